@@ -1,0 +1,156 @@
+"""The one process that serves every chat platform: aiohttp on $PORT, /healthz, and the reminder scheduler.
+
+Each platform adapter contributes a *mount* function, named in `MOUNTS` as "module:function" (imported only
+when the server starts, so a platform's SDK is loaded only where it is used). A mount function has the
+signature
+
+    def mount_x(app: web.Application, *, core: Core, senders: dict[str, Sender], environ: Mapping[str, str]) -> None
+
+and adds its routes and startup/cleanup hooks to `app` and, when it can post, its `Sender` to `senders`.
+All mounts share the same `senders` dict, so an announcement made from one platform reaches channels on
+another, and the scheduler posts reminders through whichever platforms are configured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from croniter import croniter
+
+if TYPE_CHECKING:
+    from bot.core import Core
+    from bot.reminders import Sender
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PORT = 3978
+
+MOUNTS: tuple[str, ...] = (
+    "adapters.slack:mount_slack",
+    "adapters.teams:mount_teams",
+)
+
+SENDERS = web.AppKey("senders", dict)
+SCHEDULER = web.AppKey("scheduler", object)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class ReminderScheduler:
+    """Runs `bot.reminders.run_pass` at each time of the configured cron, in the core clock's zone.
+
+    A pass that could not post everything is tried again after `retry_after` instead of waiting for the next
+    cron time (which may be a day away): the ledger is written only after a successful post, so a Slack
+    outage delays a reminder and never loses it. A pass also runs at start-up to catch up after downtime.
+    """
+
+    def __init__(
+        self,
+        *,
+        core: Core,
+        senders: Mapping[str, Sender],
+        sleep: Sleep = asyncio.sleep,
+        retry_after: timedelta = timedelta(minutes=5),
+        max_nap: float = 300.0,
+        run_at_start: bool = True,
+        run_pass: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
+        self.core = core
+        self.senders = senders
+        self._sleep = sleep
+        self.retry_after = retry_after
+        self.max_nap = max_nap
+        self.run_at_start = run_at_start
+        self.passes = 0
+        self._run_pass = run_pass
+
+    def next_time(self, after: datetime) -> datetime:
+        local = after.astimezone(self.core.clock.tz)
+        return croniter(self.core.config.schedule.cron, local).get_next(datetime)
+
+    async def run_once(self) -> bool:
+        """One pass; True when every due reminder went out."""
+        self.passes += 1
+        try:
+            if self._run_pass is None:
+                from bot.reminders import run_pass
+
+                self._run_pass = run_pass
+            report = await self._run_pass(core=self.core, senders=self.senders)
+        except Exception:
+            logger.exception("reminder pass failed")
+            return False
+        complete = _pass_complete(report)
+        logger.info("reminder pass done: %s", report)
+        return complete
+
+    async def run_forever(self) -> None:
+        now = self.core.clock.now()
+        due = now if self.run_at_start else self.next_time(now)
+        while True:
+            now = self.core.clock.now()
+            if now < due:
+                # Nap in short steps and look again, so a changed clock (DST, suspend) is noticed.
+                await self._sleep(min(self.max_nap, (due - now).total_seconds()))
+                continue
+            complete = await self.run_once()
+            due = self.next_time(now)
+            if not complete:
+                due = min(due, now + self.retry_after)
+
+
+def _pass_complete(report: Any) -> bool:
+    failed = getattr(report, "failed", None)
+    if failed is None:
+        return True
+    return not failed
+
+
+def build_app(
+    *, core: Core, environ: Mapping[str, str] | None = None, mounts: tuple[str, ...] = MOUNTS, scheduler: bool = True
+) -> web.Application:
+    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
+    env = os.environ if environ is None else environ
+    app = web.Application()
+    senders: dict[str, Sender] = {}
+    app[SENDERS] = senders
+    for spec in mounts:
+        module_name, _, func_name = spec.partition(":")
+        mount = getattr(importlib.import_module(module_name), func_name)
+        mount(app, core=core, senders=senders, environ=env)
+
+    async def healthz(_: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "platforms": sorted(senders)})
+
+    app.router.add_get("/healthz", healthz)
+    if scheduler:
+        app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
+    return app
+
+
+def _scheduler_context(*, core: Core, senders: Mapping[str, Sender]) -> Callable[[web.Application], Any]:
+    async def context(app: web.Application) -> Any:
+        reminders = ReminderScheduler(core=core, senders=senders)
+        app[SCHEDULER] = reminders
+        task = asyncio.get_running_loop().create_task(reminders.run_forever(), name="reminders")
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    return context
+
+
+def serve(*, core: Core, port: int | None = None, host: str = "0.0.0.0") -> None:
+    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
+    if port is None:
+        port = int(os.environ.get("PORT", DEFAULT_PORT))
+    web.run_app(build_app(core=core), host=host, port=port, print=None, access_log=None)

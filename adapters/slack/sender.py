@@ -1,0 +1,152 @@
+"""Posting to Slack with bounded retries, and the reminder `Sender`.
+
+Slack answers 429 with Retry-After (we wait exactly that), 5xx or a dropped connection now and then (we
+retry with exponential backoff), and some errors that will never succeed (`channel_not_found`): those fail
+at once. When the retries are used up the caller gets `SlackCallFailed`; for a reminder that becomes
+`SendFailed`, so the ledger stays unwritten and the next pass tries again: an outage delays, never loses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.messages import Reply
+from bot.reminders import SendFailed
+
+from .render import message_payload
+
+logger = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+# `ok: false` errors that say "try again later" rather than "this will never work"
+_TRANSIENT_ERRORS = frozenset(
+    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"}
+)
+
+
+class SlackCallFailed(Exception):
+    """Slack did not accept a call after the allowed retries. The message names the method, never a token."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 20.0
+    max_retry_after: float = 120.0
+    """A longer Retry-After is not waited out inline; the call fails and its owner retries later."""
+
+    def backoff(self, attempt: int) -> float:
+        return min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+
+
+class _Retry(Exception):
+    def __init__(self, reason: str, delay: float | None = None) -> None:
+        super().__init__(reason)
+        self.delay = delay
+
+
+class SlackPoster:
+    """Every outgoing call of the adapter goes through here, so every call has the same retry rules."""
+
+    def __init__(
+        self, *, client: AsyncWebClient, policy: RetryPolicy | None = None, sleep: Sleep = asyncio.sleep
+    ) -> None:
+        self.client = client
+        self.policy = policy or RetryPolicy()
+        self.sleep = sleep
+        self._session: aiohttp.ClientSession | None = None
+
+    async def call(self, method: str, **payload: Any) -> dict[str, Any]:
+        """A Web API method with a JSON body; returns Slack's answer when `ok` is true."""
+
+        async def attempt() -> dict[str, Any]:
+            try:
+                response = await self.client.api_call(method, json=payload)
+                return dict(response.data) if isinstance(response.data, dict) else {}
+            except SlackApiError as exc:
+                status = exc.response.status_code
+                error = exc.response.data.get("error", "") if isinstance(exc.response.data, dict) else ""
+                if status == 429 or error == "ratelimited":
+                    raise _Retry("rate limited", _retry_after(exc.response.headers)) from None
+                if status >= 500 or error in _TRANSIENT_ERRORS:
+                    raise _Retry(f"HTTP {status} {error}".strip()) from None
+                raise SlackCallFailed(f"{method} failed: HTTP {status} {error}".strip()) from None
+            except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+                raise _Retry(f"connection: {type(exc).__name__}") from None
+
+        return await self._with_retries(method, attempt)
+
+    async def respond(self, url: str, body: dict[str, Any]) -> None:
+        """Post to an interaction's response_url (valid for 30 minutes, five posts)."""
+
+        async def attempt() -> None:
+            try:
+                async with self._http().post(url, json=body) as response:
+                    if response.status == 429:
+                        raise _Retry("rate limited", _retry_after(response.headers))
+                    if response.status >= 500:
+                        raise _Retry(f"HTTP {response.status}")
+                    if response.status != 200:
+                        raise SlackCallFailed(f"response_url post failed: HTTP {response.status}")
+            except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+                raise _Retry(f"connection: {type(exc).__name__}") from None
+
+        await self._with_retries("response_url", attempt)
+
+    async def _with_retries(self, what: str, attempt: Callable[[], Awaitable[Any]]) -> Any:
+        policy = self.policy
+        for number in range(1, policy.max_attempts + 1):
+            try:
+                return await attempt()
+            except _Retry as retry:
+                if number == policy.max_attempts:
+                    raise SlackCallFailed(f"{what} failed after {number} attempts: {retry}") from None
+                delay = retry.delay if retry.delay is not None else policy.backoff(number)
+                if delay > policy.max_retry_after:
+                    raise SlackCallFailed(f"{what}: Slack asked to wait {delay:.0f} s; giving up for now") from None
+                logger.warning("Slack %s: %s; retry %d in %.1f s", what, retry, number, delay)
+                await self.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+        if self.client.session is not None and not self.client.session.closed:
+            await self.client.session.close()
+
+
+def _retry_after(headers: Any) -> float:
+    try:
+        return max(0.0, float((headers or {}).get("Retry-After", 1)))
+    except (TypeError, ValueError):
+        return 1.0
+
+
+class SlackSender:
+    """`bot.reminders.Sender` for Slack: one chat.postMessage, retried, or SendFailed."""
+
+    platform = "slack"
+
+    def __init__(self, *, poster: SlackPoster) -> None:
+        self.poster = poster
+
+    async def send(self, *, channel_id: str, reply: Reply) -> None:
+        try:
+            await self.poster.call("chat.postMessage", channel=channel_id, **message_payload(reply))
+        except SlackCallFailed as exc:
+            raise SendFailed(str(exc)) from None

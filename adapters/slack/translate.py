@@ -1,0 +1,121 @@
+"""Slack payloads -> `Request`. Plain functions, testable without a network.
+
+Slack escapes what people type: a user mention arrives as `<@U123|kari>`, a link as `<https://…|label>`,
+and `&`, `<`, `>` as entities. The core expects plain text with raw ids (`person U123 agder koordinator`),
+so that is undone here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from bot.messages import Request
+
+from .render import FORM_INPUT_ACTION, decode_metadata
+
+PLATFORM = "slack"
+
+_ANGLE = re.compile(r"<([^<>]*)>")
+
+
+def _unangle(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    target, _, label = inner.partition("|")
+    if target[:1] in ("@", "#"):  # <@U123|kari>, <#C123|agder>
+        return target[1:]
+    if target.startswith("!"):  # <!here>, <!subteam^S1|@team>
+        return label or target[1:]
+    return target  # a link: keep the URL, which is what minutes need
+
+
+def normalize_text(text: str) -> str:
+    """Slack's escaped message text -> the text the person meant, with mentions as raw ids."""
+    plain = _ANGLE.sub(_unangle, text or "")
+    plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(plain.split()) if "\n" not in plain else plain.strip()
+
+
+_MENTION_PREFIX = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>\s*")
+
+
+def strip_leading_mention(text: str) -> str:
+    """`<@UBOT> neste` (an app mention) -> `neste`."""
+    return _MENTION_PREFIX.sub("", text or "", count=1)
+
+
+def command_request(body: Mapping[str, Any]) -> Request:
+    """A slash command. Slack does not resend slash commands, but a trigger_id is unique per invocation, so
+    a proxy's replay of the same request still never records twice."""
+    return Request(
+        platform=PLATFORM,
+        user_id=str(body.get("user_id", "")),
+        channel_id=str(body.get("channel_id", "")),
+        text=normalize_text(str(body.get("text", ""))),
+        user_name=body.get("user_name") or None,
+        request_id=_rid("cmd", body.get("team_id"), body.get("trigger_id")),
+    )
+
+
+def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Request:
+    """A button click runs the button's command as the person who clicked.
+
+    The id names the message, the button and the clicker, not the click: a double click (two payloads with
+    different action_ts) is one request to the core.
+    """
+    user = body.get("user") or {}
+    container = body.get("container") or {}
+    channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+    message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts") or action.get("action_ts")
+    return Request(
+        platform=PLATFORM,
+        user_id=str(user.get("id", "")),
+        channel_id=str(channel_id),
+        text=normalize_text(str(action.get("value", ""))),
+        user_name=user.get("name") or user.get("username") or None,
+        request_id=_rid(
+            "action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id")
+        ),
+    )
+
+
+def view_request(body: Mapping[str, Any]) -> Request:
+    """A modal submission: the form's submit command with the typed values. The view id is stable for the
+    life of the modal, so a second submit of the same modal is the same request."""
+    view = body.get("view") or {}
+    user = body.get("user") or {}
+    meta = decode_metadata(view.get("private_metadata"))
+    fields: dict[str, str] = {}
+    for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
+        entry = (actions or {}).get(FORM_INPUT_ACTION) or {}
+        value = entry.get("value")
+        if value is not None and str(value).strip():
+            fields[str(block_id)] = str(value).strip()
+    return Request(
+        platform=PLATFORM,
+        user_id=str(user.get("id", "")),
+        channel_id=meta.get("channel", ""),
+        text=meta.get("command", ""),
+        user_name=user.get("name") or user.get("username") or None,
+        fields=MappingProxyType(fields),
+        request_id=_rid("view", view.get("id")),
+    )
+
+
+def mention_request(body: Mapping[str, Any]) -> Request:
+    """`@Samhandlingsbot status agder` in a channel. Slack retries events with the same event_id."""
+    event = body.get("event") or {}
+    return Request(
+        platform=PLATFORM,
+        user_id=str(event.get("user", "")),
+        channel_id=str(event.get("channel", "")),
+        text=normalize_text(strip_leading_mention(str(event.get("text", "")))),
+        request_id=_rid("event", body.get("event_id")),
+    )
+
+
+def _rid(kind: str, *parts: object) -> str | None:
+    present = [str(p) for p in parts if p]
+    return f"slack:{kind}:" + ":".join(present) if present else None

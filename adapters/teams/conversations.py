@@ -1,0 +1,98 @@
+"""Conversation references for every team, channel and chat the bot has been added to or spoken in.
+
+Kept in the store partition ``teams/conversations`` (table ``references``, keyed by the conversation id
+without any ``;messageid=`` suffix), so reminders reach a channel through ``continue_conversation`` also
+after a restart. A turn writes only when the reference changed: the common turn (same conversation, same
+service URL) costs a dict comparison, not an fsync.
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import copy
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ConversationReference
+
+from storage.base import Store
+
+from .translate import channel_key
+
+logger = logging.getLogger(__name__)
+
+PARTITION = "teams/conversations"
+TABLE = "references"
+
+
+def reference_document(activity: Activity, *, conversation_id: str | None = None) -> tuple[str, dict[str, Any]]:
+    """(key, JSON document) for the conversation an activity came from.
+
+    The reference carries no activity id and the bare channel id: a reminder is a new post in the
+    channel, not a reply in whichever thread the bot was last spoken to.
+    """
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.activity_id = None
+    conversation = copy(reference.conversation)
+    key = channel_key(conversation_id or conversation.id)
+    conversation.id = key
+    reference.conversation = conversation
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = channel_data.get("team") or {}
+    document: dict[str, Any] = {
+        "reference": reference.serialize(),
+        "kind": conversation.conversation_type or ("channel" if team else "personal"),
+        "team_id": team.get("id"),
+        "team_name": team.get("name"),
+        "tenant_id": (channel_data.get("tenant") or {}).get("id") or conversation.tenant_id,
+    }
+    return key, document
+
+
+class ConversationBook:
+    """The stored references, with a read-through cache in front of the store."""
+
+    def __init__(self, *, store: Store) -> None:
+        self._store = store
+        self._cache: dict[str, dict[str, Any]] | None = None
+
+    def _documents(self) -> dict[str, dict[str, Any]]:
+        if self._cache is None:
+            self._cache = dict(self._store.read(PARTITION).get(TABLE, {}))
+        return self._cache
+
+    def remember(self, activity: Activity, *, conversation_id: str | None = None) -> str:
+        key, document = reference_document(activity, conversation_id=conversation_id)
+        documents = self._documents()
+        if documents.get(key) != document:
+            with self._store.update(PARTITION) as tables:
+                tables.setdefault(TABLE, {})[key] = document
+            documents[key] = document
+            logger.info("Teams: remembered conversation %s (%s)", key, document["kind"])
+        return key
+
+    def forget(self, conversation_id: str) -> None:
+        key = channel_key(conversation_id)
+        documents = self._documents()
+        with self._store.update(PARTITION) as tables:
+            tables.setdefault(TABLE, {}).pop(key, None)
+        documents.pop(key, None)
+        logger.info("Teams: forgot conversation %s", key)
+
+    def forget_team(self, team_id: str) -> None:
+        keys = [key for key, doc in self._documents().items() if doc.get("team_id") == team_id or key == team_id]
+        for key in keys:
+            self.forget(key)
+
+    def reference(self, conversation_id: str) -> ConversationReference | None:
+        document = self._documents().get(channel_key(conversation_id))
+        if document is None:
+            # Another process (e.g. a `koble` from the terminal) may have written since we cached.
+            document = self._store.read(PARTITION).get(TABLE, {}).get(channel_key(conversation_id))
+            if document is None:
+                return None
+            self._documents()[channel_key(conversation_id)] = document
+        return ConversationReference.deserialize(document["reference"])
+
+    def keys(self) -> list[str]:
+        return sorted(self._documents())

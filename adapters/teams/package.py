@@ -1,0 +1,193 @@
+"""The Teams app package: ``manifest.json`` and its two icons in a zip, ready to upload in Teams.
+
+Run as ``python -m bot teams-package [--out FILE]`` (wired to `main`). No botbuilder and no image library:
+the icons are drawn here and written as PNG with zlib and struct, so the package builds anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import struct
+import sys
+import uuid
+import zipfile
+import zlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .settings import ENV_APP_ID
+
+MANIFEST_VERSION = "1.17"
+DEFAULT_OUT = "samhandling-teams.zip"
+ACCENT = (0x1F, 0x5C, 0x99)  # the wheel's blue
+ENV_TEAMS_APP_ID = "TEAMS_APP_ID"
+ENV_APP_VERSION = "TEAMS_APP_VERSION"
+ENV_WEBSITE = "TEAMS_APP_WEBSITE_URL"
+ENV_PRIVACY = "TEAMS_APP_PRIVACY_URL"
+ENV_TERMS = "TEAMS_APP_TERMS_URL"
+ENV_DEVELOPER = "TEAMS_APP_DEVELOPER"
+PLACEHOLDER_URL = "https://example.org/samhandling"
+
+COMMANDS = (
+    ("neste", "Det som kommer i årshjulet for din region eller aktør, og hva som mangler."),
+    ("status", "Status for en region og et år: milepæler, forutsetninger og signaturer. F.eks. status agder 2027."),
+    ("signer", "Signer samarbeidsavtalen for din part. F.eks. signer IN agder 2027."),
+    ("hjelp", "Alle kommandoer, eller hjelp om én: hjelp signer."),
+)
+
+
+class PackageError(Exception):
+    """The package cannot be built (e.g. no bot id). The message is for the operator, in English."""
+
+
+# --- PNG ------------------------------------------------------------------------------------------------
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png_rgba(width: int, height: int, pixels: Sequence[tuple[int, int, int, int]]) -> bytes:
+    """An 8-bit RGBA PNG; ``pixels`` row by row. Every row uses filter type 0 (none)."""
+    if len(pixels) != width * height:
+        raise ValueError("pixel count does not match the size")
+    raw = bytearray()
+    for y in range(height):
+        raw.append(0)
+        for r, g, b, a in pixels[y * width : (y + 1) * width]:
+            raw += bytes((r, g, b, a))
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(bytes(raw), 9))
+        + _chunk(b"IEND", b"")
+    )
+
+
+def _clamp(value: float) -> float:
+    return 0.0 if value < 0 else 1.0 if value > 1 else value
+
+
+def _wheel_coverage(x: float, y: float, size: int) -> float:
+    """How much of the pixel centred at (x, y) the wheel covers: a ring cut into four arcs (the spring and
+    autumn meetings, national and regional) around a hub. Edges are anti-aliased analytically."""
+    c = size / 2
+    dx, dy = x - c, y - c
+    dist = math.hypot(dx, dy)
+    outer, inner, hub = size * 0.40, size * 0.27, size * 0.10
+    ring = _clamp(outer - dist + 0.5) * _clamp(dist - inner + 0.5)
+    if ring > 0:
+        angle = math.atan2(dy, dx) % (math.pi / 2)  # distance to the nearest gap, at 45°, 135°, ...
+        gap_half = 0.09
+        off = abs(angle - math.pi / 4) - gap_half
+        ring *= _clamp(off * max(dist, 1.0) + 0.5)
+    return max(ring, _clamp(hub - dist + 0.5))
+
+
+def color_icon(size: int = 192) -> bytes:
+    """Full-colour icon: a white wheel on the accent colour, corner to corner (Teams rounds it)."""
+    pixels = []
+    for y in range(size):
+        for x in range(size):
+            cover = _wheel_coverage(x + 0.5, y + 0.5, size)
+            pixels.append((*(round(ch + (255 - ch) * cover) for ch in ACCENT), 255))
+    return png_rgba(size, size, pixels)
+
+
+def outline_icon(size: int = 32) -> bytes:
+    """Outline icon: white on transparent, as Teams requires for the 32x32 icon."""
+    pixels = [
+        (255, 255, 255, round(255 * _wheel_coverage(x + 0.5, y + 0.5, size))) for y in range(size) for x in range(size)
+    ]
+    return png_rgba(size, size, pixels)
+
+
+# --- manifest --------------------------------------------------------------------------------------------
+
+
+def _guid(value: str, *, name: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except ValueError as error:
+        raise PackageError(f"{name} must be a GUID (the Azure Bot's Microsoft App ID), got {value!r}") from error
+
+
+def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
+    bot_id = env.get(ENV_APP_ID, "").strip()
+    if not bot_id:
+        raise PackageError(f"{ENV_APP_ID} is not set; the manifest needs the Azure Bot's app id (docs/teams.md)")
+    bot_id = _guid(bot_id, name=ENV_APP_ID)
+    app_id = _guid(env.get(ENV_TEAMS_APP_ID, "").strip() or bot_id, name=ENV_TEAMS_APP_ID)
+    scopes = ["team", "groupChat", "personal"]
+    return {
+        "$schema": f"https://developer.microsoft.com/en-us/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json",
+        "manifestVersion": MANIFEST_VERSION,
+        "version": env.get(ENV_APP_VERSION, "").strip() or "1.0.0",
+        "id": app_id,
+        "localizationInfo": {"defaultLanguageTag": "nb-no"},
+        "developer": {
+            "name": env.get(ENV_DEVELOPER, "").strip() or "Samhandlingsbot",
+            "websiteUrl": env.get(ENV_WEBSITE, "").strip() or PLACEHOLDER_URL,
+            "privacyUrl": env.get(ENV_PRIVACY, "").strip() or PLACEHOLDER_URL,
+            "termsOfUseUrl": env.get(ENV_TERMS, "").strip() or PLACEHOLDER_URL,
+        },
+        "name": {"short": "Samhandling", "full": "Samhandlingsbot: årshjulet for regional samhandling"},
+        "description": {
+            "short": "Årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene.",
+            "full": (
+                "Samhandlingsbot holder det felles årshjulet for fylkeskommunene, Innovasjon Norge, Siva, "
+                "Forskningsrådet, regionale forskningsfond og arbeidsutvalget: møter, frister, forutsetninger, "
+                "referater og signering av samarbeidsavtalene, med påminnelser i kanalene. Samme tilstand i "
+                "Teams og Slack."
+            ),
+        },
+        "icons": {"color": "color.png", "outline": "outline.png"},
+        "accentColor": "#{:02X}{:02X}{:02X}".format(*ACCENT),
+        "bots": [
+            {
+                "botId": bot_id,
+                "scopes": scopes,
+                "supportsFiles": False,
+                "isNotificationOnly": False,
+                "commandLists": [{"scopes": scopes, "commands": [{"title": t, "description": d} for t, d in COMMANDS]}],
+            }
+        ],
+        "permissions": ["identity", "messageTeamMembers"],
+        "validDomains": [],
+    }
+
+
+def write_package(*, out: str | Path = DEFAULT_OUT, env: Mapping[str, str] | None = None) -> Path:
+    """Write the zip (manifest.json, color.png, outline.png at its root) and return its path."""
+    manifest = build_manifest(env=os.environ if env is None else env)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        archive.writestr("color.png", color_icon(192))
+        archive.writestr("outline.png", outline_icon(32))
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m bot teams-package [--out FILE]``: exit 0 with the path printed, 2 on a config error."""
+    parser = argparse.ArgumentParser(prog="python -m bot teams-package", description="Write the Teams app package.")
+    parser.add_argument("--out", default=DEFAULT_OUT, help=f"zip file to write (default: {DEFAULT_OUT})")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        path = write_package(out=args.out)
+    except PackageError as error:
+        print(f"teams-package: {error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {path} (manifest.json, color.png 192x192, outline.png 32x32).")
+    print("Upload it in Teams: Apps > Manage your apps > Upload an app (see docs/teams.md).")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,562 @@
+"""Core benchmark: command latency, reminder passes, start-up time and memory, with 1 and 10 years of history.
+
+History is made the way production makes it: a real `TinyDBStore` in a temporary folder and the real
+`Core`, driven through its Norwegian commands under a `FixedClock` (dates, minutes, preconditions,
+signatures, assignment agreements, runtime person bindings), interleaved with a reminder pass at 09:00
+on every working day through a fake sender, so the ledger fills up as it does in production. Nothing is
+written to the store directly.
+
+    python -m bench.core_bench            # 1 and 10 years, 300 runs per command
+    python -m bench.core_bench --quick    # 1 and 3 years, 60 runs, passes on Mondays only
+
+See docs/benchmarks-core.md for the figures and the machine they were taken on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "app.yaml"
+FIRST_CYCLE = 2027
+"""Cycle A = agreement A; its autumn (A-1) is where the bot starts (tracking_start is 2026-11-01)."""
+
+ACTOR_PEOPLE = {"IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
+ACTOR_CHANNEL = {"IN": "in", "SIVA": "siva", "NFR": "nfr", "RFF": "rff"}
+MINUTES = "Godt møte https://example.org/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
+
+
+# -- driving the core -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    at: datetime
+    user: str
+    channel: str
+    text: str
+
+
+class FakeSender:
+    """Accepts every post, as the Slack/Teams senders do when the platform says ok."""
+
+    def __init__(self, platform: str) -> None:
+        self.platform = platform
+        self.sent = 0
+
+    async def send(self, *, channel_id: str, reply: Any) -> None:
+        self.sent += 1
+
+
+@dataclass
+class Bench:
+    core: Any
+    clock: Any
+    loop: asyncio.AbstractEventLoop
+    senders: dict[str, FakeSender]
+    coordinators: dict[str, str]
+    counter: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def say(self, text: str, *, user: str, channel: str, request_id: bool = False) -> Any:
+        from bot.messages import Request
+
+        self.counter += 1
+        request = Request(
+            platform="terminal",
+            user_id=user,
+            channel_id=channel,
+            text=text,
+            fields=MappingProxyType({}),
+            request_id=f"bench-{self.counter}" if request_id else None,
+        )
+        return self.core.handle(request)
+
+    def must(self, step: Step) -> None:
+        self.clock.set(step.at)
+        outcome = self.say(step.text, user=step.user, channel=step.channel, request_id=True)
+        if not outcome.reply.ok or outcome.reply.title in ("Bekreft datoen", "Allerede registrert"):
+            self.failures.append(
+                f"{step.at:%Y-%m-%d %H:%M} {step.user}@{step.channel}: {step.text!r} -> {outcome.reply.text[:200]}"
+            )
+
+    def run_pass(self, at: datetime) -> Any:
+        from bot.reminders import run_pass
+
+        self.clock.set(at)
+        return self.loop.run_until_complete(run_pass(core=self.core, senders=self.senders, now=at))
+
+
+def open_bench(folder: Path, *, at: datetime) -> Bench:
+    from bot.clock import FixedClock
+    from bot.config import load_config
+    from bot.core import Core
+    from storage.tinydb_store import TinyDBStore
+
+    config = load_config(CONFIG)
+    clock = FixedClock(at)
+    core = Core(config=config, store=TinyDBStore(folder), clock=clock)
+    regions = [region.key for region in config.parties.regions]
+    coordinators = {"agder": "kari", "vestland": "per"}
+    for region in regions:
+        coordinators.setdefault(region, f"koord-{region}")
+    senders = {platform: FakeSender(platform) for platform in ("terminal", "slack", "teams")}
+    return Bench(core=core, clock=clock, loop=asyncio.new_event_loop(), senders=senders, coordinators=coordinators)
+
+
+def _at(day: date, hour: int = 10) -> datetime:
+    from bot.clock import OSLO
+
+    return datetime(day.year, day.month, day.day, hour, 0, tzinfo=OSLO)
+
+
+def cycle_steps(bench: Bench, *, year: int) -> list[Step]:
+    """Everything people record for agreement `year`, from the autumn before to its spring meeting."""
+    prev = year - 1
+    regions = list(bench.coordinators)
+    steps: list[Step] = []
+
+    def add(day: date, user: str, channel: str, text: str, hour: int = 10) -> None:
+        steps.append(Step(_at(day, hour), user, channel, text))
+
+    # Autumn of the year before: the meetings of cycle `prev`, then the draft of `year` and its preconditions.
+    add(date(prev, 8, 14), "aud", "nasjonal", f"dato national-autumn {prev} {prev}-10-20 10:00")
+    for region in regions:
+        coordinator = bench.coordinators[region]
+        add(date(prev, 8, 15), coordinator, region, f"dato regional-autumn {region} {prev} {prev}-11-10 10:00")
+        add(date(prev, 9, 2), coordinator, region, f"dato draft-political {region} {year} {prev}-12-05 10:00")
+        add(date(prev, 9, 3), coordinator, region, f"dato action-plan {region} {year} {year}-02-20 10:00")
+    add(date(prev, 10, 20), "aud", "nasjonal", f"referat national-autumn {prev} {MINUTES}", hour=15)
+    for region in regions:
+        add(
+            date(prev, 11, 10),
+            bench.coordinators[region],
+            region,
+            f"referat regional-autumn {region} {prev} {MINUTES}",
+            hour=15,
+        )
+    add(date(prev, 12, 1), "aud", "nasjonal", f"forutsetning statsbudsjett {year}")
+    for region in regions:
+        add(date(prev, 12, 2), bench.coordinators[region], region, f"forutsetning budsjett {region} {year}")
+    for actor, person in ACTOR_PEOPLE.items():
+        add(date(prev, 12, 3), person, ACTOR_CHANNEL[actor], f"forutsetning tildelingsbrev {actor} {year}")
+    for region in regions:
+        add(
+            date(prev, 12, 5),
+            bench.coordinators[region],
+            region,
+            f"referat draft-political {region} {year} Vedtatt i fylkestinget",
+            hour=15,
+        )
+    # January of `year`: signatures, assignment agreements, the spring dates. Then the spring.
+    add(date(year, 1, 5), "aud", "nasjonal", f"dato national-spring {year} {year}-03-10 10:00")
+    for region in regions:
+        coordinator = bench.coordinators[region]
+        add(date(year, 1, 20), coordinator, region, f"signer {region} {year}")
+        for actor, person in ACTOR_PEOPLE.items():
+            add(date(year, 1, 20), person, ACTOR_CHANNEL[actor], f"signer {actor} {region} {year}")
+        for actor in ACTOR_PEOPLE:
+            status = "ingen" if actor == "SIVA" else "sendt"
+            add(date(year, 1, 22), coordinator, region, f"oppdrag {actor} {status} {region} {year}")
+        add(date(year, 1, 23), coordinator, region, f"dato regional-spring {region} {year} {year}-04-20 10:00")
+        add(date(year, 2, 20), coordinator, region, f"referat action-plan {region} {year} {MINUTES}", hour=15)
+        add(date(year, 4, 20), coordinator, region, f"referat regional-spring {region} {year} {MINUTES}", hour=15)
+    add(date(year, 3, 10), "aud", "nasjonal", f"referat national-spring {year} {MINUTES}", hour=15)
+    return steps
+
+
+def working_days(start: date, end: date, *, mondays_only: bool) -> Iterator[date]:
+    from bot.workdays import is_working_day
+
+    day = start
+    while day < end:
+        if is_working_day(day) and (not mondays_only or day.weekday() == 0):
+            yield day
+        day += timedelta(days=1)
+
+
+@dataclass
+class History:
+    folder: Path
+    years: int
+    now: datetime
+    commands: int
+    passes: int
+    reminders_sent: int
+    seconds: float
+    partitions: int
+    bytes_on_disk: int
+    ledger_entries: int
+    history_entries: int
+
+
+def build_history(folder: Path, *, years: int, mondays_only: bool) -> History:
+    """Cycles FIRST_CYCLE .. FIRST_CYCLE+years-1 complete, and the next one ready to sign on 15 January."""
+    started = time.perf_counter()
+    from bot.workdays import on_or_after
+
+    now = _at(on_or_after(date(FIRST_CYCLE + years, 1, 14)), 9)
+    bench = open_bench(folder, at=_at(date(FIRST_CYCLE - 1, 8, 1), 8))
+    for region, user in bench.coordinators.items():
+        if user.startswith("koord-"):
+            bench.must(
+                Step(_at(date(FIRST_CYCLE - 1, 8, 1), 8), "admin", "nasjonal", f"person @{user} {region} koordinator")
+            )
+    steps: list[Step] = []
+    for year in range(FIRST_CYCLE, FIRST_CYCLE + years + 1):
+        steps += cycle_steps(bench, year=year)
+    # Passes run at 09:00, before the day's commands (10:00 and later).
+    passes = [
+        (_at(day, 9), None) for day in working_days(date(FIRST_CYCLE - 1, 8, 3), now.date(), mondays_only=mondays_only)
+    ]
+    timeline = sorted([(step.at, step) for step in steps if step.at < now] + passes, key=lambda entry: entry[0])
+    commands = sent = 0
+    for at, step in timeline:
+        if step is None:
+            sent += bench.run_pass(at).sent
+        else:
+            bench.must(step)
+            commands += 1
+    if bench.failures:
+        raise SystemExit("history commands failed:\n" + "\n".join(bench.failures[:20]))
+    store = bench.core.store
+    names = store.partitions("")
+    ledger = sum(len(store.read(name).get("ledger", {})) for name in names)
+    history = sum(len(store.read(name).get("history", {})) for name in names)
+    size = sum(path.stat().st_size for path in folder.rglob("*.json"))
+    store.close()
+    bench.loop.close()
+    return History(
+        folder,
+        years,
+        now,
+        commands,
+        len(passes),
+        sent,
+        time.perf_counter() - started,
+        len(names),
+        size,
+        ledger,
+        history,
+    )
+
+
+# -- measuring ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    name: str
+    runs: int
+    median: float
+    p95: float
+    p99: float
+    max: float
+    note: str = ""
+
+    @classmethod
+    def of(cls, name: str, samples: list[float], note: str = "") -> Stats:
+        ms = sorted(s * 1000 for s in samples)
+        cuts = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else [ms[0]] * 99
+        return cls(name, len(ms), statistics.median(ms), cuts[94], cuts[98], ms[-1], note)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
+    rng = random.Random(seed)
+    year = history.now.year
+    results: list[Stats] = []
+    # Work on a copy, so the history can be measured again (and the signatures restored between rounds).
+    work = Path(tempfile.mkdtemp(prefix="core-bench-work-"))
+    try:
+        shutil.copytree(history.folder, work, dirs_exist_ok=True)
+        bench = open_bench(work, at=history.now)
+        regions = list(bench.coordinators)
+        _warm(bench)
+
+        def ok(outcome: Any) -> Any:
+            if not outcome.reply.ok:
+                raise SystemExit(f"benchmark command refused: {outcome.reply.text[:300]}")
+            return outcome
+
+        samples = []
+        for index in range(runs):
+            region = regions[index % len(regions)]
+            samples.append(timed(lambda: ok(bench.say("neste", user=bench.coordinators[region], channel=region))))
+        results.append(Stats.of("`neste` (region channel)", samples, "rotating over the 15 region channels"))
+
+        samples = []
+        for index in range(runs):
+            region = regions[index % len(regions)]
+            samples.append(timed(lambda: ok(bench.say("status", user=bench.coordinators[region], channel=region))))
+        results.append(Stats.of("`status` (region channel)", samples, "region from the channel, year picked"))
+
+        samples = []
+        for index in range(runs):
+            samples.append(timed(lambda: ok(bench.say("neste", user="aud", channel="nasjonal"))))
+        results.append(Stats.of("`neste` (national channel)", samples))
+
+        # The signing of agreement `year`: 15 regions x 5 parties = 75 real writes per round, shuffled.
+        pairs = [(region, party) for region in regions for party in (region, *ACTOR_PEOPLE)]
+        writes: list[float] = []
+        already: list[float] = []
+        rounds = max(1, -(-runs // len(pairs)))
+        for _ in range(rounds):
+            rng.shuffle(pairs)
+            for region, party in pairs:
+                user = bench.coordinators[region] if party == region else ACTOR_PEOPLE[party]
+                channel = region if party == region else ACTOR_CHANNEL[party]
+                text = f"signer {year}" if party == region else f"signer {party} {region} {year}"
+                outcome = None
+
+                def sign() -> None:
+                    nonlocal outcome
+                    outcome = ok(bench.say(text, user=user, channel=channel, request_id=True))
+
+                writes.append(timed(sign))
+                if not outcome.reply.title.startswith(("Signert for", "Samarbeidsavtalen")):
+                    raise SystemExit(f"expected a recorded signature, got {outcome.reply.title!r}")
+            for region, party in pairs:
+                user = bench.coordinators[region] if party == region else ACTOR_PEOPLE[party]
+                channel = region if party == region else ACTOR_CHANNEL[party]
+                text = f"signer {year}" if party == region else f"signer {party} {region} {year}"
+                already.append(timed(lambda: ok(bench.say(text, user=user, channel=channel, request_id=True))))
+            # Put the unsigned folder back for the next round (a new store: the files are new inodes).
+            bench.core.store.close()
+            shutil.rmtree(work)
+            shutil.copytree(history.folder, work)
+            bench = open_bench(work, at=history.now)
+            _warm(bench)
+        writes, already = writes[:runs], already[:runs]
+        results.append(
+            Stats.of(
+                "`signer` (records)",
+                writes,
+                f"{len(pairs)} signatures of agreement {year} per round, restored between rounds",
+            )
+        )
+        results.append(Stats.of("`signer` (already signed)", already))
+
+        # Reminder passes, going on from `now` as production does: a pass at 09:00 on each working day for
+        # four months, with the people's commands of those months (signatures, assignment agreements, the
+        # spring meetings) in between. Only the passes are timed. On the first day, the pass is repeated:
+        # nothing new is due then, so that is the planner and the ledger reads alone.
+        end = history.now + timedelta(days=120)
+        steps = [(step.at, step) for step in cycle_steps(bench, year=year) if history.now <= step.at < end]
+        days = [(_at(day, 9), None) for day in working_days(history.now.date(), end.date(), mondays_only=False)]
+        posting, idle, sent = [], [], 0
+        for at, step in sorted(steps + days, key=lambda entry: entry[0]):
+            if step is not None:
+                bench.must(step)
+                continue
+            report = None
+
+            def one_pass() -> None:
+                nonlocal report
+                report = bench.run_pass(at)
+
+            posting.append(timed(one_pass))
+            sent += report.sent
+            if not idle:
+                idle = [timed(lambda: bench.run_pass(at)) for _ in range(max(20, runs // 5))]
+        if bench.failures:
+            raise SystemExit("commands after `now` failed:\n" + "\n".join(bench.failures[:20]))
+        results.append(
+            Stats.of(
+                "reminder pass, nothing new due",
+                idle,
+                "planner over all regions + ledger reads (repeat of the first day's pass)",
+            )
+        )
+        results.append(
+            Stats.of(
+                "reminder pass, posting",
+                posting,
+                f"one per working day for 4 months from `now`, with that period's commands; {sent} posts, one durable ledger write each",
+            )
+        )
+        bench.core.store.close()
+        bench.loop.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def _warm(bench: Bench) -> None:
+    """What a running bot has already done: dateparser loaded, the recent partitions in the cache."""
+    from bot.dates import warm_up
+
+    warm_up()
+    for region in bench.coordinators:
+        bench.say("neste", user=bench.coordinators[region], channel=region)
+        bench.say("status", user=bench.coordinators[region], channel=region)
+    bench.core.planner.due(now=bench.clock.now())  # reads only: the ledger is left as it was
+
+
+def measure_startup(history: History, *, repeats: int) -> dict[str, float]:
+    """Start-up in a fresh interpreter: imports, `build_core`, `warm_up`, then the first command."""
+    results: list[dict[str, float]] = []
+    for _ in range(repeats):
+        work = Path(tempfile.mkdtemp(prefix="core-bench-start-"))
+        try:
+            shutil.copytree(history.folder, work, dirs_exist_ok=True)
+            started = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-m", "bench.core_bench", "--startup-probe", str(work), history.now.isoformat()],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            wall = time.perf_counter() - started
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        probe = json.loads(out.strip().splitlines()[-1])
+        probe["process_wall_ms"] = wall * 1000
+        results.append(probe)
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def startup_probe(folder: str, now: str) -> None:
+    """Runs in the fresh interpreter. Prints one JSON line."""
+    import resource
+
+    t0 = time.perf_counter()
+    from bot.clock import FixedClock
+    from bot.core import build_core
+    from bot.dates import warm_up
+
+    t1 = time.perf_counter()
+    core = build_core(config_path=str(CONFIG), db_path=folder, clock=FixedClock(datetime.fromisoformat(now)))
+    t2 = time.perf_counter()
+    warm_up()
+    t3 = time.perf_counter()
+    rss_ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    from bot.messages import Request
+
+    def first(text: str, channel: str, user: str) -> float:
+        started = time.perf_counter()
+        core.handle(Request(platform="terminal", user_id=user, channel_id=channel, text=text))
+        return (time.perf_counter() - started) * 1000
+
+    first_neste = first("neste", "agder", "kari")
+    first_status = first("status", "vestland", "per")
+    pass_started = time.perf_counter()
+    core.planner.due(now=core.clock.now())
+    first_due = (time.perf_counter() - pass_started) * 1000
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "imports_ms": (t1 - t0) * 1000,
+                "build_core_ms": (t2 - t1) * 1000,
+                "warm_up_ms": (t3 - t2) * 1000,
+                "ready_ms": (t3 - t0) * 1000,
+                "first_neste_ms": first_neste,
+                "first_status_ms": first_status,
+                "first_due_ms": first_due,
+                "peak_rss_ready_mib": rss_ready / 1024,
+                "peak_rss_after_commands_mib": rss_after / 1024,
+            }
+        )
+    )
+
+
+# -- report ---------------------------------------------------------------------------------------------
+
+
+def table(per_years: dict[int, list[Stats]]) -> str:
+    years = sorted(per_years)
+    head = "| Measurement | " + " | ".join(f"{y} yr: median / p95 / p99 / max (ms)" for y in years) + " | Runs | Note |"
+    lines = [head, "|" + "---|" * (len(years) + 3)]
+    for index, first in enumerate(per_years[years[0]]):
+        cells = []
+        for y in years:
+            s = per_years[y][index]
+            cells.append(f"{s.median:.2f} / {s.p95:.2f} / {s.p99:.2f} / {s.max:.2f}")
+        lines.append(f"| {first.name} | " + " | ".join(cells) + f" | {first.runs} | {first.note} |")
+    return "\n".join(lines)
+
+
+def startup_table(per_years: dict[int, dict[str, float]]) -> str:
+    years = sorted(per_years)
+    lines = [
+        "| Start-up (median of runs) | " + " | ".join(f"{y} yr" for y in years) + " |",
+        "|" + "---|" * (len(years) + 1),
+    ]
+    for key in per_years[years[0]]:
+        unit = "MiB" if key.endswith("mib") else "ms"
+        label = key.removesuffix("_mib").removesuffix("_ms").replace("_", " ")
+        lines.append(f"| {label} ({unit}) | " + " | ".join(f"{per_years[y][key]:.1f}" for y in years) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1 and 3 years, 60 runs, passes on Mondays only")
+    parser.add_argument("--years", type=int, nargs="+", help="history lengths (default 1 10)")
+    parser.add_argument("--runs", type=int, help="runs per command (default 300)")
+    parser.add_argument("--startup-repeats", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the generated data folders and print where")
+    parser.add_argument("--startup-probe", nargs=2, metavar=("FOLDER", "NOW"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.startup_probe:
+        startup_probe(*args.startup_probe)
+        return
+    sys.path.insert(0, str(ROOT))
+    import logging
+
+    logging.disable(logging.INFO)  # one log line per write would dominate what we measure
+    years_list = args.years or ([1, 3] if args.quick else [1, 10])
+    runs = args.runs or (60 if args.quick else 300)
+    startup_repeats = 2 if args.quick else args.startup_repeats
+    per_years: dict[int, list[Stats]] = {}
+    startups: dict[int, dict[str, float]] = {}
+    histories: list[History] = []
+    for years in years_list:
+        folder = Path(tempfile.mkdtemp(prefix=f"core-bench-{years}y-"))
+        try:
+            history = build_history(folder, years=years, mondays_only=args.quick)
+            histories.append(history)
+            print(
+                f"# {years} yr: {history.commands} commands, {history.passes} passes ({history.reminders_sent} posts), "
+                f"{history.partitions} partitions, {history.bytes_on_disk / 1024:.0f} KiB, {history.history_entries} "
+                f"history entries, {history.ledger_entries} ledger entries; built in {history.seconds:.1f} s; now = {history.now:%Y-%m-%d %H:%M}",
+                flush=True,
+            )
+            per_years[years] = measure(history, runs=runs)
+            startups[years] = measure_startup(history, repeats=startup_repeats)
+        finally:
+            if args.keep:
+                print(f"# kept {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+    print()
+    print(table(per_years))
+    print()
+    print(startup_table(startups))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,346 @@
+"""app.yaml: the wheel, the parties, the people and the channels, validated at start-up.
+
+Every error names the key path and the line in app.yaml, so an operator can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from croniter import croniter
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from bot.yaml_lines import Path, YamlSyntaxError, dotted, line_of, load_with_lines
+
+logger = logging.getLogger(__name__)
+
+ROLES = ("coordinator", "adviser", "au_member", "admin")
+AUDIENCES = ("responsible", "prepare")
+_KEY = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class ConfigError(Exception):
+    """app.yaml is wrong. `problems` are lines like ``app.yaml:42: milestones[3].window.to: …``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DayRef(_Strict):
+    """A month-day in cycle year A, or in A + year (year -1 = the autumn before)."""
+
+    date: str
+    year: int = Field(default=0, ge=-1, le=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"date": value} if isinstance(value, str) else value
+
+    @field_validator("date")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        match = re.fullmatch(r"(\d{2})-(\d{2})", value)
+        if not match:
+            raise ValueError('write the date as "MM-DD", e.g. "03-31"')
+        date(2024, int(match[1]), int(match[2]))  # 2024: a leap year accepts 02-29; raises if impossible
+        return value
+
+    def resolve(self, cycle_year: int) -> date:
+        month, day = (int(part) for part in self.date.split("-"))
+        year = cycle_year + self.year
+        if (month, day) == (2, 29) and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            day = 28
+        return date(year, month, day)
+
+
+class Window(_Strict):
+    from_: DayRef = Field(alias="from")
+    to: DayRef
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def resolve(self, cycle_year: int) -> tuple[date, date]:
+        return self.from_.resolve(cycle_year), self.to.resolve(cycle_year)
+
+
+class Lead(_Strict):
+    days: int = Field(ge=1, le=365)
+    to: tuple[Literal["responsible", "prepare"], ...] = ("responsible",)
+    note: str | None = None
+
+
+class Overdue(_Strict):
+    every_days: int = Field(default=7, ge=1, le=60)
+    max_times: int = Field(default=12, ge=0, le=100)
+
+
+class ReminderSettings(_Strict):
+    cron: str = "0 9 * * 1-5"
+    leads: tuple[Lead, ...] = ()
+    overdue: Overdue = Overdue()
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        if not croniter.is_valid(value):
+            raise ValueError(f"not a valid cron expression: {value!r}")
+        return value
+
+
+class Region(_Strict):
+    key: str = Field(pattern=_KEY)
+    name: str
+    short: str
+    aliases: tuple[str, ...] = ()
+    plan_period: str | None = None
+
+
+class Actor(_Strict):
+    key: str = Field(pattern=r"^[A-Z][A-Z0-9]*$")
+    name: str
+    aliases: tuple[str, ...] = ()
+    enabled: bool = True
+
+
+class Coordinator(_Strict):
+    key: str = Field(pattern=r"^[A-Z][A-Z0-9]*$")
+    name: str
+
+
+class Parties(_Strict):
+    regions: tuple[Region, ...] = Field(min_length=1)
+    actors: tuple[Actor, ...] = Field(min_length=1)
+    coordinator: Coordinator
+
+
+class After(_Strict):
+    key: str
+    cycle: int = Field(default=0, ge=-1, le=0)
+
+
+class Milestone(_Strict):
+    key: str = Field(pattern=_KEY)
+    name: str
+    label: str | None = None
+    """A short name for tables such as the national overview."""
+    aliases: tuple[str, ...] = ()
+    short: str | None = None
+    scope: Literal["national", "regional"]
+    responsible: Literal["coordinator", "region"]
+    window: Window
+    suggested_month: int | None = Field(default=None, ge=1, le=12)
+    after: tuple[After, ...] = ()
+    prepare: tuple[Literal["actors"], ...] = ()
+    participants: str = ""
+    leads: tuple[Lead, ...] | None = None
+    optional: bool = False
+    requires_preconditions: bool = False
+    signed_by_parties: bool = False
+
+
+class Precondition(_Strict):
+    key: str = Field(pattern=_KEY)
+    name: str
+    label: str | None = None
+    owner: Literal["national", "region", "actor"]
+    window: Window
+    leads: tuple[Lead, ...] | None = None
+
+
+class Person(_Strict):
+    key: str = Field(pattern=_KEY)
+    name: str
+    party: str | None = None
+    role: Literal["coordinator", "adviser", "au_member", "admin"]
+    ids: dict[Literal["terminal", "slack", "teams"], str] = Field(default_factory=dict)
+
+
+class Channel(_Strict):
+    platform: Literal["terminal", "slack", "teams"]
+    id: str = Field(min_length=1)
+    region: str | None = None
+    actor: str | None = None
+    national: bool = False
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Channel:
+        if self.national and (self.region or self.actor):
+            raise ValueError("a national channel has no region or actor")
+        if not (self.national or self.region or self.actor):
+            raise ValueError("say what the channel is: region, actor (optionally with region) or national: true")
+        return self
+
+
+class AppConfig(_Strict):
+    timezone: str = "Europe/Oslo"
+    tracking_start: date | None = None
+    """Items due before this day predate the bot: no reminders, never shown as overdue."""
+    reminders: ReminderSettings = ReminderSettings()
+    parties: Parties
+    preconditions: tuple[Precondition, ...] = ()
+    milestones: tuple[Milestone, ...] = Field(min_length=1)
+    people: tuple[Person, ...] = ()
+    channels: tuple[Channel, ...] = ()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def schedule(self) -> ReminderSettings:
+        """The reminder schedule (`schedule.cron`), named as the adapters know it."""
+        return self.reminders
+
+    @property
+    def enabled_actors(self) -> tuple[Actor, ...]:
+        return tuple(actor for actor in self.parties.actors if actor.enabled)
+
+    def region(self, key: str) -> Region | None:
+        return next((region for region in self.parties.regions if region.key == key), None)
+
+    def actor(self, key: str) -> Actor | None:
+        return next((actor for actor in self.parties.actors if actor.key == key), None)
+
+    def milestone(self, key: str) -> Milestone | None:
+        return next((milestone for milestone in self.milestones if milestone.key == key), None)
+
+    def precondition(self, key: str) -> Precondition | None:
+        return next((item for item in self.preconditions if item.key == key), None)
+
+    def party_name(self, code: str) -> str:
+        if code == self.parties.coordinator.key:
+            return self.parties.coordinator.name
+        found = self.region(code) or self.actor(code)
+        return found.name if found else code
+
+    def leads_for(self, item: Milestone | Precondition) -> tuple[Lead, ...]:
+        return self.reminders.leads if item.leads is None else item.leads
+
+
+def _cross_check(config: AppConfig) -> list[tuple[Path, str]]:
+    """Checks that span sections: unique keys and references that must exist."""
+    problems: list[tuple[Path, str]] = []
+    region_keys = {region.key for region in config.parties.regions}
+    actor_keys = {actor.key for actor in config.parties.actors}
+    party_keys = region_keys | actor_keys | {config.parties.coordinator.key}
+
+    def unique(section: Path, keys: list[str]) -> None:
+        seen: set[str] = set()
+        for index, key in enumerate(keys):
+            if key in seen:
+                problems.append(((*section, index, "key"), f"duplicate key {key!r}"))
+            seen.add(key)
+
+    unique(("parties", "regions"), [region.key for region in config.parties.regions])
+    unique(("parties", "actors"), [actor.key for actor in config.parties.actors])
+    unique(("milestones",), [milestone.key for milestone in config.milestones])
+    unique(("preconditions",), [item.key for item in config.preconditions])
+    unique(("people",), [person.key for person in config.people])
+
+    milestone_keys = {milestone.key for milestone in config.milestones}
+    for index, milestone in enumerate(config.milestones):
+        for after_index, after in enumerate(milestone.after):
+            if after.key not in milestone_keys:
+                problems.append(
+                    (
+                        ("milestones", index, "after", after_index, "key"),
+                        f"unknown milestone {after.key!r}",
+                    )
+                )
+        start, end = milestone.window.resolve(2027)
+        if start > end:
+            problems.append((("milestones", index, "window"), "the window ends before it starts"))
+    for index, item in enumerate(config.preconditions):
+        start, end = item.window.resolve(2027)
+        if start > end:
+            problems.append((("preconditions", index, "window"), "the window ends before it starts"))
+
+    for index, person in enumerate(config.people):
+        if person.party is not None and person.party not in party_keys:
+            problems.append((("people", index, "party"), f"unknown party {person.party!r}"))
+        if person.party is None and person.role != "admin":
+            problems.append((("people", index, "party"), "only an admin may have no party"))
+    seen_ids: dict[tuple[str, str], int] = {}
+    for index, person in enumerate(config.people):
+        for platform, user_id in person.ids.items():
+            if (platform, user_id) in seen_ids:
+                problems.append(
+                    (
+                        ("people", index, "ids", platform),
+                        f"{platform} id {user_id!r} is used twice",
+                    )
+                )
+            seen_ids[(platform, user_id)] = index
+
+    seen_channels: set[tuple[str, str]] = set()
+    for index, channel in enumerate(config.channels):
+        if channel.region is not None and channel.region not in region_keys:
+            problems.append((("channels", index, "region"), f"unknown region {channel.region!r}"))
+        if channel.actor is not None and channel.actor not in actor_keys:
+            problems.append((("channels", index, "actor"), f"unknown actor {channel.actor!r}"))
+        if (channel.platform, channel.id) in seen_channels:
+            problems.append((("channels", index, "id"), f"channel {channel.id!r} is listed twice"))
+        seen_channels.add((channel.platform, channel.id))
+    return problems
+
+
+def parse_config(text: str, *, source: str = "app.yaml") -> AppConfig:
+    """Validate app.yaml text; raise ConfigError naming key paths and lines."""
+    try:
+        data, lines = load_with_lines(text)
+    except YamlSyntaxError as exc:
+        if exc.path is not None:
+            raise ConfigError([f"{source}:{exc.line or '?'}: {dotted(exc.path)}: {exc}"]) from exc
+        raise ConfigError([f"{source}:{exc.line or '?'}: YAML syntax error: {exc}"]) from exc
+    if not isinstance(data, dict):
+        raise ConfigError([f"{source}:1: the file must be a mapping of keys (parties, milestones, …)"])
+    try:
+        config = AppConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            path = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+            path = tuple(part for part in path if part not in ("str", "dict", "constrained-str"))
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(f"{source}:{line_of(lines, path) or '?'}: {dotted(path)}: {message}")
+        raise ConfigError(problems) from None
+    cross = _cross_check(config)
+    if cross:
+        raise ConfigError([f"{source}:{line_of(lines, path) or '?'}: {dotted(path)}: {msg}" for path, msg in cross])
+    return config
+
+
+def load_config(path: str | FsPath) -> AppConfig:
+    fs_path = FsPath(path)
+    try:
+        text = fs_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"{fs_path}: cannot read the configuration: {exc.strerror}"]) from exc
+    return parse_config(text, source=str(fs_path))

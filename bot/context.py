@@ -1,0 +1,33 @@
+"""What a handler gets besides the request: the configuration, the state, who asks and from where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.config import AppConfig
+from bot.identity import Caller, ChannelContext, Directory
+from bot.messages import Request
+from bot.parsing import Vocabulary
+from bot.state import Author, StateStore
+
+
+@dataclass(frozen=True)
+class Context:
+    config: AppConfig
+    state: StateStore
+    directory: Directory
+    vocab: Vocabulary
+    now: datetime
+    caller: Caller
+    channel: ChannelContext
+    args: str
+    """The command's text after its first word, as typed."""
+
+    def author(self, request: Request) -> Author:
+        return Author(
+            person=self.caller.key,
+            name=self.caller.name,
+            platform=request.platform,
+            channel=request.channel_id,
+        )

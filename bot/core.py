@@ -1,0 +1,131 @@
+"""The core facade: one request in, one outcome out. Adapters hold a `Core` and call `handle`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from bot.clock import Clock, SystemClock
+from bot.config import AppConfig, load_config
+from bot.context import Context
+from bot.identity import Directory
+from bot.messages import Outcome, Reply, Request
+from bot.parsing import Vocabulary, split_command
+from bot.planner import Planner
+from bot.replies import make_reply, refusal
+from bot.router import Router
+from bot.state import AlreadyApplied, DomainError, StateStore
+from storage.base import Store, StoreError
+
+logger = logging.getLogger(__name__)
+
+MAX_COMMAND_LENGTH = 4000
+DEFAULT_DB = "data/samhandling"
+UNBOUND_OK = ("koble", "person", "hjelp")
+"""Commands that need no bound channel; every other reply in an unbound channel says how to bind it."""
+
+
+class Core:
+    def __init__(self, *, config: AppConfig, store: Store, clock: Clock) -> None:
+        from handlers import (
+            build_router,
+        )  # handlers depend on the core's types, not the other way round
+
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.state = StateStore(store=store)
+        self.directory = Directory(config=config, state=self.state)
+        self.vocab = Vocabulary.build(config)
+        self.planner = Planner(config=config, state=self.state, directory=self.directory)
+        self.router: Router = build_router()
+
+    def handle(self, request: Request) -> Outcome:
+        """Run one command. Never raises: every failure becomes a short Norwegian reply."""
+        try:
+            return self._handle(request)
+        except DomainError as exc:
+            return Outcome(reply=refusal(str(exc)))
+        except AlreadyApplied as exc:
+            when = exc.entry.get("at", "")[:16].replace("T", " kl. ")
+            reply = make_reply(
+                title="Allerede registrert",
+                lead=f"Dette ble registrert {when}: {exc.entry.get('summary', '')}. Ingenting er endret.",
+            )
+            return Outcome(reply=reply)
+        except StoreError:
+            logger.exception("storage failed while handling a %s request", request.platform)
+            return Outcome(
+                reply=refusal("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
+            )
+        except Exception:
+            logger.exception("unexpected error while handling a %s request", request.platform)
+            return Outcome(
+                reply=refusal(
+                    "Noe gikk galt hos meg. Skriv «logg» for å se om endringen ble registrert, og prøv igjen om ikke."
+                )
+            )
+
+    def _handle(self, request: Request) -> Outcome:
+        if len(request.text) > MAX_COMMAND_LENGTH:
+            return Outcome(
+                reply=refusal(
+                    f"Meldingen er for lang (over {MAX_COMMAND_LENGTH} tegn). Del den opp, eller legg ved en lenke."
+                )
+            )
+        word, rest = split_command(request.text)
+        if not word:
+            word = "hjelp"
+        command = self.router.find(word)
+        context = Context(
+            config=self.config,
+            state=self.state,
+            directory=self.directory,
+            vocab=self.vocab,
+            now=self.clock.now(),
+            caller=self.directory.caller(
+                platform=request.platform,
+                user_id=request.user_id,
+                user_name=request.user_name,
+            ),
+            channel=self.directory.channel(platform=request.platform, channel_id=request.channel_id),
+            args=rest,
+        )
+        if command is None:
+            return Outcome(reply=self._unknown(word))
+        outcome = command.handler(request, context)
+        if context.channel.kind == "unbound" and command.name not in UNBOUND_OK:
+            note = (
+                "Denne kanalen er ikke koblet til en region eller aktør ennå. En administrator kan skrive "
+                "«koble region <navn>», «koble aktør <kode> [region]» eller «koble nasjonal» her."
+            )
+            reply = outcome.reply
+            outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
+        return outcome
+
+    def _unknown(self, word: str) -> Reply:
+        """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
+        suggestions = self.router.suggest(word)
+        hint = f" Mente du «{'» eller «'.join(suggestions)}»?" if suggestions else ""
+        names = ", ".join(command.name for command in self.router.commands)
+        return refusal(
+            f"Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}. Skriv «hjelp <kommando>» for eksempler.",
+            title="Ukjent kommando",
+        )
+
+
+def build_core(
+    *,
+    config_path: str | None = None,
+    db_path: str | None = None,
+    clock: Clock | None = None,
+) -> Core:
+    """The core as the process runs it: config from $SAMHANDLING_CONFIG, store at $SAMHANDLING_DB."""
+    from storage.tinydb_store import TinyDBStore
+
+    config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
+    directory = Path(db_path or os.environ.get("SAMHANDLING_DB", DEFAULT_DB))
+    store = TinyDBStore(directory)
+    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))

@@ -1,0 +1,129 @@
+"""Who is speaking and where: people and channels from app.yaml plus the bindings made at runtime.
+
+Runtime bindings (`koble …`, `person …`) live in the ``meta`` partition and win over app.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.config import AppConfig
+from bot.messages import ChannelAddress
+from bot.state import META, StateStore
+
+ChannelKind = Literal["region", "actor", "national", "unbound"]
+
+
+@dataclass(frozen=True)
+class Caller:
+    key: str | None
+    name: str
+    party: str | None
+    role: str | None
+
+    @property
+    def known(self) -> bool:
+        return self.role is not None
+
+
+@dataclass(frozen=True)
+class ChannelContext:
+    kind: ChannelKind
+    region: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Binding:
+    address: ChannelAddress
+    context: ChannelContext
+
+
+def binding_key(platform: str, ident: str) -> str:
+    return f"{platform}:{ident}"
+
+
+class Directory:
+    def __init__(self, *, config: AppConfig, state: StateStore) -> None:
+        self.config = config
+        self.state = state
+
+    def caller(self, *, platform: str, user_id: str, user_name: str | None = None) -> Caller:
+        runtime = self.state.doc(META, "people", binding_key(platform, user_id))
+        if runtime:
+            return Caller(
+                key=runtime.get("person") or user_id,
+                name=runtime.get("name") or user_name or user_id,
+                party=runtime.get("party"),
+                role=runtime.get("role"),
+            )
+        for person in self.config.people:
+            if person.ids.get(platform) == user_id:  # type: ignore[call-overload]
+                return Caller(
+                    key=person.key,
+                    name=person.name,
+                    party=person.party,
+                    role=person.role,
+                )
+        return Caller(key=None, name=user_name or user_id, party=None, role=None)
+
+    def bindings(self) -> list[Binding]:
+        """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""
+        merged: dict[str, Binding] = {}
+        for channel in self.config.channels:
+            context = _context(region=channel.region, actor=channel.actor, national=channel.national)
+            merged[binding_key(channel.platform, channel.id)] = Binding(
+                address=ChannelAddress(platform=channel.platform, channel_id=channel.id),
+                context=context,
+            )
+        for key, doc in self.state.tables(META).get("channels", {}).items():
+            platform, _, channel_id = key.partition(":")
+            merged[key] = Binding(
+                address=ChannelAddress(platform=platform, channel_id=channel_id),
+                context=_context(
+                    region=doc.get("region"),
+                    actor=doc.get("actor"),
+                    national=doc.get("national", False),
+                ),
+            )
+        return list(merged.values())
+
+    def channel(self, *, platform: str, channel_id: str) -> ChannelContext:
+        runtime = self.state.doc(META, "channels", binding_key(platform, channel_id))
+        if runtime:
+            return _context(
+                region=runtime.get("region"),
+                actor=runtime.get("actor"),
+                national=runtime.get("national", False),
+            )
+        for channel in self.config.channels:
+            if channel.platform == platform and channel.id == channel_id:
+                return _context(
+                    region=channel.region,
+                    actor=channel.actor,
+                    national=channel.national,
+                )
+        return ChannelContext(kind="unbound")
+
+    def channels_of_party(self, *, party: str, region: str | None = None) -> list[ChannelAddress]:
+        """Where to reach a party: a region's channels; an actor's channels in that region if it has any,
+        otherwise its general channels; the coordinator (AU) in the national channels."""
+        bindings = self.bindings()
+        if party == self.config.parties.coordinator.key:
+            return [b.address for b in bindings if b.context.kind == "national"]
+        if self.config.region(party):
+            return [b.address for b in bindings if b.context.kind == "region" and b.context.region == party]
+        actor_channels = [b for b in bindings if b.context.kind == "actor" and b.context.actor == party]
+        local = [b.address for b in actor_channels if region is not None and b.context.region == region]
+        return local or [b.address for b in actor_channels if b.context.region is None]
+
+
+def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:
+    if national:
+        return ChannelContext(kind="national")
+    if actor:
+        return ChannelContext(kind="actor", region=region, actor=actor)
+    if region:
+        return ChannelContext(kind="region", region=region)
+    return ChannelContext(kind="unbound")

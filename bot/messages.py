@@ -1,0 +1,124 @@
+"""The platform-neutral request and reply that cross the boundary between an adapter and the core.
+
+Adapters build a `Request` from a platform event and render a `Reply` as Block Kit, an Adaptive Card or
+plain text. Nothing here knows a platform SDK; ids are opaque strings that only the adapter interprets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+PLATFORMS = ("terminal", "slack", "teams")
+
+
+class Visibility(StrEnum):
+    """Who should see a reply: the asker alone (reads) or the whole channel (recorded changes)."""
+
+    PRIVATE = "private"
+    CHANNEL = "channel"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command from one person in one channel.
+
+    `text` is the command without any `/samhandling` prefix or mention. `fields` carries the values of a
+    submitted form (e.g. the minutes form); `request_id` is an idempotency key from the platform (a form
+    submission id, a click's action ts) so a retried or double-clicked request never records twice.
+    """
+
+    platform: str
+    user_id: str
+    channel_id: str
+    text: str
+    user_name: str | None = None
+    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    request_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of facts, e.g. one milestone or one region in the overview."""
+
+    title: str
+    facts: tuple[Fact, ...] = ()
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    """An action a person can click. Clicking runs `command` as that person, with the command's rules."""
+
+    label: str
+    command: str
+    confirm: str | None = None
+    primary: bool = True
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    multiline: bool = False
+    optional: bool = True
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form the adapter should open (Slack modal, Teams card inputs).
+
+    On submit the adapter sends a `Request` with `text=submit_command` and the values in `fields`.
+    """
+
+    title: str
+    submit_command: str
+    fields: tuple[FormField, ...]
+    submit_label: str = "Lagre"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the core answers. `text` is a complete plain-text rendering, usable as a fallback anywhere."""
+
+    title: str
+    text: str
+    sections: tuple[Section, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    context: str | None = None
+    visibility: Visibility = Visibility.PRIVATE
+    ok: bool = True
+    form: Form | None = None
+
+
+@dataclass(frozen=True)
+class ChannelAddress:
+    """A concrete channel on one platform."""
+
+    platform: str
+    channel_id: str
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A message the core wants posted to a channel other than (or as well as) the asker's."""
+
+    to: ChannelAddress
+    reply: Reply
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of handling one request: the reply to the asker and any announcements."""
+
+    reply: Reply
+    announcements: tuple[Announcement, ...] = ()

@@ -1,0 +1,124 @@
+"""Reading what people type: case, å/ø/æ written as aa/o/ae, and the names of regions, parties and milestones.
+
+Everything is compared in a *folded* form: lower case, å→a, ø→o, æ→ae, and aa→a, oe→o, so that
+`vår`, `Vaar` and `var` are the same word. Names come from app.yaml, never from code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.config import AppConfig, Milestone, Precondition
+
+_FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é", "e"))
+YEAR_RE = re.compile(r"^(20\d\d)$")
+
+
+def fold(text: str) -> str:
+    folded = text.strip().lower()
+    for old, new in _FOLDS:
+        folded = folded.replace(old, new)
+    return folded
+
+
+def slug(text: str) -> str:
+    """`Møre og Romsdal` -> `more-og-romsdal`: a name as one token."""
+    return re.sub(r"[\s_]+", "-", fold(text)).strip("-")
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """First word and the rest, with a leading `/samhandling` (or `samhandling`) removed."""
+    stripped = text.strip()
+    stripped = re.sub(r"^/?samhandling\b", "", stripped, flags=re.IGNORECASE).strip()
+    if not stripped:
+        return "", ""
+    first, _, rest = stripped.partition(" ")
+    return fold(first), rest.strip()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Folded names from app.yaml, for matching what people type."""
+
+    regions: dict[str, str]
+    parties: dict[str, str]
+    milestones: dict[str, str]
+    short_milestones: dict[str, dict[str, str]]
+    preconditions: dict[str, str]
+    multiword: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def build(cls, config: AppConfig) -> Vocabulary:
+        regions: dict[str, str] = {}
+        multiword: list[tuple[str, str]] = []
+        for region in config.parties.regions:
+            for name in (region.key, region.short, region.name, *region.aliases):
+                regions[slug(name)] = region.key
+                if " " in name.strip():
+                    multiword.append((fold(name), slug(name)))
+        parties = dict(regions)
+        for actor in config.parties.actors:
+            for name in (actor.key, actor.name, *actor.aliases):
+                parties[slug(name)] = actor.key
+                if " " in name.strip():
+                    multiword.append((fold(name), slug(name)))
+        parties[slug(config.parties.coordinator.key)] = config.parties.coordinator.key
+        milestones: dict[str, str] = {}
+        short: dict[str, dict[str, str]] = {}
+        for milestone in config.milestones:
+            for name in (milestone.key, milestone.name, *milestone.aliases):
+                milestones[slug(name)] = milestone.key
+            if milestone.short:
+                short.setdefault(slug(milestone.short), {})[milestone.scope] = milestone.key
+        preconditions = {slug(item.key): item.key for item in config.preconditions}
+        for item in config.preconditions:
+            preconditions[slug(item.name)] = item.key
+        multiword.sort(key=lambda pair: -len(pair[0]))
+        return cls(regions, parties, milestones, short, preconditions, tuple(multiword))
+
+    def tokens(self, text: str) -> list[str]:
+        """Split into words, keeping multi-word names (`møre og romsdal`) as one token."""
+        folded = fold(text)
+        for phrase, joined in self.multiword:
+            folded = folded.replace(phrase, joined)
+        return [token.strip(".,;:!?") for token in folded.split() if token.strip(".,;:!?")]
+
+    def region(self, token: str) -> str | None:
+        return self.regions.get(slug(token))
+
+    def party(self, token: str) -> str | None:
+        return self.parties.get(slug(token))
+
+    def milestone(self, token: str, *, scope: str | None) -> str | None:
+        """A milestone by name; the short names (`vår`, `høst`) mean the regional meeting in a region's
+        context and the national one in the national context."""
+        folded = slug(token)
+        if folded in self.short_milestones:
+            by_scope = self.short_milestones[folded]
+            return by_scope.get(scope or "regional") or next(iter(by_scope.values()))
+        return self.milestones.get(folded)
+
+    def precondition(self, token: str) -> str | None:
+        return self.preconditions.get(slug(token))
+
+
+def year_of(token: str) -> int | None:
+    match = YEAR_RE.match(token)
+    return int(match[1]) if match else None
+
+
+def milestone_names(config: AppConfig) -> list[str]:
+    """Short names to suggest in help texts, e.g. `vår`, `høst`, `politisk`."""
+    names: list[str] = []
+    for milestone in config.milestones:
+        name = milestone.short or (milestone.aliases[0] if milestone.aliases else milestone.key)
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def display_short(item: Milestone | Precondition) -> str:
+    if isinstance(item, Milestone):
+        return item.aliases[0] if item.aliases else item.key
+    return item.key

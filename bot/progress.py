@@ -1,0 +1,80 @@
+"""How far an item of the wheel has come: done or not, planned date, what is still missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bot.config import AppConfig
+from bot.state import StateStore
+from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
+
+
+@dataclass(frozen=True)
+class Progress:
+    item: Item
+    done: bool
+    done_at: datetime | None
+    planned: datetime | None
+    planned_has_time: bool
+    missing: tuple[str, ...]
+    outcome: dict[str, Any] | None
+
+    @property
+    def target(self) -> date:
+        """The day reminders count towards: the planned date once set, otherwise the deadline."""
+        return self.planned.date() if self.planned else self.item.deadline
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
+    doc = state.item_doc(item)
+    missing: tuple[str, ...] = ()
+    done = bool(doc.get("done"))
+    done_at = _when(doc.get("done_at"))
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region is not None:
+        signatures = state.signatures(region=item.region, year=item.year)
+        missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
+        done = not missing
+        if done:
+            done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
+    return Progress(
+        item=item,
+        done=done,
+        done_at=done_at,
+        planned=_when(doc.get("planned")),
+        planned_has_time=bool(doc.get("planned_has_time")),
+        missing=missing,
+        outcome=doc.get("outcome"),
+    )
+
+
+def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) -> list[Item]:
+    """What must be recorded before agreement `signing.year` of `signing.region` may be signed.
+
+    The model (§2.1): signed only after the state budget and the region's budget are adopted and the
+    actors have their allocation letters; and (§3.2) after the draft has been treated politically.
+    """
+    assert signing.region is not None
+    blockers: list[Item] = []
+    if signing.spec.requires_preconditions:
+        for item in precondition_items(config, year=signing.year, region=signing.region):
+            if not progress_of(config=config, state=state, item=item).done:
+                blockers.append(item)
+    for after in signing.spec.after:
+        spec = config.milestone(after.key)
+        if spec is None:
+            continue
+        before = milestone_item(
+            config,
+            milestone=spec,
+            year=signing.year + after.cycle,
+            region=signing.region,
+        )
+        if not progress_of(config=config, state=state, item=before).done:
+            blockers.append(before)
+    return blockers

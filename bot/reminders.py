@@ -1,0 +1,69 @@
+"""One reminder pass: ask the planner what is due, post it, and only then write the once-only ledger."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from bot.messages import Reply
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+logger = logging.getLogger(__name__)
+
+
+class SendFailed(Exception):
+    """The platform did not accept a post (after the sender's own retries). The reminder stays due."""
+
+
+class Sender(Protocol):
+    platform: str
+
+    async def send(self, *, channel_id: str, reply: Reply) -> None: ...
+
+
+@dataclass
+class PassReport:
+    sent: int = 0
+    failed: int = 0
+    late: int = 0
+    no_sender: int = 0
+    ids: list[str] = field(default_factory=list)
+
+
+async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime | None = None) -> PassReport:
+    """Post every due reminder once. A failed post is not recorded, so the next pass tries it again."""
+    at = now or core.clock.now()
+    report = PassReport()
+    for reminder in core.planner.due(now=at):
+        sender = senders.get(reminder.to.platform)
+        if sender is None:
+            report.no_sender += 1
+            continue
+        try:
+            await sender.send(channel_id=reminder.to.channel_id, reply=reminder.reply)
+        except SendFailed as exc:
+            report.failed += 1
+            logger.warning("reminder %s not posted, will retry on the next pass: %s", reminder.id, exc)
+            continue
+        core.state.record_sent(
+            partition=reminder.partition,
+            reminder_id=reminder.id,
+            entry={
+                "sent_at": core.clock.now().isoformat(),
+                "late": reminder.late,
+                "platform": reminder.to.platform,
+                "channel": reminder.to.channel_id,
+                "occurrence": reminder.occurrence.name,
+            },
+        )
+        report.sent += 1
+        report.late += reminder.late
+        report.ids.append(reminder.id)
+    if report.sent or report.failed:
+        logger.info("reminder pass: %d sent (%d late), %d failed", report.sent, report.late, report.failed)
+    return report

@@ -1,0 +1,77 @@
+"""Building replies: one place that turns titled facts into a `Reply` with its plain-text rendering."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bot.dates import format_norwegian, format_short
+from bot.messages import Button, Form, Reply, Section, Visibility
+
+
+def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, context: str | None) -> str:
+    lines = [title]
+    if lead:
+        lines.append(lead)
+    for section in sections:
+        lines.append("")
+        if section.title:
+            lines.append(f"• {section.title}")
+        for fact in section.facts:
+            lines.append(f"  {fact.label}: {fact.value}")
+        if section.text:
+            lines.append(f"  {section.text}")
+    if context:
+        lines.append("")
+        lines.append(f"({context})")
+    return "\n".join(lines)
+
+
+def make_reply(
+    *,
+    title: str,
+    lead: str | None = None,
+    sections: tuple[Section, ...] | list[Section] = (),
+    buttons: tuple[Button, ...] | list[Button] = (),
+    context: str | None = None,
+    visibility: Visibility = Visibility.PRIVATE,
+    form: Form | None = None,
+) -> Reply:
+    sections = tuple(sections)
+    text = render_text(title=title, sections=sections, lead=lead, context=context)
+    if buttons:
+        text += "\n" + "\n".join(f"[{button.label}: skriv «{button.command}»]" for button in buttons)
+    return Reply(
+        title=title,
+        text=text,
+        sections=(Section(title="", text=lead), *sections) if lead else sections,
+        buttons=tuple(buttons),
+        context=context,
+        visibility=visibility,
+        form=form,
+    )
+
+
+def refusal(message: str, *, title: str = "Ikke registrert") -> Reply:
+    """A refused or malformed command: one or two Norwegian sentences, nothing changed."""
+    return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False)
+
+
+def days_phrase(*, deadline: date, today: date) -> str:
+    days = (deadline - today).days
+    if days == 0:
+        return "i dag"
+    if days == 1:
+        return "i morgen"
+    if days > 1:
+        return f"om {days} dager"
+    if days == -1:
+        return "1 dag på overtid"
+    return f"{-days} dager på overtid"
+
+
+def when_text(when: datetime, *, has_time: bool) -> str:
+    return format_norwegian(when, with_time=has_time)
+
+
+def day_text(day: date) -> str:
+    return format_short(day)

@@ -1,0 +1,135 @@
+"""The shared cycle state: where each fact lives, how to read it, and the one way to change it.
+
+Layout (one small partition each, so a write in year ten costs what it costs in year one):
+- ``cycle/<region>/<year>``: the region's milestones, its own preconditions, signatures, assignment
+  agreements, history, reminder ledger and applied request ids.
+- ``national/<year>``: national milestones, national and per-actor preconditions, history, ledger.
+- ``meta``: channel and person bindings made at runtime, with their history.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.messages import Request
+from bot.wheel import Item
+from storage.base import Document, Store, Tables
+
+logger = logging.getLogger(__name__)
+
+META = "meta"
+
+
+class DomainError(Exception):
+    """A refused change. The message is Norwegian and goes to the person as it is."""
+
+
+class AlreadyApplied(Exception):
+    """The same request id was applied before (a retry or a double click)."""
+
+    def __init__(self, entry: Document) -> None:
+        self.entry = entry
+        super().__init__(entry.get("summary", ""))
+
+
+def cycle_partition(region: str, year: int) -> str:
+    return f"cycle/{region}/{year}"
+
+
+def national_partition(year: int) -> str:
+    return f"national/{year}"
+
+
+def item_partition(item: Item) -> str:
+    return national_partition(item.year) if item.region is None else cycle_partition(item.region, item.year)
+
+
+def item_doc_key(item: Item) -> str:
+    return f"{item.key}:{item.actor}" if item.actor else item.key
+
+
+def item_table(item: Item) -> str:
+    return "milestones" if item.kind == "milestone" else "preconditions"
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a change, for the history."""
+
+    person: str | None
+    name: str
+    platform: str
+    channel: str
+
+
+class StateStore:
+    """Reads and writes the cycle state through the storage interface."""
+
+    def __init__(self, *, store: Store) -> None:
+        self.store = store
+
+    def tables(self, partition: str) -> Tables:
+        return self.store.read(partition)
+
+    def doc(self, partition: str, table: str, key: str) -> Document:
+        return self.store.read(partition).get(table, {}).get(key) or {}
+
+    def item_doc(self, item: Item) -> Document:
+        return self.doc(item_partition(item), item_table(item), item_doc_key(item))
+
+    def signatures(self, *, region: str, year: int) -> dict[str, Document]:
+        return dict(self.store.read(cycle_partition(region, year)).get("signatures", {}))
+
+    def change(
+        self,
+        *,
+        partition: str,
+        author: Author,
+        at: datetime,
+        summary: str,
+        mutate: Callable[[Tables], Any],
+        request: Request | None = None,
+        scope: dict[str, Any] | None = None,
+    ) -> Any:
+        """Apply `mutate` to a fresh copy of the partition and record it in the history, atomically.
+
+        `mutate` may raise DomainError: then nothing is written. A repeated request id raises
+        AlreadyApplied with the first entry, so a retried or double-clicked request records once.
+        """
+        with self.store.update(partition) as tables:
+            request_id = request.request_id if request else None
+            if request_id:
+                seen = tables.get("requests", {}).get(request_id)
+                if seen is not None:
+                    raise AlreadyApplied(tables.get("history", {}).get(seen["history"], {}))
+            result = mutate(tables)
+            history = tables.setdefault("history", {})
+            key = f"{len(history):06d}"
+            history[key] = {
+                "at": at.isoformat(),
+                "person": author.person,
+                "name": author.name,
+                "platform": author.platform,
+                "channel": author.channel,
+                "summary": summary,
+                **(scope or {}),
+            }
+            if request_id:
+                tables.setdefault("requests", {})[request_id] = {"history": key}
+        logger.info("recorded change in %s: %s", partition, summary)
+        return result
+
+    def history(self, partition: str) -> list[Document]:
+        return list(self.store.read(partition).get("history", {}).values())
+
+    def ledger(self, partition: str) -> dict[str, Document]:
+        return self.store.read(partition).get("ledger", {})
+
+    def record_sent(self, *, partition: str, reminder_id: str, entry: Document) -> None:
+        """Write one reminder into the once-only ledger (after the platform accepted the post)."""
+        with self.store.update(partition) as tables:
+            tables.setdefault("ledger", {})[reminder_id] = entry

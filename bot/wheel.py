@@ -1,0 +1,136 @@
+"""The annual wheel: turns the milestones and preconditions of app.yaml into dated items of one cycle.
+
+Cycle A is collaboration agreement A (see docs/architecture.md). Nothing here knows a date of its own;
+every window comes from the configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from bot.config import AppConfig, Milestone, Precondition
+
+ItemKind = Literal["milestone", "precondition"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One dated thing to be done in a cycle: a milestone, or one precondition of the signing."""
+
+    kind: ItemKind
+    key: str
+    year: int
+    region: str | None
+    actor: str | None
+    start: date
+    deadline: date
+    spec: Milestone | Precondition
+
+    @property
+    def ident(self) -> str:
+        """A stable id, used in the reminder ledger and in buttons."""
+        parts = [self.kind, self.key, str(self.year), self.region or "national"]
+        if self.actor:
+            parts.append(self.actor)
+        return ":".join(parts)
+
+    @property
+    def national(self) -> bool:
+        return self.region is None
+
+    def title(self) -> str:
+        if self.kind == "precondition":
+            who = f" – {self.actor}" if self.actor else ""
+            return f"{self.spec.name}{who} (avtale {self.year})"
+        return f"{self.spec.name} {self.year}"
+
+
+def milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
+    start, deadline = milestone.window.resolve(year)
+    return Item(
+        kind="milestone",
+        key=milestone.key,
+        year=year,
+        region=None if milestone.scope == "national" else region,
+        actor=None,
+        start=start,
+        deadline=deadline,
+        spec=milestone,
+    )
+
+
+def regional_milestones(config: AppConfig, *, year: int, region: str) -> list[Item]:
+    return [
+        milestone_item(config, milestone=milestone, year=year, region=region)
+        for milestone in config.milestones
+        if milestone.scope == "regional"
+    ]
+
+
+def national_milestones(config: AppConfig, *, year: int) -> list[Item]:
+    return [
+        milestone_item(config, milestone=milestone, year=year, region=None)
+        for milestone in config.milestones
+        if milestone.scope == "national"
+    ]
+
+
+def precondition_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
+    """The preconditions of agreement `year`: national facts, the region's own, and each actor's letter.
+
+    With `region=None` only the national and per-actor ones (they are shared by every region).
+    """
+    items: list[Item] = []
+    for spec in config.preconditions:
+        start, deadline = spec.window.resolve(year)
+        if spec.owner == "national":
+            owners: list[tuple[str | None, str | None]] = [(None, None)]
+        elif spec.owner == "region":
+            owners = [(region, None)] if region else []
+        else:
+            owners = [(None, actor.key) for actor in config.enabled_actors]
+        for owner_region, actor in owners:
+            items.append(
+                Item(
+                    kind="precondition",
+                    key=spec.key,
+                    year=year,
+                    region=owner_region,
+                    actor=actor,
+                    start=start,
+                    deadline=deadline,
+                    spec=spec,
+                )
+            )
+    return items
+
+
+def cycle_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
+    """Everything of cycle `year` that concerns a region (with the national items), or the nation alone."""
+    items = national_milestones(config, year=year) + precondition_items(config, year=year, region=region)
+    if region is not None:
+        items += regional_milestones(config, year=year, region=region)
+    return sorted(items, key=lambda item: (item.deadline, item.start, item.key))
+
+
+def agreement_parties(config: AppConfig, *, region: str) -> list[str]:
+    """The parties that sign a region's agreement: the region and every enabled actor."""
+    return [region, *(actor.key for actor in config.enabled_actors)]
+
+
+def signing_milestone(config: AppConfig) -> Milestone | None:
+    return next(
+        (milestone for milestone in config.milestones if milestone.signed_by_parties),
+        None,
+    )
+
+
+def window_contains(item: Item, day: date) -> bool:
+    return item.start <= day <= item.deadline
+
+
+def tracked(config: AppConfig, item: Item) -> bool:
+    """Whether the bot follows an item up: items due before `tracking_start` are history."""
+    return config.tracking_start is None or item.deadline >= config.tracking_start

@@ -1,0 +1,146 @@
+"""What each command does. `build_router` registers them in the order they are matched and listed."""
+
+from __future__ import annotations
+
+from bot.router import Command, Router
+from handlers import (
+    assignments,
+    bind,
+    log,
+    minutes,
+    next_steps,
+    overview,
+    precondition,
+    set_date,
+    sign,
+    status,
+    wheel_view,
+)
+from handlers.help import make_help
+
+
+def build_router() -> Router:
+    router = Router()
+    router.add(
+        Command(
+            "neste",
+            next_steps.handle,
+            "De neste åpne fristene her, de forsinkede først.",
+            "neste [region|aktør]",
+            ("neste",),
+        )
+    )
+    router.add(
+        Command(
+            "status",
+            status.handle,
+            "Hele syklusen for en region: møter, forutsetninger og signaturer.",
+            "status [region] [år]",
+            ("status", "status agder 2027"),
+        )
+    )
+    router.add(
+        Command(
+            "oversikt",
+            overview.handle,
+            "Alle regioner mot alle milepæler, for AU.",
+            "oversikt [år]",
+            ("oversikt 2027",),
+        )
+    )
+    router.add(
+        Command(
+            "årshjul",
+            wheel_view.handle,
+            "Årshjulet måned for måned.",
+            "årshjul [år]",
+            ("årshjul 2027",),
+            aliases=("arshjul", "aarshjul"),
+        )
+    )
+    router.add(
+        Command(
+            "dato",
+            set_date.handle,
+            "Sett planlagt dato for et møte.",
+            "dato <møte> [region] [år] <dato>",
+            ("dato vår 22. april kl 10", "dato høst uke 45"),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "referat",
+            minutes.handle,
+            "Registrer utfallet av et møte og marker det som holdt. Uten tekst får du et skjema.",
+            "referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …]",
+            ("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "forutsetning",
+            precondition.handle,
+            "Registrer en forutsetning for signering.",
+            "forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [år]",
+            ("forutsetning budsjett", "forutsetning tildelingsbrev IN 2027"),
+            aliases=("forutsetninger",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "signer",
+            sign.handle,
+            "Signer samarbeidsavtalen for din part.",
+            "signer [part] [region] [år]",
+            ("signer", "signer IN agder 2027"),
+            aliases=("signere", "signering"),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "oppdrag",
+            assignments.handle,
+            "Oppdragsavtale sendt til en aktør (eller ingen i år).",
+            "oppdrag <aktør> [sendt|ingen]",
+            ("oppdrag IN sendt", "oppdrag SIVA ingen"),
+            writes=True,
+        )
+    )
+    router.add(
+        Command("logg", log.handle, "De siste endringene: hvem, når og hvor.", "logg [region]", ("logg", "logg agder"))
+    )
+    router.add(
+        Command(
+            "koble",
+            bind.bind_channel,
+            "Admin: koble denne kanalen til en region, aktør eller nasjonalt.",
+            "koble region <navn> | koble aktør <kode> [region] | koble nasjonal",
+            ("koble region agder",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "person",
+            bind.bind_person,
+            "Admin: registrer en person med part og rolle.",
+            "person <@bruker> <part> <rolle>",
+            ("person @kari agder koordinator",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "hjelp",
+            make_help(router),
+            "Kort hjelp med eksempler.",
+            "hjelp [kommando]",
+            ("hjelp dato",),
+            aliases=("help", "?"),
+        )
+    )
+    return router

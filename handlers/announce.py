@@ -1,0 +1,69 @@
+"""Announcements about an agreement, to the channels of every party that signs it."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.progress import missing_for_signing, progress_of
+from bot.replies import make_reply
+from bot.wheel import Item, agreement_parties, signing_milestone
+from handlers.common import milestone_for
+from handlers.describe import sign_buttons
+
+
+def agreement_channels(ctx: Context, *, region: str) -> list[ChannelAddress]:
+    addresses: list[ChannelAddress] = []
+    for party in agreement_parties(ctx.config, region=region):
+        for address in ctx.directory.channels_of_party(party=party, region=region):
+            if address not in addresses:
+                addresses.append(address)
+    return addresses
+
+
+def to_agreement_channels(ctx: Context, *, request: Request, region: str, reply: Reply) -> tuple[Announcement, ...]:
+    """The same reply for every party's channel, except the one the request came from (it has the reply)."""
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    return tuple(
+        Announcement(to=address, reply=reply) for address in agreement_channels(ctx, region=region) if address != here
+    )
+
+
+def ready_regions(ctx: Context, *, year: int, regions: list[str]) -> list[str]:
+    """Regions whose agreement `year` has nothing left that blocks its signing."""
+    spec = signing_milestone(ctx.config)
+    if spec is None:
+        return []
+    return [
+        region
+        for region in regions
+        if not missing_for_signing(
+            config=ctx.config, state=ctx.state, signing=milestone_for(ctx, key=spec.key, year=year, region=region)
+        )
+    ]
+
+
+def signing_years_unblocked_by(ctx: Context, item: Item) -> list[int]:
+    """The agreement years whose signing waits for `item` (e.g. the political treatment of the draft)."""
+    spec = signing_milestone(ctx.config)
+    if spec is None or item.region is None:
+        return []
+    return [item.year - after.cycle for after in spec.after if after.key == item.key]
+
+
+def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
+    """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement."""
+    spec = signing_milestone(ctx.config)
+    announcements: list[Announcement] = []
+    for region in regions if spec else []:
+        item = milestone_for(ctx, key=spec.key, year=year, region=region)
+        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+        if progress.done:
+            continue
+        reply = make_reply(
+            title=f"Klar til signering: samarbeidsavtalen {year} for {ctx.config.party_name(region)}",
+            lead="Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen.",
+            buttons=sign_buttons(ctx, item=item, parties=progress.missing),
+            visibility=Visibility.CHANNEL,
+        )
+        announcements += to_agreement_channels(ctx, request=request, region=region, reply=reply)
+    return tuple(announcements)

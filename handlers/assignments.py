@@ -1,0 +1,64 @@
+"""`oppdrag <aktør> [sendt|ingen] [region] [år]`: an assignment agreement sent to one actor, or none this year.
+
+The model (§3.3): assignment agreements, where there are any, are sent to the actor in January. The
+milestone is done when every actor has one of the two answers.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.messages import Outcome, Request, Visibility
+from bot.parsing import fold
+from bot.replies import make_reply
+from bot.state import DomainError, item_partition
+from handlers.common import milestone_for, pick_year, read_args, reject_extra, require_coordinator, require_region
+
+EXAMPLE = "oppdrag IN sendt"
+STATUSES = {"sendt": "sent", "ingen": "none"}
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    status_words = [word for word in words if fold(word) in STATUSES]
+    words = [word for word in words if fold(word) not in STATUSES]
+    args = read_args(ctx, words, want=("party", "region", "year"))
+    reject_extra(args.rest, example=EXAMPLE)
+    actor = args.party if args.party and ctx.config.actor(args.party) else None
+    if actor is None:
+        raise DomainError(f"Hvilken aktør? Skriv f.eks. «{EXAMPLE}» eller «oppdrag SIVA ingen».")
+    status = STATUSES[fold(status_words[0])] if status_words else "sent"
+    region = require_region(ctx, args.region, example=f"oppdrag {actor} sendt agder")
+    spec = next((m for m in ctx.config.milestones if m.key == "assignments" or "oppdrag" in m.aliases), None)
+    if spec is None:
+        raise DomainError("Årshjulet har ingen oppdragsavtaler.")
+    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    item = milestone_for(ctx, key=spec.key, year=year, region=region)
+    require_coordinator(ctx, item=item)
+    actors = [a.key for a in ctx.config.enabled_actors]
+
+    def mutate(tables: dict) -> bool:
+        sent = tables.setdefault("assignments", {})
+        sent[actor] = {"status": status, "at": ctx.now.isoformat(), "by": ctx.caller.name}
+        complete = all(key in sent for key in actors)
+        if complete:
+            doc = tables.setdefault("milestones", {}).setdefault(spec.key, {})
+            doc.update({"done": True, "done_at": ctx.now.isoformat()})
+        return complete
+
+    what = "sendt" if status == "sent" else "ingen i år"
+    complete = ctx.state.change(
+        partition=item_partition(item),
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=f"Oppdragsavtale {year} for {actor}: {what}",
+        mutate=mutate,
+        request=request,
+        scope={"region": region, "year": year, "item": item.ident},
+    )
+    done = " Alle aktører er avklart, så punktet er ferdig." if complete else ""
+    reply = make_reply(
+        title=f"Oppdragsavtale {year} – {ctx.config.party_name(actor)}: {what}",
+        lead=f"Registrert av {ctx.caller.name} for {ctx.config.party_name(region)}.{done}",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)

@@ -1,0 +1,98 @@
+"""`koble …` and `person …`: an admin binds the current channel, or a person, at runtime.
+
+Bindings are stored in the `meta` partition and win over app.yaml for that channel or person.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.identity import binding_key
+from bot.messages import Outcome, Request, Visibility
+from bot.parsing import fold
+from bot.replies import make_reply
+from bot.state import META, DomainError
+from handlers.common import read_args, reject_extra, require_admin
+
+BIND_EXAMPLE = "koble region agder | koble aktør IN [region] | koble nasjonal"
+PERSON_EXAMPLE = "person @kari agder koordinator"
+ROLES = {
+    "koordinator": "coordinator",
+    "coordinator": "coordinator",
+    "radgiver": "adviser",
+    "adviser": "adviser",
+    "au": "au_member",
+    "au-medlem": "au_member",
+    "au_member": "au_member",
+    "admin": "admin",
+    "administrator": "admin",
+}
+
+
+def bind_channel(request: Request, ctx: Context) -> Outcome:
+    require_admin(ctx)
+    words = ctx.args.split()
+    kind = fold(words[0]) if words else ""
+    args = read_args(ctx, words[1:], want=("region", "party"))
+    reject_extra(args.rest, example=BIND_EXAMPLE)
+    if kind == "nasjonal":
+        binding, what = {"national": True}, "den nasjonale kanalen"
+    elif kind == "region" and args.region:
+        binding, what = {"region": args.region}, f"kanalen til {ctx.config.party_name(args.region)}"
+    elif kind in ("aktor", "aktoer") and args.party and ctx.config.actor(args.party):
+        binding = {"actor": args.party, "region": args.region}
+        what = f"kanalen til {args.party}" + (f" i {ctx.config.party_name(args.region)}" if args.region else "")
+    else:
+        raise DomainError(f"Skriv «{BIND_EXAMPLE}».")
+    key = binding_key(request.platform, request.channel_id)
+    ctx.state.change(
+        partition=META,
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=f"Koblet {request.platform}-kanal {request.channel_id} som {what}",
+        mutate=lambda tables: tables.setdefault("channels", {}).__setitem__(key, binding),
+        request=request,
+    )
+    reply = make_reply(
+        title="Kanalen er koblet",
+        lead=f"Denne kanalen er nå {what}. Påminnelser for den kommer hit.",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)
+
+
+def bind_person(request: Request, ctx: Context) -> Outcome:
+    require_admin(ctx)
+    words = ctx.args.split()
+    if len(words) < 3:
+        raise DomainError(f"Skriv «{PERSON_EXAMPLE}» (rolle: koordinator, rådgiver, au eller admin).")
+    user_id = words[0].lstrip("@")
+    role = ROLES.get(fold(words[-1]))
+    party = ctx.vocab.party(" ".join(words[1:-1]))
+    if role is None:
+        raise DomainError(f"Ukjent rolle «{words[-1]}». Bruk koordinator, rådgiver, au eller admin.")
+    if party is None:
+        raise DomainError(
+            f"Ukjent part «{' '.join(words[1:-1])}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU)."
+        )
+    key = binding_key(request.platform, user_id)
+    known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]
+    record = {
+        "party": party,
+        "role": role,
+        "person": known.key if known else user_id,
+        "name": known.name if known else user_id,
+    }
+    ctx.state.change(
+        partition=META,
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=f"Registrerte {user_id} ({request.platform}) som {role} for {party}",
+        mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, record),
+        request=request,
+    )
+    reply = make_reply(
+        title="Personen er registrert",
+        lead=f"{record['name']} er nå {words[-1]} for {ctx.config.party_name(party)}.",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)

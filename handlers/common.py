@@ -1,0 +1,152 @@
+"""What several handlers need: reading region/party/year/milestone from the words, and who may write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.context import Context
+from bot.parsing import year_of
+from bot.progress import progress_of
+from bot.state import DomainError
+from bot.wheel import Item, milestone_item
+
+GRACE = timedelta(days=90)
+"""How long after its deadline an unfinished item is still the one a command means by default."""
+
+
+@dataclass
+class Args:
+    region: str | None = None
+    party: str | None = None
+    year: int | None = None
+    milestone: str | None = None
+    precondition: str | None = None
+    rest: list[str] = field(default_factory=list)
+
+
+def read_args(
+    ctx: Context,
+    words: list[str],
+    *,
+    want: tuple[str, ...],
+    stop_at_unknown: bool = False,
+) -> Args:
+    """Pick out the region, party, year, milestone and precondition named among `words`.
+
+    With `stop_at_unknown` only leading words are read and the rest is left as free text (for a date
+    or a summary that follows the milestone).
+    """
+    args = Args()
+    scope = "national" if ctx.channel.kind == "national" else "regional"
+    for index, word in enumerate(words):
+        if "year" in want and args.year is None and (year := year_of(word)) is not None:
+            args.year = year
+        elif "milestone" in want and args.milestone is None and (key := ctx.vocab.milestone(word, scope=scope)):
+            args.milestone = key
+        elif "precondition" in want and args.precondition is None and (key := ctx.vocab.precondition(word)):
+            args.precondition = key
+        elif "region" in want and args.region is None and (key := ctx.vocab.region(word)):
+            args.region = key
+        elif "party" in want and args.party is None and (key := ctx.vocab.party(word)):
+            args.party = key
+        elif stop_at_unknown:
+            args.rest = words[index:]
+            break
+        else:
+            args.rest.append(word)
+    return args
+
+
+def reject_extra(words: list[str], *, example: str) -> None:
+    """Words a command does not understand are an error, never silently ignored."""
+    if words:
+        raise DomainError(f"Jeg forstod ikke «{' '.join(words)}». Skriv for eksempel «{example}».")
+
+
+def context_region(ctx: Context, explicit: str | None) -> str | None:
+    """The region a command is about: named in it, else the channel's, else the caller's own."""
+    if explicit:
+        return explicit
+    if ctx.channel.region:
+        return ctx.channel.region
+    if ctx.caller.party and ctx.config.region(ctx.caller.party):
+        return ctx.caller.party
+    return None
+
+
+def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
+    region = context_region(ctx, explicit)
+    if region is None:
+        raise DomainError(f"Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».")
+    return region
+
+
+def pick_year(
+    ctx: Context,
+    *,
+    item_for: Callable[[int], Item],
+    done: Callable[[Item], bool] | None = None,
+) -> int:
+    """The cycle a command means when no year is given: the oldest unfinished one that is not long past,
+    otherwise the one whose window is open or comes next."""
+    today = ctx.now.date()
+    is_done = done or (lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done)
+    years = range(today.year - 1, today.year + 3)
+    for year in years:
+        item = item_for(year)
+        if item.deadline >= today - GRACE and item.start <= today + timedelta(days=366) and not is_done(item):
+            return year
+    for year in years:
+        if item_for(year).deadline >= today:
+            return year
+    return today.year
+
+
+def milestone_for(ctx: Context, *, key: str, year: int, region: str | None) -> Item:
+    spec = ctx.config.milestone(key)
+    assert spec is not None
+    return milestone_item(ctx.config, milestone=spec, year=year, region=region)
+
+
+def require_member(ctx: Context, *, party: str, what: str) -> None:
+    """Only a member of a party may write for it."""
+    if not ctx.caller.known:
+        raise DomainError(
+            "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
+            "Be en administrator skrive «person <deg> <part> <rolle>»."
+        )
+    if ctx.caller.party != party:
+        raise DomainError(f"Bare {ctx.config.party_name(party)} kan {what}. Du er registrert for {_party_of(ctx)}.")
+
+
+def require_coordinator(ctx: Context, *, item: Item) -> None:
+    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones."""
+    if item.region is None:
+        require_member(
+            ctx,
+            party=ctx.config.parties.coordinator.key,
+            what="registrere de nasjonale møtene",
+        )
+        return
+    require_member(
+        ctx,
+        party=item.region,
+        what=f"registrere for {ctx.config.party_name(item.region)}",
+    )
+    if ctx.caller.role != "coordinator":
+        raise DomainError("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall.")
+
+
+def require_admin(ctx: Context) -> None:
+    if ctx.caller.role != "admin":
+        raise DomainError("Bare en administrator kan koble kanaler og personer.")
+
+
+def _party_of(ctx: Context) -> str:
+    return ctx.config.party_name(ctx.caller.party) if ctx.caller.party else "ingen part"
+
+
+def today(ctx: Context) -> date:
+    return ctx.now.date()

@@ -1,0 +1,102 @@
+"""One item of the wheel as a titled section of facts, the same in `neste`, `status` and reminders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bot.config import AppConfig
+from bot.context import Context
+from bot.dates import MONTH_NAMES
+from bot.messages import Button, Fact, Section
+from bot.progress import Progress, missing_for_signing, progress_of
+from bot.replies import day_text, days_phrase, when_text
+from bot.state import StateStore
+from bot.wheel import Item
+
+
+def responsible_party(config: AppConfig, item: Item) -> str:
+    """The party code that must act on an item."""
+    if item.kind == "precondition":
+        if item.spec.owner == "actor" and item.actor:
+            return item.actor
+        if item.spec.owner == "region" and item.region:
+            return item.region
+        return config.parties.coordinator.key
+    if item.spec.responsible == "coordinator" or item.region is None:
+        return config.parties.coordinator.key
+    return item.region
+
+
+def describe(*, config: AppConfig, state: StateStore, progress: Progress, today: date) -> Section:
+    item = progress.item
+    facts: list[Fact] = []
+    if progress.done:
+        done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
+        facts.append(Fact("Status", f"Ferdig{done_when}"))
+    else:
+        facts.append(
+            Fact(
+                "Frist",
+                f"{day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})",
+            )
+        )
+    if progress.planned:
+        facts.append(
+            Fact(
+                "Planlagt",
+                when_text(progress.planned, has_time=progress.planned_has_time),
+            )
+        )
+    elif item.kind == "milestone" and item.spec.suggested_month and not progress.done:
+        facts.append(Fact("Foreslått", f"i {MONTH_NAMES[item.spec.suggested_month - 1]}"))
+    facts.append(Fact("Ansvarlig", config.party_name(responsible_party(config, item))))
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
+        signatures = state.signatures(region=item.region, year=item.year)
+        if signatures:
+            signed = ", ".join(
+                f"{party} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
+                for party, sig in signatures.items()
+            )
+            facts.append(Fact("Signert", signed))
+        if progress.missing:
+            facts.append(Fact("Mangler signatur", ", ".join(progress.missing)))
+        if not progress.done:
+            blockers = missing_for_signing(config=config, state=state, signing=item)
+            if blockers:
+                facts.append(Fact("Venter på", "; ".join(blocker.title() for blocker in blockers)))
+    outcome = progress.outcome or {}
+    if outcome.get("summary"):
+        facts.append(Fact("Referat", outcome["summary"]))
+    if outcome.get("link"):
+        facts.append(Fact("Lenke", outcome["link"]))
+    if outcome.get("decisions"):
+        facts.append(Fact("Vedtak", "; ".join(outcome["decisions"])))
+    if outcome.get("followups"):
+        facts.append(
+            Fact(
+                "Oppfølging",
+                "; ".join(f"{point['text']} ({point['owner']})" for point in outcome["followups"]),
+            )
+        )
+    text = None
+    if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
+        text = "Ingen dato satt ennå."
+    return Section(title=item.title(), facts=tuple(facts), text=text)
+
+
+def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:
+    """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing."""
+    if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+        return []
+    return [
+        Button(
+            label=f"Signer for {party}",
+            command=f"signer {party} {item.region} {item.year}",
+            confirm=f"Signere samarbeidsavtalen {item.year} for {ctx.config.party_name(party)} i {ctx.config.party_name(item.region)}?",
+        )
+        for party in parties
+    ]
+
+
+def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:
+    return [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]

@@ -1,0 +1,42 @@
+"""`hjelp [kommando]`: short help with examples, built from the router's own registrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.context import Context
+from bot.messages import Fact, Outcome, Request, Section
+from bot.replies import make_reply
+from bot.router import Router
+
+
+def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
+    def handle(request: Request, ctx: Context) -> Outcome:
+        word = ctx.args.split()[0] if ctx.args.split() else ""
+        command = router.find(word) if word else None
+        if command is not None:
+            facts = [Fact("Slik skriver du", command.usage)] + [
+                Fact("Eksempel", example) for example in command.examples
+            ]
+            reply = make_reply(
+                title=f"Hjelp: {command.name}", lead=command.summary, sections=[Section(title="", facts=tuple(facts))]
+            )
+            return Outcome(reply=reply)
+        lead = "Skriv kommandoene her (i Slack med /samhandling foran). Kanalen bestemmer region eller aktør; "
+        lead += "en region eller et år i kommandoen går foran."
+        if word:
+            lead = f"Jeg kjenner ikke «{word}». " + lead
+        sections = [
+            Section(
+                title=command.usage,
+                text=f"{command.summary} F.eks. «{command.examples[0]}»." if command.examples else command.summary,
+            )
+            for command in router.commands
+        ]
+        return Outcome(
+            reply=make_reply(
+                title="Samhandlingsbot – kommandoer", lead=lead, sections=sections, context="«hjelp <kommando>» gir mer"
+            )
+        )
+
+    return handle

@@ -1,0 +1,41 @@
+"""`logg [region]`: the latest changes, who made them, when and from where."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.context import Context
+from bot.messages import Outcome, Request, Section
+from bot.replies import make_reply
+from bot.state import META
+from handlers.common import context_region, read_args, reject_extra
+
+SHOW = 10
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    args = read_args(ctx, ctx.args.split(), want=("region",))
+    reject_extra(args.rest, example="logg agder")
+    region = context_region(ctx, args.region)
+    prefixes = [f"cycle/{region}/"] if region else ["national/", META]
+    entries = []
+    for prefix in prefixes:
+        for partition in ctx.state.store.partitions(prefix):
+            entries += reversed(ctx.state.history(partition))  # newest first, also within one minute
+    entries.sort(key=lambda entry: entry.get("at", ""), reverse=True)  # stable: same-minute entries keep order
+    where = ctx.config.party_name(region) if region else "nasjonalt"
+    if not entries:
+        return Outcome(reply=make_reply(title=f"Logg – {where}", lead="Ingen endringer er registrert ennå."))
+    sections = [
+        Section(
+            title=datetime.fromisoformat(entry["at"]).strftime("%d.%m.%Y kl. %H.%M"),
+            text=f"{entry.get('name')} ({entry.get('platform')}): {entry.get('summary')}",
+        )
+        for entry in entries[:SHOW]
+    ]
+    reply = make_reply(
+        title=f"Logg – {where}",
+        lead=f"De siste {min(SHOW, len(entries))} av {len(entries)} endringer.",
+        sections=sections,
+    )
+    return Outcome(reply=reply)

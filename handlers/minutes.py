@@ -1,0 +1,195 @@
+"""`referat <milepæl> [region] [år] <tekst>`: record a meeting's outcome and mark it held.
+
+Grammar, in one line or several:
+    referat vår Godt møte om havbruk https://… vedtak: Felles søknad; Ny arbeidsgruppe
+            oppfølging: Sende utkast @IN; Kalle inn til verksted @agder
+The text before `vedtak:`/`oppfølging:` is the summary (its first link is the minutes link); decisions and
+follow-up points are separated by `;` or new lines; each follow-up point names its owner with `@`.
+With no text, the adapter opens a form with the same fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.context import Context
+from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
+from bot.parsing import fold, milestone_names
+from bot.progress import progress_of
+from bot.replies import make_reply
+from bot.state import DomainError, item_doc_key, item_partition
+from bot.wheel import Item
+from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
+from handlers.common import GRACE, milestone_for, read_args, require_coordinator, require_region
+
+EXAMPLE = "referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"
+_URL = re.compile(r"https?://\S+")
+_SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
+    if args.milestone is None:
+        names = ", ".join(milestone_names(ctx.config))
+        raise DomainError(f"Hvilket møte gjelder referatet? Skriv f.eks. «{EXAMPLE}». Møtene heter: {names}.")
+    spec = ctx.config.milestone(args.milestone)
+    assert spec is not None
+    if spec.signed_by_parties:
+        raise DomainError("Signeringen registreres med «signer», ikke med referat.")
+    region = (
+        None if spec.scope == "national" else require_region(ctx, args.region, example=f"referat {spec.key} agder …")
+    )
+    item = _which(ctx, key=spec.key, region=region, year=args.year)
+    require_coordinator(ctx, item=item)
+    free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
+    outcome = _from_fields(ctx, request.fields) if request.fields else _from_text(ctx, free_text)
+    if outcome is None:
+        return Outcome(reply=_form(item, region=region))
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    held = progress.planned if progress.planned and progress.planned <= ctx.now else ctx.now
+
+    def mutate(tables: dict) -> None:
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        doc.update({"done": True, "done_at": held.isoformat(), "outcome": outcome})
+
+    replaced = " (erstatter forrige referat)" if progress.outcome else ""
+    unblocks = signing_years_unblocked_by(ctx, item) if region else []
+    ready_before = {year: ready_regions(ctx, year=year, regions=[region]) for year in unblocks}
+    ctx.state.change(
+        partition=item_partition(item),
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=f"Registrerte referat for {item.title()}{replaced}",
+        mutate=mutate,
+        request=request,
+        scope={"region": region, "year": item.year, "item": item.ident},
+    )
+    counts = f"{len(outcome['decisions'])} vedtak, {len(outcome['followups'])} oppfølgingspunkter"
+    reply = make_reply(
+        title=f"Referat registrert: {item.title()}",
+        lead=f"Møtet er markert som holdt{replaced}. {counts}. Registrert av {ctx.caller.name}.",
+        visibility=Visibility.CHANNEL,
+    )
+    announcements = tuple(
+        announcement
+        for year in unblocks
+        if not ready_before[year]
+        for announcement in ready_announcements(
+            ctx, request=request, regions=ready_regions(ctx, year=year, regions=[region]), year=year
+        )
+    )
+    return Outcome(reply=reply, announcements=announcements)
+
+
+def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
+    """The meeting meant: the oldest one not yet recorded whose window has opened, else the latest held."""
+    if year is not None:
+        return milestone_for(ctx, key=key, year=year, region=region)
+    today = ctx.now.date()
+    started = [
+        item
+        for y in range(today.year - 1, today.year + 2)
+        if (item := milestone_for(ctx, key=key, year=y, region=region)).start <= today
+    ]
+    for item in started:
+        if item.deadline >= today - GRACE and not progress_of(config=ctx.config, state=ctx.state, item=item).done:
+            return item
+    if started:
+        return started[-1]
+    upcoming = milestone_for(ctx, key=key, year=today.year, region=region)
+    raise DomainError(
+        f"{upcoming.title()} kan ikke ha vært holdt ennå: vinduet åpner {upcoming.start.strftime('%d.%m.%Y')}. "
+        "Skriv året i kommandoen hvis du mener et annet år."
+    )
+
+
+def _after_words(text: str, *, skip: int) -> str:
+    """The free text as typed (line breaks kept), after the first `skip` words."""
+    rest = text.strip()
+    for _ in range(skip):
+        rest = rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else ""
+    return rest.strip()
+
+
+def _from_text(ctx: Context, text: str) -> dict | None:
+    if not text.strip():
+        return None
+    parts = _SECTION.split(text)
+    summary, sections = parts[0], dict(zip((fold(p) for p in parts[1::2]), parts[2::2], strict=True))
+    decisions = _items(sections.get("vedtak", ""))
+    followup_texts = _items(";".join(text for key, text in sections.items() if key != "vedtak"))
+    return _outcome(ctx, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts)
+
+
+def _from_fields(ctx: Context, fields: Mapping[str, str]) -> dict | None:
+    summary = (fields.get("sammendrag") or "").strip()
+    link = (fields.get("lenke") or "").strip() or None
+    decisions = _items(fields.get("vedtak") or "")
+    followup_texts = _items(fields.get("oppfolging") or "")
+    if not (summary or link or decisions or followup_texts):
+        raise DomainError("Skjemaet var tomt. Fyll inn minst et sammendrag eller en lenke til referatet.")
+    return _outcome(ctx, summary=summary, link=link, decisions=decisions, followup_texts=followup_texts)
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip(" -•\t") for part in re.split(r"[;\n]", text) if part.strip(" -•\t")]
+
+
+def _outcome(ctx: Context, *, summary: str, link: str | None, decisions: list[str], followup_texts: list[str]) -> dict:
+    if link is None and (found := _URL.search(summary)):
+        link = found.group(0).rstrip(".,)")
+    if link and not _URL.fullmatch(link):
+        raise DomainError("Lenken til referatet må begynne med https:// eller http://.")
+    followups = [_followup(ctx, text) for text in followup_texts]
+    return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
+
+
+def _followup(ctx: Context, text: str) -> dict:
+    match = re.search(r"@(\S+)", text)
+    if not match:
+        raise DomainError(
+            f"Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN»."
+        )
+    owner_word = match.group(1).rstrip(".,")
+    owner = ctx.vocab.party(owner_word)
+    owner_name = ctx.config.party_name(owner) if owner else _person_name(ctx, owner_word)
+    if owner_name is None:
+        raise DomainError(
+            f"Jeg kjenner ikke «@{owner_word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari)."
+        )
+    return {
+        "text": " ".join(text.replace(match.group(0), "").split()),
+        "owner": owner or owner_word,
+        "owner_name": owner_name,
+    }
+
+
+def _person_name(ctx: Context, word: str) -> str | None:
+    person = next((p for p in ctx.config.people if fold(p.key) == fold(word)), None)
+    return person.name if person else None
+
+
+def _form(item: Item, *, region: str | None) -> Reply:
+    submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
+    form = Form(
+        title=f"Referat: {item.title()}"[:60],
+        submit_command=submit,
+        fields=(
+            FormField(name="sammendrag", label="Sammendrag", multiline=True),
+            FormField(name="lenke", label="Lenke til referat", hint="https://…"),
+            FormField(name="vedtak", label="Vedtak (ett per linje)", multiline=True),
+            FormField(
+                name="oppfolging",
+                label="Oppfølgingspunkter (ett per linje, med @ansvarlig)",
+                multiline=True,
+                hint="Sende utkast @IN",
+            ),
+        ),
+    )
+    return make_reply(
+        title=f"Referat for {item.title()}",
+        lead=f"Fyll inn skjemaet, eller skriv det på én linje: «{EXAMPLE}».",
+        form=form,
+    )

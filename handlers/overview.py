@@ -1,0 +1,75 @@
+"""`oversikt [år]`: the national view for AU: every region against every milestone of one cycle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.context import Context
+from bot.messages import Fact, Outcome, Request, Section
+from bot.progress import Progress, progress_of
+from bot.replies import day_text, make_reply
+from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, signing_milestone, tracked
+from handlers.common import milestone_for, pick_year, read_args, reject_extra
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    args = read_args(ctx, ctx.args.split(), want=("year",))
+    reject_extra(args.rest, example="oversikt 2027")
+    signing = signing_milestone(ctx.config)
+    first_region = ctx.config.parties.regions[0].key
+    year = args.year or (
+        pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=signing.key, year=y, region=first_region))
+        if signing
+        else ctx.now.date().year
+    )
+    today = ctx.now.date()
+    shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
+    sections = [
+        Section(
+            title="Nasjonalt",
+            facts=tuple(Fact(_label(item), _cell(ctx, item, today)) for item in shared),
+        )
+    ]
+    complete = 0
+    for region in ctx.config.parties.regions:
+        items = regional_milestones(ctx.config, year=year, region=region.key)
+        items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
+        cells = [Fact(_label(item), _cell(ctx, item, today)) for item in items]
+        if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
+            complete += 1
+        sections.append(Section(title=region.short, facts=tuple(cells)))
+    reply = make_reply(
+        title=f"Oversikt – syklus {year}",
+        lead=f"{complete} av {len(ctx.config.parties.regions)} regioner har signert avtalen {year}. "
+        "✓ ferdig · ⚠ på overtid · dato = planlagt.",
+        sections=sections,
+        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+    )
+    return Outcome(reply=reply)
+
+
+def _label(item: Item) -> str:
+    label = item.spec.label or item.spec.name
+    return f"{label} {item.actor}" if item.actor else label
+
+
+def _progress(ctx: Context, item: Item) -> Progress:
+    return progress_of(config=ctx.config, state=ctx.state, item=item)
+
+
+def _cell(ctx: Context, item: Item, today: date) -> str:
+    progress = _progress(ctx, item)
+    if progress.done:
+        return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
+        total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
+        signed = total - len(progress.missing)
+        prefix = "⚠ " if item.deadline < today and tracked(ctx.config, item) else ""
+        return f"{prefix}{signed}/{total} signert"
+    if not tracked(ctx.config, item):
+        return "–"
+    if item.deadline < today:
+        return f"⚠ frist {day_text(item.deadline)}"
+    if progress.planned:
+        return progress.planned.strftime("%d.%m")
+    return "åpen"

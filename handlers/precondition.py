@@ -1,0 +1,102 @@
+"""`forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [region] [år]`: record a signing precondition.
+
+The state budget is one national fact (recorded by AU or any county coordinator); a region's budget is
+recorded by its coordinators; an allocation letter by a member of that actor. When the last missing
+precondition of a region's agreement is recorded, every party's channel is told it can now sign.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.context import Context
+from bot.messages import Outcome, Request, Visibility
+from bot.progress import progress_of
+from bot.replies import day_text, make_reply
+from bot.state import DomainError, item_doc_key, item_partition
+from bot.wheel import Item, precondition_items
+from handlers.announce import ready_announcements, ready_regions
+from handlers.common import context_region, pick_year, read_args, reject_extra, require_member
+
+EXAMPLE = "forutsetning tildelingsbrev IN 2027"
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    args = read_args(ctx, ctx.args.split(), want=("precondition", "party", "region", "year"))
+    reject_extra(args.rest, example=EXAMPLE)
+    if args.precondition is None:
+        keys = ", ".join(item.key for item in ctx.config.preconditions)
+        raise DomainError(f"Hvilken forutsetning? Velg en av: {keys}. Skriv f.eks. «{EXAMPLE}».")
+    spec = ctx.config.precondition(args.precondition)
+    assert spec is not None
+    region: str | None = None
+    actor: str | None = None
+    if spec.owner == "region":
+        region = context_region(
+            ctx, args.region or (args.party if args.party and ctx.config.region(args.party) else None)
+        )
+        if region is None:
+            raise DomainError(f"Hvilken regions budsjett? Skriv f.eks. «forutsetning {spec.key} agder».")
+        require_member(ctx, party=region, what=f"registrere budsjettet til {ctx.config.party_name(region)}")
+    elif spec.owner == "actor":
+        actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor or ctx.caller.party
+        if actor is None or ctx.config.actor(actor) is None:
+            raise DomainError(f"Hvilken aktørs tildelingsbrev? Skriv f.eks. «{EXAMPLE}».")
+        require_member(ctx, party=actor, what="registrere sitt tildelingsbrev")
+    elif ctx.caller.role not in ("au_member", "coordinator"):
+        raise DomainError("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator.")
+
+    def item_for(year: int) -> Item:
+        return next(
+            item
+            for item in precondition_items(ctx.config, year=year, region=region or ctx.config.parties.regions[0].key)
+            if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
+        )
+
+    year = args.year or pick_year(ctx, item_for=item_for)
+    item = item_for(year)
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if progress.done:
+        doc = ctx.state.item_doc(item)
+        when = datetime.fromisoformat(doc["done_at"]).date()
+        reply = make_reply(
+            title="Allerede registrert",
+            lead=f"{item.title()} ble registrert av {doc.get('by')} {day_text(when)}. Ingenting er endret.",
+        )
+        return Outcome(reply=reply)
+    ready_before = ready_regions(ctx, year=year, regions=_affected_regions(ctx, item))
+
+    def mutate(tables: dict) -> None:
+        tables.setdefault("preconditions", {})[item_doc_key(item)] = {
+            "done": True,
+            "done_at": ctx.now.isoformat(),
+            "by": ctx.caller.name,
+        }
+
+    ctx.state.change(
+        partition=item_partition(item),
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=f"Registrerte: {item.title()}",
+        mutate=mutate,
+        request=request,
+        scope={"region": item.region, "year": year, "item": item.ident},
+    )
+    affected = ready_regions(ctx, year=year, regions=_affected_regions(ctx, item))
+    newly_ready = [region for region in affected if region not in ready_before]
+    announcements = ready_announcements(ctx, request=request, regions=newly_ready, year=year)
+    ready_note = (
+        f" Nå kan avtalen {year} signeres i: {', '.join(ctx.config.party_name(r) for r in newly_ready)}."
+        if newly_ready
+        else ""
+    )
+    reply = make_reply(
+        title=f"Registrert: {item.title()}",
+        lead=f"Registrert av {ctx.caller.name}.{ready_note}",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply, announcements=announcements)
+
+
+def _affected_regions(ctx: Context, item: Item) -> list[str]:
+    return [item.region] if item.region else [region.key for region in ctx.config.parties.regions]

@@ -1,0 +1,115 @@
+"""`signer [part] [region] [år]`: record the caller's party's signature on the agreement being signed.
+
+Refused while a precondition is missing (§2.1: signed only after the budgets are adopted and the actors
+have their allocation letters). Signing twice is harmless. The last signature completes the agreement,
+and every party's channel hears of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.context import Context
+from bot.messages import Outcome, Reply, Request, Visibility
+from bot.progress import missing_for_signing, progress_of
+from bot.replies import day_text, make_reply
+from bot.state import DomainError, item_partition
+from bot.wheel import agreement_parties, signing_milestone
+from handlers.announce import to_agreement_channels
+from handlers.common import milestone_for, pick_year, read_args, reject_extra, require_member
+from handlers.describe import describe
+
+EXAMPLE = "signer IN agder 2027"
+
+
+class _AlreadySigned(Exception):
+    def __init__(self, signature: dict) -> None:
+        self.signature = signature
+        super().__init__()
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    args = read_args(ctx, ctx.args.split(), want=("region", "party", "year"))
+    reject_extra(args.rest, example=EXAMPLE)
+    spec = signing_milestone(ctx.config)
+    if spec is None:
+        raise DomainError("Årshjulet har ingen signering.")
+    party = args.party or ctx.caller.party
+    if args.region and not args.party and ctx.caller.party and ctx.config.actor(ctx.caller.party):
+        party = ctx.caller.party
+    if party is None:
+        raise DomainError(f"For hvilken part? Skriv f.eks. «{EXAMPLE}».")
+    region = args.region or (party if ctx.config.region(party) else None) or ctx.channel.region
+    if region is None:
+        raise DomainError(f"Hvilken regions avtale signerer du? Skriv f.eks. «{EXAMPLE}».")
+    if party not in agreement_parties(ctx.config, region=region):
+        raise DomainError(
+            f"{ctx.config.party_name(party)} er ikke part i avtalen for {ctx.config.party_name(region)}. "
+            f"Partene er: {', '.join(agreement_parties(ctx.config, region=region))}."
+        )
+    require_member(ctx, party=party, what="signere for dem")
+    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    item = milestone_for(ctx, key=spec.key, year=year, region=region)
+    existing = ctx.state.signatures(region=region, year=year).get(party)
+    if existing:
+        return Outcome(reply=_already(ctx, party=party, year=year, signature=existing))
+    blockers = missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+    if blockers:
+        raise DomainError(
+            f"Avtalen {year} for {ctx.config.party_name(region)} kan ikke signeres ennå. "
+            f"Mangler: {'; '.join(b.title() for b in blockers)}. "
+            "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
+        )
+    signature = {
+        "person": ctx.caller.key,
+        "name": ctx.caller.name,
+        "party": party,
+        "at": ctx.now.isoformat(),
+        "platform": request.platform,
+        "channel": request.channel_id,
+    }
+
+    def mutate(tables: dict) -> None:
+        signatures = tables.setdefault("signatures", {})
+        if party in signatures:  # signed by someone else between our read and the lock
+            raise _AlreadySigned(signatures[party])
+        signatures[party] = signature
+
+    try:
+        ctx.state.change(
+            partition=item_partition(item),
+            author=ctx.author(request),
+            at=ctx.now,
+            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}",
+            mutate=mutate,
+            request=request,
+            scope={"region": region, "year": year, "item": item.ident},
+        )
+    except _AlreadySigned as already:
+        return Outcome(reply=_already(ctx, party=party, year=year, signature=already.signature))
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if progress.done:
+        complete = make_reply(
+            title=f"Samarbeidsavtalen {year} for {ctx.config.party_name(region)} er signert av alle parter",
+            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Avtalen forplikter partene.",
+            sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
+            visibility=Visibility.CHANNEL,
+        )
+        announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete)
+        return Outcome(reply=complete, announcements=announcements)
+    reply = make_reply(
+        title=f"Signert for {ctx.config.party_name(party)}",
+        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}. "
+        f"Mangler fortsatt: {', '.join(progress.missing)}.",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)
+
+
+def _already(ctx: Context, *, party: str, year: int, signature: dict) -> Reply:
+    when = datetime.fromisoformat(signature["at"])
+    return make_reply(
+        title="Allerede signert",
+        lead=f"{signature.get('name')} signerte avtalen {year} for {ctx.config.party_name(party)} "
+        f"{day_text(when.date())} kl. {when.strftime('%H.%M')} (fra {signature.get('platform')}). Ingenting er endret.",
+    )

@@ -1,0 +1,53 @@
+"""One writer at a time per data folder: a thread lock inside the process, `flock` across processes."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+logger = logging.getLogger(__name__)
+
+
+class FolderLock:
+    """Re-entrant exclusive lock on ``<folder>/.lock``.
+
+    The `RLock` serialises threads of this process (flock alone would not: it belongs to the open file,
+    which all threads share). Re-entry by the owning thread only counts depth, so a nested
+    ``update`` of another partition neither deadlocks nor drops the flock early.
+
+    Two `FolderLock` objects on one folder in the same process exclude each other like two processes
+    do; nesting them in one thread therefore deadlocks, so share one store per folder.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._rlock = threading.RLock()
+        self._fd: int | None = None
+        self._depth = 0
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        with self._rlock:
+            if self._depth == 0:
+                if self._fd is None:
+                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._fd is not None:
+                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        with self._rlock:
+            if self._depth:
+                raise RuntimeError("cannot close the storage lock while an update is in progress")
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None

@@ -1,0 +1,225 @@
+"""The production `Store`: one TinyDB JSON file per partition, under one data folder.
+
+Layout: ``<directory>/<partition>.json`` (``cycle/agder/2027`` -> ``cycle/agder/2027.json``) and the
+lock file ``<directory>/.lock``. Writes go through `DurableJSONStorage` (temp file, fsync, rename,
+fsync of the folder) while ``<directory>/.lock`` is held, so concurrent writers never lose an update.
+
+Reads are served from a cache of parsed partitions. An entry is valid while the file at the path has the
+same (device, inode, size, mtime, ctime) as when it was read. The cache keeps the file it read open:
+that pins the inode, so a file written later by another process can never be handed the same inode
+number, and a replace-by-rename is always detected, however quickly writes follow each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Self
+
+from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
+from storage.base import Store, Tables
+from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.locking import FolderLock
+
+logger = logging.getLogger(__name__)
+
+SUFFIX = ".json"
+LOCK_NAME = ".lock"
+
+_Identity = tuple[int, int, int, int, int]
+
+
+def _identity(st: os.stat_result) -> _Identity:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+@dataclass
+class _Entry:
+    fd: int
+    """The file this entry was read from, held open so its inode number cannot be reused."""
+    identity: _Identity
+    raw: bytes
+    tables: Tables | None
+    """Parsed lazily; shared by every `read` caller, who must not mutate it."""
+
+
+class TinyDBStore(Store):
+    """File-backed store. One instance per data folder and process is the intended use.
+
+    ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
+    a fresh copy parsed from the file's bytes and writes it back durably when the block exits normally.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str], *, cache_size: int = 256) -> None:
+        if cache_size < 1:
+            raise ValueError("cache_size must be at least 1")
+        self.directory = os.path.abspath(os.fspath(directory))
+        os.makedirs(self.directory, exist_ok=True)
+        self._cache_size = cache_size
+        self._cache: OrderedDict[str, _Entry] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
+        self._active: set[str] = set()
+        self._closed = False
+        with self._lock.hold():
+            sweep_stale_temp_files(self.directory)
+
+    # -- Store interface ----------------------------------------------------------------------------------
+
+    def read(self, partition: str) -> Tables:
+        path = self._path(partition)
+        with self._cache_lock:
+            entry = self._current(partition, path)
+            if entry is None:
+                return {}
+            if entry.tables is None:
+                entry.tables = decode_tables(entry.raw, path=path)
+            return entry.tables
+
+    @contextmanager
+    def update(self, partition: str) -> Iterator[Tables]:
+        path = self._path(partition)
+        with self._lock.hold():
+            if partition in self._active:
+                raise RuntimeError(f"nested update of partition {partition!r} would lose the inner write")
+            self._active.add(partition)
+            try:
+                with self._cache_lock:
+                    entry = self._current(partition, path)
+                # Parsing the bytes again is the cheapest deep copy, and keeps the cached tables pristine.
+                work = decode_tables(entry.raw, path=path) if entry is not None else {}
+                yield work
+                raw = encode_tables(work)
+                DurableJSONStorage(path).write_raw(raw)
+                with self._cache_lock:
+                    try:
+                        self._remember(partition, path, raw)
+                    except OSError:
+                        # The write is durable; only the cache missed it. Never report it as failed.
+                        logger.warning("could not cache %s after writing it", path, exc_info=True)
+                        self._forget(partition)
+            finally:
+                self._active.discard(partition)
+
+    def partitions(self, prefix: str = "") -> list[str]:
+        self._check_open()
+        # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/).
+        start = self.directory
+        prefix_folder = prefix.rpartition("/")[0]
+        if prefix_folder and _is_partition_name(prefix_folder):
+            start = os.path.join(self.directory, *prefix_folder.split("/"))
+        found: list[str] = []
+        for folder, subfolders, files in os.walk(start):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            rel_folder = os.path.relpath(folder, self.directory)
+            for name in files:
+                if not name.endswith(SUFFIX) or name.startswith("."):
+                    continue
+                stem = name[: -len(SUFFIX)]
+                partition = stem if rel_folder == "." else f"{rel_folder.replace(os.sep, '/')}/{stem}"
+                # Skip what is not ours, e.g. an operator's "Kopi av 2027.json".
+                if _is_partition_name(partition) and partition.startswith(prefix):
+                    found.append(partition)
+        return sorted(found)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._lock.close()
+        with self._cache_lock:
+            while self._cache:
+                _, entry = self._cache.popitem()
+                os.close(entry.fd)
+        self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- internals ----------------------------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError(f"store for {self.directory} is closed")
+
+    def _path(self, partition: str) -> str:
+        self._check_open()
+        check_partition_name(partition)
+        return os.path.join(self.directory, *partition.split("/")) + SUFFIX
+
+    def _current(self, partition: str, path: str) -> _Entry | None:
+        """The cache entry matching the file on disk now, reading the file if it changed. Needs _cache_lock."""
+        entry = self._cache.get(partition)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            if entry is not None:
+                self._forget(partition)
+            return None
+        if entry is not None and entry.identity == _identity(st):
+            self._cache.move_to_end(partition)
+            return entry
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:  # deleted between stat and open
+            self._forget(partition)
+            return None
+        try:
+            identity = _identity(os.fstat(fd))
+            raw = _read_all(fd)
+            # Validate now: a corrupt file must fail every read and every update, never be cached.
+            tables = decode_tables(raw, path=path)
+        except BaseException:
+            os.close(fd)
+            raise
+        logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
+        return self._put(partition, _Entry(fd=fd, identity=identity, raw=raw, tables=tables))
+
+    def _remember(self, partition: str, path: str, raw: bytes) -> None:
+        """Cache what we just wrote; the folder lock is held, so the file at `path` is ours."""
+        fd = os.open(path, os.O_RDONLY)
+        self._put(
+            partition,
+            _Entry(fd=fd, identity=_identity(os.fstat(fd)), raw=raw, tables=None),
+        )
+
+    def _put(self, partition: str, entry: _Entry) -> _Entry:
+        self._forget(partition)
+        self._cache[partition] = entry
+        while len(self._cache) > self._cache_size:
+            _, evicted = self._cache.popitem(last=False)
+            os.close(evicted.fd)
+        return entry
+
+    def _forget(self, partition: str) -> None:
+        old = self._cache.pop(partition, None)
+        if old is not None:
+            os.close(old.fd)
+
+
+def _is_partition_name(name: str) -> bool:
+    try:
+        check_partition_name(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)

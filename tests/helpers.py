@@ -1,0 +1,98 @@
+"""Shared helpers for the core suite: modified configurations, refusals that change nothing, fake senders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.config import AppConfig, parse_config
+from bot.messages import Reply
+from bot.reminders import SendFailed
+from tests.driver import DEMO_CONFIG, BotDriver
+
+DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")
+
+
+def demo_text() -> str:
+    return DEMO_TEXT
+
+
+def line_no(text: str, needle: str) -> int:
+    """The 1-based line of the first line that contains `needle` (to check the line an error names)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not in the text")
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def config_text(*, regions: tuple[str, ...] | None = None, rff_enabled: bool = True) -> str:
+    """app.yaml with only some regions (and their channels), and RFF switched on or off."""
+    text = DEMO_TEXT
+    if not rff_enabled:
+        text = replace_once(
+            text,
+            '{key: RFF, name: "Regionale forskningsfond", enabled: true}',
+            '{key: RFF, name: "Regionale forskningsfond", enabled: false}',
+        )
+    if regions is not None:
+        all_regions = re.findall(r"- \{key: ([a-z-]+), name: \"[^\"]+\", short:", text)
+        drop = [key for key in all_regions if key not in regions]
+        kept = []
+        for line in text.splitlines():
+            if any(f"{{key: {key}," in line or re.search(rf"region: {re.escape(key)}\}}", line) for key in drop):
+                continue
+            kept.append(line)
+        text = "\n".join(kept) + "\n"
+    return text
+
+
+def make_config(*, regions: tuple[str, ...] | None = None, rff_enabled: bool = True) -> AppConfig:
+    return parse_config(config_text(regions=regions, rff_enabled=rff_enabled))
+
+
+def assert_refused(bot: BotDriver, text: str, *, contains: str | tuple[str, ...] = (), **kwargs: object) -> Reply:
+    """A refusal: reply.ok is False, the state is exactly as before and nothing is announced."""
+    before = bot.snapshot()
+    reply = bot.say(text, **kwargs)  # type: ignore[arg-type]
+    assert reply.ok is False, f"{text!r} was not refused: {reply.text}"
+    assert bot.snapshot() == before, f"{text!r} was refused but changed the state"
+    assert bot.last.announcements == ()
+    for needle in (contains,) if isinstance(contains, str) else contains:
+        assert needle in reply.text, f"{needle!r} not in {reply.text!r}"
+    return reply
+
+
+def assert_recorded(bot: BotDriver, text: str, **kwargs: object) -> Reply:
+    """An accepted write: reply.ok and the state changed."""
+    before = bot.snapshot()
+    reply = bot.say(text, **kwargs)  # type: ignore[arg-type]
+    assert reply.ok, f"{text!r} was refused: {reply.text}"
+    assert bot.snapshot() != before, f"{text!r} said ok but recorded nothing"
+    return reply
+
+
+@dataclass
+class FakeSender:
+    """Records posts with the day they were made; `fail` lists channel ids that refuse posts for now."""
+
+    platform: str
+    bot: BotDriver
+    posts: list[tuple[date, str, Reply]] = field(default_factory=list)
+    fail: set[str] = field(default_factory=set)
+    attempts: int = 0
+
+    async def send(self, *, channel_id: str, reply: Reply) -> None:
+        self.attempts += 1
+        if channel_id in self.fail:
+            raise SendFailed(f"{self.platform} refused {channel_id}")
+        self.posts.append((self.bot.clock.now().date(), channel_id, reply))
+
+
+def senders_for(bot: BotDriver) -> dict[str, FakeSender]:
+    return {platform: FakeSender(platform=platform, bot=bot) for platform in ("terminal", "slack", "teams")}

@@ -1,0 +1,187 @@
+"""A local stand-in for Slack: the Web API, response_url endpoints and the Socket Mode WebSocket.
+
+Started by each test on a free port of 127.0.0.1. It records every call and can be scripted to answer a
+method with 429 (Retry-After), 500, an `ok: false` error, or a dropped connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+BOT_USER = "U0SAMBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    body: dict[str, Any]
+    headers: dict[str, str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A scripted answer: `status` 429/500, `error` for ok:false, or `drop` to cut the connection."""
+
+    status: int = 200
+    retry_after: int | None = None
+    error: str | None = None
+    drop: bool = False
+
+
+RATE_LIMITED = Answer(status=429, retry_after=7)
+SERVER_ERROR = Answer(status=500)
+DROPPED = Answer(drop=True)
+
+
+class SlackStandIn:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.ws_received: list[dict[str, Any]] = []
+        self._script: dict[str, deque[Answer]] = defaultdict(deque)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self._ws: web.WebSocketResponse | None = None
+        self._ws_open = asyncio.Event()
+        self._ts = 0
+        self.url = ""
+        self.down = False
+        """While true every Web API call answers 500 (an outage)."""
+
+    # ---- lifecycle ----------------------------------------------------------------------------------------
+    async def start(self) -> SlackStandIn:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_get("/ws", self._websocket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.url}/response/{name}"
+
+    # ---- scripting and inspection -------------------------------------------------------------------------
+    def script(self, method: str, *answers: Answer) -> None:
+        self._script[method].extend(answers)
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, *, timeout: float = 5.0) -> list[Call]:
+        """Wait until `count` calls to `method` arrived (event-driven; the timeout only guards a hang)."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: len(self.calls_to(method)) >= count), timeout)
+        return self.calls_to(method)
+
+    async def _record(self, call: Call) -> None:
+        async with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    # ---- handlers -----------------------------------------------------------------------------------------
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        method = request.match_info["method"]
+        if request.content_type == "application/json":
+            body = await request.json()
+        else:
+            body = dict(await request.post())
+        await self._record(Call(method=method, body=body, headers=dict(request.headers)))
+        scripted = self._script[method].popleft() if self._script[method] else None
+        if scripted is None and self.down:
+            scripted = SERVER_ERROR
+        if scripted is not None:
+            return await self._scripted(request, scripted)
+        return web.json_response(self._ok(method, body, request))
+
+    async def _response_url(self, request: web.Request) -> web.StreamResponse:
+        name = "response_url:" + request.match_info["name"]
+        await self._record(Call(method=name, body=await request.json(), headers=dict(request.headers)))
+        scripted = self._script[name].popleft() if self._script[name] else None
+        if scripted is not None:
+            return await self._scripted(request, scripted)
+        return web.Response(text="ok")
+
+    async def _scripted(self, request: web.Request, answer: Answer) -> web.StreamResponse:
+        if answer.drop:
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=500)
+        if answer.status == 429:
+            headers = {"Retry-After": str(answer.retry_after or 1)}
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
+        if answer.status >= 500:
+            return web.Response(status=answer.status, text="upstream connect error", content_type="text/html")
+        return web.json_response({"ok": False, "error": answer.error or "unknown_error"})
+
+    def _ok(self, method: str, body: dict[str, Any], request: web.Request) -> dict[str, Any]:
+        self._ts += 1
+        ts = f"1767000100.{self._ts:06d}"
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://samhandling.slack.com/",
+                "team": "Samhandling",
+                "user": "samhandling",
+                "team_id": "T0SAMHAND",
+                "user_id": BOT_USER,
+                "bot_id": "B0SAMHAND",
+                "is_enterprise_install": False,
+            }
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"text": body.get("text")}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "views.open":
+            return {"ok": True, "view": {"id": f"V{self._ts:06d}"}}
+        if method == "apps.connections.open":
+            host = request.host
+            return {"ok": True, "url": f"ws://{host}/ws"}
+        return {"ok": True}
+
+    # ---- Socket Mode --------------------------------------------------------------------------------------
+    async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_json({"type": "hello", "num_connections": 1, "debug_info": {"host": "standin"}})
+        self._ws_open.set()
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                async with self._changed:
+                    self.ws_received.append(json.loads(message.data))
+                    self._changed.notify_all()
+        return ws
+
+    async def send_envelope(self, envelope: dict[str, Any], *, timeout: float = 5.0) -> dict[str, Any]:
+        """Push one Socket Mode envelope and return the app's acknowledgement for it."""
+        await asyncio.wait_for(self._ws_open.wait(), timeout)
+        assert self._ws is not None
+        await self._ws.send_json(envelope)
+        envelope_id = envelope["envelope_id"]
+
+        def acked() -> bool:
+            return any(m.get("envelope_id") == envelope_id for m in self.ws_received)
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(acked), timeout)
+        return next(m for m in self.ws_received if m.get("envelope_id") == envelope_id)

@@ -1,0 +1,134 @@
+"""Rendering and translation are plain functions: no network."""
+
+from __future__ import annotations
+
+import json
+
+from adapters.slack import render, translate
+from bot.messages import Button, Fact, Form, FormField, Reply, Section, Visibility
+
+from .harness import fixture
+
+
+def _overview(regions: int, facts: int = 4) -> Reply:
+    sections = tuple(
+        Section(title=f"Region {i}", facts=tuple(Fact(f"Milepæl {j}", f"status {j} <ok> & klar") for j in range(facts)))
+        for i in range(regions)
+    )
+    return Reply(title="Oversikt 2027", text="…", sections=sections, context="15 regioner")
+
+
+def test_reply_renders_header_fields_and_context() -> None:
+    reply = Reply(
+        title="Neste for Agder",
+        text="plain",
+        sections=(Section(title="Vårmøte", facts=(Fact("Frist", "30. april"), Fact("Ansvarlig", ""))),),
+        context="Agder · 2027",
+    )
+    blocks = render.render_blocks(reply)
+    assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": "Neste for Agder", "emoji": True}}
+    assert blocks[1]["text"]["text"] == "*Vårmøte*"
+    assert [f["text"] for f in blocks[1]["fields"]] == ["*Frist*\n30. april", "*Ansvarlig*\n–"]
+    assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Agder · 2027"}]}
+
+
+def test_national_overview_stays_within_block_kit_limits() -> None:
+    for regions, facts in ((15, 4), (15, 23), (80, 3)):
+        blocks = render.render_blocks(_overview(regions, facts))
+        assert len(blocks) <= render.MAX_MESSAGE_BLOCKS
+        for block in blocks:
+            assert len(block.get("fields", ())) <= render.MAX_FIELDS
+            assert len(block.get("text", {}).get("text", "")) <= render.MAX_SECTION_TEXT
+            assert all(len(f["text"]) <= render.MAX_FIELD for f in block.get("fields", ()))
+    # 80 regions do not fit: the reader is told how many were left out, the context line survives
+    blocks = render.render_blocks(_overview(80, 3))
+    assert "til er ikke vist" in blocks[-2]["elements"][0]["text"]
+    assert blocks[-1]["elements"][0]["text"] == "15 regioner"
+    # the 15-region overview fits whole
+    assert sum(1 for b in render.render_blocks(_overview(15)) if b["type"] == "section") == 15
+
+
+def test_long_values_are_clipped_and_escaped() -> None:
+    reply = Reply(
+        title="T" * 400,
+        text="x",
+        sections=(Section(title="<@U1> & co", text="a" * 5000, facts=(Fact("L", "&" * 3000),)),),
+        context="c" * 4000,
+    )
+    blocks = render.render_blocks(reply)
+    assert len(blocks[0]["text"]["text"]) == render.MAX_HEADER
+    assert blocks[1]["text"]["text"].startswith("*&lt;@U1&gt; &amp; co*")
+    assert len(blocks[1]["text"]["text"]) <= render.MAX_SECTION_TEXT
+    field = blocks[1]["fields"][0]["text"]
+    assert len(field) <= render.MAX_FIELD and field.endswith("&amp;…")
+    assert len(blocks[-1]["elements"][0]["text"]) <= render.MAX_CONTEXT_TEXT
+
+
+def test_text_only_reply_is_split_not_a_wall() -> None:
+    text = "\n".join(f"linje {i} " + "x" * 90 for i in range(100))
+    blocks = render.render_blocks(Reply(title="Hjelp", text=text))
+    assert len(blocks) > 2
+    assert all(len(b["text"]["text"]) <= render.MAX_SECTION_TEXT for b in blocks[1:])
+
+
+def test_buttons_carry_command_and_confirm_dialog() -> None:
+    reply = Reply(title="Signer", text="", buttons=(Button("Signer", "signer IN agder 2027", confirm="Sikker?"),))
+    actions = render.render_blocks(reply)[-1]
+    button = actions["elements"][0]
+    assert actions["type"] == "actions"
+    assert button["action_id"].startswith(render.BUTTON_ACTION_PREFIX)
+    assert button["value"] == "signer IN agder 2027"
+    assert button["style"] == "primary"
+    assert button["confirm"]["text"]["text"] == "Sikker?"
+    assert button["confirm"]["confirm"]["text"] == "Ja"
+
+
+def test_form_becomes_modal_and_submission_becomes_request() -> None:
+    form = Form(
+        title="Referat fra regionalt vårmøte i Agder",
+        submit_command="referat regional-spring",
+        fields=(
+            FormField("summary", "Referat", multiline=True, optional=False),
+            FormField("link", "Lenke", hint="URL"),
+        ),
+    )
+    view = render.form_view(form, private_metadata={"channel": "C0AGDER", "command": form.submit_command})
+    assert len(view["title"]["text"]) <= render.MAX_MODAL_TITLE
+    assert [b["block_id"] for b in view["blocks"]] == ["summary", "link"]
+    assert view["blocks"][0]["optional"] is False and view["blocks"][0]["element"]["multiline"] is True
+
+    body = fixture("view_submission")
+    body["view"]["private_metadata"] = view["private_metadata"]
+    request = translate.view_request(body)
+    assert request.text == "referat regional-spring"
+    assert request.channel_id == "C0AGDER" and request.user_id == "U0KARI"
+    assert dict(request.fields) == {"summary": "Gjennomgang av avtale 2027."}
+    assert request.request_id == "slack:view:V0REFERAT1"
+
+
+def test_mentions_links_and_entities_are_translated() -> None:
+    assert translate.normalize_text("person <@U0PER|per> vestland koordinator") == "person U0PER vestland koordinator"
+    assert translate.normalize_text("person <@U0PER> vestland") == "person U0PER vestland"
+    assert translate.normalize_text("referat x <https://a.no/r?x=1&amp;y=2|referat> A &amp; B &lt;3") == (
+        "referat x https://a.no/r?x=1&y=2 A & B <3"
+    )
+    assert translate.strip_leading_mention("<@U0SAMBOT> status agder") == "status agder"
+
+
+def test_double_click_payloads_share_one_request_id() -> None:
+    first = fixture("block_actions")
+    second = json.loads(json.dumps(first))
+    second["actions"][0]["action_ts"] = "1767000004.000000"
+    second["trigger_id"] = "another"
+    a = translate.action_request(first, first["actions"][0])
+    b = translate.action_request(second, second["actions"][0])
+    assert a.request_id == b.request_id and a.text == "signer agder agder 2027" and a.user_id == "U0KARI"
+    other_user = json.loads(json.dumps(first))
+    other_user["user"]["id"] = "U0OLA"
+    assert translate.action_request(other_user, other_user["actions"][0]).request_id != a.request_id
+
+
+def test_fallback_text_and_visibility_do_not_leak_markup() -> None:
+    reply = Reply(title="A <b>", text="x" * 10000, visibility=Visibility.CHANNEL)
+    payload = render.message_payload(reply)
+    assert payload["text"].startswith("A &lt;b&gt;") and len(payload["text"]) <= render.MAX_FALLBACK_TEXT

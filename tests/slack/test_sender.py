@@ -1,0 +1,96 @@
+"""The reminder Sender and the retry rules, against the stand-in Web API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.sender import RetryPolicy, SlackPoster, SlackSender
+from bot.messages import Reply
+from bot.reminders import SendFailed
+
+from .fake_core import FakeCore
+from .harness import BOT_TOKEN, RecordingSleep, running
+from .standin import DROPPED, RATE_LIMITED, SERVER_ERROR, Answer, SlackStandIn
+
+REMINDER = Reply(title="Påminnelse: vårmøtet", text="Regionalt vårmøte om 14 dager.", context="Agder · 2027")
+
+
+@asynccontextmanager
+async def sender() -> AsyncIterator[tuple[SlackSender, SlackStandIn, RecordingSleep]]:
+    standin = await SlackStandIn().start()
+    sleep = RecordingSleep()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=standin.api_url, retry_handlers=[])
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=4, base_delay=1.0), sleep=sleep)
+    try:
+        yield SlackSender(poster=poster), standin, sleep
+    finally:
+        await poster.close()
+        await standin.stop()
+
+
+async def test_sender_posts_block_kit_once() -> None:
+    async with sender() as (slack, standin, sleep):
+        await slack.send(channel_id="C0AGDER", reply=REMINDER)
+    (post,) = standin.calls_to("chat.postMessage")
+    assert post.body["channel"] == "C0AGDER"
+    assert post.body["blocks"][0]["text"]["text"] == "Påminnelse: vårmøtet"
+    assert sleep.waits == []
+
+
+async def test_rate_limit_waits_retry_after_then_posts() -> None:
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", RATE_LIMITED)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER)
+    assert len(standin.calls_to("chat.postMessage")) == 2
+    assert sleep.waits == [7.0]
+
+
+@pytest.mark.parametrize("failure", [SERVER_ERROR, DROPPED, Answer(error="service_unavailable")])
+async def test_server_errors_and_broken_connections_are_retried_with_backoff(failure: Answer) -> None:
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", failure, failure)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER)
+    assert len(standin.calls_to("chat.postMessage")) == 3
+    assert sleep.waits == [1.0, 2.0]
+
+
+async def test_retries_are_bounded_then_send_failed() -> None:
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", *[SERVER_ERROR] * 10)
+        with pytest.raises(SendFailed) as failed:
+            await slack.send(channel_id="C0AGDER", reply=REMINDER)
+    assert len(standin.calls_to("chat.postMessage")) == 4
+    assert sleep.waits == [1.0, 2.0, 4.0]
+    assert BOT_TOKEN not in str(failed.value)
+
+
+async def test_permanent_errors_fail_at_once() -> None:
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", Answer(error="channel_not_found"))
+        with pytest.raises(SendFailed, match="channel_not_found"):
+            await slack.send(channel_id="C0GONE", reply=REMINDER)
+    assert len(standin.calls_to("chat.postMessage")) == 1 and sleep.waits == []
+
+
+async def test_a_very_long_retry_after_is_left_to_the_next_pass() -> None:
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", Answer(status=429, retry_after=3600))
+        with pytest.raises(SendFailed):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER)
+    assert sleep.waits == []
+
+
+async def test_click_answer_through_a_rate_limited_response_url_still_arrives_once() -> None:
+    core = FakeCore()
+    async with running(core) as h:
+        h.standin.script("response_url:click1", RATE_LIMITED)
+        await h.click("signer agder agder 2027")
+        await h.settle()
+        answers = h.standin.calls_to("response_url:click1")
+        waits = h.sleep.waits
+    assert len(answers) == 2 and waits == [7.0]
+    assert len(core.recorded) == 1

@@ -1,0 +1,61 @@
+"""A stand-in for `bot.core.Core` with canned answers, for the adapter tests that are about Teams itself."""
+
+from __future__ import annotations
+
+from bot.messages import (
+    Announcement,
+    Button,
+    ChannelAddress,
+    Fact,
+    Form,
+    FormField,
+    Outcome,
+    Reply,
+    Request,
+    Section,
+    Visibility,
+)
+from storage.memory import MemoryStore
+
+
+class FakeCore:
+    def __init__(self, *, store: MemoryStore | None = None) -> None:
+        self.store = store or MemoryStore()
+        self.requests: list[Request] = []
+
+    def handle(self, request: Request) -> Outcome:
+        self.requests.append(request)
+        word = request.text.split()[0] if request.text else ""
+        if word == "neste":
+            return Outcome(
+                Reply(
+                    title="Neste i årshjulet",
+                    text="Signering av samarbeidsavtale 2026: frist 31.01.2026",
+                    sections=(Section("Signering 2026", facts=(Fact("Frist", "31.01.2026"), Fact("Mangler", "IN"))),),
+                    buttons=(Button("Signer for IN", "signer IN agder 2026"),),
+                )
+            )
+        if word == "signer":
+            done = Reply(
+                title="Signert", text="IN har signert samarbeidsavtale 2026 for Agder.", visibility=Visibility.CHANNEL
+            )
+            return Outcome(
+                done,
+                (
+                    Announcement(ChannelAddress("teams", "19:nasjonal@thread.tacv2"), done),
+                    Announcement(ChannelAddress("slack", "C0NASJONAL"), done),
+                ),
+            )
+        if word == "referat" and not request.fields:
+            return Outcome(
+                Reply(
+                    title="Referat",
+                    text="Fyll ut referatet.",
+                    form=Form(
+                        title="Referat fra vårmøtet",
+                        submit_command="referat regional-spring",
+                        fields=(FormField("summary", "Sammendrag", multiline=True, optional=False),),
+                    ),
+                )
+            )
+        return Outcome(Reply(title="Hjelp", text="Kommandoer: neste, status, signer, hjelp"))
