@@ -23,7 +23,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
     reject_extra(args.rest, example=EXAMPLE)
-    actor = args.party if args.party and ctx.config.actor(args.party) else None
+    enabled = [a.key for a in ctx.config.enabled_actors]
+    actor = args.party if args.party in enabled else None
     if actor is None:
         raise DomainError(f"Hvilken aktør? Skriv f.eks. «{EXAMPLE}» eller «oppdrag SIVA ingen».")
     status = STATUSES[fold(status_words[0])] if status_words else "sent"

@@ -42,6 +42,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor or ctx.caller.party
         if actor is None or ctx.config.actor(actor) is None:
             raise DomainError(f"Hvilken aktørs tildelingsbrev? Skriv f.eks. «{EXAMPLE}».")
+        if actor not in (enabled.key for enabled in ctx.config.enabled_actors):
+            raise DomainError(f"{ctx.config.party_name(actor)} er ikke part i avtalene, så det trengs ikke tildelingsbrev.")
         require_member(ctx, party=actor, what="registrere sitt tildelingsbrev")
     elif ctx.caller.role not in ("au_member", "coordinator"):
         raise DomainError("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator.")

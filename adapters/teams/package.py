@@ -120,7 +120,7 @@ def _guid(value: str, *, name: str) -> str:
 def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
     bot_id = env.get(ENV_APP_ID, "").strip()
     if not bot_id:
-        raise PackageError(f"{ENV_APP_ID} is not set; the manifest needs the Azure Bot's app id (docs/teams.md)")
+        raise PackageError(f"{ENV_APP_ID} is not set; the manifest needs the Azure Bot's app id (README.md, 'Koble til Microsoft Teams')")
     bot_id = _guid(bot_id, name=ENV_APP_ID)
     app_id = _guid(env.get(ENV_TEAMS_APP_ID, "").strip() or bot_id, name=ENV_TEAMS_APP_ID)
     scopes = ["team", "groupChat", "personal"]
@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"teams-package: {error}", file=sys.stderr)
         return 2
     print(f"Wrote {path} (manifest.json, color.png 192x192, outline.png 32x32).")
-    print("Upload it in Teams: Apps > Manage your apps > Upload an app (see docs/teams.md).")
+    print("Upload it in Teams: Apps > Manage your apps > Upload an app (see README.md, 'Koble til Microsoft Teams').")
     return 0
 
 

@@ -56,7 +56,7 @@ class TeamsSettings:
         if missing:
             raise TeamsConfigError(
                 f"{ENV_APP_ID} is set but {', '.join(missing)} is not; the Teams bot is single-tenant "
-                "and needs all three (see docs/teams.md)."
+                "and needs all three (see README.md, 'Koble til Microsoft Teams')."
             )
 
 
