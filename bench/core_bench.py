@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import shutil
 import statistics
@@ -277,10 +276,11 @@ class Stats:
         return cls(name, len(ms), statistics.median(ms), cuts[94], cuts[98], ms[-1], note)
 
 
-def timed(fn: Callable[[], Any]) -> float:
+def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    """(seconds, result) of one call."""
     started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - started, result
 
 
 def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
@@ -295,27 +295,23 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
         regions = list(bench.coordinators)
         _warm(bench)
 
-        def ok(outcome: Any) -> Any:
+        def run(text: str, *, user: str, channel: str, request_id: bool = False) -> tuple[float, Any]:
+            seconds, outcome = timed(bench.say, text, user=user, channel=channel, request_id=request_id)
             if not outcome.reply.ok:
-                raise SystemExit(f"benchmark command refused: {outcome.reply.text[:300]}")
-            return outcome
+                raise SystemExit(f"benchmark command {text!r} refused: {outcome.reply.text[:300]}")
+            return seconds, outcome
 
-        samples = []
-        for index in range(runs):
-            region = regions[index % len(regions)]
-            samples.append(timed(lambda: ok(bench.say("neste", user=bench.coordinators[region], channel=region))))
-        results.append(Stats.of("`neste` (region channel)", samples, "rotating over the 15 region channels"))
-
-        samples = []
-        for index in range(runs):
-            region = regions[index % len(regions)]
-            samples.append(timed(lambda: ok(bench.say("status", user=bench.coordinators[region], channel=region))))
-        results.append(Stats.of("`status` (region channel)", samples, "region from the channel, year picked"))
-
-        samples = []
-        for index in range(runs):
-            samples.append(timed(lambda: ok(bench.say("neste", user="aud", channel="nasjonal"))))
-        results.append(Stats.of("`neste` (national channel)", samples))
+        for command in ("neste", "status"):
+            samples = [
+                run(command, user=bench.coordinators[region], channel=region)[0]
+                for region in (regions[index % len(regions)] for index in range(runs))
+            ]
+            note = "rotating over the 15 region channels" + (
+                ", region from the channel, year picked" if command == "status" else ""
+            )
+            results.append(Stats.of(f"`{command}` (region channel)", samples, note))
+        samples = [run("neste", user="aud", channel="nasjonal")[0] for _ in range(runs)]
+        results.append(Stats.of("`neste` (national channel)", samples, "AU: national items and every actor's letters"))
 
         # The signing of agreement `year`: 15 regions x 5 parties = 75 real writes per round, shuffled.
         pairs = [(region, party) for region in regions for party in (region, *ACTOR_PEOPLE)]
@@ -328,20 +324,18 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
                 user = bench.coordinators[region] if party == region else ACTOR_PEOPLE[party]
                 channel = region if party == region else ACTOR_CHANNEL[party]
                 text = f"signer {year}" if party == region else f"signer {party} {region} {year}"
-                outcome = None
-
-                def sign() -> None:
-                    nonlocal outcome
-                    outcome = ok(bench.say(text, user=user, channel=channel, request_id=True))
-
-                writes.append(timed(sign))
+                seconds, outcome = run(text, user=user, channel=channel, request_id=True)
+                writes.append(seconds)
                 if not outcome.reply.title.startswith(("Signert for", "Samarbeidsavtalen")):
                     raise SystemExit(f"expected a recorded signature, got {outcome.reply.title!r}")
             for region, party in pairs:
                 user = bench.coordinators[region] if party == region else ACTOR_PEOPLE[party]
                 channel = region if party == region else ACTOR_CHANNEL[party]
                 text = f"signer {year}" if party == region else f"signer {party} {region} {year}"
-                already.append(timed(lambda: ok(bench.say(text, user=user, channel=channel, request_id=True))))
+                seconds, outcome = run(text, user=user, channel=channel, request_id=True)
+                if outcome.reply.title != "Allerede signert":
+                    raise SystemExit(f"expected «Allerede signert», got {outcome.reply.title!r}")
+                already.append(seconds)
             # Put the unsigned folder back for the next round (a new store: the files are new inodes).
             bench.core.store.close()
             shutil.rmtree(work)
@@ -370,16 +364,11 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
             if step is not None:
                 bench.must(step)
                 continue
-            report = None
-
-            def one_pass() -> None:
-                nonlocal report
-                report = bench.run_pass(at)
-
-            posting.append(timed(one_pass))
+            seconds, report = timed(bench.run_pass, at)
+            posting.append(seconds)
             sent += report.sent
             if not idle:
-                idle = [timed(lambda: bench.run_pass(at)) for _ in range(max(20, runs // 5))]
+                idle = [timed(bench.run_pass, at)[0] for _ in range(max(20, runs // 5))]
         if bench.failures:
             raise SystemExit("commands after `now` failed:\n" + "\n".join(bench.failures[:20]))
         results.append(
@@ -401,6 +390,22 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def measure_empty(*, runs: int) -> Stats:
+    """The planner's worst case: nothing recorded at all on 20 January 2027, so every item is open and
+    hundreds of reminders are due. `planner.due` only (a pass would write the ledger and change the case)."""
+    folder = Path(tempfile.mkdtemp(prefix="core-bench-empty-"))
+    try:
+        at = _at(date(FIRST_CYCLE, 1, 20), 9)
+        bench = open_bench(folder, at=at)
+        due = bench.core.planner.due(now=at)
+        samples = [timed(bench.core.planner.due, now=at)[0] for _ in range(max(20, runs // 5))]
+        bench.core.store.close()
+        bench.loop.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return Stats.of("`planner.due`, empty store", samples, f"{at:%Y-%m-%d}, nothing recorded: {len(due)} reminders due")
 
 
 def _warm(bench: Bench) -> None:
@@ -454,6 +459,13 @@ def startup_probe(folder: str, now: str) -> None:
     t3 = time.perf_counter()
     rss_ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     from bot.messages import Request
+    from bot.workdays import is_working_day
+
+    # `holidays` loads its Norwegian tables on first use, i.e. in the first reminder pass: this is what
+    # warming them at start-up would cost (and what the first pass no longer pays then).
+    holidays_started = time.perf_counter()
+    is_working_day(core.clock.now().date())
+    holidays_ms = (time.perf_counter() - holidays_started) * 1000
 
     def first(text: str, channel: str, user: str) -> float:
         started = time.perf_counter()
@@ -473,6 +485,7 @@ def startup_probe(folder: str, now: str) -> None:
                 "build_core_ms": (t2 - t1) * 1000,
                 "warm_up_ms": (t3 - t2) * 1000,
                 "ready_ms": (t3 - t0) * 1000,
+                "holidays_first_use_ms": holidays_ms,
                 "first_neste_ms": first_neste,
                 "first_status_ms": first_status,
                 "first_due_ms": first_due,
@@ -554,6 +567,9 @@ def main(argv: list[str] | None = None) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
     print()
     print(table(per_years))
+    empty = measure_empty(runs=runs)
+    print()
+    print(table({0: [empty]}).replace("0 yr: ", "").replace("| Measurement |", "| Worst case |"))
     print()
     print(startup_table(startups))
 

@@ -106,10 +106,16 @@ class Directory:
                 )
         return ChannelContext(kind="unbound")
 
-    def channels_of_party(self, *, party: str, region: str | None = None) -> list[ChannelAddress]:
+    def channels_of_party(
+        self, *, party: str, region: str | None = None, bindings: list[Binding] | None = None
+    ) -> list[ChannelAddress]:
         """Where to reach a party: a region's channels; an actor's channels in that region if it has any,
-        otherwise its general channels; the coordinator (AU) in the national channels."""
-        bindings = self.bindings()
+        otherwise its general channels; the coordinator (AU) in the national channels.
+
+        `bindings`: `self.bindings()` taken once by a caller that asks for many parties (a reminder pass).
+        """
+        if bindings is None:
+            bindings = self.bindings()
         if party == self.config.parties.coordinator.key:
             return [b.address for b in bindings if b.context.kind == "national"]
         if self.config.region(party):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.config import AppConfig, Lead
-from bot.identity import Directory
+from bot.identity import Binding, Directory
 from bot.messages import Button, ChannelAddress, Reply, Visibility
 from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, make_reply
@@ -50,9 +50,22 @@ class Planner:
         self.config = config
         self.state = state
         self.directory = directory
+        self._items_cache: dict[tuple[int, int, int, str | None], tuple[AppConfig, tuple[Item, ...]]] = {}
 
     def items(self, *, years: range, region: str | None = None) -> list[Item]:
         """Every item that can have reminders, each once (national ones are not repeated per region)."""
+        # Items depend on the configuration alone, and every pass of a day asks for the same years.
+        key = (years.start, years.stop, years.step, region)
+        cached = self._items_cache.get(key)
+        if cached is not None and cached[0] is self.config:
+            return list(cached[1])
+        items = self._build_items(years=years, region=region)
+        if len(self._items_cache) >= 16:
+            self._items_cache.clear()
+        self._items_cache[key] = (self.config, tuple(items))
+        return items
+
+    def _build_items(self, *, years: range, region: str | None) -> list[Item]:
         items: list[Item] = []
         regions = [region] if region else [r.key for r in self.config.parties.regions]
         for year in years:
@@ -82,31 +95,50 @@ class Planner:
         today = now.date()
         if not is_working_day(today):
             return []
+        # A pass asks about ~300 items that share partitions, channel bindings and schedules, and writes
+        # nothing while it plans: read each partition once, take the bindings once, and compute a schedule
+        # once per (item kind, key, target, deadline) (the regions' items mostly share theirs).
+        state = self.state.snapshot()
+        bindings = self.directory.bindings()
+        schedules: dict[tuple[str, str, date, date], list[Occurrence]] = {}
         due: list[DueReminder] = []
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
-            progress = progress_of(config=self.config, state=self.state, item=item)
+            progress = progress_of(config=self.config, state=state, item=item)
             if progress.done:
                 continue
-            came = [occurrence for occurrence in self.occurrences(progress) if occurrence.day <= today]
+            schedule_key = (item.kind, item.key, progress.target, item.deadline)
+            schedule = schedules.get(schedule_key)
+            if schedule is None:
+                schedule = schedules[schedule_key] = self.occurrences(progress)
+            came = [occurrence for occurrence in schedule if occurrence.day <= today]
             if not came:
                 continue
             latest = came[-1]
             if not latest.overdue and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
-            ledger = self.state.ledger(item_partition(item))
-            for address, reply in self._posts(progress, latest, today=today, late=latest.day < today):
+            partition = item_partition(item)
+            ledger = state.ledger(partition)
+            late = latest.day < today
+            blockers = self._blockers(item, state=state)
+            replies: dict[str, Reply] = {}  # a party's channels on several platforms get the same text
+            for party, address in self.audience(progress, latest, bindings=bindings, blockers=blockers):
                 reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
                 if reminder_id in ledger:
-                    continue
+                    continue  # sent before: no need to write its text
+                reply = replies.get(party)
+                if reply is None:
+                    reply = replies[party] = self._reply(
+                        progress, latest, party=party, today=today, late=late, blockers=blockers
+                    )
                 due.append(
                     DueReminder(
                         id=reminder_id,
-                        partition=item_partition(item),
+                        partition=partition,
                         item=item,
                         occurrence=latest,
                         to=address,
                         reply=reply,
-                        late=latest.day < today,
+                        late=late,
                     )
                 )
         return due
@@ -114,8 +146,9 @@ class Planner:
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state (for `simulate`), working days only."""
         planned: list[tuple[date, Item, Occurrence]] = []
+        state = self.state.snapshot()
         for item in self.items(years=range(start.year - 1, end.year + 2), region=region):
-            progress = progress_of(config=self.config, state=self.state, item=item)
+            progress = progress_of(config=self.config, state=state, item=item)
             if progress.done:
                 continue
             for occurrence in self.occurrences(progress):
@@ -123,12 +156,23 @@ class Planner:
                     planned.append((occurrence.day, item, occurrence))
         return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
 
-    def audience(self, progress: Progress, occurrence: Occurrence) -> list[tuple[str, ChannelAddress]]:
-        """(party, channel) pairs that should hear of this occurrence."""
+    def audience(
+        self,
+        progress: Progress,
+        occurrence: Occurrence,
+        *,
+        bindings: list[Binding] | None = None,
+        blockers: list[Item] | None = None,
+    ) -> list[tuple[str, ChannelAddress]]:
+        """(party, channel) pairs that should hear of this occurrence.
+
+        `bindings` and, for a signing, `blockers` may be passed in by a caller that already has them.
+        """
         item = progress.item
         parties: list[str] = []
-        if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
-            blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
+        if _is_signing(item):
+            if blockers is None:
+                blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
             parties = [self._owner(blocker) for blocker in blockers] if blockers else list(progress.missing)
         else:
             wanted = occurrence.lead.to if occurrence.lead else ("responsible", "prepare")
@@ -138,7 +182,7 @@ class Planner:
                 parties += [actor.key for actor in self.config.enabled_actors]
         pairs: list[tuple[str, ChannelAddress]] = []
         for party in dict.fromkeys(parties):
-            for address in self.directory.channels_of_party(party=party, region=item.region):
+            for address in self.directory.channels_of_party(party=party, region=item.region, bindings=bindings):
                 if all(address != seen for _, seen in pairs):
                     pairs.append((party, address))
         return pairs
@@ -154,15 +198,22 @@ class Planner:
             return item.region
         return self.config.parties.coordinator.key
 
-    def _posts(
-        self, progress: Progress, occurrence: Occurrence, *, today: date, late: bool
-    ) -> list[tuple[ChannelAddress, Reply]]:
-        return [
-            (address, self._reply(progress, occurrence, party=party, today=today, late=late))
-            for party, address in self.audience(progress, occurrence)
-        ]
+    def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
+        """What still blocks a signing item (None for any other item)."""
+        if not _is_signing(item):
+            return None
+        return missing_for_signing(config=self.config, state=state, signing=item)
 
-    def _reply(self, progress: Progress, occurrence: Occurrence, *, party: str, today: date, late: bool) -> Reply:
+    def _reply(
+        self,
+        progress: Progress,
+        occurrence: Occurrence,
+        *,
+        party: str,
+        today: date,
+        late: bool,
+        blockers: list[Item] | None = None,
+    ) -> Reply:
         item = progress.item
         title = f"{'Forsinket' if occurrence.overdue else 'Påminnelse'}: {item.title()}"
         lead = f"Frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})."
@@ -171,8 +222,9 @@ class Planner:
         if occurrence.lead and occurrence.lead.note:
             lead += f" {occurrence.lead.note}"
         buttons: list[Button] = []
-        if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
-            blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
+        if _is_signing(item):
+            if blockers is None:
+                blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
             if blockers:
                 lead += f" Før signering mangler: {'; '.join(b.title() for b in blockers)}."
             else:
@@ -193,3 +245,8 @@ class Planner:
             context=f"Ansvarlig: {self.config.party_name(self._owner(item))} · skriv «neste» for alt som venter",
             visibility=Visibility.CHANNEL,
         )
+
+
+def _is_signing(item: Item) -> bool:
+    """A region's signing of its agreement: the parties sign it, and preconditions can block it."""
+    return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)

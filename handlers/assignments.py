@@ -10,8 +10,16 @@ from bot.context import Context
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError, item_partition
-from handlers.common import milestone_for, pick_year, read_args, reject_extra, require_coordinator, require_region
+from bot.state import DomainError
+from handlers.common import (
+    milestone_for,
+    pick_year,
+    read_args,
+    record,
+    reject_extra,
+    require_coordinator,
+    require_region,
+)
 
 EXAMPLE = "oppdrag IN sendt"
 STATUSES = {"sendt": "sent", "ingen": "none"}
@@ -47,14 +55,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return complete
 
     what = "sendt" if status == "sent" else "ingen i år"
-    complete = ctx.state.change(
-        partition=item_partition(item),
-        author=ctx.author(request),
-        at=ctx.now,
+    complete = record(
+        ctx,
+        request,
+        item=item,
         summary=f"Oppdragsavtale {year} for {actor}: {what}",
         mutate=mutate,
-        request=request,
-        scope={"region": region, "year": year, "item": item.ident},
     )
     done = " Alle aktører er avklart, så punktet er ferdig." if complete else ""
     reply = make_reply(

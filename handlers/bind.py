@@ -11,7 +11,7 @@ from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
 from bot.state import META, DomainError
-from handlers.common import read_args, reject_extra, require_admin
+from handlers.common import read_args, record, reject_extra, require_admin
 
 BIND_EXAMPLE = "koble region agder | koble aktør IN [region] | koble nasjonal"
 PERSON_EXAMPLE = "person @kari agder koordinator"
@@ -44,13 +44,12 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
     else:
         raise DomainError(f"Skriv «{BIND_EXAMPLE}».")
     key = binding_key(request.platform, request.channel_id)
-    ctx.state.change(
+    record(
+        ctx,
+        request,
         partition=META,
-        author=ctx.author(request),
-        at=ctx.now,
         summary=f"Koblet {request.platform}-kanal {request.channel_id} som {what}",
         mutate=lambda tables: tables.setdefault("channels", {}).__setitem__(key, binding),
-        request=request,
     )
     reply = make_reply(
         title="Kanalen er koblet",
@@ -76,23 +75,22 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         )
     key = binding_key(request.platform, user_id)
     known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]
-    record = {
+    entry = {
         "party": party,
         "role": role,
         "person": known.key if known else user_id,
         "name": known.name if known else user_id,
     }
-    ctx.state.change(
+    record(
+        ctx,
+        request,
         partition=META,
-        author=ctx.author(request),
-        at=ctx.now,
         summary=f"Registrerte {user_id} ({request.platform}) som {role} for {party}",
-        mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, record),
-        request=request,
+        mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, entry),
     )
     reply = make_reply(
         title="Personen er registrert",
-        lead=f"{record['name']} er nå {words[-1]} for {ctx.config.party_name(party)}.",
+        lead=f"{entry['name']} er nå {words[-1]} for {ctx.config.party_name(party)}.",
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)

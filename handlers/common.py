@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
+from bot.config import Milestone
 from bot.context import Context
-from bot.parsing import year_of
+from bot.messages import Request
+from bot.parsing import milestone_names, year_of
 from bot.progress import progress_of
-from bot.state import DomainError
+from bot.state import DomainError, item_partition
 from bot.wheel import Item, milestone_item
+from storage.base import Tables
 
 GRACE = timedelta(days=90)
 """How long after its deadline an unfinished item is still the one a command means by default."""
@@ -40,7 +44,8 @@ def read_args(
     """
     args = Args()
     scope = "national" if ctx.channel.kind == "national" else "regional"
-    for index, word in enumerate(words):
+    names = _join_names(ctx, words) if ("region" in want or "party" in want) else [(w, i) for i, w in enumerate(words)]
+    for word, index in names:
         if "year" in want and args.year is None and (year := year_of(word)) is not None:
             args.year = year
         elif "milestone" in want and args.milestone is None and (key := ctx.vocab.milestone(word, scope=scope)):
@@ -59,10 +64,76 @@ def read_args(
     return args
 
 
+def _join_names(ctx: Context, words: list[str]) -> list[tuple[str, int]]:
+    """Multi-word names (`Møre og Romsdal`) as one word, each with the index of its first word."""
+    joined: list[tuple[str, int]] = []
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2):
+            phrase = " ".join(words[index : index + size])
+            if index + size <= len(words) and (ctx.vocab.region(phrase) or ctx.vocab.party(phrase)):
+                joined.append((phrase, index))
+                index += size
+                break
+        else:
+            joined.append((words[index], index))
+            index += 1
+    return joined
+
+
+def record(
+    ctx: Context,
+    request: Request,
+    *,
+    summary: str,
+    mutate: Callable[[Tables], Any],
+    item: Item | None = None,
+    partition: str | None = None,
+) -> Any:
+    """The one way a handler changes state: the whole change with its history entry, or nothing.
+
+    The partition is the item's own unless given (runtime bindings live in `meta`).
+    """
+    target = partition or (item_partition(item) if item else None)
+    assert target is not None, "record() needs an item or a partition"
+    return ctx.state.change(
+        partition=target,
+        author=ctx.author(request),
+        at=ctx.now,
+        summary=summary,
+        mutate=mutate,
+        request=request,
+        scope={"region": item.region, "year": item.year, "item": item.ident} if item else None,
+    )
+
+
 def reject_extra(words: list[str], *, example: str) -> None:
     """Words a command does not understand are an error, never silently ignored."""
     if words:
         raise DomainError(f"Jeg forstod ikke «{' '.join(words)}». Skriv for eksempel «{example}».")
+
+
+@dataclass(frozen=True)
+class MeetingArgs:
+    spec: Milestone
+    region: str | None
+    args: Args
+
+
+def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
+    """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text."""
+    args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
+    if args.milestone is None:
+        names = ", ".join(milestone_names(ctx.config))
+        raise DomainError(f"Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.")
+    spec = ctx.config.milestone(args.milestone)
+    assert spec is not None
+    if spec.signed_by_parties:
+        raise DomainError(f"Signeringen har ingen {command}; hver part registrerer sin signatur med «signer».")
+    region = (
+        None if spec.scope == "national" else require_region(ctx, args.region, example=f"{command} {spec.key} agder …")
+    )
+    return MeetingArgs(spec=spec, region=region, args=args)
 
 
 def context_region(ctx: Context, explicit: str | None) -> str | None:

@@ -15,13 +15,13 @@ from collections.abc import Mapping
 
 from bot.context import Context
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.parsing import fold, milestone_names
+from bot.parsing import fold
 from bot.progress import progress_of
-from bot.replies import make_reply
-from bot.state import DomainError, item_doc_key, item_partition
+from bot.replies import day_text, make_reply
+from bot.state import DomainError, item_doc_key
 from bot.wheel import Item
 from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
-from handlers.common import GRACE, milestone_for, read_args, require_coordinator, require_region
+from handlers.common import GRACE, milestone_for, read_meeting, record, require_coordinator
 
 EXAMPLE = "referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"
 _URL = re.compile(r"https?://\S+")
@@ -30,18 +30,14 @@ _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNO
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
-    if args.milestone is None:
-        names = ", ".join(milestone_names(ctx.config))
-        raise DomainError(f"Hvilket møte gjelder referatet? Skriv f.eks. «{EXAMPLE}». Møtene heter: {names}.")
-    spec = ctx.config.milestone(args.milestone)
-    assert spec is not None
-    if spec.signed_by_parties:
-        raise DomainError("Signeringen registreres med «signer», ikke med referat.")
-    region = (
-        None if spec.scope == "national" else require_region(ctx, args.region, example=f"referat {spec.key} agder …")
-    )
+    meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
+    spec, region, args = meeting.spec, meeting.region, meeting.args
     item = _which(ctx, key=spec.key, region=region, year=args.year)
+    if item.start > ctx.now.date():
+        raise DomainError(
+            f"{item.title()} kan ikke ha vært holdt ennå: vinduet åpner {day_text(item.start)}. "
+            "Sett datoen med «dato» nå, og skriv referatet etter møtet."
+        )
     require_coordinator(ctx, item=item)
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
     outcome = _from_fields(ctx, request.fields) if request.fields else _from_text(ctx, free_text)
@@ -57,14 +53,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     replaced = " (erstatter forrige referat)" if progress.outcome else ""
     unblocks = signing_years_unblocked_by(ctx, item) if region else []
     ready_before = {year: ready_regions(ctx, year=year, regions=[region]) for year in unblocks}
-    ctx.state.change(
-        partition=item_partition(item),
-        author=ctx.author(request),
-        at=ctx.now,
+    record(
+        ctx,
+        request,
+        item=item,
         summary=f"Registrerte referat for {item.title()}{replaced}",
         mutate=mutate,
-        request=request,
-        scope={"region": region, "year": item.year, "item": item.ident},
     )
     counts = f"{len(outcome['decisions'])} vedtak, {len(outcome['followups'])} oppfølgingspunkter"
     reply = make_reply(

@@ -13,10 +13,10 @@ from bot.context import Context
 from bot.messages import Outcome, Request, Visibility
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply
-from bot.state import DomainError, item_doc_key, item_partition
+from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, precondition_items
 from handlers.announce import ready_announcements, ready_regions
-from handlers.common import context_region, pick_year, read_args, reject_extra, require_member
+from handlers.common import GRACE, context_region, pick_year, read_args, record, reject_extra, require_member
 
 EXAMPLE = "forutsetning tildelingsbrev IN 2027"
 
@@ -43,7 +43,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if actor is None or ctx.config.actor(actor) is None:
             raise DomainError(f"Hvilken aktørs tildelingsbrev? Skriv f.eks. «{EXAMPLE}».")
         if actor not in (enabled.key for enabled in ctx.config.enabled_actors):
-            raise DomainError(f"{ctx.config.party_name(actor)} er ikke part i avtalene, så det trengs ikke tildelingsbrev.")
+            raise DomainError(
+                f"{ctx.config.party_name(actor)} er ikke part i avtalene, så det trengs ikke tildelingsbrev."
+            )
         require_member(ctx, party=actor, what="registrere sitt tildelingsbrev")
     elif ctx.caller.role not in ("au_member", "coordinator"):
         raise DomainError("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator.")
@@ -56,6 +58,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
 
     year = args.year or pick_year(ctx, item_for=item_for)
+    if args.year is None:
+        # Without a year, never a precondition whose window has not opened (next year's budget, a year early):
+        # the latest opened one is meant, and if that is recorded the person hears so.
+        today = ctx.now.date()
+        opened = [y for y in range(year - 2, year) if item_for(y).start <= today <= item_for(y).deadline + GRACE]
+        if item_for(year).start > ctx.now.date() and opened:
+            year = max(opened)
     item = item_for(year)
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     if progress.done:
@@ -75,14 +84,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "by": ctx.caller.name,
         }
 
-    ctx.state.change(
-        partition=item_partition(item),
-        author=ctx.author(request),
-        at=ctx.now,
+    record(
+        ctx,
+        request,
+        item=item,
         summary=f"Registrerte: {item.title()}",
         mutate=mutate,
-        request=request,
-        scope={"region": item.region, "year": year, "item": item.ident},
     )
     affected = ready_regions(ctx, year=year, regions=_affected_regions(ctx, item))
     newly_ready = [region for region in affected if region not in ready_before]

@@ -12,12 +12,18 @@ from datetime import date, datetime
 from bot.context import Context
 from bot.dates import parse_norwegian_date
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.parsing import fold, milestone_names
+from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
-from bot.state import DomainError, item_doc_key, item_partition
+from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, window_contains
-from handlers.common import milestone_for, pick_year, read_args, require_coordinator, require_region
+from handlers.common import (
+    milestone_for,
+    pick_year,
+    read_meeting,
+    record,
+    require_coordinator,
+)
 
 EXAMPLE = "dato vår 22. april kl 10"
 CONFIRM = "bekreft"
@@ -28,19 +34,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     confirmed = bool(words) and fold(words[-1]) == CONFIRM
     if confirmed:
         words = words[:-1]
-    args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
-    if args.milestone is None:
-        names = ", ".join(milestone_names(ctx.config))
-        raise DomainError(f"Hvilket møte gjelder det? Skriv f.eks. «{EXAMPLE}». Møtene heter: {names}.")
-    spec = ctx.config.milestone(args.milestone)
-    assert spec is not None
-    if spec.signed_by_parties:
-        raise DomainError("Signeringen har ingen møtedato; hver part registrerer sin signatur med «signer».")
-    region = (
-        None
-        if spec.scope == "national"
-        else require_region(ctx, args.region, example=f"dato {spec.key} agder 22. april")
-    )
+    meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
+    spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
     if not text:
         raise DomainError(
@@ -72,14 +67,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         doc["planned"] = parsed.when.isoformat()
         doc["planned_has_time"] = parsed.has_time
 
-    ctx.state.change(
-        partition=item_partition(item),
-        author=ctx.author(request),
-        at=ctx.now,
+    record(
+        ctx,
+        request,
+        item=item,
         summary=f"Satte dato for {item.title()} til {shown}",
         mutate=mutate,
-        request=request,
-        scope={"region": region, "year": item.year, "item": item.ident},
     )
     reply = make_reply(
         title=f"Dato satt: {item.title()}",

@@ -13,10 +13,10 @@ from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import day_text, make_reply
-from bot.state import DomainError, item_partition
+from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, reject_extra, require_member
+from handlers.common import milestone_for, pick_year, read_args, record, reject_extra, require_member
 from handlers.describe import describe
 
 EXAMPLE = "signer IN agder 2027"
@@ -76,14 +76,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         signatures[party] = signature
 
     try:
-        ctx.state.change(
-            partition=item_partition(item),
-            author=ctx.author(request),
-            at=ctx.now,
+        record(
+            ctx,
+            request,
+            item=item,
             summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}",
             mutate=mutate,
-            request=request,
-            scope={"region": region, "year": year, "item": item.ident},
         )
     except _AlreadySigned as already:
         return Outcome(reply=_already(ctx, party=party, year=year, signature=already.signature))

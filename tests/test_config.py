@@ -36,13 +36,15 @@ def test_bad_date_names_the_window_and_its_line(bad: str) -> None:
     old = 'window: {from: "01-01", to: "03-31"}'  # national-spring, milestones[4]
     text = replace_once(demo_text(), old, f'window: {{from: "01-01", to: "{bad}"}}')
     (problem,) = problems_of(text)
-    assert problem.startswith(f"app.yaml:{line_no(text, bad)}: milestones[4].window.to")
+    line = line_no(text, 'to: "' + bad + '"')
+    assert problem.startswith(f"app.yaml:{line}: milestones[4].window.to")
 
 
 def test_window_that_ends_before_it_starts() -> None:
     text = replace_once(demo_text(), 'window: {from: "10-01", to: "11-30"}', 'window: {from: "11-30", to: "10-01"}')
     (problem,) = problems_of(text)
-    assert problem == f"app.yaml:{line_no(text, 'from: \"11-30\"')}: milestones[6].window: the window ends before it starts"
+    line = line_no(text, 'from: "11-30"')
+    assert problem == f"app.yaml:{line}: milestones[6].window: the window ends before it starts"
 
 
 def test_unknown_party_of_a_person() -> None:
@@ -73,10 +75,13 @@ def test_duplicate_top_level_key() -> None:
 
 
 def test_duplicate_key_inside_a_mapping() -> None:
-    text = replace_once(demo_text(), "    scope: national\n    responsible: coordinator\n    window: {from: \"10-01\"",
-                        "    scope: national\n    scope: regional\n    responsible: coordinator\n    window: {from: \"10-01\"")
+    text = replace_once(
+        demo_text(),
+        '    scope: national\n    responsible: coordinator\n    window: {from: "10-01"',
+        '    scope: national\n    scope: regional  # again\n    responsible: coordinator\n    window: {from: "10-01"',
+    )
     (problem,) = problems_of(text)
-    assert problem.startswith(f"app.yaml:{line_no(text, 'scope: regional')}: milestones[6].scope: ")
+    assert problem.startswith(f"app.yaml:{line_no(text, '# again')}: milestones[6].scope: ")
     assert "duplicate" in problem
 
 

@@ -1,0 +1,130 @@
+"""The reminder planner: what is due at a moment, and the whole schedule of a span, from the state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import holidays
+import pytest
+
+from bot.messages import ChannelAddress
+from bot.workdays import is_working_day
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import make_config
+
+NORWAY_2027 = holidays.country_holidays("NO", years=2027)
+
+
+def two_regions(*, at=None) -> BotDriver:
+    return make_bot(at=at or oslo(2027, 1, 4, 9), config=make_config(regions=("agder", "vestland")))
+
+
+def due_ids(bot: BotDriver) -> list[str]:
+    return [reminder.id for reminder in bot.core.planner.due(now=bot.clock.now())]
+
+
+def test_workdays_agree_with_the_holidays_package() -> None:
+    for day in (date(2027, 3, 25), date(2027, 3, 26), date(2027, 3, 29), date(2027, 5, 17), date(2027, 5, 6)):
+        assert day in NORWAY_2027 and not is_working_day(day)
+    assert not is_working_day(date(2027, 1, 2))  # a Saturday
+    assert is_working_day(date(2027, 1, 4))
+
+
+def test_schedule_of_2027_lands_on_working_days_only() -> None:
+    bot = two_regions()
+    schedule = bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 12, 31))
+    assert schedule
+    for day, item, occurrence in schedule:
+        assert day.weekday() < 5 and day not in NORWAY_2027, (day, item.ident, occurrence.name)
+    assert [entry[0] for entry in schedule] == sorted(entry[0] for entry in schedule)
+
+
+def test_schedule_of_the_national_spring_meeting() -> None:
+    bot = two_regions()
+    days = {
+        occurrence.name: day
+        for day, item, occurrence in bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 4, 30))
+        if item.ident == "milestone:national-spring:2027:national"
+    }
+    assert days["lead-42"] == date(2027, 2, 17)
+    assert days["lead-14"] == date(2027, 3, 17)
+    assert days["lead-2"] == date(2027, 3, 24)  # 29 March is Easter Monday: the working day before
+    assert days["overdue-0"] == date(2027, 4, 1)
+    assert days["overdue-1"] == date(2027, 4, 8)
+
+
+def test_nothing_is_due_on_weekends_and_holidays() -> None:
+    bot = two_regions()
+    for day in (date(2027, 2, 20), date(2027, 3, 26), date(2027, 5, 17), date(2027, 12, 25)):
+        assert bot.core.planner.due(now=oslo(day.year, day.month, day.day, 9)) == []
+
+
+def test_the_national_spring_lead_goes_to_au_in_good_time() -> None:
+    bot = two_regions(at=oslo(2027, 2, 17, 9))
+    due = [r for r in bot.core.planner.due(now=bot.clock.now()) if r.item.key == "national-spring"]
+    addresses = {reminder.to for reminder in due}
+    assert addresses == {
+        ChannelAddress("terminal", "nasjonal"),
+        ChannelAddress("slack", "C0NASJONAL"),
+        ChannelAddress("teams", "19:nasjonal@thread.tacv2"),
+    }
+    for reminder in due:
+        assert reminder.occurrence.name == "lead-42" and not reminder.late
+        assert reminder.reply.title == "Påminnelse: Nasjonalt temamøte vår (vårmøtet) 2027"
+        assert "Kall inn i god tid." in reply_text(reminder)
+        assert "Frist 31. mars 2027 (om 42 dager)" in reply_text(reminder)
+
+
+def test_a_lead_of_14_days_goes_to_the_responsible_and_those_who_prepare() -> None:
+    bot = two_regions(at=oslo(2027, 3, 17, 9))
+    due = [r for r in bot.core.planner.due(now=bot.clock.now()) if r.item.key == "national-spring"]
+    channels = {reminder.to.channel_id for reminder in due}
+    assert {"nasjonal", "in", "siva", "nfr", "rff", "C0IN", "C0SIVA", "C0NFR", "C0RFF"} <= channels
+    assert "agder" not in channels
+
+
+def test_a_planned_date_moves_the_reminders() -> None:
+    bot = two_regions(at=oslo(2027, 1, 4, 9))
+    assert bot.say("dato vår 22. april kl 10", as_="kari").ok
+    days = {
+        occurrence.name: day
+        for day, item, occurrence in bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 12, 31))
+        if item.ident == "milestone:regional-spring:2027:agder"
+    }
+    assert days["lead-42"] == date(2027, 3, 11)
+    assert days["lead-14"] == date(2027, 4, 8)
+    assert days["lead-2"] == date(2027, 4, 20)
+    bot.set_time(2027, 4, 20, 9)
+    due = [
+        r for r in bot.core.planner.due(now=bot.clock.now()) if r.item.ident == "milestone:regional-spring:2027:agder"
+    ]
+    assert {r.to.channel_id for r in due} >= {"agder", "C0AGDER", "C0INAGDER", "siva", "nfr"}
+    assert all("Planlagt 22. april 2027" in reply_text(r) for r in due)
+
+
+def test_done_items_are_never_due() -> None:
+    bot = two_regions(at=oslo(2027, 2, 17, 9))
+    assert any(r.item.key == "national-spring" for r in bot.core.planner.due(now=bot.clock.now()))
+    assert bot.say("referat vår Holdt tidlig", as_="aud").ok
+    assert not any(r.item.key == "national-spring" for r in bot.core.planner.due(now=bot.clock.now()))
+    schedule = bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 12, 31))
+    assert not any(item.ident == "milestone:national-spring:2027:national" for _, item, _ in schedule)
+
+
+def test_items_before_tracking_start_are_history() -> None:
+    bot = two_regions(at=oslo(2027, 1, 4, 9))
+    idents = {r.item.ident for r in bot.core.planner.due(now=bot.clock.now())}
+    assert not any(":2026:" in ident and "regional-spring" in ident for ident in idents)
+    items = bot.core.planner.items(years=range(2026, 2027))
+    assert all(item.deadline >= date(2026, 11, 1) for item in items)
+
+
+@pytest.mark.parametrize("rff_enabled", [True, False])
+def test_a_switched_off_actor_gets_no_reminders(rff_enabled: bool) -> None:
+    bot = make_bot(at=oslo(2027, 1, 18, 9), config=make_config(regions=("agder", "vestland"), rff_enabled=rff_enabled))
+    channels = {r.to.channel_id for r in bot.core.planner.due(now=bot.clock.now())}
+    assert ("rff" in channels) is rff_enabled
+
+
+def reply_text(reminder) -> str:
+    return reminder.reply.text
