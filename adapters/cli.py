@@ -19,8 +19,10 @@ from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core, build_core
+from bot.dates import warm_up
 from bot.progress import progress_of
 from bot.reminders import PassReport, Sender, run_pass
+from bot.workdays import is_working_day
 from storage.base import StoreError
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return package_main(["--out", args.out] if args.out else [])
         now = getattr(args, "now", None)
         core = build_core(clock=FixedClock(now) if now else None)
+        _warm_up(core)
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
         if command == "simulate":
@@ -57,9 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "serve":
             from adapters.server import serve
             from adapters.teams.settings import teams_requires_loopback
-            from bot.dates import warm_up
 
-            warm_up()
             serve(core=core, host="127.0.0.1" if teams_requires_loopback() else "0.0.0.0")
             return 0
     except ConfigError as exc:
@@ -74,6 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return 0
+
+
+def _warm_up(core: Core) -> None:
+    """Pay the one-off costs at start-up, not in someone's first command: dateparser's first call
+    (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass)."""
+    warm_up()
+    is_working_day(core.clock.now().date())
 
 
 def _parser() -> argparse.ArgumentParser:

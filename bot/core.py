@@ -128,6 +128,5 @@ def build_core(
     config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
     directory = Path(db_path or os.environ.get("SAMHANDLING_DB", DEFAULT_DB))
     store = TinyDBStore(directory)
-    for partition in store.partitions():
-        store.read(partition)  # a corrupt file stops start-up here (StoreError), before anyone is answered
+    store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
     return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))

@@ -109,8 +109,9 @@ class Directory:
     def channels_of_party(
         self, *, party: str, region: str | None = None, bindings: list[Binding] | None = None
     ) -> list[ChannelAddress]:
-        """Where to reach a party: a region's channels; an actor's channels in that region if it has any,
-        otherwise its general channels; the coordinator (AU) in the national channels.
+        """Where to reach a party: a region's channels; the coordinator (AU) in the national channels; an
+        actor, on each platform, in its channels for that region if it has any there, otherwise in its
+        general channels (a local Slack channel must not silence the actor's Teams channel).
 
         `bindings`: `self.bindings()` taken once by a caller that asks for many parties (a reminder pass).
         """
@@ -121,8 +122,12 @@ class Directory:
         if self.config.region(party):
             return [b.address for b in bindings if b.context.kind == "region" and b.context.region == party]
         actor_channels = [b for b in bindings if b.context.kind == "actor" and b.context.actor == party]
-        local = [b.address for b in actor_channels if region is not None and b.context.region == region]
-        return local or [b.address for b in actor_channels if b.context.region is None]
+        found: list[ChannelAddress] = []
+        for platform in dict.fromkeys(b.address.platform for b in actor_channels):
+            here = [b for b in actor_channels if b.address.platform == platform]
+            local = [b.address for b in here if region is not None and b.context.region == region]
+            found += local or [b.address for b in here if b.context.region is None]
+        return found
 
 
 def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:

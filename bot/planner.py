@@ -215,7 +215,8 @@ class Planner:
         blockers: list[Item] | None = None,
     ) -> Reply:
         item = progress.item
-        title = f"{'Forsinket' if occurrence.overdue else 'Påminnelse'}: {item.title()}"
+        where = f" – {self.config.party_name(item.region)}" if item.region else ""  # actors hear of many regions
+        title = f"{'Forsinket' if occurrence.overdue else 'Påminnelse'}: {item.title()}{where}"
         lead = f"Frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})."
         if progress.planned:
             lead = f"Planlagt {day_text(progress.planned.date())}. " + lead

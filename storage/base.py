@@ -40,5 +40,10 @@ class Store(abc.ABC):
     def partitions(self, prefix: str = "") -> list[str]:
         """Names of existing partitions that start with ``prefix``, sorted."""
 
+    def verify(self) -> None:
+        """Raise StoreError if any partition is unreadable (called at start-up, before anyone is answered)."""
+        for partition in self.partitions():
+            self.read(partition)
+
     def close(self) -> None:
         """Release files and locks."""

@@ -107,6 +107,14 @@ class TinyDBStore(Store):
             finally:
                 self._active.discard(partition)
 
+    def verify(self) -> None:
+        """Decode every partition file without caching it, so ten years of history cost no memory."""
+        self._check_open()
+        for partition in self.partitions():
+            path = self._path(partition)
+            with open(path, "rb") as handle:
+                decode_tables(handle.read(), path=path)
+
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()
         # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/).

@@ -308,7 +308,9 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
         ChannelAddress("terminal", "agder"),
         ChannelAddress("slack", "C0AGDER"),
         ChannelAddress("teams", "19:agder@thread.tacv2"),
-        ChannelAddress("slack", "C0INAGDER"),
+        ChannelAddress("slack", "C0INAGDER"),  # IN's Agder channel on Slack ...
+        ChannelAddress("terminal", "in"),  # ... and its general channels where it has no Agder channel
+        ChannelAddress("teams", "19:in@thread.tacv2"),
         ChannelAddress("terminal", "siva"),
         ChannelAddress("slack", "C0SIVA"),
         ChannelAddress("terminal", "nfr"),
@@ -427,12 +429,6 @@ def test_last_signature_completes_and_announces_on_every_platform() -> None:
     assert "✓" in bot.say("oversikt 2027", as_="aud").text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/identity.py channels_of_party: an actor's region-specific channel on one platform (Slack "
-    "C0INAGDER) hides its general channels on every other platform, so IN on Teams never hears of Agder's "
-    "agreement (nor gets its reminders)",
-)
 def test_actor_channels_on_every_platform_hear_the_completed_agreement() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     record_all_preconditions(bot, year=2027)

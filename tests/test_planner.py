@@ -9,7 +9,7 @@ import pytest
 
 from bot.messages import ChannelAddress
 from bot.workdays import is_working_day
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.helpers import make_config
 
 NORWAY_2027 = holidays.country_holidays("NO", years=2027)
@@ -128,3 +128,11 @@ def test_a_switched_off_actor_gets_no_reminders(rff_enabled: bool) -> None:
 
 def reply_text(reminder) -> str:
     return reminder.reply.text
+
+
+def test_a_signing_reminder_in_an_actor_channel_names_the_region() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9))
+    record_all_preconditions(bot, year=2027)
+    due = bot.core.planner.due(now=oslo(2027, 1, 15, 9))  # 14 days before 31 January, moved off the weekend
+    titles = {d.reply.title for d in due if d.item.key == "signing" and d.to.channel_id == "C0INAGDER"}
+    assert titles == {"Påminnelse: Signering av samarbeidsavtalen 2027 – Agder fylkeskommune"}

@@ -127,8 +127,19 @@ def test_corrupt_file_raises_and_is_never_overwritten(
     assert "backup" in message and "move the file away" in message
     with pytest.raises(StoreError), tiny.update(P) as tables:
         tables["t"] = {"new": {"v": 1}}
+    with pytest.raises(StoreError, match=reason):
+        tiny.verify()
     assert path.read_bytes() == content
     assert tiny.partitions() == [P]
+
+
+def test_verify_passes_on_good_files_and_caches_nothing(tiny: TinyDBStore) -> None:
+    with tiny.update(P) as tables:
+        tables["t"] = {"k": {"v": 1}}
+    fresh = TinyDBStore(tiny.directory)
+    fresh.verify()
+    assert not fresh._cache  # verified, not kept: ten years of history cost no memory at start-up
+    fresh.close()
 
 
 def test_corruption_after_caching_is_not_hidden_by_the_cache(tiny: TinyDBStore, data_dir: Path) -> None:
