@@ -9,7 +9,7 @@ written to the store directly.
     python -m bench.core_bench            # 1 and 10 years, 300 runs per command
     python -m bench.core_bench --quick    # 1 and 3 years, 60 runs, passes on Mondays only
 
-See docs/benchmarks-core.md for the figures and the machine they were taken on.
+See docs/benchmarks.md for the figures and the machine they were taken on.
 """
 
 from __future__ import annotations

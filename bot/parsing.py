@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.config import AppConfig, Milestone, Precondition
+from bot.config import AppConfig
 
 _FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é", "e"))
 YEAR_RE = re.compile(r"^(20\d\d)$")
@@ -46,23 +46,17 @@ class Vocabulary:
     milestones: dict[str, str]
     short_milestones: dict[str, dict[str, str]]
     preconditions: dict[str, str]
-    multiword: tuple[tuple[str, str], ...]
 
     @classmethod
     def build(cls, config: AppConfig) -> Vocabulary:
         regions: dict[str, str] = {}
-        multiword: list[tuple[str, str]] = []
         for region in config.parties.regions:
             for name in (region.key, region.short, region.name, *region.aliases):
                 regions[slug(name)] = region.key
-                if " " in name.strip():
-                    multiword.append((fold(name), slug(name)))
         parties = dict(regions)
         for actor in config.parties.actors:
             for name in (actor.key, actor.name, *actor.aliases):
                 parties[slug(name)] = actor.key
-                if " " in name.strip():
-                    multiword.append((fold(name), slug(name)))
         parties[slug(config.parties.coordinator.key)] = config.parties.coordinator.key
         milestones: dict[str, str] = {}
         short: dict[str, dict[str, str]] = {}
@@ -74,15 +68,7 @@ class Vocabulary:
         preconditions = {slug(item.key): item.key for item in config.preconditions}
         for item in config.preconditions:
             preconditions[slug(item.name)] = item.key
-        multiword.sort(key=lambda pair: -len(pair[0]))
-        return cls(regions, parties, milestones, short, preconditions, tuple(multiword))
-
-    def tokens(self, text: str) -> list[str]:
-        """Split into words, keeping multi-word names (`møre og romsdal`) as one token."""
-        folded = fold(text)
-        for phrase, joined in self.multiword:
-            folded = folded.replace(phrase, joined)
-        return [token.strip(".,;:!?") for token in folded.split() if token.strip(".,;:!?")]
+        return cls(regions, parties, milestones, short, preconditions)
 
     def region(self, token: str) -> str | None:
         return self.regions.get(slug(token))
@@ -116,9 +102,3 @@ def milestone_names(config: AppConfig) -> list[str]:
         if name not in names:
             names.append(name)
     return names
-
-
-def display_short(item: Milestone | Precondition) -> str:
-    if isinstance(item, Milestone):
-        return item.aliases[0] if item.aliases else item.key
-    return item.key

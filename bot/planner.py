@@ -20,8 +20,9 @@ from bot.identity import Binding, Directory
 from bot.messages import Button, ChannelAddress, Reply, Visibility
 from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, make_reply
+from bot.signing import sign_button
 from bot.state import StateStore, item_partition
-from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
 from bot.workdays import is_working_day, on_or_after, on_or_before
 
 
@@ -173,11 +174,15 @@ class Planner:
         if _is_signing(item):
             if blockers is None:
                 blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
-            parties = [self._owner(blocker) for blocker in blockers] if blockers else list(progress.missing)
+            parties = (
+                [responsible_party(self.config, blocker) for blocker in blockers]
+                if blockers
+                else list(progress.missing)
+            )
         else:
             wanted = occurrence.lead.to if occurrence.lead else ("responsible", "prepare")
             if "responsible" in wanted:
-                parties.append(self._owner(item))
+                parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
                 parties += [actor.key for actor in self.config.enabled_actors]
         pairs: list[tuple[str, ChannelAddress]] = []
@@ -186,17 +191,6 @@ class Planner:
                 if all(address != seen for _, seen in pairs):
                     pairs.append((party, address))
         return pairs
-
-    def _owner(self, item: Item) -> str:
-        if item.kind == "precondition":
-            if item.spec.owner == "actor" and item.actor:
-                return item.actor
-            if item.spec.owner == "region" and item.region:
-                return item.region
-            return self.config.parties.coordinator.key
-        if item.spec.responsible == "region" and item.region:
-            return item.region
-        return self.config.parties.coordinator.key
 
     def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
         """What still blocks a signing item (None for any other item)."""
@@ -230,20 +224,14 @@ class Planner:
                 lead += f" Før signering mangler: {'; '.join(b.title() for b in blockers)}."
             else:
                 lead += f" {self.config.party_name(party)} har ikke signert ennå."
-                buttons.append(
-                    Button(
-                        label=f"Signer for {party}",
-                        command=f"signer {party} {item.region} {item.year}",
-                        confirm=f"Signere samarbeidsavtalen {item.year} for {self.config.party_name(party)}?",
-                    )
-                )
+                buttons.append(sign_button(self.config, item=item, party=party))
         if late:
             lead += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
         return make_reply(
             title=title,
             lead=lead,
             buttons=buttons,
-            context=f"Ansvarlig: {self.config.party_name(self._owner(item))} · skriv «neste» for alt som venter",
+            context=f"Ansvarlig: {self.config.party_name(responsible_party(self.config, item))} · skriv «neste» for alt som venter",
             visibility=Visibility.CHANNEL,
         )
 

@@ -134,3 +134,17 @@ def window_contains(item: Item, day: date) -> bool:
 def tracked(config: AppConfig, item: Item) -> bool:
     """Whether the bot follows an item up: items due before `tracking_start` are history."""
     return config.tracking_start is None or item.deadline >= config.tracking_start
+
+
+def responsible_party(config: AppConfig, item: Item) -> str:
+    """The party code that must act on an item: the owner of a precondition, the region for its own
+    milestones, the coordinator (AU) for the national ones."""
+    if item.kind == "precondition":
+        if item.spec.owner == "actor" and item.actor:
+            return item.actor
+        if item.spec.owner == "region" and item.region:
+            return item.region
+        return config.parties.coordinator.key
+    if item.spec.responsible == "region" and item.region:
+        return item.region
+    return config.parties.coordinator.key

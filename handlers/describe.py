@@ -10,21 +10,9 @@ from bot.dates import MONTH_NAMES
 from bot.messages import Button, Fact, Section
 from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
+from bot.signing import sign_button
 from bot.state import StateStore
-from bot.wheel import Item
-
-
-def responsible_party(config: AppConfig, item: Item) -> str:
-    """The party code that must act on an item."""
-    if item.kind == "precondition":
-        if item.spec.owner == "actor" and item.actor:
-            return item.actor
-        if item.spec.owner == "region" and item.region:
-            return item.region
-        return config.parties.coordinator.key
-    if item.spec.responsible == "coordinator" or item.region is None:
-        return config.parties.coordinator.key
-    return item.region
+from bot.wheel import Item, responsible_party
 
 
 def describe(*, config: AppConfig, state: StateStore, progress: Progress, today: date) -> Section:
@@ -88,14 +76,7 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
     """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing."""
     if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         return []
-    return [
-        Button(
-            label=f"Signer for {party}",
-            command=f"signer {party} {item.region} {item.year}",
-            confirm=f"Signere samarbeidsavtalen {item.year} for {ctx.config.party_name(party)} i {ctx.config.party_name(item.region)}?",
-        )
-        for party in parties
-    ]
+    return [sign_button(ctx.config, item=item, party=party) for party in parties]
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:

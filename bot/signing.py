@@ -1,0 +1,17 @@
+"""The "Signer for <part>" action, the same in replies, announcements and reminders."""
+
+from __future__ import annotations
+
+from bot.config import AppConfig
+from bot.messages import Button
+from bot.wheel import Item
+
+
+def sign_button(config: AppConfig, *, item: Item, party: str) -> Button:
+    """A click runs `signer <part> <region> <år>` as the person who clicked, with the command's own rules."""
+    assert item.region is not None
+    return Button(
+        label=f"Signer for {party}",
+        command=f"signer {party} {item.region} {item.year}",
+        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)} i {config.party_name(item.region)}?",
+    )
