@@ -120,7 +120,9 @@ def _guid(value: str, *, name: str) -> str:
 def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
     bot_id = env.get(ENV_APP_ID, "").strip()
     if not bot_id:
-        raise PackageError(f"{ENV_APP_ID} is not set; the manifest needs the Azure Bot's app id (README.md, 'Koble til Microsoft Teams')")
+        raise PackageError(
+            f"{ENV_APP_ID} is not set; the manifest needs the Azure Bot's app id (README.md, 'Koble til Microsoft Teams')"
+        )
     bot_id = _guid(bot_id, name=ENV_APP_ID)
     app_id = _guid(env.get(ENV_TEAMS_APP_ID, "").strip() or bot_id, name=ENV_TEAMS_APP_ID)
     scopes = ["team", "groupChat", "personal"]
