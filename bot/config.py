@@ -240,6 +240,11 @@ class AppConfig(_Strict):
         found = self.region(code) or self.actor(code)
         return found.name if found else code
 
+    def party_short(self, code: str) -> str:
+        """A party as people write it in lists: `Agder`, `IN`, `AU`."""
+        region = self.region(code)
+        return region.short if region else code
+
     def leads_for(self, item: Milestone | Precondition) -> tuple[Lead, ...]:
         return self.reminders.leads if item.leads is None else item.leads
 

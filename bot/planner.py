@@ -180,7 +180,8 @@ class Planner:
                 else list(progress.missing)
             )
         else:
-            wanted = occurrence.lead.to if occurrence.lead else ("responsible", "prepare")
+            # Overdue: the one who must act; those who prepare heard it in the leads and cannot fix it.
+            wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
             if "responsible" in wanted:
                 parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:

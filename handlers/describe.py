@@ -42,12 +42,12 @@ def describe(*, config: AppConfig, state: StateStore, progress: Progress, today:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
-                f"{party} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
+                f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
                 for party, sig in signatures.items()
             )
             facts.append(Fact("Signert", signed))
         if progress.missing:
-            facts.append(Fact("Mangler signatur", ", ".join(progress.missing)))
+            facts.append(Fact("Mangler signatur", ", ".join(map(config.party_short, progress.missing))))
         if not progress.done:
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:

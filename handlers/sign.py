@@ -45,7 +45,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if party not in agreement_parties(ctx.config, region=region):
         raise DomainError(
             f"{ctx.config.party_name(party)} er ikke part i avtalen for {ctx.config.party_name(region)}. "
-            f"Partene er: {', '.join(agreement_parties(ctx.config, region=region))}."
+            f"Partene er: {', '.join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region)))}."
         )
     require_member(ctx, party=party, what="signere for dem")
     year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
@@ -98,7 +98,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=f"Signert for {ctx.config.party_name(party)}",
         lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}. "
-        f"Mangler fortsatt: {', '.join(progress.missing)}.",
+        f"Mangler fortsatt: {', '.join(map(ctx.config.party_short, progress.missing))}.",
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)

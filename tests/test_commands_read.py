@@ -102,7 +102,7 @@ def test_status_of_the_channels_region(bot: BotDriver) -> None:
     reply = bot.say("status", as_="kari")
     assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
     assert "Planperiode: 2024–2027" in reply.text
-    assert "Mangler signatur: agder, IN, SIVA, NFR, RFF" in reply.text
+    assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in reply.text
     assert "Venter på:" in reply.text
 
 
@@ -121,7 +121,7 @@ def test_status_after_signing_shows_who_signed() -> None:
     record_all_preconditions(bot, year=2027)
     bot.say("signer", as_="kari")
     reply = bot.say("status agder 2027", as_="aud")
-    assert "agder (Kari Nordmann, 12. januar 2027)" in reply.text
+    assert "Agder (Kari Nordmann, 12. januar 2027)" in reply.text
     assert "Mangler signatur: IN, SIVA, NFR, RFF" in reply.text
     assert [b.command for b in reply.buttons] == [f"signer {p} agder 2027" for p in ("IN", "SIVA", "NFR", "RFF")]
 

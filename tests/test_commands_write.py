@@ -373,7 +373,7 @@ def test_signer_twice_is_harmless_and_says_who_and_when() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     record_all_preconditions(bot, year=2027)
     first = assert_recorded(bot, "signer agder", as_="ola", channel="in")
-    assert "Mangler fortsatt: agder, SIVA, NFR, RFF" in first.text
+    assert "Mangler fortsatt: Agder, SIVA, NFR, RFF" in first.text
     signature = bot.core.state.signatures(region="agder", year=2027)["IN"]
     assert signature["name"] == "Ola Berg" and signature["platform"] == "terminal" and signature["party"] == "IN"
     bot.set_time(2027, 1, 13, 14, 30)

@@ -136,3 +136,10 @@ def test_a_signing_reminder_in_an_actor_channel_names_the_region() -> None:
     due = bot.core.planner.due(now=oslo(2027, 1, 15, 9))  # 14 days before 31 January, moved off the weekend
     titles = {d.reply.title for d in due if d.item.key == "signing" and d.to.channel_id == "C0INAGDER"}
     assert titles == {"Påminnelse: Signering av samarbeidsavtalen 2027 – Agder fylkeskommune"}
+
+
+def test_overdue_reminders_go_to_the_responsible_party_only() -> None:
+    bot = make_bot(at=oslo(2027, 1, 4, 9))
+    due = bot.core.planner.due(now=oslo(2027, 1, 4, 9))  # first working day after 31 December
+    autumn = {d.to.channel_id for d in due if d.item.ident == "milestone:regional-autumn:2026:agder"}
+    assert autumn == {"agder", "C0AGDER", "19:agder@thread.tacv2"}  # Agder summons; the actors are not nagged
