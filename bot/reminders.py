@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from bot.messages import Reply
+from bot.messages import ChannelAddress, Outcome, Reply
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -67,3 +67,22 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     if report.sent or report.failed:
         logger.info("reminder pass: %d sent (%d late), %d failed", report.sent, report.late, report.failed)
     return report
+
+
+async def deliver_announcements(
+    outcome: Outcome, *, senders: Mapping[str, Sender], already_shown: ChannelAddress | None = None
+) -> None:
+    """Post an outcome's announcements through each platform's sender (Slack's, Teams' …), so a signature
+    made in one platform is announced in the others. `already_shown`: the channel that got the reply."""
+    for announcement in outcome.announcements:
+        to = announcement.to
+        if to == already_shown:
+            continue
+        sender = senders.get(to.platform)
+        if sender is None:  # e.g. the terminal, which has nowhere to post from a server
+            logger.debug("no sender for platform %s; announcement to %s skipped", to.platform, to.channel_id)
+            continue
+        try:
+            await sender.send(channel_id=to.channel_id, reply=announcement.reply)
+        except SendFailed as exc:
+            logger.warning("announcement to %s:%s failed: %s", to.platform, to.channel_id, exc)

@@ -20,8 +20,8 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.messages import Form, Outcome, Reply, Request, Visibility
-from bot.reminders import SendFailed
+from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
+from bot.reminders import deliver_announcements
 
 from . import render, translate
 from .sender import SlackCallFailed, SlackPoster, SlackSender
@@ -232,18 +232,8 @@ class SlackAdapter:
             logger.warning("could not deliver a reply: %s", exc)
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
-        for announcement in outcome.announcements:
-            to = announcement.to
-            if to.platform == translate.PLATFORM and to.channel_id == shown_in:
-                continue  # the reply itself was already posted there
-            sender = self.senders.get(to.platform)
-            if sender is None:  # e.g. the terminal, which has no channel to post to from here
-                logger.debug("no sender for platform %s; announcement to %s skipped", to.platform, to.channel_id)
-                continue
-            try:
-                await sender.send(channel_id=to.channel_id, reply=announcement.reply)
-            except SendFailed as exc:
-                logger.warning("announcement to %s:%s failed: %s", to.platform, to.channel_id, exc)
+        here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None
+        await deliver_announcements(outcome, senders=self.senders, already_shown=here)
 
     async def close(self) -> None:
         await self.drain()

@@ -21,8 +21,8 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
-from bot.messages import Outcome, Reply
-from bot.reminders import SendFailed
+from bot.messages import ChannelAddress, Outcome, Reply
+from bot.reminders import SendFailed, deliver_announcements
 
 from .cards import CARD_CONTENT_TYPE, render_card
 from .connector import CachingBotFrameworkAuthentication, ConnectorRejected, RetryPolicy, send_with_retry
@@ -133,18 +133,8 @@ class TeamsRuntime:
         return True
 
     async def announce(self, outcome: Outcome, *, origin: str | None) -> None:
-        for announcement in outcome.announcements:
-            to = announcement.to
-            if to.platform == PLATFORM and to.channel_id == origin and announcement.reply == outcome.reply:
-                continue  # already posted there as the reply
-            sender = self.senders.get(to.platform)
-            if sender is None:
-                logger.warning("No sender for platform %s; announcement to %s dropped", to.platform, to.channel_id)
-                continue
-            try:
-                await sender.send(channel_id=to.channel_id, reply=announcement.reply)
-            except SendFailed as error:
-                logger.error("Announcement to %s/%s failed: %s", to.platform, to.channel_id, error)
+        here = ChannelAddress(platform=PLATFORM, channel_id=origin) if origin else None
+        await deliver_announcements(outcome, senders=self.senders, already_shown=here)
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         # Answer 201 after logging: the core is idempotent per request id, and a 500 would make the
