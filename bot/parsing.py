@@ -95,9 +95,14 @@ def year_of(token: str) -> int | None:
 
 
 def milestone_names(config: AppConfig) -> list[str]:
-    """Short names to suggest in help texts, e.g. `vår`, `høst`, `politisk`."""
+    """Short names of the meetings (what `dato` and `referat` take), e.g. `vår`, `høst`, `politisk`.
+
+    The signing is left out: it has no date or minutes, each party signs with `signer`.
+    """
     names: list[str] = []
     for milestone in config.milestones:
+        if milestone.signed_by_parties:
+            continue
         name = milestone.short or (milestone.aliases[0] if milestone.aliases else milestone.key)
         if name not in names:
             names.append(name)
