@@ -87,6 +87,18 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A person a message calls on. Adapters render a platform mention (Slack `<@U…>`, a Teams mention
+    entity) where `ids` has the person's id on that platform, and the plain name otherwise."""
+
+    person: str
+    """The person's key (app.yaml or a runtime binding)."""
+    name: str
+    ids: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """platform -> that platform's user id."""
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the core answers. `text` is a complete plain-text rendering, usable as a fallback anywhere."""
 
@@ -98,6 +110,8 @@ class Reply:
     visibility: Visibility = Visibility.PRIVATE
     ok: bool = True
     form: Form | None = None
+    mentions: tuple[Mention, ...] = ()
+    """People who must act on this message; rendered as mentions where the platform has them."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,16 @@ class Store(abc.ABC):
     def partitions(self, prefix: str = "") -> list[str]:
         """Names of existing partitions that start with ``prefix``, sorted."""
 
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        """Take the named lease for `seconds`, or renew it if `holder` has it; False while another holder's
+        lease is still live. Holds across processes (and across machines on a shared database), so that
+        two reminder passes never run at once; a dead holder's lease expires by itself."""
+        raise NotImplementedError
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        """Give the lease back early (a no-op if `holder` does not have it)."""
+        raise NotImplementedError
+
     def verify(self) -> None:
         """Raise StoreError if any partition is unreadable (called at start-up, before anyone is answered)."""
         for partition in self.partitions():
