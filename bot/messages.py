@@ -22,6 +22,16 @@ class Visibility(StrEnum):
 
 
 @dataclass(frozen=True)
+class MentionedUser:
+    """A platform mention in what a person typed. Adapters write each mention into `Request.text` as the
+    neutral token `<@user_id>` (Slack's own form; Teams' `<at>…</at>` is rewritten to it from the
+    activity's mention entities) and list it here with the text the platform showed."""
+
+    user_id: str
+    display: str = ""
+
+
+@dataclass(frozen=True)
 class Request:
     """One command from one person in one channel.
 
@@ -37,6 +47,7 @@ class Request:
     user_name: str | None = None
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     request_id: str | None = None
+    mentions: tuple[MentionedUser, ...] = ()
 
 
 @dataclass(frozen=True)
