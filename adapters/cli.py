@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 
 from croniter import croniter
 
+from adapters import store_commands
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
@@ -40,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check-config":
             return _check_config(args)
+        if command in store_commands.COMMANDS:
+            return store_commands.run(args)
         if command == "teams-package":
             from adapters.teams.package import main as package_main
 
@@ -101,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument("--now", type=datetime.fromisoformat)
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
+    store_commands.add_parsers(sub)
     package = sub.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", help="where to write the zip")
     return parser

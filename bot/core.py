@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
-from pathlib import Path
 
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, load_config
@@ -122,11 +121,19 @@ def build_core(
     db_path: str | None = None,
     clock: Clock | None = None,
 ) -> Core:
-    """The core as the process runs it: config from $SAMHANDLING_CONFIG, store at $SAMHANDLING_DB."""
-    from storage.tinydb_store import TinyDBStore
+    """The core as the process runs it: config from $SAMHANDLING_CONFIG; the store in PostgreSQL at
+    $DATABASE_URL when set, else the tinydb folder at `db_path`/$SAMHANDLING_DB."""
+    from storage import open_configured_store
 
     config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
-    directory = Path(db_path or os.environ.get("SAMHANDLING_DB", DEFAULT_DB))
-    store = TinyDBStore(directory)
-    store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+    store = open_configured_store(
+        database_url=None if db_path else os.environ.get("DATABASE_URL"),
+        db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
+        default_path=DEFAULT_DB,
+    )
+    try:
+        store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+    except BaseException:
+        store.close()
+        raise
     return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))

@@ -106,16 +106,16 @@ class StateStore:
         `mutate` may raise DomainError: then nothing is written. A repeated request id raises
         AlreadyApplied with the first entry, so a retried or double-clicked request records once.
         """
-        with self.store.update(partition) as tables:
+        store = self.store
+        with store.update(partition) as tables:
             request_id = request.request_id if request else None
             if request_id:
-                seen = tables.get("requests", {}).get(request_id)
+                seen = store.row(tables, partition=partition, table="requests", key=request_id)
                 if seen is not None:
-                    raise AlreadyApplied(tables.get("history", {}).get(seen["history"], {}))
+                    first = store.row(tables, partition=partition, table="history", key=seen["history"])
+                    raise AlreadyApplied(first or {})
             result = mutate(tables)
-            history = tables.setdefault("history", {})
-            key = f"{len(history):06d}"
-            history[key] = {
+            entry = {
                 "at": at.isoformat(),
                 "person": author.person,
                 "name": author.name,
@@ -124,21 +124,23 @@ class StateStore:
                 "summary": summary,
                 **(scope or {}),
             }
+            key = store.append(tables, partition=partition, table="history", entry=entry)
             if request_id:
-                tables.setdefault("requests", {})[request_id] = {"history": key}
+                store.put_row(tables, partition=partition, table="requests", key=request_id, doc={"history": key})
         logger.info("recorded change in %s: %s", partition, summary)
         return result
 
     def history(self, partition: str) -> list[Document]:
-        return list(self.store.read(partition).get("history", {}).values())
+        """The partition's history, oldest first."""
+        return list(self.store.rows(partition, table="history").values())
 
     def ledger(self, partition: str) -> dict[str, Document]:
-        return self.store.read(partition).get("ledger", {})
+        return self.store.rows(partition, table="ledger")
 
-    def record_sent(self, *, partition: str, reminder_id: str, entry: Document) -> None:
-        """Write one reminder into the once-only ledger (after the platform accepted the post)."""
-        with self.store.update(partition) as tables:
-            tables.setdefault("ledger", {})[reminder_id] = entry
+    def record_sent(self, *, partition: str, reminder_id: str, entry: Document) -> bool:
+        """Write one reminder into the once-only ledger (after the platform accepted the post); False when
+        it was there already (another replica recorded it first)."""
+        return self.store.record_once(partition=partition, table="ledger", key=reminder_id, doc=entry)
 
 
 class _ReadOnce(Store):
@@ -147,6 +149,7 @@ class _ReadOnce(Store):
     def __init__(self, store: Store) -> None:
         self._store = store
         self._seen: dict[str, Tables] = {}
+        self._rows: dict[str, dict[str, Document]] = {}
 
     def read(self, partition: str) -> Tables:
         tables = self._seen.get(partition)
@@ -161,3 +164,10 @@ class _ReadOnce(Store):
 
     def partitions(self, prefix: str = "") -> list[str]:
         return self._store.partitions(prefix)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        key = f"{partition}#{table}"
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = self._store.rows(partition, table=table)
+        return rows

@@ -19,6 +19,9 @@ Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
 """table name -> key -> document. Documents are JSON-compatible dicts."""
 
+ROW_TABLES = ("history", "ledger", "requests")
+"""Tables reached only through the row methods below (a store may keep them apart from the partition)."""
+
 
 class StoreError(Exception):
     """Storage cannot be used (e.g. a corrupt file). The message is for the operator, in English."""
@@ -39,6 +42,44 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def partitions(self, prefix: str = "") -> list[str]:
         """Names of existing partitions that start with ``prefix``, sorted."""
+
+    # -- rows apart from the partition document ------------------------------------------------------------
+    # History (append-only), the reminder ledger and applied request ids grow for as long as the store lives.
+    # These methods are the one way to reach them, so a store may keep them as rows of their own (PostgreSQL)
+    # and a write costs the same at 10 or 10,000 entries. The defaults keep them as tables in the partition.
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        """Add `entry` to the append-only `table`, inside an open ``update(partition)`` that yielded `tables`;
+        written (or not) with that update. Returns the entry's key, in insertion order."""
+        rows = tables.setdefault(table, {})
+        key = f"{len(rows):06d}"
+        rows[key] = entry
+        return key
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        """Set one keyed row inside an open ``update(partition)``; written (or not) with that update."""
+        tables.setdefault(table, {})[key] = doc
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        """One keyed row as the open ``update(partition)`` sees it (None when absent)."""
+        return tables.get(table, {}).get(key)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        """Every row of `table`, oldest first (read-only for the caller)."""
+        return self.read(partition).get(table, {})
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        """The newest row of an append-only table as the open update sees it (for a hash chain)."""
+        rows = tables.get(table, {})
+        return rows[next(reversed(rows))] if rows else None
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        """Write a keyed row unless it exists (then False): the once-only reminder ledger."""
+        with self.update(partition) as tables:
+            if key in tables.get(table, {}):
+                return False
+            tables.setdefault(table, {})[key] = doc
+            return True
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         """Take the named lease for `seconds`, or renew it if `holder` has it; False while another holder's
