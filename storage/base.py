@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import abc
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Self
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
@@ -98,3 +98,9 @@ class Store(abc.ABC):
 
     def close(self) -> None:
         """Release files and locks."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

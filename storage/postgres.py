@@ -59,7 +59,9 @@ def _dumps(doc: Any) -> str:
 class PostgresStore(Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
-    def __init__(self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0) -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0, wait_timeout: float = 5.0
+    ) -> None:
         self.url = url
         self.where = describe_url(url)
         self._local = threading.local()
@@ -71,6 +73,7 @@ class PostgresStore(Store):
             max_size=max(2, pool_size),
             kwargs={"autocommit": True},
             open=False,
+            timeout=wait_timeout,  # how long a request waits for a connection (e.g. while the server restarts)
             name="samhandling",
         )
         try:
@@ -102,7 +105,8 @@ class PostgresStore(Store):
         for attempt in (1, 2):
             try:
                 with self._errors(what), self._pool.connection() as conn:
-                    return conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+                    cursor = conn.execute(sql, params)  # type: ignore[arg-type]
+                    return cursor.fetchall() if cursor.description is not None else []
             except StoreError as exc:
                 if attempt == 2 or not isinstance(exc.__cause__, psycopg.OperationalError):
                     raise
