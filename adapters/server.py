@@ -128,7 +128,12 @@ def build_app(
         mount(app, core=core, senders=senders, environ=env)
 
     async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "platforms": sorted(senders)})
+        store = getattr(core, "store", None)
+        faults = store.faults() if store is not None else {}  # a damaged file: named here; the rest keeps serving
+        body: dict[str, Any] = {"status": "degraded" if faults else "ok", "platforms": sorted(senders)}
+        if faults:
+            body["store"] = faults
+        return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
     if scheduler:

@@ -54,11 +54,8 @@ class Core:
                 lead=f"Dette ble registrert {when}: {exc.entry.get('summary', '')}. Ingenting er endret.",
             )
             return Outcome(reply=reply)
-        except StoreError:
-            logger.exception("storage failed while handling a %s request", request.platform)
-            return Outcome(
-                reply=refusal("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
-            )
+        except StoreError as exc:
+            return Outcome(reply=refusal(_store_fault_text(exc)))
         except Exception:
             logger.exception("unexpected error while handling a %s request", request.platform)
             return Outcome(
@@ -113,6 +110,24 @@ class Core:
             f"Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}. Skriv «hjelp <kommando>» for eksempler.",
             title="Ukjent kommando",
         )
+
+
+def _store_fault_text(exc: StoreError) -> str:
+    """What the person hears when the store failed; the operator's message (file, what to do) goes to the log
+    and /healthz (the store notes it), never to the chat."""
+    kind = getattr(exc, "kind", "unavailable")
+    logger.error("storage failed (%s): %s", kind, exc)
+    if kind == "full":
+        return (
+            "Lagringen er full, så ingenting ble registrert. Si fra til driftsansvarlig, og prøv igjen når det er "
+            "ryddet plass."
+        )
+    if kind == "damaged":
+        return (
+            "En del av lagringen kan ikke brukes akkurat nå, så jeg kan ikke svare på dette, og ingenting ble "
+            "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
+        )
+    return "Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt."
 
 
 def build_core(

@@ -22,13 +22,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for prefix in prefixes:
         for partition in ctx.state.store.partitions(prefix):
             entries += reversed(ctx.state.history(partition))  # newest first, also within one minute
-    entries.sort(key=lambda entry: entry.get("at", ""), reverse=True)  # stable: same-minute entries keep order
+    entries.sort(key=lambda entry: str(entry.get("at") or ""), reverse=True)  # stable: same-minute entries keep order
     where = ctx.config.party_name(region) if region else "nasjonalt"
     if not entries:
         return Outcome(reply=make_reply(title=f"Logg – {where}", lead="Ingen endringer er registrert ennå."))
     sections = [
         Section(
-            title=datetime.fromisoformat(entry["at"]).strftime("%d.%m.%Y kl. %H.%M"),
+            title=_when_text(entry.get("at")),
             text=f"{entry.get('name')} ({entry.get('platform')}): {entry.get('summary')}",
         )
         for entry in entries[:SHOW]
@@ -39,3 +39,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections=sections,
     )
     return Outcome(reply=reply)
+
+
+def _when_text(value: object) -> str:
+    """An entry's time as shown; a hand-edited entry without a readable `at` is shown, not fatal."""
+    try:
+        return datetime.fromisoformat(value).strftime("%d.%m.%Y kl. %H.%M") if isinstance(value, str) else "Ukjent tid"
+    except ValueError:
+        return "Ukjent tid"

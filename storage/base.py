@@ -12,8 +12,13 @@ before returning. If the block raises, nothing is written. A write that returned
 from __future__ import annotations
 
 import abc
+import logging
+import threading
 from contextlib import AbstractContextManager
 from typing import Any, Self
+
+logger = logging.getLogger(__name__)
+_FAULTS_LOCK = threading.Lock()
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
@@ -24,7 +29,23 @@ ROW_TABLES = ("history", "ledger", "requests")
 
 
 class StoreError(Exception):
-    """Storage cannot be used (e.g. a corrupt file). The message is for the operator, in English."""
+    """Storage cannot be used (e.g. a corrupt file). The message is for the operator, in English: it names the
+    file (or database) and what to do. `kind` is what the person in the chat is told:
+
+    - ``unavailable``: a passing failure (the database restarts); "try again in a moment".
+    - ``damaged``: a file or folder needs the operator (corrupt, no permission, read-only, a folder in the
+      way); the rest of the store keeps working.
+    - ``full``: no space left (ENOSPC/EDQUOT); nothing was written.
+    """
+
+    def __init__(self, message: str, *, kind: str = "damaged", partition: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.partition = partition
+
+
+class StoreWriteError(StoreError, OSError):
+    """A write the operating system refused (full disk, permissions, read-only file system); still an OSError."""
 
 
 class Store(abc.ABC):
@@ -80,6 +101,29 @@ class Store(abc.ABC):
                 return False
             tables.setdefault(table, {})[key] = doc
             return True
+
+    # -- faults, for /healthz ------------------------------------------------------------------------------
+
+    def faults(self) -> dict[str, str]:
+        """What is wrong with the store now (partition or "store" -> the operator's message); empty when ok."""
+        with _FAULTS_LOCK:
+            return dict(getattr(self, "_faults", {}))
+
+    def note_fault(self, where: str, error: StoreError) -> StoreError:
+        """Remember a fault until the same place works again; returns the error to raise."""
+        with _FAULTS_LOCK:
+            faults = self.__dict__.setdefault("_faults", {})
+            if faults.get(where) != str(error):
+                logger.error("store fault in %s: %s", where, error)
+            faults[where] = str(error)
+        return error
+
+    def clear_fault(self, where: str) -> None:
+        faults = self.__dict__.get("_faults")
+        if faults and where in faults:
+            with _FAULTS_LOCK:
+                if faults.pop(where, None) is not None:
+                    logger.info("store fault in %s is gone", where)
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         """Take the named lease for `seconds`, or renew it if `holder` has it; False while another holder's

@@ -82,23 +82,39 @@ class PostgresStore(Store):
             self._pool.close()
             raise StoreError(
                 f"Cannot connect to PostgreSQL ({self.where}) within {connect_timeout:.0f} s. Check DATABASE_URL "
-                "and that the server is running and accepts this user."
+                "and that the server is running and accepts this user.",
+                kind="unavailable",
             ) from exc
 
     # -- connections ------------------------------------------------------------------------------------------
 
     @contextmanager
     def _errors(self, what: str) -> Iterator[None]:
+        """Database failures as `StoreError` (noted for /healthz until a statement works again)."""
         try:
             yield
         except PoolTimeout as exc:
-            raise StoreError(f"PostgreSQL ({self.where}) gave no connection in time for {what}.") from exc
+            error = StoreError(
+                f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
+                kind="unavailable",
+            )
+            raise self.note_fault("database", error) from exc
+        except psycopg.errors.DiskFull as exc:
+            error = StoreError(
+                f"PostgreSQL ({self.where}) is out of disk space ({what}); nothing was written. Give the database "
+                "more space.",
+                kind="full",
+            )
+            raise self.note_fault("database", error) from exc
         except psycopg.OperationalError as exc:
-            raise StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip()) from exc
+            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip(), kind="unavailable")
+            raise self.note_fault("database", error) from exc
         except psycopg.errors.UndefinedTable as exc:
-            raise StoreError(
+            error = StoreError(
                 f"PostgreSQL ({self.where}) has no Samhandlingsbot tables. Run `python -m bot migrate` first."
-            ) from exc
+            )
+            raise self.note_fault("database", error) from exc
+        self.clear_fault("database")
 
     def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
