@@ -226,7 +226,7 @@ class PostgresStore(Store):
             )
 
     def close(self) -> None:
-        self._pool.close()
+        self._pool.close(timeout=1.0)
 
     # -- rows apart from the partition document ----------------------------------------------------------
 
