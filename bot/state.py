@@ -134,6 +134,13 @@ class StateStore:
         """The partition's history, oldest first."""
         return list(self.store.rows(partition, table="history").values())
 
+    def latest(self, partition: str, *, limit: int) -> list[Document]:
+        """The newest `limit` history entries, newest first, without reading the rest."""
+        return self.store.latest_rows(partition, table="history", limit=limit)
+
+    def history_count(self, partition: str) -> int:
+        return self.store.count_rows(partition, table="history")
+
     def ledger(self, partition: str) -> dict[str, Document]:
         return self.store.rows(partition, table="ledger")
 

@@ -89,6 +89,16 @@ class Store(abc.ABC):
         """Every row of `table`, oldest first (read-only for the caller)."""
         return self.read(partition).get(table, {})
 
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        """The newest `limit` rows of an append-only table, newest first (`logg` reads only what it shows)."""
+        rows = self.rows(partition, table=table)
+        keys = list(rows)[-limit:] if limit > 0 else []
+        return [rows[key] for key in reversed(keys)]
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        """How many rows an append-only table holds."""
+        return len(self.rows(partition, table=table))
+
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
         """The newest row of an append-only table as the open update sees it (for a hash chain)."""
         rows = tables.get(table, {})

@@ -277,6 +277,25 @@ class PostgresStore(Store):
         )
         return {str(key): doc for key, doc in found}
 
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT %s",
+            (partition, table, max(0, limit)),
+        )
+        return [doc for (doc,) in found]
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        """From the last position, not count(*): positions of an append-only table run 0, 1, 2, … (O(log n))."""
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s",
+            (partition, table),
+        )
+        return int(found[0][0])
+
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         check_partition_name(partition)
         with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():

@@ -29,6 +29,16 @@ def test_append_keys_in_order_and_rows_oldest_first(store: Store) -> None:
         assert store.row(tables, partition=P, table="history", key="nope") is None
 
 
+def test_latest_rows_newest_first_and_count(store: Store) -> None:
+    assert store.latest_rows(P, table="history", limit=3) == [] and store.count_rows(P, table="history") == 0
+    with store.update(P) as tables:
+        for n in range(5):
+            store.append(tables, partition=P, table="history", entry={"n": n})
+    assert store.latest_rows(P, table="history", limit=3) == [{"n": 4}, {"n": 3}, {"n": 2}]
+    assert store.latest_rows(P, table="history", limit=10) == [{"n": n} for n in (4, 3, 2, 1, 0)]
+    assert store.count_rows(P, table="history") == 5
+
+
 def test_rows_written_in_a_failed_update_vanish_with_it(store: Store) -> None:
     with pytest.raises(RuntimeError), store.update(P) as tables:
         tables["t"] = {"k": {}}
