@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -13,6 +15,7 @@ import pytest
 
 from adapters.cli import main
 from bot.clock import OSLO
+from bot.config import load_config
 from bot.state import Author, StateStore
 from storage import StoreError, TinyDBStore
 from storage.postgres import PostgresStore, migrate_url
@@ -194,3 +197,40 @@ def test_build_core_uses_database_url(pg_url: str, monkeypatch: pytest.MonkeyPat
     core = build_core(config_path=str(REPO_ROOT / "app.yaml"))
     assert isinstance(core.store, PostgresStore)
     core.store.close()
+
+
+def _replica(url: str, holder: str, stop_after: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.storage._pg_replica", url, holder, str(stop_after)],
+        cwd=REPO_ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_replica_killed_mid_pass_is_finished_by_the_other_every_reminder_once(pg_url: str) -> None:
+    from tests.storage._pg_replica import CONFIG, NOW
+
+    bot = make_bot(at=NOW, config=load_config(CONFIG))
+    due = len(list(bot.core.planner.due(now=NOW)))
+    assert due > 20
+    first = _replica(pg_url, "replica-a", stop_after=due // 2)
+    assert first.stdout is not None
+    posts_a = []
+    for line in first.stdout:
+        if line.startswith("blocked"):
+            break
+        posts_a.append(line)
+    os.kill(first.pid, signal.SIGKILL)  # in the middle of the pass, holding the lease
+    first.wait(timeout=HANG_GUARD_S)
+    second = _replica(pg_url, "replica-b", stop_after=-1)
+    out, _ = second.communicate(timeout=HANG_GUARD_S)
+    assert second.returncode == 0 and out.endswith("done\n")
+    posts_b = [line for line in out.splitlines(keepends=True) if line.startswith("post ")]
+    everything = posts_a + posts_b
+    assert len(posts_a) == due // 2 and len(everything) == due
+    assert len(set(everything)) == due  # nobody got the same reminder twice
+    with PostgresStore(pg_url) as store:
+        ledger = sum(len(store.rows(name, table="ledger")) for name in store.partitions())
+    assert ledger == due
