@@ -60,7 +60,7 @@ SUNDAY_TABLE: list[tuple[str, datetime, bool]] = [
     ("22. sept.", at(2027, 9, 22), False),
     ("1. okt kl 9", at(2027, 10, 1, 9), True),
     ("29. februar", at(2028, 2, 29), False),
-    ("fredag 22.04", at(2027, 4, 22), False),  # a dotted pair after a weekday is a date
+    ("torsdag 22.04", at(2027, 4, 22), False),  # a dotted pair after a weekday is a date
     ("fredag 10.30", at(2026, 11, 27, 10, 30), True),  # ...unless it cannot be one
     ("kl 10 22. april", at(2027, 4, 22, 10), True),
     ("22. april kl 10-12", at(2027, 4, 22, 10), True),
