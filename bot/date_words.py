@@ -89,6 +89,7 @@ def alternation(words: Iterable[str]) -> str:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
+_DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
 
 
@@ -98,6 +99,7 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
+    s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     return re.sub(r"(?<=[^\W\d_])\.+$", "", s).strip()

@@ -75,10 +75,12 @@ class ParsedDate:
 
 @dataclass(frozen=True)
 class DateTrouble:
-    """A phrase that looks like a date but is not one date; `message` is one Norwegian sentence."""
+    """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
+    and the caller adds what to type instead."""
 
     reason: Literal["two_dates", "weekday"]
     message: str
+    day: date | None = None  # the date a contradicting weekday was typed with
 
 
 def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
@@ -142,7 +144,8 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         typed, real = WEEKDAY_NAMES[found.weekday], WEEKDAY_NAMES[found.day.weekday()]
         return DateTrouble(
             reason="weekday",
-            message=f"{format_short(found.day)} er en {real}, ikke en {typed}. Skriv datoen på nytt.",
+            message=f"{format_short(found.day)} er en {real}, ikke en {typed}.",
+            day=found.day,
         )
     return _result(found, clock=clock)
 
@@ -167,7 +170,7 @@ def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
 
 def _two_dates(s: str, *, now: datetime) -> DateTrouble | None:
     """ "i går i morgen", "1. mars 3. mars": each half a date on its own, so we must not pick one."""
-    message = f"«{s}» er to datoer. Skriv bare én dato."
+    message = f"«{s}» er to datoer."
     if RANGE_RE.fullmatch(s):
         return DateTrouble(reason="two_dates", message=message)
     words = s.split()

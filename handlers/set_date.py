@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.context import Context
-from bot.dates import DateTrouble, ParsedDate, read_date
+from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.progress import progress_of
@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 EXAMPLE = "dato vår 22. april kl 10"
 CONFIRM = "bekreft"
-_FORMS = "«22. april kl 10», «22.04.27 10.00», «tirsdag neste uke» eller «uke 17»"
+_FORMS = "«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»"
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
+    typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
     if not text:
-        raise DomainError(f"Hvilken dato? Skriv f.eks. «{EXAMPLE}», {_FORMS}.")
+        raise DomainError(f"Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
     reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble):
-        raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{EXAMPLE}».")
+        day = f"{reading.day.day}. {MONTH_NAMES[reading.day.month - 1]}" if reading.day else "22. april kl 10"
+        raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{typed} {day}».")
     if reading is None:
-        raise DomainError(f"Jeg forstod ikke datoen «{text}». Skriv f.eks. {_FORMS}.")
+        raise DomainError(f"Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
     if window:
         choice = _Choice(parsed=reading)
     else:
@@ -71,7 +73,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     require_coordinator(ctx, item=item)
     shown = when_text(parsed.when, has_time=parsed.has_time)
     if not confirmed:
-        question = _question(ctx, item=item, choice=choice, text=text, shown=shown)
+        question = _question(ctx, item=item, choice=choice, text=text, shown=shown, typed=typed)
         if question is not None:
             return question
 
@@ -101,14 +103,14 @@ def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = N
     return " ".join(part for part in parts if part)
 
 
-def _question(ctx: Context, *, item: Item, choice: _Choice, text: str, shown: str) -> Outcome | None:
+def _question(ctx: Context, *, item: Item, choice: _Choice, text: str, shown: str, typed: str) -> Outcome | None:
     """The confirm reply when the date is implausible; None when it can be saved as it is."""
     parsed = choice.parsed
     command = _command(item, when=parsed.when, has_time=parsed.has_time)
     buttons = [Button(label="Lagre likevel", command=command, primary=False)]
     if parsed.month_only:
         day = parsed.when.date()
-        example = f"dato {item.key} 14. {day_text(day).split()[1]}"
+        example = f"{typed} 14. {MONTH_NAMES[day.month - 1]}"
         lead = (
             f"Ikke lagret: «{text}» er en måned, ikke en dag. Skriv dagen, f.eks. «{example}», "
             f"eller «{command}» for å lagre {day_text(day)}."

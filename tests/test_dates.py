@@ -109,7 +109,7 @@ SUNDAY_TABLE: list[tuple[str, datetime, bool]] = [
     ("veke 17", at(2027, 4, 26), False),
     ("uke 47", at(2026, 11, 16), False),  # the week still running means this week
     ("uke 53", at(2026, 12, 28), False),
-    # the long tail goes to dateparser
+    # the long tail, once left to dateparser
     ("april 22", at(2027, 4, 22), False),
     ("for to dager siden", at(2026, 11, 20), False),
 ]
@@ -222,8 +222,6 @@ def test_what_the_bot_echoes_reads_back_the_same(with_time: bool) -> None:
         "neste",
         "møte",
         "signer IN agder 2027",
-        "mai",  # a month is not a meeting date
-        "april 2027",
         "22",
         "2027",
         "kl 10",
