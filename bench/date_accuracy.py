@@ -37,14 +37,23 @@ def check(now_text: str, phrase: str, expected: str) -> tuple[bool, str]:
 
 def main() -> None:
     show = "--show" in sys.argv
-    rows = [line.split("\t") for line in CORPUS.read_text().splitlines() if line and not line.startswith("#")]
-    good = 0
-    for now_text, phrase, expected in rows:
-        ok, got = check(now_text, phrase, expected)
-        good += ok
-        if show and not ok:
-            print(f"MISS  {now_text}  {phrase!r}: want {expected}, got {got}")
-    print(f"{good}/{len(rows)} = {100 * good / len(rows):.1f} % of held-out phrases read right")
+    batches: list[list[list[str]]] = [[]]
+    for line in CORPUS.read_text().splitlines():
+        if line.startswith("# second batch"):
+            batches.append([])
+        elif line and not line.startswith("#"):
+            batches[-1].append(line.split("\t"))
+    total = good = 0
+    for number, rows in enumerate(batches, start=1):
+        right = 0
+        for now_text, phrase, expected in rows:
+            ok, got = check(now_text, phrase, expected)
+            right += ok
+            if show and not ok:
+                print(f"MISS  {now_text}  {phrase!r}: want {expected}, got {got}")
+        print(f"batch {number}: {right}/{len(rows)} = {100 * right / len(rows):.1f} %")
+        total, good = total + len(rows), good + right
+    print(f"all: {good}/{total} = {100 * good / total:.1f} % of held-out phrases read right")
 
 
 if __name__ == "__main__":
