@@ -63,7 +63,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         day = f"{reading.day.day}. {MONTH_NAMES[reading.day.month - 1]}" if reading.day else "22. april kl 10"
         raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{typed} {day}».")
     if reading is None:
-        raise DomainError(f"Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
+        shown_text = text if len(text) <= 60 else text[:60] + "…"
+        raise DomainError(f"Jeg forstod ikke datoen «{shown_text}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
     if window:
         choice = _Choice(parsed=reading)
     else:

@@ -119,6 +119,11 @@ def test_not_one_date_is_refused(bot: BotDriver, text: str, contains: str) -> No
     assert len(reply.text) < 160  # one or two short sentences
 
 
+def test_a_pasted_wall_of_text_is_not_echoed(bot: BotDriver) -> None:
+    reply = assert_refused(bot, "dato vår " + "x" * 5000, as_="kari", contains="forstod ikke datoen")
+    assert len(reply.text) < 300
+
+
 def test_a_plausible_date_is_saved_at_once(bot: BotDriver) -> None:
     reply = assert_recorded(bot, "dato høst fredag om en uke kl 10", as_="kari")
     assert "fredag 4. desember 2026 kl. 10.00" in reply.text
