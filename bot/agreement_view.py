@@ -23,6 +23,7 @@ from bot.agreement import (
 )
 from bot.config import AppConfig
 from bot.messages import Fact, Section
+from bot.replies import render_text
 from bot.state import StateStore, cycle_partition
 from bot.wheel import agreement_parties
 
@@ -112,39 +113,54 @@ class Receipt:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def lines(self) -> list[str]:
-        lines = [f"Kvittering: samarbeidsavtalen {self.year} for {self.region_name}"]
+    def sections(self) -> list[Section]:
+        """The receipt as titled facts: the same content in chat, the terminal and `to_text`."""
+        text: list[Fact] = []
         if self.version is None:
-            lines.append("Ingen avtaletekst er registrert.")
+            text.append(Fact("Versjon", "ingen avtaletekst er registrert"))
         else:
-            lines.append(f"Versjon: {self.version}")
-            lines.append(f"SHA-256: {self.sha256 or 'ikke kjent (bare lenke)'}")
+            text.append(Fact("Versjon", str(self.version)))
+            text.append(Fact("SHA-256", self.sha256 or "ikke kjent (bare lenke)"))
             if self.size is not None:
-                lines.append(f"Størrelse: {self.size} byte")
-            lines.append(f"Lenke: {self.link}")
-        lines.append(
-            "Status: signert av alle parter på denne versjonen"
-            if self.complete
-            else f"Status: mangler signatur fra {', '.join(self.missing)}"
+                text.append(Fact("Størrelse", f"{self.size} byte"))
+            text.append(Fact("Lenke", self.link or ""))
+        text.append(
+            Fact(
+                "Status",
+                "signert av alle parter på denne versjonen"
+                if self.complete
+                else f"mangler signatur fra {', '.join(self.missing)}",
+            )
         )
-        lines.append("Signaturer:")
-        if not self.signatures:
-            lines.append("  ingen ennå")
+        signed: list[Fact] = []
         for sig in self.signatures:
             on = f"versjon {sig.version}" if sig.version else "uten versjon"
             stale = "" if sig.current else " – må signere på nytt"
-            lines.append(
-                f"  {sig.party_name}: {sig.name}, {sig.at_oslo} (Europe/Oslo), {sig.platform}, kanal {sig.channel}, {on}{stale}"
+            signed.append(
+                Fact(
+                    sig.party_name,
+                    f"{sig.name}, {sig.at_oslo} (Europe/Oslo), {sig.platform}, kanal {sig.channel}, {on}{stale}",
+                )
             )
-        state = "i orden" if self.history_ok else "BRUTT – si fra til administrator"
-        lines.append(
-            f"Historikk: {self.history_partition}, {self.history_entries} oppføringer, kjeden {state}; "
-            f"siste hash {self.history_head or '–'}"
+        chain = "i orden" if self.history_ok else "BRUTT – si fra til administrator"
+        history = (
+            Fact("Partisjon", self.history_partition),
+            Fact("Oppføringer", str(self.history_entries)),
+            Fact("Kjeden", chain),
+            Fact("Siste hash", self.history_head or "–"),
         )
-        return lines
+        return [
+            Section(title="Avtaletekst", facts=tuple(text)),
+            Section(title="Signaturer", facts=tuple(signed), text=None if signed else "Ingen ennå."),
+            Section(title="Historikk", facts=history),
+        ]
+
+    @property
+    def title(self) -> str:
+        return f"Kvittering: samarbeidsavtalen {self.year} for {self.region_name}"
 
     def to_text(self) -> str:
-        return "\n".join(self.lines())
+        return render_text(title=self.title, sections=tuple(self.sections()), lead=None, context=None)
 
 
 def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: int) -> Receipt:

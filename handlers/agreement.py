@@ -13,7 +13,7 @@ import logging
 from bot import agreement
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
-from bot.messages import Attachment, Outcome, Reply, Request, Section, Visibility
+from bot.messages import Attachment, Outcome, Reply, Request, Visibility
 from bot.progress import progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
@@ -155,6 +155,6 @@ def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE)
     if rest:
         raise DomainError(f"Jeg forstod ikke «{' '.join(rest)}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
-    lines = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year).lines()
-    reply = make_reply(title=lines[0], sections=[Section(title="", text="\n".join(lines[1:]))])
+    found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
+    reply = make_reply(title=found.title, sections=found.sections(), context="Bare du ser kvitteringen.")
     return Outcome(reply=reply)
