@@ -13,6 +13,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Coroutine, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -23,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.reminders import deliver_announcements
 
-from . import render, translate
+from . import files, render, translate
 from .sender import SlackCallFailed, SlackPoster, SlackSender
 from .settings import SlackSettings
 
@@ -148,6 +149,16 @@ class SlackAdapter:
         request = translate.mention_request(body)
         if not self._first_time(request.request_id):
             return  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
+        if files.event_files(body.get("event") or {}):
+            # Reading a shared file may take longer than Slack's 3 seconds: answer from the background.
+            self._spawn(self._answer_mention(request, body))
+            return
+        await self._answer_mention(request, body)
+
+    async def _answer_mention(self, request: Request, body: dict[str, Any]) -> None:
+        attachments = await files.read_files(body.get("event") or {}, settings=self.settings)
+        if attachments:
+            request = replace(request, attachments=attachments)
         outcome = self._handle(request)
         reply = outcome.reply
         if reply.form is not None:

@@ -52,6 +52,9 @@ class SlackStandIn:
         self.url = ""
         self.down = False
         """While true every Web API call answers 500 (an outage)."""
+        self.files: dict[str, bytes] = {}
+        self.file_token = ""
+        """The bot token a file download must carry (Slack's url_private needs files:read)."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
@@ -59,6 +62,7 @@ class SlackStandIn:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/ws", self._websocket)
+        app.router.add_get("/files-pri/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -79,6 +83,31 @@ class SlackStandIn:
 
     def response_url(self, name: str) -> str:
         return f"{self.url}/response/{name}"
+
+    def add_file(self, name: str, content: bytes, *, token: str) -> dict[str, Any]:
+        """Share a file: returns the `files` entry of an event, with a url_private served here."""
+        self.files[name] = content
+        self.file_token = token
+        return {
+            "id": f"F0{len(self.files):04d}",
+            "name": name,
+            "title": name,
+            "mimetype": "application/pdf",
+            "size": len(content),
+            "url_private": f"{self.url}/files-pri/{name}",
+            "url_private_download": f"{self.url}/files-pri/{name}?download=1",
+            "permalink": f"https://samhandling.slack.com/files/U0KARI/F0{len(self.files):04d}/{name}",
+        }
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        await self._record(Call(method=f"file:{name}", body={}, headers=dict(request.headers)))
+        if request.headers.get("Authorization") != f"Bearer {self.file_token}":
+            # What Slack does: a sign-in page with status 200, not the file.
+            return web.Response(text="<html>Sign in to Slack</html>", content_type="text/html")
+        if name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="application/pdf")
 
     # ---- scripting and inspection -------------------------------------------------------------------------
     def script(self, method: str, *answers: Answer) -> None:
