@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 VERSIONS = "versions"
 EARLIER = "earlier_signatures"
-SHA_RE = re.compile(r"^sha-?256:([0-9a-fA-F]*)$")
+SHA_RE = re.compile(r"^sha-?256:(.*)$", re.IGNORECASE)
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_RE = re.compile(r"^(?:v|versjon)(\d{1,3})$", re.IGNORECASE)
 SHORT = 12

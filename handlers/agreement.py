@@ -146,7 +146,8 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
         )
     return make_reply(
         title=title,
-        lead=f"{len(sections)} versjon(er); den siste er den som signeres. Kvittering: «kvittering {region} {year}».",
+        lead=f"{len(sections)} {'versjon' if len(sections) == 1 else 'versjoner'}; den siste er den som signeres. "
+        f"Kvittering: «kvittering {region} {year}».",
         sections=sections,
     )
 
