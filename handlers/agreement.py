@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
 RECEIPT_EXAMPLE = "kvittering agder 2027"
+MAX_LINK = 1000
 
 
 def _region_year(ctx: Context, words: list[str], *, example: str) -> tuple[str, int, list[str]]:
@@ -48,6 +49,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "alle kan lese den med «avtale»."
         )
     fields = _read_text(request, rest)
+    current = agreement.current_version(ctx.state, region=region, year=year)
+    if current is not None and fields["sha256"] and fields["sha256"] == current.sha256:
+        # The same text shared again must not cancel the signatures given on it.
+        return Outcome(
+            reply=make_reply(
+                title="Allerede registrert",
+                lead=f"Denne teksten er allerede {version_text(current)}. Ingenting er endret.",
+            )
+        )
     spec = signing_milestone(ctx.config)
     assert spec is not None
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
@@ -111,6 +121,8 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         raise DomainError("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen.")
     file: Attachment | None = request.attachments[0] if request.attachments else None
     link = links[0] if links else None
+    if link is not None and len(link) > MAX_LINK:
+        raise DomainError(f"Lenken er for lang (over {MAX_LINK} tegn); del en kortere lenke til avtaleteksten.")
     if link is not None and not agreement.is_url(link):
         raise DomainError(
             f"«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{EXAMPLE}»."

@@ -58,6 +58,8 @@ def test_avtale_registers_versions_and_lists_them() -> None:
         (f"avtale https://example.no/a.pdf sha256:{'g' * 64}", "64 heksadesimale tegn"),
         (f"avtale https://example.no/a.pdf sha256:{'a' * 65}", "64 heksadesimale tegn"),
         ("avtale https://example.no/a.pdf https://example.no/b.pdf", "Skriv én lenke"),
+        ("avtale javascript:alert(1)", "er ikke en lenke"),
+        ("avtale https://example.no/" + "a" * 1200, "Lenken er for lang"),
     ],
 )
 def test_bad_input_is_one_sentence_and_records_nothing(text: str, contains: str) -> None:
@@ -161,6 +163,10 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
         "Må signere på nytt: Agder (signert på versjon 1, Kari Nordmann), IN (signert på versjon 1, Ola Berg)" in status
     )
     assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in status
+    # The same text shared again changes nothing (the signatures on it stand).
+    same = bot.say(text_command(year=2027, version=2), as_="kari")
+    assert same.ok and same.title == "Allerede registrert" and bot.last.announcements == ()
+    assert len(versions(bot.core.state, region="agder", year=2027)) == 2
     # A click on a button from before the change names version 1: refused, never moved on to version 2.
     stale = assert_refused(bot, "signer IN agder 2027 versjon 1", as_="ola", channel="in", contains="endret")
     assert "versjon 2" in stale.text

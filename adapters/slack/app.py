@@ -90,6 +90,11 @@ class SlackAdapter:
         if not self._first_time(request.request_id):
             await ack()
             return
+        if files.linked_file_ids(request.text):
+            # Reading a linked Slack file may take longer than the 3-second ack: answer via response_url.
+            await ack()
+            self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
+            return
         outcome = self._handle(request)
         reply = outcome.reply
         shown_in: str | None = None
@@ -101,6 +106,20 @@ class SlackAdapter:
             await ack(response_type="in_channel" if public else "ephemeral", **render.message_payload(reply))
             shown_in = request.channel_id if public else None
         self._spawn(self._announce(outcome, shown_in=shown_in))
+
+    async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
+        attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
+        outcome = self._handle(replace(request, attachments=attachments))
+        public = _is_public(outcome.reply)
+        if response_url:
+            payload = {
+                **render.message_payload(outcome.reply),
+                "response_type": "in_channel" if public else "ephemeral",
+            }
+            await self._respond(response_url, payload)
+        else:
+            await self._post(request, outcome.reply)
+        await self._announce(outcome, shown_in=request.channel_id if public else None)
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()

@@ -8,6 +8,7 @@ URL from anywhere else.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
@@ -18,6 +19,9 @@ from bot.messages import Attachment
 from .settings import SlackSettings
 
 logger = logging.getLogger(__name__)
+
+PERMALINK = re.compile(r"https://[A-Za-z0-9.-]+\.slack\.com/files/[A-Za-z0-9]+/(F[A-Z0-9]+)(?:/\S*)?")
+"""A Slack file's permalink typed in a command (`/samhandling avtale https://x.slack.com/files/U1/F2/a.pdf`)."""
 
 
 def event_files(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -31,6 +35,24 @@ def token_may_go_to(url: str, settings: SlackSettings) -> bool:
         return True
     api = urlparse(settings.api_url)
     return (target.scheme, target.netloc) == (api.scheme, api.netloc)
+
+
+def linked_file_ids(text: str) -> list[str]:
+    return PERMALINK.findall(text or "")
+
+
+async def read_linked_files(text: str, *, client: Any, settings: SlackSettings) -> tuple[Attachment, ...]:
+    """The files a command links to by their Slack permalinks: `files.info` gives each url_private."""
+    shared: list[Mapping[str, Any]] = []
+    for file_id in linked_file_ids(text):
+        try:
+            answer = await client.files_info(file=file_id)
+            info = answer.get("file") if answer.get("ok") else None
+        except Exception as exc:  # slack_sdk raises SlackApiError, aiohttp its own; the reason is logged
+            logger.info("files.info %s failed: %s", file_id, type(exc).__name__)
+            info = None
+        shared.append(info if isinstance(info, Mapping) else {"name": file_id})
+    return await read_files({"files": shared}, settings=settings)
 
 
 async def read_files(event: Mapping[str, Any], *, settings: SlackSettings) -> tuple[Attachment, ...]:

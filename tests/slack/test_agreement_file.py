@@ -73,3 +73,18 @@ async def test_the_token_never_goes_to_a_host_that_is_not_slack(core: Core) -> N
         await h.event(mention_with_file("avtale", shared))
         await h.settle()
     assert versions(core.state, region="agder", year=2027) == []
+
+
+async def test_a_slack_file_linked_in_the_slash_command_is_read_through_files_info(core: Core) -> None:
+    standin = await SlackStandIn().start()
+    shared = standin.add_file("avtale-endelig.pdf", PDF, token=BOT_TOKEN)
+    async with running(core, standin=standin) as h:
+        answer = await h.slash(f"avtale agder 2027 {shared['permalink']}", user="U0KARI", channel="C0AGDER")
+        await h.settle()
+        info = h.standin.calls_to("files.info")
+        responses = h.standin.calls_to("response_url:cmd")
+    assert answer.status == 200 and info[0].body["file"] == shared["id"]
+    [version] = versions(core.state, region="agder", year=2027)
+    assert version.sha256 == hashlib.sha256(PDF).hexdigest() and version.link == shared["permalink"]
+    assert responses[-1].body["response_type"] == "in_channel"
+    assert "Avtaletekst versjon 1 registrert" in responses[-1].body["text"]
