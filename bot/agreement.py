@@ -186,10 +186,10 @@ def no_version_text() -> str:
     )
 
 
-def changed_text(current: Version) -> str:
+def changed_text(current: Version, *, command: str = "signer") -> str:
     return (
         f"Avtaleteksten er endret: gjeldende er {current.label()}, {current.link}. "
-        f"Les den, og signer den med «signer versjon {current.number}»."
+        f"Les den, og signer den med «{command} versjon {current.number}»."
     )
 
 
@@ -203,11 +203,11 @@ def when_text(at: str) -> str:
     return when.strftime("%d.%m.%Y kl. %H.%M")
 
 
-def version_to_sign(state: StateStore, *, region: str, year: int, asked: int | None) -> Version:
+def version_to_sign(state: StateStore, *, region: str, year: int, party: str, asked: int | None) -> Version:
     """The version a `signer` binds to: the current one, and only if it is the one the person was shown."""
     current = current_version(state, region=region, year=year)
     if current is None:
         raise DomainError(no_version_text())
     if asked is not None and asked != current.number:
-        raise DomainError(changed_text(current))
+        raise DomainError(changed_text(current, command=f"signer {party} {region} {year}"))
     return current

@@ -14,11 +14,11 @@ from bot import agreement
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
-from bot.progress import progress_of
+from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
 from bot.wheel import signing_milestone
-from handlers.announce import to_agreement_channels
+from handlers.announce import ready_announcements, to_agreement_channels
 from handlers.common import milestone_for, pick_year, read_args, record, require_region
 from handlers.describe import sign_buttons
 
@@ -91,6 +91,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             visibility=Visibility.CHANNEL,
         )
         announcements = to_agreement_channels(ctx, request=request, region=region, reply=changed)
+    elif not missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+        # Everything else was in place: this text is what the parties can sign now.
+        announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
     reply = make_reply(
         title=f"Avtaletekst versjon {version.number} registrert", lead=lead, visibility=Visibility.CHANNEL
     )

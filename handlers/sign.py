@@ -62,7 +62,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Mangler: {'; '.join(b.title() for b in blockers)}. "
             "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
         )
-    version = agreement.version_to_sign(ctx.state, region=region, year=year, asked=asked_version)
+    version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)
     signature = {
         "person": ctx.caller.key,
         "name": ctx.caller.name,

@@ -216,3 +216,23 @@ def test_the_receipt_as_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["kvittering", "agder", "2027"]) == 0
     assert f"SHA-256: {TEXT_SHA}" in capsys.readouterr().out
     assert main(["kvittering", "atlantis", "2027"]) == 2
+
+
+def test_a_text_registered_when_all_else_is_ready_announces_ready_to_sign() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    for command, person in (
+        ("forutsetning statsbudsjett 2027", "aud"),
+        ("forutsetning budsjett agder 2027", "kari"),
+        ("referat politisk agder 2027 Vedtatt", "kari"),
+    ):
+        bot.say(command, as_=person)
+    for person in ("ola", "siri", "nils", "rita"):
+        bot.say("forutsetning tildelingsbrev 2027", as_=person)
+    register_text(bot, year=2027)
+    titles = {a.reply.title for a in bot.last.announcements}
+    assert titles == {"Klar til signering: samarbeidsavtalen 2027 for Agder fylkeskommune"}
+    [to_in] = [a.reply for a in bot.last.announcements if a.to == ChannelAddress("terminal", "in")]
+    assert "signer IN agder 2027 versjon 1" in [b.command for b in to_in.buttons]
+    bot.say(text_command(year=2027, version=2), as_="kari")
+    stale = bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in")
+    assert not stale.ok and "«signer IN agder 2027 versjon 2»" in stale.text
