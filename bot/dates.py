@@ -139,7 +139,7 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
     if found is None:
-        found = _two_parts(s, now=now)
+        found = _two_parts(s, now=now, window=window)
         if not isinstance(found, Found):
             return found
     if found.weekday is not None and found.weekday != found.day.weekday():
@@ -170,7 +170,7 @@ def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
     )
 
 
-def _two_parts(s: str, *, now: datetime) -> Found | DateTrouble | None:
+def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:
     """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
     in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
     are refused, since we must not pick one."""
@@ -183,10 +183,10 @@ def _two_parts(s: str, *, now: datetime) -> Found | DateTrouble | None:
         right = " ".join(w for w in words[i:] if w not in _CONNECTORS)
         if not left or not right:
             continue
-        first = match(left, now=now, window=None)
+        first = match(left, now=now, window=window)
         if first is None:
             continue
-        second = match(right, now=now, window=None)
+        second = match(right, now=now, window=window)
         if second is None:
             continue
         if first.day == second.day and first.kind == second.kind:
