@@ -49,11 +49,12 @@ async def test_recorded_change_shows_in_channel_and_is_announced_on_every_platfo
     assert [channel for channel, _ in teams.sent] == ["19:nasjonal@thread.tacv2"]
 
 
-async def test_user_mentions_reach_the_core_as_raw_ids() -> None:
+async def test_user_mentions_reach_the_core_as_neutral_tokens() -> None:
     core = FakeCore()
     async with running(core) as h:
         await h.slash("person <@U0PER|per> vestland koordinator")
-    assert core.requests[0].text == "person U0PER vestland koordinator"
+    assert core.requests[0].text == "person <@U0PER> vestland koordinator"
+    assert [(m.user_id, m.display) for m in core.requests[0].mentions] == [("U0PER", "per")]
 
 
 @pytest.mark.parametrize(
