@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.messages import MentionedUser, Request
 
-from .render import FORM_INPUT_ACTION, decode_metadata
+from .views import FORM_INPUT_ACTION, decode_metadata
 
 PLATFORM = "slack"
 
@@ -130,6 +130,12 @@ def mention_request(body: Mapping[str, Any]) -> Request:
         mentions=mentions,
         request_id=_rid("event", body.get("event_id")),
     )
+
+
+def thread_of(body: Mapping[str, Any]) -> str | None:
+    """The thread a mention was written in, so the reply stays there (None for a top-level message)."""
+    thread = (body.get("event") or {}).get("thread_ts")
+    return str(thread) if thread else None
 
 
 def _rid(kind: str, *parts: object) -> str | None:

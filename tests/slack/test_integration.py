@@ -71,7 +71,11 @@ async def test_double_clicked_sign_button_records_one_signature(core: Core) -> N
         await h.settle()
         answers = [c.body for c in h.standin.calls if c.method.startswith("response_url:")]
     assert shown["response_type"] == "ephemeral"
-    assert [a["blocks"][0]["text"]["text"] for a in answers] == ["Signert for Agder fylkeskommune"]
+    # the clicked (ephemeral) status is replaced, and the channel is told once; the second click is ignored
+    assert [(a["blocks"][0]["text"]["text"], a["replace_original"]) for a in answers] == [
+        ("Signert for Agder fylkeskommune", True),
+        ("Signert for Agder fylkeskommune", False),
+    ]
     log = terminal(core, "kari", "agder", "logg agder")
     assert log.count("Signerte samarbeidsavtalen 2027") == 1
 
@@ -82,7 +86,7 @@ async def test_minutes_form_in_slack_lands_in_the_shared_state(core: Core) -> No
         await h.slash("referat regional-spring", user="U0KARI", channel="C0AGDER")
         (opened,) = await h.standin.wait_for("views.open")
         view = opened.body["view"]
-        fields = [b["block_id"] for b in view["blocks"]]
+        fields = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
         meta = view["private_metadata"]
         command = json.loads(meta)["command"]
         submitted = await h.submit(command, {fields[0]: "Gjennomgang av avtale 2027.\nBra oppmøte."}, view_id="V1")
