@@ -225,7 +225,7 @@ def render_blocks(
         body.extend(blocks)
         shown += 1
     hidden = len(per_section) - shown
-    pointer = f" Se hele: «{platform_hints(more, platform=PLATFORM)}»." if more else ""
+    pointer = f" Se hele: {platform_hints(f'«{more}»', platform=PLATFORM)}." if more else ""
     if hidden:
         while body and len(body) + 1 > budget:
             body.pop()

@@ -107,7 +107,9 @@ def test_form_becomes_modal_and_submission_becomes_request() -> None:
 
 
 def test_mentions_links_and_entities_are_translated() -> None:
-    assert translate.normalize_text("person <@U0PER|per> vestland koordinator") == "person <@U0PER> vestland koordinator"
+    assert (
+        translate.normalize_text("person <@U0PER|per> vestland koordinator") == "person <@U0PER> vestland koordinator"
+    )
     assert translate.normalize_text("person <@U0PER> vestland") == "person <@U0PER> vestland"
     assert translate.normalize_text("referat x <https://a.no/r?x=1&amp;y=2|referat> A &amp; B &lt;3") == (
         "referat x https://a.no/r?x=1&y=2 A & B <3"
