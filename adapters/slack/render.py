@@ -159,33 +159,42 @@ def actions_block(buttons: list[Button] | tuple[Button, ...]) -> Block:
 
 
 def for_slack(reply: Reply) -> Reply:
-    """The reply with every command hint written as typed in Slack («/samhandling neste»)."""
+    """The reply with every command hint written as typed in Slack («/samhandling neste»).
+
+    Cheap when there is nothing to rewrite (no «): the same objects are returned, nothing is rebuilt."""
 
     def hint(text: str) -> str:
-        return platform_hints(text, platform=PLATFORM)
+        return platform_hints(text, platform=PLATFORM) if "«" in text else text
 
-    def fact(f: Fact) -> Fact:
-        return Fact(label=hint(f.label), value=hint(f.value))
+    def section(s: Section) -> Section:
+        if (
+            "«" not in s.title
+            and "«" not in (s.text or "")
+            and not any("«" in f.label or "«" in f.value for f in s.facts)
+        ):
+            return s
+        facts = tuple(Fact(label=hint(f.label), value=hint(f.value)) for f in s.facts)
+        return Section(title=hint(s.title), facts=facts, text=hint(s.text) if s.text else s.text)
 
     return replace(
         reply,
         title=hint(reply.title),
         text=hint(reply.text),
         context=hint(reply.context) if reply.context else reply.context,
-        sections=tuple(
-            Section(
-                title=hint(s.title),
-                facts=tuple(fact(f) for f in s.facts),
-                text=hint(s.text) if s.text else s.text,
-            )
-            for s in reply.sections
-        ),
+        sections=tuple(section(s) for s in reply.sections),
     )
 
 
 def _overflows(reply: Reply) -> bool:
-    """Whether some part of the reply is longer than the block it goes into (and so is clipped)."""
+    """Whether some part of the reply is longer than the block it goes into (and so is clipped).
+
+    Escaping makes a text at most five times longer: shorter texts are not escaped to be measured."""
     for section in reply.sections:
+        if (
+            5 * (len(section.title) + len(section.text or "") + sum(len(f.label) + len(f.value) for f in section.facts))
+            < MAX_FIELD
+        ):
+            continue
         head = len(escape(section.title)) + len(escape(section.text or "")) + 3
         if head > MAX_SECTION_TEXT or any(
             len(escape(f.label)) + len(escape(f.value)) + 3 > MAX_FIELD for f in section.facts
@@ -195,15 +204,20 @@ def _overflows(reply: Reply) -> bool:
 
 
 def render_blocks(
-    reply: Reply, *, max_blocks: int = MAX_MESSAGE_BLOCKS, with_buttons: bool = True, more: str | None = None
+    reply: Reply,
+    *,
+    max_blocks: int = MAX_MESSAGE_BLOCKS,
+    with_buttons: bool = True,
+    more: str | None = None,
+    hinted: bool = False,
 ) -> list[Block]:
     """The whole reply as blocks, never more than `max_blocks`.
 
     Sections carry the structured content; `reply.text` (the full plain rendering) is shown only when there
     are no sections, so nothing is said twice. `more`: the command that shows the whole (usually the one
-    asked), named in the pointer when something had to be cut.
+    asked), named in the pointer when something had to be cut. `hinted`: `for_slack` was applied already.
     """
-    reply = for_slack(reply)
+    reply = reply if hinted else for_slack(reply)
     buttons = [b for b in reply.buttons if b.command][:MAX_BUTTONS] if with_buttons else []
     tail: list[Block] = []
     if buttons:
@@ -238,11 +252,11 @@ def render_blocks(
     return [header_block(reply.title, ok=reply.ok), *body, *tail]
 
 
-def fallback_text(reply: Reply) -> str:
+def fallback_text(reply: Reply, *, hinted: bool = False) -> str:
     """The notification and screen-reader text; Slack shows it where blocks cannot be shown.
 
     The core's `text` starts with the title already; it is said once."""
-    reply = for_slack(reply)
+    reply = reply if hinted else for_slack(reply)
     first = reply.title.strip()
     rest = reply.text.strip()
     if first and rest.startswith(first):
@@ -253,4 +267,5 @@ def fallback_text(reply: Reply) -> str:
 
 def message_payload(reply: Reply, *, more: str | None = None) -> dict[str, Any]:
     """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack."""
-    return {"text": fallback_text(reply), "blocks": render_blocks(reply, more=more)}
+    reply = for_slack(reply)
+    return {"text": fallback_text(reply, hinted=True), "blocks": render_blocks(reply, more=more, hinted=True)}
