@@ -139,6 +139,7 @@ class Harness:
         message_ts: str = "1767000000.000100",
         message: Mapping[str, Any] | None = None,
         action_id: str | None = None,
+        with_response_url: bool = True,
     ) -> Posted:
         """A click; with `message`, on that (non-ephemeral) channel message, as Slack sends it."""
         self._clicks += 1
@@ -154,6 +155,8 @@ class Harness:
         payload["actions"][0].update(value=value, action_ts=f"1767000003.{self._clicks:06d}")
         payload["trigger_id"] = f"click-trigger-{self._clicks}"
         payload["response_url"] = self.standin.response_url(f"click{self._clicks}")
+        if not with_response_url:
+            del payload["response_url"]
         return await self.interact(payload)
 
     async def submit(

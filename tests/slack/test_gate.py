@@ -109,3 +109,22 @@ async def test_a_signed_request_still_passes_the_gate() -> None:
         command = await h.slash("neste")
     assert answer.status == 200 and answer.json()["challenge"] == "c1"
     assert command.status == 200 and [r.text for r in core.requests] == ["neste"]
+
+
+async def test_a_chunked_body_is_read_no_further_than_the_cap(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    sent = 0
+
+    async def chunks():  # no Content-Length: the gate must stop reading by itself
+        nonlocal sent
+        for _ in range(64):
+            sent += 1
+            yield b"x" * (64 * 1024)
+
+    async with (
+        running(FakeCore()) as h,
+        h.session.post(f"{h.base_url}/slack/events", data=chunks(), headers={"Content-Type": FORM, **sign("x")}) as r,
+    ):
+        status = r.status
+    assert status == 413
+    assert len(caplog.text.encode()) < 10 * 1024 and "xxxx" not in caplog.text

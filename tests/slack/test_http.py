@@ -188,3 +188,43 @@ async def test_a_click_that_recorded_nothing_can_be_clicked_again() -> None:
         answers = [c for c in h.standin.calls if c.method.startswith("response_url:")]
     assert [r.text for r in core.requests] == ["neste", "neste"]
     assert [a.body["response_type"] for a in answers] == ["ephemeral", "ephemeral"]
+
+
+async def test_a_click_without_response_url_updates_the_message_with_chat_update() -> None:
+    core = FakeCore()
+    message = {
+        "type": "message",
+        "ts": "1767000000.000100",
+        "text": "Klar til signering",
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": "Klar til signering"}},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "samhandling_btn_0",
+                        "value": "signer agder agder 2027",
+                        "style": "primary",
+                        "text": {"type": "plain_text", "text": "Signer for Agder"},
+                    },
+                    {
+                        "type": "button",
+                        "action_id": "samhandling_btn_1",
+                        "value": "signer IN agder 2027",
+                        "text": {"type": "plain_text", "text": "Signer for IN"},
+                    },
+                ],
+            },
+        ],
+    }
+    async with running(core) as h:
+        await h.click("signer agder agder 2027", message=message, with_response_url=False)
+        await h.settle()
+        (update,) = h.standin.calls_to("chat.update")
+        posts = h.standin.calls_to("chat.postMessage")
+    assert (update.body["channel"], update.body["ts"]) == ("C0AGDER", "1767000000.000100")
+    buttons = [e for b in update.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [(e["text"]["text"], e.get("style")) for e in buttons] == [("Signer for IN", "primary")]
+    assert "✅ Registrert – <@U0KARI>" in str(update.body["blocks"])
+    assert [p.body["channel"] for p in posts] == ["C0NASJONAL"]  # no second top-level message in C0AGDER
