@@ -139,6 +139,17 @@ def build_app(
     return app
 
 
+async def answer_and_close(request: web.Request, response: web.Response) -> web.Response:
+    """Send `response` and close the connection at once: for a refusal whose body is left unread, instead
+    of aiohttp's default of reading and discarding the rest for up to 10 seconds (junk holding a slot)."""
+    response.force_close()
+    await response.prepare(request)
+    await response.write_eof()
+    if request.protocol is not None:
+        request.protocol.force_close()
+    return response
+
+
 @web.middleware
 async def refuse_junk(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -149,7 +160,7 @@ async def refuse_junk(
     size = request.content_length
     if size is not None and size > MAX_BODY_BYTES:
         logger.warning("refused %s %s (%d bytes): body over cap", request.method, request.path, size)
-        return web.Response(status=413, text="request too large")
+        return await answer_and_close(request, web.Response(status=413, text="request too large"))
     try:
         return await handler(request)
     except web.HTTPException as exc:

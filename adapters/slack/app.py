@@ -87,11 +87,11 @@ class SlackAdapter:
         self.app.event("app_home_opened")(self._on_home_opened)
         self.app.error(self._on_error)
 
-    async def handle_http(self, request: web.Request) -> web.Response:
+    async def handle_http(self, request: web.Request) -> web.StreamResponse:
         """POST /slack/events: the gate refuses junk (413/401/400, one log line); Bolt verifies again and
         dispatches what passed."""
         admitted = await gate.admit(request, secret=self.settings.signing_secret)
-        if isinstance(admitted, web.Response):
+        if isinstance(admitted, web.StreamResponse):
             return admitted
         bolt_request = AsyncBoltRequest(
             body=admitted.body,

@@ -26,6 +26,8 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
+from adapters.server import answer_and_close
+
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 512 * 1024
@@ -50,6 +52,13 @@ def refuse(request: web.Request, *, status: int, reason: str, size: int | None) 
         reason,
     )
     return web.Response(status=status, text=_TEXT.get(status, "refused"))
+
+
+async def refuse_unread(request: web.Request, *, reason: str, size: int | None) -> web.StreamResponse:
+    """413 for a body left unread: the answer is sent, then the connection is closed at once, instead of
+    aiohttp's default of reading and discarding the rest for up to 10 seconds (a connection held open by
+    junk costs a slot)."""
+    return await answer_and_close(request, refuse(request, status=413, reason=reason, size=size))
 
 
 _TEXT = {400: "bad request", 401: "invalid signature", 413: "request too large"}
@@ -109,11 +118,11 @@ def body_problem(*, content_type: str, text: str) -> str | None:
     return None
 
 
-async def admit(request: web.Request, *, secret: str) -> Admitted | web.Response:
+async def admit(request: web.Request, *, secret: str) -> Admitted | web.StreamResponse:
     """The request's body when it is Slack's and readable, else the refusal to send."""
     raw = await read_capped(request, limit=MAX_BODY_BYTES)
     if raw is None:
-        return refuse(request, status=413, reason="body over cap", size=request.content_length)
+        return await refuse_unread(request, reason="body over cap", size=request.content_length)
     problem = signature_problem(headers=request, body=raw, secret=secret)
     if problem:
         return refuse(request, status=401, reason=problem, size=len(raw))

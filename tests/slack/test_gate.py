@@ -128,3 +128,13 @@ async def test_a_chunked_body_is_read_no_further_than_the_cap(caplog: pytest.Log
         status = r.status
     assert status == 413
     assert len(caplog.text.encode()) < 10 * 1024 and "xxxx" not in caplog.text
+
+
+async def test_the_server_reads_no_body_over_one_megabyte_on_any_route(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with running(FakeCore()) as h:
+        slack = await h.post("x" * (2 * 1024 * 1024), content_type=FORM)
+        async with h.session.post(f"{h.base_url}/healthz", data=b"y" * (3 * 1024 * 1024)) as r:
+            other = r.status
+    assert (slack.status, other) == (413, 413)
+    assert "body over cap" in caplog.text and "xxxx" not in caplog.text and "yyyy" not in caplog.text
