@@ -128,6 +128,11 @@ def build_app(
         mount(app, core=core, senders=senders, environ=env)
 
     async def healthz(_: web.Request) -> web.Response:
+        from bot.reminders import ledger_fault
+
+        fault = ledger_fault(core)
+        if fault is not None:  # reminders stopped: posted, but the ledger could not be written
+            return web.json_response({"status": "degraded", "platforms": sorted(senders), "reminders": fault}, status=503)
         return web.json_response({"status": "ok", "platforms": sorted(senders)})
 
     app.router.add_get("/healthz", healthz)
