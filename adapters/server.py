@@ -132,7 +132,9 @@ def build_app(
 
         fault = ledger_fault(core)
         if fault is not None:  # reminders stopped: posted, but the ledger could not be written
-            return web.json_response({"status": "degraded", "platforms": sorted(senders), "reminders": fault}, status=503)
+            return web.json_response(
+                {"status": "degraded", "platforms": sorted(senders), "reminders": fault}, status=503
+            )
         return web.json_response({"status": "ok", "platforms": sorted(senders)})
 
     app.router.add_get("/healthz", healthz)

@@ -324,7 +324,9 @@ class Planner:
             command = f"forutsetning {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
             if item.spec.owner == "national":
                 # A fact others decide (the state budget is adopted by the Storting): AU only records it.
-                when = when.replace("fortsatt forsinket siden", "ikke registrert siden").replace("frist var", "ventet innen")
+                when = when.replace("fortsatt forsinket siden", "ikke registrert siden").replace(
+                    "frist var", "ventet innen"
+                )
                 action = f"{who} registrerer det når det er vedtatt: «{command}»"
             else:
                 action = f"{who} registrerer: «{command}»"
@@ -335,7 +337,11 @@ class Planner:
             if occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
                 action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
             elif progress.planned:
-                action = f"{who} kaller inn" if party == responsible_party(config, item) else f"{config.party_short(party)} forbereder seg"
+                action = (
+                    f"{who} kaller inn"
+                    if party == responsible_party(config, item)
+                    else f"{config.party_short(party)} forbereder seg"
+                )
             else:
                 action = f"{who} setter dato: «dato {item.key}{where} {item.year} <dato>»"
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):

@@ -213,7 +213,9 @@ def record_digest(core: Core, digest: Digest, *, at: datetime) -> bool:
         except Exception as exc:
             for later_partition, later_id, later_entry in entries[index:]:
                 guard.unrecorded[later_id] = (later_partition, later_entry)
-            guard.fault = f"the reminder ledger could not be written ({type(exc).__name__}: {exc}); reminders are stopped"
+            guard.fault = (
+                f"the reminder ledger could not be written ({type(exc).__name__}: {exc}); reminders are stopped"
+            )
             logger.error(
                 "posted a digest to %s:%s but could not record %d reminders in the ledger; stopping the pass "
                 "(they will not be posted again by this process): %s",

@@ -27,7 +27,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"(nå: {now})."
         )
     if ctx.caller.key is None or not ctx.caller.known:
-        raise DomainError("Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan skrive «person …».")
+        raise DomainError(
+            "Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan skrive «person …»."
+        )
     person = ctx.caller.key
     on = choice != "av"
     record(

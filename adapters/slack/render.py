@@ -9,9 +9,10 @@ silently.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from bot.messages import Button, Form, Reply, Section
+from bot.messages import Button, Form, Mention, Reply, Section
 
 Block = dict[str, Any]
 
@@ -144,6 +145,16 @@ def context_block(text: str) -> Block:
     return {"type": "context", "elements": [_mrkdwn(text, MAX_CONTEXT_TEXT)]}
 
 
+def mentions_block(mentions: Sequence[Mention]) -> Block:
+    """The people a message calls on: `<@U…>` where their Slack id is known (Slack notifies them), the
+    plain name otherwise."""
+    names = [f"<@{m.ids['slack']}>" if m.ids.get("slack") else escape(m.name) for m in mentions]
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip("Til: " + ", ".join(names), MAX_CONTEXT_TEXT)}],
+    }
+
+
 def render_blocks(reply: Reply, *, max_blocks: int = MAX_MESSAGE_BLOCKS, with_buttons: bool = True) -> list[Block]:
     """The whole reply as blocks, never more than `max_blocks`.
 
@@ -156,6 +167,8 @@ def render_blocks(reply: Reply, *, max_blocks: int = MAX_MESSAGE_BLOCKS, with_bu
         tail.append({"type": "actions", "elements": [button_element(b, i) for i, b in enumerate(buttons)]})
     if reply.context:
         tail.append(context_block(reply.context))
+    if reply.mentions:
+        tail.append(mentions_block(reply.mentions))
 
     body: list[Block] = []
     if reply.sections:
