@@ -104,7 +104,7 @@ def digest_reply(
     weekday = WEEKDAY_NAMES[today.weekday()]
     count = len(ordered)
     if overview:
-        title = f"Ukeoversikt for AU – {weekday} {day_text(today)}"
+        title = f"Påminnelser og ukeoversikt for AU – {weekday} {day_text(today)}"
     else:
         title = f"Påminnelser {weekday} {day_text(today)}: {count} {'sak' if count == 1 else 'saker'}"
     lead = summary_lead(ordered) if ordered else None
