@@ -172,6 +172,7 @@ class Planner:
         state = self.state.snapshot()
         bindings = self.directory.bindings()
         schedules: dict[tuple[object, ...], list[Occurrence]] = {}
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             progress = progress_of(config=self.config, state=state, item=item)
@@ -192,7 +193,9 @@ class Planner:
             late = latest.day < today
             blockers = self._blockers(item, state=state)
             lines: dict[str, DigestLine] = {}  # a party's channels on several platforms get the same line
-            for party, binding in self.audience(progress, latest, bindings=bindings, blockers=blockers):
+            for party, binding in self.audience(
+                progress, latest, bindings=bindings, blockers=blockers, channels=channels
+            ):
                 address = binding.address
                 reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
                 if reminder_id in ledger or reminder_id in skip:
@@ -224,6 +227,7 @@ class Planner:
         *,
         bindings: list[Binding] | None = None,
         blockers: list[Item] | None = None,
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] | None = None,
     ) -> list[tuple[str, Binding]]:
         """(party, channel) pairs that should hear of this occurrence.
 
@@ -252,7 +256,13 @@ class Planner:
         pairs: list[tuple[str, Binding]] = []
         seen: set[ChannelAddress] = set()
         for party in dict.fromkeys(parties):
-            for address in self.directory.channels_of_party(party=party, region=item.region, bindings=bindings):
+            key = (party, item.region)
+            found = channels.get(key) if channels is not None else None
+            if found is None:
+                found = self.directory.channels_of_party(party=party, region=item.region, bindings=bindings)
+                if channels is not None:
+                    channels[key] = found
+            for address in found:
                 if address not in seen:
                     seen.add(address)
                     pairs.append((party, by_address[address]))
@@ -279,7 +289,7 @@ class Planner:
         config = self.config
         region = config.party_short(item.region) if item.region else (item.actor or "Nasjonalt")
         who = config.party_short(responsible_party(config, item))
-        label = f"{region} · {item_label(item)}"
+        label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
         button: Button | None = None
         region_of_line = item.region
         anchor, anchored_on = self.anchor(progress)

@@ -208,12 +208,16 @@ def record_digest(core: Core, digest: Digest, *, at: datetime) -> bool:
     if digest.overview_id:
         partition, _ = overview_id(today=at.date())
         entries.append((partition, digest.overview_id, {"sent_at": at.isoformat(), "kind": "weekly-overview"}))
-    for index, (partition, reminder_id, entry) in enumerate(entries):
+    by_partition: dict[str, dict[str, Document]] = {}
+    for partition, reminder_id, entry in entries:
+        by_partition.setdefault(partition, {})[reminder_id] = entry
+    for partition, batch in list(by_partition.items()):
         try:
-            core.state.record_sent(partition=partition, reminder_id=reminder_id, entry=entry)
+            core.state.record_sent_many(partition=partition, entries=batch)
         except Exception as exc:
-            for later_partition, later_id, later_entry in entries[index:]:
-                guard.unrecorded[later_id] = (later_partition, later_entry)
+            for later_partition, later in by_partition.items():
+                for reminder_id, entry in later.items():
+                    guard.unrecorded[reminder_id] = (later_partition, entry)
             guard.fault = (
                 f"the reminder ledger could not be written ({type(exc).__name__}: {exc}); reminders are stopped"
             )
@@ -222,22 +226,27 @@ def record_digest(core: Core, digest: Digest, *, at: datetime) -> bool:
                 "(they will not be posted again by this process): %s",
                 digest.to.platform,
                 digest.to.channel_id,
-                len(entries) - index,
+                sum(len(later) for later in by_partition.values()),
                 exc,
             )
             return False
+        del by_partition[partition]
     return True
 
 
 def _write_unrecorded(core: Core, guard: _Guard) -> bool:
     """Try again to write what was posted but not recorded; clears the fault when it worked."""
-    for reminder_id, (partition, entry) in list(guard.unrecorded.items()):
+    by_partition: dict[str, dict[str, Document]] = {}
+    for reminder_id, (partition, entry) in guard.unrecorded.items():
+        by_partition.setdefault(partition, {})[reminder_id] = entry
+    for partition, batch in by_partition.items():
         try:
-            core.state.record_sent(partition=partition, reminder_id=reminder_id, entry=entry)
+            core.state.record_sent_many(partition=partition, entries=batch)
         except Exception as exc:
             logger.debug("ledger still not writable: %s", exc)
             return False
-        del guard.unrecorded[reminder_id]
+        for reminder_id in batch:
+            del guard.unrecorded[reminder_id]
     guard.fault = None
     logger.info("the reminder ledger is writable again; reminders resume")
     return True
