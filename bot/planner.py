@@ -344,7 +344,9 @@ class Planner:
             # The same rule as the `oppdrag` command uses to find its milestone.
             action = f"{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»"
         elif is_meeting(item):
-            if occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
+            if occurrence.overdue and not progress.planned:
+                action = f"{who} skriver referat hvis møtet er holdt: «referat {item.key}{where} {item.year} …»"
+            elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
                 action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
             elif progress.planned:
                 action = (
@@ -358,13 +360,18 @@ class Planner:
                 action += f". {occurrence.lead.note.rstrip('.')}"
         else:
             action = f"{who} registrerer vedtaket: «referat {item.key}{where} {item.year} …»"
-        value = f"{when}. {action}."
+        value = f"{when}. {action[:1].upper()}{action[1:]}."
         if occurrence.first and getattr(item.spec, "participants", ""):
             value += f" Deltakere: {item.spec.participants}."
         if late:
             value += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
+        section = _section(item, occurrence, progress=progress, today=today)
+        if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
+            own = [b for b in blockers if responsible_party(config, b) == party]
+            if own and all(b.kind == "precondition" and b.spec.owner == "national" for b in own):
+                section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
         return DigestLine(
-            section=_section(item, occurrence, progress=progress, today=today),
+            section=section,
             region=region_of_line,
             label=label,
             value=value,

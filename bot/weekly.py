@@ -30,7 +30,7 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     """The overview's sections; empty when there is nothing to report (no message then)."""
     snapshot = state.snapshot()
     sections: list[Section] = []
-    behind: list[Fact] = []
+    behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
     for region in config.parties.regions:
         late = [
             item_label(item)
@@ -39,9 +39,11 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
             if _overdue(config, snapshot, item, today=today)
         ]
         if late:
-            behind.append(Fact(label=region.short, value="; ".join(late)))
+            behind.setdefault("; ".join(late), []).append(region.short)
     if behind:
-        sections.append(Section(title=f"Regioner på etterskudd ({len(behind)})", facts=tuple(behind)))
+        count = sum(len(regions) for regions in behind.values())
+        facts = tuple(Fact(label=", ".join(regions), value=late) for late, regions in behind.items())
+        sections.append(Section(title=f"Regioner på etterskudd ({count})", facts=facts))
     national = [
         Fact(label="Nasjonalt", value=item_label(item))
         for year in (today.year - 1, today.year)

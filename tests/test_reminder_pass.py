@@ -209,13 +209,13 @@ def test_signing_reminders_go_to_the_owners_of_missing_preconditions_first() -> 
         for _, channel, reply in sender.posts
         if channel == "agder" and "Agder · Signering 2027" in reply.text
     )
-    assert "før signering mangler" in agder_post.text
+    assert "Før signering mangler" in agder_post.text
     assert "Tildelingsbrev RFF (avtale 2027)" in agder_post.text
     assert not agder_post.buttons
     # RFF hears what it can do, once for every region waiting on its letter.
     rff_post = next(reply for _, channel, reply in senders["terminal"].posts if channel == "rff")
     assert "Alle regioner · Signering 2027: frist 31. januar 2027" in rff_post.text
-    assert "signeringen venter på Tildelingsbrev RFF (avtale 2027)" in rff_post.text
+    assert "Signeringen venter på Tildelingsbrev RFF (avtale 2027)" in rff_post.text
     assert rff_post.text.count("Signering 2027") == 1
 
 
