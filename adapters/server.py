@@ -108,6 +108,8 @@ class ReminderScheduler:
 
 
 def _pass_complete(report: Any) -> bool:
+    if getattr(report, "ledger_failed", False):
+        return False  # try writing the ledger again soon, not at the next cron time
     failed = getattr(report, "failed", None)
     if failed is None:
         return True

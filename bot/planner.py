@@ -191,6 +191,7 @@ class Planner:
             partition = item_partition(item)
             ledger = state.ledger(partition)
             late = latest.day < today
+            first: bool | None = None  # nothing of this item sent before: its line names who takes part
             blockers = self._blockers(item, state=state)
             lines: dict[str, DigestLine] = {}  # a party's channels on several platforms get the same line
             for party, binding in self.audience(
@@ -202,8 +203,11 @@ class Planner:
                     continue  # sent before: no need to write its text
                 line = lines.get(party)
                 if line is None:
+                    if first is None:
+                        prefix = f"{item.ident}|"
+                        first = not any(key.startswith(prefix) for key in ledger)
                     line = lines[party] = self.line(
-                        progress, latest, party=party, today=today, late=late, blockers=blockers
+                        progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
                     )
                 due.append(
                     DueReminder(
@@ -283,6 +287,7 @@ class Planner:
         today: date,
         late: bool,
         blockers: list[Item] | None = None,
+        first: bool | None = None,
     ) -> DigestLine:
         """What one reminder says, as one line: computed once here, shown by every platform."""
         item = progress.item
@@ -361,7 +366,7 @@ class Planner:
         else:
             action = f"{who} registrerer vedtaket: «referat {item.key}{where} {item.year} …»"
         value = f"{when}. {action[:1].upper()}{action[1:]}."
-        if occurrence.first and getattr(item.spec, "participants", ""):
+        if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
             value += f" Deltakere: {item.spec.participants}."
         if late:
             value += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"

@@ -95,9 +95,14 @@ def test_kall_inn_is_said_of_meetings_only_and_participants_in_the_first_reminde
     assert political.occurrence.name == "lead-42" and political.occurrence.first
     assert "Kall inn" not in political.line.value
     assert "Deltakere: Egnet politisk organ i fylkeskommunen." in political.line.value
+    asyncio.run(run_pass(core=bot.core, senders=senders_for(bot)))
     bot.set_time(2026, 11, 17, 9)
     (later,) = [r for r in due_for(bot, "milestone:draft-political:2027:agder") if r.to.channel_id == "agder"]
     assert later.occurrence.name == "lead-14" and "Deltakere" not in later.line.value
+    # A bot that starts late names who takes part in the first reminder it does send.
+    fresh = two_regions(at=oslo(2026, 11, 17, 9))
+    (first,) = [r for r in due_for(fresh, "milestone:draft-political:2027:agder") if r.to.channel_id == "agder"]
+    assert first.occurrence.name == "lead-14" and "Deltakere: Egnet politisk organ" in first.line.value
 
 
 def test_optional_milestones_get_no_overdue_notices() -> None:
