@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
@@ -333,8 +334,12 @@ class Planner:
                 action = f"før signering mangler: {'; '.join(item_label(b) for b in blockers)}"
                 action += f". {config.party_short(party)} sørger for sin del; se «status{where} {item.year}»"
             else:
-                button = sign_button(config, item=item, party=party)
-                action = f"{config.party_short(party)} har ikke signert: «{button.command}»"
+                version = current_version(self.state, region=item.region, year=item.year)
+                if version is not None:
+                    button = sign_button(config, item=item, party=party, version=version)
+                    action = f"{config.party_short(party)} har ikke signert: «{button.command}»"
+                else:
+                    action = f"{config.party_short(party)} har ikke signert. {NO_TEXT_YET}".rstrip(".")
         elif item.kind == "precondition":
             command = f"forutsetning {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
             if item.spec.owner == "national":

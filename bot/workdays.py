@@ -50,3 +50,19 @@ def first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> date | No
 
 def is_first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> bool:
     return first_working_day_of_week(day, days_off=days_off) == day
+
+
+@lru_cache(maxsize=64)
+def _holiday_names(year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("NO", years=year, language="no").items())
+
+
+def holiday_name(day: date) -> str | None:
+    """The Norwegian name of the public holiday on `day` ("Grunnlovsdag", "Kristi himmelfartsdag"), else None.
+
+    A plain Sunday is not named: the weekend is a reason of its own. Two feasts on one day are joined
+    ("Andre pinsedag og Grunnlovsdag").
+    """
+    parts = [part.strip() for part in _holiday_names(day.year).get(day, "").split(";")]
+    names = [part for part in parts if part and part != "Søndag"]
+    return " og ".join(names) or None
