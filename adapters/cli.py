@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from croniter import croniter
 
@@ -21,10 +22,11 @@ from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core, build_core
 from bot.dates import warm_up
-from bot.progress import progress_of
-from bot.reminders import PassReport, Sender, run_pass
+from bot.digest import Digest
+from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
 from bot.workdays import is_working_day
 from storage.base import StoreError
+from storage.memory import MemoryStore
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return package_main(["--out", args.out] if args.out else [])
         now = getattr(args, "now", None)
         core = build_core(clock=FixedClock(now) if now else None)
+        if command == "verify":
+            return _verify(core)
+        if command == "kvittering":
+            return _receipt(core, region=args.region, year=args.year, as_json=args.json)
         _warm_up(core)
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
@@ -56,9 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _simulate(core, start=args.from_, end=args.to, region=args.region)
         if command == "tick":
             report = asyncio.run(_tick(core))
+            if report.skipped:
+                print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
+                return 0
             print(
-                f"Påminnelser: {report.sent} sendt ({report.late} for sent), {report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
+                f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
+                f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
             )
+            if report.ledger_failed:
+                print("Feil: påminnelser ble sendt, men kunne ikke registreres. Se loggen.", file=sys.stderr)
+                return 1
             return 0 if not report.failed else 1
         if command == "serve":
             from adapters.server import serve
@@ -97,14 +110,19 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--channel", help="terminal channel id from app.yaml (default: that person's region)")
     chat.add_argument("--now", type=datetime.fromisoformat, help="pretend it is this time (ISO), e.g. 2027-01-11T09:00")
     simulate = sub.add_parser("simulate", help="every reminder the planner would post in a span")
-    simulate.add_argument("--from", dest="from_", type=date.fromisoformat, required=True)
-    simulate.add_argument("--to", type=date.fromisoformat, required=True)
-    simulate.add_argument("--region")
+    simulate.add_argument("--from", dest="from_", type=_iso_date, required=True)
+    simulate.add_argument("--to", type=_iso_date, required=True)
+    simulate.add_argument("--region", help="region name or key, e.g. Agder or more-og-romsdal")
     tick = sub.add_parser("tick", help="one reminder pass, posting what is due")
     tick.add_argument("--now", type=datetime.fromisoformat)
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
     store_commands.add_parsers(sub)
+    sub.add_parser("verify", help="walk every history hash chain; exit 1 at the first entry that does not match")
+    receipt = sub.add_parser("kvittering", help="the receipt of one agreement: version, checksum, signatures")
+    receipt.add_argument("region", help="region key or name, e.g. agder")
+    receipt.add_argument("year", type=int, help="the agreement year, e.g. 2027")
+    receipt.add_argument("--json", action="store_true", help="as JSON")
     package = sub.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", help="where to write the zip")
     return parser
@@ -140,22 +158,95 @@ def _chat(core: Core, *, person: str | None, channel: str | None) -> int:
     return run_chat(core, user_id=user_id, channel_id=channel, interactive=sys.stdin.isatty())
 
 
-def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
-    if region is not None and core.config.region(region) is None:
+def _verify(core: Core) -> int:
+    """Every chain walked; the first entry that does not match named with its partition and time."""
+    from bot.integrity import broken_text
+
+    reports = core.state.verify_all()
+    broken = [report for report in reports if not report.ok]
+    for report in reports:
+        if report.ok and report.legacy:
+            print(f"{report.partition}: kjeden starter ved oppføring {report.legacy} (eldre oppføringer uten hash)")
+    for report in broken:
+        print(f"BRUTT {broken_text(report)}")
+    entries = sum(report.entries for report in reports)
+    if broken:
+        print(f"{len(broken)} av {len(reports)} historikker er brutt ({entries} oppføringer sjekket).")
+        return 1
+    print(f"Historikken er i orden: {len(reports)} partisjoner, {entries} oppføringer.")
+    return 0
+
+
+def _receipt(core: Core, *, region: str, year: int, as_json: bool) -> int:
+    from bot.agreement_view import build_receipt
+
+    key = core.vocab.region(region)
+    if key is None:
         print(f"Ukjent region «{region}».", file=sys.stderr)
         return 2
-    cron = core.config.reminders.cron
-    count = 0
-    for day, item, occurrence in core.planner.schedule(start=start, end=end, region=region):
-        progress = progress_of(config=core.config, state=core.state, item=item)
-        at = croniter(cron, datetime.combine(day, time(0), tzinfo=core.clock.tz)).get_next(datetime)
-        for party, address in core.planner.audience(progress, occurrence):
-            count += 1
-            print(
-                f"{at:%Y-%m-%d %a %H:%M}  {address.platform}:{address.channel_id:<26} {occurrence.name:<11} {item.title()} → {party}"
-            )
-    print(f"{count} påminnelser.")
+    receipt = build_receipt(config=core.config, state=core.state, region=key, year=year)
+    print(receipt.to_json() if as_json else receipt.to_text())
     return 0
+
+
+def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
+    """Every message a pass would post, day by day, as if each had gone out: the passes run against a copy
+    of the state in memory (the real store is only read), with their own ledger."""
+    if end < start:
+        print(f"--from ({start:%d.%m.%Y}) er etter --to ({end:%d.%m.%Y}). Bytt om datoene.", file=sys.stderr)
+        return 2
+    region_key = None
+    if region is not None:
+        region_key = core.vocab.region(region)
+        if region_key is None:
+            names = ", ".join(r.short for r in core.config.parties.regions)
+            print(f"Ukjent region «{region}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
+            return 2
+    from storage.transfer import contents
+
+    copy = MemoryStore()
+    for partition in core.store.partitions():
+        tables = contents(core.store, partition)  # with history and ledger rows (kept apart in PostgreSQL)
+        with copy.update(partition) as work:
+            work.update(json.loads(json.dumps(tables)))
+    clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
+    sim = Core(config=core.config, store=copy, clock=clock)
+    cron = core.config.reminders.cron
+    messages = reminders = 0
+    day = start
+    while day <= end:
+        at = croniter(cron, datetime.combine(day, time(0), tzinfo=core.clock.tz)).get_next(datetime)
+        day = at.date() + timedelta(days=1)
+        if at.date() > end:
+            break
+        clock.set(at)
+        for digest in plan_digests(core=sim, at=at, region=region_key):
+            messages += 1
+            reminders += len(digest.reminders)
+            where = f"{digest.to.platform}:{digest.to.channel_id}"
+            print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
+            record_digest(sim, digest, at=at)
+    print(f"{messages} meldinger med {reminders} påminnelser.")
+    return 0
+
+
+WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+
+
+def _holds(digest: Digest) -> str:
+    """What a message holds, on one line: the overview if any, then each section's lines by label."""
+    parts = ["ukeoversikt"] if digest.overview_id else []
+    for section in digest.reply.sections:
+        if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
+            parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
+    return " | ".join(parts)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-01-31") from None
 
 
 async def _tick(core: Core) -> PassReport:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot import chain
 from bot.messages import Request
 from bot.wheel import Item
 from storage.base import Document, Store, Tables
@@ -115,15 +116,19 @@ class StateStore:
                     first = store.row(tables, partition=partition, table="history", key=seen["history"])
                     raise AlreadyApplied(first or {})
             result = mutate(tables)
-            entry = {
-                "at": at.isoformat(),
-                "person": author.person,
-                "name": author.name,
-                "platform": author.platform,
-                "channel": author.channel,
-                "summary": summary,
-                **(scope or {}),
-            }
+            previous = store.last_row(tables, partition=partition, table="history")
+            entry = chain.seal(
+                {
+                    "at": at.isoformat(),
+                    "person": author.person,
+                    "name": author.name,
+                    "platform": author.platform,
+                    "channel": author.channel,
+                    "summary": summary,
+                    **(scope or {}),
+                },
+                previous=previous,
+            )
             key = store.append(tables, partition=partition, table="history", entry=entry)
             if request_id:
                 store.put_row(tables, partition=partition, table="requests", key=request_id, doc={"history": key})
@@ -141,6 +146,14 @@ class StateStore:
     def history_count(self, partition: str) -> int:
         return self.store.count_rows(partition, table="history")
 
+    def verify_history(self, partition: str) -> chain.ChainReport:
+        """Walk one partition's hash chain (see `bot.chain`)."""
+        return chain.walk(partition=partition, entries=self.history(partition))
+
+    def verify_all(self) -> list[chain.ChainReport]:
+        """Every partition that has a history, walked; the layout of the store stays behind this method."""
+        return [self.verify_history(partition) for partition in self.store.partitions() if self.history(partition)]
+
     def ledger(self, partition: str) -> dict[str, Document]:
         return self.store.rows(partition, table="ledger")
 
@@ -148,6 +161,10 @@ class StateStore:
         """Write one reminder into the once-only ledger (after the platform accepted the post); False when
         it was there already (another replica recorded it first)."""
         return self.store.record_once(partition=partition, table="ledger", key=reminder_id, doc=entry)
+
+    def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
+        """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
+        self.store.record_many(partition=partition, table="ledger", docs=entries)
 
 
 class _ReadOnce(Store):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bot.router import Command, Router
 from handlers import (
+    agreement,
     assignments,
     bind,
     log,
     minutes,
     next_steps,
+    notify,
     overview,
     precondition,
     set_date,
@@ -62,9 +64,15 @@ def build_router() -> Router:
         Command(
             "dato",
             set_date.handle,
-            "Sett planlagt dato for et møte.",
-            "dato <møte> [region] [år] <dato>",
-            ("dato vår 22. april kl 10", "dato høst uke 45"),
+            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes.",
+            "dato <møte> [region] [år] <dato> [bekreft]",
+            (
+                "dato vår 22. april kl 10",
+                "dato høst uke 45",
+                "dato vår første tirsdag i april",
+                "dato høst fredag om to uker kl 13",
+                "dato vår 2. påskedag bekreft",
+            ),
             writes=True,
         )
     )
@@ -102,6 +110,26 @@ def build_router() -> Router:
     )
     router.add(
         Command(
+            "avtale",
+            agreement.handle,
+            "Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene.",
+            "avtale [region] [år] [<lenke>] [sha256:<sum>]",
+            ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
+            aliases=("avtaletekst",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "kvittering",
+            agreement.receipt,
+            "Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg).",
+            "kvittering [region] [år]",
+            ("kvittering", "kvittering agder 2027"),
+        )
+    )
+    router.add(
+        Command(
             "oppdrag",
             assignments.handle,
             "Oppdragsavtale sendt til en aktør (eller ingen i år).",
@@ -130,6 +158,16 @@ def build_router() -> Router:
             "Admin: registrer en person med part og rolle.",
             "person <@bruker> <part> <rolle>",
             ("person @kari agder koordinator",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "varsel",
+            notify.handle,
+            "Slå av eller på at påminnelser nevner deg.",
+            "varsel av|på",
+            ("varsel av", "varsel på"),
             writes=True,
         )
     )

@@ -89,6 +89,13 @@ class Store(abc.ABC):
         """Every row of `table`, oldest first (read-only for the caller)."""
         return self.read(partition).get(table, {})
 
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """Write several keyed rows in one write (a digest's reminders); a key already there is kept."""
+        with self.update(partition) as tables:
+            rows = tables.setdefault(table, {})
+            for key, doc in docs.items():
+                rows.setdefault(key, doc)
+
     def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
         """The newest `limit` rows of an append-only table, newest first (`logg` reads only what it shows)."""
         rows = self.rows(partition, table=table)

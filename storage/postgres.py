@@ -277,6 +277,25 @@ class PostgresStore(Store):
         )
         return {str(key): doc for key, doc in found}
 
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
+        check_partition_name(partition)
+        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                (partition,),
+            )
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            (start,) = conn.execute(  # type: ignore[misc]
+                "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s", (partition, table)
+            ).fetchone()
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)"
+                    " ON CONFLICT (partition, tbl, key) DO NOTHING",
+                    [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
+                )
+
     def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
         check_partition_name(partition)
         found = self._query(

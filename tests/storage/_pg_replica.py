@@ -1,6 +1,7 @@
 """A replica running one reminder pass against PostgreSQL; driven by test_postgres.py.
 
-``python -m tests.storage._pg_replica URL HOLDER STOP_AFTER``: waits for the reminder lease, runs a pass
+``python -m tests.storage._pg_replica URL STOP_AFTER``: runs a reminder pass (again while another replica
+holds the lease)
 at Monday 11 January 2027 09:00, printing ``post <platform> <channel> <title>|<text>`` for every accepted
 post. With STOP_AFTER >= 0 it prints ``blocked`` before post number STOP_AFTER + 1 and hangs there (to be
 killed with SIGKILL in the middle of the pass); ``done`` when the pass finished.
@@ -13,17 +14,16 @@ import sys
 import time
 from pathlib import Path
 
+from bot import reminders
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.core import Core
 from bot.messages import Reply
-from bot.reminders import run_pass
 from storage.postgres import PostgresStore
 from tests.driver import oslo
 
 CONFIG = Path(__file__).resolve().parents[2] / "app.yaml"
 NOW = oslo(2027, 1, 11, 9, 0)
-LEASE = "test-replica-pass"
 LEASE_SECONDS = 1.0
 GUARD_S = 60
 
@@ -44,20 +44,19 @@ class _Sender:
     posted = 0
 
 
-def main(url: str, holder: str, stop_after: int) -> None:
+def main(url: str, stop_after: int) -> None:
+    reminders.LEASE_SECONDS = LEASE_SECONDS  # a killed replica's lease runs out within a second
     store = PostgresStore(url)
     core = Core(config=load_config(CONFIG), store=store, clock=FixedClock(NOW))
+    senders = {platform: _Sender(platform, stop_after) for platform in ("terminal", "slack", "teams")}
     deadline = time.monotonic() + GUARD_S
-    while not store.try_lease(LEASE, holder=holder, seconds=LEASE_SECONDS):  # a dead holder's lease runs out
+    while asyncio.run(reminders.run_pass(core=core, senders=senders)).skipped:  # another replica holds the lease
         if time.monotonic() > deadline:
             raise SystemExit("the lease never came free")
         time.sleep(0.05)
-    senders = {platform: _Sender(platform, stop_after) for platform in ("terminal", "slack", "teams")}
-    asyncio.run(run_pass(core=core, senders=senders))
-    store.release_lease(LEASE, holder=holder)
     store.close()
     print("done", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]))
