@@ -16,7 +16,8 @@ from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, record, reject_extra, require_member
+from bot.order import split_confirm, summary_note
+from handlers.common import milestone_for, order_note, read_args, record, reject_extra, require_member, write_year
 from handlers.describe import describe
 
 EXAMPLE = "signer IN agder 2027"
@@ -29,7 +30,8 @@ class _AlreadySigned(Exception):
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("region", "party", "year"))
+    words, confirmed = split_confirm(ctx.args.split())
+    args = read_args(ctx, words, want=("region", "party", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     spec = signing_milestone(ctx.config)
     if spec is None:
@@ -48,7 +50,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Partene er: {', '.join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region)))}."
         )
     require_member(ctx, party=party, what="signere for dem")
-    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    year = write_year(
+        ctx,
+        typed=args.year,
+        item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region),
+        example=f"signer {ctx.now.year + 1}",
+    )
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     existing = ctx.state.signatures(region=region, year=year).get(party)
     if existing:
@@ -60,6 +67,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Mangler: {'; '.join(b.title() for b in blockers)}. "
             "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
         )
+    note = order_note(ctx, item=item, confirmed=confirmed)
     signature = {
         "person": ctx.caller.key,
         "name": ctx.caller.name,
@@ -68,6 +76,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         "platform": request.platform,
         "channel": request.channel_id,
     }
+    if note:
+        signature["outside_order"] = note
 
     def mutate(tables: dict) -> None:
         signatures = tables.setdefault("signatures", {})
@@ -80,7 +90,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}",
+            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}{summary_note(note)}",
             mutate=mutate,
         )
     except _AlreadySigned as already:

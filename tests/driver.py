@@ -86,8 +86,11 @@ def make_bot(*, at: datetime | None = None, store: Store | None = None, config: 
 
 
 def record_all_preconditions(bot: BotDriver, *, year: int, region: str = "agder") -> None:
-    """The budgets, every allocation letter and the political treatment of `year`'s draft for one region."""
+    """The budgets, every allocation letter and the political treatment of `year`'s draft for one region,
+    after the autumn meetings (national and the region's) that the treatment follows in the model."""
     coordinator = {"agder": "kari", "vestland": "per"}[region]
+    bot.say(f"referat høst {year - 1} Høstmøtet holdt", as_="aud")
+    bot.say(f"referat høst {region} {year - 1} Forslag til ny avtale lagt fram", as_=coordinator)
     bot.say(f"forutsetning statsbudsjett {year}", as_="aud")
     bot.say(f"forutsetning budsjett {region} {year}", as_=coordinator)
     for person in ("ola", "siri", "nils", "rita"):
