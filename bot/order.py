@@ -18,7 +18,7 @@ from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text
 from bot.state import DomainError, StateStore
-from bot.wheel import Item, milestone_item
+from bot.wheel import Item, milestone_item, tracked
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def split_confirm(words: list[str]) -> tuple[list[str], bool]:
 
 def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: datetime) -> list[Breach]:
     """Why recording `item` as done now breaks the model's order: its planned date is ahead, or an item it
-    follows (`after`) is not done."""
+    follows (`after`) is not done (items that predate the bot, before `tracking_start`, never block)."""
     breaches: list[Breach] = []
     progress = progress_of(config=config, state=state, item=item)
     if progress.planned and progress.planned.date() > now.date():
@@ -70,7 +70,7 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
         if spec is None:
             continue
         before = milestone_item(config, milestone=spec, year=item.year + after.cycle, region=item.region)
-        if not progress_of(config=config, state=state, item=before).done:
+        if tracked(config, before) and not progress_of(config=config, state=state, item=before).done:
             breaches.append(Breach(f"{item.title()} kommer etter {before.title()}, som ikke er registrert ennå."))
     return breaches
 
