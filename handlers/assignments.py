@@ -10,7 +10,7 @@ from bot.context import Context
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError
+from bot.state import DomainError, item_doc_key
 from handlers.common import (
     milestone_for,
     read_args,
@@ -55,8 +55,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sent = tables.setdefault("assignments", {})
         sent[actor] = {"status": status, "at": ctx.now.isoformat(), "by": ctx.caller.name}
         complete = all(key in sent for key in actors)
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
+            doc.pop("done", None)
+            doc.pop("done_at", None)
         if complete:
-            doc = tables.setdefault("milestones", {}).setdefault(spec.key, {})
             doc.update({"done": True, "done_at": ctx.now.isoformat()})
         return complete
 

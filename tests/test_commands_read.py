@@ -100,8 +100,13 @@ def test_neste_when_everything_is_done_says_so() -> None:
 
 def test_status_of_the_channels_region(bot: BotDriver) -> None:
     reply = bot.say("status", as_="kari")
-    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
+    # The calendar year's cycle all year; the next agreement's open items in their own section below.
+    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2026"
     assert "Planperiode: 2024–2027" in reply.text
+    assert "Forberedelse av avtalen 2027" in reply.text
+    assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
+    reply = bot.say("status 2027", as_="kari")
+    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
     assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in reply.text
     assert "Venter på:" in reply.text
 
