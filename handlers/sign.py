@@ -103,7 +103,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
             visibility=Visibility.CHANNEL,
         )
-        announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete)
+        announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete, national=True)
         return Outcome(reply=complete, announcements=announcements)
     reply = make_reply(
         title=f"Signert for {ctx.config.party_name(party)}",

@@ -427,7 +427,9 @@ def test_last_signature_completes_and_announces_on_every_platform() -> None:
         ChannelAddress("slack", "C0RFF"),
     } <= announced
     assert ChannelAddress("terminal", "rff") not in announced  # the asker's channel has the reply
-    assert not any(a.to.channel_id in ("vestland", "C0VESTLAND", "nasjonal") for a in bot.last.announcements)
+    assert not any(a.to.channel_id in ("vestland", "C0VESTLAND") for a in bot.last.announcements)
+    # The national channels hear that an agreement is signed by all parties (issue 7).
+    assert {ChannelAddress("terminal", "nasjonal"), ChannelAddress("slack", "C0NASJONAL")} <= announced
     signatures = bot.core.state.signatures(region="agder", year=2027)
     assert {party: sig["platform"] for party, sig in signatures.items()} == {
         "agder": "terminal",
