@@ -46,7 +46,9 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     breaches: list[Breach] = []
     progress = progress_of(config=config, state=state, item=item)
     if progress.planned and progress.planned.date() > now.date():
-        breaches.append(Breach(f"{item.title()} er planlagt {day_text(progress.planned.date())}, som ikke er kommet ennå."))
+        breaches.append(
+            Breach(f"{item.title()} er planlagt {day_text(progress.planned.date())}, som ikke er kommet ennå.")
+        )
     breaches += _after_breaches(config=config, state=state, item=item)
     return breaches
 

@@ -48,7 +48,11 @@ def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress
         done = not missing
         if done:
             done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
-        notes = [f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in signatures.items() if sig.get("outside_order")]
+        notes = [
+            f"{config.party_short(p)}: {sig['outside_order']}"
+            for p, sig in signatures.items()
+            if sig.get("outside_order")
+        ]
         outside = "; ".join(notes) or None
     return Progress(
         item=item,

@@ -174,6 +174,8 @@ def region_title(config: AppConfig, item: Item) -> str:
 
 def responsible_text(config: AppConfig, item: Item) -> str:
     """Who is responsible, in words: the state budget is adopted by the Storting and recorded by AU."""
-    party = config.party_name(responsible_party(config, item))
+    party = responsible_party(config, item)
     adopted_by = getattr(item.spec, "adopted_by", None)
-    return f"{adopted_by} (registreres av {config.party_short(responsible_party(config, item))})" if adopted_by else party
+    if adopted_by:
+        return f"{adopted_by} (registreres av {config.party_short(party)})"
+    return config.party_name(party)

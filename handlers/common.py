@@ -18,6 +18,7 @@ from bot.state import DomainError, item_partition
 from bot.wheel import Item, milestone_item
 from storage.base import Tables
 
+
 @dataclass
 class Args:
     region: str | None = None

@@ -15,15 +15,13 @@ from collections.abc import Mapping
 
 from bot.context import Context
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
+from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
 from bot.parsing import fold
 from bot.progress import progress_of
-from bot.replies import day_text, make_reply
+from bot.replies import count, day_text, make_reply
 from bot.state import DomainError, item_doc_key
-from bot.wheel import Item
+from bot.wheel import Item, done_word
 from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
-from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
-from bot.replies import count
-from bot.wheel import done_word
 from handlers.common import milestone_for, read_meeting, record, require_coordinator, write_year
 
 EXAMPLE = "referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"

@@ -78,7 +78,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
         behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
-        lead = national_lead + ("Skriv «oversikt» for detaljene." if behind else "Alt er i rute: ingen åpne frister de neste månedene.")
+        lead = national_lead + (
+            "Skriv «oversikt» for detaljene." if behind else "Alt er i rute: ingen åpne frister de neste månedene."
+        )
         return Outcome(reply=make_reply(title=f"Neste for {who}", lead=lead.strip()))
     sections: list[Section] = []
     buttons: list[Button] = []

@@ -14,7 +14,15 @@ from bot.progress import progress_of
 from bot.replies import make_reply
 from bot.state import DomainError, item_doc_key
 from bot.wheel import done_word
-from handlers.common import milestone_for, read_args, record, reject_extra, require_coordinator, require_region, write_year
+from handlers.common import (
+    milestone_for,
+    read_args,
+    record,
+    reject_extra,
+    require_coordinator,
+    require_region,
+    write_year,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +59,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if undo and not progress.not_relevant:
         raise DomainError(f"{item.title()} er ikke markert som ikke aktuelt, så det er ingenting å angre.")
     if not undo and progress.not_relevant:
-        reply = make_reply(title="Allerede registrert", lead=f"{item.title()} er allerede ikke aktuelt. Ingenting er endret.")
+        reply = make_reply(
+            title="Allerede registrert", lead=f"{item.title()} er allerede ikke aktuelt. Ingenting er endret."
+        )
         return Outcome(reply=reply)
     if not undo and progress.done:
         raise DomainError(f"{item.title()} er allerede registrert som {done_word(item)}, så det er aktuelt i år.")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.behind import behind_text
 from bot.context import Context
+from bot.cycle import read_cycles
 from bot.messages import Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import day_text, make_reply
-from bot.behind import behind_text
-from bot.cycle import read_cycles
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from handlers.common import read_args, reject_extra
 

@@ -11,12 +11,12 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
+from bot.order import split_confirm, summary_note
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import to_agreement_channels
-from bot.order import split_confirm, summary_note
 from handlers.common import milestone_for, order_note, read_args, record, reject_extra, require_member, write_year
 from handlers.describe import describe
 

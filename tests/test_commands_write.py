@@ -68,7 +68,13 @@ def planned(bot: BotDriver, partition: str, key: str) -> datetime | None:
             "lørdag 28. november 2026",
         ),
         ("dato regional-spring 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22."),
-        ("dato handlingsplan 2027 1. desember 2026", AGDER_2027, "action-plan", oslo(2026, 12, 1), "tirsdag 1. desember 2026"),
+        (
+            "dato handlingsplan 2027 1. desember 2026",
+            AGDER_2027,
+            "action-plan",
+            oslo(2026, 12, 1),
+            "tirsdag 1. desember 2026",
+        ),
     ],
 )
 def test_dato_phrases(bot: BotDriver, command: str, partition: str, key: str, when: datetime, shown: str) -> None:
