@@ -54,7 +54,7 @@ def describe(
         if item.spec.participants:
             facts.append(Fact("Deltakere", item.spec.participants))
         for number, part in enumerate(item.spec.parts, start=1):
-            facts.append(Fact(f"Del {number}" if not part.lower().startswith("del ") else "Del", part))
+            facts.append(Fact(f"Del {number}", part))
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:

@@ -78,7 +78,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     outside = f" Merket {OUTSIDE}." if note else ""
     reply = make_reply(
         title=f"Referat registrert: {item.title()}",
-        lead=f"{_subject(item)} er markert som {done_word(item)}{replaced}. {counts}.{outside} "
+        lead=f"{_done_phrase(item)}{replaced}. {counts}.{outside} "
         f"Registrert av {ctx.caller.name}.",
         visibility=Visibility.CHANNEL,
     )
@@ -93,9 +93,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=announcements)
 
 
-def _subject(item: Item) -> str:
-    """How the reply names what was done: the meeting, or the item itself when it is not a meeting."""
-    return "Møtet" if item.spec.kind == "meeting" else item.spec.label or item.spec.name
+def _done_phrase(item: Item) -> str:
+    """What the reply says was done, in the word that fits: a meeting held, a treatment, a plan adopted."""
+    return "Møtet er markert som holdt" if item.spec.kind == "meeting" else f"Registrert som {done_word(item)}"
 
 
 def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
