@@ -7,7 +7,8 @@ that cycle's open items are shown as their own section below it, never instead o
 Writing: without a typed year an item of the cycle whose window for it is open today is meant. After its
 deadline an item still unfinished stays the one meant until the same item's next window opens (a
 coordinator writing `oppdrag IN sendt` on 20 January means this year's agreement; the political treatment
-recorded late in February is still the one for this year's agreement). A finished item stays meant for a
+recorded late in February is still the one for this year's agreement), but no longer once the next
+agreement's preparation has opened after its deadline. A finished item stays meant for a
 short while after its deadline, so a second `signer` answers about the agreement just completed. Where no
 cycle fits, the caller is asked for the year instead of guessing.
 """
@@ -73,7 +74,8 @@ def write_cycle(
         return open_now[0]
     for year, item in items.items():
         successor = items.get(year + 1) or item_for(year + 1)
-        if item.deadline < today < successor.start and tracked(config, item) and not done(item):
+        overdue = item.deadline < today < _grace_end(config, item=item, successor=successor)
+        if overdue and tracked(config, item) and not done(item):
             return year
     recent = [
         year
@@ -81,6 +83,14 @@ def write_cycle(
         if item.deadline < today <= item.deadline + DONE_GRACE and done(item) and tracked(config, item)
     ]
     return recent[-1] if recent else None
+
+
+def _grace_end(config: AppConfig, *, item: Item, successor: Item) -> date:
+    """Until when an overdue, unfinished item is still the one meant: until the same item's next window
+    opens, or the next agreement's preparation opens after its deadline, whichever comes first."""
+    openings = [preparation_opens(config, year=item.deadline.year + k) for k in range(3)]
+    later = [day for day in openings if day > item.deadline]
+    return min([successor.start, *later])
 
 
 def next_opening(*, today: date, item_for: Callable[[int], Item]) -> int:

@@ -78,8 +78,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     outside = f" Merket {OUTSIDE}." if note else ""
     reply = make_reply(
         title=f"Referat registrert: {item.title()}",
-        lead=f"{_done_phrase(item)}{replaced}. {counts}.{outside} "
-        f"Registrert av {ctx.caller.name}.",
+        lead=f"{_done_phrase(item)}{replaced}. {counts}.{outside} Registrert av {ctx.caller.name}.",
         visibility=Visibility.CHANNEL,
     )
     announcements = tuple(

@@ -66,7 +66,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         and not (progress.item.kind == "milestone" and progress.item.spec.optional and progress.item.deadline < today)
     ]
     spans_regions = region is None
-    mine = sorted((p for p in open_items if _can_act(ctx, p, today)), key=lambda p: _order(ctx, p, spans_regions))
+    mine = sorted(
+        (p for p in open_items if _can_act(ctx, p, today)),
+        key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
+    )
     others = [p for p in open_items if p not in mine]
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
         others = [p for p in others if not _is_signing(p.item)]
@@ -119,7 +122,7 @@ def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bo
     return section
 
 
-def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, object]:
+def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:
     """Grouped by region when the list spans regions (national items first), then by deadline."""
     region = ctx.config.party_short(progress.item.region) if spans_regions and progress.item.region else ""
     return (region, progress.item.deadline)
