@@ -22,7 +22,15 @@ from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, make_reply
 from bot.signing import sign_button
 from bot.state import StateStore, item_partition
-from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
+from bot.wheel import (
+    Item,
+    national_milestones,
+    precondition_items,
+    regional_milestones,
+    responsible_party,
+    responsible_text,
+    tracked,
+)
 from bot.workdays import is_working_day, on_or_after, on_or_before
 
 
@@ -232,7 +240,7 @@ class Planner:
             title=title,
             lead=lead,
             buttons=buttons,
-            context=f"Ansvarlig: {self.config.party_name(responsible_party(self.config, item))} · skriv «neste» for alt som venter",
+            context=f"Ansvarlig: {responsible_text(self.config, item)} · skriv «neste» for alt som venter",
             visibility=Visibility.CHANNEL,
         )
 

@@ -343,3 +343,11 @@ def test_the_wheel_leaves_january_to_the_signing() -> None:
         spec = config.milestone(key)
         assert spec is not None
         assert spec.window.resolve(2028)[1] < sign_start, key
+
+
+def test_the_state_budget_reminder_names_the_storting_not_au_as_responsible() -> None:
+    bot = make_bot(at=oslo(2027, 1, 4, 9))  # first working day after its deadline: the first overdue notice
+    due = [r for r in bot.core.planner.due(now=bot.clock.now()) if r.id.startswith("precondition:statsbudsjett:2027")]
+    assert due, "the overdue state budget is reminded"
+    for reminder in due:
+        assert "Ansvarlig: Stortinget (registreres av AU)" in (reminder.reply.context or "")
