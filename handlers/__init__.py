@@ -27,7 +27,7 @@ def build_router() -> Router:
         Command(
             "neste",
             next_steps.handle,
-            "De neste åpne fristene her, de forsinkede først.",
+            "Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først.",
             "neste [region|aktør]",
             ("neste",),
         )

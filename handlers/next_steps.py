@@ -142,7 +142,8 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
         return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
     if responsible_party(ctx.config, item) == party:
         return True
-    return bool(ctx.config.actor(party)) and item.kind == "milestone" and "actors" in item.spec.prepare
+    prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
+    return bool(ctx.config.actor(party)) and prepares
 
 
 def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) -> list[Item]:
