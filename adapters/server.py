@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from croniter import croniter
 
+from bot.integrity import HistoryCheck
+
 if TYPE_CHECKING:
     from bot.core import Core
     from bot.reminders import Sender
@@ -39,6 +41,8 @@ MOUNTS: tuple[str, ...] = (
 )
 
 SENDERS = web.AppKey("senders", dict)
+HISTORY = web.AppKey("history", object)
+ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -127,13 +131,59 @@ def build_app(
         mount = getattr(importlib.import_module(module_name), func_name)
         mount(app, core=core, senders=senders, environ=env)
 
+    history = HistoryCheck()
+    app[HISTORY] = history
+
     async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "platforms": sorted(senders)})
+        status = "ok" if history.ok else "degraded"
+        body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
+        if history.checked:
+            body["history"] = history.as_json()
+        return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
+    app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
     return app
+
+
+def _history_check(
+    *, core: Core, history: HistoryCheck, senders: Mapping[str, Sender]
+) -> Callable[[web.Application], Awaitable[None]]:
+    """At start-up: walk every history chain, keep the result for /healthz, tell the admins if one broke.
+    Never refuses to start."""
+
+    async def check(app: web.Application) -> None:
+        from bot.integrity import admin_alert, admin_channels, check_history
+
+        state = getattr(core, "state", None)
+        if state is None:  # a stand-in core in adapter tests
+            return
+        try:
+            result = check_history(state)
+        except Exception:
+            logger.exception("could not verify the history chains at start-up")
+            return
+        history.reports, history.checked = result.reports, True
+        alert = admin_alert(result)
+        if alert is None:
+            return
+
+        async def tell_admins() -> None:
+            for address in admin_channels(core.directory):
+                sender = senders.get(address.platform)
+                if sender is None:
+                    continue
+                try:
+                    await sender.send(channel_id=address.channel_id, reply=alert)
+                except Exception:
+                    logger.warning("could not tell %s:%s of the broken history", address.platform, address.channel_id)
+
+        # In the background: a slow platform must not hold up start-up.
+        app[ALERTS] = asyncio.get_running_loop().create_task(tell_admins(), name="history-alert")
+
+    return check
 
 
 def _scheduler_context(*, core: Core, senders: Mapping[str, Sender]) -> Callable[[web.Application], Any]:

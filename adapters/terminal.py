@@ -8,18 +8,50 @@ printed, so it can be scripted. Due reminders for the channel are shown first, a
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from adapters.files import read_local
 from bot.core import Core
-from bot.messages import Announcement, Reply, Request
+from bot.messages import Announcement, Attachment, Reply, Request
 
 PLATFORM = "terminal"
 
 
 def to_request(line: str, *, user_id: str, channel_id: str, request_id: str | None = None) -> Request:
-    return Request(platform=PLATFORM, user_id=user_id, channel_id=channel_id, text=line.strip(), request_id=request_id)
+    text, attachments = local_files(line.strip())
+    return Request(
+        platform=PLATFORM,
+        user_id=user_id,
+        channel_id=channel_id,
+        text=text,
+        request_id=request_id,
+        attachments=attachments,
+    )
+
+
+FILE_COMMANDS = ("avtale", "avtaletekst")
+_FILE_LIKE = re.compile(r"[/\\]|^~|\.[A-Za-z0-9]{1,5}$")
+
+
+def local_files(text: str) -> tuple[str, tuple[Attachment, ...]]:
+    """`avtale ./samarbeidsavtale.pdf`: in the terminal the agreement's file is a local path. The path
+    leaves the command's text and comes back as an attachment the core reads like a file shared in Slack
+    (hashed here; an unreadable path is an attachment with an error, which the core reports)."""
+    words = text.split()
+    if not words or words[0].lower() not in FILE_COMMANDS:
+        return text, ()
+    kept, files = [words[0]], []
+    for word in words[1:]:
+        is_path = "://" not in word and not word.lower().startswith(("www.", "sha256:", "sha-256:"))
+        if is_path and (_FILE_LIKE.search(word) or os.path.isfile(word)):
+            files.append(read_local(word))
+        else:
+            kept.append(word)
+    return " ".join(kept), tuple(files)
 
 
 def render(reply: Reply) -> str:

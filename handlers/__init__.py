@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.router import Command, Router
 from handlers import (
+    agreement,
     assignments,
     bind,
     log,
@@ -107,6 +108,26 @@ def build_router() -> Router:
             ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
             aliases=("signere", "signering"),
             writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "avtale",
+            agreement.handle,
+            "Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene.",
+            "avtale [region] [år] [<lenke>] [sha256:<sum>]",
+            ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
+            aliases=("avtaletekst",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "kvittering",
+            agreement.receipt,
+            "Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg).",
+            "kvittering [region] [år]",
+            ("kvittering", "kvittering agder 2027"),
         )
     )
     router.add(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import agreement
 from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.order import split_confirm, summary_note
@@ -31,6 +32,7 @@ class _AlreadySigned(Exception):
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
+    asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     spec = signing_milestone(ctx.config)
@@ -68,6 +70,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
         )
     note = order_note(ctx, item=item, confirmed=confirmed)
+    version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)
     signature = {
         "person": ctx.caller.key,
         "name": ctx.caller.name,
@@ -83,14 +86,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
         signatures = tables.setdefault("signatures", {})
         if party in signatures:  # signed by someone else between our read and the lock
             raise _AlreadySigned(signatures[party])
-        signatures[party] = signature
+        signatures[party] = agreement.bind_signature(tables, signature=signature, expected=version.number)
 
     try:
         record(
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}{summary_note(note)}",
+            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
+            f"{summary_note(note)}",
             mutate=mutate,
         )
     except _AlreadySigned as already:
@@ -99,7 +103,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if progress.done:
         complete = make_reply(
             title=f"Samarbeidsavtalen {year} for {ctx.config.party_name(region)} er signert av alle parter",
-            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Avtalen forplikter partene.",
+            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Alle har signert {version.label()}, "
+            f"{version.link}. Avtalen forplikter partene. Kvittering: «kvittering {region} {year}».",
             sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
             visibility=Visibility.CHANNEL,
         )
@@ -107,7 +112,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=complete, announcements=announcements)
     reply = make_reply(
         title=f"Signert for {ctx.config.party_name(party)}",
-        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}. "
+        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}, "
+        f"{version.label()}: {version.link}. "
         f"Mangler fortsatt: {', '.join(map(ctx.config.party_short, progress.missing))}.",
         visibility=Visibility.CHANNEL,
     )

@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import OSLO
 from bot.messages import ChannelAddress, Visibility
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
 from tests.helpers import assert_recorded, assert_refused
 
 AGDER_2027 = "cycle/agder/2027"
@@ -307,6 +307,7 @@ def test_forutsetning_refusals(bot: BotDriver, person: str, channel: str, text: 
 
 def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027)
     bot.say("referat høst 2026 Holdt", as_="aud")
     bot.say("referat høst 2026 Holdt", as_="kari")
     bot.say("forutsetning statsbudsjett 2027", as_="aud")
@@ -334,7 +335,7 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
     for announcement in bot.last.announcements:
         assert announcement.reply.title == "Klar til signering: samarbeidsavtalen 2027 for Agder fylkeskommune"
         assert [b.command for b in announcement.reply.buttons] == [
-            f"signer {party} agder 2027" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
+            f"signer {party} agder 2027 versjon 1" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
         ]
 
 

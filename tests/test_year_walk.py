@@ -11,7 +11,7 @@ import re
 
 from bot.config import load_config
 from bot.messages import ChannelAddress, Reply
-from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo, record_all_preconditions, text_command
 from tests.helpers import demo_text, line_no, replace_once
 from tests.test_config import problems_of
 
@@ -282,6 +282,8 @@ def test_a_whole_agreement_year_september_2026_to_january_2028() -> None:
     ok(bot, "forutsetning budsjett", as_="per")
     for person in ACTORS:
         ok(bot, "forutsetning tildelingsbrev", as_=person)
+    ok(bot, text_command(year=2027), as_="kari")  # the agreement text to sign (issue 12)
+    ok(bot, text_command(year=2027, region="vestland"), as_="per")
     refused(bot, "signer 2027", as_="kari", contains=("1. januar 2027",))
     bot.set_time(2027, 1, 12, 9)
     for person in ("kari", *ACTORS):

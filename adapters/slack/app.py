@@ -13,6 +13,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Coroutine, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -23,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.reminders import deliver_announcements
 
-from . import render, translate
+from . import files, render, translate
 from .sender import SlackCallFailed, SlackPoster, SlackSender
 from .settings import SlackSettings
 
@@ -89,6 +90,11 @@ class SlackAdapter:
         if not self._first_time(request.request_id):
             await ack()
             return
+        if files.linked_file_ids(request.text):
+            # Reading a linked Slack file may take longer than the 3-second ack: answer via response_url.
+            await ack()
+            self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
+            return
         outcome = self._handle(request)
         reply = outcome.reply
         shown_in: str | None = None
@@ -100,6 +106,20 @@ class SlackAdapter:
             await ack(response_type="in_channel" if public else "ephemeral", **render.message_payload(reply))
             shown_in = request.channel_id if public else None
         self._spawn(self._announce(outcome, shown_in=shown_in))
+
+    async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
+        attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
+        outcome = self._handle(replace(request, attachments=attachments))
+        public = _is_public(outcome.reply)
+        if response_url:
+            payload = {
+                **render.message_payload(outcome.reply),
+                "response_type": "in_channel" if public else "ephemeral",
+            }
+            await self._respond(response_url, payload)
+        else:
+            await self._post(request, outcome.reply)
+        await self._announce(outcome, shown_in=request.channel_id if public else None)
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -148,6 +168,16 @@ class SlackAdapter:
         request = translate.mention_request(body)
         if not self._first_time(request.request_id):
             return  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
+        if files.event_files(body.get("event") or {}):
+            # Reading a shared file may take longer than Slack's 3 seconds: answer from the background.
+            self._spawn(self._answer_mention(request, body))
+            return
+        await self._answer_mention(request, body)
+
+    async def _answer_mention(self, request: Request, body: dict[str, Any]) -> None:
+        attachments = await files.read_files(body.get("event") or {}, settings=self.settings)
+        if attachments:
+            request = replace(request, attachments=attachments)
         outcome = self._handle(request)
         reply = outcome.reply
         if reply.form is not None:

@@ -14,6 +14,7 @@ from bot.clock import FixedClock
 from bot.core import Core, build_core
 from bot.messages import Request
 from bot.reminders import run_pass
+from tests.driver import text_command
 
 from .fake_core import RecordingSender
 from .harness import running
@@ -37,7 +38,8 @@ def terminal(core: Core, user: str, channel: str, text: str) -> str:
 
 
 def ready_to_sign(core: Core) -> None:
-    """The preconditions and the political treatment of agreement 2027 for Agder, done in the terminal."""
+    """The text, the preconditions and the political treatment of agreement 2027 for Agder, in the terminal."""
+    terminal(core, "kari", "agder", text_command(year=2027))
     terminal(core, "aud", "nasjonal", "forutsetning statsbudsjett")
     terminal(core, "kari", "agder", "forutsetning budsjett")
     for user, channel in (("ola", "in"), ("siri", "siva"), ("nils", "nfr"), ("rita", "rff")):
