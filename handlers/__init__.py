@@ -65,9 +65,15 @@ def build_router() -> Router:
         Command(
             "dato",
             set_date.handle,
-            "Sett planlagt dato for et møte.",
-            "dato <møte> [region] [år] <dato>",
-            ("dato vår 22. april kl 10", "dato høst uke 45"),
+            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes.",
+            "dato <møte> [region] [år] <dato> [bekreft]",
+            (
+                "dato vår 22. april kl 10",
+                "dato høst uke 45",
+                "dato vår første tirsdag i april",
+                "dato høst fredag om to uker kl 13",
+                "dato vår 2. påskedag bekreft",
+            ),
             writes=True,
         )
     )
