@@ -11,6 +11,7 @@ from handlers import (
     minutes,
     next_steps,
     not_relevant,
+    notify,
     overview,
     plan,
     precondition,
@@ -189,6 +190,16 @@ def build_router() -> Router:
             "Admin: registrer en person med part og rolle.",
             "person <@bruker> <part> <rolle>",
             ("person @kari agder koordinator",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "varsel",
+            notify.handle,
+            "Slå av eller på at påminnelser nevner deg.",
+            "varsel av|på",
+            ("varsel av", "varsel på"),
             writes=True,
         )
     )
