@@ -33,7 +33,7 @@ from bot.named_days import named_day, named_day_words
 logger = logging.getLogger(__name__)
 
 Maker = Callable[[int], date | None]
-Kind = Literal["day", "month"]
+Kind = Literal["day", "week", "month"]  # "week": the Monday of a week named without a weekday
 
 _WD = alternation(WEEKDAYS)
 _MON = alternation(MONTHS)
@@ -93,6 +93,12 @@ class Found:
     make: Maker | None = None  # the same phrase in another year, when no year was typed
     weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
     moment: datetime | None = None  # "om 2 timer": a time as well
+
+
+def plain_weekday(s: str) -> int | None:
+    """The weekday a phrase is, when it is only a weekday ("torsdag", "på fredag")."""
+    m = _PLAIN_WD_RE.fullmatch(s)
+    return WEEKDAYS[m.group(1)] if m else None
 
 
 def number(token: str) -> int:
@@ -197,7 +203,7 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif m := _WD_IN_WEEK_RE.fullmatch(s):
         day = monday + timedelta(days=7 * WEEK_SHIFT[m.group(2)] + WEEKDAYS[m.group(1)])
     elif m := _WEEK_REL_RE.fullmatch(s):
-        day = monday + timedelta(days=7 * WEEK_SHIFT[m.group(1)])
+        return Found(day=monday + timedelta(days=7 * WEEK_SHIFT[m.group(1)]), kind="week", relative=True)
     elif m := _PLAIN_WD_RE.fullmatch(s):
         # "fredag" typed on a Friday means next week's: today would be "i dag".
         day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - 1) % 7 + 1)
@@ -225,11 +231,11 @@ def _weeks(s: str, *, today: date, now: datetime, window: tuple[date, date] | No
 
     if year_text:
         day = make(int(year_text))
-        return Found(day=day, year_typed=True) if day else None
+        return Found(day=day, year_typed=True, kind="day" if weekday else "week") if day else None
     # A bare "uke 47" typed during week 47 still means this week, not next year's.
     ahead = (lambda d: d + timedelta(days=6)) if not weekday else None
     day = choose_year(make, today=today, window=window, ahead=ahead)
-    return Found(day=day, make=make) if day else None
+    return Found(day=day, make=make, kind="day" if weekday else "week") if day else None
 
 
 def _month_only(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:

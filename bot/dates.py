@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bot.clock import OSLO
-from bot.date_rules import RANGE_RE, Found, match
+from bot.date_rules import RANGE_RE, Found, match, plain_weekday
 from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, NUMBERS, WEEKDAY_NAMES, alternation, normalize
 
 logger = logging.getLogger(__name__)
@@ -139,7 +139,9 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
     if found is None:
-        return _two_dates(s, now=now)
+        found = _two_parts(s, now=now, window=window)
+        if not isinstance(found, Found):
+            return found
     if found.weekday is not None and found.weekday != found.day.weekday():
         typed, real = WEEKDAY_NAMES[found.weekday], WEEKDAY_NAMES[found.day.weekday()]
         return DateTrouble(
@@ -168,23 +170,46 @@ def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
     )
 
 
-def _two_dates(s: str, *, now: datetime) -> DateTrouble | None:
-    """ "i går i morgen", "1. mars 3. mars": each half a date on its own, so we must not pick one."""
+def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:
+    """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
+    in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
+    are refused, since we must not pick one."""
     message = f"«{s}» er to datoer."
     if RANGE_RE.fullmatch(s):
         return DateTrouble(reason="two_dates", message=message)
     words = s.split()
     for i in range(1, len(words)):
-        left = [w for w in words[:i] if w not in _CONNECTORS]
-        right = [w for w in words[i:] if w not in _CONNECTORS]
+        left = " ".join(w for w in words[:i] if w not in _CONNECTORS)
+        right = " ".join(w for w in words[i:] if w not in _CONNECTORS)
         if not left or not right:
             continue
-        first = match(" ".join(left), now=now, window=None)
+        first = match(left, now=now, window=window)
         if first is None:
             continue
-        if match(" ".join(right), now=now, window=None) is not None:
-            return DateTrouble(reason="two_dates", message=message)
+        second = match(right, now=now, window=window)
+        if second is None:
+            continue
+        if first.day == second.day and first.kind == second.kind:
+            return first if first.moment is None else second
+        for week, part, found in ((first, right, second), (second, left, first)):
+            weekday = plain_weekday(part)
+            if week.kind == "week" and weekday is not None and found.kind == "day":
+                return replace(
+                    week, day=week.day + timedelta(days=weekday), kind="day", make=_shifted(week.make, weekday)
+                )
+        return DateTrouble(reason="two_dates", message=message)
     return None
+
+
+def _shifted(make: Callable[[int], date | None] | None, days: int) -> Callable[[int], date | None] | None:
+    if make is None:
+        return None
+
+    def shifted(year: int) -> date | None:
+        day = make(year)
+        return day + timedelta(days=days) if day else None
+
+    return shifted
 
 
 def _clock(hour: str, minute: str | None) -> tuple[int, int] | None:

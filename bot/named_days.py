@@ -100,3 +100,11 @@ def named_day_words() -> list[str]:
     for prefix, full in _ORDINAL_PREFIX.items():
         names |= {prefix + name.removeprefix(full) for name in _DAYS if name.startswith(full + " ")}
     return sorted(names)
+
+
+_CUSTOMARY_DAYS_OFF = ("julaften", "nyttårsaften")
+
+
+def customary_day_off(day: date) -> str | None:
+    """Days that are no public holiday but where most offices are closed ("julaften"), by name."""
+    return next((name for name in _CUSTOMARY_DAYS_OFF if _DAYS[name](day.year) == day), None)

@@ -115,6 +115,10 @@ TABLE: list[tuple[datetime, str, tuple[datetime, bool]]] = [
     (TUE, "laurdag kl 10", d(2026, 11, 28, 10)),
     (TUE, "sundag", d(2026, 11, 29)),
     (TUE, "fredag om to veker", d(2026, 12, 11)),
+    # a weekday and its week in either order; one day said twice
+    (TUE, "neste uke torsdag", d(2026, 12, 3)),
+    (TUE, "uke 50 fredag kl 9", d(2026, 12, 11, 9)),
+    (TUE, "i morgen onsdag", d(2026, 11, 25)),
     # spelling, case and punctuation
     (TUE, "SKJAERTORSDAG", d(2027, 3, 25)),
     (TUE, "  3.  mars!!  ", d(2027, 3, 3)),
@@ -220,6 +224,7 @@ def test_noise_and_impossible_dates_are_none(text: str) -> None:
         "julaften nyttårsaften",
         "uke 45 uke 46",
         "15.03.2027 16.03.2027",
+        "i morgen fredag",  # tomorrow is a Wednesday
     ],
 )
 def test_two_dates_are_refused(text: str) -> None:
