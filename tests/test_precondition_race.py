@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from storage.base import Document, Store, Tables
 from storage.memory import MemoryStore
-from tests.driver import BotDriver, make_bot
+from tests.driver import BotDriver, make_bot, register_text
 
 P = "cycle/agder/2027"
 
@@ -46,10 +46,11 @@ def test_concurrent_forutsetning_records_once_and_announces_once() -> None:
 
 
 def _all_but_budget(bot: BotDriver) -> None:
-    bot.say("forutsetning statsbudsjett 2027", as_="aud")
+    register_text(bot, year=2027, region="agder")
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud").ok
     for person in ("ola", "siri", "nils", "rita"):
-        bot.say("forutsetning tildelingsbrev 2027", as_=person)
-    bot.say("referat politisk agder 2027 Vedtatt i fylkestinget", as_="kari")
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+    assert bot.say("referat politisk agder 2027 Vedtatt i fylkestinget bekreft", as_="kari").ok
 
 
 def _say_budget(bot: BotDriver) -> None:
