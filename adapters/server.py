@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DEFAULT_PORT = 3978
+MAX_BODY_BYTES = 1024 * 1024
+"""No request body over 1 MB is read by any route (a Teams activity with a large card is far below it);
+Slack's own door (adapters/slack/gate.py) is tighter. Checked on Content-Length before anything is read."""
 
 MOUNTS: tuple[str, ...] = (
     "adapters.slack:mount_slack",
@@ -112,6 +115,8 @@ class ReminderScheduler:
 
 
 def _pass_complete(report: Any) -> bool:
+    if getattr(report, "ledger_failed", False):
+        return False  # try writing the ledger again soon, not at the next cron time
     failed = getattr(report, "failed", None)
     if failed is None:
         return True
@@ -123,7 +128,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
     env = os.environ if environ is None else environ
-    app = web.Application()
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
     senders: dict[str, Sender] = {}
     app[SENDERS] = senders
     for spec in mounts:
@@ -139,6 +144,13 @@ def build_app(
         body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
         if history.checked:
             body["history"] = history.as_json()
+        from bot.reminders import ledger_fault
+
+        fault = ledger_fault(core)
+        if fault is not None:  # reminders stopped: posted, but the ledger could not be written
+            body["status"] = "degraded"
+            body["reminders"] = fault
+            return web.json_response(body, status=503)
         return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
@@ -146,6 +158,36 @@ def build_app(
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
     return app
+
+
+async def answer_and_close(request: web.Request, response: web.Response) -> web.Response:
+    """Send `response` and close the connection at once: for a refusal whose body is left unread, instead
+    of aiohttp's default of reading and discarding the rest for up to 10 seconds (junk holding a slot)."""
+    response.force_close()
+    await response.prepare(request)
+    await response.write_eof()
+    if request.protocol is not None:
+        request.protocol.force_close()
+    return response
+
+
+@web.middleware
+async def refuse_junk(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """A body over the cap is refused before it is read; a refusal is logged as method, path, size and
+    reason only (never the body: forged requests must cost nothing, in CPU or in log); an unexpected error
+    is a bare 500 with one log line, never a traceback in the answer."""
+    size = request.content_length
+    if size is not None and size > MAX_BODY_BYTES:
+        logger.warning("refused %s %s (%d bytes): body over cap", request.method, request.path, size)
+        return await answer_and_close(request, web.Response(status=413, text="request too large"))
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status in (400, 401, 403, 413):
+            logger.warning("refused %s %s (%s bytes): %s", request.method, request.path, size, exc.reason)
+        raise
 
 
 def _history_check(

@@ -112,6 +112,9 @@ class Form:
     submit_command: str
     fields: tuple[FormField, ...]
     submit_label: str = "Lagre"
+    context: str | None = None
+    """What the form is about (meeting, region, year), shown under a short title: Slack cuts a modal's
+    title at 24 characters."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) 
     names that version, so a click on an old message after the text changed is refused, never moved on."""
     assert item.region is not None
     return Button(
-        label=f"Signer for {party}",
+        label=f"Signer for {config.party_short(party)}",
         command=f"signer {party} {item.region} {item.year} versjon {version.number}",
         confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)} i {config.party_name(item.region)}, "
         f"{version.label()}: {version.link}?",

@@ -10,6 +10,7 @@ from handlers import (
     log,
     minutes,
     next_steps,
+    notify,
     overview,
     precondition,
     set_date,
@@ -63,9 +64,15 @@ def build_router() -> Router:
         Command(
             "dato",
             set_date.handle,
-            "Sett planlagt dato for et møte.",
-            "dato <møte> [region] [år] <dato>",
-            ("dato vår 22. april kl 10", "dato høst uke 45"),
+            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes.",
+            "dato <møte> [region] [år] <dato> [bekreft]",
+            (
+                "dato vår 22. april kl 10",
+                "dato høst uke 45",
+                "dato vår første tirsdag i april",
+                "dato høst fredag om to uker kl 13",
+                "dato vår 2. påskedag bekreft",
+            ),
             writes=True,
         )
     )
@@ -151,6 +158,16 @@ def build_router() -> Router:
             "Admin: registrer en person med part og rolle.",
             "person <@bruker> <part> <rolle>",
             ("person @kari agder koordinator",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "varsel",
+            notify.handle,
+            "Slå av eller på at påminnelser nevner deg.",
+            "varsel av|på",
+            ("varsel av", "varsel på"),
             writes=True,
         )
     )

@@ -1,4 +1,5 @@
-"""A local stand-in for Slack: the Web API, response_url endpoints and the Socket Mode WebSocket.
+"""A local stand-in for Slack: the Web API (chat.postMessage/postEphemeral/update, views.open/publish,
+conversations.open, auth.test), response_url endpoints and the Socket Mode WebSocket.
 
 Started by each test on a free port of 127.0.0.1. It records every call and can be scripted to answer a
 method with 429 (Retry-After), 500, an `ok: false` error, or a dropped connection.
@@ -193,6 +194,17 @@ class SlackStandIn:
             return {"ok": True, "file": found} if found else {"ok": False, "error": "file_not_found"}
         if method == "views.open":
             return {"ok": True, "view": {"id": f"V{self._ts:06d}"}}
+        if method == "views.publish":
+            view = body.get("view") or {}
+            return {
+                "ok": True,
+                "view": {"id": f"VH{self._ts:06d}", "type": view.get("type"), "blocks": view.get("blocks")},
+            }
+        if method == "chat.update":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text")}
+        if method == "conversations.open":
+            users = str(body.get("users") or "")
+            return {"ok": True, "channel": {"id": "D" + users.split(",")[0].removeprefix("U")}}
         if method == "apps.connections.open":
             host = request.host
             return {"ok": True, "url": f"ws://{host}/ws"}

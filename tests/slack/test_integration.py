@@ -73,7 +73,11 @@ async def test_double_clicked_sign_button_records_one_signature(core: Core) -> N
         await h.settle()
         answers = [c.body for c in h.standin.calls if c.method.startswith("response_url:")]
     assert shown["response_type"] == "ephemeral"
-    assert [a["blocks"][0]["text"]["text"] for a in answers] == ["Signert for Agder fylkeskommune"]
+    # the clicked (ephemeral) status is replaced, and the channel is told once; the second click is ignored
+    assert [(a["blocks"][0]["text"]["text"], a["replace_original"]) for a in answers] == [
+        ("Signert for Agder fylkeskommune", True),
+        ("Signert for Agder fylkeskommune", False),
+    ]
     log = terminal(core, "kari", "agder", "logg agder")
     assert log.count("Signerte samarbeidsavtalen 2027") == 1
 
@@ -84,7 +88,7 @@ async def test_minutes_form_in_slack_lands_in_the_shared_state(core: Core) -> No
         await h.slash("referat regional-spring", user="U0KARI", channel="C0AGDER")
         (opened,) = await h.standin.wait_for("views.open")
         view = opened.body["view"]
-        fields = [b["block_id"] for b in view["blocks"]]
+        fields = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
         meta = view["private_metadata"]
         command = json.loads(meta)["command"]
         submitted = await h.submit(command, {fields[0]: "Gjennomgang av avtale 2027.\nBra oppmøte."}, view_id="V1")
@@ -103,7 +107,8 @@ async def test_binding_a_new_channel_and_a_mentioned_person_from_slack(core: Cor
         await h.settle()
     assert bound["response_type"] == "in_channel"
     assert "Vestfold" in str(bound["blocks"])
-    assert "U0NINA" in str(person["blocks"])
+    # the mention gave the unknown user's id; the reply names her as Slack showed her, not by the id
+    assert "nina er nå koordinator for Agder" in str(person["blocks"]) and "U0NINA" not in str(person["blocks"])
     assert nina["blocks"][0]["text"]["text"] == "Neste for Agder fylkeskommune"
 
 
@@ -121,6 +126,6 @@ async def test_an_outage_during_a_reminder_pass_delays_and_never_doubles(core: C
     assert during.sent == 0 and during.failed > 0 and failed_calls > during.failed  # each one was retried
     assert after.failed == 0 and after.sent == during.failed
     assert again.sent == 0 and again.failed == 0
-    assert len(delivered) == after.sent
+    assert len(delivered) == after.messages  # one digest per channel carries its reminders
     per_post = Counter((p.body["channel"], p.body["text"]) for p in delivered)
     assert max(per_post.values()) == 1  # no reminder posted twice
