@@ -8,6 +8,7 @@ the reminder scheduler, so both reuse the same cached connector clients.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
 from collections.abc import MutableMapping
@@ -24,6 +25,7 @@ from jwt import PyJWTError
 from bot.messages import ChannelAddress, Outcome, Reply
 from bot.reminders import SendFailed, deliver_announcements
 
+from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, render_card
 from .connector import CachingBotFrameworkAuthentication, ConnectorRejected, RetryPolicy, send_with_retry
 from .conversations import ConversationBook
@@ -92,16 +94,47 @@ class TeamsRuntime:
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
         self.senders[PLATFORM] = self.sender
         self._seen: OrderedDict[str, None] = OrderedDict()
+        self.gate: TokenGate | None = None
+        if settings.auth_enabled:
+            self.gate = TokenGate(
+                app_id=settings.app_id,
+                metadata_url=settings.openid_metadata_url or CHANNEL_METADATA_URL,
+                timeout=settings.key_timeout,
+            )
+            self.gate.install_key_cache()
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
+        """Token first (from the header alone), then the body, then the SDK. Refusals are one log line:
+        method, path, size and reason, never the body or the token."""
         if "application/json" not in request.headers.get("Content-Type", ""):
             raise web.HTTPUnsupportedMediaType()
+        if self.gate is not None:
+            try:
+                await self.gate.check(request.headers.get("Authorization", ""))
+            except TokenRefused as refused:
+                _log_refusal(request, reason=str(refused))
+                raise web.HTTPUnauthorized() from None
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            _log_refusal(request, reason="body is not JSON")
+            raise web.HTTPBadRequest() from None
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+            _log_refusal(request, reason="body is not an activity")
+            raise web.HTTPBadRequest()
         try:
             response = await self.adapter.process(request, self.bot)
-        except PyJWTError as error:
-            # The SDK maps a rejected token to 401 but lets an undecodable one escape as a 500.
-            logger.warning("Teams: rejected a request with a malformed token: %s", error)
-            raise web.HTTPUnauthorized() from error
+        except (PermissionError, PyJWTError) as error:
+            _log_refusal(request, reason=f"SDK refused the token ({type(error).__name__})")
+            raise web.HTTPUnauthorized() from None
+        except web.HTTPUnauthorized:
+            _log_refusal(request, reason="SDK refused the token")
+            raise
+        except web.HTTPException:
+            raise
+        except Exception as error:  # the SDK failing on what it was sent, before any turn ran
+            _log_refusal(request, reason=f"SDK could not process the request ({type(error).__name__})")
+            raise web.HTTPBadRequest() from None
         return response or web.Response(status=201)
 
     async def run_turn(self, turn_context: TurnContext) -> None:
@@ -146,6 +179,10 @@ class TeamsRuntime:
             await turn_context.send_activity("Beklager, noe gikk galt. Prøv igjen om litt.")
         except Exception:
             logger.warning("Could not tell the user about the failure", exc_info=True)
+
+
+def _log_refusal(request: web.Request, *, reason: str) -> None:
+    logger.warning("Teams: refused %s %s (%s bytes): %s", request.method, request.path, request.content_length, reason)
 
 
 class SamhandlingTeamsBot(TeamsActivityHandler):

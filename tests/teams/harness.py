@@ -16,7 +16,7 @@ from aiohttp import web
 from adapters.teams import mount_teams
 from adapters.teams.app import TeamsRuntime
 from adapters.teams.connector import RetryPolicy
-from adapters.teams.settings import ENV_APP_ID, ENV_APP_PASSWORD, ENV_TENANT_ID, TeamsSettings
+from adapters.teams.settings import ENV_APP_ID, ENV_APP_PASSWORD, ENV_OPENID_URL, ENV_TENANT_ID, TeamsSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 
@@ -123,6 +123,7 @@ class BotServer:
             ENV_APP_ID: self.settings.app_id,
             ENV_APP_PASSWORD: self.settings.app_password,
             ENV_TENANT_ID: self.settings.tenant_id,
+            ENV_OPENID_URL: self.settings.openid_metadata_url,
         }
         self.runtime = mount_teams(app, core=self.core, senders=self.senders, environ=environ, retry=retry)
         self.url = await _start(app, self)
