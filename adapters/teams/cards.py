@@ -9,6 +9,7 @@ person who clicked, so the command runs as that person with the same rules as wh
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -84,10 +85,13 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
     return card
 
 
+_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
+
+
 def is_overdue(text: str) -> bool:
-    """Overdue as the core words it ("på overtid", "Forsinket", ⚠): shown in colour and with the word."""
-    folded = text.casefold()
-    return "på overtid" in folded or folded.startswith("forsinket") or "⚠" in text
+    """Overdue as the core words it ("3 dager på overtid", "Forsinket: …", a value starting with ⚠):
+    shown in colour and with the word, never by colour alone. A legend that merely names ⚠ is not."""
+    return bool(_OVERDUE.search(text.strip())) and "·" not in text
 
 
 def _text_blocks(text: str, *, first_spacing: str = "Default") -> list[dict[str, Any]]:
@@ -137,7 +141,7 @@ def _button_action(
     if not button.confirm:
         return submit
     # Adaptive Cards have no confirm dialog; a ShowCard with the question and the real submit is the idiom.
-    confirm = dict(submit, title="Bekreft")
+    confirm = dict(submit, title="Bekreft", style="positive")
     return {
         "type": "Action.ShowCard",
         "title": button.label,

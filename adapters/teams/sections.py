@@ -13,7 +13,11 @@ from bot.messages import Section
 from .markdown import escape, lines
 
 TABLE_MIN_ROWS = 3
+LIST_MIN_ITEMS = 3
+NAME_COLUMN_PX = 112
+"""Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}")
+_COUNT = re.compile(r"\d+/\d+")
 
 
 def render_sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
@@ -31,7 +35,7 @@ def render_sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
 
 
 def _labels(section: Section) -> tuple[str, ...] | None:
-    if section.text or len(section.facts) < 2:
+    if section.text or len(section.facts) < 4:
         return None
     return tuple(fact.label for fact in section.facts)
 
@@ -60,71 +64,97 @@ def _section(section: Section) -> list[dict[str, Any]]:
         if overdue:
             block["color"] = "Attention"
         body.append(block)
-    for n, line in enumerate(lines(section.text or "")):
-        item: dict[str, Any] = {"type": "TextBlock", "text": line, "wrap": True}
-        item["spacing"] = ("Small" if section.title.strip() else "Medium") if n == 0 else "None"
+    items = lines(section.text or "")
+    for n, line in enumerate(items):
+        # Several lines are a list (the wheel's items of a month, decisions): one bullet each.
+        text = f"• {line.lstrip('•').lstrip()}" if len(items) > 1 and not line.startswith("•") else line
+        item: dict[str, Any] = {"type": "TextBlock", "text": text, "wrap": True}
+        item["spacing"] = ("Small" if section.title.strip() else "Medium") if n == 0 else "Small"
         if is_overdue(line):
             item["color"] = "Attention"
         body.append(item)
-    if section.facts:
+    short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS]
+    if short:
         body.append(
             {
                 "type": "FactSet",
-                "facts": [{"title": escape(f.label), "value": escape(f.value)} for f in section.facts],
+                "facts": [{"title": escape(f.label), "value": escape(f.value)} for f in short],
                 "spacing": "Small",
             }
+        )
+    for fact in section.facts:
+        items = _list_items(fact.value)
+        if len(items) < LIST_MIN_ITEMS:
+            continue
+        # A ";"-joined list (decisions, follow-ups) is a list: one line per item under its label.
+        body.append({"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "spacing": "Small"})
+        body.extend(
+            {"type": "TextBlock", "text": f"• {escape(item)}", "wrap": True, "spacing": "None"} for item in items
         )
     return body
 
 
+def _list_items(value: str) -> list[str]:
+    return [part.strip() for part in value.split("; ") if part.strip()]
+
+
 def _cell(value: str) -> str:
-    """A short cell: the symbol and a date or count, e.g. "✓ 12.01", "0/5", "⚠"."""
+    """A cell a phone column can hold: a symbol, or a count with its symbol ("0/5", "⚠0/5")."""
     value = value.strip()
+    warn = "⚠" if value.startswith("⚠") else ""
+    count = _COUNT.search(value)
+    if count:
+        return warn + count.group(0)
+    if warn:
+        return warn
+    if value.startswith("✓"):
+        return "✓"
     if value.casefold() == "åpen":
         return "○"
-    parts = value.split()
-    if not parts:
-        return "–"
-    if parts[0] in ("✓", "⚠") and len(parts) > 1 and _DATE.fullmatch(parts[1]):
-        return f"{parts[0]} {parts[1]}"
-    if "/" in parts[0] or _DATE.fullmatch(parts[0]) or len(parts[0]) <= 3:
-        return parts[0]
-    return parts[0][:6]
-
-
-def _column(text: str, *, weight: int, bold: bool = False, subtle: bool = False) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "TextBlock", "text": text, "size": "Small", "wrap": True}
-    if bold:
-        block["weight"] = "Bolder"
-    if subtle:
-        block["isSubtle"] = True
-    if text.startswith("⚠"):
-        block["color"] = "Attention"
-    elif text.startswith("✓"):
-        block["color"] = "Good"
-    return {"type": "Column", "width": weight, "items": [block], "spacing": "None"}
-
-
-def _row(cells: list[dict[str, Any]], *, separator: bool = False) -> dict[str, Any]:
-    return {"type": "ColumnSet", "columns": cells, "spacing": "None", "separator": separator}
+    if _DATE.fullmatch(value):
+        return "◷"
+    return value[:3] or "–"
 
 
 def _table(run: list[Section]) -> list[dict[str, Any]]:
+    """Column by column: a ColumnSet whose first column holds the row names and each next column one
+    milestone, its cells as paragraphs of one TextBlock. Every cell is one short line, so the rows line
+    up, and the whole table is a few dozen elements: it fits the activity size limit with 15 regions."""
     labels = [fact.label for fact in run[0].facts]
-    header = [_column(" ", weight=5)] + [_column(str(n), weight=3, bold=True) for n in range(1, len(labels) + 1)]
-    rows = [_row(header, separator=True)]
-    for section in run:
-        cells = [_column(escape(section.title), weight=5, bold=True)]
-        cells += [_column(escape(_cell(fact.value)), weight=3) for fact in section.facts]
-        rows.append(_row(cells, separator=True))
+
+    def column(header: str, cells: list[str], *, width: str, bold: bool = False) -> dict[str, Any]:
+        return {
+            "type": "Column",
+            "width": width,
+            "spacing": "None",
+            "items": [
+                {"type": "TextBlock", "text": header, "weight": "Bolder", "size": "Small", "wrap": True},
+                {
+                    "type": "TextBlock",
+                    "text": "\n\n".join(cells),
+                    "size": "Small",
+                    "spacing": "Small",
+                    "wrap": True,
+                    **({"weight": "Bolder"} if bold else {}),
+                },
+            ],
+        }
+
+    columns = [column("Region", [escape(section.title) for section in run], width=f"{NAME_COLUMN_PX}px", bold=True)]
+    for n, _label in enumerate(labels):
+        cells = [escape(_cell(section.facts[n].value)) for section in run]
+        columns.append(column(str(n + 1), cells, width="stretch"))
     legend = " · ".join(f"{n} {label}" for n, label in enumerate(labels, start=1))
-    rows.append(
+    symbols = "✓ ferdig · ⚠ på overtid · ◷ dato satt · ○ åpen · – ikke fulgt opp i boten · 0/5 signert"
+    return [
+        {"type": "ColumnSet", "columns": columns, "spacing": "Medium", "separator": True},
+        {"type": "TextBlock", "text": escape(legend), "size": "Small", "isSubtle": True, "wrap": True},
         {
             "type": "TextBlock",
-            "text": escape(legend + ". ○ åpen."),
+            "text": escape(symbols),
             "size": "Small",
             "isSubtle": True,
             "wrap": True,
-        }
-    )
-    return [{"type": "Container", "items": rows, "spacing": "Medium"}]
+            "spacing": "None",
+        },
+    ]
