@@ -145,6 +145,7 @@ def _button_action(
     return {
         "type": "Action.ShowCard",
         "title": button.label,
+        **({"style": "positive"} if primary else {}),
         "card": {
             "type": "AdaptiveCard",
             "body": [{"type": "TextBlock", "text": escape(button.confirm), "wrap": True}],

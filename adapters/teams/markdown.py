@@ -55,9 +55,10 @@ def _link(url: str) -> str:
     if len(url) <= LONG_URL:
         return url
     host = url.split("://", 1)[1].split("/", 1)[0]
-    end = url.rstrip("/").rsplit("/", 1)[-1][-24:]
-    label = f"{host}/…/{end}" if end and end != host else host
-    return f"[{_escape_plain(label)}]({url})"
+    end = url.rstrip("/").rsplit("/", 1)[-1]
+    label = f"{host}/…/{end}" if end and end != host and len(end) <= 40 else f"{host}/…"
+    safe = _INLINE.sub(r"\\\1", label)
+    return f"[{safe}]({url})"
 
 
 def lines(text: str) -> list[str]:
