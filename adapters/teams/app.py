@@ -12,6 +12,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import MutableMapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -36,6 +37,7 @@ from .connector import (
     update_with_retry,
 )
 from .conversations import ConversationBook
+from .files import read_files, shared_files
 from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
 from .markdown import escape
 from .settings import TeamsSettings
@@ -182,6 +184,8 @@ class TeamsRuntime:
         request = to_request(activity)
         if request is None:
             return
+        if shared_files(activity):
+            request = replace(request, attachments=await read_files(activity))
         outcome = self.core.handle(request)
         here = request.channel_id if request.platform == PLATFORM else None
         clicked = activity.value is not None and parse_submit(activity.value) is not None

@@ -186,7 +186,7 @@ def build_manifest(
             {
                 "botId": bot_id,
                 "scopes": scopes,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the agreement text sent to the bot in a chat (avtale)
                 "isNotificationOnly": False,
                 "commandLists": command_lists(router_commands() if commands is None else commands, scopes=scopes),
             }

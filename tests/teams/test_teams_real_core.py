@@ -14,6 +14,7 @@ from bot.config import load_config
 from bot.core import Core
 from bot.messages import Request
 from storage.memory import MemoryStore
+from tests.driver import text_command
 from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, card_texts, load_activity
 
 APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
@@ -26,6 +27,7 @@ def _core() -> Core:
     """The demo deployment in January 2026, with every precondition for agreement 2026 in Agder met."""
     core = Core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2026, 1, 12, 9, 0)))
     setup = [
+        ("kari", text_command(year=2026)),
         ("kari", "forutsetning statsbudsjett 2026"),
         ("kari", "forutsetning budsjett agder 2026"),
         ("kari", "referat politisk agder 2026 Vedtatt i fylkestinget"),
@@ -71,7 +73,9 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
                 "Signer for RFF",
             ]
             sign_in = next(a for a in all_actions(card) if a["title"] == "Signer for IN")
-            assert sign_in["card"]["body"][0]["text"] == "Signere samarbeidsavtalen 2026 for Innovasjon Norge i Agder?"
+            assert sign_in["card"]["body"][0]["text"].startswith(
+                "Signere samarbeidsavtalen 2026 for Innovasjon Norge i Agder, versjon 1"
+            )
             posted = len(connector.accepted)
             for n in (1, 2):  # a double click: two activities, one card action
                 click = _submit_for(sign_in, user=OLA, activity_id=f"f:click-{n}", service_url=connector.url)
