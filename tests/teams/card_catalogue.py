@@ -15,6 +15,7 @@ from bot.config import load_config
 from bot.core import Core
 from bot.messages import Reply, Request
 from storage.memory import MemoryStore
+from tests.driver import text_command
 
 APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
 TEAMS_IDS = {
@@ -78,6 +79,7 @@ def collect() -> list[tuple[str, dict[str, Any]]]:
         ("kari", "finnesikke"),
         ("kari", "signer"),
         ("ola", "signer IN agder 2026"),
+        ("kari", text_command(year=2026)),
         ("kari", "forutsetning statsbudsjett 2026"),
         ("kari", "forutsetning budsjett agder 2026"),
         ("kari", "referat politisk agder 2026 Vedtatt i fylkestinget"),
