@@ -164,3 +164,42 @@ def test_an_authenticated_request_with_a_malformed_body_is_400(run, raw: bytes) 
             await openid.stop()
 
     assert run(body()) == 400
+
+
+HOSTILE = [
+    {"type": "message"},
+    {"conversation": "x"},
+    {"text": 5},
+    {"entities": "x"},
+    {"entities": [{"type": "mention", "text": 5, "mentioned": "x"}]},
+    {"value": {"samhandling": {"command": 5}}},
+    {
+        "value": {"samhandling": {"command": "signer IN agder 2026", "origin": "referat vår forfalsket"}},
+        "replyToId": "1",
+    },
+    {"attachments": [{"contentType": "text/html", "content": 5}]},
+    {"attachments": "x"},
+    {"from": None},
+    {"recipient": None},
+    {"channelData": "x"},
+    {"text": "<at>Samhandling</at> " + "a\n" * 50000},
+]
+
+
+@pytest.mark.parametrize("change", HOSTILE, ids=[str(n) for n in range(len(HOSTILE))])
+def test_hostile_activities_never_get_a_500(run, change: dict[str, Any]) -> None:
+    core = FakeCore()
+
+    async def body() -> int:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        try:
+            activity = dict(load_activity("channel_message_mention", service_url=connector.url), **change)
+            return await server.post(activity)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    assert run(body()) in (200, 201, 400)
+    # A forged "origin" naming a command that writes is never run to refresh a card.
+    assert all(not r.text.startswith("referat") for r in core.requests)
