@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from bot.core import MAX_COMMAND_LENGTH
 from bot.messages import Button, Form, Reply
 
 from .markdown import escape, lines
@@ -26,8 +27,8 @@ DATA_KEY = "samhandling"
 
 FALLBACK_CHARS = 2000
 MAX_LINE = 300
-MAX_MULTILINE = 6000
-"""Input lengths: a set of minutes fits in one activity with room for the card around it."""
+MAX_MULTILINE = MAX_COMMAND_LENGTH
+"""Input lengths: what the core takes in one command, so a form can hold what typing can."""
 
 FIELD_PREFIX = "f_"
 """Input ids are prefixed so a form field can never collide with DATA_KEY or Teams' own keys."""

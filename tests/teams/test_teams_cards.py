@@ -139,7 +139,7 @@ def test_form_inputs_have_a_max_length() -> None:
     )
     card = render_card(Reply(title="Referat", text="x", form=form))
     inputs = [b for b in card["body"] if b["type"] == "Input.Text"]
-    assert [i["maxLength"] for i in inputs] == [300, 6000]
+    assert [i["maxLength"] for i in inputs] == [300, 4000]
 
 
 def test_every_reply_fits_and_what_is_cut_says_where_to_read_it_all() -> None:
