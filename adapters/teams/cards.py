@@ -9,7 +9,6 @@ person who clicked, so the command runs as that person with the same rules as wh
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -17,8 +16,8 @@ from typing import Any
 from bot.core import MAX_COMMAND_LENGTH
 from bot.messages import Button, Form, Reply
 
-from .markdown import escape, lines
-from .sections import render_sections
+from .markdown import escape
+from .sections import is_overdue, render_sections, text_blocks
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"
@@ -56,7 +55,7 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
             }
         )
     if not reply.sections and not reply.form:
-        body.extend(_text_blocks(reply.text, first_spacing="Small"))
+        body.extend(text_blocks(reply.text, first_spacing="Small"))
     body.extend(render_sections(reply.sections))
     actions: list[dict[str, Any]] = []
     buttons = list(reply.buttons)
@@ -84,27 +83,6 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
     if actions:
         card["actions"] = actions
     return card
-
-
-_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
-
-
-def is_overdue(text: str) -> bool:
-    """Overdue as the core words it ("3 dager på overtid", "Forsinket: …", a value starting with ⚠):
-    shown in colour and with the word, never by colour alone. A legend that merely names ⚠ is not."""
-    return bool(_OVERDUE.search(text.strip())) and "·" not in text
-
-
-def _text_blocks(text: str, *, first_spacing: str = "Default") -> list[dict[str, Any]]:
-    """One TextBlock per line: Teams joins single line breaks into spaces, so lists would run together."""
-    blocks: list[dict[str, Any]] = []
-    for n, line in enumerate(lines(text)):
-        block: dict[str, Any] = {"type": "TextBlock", "text": line, "wrap": True}
-        block["spacing"] = first_spacing if n == 0 else "None"
-        if is_overdue(line):
-            block["color"] = "Attention"
-        blocks.append(block)
-    return blocks
 
 
 def _fits_in_one_row(buttons: list[Button]) -> bool:

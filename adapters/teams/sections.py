@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.messages import Section
 
-from .markdown import escape, lines
+from .markdown import escape
 
 TABLE_MIN_ROWS = 3
 LIST_MIN_ITEMS = 3
@@ -18,6 +18,59 @@ NAME_COLUMN_PX = 112
 """Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 _COUNT = re.compile(r"\d+/\d+")
+
+
+_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
+
+
+def is_overdue(text: str) -> bool:
+    """Overdue as the core words it ("3 dager på overtid", "Forsinket: …", a value starting with ⚠):
+    shown in colour and with the word, never by colour alone. A legend that merely names ⚠ is not."""
+    return bool(_OVERDUE.search(text.strip())) and "·" not in text
+
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÆØÅ«])")
+
+
+def text_blocks(text: str, *, first_spacing: str = "Default", bullets: bool = False) -> list[dict[str, Any]]:
+    """One TextBlock per line: Teams joins single line breaks into spaces, so lists would run together.
+    A line that lists three or more items after a colon, joined by ";" (a refusal naming what is
+    missing), becomes the lead, one bullet per item, and the sentence after the list. With ``bullets``
+    (a section's several lines: the wheel's items of a month) each line is a bullet itself."""
+    blocks: list[dict[str, Any]] = []
+    raws = [line.strip() for line in text.splitlines() if line.strip()]
+    for raw in raws:
+        pieces = [(raw.lstrip("•").strip(), True)] if bullets and len(raws) > 1 else _split_inline_list(raw)
+        for n, (line, bullet) in enumerate(pieces):
+            block: dict[str, Any] = {"type": "TextBlock", "text": ("• " if bullet else "") + escape(line), "wrap": True}
+            block["spacing"] = (
+                first_spacing if not blocks else ("Small" if bullets else "None" if bullet or n == 0 else "Small")
+            )
+            if is_overdue(line):
+                block["color"] = "Attention"
+            blocks.append(block)
+    return blocks
+
+
+def _split_inline_list(line: str) -> list[tuple[str, bool]]:
+    """[(text, is_item)]: the line itself, or its lead, its items and the sentence after them."""
+    head, sentence, tail = line, "", ""
+    parts = _SENTENCE_END.split(line)
+    for index, part in enumerate(parts):
+        if part.count("; ") >= 2 and ": " in part:
+            head = part
+            sentence = ". ".join(parts[:index]) + ("." if index else "")
+            tail = ". ".join(parts[index + 1 :])
+            break
+    else:
+        return [(line, False)]
+    lead, _, listed = head.partition(": ")
+    items = [item.strip().rstrip(".") for item in listed.split("; ") if item.strip()]
+    out = [((f"{sentence} " if sentence else "") + f"{lead}:", False)]
+    out += [(item, True) for item in items]
+    if tail:
+        out.append((tail, False))
+    return out
 
 
 def render_sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
@@ -53,8 +106,6 @@ def _table_run(sections: tuple[Section, ...], start: int) -> list[Section]:
 
 
 def _section(section: Section) -> list[dict[str, Any]]:
-    from .cards import is_overdue  # one rule for overdue, kept with the card
-
     overdue = any(is_overdue(f.value) for f in section.facts) or is_overdue(section.text or "")
     body: list[dict[str, Any]] = []
     if section.title.strip():
@@ -64,15 +115,9 @@ def _section(section: Section) -> list[dict[str, Any]]:
         if overdue:
             block["color"] = "Attention"
         body.append(block)
-    items = lines(section.text or "")
-    for n, line in enumerate(items):
-        # Several lines are a list (the wheel's items of a month, decisions): one bullet each.
-        text = f"• {line.lstrip('•').lstrip()}" if len(items) > 1 and not line.startswith("•") else line
-        item: dict[str, Any] = {"type": "TextBlock", "text": text, "wrap": True}
-        item["spacing"] = ("Small" if section.title.strip() else "Medium") if n == 0 else "Small"
-        if is_overdue(line):
-            item["color"] = "Attention"
-        body.append(item)
+    if section.text:
+        spacing = "Small" if section.title.strip() else "Medium"
+        body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True))
     short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS]
     if short:
         body.append(

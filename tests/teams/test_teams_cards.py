@@ -204,3 +204,19 @@ def test_a_click_on_a_card_that_cannot_be_updated_is_answered_with_a_new_message
     updated, accepted = run(body())
     assert updated == []
     assert accepted[0].card is not None and accepted[0].card["body"][0]["text"] == "Signert"
+
+
+def test_a_refusal_listing_several_missing_items_shows_them_as_a_list() -> None:
+    text = (
+        "Avtalen 2026 kan ikke signeres ennå. Mangler: Statsbudsjettet vedtatt; Fylkeskommunens budsjett vedtatt; "
+        "Tildelingsbrev mottatt – IN. Etter modellen signeres avtalen når alt er på plass."
+    )
+    card = render_card(Reply(title="Ikke registrert", text=text, ok=False))
+    assert card_texts(card) == [
+        "Ikke registrert",
+        "Avtalen 2026 kan ikke signeres ennå. Mangler:",
+        "• Statsbudsjettet vedtatt",
+        "• Fylkeskommunens budsjett vedtatt",
+        "• Tildelingsbrev mottatt – IN",
+        "Etter modellen signeres avtalen når alt er på plass.",
+    ]
