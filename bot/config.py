@@ -96,6 +96,26 @@ class ReminderSettings(_Strict):
     cron: str = "0 9 * * 1-5"
     leads: tuple[Lead, ...] = ()
     overdue: Overdue = Overdue()
+    days_off: tuple[str, ...] = ()
+    """Extra days off for reminders every year, "MM-DD" (e.g. "12-24"): a reminder moves to the day before."""
+
+    @field_validator("days_off")
+    @classmethod
+    def _valid_days_off(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for day in value:
+            match = re.fullmatch(r"(\d{2})-(\d{2})", day)
+            if not match:
+                raise ValueError(f'write each day off as "MM-DD", e.g. "12-24" (not {day!r})')
+            try:
+                date(2024, int(match[1]), int(match[2]))
+            except ValueError:
+                raise ValueError(f"{day!r} is not a day of the year") from None
+        return value
+
+    @property
+    def days_off_set(self) -> frozenset[tuple[int, int]]:
+        """The days off as (month, day) pairs, as `bot.workdays` takes them."""
+        return frozenset((int(day[:2]), int(day[3:])) for day in self.days_off)
 
     @field_validator("cron")
     @classmethod
@@ -154,6 +174,12 @@ class Milestone(_Strict):
     optional: bool = False
     requires_preconditions: bool = False
     signed_by_parties: bool = False
+    kind: Literal["meeting", "treatment", "plan", "assignments", "signing"] = "meeting"
+    """What sort of item it is, so replies use the fitting word (a meeting is held, a plan adopted …)."""
+    model: str = ""
+    """The model's own words on the item's place in the order, quoted when a write breaks that order."""
+    parts: tuple[str, ...] = ()
+    """A meeting in several parts (the national autumn meeting is two-part, §1), shown in `status`."""
 
 
 class Precondition(_Strict):
@@ -163,6 +189,9 @@ class Precondition(_Strict):
     owner: Literal["national", "region", "actor"]
     window: Window
     leads: tuple[Lead, ...] | None = None
+    adopted_by: str | None = None
+    """Who decides it when that is outside the model's parties (the Storting adopts the state budget);
+    shown as responsible, with the party that records it."""
 
 
 class Person(_Strict):
@@ -298,6 +327,8 @@ def _cross_check(config: AppConfig) -> list[tuple[Path, str]]:
                         f"unknown milestone {after.key!r}",
                     )
                 )
+        if milestone.signed_by_parties != (milestone.kind == "signing"):
+            problems.append((("milestones", index, "kind"), "kind: signing goes with signed_by_parties: true"))
         start, end = milestone.window.resolve(2027)
         if start > end:
             problems.append((("milestones", index, "window"), "the window ends before it starts"))

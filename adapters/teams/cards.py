@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.core import MAX_COMMAND_LENGTH
-from bot.messages import Button, Form, Reply
+from bot.messages import Button, Form, Mention, Reply
 
 from .markdown import escape
 from .sections import is_overdue, render_sections, text_blocks
@@ -73,6 +73,9 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
         body.append(
             {"type": "TextBlock", "text": escape(reply.context), "isSubtle": True, "size": "Small", "wrap": True}
         )
+    mention_block, entities = mention_parts(reply.mentions)
+    if mention_block:
+        body.append(mention_block)
     card: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -82,12 +85,33 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
     }
     if actions:
         card["actions"] = actions
+    if entities:
+        card["msteams"] = {"entities": entities}
     return card
 
 
 def _fits_in_one_row(buttons: list[Button]) -> bool:
     """Whether the buttons share one row at 320 px without cutting a label (about 30 characters)."""
     return len(buttons) == 1 or (len(buttons) == 2 and sum(len(b.label) for b in buttons) <= 24)
+
+
+def mention_parts(mentions: Sequence[Mention]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The people a card calls on: a TextBlock with `<at>Name</at>` and the matching `msteams.entities`
+    where their Teams id is known (Teams notifies them), the plain name otherwise."""
+    if not mentions:
+        return None, []
+    entities: list[dict[str, Any]] = []
+    names: list[str] = []
+    for mention in mentions:
+        user_id = mention.ids.get("teams")
+        if user_id:
+            tag = f"<at>{mention.name}</at>"
+            names.append(tag)
+            entities.append({"type": "mention", "text": tag, "mentioned": {"id": user_id, "name": mention.name}})
+        else:
+            names.append(mention.name)
+    block = {"type": "TextBlock", "text": "Til: " + ", ".join(names), "wrap": True, "size": "Small"}
+    return block, entities
 
 
 def _button_actions(buttons: list[Button], *, make_id: Any, origin: str | None) -> list[dict[str, Any]]:

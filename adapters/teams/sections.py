@@ -106,7 +106,9 @@ def _table_run(sections: tuple[Section, ...], start: int) -> list[Section]:
 
 
 def _section(section: Section) -> list[dict[str, Any]]:
-    overdue = any(is_overdue(f.value) for f in section.facts) or is_overdue(section.text or "")
+    overdue = (
+        is_overdue(section.title) or any(is_overdue(f.value) for f in section.facts) or is_overdue(section.text or "")
+    )
     body: list[dict[str, Any]] = []
     if section.title.strip():
         title = ("⚠ " if overdue and "⚠" not in section.title else "") + section.title

@@ -13,6 +13,7 @@ from adapters.teams.cards import render_card
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.core import Core
+from bot.digest import build_digests
 from bot.messages import Reply, Request
 from storage.memory import MemoryStore
 from tests.driver import text_command
@@ -107,10 +108,16 @@ def collect() -> list[tuple[str, dict[str, Any]]]:
     add("kari: status after long minutes", _say(core, "kari", "status agder 2026"), origin="status agder 2026")
     many = "\n".join(f"Vedtak {n}: felles søknad om midler til tiltak nummer {n} i regionen" for n in range(1, 30))
     december = _core(datetime(2026, 12, 12, 9, 0))
-    for meeting in ("regional-var", "regional-host", "handlingsplan"):
+    recorded = 0
+    for who, meeting in (
+        ("kari", "regional-var"),
+        ("kari", "handlingsplan"),
+        ("aud", "hostmote"),
+        ("kari", "regional-host"),
+    ):
         typed = f"referat {meeting} agder 2026 {(LONG_MINUTES * 4)[:1800]}\nvedtak: {many}"[:3990]
-        reply = _say(december, "kari", typed)
-        assert reply.ok, (meeting, reply.text)
+        recorded += _say(december, who, typed).ok
+    assert recorded >= 2  # the wheel's order rules may refuse one; enough minutes remain to overflow
     big = _say(december, "kari", "status agder 2026")
     add("kari: status with four long minutes (cut to fit)", big, origin="status agder 2026", force=True)
     signed = _say(core, "siri", "signer SIVA agder 2026")
@@ -122,15 +129,19 @@ def collect() -> list[tuple[str, dict[str, Any]]]:
     welcome = _welcome_card()
     cards.append(("welcome", welcome))
     # Reminders, and overdue ones, over a year.
-    kinds: set[tuple[bool, int, str]] = set()
+    kinds: set[tuple[int, int, int]] = set()
     year = _core(datetime(2026, 1, 5, 8, 0))
-    for day in range(0, 360, 2):
+    for day in range(0, 720, 3):
         when = datetime(2026, 1, 5, 8, 0) + timedelta(days=day)
-        for due in year.planner.due(now=when):
-            kind = (due.occurrence.overdue, len(due.reply.buttons), due.item.key if hasattr(due.item, "key") else "")
-            if kind not in kinds:
+        due = year.planner.due(now=when)
+        if not due:
+            continue
+        for digest in build_digests(config=year.config, state=year.state, today=when.date(), due=due):
+            reply = digest.reply
+            kind = (len(reply.sections), min(len(reply.buttons), 3), len(reply.mentions))
+            if kind not in kinds and len(kinds) < 12:
                 kinds.add(kind)
-                add(f"reminder {when:%Y-%m-%d}: {due.reply.title}", due.reply)
+                add(f"reminders {when:%Y-%m-%d} {digest.to.channel_id}", reply)
     for when in (datetime(2026, 2, 9, 8, 0), datetime(2026, 4, 6, 8, 0), datetime(2026, 11, 2, 8, 0)):
         late = _core(when)
         add(f"neste {when:%Y-%m-%d}", _say(late, "kari", "neste"))
