@@ -206,7 +206,7 @@ def test_optional_assignments_can_be_not_relevant_this_year_and_back() -> None:
     refused(bot, "ikke aktuelt politisk", as_="kari", contains=("fast del av modellen",))
     refused(bot, "ikke aktuelt oppdrag", as_="ola", channel="agder", contains=("Bare Agder",))
     reply = ok(bot, "ikke aktuelt oppdrag", as_="kari")
-    assert "ikke aktuelt i år" in reply.title
+    assert reply.title == "Oppdragsavtaler sendt virkemiddelaktørene 2027 er ikke aktuelt"
     assert "Status: Ikke aktuelt i år" in ok(bot, "status", as_="kari").text
     assert "ikke aktuelt" in ok(bot, "oversikt", as_="aud").text
     assert ok(bot, "ikke aktuelt oppdrag", as_="kari").title == "Allerede registrert"
