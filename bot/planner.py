@@ -358,12 +358,10 @@ class Planner:
                 action = f"{who} skriver referat hvis møtet er holdt: «referat {item.key}{where} {item.year} …»"
             elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
                 action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
+            elif party != responsible_party(config, item):
+                action = f"{config.party_short(party)} forbereder seg til møtet"
             elif progress.planned:
-                action = (
-                    f"{who} kaller inn"
-                    if party == responsible_party(config, item)
-                    else f"{config.party_short(party)} forbereder seg"
-                )
+                action = f"{who} kaller inn"
             else:
                 action = f"{who} setter dato: «dato {item.key}{where} {item.year} <dato>»"
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
