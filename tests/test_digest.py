@@ -134,6 +134,9 @@ def test_christmas_eve_and_new_years_eve_are_off_and_reminders_move_to_the_day_b
     # Overdue notices fall on days off too, and move to the working day before (never the day after).
     still = [occ for day, item, occ in schedule if occ.kind == "still-overdue"]
     assert still and all(planner.is_reminder_day(occ.day) for occ in still)
+    # Easter Monday 2027 (29 March): the folded overdue lines go out before Easter, on Wednesday 24 March.
+    signing = schedule_of(bot, "milestone:signing:2027:agder", start=date(2027, 2, 1), end=date(2027, 5, 1))
+    assert date(2027, 3, 24) in signing.values() and date(2027, 3, 30) not in signing.values()
 
 
 def test_days_off_are_validated_with_their_line() -> None:
