@@ -446,6 +446,5 @@ def is_meeting(item: Item) -> bool:
 
 
 def not_relevant(progress: Progress) -> bool:
-    """Marked not relevant this cycle (the `year` helper's state, read through progress once it exists):
-    no reminders at all."""
-    return bool(getattr(progress, "not_relevant", False))
+    """Marked not relevant this cycle (an optional milestone, `Progress.not_relevant`): no reminders at all."""
+    return progress.not_relevant

@@ -218,3 +218,14 @@ def test_a_person_bound_at_runtime_is_mentioned_and_unknown_people_cannot_mute()
     refused = bot.say("varsel av", as_="ukjent")
     assert not refused.ok and "person" in refused.text
     assert not bot.say("varsel kanskje", as_="kari").ok
+
+
+def test_an_item_marked_not_relevant_gets_no_reminders_at_all() -> None:
+    bot = two_regions(at=oslo(2027, 1, 15, 9))  # lead-14 of the assignment agreements (31 January)
+    ident = "milestone:assignments:2027:agder"
+    assert due_for(bot, ident)
+    assert bot.say("ikke aktuelt oppdrag 2027", as_="kari").ok
+    assert due_for(bot, ident) == []
+    assert not any(
+        item.ident == ident for _, item, _ in bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 12, 31))
+    )
