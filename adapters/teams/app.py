@@ -370,17 +370,16 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
 
 def _welcome(activity: Activity) -> Activity:
-    where = "@Samhandling" if (activity.conversation and activity.conversation.conversation_type == "channel") else ""
-    prefix = f"{where} " if where else ""
+    """The greeting when the bot is added; hints read «@Samhandling neste» where a mention is needed."""
     reply = Reply(
         title="Samhandlingsbot er lagt til",
         text=(
             "Hei! Jeg holder årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene. "
-            f"Skriv «{prefix}neste» for det som kommer, eller «{prefix}hjelp» for alle kommandoer. "
-            f"En administrator kobler kanalen med «{prefix}koble region <navn>»."
+            "Skriv «neste» for det som kommer, eller «hjelp» for alle kommandoer. "
+            "En administrator kobler kanalen med «koble region <navn>»."
         ),
     )
-    return reply_activity(reply, channel=activity.channel_id)
+    return reply_activity(reply, channel=activity.channel_id, personal=is_personal(activity))
 
 
 class TeamsSender:
