@@ -339,7 +339,8 @@ class SlackAdapter:
 
 
 class _TokenViaClient(logging.Filter):
-    """Bolt warns that the token from SLACK_BOT_TOKEN is unused when a client is given; it is in the client."""
+    """Quiets two things of Bolt's: the warning that the token is unused when a client is given (it is in
+    the client), and any line about a refused request, which Bolt writes with the whole body."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
