@@ -231,16 +231,20 @@ class PostgresStore(Store):
     # -- rows apart from the partition document ----------------------------------------------------------
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        conn = self._tx(partition)
-        (pos,) = conn.execute(  # type: ignore[misc]
-            "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s", (partition, table)
-        ).fetchone()
-        key = f"{pos:06d}"
-        conn.execute(
-            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)",
-            (partition, table, key, pos, _dumps(entry)),
+        # One round trip: the next position and the insert together (the partition's row lock is held, so
+        # no other writer appends to this partition meanwhile). Keys are the position, zero-padded to 6.
+        (key,) = (  # type: ignore[misc]
+            self._tx(partition)
+            .execute(
+                "INSERT INTO rows (partition, tbl, key, pos, doc)"
+                " SELECT %s, %s, CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END, n, %s::jsonb"
+                " FROM (SELECT coalesce(max(pos) + 1, 0) AS n FROM rows WHERE partition = %s AND tbl = %s) AS next"
+                " RETURNING key",
+                (partition, table, _dumps(entry), partition, table),
+            )
+            .fetchone()
         )
-        return key
+        return str(key)
 
     def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
         self._tx(partition).execute(
