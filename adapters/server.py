@@ -36,6 +36,7 @@ DEFAULT_PORT = 3978
 MOUNTS: tuple[str, ...] = (
     "adapters.slack:mount_slack",
     "adapters.teams:mount_teams",
+    "adapters.web:mount_web",
 )
 
 SENDERS = web.AppKey("senders", dict)

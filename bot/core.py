@@ -28,7 +28,7 @@ UNBOUND_OK = ("koble", "person", "hjelp")
 
 
 class Core:
-    def __init__(self, *, config: AppConfig, store: Store, clock: Clock) -> None:
+    def __init__(self, *, config: AppConfig, store: Store, clock: Clock, public_url: str | None = None) -> None:
         from handlers import (
             build_router,
         )  # handlers depend on the core's types, not the other way round
@@ -36,6 +36,8 @@ class Core:
         self.config = config
         self.store = store
         self.clock = clock
+        self.public_url = public_url
+        """PUBLIC_URL: the base of the links the core gives out (status page, calendar feeds)."""
         self.state = StateStore(store=store)
         self.directory = Directory(config=config, state=self.state)
         self.vocab = Vocabulary.build(config)
@@ -92,6 +94,7 @@ class Core:
             ),
             channel=self.directory.channel(platform=request.platform, channel_id=request.channel_id),
             args=rest,
+            public_url=self.public_url,
         )
         if command is None:
             return Outcome(reply=self._unknown(word))
@@ -129,4 +132,5 @@ def build_core(
     directory = Path(db_path or os.environ.get("SAMHANDLING_DB", DEFAULT_DB))
     store = TinyDBStore(directory)
     store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
-    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))
+    public_url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz), public_url=public_url)

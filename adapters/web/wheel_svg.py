@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from bot.wheel_picture import STATE_SYMBOLS, Arc, WheelPicture
 
@@ -92,7 +92,9 @@ def _wheel(picture: WheelPicture) -> list[str]:
     for mark in picture.months:
         x1, y1 = LAYOUT.point(mark.start_deg, inner - 0.02)
         x2, y2 = LAYOUT.point(mark.start_deg, 1.03)
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{RULE}" stroke-width="1.5"/>')
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{RULE}" stroke-width="1.5"/>'
+        )
         x, y = LAYOUT.point(mark.mid_deg, 1.075)
         parts.append(_text(x, y, mark.name, size=19, weight="bold"))
     for arc in picture.arcs:
