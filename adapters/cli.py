@@ -22,6 +22,7 @@ from bot.core import Core, build_core
 from bot.dates import warm_up
 from bot.progress import progress_of
 from bot.reminders import PassReport, Sender, run_pass
+from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
 
@@ -61,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from adapters.server import serve
             from adapters.teams.settings import teams_requires_loopback
 
-            serve(core=core, host="127.0.0.1" if teams_requires_loopback() else "0.0.0.0")
+            host = "127.0.0.1" if teams_requires_loopback() else "0.0.0.0"
+            _local_links(core, host=host)
+            serve(core=core, host=host)
             return 0
     except ConfigError as exc:
         print("Feil i konfigurasjonen (app.yaml):", file=sys.stderr)
@@ -77,11 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _local_links(core: Core, *, host: str) -> None:
+    """Without PUBLIC_URL, a server on loopback gives out local addresses (status page, feeds, pictures)."""
+    if core.public_url is None and host == "127.0.0.1":
+        core.public_url = f"http://127.0.0.1:{os.environ.get('PORT', '3978')}"
+        print(
+            f"Statussiden og kalenderne: {core.public_url} (lenkene med nøkkel får du med «oversikt», «status» og «kalender»)."
+        )
+
+
 def _warm_up(core: Core) -> None:
     """Pay the one-off costs at start-up, not in someone's first command: dateparser's first call
     (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass)."""
     warm_up()
     is_working_day(core.clock.now().date())
+    ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
 
 
 def _parser() -> argparse.ArgumentParser:

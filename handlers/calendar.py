@@ -15,13 +15,12 @@ from bot.web_links import (
     NATIONAL_FEED,
     Feed,
     address,
-    new_token,
-    put_token,
+    renew,
     status_link_id,
     status_path,
+    token_of,
 )
-from handlers.common import record, require_admin
-from handlers.links import ensure_token
+from handlers.common import record
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +38,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if words and fold(words[0]) in RENEW_WORDS:
         return _renew(request, ctx, words[1:])
     feed = _feed(ctx, words)
-    token = ensure_token(ctx, request, link_id=feed.link_id, what=f"kalenderen {_feed_name(ctx, feed)}")
-    url = address(ctx.public_url, feed.path, token)
+    url = address(ctx.public_url, feed.path, token_of(ctx.state, feed.link_id))
     reply = make_reply(
         title=f"Kalender: {_feed_name(ctx, feed)}",
         lead=f"Abonner på årshjulet i kalenderen din: {url}",
@@ -92,7 +90,8 @@ def _feed_name(ctx: Context, feed: Feed) -> str:
 
 def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
     """A new secret for one feed or status page; the old address stops working at once."""
-    require_admin(ctx)
+    if ctx.caller.role != "admin":
+        raise DomainError("Bare en administrator kan lage nye lenker. Spør en administrator om det.")
     if words and fold(words[0]) == "status":
         rest = words[1:]
         region = ctx.vocab.region(" ".join(rest)) if rest else None
@@ -105,13 +104,14 @@ def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
     else:
         feed = _feed(ctx, words)
         link_id, path, what = feed.link_id, feed.path, f"kalenderen {_feed_name(ctx, feed)}"
-    token = record(
+    record(
         ctx,
         request,
         partition=META,
         summary=f"Ny hemmelig lenke til {what}; den gamle virker ikke lenger",
-        mutate=put_token(link_id, new_token(), replace=True),
+        mutate=renew(link_id),
     )
+    token = token_of(ctx.state, link_id)
     reply = make_reply(
         title="Ny lenke laget",
         lead=f"Ny adresse til {what}: {address(ctx.public_url, path, str(token))} Den gamle lenken virker ikke lenger.",

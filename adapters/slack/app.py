@@ -24,7 +24,7 @@ from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibili
 from bot.reminders import deliver_announcements
 
 from . import render, translate
-from .sender import SlackCallFailed, SlackPoster, SlackSender
+from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ class SlackAdapter:
             await ack(response_type="in_channel" if public else "ephemeral", **render.message_payload(reply))
             shown_in = request.channel_id if public else None
         self._spawn(self._announce(outcome, shown_in=shown_in))
+        self._spawn(self._post_picture(request, reply))
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -158,6 +159,7 @@ class SlackAdapter:
             )
         self._spawn(self._post(request, reply))
         self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
+        self._spawn(self._post_picture(request, reply))
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         logger.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
@@ -230,6 +232,29 @@ class SlackAdapter:
                 )
         except SlackCallFailed as exc:
             logger.warning("could not deliver a reply: %s", exc)
+
+    async def _post_picture(self, request: Request, reply: Reply) -> None:
+        """A reply's picture (the wheel) as an image file in the channel, drawn off the event loop."""
+        if reply.picture is None:
+            return
+        from adapters.web.draw import picture_png
+
+        picture = reply.picture
+        png = await asyncio.get_running_loop().run_in_executor(None, picture_png, self.core, picture)
+        if png is None:
+            return
+        try:
+            await upload_png(
+                self.poster,
+                channel_id=request.channel_id,
+                png=png,
+                filename=f"{picture.name}.png",
+                title=reply.title,
+                alt=picture.alt,
+                comment=f"{reply.title} (bilde). Skriv «årshjul» for teksten.",
+            )
+        except SlackCallFailed as exc:
+            logger.warning("could not post the picture: %s", exc)
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None

@@ -16,6 +16,7 @@ from bot.feeds import feed_events, feed_title
 from bot.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_matches
 from bot.wheel_picture import build_picture
 
+from .draw import PICTURE_LINKS
 from .ics import render_ics
 from .pages import national_html, region_html
 from .signed import link_secret, verify
@@ -46,11 +47,12 @@ def mount_web(
 ) -> None:
     """Add /kalender/<feed>.ics, /status, /status/<region> and /bilde/<name>.png|svg to the server."""
     secret = link_secret(environ)
+    PICTURE_LINKS.configure(core=core, environ=environ)
 
     async def calendar(request: web.Request) -> web.Response:
         feed = feed_by_name(core.config, request.match_info["feed"])
         link_id = feed.link_id if feed else "kalender:none"
-        if not token_matches(core.state, (link_id,), request.query.get("token")) or feed is None:
+        if not token_matches(core.state, (link_id,), request.query.get("token"), environ=environ) or feed is None:
             return not_found()
         now = core.clock.now()
         events = feed_events(config=core.config, state=core.state, feed=feed, today=now.date())
@@ -60,7 +62,7 @@ def mount_web(
 
     async def national(request: web.Request) -> web.Response:
         token = request.query.get("token")
-        if not token_matches(core.state, (STATUS_NATIONAL,), token):
+        if not token_matches(core.state, (STATUS_NATIONAL,), token, environ=environ):
             return not_found()
         html = national_html(core=core, token=str(token), year=_year(request, core))
         return _page(html)
@@ -70,9 +72,9 @@ def mount_web(
         token = request.query.get("token")
         known = core.config.region(key) is not None
         link_ids = (status_link_id(key if known else "none"), STATUS_NATIONAL)
-        if not token_matches(core.state, link_ids, token) or not known:
+        if not token_matches(core.state, link_ids, token, environ=environ) or not known:
             return not_found()
-        national_token = token_matches(core.state, (STATUS_NATIONAL,), token)
+        national_token = token_matches(core.state, (STATUS_NATIONAL,), token, environ=environ)
         html = region_html(core=core, region=key, token=str(token), national=national_token, year=_year(request, core))
         return _page(html)
 
