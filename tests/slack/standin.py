@@ -106,8 +106,8 @@ class SlackStandIn:
         method = request.match_info["method"]
         if request.content_type == "application/json":
             body = await request.json()
-        else:
-            body = dict(await request.post())
+        else:  # slack_sdk sends some methods' arguments (files.*) in the query string
+            body = {**dict(request.query), **dict(await request.post())}
         await self._record(Call(method=method, body=body, headers=dict(request.headers)))
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
