@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.clock import Clock, SystemClock
-from bot.config import AppConfig, load_config
+from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
@@ -133,4 +133,8 @@ def build_core(
     store = TinyDBStore(directory)
     store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
     public_url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    if public_url and not public_url.startswith(("https://", "http://")):
+        raise ConfigError(
+            [f"PUBLIC_URL: write the whole address, e.g. https://samhandling.example.no (got {public_url!r})"]
+        )
     return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz), public_url=public_url)

@@ -1,6 +1,7 @@
 """The events of a calendar feed, as neutral data: deadlines as all-day events, planned meetings as timed
 (or all-day) events, each with a stable UID, a SEQUENCE that grows with every recorded change of its item,
-and an alarm from the item's shortest lead time. adapters/web/ics.py writes them as iCalendar.
+and an alarm from the item's shortest lead time (none for what is done or past, so subscribing does not ring
+a year of old alarms). adapters/web/ics.py writes them as iCalendar.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                 end=None,
                 location=None,
                 url=None,
-                alarm_days=alarm,
+                alarm_days=alarm if item.deadline >= today else None,
                 item=item.ident,
                 kind="deadline",
             )
@@ -134,7 +135,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                     end=(start + MEETING_LENGTH).astimezone(config.tz) if timed else None,
                     location=_text(doc.get("place")),
                     url=_text(doc.get("link")),
-                    alarm_days=alarm,
+                    alarm_days=alarm if start.date() >= today else None,
                     item=item.ident,
                     kind="meeting",
                 )

@@ -3,9 +3,9 @@ the time-zone block are its business, not ours)."""
 
 from __future__ import annotations
 
+import calendar as monthly
 import logging
 from collections.abc import Sequence
-import calendar as monthly
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
