@@ -47,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return package_main(["--out", args.out] if args.out else [])
         now = getattr(args, "now", None)
         core = build_core(clock=FixedClock(now) if now else None)
+        if command == "verify":
+            return _verify(core)
+        if command == "kvittering":
+            return _receipt(core, region=args.region, year=args.year, as_json=args.json)
         _warm_up(core)
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
@@ -114,6 +118,11 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument("--now", type=datetime.fromisoformat)
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
+    sub.add_parser("verify", help="walk every history hash chain; exit 1 at the first entry that does not match")
+    receipt = sub.add_parser("kvittering", help="the receipt of one agreement: version, checksum, signatures")
+    receipt.add_argument("region", help="region key or name, e.g. agder")
+    receipt.add_argument("year", type=int, help="the agreement year, e.g. 2027")
+    receipt.add_argument("--json", action="store_true", help="as JSON")
     package = sub.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", help="where to write the zip")
     return parser
@@ -147,6 +156,37 @@ def _chat(core: Core, *, person: str | None, channel: str | None) -> int:
             next((c.id for c in config.channels if c.platform == PLATFORM and c.national), "nasjonal"),
         )
     return run_chat(core, user_id=user_id, channel_id=channel, interactive=sys.stdin.isatty())
+
+
+def _verify(core: Core) -> int:
+    """Every chain walked; the first entry that does not match named with its partition and time."""
+    from bot.integrity import broken_text
+
+    reports = core.state.verify_all()
+    broken = [report for report in reports if not report.ok]
+    for report in reports:
+        if report.ok and report.legacy:
+            print(f"{report.partition}: kjeden starter ved oppføring {report.legacy} (eldre oppføringer uten hash)")
+    for report in broken:
+        print(f"BRUTT {broken_text(report)}")
+    entries = sum(report.entries for report in reports)
+    if broken:
+        print(f"{len(broken)} av {len(reports)} historikker er brutt ({entries} oppføringer sjekket).")
+        return 1
+    print(f"Historikken er i orden: {len(reports)} partisjoner, {entries} oppføringer.")
+    return 0
+
+
+def _receipt(core: Core, *, region: str, year: int, as_json: bool) -> int:
+    from bot.agreement_view import build_receipt
+
+    key = core.vocab.region(region)
+    if key is None:
+        print(f"Ukjent region «{region}».", file=sys.stderr)
+        return 2
+    receipt = build_receipt(config=core.config, state=core.state, region=key, year=year)
+    print(receipt.to_json() if as_json else receipt.to_text())
+    return 0
 
 
 def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:

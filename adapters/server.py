@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from croniter import croniter
 
+from bot.integrity import HistoryCheck
+
 if TYPE_CHECKING:
     from bot.core import Core
     from bot.reminders import Sender
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DEFAULT_PORT = 3978
+MAX_BODY_BYTES = 1024 * 1024
+"""No request body over 1 MB is read by any route (a Teams activity with a large card is far below it);
+Slack's own door (adapters/slack/gate.py) is tighter. Checked on Content-Length before anything is read."""
 
 MOUNTS: tuple[str, ...] = (
     "adapters.slack:mount_slack",
@@ -40,6 +45,8 @@ MOUNTS: tuple[str, ...] = (
 )
 
 SENDERS = web.AppKey("senders", dict)
+HISTORY = web.AppKey("history", object)
+ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -120,7 +127,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
     env = os.environ if environ is None else environ
-    app = web.Application()
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
     senders: dict[str, Sender] = {}
     app[SENDERS] = senders
     for spec in mounts:
@@ -128,13 +135,89 @@ def build_app(
         mount = getattr(importlib.import_module(module_name), func_name)
         mount(app, core=core, senders=senders, environ=env)
 
+    history = HistoryCheck()
+    app[HISTORY] = history
+
     async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "platforms": sorted(senders)})
+        status = "ok" if history.ok else "degraded"
+        body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
+        if history.checked:
+            body["history"] = history.as_json()
+        return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
+    app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
     return app
+
+
+async def answer_and_close(request: web.Request, response: web.Response) -> web.Response:
+    """Send `response` and close the connection at once: for a refusal whose body is left unread, instead
+    of aiohttp's default of reading and discarding the rest for up to 10 seconds (junk holding a slot)."""
+    response.force_close()
+    await response.prepare(request)
+    await response.write_eof()
+    if request.protocol is not None:
+        request.protocol.force_close()
+    return response
+
+
+@web.middleware
+async def refuse_junk(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """A body over the cap is refused before it is read; a refusal is logged as method, path, size and
+    reason only (never the body: forged requests must cost nothing, in CPU or in log); an unexpected error
+    is a bare 500 with one log line, never a traceback in the answer."""
+    size = request.content_length
+    if size is not None and size > MAX_BODY_BYTES:
+        logger.warning("refused %s %s (%d bytes): body over cap", request.method, request.path, size)
+        return await answer_and_close(request, web.Response(status=413, text="request too large"))
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status in (400, 401, 403, 413):
+            logger.warning("refused %s %s (%s bytes): %s", request.method, request.path, size, exc.reason)
+        raise
+
+
+def _history_check(
+    *, core: Core, history: HistoryCheck, senders: Mapping[str, Sender]
+) -> Callable[[web.Application], Awaitable[None]]:
+    """At start-up: walk every history chain, keep the result for /healthz, tell the admins if one broke.
+    Never refuses to start."""
+
+    async def check(app: web.Application) -> None:
+        from bot.integrity import admin_alert, admin_channels, check_history
+
+        state = getattr(core, "state", None)
+        if state is None:  # a stand-in core in adapter tests
+            return
+        try:
+            result = check_history(state)
+        except Exception:
+            logger.exception("could not verify the history chains at start-up")
+            return
+        history.reports, history.checked = result.reports, True
+        alert = admin_alert(result)
+        if alert is None:
+            return
+
+        async def tell_admins() -> None:
+            for address in admin_channels(core.directory):
+                sender = senders.get(address.platform)
+                if sender is None:
+                    continue
+                try:
+                    await sender.send(channel_id=address.channel_id, reply=alert)
+                except Exception:
+                    logger.warning("could not tell %s:%s of the broken history", address.platform, address.channel_id)
+
+        # In the background: a slow platform must not hold up start-up.
+        app[ALERTS] = asyncio.get_running_loop().create_task(tell_admins(), name="history-alert")
+
+    return check
 
 
 def _scheduler_context(*, core: Core, senders: Mapping[str, Sender]) -> Callable[[web.Application], Any]:

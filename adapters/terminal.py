@@ -1,34 +1,105 @@
-"""The terminal adapter: a chat on stdin/stdout, on the same core and store as Slack and Teams.
+r"""The terminal adapter: a chat on stdin/stdout, on the same core and store as Slack and Teams.
 
 With a TTY it is an interactive chat; with piped stdin every line is a command and every reply is
 printed, so it can be scripted. Due reminders for the channel are shown first, as they would be posted
 (a preview: only `tick` posts and records them).
+
+A line that ends with `\` continues on the next one, so a multi-line `referat` keeps its lines (each line
+of `vedtak:` one decision). Control characters and ANSI escape sequences are stripped from what is typed
+and from everything printed (stored minutes included): text from people is shown as text, and cannot move
+the cursor, recolour the screen or retitle the window.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from adapters.files import read_local
 from bot.core import Core
-from bot.messages import Announcement, Reply, Request
+from bot.hints import platform_hints
+from bot.messages import Announcement, Attachment, Reply, Request
 
 PLATFORM = "terminal"
 
 
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement, erase
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""C0/C1 controls except tab and newline, and the bidi overrides that reorder what is shown."""
+
+
+def clean(text: str) -> str:
+    """`text` without escape sequences or control characters (tab and newline kept; CR dropped)."""
+    return _CONTROL.sub("", _ESCAPES.sub("", text))
+
+
 def to_request(line: str, *, user_id: str, channel_id: str, request_id: str | None = None) -> Request:
-    return Request(platform=PLATFORM, user_id=user_id, channel_id=channel_id, text=line.strip(), request_id=request_id)
+    text, attachments = local_files(clean(line).strip())
+    return Request(
+        platform=PLATFORM,
+        user_id=user_id,
+        channel_id=channel_id,
+        text=text,
+        request_id=request_id,
+        attachments=attachments,
+    )
+
+
+FILE_COMMANDS = ("avtale", "avtaletekst")
+_FILE_LIKE = re.compile(r"[/\\]|^~|\.[A-Za-z0-9]{1,5}$")
+
+
+def local_files(text: str) -> tuple[str, tuple[Attachment, ...]]:
+    """`avtale ./samarbeidsavtale.pdf`: in the terminal the agreement's file is a local path. The path
+    leaves the command's text and comes back as an attachment the core reads like a file shared in Slack
+    (hashed here; an unreadable path is an attachment with an error, which the core reports)."""
+    words = text.split()
+    if not words or words[0].lower() not in FILE_COMMANDS:
+        return text, ()
+    kept, files = [words[0]], []
+    for word in words[1:]:
+        is_path = "://" not in word and not word.lower().startswith(("www.", "sha256:", "sha-256:"))
+        if is_path and (_FILE_LIKE.search(word) or os.path.isfile(word)):
+            files.append(read_local(word))
+        else:
+            kept.append(word)
+    return " ".join(kept), tuple(files)
 
 
 def render(reply: Reply) -> str:
-    """Plain text; a form becomes instructions, since a terminal cannot show one."""
+    """Plain text; a form becomes instructions, since a terminal cannot show one. Cleaned of escapes."""
     text = reply.text
     if reply.form is not None:
         fields = "\n".join(f"  {field.label}" for field in reply.form.fields)
-        text += f"\n\nI terminalen skriver du referatet på én linje. Skjemaet har feltene:\n{fields}"
-    return text
+        text += (
+            "\n\nI terminalen skriver du referatet som en kommando; avslutt en linje med \\ for å fortsette "
+            f"på neste. Skjemaet har feltene:\n{fields}"
+        )
+    return platform_hints(clean(text), platform=PLATFORM)
+
+
+def commands(lines: Iterable[str]) -> Iterator[str]:
+    r"""Lines -> commands: a line ending in `\` continues on the next, keeping the line break."""
+    pending: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.rstrip().endswith("\\"):
+            pending.append(line.rstrip()[:-1].rstrip())
+            continue
+        yield "\n".join([*pending, line]) if pending else line
+        pending = []
+    if pending:
+        yield "\n".join(pending)
 
 
 def render_announcement(announcement: Announcement) -> str:
@@ -37,7 +108,7 @@ def render_announcement(announcement: Announcement) -> str:
         if announcement.to.platform == PLATFORM
         else f"{announcement.to.platform}:{announcement.to.channel_id}"
     )
-    return f"[til #{where}] {announcement.reply.title}"
+    return clean(f"[til #{where}] {announcement.reply.title}")
 
 
 def run_chat(
@@ -70,7 +141,7 @@ def run_chat(
         if interactive
         else sys.stdin
     )
-    for line in source:
+    for line in commands(source):
         if not line.strip():
             continue
         if line.strip().lower() in ("exit", "quit", "avslutt"):

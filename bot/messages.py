@@ -32,6 +32,22 @@ class MentionedUser:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that came with a command (shared in Slack, sent to the bot in Teams, a path in the terminal).
+
+    The adapter holds the platform's credentials, so it fetches the bytes before calling the core and
+    passes only what the core needs to know about the file: `sha256` and `size` when it could read it, or
+    `error` (English, for the log) when it could not. `url` is where people find the file again.
+    """
+
+    name: str
+    url: str
+    sha256: str | None = None
+    size: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class Request:
     """One command from one person in one channel.
 
@@ -48,6 +64,7 @@ class Request:
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     request_id: str | None = None
     mentions: tuple[MentionedUser, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,9 @@ class Form:
     submit_command: str
     fields: tuple[FormField, ...]
     submit_label: str = "Lagre"
+    context: str | None = None
+    """What the form is about (meeting, region, year), shown under a short title: Slack cuts a modal's
+    title at 24 characters."""
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,16 @@ def slug(text: str) -> str:
 
 
 def split_command(text: str) -> tuple[str, str]:
-    """First word and the rest, with a leading `/samhandling` (or `samhandling`) removed."""
+    """First word and the rest, with a leading `/samhandling` (or `samhandling`) removed.
+
+    The rest keeps its line breaks: each line of `vedtak:`/`oppfølging:` is one item, whether the command
+    came from Slack, Teams or the terminal."""
     stripped = text.strip()
     stripped = re.sub(r"^/?samhandling\b", "", stripped, flags=re.IGNORECASE).strip()
     if not stripped:
         return "", ""
-    first, _, rest = stripped.partition(" ")
-    return fold(first), rest.strip()
+    first, *rest = re.split(r"\s+", stripped, maxsplit=1)
+    return fold(first), rest[0].strip() if rest else ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
 from bot.identity import Binding, Directory
 from bot.messages import Button, ChannelAddress, Reply, Visibility
@@ -225,7 +226,11 @@ class Planner:
                 lead += f" Før signering mangler: {'; '.join(b.title() for b in blockers)}."
             else:
                 lead += f" {self.config.party_name(party)} har ikke signert ennå."
-                buttons.append(sign_button(self.config, item=item, party=party))
+                version = current_version(self.state, region=item.region, year=item.year)
+                if version is not None:
+                    buttons.append(sign_button(self.config, item=item, party=party, version=version))
+                else:
+                    lead += f" {NO_TEXT_YET}"
         if late:
             lead += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
         return make_reply(

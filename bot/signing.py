@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from bot.agreement import Version
 from bot.config import AppConfig
 from bot.messages import Button
 from bot.wheel import Item
 
 
-def sign_button(config: AppConfig, *, item: Item, party: str) -> Button:
-    """A click runs `signer <part> <region> <år>` as the person who clicked, with the command's own rules."""
+def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) -> Button:
+    """A click runs `signer <part> <region> <år> versjon N` as the person who clicked, with the command's own
+    rules. The confirm question shows the text being signed (version, short checksum, link); the command
+    names that version, so a click on an old message after the text changed is refused, never moved on."""
     assert item.region is not None
     return Button(
-        label=f"Signer for {party}",
-        command=f"signer {party} {item.region} {item.year}",
-        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)} i {config.party_name(item.region)}?",
+        label=f"Signer for {config.party_short(party)}",
+        command=f"signer {party} {item.region} {item.year} versjon {version.number}",
+        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)} i {config.party_name(item.region)}, "
+        f"{version.label()}: {version.link}?",
     )

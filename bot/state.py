@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot import chain
 from bot.messages import Request
 from bot.wheel import Item
 from storage.base import Document, Store, Tables
@@ -115,15 +116,19 @@ class StateStore:
             result = mutate(tables)
             history = tables.setdefault("history", {})
             key = f"{len(history):06d}"
-            history[key] = {
-                "at": at.isoformat(),
-                "person": author.person,
-                "name": author.name,
-                "platform": author.platform,
-                "channel": author.channel,
-                "summary": summary,
-                **(scope or {}),
-            }
+            previous = history.get(f"{len(history) - 1:06d}") if history else None
+            history[key] = chain.seal(
+                {
+                    "at": at.isoformat(),
+                    "person": author.person,
+                    "name": author.name,
+                    "platform": author.platform,
+                    "channel": author.channel,
+                    "summary": summary,
+                    **(scope or {}),
+                },
+                previous=previous,
+            )
             if request_id:
                 tables.setdefault("requests", {})[request_id] = {"history": key}
         logger.info("recorded change in %s: %s", partition, summary)
@@ -131,6 +136,14 @@ class StateStore:
 
     def history(self, partition: str) -> list[Document]:
         return list(self.store.read(partition).get("history", {}).values())
+
+    def verify_history(self, partition: str) -> chain.ChainReport:
+        """Walk one partition's hash chain (see `bot.chain`)."""
+        return chain.walk(partition=partition, entries=self.history(partition))
+
+    def verify_all(self) -> list[chain.ChainReport]:
+        """Every partition that has a history, walked; the layout of the store stays behind this method."""
+        return [self.verify_history(partition) for partition in self.store.partitions() if self.history(partition)]
 
     def ledger(self, partition: str) -> dict[str, Document]:
         return self.store.read(partition).get("ledger", {})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.router import Command, Router
 from handlers import (
+    agreement,
     assignments,
     bind,
     calendar,
@@ -64,9 +65,15 @@ def build_router() -> Router:
         Command(
             "dato",
             set_date.handle,
-            "Sett planlagt dato for et møte.",
-            "dato <møte> [region] [år] <dato>",
-            ("dato vår 22. april kl 10", "dato høst uke 45"),
+            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes.",
+            "dato <møte> [region] [år] <dato> [bekreft]",
+            (
+                "dato vår 22. april kl 10",
+                "dato høst uke 45",
+                "dato vår første tirsdag i april",
+                "dato høst fredag om to uker kl 13",
+                "dato vår 2. påskedag bekreft",
+            ),
             writes=True,
         )
     )
@@ -100,6 +107,26 @@ def build_router() -> Router:
             ("signer", "signer IN agder 2027"),
             aliases=("signere", "signering"),
             writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "avtale",
+            agreement.handle,
+            "Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene.",
+            "avtale [region] [år] [<lenke>] [sha256:<sum>]",
+            ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
+            aliases=("avtaletekst",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "kvittering",
+            agreement.receipt,
+            "Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg).",
+            "kvittering [region] [år]",
+            ("kvittering", "kvittering agder 2027"),
         )
     )
     router.add(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.identity import binding_key
+from bot.mentions import resolve
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
@@ -64,7 +65,6 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     if len(words) < 3:
         raise DomainError(f"Skriv «{PERSON_EXAMPLE}» (rolle: koordinator, rådgiver, au eller admin).")
-    user_id = words[0].lstrip("@")
     role = ROLES.get(fold(words[-1]))
     party = ctx.vocab.party(" ".join(words[1:-1]))
     if role is None:
@@ -73,19 +73,28 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         raise DomainError(
             f"Ukjent part «{' '.join(words[1:-1])}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU)."
         )
-    key = binding_key(request.platform, user_id)
+    # A mention (<@id>, from Slack or Teams) gives the user's platform id even for someone the bot does
+    # not know yet; in Slack and Teams a typed @name that the platform did not turn into a mention must be a
+    # known person; a bare word (or a terminal @name) is taken as the platform id.
+    who = resolve(words[0], request=request, directory=ctx.directory)
+    if who is None and words[0].startswith("@") and request.platform != "terminal":
+        raise DomainError(
+            f"Jeg finner ikke «{words[0]}». Nevn personen (skriv @ og velg navnet i lista), f.eks. «{PERSON_EXAMPLE}»."
+        )
+    user_id = who.user_id if who else words[0].lstrip("@")
     known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]
+    key = binding_key(request.platform, user_id)
     entry = {
         "party": party,
         "role": role,
-        "person": known.key if known else user_id,
-        "name": known.name if known else user_id,
+        "person": known.key if known else (who.key if who and who.key else user_id),
+        "name": known.name if known else (who.name if who else user_id),
     }
     record(
         ctx,
         request,
         partition=META,
-        summary=f"Registrerte {user_id} ({request.platform}) som {role} for {party}",
+        summary=f"Registrerte {entry['name']} ({request.platform} {user_id}) som {role} for {party}",
         mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, entry),
     )
     reply = make_reply(

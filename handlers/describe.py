@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from bot.agreement import current_version
+from bot.agreement_view import version_facts
 from bot.config import AppConfig
 from bot.context import Context
 from bot.dates import MONTH_NAMES
@@ -46,6 +48,7 @@ def describe(*, config: AppConfig, state: StateStore, progress: Progress, today:
                 for party, sig in signatures.items()
             )
             facts.append(Fact("Signert", signed))
+        facts += version_facts(config=config, state=state, region=item.region, year=item.year)
         if progress.missing:
             facts.append(Fact("Mangler signatur", ", ".join(map(config.party_short, progress.missing))))
         if not progress.done:
@@ -73,10 +76,14 @@ def describe(*, config: AppConfig, state: StateStore, progress: Progress, today:
 
 
 def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:
-    """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing."""
+    """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing and a text
+    is registered to sign."""
     if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         return []
-    return [sign_button(ctx.config, item=item, party=party) for party in parties]
+    version = current_version(ctx.state, region=item.region, year=item.year)
+    if version is None:
+        return []
+    return [sign_button(ctx.config, item=item, party=party, version=version) for party in parties]
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:

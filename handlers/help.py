@@ -15,8 +15,8 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
         word = ctx.args.split()[0] if ctx.args.split() else ""
         command = router.find(word) if word else None
         if command is not None:
-            facts = [Fact("Slik skriver du", command.usage)] + [
-                Fact("Eksempel", example) for example in command.examples
+            facts = [Fact("Slik skriver du", f"«{command.usage}»")] + [
+                Fact("Eksempel", f"«{example}»") for example in command.examples
             ]
             reply = make_reply(
                 title=f"Hjelp: {command.name}", lead=command.summary, sections=[Section(title="", facts=tuple(facts))]
@@ -28,7 +28,7 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
             lead = f"Jeg kjenner ikke «{word}». " + lead
         sections = [
             Section(
-                title=command.usage,
+                title=f"«{command.usage}»",  # «…»: each platform's renderer shows it as typed there
                 text=f"{command.summary} F.eks. «{command.examples[0]}»." if command.examples else command.summary,
             )
             for command in router.commands

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from bot.context import Context
+from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.parsing import fold
 from bot.progress import progress_of
@@ -40,9 +41,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     require_coordinator(ctx, item=item)
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
-    outcome = _from_fields(ctx, request.fields) if request.fields else _from_text(ctx, free_text)
+    outcome = (
+        _from_fields(ctx, request.fields, request=request)
+        if request.fields
+        else _from_text(ctx, free_text, request=request)
+    )
     if outcome is None:
-        return Outcome(reply=_form(item, region=region))
+        return Outcome(reply=_form(item, region=region, region_name=ctx.config.party_name(region) if region else None))
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     held = progress.planned if progress.planned and progress.planned <= ctx.now else ctx.now
 
@@ -107,40 +112,61 @@ def _after_words(text: str, *, skip: int) -> str:
     return rest.strip()
 
 
-def _from_text(ctx: Context, text: str) -> dict | None:
+def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:
     if not text.strip():
         return None
     parts = _SECTION.split(text)
     summary, sections = parts[0], dict(zip((fold(p) for p in parts[1::2]), parts[2::2], strict=True))
     decisions = _items(sections.get("vedtak", ""))
     followup_texts = _items(";".join(text for key, text in sections.items() if key != "vedtak"))
-    return _outcome(ctx, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts)
+    return _outcome(
+        ctx, request=request, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts
+    )
 
 
-def _from_fields(ctx: Context, fields: Mapping[str, str]) -> dict | None:
+def _from_fields(ctx: Context, fields: Mapping[str, str], *, request: Request) -> dict | None:
     summary = (fields.get("sammendrag") or "").strip()
     link = (fields.get("lenke") or "").strip() or None
     decisions = _items(fields.get("vedtak") or "")
     followup_texts = _items(fields.get("oppfolging") or "")
     if not (summary or link or decisions or followup_texts):
         raise DomainError("Skjemaet var tomt. Fyll inn minst et sammendrag eller en lenke til referatet.")
-    return _outcome(ctx, summary=summary, link=link, decisions=decisions, followup_texts=followup_texts)
+    return _outcome(
+        ctx, request=request, summary=summary, link=link, decisions=decisions, followup_texts=followup_texts
+    )
 
 
 def _items(text: str) -> list[str]:
     return [part.strip(" -•\t") for part in re.split(r"[;\n]", text) if part.strip(" -•\t")]
 
 
-def _outcome(ctx: Context, *, summary: str, link: str | None, decisions: list[str], followup_texts: list[str]) -> dict:
+def _outcome(
+    ctx: Context, *, request: Request, summary: str, link: str | None, decisions: list[str], followup_texts: list[str]
+) -> dict:
     if link is None and (found := _URL.search(summary)):
         link = found.group(0).rstrip(".,)")
     if link and not _URL.fullmatch(link):
         raise DomainError("Lenken til referatet må begynne med https:// eller http://.")
-    followups = [_followup(ctx, text) for text in followup_texts]
+    followups = [_followup(ctx, text, request=request) for text in followup_texts]
+    summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
+    decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
 
 
-def _followup(ctx: Context, text: str) -> dict:
+def _followup(ctx: Context, text: str, *, request: Request) -> dict:
+    token = first_token(text)
+    if token is not None:  # a platform mention (<@U0KARI>): the one resolver says who it is
+        person = resolve(token.group(0), request=request, directory=ctx.directory)
+        if person is None or (not person.known and person.name == person.user_id):
+            raise DomainError(
+                f"Jeg kjenner ikke personen som er nevnt i «{_plain(text)}». Registrer personen med "
+                "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
+            )
+        return {
+            "text": " ".join(text.replace(token.group(0), "").split()),
+            "owner": person.key or person.user_id,
+            "owner_name": person.name,
+        }
     match = re.search(r"@(\S+)", text)
     if not match:
         raise DomainError(
@@ -148,28 +174,30 @@ def _followup(ctx: Context, text: str) -> dict:
         )
     owner_word = match.group(1).rstrip(".,")
     owner = ctx.vocab.party(owner_word)
-    owner_name = ctx.config.party_name(owner) if owner else _person_name(ctx, owner_word)
+    person = None if owner else resolve(owner_word, request=request, directory=ctx.directory)
+    owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
     if owner_name is None:
         raise DomainError(
             f"Jeg kjenner ikke «@{owner_word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari)."
         )
     return {
         "text": " ".join(text.replace(match.group(0), "").split()),
-        "owner": owner or owner_word,
+        "owner": owner or (person.key if person and person.key else owner_word),
         "owner_name": owner_name,
     }
 
 
-def _person_name(ctx: Context, word: str) -> str | None:
-    person = next((p for p in ctx.config.people if fold(p.key) == fold(word)), None)
-    return person.name if person else None
+def _plain(text: str) -> str:
+    """A follow-up as the person reads it: the mention token shown as `@…`, not as markup."""
+    return " ".join(TOKEN.sub(lambda m: "@" + (m.group(2) or m.group(1)), text).split())
 
 
-def _form(item: Item, *, region: str | None) -> Reply:
+def _form(item: Item, *, region: str | None, region_name: str | None) -> Reply:
     submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
     form = Form(
-        title=f"Referat: {item.title()}"[:60],
+        title="Referat",
         submit_command=submit,
+        context=" · ".join(part for part in (item.spec.name, region_name, str(item.year)) if part),
         fields=(
             FormField(name="sammendrag", label="Sammendrag", multiline=True),
             FormField(name="lenke", label="Lenke til referat", hint="https://…"),

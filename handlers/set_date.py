@@ -1,22 +1,29 @@
 """`dato <milepæl> [region] [år] <dato>`: set a meeting's planned date.
 
-The reply repeats the date in full Norwegian so the person sees what was understood. A date outside the
-milestone's window, in the past, or before the meeting it must follow is never kept silently: the bot
-asks for an explicit `bekreft`.
+The reply repeats the date in full Norwegian so the person sees what was understood. An implausible date
+is never kept silently: a weekend, a public holiday, a day in the past, outside the milestone's window,
+before the meeting it must follow, or only a month ("i april"). The bot then asks for `bekreft` as the
+last word and changes nothing until it comes. A date typed without a year that has passed this year is
+read as this year's (and asked about), unless it falls in the window of the cycle being planned; it is
+never moved to next year behind the person's back.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.context import Context
-from bot.dates import parse_norwegian_date
+from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
+from bot.named_days import customary_day_off
 from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, window_contains
+from bot.workdays import holiday_name
 from handlers.common import (
     milestone_for,
     pick_year,
@@ -25,8 +32,19 @@ from handlers.common import (
     require_coordinator,
 )
 
+logger = logging.getLogger(__name__)
+
 EXAMPLE = "dato vår 22. april kl 10"
 CONFIRM = "bekreft"
+_FORMS = "«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»"
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The date to ask about, and the same date next year when this year's has passed."""
+
+    parsed: ParsedDate
+    next_year: date | None = None
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -37,30 +55,29 @@ def handle(request: Request, ctx: Context) -> Outcome:
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
+    typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
     if not text:
-        raise DomainError(
-            f"Hvilken dato? Skriv f.eks. «{EXAMPLE}», «22.04.27 10.00», «tirsdag neste uke» eller «uke 17»."
-        )
+        raise DomainError(f"Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
-    parsed = parse_norwegian_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
-    if parsed is None:
-        raise DomainError(
-            f"Jeg forstod ikke datoen «{text}». Skriv f.eks. «22. april kl 10», «22.04.27 10.00», «tirsdag neste uke» eller «uke 17»."
-        )
+    reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
+    if isinstance(reading, DateTrouble):
+        day = f"{reading.day.day}. {MONTH_NAMES[reading.day.month - 1]}" if reading.day else "22. april kl 10"
+        raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{typed} {day}».")
+    if reading is None:
+        shown_text = text if len(text) <= 60 else text[:60] + "…"
+        raise DomainError(f"Jeg forstod ikke datoen «{shown_text}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
+    if window:
+        choice = _Choice(parsed=reading)
+    else:
+        choice = _this_year_unless_planned(ctx, key=spec.key, region=region, parsed=reading)
+    parsed = choice.parsed
     item = window or _item_containing(ctx, key=spec.key, region=region, day=parsed.when.date())
     require_coordinator(ctx, item=item)
-    worries = _worries(ctx, item=item, when=parsed.when)
     shown = when_text(parsed.when, has_time=parsed.has_time)
-    if worries and not confirmed:
-        iso = parsed.when.strftime("%Y-%m-%d %H:%M") if parsed.has_time else parsed.when.strftime("%Y-%m-%d")
-        command = f"dato {spec.key} {region or ''} {item.year} {iso} {CONFIRM}".replace("  ", " ")
-        reply = make_reply(
-            title="Bekreft datoen",
-            lead=f"Jeg leste {shown}. {' '.join(worries)} Datoen er ikke lagret. "
-            f"Skriv «{command}» for å lagre den likevel.",
-            buttons=[Button(label="Lagre likevel", command=command, primary=False)],
-        )
-        return Outcome(reply=reply)
+    if not confirmed:
+        question = _question(ctx, item=item, choice=choice, text=text, shown=shown, typed=typed)
+        if question is not None:
+            return question
 
     def mutate(tables: dict) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
@@ -82,6 +99,73 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply)
 
 
+def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
+    iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
+    parts = ["dato", item.key, item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    return " ".join(part for part in parts if part)
+
+
+def _question(ctx: Context, *, item: Item, choice: _Choice, text: str, shown: str, typed: str) -> Outcome | None:
+    """The confirm reply when the date is implausible; None when it can be saved as it is."""
+    parsed = choice.parsed
+    command = _command(item, when=parsed.when, has_time=parsed.has_time)
+    buttons = [Button(label="Lagre likevel", command=command, primary=False)]
+    if parsed.month_only:
+        day = parsed.when.date()
+        example = f"{typed} 14. {MONTH_NAMES[day.month - 1]}"
+        lead = (
+            f"Ikke lagret: «{text}» er en måned, ikke en dag. Skriv dagen, f.eks. «{example}», "
+            f"eller «{command}» for å lagre {day_text(day)}."
+        )
+        return Outcome(reply=make_reply(title="Hvilken dag?", lead=lead, buttons=buttons))
+    reasons = _worries(ctx, item=item, when=parsed.when)
+    if not reasons:
+        return None
+    how = f"Skriv «{command}» for å lagre likevel"
+    if choice.next_year is not None:
+        later_day = choice.next_year
+        when = parsed.when.replace(year=later_day.year, month=later_day.month, day=later_day.day)
+        later_item = _item_containing(ctx, key=item.key, region=item.region, day=later_day)
+        later = _command(later_item, when=when, has_time=parsed.has_time, confirm=False)
+        how += f", eller «{later}» for neste år"
+        buttons.append(Button(label=f"Neste år ({day_text(choice.next_year)})", command=later, primary=False))
+    lead = f"Ikke lagret: {shown} er {_join(reasons)}. {how}."
+    return Outcome(reply=make_reply(title="Bekreft datoen", lead=lead, buttons=buttons))
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
+
+
+def _planning_year(ctx: Context, *, key: str, region: str | None) -> int:
+    """The cycle a meeting is planned in: the first whose window for it has not ended."""
+    today = ctx.now.date()
+    for year in range(today.year - 1, today.year + 3):
+        if milestone_for(ctx, key=key, year=year, region=region).deadline >= today:
+            return year
+    return today.year
+
+
+def _this_year_unless_planned(ctx: Context, *, key: str, region: str | None, parsed: ParsedDate) -> _Choice:
+    """A date typed without a year: next occurrence only within the planned cycle's window, else this year's.
+
+    "dato vår 1. mars" typed on 15 March means this year's 1 March (passed, so the bot asks), not
+    1 March next year, unless next year's 1 March is in the window of the cycle being planned.
+    """
+    if parsed.year_typed or parsed.relative or parsed.in_year is None:
+        return _Choice(parsed=parsed)
+    today = ctx.now.date()
+    found = parsed.when.date()
+    this_year = parsed.in_year(today.year)
+    if this_year is None or this_year == found or found.year <= today.year:
+        return _Choice(parsed=parsed)
+    planned = milestone_for(ctx, key=key, year=_planning_year(ctx, key=key, region=region), region=region)
+    if window_contains(planned, found):
+        return _Choice(parsed=parsed)
+    moved = parsed.when.replace(year=this_year.year, month=this_year.month, day=this_year.day)
+    return _Choice(parsed=replace(parsed, when=moved), next_year=found)
+
+
 def _item_containing(ctx: Context, *, key: str, region: str | None, day: date) -> Item:
     """The cycle whose window holds the date; otherwise the cycle the milestone is due in now."""
     for year in range(day.year - 1, day.year + 2):
@@ -93,12 +177,19 @@ def _item_containing(ctx: Context, *, key: str, region: str | None, day: date) -
 
 
 def _worries(ctx: Context, *, item: Item, when: datetime) -> list[str]:
+    """Why a date looks wrong, each as what the date "er": "en lørdag", "passert", …"""
     day = when.date()
     worries = []
-    if not window_contains(item, day):
-        worries.append(f"Det er utenfor vinduet for {item.title()} ({day_text(item.start)}–{day_text(item.deadline)}).")
     if day < ctx.now.date():
-        worries.append("Datoen er passert.")
+        worries.append("passert")
+    if day.weekday() >= 5:
+        worries.append("en lørdag" if day.weekday() == 5 else "en søndag")
+    if (name := holiday_name(day)) is not None:
+        worries.append(f"{_lower_first(name)} (helligdag)")
+    elif (name := customary_day_off(day)) is not None:
+        worries.append(f"{name} (de fleste har fri)")
+    if not window_contains(item, day):
+        worries.append(f"utenfor vinduet for {item.title()} ({day_text(item.start)}–{day_text(item.deadline)})")
     for after in item.spec.after:
         before_spec = ctx.config.milestone(after.key)
         if before_spec is None:
@@ -112,5 +203,11 @@ def _worries(ctx: Context, *, item: Item, when: datetime) -> list[str]:
         progress = progress_of(config=ctx.config, state=ctx.state, item=before)
         first = progress.planned or progress.done_at
         if first is not None and first.date() > day:
-            worries.append(f"Det er før {before.title()} ({day_text(first.date())}), som skal komme først.")
+            worries.append(f"før {before.title()} ({day_text(first.date())}), som skal komme først")
     return worries
+
+
+def _lower_first(name: str) -> str:
+    """ "Grunnlovsdag" reads "grunnlovsdag" inside a sentence; "Kristi himmelfartsdag" keeps its capital."""
+    parts = name.split(" og ")
+    return " og ".join(part if part.startswith("Kristi") else part[:1].lower() + part[1:] for part in parts)

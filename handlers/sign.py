@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import agreement
 from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.progress import missing_for_signing, progress_of
@@ -29,7 +30,8 @@ class _AlreadySigned(Exception):
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("region", "party", "year"))
+    asked_version, words = agreement.take_version(ctx.args.split())
+    args = read_args(ctx, words, want=("region", "party", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     spec = signing_milestone(ctx.config)
     if spec is None:
@@ -60,6 +62,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Mangler: {'; '.join(b.title() for b in blockers)}. "
             "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
         )
+    version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)
     signature = {
         "person": ctx.caller.key,
         "name": ctx.caller.name,
@@ -73,14 +76,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         signatures = tables.setdefault("signatures", {})
         if party in signatures:  # signed by someone else between our read and the lock
             raise _AlreadySigned(signatures[party])
-        signatures[party] = signature
+        signatures[party] = agreement.bind_signature(tables, signature=signature, expected=version.number)
 
     try:
         record(
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}",
+            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}",
             mutate=mutate,
         )
     except _AlreadySigned as already:
@@ -89,7 +92,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if progress.done:
         complete = make_reply(
             title=f"Samarbeidsavtalen {year} for {ctx.config.party_name(region)} er signert av alle parter",
-            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Avtalen forplikter partene.",
+            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Alle har signert {version.label()}, "
+            f"{version.link}. Avtalen forplikter partene. Kvittering: «kvittering {region} {year}».",
             sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
             visibility=Visibility.CHANNEL,
         )
@@ -97,7 +101,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=complete, announcements=announcements)
     reply = make_reply(
         title=f"Signert for {ctx.config.party_name(party)}",
-        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}. "
+        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}, "
+        f"{version.label()}: {version.link}. "
         f"Mangler fortsatt: {', '.join(map(ctx.config.party_short, progress.missing))}.",
         visibility=Visibility.CHANNEL,
     )

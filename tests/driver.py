@@ -85,9 +85,28 @@ def make_bot(*, at: datetime | None = None, store: Store | None = None, config: 
     return BotDriver(core=core, clock=clock)
 
 
+COORDINATOR = {"agder": "kari", "vestland": "per"}
+TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+
+def text_command(*, year: int, region: str = "agder", version: int = 1) -> str:
+    """The `avtale` command that registers a text for `region`'s agreement `year` (a link and a typed sum)."""
+    sha = TEXT_SHA if version == 1 else f"{version:064x}"
+    return f"avtale {region} {year} https://example.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+
+
+def register_text(bot: BotDriver, *, year: int, region: str = "agder", version: int = 1) -> Reply:
+    """The region's coordinator registers the agreement text, so it can be signed (issue 12)."""
+    reply = bot.say(text_command(year=year, region=region, version=version), as_=COORDINATOR[region])
+    assert reply.ok, reply.text
+    return reply
+
+
 def record_all_preconditions(bot: BotDriver, *, year: int, region: str = "agder") -> None:
-    """The budgets, every allocation letter and the political treatment of `year`'s draft for one region."""
-    coordinator = {"agder": "kari", "vestland": "per"}[region]
+    """The agreement text, the budgets, every allocation letter and the political treatment of `year`'s
+    draft for one region."""
+    coordinator = COORDINATOR[region]
+    register_text(bot, year=year, region=region)
     bot.say(f"forutsetning statsbudsjett {year}", as_="aud")
     bot.say(f"forutsetning budsjett {region} {year}", as_=coordinator)
     for person in ("ola", "siri", "nils", "rita"):

@@ -77,15 +77,15 @@ def test_neste_offers_the_signing_button_for_the_callers_own_party_when_ready() 
     assert not any(button.command.startswith("signer") for button in before.buttons)
     record_all_preconditions(bot, year=2027)
     reply = bot.say("neste", as_="kari")
-    assert [b.command for b in reply.buttons if b.command.startswith("signer")] == ["signer agder agder 2027"]
+    assert [b.command for b in reply.buttons if b.command.startswith("signer")] == ["signer agder agder 2027 versjon 1"]
     actor = bot.say("neste", as_="ola")
     commands = [b.command for b in actor.buttons]
-    assert "signer IN agder 2027" in commands
+    assert "signer IN agder 2027 versjon 1" in commands
     assert all(command.startswith("signer IN ") for command in commands)
     # Clicking runs the command as the person who clicked.
     assert bot.say(commands[0], as_="ola").ok
     after = bot.say("neste", as_="ola")
-    assert "signer IN agder 2027" not in [b.command for b in after.buttons]
+    assert "signer IN agder 2027 versjon 1" not in [b.command for b in after.buttons]
 
 
 def test_neste_when_everything_is_done_says_so() -> None:
@@ -123,7 +123,9 @@ def test_status_after_signing_shows_who_signed() -> None:
     reply = bot.say("status agder 2027", as_="aud")
     assert "Agder (Kari Nordmann, 12. januar 2027)" in reply.text
     assert "Mangler signatur: IN, SIVA, NFR, RFF" in reply.text
-    assert [b.command for b in reply.buttons] == [f"signer {p} agder 2027" for p in ("IN", "SIVA", "NFR", "RFF")]
+    assert [b.command for b in reply.buttons] == [
+        f"signer {p} agder 2027 versjon 1" for p in ("IN", "SIVA", "NFR", "RFF")
+    ]
 
 
 def test_oversikt_every_region_against_every_milestone(bot: BotDriver) -> None:

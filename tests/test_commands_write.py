@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import OSLO
 from bot.messages import ChannelAddress, Visibility
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
 from tests.helpers import assert_recorded, assert_refused
 
 AGDER_2027 = "cycle/agder/2027"
@@ -50,22 +50,22 @@ def planned(bot: BotDriver, partition: str, key: str) -> datetime | None:
         ("dato vår uke 17", AGDER_2027, "regional-spring", oslo(2027, 4, 26), "mandag 26. april 2027"),
         ("dato høst tirsdag neste uke", AGDER_2026, "regional-autumn", oslo(2026, 12, 1), "tirsdag 1. desember 2026"),
         (
-            "dato høst 28. november kl 10",
+            "dato høst 27. november kl 10",
             AGDER_2026,
             "regional-autumn",
-            oslo(2026, 11, 28, 10),
-            "lørdag 28. november 2026 kl. 10.00",
+            oslo(2026, 11, 27, 10),
+            "fredag 27. november 2026 kl. 10.00",
         ),
         ("dato VÅR 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22. april 2027"),
         ("dato vaar 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22. april 2027"),
         ("dato var 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22. april 2027"),
-        ("dato host 28. november kl 10", AGDER_2026, "regional-autumn", oslo(2026, 11, 28, 10), "lørdag 28. november"),
+        ("dato host 27. november kl 10", AGDER_2026, "regional-autumn", oslo(2026, 11, 27, 10), "fredag 27. november"),
         (
-            "Dato Høst agder 2026 28. november",
+            "Dato Høst agder 2026 27. november",
             AGDER_2026,
             "regional-autumn",
-            oslo(2026, 11, 28),
-            "lørdag 28. november 2026",
+            oslo(2026, 11, 27),
+            "fredag 27. november 2026",
         ),
         ("dato regional-spring 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22."),
         ("dato handlingsplan 2027 15. mars", AGDER_2027, "action-plan", oslo(2027, 3, 15), "mandag 15. mars 2027"),
@@ -86,10 +86,10 @@ def test_dato_national_meeting_by_au(bot: BotDriver) -> None:
 
 def test_dato_outside_the_window_asks_for_bekreft(bot: BotDriver) -> None:
     before = bot.snapshot()
-    reply = bot.say("dato vår 1. august", as_="kari")
+    reply = bot.say("dato vår 2027 1. august", as_="kari")
     assert bot.snapshot() == before, "a worrying date is never stored without bekreft"
     assert "søndag 1. august 2027" in reply.text and "utenfor vinduet" in reply.text
-    assert "ikke lagret" in reply.text
+    assert "Ikke lagret" in reply.text
     (button,) = reply.buttons
     assert button.command == "dato regional-spring agder 2027 2027-08-01 bekreft"
     assert f"«{button.command}»" in reply.text
@@ -295,6 +295,7 @@ def test_forutsetning_refusals(bot: BotDriver, person: str, channel: str, text: 
 
 def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027)
     bot.say("forutsetning statsbudsjett 2027", as_="aud")
     bot.say("forutsetning budsjett 2027", as_="kari")
     bot.say("referat politisk 2027 Vedtatt i fylkestinget", as_="kari")
@@ -320,7 +321,7 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
     for announcement in bot.last.announcements:
         assert announcement.reply.title == "Klar til signering: samarbeidsavtalen 2027 for Agder fylkeskommune"
         assert [b.command for b in announcement.reply.buttons] == [
-            f"signer {party} agder 2027" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
+            f"signer {party} agder 2027 versjon 1" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
         ]
 
 

@@ -60,7 +60,7 @@ SUNDAY_TABLE: list[tuple[str, datetime, bool]] = [
     ("22. sept.", at(2027, 9, 22), False),
     ("1. okt kl 9", at(2027, 10, 1, 9), True),
     ("29. februar", at(2028, 2, 29), False),
-    ("fredag 22.04", at(2027, 4, 22), False),  # a dotted pair after a weekday is a date
+    ("torsdag 22.04", at(2027, 4, 22), False),  # a dotted pair after a weekday is a date
     ("fredag 10.30", at(2026, 11, 27, 10, 30), True),  # ...unless it cannot be one
     ("kl 10 22. april", at(2027, 4, 22, 10), True),
     ("22. april kl 10-12", at(2027, 4, 22, 10), True),
@@ -109,7 +109,7 @@ SUNDAY_TABLE: list[tuple[str, datetime, bool]] = [
     ("veke 17", at(2027, 4, 26), False),
     ("uke 47", at(2026, 11, 16), False),  # the week still running means this week
     ("uke 53", at(2026, 12, 28), False),
-    # the long tail goes to dateparser
+    # the long tail, once left to dateparser
     ("april 22", at(2027, 4, 22), False),
     ("for to dager siden", at(2026, 11, 20), False),
 ]
@@ -222,8 +222,6 @@ def test_what_the_bot_echoes_reads_back_the_same(with_time: bool) -> None:
         "neste",
         "møte",
         "signer IN agder 2027",
-        "mai",  # a month is not a meeting date
-        "april 2027",
         "22",
         "2027",
         "kl 10",

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import holidays
 
 from bot.reminders import PassReport, run_pass
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, text_command
 from tests.helpers import FakeSender, make_config, senders_for
 
 NORWAY = holidays.country_holidays("NO", years=range(2026, 2029))
@@ -41,7 +41,11 @@ def test_a_simulated_year() -> None:
     sent: list[tuple[date, str]] = []
     done_on: dict[str, date] = {}
     actions = {
-        date(2027, 1, 11): [("forutsetning statsbudsjett 2027", "aud"), ("forutsetning budsjett 2027", "kari")],
+        date(2027, 1, 11): [
+            (text_command(year=2027), "kari"),
+            ("forutsetning statsbudsjett 2027", "aud"),
+            ("forutsetning budsjett 2027", "kari"),
+        ],
         date(2027, 1, 12): [("forutsetning tildelingsbrev 2027", p) for p in ("ola", "siri", "nils", "rita")]
         + [("referat politisk agder 2027 Vedtatt", "kari")],
         date(2027, 1, 14): [("signer agder 2027", p) for p in ("kari", "ola", "siri", "nils", "rita")],
@@ -211,7 +215,11 @@ def test_signing_reminders_go_to_the_unsigned_parties_once_ready() -> None:
         if "Signering" in reply.title and "vestland" not in channel.lower()
     ]
     commands = {button.command for reply in posts for button in reply.buttons}
-    assert commands == {"signer SIVA agder 2027", "signer NFR agder 2027", "signer RFF agder 2027"}
+    assert commands == {
+        "signer SIVA agder 2027 versjon 1",
+        "signer NFR agder 2027 versjon 1",
+        "signer RFF agder 2027 versjon 1",
+    }
     assert all("har ikke signert ennå" in reply.text for reply in posts)
     # Once everyone has signed, nothing more about it.
     for person in ("siri", "nils", "rita"):

@@ -4,6 +4,11 @@ Every listener calls the core synchronously inside the ack (the core answers in 
 runs with `process_before_response=True`, so the answer travels in the HTTP response itself). Anything
 that needs another call to Slack (a modal, a response_url post, announcements) runs as a background task
 after the ack, so a slow Slack never makes us miss the 3-second window.
+
+Every request over HTTP passes `gate.admit` first (body cap, signature, readable body), so junk never
+reaches Bolt, costs one log line and gets 401/400/413, never a 500. A reply that cannot be posted where it
+was asked (a modal opened in a direct message, a channel the bot is not in) goes to the person as a direct
+message instead, and every failed post is logged with its reason.
 """
 
 from __future__ import annotations
@@ -13,17 +18,20 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Coroutine, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.reminders import deliver_announcements
+from bot.replies import when_text
 
-from . import render, translate
+from . import clicked, files, gate, render, translate, views
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
@@ -74,13 +82,23 @@ class SlackAdapter:
     def _register(self) -> None:
         self.app.command(self.settings.command)(self._on_command)
         self.app.action(re.compile(f"^{render.BUTTON_ACTION_PREFIX}"))(self._on_action)
-        self.app.view(render.FORM_CALLBACK_ID)(self._on_view_submission)
+        self.app.view(views.FORM_CALLBACK_ID)(self._on_view_submission)
         self.app.event("app_mention")(self._on_mention)
+        self.app.event("app_home_opened")(self._on_home_opened)
         self.app.error(self._on_error)
 
-    async def handle_http(self, request: web.Request) -> web.Response:
-        """POST /slack/events: Bolt verifies the signature (401 on a forged or stale one) and dispatches."""
-        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+    async def handle_http(self, request: web.Request) -> web.StreamResponse:
+        """POST /slack/events: the gate refuses junk (413/401/400, one log line); Bolt verifies again and
+        dispatches what passed."""
+        admitted = await gate.admit(request, secret=self.settings.signing_secret)
+        if isinstance(admitted, web.StreamResponse):
+            return admitted
+        bolt_request = AsyncBoltRequest(
+            body=admitted.body,
+            query=request.query_string,
+            headers=request.headers,  # type: ignore[arg-type]
+        )
+        bolt_response = await self.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 
     # ---- listeners ----------------------------------------------------------------------------------------
@@ -88,6 +106,11 @@ class SlackAdapter:
         request = translate.command_request(body)
         if not self._first_time(request.request_id):
             await ack()
+            return
+        if files.linked_file_ids(request.text):
+            # Reading a linked Slack file may take longer than the 3-second ack: answer via response_url.
+            await ack()
+            self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
             return
         outcome = self._handle(request)
         reply = outcome.reply
@@ -97,10 +120,27 @@ class SlackAdapter:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
         else:
             public = _is_public(reply)
-            await ack(response_type="in_channel" if public else "ephemeral", **render.message_payload(reply))
+            await ack(
+                response_type="in_channel" if public else "ephemeral",
+                **render.message_payload(reply, more=request.text),
+            )
             shown_in = request.channel_id if public else None
         self._spawn(self._announce(outcome, shown_in=shown_in))
         self._spawn(self._post_picture(request, reply))
+
+    async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
+        attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
+        outcome = self._handle(replace(request, attachments=attachments))
+        public = _is_public(outcome.reply)
+        if response_url:
+            payload = {
+                **render.message_payload(outcome.reply),
+                "response_type": "in_channel" if public else "ephemeral",
+            }
+            await self._respond(response_url, payload)
+        else:
+            await self._post(request, outcome.reply)
+        await self._announce(outcome, shown_in=request.channel_id if public else None)
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -115,19 +155,11 @@ class SlackAdapter:
         shown_in: str | None = None
         if reply.form is not None:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
+        elif _is_public(reply):
+            shown_in = request.channel_id
+            self._spawn(self._update_clicked(body, action, request, reply))
         else:
-            public = _is_public(reply)
-            shown_in = request.channel_id if public else None
-            response_url = body.get("response_url")
-            if response_url:
-                payload = {
-                    **render.message_payload(reply),
-                    "response_type": "in_channel" if public else "ephemeral",
-                    "replace_original": False,
-                }
-                self._spawn(self._respond(str(response_url), payload))
-            else:
-                self._spawn(self._post(request, reply))
+            self._spawn(self._answer_click(body, request, reply))
         self._spawn(self._announce(outcome, shown_in=shown_in))
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
@@ -139,16 +171,31 @@ class SlackAdapter:
         reply = outcome.reply
         if not reply.ok:
             self._forget(request.request_id)  # nothing was recorded; the person may correct and resubmit
-            await ack(response_action="update", view=render.reply_view(reply))
+            errors = views.form_errors(reply, view=body.get("view") or {})
+            if errors:  # the modal stays open with what was typed; the message sits under its input
+                await ack(response_action="errors", errors=errors)
+            else:
+                await ack(response_action="update", view=views.reply_view(reply))
             return
         await ack()
-        self._spawn(self._post(request, reply))
+        meta = views.decode_metadata((body.get("view") or {}).get("private_metadata"))
+        self._spawn(self._post(request, reply, thread_ts=meta.get("thread") or None))
         self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
 
     async def _on_mention(self, body: dict[str, Any]) -> None:
         request = translate.mention_request(body)
         if not self._first_time(request.request_id):
             return  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
+        if files.event_files(body.get("event") or {}):
+            # Reading a shared file may take longer than Slack's 3 seconds: answer from the background.
+            self._spawn(self._answer_mention(request, body))
+            return
+        await self._answer_mention(request, body)
+
+    async def _answer_mention(self, request: Request, body: dict[str, Any]) -> None:
+        attachments = await files.read_files(body.get("event") or {}, settings=self.settings)
+        if attachments:
+            request = replace(request, attachments=attachments)
         outcome = self._handle(request)
         reply = outcome.reply
         if reply.form is not None:
@@ -157,9 +204,29 @@ class SlackAdapter:
                 text=f"Skjemaet åpnes med slash-kommandoen: {self.settings.command} {request.text}",
                 context=reply.context,
             )
-        self._spawn(self._post(request, reply))
+        self._spawn(self._post(request, reply, thread_ts=translate.thread_of(body)))
         self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
-        self._spawn(self._post_picture(request, reply))
+        self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))
+
+    async def _on_home_opened(self, body: dict[str, Any]) -> None:
+        """The App Home tab: the viewer's own `neste` (their party's, from app.yaml or `person`)."""
+        event = body.get("event") or {}
+        if event.get("tab", "home") != "home" or not event.get("user"):
+            return
+        self._spawn(self._publish_home(str(event["user"]), str(event.get("channel") or "")))
+
+    async def _publish_home(self, user_id: str, channel_id: str) -> None:
+        request = Request(platform=translate.PLATFORM, user_id=user_id, channel_id=channel_id, text="neste")
+        reply = self._handle(request).reply
+        note = (
+            f"Dette er din egen «neste». Skriv «hjelp» for alle kommandoene, "
+            f"i en kanal eller her i Meldinger-fanen. Oppdatert {_when(self.core)}."
+        )
+        view = views.home_view(replace(reply, context=None), note=render.for_slack(Reply(title="", text=note)).text)
+        try:
+            await self.poster.call("views.publish", user_id=user_id, view=view)
+        except SlackCallFailed as exc:
+            logger.warning("could not publish the App Home: %s", exc)
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         logger.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
@@ -206,34 +273,97 @@ class SlackAdapter:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     async def _open_form(self, trigger_id: str, form: Form, request: Request) -> None:
-        view = render.form_view(form, private_metadata={"channel": request.channel_id, "command": form.submit_command})
+        """Open the modal; where to confirm (the channel asked from, the asker) travels in its metadata."""
+        meta = {"channel": request.channel_id, "command": form.submit_command, "user": request.user_id}
+        view = views.form_view(form, private_metadata=meta)
         try:
             await self.poster.call("views.open", trigger_id=trigger_id, view=view)
         except SlackCallFailed as exc:
             logger.warning("could not open the form: %s", exc)
 
-    async def _respond(self, url: str, payload: dict[str, Any]) -> None:
+    async def _respond(self, url: str, payload: dict[str, Any]) -> bool:
         try:
             await self.poster.respond(url, payload)
+            return True
         except SlackCallFailed as exc:
             logger.warning("could not answer a click: %s", exc)
+            return False
 
-    async def _post(self, request: Request, reply: Reply) -> None:
-        """A reply outside an ack: to the channel when it records something, else to the asker alone."""
+    async def _answer_click(self, body: dict[str, Any], request: Request, reply: Reply) -> None:
+        """A click that recorded nothing (a read, a refusal): answered to the clicker alone; the clicked
+        message stays as it is."""
+        payload = {**render.message_payload(reply), "response_type": "ephemeral", "replace_original": False}
+        url = body.get("response_url")
+        if not url or not await self._respond(str(url), payload):
+            await self._post(request, reply)
+
+    async def _update_clicked(
+        self, body: dict[str, Any], action: dict[str, Any], request: Request, reply: Reply
+    ) -> None:
+        """A click that recorded something: the clicked message is updated in place (who, when, the buttons
+        that still apply). A click in an ephemeral message also tells the channel, as the command would."""
+        container = body.get("container") or {}
+        message = body.get("message") if not container.get("is_ephemeral") else None
+        updated = clicked.updated_message(
+            message=message, action=action, result=reply, user_id=request.user_id, when=_when(self.core)
+        )
+        url = body.get("response_url")
+        done = False
+        if url:
+            done = await self._respond(str(url), {**updated, "replace_original": True})
+        elif message and container.get("message_ts"):
+            try:
+                await self.poster.call("chat.update", channel=request.channel_id, ts=container["message_ts"], **updated)
+                done = True
+            except SlackCallFailed as exc:
+                logger.warning("could not update the clicked message: %s", exc)
+        if not container.get("is_ephemeral") and done:
+            return
+        public = {**render.message_payload(reply), "response_type": "in_channel", "replace_original": False}
+        if not url or not await self._respond(str(url), public):
+            await self._post(request, reply)
+
+    async def _post(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
+        """A reply outside an ack: to the channel when it records something, else to the asker alone.
+
+        When the channel cannot take it (a direct message with someone else, a channel the bot is not in)
+        the person gets it as a direct message from the bot, with a line saying why; a post that fails
+        even so is logged with its reason, never dropped silently."""
+        payload = render.message_payload(reply, more=request.text if not reply.form else None)
+        if thread_ts:
+            payload["thread_ts"] = thread_ts
         try:
             if _is_public(reply):
-                await self.poster.call("chat.postMessage", channel=request.channel_id, **render.message_payload(reply))
+                await self.poster.call("chat.postMessage", channel=request.channel_id, **payload)
             else:
                 await self.poster.call(
-                    "chat.postEphemeral",
-                    channel=request.channel_id,
-                    user=request.user_id,
-                    **render.message_payload(reply),
+                    "chat.postEphemeral", channel=request.channel_id, user=request.user_id, **payload
                 )
+            return
         except SlackCallFailed as exc:
-            logger.warning("could not deliver a reply: %s", exc)
+            reason = str(exc)
+        if not any(error in reason for error in UNREACHABLE_CHANNEL):
+            logger.warning("could not deliver a reply to %s: %s", request.channel_id, reason)
+            return
+        logger.warning("channel %s unreachable (%s); sending the reply as a direct message", request.channel_id, reason)
+        await self._direct(request.user_id, reply)
 
-    async def _post_picture(self, request: Request, reply: Reply) -> None:
+    async def _direct(self, user_id: str, reply: Reply) -> None:
+        note = (
+            "Jeg kunne ikke svare i kanalen der du spurte (jeg er ikke med i den, eller det er en direktemelding "
+            "med noen andre), så svaret kommer her. Inviter meg med /invite @Samhandlingsbot for å få svar i kanalen."
+        )
+        context = f"{reply.context} · {note}" if reply.context else note
+        try:
+            opened = await self.poster.call("conversations.open", users=user_id)
+            channel = str((opened.get("channel") or {}).get("id") or user_id)
+            await self.poster.call(
+                "chat.postMessage", channel=channel, **render.message_payload(replace(reply, context=context))
+            )
+        except SlackCallFailed as exc:
+            logger.error("could not deliver a reply to %s, not even as a direct message: %s", user_id, exc)
+
+    async def _post_picture(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
         """A reply's picture (the wheel) as an image file in the channel, drawn off the event loop."""
         if reply.picture is None:
             return
@@ -252,6 +382,7 @@ class SlackAdapter:
                 title=reply.title,
                 alt=picture.alt,
                 comment=f"{reply.title} (bilde). Skriv «årshjul» for teksten.",
+                thread_ts=thread_ts,
             )
         except SlackCallFailed as exc:
             logger.warning("could not post the picture: %s", exc)
@@ -269,7 +400,10 @@ class _TokenViaClient(logging.Filter):
     """Bolt warns that the token from SLACK_BOT_TOKEN is unused when a client is given; it is in the client."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "`token` will be unused" not in record.getMessage()
+        message = record.getMessage()
+        # Bolt logs the whole body of a badly signed request; the gate refuses those first and logs its own
+        # line without the body, so nothing of Bolt's about a request body is let through.
+        return "`token` will be unused" not in message and "body:" not in message and "Invalid request" not in message
 
 
 def _bolt_logger() -> logging.Logger:
@@ -277,6 +411,15 @@ def _bolt_logger() -> logging.Logger:
     if not any(isinstance(f, _TokenViaClient) for f in bolt.filters):
         bolt.addFilter(_TokenViaClient())
     return bolt
+
+
+UNREACHABLE_CHANNEL = ("channel_not_found", "not_in_channel", "is_archived", "cannot_dm_bot", "restricted_action")
+"""Slack errors that mean "this channel will not take the post": the person is told directly instead."""
+
+
+def _when(core: Core) -> str:
+    """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
+    return when_text(core.clock.now(), has_time=True)
 
 
 def _is_public(reply: Reply) -> bool:

@@ -1,17 +1,22 @@
 """Reply -> Block Kit, within Slack's limits.
 
 Plain functions, no network: a header, each section as one block (title as text, facts as two-column
-fields), buttons with confirm dialogs, and a context line. Anything over a limit is cut with an ellipsis,
-and sections that do not fit in a message are summarised in one closing line instead of being dropped
-silently.
+fields), buttons with confirm dialogs, and a context line. Every limit is measured (50 blocks, 3000
+characters per section text, 2000 per field and context element, 10 fields, 150 for a header); anything
+over a limit is cut with an ellipsis, and when something was cut the message ends with a pointer to the
+command that shows it whole («Se hele: …»), so nothing disappears silently. Command hints in core text
+(«neste») are written as typed in Slack («/samhandling neste») by `bot.hints.platform_hints`.
+
+Modals and the App Home are in `views.py`; a clicked message updated in place in `clicked.py`.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from typing import Any
 
-from bot.messages import Button, Form, Reply, Section
+from bot.hints import platform_hints
+from bot.messages import Button, Fact, Reply, Section
 
 Block = dict[str, Any]
 
@@ -29,13 +34,12 @@ MAX_BUTTON_VALUE = 2000
 MAX_CONFIRM_TITLE = 100
 MAX_CONFIRM_TEXT = 300
 MAX_FALLBACK_TEXT = 3000
-MAX_MODAL_TITLE = 24
-MAX_PRIVATE_METADATA = 3000
-MAX_INPUT_LABEL = 2000
+"""The notification text; Slack allows 40,000 characters of message text, a notification shows far less."""
+MAX_MESSAGE_TEXT = 40000
+MAX_CONTEXT_ELEMENTS = 10
 
 BUTTON_ACTION_PREFIX = "samhandling_btn_"
-FORM_CALLBACK_ID = "samhandling_form"
-FORM_INPUT_ACTION = "value"
+PLATFORM = "slack"
 
 ELLIPSIS = "…"
 
@@ -121,14 +125,15 @@ def text_blocks(text: str) -> list[Block]:
     return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in chunks]
 
 
-def button_element(button: Button, index: int) -> Block:
+def button_element(button: Button, index: int, *, primary: bool | None = None) -> Block:
+    """One button; `primary` overrides the button's own (a set has at most one primary button)."""
     element: Block = {
         "type": "button",
         "action_id": f"{BUTTON_ACTION_PREFIX}{index}",
         "text": _plain(button.label, MAX_BUTTON_TEXT),
         "value": button.command[:MAX_BUTTON_VALUE],
     }
-    if button.primary:
+    if button.primary if primary is None else primary:
         element["style"] = "primary"
     if button.confirm:
         element["confirm"] = {
@@ -144,16 +149,79 @@ def context_block(text: str) -> Block:
     return {"type": "context", "elements": [_mrkdwn(text, MAX_CONTEXT_TEXT)]}
 
 
-def render_blocks(reply: Reply, *, max_blocks: int = MAX_MESSAGE_BLOCKS, with_buttons: bool = True) -> list[Block]:
+def actions_block(buttons: list[Button] | tuple[Button, ...]) -> Block:
+    """A set of buttons: the first one that asks to be primary is the only green one."""
+    first_primary = next((i for i, b in enumerate(buttons) if b.primary), None)
+    return {
+        "type": "actions",
+        "elements": [button_element(b, i, primary=i == first_primary) for i, b in enumerate(buttons[:MAX_BUTTONS])],
+    }
+
+
+def for_slack(reply: Reply) -> Reply:
+    """The reply with every command hint written as typed in Slack («/samhandling neste»).
+
+    Cheap when there is nothing to rewrite (no «): the same objects are returned, nothing is rebuilt."""
+
+    def hint(text: str) -> str:
+        return platform_hints(text, platform=PLATFORM) if "«" in text else text
+
+    def section(s: Section) -> Section:
+        if (
+            "«" not in s.title
+            and "«" not in (s.text or "")
+            and not any("«" in f.label or "«" in f.value for f in s.facts)
+        ):
+            return s
+        facts = tuple(Fact(label=hint(f.label), value=hint(f.value)) for f in s.facts)
+        return Section(title=hint(s.title), facts=facts, text=hint(s.text) if s.text else s.text)
+
+    return replace(
+        reply,
+        title=hint(reply.title),
+        text=hint(reply.text),
+        context=hint(reply.context) if reply.context else reply.context,
+        sections=tuple(section(s) for s in reply.sections),
+    )
+
+
+def _overflows(reply: Reply) -> bool:
+    """Whether some part of the reply is longer than the block it goes into (and so is clipped).
+
+    Escaping makes a text at most five times longer: shorter texts are not escaped to be measured."""
+    for section in reply.sections:
+        if (
+            5 * (len(section.title) + len(section.text or "") + sum(len(f.label) + len(f.value) for f in section.facts))
+            < MAX_FIELD
+        ):
+            continue
+        head = len(escape(section.title)) + len(escape(section.text or "")) + 3
+        if head > MAX_SECTION_TEXT or any(
+            len(escape(f.label)) + len(escape(f.value)) + 3 > MAX_FIELD for f in section.facts
+        ):
+            return True
+    return len(escape(reply.context or "")) > MAX_CONTEXT_TEXT
+
+
+def render_blocks(
+    reply: Reply,
+    *,
+    max_blocks: int = MAX_MESSAGE_BLOCKS,
+    with_buttons: bool = True,
+    more: str | None = None,
+    hinted: bool = False,
+) -> list[Block]:
     """The whole reply as blocks, never more than `max_blocks`.
 
     Sections carry the structured content; `reply.text` (the full plain rendering) is shown only when there
-    are no sections, so nothing is said twice.
+    are no sections, so nothing is said twice. `more`: the command that shows the whole (usually the one
+    asked), named in the pointer when something had to be cut. `hinted`: `for_slack` was applied already.
     """
+    reply = reply if hinted else for_slack(reply)
     buttons = [b for b in reply.buttons if b.command][:MAX_BUTTONS] if with_buttons else []
     tail: list[Block] = []
     if buttons:
-        tail.append({"type": "actions", "elements": [button_element(b, i) for i, b in enumerate(buttons)]})
+        tail.append(actions_block(buttons))
     if reply.context:
         tail.append(context_block(reply.context))
 
@@ -171,74 +239,33 @@ def render_blocks(reply: Reply, *, max_blocks: int = MAX_MESSAGE_BLOCKS, with_bu
         body.extend(blocks)
         shown += 1
     hidden = len(per_section) - shown
+    pointer = f" Se hele: {platform_hints(f'«{more}»', platform=PLATFORM)}." if more else ""
     if hidden:
         while body and len(body) + 1 > budget:
             body.pop()
             shown -= 1
             hidden += 1
         what = "deler" if reply.sections else "tekst"
-        body.append(context_block(f"… {hidden} {what} til er ikke vist her (Slacks grense for én melding)."))
+        body.append(context_block(f"… {hidden} {what} til er ikke vist her (Slacks grense for én melding).{pointer}"))
+    elif pointer and _overflows(reply) and len(body) < budget:
+        body.append(context_block(f"Noe er forkortet (Slacks grense for én melding).{pointer}"))
     return [header_block(reply.title, ok=reply.ok), *body, *tail]
 
 
-def fallback_text(reply: Reply) -> str:
-    """The notification and screen-reader text; Slack shows it where blocks cannot be shown."""
+def fallback_text(reply: Reply, *, hinted: bool = False) -> str:
+    """The notification and screen-reader text; Slack shows it where blocks cannot be shown.
+
+    The core's `text` starts with the title already; it is said once."""
+    reply = reply if hinted else for_slack(reply)
     first = reply.title.strip()
     rest = reply.text.strip()
+    if first and rest.startswith(first):
+        rest = rest[len(first) :].strip()
     text = f"{first}\n{rest}" if first and rest else first or rest or "Samhandling"
     return _clip_mrkdwn(escape(text), MAX_FALLBACK_TEXT)
 
 
-def message_payload(reply: Reply) -> dict[str, Any]:
-    return {"text": fallback_text(reply), "blocks": render_blocks(reply)}
-
-
-def form_view(form: Form, *, private_metadata: dict[str, str]) -> dict[str, Any]:
-    """A modal with one input per form field. Each input's block_id is the field name."""
-    blocks: list[Block] = []
-    for f in form.fields[:MAX_MODAL_BLOCKS]:
-        element: Block = {"type": "plain_text_input", "action_id": FORM_INPUT_ACTION, "multiline": f.multiline}
-        block: Block = {
-            "type": "input",
-            "block_id": f.name[:255],
-            "label": _plain(f.label, MAX_INPUT_LABEL),
-            "optional": f.optional,
-            "element": element,
-        }
-        if f.hint:
-            block["hint"] = _plain(f.hint, MAX_INPUT_LABEL)
-        blocks.append(block)
-    return {
-        "type": "modal",
-        "callback_id": FORM_CALLBACK_ID,
-        "title": _plain(form.title, MAX_MODAL_TITLE),
-        "submit": _plain(form.submit_label, MAX_MODAL_TITLE),
-        "close": _plain("Avbryt", MAX_MODAL_TITLE),
-        "private_metadata": encode_metadata(private_metadata),
-        "blocks": blocks,
-    }
-
-
-def reply_view(reply: Reply) -> dict[str, Any]:
-    """A modal that shows a reply (used when a form submission is refused)."""
-    return {
-        "type": "modal",
-        "title": _plain(reply.title or "Samhandling", MAX_MODAL_TITLE),
-        "close": _plain("Lukk", MAX_MODAL_TITLE),
-        "blocks": render_blocks(reply, max_blocks=MAX_MODAL_BLOCKS, with_buttons=False),
-    }
-
-
-def encode_metadata(data: dict[str, str]) -> str:
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if len(encoded) > MAX_PRIVATE_METADATA:
-        raise ValueError("form metadata exceeds Slack's private_metadata limit")
-    return encoded
-
-
-def decode_metadata(raw: str | None) -> dict[str, str]:
-    try:
-        data = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+def message_payload(reply: Reply, *, more: str | None = None) -> dict[str, Any]:
+    """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack."""
+    reply = for_slack(reply)
+    return {"text": fallback_text(reply, hinted=True), "blocks": render_blocks(reply, more=more, hinted=True)}

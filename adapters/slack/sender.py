@@ -153,7 +153,15 @@ class SlackSender:
 
 
 async def upload_png(
-    poster: SlackPoster, *, channel_id: str, png: bytes, filename: str, title: str, alt: str, comment: str
+    poster: SlackPoster,
+    *,
+    channel_id: str,
+    png: bytes,
+    filename: str,
+    title: str,
+    alt: str,
+    comment: str,
+    thread_ts: str | None = None,
 ) -> str:
     """Post a picture as a file (files upload v2: get an upload URL, send the bytes, complete the upload
     into the channel). Returns the file id; raises SlackCallFailed when Slack refuses a step."""
@@ -164,7 +172,10 @@ async def upload_png(
             if response.status != 200:
                 raise SlackCallFailed(f"file upload failed: HTTP {response.status}")
         await poster.client.files_completeUploadExternal(
-            files=[{"id": file_id, "title": title}], channel_id=channel_id, initial_comment=comment
+            files=[{"id": file_id, "title": title}],
+            channel_id=channel_id,
+            initial_comment=comment,
+            **({"thread_ts": thread_ts} if thread_ts else {}),
         )
     except SlackApiError as exc:
         error = exc.response.data.get("error", "") if isinstance(exc.response.data, dict) else ""

@@ -1,8 +1,8 @@
 """Slack payloads -> `Request`. Plain functions, testable without a network.
 
 Slack escapes what people type: a user mention arrives as `<@U123|kari>`, a link as `<https://…|label>`,
-and `&`, `<`, `>` as entities. The core expects plain text with raw ids (`person U123 agder koordinator`),
-so that is undone here.
+and `&`, `<`, `>` as entities. The core expects plain text with each user mention as the neutral token
+`<@U123>` (listed in `Request.mentions`, see bot/messages.py and bot/mentions.py), so that is done here.
 """
 
 from __future__ import annotations
@@ -12,30 +12,42 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from bot.messages import Request
+from bot.messages import MentionedUser, Request
 
-from .render import FORM_INPUT_ACTION, decode_metadata
+from .views import FORM_INPUT_ACTION, decode_metadata
 
 PLATFORM = "slack"
 
 _ANGLE = re.compile(r"<([^<>]*)>")
 
 
-def _unangle(match: re.Match[str]) -> str:
+def _unangle(match: re.Match[str], found: list[MentionedUser]) -> str:
     inner = match.group(1)
     target, _, label = inner.partition("|")
-    if target[:1] in ("@", "#"):  # <@U123|kari>, <#C123|agder>
+    if target.startswith("@") and len(target) > 1:  # <@U123|kari>: the neutral mention token
+        found.append(MentionedUser(user_id=target[1:], display=label.lstrip("@")))
+        return f"<@{target[1:]}>"
+    if target.startswith("#"):  # <#C123|agder>
         return target[1:]
     if target.startswith("!"):  # <!here>, <!subteam^S1|@team>
         return label or target[1:]
     return target  # a link: keep the URL, which is what minutes need
 
 
-def normalize_text(text: str) -> str:
-    """Slack's escaped message text -> the text the person meant, with mentions as raw ids."""
-    plain = _ANGLE.sub(_unangle, text or "")
+def read_text(text: str) -> tuple[str, tuple[MentionedUser, ...]]:
+    """Slack's escaped message text -> the text the person meant, with each user mention as `<@U123>`,
+    and the mentions. Line breaks are kept (each line of `vedtak:` is one decision)."""
+    found: list[MentionedUser] = []
+    plain = _ANGLE.sub(lambda m: _unangle(m, found), text or "")
     plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return " ".join(plain.split()) if "\n" not in plain else plain.strip()
+    lines = [" ".join(line.split()) for line in plain.strip().splitlines()]
+    plain = "\n".join(line for line in lines if line)
+    return plain, tuple(dict.fromkeys(found))
+
+
+def normalize_text(text: str) -> str:
+    """The text of `read_text`, without the list of mentions."""
+    return read_text(text)[0]
 
 
 _MENTION_PREFIX = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>\s*")
@@ -49,11 +61,13 @@ def strip_leading_mention(text: str) -> str:
 def command_request(body: Mapping[str, Any]) -> Request:
     """A slash command. Slack does not resend slash commands, but a trigger_id is unique per invocation, so
     a proxy's replay of the same request still never records twice."""
+    text, mentions = read_text(str(body.get("text", "")))
     return Request(
         platform=PLATFORM,
         user_id=str(body.get("user_id", "")),
         channel_id=str(body.get("channel_id", "")),
-        text=normalize_text(str(body.get("text", ""))),
+        text=text,
+        mentions=mentions,
         user_name=body.get("user_name") or None,
         request_id=_rid("cmd", body.get("team_id"), body.get("trigger_id")),
     )
@@ -107,13 +121,21 @@ def view_request(body: Mapping[str, Any]) -> Request:
 def mention_request(body: Mapping[str, Any]) -> Request:
     """`@Samhandlingsbot status agder` in a channel. Slack retries events with the same event_id."""
     event = body.get("event") or {}
+    text, mentions = read_text(strip_leading_mention(str(event.get("text", ""))))
     return Request(
         platform=PLATFORM,
         user_id=str(event.get("user", "")),
         channel_id=str(event.get("channel", "")),
-        text=normalize_text(strip_leading_mention(str(event.get("text", "")))),
+        text=text,
+        mentions=mentions,
         request_id=_rid("event", body.get("event_id")),
     )
+
+
+def thread_of(body: Mapping[str, Any]) -> str | None:
+    """The thread a mention was written in, so the reply stays there (None for a top-level message)."""
+    thread = (body.get("event") or {}).get("thread_ts")
+    return str(thread) if thread else None
 
 
 def _rid(kind: str, *parts: object) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import MutableMapping
+from dataclasses import replace
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -27,6 +28,7 @@ from bot.reminders import SendFailed, deliver_announcements
 from .cards import CARD_CONTENT_TYPE, render_card
 from .connector import CachingBotFrameworkAuthentication, ConnectorRejected, RetryPolicy, send_with_retry
 from .conversations import ConversationBook
+from .files import read_files, shared_files
 from .settings import TeamsSettings
 from .translate import PLATFORM, channel_key, to_request
 
@@ -114,6 +116,8 @@ class TeamsRuntime:
         request = to_request(activity)
         if request is None:
             return
+        if shared_files(activity):
+            request = replace(request, attachments=await read_files(activity))
         outcome = self.core.handle(request)
         await send_with_retry(
             turn_context, reply_activity(outcome.reply, channel=activity.channel_id), policy=self.retry

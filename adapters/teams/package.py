@@ -154,7 +154,7 @@ def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
             {
                 "botId": bot_id,
                 "scopes": scopes,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the agreement text sent to the bot in a chat (avtale)
                 "isNotificationOnly": False,
                 "commandLists": [{"scopes": scopes, "commands": [{"title": t, "description": d} for t, d in COMMANDS]}],
             }

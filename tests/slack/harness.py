@@ -137,15 +137,26 @@ class Harness:
         user: str = "U0KARI",
         channel: str = "C0AGDER",
         message_ts: str = "1767000000.000100",
+        message: Mapping[str, Any] | None = None,
+        action_id: str | None = None,
+        with_response_url: bool = True,
     ) -> Posted:
+        """A click; with `message`, on that (non-ephemeral) channel message, as Slack sends it."""
         self._clicks += 1
         payload = fixture("block_actions")
+        if message is not None:
+            payload["message"] = dict(message)
+            payload["container"]["is_ephemeral"] = False
+        if action_id is not None:
+            payload["actions"][0]["action_id"] = action_id
         payload["user"] = {**payload["user"], "id": user}
         payload["channel"]["id"] = channel
         payload["container"].update(channel_id=channel, message_ts=message_ts)
         payload["actions"][0].update(value=value, action_ts=f"1767000003.{self._clicks:06d}")
         payload["trigger_id"] = f"click-trigger-{self._clicks}"
         payload["response_url"] = self.standin.response_url(f"click{self._clicks}")
+        if not with_response_url:
+            del payload["response_url"]
         return await self.interact(payload)
 
     async def submit(
@@ -156,11 +167,15 @@ class Harness:
         user: str = "U0KARI",
         channel: str = "C0AGDER",
         view_id: str = "V0REFERAT1",
+        blocks: list[dict[str, Any]] | None = None,
     ) -> Posted:
+        """A modal submitted; `blocks`: the view's blocks as opened (Slack sends them back)."""
         payload = fixture("view_submission")
         payload["user"] = {**payload["user"], "id": user}
         view = payload["view"]
         view["id"] = view_id
+        if blocks is not None:
+            view["blocks"] = blocks
         view["private_metadata"] = json.dumps({"channel": channel, "command": command})
         view["state"] = {"values": {k: {"value": {"type": "plain_text_input", "value": v}} for k, v in values.items()}}
         return await self.interact(payload)

@@ -1,4 +1,5 @@
-"""A local stand-in for Slack: the Web API, response_url endpoints and the Socket Mode WebSocket.
+"""A local stand-in for Slack: the Web API (chat.postMessage/postEphemeral/update, views.open/publish,
+conversations.open, auth.test), response_url endpoints and the Socket Mode WebSocket.
 
 Started by each test on a free port of 127.0.0.1. It records every call and can be scripted to answer a
 method with 429 (Retry-After), 500, an `ok: false` error, or a dropped connection.
@@ -54,14 +55,20 @@ class SlackStandIn:
         self.url = ""
         self.down = False
         """While true every Web API call answers 500 (an outage)."""
+        self.files: dict[str, bytes] = {}
+        self.shared: list[dict[str, Any]] = []
+        self.file_token = ""
+        """The bot token a file download must carry (Slack's url_private needs files:read)."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # read methods such as files.info
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/ws", self._websocket)
+        app.router.add_get("/files-pri/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -82,6 +89,34 @@ class SlackStandIn:
 
     def response_url(self, name: str) -> str:
         return f"{self.url}/response/{name}"
+
+    def add_file(self, name: str, content: bytes, *, token: str) -> dict[str, Any]:
+        """Share a file: returns the `files` entry of an event, with a url_private served here."""
+        self.files[name] = content
+        self.file_token = token
+        self.shared.append(
+            {
+                "id": f"F0{len(self.files):04d}",
+                "name": name,
+                "title": name,
+                "mimetype": "application/pdf",
+                "size": len(content),
+                "url_private": f"{self.url}/files-pri/{name}",
+                "url_private_download": f"{self.url}/files-pri/{name}?download=1",
+                "permalink": f"https://samhandling.slack.com/files/U0KARI/F0{len(self.files):04d}/{name}",
+            }
+        )
+        return self.shared[-1]
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        await self._record(Call(method=f"file:{name}", body={}, headers=dict(request.headers)))
+        if request.headers.get("Authorization") != f"Bearer {self.file_token}":
+            # What Slack does: a sign-in page with status 200, not the file.
+            return web.Response(text="<html>Sign in to Slack</html>", content_type="text/html")
+        if name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="application/pdf")
 
     # ---- scripting and inspection -------------------------------------------------------------------------
     def script(self, method: str, *answers: Answer) -> None:
@@ -104,7 +139,9 @@ class SlackStandIn:
     # ---- handlers -----------------------------------------------------------------------------------------
     async def _api(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
-        if request.content_type == "application/json":
+        if request.method == "GET":
+            body = dict(request.query)
+        elif request.content_type == "application/json":
             body = await request.json()
         else:  # slack_sdk sends some methods' arguments (files.*) in the query string
             body = {**dict(request.query), **dict(await request.post())}
@@ -162,6 +199,10 @@ class SlackStandIn:
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"text": body.get("text")}}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "files.info":
+            wanted = body.get("file") or request.query.get("file")
+            found = next((f for f in self.shared if f["id"] == wanted), None)
+            return {"ok": True, "file": found} if found else {"ok": False, "error": "file_not_found"}
         if method == "views.open":
             return {"ok": True, "view": {"id": f"V{self._ts:06d}"}}
         if method == "files.getUploadURLExternal":
@@ -171,6 +212,17 @@ class SlackStandIn:
             files = body.get("files")
             parsed = json.loads(files) if isinstance(files, str) else files or []
             return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in parsed]}
+        if method == "views.publish":
+            view = body.get("view") or {}
+            return {
+                "ok": True,
+                "view": {"id": f"VH{self._ts:06d}", "type": view.get("type"), "blocks": view.get("blocks")},
+            }
+        if method == "chat.update":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text")}
+        if method == "conversations.open":
+            users = str(body.get("users") or "")
+            return {"ok": True, "channel": {"id": "D" + users.split(",")[0].removeprefix("U")}}
         if method == "apps.connections.open":
             host = request.host
             return {"ok": True, "url": f"ws://{host}/ws"}

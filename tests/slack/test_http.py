@@ -49,11 +49,12 @@ async def test_recorded_change_shows_in_channel_and_is_announced_on_every_platfo
     assert [channel for channel, _ in teams.sent] == ["19:nasjonal@thread.tacv2"]
 
 
-async def test_user_mentions_reach_the_core_as_raw_ids() -> None:
+async def test_user_mentions_reach_the_core_as_neutral_tokens() -> None:
     core = FakeCore()
     async with running(core) as h:
         await h.slash("person <@U0PER|per> vestland koordinator")
-    assert core.requests[0].text == "person U0PER vestland koordinator"
+    assert core.requests[0].text == "person <@U0PER> vestland koordinator"
+    assert [(m.user_id, m.display) for m in core.requests[0].mentions] == [("U0PER", "per")]
 
 
 @pytest.mark.parametrize(
@@ -92,8 +93,11 @@ async def test_button_click_runs_the_command_as_the_clicker_and_double_click_rec
     request = core.recorded[0]
     assert (request.user_id, request.text) == ("U0KARI", "signer agder agder 2027")
     assert request.request_id and request.request_id.startswith("slack:action:C0AGDER:1767000000.000100")
-    assert len(responses) == 1
-    assert responses[0].body["response_type"] == "in_channel" and responses[0].body["replace_original"] is False
+    # the clicked (ephemeral) message is updated in place, and the channel is told once
+    assert [r.body["replace_original"] for r in responses] == [True, False]
+    assert "✅ Registrert – <@U0KARI>" in str(responses[0].body["blocks"])
+    assert "actions" not in [b["type"] for b in responses[0].body["blocks"]]
+    assert responses[1].body["response_type"] == "in_channel"
     assert [p.body["channel"] for p in posts] == ["C0NASJONAL"]
 
 
@@ -116,7 +120,11 @@ async def test_form_opens_a_modal_and_submission_records_with_fields() -> None:
         ephemeral_or_public = h.standin.calls_to("chat.postMessage")
     assert answer.status == 200 and answer.text == ""
     assert opened[0].body["trigger_id"] == "trig-42.referat regional-spring"
-    assert json.loads(view["private_metadata"]) == {"channel": "C0AGDER", "command": "referat regional-spring"}
+    assert json.loads(view["private_metadata"]) == {
+        "channel": "C0AGDER",
+        "command": "referat regional-spring",
+        "user": "U0KARI",
+    }
     assert submitted.status == 200 and submitted.text == ""  # an empty ack closes the modal
     request = core.recorded[0]
     assert (request.text, dict(request.fields)) == ("referat regional-spring", {"summary": "Gjennomgått."})
@@ -124,14 +132,14 @@ async def test_form_opens_a_modal_and_submission_records_with_fields() -> None:
     assert sorted(p.body["channel"] for p in ephemeral_or_public) == ["C0AGDER", "C0NASJONAL"]
 
 
-async def test_refused_submission_updates_the_modal_and_can_be_resubmitted() -> None:
+async def test_refused_submission_keeps_the_modal_and_its_inputs_and_can_be_resubmitted() -> None:
     core = FakeCore()
     async with running(core) as h:
         refused = await h.submit("referat regional-spring", {"summary": "nekt"})
         accepted = await h.submit("referat regional-spring", {"summary": "Nå med innhold."})
         await h.settle()
-    assert refused.json()["response_action"] == "update"
-    assert refused.json()["view"]["blocks"][0]["text"]["text"].startswith("⚠️")
+    # response_action: errors keeps the open modal (and what was typed); the message sits under an input
+    assert refused.json() == {"response_action": "errors", "errors": {"summary": "Referatet mangler."}}
     assert accepted.text == "" and len(core.recorded) == 1
 
 
@@ -180,3 +188,43 @@ async def test_a_click_that_recorded_nothing_can_be_clicked_again() -> None:
         answers = [c for c in h.standin.calls if c.method.startswith("response_url:")]
     assert [r.text for r in core.requests] == ["neste", "neste"]
     assert [a.body["response_type"] for a in answers] == ["ephemeral", "ephemeral"]
+
+
+async def test_a_click_without_response_url_updates_the_message_with_chat_update() -> None:
+    core = FakeCore()
+    message = {
+        "type": "message",
+        "ts": "1767000000.000100",
+        "text": "Klar til signering",
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": "Klar til signering"}},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "samhandling_btn_0",
+                        "value": "signer agder agder 2027",
+                        "style": "primary",
+                        "text": {"type": "plain_text", "text": "Signer for Agder"},
+                    },
+                    {
+                        "type": "button",
+                        "action_id": "samhandling_btn_1",
+                        "value": "signer IN agder 2027",
+                        "text": {"type": "plain_text", "text": "Signer for IN"},
+                    },
+                ],
+            },
+        ],
+    }
+    async with running(core) as h:
+        await h.click("signer agder agder 2027", message=message, with_response_url=False)
+        await h.settle()
+        (update,) = h.standin.calls_to("chat.update")
+        posts = h.standin.calls_to("chat.postMessage")
+    assert (update.body["channel"], update.body["ts"]) == ("C0AGDER", "1767000000.000100")
+    buttons = [e for b in update.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [(e["text"]["text"], e.get("style")) for e in buttons] == [("Signer for IN", "primary")]
+    assert "✅ Registrert – <@U0KARI>" in str(update.body["blocks"])
+    assert [p.body["channel"] for p in posts] == ["C0NASJONAL"]  # no second top-level message in C0AGDER

@@ -92,5 +92,6 @@ async def test_click_answer_through_a_rate_limited_response_url_still_arrives_on
         await h.settle()
         answers = h.standin.calls_to("response_url:click1")
         waits = h.sleep.waits
-    assert len(answers) == 2 and waits == [7.0]
+    # one refused by the rate limit, then the in-place update and the channel's copy, each once
+    assert [a.body["replace_original"] for a in answers] == [True, True, False] and waits == [7.0]
     assert len(core.recorded) == 1

@@ -30,4 +30,5 @@ async def test_slash_command_and_click_over_socket_mode() -> None:
     assert ack["payload"]["blocks"][0]["text"]["text"] == "Neste for Agder"
     assert click_ack == {"envelope_id": "env-2"}
     assert [r.text for r in core.requests] == ["neste", "signer agder agder 2027"]
-    assert len(responded) == 1 and responded[0].body["response_type"] == "in_channel"
+    assert [r.body["replace_original"] for r in responded] == [True, False]
+    assert responded[1].body["response_type"] == "in_channel"

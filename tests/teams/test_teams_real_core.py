@@ -14,6 +14,7 @@ from bot.config import load_config
 from bot.core import Core
 from bot.messages import Request
 from storage.memory import MemoryStore
+from tests.driver import text_command
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 
 APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
@@ -26,6 +27,7 @@ def _core() -> Core:
     """The demo deployment in January 2026, with every precondition for agreement 2026 in Agder met."""
     core = Core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2026, 1, 12, 9, 0)))
     setup = [
+        ("kari", text_command(year=2026)),
         ("kari", "forutsetning statsbudsjett 2026"),
         ("kari", "forutsetning budsjett agder 2026"),
         ("kari", "referat politisk agder 2026 Vedtatt i fylkestinget"),

@@ -1,0 +1,209 @@
+"""What people read about the agreement's text: the facts in `status`, the list of versions, the receipt.
+
+The receipt is one neutral structure (`Receipt`), rendered as Norwegian text for chat and the terminal and
+as JSON for `python -m bot kvittering --json`, so both always say the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.agreement import (
+    NO_TEXT_YET,
+    Version,
+    current_version,
+    earlier_signatures,
+    signed_on_text,
+    versions,
+    when_text,
+)
+from bot.config import AppConfig
+from bot.messages import Fact, Section
+from bot.replies import render_text
+from bot.state import StateStore, cycle_partition
+from bot.wheel import agreement_parties
+
+logger = logging.getLogger(__name__)
+
+
+def version_text(version: Version) -> str:
+    size = f", {version.size} byte" if version.size is not None else ""
+    name = f" «{version.file_name}»" if version.file_name else ""
+    return f"{version.label()}{name}{size}: {version.link}"
+
+
+def version_facts(*, config: AppConfig, state: StateStore, region: str, year: int) -> list[Fact]:
+    """The current text and who signed an older one, for the signing's section in `status` and `neste`."""
+    version = current_version(state, region=region, year=year)
+    if version is None:
+        return [Fact("Avtaletekst", NO_TEXT_YET)]
+    facts = [Fact("Avtaletekst", f"{version_text(version)} (registrert {when_text(version.at)} av {version.name})")]
+    earlier = earlier_signatures(state, region=region, year=year)
+    if earlier:
+        facts.append(
+            Fact(
+                "Må signere på nytt",
+                ", ".join(
+                    f"{config.party_short(party)} ({signed_on_text(sig)}, {sig.get('name')})"
+                    for party, sig in earlier.items()
+                ),
+            )
+        )
+    return facts
+
+
+def versions_section(*, state: StateStore, region: str, year: int) -> list[Section]:
+    return [
+        Section(
+            title=f"Versjon {version.number}",
+            facts=(
+                Fact("Lenke", version.link),
+                Fact("SHA-256", version.sha256 or "ikke kjent (bare lenke)"),
+                *((Fact("Størrelse", f"{version.size} byte"),) if version.size is not None else ()),
+                *((Fact("Fil", version.file_name),) if version.file_name else ()),
+                Fact("Registrert", f"{when_text(version.at)} av {version.name} ({version.platform})"),
+            ),
+        )
+        for version in versions(state, region=region, year=year)
+    ]
+
+
+# -- the receipt ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    party: str
+    party_name: str
+    person: str | None
+    name: str
+    at: str
+    at_oslo: str
+    platform: str
+    channel: str
+    version: int | None
+    sha256: str | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class Receipt:
+    region: str
+    region_name: str
+    year: int
+    version: int | None
+    sha256: str | None
+    size: int | None
+    link: str | None
+    complete: bool
+    missing: list[str]
+    signatures: list[SignatureLine]
+    history_partition: str
+    history_entries: int
+    history_head: str | None
+    history_ok: bool
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def sections(self) -> list[Section]:
+        """The receipt as titled facts: the same content in chat, the terminal and `to_text`."""
+        text: list[Fact] = []
+        if self.version is None:
+            text.append(Fact("Versjon", "ingen avtaletekst er registrert"))
+        else:
+            text.append(Fact("Versjon", str(self.version)))
+            text.append(Fact("SHA-256", self.sha256 or "ikke kjent (bare lenke)"))
+            if self.size is not None:
+                text.append(Fact("Størrelse", f"{self.size} byte"))
+            text.append(Fact("Lenke", self.link or ""))
+        text.append(
+            Fact(
+                "Status",
+                "signert av alle parter på denne versjonen"
+                if self.complete
+                else f"mangler signatur fra {', '.join(self.missing)}",
+            )
+        )
+        signed: list[Fact] = []
+        for sig in self.signatures:
+            on = f"versjon {sig.version}" if sig.version else "uten versjon"
+            stale = "" if sig.current else " – må signere på nytt"
+            signed.append(
+                Fact(
+                    sig.party_name,
+                    f"{sig.name}, {sig.at_oslo} (Europe/Oslo), {sig.platform}, kanal {sig.channel}, {on}{stale}",
+                )
+            )
+        chain = "i orden" if self.history_ok else "BRUTT – si fra til administrator"
+        history = (
+            Fact("Partisjon", self.history_partition),
+            Fact("Oppføringer", str(self.history_entries)),
+            Fact("Kjeden", chain),
+            Fact("Siste hash", self.history_head or "–"),
+        )
+        return [
+            Section(title="Avtaletekst", facts=tuple(text)),
+            Section(title="Signaturer", facts=tuple(signed), text=None if signed else "Ingen ennå."),
+            Section(title="Historikk", facts=history),
+        ]
+
+    @property
+    def title(self) -> str:
+        return f"Kvittering: samarbeidsavtalen {self.year} for {self.region_name}"
+
+    def to_text(self) -> str:
+        return render_text(title=self.title, sections=tuple(self.sections()), lead=None, context=None)
+
+
+def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: int) -> Receipt:
+    version = current_version(state, region=region, year=year)
+    signed = state.signatures(region=region, year=year)
+    earlier = earlier_signatures(state, region=region, year=year)
+    parties = agreement_parties(config, region=region)
+    lines: list[SignatureLine] = []
+    for party in parties:
+        for sig, current in ((signed.get(party), True), (earlier.get(party), False)):
+            if sig is None:
+                continue
+            at = datetime.fromisoformat(sig["at"]).astimezone(config.tz)
+            lines.append(
+                SignatureLine(
+                    party=party,
+                    party_name=config.party_name(party),
+                    person=sig.get("person"),
+                    name=str(sig.get("name", "")),
+                    at=str(sig["at"]),
+                    at_oslo=at.strftime("%d.%m.%Y kl. %H.%M"),
+                    platform=str(sig.get("platform", "")),
+                    channel=str(sig.get("channel", "")),
+                    version=sig.get("version"),
+                    sha256=sig.get("sha256"),
+                    current=current,
+                )
+            )
+    partition = cycle_partition(region, year)
+    chain = state.verify_history(partition)
+    return Receipt(
+        region=region,
+        region_name=config.party_name(region),
+        year=year,
+        version=version.number if version else None,
+        sha256=version.sha256 if version else None,
+        size=version.size if version else None,
+        link=version.link if version else None,
+        complete=bool(parties) and all(party in signed for party in parties),
+        missing=[config.party_short(party) for party in parties if party not in signed],
+        signatures=lines,
+        history_partition=partition,
+        history_entries=chain.entries,
+        history_head=chain.head,
+        history_ok=chain.ok,
+    )

@@ -1,0 +1,60 @@
+"""Command hints as they are typed on each platform.
+
+Core text quotes a command as «neste» or «status agder 2027», the same for every platform. A renderer calls
+`platform_hints` once on each text it shows, so a Slack user reads «/samhandling neste», a Teams user
+«@Samhandling neste» and the terminal «neste». Only a quote whose first word is a known command changes;
+«Agder» or «@nobody» stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from bot.parsing import fold
+
+PREFIXES: dict[str, str] = {"slack": "/samhandling ", "teams": "@Samhandling ", "terminal": ""}
+"""How a command starts on each platform (Slack's slash command, a Teams channel mention)."""
+
+_QUOTE = re.compile(r"«([^«»\n]{1,400})»")
+_WORD = re.compile(r"[^\s«»]+")
+
+
+@lru_cache(maxsize=1)
+def _known_commands() -> frozenset[str]:
+    """Every command word and alias of the core's router, folded. Built once; the router is fixed code."""
+    from handlers import build_router  # the core's own list; imported late, handlers import bot modules
+
+    words: set[str] = set()
+    for command in build_router().commands:
+        words.add(fold(command.name))
+        words.update(fold(alias) for alias in command.aliases)
+    return frozenset(words)
+
+
+def is_command(word: str) -> bool:
+    return fold(word) in _known_commands()
+
+
+def platform_hints(
+    text: str, *, platform: str, prefix: str | None = None, known: Callable[[str], bool] = is_command
+) -> str:
+    """`text` with each «command …» written as it is typed on `platform`.
+
+    `prefix` overrides the platform's (a Slack app installed with another slash command passes its own,
+    e.g. "/årshjul "). A quote that already starts with the prefix, or whose first word is not a command
+    (`known`), is left alone.
+    """
+    start = PREFIXES.get(platform, "") if prefix is None else prefix
+    if not start or "«" not in text:
+        return text
+
+    def rewrite(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        first = _WORD.match(inner.strip())
+        if first is None or inner.strip().lower().startswith(start.strip().lower()) or not known(first.group(0)):
+            return match.group(0)
+        return f"«{start}{inner.strip()}»"
+
+    return _QUOTE.sub(rewrite, text)

@@ -1,0 +1,110 @@
+"""Named days of the Norwegian year ("julaften", "2. påskedag", "Kristi himmelfartsdag") as the day of a year.
+
+Moving feasts are computed from Easter (dateutil's Western Easter), so no date is written down here but
+the fixed days themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+logger = logging.getLogger(__name__)
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+def _from_easter(days: int) -> Callable[[int], date]:
+    return lambda year: easter(year) + timedelta(days=days)
+
+
+_DAYS: dict[str, Callable[[int], date]] = {
+    "lillejulaften": _fixed(12, 23),
+    "julaften": _fixed(12, 24),
+    "første juledag": _fixed(12, 25),
+    "juledag": _fixed(12, 25),
+    "andre juledag": _fixed(12, 26),
+    "romjulen": _fixed(12, 27),
+    "nyttårsaften": _fixed(12, 31),
+    "nyttårsdag": _fixed(1, 1),
+    "første nyttårsdag": _fixed(1, 1),
+    "arbeidernes dag": _fixed(5, 1),
+    "grunnlovsdag": _fixed(5, 17),
+    "grunnlovsdagen": _fixed(5, 17),
+    "nasjonaldagen": _fixed(5, 17),
+    "sankthansaften": _fixed(6, 23),
+    "jonsokaften": _fixed(6, 23),
+    "sankthansdag": _fixed(6, 24),
+    "jonsok": _fixed(6, 24),
+    "palmesøndag": _from_easter(-7),
+    "skjærtorsdag": _from_easter(-3),
+    "langfredag": _from_easter(-2),
+    "påskeaften": _from_easter(-1),
+    "første påskedag": _from_easter(0),
+    "påskedag": _from_easter(0),
+    "andre påskedag": _from_easter(1),
+    "kristi himmelfartsdag": _from_easter(39),
+    "kristi himmelfart": _from_easter(39),
+    "himmelfartsdag": _from_easter(39),
+    "pinseaften": _from_easter(48),
+    "første pinsedag": _from_easter(49),
+    "pinsedag": _from_easter(49),
+    "andre pinsedag": _from_easter(50),
+}
+
+# Other ways of writing the same names: nynorsk, split words, numerals and "dagen".
+_VARIANTS: dict[str, str] = {
+    "lille julaften": "lillejulaften",
+    "veslejulaftan": "lillejulaften",
+    "veslejulaften": "lillejulaften",
+    "julaftan": "julaften",
+    "jule aften": "julaften",
+    "lillejulaftan": "lillejulaften",
+    "nyttårsaftan": "nyttårsaften",
+    "nyttårsafta": "nyttårsaften",
+    "sankthansaftan": "sankthansaften",
+    "sankt hans aften": "sankthansaften",
+    "sankt hans": "sankthansdag",
+    "sankthans": "sankthansdag",
+    "palmesundag": "palmesøndag",
+    "påskeaftan": "påskeaften",
+    "pinseaftan": "pinseaften",
+    "himmelfartsdagen": "himmelfartsdag",
+    "kristi himmelfartsdagen": "kristi himmelfartsdag",
+    "første mai": "arbeidernes dag",
+    "syttende mai": "grunnlovsdag",
+    "juledagen": "juledag",
+}
+
+_ORDINAL_PREFIX = {"1.": "første", "2.": "andre", "fyrste": "første", "annen": "andre", "annan": "andre"}
+
+
+def named_day(name: str) -> Callable[[int], date] | None:
+    """The day a named day falls on in a given year, or None when `name` is not one."""
+    words = name.split()
+    if words and words[0] in _ORDINAL_PREFIX:
+        words[0] = _ORDINAL_PREFIX[words[0]]
+    key = " ".join(words)
+    key = _VARIANTS.get(key, key)
+    return _DAYS.get(key)
+
+
+def named_day_words() -> list[str]:
+    """Every spelling the rules accept, for one regex alternation."""
+    names = set(_DAYS) | set(_VARIANTS)
+    for prefix, full in _ORDINAL_PREFIX.items():
+        names |= {prefix + name.removeprefix(full) for name in _DAYS if name.startswith(full + " ")}
+    return sorted(names)
+
+
+_CUSTOMARY_DAYS_OFF = ("julaften", "nyttårsaften")
+
+
+def customary_day_off(day: date) -> str | None:
+    """Days that are no public holiday but where most offices are closed ("julaften"), by name."""
+    return next((name for name in _CUSTOMARY_DAYS_OFF if _DAYS[name](day.year) == day), None)

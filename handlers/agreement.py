@@ -1,0 +1,176 @@
+"""`avtale [region] [år] <lenke> [sha256:<sum>]` registers the agreement text as a new version; `avtale`
+alone lists the versions; `kvittering [region] [år]` gives the receipt (privately).
+
+Only the region's coordinators register a text: drafting the agreement is the region's task (§3). The
+checksum comes from the file when the adapter could read it (Slack, Teams, a path in the terminal), or is
+typed by hand; a link alone is allowed but the reply says the text cannot be checked later.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot import agreement
+from bot.agreement_view import build_receipt, version_text, versions_section
+from bot.context import Context
+from bot.messages import Attachment, Outcome, Reply, Request, Visibility
+from bot.progress import missing_for_signing, progress_of
+from bot.replies import make_reply
+from bot.state import DomainError
+from bot.wheel import signing_milestone
+from handlers.announce import ready_announcements, to_agreement_channels
+from handlers.common import milestone_for, pick_year, read_args, record, require_region
+from handlers.describe import sign_buttons
+
+logger = logging.getLogger(__name__)
+
+EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
+RECEIPT_EXAMPLE = "kvittering agder 2027"
+MAX_LINK = 1000
+
+
+def _region_year(ctx: Context, words: list[str], *, example: str) -> tuple[str, int, list[str]]:
+    args = read_args(ctx, words, want=("region", "year"))
+    region = require_region(ctx, args.region, example=example)
+    spec = signing_milestone(ctx.config)
+    if spec is None:
+        raise DomainError("Årshjulet har ingen signering, så det er ingen avtale å registrere.")
+    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    return region, year, args.rest
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    region, year, rest = _region_year(ctx, ctx.args.split(), example=EXAMPLE)
+    if not rest and not request.attachments:
+        return Outcome(reply=_list(ctx, region=region, year=year))
+    if ctx.caller.party != region or ctx.caller.role != "coordinator":
+        raise DomainError(
+            f"Bare koordinatorene i {ctx.config.party_name(region)} kan registrere avtaleteksten; "
+            "alle kan lese den med «avtale»."
+        )
+    fields = _read_text(request, rest)
+    current = agreement.current_version(ctx.state, region=region, year=year)
+    if current is not None and fields["sha256"] and fields["sha256"] == current.sha256:
+        # The same text shared again must not cancel the signatures given on it.
+        return Outcome(
+            reply=make_reply(
+                title="Allerede registrert",
+                lead=f"Denne teksten er allerede {version_text(current)}. Ingenting er endret.",
+            )
+        )
+    spec = signing_milestone(ctx.config)
+    assert spec is not None
+    item = milestone_for(ctx, key=spec.key, year=year, region=region)
+    author = ctx.author(request)
+    fields.update(
+        person=author.person, name=author.name, at=ctx.now.isoformat(), platform=author.platform, channel=author.channel
+    )
+
+    def mutate(tables: dict) -> tuple[agreement.Version, dict]:
+        return agreement.add_version(tables, fields=fields)
+
+    version, renew = record(
+        ctx,
+        request,
+        item=item,
+        summary=f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
+        mutate=mutate,
+    )
+    lead = f"{ctx.caller.name} registrerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}: {version_text(version)}."
+    if version.sha256 is None:
+        lead += " Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
+    announcements: tuple = ()
+    if renew:
+        who = ", ".join(map(ctx.config.party_short, renew))
+        lead += f" Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}."
+        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+        changed = make_reply(
+            title=f"Avtaleteksten {year} for {ctx.config.party_name(region)} er endret",
+            lead=f"Ny tekst: {version_text(version)}. Må signere på nytt: {who}.",
+            buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in progress.missing if p in renew)),
+            visibility=Visibility.CHANNEL,
+        )
+        announcements = to_agreement_channels(ctx, request=request, region=region, reply=changed)
+    elif not missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+        # Everything else was in place: this text is what the parties can sign now.
+        announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
+    reply = make_reply(
+        title=f"Avtaletekst versjon {version.number} registrert", lead=lead, visibility=Visibility.CHANNEL
+    )
+    return Outcome(reply=reply, announcements=announcements)
+
+
+def version_label(ctx: Context, *, region: str, year: int) -> str:
+    """The label the next version will get, for the history line (written before the change runs)."""
+    current = agreement.current_version(ctx.state, region=region, year=year)
+    return f"versjon {current.number + 1 if current else 1}"
+
+
+def _read_text(request: Request, rest: list[str]) -> dict:
+    """The link and checksum from the words and the attached file; a Norwegian sentence for bad input."""
+    typed_sha: str | None = None
+    links: list[str] = []
+    for word in rest:
+        checksum = agreement.read_checksum(word)
+        if checksum is not None:
+            if typed_sha is not None:
+                raise DomainError("Skriv bare én sjekksum, f.eks. «avtale https://… sha256:<64 tegn>».")
+            typed_sha = checksum
+        else:
+            links.append(word)
+    if len(links) > 1:
+        raise DomainError(f"Skriv én lenke, ikke «{' '.join(links)}»; f.eks. «{EXAMPLE}».")
+    if len(request.attachments) > 1:
+        raise DomainError("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen.")
+    file: Attachment | None = request.attachments[0] if request.attachments else None
+    link = links[0] if links else None
+    if link is not None and len(link) > MAX_LINK:
+        raise DomainError(f"Lenken er for lang (over {MAX_LINK} tegn); del en kortere lenke til avtaleteksten.")
+    if link is not None and not agreement.is_url(link):
+        raise DomainError(
+            f"«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{EXAMPLE}»."
+        )
+    if file is not None and (file.error or file.sha256 is None):
+        logger.info("could not read the attached file %r: %s", file.name, file.error)
+        raise DomainError(
+            f"Jeg fikk ikke lest filen «{file.name}», så ingenting er registrert; "
+            "del den på nytt, eller skriv «avtale <lenke> sha256:<sum>»."
+        )
+    if file is not None and typed_sha is not None and typed_sha != file.sha256:
+        raise DomainError(
+            f"Sjekksummen du skrev stemmer ikke med filen «{file.name}» (sha256 {file.sha256[:12]}…), "
+            "så ingenting er registrert."
+        )
+    if link is None and file is None:
+        raise DomainError(f"Hvor ligger avtaleteksten? Skriv en lenke, f.eks. «{EXAMPLE}».")
+    return {
+        "link": link or (file.url if file else ""),
+        "sha256": file.sha256 if file else typed_sha,
+        "size": file.size if file else None,
+        "file_name": file.name if file else None,
+        "source": "fil" if file else ("oppgitt" if typed_sha else ""),
+    }
+
+
+def _list(ctx: Context, *, region: str, year: int) -> Reply:
+    sections = versions_section(state=ctx.state, region=region, year=year)
+    title = f"Avtaletekst {year} for {ctx.config.party_name(region)}"
+    if not sections:
+        return make_reply(
+            title=title, lead=f"Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{EXAMPLE}»."
+        )
+    return make_reply(
+        title=title,
+        lead=f"{len(sections)} {'versjon' if len(sections) == 1 else 'versjoner'}; den siste er den som signeres. "
+        f"Kvittering: «kvittering {region} {year}».",
+        sections=sections,
+    )
+
+
+def receipt(request: Request, ctx: Context) -> Outcome:
+    region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE)
+    if rest:
+        raise DomainError(f"Jeg forstod ikke «{' '.join(rest)}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
+    found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
+    reply = make_reply(title=found.title, sections=found.sections(), context="Bare du ser kvitteringen.")
+    return Outcome(reply=reply)
