@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from croniter import croniter
 
@@ -20,11 +21,12 @@ from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core, build_core
 from bot.dates import warm_up
-from bot.progress import progress_of
-from bot.reminders import PassReport, Sender, run_pass
+from bot.digest import Digest
+from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
 from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
+from storage.memory import MemoryStore
 
 logger = logging.getLogger(__name__)
 
@@ -52,15 +54,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
         _warm_up(core)
+        if command in ("chat", "serve"):
+            ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
         if command == "simulate":
             return _simulate(core, start=args.from_, end=args.to, region=args.region)
         if command == "tick":
             report = asyncio.run(_tick(core))
+            if report.skipped:
+                print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
+                return 0
             print(
-                f"Påminnelser: {report.sent} sendt ({report.late} for sent), {report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
+                f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
+                f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
             )
+            if report.ledger_failed:
+                print("Feil: påminnelser ble sendt, men kunne ikke registreres. Se loggen.", file=sys.stderr)
+                return 1
             return 0 if not report.failed else 1
         if command == "serve":
             from adapters.server import serve
@@ -98,7 +109,6 @@ def _warm_up(core: Core) -> None:
     (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass)."""
     warm_up()
     is_working_day(core.clock.now().date())
-    ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,9 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--channel", help="terminal channel id from app.yaml (default: that person's region)")
     chat.add_argument("--now", type=datetime.fromisoformat, help="pretend it is this time (ISO), e.g. 2027-01-11T09:00")
     simulate = sub.add_parser("simulate", help="every reminder the planner would post in a span")
-    simulate.add_argument("--from", dest="from_", type=date.fromisoformat, required=True)
-    simulate.add_argument("--to", type=date.fromisoformat, required=True)
-    simulate.add_argument("--region")
+    simulate.add_argument("--from", dest="from_", type=_iso_date, required=True)
+    simulate.add_argument("--to", type=_iso_date, required=True)
+    simulate.add_argument("--region", help="region name or key, e.g. Agder or more-og-romsdal")
     tick = sub.add_parser("tick", help="one reminder pass, posting what is due")
     tick.add_argument("--now", type=datetime.fromisoformat)
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
@@ -190,21 +200,61 @@ def _receipt(core: Core, *, region: str, year: int, as_json: bool) -> int:
 
 
 def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
-    if region is not None and core.config.region(region) is None:
-        print(f"Ukjent region «{region}».", file=sys.stderr)
+    """Every message a pass would post, day by day, as if each had gone out: the passes run against a copy
+    of the state in memory (the real store is only read), with their own ledger."""
+    if end < start:
+        print(f"--from ({start:%d.%m.%Y}) er etter --to ({end:%d.%m.%Y}). Bytt om datoene.", file=sys.stderr)
         return 2
+    region_key = None
+    if region is not None:
+        region_key = core.vocab.region(region)
+        if region_key is None:
+            names = ", ".join(r.short for r in core.config.parties.regions)
+            print(f"Ukjent region «{region}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
+            return 2
+    copy = MemoryStore()
+    for partition in core.store.partitions():
+        tables = core.store.read(partition)
+        with copy.update(partition) as work:
+            work.update(json.loads(json.dumps(tables)))
+    clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
+    sim = Core(config=core.config, store=copy, clock=clock)
     cron = core.config.reminders.cron
-    count = 0
-    for day, item, occurrence in core.planner.schedule(start=start, end=end, region=region):
-        progress = progress_of(config=core.config, state=core.state, item=item)
+    messages = reminders = 0
+    day = start
+    while day <= end:
         at = croniter(cron, datetime.combine(day, time(0), tzinfo=core.clock.tz)).get_next(datetime)
-        for party, address in core.planner.audience(progress, occurrence):
-            count += 1
-            print(
-                f"{at:%Y-%m-%d %a %H:%M}  {address.platform}:{address.channel_id:<26} {occurrence.name:<11} {item.title()} → {party}"
-            )
-    print(f"{count} påminnelser.")
+        day = at.date() + timedelta(days=1)
+        if at.date() > end:
+            break
+        clock.set(at)
+        for digest in plan_digests(core=sim, at=at, region=region_key):
+            messages += 1
+            reminders += len(digest.reminders)
+            where = f"{digest.to.platform}:{digest.to.channel_id}"
+            print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
+            record_digest(sim, digest, at=at)
+    print(f"{messages} meldinger med {reminders} påminnelser.")
     return 0
+
+
+WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+
+
+def _holds(digest: Digest) -> str:
+    """What a message holds, on one line: the overview if any, then each section's lines by label."""
+    parts = ["ukeoversikt"] if digest.overview_id else []
+    for section in digest.reply.sections:
+        if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
+            parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
+    return " | ".join(parts)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-01-31") from None
 
 
 async def _tick(core: Core) -> PassReport:

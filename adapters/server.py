@@ -116,6 +116,8 @@ class ReminderScheduler:
 
 
 def _pass_complete(report: Any) -> bool:
+    if getattr(report, "ledger_failed", False):
+        return False  # try writing the ledger again soon, not at the next cron time
     failed = getattr(report, "failed", None)
     if failed is None:
         return True
@@ -143,6 +145,13 @@ def build_app(
         body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
         if history.checked:
             body["history"] = history.as_json()
+        from bot.reminders import ledger_fault
+
+        fault = ledger_fault(core)
+        if fault is not None:  # reminders stopped: posted, but the ledger could not be written
+            body["status"] = "degraded"
+            body["reminders"] = fault
+            return web.json_response(body, status=503)
         return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)

@@ -23,6 +23,7 @@ from adapters.files import read_local
 from bot.core import Core
 from bot.hints import platform_hints
 from bot.messages import Announcement, Attachment, Reply, Request
+from bot.reminders import plan_digests
 
 PLATFORM = "terminal"
 
@@ -131,9 +132,9 @@ def run_chat(
             f"Samhandlingsbot · du er {caller.name} i #{channel_id} ({where}). Skriv «hjelp», eller Ctrl-D for å avslutte.",
             file=out,
         )
-    for reminder in core.planner.due(now=core.clock.now()):
-        if reminder.to.platform == PLATFORM and reminder.to.channel_id == channel_id:
-            print(f"[påminnelse] {render(reminder.reply)}\n", file=out)
+    for digest in plan_digests(core=core, at=core.clock.now()):
+        if digest.to.platform == PLATFORM and digest.to.channel_id == channel_id:
+            print(f"[påminnelse] {render(digest.reply)}\n", file=out)
     source = (
         lines
         if lines is not None

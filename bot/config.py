@@ -96,6 +96,26 @@ class ReminderSettings(_Strict):
     cron: str = "0 9 * * 1-5"
     leads: tuple[Lead, ...] = ()
     overdue: Overdue = Overdue()
+    days_off: tuple[str, ...] = ()
+    """Extra days off for reminders every year, "MM-DD" (e.g. "12-24"): a reminder moves to the day before."""
+
+    @field_validator("days_off")
+    @classmethod
+    def _valid_days_off(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for day in value:
+            match = re.fullmatch(r"(\d{2})-(\d{2})", day)
+            if not match:
+                raise ValueError(f'write each day off as "MM-DD", e.g. "12-24" (not {day!r})')
+            try:
+                date(2024, int(match[1]), int(match[2]))
+            except ValueError:
+                raise ValueError(f"{day!r} is not a day of the year") from None
+        return value
+
+    @property
+    def days_off_set(self) -> frozenset[tuple[int, int]]:
+        """The days off as (month, day) pairs, as `bot.workdays` takes them."""
+        return frozenset((int(day[:2]), int(day[3:])) for day in self.days_off)
 
     @field_validator("cron")
     @classmethod

@@ -1,39 +1,73 @@
 """The reminder planner: for a moment in time, which reminders are due, and to which channels.
 
-Each open item has a schedule of *occurrences*: one per lead time before its target (the planned date
-once set, otherwise the deadline), then overdue ones (first working day after the deadline, then every
-`overdue.every_days`). Every occurrence lands on a working day, moved to the working day before.
+Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
+working day before; `reminders.days_off` adds days such as 24 December):
+- leads, counted back from what is known: the planned date once set, else the first day of the model's
+  suggested month where the wheel has one, else the deadline;
+- for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
+- overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
+  the deadline in full, then folded into one line ("fortsatt forsinket") on the first working day of every
+  `every_days` (in whole weeks; the same weeks for every item, so they share one digest).
 
 At a pass only the latest occurrence that has come is considered: after downtime the missed reminder that
 still matters goes out marked as late, and older ones, superseded by it, never do. A reminder before a
 target that has passed is stale. The ledger (written by `bot.reminders` after a post succeeded) makes each
-reminder go out once, ever.
+reminder go out once, ever. What one reminder says is a `DigestLine`; `bot.digest` puts a channel's lines
+into one message.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
-from bot.identity import Binding, Directory
-from bot.messages import Button, ChannelAddress, Reply, Visibility
+from bot.identity import Binding, ChannelContext, Directory
+from bot.messages import Button, ChannelAddress
 from bot.progress import Progress, missing_for_signing, progress_of
-from bot.replies import day_text, days_phrase, make_reply
+from bot.replies import day_text, days_phrase
 from bot.signing import sign_button
 from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
-from bot.workdays import is_working_day, on_or_after, on_or_before
+from bot.workdays import first_working_day_of_week, is_working_day, on_or_after, on_or_before
+
+OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
+SectionKey = Literal["overdue", "waiting", "week", "coming"]
+SECTION_ORDER: tuple[SectionKey, ...] = ("overdue", "waiting", "week", "coming")
 
 
 @dataclass(frozen=True)
 class Occurrence:
     name: str
-    """`lead-42`, `overdue-0`: part of the ledger id."""
+    """`lead-42`, `minutes`, `overdue-0`, `overdue-3`: part of the ledger id."""
     day: date
-    lead: Lead | None
-    overdue: bool
+    kind: OccurrenceKind
+    lead: Lead | None = None
+    first: bool = False
+    """The item's first reminder: its line names who takes part."""
+
+    @property
+    def overdue(self) -> bool:
+        return self.kind in ("overdue", "still-overdue")
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """One reminder as one line of a digest: what, which region, by when, who acts, the one action."""
+
+    section: SectionKey
+    region: str | None
+    label: str
+    """`Agder · Dialogmøte vår 2027`."""
+    value: str
+    """`møtet 22. april 2027 (om 14 dager). Agder kaller inn: «referat …»`."""
+    button: Button | None = None
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}: {self.value}"
 
 
 @dataclass(frozen=True)
@@ -43,7 +77,10 @@ class DueReminder:
     item: Item
     occurrence: Occurrence
     to: ChannelAddress
-    reply: Reply
+    party: str
+    """The party this channel hears the reminder as (who acts, or who prepares)."""
+    channel: ChannelContext
+    line: DigestLine
     late: bool
 
 
@@ -53,6 +90,13 @@ class Planner:
         self.state = state
         self.directory = directory
         self._items_cache: dict[tuple[int, int, int, str | None], tuple[AppConfig, tuple[Item, ...]]] = {}
+
+    @property
+    def days_off(self) -> frozenset[tuple[int, int]]:
+        return self.config.reminders.days_off_set
+
+    def is_reminder_day(self, day: date) -> bool:
+        return is_working_day(day, days_off=self.days_off)
 
     def items(self, *, years: range, region: str | None = None) -> list[Item]:
         """Every item that can have reminders, each once (national ones are not repeated per region)."""
@@ -78,37 +122,64 @@ class Planner:
                 items += [item for item in precondition_items(self.config, year=year, region=key) if item.region]
         return [item for item in items if tracked(self.config, item)]
 
+    def anchor(self, progress: Progress) -> tuple[date, Literal["planned", "suggested", "deadline"]]:
+        """The day leads count back from: the planned date, the suggested month's first day, the deadline."""
+        if progress.planned:
+            return progress.planned.date(), "planned"
+        suggested = suggested_day(progress.item)
+        if suggested is not None:
+            return suggested, "suggested"
+        return progress.item.deadline, "deadline"
+
     def occurrences(self, progress: Progress) -> list[Occurrence]:
         """The whole schedule of an open item, in time order."""
         item = progress.item
-        target = progress.target
+        off = self.days_off
+        anchor, _ = self.anchor(progress)
         schedule: list[Occurrence] = []
-        for lead in self.config.leads_for(item.spec):
-            day = on_or_before(target - timedelta(days=lead.days))
-            schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, lead=lead, overdue=False))
-        overdue = self.config.reminders.overdue
-        first = on_or_after(item.deadline + timedelta(days=1))
-        for index in range(overdue.max_times):
-            day = on_or_after(first + timedelta(days=index * overdue.every_days))
-            schedule.append(Occurrence(name=f"overdue-{index}", day=day, lead=None, overdue=True))
+        leads = sorted(self.config.leads_for(item.spec), key=lambda lead: -lead.days)
+        for index, lead in enumerate(leads):
+            day = on_or_before(anchor - timedelta(days=lead.days), days_off=off)
+            schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
+        if progress.planned and is_meeting(item):
+            nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
+            if nudge < first_overdue:
+                schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
+        if not (getattr(item.spec, "optional", False) or not_relevant(progress)):
+            overdue = self.config.reminders.overdue
+            if overdue.max_times:
+                schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
+            every_weeks = max(1, round(overdue.every_days / 7))
+            monday = first_overdue - timedelta(days=first_overdue.weekday()) + timedelta(weeks=1)
+            count = 1
+            while count < overdue.max_times:
+                if ((monday.toordinal() - 1) // 7) % every_weeks == 0:
+                    day = first_working_day_of_week(monday, days_off=off)
+                    if day is not None:
+                        schedule.append(Occurrence(name=f"overdue-{count}", day=day, kind="still-overdue"))
+                        count += 1
+                monday += timedelta(weeks=1)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
 
-    def due(self, *, now: datetime, region: str | None = None) -> list[DueReminder]:
+    def due(self, *, now: datetime, region: str | None = None, skip: frozenset[str] = frozenset()) -> list[DueReminder]:
+        """Every reminder due at `now` and not in the ledger (nor in `skip`), one per (item, channel)."""
         today = now.date()
-        if not is_working_day(today):
+        if not self.is_reminder_day(today):
             return []
         # A pass asks about ~300 items that share partitions, channel bindings and schedules, and writes
         # nothing while it plans: read each partition once, take the bindings once, and compute a schedule
         # once per (item kind, key, target, deadline) (the regions' items mostly share theirs).
         state = self.state.snapshot()
         bindings = self.directory.bindings()
-        schedules: dict[tuple[str, str, date, date], list[Occurrence]] = {}
+        schedules: dict[tuple[object, ...], list[Occurrence]] = {}
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             progress = progress_of(config=self.config, state=state, item=item)
-            if progress.done:
+            if progress.done or not_relevant(progress):
                 continue
-            schedule_key = (item.kind, item.key, progress.target, item.deadline)
+            schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
@@ -116,21 +187,28 @@ class Planner:
             if not came:
                 continue
             latest = came[-1]
-            if not latest.overdue and progress.target < today:
+            if latest.kind == "lead" and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
             partition = item_partition(item)
             ledger = state.ledger(partition)
             late = latest.day < today
+            first: bool | None = None  # nothing of this item sent before: its line names who takes part
             blockers = self._blockers(item, state=state)
-            replies: dict[str, Reply] = {}  # a party's channels on several platforms get the same text
-            for party, address in self.audience(progress, latest, bindings=bindings, blockers=blockers):
+            lines: dict[str, DigestLine] = {}  # a party's channels on several platforms get the same line
+            for party, binding in self.audience(
+                progress, latest, bindings=bindings, blockers=blockers, channels=channels
+            ):
+                address = binding.address
                 reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
-                if reminder_id in ledger:
+                if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
-                reply = replies.get(party)
-                if reply is None:
-                    reply = replies[party] = self._reply(
-                        progress, latest, party=party, today=today, late=late, blockers=blockers
+                line = lines.get(party)
+                if line is None:
+                    if first is None:
+                        prefix = f"{item.ident}|"
+                        first = not any(key.startswith(prefix) for key in ledger)
+                    line = lines[party] = self.line(
+                        progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
                     )
                 due.append(
                     DueReminder(
@@ -139,24 +217,13 @@ class Planner:
                         item=item,
                         occurrence=latest,
                         to=address,
-                        reply=reply,
+                        party=party,
+                        channel=binding.context,
+                        line=line,
                         late=late,
                     )
                 )
         return due
-
-    def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
-        """Every occurrence in a span from the current state (for `simulate`), working days only."""
-        planned: list[tuple[date, Item, Occurrence]] = []
-        state = self.state.snapshot()
-        for item in self.items(years=range(start.year - 1, end.year + 2), region=region):
-            progress = progress_of(config=self.config, state=state, item=item)
-            if progress.done:
-                continue
-            for occurrence in self.occurrences(progress):
-                if start <= occurrence.day <= end and (occurrence.overdue or occurrence.day <= progress.target):
-                    planned.append((occurrence.day, item, occurrence))
-        return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
 
     def audience(
         self,
@@ -165,14 +232,17 @@ class Planner:
         *,
         bindings: list[Binding] | None = None,
         blockers: list[Item] | None = None,
-    ) -> list[tuple[str, ChannelAddress]]:
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] | None = None,
+    ) -> list[tuple[str, Binding]]:
         """(party, channel) pairs that should hear of this occurrence.
 
         `bindings` and, for a signing, `blockers` may be passed in by a caller that already has them.
         """
         item = progress.item
+        if bindings is None:
+            bindings = self.directory.bindings()
         parties: list[str] = []
-        if _is_signing(item):
+        if is_signing(item):
             if blockers is None:
                 blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
             parties = (
@@ -181,26 +251,35 @@ class Planner:
                 else list(progress.missing)
             )
         else:
-            # Overdue: the one who must act; those who prepare heard it in the leads and cannot fix it.
+            # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
             if "responsible" in wanted:
                 parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
                 parties += [actor.key for actor in self.config.enabled_actors]
-        pairs: list[tuple[str, ChannelAddress]] = []
+        by_address = {binding.address: binding for binding in bindings}
+        pairs: list[tuple[str, Binding]] = []
+        seen: set[ChannelAddress] = set()
         for party in dict.fromkeys(parties):
-            for address in self.directory.channels_of_party(party=party, region=item.region, bindings=bindings):
-                if all(address != seen for _, seen in pairs):
-                    pairs.append((party, address))
+            key = (party, item.region)
+            found = channels.get(key) if channels is not None else None
+            if found is None:
+                found = self.directory.channels_of_party(party=party, region=item.region, bindings=bindings)
+                if channels is not None:
+                    channels[key] = found
+            for address in found:
+                if address not in seen:
+                    seen.add(address)
+                    pairs.append((party, by_address[address]))
         return pairs
 
     def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
         """What still blocks a signing item (None for any other item)."""
-        if not _is_signing(item):
+        if not is_signing(item):
             return None
         return missing_for_signing(config=self.config, state=state, signing=item)
 
-    def _reply(
+    def line(
         self,
         progress: Progress,
         occurrence: Occurrence,
@@ -209,39 +288,165 @@ class Planner:
         today: date,
         late: bool,
         blockers: list[Item] | None = None,
-    ) -> Reply:
+        first: bool | None = None,
+    ) -> DigestLine:
+        """What one reminder says, as one line: computed once here, shown by every platform."""
         item = progress.item
-        where = f" – {self.config.party_name(item.region)}" if item.region else ""  # actors hear of many regions
-        title = f"{'Forsinket' if occurrence.overdue else 'Påminnelse'}: {item.title()}{where}"
-        lead = f"Frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})."
-        if progress.planned:
-            lead = f"Planlagt {day_text(progress.planned.date())}. " + lead
-        if occurrence.lead and occurrence.lead.note:
-            lead += f" {occurrence.lead.note}"
-        buttons: list[Button] = []
-        if _is_signing(item):
+        config = self.config
+        region = config.party_short(item.region) if item.region else (item.actor or "Nasjonalt")
+        who = config.party_short(responsible_party(config, item))
+        label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
+        button: Button | None = None
+        region_of_line = item.region
+        anchor, anchored_on = self.anchor(progress)
+        # By when.
+        if occurrence.kind == "still-overdue":
+            when = f"fortsatt forsinket siden {day_text(item.deadline + timedelta(days=1))}"
+        elif occurrence.overdue:
+            when = f"frist var {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+        elif occurrence.kind == "minutes" and progress.planned:
+            when = f"møtet var {day_text(progress.planned.date())}"
+        elif anchored_on == "planned":
+            when = f"møtet {day_text(anchor)} ({days_phrase(deadline=anchor, today=today)})"
+        elif anchored_on == "suggested":
+            month = day_text(anchor).split(" ", 1)[1]
+            when = f"foreslått i {month}, frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+        else:
+            when = f"frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+        # Who acts, and the one action.
+        where = f" {item.region}" if item.region else ""
+        if is_signing(item):
             if blockers is None:
-                blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
-            if blockers:
-                lead += f" Før signering mangler: {'; '.join(b.title() for b in blockers)}."
+                blockers = missing_for_signing(config=config, state=self.state, signing=item)
+            own = [b for b in blockers if responsible_party(config, b) == party]
+            if blockers and party != item.region and own:
+                # What a party outside the region can do is the same for every region waiting on it (IN's
+                # allocation letter, the state budget): one line, the same for each region, shown once.
+                first = own[0]
+                command = f"forutsetning {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
+                label = f"Alle regioner · {item_label(item)}"
+                action = (
+                    f"signeringen venter på {'; '.join(item_label(b) for b in own)}. "
+                    f"{config.party_short(party)} registrerer: «{command}»"
+                )
+                region_of_line: str | None = None
+            elif blockers:
+                action = f"før signering mangler: {'; '.join(item_label(b) for b in blockers)}"
+                action += f". {config.party_short(party)} sørger for sin del; se «status{where} {item.year}»"
             else:
-                lead += f" {self.config.party_name(party)} har ikke signert ennå."
                 version = current_version(self.state, region=item.region, year=item.year)
                 if version is not None:
-                    buttons.append(sign_button(self.config, item=item, party=party, version=version))
+                    button = sign_button(config, item=item, party=party, version=version)
+                    action = f"{config.party_short(party)} har ikke signert: «{button.command}»"
                 else:
-                    lead += f" {NO_TEXT_YET}"
+                    action = f"{config.party_short(party)} har ikke signert. {NO_TEXT_YET}".rstrip(".")
+        elif item.kind == "precondition":
+            command = f"forutsetning {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
+            if item.spec.owner == "national":
+                # A fact others decide (the state budget is adopted by the Storting): AU only records it.
+                when = when.replace("fortsatt forsinket siden", "ikke registrert siden").replace(
+                    "frist var", "ventet innen"
+                )
+                action = f"{who} registrerer det når det er vedtatt: «{command}»"
+            else:
+                action = f"{who} registrerer: «{command}»"
+        elif item.kind == "milestone" and (item.key == "assignments" or "oppdrag" in item.spec.aliases):
+            # The same rule as the `oppdrag` command uses to find its milestone.
+            action = f"{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»"
+        elif is_meeting(item):
+            if occurrence.overdue and not progress.planned:
+                action = f"{who} skriver referat hvis møtet er holdt: «referat {item.key}{where} {item.year} …»"
+            elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
+                action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
+            elif progress.planned:
+                action = (
+                    f"{who} kaller inn"
+                    if party == responsible_party(config, item)
+                    else f"{config.party_short(party)} forbereder seg"
+                )
+            else:
+                action = f"{who} setter dato: «dato {item.key}{where} {item.year} <dato>»"
+            if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
+                action += f". {occurrence.lead.note.rstrip('.')}"
+        else:
+            action = f"{who} registrerer vedtaket: «referat {item.key}{where} {item.year} …»"
+        value = f"{when}. {action[:1].upper()}{action[1:]}."
+        if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
+            value += f" Deltakere: {item.spec.participants}."
         if late:
-            lead += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
-        return make_reply(
-            title=title,
-            lead=lead,
-            buttons=buttons,
-            context=f"Ansvarlig: {self.config.party_name(responsible_party(self.config, item))} · skriv «neste» for alt som venter",
-            visibility=Visibility.CHANNEL,
+            value += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
+        section = _section(item, occurrence, progress=progress, today=today)
+        if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
+            own = [b for b in blockers if responsible_party(config, b) == party]
+            if own and all(b.kind == "precondition" and b.spec.owner == "national" for b in own):
+                section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
+        return DigestLine(
+            section=section,
+            region=region_of_line,
+            label=label,
+            value=value,
+            button=button,
         )
 
+    def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
+        """Every occurrence in a span from the current state, working days only."""
+        planned: list[tuple[date, Item, Occurrence]] = []
+        state = self.state.snapshot()
+        for item in self.items(years=range(start.year - 1, end.year + 2), region=region):
+            progress = progress_of(config=self.config, state=state, item=item)
+            if progress.done or not_relevant(progress):
+                continue
+            for occurrence in self.occurrences(progress):
+                if start <= occurrence.day <= end and (occurrence.kind != "lead" or occurrence.day <= progress.target):
+                    planned.append((occurrence.day, item, occurrence))
+        return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
 
-def _is_signing(item: Item) -> bool:
+
+def _section(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:
+    if occurrence.overdue:
+        if item.kind == "precondition" and item.spec.owner == "national":
+            return "waiting"
+        return "overdue"
+    if occurrence.kind == "minutes":
+        return "week"
+    return "week" if (progress.target - today).days <= 7 else "coming"
+
+
+def suggested_day(item: Item) -> date | None:
+    """The first day of the model's suggested month inside the item's window (the window's first day if
+    the month starts before it), or None where the wheel suggests no month."""
+    month = getattr(item.spec, "suggested_month", None)
+    if not month:
+        return None
+    for year in range(item.start.year, item.deadline.year + 1):
+        first = date(year, month, 1)
+        if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
+            return max(first, item.start)
+    return None
+
+
+def item_label(item: Item) -> str:
+    """What an item is, as a name of work to do rather than a done state ("Tildelingsbrev", not
+    "Tildelingsbrev mottatt")."""
+    name = item.spec.label or item.spec.name
+    if item.kind == "precondition":
+        who = f" {item.actor}" if item.actor else ""
+        return f"{name}{who} (avtale {item.year})"
+    return f"{name} {item.year}"
+
+
+def is_signing(item: Item) -> bool:
     """A region's signing of its agreement: the parties sign it, and preconditions can block it."""
     return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)
+
+
+def is_meeting(item: Item) -> bool:
+    """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
+    are told "kall inn", have a planned date to count to, and are nudged for minutes."""
+    return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)
+
+
+def not_relevant(progress: Progress) -> bool:
+    """Marked not relevant this cycle (the `year` helper's state, read through progress once it exists):
+    no reminders at all."""
+    return bool(getattr(progress, "not_relevant", False))

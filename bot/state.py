@@ -153,6 +153,11 @@ class StateStore:
         with self.store.update(partition) as tables:
             tables.setdefault("ledger", {})[reminder_id] = entry
 
+    def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
+        """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
+        with self.store.update(partition) as tables:
+            tables.setdefault("ledger", {}).update(entries)
+
 
 class _ReadOnce(Store):
     """Serves each partition from the first read of it. Writing through it is a bug: it would go stale."""

@@ -1,11 +1,19 @@
-"""Norwegian working days: no weekends, no public holidays (from the maintained `holidays` tables)."""
+"""Norwegian working days: no weekends, no public holidays (from the maintained `holidays` tables).
+
+Reminders also skip the extra days off of app.yaml (`reminders.days_off`, e.g. 24 and 31 December, which
+are not public holidays but on which nobody reads a reminder); those are passed in as `days_off`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+
+DaysOff = Collection[tuple[int, int]]
+"""Extra (month, day) pairs that are off every year."""
 
 
 @lru_cache(maxsize=64)
@@ -13,21 +21,35 @@ def _holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("NO", years=year).keys())
 
 
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+def is_working_day(day: date, *, days_off: DaysOff = ()) -> bool:
+    return day.weekday() < 5 and day not in _holidays(day.year) and (day.month, day.day) not in days_off
 
 
-def on_or_before(day: date) -> date:
+def on_or_before(day: date, *, days_off: DaysOff = ()) -> date:
     """The working day itself, or the last one before it (a reminder is never late because of Easter)."""
-    while not is_working_day(day):
+    while not is_working_day(day, days_off=days_off):
         day -= timedelta(days=1)
     return day
 
 
-def on_or_after(day: date) -> date:
-    while not is_working_day(day):
+def on_or_after(day: date, *, days_off: DaysOff = ()) -> date:
+    while not is_working_day(day, days_off=days_off):
         day += timedelta(days=1)
     return day
+
+
+def first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> date | None:
+    """The first working day of `day`'s ISO week (None in a week without one, e.g. Christmas)."""
+    monday = day - timedelta(days=day.weekday())
+    for offset in range(5):
+        candidate = monday + timedelta(days=offset)
+        if is_working_day(candidate, days_off=days_off):
+            return candidate
+    return None
+
+
+def is_first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> bool:
+    return first_working_day_of_week(day, days_off=days_off) == day
 
 
 @lru_cache(maxsize=64)

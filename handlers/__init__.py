@@ -11,6 +11,7 @@ from handlers import (
     log,
     minutes,
     next_steps,
+    notify,
     overview,
     precondition,
     set_date,
@@ -170,6 +171,16 @@ def build_router() -> Router:
             "Admin: registrer en person med part og rolle.",
             "person <@bruker> <part> <rolle>",
             ("person @kari agder koordinator",),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "varsel",
+            notify.handle,
+            "Slå av eller på at påminnelser nevner deg.",
+            "varsel av|på",
+            ("varsel av", "varsel på"),
             writes=True,
         )
     )

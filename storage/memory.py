@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,6 +28,7 @@ class MemoryStore(Store):
         self._parsed: dict[str, Tables] = {}
         self._lock = threading.RLock()
         self._active: set[str] = set()
+        self._leases: dict[str, tuple[str, float]] = {}
 
     def read(self, partition: str) -> Tables:
         check_partition_name(partition)
@@ -54,6 +56,21 @@ class MemoryStore(Store):
                 self._parsed.pop(partition, None)
             finally:
                 self._active.discard(partition)
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            current = self._leases.get(name)
+            if current is not None and current[0] != holder and current[1] > now:
+                return False
+            self._leases[name] = (holder, now + seconds)
+            return True
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        with self._lock:
+            current = self._leases.get(name)
+            if current is not None and current[0] == holder:
+                del self._leases[name]
 
     def partitions(self, prefix: str = "") -> list[str]:
         with self._lock:

@@ -12,9 +12,12 @@ number, and a replace-by-rename is always detected, however quickly writes follo
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
-from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
+from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
 from storage.base import Store, Tables
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.locking import FolderLock
@@ -31,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 SUFFIX = ".json"
 LOCK_NAME = ".lock"
+LEASE_PREFIX = ".lease-"
+"""Leases live in ``<directory>/.lease-<name>``: never a partition (a dot starts the name)."""
 
 _Identity = tuple[int, int, int, int, int]
 
@@ -106,6 +111,33 @@ class TinyDBStore(Store):
                         self._forget(partition)
             finally:
                 self._active.discard(partition)
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        """Read and write the lease file under the folder lock, so two processes decide one after the other.
+
+        The expiry is wall-clock time (time.time), the one clock two processes share."""
+        path = self._lease_path(name)
+        with self._lock.hold():
+            current = _read_lease(path)
+            now = time.time()
+            if current is not None and current.get("holder") != holder and float(current.get("expires", 0)) > now:
+                return False
+            data = json.dumps({"holder": holder, "expires": now + seconds}).encode()
+            atomic_write(path, data=data)
+            return True
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        path = self._lease_path(name)
+        with self._lock.hold():
+            current = _read_lease(path)
+            if current is not None and current.get("holder") == holder:
+                os.unlink(path)
+
+    def _lease_path(self, name: str) -> str:
+        self._check_open()
+        if not re.fullmatch(r"[a-z0-9_-]+", name):
+            raise ValueError(f"invalid lease name {name!r}: use a-z, 0-9, '_' and '-'")
+        return os.path.join(self.directory, LEASE_PREFIX + name)
 
     def verify(self) -> None:
         """Decode every partition file without caching it, so ten years of history cost no memory."""
@@ -224,6 +256,16 @@ def _is_partition_name(name: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _read_lease(path: str) -> dict[str, object] | None:
+    """The lease file's content; a missing or unreadable one is no lease (it is rewritten whole)."""
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read())
+    except (FileNotFoundError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _read_all(fd: int) -> bytes:

@@ -389,7 +389,7 @@ class SlackAdapter:
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None
-        await deliver_announcements(outcome, senders=self.senders, already_shown=here)
+        await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
 
     async def close(self) -> None:
         await self.drain()

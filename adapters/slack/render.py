@@ -12,11 +12,12 @@ Modals and the App Home are in `views.py`; a clicked message updated in place in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from bot.hints import platform_hints
-from bot.messages import Button, Fact, Reply, Section
+from bot.messages import Button, Fact, Mention, Reply, Section
 
 Block = dict[str, Any]
 
@@ -149,6 +150,16 @@ def context_block(text: str) -> Block:
     return {"type": "context", "elements": [_mrkdwn(text, MAX_CONTEXT_TEXT)]}
 
 
+def mentions_block(mentions: Sequence[Mention]) -> Block:
+    """The people a message calls on: `<@U…>` where their Slack id is known (Slack notifies them), the
+    plain name otherwise."""
+    names = [f"<@{m.ids['slack']}>" if m.ids.get("slack") else escape(m.name) for m in mentions]
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip("Til: " + ", ".join(names), MAX_CONTEXT_TEXT)}],
+    }
+
+
 def actions_block(buttons: list[Button] | tuple[Button, ...]) -> Block:
     """A set of buttons: the first one that asks to be primary is the only green one."""
     first_primary = next((i for i, b in enumerate(buttons) if b.primary), None)
@@ -224,6 +235,8 @@ def render_blocks(
         tail.append(actions_block(buttons))
     if reply.context:
         tail.append(context_block(reply.context))
+    if reply.mentions:
+        tail.append(mentions_block(reply.mentions))
 
     body: list[Block] = []
     if reply.sections:

@@ -138,7 +138,7 @@ class TeamsRuntime:
 
     async def announce(self, outcome: Outcome, *, origin: str | None) -> None:
         here = ChannelAddress(platform=PLATFORM, channel_id=origin) if origin else None
-        await deliver_announcements(outcome, senders=self.senders, already_shown=here)
+        await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         # Answer 201 after logging: the core is idempotent per request id, and a 500 would make the

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.messages import Button, Form, Reply
+from bot.messages import Button, Form, Mention, Reply
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"
@@ -57,6 +57,9 @@ def render_card(reply: Reply, *, new_id: Any = None) -> dict[str, Any]:
         body.extend(picture_elements(reply))
     if reply.context:
         body.append({"type": "TextBlock", "text": reply.context, "isSubtle": True, "size": "Small", "wrap": True})
+    mention_block, entities = mention_parts(reply.mentions)
+    if mention_block:
+        body.append(mention_block)
     card: dict[str, Any] = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -66,7 +69,28 @@ def render_card(reply: Reply, *, new_id: Any = None) -> dict[str, Any]:
     }
     if actions:
         card["actions"] = actions
+    if entities:
+        card["msteams"] = {"entities": entities}
     return card
+
+
+def mention_parts(mentions: Sequence[Mention]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The people a card calls on: a TextBlock with `<at>Name</at>` and the matching `msteams.entities`
+    where their Teams id is known (Teams notifies them), the plain name otherwise."""
+    if not mentions:
+        return None, []
+    entities: list[dict[str, Any]] = []
+    names: list[str] = []
+    for mention in mentions:
+        user_id = mention.ids.get("teams")
+        if user_id:
+            tag = f"<at>{mention.name}</at>"
+            names.append(tag)
+            entities.append({"type": "mention", "text": tag, "mentioned": {"id": user_id, "name": mention.name}})
+        else:
+            names.append(mention.name)
+    block = {"type": "TextBlock", "text": "Til: " + ", ".join(names), "wrap": True, "size": "Small"}
+    return block, entities
 
 
 def _submit_data(*, command: str, kind: str, submit_id: str) -> dict[str, Any]:

@@ -178,3 +178,29 @@ def test_partitions_prefix_need_not_end_at_a_folder(store: Store) -> None:
     assert store.partitions("cycle/nowhere/") == []
     assert store.partitions("../") == []
     assert store.partitions("me") == ["meta"]
+
+
+# -- leases: one reminder pass at a time ------------------------------------------------------------------
+
+
+def test_a_lease_is_held_by_one_holder_at_a_time(store: Store) -> None:
+    assert store.try_lease("reminders", holder="a", seconds=60)
+    assert not store.try_lease("reminders", holder="b", seconds=60)
+    assert store.try_lease("reminders", holder="a", seconds=60)  # the holder renews it
+    assert store.try_lease("other", holder="b", seconds=60)  # leases are independent by name
+    assert store.partitions() == []  # a lease is no partition
+
+
+def test_a_released_lease_can_be_taken_and_others_cannot_release_it(store: Store) -> None:
+    assert store.try_lease("reminders", holder="a", seconds=60)
+    store.release_lease("reminders", holder="b")  # not b's: a no-op
+    assert not store.try_lease("reminders", holder="b", seconds=60)
+    store.release_lease("reminders", holder="a")
+    assert store.try_lease("reminders", holder="b", seconds=60)
+    store.release_lease("reminders", holder="nobody")
+
+
+def test_an_expired_lease_is_free(store: Store) -> None:
+    assert store.try_lease("reminders", holder="dead", seconds=0)  # its holder died at once
+    assert store.try_lease("reminders", holder="b", seconds=60)
+    assert not store.try_lease("reminders", holder="dead", seconds=60)

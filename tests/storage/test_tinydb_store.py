@@ -260,3 +260,20 @@ def test_files_are_ascii_json(tiny: TinyDBStore, data_dir: Path) -> None:
     raw = _file(data_dir).read_bytes()
     assert raw.isascii()
     assert json.loads(raw) == {"t": {"1": {"_key": "blåbær", "v": "æøå"}}}
+
+
+def test_a_lease_holds_across_two_stores_on_one_folder(data_dir) -> None:
+    """Two stores on one folder exclude each other through the flock, as two processes do."""
+    from storage import TinyDBStore
+
+    first, second = TinyDBStore(data_dir), TinyDBStore(data_dir)
+    try:
+        assert first.try_lease("reminders", holder="p1", seconds=60)
+        assert not second.try_lease("reminders", holder="p2", seconds=60)
+        first.release_lease("reminders", holder="p1")
+        assert second.try_lease("reminders", holder="p2", seconds=60)
+        assert not first.try_lease("reminders", holder="p1", seconds=60)
+        assert first.partitions() == []
+    finally:
+        first.close()
+        second.close()

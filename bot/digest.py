@@ -1,0 +1,137 @@
+"""One message per channel per pass: the digest that carries every reminder due there.
+
+The planner says what each due reminder is (a `DigestLine`); here a channel's lines become one neutral
+`Reply`: overdue first, then what waits on others, then this week, then what is coming; in actor and
+national channels sorted by region, so a region's lines stand together. The ledger still records each
+reminder id (`Digest.reminders`); the digest is only the message that carries them, so batching never
+drops one. The national channel's digest on the first working day of a week also carries AU's weekly
+overview (`bot.weekly`). Adapters only render the `Reply`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from bot.config import AppConfig
+from bot.dates import WEEKDAY_NAMES
+from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility
+from bot.notify import mentions_for
+from bot.planner import SECTION_ORDER, DueReminder, SectionKey
+from bot.replies import day_text, make_reply
+from bot.state import StateStore
+
+logger = logging.getLogger(__name__)
+
+MAX_BUTTONS = 5
+"""More would crowd a message; the rest of the actions are written in the lines as «commands»."""
+
+SECTION_TITLES: dict[SectionKey, str] = {
+    "overdue": "Forsinket",
+    "waiting": "Venter på vedtak andre gjør",
+    "week": "Denne uken",
+    "coming": "Kommer",
+}
+
+
+@dataclass(frozen=True)
+class Digest:
+    to: ChannelAddress
+    reminders: tuple[DueReminder, ...]
+    """Each goes into the ledger once the post is accepted."""
+    overview_id: str | None
+    """The weekly overview's ledger id, when this digest carries it."""
+    reply: Reply
+
+
+def build_digests(
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    due: Iterable[DueReminder],
+    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...]]] | None = None,
+) -> list[Digest]:
+    """One digest per channel that has anything due, in a stable order (national, actors, regions)."""
+    by_channel: dict[ChannelAddress, list[DueReminder]] = {}
+    for reminder in due:
+        by_channel.setdefault(reminder.to, []).append(reminder)
+    overview = overview or {}
+    for address in overview:
+        by_channel.setdefault(address, [])
+    digests: list[Digest] = []
+    for address, reminders in by_channel.items():
+        overview_id, overview_sections = overview.get(address, (None, ()))
+        digests.append(
+            Digest(
+                to=address,
+                reminders=tuple(reminders),
+                overview_id=overview_id,
+                reply=digest_reply(
+                    config=config,
+                    state=state,
+                    today=today,
+                    reminders=reminders,
+                    overview=overview_sections,
+                ),
+            )
+        )
+    return sorted(digests, key=lambda digest: (digest.to.platform, digest.to.channel_id))
+
+
+def digest_reply(
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    reminders: list[DueReminder],
+    overview: tuple[Section, ...] = (),
+) -> Reply:
+    """The neutral digest: sections of one-line facts, at most `MAX_BUTTONS` buttons, the people to call."""
+    lines = {reminder.line for reminder in reminders}  # one line per (item, party)
+    ordered = sorted(lines, key=lambda line: (SECTION_ORDER.index(line.section), line.region or "", line.label))
+    sections: list[Section] = []
+    for key in SECTION_ORDER:
+        facts = tuple(Fact(label=line.label, value=line.value) for line in ordered if line.section == key)
+        if facts:
+            sections.append(Section(title=f"{SECTION_TITLES[key]} ({len(facts)})", facts=facts))
+    buttons: list[Button] = []
+    for line in ordered:
+        if line.button is not None and line.button not in buttons and len(buttons) < MAX_BUTTONS:
+            buttons.append(line.button)
+    weekday = WEEKDAY_NAMES[today.weekday()]
+    count = len(ordered)
+    if overview:
+        title = f"Påminnelser og ukeoversikt for AU – {weekday} {day_text(today)}"
+    else:
+        title = f"Påminnelser {weekday} {day_text(today)}: {count} {'sak' if count == 1 else 'saker'}"
+    lead = summary_lead(ordered) if ordered else None
+    reply = make_reply(
+        title=title,
+        lead=lead,
+        sections=[*overview, *sections],
+        buttons=buttons,
+        context="Skriv «neste» for alt som venter her · «varsel av» hvis du ikke vil bli nevnt",
+        visibility=Visibility.CHANNEL,
+    )
+    parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
+    if overview and not parties:
+        parties = [config.parties.coordinator.key]
+    mentions = mentions_for(config=config, state=state, parties=parties)
+    if mentions:
+        names = ", ".join(mention.name for mention in mentions)
+        reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\nTil: {names}")
+    return reply
+
+
+def summary_lead(lines: list) -> str:  # type: ignore[type-arg]
+    """`2 forsinket, 1 denne uken, 3 kommer.`: the digest at a glance (and in the notification)."""
+    words = {"overdue": "forsinket", "waiting": "venter på vedtak", "week": "denne uken", "coming": "kommer"}
+    parts = []
+    for key in SECTION_ORDER:
+        number = sum(1 for line in lines if line.section == key)
+        if number:
+            parts.append(f"{number} {words[key]}")
+    return ", ".join(parts).capitalize() + "."

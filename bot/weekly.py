@@ -1,0 +1,92 @@
+"""AU's weekly overview, on the first working day of the week in the national channel: regions behind,
+what is overdue nationally, and who has not signed this year's agreement.
+
+It rides in the national channel's digest of that day (one message per channel per pass), with its own
+ledger id per ISO week and channel so it goes out once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.config import AppConfig
+from bot.messages import Fact, Section
+from bot.planner import is_signing, item_label, not_relevant
+from bot.progress import progress_of
+from bot.state import StateStore, national_partition
+from bot.wheel import Item, national_milestones, regional_milestones, signing_milestone, tracked
+
+LOOK_BACK = timedelta(days=365)
+"""Overdue items older than this are history for the overview (they stay in `status`)."""
+
+
+def overview_id(*, today: date) -> tuple[str, str]:
+    """(ledger partition, id prefix) of this week's overview."""
+    year, week, _ = today.isocalendar()
+    return national_partition(today.year), f"overview:{year}-W{week:02d}"
+
+
+def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
+    """The overview's sections; empty when there is nothing to report (no message then)."""
+    snapshot = state.snapshot()
+    sections: list[Section] = []
+    behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
+    for region in config.parties.regions:
+        late = [
+            item_label(item)
+            for year in (today.year - 1, today.year)
+            for item in regional_milestones(config, year=year, region=region.key)
+            if _overdue(config, snapshot, item, today=today)
+        ]
+        if late:
+            behind.setdefault("; ".join(late), []).append(region.short)
+    if behind:
+        count = sum(len(regions) for regions in behind.values())
+        facts = tuple(Fact(label=", ".join(regions), value=late) for late, regions in behind.items())
+        sections.append(Section(title=f"Regioner på etterskudd ({count})", facts=facts))
+    national = [
+        Fact(label="Nasjonalt", value=item_label(item))
+        for year in (today.year - 1, today.year)
+        for item in national_milestones(config, year=year)
+        if _overdue(config, snapshot, item, today=today)
+    ]
+    if national:
+        sections.append(Section(title="Forsinket nasjonalt", facts=tuple(national)))
+    unsigned = _unsigned(config, snapshot, today=today)
+    if unsigned:
+        sections.append(Section(title="Ikke signert", facts=tuple(unsigned)))
+    return tuple(sections)
+
+
+def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
+    if not tracked(config, item) or item.deadline >= today or item.deadline < today - LOOK_BACK:
+        return False
+    if getattr(item.spec, "optional", False):
+        return False
+    progress = progress_of(config=config, state=state, item=item)
+    return not progress.done and not not_relevant(progress)
+
+
+def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:
+    """Per agreement year whose signing window has opened: the regions and the parties missing, regions
+    with the same missing parties on one line (a whole country that has not started is one line)."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return []
+    facts: list[Fact] = []
+    for year in (today.year, today.year + 1):
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for region in config.parties.regions:
+            item = regional_milestones(config, year=year, region=region.key)
+            signing = next((i for i in item if i.key == spec.key and is_signing(i)), None)
+            if signing is None or signing.start > today or not tracked(config, signing):
+                continue
+            progress = progress_of(config=config, state=state, item=signing)
+            if progress.done or not_relevant(progress) or not progress.missing:
+                continue
+            missing = tuple("fylkeskommunen" if party == region.key else party for party in progress.missing)
+            groups.setdefault(missing, []).append(region.short)
+        for missing, regions in groups.items():
+            who = ", ".join(missing)
+            facts.append(Fact(label=f"Avtale {year}: {', '.join(regions)}", value=f"mangler {who}"))
+    return facts

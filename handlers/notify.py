@@ -1,0 +1,47 @@
+"""`varsel av` / `varsel på`: a person turns reminder mentions of themselves off or on again.
+
+Reminders still reach the channel; only the mention (Slack `<@…>`, a Teams mention) is left out.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.messages import Outcome, Request
+from bot.notify import NOTIFY_TABLE, muted_people
+from bot.parsing import fold
+from bot.replies import make_reply
+from bot.state import META, DomainError
+from handlers.common import record
+
+EXAMPLE = "varsel av"
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    choice = fold(words[0]) if len(words) == 1 else ""
+    if choice not in ("av", "pa", "paa"):
+        muted = ctx.caller.key is not None and ctx.caller.key in muted_people(state=ctx.state)
+        now = "av" if muted else "på"
+        raise DomainError(
+            f"Skriv «varsel av» for å slippe å bli nevnt i påminnelser, eller «varsel på» for å bli nevnt igjen "
+            f"(nå: {now})."
+        )
+    if ctx.caller.key is None or not ctx.caller.known:
+        raise DomainError(
+            "Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan skrive «person …»."
+        )
+    person = ctx.caller.key
+    on = choice != "av"
+    record(
+        ctx,
+        request,
+        partition=META,
+        summary=f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
+        mutate=lambda tables: tables.setdefault(NOTIFY_TABLE, {}).__setitem__(person, {"mentions": on}),
+    )
+    lead = (
+        "Påminnelser nevner deg igjen når du må gjøre noe."
+        if on
+        else "Påminnelser nevner deg ikke lenger; de kommer fortsatt i kanalen. Skriv «varsel på» for å angre."
+    )
+    return Outcome(reply=make_reply(title=f"Varsler {'på' if on else 'av'}", lead=lead))
