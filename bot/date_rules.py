@@ -65,6 +65,7 @@ _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:førstkommende|førstkomande|kommende|komande)\s+)?({_WD})")
+_WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.)")
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
@@ -207,6 +208,11 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif m := _PLAIN_WD_RE.fullmatch(s):
         # "fredag" typed on a Friday means next week's: today would be "i dag".
         day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - 1) % 7 + 1)
+    elif m := _WD_DAY_RE.fullmatch(s):
+        # "fredag 27.": the next Friday that is a 27th (within two years, else no such day).
+        weekday, day_of_month = WEEKDAYS[m.group(1)], int(m.group(2) or m.group(3))
+        candidates = (today + timedelta(days=i) for i in range(730))
+        day = next((c for c in candidates if c.day == day_of_month and c.weekday() == weekday), None)
     elif _WEEKEND_RE.fullmatch(s):
         day = monday + timedelta(days=7)
     elif _NEXT_MONTH_RE.fullmatch(s):

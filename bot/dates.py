@@ -177,7 +177,7 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
     message = f"«{s}» er to datoer."
     if RANGE_RE.fullmatch(s):
         return DateTrouble(reason="two_dates", message=message)
-    words = s.split()
+    words = [w for w in (word.strip(",") for word in s.split()) if w]
     for i in range(1, len(words)):
         left = " ".join(w for w in words[:i] if w not in _CONNECTORS)
         right = " ".join(w for w in words[i:] if w not in _CONNECTORS)
@@ -191,6 +191,10 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
             continue
         if first.day == second.day and first.kind == second.kind:
             return first if first.moment is None else second
+        for explicit, part in ((first, right), (second, left)):
+            weekday = plain_weekday(part)
+            if weekday is not None and not explicit.relative and explicit.kind == "day":
+                return replace(explicit, weekday=weekday)  # "22. april (torsdag)": checked like a prefix
         for week, part, found in ((first, right, second), (second, left, first)):
             weekday = plain_weekday(part)
             if week.kind == "week" and weekday is not None and found.kind == "day":

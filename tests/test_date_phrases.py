@@ -119,6 +119,10 @@ TABLE: list[tuple[datetime, str, tuple[datetime, bool]]] = [
     (TUE, "neste uke torsdag", d(2026, 12, 3)),
     (TUE, "uke 50 fredag kl 9", d(2026, 12, 11, 9)),
     (TUE, "i morgen onsdag", d(2026, 11, 25)),
+    (TUE, "uke 50, fredag", d(2026, 12, 11)),
+    (TUE, "3. desember (torsdag)", d(2026, 12, 3)),
+    (TUE, "fredag 27.", d(2026, 11, 27)),
+    (TUE, "mandag den 1.", d(2027, 2, 1)),
     # spelling, case and punctuation
     (TUE, "SKJAERTORSDAG", d(2027, 3, 25)),
     (TUE, "  3.  mars!!  ", d(2027, 3, 3)),
@@ -241,6 +245,7 @@ def test_two_dates_are_refused(text: str) -> None:
         ("fredag 22.04", "torsdag"),
         ("lørdag 2027-04-22", "torsdag"),
         ("tirsdag julaften", "torsdag"),
+        ("22. april 2027 (mandag)", "torsdag"),
     ],
 )
 def test_a_weekday_that_contradicts_the_date_is_refused(text: str, real: str) -> None:
