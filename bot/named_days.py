@@ -102,9 +102,6 @@ def named_day_words() -> list[str]:
     return sorted(names)
 
 
-_CUSTOMARY_DAYS_OFF = ("julaften", "nyttårsaften")
-
-
-def customary_day_off(day: date) -> str | None:
-    """Days that are no public holiday but where most offices are closed ("julaften"), by name."""
-    return next((name for name in _CUSTOMARY_DAYS_OFF if _DAYS[name](day.year) == day), None)
+def name_of(day: date) -> str | None:
+    """The named day a date is ("julaften" for 24 December), for telling people why a day is special."""
+    return next((name for name, make in _DAYS.items() if make(day.year) == day), None)

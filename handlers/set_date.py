@@ -17,7 +17,7 @@ from datetime import date, datetime
 from bot.context import Context
 from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.named_days import customary_day_off
+from bot.named_days import name_of
 from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
@@ -186,8 +186,8 @@ def _worries(ctx: Context, *, item: Item, when: datetime) -> list[str]:
         worries.append("en lørdag" if day.weekday() == 5 else "en søndag")
     if (name := holiday_name(day)) is not None:
         worries.append(f"{_lower_first(name)} (helligdag)")
-    elif (name := customary_day_off(day)) is not None:
-        worries.append(f"{name} (de fleste har fri)")
+    elif (day.month, day.day) in ctx.config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
+        worries.append(f"{name_of(day) or 'en fridag'} (fridag)")
     if not window_contains(item, day):
         worries.append(f"utenfor vinduet for {item.title()} ({day_text(item.start)}–{day_text(item.deadline)})")
     for after in item.spec.after:

@@ -45,7 +45,7 @@ def asks(bot: BotDriver, text: str, *, as_: str = "kari", contains: tuple[str, .
         ("dato vår 17. mai", "grunnlovsdag (helligdag)", oslo(2027, 5, 17)),
         ("dato vår Kristi himmelfartsdag", "Kristi himmelfartsdag (helligdag)", oslo(2027, 5, 6)),
         ("dato vår 2. påskedag kl 10", "andre påskedag (helligdag)", oslo(2027, 3, 29, 10)),
-        ("dato høst 2026 julaften", "julaften (de fleste har fri)", oslo(2026, 12, 24)),
+        ("dato høst 2026 julaften", "julaften (fridag)", oslo(2026, 12, 24)),
         ("dato vår 2027 2. august", "utenfor vinduet for Regionalt dialogmøte vår 2027", oslo(2027, 8, 2)),
         ("dato høst 2026 2. november", "passert", oslo(2026, 11, 2)),
     ],
