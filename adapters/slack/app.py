@@ -31,7 +31,7 @@ from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibili
 from bot.reminders import deliver_announcements
 from bot.replies import when_text
 
-from . import clicked, files, gate, render, translate, views
+from . import clicked, delivery, files, gate, render, translate, views
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
@@ -324,44 +324,7 @@ class SlackAdapter:
             await self._post(request, reply)
 
     async def _post(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
-        """A reply outside an ack: to the channel when it records something, else to the asker alone.
-
-        When the channel cannot take it (a direct message with someone else, a channel the bot is not in)
-        the person gets it as a direct message from the bot, with a line saying why; a post that fails
-        even so is logged with its reason, never dropped silently."""
-        payload = render.message_payload(reply, more=request.text if not reply.form else None)
-        if thread_ts:
-            payload["thread_ts"] = thread_ts
-        try:
-            if _is_public(reply):
-                await self.poster.call("chat.postMessage", channel=request.channel_id, **payload)
-            else:
-                await self.poster.call(
-                    "chat.postEphemeral", channel=request.channel_id, user=request.user_id, **payload
-                )
-            return
-        except SlackCallFailed as exc:
-            reason = str(exc)
-        if not any(error in reason for error in UNREACHABLE_CHANNEL):
-            logger.warning("could not deliver a reply to %s: %s", request.channel_id, reason)
-            return
-        logger.warning("channel %s unreachable (%s); sending the reply as a direct message", request.channel_id, reason)
-        await self._direct(request.user_id, reply)
-
-    async def _direct(self, user_id: str, reply: Reply) -> None:
-        note = (
-            "Jeg kunne ikke svare i kanalen der du spurte (jeg er ikke med i den, eller det er en direktemelding "
-            "med noen andre), så svaret kommer her. Inviter meg med /invite @Samhandlingsbot for å få svar i kanalen."
-        )
-        context = f"{reply.context} · {note}" if reply.context else note
-        try:
-            opened = await self.poster.call("conversations.open", users=user_id)
-            channel = str((opened.get("channel") or {}).get("id") or user_id)
-            await self.poster.call(
-                "chat.postMessage", channel=channel, **render.message_payload(replace(reply, context=context))
-            )
-        except SlackCallFailed as exc:
-            logger.error("could not deliver a reply to %s, not even as a direct message: %s", user_id, exc)
+        await delivery.post_reply(self.poster, request=request, reply=reply, thread_ts=thread_ts)
 
     async def _post_picture(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
         """A reply's picture (the wheel) as an image file in the channel, drawn off the event loop."""
@@ -411,10 +374,6 @@ def _bolt_logger() -> logging.Logger:
     if not any(isinstance(f, _TokenViaClient) for f in bolt.filters):
         bolt.addFilter(_TokenViaClient())
     return bolt
-
-
-UNREACHABLE_CHANNEL = ("channel_not_found", "not_in_channel", "is_archived", "cannot_dm_bot", "restricted_action")
-"""Slack errors that mean "this channel will not take the post": the person is told directly instead."""
 
 
 def _when(core: Core) -> str:
