@@ -174,6 +174,12 @@ class Milestone(_Strict):
     optional: bool = False
     requires_preconditions: bool = False
     signed_by_parties: bool = False
+    kind: Literal["meeting", "treatment", "plan", "assignments", "signing"] = "meeting"
+    """What sort of item it is, so replies use the fitting word (a meeting is held, a plan adopted …)."""
+    model: str = ""
+    """The model's own words on the item's place in the order, quoted when a write breaks that order."""
+    parts: tuple[str, ...] = ()
+    """A meeting in several parts (the national autumn meeting is two-part, §1), shown in `status`."""
 
 
 class Precondition(_Strict):
@@ -183,6 +189,9 @@ class Precondition(_Strict):
     owner: Literal["national", "region", "actor"]
     window: Window
     leads: tuple[Lead, ...] | None = None
+    adopted_by: str | None = None
+    """Who decides it when that is outside the model's parties (the Storting adopts the state budget);
+    shown as responsible, with the party that records it."""
 
 
 class Person(_Strict):
@@ -299,6 +308,8 @@ def _cross_check(config: AppConfig) -> list[tuple[Path, str]]:
                         f"unknown milestone {after.key!r}",
                     )
                 )
+        if milestone.signed_by_parties != (milestone.kind == "signing"):
+            problems.append((("milestones", index, "kind"), "kind: signing goes with signed_by_parties: true"))
         start, end = milestone.window.resolve(2027)
         if start > end:
             problems.append((("milestones", index, "window"), "the window ends before it starts"))

@@ -20,6 +20,10 @@ class Progress:
     planned_has_time: bool
     missing: tuple[str, ...]
     outcome: dict[str, Any] | None
+    not_relevant: bool = False
+    """An optional milestone marked not relevant this year: settled (counts as done), without being held."""
+    outside_order: str | None = None
+    """Why it was recorded outside the model's order (confirmed with `bekreft`), if it was."""
 
     @property
     def target(self) -> date:
@@ -34,14 +38,22 @@ def _when(value: str | None) -> datetime | None:
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
     doc = state.item_doc(item)
     missing: tuple[str, ...] = ()
-    done = bool(doc.get("done"))
+    not_relevant = bool(doc.get("not_relevant")) and item.kind == "milestone" and item.spec.optional
+    done = bool(doc.get("done")) or not_relevant
     done_at = _when(doc.get("done_at"))
+    outside = doc.get("outside_order")
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region is not None:
         signatures = state.signatures(region=item.region, year=item.year)
         missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
         done = not missing
         if done:
             done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
+        notes = [
+            f"{config.party_short(p)}: {sig['outside_order']}"
+            for p, sig in signatures.items()
+            if sig.get("outside_order")
+        ]
+        outside = "; ".join(notes) or None
     return Progress(
         item=item,
         done=done,
@@ -50,6 +62,8 @@ def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress
         planned_has_time=bool(doc.get("planned_has_time")),
         missing=missing,
         outcome=doc.get("outcome"),
+        not_relevant=not_relevant,
+        outside_order=outside,
     )
 
 

@@ -75,3 +75,8 @@ def when_text(when: datetime, *, has_time: bool) -> str:
 
 def day_text(day: date) -> str:
     return format_short(day)
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """A number with its noun in the right form: "1 oppfølgingspunkt", "2 oppfølgingspunkter"."""
+    return f"{number} {singular if number == 1 else plural}"

@@ -148,3 +148,34 @@ def responsible_party(config: AppConfig, item: Item) -> str:
     if item.spec.responsible == "region" and item.region:
         return item.region
     return config.parties.coordinator.key
+
+
+DONE_WORDS = {
+    "meeting": "holdt",
+    "treatment": "behandlet",
+    "plan": "vedtatt",
+    "assignments": "sendt",
+    "signing": "signert av alle parter",
+}
+
+
+def done_word(item: Item) -> str:
+    """The word for an item being done that fits its kind: a meeting is held, a plan adopted, a
+    precondition recorded."""
+    if item.kind == "precondition":
+        return "registrert"
+    return DONE_WORDS[item.spec.kind]
+
+
+def region_title(config: AppConfig, item: Item) -> str:
+    """The item's title with the region it belongs to, for lists that span regions."""
+    return f"{item.title()} – {config.party_short(item.region)}" if item.region else item.title()
+
+
+def responsible_text(config: AppConfig, item: Item) -> str:
+    """Who is responsible, in words: the state budget is adopted by the Storting and recorded by AU."""
+    party = responsible_party(config, item)
+    adopted_by = getattr(item.spec, "adopted_by", None)
+    if adopted_by:
+        return f"{adopted_by} (registreres av {config.party_short(party)})"
+    return config.party_name(party)

@@ -11,8 +11,10 @@ from handlers import (
     log,
     minutes,
     next_steps,
+    not_relevant,
     notify,
     overview,
+    plan,
     precondition,
     set_date,
     sign,
@@ -29,7 +31,7 @@ def build_router() -> Router:
         Command(
             "neste",
             next_steps.handle,
-            "De neste åpne fristene her, de forsinkede først.",
+            "Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først.",
             "neste [region|aktør]",
             ("neste",),
         )
@@ -82,9 +84,15 @@ def build_router() -> Router:
         Command(
             "referat",
             minutes.handle,
-            "Registrer utfallet av et møte og marker det som holdt. Uten tekst får du et skjema.",
-            "referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …]",
-            ("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN",),
+            "Registrer utfallet av et møte (holdt), den politiske behandlingen (behandlet) eller handlingsplanen "
+            "(vedtatt). Uten tekst får du et skjema. Bare etter møtets planlagte dato og etter møtet det følger; "
+            "«bekreft» til slutt registrerer det likevel, merket utenfor modellens rekkefølge.",
+            "referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …] [bekreft]",
+            (
+                "referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN",
+                "referat politisk Vedtatt i fylkestinget",
+                "referat handlingsplan Vedtatt https://…",
+            ),
             writes=True,
         )
     )
@@ -103,9 +111,10 @@ def build_router() -> Router:
         Command(
             "signer",
             sign.handle,
-            "Signer samarbeidsavtalen for din part.",
-            "signer [part] [region] [år]",
-            ("signer", "signer IN agder 2027"),
+            "Signer samarbeidsavtalen for din part: i januar, når alle forutsetninger er på plass. "
+            "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge.",
+            "signer [part] [region] [år] [bekreft]",
+            ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
             aliases=("signere", "signering"),
             writes=True,
         )
@@ -137,6 +146,29 @@ def build_router() -> Router:
             "Oppdragsavtale sendt til en aktør (eller ingen i år).",
             "oppdrag <aktør> [sendt|ingen]",
             ("oppdrag IN sendt", "oppdrag SIVA ingen"),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "ikke",
+            not_relevant.handle,
+            "Et valgfritt punkt (oppdragsavtalene) er ikke aktuelt i år: ingen påminnelser, ikke forsinket. "
+            "«angre» til slutt gjør det aktuelt igjen.",
+            "ikke aktuelt <punkt> [region] [år] [angre]",
+            ("ikke aktuelt oppdrag 2027", "ikke aktuelt oppdrag 2027 angre"),
+            aliases=("ikke-aktuelt", "ikkeaktuelt"),
+            writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "plan",
+            plan.handle,
+            "Sett regionens planperiode (regional plan); vises i «status» og går foran app.yaml.",
+            "plan <fra>–<til> [region]",
+            ("plan 2028–2031",),
+            aliases=("planperiode",),
             writes=True,
         )
     )

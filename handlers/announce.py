@@ -20,12 +20,21 @@ def agreement_channels(ctx: Context, *, region: str) -> list[ChannelAddress]:
     return addresses
 
 
-def to_agreement_channels(ctx: Context, *, request: Request, region: str, reply: Reply) -> tuple[Announcement, ...]:
-    """The same reply for every party's channel, except the one the request came from (it has the reply)."""
+def to_agreement_channels(
+    ctx: Context, *, request: Request, region: str, reply: Reply, national: bool = False
+) -> tuple[Announcement, ...]:
+    """The same reply for every party's channel, except the one the request came from (it has the reply).
+
+    With `national` the national channels (AU's) hear it too: a completed agreement is news for everyone.
+    """
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
-    return tuple(
-        Announcement(to=address, reply=reply) for address in agreement_channels(ctx, region=region) if address != here
-    )
+    addresses = agreement_channels(ctx, region=region)
+    if national:
+        coordinator = ctx.config.parties.coordinator.key
+        for address in ctx.directory.channels_of_party(party=coordinator, region=region):
+            if address not in addresses:
+                addresses.append(address)
+    return tuple(Announcement(to=address, reply=reply) for address in addresses if address != here)
 
 
 def ready_regions(ctx: Context, *, year: int, regions: list[str]) -> list[str]:

@@ -10,15 +10,15 @@ from bot.context import Context
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError
+from bot.state import DomainError, item_doc_key
 from handlers.common import (
     milestone_for,
-    pick_year,
     read_args,
     record,
     reject_extra,
     require_coordinator,
     require_region,
+    write_year,
 )
 
 EXAMPLE = "oppdrag IN sendt"
@@ -37,10 +37,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
         raise DomainError(f"Hvilken aktør? Skriv f.eks. «{EXAMPLE}» eller «oppdrag SIVA ingen».")
     status = STATUSES[fold(status_words[0])] if status_words else "sent"
     region = require_region(ctx, args.region, example=f"oppdrag {actor} sendt agder")
-    spec = next((m for m in ctx.config.milestones if m.key == "assignments" or "oppdrag" in m.aliases), None)
+    spec = next((m for m in ctx.config.milestones if m.kind == "assignments"), None)
     if spec is None:
         raise DomainError("Årshjulet har ingen oppdragsavtaler.")
-    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
+    year = write_year(
+        ctx,
+        typed=args.year,
+        item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region),
+        example=f"oppdrag {actor} sendt {ctx.now.year + 1}",
+    )
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     require_coordinator(ctx, item=item)
     actors = [a.key for a in ctx.config.enabled_actors]
@@ -49,8 +55,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sent = tables.setdefault("assignments", {})
         sent[actor] = {"status": status, "at": ctx.now.isoformat(), "by": ctx.caller.name}
         complete = all(key in sent for key in actors)
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
+            doc.pop("done", None)
+            doc.pop("done_at", None)
         if complete:
-            doc = tables.setdefault("milestones", {}).setdefault(spec.key, {})
             doc.update({"done": True, "done_at": ctx.now.isoformat()})
         return complete
 
@@ -59,7 +68,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Oppdragsavtale {year} for {actor}: {what}",
+        summary=f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
         mutate=mutate,
     )
     done = " Alle aktører er avklart, så punktet er ferdig." if complete else ""

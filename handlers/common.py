@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from bot.config import Milestone
 from bot.context import Context
+from bot.cycle import next_opening, write_cycle
 from bot.messages import Request
+from bot.order import mark, refuse, signing_breaches
 from bot.parsing import milestone_names, year_of
 from bot.progress import progress_of
 from bot.state import DomainError, item_partition
 from bot.wheel import Item, milestone_item
 from storage.base import Tables
-
-GRACE = timedelta(days=90)
-"""How long after its deadline an unfinished item is still the one a command means by default."""
 
 
 @dataclass
@@ -160,19 +159,33 @@ def pick_year(
     item_for: Callable[[int], Item],
     done: Callable[[Item], bool] | None = None,
 ) -> int:
-    """The cycle a command means when no year is given: the oldest unfinished one that is not long past,
-    otherwise the one whose window is open or comes next."""
-    today = ctx.now.date()
+    """The cycle a date or plan means without a year: the write rule (bot/cycle.py), or else the cycle
+    whose window for the item opens next (a meeting may be planned before its window opens)."""
     is_done = done or (lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done)
-    years = range(today.year - 1, today.year + 3)
-    for year in years:
-        item = item_for(year)
-        if item.deadline >= today - GRACE and item.start <= today + timedelta(days=366) and not is_done(item):
-            return year
-    for year in years:
-        if item_for(year).deadline >= today:
-            return year
-    return today.year
+    year = write_cycle(ctx.config, today=ctx.now.date(), item_for=item_for, done=is_done)
+    return year if year is not None else next_opening(today=ctx.now.date(), item_for=item_for)
+
+
+def write_year(
+    ctx: Context,
+    *,
+    typed: int | None,
+    item_for: Callable[[int], Item],
+    example: str,
+    done: Callable[[Item], bool] | None = None,
+) -> int:
+    """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
+    if typed is not None:
+        return typed
+    is_done = done or (lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done)
+    year = write_cycle(ctx.config, today=ctx.now.date(), item_for=item_for, done=is_done)
+    if year is None:
+        title = item_for(ctx.now.date().year).spec.name
+        raise DomainError(
+            f"Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
+            f"Skriv året i kommandoen, f.eks. «{example}»."
+        )
+    return year
 
 
 def milestone_for(ctx: Context, *, key: str, year: int, region: str | None) -> Item:
@@ -221,3 +234,11 @@ def _party_of(ctx: Context) -> str:
 
 def today(ctx: Context) -> date:
     return ctx.now.date()
+
+
+def order_note(ctx: Context, *, item: Item, confirmed: bool) -> str | None:
+    """The signing's window rule (bot/order.py): refused unless confirmed; the note to store if confirmed."""
+    breaches = signing_breaches(config=ctx.config, item=item, now=ctx.now)
+    if breaches and not confirmed:
+        raise refuse(item=item, breaches=breaches)
+    return mark(breaches)

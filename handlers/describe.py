@@ -14,15 +14,27 @@ from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
-from bot.wheel import Item, responsible_party
+from bot.wheel import Item, done_word, region_title, responsible_text
 
 
-def describe(*, config: AppConfig, state: StateStore, progress: Progress, today: date) -> Section:
+def describe(
+    *,
+    config: AppConfig,
+    state: StateStore,
+    progress: Progress,
+    today: date,
+    full: bool = False,
+    with_region: bool = False,
+) -> Section:
+    """`full` adds who takes part and a meeting's parts (for `status`); `with_region` names the region in
+    the title (for lists that span regions)."""
     item = progress.item
     facts: list[Fact] = []
-    if progress.done:
+    if progress.not_relevant:
+        facts.append(Fact("Status", "Ikke aktuelt i år"))
+    elif progress.done:
         done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
-        facts.append(Fact("Status", f"Ferdig{done_when}"))
+        facts.append(Fact("Status", f"Ferdig ({done_word(item)}){done_when}"))
     else:
         facts.append(
             Fact(
@@ -39,7 +51,12 @@ def describe(*, config: AppConfig, state: StateStore, progress: Progress, today:
         )
     elif item.kind == "milestone" and item.spec.suggested_month and not progress.done:
         facts.append(Fact("Foreslått", f"i {MONTH_NAMES[item.spec.suggested_month - 1]}"))
-    facts.append(Fact("Ansvarlig", config.party_name(responsible_party(config, item))))
+    facts.append(Fact("Ansvarlig", responsible_text(config, item)))
+    if full and item.kind == "milestone":
+        if item.spec.participants:
+            facts.append(Fact("Deltakere", item.spec.participants))
+        for number, part in enumerate(item.spec.parts, start=1):
+            facts.append(Fact(f"Del {number}", part))
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
@@ -66,13 +83,18 @@ def describe(*, config: AppConfig, state: StateStore, progress: Progress, today:
         facts.append(
             Fact(
                 "Oppfølging",
-                "; ".join(f"{point['text']} ({point['owner']})" for point in outcome["followups"]),
+                "; ".join(
+                    f"{point['text']} ({point.get('owner_name') or point['owner']})" for point in outcome["followups"]
+                ),
             )
         )
+    if progress.outside_order:
+        facts.append(Fact("Merknad", f"Registrert utenfor modellens rekkefølge: {progress.outside_order}"))
     text = None
     if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
         text = "Ingen dato satt ennå."
-    return Section(title=item.title(), facts=tuple(facts), text=text)
+    title = region_title(config, item) if with_region else item.title()
+    return Section(title=title, facts=tuple(facts), text=text)
 
 
 def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:

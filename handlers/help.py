@@ -23,7 +23,12 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
             )
             return Outcome(reply=reply)
         lead = "Skriv kommandoene her (i Slack med /samhandling foran). Kanalen bestemmer region eller aktør; "
-        lead += "en region eller et år i kommandoen går foran."
+        lead += "en region eller et år i kommandoen går foran. Uten år viser «status» og «oversikt» årets syklus "
+        lead += "(avtalen og møtene i år), og fra høsten det som er åpent for neste avtale under. En registrering "
+        lead += "uten år gjelder den syklusen der punktets vindu er åpent nå (eller et forsinket punkt som ikke er "
+        lead += "ferdig); ellers spør jeg om året. Modellens rekkefølge: referat etter møtet det følger og etter "
+        lead += "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
+        lead += "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
         if word:
             lead = f"Jeg kjenner ikke «{word}». " + lead
         sections = [

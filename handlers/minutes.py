@@ -16,13 +16,14 @@ from collections.abc import Mapping
 from bot.context import Context
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
+from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
 from bot.parsing import fold
 from bot.progress import progress_of
-from bot.replies import day_text, make_reply
+from bot.replies import count, day_text, make_reply
 from bot.state import DomainError, item_doc_key
-from bot.wheel import Item
+from bot.wheel import Item, done_word
 from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
-from handlers.common import GRACE, milestone_for, read_meeting, record, require_coordinator
+from handlers.common import milestone_for, read_meeting, record, require_coordinator, write_year
 
 EXAMPLE = "referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"
 _URL = re.compile(r"https?://\S+")
@@ -30,30 +31,42 @@ _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNO
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, confirmed = split_confirm(ctx.args.split())
     meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
+    if spec.kind == "assignments":
+        raise DomainError("Oppdragsavtalene har ikke referat. Skriv «oppdrag IN sendt» eller «oppdrag SIVA ingen».")
     item = _which(ctx, key=spec.key, region=region, year=args.year)
     if item.start > ctx.now.date():
         raise DomainError(
-            f"{item.title()} kan ikke ha vært holdt ennå: vinduet åpner {day_text(item.start)}. "
-            "Sett datoen med «dato» nå, og skriv referatet etter møtet."
+            f"{item.title()} kan ikke ha vært {done_word(item)} ennå: vinduet åpner {day_text(item.start)}. "
+            "Sett datoen med «dato» nå, og skriv referatet etterpå."
         )
     require_coordinator(ctx, item=item)
+    breaches = record_breaches(config=ctx.config, state=ctx.state, item=item, now=ctx.now)
+    if breaches and not confirmed:
+        raise refuse(item=item, breaches=breaches)
+    note = mark(breaches)
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
+    if confirmed:
+        free_text = free_text.rsplit(None, 1)[0] if len(free_text.split()) > 1 else ""
     outcome = (
         _from_fields(ctx, request.fields, request=request)
         if request.fields
         else _from_text(ctx, free_text, request=request)
     )
     if outcome is None:
-        return Outcome(reply=_form(item, region=region, region_name=ctx.config.party_name(region) if region else None))
+        region_name = ctx.config.party_name(region) if region else None
+        return Outcome(reply=_form(item, region=region, region_name=region_name, confirmed=confirmed))
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     held = progress.planned if progress.planned and progress.planned <= ctx.now else ctx.now
 
     def mutate(tables: dict) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc.update({"done": True, "done_at": held.isoformat(), "outcome": outcome})
+        doc.pop("outside_order", None)
+        if note:
+            doc["outside_order"] = note
 
     replaced = " (erstatter forrige referat)" if progress.outcome else ""
     unblocks = signing_years_unblocked_by(ctx, item) if region else []
@@ -62,13 +75,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Registrerte referat for {item.title()}{replaced}",
+        summary=f"Registrerte referat for {item.title()}{replaced}{summary_note(note)}",
         mutate=mutate,
     )
-    counts = f"{len(outcome['decisions'])} vedtak, {len(outcome['followups'])} oppfølgingspunkter"
+    counts = f"{count(len(outcome['decisions']), 'vedtak', 'vedtak')}, " + count(
+        len(outcome["followups"]), "oppfølgingspunkt", "oppfølgingspunkter"
+    )
+    outside = f" Merket {OUTSIDE}." if note else ""
     reply = make_reply(
         title=f"Referat registrert: {item.title()}",
-        lead=f"Møtet er markert som holdt{replaced}. {counts}. Registrert av {ctx.caller.name}.",
+        lead=f"{_done_phrase(item)}{replaced}. {counts}.{outside} Registrert av {ctx.caller.name}.",
         visibility=Visibility.CHANNEL,
     )
     announcements = tuple(
@@ -82,26 +98,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=announcements)
 
 
+def _done_phrase(item: Item) -> str:
+    """What the reply says was done, in the word that fits: a meeting held, a treatment, a plan adopted."""
+    return "Møtet er markert som holdt" if item.spec.kind == "meeting" else f"Registrert som {done_word(item)}"
+
+
 def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
-    """The meeting meant: the oldest one not yet recorded whose window has opened, else the latest held."""
-    if year is not None:
-        return milestone_for(ctx, key=key, year=year, region=region)
-    today = ctx.now.date()
-    started = [
-        item
-        for y in range(today.year - 1, today.year + 2)
-        if (item := milestone_for(ctx, key=key, year=y, region=region)).start <= today
-    ]
-    for item in started:
-        if item.deadline >= today - GRACE and not progress_of(config=ctx.config, state=ctx.state, item=item).done:
-            return item
-    if started:
-        return started[-1]
-    upcoming = milestone_for(ctx, key=key, year=today.year, region=region)
-    raise DomainError(
-        f"{upcoming.title()} kan ikke ha vært holdt ennå: vinduet åpner {upcoming.start.strftime('%d.%m.%Y')}. "
-        "Skriv året i kommandoen hvis du mener et annet år."
+    """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
+    example = f"referat {key} {ctx.now.date().year} …"
+    chosen = write_year(
+        ctx,
+        typed=year,
+        item_for=lambda y: milestone_for(ctx, key=key, year=y, region=region),
+        example=example,
     )
+    return milestone_for(ctx, key=key, year=chosen, region=region)
 
 
 def _after_words(text: str, *, skip: int) -> str:
@@ -192,8 +203,9 @@ def _plain(text: str) -> str:
     return " ".join(TOKEN.sub(lambda m: "@" + (m.group(2) or m.group(1)), text).split())
 
 
-def _form(item: Item, *, region: str | None, region_name: str | None) -> Reply:
+def _form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:
     submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
+    submit += " bekreft" if confirmed else ""
     form = Form(
         title="Referat",
         submit_command=submit,

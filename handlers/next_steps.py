@@ -1,25 +1,34 @@
-"""`neste`: the next open items for this channel's context, overdue ones first."""
+"""`neste`: what comes next here, and first what the caller's own party can act on now.
+
+Order: the caller's own actions whose time has come (its signature where an agreement is ready, its
+allocation letter, its meetings and decisions), then what is overdue, then what comes next. Every item names
+its region; actors and AU see them grouped by region. AU hears plainly how many regions are behind and on
+what, so "Alt er i rute" is never said while an agreement is overdue.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from bot.behind import behind_text, overdue_by_region
 from bot.context import Context
 from bot.messages import Button, Outcome, Request, Section
-from bot.progress import Progress
-from bot.replies import make_reply
+from bot.progress import Progress, missing_for_signing
+from bot.replies import count, make_reply
 from bot.wheel import (
     Item,
     cycle_items,
     national_milestones,
     precondition_items,
     regional_milestones,
+    responsible_party,
     tracked,
 )
 from handlers.common import read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
+MINE = 8
 HORIZON = timedelta(days=200)
 """How far ahead `neste` looks for items whose window has not opened yet."""
 
@@ -52,34 +61,49 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             [item for item in items if item.start <= today + HORIZON and tracked(ctx.config, item)],
         )
-        if not progress.done and progress.item.deadline >= today - timedelta(days=365)
+        if not progress.done
+        and progress.item.deadline >= today - timedelta(days=365)
+        and not (progress.item.kind == "milestone" and progress.item.spec.optional and progress.item.deadline < today)
     ]
-    overdue = sorted(
-        (p for p in open_items if p.item.deadline < today),
-        key=lambda p: p.item.deadline,
+    spans_regions = region is None
+    mine = sorted(
+        (p for p in open_items if _can_act(ctx, p, today)),
+        key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
-    upcoming = sorted(
-        (p for p in open_items if p.item.deadline >= today),
-        key=lambda p: (p.target, p.item.deadline),
-    )
+    others = [p for p in open_items if p not in mine]
+    if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
+        others = [p for p in others if not _is_signing(p.item)]
+    overdue = sorted((p for p in others if p.item.deadline < today), key=lambda p: _order(ctx, p, spans_regions))
+    upcoming = sorted((p for p in others if p.item.deadline >= today), key=lambda p: (p.target, p.item.deadline))
+    chosen_mine = mine[:MINE]
     chosen = overdue[:SHOW] + upcoming[: max(SHOW - len(overdue), 2)]
-    if not chosen:
-        reply = make_reply(
-            title=f"Neste for {who}",
-            lead="Alt er i rute: ingen åpne frister de neste månedene.",
+    au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
+    national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
+    if not chosen and not chosen_mine:
+        behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
+        lead = national_lead + (
+            "Skriv «oversikt» for detaljene." if behind else "Alt er i rute: ingen åpne frister de neste månedene."
         )
-        return Outcome(reply=reply)
+        return Outcome(reply=make_reply(title=f"Neste for {who}", lead=lead.strip()))
     sections: list[Section] = []
     buttons: list[Button] = []
-    for progress in chosen:
-        section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today)
-        if progress.item.deadline < today:
-            section = Section(title=f"⚠ {section.title}", facts=section.facts, text=section.text)
-        sections.append(section)
-        buttons += _buttons_for(ctx, progress)
-    lead = f"{len(overdue)} på overtid. " if overdue else ""
+    if chosen_mine:
+        sections.append(Section(title=f"Du kan gjøre nå for {ctx.config.party_name(ctx.caller.party or '')}"))
+        for progress in chosen_mine:
+            sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
+            buttons += _buttons_for(ctx, progress)
+    if chosen:
+        if chosen_mine:
+            sections.append(Section(title="Ellers"))
+        for progress in chosen:
+            sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
+            buttons += _buttons_for(ctx, progress)
+    lead = national_lead
+    lead += f"{count(len(mine), 'ting', 'ting')} du kan gjøre nå. " if mine else ""
+    late = sum(p.item.deadline < today for p in mine) + len(overdue)
+    lead += f"{late} på overtid. " if late else ""
     if len(overdue) + len(upcoming) > len(chosen):
-        lead += f"Viser {len(chosen)} av {len(overdue) + len(upcoming)} åpne. "
+        lead += f"Viser {len(chosen)} av {len(overdue) + len(upcoming)} andre åpne. "
     lead += "Skriv «status» for hele året, eller «hjelp» for kommandoene."
     reply = make_reply(
         title=f"Neste for {who}",
@@ -89,6 +113,37 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
     )
     return Outcome(reply=reply)
+
+
+def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
+    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, with_region=spans_regions)
+    if progress.item.deadline < today:
+        return Section(title=f"⚠ {section.title}", facts=section.facts, text=section.text)
+    return section
+
+
+def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:
+    """Grouped by region when the list spans regions (national items first), then by deadline."""
+    region = ctx.config.party_short(progress.item.region) if spans_regions and progress.item.region else ""
+    return (region, progress.item.deadline)
+
+
+def _is_signing(item: Item) -> bool:
+    return item.kind == "milestone" and item.spec.signed_by_parties
+
+
+def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
+    """Whether the caller's own party can do this now: its window has opened and it is theirs to do."""
+    party = ctx.caller.party
+    item = progress.item
+    if party is None or item.start > today:
+        return False
+    if _is_signing(item):
+        return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+    if responsible_party(ctx.config, item) == party:
+        return True
+    prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
+    return bool(ctx.config.actor(party)) and prepares
 
 
 def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) -> list[Item]:
@@ -110,7 +165,7 @@ def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
-    if not (item.kind == "milestone" and item.spec.signed_by_parties and progress.missing):
+    if not (_is_signing(item) and progress.missing):
         return []
     mine = tuple(party for party in progress.missing if party == ctx.caller.party)
     return sign_buttons(ctx, item=item, parties=mine)

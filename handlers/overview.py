@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.behind import behind_text
 from bot.context import Context
+from bot.cycle import read_cycles
 from bot.messages import Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import day_text, make_reply
-from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, signing_milestone, tracked
-from handlers.common import milestone_for, pick_year, read_args, reject_extra
+from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from handlers.common import read_args, reject_extra
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("year",))
     reject_extra(args.rest, example="oversikt 2027")
-    signing = signing_milestone(ctx.config)
-    first_region = ctx.config.parties.regions[0].key
-    year = args.year or (
-        pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=signing.key, year=y, region=first_region))
-        if signing
-        else ctx.now.date().year
-    )
     today = ctx.now.date()
+    view = read_cycles(ctx.config, today=today)
+    year = args.year or view.year
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
     sections = [
         Section(
@@ -38,14 +35,36 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
             complete += 1
         sections.append(Section(title=region.short, facts=tuple(cells)))
+    if args.year is None and view.preparing:
+        sections.append(_preparing(ctx, year=view.preparing, today=today))
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today)
     reply = make_reply(
         title=f"Oversikt – syklus {year}",
-        lead=f"{complete} av {len(ctx.config.parties.regions)} regioner har signert avtalen {year}. "
+        lead=f"{complete} av {len(ctx.config.parties.regions)} regioner har signert avtalen {year}. {behind} "
         "✓ ferdig · ⚠ på overtid · dato = planlagt.",
         sections=sections,
         context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
     )
     return Outcome(reply=reply)
+
+
+def _preparing(ctx: Context, *, year: int, today: date) -> Section:
+    """The next agreement's open items, one line per region, below the current cycle."""
+    facts: list[Fact] = []
+    shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
+    for name, items in [("Nasjonalt", shared)] + [
+        (
+            region.short,
+            regional_milestones(ctx.config, year=year, region=region.key)
+            + [i for i in precondition_items(ctx.config, year=year, region=region.key) if i.region],
+        )
+        for region in ctx.config.parties.regions
+    ]:
+        open_items = [i for i in items if i.start <= today and not _progress(ctx, i).done]
+        if open_items:
+            facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in open_items)))
+    text = None if facts else "Ingenting åpent ennå."
+    return Section(title=f"Forberedelse av avtalen {year} (åpne punkter)", facts=tuple(facts), text=text)
 
 
 def _label(item: Item) -> str:
@@ -59,6 +78,8 @@ def _progress(ctx: Context, item: Item) -> Progress:
 
 def _cell(ctx: Context, item: Item, today: date) -> str:
     progress = _progress(ctx, item)
+    if progress.not_relevant:
+        return "ikke aktuelt"
     if progress.done:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:

@@ -16,7 +16,7 @@ from bot.replies import day_text, make_reply
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, precondition_items
 from handlers.announce import ready_announcements, ready_regions
-from handlers.common import GRACE, context_region, pick_year, read_args, record, reject_extra, require_member
+from handlers.common import context_region, read_args, record, reject_extra, require_member, write_year
 
 EXAMPLE = "forutsetning tildelingsbrev IN 2027"
 
@@ -57,14 +57,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
         )
 
-    year = args.year or pick_year(ctx, item_for=item_for)
-    if args.year is None:
-        # Without a year, never a precondition whose window has not opened (next year's budget, a year early):
-        # the latest opened one is meant, and if that is recorded the person hears so.
-        today = ctx.now.date()
-        opened = [y for y in range(year - 2, year) if item_for(y).start <= today <= item_for(y).deadline + GRACE]
-        if item_for(year).start > ctx.now.date() and opened:
-            year = max(opened)
+    year = write_year(ctx, typed=args.year, item_for=item_for, example=f"forutsetning {spec.key} {ctx.now.year + 1}")
     item = item_for(year)
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     if progress.done:

@@ -12,12 +12,13 @@ from datetime import datetime
 from bot import agreement
 from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
+from bot.order import split_confirm, summary_note
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, record, reject_extra, require_member
+from handlers.common import milestone_for, order_note, read_args, record, reject_extra, require_member, write_year
 from handlers.describe import describe
 
 EXAMPLE = "signer IN agder 2027"
@@ -30,7 +31,8 @@ class _AlreadySigned(Exception):
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    asked_version, words = agreement.take_version(ctx.args.split())
+    words, confirmed = split_confirm(ctx.args.split())
+    asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     spec = signing_milestone(ctx.config)
@@ -50,7 +52,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Partene er: {', '.join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region)))}."
         )
     require_member(ctx, party=party, what="signere for dem")
-    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    year = write_year(
+        ctx,
+        typed=args.year,
+        item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region),
+        example=f"signer {ctx.now.year + 1}",
+    )
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     existing = ctx.state.signatures(region=region, year=year).get(party)
     if existing:
@@ -62,6 +69,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Mangler: {'; '.join(b.title() for b in blockers)}. "
             "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
         )
+    note = order_note(ctx, item=item, confirmed=confirmed)
     version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)
     signature = {
         "person": ctx.caller.key,
@@ -71,6 +79,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         "platform": request.platform,
         "channel": request.channel_id,
     }
+    if note:
+        signature["outside_order"] = note
 
     def mutate(tables: dict) -> None:
         signatures = tables.setdefault("signatures", {})
@@ -83,7 +93,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}",
+            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
+            f"{summary_note(note)}",
             mutate=mutate,
         )
     except _AlreadySigned as already:
@@ -97,7 +108,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
             visibility=Visibility.CHANNEL,
         )
-        announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete)
+        announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete, national=True)
         return Outcome(reply=complete, announcements=announcements)
     reply = make_reply(
         title=f"Signert for {ctx.config.party_name(party)}",

@@ -1,53 +1,84 @@
-"""`status [region] [år]`: the whole cycle of one region: every milestone, the preconditions, signatures."""
+"""`status [region] [år]`: the whole cycle of one region: every milestone, the preconditions, signatures.
+
+Without a year: the calendar year's cycle all year (bot/cycle.py); once the next agreement's preparation
+has opened, its open items follow in their own section, never instead.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.context import Context
-from bot.messages import Fact, Outcome, Request, Section
-from bot.progress import progress_of
-from bot.replies import make_reply
-from bot.wheel import cycle_items, signing_milestone, tracked
-from handlers.common import milestone_for, pick_year, read_args, reject_extra, require_region
+from bot.cycle import read_cycles
+from bot.messages import Button, Fact, Outcome, Request, Section
+from bot.progress import Progress, progress_of
+from bot.replies import count, make_reply
+from bot.wheel import Item, cycle_items, tracked
+from handlers.common import read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
+from handlers.plan import plan_period
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("region", "year"))
     reject_extra(args.rest, example="status agder 2027")
     region = require_region(ctx, args.region, example="status agder 2027")
-    signing = signing_milestone(ctx.config)
-    year = args.year or (
-        pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=signing.key, year=y, region=region))
-        if signing
-        else ctx.now.date().year
-    )
     today = ctx.now.date()
+    view = read_cycles(ctx.config, today=today)
+    year = args.year or view.year
     sections: list[Section] = []
-    region_spec = ctx.config.region(region)
-    if region_spec and region_spec.plan_period:
-        sections.append(
-            Section(
-                title="Regional plan",
-                facts=(Fact("Planperiode", region_spec.plan_period),),
-            )
-        )
-    buttons = []
-    done_count = 0
+    period = plan_period(ctx, region=region)
+    if period:
+        sections.append(Section(title="Regional plan", facts=(Fact("Planperiode", period),)))
+    buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
-    for item in items:
-        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-        done_count += progress.done
-        section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today)
-        if not tracked(ctx.config, item) and not progress.done:
-            section = Section(title=section.title, text="Før Samhandlingsbot tok over: ikke fulgt opp her.")
-        sections.append(section)
-        if item.kind == "milestone" and item.spec.signed_by_parties and progress.missing:
-            buttons += sign_buttons(ctx, item=item, parties=progress.missing)
+    progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
+    for progress in progresses:
+        sections.append(_section(ctx, progress, today=today))
+        buttons += _buttons(ctx, progress)
+    done_count = sum(progress.done for progress in progresses)
+    lead = (
+        f"{done_count} av {count(len(items), 'punkt', 'punkter')} er ferdige. "
+        f"Syklus {year} er samarbeidsavtalen {year} og møtene i {year}."
+    )
+    if args.year is None and view.preparing:
+        upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
+        if upcoming:
+            sections.append(
+                Section(
+                    title=f"Forberedelse av avtalen {view.preparing}",
+                    text=f"Åpne punkter for syklus {view.preparing} (skriv «status {view.preparing}» for hele).",
+                )
+            )
+            for progress in upcoming:
+                sections.append(_section(ctx, progress, today=today))
+                buttons += _buttons(ctx, progress)
+            lead += f" Under: det som er åpent for avtalen {view.preparing}."
     reply = make_reply(
         title=f"Status {ctx.config.party_name(region)} – syklus {year}",
-        lead=f"{done_count} av {len(items)} punkter er ferdige. Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.",
+        lead=lead,
         sections=sections,
         buttons=buttons,
         context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
     )
     return Outcome(reply=reply)
+
+
+def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Progress]:
+    """The next cycle's items whose window has opened and that are not done yet."""
+    items: list[Item] = [item for item in cycle_items(ctx.config, year=year, region=region) if item.start <= today]
+    return [p for item in items if not (p := progress_of(config=ctx.config, state=ctx.state, item=item)).done]
+
+
+def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
+    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
+    if not tracked(ctx.config, progress.item) and not progress.done:
+        return Section(title=section.title, text="Før Samhandlingsbot tok over: ikke fulgt opp her.")
+    return section
+
+
+def _buttons(ctx: Context, progress: Progress) -> list[Button]:
+    item = progress.item
+    if item.kind == "milestone" and item.spec.signed_by_parties and progress.missing:
+        return sign_buttons(ctx, item=item, parties=progress.missing)
+    return []

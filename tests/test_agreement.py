@@ -121,6 +121,8 @@ def test_signing_is_refused_while_no_text_is_registered() -> None:
     for command, person in (
         ("forutsetning statsbudsjett 2027", "aud"),
         ("forutsetning budsjett agder 2027", "kari"),
+        ("referat høst 2026 Holdt", "aud"),  # the model's order: the autumn meetings before the treatment
+        ("referat høst agder 2026 Holdt", "kari"),
         ("referat politisk agder 2027 Vedtatt", "kari"),
     ):
         bot2.say(command, as_=person)
@@ -223,6 +225,8 @@ def test_a_text_registered_when_all_else_is_ready_announces_ready_to_sign() -> N
     for command, person in (
         ("forutsetning statsbudsjett 2027", "aud"),
         ("forutsetning budsjett agder 2027", "kari"),
+        ("referat høst 2026 Holdt", "aud"),  # the model's order: the autumn meetings before the treatment
+        ("referat høst agder 2026 Holdt", "kari"),
         ("referat politisk agder 2027 Vedtatt", "kari"),
     ):
         bot.say(command, as_=person)

@@ -64,11 +64,16 @@ def test_neste_lists_overdue_items_first() -> None:
     reply = bot.say("neste", as_="kari")
     assert reply.ok and "på overtid" in reply.text
     shown = titles(reply)
-    overdue = [title for title in shown if title.startswith("⚠")]
+    # First what Agder can do now (its own overdue items first), then the rest (overdue first again).
+    assert shown[0] == "Du kan gjøre nå for Agder fylkeskommune"
+    mine = shown[1 : shown.index("Ellers")]
+    overdue = [title for title in mine if title.startswith("⚠")]
     assert overdue, reply.text
-    assert shown[: len(overdue)] == overdue, "overdue items come before the upcoming ones"
+    assert mine[: len(overdue)] == overdue, "overdue items come before the upcoming ones"
     assert "⚠ Administrativt dialogmøte høst 2026" in overdue
-    assert "11 på overtid" in reply.text and "Viser 7 av 15 åpne" in reply.text
+    rest = shown[shown.index("Ellers") + 1 :]
+    assert rest[0].startswith("⚠ Nasjonalt temamøte høst")
+    assert "11 på overtid" in reply.text and "Viser 7 av 9 andre åpne" in reply.text
 
 
 def test_neste_offers_the_signing_button_for_the_callers_own_party_when_ready() -> None:
@@ -100,8 +105,13 @@ def test_neste_when_everything_is_done_says_so() -> None:
 
 def test_status_of_the_channels_region(bot: BotDriver) -> None:
     reply = bot.say("status", as_="kari")
-    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
+    # The calendar year's cycle all year; the next agreement's open items in their own section below.
+    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2026"
     assert "Planperiode: 2024–2027" in reply.text
+    assert "Forberedelse av avtalen 2027" in reply.text
+    assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
+    reply = bot.say("status 2027", as_="kari")
+    assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
     assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in reply.text
     assert "Venter på:" in reply.text
 

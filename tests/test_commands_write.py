@@ -68,7 +68,13 @@ def planned(bot: BotDriver, partition: str, key: str) -> datetime | None:
             "fredag 27. november 2026",
         ),
         ("dato regional-spring 22. april kl 10", AGDER_2027, "regional-spring", oslo(2027, 4, 22, 10), "torsdag 22."),
-        ("dato handlingsplan 2027 15. mars", AGDER_2027, "action-plan", oslo(2027, 3, 15), "mandag 15. mars 2027"),
+        (
+            "dato handlingsplan 2027 1. desember 2026",
+            AGDER_2027,
+            "action-plan",
+            oslo(2026, 12, 1),
+            "tirsdag 1. desember 2026",
+        ),
     ],
 )
 def test_dato_phrases(bot: BotDriver, command: str, partition: str, key: str, when: datetime, shown: str) -> None:
@@ -158,6 +164,7 @@ def test_dato_refused_for_an_adviser_of_the_region(bot: BotDriver) -> None:
 
 
 def test_referat_one_line_grammar(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     text = (
         "referat høst Godt møte om havbruk https://example.no/referat.pdf "
         "vedtak: Felles søknad; Ny arbeidsgruppe oppfølging: Sende utkast @IN; Kalle inn til verksted @agder"
@@ -180,6 +187,7 @@ def test_referat_one_line_grammar(bot: BotDriver) -> None:
 
 
 def test_referat_followup_owner_may_be_a_person_and_spelling_varies(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     assert_recorded(bot, "referat HOST Kort møte. Oppfolging: Ringe rundt @kari", as_="kari")
     (point,) = milestone_doc(bot, AGDER_2026, "regional-autumn")["outcome"]["followups"]
     assert point == {"text": "Ringe rundt", "owner": "kari", "owner_name": "Kari Nordmann"}
@@ -191,6 +199,7 @@ def test_referat_national_meeting_by_au(bot: BotDriver) -> None:
 
 
 def test_referat_refusals(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     assert_refused(bot, "referat", as_="kari", contains="Hvilket møte")
     assert_refused(
         bot, "referat høst Godt vedtak: A oppfølging: Sende utkast", as_="kari", contains="mangler ansvarlig"
@@ -204,6 +213,7 @@ def test_referat_refusals(bot: BotDriver) -> None:
 
 
 def test_referat_without_text_opens_a_form_and_the_form_submits(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     before = bot.snapshot()
     reply = bot.say("referat høst", as_="kari")
     assert reply.ok and reply.form is not None
@@ -225,6 +235,7 @@ def test_referat_without_text_opens_a_form_and_the_form_submits(bot: BotDriver) 
 
 
 def test_referat_form_refusals(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     submit = "referat regional-autumn agder 2026"
     assert_refused(bot, submit, as_="kari", fields={"sammendrag": " "}, contains="tomt")
     assert_refused(bot, submit, as_="kari", fields={"lenke": "ftp://x"}, contains="https://")
@@ -233,6 +244,7 @@ def test_referat_form_refusals(bot: BotDriver) -> None:
 
 
 def test_referat_twice_replaces_and_says_so(bot: BotDriver) -> None:
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     bot.say("referat høst Første", as_="kari")
     reply = assert_recorded(bot, "referat høst 2026 Andre", as_="kari")
     assert "erstatter forrige referat" in reply.text
@@ -250,7 +262,7 @@ def test_forutsetning_each_kind(bot: BotDriver) -> None:
         "Fylkeskommunens budsjett vedtatt (avtale 2027)"
         in assert_recorded(bot, "forutsetning budsjett", as_="kari").title
     )
-    assert "Tildelingsbrev mottatt – IN" in assert_recorded(bot, "forutsetning tildelingsbrev", as_="ola").title
+    assert "Tildelingsbrev mottatt – IN" in assert_recorded(bot, "forutsetning tildelingsbrev 2027", as_="ola").title
     assert_recorded(bot, "forutsetning tildelingsbrev SIVA 2027", as_="siri", channel="ingen-kanal")
     assert_recorded(bot, "forutsetninger budsjett vestland 2027", as_="per")
     national = bot.tables("national/2027")["preconditions"]
@@ -296,6 +308,8 @@ def test_forutsetning_refusals(bot: BotDriver, person: str, channel: str, text: 
 def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9))
     register_text(bot, year=2027)
+    bot.say("referat høst 2026 Holdt", as_="aud")
+    bot.say("referat høst 2026 Holdt", as_="kari")
     bot.say("forutsetning statsbudsjett 2027", as_="aud")
     bot.say("forutsetning budsjett 2027", as_="kari")
     bot.say("referat politisk 2027 Vedtatt i fylkestinget", as_="kari")
@@ -331,6 +345,8 @@ def test_the_political_treatment_as_last_precondition_also_announces() -> None:
     bot.say("forutsetning budsjett 2027", as_="kari")
     for person in ("ola", "siri", "nils", "rita"):
         bot.say("forutsetning tildelingsbrev 2027", as_=person)
+    bot.say("referat høst 2026 Holdt", as_="aud")
+    bot.say("referat høst 2026 Holdt", as_="kari")
     bot.say("referat politisk 2027 Vedtatt", as_="kari")
     titles = {a.reply.title for a in bot.last.announcements}
     assert titles == {"Klar til signering: samarbeidsavtalen 2027 for Agder fylkeskommune"}
@@ -418,7 +434,9 @@ def test_last_signature_completes_and_announces_on_every_platform() -> None:
         ChannelAddress("slack", "C0RFF"),
     } <= announced
     assert ChannelAddress("terminal", "rff") not in announced  # the asker's channel has the reply
-    assert not any(a.to.channel_id in ("vestland", "C0VESTLAND", "nasjonal") for a in bot.last.announcements)
+    assert not any(a.to.channel_id in ("vestland", "C0VESTLAND") for a in bot.last.announcements)
+    # The national channels hear that an agreement is signed by all parties (issue 7).
+    assert {ChannelAddress("terminal", "nasjonal"), ChannelAddress("slack", "C0NASJONAL")} <= announced
     signatures = bot.core.state.signatures(region="agder", year=2027)
     assert {party: sig["platform"] for party, sig in signatures.items()} == {
         "agder": "terminal",
@@ -536,9 +554,9 @@ def test_person_overrides_app_yaml(bot: BotDriver) -> None:
     ("person", "text"),
     [
         ("kari", "dato vår 22. april kl 10"),
-        ("kari", "referat høst Godt møte"),
+        ("kari", "referat høst Godt møte bekreft"),
         ("kari", "forutsetning budsjett"),
-        ("kari", "oppdrag IN sendt"),
+        ("kari", "oppdrag IN sendt 2027"),
         ("admin", "koble region agder"),
         ("admin", "person @eva agder koordinator"),
     ],

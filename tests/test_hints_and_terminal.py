@@ -73,6 +73,7 @@ def test_every_block_kit_limit_is_measured_and_a_cut_points_to_the_whole() -> No
 
 def test_terminal_strips_escapes_from_input_and_from_stored_text(bot: BotDriver, tmp_path: Path) -> None:
     out = io.StringIO()
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     hostile = f"referat høst Godt møte {ESC}[2J{ESC}]0;eid{chr(7)}{ESC}[31mrødt{ESC}[0m\u202eomvendt vedtak: A\x08B"
     terminal.run_chat(bot.core, user_id="kari", channel_id="agder", lines=[hostile, "status agder 2026"], out=out)
     printed = out.getvalue()
@@ -86,6 +87,7 @@ def test_terminal_strips_escapes_from_input_and_from_stored_text(bot: BotDriver,
 
 def test_terminal_keeps_the_lines_of_a_multi_line_command(bot: BotDriver) -> None:
     out = io.StringIO()
+    bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     lines = [
         "referat høst Godt møte \\",
         "vedtak: Felles søknad \\",

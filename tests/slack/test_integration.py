@@ -44,6 +44,8 @@ def ready_to_sign(core: Core) -> None:
     terminal(core, "kari", "agder", "forutsetning budsjett")
     for user, channel in (("ola", "in"), ("siri", "siva"), ("nils", "nfr"), ("rita", "rff")):
         terminal(core, user, channel, "forutsetning tildelingsbrev")
+    terminal(core, "aud", "nasjonal", "referat høst 2026 Høstmøtet holdt")  # the model's order: the autumn
+    terminal(core, "kari", "agder", "referat høst 2026 Forslag til ny avtale")  # meetings come first
     terminal(core, "kari", "agder", "referat draft-political Vedtatt i fylkestinget.")
 
 
@@ -84,6 +86,7 @@ async def test_double_clicked_sign_button_records_one_signature(core: Core) -> N
 
 async def test_minutes_form_in_slack_lands_in_the_shared_state(core: Core) -> None:
     teams = RecordingSender("teams")
+    terminal(core, "aud", "nasjonal", "referat vår 2027 Vårmøtet holdt")  # the regional one follows it
     async with running(core, extra_senders={"teams": teams}) as h:
         await h.slash("referat regional-spring", user="U0KARI", channel="C0AGDER")
         (opened,) = await h.standin.wait_for("views.open")

@@ -25,6 +25,7 @@ def core(tmp_path: Path) -> Iterator[Core]:
     core = build_core(
         config_path=str(APP_YAML), db_path=str(tmp_path / "db"), clock=FixedClock(datetime(2027, 1, 12, 10))
     )
+    terminal(core, "aud", "nasjonal", "referat høst 2026 Høstmøtet holdt")  # the regional one follows it (§3.2)
     yield core
     core.store.close()
 

@@ -1,0 +1,55 @@
+"""Which regions are behind, and on what: what AU's `neste` and `oversikt` say plainly.
+
+Behind means a tracked item of the region (its milestones, its own preconditions and its agreement's
+signatures) is past its deadline and not done, in the cycles a read shows. Optional items (assignment
+agreements) are never behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import date
+
+from bot.config import AppConfig
+from bot.cycle import read_cycles
+from bot.progress import progress_of
+from bot.replies import count
+from bot.state import StateStore
+from bot.wheel import Item, precondition_items, regional_milestones, tracked
+
+logger = logging.getLogger(__name__)
+
+
+def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
+    """Each region that is behind, with its overdue items (oldest deadline first)."""
+    view = read_cycles(config, today=today)
+    years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
+    behind: dict[str, list[Item]] = {}
+    for region in config.parties.regions:
+        items: list[Item] = []
+        for year in years:
+            items += regional_milestones(config, year=year, region=region.key)
+            items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+        late = [
+            item
+            for item in items
+            if item.deadline < today
+            and tracked(config, item)
+            and not (item.kind == "milestone" and item.spec.optional)
+            and not progress_of(config=config, state=state, item=item).done
+        ]
+        if late:
+            behind[region.key] = sorted(late, key=lambda item: item.deadline)
+    return behind
+
+
+def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """One plain sentence: how many regions are behind and on what, or that none is."""
+    behind = overdue_by_region(config=config, state=state, today=today)
+    total = len(config.parties.regions)
+    if not behind:
+        return f"Ingen av {total} regioner er på etterskudd."
+    counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
+    what = ", ".join(f"{label} ({count(number, 'region', 'regioner')})" for label, number in counts.most_common())
+    return f"{len(behind)} av {total} regioner er på etterskudd: {what}."

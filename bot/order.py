@@ -1,0 +1,95 @@
+"""The model's order as rules with a way past them.
+
+Minutes only on or after the meeting's planned date and after the meeting it follows (`after`) is held;
+the political treatment only after the region's autumn meeting (its `after` in app.yaml); signing only
+within its window. A breach is refused with the rule, the model's own words (the milestone's `model` text
+in app.yaml) and how to go on: the same command with `bekreft` as its last word records it anyway, marked
+as outside the model's order. The signing's preconditions (§2.1) are a hard rule and are not checked here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.config import AppConfig
+from bot.parsing import fold
+from bot.progress import progress_of
+from bot.replies import day_text
+from bot.state import DomainError, StateStore
+from bot.wheel import Item, milestone_item, tracked
+
+logger = logging.getLogger(__name__)
+
+CONFIRM = "bekreft"
+OUTSIDE = "utenfor modellens rekkefølge"
+
+
+@dataclass(frozen=True)
+class Breach:
+    """One rule of the model's order that a write would break, in the words shown to people."""
+
+    rule: str
+
+
+def split_confirm(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a trailing `bekreft`, and whether it was there."""
+    if words and fold(words[-1]) == CONFIRM:
+        return words[:-1], True
+    return words, False
+
+
+def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: datetime) -> list[Breach]:
+    """Why recording `item` as done now breaks the model's order: its planned date is ahead, or an item it
+    follows (`after`) is not done (items that predate the bot, before `tracking_start`, never block)."""
+    breaches: list[Breach] = []
+    progress = progress_of(config=config, state=state, item=item)
+    if progress.planned and progress.planned.date() > now.date():
+        breaches.append(
+            Breach(f"{item.title()} er planlagt {day_text(progress.planned.date())}, som ikke er kommet ennå.")
+        )
+    breaches += _after_breaches(config=config, state=state, item=item)
+    return breaches
+
+
+def signing_breaches(*, config: AppConfig, item: Item, now: datetime) -> list[Breach]:
+    """A signature outside the signing's window (January in the model)."""
+    today = now.date()
+    if today < item.start:
+        return [Breach(f"Avtalen {item.year} signeres fra {day_text(item.start)}, ikke før.")]
+    if today > item.deadline:
+        return [Breach(f"Fristen for å signere avtalen {item.year} var {day_text(item.deadline)}.")]
+    return []
+
+
+def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list[Breach]:
+    if item.kind != "milestone" or item.spec.signed_by_parties:
+        return []
+    breaches: list[Breach] = []
+    for after in item.spec.after:
+        spec = config.milestone(after.key)
+        if spec is None:
+            continue
+        before = milestone_item(config, milestone=spec, year=item.year + after.cycle, region=item.region)
+        if tracked(config, before) and not progress_of(config=config, state=state, item=before).done:
+            breaches.append(Breach(f"{item.title()} kommer etter {before.title()}, som ikke er registrert ennå."))
+    return breaches
+
+
+def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
+    """The refusal: the rule, the model in one sentence, and how to go on."""
+    model = f" Modellen: «{item.spec.model}»." if getattr(item.spec, "model", "") else ""
+    return DomainError(
+        f"{' '.join(b.rule for b in breaches)}{model} "
+        f"Skriv det samme med «{CONFIRM}» til slutt for å registrere det likevel (merkes {OUTSIDE})."
+    )
+
+
+def mark(breaches: list[Breach]) -> str | None:
+    """The note stored with a confirmed write and shown in `status` and `logg`."""
+    return "; ".join(b.rule for b in breaches) if breaches else None
+
+
+def summary_note(note: str | None) -> str:
+    return f" ({OUTSIDE}: {note})" if note else ""

@@ -1,0 +1,86 @@
+"""`ikke aktuelt <milepæl> [region] [år]`: an optional milestone is not relevant this year (e.g. no
+assignment agreements at all). It is then settled: no reminders, not overdue, shown as "Ikke aktuelt i år".
+`… angre` at the end takes the mark back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.context import Context
+from bot.messages import Outcome, Request, Visibility
+from bot.parsing import fold
+from bot.progress import progress_of
+from bot.replies import make_reply
+from bot.state import DomainError, item_doc_key
+from bot.wheel import done_word
+from handlers.common import (
+    milestone_for,
+    read_args,
+    record,
+    reject_extra,
+    require_coordinator,
+    require_region,
+    write_year,
+)
+
+logger = logging.getLogger(__name__)
+
+EXAMPLE = "ikke aktuelt oppdrag 2027"
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    if words and fold(words[0]) == "aktuelt":
+        words = words[1:]
+    undo = bool(words) and fold(words[-1]) == "angre"
+    words = words[:-1] if undo else words
+    args = read_args(ctx, words, want=("milestone", "region", "year"))
+    reject_extra(args.rest, example=EXAMPLE)
+    spec = ctx.config.milestone(args.milestone) if args.milestone else None
+    optional = [m for m in ctx.config.milestones if m.optional]
+    names = ", ".join(m.aliases[0] if m.aliases else m.key for m in optional) or "ingen"
+    if spec is None:
+        raise DomainError(f"Hvilket punkt er ikke aktuelt i år? Skriv f.eks. «{EXAMPLE}». Valgfrie punkter: {names}.")
+    if not spec.optional:
+        raise DomainError(
+            f"«{spec.name}» er en fast del av modellen og kan ikke markeres som ikke aktuelt. Valgfrie punkter: {names}."
+        )
+    region = None if spec.scope == "national" else require_region(ctx, args.region, example=f"{EXAMPLE} agder")
+    require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
+    year = write_year(
+        ctx,
+        typed=args.year,
+        item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region),
+        example=f"{EXAMPLE.rsplit(' ', 1)[0]} {ctx.now.year + 1}",
+    )
+    item = milestone_for(ctx, key=spec.key, year=year, region=region)
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if undo and not progress.not_relevant:
+        raise DomainError(f"{item.title()} er ikke markert som ikke aktuelt, så det er ingenting å angre.")
+    if not undo and progress.not_relevant:
+        reply = make_reply(
+            title="Allerede registrert", lead=f"{item.title()} er allerede ikke aktuelt. Ingenting er endret."
+        )
+        return Outcome(reply=reply)
+    if not undo and progress.done:
+        raise DomainError(f"{item.title()} er allerede registrert som {done_word(item)}, så det er aktuelt i år.")
+
+    def mutate(tables: dict) -> None:
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        if undo:
+            doc.pop("not_relevant", None)
+            doc.pop("done", None)
+            doc.pop("done_at", None)
+        else:
+            doc.update({"not_relevant": True, "done": True, "done_at": ctx.now.isoformat()})
+
+    what = "er aktuelt igjen" if undo else "er ikke aktuelt i år"
+    record(ctx, request, item=item, summary=f"{item.title()} {what}", mutate=mutate)
+    lead = "Påminnelsene for det kommer tilbake." if undo else "Det får ingen påminnelser og regnes ikke som forsinket."
+    reply = make_reply(
+        title=f"{item.title()} {what}",
+        lead=f"{lead} Registrert av {ctx.caller.name} for {ctx.config.party_name(region) if region else 'hele landet'}.",
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)
