@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.context import Context
+from bot.cycle import next_opening
 from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
@@ -137,15 +138,6 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
 
 
-def _planning_year(ctx: Context, *, key: str, region: str | None) -> int:
-    """The cycle a meeting is planned in: the first whose window for it has not ended."""
-    today = ctx.now.date()
-    for year in range(today.year - 1, today.year + 3):
-        if milestone_for(ctx, key=key, year=year, region=region).deadline >= today:
-            return year
-    return today.year
-
-
 def _this_year_unless_planned(ctx: Context, *, key: str, region: str | None, parsed: ParsedDate) -> _Choice:
     """A date typed without a year: next occurrence only within the planned cycle's window, else this year's.
 
@@ -159,7 +151,11 @@ def _this_year_unless_planned(ctx: Context, *, key: str, region: str | None, par
     this_year = parsed.in_year(today.year)
     if this_year is None or this_year == found or found.year <= today.year:
         return _Choice(parsed=parsed)
-    planned = milestone_for(ctx, key=key, year=_planning_year(ctx, key=key, region=region), region=region)
+
+    def item_for(year: int) -> Item:
+        return milestone_for(ctx, key=key, year=year, region=region)
+
+    planned = item_for(next_opening(today=today, item_for=item_for))
     if window_contains(planned, found):
         return _Choice(parsed=parsed)
     moved = parsed.when.replace(year=this_year.year, month=this_year.month, day=this_year.day)
