@@ -99,6 +99,8 @@ class Receipt:
     sha256: str | None
     size: int | None
     link: str | None
+    registered: str | None
+    """Who registered the current version, and when (Europe/Oslo)."""
     complete: bool
     missing: list[str]
     signatures: list[SignatureLine]
@@ -124,6 +126,8 @@ class Receipt:
             if self.size is not None:
                 text.append(Fact("Størrelse", f"{self.size} byte"))
             text.append(Fact("Lenke", self.link or ""))
+            if self.registered:
+                text.append(Fact("Registrert", self.registered))
         text.append(
             Fact(
                 "Status",
@@ -199,6 +203,7 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         sha256=version.sha256 if version else None,
         size=version.size if version else None,
         link=version.link if version else None,
+        registered=f"{when_text(version.at)} av {version.name} ({version.platform})" if version else None,
         complete=bool(parties) and all(party in signed for party in parties),
         missing=[config.party_short(party) for party in parties if party not in signed],
         signatures=lines,

@@ -85,14 +85,17 @@ def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport
             problem=problem,
         )
 
+    expected_prev = digest(entries[legacy - 1]) if legacy > 0 else None
     for index in range(legacy, len(entries)):
         entry = entries[index]
         if PREV not in entry or HASH not in entry:
             return broken(index, "has no hash: it was added or rewritten outside the bot")
-        expected_prev = digest(entries[index - 1]) if index > 0 else None
+        if entry[PREV] != expected_prev and index == 0:
+            return broken(0, "links to an entry that is no longer there (the entries before it were removed)")
         if entry[PREV] != expected_prev:
             # The entry before this one no longer hashes to what was recorded here: it was changed.
             return broken(index - 1, "was changed after it was recorded (the next entry's link does not match)")
-        if entry[HASH] != digest(entry):
+        expected_prev = digest(entry)  # each entry hashed once: the next entry's link and its own hash
+        if entry[HASH] != expected_prev:
             return broken(index, "was changed after it was recorded (its own hash does not match)")
     return ChainReport(partition=partition, entries=len(entries), legacy=legacy, head=head)

@@ -13,6 +13,7 @@ import logging
 from bot import agreement
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
+from bot.cycle import read_cycles
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
@@ -29,18 +30,28 @@ RECEIPT_EXAMPLE = "kvittering agder 2027"
 MAX_LINK = 1000
 
 
-def _region_year(ctx: Context, words: list[str], *, example: str) -> tuple[str, int, list[str]]:
+def _region_year(ctx: Context, words: list[str], *, example: str, reading: bool) -> tuple[str, int, list[str]]:
+    """Region and agreement year. A write without a year goes where `pick_year` says (the signing that is
+    open or comes next); a read shows the agreement being prepared once it has a text, else this year's."""
     args = read_args(ctx, words, want=("region", "year"))
     region = require_region(ctx, args.region, example=example)
     spec = signing_milestone(ctx.config)
     if spec is None:
         raise DomainError("Årshjulet har ingen signering, så det er ingen avtale å registrere.")
-    year = args.year or pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    if args.year:
+        return region, args.year, args.rest
+    if reading and not args.rest:
+        view = read_cycles(ctx.config, today=ctx.now.date())
+        for year in (view.preparing, view.year):
+            if year and agreement.versions(ctx.state, region=region, year=year):
+                return region, year, args.rest
+    year = pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
     return region, year, args.rest
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    region, year, rest = _region_year(ctx, ctx.args.split(), example=EXAMPLE)
+    words = ctx.args.split()
+    region, year, rest = _region_year(ctx, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
     if ctx.caller.party != region or ctx.caller.role != "coordinator":
@@ -168,7 +179,7 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:
-    region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE)
+    region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
     if rest:
         raise DomainError(f"Jeg forstod ikke «{' '.join(rest)}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)

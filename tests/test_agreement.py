@@ -240,3 +240,12 @@ def test_a_text_registered_when_all_else_is_ready_announces_ready_to_sign() -> N
     bot.say(text_command(year=2027, version=2), as_="kari")
     stale = bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in")
     assert not stale.ok and "«signer IN agder 2027 versjon 2»" in stale.text
+
+
+def test_without_a_year_the_receipt_is_of_the_agreement_with_a_text() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    register_text(bot, year=2027)
+    assert bot.say("kvittering", as_="kari").title == "Kvittering: samarbeidsavtalen 2027 for Agder fylkeskommune"
+    assert "Versjon 1" in bot.say("avtale", as_="kari").text
+    bot.set_time(2027, 6, 1, 9)
+    assert bot.say("kvittering agder", as_="ola").title == "Kvittering: samarbeidsavtalen 2027 for Agder fylkeskommune"

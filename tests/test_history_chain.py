@@ -158,3 +158,12 @@ def test_serve_reports_a_broken_chain_on_healthz_and_to_the_national_channel(tmp
     [(_, channel, alert)] = terminal.posts
     assert channel == "nasjonal" and alert.title == "Historikken er endret utenom boten"
     assert f"{AGDER}: oppføring 1" in alert.text
+
+
+def test_removing_the_first_entries_is_found() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027)
+    history = bot.core.state.history(AGDER)
+    report = chain.walk(partition=AGDER, entries=history[2:])
+    assert not report.ok and report.broken_at == 0 and "removed" in report.describe()
+    assert chain.walk(partition=AGDER, entries=history).ok
