@@ -218,6 +218,24 @@ class Channel(_Strict):
         return self
 
 
+_HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
+
+
+class TeamsDeveloper(_Strict):
+    """Who publishes the Teams app: shown in the Teams app store entry (the manifest's ``developer``)."""
+
+    name: str = Field(min_length=1, max_length=32)
+    website_url: str = Field(pattern=_HTTPS_URL, max_length=2048)
+    privacy_url: str = Field(pattern=_HTTPS_URL, max_length=2048)
+    terms_url: str = Field(pattern=_HTTPS_URL, max_length=2048)
+
+
+class TeamsApp(_Strict):
+    """The ``teams:`` section: what the Teams app package says about the app (``python -m bot teams-package``)."""
+
+    developer: TeamsDeveloper | None = None
+
+
 class AppConfig(_Strict):
     timezone: str = "Europe/Oslo"
     tracking_start: date | None = None
@@ -228,6 +246,7 @@ class AppConfig(_Strict):
     milestones: tuple[Milestone, ...] = Field(min_length=1)
     people: tuple[Person, ...] = ()
     channels: tuple[Channel, ...] = ()
+    teams: TeamsApp = TeamsApp()
 
     @field_validator("timezone")
     @classmethod

@@ -13,9 +13,10 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) 
     rules. The confirm question shows the text being signed (version, short checksum, link); the command
     names that version, so a click on an old message after the text changed is refused, never moved on."""
     assert item.region is not None
+    where = "" if party == item.region else f" i {config.party_short(item.region)}"
     return Button(
         label=f"Signer for {config.party_short(party)}",
         command=f"signer {party} {item.region} {item.year} versjon {version.number}",
-        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)} i {config.party_name(item.region)}, "
+        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)}{where}, "
         f"{version.label()}: {version.link}?",
     )

@@ -8,10 +8,12 @@ the reminder scheduler, so both reuse the same cached connector clients.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
 from collections.abc import MutableMapping
 from dataclasses import replace
+from datetime import datetime
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -22,13 +24,22 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
-from bot.messages import ChannelAddress, Outcome, Reply
+from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed, deliver_announcements
 
-from .cards import CARD_CONTENT_TYPE, render_card
-from .connector import CachingBotFrameworkAuthentication, ConnectorRejected, RetryPolicy, send_with_retry
+from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
+from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
+from .connector import (
+    CachingBotFrameworkAuthentication,
+    ConnectorRejected,
+    RetryPolicy,
+    send_with_retry,
+    update_with_retry,
+)
 from .conversations import ConversationBook
 from .files import read_files, shared_files
+from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
+from .markdown import escape
 from .settings import TeamsSettings
 from .translate import PLATFORM, channel_key, to_request
 
@@ -51,15 +62,41 @@ class SenderLike(Protocol):
     async def send(self, *, channel_id: str, reply: Reply) -> None: ...
 
 
-def reply_activity(reply: Reply, *, channel: str | None) -> Activity:
-    """A message activity for a reply: an Adaptive Card where the client can show one, else text."""
+def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None) -> Activity:
+    """A message activity for a reply: an Adaptive Card where the client can show one, else text; either
+    way within the connector's size limit (cut with a pointer to ``origin``, the command that shows all)."""
     if channel not in CARD_CHANNELS:
-        return Activity(type=ActivityTypes.message, text=reply.text, text_format="plain")
-    return Activity(
-        type=ActivityTypes.message,
-        summary=reply.title,  # the notification / chat-list preview
-        attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=render_card(reply))],
-    )
+        text = reply.text
+        if activity_bytes(text) > BUDGET_BYTES:
+            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(origin)
+        return Activity(type=ActivityTypes.message, text=text, text_format="plain")
+    return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=origin)
+
+
+def card_activity(
+    card: dict[str, Any], *, summary: str, pointer: str | None, activity_id: str | None = None
+) -> Activity:
+    """A message activity carrying ``card``, cut to fit the connector's limit as the connector counts."""
+
+    def build(content: dict[str, Any]) -> Activity:
+        return Activity(
+            type=ActivityTypes.message,
+            id=activity_id,
+            summary=summary[:200],  # the notification / chat-list preview
+            attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=content)],
+        )
+
+    def measure(content: dict[str, Any]) -> int:
+        # The payload as plain JSON (msrest's serialisation costs a millisecond; the budget leaves room
+        # for the ids, conversation and accounts the SDK adds around it).
+        wrapper = {
+            "type": "message",
+            "summary": summary[:200],
+            "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": content}],
+        }
+        return activity_bytes(wrapper)
+
+    return build(fit_card(card, measure=measure, pointer=pointer))
 
 
 class _AuthConfig:
@@ -94,16 +131,47 @@ class TeamsRuntime:
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
         self.senders[PLATFORM] = self.sender
         self._seen: OrderedDict[str, None] = OrderedDict()
+        self.gate: TokenGate | None = None
+        if settings.auth_enabled:
+            self.gate = TokenGate(
+                app_id=settings.app_id,
+                metadata_url=settings.openid_metadata_url or CHANNEL_METADATA_URL,
+                timeout=settings.key_timeout,
+            )
+            self.gate.install_key_cache()
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
+        """Token first (from the header alone), then the body, then the SDK. Refusals are one log line:
+        method, path, size and reason, never the body or the token."""
         if "application/json" not in request.headers.get("Content-Type", ""):
             raise web.HTTPUnsupportedMediaType()
+        if self.gate is not None:
+            try:
+                await self.gate.check(request.headers.get("Authorization", ""))
+            except TokenRefused as refused:
+                _log_refusal(request, reason=str(refused))
+                raise web.HTTPUnauthorized() from None
+        try:
+            body = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            _log_refusal(request, reason="body is not JSON")
+            raise web.HTTPBadRequest() from None
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+            _log_refusal(request, reason="body is not an activity")
+            raise web.HTTPBadRequest()
         try:
             response = await self.adapter.process(request, self.bot)
-        except PyJWTError as error:
-            # The SDK maps a rejected token to 401 but lets an undecodable one escape as a 500.
-            logger.warning("Teams: rejected a request with a malformed token: %s", error)
-            raise web.HTTPUnauthorized() from error
+        except (PermissionError, PyJWTError) as error:
+            _log_refusal(request, reason=f"SDK refused the token ({type(error).__name__})")
+            raise web.HTTPUnauthorized() from None
+        except web.HTTPUnauthorized:
+            _log_refusal(request, reason="SDK refused the token")
+            raise
+        except web.HTTPException:
+            raise
+        except Exception as error:  # the SDK failing on what it was sent, before any turn ran
+            _log_refusal(request, reason=f"SDK could not process the request ({type(error).__name__})")
+            raise web.HTTPBadRequest() from None
         return response or web.Response(status=201)
 
     async def run_turn(self, turn_context: TurnContext) -> None:
@@ -119,10 +187,74 @@ class TeamsRuntime:
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
         outcome = self.core.handle(request)
-        await send_with_retry(
-            turn_context, reply_activity(outcome.reply, channel=activity.channel_id), policy=self.retry
-        )
-        await self.announce(outcome, origin=request.channel_id if request.platform == PLATFORM else None)
+        here = request.channel_id if request.platform == PLATFORM else None
+        clicked = activity.value is not None and parse_submit(activity.value) is not None
+        updatable = clicked and activity.reply_to_id and outcome.reply.ok
+        if updatable and await self._update_clicked(turn_context, request=request, outcome=outcome):
+            await self.announce(outcome, origin=here)
+            return
+        origin = self._read_command(request.text)
+        await self._reply(turn_context, outcome.reply, origin=origin)
+        await self.announce(outcome, origin=here)
+
+    def _read_command(self, text: str) -> str | None:
+        """``text`` when it is a command that only reads (safe to run again to refresh its card)."""
+        router = getattr(self.core, "router", None)
+        words = text.split()
+        if router is None or not words:
+            return None
+        command = router.find(words[0])
+        return " ".join(words) if command is not None and not command.writes and len(text) <= 200 else None
+
+    async def _reply(self, turn_context: TurnContext, reply: Reply, *, origin: str | None) -> None:
+        """Post the reply; when the connector refuses it after the retries, tell the person in a short
+        plain message (a failed send is never silent) and log it."""
+        channel = turn_context.activity.channel_id
+        try:
+            await send_with_retry(
+                turn_context, reply_activity(reply, channel=channel, origin=origin), policy=self.retry
+            )
+        except ConnectorRejected as error:
+            logger.error("Teams: reply %r not delivered (%s)", reply.title[:80], error)
+            if error.status is None:
+                raise
+            short = Reply(title=reply.title, text=f"{reply.title}\n{cut_notice(origin)}", ok=reply.ok)
+            notice = Activity(type=ActivityTypes.message, text=short.text[:1000], text_format="plain")
+            try:
+                await send_with_retry(turn_context, notice, policy=self.retry)
+            except ConnectorRejected:
+                logger.error("Teams: could not tell the person about the undelivered reply either")
+
+    async def _update_clicked(self, turn_context: TurnContext, *, request: Any, outcome: Outcome) -> bool:
+        """Replace the clicked card in place: the refreshed card (its read command run again, so only the
+        buttons that still apply remain) under a line saying what was done, by whom and when. False when
+        the message could not be updated (the caller then posts the reply as a new message)."""
+        activity = turn_context.activity
+        origin = submit_origin(activity.value)
+        origin = self._read_command(origin) if origin else None
+        if origin:
+            again = Request(
+                platform=request.platform,
+                user_id=request.user_id,
+                channel_id=request.channel_id,
+                text=origin,
+                user_name=request.user_name,
+            )
+            card = render_card(self.core.handle(again).reply, origin=origin)
+            card["body"][0:0] = _done_banner(outcome.reply, now=self._now())
+        else:
+            card = render_card(outcome.reply)
+        update = card_activity(card, summary=outcome.reply.title, pointer=origin, activity_id=activity.reply_to_id)
+        try:
+            await update_with_retry(turn_context, update, policy=self.retry)
+        except ConnectorRejected as error:
+            logger.warning("Teams: could not update the clicked card in place (%s); posting instead", error)
+            return False
+        return True
+
+    def _now(self) -> datetime | None:
+        clock = getattr(self.core, "clock", None)
+        return clock.now() if clock is not None else None
 
     def _first_delivery(self, activity_id: str | None) -> bool:
         """The channel redelivers an activity it thinks timed out; the same id must not answer twice.
@@ -150,6 +282,20 @@ class TeamsRuntime:
             await turn_context.send_activity("Beklager, noe gikk galt. Prøv igjen om litt.")
         except Exception:
             logger.warning("Could not tell the user about the failure", exc_info=True)
+
+
+def _done_banner(reply: Reply, *, now: datetime | None) -> list[dict[str, Any]]:
+    """What a click did, on top of the refreshed card: "✓ Signert for Innovasjon Norge" and who/when."""
+    first = next((line for line in reply.text.splitlines()[1:] if line.strip()), "")
+    when = f" ({now:%d.%m.%Y kl. %H:%M})" if now is not None else ""
+    return [
+        {"type": "TextBlock", "text": escape(f"✓ {reply.title}"), "weight": "Bolder", "color": "Good", "wrap": True},
+        {"type": "TextBlock", "text": escape(f"{first}{when}"), "size": "Small", "wrap": True, "spacing": "None"},
+    ]
+
+
+def _log_refusal(request: web.Request, *, reason: str) -> None:
+    logger.warning("Teams: refused %s %s (%s bytes): %s", request.method, request.path, request.content_length, reason)
 
 
 class SamhandlingTeamsBot(TeamsActivityHandler):

@@ -13,50 +13,68 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.core import MAX_COMMAND_LENGTH
 from bot.messages import Button, Form, Mention, Reply
+
+from .markdown import escape
+from .sections import is_overdue, render_sections, text_blocks
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"
 DATA_KEY = "samhandling"
 """Our namespace inside ``Action.Submit.data``; everything else in a submit's value is a form input."""
 
+FALLBACK_CHARS = 2000
+MAX_LINE = 300
+MAX_MULTILINE = MAX_COMMAND_LENGTH
+"""Input lengths: what the core takes in one command, so a form can hold what typing can."""
+
 FIELD_PREFIX = "f_"
 """Input ids are prefixed so a form field can never collide with DATA_KEY or Teams' own keys."""
 
 
-def render_card(reply: Reply, *, new_id: Any = None) -> dict[str, Any]:
-    """The Adaptive Card for a reply: title, facts, buttons and the form's inputs.
+def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dict[str, Any]:
+    """The Adaptive Card for a reply: title, sections (facts, lines, tables), buttons and the form's inputs.
 
     Each submit action gets a fresh ``submit_id``; a second click on the same button, or Teams delivering
-    the same submit twice, carries the same id, which becomes part of ``Request.request_id``.
+    the same submit twice, carries the same id, which becomes part of ``Request.request_id``. ``origin`` is
+    the read command that produced the reply; a click on the card refreshes the card by running it again.
     """
     make_id = new_id or (lambda: uuid.uuid4().hex)
-    body: list[dict[str, Any]] = [
-        {
-            "type": "TextBlock",
-            "text": reply.title,
-            "weight": "Bolder",
-            "size": "Medium",
-            "wrap": True,
-            **({} if reply.ok else {"color": "Attention"}),
-        }
-    ]
+    body: list[dict[str, Any]] = []
+    if reply.title.strip():
+        overdue = is_overdue(reply.title)
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": escape(("⚠ " if overdue and "⚠" not in reply.title else "") + reply.title),
+                "weight": "Bolder",
+                "size": "Medium",
+                "wrap": True,
+                **({} if reply.ok and not overdue else {"color": "Attention"}),
+            }
+        )
     if not reply.sections and not reply.form:
-        body.append({"type": "TextBlock", "text": reply.text, "wrap": True})
-    for section in reply.sections:
-        body.append({"type": "TextBlock", "text": section.title, "weight": "Bolder", "wrap": True, "spacing": "Medium"})
-        if section.text:
-            body.append({"type": "TextBlock", "text": section.text, "wrap": True, "spacing": "Small"})
-        if section.facts:
-            body.append({"type": "FactSet", "facts": [{"title": f.label, "value": f.value} for f in section.facts]})
-    actions = [_button_action(button, submit_id=make_id()) for button in reply.buttons]
+        body.extend(text_blocks(reply.text, first_spacing="Small"))
+    body.extend(render_sections(reply.sections))
+    actions: list[dict[str, Any]] = []
+    buttons = list(reply.buttons)
+    if buttons:
+        rows = _button_actions(buttons, make_id=make_id, origin=origin)
+        if _fits_in_one_row(buttons):
+            actions.extend(rows)
+        else:
+            # One full-width button per row, so each label is read whole at 320 px.
+            body.extend({"type": "ActionSet", "actions": [action], "spacing": "Small"} for action in rows)
     if reply.form is not None:
         body.extend(_form_inputs(reply.form))
         actions.append(_form_action(reply.form, submit_id=make_id()))
     if reply.picture is not None:
         body.extend(picture_elements(reply))
     if reply.context:
-        body.append({"type": "TextBlock", "text": reply.context, "isSubtle": True, "size": "Small", "wrap": True})
+        body.append(
+            {"type": "TextBlock", "text": escape(reply.context), "isSubtle": True, "size": "Small", "wrap": True}
+        )
     mention_block, entities = mention_parts(reply.mentions)
     if mention_block:
         body.append(mention_block)
@@ -64,7 +82,7 @@ def render_card(reply: Reply, *, new_id: Any = None) -> dict[str, Any]:
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": CARD_VERSION,
-        "fallbackText": reply.text,
+        "fallbackText": reply.text[:FALLBACK_CHARS],
         "body": body,
     }
     if actions:
@@ -72,6 +90,11 @@ def render_card(reply: Reply, *, new_id: Any = None) -> dict[str, Any]:
     if entities:
         card["msteams"] = {"entities": entities}
     return card
+
+
+def _fits_in_one_row(buttons: list[Button]) -> bool:
+    """Whether the buttons share one row at 320 px without cutting a label (about 30 characters)."""
+    return len(buttons) == 1 or (len(buttons) == 2 and sum(len(b.label) for b in buttons) <= 24)
 
 
 def mention_parts(mentions: Sequence[Mention]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
@@ -93,27 +116,44 @@ def mention_parts(mentions: Sequence[Mention]) -> tuple[dict[str, Any] | None, l
     return block, entities
 
 
-def _submit_data(*, command: str, kind: str, submit_id: str) -> dict[str, Any]:
-    return {DATA_KEY: {"command": command, "kind": kind, "submit_id": submit_id}}
+def _button_actions(buttons: list[Button], *, make_id: Any, origin: str | None) -> list[dict[str, Any]]:
+    """One primary button per set: the first one marked primary by the core."""
+    primary_seen = False
+    actions = []
+    for button in buttons:
+        primary = button.primary and not primary_seen
+        primary_seen = primary_seen or primary
+        actions.append(_button_action(button, submit_id=make_id(), primary=primary, origin=origin))
+    return actions
 
 
-def _button_action(button: Button, *, submit_id: str) -> dict[str, Any]:
+def _submit_data(*, command: str, kind: str, submit_id: str, origin: str | None = None) -> dict[str, Any]:
+    data = {"command": command, "kind": kind, "submit_id": submit_id}
+    if origin:
+        data["origin"] = origin
+    return {DATA_KEY: data}
+
+
+def _button_action(
+    button: Button, *, submit_id: str, primary: bool = True, origin: str | None = None
+) -> dict[str, Any]:
     submit = {
         "type": "Action.Submit",
         "title": button.label,
-        "data": _submit_data(command=button.command, kind="button", submit_id=submit_id),
-        **({"style": "positive"} if button.primary else {}),
+        "data": _submit_data(command=button.command, kind="button", submit_id=submit_id, origin=origin),
+        **({"style": "positive"} if primary else {}),
     }
     if not button.confirm:
         return submit
     # Adaptive Cards have no confirm dialog; a ShowCard with the question and the real submit is the idiom.
-    confirm = dict(submit, title="Bekreft")
+    confirm = dict(submit, title="Bekreft", style="positive")
     return {
         "type": "Action.ShowCard",
         "title": button.label,
+        **({"style": "positive"} if primary else {}),
         "card": {
             "type": "AdaptiveCard",
-            "body": [{"type": "TextBlock", "text": button.confirm, "wrap": True}],
+            "body": [{"type": "TextBlock", "text": escape(button.confirm), "wrap": True}],
             "actions": [confirm],
         },
     }
@@ -121,7 +161,7 @@ def _button_action(button: Button, *, submit_id: str) -> dict[str, Any]:
 
 def _form_inputs(form: Form) -> list[dict[str, Any]]:
     inputs: list[dict[str, Any]] = [
-        {"type": "TextBlock", "text": form.title, "weight": "Bolder", "wrap": True, "spacing": "Medium"}
+        {"type": "TextBlock", "text": escape(form.title), "weight": "Bolder", "wrap": True, "spacing": "Medium"}
     ]
     for field in form.fields:
         item: dict[str, Any] = {
@@ -130,6 +170,7 @@ def _form_inputs(form: Form) -> list[dict[str, Any]]:
             "label": field.label,
             "isMultiline": field.multiline,
             "isRequired": not field.optional,
+            "maxLength": MAX_MULTILINE if field.multiline else MAX_LINE,
         }
         if field.hint:
             item["placeholder"] = field.hint
@@ -146,6 +187,13 @@ def _form_action(form: Form, *, submit_id: str) -> dict[str, Any]:
         "style": "positive",
         "data": _submit_data(command=form.submit_command, kind="form", submit_id=submit_id),
     }
+
+
+def submit_origin(value: Any) -> str | None:
+    """The read command whose card was clicked (to refresh it in place), if the card carried one."""
+    data = value.get(DATA_KEY) if isinstance(value, Mapping) else None
+    origin = data.get("origin") if isinstance(data, Mapping) else None
+    return origin if isinstance(origin, str) and origin.strip() else None
 
 
 def parse_submit(value: Any) -> tuple[str, dict[str, str], str | None] | None:

@@ -24,6 +24,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ResourceResponse
@@ -160,9 +161,19 @@ async def send_with_retry(
     turn_context: TurnContext, activity: Activity, *, policy: RetryPolicy
 ) -> ResourceResponse | None:
     """Send one activity; retry what the connector asks us to retry; raise `ConnectorRejected` otherwise."""
+    return await with_retry(lambda: turn_context.send_activity(activity), policy=policy)
+
+
+async def update_with_retry(turn_context: TurnContext, activity: Activity, *, policy: RetryPolicy) -> Any:
+    """Replace a message the bot posted (``activity.id``) in place, with the same retries as a send."""
+    return await with_retry(lambda: turn_context.update_activity(activity), policy=policy)
+
+
+async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy) -> Any:
+    """Run one connector call; retry 412/429/5xx and network errors; raise `ConnectorRejected` otherwise."""
     for attempt in range(policy.attempts):
         try:
-            return await turn_context.send_activity(activity)
+            return await call()
         except HttpOperationError as error:
             status, retry_after = _status_of(error)
             if status not in RETRY_STATUSES or attempt == policy.attempts - 1:

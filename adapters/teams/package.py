@@ -19,25 +19,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.config import AppConfig, ConfigError, load_config
+
 from .settings import ENV_APP_ID
 
-MANIFEST_VERSION = "1.17"
+MANIFEST_VERSION = "1.22"
+"""The newest Teams app manifest schema (Microsoft's manifest reference lists 1.22 as current)."""
+MAX_COMMANDS = 10
+"""Teams shows at most ten commands per command list (schema: ``commands`` maxItems 10)."""
 DEFAULT_OUT = "samhandling-teams.zip"
 ACCENT = (0x1F, 0x5C, 0x99)  # the wheel's blue
 ENV_TEAMS_APP_ID = "TEAMS_APP_ID"
 ENV_APP_VERSION = "TEAMS_APP_VERSION"
-ENV_WEBSITE = "TEAMS_APP_WEBSITE_URL"
-ENV_PRIVACY = "TEAMS_APP_PRIVACY_URL"
-ENV_TERMS = "TEAMS_APP_TERMS_URL"
-ENV_DEVELOPER = "TEAMS_APP_DEVELOPER"
-PLACEHOLDER_URL = "https://example.org/samhandling"
-
-COMMANDS = (
-    ("neste", "Det som kommer i årshjulet for din region eller aktør, og hva som mangler."),
-    ("status", "Status for en region og et år: milepæler, forutsetninger og signaturer. F.eks. status agder 2027."),
-    ("signer", "Signer samarbeidsavtalen for din part. F.eks. signer IN agder 2027."),
-    ("hjelp", "Alle kommandoer, eller hjelp om én: hjelp signer."),
-)
+ENV_CONFIG = "SAMHANDLING_CONFIG"
 
 
 class PackageError(Exception):
@@ -117,7 +111,37 @@ def _guid(value: str, *, name: str) -> str:
         raise PackageError(f"{name} must be a GUID (the Azure Bot's Microsoft App ID), got {value!r}") from error
 
 
-def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
+def router_commands() -> list[tuple[str, str]]:
+    """(name, summary) of every command the router has, in its order: the command menu is generated."""
+    from handlers import build_router  # the core's router; no platform SDK behind it
+
+    return [(command.name, command.summary) for command in build_router().commands]
+
+
+def command_lists(commands: Sequence[tuple[str, str]], *, scopes: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``commandLists``: every command, within Teams' ten per list. With more than ten, channels and
+    group chats get the first nine and ``hjelp``, the personal chat ``hjelp`` and the rest (filled up with
+    the first ones), so each command is in a menu somewhere and ``hjelp`` in every one."""
+    items = [{"title": name[:32], "description": summary[:128]} for name, summary in commands]
+    if len(items) <= MAX_COMMANDS:
+        return [{"scopes": list(scopes), "commands": items}]
+    helper = next((item for item in items if item["title"] == "hjelp"), items[-1])
+    rest = [item for item in items if item is not helper]
+    shared = [*rest[: MAX_COMMANDS - 1], helper]
+    personal = [helper, *rest[MAX_COMMANDS - 1 :]]
+    personal += [item for item in rest if item not in personal][: MAX_COMMANDS - len(personal)]
+    group_scopes = [scope for scope in scopes if scope != "personal"]
+    return [
+        {"scopes": group_scopes, "commands": shared},
+        {"scopes": ["personal"], "commands": personal[:MAX_COMMANDS]},
+    ]
+
+
+def build_manifest(
+    *, env: Mapping[str, str], config: AppConfig | None = None, commands: Sequence[tuple[str, str]] | None = None
+) -> dict[str, Any]:
+    """The manifest: the bot id from the environment, the publisher from app.yaml's ``teams.developer``,
+    the command menu from the router."""
     bot_id = env.get(ENV_APP_ID, "").strip()
     if not bot_id:
         raise PackageError(
@@ -125,6 +149,14 @@ def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
         )
     bot_id = _guid(bot_id, name=ENV_APP_ID)
     app_id = _guid(env.get(ENV_TEAMS_APP_ID, "").strip() or bot_id, name=ENV_TEAMS_APP_ID)
+    if config is None:
+        config = load_config(env.get(ENV_CONFIG, "app.yaml"))
+    developer = config.teams.developer
+    if developer is None:
+        raise PackageError(
+            "app.yaml has no teams.developer section (name, website_url, privacy_url, terms_url); "
+            "Teams shows them in the app's details"
+        )
     scopes = ["team", "groupChat", "personal"]
     return {
         "$schema": f"https://developer.microsoft.com/en-us/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json",
@@ -133,10 +165,10 @@ def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
         "id": app_id,
         "localizationInfo": {"defaultLanguageTag": "nb-no"},
         "developer": {
-            "name": env.get(ENV_DEVELOPER, "").strip() or "Samhandlingsbot",
-            "websiteUrl": env.get(ENV_WEBSITE, "").strip() or PLACEHOLDER_URL,
-            "privacyUrl": env.get(ENV_PRIVACY, "").strip() or PLACEHOLDER_URL,
-            "termsOfUseUrl": env.get(ENV_TERMS, "").strip() or PLACEHOLDER_URL,
+            "name": developer.name,
+            "websiteUrl": developer.website_url,
+            "privacyUrl": developer.privacy_url,
+            "termsOfUseUrl": developer.terms_url,
         },
         "name": {"short": "Samhandling", "full": "Samhandlingsbot: årshjulet for regional samhandling"},
         "description": {
@@ -156,7 +188,7 @@ def build_manifest(*, env: Mapping[str, str]) -> dict[str, Any]:
                 "scopes": scopes,
                 "supportsFiles": True,  # the agreement text sent to the bot in a chat (avtale)
                 "isNotificationOnly": False,
-                "commandLists": [{"scopes": scopes, "commands": [{"title": t, "description": d} for t, d in COMMANDS]}],
+                "commandLists": command_lists(router_commands() if commands is None else commands, scopes=scopes),
             }
         ],
         "permissions": ["identity", "messageTeamMembers"],
@@ -185,6 +217,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = write_package(out=args.out)
     except PackageError as error:
         print(f"teams-package: {error}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        print(f"teams-package: app.yaml is not valid: {'; '.join(error.problems)}", file=sys.stderr)
         return 2
     print(f"Wrote {path} (manifest.json, color.png 192x192, outline.png 32x32).")
     print("Upload it in Teams: Apps > Manage your apps > Upload an app (see README.md, 'Koble til Microsoft Teams').")

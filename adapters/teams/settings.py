@@ -10,6 +10,9 @@ from dataclasses import dataclass
 ENV_APP_ID = "MICROSOFT_APP_ID"
 ENV_APP_PASSWORD = "MICROSOFT_APP_PASSWORD"
 ENV_TENANT_ID = "MICROSOFT_APP_TENANT_ID"
+ENV_OPENID_URL = "TEAMS_OPENID_METADATA_URL"
+"""Where the channel's signing keys are listed; the Bot Framework's public endpoint unless set (tests use a
+local stand-in, sovereign clouds their own)."""
 
 ENV_SWITCH = "SAMHANDLING_TEAMS"
 """``off`` (or ``0``/``false``/``no``) leaves Teams out of the server, e.g. a Slack-only deployment."""
@@ -28,6 +31,9 @@ class TeamsSettings:
     app_id: str = ""
     app_password: str = ""
     tenant_id: str = ""
+    openid_metadata_url: str = ""
+    key_timeout: float = 5.0
+    """Seconds a signing-key refresh may take before the request is refused."""
 
     @property
     def auth_enabled(self) -> bool:
@@ -40,6 +46,7 @@ class TeamsSettings:
             app_id=source.get(ENV_APP_ID, "").strip(),
             app_password=source.get(ENV_APP_PASSWORD, "").strip(),
             tenant_id=source.get(ENV_TENANT_ID, "").strip(),
+            openid_metadata_url=source.get(ENV_OPENID_URL, "").strip(),
         )
         settings.validate()
         return settings

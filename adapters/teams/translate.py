@@ -1,23 +1,39 @@
 """Teams activity -> `Request`: who (AAD object id), where (conversation id), what (the command text).
 
 Plain functions over the SDK's `Activity`, testable without a network.
+
+What a person typed arrives as ``activity.text`` (plain text with ``<at>…</at>`` mentions, lines split by
+"\\n" or, from some clients, by ``<br>``/``<p>``/``<div>`` markup) and, from the Teams clients, also as a
+``text/html`` attachment. Lines matter (each line of ``vedtak:`` is one decision), so they are kept:
+markup line breaks become "\\n", and when the plain text lost the lines that the HTML still has, the HTML
+is read instead. A mention of the bot is removed; a mention of a person becomes the neutral token
+``<@user_id>`` (``bot.messages.MentionedUser``), which the core's one mention resolver turns into a person.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from botbuilder.schema import Activity
 
-from bot.messages import Request
+from bot.messages import MentionedUser, Request
 
 from .cards import parse_submit, submit_request_id
 
 PLATFORM = "teams"
 _AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
-_PREFIX = re.compile(r"^/?samhandling(?:\s+|$)", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
+_PREFIX = re.compile(r"^/?samhandling(?:[ \t]+|\n|$)", re.IGNORECASE)
+_LINE_SPACE = re.compile(r"[^\S\n]+")
+_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|tr|h[1-6])(?:\s[^>]*)?>", re.IGNORECASE)
+_TAG = re.compile(r"<(?!@)[^>]*>")
+_HTML_MENTION = re.compile(
+    r"<span[^>]*itemtype=\"http://schema\.skype\.com/Mention\"[^>]*>(.*?)</span>", re.IGNORECASE | re.DOTALL
+)
+_TOKEN = "\x00{}\x00"
+_MAX_LINES = 400
 
 
 def channel_key(conversation_id: str) -> str:
@@ -37,21 +53,82 @@ def user_key(activity: Activity) -> str:
     return sender.aad_object_id or sender.id or ""
 
 
-def command_text(activity: Activity) -> str:
-    """The command without the bot's @mention, HTML entities, or a leading ``/samhandling``."""
-    text = activity.text or ""
-    recipient_id = activity.recipient.id if activity.recipient else None
+def _mention_entities(activity: Activity) -> list[tuple[str, Mapping[str, Any]]]:
+    """(text as it appears, the mentioned account) for each mention entity."""
+    found: list[tuple[str, Mapping[str, Any]]] = []
     for entity in activity.entities or []:
         if entity.type != "mention":
             continue
         props = entity.additional_properties or {}
-        mentioned = props.get("mentioned") or {}
-        if mentioned.get("id") == recipient_id and props.get("text"):
-            text = text.replace(props["text"], " ")
-    text = _AT_TAG.sub(" ", text)  # a mention of the bot whose entity Teams left out
-    text = html.unescape(text).replace("\xa0", " ")
-    text = _SPACE.sub(" ", text).strip()
-    return _PREFIX.sub("", text, count=1).strip()
+        mentioned = props.get("mentioned")
+        text = props.get("text")
+        if isinstance(mentioned, Mapping) and isinstance(text, str) and text:
+            found.append((text, mentioned))
+    return found
+
+
+def _html_text(activity: Activity) -> str | None:
+    """The text/html attachment as text with ``<at>`` mentions, the way ``activity.text`` writes them."""
+    for attachment in activity.attachments or []:
+        if attachment.content_type == "text/html" and isinstance(attachment.content, str):
+            return _HTML_MENTION.sub(lambda m: f"<at>{m.group(1)}</at>", attachment.content)
+    return None
+
+
+def _line_count(text: str) -> int:
+    return len([line for line in _plain(text).split("\n") if line.strip()])
+
+
+def _plain(text: str) -> str:
+    """Markup line breaks -> "\\n", other tags out (mention tokens kept), entities decoded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAK.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text).replace("\xa0", " ")
+
+
+def _source_text(activity: Activity) -> str:
+    text = activity.text or ""
+    rich = _html_text(activity)
+    if rich is not None and _line_count(rich) > _line_count(text):
+        return rich  # the client flattened the lines in activity.text; the HTML kept them
+    return text
+
+
+def read_command(activity: Activity) -> tuple[str, tuple[MentionedUser, ...]]:
+    """The command (lines kept, the bot's mention and a ``/samhandling`` prefix removed) and the people
+    mentioned in it, each written into the text as ``<@user_id>``."""
+    text = _source_text(activity)
+    recipient_id = activity.recipient.id if activity.recipient else None
+    mentions: list[MentionedUser] = []
+    placeholders: dict[str, str] = {}
+    for shown, mentioned in _mention_entities(activity):
+        if shown not in text:
+            continue
+        if mentioned.get("id") == recipient_id:
+            text = text.replace(shown, " ")
+            continue
+        user_id = str(mentioned.get("aadObjectId") or mentioned.get("id") or "")
+        if not user_id:
+            continue
+        display = html.unescape(_TAG.sub("", shown)).strip()
+        if all(m.user_id != user_id for m in mentions):
+            mentions.append(MentionedUser(user_id=user_id, display=display))
+        marker = _TOKEN.format(len(placeholders))
+        placeholders[marker] = f"<@{user_id}>"
+        text = text.replace(shown, f" {marker} ")
+    text = _AT_TAG.sub(" ", text)  # a mention whose entity Teams left out (usually the bot's)
+    text = _plain(text)
+    for marker, token in placeholders.items():
+        text = text.replace(marker, token)
+    lines = [_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n")[:_MAX_LINES]]
+    text = "\n".join(line for line in lines if line)
+    return _PREFIX.sub("", text, count=1).strip(), tuple(mentions)
+
+
+def command_text(activity: Activity) -> str:
+    """The command without the bot's @mention, HTML, or a leading ``/samhandling``; lines kept."""
+    return read_command(activity)[0]
 
 
 def to_request(activity: Activity) -> Request | None:
@@ -73,7 +150,7 @@ def to_request(activity: Activity) -> Request | None:
             fields=fields,
             request_id=submit_request_id(submit_id=submit_id, activity_id=activity.id, user_id=user_id, fields=fields),
         )
-    text = command_text(activity)
+    text, mentions = read_command(activity)
     if not text:
         text = "hjelp"  # a bare "@Samhandling" asks what the bot can do
     return Request(
@@ -83,4 +160,5 @@ def to_request(activity: Activity) -> Request | None:
         text=text,
         user_name=user_name,
         request_id=f"teams:activity:{activity.id}" if activity.id else None,
+        mentions=mentions,
     )

@@ -16,7 +16,7 @@ from aiohttp import web
 from adapters.teams import mount_teams
 from adapters.teams.app import TeamsRuntime
 from adapters.teams.connector import RetryPolicy
-from adapters.teams.settings import ENV_APP_ID, ENV_APP_PASSWORD, ENV_TENANT_ID, TeamsSettings
+from adapters.teams.settings import ENV_APP_ID, ENV_APP_PASSWORD, ENV_OPENID_URL, ENV_TENANT_ID, TeamsSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 
@@ -50,6 +50,8 @@ class ConnectorStandIn:
     """
 
     accepted: list[Posted] = field(default_factory=list)
+    updated: list[Posted] = field(default_factory=list)
+    """Messages replaced in place (PUT), newest last."""
     fail_with: list[int] = field(default_factory=list)
     rejected: list[int] = field(default_factory=list)
     runner: web.AppRunner | None = None
@@ -71,10 +73,26 @@ class ConnectorStandIn:
         )
         return web.json_response({"id": f"sent-{len(self.accepted)}"}, status=201)
 
+    async def _update(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if self.fail_with:
+            status = self.fail_with.pop(0)
+            self.rejected.append(status)
+            return web.json_response({"error": {"code": "NotFound", "message": "x"}}, status=status)
+        self.updated.append(
+            Posted(
+                conversation_id=request.match_info["conversation_id"],
+                reply_to=request.match_info["activity_id"],
+                activity=body,
+            )
+        )
+        return web.json_response({"id": request.match_info["activity_id"]}, status=200)
+
     async def start(self) -> ConnectorStandIn:
         app = web.Application()
         app.router.add_post("/v3/conversations/{conversation_id}/activities", self._activities)
         app.router.add_post("/v3/conversations/{conversation_id}/activities/{activity_id}", self._activities)
+        app.router.add_put("/v3/conversations/{conversation_id}/activities/{activity_id}", self._update)
         self.url = await _start(app, self)
         return self
 
@@ -91,6 +109,31 @@ async def _start(app: web.Application, holder: Any) -> str:
     holder.runner = runner
     port = site._server.sockets[0].getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+def all_actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every action on a card: its own row and the one-button rows in the body."""
+    found = list(card.get("actions") or [])
+    for element in card.get("body") or []:
+        if element.get("type") == "ActionSet":
+            found.extend(element["actions"])
+    return found
+
+
+def card_texts(card: dict[str, Any]) -> list[str]:
+    """Every TextBlock text on a card, in order (containers and columns included)."""
+    texts: list[str] = []
+
+    def walk(elements: list[dict[str, Any]]) -> None:
+        for element in elements:
+            if element.get("type") == "TextBlock":
+                texts.append(element["text"])
+            walk(element.get("items") or [])
+            for column in element.get("columns") or []:
+                walk(column.get("items") or [])
+
+    walk(card.get("body") or [])
+    return texts
 
 
 class NoWait:
@@ -123,6 +166,7 @@ class BotServer:
             ENV_APP_ID: self.settings.app_id,
             ENV_APP_PASSWORD: self.settings.app_password,
             ENV_TENANT_ID: self.settings.tenant_id,
+            ENV_OPENID_URL: self.settings.openid_metadata_url,
         }
         self.runtime = mount_teams(app, core=self.core, senders=self.senders, environ=environ, retry=retry)
         self.url = await _start(app, self)

@@ -121,11 +121,12 @@ def test_card_submit_runs_the_button_command_as_the_clicker_once_per_click(run) 
         assert first.channel_id == "19:agder@thread.tacv2"
         assert first.request_id == second.request_id  # the core's idempotency key sees one click
         assert "4f1c2b9e0d7a4c55b1e3a6f8d2c9e071" in first.request_id
-        where = [(p.conversation_id, p.reply_to) for p in connector.accepted[:2]]
-        assert where == [
-            ("19:agder@thread.tacv2;messageid=1768381200000", "f:2c1f0e7a-4b1d-4f6e-9a51-6f0e3c9b2d11"),
-            ("19:nasjonal@thread.tacv2", None),  # the announcement: a new post in the national channel
-        ]
+        # The clicked card is replaced in place (no new message in the thread) ...
+        updated = [(p.conversation_id, p.reply_to) for p in connector.updated]
+        assert updated[0] == ("19:agder@thread.tacv2;messageid=1768381200000", "1768381200123")
+        # ... and the announcement is a new post in the national channel.
+        where = [(p.conversation_id, p.reply_to) for p in connector.accepted[:1]]
+        assert where == [("19:nasjonal@thread.tacv2", None)]
         assert slack.sent[0][0] == "C0NASJONAL"
 
     run(_scenario(body, core=core, senders={"slack": slack}))

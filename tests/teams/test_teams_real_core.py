@@ -15,7 +15,7 @@ from bot.core import Core
 from bot.messages import Request
 from storage.memory import MemoryStore
 from tests.driver import text_command
-from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
+from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, card_texts, load_activity
 
 APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
 OLA = "11111111-0000-0000-0000-000000000003"
@@ -48,6 +48,7 @@ def _submit_for(action: dict[str, Any], *, user: str, activity_id: str, service_
     submit["from"] = dict(submit["from"], aadObjectId=user)
     # A button with a confirm question is a ShowCard holding the real submit.
     submit["value"] = action["data"] if "data" in action else action["card"]["actions"][0]["data"]
+    submit.pop("replyToId", None)
     return submit
 
 
@@ -63,17 +64,41 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
             assert await server.post(ask) == 201
             card = connector.accepted[-1].card
             assert card["body"][0]["text"].startswith("Status Agder fylkeskommune")
-            sign_in = next(a for a in card["actions"] if a["title"] == "Signer for IN")
+            labels = [a["title"] for a in all_actions(card)]
+            assert labels == [
+                "Signer for Agder",
+                "Signer for IN",
+                "Signer for SIVA",
+                "Signer for NFR",
+                "Signer for RFF",
+            ]
+            sign_in = next(a for a in all_actions(card) if a["title"] == "Signer for IN")
+            assert sign_in["card"]["body"][0]["text"].startswith(
+                "Signere samarbeidsavtalen 2026 for Innovasjon Norge i Agder, versjon 1"
+            )
+            posted = len(connector.accepted)
             for n in (1, 2):  # a double click: two activities, one card action
                 click = _submit_for(sign_in, user=OLA, activity_id=f"f:click-{n}", service_url=connector.url)
+                click["replyToId"] = "sent-1"
                 assert await server.post(click) == 201
-            first, second = (p.card for p in connector.accepted[-2:])
-            assert first["body"][0]["text"] == "Signert for Innovasjon Norge"
-            assert second["body"][0]["text"] in ("Allerede registrert", "Allerede signert")
-            # The same button clicked by someone who may not sign for IN is refused, as when typed.
+            # The clicked message is updated in place: what was done, by whom and when, and only the
+            # buttons that still apply. No new message in the thread.
+            assert len(connector.accepted) == posted
+            first = connector.updated[0]
+            assert first.reply_to == "sent-1"
+            texts = card_texts(first.card)
+            assert texts[0] == "✓ Signert for Innovasjon Norge"
+            assert texts[1].startswith("Ola") and "12.01.2026 kl. 09:00" in texts[1]
+            assert "Signer for IN" not in [a["title"] for a in all_actions(first.card)]
+            assert "Signer for SIVA" in [a["title"] for a in all_actions(first.card)]
+            # The same button clicked by someone who may not sign for IN is refused, as when typed: a
+            # reply to that person, the card stays as it is.
+            updates = len(connector.updated)
             wrong = _submit_for(sign_in, user=SIRI, activity_id="f:click-3", service_url=connector.url)
+            wrong["replyToId"] = "sent-1"
             await server.post(wrong)
             assert connector.accepted[-1].card["body"][0].get("color") == "Attention"
+            assert len(connector.updated) == updates
         finally:
             await server.stop()
             await connector.stop()

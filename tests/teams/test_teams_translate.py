@@ -17,7 +17,9 @@ from adapters.teams.cards import parse_submit, render_card
 from adapters.teams.package import PackageError, build_manifest, main, write_package
 from adapters.teams.settings import TeamsConfigError, TeamsSettings, teams_requires_loopback
 from adapters.teams.translate import channel_key, command_text, to_request
+from bot.config import ConfigError, load_config
 from bot.messages import Button, Form, FormField, Reply
+from handlers import build_router
 from tests.teams.harness import load_activity
 
 BOT = "00000000-0000-0000-0000-0000000b0701"
@@ -117,9 +119,34 @@ def test_package_has_the_manifest_and_both_icons(tmp_path: Path) -> None:
     (bot,) = manifest["bots"]
     assert bot["botId"] == BOT and manifest["id"] == BOT
     assert bot["scopes"] == ["team", "groupChat", "personal"]
-    assert [c["title"] for c in bot["commandLists"][0]["commands"]] == ["neste", "status", "signer", "hjelp"]
+    # The command menu is generated from the router: every command in a menu, at most ten per list,
+    # "hjelp" in each, and every scope covered once.
+    router = [command.name for command in build_router().commands]
+    lists = bot["commandLists"]
+    listed = {c["title"] for entry in lists for c in entry["commands"]}
+    assert listed == set(router)
+    assert all(len(entry["commands"]) <= 10 and "hjelp" in [c["title"] for c in entry["commands"]] for entry in lists)
+    assert sorted(scope for entry in lists for scope in entry["scopes"]) == sorted(bot["scopes"])
+    assert all(len(c["title"]) <= 32 and len(c["description"]) <= 128 for e in lists for c in e["commands"])
     assert len(manifest["name"]["short"]) <= 30 and len(manifest["description"]["short"]) <= 80
-    assert all(len(c["description"]) <= 128 for c in bot["commandLists"][0]["commands"])
+    # The newest manifest schema, the publisher from app.yaml.
+    assert manifest["manifestVersion"] == "1.22" and "/v1.22/" in manifest["$schema"]
+    assert manifest["developer"] == {
+        "name": "Samhandlingsbot",
+        "websiteUrl": "https://example.org/samhandling",
+        "privacyUrl": "https://example.org/samhandling/personvern",
+        "termsOfUseUrl": "https://example.org/samhandling/vilkar",
+    }
+
+
+def test_the_developer_section_is_validated_at_start_up(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[2] / "app.yaml").read_text(encoding="utf-8")
+    bad = text.replace('privacy_url: "https://example.org/samhandling/personvern"', "privacy_url: http://x")
+    path = tmp_path / "app.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(str(path))
+    assert any("teams.developer.privacy_url" in problem for problem in error.value.problems)
 
 
 def test_package_refuses_without_a_bot_id(

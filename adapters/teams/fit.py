@@ -1,0 +1,84 @@
+"""Every Teams reply fits the connector's size limit, or is cut with a pointer to the whole text.
+
+The Bot Framework connector refuses an activity over about 28 KB with 413, and the person hears nothing.
+It counts the serialised activity as UTF-16 (two bytes per character: Norwegian minutes of 14,000
+characters are already 28 KB), so `activity_bytes` measures exactly that. `fit_card` first shortens very
+long text blocks and facts, then keeps as many body elements as fit (a binary search, so a huge reply
+costs a few serialisations, not one per element) and adds a line saying where to read the rest.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from .markdown import escape
+
+logger = logging.getLogger(__name__)
+
+MAX_ACTIVITY_BYTES = 28 * 1024
+BUDGET_BYTES = MAX_ACTIVITY_BYTES - 2 * 1024
+"""Room for what the SDK and the connector add around our payload (ids, conversation, from, recipient)."""
+
+LONG_TEXT = 1500
+LONG_FACT = 400
+
+
+def activity_bytes(payload: Any) -> int:
+    """The size the connector counts: the JSON as UTF-16."""
+    return len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-16-le"))
+
+
+def cut_notice(pointer: str | None) -> str:
+    if pointer:
+        return f"Svaret er forkortet for Teams. Se hele: «{pointer}»"
+    return "Svaret er forkortet for Teams."
+
+
+def fit_card(
+    card: dict[str, Any],
+    *,
+    measure: Callable[[dict[str, Any]], int],
+    pointer: str | None,
+    budget: int = BUDGET_BYTES,
+) -> dict[str, Any]:
+    """``card`` itself when ``measure(card)`` is within ``budget``, else a shortened copy that is."""
+    if measure(card) <= budget:
+        return card
+    fitted = copy.deepcopy(card)
+    notice = {"type": "TextBlock", "text": escape(cut_notice(pointer)), "wrap": True, "color": "Attention"}
+    for element in fitted["body"]:
+        _shorten(element)
+    fitted["fallbackText"] = fitted.get("fallbackText", "")[:500]
+    body = fitted["body"]
+    low, high = 1, len(body)  # keep at least the title
+    while low < high:
+        middle = (low + high + 1) // 2
+        fitted["body"] = [*body[:middle], notice]
+        if measure(fitted) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    fitted["body"] = [*body[:low], notice]
+    if measure(fitted) > budget:
+        fitted.pop("actions", None)  # a form that alone is too big: the notice still reaches the person
+        fitted["body"] = [body[0], notice]
+    logger.info("Teams: cut a card from %d to %d body elements to fit", len(body), low)
+    return fitted
+
+
+def _shorten(element: Any) -> None:
+    if not isinstance(element, dict):
+        return
+    text = element.get("text")
+    if element.get("type") == "TextBlock" and isinstance(text, str) and len(text) > LONG_TEXT:
+        element["text"] = text[:LONG_TEXT].rstrip("\\") + " …"
+    for fact in element.get("facts") or []:
+        if isinstance(fact.get("value"), str) and len(fact["value"]) > LONG_FACT:
+            fact["value"] = fact["value"][:LONG_FACT].rstrip("\\") + " …"
+    for key in ("items", "columns"):
+        for child in element.get(key) or []:
+            _shorten(child)

@@ -1,0 +1,207 @@
+"""A reply's sections as Adaptive Card elements: facts as a FactSet, text as one line per TextBlock, and
+runs of sections that share their fact labels (the `oversikt`: one section per region, one fact per
+milestone) as one compact table that fits a phone: a row per region, a numbered column per milestone
+with a legend, symbols and short text in the cells (never colour alone)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.messages import Section
+
+from .markdown import escape
+
+TABLE_MIN_ROWS = 3
+LIST_MIN_ITEMS = 3
+NAME_COLUMN_PX = 112
+"""Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
+_COUNT = re.compile(r"\d+/\d+")
+
+
+_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
+
+
+def is_overdue(text: str) -> bool:
+    """Overdue as the core words it ("3 dager på overtid", "Forsinket: …", a value starting with ⚠):
+    shown in colour and with the word, never by colour alone. A legend that merely names ⚠ is not."""
+    return bool(_OVERDUE.search(text.strip())) and "·" not in text
+
+
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÆØÅ«])")
+
+
+def text_blocks(text: str, *, first_spacing: str = "Default", bullets: bool = False) -> list[dict[str, Any]]:
+    """One TextBlock per line: Teams joins single line breaks into spaces, so lists would run together.
+    A line that lists three or more items after a colon, joined by ";" (a refusal naming what is
+    missing), becomes the lead, one bullet per item, and the sentence after the list. With ``bullets``
+    (a section's several lines: the wheel's items of a month) each line is a bullet itself."""
+    blocks: list[dict[str, Any]] = []
+    raws = [line.strip() for line in text.splitlines() if line.strip()]
+    for raw in raws:
+        pieces = [(raw.lstrip("•").strip(), True)] if bullets and len(raws) > 1 else _split_inline_list(raw)
+        for n, (line, bullet) in enumerate(pieces):
+            block: dict[str, Any] = {"type": "TextBlock", "text": ("• " if bullet else "") + escape(line), "wrap": True}
+            block["spacing"] = (
+                first_spacing if not blocks else ("Small" if bullets else "None" if bullet or n == 0 else "Small")
+            )
+            if is_overdue(line):
+                block["color"] = "Attention"
+            blocks.append(block)
+    return blocks
+
+
+def _split_inline_list(line: str) -> list[tuple[str, bool]]:
+    """[(text, is_item)]: the line itself, or its lead, its items and the sentence after them."""
+    head, sentence, tail = line, "", ""
+    parts = _SENTENCE_END.split(line)
+    for index, part in enumerate(parts):
+        if part.count("; ") >= 2 and ": " in part:
+            head = part
+            sentence = ". ".join(parts[:index]) + ("." if index else "")
+            tail = ". ".join(parts[index + 1 :])
+            break
+    else:
+        return [(line, False)]
+    lead, _, listed = head.partition(": ")
+    items = [item.strip().rstrip(".") for item in listed.split("; ") if item.strip()]
+    out = [((f"{sentence} " if sentence else "") + f"{lead}:", False)]
+    out += [(item, True) for item in items]
+    if tail:
+        out.append((tail, False))
+    return out
+
+
+def render_sections(sections: tuple[Section, ...]) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = []
+    index = 0
+    while index < len(sections):
+        run = _table_run(sections, index)
+        if len(run) >= TABLE_MIN_ROWS:
+            body.extend(_table(run))
+            index += len(run)
+            continue
+        body.extend(_section(sections[index]))
+        index += 1
+    return body
+
+
+def _labels(section: Section) -> tuple[str, ...] | None:
+    if section.text or len(section.facts) < 4:
+        return None
+    return tuple(fact.label for fact in section.facts)
+
+
+def _table_run(sections: tuple[Section, ...], start: int) -> list[Section]:
+    labels = _labels(sections[start])
+    if labels is None:
+        return []
+    run = [sections[start]]
+    for section in sections[start + 1 :]:
+        if _labels(section) != labels:
+            break
+        run.append(section)
+    return run
+
+
+def _section(section: Section) -> list[dict[str, Any]]:
+    overdue = (
+        is_overdue(section.title) or any(is_overdue(f.value) for f in section.facts) or is_overdue(section.text or "")
+    )
+    body: list[dict[str, Any]] = []
+    if section.title.strip():
+        title = ("⚠ " if overdue and "⚠" not in section.title else "") + section.title
+        block: dict[str, Any] = {"type": "TextBlock", "text": escape(title), "weight": "Bolder", "wrap": True}
+        block["spacing"] = "Medium"
+        if overdue:
+            block["color"] = "Attention"
+        body.append(block)
+    if section.text:
+        spacing = "Small" if section.title.strip() else "Medium"
+        body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True))
+    short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS]
+    if short:
+        body.append(
+            {
+                "type": "FactSet",
+                "facts": [{"title": escape(f.label), "value": escape(f.value)} for f in short],
+                "spacing": "Small",
+            }
+        )
+    for fact in section.facts:
+        items = _list_items(fact.value)
+        if len(items) < LIST_MIN_ITEMS:
+            continue
+        # A ";"-joined list (decisions, follow-ups) is a list: one line per item under its label.
+        body.append({"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "spacing": "Small"})
+        body.extend(
+            {"type": "TextBlock", "text": f"• {escape(item)}", "wrap": True, "spacing": "None"} for item in items
+        )
+    return body
+
+
+def _list_items(value: str) -> list[str]:
+    return [part.strip() for part in value.split("; ") if part.strip()]
+
+
+def _cell(value: str) -> str:
+    """A cell a phone column can hold: a symbol, or a count with its symbol ("0/5", "⚠0/5")."""
+    value = value.strip()
+    warn = "⚠" if value.startswith("⚠") else ""
+    count = _COUNT.search(value)
+    if count:
+        return warn + count.group(0)
+    if warn:
+        return warn
+    if value.startswith("✓"):
+        return "✓"
+    if value.casefold() == "åpen":
+        return "○"
+    if _DATE.fullmatch(value):
+        return "◷"
+    return value[:3] or "–"
+
+
+def _table(run: list[Section]) -> list[dict[str, Any]]:
+    """Column by column: a ColumnSet whose first column holds the row names and each next column one
+    milestone, its cells as paragraphs of one TextBlock. Every cell is one short line, so the rows line
+    up, and the whole table is a few dozen elements: it fits the activity size limit with 15 regions."""
+    labels = [fact.label for fact in run[0].facts]
+
+    def column(header: str, cells: list[str], *, width: str, bold: bool = False) -> dict[str, Any]:
+        return {
+            "type": "Column",
+            "width": width,
+            "spacing": "None",
+            "items": [
+                {"type": "TextBlock", "text": header, "weight": "Bolder", "size": "Small", "wrap": True},
+                {
+                    "type": "TextBlock",
+                    "text": "\n\n".join(cells),
+                    "size": "Small",
+                    "spacing": "Small",
+                    "wrap": True,
+                    **({"weight": "Bolder"} if bold else {}),
+                },
+            ],
+        }
+
+    columns = [column("Region", [escape(section.title) for section in run], width=f"{NAME_COLUMN_PX}px", bold=True)]
+    for n, _label in enumerate(labels):
+        cells = [escape(_cell(section.facts[n].value)) for section in run]
+        columns.append(column(str(n + 1), cells, width="stretch"))
+    legend = " · ".join(f"{n} {label}" for n, label in enumerate(labels, start=1))
+    symbols = "✓ ferdig · ⚠ på overtid · ◷ dato satt · ○ åpen · – ikke fulgt opp i boten · 0/5 signert"
+    return [
+        {"type": "ColumnSet", "columns": columns, "spacing": "Medium", "separator": True},
+        {"type": "TextBlock", "text": escape(legend), "size": "Small", "isSubtle": True, "wrap": True},
+        {
+            "type": "TextBlock",
+            "text": escape(symbols),
+            "size": "Small",
+            "isSubtle": True,
+            "wrap": True,
+            "spacing": "None",
+        },
+    ]
