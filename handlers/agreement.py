@@ -9,16 +9,18 @@ typed by hand; a link alone is allowed but the reply says the text cannot be che
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot import agreement
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
 from bot.cycle import read_cycles
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
+from bot.notify import mentions_for
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
-from bot.wheel import signing_milestone
+from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import ready_announcements, to_agreement_channels
 from handlers.common import milestone_for, pick_year, read_args, record, require_region
 from handlers.describe import sign_buttons
@@ -92,6 +94,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
     announcements: tuple = ()
     if renew:
+        renew = {p: renew[p] for p in agreement_parties(ctx.config, region=region) if p in renew} or renew
         who = ", ".join(map(ctx.config.party_short, renew))
         lead += f" Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}."
         progress = progress_of(config=ctx.config, state=ctx.state, item=item)
@@ -101,6 +104,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in progress.missing if p in renew)),
             visibility=Visibility.CHANNEL,
         )
+        changed = replace(changed, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renew))
         announcements = to_agreement_channels(ctx, request=request, region=region, reply=changed)
     elif not missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         # Everything else was in place: this text is what the parties can sign now.

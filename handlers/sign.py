@@ -125,5 +125,6 @@ def _already(ctx: Context, *, party: str, year: int, signature: dict) -> Reply:
     return make_reply(
         title="Allerede signert",
         lead=f"{signature.get('name')} signerte avtalen {year} for {ctx.config.party_name(party)} "
-        f"{day_text(when.date())} kl. {when.strftime('%H.%M')} (fra {signature.get('platform')}). Ingenting er endret.",
+        f"{day_text(when.date())} kl. {when.strftime('%H.%M')} (fra {signature.get('platform')}"
+        f"{', ' + agreement.signed_on_text(signature) if signature.get('version') else ''}). Ingenting er endret.",
     )

@@ -159,6 +159,7 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     note = announced[ChannelAddress("slack", "C0SIVA")]
     assert note.title == "Avtaleteksten 2027 for Agder fylkeskommune er endret"
     assert "Må signere på nytt: Agder, IN" in note.text
+    assert {m.person for m in note.mentions} == {"kari", "ola"}
     assert [b.command for b in note.buttons] == ["signer agder agder 2027 versjon 2", "signer IN agder 2027 versjon 2"]
     status = bot.say("status", as_="kari").text
     assert (
