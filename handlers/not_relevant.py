@@ -46,6 +46,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         raise DomainError(
             f"«{spec.name}» er en fast del av modellen og kan ikke markeres som ikke aktuelt. Valgfrie punkter: {names}."
         )
+    if args.year is not None and not ctx.now.year - 1 <= args.year <= ctx.now.year + 2:
+        raise DomainError(f"{args.year} er for langt unna. Skriv et år nær i år, f.eks. «{EXAMPLE}».")
     region = None if spec.scope == "national" else require_region(ctx, args.region, example=f"{EXAMPLE} agder")
     require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
     year = write_year(
@@ -75,7 +77,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             doc.update({"not_relevant": True, "done": True, "done_at": ctx.now.isoformat()})
 
-    what = "er aktuelt igjen" if undo else "er ikke aktuelt i år"
+    what = "er aktuelt igjen" if undo else "er ikke aktuelt"
     record(ctx, request, item=item, summary=f"{item.title()} {what}", mutate=mutate)
     lead = "Påminnelsene for det kommer tilbake." if undo else "Det får ingen påminnelser og regnes ikke som forsinket."
     reply = make_reply(

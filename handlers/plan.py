@@ -31,7 +31,7 @@ def plan_period(ctx: Context, *, region: str) -> str | None:
 
 def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(ctx.args.split())
-    match = re.search(r"(\d{4})\s*(?:[-–—]|til)\s*(\d{4})", text)
+    match = re.search(r"\b(\d{4})\s*(?:[-–—]|til)\s*(\d{4})\b", text)
     if match is None:
         raise DomainError(f"Skriv planperioden som to årstall, f.eks. «{EXAMPLE}».")
     first, last = int(match[1]), int(match[2])

@@ -206,7 +206,7 @@ def test_optional_assignments_can_be_not_relevant_this_year_and_back() -> None:
     refused(bot, "ikke aktuelt politisk", as_="kari", contains=("fast del av modellen",))
     refused(bot, "ikke aktuelt oppdrag", as_="ola", channel="agder", contains=("Bare Agder",))
     reply = ok(bot, "ikke aktuelt oppdrag", as_="kari")
-    assert "ikke aktuelt i år" in reply.title
+    assert reply.title == "Oppdragsavtaler sendt virkemiddelaktørene 2027 er ikke aktuelt"
     assert "Status: Ikke aktuelt i år" in ok(bot, "status", as_="kari").text
     assert "ikke aktuelt" in ok(bot, "oversikt", as_="aud").text
     assert ok(bot, "ikke aktuelt oppdrag", as_="kari").title == "Allerede registrert"
@@ -353,3 +353,13 @@ def test_the_state_budget_reminder_names_the_storting_not_au_as_responsible() ->
     assert due, "the overdue state budget is reminded"
     for reminder in due:  # waiting for the Storting, recorded by AU: not AU's delay
         assert reminder.line.section == "waiting" and "registrerer det når det er vedtatt" in reminder.line.text
+
+
+def test_the_minutes_form_keeps_bekreft_so_its_submission_is_recorded_marked() -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    form = ok(bot, "referat vår bekreft", as_="kari").form
+    assert form is not None and form.submit_command == "referat regional-spring agder 2027 bekreft"
+    fields = {"sammendrag": "Godt møte", "oppfolging": "Sende utkast @IN"}
+    reply = bot.say(form.submit_command, as_="kari", fields=fields)
+    assert reply.ok and "1 oppfølgingspunkt." in reply.text and "utenfor modellens rekkefølge" in reply.text
+    assert bot.tables("cycle/agder/2027")["milestones"]["regional-spring"]["outside_order"]
