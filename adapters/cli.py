@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--to", type=_iso_date, required=True)
     simulate.add_argument("--region", help="region name or key, e.g. Agder or more-og-romsdal")
     tick = sub.add_parser("tick", help="one reminder pass, posting what is due")
-    tick.add_argument("--now", type=datetime.fromisoformat)
+    tick.add_argument("--now", type=_iso_datetime, help="pretend it is this time (ISO), e.g. 2027-02-01T09:00")
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
     sub.add_parser("verify", help="walk every history hash chain; exit 1 at the first entry that does not match")
@@ -248,6 +248,13 @@ def _holds(digest: Digest) -> str:
         if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
             parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
     return " | ".join(parts)
+
+
+def _iso_datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke et tidspunkt; skriv f.eks. 2027-02-01T09:00") from None
 
 
 def _iso_date(text: str) -> date:

@@ -19,7 +19,7 @@ from bot.config import AppConfig
 from bot.dates import WEEKDAY_NAMES
 from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility
 from bot.notify import mentions_for
-from bot.planner import SECTION_ORDER, DueReminder, SectionKey
+from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey
 from bot.replies import day_text, make_reply
 from bot.state import StateStore
 
@@ -91,7 +91,9 @@ def digest_reply(
 ) -> Reply:
     """The neutral digest: sections of one-line facts, at most `MAX_BUTTONS` buttons, the people to call."""
     lines = {reminder.line for reminder in reminders}  # one line per (item, party)
-    ordered = sorted(lines, key=lambda line: (SECTION_ORDER.index(line.section), line.region or "", line.label))
+    ordered = _merge_regions(
+        sorted(lines, key=lambda line: (SECTION_ORDER.index(line.section), line.region or "", line.label))
+    )
     sections: list[Section] = []
     for key in SECTION_ORDER:
         facts = tuple(Fact(label=line.label, value=line.value) for line in ordered if line.section == key)
@@ -126,7 +128,26 @@ def digest_reply(
     return reply
 
 
-def summary_lead(lines: list) -> str:  # type: ignore[type-arg]
+def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:
+    """Lines that say the same of several regions (an actor preparing for fifteen spring meetings with the
+    same suggested month and deadline) become one line naming the regions, in the first one's place."""
+    groups: dict[tuple[object, ...], list[DigestLine]] = {}
+    for line in lines:
+        _, sep, what = line.label.partition(" · ")
+        key = (line.section, what, line.value, line.button) if sep and line.region else (id(line),)
+        groups.setdefault(key, []).append(line)
+    merged: list[DigestLine] = []
+    for group in groups.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        regions = ", ".join(line.label.partition(" · ")[0] for line in group)
+        what = group[0].label.partition(" · ")[2]
+        merged.append(replace(group[0], label=f"{regions} · {what}"))
+    return merged
+
+
+def summary_lead(lines: list[DigestLine]) -> str:
     """`2 forsinket, 1 denne uken, 3 kommer.`: the digest at a glance (and in the notification)."""
     words = {"overdue": "forsinket", "waiting": "venter på vedtak", "week": "denne uken", "coming": "kommer"}
     parts = []

@@ -6,7 +6,7 @@ working day before; `reminders.days_off` adds days such as 24 December):
   suggested month where the wheel has one, else the deadline;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
-  the deadline in full, then folded into one line ("fortsatt forsinket") on the first working day of every
+  the deadline in full, then folded into one line ("fortsatt forsinket") on the Monday of every
   `every_days` (in whole weeks; the same weeks for every item, so they share one digest).
 
 At a pass only the latest occurrence that has come is considered: after downtime the missed reminder that
@@ -31,7 +31,7 @@ from bot.replies import day_text, days_phrase
 from bot.signing import sign_button
 from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
-from bot.workdays import first_working_day_of_week, is_working_day, on_or_after, on_or_before
+from bot.workdays import is_working_day, on_or_after, on_or_before
 
 OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
 SectionKey = Literal["overdue", "waiting", "week", "coming"]
@@ -155,8 +155,9 @@ class Planner:
             count = 1
             while count < overdue.max_times:
                 if ((monday.toordinal() - 1) // 7) % every_weeks == 0:
-                    day = first_working_day_of_week(monday, days_off=off)
-                    if day is not None:
+                    # On the Monday; a Monday off (Easter, Whit Monday) moves it to the working day before.
+                    day = on_or_before(monday, days_off=off)
+                    if day > first_overdue:
                         schedule.append(Occurrence(name=f"overdue-{count}", day=day, kind="still-overdue"))
                         count += 1
                 monday += timedelta(weeks=1)
@@ -358,12 +359,10 @@ class Planner:
                 action = f"{who} skriver referat hvis møtet er holdt: «referat {item.key}{where} {item.year} …»"
             elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
                 action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
+            elif party != responsible_party(config, item):
+                action = f"{config.party_short(party)} forbereder seg til møtet"
             elif progress.planned:
-                action = (
-                    f"{who} kaller inn"
-                    if party == responsible_party(config, item)
-                    else f"{config.party_short(party)} forbereder seg"
-                )
+                action = f"{who} kaller inn"
             else:
                 action = f"{who} setter dato: «dato {item.key}{where} {item.year} <dato>»"
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
@@ -447,6 +446,5 @@ def is_meeting(item: Item) -> bool:
 
 
 def not_relevant(progress: Progress) -> bool:
-    """Marked not relevant this cycle (the `year` helper's state, read through progress once it exists):
-    no reminders at all."""
-    return bool(getattr(progress, "not_relevant", False))
+    """Marked not relevant this cycle (an optional milestone, `Progress.not_relevant`): no reminders at all."""
+    return progress.not_relevant

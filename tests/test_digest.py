@@ -134,6 +134,9 @@ def test_christmas_eve_and_new_years_eve_are_off_and_reminders_move_to_the_day_b
     # Overdue notices fall on days off too, and move to the working day before (never the day after).
     still = [occ for day, item, occ in schedule if occ.kind == "still-overdue"]
     assert still and all(planner.is_reminder_day(occ.day) for occ in still)
+    # Easter Monday 2027 (29 March): the folded overdue lines go out before Easter, on Wednesday 24 March.
+    signing = schedule_of(bot, "milestone:signing:2027:agder", start=date(2027, 2, 1), end=date(2027, 5, 1))
+    assert date(2027, 3, 24) in signing.values() and date(2027, 3, 30) not in signing.values()
 
 
 def test_days_off_are_validated_with_their_line() -> None:
@@ -215,3 +218,14 @@ def test_a_person_bound_at_runtime_is_mentioned_and_unknown_people_cannot_mute()
     refused = bot.say("varsel av", as_="ukjent")
     assert not refused.ok and "person" in refused.text
     assert not bot.say("varsel kanskje", as_="kari").ok
+
+
+def test_an_item_marked_not_relevant_gets_no_reminders_at_all() -> None:
+    bot = two_regions(at=oslo(2027, 1, 15, 9))  # lead-14 of the assignment agreements (31 January)
+    ident = "milestone:assignments:2027:agder"
+    assert due_for(bot, ident)
+    assert bot.say("ikke aktuelt oppdrag 2027", as_="kari").ok
+    assert due_for(bot, ident) == []
+    assert not any(
+        item.ident == ident for _, item, _ in bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 12, 31))
+    )
