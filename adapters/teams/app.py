@@ -39,6 +39,7 @@ from .connector import (
 from .conversations import ConversationBook
 from .files import read_files, shared_files
 from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
+from .hints import for_teams, prefix_for
 from .markdown import escape
 from .settings import TeamsSettings
 from .translate import PLATFORM, channel_key, to_request
@@ -62,15 +63,24 @@ class SenderLike(Protocol):
     async def send(self, *, channel_id: str, reply: Reply) -> None: ...
 
 
-def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None) -> Activity:
+def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None, personal: bool = False) -> Activity:
     """A message activity for a reply: an Adaptive Card where the client can show one, else text; either
-    way within the connector's size limit (cut with a pointer to ``origin``, the command that shows all)."""
+    way within the connector's size limit (cut with a pointer to ``origin``, the command that shows all),
+    with command hints as typed there (``personal``: a one-to-one chat, where no @mention is needed)."""
+    reply = for_teams(reply, personal=personal)
+    pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
     if channel not in CARD_CHANNELS:
         text = reply.text
         if activity_bytes(text) > BUDGET_BYTES:
-            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(origin)
+            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer)
         return Activity(type=ActivityTypes.message, text=text, text_format="plain")
-    return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=origin)
+    return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=pointer)
+
+
+def is_personal(activity: Activity | ConversationReference) -> bool:
+    """A one-to-one chat with the bot (no @mention there: every message is for the bot)."""
+    conversation = activity.conversation
+    return conversation is not None and conversation.conversation_type == "personal"
 
 
 def card_activity(
@@ -212,13 +222,16 @@ class TeamsRuntime:
         channel = turn_context.activity.channel_id
         try:
             await send_with_retry(
-                turn_context, reply_activity(reply, channel=channel, origin=origin), policy=self.retry
+                turn_context,
+                reply_activity(reply, channel=channel, origin=origin, personal=is_personal(turn_context.activity)),
+                policy=self.retry,
             )
         except ConnectorRejected as error:
             logger.error("Teams: reply %r not delivered (%s)", reply.title[:80], error)
             if error.status is None:
                 raise
-            short = Reply(title=reply.title, text=f"{reply.title}\n{cut_notice(origin)}", ok=reply.ok)
+            pointer = f"{prefix_for(personal=is_personal(turn_context.activity))}{origin}" if origin else None
+            short = Reply(title=reply.title, text=f"{reply.title}\n{cut_notice(pointer)}", ok=reply.ok)
             notice = Activity(type=ActivityTypes.message, text=short.text[:1000], text_format="plain")
             try:
                 await send_with_retry(turn_context, notice, policy=self.retry)
@@ -230,6 +243,7 @@ class TeamsRuntime:
         buttons that still apply remain) under a line saying what was done, by whom and when. False when
         the message could not be updated (the caller then posts the reply as a new message)."""
         activity = turn_context.activity
+        personal = is_personal(activity)
         origin = submit_origin(activity.value)
         origin = self._read_command(origin) if origin else None
         if origin:
@@ -240,11 +254,12 @@ class TeamsRuntime:
                 text=origin,
                 user_name=request.user_name,
             )
-            card = render_card(self.core.handle(again).reply, origin=origin)
+            card = render_card(for_teams(self.core.handle(again).reply, personal=personal), origin=origin)
             card["body"][0:0] = _done_banner(outcome.reply, now=self._now())
         else:
-            card = render_card(outcome.reply)
-        update = card_activity(card, summary=outcome.reply.title, pointer=origin, activity_id=activity.reply_to_id)
+            card = render_card(for_teams(outcome.reply, personal=personal))
+        pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
+        update = card_activity(card, summary=outcome.reply.title, pointer=pointer, activity_id=activity.reply_to_id)
         try:
             await update_with_retry(turn_context, update, policy=self.retry)
         except ConnectorRejected as error:
@@ -355,17 +370,16 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
 
 def _welcome(activity: Activity) -> Activity:
-    where = "@Samhandling" if (activity.conversation and activity.conversation.conversation_type == "channel") else ""
-    prefix = f"{where} " if where else ""
+    """The greeting when the bot is added; hints read «@Samhandling neste» where a mention is needed."""
     reply = Reply(
         title="Samhandlingsbot er lagt til",
         text=(
             "Hei! Jeg holder årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene. "
-            f"Skriv «{prefix}neste» for det som kommer, eller «{prefix}hjelp» for alle kommandoer. "
-            f"En administrator kobler kanalen med «{prefix}koble region <navn>»."
+            "Skriv «neste» for det som kommer, eller «hjelp» for alle kommandoer. "
+            "En administrator kobler kanalen med «koble region <navn>»."
         ),
     )
-    return reply_activity(reply, channel=activity.channel_id)
+    return reply_activity(reply, channel=activity.channel_id, personal=is_personal(activity))
 
 
 class TeamsSender:
@@ -391,7 +405,9 @@ class TeamsSender:
             turn_context.on_send_activities(_new_post)
             try:
                 await send_with_retry(
-                    turn_context, reply_activity(reply, channel=reference.channel_id), policy=runtime.retry
+                    turn_context,
+                    reply_activity(reply, channel=reference.channel_id, personal=is_personal(reference)),
+                    policy=runtime.retry,
                 )
             except Exception as error:
                 failure.append(error)

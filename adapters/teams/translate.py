@@ -25,7 +25,7 @@ from .cards import parse_submit, submit_request_id
 
 PLATFORM = "teams"
 _AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
-_PREFIX = re.compile(r"^/?samhandling(?:[ \t]+|\n|$)", re.IGNORECASE)
+_PREFIX = re.compile(r"^[/@]?samhandling(?:[ \t]+|\n|$)", re.IGNORECASE)
 _LINE_SPACE = re.compile(r"[^\S\n]+")
 _BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|tr|h[1-6])(?:\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<(?!@)[^>]*>")

@@ -152,9 +152,13 @@ def test_every_reply_fits_and_what_is_cut_says_where_to_read_it_all() -> None:
     assert activity_bytes(activity.serialize()) <= MAX_ACTIVITY_BYTES
     texts = card_texts(activity.attachments[0].content)
     assert texts[0] == "Status Agder fylkeskommune – syklus 2027"
-    assert texts[-1] == "Svaret er forkortet for Teams. Se hele: «status agder 2027»"
+    assert texts[-1] == "Svaret er forkortet for Teams. Se hele: «@Samhandling status agder 2027»"
+    personal = reply_activity(reply, channel="msteams", origin="status agder 2027", personal=True)
+    assert card_texts(personal.attachments[0].content)[-1].endswith("Se hele: «status agder 2027»")
     plain = reply_activity(reply, channel="slack-like", origin="status agder 2027")
-    assert activity_bytes(plain.serialize()) <= MAX_ACTIVITY_BYTES and plain.text.endswith("«status agder 2027»")
+    assert activity_bytes(plain.serialize()) <= MAX_ACTIVITY_BYTES and plain.text.endswith(
+        "«@Samhandling status agder 2027»"
+    )
     small = card_activity(render_card(Reply(title="x", text="y")), summary="x", pointer=None)
     assert "forkortet" not in str(small.attachments[0].content)
 
@@ -184,7 +188,18 @@ def test_a_reply_the_connector_still_refuses_is_told_to_the_person(run) -> None:
             await connector.stop()
 
     (told,) = run(body())
-    assert told["text"].startswith("Status") and "Se hele: «status agder 2027»" in told["text"]
+    assert told["text"].startswith("Status") and "Se hele: «@Samhandling status agder 2027»" in told["text"]
+
+
+def test_command_hints_are_written_as_typed_in_teams() -> None:
+    reply = Reply(
+        title="Neste", text="Skriv «neste» for mer, eller «hjelp signer».", context="«Agder» er ikke en kommando"
+    )
+    in_channel = card_texts(reply_activity(reply, channel="msteams").attachments[0].content)
+    assert in_channel[1] == "Skriv «@Samhandling neste» for mer, eller «@Samhandling hjelp signer»."
+    assert in_channel[-1] == "«Agder» er ikke en kommando"
+    in_chat = card_texts(reply_activity(reply, channel="msteams", personal=True).attachments[0].content)
+    assert in_chat[1] == "Skriv «neste» for mer, eller «hjelp signer»."
 
 
 def test_a_click_on_a_card_that_cannot_be_updated_is_answered_with_a_new_message(run) -> None:

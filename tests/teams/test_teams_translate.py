@@ -38,6 +38,7 @@ def _activity(name: str, **changes: object) -> Activity:
         ("<at>Samhandling</at>&nbsp;status agder 2027", "status agder 2027"),
         ("<at>Samhandling</at> /samhandling  signer IN\u00a0agder", "signer IN agder"),
         ("/samhandling dato regional-spring 2027-04-20", "dato regional-spring 2027-04-20"),
+        ("@Samhandling neste", "neste"),  # a hint copied from a card into a personal chat
         ("samhandlingsmøte", "samhandlingsmøte"),
         ("<at>Samhandling</at>", ""),
     ],
