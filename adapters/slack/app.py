@@ -154,6 +154,11 @@ class SlackAdapter:
         shown_in: str | None = None
         if reply.form is not None:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
+        elif (body.get("view") or {}).get("type") == "home":
+            # A click in the App Home: no channel to answer in. The answer goes to the person directly and
+            # the tab is published again, so it shows what is left.
+            self._spawn(delivery.direct_message(self.poster, user_id=request.user_id, reply=reply, note=None))
+            self._spawn(self._publish_home(request.user_id, ""))
         elif _is_public(reply):
             shown_in = request.channel_id
             self._spawn(self._update_clicked(body, action, request, reply))
@@ -334,7 +339,8 @@ class SlackAdapter:
 
 
 class _TokenViaClient(logging.Filter):
-    """Bolt warns that the token from SLACK_BOT_TOKEN is unused when a client is given; it is in the client."""
+    """Quiets two things of Bolt's: the warning that the token is unused when a client is given (it is in
+    the client), and any line about a refused request, which Bolt writes with the whole body."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

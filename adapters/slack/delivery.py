@@ -48,9 +48,10 @@ async def post_reply(poster: SlackPoster, *, request: Request, reply: Reply, thr
     await direct_message(poster, user_id=request.user_id, reply=reply)
 
 
-async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply) -> None:
-    """The reply in the bot's direct message with the person (conversations.open, then chat.postMessage)."""
-    context = f"{reply.context} · {DM_NOTE}" if reply.context else DM_NOTE
+async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply, note: str | None = DM_NOTE) -> None:
+    """The reply in the bot's direct message with the person (conversations.open, then chat.postMessage);
+    `note` says why it came there."""
+    context = " · ".join(part for part in (reply.context, note) if part) or None
     try:
         opened = await poster.call("conversations.open", users=user_id)
         channel = str((opened.get("channel") or {}).get("id") or user_id)

@@ -211,3 +211,29 @@ async def test_a_reply_too_long_for_slack_is_cut_with_a_pointer(core: Core) -> N
         assert len(block.get("fields", ())) <= 10
     assert len(answer["blocks"]) <= 50
     assert "Se hele: «/samhandling status agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
+
+
+async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(core: Core) -> None:
+    ready_to_sign(core)
+    async with running(core) as h:
+        shown = (await h.slash("status agder", user="U0KARI", channel="C0AGDER")).json()
+        value = next(
+            e["value"]
+            for b in shown["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if "agder agder" in e["value"]
+        )
+        payload = fixture("block_actions")
+        del payload["channel"], payload["response_url"]
+        payload["container"] = {"type": "view", "view_id": "VH1"}
+        payload["view"] = {"id": "VH1", "type": "home", "blocks": []}
+        payload["actions"][0]["value"] = value
+        answer = await h.interact(payload)
+        await h.settle()
+        direct = [p for p in h.standin.calls_to("chat.postMessage") if p.body["channel"] == "D0KARI"]
+        published = h.standin.calls_to("views.publish")
+    assert answer.status == 200
+    assert len(direct) == 1 and direct[0].body["blocks"][0]["text"]["text"] == "Signert for Agder fylkeskommune"
+    assert [p.body["user_id"] for p in published] == ["U0KARI"]
+    assert "Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
