@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from croniter import croniter
 
+from adapters import store_commands
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
@@ -42,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check-config":
             return _check_config(args)
+        if command in store_commands.COMMANDS:
+            return store_commands.run(args)
         if command == "teams-package":
             from adapters.teams.package import main as package_main
 
@@ -114,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument("--now", type=_iso_datetime, help="pretend it is this time (ISO), e.g. 2027-02-01T09:00")
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
+    store_commands.add_parsers(sub)
     sub.add_parser("verify", help="walk every history hash chain; exit 1 at the first entry that does not match")
     receipt = sub.add_parser("kvittering", help="the receipt of one agreement: version, checksum, signatures")
     receipt.add_argument("region", help="region key or name, e.g. agder")
@@ -198,9 +202,11 @@ def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
             names = ", ".join(r.short for r in core.config.parties.regions)
             print(f"Ukjent region «{region}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
             return 2
+    from storage.transfer import contents
+
     copy = MemoryStore()
     for partition in core.store.partitions():
-        tables = core.store.read(partition)
+        tables = contents(core.store, partition)  # with history and ledger rows (kept apart in PostgreSQL)
         with copy.update(partition) as work:
             work.update(json.loads(json.dumps(tables)))
     clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)

@@ -144,6 +144,11 @@ def build_app(
         body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
         if history.checked:
             body["history"] = history.as_json()
+        store = getattr(core, "store", None)
+        faults = store.faults() if store is not None else {}  # a damaged file: named here; the rest keeps serving
+        if faults:
+            body["status"] = "degraded"
+            body["store"] = faults
         from bot.reminders import ledger_fault
 
         fault = ledger_fault(core)

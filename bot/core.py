@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
-from pathlib import Path
 
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, load_config
@@ -55,11 +54,8 @@ class Core:
                 lead=f"Dette ble registrert {when}: {exc.entry.get('summary', '')}. Ingenting er endret.",
             )
             return Outcome(reply=reply)
-        except StoreError:
-            logger.exception("storage failed while handling a %s request", request.platform)
-            return Outcome(
-                reply=refusal("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
-            )
+        except StoreError as exc:
+            return Outcome(reply=refusal(_store_fault_text(exc)))
         except Exception:
             logger.exception("unexpected error while handling a %s request", request.platform)
             return Outcome(
@@ -116,17 +112,43 @@ class Core:
         )
 
 
+def _store_fault_text(exc: StoreError) -> str:
+    """What the person hears when the store failed; the operator's message (file, what to do) goes to the log
+    and /healthz (the store notes it), never to the chat."""
+    kind = getattr(exc, "kind", "unavailable")
+    logger.error("storage failed (%s): %s", kind, exc)
+    if kind == "full":
+        return (
+            "Lagringen er full, så ingenting ble registrert. Si fra til driftsansvarlig, og prøv igjen når det er "
+            "ryddet plass."
+        )
+    if kind == "damaged":
+        return (
+            "En del av lagringen kan ikke brukes akkurat nå, så jeg kan ikke svare på dette, og ingenting ble "
+            "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
+        )
+    return "Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt."
+
+
 def build_core(
     *,
     config_path: str | None = None,
     db_path: str | None = None,
     clock: Clock | None = None,
 ) -> Core:
-    """The core as the process runs it: config from $SAMHANDLING_CONFIG, store at $SAMHANDLING_DB."""
-    from storage.tinydb_store import TinyDBStore
+    """The core as the process runs it: config from $SAMHANDLING_CONFIG; the store in PostgreSQL at
+    $DATABASE_URL when set, else the tinydb folder at `db_path`/$SAMHANDLING_DB."""
+    from storage import open_configured_store
 
     config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
-    directory = Path(db_path or os.environ.get("SAMHANDLING_DB", DEFAULT_DB))
-    store = TinyDBStore(directory)
-    store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+    store = open_configured_store(
+        database_url=None if db_path else os.environ.get("DATABASE_URL"),
+        db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
+        default_path=DEFAULT_DB,
+    )
+    try:
+        store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+    except BaseException:
+        store.close()
+        raise
     return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))

@@ -103,15 +103,23 @@ class Outbox:
     def delivered(self, entry_id: str, *, at: datetime) -> None:
         """The platform accepted it: into the ledger, out of the outbox (one write)."""
 
+        store = self.state.store
+
         def move(tables: Tables) -> None:
             doc = tables.get(PENDING, {}).pop(entry_id, None)
-            if doc is not None:
-                tables.setdefault("ledger", {})[f"announcement:{entry_id}"] = {
-                    "sent_at": at.isoformat(),
-                    "platform": doc["platform"],
-                    "channel": doc["channel"],
-                    "attempts": doc["attempts"] + 1,
-                }
+            if doc is not None:  # the ledger through the store's row methods (rows of their own in PostgreSQL)
+                store.put_row(
+                    tables,
+                    partition=PARTITION,
+                    table="ledger",
+                    key=f"announcement:{entry_id}",
+                    doc={
+                        "sent_at": at.isoformat(),
+                        "platform": doc["platform"],
+                        "channel": doc["channel"],
+                        "attempts": doc["attempts"] + 1,
+                    },
+                )
 
         with self.state.store.update(PARTITION) as tables:
             move(tables)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from bot.config import AppConfig
 from bot.state import StateStore
 from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,19 @@ class Progress:
         return self.planned.date() if self.planned else self.item.deadline
 
 
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _when(value: object) -> datetime | None:
+    """A stored time, or None when it is missing or not a time with a zone (a hand-edited file must not break
+    `neste`, `status` or reminders for the whole partition: the item reads as not yet dated)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None:
+        logger.warning("ignoring a stored time that is not an ISO time with a zone: %r", value)
+        return None
+    return when
 
 
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:

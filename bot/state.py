@@ -107,17 +107,17 @@ class StateStore:
         `mutate` may raise DomainError: then nothing is written. A repeated request id raises
         AlreadyApplied with the first entry, so a retried or double-clicked request records once.
         """
-        with self.store.update(partition) as tables:
+        store = self.store
+        with store.update(partition) as tables:
             request_id = request.request_id if request else None
             if request_id:
-                seen = tables.get("requests", {}).get(request_id)
+                seen = store.row(tables, partition=partition, table="requests", key=request_id)
                 if seen is not None:
-                    raise AlreadyApplied(tables.get("history", {}).get(seen["history"], {}))
+                    first = store.row(tables, partition=partition, table="history", key=seen["history"])
+                    raise AlreadyApplied(first or {})
             result = mutate(tables)
-            history = tables.setdefault("history", {})
-            key = f"{len(history):06d}"
-            previous = history.get(f"{len(history) - 1:06d}") if history else None
-            history[key] = chain.seal(
+            previous = store.last_row(tables, partition=partition, table="history")
+            entry = chain.seal(
                 {
                     "at": at.isoformat(),
                     "person": author.person,
@@ -129,13 +129,22 @@ class StateStore:
                 },
                 previous=previous,
             )
+            key = store.append(tables, partition=partition, table="history", entry=entry)
             if request_id:
-                tables.setdefault("requests", {})[request_id] = {"history": key}
+                store.put_row(tables, partition=partition, table="requests", key=request_id, doc={"history": key})
         logger.info("recorded change in %s: %s", partition, summary)
         return result
 
     def history(self, partition: str) -> list[Document]:
-        return list(self.store.read(partition).get("history", {}).values())
+        """The partition's history, oldest first."""
+        return list(self.store.rows(partition, table="history").values())
+
+    def latest(self, partition: str, *, limit: int) -> list[Document]:
+        """The newest `limit` history entries, newest first, without reading the rest."""
+        return self.store.latest_rows(partition, table="history", limit=limit)
+
+    def history_count(self, partition: str) -> int:
+        return self.store.count_rows(partition, table="history")
 
     def verify_history(self, partition: str) -> chain.ChainReport:
         """Walk one partition's hash chain (see `bot.chain`)."""
@@ -146,17 +155,16 @@ class StateStore:
         return [self.verify_history(partition) for partition in self.store.partitions() if self.history(partition)]
 
     def ledger(self, partition: str) -> dict[str, Document]:
-        return self.store.read(partition).get("ledger", {})
+        return self.store.rows(partition, table="ledger")
 
-    def record_sent(self, *, partition: str, reminder_id: str, entry: Document) -> None:
-        """Write one reminder into the once-only ledger (after the platform accepted the post)."""
-        with self.store.update(partition) as tables:
-            tables.setdefault("ledger", {})[reminder_id] = entry
+    def record_sent(self, *, partition: str, reminder_id: str, entry: Document) -> bool:
+        """Write one reminder into the once-only ledger (after the platform accepted the post); False when
+        it was there already (another replica recorded it first)."""
+        return self.store.record_once(partition=partition, table="ledger", key=reminder_id, doc=entry)
 
     def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
         """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
-        with self.store.update(partition) as tables:
-            tables.setdefault("ledger", {}).update(entries)
+        self.store.record_many(partition=partition, table="ledger", docs=entries)
 
 
 class _ReadOnce(Store):
@@ -165,6 +173,7 @@ class _ReadOnce(Store):
     def __init__(self, store: Store) -> None:
         self._store = store
         self._seen: dict[str, Tables] = {}
+        self._rows: dict[str, dict[str, Document]] = {}
 
     def read(self, partition: str) -> Tables:
         tables = self._seen.get(partition)
@@ -179,3 +188,10 @@ class _ReadOnce(Store):
 
     def partitions(self, prefix: str = "") -> list[str]:
         return self._store.partitions(prefix)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        key = f"{partition}#{table}"
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = self._store.rows(partition, table=table)
+        return rows

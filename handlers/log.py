@@ -19,23 +19,34 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region = context_region(ctx, args.region)
     prefixes = [f"cycle/{region}/"] if region else ["national/", META]
     entries = []
+    total = 0
     for prefix in prefixes:
         for partition in ctx.state.store.partitions(prefix):
-            entries += reversed(ctx.state.history(partition))  # newest first, also within one minute
-    entries.sort(key=lambda entry: entry.get("at", ""), reverse=True)  # stable: same-minute entries keep order
+            # Newest first and only what can be shown: the cost stays flat however old the store is.
+            entries += ctx.state.latest(partition, limit=SHOW)
+            total += ctx.state.history_count(partition)
+    entries.sort(key=lambda entry: str(entry.get("at") or ""), reverse=True)  # stable: same-minute entries keep order
     where = ctx.config.party_name(region) if region else "nasjonalt"
     if not entries:
         return Outcome(reply=make_reply(title=f"Logg – {where}", lead="Ingen endringer er registrert ennå."))
     sections = [
         Section(
-            title=datetime.fromisoformat(entry["at"]).strftime("%d.%m.%Y kl. %H.%M"),
+            title=_when_text(entry.get("at")),
             text=f"{entry.get('name')} ({entry.get('platform')}): {entry.get('summary')}",
         )
         for entry in entries[:SHOW]
     ]
     reply = make_reply(
         title=f"Logg – {where}",
-        lead=f"De siste {min(SHOW, len(entries))} av {len(entries)} endringer.",
+        lead=f"De siste {min(SHOW, len(entries))} av {total} endringer.",
         sections=sections,
     )
     return Outcome(reply=reply)
+
+
+def _when_text(value: object) -> str:
+    """An entry's time as shown; a hand-edited entry without a readable `at` is shown, not fatal."""
+    try:
+        return datetime.fromisoformat(value).strftime("%d.%m.%Y kl. %H.%M") if isinstance(value, str) else "Ukjent tid"
+    except ValueError:
+        return "Ukjent tid"

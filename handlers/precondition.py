@@ -61,29 +61,30 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = item_for(year)
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     if progress.done:
-        doc = ctx.state.item_doc(item)
-        when = datetime.fromisoformat(doc["done_at"]).date()
-        reply = make_reply(
-            title="Allerede registrert",
-            lead=f"{item.title()} ble registrert av {doc.get('by')} {day_text(when)}. Ingenting er endret.",
-        )
-        return Outcome(reply=reply)
+        return _already(item, ctx.state.item_doc(item))
     ready_before = ready_regions(ctx, year=year, regions=_affected_regions(ctx, item))
 
     def mutate(tables: dict) -> None:
-        tables.setdefault("preconditions", {})[item_doc_key(item)] = {
+        preconditions = tables.setdefault("preconditions", {})
+        existing = preconditions.get(item_doc_key(item)) or {}
+        if existing.get("done"):  # recorded by someone else between our read and the lock
+            raise _AlreadyRecorded(existing)
+        preconditions[item_doc_key(item)] = {
             "done": True,
             "done_at": ctx.now.isoformat(),
             "by": ctx.caller.name,
         }
 
-    record(
-        ctx,
-        request,
-        item=item,
-        summary=f"Registrerte: {item.title()}",
-        mutate=mutate,
-    )
+    try:
+        record(
+            ctx,
+            request,
+            item=item,
+            summary=f"Registrerte: {item.title()}",
+            mutate=mutate,
+        )
+    except _AlreadyRecorded as already:
+        return _already(item, already.doc)
     affected = ready_regions(ctx, year=year, regions=_affected_regions(ctx, item))
     newly_ready = [region for region in affected if region not in ready_before]
     announcements = ready_announcements(ctx, request=request, regions=newly_ready, year=year)
@@ -102,3 +103,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 def _affected_regions(ctx: Context, item: Item) -> list[str]:
     return [item.region] if item.region else [region.key for region in ctx.config.parties.regions]
+
+
+class _AlreadyRecorded(Exception):
+    """Raised inside the store's lock, so nothing is written, when a concurrent request recorded it first."""
+
+    def __init__(self, doc: dict) -> None:
+        super().__init__("already recorded")
+        self.doc = doc
+
+
+def _already(item: Item, doc: dict) -> Outcome:
+    when = datetime.fromisoformat(doc["done_at"]).date()
+    reply = make_reply(
+        title="Allerede registrert",
+        lead=f"{item.title()} ble registrert av {doc.get('by')} {day_text(when)}. Ingenting er endret.",
+    )
+    return Outcome(reply=reply)

@@ -18,6 +18,7 @@ __all__ = [
     "StoreError",
     "Tables",
     "TinyDBStore",
+    "open_configured_store",
     "open_store",
 ]
 
@@ -28,3 +29,35 @@ def open_store(path: str | os.PathLike[str] | None) -> Store:
         return MemoryStore()
     logger.info("using TinyDB storage in %s", os.fspath(path))
     return TinyDBStore(path)
+
+
+def open_configured_store(
+    *, database_url: str | None, db_path: str | os.PathLike[str] | None, default_path: str
+) -> Store:
+    """The store the process runs on: PostgreSQL when `database_url` is set, else tinydb at `db_path`.
+
+    A `db_path` set by the operator must name a folder whose parent exists: a typo such as
+    ``/srv/samhandlig/data`` would otherwise start an empty store and look like lost data. The default path is
+    created as needed (first start). The store in use is logged, so "which data is this?" has an answer.
+    """
+    if database_url:
+        from storage.postgres import PostgresStore
+
+        store: Store = PostgresStore(database_url)
+        logger.info("using PostgreSQL storage: %s", store.where)  # type: ignore[attr-defined]
+        return store
+    chosen = os.path.abspath(os.fspath(db_path or default_path))
+    if db_path is not None:
+        parent = os.path.dirname(chosen)
+        if not os.path.isdir(parent):
+            raise StoreError(
+                f"SAMHANDLING_DB is {chosen}, but its parent folder {parent} does not exist. Check the path for "
+                "a typo; to start a new store there, create the parent folder first."
+            )
+    if os.path.exists(chosen) and not os.path.isdir(chosen):
+        raise StoreError(
+            f"The store path {chosen} is a file, not a folder. Point SAMHANDLING_DB at the store's folder "
+            "(or move the file away)."
+        )
+    logger.info("using TinyDB storage in %s", chosen)
+    return TinyDBStore(chosen)

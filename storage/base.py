@@ -12,16 +12,40 @@ before returning. If the block raises, nothing is written. A write that returned
 from __future__ import annotations
 
 import abc
+import logging
+import threading
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Self
+
+logger = logging.getLogger(__name__)
+_FAULTS_LOCK = threading.Lock()
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
 """table name -> key -> document. Documents are JSON-compatible dicts."""
 
+ROW_TABLES = ("history", "ledger", "requests")
+"""Tables reached only through the row methods below (a store may keep them apart from the partition)."""
+
 
 class StoreError(Exception):
-    """Storage cannot be used (e.g. a corrupt file). The message is for the operator, in English."""
+    """Storage cannot be used (e.g. a corrupt file). The message is for the operator, in English: it names the
+    file (or database) and what to do. `kind` is what the person in the chat is told:
+
+    - ``unavailable``: a passing failure (the database restarts); "try again in a moment".
+    - ``damaged``: a file or folder needs the operator (corrupt, no permission, read-only, a folder in the
+      way); the rest of the store keeps working.
+    - ``full``: no space left (ENOSPC/EDQUOT); nothing was written.
+    """
+
+    def __init__(self, message: str, *, kind: str = "damaged", partition: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.partition = partition
+
+
+class StoreWriteError(StoreError, OSError):
+    """A write the operating system refused (full disk, permissions, read-only file system); still an OSError."""
 
 
 class Store(abc.ABC):
@@ -40,6 +64,84 @@ class Store(abc.ABC):
     def partitions(self, prefix: str = "") -> list[str]:
         """Names of existing partitions that start with ``prefix``, sorted."""
 
+    # -- rows apart from the partition document ------------------------------------------------------------
+    # History (append-only), the reminder ledger and applied request ids grow for as long as the store lives.
+    # These methods are the one way to reach them, so a store may keep them as rows of their own (PostgreSQL)
+    # and a write costs the same at 10 or 10,000 entries. The defaults keep them as tables in the partition.
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        """Add `entry` to the append-only `table`, inside an open ``update(partition)`` that yielded `tables`;
+        written (or not) with that update. Returns the entry's key, in insertion order."""
+        rows = tables.setdefault(table, {})
+        key = f"{len(rows):06d}"
+        rows[key] = entry
+        return key
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        """Set one keyed row inside an open ``update(partition)``; written (or not) with that update."""
+        tables.setdefault(table, {})[key] = doc
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        """One keyed row as the open ``update(partition)`` sees it (None when absent)."""
+        return tables.get(table, {}).get(key)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        """Every row of `table`, oldest first (read-only for the caller)."""
+        return self.read(partition).get(table, {})
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """Write several keyed rows in one write (a digest's reminders); a key already there is kept."""
+        with self.update(partition) as tables:
+            rows = tables.setdefault(table, {})
+            for key, doc in docs.items():
+                rows.setdefault(key, doc)
+
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        """The newest `limit` rows of an append-only table, newest first (`logg` reads only what it shows)."""
+        rows = self.rows(partition, table=table)
+        keys = list(rows)[-limit:] if limit > 0 else []
+        return [rows[key] for key in reversed(keys)]
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        """How many rows an append-only table holds."""
+        return len(self.rows(partition, table=table))
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        """The newest row of an append-only table as the open update sees it (for a hash chain)."""
+        rows = tables.get(table, {})
+        return rows[next(reversed(rows))] if rows else None
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        """Write a keyed row unless it exists (then False): the once-only reminder ledger."""
+        with self.update(partition) as tables:
+            if key in tables.get(table, {}):
+                return False
+            tables.setdefault(table, {})[key] = doc
+            return True
+
+    # -- faults, for /healthz ------------------------------------------------------------------------------
+
+    def faults(self) -> dict[str, str]:
+        """What is wrong with the store now (partition or "store" -> the operator's message); empty when ok."""
+        with _FAULTS_LOCK:
+            return dict(getattr(self, "_faults", {}))
+
+    def note_fault(self, where: str, error: StoreError) -> StoreError:
+        """Remember a fault until the same place works again; returns the error to raise."""
+        with _FAULTS_LOCK:
+            faults = self.__dict__.setdefault("_faults", {})
+            if faults.get(where) != str(error):
+                logger.error("store fault in %s: %s", where, error)
+            faults[where] = str(error)
+        return error
+
+    def clear_fault(self, where: str) -> None:
+        faults = self.__dict__.get("_faults")
+        if faults and where in faults:
+            with _FAULTS_LOCK:
+                if faults.pop(where, None) is not None:
+                    logger.info("store fault in %s is gone", where)
+
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         """Take the named lease for `seconds`, or renew it if `holder` has it; False while another holder's
         lease is still live. Holds across processes (and across machines on a shared database), so that
@@ -57,3 +159,9 @@ class Store(abc.ABC):
 
     def close(self) -> None:
         """Release files and locks."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

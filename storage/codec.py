@@ -70,6 +70,14 @@ def encode_tables(tables: Tables) -> bytes:
     return text.encode("ascii")
 
 
+class _NotJSON(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJSON(name)
+
+
 def _corrupt(path: str, detail: str) -> StoreError:
     return StoreError(
         f"Storage file {path} is unreadable: {detail}. The bot will neither use nor overwrite it. "
@@ -87,9 +95,13 @@ def decode_tables(raw: bytes, *, path: str) -> Tables:
     if not raw.strip():
         raise _corrupt(path, "the file is empty")
     try:
-        db = json.loads(raw)
+        db = json.loads(raw, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _corrupt(path, f"invalid JSON ({exc})") from exc
+    except _NotJSON as exc:
+        raise _corrupt(path, f"it holds {exc}, which JSON does not allow and no write could store again") from None
+    except RecursionError:
+        raise _corrupt(path, "it is nested too deeply to be one of our files") from None
     if not isinstance(db, dict):
         raise _corrupt(path, f"expected a JSON object of tables, found {type(db).__name__}")
     tables: Tables = {}

@@ -20,14 +20,15 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
 from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
-from storage.base import Store, Tables
+from storage.base import Store, StoreError, Tables
 from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.faults import os_fault
 from storage.locking import FolderLock
 
 logger = logging.getLogger(__name__)
@@ -65,43 +66,73 @@ class TinyDBStore(Store):
         if cache_size < 1:
             raise ValueError("cache_size must be at least 1")
         self.directory = os.path.abspath(os.fspath(directory))
-        os.makedirs(self.directory, exist_ok=True)
+        if os.path.exists(self.directory) and not os.path.isdir(self.directory):
+            raise StoreError(
+                f"The store path {self.directory} is a file, not a folder. Point SAMHANDLING_DB at the store's "
+                "folder (or move the file away)."
+            )
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+        except OSError as exc:
+            raise os_fault(exc, path=self.directory, doing="creating") from exc
         self._cache_size = cache_size
         self._cache: OrderedDict[str, _Entry] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
         self._closed = False
-        with self._lock.hold():
-            sweep_stale_temp_files(self.directory)
+        try:
+            with self._lock.hold():
+                sweep_stale_temp_files(self.directory)
+        except OSError as exc:
+            # A read-only or foreign-owned folder: serve reads, refuse writes with this message, show it on /healthz.
+            self.note_fault("store", os_fault(exc, path=os.path.join(self.directory, LOCK_NAME), doing="writing"))
 
     # -- Store interface ----------------------------------------------------------------------------------
 
     def read(self, partition: str) -> Tables:
         path = self._path(partition)
         with self._cache_lock:
-            entry = self._current(partition, path)
+            entry = self._checked(partition, path)
             if entry is None:
                 return {}
             if entry.tables is None:
                 entry.tables = decode_tables(entry.raw, path=path)
             return entry.tables
 
+    def _checked(self, partition: str, path: str) -> _Entry | None:
+        """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
+        try:
+            entry = self._current(partition, path)
+        except OSError as exc:
+            raise self.note_fault(partition, os_fault(exc, path=path, doing="reading", partition=partition)) from exc
+        except StoreError as exc:
+            exc.partition = partition
+            raise self.note_fault(partition, exc) from None
+        self.clear_fault(partition)
+        return entry
+
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
         path = self._path(partition)
-        with self._lock.hold():
+        with self._write_lock():
             if partition in self._active:
                 raise RuntimeError(f"nested update of partition {partition!r} would lose the inner write")
             self._active.add(partition)
             try:
                 with self._cache_lock:
-                    entry = self._current(partition, path)
+                    entry = self._checked(partition, path)
                 # Parsing the bytes again is the cheapest deep copy, and keeps the cached tables pristine.
                 work = decode_tables(entry.raw, path=path) if entry is not None else {}
                 yield work
                 raw = encode_tables(work)
-                DurableJSONStorage(path).write_raw(raw)
+                try:
+                    DurableJSONStorage(path).write_raw(raw)
+                except OSError as exc:
+                    fault = os_fault(exc, path=path, doing="writing", partition=partition)
+                    raise self.note_fault(f"{partition} (write)", fault) from exc
+                self.clear_fault(f"{partition} (write)")
+                self.clear_fault("store")
                 with self._cache_lock:
                     try:
                         self._remember(partition, path, raw)
@@ -111,6 +142,17 @@ class TinyDBStore(Store):
                         self._forget(partition)
             finally:
                 self._active.discard(partition)
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """The folder lock; failing to take it (read-only disk, foreign owner) is a named store fault."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self._lock.hold())
+            except OSError as exc:
+                path = os.path.join(self.directory, LOCK_NAME)
+                raise self.note_fault("store", os_fault(exc, path=path, doing="writing")) from exc
+            yield
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         """Read and write the lease file under the folder lock, so two processes decide one after the other.
@@ -144,8 +186,11 @@ class TinyDBStore(Store):
         self._check_open()
         for partition in self.partitions():
             path = self._path(partition)
-            with open(path, "rb") as handle:
-                decode_tables(handle.read(), path=path)
+            try:
+                with open(path, "rb") as handle:
+                    decode_tables(handle.read(), path=path)
+            except OSError as exc:
+                raise os_fault(exc, path=path, doing="reading", partition=partition) from exc
 
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()

@@ -1,0 +1,56 @@
+"""What an operating-system error on a store file means, said once, for the operator.
+
+Every message names the file or folder and what to do; `kind` tells the core what the person in the chat
+hears (see `StoreError`). Used by the file store for every read, write and start-up step.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+
+from storage.base import StoreError, StoreWriteError
+
+logger = logging.getLogger(__name__)
+
+
+def os_fault(exc: OSError, *, path: str, doing: str, partition: str | None = None) -> StoreError:
+    """The `StoreError` for an `OSError` while `doing` ("reading", "writing", "opening") `path`."""
+    who = f"the bot's user (uid {os.geteuid()})"
+    code = exc.errno
+    kind = "damaged"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        kind = "full"
+        text = (
+            f"No space left while {doing} {path} ({exc.strerror}). Nothing was written. Free disk space or raise "
+            "the quota for the store's file system; the bot carries on once there is room."
+        )
+    elif code in (errno.EACCES, errno.EPERM):
+        text = (
+            f"Permission denied while {doing} {path}: {who} may not do that. Give it read and write access to "
+            "the store folder and its files (chown/chmod), then try again."
+        )
+    elif code == errno.EROFS:
+        text = (
+            f"The file system holding {path} is read-only, so {doing} it failed. Remount it read-write or move "
+            "the store (SAMHANDLING_DB) to a writable disk; reads keep working meanwhile."
+        )
+    elif code == errno.EISDIR:
+        text = (
+            f"{path} is a folder where a partition file belongs. Move the folder away (nothing in it is read), "
+            "then try again."
+        )
+    elif code == errno.ENOTDIR:
+        text = (
+            f"Part of the path {path} is a file where a folder belongs. Check SAMHANDLING_DB and move the "
+            "file away, then try again."
+        )
+    else:
+        kind = "unavailable"
+        text = f"{doing.capitalize()} {path} failed: {exc}. Check the disk and the store folder."
+    error_type = StoreWriteError if doing == "writing" else StoreError
+    error = error_type(text, kind=kind, partition=partition)
+    if isinstance(error, OSError):
+        error.errno = code  # so callers that look at errno see the original one
+    return error

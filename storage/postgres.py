@@ -1,0 +1,360 @@
+"""The `Store` on PostgreSQL, for two or more replicas sharing one database (chosen by ``DATABASE_URL``).
+
+- A partition is one row (``partitions``) holding the same TinyDB-shaped JSON the file store writes, as
+  JSONB; `update` locks it with ``SELECT … FOR UPDATE`` and writes it back in the same transaction, so
+  writers on any replica exclude each other per partition and a failed block writes nothing.
+- History, the reminder ledger and applied request ids are rows of their own (``rows``), appended or
+  inserted in the transaction of the update they belong to: a write costs the same at 10 or 10,000 history
+  entries, and the primary key makes a ledger entry once-only across replicas.
+- Leases are rows with an expiry taken from the database's clock, so a dead replica's lease runs out and
+  another takes over; no clock skew between replicas matters.
+- Reads are cached by the row's version (one round trip that returns the tables only when they changed).
+
+Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
+"Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg import conninfo as pg_conninfo
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from storage.base import Document, Store, StoreError, Tables
+from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.pg_schema import LATEST, current_version
+
+logger = logging.getLogger(__name__)
+
+_CACHE_SIZE = 1024
+
+
+def describe_url(url: str) -> str:
+    """The database a URL points at, without the password (for logs and messages)."""
+    try:
+        params = pg_conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "<an unreadable DATABASE_URL>"
+    host = params.get("host") or "localhost"
+    return f"database {params.get('dbname', '?')!s} as {params.get('user', '?')!s} on {host}:{params.get('port', 5432)}"
+
+
+def _dumps(doc: Any) -> str:
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except TypeError as exc:
+        raise TypeError(f"row is not JSON-compatible: {exc}") from exc
+    except ValueError as exc:
+        raise ValueError(f"row is not JSON-compatible: {exc}") from exc
+
+
+class PostgresStore(Store):
+    """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
+
+    def __init__(
+        self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0, wait_timeout: float = 5.0
+    ) -> None:
+        self.url = url
+        self.where = describe_url(url)
+        self._local = threading.local()
+        self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=max(2, pool_size),
+            kwargs={"autocommit": True},
+            open=False,
+            timeout=wait_timeout,  # how long a request waits for a connection (e.g. while the server restarts)
+            name="samhandling",
+        )
+        try:
+            self._pool.open(wait=True, timeout=connect_timeout)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise StoreError(
+                f"Cannot connect to PostgreSQL ({self.where}) within {connect_timeout:.0f} s. Check DATABASE_URL "
+                "and that the server is running and accepts this user.",
+                kind="unavailable",
+            ) from exc
+
+    # -- connections ------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        """Database failures as `StoreError` (noted for /healthz until a statement works again)."""
+        try:
+            yield
+        except PoolTimeout as exc:
+            error = StoreError(
+                f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
+                kind="unavailable",
+            )
+            raise self.note_fault("database", error) from exc
+        except psycopg.errors.DiskFull as exc:
+            error = StoreError(
+                f"PostgreSQL ({self.where}) is out of disk space ({what}); nothing was written. Give the database "
+                "more space.",
+                kind="full",
+            )
+            raise self.note_fault("database", error) from exc
+        except psycopg.OperationalError as exc:
+            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip(), kind="unavailable")
+            raise self.note_fault("database", error) from exc
+        except psycopg.errors.UndefinedTable as exc:
+            error = StoreError(
+                f"PostgreSQL ({self.where}) has no Samhandlingsbot tables. Run `python -m bot migrate` first."
+            )
+            raise self.note_fault("database", error) from exc
+        self.clear_fault("database")
+
+    def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """An autocommit statement, retried once on a fresh connection if the first one was dead."""
+        for attempt in (1, 2):
+            try:
+                with self._errors(what), self._pool.connection() as conn:
+                    cursor = conn.execute(sql, params)  # type: ignore[arg-type]
+                    return cursor.fetchall() if cursor.description is not None else []
+            except StoreError as exc:
+                if attempt == 2 or not isinstance(exc.__cause__, psycopg.OperationalError):
+                    raise
+                logger.warning("retrying %s on a fresh connection after: %s", what, exc.__cause__)
+        raise AssertionError("unreachable")
+
+    def _open_updates(self) -> dict[str, psycopg.Connection]:
+        active = getattr(self._local, "updates", None)
+        if active is None:
+            active = self._local.updates = {}
+        return active
+
+    def _tx(self, partition: str) -> psycopg.Connection:
+        conn = self._open_updates().get(partition)
+        if conn is None:
+            raise RuntimeError(f"no open update of partition {partition!r} in this thread")
+        return conn
+
+    # -- Store interface ----------------------------------------------------------------------------------
+
+    def read(self, partition: str) -> Tables:
+        check_partition_name(partition)
+        with self._cache_lock:
+            cached = self._cache.get(partition)
+        known = cached[0] if cached else -1
+        found = self._query(
+            f"a read of {partition}",
+            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions WHERE name = %s",
+            (known, partition),
+        )
+        if not found:
+            return {}
+        version, raw = found[0]
+        if raw is None and cached is not None:
+            return cached[1]
+        tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
+        with self._cache_lock:
+            self._cache[partition] = (version, tables)
+            self._cache.move_to_end(partition)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return tables
+
+    @contextmanager
+    def update(self, partition: str) -> Iterator[Tables]:
+        check_partition_name(partition)
+        active = self._open_updates()
+        if partition in active:
+            raise RuntimeError(f"nested update of partition {partition!r} would lose the inner write")
+        with self._errors(f"a write to {partition}"), self._pool.connection() as conn, conn.transaction():
+            raw = self._lock_row(conn, partition)
+            work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}
+            active[partition] = conn
+            try:
+                yield work
+            finally:
+                del active[partition]
+            encoded = encode_tables(work).decode("ascii")
+            if raw is None:  # upsert: `record_once` may have created an empty row meanwhile
+                conn.execute(
+                    "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
+                    " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()",
+                    (partition, encoded),
+                )
+            else:
+                conn.execute(
+                    "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'),"
+                    " updated_at = now() WHERE name = %s",
+                    (encoded, partition),
+                )
+
+    @staticmethod
+    def _lock_row(conn: psycopg.Connection, partition: str) -> str | None:
+        """Lock the partition's row (creating an empty one if needed, so two first writers queue too)."""
+        row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
+        if row is not None:
+            return str(row[0])
+        # A first write: take a lock on the name itself so two first writers queue instead of colliding.
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
+        row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def partitions(self, prefix: str = "") -> list[str]:
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = self._query("a listing", "SELECT name FROM partitions WHERE name LIKE %s ORDER BY name", (pattern,))
+        return [str(name) for (name,) in found]
+
+    def verify(self) -> None:
+        """Check that the schema is the one this code needs (not every row: they are checked when read)."""
+        with self._errors("the start-up check"), self._pool.connection() as conn:
+            have = current_version(conn)
+        if have < LATEST:
+            raise StoreError(
+                f"PostgreSQL ({self.where}) has schema version {have}, this version needs {LATEST}. "
+                "Run `python -m bot migrate` (safe to repeat), then start the bot again."
+            )
+        if have > LATEST:
+            raise StoreError(
+                f"PostgreSQL ({self.where}) has schema version {have}, newer than this code knows ({LATEST}). "
+                "Deploy the newer version of the bot, or restore the database that matches this one."
+            )
+
+    def close(self) -> None:
+        self._pool.close(timeout=1.0)
+
+    # -- rows apart from the partition document ----------------------------------------------------------
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        conn = self._tx(partition)
+        (pos,) = conn.execute(  # type: ignore[misc]
+            "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s", (partition, table)
+        ).fetchone()
+        key = f"{pos:06d}"
+        conn.execute(
+            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)",
+            (partition, table, key, pos, _dumps(entry)),
+        )
+        return key
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        self._tx(partition).execute(
+            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
+            " (SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s), %s::jsonb)"
+            " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc",
+            (partition, table, key, partition, table, _dumps(doc)),
+        )
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        found = (
+            self._tx(partition)
+            .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
+            .fetchone()
+        )
+        return None if found is None else found[0]
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        found = (
+            self._tx(partition)
+            .execute(
+                "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1", (partition, table)
+            )
+            .fetchone()
+        )
+        return None if found is None else found[0]
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT key, doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos",
+            (partition, table),
+        )
+        return {str(key): doc for key, doc in found}
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
+        check_partition_name(partition)
+        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                (partition,),
+            )
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            (start,) = conn.execute(  # type: ignore[misc]
+                "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s", (partition, table)
+            ).fetchone()
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)"
+                    " ON CONFLICT (partition, tbl, key) DO NOTHING",
+                    [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
+                )
+
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT %s",
+            (partition, table, max(0, limit)),
+        )
+        return [doc for (doc,) in found]
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        """From the last position, not count(*): positions of an append-only table run 0, 1, 2, … (O(log n))."""
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s",
+            (partition, table),
+        )
+        return int(found[0][0])
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        check_partition_name(partition)
+        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                (partition,),
+            )
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            inserted = conn.execute(
+                "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
+                " (SELECT coalesce(max(pos) + 1, 0) FROM rows WHERE partition = %s AND tbl = %s), %s::jsonb)"
+                " ON CONFLICT (partition, tbl, key) DO NOTHING RETURNING key",
+                (partition, table, key, partition, table, _dumps(doc)),
+            ).fetchone()
+        return inserted is not None
+
+    # -- leases ---------------------------------------------------------------------------------------------
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        taken = self._query(
+            f"lease {name}",
+            "INSERT INTO leases (name, holder, expires_at)"
+            " VALUES (%s, %s, clock_timestamp() + make_interval(secs => %s))"
+            " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at"
+            " WHERE leases.holder = excluded.holder OR leases.expires_at <= clock_timestamp()"
+            " RETURNING holder",
+            (name, holder, float(seconds)),
+        )
+        return bool(taken)
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        self._query(f"lease {name}", "DELETE FROM leases WHERE name = %s AND holder = %s", (name, holder))
+
+
+def migrate_url(url: str) -> list[int]:
+    """Create or upgrade the schema at `url` (what `python -m bot migrate` runs); returns applied versions."""
+    from storage.pg_schema import migrate
+
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+            return migrate(conn)
+    except psycopg.OperationalError as exc:
+        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {exc}".strip()) from exc
