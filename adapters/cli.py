@@ -24,6 +24,7 @@ from bot.core import Core, build_core
 from bot.dates import warm_up
 from bot.digest import Digest
 from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
+from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
 from storage.memory import MemoryStore
@@ -56,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
         _warm_up(core)
+        if command in ("chat", "serve"):
+            ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
         if command == "simulate":
@@ -77,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from adapters.server import serve
             from adapters.teams.settings import teams_requires_loopback
 
-            serve(core=core, host="127.0.0.1" if teams_requires_loopback() else "0.0.0.0")
+            host = "127.0.0.1" if teams_requires_loopback() else "0.0.0.0"
+            _local_links(core, host=host)
+            serve(core=core, host=host)
             return 0
     except ConfigError as exc:
         print("Feil i konfigurasjonen (app.yaml):", file=sys.stderr)
@@ -91,6 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return 0
+
+
+def _local_links(core: Core, *, host: str) -> None:
+    """Without PUBLIC_URL, a server on loopback gives out local addresses (status page, feeds, pictures)."""
+    if core.public_url is None and host == "127.0.0.1":
+        core.public_url = f"http://127.0.0.1:{os.environ.get('PORT', '3978')}"
+        print(
+            f"Statussiden og kalenderne: {core.public_url} (lenkene med nøkkel får du med «oversikt», «status» og «kalender»)."
+        )
 
 
 def _warm_up(core: Core) -> None:

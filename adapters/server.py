@@ -41,6 +41,7 @@ Slack's own door (adapters/slack/gate.py) is tighter. Checked on Content-Length 
 MOUNTS: tuple[str, ...] = (
     "adapters.slack:mount_slack",
     "adapters.teams:mount_teams",
+    "adapters.web:mount_web",
 )
 
 SENDERS = web.AppKey("senders", dict)

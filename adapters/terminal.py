@@ -149,6 +149,8 @@ def run_chat(
             break
         outcome = core.handle(to_request(line, user_id=user_id, channel_id=channel_id))
         print(render(outcome.reply), file=out)
+        if outcome.reply.picture is not None:
+            print(_picture_note(core, outcome.reply), file=out)
         for announcement in outcome.announcements:
             print(render_announcement(announcement), file=out)
         print("", file=out, flush=True)
@@ -176,3 +178,12 @@ class TerminalSender:
 
     async def send(self, *, channel_id: str, reply: Reply) -> None:
         print(f"[#{channel_id}] {render(reply)}\n", file=self.out, flush=True)
+
+
+def _picture_note(core: Core, reply: Reply) -> str:
+    """A terminal cannot show a picture: write it to files and say where."""
+    from adapters.web.draw import save_picture
+
+    assert reply.picture is not None
+    paths = save_picture(core, reply.picture)
+    return f"Bildet er lagret: {' og '.join(str(path) for path in paths)}" if paths else ""

@@ -23,6 +23,9 @@ class Context:
     channel: ChannelContext
     args: str
     """The command's text after its first word, as typed."""
+    public_url: str | None = None
+    """Where people reach `serve` (PUBLIC_URL), for links to the status page and the calendar feeds; None
+    gives paths only."""
 
     def author(self, request: Request) -> Author:
         return Author(

@@ -7,7 +7,7 @@ import os
 from dataclasses import replace
 
 from bot.clock import Clock, SystemClock
-from bot.config import AppConfig, load_config
+from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
@@ -27,7 +27,7 @@ UNBOUND_OK = ("koble", "person", "hjelp")
 
 
 class Core:
-    def __init__(self, *, config: AppConfig, store: Store, clock: Clock) -> None:
+    def __init__(self, *, config: AppConfig, store: Store, clock: Clock, public_url: str | None = None) -> None:
         from handlers import (
             build_router,
         )  # handlers depend on the core's types, not the other way round
@@ -35,6 +35,8 @@ class Core:
         self.config = config
         self.store = store
         self.clock = clock
+        self.public_url = public_url
+        """PUBLIC_URL: the base of the links the core gives out (status page, calendar feeds)."""
         self.state = StateStore(store=store)
         self.directory = Directory(config=config, state=self.state)
         self.vocab = Vocabulary.build(config)
@@ -88,6 +90,7 @@ class Core:
             ),
             channel=self.directory.channel(platform=request.platform, channel_id=request.channel_id),
             args=rest,
+            public_url=self.public_url,
         )
         if command is None:
             return Outcome(reply=self._unknown(word))
@@ -141,6 +144,11 @@ def build_core(
     from storage import open_configured_store
 
     config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
+    public_url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    if public_url and not public_url.startswith(("https://", "http://")):
+        raise ConfigError(
+            [f"PUBLIC_URL: write the whole address, e.g. https://samhandling.example.no (got {public_url!r})"]
+        )
     store = open_configured_store(
         database_url=None if db_path else os.environ.get("DATABASE_URL"),
         db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
@@ -151,4 +159,4 @@ def build_core(
     except BaseException:
         store.close()
         raise
-    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz))
+    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz), public_url=public_url)

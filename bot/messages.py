@@ -130,6 +130,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture to show with a reply (the wheel). Neutral: `params` say what to draw (see
+    `bot.wheel_picture.build_picture`); adapters draw it with the shared renderers in adapters/web and post
+    it as their platform can. The reply's `text` stays the full fallback."""
+
+    params: Mapping[str, str]
+    name: str
+    """A file stem, e.g. ``arshjul-agder-2027``."""
+    alt: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the core answers. `text` is a complete plain-text rendering, usable as a fallback anywhere."""
 
@@ -143,6 +155,8 @@ class Reply:
     form: Form | None = None
     mentions: tuple[Mention, ...] = ()
     """People who must act on this message; rendered as mentions where the platform has them."""
+    picture: Picture | None = None
+    """A picture to show with the reply (Slack: an uploaded file, Teams: an Image, terminal: a file)."""
 
 
 @dataclass(frozen=True)

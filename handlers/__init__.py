@@ -7,6 +7,7 @@ from handlers import (
     agreement,
     assignments,
     bind,
+    calendar,
     log,
     minutes,
     next_steps,
@@ -21,6 +22,7 @@ from handlers import (
     wheel_view,
 )
 from handlers.help import make_help
+from handlers.links import with_status_link
 
 
 def build_router() -> Router:
@@ -37,8 +39,8 @@ def build_router() -> Router:
     router.add(
         Command(
             "status",
-            status.handle,
-            "Hele syklusen for en region: møter, forutsetninger og signaturer.",
+            with_status_link(status.handle, page="region"),
+            "Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden.",
             "status [region] [år]",
             ("status", "status agder 2027"),
         )
@@ -46,8 +48,8 @@ def build_router() -> Router:
     router.add(
         Command(
             "oversikt",
-            overview.handle,
-            "Alle regioner mot alle milepæler, for AU.",
+            with_status_link(overview.handle, page="national"),
+            "Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden.",
             "oversikt [år]",
             ("oversikt 2027",),
         )
@@ -56,9 +58,9 @@ def build_router() -> Router:
         Command(
             "årshjul",
             wheel_view.handle,
-            "Årshjulet måned for måned.",
-            "årshjul [år]",
-            ("årshjul 2027",),
+            "Årshjulet måned for måned, som tekst og bilde (nasjonal: alle regioner; varmekart: måned per region).",
+            "årshjul [år] [region|nasjonal|varmekart]",
+            ("årshjul 2027", "årshjul nasjonal", "årshjul varmekart 2027"),
             aliases=("arshjul", "aarshjul"),
         )
     )
@@ -168,6 +170,17 @@ def build_router() -> Router:
             ("plan 2028–2031",),
             aliases=("planperiode",),
             writes=True,
+        )
+    )
+    router.add(
+        Command(
+            "kalender",
+            calendar.handle,
+            "Din kalenderlenke til Outlook eller Google (frister og møter), bare til deg. "
+            "Statussiden i nettleseren får du med «status» og «oversikt».",
+            "kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]",
+            ("kalender", "kalender IN", "kalender ny-lenke agder"),
+            aliases=("kalendar", "ics"),
         )
     )
     router.add(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import os
 import subprocess
@@ -66,6 +67,8 @@ def test_two_passes_at_the_same_moment_post_each_reminder_once(tmp_path: Path) -
     ran = a if not a.skipped else b
     slack_channels = Counter(p.body["channel"] for p in posts)
     assert slack_channels and max(slack_channels.values()) == 1  # at the Slack stand-in: once per channel
+    agder = next(p for p in posts if p.body["channel"] == "C0AGDER")
+    assert "<@U0KARI>" in json.dumps(agder.body["blocks"], ensure_ascii=False)  # the coordinator is mentioned
     terminal = out_first.getvalue() + out_second.getvalue()
     printed = Counter(line.split("]")[0] for line in terminal.splitlines() if line.startswith("[#"))
     assert printed and max(printed.values()) == 1  # in the terminal: once per channel

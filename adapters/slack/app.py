@@ -32,7 +32,7 @@ from bot.reminders import deliver_announcements
 from bot.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
-from .sender import SlackCallFailed, SlackPoster, SlackSender
+from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ class SlackAdapter:
             )
             shown_in = request.channel_id if public else None
         self._spawn(self._announce(outcome, shown_in=shown_in))
+        self._spawn(self._post_picture(request, reply))
 
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
@@ -210,6 +211,7 @@ class SlackAdapter:
             )
         self._spawn(self._post(request, reply, thread_ts=translate.thread_of(body)))
         self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
+        self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))
 
     async def _on_home_opened(self, body: dict[str, Any]) -> None:
         """The App Home tab: the viewer's own `neste` (their party's, from app.yaml or `person`)."""
@@ -328,6 +330,30 @@ class SlackAdapter:
 
     async def _post(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
         await delivery.post_reply(self.poster, request=request, reply=reply, thread_ts=thread_ts)
+
+    async def _post_picture(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
+        """A reply's picture (the wheel) as an image file in the channel, drawn off the event loop."""
+        if reply.picture is None:
+            return
+        from adapters.web.draw import picture_png
+
+        picture = reply.picture
+        png = await asyncio.get_running_loop().run_in_executor(None, picture_png, self.core, picture)
+        if png is None:
+            return
+        try:
+            await upload_png(
+                self.poster,
+                channel_id=request.channel_id,
+                png=png,
+                filename=f"{picture.name}.png",
+                title=reply.title,
+                alt=picture.alt,
+                comment=f"{reply.title} (bilde). Skriv «årshjul» for teksten.",
+                thread_ts=thread_ts,
+            )
+        except SlackCallFailed as exc:
+            logger.warning("could not post the picture: %s", exc)
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None

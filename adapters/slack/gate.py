@@ -113,7 +113,7 @@ def body_problem(*, content_type: str, text: str) -> str | None:
             for payload in form.get("payload", ()):
                 if not isinstance(json.loads(payload), dict):
                     return "payload is not an object"
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than Python's stack
         return "malformed body"
     return None
 

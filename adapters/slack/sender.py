@@ -150,3 +150,36 @@ class SlackSender:
             await self.poster.call("chat.postMessage", channel=channel_id, **message_payload(reply))
         except SlackCallFailed as exc:
             raise SendFailed(str(exc)) from None
+
+
+async def upload_png(
+    poster: SlackPoster,
+    *,
+    channel_id: str,
+    png: bytes,
+    filename: str,
+    title: str,
+    alt: str,
+    comment: str,
+    thread_ts: str | None = None,
+) -> str:
+    """Post a picture as a file (files upload v2: get an upload URL, send the bytes, complete the upload
+    into the channel). Returns the file id; raises SlackCallFailed when Slack refuses a step."""
+    try:
+        ticket = await poster.client.files_getUploadURLExternal(filename=filename, length=len(png), alt_txt=alt)
+        upload_url, file_id = str(ticket["upload_url"]), str(ticket["file_id"])
+        async with poster._http().post(upload_url, data=png) as response:
+            if response.status != 200:
+                raise SlackCallFailed(f"file upload failed: HTTP {response.status}")
+        await poster.client.files_completeUploadExternal(
+            files=[{"id": file_id, "title": title}],
+            channel_id=channel_id,
+            initial_comment=comment,
+            **({"thread_ts": thread_ts} if thread_ts else {}),
+        )
+    except SlackApiError as exc:
+        error = exc.response.data.get("error", "") if isinstance(exc.response.data, dict) else ""
+        raise SlackCallFailed(f"file upload failed: {error}".strip()) from None
+    except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+        raise SlackCallFailed(f"file upload failed: {type(exc).__name__}") from None
+    return file_id

@@ -258,6 +258,10 @@ class TeamsRuntime:
             card["body"][0:0] = _done_banner(outcome.reply, now=self._now())
         else:
             card = render_card(for_teams(outcome.reply, personal=personal))
+            now = self._now()
+            if now is not None and card["body"]:  # who is in the reply's text; when, here
+                stamp = {"type": "TextBlock", "text": f"{now:%d.%m.%Y kl. %H:%M}", "size": "Small", "isSubtle": True}
+                card["body"].insert(1, dict(stamp, spacing="None"))
         pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
         update = card_activity(card, summary=outcome.reply.title, pointer=pointer, activity_id=activity.reply_to_id)
         try:

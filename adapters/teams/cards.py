@@ -69,6 +69,8 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
     if reply.form is not None:
         body.extend(_form_inputs(reply.form))
         actions.append(_form_action(reply.form, submit_id=make_id()))
+    if reply.picture is not None:
+        body.extend(picture_elements(reply))
     if reply.context:
         body.append(
             {"type": "TextBlock", "text": escape(reply.context), "isSubtle": True, "size": "Small", "wrap": True}
@@ -226,3 +228,13 @@ def submit_request_id(
         canonical = "\x1f".join(f"{k}\x1e{fields[k]}" for k in sorted(fields))
         digest = ":" + hashlib.sha256(canonical.encode()).hexdigest()[:16]
     return f"teams:submit:{submit_id}:{user_id}{digest}"
+
+
+def picture_elements(reply: Reply) -> list[dict[str, Any]]:
+    """A reply's picture as an Image, fetched by Teams from our own server at a signed, expiring address
+    (none without PUBLIC_URL: Teams cannot reach a loopback address; the text stays in the card)."""
+    from adapters.web.draw import PICTURE_LINKS
+
+    if reply.picture is None or (url := PICTURE_LINKS.address(reply.picture)) is None:
+        return []
+    return [{"type": "Image", "url": url, "altText": reply.picture.alt, "size": "Stretch", "spacing": "Medium"}]

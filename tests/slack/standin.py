@@ -50,6 +50,8 @@ class SlackStandIn:
         self._ws: web.WebSocketResponse | None = None
         self._ws_open = asyncio.Event()
         self._ts = 0
+        self.uploads: dict[str, bytes] = {}
+        """Bytes sent to an upload URL (files upload v2), by file id."""
         self.url = ""
         self.down = False
         """While true every Web API call answers 500 (an outage)."""
@@ -64,6 +66,7 @@ class SlackStandIn:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)  # read methods such as files.info
         app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/ws", self._websocket)
         app.router.add_get("/files-pri/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
@@ -140,8 +143,8 @@ class SlackStandIn:
             body = dict(request.query)
         elif request.content_type == "application/json":
             body = await request.json()
-        else:
-            body = dict(await request.post())
+        else:  # slack_sdk sends some methods' arguments (files.*) in the query string
+            body = {**dict(request.query), **dict(await request.post())}
         await self._record(Call(method=method, body=body, headers=dict(request.headers)))
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
@@ -157,6 +160,14 @@ class SlackStandIn:
         if scripted is not None:
             return await self._scripted(request, scripted)
         return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.StreamResponse:
+        """The upload URL of files upload v2: takes the file's bytes as the request body."""
+        file_id = request.match_info["file_id"]
+        data = await request.read()
+        self.uploads[file_id] = data
+        await self._record(Call(method="upload", body={"file_id": file_id, "length": len(data)}, headers={}))
+        return web.Response(text=f"OK - {len(data)}")
 
     async def _scripted(self, request: web.Request, answer: Answer) -> web.StreamResponse:
         if answer.drop:
@@ -194,6 +205,13 @@ class SlackStandIn:
             return {"ok": True, "file": found} if found else {"ok": False, "error": "file_not_found"}
         if method == "views.open":
             return {"ok": True, "view": {"id": f"V{self._ts:06d}"}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{self._ts:06d}"
+            return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = body.get("files")
+            parsed = json.loads(files) if isinstance(files, str) else files or []
+            return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title")} for f in parsed]}
         if method == "views.publish":
             view = body.get("view") or {}
             return {

@@ -51,6 +51,7 @@ async def test_ten_forged_one_megabyte_bodies_add_under_100_kb_of_log(caplog: py
         ("payload that is not json", 400),
         ("payload that is a list", 400),
         ("body that is not utf-8", 400),
+        ("json nested too deep", 400),
     ],
 )
 async def test_hostile_requests_each_get_their_status_and_never_a_traceback(
@@ -80,6 +81,8 @@ async def test_hostile_requests_each_get_their_status_and_never_a_traceback(
             body, content_type = '{"type": "event_callback", "event": {"text": "a\x01b"}}', "application/json"
         elif case == "payload that is not json":
             body = "payload=%7Bnot-json"
+        elif case == "json nested too deep":
+            body, content_type = "[" * 200_000, "application/json"
         elif case == "payload that is a list":
             body = "payload=%5B1%2C2%5D"
         if case == "body that is not utf-8":

@@ -63,6 +63,24 @@ def test_every_card_reads_well_at_320_and_450_px(tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 480, "height": 800})
         page.goto((RENDER / "render.html").as_uri())
         page.evaluate("config => window.setHostConfig(config)", host_config)
+        # The detector itself: the cards of the issue (five sign buttons in one row, a long link in a
+        # value) must be caught, or a pass would mean nothing.
+        bad = {
+            "type": "AdaptiveCard",
+            "version": "1.4",
+            "body": [
+                {"type": "FactSet", "facts": [{"title": "Lenke", "value": "https://example.no/" + "a" * 120}]},
+                {"type": "TextBlock", "text": "Regionalt dialogmøte vår 2026 – referat og vedtak", "wrap": False},
+            ],
+            "actions": [
+                {"type": "Action.Submit", "title": f"Signer for {party}"}
+                for party in ("agder", "IN", "SIVA", "NFR", "RFF")
+            ],
+        }
+        caught = page.evaluate("([card, width]) => window.renderCard(card, width)", [bad, 320])["problems"]
+        assert any("button label cut" in problem for problem in caught), caught
+        assert any("wider" in problem or "sticks out" in problem for problem in caught), caught
+        assert any("clipped" in problem or "text cut" in problem for problem in caught), caught
         for name, card in cards:
             for width in WIDTHS:
                 result: dict[str, Any] = page.evaluate(

@@ -9,6 +9,7 @@ import pytest
 from botbuilder.schema import Activity
 
 from adapters.teams.translate import read_command, to_request
+from bot.messages import Request
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 from tests.teams.test_teams_real_core import _core
 
@@ -113,3 +114,33 @@ def test_a_multi_line_minutes_in_teams_stores_each_decision_and_follow_up_as_typ
         ("Sende utkast", "IN"),
         ("Kalle inn til verksted", "agder"),
     ]
+
+
+def test_person_with_a_teams_mention_registers_that_user(run) -> None:
+    core = _core()
+    new_user = "22222222-0000-0000-0000-000000000042"
+
+    async def body() -> dict[str, Any]:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        try:
+            activity = load_activity("channel_message_mention", service_url=connector.url)
+            activity["from"] = dict(activity["from"], aadObjectId="11111111-0000-0000-0000-000000000009")  # admin
+            activity["text"] = "<at>Samhandling</at> person <at>Nina Ny</at> agder koordinator"
+            activity["entities"].append(
+                {
+                    "type": "mention",
+                    "text": "<at>Nina Ny</at>",
+                    "mentioned": {"id": "29:nina", "name": "Nina Ny", "aadObjectId": new_user},
+                }
+            )
+            assert await server.post(activity) == 201
+            return connector.accepted[-1].card
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    card = run(body())
+    assert card["body"][0].get("color") != "Attention", card["fallbackText"]
+    status = core.handle(Request(platform="teams", user_id=new_user, channel_id="19:agder@thread.tacv2", text="neste"))
+    assert status.reply.ok

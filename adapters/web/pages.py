@@ -1,0 +1,87 @@
+"""The status pages as HTML, rendered on the server with Jinja2 (autoescape on) from bot/status_data.py.
+
+The wheel is inlined as SVG (our own writer escapes every text it writes), so a page is one request and
+works without scripts."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from bot.status_data import national_page, region_page
+from bot.wheel_picture import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, nation_wheel, region_wheel
+
+from .wheel_svg import render_svg
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _legend() -> list[tuple[str, str, str]]:
+    return [(state, STATE_SYMBOLS[state], STATE_LABELS[state]) for state in STATE_ORDER]
+
+
+def _link(path: str, token: str, year: int | None = None) -> str:
+    query = f"?token={quote(token)}"
+    if year is not None:
+        query += f"&år={year}"
+    return path + query
+
+
+def national_html(*, core: Core, token: str, year: int) -> str:
+    today = core.clock.now().date()
+    page = national_page(config=core.config, state=core.state, year=year, today=today)
+    wheel = nation_wheel(config=core.config, state=core.state.snapshot(), year=today.year, today=today)
+    return (
+        _env()
+        .get_template("national.html")
+        .render(
+            page=page,
+            today=today.strftime("%d.%m.%Y"),
+            legend=_legend(),
+            wheel_svg=Markup(render_svg(wheel, standalone=False)),
+            region_links={r.key: _link(f"/status/{quote(r.key)}", token, year) for r in core.config.parties.regions},
+            prev_link=_link("/status", token, year - 1) if abs(year - 1 - today.year) <= 5 else None,
+            next_link=_link("/status", token, year + 1) if abs(year + 1 - today.year) <= 5 else None,
+        )
+    )
+
+
+def region_html(*, core: Core, region: str, token: str, national: bool, year: int) -> str:
+    today = core.clock.now().date()
+    page = region_page(config=core.config, state=core.state, region=region, year=year, today=today)
+    wheel = region_wheel(config=core.config, state=core.state.snapshot(), region=region, year=today.year, today=today)
+    path = f"/status/{quote(region)}"
+    return (
+        _env()
+        .get_template("region.html")
+        .render(
+            page=page,
+            today=today.strftime("%d.%m.%Y"),
+            legend=_legend(),
+            wheel_svg=Markup(render_svg(wheel, standalone=False)),
+            national_link=_link("/status", token, year) if national else None,
+            prev_link=_link(path, token, year - 1) if abs(year - 1 - today.year) <= 5 else None,
+            next_link=_link(path, token, year + 1) if abs(year + 1 - today.year) <= 5 else None,
+        )
+    )

@@ -1,0 +1,83 @@
+"""What the SVG and PNG renderers share: the colour-blind-safe palette and the canvas layout.
+
+Colours are from the Okabe–Ito palette, and every state also has a symbol (and overdue a hatch), so the
+wheel reads the same to people who cannot tell the colours apart and in black and white.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.wheel_picture import State
+
+SIZE = 1200
+"""The canvas is square: the PNG is SIZE × SIZE pixels, the SVG's viewBox the same."""
+
+FILL: dict[State, str] = {
+    "done": "#009E73",  # bluish green
+    "planned": "#0072B2",  # blue
+    "open": "#E69F00",  # orange
+    "overdue": "#D55E00",  # vermillion, hatched
+    "untracked": "#BBBBBB",  # grey
+}
+TEXT_ON: dict[State, str] = {
+    "done": "#000000",
+    "planned": "#FFFFFF",
+    "open": "#000000",
+    "overdue": "#000000",
+    "untracked": "#000000",
+}
+INK = "#1A1A1A"
+MUTED = "#595959"
+TRACK = "#EEEEEE"
+RULE = "#C8C8C8"
+BACKGROUND = "#FFFFFF"
+FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
+
+TITLE_Y = 44
+SUBTITLE_Y = 80
+LEGEND_TOP = SIZE - 112
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Pixel geometry of the round views on a SIZE canvas."""
+
+    cx: float = SIZE / 2
+    cy: float = 596.0
+    radius: float = 430.0
+
+    def point(self, deg: float, fraction: float) -> tuple[float, float]:
+        """A point at `deg` (clockwise from twelve o'clock) and `fraction` of the outer radius."""
+        rad = math.radians(deg - 90.0)
+        r = fraction * self.radius
+        return self.cx + r * math.cos(rad), self.cy + r * math.sin(rad)
+
+
+LAYOUT = Layout()
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Pixel geometry of the heat map: a label column, then twelve month columns."""
+
+    left: float = 190.0
+    top: float = 150.0
+    right: float = SIZE - 30.0
+    bottom: float = LEGEND_TOP - 30.0
+
+    def cell(self, *, row: int, col: int, rows: int) -> tuple[float, float, float, float]:
+        width = (self.right - self.left) / 12
+        height = (self.bottom - self.top) / max(1, rows)
+        x = self.left + col * width
+        y = self.top + row * height
+        return x, y, x + width, y + height
+
+
+GRID = Grid()
+
+
+def legend_slots() -> list[tuple[float, float]]:
+    """Where the five legend entries go: three on the first line, two on the second."""
+    return [(60 + (i % 3) * 380, LEGEND_TOP + 20 + (i // 3) * 44) for i in range(5)]

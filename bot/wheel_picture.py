@@ -1,0 +1,369 @@
+"""The wheel as a picture, as neutral geometry: months, rings, arcs, states, labels, legend and today's hand.
+
+Computed once here from the configuration and the state; the SVG and PNG renderers under adapters/web only
+scale and paint it. Angles are degrees clockwise from twelve o'clock (1 January at the top); radii are
+fractions of the wheel's outer radius, so a renderer picks its own size.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from bot.config import AppConfig
+from bot.dates import MONTH_NAMES
+from bot.progress import progress_of
+from bot.state import StateStore
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
+
+logger = logging.getLogger(__name__)
+
+State = Literal["done", "planned", "open", "overdue", "untracked"]
+View = Literal["region", "nation", "heatmap"]
+VIEWS: tuple[View, ...] = ("region", "nation", "heatmap")
+
+STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "untracked")
+"""Worst first: a combined arc or a heat-map cell shows the worst state among its items."""
+
+STATE_LABELS: Mapping[State, str] = {
+    "done": "Ferdig",
+    "planned": "Planlagt (dato satt)",
+    "open": "Åpen (ingen dato ennå)",
+    "overdue": "På overtid",
+    "untracked": "Før boten (ikke fulgt opp)",
+}
+STATE_SYMBOLS: Mapping[State, str] = {"done": "✓", "planned": "●", "open": "○", "overdue": "!", "untracked": "–"}
+"""A symbol per state, drawn with every label, so nothing is told by colour alone."""
+
+INNER = 0.30
+"""The hub: rings are laid out between INNER and 1.0 of the outer radius."""
+
+
+@dataclass(frozen=True)
+class MonthMark:
+    name: str
+    start_deg: float
+    mid_deg: float
+
+
+@dataclass(frozen=True)
+class Ring:
+    label: str
+    inner: float
+    outer: float
+
+
+@dataclass(frozen=True)
+class Arc:
+    ring: int
+    start_deg: float
+    end_deg: float
+    state: State
+    label: str
+    """Short text drawn on the arc, with the state's symbol in front."""
+    title: str
+    """The full name, for tooltips and the text alternative."""
+    marker_deg: float | None
+    """The planned date (or, without one, the deadline) marked on the arc."""
+    marker_planned: bool
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    row: int
+    col: int
+    state: State | None
+    count: int
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    state: State
+    label: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class WheelPicture:
+    view: View
+    title: str
+    subtitle: str
+    year: int
+    months: tuple[MonthMark, ...]
+    rings: tuple[Ring, ...]
+    arcs: tuple[Arc, ...]
+    hand_deg: float | None
+    today_label: str
+    legend: tuple[LegendEntry, ...]
+    rows: tuple[str, ...] = ()
+    cells: tuple[HeatCell, ...] = ()
+
+    @property
+    def alt(self) -> str:
+        """A text alternative: the title and how many items stand in each state."""
+        counts = [f"{STATE_LABELS[s].lower()}: {n}" for s in STATE_ORDER if (n := self.count(s))]
+        return f"{self.title}. {self.subtitle}. " + "; ".join(counts)
+
+    def count(self, state: State) -> int:
+        if self.view == "heatmap":
+            return sum(cell.count for cell in self.cells if cell.state == state)
+        return sum(1 for arc in self.arcs if arc.state == state)
+
+
+def angle(day: date) -> float:
+    """Where a day sits on its year's wheel: the middle of the day, clockwise from 1 January at the top."""
+    first = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - first).days
+    return ((day - first).days + 0.5) / length * 360.0
+
+
+def _span(day: date, *, end: bool) -> float:
+    """The start or the end edge of a day on the wheel."""
+    first = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - first).days
+    return ((day - first).days + (1 if end else 0)) / length * 360.0
+
+
+def month_marks(year: int) -> tuple[MonthMark, ...]:
+    marks = []
+    for month in range(1, 13):
+        start = _span(date(year, month, 1), end=False)
+        end = _span(date(year + (month == 12), month % 12 + 1, 1), end=False) if month < 12 else 360.0
+        marks.append(MonthMark(name=MONTH_NAMES[month - 1].capitalize(), start_deg=start, mid_deg=(start + end) / 2))
+    return tuple(marks)
+
+
+def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
+    """An item's state on the picture, and its planned day (None when no date is set)."""
+    progress = progress_of(config=config, state=state, item=item)
+    planned = progress.planned.date() if progress.planned else None
+    if progress.done:
+        return "done", planned
+    if not tracked(config, item):
+        return "untracked", planned
+    if item.deadline < today:
+        return "overdue", planned
+    return ("planned" if planned else "open"), planned
+
+
+def placed(item: Item) -> date:
+    """Where an item sits on the wheel: its suggested month inside its window, otherwise its deadline.
+
+    The draft of agreement A+1 is treated in December A (deadline January A+1): it belongs in year A.
+    """
+    month = item.spec.suggested_month if item.kind == "milestone" else None
+    if month:
+        for year in range(item.start.year, item.deadline.year + 1):
+            first = date(year, month, 1)
+            if item.start <= first <= item.deadline or (first.year, first.month) == (item.start.year, item.start.month):
+                return max(first, item.start)
+    return item.deadline
+
+
+def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
+    """The items of cycles `year` and `year`+1 whose window touches calendar year `year` (the autumn work on
+    next year's agreement is part of this year's wheel)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return [
+        item
+        for cycle in (year, year + 1)
+        for item in cycle_items(config, year=cycle, region=region)
+        if item.deadline >= first and item.start <= last
+    ]
+
+
+def _worst(states: list[State]) -> State:
+    return min(states, key=STATE_ORDER.index)
+
+
+def _legend() -> tuple[LegendEntry, ...]:
+    return tuple(LegendEntry(state=s, label=STATE_LABELS[s], symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
+
+
+def _hand(year: int, today: date) -> float | None:
+    return angle(today) if today.year == year else None
+
+
+def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> WheelPicture:
+    """One region's year: every milestone and precondition as an arc over its window (clipped to the year),
+    packed into as few rings as let no two arcs overlap. Per-actor letters share one arc (worst state)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    groups: dict[tuple[str, int], list[Item]] = {}
+    for item in year_items(config, year=year, region=region):
+        groups.setdefault((item.key, item.year), []).append(item)
+    drafts: list[tuple[date, date, Arc]] = []
+    for (_, cycle), items in groups.items():
+        head = items[0]
+        states = [state_of(config=config, state=state, item=item, today=today) for item in items]
+        worst = _worst([s for s, _ in states])
+        start, end = max(head.start, first), min(head.deadline, last)
+        planned = next((p for _, p in states if p and first <= p <= last), None)
+        marker = planned or (head.deadline if head.deadline <= last else None)
+        label = head.spec.label or head.spec.name
+        if len(items) > 1:
+            label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
+        if cycle != year:
+            label += f" ({cycle})"
+        title = head.title() if len(items) == 1 else f"{head.spec.name} (avtale {cycle})"
+        drafts.append(
+            (
+                start,
+                end,
+                Arc(
+                    ring=0,
+                    start_deg=_span(start, end=False),
+                    end_deg=_span(end, end=True),
+                    state=worst,
+                    label=f"{STATE_SYMBOLS[worst]} {label}",
+                    title=f"{title}: {STATE_LABELS[worst].lower()}",
+                    marker_deg=angle(marker) if marker else None,
+                    marker_planned=planned is not None,
+                ),
+            )
+        )
+    lanes: list[date] = []
+    arcs: list[Arc] = []
+    for start, end, arc in sorted(drafts, key=lambda d: (d[0], -(d[1] - d[0]).days, d[2].label)):
+        lane = next((i for i, busy_until in enumerate(lanes) if busy_until < start), None)
+        if lane is None:
+            lanes.append(end)
+            lane = len(lanes) - 1
+        lanes[lane] = end
+        arcs.append(replace(arc, ring=lane))
+    rings = _rings([""] * max(1, len(lanes)))
+    return WheelPicture(
+        view="region",
+        title=f"Årshjulet {year} – {config.party_name(region)}",
+        subtitle="Samhandlingsmodellen: milepæler og forutsetninger over sine vinduer",
+        year=year,
+        months=month_marks(year),
+        rings=rings,
+        arcs=tuple(arcs),
+        hand_deg=_hand(year, today),
+        today_label=f"I dag {today.day}.{today.month}.",
+        legend=_legend(),
+    )
+
+
+def _rings(labels: list[str]) -> tuple[Ring, ...]:
+    width = (1.0 - INNER) / len(labels)
+    return tuple(
+        Ring(label=label, inner=INNER + i * width + width * 0.06, outer=INNER + (i + 1) * width - width * 0.06)
+        for i, label in enumerate(labels)
+    )
+
+
+def _region_rows(config: AppConfig, *, year: int) -> list[tuple[str, list[Item]]]:
+    """The nation's rows: the national items (with every actor's letter), then each region's own."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    rows = [("Nasjonalt", year_items(config, year=year, region=None))]
+    for spec in config.parties.regions:
+        own = [
+            item
+            for cycle in (year, year + 1)
+            for item in regional_milestones(config, year=cycle, region=spec.key)
+            + [i for i in precondition_items(config, year=cycle, region=spec.key) if i.region]
+            if item.deadline >= first and item.start <= last
+        ]
+        rows.append((spec.short, own))
+    return rows
+
+
+def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
+    """Every region as a ring (the national items innermost): each item a short arc in the month where it
+    sits (its suggested month or its deadline), items of the same month sharing that month's arc."""
+    rows = _region_rows(config, year=year)
+    rings = _rings([label for label, _ in rows])
+    marks = month_marks(year)
+    arcs: list[Arc] = []
+    for ring, (_, items) in enumerate(rows):
+        slots: dict[int, list[tuple[Item, State]]] = {}
+        for item in items:
+            where = placed(item)
+            if where.year != year:
+                where = min(max(where, date(year, 1, 1)), date(year, 12, 31))
+            item_state, _ = state_of(config=config, state=state, item=item, today=today)
+            slots.setdefault(where.month, []).append((item, item_state))
+        for month, entries in slots.items():
+            start = marks[month - 1].start_deg
+            end = marks[month].start_deg if month < 12 else 360.0
+            step = (end - start) / len(entries)
+            for index, (item, item_state) in enumerate(sorted(entries, key=lambda e: e[0].deadline)):
+                arcs.append(
+                    Arc(
+                        ring=ring,
+                        start_deg=start + index * step,
+                        end_deg=start + (index + 1) * step,
+                        state=item_state,
+                        label=STATE_SYMBOLS[item_state],
+                        title=f"{rows[ring][0]}: {item.title()}: {STATE_LABELS[item_state].lower()}",
+                        marker_deg=None,
+                        marker_planned=False,
+                    )
+                )
+    return WheelPicture(
+        view="nation",
+        title=f"Årshjulet {year} – alle regioner",
+        subtitle="Én ring per region, nasjonalt innerst; hvert punkt i måneden det hører til",
+        year=year,
+        months=marks,
+        rings=rings,
+        arcs=tuple(arcs),
+        hand_deg=_hand(year, today),
+        today_label=f"I dag {today.day}.{today.month}.",
+        legend=_legend(),
+    )
+
+
+def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
+    """Month by region: each cell the worst state of the items that sit in that month, with their count."""
+    rows = _region_rows(config, year=year)
+    cells: list[HeatCell] = []
+    for row, (_, items) in enumerate(rows):
+        by_month: dict[int, list[State]] = {}
+        for item in items:
+            where = placed(item)
+            month = where.month if where.year == year else (1 if where.year < year else 12)
+            by_month.setdefault(month, []).append(state_of(config=config, state=state, item=item, today=today)[0])
+        for col in range(12):
+            states = by_month.get(col + 1, [])
+            cells.append(HeatCell(row=row, col=col, state=_worst(states) if states else None, count=len(states)))
+    return WheelPicture(
+        view="heatmap",
+        title=f"Årshjulet {year} – måned for måned per region",
+        subtitle="Hver rute viser den verste tilstanden blant punktene den måneden, og hvor mange de er",
+        year=year,
+        months=month_marks(year),
+        rings=(),
+        arcs=(),
+        hand_deg=None,
+        today_label=f"I dag {today.day}.{today.month}." if today.year == year else "",
+        legend=_legend(),
+        rows=tuple(label for label, _ in rows),
+        cells=tuple(cells),
+    )
+
+
+def build_picture(
+    *, config: AppConfig, state: StateStore, params: Mapping[str, str], today: date
+) -> WheelPicture | None:
+    """The picture a `Picture`'s params ask for, or None when they name nothing we know (a forged link)."""
+    view = params.get("view", "")
+    try:
+        year = int(params.get("year", ""))
+    except ValueError:
+        return None
+    if not 2000 <= year <= 2100 or view not in VIEWS:
+        return None
+    snapshot = state.snapshot()
+    if view == "region":
+        region = params.get("region", "")
+        if config.region(region) is None:
+            return None
+        return region_wheel(config=config, state=snapshot, region=region, year=year, today=today)
+    if view == "nation":
+        return nation_wheel(config=config, state=snapshot, year=year, today=today)
+    return heat_map(config=config, state=snapshot, year=year, today=today)

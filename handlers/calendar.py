@@ -1,0 +1,120 @@
+"""`kalender [region|aktør|nasjonal]`: the caller's calendar feed address (Outlook, Google), privately.
+`kalender ny-lenke [region|aktør|nasjonal|status [region]]`: an admin replaces a secret link.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.context import Context
+from bot.messages import Outcome, Request, Section, Visibility
+from bot.parsing import fold
+from bot.replies import make_reply
+from bot.state import META, DomainError
+from bot.web_links import (
+    NATIONAL_FEED,
+    Feed,
+    address,
+    renew,
+    status_link_id,
+    status_path,
+    token_of,
+)
+from handlers.common import record
+
+logger = logging.getLogger(__name__)
+
+EXAMPLE = "kalender agder"
+RENEW_WORDS = ("ny-lenke", "nylenke", "ny")
+HOW_TO = (
+    "Outlook: Legg til kalender → Abonner fra Internett, og lim inn adressen. "
+    "Google Kalender: Andre kalendere → + → Fra URL. Kalenderen oppdateres av seg selv når datoer endres."
+)
+SECRET = "Lenken er hemmelig og personlig for kanalen din: ikke del den. En administrator kan lage en ny med «kalender ny-lenke»."
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    if words and fold(words[0]) in RENEW_WORDS:
+        return _renew(request, ctx, words[1:])
+    feed = _feed(ctx, words)
+    url = address(ctx.public_url, feed.path, token_of(ctx.state, feed.link_id))
+    reply = make_reply(
+        title=f"Kalender: {_feed_name(ctx, feed)}",
+        lead=f"Abonner på årshjulet i kalenderen din: {url}",
+        sections=[Section(title="Slik gjør du", text=HOW_TO), Section(title="", text=SECRET)],
+        context="Frister som heldagshendelser, planlagte møter med klokkeslett, varsel etter påminnelsene.",
+    )
+    return Outcome(reply=reply)
+
+
+def _feed(ctx: Context, words: list[str]) -> Feed:
+    """The feed named in the command, else the channel's, else the caller's party's."""
+    if len(words) > 1:
+        raise DomainError(f"Jeg forstod ikke «{' '.join(words)}». Skriv for eksempel «{EXAMPLE}» eller «kalender IN».")
+    if words:
+        word = words[0]
+        if fold(word) in (NATIONAL_FEED, "au"):
+            return Feed(kind="national", key=None)
+        if region := ctx.vocab.region(word):
+            return Feed(kind="region", key=region)
+        party = ctx.vocab.party(word)
+        if party and ctx.config.actor(party) and ctx.config.actor(party).enabled:  # type: ignore[union-attr]
+            return Feed(kind="actor", key=party)
+        raise DomainError(
+            f"Jeg kjenner ikke «{word}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
+            "eller «kalender nasjonal»."
+        )
+    channel = ctx.channel
+    if channel.kind == "national":
+        return Feed(kind="national", key=None)
+    if channel.kind == "actor" and channel.actor:
+        return Feed(kind="actor", key=channel.actor)
+    if channel.region:
+        return Feed(kind="region", key=channel.region)
+    party = ctx.caller.party
+    if party and ctx.config.region(party):
+        return Feed(kind="region", key=party)
+    if party and ctx.config.actor(party):
+        return Feed(kind="actor", key=party)
+    if party == ctx.config.parties.coordinator.key:
+        return Feed(kind="national", key=None)
+    raise DomainError(
+        f"Hvilken kalender vil du ha? Skriv for eksempel «{EXAMPLE}», «kalender IN» eller «kalender nasjonal»."
+    )
+
+
+def _feed_name(ctx: Context, feed: Feed) -> str:
+    return "nasjonalt årshjul" if feed.key is None else ctx.config.party_name(feed.key)
+
+
+def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
+    """A new secret for one feed or status page; the old address stops working at once."""
+    if ctx.caller.role != "admin":
+        raise DomainError("Bare en administrator kan lage nye lenker. Spør en administrator om det.")
+    if words and fold(words[0]) == "status":
+        rest = words[1:]
+        region = ctx.vocab.region(" ".join(rest)) if rest else None
+        if rest and region is None:
+            raise DomainError(
+                f"Jeg kjenner ikke regionen «{' '.join(rest)}». Skriv f.eks. «kalender ny-lenke status agder»."
+            )
+        link_id, path = status_link_id(region), status_path(region)
+        what = f"statussiden for {ctx.config.party_name(region)}" if region else "den nasjonale statussiden"
+    else:
+        feed = _feed(ctx, words)
+        link_id, path, what = feed.link_id, feed.path, f"kalenderen {_feed_name(ctx, feed)}"
+    record(
+        ctx,
+        request,
+        partition=META,
+        summary=f"Ny hemmelig lenke til {what}; den gamle virker ikke lenger",
+        mutate=renew(link_id),
+    )
+    token = token_of(ctx.state, link_id)
+    reply = make_reply(
+        title="Ny lenke laget",
+        lead=f"Ny adresse til {what}: {address(ctx.public_url, path, str(token))} Den gamle lenken virker ikke lenger.",
+        visibility=Visibility.PRIVATE,
+    )
+    return Outcome(reply=reply)
