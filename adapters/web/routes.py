@@ -6,6 +6,7 @@ was altered, so an address reveals nothing about what exists. Answers are never 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING
@@ -88,7 +89,8 @@ def mount_web(
             return not_found()
         if request.match_info["ext"] == "svg":
             return web.Response(text=render_svg(drawing), content_type="image/svg+xml", headers=PRIVATE_HEADERS)
-        return web.Response(body=render_png(drawing), content_type="image/png", headers=PRIVATE_HEADERS)
+        png = await asyncio.get_running_loop().run_in_executor(None, render_png, drawing)  # off the event loop
+        return web.Response(body=png, content_type="image/png", headers=PRIVATE_HEADERS)
 
     app.router.add_get("/kalender/{feed}.ics", calendar)
     app.router.add_get("/status", national)
