@@ -79,7 +79,7 @@ class Core:
         command = self.router.find(word)
         context = Context(
             config=self.config,
-            state=self.state,
+            state=self.state.for_request(),  # each partition read once per request
             directory=self.directory,
             vocab=self.vocab,
             now=self.clock.now(),

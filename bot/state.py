@@ -79,6 +79,11 @@ class StateStore:
         partitions hundreds of times and writes nothing (a reminder pass asks for ~300 items' progress)."""
         return StateStore(store=_ReadOnce(self.store))
 
+    def for_request(self) -> StateStore:
+        """A view for one request: each partition is read once (a command asks for the same partitions many
+        times), and a partition written through it is read afresh afterwards. Writes go to the store as ever."""
+        return StateStore(store=_RequestReads(self.store))
+
     def tables(self, partition: str) -> Tables:
         return self.store.read(partition)
 
@@ -195,3 +200,67 @@ class _ReadOnce(Store):
         if rows is None:
             rows = self._rows[key] = self._store.rows(partition, table=table)
         return rows
+
+
+class _RequestReads(Store):
+    """Caches `read` for one request; every other call, and every write, goes to the store itself."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._seen: dict[str, Tables] = {}
+
+    def read(self, partition: str) -> Tables:
+        tables = self._seen.get(partition)
+        if tables is None:
+            tables = self._seen[partition] = self._store.read(partition)
+        return tables
+
+    @contextmanager
+    def update(self, partition: str) -> Iterator[Tables]:
+        self._seen.pop(partition, None)
+        try:
+            with self._store.update(partition) as tables:
+                yield tables
+        finally:
+            self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
+
+    def partitions(self, prefix: str = "") -> list[str]:
+        return self._store.partitions(prefix)
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        return self._store.append(tables, partition=partition, table=table, entry=entry)
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        self._store.put_row(tables, partition=partition, table=table, key=key, doc=doc)
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        return self._store.row(tables, partition=partition, table=table, key=key)
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        return self._store.last_row(tables, partition=partition, table=table)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        return self._store.rows(partition, table=table)
+
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        return self._store.latest_rows(partition, table=table, limit=limit)
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        return self._store.count_rows(partition, table=table)
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        self._seen.pop(partition, None)
+        return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        self._seen.pop(partition, None)
+        self._store.record_many(partition=partition, table=table, docs=docs)
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        return self._store.try_lease(name, holder=holder, seconds=seconds)
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        self._store.release_lease(name, holder=holder)
+
+    def faults(self) -> dict[str, str]:
+        return self._store.faults()
