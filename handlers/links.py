@@ -33,13 +33,16 @@ def with_status_link(handler: Handler, *, page: Literal["region", "national"]) -
         outcome = handler(request, ctx)
         if not outcome.reply.ok:
             return outcome
+        args = read_args(ctx, ctx.args.split(), want=("region", "year"))
         region = None
         if page == "region":
-            region = context_region(ctx, read_args(ctx, ctx.args.split(), want=("region", "year")).region)
+            region = context_region(ctx, args.region)
             if region is None:
                 return outcome
         try:
             url = status_address(ctx, region=region)
+            if args.year:
+                url += f"&aar={args.year}"  # the page shows the cycle the command was about
         except StoreError:
             logger.warning("could not read the status page link; replying without it")
             return outcome

@@ -56,7 +56,7 @@ async def serving(core: Core, *, environ: Mapping[str, str] | None = None) -> As
 
 def link_in(text: str, path: str) -> str:
     """The first address with `path` in a reply, e.g. ``/kalender/agder.ics?token=…``."""
-    match = re.search(rf"(?:https?://[^\s/]+)?({re.escape(path)}\?token=[A-Za-z0-9_\-%]+)", text)
+    match = re.search(rf"(?:https?://[^\s/]+)?({re.escape(path)}\?token=[A-Za-z0-9_\-%]+(?:&aar=\d{{4}})?)", text)
     assert match, f"no {path} link in {text!r}"
     return match.group(1)
 

@@ -38,6 +38,7 @@ async def test_pages_need_their_own_token_and_escape_what_people_wrote() -> None
     async with serving(bot.core) as server:
         page = await server.get(national)
         assert page.status == 200 and '<html lang="nb">' in page.text
+        assert national.endswith("&aar=2027") and "syklus 2027" in page.text
         assert "default-src 'none'" in page.headers["Content-Security-Policy"]
         assert (await server.get(region)).status == 200
         assert (await server.get(f"/status/agder?token={national_token}")).status == 200  # AU's link opens all
