@@ -5,6 +5,14 @@ import pytest
 from tests.driver import BotDriver, make_bot
 
 
+@pytest.fixture(autouse=True)
+def _no_served_pictures() -> None:
+    """Picture addresses follow the last server mounted in this process; each test starts without one."""
+    from adapters.web.draw import PICTURE_LINKS
+
+    PICTURE_LINKS.reset()
+
+
 @pytest.fixture
 def bot() -> BotDriver:
     """A bot on the demo app.yaml and an in-memory store, at Monday 23 November 2026 09:00 in Oslo."""

@@ -59,11 +59,17 @@ class PictureLinks:
         self._core = core
         self._secret = link_secret(environ)
 
+    def reset(self) -> None:
+        """Forget the served core (tests start servers on different cores in one process)."""
+        self._core = None
+        self._secret = b""
+
     def address(self, picture: Picture) -> str | None:
         core = self._core
-        if core is None or not core.public_url:
+        base = getattr(core, "public_url", None)  # a stand-in core in a test may not serve pictures at all
+        if core is None or not base:
             return None
-        return picture_address(picture, base=core.public_url, secret=self._secret, now=core.clock.now())
+        return picture_address(picture, base=base, secret=self._secret, now=core.clock.now())
 
 
 PICTURE_LINKS = PictureLinks()
