@@ -214,7 +214,7 @@ class PostgresStore(Store):
         found = self._query("a listing", "SELECT name FROM partitions WHERE name LIKE %s ORDER BY name", (pattern,))
         return [str(name) for (name,) in found]
 
-    def verify(self) -> None:
+    def verify(self, *, from_year: int | None = None) -> None:
         """Check that the schema is the one this code needs (not every row: they are checked when read)."""
         with self._errors("the start-up check"), self._pool.connection() as conn:
             have = current_version(conn)

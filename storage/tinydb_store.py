@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import Self
 
 from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
-from storage.base import Store, StoreError, Tables
+from storage.base import Store, StoreError, Tables, is_recent
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import os_fault
 from storage.locking import FolderLock
@@ -192,10 +192,13 @@ class TinyDBStore(SegmentedRows, Store):
             raise ValueError(f"invalid lease name {name!r}: use a-z, 0-9, '_' and '-'")
         return os.path.join(self.directory, LEASE_PREFIX + name)
 
-    def verify(self) -> None:
-        """Decode every partition file without caching it, so ten years of history cost no memory."""
+    def verify(self, *, from_year: int | None = None) -> None:
+        """Decode the partition files (of `from_year` on, see `Store.verify`) without caching them, so ten
+        years of history cost no memory. Segment files are checked when first read."""
         self._check_open()
         for partition in self.partitions():
+            if not is_recent(partition, from_year=from_year):
+                continue
             path = self._path(partition)
             try:
                 with open(path, "rb") as handle:

@@ -11,7 +11,7 @@ import pytest
 import storage.tinydb_rows as rows_module
 from bot.clock import OSLO
 from bot.state import Author, StateStore
-from storage import TinyDBStore
+from storage import StoreError, TinyDBStore
 from storage.atomic_json import atomic_write
 from storage.codec import decode_tables, encode_tables
 from storage.tinydb_rows import SEGMENT_ROWS
@@ -89,3 +89,15 @@ def test_a_crash_between_segment_and_partition_file_loses_nothing(
         summaries = [e["summary"] for e in state.history(P)]
         assert summaries == [f"endring {n}" for n in range(2 * SEGMENT_ROWS + 1)]
         assert state.verify_history(P).ok
+
+
+def test_start_up_checks_the_years_being_worked_on_not_the_archive(tmp_path: Path) -> None:
+    (tmp_path / "cycle/agder").mkdir(parents=True)
+    (tmp_path / "cycle/agder/2019.json").write_text("{ not json")
+    with TinyDBStore(tmp_path) as store:
+        store.verify(from_year=2026)  # 2019 is read (and named) only when someone asks for it
+        with pytest.raises(StoreError, match=r"2019\.json"):
+            store.verify()
+        (tmp_path / "cycle/agder/2026.json").write_text("{ not json")
+        with pytest.raises(StoreError, match=r"2026\.json"):
+            store.verify(from_year=2026)
