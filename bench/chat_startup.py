@@ -21,7 +21,8 @@ import time
 
 def _env(data: str) -> dict[str, str]:
     env = {**os.environ, "SAMHANDLING_DB": data}
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "MICROSOFT_APP_ID", "DATABASE_URL"):
+    # As deployed: bytecode cached (pip compiles packages; our modules are cached by the probe run).
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "MICROSOFT_APP_ID", "DATABASE_URL", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     return env
 
