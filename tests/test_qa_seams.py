@@ -46,3 +46,12 @@ def test_status_counts_only_what_the_bot_follows_and_names_the_rest_once() -> No
     reply = bot.say("status", as_="kari")
     assert "0 av 2 punkter er ferdige (12 punkter fra før Samhandlingsbot tok over)" in reply.text, reply.text
     assert reply.text.count("Samhandlingsbot tok over") == 2  # the lead and the one section
+
+
+def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned() -> None:
+    bot = make_bot(at=oslo(2026, 12, 18, 10))
+    reply = bot.say("oversikt", as_="aud")
+    assert "Oversikt – syklus 2026" in reply.text
+    assert "0 av 15 regioner har signert" not in reply.text
+    assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
+    assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
