@@ -147,6 +147,14 @@ def _store_fault_text(exc: StoreError) -> str:
     return "Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt."
 
 
+def cache_size_for(config: AppConfig) -> int:
+    """Enough cached partitions for what requests and a reminder pass read: every region's and the nation's
+    partitions of four years (last, this, next and the one after), the actors' and meta/outbox partitions,
+    twice over for headroom; never below the old fixed 256. With 15 regions that is 256, with 100 it is 832."""
+    parties = len(config.parties.regions) + len(config.enabled_actors) + 1
+    return max(256, parties * 4 * 2 + 16)
+
+
 def build_core(
     *,
     config_path: str | None = None,
@@ -167,6 +175,7 @@ def build_core(
         database_url=None if db_path else os.environ.get("DATABASE_URL"),
         db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
         default_path=DEFAULT_DB,
+        cache_size=cache_size_for(config),
     )
     try:
         store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
