@@ -42,6 +42,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections.append(Section(title="Før Samhandlingsbot tok over", text=f"Ikke fulgt opp her: {names}."))
     for progress in followed:
         sections.append(_section(ctx, progress, today=today))
+    for progress in progresses:
         buttons += _buttons(ctx, progress)
     done_count = sum(progress.done for progress in followed)
     lead = f"{done_count} av {count(len(followed), 'punkt', 'punkter')} er ferdige"
