@@ -55,3 +55,16 @@ def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned(
     assert "0 av 15 regioner har signert" not in reply.text
     assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
     assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
+
+
+def test_the_weekly_overview_counts_behind_as_oversikt_does_and_says_nothing_twice() -> None:
+    from bot.reminders import plan_digests
+
+    bot = make_bot(at=oslo(2026, 12, 21, 9))  # Monday; the action plans 2027 were due 15 December
+    behind = bot.say("oversikt", as_="aud").text
+    assert "15 av 15 regioner er på etterskudd: Handlingsplan 2027 (15 regioner)" in behind, behind
+    (digest,) = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == "nasjonal"]
+    text = digest.reply.text
+    assert digest.overview_id and "Regioner på etterskudd (15)" in text and "Handlingsplan 2027" in text, text
+    # The national autumn meeting, still without minutes, is said once: as its own reminder line.
+    assert text.count("Høstmøtet (nasjonalt) 2026") == 1, text
