@@ -68,3 +68,11 @@ def test_the_weekly_overview_counts_behind_as_oversikt_does_and_says_nothing_twi
     assert digest.overview_id and "Regioner på etterskudd (15)" in text and "Handlingsplan 2027" in text, text
     # The national autumn meeting, still without minutes, is said once: as its own reminder line.
     assert text.count("Høstmøtet (nasjonalt) 2026") == 1, text
+
+
+def test_a_section_of_several_lines_is_indented_under_its_bullet() -> None:
+    bot = make_bot(at=oslo(2027, 3, 11, 9))
+    text = bot.say("årshjul", as_="kari").text
+    wheel = text.split("(Fra app.yaml")[0]
+    body = [line for line in wheel.splitlines()[2:] if line]
+    assert all(line.startswith(("• ", "  ")) for line in body), wheel
