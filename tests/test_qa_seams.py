@@ -76,3 +76,15 @@ def test_a_section_of_several_lines_is_indented_under_its_bullet() -> None:
     wheel = text.split("(Fra app.yaml")[0]
     body = [line for line in wheel.splitlines()[2:] if line]
     assert all(line.startswith(("• ", "  ")) for line in body), wheel
+
+
+def test_every_echo_of_typed_words_is_short() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    long_word = "y" * 3000
+    for text in (
+        f"avtale https://a.no/x.pdf {long_word}",
+        f"kalender {long_word}",
+        f"referat høst Holdt oppfølging: Sende utkast @{long_word}",
+    ):
+        reply = bot.say(text, as_="kari")
+        assert not reply.ok and long_word not in reply.text and len(reply.text) < 400, (text[:30], reply.text[:300])
