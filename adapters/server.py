@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
+from aiohttp import ClientPayloadError, web
 from croniter import croniter
 
 from bot.integrity import HistoryCheck
@@ -129,6 +129,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
     env = os.environ if environ is None else environ
+    quiet_protocol_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
     senders: dict[str, Sender] = {}
     app[SENDERS] = senders
@@ -190,10 +191,65 @@ async def refuse_junk(
         return await answer_and_close(request, web.Response(status=413, text="request too large"))
     try:
         return await handler(request)
+    except web.HTTPNotFound:
+        # Every unknown address answers exactly as a wrong token does (adapters/web/routes.py): nothing
+        # tells an address that exists from one that does not.
+        return web.Response(status=404, text=NOT_FOUND_TEXT, headers=NOT_FOUND_HEADERS)
     except web.HTTPException as exc:
         if exc.status in (400, 401, 403, 413):
             logger.warning("refused %s %s (%s bytes): %s", request.method, request.path, size, exc.reason)
         raise
+    except (ConnectionError, asyncio.IncompleteReadError, ClientPayloadError) as exc:
+        # The client went away mid-body (a slow or partial upload): nobody to answer, one line in the log.
+        logger.warning(
+            "dropped %s %s (%s bytes): client left (%s)", request.method, request.path, size, type(exc).__name__
+        )
+        raise web.HTTPBadRequest() from None
+    except Exception as exc:
+        # A bug: a bare 500 and one line naming where, never a traceback in the answer or the body in the log.
+        logger.error("failed %s %s (%s bytes): %s", request.method, request.path, size, _where(exc))
+        return web.Response(status=500, text="internal error")
+
+
+NOT_FOUND_TEXT = "Ikke funnet."
+NOT_FOUND_HEADERS = {
+    "Cache-Control": "no-store, private",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+def _where(exc: BaseException) -> str:
+    """The exception's type and the innermost frame of our own code it passed (file:line), for one log line."""
+    frame = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "site-packages" not in tb.tb_frame.f_code.co_filename:
+            frame = tb
+        tb = tb.tb_next
+    if frame is None:
+        return type(exc).__name__
+    return f"{type(exc).__name__} at {os.path.basename(frame.tb_frame.f_code.co_filename)}:{frame.tb_lineno}"
+
+
+class _OneLineProtocolErrors(logging.Filter):
+    """aiohttp logs a malformed request (a request line or header over 8 KB, a NUL in the path) as an error
+    with a traceback whose message quotes the request line, token and all. Such a record becomes one line
+    naming the error's type: junk from the internet costs one short line and leaks nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            record.msg, record.args = "refused a malformed HTTP request (%s)", (type(exc).__name__,)
+            record.exc_info, record.exc_text, record.levelno, record.levelname = None, None, logging.WARNING, "WARNING"
+        return True
+
+
+def quiet_protocol_errors() -> None:
+    server_log = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, _OneLineProtocolErrors) for f in server_log.filters):
+        server_log.addFilter(_OneLineProtocolErrors())
 
 
 def _history_check(
