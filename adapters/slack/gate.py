@@ -27,7 +27,7 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
-from adapters.server import answer_and_close
+from adapters.server import answer_and_close, read_capped, request_label
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +45,7 @@ class Admitted:
 
 def refuse(request: web.Request, *, status: int, reason: str, size: int | None) -> web.Response:
     """The one log line of a refused request (method, path, size, reason) and a body-less answer."""
-    logger.warning(
-        "refused %s %s (%s bytes): %s",
-        request.method,
-        request.path,
-        "?" if size is None else size,
-        reason,
-    )
+    logger.warning("refused %s (%s bytes): %s", request_label(request), "?" if size is None else size, reason)
     return web.Response(status=status, text=_TEXT.get(status, "refused"))
 
 
@@ -63,23 +57,6 @@ async def refuse_unread(request: web.Request, *, reason: str, size: int | None) 
 
 
 _TEXT = {400: "bad request", 401: "invalid signature", 413: "request too large"}
-
-
-async def read_capped(request: web.Request, *, limit: int) -> bytes | None:
-    """The body, or None once it passes `limit` (the rest is never read)."""
-    declared = request.content_length
-    if declared is not None and declared > limit:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(64 * 1024)
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
 
 
 def signature_problem(

@@ -24,6 +24,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
+from adapters.server import answer_and_close, read_whole, request_label
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed, deliver_announcements
 
@@ -164,8 +165,12 @@ class TeamsRuntime:
             except TokenRefused as refused:
                 _log_refusal(request, reason=str(refused))
                 return web.Response(status=401, text="unauthorized")
+        raw = await read_whole(request)
+        if raw is None:
+            _log_refusal(request, reason="body over cap")
+            return await answer_and_close(request, web.Response(status=413, text="request too large"))
         try:
-            body = json.loads(await request.read())
+            body = json.loads(raw)
         except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested past the stack
             _log_refusal(request, reason="body is not JSON")
             return web.Response(status=400, text="bad request")
@@ -318,7 +323,7 @@ def _done_banner(reply: Reply, *, now: datetime | None) -> list[dict[str, Any]]:
 
 
 def _log_refusal(request: web.Request, *, reason: str) -> None:
-    logger.warning("Teams: refused %s %s (%s bytes): %s", request.method, request.path, request.content_length, reason)
+    logger.warning("Teams: refused %s (%s bytes): %s", request_label(request), request.content_length, reason)
 
 
 class SamhandlingTeamsBot(TeamsActivityHandler):

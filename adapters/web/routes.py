@@ -84,7 +84,9 @@ def mount_web(
         if drawing is None:
             return not_found()
         if request.match_info["ext"] == "svg":
-            return web.Response(text=render_svg(drawing), content_type="image/svg+xml", headers=PRIVATE_HEADERS)
+            # Opened on its own, an SVG is a document: the page's policy keeps anything in it from running.
+            headers = {**PRIVATE_HEADERS, "Content-Security-Policy": PAGE_POLICY}
+            return web.Response(text=render_svg(drawing), content_type="image/svg+xml", headers=headers)
         png = await asyncio.get_running_loop().run_in_executor(None, render_png, drawing)  # off the event loop
         return web.Response(body=png, content_type="image/png", headers=PRIVATE_HEADERS)
 
