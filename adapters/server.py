@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from aiohttp import ClientPayloadError, web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 from croniter import croniter
 
 from bot.integrity import HistoryCheck
@@ -247,6 +249,10 @@ async def refuse_junk(
     except BodyTooSlow:
         logger.warning("refused %s (%s bytes): body too slow", request_label(request), size)
         return await answer_and_close(request, web.Response(status=408, text="request timeout"))
+    except (RequestPayloadError, HttpProcessingError) as exc:
+        # A body whose encoding or framing is broken (bad gzip, a cut chunk): the client's fault, one line.
+        logger.warning("refused %s (%s bytes): malformed body (%s)", request_label(request), size, type(exc).__name__)
+        return await answer_and_close(request, web.Response(status=400, text="bad request"))
     except (ConnectionError, asyncio.IncompleteReadError, ClientPayloadError) as exc:
         # The client went away mid-body (a slow or partial upload): nobody to answer, one line in the log.
         logger.warning("dropped %s (%s bytes): client left (%s)", request_label(request), size, type(exc).__name__)

@@ -583,3 +583,51 @@ def test_the_hostile_matrix_covers_each_surface() -> None:
         "/status/{region}",
         "/bilde/{name}.{ext}",
     }
+
+
+async def test_encodings_framing_and_forged_paths_cost_one_line() -> None:
+    """Compressed bodies are capped after decompression, broken encodings and framing are one line naming
+    the error, and a path with an encoded line break cannot forge a log line."""
+    async with serving() as server:
+        bomb = gzip.compress(b'{"type":"message","x":"' + MARKER.encode() + b" " * (30 * 1024 * 1024) + b'"}')
+        json_type = {"Content-Type": "application/json"}
+        cases = [
+            ("forged log line in the path", "/x%0aWARNING%20forged", {"data": b"x" * (2 * 1024 * 1024)}, 413),
+            (
+                "Teams gzip bomb",
+                "/api/messages",
+                {"data": bomb, "headers": json_type | {"Content-Encoding": "gzip"}},
+                413,
+            ),
+            (
+                "Slack gzip bomb",
+                "/slack/events",
+                {"data": bomb, "headers": _signed("x") | {"Content-Encoding": "gzip"}},
+                413,
+            ),
+            (
+                "broken gzip",
+                "/api/messages",
+                {"data": MARKER, "headers": json_type | {"Content-Encoding": "gzip"}},
+                400,
+            ),
+            (
+                "broken deflate",
+                "/slack/events",
+                {"data": MARKER, "headers": _signed("x") | {"Content-Encoding": "deflate"}},
+                400,
+            ),
+        ]
+        found = []
+        for label, path, kwargs, status in cases:
+            answer = await server.call("POST", path, **kwargs)
+            found += problems(label, answer, status=status)
+            if any("forged" in line and "%0A" not in line for line in answer.logs):
+                found.append(f"{label}: {answer.logs!r}")
+        mark = len(server.captured.records)
+        framing = b"POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 1\r\n\r\n"
+        answered = await server.raw(framing + MARKER.encode())
+        found += problems(
+            "chunked and a length", server._with_logs(Answer(int(answered[9:12]), b"", {}), mark), status=400
+        )
+    assert not found, "\n".join(found)
