@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(core)
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
-        _warm_up(core)
+        _warm_up(core, holidays=command != "chat")
         if command in ("chat", "serve"):
             ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
         if command == "chat":
@@ -107,11 +107,13 @@ def _local_links(core: Core, *, host: str) -> None:
         )
 
 
-def _warm_up(core: Core) -> None:
+def _warm_up(core: Core, *, holidays: bool = True) -> None:
     """Pay the one-off costs at start-up, not in someone's first command: dateparser's first call
-    (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass)."""
+    (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass; `chat` leaves that to
+    the first command that needs it, since importing the tables takes ~0.1 s and most commands never do)."""
     warm_up()
-    is_working_day(core.clock.now().date())
+    if holidays:
+        is_working_day(core.clock.now().date())
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from types import MappingProxyType
 
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
-from bot.parsing import Vocabulary, split_command
+from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
 from bot.router import Router
@@ -73,6 +74,11 @@ class Core:
                     f"Meldingen er for lang (over {MAX_COMMAND_LENGTH} tegn). Del den opp, eller legg ved en lenke."
                 )
             )
+        request = replace(
+            request,
+            text=clean_input(request.text),
+            fields=MappingProxyType({key: clean_input(value) for key, value in request.fields.items()}),
+        )
         word, rest = split_command(request.text)
         if not word:
             word = "hjelp"
@@ -93,7 +99,7 @@ class Core:
             public_url=self.public_url,
         )
         if command is None:
-            return Outcome(reply=self._unknown(word))
+            return Outcome(reply=self._unknown(word, typed=_first_word(request.text)))
         outcome = command.handler(request, context)
         if context.channel.kind == "unbound" and command.name not in UNBOUND_OK:
             note = (
@@ -104,15 +110,23 @@ class Core:
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
         return outcome
 
-    def _unknown(self, word: str) -> Reply:
+    def _unknown(self, word: str, *, typed: str) -> Reply:
         """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
         suggestions = self.router.suggest(word)
         hint = f" Mente du «{'» eller «'.join(suggestions)}»?" if suggestions else ""
         names = ", ".join(command.name for command in self.router.commands)
         return refusal(
-            f"Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}. Skriv «hjelp <kommando>» for eksempler.",
+            f"Jeg kjenner ikke kommandoen «{shown(typed, limit=30)}».{hint} Kommandoene er: {names}. Skriv «hjelp <kommando>» for eksempler.",
             title="Ukjent kommando",
         )
+
+
+def _first_word(text: str) -> str:
+    """The command word as it was typed (`vårmøte`, not its folded `varmote`), for quoting it back."""
+    _, rest = split_command(text)
+    stripped = text.strip()
+    head = stripped[: len(stripped) - len(rest)].split()
+    return head[-1] if head else stripped
 
 
 def _store_fault_text(exc: StoreError) -> str:
@@ -131,6 +145,14 @@ def _store_fault_text(exc: StoreError) -> str:
             "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
         )
     return "Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt."
+
+
+def cache_size_for(config: AppConfig) -> int:
+    """Enough cached partitions for what requests and a reminder pass read: every region's and the nation's
+    partitions of four years (last, this, next and the one after), the actors' and meta/outbox partitions,
+    twice over for headroom; never below the old fixed 256. With 15 regions that is 256, with 100 it is 832."""
+    parties = len(config.parties.regions) + len(config.enabled_actors) + 1
+    return max(256, parties * 4 * 2 + 16)
 
 
 def build_core(
@@ -153,6 +175,7 @@ def build_core(
         database_url=None if db_path else os.environ.get("DATABASE_URL"),
         db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
         default_path=DEFAULT_DB,
+        cache_size=cache_size_for(config),
     )
     try:
         store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered

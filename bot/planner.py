@@ -26,6 +26,7 @@ from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
+from bot.parsing import typed_name
 from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase
 from bot.signing import sign_button
@@ -356,19 +357,21 @@ class Planner:
             action = f"{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»"
         elif is_meeting(item):
             if occurrence.overdue and not progress.planned:
-                action = f"{who} skriver referat hvis møtet er holdt: «referat {item.key}{where} {item.year} …»"
+                action = (
+                    f"{who} skriver referat hvis møtet er holdt: «referat {typed_name(item.spec)}{where} {item.year} …»"
+                )
             elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
-                action = f"{who} skriver referat: «referat {item.key}{where} {item.year} …»"
+                action = f"{who} skriver referat: «referat {typed_name(item.spec)}{where} {item.year} …»"
             elif party != responsible_party(config, item):
                 action = f"{config.party_short(party)} forbereder seg til møtet"
             elif progress.planned:
                 action = f"{who} kaller inn"
             else:
-                action = f"{who} setter dato: «dato {item.key}{where} {item.year} <dato>»"
+                action = f"{who} setter dato: «dato {typed_name(item.spec)}{where} {item.year} <dato>»"
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
                 action += f". {occurrence.lead.note.rstrip('.')}"
         else:
-            action = f"{who} registrerer vedtaket: «referat {item.key}{where} {item.year} …»"
+            action = f"{who} registrerer vedtaket: «referat {typed_name(item.spec)}{where} {item.year} …»"
         value = f"{when}. {action[:1].upper()}{action[1:]}."
         if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
             value += f" Deltakere: {item.spec.participants}."

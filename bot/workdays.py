@@ -10,14 +10,14 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 DaysOff = Collection[tuple[int, int]]
 """Extra (month, day) pairs that are off every year."""
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
+    import holidays  # imported when a working day is first asked about: it loads every country (~0.1 s)
+
     return frozenset(holidays.country_holidays("NO", years=year).keys())
 
 
@@ -54,6 +54,8 @@ def is_first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> bool:
 
 @lru_cache(maxsize=64)
 def _holiday_names(year: int) -> dict[date, str]:
+    import holidays
+
     return dict(holidays.country_holidays("NO", years=year, language="no").items())
 
 

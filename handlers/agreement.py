@@ -17,6 +17,7 @@ from bot.context import Context
 from bot.cycle import read_cycles
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
 from bot.notify import mentions_for
+from bot.parsing import shown
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
@@ -185,7 +186,7 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
     if rest:
-        raise DomainError(f"Jeg forstod ikke «{' '.join(rest)}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
+        raise DomainError(f"Jeg forstod ikke «{shown(' '.join(rest))}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
     reply = make_reply(title=found.title, sections=found.sections(), context="Bare du ser kvitteringen.")
     return Outcome(reply=reply)

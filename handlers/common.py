@@ -12,7 +12,7 @@ from bot.context import Context
 from bot.cycle import next_opening, write_cycle
 from bot.messages import Request
 from bot.order import mark, refuse, signing_breaches
-from bot.parsing import milestone_names, year_of
+from bot.parsing import milestone_names, shown, typed_name, year_of
 from bot.progress import progress_of
 from bot.state import DomainError, item_partition
 from bot.wheel import Item, milestone_item
@@ -43,12 +43,14 @@ def read_args(
     """
     args = Args()
     scope = "national" if ctx.channel.kind == "national" else "regional"
+    milestone_word = ""
     names = _join_names(ctx, words) if ("region" in want or "party" in want) else [(w, i) for i, w in enumerate(words)]
     for word, index in names:
         if "year" in want and args.year is None and (year := year_of(word)) is not None:
             args.year = year
         elif "milestone" in want and args.milestone is None and (key := ctx.vocab.milestone(word, scope=scope)):
             args.milestone = key
+            milestone_word = word
         elif "precondition" in want and args.precondition is None and (key := ctx.vocab.precondition(word)):
             args.precondition = key
         elif "region" in want and args.region is None and (key := ctx.vocab.region(word)):
@@ -60,6 +62,9 @@ def read_args(
             break
         else:
             args.rest.append(word)
+    if args.milestone and args.region and scope == "national":
+        # `høst agder` in the national channel is Agder's autumn meeting: a named region wins over the channel.
+        args.milestone = ctx.vocab.milestone(milestone_word, scope="regional") or args.milestone
     return args
 
 
@@ -109,7 +114,7 @@ def record(
 def reject_extra(words: list[str], *, example: str) -> None:
     """Words a command does not understand are an error, never silently ignored."""
     if words:
-        raise DomainError(f"Jeg forstod ikke «{' '.join(words)}». Skriv for eksempel «{example}».")
+        raise DomainError(f"Jeg forstod ikke «{shown(' '.join(words))}». Skriv for eksempel «{example}».")
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,9 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
     if spec.signed_by_parties:
         raise DomainError(f"Signeringen har ingen {command}; hver part registrerer sin signatur med «signer».")
     region = (
-        None if spec.scope == "national" else require_region(ctx, args.region, example=f"{command} {spec.key} agder …")
+        None
+        if spec.scope == "national"
+        else require_region(ctx, args.region, example=f"{command} {typed_name(spec)} agder …")
     )
     return MeetingArgs(spec=spec, region=region, args=args)
 

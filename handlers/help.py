@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.context import Context
 from bot.messages import Fact, Outcome, Request, Section
+from bot.parsing import shown
 from bot.replies import make_reply
 from bot.router import Router
 
@@ -30,7 +31,7 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
         lead += "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
         lead += "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
         if word:
-            lead = f"Jeg kjenner ikke «{word}». " + lead
+            lead = f"Jeg kjenner ikke «{shown(word)}». " + lead
         sections = [
             Section(
                 title=f"«{command.usage}»",  # «…»: each platform's renderer shows it as typed there

@@ -17,7 +17,7 @@ from bot.context import Context
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
-from bot.parsing import fold
+from bot.parsing import fold, shown
 from bot.progress import progress_of
 from bot.replies import count, day_text, make_reply
 from bot.state import DomainError, item_doc_key
@@ -170,7 +170,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
         person = resolve(token.group(0), request=request, directory=ctx.directory)
         if person is None or (not person.known and person.name == person.user_id):
             raise DomainError(
-                f"Jeg kjenner ikke personen som er nevnt i «{_plain(text)}». Registrer personen med "
+                f"Jeg kjenner ikke personen som er nevnt i «{shown(_plain(text))}». Registrer personen med "
                 "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
             )
         return {
@@ -181,7 +181,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     match = re.search(r"@(\S+)", text)
     if not match:
         raise DomainError(
-            f"Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN»."
+            f"Oppfølgingspunktet «{shown(text)}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN»."
         )
     owner_word = match.group(1).rstrip(".,")
     owner = ctx.vocab.party(owner_word)

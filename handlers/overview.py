@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.cycle import read_cycles
 from bot.messages import Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
-from bot.replies import day_text, make_reply
+from bot.replies import count, day_text, make_reply
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from handlers.common import read_args, reject_extra
 
@@ -28,24 +28,37 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     ]
     complete = 0
+    followed = 0
     for region in ctx.config.parties.regions:
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
         cells = [Fact(_label(item), _cell(ctx, item, today)) for item in items]
         if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
             complete += 1
+        followed += any(
+            item.kind == "milestone" and item.spec.signed_by_parties and tracked(ctx.config, item) for item in items
+        )
         sections.append(Section(title=region.short, facts=tuple(cells)))
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today))
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
+    before = any(fact.value == "–" for section in sections for fact in section.facts)
+    legacy = " · – fra før Samhandlingsbot tok over" if before else ""
     reply = make_reply(
         title=f"Oversikt – syklus {year}",
-        lead=f"{complete} av {len(ctx.config.parties.regions)} regioner har signert avtalen {year}. {behind} "
-        "✓ ferdig · ⚠ på overtid · dato = planlagt.",
+        lead=f"{_signed_text(complete=complete, followed=followed, year=year)} {behind} "
+        f"✓ ferdig · ⚠ på overtid · dato = planlagt{legacy}.",
         sections=sections,
         context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
     )
     return Outcome(reply=reply)
+
+
+def _signed_text(*, complete: int, followed: int, year: int) -> str:
+    """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
+    if followed == 0 and complete == 0:
+        return f"Avtalen {year} ble signert før Samhandlingsbot tok over."
+    return f"{complete} av {count(max(followed, complete), 'region', 'regioner')} har signert avtalen {year}."
 
 
 def _preparing(ctx: Context, *, year: int, today: date) -> Section:
@@ -82,13 +95,13 @@ def _cell(ctx: Context, item: Item, today: date) -> str:
         return "ikke aktuelt"
     if progress.done:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
+    if not tracked(ctx.config, item):
+        return "–"
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
-        prefix = "⚠ " if item.deadline < today and tracked(ctx.config, item) else ""
+        prefix = "⚠ " if item.deadline < today else ""
         return f"{prefix}{signed}/{total} signert"
-    if not tracked(ctx.config, item):
-        return "–"
     if item.deadline < today:
         return f"⚠ frist {day_text(item.deadline)}"
     if progress.planned:

@@ -19,7 +19,8 @@ from bot.cycle import next_opening
 from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
-from bot.parsing import fold
+from bot.parsing import fold, typed_name
+from bot.parsing import shown as typed_back
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError, item_doc_key
@@ -65,8 +66,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         day = f"{reading.day.day}. {MONTH_NAMES[reading.day.month - 1]}" if reading.day else "22. april kl 10"
         raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{typed} {day}».")
     if reading is None:
-        shown_text = text if len(text) <= 60 else text[:60] + "…"
-        raise DomainError(f"Jeg forstod ikke datoen «{shown_text}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
+        raise DomainError(
+            f"Jeg forstod ikke datoen «{typed_back(text)}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}."
+        )
     if window:
         choice = _Choice(parsed=reading)
     else:
@@ -102,7 +104,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
-    parts = ["dato", item.key, item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    parts = ["dato", typed_name(item.spec), item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
     return " ".join(part for part in parts if part)
 
 

@@ -33,14 +33,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
-    for progress in progresses:
+    # Items that predate the bot and were never recorded: one line naming them, not one section each, and
+    # left out of the count (they are neither done nor behind; the bot never followed them).
+    before = [p for p in progresses if not tracked(ctx.config, p.item) and not p.done]
+    followed = [p for p in progresses if p not in before]
+    if before:
+        names = ", ".join(p.item.title() for p in before)
+        sections.append(Section(title="Før Samhandlingsbot tok over", text=f"Ikke fulgt opp her: {names}."))
+    for progress in followed:
         sections.append(_section(ctx, progress, today=today))
+    for progress in progresses:
         buttons += _buttons(ctx, progress)
-    done_count = sum(progress.done for progress in progresses)
-    lead = (
-        f"{done_count} av {count(len(items), 'punkt', 'punkter')} er ferdige. "
-        f"Syklus {year} er samarbeidsavtalen {year} og møtene i {year}."
-    )
+    done_count = sum(progress.done for progress in followed)
+    lead = f"{done_count} av {count(len(followed), 'punkt', 'punkter')} er ferdige"
+    lead += f" ({count(len(before), 'punkt', 'punkter')} fra før Samhandlingsbot tok over). " if before else ". "
+    lead += f"Syklus {year} er samarbeidsavtalen {year} og møtene i {year}."
     if args.year is None and view.preparing:
         upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
         if upcoming:
@@ -71,10 +78,7 @@ def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Pr
 
 
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
-    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
-    if not tracked(ctx.config, progress.item) and not progress.done:
-        return Section(title=section.title, text="Før Samhandlingsbot tok over: ikke fulgt opp her.")
-    return section
+    return describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
 
 
 def _buttons(ctx: Context, progress: Progress) -> list[Button]:

@@ -1,0 +1,57 @@
+"""Seams found by a hostile user after issues 7, 8, 9, 11 and 12 landed: each test is one defect."""
+
+from __future__ import annotations
+
+from tests.driver import make_bot, oslo
+
+AGDER_2026 = "cycle/agder/2026"
+
+
+def test_a_refusal_quotes_junk_short_and_without_control_characters() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("oppdrag IN " + "x" * 3000)
+    assert not reply.ok and len(reply.text) < 200, reply.text
+    assert "…»" in reply.text
+    reply = bot.say("status \x00\x1b[31m zz\u202eab")
+    assert not reply.ok
+    assert not any(ch in reply.text for ch in "\x00\x1b\u202e"), repr(reply.text)
+
+
+def test_an_unknown_command_is_quoted_as_typed() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("vårmøte i morgen")
+    assert not reply.ok and "«vårmøte»" in reply.text, reply.text
+
+
+def test_a_named_region_wins_over_the_national_channel_for_hoest_and_vaar() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    bot.say("dato høst 12. november kl 10", as_="kari")
+    reply = bot.say("dato høst agder 2026 18. november kl 10", as_="aud", channel="nasjonal")
+    # AU may not set Agder's date: refused as Agder's meeting, and the national autumn meeting is untouched.
+    assert not reply.ok and "Agder" in reply.text, reply.text
+    national = bot.tables("national/2026").get("milestones", {})
+    assert not any(doc.get("planned") for doc in national.values() if isinstance(doc, dict)), national
+
+
+def test_suggested_commands_use_the_words_people_type() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("dato høst 2026 5. desember", as_="kari")  # a Saturday: the bot asks
+    assert "«dato høst agder 2026 2026-12-05 bekreft»" in reply.text, reply.text
+    reminders = [r.line.value for r in bot.core.planner.due(now=oslo(2026, 9, 18, 9))]
+    assert not any("regional-autumn" in value or "draft-political" in value for value in reminders)
+
+
+def test_status_counts_only_what_the_bot_follows_and_names_the_rest_once() -> None:
+    bot = make_bot(at=oslo(2026, 9, 7, 9))
+    reply = bot.say("status", as_="kari")
+    assert "0 av 2 punkter er ferdige (12 punkter fra før Samhandlingsbot tok over)" in reply.text, reply.text
+    assert reply.text.count("Samhandlingsbot tok over") == 2  # the lead and the one section
+
+
+def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned() -> None:
+    bot = make_bot(at=oslo(2026, 12, 18, 10))
+    reply = bot.say("oversikt", as_="aud")
+    assert "Oversikt – syklus 2026" in reply.text
+    assert "0 av 15 regioner har signert" not in reply.text
+    assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
+    assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
