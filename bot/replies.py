@@ -18,8 +18,8 @@ def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, 
             lines.append(f"• {section.title}")
         for fact in section.facts:
             lines.append(f"  {fact.label}: {fact.value}")
-        if section.text:
-            lines.append(f"  {section.text}")
+        if section.text:  # every line indented under its bullet, not only the first
+            lines.extend(f"  {line}" if line else "" for line in section.text.split("\n"))
     if context:
         lines.append("")
         lines.append(f"({context})")

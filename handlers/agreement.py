@@ -135,7 +135,7 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         else:
             links.append(word)
     if len(links) > 1:
-        raise DomainError(f"Skriv én lenke, ikke «{' '.join(links)}»; f.eks. «{EXAMPLE}».")
+        raise DomainError(f"Skriv én lenke, ikke «{shown(' '.join(links))}»; f.eks. «{EXAMPLE}».")
     if len(request.attachments) > 1:
         raise DomainError("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen.")
     file: Attachment | None = request.attachments[0] if request.attachments else None

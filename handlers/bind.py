@@ -79,7 +79,7 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
     who = resolve(words[0], request=request, directory=ctx.directory)
     if who is None and words[0].startswith("@") and request.platform != "terminal":
         raise DomainError(
-            f"Jeg finner ikke «{words[0]}». Nevn personen (skriv @ og velg navnet i lista), f.eks. «{PERSON_EXAMPLE}»."
+            f"Jeg finner ikke «{shown(words[0])}». Nevn personen (skriv @ og velg navnet i lista), f.eks. «{PERSON_EXAMPLE}»."
         )
     user_id = who.user_id if who else words[0].lstrip("@")
     known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]

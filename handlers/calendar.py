@@ -64,7 +64,7 @@ def _feed(ctx: Context, words: list[str]) -> Feed:
         if party and ctx.config.actor(party) and ctx.config.actor(party).enabled:  # type: ignore[union-attr]
             return Feed(kind="actor", key=party)
         raise DomainError(
-            f"Jeg kjenner ikke «{word}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
+            f"Jeg kjenner ikke «{shown(word)}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
             "eller «kalender nasjonal»."
         )
     channel = ctx.channel

@@ -189,7 +189,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
     if owner_name is None:
         raise DomainError(
-            f"Jeg kjenner ikke «@{owner_word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari)."
+            f"Jeg kjenner ikke «@{shown(owner_word)}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari)."
         )
     return {
         "text": " ".join(text.replace(match.group(0), "").split()),

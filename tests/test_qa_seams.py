@@ -55,3 +55,36 @@ def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned(
     assert "0 av 15 regioner har signert" not in reply.text
     assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
     assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
+
+
+def test_the_weekly_overview_counts_behind_as_oversikt_does_and_says_nothing_twice() -> None:
+    from bot.reminders import plan_digests
+
+    bot = make_bot(at=oslo(2026, 12, 21, 9))  # Monday; the action plans 2027 were due 15 December
+    behind = bot.say("oversikt", as_="aud").text
+    assert "15 av 15 regioner er på etterskudd: Handlingsplan 2027 (15 regioner)" in behind, behind
+    (digest,) = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == "nasjonal"]
+    text = digest.reply.text
+    assert digest.overview_id and "Regioner på etterskudd (15)" in text and "Handlingsplan 2027" in text, text
+    # The national autumn meeting, still without minutes, is said once: as its own reminder line.
+    assert text.count("Høstmøtet (nasjonalt) 2026") == 1, text
+
+
+def test_a_section_of_several_lines_is_indented_under_its_bullet() -> None:
+    bot = make_bot(at=oslo(2027, 3, 11, 9))
+    text = bot.say("årshjul", as_="kari").text
+    wheel = text.split("(Fra app.yaml")[0]
+    body = [line for line in wheel.splitlines()[2:] if line]
+    assert all(line.startswith(("• ", "  ")) for line in body), wheel
+
+
+def test_every_echo_of_typed_words_is_short() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    long_word = "y" * 3000
+    for text in (
+        f"avtale https://a.no/x.pdf {long_word}",
+        f"kalender {long_word}",
+        f"referat høst Holdt oppfølging: Sende utkast @{long_word}",
+    ):
+        reply = bot.say(text, as_="kari")
+        assert not reply.ok and long_word not in reply.text and len(reply.text) < 400, (text[:30], reply.text[:300])
