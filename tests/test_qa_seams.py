@@ -96,3 +96,12 @@ def test_a_regions_logg_shows_its_plan_period_change() -> None:
     log = bot.say("logg").text
     assert "Satte planperioden for Agder fylkeskommune til 2028–2031" in log, log
     assert "planperioden" not in bot.say("logg", as_="per").text  # not in another region's
+
+
+def test_bekreft_alone_says_where_it_goes_and_bekreft_with_a_full_stop_confirms() -> None:
+    bot = make_bot(at=oslo(2026, 11, 10, 9))
+    alone = bot.say("bekreft")
+    assert not alone.ok and "til slutt" in alone.text and "Kommandoene er" not in alone.text, alone.text
+    before = bot.snapshot()
+    assert not bot.say("dato vår 2027 17. mai").ok or bot.snapshot() == before  # asks first
+    assert bot.say("dato vår 2027 17. mai Bekreft.").title.startswith("Dato satt"), "bekreft. confirms"
