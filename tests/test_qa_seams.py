@@ -105,3 +105,11 @@ def test_bekreft_alone_says_where_it_goes_and_bekreft_with_a_full_stop_confirms(
     before = bot.snapshot()
     assert not bot.say("dato vår 2027 17. mai").ok or bot.snapshot() == before  # asks first
     assert bot.say("dato vår 2027 17. mai Bekreft.").title.startswith("Dato satt"), "bekreft. confirms"
+
+
+def test_the_which_year_question_names_the_meeting_as_people_type_it() -> None:
+    bot = make_bot(at=oslo(2026, 12, 8, 15))
+    assert bot.say("referat handlingsplan Vedtatt").ok
+    bot.set_time(2027, 3, 1, 9)
+    reply = bot.say("referat handlingsplan Endret")
+    assert not reply.ok and "«referat handlingsplan 2027 …»" in reply.text, reply.text
