@@ -6,15 +6,12 @@ It lives under adapters/ because it is the one place that knows every platform; 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-
-from croniter import croniter
 
 from adapters import store_commands
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
@@ -64,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "simulate":
             return _simulate(core, start=args.from_, end=args.to, region=args.region)
         if command == "tick":
+            import asyncio  # only here: chat never needs the event loop (~10 ms of its start-up)
+
             report = asyncio.run(_tick(core))
             if report.skipped:
                 print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
@@ -227,6 +226,8 @@ def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
             work.update(json.loads(json.dumps(tables)))
     clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
     sim = Core(config=core.config, store=copy, clock=clock)
+    from croniter import croniter
+
     cron = core.config.reminders.cron
     messages = reminders = 0
     day = start

@@ -177,9 +177,12 @@ def build_core(
         default_path=DEFAULT_DB,
         cache_size=cache_size_for(config),
     )
+    clock = clock or SystemClock(tz=config.tz)
     try:
-        store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+        # A corrupt file the bot will read stops start-up here (StoreError), before anyone is answered: the
+        # previous year on (the cycles being worked on); older years are checked when read.
+        store.verify(from_year=clock.now().year - 1)
     except BaseException:
         store.close()
         raise
-    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz), public_url=public_url)
+    return Core(config=config, store=store, clock=clock, public_url=public_url)

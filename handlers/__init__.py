@@ -50,7 +50,7 @@ def build_router() -> Router:
             "oversikt",
             with_status_link(overview.handle, page="national"),
             "Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden.",
-            "oversikt [år]",
+            "oversikt [år] [side N]",
             ("oversikt 2027",),
         )
     )
