@@ -88,3 +88,11 @@ def test_every_echo_of_typed_words_is_short() -> None:
     ):
         reply = bot.say(text, as_="kari")
         assert not reply.ok and long_word not in reply.text and len(reply.text) < 400, (text[:30], reply.text[:300])
+
+
+def test_a_regions_logg_shows_its_plan_period_change() -> None:
+    bot = make_bot(at=oslo(2028, 1, 10, 9))
+    assert bot.say("plan 2028–2031").ok
+    log = bot.say("logg").text
+    assert "Satte planperioden for Agder fylkeskommune til 2028–2031" in log, log
+    assert "planperioden" not in bot.say("logg", as_="per").text  # not in another region's
