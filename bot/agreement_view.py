@@ -23,6 +23,7 @@ from bot.agreement import (
 )
 from bot.config import AppConfig
 from bot.messages import Fact, Section
+from bot.parsing import shown
 from bot.replies import render_text
 from bot.state import StateStore, cycle_partition
 from bot.wheel import agreement_parties
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 def version_text(version: Version) -> str:
     size = f", {version.size} byte" if version.size is not None else ""
-    name = f" «{version.file_name}»" if version.file_name else ""
+    name = f" «{shown(version.file_name, limit=80)}»" if version.file_name else ""
     return f"{version.label()}{name}{size}: {version.link}"
 
 

@@ -12,6 +12,7 @@ from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
+from bot.order import CONFIRM
 from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
@@ -112,6 +113,12 @@ class Core:
 
     def _unknown(self, word: str, *, typed: str) -> Reply:
         """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
+        if word.rstrip(".!") == CONFIRM:  # `bekreft` alone: someone answering a question the bot asked
+            return refusal(
+                f"«{CONFIRM}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
+                f"«dato vår 22. april {CONFIRM}» eller «referat høst Godt møte {CONFIRM}».",
+                title="Ukjent kommando",
+            )
         suggestions = self.router.suggest(word)
         hint = f" Mente du «{'» eller «'.join(suggestions)}»?" if suggestions else ""
         names = ", ".join(command.name for command in self.router.commands)

@@ -144,17 +144,17 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         raise DomainError(f"Lenken er for lang (over {MAX_LINK} tegn); del en kortere lenke til avtaleteksten.")
     if link is not None and not agreement.is_url(link):
         raise DomainError(
-            f"«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{EXAMPLE}»."
+            f"«{shown(link)}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{EXAMPLE}»."
         )
     if file is not None and (file.error or file.sha256 is None):
         logger.info("could not read the attached file %r: %s", file.name, file.error)
         raise DomainError(
-            f"Jeg fikk ikke lest filen «{file.name}», så ingenting er registrert; "
+            f"Jeg fikk ikke lest filen «{shown(file.name)}», så ingenting er registrert; "
             "del den på nytt, eller skriv «avtale <lenke> sha256:<sum>»."
         )
     if file is not None and typed_sha is not None and typed_sha != file.sha256:
         raise DomainError(
-            f"Sjekksummen du skrev stemmer ikke med filen «{file.name}» (sha256 {file.sha256[:12]}…), "
+            f"Sjekksummen du skrev stemmer ikke med filen «{shown(file.name)}» (sha256 {file.sha256[:12]}…), "
             "så ingenting er registrert."
         )
     if link is None and file is None:

@@ -93,10 +93,12 @@ def record(
     mutate: Callable[[Tables], Any],
     item: Item | None = None,
     partition: str | None = None,
+    region: str | None = None,
 ) -> Any:
     """The one way a handler changes state: the whole change with its history entry, or nothing.
 
-    The partition is the item's own unless given (runtime bindings live in `meta`).
+    The partition is the item's own unless given (runtime bindings live in `meta`); a change in `meta` that
+    belongs to one region names it (`region`), so that region's `logg` shows it.
     """
     target = partition or (item_partition(item) if item else None)
     assert target is not None, "record() needs an item or a partition"
@@ -107,7 +109,9 @@ def record(
         summary=summary,
         mutate=mutate,
         request=request,
-        scope={"region": item.region, "year": item.year, "item": item.ident} if item else None,
+        scope={"region": item.region, "year": item.year, "item": item.ident}
+        if item
+        else ({"region": region} if region else None),
     )
 
 

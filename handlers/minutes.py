@@ -17,7 +17,7 @@ from bot.context import Context
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
-from bot.parsing import fold, shown
+from bot.parsing import fold, shown, typed_name
 from bot.progress import progress_of
 from bot.replies import count, day_text, make_reply
 from bot.state import DomainError, item_doc_key
@@ -105,7 +105,8 @@ def _done_phrase(item: Item) -> str:
 
 def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
     """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
-    example = f"referat {key} {ctx.now.date().year} …"
+    spec = ctx.config.milestone(key)
+    example = f"referat {typed_name(spec) if spec else key} {ctx.now.date().year} …"
     chosen = write_year(
         ctx,
         typed=year,

@@ -19,8 +19,9 @@ from bot.cycle import next_opening
 from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
-from bot.parsing import fold, typed_name
+from bot.order import CONFIRM, split_confirm
 from bot.parsing import shown as typed_back
+from bot.parsing import typed_name
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError, item_doc_key
@@ -37,7 +38,6 @@ from handlers.common import (
 logger = logging.getLogger(__name__)
 
 EXAMPLE = "dato vår 22. april kl 10"
-CONFIRM = "bekreft"
 _FORMS = "«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»"
 
 
@@ -50,10 +50,7 @@ class _Choice:
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
-    confirmed = bool(words) and fold(words[-1]) == CONFIRM
-    if confirmed:
-        words = words[:-1]
+    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)

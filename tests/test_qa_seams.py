@@ -88,3 +88,28 @@ def test_every_echo_of_typed_words_is_short() -> None:
     ):
         reply = bot.say(text, as_="kari")
         assert not reply.ok and long_word not in reply.text and len(reply.text) < 400, (text[:30], reply.text[:300])
+
+
+def test_a_regions_logg_shows_its_plan_period_change() -> None:
+    bot = make_bot(at=oslo(2028, 1, 10, 9))
+    assert bot.say("plan 2028–2031").ok
+    log = bot.say("logg").text
+    assert "Satte planperioden for Agder fylkeskommune til 2028–2031" in log, log
+    assert "planperioden" not in bot.say("logg", as_="per").text  # not in another region's
+
+
+def test_bekreft_alone_says_where_it_goes_and_bekreft_with_a_full_stop_confirms() -> None:
+    bot = make_bot(at=oslo(2026, 11, 10, 9))
+    alone = bot.say("bekreft")
+    assert not alone.ok and "til slutt" in alone.text and "Kommandoene er" not in alone.text, alone.text
+    before = bot.snapshot()
+    assert not bot.say("dato vår 2027 17. mai").ok or bot.snapshot() == before  # asks first
+    assert bot.say("dato vår 2027 17. mai Bekreft.").title.startswith("Dato satt"), "bekreft. confirms"
+
+
+def test_the_which_year_question_names_the_meeting_as_people_type_it() -> None:
+    bot = make_bot(at=oslo(2026, 12, 8, 15))
+    assert bot.say("referat handlingsplan Vedtatt").ok
+    bot.set_time(2027, 3, 1, 9)
+    reply = bot.say("referat handlingsplan Endret")
+    assert not reply.ok and "«referat handlingsplan 2027 …»" in reply.text, reply.text

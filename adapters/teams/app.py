@@ -156,15 +156,15 @@ class TeamsRuntime:
         """Token first (from the header alone), then the body and its shape (`shape.activity_problem`),
         then the SDK. Refusals are one log line (method, path, size and reason, never the body or the
         token) and a bare answer, not an exception, so the server's middleware adds no second line."""
-        if request.content_type != "application/json":
-            _log_refusal(request, reason="content type is not JSON")
-            return web.Response(status=415, text="unsupported media type")
         if self.gate is not None:
             try:
                 await self.gate.check(request.headers.get("Authorization", ""))
             except TokenRefused as refused:
                 _log_refusal(request, reason=str(refused))
                 return web.Response(status=401, text="unauthorized")
+        if request.content_type != "application/json":
+            _log_refusal(request, reason="content type is not JSON")
+            return web.Response(status=415, text="unsupported media type")
         raw = await read_whole(request)
         if raw is None:
             _log_refusal(request, reason="body over cap")

@@ -558,6 +558,8 @@ async def test_teams_never_posts_to_a_service_url_its_token_does_not_name() -> N
                 "POST", "/api/messages", data=json.dumps(_activity(conn)), headers={"Content-Type": "application/json"}
             )
             found += problems("teams without a token", unauthenticated, status=401)
+            as_text = await server.call("POST", "/api/messages", data=MARKER, headers={"Content-Type": "text/plain"})
+            found += problems("teams without a token, as text", as_text, status=401)  # the token before anything
         assert not found, "\n".join(found)
         assert catcher_hits == [] and conn.accepted == []
     finally:
