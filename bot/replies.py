@@ -14,7 +14,9 @@ def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, 
         lines.append(lead)
     for section in sections:
         lines.append("")
-        if section.title:
+        if section.title and not (section.facts or section.text):
+            lines.append(f"{section.title}:")  # a heading over the items that follow, not an item of its own
+        elif section.title:
             lines.append(f"• {section.title}")
         for fact in section.facts:
             lines.append(f"  {fact.label}: {fact.value}")

@@ -13,7 +13,7 @@ from bot import agreement
 from bot.context import Context
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.order import split_confirm, summary_note
-from bot.progress import missing_for_signing, progress_of
+from bot.progress import blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
@@ -66,8 +66,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if blockers:
         raise DomainError(
             f"Avtalen {year} for {ctx.config.party_name(region)} kan ikke signeres ennå. "
-            f"Mangler: {'; '.join(b.title() for b in blockers)}. "
-            "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
+            f"Mangler: {blockers_text(blockers)}. "
+            "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet; "
+            f"«status {region} {year}» viser hvem som registrerer hva."
         )
     note = order_note(ctx, item=item, confirmed=confirmed)
     version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)

@@ -362,9 +362,10 @@ def test_signer_refused_while_preconditions_are_missing_and_names_them() -> None
     bot.say("forutsetning tildelingsbrev 2027", as_="ola")
     reply = assert_refused(bot, "signer", as_="kari", contains="kan ikke signeres ennå")
     assert "Fylkeskommunens budsjett vedtatt (avtale 2027)" in reply.text
-    assert "Tildelingsbrev mottatt – SIVA (avtale 2027)" in reply.text
+    assert "Tildelingsbrev mottatt – SIVA, NFR og RFF (avtale 2027)" in reply.text  # one item, not three
     assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
-    assert "Statsbudsjettet" not in reply.text and "– IN" not in reply.text
+    assert "Statsbudsjettet" not in reply.text and "– IN" not in reply.text and "IN," not in reply.text
+    assert "«status agder 2027»" in reply.text  # says where to see who records what
 
 
 @pytest.mark.parametrize(

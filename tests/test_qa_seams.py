@@ -113,3 +113,10 @@ def test_the_which_year_question_names_the_meeting_as_people_type_it() -> None:
     bot.set_time(2027, 3, 1, 9)
     reply = bot.say("referat handlingsplan Endret")
     assert not reply.ok and "«referat handlingsplan 2027 …»" in reply.text, reply.text
+
+
+def test_neste_groups_are_headings_not_items_in_plain_text() -> None:
+    bot = make_bot(at=oslo(2026, 10, 21, 9))
+    text = bot.say("neste", as_="kari").text
+    assert "\nDu kan gjøre nå for Agder fylkeskommune:\n" in text and "\nEllers:\n" in text, text
+    assert "• Ellers" not in text
