@@ -71,7 +71,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     others = [p for p in open_items if p not in mine]
+    blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
+        blocked = [p for p in others if _is_signing(p.item) and p.item.start <= today]
         others = [p for p in others if not _is_signing(p.item)]
     overdue = sorted((p for p in others if p.item.deadline < today), key=lambda p: _order(ctx, p, spans_regions))
     upcoming = sorted((p for p in others if p.item.deadline >= today), key=lambda p: (p.target, p.item.deadline))
@@ -81,9 +83,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
         behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
-        lead = national_lead + (
-            "Skriv «oversikt» for detaljene." if behind else "Alt er i rute: ingen åpne frister de neste månedene."
-        )
+        if behind:
+            quiet = "Skriv «oversikt» for detaljene."
+        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
+            quiet = (
+                f"Ingenting venter på {who} nå, men {count(len(blocked), 'avtale', 'avtaler')} venter på regionenes "
+                "forutsetninger før signering; skriv «oversikt» for detaljene."
+            )
+        else:
+            quiet = "Alt er i rute: ingen åpne frister de neste månedene."
+        lead = national_lead + quiet
         return Outcome(reply=make_reply(title=f"Neste for {who}", lead=lead.strip()))
     sections: list[Section] = []
     buttons: list[Button] = []
@@ -102,6 +111,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead += f"{count(len(mine), 'ting', 'ting')} du kan gjøre nå. " if mine else ""
     late = sum(p.item.deadline < today for p in mine) + len(overdue)
     lead += f"{late} på overtid. " if late else ""
+    if blocked:
+        lead += f"{count(len(blocked), 'avtale', 'avtaler')} venter på regionenes forutsetninger før signering (skriv «oversikt»). "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += f"Viser {len(chosen)} av {len(overdue) + len(upcoming)} andre åpne. "
     lead += "Skriv «status» for hele året, eller «hjelp» for kommandoene."
