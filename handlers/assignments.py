@@ -10,7 +10,7 @@ from bot.context import Context
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError, item_doc_key
+from bot.state import DomainError, item_doc_key, item_partition
 from handlers.common import (
     milestone_for,
     read_args,
@@ -50,6 +50,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     require_coordinator(ctx, item=item)
     actors = [a.key for a in ctx.config.enabled_actors]
+    what = "sendt" if status == "sent" else "ingen i år"
+    stored = ctx.state.tables(item_partition(item))
+    earlier = stored.get("assignments", {}).get(actor, {})
+    relevant = not stored.get("milestones", {}).get(item_doc_key(item), {}).get("not_relevant")
+    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+        lead = f"Oppdragsavtale {year} for {ctx.config.party_name(actor)} er allerede registrert: {what}. Ingenting er endret."
+        return Outcome(reply=make_reply(title="Allerede registrert", lead=lead))
 
     def mutate(tables: dict) -> bool:
         sent = tables.setdefault("assignments", {})
@@ -63,7 +70,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
             doc.update({"done": True, "done_at": ctx.now.isoformat()})
         return complete
 
-    what = "sendt" if status == "sent" else "ingen i år"
     complete = record(
         ctx,
         request,

@@ -32,6 +32,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     person = ctx.caller.key
     on = choice != "av"
+    if (person not in muted_people(state=ctx.state)) == on:  # already so: nothing to record
+        lead = f"Varsler er allerede {'på' if on else 'av'} for deg. Ingenting er endret."
+        return Outcome(reply=make_reply(title="Allerede registrert", lead=lead))
     record(
         ctx,
         request,
