@@ -39,9 +39,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, rest, want=("region",))
     reject_extra(args.rest, example=EXAMPLE)
     if not (2000 <= first < last <= first + 12):
-        raise DomainError(
-            f"Perioden {first}–{last} ser feil ut: siste år må komme etter første. Skriv f.eks. «{EXAMPLE}»."
-        )
+        why = "siste år må komme etter første" if last <= first else "en regional plan gjelder noen få år"
+        raise DomainError(f"Perioden {first}–{last} ser feil ut: {why}. Skriv f.eks. «{EXAMPLE}».")
     region = require_region(ctx, args.region, example=f"{EXAMPLE} agder")
     require_member(ctx, party=region, what=f"sette planperioden for {ctx.config.party_name(region)}")
     if ctx.caller.role != "coordinator":

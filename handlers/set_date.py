@@ -33,6 +33,7 @@ from handlers.common import (
     read_meeting,
     record,
     require_coordinator,
+    require_near_year,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
     if not text:
         raise DomainError(f"Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
+    if args.year:
+        require_near_year(ctx, args.year, example=EXAMPLE)
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
     reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble):
