@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from babel.dates import format_date, get_day_names, get_month_names
+
+from bot import i18n
 from bot.clock import OSLO
 from bot.date_rules import RANGE_RE, Found, match, plain_weekday
 from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, NUMBERS, WEEKDAY_NAMES, alternation, normalize
@@ -31,6 +34,8 @@ __all__ = [
     "ParsedDate",
     "format_norwegian",
     "format_short",
+    "month_name",
+    "weekday_name",
     "parse_norwegian_date",
     "read_date",
     "warm_up",
@@ -103,15 +108,26 @@ def parse_norwegian_date(text: str, *, now: datetime, window: tuple[date, date] 
 
 
 def format_norwegian(when: datetime, *, with_time: bool) -> str:
-    """The long form the bot echoes back, so the reader can catch a misread date."""
+    """The long form the bot echoes back, so the reader can catch a misread date; weekday and month from
+    Babel's locale data for the current written form ("tysdag" in nynorsk)."""
     local = when.astimezone(OSLO) if when.tzinfo else when
-    text = f"{WEEKDAY_NAMES[local.weekday()]} {format_short(local.date())}"
+    text = format_date(local.date(), "EEEE d. MMMM y", locale=i18n.current())
     return f"{text} kl. {local.hour:02d}.{local.minute:02d}" if with_time else text
 
 
 def format_short(d: date) -> str:
     """Day, month name and year, e.g. "22. april 2027", for lists and tables."""
-    return f"{d.day}. {MONTH_NAMES[d.month - 1]} {d.year}"
+    return format_date(d, "d. MMMM y", locale=i18n.current())
+
+
+def weekday_name(d: date) -> str:
+    """The weekday in the current written form, lower case ("måndag" in nynorsk)."""
+    return get_day_names("wide", locale=i18n.current())[d.weekday()]
+
+
+def month_name(month: int) -> str:
+    """The month (1–12) in the current written form, lower case."""
+    return get_month_names("wide", locale=i18n.current())[month]
 
 
 def warm_up() -> None:
