@@ -35,10 +35,10 @@ __all__ = [
     "format_norwegian",
     "format_short",
     "month_name",
-    "weekday_name",
     "parse_norwegian_date",
     "read_date",
     "warm_up",
+    "weekday_name",
 ]
 
 # Chat dates are short; a cap keeps every regex cheap on pasted junk.

@@ -86,3 +86,9 @@ def parse_lang(word: str) -> Lang | None:
     if folded in ("nb", "bokmal", "bokmaal", "bm"):
         return "nb"
     return None
+
+
+def N_(message: str) -> str:
+    """Marks a text for the catalogue where it is defined (command summaries); translated with `_()` where
+    it is shown."""
+    return message

@@ -22,6 +22,9 @@ class Command:
     examples: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     writes: bool = False
+    translated: bool = False
+    """Its replies are in the message catalogue in both written forms; until then it answers in bokmål
+    everywhere, so no reply mixes the two forms."""
 
 
 class Router:
