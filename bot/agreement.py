@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from bot.i18n import N_
 from bot.state import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -29,7 +30,7 @@ SHA_RE = re.compile(r"^sha-?256:(.*)$", re.IGNORECASE)
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_RE = re.compile(r"^(?:v|versjon)(\d{1,3})$", re.IGNORECASE)
 SHORT = 12
-NO_TEXT_YET = "Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>»."
+NO_TEXT_YET = N_("Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
 
 
 @dataclass(frozen=True)
