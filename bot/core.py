@@ -150,7 +150,7 @@ class Core:
         """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
         suggestions = self.router.suggest(word)
         hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
-        names = ", ".join(command.name for command in self.router.commands)
+        names = ", ".join(command.shown for command in self.router.commands)
         return refusal(
             _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
                 word=word, hint=hint, names=names

@@ -347,7 +347,9 @@ class Planner:
                 # What a party outside the region can do is the same for every region waiting on it (IN's
                 # allocation letter, the state budget): one line, the same for each region, shown once.
                 first = own[0]
-                command = f"forutsetning {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
+                command = (
+                    _("forutsetning") + f" {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
+                )
                 label = _("Alle regioner · {item}").format(item=item_label(item))
                 action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
                     items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=command
@@ -371,7 +373,7 @@ class Planner:
                         _("{party} har ikke signert.").format(party=config.party_short(party)) + " " + _(NO_TEXT_YET)
                     ).rstrip(".")
         elif item.kind == "precondition":
-            command = f"forutsetning {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
+            command = _("forutsetning") + f" {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
             if decided_elsewhere:
                 action = _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=command)
             else:

@@ -20,7 +20,7 @@ _DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 _COUNT = re.compile(r"\d+/\d+")
 
 
-_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
+_OVERDUE = re.compile(r"\b\d+ (?:dag |dager |dagar )?på overtid|^(?:forsinket|forseinka)\b|^⚠ ?\S", re.IGNORECASE)
 
 
 def is_overdue(text: str) -> bool:
