@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from bot.i18n import N_
+from bot.i18n import N_, _
 from bot.state import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -50,12 +50,12 @@ class Version:
 
     @property
     def short(self) -> str:
-        return self.sha256[:SHORT] if self.sha256 else "uten sjekksum"
+        return self.sha256[:SHORT] if self.sha256 else _("uten sjekksum")
 
     def label(self) -> str:
         """`versjon 2 (sha256 1a2b3c4d5e6f)`, the words the confirm step and every reply use."""
-        checksum = f"sha256 {self.short}" if self.sha256 else "uten sjekksum"
-        return f"versjon {self.number} ({checksum})"
+        checksum = f"sha256 {self.short}" if self.sha256 else _("uten sjekksum")
+        return _("versjon {number} ({checksum})").format(number=self.number, checksum=checksum)
 
     def as_doc(self) -> Document:
         return {
@@ -196,7 +196,7 @@ def changed_text(current: Version, *, command: str = "signer") -> str:
 
 def signed_on_text(signature: Document) -> str:
     number = signature.get("version")
-    return f"signert på versjon {number}" if number else "signert uten versjon"
+    return _("signert på versjon {number}").format(number=number) if number else _("signert uten versjon")
 
 
 def when_text(at: str) -> str:

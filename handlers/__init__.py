@@ -40,6 +40,7 @@ def build_router() -> Router:
             N_("neste [region|aktør]"),
             ("neste",),
             aliases=("næraste",),
+            translated=True,
         )
     )
     add(
