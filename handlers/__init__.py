@@ -50,6 +50,7 @@ def build_router() -> Router:
             N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
             N_("status [region] [år]"),
             ("status", "status agder 2027"),
+            translated=True,
         )
     )
     add(

@@ -10,6 +10,7 @@ import logging
 import re
 
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.replies import make_reply
 from bot.state import META, DomainError
@@ -43,7 +44,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"Perioden {first}–{last} ser feil ut: siste år må komme etter første. Skriv f.eks. «{EXAMPLE}»."
         )
     region = require_region(ctx, args.region, example=f"{EXAMPLE} agder")
-    require_member(ctx, party=region, what=f"sette planperioden for {ctx.config.party_name(region)}")
+    require_member(
+        ctx, party=region, what=_("sette planperioden for {party}").format(party=ctx.config.party_name(region))
+    )
     if ctx.caller.role != "coordinator":
         raise DomainError("Bare fylkeskommunens koordinatorer kan sette planperioden.")
     period = f"{first}–{last}"

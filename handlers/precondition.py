@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply
@@ -37,7 +38,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         if region is None:
             raise DomainError(f"Hvilken regions budsjett? Skriv f.eks. «forutsetning {spec.key} agder».")
-        require_member(ctx, party=region, what=f"registrere budsjettet til {ctx.config.party_name(region)}")
+        require_member(
+            ctx, party=region, what=_("registrere budsjettet til {party}").format(party=ctx.config.party_name(region))
+        )
     elif spec.owner == "actor":
         actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor or ctx.caller.party
         if actor is None or ctx.config.actor(actor) is None:
@@ -46,7 +49,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             raise DomainError(
                 f"{ctx.config.party_name(actor)} er ikke part i avtalene, så det trengs ikke tildelingsbrev."
             )
-        require_member(ctx, party=actor, what="registrere sitt tildelingsbrev")
+        require_member(ctx, party=actor, what=_("registrere sitt tildelingsbrev"))
     elif ctx.caller.role not in ("au_member", "coordinator"):
         raise DomainError("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator.")
 

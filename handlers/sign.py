@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot import agreement
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.order import split_confirm, summary_note
 from bot.progress import missing_for_signing, progress_of
@@ -51,7 +52,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             f"{ctx.config.party_name(party)} er ikke part i avtalen for {ctx.config.party_name(region)}. "
             f"Partene er: {', '.join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region)))}."
         )
-    require_member(ctx, party=party, what="signere for dem")
+    require_member(ctx, party=party, what=_("signere for dem"))
     year = write_year(
         ctx,
         typed=args.year,

@@ -10,9 +10,10 @@ from datetime import date
 
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
-from bot.replies import count, make_reply
+from bot.replies import make_reply
 from bot.wheel import Item, cycle_items, tracked
 from handlers.common import read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
@@ -29,7 +30,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     sections: list[Section] = []
     period = plan_period(ctx, region=region)
     if period:
-        sections.append(Section(title="Regional plan", facts=(Fact("Planperiode", period),)))
+        sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
@@ -38,28 +39,33 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons += _buttons(ctx, progress)
     done_count = sum(progress.done for progress in progresses)
     lead = (
-        f"{done_count} av {count(len(items), 'punkt', 'punkter')} er ferdige. "
-        f"Syklus {year} er samarbeidsavtalen {year} og møtene i {year}."
+        ngettext("{done} av {n} punkt er ferdige.", "{done} av {n} punkter er ferdige.", len(items)).format(
+            done=done_count, n=len(items)
+        )
+        + " "
+        + _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
     )
     if args.year is None and view.preparing:
         upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
         if upcoming:
             sections.append(
                 Section(
-                    title=f"Forberedelse av avtalen {view.preparing}",
-                    text=f"Åpne punkter for syklus {view.preparing} (skriv «status {view.preparing}» for hele).",
+                    title=_("Forberedelse av avtalen {year}").format(year=view.preparing),
+                    text=_("Åpne punkter for syklus {year} (skriv «status {year}» for hele).").format(
+                        year=view.preparing
+                    ),
                 )
             )
             for progress in upcoming:
                 sections.append(_section(ctx, progress, today=today))
                 buttons += _buttons(ctx, progress)
-            lead += f" Under: det som er åpent for avtalen {view.preparing}."
+            lead += " " + _("Under: det som er åpent for avtalen {year}.").format(year=view.preparing)
     reply = make_reply(
-        title=f"Status {ctx.config.party_name(region)} – syklus {year}",
+        title=_("Status {party} – syklus {year}").format(party=ctx.config.party_name(region), year=year),
         lead=lead,
         sections=sections,
         buttons=buttons,
-        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
 
@@ -73,7 +79,7 @@ def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Pr
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
     section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
     if not tracked(ctx.config, progress.item) and not progress.done:
-        return Section(title=section.title, text="Før Samhandlingsbot tok over: ikke fulgt opp her.")
+        return Section(title=section.title, text=_("Før Samhandlingsbot tok over: ikke fulgt opp her."))
     return section
 
 
