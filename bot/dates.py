@@ -159,10 +159,13 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         if not isinstance(found, Found):
             return found
     if found.weekday is not None and found.weekday != found.day.weekday():
-        typed, real = WEEKDAY_NAMES[found.weekday], WEEKDAY_NAMES[found.day.weekday()]
+        names = get_day_names("wide", locale=i18n.current())
+        typed, real = names[found.weekday], names[found.day.weekday()]
         return DateTrouble(
             reason="weekday",
-            message=f"{format_short(found.day)} er en {real}, ikke en {typed}.",
+            message=i18n._("{day} er en {real}, ikke en {typed}.").format(
+                day=format_short(found.day), real=real, typed=typed
+            ),
             day=found.day,
         )
     return _result(found, clock=clock)
@@ -190,7 +193,7 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
     """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
     in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
     are refused, since we must not pick one."""
-    message = f"«{s}» er to datoer."
+    message = i18n._("«{text}» er to datoer.").format(text=s)
     if RANGE_RE.fullmatch(s):
         return DateTrouble(reason="two_dates", message=message)
     words = [w for w in (word.strip(",") for word in s.split()) if w]

@@ -87,6 +87,7 @@ def build_router() -> Router:
                 N_("dato vår 2. påskedag bekreft"),
             ),
             writes=True,
+            translated=True,
         )
     )
     add(
