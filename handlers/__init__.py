@@ -106,6 +106,7 @@ def build_router() -> Router:
                 N_("referat handlingsplan Vedtatt https://…"),
             ),
             writes=True,
+            translated=True,
         )
     )
     add(

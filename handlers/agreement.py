@@ -86,7 +86,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
+        summary=lambda: f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
         mutate=mutate,
     )
     lead = f"{ctx.caller.name} registrerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}: {version_text(version)}."

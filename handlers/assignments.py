@@ -68,7 +68,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
+        summary=lambda: f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
         mutate=mutate,
     )
     done = " Alle aktører er avklart, så punktet er ferdig." if complete else ""

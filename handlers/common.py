@@ -10,7 +10,7 @@ from typing import Any
 from bot.config import Milestone
 from bot.context import Context
 from bot.cycle import next_opening, write_cycle
-from bot.i18n import _
+from bot.i18n import _, using
 from bot.messages import Request
 from bot.order import mark, refuse, signing_breaches
 from bot.parsing import milestone_names, year_of
@@ -85,17 +85,22 @@ def record(
     ctx: Context,
     request: Request,
     *,
-    summary: str,
+    summary: str | Callable[[], str],
     mutate: Callable[[Tables], Any],
     item: Item | None = None,
     partition: str | None = None,
 ) -> Any:
     """The one way a handler changes state: the whole change with its history entry, or nothing.
 
-    The partition is the item's own unless given (runtime bindings live in `meta`).
+    The partition is the item's own unless given (runtime bindings live in `meta`). The history is one
+    record for every reader, kept in bokmål: a `summary` builder is called in bokmål, so the names and dates
+    in it (which follow the reader's written form) never mix with the entry's own words.
     """
     target = partition or (item_partition(item) if item else None)
     assert target is not None, "record() needs an item or a partition"
+    if callable(summary):
+        with using("nb"):
+            summary = summary()
     return ctx.state.change(
         partition=target,
         author=ctx.author(request),
@@ -264,4 +269,5 @@ def order_note(ctx: Context, *, item: Item, confirmed: bool) -> str | None:
     breaches = signing_breaches(config=ctx.config, item=item, now=ctx.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
-    return mark(breaches)
+    with using("nb"):  # stored with the item and shown as written, like the history
+        return mark(signing_breaches(config=ctx.config, item=item, now=ctx.now))

@@ -78,7 +78,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             doc.update({"not_relevant": True, "done": True, "done_at": ctx.now.isoformat()})
 
     what = "er aktuelt igjen" if undo else "er ikke aktuelt"
-    record(ctx, request, item=item, summary=f"{item.title()} {what}", mutate=mutate)
+    record(ctx, request, item=item, summary=lambda: f"{item.title()} {what}", mutate=mutate)
     lead = "Påminnelsene for det kommer tilbake." if undo else "Det får ingen påminnelser og regnes ikke som forsinket."
     reply = make_reply(
         title=f"{item.title()} {what}",

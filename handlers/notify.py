@@ -36,7 +36,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
+        summary=lambda: f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
         mutate=lambda tables: tables.setdefault(NOTIFY_TABLE, {}).__setitem__(person, {"mentions": on}),
     )
     lead = (

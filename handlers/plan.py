@@ -58,7 +58,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
+        summary=lambda: f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
         mutate=lambda tables: tables.setdefault("plan_periods", {}).__setitem__(region, entry),
     )
     reply = make_reply(

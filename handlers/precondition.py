@@ -83,7 +83,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Registrerte: {item.title()}",
+            summary=lambda: f"Registrerte: {item.title()}",
             mutate=mutate,
         )
     except _AlreadyRecorded as already:

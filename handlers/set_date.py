@@ -103,7 +103,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Satte dato for {item.title()} til {shown}",
+        summary=lambda: f"Satte dato for {item.title()} til {when_text(parsed.when, has_time=parsed.has_time)}",
         mutate=mutate,
     )
     reply = make_reply(

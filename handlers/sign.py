@@ -94,8 +94,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
-            f"{summary_note(note)}",
+            summary=lambda: (
+                f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
+                f"{summary_note(note)}"
+            ),
             mutate=mutate,
         )
     except _AlreadySigned as already:
