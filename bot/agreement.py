@@ -123,8 +123,10 @@ def read_checksum(word: str) -> str | None:
     hexdigest = match[1].lower()
     if not HEX64.match(hexdigest):
         raise DomainError(
-            "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
-            "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+            _(
+                "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
+                "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+            )
         )
     return hexdigest
 
@@ -181,17 +183,16 @@ def bind_signature(tables: Tables, *, signature: dict[str, Any], expected: int) 
 
 
 def no_version_text() -> str:
-    return (
+    return _(
         "Avtaleteksten er ikke registrert ennå, så det er ingenting å signere. "
         "Fylkeskommunens koordinator registrerer den med «avtale <lenke>» (eller «avtale <lenke> sha256:<sum>»)."
     )
 
 
 def changed_text(current: Version, *, command: str = "signer") -> str:
-    return (
-        f"Avtaleteksten er endret: gjeldende er {current.label()}, {current.link}. "
-        f"Les den, og signer den med «{command} versjon {current.number}»."
-    )
+    return _(
+        "Avtaleteksten er endret: gjeldende er {version}, {link}. Les den, og signer den med «{command} versjon {number}»."
+    ).format(version=current.label(), link=current.link, command=command, number=current.number)
 
 
 def signed_on_text(signature: Document) -> str:

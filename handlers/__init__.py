@@ -118,6 +118,7 @@ def build_router() -> Router:
             (N_("forutsetning budsjett"), N_("forutsetning tildelingsbrev IN 2027")),
             aliases=("forutsetninger", "føresetnad", "føresetnader"),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -132,6 +133,7 @@ def build_router() -> Router:
             ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
             aliases=("signere", "signering", "underskriv", "underskrive", "signera"),
             writes=True,
+            translated=True,
         )
     )
     add(

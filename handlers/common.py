@@ -117,7 +117,7 @@ def reject_extra(words: list[str], *, example: str) -> None:
     if words:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=" ".join(words), example=example
+                words=" ".join(words), example=_(example)
             )
         )
 
@@ -136,7 +136,7 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
         names = ", ".join(milestone_names(ctx.config))
         raise DomainError(
             _("Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.").format(
-                example=example, names=names
+                example=_(example), names=names
             )
         )
     spec = ctx.config.milestone(args.milestone)
@@ -168,7 +168,7 @@ def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
     region = context_region(ctx, explicit)
     if region is None:
         raise DomainError(
-            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=example)
+            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
         )
     return region
 
@@ -205,7 +205,7 @@ def write_year(
             _(
                 "Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
                 "Skriv året i kommandoen, f.eks. «{example}»."
-            ).format(title=title, example=example)
+            ).format(title=title, example=_(example))
         )
     return year
 

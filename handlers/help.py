@@ -21,7 +21,7 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
                 Fact(_("Eksempel"), f"«{_(example)}»") for example in command.examples
             ]
             reply = make_reply(
-                title=_("Hjelp: {command}").format(command=command.name),
+                title=_("Hjelp: {command}").format(command=command.shown),
                 lead=_(command.summary),
                 sections=[Section(title="", facts=tuple(facts))],
             )

@@ -144,12 +144,13 @@ def test_spring_minutes_in_january_are_refused_and_bekreft_records_them_marked()
 def test_political_treatment_only_after_the_regions_autumn_meeting() -> None:
     bot = make_bot(at=oslo(2026, 11, 20, 9))
     ok(bot, "referat høst Holdt", as_="aud")
-    refused(bot, "referat politisk Vedtatt", as_="per", contains=("Administrativt dialogmøte høst 2026",))
+    # Per writes in Vestland's channel, which reads nynorsk.
+    refused(bot, "referat politisk Vedtatt", as_="per", contains=("Administrativt dialogmøte haust 2026",))
     ok(bot, "referat høst Forslag til ny avtale", as_="per")
     reply = ok(bot, "referat politisk Vedtatt i fylkestinget", as_="per")
-    assert "Registrert som behandlet" in reply.text and "Møtet er markert" not in reply.text
+    assert "Registrert som handsama" in reply.text and "Møtet er markert" not in reply.text
     reply = ok(bot, "referat handlingsplan Vedtatt", as_="per")
-    assert "Registrert som vedtatt" in reply.text and "Møtet er markert" not in reply.text
+    assert "Registrert som vedteken" in reply.text and "Møtet er markert" not in reply.text
     refused(bot, "referat oppdrag Sendt", as_="per", contains=("oppdrag IN sendt",))
 
 
