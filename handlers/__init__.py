@@ -164,6 +164,7 @@ def build_router() -> Router:
             N_("oppdrag <aktør> [sendt|ingen]"),
             ("oppdrag IN sendt", "oppdrag SIVA ingen"),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -178,6 +179,7 @@ def build_router() -> Router:
             (N_("ikke aktuelt oppdrag 2027"), N_("ikke aktuelt oppdrag 2027 angre")),
             aliases=("ikke-aktuelt", "ikkeaktuelt", "ikkje", "ikkje-aktuelt", "ikkjeaktuelt"),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -189,6 +191,7 @@ def build_router() -> Router:
             ("plan 2028–2031",),
             aliases=("planperiode",),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -242,6 +245,7 @@ def build_router() -> Router:
             N_("varsel av|på"),
             ("varsel av", "varsel på"),
             writes=True,
+            translated=True,
         )
     )
     add(
