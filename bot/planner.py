@@ -139,7 +139,7 @@ class Planner:
         """The whole schedule of an open item, in time order."""
         item = progress.item
         off = self.days_off
-        anchor, _ = self.anchor(progress)
+        anchor, _how = self.anchor(progress)
         schedule: list[Occurrence] = []
         leads = sorted(self.config.leads_for(item.spec), key=lambda lead: -lead.days)
         for index, lead in enumerate(leads):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.dates import format_norwegian, format_short
-from bot.i18n import _, ngettext
+from bot.i18n import _, current, ngettext
 from bot.messages import Button, Form, Reply, Section, Visibility
 
 
@@ -52,13 +52,14 @@ def make_reply(
         context=context,
         visibility=visibility,
         form=form,
+        lang=current(),
     )
 
 
 def refusal(message: str, *, title: str | None = None) -> Reply:
     """A refused or malformed command: one or two Norwegian sentences, nothing changed."""
     title = title if title is not None else _("Ikke registrert")
-    return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False)
+    return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False, lang=current())
 
 
 def days_phrase(*, deadline: date, today: date) -> str:

@@ -23,7 +23,7 @@ LOOK_BACK = timedelta(days=365)
 
 def overview_id(*, today: date) -> tuple[str, str]:
     """(ledger partition, id prefix) of this week's overview."""
-    year, week, _ = today.isocalendar()
+    year, week, _weekday = today.isocalendar()
     return national_partition(today.year), f"overview:{year}-W{week:02d}"
 
 

@@ -61,6 +61,7 @@ def build_router() -> Router:
             N_("oversikt [år]"),
             (N_("oversikt 2027"),),
             aliases=("oversyn",),
+            translated=True,
         )
     )
     add(
@@ -71,6 +72,7 @@ def build_router() -> Router:
             N_("årshjul [år] [region|nasjonal|varmekart]"),
             ("årshjul 2027", "årshjul nasjonal", "årshjul varmekart 2027"),
             aliases=("arshjul", "aarshjul"),
+            translated=True,
         )
     )
     add(

@@ -7,6 +7,7 @@ from datetime import date
 from bot.behind import behind_text
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.i18n import _
 from bot.messages import Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import day_text, make_reply
@@ -23,7 +24,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
     sections = [
         Section(
-            title="Nasjonalt",
+            title=_("Nasjonalt"),
             facts=tuple(Fact(_label(item), _cell(ctx, item, today)) for item in shared),
         )
     ]
@@ -39,11 +40,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections.append(_preparing(ctx, year=view.preparing, today=today))
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
     reply = make_reply(
-        title=f"Oversikt – syklus {year}",
-        lead=f"{complete} av {len(ctx.config.parties.regions)} regioner har signert avtalen {year}. {behind} "
-        "✓ ferdig · ⚠ på overtid · dato = planlagt.",
+        title=_("Oversikt – syklus {year}").format(year=year),
+        lead=_("{n} av {total} regioner har signert avtalen {year}.").format(
+            n=complete, total=len(ctx.config.parties.regions), year=year
+        )
+        + f" {behind} "
+        + _("✓ ferdig · ⚠ på overtid · dato = planlagt."),
         sections=sections,
-        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
 
@@ -52,7 +56,7 @@ def _preparing(ctx: Context, *, year: int, today: date) -> Section:
     """The next agreement's open items, one line per region, below the current cycle."""
     facts: list[Fact] = []
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
-    for name, items in [("Nasjonalt", shared)] + [
+    for name, items in [(_("Nasjonalt"), shared)] + [
         (
             region.short,
             regional_milestones(ctx.config, year=year, region=region.key)
@@ -63,8 +67,10 @@ def _preparing(ctx: Context, *, year: int, today: date) -> Section:
         open_items = [i for i in items if i.start <= today and not _progress(ctx, i).done]
         if open_items:
             facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in open_items)))
-    text = None if facts else "Ingenting åpent ennå."
-    return Section(title=f"Forberedelse av avtalen {year} (åpne punkter)", facts=tuple(facts), text=text)
+    text = None if facts else _("Ingenting åpent ennå.")
+    return Section(
+        title=_("Forberedelse av avtalen {year} (åpne punkter)").format(year=year), facts=tuple(facts), text=text
+    )
 
 
 def _label(item: Item) -> str:
@@ -79,18 +85,18 @@ def _progress(ctx: Context, item: Item) -> Progress:
 def _cell(ctx: Context, item: Item, today: date) -> str:
     progress = _progress(ctx, item)
     if progress.not_relevant:
-        return "ikke aktuelt"
+        return _("ikke aktuelt")
     if progress.done:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
         prefix = "⚠ " if item.deadline < today and tracked(ctx.config, item) else ""
-        return f"{prefix}{signed}/{total} signert"
+        return prefix + _("{signed}/{total} signert").format(signed=signed, total=total)
     if not tracked(ctx.config, item):
         return "–"
     if item.deadline < today:
-        return f"⚠ frist {day_text(item.deadline)}"
+        return "⚠ " + _("frist {day}").format(day=day_text(item.deadline))
     if progress.planned:
         return progress.planned.strftime("%d.%m")
-    return "åpen"
+    return _("åpen")
