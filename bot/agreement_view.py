@@ -61,13 +61,17 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
 def versions_section(*, state: StateStore, region: str, year: int) -> list[Section]:
     return [
         Section(
-            title=f"Versjon {version.number}",
+            title=_("Versjon {number}").format(number=version.number),
             facts=(
-                Fact("Lenke", version.link),
-                Fact("SHA-256", version.sha256 or "ikke kjent (bare lenke)"),
-                *((Fact("Størrelse", f"{version.size} byte"),) if version.size is not None else ()),
-                *((Fact("Fil", version.file_name),) if version.file_name else ()),
-                Fact("Registrert", f"{when_text(version.at)} av {version.name} ({version.platform})"),
+                Fact(_("Lenke"), version.link),
+                Fact("SHA-256", version.sha256 or _("ikke kjent (bare lenke)")),
+                *((Fact(_("Størrelse"), _("{n} byte").format(n=version.size)),) if version.size is not None else ()),
+                *((Fact(_("Fil"), version.file_name),) if version.file_name else ()),
+                Fact(
+                    _("Registrert"),
+                    _("{when} av {name}").format(when=when_text(version.at), name=version.name)
+                    + f" ({version.platform})",
+                ),
             ),
         )
         for version in versions(state, region=region, year=year)

@@ -147,6 +147,7 @@ def build_router() -> Router:
             ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
             aliases=("avtaletekst",),
             writes=True,
+            translated=True,
         )
     )
     add(
