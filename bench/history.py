@@ -22,6 +22,8 @@ FIRST_CYCLE = 2027
 
 ACTOR_PEOPLE = {"IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
 ACTOR_CHANNEL = {"IN": "in", "SIVA": "siva", "NFR": "nfr", "RFF": "rff"}
+TEXT_LINK = "https://example.org/avtaler"
+TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 MINUTES = "Godt møte https://example.org/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
 
 
@@ -118,37 +120,44 @@ def cycle_steps(bench: Bench, *, year: int) -> list[Step]:
     def add(day: date, user: str, channel: str, text: str, hour: int = 10) -> None:
         steps.append(Step(at_hour(day, hour), user, channel, text))
 
+    # Every planned date is a working day inside its milestone's window, so `dato` saves it without asking
+    # for `bekreft` (issue 7), and each minute is recorded on its meeting's day, after the meeting it follows.
+    national_autumn = workday(date(prev, 10, 20))
+    regional_autumn = workday(date(prev, 11, 10))
+    action_plan = workday(date(prev, 12, 1))
+    political = workday(date(prev, 12, 7))
+    national_spring = workday(date(year, 3, 10))
+    regional_spring = workday(date(year, 4, 20))
     # Autumn of the year before: the meetings of cycle `prev`, then the draft of `year` and its preconditions.
-    add(date(prev, 8, 14), "aud", "nasjonal", f"dato national-autumn {prev} {prev}-10-20 10:00")
+    add(date(prev, 8, 14), "aud", "nasjonal", f"dato høstmøte {prev} {national_autumn} 10:00")
     for region in regions:
         coordinator = bench.coordinators[region]
-        add(date(prev, 8, 15), coordinator, region, f"dato regional-autumn {region} {prev} {prev}-11-10 10:00")
-        add(date(prev, 9, 2), coordinator, region, f"dato draft-political {region} {year} {prev}-12-05 10:00")
-        add(date(prev, 9, 3), coordinator, region, f"dato action-plan {region} {year} {year}-02-20 10:00")
-    add(date(prev, 10, 20), "aud", "nasjonal", f"referat national-autumn {prev} {MINUTES}", hour=15)
+        add(date(prev, 8, 15), coordinator, region, f"dato høst {region} {prev} {regional_autumn} 10:00")
+        add(date(prev, 9, 2), coordinator, region, f"dato politisk {region} {year} {political} 10:00")
+        add(date(prev, 9, 3), coordinator, region, f"dato handlingsplan {region} {year} {action_plan} 10:00")
+    add(national_autumn, "aud", "nasjonal", f"referat høstmøte {prev} {MINUTES}", hour=15)
     for region in regions:
-        add(
-            date(prev, 11, 10),
-            bench.coordinators[region],
-            region,
-            f"referat regional-autumn {region} {prev} {MINUTES}",
-            hour=15,
-        )
+        add(regional_autumn, bench.coordinators[region], region, f"referat høst {region} {prev} {MINUTES}", hour=15)
     add(date(prev, 12, 1), "aud", "nasjonal", f"forutsetning statsbudsjett {year}")
     for region in regions:
+        add(
+            action_plan, bench.coordinators[region], region, f"referat handlingsplan {region} {year} {MINUTES}", hour=15
+        )
         add(date(prev, 12, 2), bench.coordinators[region], region, f"forutsetning budsjett {region} {year}")
     for actor, person in ACTOR_PEOPLE.items():
         add(date(prev, 12, 3), person, ACTOR_CHANNEL[actor], f"forutsetning tildelingsbrev {actor} {year}")
     for region in regions:
+        coordinator = bench.coordinators[region]
+        add(political, coordinator, region, f"referat politisk {region} {year} Vedtatt i fylkestinget", hour=15)
         add(
-            date(prev, 12, 5),
-            bench.coordinators[region],
+            political,
+            coordinator,
             region,
-            f"referat draft-political {region} {year} Vedtatt i fylkestinget",
-            hour=15,
+            f"avtale {region} {year} {TEXT_LINK}/{region}-{year}.pdf sha256:{TEXT_SHA}",
+            hour=16,
         )
     # January of `year`: signatures, assignment agreements, the spring dates. Then the spring.
-    add(date(year, 1, 5), "aud", "nasjonal", f"dato national-spring {year} {year}-03-10 10:00")
+    add(date(year, 1, 5), "aud", "nasjonal", f"dato vårmøte {year} {national_spring} 10:00")
     for region in regions:
         coordinator = bench.coordinators[region]
         add(date(year, 1, 20), coordinator, region, f"signer {region} {year}")
@@ -157,11 +166,17 @@ def cycle_steps(bench: Bench, *, year: int) -> list[Step]:
         for actor in ACTOR_PEOPLE:
             status = "ingen" if actor == "SIVA" else "sendt"
             add(date(year, 1, 22), coordinator, region, f"oppdrag {actor} {status} {region} {year}")
-        add(date(year, 1, 23), coordinator, region, f"dato regional-spring {region} {year} {year}-04-20 10:00")
-        add(date(year, 2, 20), coordinator, region, f"referat action-plan {region} {year} {MINUTES}", hour=15)
-        add(date(year, 4, 20), coordinator, region, f"referat regional-spring {region} {year} {MINUTES}", hour=15)
-    add(date(year, 3, 10), "aud", "nasjonal", f"referat national-spring {year} {MINUTES}", hour=15)
+        add(date(year, 1, 23), coordinator, region, f"dato vår {region} {year} {regional_spring} 10:00")
+        add(regional_spring, coordinator, region, f"referat vår {region} {year} {MINUTES}", hour=15)
+    add(national_spring, "aud", "nasjonal", f"referat vårmøte {year} {MINUTES}", hour=15)
     return steps
+
+
+def workday(day: date) -> date:
+    """The first working day on or after `day` (weekends and Norwegian public holidays are skipped)."""
+    from bot.workdays import on_or_after
+
+    return on_or_after(day)
 
 
 def working_days(start: date, end: date, *, mondays_only: bool) -> Iterator[date]:

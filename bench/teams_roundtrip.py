@@ -60,7 +60,8 @@ def _connector() -> web.Application:
     return app
 
 
-def _bare_bot() -> web.Application:
+def _bare_bot(*, cached: bool = False) -> web.Application:
+    """The SDK's echo bot; `cached`: behind the same client cache ours uses (the issue's fair comparison)."""
     from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
     from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
@@ -72,7 +73,12 @@ def _bare_bot() -> web.Application:
         APP_ID = None
         APP_PASSWORD = None
 
-    adapter, bot = CloudAdapter(ConfigurationBotFrameworkAuthentication(Config())), Echo()
+    auth = ConfigurationBotFrameworkAuthentication(Config())
+    if cached:
+        from adapters.teams.connector import CachingBotFrameworkAuthentication
+
+        auth = CachingBotFrameworkAuthentication(auth)
+    adapter, bot = CloudAdapter(auth), Echo()
 
     async def messages(request: web.Request) -> web.Response:
         return await adapter.process(request, bot) or web.Response(status=201)
@@ -114,15 +120,17 @@ async def main(turns: int, warmup: int) -> None:
     runners.append(connector_runner)
     bare_runner, bare_url = await _site(_bare_bot())
     runners.append(bare_runner)
+    cached_runner, cached_url = await _site(_bare_bot(cached=True))
+    runners.append(cached_runner)
     with tempfile.TemporaryDirectory() as data_dir:
         ours_app, label = _our_bot(data_dir)
         ours_runner, ours_url = await _site(ours_app)
         runners.append(ours_runner)
         activity = dict(ACTIVITY, serviceUrl=connector_url)
-        times: dict[str, list[float]] = {"bare": [], "ours": []}
+        times: dict[str, list[float]] = {"bare": [], "cached": [], "ours": []}
         async with ClientSession() as session:
             for i in range(warmup + turns):
-                for name, url in (("bare", bare_url), ("ours", ours_url)):
+                for name, url in (("bare", bare_url), ("cached", cached_url), ("ours", ours_url)):
                     body = dict(activity, id=str(i))
                     start = time.perf_counter()
                     async with session.post(f"{url}/api/messages", json=body) as response:
@@ -133,11 +141,14 @@ async def main(turns: int, warmup: int) -> None:
         for runner in runners:
             await runner.cleanup()
     bare_med, bare_p99 = _summary(times["bare"])
+    cached_med, cached_p99 = _summary(times["cached"])
     ours_med, ours_p99 = _summary(times["ours"])
     print(f"Teams round trip over HTTP, {turns} turns each (after {warmup} warm-up), ours: {label}")
     print(f"  bare botbuilder echo : median {bare_med:6.2f} ms   p99 {bare_p99:6.2f} ms")
+    print(f"  bare echo, cached    : median {cached_med:6.2f} ms   p99 {cached_p99:6.2f} ms")
     print(f"  samhandling 'neste'  : median {ours_med:6.2f} ms   p99 {ours_p99:6.2f} ms")
     print(f"  ratio ours/bare      : median {ours_med / bare_med:5.2f}     p99 {ours_p99 / bare_p99:5.2f}")
+    print(f"  ratio ours/cached    : median {ours_med / cached_med:5.2f}     p99 {ours_p99 / cached_p99:5.2f}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from bot.agreement import (
 from bot.config import AppConfig
 from bot.i18n import _
 from bot.messages import Fact, Section
+from bot.parsing import shown
 from bot.replies import render_text
 from bot.state import StateStore, cycle_partition
 from bot.wheel import agreement_parties
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 def version_text(version: Version) -> str:
     size = ", " + _("{n} byte").format(n=version.size) if version.size is not None else ""
-    name = f" «{version.file_name}»" if version.file_name else ""
+    name = f" «{shown(version.file_name, limit=80)}»" if version.file_name else ""
     return f"{version.label()}{name}{size}: {version.link}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import replace
+from types import MappingProxyType
 
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, ConfigError, load_config
@@ -12,7 +13,8 @@ from bot.context import Context
 from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
-from bot.parsing import Vocabulary, split_command
+from bot.order import CONFIRM
+from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
 from bot.router import Router
@@ -115,6 +117,11 @@ class Core:
                     )
                 )
             )
+        request = replace(
+            request,
+            text=clean_input(request.text),
+            fields=MappingProxyType({key: clean_input(value) for key, value in request.fields.items()}),
+        )
         word, rest = split_command(request.text)
         if not word:
             word = "hjelp"
@@ -135,7 +142,7 @@ class Core:
             public_url=self.public_url,
         )
         if command is None:
-            return Outcome(reply=self._unknown(word))
+            return Outcome(reply=self._unknown(word, typed=_first_word(request.text)))
         outcome = command.handler(request, context)
         if context.channel.kind == "unbound" and command.name not in UNBOUND_OK:
             note = _(
@@ -146,19 +153,35 @@ class Core:
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
         return outcome
 
-    def _unknown(self, word: str) -> Reply:
+    def _unknown(self, word: str, *, typed: str) -> Reply:
         """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
+        if word.rstrip(".!") == CONFIRM:  # `bekreft` alone: someone answering a question the bot asked
+            return refusal(
+                _(
+                    "«{confirm}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
+                    "«dato vår 22. april {confirm}» eller «referat høst Godt møte {confirm}»."
+                ).format(confirm=CONFIRM),
+                title=_("Ukjent kommando"),
+            )
         suggestions = self.router.suggest(word)
         hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
         names = ", ".join(command.shown for command in self.router.commands)
         return refusal(
             _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
-                word=word, hint=hint, names=names
+                word=shown(typed, limit=30), hint=hint, names=names
             )
             + " "
             + _("Skriv «hjelp <kommando>» for eksempler."),
             title=_("Ukjent kommando"),
         )
+
+
+def _first_word(text: str) -> str:
+    """The command word as it was typed (`vårmøte`, not its folded `varmote`), for quoting it back."""
+    _, rest = split_command(text)
+    stripped = text.strip()
+    head = stripped[: len(stripped) - len(rest)].split()
+    return head[-1] if head else stripped
 
 
 def _store_fault_text(exc: StoreError) -> str:
@@ -177,6 +200,14 @@ def _store_fault_text(exc: StoreError) -> str:
             "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
         )
     return _("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
+
+
+def cache_size_for(config: AppConfig) -> int:
+    """Enough cached partitions for what requests and a reminder pass read: every region's and the nation's
+    partitions of four years (last, this, next and the one after), the actors' and meta/outbox partitions,
+    twice over for headroom; never below the old fixed 256. With 15 regions that is 256, with 100 it is 832."""
+    parties = len(config.parties.regions) + len(config.enabled_actors) + 1
+    return max(256, parties * 4 * 2 + 16)
 
 
 def build_core(
@@ -199,10 +230,14 @@ def build_core(
         database_url=None if db_path else os.environ.get("DATABASE_URL"),
         db_path=db_path or os.environ.get("SAMHANDLING_DB") or None,
         default_path=DEFAULT_DB,
+        cache_size=cache_size_for(config),
     )
+    clock = clock or SystemClock(tz=config.tz)
     try:
-        store.verify()  # a corrupt file stops start-up here (StoreError), before anyone is answered
+        # A corrupt file the bot will read stops start-up here (StoreError), before anyone is answered: the
+        # previous year on (the cycles being worked on); older years are checked when read.
+        store.verify(from_year=clock.now().year - 1)
     except BaseException:
         store.close()
         raise
-    return Core(config=config, store=store, clock=clock or SystemClock(tz=config.tz), public_url=public_url)
+    return Core(config=config, store=store, clock=clock, public_url=public_url)

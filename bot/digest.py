@@ -21,7 +21,7 @@ from bot.i18n import N_, Lang, _, ngettext, using
 from bot.identity import ChannelContext
 from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility
 from bot.notify import mentions_for
-from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey
+from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey, item_label
 from bot.replies import day_text, make_reply
 from bot.state import StateStore
 from bot.written_form import channel_form
@@ -113,6 +113,7 @@ def digest_reply(
     for line in ordered:
         if line.button is not None and line.button not in buttons and len(buttons) < MAX_BUTTONS:
             buttons.append(line.button)
+    overview = _without_carried(overview, reminders)
     weekday = weekday_name(today)
     count = len(ordered)
     if overview:
@@ -173,3 +174,17 @@ def summary_lead(lines: list[DigestLine]) -> str:
         if number:
             parts.append(f"{number} {words[key]}")
     return ", ".join(parts).capitalize() + "."
+
+
+def _without_carried(overview: tuple[Section, ...], reminders: list[DueReminder]) -> tuple[Section, ...]:
+    """The overview's national lines less what the same message already says in full below (a national
+    meeting still overdue was listed twice in one message: in the overview and as its own reminder)."""
+    carried = {item_label(reminder.item) for reminder in reminders if reminder.item.region is None}
+    if not carried:
+        return overview
+    kept: list[Section] = []
+    for section in overview:
+        facts = tuple(fact for fact in section.facts if not (fact.label == _("Nasjonalt") and fact.value in carried))
+        if facts or not section.facts:
+            kept.append(replace(section, facts=facts))
+    return tuple(kept)

@@ -36,8 +36,8 @@ class Breach:
 
 
 def split_confirm(words: list[str]) -> tuple[list[str], bool]:
-    """The words without a trailing `bekreft`, and whether it was there."""
-    if words and fold(words[-1]) == CONFIRM:
+    """The words without a trailing `bekreft` (also `bekreft.` or `Bekreft!`), and whether it was there."""
+    if words and fold(words[-1]).rstrip(".!") == CONFIRM:
         return words[:-1], True
     return words, False
 

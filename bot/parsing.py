@@ -9,10 +9,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.config import AppConfig
+from bot.config import AppConfig, Milestone
 
 _FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é", "e"))
 YEAR_RE = re.compile(r"^(20\d\d)$")
+
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Control characters and the bidirectional overrides: never meaningful in a command, and they can make a
+quoted word read as something else (U+202E turns text around). Line breaks and tabs are kept."""
+SHOWN_MAX = 60
+
+
+def clean_input(text: str) -> str:
+    """What a person typed, without control characters or direction overrides (a tab becomes a space)."""
+    return _INVISIBLE.sub("", text).replace("\t", " ")
+
+
+def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
+    """Typed text quoted back in a reply: on one line and at most `limit` characters, so an echo of junk or a
+    4,000-character paste stays a short sentence."""
+    one_line = " ".join(clean_input(text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
 def fold(text: str) -> str:
@@ -97,6 +115,15 @@ class Vocabulary:
 def year_of(token: str) -> int | None:
     match = YEAR_RE.match(token)
     return int(match[1]) if match else None
+
+
+def typed_name(spec: Milestone) -> str:
+    """The word a person types for a milestone in a command we suggest (`referat høst agder 2026`), never
+    its key: a regional meeting's short name (a region is always named with it, so it means the regional
+    one in any channel), else the first alias from app.yaml (`høstmøte`, `politisk`), else the key."""
+    if spec.short and spec.scope != "national":
+        return spec.short
+    return spec.aliases[0] if spec.aliases else spec.key
 
 
 def milestone_names(config: AppConfig) -> list[str]:

@@ -27,6 +27,7 @@ from bot.config import AppConfig, Lead
 from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
+from bot.parsing import typed_name
 from bot.progress import Progress, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase
 from bot.signing import sign_button
@@ -384,11 +385,11 @@ class Planner:
         elif is_meeting(item):
             if occurrence.overdue and not progress.planned:
                 action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(
-                    who=who, command=f"referat {item.key}{where} {item.year} …"
+                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
                 )
             elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
                 action = _("{who} skriver referat: «{command}»").format(
-                    who=who, command=f"referat {item.key}{where} {item.year} …"
+                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
                 )
             elif party != responsible_party(config, item):
                 action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
@@ -396,13 +397,13 @@ class Planner:
                 action = _("{who} kaller inn").format(who=who)
             else:
                 action = _("{who} setter dato: «{command}»").format(
-                    who=who, command=f"dato {item.key}{where} {item.year} " + _("<dato>")
+                    who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
                 )
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
                 action += f". {occurrence.lead.note.rstrip('.')}"
         else:
             action = _("{who} registrerer vedtaket: «{command}»").format(
-                who=who, command=f"referat {item.key}{where} {item.year} …"
+                who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
             )
         value = f"{when}. {action[:1].upper()}{action[1:]}."
         if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.state import StateStore
 from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
 
@@ -106,3 +107,24 @@ def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) 
         if not progress_of(config=config, state=state, item=before).done:
             blockers.append(before)
     return blockers
+
+
+def blockers_text(blockers: list[Item]) -> str:
+    """What a signing waits for, in one line: the allocation letters of every actor as one item
+    ("Tildelingsbrev mottatt – IN, SIVA, NFR og RFF (avtale 2027)"), not four of the same title."""
+    groups: dict[tuple[str, int] | str, list[Item]] = {}  # in order of first appearance
+    for item in blockers:
+        key = (item.spec.key, item.year) if item.kind == "precondition" and item.actor else item.ident
+        groups.setdefault(key, []).append(item)
+    parts: list[str] = []
+    for items in groups.values():
+        first = items[0]
+        if len(items) == 1:
+            parts.append(first.title())
+            continue
+        actors = [str(item.actor) for item in items]
+        parts.append(
+            f"{first.spec.name} – {', '.join(actors[:-1])} {_('og')} {actors[-1]} "
+            + _("(avtale {year})").format(year=first.year)
+        )
+    return "; ".join(parts)

@@ -28,6 +28,7 @@ from bot.digest import Digest, address_form, build_digests
 from bot.i18n import using
 from bot.messages import ChannelAddress, Mention, Outcome, Reply, Section, Visibility
 from bot.outbox import Outbox, describe_undelivered
+from bot.pacing import Pacer
 from bot.replies import make_reply
 from bot.state import StateStore
 from bot.weekly import overview_id, weekly_sections
@@ -41,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 LEASE = "reminders"
 LEASE_SECONDS = 300.0
+CONCURRENT_CHANNELS = 8
+"""Channels posted to at once in a pass (100 organisations' digests are not posted one at a time)."""
 
 
 class SendFailed(Exception):
@@ -134,20 +137,65 @@ async def _run(*, core: Core, senders: Mapping[str, Sender], at: datetime, repor
     if guard.unrecorded and not _write_unrecorded(core, guard):
         report.ledger_failed = True
         return
-    await _retry_outbox(core=core, senders=senders, at=at)
+    pacer = Pacer()
+    await _retry_outbox(core=core, senders=senders, at=at, pacer=pacer)
+    by_channel: dict[ChannelAddress, list[Digest]] = {}
     for digest in plan_digests(core=core, at=at, skip=frozenset(guard.unrecorded)):
-        sender = senders.get(digest.to.platform)
-        if sender is None:
+        if digest.to.platform not in senders:
             report.no_sender += len(digest.reminders)
             continue
+        by_channel.setdefault(digest.to, []).append(digest)
+    # Channels at once (a slow or rate-limited channel holds up no other), each channel's posts in order and
+    # paced; the first lost lease or ledger fault stops every channel before its next post.
+    import asyncio
+
+    run = _Posting(core=core, senders=senders, at=at, report=report, holder=holder, pacer=pacer)
+    limit = asyncio.Semaphore(CONCURRENT_CHANNELS)
+
+    async def post_channel(digests: list[Digest]) -> None:
+        async with limit:
+            for digest in digests:
+                try:
+                    if run.stopped or not await run.post(digest):
+                        return
+                except BaseException:
+                    run.stopped = True  # an unexpected error: no channel posts again before the lease is given back
+                    raise
+
+    # Every channel has finished (or stopped) before this returns, so the lease is never released under a post.
+    results = await asyncio.gather(*(post_channel(d) for d in by_channel.values()), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+
+
+@dataclass
+class _Posting:
+    """One pass's posting state, shared by the channels posting at once."""
+
+    core: Core
+    senders: Mapping[str, Sender]
+    at: datetime
+    report: PassReport
+    holder: str
+    pacer: Pacer
+    stopped: bool = False
+
+    async def post(self, digest: Digest) -> bool:
+        """Post one digest and record it; False when the pass must stop (lease lost, ledger not writable)."""
+        await self.pacer.wait(digest.to)
+        if self.stopped:
+            return False
         try:
-            if not core.store.try_lease(LEASE, holder=holder, seconds=LEASE_SECONDS):
+            if not self.core.store.try_lease(LEASE, holder=self.holder, seconds=LEASE_SECONDS):
                 logger.error("the reminder lease was lost mid-pass; stopping so nothing is posted twice")
-                return
+                self.stopped = True
+                return False
         except NotImplementedError:
             pass
+        report = self.report
         try:
-            await sender.send(channel_id=digest.to.channel_id, reply=digest.reply)
+            await self.senders[digest.to.platform].send(channel_id=digest.to.channel_id, reply=digest.reply)
         except SendFailed as exc:
             report.failed += len(digest.reminders) or 1
             logger.warning(
@@ -157,14 +205,18 @@ async def _run(*, core: Core, senders: Mapping[str, Sender], at: datetime, repor
                 len(digest.reminders),
                 exc,
             )
-            continue
+            return True
+        finally:
+            self.pacer.posted(digest.to)
         report.messages += 1
-        if not record_digest(core, digest, at=at):
+        if not record_digest(self.core, digest, at=self.at):
             report.ledger_failed = True
-            return
+            self.stopped = True
+            return False
         report.sent += len(digest.reminders)
         report.late += sum(reminder.late for reminder in digest.reminders)
         report.ids += [reminder.id for reminder in digest.reminders]
+        return True
 
 
 def plan_digests(
@@ -306,7 +358,7 @@ async def deliver_announcements(
                 logger.exception("announcement %s posted, but not marked as delivered", entry_id)
 
 
-async def _retry_outbox(*, core: Core, senders: Mapping[str, Sender], at: datetime) -> None:
+async def _retry_outbox(*, core: Core, senders: Mapping[str, Sender], at: datetime, pacer: Pacer) -> None:
     """Post again what the outbox still holds; tell the admins about what is given up."""
     outbox = Outbox(state=core.state)
     try:
@@ -319,13 +371,16 @@ async def _retry_outbox(*, core: Core, senders: Mapping[str, Sender], at: dateti
         sender = senders.get(announcement.to.platform)
         if sender is None:
             continue
+        await pacer.wait(announcement.to)
         try:
             await sender.send(channel_id=announcement.to.channel_id, reply=announcement.reply)
         except SendFailed as exc:
+            pacer.posted(announcement.to)
             dropped = outbox.failed(entry_id, at=at, error=str(exc))
             if dropped is not None:
                 given_up.append(dropped)
             continue
+        pacer.posted(announcement.to)
         outbox.delivered(entry_id, at=at)
     if given_up:
         await _tell_admins(core=core, senders=senders, given_up=given_up)

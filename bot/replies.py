@@ -15,12 +15,14 @@ def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, 
         lines.append(lead)
     for section in sections:
         lines.append("")
-        if section.title:
+        if section.title and not (section.facts or section.text):
+            lines.append(f"{section.title}:")  # a heading over the items that follow, not an item of its own
+        elif section.title:
             lines.append(f"• {section.title}")
         for fact in section.facts:
             lines.append(f"  {fact.label}: {fact.value}")
-        if section.text:
-            lines.append(f"  {section.text}")
+        if section.text:  # every line indented under its bullet, not only the first
+            lines.extend(f"  {line}" if line else "" for line in section.text.split("\n"))
     if context:
         lines.append("")
         lines.append(f"({context})")

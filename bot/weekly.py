@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.behind import overdue_by_region
 from bot.config import AppConfig
 from bot.i18n import _
 from bot.messages import Fact, Section
@@ -32,13 +33,11 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     snapshot = state.snapshot()
     sections: list[Section] = []
     behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
+    # The same rule as AU's `neste` and `oversikt` (bot/behind.py): the next agreement's items that fall due
+    # in the autumn (its action plan, political treatment, county budget) count from their deadline too.
+    overdue = overdue_by_region(config=config, state=snapshot, today=today)
     for region in config.parties.regions:
-        late = [
-            item_label(item)
-            for year in (today.year - 1, today.year)
-            for item in regional_milestones(config, year=year, region=region.key)
-            if _overdue(config, snapshot, item, today=today)
-        ]
+        late = [item_label(item) for item in overdue.get(region.key, [])]
         if late:
             behind.setdefault("; ".join(late), []).append(region.short)
     if behind:

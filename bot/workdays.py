@@ -9,16 +9,47 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 DaysOff = Collection[tuple[int, int]]
 """Extra (month, day) pairs that are off every year."""
 
 
+@lru_cache(maxsize=1)
+def _norway() -> type[HolidayBase]:
+    """Norway's holiday class, imported when a working day is first asked about.
+
+    Importing it the usual way runs ``holidays.countries/__init__``, which imports all ~200 countries
+    (0.1–0.25 s, most of `chat`'s time to its first answer). The package is stood in for while Norway's own
+    module loads, then taken out again, so a later ``import holidays.countries`` still gets the real one."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    import holidays
+
+    if "holidays.countries" not in sys.modules:
+        spec = importlib.util.find_spec("holidays.countries")
+        if spec is not None and spec.submodule_search_locations:
+            stand_in = types.ModuleType("holidays.countries")
+            stand_in.__path__ = list(spec.submodule_search_locations)
+            stand_in.__spec__ = spec
+            sys.modules["holidays.countries"] = stand_in
+            try:
+                return importlib.import_module("holidays.countries.norway").Norway
+            finally:
+                if sys.modules.get("holidays.countries") is stand_in:
+                    del sys.modules["holidays.countries"]
+    return holidays.country_holidays("NO").__class__
+
+
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("NO", years=year).keys())
+    return frozenset(_norway()(years=year).keys())
 
 
 def is_working_day(day: date, *, days_off: DaysOff = ()) -> bool:
@@ -54,7 +85,7 @@ def is_first_working_day_of_week(day: date, *, days_off: DaysOff = ()) -> bool:
 
 @lru_cache(maxsize=64)
 def _holiday_names(year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays("NO", years=year, language="no").items())
+    return dict(_norway()(years=year, language="no").items())
 
 
 def holiday_name(day: date) -> str | None:

@@ -58,10 +58,9 @@ def build_router() -> Router:
             "oversikt",
             with_status_link(overview.handle, page="national"),
             N_("Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden."),
-            N_("oversikt [år]"),
+            N_("oversikt [år] [side N]"),
             (N_("oversikt 2027"),),
             aliases=("oversyn",),
-            translated=True,
         )
     )
     add(

@@ -18,6 +18,7 @@ from bot.cycle import read_cycles
 from bot.i18n import _, ngettext
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
 from bot.notify import mentions_for
+from bot.parsing import shown
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
@@ -155,7 +156,9 @@ def _read_text(request: Request, rest: list[str]) -> dict:
             links.append(word)
     if len(links) > 1:
         raise DomainError(
-            _("Skriv én lenke, ikke «{links}»; f.eks. «{example}».").format(links=" ".join(links), example=EXAMPLE)
+            _("Skriv én lenke, ikke «{links}»; f.eks. «{example}».").format(
+                links=shown(" ".join(links)), example=EXAMPLE
+            )
         )
     if len(request.attachments) > 1:
         raise DomainError(_("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen."))
@@ -168,7 +171,7 @@ def _read_text(request: Request, rest: list[str]) -> dict:
     if link is not None and not agreement.is_url(link):
         raise DomainError(
             _("«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{example}».").format(
-                link=link, example=EXAMPLE
+                link=shown(link), example=EXAMPLE
             )
         )
     if file is not None and (file.error or file.sha256 is None):
@@ -177,13 +180,13 @@ def _read_text(request: Request, rest: list[str]) -> dict:
             _(
                 "Jeg fikk ikke lest filen «{name}», så ingenting er registrert; "
                 "del den på nytt, eller skriv «avtale <lenke> sha256:<sum>»."
-            ).format(name=file.name)
+            ).format(name=shown(file.name))
         )
     if file is not None and typed_sha is not None and typed_sha != file.sha256:
         raise DomainError(
             _(
                 "Sjekksummen du skrev stemmer ikke med filen «{name}» (sha256 {sha}…), så ingenting er registrert."
-            ).format(name=file.name, sha=file.sha256[:12])
+            ).format(name=shown(file.name), sha=file.sha256[:12])
         )
     if link is None and file is None:
         raise DomainError(_("Hvor ligger avtaleteksten? Skriv en lenke, f.eks. «{example}».").format(example=EXAMPLE))
@@ -220,7 +223,7 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
     if rest:
-        raise DomainError(f"Jeg forstod ikke «{' '.join(rest)}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
+        raise DomainError(f"Jeg forstod ikke «{shown(' '.join(rest))}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
     reply = make_reply(title=found.title, sections=found.sections(), context="Bare du ser kvitteringen.")
     return Outcome(reply=reply)

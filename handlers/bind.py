@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.identity import binding_key
 from bot.mentions import resolve
 from bot.messages import Outcome, Request, Visibility
-from bot.parsing import fold
+from bot.parsing import fold, shown
 from bot.replies import make_reply
 from bot.state import META, DomainError
 from handlers.common import read_args, record, reject_extra, require_admin
@@ -68,10 +68,10 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
     role = ROLES.get(fold(words[-1]))
     party = ctx.vocab.party(" ".join(words[1:-1]))
     if role is None:
-        raise DomainError(f"Ukjent rolle «{words[-1]}». Bruk koordinator, rådgiver, au eller admin.")
+        raise DomainError(f"Ukjent rolle «{shown(words[-1])}». Bruk koordinator, rådgiver, au eller admin.")
     if party is None:
         raise DomainError(
-            f"Ukjent part «{' '.join(words[1:-1])}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU)."
+            f"Ukjent part «{shown(' '.join(words[1:-1]))}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU)."
         )
     # A mention (<@id>, from Slack or Teams) gives the user's platform id even for someone the bot does
     # not know yet; in Slack and Teams a typed @name that the platform did not turn into a mention must be a
@@ -79,7 +79,7 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
     who = resolve(words[0], request=request, directory=ctx.directory)
     if who is None and words[0].startswith("@") and request.platform != "terminal":
         raise DomainError(
-            f"Jeg finner ikke «{words[0]}». Nevn personen (skriv @ og velg navnet i lista), f.eks. «{PERSON_EXAMPLE}»."
+            f"Jeg finner ikke «{shown(words[0])}». Nevn personen (skriv @ og velg navnet i lista), f.eks. «{PERSON_EXAMPLE}»."
         )
     user_id = who.user_id if who else words[0].lstrip("@")
     known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]

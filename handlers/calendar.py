@@ -8,7 +8,7 @@ import logging
 
 from bot.context import Context
 from bot.messages import Outcome, Request, Section, Visibility
-from bot.parsing import fold
+from bot.parsing import fold, shown
 from bot.replies import make_reply
 from bot.state import META, DomainError
 from bot.web_links import (
@@ -51,7 +51,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
 def _feed(ctx: Context, words: list[str]) -> Feed:
     """The feed named in the command, else the channel's, else the caller's party's."""
     if len(words) > 1:
-        raise DomainError(f"Jeg forstod ikke «{' '.join(words)}». Skriv for eksempel «{EXAMPLE}» eller «kalender IN».")
+        raise DomainError(
+            f"Jeg forstod ikke «{shown(' '.join(words))}». Skriv for eksempel «{EXAMPLE}» eller «kalender IN»."
+        )
     if words:
         word = words[0]
         if fold(word) in (NATIONAL_FEED, "au"):
@@ -62,7 +64,7 @@ def _feed(ctx: Context, words: list[str]) -> Feed:
         if party and ctx.config.actor(party) and ctx.config.actor(party).enabled:  # type: ignore[union-attr]
             return Feed(kind="actor", key=party)
         raise DomainError(
-            f"Jeg kjenner ikke «{word}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
+            f"Jeg kjenner ikke «{shown(word)}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
             "eller «kalender nasjonal»."
         )
     channel = ctx.channel
@@ -97,7 +99,7 @@ def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
         region = ctx.vocab.region(" ".join(rest)) if rest else None
         if rest and region is None:
             raise DomainError(
-                f"Jeg kjenner ikke regionen «{' '.join(rest)}». Skriv f.eks. «kalender ny-lenke status agder»."
+                f"Jeg kjenner ikke regionen «{shown(' '.join(rest))}». Skriv f.eks. «kalender ny-lenke status agder»."
             )
         link_id, path = status_link_id(region), status_path(region)
         what = f"statussiden for {ctx.config.party_name(region)}" if region else "den nasjonale statussiden"

@@ -13,7 +13,7 @@ from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
 from bot.messages import Request
 from bot.order import mark, refuse, signing_breaches
-from bot.parsing import milestone_names, year_of
+from bot.parsing import milestone_names, shown, typed_name, year_of
 from bot.progress import progress_of
 from bot.state import DomainError, item_partition
 from bot.wheel import Item, milestone_item
@@ -44,12 +44,14 @@ def read_args(
     """
     args = Args()
     scope = "national" if ctx.channel.kind == "national" else "regional"
+    milestone_word = ""
     names = _join_names(ctx, words) if ("region" in want or "party" in want) else [(w, i) for i, w in enumerate(words)]
     for word, index in names:
         if "year" in want and args.year is None and (year := year_of(word)) is not None:
             args.year = year
         elif "milestone" in want and args.milestone is None and (key := ctx.vocab.milestone(word, scope=scope)):
             args.milestone = key
+            milestone_word = word
         elif "precondition" in want and args.precondition is None and (key := ctx.vocab.precondition(word)):
             args.precondition = key
         elif "region" in want and args.region is None and (key := ctx.vocab.region(word)):
@@ -61,6 +63,9 @@ def read_args(
             break
         else:
             args.rest.append(word)
+    if args.milestone and args.region and scope == "national":
+        # `høst agder` in the national channel is Agder's autumn meeting: a named region wins over the channel.
+        args.milestone = ctx.vocab.milestone(milestone_word, scope="regional") or args.milestone
     return args
 
 
@@ -89,12 +94,14 @@ def record(
     mutate: Callable[[Tables], Any],
     item: Item | None = None,
     partition: str | None = None,
+    region: str | None = None,
 ) -> Any:
     """The one way a handler changes state: the whole change with its history entry, or nothing.
 
-    The partition is the item's own unless given (runtime bindings live in `meta`). The history is one
-    record for every reader, kept in bokmål: a `summary` builder is called in bokmål, so the names and dates
-    in it (which follow the reader's written form) never mix with the entry's own words.
+    The partition is the item's own unless given (runtime bindings live in `meta`); a change in `meta` that
+    belongs to one region names it (`region`), so that region's `logg` shows it. The history is one record
+    for every reader, kept in bokmål: a `summary` builder is called in bokmål, so the names and dates in it
+    (which follow the reader's written form) never mix with the entry's own words.
     """
     target = partition or (item_partition(item) if item else None)
     assert target is not None, "record() needs an item or a partition"
@@ -108,7 +115,9 @@ def record(
         summary=summary,
         mutate=mutate,
         request=request,
-        scope={"region": item.region, "year": item.year, "item": item.ident} if item else None,
+        scope={"region": item.region, "year": item.year, "item": item.ident}
+        if item
+        else ({"region": region} if region else None),
     )
 
 
@@ -117,7 +126,7 @@ def reject_extra(words: list[str], *, example: str) -> None:
     if words:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=" ".join(words), example=_(example)
+                words=shown(" ".join(words)), example=_(example)
             )
         )
 
@@ -148,7 +157,9 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
             )
         )
     region = (
-        None if spec.scope == "national" else require_region(ctx, args.region, example=f"{command} {spec.key} agder …")
+        None
+        if spec.scope == "national"
+        else require_region(ctx, args.region, example=f"{command} {typed_name(spec)} agder …")
     )
     return MeetingArgs(spec=spec, region=region, args=args)
 

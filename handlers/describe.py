@@ -11,7 +11,7 @@ from bot.context import Context
 from bot.dates import month_name
 from bot.i18n import _
 from bot.messages import Button, Fact, Section
-from bot.progress import Progress, missing_for_signing, progress_of
+from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
@@ -72,7 +72,7 @@ def describe(
         if not progress.done:
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
-                facts.append(Fact(_("Venter på"), "; ".join(blocker.title() for blocker in blockers)))
+                facts.append(Fact(_("Venter på"), blockers_text(blockers)))
     outcome = progress.outcome or {}
     if outcome.get("summary"):
         facts.append(Fact(_("Referat"), outcome["summary"]))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Request, Section
+from bot.parsing import shown
 from bot.replies import make_reply
 from bot.router import Router
 
@@ -36,7 +37,7 @@ def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
             "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
         )
         if word:
-            lead = _("Jeg kjenner ikke «{word}».").format(word=word) + " " + lead
+            lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead
         sections = [
             Section(
                 title=f"«{_(command.usage)}»",  # «…»: each platform's renderer shows it as typed there

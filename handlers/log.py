@@ -11,6 +11,8 @@ from bot.state import META
 from handlers.common import context_region, read_args, reject_extra
 
 SHOW = 10
+META_LOOK_BACK = 100
+"""How far back in `meta` (bindings, people, plan periods of every region) a region's `logg` looks."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -25,6 +27,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
             # Newest first and only what can be shown: the cost stays flat however old the store is.
             entries += ctx.state.latest(partition, limit=SHOW)
             total += ctx.state.history_count(partition)
+    if region:  # the region's own changes kept in `meta` (its plan period), among the latest there
+        own = [entry for entry in ctx.state.latest(META, limit=META_LOOK_BACK) if entry.get("region") == region]
+        entries += own
+        total += len(own)
     entries.sort(key=lambda entry: str(entry.get("at") or ""), reverse=True)  # stable: same-minute entries keep order
     where = ctx.config.party_name(region) if region else "nasjonalt"
     if not entries:

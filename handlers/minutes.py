@@ -18,7 +18,7 @@ from bot.i18n import N_, _, ngettext, using
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
-from bot.parsing import fold
+from bot.parsing import fold, shown, typed_name
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError, item_doc_key
@@ -116,7 +116,8 @@ def _done_phrase(item: Item) -> str:
 
 def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
     """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
-    example = f"referat {key} {ctx.now.date().year} …"
+    spec = ctx.config.milestone(key)
+    example = f"referat {typed_name(spec) if spec else key} {ctx.now.date().year} …"
     chosen = write_year(
         ctx,
         typed=year,
@@ -184,7 +185,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
                 _(
                     "Jeg kjenner ikke personen som er nevnt i «{text}». Registrer personen med "
                     "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
-                ).format(text=_plain(text))
+                ).format(text=shown(_plain(text)))
             )
         return {
             "text": " ".join(text.replace(token.group(0), "").split()),
@@ -195,7 +196,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     if not match:
         raise DomainError(
             _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
-                text=text
+                text=shown(text)
             )
         )
     owner_word = match.group(1).rstrip(".,")
@@ -205,7 +206,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     if owner_name is None:
         raise DomainError(
             _("Jeg kjenner ikke «@{word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari).").format(
-                word=owner_word
+                word=shown(owner_word)
             )
         )
     return {

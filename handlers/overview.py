@@ -2,75 +2,117 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from bot.behind import behind_text
+from bot.config import Region
 from bot.context import Context
 from bot.cycle import read_cycles
-from bot.i18n import _
-from bot.messages import Fact, Outcome, Request, Section
+from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
-from bot.replies import day_text, make_reply
+from bot.replies import count, day_text, make_reply
+from bot.state import DomainError
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from handlers.common import read_args, reject_extra
 
+PAGE_REGIONS = 15
+"""Regions per page: the 15 counties fit on one; with more (municipalities, partners) the rest follow on
+«oversikt side 2» and on, so a reply stays within Slack's 50 blocks and a Teams card's size."""
+
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("year",))
+    page, words = _take_page(ctx.args.split())
+    args = read_args(ctx, words, want=("year",))
     reject_extra(args.rest, example="oversikt 2027")
     today = ctx.now.date()
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
+    all_regions = ctx.config.parties.regions
+    pages = max(1, -(-len(all_regions) // PAGE_REGIONS))
+    if page > pages:
+        raise DomainError(
+            f"Oversikten har bare {pages} {'side' if pages == 1 else 'sider'}. Skriv «oversikt side {pages}»."
+        )
+    regions = all_regions[(page - 1) * PAGE_REGIONS : page * PAGE_REGIONS]
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
     sections = [
         Section(
-            title=_("Nasjonalt"),
+            title="Nasjonalt",
             facts=tuple(Fact(_label(item), _cell(ctx, item, today)) for item in shared),
         )
     ]
     complete = 0
-    for region in ctx.config.parties.regions:
+    followed = 0
+    shown = {region.key for region in regions}
+    for region in all_regions:  # the count of signed regions is over all of them, whatever the page
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
-        cells = [Fact(_label(item), _cell(ctx, item, today)) for item in items]
         if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
             complete += 1
-        sections.append(Section(title=region.short, facts=tuple(cells)))
-    if args.year is None and view.preparing:
-        sections.append(_preparing(ctx, year=view.preparing, today=today))
-    behind = behind_text(config=ctx.config, state=ctx.state, today=today)
-    reply = make_reply(
-        title=_("Oversikt – syklus {year}").format(year=year),
-        lead=_("{n} av {total} regioner har signert avtalen {year}.").format(
-            n=complete, total=len(ctx.config.parties.regions), year=year
+        followed += any(
+            item.kind == "milestone" and item.spec.signed_by_parties and tracked(ctx.config, item) for item in items
         )
-        + f" {behind} "
-        + _("✓ ferdig · ⚠ på overtid · dato = planlagt."),
+        if region.key in shown:
+            cells = [Fact(_label(item), _cell(ctx, item, today)) for item in items]
+            sections.append(Section(title=region.short, facts=tuple(cells)))
+    if page > 1:
+        sections = sections[1:]  # the national rows are on the first page
+    if args.year is None and view.preparing:
+        sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
+    buttons: list[Button] = []
+    more = ""
+    if pages > 1:
+        more = f" Side {page} av {pages}."
+        if page < pages:
+            more += f" Resten: «oversikt {year} side {page + 1}»."
+            buttons.append(Button(label=f"Side {page + 1}", command=f"oversikt {year} side {page + 1}", primary=False))
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today)
+    before = any(fact.value == "–" for section in sections for fact in section.facts)
+    legacy = " · – fra før Samhandlingsbot tok over" if before else ""
+    reply = make_reply(
+        title=f"Oversikt – syklus {year}",
+        lead=f"{_signed_text(complete=complete, followed=followed, year=year)} {behind} "
+        f"✓ ferdig · ⚠ på overtid · dato = planlagt{legacy}.{more}",
         sections=sections,
-        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
+        buttons=buttons,
+        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
     )
     return Outcome(reply=reply)
 
 
-def _preparing(ctx: Context, *, year: int, today: date) -> Section:
-    """The next agreement's open items, one line per region, below the current cycle."""
+def _signed_text(*, complete: int, followed: int, year: int) -> str:
+    """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
+    if followed == 0 and complete == 0:
+        return f"Avtalen {year} ble signert før Samhandlingsbot tok over."
+    return f"{complete} av {count(max(followed, complete), 'region', 'regioner')} har signert avtalen {year}."
+
+
+def _preparing(ctx: Context, *, year: int, today: date, regions: Sequence[Region], national: bool) -> Section:
+    """The next agreement's open items, one line per region of this page, below the current cycle."""
     facts: list[Fact] = []
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
-    for name, items in [(_("Nasjonalt"), shared)] + [
+    for name, items in [("Nasjonalt", shared if national else [])] + [
         (
             region.short,
             regional_milestones(ctx.config, year=year, region=region.key)
             + [i for i in precondition_items(ctx.config, year=year, region=region.key) if i.region],
         )
-        for region in ctx.config.parties.regions
+        for region in regions
     ]:
         open_items = [i for i in items if i.start <= today and not _progress(ctx, i).done]
         if open_items:
             facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in open_items)))
-    text = None if facts else _("Ingenting åpent ennå.")
-    return Section(
-        title=_("Forberedelse av avtalen {year} (åpne punkter)").format(year=year), facts=tuple(facts), text=text
-    )
+    text = None if facts else "Ingenting åpent ennå."
+    return Section(title=f"Forberedelse av avtalen {year} (åpne punkter)", facts=tuple(facts), text=text)
+
+
+def _take_page(words: list[str]) -> tuple[int, list[str]]:
+    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
+    for index, word in enumerate(words[:-1]):
+        if word.lower() == "side" and words[index + 1].isdigit() and int(words[index + 1]) >= 1:
+            return int(words[index + 1]), words[:index] + words[index + 2 :]
+    return 1, words
 
 
 def _label(item: Item) -> str:
@@ -85,18 +127,18 @@ def _progress(ctx: Context, item: Item) -> Progress:
 def _cell(ctx: Context, item: Item, today: date) -> str:
     progress = _progress(ctx, item)
     if progress.not_relevant:
-        return _("ikke aktuelt")
+        return "ikke aktuelt"
     if progress.done:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
+    if not tracked(ctx.config, item):
+        return "–"
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
-        prefix = "⚠ " if item.deadline < today and tracked(ctx.config, item) else ""
-        return prefix + _("{signed}/{total} signert").format(signed=signed, total=total)
-    if not tracked(ctx.config, item):
-        return "–"
+        prefix = "⚠ " if item.deadline < today else ""
+        return f"{prefix}{signed}/{total} signert"
     if item.deadline < today:
-        return "⚠ " + _("frist {day}").format(day=day_text(item.deadline))
+        return f"⚠ frist {day_text(item.deadline)}"
     if progress.planned:
         return progress.planned.strftime("%d.%m")
-    return _("åpen")
+    return "åpen"

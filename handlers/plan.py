@@ -63,6 +63,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
+        region=region,
         summary=lambda: f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
         mutate=lambda tables: tables.setdefault("plan_periods", {}).__setitem__(region, entry),
     )

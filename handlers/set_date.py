@@ -20,7 +20,9 @@ from bot.dates import DateTrouble, ParsedDate, month_name, read_date
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
-from bot.parsing import fold
+from bot.order import CONFIRM, split_confirm
+from bot.parsing import shown as typed_back
+from bot.parsing import typed_name
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError, item_doc_key
@@ -37,7 +39,6 @@ from handlers.common import (
 logger = logging.getLogger(__name__)
 
 EXAMPLE = "dato vår 22. april kl 10"
-CONFIRM = "bekreft"
 _DAY_NAMES = (
     N_("julaften"), N_("nyttårsaften"), N_("lillejulaften"), N_("påskeaften"), N_("sankthansaften"),
     N_("arbeidernes dag"), N_("grunnlovsdag"), N_("nyttårsdag"),
@@ -55,10 +56,7 @@ class _Choice:
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
-    confirmed = bool(words) and fold(words[-1]) == CONFIRM
-    if confirmed:
-        words = words[:-1]
+    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
@@ -75,10 +73,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
         )
     if reading is None:
-        shown_text = text if len(text) <= 60 else text[:60] + "…"
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(
-                text=shown_text, typed=typed, forms=_(_FORMS)
+                text=typed_back(text), typed=typed, forms=_(_FORMS)
             )
         )
     if window:
@@ -116,7 +113,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
-    parts = ["dato", item.key, item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    parts = ["dato", typed_name(item.spec), item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
     return " ".join(part for part in parts if part)
 
 

@@ -14,7 +14,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.order import split_confirm, summary_note
-from bot.progress import missing_for_signing, progress_of
+from bot.progress import blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
@@ -71,8 +71,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         raise DomainError(
             _(
                 "Avtalen {year} for {region} kan ikke signeres ennå. Mangler: {missing}. Etter modellen signeres "
-                "avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet."
-            ).format(year=year, region=ctx.config.party_name(region), missing="; ".join(b.title() for b in blockers))
+                "avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet; "
+                "«{command}» viser hvem som registrerer hva."
+            ).format(
+                year=year,
+                region=ctx.config.party_name(region),
+                missing=blockers_text(blockers),
+                command=f"status {region} {year}",
+            )
         )
     note = order_note(ctx, item=item, confirmed=confirmed)
     version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)

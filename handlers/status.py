@@ -34,17 +34,35 @@ def handle(request: Request, ctx: Context) -> Outcome:
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
-    for progress in progresses:
-        sections.append(_section(ctx, progress, today=today))
-        buttons += _buttons(ctx, progress)
-    done_count = sum(progress.done for progress in progresses)
-    lead = (
-        ngettext("{done} av {n} punkt er ferdige.", "{done} av {n} punkter er ferdige.", len(items)).format(
-            done=done_count, n=len(items)
+    # Items that predate the bot and were never recorded: one line naming them, not one section each, and
+    # left out of the count (they are neither done nor behind; the bot never followed them).
+    before = [p for p in progresses if not tracked(ctx.config, p.item) and not p.done]
+    followed = [p for p in progresses if p not in before]
+    if before:
+        names = ", ".join(p.item.title() for p in before)
+        sections.append(
+            Section(title=_("Før Samhandlingsbot tok over"), text=_("Ikke fulgt opp her: {names}.").format(names=names))
         )
-        + " "
-        + _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
+    for progress in followed:
+        sections.append(_section(ctx, progress, today=today))
+    for progress in progresses:
+        buttons += _buttons(ctx, progress)
+    done_count = sum(progress.done for progress in followed)
+    lead = ngettext("{done} av {n} punkt er ferdige", "{done} av {n} punkter er ferdige", len(followed)).format(
+        done=done_count, n=len(followed)
     )
+    lead += (
+        " "
+        + ngettext(
+            "({n} punkt fra før Samhandlingsbot tok over).",
+            "({n} punkter fra før Samhandlingsbot tok over).",
+            len(before),
+        ).format(n=len(before))
+        + " "
+        if before
+        else ". "
+    )
+    lead += _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
     if args.year is None and view.preparing:
         upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
         if upcoming:
@@ -77,10 +95,7 @@ def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Pr
 
 
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
-    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
-    if not tracked(ctx.config, progress.item) and not progress.done:
-        return Section(title=section.title, text=_("Før Samhandlingsbot tok over: ikke fulgt opp her."))
-    return section
+    return describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
 
 
 def _buttons(ctx: Context, progress: Progress) -> list[Button]:

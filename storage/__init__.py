@@ -32,7 +32,7 @@ def open_store(path: str | os.PathLike[str] | None) -> Store:
 
 
 def open_configured_store(
-    *, database_url: str | None, db_path: str | os.PathLike[str] | None, default_path: str
+    *, database_url: str | None, db_path: str | os.PathLike[str] | None, default_path: str, cache_size: int = 256
 ) -> Store:
     """The store the process runs on: PostgreSQL when `database_url` is set, else tinydb at `db_path`.
 
@@ -60,4 +60,4 @@ def open_configured_store(
             "(or move the file away)."
         )
     logger.info("using TinyDB storage in %s", chosen)
-    return TinyDBStore(chosen)
+    return TinyDBStore(chosen, cache_size=cache_size)

@@ -152,10 +152,14 @@ class Store(abc.ABC):
         """Give the lease back early (a no-op if `holder` does not have it)."""
         raise NotImplementedError
 
-    def verify(self) -> None:
-        """Raise StoreError if any partition is unreadable (called at start-up, before anyone is answered)."""
+    def verify(self, *, from_year: int | None = None) -> None:
+        """Raise StoreError if a partition is unreadable (called at start-up, before anyone is answered).
+
+        With `from_year`, partitions of an earlier year (a name ending in ``/<year>``) are left out: start-up
+        checks what the bot is about to read, not thirty years of archive (those are checked when read)."""
         for partition in self.partitions():
-            self.read(partition)
+            if is_recent(partition, from_year=from_year):
+                self.read(partition)
 
     def close(self) -> None:
         """Release files and locks."""
@@ -165,3 +169,9 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def is_recent(partition: str, *, from_year: int | None) -> bool:
+    """False for a partition of a year before `from_year` (``cycle/agder/2019`` before 2026); else True."""
+    last = partition.rpartition("/")[2]
+    return from_year is None or not (len(last) == 4 and last.isdigit()) or int(last) >= from_year

@@ -26,10 +26,11 @@ from types import TracebackType
 from typing import Self
 
 from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
-from storage.base import Store, StoreError, Tables
+from storage.base import Store, StoreError, Tables, is_recent
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import os_fault
 from storage.locking import FolderLock
+from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
 
 logger = logging.getLogger(__name__)
 
@@ -53,9 +54,11 @@ class _Entry:
     raw: bytes
     tables: Tables | None
     """Parsed lazily; shared by every `read` caller, who must not mutate it."""
+    meta: Meta | None = None
+    """The file's segment counts (`storage.tinydb_rows`), set when `tables` is parsed."""
 
 
-class TinyDBStore(Store):
+class TinyDBStore(SegmentedRows, Store):
     """File-backed store. One instance per data folder and process is the intended use.
 
     ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
@@ -80,6 +83,8 @@ class TinyDBStore(Store):
         self._cache_lock = threading.Lock()
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
+        self._open_meta: dict[str, Meta] = {}
+        self._segments = SegmentFiles(self.directory, cache_size=cache_size)
         self._closed = False
         try:
             with self._lock.hold():
@@ -91,14 +96,17 @@ class TinyDBStore(Store):
     # -- Store interface ----------------------------------------------------------------------------------
 
     def read(self, partition: str) -> Tables:
+        return self._read_with_meta(partition)[0]
+
+    def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
         path = self._path(partition)
         with self._cache_lock:
             entry = self._checked(partition, path)
             if entry is None:
-                return {}
+                return {}, {}
             if entry.tables is None:
-                entry.tables = decode_tables(entry.raw, path=path)
-            return entry.tables
+                entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
+            return entry.tables, entry.meta or {}
 
     def _checked(self, partition: str, path: str) -> _Entry | None:
         """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
@@ -123,9 +131,11 @@ class TinyDBStore(Store):
                 with self._cache_lock:
                     entry = self._checked(partition, path)
                 # Parsing the bytes again is the cheapest deep copy, and keeps the cached tables pristine.
-                work = decode_tables(entry.raw, path=path) if entry is not None else {}
+                work, meta = _split(decode_tables(entry.raw, path=path) if entry is not None else {})
+                self._open_meta[partition] = meta
                 yield work
-                raw = encode_tables(work)
+                self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
+                raw = encode_tables({**work, META: meta} if meta else work)
                 try:
                     DurableJSONStorage(path).write_raw(raw)
                 except OSError as exc:
@@ -142,6 +152,7 @@ class TinyDBStore(Store):
                         self._forget(partition)
             finally:
                 self._active.discard(partition)
+                self._open_meta.pop(partition, None)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -181,10 +192,13 @@ class TinyDBStore(Store):
             raise ValueError(f"invalid lease name {name!r}: use a-z, 0-9, '_' and '-'")
         return os.path.join(self.directory, LEASE_PREFIX + name)
 
-    def verify(self) -> None:
-        """Decode every partition file without caching it, so ten years of history cost no memory."""
+    def verify(self, *, from_year: int | None = None) -> None:
+        """Decode the partition files (of `from_year` on, see `Store.verify`) without caching them, so ten
+        years of history cost no memory. Segment files are checked when first read."""
         self._check_open()
         for partition in self.partitions():
+            if not is_recent(partition, from_year=from_year):
+                continue
             path = self._path(partition)
             try:
                 with open(path, "rb") as handle:
@@ -266,12 +280,12 @@ class TinyDBStore(Store):
             identity = _identity(os.fstat(fd))
             raw = _read_all(fd)
             # Validate now: a corrupt file must fail every read and every update, never be cached.
-            tables = decode_tables(raw, path=path)
+            tables, meta = _split(decode_tables(raw, path=path))
         except BaseException:
             os.close(fd)
             raise
         logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
-        return self._put(partition, _Entry(fd=fd, identity=identity, raw=raw, tables=tables))
+        return self._put(partition, _Entry(fd=fd, identity=identity, raw=raw, tables=tables, meta=meta))
 
     def _remember(self, partition: str, path: str, raw: bytes) -> None:
         """Cache what we just wrote; the folder lock is held, so the file at `path` is ours."""
@@ -293,6 +307,12 @@ class TinyDBStore(Store):
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)
+
+
+def _split(tables: Tables) -> tuple[Tables, Meta]:
+    """The partition's tables without its segment counts, and the counts (the caller never sees `META`)."""
+    meta = tables.pop(META, None)
+    return tables, meta or {}
 
 
 def _is_partition_name(name: str) -> bool:

@@ -97,7 +97,7 @@ def test_dato_outside_the_window_asks_for_bekreft(bot: BotDriver) -> None:
     assert "søndag 1. august 2027" in reply.text and "utenfor vinduet" in reply.text
     assert "Ikke lagret" in reply.text
     (button,) = reply.buttons
-    assert button.command == "dato regional-spring agder 2027 2027-08-01 bekreft"
+    assert button.command == "dato vår agder 2027 2027-08-01 bekreft"
     assert f"«{button.command}»" in reply.text
     stored = assert_recorded(bot, button.command, as_="kari")
     assert "søndag 1. august 2027" in stored.text
@@ -110,7 +110,7 @@ def test_dato_in_the_past_asks_for_bekreft(bot: BotDriver) -> None:
     assert bot.snapshot() == before
     assert "passert" in reply.text
     (button,) = reply.buttons
-    assert button.command == "dato regional-autumn agder 2026 2026-11-02 09:00 bekreft"
+    assert button.command == "dato høst agder 2026 2026-11-02 09:00 bekreft"
     assert_recorded(bot, button.command, as_="kari")
     assert planned(bot, AGDER_2026, "regional-autumn") == oslo(2026, 11, 2, 9)
 
@@ -362,9 +362,10 @@ def test_signer_refused_while_preconditions_are_missing_and_names_them() -> None
     bot.say("forutsetning tildelingsbrev 2027", as_="ola")
     reply = assert_refused(bot, "signer", as_="kari", contains="kan ikke signeres ennå")
     assert "Fylkeskommunens budsjett vedtatt (avtale 2027)" in reply.text
-    assert "Tildelingsbrev mottatt – SIVA (avtale 2027)" in reply.text
+    assert "Tildelingsbrev mottatt – SIVA, NFR og RFF (avtale 2027)" in reply.text  # one item, not three
     assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
-    assert "Statsbudsjettet" not in reply.text and "– IN" not in reply.text
+    assert "Statsbudsjettet" not in reply.text and "– IN" not in reply.text and "IN," not in reply.text
+    assert "«status agder 2027»" in reply.text  # says where to see who records what
 
 
 @pytest.mark.parametrize(

@@ -77,8 +77,8 @@ def test_a_passed_date_is_read_this_year_and_next_year_is_offered() -> None:
     assert bot.snapshot() == before
     assert "mandag 1. mars 2027 er passert" in reply.text
     save, later = (button.command for button in reply.buttons)
-    assert save == "dato regional-spring agder 2027 2027-03-01 bekreft"
-    assert later == "dato regional-spring agder 2028 2028-03-01"
+    assert save == "dato vår agder 2027 2027-03-01 bekreft"
+    assert later == "dato vår agder 2028 2028-03-01"
     assert f"«{later}» for neste år" in reply.text
     assert_recorded(bot, later, as_="kari")
     assert planned(bot, "cycle/agder/2028", "regional-spring") == oslo(2028, 3, 1)
@@ -97,7 +97,7 @@ def test_a_month_alone_asks_which_day(bot: BotDriver) -> None:
     assert bot.snapshot() == before
     assert reply.title == "Hvilken dag?" and "er en måned" in reply.text
     (button,) = reply.buttons
-    assert button.command == "dato regional-spring agder 2027 2027-04-01 bekreft"
+    assert button.command == "dato vår agder 2027 2027-04-01 bekreft"
     assert_recorded(bot, "dato vår ultimo april bekreft", as_="kari")
     assert planned(bot, AGDER_2027, "regional-spring") == oslo(2027, 4, 30)
 

@@ -7,7 +7,8 @@ character made it answer 500 with a traceback. Here, in this order, each refusal
 1. a body over `MAX_BODY_BYTES` -> 413, read no further than the cap;
 2. a missing, non-numeric or stale (over 5 minutes) X-Slack-Request-Timestamp, or a missing, malformed
    or wrong X-Slack-Signature -> 401;
-3. a body that is not valid UTF-8, JSON or form data (a signed request from a broken client) -> 400.
+3. a body that is not valid UTF-8, JSON or form data, or JSON not shaped as Slack's where Bolt reads it
+   (`shape_problem`: a signed request from a broken client) -> 400.
 
 A refusal is logged as method, path, size and reason: never the body, never a header value.
 """
@@ -26,7 +27,7 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
-from adapters.server import answer_and_close
+from adapters.server import answer_and_close, read_capped, request_label
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +45,7 @@ class Admitted:
 
 def refuse(request: web.Request, *, status: int, reason: str, size: int | None) -> web.Response:
     """The one log line of a refused request (method, path, size, reason) and a body-less answer."""
-    logger.warning(
-        "refused %s %s (%s bytes): %s",
-        request.method,
-        request.path,
-        "?" if size is None else size,
-        reason,
-    )
+    logger.warning("refused %s (%s bytes): %s", request_label(request), "?" if size is None else size, reason)
     return web.Response(status=status, text=_TEXT.get(status, "refused"))
 
 
@@ -62,23 +57,6 @@ async def refuse_unread(request: web.Request, *, reason: str, size: int | None) 
 
 
 _TEXT = {400: "bad request", 401: "invalid signature", 413: "request too large"}
-
-
-async def read_capped(request: web.Request, *, limit: int) -> bytes | None:
-    """The body, or None once it passes `limit` (the rest is never read)."""
-    declared = request.content_length
-    if declared is not None and declared > limit:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(64 * 1024)
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
 
 
 def signature_problem(
@@ -107,15 +85,85 @@ def body_problem(*, content_type: str, text: str) -> str | None:
     """Why a signed body cannot be read (Bolt would fail on it with a traceback), or None."""
     try:
         if content_type == "application/json":
-            json.loads(text)
-        else:
-            form = parse_qs(text, keep_blank_values=True, strict_parsing=False)
-            for payload in form.get("payload", ()):
-                if not isinstance(json.loads(payload), dict):
-                    return "payload is not an object"
+            return shape_problem(json.loads(text))
+        form = parse_qs(text, keep_blank_values=True, strict_parsing=False)
+        for payload in form.get("payload", ()):
+            problem = shape_problem(json.loads(payload))
+            if problem:
+                return problem
     except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than Python's stack
         return "malformed body"
     return None
+
+
+_TEXT_KEYS = ("type", "text", "command", "user_id", "channel_id", "team_id", "trigger_id", "response_url", "ts")
+_EVENT_TEXT_KEYS = ("type", "subtype", "text", "ts", "thread_ts", "channel_type", "tab", "bot_id")
+
+
+def shape_problem(payload: object) -> str | None:
+    """Why a JSON payload is not shaped as Slack shapes it where Bolt and our listeners read it, or None.
+
+    Bolt reads `user`, `channel`, `team`, `event`, `actions` and `view` without checking their types, so a
+    signed list, string or number in the wrong place was a 500 with a traceback. Only the places read
+    are checked (blocks inside a clicked message carry dicts where these names hold text)."""
+    if not isinstance(payload, dict):
+        return "payload is not an object"
+    problem = _keys_problem(payload, text_keys=_TEXT_KEYS)
+    if problem:
+        return problem
+    for key in ("team", "enterprise"):
+        if payload.get(key) is not None and not isinstance(payload[key], dict):
+            return f"{key} is not an object"
+    for key in ("event", "view", "container", "message", "state"):
+        if key in payload and not isinstance(payload[key], dict):
+            return f"{key} is not an object"
+    event = payload.get("event")
+    if isinstance(event, dict):
+        problem = _keys_problem(event, text_keys=_EVENT_TEXT_KEYS)
+        if problem:
+            return f"event: {problem}"
+        for key in ("item", "message", "previous_message"):
+            if key in event and not isinstance(event[key], dict):
+                return f"event: {key} is not an object"
+    actions = payload.get("actions", [])
+    if not isinstance(actions, list) or not all(_is_action(action) for action in actions):
+        return "actions are not a list of actions"
+    view = payload.get("view")
+    if isinstance(view, dict) and not _is_view(view):
+        return "view is not a view"
+    return None
+
+
+def _keys_problem(data: dict[str, object], *, text_keys: tuple[str, ...]) -> str | None:
+    for key in text_keys:
+        if key in data and not isinstance(data[key], str):
+            return f"{key} is not text"
+    for key in ("user", "channel"):  # an id, or an object with an id
+        value = data.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if not isinstance(value, dict) or not isinstance(value.get("id", ""), str):
+            return f"{key} is neither an id nor an object with one"
+    return None
+
+
+def _is_action(action: object) -> bool:
+    return isinstance(action, dict) and all(
+        isinstance(action.get(key, ""), str) for key in ("type", "action_id", "block_id", "value")
+    )
+
+
+def _is_view(view: dict[str, object]) -> bool:
+    if not all(isinstance(view.get(key, ""), str) for key in ("id", "type", "callback_id", "private_metadata")):
+        return False
+    state = view.get("state", {})
+    if not isinstance(state, dict):
+        return False
+    values = state.get("values", {})
+    return isinstance(values, dict) and all(
+        isinstance(block, dict) and all(isinstance(element, dict) for element in block.values())
+        for block in values.values()
+    )
 
 
 async def admit(request: web.Request, *, secret: str) -> Admitted | web.StreamResponse:

@@ -24,6 +24,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
+from adapters.server import answer_and_close, read_whole, request_label
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed, deliver_announcements
 
@@ -42,6 +43,7 @@ from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .settings import TeamsSettings
+from .shape import activity_problem
 from .translate import PLATFORM, channel_key, to_request
 
 logger = logging.getLogger(__name__)
@@ -151,37 +153,44 @@ class TeamsRuntime:
             self.gate.install_key_cache()
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
-        """Token first (from the header alone), then the body, then the SDK. Refusals are one log line:
-        method, path, size and reason, never the body or the token."""
-        if "application/json" not in request.headers.get("Content-Type", ""):
-            raise web.HTTPUnsupportedMediaType()
+        """Token first (from the header alone), then the body and its shape (`shape.activity_problem`),
+        then the SDK. Refusals are one log line (method, path, size and reason, never the body or the
+        token) and a bare answer, not an exception, so the server's middleware adds no second line."""
         if self.gate is not None:
             try:
                 await self.gate.check(request.headers.get("Authorization", ""))
             except TokenRefused as refused:
                 _log_refusal(request, reason=str(refused))
-                raise web.HTTPUnauthorized() from None
+                return web.Response(status=401, text="unauthorized")
+        if request.content_type != "application/json":
+            _log_refusal(request, reason="content type is not JSON")
+            return web.Response(status=415, text="unsupported media type")
+        raw = await read_whole(request)
+        if raw is None:
+            _log_refusal(request, reason="body over cap")
+            return await answer_and_close(request, web.Response(status=413, text="request too large"))
         try:
-            body = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested past the stack
             _log_refusal(request, reason="body is not JSON")
-            raise web.HTTPBadRequest() from None
-        if not isinstance(body, dict) or not isinstance(body.get("type"), str):
-            _log_refusal(request, reason="body is not an activity")
-            raise web.HTTPBadRequest()
+            return web.Response(status=400, text="bad request")
+        problem = activity_problem(body)
+        if problem:
+            _log_refusal(request, reason=problem)
+            return web.Response(status=400, text="bad request")
         try:
             response = await self.adapter.process(request, self.bot)
         except (PermissionError, PyJWTError) as error:
             _log_refusal(request, reason=f"SDK refused the token ({type(error).__name__})")
-            raise web.HTTPUnauthorized() from None
+            return web.Response(status=401, text="unauthorized")
         except web.HTTPUnauthorized:
             _log_refusal(request, reason="SDK refused the token")
-            raise
+            return web.Response(status=401, text="unauthorized")
         except web.HTTPException:
             raise
         except Exception as error:  # the SDK failing on what it was sent, before any turn ran
             _log_refusal(request, reason=f"SDK could not process the request ({type(error).__name__})")
-            raise web.HTTPBadRequest() from None
+            return web.Response(status=400, text="bad request")
         return response or web.Response(status=201)
 
     async def run_turn(self, turn_context: TurnContext) -> None:
@@ -314,7 +323,7 @@ def _done_banner(reply: Reply, *, now: datetime | None) -> list[dict[str, Any]]:
 
 
 def _log_refusal(request: web.Request, *, reason: str) -> None:
-    logger.warning("Teams: refused %s %s (%s bytes): %s", request.method, request.path, request.content_length, reason)
+    logger.warning("Teams: refused %s (%s bytes): %s", request_label(request), request.content_length, reason)
 
 
 class SamhandlingTeamsBot(TeamsActivityHandler):

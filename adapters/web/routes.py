@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from adapters.server import NOT_FOUND_HEADERS, NOT_FOUND_TEXT
 from bot.feeds import feed_events, feed_title
 from bot.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_matches
 from bot.wheel_picture import build_picture
@@ -30,17 +31,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PRIVATE_HEADERS = {
-    "Cache-Control": "no-store, private",
-    "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-}
+PRIVATE_HEADERS = NOT_FOUND_HEADERS
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
 
 
 def not_found() -> web.Response:
-    return web.Response(status=404, text="Ikke funnet.", headers=PRIVATE_HEADERS)
+    return web.Response(status=404, text=NOT_FOUND_TEXT, headers=PRIVATE_HEADERS)
 
 
 def mount_web(
@@ -88,7 +84,9 @@ def mount_web(
         if drawing is None:
             return not_found()
         if request.match_info["ext"] == "svg":
-            return web.Response(text=render_svg(drawing), content_type="image/svg+xml", headers=PRIVATE_HEADERS)
+            # Opened on its own, an SVG is a document: the page's policy keeps anything in it from running.
+            headers = {**PRIVATE_HEADERS, "Content-Security-Policy": PAGE_POLICY}
+            return web.Response(text=render_svg(drawing), content_type="image/svg+xml", headers=headers)
         png = await asyncio.get_running_loop().run_in_executor(None, render_png, drawing)  # off the event loop
         return web.Response(body=png, content_type="image/png", headers=PRIVATE_HEADERS)
 
@@ -107,6 +105,6 @@ def _year(request: web.Request, core: Core) -> int:
     """The cycle a page shows: `?år=2027` within five years of today, otherwise this year's."""
     today = core.clock.now().date()
     raw = request.query.get("år") or request.query.get("aar") or ""
-    if raw.isdigit() and len(raw) == 4 and abs(int(raw) - today.year) <= 5:
+    if raw.isascii() and raw.isdigit() and len(raw) == 4 and abs(int(raw) - today.year) <= 5:
         return int(raw)
     return today.year

@@ -242,3 +242,13 @@ def test_a_replica_killed_mid_pass_is_finished_by_the_other_every_reminder_once(
     assert len(set(everything)) == posts  # no channel got the same digest twice
     with PostgresStore(pg_url) as store:
         assert _ledger(store) == _ledger(reference.core.store)  # every reminder recorded, once
+
+
+def test_migrate_command(pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(["migrate"]) == 2
+    assert "DATABASE_URL" in capsys.readouterr().err
+    monkeypatch.setenv("DATABASE_URL", pg_url)
+    assert main(["migrate"]) == 0
+    out = capsys.readouterr().out
+    assert "allerede oppdatert" in out and "postgres" in out and "password" not in out

@@ -72,3 +72,38 @@ def test_state_change_records_history_and_a_request_once(store: Store) -> None:
     state.change(partition=P, author=AUTHOR, at=AT, summary="tredje", mutate=mutate)
     assert [entry["summary"] for entry in state.history(P)] == ["første", "tredje"]
     assert state.tables(P)["milestones"] == {"m": {"done": True}}
+
+
+def test_a_long_history_reads_whole_in_order_and_chains(store: Store) -> None:
+    """Enough rows that a store keeping them in segments (tinydb) has several; every store reads the same."""
+    state = StateStore(store=store)
+
+    def mutate(tables: dict) -> None:
+        tables.setdefault("milestones", {})["m"] = {"done": True}
+
+    total = 300
+    for n in range(total):
+        request = Request(platform="slack", user_id="U1", channel_id="C1", text="x", request_id=f"req-{n}")
+        state.change(partition=P, author=AUTHOR, at=AT, summary=f"endring {n}", mutate=mutate, request=request)
+    assert [entry["summary"] for entry in state.history(P)] == [f"endring {n}" for n in range(total)]
+    assert [entry["summary"] for entry in state.latest(P, limit=150)] == [
+        f"endring {n}" for n in range(total - 1, total - 151, -1)
+    ]
+    assert state.history_count(P) == total
+    report = state.verify_history(P)
+    assert report.entries == total and report.ok
+    # The oldest request id is still known: a retry of it records nothing.
+    with pytest.raises(AlreadyApplied) as excinfo:
+        old = Request(platform="slack", user_id="U1", channel_id="C1", text="x", request_id="req-0")
+        state.change(partition=P, author=AUTHOR, at=AT, summary="igjen", mutate=mutate, request=old)
+    assert excinfo.value.entry["summary"] == "endring 0"
+    assert state.history_count(P) == total
+
+
+def test_the_ledger_stays_once_only_when_long(store: Store) -> None:
+    store.record_many(partition=P, table="ledger", docs={f"r:{n}": {"n": n} for n in range(300)})
+    assert store.record_once(partition=P, table="ledger", key="r:0", doc={"n": -1}) is False
+    store.record_many(partition=P, table="ledger", docs={"r:1": {"n": -1}, "r:300": {"n": 300}})
+    rows = store.rows(P, table="ledger")
+    assert list(rows) == [f"r:{n}" for n in range(301)] and rows["r:1"] == {"n": 1}
+    assert store.count_rows(P, table="ledger") == 301

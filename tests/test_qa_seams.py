@@ -1,0 +1,122 @@
+"""Seams found by a hostile user after issues 7, 8, 9, 11 and 12 landed: each test is one defect."""
+
+from __future__ import annotations
+
+from tests.driver import make_bot, oslo
+
+AGDER_2026 = "cycle/agder/2026"
+
+
+def test_a_refusal_quotes_junk_short_and_without_control_characters() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("oppdrag IN " + "x" * 3000)
+    assert not reply.ok and len(reply.text) < 200, reply.text
+    assert "…»" in reply.text
+    reply = bot.say("status \x00\x1b[31m zz\u202eab")
+    assert not reply.ok
+    assert not any(ch in reply.text for ch in "\x00\x1b\u202e"), repr(reply.text)
+
+
+def test_an_unknown_command_is_quoted_as_typed() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("vårmøte i morgen")
+    assert not reply.ok and "«vårmøte»" in reply.text, reply.text
+
+
+def test_a_named_region_wins_over_the_national_channel_for_hoest_and_vaar() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    bot.say("dato høst 12. november kl 10", as_="kari")
+    reply = bot.say("dato høst agder 2026 18. november kl 10", as_="aud", channel="nasjonal")
+    # AU may not set Agder's date: refused as Agder's meeting, and the national autumn meeting is untouched.
+    assert not reply.ok and "Agder" in reply.text, reply.text
+    national = bot.tables("national/2026").get("milestones", {})
+    assert not any(doc.get("planned") for doc in national.values() if isinstance(doc, dict)), national
+
+
+def test_suggested_commands_use_the_words_people_type() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("dato høst 2026 5. desember", as_="kari")  # a Saturday: the bot asks
+    assert "«dato høst agder 2026 2026-12-05 bekreft»" in reply.text, reply.text
+    reminders = [r.line.value for r in bot.core.planner.due(now=oslo(2026, 9, 18, 9))]
+    assert not any("regional-autumn" in value or "draft-political" in value for value in reminders)
+
+
+def test_status_counts_only_what_the_bot_follows_and_names_the_rest_once() -> None:
+    bot = make_bot(at=oslo(2026, 9, 7, 9))
+    reply = bot.say("status", as_="kari")
+    assert "0 av 2 punkter er ferdige (12 punkter fra før Samhandlingsbot tok over)" in reply.text, reply.text
+    assert reply.text.count("Samhandlingsbot tok over") == 2  # the lead and the one section
+
+
+def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned() -> None:
+    bot = make_bot(at=oslo(2026, 12, 18, 10))
+    reply = bot.say("oversikt", as_="aud")
+    assert "Oversikt – syklus 2026" in reply.text
+    assert "0 av 15 regioner har signert" not in reply.text
+    assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
+    assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
+
+
+def test_the_weekly_overview_counts_behind_as_oversikt_does_and_says_nothing_twice() -> None:
+    from bot.reminders import plan_digests
+
+    bot = make_bot(at=oslo(2026, 12, 21, 9))  # Monday; the action plans 2027 were due 15 December
+    behind = bot.say("oversikt", as_="aud").text
+    assert "15 av 15 regioner er på etterskudd: Handlingsplan 2027 (15 regioner)" in behind, behind
+    (digest,) = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == "nasjonal"]
+    text = digest.reply.text
+    assert digest.overview_id and "Regioner på etterskudd (15)" in text and "Handlingsplan 2027" in text, text
+    # The national autumn meeting, still without minutes, is said once: as its own reminder line.
+    assert text.count("Høstmøtet (nasjonalt) 2026") == 1, text
+
+
+def test_a_section_of_several_lines_is_indented_under_its_bullet() -> None:
+    bot = make_bot(at=oslo(2027, 3, 11, 9))
+    text = bot.say("årshjul", as_="kari").text
+    wheel = text.split("(Fra app.yaml")[0]
+    body = [line for line in wheel.splitlines()[2:] if line]
+    assert all(line.startswith(("• ", "  ")) for line in body), wheel
+
+
+def test_every_echo_of_typed_words_is_short() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    long_word = "y" * 3000
+    for text in (
+        f"avtale https://a.no/x.pdf {long_word}",
+        f"kalender {long_word}",
+        f"referat høst Holdt oppfølging: Sende utkast @{long_word}",
+    ):
+        reply = bot.say(text, as_="kari")
+        assert not reply.ok and long_word not in reply.text and len(reply.text) < 400, (text[:30], reply.text[:300])
+
+
+def test_a_regions_logg_shows_its_plan_period_change() -> None:
+    bot = make_bot(at=oslo(2028, 1, 10, 9))
+    assert bot.say("plan 2028–2031").ok
+    log = bot.say("logg").text
+    assert "Satte planperioden for Agder fylkeskommune til 2028–2031" in log, log
+    assert "planperioden" not in bot.say("logg", as_="per").text  # not in another region's
+
+
+def test_bekreft_alone_says_where_it_goes_and_bekreft_with_a_full_stop_confirms() -> None:
+    bot = make_bot(at=oslo(2026, 11, 10, 9))
+    alone = bot.say("bekreft")
+    assert not alone.ok and "til slutt" in alone.text and "Kommandoene er" not in alone.text, alone.text
+    before = bot.snapshot()
+    assert not bot.say("dato vår 2027 17. mai").ok or bot.snapshot() == before  # asks first
+    assert bot.say("dato vår 2027 17. mai Bekreft.").title.startswith("Dato satt"), "bekreft. confirms"
+
+
+def test_the_which_year_question_names_the_meeting_as_people_type_it() -> None:
+    bot = make_bot(at=oslo(2026, 12, 8, 15))
+    assert bot.say("referat handlingsplan Vedtatt").ok
+    bot.set_time(2027, 3, 1, 9)
+    reply = bot.say("referat handlingsplan Endret")
+    assert not reply.ok and "«referat handlingsplan 2027 …»" in reply.text, reply.text
+
+
+def test_neste_groups_are_headings_not_items_in_plain_text() -> None:
+    bot = make_bot(at=oslo(2026, 10, 21, 9))
+    text = bot.say("neste", as_="kari").text
+    assert "\nDu kan gjøre nå for Agder fylkeskommune:\n" in text and "\nEllers:\n" in text, text
+    assert "• Ellers" not in text
