@@ -72,7 +72,11 @@ def update(fill: dict[str, object]) -> list[str]:
                 string: object = message.id if isinstance(message.id, str) else list(message.id)
             else:
                 previous = old.get(message.id)
-                string = fill.get(key) or (previous.string if previous else None) or ("" if isinstance(message.id, str) else ["", ""])
+                string = (
+                    fill.get(key)
+                    or (previous.string if previous else None)
+                    or ("" if isinstance(message.id, str) else ["", ""])
+                )
             if isinstance(string, list):
                 string = tuple(string)
             new.add(message.id, string=string, flags=message.flags)
