@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from bot.behind import behind_text, overdue_by_region
 from bot.context import Context
-from bot.i18n import _
+from bot.i18n import _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.progress import Progress, missing_for_signing
 from bot.replies import make_reply
@@ -74,7 +74,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     others = [p for p in open_items if p not in mine]
+    blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
+        blocked = [p for p in others if _is_signing(p.item) and p.item.start <= today]
         others = [p for p in others if not _is_signing(p.item)]
     overdue = sorted((p for p in others if p.item.deadline < today), key=lambda p: _order(ctx, p, spans_regions))
     upcoming = sorted((p for p in others if p.item.deadline >= today), key=lambda p: (p.target, p.item.deadline))
@@ -84,11 +86,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
         behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
-        lead = national_lead + (
-            _("Skriv «oversikt» for detaljene.")
-            if behind
-            else _("Alt er i rute: ingen åpne frister de neste månedene.")
-        )
+        if behind:
+            quiet = _("Skriv «oversikt» for detaljene.")
+        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
+            quiet = ngettext(
+                "Ingenting venter på {who} nå, men {n} avtale venter på regionenes forutsetninger før signering; "
+                "skriv «oversikt» for detaljene.",
+                "Ingenting venter på {who} nå, men {n} avtaler venter på regionenes forutsetninger før signering; "
+                "skriv «oversikt» for detaljene.",
+                len(blocked),
+            ).format(who=who, n=len(blocked))
+        else:
+            quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
+        lead = national_lead + quiet
         return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
     sections: list[Section] = []
     buttons: list[Button] = []
@@ -109,6 +119,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(p.item.deadline < today for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
+    if blocked:
+        lead += ngettext(
+            "{n} avtale venter på regionenes forutsetninger før signering (skriv «oversikt»).",
+            "{n} avtaler venter på regionenes forutsetninger før signering (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked))
+        lead += " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "

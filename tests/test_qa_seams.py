@@ -120,3 +120,17 @@ def test_neste_groups_are_headings_not_items_in_plain_text() -> None:
     text = bot.say("neste", as_="kari").text
     assert "\nDu kan gjøre nå for Agder fylkeskommune:\n" in text and "\nEllers:\n" in text, text
     assert "• Ellers" not in text
+
+
+def test_an_actor_with_nothing_to_do_hears_that_agreements_wait_not_alt_er_i_rute() -> None:
+    bot = make_bot(at=oslo(2026, 10, 20, 15))
+    bot.say("referat høstmøte 2026 Holdt", as_="aud")
+    bot.set_time(2027, 1, 20, 9)
+    bot.say("forutsetning tildelingsbrev", as_="siri")
+    bot.say("dato vårmøte 2027 10. mars", as_="aud")
+    bot.set_time(2027, 3, 10, 15)
+    bot.say("referat vårmøte Holdt", as_="aud")
+    bot.set_time(2027, 3, 11, 9)
+    text = bot.say("neste", as_="siri").text
+    assert "Alt er i rute" not in text, text
+    assert "15 avtaler venter på regionenes forutsetninger" in text, text
