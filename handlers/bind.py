@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.identity import binding_key
 from bot.mentions import resolve
-from bot.messages import Outcome, Request, Visibility
+from bot.messages import Outcome, Reply, Request, Visibility
 from bot.parsing import fold, shown
 from bot.replies import make_reply
 from bot.state import META, DomainError
@@ -45,6 +45,8 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
     else:
         raise DomainError(f"Skriv «{BIND_EXAMPLE}».")
     key = binding_key(request.platform, request.channel_id)
+    if ctx.state.tables(META).get("channels", {}).get(key) == binding:  # the same again: nothing to record
+        return Outcome(reply=_already(f"Denne kanalen er allerede {what}. Ingenting er endret."))
     record(
         ctx,
         request,
@@ -90,6 +92,8 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         "person": known.key if known else (who.key if who and who.key else user_id),
         "name": known.name if known else (who.name if who else user_id),
     }
+    if ctx.state.tables(META).get("people", {}).get(key) == entry:  # the same again: nothing to record
+        return Outcome(reply=_already(f"{entry['name']} er allerede {words[-1]} for {ctx.config.party_name(party)}."))
     record(
         ctx,
         request,
@@ -103,3 +107,7 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
+
+
+def _already(lead: str) -> Reply:
+    return make_reply(title="Allerede registrert", lead=lead)

@@ -134,3 +134,15 @@ def test_an_actor_with_nothing_to_do_hears_that_agreements_wait_not_alt_er_i_rut
     text = bot.say("neste", as_="siri").text
     assert "Alt er i rute" not in text, text
     assert "15 avtaler venter på regionenes forutsetninger" in text, text
+
+
+def test_binding_the_same_channel_or_person_again_records_nothing() -> None:
+    bot = make_bot(at=oslo(2026, 11, 12, 9))
+    assert bot.say("koble region agder", as_="admin", channel="ny-kanal").title == "Kanalen er koblet"
+    assert bot.say("person @ny agder koordinator", as_="admin").title == "Personen er registrert"
+    before = bot.snapshot()
+    again = bot.say("koble region agder", as_="admin", channel="ny-kanal")
+    assert again.title == "Allerede registrert" and "allerede" in again.text, again.text
+    assert bot.say("person @ny agder koordinator", as_="admin").title == "Allerede registrert"
+    assert bot.snapshot() == before
+    assert bot.say("koble region vestland", as_="admin", channel="ny-kanal").title == "Kanalen er koblet"
