@@ -13,6 +13,7 @@ import argparse
 import json
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -24,11 +25,13 @@ logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "bot" / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+FIXED = datetime(2026, 11, 24, tzinfo=UTC)
+"""One header date for every run, so updating the catalogues changes only the texts (no merge noise)."""
 
 
 def extract() -> Catalog:
     """The texts in the code, as a template catalogue."""
-    template = Catalog(project="samhandlingsbot", fuzzy=False)
+    template = Catalog(project="samhandlingsbot", fuzzy=False, creation_date=FIXED, revision_date=FIXED)
     method_map = [("bot/**.py", "python"), ("handlers/**.py", "python"), ("adapters/**.py", "python")]
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map=method_map, keywords=KEYWORDS, comment_tags=(), strip_comment_tags=True
@@ -44,7 +47,7 @@ def _po_path(lang: str) -> Path:
 def _read(lang: str) -> Catalog:
     path = _po_path(lang)
     if not path.exists():
-        return Catalog(locale=lang, project="samhandlingsbot", fuzzy=False)
+        return Catalog(locale=lang, project="samhandlingsbot", fuzzy=False, creation_date=FIXED, revision_date=FIXED)
     with path.open("rb") as handle:
         return read_po(handle, locale=lang)
 
@@ -63,7 +66,7 @@ def update(fill: dict[str, object]) -> list[str]:
     missing: list[str] = []
     for lang in ("nb", "nn"):
         old = _read(lang)
-        new = Catalog(locale=lang, project="samhandlingsbot", fuzzy=False)
+        new = Catalog(locale=lang, project="samhandlingsbot", fuzzy=False, creation_date=FIXED, revision_date=FIXED)
         for message in template:
             if not message.id:
                 continue
