@@ -11,7 +11,7 @@ from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError, item_doc_key
+from bot.state import DomainError, item_doc_key, item_partition
 from handlers.common import (
     milestone_for,
     read_args,
@@ -53,6 +53,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     require_coordinator(ctx, item=item)
     actors = [a.key for a in ctx.config.enabled_actors]
+    what = N_("sendt") if status == "sent" else N_("ingen i år")
+    stored = ctx.state.tables(item_partition(item))
+    earlier = stored.get("assignments", {}).get(actor, {})
+    relevant = not stored.get("milestones", {}).get(item_doc_key(item), {}).get("not_relevant")
+    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+        lead = _("Oppdragsavtale {year} for {party} er allerede registrert: {what}. Ingenting er endret.").format(
+            year=year, party=ctx.config.party_name(actor), what=_(what)
+        )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
 
     def mutate(tables: dict) -> bool:
         sent = tables.setdefault("assignments", {})
@@ -66,7 +75,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
             doc.update({"done": True, "done_at": ctx.now.isoformat()})
         return complete
 
-    what = N_("sendt") if status == "sent" else N_("ingen i år")
     complete = record(
         ctx,
         request,

@@ -38,6 +38,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     person = ctx.caller.key
     on = choice != "av"
+    if (person not in muted_people(state=ctx.state)) == on:  # already so: nothing to record
+        lead = (
+            _("Varsler er allerede på for deg. Ingenting er endret.")
+            if on
+            else _("Varsler er allerede av for deg. Ingenting er endret.")
+        )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     record(
         ctx,
         request,

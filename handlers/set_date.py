@@ -25,7 +25,7 @@ from bot.parsing import shown as typed_back
 from bot.parsing import typed_name
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
-from bot.state import DomainError, item_doc_key
+from bot.state import DomainError, item_doc_key, item_partition
 from bot.wheel import Item, window_contains
 from bot.workdays import holiday_name
 from handlers.common import (
@@ -90,6 +90,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         question = _question(ctx, item=item, choice=choice, text=text, shown=shown, typed=typed)
         if question is not None:
             return question
+
+    planned = ctx.state.tables(item_partition(item)).get("milestones", {}).get(item_doc_key(item), {})
+    if planned.get("planned") == parsed.when.isoformat() and planned.get("planned_has_time") == parsed.has_time:
+        lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(item=item.title(), when=shown)
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
 
     def mutate(tables: dict) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})

@@ -146,3 +146,14 @@ def test_binding_the_same_channel_or_person_again_records_nothing() -> None:
     assert bot.say("person @ny agder koordinator", as_="admin").title == "Allerede registrert"
     assert bot.snapshot() == before
     assert bot.say("koble region vestland", as_="admin", channel="ny-kanal").title == "Kanalen er koblet"
+
+
+def test_the_same_date_status_or_setting_again_records_nothing() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    for text in ("dato vår 22. april kl 10", "oppdrag IN sendt", "varsel av"):
+        assert bot.say(text).ok
+        before = bot.snapshot()
+        again = bot.say(text)
+        assert again.title == "Allerede registrert" and "Ingenting er endret" in again.text, again.text
+        assert bot.snapshot() == before, text
+    assert bot.say("dato vår 22. april kl 11").title.startswith("Dato satt")  # a change is still a change
