@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from bot.i18n import N_, _
 from bot.state import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -29,7 +30,7 @@ SHA_RE = re.compile(r"^sha-?256:(.*)$", re.IGNORECASE)
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_RE = re.compile(r"^(?:v|versjon)(\d{1,3})$", re.IGNORECASE)
 SHORT = 12
-NO_TEXT_YET = "Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>»."
+NO_TEXT_YET = N_("Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,12 @@ class Version:
 
     @property
     def short(self) -> str:
-        return self.sha256[:SHORT] if self.sha256 else "uten sjekksum"
+        return self.sha256[:SHORT] if self.sha256 else _("uten sjekksum")
 
     def label(self) -> str:
         """`versjon 2 (sha256 1a2b3c4d5e6f)`, the words the confirm step and every reply use."""
-        checksum = f"sha256 {self.short}" if self.sha256 else "uten sjekksum"
-        return f"versjon {self.number} ({checksum})"
+        checksum = f"sha256 {self.short}" if self.sha256 else _("uten sjekksum")
+        return _("versjon {number} ({checksum})").format(number=self.number, checksum=checksum)
 
     def as_doc(self) -> Document:
         return {
@@ -122,8 +123,10 @@ def read_checksum(word: str) -> str | None:
     hexdigest = match[1].lower()
     if not HEX64.match(hexdigest):
         raise DomainError(
-            "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
-            "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+            _(
+                "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
+                "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+            )
         )
     return hexdigest
 
@@ -180,22 +183,21 @@ def bind_signature(tables: Tables, *, signature: dict[str, Any], expected: int) 
 
 
 def no_version_text() -> str:
-    return (
+    return _(
         "Avtaleteksten er ikke registrert ennå, så det er ingenting å signere. "
         "Fylkeskommunens koordinator registrerer den med «avtale <lenke>» (eller «avtale <lenke> sha256:<sum>»)."
     )
 
 
 def changed_text(current: Version, *, command: str = "signer") -> str:
-    return (
-        f"Avtaleteksten er endret: gjeldende er {current.label()}, {current.link}. "
-        f"Les den, og signer den med «{command} versjon {current.number}»."
-    )
+    return _(
+        "Avtaleteksten er endret: gjeldende er {version}, {link}. Les den, og signer den med «{command} versjon {number}»."
+    ).format(version=current.label(), link=current.link, command=command, number=current.number)
 
 
 def signed_on_text(signature: Document) -> str:
     number = signature.get("version")
-    return f"signert på versjon {number}" if number else "signert uten versjon"
+    return _("signert på versjon {number}").format(number=number) if number else _("signert uten versjon")
 
 
 def when_text(at: str) -> str:

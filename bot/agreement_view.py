@@ -22,6 +22,7 @@ from bot.agreement import (
     when_text,
 )
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.messages import Fact, Section
 from bot.parsing import shown
 from bot.replies import render_text
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 
 def version_text(version: Version) -> str:
-    size = f", {version.size} byte" if version.size is not None else ""
+    size = ", " + _("{n} byte").format(n=version.size) if version.size is not None else ""
     name = f" «{shown(version.file_name, limit=80)}»" if version.file_name else ""
     return f"{version.label()}{name}{size}: {version.link}"
 
@@ -41,13 +42,14 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
     """The current text and who signed an older one, for the signing's section in `status` and `neste`."""
     version = current_version(state, region=region, year=year)
     if version is None:
-        return [Fact("Avtaletekst", NO_TEXT_YET)]
-    facts = [Fact("Avtaletekst", f"{version_text(version)} (registrert {when_text(version.at)} av {version.name})")]
+        return [Fact(_("Avtaletekst"), _(NO_TEXT_YET))]
+    registered = _("registrert {when} av {name}").format(when=when_text(version.at), name=version.name)
+    facts = [Fact(_("Avtaletekst"), f"{version_text(version)} ({registered})")]
     earlier = earlier_signatures(state, region=region, year=year)
     if earlier:
         facts.append(
             Fact(
-                "Må signere på nytt",
+                _("Må signere på nytt"),
                 ", ".join(
                     f"{config.party_short(party)} ({signed_on_text(sig)}, {sig.get('name')})"
                     for party, sig in earlier.items()
@@ -60,13 +62,17 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
 def versions_section(*, state: StateStore, region: str, year: int) -> list[Section]:
     return [
         Section(
-            title=f"Versjon {version.number}",
+            title=_("Versjon {number}").format(number=version.number),
             facts=(
-                Fact("Lenke", version.link),
-                Fact("SHA-256", version.sha256 or "ikke kjent (bare lenke)"),
-                *((Fact("Størrelse", f"{version.size} byte"),) if version.size is not None else ()),
-                *((Fact("Fil", version.file_name),) if version.file_name else ()),
-                Fact("Registrert", f"{when_text(version.at)} av {version.name} ({version.platform})"),
+                Fact(_("Lenke"), version.link),
+                Fact("SHA-256", version.sha256 or _("ikke kjent (bare lenke)")),
+                *((Fact(_("Størrelse"), _("{n} byte").format(n=version.size)),) if version.size is not None else ()),
+                *((Fact(_("Fil"), version.file_name),) if version.file_name else ()),
+                Fact(
+                    _("Registrert"),
+                    _("{when} av {name}").format(when=when_text(version.at), name=version.name)
+                    + f" ({version.platform})",
+                ),
             ),
         )
         for version in versions(state, region=region, year=year)

@@ -13,8 +13,8 @@ from datetime import date
 
 from bot.config import AppConfig
 from bot.cycle import read_cycles
+from bot.i18n import _, ngettext
 from bot.progress import progress_of
-from bot.replies import count
 from bot.state import StateStore
 from bot.wheel import Item, precondition_items, regional_milestones, tracked
 
@@ -49,7 +49,11 @@ def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
     behind = overdue_by_region(config=config, state=state, today=today)
     total = len(config.parties.regions)
     if not behind:
-        return f"Ingen av {total} regioner er på etterskudd."
+        return _("Ingen av {total} regioner er på etterskudd.").format(total=total)
     counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
-    what = ", ".join(f"{label} ({count(number, 'region', 'regioner')})" for label, number in counts.most_common())
-    return f"{len(behind)} av {total} regioner er på etterskudd: {what}."
+    what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+    return _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot import i18n
 from bot.yaml_lines import Path, YamlSyntaxError, dotted, line_of, load_with_lines
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,25 @@ class ConfigError(Exception):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(_Strict):
+    """A text people read, in both written forms: ``{nb: "Høstmøtet", nn: "Haustmøtet"}``. Both are
+    required, so a reader in Vestland never gets bokmål by silent fallback (a missing form names its line)."""
+
+    nb: str = Field(min_length=1)
+    nn: str = Field(min_length=1)
+
+    def __str__(self) -> str:
+        return i18n.local({"nb": self.nb, "nn": self.nn})
+
+    @property
+    def forms(self) -> tuple[str, str]:
+        return self.nb, self.nn
+
+
+def _local(text: LocalText | None, default: str = "") -> str:
+    return str(text) if text is not None else default
 
 
 class DayRef(_Strict):
@@ -84,7 +104,11 @@ class Window(_Strict):
 class Lead(_Strict):
     days: int = Field(ge=1, le=365)
     to: tuple[Literal["responsible", "prepare"], ...] = ("responsible",)
-    note: str | None = None
+    note_forms: LocalText | None = Field(default=None, alias="note")
+
+    @property
+    def note(self) -> str | None:
+        return str(self.note_forms) if self.note_forms else None
 
 
 class Overdue(_Strict):
@@ -131,6 +155,8 @@ class Region(_Strict):
     short: str
     aliases: tuple[str, ...] = ()
     plan_period: str | None = None
+    written_form: Literal["nb", "nn"] = "nb"
+    """The county council's own written form (målform): its channels read replies and reminders in it."""
 
 
 class Actor(_Strict):
@@ -158,40 +184,73 @@ class After(_Strict):
 
 class Milestone(_Strict):
     key: str = Field(pattern=_KEY)
-    name: str
-    label: str | None = None
+    name_forms: LocalText = Field(alias="name")
+    label_forms: LocalText | None = Field(default=None, alias="label")
     """A short name for tables such as the national overview."""
     aliases: tuple[str, ...] = ()
-    short: str | None = None
+    short_forms: LocalText | None = Field(default=None, alias="short")
     scope: Literal["national", "regional"]
     responsible: Literal["coordinator", "region"]
     window: Window
     suggested_month: int | None = Field(default=None, ge=1, le=12)
     after: tuple[After, ...] = ()
     prepare: tuple[Literal["actors"], ...] = ()
-    participants: str = ""
+    participants_forms: LocalText | None = Field(default=None, alias="participants")
     leads: tuple[Lead, ...] | None = None
     optional: bool = False
     requires_preconditions: bool = False
     signed_by_parties: bool = False
     kind: Literal["meeting", "treatment", "plan", "assignments", "signing"] = "meeting"
     """What sort of item it is, so replies use the fitting word (a meeting is held, a plan adopted …)."""
-    model: str = ""
+    model_forms: LocalText | None = Field(default=None, alias="model")
     """The model's own words on the item's place in the order, quoted when a write breaks that order."""
-    parts: tuple[str, ...] = ()
+    parts_forms: tuple[LocalText, ...] = Field(default=(), alias="parts")
     """A meeting in several parts (the national autumn meeting is two-part, §1), shown in `status`."""
+
+    # The texts in the reader's written form (bot.i18n.current()).
+    @property
+    def name(self) -> str:
+        return str(self.name_forms)
+
+    @property
+    def label(self) -> str | None:
+        return str(self.label_forms) if self.label_forms else None
+
+    @property
+    def short(self) -> str | None:
+        return str(self.short_forms) if self.short_forms else None
+
+    @property
+    def participants(self) -> str:
+        return _local(self.participants_forms)
+
+    @property
+    def model(self) -> str:
+        return _local(self.model_forms)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(str(part) for part in self.parts_forms)
 
 
 class Precondition(_Strict):
     key: str = Field(pattern=_KEY)
-    name: str
-    label: str | None = None
+    name_forms: LocalText = Field(alias="name")
+    label_forms: LocalText | None = Field(default=None, alias="label")
     owner: Literal["national", "region", "actor"]
     window: Window
     leads: tuple[Lead, ...] | None = None
     adopted_by: str | None = None
     """Who decides it when that is outside the model's parties (the Storting adopts the state budget);
     shown as responsible, with the party that records it."""
+
+    @property
+    def name(self) -> str:
+        return str(self.name_forms)
+
+    @property
+    def label(self) -> str | None:
+        return str(self.label_forms) if self.label_forms else None
 
 
 class Person(_Strict):
@@ -208,6 +267,8 @@ class Channel(_Strict):
     region: str | None = None
     actor: str | None = None
     national: bool = False
+    written_form: Literal["nb", "nn"] | None = None
+    """The channel's written form; unset: its region's, else bokmål (actor and national channels)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> Channel:

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
+from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
 from bot.order import CONFIRM
@@ -18,6 +19,7 @@ from bot.planner import Planner
 from bot.replies import make_reply, refusal
 from bot.router import Router
 from bot.state import AlreadyApplied, DomainError, StateStore
+from bot.written_form import channel_form, person_form
 from storage.base import Store, StoreError
 
 logger = logging.getLogger(__name__)
@@ -46,16 +48,52 @@ class Core:
         self.router: Router = build_router()
 
     def handle(self, request: Request) -> Outcome:
-        """Run one command. Never raises: every failure becomes a short Norwegian reply."""
+        """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
+        written form (`lang_for`)."""
+        with using(self.lang_for(request)):
+            return self._handle_safely(request)
+
+    def lang_for(self, request: Request) -> Lang:
+        """The written form of this request's reply: the person's own choice for what only they read
+        (commands that record nothing), else the channel's (bot.written_form). Commands whose texts are not
+        yet in the catalogue answer in bokmål, so a reply never mixes the forms."""
+        try:
+            word, _rest = split_command(request.text[:MAX_COMMAND_LENGTH])
+            command = self.router.find(word or "hjelp")
+            if command is not None and not command.translated:
+                return DEFAULT_LANG
+            state = self.state.for_request()
+            caller = self.directory.caller(
+                platform=request.platform, user_id=request.user_id, user_name=request.user_name
+            )
+            if command is None or not command.writes:
+                own = person_form(state=state, person=caller.key)
+                if own:
+                    return own
+            channel = self.directory.channel(platform=request.platform, channel_id=request.channel_id)
+            return channel_form(
+                config=self.config,
+                state=state,
+                platform=request.platform,
+                channel_id=request.channel_id,
+                context=channel,
+            )
+        except Exception:  # the language never stops an answer: bokmål, and the real error shows in _handle
+            logger.exception("could not tell the written form of a %s request", request.platform)
+            return DEFAULT_LANG
+
+    def _handle_safely(self, request: Request) -> Outcome:
         try:
             return self._handle(request)
         except DomainError as exc:
             return Outcome(reply=refusal(str(exc)))
         except AlreadyApplied as exc:
-            when = exc.entry.get("at", "")[:16].replace("T", " kl. ")
+            when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
             reply = make_reply(
-                title="Allerede registrert",
-                lead=f"Dette ble registrert {when}: {exc.entry.get('summary', '')}. Ingenting er endret.",
+                title=_("Allerede registrert"),
+                lead=_("Dette ble registrert {when}: {summary}. Ingenting er endret.").format(
+                    when=when, summary=exc.entry.get("summary", "")
+                ),
             )
             return Outcome(reply=reply)
         except StoreError as exc:
@@ -64,7 +102,9 @@ class Core:
             logger.exception("unexpected error while handling a %s request", request.platform)
             return Outcome(
                 reply=refusal(
-                    "Noe gikk galt hos meg. Skriv «logg» for å se om endringen ble registrert, og prøv igjen om ikke."
+                    _(
+                        "Noe gikk galt hos meg. Skriv «logg» for å se om endringen ble registrert, og prøv igjen om ikke."
+                    )
                 )
             )
 
@@ -72,7 +112,9 @@ class Core:
         if len(request.text) > MAX_COMMAND_LENGTH:
             return Outcome(
                 reply=refusal(
-                    f"Meldingen er for lang (over {MAX_COMMAND_LENGTH} tegn). Del den opp, eller legg ved en lenke."
+                    _("Meldingen er for lang (over {limit} tegn). Del den opp, eller legg ved en lenke.").format(
+                        limit=MAX_COMMAND_LENGTH
+                    )
                 )
             )
         request = replace(
@@ -103,7 +145,7 @@ class Core:
             return Outcome(reply=self._unknown(word, typed=_first_word(request.text)))
         outcome = command.handler(request, context)
         if context.channel.kind == "unbound" and command.name not in UNBOUND_OK:
-            note = (
+            note = _(
                 "Denne kanalen er ikke koblet til en region eller aktør ennå. En administrator kan skrive "
                 "«koble region <navn>», «koble aktør <kode> [region]» eller «koble nasjonal» her."
             )
@@ -115,16 +157,28 @@ class Core:
         """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
         if word.rstrip(".!") == CONFIRM:  # `bekreft` alone: someone answering a question the bot asked
             return refusal(
-                f"«{CONFIRM}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
-                f"«dato vår 22. april {CONFIRM}» eller «referat høst Godt møte {CONFIRM}».",
-                title="Ukjent kommando",
+                _(
+                    "«{confirm}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
+                    "«dato vår 22. april {confirm}» eller «referat høst Godt møte {confirm}»."
+                ).format(confirm=CONFIRM),
+                title=_("Ukjent kommando"),
             )
-        suggestions = self.router.suggest(word)
-        hint = f" Mente du «{'» eller «'.join(suggestions)}»?" if suggestions else ""
-        names = ", ".join(command.name for command in self.router.commands)
+        name = shown(typed, limit=30).lower()
+        if self.vocab.precondition(word):  # `statsbudsjett` alone: the command that records it
+            suggestions = [f"forutsetning {name}"]
+        elif self.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
+            suggestions = [f"dato {name} …", f"referat {name} …"]
+        else:
+            suggestions = self.router.suggest(word)
+        hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
+        names = ", ".join(command.shown for command in self.router.commands)
         return refusal(
-            f"Jeg kjenner ikke kommandoen «{shown(typed, limit=30)}».{hint} Kommandoene er: {names}. Skriv «hjelp <kommando>» for eksempler.",
-            title="Ukjent kommando",
+            _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
+                word=shown(typed, limit=30), hint=hint, names=names
+            )
+            + " "
+            + _("Skriv «hjelp <kommando>» for eksempler."),
+            title=_("Ukjent kommando"),
         )
 
 
@@ -142,16 +196,16 @@ def _store_fault_text(exc: StoreError) -> str:
     kind = getattr(exc, "kind", "unavailable")
     logger.error("storage failed (%s): %s", kind, exc)
     if kind == "full":
-        return (
+        return _(
             "Lagringen er full, så ingenting ble registrert. Si fra til driftsansvarlig, og prøv igjen når det er "
             "ryddet plass."
         )
     if kind == "damaged":
-        return (
+        return _(
             "En del av lagringen kan ikke brukes akkurat nå, så jeg kan ikke svare på dette, og ingenting ble "
             "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
         )
-    return "Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt."
+    return _("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
 
 
 def cache_size_for(config: AppConfig) -> int:

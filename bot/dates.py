@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from babel.dates import format_date, get_day_names, get_month_names
+
+from bot import i18n
 from bot.clock import OSLO
 from bot.date_rules import RANGE_RE, Found, match, plain_weekday
 from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, NUMBERS, WEEKDAY_NAMES, alternation, normalize
@@ -31,9 +34,11 @@ __all__ = [
     "ParsedDate",
     "format_norwegian",
     "format_short",
+    "month_name",
     "parse_norwegian_date",
     "read_date",
     "warm_up",
+    "weekday_name",
 ]
 
 # Chat dates are short; a cap keeps every regex cheap on pasted junk.
@@ -103,15 +108,26 @@ def parse_norwegian_date(text: str, *, now: datetime, window: tuple[date, date] 
 
 
 def format_norwegian(when: datetime, *, with_time: bool) -> str:
-    """The long form the bot echoes back, so the reader can catch a misread date."""
+    """The long form the bot echoes back, so the reader can catch a misread date; weekday and month from
+    Babel's locale data for the current written form ("tysdag" in nynorsk)."""
     local = when.astimezone(OSLO) if when.tzinfo else when
-    text = f"{WEEKDAY_NAMES[local.weekday()]} {format_short(local.date())}"
+    text = format_date(local.date(), "EEEE d. MMMM y", locale=i18n.current())
     return f"{text} kl. {local.hour:02d}.{local.minute:02d}" if with_time else text
 
 
 def format_short(d: date) -> str:
     """Day, month name and year, e.g. "22. april 2027", for lists and tables."""
-    return f"{d.day}. {MONTH_NAMES[d.month - 1]} {d.year}"
+    return format_date(d, "d. MMMM y", locale=i18n.current())
+
+
+def weekday_name(d: date) -> str:
+    """The weekday in the current written form, lower case ("måndag" in nynorsk)."""
+    return get_day_names("wide", locale=i18n.current())[d.weekday()]
+
+
+def month_name(month: int) -> str:
+    """The month (1–12) in the current written form, lower case."""
+    return get_month_names("wide", locale=i18n.current())[month]
 
 
 def warm_up() -> None:
@@ -143,10 +159,13 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         if not isinstance(found, Found):
             return found
     if found.weekday is not None and found.weekday != found.day.weekday():
-        typed, real = WEEKDAY_NAMES[found.weekday], WEEKDAY_NAMES[found.day.weekday()]
+        names = get_day_names("wide", locale=i18n.current())
+        typed, real = names[found.weekday], names[found.day.weekday()]
         return DateTrouble(
             reason="weekday",
-            message=f"{format_short(found.day)} er en {real}, ikke en {typed}.",
+            message=i18n._("{day} er en {real}, ikke en {typed}.").format(
+                day=format_short(found.day), real=real, typed=typed
+            ),
             day=found.day,
         )
     return _result(found, clock=clock)
@@ -174,7 +193,7 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
     """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
     in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
     are refused, since we must not pick one."""
-    message = f"«{s}» er to datoer."
+    message = i18n._("«{text}» er to datoer.").format(text=s)
     if RANGE_RE.fullmatch(s):
         return DateTrouble(reason="two_dates", message=message)
     words = [w for w in (word.strip(",") for word in s.split()) if w]

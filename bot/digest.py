@@ -16,12 +16,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.config import AppConfig
-from bot.dates import WEEKDAY_NAMES
+from bot.dates import weekday_name
+from bot.i18n import N_, Lang, _, ngettext, using
+from bot.identity import ChannelContext
 from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility
 from bot.notify import mentions_for
 from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey, item_label
 from bot.replies import day_text, make_reply
 from bot.state import StateStore
+from bot.written_form import channel_form
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +32,10 @@ MAX_BUTTONS = 5
 """More would crowd a message; the rest of the actions are written in the lines as «commands»."""
 
 SECTION_TITLES: dict[SectionKey, str] = {
-    "overdue": "Forsinket",
-    "waiting": "Venter på vedtak andre gjør",
-    "week": "Denne uken",
-    "coming": "Kommer",
+    "overdue": N_("Forsinket"),
+    "waiting": N_("Venter på vedtak andre gjør"),
+    "week": N_("Denne uken"),
+    "coming": N_("Kommer"),
 }
 
 
@@ -64,21 +67,28 @@ def build_digests(
     digests: list[Digest] = []
     for address, reminders in by_channel.items():
         overview_id, overview_sections = overview.get(address, (None, ()))
-        digests.append(
-            Digest(
-                to=address,
-                reminders=tuple(reminders),
-                overview_id=overview_id,
-                reply=digest_reply(
-                    config=config,
-                    state=state,
-                    today=today,
-                    reminders=reminders,
-                    overview=overview_sections,
-                ),
+        with using(address_form(config=config, state=state, address=address, reminders=reminders)):
+            reply = digest_reply(
+                config=config, state=state, today=today, reminders=reminders, overview=overview_sections
             )
-        )
+        digests.append(Digest(to=address, reminders=tuple(reminders), overview_id=overview_id, reply=reply))
     return sorted(digests, key=lambda digest: (digest.to.platform, digest.to.channel_id))
+
+
+def address_form(
+    *, config: AppConfig, state: StateStore, address: ChannelAddress, reminders: list[DueReminder] | None = None
+) -> Lang:
+    """The written form a digest to `address` is written in: its reminders' (the planner chose it), else the
+    channel's own (the national channel's weekly overview alone)."""
+    if reminders:
+        return reminders[0].lang
+    return channel_form(
+        config=config,
+        state=state,
+        platform=address.platform,
+        channel_id=address.channel_id,
+        context=ChannelContext(kind="national"),
+    )
 
 
 def digest_reply(
@@ -98,25 +108,27 @@ def digest_reply(
     for key in SECTION_ORDER:
         facts = tuple(Fact(label=line.label, value=line.value) for line in ordered if line.section == key)
         if facts:
-            sections.append(Section(title=f"{SECTION_TITLES[key]} ({len(facts)})", facts=facts))
+            sections.append(Section(title=f"{_(SECTION_TITLES[key])} ({len(facts)})", facts=facts))
     buttons: list[Button] = []
     for line in ordered:
         if line.button is not None and line.button not in buttons and len(buttons) < MAX_BUTTONS:
             buttons.append(line.button)
     overview = _without_carried(overview, reminders)
-    weekday = WEEKDAY_NAMES[today.weekday()]
+    weekday = weekday_name(today)
     count = len(ordered)
     if overview:
-        title = f"Påminnelser og ukeoversikt for AU – {weekday} {day_text(today)}"
+        title = _("Påminnelser og ukeoversikt for AU – {weekday} {day}").format(weekday=weekday, day=day_text(today))
     else:
-        title = f"Påminnelser {weekday} {day_text(today)}: {count} {'sak' if count == 1 else 'saker'}"
+        title = ngettext(
+            "Påminnelser {weekday} {day}: {n} sak", "Påminnelser {weekday} {day}: {n} saker", count
+        ).format(weekday=weekday, day=day_text(today), n=count)
     lead = summary_lead(ordered) if ordered else None
     reply = make_reply(
         title=title,
         lead=lead,
         sections=[*overview, *sections],
         buttons=buttons,
-        context="Skriv «neste» for alt som venter her · «varsel av» hvis du ikke vil bli nevnt",
+        context=_("Skriv «neste» for alt som venter her · «varsel av» hvis du ikke vil bli nevnt"),
         visibility=Visibility.CHANNEL,
     )
     parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
@@ -125,7 +137,7 @@ def digest_reply(
     mentions = mentions_for(config=config, state=state, parties=parties)
     if mentions:
         names = ", ".join(mention.name for mention in mentions)
-        reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\nTil: {names}")
+        reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\n" + _("Til: {names}").format(names=names))
     return reply
 
 
@@ -134,7 +146,7 @@ def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:
     same suggested month and deadline) become one line naming the regions, in the first one's place."""
     groups: dict[tuple[object, ...], list[DigestLine]] = {}
     for line in lines:
-        _, sep, what = line.label.partition(" · ")
+        _head, sep, what = line.label.partition(" · ")
         key = (line.section, what, line.value, line.button) if sep and line.region else (id(line),)
         groups.setdefault(key, []).append(line)
     merged: list[DigestLine] = []
@@ -150,7 +162,12 @@ def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:
 
 def summary_lead(lines: list[DigestLine]) -> str:
     """`2 forsinket, 1 denne uken, 3 kommer.`: the digest at a glance (and in the notification)."""
-    words = {"overdue": "forsinket", "waiting": "venter på vedtak", "week": "denne uken", "coming": "kommer"}
+    words = {
+        "overdue": _("forsinket"),
+        "waiting": _("venter på vedtak"),
+        "week": _("denne uken"),
+        "coming": _("kommer"),
+    }
     parts = []
     for key in SECTION_ORDER:
         number = sum(1 for line in lines if line.section == key)
@@ -167,7 +184,7 @@ def _without_carried(overview: tuple[Section, ...], reminders: list[DueReminder]
         return overview
     kept: list[Section] = []
     for section in overview:
-        facts = tuple(fact for fact in section.facts if not (fact.label == "Nasjonalt" and fact.value in carried))
+        facts = tuple(fact for fact in section.facts if not (fact.label == _("Nasjonalt") and fact.value in carried))
         if facts or not section.facts:
             kept.append(replace(section, facts=facts))
     return tuple(kept)

@@ -157,6 +157,9 @@ class Reply:
     """People who must act on this message; rendered as mentions where the platform has them."""
     picture: Picture | None = None
     """A picture to show with the reply (Slack: an uploaded file, Teams: an Image, terminal: a file)."""
+    lang: str = "nb"
+    """The written form it is in (`nb` bokmål, `nn` nynorsk): adapters add their few words (a cut-off
+    note, a form's "må fylles ut") in it, through bot.i18n."""
 
 
 @dataclass(frozen=True)

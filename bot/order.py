@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import AppConfig
+from bot.i18n import N_, _
 from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text
@@ -23,7 +24,8 @@ from bot.wheel import Item, milestone_item, tracked
 logger = logging.getLogger(__name__)
 
 CONFIRM = "bekreft"
-OUTSIDE = "utenfor modellens rekkefølge"
+OUTSIDE = N_("utenfor modellens rekkefølge")
+"""Shown through `_()`; stored notes and the history keep bokmål (`mark` and `summary_note` build them in it)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,11 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     progress = progress_of(config=config, state=state, item=item)
     if progress.planned and progress.planned.date() > now.date():
         breaches.append(
-            Breach(f"{item.title()} er planlagt {day_text(progress.planned.date())}, som ikke er kommet ennå.")
+            Breach(
+                _("{item} er planlagt {day}, som ikke er kommet ennå.").format(
+                    item=item.title(), day=day_text(progress.planned.date())
+                )
+            )
         )
     breaches += _after_breaches(config=config, state=state, item=item)
     return breaches
@@ -57,9 +63,15 @@ def signing_breaches(*, config: AppConfig, item: Item, now: datetime) -> list[Br
     """A signature outside the signing's window (January in the model)."""
     today = now.date()
     if today < item.start:
-        return [Breach(f"Avtalen {item.year} signeres fra {day_text(item.start)}, ikke før.")]
+        return [
+            Breach(_("Avtalen {year} signeres fra {day}, ikke før.").format(year=item.year, day=day_text(item.start)))
+        ]
     if today > item.deadline:
-        return [Breach(f"Fristen for å signere avtalen {item.year} var {day_text(item.deadline)}.")]
+        return [
+            Breach(
+                _("Fristen for å signere avtalen {year} var {day}.").format(year=item.year, day=day_text(item.deadline))
+            )
+        ]
     return []
 
 
@@ -73,17 +85,23 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
             continue
         before = milestone_item(config, milestone=spec, year=item.year + after.cycle, region=item.region)
         if tracked(config, before) and not progress_of(config=config, state=state, item=before).done:
-            breaches.append(Breach(f"{item.title()} kommer etter {before.title()}, som ikke er registrert ennå."))
+            breaches.append(
+                Breach(
+                    _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
+                        item=item.title(), before=before.title()
+                    )
+                )
+            )
     return breaches
 
 
 def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
     """The refusal: the rule, the model in one sentence, and how to go on."""
-    model = f" Modellen: «{item.spec.model}»." if getattr(item.spec, "model", "") else ""
-    return DomainError(
-        f"{' '.join(b.rule for b in breaches)}{model} "
-        f"Skriv det samme med «{CONFIRM}» til slutt for å registrere det likevel (merkes {OUTSIDE})."
+    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if getattr(item.spec, "model", "") else ""
+    how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
+        confirm=CONFIRM, outside=_(OUTSIDE)
     )
+    return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}")
 
 
 def mark(breaches: list[Breach]) -> str | None:

@@ -71,6 +71,7 @@ def reply_from_doc(doc: Document) -> Reply:
             Mention(person=m["person"], name=m["name"], ids=MappingProxyType(dict(m.get("ids", {}))))
             for m in doc.get("mentions", ())
         ),
+        lang=str(doc.get("lang", "nb")),
     )
 
 

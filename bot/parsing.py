@@ -82,13 +82,15 @@ class Vocabulary:
         milestones: dict[str, str] = {}
         short: dict[str, dict[str, str]] = {}
         for milestone in config.milestones:
-            for name in (milestone.key, milestone.name, *milestone.aliases):
+            for name in (milestone.key, *milestone.name_forms.forms, *milestone.aliases):
                 milestones[slug(name)] = milestone.key
-            if milestone.short:
-                short.setdefault(slug(milestone.short), {})[milestone.scope] = milestone.key
+            if milestone.short_forms:  # both written forms: "høst" and "haust"
+                for form in milestone.short_forms.forms:
+                    short.setdefault(slug(form), {})[milestone.scope] = milestone.key
         preconditions = {slug(item.key): item.key for item in config.preconditions}
         for item in config.preconditions:
-            preconditions[slug(item.name)] = item.key
+            for form in item.name_forms.forms:
+                preconditions[slug(form)] = item.key
         return cls(regions, parties, milestones, short, preconditions)
 
     def region(self, token: str) -> str | None:

@@ -24,6 +24,7 @@ from typing import Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
+from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
 from bot.parsing import typed_name
@@ -33,6 +34,7 @@ from bot.signing import sign_button
 from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
 from bot.workdays import is_working_day, on_or_after, on_or_before
+from bot.written_form import channel_form
 
 OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
 SectionKey = Literal["overdue", "waiting", "week", "coming"]
@@ -83,6 +85,8 @@ class DueReminder:
     channel: ChannelContext
     line: DigestLine
     late: bool
+    lang: Lang = DEFAULT_LANG
+    """The written form the channel reads (bot.written_form); `line` is in it."""
 
 
 class Planner:
@@ -136,7 +140,7 @@ class Planner:
         """The whole schedule of an open item, in time order."""
         item = progress.item
         off = self.days_off
-        anchor, _ = self.anchor(progress)
+        anchor, _how = self.anchor(progress)
         schedule: list[Occurrence] = []
         leads = sorted(self.config.leads_for(item.spec), key=lambda lead: -lead.days)
         for index, lead in enumerate(leads):
@@ -196,7 +200,7 @@ class Planner:
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             blockers = self._blockers(item, state=state)
-            lines: dict[str, DigestLine] = {}  # a party's channels on several platforms get the same line
+            lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
             ):
@@ -204,14 +208,22 @@ class Planner:
                 reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
                 if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
-                line = lines.get(party)
+                lang = channel_form(
+                    config=self.config,
+                    state=state,
+                    platform=address.platform,
+                    channel_id=address.channel_id,
+                    context=binding.context,
+                )
+                line = lines.get((party, lang))
                 if line is None:
                     if first is None:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
-                    line = lines[party] = self.line(
-                        progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
-                    )
+                    with using(lang):
+                        line = lines[(party, lang)] = self.line(
+                            progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
+                        )
                 due.append(
                     DueReminder(
                         id=reminder_id,
@@ -223,6 +235,7 @@ class Planner:
                         channel=binding.context,
                         line=line,
                         late=late,
+                        lang=lang,
                     )
                 )
         return due
@@ -295,26 +308,36 @@ class Planner:
         """What one reminder says, as one line: computed once here, shown by every platform."""
         item = progress.item
         config = self.config
-        region = config.party_short(item.region) if item.region else (item.actor or "Nasjonalt")
+        region = config.party_short(item.region) if item.region else (item.actor or _("Nasjonalt"))
         who = config.party_short(responsible_party(config, item))
         label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
         button: Button | None = None
         region_of_line = item.region
         anchor, anchored_on = self.anchor(progress)
+        # A fact others decide (the state budget is adopted by the Storting): AU only records it.
+        decided_elsewhere = item.kind == "precondition" and item.spec.owner == "national"
+        deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
         # By when.
         if occurrence.kind == "still-overdue":
-            when = f"fortsatt forsinket siden {day_text(item.deadline + timedelta(days=1))}"
+            since = day_text(item.deadline + timedelta(days=1))
+            when = (
+                _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
+            ).format(day=since)
         elif occurrence.overdue:
-            when = f"frist var {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+            when = (_("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")).format(
+                day=deadline, until=until
+            )
         elif occurrence.kind == "minutes" and progress.planned:
-            when = f"møtet var {day_text(progress.planned.date())}"
+            when = _("møtet var {day}").format(day=day_text(progress.planned.date()))
         elif anchored_on == "planned":
-            when = f"møtet {day_text(anchor)} ({days_phrase(deadline=anchor, today=today)})"
+            when = _("møtet {day} ({until})").format(
+                day=day_text(anchor), until=days_phrase(deadline=anchor, today=today)
+            )
         elif anchored_on == "suggested":
             month = day_text(anchor).split(" ", 1)[1]
-            when = f"foreslått i {month}, frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+            when = _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
         else:
-            when = f"frist {day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})"
+            when = _("frist {day} ({until})").format(day=deadline, until=until)
         # Who acts, and the one action.
         where = f" {item.region}" if item.region else ""
         if is_signing(item):
@@ -325,58 +348,68 @@ class Planner:
                 # What a party outside the region can do is the same for every region waiting on it (IN's
                 # allocation letter, the state budget): one line, the same for each region, shown once.
                 first = own[0]
-                command = f"forutsetning {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
-                label = f"Alle regioner · {item_label(item)}"
-                action = (
-                    f"signeringen venter på {'; '.join(item_label(b) for b in own)}. "
-                    f"{config.party_short(party)} registrerer: «{command}»"
+                command = (
+                    _("forutsetning") + f" {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
+                )
+                label = _("Alle regioner · {item}").format(item=item_label(item))
+                action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
+                    items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=command
                 )
                 region_of_line: str | None = None
             elif blockers:
-                action = f"før signering mangler: {'; '.join(item_label(b) for b in blockers)}"
-                action += f". {config.party_short(party)} sørger for sin del; se «status{where} {item.year}»"
+                action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
+                    items="; ".join(item_label(b) for b in blockers),
+                    party=config.party_short(party),
+                    command=f"status{where} {item.year}",
+                )
             else:
                 version = current_version(self.state, region=item.region, year=item.year)
                 if version is not None:
                     button = sign_button(config, item=item, party=party, version=version)
-                    action = f"{config.party_short(party)} har ikke signert: «{button.command}»"
+                    action = _("{party} har ikke signert: «{command}»").format(
+                        party=config.party_short(party), command=button.command
+                    )
                 else:
-                    action = f"{config.party_short(party)} har ikke signert. {NO_TEXT_YET}".rstrip(".")
+                    action = (
+                        _("{party} har ikke signert.").format(party=config.party_short(party)) + " " + _(NO_TEXT_YET)
+                    ).rstrip(".")
         elif item.kind == "precondition":
-            command = f"forutsetning {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
-            if item.spec.owner == "national":
-                # A fact others decide (the state budget is adopted by the Storting): AU only records it.
-                when = when.replace("fortsatt forsinket siden", "ikke registrert siden").replace(
-                    "frist var", "ventet innen"
-                )
-                action = f"{who} registrerer det når det er vedtatt: «{command}»"
+            command = _("forutsetning") + f" {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
+            if decided_elsewhere:
+                action = _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=command)
             else:
-                action = f"{who} registrerer: «{command}»"
+                action = _("{who} registrerer: «{command}»").format(who=who, command=command)
         elif item.kind == "milestone" and (item.key == "assignments" or "oppdrag" in item.spec.aliases):
             # The same rule as the `oppdrag` command uses to find its milestone.
-            action = f"{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»"
+            action = _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
         elif is_meeting(item):
             if occurrence.overdue and not progress.planned:
-                action = (
-                    f"{who} skriver referat hvis møtet er holdt: «referat {typed_name(item.spec)}{where} {item.year} …»"
+                action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(
+                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
                 )
             elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
-                action = f"{who} skriver referat: «referat {typed_name(item.spec)}{where} {item.year} …»"
+                action = _("{who} skriver referat: «{command}»").format(
+                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
+                )
             elif party != responsible_party(config, item):
-                action = f"{config.party_short(party)} forbereder seg til møtet"
+                action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
             elif progress.planned:
-                action = f"{who} kaller inn"
+                action = _("{who} kaller inn").format(who=who)
             else:
-                action = f"{who} setter dato: «dato {typed_name(item.spec)}{where} {item.year} <dato>»"
+                action = _("{who} setter dato: «{command}»").format(
+                    who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
+                )
             if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
                 action += f". {occurrence.lead.note.rstrip('.')}"
         else:
-            action = f"{who} registrerer vedtaket: «referat {typed_name(item.spec)}{where} {item.year} …»"
+            action = _("{who} registrerer vedtaket: «{command}»").format(
+                who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
+            )
         value = f"{when}. {action[:1].upper()}{action[1:]}."
         if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
-            value += f" Deltakere: {item.spec.participants}."
+            value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
         if late:
-            value += f" (Sendt for sent: skulle gått ut {day_text(occurrence.day)}.)"
+            value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
         section = _section(item, occurrence, progress=progress, today=today)
         if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
             own = [b for b in blockers if responsible_party(config, b) == party]
@@ -433,7 +466,7 @@ def item_label(item: Item) -> str:
     name = item.spec.label or item.spec.name
     if item.kind == "precondition":
         who = f" {item.actor}" if item.actor else ""
-        return f"{name}{who} (avtale {item.year})"
+        return _("{name}{who} (avtale {year})").format(name=name, who=who, year=item.year)
     return f"{name} {item.year}"
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.state import StateStore
 from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
 
@@ -122,5 +123,8 @@ def blockers_text(blockers: list[Item]) -> str:
             parts.append(first.title())
             continue
         actors = [str(item.actor) for item in items]
-        parts.append(f"{first.spec.name} – {', '.join(actors[:-1])} og {actors[-1]} (avtale {first.year})")
+        parts.append(
+            f"{first.spec.name} – {', '.join(actors[:-1])} {_('og')} {actors[-1]} "
+            + _("(avtale {year})").format(year=first.year)
+        )
     return "; ".join(parts)

@@ -24,7 +24,8 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
-from bot.digest import Digest, build_digests
+from bot.digest import Digest, address_form, build_digests
+from bot.i18n import using
 from bot.messages import ChannelAddress, Mention, Outcome, Reply, Section, Visibility
 from bot.outbox import Outbox, describe_undelivered
 from bot.pacing import Pacer
@@ -227,16 +228,21 @@ def plan_digests(
     overview: dict[ChannelAddress, tuple[str, tuple[Section, ...]]] = {}
     days_off = core.config.reminders.days_off_set
     if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):
-        sections = weekly_sections(config=core.config, state=core.state, today=today)
-        if sections:
-            partition, prefix = overview_id(today=today)
-            ledger = core.state.ledger(partition)
-            for binding in core.directory.bindings():
-                if binding.context.kind != "national":
-                    continue
-                ident = f"{prefix}|{binding.address.platform}:{binding.address.channel_id}"
-                if ident not in ledger and ident not in skip:
-                    overview[binding.address] = (ident, sections)
+        by_form: dict[str, tuple[Section, ...]] = {}  # the overview once per written form
+        partition, prefix = overview_id(today=today)
+        ledger = core.state.ledger(partition)
+        for binding in core.directory.bindings():
+            if binding.context.kind != "national":
+                continue
+            ident = f"{prefix}|{binding.address.platform}:{binding.address.channel_id}"
+            if ident in ledger or ident in skip:
+                continue
+            lang = address_form(config=core.config, state=core.state, address=binding.address)
+            if lang not in by_form:
+                with using(lang):
+                    by_form[lang] = tuple(weekly_sections(config=core.config, state=core.state, today=today))
+            if by_form[lang]:
+                overview[binding.address] = (ident, by_form[lang])
     return build_digests(config=core.config, state=core.state, today=today, due=due, overview=overview)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.dates import format_norwegian, format_short
+from bot.i18n import _, current, ngettext
 from bot.messages import Button, Form, Reply, Section, Visibility
 
 
@@ -41,7 +42,10 @@ def make_reply(
     sections = tuple(sections)
     text = render_text(title=title, sections=sections, lead=lead, context=context)
     if buttons:
-        text += "\n" + "\n".join(f"[{button.label}: skriv «{button.command}»]" for button in buttons)
+        text += "\n" + "\n".join(
+            "[" + _("{label}: skriv «{command}»").format(label=button.label, command=button.command) + "]"
+            for button in buttons
+        )
     return Reply(
         title=title,
         text=text,
@@ -50,25 +54,25 @@ def make_reply(
         context=context,
         visibility=visibility,
         form=form,
+        lang=current(),
     )
 
 
-def refusal(message: str, *, title: str = "Ikke registrert") -> Reply:
+def refusal(message: str, *, title: str | None = None) -> Reply:
     """A refused or malformed command: one or two Norwegian sentences, nothing changed."""
-    return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False)
+    title = title if title is not None else _("Ikke registrert")
+    return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False, lang=current())
 
 
 def days_phrase(*, deadline: date, today: date) -> str:
     days = (deadline - today).days
     if days == 0:
-        return "i dag"
+        return _("i dag")
     if days == 1:
-        return "i morgen"
+        return _("i morgen")
     if days > 1:
-        return f"om {days} dager"
-    if days == -1:
-        return "1 dag på overtid"
-    return f"{-days} dager på overtid"
+        return ngettext("om {n} dag", "om {n} dager", days).format(n=days)
+    return ngettext("{n} dag på overtid", "{n} dager på overtid", -days).format(n=-days)
 
 
 def when_text(when: datetime, *, has_time: bool) -> str:

@@ -22,6 +22,17 @@ class Command:
     examples: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     writes: bool = False
+    translated: bool = False
+    """Its replies are in the message catalogue in both written forms; until then it answers in bokmål
+    everywhere, so no reply mixes the two forms."""
+
+    @property
+    def shown(self) -> str:
+        """The command word in the reader's written form: the first word of its usage as the catalogue
+        gives it ("føresetnad" in nynorsk, an alias of "forutsetning")."""
+        from bot.i18n import _
+
+        return _(self.usage).split(" ", 1)[0] or self.name
 
 
 class Router:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.agreement import Version
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.messages import Button
 from bot.wheel import Item
 
@@ -13,10 +14,11 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) 
     rules. The confirm question shows the text being signed (version, short checksum, link); the command
     names that version, so a click on an old message after the text changed is refused, never moved on."""
     assert item.region is not None
-    where = "" if party == item.region else f" i {config.party_short(item.region)}"
+    where = "" if party == item.region else " " + _("i {region}").format(region=config.party_short(item.region))
     return Button(
-        label=f"Signer for {config.party_short(party)}",
+        label=_("Signer for {party}").format(party=config.party_short(party)),
         command=f"signer {party} {item.region} {item.year} versjon {version.number}",
-        confirm=f"Signere samarbeidsavtalen {item.year} for {config.party_name(party)}{where}, "
-        f"{version.label()}: {version.link}?",
+        confirm=_("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
+            year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
+        ),
     )

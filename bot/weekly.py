@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from bot.behind import overdue_by_region
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.messages import Fact, Section
 from bot.planner import is_signing, item_label, not_relevant
 from bot.progress import progress_of
@@ -23,7 +24,7 @@ LOOK_BACK = timedelta(days=365)
 
 def overview_id(*, today: date) -> tuple[str, str]:
     """(ledger partition, id prefix) of this week's overview."""
-    year, week, _ = today.isocalendar()
+    year, week, _weekday = today.isocalendar()
     return national_partition(today.year), f"overview:{year}-W{week:02d}"
 
 
@@ -42,18 +43,18 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     if behind:
         count = sum(len(regions) for regions in behind.values())
         facts = tuple(Fact(label=", ".join(regions), value=late) for late, regions in behind.items())
-        sections.append(Section(title=f"Regioner på etterskudd ({count})", facts=facts))
+        sections.append(Section(title=_("Regioner på etterskudd ({n})").format(n=count), facts=facts))
     national = [
-        Fact(label="Nasjonalt", value=item_label(item))
+        Fact(label=_("Nasjonalt"), value=item_label(item))
         for year in (today.year - 1, today.year)
         for item in national_milestones(config, year=year)
         if _overdue(config, snapshot, item, today=today)
     ]
     if national:
-        sections.append(Section(title="Forsinket nasjonalt", facts=tuple(national)))
+        sections.append(Section(title=_("Forsinket nasjonalt"), facts=tuple(national)))
     unsigned = _unsigned(config, snapshot, today=today)
     if unsigned:
-        sections.append(Section(title="Ikke signert", facts=tuple(unsigned)))
+        sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
     return tuple(sections)
 
 
@@ -83,9 +84,14 @@ def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact
             progress = progress_of(config=config, state=state, item=signing)
             if progress.done or not_relevant(progress) or not progress.missing:
                 continue
-            missing = tuple("fylkeskommunen" if party == region.key else party for party in progress.missing)
+            missing = tuple(_("fylkeskommunen") if party == region.key else party for party in progress.missing)
             groups.setdefault(missing, []).append(region.short)
         for missing, regions in groups.items():
             who = ", ".join(missing)
-            facts.append(Fact(label=f"Avtale {year}: {', '.join(regions)}", value=f"mangler {who}"))
+            facts.append(
+                Fact(
+                    label=_("Avtale {year}: {regions}").format(year=year, regions=", ".join(regions)),
+                    value=_("mangler {who}").format(who=who),
+                )
+            )
     return facts

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Literal
 
 from bot.config import AppConfig, Milestone, Precondition
+from bot.i18n import N_, _
 
 ItemKind = Literal["milestone", "precondition"]
 
@@ -43,7 +44,7 @@ class Item:
     def title(self) -> str:
         if self.kind == "precondition":
             who = f" – {self.actor}" if self.actor else ""
-            return f"{self.spec.name}{who} (avtale {self.year})"
+            return _("{name}{who} (avtale {year})").format(name=self.spec.name, who=who, year=self.year)
         return f"{self.spec.name} {self.year}"
 
 
@@ -166,11 +167,11 @@ def responsible_party(config: AppConfig, item: Item) -> str:
 
 
 DONE_WORDS = {
-    "meeting": "holdt",
-    "treatment": "behandlet",
-    "plan": "vedtatt",
-    "assignments": "sendt",
-    "signing": "signert av alle parter",
+    "meeting": N_("holdt"),
+    "treatment": N_("behandlet"),
+    "plan": N_("vedtatt"),
+    "assignments": N_("sendt"),
+    "signing": N_("signert av alle parter"),
 }
 
 
@@ -178,8 +179,8 @@ def done_word(item: Item) -> str:
     """The word for an item being done that fits its kind: a meeting is held, a plan adopted, a
     precondition recorded."""
     if item.kind == "precondition":
-        return "registrert"
-    return DONE_WORDS[item.spec.kind]
+        return _("registrert")
+    return _(DONE_WORDS[item.spec.kind])
 
 
 def region_title(config: AppConfig, item: Item) -> str:
@@ -192,5 +193,5 @@ def responsible_text(config: AppConfig, item: Item) -> str:
     party = responsible_party(config, item)
     adopted_by = getattr(item.spec, "adopted_by", None)
     if adopted_by:
-        return f"{adopted_by} (registreres av {config.party_short(party)})"
+        return _("{who} (registreres av {party})").format(who=adopted_by, party=config.party_short(party))
     return config.party_name(party)

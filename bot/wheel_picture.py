@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 from bot.config import AppConfig
-from bot.dates import MONTH_NAMES
+from bot.dates import month_name
+from bot.i18n import DEFAULT_LANG, LANGS, N_, _, using
 from bot.progress import progress_of
 from bot.state import StateStore
 from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
@@ -29,11 +30,11 @@ STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "untrack
 """Worst first: a combined arc or a heat-map cell shows the worst state among its items."""
 
 STATE_LABELS: Mapping[State, str] = {
-    "done": "Ferdig",
-    "planned": "Planlagt (dato satt)",
-    "open": "Åpen (ingen dato ennå)",
-    "overdue": "På overtid",
-    "untracked": "Før boten (ikke fulgt opp)",
+    "done": N_("Ferdig"),
+    "planned": N_("Planlagt (dato satt)"),
+    "open": N_("Åpen (ingen dato ennå)"),
+    "overdue": N_("På overtid"),
+    "untracked": N_("Før boten (ikke fulgt opp)"),
 }
 STATE_SYMBOLS: Mapping[State, str] = {"done": "✓", "planned": "●", "open": "○", "overdue": "!", "untracked": "–"}
 """A symbol per state, drawn with every label, so nothing is told by colour alone."""
@@ -100,11 +101,13 @@ class WheelPicture:
     legend: tuple[LegendEntry, ...]
     rows: tuple[str, ...] = ()
     cells: tuple[HeatCell, ...] = ()
+    marker_label: str = field(default_factory=lambda: _("Planlagt dato · strek = frist"))
+    """The key to the planned-date dot, in the written form the picture was built in."""
 
     @property
     def alt(self) -> str:
         """A text alternative: the title and how many items stand in each state."""
-        counts = [f"{STATE_LABELS[s].lower()}: {n}" for s in STATE_ORDER if (n := self.count(s))]
+        counts = [f"{_(STATE_LABELS[s]).lower()}: {n}" for s in STATE_ORDER if (n := self.count(s))]
         return f"{self.title}. {self.subtitle}. " + "; ".join(counts)
 
     def count(self, state: State) -> int:
@@ -132,7 +135,7 @@ def month_marks(year: int) -> tuple[MonthMark, ...]:
     for month in range(1, 13):
         start = _span(date(year, month, 1), end=False)
         end = _span(date(year + (month == 12), month % 12 + 1, 1), end=False) if month < 12 else 360.0
-        marks.append(MonthMark(name=MONTH_NAMES[month - 1].capitalize(), start_deg=start, mid_deg=(start + end) / 2))
+        marks.append(MonthMark(name=month_name(month).capitalize(), start_deg=start, mid_deg=(start + end) / 2))
     return tuple(marks)
 
 
@@ -180,7 +183,7 @@ def _worst(states: list[State]) -> State:
 
 
 def _legend() -> tuple[LegendEntry, ...]:
-    return tuple(LegendEntry(state=s, label=STATE_LABELS[s], symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
+    return tuple(LegendEntry(state=s, label=_(STATE_LABELS[s]), symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
 
 
 def _hand(year: int, today: date) -> float | None:
@@ -195,7 +198,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
     for item in year_items(config, year=year, region=region):
         groups.setdefault((item.key, item.year), []).append(item)
     drafts: list[tuple[date, date, Arc]] = []
-    for (_, cycle), items in groups.items():
+    for (_key, cycle), items in groups.items():
         head = items[0]
         states = [state_of(config=config, state=state, item=item, today=today) for item in items]
         worst = _worst([s for s, _ in states])
@@ -207,7 +210,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
             label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
         if cycle != year:
             label += f" ({cycle})"
-        title = head.title() if len(items) == 1 else f"{head.spec.name} (avtale {cycle})"
+        title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)
         drafts.append(
             (
                 start,
@@ -218,7 +221,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
                     end_deg=_span(end, end=True),
                     state=worst,
                     label=f"{STATE_SYMBOLS[worst]} {label}",
-                    title=f"{title}: {STATE_LABELS[worst].lower()}",
+                    title=f"{title}: {_(STATE_LABELS[worst]).lower()}",
                     marker_deg=angle(marker) if marker else None,
                     marker_planned=planned is not None,
                 ),
@@ -236,14 +239,14 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
     rings = _rings([""] * max(1, len(lanes)))
     return WheelPicture(
         view="region",
-        title=f"Årshjulet {year} – {config.party_name(region)}",
-        subtitle="Samhandlingsmodellen: milepæler og forutsetninger over sine vinduer",
+        title=_("Årshjulet {year} – {party}").format(year=year, party=config.party_name(region)),
+        subtitle=_("Samhandlingsmodellen: milepæler og forutsetninger over sine vinduer"),
         year=year,
         months=month_marks(year),
         rings=rings,
         arcs=tuple(arcs),
         hand_deg=_hand(year, today),
-        today_label=f"I dag {today.day}.{today.month}.",
+        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
         legend=_legend(),
     )
 
@@ -259,7 +262,7 @@ def _rings(labels: list[str]) -> tuple[Ring, ...]:
 def _region_rows(config: AppConfig, *, year: int) -> list[tuple[str, list[Item]]]:
     """The nation's rows: the national items (with every actor's letter), then each region's own."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    rows = [("Nasjonalt", year_items(config, year=year, region=None))]
+    rows = [(_("Nasjonalt"), year_items(config, year=year, region=None))]
     for spec in config.parties.regions:
         own = [
             item
@@ -279,13 +282,13 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
     rings = _rings([label for label, _ in rows])
     marks = month_marks(year)
     arcs: list[Arc] = []
-    for ring, (_, items) in enumerate(rows):
+    for ring, (_name, items) in enumerate(rows):
         slots: dict[int, list[tuple[Item, State]]] = {}
         for item in items:
             where = placed(item)
             if where.year != year:
                 where = min(max(where, date(year, 1, 1)), date(year, 12, 31))
-            item_state, _ = state_of(config=config, state=state, item=item, today=today)
+            item_state, _planned = state_of(config=config, state=state, item=item, today=today)
             slots.setdefault(where.month, []).append((item, item_state))
         for month, entries in slots.items():
             start = marks[month - 1].start_deg
@@ -299,21 +302,21 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
                         end_deg=start + (index + 1) * step,
                         state=item_state,
                         label=STATE_SYMBOLS[item_state],
-                        title=f"{rows[ring][0]}: {item.title()}: {STATE_LABELS[item_state].lower()}",
+                        title=f"{rows[ring][0]}: {item.title()}: {_(STATE_LABELS[item_state]).lower()}",
                         marker_deg=None,
                         marker_planned=False,
                     )
                 )
     return WheelPicture(
         view="nation",
-        title=f"Årshjulet {year} – alle regioner",
-        subtitle="Én ring per region, nasjonalt innerst; hvert punkt i måneden det hører til",
+        title=_("Årshjulet {year} – alle regioner").format(year=year),
+        subtitle=_("Én ring per region, nasjonalt innerst; hvert punkt i måneden det hører til"),
         year=year,
         months=marks,
         rings=rings,
         arcs=tuple(arcs),
         hand_deg=_hand(year, today),
-        today_label=f"I dag {today.day}.{today.month}.",
+        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
         legend=_legend(),
     )
 
@@ -322,7 +325,7 @@ def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) ->
     """Month by region: each cell the worst state of the items that sit in that month, with their count."""
     rows = _region_rows(config, year=year)
     cells: list[HeatCell] = []
-    for row, (_, items) in enumerate(rows):
+    for row, (_name, items) in enumerate(rows):
         by_month: dict[int, list[State]] = {}
         for item in items:
             where = placed(item)
@@ -333,14 +336,14 @@ def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) ->
             cells.append(HeatCell(row=row, col=col, state=_worst(states) if states else None, count=len(states)))
     return WheelPicture(
         view="heatmap",
-        title=f"Årshjulet {year} – måned for måned per region",
-        subtitle="Hver rute viser den verste tilstanden blant punktene den måneden, og hvor mange de er",
+        title=_("Årshjulet {year} – måned for måned per region").format(year=year),
+        subtitle=_("Hver rute viser den verste tilstanden blant punktene den måneden, og hvor mange de er"),
         year=year,
         months=month_marks(year),
         rings=(),
         arcs=(),
         hand_deg=None,
-        today_label=f"I dag {today.day}.{today.month}." if today.year == year else "",
+        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month) if today.year == year else "",
         legend=_legend(),
         rows=tuple(label for label, _ in rows),
         cells=tuple(cells),
@@ -350,7 +353,14 @@ def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) ->
 def build_picture(
     *, config: AppConfig, state: StateStore, params: Mapping[str, str], today: date
 ) -> WheelPicture | None:
-    """The picture a `Picture`'s params ask for, or None when they name nothing we know (a forged link)."""
+    """The picture a `Picture`'s params ask for, or None when they name nothing we know (a forged link).
+    Its labels are in the written form the params name (`lang`, the reader's when the reply was built)."""
+    lang = params.get("lang")
+    with using(lang if lang in LANGS else DEFAULT_LANG):
+        return _build(config=config, state=state, params=params, today=today)
+
+
+def _build(*, config: AppConfig, state: StateStore, params: Mapping[str, str], today: date) -> WheelPicture | None:
     view = params.get("view", "")
     try:
         year = int(params.get("year", ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.i18n import N_
 from bot.router import Command, Router
 from handlers import (
     agreement,
@@ -20,210 +21,259 @@ from handlers import (
     sign,
     status,
     wheel_view,
+    written_form,
 )
 from handlers.help import make_help
 from handlers.links import with_status_link
 
 
 def build_router() -> Router:
+    """Summaries, usages and examples are bokmål marked with N_ and shown through the catalogue (`hjelp`
+    in the reader's written form, with nynorsk examples); aliases take the nynorsk words people type."""
     router = Router()
-    router.add(
+    add = router.add
+    add(
         Command(
             "neste",
             next_steps.handle,
-            "Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først.",
-            "neste [region|aktør]",
+            N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
+            N_("neste [region|aktør]"),
             ("neste",),
+            aliases=("næraste",),
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "status",
             with_status_link(status.handle, page="region"),
-            "Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden.",
-            "status [region] [år]",
+            N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
+            N_("status [region] [år]"),
             ("status", "status agder 2027"),
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "oversikt",
             with_status_link(overview.handle, page="national"),
-            "Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden.",
-            "oversikt [år] [side N]",
-            ("oversikt 2027",),
+            N_("Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden."),
+            N_("oversikt [år] [side N]"),
+            (N_("oversikt 2027"),),
+            aliases=("oversyn",),
         )
     )
-    router.add(
+    add(
         Command(
             "årshjul",
             wheel_view.handle,
-            "Årshjulet måned for måned, som tekst og bilde (nasjonal: alle regioner; varmekart: måned per region).",
-            "årshjul [år] [region|nasjonal|varmekart]",
+            N_("Årshjulet måned for måned, som tekst og bilde (nasjonal: alle regioner; varmekart: måned per region)."),
+            N_("årshjul [år] [region|nasjonal|varmekart]"),
             ("årshjul 2027", "årshjul nasjonal", "årshjul varmekart 2027"),
             aliases=("arshjul", "aarshjul"),
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "dato",
             set_date.handle,
-            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes.",
-            "dato <møte> [region] [år] <dato> [bekreft]",
+            N_("Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes."),
+            N_("dato <møte> [region] [år] <dato> [bekreft]"),
             (
-                "dato vår 22. april kl 10",
-                "dato høst uke 45",
-                "dato vår første tirsdag i april",
-                "dato høst fredag om to uker kl 13",
-                "dato vår 2. påskedag bekreft",
+                N_("dato vår 22. april kl 10"),
+                N_("dato høst uke 45"),
+                N_("dato vår første tirsdag i april"),
+                N_("dato høst fredag om to uker kl 13"),
+                N_("dato vår 2. påskedag bekreft"),
             ),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "referat",
             minutes.handle,
-            "Registrer utfallet av et møte (holdt), den politiske behandlingen (behandlet) eller handlingsplanen "
-            "(vedtatt). Uten tekst får du et skjema. Bare etter møtets planlagte dato og etter møtet det følger; "
-            "«bekreft» til slutt registrerer det likevel, merket utenfor modellens rekkefølge.",
-            "referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …] [bekreft]",
+            N_(
+                "Registrer utfallet av et møte (holdt), den politiske behandlingen (behandlet) eller handlingsplanen "
+                "(vedtatt). Uten tekst får du et skjema. Bare etter møtets planlagte dato og etter møtet det følger; "
+                "«bekreft» til slutt registrerer det likevel, merket utenfor modellens rekkefølge."
+            ),
+            N_("referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …] [bekreft]"),
             (
-                "referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN",
-                "referat politisk Vedtatt i fylkestinget",
-                "referat handlingsplan Vedtatt https://…",
+                N_("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"),
+                N_("referat politisk Vedtatt i fylkestinget"),
+                N_("referat handlingsplan Vedtatt https://…"),
             ),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "forutsetning",
             precondition.handle,
-            "Registrer en forutsetning for signering.",
-            "forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [år]",
-            ("forutsetning budsjett", "forutsetning tildelingsbrev IN 2027"),
-            aliases=("forutsetninger",),
+            N_("Registrer en forutsetning for signering."),
+            N_("forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [år]"),
+            (N_("forutsetning budsjett"), N_("forutsetning tildelingsbrev IN 2027")),
+            aliases=("forutsetninger", "føresetnad", "føresetnader"),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "signer",
             sign.handle,
-            "Signer samarbeidsavtalen for din part: i januar, når alle forutsetninger er på plass. "
-            "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge.",
-            "signer [part] [region] [år] [bekreft]",
+            N_(
+                "Signer samarbeidsavtalen for din part: i januar, når alle forutsetninger er på plass. "
+                "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge."
+            ),
+            N_("signer [part] [region] [år] [bekreft]"),
             ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
-            aliases=("signere", "signering"),
+            aliases=("signere", "signering", "underskriv", "underskrive", "signera"),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "avtale",
             agreement.handle,
-            "Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene.",
-            "avtale [region] [år] [<lenke>] [sha256:<sum>]",
+            N_("Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene."),
+            N_("avtale [region] [år] [<lenke>] [sha256:<sum>]"),
             ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
             aliases=("avtaletekst",),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "kvittering",
             agreement.receipt,
-            "Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg).",
-            "kvittering [region] [år]",
+            N_("Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg)."),
+            N_("kvittering [region] [år]"),
             ("kvittering", "kvittering agder 2027"),
         )
     )
-    router.add(
+    add(
         Command(
             "oppdrag",
             assignments.handle,
-            "Oppdragsavtale sendt til en aktør (eller ingen i år).",
-            "oppdrag <aktør> [sendt|ingen]",
+            N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
+            N_("oppdrag <aktør> [sendt|ingen]"),
             ("oppdrag IN sendt", "oppdrag SIVA ingen"),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "ikke",
             not_relevant.handle,
-            "Et valgfritt punkt (oppdragsavtalene) er ikke aktuelt i år: ingen påminnelser, ikke forsinket. "
-            "«angre» til slutt gjør det aktuelt igjen.",
-            "ikke aktuelt <punkt> [region] [år] [angre]",
-            ("ikke aktuelt oppdrag 2027", "ikke aktuelt oppdrag 2027 angre"),
-            aliases=("ikke-aktuelt", "ikkeaktuelt"),
+            N_(
+                "Et valgfritt punkt (oppdragsavtalene) er ikke aktuelt i år: ingen påminnelser, ikke forsinket. "
+                "«angre» til slutt gjør det aktuelt igjen."
+            ),
+            N_("ikke aktuelt <punkt> [region] [år] [angre]"),
+            (N_("ikke aktuelt oppdrag 2027"), N_("ikke aktuelt oppdrag 2027 angre")),
+            aliases=("ikke-aktuelt", "ikkeaktuelt", "ikkje", "ikkje-aktuelt", "ikkjeaktuelt"),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "plan",
             plan.handle,
-            "Sett regionens planperiode (regional plan); vises i «status» og går foran app.yaml.",
-            "plan <fra>–<til> [region]",
+            N_("Sett regionens planperiode (regional plan); vises i «status» og går foran app.yaml."),
+            N_("plan <fra>–<til> [region]"),
             ("plan 2028–2031",),
             aliases=("planperiode",),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
         Command(
             "kalender",
             calendar.handle,
-            "Din kalenderlenke til Outlook eller Google (frister og møter), bare til deg. "
-            "Statussiden i nettleseren får du med «status» og «oversikt».",
-            "kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]",
+            N_(
+                "Din kalenderlenke til Outlook eller Google (frister og møter), bare til deg. "
+                "Statussiden i nettleseren får du med «status» og «oversikt»."
+            ),
+            N_("kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]"),
             ("kalender", "kalender IN", "kalender ny-lenke agder"),
             aliases=("kalendar", "ics"),
         )
     )
-    router.add(
-        Command("logg", log.handle, "De siste endringene: hvem, når og hvor.", "logg [region]", ("logg", "logg agder"))
+    add(
+        Command(
+            "logg",
+            log.handle,
+            N_("De siste endringene: hvem, når og hvor."),
+            N_("logg [region]"),
+            ("logg", "logg agder"),
+        )
     )
-    router.add(
+    add(
         Command(
             "koble",
             bind.bind_channel,
-            "Admin: koble denne kanalen til en region, aktør eller nasjonalt.",
-            "koble region <navn> | koble aktør <kode> [region] | koble nasjonal",
-            ("koble region agder",),
+            N_("Admin: koble denne kanalen til en region, aktør eller nasjonalt."),
+            N_("koble region <navn> | koble aktør <kode> [region] | koble nasjonal"),
+            (N_("koble region agder"),),
+            aliases=("kople",),
             writes=True,
         )
     )
-    router.add(
+    add(
         Command(
             "person",
             bind.bind_person,
-            "Admin: registrer en person med part og rolle.",
-            "person <@bruker> <part> <rolle>",
+            N_("Admin: registrer en person med part og rolle."),
+            N_("person <@bruker> <part> <rolle>"),
             ("person @kari agder koordinator",),
             writes=True,
         )
     )
-    router.add(
+    add(
         Command(
             "varsel",
             notify.handle,
-            "Slå av eller på at påminnelser nevner deg.",
-            "varsel av|på",
+            N_("Slå av eller på at påminnelser nevner deg."),
+            N_("varsel av|på"),
             ("varsel av", "varsel på"),
             writes=True,
+            translated=True,
         )
     )
-    router.add(
+    add(
+        Command(
+            "målform",
+            written_form.handle,
+            N_(
+                "Velg bokmål eller nynorsk for svarene bare du ser (målform nn|nb), eller for hele kanalen "
+                "(målform kanal nn|nb: administrator eller regionens koordinator)."
+            ),
+            N_("målform nn|nb | målform kanal nn|nb"),
+            ("målform nn", "målform nb", "målform kanal nn"),
+            aliases=("malform", "maalform", "språk", "sprak"),
+            writes=True,
+            translated=True,
+        )
+    )
+    add(
         Command(
             "hjelp",
             make_help(router),
-            "Kort hjelp med eksempler.",
-            "hjelp [kommando]",
+            N_("Kort hjelp med eksempler."),
+            N_("hjelp [kommando]"),
             ("hjelp dato",),
             aliases=("help", "?"),
+            translated=True,
         )
     )
     return router

@@ -15,6 +15,7 @@ from bot import agreement
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.i18n import _, ngettext
 from bot.messages import Attachment, Outcome, Reply, Request, Visibility
 from bot.notify import mentions_for
 from bot.parsing import shown
@@ -23,7 +24,7 @@ from bot.replies import make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import ready_announcements, to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, record, require_region
+from handlers.common import milestone_for, pick_year, read_args, record, require_near_year, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def _region_year(ctx: Context, words: list[str], *, example: str, reading: bool)
     region = require_region(ctx, args.region, example=example)
     spec = signing_milestone(ctx.config)
     if spec is None:
-        raise DomainError("Årshjulet har ingen signering, så det er ingen avtale å registrere.")
+        raise DomainError(_("Årshjulet har ingen signering, så det er ingen avtale å registrere."))
     if args.year:
         return region, args.year, args.rest
     if reading and not args.rest:
@@ -57,10 +58,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
+    require_near_year(ctx, year, example=EXAMPLE)
     if ctx.caller.party != region or ctx.caller.role != "coordinator":
         raise DomainError(
-            f"Bare koordinatorene i {ctx.config.party_name(region)} kan registrere avtaleteksten; "
-            "alle kan lese den med «avtale»."
+            _("Bare koordinatorene i {party} kan registrere avtaleteksten; alle kan lese den med «avtale».").format(
+                party=ctx.config.party_name(region)
+            )
         )
     fields = _read_text(request, rest)
     current = agreement.current_version(ctx.state, region=region, year=year)
@@ -68,8 +71,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         # The same text shared again must not cancel the signatures given on it.
         return Outcome(
             reply=make_reply(
-                title="Allerede registrert",
-                lead=f"Denne teksten er allerede {version_text(current)}. Ingenting er endret.",
+                title=_("Allerede registrert"),
+                lead=_("Denne teksten er allerede {version}. Ingenting er endret.").format(
+                    version=version_text(current)
+                ),
             )
         )
     spec = signing_milestone(ctx.config)
@@ -87,31 +92,47 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
+        summary=lambda: f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
         mutate=mutate,
     )
-    lead = f"{ctx.caller.name} registrerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}: {version_text(version)}."
+    lead = _("{name} registrerte samarbeidsavtalen {year} for {party}: {version}.").format(
+        name=ctx.caller.name, year=year, party=ctx.config.party_name(region), version=version_text(version)
+    )
     if version.sha256 is None:
-        lead += " Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
+        lead += " " + _(
+            "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
+        )
     announcements: tuple = ()
     if renew:
         renew = {p: renew[p] for p in agreement_parties(ctx.config, region=region) if p in renew} or renew
         who = ", ".join(map(ctx.config.party_short, renew))
-        lead += f" Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}."
-        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-        changed = make_reply(
-            title=f"Avtaleteksten {year} for {ctx.config.party_name(region)} er endret",
-            lead=f"Ny tekst: {version_text(version)}. Må signere på nytt: {who}.",
-            buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in progress.missing if p in renew)),
-            visibility=Visibility.CHANNEL,
+        lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
+            who=who
         )
-        changed = replace(changed, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renew))
+        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+        renewing = renew
+
+        def changed() -> Reply:
+            built = make_reply(
+                title=_("Avtaleteksten {year} for {party} er endret").format(
+                    year=year, party=ctx.config.party_name(region)
+                ),
+                lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
+                    version=version_text(version), who=who
+                ),
+                buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in progress.missing if p in renewing)),
+                visibility=Visibility.CHANNEL,
+            )
+            return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
+
         announcements = to_agreement_channels(ctx, request=request, region=region, reply=changed)
     elif not missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
     reply = make_reply(
-        title=f"Avtaletekst versjon {version.number} registrert", lead=lead, visibility=Visibility.CHANNEL
+        title=_("Avtaletekst versjon {number} registrert").format(number=version.number),
+        lead=lead,
+        visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
 
@@ -130,35 +151,46 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         checksum = agreement.read_checksum(word)
         if checksum is not None:
             if typed_sha is not None:
-                raise DomainError("Skriv bare én sjekksum, f.eks. «avtale https://… sha256:<64 tegn>».")
+                raise DomainError(_("Skriv bare én sjekksum, f.eks. «avtale https://… sha256:<64 tegn>»."))
             typed_sha = checksum
         else:
             links.append(word)
     if len(links) > 1:
-        raise DomainError(f"Skriv én lenke, ikke «{shown(' '.join(links))}»; f.eks. «{EXAMPLE}».")
+        raise DomainError(
+            _("Skriv én lenke, ikke «{links}»; f.eks. «{example}».").format(
+                links=shown(" ".join(links)), example=EXAMPLE
+            )
+        )
     if len(request.attachments) > 1:
-        raise DomainError("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen.")
+        raise DomainError(_("Del én fil om gangen med «avtale», så vet jeg hvilken tekst som er avtalen."))
     file: Attachment | None = request.attachments[0] if request.attachments else None
     link = links[0] if links else None
     if link is not None and len(link) > MAX_LINK:
-        raise DomainError(f"Lenken er for lang (over {MAX_LINK} tegn); del en kortere lenke til avtaleteksten.")
+        raise DomainError(
+            _("Lenken er for lang (over {n} tegn); del en kortere lenke til avtaleteksten.").format(n=MAX_LINK)
+        )
     if link is not None and not agreement.is_url(link):
         raise DomainError(
-            f"«{shown(link)}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{EXAMPLE}»."
+            _("«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{example}».").format(
+                link=shown(link), example=EXAMPLE
+            )
         )
     if file is not None and (file.error or file.sha256 is None):
         logger.info("could not read the attached file %r: %s", file.name, file.error)
         raise DomainError(
-            f"Jeg fikk ikke lest filen «{shown(file.name)}», så ingenting er registrert; "
-            "del den på nytt, eller skriv «avtale <lenke> sha256:<sum>»."
+            _(
+                "Jeg fikk ikke lest filen «{name}», så ingenting er registrert; "
+                "del den på nytt, eller skriv «avtale <lenke> sha256:<sum>»."
+            ).format(name=shown(file.name))
         )
     if file is not None and typed_sha is not None and typed_sha != file.sha256:
         raise DomainError(
-            f"Sjekksummen du skrev stemmer ikke med filen «{shown(file.name)}» (sha256 {file.sha256[:12]}…), "
-            "så ingenting er registrert."
+            _(
+                "Sjekksummen du skrev stemmer ikke med filen «{name}» (sha256 {sha}…), så ingenting er registrert."
+            ).format(name=shown(file.name), sha=file.sha256[:12])
         )
     if link is None and file is None:
-        raise DomainError(f"Hvor ligger avtaleteksten? Skriv en lenke, f.eks. «{EXAMPLE}».")
+        raise DomainError(_("Hvor ligger avtaleteksten? Skriv en lenke, f.eks. «{example}».").format(example=EXAMPLE))
     return {
         "link": link or (file.url if file else ""),
         "sha256": file.sha256 if file else typed_sha,
@@ -170,15 +202,21 @@ def _read_text(request: Request, rest: list[str]) -> dict:
 
 def _list(ctx: Context, *, region: str, year: int) -> Reply:
     sections = versions_section(state=ctx.state, region=region, year=year)
-    title = f"Avtaletekst {year} for {ctx.config.party_name(region)}"
+    title = _("Avtaletekst {year} for {party}").format(year=year, party=ctx.config.party_name(region))
     if not sections:
         return make_reply(
-            title=title, lead=f"Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{EXAMPLE}»."
+            title=title,
+            lead=_("Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{example}».").format(
+                example=EXAMPLE
+            ),
         )
     return make_reply(
         title=title,
-        lead=f"{len(sections)} {'versjon' if len(sections) == 1 else 'versjoner'}; den siste er den som signeres. "
-        f"Kvittering: «kvittering {region} {year}».",
+        lead=ngettext(
+            "{n} versjon; den siste er den som signeres. Kvittering: «{command}».",
+            "{n} versjoner; den siste er den som signeres. Kvittering: «{command}».",
+            len(sections),
+        ).format(n=len(sections), command=f"kvittering {region} {year}"),
         sections=sections,
     )
 

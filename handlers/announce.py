@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.context import Context
+from bot.i18n import Lang, _, using
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
 from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.written_form import channel_form
 from handlers.common import milestone_for
 from handlers.describe import sign_buttons
 
@@ -21,11 +25,13 @@ def agreement_channels(ctx: Context, *, region: str) -> list[ChannelAddress]:
 
 
 def to_agreement_channels(
-    ctx: Context, *, request: Request, region: str, reply: Reply, national: bool = False
+    ctx: Context, *, request: Request, region: str, reply: Reply | Callable[[], Reply], national: bool = False
 ) -> tuple[Announcement, ...]:
     """The same reply for every party's channel, except the one the request came from (it has the reply).
 
     With `national` the national channels (AU's) hear it too: a completed agreement is news for everyone.
+    A `reply` builder is called once per written form the channels read (Vestland's in nynorsk, IN's in
+    bokmål), so each channel reads its own form.
     """
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
     addresses = agreement_channels(ctx, region=region)
@@ -34,7 +40,25 @@ def to_agreement_channels(
         for address in ctx.directory.channels_of_party(party=coordinator, region=region):
             if address not in addresses:
                 addresses.append(address)
-    return tuple(Announcement(to=address, reply=reply) for address in addresses if address != here)
+    built: dict[Lang, Reply] = {}
+
+    def reply_in(address: ChannelAddress) -> Reply:
+        if not callable(reply):
+            return reply
+        context = ctx.directory.channel(platform=address.platform, channel_id=address.channel_id)
+        lang = channel_form(
+            config=ctx.config,
+            state=ctx.state,
+            platform=address.platform,
+            channel_id=address.channel_id,
+            context=context,
+        )
+        if lang not in built:
+            with using(lang):
+                built[lang] = reply()
+        return built[lang]
+
+    return tuple(Announcement(to=address, reply=reply_in(address)) for address in addresses if address != here)
 
 
 def ready_regions(ctx: Context, *, year: int, regions: list[str]) -> list[str]:
@@ -68,11 +92,18 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
         progress = progress_of(config=ctx.config, state=ctx.state, item=item)
         if progress.done:
             continue
-        reply = make_reply(
-            title=f"Klar til signering: samarbeidsavtalen {year} for {ctx.config.party_name(region)}",
-            lead="Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen.",
-            buttons=sign_buttons(ctx, item=item, parties=progress.missing),
-            visibility=Visibility.CHANNEL,
-        )
-        announcements += to_agreement_channels(ctx, request=request, region=region, reply=reply)
+
+        def ready(region: str = region, item: Item = item, missing: tuple[str, ...] = tuple(progress.missing)) -> Reply:
+            return make_reply(
+                title=_("Klar til signering: samarbeidsavtalen {year} for {party}").format(
+                    year=year, party=ctx.config.party_name(region)
+                ),
+                lead=_(
+                    "Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen."
+                ),
+                buttons=sign_buttons(ctx, item=item, parties=missing),
+                visibility=Visibility.CHANNEL,
+            )
+
+        announcements += to_agreement_channels(ctx, request=request, region=region, reply=ready)
     return tuple(announcements)

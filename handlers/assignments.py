@@ -7,10 +7,11 @@ milestone is done when every actor has one of the two answers.
 from __future__ import annotations
 
 from bot.context import Context
+from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError, item_doc_key
+from bot.state import DomainError, item_doc_key, item_partition
 from handlers.common import (
     milestone_for,
     read_args,
@@ -34,12 +35,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     enabled = [a.key for a in ctx.config.enabled_actors]
     actor = args.party if args.party in enabled else None
     if actor is None:
-        raise DomainError(f"Hvilken aktør? Skriv f.eks. «{EXAMPLE}» eller «oppdrag SIVA ingen».")
+        raise DomainError(
+            _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
+        )
     status = STATUSES[fold(status_words[0])] if status_words else "sent"
     region = require_region(ctx, args.region, example=f"oppdrag {actor} sendt agder")
     spec = next((m for m in ctx.config.milestones if m.kind == "assignments"), None)
     if spec is None:
-        raise DomainError("Årshjulet har ingen oppdragsavtaler.")
+        raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
     require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
     year = write_year(
         ctx,
@@ -50,6 +53,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = milestone_for(ctx, key=spec.key, year=year, region=region)
     require_coordinator(ctx, item=item)
     actors = [a.key for a in ctx.config.enabled_actors]
+    what = N_("sendt") if status == "sent" else N_("ingen i år")
+    stored = ctx.state.tables(item_partition(item))
+    earlier = stored.get("assignments", {}).get(actor, {})
+    relevant = not stored.get("milestones", {}).get(item_doc_key(item), {}).get("not_relevant")
+    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+        lead = _("Oppdragsavtale {year} for {party} er allerede registrert: {what}. Ingenting er endret.").format(
+            year=year, party=ctx.config.party_name(actor), what=_(what)
+        )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
 
     def mutate(tables: dict) -> bool:
         sent = tables.setdefault("assignments", {})
@@ -63,18 +75,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
             doc.update({"done": True, "done_at": ctx.now.isoformat()})
         return complete
 
-    what = "sendt" if status == "sent" else "ingen i år"
     complete = record(
         ctx,
         request,
         item=item,
-        summary=f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
+        summary=lambda: f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
         mutate=mutate,
     )
-    done = " Alle aktører er avklart, så punktet er ferdig." if complete else ""
+    done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if complete else ""
     reply = make_reply(
-        title=f"Oppdragsavtale {year} – {ctx.config.party_name(actor)}: {what}",
-        lead=f"Registrert av {ctx.caller.name} for {ctx.config.party_name(region)}.{done}",
+        title=_("Oppdragsavtale {year} – {party}: {what}").format(
+            year=year, party=ctx.config.party_name(actor), what=_(what)
+        ),
+        lead=_("Registrert av {name} for {party}.").format(name=ctx.caller.name, party=ctx.config.party_name(region))
+        + done,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)

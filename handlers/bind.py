@@ -51,7 +51,7 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=f"Koblet {request.platform}-kanal {request.channel_id} som {what}",
+        summary=lambda: f"Koblet {request.platform}-kanal {request.channel_id} som {what}",
         mutate=lambda tables: tables.setdefault("channels", {}).__setitem__(key, binding),
     )
     reply = make_reply(
@@ -98,7 +98,7 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=f"Registrerte {entry['name']} ({request.platform} {user_id}) som {role} for {party}",
+        summary=lambda: f"Registrerte {entry['name']} ({request.platform} {user_id}) som {role} for {party}",
         mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, entry),
     )
     reply = make_reply(

@@ -10,6 +10,7 @@ from typing import Any
 from bot.config import Milestone
 from bot.context import Context
 from bot.cycle import next_opening, write_cycle
+from bot.i18n import _, using
 from bot.messages import Request
 from bot.order import mark, refuse, signing_breaches
 from bot.parsing import milestone_names, shown, typed_name, year_of
@@ -89,7 +90,7 @@ def record(
     ctx: Context,
     request: Request,
     *,
-    summary: str,
+    summary: str | Callable[[], str],
     mutate: Callable[[Tables], Any],
     item: Item | None = None,
     partition: str | None = None,
@@ -98,10 +99,15 @@ def record(
     """The one way a handler changes state: the whole change with its history entry, or nothing.
 
     The partition is the item's own unless given (runtime bindings live in `meta`); a change in `meta` that
-    belongs to one region names it (`region`), so that region's `logg` shows it.
+    belongs to one region names it (`region`), so that region's `logg` shows it. The history is one record
+    for every reader, kept in bokmål: a `summary` builder is called in bokmål, so the names and dates in it
+    (which follow the reader's written form) never mix with the entry's own words.
     """
     target = partition or (item_partition(item) if item else None)
     assert target is not None, "record() needs an item or a partition"
+    if callable(summary):
+        with using("nb"):
+            summary = summary()
     return ctx.state.change(
         partition=target,
         author=ctx.author(request),
@@ -118,7 +124,11 @@ def record(
 def reject_extra(words: list[str], *, example: str) -> None:
     """Words a command does not understand are an error, never silently ignored."""
     if words:
-        raise DomainError(f"Jeg forstod ikke «{shown(' '.join(words))}». Skriv for eksempel «{example}».")
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
+                words=shown(" ".join(words)), example=_(example)
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -133,11 +143,19 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None:
         names = ", ".join(milestone_names(ctx.config))
-        raise DomainError(f"Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.")
+        raise DomainError(
+            _("Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.").format(
+                example=_(example), names=names
+            )
+        )
     spec = ctx.config.milestone(args.milestone)
     assert spec is not None
     if spec.signed_by_parties:
-        raise DomainError(f"Signeringen har ingen {command}; hver part registrerer sin signatur med «signer».")
+        raise DomainError(
+            _("Signeringen har ingen {command}; hver part registrerer sin signatur med «signer».").format(
+                command=command
+            )
+        )
     region = (
         None
         if spec.scope == "national"
@@ -160,7 +178,9 @@ def context_region(ctx: Context, explicit: str | None) -> str | None:
 def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
     region = context_region(ctx, explicit)
     if region is None:
-        raise DomainError(f"Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».")
+        raise DomainError(
+            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
+        )
     return region
 
 
@@ -177,6 +197,15 @@ def pick_year(
     return year if year is not None else next_opening(today=ctx.now.date(), item_for=item_for)
 
 
+def require_near_year(ctx: Context, year: int, *, example: str) -> None:
+    """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
+    not a plan, and must not create a cycle decades away. Reads may look at any year."""
+    if not ctx.now.year - 1 <= year <= ctx.now.year + 2:
+        raise DomainError(
+            _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
+        )
+
+
 def write_year(
     ctx: Context,
     *,
@@ -187,14 +216,17 @@ def write_year(
 ) -> int:
     """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
     if typed is not None:
+        require_near_year(ctx, typed, example=example)
         return typed
     is_done = done or (lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done)
     year = write_cycle(ctx.config, today=ctx.now.date(), item_for=item_for, done=is_done)
     if year is None:
         title = item_for(ctx.now.date().year).spec.name
         raise DomainError(
-            f"Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
-            f"Skriv året i kommandoen, f.eks. «{example}»."
+            _(
+                "Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
+                "Skriv året i kommandoen, f.eks. «{example}»."
+            ).format(title=title, example=_(example))
         )
     return year
 
@@ -209,11 +241,17 @@ def require_member(ctx: Context, *, party: str, what: str) -> None:
     """Only a member of a party may write for it."""
     if not ctx.caller.known:
         raise DomainError(
-            "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-            "Be en administrator skrive «person <deg> <part> <rolle>»."
+            _(
+                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
+                "Be en administrator skrive «person <deg> <part> <rolle>»."
+            )
         )
     if ctx.caller.party != party:
-        raise DomainError(f"Bare {ctx.config.party_name(party)} kan {what}. Du er registrert for {_party_of(ctx)}.")
+        raise DomainError(
+            _("Bare {party} kan {what}. Du er registrert for {own}.").format(
+                party=ctx.config.party_name(party), what=what, own=_party_of(ctx)
+            )
+        )
 
 
 def require_coordinator(ctx: Context, *, item: Item) -> None:
@@ -222,25 +260,25 @@ def require_coordinator(ctx: Context, *, item: Item) -> None:
         require_member(
             ctx,
             party=ctx.config.parties.coordinator.key,
-            what="registrere de nasjonale møtene",
+            what=_("registrere de nasjonale møtene"),
         )
         return
     require_member(
         ctx,
         party=item.region,
-        what=f"registrere for {ctx.config.party_name(item.region)}",
+        what=_("registrere for {party}").format(party=ctx.config.party_name(item.region)),
     )
     if ctx.caller.role != "coordinator":
-        raise DomainError("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall.")
+        raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
 
 
 def require_admin(ctx: Context) -> None:
     if ctx.caller.role != "admin":
-        raise DomainError("Bare en administrator kan koble kanaler og personer.")
+        raise DomainError(_("Bare en administrator kan koble kanaler og personer."))
 
 
 def _party_of(ctx: Context) -> str:
-    return ctx.config.party_name(ctx.caller.party) if ctx.caller.party else "ingen part"
+    return ctx.config.party_name(ctx.caller.party) if ctx.caller.party else _("ingen part")
 
 
 def today(ctx: Context) -> date:
@@ -252,4 +290,5 @@ def order_note(ctx: Context, *, item: Item, confirmed: bool) -> str | None:
     breaches = signing_breaches(config=ctx.config, item=item, now=ctx.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
-    return mark(breaches)
+    with using("nb"):  # stored with the item and shown as written, like the history
+        return mark(signing_breaches(config=ctx.config, item=item, now=ctx.now))

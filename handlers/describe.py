@@ -8,7 +8,8 @@ from bot.agreement import current_version
 from bot.agreement_view import version_facts
 from bot.config import AppConfig
 from bot.context import Context
-from bot.dates import MONTH_NAMES
+from bot.dates import month_name
+from bot.i18n import _
 from bot.messages import Button, Fact, Section
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
@@ -31,32 +32,32 @@ def describe(
     item = progress.item
     facts: list[Fact] = []
     if progress.not_relevant:
-        facts.append(Fact("Status", "Ikke aktuelt i år"))
+        facts.append(Fact(_("Status"), _("Ikke aktuelt i år")))
     elif progress.done:
         done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
-        facts.append(Fact("Status", f"Ferdig ({done_word(item)}){done_when}"))
+        facts.append(Fact(_("Status"), _("Ferdig ({how})").format(how=done_word(item)) + done_when))
     else:
         facts.append(
             Fact(
-                "Frist",
+                _("Frist"),
                 f"{day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})",
             )
         )
     if progress.planned:
         facts.append(
             Fact(
-                "Planlagt",
+                _("Planlagt"),
                 when_text(progress.planned, has_time=progress.planned_has_time),
             )
         )
     elif item.kind == "milestone" and item.spec.suggested_month and not progress.done:
-        facts.append(Fact("Foreslått", f"i {MONTH_NAMES[item.spec.suggested_month - 1]}"))
-    facts.append(Fact("Ansvarlig", responsible_text(config, item)))
+        facts.append(Fact(_("Foreslått"), _("i {month}").format(month=month_name(item.spec.suggested_month))))
+    facts.append(Fact(_("Ansvarlig"), responsible_text(config, item)))
     if full and item.kind == "milestone":
         if item.spec.participants:
-            facts.append(Fact("Deltakere", item.spec.participants))
+            facts.append(Fact(_("Deltakere"), item.spec.participants))
         for number, part in enumerate(item.spec.parts, start=1):
-            facts.append(Fact(f"Del {number}", part))
+            facts.append(Fact(_("Del {n}").format(n=number), part))
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
@@ -64,35 +65,37 @@ def describe(
                 f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
                 for party, sig in signatures.items()
             )
-            facts.append(Fact("Signert", signed))
+            facts.append(Fact(_("Signert"), signed))
         facts += version_facts(config=config, state=state, region=item.region, year=item.year)
         if progress.missing:
-            facts.append(Fact("Mangler signatur", ", ".join(map(config.party_short, progress.missing))))
+            facts.append(Fact(_("Mangler signatur"), ", ".join(map(config.party_short, progress.missing))))
         if not progress.done:
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
-                facts.append(Fact("Venter på", blockers_text(blockers)))
+                facts.append(Fact(_("Venter på"), blockers_text(blockers)))
     outcome = progress.outcome or {}
     if outcome.get("summary"):
-        facts.append(Fact("Referat", outcome["summary"]))
+        facts.append(Fact(_("Referat"), outcome["summary"]))
     if outcome.get("link"):
-        facts.append(Fact("Lenke", outcome["link"]))
+        facts.append(Fact(_("Lenke"), outcome["link"]))
     if outcome.get("decisions"):
-        facts.append(Fact("Vedtak", "; ".join(outcome["decisions"])))
+        facts.append(Fact(_("Vedtak"), "; ".join(outcome["decisions"])))
     if outcome.get("followups"):
         facts.append(
             Fact(
-                "Oppfølging",
+                _("Oppfølging"),
                 "; ".join(
                     f"{point['text']} ({point.get('owner_name') or point['owner']})" for point in outcome["followups"]
                 ),
             )
         )
     if progress.outside_order:
-        facts.append(Fact("Merknad", f"Registrert utenfor modellens rekkefølge: {progress.outside_order}"))
+        facts.append(
+            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_order))
+        )
     text = None
     if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
-        text = "Ingen dato satt ennå."
+        text = _("Ingen dato satt ennå.")
     title = region_title(config, item) if with_region else item.title()
     return Section(title=title, facts=tuple(facts), text=text)
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Request
 from bot.web_links import address, status_link_id, status_path, token_of
 from handlers.common import context_region, read_args
@@ -49,8 +50,8 @@ def with_status_link(handler: Handler, *, page: Literal["region", "national"]) -
         reply = outcome.reply
         linked = replace(
             reply,
-            text=f"{reply.text}\n\nStatussiden: {url}",
-            context=f"{reply.context} · Statussiden: {url}" if reply.context else f"Statussiden: {url}",
+            text=f"{reply.text}\n\n" + _("Statussiden: {url}").format(url=url),
+            context=(f"{reply.context} · " if reply.context else "") + _("Statussiden: {url}").format(url=url),
         )
         return replace(outcome, reply=linked)
 

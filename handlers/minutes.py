@@ -14,18 +14,19 @@ import re
 from collections.abc import Mapping
 
 from bot.context import Context
+from bot.i18n import N_, _, ngettext, using
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
 from bot.parsing import fold, shown, typed_name
 from bot.progress import progress_of
-from bot.replies import count, day_text, make_reply
+from bot.replies import day_text, make_reply
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, done_word
 from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
 from handlers.common import milestone_for, read_meeting, record, require_coordinator, write_year
 
-EXAMPLE = "referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"
+EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
 _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
 
@@ -35,18 +36,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
     meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     if spec.kind == "assignments":
-        raise DomainError("Oppdragsavtalene har ikke referat. Skriv «oppdrag IN sendt» eller «oppdrag SIVA ingen».")
+        raise DomainError(_("Oppdragsavtalene har ikke referat. Skriv «oppdrag IN sendt» eller «oppdrag SIVA ingen»."))
     item = _which(ctx, key=spec.key, region=region, year=args.year)
     if item.start > ctx.now.date():
         raise DomainError(
-            f"{item.title()} kan ikke ha vært {done_word(item)} ennå: vinduet åpner {day_text(item.start)}. "
-            "Sett datoen med «dato» nå, og skriv referatet etterpå."
+            _(
+                "{item} kan ikke ha vært {done} ennå: vinduet åpner {day}. "
+                "Sett datoen med «dato» nå, og skriv referatet etterpå."
+            ).format(item=item.title(), done=done_word(item), day=day_text(item.start))
         )
     require_coordinator(ctx, item=item)
     breaches = record_breaches(config=ctx.config, state=ctx.state, item=item, now=ctx.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
-    note = mark(breaches)
+    with using("nb"):  # stored with the item and in the history, in bokmål like the history
+        note = mark(record_breaches(config=ctx.config, state=ctx.state, item=item, now=ctx.now))
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
     if confirmed:
         free_text = free_text.rsplit(None, 1)[0] if len(free_text.split()) > 1 else ""
@@ -68,23 +72,28 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if note:
             doc["outside_order"] = note
 
-    replaced = " (erstatter forrige referat)" if progress.outcome else ""
+    replaced = " (erstatter forrige referat)" if progress.outcome else ""  # the history's words (bokmål)
     unblocks = signing_years_unblocked_by(ctx, item) if region else []
     ready_before = {year: ready_regions(ctx, year=year, regions=[region]) for year in unblocks}
     record(
         ctx,
         request,
         item=item,
-        summary=f"Registrerte referat for {item.title()}{replaced}{summary_note(note)}",
+        summary=lambda: f"Registrerte referat for {item.title()}{replaced}{summary_note(note)}",
         mutate=mutate,
     )
-    counts = f"{count(len(outcome['decisions']), 'vedtak', 'vedtak')}, " + count(
-        len(outcome["followups"]), "oppfølgingspunkt", "oppfølgingspunkter"
+    decisions, followups = len(outcome["decisions"]), len(outcome["followups"])
+    counts = (
+        ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
+        + ", "
+        + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
-    outside = f" Merket {OUTSIDE}." if note else ""
+    outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if note else ""
+    again = " " + _("(erstatter forrige referat)") if progress.outcome else ""
     reply = make_reply(
-        title=f"Referat registrert: {item.title()}",
-        lead=f"{_done_phrase(item)}{replaced}. {counts}.{outside} Registrert av {ctx.caller.name}.",
+        title=_("Referat registrert: {item}").format(item=item.title()),
+        lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
+        + _("Registrert av {name}.").format(name=ctx.caller.name),
         visibility=Visibility.CHANNEL,
     )
     announcements = tuple(
@@ -100,7 +109,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 def _done_phrase(item: Item) -> str:
     """What the reply says was done, in the word that fits: a meeting held, a treatment, a plan adopted."""
-    return "Møtet er markert som holdt" if item.spec.kind == "meeting" else f"Registrert som {done_word(item)}"
+    if item.spec.kind == "meeting":
+        return _("Møtet er markert som holdt")
+    return _("Registrert som {done}").format(done=done_word(item))
 
 
 def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
@@ -119,7 +130,7 @@ def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> I
 def _after_words(text: str, *, skip: int) -> str:
     """The free text as typed (line breaks kept), after the first `skip` words."""
     rest = text.strip()
-    for _ in range(skip):
+    for _skipped in range(skip):
         rest = rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else ""
     return rest.strip()
 
@@ -142,7 +153,7 @@ def _from_fields(ctx: Context, fields: Mapping[str, str], *, request: Request) -
     decisions = _items(fields.get("vedtak") or "")
     followup_texts = _items(fields.get("oppfolging") or "")
     if not (summary or link or decisions or followup_texts):
-        raise DomainError("Skjemaet var tomt. Fyll inn minst et sammendrag eller en lenke til referatet.")
+        raise DomainError(_("Skjemaet var tomt. Fyll inn minst et sammendrag eller en lenke til referatet."))
     return _outcome(
         ctx, request=request, summary=summary, link=link, decisions=decisions, followup_texts=followup_texts
     )
@@ -158,7 +169,7 @@ def _outcome(
     if link is None and (found := _URL.search(summary)):
         link = found.group(0).rstrip(".,)")
     if link and not _URL.fullmatch(link):
-        raise DomainError("Lenken til referatet må begynne med https:// eller http://.")
+        raise DomainError(_("Lenken til referatet må begynne med https:// eller http://."))
     followups = [_followup(ctx, text, request=request) for text in followup_texts]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
@@ -171,8 +182,10 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
         person = resolve(token.group(0), request=request, directory=ctx.directory)
         if person is None or (not person.known and person.name == person.user_id):
             raise DomainError(
-                f"Jeg kjenner ikke personen som er nevnt i «{shown(_plain(text))}». Registrer personen med "
-                "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
+                _(
+                    "Jeg kjenner ikke personen som er nevnt i «{text}». Registrer personen med "
+                    "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
+                ).format(text=shown(_plain(text)))
             )
         return {
             "text": " ".join(text.replace(token.group(0), "").split()),
@@ -182,7 +195,9 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     match = re.search(r"@(\S+)", text)
     if not match:
         raise DomainError(
-            f"Oppfølgingspunktet «{shown(text)}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN»."
+            _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
+                text=shown(text)
+            )
         )
     owner_word = match.group(1).rstrip(".,")
     owner = ctx.vocab.party(owner_word)
@@ -190,7 +205,9 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
     owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
     if owner_name is None:
         raise DomainError(
-            f"Jeg kjenner ikke «@{shown(owner_word)}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari)."
+            _("Jeg kjenner ikke «@{word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari).").format(
+                word=shown(owner_word)
+            )
         )
     return {
         "text": " ".join(text.replace(match.group(0), "").split()),
@@ -208,23 +225,23 @@ def _form(item: Item, *, region: str | None, region_name: str | None, confirmed:
     submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
     submit += " bekreft" if confirmed else ""
     form = Form(
-        title="Referat",
+        title=_("Referat"),
         submit_command=submit,
         context=" · ".join(part for part in (item.spec.name, region_name, str(item.year)) if part),
         fields=(
-            FormField(name="sammendrag", label="Sammendrag", multiline=True),
-            FormField(name="lenke", label="Lenke til referat", hint="https://…"),
-            FormField(name="vedtak", label="Vedtak (ett per linje)", multiline=True),
+            FormField(name="sammendrag", label=_("Sammendrag"), multiline=True),
+            FormField(name="lenke", label=_("Lenke til referat"), hint="https://…"),
+            FormField(name="vedtak", label=_("Vedtak (ett per linje)"), multiline=True),
             FormField(
                 name="oppfolging",
-                label="Oppfølgingspunkter (ett per linje, med @ansvarlig)",
+                label=_("Oppfølgingspunkter (ett per linje, med @ansvarlig)"),
                 multiline=True,
-                hint="Sende utkast @IN",
+                hint=_("Sende utkast @IN"),
             ),
         ),
     )
     return make_reply(
-        title=f"Referat for {item.title()}",
-        lead=f"Fyll inn skjemaet, eller skriv det på én linje: «{EXAMPLE}».",
+        title=_("Referat for {item}").format(item=item.title()),
+        lead=_("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(example=_(EXAMPLE)),
         form=form,
     )

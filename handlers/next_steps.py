@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from bot.behind import behind_text, overdue_by_region
 from bot.context import Context
+from bot.i18n import _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.progress import Progress, missing_for_signing
-from bot.replies import count, make_reply
+from bot.replies import make_reply
 from bot.wheel import (
     Item,
     cycle_items,
@@ -47,14 +48,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     years = range(today.year - 1, today.year + 2)
     if actor:
         items = _actor_items(ctx, actor=actor, region=region, years=years)
-        who = ctx.config.party_name(actor) + (f" i {ctx.config.party_name(region)}" if region else "")
+        who = ctx.config.party_name(actor) + (
+            " " + _("i {region}").format(region=ctx.config.party_name(region)) if region else ""
+        )
     elif region:
         items = [item for year in years for item in cycle_items(ctx.config, year=year, region=region)]
         who = ctx.config.party_name(region)
     else:
         items = [item for year in years for item in national_milestones(ctx.config, year=year)]
         items += [item for year in years for item in precondition_items(ctx.config, year=year, region=None)]
-        who = "hele landet"
+        who = _("hele landet")
     open_items = [
         progress
         for progress in progress_list(
@@ -84,44 +87,55 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if not chosen and not chosen_mine:
         behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
         if behind:
-            quiet = "Skriv «oversikt» for detaljene."
+            quiet = _("Skriv «oversikt» for detaljene.")
         elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
-            quiet = (
-                f"Ingenting venter på {who} nå, men {count(len(blocked), 'avtale', 'avtaler')} venter på regionenes "
-                "forutsetninger før signering; skriv «oversikt» for detaljene."
-            )
+            quiet = ngettext(
+                "Ingenting venter på {who} nå, men {n} avtale venter på regionenes forutsetninger før signering; "
+                "skriv «oversikt» for detaljene.",
+                "Ingenting venter på {who} nå, men {n} avtaler venter på regionenes forutsetninger før signering; "
+                "skriv «oversikt» for detaljene.",
+                len(blocked),
+            ).format(who=who, n=len(blocked))
         else:
-            quiet = "Alt er i rute: ingen åpne frister de neste månedene."
+            quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
-        return Outcome(reply=make_reply(title=f"Neste for {who}", lead=lead.strip()))
+        return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
-        sections.append(Section(title=f"Du kan gjøre nå for {ctx.config.party_name(ctx.caller.party or '')}"))
+        sections.append(
+            Section(title=_("Du kan gjøre nå for {party}").format(party=ctx.config.party_name(ctx.caller.party or "")))
+        )
         for progress in chosen_mine:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     if chosen:
         if chosen_mine:
-            sections.append(Section(title="Ellers"))
+            sections.append(Section(title=_("Ellers")))
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     lead = national_lead
-    lead += f"{count(len(mine), 'ting', 'ting')} du kan gjøre nå. " if mine else ""
+    lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(p.item.deadline < today for p in mine) + len(overdue)
-    lead += f"{late} på overtid. " if late else ""
+    lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
-        lead += f"{count(len(blocked), 'avtale', 'avtaler')} venter på regionenes forutsetninger før signering (skriv «oversikt»). "
+        lead += ngettext(
+            "{n} avtale venter på regionenes forutsetninger før signering (skriv «oversikt»).",
+            "{n} avtaler venter på regionenes forutsetninger før signering (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked))
+        lead += " "
     if len(overdue) + len(upcoming) > len(chosen):
-        lead += f"Viser {len(chosen)} av {len(overdue) + len(upcoming)} andre åpne. "
-    lead += "Skriv «status» for hele året, eller «hjelp» for kommandoene."
+        lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
+        lead += " "
+    lead += _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
     reply = make_reply(
-        title=f"Neste for {who}",
+        title=_("Neste for {who}").format(who=who),
         lead=lead,
         sections=sections,
         buttons=buttons[:5],
-        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
 

@@ -6,6 +6,7 @@ Reminders still reach the channel; only the mention (Slack `<@…>`, a Teams men
 from __future__ import annotations
 
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Request
 from bot.notify import NOTIFY_TABLE, muted_people
 from bot.parsing import fold
@@ -23,25 +24,37 @@ def handle(request: Request, ctx: Context) -> Outcome:
         muted = ctx.caller.key is not None and ctx.caller.key in muted_people(state=ctx.state)
         now = "av" if muted else "på"
         raise DomainError(
-            f"Skriv «varsel av» for å slippe å bli nevnt i påminnelser, eller «varsel på» for å bli nevnt igjen "
-            f"(nå: {now})."
+            _(
+                "Skriv «varsel av» for å slippe å bli nevnt i påminnelser, eller «varsel på» for å bli nevnt igjen "
+                "(nå: {now})."
+            ).format(now=now)
         )
     if ctx.caller.key is None or not ctx.caller.known:
         raise DomainError(
-            "Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan skrive «person …»."
+            _(
+                "Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan "
+                "skrive «person …»."
+            )
         )
     person = ctx.caller.key
     on = choice != "av"
+    if (person not in muted_people(state=ctx.state)) == on:  # already so: nothing to record
+        lead = (
+            _("Varsler er allerede på for deg. Ingenting er endret.")
+            if on
+            else _("Varsler er allerede av for deg. Ingenting er endret.")
+        )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     record(
         ctx,
         request,
         partition=META,
-        summary=f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
+        summary=lambda: f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
         mutate=lambda tables: tables.setdefault(NOTIFY_TABLE, {}).__setitem__(person, {"mentions": on}),
     )
     lead = (
-        "Påminnelser nevner deg igjen når du må gjøre noe."
+        _("Påminnelser nevner deg igjen når du må gjøre noe.")
         if on
-        else "Påminnelser nevner deg ikke lenger; de kommer fortsatt i kanalen. Skriv «varsel på» for å angre."
+        else _("Påminnelser nevner deg ikke lenger; de kommer fortsatt i kanalen. Skriv «varsel på» for å angre.")
     )
-    return Outcome(reply=make_reply(title=f"Varsler {'på' if on else 'av'}", lead=lead))
+    return Outcome(reply=make_reply(title=_("Varsler på") if on else _("Varsler av"), lead=lead))

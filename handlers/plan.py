@@ -10,6 +10,7 @@ import logging
 import re
 
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.replies import make_reply
 from bot.state import META, DomainError
@@ -33,22 +34,29 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(ctx.args.split())
     match = re.search(r"\b(\d{4})\s*(?:[-–—]|til)\s*(\d{4})\b", text)
     if match is None:
-        raise DomainError(f"Skriv planperioden som to årstall, f.eks. «{EXAMPLE}».")
+        raise DomainError(_("Skriv planperioden som to årstall, f.eks. «{example}».").format(example=EXAMPLE))
     first, last = int(match[1]), int(match[2])
     rest = (text[: match.start()] + " " + text[match.end() :]).split()
     args = read_args(ctx, rest, want=("region",))
     reject_extra(args.rest, example=EXAMPLE)
     if not (2000 <= first < last <= first + 12):
         raise DomainError(
-            f"Perioden {first}–{last} ser feil ut: siste år må komme etter første. Skriv f.eks. «{EXAMPLE}»."
+            _("Perioden {first}–{last} ser feil ut: siste år må komme etter første. Skriv f.eks. «{example}».").format(
+                first=first, last=last, example=EXAMPLE
+            )
         )
     region = require_region(ctx, args.region, example=f"{EXAMPLE} agder")
-    require_member(ctx, party=region, what=f"sette planperioden for {ctx.config.party_name(region)}")
+    require_member(
+        ctx, party=region, what=_("sette planperioden for {party}").format(party=ctx.config.party_name(region))
+    )
     if ctx.caller.role != "coordinator":
-        raise DomainError("Bare fylkeskommunens koordinatorer kan sette planperioden.")
+        raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette planperioden."))
     period = f"{first}–{last}"
     if plan_period(ctx, region=region) == period:
-        reply = make_reply(title="Allerede registrert", lead=f"Planperioden er allerede {period}. Ingenting er endret.")
+        reply = make_reply(
+            title=_("Allerede registrert"),
+            lead=_("Planperioden er allerede {period}. Ingenting er endret.").format(period=period),
+        )
         return Outcome(reply=reply)
     entry = {"period": period, "by": ctx.caller.name, "at": ctx.now.isoformat()}
     record(
@@ -56,12 +64,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         request,
         partition=META,
         region=region,
-        summary=f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
+        summary=lambda: f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
         mutate=lambda tables: tables.setdefault("plan_periods", {}).__setitem__(region, entry),
     )
     reply = make_reply(
-        title=f"Planperiode {period}",
-        lead=f"Regional plan for {ctx.config.party_name(region)} gjelder nå {period}. Registrert av {ctx.caller.name}.",
+        title=_("Planperiode {period}").format(period=period),
+        lead=_("Regional plan for {party} gjelder nå {period}. Registrert av {name}.").format(
+            party=ctx.config.party_name(region), period=period, name=ctx.caller.name
+        ),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)

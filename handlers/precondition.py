@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Visibility
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply
@@ -18,7 +19,7 @@ from bot.wheel import Item, precondition_items
 from handlers.announce import ready_announcements, ready_regions
 from handlers.common import context_region, read_args, record, reject_extra, require_member, write_year
 
-EXAMPLE = "forutsetning tildelingsbrev IN 2027"
+EXAMPLE = N_("forutsetning tildelingsbrev IN 2027")
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -26,7 +27,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reject_extra(args.rest, example=EXAMPLE)
     if args.precondition is None:
         keys = ", ".join(item.key for item in ctx.config.preconditions)
-        raise DomainError(f"Hvilken forutsetning? Velg en av: {keys}. Skriv f.eks. «{EXAMPLE}».")
+        raise DomainError(
+            _("Hvilken forutsetning? Velg en av: {keys}. Skriv f.eks. «{example}».").format(
+                keys=keys, example=_(EXAMPLE)
+            )
+        )
     spec = ctx.config.precondition(args.precondition)
     assert spec is not None
     region: str | None = None
@@ -36,19 +41,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx, args.region or (args.party if args.party and ctx.config.region(args.party) else None)
         )
         if region is None:
-            raise DomainError(f"Hvilken regions budsjett? Skriv f.eks. «forutsetning {spec.key} agder».")
-        require_member(ctx, party=region, what=f"registrere budsjettet til {ctx.config.party_name(region)}")
+            raise DomainError(
+                _("Hvilken regions budsjett? Skriv f.eks. «{command}».").format(
+                    command=_("forutsetning") + f" {spec.key} agder"
+                )
+            )
+        require_member(
+            ctx, party=region, what=_("registrere budsjettet til {party}").format(party=ctx.config.party_name(region))
+        )
     elif spec.owner == "actor":
         actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor or ctx.caller.party
         if actor is None or ctx.config.actor(actor) is None:
-            raise DomainError(f"Hvilken aktørs tildelingsbrev? Skriv f.eks. «{EXAMPLE}».")
+            raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
         if actor not in (enabled.key for enabled in ctx.config.enabled_actors):
             raise DomainError(
-                f"{ctx.config.party_name(actor)} er ikke part i avtalene, så det trengs ikke tildelingsbrev."
+                _("{party} er ikke part i avtalene, så det trengs ikke tildelingsbrev.").format(
+                    party=ctx.config.party_name(actor)
+                )
             )
-        require_member(ctx, party=actor, what="registrere sitt tildelingsbrev")
+        require_member(ctx, party=actor, what=_("registrere sitt tildelingsbrev"))
     elif ctx.caller.role not in ("au_member", "coordinator"):
-        raise DomainError("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator.")
+        raise DomainError(_("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator."))
 
     def item_for(year: int) -> Item:
         return next(
@@ -57,7 +70,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
         )
 
-    year = write_year(ctx, typed=args.year, item_for=item_for, example=f"forutsetning {spec.key} {ctx.now.year + 1}")
+    year = write_year(
+        ctx, typed=args.year, item_for=item_for, example=_("forutsetning") + f" {spec.key} {ctx.now.year + 1}"
+    )
     item = item_for(year)
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     if progress.done:
@@ -80,7 +95,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Registrerte: {item.title()}",
+            summary=lambda: f"Registrerte: {item.title()}",
             mutate=mutate,
         )
     except _AlreadyRecorded as already:
@@ -89,13 +104,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     newly_ready = [region for region in affected if region not in ready_before]
     announcements = ready_announcements(ctx, request=request, regions=newly_ready, year=year)
     ready_note = (
-        f" Nå kan avtalen {year} signeres i: {', '.join(ctx.config.party_name(r) for r in newly_ready)}."
+        " "
+        + _("Nå kan avtalen {year} signeres i: {regions}.").format(
+            year=year, regions=", ".join(ctx.config.party_name(r) for r in newly_ready)
+        )
         if newly_ready
         else ""
     )
     reply = make_reply(
-        title=f"Registrert: {item.title()}",
-        lead=f"Registrert av {ctx.caller.name}.{ready_note}",
+        title=_("Registrert: {item}").format(item=item.title()),
+        lead=_("Registrert av {name}.").format(name=ctx.caller.name) + ready_note,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
@@ -116,7 +134,9 @@ class _AlreadyRecorded(Exception):
 def _already(item: Item, doc: dict) -> Outcome:
     when = datetime.fromisoformat(doc["done_at"]).date()
     reply = make_reply(
-        title="Allerede registrert",
-        lead=f"{item.title()} ble registrert av {doc.get('by')} {day_text(when)}. Ingenting er endret.",
+        title=_("Allerede registrert"),
+        lead=_("{item} ble registrert av {name} {day}. Ingenting er endret.").format(
+            item=item.title(), name=doc.get("by"), day=day_text(when)
+        ),
     )
     return Outcome(reply=reply)

@@ -16,7 +16,8 @@ from datetime import date, datetime
 
 from bot.context import Context
 from bot.cycle import next_opening
-from bot.dates import MONTH_NAMES, DateTrouble, ParsedDate, read_date
+from bot.dates import DateTrouble, ParsedDate, month_name, read_date
+from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
 from bot.order import CONFIRM, split_confirm
@@ -24,7 +25,7 @@ from bot.parsing import shown as typed_back
 from bot.parsing import typed_name
 from bot.progress import progress_of
 from bot.replies import day_text, make_reply, when_text
-from bot.state import DomainError, item_doc_key
+from bot.state import DomainError, item_doc_key, item_partition
 from bot.wheel import Item, window_contains
 from bot.workdays import holiday_name
 from handlers.common import (
@@ -33,12 +34,18 @@ from handlers.common import (
     read_meeting,
     record,
     require_coordinator,
+    require_near_year,
 )
 
 logger = logging.getLogger(__name__)
 
 EXAMPLE = "dato vår 22. april kl 10"
-_FORMS = "«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»"
+_DAY_NAMES = (
+    N_("julaften"), N_("nyttårsaften"), N_("lillejulaften"), N_("påskeaften"), N_("sankthansaften"),
+    N_("arbeidernes dag"), N_("grunnlovsdag"), N_("nyttårsdag"),
+)  # fmt: skip
+"""Named days as the date rules and the holiday tables name them (bokmål), for the catalogue."""
+_FORMS = N_("«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»")
 
 
 @dataclass(frozen=True)
@@ -56,15 +63,23 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(args.rest)
     typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
     if not text:
-        raise DomainError(f"Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}.")
+        raise DomainError(
+            _("Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(typed=typed, forms=_(_FORMS))
+        )
+    if args.year:
+        require_near_year(ctx, args.year, example=EXAMPLE)
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
     reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble):
-        day = f"{reading.day.day}. {MONTH_NAMES[reading.day.month - 1]}" if reading.day else "22. april kl 10"
-        raise DomainError(f"{reading.message} Skriv én dato, f.eks. «{typed} {day}».")
+        day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else "22. april kl 10"
+        raise DomainError(
+            reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
+        )
     if reading is None:
         raise DomainError(
-            f"Jeg forstod ikke datoen «{typed_back(text)}». Skriv f.eks. «{typed} 22. april kl 10», {_FORMS}."
+            _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(
+                text=typed_back(text), typed=typed, forms=_(_FORMS)
+            )
         )
     if window:
         choice = _Choice(parsed=reading)
@@ -79,6 +94,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if question is not None:
             return question
 
+    planned = ctx.state.tables(item_partition(item)).get("milestones", {}).get(item_doc_key(item), {})
+    if planned.get("planned") == parsed.when.isoformat() and planned.get("planned_has_time") == parsed.has_time:
+        lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(item=item.title(), when=shown)
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
+
     def mutate(tables: dict) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = parsed.when.isoformat()
@@ -88,12 +108,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=f"Satte dato for {item.title()} til {shown}",
+        summary=lambda: f"Satte dato for {item.title()} til {when_text(parsed.when, has_time=parsed.has_time)}",
         mutate=mutate,
     )
     reply = make_reply(
-        title=f"Dato satt: {item.title()}",
-        lead=f"{shown}. Påminnelser går ut før denne datoen. Satt av {ctx.caller.name}.",
+        title=_("Dato satt: {item}").format(item=item.title()),
+        lead=_("{when}. Påminnelser går ut før denne datoen. Satt av {name}.").format(when=shown, name=ctx.caller.name),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
@@ -109,32 +129,34 @@ def _question(ctx: Context, *, item: Item, choice: _Choice, text: str, shown: st
     """The confirm reply when the date is implausible; None when it can be saved as it is."""
     parsed = choice.parsed
     command = _command(item, when=parsed.when, has_time=parsed.has_time)
-    buttons = [Button(label="Lagre likevel", command=command, primary=False)]
+    buttons = [Button(label=_("Lagre likevel"), command=command, primary=False)]
     if parsed.month_only:
         day = parsed.when.date()
-        example = f"{typed} 14. {MONTH_NAMES[day.month - 1]}"
-        lead = (
-            f"Ikke lagret: «{text}» er en måned, ikke en dag. Skriv dagen, f.eks. «{example}», "
-            f"eller «{command}» for å lagre {day_text(day)}."
-        )
-        return Outcome(reply=make_reply(title="Hvilken dag?", lead=lead, buttons=buttons))
+        example = f"{typed} 14. {month_name(day.month)}"
+        lead = _(
+            "Ikke lagret: «{text}» er en måned, ikke en dag. Skriv dagen, f.eks. «{example}», "
+            "eller «{command}» for å lagre {day}."
+        ).format(text=text, example=example, command=command, day=day_text(day))
+        return Outcome(reply=make_reply(title=_("Hvilken dag?"), lead=lead, buttons=buttons))
     reasons = _worries(ctx, item=item, when=parsed.when)
     if not reasons:
         return None
-    how = f"Skriv «{command}» for å lagre likevel"
+    how = _("Skriv «{command}» for å lagre likevel").format(command=command)
     if choice.next_year is not None:
         later_day = choice.next_year
         when = parsed.when.replace(year=later_day.year, month=later_day.month, day=later_day.day)
         later_item = _item_containing(ctx, key=item.key, region=item.region, day=later_day)
         later = _command(later_item, when=when, has_time=parsed.has_time, confirm=False)
-        how += f", eller «{later}» for neste år"
-        buttons.append(Button(label=f"Neste år ({day_text(choice.next_year)})", command=later, primary=False))
-    lead = f"Ikke lagret: {shown} er {_join(reasons)}. {how}."
-    return Outcome(reply=make_reply(title="Bekreft datoen", lead=lead, buttons=buttons))
+        how += ", " + _("eller «{command}» for neste år").format(command=later)
+        buttons.append(
+            Button(label=_("Neste år ({day})").format(day=day_text(choice.next_year)), command=later, primary=False)
+        )
+    lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)
+    return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
 
 
 def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("og") + " " + parts[-1]
 
 
 def _this_year_unless_planned(ctx: Context, *, key: str, region: str | None, parsed: ParsedDate) -> _Choice:
@@ -176,15 +198,20 @@ def _worries(ctx: Context, *, item: Item, when: datetime) -> list[str]:
     day = when.date()
     worries = []
     if day < ctx.now.date():
-        worries.append("passert")
+        worries.append(_("passert"))
     if day.weekday() >= 5:
-        worries.append("en lørdag" if day.weekday() == 5 else "en søndag")
+        worries.append(_("en lørdag") if day.weekday() == 5 else _("en søndag"))
     if (name := holiday_name(day)) is not None:
-        worries.append(f"{_lower_first(name)} (helligdag)")
+        worries.append(_("{name} (helligdag)").format(name=_(_lower_first(name))))
     elif (day.month, day.day) in ctx.config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
-        worries.append(f"{name_of(day) or 'en fridag'} (fridag)")
+        off = name_of(day)
+        worries.append(_("{name} (fridag)").format(name=_(off) if off else _("en fridag")))
     if not window_contains(item, day):
-        worries.append(f"utenfor vinduet for {item.title()} ({day_text(item.start)}–{day_text(item.deadline)})")
+        worries.append(
+            _("utenfor vinduet for {item} ({start}–{end})").format(
+                item=item.title(), start=day_text(item.start), end=day_text(item.deadline)
+            )
+        )
     for after in item.spec.after:
         before_spec = ctx.config.milestone(after.key)
         if before_spec is None:
@@ -198,7 +225,9 @@ def _worries(ctx: Context, *, item: Item, when: datetime) -> list[str]:
         progress = progress_of(config=ctx.config, state=ctx.state, item=before)
         first = progress.planned or progress.done_at
         if first is not None and first.date() > day:
-            worries.append(f"før {before.title()} ({day_text(first.date())}), som skal komme først")
+            worries.append(
+                _("før {item} ({day}), som skal komme først").format(item=before.title(), day=day_text(first.date()))
+            )
     return worries
 
 

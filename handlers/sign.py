@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot import agreement
 from bot.context import Context
+from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.order import split_confirm, summary_note
 from bot.progress import blockers_text, missing_for_signing, progress_of
@@ -21,7 +22,7 @@ from handlers.announce import to_agreement_channels
 from handlers.common import milestone_for, order_note, read_args, record, reject_extra, require_member, write_year
 from handlers.describe import describe
 
-EXAMPLE = "signer IN agder 2027"
+EXAMPLE = "signer IN agder 2027"  # the same in both written forms
 
 
 class _AlreadySigned(Exception):
@@ -37,21 +38,24 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reject_extra(args.rest, example=EXAMPLE)
     spec = signing_milestone(ctx.config)
     if spec is None:
-        raise DomainError("Årshjulet har ingen signering.")
+        raise DomainError(_("Årshjulet har ingen signering."))
     party = args.party or ctx.caller.party
     if args.region and not args.party and ctx.caller.party and ctx.config.actor(ctx.caller.party):
         party = ctx.caller.party
     if party is None:
-        raise DomainError(f"For hvilken part? Skriv f.eks. «{EXAMPLE}».")
+        raise DomainError(_("For hvilken part? Skriv f.eks. «{example}».").format(example=EXAMPLE))
     region = args.region or (party if ctx.config.region(party) else None) or ctx.channel.region
     if region is None:
-        raise DomainError(f"Hvilken regions avtale signerer du? Skriv f.eks. «{EXAMPLE}».")
+        raise DomainError(_("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(example=EXAMPLE))
     if party not in agreement_parties(ctx.config, region=region):
         raise DomainError(
-            f"{ctx.config.party_name(party)} er ikke part i avtalen for {ctx.config.party_name(region)}. "
-            f"Partene er: {', '.join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region)))}."
+            _("{party} er ikke part i avtalen for {region}. Partene er: {parties}.").format(
+                party=ctx.config.party_name(party),
+                region=ctx.config.party_name(region),
+                parties=", ".join(map(ctx.config.party_short, agreement_parties(ctx.config, region=region))),
+            )
         )
-    require_member(ctx, party=party, what="signere for dem")
+    require_member(ctx, party=party, what=_("signere for dem"))
     year = write_year(
         ctx,
         typed=args.year,
@@ -65,10 +69,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     blockers = missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
     if blockers:
         raise DomainError(
-            f"Avtalen {year} for {ctx.config.party_name(region)} kan ikke signeres ennå. "
-            f"Mangler: {blockers_text(blockers)}. "
-            "Etter modellen signeres avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet; "
-            f"«status {region} {year}» viser hvem som registrerer hva."
+            _(
+                "Avtalen {year} for {region} kan ikke signeres ennå. Mangler: {missing}. Etter modellen signeres "
+                "avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet; "
+                "«{command}» viser hvem som registrerer hva."
+            ).format(
+                year=year,
+                region=ctx.config.party_name(region),
+                missing=blockers_text(blockers),
+                command=f"status {region} {year}",
+            )
         )
     note = order_note(ctx, item=item, confirmed=confirmed)
     version = agreement.version_to_sign(ctx.state, region=region, year=year, party=party, asked=asked_version)
@@ -94,28 +104,50 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
-            f"{summary_note(note)}",
+            summary=lambda: (
+                f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
+                f"{summary_note(note)}"
+            ),
             mutate=mutate,
         )
     except _AlreadySigned as already:
         return Outcome(reply=_already(ctx, party=party, year=year, signature=already.signature))
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     if progress.done:
-        complete = make_reply(
-            title=f"Samarbeidsavtalen {year} for {ctx.config.party_name(region)} er signert av alle parter",
-            lead=f"Siste signatur: {ctx.caller.name} for {ctx.config.party_name(party)}. Alle har signert {version.label()}, "
-            f"{version.link}. Avtalen forplikter partene. Kvittering: «kvittering {region} {year}».",
-            sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
-            visibility=Visibility.CHANNEL,
-        )
+
+        def complete() -> Reply:
+            return make_reply(
+                title=_("Samarbeidsavtalen {year} for {region} er signert av alle parter").format(
+                    year=year, region=ctx.config.party_name(region)
+                ),
+                lead=_(
+                    "Siste signatur: {name} for {party}. Alle har signert {version}, {link}. Avtalen forplikter "
+                    "partene. Kvittering: «{command}»."
+                ).format(
+                    name=ctx.caller.name,
+                    party=ctx.config.party_name(party),
+                    version=version.label(),
+                    link=version.link,
+                    command=f"kvittering {region} {year}",
+                ),
+                sections=[describe(config=ctx.config, state=ctx.state, progress=progress, today=ctx.now.date())],
+                visibility=Visibility.CHANNEL,
+            )
+
         announcements = to_agreement_channels(ctx, request=request, region=region, reply=complete, national=True)
-        return Outcome(reply=complete, announcements=announcements)
+        return Outcome(reply=complete(), announcements=announcements)
     reply = make_reply(
-        title=f"Signert for {ctx.config.party_name(party)}",
-        lead=f"{ctx.caller.name} signerte samarbeidsavtalen {year} for {ctx.config.party_name(region)}, "
-        f"{version.label()}: {version.link}. "
-        f"Mangler fortsatt: {', '.join(map(ctx.config.party_short, progress.missing))}.",
+        title=_("Signert for {party}").format(party=ctx.config.party_name(party)),
+        lead=_(
+            "{name} signerte samarbeidsavtalen {year} for {region}, {version}: {link}. Mangler fortsatt: {missing}."
+        ).format(
+            name=ctx.caller.name,
+            year=year,
+            region=ctx.config.party_name(region),
+            version=version.label(),
+            link=version.link,
+            missing=", ".join(map(ctx.config.party_short, progress.missing)),
+        ),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
@@ -124,8 +156,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
 def _already(ctx: Context, *, party: str, year: int, signature: dict) -> Reply:
     when = datetime.fromisoformat(signature["at"])
     return make_reply(
-        title="Allerede signert",
-        lead=f"{signature.get('name')} signerte avtalen {year} for {ctx.config.party_name(party)} "
-        f"{day_text(when.date())} kl. {when.strftime('%H.%M')} (fra {signature.get('platform')}"
-        f"{', ' + agreement.signed_on_text(signature) if signature.get('version') else ''}). Ingenting er endret.",
+        title=_("Allerede signert"),
+        lead=_(
+            "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
+        ).format(
+            name=signature.get("name"),
+            year=year,
+            party=ctx.config.party_name(party),
+            day=day_text(when.date()),
+            time=when.strftime("%H.%M"),
+            platform=signature.get("platform"),
+            version=", " + agreement.signed_on_text(signature) if signature.get("version") else "",
+        ),
     )

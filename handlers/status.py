@@ -10,9 +10,10 @@ from datetime import date
 
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
-from bot.replies import count, make_reply
+from bot.replies import make_reply
 from bot.wheel import Item, cycle_items, tracked
 from handlers.common import read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
@@ -29,7 +30,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     sections: list[Section] = []
     period = plan_period(ctx, region=region)
     if period:
-        sections.append(Section(title="Regional plan", facts=(Fact("Planperiode", period),)))
+        sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
@@ -39,34 +40,50 @@ def handle(request: Request, ctx: Context) -> Outcome:
     followed = [p for p in progresses if p not in before]
     if before:
         names = ", ".join(p.item.title() for p in before)
-        sections.append(Section(title="Før Samhandlingsbot tok over", text=f"Ikke fulgt opp her: {names}."))
+        sections.append(
+            Section(title=_("Før Samhandlingsbot tok over"), text=_("Ikke fulgt opp her: {names}.").format(names=names))
+        )
     for progress in followed:
         sections.append(_section(ctx, progress, today=today))
     for progress in progresses:
         buttons += _buttons(ctx, progress)
     done_count = sum(progress.done for progress in followed)
-    lead = f"{done_count} av {count(len(followed), 'punkt', 'punkter')} er ferdige"
-    lead += f" ({count(len(before), 'punkt', 'punkter')} fra før Samhandlingsbot tok over). " if before else ". "
-    lead += f"Syklus {year} er samarbeidsavtalen {year} og møtene i {year}."
+    lead = ngettext("{done} av {n} punkt er ferdige", "{done} av {n} punkter er ferdige", len(followed)).format(
+        done=done_count, n=len(followed)
+    )
+    lead += (
+        " "
+        + ngettext(
+            "({n} punkt fra før Samhandlingsbot tok over).",
+            "({n} punkter fra før Samhandlingsbot tok over).",
+            len(before),
+        ).format(n=len(before))
+        + " "
+        if before
+        else ". "
+    )
+    lead += _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
     if args.year is None and view.preparing:
         upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
         if upcoming:
             sections.append(
                 Section(
-                    title=f"Forberedelse av avtalen {view.preparing}",
-                    text=f"Åpne punkter for syklus {view.preparing} (skriv «status {view.preparing}» for hele).",
+                    title=_("Forberedelse av avtalen {year}").format(year=view.preparing),
+                    text=_("Åpne punkter for syklus {year} (skriv «status {year}» for hele).").format(
+                        year=view.preparing
+                    ),
                 )
             )
             for progress in upcoming:
                 sections.append(_section(ctx, progress, today=today))
                 buttons += _buttons(ctx, progress)
-            lead += f" Under: det som er åpent for avtalen {view.preparing}."
+            lead += " " + _("Under: det som er åpent for avtalen {year}.").format(year=view.preparing)
     reply = make_reply(
-        title=f"Status {ctx.config.party_name(region)} – syklus {year}",
+        title=_("Status {party} – syklus {year}").format(party=ctx.config.party_name(region), year=year),
         lead=lead,
         sections=sections,
         buttons=buttons,
-        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
-from bot.dates import MONTH_NAMES
+from bot.dates import month_name
+from bot.i18n import _, current
 from bot.messages import Outcome, Picture, Request, Section
 from bot.parsing import fold
 from bot.replies import day_text, make_reply
@@ -33,15 +34,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for item in items:
         by_month.setdefault(placed(item).month, []).append(_line(item))
     sections = [
-        Section(title=MONTH_NAMES[month - 1].capitalize(), text="\n".join(lines))
+        Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())
     ]
-    where = ctx.config.party_name(region) if region else "hver region"
+    where = ctx.config.party_name(region) if region else _("hver region")
     reply = make_reply(
-        title=f"Årshjulet {year}",
-        lead=f"Samhandlingsmodellens år for {where}, måned for måned. Tildelingsbrev gjelder hver aktør.",
+        title=_("Årshjulet {year}").format(year=year),
+        lead=_("Samhandlingsmodellens år for {where}, måned for måned. Tildelingsbrev gjelder hver aktør.").format(
+            where=where
+        ),
         sections=sections,
-        context="Fra app.yaml · samhandlingsmodellen (2017)",
+        context=_("Fra app.yaml · samhandlingsmodellen (2017)"),
     )
     return Outcome(reply=replace(reply, picture=_picture(ctx, year=year, region=region, view=view)))
 
@@ -54,17 +57,23 @@ def _picture(ctx: Context, *, year: int, region: str | None, view: str | None) -
     """The region's wheel; without a region (the national channel), every region as a ring."""
     if region is not None and view is None:
         params = {"view": "region", "region": region, "year": str(year)}
-        name, what = f"arshjul-{region}-{year}", f"Årshjulet {year} for {ctx.config.party_name(region)}"
+        name = f"arshjul-{region}-{year}"
+        what = _("Årshjulet {year} for {party}").format(year=year, party=ctx.config.party_name(region))
     elif view == "heatmap":
         params = {"view": "heatmap", "year": str(year)}
-        name, what = f"arshjul-varmekart-{year}", f"Årshjulet {year}, måned for måned per region"
+        name, what = f"arshjul-varmekart-{year}", _("Årshjulet {year}, måned for måned per region").format(year=year)
     else:
         params = {"view": "nation", "year": str(year)}
-        name, what = f"arshjul-alle-{year}", f"Årshjulet {year} for alle regioner"
-    return Picture(params=params, name=name, alt=f"{what}, som bilde. Teksten over har det samme.")
+        name, what = f"arshjul-alle-{year}", _("Årshjulet {year} for alle regioner").format(year=year)
+    params["lang"] = current()  # the picture's labels in the reader's written form
+    return Picture(params=params, name=name, alt=_("{what}, som bilde. Teksten over har det samme.").format(what=what))
 
 
 def _line(item: Item) -> str:
     """Items that belong to next year's agreement (its preconditions, its draft) say so."""
-    suffix = f" (avtale {item.year})" if item.kind == "precondition" or item.year != placed(item).year else ""
-    return f"{item.spec.name}{suffix} – frist {day_text(item.deadline)}"
+    suffix = (
+        " " + _("(avtale {year})").format(year=item.year)
+        if item.kind == "precondition" or item.year != placed(item).year
+        else ""
+    )
+    return f"{item.spec.name}{suffix} – " + _("frist {day}").format(day=day_text(item.deadline))

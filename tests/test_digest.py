@@ -75,12 +75,12 @@ def test_once_planned_leads_count_to_the_meeting_and_a_nudge_for_minutes_follows
     assert days["minutes"] == date(2026, 11, 10)  # the first working day after the meeting
     bot.set_time(2026, 10, 26, 9)
     (reminder,) = [r for r in due_for(bot, ident) if r.to.channel_id == "vestland"]
-    assert "møtet 9. november 2026 (om 14 dager)" in reminder.line.value
+    assert "møtet 9. november 2026 (om 14 dagar)" in reminder.line.value  # Vestland reads nynorsk
     assert "frist" not in reminder.line.value
     bot.set_time(2026, 11, 10, 9)
     (nudge,) = [r for r in due_for(bot, ident) if r.to.channel_id == "vestland"]
     assert nudge.occurrence.name == "minutes"
-    assert "møtet var 9. november 2026" in nudge.line.value and "«referat høst vestland 2026 …»" in nudge.line.value
+    assert "møtet var 9. november 2026" in nudge.line.value and "«referat haust vestland 2026 …»" in nudge.line.value
     assert asyncio.run(run_pass(core=bot.core, senders=senders_for(bot))).sent
     bot.set_time(2026, 11, 11, 9)
     assert due_for(bot, ident) == []  # one nudge; the next word is the overdue notice after the deadline

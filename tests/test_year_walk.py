@@ -56,13 +56,14 @@ def test_reads_show_the_calendar_years_cycle_all_year_and_the_next_below_from_it
     bot = make_bot(at=oslo(2027, 6, 1, 9))
     reply = ok(bot, "status", as_="per")
     assert reply.title == "Status Vestland fylkeskommune – syklus 2027"
-    assert "Regionalt dialogmøte vår 2027" in reply.text and "Administrativt dialogmøte høst 2027" in reply.text
-    assert "Forberedelse av avtalen 2028" not in reply.text  # nothing of 2028 has opened in June
+    # Vestland reads nynorsk (app.yaml written_form: nn).
+    assert "Regionalt dialogmøte vår 2027" in reply.text and "Administrativt dialogmøte haust 2027" in reply.text
+    assert "Førebuing av avtalen 2028" not in reply.text  # nothing of 2028 has opened in June
     bot.set_time(2027, 9, 15, 9)
     reply = ok(bot, "status", as_="per")
     assert reply.title == "Status Vestland fylkeskommune – syklus 2027"
-    assert reply.text.index("Administrativt dialogmøte høst 2027") < reply.text.index("Forberedelse av avtalen 2028")
-    assert "Politisk behandling av utkast til samarbeidsavtale 2028" in reply.text
+    assert reply.text.index("Administrativt dialogmøte haust 2027") < reply.text.index("Førebuing av avtalen 2028")
+    assert "Politisk handsaming av utkast til samarbeidsavtale 2028" in reply.text
     assert "Forberedelse av avtalen 2028" in ok(bot, "oversikt", as_="aud").text
     bot.set_time(2028, 1, 12, 9)
     assert ok(bot, "status", as_="kari").title == "Status Agder fylkeskommune – syklus 2028"
@@ -143,12 +144,13 @@ def test_spring_minutes_in_january_are_refused_and_bekreft_records_them_marked()
 def test_political_treatment_only_after_the_regions_autumn_meeting() -> None:
     bot = make_bot(at=oslo(2026, 11, 20, 9))
     ok(bot, "referat høst Holdt", as_="aud")
-    refused(bot, "referat politisk Vedtatt", as_="per", contains=("Administrativt dialogmøte høst 2026",))
+    # Per writes in Vestland's channel, which reads nynorsk.
+    refused(bot, "referat politisk Vedtatt", as_="per", contains=("Administrativt dialogmøte haust 2026",))
     ok(bot, "referat høst Forslag til ny avtale", as_="per")
     reply = ok(bot, "referat politisk Vedtatt i fylkestinget", as_="per")
-    assert "Registrert som behandlet" in reply.text and "Møtet er markert" not in reply.text
+    assert "Registrert som handsama" in reply.text and "Møtet er markert" not in reply.text
     reply = ok(bot, "referat handlingsplan Vedtatt", as_="per")
-    assert "Registrert som vedtatt" in reply.text and "Møtet er markert" not in reply.text
+    assert "Registrert som vedteken" in reply.text and "Møtet er markert" not in reply.text
     refused(bot, "referat oppdrag Sendt", as_="per", contains=("oppdrag IN sendt",))
 
 
@@ -310,7 +312,7 @@ def test_a_whole_agreement_year_september_2026_to_january_2028() -> None:
     bot.set_time(2027, 6, 1, 9)
     status = ok(bot, "status", as_="per")
     assert status.title == "Status Vestland fylkeskommune – syklus 2027"
-    assert "Registrert utenfor modellens rekkefølge" in status.text
+    assert "Registrert utanfor rekkjefølgja i modellen" in status.text  # Vestland reads nynorsk
     bot.set_time(2027, 9, 15, 9)
     assert "Forberedelse av avtalen 2028" in ok(bot, "status", as_="kari").text
     bot.set_time(2027, 12, 28, 9)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.hints import platform_hints
+from bot.i18n import _, using
 from bot.messages import Button, Fact, Mention, Reply, Section
 
 Block = dict[str, Any]
@@ -252,16 +253,25 @@ def render_blocks(
         body.extend(blocks)
         shown += 1
     hidden = len(per_section) - shown
-    pointer = f" Se hele: {platform_hints(f'«{more}»', platform=PLATFORM)}." if more else ""
-    if hidden:
-        while body and len(body) + 1 > budget:
-            body.pop()
-            shown -= 1
-            hidden += 1
-        what = "deler" if reply.sections else "tekst"
-        body.append(context_block(f"… {hidden} {what} til er ikke vist her (Slacks grense for én melding).{pointer}"))
-    elif pointer and _overflows(reply) and len(body) < budget:
-        body.append(context_block(f"Noe er forkortet (Slacks grense for én melding).{pointer}"))
+    with using("nn" if reply.lang == "nn" else "nb"):  # the note in the reply's written form
+        pointer = (
+            " " + _("Se hele: {command}.").format(command=platform_hints(f"«{more}»", platform=PLATFORM))
+            if more
+            else ""
+        )
+        if hidden:
+            while body and len(body) + 1 > budget:
+                body.pop()
+                shown -= 1
+                hidden += 1
+            note = (
+                _("… {n} deler til er ikke vist her (Slacks grense for én melding).")
+                if reply.sections
+                else _("… {n} tekst til er ikke vist her (Slacks grense for én melding).")
+            )
+            body.append(context_block(note.format(n=hidden) + pointer))
+        elif pointer and _overflows(reply) and len(body) < budget:
+            body.append(context_block(_("Noe er forkortet (Slacks grense for én melding).") + pointer))
     return [header_block(reply.title, ok=reply.ok), *body, *tail]
 
 

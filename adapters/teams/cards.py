@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.core import MAX_COMMAND_LENGTH
+from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
 
 from .markdown import escape
@@ -34,6 +35,12 @@ FIELD_PREFIX = "f_"
 
 
 def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dict[str, Any]:
+    """The Adaptive Card for a reply (`_card`), with the card's own few words in the reply's written form."""
+    with using("nn" if reply.lang == "nn" else "nb"):
+        return _card(reply, new_id=new_id, origin=origin)
+
+
+def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dict[str, Any]:
     """The Adaptive Card for a reply: title, sections (facts, lines, tables), buttons and the form's inputs.
 
     Each submit action gets a fresh ``submit_id``; a second click on the same button, or Teams delivering
@@ -175,7 +182,7 @@ def _form_inputs(form: Form) -> list[dict[str, Any]]:
         if field.hint:
             item["placeholder"] = field.hint
         if not field.optional:
-            item["errorMessage"] = f"{field.label} må fylles ut."
+            item["errorMessage"] = _("{label} må fylles ut.").format(label=field.label)
         inputs.append(item)
     return inputs
 

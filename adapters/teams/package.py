@@ -127,10 +127,20 @@ def command_lists(commands: Sequence[tuple[str, str]], *, scopes: Sequence[str])
         return [{"scopes": list(scopes), "commands": items}]
     helper = next((item for item in items if item["title"] == "hjelp"), items[-1])
     rest = [item for item in items if item is not helper]
+    group_scopes = [scope for scope in scopes if scope != "personal"]
+    if len(rest) > 2 * (MAX_COMMANDS - 1) and len(group_scopes) >= 2:
+        # More than two lists hold: one list per scope (team, group chat, personal), each with ``hjelp``.
+        step = MAX_COMMANDS - 1
+        lists = [
+            {"scopes": [scope], "commands": [*rest[i * step : (i + 1) * step], helper]}
+            for i, scope in enumerate(group_scopes[:2])
+        ]
+        own = [helper, *rest[2 * step :]]
+        own += [item for item in rest if item not in own][: MAX_COMMANDS - len(own)]
+        return [*lists, {"scopes": ["personal"], "commands": own[:MAX_COMMANDS]}]
     shared = [*rest[: MAX_COMMANDS - 1], helper]
     personal = [helper, *rest[MAX_COMMANDS - 1 :]]
     personal += [item for item in rest if item not in personal][: MAX_COMMANDS - len(personal)]
-    group_scopes = [scope for scope in scopes if scope != "personal"]
     return [
         {"scopes": group_scopes, "commands": shared},
         {"scopes": ["personal"], "commands": personal[:MAX_COMMANDS]},

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.i18n import _
 from bot.messages import Section
 
 from .markdown import escape
@@ -20,7 +21,7 @@ _DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 _COUNT = re.compile(r"\d+/\d+")
 
 
-_OVERDUE = re.compile(r"\b\d+ (?:dag |dager )?på overtid|^forsinket\b|^⚠ ?\S", re.IGNORECASE)
+_OVERDUE = re.compile(r"\b\d+ (?:dag |dager |dagar )?på overtid|^(?:forsinket|forseinka)\b|^⚠ ?\S", re.IGNORECASE)
 
 
 def is_overdue(text: str) -> bool:
@@ -192,7 +193,7 @@ def _table(run: list[Section]) -> list[dict[str, Any]]:
         cells = [escape(_cell(section.facts[n].value)) for section in run]
         columns.append(column(str(n + 1), cells, width="stretch"))
     legend = " · ".join(f"{n} {label}" for n, label in enumerate(labels, start=1))
-    symbols = "✓ ferdig · ⚠ på overtid · ◷ dato satt · ○ åpen · – ikke fulgt opp i boten · 0/5 signert"
+    symbols = _("✓ ferdig · ⚠ på overtid · ◷ dato satt · ○ åpen · – ikke fulgt opp i boten · 0/5 signert")
     return [
         {"type": "ColumnSet", "columns": columns, "spacing": "Medium", "separator": True},
         {"type": "TextBlock", "text": escape(legend), "size": "Small", "isSubtle": True, "wrap": True},

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 SECRET_ENV = "SAMHANDLING_LINK_SECRET"
 PICTURE_TTL = timedelta(days=30)
 """How long a posted picture's address works (Teams fetches it again when the card is shown later)."""
-PARAMS = ("view", "region", "year")
+PARAMS = ("view", "region", "year", "lang")
 
 _PROCESS_SECRET = secrets.token_bytes(32)
 

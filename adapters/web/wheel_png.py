@@ -196,7 +196,7 @@ def _legend(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
         x, y = 60 + 2 * 380, legend_slots()[3][1]
         r = _s(7)
         draw.ellipse((_s(x + 22) - r, _s(y) - r, _s(x + 22) + r, _s(y) + r), fill=INK)
-        _text(draw, x + 56, y, "Planlagt dato · strek = frist", size=18, anchor="lm")
+        _text(draw, x + 56, y, picture.marker_label, size=18, anchor="lm")
 
 
 def _swatch(draw: ImageDraw.ImageDraw, x: float, y: float, state: State) -> None:

@@ -179,5 +179,5 @@ def _legend(picture: WheelPicture) -> list[str]:
     if picture.view != "heatmap":
         x, y = 60 + 2 * 380, legend_slots()[3][1]
         parts.append(f'<circle cx="{x + 22}" cy="{y:.1f}" r="7" fill="{INK}"/>')
-        parts.append(_text(x + 56, y, "Planlagt dato · strek = frist", size=18, anchor="start"))
+        parts.append(_text(x + 56, y, picture.marker_label, size=18, anchor="start"))
     return parts

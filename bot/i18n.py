@@ -1,0 +1,94 @@
+"""The reader's written form (målform): bokmål (`nb`) or nynorsk (`nn`), and the message catalogues.
+
+Every user-facing text is written in bokmål in the code inside `_()` / `ngettext()` and translated through
+the gettext catalogues in `bot/locale/<lang>/LC_MESSAGES/messages.po` (extracted with `pybabel extract -F
+babel.cfg`, see README "Målform"). The catalogues are compiled from the .po files with Babel when this
+module is first used, so there is no build step and no stale .mo file.
+
+The language is the request's (or the digest target's): the core sets it with `using(lang)` around a
+handler, and every `_()` below reads it from a context variable, so handlers need not pass it around.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+logger = logging.getLogger(__name__)
+
+Lang = Literal["nb", "nn"]
+LANGS: tuple[Lang, ...] = ("nb", "nn")
+DEFAULT_LANG: Lang = "nb"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_current: ContextVar[Lang] = ContextVar("samhandling_lang", default=DEFAULT_LANG)
+
+
+@cache
+def translations(lang: Lang) -> Translations:
+    """The compiled catalogue for `lang`, compiled from its .po once per process."""
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain="messages")
+
+
+def current() -> Lang:
+    """The written form of the text being built now."""
+    return _current.get()
+
+
+@contextmanager
+def using(lang: Lang) -> Iterator[None]:
+    """Build text in `lang` inside the block (a request, one digest target)."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    """`message` (bokmål, as written in the code) in the current written form."""
+    return translations(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n` in the current written form."""
+    return translations(current()).ngettext(singular, plural, n)
+
+
+def local(text: str | Mapping[str, str]) -> str:
+    """A name from app.yaml in the current written form (`{nb: …, nn: …}`); a plain string is the same in both."""
+    if isinstance(text, str):
+        return text
+    return text.get(current()) or text[DEFAULT_LANG]
+
+
+def parse_lang(word: str) -> Lang | None:
+    """`nn`/`nynorsk` or `nb`/`bokmål` as typed; None for anything else."""
+    folded = word.strip().lower().replace("å", "a")
+    if folded in ("nn", "nynorsk"):
+        return "nn"
+    if folded in ("nb", "bokmal", "bokmaal", "bm"):
+        return "nb"
+    return None
+
+
+def N_(message: str) -> str:
+    """Marks a text for the catalogue where it is defined (command summaries); translated with `_()` where
+    it is shown."""
+    return message

@@ -1,0 +1,57 @@
+"""Who reads which written form (målform): the rules in one place, for replies, reminders and digests.
+
+A channel reads its own setting (`målform kanal nn`, stored at runtime, else `written_form` on the channel
+in app.yaml), else its region's `written_form` (Vestland: nynorsk), else bokmål (actor and national
+channels). A person's own choice (`målform nn`) applies to what only they read: reads and help.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import AppConfig
+from bot.i18n import DEFAULT_LANG, Lang
+from bot.identity import ChannelContext
+from bot.state import META, StateStore
+
+logger = logging.getLogger(__name__)
+
+FORMS_TABLE = "written_forms"
+
+
+def person_doc_key(person: str) -> str:
+    return f"person:{person}"
+
+
+def channel_doc_key(platform: str, channel_id: str) -> str:
+    return f"channel:{platform}:{channel_id}"
+
+
+def _stored(state: StateStore, key: str) -> Lang | None:
+    doc = state.tables(META).get(FORMS_TABLE, {}).get(key)
+    form = doc.get("form") if isinstance(doc, dict) else None
+    return form if form in ("nb", "nn") else None
+
+
+def person_form(*, state: StateStore, person: str | None) -> Lang | None:
+    """The person's own choice, or None when they have made none."""
+    return _stored(state, person_doc_key(person)) if person else None
+
+
+def channel_form(
+    *, config: AppConfig, state: StateStore, platform: str, channel_id: str, context: ChannelContext
+) -> Lang:
+    """The written form a channel reads."""
+    stored = _stored(state, channel_doc_key(platform, channel_id))
+    if stored:
+        return stored
+    configured = next((c.written_form for c in config.channels if c.platform == platform and c.id == channel_id), None)
+    if configured:
+        return configured
+    return region_form(config=config, region=context.region) if context.kind == "region" else DEFAULT_LANG
+
+
+def region_form(*, config: AppConfig, region: str | None) -> Lang:
+    """A region's own written form (app.yaml `written_form`), bokmål when none is set."""
+    found = config.region(region) if region else None
+    return found.written_form if found else DEFAULT_LANG
