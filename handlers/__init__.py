@@ -61,6 +61,7 @@ def build_router() -> Router:
             N_("oversikt [år] [side N]"),
             (N_("oversikt 2027"),),
             aliases=("oversyn",),
+            translated=True,
         )
     )
     add(
