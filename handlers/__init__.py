@@ -208,6 +208,7 @@ def build_router() -> Router:
             N_("kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]"),
             ("kalender", "kalender IN", "kalender ny-lenke agder"),
             aliases=("kalendar", "ics"),
+            translated=True,
         )
     )
     add(

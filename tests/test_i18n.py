@@ -41,8 +41,12 @@ _URL = re.compile(r"https?://\S+")
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
+_MENU = re.compile(r"«[^»]*→[^»]*»")
+"""A program's own menu path in quotes («Legg til kalender → Abonner fra Internett»): Outlook's words."""
+
+
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(_URL.sub(" ", text.lower())))
+    return set(_WORD.findall(_MENU.sub(" ", _URL.sub(" ", text.lower()))))
 
 
 def _strings(value: object) -> list[str]:
