@@ -229,6 +229,7 @@ def build_router() -> Router:
             (N_("koble region agder"),),
             aliases=("kople",),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -239,6 +240,7 @@ def build_router() -> Router:
             N_("person <@bruker> <part> <rolle>"),
             ("person @kari agder koordinator",),
             writes=True,
+            translated=True,
         )
     )
     add(
