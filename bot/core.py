@@ -163,7 +163,13 @@ class Core:
                 ).format(confirm=CONFIRM),
                 title=_("Ukjent kommando"),
             )
-        suggestions = self.router.suggest(word)
+        name = shown(typed, limit=30).lower()
+        if self.vocab.precondition(word):  # `statsbudsjett` alone: the command that records it
+            suggestions = [f"forutsetning {name}"]
+        elif self.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
+            suggestions = [f"dato {name} …", f"referat {name} …"]
+        else:
+            suggestions = self.router.suggest(word)
         hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
         names = ", ".join(command.shown for command in self.router.commands)
         return refusal(

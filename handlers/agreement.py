@@ -24,7 +24,7 @@ from bot.replies import make_reply
 from bot.state import DomainError
 from bot.wheel import agreement_parties, signing_milestone
 from handlers.announce import ready_announcements, to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, record, require_region
+from handlers.common import milestone_for, pick_year, read_args, record, require_near_year, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
+    require_near_year(ctx, year, example=EXAMPLE)
     if ctx.caller.party != region or ctx.caller.role != "coordinator":
         raise DomainError(
             _("Bare koordinatorene i {party} kan registrere avtaleteksten; alle kan lese den med «avtale».").format(

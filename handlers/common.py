@@ -197,6 +197,15 @@ def pick_year(
     return year if year is not None else next_opening(today=ctx.now.date(), item_for=item_for)
 
 
+def require_near_year(ctx: Context, year: int, *, example: str) -> None:
+    """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
+    not a plan, and must not create a cycle decades away. Reads may look at any year."""
+    if not ctx.now.year - 1 <= year <= ctx.now.year + 2:
+        raise DomainError(
+            _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
+        )
+
+
 def write_year(
     ctx: Context,
     *,
@@ -207,6 +216,7 @@ def write_year(
 ) -> int:
     """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
     if typed is not None:
+        require_near_year(ctx, typed, example=example)
         return typed
     is_done = done or (lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done)
     year = write_cycle(ctx.config, today=ctx.now.date(), item_for=item_for, done=is_done)

@@ -21,6 +21,7 @@ from handlers.common import (
     record,
     reject_extra,
     require_coordinator,
+    require_near_year,
     require_region,
     write_year,
 )
@@ -53,12 +54,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
                 "«{name}» er en fast del av modellen og kan ikke markeres som ikke aktuelt. Valgfrie punkter: {names}."
             ).format(name=spec.name, names=names)
         )
-    if args.year is not None and not ctx.now.year - 1 <= args.year <= ctx.now.year + 2:
-        raise DomainError(
-            _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(
-                year=args.year, example=_(EXAMPLE)
-            )
-        )
+    if args.year is not None:
+        require_near_year(ctx, args.year, example=_(EXAMPLE))
     region = None if spec.scope == "national" else require_region(ctx, args.region, example=f"{_(EXAMPLE)} agder")
     require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
     year = write_year(

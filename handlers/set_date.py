@@ -34,6 +34,7 @@ from handlers.common import (
     read_meeting,
     record,
     require_coordinator,
+    require_near_year,
 )
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         raise DomainError(
             _("Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(typed=typed, forms=_(_FORMS))
         )
+    if args.year:
+        require_near_year(ctx, args.year, example=EXAMPLE)
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
     reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble):

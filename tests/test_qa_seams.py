@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.driver import make_bot, oslo
 
 AGDER_2026 = "cycle/agder/2026"
@@ -157,3 +159,32 @@ def test_the_same_date_status_or_setting_again_records_nothing() -> None:
         assert again.title == "Allerede registrert" and "Ingenting er endret" in again.text, again.text
         assert bot.snapshot() == before, text
     assert bot.say("dato vår 22. april kl 11").title.startswith("Dato satt")  # a change is still a change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dato vår 2099 22. april",
+        "avtale 2099 https://x.no/a.pdf",
+        "forutsetning budsjett 2099",
+        "signer 2099",
+        "oppdrag IN sendt 2099",
+        "referat vår 2099 Holdt",
+        "ikke aktuelt oppdrag 2099",
+    ],
+)
+def test_a_write_to_a_year_decades_away_is_refused(text: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    before = bot.snapshot()
+    reply = bot.say(text)
+    assert not reply.ok and "2099 er for langt unna" in reply.text, reply.text
+    assert bot.snapshot() == before
+    assert bot.say("status agder 2099").ok  # reading any year is fine
+
+
+def test_a_meeting_or_precondition_typed_as_a_command_gets_the_command_that_takes_it() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    reply = bot.say("statsbudsjett vedtatt", as_="aud", channel="nasjonal")
+    assert not reply.ok and "Mente du «forutsetning statsbudsjett»?" in reply.text, reply.text
+    reply = bot.say("vårmøte 10. mars", as_="aud", channel="nasjonal")
+    assert "«dato vårmøte …» eller «referat vårmøte …»" in reply.text, reply.text
