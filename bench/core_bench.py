@@ -80,6 +80,7 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
     try:
         shutil.copytree(history.folder, work, dirs_exist_ok=True)
         bench = open_bench(work, at=history.now)
+        bench.counter = 10**6  # request ids after the history's ("bench-N" again would be a retry of those)
         regions = list(bench.coordinators)
         _warm(bench)
 
@@ -128,7 +129,9 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
             bench.core.store.close()
             shutil.rmtree(work)
             shutil.copytree(history.folder, work)
+            counter = bench.counter
             bench = open_bench(work, at=history.now)
+            bench.counter = counter
             _warm(bench)
         writes, already = writes[:runs], already[:runs]
         results.append(

@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import hashlib
 import hmac
+import json
 import statistics
 import sys
 import tempfile
@@ -53,7 +54,8 @@ def _standin() -> web.Application:
     return app
 
 
-def _bare(api_url: str) -> web.Application:
+def _bare(api_url: str, *, reply: dict[str, object] | None = None) -> web.Application:
+    """A Bolt app that only acks: empty, or (`reply`) with the very payload our `neste` answers with."""
     bolt = AsyncApp(  # the token reaches Bolt through `client`, exactly as in adapters/slack/app.py
         signing_secret=SECRET,
         client=AsyncWebClient(token=TOKEN, base_url=api_url, retry_handlers=[]),
@@ -62,7 +64,7 @@ def _bare(api_url: str) -> web.Application:
 
     @bolt.command("/samhandling")
     async def only_ack(ack: object) -> None:
-        await ack()  # type: ignore[operator]
+        await ack(**(reply or {}))  # type: ignore[operator]
 
     async def events(request: web.Request) -> web.Response:
         return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
@@ -82,7 +84,7 @@ def _signed(body: str) -> dict[str, str]:
     }
 
 
-async def _one(session: aiohttp.ClientSession, url: str, n: int) -> float:
+async def _one(session: aiohttp.ClientSession, url: str, n: int, *, keep: list[bytes] | None = None) -> float:
     body = urlencode(
         {
             "token": "x",
@@ -100,9 +102,11 @@ async def _one(session: aiohttp.ClientSession, url: str, n: int) -> float:
     headers = _signed(body)
     start = time.perf_counter()
     async with session.post(f"{url}/slack/events", data=body.encode(), headers=headers) as response:
-        await response.read()
+        payload = await response.read()
         if response.status != 200:
             raise SystemExit(f"{url}: HTTP {response.status}")
+    if keep is not None:
+        keep.append(payload)
     return time.perf_counter() - start
 
 
@@ -136,14 +140,19 @@ async def main(requests: int, config: str) -> None:
             build_app(core=core, environ=env, mounts=("adapters.slack:mount_slack",), scheduler=False)
         )
         bare_runner, bare_url = await _start(_bare(api_url))
-        samples: dict[str, list[float]] = {bot_url: [], bare_url: []}
-        spent: dict[str, float] = {bot_url: 0.0, bare_url: 0.0}
+        async with aiohttp.ClientSession() as session:
+            ours: list[bytes] = []
+            await _one(session, bot_url, 0, keep=ours)
+        same_runner, same_url = await _start(_bare(api_url, reply=json.loads(ours[0])))
+        samples: dict[str, list[float]] = {bot_url: [], bare_url: [], same_url: []}
+        spent: dict[str, float] = {bot_url: 0.0, bare_url: 0.0, same_url: 0.0}
         async with aiohttp.ClientSession() as session:
             for n in range(100):  # warm-up (auth.test, caches, connections)
                 await _one(session, bot_url, n)
                 await _one(session, bare_url, n)
+                await _one(session, same_url, n)
             for n in range(requests):
-                for url in (bot_url, bare_url) if n % 2 else (bare_url, bot_url):
+                for url in (bot_url, bare_url, same_url) if n % 2 else (same_url, bare_url, bot_url):
                     took = await _one(session, url, n)
                     samples[url].append(took)
                     spent[url] += took
@@ -152,9 +161,12 @@ async def main(requests: int, config: str) -> None:
         print(f"{requests} signed slash commands each, over HTTP on 127.0.0.1 (keep-alive, sequential)")
         print(bare_line)
         print(bot_line)
+        same_median, same_line = _summary("bare Bolt (same bytes)", samples[same_url], spent[same_url])
+        print(same_line)
         print(f"ratio (median) {bot_median / bare_median:.2f}x   difference {bot_median - bare_median:+.3f} ms")
+        print(f"ratio to the same bytes (median) {bot_median / same_median:.2f}x   (aim: at most 1.5x)")
         print(f"of which core.handle('neste') alone: median {_core_median(core) * 1000:.3f} ms")
-        for runner in (bot_runner, bare_runner, standin_runner):
+        for runner in (bot_runner, bare_runner, same_runner, standin_runner):
             await runner.cleanup()
         core.store.close()
 

@@ -84,6 +84,7 @@ class TinyDBStore(SegmentedRows, Store):
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
         self._open_meta: dict[str, Meta] = {}
+        self._paths: dict[str, str] = {}
         self._segments = SegmentFiles(self.directory, cache_size=cache_size)
         self._closed = False
         try:
@@ -255,9 +256,15 @@ class TinyDBStore(SegmentedRows, Store):
             raise RuntimeError(f"store for {self.directory} is closed")
 
     def _path(self, partition: str) -> str:
+        """The partition's file; names checked once and remembered (a request reads ~6 partitions)."""
         self._check_open()
-        check_partition_name(partition)
-        return os.path.join(self.directory, *partition.split("/")) + SUFFIX
+        path = self._paths.get(partition)
+        if path is None:
+            check_partition_name(partition)
+            if len(self._paths) >= 4096:  # odd names from typed commands cannot grow it without bound
+                self._paths.clear()
+            path = self._paths[partition] = os.path.join(self.directory, *partition.split("/")) + SUFFIX
+        return path
 
     def _current(self, partition: str, path: str) -> _Entry | None:
         """The cache entry matching the file on disk now, reading the file if it changed. Needs _cache_lock."""
