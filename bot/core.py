@@ -165,7 +165,7 @@ class Core:
             )
         name = shown(typed, limit=30).lower()
         if self.vocab.precondition(word):  # `statsbudsjett` alone: the command that records it
-            suggestions = [f"forutsetning {name}"]
+            suggestions = [_("forutsetning") + f" {name}"]
         elif self.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
             suggestions = [f"dato {name} …", f"referat {name} …"]
         else:

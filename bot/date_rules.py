@@ -12,7 +12,7 @@ import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.date_words import (
@@ -189,7 +189,8 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif m := _IN_HOURS_RE.fullmatch(s):
         amount, unit = m.groups()
         minutes = 30 if amount == "en halv" else number(amount) * (1 if unit.startswith("min") else 60)
-        moment = now + timedelta(minutes=minutes)
+        # Elapsed time, not wall-clock time: "om 1 time" at 01:30 on the night clocks go forward is 03:30.
+        moment = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
         return Found(day=moment.date(), relative=True, moment=moment)
     elif m := _IN_N_RE.fullmatch(s):
         day = _shift(today, number(m.group(1)), m.group(2))
@@ -307,13 +308,15 @@ def choose_year(
     Inside the window, the first candidate not yet past wins (a window can span two springs),
     else the latest one; outside it, the candidate nearest the window. Without a window, the
     next occurrence from today on (`ahead` says until when a candidate still counts as coming:
-    a month until its last day). The ±9-year span covers 29 February.
+    a month until its last day). Candidates lie within two years of today or of the window: a date
+    that does not exist near them (29 February in 2029, week 53 in 2027) is not read as one years away
+    (it was: "uke 53" typed in 2027 became 27 December 2032).
     """
     still = ahead or (lambda d: d)
     if window is None:
-        years = range(today.year - 1, today.year + 10)
+        years = range(today.year - 1, today.year + 3)
     else:
-        years = range(window[0].year - 9, window[1].year + 10)
+        years = range(window[0].year - 1, window[1].year + 3)
     found = sorted(d for y in years if 1 <= y <= 9999 and (d := make(y)) is not None)
     if window is None:
         return next((d for d in found if still(d) >= today), None)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.config import AppConfig
+from bot.i18n import _
 from bot.progress import progress_of
 from bot.state import StateStore, cycle_partition
 from bot.wheel import (
@@ -94,18 +95,20 @@ def _day(day: date) -> str:
 def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> Cell:
     item_state, planned = state_of(config=config, state=state, item=item, today=today)
     progress = progress_of(config=config, state=state, item=item)
-    text = STATE_LABELS[item_state]
+    text = _(STATE_LABELS[item_state])
     if item_state == "done":
-        text = f"Ferdig {_day(progress.done_at.date())}" if progress.done_at else "Ferdig"
+        text = _("Ferdig {day}").format(day=_day(progress.done_at.date())) if progress.done_at else _("Ferdig")
     elif item_state == "overdue":
-        text = f"På overtid (frist {_day(item.deadline)})"
+        text = _("På overtid (frist {day})").format(day=_day(item.deadline))
     elif item_state == "planned" and planned:
-        text = f"Planlagt {_day(planned)}"
+        text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
-        text = f"Åpen, frist {_day(item.deadline)}"
+        text = _("Åpen, frist {day}").format(day=_day(item.deadline))
     if item.kind == "milestone" and item.spec.signed_by_parties and item.region and item_state != "done":
         parties = agreement_parties(config, region=item.region)
-        text += f" · {len(parties) - len(progress.missing)}/{len(parties)} signert"
+        text += " · " + _("{signed}/{total} signert").format(
+            signed=len(parties) - len(progress.missing), total=len(parties)
+        )
     return Cell(state=item_state, symbol=STATE_SYMBOLS[item_state], text=text)
 
 
@@ -153,10 +156,12 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         sig = signatures.get(party)
         if sig:
             when = _when(sig.get("at"))
-            who = sig.get("name") or sig.get("person") or "ukjent"
-            status = f"✓ Signert av {who} {when} ({sig.get('platform', '')})".replace(" ()", "")
+            who = sig.get("name") or sig.get("person") or _("ukjent")
+            status = (
+                "✓ " + _("Signert av {who} {when}").format(who=who, when=when) + f" ({sig.get('platform', '')})"
+            ).replace(" ()", "")
         else:
-            status = "○ Ikke signert ennå"
+            status = "○ " + _("Ikke signert ennå")
         signature_lines.append(Signature(party=config.party_name(party), status=status))
     entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
     history = tuple(

@@ -61,6 +61,7 @@ def build_router() -> Router:
             N_("oversikt [år] [side N]"),
             (N_("oversikt 2027"),),
             aliases=("oversyn",),
+            translated=True,
         )
     )
     add(
@@ -207,6 +208,7 @@ def build_router() -> Router:
             N_("kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]"),
             ("kalender", "kalender IN", "kalender ny-lenke agder"),
             aliases=("kalendar", "ics"),
+            translated=True,
         )
     )
     add(
@@ -227,6 +229,7 @@ def build_router() -> Router:
             (N_("koble region agder"),),
             aliases=("kople",),
             writes=True,
+            translated=True,
         )
     )
     add(
@@ -237,6 +240,7 @@ def build_router() -> Router:
             N_("person <@bruker> <part> <rolle>"),
             ("person @kari agder koordinator",),
             writes=True,
+            translated=True,
         )
     )
     add(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from bot.context import Context
+from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Section, Visibility
 from bot.parsing import fold, shown
 from bot.replies import make_reply
@@ -26,11 +27,13 @@ logger = logging.getLogger(__name__)
 
 EXAMPLE = "kalender agder"
 RENEW_WORDS = ("ny-lenke", "nylenke", "ny")
-HOW_TO = (
+HOW_TO = N_(
     "Outlook: Legg til kalender → Abonner fra Internett, og lim inn adressen. "
     "Google Kalender: Andre kalendere → + → Fra URL. Kalenderen oppdateres av seg selv når datoer endres."
 )
-SECRET = "Lenken er hemmelig og personlig for kanalen din: ikke del den. En administrator kan lage en ny med «kalender ny-lenke»."
+SECRET = N_(
+    "Lenken er hemmelig og personlig for kanalen din: ikke del den. En administrator kan lage en ny med «kalender ny-lenke»."
+)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -40,10 +43,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     feed = _feed(ctx, words)
     url = address(ctx.public_url, feed.path, token_of(ctx.state, feed.link_id))
     reply = make_reply(
-        title=f"Kalender: {_feed_name(ctx, feed)}",
-        lead=f"Abonner på årshjulet i kalenderen din: {url}",
-        sections=[Section(title="Slik gjør du", text=HOW_TO), Section(title="", text=SECRET)],
-        context="Frister som heldagshendelser, planlagte møter med klokkeslett, varsel etter påminnelsene.",
+        title=_("Kalender: {name}").format(name=_feed_name(ctx, feed)),
+        lead=_("Abonner på årshjulet i kalenderen din: {url}").format(url=url),
+        sections=[Section(title=_("Slik gjør du"), text=_(HOW_TO)), Section(title="", text=_(SECRET))],
+        context=_("Frister som heldagshendelser, planlagte møter med klokkeslett, varsel etter påminnelsene."),
     )
     return Outcome(reply=reply)
 
@@ -52,7 +55,9 @@ def _feed(ctx: Context, words: list[str]) -> Feed:
     """The feed named in the command, else the channel's, else the caller's party's."""
     if len(words) > 1:
         raise DomainError(
-            f"Jeg forstod ikke «{shown(' '.join(words))}». Skriv for eksempel «{EXAMPLE}» eller «kalender IN»."
+            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}» eller «kalender IN».").format(
+                words=shown(" ".join(words)), example=EXAMPLE
+            )
         )
     if words:
         word = words[0]
@@ -64,8 +69,10 @@ def _feed(ctx: Context, words: list[str]) -> Feed:
         if party and ctx.config.actor(party) and ctx.config.actor(party).enabled:  # type: ignore[union-attr]
             return Feed(kind="actor", key=party)
         raise DomainError(
-            f"Jeg kjenner ikke «{shown(word)}». Skriv en region (f.eks. «{EXAMPLE}»), en aktør («kalender IN») "
-            "eller «kalender nasjonal»."
+            _(
+                "Jeg kjenner ikke «{word}». Skriv en region (f.eks. «{example}»), en aktør («kalender IN») "
+                "eller «kalender nasjonal»."
+            ).format(word=shown(word), example=EXAMPLE)
         )
     channel = ctx.channel
     if channel.kind == "national":
@@ -82,41 +89,55 @@ def _feed(ctx: Context, words: list[str]) -> Feed:
     if party == ctx.config.parties.coordinator.key:
         return Feed(kind="national", key=None)
     raise DomainError(
-        f"Hvilken kalender vil du ha? Skriv for eksempel «{EXAMPLE}», «kalender IN» eller «kalender nasjonal»."
+        _(
+            "Hvilken kalender vil du ha? Skriv for eksempel «{example}», «kalender IN» eller «kalender nasjonal»."
+        ).format(example=EXAMPLE)
     )
 
 
 def _feed_name(ctx: Context, feed: Feed) -> str:
-    return "nasjonalt årshjul" if feed.key is None else ctx.config.party_name(feed.key)
+    return _("nasjonalt årshjul") if feed.key is None else ctx.config.party_name(feed.key)
 
 
 def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
     """A new secret for one feed or status page; the old address stops working at once."""
     if ctx.caller.role != "admin":
-        raise DomainError("Bare en administrator kan lage nye lenker. Spør en administrator om det.")
+        raise DomainError(_("Bare en administrator kan lage nye lenker. Spør en administrator om det."))
     if words and fold(words[0]) == "status":
         rest = words[1:]
         region = ctx.vocab.region(" ".join(rest)) if rest else None
         if rest and region is None:
             raise DomainError(
-                f"Jeg kjenner ikke regionen «{shown(' '.join(rest))}». Skriv f.eks. «kalender ny-lenke status agder»."
+                _("Jeg kjenner ikke regionen «{words}». Skriv f.eks. «kalender ny-lenke status agder».").format(
+                    words=shown(" ".join(rest))
+                )
             )
         link_id, path = status_link_id(region), status_path(region)
-        what = f"statussiden for {ctx.config.party_name(region)}" if region else "den nasjonale statussiden"
+
+        def what() -> str:
+            if region:
+                return _("statussiden for {party}").format(party=ctx.config.party_name(region))
+            return _("den nasjonale statussiden")
     else:
         feed = _feed(ctx, words)
-        link_id, path, what = feed.link_id, feed.path, f"kalenderen {_feed_name(ctx, feed)}"
+        link_id, path = feed.link_id, feed.path
+
+        def what() -> str:
+            return _("kalenderen {name}").format(name=_feed_name(ctx, feed))
+
     record(
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Ny hemmelig lenke til {what}; den gamle virker ikke lenger",
+        summary=lambda: f"Ny hemmelig lenke til {what()}; den gamle virker ikke lenger",
         mutate=renew(link_id),
     )
     token = token_of(ctx.state, link_id)
     reply = make_reply(
-        title="Ny lenke laget",
-        lead=f"Ny adresse til {what}: {address(ctx.public_url, path, str(token))} Den gamle lenken virker ikke lenger.",
+        title=_("Ny lenke laget"),
+        lead=_("Ny adresse til {what}: {address} Den gamle lenken virker ikke lenger.").format(
+            what=what(), address=address(ctx.public_url, path, str(token))
+        ),
         visibility=Visibility.PRIVATE,
     )
     return Outcome(reply=reply)

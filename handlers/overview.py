@@ -9,9 +9,10 @@ from bot.behind import behind_text
 from bot.config import Region
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
-from bot.replies import count, day_text, make_reply
+from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from handlers.common import read_args, reject_extra
@@ -32,13 +33,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
     pages = max(1, -(-len(all_regions) // PAGE_REGIONS))
     if page > pages:
         raise DomainError(
-            f"Oversikten har bare {pages} {'side' if pages == 1 else 'sider'}. Skriv «oversikt side {pages}»."
+            ngettext(
+                "Oversikten har bare {n} side. Skriv «{command}».",
+                "Oversikten har bare {n} sider. Skriv «{command}».",
+                pages,
+            ).format(n=pages, command=_("oversikt") + f" side {pages}")
         )
     regions = all_regions[(page - 1) * PAGE_REGIONS : page * PAGE_REGIONS]
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
     sections = [
         Section(
-            title="Nasjonalt",
+            title=_("Nasjonalt"),
             facts=tuple(Fact(_label(item), _cell(ctx, item, today)) for item in shared),
         )
     ]
@@ -63,20 +68,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
     buttons: list[Button] = []
     more = ""
     if pages > 1:
-        more = f" Side {page} av {pages}."
+        more = " " + _("Side {page} av {pages}.").format(page=page, pages=pages)
         if page < pages:
-            more += f" Resten: «oversikt {year} side {page + 1}»."
-            buttons.append(Button(label=f"Side {page + 1}", command=f"oversikt {year} side {page + 1}", primary=False))
+            more += " " + _("Resten: «{command}».").format(command=_("oversikt") + f" {year} side {page + 1}")
+            buttons.append(
+                Button(
+                    label=_("Side {page}").format(page=page + 1),
+                    command=f"oversikt {year} side {page + 1}",
+                    primary=False,
+                )
+            )
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
-    legacy = " · – fra før Samhandlingsbot tok over" if before else ""
+    legacy = " · " + _("– fra før Samhandlingsbot tok over") if before else ""
     reply = make_reply(
-        title=f"Oversikt – syklus {year}",
+        title=_("Oversikt – syklus {year}").format(year=year),
         lead=f"{_signed_text(complete=complete, followed=followed, year=year)} {behind} "
-        f"✓ ferdig · ⚠ på overtid · dato = planlagt{legacy}.{more}",
+        + _("✓ ferdig · ⚠ på overtid · dato = planlagt{legacy}.").format(legacy=legacy)
+        + more,
         sections=sections,
         buttons=buttons,
-        context=f"Samhandlingsmodellen · per {today.strftime('%d.%m.%Y')}",
+        context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
 
@@ -84,15 +96,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
 def _signed_text(*, complete: int, followed: int, year: int) -> str:
     """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
     if followed == 0 and complete == 0:
-        return f"Avtalen {year} ble signert før Samhandlingsbot tok over."
-    return f"{complete} av {count(max(followed, complete), 'region', 'regioner')} har signert avtalen {year}."
+        return _("Avtalen {year} ble signert før Samhandlingsbot tok over.").format(year=year)
+    total = max(followed, complete)
+    return ngettext(
+        "{n} av {total} region har signert avtalen {year}.",
+        "{n} av {total} regioner har signert avtalen {year}.",
+        total,
+    ).format(n=complete, total=total, year=year)
 
 
 def _preparing(ctx: Context, *, year: int, today: date, regions: Sequence[Region], national: bool) -> Section:
     """The next agreement's open items, one line per region of this page, below the current cycle."""
     facts: list[Fact] = []
     shared = national_milestones(ctx.config, year=year) + precondition_items(ctx.config, year=year, region=None)
-    for name, items in [("Nasjonalt", shared if national else [])] + [
+    for name, items in [(_("Nasjonalt"), shared if national else [])] + [
         (
             region.short,
             regional_milestones(ctx.config, year=year, region=region.key)
@@ -103,8 +120,9 @@ def _preparing(ctx: Context, *, year: int, today: date, regions: Sequence[Region
         open_items = [i for i in items if i.start <= today and not _progress(ctx, i).done]
         if open_items:
             facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in open_items)))
-    text = None if facts else "Ingenting åpent ennå."
-    return Section(title=f"Forberedelse av avtalen {year} (åpne punkter)", facts=tuple(facts), text=text)
+    text = None if facts else _("Ingenting åpent ennå.")
+    title = _("Forberedelse av avtalen {year} (åpne punkter)").format(year=year)
+    return Section(title=title, facts=tuple(facts), text=text)
 
 
 def _take_page(words: list[str]) -> tuple[int, list[str]]:
@@ -127,7 +145,7 @@ def _progress(ctx: Context, item: Item) -> Progress:
 def _cell(ctx: Context, item: Item, today: date) -> str:
     progress = _progress(ctx, item)
     if progress.not_relevant:
-        return "ikke aktuelt"
+        return _("ikke aktuelt")
     if progress.done:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
     if not tracked(ctx.config, item):
@@ -136,9 +154,9 @@ def _cell(ctx: Context, item: Item, today: date) -> str:
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
         prefix = "⚠ " if item.deadline < today else ""
-        return f"{prefix}{signed}/{total} signert"
+        return prefix + _("{signed}/{total} signert").format(signed=signed, total=total)
     if item.deadline < today:
-        return f"⚠ frist {day_text(item.deadline)}"
+        return "⚠ " + _("frist {day}").format(day=day_text(item.deadline))
     if progress.planned:
         return progress.planned.strftime("%d.%m")
-    return "åpen"
+    return _("åpen")

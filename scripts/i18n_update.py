@@ -32,7 +32,12 @@ FIXED = datetime(2026, 11, 24, tzinfo=UTC)
 def extract() -> Catalog:
     """The texts in the code, as a template catalogue."""
     template = Catalog(project="samhandlingsbot", fuzzy=False, creation_date=FIXED, revision_date=FIXED)
-    method_map = [("bot/**.py", "python"), ("handlers/**.py", "python"), ("adapters/**.py", "python")]
+    method_map = [
+        ("bot/**.py", "python"),
+        ("handlers/**.py", "python"),
+        ("adapters/**.py", "python"),
+        ("adapters/web/templates/**.html", "jinja2"),
+    ]
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map=method_map, keywords=KEYWORDS, comment_tags=(), strip_comment_tags=True
     ):

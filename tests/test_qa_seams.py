@@ -188,3 +188,13 @@ def test_a_meeting_or_precondition_typed_as_a_command_gets_the_command_that_take
     assert not reply.ok and "Mente du «forutsetning statsbudsjett»?" in reply.text, reply.text
     reply = bot.say("vårmøte 10. mars", as_="aud", channel="nasjonal")
     assert "«dato vårmøte …» eller «referat vårmøte …»" in reply.text, reply.text
+
+
+def test_week_53_is_not_read_years_away_and_hours_count_across_the_clock_change() -> None:
+    from bot.dates import parse_norwegian_date
+
+    bot = make_bot(at=oslo(2027, 3, 28, 1, 30))  # the night clocks go forward (02:00 -> 03:00)
+    reply = bot.say("dato vår uke 53")
+    assert "2032" not in reply.text, reply.text
+    parsed = parse_norwegian_date("om 1 time", now=oslo(2027, 3, 28, 1, 30))
+    assert parsed is not None and (parsed.when.hour, parsed.when.minute) == (3, 30), parsed

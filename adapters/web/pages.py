@@ -14,8 +14,10 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from bot import i18n
 from bot.status_data import national_page, region_page
 from bot.wheel_picture import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, nation_wheel, region_wheel
+from bot.written_form import region_form
 
 from .wheel_svg import render_svg
 
@@ -29,16 +31,23 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
+    """Templates with gettext (`{{ _("…") }}`): the texts come from bot/locale in the written form that is
+    current when a page renders (a region's page in the region's form)."""
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html",), default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: i18n._(message), ngettext=i18n.ngettext, newstyle=True
+    )
+    return env
 
 
 def _legend() -> list[tuple[str, str, str]]:
-    return [(state, STATE_SYMBOLS[state], STATE_LABELS[state]) for state in STATE_ORDER]
+    return [(state, STATE_SYMBOLS[state], i18n._(STATE_LABELS[state])) for state in STATE_ORDER]
 
 
 def _link(path: str, token: str, year: int | None = None) -> str:
@@ -49,6 +58,11 @@ def _link(path: str, token: str, year: int | None = None) -> str:
 
 
 def national_html(*, core: Core, token: str, year: int) -> str:
+    with i18n.using(i18n.DEFAULT_LANG):  # AU's page: bokmål, as the national channel
+        return _national_html(core=core, token=token, year=year)
+
+
+def _national_html(*, core: Core, token: str, year: int) -> str:
     today = core.clock.now().date()
     page = national_page(config=core.config, state=core.state, year=year, today=today)
     wheel = nation_wheel(config=core.config, state=core.state.snapshot(), year=today.year, today=today)
@@ -56,6 +70,7 @@ def national_html(*, core: Core, token: str, year: int) -> str:
         _env()
         .get_template("national.html")
         .render(
+            lang=i18n.current(),
             page=page,
             today=today.strftime("%d.%m.%Y"),
             legend=_legend(),
@@ -68,6 +83,12 @@ def national_html(*, core: Core, token: str, year: int) -> str:
 
 
 def region_html(*, core: Core, region: str, token: str, national: bool, year: int) -> str:
+    """A region's page in the region's written form (Vestland's in nynorsk)."""
+    with i18n.using(region_form(config=core.config, region=region)):
+        return _region_html(core=core, region=region, token=token, national=national, year=year)
+
+
+def _region_html(*, core: Core, region: str, token: str, national: bool, year: int) -> str:
     today = core.clock.now().date()
     page = region_page(config=core.config, state=core.state, region=region, year=year, today=today)
     wheel = region_wheel(config=core.config, state=core.state.snapshot(), region=region, year=today.year, today=today)
@@ -76,6 +97,7 @@ def region_html(*, core: Core, region: str, token: str, national: bool, year: in
         _env()
         .get_template("region.html")
         .render(
+            lang=i18n.current(),
             page=page,
             today=today.strftime("%d.%m.%Y"),
             legend=_legend(),
