@@ -36,7 +36,7 @@ NYNORSK_ONLY = {
     "føresetnader", "regionar", "teikn", "namn", "sidan", "framleis",
 }  # fmt: skip
 _WORD = re.compile(r"[a-zæøåòé]+")
-_URL = re.compile(r"https?://\S+")
+_URL = re.compile(r"https?://\S+|\S*[?&]token=\S+")  # links, and local paths with a random token
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
