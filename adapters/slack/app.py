@@ -27,6 +27,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.reminders import deliver_announcements
 from bot.replies import when_text
@@ -223,10 +224,11 @@ class SlackAdapter:
     async def _publish_home(self, user_id: str, channel_id: str) -> None:
         request = Request(platform=translate.PLATFORM, user_id=user_id, channel_id=channel_id, text="neste")
         reply = self._handle(request).reply
-        note = (
-            f"Dette er din egen «neste». Skriv «hjelp» for alle kommandoene, "
-            f"i en kanal eller her i Meldinger-fanen. Oppdatert {_when(self.core)}."
-        )
+        with using(reply.lang):  # type: ignore[arg-type]
+            note = _(
+                "Dette er din egen «neste». Skriv «hjelp» for alle kommandoene, "
+                "i en kanal eller her i Meldinger-fanen. Oppdatert {when}."
+            ).format(when=_when(self.core))
         view = views.home_view(replace(reply, context=None), note=render.for_slack(Reply(title="", text=note)).text)
         try:
             await self.poster.call("views.publish", user_id=user_id, view=view)
@@ -349,7 +351,7 @@ class SlackAdapter:
                 filename=f"{picture.name}.png",
                 title=reply.title,
                 alt=picture.alt,
-                comment=f"{reply.title} (bilde). Skriv «årshjul» for teksten.",
+                comment=_picture_comment(reply),
                 thread_ts=thread_ts,
             )
         except SlackCallFailed as exc:
@@ -394,3 +396,9 @@ def _when(core: Core) -> str:
 
 def _is_public(reply: Reply) -> bool:
     return reply.ok and reply.visibility == Visibility.CHANNEL
+
+
+def _picture_comment(reply: Reply) -> str:
+    """The line posted with the wheel picture, in the reply's written form."""
+    with using(reply.lang):  # type: ignore[arg-type]
+        return _("{title} (bilde). Skriv «årshjul» for teksten.").format(title=reply.title)

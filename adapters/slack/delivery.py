@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from bot.i18n import N_, _, using
 from bot.messages import Reply, Request, Visibility
 
 from . import render
@@ -21,10 +22,11 @@ logger = logging.getLogger(__name__)
 UNREACHABLE_CHANNEL = ("channel_not_found", "not_in_channel", "is_archived", "cannot_dm_bot", "restricted_action")
 """Slack errors that mean "this channel will not take the post": the person is told directly instead."""
 
-DM_NOTE = (
+DM_NOTE = N_(
     "Jeg kunne ikke svare i kanalen der du spurte (jeg er ikke med i den, eller det er en direktemelding "
     "med noen andre), så svaret kommer her. Inviter meg med /invite @Samhandlingsbot for å få svar i kanalen."
 )
+"""Translated where it is shown, in the reply's written form."""
 
 
 async def post_reply(poster: SlackPoster, *, request: Request, reply: Reply, thread_ts: str | None = None) -> None:
@@ -51,6 +53,9 @@ async def post_reply(poster: SlackPoster, *, request: Request, reply: Reply, thr
 async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply, note: str | None = DM_NOTE) -> None:
     """The reply in the bot's direct message with the person (conversations.open, then chat.postMessage);
     `note` says why it came there."""
+    if note:
+        with using(reply.lang):  # type: ignore[arg-type]
+            note = _(note)
     context = " · ".join(part for part in (reply.context, note) if part) or None
     try:
         opened = await poster.call("conversations.open", users=user_id)
