@@ -18,7 +18,7 @@ from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
 from bot.router import Router
-from bot.state import AlreadyApplied, DomainError, StateStore
+from bot.state import AlreadyApplied, DomainError, StateStore, entry_summary
 from bot.written_form import channel_form, person_form
 from storage.base import Store, StoreError
 
@@ -92,7 +92,7 @@ class Core:
             reply = make_reply(
                 title=_("Allerede registrert"),
                 lead=_("Dette ble registrert {when}: {summary}. Ingenting er endret.").format(
-                    when=when, summary=exc.entry.get("summary", "")
+                    when=when, summary=entry_summary(exc.entry)
                 ),
             )
             return Outcome(reply=reply)

@@ -110,4 +110,4 @@ def mark(breaches: list[Breach]) -> str | None:
 
 
 def summary_note(note: str | None) -> str:
-    return f" ({OUTSIDE}: {note})" if note else ""
+    return f" ({_(OUTSIDE)}: {note})" if note else ""

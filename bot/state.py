@@ -10,13 +10,14 @@ Layout (one small partition each, so a write in year ten costs what it costs in 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from bot import chain
+from bot.i18n import current
 from bot.messages import Request
 from bot.wheel import Item
 from storage.base import Document, Store, Tables
@@ -106,6 +107,7 @@ class StateStore:
         mutate: Callable[[Tables], Any],
         request: Request | None = None,
         scope: dict[str, Any] | None = None,
+        summary_nn: str | None = None,
     ) -> Any:
         """Apply `mutate` to a fresh copy of the partition and record it in the history, atomically.
 
@@ -130,6 +132,7 @@ class StateStore:
                     "platform": author.platform,
                     "channel": author.channel,
                     "summary": summary,
+                    **({"summary_nn": summary_nn} if summary_nn else {}),
                     **(scope or {}),
                 },
                 previous=previous,
@@ -264,3 +267,11 @@ class _RequestReads(Store):
 
     def faults(self) -> dict[str, str]:
         return self._store.faults()
+
+
+def entry_summary(entry: Mapping[str, Any]) -> str:
+    """A history entry's summary in the current written form: `summary_nn` for a nynorsk reader when the
+    entry has it (written since both forms are stored), else the bokmål `summary` every entry has."""
+    if current() == "nn" and entry.get("summary_nn"):
+        return str(entry["summary_nn"])
+    return str(entry.get("summary") or "")

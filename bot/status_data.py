@@ -11,7 +11,7 @@ from datetime import date, datetime
 from bot.config import AppConfig
 from bot.i18n import _
 from bot.progress import progress_of
-from bot.state import StateStore, cycle_partition
+from bot.state import StateStore, cycle_partition, entry_summary
 from bot.wheel import (
     Item,
     agreement_parties,
@@ -169,7 +169,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
             at=_when(entry.get("at")),
             who=str(entry.get("name") or ""),
             platform=str(entry.get("platform") or ""),
-            summary=str(entry.get("summary") or ""),
+            summary=entry_summary(entry),
         )
         for entry in entries
     )

@@ -218,6 +218,7 @@ def build_router() -> Router:
             N_("De siste endringene: hvem, når og hvor."),
             N_("logg [region]"),
             ("logg", "logg agder"),
+            translated=True,
         )
     )
     add(

@@ -92,7 +92,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=lambda: f"Registrerte avtaleteksten {year}, {version_label(ctx, region=region, year=year)}",
+        summary=lambda: _("Registrerte avtaleteksten {year}, {version}").format(
+            year=year, version=version_label(ctx, region=region, year=year)
+        ),
         mutate=mutate,
     )
     lead = _("{name} registrerte samarbeidsavtalen {year} for {party}: {version}.").format(

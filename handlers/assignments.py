@@ -79,7 +79,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=lambda: f"Oppdragsavtale {year} for {ctx.config.party_name(actor)}: {what}",
+        summary=lambda: _("Oppdragsavtale {year} for {party}: {what}").format(
+            year=year, party=ctx.config.party_name(actor), what=_(what)
+        ),
         mutate=mutate,
     )
     done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if complete else ""

@@ -58,7 +58,9 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Koblet {request.platform}-kanal {request.channel_id} som {what()}",
+        summary=lambda: _("Koblet {platform}-kanal {channel} som {what}").format(
+            platform=request.platform, channel=request.channel_id, what=what()
+        ),
         mutate=lambda tables: tables.setdefault("channels", {}).__setitem__(key, binding),
     )
     reply = make_reply(
@@ -119,7 +121,9 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Registrerte {entry['name']} ({request.platform} {user_id}) som {role} for {party}",
+        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
+            name=entry["name"], platform=request.platform, user=user_id, role=role, party=party
+        ),
         mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, entry),
     )
     reply = make_reply(

@@ -129,7 +129,7 @@ def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Ny hemmelig lenke til {what()}; den gamle virker ikke lenger",
+        summary=lambda: _("Ny hemmelig lenke til {what}; den gamle virker ikke lenger").format(what=what()),
         mutate=renew(link_id),
     )
     token = token_of(ctx.state, link_id)

@@ -100,19 +100,25 @@ def record(
 
     The partition is the item's own unless given (runtime bindings live in `meta`); a change in `meta` that
     belongs to one region names it (`region`), so that region's `logg` shows it. The history is one record
-    for every reader, kept in bokmål: a `summary` builder is called in bokmål, so the names and dates in it
-    (which follow the reader's written form) never mix with the entry's own words.
+    for every reader in both written forms: a `summary` builder is called once in bokmål (`summary`, what
+    the hash chain and older readers know) and once in nynorsk (`summary_nn`), so `logg` shows each reader
+    their own form and the names and dates in it never mix with the entry's own words.
     """
     target = partition or (item_partition(item) if item else None)
     assert target is not None, "record() needs an item or a partition"
+    summary_nn = None
     if callable(summary):
+        build = summary
         with using("nb"):
-            summary = summary()
+            summary = build()
+        with using("nn"):
+            summary_nn = build()
     return ctx.state.change(
         partition=target,
         author=ctx.author(request),
         at=ctx.now,
         summary=summary,
+        summary_nn=summary_nn if summary_nn != summary else None,
         mutate=mutate,
         request=request,
         scope={"region": item.region, "year": item.year, "item": item.ident}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
 from bot.replies import make_reply
-from bot.state import META
+from bot.state import META, entry_summary
 from handlers.common import context_region, read_args, reject_extra
 
 SHOW = 10
@@ -17,7 +18,7 @@ META_LOOK_BACK = 100
 
 def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("region",))
-    reject_extra(args.rest, example="logg agder")
+    reject_extra(args.rest, example=N_("logg agder"))
     region = context_region(ctx, args.region)
     prefixes = [f"cycle/{region}/"] if region else ["national/", META]
     entries = []
@@ -32,19 +33,25 @@ def handle(request: Request, ctx: Context) -> Outcome:
         entries += own
         total += len(own)
     entries.sort(key=lambda entry: str(entry.get("at") or ""), reverse=True)  # stable: same-minute entries keep order
-    where = ctx.config.party_name(region) if region else "nasjonalt"
+    where = ctx.config.party_name(region) if region else _("nasjonalt")
     if not entries:
-        return Outcome(reply=make_reply(title=f"Logg – {where}", lead="Ingen endringer er registrert ennå."))
+        return Outcome(
+            reply=make_reply(
+                title=_("Logg – {where}").format(where=where), lead=_("Ingen endringer er registrert ennå.")
+            )
+        )
     sections = [
         Section(
             title=_when_text(entry.get("at")),
-            text=f"{entry.get('name')} ({entry.get('platform')}): {entry.get('summary')}",
+            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}",
         )
         for entry in entries[:SHOW]
     ]
     reply = make_reply(
-        title=f"Logg – {where}",
-        lead=f"De siste {min(SHOW, len(entries))} av {total} endringer.",
+        title=_("Logg – {where}").format(where=where),
+        lead=ngettext("De siste {shown} av {total} endring.", "De siste {shown} av {total} endringer.", total).format(
+            shown=min(SHOW, len(entries)), total=total
+        ),
         sections=sections,
     )
     return Outcome(reply=reply)
@@ -53,6 +60,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
 def _when_text(value: object) -> str:
     """An entry's time as shown; a hand-edited entry without a readable `at` is shown, not fatal."""
     try:
-        return datetime.fromisoformat(value).strftime("%d.%m.%Y kl. %H.%M") if isinstance(value, str) else "Ukjent tid"
+        at = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
-        return "Ukjent tid"
+        at = None
+    return f"{at:%d.%m.%Y}{_(' kl. ')}{at:%H.%M}" if at else _("Ukjent tid")

@@ -72,14 +72,18 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if note:
             doc["outside_order"] = note
 
-    replaced = " (erstatter forrige referat)" if progress.outcome else ""  # the history's words (bokmål)
+    replaced = bool(progress.outcome)
     unblocks = signing_years_unblocked_by(ctx, item) if region else []
     ready_before = {year: ready_regions(ctx, year=year, regions=[region]) for year in unblocks}
     record(
         ctx,
         request,
         item=item,
-        summary=lambda: f"Registrerte referat for {item.title()}{replaced}{summary_note(note)}",
+        summary=lambda: (
+            _("Registrerte referat for {item}").format(item=item.title())
+            + (" " + _("(erstatter forrige referat)") if replaced else "")
+            + summary_note(note)
+        ),
         mutate=mutate,
     )
     decisions, followups = len(outcome["decisions"]), len(outcome["followups"])

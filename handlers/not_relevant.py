@@ -93,7 +93,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             doc.update({"not_relevant": True, "done": True, "done_at": ctx.now.isoformat()})
 
     what = N_("er aktuelt igjen") if undo else N_("er ikke aktuelt")
-    record(ctx, request, item=item, summary=lambda: f"{item.title()} {what}", mutate=mutate)
+    record(ctx, request, item=item, summary=lambda: f"{item.title()} {_(what)}", mutate=mutate)
     lead = (
         _("Påminnelsene for det kommer tilbake.")
         if undo

@@ -49,7 +49,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Omtale i påminnelser slått {'på' if on else 'av'} for {ctx.caller.name}",
+        summary=lambda: (
+            _("Omtale i påminnelser slått på for {name}") if on else _("Omtale i påminnelser slått av for {name}")
+        ).format(name=ctx.caller.name),
         mutate=lambda tables: tables.setdefault(NOTIFY_TABLE, {}).__setitem__(person, {"mentions": on}),
     )
     lead = (

@@ -64,7 +64,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         request,
         partition=META,
         region=region,
-        summary=lambda: f"Satte planperioden for {ctx.config.party_name(region)} til {period}",
+        summary=lambda: _("Satte planperioden for {party} til {period}").format(
+            party=ctx.config.party_name(region), period=period
+        ),
         mutate=lambda tables: tables.setdefault("plan_periods", {}).__setitem__(region, entry),
     )
     reply = make_reply(

@@ -95,7 +95,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             ctx,
             request,
             item=item,
-            summary=lambda: f"Registrerte: {item.title()}",
+            summary=lambda: _("Registrerte: {item}").format(item=item.title()),
             mutate=mutate,
         )
     except _AlreadyRecorded as already:

@@ -108,7 +108,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         item=item,
-        summary=lambda: f"Satte dato for {item.title()} til {when_text(parsed.when, has_time=parsed.has_time)}",
+        summary=lambda: _("Satte dato for {item} til {when}").format(
+            item=item.title(), when=when_text(parsed.when, has_time=parsed.has_time)
+        ),
         mutate=mutate,
     )
     reply = make_reply(

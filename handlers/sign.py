@@ -105,8 +105,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
             request,
             item=item,
             summary=lambda: (
-                f"Signerte samarbeidsavtalen {year} for {ctx.config.party_name(party)}, {version.label()}"
-                f"{summary_note(note)}"
+                _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
+                    year=year, party=ctx.config.party_name(party), version=version.label()
+                )
+                + summary_note(note)
             ),
             mutate=mutate,
         )

@@ -45,7 +45,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Målform for {ctx.caller.name}: {FORM_NAMES[lang]}",
+        summary=lambda: _("Målform for {name}: {form}").format(name=ctx.caller.name, form=FORM_NAMES[lang]),
         mutate=lambda tables: tables.setdefault(FORMS_TABLE, {}).__setitem__(person_doc_key(person), {"form": lang}),
     )
     with using(lang):  # the answer already in the chosen form
@@ -64,7 +64,9 @@ def _set_channel(request: Request, ctx: Context, *, lang: Lang) -> Outcome:
         ctx,
         request,
         partition=META,
-        summary=lambda: f"Målform for kanalen {request.platform}:{request.channel_id}: {FORM_NAMES[lang]}",
+        summary=lambda: _("Målform for kanalen {channel}: {form}").format(
+            channel=f"{request.platform}:{request.channel_id}", form=FORM_NAMES[lang]
+        ),
         mutate=lambda tables: tables.setdefault(FORMS_TABLE, {}).__setitem__(key, {"form": lang}),
     )
     with using(lang):

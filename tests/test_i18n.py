@@ -18,6 +18,7 @@ from bot.config import ConfigError, parse_config
 from bot.i18n import LANGS, translations, using
 from bot.messages import Reply
 from bot.reminders import plan_digests
+from bot.state import entry_summary
 from handlers import build_router
 from scripts.i18n_update import extract
 from tests.driver import BotDriver, make_bot, oslo
@@ -241,3 +242,26 @@ def test_the_status_page_of_a_region_is_in_its_form() -> None:
     assert '<html lang="nb">' in page
     _assert_form([re.sub(r"<[^>]+>", " ", page)], forbidden=NYNORSK_ONLY, where="Agder's status page")
     assert '<html lang="nb">' in national_html(core=bot.core, token="t", year=2027)
+
+
+def test_logg_shows_each_reader_the_history_in_their_form() -> None:
+    """The history keeps both forms of each change: Vestland's `logg` reads nynorsk, Agder's bokmål, and an
+    entry written before both forms were kept (bokmål only) is still shown."""
+    bot = make_bot(at=oslo(2026, 9, 1, 9), config=make_config(regions=("agder", "vestland")))
+    assert bot.say("dato haust måndag 9. november 2026 kl 10", as_="per", channel="vestland").ok
+    assert bot.say("plan 2028–2031", as_="per", channel="vestland").ok
+    assert bot.say("ikkje aktuelt oppdrag 2027", as_="per", channel="vestland").ok
+    assert bot.say("dato høst mandag 9. november 2026 kl 10", as_="kari", channel="agder").ok
+    assert bot.say("plan 2028–2031", as_="kari", channel="agder").ok
+    entry = bot.core.state.latest("cycle/vestland/2026", limit=1)[0]
+    assert entry["summary"].startswith("Satte dato for") and entry["summary_nn"].startswith("Sette dato for")
+    for region in ("vestland", "agder"):
+        nynorsk = bot.say(f"logg {region}", as_="per", channel="vestland")
+        assert nynorsk.ok and "Sette planperioden" in nynorsk.text, nynorsk.text
+        _assert_form(_texts(nynorsk), forbidden=BOKMAL_ONLY, where=f"logg {region} in Vestland")
+        bokmal = bot.say(f"logg {region}", as_="kari", channel="agder")
+        assert bokmal.ok and "Satte planperioden" in bokmal.text, bokmal.text
+        _assert_form(_texts(bokmal), forbidden=NYNORSK_ONLY, where=f"logg {region} in Agder")
+    old = {"summary": "Registrerte: Regionalt handlingsprogram"}
+    with using("nn"):
+        assert entry_summary(old) == old["summary"]
