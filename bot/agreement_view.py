@@ -126,49 +126,52 @@ class Receipt:
         """The receipt as titled facts: the same content in chat, the terminal and `to_text`."""
         text: list[Fact] = []
         if self.version is None:
-            text.append(Fact("Versjon", "ingen avtaletekst er registrert"))
+            text.append(Fact(_("Versjon"), _("ingen avtaletekst er registrert")))
         else:
-            text.append(Fact("Versjon", str(self.version)))
-            text.append(Fact("SHA-256", self.sha256 or "ikke kjent (bare lenke)"))
+            text.append(Fact(_("Versjon"), str(self.version)))
+            text.append(Fact("SHA-256", self.sha256 or _("ikke kjent (bare lenke)")))
             if self.size is not None:
-                text.append(Fact("Størrelse", f"{self.size} byte"))
-            text.append(Fact("Lenke", self.link or ""))
+                text.append(Fact(_("Størrelse"), f"{self.size} byte"))
+            text.append(Fact(_("Lenke"), self.link or ""))
             if self.registered:
-                text.append(Fact("Registrert", self.registered))
+                text.append(Fact(_("Registrert"), self.registered))
         text.append(
             Fact(
                 "Status",
-                "signert av alle parter på denne versjonen"
+                _("signert av alle parter på denne versjonen")
                 if self.complete
-                else f"mangler signatur fra {', '.join(self.missing)}",
+                else _("mangler signatur fra {parties}").format(parties=", ".join(self.missing)),
             )
         )
         signed: list[Fact] = []
         for sig in self.signatures:
-            on = f"versjon {sig.version}" if sig.version else "uten versjon"
-            stale = "" if sig.current else " – må signere på nytt"
+            on = _("versjon {number}").format(number=sig.version) if sig.version else _("uten versjon")
+            stale = "" if sig.current else " – " + _("må signere på nytt")
             signed.append(
                 Fact(
                     sig.party_name,
-                    f"{sig.name}, {sig.at_oslo} (Europe/Oslo), {sig.platform}, kanal {sig.channel}, {on}{stale}",
+                    _("{name}, {at} (Europe/Oslo), {platform}, kanal {channel}, {on}").format(
+                        name=sig.name, at=sig.at_oslo, platform=sig.platform, channel=sig.channel, on=on
+                    )
+                    + stale,
                 )
             )
-        chain = "i orden" if self.history_ok else "BRUTT – si fra til administrator"
+        chain = _("i orden") if self.history_ok else _("BRUTT – si fra til administrator")
         history = (
-            Fact("Partisjon", self.history_partition),
-            Fact("Oppføringer", str(self.history_entries)),
-            Fact("Kjeden", chain),
-            Fact("Siste hash", self.history_head or "–"),
+            Fact(_("Partisjon"), self.history_partition),
+            Fact(_("Oppføringer"), str(self.history_entries)),
+            Fact(_("Kjeden"), chain),
+            Fact(_("Siste hash"), self.history_head or "–"),
         )
         return [
-            Section(title="Avtaletekst", facts=tuple(text)),
-            Section(title="Signaturer", facts=tuple(signed), text=None if signed else "Ingen ennå."),
-            Section(title="Historikk", facts=history),
+            Section(title=_("Avtaletekst"), facts=tuple(text)),
+            Section(title=_("Signaturer"), facts=tuple(signed), text=None if signed else _("Ingen ennå.")),
+            Section(title=_("Historikk"), facts=history),
         ]
 
     @property
     def title(self) -> str:
-        return f"Kvittering: samarbeidsavtalen {self.year} for {self.region_name}"
+        return _("Kvittering: samarbeidsavtalen {year} for {region}").format(year=self.year, region=self.region_name)
 
     def to_text(self) -> str:
         return render_text(title=self.title, sections=tuple(self.sections()), lead=None, context=None)
@@ -192,7 +195,7 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
                     person=sig.get("person"),
                     name=str(sig.get("name", "")),
                     at=str(sig["at"]),
-                    at_oslo=at.strftime("%d.%m.%Y kl. %H.%M"),
+                    at_oslo=f"{at:%d.%m.%Y}{_(' kl. ')}{at:%H.%M}",
                     platform=str(sig.get("platform", "")),
                     channel=str(sig.get("channel", "")),
                     version=sig.get("version"),
@@ -210,7 +213,11 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         sha256=version.sha256 if version else None,
         size=version.size if version else None,
         link=version.link if version else None,
-        registered=f"{when_text(version.at)} av {version.name} ({version.platform})" if version else None,
+        registered=_("{when} av {name} ({platform})").format(
+            when=when_text(version.at), name=version.name, platform=version.platform
+        )
+        if version
+        else None,
         complete=bool(parties) and all(party in signed for party in parties),
         missing=[config.party_short(party) for party in parties if party not in signed],
         signatures=lines,

@@ -157,6 +157,7 @@ def build_router() -> Router:
             N_("Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg)."),
             N_("kvittering [region] [år]"),
             ("kvittering", "kvittering agder 2027"),
+            translated=True,
         )
     )
     add(

@@ -226,7 +226,11 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
     if rest:
-        raise DomainError(f"Jeg forstod ikke «{shown(' '.join(rest))}». Skriv for eksempel «{RECEIPT_EXAMPLE}».")
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
+                words=shown(" ".join(rest)), example=RECEIPT_EXAMPLE
+            )
+        )
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
-    reply = make_reply(title=found.title, sections=found.sections(), context="Bare du ser kvitteringen.")
+    reply = make_reply(title=found.title, sections=found.sections(), context=_("Bare du ser kvitteringen."))
     return Outcome(reply=reply)

@@ -265,3 +265,19 @@ def test_logg_shows_each_reader_the_history_in_their_form() -> None:
     old = {"summary": "Registrerte: Regionalt handlingsprogram"}
     with using("nn"):
         assert entry_summary(old) == old["summary"]
+
+
+def test_the_receipt_in_chat_is_in_the_readers_form() -> None:
+    """`kvittering` with a registered text: Vestland reads its frame and the parties' names in nynorsk, Agder
+    in bokmål (the terminal's receipt stays bokmål)."""
+    bot = make_bot(at=oslo(2027, 1, 5, 9), config=make_config(regions=("agder", "vestland")))
+    for region, person in (("vestland", "per"), ("agder", "kari")):
+        typed = f"avtale https://example.org/{region}-avtale-2027.pdf sha256:{'ab' * 32} 2027"
+        assert bot.say(typed, as_=person, channel=region).ok, typed
+    nynorsk = bot.say("kvittering vestland 2027", as_="per", channel="vestland")
+    assert nynorsk.ok and "Berre du ser kvitteringa." in nynorsk.text, nynorsk.text
+    assert "manglar signatur frå" in nynorsk.text
+    _assert_form(_texts(nynorsk), forbidden=BOKMAL_ONLY, where="kvittering in Vestland")
+    bokmal = bot.say("kvittering agder 2027", as_="kari", channel="agder")
+    assert bokmal.ok and "Bare du ser kvitteringen." in bokmal.text, bokmal.text
+    _assert_form(_texts(bokmal), forbidden=NYNORSK_ONLY, where="kvittering in Agder")
