@@ -82,6 +82,21 @@ class Core:
             logger.exception("could not tell the written form of a %s request", request.platform)
             return DEFAULT_LANG
 
+    def channel_lang(self, *, platform: str, channel_id: str) -> Lang:
+        """The written form a channel reads, for what the bot says there unasked (the Teams welcome)."""
+        try:
+            channel = self.directory.channel(platform=platform, channel_id=channel_id)
+            return channel_form(
+                config=self.config,
+                state=self.state.for_request(),
+                platform=platform,
+                channel_id=channel_id,
+                context=channel,
+            )
+        except Exception:  # a greeting never fails over its language
+            logger.exception("could not tell the written form of a %s channel", platform)
+            return DEFAULT_LANG
+
     def _handle_safely(self, request: Request) -> Outcome:
         try:
             return self._handle(request)

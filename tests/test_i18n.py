@@ -281,3 +281,29 @@ def test_the_receipt_in_chat_is_in_the_readers_form() -> None:
     bokmal = bot.say("kvittering agder 2027", as_="kari", channel="agder")
     assert bokmal.ok and "Bare du ser kvitteringen." in bokmal.text, bokmal.text
     _assert_form(_texts(bokmal), forbidden=NYNORSK_ONLY, where="kvittering in Agder")
+
+
+def test_the_teams_welcome_and_the_slack_failure_reply_follow_the_channel() -> None:
+    """What an adapter says on its own: the Teams greeting in the written form of the channel it joins (the
+    core tells it), the Slack failure reply in the reader's form when known, else bokmål."""
+    from botbuilder.schema import Activity
+
+    from adapters.slack.app import failure_reply
+    from adapters.teams.app import _welcome
+
+    bot = make_bot(at=DAYS[0], config=make_config(regions=("agder", "vestland")))
+    assert bot.core.channel_lang(platform="terminal", channel_id="vestland") == "nn"
+    assert bot.core.channel_lang(platform="terminal", channel_id="agder") == "nb"
+    activity = Activity().deserialize(
+        {
+            "type": "conversationUpdate",
+            "channelId": "msteams",
+            "conversation": {"id": "19:x@thread.tacv2", "conversationType": "channel"},
+        }
+    )
+    nynorsk = _welcome(activity, lang="nn").attachments[0].content
+    assert "Eg held årshjulet" in str(nynorsk)
+    _assert_form(_strings(nynorsk), forbidden=BOKMAL_ONLY, where="Teams welcome (nn)")
+    _assert_form(_strings(_welcome(activity).attachments[0].content), forbidden=NYNORSK_ONLY, where="welcome")
+    _assert_form(_texts(failure_reply("nn")), forbidden=BOKMAL_ONLY, where="Slack failure (nn)")
+    assert failure_reply().title == "Noe gikk galt"

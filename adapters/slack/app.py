@@ -42,11 +42,17 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-FAILURE_REPLY = Reply(
-    title="Noe gikk galt",
-    text="Beklager, kommandoen kunne ikke utføres nå. Prøv igjen om litt, eller si fra til administrator.",
-    ok=False,
-)
+
+def failure_reply(lang: str = "nb") -> Reply:
+    """What the reader sees when the core itself failed: in their written form when the core could still
+    tell it, else bokmål."""
+    with using("nn" if lang == "nn" else "nb"):
+        return Reply(
+            title=_("Noe gikk galt"),
+            text=_("Beklager, kommandoen kunne ikke utføres nå. Prøv igjen om litt, eller si fra til administrator."),
+            ok=False,
+            lang=lang,
+        )
 
 
 class SlackAdapter:
@@ -244,7 +250,16 @@ class SlackAdapter:
             return self.core.handle(request)
         except Exception:
             logger.exception("core failed on a Slack request (%s)", request.request_id)
-            return Outcome(reply=FAILURE_REPLY)
+            return Outcome(reply=failure_reply(self._lang_for(request)))
+
+    def _lang_for(self, request: Request) -> str:
+        """The reader's written form from the core when it can tell (the real one never raises here)."""
+        lang_for = getattr(self.core, "lang_for", None)
+        try:
+            return str(lang_for(request)) if lang_for else "nb"
+        except Exception:
+            logger.exception("could not tell the written form of a failed Slack request")
+            return "nb"
 
     def _first_time(self, request_id: str | None) -> bool:
         """A second line of defence next to the core's idempotency: a replay is neither handled nor

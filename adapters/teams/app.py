@@ -25,6 +25,7 @@ from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
 from adapters.server import answer_and_close, read_whole, request_label
+from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed, deliver_announcements
 
@@ -356,7 +357,9 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(member.id == bot_id for member in members_added):
-            await send_with_retry(turn_context, _welcome(turn_context.activity), policy=self._runtime.retry)
+            activity = turn_context.activity
+            lang = _channel_lang(self._runtime.core, activity)
+            await send_with_retry(turn_context, _welcome(activity, lang=lang), policy=self._runtime.retry)
 
     async def on_members_removed_activity(
         self, members_removed: list[ChannelAccount], turn_context: TurnContext
@@ -382,16 +385,27 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
             self._runtime.book.forget(channel_info.id)
 
 
-def _welcome(activity: Activity) -> Activity:
-    """The greeting when the bot is added; hints read «@Samhandling neste» where a mention is needed."""
-    reply = Reply(
-        title="Samhandlingsbot er lagt til",
-        text=(
-            "Hei! Jeg holder årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene. "
-            "Skriv «neste» for det som kommer, eller «hjelp» for alle kommandoer. "
-            "En administrator kobler kanalen med «koble region <navn>»."
-        ),
-    )
+def _channel_lang(core: CoreLike, activity: Activity) -> str:
+    """The written form of the channel the bot was added to, when the core can tell (the real one can)."""
+    lang_of = getattr(core, "channel_lang", None)
+    if lang_of is None:
+        return "nb"
+    return lang_of(platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else ""))
+
+
+def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
+    """The greeting when the bot is added, in the channel's written form; hints read «@Samhandling neste»
+    where a mention is needed."""
+    with using("nn" if lang == "nn" else "nb"):
+        reply = Reply(
+            title=_("Samhandlingsbot er lagt til"),
+            text=_(
+                "Hei! Jeg holder årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene. "
+                "Skriv «neste» for det som kommer, eller «hjelp» for alle kommandoer. "
+                "En administrator kobler kanalen med «koble region <navn>»."
+            ),
+            lang=lang,
+        )
     return reply_activity(reply, channel=activity.channel_id, personal=is_personal(activity))
 
 
