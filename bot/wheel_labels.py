@@ -65,7 +65,7 @@ def point(deg: float, fraction: float) -> tuple[float, float]:
 def text_width(text: str, *, size: float, bold: bool = False) -> float:
     """A text's width in DejaVu Sans, estimated per character and rounded up rather than down."""
     ems = sum(0.36 if c in _NARROW else 1.0 if c in _WIDE else 0.76 if c.isupper() else 0.62 for c in text)
-    return ems * size * (1.1 if bold else 1.0)
+    return ems * size * (1.18 if bold else 1.0)
 
 
 def label_size(text: str) -> tuple[float, float]:
