@@ -19,6 +19,7 @@ from bot.i18n import DEFAULT_LANG, LANGS, N_, _, using
 from bot.progress import progress_of
 from bot.state import StateStore
 from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
+from bot.wheel_labels import Slot, hub_boxes, month_box, month_radius, place_labels
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class MonthMark:
     name: str
     start_deg: float
     mid_deg: float
+    name_r: float
+    """How far out the name's centre sits: its whole box outside the rings (bot/wheel_labels.py)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class Arc:
     marker_deg: float | None
     """The planned date (or, without one, the deadline) marked on the arc."""
     marker_planned: bool
+    label_deg: float = 0.0
+    label_r: float = 0.0
+    """Where the label's centre goes: on its own ring, clear of every other label and the month names."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,8 @@ def month_marks(year: int) -> tuple[MonthMark, ...]:
     for month in range(1, 13):
         start = _span(date(year, month, 1), end=False)
         end = _span(date(year + (month == 12), month % 12 + 1, 1), end=False) if month < 12 else 360.0
-        marks.append(MonthMark(name=month_name(month).capitalize(), start_deg=start, mid_deg=(start + end) / 2))
+        name, mid = month_name(month).capitalize(), (start + end) / 2
+        marks.append(MonthMark(name=name, start_deg=start, mid_deg=mid, name_r=month_radius(mid, name)))
     return tuple(marks)
 
 
@@ -237,18 +244,31 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         lanes[lane] = end
         arcs.append(replace(arc, ring=lane))
     rings = _rings([""] * max(1, len(lanes)))
+    marks, hand = month_marks(year), _hand(year, today)
+    today_label = _("I dag {day}.{month}.").format(day=today.day, month=today.month)
     return WheelPicture(
         view="region",
         title=_("Årshjulet {year} – {party}").format(year=year, party=config.party_name(region)),
         subtitle=_("Samhandlingsmodellen: milepæler og forutsetninger over sine vinduer"),
         year=year,
-        months=month_marks(year),
+        months=marks,
         rings=rings,
-        arcs=tuple(arcs),
-        hand_deg=_hand(year, today),
-        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
+        arcs=_labelled(arcs, rings=rings, marks=marks, year=year, today_label=today_label if hand is not None else ""),
+        hand_deg=hand,
+        today_label=today_label,
         legend=_legend(),
     )
+
+
+def _labelled(
+    arcs: list[Arc], *, rings: tuple[Ring, ...], marks: tuple[MonthMark, ...], year: int, today_label: str
+) -> tuple[Arc, ...]:
+    """The arcs with their labels placed so that none covers another, a month name or the hub's text."""
+    slots = [Slot(arc.start_deg, arc.end_deg, rings[arc.ring].inner, rings[arc.ring].outer, arc.label) for arc in arcs]
+    taken = [month_box(mark.mid_deg, mark.name_r, mark.name) for mark in marks]
+    taken += hub_boxes(year=str(year), today=today_label)
+    places = place_labels(slots, taken=taken)
+    return tuple(replace(arc, label_deg=deg, label_r=r) for arc, (deg, r) in zip(arcs, places, strict=True))
 
 
 def _rings(labels: list[str]) -> tuple[Ring, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bot.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT
 from bot.wheel_picture import State
 
 SIZE = 1200
@@ -56,6 +57,11 @@ class Layout:
 
 
 LAYOUT = Layout()
+
+LABEL_PX = round(LABEL_TEXT * LAYOUT.radius)
+MONTH_PX = round(MONTH_TEXT * LAYOUT.radius)
+RING_PX = round(RING_TEXT * LAYOUT.radius)
+"""Font sizes in pixels, from the geometry's (fractions of the radius), so the boxes it placed hold the text."""
 
 
 @dataclass(frozen=True)

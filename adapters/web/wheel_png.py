@@ -21,8 +21,11 @@ from .style import (
     FILL,
     GRID,
     INK,
+    LABEL_PX,
     LAYOUT,
+    MONTH_PX,
     MUTED,
+    RING_PX,
     RULE,
     SIZE,
     SUBTITLE_Y,
@@ -117,8 +120,8 @@ def _wheel(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
     inner = min((ring.inner for ring in picture.rings), default=0.3)
     for mark in picture.months:
         _line(draw, mark.start_deg, inner - 0.02, 1.03, fill=RULE, width=1.5)
-        x, y = LAYOUT.point(mark.mid_deg, 1.075)
-        _text(draw, x, y, mark.name, size=19, bold=True)
+        x, y = LAYOUT.point(mark.mid_deg, mark.name_r)
+        _text(draw, x, y, mark.name, size=MONTH_PX, bold=True)
     for arc in picture.arcs:
         ring = picture.rings[arc.ring]
         _band(draw, arc.start_deg, arc.end_deg, ring.inner, ring.outer, FILL[arc.state])
@@ -139,11 +142,10 @@ def _wheel(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            _text(draw, x - 6, y, ring.label, size=12, anchor="rm")
+            _text(draw, x - 6, y, ring.label, size=RING_PX, anchor="rm")
     else:
         for arc in picture.arcs:
-            ring = picture.rings[arc.ring]
-            x, y = LAYOUT.point((arc.start_deg + arc.end_deg) / 2, (ring.inner + ring.outer) / 2)
+            x, y = LAYOUT.point(arc.label_deg, arc.label_r)
             _label(draw, x, y, arc.label)
     _text(draw, LAYOUT.cx, LAYOUT.cy - 18, str(picture.year), size=44, bold=True)
 
@@ -160,7 +162,7 @@ def _marker(draw: ImageDraw.ImageDraw, arc: Arc, inner: float, outer: float) -> 
 
 
 def _label(draw: ImageDraw.ImageDraw, x: float, y: float, text: str) -> None:
-    font = _font(15)
+    font = _font(LABEL_PX)
     left, top, right, bottom = draw.textbbox((_s(x), _s(y)), text, font=font, anchor="mm")
     pad = _s(6)
     draw.rounded_rectangle((left - pad, top - pad / 2, right + pad, bottom + pad / 2), radius=pad, fill="#FFFFFF")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from xml.sax.saxutils import escape
 
+from bot.wheel_labels import label_size
 from bot.wheel_picture import STATE_SYMBOLS, Arc, WheelPicture
 
 from .style import (
@@ -13,8 +14,11 @@ from .style import (
     FONT_FAMILY,
     GRID,
     INK,
+    LABEL_PX,
     LAYOUT,
+    MONTH_PX,
     MUTED,
+    RING_PX,
     RULE,
     SIZE,
     SUBTITLE_Y,
@@ -95,8 +99,8 @@ def _wheel(picture: WheelPicture) -> list[str]:
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{RULE}" stroke-width="1.5"/>'
         )
-        x, y = LAYOUT.point(mark.mid_deg, 1.075)
-        parts.append(_text(x, y, mark.name, size=19, weight="bold"))
+        x, y = LAYOUT.point(mark.mid_deg, mark.name_r)
+        parts.append(_text(x, y, mark.name, size=MONTH_PX, weight="bold"))
     for arc in picture.arcs:
         ring = picture.rings[arc.ring]
         parts.append(
@@ -120,11 +124,10 @@ def _wheel(picture: WheelPicture) -> list[str]:
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            parts.append(_text(x - 6, y, ring.label, size=12, anchor="end"))
+            parts.append(_text(x - 6, y, ring.label, size=RING_PX, anchor="end"))
     else:
         for arc in picture.arcs:
-            ring = picture.rings[arc.ring]
-            x, y = LAYOUT.point((arc.start_deg + arc.end_deg) / 2, (ring.inner + ring.outer) / 2)
+            x, y = LAYOUT.point(arc.label_deg, arc.label_r)
             parts.append(_label(x, y, arc.label))
     parts.append(_text(LAYOUT.cx, LAYOUT.cy - 18, str(picture.year), size=44, weight="bold"))
     return parts
@@ -140,10 +143,11 @@ def _marker(arc: Arc, inner: float, outer: float) -> str:
 
 
 def _label(x: float, y: float, text: str) -> str:
-    width = 9.2 * len(text) + 12
+    """The label's white box is the one the geometry placed (bot/wheel_labels.py), scaled to pixels."""
+    width, height = (side * LAYOUT.radius for side in label_size(text))
     return (
-        f'<rect x="{x - width / 2:.1f}" y="{y - 12:.1f}" width="{width:.1f}" height="24" rx="6" fill="#FFFFFF" '
-        f'fill-opacity="0.9"/>' + _text(x, y + 1, text, size=15)
+        f'<rect x="{x - width / 2:.1f}" y="{y - height / 2:.1f}" width="{width:.1f}" height="{height:.1f}" rx="6" '
+        f'fill="#FFFFFF" fill-opacity="0.9"/>' + _text(x, y + 1, text, size=LABEL_PX)
     )
 
 
