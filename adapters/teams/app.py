@@ -37,12 +37,14 @@ from .connector import (
     RetryPolicy,
     send_with_retry,
     update_with_retry,
+    with_retry,
 )
 from .conversations import ConversationBook
 from .files import read_files, shared_files
 from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
 from .markdown import escape
+from .prebuilt import send_prebuilt
 from .settings import TeamsSettings
 from .shape import activity_problem
 from .translate import PLATFORM, channel_key, to_request
@@ -231,11 +233,10 @@ class TeamsRuntime:
         plain message (a failed send is never silent) and log it."""
         channel = turn_context.activity.channel_id
         try:
-            await send_with_retry(
-                turn_context,
-                reply_activity(reply, channel=channel, origin=origin, personal=is_personal(turn_context.activity)),
-                policy=self.retry,
+            activity = reply_activity(
+                reply, channel=channel, origin=origin, personal=is_personal(turn_context.activity)
             )
+            await with_retry(lambda: send_prebuilt(turn_context, activity), policy=self.retry)
         except ConnectorRejected as error:
             logger.error("Teams: reply %r not delivered (%s)", reply.title[:80], error)
             if error.status is None:
