@@ -20,6 +20,7 @@ from urllib.parse import quote
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment, DeliveryModes, ResourceResponse
 from botframework.connector.models import ErrorResponseException
+from msrest.serialization import Serializer
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,10 @@ _REPLY_URL = "/v3/conversations/{conversationId}/activities/{activityId}"
 _SEND_URL = "/v3/conversations/{conversationId}/activities"
 
 
-def activity_json(activity: Activity) -> dict[str, Any]:
-    """The JSON msrest would post for ``activity``, with each attachment's content dict passed through."""
+def activity_json(activity: Activity, *, serializer: Serializer | None = None) -> dict[str, Any]:
+    """The JSON msrest would post for ``activity``, with each attachment's content dict passed through.
+
+    ``serializer``: the connector client's own (built once with the client), instead of a new one."""
     shell = copy(activity)
     contents = [attachment.content for attachment in activity.attachments or []]
     shell.attachments = [
@@ -41,7 +44,7 @@ def activity_json(activity: Activity) -> dict[str, Any]:
         )
         for a in activity.attachments or []
     ]
-    body = shell.serialize()
+    body = shell.serialize() if serializer is None else serializer._serialize(shell, "Activity")
     for posted, content in zip(body.get("attachments") or [], contents, strict=True):
         if content is not None:
             posted["content"] = content
@@ -77,7 +80,7 @@ async def send_prebuilt(turn_context: TurnContext, activity: Activity) -> Resour
         url = service.format_url(_REPLY_URL, **path)
     else:
         url = service.format_url(_SEND_URL, **path)
-    request = service.post(url, {}, headers, activity_json(shell))
+    request = service.post(url, {}, headers, activity_json(shell, serializer=client.conversations._serialize))
     response = await service.async_send(request, stream=False)
     if response.status_code not in (200, 201, 202):
         raise ErrorResponseException(client.conversations._deserialize, response)
