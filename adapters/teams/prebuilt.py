@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from copy import copy
+from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
@@ -34,21 +35,94 @@ def activity_json(activity: Activity, *, serializer: Serializer | None = None) -
     ``serializer``: the connector client's own (built once with the client), instead of a new one."""
     shell = copy(activity)
     contents = [attachment.content for attachment in activity.attachments or []]
-    shell.attachments = [
-        Attachment(
-            content_type=a.content_type,
-            content_url=a.content_url,
-            content={} if a.content is not None else None,
-            name=a.name,
-            thumbnail_url=a.thumbnail_url,
-        )
-        for a in activity.attachments or []
-    ]
-    body = shell.serialize() if serializer is None else serializer._serialize(shell, "Activity")
+    shell.attachments = (
+        [
+            Attachment(
+                content_type=a.content_type,
+                content_url=a.content_url,
+                content={} if a.content is not None else None,
+                name=a.name,
+                thumbnail_url=a.thumbnail_url,
+            )
+            for a in activity.attachments
+        ]
+        if activity.attachments is not None
+        else None
+    )
+    try:
+        body = _plain_model(shell)
+    except _NotPlain:
+        body = shell.serialize() if serializer is None else serializer._serialize(shell, "Activity")
     for posted, content in zip(body.get("attachments") or [], contents, strict=True):
         if content is not None:
             posted["content"] = content
     return body
+
+
+class _NotPlain(Exception):
+    """A value `_plain_model` does not turn into JSON exactly as msrest would: let msrest do it."""
+
+
+_BASIC = {"str": str, "bool": bool, "int": int}
+
+
+def _plain_model(model: Any) -> dict[str, Any]:
+    """msrest's JSON for a model whose values are all plain (str, bool, int, JSON dicts, enums, models).
+
+    msrest tries every one of the ~50 attributes of an Activity, raising and catching an exception for
+    each one that is None; this visits the same attribute map in the same order and skips the Nones."""
+    out: dict[str, Any] = {}
+    validation = model._validation
+    for attr, desc in model._attribute_map.items():
+        value = getattr(model, attr, None)
+        if value is None:
+            continue
+        key = desc["key"]
+        if "." in key or attr == "additional_properties" or validation.get(attr, {}).get("readonly"):
+            raise _NotPlain(attr)
+        out[key] = _plain_value(value, desc["type"])
+    return out
+
+
+def _plain_value(value: Any, kind: str) -> Any:
+    basic = _BASIC.get(kind)
+    if basic is not None:
+        if type(value) is basic:
+            return value
+        if kind == "str" and isinstance(value, Enum) and type(value.value) is str:
+            return value.value  # msrest's serialize_unicode: an enum goes as its value
+        raise _NotPlain(kind)
+    if kind == "object":
+        _check_json(value)
+        return value
+    if kind.startswith("[") and kind.endswith("]") and type(value) is list:
+        inner = kind[1:-1]
+        return [_plain_value(item, inner) if item is not None else _raise(inner) for item in value]
+    if hasattr(value, "_attribute_map"):
+        return _plain_model(value)
+    raise _NotPlain(kind)
+
+
+def _raise(kind: str) -> Any:
+    raise _NotPlain(kind)
+
+
+def _check_json(value: Any) -> None:
+    """msrest copies an untyped value as is only when it is made of dicts, lists, str, int and bool."""
+    kind = type(value)
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain("key")
+            if item is not None:
+                _check_json(item)
+    elif kind is list:
+        for item in value:
+            if item is None:
+                raise _NotPlain("null item")
+            _check_json(item)
+    elif kind not in (str, bool, int):
+        raise _NotPlain(kind.__name__)
 
 
 async def send_prebuilt(turn_context: TurnContext, activity: Activity) -> ResourceResponse | None:

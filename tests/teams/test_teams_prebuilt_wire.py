@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import itertools
 import types
+from datetime import datetime
 from typing import Any
 
 import pytest
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    ChannelAccount,
+    ConversationAccount,
+    Mention,
+)
 
 import adapters.teams.app as teams_app
 import adapters.teams.cards as teams_cards
-from adapters.teams.prebuilt import send_prebuilt
+from adapters.teams.prebuilt import activity_json, send_prebuilt
 from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, load_activity
 from tests.teams.test_teams_real_core import _core
 
@@ -66,3 +75,35 @@ def test_card_replies_post_the_same_json_as_the_sdk(run, monkeypatch: pytest.Mon
             kinds.add("form")
     # The form is asked for in a region channel (a personal chat answers the same command otherwise).
     assert "buttons" in kinds and (personal or "form" in kinds)
+
+
+def _variety() -> list[Activity]:
+    account = ChannelAccount(id="29:kari", name="Kari Nordmann", aad_object_id="a-1", role="user")
+    conversation = ConversationAccount(
+        is_group=True, conversation_type="channel", id="19:agder@thread.tacv2;messageid=1", tenant_id="t"
+    )
+    card = {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Å ø æ", "wrap": True}], "n": 3}
+    return [
+        Activity(type=ActivityTypes.message, text="hei", text_format="plain"),
+        Activity(
+            type="message",
+            summary="Neste",
+            from_property=account,
+            recipient=ChannelAccount(id="28:bot", name="Samhandling"),
+            conversation=conversation,
+            reply_to_id="1",
+            input_hint="acceptingInput",
+            attachments=[Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)],
+            entities=[Mention(mentioned=account, text="<at>Kari</at>", type="mention")],
+            channel_data={"notification": {"alert": True}, "list": [1, "a", {"b": None}]},
+        ),
+        # Values msrest turns into something else than themselves: the slow path, same result.
+        Activity(type="message", channel_data={"when": datetime(2026, 1, 12, 9, 0)}, value=[None, 1.5]),
+        Activity(type="message", timestamp=datetime(2026, 1, 12, 9, 0), local_timezone="Europe/Oslo"),
+    ]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_activity_json_matches_msrest(index: int) -> None:
+    activity = _variety()[index]
+    assert activity_json(activity) == activity.serialize()
