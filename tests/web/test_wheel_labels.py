@@ -14,45 +14,11 @@ from adapters.web.style import LABEL_PX, LAYOUT, MONTH_PX, RING_PX
 from adapters.web.wheel_png import SCALE, _font
 from bot.wheel_labels import Box, hub_boxes, label_box, label_size, month_box, month_size, ring_label_box
 from bot.wheel_picture import WheelPicture, build_picture
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import BotDriver
+from tests.web.cycles import empty, finished, half_done
 
 HAND_END = 1.05
 """Today's hand reaches this far out (the renderers)."""
-
-
-def empty() -> BotDriver:
-    return make_bot(at=oslo(2027, 1, 4, 9))
-
-
-def half_done() -> BotDriver:
-    """The README's demo, a busy January–February: letters done, signing and assignments overdue."""
-    bot = make_bot(at=oslo(2027, 1, 12, 9))
-    record_all_preconditions(bot, year=2027)
-    for person in ("kari", "ola", "siri"):
-        assert bot.say("signer agder 2027", as_=person).ok
-    assert bot.say("oppdrag IN sendt").ok
-    assert bot.say("dato vår 22. april kl 10").ok
-    bot.set_time(2027, 6, 15, 9)
-    return bot
-
-
-def finished() -> BotDriver:
-    bot = make_bot(at=oslo(2027, 1, 12, 9))
-    record_all_preconditions(bot, year=2027)
-    steps = [(p, "agder", "signer agder 2027") for p in ("kari", "ola", "siri", "nils", "rita")]
-    steps += [("kari", "agder", f"oppdrag {actor} sendt") for actor in ("IN", "SIVA", "NFR", "RFF")]
-    steps += [("kari", "agder", "referat handlingsplan agder 2027 Vedtatt")]
-    for person, channel, text in steps:
-        assert bot.say(text, as_=person, channel=channel).ok, text
-    for when, person, channel, text in (
-        ((2027, 3, 20, 9), "aud", "nasjonal", "referat vårmøte 2027 Godt møte"),
-        ((2027, 4, 25, 9), "kari", "agder", "referat vår 2027 Godt møte"),
-        ((2027, 11, 5, 9), "aud", "nasjonal", "referat høstmøte 2027 Godt møte"),
-        ((2027, 11, 20, 9), "kari", "agder", "referat høst 2027 Godt møte"),
-    ):
-        bot.set_time(*when)
-        assert bot.say(text, as_=person, channel=channel).ok, text
-    return bot
 
 
 def drawings(bot: BotDriver) -> list[WheelPicture]:

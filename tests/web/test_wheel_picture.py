@@ -16,6 +16,7 @@ from adapters.web.wheel_png import render_png
 from adapters.web.wheel_svg import render_svg
 from bot.wheel_picture import Arc, WheelPicture, build_picture
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.web.cycles import finished
 
 
 def picture_of(bot: BotDriver, command: str = "årshjul 2027") -> WheelPicture:
@@ -115,21 +116,7 @@ def test_half_done_cycle_shows_done_planned_and_overdue() -> None:
 
 
 def test_finished_cycle_every_item_of_the_year_done() -> None:
-    bot = make_bot(at=oslo(2027, 1, 12, 9))
-    record_all_preconditions(bot, year=2027)
-    steps = [(p, "agder", "signer agder 2027") for p in ("kari", "ola", "siri", "nils", "rita")]
-    steps += [("kari", "agder", f"oppdrag {actor} sendt") for actor in ("IN", "SIVA", "NFR", "RFF")]
-    steps += [("kari", "agder", "referat handlingsplan agder 2027 Vedtatt")]
-    for person, channel, text in steps:
-        assert bot.say(text, as_=person, channel=channel).ok, text
-    for when, person, channel, text in (
-        ((2027, 3, 20, 9), "aud", "nasjonal", "referat vårmøte 2027 Godt møte"),
-        ((2027, 4, 25, 9), "kari", "agder", "referat vår 2027 Godt møte"),
-        ((2027, 11, 5, 9), "aud", "nasjonal", "referat høstmøte 2027 Godt møte"),
-        ((2027, 11, 20, 9), "kari", "agder", "referat høst 2027 Godt møte"),
-    ):
-        bot.set_time(*when)
-        assert bot.say(text, as_=person, channel=channel).ok, text
+    bot = finished()
     drawing = picture_of(bot)
     this_cycle = [arc for arc in drawing.arcs if "(2028)" not in arc.label]
     assert this_cycle and all(arc.state == "done" for arc in this_cycle)
