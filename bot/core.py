@@ -50,10 +50,11 @@ class Core:
     def handle(self, request: Request) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
         written form (`lang_for`)."""
-        with using(self.lang_for(request)):
-            return self._handle_safely(request)
+        state = self.state.for_request()  # one view for the whole request: each partition is read once
+        with using(self.lang_for(request, state=state)):
+            return self._handle_safely(request, state=state)
 
-    def lang_for(self, request: Request) -> Lang:
+    def lang_for(self, request: Request, *, state: StateStore | None = None) -> Lang:
         """The written form of this request's reply: the person's own choice for what only they read
         (commands that record nothing), else the channel's (bot.written_form). Commands whose texts are not
         yet in the catalogue answer in bokmål, so a reply never mixes the forms."""
@@ -62,7 +63,7 @@ class Core:
             command = self.router.find(word or "hjelp")
             if command is not None and not command.translated:
                 return DEFAULT_LANG
-            state = self.state.for_request()
+            state = state or self.state.for_request()
             caller = self.directory.caller(
                 platform=request.platform, user_id=request.user_id, user_name=request.user_name
             )
@@ -97,9 +98,9 @@ class Core:
             logger.exception("could not tell the written form of a %s channel", platform)
             return DEFAULT_LANG
 
-    def _handle_safely(self, request: Request) -> Outcome:
+    def _handle_safely(self, request: Request, *, state: StateStore) -> Outcome:
         try:
-            return self._handle(request)
+            return self._handle(request, state=state)
         except DomainError as exc:
             return Outcome(reply=refusal(str(exc)))
         except AlreadyApplied as exc:
@@ -123,7 +124,7 @@ class Core:
                 )
             )
 
-    def _handle(self, request: Request) -> Outcome:
+    def _handle(self, request: Request, *, state: StateStore) -> Outcome:
         if len(request.text) > MAX_COMMAND_LENGTH:
             return Outcome(
                 reply=refusal(
@@ -143,7 +144,7 @@ class Core:
         command = self.router.find(word)
         context = Context(
             config=self.config,
-            state=self.state.for_request(),  # each partition read once per request
+            state=state,
             directory=self.directory,
             vocab=self.vocab,
             now=self.clock.now(),

@@ -1,0 +1,50 @@
+"""Memoising what follows from the configuration alone (the wheel's items, their texts).
+
+`AppConfig` is an immutable pydantic model holding dicts, so it cannot be a `functools.lru_cache` key.
+`per_config` keys on the config's identity instead and keeps the config itself with each value, so an id
+reused by a later configuration (a test's, a reload's) can never return the old one's value.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Memoised(Protocol[P, T]):
+    def __call__(self, config: Any, /, *args: P.args, **kwargs: P.kwargs) -> T: ...
+
+    def cache_clear(self) -> None: ...
+
+
+def per_config(
+    *, maxsize: int = 4096, key: Callable[..., Hashable] | None = None
+) -> Callable[[Callable[Concatenate[Any, P], T]], Memoised[P, T]]:
+    """Memoise `fn(config, …)` on the config's identity and the other arguments (hashable), or on what
+    `key(…)` makes of them (e.g. an item's `ident` rather than the whole item, which hashes slowly).
+
+    The oldest values go first once `maxsize` are held. Values are shared: return immutable ones."""
+
+    def wrap(fn: Callable[Concatenate[Any, P], T]) -> Memoised[P, T]:
+        cache: dict[tuple[Hashable, ...], tuple[object, T]] = {}
+
+        @functools.wraps(fn)
+        def memoised(config: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
+            wanted = (id(config), key(*args, **kwargs)) if key else (id(config), *args, *kwargs.items())
+            hit = cache.get(wanted)
+            if hit is not None and hit[0] is config:
+                return hit[1]
+            value = fn(config, *args, **kwargs)
+            cache[wanted] = (config, value)
+            while len(cache) > maxsize:
+                cache.pop(next(iter(cache)))
+            return value
+
+        memoised.cache_clear = cache.clear  # type: ignore[attr-defined]
+        return memoised  # type: ignore[return-value]
+
+    return wrap
