@@ -10,7 +10,10 @@ trip is printed next to it.
 
 Servers:
 - *ours*: `adapters.server.build_app` with Slack mounted, the real core on app.yaml and a TinyDB store
-  in a temporary folder, the clock at the real now;
+  in a temporary folder, the clock at the real now; the same person asks again and again, so after the
+  first request the answer comes from `bot.reply_cache` (the stored state it read is checked each time);
+- *fresh*: the same server again, but every request carries another `user_name`, so none is answered from
+  `bot.reply_cache`: the whole `neste` is worked out every time (same reply bytes);
 - *bare (ack only)*: a Bolt app whose listener acks with nothing;
 - *bare (same bytes)*: a Bolt app whose listener acks with the very payload our `neste` answered with.
 
@@ -40,8 +43,13 @@ sys.path.insert(0, str(ROOT))
 
 TOKEN = "xoxb-bench-token"
 SECRET = "bench-signing-secret"
-KINDS = ("ours", "bare", "same")
-LABELS = {"ours": "/samhandling neste", "bare": "bare Bolt (ack only)", "same": "bare Bolt (same bytes)"}
+KINDS = ("ours", "fresh", "bare", "same")
+LABELS = {
+    "ours": "/samhandling neste",
+    "fresh": "neste, worked out anew",
+    "bare": "bare Bolt (ack only)",
+    "same": "bare Bolt (same bytes)",
+}
 
 
 # ---- the servers (child processes) ----------------------------------------------------------------------
@@ -81,7 +89,7 @@ def _ours(api_url: str, *, config: str, db: str) -> web.Application:
 
 
 async def _serve(kind: str, *, api_url: str, config: str, db: str, reply_file: str | None) -> None:
-    if kind == "ours":
+    if kind in ("ours", "fresh"):
         app = _ours(api_url, config=config, db=db)
     else:
         reply = json.loads(Path(reply_file).read_text()) if reply_file else None
@@ -141,14 +149,16 @@ def _signed(body: str) -> dict[str, str]:
     }
 
 
-async def _one(session: aiohttp.ClientSession, url: str, n: int, *, keep: list[bytes] | None = None) -> float:
+async def _one(
+    session: aiohttp.ClientSession, url: str, n: int, *, keep: list[bytes] | None = None, name: str = "kari"
+) -> float:
     body = urlencode(
         {
             "token": "x",
             "team_id": "T0",
             "channel_id": "C0AGDER",
             "user_id": "U0KARI",
-            "user_name": "kari",
+            "user_name": name,
             "command": "/samhandling",
             "text": "neste",
             "trigger_id": f"bench.{n}",
@@ -194,6 +204,8 @@ async def main(requests: int, config: str, data: str | None) -> None:
             reply_file = Path(scratch) / "reply.json"
             reply_file.write_bytes(first[0])
             urls = {"ours": ours_url}
+            fresh, urls["fresh"] = _spawn("fresh", api_url=api_url, config=config, db=db)
+            children.append(fresh)
             for kind in ("bare", "same"):
                 child, urls[kind] = _spawn(kind, api_url=api_url, config=config, db=db, reply_file=str(reply_file))
                 children.append(child)
@@ -201,11 +213,12 @@ async def main(requests: int, config: str, data: str | None) -> None:
             async with aiohttp.ClientSession() as session:
                 for n in range(200):  # warm-up (auth.test, caches, connections)
                     for kind in KINDS:
-                        await _one(session, urls[kind], n)
+                        await _one(session, urls[kind], n, name=f"kari{n}" if kind == "fresh" else "kari")
                 before = {kind: await _cpu(session, urls[kind]) for kind in KINDS}
                 for n in range(requests):
                     for kind in KINDS if n % 2 else tuple(reversed(KINDS)):
-                        samples[kind].append(await _one(session, urls[kind], n + 1000))
+                        name = f"kari{n + 1000}" if kind == "fresh" else "kari"
+                        samples[kind].append(await _one(session, urls[kind], n + 1000, name=name))
                 after = {kind: await _cpu(session, urls[kind]) for kind in KINDS}
         finally:
             for child in children:
@@ -221,7 +234,7 @@ async def main(requests: int, config: str, data: str | None) -> None:
         print(f"{line}   server CPU {cpu[kind]:6.3f} ms/request")
     print(
         f"server CPU ratio ours / same bytes {cpu['ours'] / cpu['same']:.2f}x (aim: at most 1.5x); "
-        f"ours / ack only {cpu['ours'] / cpu['bare']:.2f}x"
+        f"ours / ack only {cpu['ours'] / cpu['bare']:.2f}x; worked out anew / same bytes {cpu['fresh'] / cpu['same']:.2f}x"
     )
     print(f"wall ratio ours / same bytes {walls['ours'] / walls['same']:.2f}x")
 

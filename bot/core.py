@@ -10,13 +10,14 @@ from types import MappingProxyType
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
-from bot.i18n import DEFAULT_LANG, Lang, _, using
+from bot.i18n import DEFAULT_LANG, Lang, _, current, using
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
 from bot.order import CONFIRM
 from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
+from bot.reply_cache import ReplyCache
 from bot.router import Router
 from bot.state import AlreadyApplied, DomainError, StateStore, entry_summary
 from bot.written_form import channel_form, person_form
@@ -46,6 +47,7 @@ class Core:
         self.vocab = Vocabulary.build(config)
         self.planner = Planner(config=config, state=self.state, directory=self.directory)
         self.router: Router = build_router()
+        self.replies = ReplyCache(store=store)
 
     def handle(self, request: Request) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
@@ -64,14 +66,13 @@ class Core:
             if command is not None and not command.translated:
                 return DEFAULT_LANG
             state = state or self.state.for_request()
-            caller = self.directory.caller(
-                platform=request.platform, user_id=request.user_id, user_name=request.user_name
-            )
+            directory = Directory(config=self.config, state=state)  # its reads through the request's view
+            caller = directory.caller(platform=request.platform, user_id=request.user_id, user_name=request.user_name)
             if command is None or not command.writes:
                 own = person_form(state=state, person=caller.key)
                 if own:
                     return own
-            channel = self.directory.channel(platform=request.platform, channel_id=request.channel_id)
+            channel = directory.channel(platform=request.platform, channel_id=request.channel_id)
             return channel_form(
                 config=self.config,
                 state=state,
@@ -142,18 +143,26 @@ class Core:
         if not word:
             word = "hjelp"
         command = self.router.find(word)
+        now = self.clock.now()
+        kept_as = None
+        if command is not None and command.same_all_day:
+            kept_as = ReplyCache.key(request, command=command.name, lang=current(), today=now.date())
+            kept = self.replies.get(kept_as) if kept_as is not None else None
+            if kept is not None:
+                return kept
+        directory = Directory(config=self.config, state=state)  # its reads through the request's view too
         context = Context(
             config=self.config,
             state=state,
-            directory=self.directory,
+            directory=directory,
             vocab=self.vocab,
-            now=self.clock.now(),
-            caller=self.directory.caller(
+            now=now,
+            caller=directory.caller(
                 platform=request.platform,
                 user_id=request.user_id,
                 user_name=request.user_name,
             ),
-            channel=self.directory.channel(platform=request.platform, channel_id=request.channel_id),
+            channel=directory.channel(platform=request.platform, channel_id=request.channel_id),
             args=rest,
             public_url=self.public_url,
         )
@@ -167,6 +176,9 @@ class Core:
             )
             reply = outcome.reply
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
+        read = state.reads_alone() if kept_as is not None else None
+        if read is not None:
+            self.replies.put(kept_as, outcome, read=read)
         return outcome
 
     def _unknown(self, word: str, *, typed: str) -> Reply:

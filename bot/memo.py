@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -48,3 +48,33 @@ def per_config(
         return memoised  # type: ignore[return-value]
 
     return wrap
+
+
+V = TypeVar("V")
+
+
+class IdentityMemo(Generic[V]):
+    """Values kept by the identity of an immutable object (a `Section`, a stored document) and a hashable
+    `extra` (what else the value depends on).
+
+    The object is held with its value, so its id cannot be given to another object while the value is
+    kept; the oldest values go first once `maxsize` are held. The stores hand out the same tables object
+    until a partition changes (storage.base: callers never mutate it), which is what makes a document's
+    identity a version."""
+
+    def __init__(self, *, maxsize: int = 4096) -> None:
+        self._values: dict[tuple[int, Hashable], tuple[object, V]] = {}
+        self._maxsize = maxsize
+
+    def get(self, obj: object, extra: Hashable = None) -> V | None:
+        hit = self._values.get((id(obj), extra))
+        return hit[1] if hit is not None and hit[0] is obj else None
+
+    def put(self, obj: object, value: V, extra: Hashable = None) -> V:
+        self._values[(id(obj), extra)] = (obj, value)
+        if len(self._values) > self._maxsize:
+            del self._values[next(iter(self._values))]
+        return value
+
+    def clear(self) -> None:
+        self._values.clear()

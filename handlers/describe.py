@@ -28,9 +28,48 @@ def describe(
     today: date,
     full: bool = False,
     with_region: bool = False,
+    mark_overdue: bool = False,
 ) -> Section:
     """`full` adds who takes part and a meeting's parts (for `status`); `with_region` names the region in
-    the title (for lists that span regions)."""
+    the title (for lists that span regions); `mark_overdue` starts the title of an item past its deadline
+    with ⚠ (for `neste`)."""
+    item = progress.item
+    how = _How(full=full, with_region=with_region, mark_overdue=mark_overdue)
+    if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
+        # reads the signatures and the agreement, or quotes the minutes: made afresh
+        return _describe(config=config, state=state, progress=progress, today=today, how=how)
+    return _describe_open(config, progress, today, current(), how)
+
+
+@dataclass(frozen=True)
+class _How:
+    full: bool
+    with_region: bool
+    mark_overdue: bool
+
+
+@per_config(
+    key=lambda progress, today, lang, how: (
+        progress.item.ident,
+        progress.done,
+        progress.done_at,
+        progress.planned,
+        progress.planned_has_time,
+        progress.not_relevant,
+        progress.outside_order,
+        today,
+        lang,
+        how,
+    )
+)
+def _describe_open(config: AppConfig, progress: Progress, today: date, lang: str, how: _How) -> Section:
+    """An item without minutes, other than the signing, described from its progress alone: the same
+    section (the same object, which renderers may memoise by) for every request of the day until its
+    progress changes; a `neste` describes up to 13 items."""
+    return _describe(config=config, state=None, progress=progress, today=today, how=how)
+
+
+def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress, today: date, how: _How) -> Section:
     item = progress.item
     texts = _texts(config, item, current())
     facts: list[Fact] = []
@@ -56,9 +95,9 @@ def describe(
     elif texts.suggested is not None and not progress.done:
         facts.append(texts.suggested)
     facts.append(texts.responsible)
-    if full:
+    if how.full:
         facts += texts.spec_facts
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and state is not None:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
@@ -96,7 +135,10 @@ def describe(
     text = None
     if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
         text = _("Ingen dato satt ennå.")
-    return Section(title=texts.region_title if with_region else texts.title, facts=tuple(facts), text=text)
+    title = texts.region_title if how.with_region else texts.title
+    if how.mark_overdue and item.deadline < today:
+        title = f"⚠ {title}"
+    return Section(title=title, facts=tuple(facts), text=text)
 
 
 @dataclass(frozen=True)

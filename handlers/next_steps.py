@@ -157,10 +157,14 @@ def _region_window(config: AppConfig, *, region: str, today: date) -> tuple[Item
 
 
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
-    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, with_region=spans_regions)
-    if progress.item.deadline < today:
-        return Section(title=f"⚠ {section.title}", facts=section.facts, text=section.text)
-    return section
+    return describe(
+        config=ctx.config,
+        state=ctx.state,
+        progress=progress,
+        today=today,
+        with_region=spans_regions,
+        mark_overdue=True,
+    )
 
 
 def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:
