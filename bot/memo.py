@@ -7,6 +7,7 @@ reused by a later configuration (a test's, a reload's) can never return the old 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Hashable
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
@@ -40,8 +41,8 @@ def per_config(
                 return hit[1]
             value = fn(config, *args, **kwargs)
             cache[wanted] = (config, value)
-            while len(cache) > maxsize:
-                cache.pop(next(iter(cache)))
+            if len(cache) > maxsize:
+                _drop_oldest(cache)
             return value
 
         memoised.cache_clear = cache.clear  # type: ignore[attr-defined]
@@ -73,8 +74,15 @@ class IdentityMemo(Generic[V]):
     def put(self, obj: object, value: V, extra: Hashable = None) -> V:
         self._values[(id(obj), extra)] = (obj, value)
         if len(self._values) > self._maxsize:
-            del self._values[next(iter(self._values))]
+            _drop_oldest(self._values)
         return value
 
     def clear(self) -> None:
         self._values.clear()
+
+
+def _drop_oldest(values: dict[Any, Any]) -> None:
+    """Forget the oldest entry. Without a lock: a reminder pass in a worker thread may be putting into the
+    same memo, so another thread may have just dropped it; a memo only loses a value it can make again."""
+    with contextlib.suppress(RuntimeError, StopIteration):  # changed size while looking, or emptied meanwhile
+        values.pop(next(iter(values)), None)
