@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Hashable
 from dataclasses import replace
 from types import MappingProxyType
 
 from bot.clock import Clock, SystemClock
 from bot.config import AppConfig, ConfigError, load_config
 from bot.context import Context
-from bot.i18n import DEFAULT_LANG, Lang, _, current, using
+from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Directory
 from bot.messages import Outcome, Reply, Request
 from bot.order import CONFIRM
@@ -52,9 +53,29 @@ class Core:
     def handle(self, request: Request) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
         written form (`lang_for`)."""
+        kept_as = self._kept_as(request)
+        if kept_as is not None:
+            try:
+                kept = self.replies.get(kept_as)
+            except Exception:  # a store fault: the request is answered as ever, and says what is wrong
+                kept = None
+            if kept is not None:
+                return kept
         state = self.state.for_request()  # one view for the whole request: each partition is read once
         with using(self.lang_for(request, state=state)):
-            return self._handle_safely(request, state=state)
+            return self._handle_safely(request, state=state, kept_as=kept_as)
+
+    def _kept_as(self, request: Request) -> Hashable | None:
+        """What a repeat of this request is kept under (bot/reply_cache.py), or None when it is not one to
+        keep. The written form needs no place in it: it follows from the request and the state read."""
+        if len(request.text) > MAX_COMMAND_LENGTH:
+            return None
+        text = clean_input(request.text)
+        word, _rest = split_command(text)
+        command = self.router.find(word or "hjelp")
+        if command is None or not command.same_all_day:
+            return None
+        return ReplyCache.key(request, text=text, command=command.name, today=self.clock.now().date())
 
     def lang_for(self, request: Request, *, state: StateStore | None = None) -> Lang:
         """The written form of this request's reply: the person's own choice for what only they read
@@ -99,9 +120,9 @@ class Core:
             logger.exception("could not tell the written form of a %s channel", platform)
             return DEFAULT_LANG
 
-    def _handle_safely(self, request: Request, *, state: StateStore) -> Outcome:
+    def _handle_safely(self, request: Request, *, state: StateStore, kept_as: Hashable | None = None) -> Outcome:
         try:
-            return self._handle(request, state=state)
+            return self._handle(request, state=state, kept_as=kept_as)
         except DomainError as exc:
             return Outcome(reply=refusal(str(exc)))
         except AlreadyApplied as exc:
@@ -125,7 +146,7 @@ class Core:
                 )
             )
 
-    def _handle(self, request: Request, *, state: StateStore) -> Outcome:
+    def _handle(self, request: Request, *, state: StateStore, kept_as: Hashable | None) -> Outcome:
         if len(request.text) > MAX_COMMAND_LENGTH:
             return Outcome(
                 reply=refusal(
@@ -144,12 +165,6 @@ class Core:
             word = "hjelp"
         command = self.router.find(word)
         now = self.clock.now()
-        kept_as = None
-        if command is not None and command.same_all_day:
-            kept_as = ReplyCache.key(request, command=command.name, lang=current(), today=now.date())
-            kept = self.replies.get(kept_as) if kept_as is not None else None
-            if kept is not None:
-                return kept
         directory = Directory(config=self.config, state=state)  # its reads through the request's view too
         context = Context(
             config=self.config,

@@ -46,20 +46,12 @@ class ReplyCache:
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(request: Request, *, command: str, lang: str, today: date) -> Hashable | None:
-        """What the reply may depend on besides the state, or None when the request is not one to keep."""
+    def key(request: Request, *, text: str, command: str, today: date) -> Hashable | None:
+        """What the reply may depend on besides the state read (`text`: the request's, cleaned), or None when
+        the request is not one to keep."""
         if request.fields or request.attachments:
             return None
-        return (
-            command,
-            request.text,
-            request.platform,
-            request.user_id,
-            request.user_name,
-            request.channel_id,
-            lang,
-            today,
-        )
+        return (command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
 
     def get(self, key: Hashable) -> Outcome | None:
         """The kept reply when every partition it read is as it was; None otherwise (and it is dropped)."""
