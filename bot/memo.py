@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
@@ -31,7 +32,7 @@ def per_config(
     The oldest values go first once `maxsize` are held. Values are shared: return immutable ones."""
 
     def wrap(fn: Callable[Concatenate[Any, P], T]) -> Memoised[P, T]:
-        cache: dict[tuple[Hashable, ...], tuple[object, T]] = {}
+        cache: OrderedDict[tuple[Hashable, ...], tuple[object, T]] = OrderedDict()
 
         @functools.wraps(fn)
         def memoised(config: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
@@ -64,7 +65,7 @@ class IdentityMemo(Generic[V]):
     identity a version."""
 
     def __init__(self, *, maxsize: int = 4096) -> None:
-        self._values: dict[tuple[int, Hashable], tuple[object, V]] = {}
+        self._values: OrderedDict[tuple[int, Hashable], tuple[object, V]] = OrderedDict()
         self._maxsize = maxsize
 
     def get(self, obj: object, extra: Hashable = None) -> V | None:
@@ -81,8 +82,9 @@ class IdentityMemo(Generic[V]):
         self._values.clear()
 
 
-def _drop_oldest(values: dict[Any, Any]) -> None:
-    """Forget the oldest entry. Without a lock: a reminder pass in a worker thread may be putting into the
-    same memo, so another thread may have just dropped it; a memo only loses a value it can make again."""
-    with contextlib.suppress(RuntimeError, StopIteration):  # changed size while looking, or emptied meanwhile
-        values.pop(next(iter(values)), None)
+def _drop_oldest(values: OrderedDict[Any, Any]) -> None:
+    """Forget the oldest entry (an OrderedDict: a plain dict emptied from the front gets slower to iterate
+    with every entry removed). Without a lock: a reminder pass in a worker thread may be putting into the
+    same memo; a memo only loses a value it can make again."""
+    with contextlib.suppress(KeyError):  # emptied meanwhile
+        values.popitem(last=False)

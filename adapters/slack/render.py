@@ -187,27 +187,32 @@ def for_slack(reply: Reply) -> Reply:
     """The reply with every command hint written as typed in Slack («/samhandling neste»).
 
     Cheap when there is nothing to rewrite (no «): the same objects are returned, nothing is rebuilt."""
-
-    def hint(text: str) -> str:
-        return platform_hints(text, platform=PLATFORM) if "«" in text else text
-
-    def section(s: Section) -> Section:
-        if (
-            "«" not in s.title
-            and "«" not in (s.text or "")
-            and not any("«" in f.label or "«" in f.value for f in s.facts)
-        ):
-            return s
-        facts = tuple(Fact(label=hint(f.label), value=hint(f.value)) for f in s.facts)
-        return Section(title=hint(s.title), facts=facts, text=hint(s.text) if s.text else s.text)
-
     return replace(
         reply,
-        title=hint(reply.title),
-        text=hint(reply.text),
-        context=hint(reply.context) if reply.context else reply.context,
-        sections=tuple(section(s) for s in reply.sections),
+        title=_hint(reply.title),
+        text=_hint(reply.text),
+        context=_hint(reply.context) if reply.context else reply.context,
+        sections=tuple(_hinted_section(s) for s in reply.sections),
     )
+
+
+def _hint(text: str) -> str:
+    return platform_hints(text, platform=PLATFORM) if "«" in text else text
+
+
+def _hinted_section(s: Section) -> Section:
+    """A section with its hints for Slack; kept per section object, which the core reuses for an unchanged
+    item (the section itself when it has nothing to rewrite)."""
+    kept = _HINTED.get(s)
+    if kept is not None:
+        return kept
+    if "«" not in s.title and "«" not in (s.text or "") and not any("«" in f.label or "«" in f.value for f in s.facts):
+        return _HINTED.put(s, s)
+    facts = tuple(Fact(label=_hint(f.label), value=_hint(f.value)) for f in s.facts)
+    return _HINTED.put(s, Section(title=_hint(s.title), facts=facts, text=_hint(s.text) if s.text else s.text))
+
+
+_HINTED: IdentityMemo[Section] = IdentityMemo()
 
 
 def _overflows(reply: Reply) -> bool:
