@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.date_words import (
+    DAY_ORDINALS,
     DAY_UNITS,
     HOUR_UNITS,
     MONTH_UNITS,
@@ -28,12 +29,14 @@ from bot.date_words import (
     WEEKDAYS,
     alternation,
 )
-from bot.named_days import named_day, named_day_words
+from bot.named_days import feast_week, feast_week_words, named_day, named_day_words
 
 logger = logging.getLogger(__name__)
 
 Maker = Callable[[int], date | None]
-Kind = Literal["day", "week", "month"]  # "week": the Monday of a week named without a weekday
+Kind = Literal["day", "week", "month", "day_of_month"]
+"""How a phrase named its day: "week" is the Monday of a week named without a weekday; "day_of_month" a day
+typed without its month ("den 22."), taken in the current or the next month."""
 
 _WD = alternation(WEEKDAYS)
 _MON = alternation(MONTHS)
@@ -43,6 +46,7 @@ _WEEK = alternation(WEEK_UNITS)
 _UNIT = alternation((*DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS))
 _SHIFT = alternation(WEEK_SHIFT)
 _NAMED = alternation(named_day_words())
+_DAY_ORD = alternation(DAY_ORDINALS)
 _N = rf"(?:[0-9]{{1,3}}|{_NUM})"
 _YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 
@@ -53,6 +57,11 @@ _NUMERIC_RE = re.compile(
     _PREFIX + r"([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?:(?:\s*[./-]\s*|\s+)([0-9]{4})|\s*[./-]\s*([0-9]{2}))?\.?"
 )
 _TEXTUAL_RE = re.compile(_PREFIX + rf"([0-9]{{1,2}})\.?\s*({_MON})\.?{_YEAR}")
+_ORDINAL_DAY_RE = re.compile(_PREFIX + rf"({_DAY_ORD})\s+({_MON})\.?{_YEAR}")
+# "den 22.", "22.", "den 22", "den tjuende": a day of the month with its month left out. A bare number
+# ("22") stays noise: it could as well be a week or a year.
+_DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
+_FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?({alternation(feast_week_words())}){_YEAR}")
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
 _NTH_WD_RE = re.compile(rf"(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
@@ -74,8 +83,10 @@ _WEEK_NO_RE = re.compile(
 )
 _PART_WORDS = {
     "primo": "start", "starten": "start", "start": "start", "begynnelsen": "start", "tidlig": "start",
+    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start",
     "medio": "middle", "midten": "middle", "midt": "middle",
     "ultimo": "end", "slutten": "end", "utgangen": "end", "enden": "end", "sent": "end", "seint": "end",
+    "sist": "end", "slutt": "end",
 }  # fmt: skip
 _MONTH_ONLY_RE = re.compile(
     rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:i\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)({_MON})\.?{_YEAR}"
@@ -116,7 +127,7 @@ def match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found |
 
 def _match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | None:
     today = now.date()
-    for rule in (_explicit, _named_or_nth, _relative, _weeks, _month_only):
+    for rule in (_explicit, _named_or_nth, _relative, _weeks, _month_only, _day_alone):
         found = rule(s, today=today, now=now, window=window)
         if found is not None:
             return found
@@ -149,7 +160,7 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
         return _yearless(month_day, today=today, window=window, weekday=wd)
-    m = _TEXTUAL_RE.fullmatch(s)
+    m = _TEXTUAL_RE.fullmatch(s) or _ORDINAL_DAY_RE.fullmatch(s)
     groups = m.groups() if m else None
     if m is None and (m := _MONTH_FIRST_RE.fullmatch(s)):
         wd, mon, d, y = m.groups()
@@ -157,9 +168,10 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     if groups is None:
         return None
     wd, d, mon, y = groups
+    day_number = int(d) if d.isdigit() else DAY_ORDINALS[d]
     if y:
-        return Found(day=date(int(y), MONTHS[mon], int(d)), year_typed=True, weekday=_typed(wd))
-    return _yearless(_month_day(MONTHS[mon], int(d)), today=today, window=window, weekday=wd)
+        return Found(day=date(int(y), MONTHS[mon], day_number), year_typed=True, weekday=_typed(wd))
+    return _yearless(_month_day(MONTHS[mon], day_number), today=today, window=window, weekday=wd)
 
 
 def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
@@ -171,6 +183,15 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
         return _yearless(make, today=today, window=window, weekday=wd)
+    if m := _FEAST_WEEK_RE.fullmatch(s):
+        name, y = m.groups()
+        feast = feast_week(name)
+        if feast is None:
+            return None
+        if y:
+            return Found(day=feast(int(y)), kind="week", year_typed=True)
+        day = choose_year(feast, today=today, window=window, ahead=lambda d: d + timedelta(days=6))
+        return Found(day=day, kind="week", make=feast) if day else None
     if m := _NTH_WD_RE.fullmatch(s):
         nth, wd, mon, y = m.groups()
         make = _nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
@@ -261,6 +282,24 @@ def _month_only(s: str, *, today: date, now: datetime, window: tuple[date, date]
     if y:
         return Found(day=make(int(y)), kind="month", year_typed=True)
     return _yearless(make, today=today, window=window, kind="month")
+
+
+def _day_alone(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    """ "den 22.": the next 22nd on or after today. It may lie two months on ("den 31." on 1 February);
+    `bot.dates` asks about that rather than skip a month for the reader."""
+    m = _DAY_ALONE_RE.fullmatch(s)
+    if m is None:
+        return None
+    digits = m.group(1) or m.group(2)
+    n = int(digits) if digits else DAY_ORDINALS[m.group(3)]
+    if not 1 <= n <= 31:
+        return None
+    first = today.replace(day=1)
+    for ahead in range(3):
+        month = _add_months(first, ahead)
+        if n <= monthrange(month.year, month.month)[1] and (day := month.replace(day=n)) >= today:
+            return Found(day=day, kind="day_of_month")
+    return None
 
 
 def _shift(today: date, n: int, unit: str) -> date:

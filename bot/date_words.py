@@ -37,6 +37,33 @@ ORDINALS: dict[str, int] = {
     "første": 1, "fyrste": 1, "andre": 2, "annen": 2, "annan": 2, "tredje": 3, "fjerde": 4, "femte": 5,
     "1.": 1, "2.": 2, "3.": 3, "4.": 4, "5.": 5,
 }  # fmt: skip
+# The day of a month as a word ("andre desember", "den tjueførste mai"); bokmål, then nynorsk where it differs.
+_UNIT_ORDINALS = (
+    ("første", "fyrste"), ("andre",), ("tredje",), ("fjerde",), ("femte",), ("sjette",),
+    ("sjuende", "syvende", "sjuande"), ("åttende", "åttande"), ("niende", "niande"),
+)  # fmt: skip
+_TEEN_ORDINALS = (
+    ("tiende", "tiande"), ("ellevte",), ("tolvte",), ("trettende", "trettande"), ("fjortende", "fjortande"),
+    ("femtende", "femtande"), ("sekstende", "sekstande"), ("syttende", "syttande"), ("attende", "attande"),
+    ("nittende", "nittande"),
+)  # fmt: skip
+
+
+def _day_ordinals() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for n, forms in enumerate(_UNIT_ORDINALS, start=1):
+        words |= dict.fromkeys(forms, n)
+    for n, forms in enumerate(_TEEN_ORDINALS, start=10):
+        words |= dict.fromkeys(forms, n)
+    words |= {"tjuende": 20, "tjuande": 20, "tyvende": 20, "trettiende": 30, "trettiande": 30, "tredevte": 30}
+    for tens, value, last in (("tjue", 20, 9), ("tretti", 30, 1)):
+        for n, forms in enumerate(_UNIT_ORDINALS[:last], start=1):
+            for form in forms:
+                words |= {f"{tens}{form}": value + n, f"{tens}-{form}": value + n}
+    return words
+
+
+DAY_ORDINALS: dict[str, int] = _day_ordinals()
 DAY_UNITS = ("dag", "dager", "dagar", "døgn")
 WEEK_UNITS = ("uke", "uker", "uka", "ukene", "veke", "veker", "veka", "vekene", "veku")
 MONTH_UNITS = ("måned", "måneder", "måneden", "månad", "månader", "månaden", "mnd")
@@ -58,6 +85,7 @@ _OTHER_WORDS = (
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
     "neste", "måned", "tidlig", "tidleg", "igår", "iforgårs", "igar", "kveld",
+    "påsken", "påska", "påskeuka", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga",
 )  # fmt: skip
 
 
@@ -69,7 +97,7 @@ def _ascii_spellings(word: str) -> set[str]:
 
 
 _VOCABULARY = [
-    *WEEKDAYS, *MONTHS, *NUMBERS, *ORDINALS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, *_OTHER_WORDS,
+    *WEEKDAYS, *MONTHS, *NUMBERS, *ORDINALS, *DAY_ORDINALS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, *_OTHER_WORDS,
     *DEADLINE_WORDS,
 ]  # fmt: skip
 _PROTECTED = {"to", "en", "ti", "for", "om", "i", "t", "man", "tor", "sun", "mar", "jul"}

@@ -46,7 +46,8 @@ __all__ = [
 _MAX_LEN = 120
 
 _SPACE_RE = re.compile(r"\s+")
-_RANGE_END = r"(?:\s*-\s*[0-9]{1,2}(?:[:.]?[0-9]{2})?)?"
+# "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
+_RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
 _KL_RE = re.compile(
     r"(?:^|(?<=[\s,]))(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
 )
@@ -56,10 +57,18 @@ _SPOKEN_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
 )
 _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
+# "fredag 14-16", "22. april 10.00-12.00": a bare pair of hours after a date is a time range, never a date.
+_BARE_RANGE_RE = re.compile(
+    r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
+)
+_EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 _DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
 _DAYPART_RE = re.compile(
-    r"\s+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen)|formiddag|ettermiddag)$"
+    r"\s+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
+    r"|formiddag|ettermiddag|kveld|morgen|morgon)$"
 )
+# A part of the day names no clock time: the date is kept without one, and `dato` says so.
+_DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "tidlig", "tidleg"})
 _CONNECTORS = {"og", "eller", "til", "-", "fra", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
@@ -68,7 +77,10 @@ class ParsedDate:
     """A date understood from chat; `when` is Oslo midnight when no time was typed.
 
     `month_only` marks "i april" (read as a day of that month, the bot should ask which).
-    The fields that do not compare say how the date was found, for `dato`'s year rule.
+    The fields that do not compare say how the date was found, for `dato`'s year rule and its reply:
+    `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
+    of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
+    ("i kveld", "i morgen tidlig": no time is kept).
     """
 
     when: datetime
@@ -77,6 +89,9 @@ class ParsedDate:
     year_typed: bool = field(default=False, compare=False)
     relative: bool = field(default=False, compare=False)
     in_year: Callable[[int], date | None] | None = field(default=None, compare=False, repr=False)
+    day_of_month: bool = field(default=False, compare=False)
+    until: tuple[int, int] | None = field(default=None, compare=False)
+    daypart: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,9 +99,9 @@ class DateTrouble:
     """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
     and the caller adds what to type instead."""
 
-    reason: Literal["two_dates", "weekday"]
+    reason: Literal["two_dates", "weekday", "ambiguous", "month"]
     message: str
-    day: date | None = None  # the date a contradicting weekday was typed with
+    day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
 
 
 def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
@@ -166,11 +181,14 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
     s = _DEADLINE_RE.sub("", normalize(text))
-    s, clock, ok = _take_time(s)
+    s, clock, until, ok = _take_time(s)
     if not ok or not s:
         return None
-    s = _DAYPART_RE.sub("", s)
     found = match(s, now=now, window=window)
+    daypart = clock is None and not _DAYPART_WORDS.isdisjoint(s.split())
+    bare = _DAYPART_RE.sub("", s)
+    if found is None and bare != s and (found := match(bare, now=now, window=window)) is not None:
+        s, daypart = bare, clock is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
     if found is None and clock is None and (m := _DOT_TIME_END_RE.search(s)):
         # "22.04.27 10.00": a trailing dotted pair is a time only if the rest is a date,
         # so "fredag 22.04" stays 22 April.
@@ -178,11 +196,16 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         if clock is None:
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
+    if clock is None and (ranged := _time_range(s, now=now, window=window)) is not None:
+        if found is not None and not _contradicts(found):
+            message = i18n._("«{text}» kan være både en dato og et klokkeslett.").format(text=s)
+            return DateTrouble(reason="ambiguous", message=message)
+        found, clock, until = ranged
     if found is None:
         found = _two_parts(s, now=now, window=window)
         if not isinstance(found, Found):
             return found
-    if found.weekday is not None and found.weekday != found.day.weekday():
+    if _contradicts(found):
         names = get_day_names("wide", locale=i18n.current())
         typed, real = names[found.weekday], names[found.day.weekday()]
         return DateTrouble(
@@ -192,7 +215,44 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
             ),
             day=found.day,
         )
-    return _result(found, clock=clock)
+    if found.kind == "day_of_month" and (trouble := _which_month(found, s=s, now=now, window=window)):
+        return trouble
+    return replace(_result(found, clock=clock), until=until if clock else None, daypart=daypart)
+
+
+def _contradicts(found: Found) -> bool:
+    return found.weekday is not None and found.weekday != found.day.weekday()
+
+
+def _time_range(
+    s: str, *, now: datetime, window: tuple[date, date] | None
+) -> tuple[Found, tuple[int, int], tuple[int, int]] | None:
+    """ "fredag 14-16": the date before a bare range of hours, its start and its end; None unless the
+    hours make a plausible day-time range (start before end) and the rest is a date."""
+    m = _BARE_RANGE_RE.search(s)
+    if m is None:
+        return None
+    start, end = _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
+    if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
+        return None
+    found = match(s[: m.start()].strip(" ,"), now=now, window=window)
+    return (found, start, end) if found is not None else None
+
+
+def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, date] | None) -> DateTrouble | None:
+    """A day typed without its month is taken in this month or the next; asked about when that would skip
+    a month ("den 30." on 1 February) or leave the window of the year typed in `dato`."""
+    today, day = now.date(), found.day
+    skips = (day.year - today.year) * 12 + day.month - today.month > 1
+    outside = window is not None and not window[0] <= day <= window[1]
+    if not skips and not outside:
+        return None
+    suggest = day
+    if outside and window is not None:
+        start = window[0]
+        suggest = date(start.year, start.month, day.day) if day.day <= 28 else day
+    message = i18n._("Hvilken måned mener du med «{text}»?").format(text=s)
+    return DateTrouble(reason="month", message=message, day=suggest)
 
 
 def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
@@ -208,8 +268,9 @@ def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
         has_time=clock is not None,
         month_only=found.kind == "month",
         year_typed=found.year_typed,
-        relative=found.relative,
+        relative=found.relative or found.kind == "day_of_month",
         in_year=found.make,
+        day_of_month=found.kind == "day_of_month",
     )
 
 
@@ -232,11 +293,13 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
         second = match(right, now=now, window=window)
         if second is None:
             continue
+        if {first.kind, second.kind} == {"day_of_month", "month"}:
+            return None  # "31. april": one impossible date, not two
         if first.day == second.day and first.kind == second.kind:
             return first if first.moment is None else second
         for explicit, part in ((first, right), (second, left)):
             weekday = plain_weekday(part)
-            if weekday is not None and not explicit.relative and explicit.kind == "day":
+            if weekday is not None and not explicit.relative and explicit.kind in ("day", "day_of_month"):
                 return replace(explicit, weekday=weekday)  # "22. april (torsdag)": checked like a prefix
         for week, part, found in ((first, right, second), (second, left, first)):
             weekday = plain_weekday(part)
@@ -273,15 +336,28 @@ def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
     return (total // 60) % 24, total % 60
 
 
-def _take_time(s: str) -> tuple[str, tuple[int, int] | None, bool]:
-    """Cut an explicit time out; ok=False when the time itself is impossible ("kl 25")."""
+def _take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
+    is impossible ("kl 25")."""
     for pattern in (_KL_RE, _COLON_RE, _SPOKEN_RE):
         m = pattern.search(s)
         if m:
             clock = _spoken(m.group(1), m.group(2)) if pattern is _SPOKEN_RE else _clock(m.group(1), m.group(2))
-            rest = (s[: m.start()] + " " + s[m.end() :]).strip()
-            rest = _SPACE_RE.sub(" ", rest).strip(" ,.")
+            until = None
+            if pattern is not _SPOKEN_RE and m.group(3) is not None:
+                until = _clock(m.group(3), m.group(4))
+                until = until if clock is not None and until is not None and until > clock else None
+            rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
             if pattern is not _SPOKEN_RE and (_KL_RE.search(rest) or _COLON_RE.search(rest)):
-                return rest, None, False  # two times in one phrase: not one meeting time
-            return rest, clock, clock is not None
-    return s, None, True
+                return rest, None, None, False  # two times in one phrase: not one meeting time
+            return rest, clock, until, clock is not None
+    return s, None, None, True
+
+
+def _trim(s: str) -> str:
+    """Spaces, commas and dots around what is left once the time is cut out; a dot right after a number
+    stays ("27. kl 10" is the 27th, "27 kl 10" only a number)."""
+    s = s.strip(" ,").lstrip(".")
+    while s.endswith(".") and not s[-2:-1].isdigit():
+        s = s[:-1].rstrip(" ,")
+    return s.strip()

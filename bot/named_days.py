@@ -102,6 +102,29 @@ def named_day_words() -> list[str]:
     return sorted(names)
 
 
+# Weeks named from a feast that falls on a Sunday: "etter påske" is the week that starts on the Monday after
+# it (read like "over helgen", the Monday after), "uka før påske" and "påskeuka" Holy Week.
+_FEASTS = {"påske": 0, "påsken": 0, "påska": 0, "pinse": 49, "pinsen": 49, "pinsa": 49}
+_WEEK_WORDS = ("uka", "uken", "veka", "veke", "vekå", "uke")
+_FEAST_WEEKS: dict[str, int] = (
+    {f"etter {feast}": days + 1 for feast, days in _FEASTS.items()}
+    | {f"{week} etter {feast}": days + 1 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
+    | {f"{week} før {feast}": days - 6 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
+    | dict.fromkeys(("påskeuka", "påskeuken", "påskeveka", "påskeveke", "stille uke", "den stille uke"), -6)
+)
+
+
+def feast_week(name: str) -> Callable[[int], date] | None:
+    """The Monday of a week named from Easter or Whitsun in a given year, or None when `name` is not one."""
+    days = _FEAST_WEEKS.get(name)
+    return None if days is None else _from_easter(days)
+
+
+def feast_week_words() -> list[str]:
+    """Every spelling `feast_week` knows, for one regex alternation."""
+    return sorted(_FEAST_WEEKS)
+
+
 def name_of(day: date) -> str | None:
     """The named day a date is ("julaften" for 24 December), for telling people why a day is special."""
     return next((name for name, make in _DAYS.items() if make(day.year) == day), None)
