@@ -102,6 +102,7 @@ class DateTrouble:
     reason: Literal["two_dates", "weekday", "ambiguous", "month"]
     message: str
     day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
+    instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
 
 
 def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
@@ -198,9 +199,8 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
     if clock is None and (ranged := _time_range(s, now=now, window=window)) is not None:
         if found is not None and not _contradicts(found):
-            message = i18n._("«{text}» kan være både en dato og et klokkeslett.").format(text=s)
-            return DateTrouble(reason="ambiguous", message=message)
-        found, clock, until = ranged
+            return _date_or_time(found, ranged, s=s)
+        found, clock, until, _ = ranged
     if found is None:
         found = _two_parts(s, now=now, window=window)
         if not isinstance(found, Found):
@@ -224,9 +224,18 @@ def _contradicts(found: Found) -> bool:
     return found.weekday is not None and found.weekday != found.day.weekday()
 
 
+def _date_or_time(found: Found, ranged: tuple[Found, tuple[int, int], tuple[int, int], str], *, s: str) -> DateTrouble:
+    """ "torsdag 10-12" when 10 December is a Thursday: a date or a time, and we must not pick one."""
+    _, start, _, rest = ranged
+    as_date = f"{found.day.day}. {month_name(found.day.month)}"
+    as_time = f"{rest} kl {start[0]:02d}.{start[1]:02d}"
+    message = i18n._("«{text}» kan være både {day} og et klokkeslett.").format(text=s, day=as_date)
+    return DateTrouble(reason="ambiguous", message=message, instead=(as_date, as_time))
+
+
 def _time_range(
     s: str, *, now: datetime, window: tuple[date, date] | None
-) -> tuple[Found, tuple[int, int], tuple[int, int]] | None:
+) -> tuple[Found, tuple[int, int], tuple[int, int], str] | None:
     """ "fredag 14-16": the date before a bare range of hours, its start and its end; None unless the
     hours make a plausible day-time range (start before end) and the rest is a date."""
     m = _BARE_RANGE_RE.search(s)
@@ -235,8 +244,9 @@ def _time_range(
     start, end = _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
     if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
         return None
-    found = match(s[: m.start()].strip(" ,"), now=now, window=window)
-    return (found, start, end) if found is not None else None
+    rest = s[: m.start()].strip(" ,")
+    found = match(rest, now=now, window=window)
+    return (found, start, end, rest) if found is not None else None
 
 
 def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, date] | None) -> DateTrouble | None:

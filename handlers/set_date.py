@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from bot.context import Context
 from bot.cycle import next_opening
+from bot.date_hints import mended_date
 from bot.dates import DateTrouble, ParsedDate, month_name, read_date
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
@@ -70,10 +71,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
         require_near_year(ctx, args.year, example=EXAMPLE)
     window = milestone_for(ctx, key=spec.key, year=args.year, region=region) if args.year else None
     reading = read_date(text, now=ctx.now, window=(window.start, window.deadline) if window else None)
+    if isinstance(reading, DateTrouble) and len(reading.instead) == 2:
+        first, second = (f"{typed} {phrase}" for phrase in reading.instead)
+        raise DomainError(
+            reading.message + " " + _("Skriv «{first}» eller «{second}».").format(first=first, second=second)
+        )
     if isinstance(reading, DateTrouble):
         day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else "22. april kl 10"
         raise DomainError(
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
+        )
+    if reading is None and (mended := mended_date(text, now=ctx.now)) is not None:
+        raise DomainError(
+            _("Jeg forstod ikke datoen «{text}». Mente du «{typed} {mended}»?").format(
+                text=typed_back(text), typed=typed, mended=mended
+            )
         )
     if reading is None:
         raise DomainError(
@@ -89,8 +101,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = window or _item_containing(ctx, key=spec.key, region=region, day=parsed.when.date())
     require_coordinator(ctx, item=item)
     shown = when_text(parsed.when, has_time=parsed.has_time)
+    notes = _notes(parsed)
     if not confirmed:
-        question = _question(ctx, item=item, choice=choice, text=text, shown=shown, typed=typed)
+        question = _question(ctx, item=item, choice=choice, text=text, shown=shown + notes, typed=typed)
         if question is not None:
             return question
 
@@ -115,10 +128,26 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
-        lead=_("{when}. Påminnelser går ut før denne datoen. Satt av {name}.").format(when=shown, name=ctx.caller.name),
+        lead=_("{when}. Påminnelser går ut før denne datoen. Satt av {name}.").format(
+            when=shown + notes, name=ctx.caller.name
+        ),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
+
+
+def _notes(parsed: ParsedDate) -> str:
+    """What was read beyond the typed words, right after the echoed date: the month a day typed without one
+    fell in, that only a range's start is kept, that a part of the day set no time."""
+    notes = []
+    if parsed.day_of_month:
+        notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
+    if parsed.until is not None:
+        hour, minute = parsed.until
+        notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
+    if parsed.daypart:
+        notes.append(_("uten klokkeslett"))
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
