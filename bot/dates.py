@@ -227,7 +227,7 @@ def _contradicts(found: Found) -> bool:
 def _date_or_time(found: Found, ranged: tuple[Found, tuple[int, int], tuple[int, int], str], *, s: str) -> DateTrouble:
     """ "torsdag 10-12" when 10 December is a Thursday: a date or a time, and we must not pick one."""
     _, start, _, rest = ranged
-    as_date = f"{found.day.day}. {month_name(found.day.month)}"
+    as_date = f"{found.day.day}. {month_name(found.day.month)}" + (f" {found.day.year}" if found.year_typed else "")
     as_time = f"{rest} kl {start[0]:02d}.{start[1]:02d}"
     message = i18n._("«{text}» kan være både {day} og et klokkeslett.").format(text=s, day=as_date)
     return DateTrouble(reason="ambiguous", message=message, instead=(as_date, as_time))
@@ -253,7 +253,10 @@ def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, dat
     """A day typed without its month is taken in this month or the next; asked about when that would skip
     a month ("den 30." on 1 February) or leave the window of the year typed in `dato`."""
     today, day = now.date(), found.day
-    skips = (day.year - today.year) * 12 + day.month - today.month > 1
+    # "den 31." on 25 November may mean the end of this month, wrongly remembered: the day is this month's
+    # when still to come, else next month's, and asked about when that month has no such day.
+    months_on = (day.year - today.year) * 12 + day.month - today.month
+    skips = months_on != (0 if day.day >= today.day else 1)
     outside = window is not None and not window[0] <= day <= window[1]
     if not skips and not outside:
         return None
