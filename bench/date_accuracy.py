@@ -39,7 +39,7 @@ def main() -> None:
     show = "--show" in sys.argv
     batches: list[list[list[str]]] = [[]]
     for line in CORPUS.read_text().splitlines():
-        if line.startswith("# second batch"):
+        if line.startswith("# ") and " batch, written " in line:  # "# second batch, written …"
             batches.append([])
         elif line and not line.startswith("#"):
             batches[-1].append(line.split("\t"))

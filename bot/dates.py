@@ -48,10 +48,11 @@ _MAX_LEN = 120
 _SPACE_RE = re.compile(r"\s+")
 # "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
 _RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
+_FROM = r"(?:^|(?<=[\s,]))(?:fra\s+)?"  # "fra kl 9 til 11"
 _KL_RE = re.compile(
-    r"(?:^|(?<=[\s,]))(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
+    _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
 )
-_COLON_RE = re.compile(r"(?:^|(?<=[\s,]))([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
+_COLON_RE = re.compile(_FROM + r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
 _HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
 _SPOKEN_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
