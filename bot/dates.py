@@ -47,7 +47,7 @@ _MAX_LEN = 120
 
 _SPACE_RE = re.compile(r"\s+")
 # "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
-_RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
+_RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
 _FROM = r"(?:^|(?<=[\s,]))(?:fra\s+)?"  # "fra kl 9 til 11"
 _KL_RE = re.compile(
     _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
@@ -191,6 +191,10 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     bare = _DAYPART_RE.sub("", s)
     if found is None and bare != s and (found := match(bare, now=now, window=window)) is not None:
         s, daypart = bare, clock is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
+    if clock is None and (ranged := _time_range(s, now=now, window=window)) is not None:
+        if found is not None and not _contradicts(found):
+            return _date_or_time(found, ranged, s=s)
+        found, clock, until, _ = ranged
     if found is None and clock is None and (m := _DOT_TIME_END_RE.search(s)):
         # "22.04.27 10.00": a trailing dotted pair is a time only if the rest is a date,
         # so "fredag 22.04" stays 22 April.
@@ -198,10 +202,6 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         if clock is None:
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
-    if clock is None and (ranged := _time_range(s, now=now, window=window)) is not None:
-        if found is not None and not _contradicts(found):
-            return _date_or_time(found, ranged, s=s)
-        found, clock, until, _ = ranged
     if found is None:
         found = _two_parts(s, now=now, window=window)
         if not isinstance(found, Found):
@@ -246,8 +246,8 @@ def _time_range(
     if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
         return None
     rest = s[: m.start()].strip(" ,")
-    found = match(rest, now=now, window=window)
-    return (found, start, end, rest) if found is not None else None
+    found = match(rest, now=now, window=window) or _two_parts(rest, now=now, window=window)
+    return (found, start, end, rest) if isinstance(found, Found) else None
 
 
 def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, date] | None) -> DateTrouble | None:

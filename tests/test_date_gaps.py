@@ -84,6 +84,12 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("fredag 14.00-15.30", at(2026, 11, 27, 14)),
     ("fredag 14:00 - 16:00", at(2026, 11, 27, 14)),
     ("den 27. 14-16", at(2026, 11, 27, 14)),
+    ("3. desember 10.00 - 12.00", at(2026, 12, 3, 10)),
+    ("7. desember fra kl. 12.00 til kl. 14.00", at(2026, 12, 7, 12)),
+    ("7. desember kl 12 - kl 14", at(2026, 12, 7, 12)),
+    ("uke 49 torsdag 10-12", at(2026, 12, 3, 10)),
+    ("neste uke torsdag 14-16", at(2026, 12, 3, 14)),
+    ("mandag 30/11 kl 0900-1100", at(2026, 11, 30, 9)),
     ("måndag 9-11", at(2026, 11, 30, 9)),  # nynorsk
     ("tysdag kl. 10.00–12.00", at(2026, 12, 1, 10)),
     # parts of the day name no time
@@ -156,6 +162,9 @@ MONTH_PARTS: list[tuple[str, date]] = [
     ("midt i januar", date(2027, 1, 15)),
     ("sist i mars", date(2027, 3, 31)),
     ("først i april", date(2027, 4, 1)),
+    ("på slutten av januar", date(2027, 1, 31)),
+    ("ved utgangen av januar", date(2027, 1, 31)),
+    ("mot slutten av januar", date(2027, 1, 31)),
 ]
 
 
