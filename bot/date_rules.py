@@ -11,7 +11,7 @@ import logging
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
@@ -64,7 +64,7 @@ _DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}
 _FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?({alternation(feast_week_words())}){_YEAR}")
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
-_NTH_WD_RE = re.compile(rf"(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
+_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
 _IN_N_RE = re.compile(rf"om\s+({_N})\s+({_UNIT})")
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
@@ -74,7 +74,9 @@ _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:førstkommende|førstkomande|kommende|komande)\s+)?({_WD})")
-_WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.)")
+_WD_DAY_RE = re.compile(
+    rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))"
+)
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
@@ -232,10 +234,12 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         # "fredag" typed on a Friday means next week's: today would be "i dag".
         day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - 1) % 7 + 1)
     elif m := _WD_DAY_RE.fullmatch(s):
-        # "fredag 27.": the next Friday that is a 27th (within two years, else no such day).
-        weekday, day_of_month = WEEKDAYS[m.group(1)], int(m.group(2) or m.group(3))
-        candidates = (today + timedelta(days=i) for i in range(730))
-        day = next((c for c in candidates if c.day == day_of_month and c.weekday() == weekday), None)
+        # "fredag 27.": the 27th read as "den 27." is, with the weekday checked against it. It was the next
+        # Friday that is a 27th, which turned a slip ("fredag den 3." when the 3rd is a Thursday) into a
+        # date months away.
+        digits = m.group(2) or m.group(3)
+        found = _next_day_of_month(today, int(digits) if digits else DAY_ORDINALS[m.group(4)])
+        return replace(found, weekday=WEEKDAYS[m.group(1)]) if found else None
     elif _WEEKEND_RE.fullmatch(s):
         day = monday + timedelta(days=7)
     elif _NEXT_MONTH_RE.fullmatch(s):
@@ -292,7 +296,10 @@ def _day_alone(s: str, *, today: date, now: datetime, window: tuple[date, date] 
     if m is None:
         return None
     digits = m.group(1) or m.group(2)
-    n = int(digits) if digits else DAY_ORDINALS[m.group(3)]
+    return _next_day_of_month(today, int(digits) if digits else DAY_ORDINALS[m.group(3)])
+
+
+def _next_day_of_month(today: date, n: int) -> Found | None:
     if not 1 <= n <= 31:
         return None
     first = today.replace(day=1)

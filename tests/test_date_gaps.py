@@ -40,6 +40,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("den 1. kl. 09.00", at(2026, 12, 1, 9)),
     ("Den 22. klokka 10:30", at(2026, 12, 22, 10, 30)),
     ("torsdag den 3.", at(2026, 12, 3)),
+    ("fredag den tjuesjuende", at(2026, 11, 27)),
+    ("den andre måndag i desember", at(2026, 12, 14)),
     ("den 3. (torsdag)", at(2026, 12, 3)),
     ("den tjueandre", at(2026, 12, 22)),
     ("den tjuande", at(2026, 12, 20)),  # nynorsk
@@ -181,6 +183,8 @@ def test_a_part_of_a_month_is_asked_about_like_a_month(text: str, expected: date
         ("fredag 3. desember 2026", "weekday", WED, None),
         ("fredag den tredje desember", "weekday", WED, None),
         ("den 26. (fredag)", "weekday", WED, None),
+        ("fredag den 3.", "weekday", WED, None),  # not the next Friday the 3rd, in September 2027
+        ("fredag 31.", "weekday", WED, None),
         ("den 22. og 23.", "two_dates", WED, None),
         ("22. 23.", "two_dates", WED, None),
         ("andre desember tredje desember", "two_dates", WED, None),

@@ -122,7 +122,7 @@ TABLE: list[tuple[datetime, str, tuple[datetime, bool]]] = [
     (TUE, "uke 50, fredag", d(2026, 12, 11)),
     (TUE, "3. desember (torsdag)", d(2026, 12, 3)),
     (TUE, "fredag 27.", d(2026, 11, 27)),
-    (TUE, "mandag den 1.", d(2027, 2, 1)),
+    (TUE, "tirsdag den 1.", d(2026, 12, 1)),  # "mandag den 1." is refused below (1 December is a Tuesday)
     # spelling, case and punctuation
     (TUE, "SKJAERTORSDAG", d(2027, 3, 25)),
     (TUE, "  3.  mars!!  ", d(2027, 3, 3)),
@@ -246,6 +246,10 @@ def test_two_dates_are_refused(text: str) -> None:
         ("lørdag 2027-04-22", "torsdag"),
         ("tirsdag julaften", "torsdag"),
         ("22. april 2027 (mandag)", "torsdag"),
+        # A weekday with a day of the month is that day (this month's or next), checked: it was the next
+        # Monday that is a 1st (1 February 2027), months away from what was meant.
+        ("mandag den 1.", "tirsdag"),
+        ("fredag den 3.", "torsdag"),
     ],
 )
 def test_a_weekday_that_contradicts_the_date_is_refused(text: str, real: str) -> None:
