@@ -20,7 +20,7 @@ from bot import chain
 from bot.i18n import current
 from bot.messages import Request
 from bot.wheel import Item
-from storage.base import Document, Store, Tables
+from storage.base import Document, Store, Tables, is_recent, newest_first
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +154,26 @@ class StateStore:
     def history_count(self, partition: str) -> int:
         return self.store.count_rows(partition, table="history")
 
+    def latest_under(self, prefix: str, *, limit: int, sealed_before: int) -> tuple[list[Document], int]:
+        """The newest `limit` history entries of every partition under `prefix`, newest first (same-time
+        entries in partition order, then newest first), and how many entries they hold in all.
+
+        Partitions of a year before `sealed_before` (no command writes them: a write goes to last year or
+        later) come from the store's summary of them (`Store.sealed_history`), so the cost is that of the
+        open years however old the store is. Exactly what reading every partition would give."""
+        names = self.store.partitions(prefix)
+        count = 0  # the leading run of sealed years (names sort by year): their entries come first, as before
+        while count < len(names) and _sealed(names[count], prefix=prefix, before=sealed_before):
+            count += 1
+        entries, total = ([], 0)
+        if count:
+            entries, total = self.store.sealed_history(prefix, names=tuple(names[:count]), limit=limit)
+        entries = list(entries)
+        for name in names[count:]:
+            entries += self.latest(name, limit=limit)
+            total += self.history_count(name)
+        return newest_first(entries)[: max(0, limit)], total
+
     def verify_history(self, partition: str) -> chain.ChainReport:
         """Walk one partition's hash chain (see `bot.chain`)."""
         return chain.walk(partition=partition, entries=self.history(partition))
@@ -173,6 +193,11 @@ class StateStore:
     def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
         """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
         self.store.record_many(partition=partition, table="ledger", docs=entries)
+
+
+def _sealed(name: str, *, prefix: str, before: int) -> bool:
+    """A partition directly under `prefix` of a year before `before` (``cycle/agder/2019`` before 2026)."""
+    return name.rpartition("/")[0] + "/" == prefix and not is_recent(name, from_year=before)
 
 
 class _ReadOnce(Store):
@@ -250,6 +275,9 @@ class _RequestReads(Store):
 
     def count_rows(self, partition: str, *, table: str) -> int:
         return self._store.count_rows(partition, table=table)
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        return self._store.sealed_history(prefix, names=names, limit=limit)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self._seen.pop(partition, None)

@@ -9,6 +9,7 @@ from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
 from bot.replies import make_reply
 from bot.state import META, entry_summary
+from storage.base import newest_first
 from handlers.common import context_region, read_args, reject_extra
 
 SHOW = 10
@@ -24,15 +25,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     entries = []
     total = 0
     for prefix in prefixes:
-        for partition in ctx.state.store.partitions(prefix):
-            # Newest first and only what can be shown: the cost stays flat however old the store is.
-            entries += ctx.state.latest(partition, limit=SHOW)
-            total += ctx.state.history_count(partition)
+        # Newest first and only what can be shown; the years no command writes any more are summarised once
+        # by the store: the cost stays flat however old the store is.
+        found, count = ctx.state.latest_under(prefix, limit=SHOW, sealed_before=ctx.now.year - 1)
+        entries += found
+        total += count
     if region:  # the region's own changes kept in `meta` (its plan period), among the latest there
         own = [entry for entry in ctx.state.latest(META, limit=META_LOOK_BACK) if entry.get("region") == region]
         entries += own
         total += len(own)
-    entries.sort(key=lambda entry: str(entry.get("at") or ""), reverse=True)  # stable: same-minute entries keep order
+    entries = newest_first(entries)  # stable: same-minute entries keep their order
     where = ctx.config.party_name(region) if region else _("nasjonalt")
     if not entries:
         return Outcome(

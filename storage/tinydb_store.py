@@ -12,6 +12,7 @@ number, and a replace-by-rename is always detected, however quickly writes follo
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -154,6 +155,7 @@ class TinyDBStore(SegmentedRows, Store):
             finally:
                 self._active.discard(partition)
                 self._open_meta.pop(partition, None)
+                self.forget_sealed(partition)  # after the write: a `logg` meanwhile may have read the old rows
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -209,23 +211,14 @@ class TinyDBStore(SegmentedRows, Store):
 
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()
-        # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/).
-        start = self.directory
+        # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/): a region's `logg`
+        # lists its folder on every request, so this is one scandir per folder, whatever else the store holds.
+        start, base = self.directory, ""
         prefix_folder = prefix.rpartition("/")[0]
         if prefix_folder and _is_partition_name(prefix_folder):
-            start = os.path.join(self.directory, *prefix_folder.split("/"))
+            start, base = os.path.join(self.directory, *prefix_folder.split("/")), prefix_folder + "/"
         found: list[str] = []
-        for folder, subfolders, files in os.walk(start):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-            rel_folder = os.path.relpath(folder, self.directory)
-            for name in files:
-                if not name.endswith(SUFFIX) or name.startswith("."):
-                    continue
-                stem = name[: -len(SUFFIX)]
-                partition = stem if rel_folder == "." else f"{rel_folder.replace(os.sep, '/')}/{stem}"
-                # Skip what is not ours, e.g. an operator's "Kopi av 2027.json".
-                if _is_partition_name(partition) and partition.startswith(prefix):
-                    found.append(partition)
+        _list_partitions(start, base=base, prefix=prefix, found=found)
         return sorted(found)
 
     def close(self) -> None:
@@ -322,6 +315,32 @@ def _split(tables: Tables) -> tuple[Tables, Meta]:
     return tables, meta or {}
 
 
+def _list_partitions(folder: str, *, base: str, prefix: str, found: list[str]) -> None:
+    """Partition names in `folder` (named `base` in the store) and below, that start with `prefix`; files and
+    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:  # no such folder (yet), as os.walk: nothing there
+        return
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                continue
+            if is_folder:
+                if not entry.is_symlink():
+                    _list_partitions(entry.path, base=f"{base}{name}/", prefix=prefix, found=found)
+            elif name.endswith(SUFFIX):
+                partition = base + name[: -len(SUFFIX)]
+                if partition.startswith(prefix) and _is_partition_name(partition):
+                    found.append(partition)
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_partition_name(name: str) -> bool:
     try:
         check_partition_name(name)
