@@ -17,7 +17,7 @@ data set alike. Per request: wall time, and the process's CPU time (`time.proces
 - `neste` and `logg` in the region's channel.
 
     python -m bench.scale_matrix                 # tinydb and postgres, 1/10/30 years x 15/100 organisations
-    python -m bench.scale_matrix --quick         # the same matrix, fewer runs
+    python -m bench.scale_matrix --quick         # 150 rounds; 100 organisations at 1 and 10 years only
     python -m bench.scale_matrix --keep /tmp/sm  # keep (and next time reuse) the built tinydb data there
 
 See docs/benchmarks.md ("Flat over age and size") for the figures.
@@ -39,7 +39,6 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from bench.history import (
     ROOT,
@@ -93,13 +92,21 @@ class DataSet:
 # -- building -------------------------------------------------------------------------------------------
 
 
-def build(root: Path, *, organisations: list[int], years: list[int]) -> dict[tuple[int, int], Path]:
+QUICK_LARGE_YEARS = 10
+"""With --quick, more than 15 organisations are built up to this many years (100 x 30 years takes ~5 min)."""
+
+
+def build(
+    root: Path, *, organisations: list[int], years: list[int], quick: bool = False
+) -> dict[tuple[int, int], Path]:
     """The tinydb folder of every (organisations, years), built where missing (a `built-*.json` beside
     each says it is complete, so `--keep` reuses it)."""
     from bot.config import parse_config
 
     folders: dict[tuple[int, int], Path] = {}
+    every = years
     for count in organisations:
+        years = [y for y in every if not (quick and count > 15 and y > QUICK_LARGE_YEARS)] or [min(every)]
         wanted = {y: root / f"o{count}-y{y}" for y in years}
         folders.update({(count, y): folder for y, folder in wanted.items()})
         missing = [y for y in years if not (root / f"built-o{count}-y{y}.json").exists()]
@@ -231,7 +238,11 @@ def ms(samples: list[float]) -> float:
 def report(sets: list[DataSet]) -> str:
     """One line per data set: medians in ms, and each against the 15-organisation, 1-year data set of its
     store (the baseline; 1.00 = the same cost)."""
-    base = {data.store: data for data in sets if (data.organisations, data.years) == min((d.organisations, d.years) for d in sets)}
+    base = {
+        data.store: data
+        for data in sets
+        if (data.organisations, data.years) == min((d.organisations, d.years) for d in sets)
+    }
     head = (
         "| store | orgs | years | write wall | write CPU | neste wall | neste CPU | logg wall | logg CPU |"
         " ratio write wall / CPU | ratio neste wall / CPU | ratio logg wall / CPU |"
@@ -271,7 +282,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--organisations", type=int, nargs="+", default=[15, 100])
     parser.add_argument("--runs", type=int, help="rounds (each: every data set x write, neste, logg); default 400")
-    parser.add_argument("--quick", action="store_true", help="150 rounds")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"150 rounds; more than 15 organisations up to {QUICK_LARGE_YEARS} years"
+    )
     parser.add_argument("--keep", type=Path, help="build the tinydb data here and keep it (reused when present)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -281,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
     root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="scale-matrix-work-"))
     try:
-        folders = build(root, organisations=args.organisations, years=args.years)
+        folders = build(root, organisations=args.organisations, years=args.years, quick=args.quick)
         with ExitStack() as stack:
             sets = open_sets(stack, folders=folders, stores=args.stores, work=work)
             started = time.perf_counter()
@@ -292,6 +305,7 @@ def main(argv: list[str] | None = None) -> None:
             print()
             print(verdict(sets))
     finally:
+        logging.disable(logging.NOTSET)
         shutil.rmtree(work, ignore_errors=True)
         if args.keep:
             print(f"# kept the built data in {root}")

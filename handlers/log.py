@@ -9,8 +9,8 @@ from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
 from bot.replies import make_reply
 from bot.state import META, entry_summary
-from storage.base import newest_first
 from handlers.common import context_region, read_args, reject_extra
+from storage.base import newest_first
 
 SHOW = 10
 META_LOOK_BACK = 100
