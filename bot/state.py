@@ -10,19 +10,21 @@ Layout (one small partition each, so a write in year ten costs what it costs in 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from bot import chain
 from bot.i18n import current
 from bot.messages import Request
 from bot.wheel import Item
-from storage.base import Document, Store, Tables, is_recent, newest_first
+from storage.base import Document, Store, Tables, newest_first
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 META = "meta"
 
@@ -162,8 +164,11 @@ class StateStore:
         later) come from the store's summary of them (`Store.sealed_history`), so the cost is that of the
         open years however old the store is. Exactly what reading every partition would give."""
         names = self.store.partitions(prefix)
-        count = 0  # the leading run of sealed years (names sort by year): their entries come first, as before
-        while count < len(names) and _sealed(names[count], prefix=prefix, before=sealed_before):
+        # The leading run of sealed years (names sort by year, all start with `prefix`): their entries come
+        # first, as they did when every partition was read.
+        cut, width = bisect_left(names, f"{prefix}{sealed_before:04d}"), len(prefix) + 4
+        count = 0
+        while count < cut and len(names[count]) == width and names[count][-4:].isdigit():
             count += 1
         entries, total = ([], 0)
         if count:
@@ -193,11 +198,6 @@ class StateStore:
     def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
         """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
         self.store.record_many(partition=partition, table="ledger", docs=entries)
-
-
-def _sealed(name: str, *, prefix: str, before: int) -> bool:
-    """A partition directly under `prefix` of a year before `before` (``cycle/agder/2019`` before 2026)."""
-    return name.rpartition("/")[0] + "/" == prefix and not is_recent(name, from_year=before)
 
 
 class _ReadOnce(Store):
@@ -278,6 +278,9 @@ class _RequestReads(Store):
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._store.sealed_history(prefix, names=names, limit=limit)
+
+    def derived(self, key: str, *, source: object, make: Callable[[], T]) -> T:
+        return self._store.derived(key, source=source, make=make)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self._seen.pop(partition, None)

@@ -31,7 +31,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         entries += found
         total += count
     if region:  # the region's own changes kept in `meta` (its plan period), among the latest there
-        own = [entry for entry in ctx.state.latest(META, limit=META_LOOK_BACK) if entry.get("region") == region]
+        own = ctx.state.store.derived(
+            f"logg:{region}",
+            source=ctx.state.tables(META),  # `meta` as it is now: the filtered entries are kept until it changes
+            make=lambda: [e for e in ctx.state.latest(META, limit=META_LOOK_BACK) if e.get("region") == region],
+        )
         entries += own
         total += len(own)
     entries = newest_first(entries)  # stable: same-minute entries keep their order
