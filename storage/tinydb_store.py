@@ -354,26 +354,28 @@ def _split(tables: Tables) -> tuple[Tables, Meta]:
 
 def _list_partitions(folder: str, *, base: str, prefix: str, found: list[str]) -> None:
     """Partition names in `folder` (named `base` in the store) and below, that start with `prefix`; files and
-    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped."""
+    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped.
+    Kept lean: a region's `logg` lists its folder (one file per year) on every request."""
     try:
         entries = os.scandir(folder)
     except OSError:  # no such folder (yet), as os.walk: nothing there
         return
+    every = base.startswith(prefix)  # the whole folder matches the prefix (the usual case)
     with entries:
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
             try:
-                is_folder = entry.is_dir()
+                is_folder = entry.is_dir()  # from the directory entry's type: no system call on Linux
             except OSError:
                 continue
             if is_folder:
                 if not entry.is_symlink():
                     _list_partitions(entry.path, base=f"{base}{name}/", prefix=prefix, found=found)
             elif name.endswith(SUFFIX):
-                partition = base + name[: -len(SUFFIX)]
-                if partition.startswith(prefix) and _is_partition_name(partition):
+                partition = base + name[:-5]
+                if (every or partition.startswith(prefix)) and _is_partition_name(partition):
                     found.append(partition)
 
 
