@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -327,21 +328,44 @@ class AppConfig(_Strict):
         """The reminder schedule (`schedule.cron`), named as the adapters know it."""
         return self.reminders
 
-    @property
+    # Lookups by key are dicts built on first use (cached_property: the model is frozen, so they never go
+    # stale): a request looks parties and milestones up dozens of times, and a scan grows with the circle.
+    @cached_property
     def enabled_actors(self) -> tuple[Actor, ...]:
         return tuple(actor for actor in self.parties.actors if actor.enabled)
 
+    @cached_property
+    def _by_key(self) -> dict[str, dict[str, Any]]:
+        return {
+            "region": {region.key: region for region in reversed(self.parties.regions)},
+            "actor": {actor.key: actor for actor in reversed(self.parties.actors)},
+            "milestone": {milestone.key: milestone for milestone in reversed(self.milestones)},
+            "precondition": {item.key: item for item in reversed(self.preconditions)},
+            "person_id": {
+                (platform, ident): person for person in reversed(self.people) for platform, ident in person.ids.items()
+            },
+            "channel_id": {(channel.platform, channel.id): channel for channel in reversed(self.channels)},
+        }
+
+    def person_with_id(self, platform: str, user_id: str) -> Person | None:
+        """The person of app.yaml with this platform id, if any."""
+        return self._by_key["person_id"].get((platform, user_id))
+
+    def channel_with_id(self, platform: str, channel_id: str) -> Channel | None:
+        """The channel of app.yaml with this platform id, if any."""
+        return self._by_key["channel_id"].get((platform, channel_id))
+
     def region(self, key: str) -> Region | None:
-        return next((region for region in self.parties.regions if region.key == key), None)
+        return self._by_key["region"].get(key)
 
     def actor(self, key: str) -> Actor | None:
-        return next((actor for actor in self.parties.actors if actor.key == key), None)
+        return self._by_key["actor"].get(key)
 
     def milestone(self, key: str) -> Milestone | None:
-        return next((milestone for milestone in self.milestones if milestone.key == key), None)
+        return self._by_key["milestone"].get(key)
 
     def precondition(self, key: str) -> Precondition | None:
-        return next((item for item in self.preconditions if item.key == key), None)
+        return self._by_key["precondition"].get(key)
 
     def party_name(self, code: str) -> str:
         if code == self.parties.coordinator.key:

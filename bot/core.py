@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Hashable
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -17,6 +18,7 @@ from bot.order import CONFIRM
 from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
+from bot.reply_cache import ReplyCache
 from bot.router import Router
 from bot.state import AlreadyApplied, DomainError, StateStore, entry_summary
 from bot.written_form import channel_form, person_form
@@ -46,14 +48,36 @@ class Core:
         self.vocab = Vocabulary.build(config)
         self.planner = Planner(config=config, state=self.state, directory=self.directory)
         self.router: Router = build_router()
+        self.replies = ReplyCache(store=store)
 
     def handle(self, request: Request) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
         written form (`lang_for`)."""
-        with using(self.lang_for(request)):
-            return self._handle_safely(request)
+        kept_as = self._kept_as(request)
+        if kept_as is not None:
+            try:
+                kept = self.replies.get(kept_as)
+            except Exception:  # a store fault: the request is answered as ever, and says what is wrong
+                kept = None
+            if kept is not None:
+                return kept
+        state = self.state.for_request()  # one view for the whole request: each partition is read once
+        with using(self.lang_for(request, state=state)):
+            return self._handle_safely(request, state=state, kept_as=kept_as)
 
-    def lang_for(self, request: Request) -> Lang:
+    def _kept_as(self, request: Request) -> Hashable | None:
+        """What a repeat of this request is kept under (bot/reply_cache.py), or None when it is not one to
+        keep. The written form needs no place in it: it follows from the request and the state read."""
+        if len(request.text) > MAX_COMMAND_LENGTH:
+            return None
+        text = clean_input(request.text)
+        word, _rest = split_command(text)
+        command = self.router.find(word or "hjelp")
+        if command is None or not command.same_all_day:
+            return None
+        return ReplyCache.key(request, text=text, command=command.name, today=self.clock.now().date())
+
+    def lang_for(self, request: Request, *, state: StateStore | None = None) -> Lang:
         """The written form of this request's reply: the person's own choice for what only they read
         (commands that record nothing), else the channel's (bot.written_form). Commands whose texts are not
         yet in the catalogue answer in bokmål, so a reply never mixes the forms."""
@@ -62,15 +86,14 @@ class Core:
             command = self.router.find(word or "hjelp")
             if command is not None and not command.translated:
                 return DEFAULT_LANG
-            state = self.state.for_request()
-            caller = self.directory.caller(
-                platform=request.platform, user_id=request.user_id, user_name=request.user_name
-            )
+            state = state or self.state.for_request()
+            directory = Directory(config=self.config, state=state)  # its reads through the request's view
+            caller = directory.caller(platform=request.platform, user_id=request.user_id, user_name=request.user_name)
             if command is None or not command.writes:
                 own = person_form(state=state, person=caller.key)
                 if own:
                     return own
-            channel = self.directory.channel(platform=request.platform, channel_id=request.channel_id)
+            channel = directory.channel(platform=request.platform, channel_id=request.channel_id)
             return channel_form(
                 config=self.config,
                 state=state,
@@ -97,9 +120,9 @@ class Core:
             logger.exception("could not tell the written form of a %s channel", platform)
             return DEFAULT_LANG
 
-    def _handle_safely(self, request: Request) -> Outcome:
+    def _handle_safely(self, request: Request, *, state: StateStore, kept_as: Hashable | None = None) -> Outcome:
         try:
-            return self._handle(request)
+            return self._handle(request, state=state, kept_as=kept_as)
         except DomainError as exc:
             return Outcome(reply=refusal(str(exc)))
         except AlreadyApplied as exc:
@@ -123,7 +146,7 @@ class Core:
                 )
             )
 
-    def _handle(self, request: Request) -> Outcome:
+    def _handle(self, request: Request, *, state: StateStore, kept_as: Hashable | None) -> Outcome:
         if len(request.text) > MAX_COMMAND_LENGTH:
             return Outcome(
                 reply=refusal(
@@ -141,18 +164,20 @@ class Core:
         if not word:
             word = "hjelp"
         command = self.router.find(word)
+        now = self.clock.now()
+        directory = Directory(config=self.config, state=state)  # its reads through the request's view too
         context = Context(
             config=self.config,
-            state=self.state.for_request(),  # each partition read once per request
-            directory=self.directory,
+            state=state,
+            directory=directory,
             vocab=self.vocab,
-            now=self.clock.now(),
-            caller=self.directory.caller(
+            now=now,
+            caller=directory.caller(
                 platform=request.platform,
                 user_id=request.user_id,
                 user_name=request.user_name,
             ),
-            channel=self.directory.channel(platform=request.platform, channel_id=request.channel_id),
+            channel=directory.channel(platform=request.platform, channel_id=request.channel_id),
             args=rest,
             public_url=self.public_url,
         )
@@ -166,6 +191,9 @@ class Core:
             )
             reply = outcome.reply
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
+        read = state.reads_alone() if kept_as is not None else None
+        if read is not None:
+            self.replies.put(kept_as, outcome, read=read)
         return outcome
 
     def _unknown(self, word: str, *, typed: str) -> Reply:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel.dates import format_date, get_day_names, get_month_names
@@ -111,23 +112,46 @@ def format_norwegian(when: datetime, *, with_time: bool) -> str:
     """The long form the bot echoes back, so the reader can catch a misread date; weekday and month from
     Babel's locale data for the current written form ("tysdag" in nynorsk)."""
     local = when.astimezone(OSLO) if when.tzinfo else when
-    text = format_date(local.date(), "EEEE d. MMMM y", locale=i18n.current())
+    text = _long_day(local.date(), i18n.current())
     return f"{text} kl. {local.hour:02d}.{local.minute:02d}" if with_time else text
 
 
 def format_short(d: date) -> str:
     """Day, month name and year, e.g. "22. april 2027", for lists and tables."""
-    return format_date(d, "d. MMMM y", locale=i18n.current())
+    return _short_day(d, i18n.current())
 
 
 def weekday_name(d: date) -> str:
     """The weekday in the current written form, lower case ("måndag" in nynorsk)."""
-    return get_day_names("wide", locale=i18n.current())[d.weekday()]
+    return _day_names(i18n.current())[d.weekday()]
 
 
 def month_name(month: int) -> str:
     """The month (1–12) in the current written form, lower case."""
-    return get_month_names("wide", locale=i18n.current())[month]
+    return _month_names(i18n.current())[month]
+
+
+# Babel formats a date in ~30 µs (it parses the pattern and looks up the locale each time), and a `neste`
+# shows a dozen dates: the few hundred days a process shows are formatted once per written form.
+@lru_cache(maxsize=4096)
+def _long_day(d: date, lang: str) -> str:
+    return format_date(d, "EEEE d. MMMM y", locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _short_day(d: date, lang: str) -> str:
+    return format_date(d, "d. MMMM y", locale=lang)
+
+
+@cache
+def _day_names(lang: str) -> tuple[str, ...]:
+    names = get_day_names("wide", locale=lang)
+    return tuple(names[n] for n in range(7))
+
+
+@cache
+def _month_names(lang: str) -> dict[int, str]:
+    return dict(get_month_names("wide", locale=lang).items())
 
 
 def warm_up() -> None:

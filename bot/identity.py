@@ -58,14 +58,9 @@ class Directory:
                 party=runtime.get("party"),
                 role=runtime.get("role"),
             )
-        for person in self.config.people:
-            if person.ids.get(platform) == user_id:  # type: ignore[call-overload]
-                return Caller(
-                    key=person.key,
-                    name=person.name,
-                    party=person.party,
-                    role=person.role,
-                )
+        person = self.config.person_with_id(platform, user_id)
+        if person is not None:
+            return Caller(key=person.key, name=person.name, party=person.party, role=person.role)
         return Caller(key=None, name=user_name or user_id, party=None, role=None)
 
     def bindings(self) -> list[Binding]:
@@ -97,13 +92,9 @@ class Directory:
                 actor=runtime.get("actor"),
                 national=runtime.get("national", False),
             )
-        for channel in self.config.channels:
-            if channel.platform == platform and channel.id == channel_id:
-                return _context(
-                    region=channel.region,
-                    actor=channel.actor,
-                    national=channel.national,
-                )
+        channel = self.config.channel_with_id(platform, channel_id)
+        if channel is not None:
+            return _context(region=channel.region, actor=channel.actor, national=channel.national)
         return ChannelContext(kind="unbound")
 
     def channels_of_party(

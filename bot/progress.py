@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.config import AppConfig
 from bot.i18n import _
+from bot.memo import IdentityMemo
 from bot.state import StateStore
 from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
 
@@ -52,6 +53,22 @@ def _when(value: object) -> datetime | None:
 
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
     doc = state.item_doc(item)
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region is not None:
+        return _progress(config=config, state=state, item=item, doc=doc)  # the signatures: read afresh
+    # Anything else follows from its stored document alone, so it is kept by the document's identity (a
+    # store hands out the same object until the partition changes), or by the item's spec when there is no
+    # document: a request asks for a dozen items, and most have not changed since the last one.
+    held = doc if doc else item.spec
+    found = _KNOWN.get(held, item.ident)
+    if found is not None and found.item.spec is item.spec:
+        return found
+    return _KNOWN.put(held, _progress(config=config, state=state, item=item, doc=doc), item.ident)
+
+
+_KNOWN: IdentityMemo[Progress] = IdentityMemo(maxsize=8192)
+
+
+def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str, Any]) -> Progress:
     missing: tuple[str, ...] = ()
     not_relevant = bool(doc.get("not_relevant")) and item.kind == "milestone" and item.spec.optional
     done = bool(doc.get("done")) or not_relevant

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from bot.dates import format_norwegian, format_short
 from bot.i18n import _, current, ngettext
+from bot.memo import IdentityMemo
 from bot.messages import Button, Form, Reply, Section, Visibility
 
 
@@ -15,18 +16,31 @@ def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, 
         lines.append(lead)
     for section in sections:
         lines.append("")
-        if section.title and not (section.facts or section.text):
-            lines.append(f"{section.title}:")  # a heading over the items that follow, not an item of its own
-        elif section.title:
-            lines.append(f"• {section.title}")
-        for fact in section.facts:
-            lines.append(f"  {fact.label}: {fact.value}")
-        if section.text:  # every line indented under its bullet, not only the first
-            lines.extend(f"  {line}" if line else "" for line in section.text.split("\n"))
+        lines += _section_lines(section)
     if context:
         lines.append("")
         lines.append(f"({context})")
     return "\n".join(lines)
+
+
+def _section_lines(section: Section) -> list[str]:
+    """A section as plain lines; kept per section object, which the core reuses for an unchanged item."""
+    kept = _SECTION_LINES.get(section)
+    if kept is not None:
+        return kept
+    lines: list[str] = []
+    if section.title and not (section.facts or section.text):
+        lines.append(f"{section.title}:")  # a heading over the items that follow, not an item of its own
+    elif section.title:
+        lines.append(f"• {section.title}")
+    for fact in section.facts:
+        lines.append(f"  {fact.label}: {fact.value}")
+    if section.text:  # every line indented under its bullet, not only the first
+        lines.extend(f"  {line}" if line else "" for line in section.text.split("\n"))
+    return _SECTION_LINES.put(section, lines)
+
+
+_SECTION_LINES: IdentityMemo[list[str]] = IdentityMemo()
 
 
 def make_reply(

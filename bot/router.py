@@ -25,6 +25,9 @@ class Command:
     translated: bool = False
     """Its replies are in the message catalogue in both written forms; until then it answers in bokmål
     everywhere, so no reply mixes the two forms."""
+    same_all_day: bool = False
+    """Its reply follows from the request, the day and the stored state it reads alone (no time of day,
+    nothing from outside the store): a repeat is answered from `bot.reply_cache` until that state changes."""
 
     @property
     def shown(self) -> str:

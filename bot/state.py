@@ -87,6 +87,12 @@ class StateStore:
         times), and a partition written through it is read afresh afterwards. Writes go to the store as ever."""
         return StateStore(store=_RequestReads(self.store))
 
+    def reads_alone(self) -> tuple[tuple[str, Tables], ...] | None:
+        """What this request's view (`for_request`) has read, while reading is all it has done; None once it
+        did anything else, and for any other state."""
+        view = self.store
+        return view.read_set() if isinstance(view, _RequestReads) and view.only_reads else None
+
     def tables(self, partition: str) -> Tables:
         return self.store.read(partition)
 
@@ -231,20 +237,33 @@ class _ReadOnce(Store):
 
 
 class _RequestReads(Store):
-    """Caches `read` for one request; every other call, and every write, goes to the store itself."""
+    """Caches `read` for one request; every other call, and every write, goes to the store itself.
+
+    `only_reads` stays true while the request has used `read` alone: its answer then follows from the
+    partitions in `read_set()` (bot/reply_cache.py)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self._seen: dict[str, Tables] = {}
+        self.only_reads = True
+
+    def read_set(self) -> tuple[tuple[str, Tables], ...]:
+        """Each partition read, with the tables object the store gave (its version, see storage.base)."""
+        return tuple(self._seen.items())
 
     def read(self, partition: str) -> Tables:
         tables = self._seen.get(partition)
         if tables is None:
-            tables = self._seen[partition] = self._store.read(partition)
+            try:
+                tables = self._seen[partition] = self._store.read(partition)
+            except BaseException:
+                self.only_reads = False  # an answer made around a failed read is not one to keep
+                raise
         return tables
 
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
+        self.only_reads = False
         self._seen.pop(partition, None)
         try:
             with self._store.update(partition) as tables:
@@ -253,27 +272,35 @@ class _RequestReads(Store):
             self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
 
     def partitions(self, prefix: str = "") -> list[str]:
+        self.only_reads = False
         return self._store.partitions(prefix)
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        self.only_reads = False
         return self._store.append(tables, partition=partition, table=table, entry=entry)
 
     def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        self.only_reads = False
         self._store.put_row(tables, partition=partition, table=table, key=key, doc=doc)
 
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        self.only_reads = False
         return self._store.row(tables, partition=partition, table=table, key=key)
 
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        self.only_reads = False
         return self._store.last_row(tables, partition=partition, table=table)
 
     def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        self.only_reads = False
         return self._store.rows(partition, table=table)
 
     def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        self.only_reads = False
         return self._store.latest_rows(partition, table=table, limit=limit)
 
     def count_rows(self, partition: str, *, table: str) -> int:
+        self.only_reads = False
         return self._store.count_rows(partition, table=table)
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
@@ -283,17 +310,21 @@ class _RequestReads(Store):
         return self._store.derived(key, source=source, make=make)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        self.only_reads = False
         self._seen.pop(partition, None)
         return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
 
     def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        self.only_reads = False
         self._seen.pop(partition, None)
         self._store.record_many(partition=partition, table=table, docs=docs)
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        self.only_reads = False
         return self._store.try_lease(name, holder=holder, seconds=seconds)
 
     def release_lease(self, name: str, *, holder: str) -> None:
+        self.only_reads = False
         self._store.release_lease(name, holder=holder)
 
     def faults(self) -> dict[str, str]:

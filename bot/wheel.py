@@ -12,6 +12,7 @@ from typing import Literal
 
 from bot.config import AppConfig, Milestone, Precondition
 from bot.i18n import N_, _
+from bot.memo import per_config
 
 ItemKind = Literal["milestone", "precondition"]
 
@@ -113,22 +114,15 @@ def cycle_items(config: AppConfig, *, year: int, region: str | None) -> list[Ite
 
     Built once per configuration, year and region (a request asks for the same cycle many times; building
     resolves every window): the items are frozen, the caller gets its own list."""
-    key = (id(config), year, region)
-    cached = _CYCLE_ITEMS.get(key)
-    if cached is None or cached[0] is not config:
-        items = national_milestones(config, year=year) + precondition_items(config, year=year, region=region)
-        if region is not None:
-            items += regional_milestones(config, year=year, region=region)
-        cached = (config, tuple(sorted(items, key=lambda item: (item.deadline, item.start, item.key))))
-        _CYCLE_ITEMS[key] = cached
-        while len(_CYCLE_ITEMS) > _CYCLE_ITEMS_MAX:
-            _CYCLE_ITEMS.pop(next(iter(_CYCLE_ITEMS)))
-    return list(cached[1])
+    return list(_cycle_items(config, year=year, region=region))
 
 
-_CYCLE_ITEMS: dict[tuple[int, int, str | None], tuple[AppConfig, tuple[Item, ...]]] = {}
-"""(id(config), year, region) -> (that config, its items); the config is kept so its id cannot be reused."""
-_CYCLE_ITEMS_MAX = 4096
+@per_config()
+def _cycle_items(config: AppConfig, *, year: int, region: str | None) -> tuple[Item, ...]:
+    items = national_milestones(config, year=year) + precondition_items(config, year=year, region=region)
+    if region is not None:
+        items += regional_milestones(config, year=year, region=region)
+    return tuple(sorted(items, key=lambda item: (item.deadline, item.start, item.key)))
 
 
 def agreement_parties(config: AppConfig, *, region: str) -> list[str]:

@@ -45,9 +45,9 @@ def channel_form(
     stored = _stored(state, channel_doc_key(platform, channel_id))
     if stored:
         return stored
-    configured = next((c.written_form for c in config.channels if c.platform == platform and c.id == channel_id), None)
-    if configured:
-        return configured
+    configured = config.channel_with_id(platform, channel_id)
+    if configured is not None and configured.written_form:
+        return configured.written_form
     return region_form(config=config, region=context.region) if context.kind == "region" else DEFAULT_LANG
 
 

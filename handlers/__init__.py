@@ -41,6 +41,7 @@ def build_router() -> Router:
             ("neste",),
             aliases=("næraste",),
             translated=True,
+            same_all_day=True,
         )
     )
     add(
@@ -51,6 +52,7 @@ def build_router() -> Router:
             N_("status [region] [år]"),
             ("status", "status agder 2027"),
             translated=True,
+            same_all_day=True,
         )
     )
     add(

@@ -101,7 +101,7 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
             )
         )
     user_id = who.user_id if who else words[0].lstrip("@")
-    known = next((p for p in ctx.config.people if p.ids.get(request.platform) == user_id), None)  # type: ignore[call-overload]
+    known = ctx.config.person_with_id(request.platform, user_id)
     key = binding_key(request.platform, user_id)
     entry = {
         "party": party,

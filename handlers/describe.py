@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.agreement import current_version
@@ -9,7 +10,8 @@ from bot.agreement_view import version_facts
 from bot.config import AppConfig
 from bot.context import Context
 from bot.dates import month_name
-from bot.i18n import _
+from bot.i18n import _, current
+from bot.memo import per_config
 from bot.messages import Button, Fact, Section
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
@@ -26,10 +28,50 @@ def describe(
     today: date,
     full: bool = False,
     with_region: bool = False,
+    mark_overdue: bool = False,
 ) -> Section:
     """`full` adds who takes part and a meeting's parts (for `status`); `with_region` names the region in
-    the title (for lists that span regions)."""
+    the title (for lists that span regions); `mark_overdue` starts the title of an item past its deadline
+    with ⚠ (for `neste`)."""
     item = progress.item
+    how = _How(full=full, with_region=with_region, mark_overdue=mark_overdue)
+    if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
+        # reads the signatures and the agreement, or quotes the minutes: made afresh
+        return _describe(config=config, state=state, progress=progress, today=today, how=how)
+    return _describe_open(config, progress, today, current(), how)
+
+
+@dataclass(frozen=True)
+class _How:
+    full: bool
+    with_region: bool
+    mark_overdue: bool
+
+
+@per_config(
+    key=lambda progress, today, lang, how: (
+        progress.item.ident,
+        progress.done,
+        progress.done_at,
+        progress.planned,
+        progress.planned_has_time,
+        progress.not_relevant,
+        progress.outside_order,
+        today,
+        lang,
+        how,
+    )
+)
+def _describe_open(config: AppConfig, progress: Progress, today: date, lang: str, how: _How) -> Section:
+    """An item without minutes, other than the signing, described from its progress alone: the same
+    section (the same object, which renderers may memoise by) for every request of the day until its
+    progress changes; a `neste` describes up to 13 items."""
+    return _describe(config=config, state=None, progress=progress, today=today, how=how)
+
+
+def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress, today: date, how: _How) -> Section:
+    item = progress.item
+    texts = _texts(config, item, current())
     facts: list[Fact] = []
     if progress.not_relevant:
         facts.append(Fact(_("Status"), _("Ikke aktuelt i år")))
@@ -40,7 +82,7 @@ def describe(
         facts.append(
             Fact(
                 _("Frist"),
-                f"{day_text(item.deadline)} ({days_phrase(deadline=item.deadline, today=today)})",
+                f"{texts.deadline} ({days_phrase(deadline=item.deadline, today=today)})",
             )
         )
     if progress.planned:
@@ -50,15 +92,12 @@ def describe(
                 when_text(progress.planned, has_time=progress.planned_has_time),
             )
         )
-    elif item.kind == "milestone" and item.spec.suggested_month and not progress.done:
-        facts.append(Fact(_("Foreslått"), _("i {month}").format(month=month_name(item.spec.suggested_month))))
-    facts.append(Fact(_("Ansvarlig"), responsible_text(config, item)))
-    if full and item.kind == "milestone":
-        if item.spec.participants:
-            facts.append(Fact(_("Deltakere"), item.spec.participants))
-        for number, part in enumerate(item.spec.parts, start=1):
-            facts.append(Fact(_("Del {n}").format(n=number), part))
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
+    elif texts.suggested is not None and not progress.done:
+        facts.append(texts.suggested)
+    facts.append(texts.responsible)
+    if how.full:
+        facts += texts.spec_facts
+    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and state is not None:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
@@ -96,8 +135,45 @@ def describe(
     text = None
     if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
         text = _("Ingen dato satt ennå.")
-    title = region_title(config, item) if with_region else item.title()
+    title = texts.region_title if how.with_region else texts.title
+    if how.mark_overdue and item.deadline < today:
+        title = f"⚠ {title}"
     return Section(title=title, facts=tuple(facts), text=text)
+
+
+@dataclass(frozen=True)
+class _ItemTexts:
+    """What `describe` says of an item whatever its progress: the same for every request in one written
+    form, so made once per configuration, item and form (a `neste` describes up to 13 items)."""
+
+    title: str
+    region_title: str
+    deadline: str
+    responsible: Fact
+    suggested: Fact | None
+    spec_facts: tuple[Fact, ...]
+    """Who takes part and a meeting's parts (`status`)."""
+
+
+@per_config(key=lambda item, lang: (item.ident, lang))
+def _texts(config: AppConfig, item: Item, lang: str) -> _ItemTexts:
+    suggested = None
+    spec_facts: list[Fact] = []
+    if item.kind == "milestone":
+        if item.spec.suggested_month:
+            suggested = Fact(_("Foreslått"), _("i {month}").format(month=month_name(item.spec.suggested_month)))
+        if item.spec.participants:
+            spec_facts.append(Fact(_("Deltakere"), item.spec.participants))
+        for number, part in enumerate(item.spec.parts, start=1):
+            spec_facts.append(Fact(_("Del {n}").format(n=number), part))
+    return _ItemTexts(
+        title=item.title(),
+        region_title=region_title(config, item),
+        deadline=day_text(item.deadline),
+        responsible=Fact(_("Ansvarlig"), responsible_text(config, item)),
+        suggested=suggested,
+        spec_facts=tuple(spec_facts),
+    )
 
 
 def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:

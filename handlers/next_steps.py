@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.behind import behind_text, overdue_by_region
+from bot.config import AppConfig
 from bot.context import Context
 from bot.i18n import _, ngettext
+from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.progress import Progress, missing_for_signing
 from bot.replies import make_reply
@@ -52,7 +54,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             " " + _("i {region}").format(region=ctx.config.party_name(region)) if region else ""
         )
     elif region:
-        items = [item for year in years for item in cycle_items(ctx.config, year=year, region=region)]
+        items = list(_region_window(ctx.config, region=region, today=today))
         who = ctx.config.party_name(region)
     else:
         items = [item for year in years for item in national_milestones(ctx.config, year=year)]
@@ -73,7 +75,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in open_items if _can_act(ctx, p, today)),
         key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
-    others = [p for p in open_items if p not in mine]
+    mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
+    others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
         blocked = [p for p in others if _is_signing(p.item) and p.item.start <= today]
@@ -140,11 +143,28 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply)
 
 
+@per_config(maxsize=256)
+def _region_window(config: AppConfig, *, region: str, today: date) -> tuple[Item, ...]:
+    """A region's items of last, this and next cycle that `neste` may show today: the same for every
+    request of the day, so worked out once per configuration, region and day."""
+    years = range(today.year - 1, today.year + 2)
+    return tuple(
+        item
+        for year in years
+        for item in cycle_items(config, year=year, region=region)
+        if item.start <= today + HORIZON and tracked(config, item)
+    )
+
+
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
-    section = describe(config=ctx.config, state=ctx.state, progress=progress, today=today, with_region=spans_regions)
-    if progress.item.deadline < today:
-        return Section(title=f"⚠ {section.title}", facts=section.facts, text=section.text)
-    return section
+    return describe(
+        config=ctx.config,
+        state=ctx.state,
+        progress=progress,
+        today=today,
+        with_region=spans_regions,
+        mark_overdue=True,
+    )
 
 
 def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:

@@ -79,6 +79,9 @@ class SlackAdapter:
             client=client,
             process_before_response=True,
             logger=_bolt_logger(),
+            # Every HTTP request passed `gate.admit` (the same v0 HMAC, and more) before Bolt sees it, and
+            # Socket Mode carries no signature: checking it a second time is CPU spent on every request.
+            request_verification_enabled=False,
         )
         self._tasks: set[asyncio.Task[None]] = set()
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -95,8 +98,8 @@ class SlackAdapter:
         self.app.error(self._on_error)
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
-        """POST /slack/events: the gate refuses junk (413/401/400, one log line); Bolt verifies again and
-        dispatches what passed."""
+        """POST /slack/events: the gate refuses junk (413/401/400, one log line) and verifies the signature;
+        Bolt dispatches what passed."""
         admitted = await gate.admit(request, secret=self.settings.signing_secret)
         if isinstance(admitted, web.StreamResponse):
             return admitted
@@ -132,8 +135,7 @@ class SlackAdapter:
                 **render.message_payload(reply, more=request.text),
             )
             shown_in = request.channel_id if public else None
-        self._spawn(self._announce(outcome, shown_in=shown_in))
-        self._spawn(self._post_picture(request, reply))
+        self._spawn_after(outcome, shown_in=shown_in, picture_for=request)
 
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
@@ -172,7 +174,7 @@ class SlackAdapter:
             self._spawn(self._update_clicked(body, action, request, reply))
         else:
             self._spawn(self._answer_click(body, request, reply))
-        self._spawn(self._announce(outcome, shown_in=shown_in))
+        self._spawn_after(outcome, shown_in=shown_in)
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.view_request(body)
@@ -192,7 +194,7 @@ class SlackAdapter:
         await ack()
         meta = views.decode_metadata((body.get("view") or {}).get("private_metadata"))
         self._spawn(self._post(request, reply, thread_ts=meta.get("thread") or None))
-        self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
+        self._spawn_after(outcome, shown_in=request.channel_id if _is_public(reply) else None)
 
     async def _on_mention(self, body: dict[str, Any]) -> None:
         request = translate.mention_request(body)
@@ -217,7 +219,7 @@ class SlackAdapter:
                 context=reply.context,
             )
         self._spawn(self._post(request, reply, thread_ts=translate.thread_of(body)))
-        self._spawn(self._announce(outcome, shown_in=request.channel_id if _is_public(reply) else None))
+        self._spawn_after(outcome, shown_in=request.channel_id if _is_public(reply) else None)
         self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))
 
     async def _on_home_opened(self, body: dict[str, Any]) -> None:
@@ -279,6 +281,14 @@ class SlackAdapter:
             self._seen.pop(request_id, None)
 
     # ---- after the ack ------------------------------------------------------------------------------------
+    def _spawn_after(self, outcome: Outcome, *, shown_in: str | None, picture_for: Request | None = None) -> None:
+        """The work after an answer, started only when there is some: most replies announce nothing and
+        carry no picture, and a task per request is CPU spent on nothing."""
+        if outcome.announcements:
+            self._spawn(self._announce(outcome, shown_in=shown_in))
+        if picture_for is not None and outcome.reply.picture is not None:
+            self._spawn(self._post_picture(picture_for, outcome.reply))
+
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)

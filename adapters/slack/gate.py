@@ -1,7 +1,8 @@
 """The door of POST /slack/events: junk is refused before Bolt sees it, and costs one short log line.
 
-Bolt verifies signatures too, but it reads any body whole and logs the whole body of a badly signed
-request (20 forged 1 MB posts were 21 MB of log), and a non-numeric timestamp or a JSON body with a control
+This is where signatures are verified (Bolt's own check is switched off in adapters/slack/app.py, so a
+request is verified once): Bolt's reads any body whole and logs the whole body of a badly signed request
+(20 forged 1 MB posts were 21 MB of log), and a non-numeric timestamp or a JSON body with a control
 character made it answer 500 with a traceback. Here, in this order, each refusal with its status:
 
 1. a body over `MAX_BODY_BYTES` -> 413, read no further than the cap;
@@ -86,6 +87,8 @@ def body_problem(*, content_type: str, text: str) -> str | None:
     try:
         if content_type == "application/json":
             return shape_problem(json.loads(text))
+        if "payload=" not in text:  # a slash command: form fields Bolt reads as text, nothing to check
+            return None
         form = parse_qs(text, keep_blank_values=True, strict_parsing=False)
         for payload in form.get("payload", ()):
             problem = shape_problem(json.loads(payload))

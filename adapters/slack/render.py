@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.hints import platform_hints
 from bot.i18n import _, using
+from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Mention, Reply, Section
 
 Block = dict[str, Any]
@@ -84,7 +85,19 @@ def header_block(title: str, *, ok: bool = True) -> Block:
 
 
 def section_blocks(section: Section) -> list[Block]:
-    """One block per section; a section with more than ten facts continues in fields-only blocks."""
+    """One block per section; a section with more than ten facts continues in fields-only blocks.
+
+    The core hands out the same `Section` object for an unchanged item all day (`handlers.describe`), so
+    its blocks are kept by the object's identity, the object with them (so its id cannot be reused). The
+    blocks are shared between messages: callers serialise them, and never change them."""
+    blocks = _SECTION_BLOCKS.get(section)
+    return blocks if blocks is not None else _SECTION_BLOCKS.put(section, _section_blocks(section))
+
+
+_SECTION_BLOCKS: IdentityMemo[list[Block]] = IdentityMemo()
+
+
+def _section_blocks(section: Section) -> list[Block]:
     head = "\n".join(part for part in (_bold(escape(section.title)), escape(section.text or "")) if part)
     fields = [
         {"type": "mrkdwn", "text": _field_text(fact.label, fact.value)}
@@ -174,27 +187,32 @@ def for_slack(reply: Reply) -> Reply:
     """The reply with every command hint written as typed in Slack («/samhandling neste»).
 
     Cheap when there is nothing to rewrite (no «): the same objects are returned, nothing is rebuilt."""
-
-    def hint(text: str) -> str:
-        return platform_hints(text, platform=PLATFORM) if "«" in text else text
-
-    def section(s: Section) -> Section:
-        if (
-            "«" not in s.title
-            and "«" not in (s.text or "")
-            and not any("«" in f.label or "«" in f.value for f in s.facts)
-        ):
-            return s
-        facts = tuple(Fact(label=hint(f.label), value=hint(f.value)) for f in s.facts)
-        return Section(title=hint(s.title), facts=facts, text=hint(s.text) if s.text else s.text)
-
     return replace(
         reply,
-        title=hint(reply.title),
-        text=hint(reply.text),
-        context=hint(reply.context) if reply.context else reply.context,
-        sections=tuple(section(s) for s in reply.sections),
+        title=_hint(reply.title),
+        text=_hint(reply.text),
+        context=_hint(reply.context) if reply.context else reply.context,
+        sections=tuple(_hinted_section(s) for s in reply.sections),
     )
+
+
+def _hint(text: str) -> str:
+    return platform_hints(text, platform=PLATFORM) if "«" in text else text
+
+
+def _hinted_section(s: Section) -> Section:
+    """A section with its hints for Slack; kept per section object, which the core reuses for an unchanged
+    item (the section itself when it has nothing to rewrite)."""
+    kept = _HINTED.get(s)
+    if kept is not None:
+        return kept
+    if "«" not in s.title and "«" not in (s.text or "") and not any("«" in f.label or "«" in f.value for f in s.facts):
+        return _HINTED.put(s, s)
+    facts = tuple(Fact(label=_hint(f.label), value=_hint(f.value)) for f in s.facts)
+    return _HINTED.put(s, Section(title=_hint(s.title), facts=facts, text=_hint(s.text) if s.text else s.text))
+
+
+_HINTED: IdentityMemo[Section] = IdentityMemo()
 
 
 def _overflows(reply: Reply) -> bool:
@@ -289,6 +307,18 @@ def fallback_text(reply: Reply, *, hinted: bool = False) -> str:
 
 
 def message_payload(reply: Reply, *, more: str | None = None) -> dict[str, Any]:
-    """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack."""
-    reply = for_slack(reply)
-    return {"text": fallback_text(reply, hinted=True), "blocks": render_blocks(reply, more=more, hinted=True)}
+    """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack.
+
+    A reply the core kept (bot/reply_cache.py) comes back as the same object: its blocks are laid out once
+    and shared (a new dict and list each time, the blocks in them never changed by anyone)."""
+    kept = _PAYLOADS.get(reply, more)
+    if kept is None:
+        hinted = for_slack(reply)
+        kept = _PAYLOADS.put(
+            reply, (fallback_text(hinted, hinted=True), render_blocks(hinted, more=more, hinted=True)), more
+        )
+    text, blocks = kept
+    return {"text": text, "blocks": list(blocks)}
+
+
+_PAYLOADS: IdentityMemo[tuple[str, list[Block]]] = IdentityMemo(maxsize=256)

@@ -204,3 +204,16 @@ def test_an_expired_lease_is_free(store: Store) -> None:
     assert store.try_lease("reminders", holder="dead", seconds=0)  # its holder died at once
     assert store.try_lease("reminders", holder="b", seconds=60)
     assert not store.try_lease("reminders", holder="dead", seconds=60)
+
+
+def test_a_read_is_the_same_object_until_the_partition_changes(store: Store) -> None:
+    """What bot/reply_cache.py relies on: the identity of what `read` gives is the partition's version."""
+    with store.update(P) as tables:
+        tables["milestones"] = {"m1": {"n": 1}}
+    first = store.read(P)
+    assert store.read(P) is first
+    with store.update(P) as tables:
+        tables["milestones"]["m1"]["n"] = 2
+    second = store.read(P)
+    assert second is not first
+    assert (first["milestones"]["m1"]["n"], second["milestones"]["m1"]["n"]) == (1, 2)

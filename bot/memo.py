@@ -1,0 +1,90 @@
+"""Memoising what follows from the configuration alone (the wheel's items, their texts).
+
+`AppConfig` is an immutable pydantic model holding dicts, so it cannot be a `functools.lru_cache` key.
+`per_config` keys on the config's identity instead and keeps the config itself with each value, so an id
+reused by a later configuration (a test's, a reload's) can never return the old one's value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Memoised(Protocol[P, T]):
+    def __call__(self, config: Any, /, *args: P.args, **kwargs: P.kwargs) -> T: ...
+
+    def cache_clear(self) -> None: ...
+
+
+def per_config(
+    *, maxsize: int = 4096, key: Callable[..., Hashable] | None = None
+) -> Callable[[Callable[Concatenate[Any, P], T]], Memoised[P, T]]:
+    """Memoise `fn(config, …)` on the config's identity and the other arguments (hashable), or on what
+    `key(…)` makes of them (e.g. an item's `ident` rather than the whole item, which hashes slowly).
+
+    The oldest values go first once `maxsize` are held. Values are shared: return immutable ones."""
+
+    def wrap(fn: Callable[Concatenate[Any, P], T]) -> Memoised[P, T]:
+        cache: OrderedDict[tuple[Hashable, ...], tuple[object, T]] = OrderedDict()
+
+        @functools.wraps(fn)
+        def memoised(config: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
+            wanted = (id(config), key(*args, **kwargs)) if key else (id(config), *args, *kwargs.items())
+            hit = cache.get(wanted)
+            if hit is not None and hit[0] is config:
+                return hit[1]
+            value = fn(config, *args, **kwargs)
+            cache[wanted] = (config, value)
+            if len(cache) > maxsize:
+                _drop_oldest(cache)
+            return value
+
+        memoised.cache_clear = cache.clear  # type: ignore[attr-defined]
+        return memoised  # type: ignore[return-value]
+
+    return wrap
+
+
+V = TypeVar("V")
+
+
+class IdentityMemo(Generic[V]):
+    """Values kept by the identity of an immutable object (a `Section`, a stored document) and a hashable
+    `extra` (what else the value depends on).
+
+    The object is held with its value, so its id cannot be given to another object while the value is
+    kept; the oldest values go first once `maxsize` are held. The stores hand out the same tables object
+    until a partition changes (storage.base: callers never mutate it), which is what makes a document's
+    identity a version."""
+
+    def __init__(self, *, maxsize: int = 4096) -> None:
+        self._values: OrderedDict[tuple[int, Hashable], tuple[object, V]] = OrderedDict()
+        self._maxsize = maxsize
+
+    def get(self, obj: object, extra: Hashable = None) -> V | None:
+        hit = self._values.get((id(obj), extra))
+        return hit[1] if hit is not None and hit[0] is obj else None
+
+    def put(self, obj: object, value: V, extra: Hashable = None) -> V:
+        self._values[(id(obj), extra)] = (obj, value)
+        if len(self._values) > self._maxsize:
+            _drop_oldest(self._values)
+        return value
+
+    def clear(self) -> None:
+        self._values.clear()
+
+
+def _drop_oldest(values: OrderedDict[Any, Any]) -> None:
+    """Forget the oldest entry (an OrderedDict: a plain dict emptied from the front gets slower to iterate
+    with every entry removed). Without a lock: a reminder pass in a worker thread may be putting into the
+    same memo; a memo only loses a value it can make again."""
+    with contextlib.suppress(KeyError):  # emptied meanwhile
+        values.popitem(last=False)

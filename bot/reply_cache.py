@@ -1,0 +1,84 @@
+"""Answers to repeated reads (`neste`, `status`, `oversikt`), kept until what they read changes.
+
+Such a command's reply follows from the request (who asks, where, what they typed), the day, the
+configuration and the partitions it read, and from nothing else (its `Command.same_all_day`). So the reply
+is kept with the partitions it read, and a repeat of the request on the same day is answered with it after
+reading those partitions again: every store hands out the same tables object until a partition changes
+(storage.base), whoever changed it (this process, another process on the TinyDB folder, another replica on
+PostgreSQL), so comparing the objects is comparing versions. A hit costs the reads alone; anything else
+(another day, a change, a request that used more than `read`, one with form fields or files) is worked out
+as ever.
+
+Why: a `neste` is a few dozen items described and laid out, and the same person opening the App Home or
+asking again gets the same answer; the reads it saves are the cheap part.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.messages import Outcome, Request
+from storage.base import Store, Tables
+
+logger = logging.getLogger(__name__)
+
+MAX_KEPT = 1024
+"""Replies kept at most (oldest out first): a few per person and channel that asked today."""
+
+
+@dataclass(frozen=True)
+class _Kept:
+    outcome: Outcome
+    read: tuple[tuple[str, Tables | None], ...]
+    """The partitions read, each with the tables object the store gave, or None when it was empty."""
+
+
+class ReplyCache:
+    def __init__(self, *, store: Store, maxsize: int = MAX_KEPT) -> None:
+        self._store = store
+        self._maxsize = maxsize
+        self._kept: OrderedDict[Hashable, _Kept] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(request: Request, *, text: str, command: str, today: date) -> Hashable | None:
+        """What the reply may depend on besides the state read (`text`: the request's, cleaned), or None when
+        the request is not one to keep."""
+        if request.fields or request.attachments:
+            return None
+        return (command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
+
+    def get(self, key: Hashable) -> Outcome | None:
+        """The kept reply when every partition it read is as it was; None otherwise (and it is dropped)."""
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is None:
+            return None
+        for partition, tables in kept.read:
+            now = self._store.read(partition)  # a store fault propagates: the caller answers it as ever
+            if (now or None) is not tables:
+                with self._lock:
+                    if self._kept.get(key) is kept:
+                        del self._kept[key]
+                return None
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+        return kept.outcome
+
+    def put(self, key: Hashable, outcome: Outcome, *, read: tuple[tuple[str, Tables], ...]) -> None:
+        kept = _Kept(outcome=outcome, read=tuple((partition, tables or None) for partition, tables in read))
+        with self._lock:
+            self._kept[key] = kept
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._maxsize:
+                self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
