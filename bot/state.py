@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from bot import chain
 from bot.i18n import current
@@ -24,7 +24,6 @@ from bot.wheel import Item
 from storage.base import Document, Store, Tables, newest_first
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 
 META = "meta"
 
@@ -305,9 +304,6 @@ class _RequestReads(Store):
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._store.sealed_history(prefix, names=names, limit=limit)
-
-    def derived(self, key: str, *, source: object, make: Callable[[], T]) -> T:
-        return self._store.derived(key, source=source, make=make)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self.only_reads = False

@@ -15,14 +15,12 @@ import abc
 import logging
 import threading
 import time
-from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 logger = logging.getLogger(__name__)
 _FAULTS_LOCK = threading.Lock()
 _SEALED_LOCK = threading.Lock()
-T = TypeVar("T")
 
 SEALED_RECHECK_SECONDS = 60.0
 """How long `Store.sealed_history` trusts what it remembered about partitions this process did not write
@@ -155,22 +153,6 @@ class Store(abc.ABC):
             if self.__dict__["_sealed_generation"].get(prefix, 0) == generation:  # no write meanwhile
                 memos[prefix] = ((names, limit), started, latest, total)
         return latest, total
-
-    def derived(self, key: str, *, source: object, make: Callable[[], T]) -> T:
-        """`make()`, a value computed from a partition whose `read` returned `source`, kept under `key` while
-        `read` still returns that very object (every store hands out the same snapshot until the partition
-        changes, and a new one after: its own write, another process's, a restored file). A store that hands
-        out a new object each time only computes again. For `logg`, which filters the newest 100 entries of
-        `meta` on every request though `meta` rarely changes."""
-        memos = self.__dict__.setdefault("_derived", {})
-        with _SEALED_LOCK:
-            held = memos.get(key)
-            if held is not None and held[0] is source:
-                return held[1]
-        value = make()
-        with _SEALED_LOCK:
-            memos[key] = (source, value)
-        return value
 
     def forget_sealed(self, partition: str) -> None:
         """A write to `partition`: what `sealed_history` remembered about its folder is stale. Every store's

@@ -69,21 +69,3 @@ def test_a_sealed_year_written_by_another_process_shows_after_the_recheck(
         monkeypatch.setattr(storage.base, "SEALED_RECHECK_SECONDS", 0.0)
         found, total = state.latest_under(PREFIX, limit=5, sealed_before=2033)
         assert found[0]["summary"] == "other process" and total == before[1] + 1
-
-
-def test_derived_is_kept_while_the_partition_is_unchanged_and_made_again_after_a_write(store: Store) -> None:
-    state = StateStore(store=store)
-    _write(state, "meta", datetime(2027, 1, 1, 9, 0, tzinfo=OSLO), "first")
-    made: list[int] = []
-
-    def summaries() -> list[str]:
-        return store.derived(
-            "test",
-            source=store.read("meta"),
-            make=lambda: made.append(1) or [e["summary"] for e in state.latest("meta", limit=5)],
-        )
-
-    assert summaries() == summaries() == ["first"]
-    _write(state, "meta", datetime(2027, 1, 2, 9, 0, tzinfo=OSLO), "second")
-    assert summaries() == ["second", "first"]
-    assert len(made) == 2  # every store hands out the same snapshot until the partition changes
