@@ -57,7 +57,11 @@ class StoreWriteError(StoreError, OSError):
 class Store(abc.ABC):
     @abc.abstractmethod
     def read(self, partition: str) -> Tables:
-        """A snapshot of the partition. Callers must not mutate it. Missing partition: empty dict."""
+        """A snapshot of the partition. Callers must not mutate it. Missing partition: empty dict.
+
+        While the partition is unchanged the same object may be handed out again (a store's cached copy); once
+        it has changed (here or through another instance), never: the object's identity stands for the
+        partition's version (`bot.memo.IdentityMemo`, `bot.reply_cache`)."""
 
     @abc.abstractmethod
     def update(self, partition: str) -> AbstractContextManager[Tables]:
