@@ -193,7 +193,7 @@ class Core:
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
         read = state.reads_alone() if kept_as is not None else None
         if read is not None:
-            self.replies.put(kept_as, outcome, read=read)
+            self.replies.put(kept_as, outcome, day=now.date(), read=read)
         return outcome
 
     def _unknown(self, word: str, *, typed: str) -> Reply:

@@ -27,12 +27,16 @@ from storage.base import Store, Tables
 
 logger = logging.getLogger(__name__)
 
-MAX_KEPT = 1024
-"""Replies kept at most (oldest out first): a few per person and channel that asked today."""
+MAX_KEPT = 256
+"""Replies kept at most (least recently asked out first). Each holds the tables objects it read, so an
+old version of a partition lives on while a reply made from it is kept: a partition is a few hundred
+rows at most (older history lives in segments), so tens of MB at the very most, with 256 replies of five
+partitions each, every one of them outdated."""
 
 
 @dataclass(frozen=True)
 class _Kept:
+    day: date
     outcome: Outcome
     read: tuple[tuple[str, Tables | None], ...]
     """The partitions read, each with the tables object the store gave, or None when it was empty."""
@@ -71,12 +75,14 @@ class ReplyCache:
                 self._kept.move_to_end(key)
         return kept.outcome
 
-    def put(self, key: Hashable, outcome: Outcome, *, read: tuple[tuple[str, Tables], ...]) -> None:
-        kept = _Kept(outcome=outcome, read=tuple((partition, tables or None) for partition, tables in read))
+    def put(self, key: Hashable, outcome: Outcome, *, day: date, read: tuple[tuple[str, Tables], ...]) -> None:
+        kept = _Kept(day=day, outcome=outcome, read=tuple((partition, tables or None) for partition, tables in read))
         with self._lock:
             self._kept[key] = kept
             self._kept.move_to_end(key)
             while len(self._kept) > self._maxsize:
+                self._kept.popitem(last=False)
+            while self._kept and next(iter(self._kept.values())).day < day:  # yesterday's are never asked again
                 self._kept.popitem(last=False)
 
     def clear(self) -> None:

@@ -80,17 +80,6 @@ def test_in_place_write_by_plain_tinydb_is_seen(tiny: TinyDBStore, data_dir: Pat
     assert tiny.read(P) == {"t": {"a": {"v": 1}, "b": {"v": 2}}}
 
 
-def test_read_is_served_from_cache(tiny: TinyDBStore) -> None:
-    with tiny.update(P) as tables:
-        tables["t"] = {"k": {"v": 1}}
-    first = tiny.read(P)
-    assert tiny.read(P) is first
-    with tiny.update(P) as tables:
-        tables["t"]["k"]["v"] = 2
-    assert tiny.read(P) is not first
-    assert tiny.read(P)["t"]["k"]["v"] == 2
-
-
 def test_small_cache_evicts_without_losing_data(data_dir: Path) -> None:
     with TinyDBStore(data_dir, cache_size=2) as store:
         names = [f"cycle/region-{i}/2027" for i in range(5)]
