@@ -303,6 +303,7 @@ class _RequestReads(Store):
         return self._store.count_rows(partition, table=table)
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        self.only_reads = False
         return self._store.sealed_history(prefix, names=names, limit=limit)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
