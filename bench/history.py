@@ -7,6 +7,10 @@ so the ledger fills up as in production. Nothing is written to the store directl
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import shutil
+import string
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +28,8 @@ ACTOR_PEOPLE = {"IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
 ACTOR_CHANNEL = {"IN": "in", "SIVA": "siva", "NFR": "nfr", "RFF": "rff"}
 TEXT_LINK = "https://example.org/avtaler"
 TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+AGDER_PARTY = '    - {key: agder, name: "Agder fylkeskommune", short: "Agder", plan_period: "2024–2027"}\n'
+AGDER_CHANNEL = "  - {platform: terminal, id: agder, region: agder}\n"
 MINUTES = "Godt møte https://example.org/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
 
 
@@ -88,15 +94,45 @@ class Bench:
         return self.loop.run_until_complete(run_pass(core=self.core, senders=self.senders, now=at))
 
 
-def open_bench(folder: Path, *, at: datetime) -> Bench:
+def extra_organisations(count: int) -> list[str]:
+    """Keys of `count` synthetic organisations ("orgaa", "orgab", …) added after the demo's 15 regions."""
+    letters = string.ascii_lowercase
+    return [f"org{letters[n // 26]}{letters[n % 26]}" for n in range(count)]
+
+
+def organisations_text(organisations: int) -> str:
+    """The demo app.yaml with synthetic regions added (each with a terminal channel) up to `organisations`
+    regions in all; the demo text itself at 15. Used for the 100-organisation benchmarks and tests."""
+    from bot.config import parse_config
+
+    text = CONFIG.read_text(encoding="utf-8")
+    have = len(parse_config(text).parties.regions)
+    extra = extra_organisations(max(0, organisations - have))
+    parties = "".join(
+        f'    - {{key: {key}, name: "Organisasjon {key[3:].upper()}", short: "Org {key[3:].upper()}", '
+        f'plan_period: "2024–2027"}}\n'
+        for key in extra
+    )
+    channels = "".join(f"  - {{platform: terminal, id: {key}, region: {key}}}\n" for key in extra)
+    for old, new in ((AGDER_PARTY, AGDER_PARTY + parties), (AGDER_CHANNEL, AGDER_CHANNEL + channels)):
+        if text.count(old) != 1:
+            raise SystemExit(f"app.yaml no longer holds exactly one {old.strip()!r}: update bench/history.py")
+        text = text.replace(old, new)
+    return text
+
+
+def open_bench(folder: Path, *, at: datetime, config: Any = None, store: Any = None) -> Bench:
+    """The real core on `folder` (tinydb, cache sized from the configuration as `build_core` does) or on
+    the given `store`; `config` defaults to the demo app.yaml."""
     from bot.clock import FixedClock
     from bot.config import load_config
-    from bot.core import Core
+    from bot.core import Core, cache_size_for
     from storage.tinydb_store import TinyDBStore
 
-    config = load_config(CONFIG)
+    config = config or load_config(CONFIG)
     clock = FixedClock(at)
-    core = Core(config=config, store=TinyDBStore(folder), clock=clock)
+    store = store or TinyDBStore(folder, cache_size=cache_size_for(config))
+    core = Core(config=config, store=store, clock=clock)
     regions = [region.key for region in config.parties.regions]
     coordinators = {"agder": "kari", "vestland": "per"}
     for region in regions:
@@ -204,13 +240,37 @@ class History:
     history_entries: int
 
 
-def build_history(folder: Path, *, years: int, mondays_only: bool) -> History:
-    """Cycles FIRST_CYCLE .. FIRST_CYCLE+years-1 complete, and the next one ready to sign on 15 January."""
-    started = time.perf_counter()
+def history_now(years: int) -> datetime:
+    """`now` of a history of `years` years: 09:00 on the first working day from 14 January after them."""
     from bot.workdays import on_or_after
 
-    now = at_hour(on_or_after(date(FIRST_CYCLE + years, 1, 14)), 9)
-    bench = open_bench(folder, at=at_hour(date(FIRST_CYCLE - 1, 8, 1), 8))
+    return at_hour(on_or_after(date(FIRST_CYCLE + years, 1, 14)), 9)
+
+
+@contextlib.contextmanager
+def without_fsync() -> Iterator[None]:
+    """Building history only: skip fsync (the files written are the same; durability is not what is
+    built, and fsync is a third of the build's time). Never used while measuring."""
+    real = os.fsync
+    os.fsync = lambda fd: None
+    try:
+        yield
+    finally:
+        os.fsync = real
+
+
+def build_history(
+    folder: Path, *, years: int, mondays_only: bool, config: Any = None, copies: dict[int, Path] | None = None
+) -> History:
+    """Cycles FIRST_CYCLE .. FIRST_CYCLE+years-1 complete, and the next one ready to sign on 15 January.
+
+    `copies` (shorter history -> folder): on the way, the store is copied as it stands at that history's
+    `now`, which is exactly what building that shorter history would give (the timeline is the same up to
+    then), so 1, 10 and 30 years cost one build."""
+    started = time.perf_counter()
+    now = history_now(years)
+    copy_at = sorted((history_now(shorter), shorter) for shorter in (copies or {}) if shorter < years)
+    bench = open_bench(folder, at=at_hour(date(FIRST_CYCLE - 1, 8, 1), 8), config=config)
     for region, user in bench.coordinators.items():
         if user.startswith("koord-"):
             bench.must(
@@ -229,6 +289,8 @@ def build_history(folder: Path, *, years: int, mondays_only: bool) -> History:
     timeline = sorted([(step.at, step) for step in steps if step.at < now] + passes, key=lambda entry: entry[0])
     commands = sent = 0
     for at, step in timeline:
+        while copy_at and at >= copy_at[0][0]:
+            shutil.copytree(folder, (copies or {})[copy_at.pop(0)[1]], dirs_exist_ok=True)
         if step is None:
             sent += bench.run_pass(at).sent
         else:
@@ -236,10 +298,12 @@ def build_history(folder: Path, *, years: int, mondays_only: bool) -> History:
             commands += 1
     if bench.failures:
         raise SystemExit("history commands failed:\n" + "\n".join(bench.failures[:20]))
+    for _, shorter in copy_at:  # a shorter history asked for that ends where this one does
+        shutil.copytree(folder, (copies or {})[shorter], dirs_exist_ok=True)
     store = bench.core.store
     names = store.partitions("")
-    ledger = sum(len(store.read(name).get("ledger", {})) for name in names)
-    history = sum(len(store.read(name).get("history", {})) for name in names)
+    ledger = sum(store.count_rows(name, table="ledger") for name in names)
+    history = sum(store.count_rows(name, table="history") for name in names)
     size = sum(path.stat().st_size for path in folder.rglob("*.json"))
     store.close()
     bench.loop.close()

@@ -33,6 +33,7 @@ def _known_commands() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1024)
 def is_command(word: str) -> bool:
     return fold(word) in _known_commands()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from bot.dates import format_norwegian, format_short
 from bot.i18n import _, current, ngettext
@@ -21,6 +22,19 @@ def render_text(*, title: str, sections: tuple[Section, ...], lead: str | None, 
         lines.append("")
         lines.append(f"({context})")
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=1024)
+def text_section(text: str) -> Section:
+    """A section of text alone (a reply's lead). The same text gives the same object, so what renderers keep
+    per section (`bot.memo.IdentityMemo`) serves it again."""
+    return Section(title="", text=text)
+
+
+@lru_cache(maxsize=1024)
+def heading(title: str) -> Section:
+    """A heading over the sections that follow ("Ellers"); the same object for the same title."""
+    return Section(title=title)
 
 
 def _section_lines(section: Section) -> list[str]:
@@ -63,7 +77,7 @@ def make_reply(
     return Reply(
         title=title,
         text=text,
-        sections=(Section(title="", text=lead), *sections) if lead else sections,
+        sections=(text_section(lead), *sections) if lead else sections,
         buttons=tuple(buttons),
         context=context,
         visibility=visibility,

@@ -10,6 +10,7 @@ Layout (one small partition each, so a write in year ten costs what it costs in 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from bot import chain
 from bot.i18n import current
 from bot.messages import Request
 from bot.wheel import Item
-from storage.base import Document, Store, Tables
+from storage.base import Document, Store, Tables, newest_first
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +161,29 @@ class StateStore:
     def history_count(self, partition: str) -> int:
         return self.store.count_rows(partition, table="history")
 
+    def latest_under(self, prefix: str, *, limit: int, sealed_before: int) -> tuple[list[Document], int]:
+        """The newest `limit` history entries of every partition under `prefix`, newest first (same-time
+        entries in partition order, then newest first), and how many entries they hold in all.
+
+        Partitions of a year before `sealed_before` (no command writes them: a write goes to last year or
+        later) come from the store's summary of them (`Store.sealed_history`), so the cost is that of the
+        open years however old the store is. Exactly what reading every partition would give."""
+        names = self.store.partitions(prefix)
+        # The leading run of sealed years (names sort by year, all start with `prefix`): their entries come
+        # first, as they did when every partition was read.
+        cut, width = bisect_left(names, f"{prefix}{sealed_before:04d}"), len(prefix) + 4
+        count = 0
+        while count < cut and len(names[count]) == width and names[count][-4:].isdigit():
+            count += 1
+        entries, total = ([], 0)
+        if count:
+            entries, total = self.store.sealed_history(prefix, names=tuple(names[:count]), limit=limit)
+        entries = list(entries)
+        for name in names[count:]:
+            entries += self.latest(name, limit=limit)
+            total += self.history_count(name)
+        return newest_first(entries)[: max(0, limit)], total
+
     def verify_history(self, partition: str) -> chain.ChainReport:
         """Walk one partition's hash chain (see `bot.chain`)."""
         return chain.walk(partition=partition, entries=self.history(partition))
@@ -277,6 +301,10 @@ class _RequestReads(Store):
     def count_rows(self, partition: str, *, table: str) -> int:
         self.only_reads = False
         return self._store.count_rows(partition, table=table)
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        self.only_reads = False
+        return self._store.sealed_history(prefix, names=names, limit=limit)
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self.only_reads = False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from bot.config import AppConfig, Milestone, Precondition
@@ -30,9 +31,9 @@ class Item:
     deadline: date
     spec: Milestone | Precondition
 
-    @property
+    @cached_property
     def ident(self) -> str:
-        """A stable id, used in the reminder ledger and in buttons."""
+        """A stable id, used in the reminder ledger and in buttons (made once: items are kept per cycle)."""
         parts = [self.kind, self.key, str(self.year), self.region or "national"]
         if self.actor:
             parts.append(self.actor)

@@ -17,7 +17,7 @@ from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.progress import Progress, missing_for_signing
-from bot.replies import make_reply
+from bot.replies import heading, make_reply
 from bot.wheel import (
     Item,
     cycle_items,
@@ -107,14 +107,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     buttons: list[Button] = []
     if chosen_mine:
         sections.append(
-            Section(title=_("Du kan gjøre nå for {party}").format(party=ctx.config.party_name(ctx.caller.party or "")))
+            heading(_("Du kan gjøre nå for {party}").format(party=ctx.config.party_name(ctx.caller.party or "")))
         )
         for progress in chosen_mine:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     if chosen:
         if chosen_mine:
-            sections.append(Section(title=_("Ellers")))
+            sections.append(heading(_("Ellers")))
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)

@@ -14,11 +14,17 @@ from __future__ import annotations
 import abc
 import logging
 import threading
+import time
 from contextlib import AbstractContextManager
 from typing import Any, Self
 
 logger = logging.getLogger(__name__)
 _FAULTS_LOCK = threading.Lock()
+_SEALED_LOCK = threading.Lock()
+
+SEALED_RECHECK_SECONDS = 60.0
+"""How long `Store.sealed_history` trusts what it remembered about partitions this process did not write
+(another replica or process, a hand edit of an old year); this process's own writes take effect at once."""
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
@@ -123,6 +129,49 @@ class Store(abc.ABC):
             tables.setdefault(table, {})[key] = doc
             return True
 
+    # -- history of many partitions, for `logg` -----------------------------------------------------------
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        """The newest `limit` history entries of the partitions `names` (all directly under `prefix`, e.g.
+        the years of ``cycle/agder/`` before last year, which no command writes any more), newest first as
+        `newest_first` orders them, and how many entries those partitions hold.
+
+        Why: a region's `logg` would otherwise read every year it ever had (31 partitions at 30 years). The
+        answer is remembered per prefix, so a request costs the same in year one and year thirty; it is
+        forgotten when this store writes one of those partitions (`forget_sealed`), when `names` change, and
+        after `SEALED_RECHECK_SECONDS` (what another process may have written)."""
+        memos = self.__dict__.setdefault("_sealed", {})
+        with _SEALED_LOCK:
+            memo = memos.get(prefix)
+            if memo is not None and memo[0] == (names, limit) and time.monotonic() - memo[1] < SEALED_RECHECK_SECONDS:
+                return memo[2], memo[3]
+            generation = self.__dict__.setdefault("_sealed_generation", {}).get(prefix, 0)
+        started = time.monotonic()
+        entries: list[Document] = []
+        total = 0
+        for name in names:
+            entries += self.latest_rows(name, table="history", limit=limit)
+            total += self.count_rows(name, table="history")
+        latest = newest_first(entries)[: max(0, limit)]
+        with _SEALED_LOCK:
+            if self.__dict__["_sealed_generation"].get(prefix, 0) == generation:  # no write meanwhile
+                memos[prefix] = ((names, limit), started, latest, total)
+        return latest, total
+
+    def forget_sealed(self, partition: str) -> None:
+        """A write to `partition`: what `sealed_history` remembered about its folder is stale. Every store's
+        `update` calls this (a dict lookup, whatever the size of the store)."""
+        memos = self.__dict__.get("_sealed")
+        if memos is None:
+            return
+        prefix = partition.rpartition("/")[0] + "/"
+        with _SEALED_LOCK:
+            generations = self.__dict__.setdefault("_sealed_generation", {})
+            generations[prefix] = generations.get(prefix, 0) + 1  # a summary being made now is not kept
+            memo = memos.get(prefix)
+            if memo is not None and partition in memo[0][0]:  # writes to the open years leave it as it is
+                del memos[prefix]
+
     # -- faults, for /healthz ------------------------------------------------------------------------------
 
     def faults(self) -> dict[str, str]:
@@ -173,6 +222,12 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def newest_first(entries: list[Document]) -> list[Document]:
+    """History entries sorted newest first by their `at`; a stable sort, so entries of the same time keep
+    the order they were given in (an entry without a readable `at` sorts last)."""
+    return sorted(entries, key=lambda entry: str(entry.get("at") or ""), reverse=True)
 
 
 def is_recent(partition: str, *, from_year: int | None) -> bool:

@@ -56,6 +56,7 @@ class MemoryStore(Store):
                 self._parsed.pop(partition, None)
             finally:
                 self._active.discard(partition)
+                self.forget_sealed(partition)
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         now = time.monotonic()

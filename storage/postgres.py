@@ -176,6 +176,14 @@ class PostgresStore(Store):
         active = self._open_updates()
         if partition in active:
             raise RuntimeError(f"nested update of partition {partition!r} would lose the inner write")
+        try:
+            with self._update(partition, active) as work:
+                yield work
+        finally:
+            self.forget_sealed(partition)  # after the commit: a `logg` meanwhile may have read the old rows
+
+    @contextmanager
+    def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
         with self._errors(f"a write to {partition}"), self._pool.connection() as conn, conn.transaction():
             raw = self._lock_row(conn, partition)
             work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}

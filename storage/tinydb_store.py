@@ -12,6 +12,7 @@ number, and a replace-by-rename is always detected, however quickly writes follo
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -26,7 +27,7 @@ from types import TracebackType
 from typing import Self
 
 from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
-from storage.base import Store, StoreError, Tables, is_recent
+from storage.base import Document, Store, StoreError, Tables, is_recent
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import os_fault
 from storage.locking import FolderLock
@@ -86,6 +87,7 @@ class TinyDBStore(SegmentedRows, Store):
         self._open_meta: dict[str, Meta] = {}
         self._paths: dict[str, str] = {}
         self._segments = SegmentFiles(self.directory, cache_size=cache_size)
+        self._passing = threading.local()
         self._closed = False
         try:
             with self._lock.hold():
@@ -101,6 +103,8 @@ class TinyDBStore(SegmentedRows, Store):
 
     def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
         path = self._path(partition)
+        if getattr(self._passing, "through", False):
+            return self._read_passing(partition, path)
         with self._cache_lock:
             entry = self._checked(partition, path)
             if entry is None:
@@ -108,6 +112,40 @@ class TinyDBStore(SegmentedRows, Store):
             if entry.tables is None:
                 entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
             return entry.tables, entry.meta or {}
+
+    def _read_passing(self, partition: str, path: str) -> tuple[Tables, Meta]:
+        """A read that leaves the cache as it was: the cached tables when current, else the file parsed and
+        not kept (what `sealed_history` reads of thirty old years must not push out the partitions requests use)."""
+        with self._cache_lock:
+            entry = self._cache.get(partition)
+            try:
+                current = entry is not None and entry.identity == _identity(os.stat(path))
+            except OSError:
+                current = False
+            if current and entry is not None:
+                if entry.tables is None:
+                    entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
+                return entry.tables, entry.meta or {}
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError:
+            return {}, {}
+        except OSError as exc:
+            raise self.note_fault(partition, os_fault(exc, path=path, doing="reading", partition=partition)) from exc
+        try:
+            return _split(decode_tables(raw, path=path))
+        except StoreError as exc:
+            exc.partition = partition
+            raise self.note_fault(partition, exc) from None
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        """As `Store.sealed_history`, reading past the partition cache (see `_read_passing`)."""
+        self._passing.through = True
+        try:
+            return super().sealed_history(prefix, names=names, limit=limit)
+        finally:
+            self._passing.through = False
 
     def _checked(self, partition: str, path: str) -> _Entry | None:
         """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
@@ -154,6 +192,7 @@ class TinyDBStore(SegmentedRows, Store):
             finally:
                 self._active.discard(partition)
                 self._open_meta.pop(partition, None)
+                self.forget_sealed(partition)  # after the write: a `logg` meanwhile may have read the old rows
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -209,23 +248,14 @@ class TinyDBStore(SegmentedRows, Store):
 
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()
-        # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/).
-        start = self.directory
+        # Only walk the folder the prefix points into ("cycle/agder/20" -> cycle/agder/): a region's `logg`
+        # lists its folder on every request, so this is one scandir per folder, whatever else the store holds.
+        start, base = self.directory, ""
         prefix_folder = prefix.rpartition("/")[0]
         if prefix_folder and _is_partition_name(prefix_folder):
-            start = os.path.join(self.directory, *prefix_folder.split("/"))
+            start, base = os.path.join(self.directory, *prefix_folder.split("/")), prefix_folder + "/"
         found: list[str] = []
-        for folder, subfolders, files in os.walk(start):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-            rel_folder = os.path.relpath(folder, self.directory)
-            for name in files:
-                if not name.endswith(SUFFIX) or name.startswith("."):
-                    continue
-                stem = name[: -len(SUFFIX)]
-                partition = stem if rel_folder == "." else f"{rel_folder.replace(os.sep, '/')}/{stem}"
-                # Skip what is not ours, e.g. an operator's "Kopi av 2027.json".
-                if _is_partition_name(partition) and partition.startswith(prefix):
-                    found.append(partition)
+        _list_partitions(start, base=base, prefix=prefix, found=found)
         return sorted(found)
 
     def close(self) -> None:
@@ -322,6 +352,34 @@ def _split(tables: Tables) -> tuple[Tables, Meta]:
     return tables, meta or {}
 
 
+def _list_partitions(folder: str, *, base: str, prefix: str, found: list[str]) -> None:
+    """Partition names in `folder` (named `base` in the store) and below, that start with `prefix`; files and
+    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped.
+    Kept lean: a region's `logg` lists its folder (one file per year) on every request."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:  # no such folder (yet), as os.walk: nothing there
+        return
+    every = base.startswith(prefix)  # the whole folder matches the prefix (the usual case)
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            try:
+                is_folder = entry.is_dir()  # from the directory entry's type: no system call on Linux
+            except OSError:
+                continue
+            if is_folder:
+                if not entry.is_symlink():
+                    _list_partitions(entry.path, base=f"{base}{name}/", prefix=prefix, found=found)
+            elif name.endswith(SUFFIX):
+                partition = base + name[:-5]
+                if (every or partition.startswith(prefix)) and _is_partition_name(partition):
+                    found.append(partition)
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_partition_name(name: str) -> bool:
     try:
         check_partition_name(name)

@@ -24,3 +24,15 @@ def test_one_scripted_cycle_is_accepted_as_typed(tmp_path: Path, year: int) -> N
     bench.core.store.close()
     bench.loop.close()
     assert bench.failures == []
+
+
+def test_the_scale_matrix_builds_and_measures_a_tiny_matrix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`bench.scale_matrix` end to end on half a cycle (years 0) at 15 and 16 organisations, tinydb: the
+    synthetic organisation gets its coordinator and channel, and every command it times is accepted."""
+    from bench import scale_matrix
+
+    scale_matrix.main(
+        ["--stores", "tinydb", "--years", "0", "--organisations", "15", "16", "--runs", "3", "--keep", str(tmp_path)]
+    )
+    out = capsys.readouterr().out
+    assert "| tinydb | 16 | 0 |" in out and "tinydb   logg  CPU" in out

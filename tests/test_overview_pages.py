@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import string
-
 from adapters.slack.render import MAX_MESSAGE_BLOCKS, render_blocks
 from adapters.teams.cards import render_card
 from adapters.teams.fit import BUDGET_BYTES, activity_bytes
+from bench.history import organisations_text
 from bot.config import parse_config
 from handlers.overview import PAGE_REGIONS
 from tests.driver import make_bot
-from tests.helpers import assert_refused, demo_text, replace_once
-
-AGDER = '    - {key: agder, name: "Agder fylkeskommune", short: "Agder", plan_period: "2024–2027"}\n'
-
-
-def _hundred() -> list[str]:
-    letters = string.ascii_lowercase
-    return [f"org{letters[n // 26]}{letters[n % 26]}" for n in range(85)]
+from tests.helpers import assert_refused
 
 
 def _bot():
-    extra = "".join(
-        f'    - {{key: {key}, name: "Organisasjon {key[3:].upper()}", short: "Org {key[3:].upper()}", '
-        f'plan_period: "2024–2027"}}\n'
-        for key in _hundred()
-    )
-    config = parse_config(replace_once(demo_text(), AGDER, AGDER + extra))
+    config = parse_config(organisations_text(100))  # the demo's 15 regions and 85 synthetic ones
     assert len(config.parties.regions) == 100
     return make_bot(config=config)
 

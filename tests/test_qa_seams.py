@@ -94,6 +94,7 @@ def test_every_echo_of_typed_words_is_short() -> None:
 
 def test_a_regions_logg_shows_its_plan_period_change() -> None:
     bot = make_bot(at=oslo(2028, 1, 10, 9))
+    assert "planperioden" not in bot.say("logg").text  # read (and kept) before the change: it must show after
     assert bot.say("plan 2028–2031").ok
     log = bot.say("logg").text
     assert "Satte planperioden for Agder fylkeskommune til 2028–2031" in log, log

@@ -84,3 +84,21 @@ def test_a_kept_reply_is_laid_out_once_and_each_payload_is_its_own() -> None:
     first["text"] = "changed"
     second = message_payload(bot.say("neste", as_="kari"), more="neste")
     assert second["text"] != "changed" and {"type": "divider"} not in second["blocks"]
+
+
+def test_every_store_call_but_a_read_makes_a_request_one_not_to_keep() -> None:
+    """The request view (`StateStore.for_request`) marks anything but `read` (rows, history, listings,
+    writes, leases), so a reply that used it is never kept: each data call of the Store interface is its own
+    in the view and clears `only_reads`."""
+    import inspect
+
+    from bot.state import _RequestReads
+    from storage.base import Store
+
+    bookkeeping = {"read", "faults", "note_fault", "clear_fault", "verify", "close", "forget_sealed"}
+    for name, _member in inspect.getmembers(Store, inspect.isfunction):
+        if name.startswith("_") or name in bookkeeping:
+            continue
+        own = _RequestReads.__dict__.get(name)
+        assert own is not None, f"_RequestReads.{name} falls back to Store's own"
+        assert "self.only_reads = False" in inspect.getsource(own), f"_RequestReads.{name} does not mark the view"

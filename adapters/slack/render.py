@@ -216,21 +216,27 @@ _HINTED: IdentityMemo[Section] = IdentityMemo()
 
 
 def _overflows(reply: Reply) -> bool:
-    """Whether some part of the reply is longer than the block it goes into (and so is clipped).
+    """Whether some part of the reply is longer than the block it goes into (and so is clipped)."""
+    return any(map(_section_overflows, reply.sections)) or len(escape(reply.context or "")) > MAX_CONTEXT_TEXT
 
-    Escaping makes a text at most five times longer: shorter texts are not escaped to be measured."""
-    for section in reply.sections:
-        if (
-            5 * (len(section.title) + len(section.text or "") + sum(len(f.label) + len(f.value) for f in section.facts))
-            < MAX_FIELD
-        ):
-            continue
-        head = len(escape(section.title)) + len(escape(section.text or "")) + 3
-        if head > MAX_SECTION_TEXT or any(
-            len(escape(f.label)) + len(escape(f.value)) + 3 > MAX_FIELD for f in section.facts
-        ):
-            return True
-    return len(escape(reply.context or "")) > MAX_CONTEXT_TEXT
+
+def _section_overflows(section: Section) -> bool:
+    """Escaping makes a text at most five times longer: shorter texts are not escaped to be measured. Kept
+    per section object, which the core reuses for an unchanged item."""
+    kept = _OVERFLOWS.get(section)
+    if kept is not None:
+        return kept
+    size = len(section.title) + len(section.text or "") + sum(len(f.label) + len(f.value) for f in section.facts)
+    if 5 * size < MAX_FIELD:
+        return _OVERFLOWS.put(section, False)
+    head = len(escape(section.title)) + len(escape(section.text or "")) + 3
+    over = head > MAX_SECTION_TEXT or any(
+        len(escape(f.label)) + len(escape(f.value)) + 3 > MAX_FIELD for f in section.facts
+    )
+    return _OVERFLOWS.put(section, over)
+
+
+_OVERFLOWS: IdentityMemo[bool] = IdentityMemo()
 
 
 def render_blocks(
