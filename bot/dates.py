@@ -218,6 +218,7 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         )
     if found.kind == "day_of_month" and (trouble := _which_month(found, s=s, now=now, window=window)):
         return trouble
+    daypart = daypart and found.kind != "month"  # "tidlig i januar" is a part of a month, asked about as one
     return replace(_result(found, clock=clock), until=until if clock else None, daypart=daypart)
 
 
