@@ -85,7 +85,7 @@ _OTHER_WORDS = (
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
     "neste", "måned", "tidlig", "tidleg", "igår", "iforgårs", "igar", "kveld",
-    "påsken", "påska", "påskeuka", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga",
+    "påsken", "påska", "påskeuka", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga", "føremiddag",
 )  # fmt: skip
 
 

@@ -53,6 +53,11 @@ _KL_RE = re.compile(
     _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
 )
 _COLON_RE = re.compile(_FROM + r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
+# "mellom 10 og 12", "mellom kl 10 og kl 12": the same range as "kl 10-12" ("og" alone joins two times).
+_BETWEEN_RE = re.compile(
+    r"(?:^|(?<=[\s,]))mellom\s+(?:kl\.?\s*)?([0-9]{1,2}(?:[:.][0-9]{2})?)\s+og\s+(?:kl\.?\s*)?"
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?)(?=$|[\s,])"
+)
 _HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
 _SPOKEN_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
@@ -66,10 +71,10 @@ _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than 
 _DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
 _DAYPART_RE = re.compile(
     r"\s+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
-    r"|formiddag|ettermiddag|kveld|morgen|morgon)$"
+    r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
-_DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "tidlig", "tidleg"})
+_DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
 _CONNECTORS = {"og", "eller", "til", "-", "fra", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
@@ -182,7 +187,7 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
-    s = _DEADLINE_RE.sub("", normalize(text))
+    s = _BETWEEN_RE.sub(r"kl \1-\2", _DEADLINE_RE.sub("", normalize(text)))
     s, clock, until, ok = _take_time(s)
     if not ok or not s:
         return None

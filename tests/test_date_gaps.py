@@ -92,6 +92,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("uke 49 torsdag 10-12", at(2026, 12, 3, 10)),
     ("neste uke torsdag 14-16", at(2026, 12, 3, 14)),
     ("mandag 30/11 kl 0900-1100", at(2026, 11, 30, 9)),
+    ("torsdag 3. desember mellom 10 og 12", at(2026, 12, 3, 10)),
+    ("torsdag mellom kl. 10.00 og kl. 12.30", at(2026, 11, 26, 10)),
     ("måndag 9-11", at(2026, 11, 30, 9)),  # nynorsk
     ("tysdag kl. 10.00–12.00", at(2026, 12, 1, 10)),
     # parts of the day name no time
@@ -101,6 +103,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("fredag ettermiddag", at(2026, 11, 27)),
     ("fredag kveld", at(2026, 11, 27)),
     ("i morgon tidleg", at(2026, 11, 26)),
+    ("fredag føremiddag", at(2026, 11, 27)),  # nynorsk
+    ("i morgon foremiddag", at(2026, 11, 26)),
     ("i kveld kl 19", at(2026, 11, 25, 19)),
     # weekends and weeks named from Easter and Whitsun: the Monday after, like "over helgen"
     ("over helga", at(2026, 11, 30)),
@@ -227,6 +231,7 @@ def test_a_date_or_a_time_offers_both() -> None:
         "kl 14-16",
         "14-16",
         "fredag 16-14",
+        "fredag kl 10 og 14",  # two times, not a range
         "desmber",  # near-misses are never read; `dato` offers the mended phrase
         "3. desmber",
         "3. febuar",
