@@ -18,7 +18,6 @@ from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core, build_core
-from bot.dates import warm_up
 from bot.digest import Digest
 from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
 from bot.web_links import ensure_secret
@@ -53,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(core)
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
-        _warm_up(core, holidays=command != "chat")
+        if command != "chat":  # the terminal's start-up and first command are one wait: nothing to move
+            _warm_up(core)
         if command in ("chat", "serve"):
             ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
         if command == "chat":
@@ -106,13 +106,14 @@ def _local_links(core: Core, *, host: str) -> None:
         )
 
 
-def _warm_up(core: Core, *, holidays: bool = True) -> None:
-    """Pay the one-off costs at start-up, not in someone's first command: dateparser's first call
-    (0.1–0.25 s) and loading this year's holiday table (for the first reminder pass; `chat` leaves that to
-    the first command that needs it, since importing the tables takes ~0.1 s and most commands never do)."""
+def _warm_up(core: Core) -> None:
+    """Pay the one-off costs at start-up, not in someone's first command on a server: loading and compiling
+    the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
+    this: there start-up and the first command are one wait, and most commands need neither."""
+    from bot.dates import warm_up
+
     warm_up()
-    if holidays:
-        is_working_day(core.clock.now().date())
+    is_working_day(core.clock.now().date())
 
 
 def _parser() -> argparse.ArgumentParser:

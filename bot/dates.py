@@ -16,14 +16,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
 from typing import Literal
-
-from babel.dates import format_date, get_day_names, get_month_names
 
 from bot import i18n
 from bot.clock import OSLO
 from bot.date_rules import RANGE_RE, Found, match, plain_weekday
+from bot.date_text import day_names, format_short, month_name
 from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, NUMBERS, WEEKDAY_NAMES, alternation, normalize
 
 logger = logging.getLogger(__name__)
@@ -33,13 +31,9 @@ __all__ = [
     "WEEKDAY_NAMES",
     "DateTrouble",
     "ParsedDate",
-    "format_norwegian",
-    "format_short",
-    "month_name",
     "parse_norwegian_date",
     "read_date",
     "warm_up",
-    "weekday_name",
 ]
 
 # Chat dates are short; a cap keeps every regex cheap on pasted junk.
@@ -130,52 +124,6 @@ def parse_norwegian_date(text: str, *, now: datetime, window: tuple[date, date] 
     return found if isinstance(found, ParsedDate) else None
 
 
-def format_norwegian(when: datetime, *, with_time: bool) -> str:
-    """The long form the bot echoes back, so the reader can catch a misread date; weekday and month from
-    Babel's locale data for the current written form ("tysdag" in nynorsk)."""
-    local = when.astimezone(OSLO) if when.tzinfo else when
-    text = _long_day(local.date(), i18n.current())
-    return f"{text} kl. {local.hour:02d}.{local.minute:02d}" if with_time else text
-
-
-def format_short(d: date) -> str:
-    """Day, month name and year, e.g. "22. april 2027", for lists and tables."""
-    return _short_day(d, i18n.current())
-
-
-def weekday_name(d: date) -> str:
-    """The weekday in the current written form, lower case ("måndag" in nynorsk)."""
-    return _day_names(i18n.current())[d.weekday()]
-
-
-def month_name(month: int) -> str:
-    """The month (1–12) in the current written form, lower case."""
-    return _month_names(i18n.current())[month]
-
-
-# Babel formats a date in ~30 µs (it parses the pattern and looks up the locale each time), and a `neste`
-# shows a dozen dates: the few hundred days a process shows are formatted once per written form.
-@lru_cache(maxsize=4096)
-def _long_day(d: date, lang: str) -> str:
-    return format_date(d, "EEEE d. MMMM y", locale=lang)
-
-
-@lru_cache(maxsize=4096)
-def _short_day(d: date, lang: str) -> str:
-    return format_date(d, "d. MMMM y", locale=lang)
-
-
-@cache
-def _day_names(lang: str) -> tuple[str, ...]:
-    names = get_day_names("wide", locale=lang)
-    return tuple(names[n] for n in range(7))
-
-
-@cache
-def _month_names(lang: str) -> dict[int, str]:
-    return dict(get_month_names("wide", locale=lang).items())
-
-
 def warm_up() -> None:
     """Compile the grammar at start-up rather than inside a user's first command."""
     parse_norwegian_date("tirsdag 22. april kl 10", now=datetime(2026, 1, 1, tzinfo=OSLO))
@@ -212,7 +160,7 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         if not isinstance(found, Found):
             return found
     if _contradicts(found):
-        names = get_day_names("wide", locale=i18n.current())
+        names = day_names()
         typed, real = names[found.weekday], names[found.day.weekday()]
         return DateTrouble(
             reason="weekday",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.config import AppConfig
-from bot.dates import weekday_name
+from bot.date_text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.identity import ChannelContext
 from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from bot.dates import format_norwegian, format_short
+from bot.date_text import format_norwegian, format_short
 from bot.i18n import _, current, ngettext
 from bot.memo import IdentityMemo
 from bot.messages import Button, Form, Reply, Section, Visibility

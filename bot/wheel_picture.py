@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from bot.config import AppConfig
-from bot.dates import month_name
+from bot.date_text import month_name
 from bot.i18n import DEFAULT_LANG, LANGS, N_, _, using
 from bot.progress import progress_of
 from bot.state import StateStore

@@ -9,7 +9,7 @@ from bot.agreement import current_version
 from bot.agreement_view import version_facts
 from bot.config import AppConfig
 from bot.context import Context
-from bot.dates import month_name
+from bot.date_text import month_name
 from bot.i18n import _, current
 from bot.memo import per_config
 from bot.messages import Button, Fact, Section

@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from bot.context import Context
 from bot.cycle import next_opening
-from bot.date_hints import mended_date
-from bot.dates import DateTrouble, ParsedDate, month_name, read_date
+from bot.date_text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.named_days import name_of
@@ -37,6 +37,9 @@ from handlers.common import (
     require_coordinator,
     require_near_year,
 )
+
+if TYPE_CHECKING:
+    from bot.dates import ParsedDate
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,10 @@ class _Choice:
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
+    # The date grammar is loaded by the first command that reads a date, not by every start-up.
+    from bot.date_hints import mended_date
+    from bot.dates import DateTrouble, read_date
+
     words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args

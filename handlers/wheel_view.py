@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
-from bot.dates import month_name
+from bot.date_text import month_name
 from bot.i18n import _, current
 from bot.messages import Outcome, Picture, Request, Section
 from bot.parsing import fold

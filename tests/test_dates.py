@@ -14,12 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.clock import OSLO
-from bot.dates import (
-    ParsedDate,
-    format_norwegian,
-    format_short,
-    parse_norwegian_date,
-)
+from bot.date_text import format_norwegian, format_short
+from bot.dates import ParsedDate, parse_norwegian_date
 
 SUNDAY = datetime(2026, 11, 22, 14, 0, tzinfo=OSLO)  # ISO week 47 of 2026
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=OSLO)

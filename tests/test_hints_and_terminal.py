@@ -101,3 +101,28 @@ def test_terminal_keeps_the_lines_of_a_multi_line_command(bot: BotDriver) -> Non
     assert outcome["decisions"] == ["Felles søknad", "Ny arbeidsgruppe"]
     assert [(f["text"], f["owner"]) for f in outcome["followups"]] == [("Sende utkast", "IN"), ("Ringe rundt", "kari")]
     assert "Referat registrert" in out.getvalue() and "Neste for Agder" in out.getvalue()
+
+
+def test_commands_that_only_show_dates_do_not_load_the_date_grammar() -> None:
+    """`python -m bot chat` answers its first `neste` without importing the grammar (bot/date_text.py);
+    the first `dato` loads it."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    probe = (
+        "import sys; from tests.driver import make_bot; bot = make_bot(); bot.say('neste'); "
+        "print('bot.dates' in sys.modules, end=' '); bot.say('dato høst 27. november kl 10'); "
+        "print('bot.dates' in sys.modules)"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[1],
+            env={**os.environ, "SAMHANDLING_DB": folder},
+        )
+    assert done.stdout.split() == ["False", "True"]
