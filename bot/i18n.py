@@ -17,12 +17,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Literal
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +32,21 @@ _current: ContextVar[Lang] = ContextVar("samhandling_lang", default=DEFAULT_LANG
 
 
 @cache
-def translations(lang: Lang) -> Translations:
-    """The compiled catalogue for `lang`, compiled from its .po once per process."""
+def translations(lang: Lang) -> NullTranslations:
+    """What `_()` reads for `lang`: its catalogue, compiled once per process.
+
+    Bokmål needs none: the texts in the code are bokmål, and its catalogue only lists them
+    (tests/test_i18n.py checks that it says nothing else), so neither Babel's catalogue tools nor a .po
+    are loaded until someone reads nynorsk."""
+    return NullTranslations() if lang == DEFAULT_LANG else compiled(lang)
+
+
+def compiled(lang: Lang) -> NullTranslations:
+    """`lang`'s catalogue compiled from its .po (no build step, no .mo to go stale)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
