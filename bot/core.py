@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Hashable
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -18,7 +17,7 @@ from bot.order import CONFIRM
 from bot.parsing import Vocabulary, clean_input, shown, split_command
 from bot.planner import Planner
 from bot.replies import make_reply, refusal
-from bot.reply_cache import ReplyCache
+from bot.reply_cache import Key, ReplyCache
 from bot.router import Router
 from bot.state import AlreadyApplied, DomainError, StateStore, entry_summary
 from bot.written_form import channel_form, person_form
@@ -65,7 +64,7 @@ class Core:
         with using(self.lang_for(request, state=state)):
             return self._handle_safely(request, state=state, kept_as=kept_as)
 
-    def _kept_as(self, request: Request) -> Hashable | None:
+    def _kept_as(self, request: Request) -> Key | None:
         """What a repeat of this request is kept under (bot/reply_cache.py), or None when it is not one to
         keep. The written form needs no place in it: it follows from the request and the state read."""
         if len(request.text) > MAX_COMMAND_LENGTH:
@@ -120,7 +119,7 @@ class Core:
             logger.exception("could not tell the written form of a %s channel", platform)
             return DEFAULT_LANG
 
-    def _handle_safely(self, request: Request, *, state: StateStore, kept_as: Hashable | None = None) -> Outcome:
+    def _handle_safely(self, request: Request, *, state: StateStore, kept_as: Key | None = None) -> Outcome:
         try:
             return self._handle(request, state=state, kept_as=kept_as)
         except DomainError as exc:
@@ -146,7 +145,7 @@ class Core:
                 )
             )
 
-    def _handle(self, request: Request, *, state: StateStore, kept_as: Hashable | None) -> Outcome:
+    def _handle(self, request: Request, *, state: StateStore, kept_as: Key | None) -> Outcome:
         if len(request.text) > MAX_COMMAND_LENGTH:
             return Outcome(
                 reply=refusal(
@@ -191,9 +190,9 @@ class Core:
             )
             reply = outcome.reply
             outcome = replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
-        read = state.reads_alone() if kept_as is not None else None
-        if read is not None:
-            self.replies.put(kept_as, outcome, day=now.date(), read=read)
+        read = state.reads_alone() if kept_as is not None and kept_as.day == now.date() else None
+        if read is not None:  # (a request that ran over midnight is not kept under the day before)
+            self.replies.put(kept_as, outcome, read=read)
         return outcome
 
     def _unknown(self, word: str, *, typed: str) -> Reply:

@@ -1,4 +1,4 @@
-"""Answers to repeated reads (`neste`, `status`, `oversikt`), kept until what they read changes.
+"""Answers to repeated reads (`neste`, `status`), kept until what they read changes.
 
 Such a command's reply follows from the request (who asks, where, what they typed), the day, the
 configuration and the partitions it read, and from nothing else (its `Command.same_all_day`). So the reply
@@ -15,23 +15,33 @@ asking again gets the same answer; the reads it saves are the cheap part.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bot.messages import Outcome, Request
 from storage.base import Store, Tables
-
-logger = logging.getLogger(__name__)
 
 MAX_KEPT = 256
 """Replies kept at most (least recently asked out first). Each holds the tables objects it read, so an
 old version of a partition lives on while a reply made from it is kept: a partition is a few hundred
 rows at most (older history lives in segments), so tens of MB at the very most, with 256 replies of five
 partitions each, every one of them outdated."""
+
+
+class Key(NamedTuple):
+    """What a reply may depend on besides the state it read."""
+
+    command: str
+    text: str
+    """The request's text, cleaned."""
+    platform: str
+    user_id: str
+    user_name: str | None
+    channel_id: str
+    day: date
 
 
 @dataclass(frozen=True)
@@ -46,18 +56,17 @@ class ReplyCache:
     def __init__(self, *, store: Store, maxsize: int = MAX_KEPT) -> None:
         self._store = store
         self._maxsize = maxsize
-        self._kept: OrderedDict[Hashable, _Kept] = OrderedDict()
+        self._kept: OrderedDict[Key, _Kept] = OrderedDict()
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(request: Request, *, text: str, command: str, today: date) -> Hashable | None:
-        """What the reply may depend on besides the state read (`text`: the request's, cleaned), or None when
-        the request is not one to keep."""
+    def key(request: Request, *, text: str, command: str, today: date) -> Key | None:
+        """The request's key (`text`: its text, cleaned), or None when it is not one to keep."""
         if request.fields or request.attachments:
             return None
-        return (command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
+        return Key(command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
 
-    def get(self, key: Hashable) -> Outcome | None:
+    def get(self, key: Key) -> Outcome | None:
         """The kept reply when every partition it read is as it was; None otherwise (and it is dropped)."""
         with self._lock:
             kept = self._kept.get(key)
@@ -75,7 +84,8 @@ class ReplyCache:
                 self._kept.move_to_end(key)
         return kept.outcome
 
-    def put(self, key: Hashable, outcome: Outcome, *, day: date, read: tuple[tuple[str, Tables], ...]) -> None:
+    def put(self, key: Key, outcome: Outcome, *, read: tuple[tuple[str, Tables], ...]) -> None:
+        day = key.day
         kept = _Kept(day=day, outcome=outcome, read=tuple((partition, tables or None) for partition, tables in read))
         with self._lock:
             self._kept[key] = kept
