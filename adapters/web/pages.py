@@ -22,7 +22,10 @@ from bot.written_form import region_form
 from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from bot.core import Core
+    from bot.wheel_picture import WheelPicture
 
 logger = logging.getLogger(__name__)
 
@@ -66,19 +69,15 @@ def _national_html(*, core: Core, token: str, year: int) -> str:
     today = core.clock.now().date()
     page = national_page(config=core.config, state=core.state, year=year, today=today)
     wheel = nation_wheel(config=core.config, state=core.state.snapshot(), year=today.year, today=today)
-    return (
-        _env()
-        .get_template("national.html")
-        .render(
-            lang=i18n.current(),
-            page=page,
-            today=today.strftime("%d.%m.%Y"),
-            legend=_legend(),
-            wheel_svg=Markup(render_svg(wheel, standalone=False)),
-            region_links={r.key: _link(f"/status/{quote(r.key)}", token, year) for r in core.config.parties.regions},
-            prev_link=_link("/status", token, year - 1) if abs(year - 1 - today.year) <= 5 else None,
-            next_link=_link("/status", token, year + 1) if abs(year + 1 - today.year) <= 5 else None,
-        )
+    return _render(
+        "national.html",
+        page=page,
+        wheel=wheel,
+        path="/status",
+        token=token,
+        year=year,
+        today=today,
+        region_links={r.key: _link(f"/status/{quote(r.key)}", token, year) for r in core.config.parties.regions},
     )
 
 
@@ -92,18 +91,34 @@ def _region_html(*, core: Core, region: str, token: str, national: bool, year: i
     today = core.clock.now().date()
     page = region_page(config=core.config, state=core.state, region=region, year=year, today=today)
     wheel = region_wheel(config=core.config, state=core.state.snapshot(), region=region, year=today.year, today=today)
-    path = f"/status/{quote(region)}"
+    return _render(
+        "region.html",
+        page=page,
+        wheel=wheel,
+        path=f"/status/{quote(region)}",
+        token=token,
+        year=year,
+        today=today,
+        national_link=_link("/status", token, year) if national else None,
+    )
+
+
+def _render(
+    template: str, *, page: object, wheel: WheelPicture, path: str, token: str, year: int, today: date, **extra: object
+) -> str:
+    """A status page: what both pages show (the data, the wheel, the legend, the links to the years around)
+    and what is the template's own (`extra`)."""
     return (
         _env()
-        .get_template("region.html")
+        .get_template(template)
         .render(
             lang=i18n.current(),
             page=page,
             today=today.strftime("%d.%m.%Y"),
             legend=_legend(),
             wheel_svg=Markup(render_svg(wheel, standalone=False)),
-            national_link=_link("/status", token, year) if national else None,
             prev_link=_link(path, token, year - 1) if abs(year - 1 - today.year) <= 5 else None,
             next_link=_link(path, token, year + 1) if abs(year + 1 - today.year) <= 5 else None,
+            **extra,
         )
     )
