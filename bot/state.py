@@ -115,6 +115,7 @@ class StateStore:
         request: Request | None = None,
         scope: dict[str, Any] | None = None,
         summary_nn: str | None = None,
+        action: str | None = None,
     ) -> Any:
         """Apply `mutate` to a fresh copy of the partition and record it in the history, atomically.
 
@@ -140,6 +141,7 @@ class StateStore:
                     "channel": author.channel,
                     "summary": summary,
                     **({"summary_nn": summary_nn} if summary_nn else {}),
+                    **({"action": action} if action else {}),
                     **(scope or {}),
                 },
                 previous=previous,

@@ -95,6 +95,7 @@ def record(
     item: Item | None = None,
     partition: str | None = None,
     region: str | None = None,
+    action: str | None = None,
 ) -> Any:
     """The one way a handler changes state: the whole change with its history entry, or nothing.
 
@@ -121,6 +122,7 @@ def record(
         summary_nn=summary_nn if summary_nn != summary else None,
         mutate=mutate,
         request=request,
+        action=action,
         scope={"region": item.region, "year": item.year, "item": item.ident}
         if item
         else ({"region": region} if region else None),
