@@ -1,8 +1,9 @@
 """Which regions are behind, and on what: what AU's `neste` and `oversikt` say plainly.
 
-Behind means a tracked item of the region (its milestones, its own preconditions and its agreement's
-signatures) is past its deadline and not done, in the cycles a read shows. Optional items (assignment
-agreements) are never behind.
+Behind means an item of the region (its milestones, its own preconditions and its agreement's signatures)
+is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot, not optional) in the
+cycles a read shows (`bot.cycle.read_cycles`, and the cycle before). The one answer for `neste`, `oversikt`
+and AU's weekly overview.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from datetime import date
 
 from bot.config import AppConfig
 from bot.cycle import read_cycles
+from bot.facts.item_state import is_overdue
 from bot.i18n import _, ngettext
 from bot.progress import progress_of
 from bot.state import StateStore
-from bot.wheel import Item, precondition_items, regional_milestones, tracked
+from bot.wheel import Item, precondition_items, regional_milestones
 
 logger = logging.getLogger(__name__)
 
@@ -34,10 +36,8 @@ def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> d
         late = [
             item
             for item in items
-            if item.deadline < today
-            and tracked(config, item)
-            and not (item.kind == "milestone" and item.spec.optional)
-            and not progress_of(config=config, state=state, item=item).done
+            if item.deadline < today  # cheap, and most items are not: only then ask for their progress
+            and is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
         ]
         if late:
             behind[region.key] = sorted(late, key=lambda item: item.deadline)

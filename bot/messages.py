@@ -67,10 +67,32 @@ class Request:
     attachments: tuple[Attachment, ...] = ()
 
 
+class ItemState(StrEnum):
+    """Where an item of the wheel stands today, as data beside the words, so no renderer reads prose to
+    colour or mark it. Decided in one place, `bot.facts.item_state.item_state`."""
+
+    DONE = "done"
+    NOT_RELEVANT = "not_relevant"
+    """An optional item marked not relevant this cycle: settled, without being done."""
+    OVERDUE = "overdue"
+    DUE = "due"
+    """Its window is open and its deadline is near (`bot.facts.item_state.DUE_DAYS`)."""
+    PLANNED = "planned"
+    """A date is set and the deadline has not passed."""
+    OPEN = "open"
+    """Its window is open (or an optional item's deadline passed): nothing set, nothing late."""
+    NOT_OPEN = "not_open"
+    """Its window has not opened yet."""
+    UNTRACKED = "untracked"
+    """It predates the bot, which never followed it: neither done nor behind."""
+
+
 @dataclass(frozen=True)
 class Fact:
     label: str
     value: str
+    state: ItemState | None = None
+    """The state of the item the fact is about, where it is one (a cell of `oversikt`)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,8 @@ class Section:
     title: str
     facts: tuple[Fact, ...] = ()
     text: str | None = None
+    state: ItemState | None = None
+    """The state of the item the section describes, or of every line in it (a digest's «Forsinket»)."""
 
 
 @dataclass(frozen=True)
