@@ -1,9 +1,9 @@
 """Which regions are behind, and on what: what AU's `neste` and `oversikt` say plainly.
 
 Behind means an item of the region (its milestones, its own preconditions and its agreement's signatures)
-is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot, not optional) in the
-cycles a read shows (`bot.cycle.read_cycles`, and the cycle before). The one answer for `neste`, `oversikt`
-and AU's weekly overview.
+is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot) and its lateness is
+chased (not an optional item), in the cycles a read shows (`bot.cycle.read_cycles`, and the cycle before).
+The one answer for `neste`, `oversikt` and AU's weekly overview.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from datetime import date
 
 from bot.config import AppConfig
 from bot.cycle import read_cycles
-from bot.facts.item_state import is_overdue
+from bot.facts.item_state import chases_lateness, is_overdue
 from bot.i18n import _, ngettext
-from bot.progress import progress_of
+from bot.progress import Progress, progress_of
 from bot.state import StateStore
 from bot.wheel import Item, precondition_items, regional_milestones
 
@@ -37,11 +37,16 @@ def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> d
             item
             for item in items
             if item.deadline < today  # cheap, and most items are not: only then ask for their progress
-            and is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+            and is_behind(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
         ]
         if late:
             behind[region.key] = sorted(late, key=lambda item: item.deadline)
     return behind
+
+
+def is_behind(*, config: AppConfig, progress: Progress, today: date) -> bool:
+    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind."""
+    return chases_lateness(progress.item) and is_overdue(config=config, progress=progress, today=today)
 
 
 def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:

@@ -80,7 +80,7 @@ class ItemState(StrEnum):
     PLANNED = "planned"
     """A date is set and the deadline has not passed."""
     OPEN = "open"
-    """Its window is open (or an optional item's deadline passed): nothing set, nothing late."""
+    """Its window is open: no date set, the deadline not near."""
     NOT_OPEN = "not_open"
     """Its window has not opened yet."""
     UNTRACKED = "untracked"

@@ -27,7 +27,7 @@ from typing import Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
-from bot.facts.item_state import DUE_DAYS, never_overdue
+from bot.facts.item_state import DUE_DAYS, chases_lateness
 from bot.facts.kinds import is_assignments, is_meeting, is_signing
 from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Binding, ChannelContext, Directory
@@ -156,7 +156,7 @@ class Planner:
             nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
             if nudge < first_overdue:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
-        if not (never_overdue(item) or not_relevant(progress)):
+        if chases_lateness(item) and not not_relevant(progress):
             overdue = self.config.reminders.overdue
             if overdue.max_times:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))

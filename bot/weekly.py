@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.behind import overdue_by_region
+from bot.behind import is_behind, overdue_by_region
 from bot.config import AppConfig
-from bot.facts.item_state import is_overdue
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.messages import Fact, ItemState, Section
@@ -63,10 +62,10 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
 
 
 def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
-    """Overdue (the one rule, `bot.facts.item_state`) within the last `LOOK_BACK`."""
+    """Behind (the one rule, `bot.behind.is_behind`) within the last `LOOK_BACK`."""
     if item.deadline >= today or item.deadline < today - LOOK_BACK:
         return False
-    return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+    return is_behind(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
 
 
 def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:

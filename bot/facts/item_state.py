@@ -2,8 +2,12 @@
 weekly overview, the status pages, the calendar feeds and the wheel picture).
 
 In order: not relevant (an optional item marked so), done, untracked (it predates the bot), overdue (past
-its deadline; an optional item never is), planned (a date is set), not yet open (its window has not
-opened), due (its window is open and the deadline at most `DUE_DAYS` away), open.
+its deadline), planned (a date is set), not yet open (its window has not opened), due (its window is open and
+the deadline at most `DUE_DAYS` away), open.
+
+An optional item (the assignment agreements) past its deadline is overdue like any other, shown so on every
+surface; but its lateness is not chased (`chases_lateness`): no overdue reminders, and a region is not
+behind on it (`bot.behind.is_behind`) until it is sent or marked not relevant.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ DUE_DAYS = 7
 """How near a deadline must be for an open item to be due: the planner's «Denne uken» counts the same."""
 
 
-def never_overdue(item: Item) -> bool:
-    """An optional milestone (the assignment agreements) is never overdue: no overdue reminders, never
-    behind, and past its deadline it reads as open."""
-    return item.kind == "milestone" and item.spec.optional
+def chases_lateness(item: Item) -> bool:
+    """Whether the item's being overdue is chased (overdue reminders, a region behind): not for an optional
+    milestone (the assignment agreements)."""
+    return not (item.kind == "milestone" and item.spec.optional)
 
 
 def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemState:
@@ -38,7 +42,7 @@ def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemSta
     if not tracked(config, item):
         return ItemState.UNTRACKED
     if item.deadline < today:
-        return ItemState.OPEN if never_overdue(item) else ItemState.OVERDUE
+        return ItemState.OVERDUE
     if progress.planned:
         return ItemState.PLANNED
     if item.start > today:
@@ -49,5 +53,5 @@ def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemSta
 
 
 def is_overdue(*, config: AppConfig, progress: Progress, today: date) -> bool:
-    """Past its deadline, not done, followed by the bot, and not an optional item."""
+    """Past its deadline, not done (nor marked not relevant), and followed by the bot."""
     return item_state(config=config, progress=progress, today=today) is ItemState.OVERDUE
