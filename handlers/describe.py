@@ -30,13 +30,12 @@ def describe(
     today: date,
     full: bool = False,
     with_region: bool = False,
-    mark_overdue: bool = False,
 ) -> Section:
     """`full` adds who takes part and a meeting's parts (for `status`); `with_region` names the region in
-    the title (for lists that span regions); `mark_overdue` starts the title of an overdue item with ⚠ (for
-    `neste`). The section carries the item's state (`bot.facts.item_state`) for every renderer."""
+    the title (for lists that span regions). The section carries the item's state (`bot.facts.item_state`)
+    for every renderer, and an overdue item's title starts with ⚠ on every platform (`neste`, `status`)."""
     item = progress.item
-    how = _How(full=full, with_region=with_region, mark_overdue=mark_overdue)
+    how = _How(full=full, with_region=with_region)
     if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
         # reads the signatures and the agreement, or quotes the minutes: made afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
@@ -47,7 +46,6 @@ def describe(
 class _How:
     full: bool
     with_region: bool
-    mark_overdue: bool
 
 
 @per_config(
@@ -139,7 +137,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         text = _("Ingen dato satt ennå.")
     title = texts.region_title if how.with_region else texts.title
     state = item_state(config=config, progress=progress, today=today)
-    if how.mark_overdue and state is ItemState.OVERDUE:
+    if state is ItemState.OVERDUE:
         title = f"⚠ {title}"
     return Section(title=title, facts=tuple(facts), text=text, state=state)
 

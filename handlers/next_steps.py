@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from bot.behind import behind_text, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
-from bot.facts.item_state import is_overdue
+from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.memo import per_config
@@ -70,7 +70,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         if not progress.done
         and progress.item.deadline >= today - timedelta(days=365)
-        and not (progress.item.kind == "milestone" and progress.item.spec.optional and progress.item.deadline < today)
+        and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
     mine = sorted(
@@ -166,7 +166,6 @@ def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bo
         progress=progress,
         today=today,
         with_region=spans_regions,
-        mark_overdue=True,
     )
 
 
@@ -177,8 +176,7 @@ def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, 
 
 
 def _overdue(ctx: Context, progress: Progress, today: date) -> bool:
-    """The one rule (bot.facts.item_state); most items are not past their deadline, so those are not asked."""
-    return progress.item.deadline < today and is_overdue(config=ctx.config, progress=progress, today=today)
+    return is_overdue(config=ctx.config, progress=progress, today=today)
 
 
 def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
