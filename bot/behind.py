@@ -16,9 +16,9 @@ from bot.config import AppConfig
 from bot.cycle import read_cycles
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.i18n import _, ngettext
-from bot.progress import Progress, progress_of
+from bot.progress import progress_of
 from bot.state import StateStore
-from bot.wheel import Item, precondition_items, regional_milestones
+from bot.wheel import Item, precondition_items, regional_milestones, tracked
 
 logger = logging.getLogger(__name__)
 
@@ -35,18 +35,22 @@ def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> d
             items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
         late = [
             item
-            for item in items
-            if item.deadline < today  # cheap, and most items are not: only then ask for their progress
-            and is_behind(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+            for item in items  # most are not past their deadline: not even a call for those
+            if item.deadline < today and is_behind(config=config, state=state, item=item, today=today)
         ]
         if late:
             behind[region.key] = sorted(late, key=lambda item: item.deadline)
     return behind
 
 
-def is_behind(*, config: AppConfig, progress: Progress, today: date) -> bool:
-    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind."""
-    return chases_lateness(progress.item) and is_overdue(config=config, progress=progress, today=today)
+def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
+    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind.
+
+    What cannot be overdue (not past its deadline, not followed by the bot) or is not chased is answered
+    before the item's progress is read: AU's `neste` asks this of some 180 items."""
+    if item.deadline >= today or not chases_lateness(item) or not tracked(config, item):
+        return False
+    return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
 
 
 def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:

@@ -63,9 +63,7 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
 
 def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
     """Behind (the one rule, `bot.behind.is_behind`) within the last `LOOK_BACK`."""
-    if item.deadline >= today or item.deadline < today - LOOK_BACK:
-        return False
-    return is_behind(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+    return item.deadline >= today - LOOK_BACK and is_behind(config=config, state=state, item=item, today=today)
 
 
 def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:

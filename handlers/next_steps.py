@@ -176,7 +176,8 @@ def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, 
 
 
 def _overdue(ctx: Context, progress: Progress, today: date) -> bool:
-    return is_overdue(config=ctx.config, progress=progress, today=today)
+    """The one rule (bot.facts.item_state), not asked of the many items whose deadline is ahead."""
+    return progress.item.deadline < today and is_overdue(config=ctx.config, progress=progress, today=today)
 
 
 def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
