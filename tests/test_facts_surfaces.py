@@ -4,6 +4,7 @@ reminders suggest only commands the bot accepts, as often as app.yaml says."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -15,7 +16,8 @@ from bot.config import load_config
 from bot.facts.item_state import item_state
 from bot.facts.kinds import milestone_of_kind
 from bot.feeds import feed_events
-from bot.messages import ItemState, Reply, Section
+from bot.messages import Fact, ItemState, Reply, Section
+from bot.outbox import reply_from_doc, reply_to_doc
 from bot.progress import progress_of
 from bot.status_data import national_page, region_page
 from bot.web_links import Feed
@@ -153,3 +155,21 @@ def test_overdue_reminders_come_every_configured_number_of_days(tmp_path: Path) 
     for day in _still_overdue_days(tmp_path, 7)[1:]:  # weekly: Mondays, or the working day before one off
         monday = day + timedelta(days=-day.weekday() % 7)
         assert day.weekday() == 0 or not planner.is_reminder_day(monday), day
+
+
+def test_an_announcement_kept_in_the_outbox_keeps_its_states() -> None:
+    reply = Reply(
+        title="x",
+        text="x",
+        sections=(
+            Section(
+                title="⚠ Signering 2027",
+                facts=(Fact("Agder", "⚠ 2/5", state=ItemState.OVERDUE),),
+                state=ItemState.OVERDUE,
+            ),
+        ),
+    )
+    stored = json.loads(json.dumps(reply_to_doc(reply)))  # as a store keeps it
+    assert reply_from_doc(stored) == reply
+    stored["sections"][0]["state"] = "late-ish"  # a hand edit: left out, never a crash
+    assert reply_from_doc(stored).sections[0].state is None
