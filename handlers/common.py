@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.actions import rules
 from bot.config import Milestone
 from bot.context import Context
 from bot.cycle import next_opening, write_cycle
@@ -184,12 +185,7 @@ def context_region(ctx: Context, explicit: str | None) -> str | None:
 
 
 def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
-    region = context_region(ctx, explicit)
-    if region is None:
-        raise DomainError(
-            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
-        )
-    return region
+    return rules.require_region(context_region(ctx, explicit), example=example)
 
 
 def pick_year(

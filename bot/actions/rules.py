@@ -70,6 +70,15 @@ def write_year(
     return year
 
 
+def require_region(region: str | None, *, example: str) -> str:
+    """A regional write needs its region: named, the channel's or the caller's (`region` as found)."""
+    if region is None:
+        raise DomainError(
+            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
+        )
+    return region
+
+
 def require_member(acting: Acting, *, party: str, what: str) -> None:
     """Only a member of a party may write for it."""
     caller = acting.caller
