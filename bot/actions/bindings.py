@@ -1,0 +1,112 @@
+"""`bind_channel` and `bind_person`: an admin binds a channel, or a person, at runtime (stored in `meta`,
+winning over app.yaml). The same binding again records nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.actions.base import Acting, record
+from bot.actions.rules import require_admin
+from bot.config import AppConfig
+from bot.i18n import _
+from bot.identity import binding_key
+from bot.state import META
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+BIND_CHANNEL = "bind_channel"
+BIND_PERSON = "bind_person"
+
+
+@dataclass(frozen=True)
+class ChannelBinding:
+    """What a channel is for: the national channel, a region's, or an actor's (in one region or all)."""
+
+    national: bool = False
+    region: str | None = None
+    actor: str | None = None
+
+    def as_doc(self) -> Document:
+        if self.national:
+            return {"national": True}
+        if self.actor:
+            return {"actor": self.actor, "region": self.region}
+        return {"region": self.region}
+
+    def described(self, config: AppConfig) -> str:
+        """«den nasjonale kanalen», «kanalen til Agder fylkeskommune», «kanalen til IN i Agder …»."""
+        if self.national:
+            return _("den nasjonale kanalen")
+        if self.actor is None:
+            return _("kanalen til {party}").format(party=config.party_name(self.region or ""))
+        where = " " + _("i {region}").format(region=config.party_name(self.region)) if self.region else ""
+        return _("kanalen til {party}").format(party=self.actor) + where
+
+
+@dataclass(frozen=True)
+class PersonBinding:
+    user_id: str
+    """The person's id on the request's platform."""
+    party: str
+    role: str
+    person: str
+    """The person key (app.yaml's when known there)."""
+    name: str
+
+    def as_doc(self) -> Document:
+        return {"party": self.party, "role": self.role, "person": self.person, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Bound:
+    changed: bool
+    """False when the binding was already so: nothing recorded."""
+
+
+def bind_channel(acting: Acting, *, binding: Callable[[], ChannelBinding]) -> tuple[ChannelBinding, Bound]:
+    """Bind the request's channel. `binding` is read after the admin check, so others hear the rule."""
+    require_admin(acting)
+    chosen = binding()
+    request = acting.request
+    key = binding_key(request.platform, request.channel_id)
+    doc = chosen.as_doc()
+    if acting.state.channel_binding(key=key) == doc:
+        return chosen, Bound(changed=False)
+    record(
+        acting,
+        action=BIND_CHANNEL,
+        partition=META,
+        summary=lambda: _("Koblet {platform}-kanal {channel} som {what}").format(
+            platform=request.platform, channel=request.channel_id, what=chosen.described(acting.config)
+        ),
+        mutate=lambda tables: _put(tables, "channels", key, doc),
+    )
+    return chosen, Bound(changed=True)
+
+
+def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tuple[PersonBinding, Bound]:
+    """Bind a person on the request's platform. `binding` is read after the admin check."""
+    require_admin(acting)
+    chosen = binding()
+    platform = acting.request.platform
+    key = binding_key(platform, chosen.user_id)
+    doc = chosen.as_doc()
+    if acting.state.person_binding(key=key) == doc:
+        return chosen, Bound(changed=False)
+    record(
+        acting,
+        action=BIND_PERSON,
+        partition=META,
+        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
+            name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
+        ),
+        mutate=lambda tables: _put(tables, "people", key, doc),
+    )
+    return chosen, Bound(changed=True)
+
+
+def _put(tables: Tables, table: str, key: str, doc: Document) -> None:
+    tables.setdefault(table, {})[key] = doc
