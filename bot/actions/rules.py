@@ -116,14 +116,6 @@ def require_coordinator(acting: Acting, *, item: Item) -> None:
         raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
 
 
-def require_region_coordinator(acting: Acting, *, region: str, what: str, only: str) -> None:
-    """A region's own coordinators, for what only they set (the plan period): `only` says so if another
-    member of the region tries."""
-    require_member(acting, party=region, what=what)
-    if acting.caller.role != "coordinator":
-        raise DomainError(only)
-
-
 def require_admin(acting: Acting) -> None:
     if acting.caller.role != "admin":
         raise DomainError(_("Bare en administrator kan koble kanaler og personer."))
