@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_region, write_year
+from bot.actions.rules import milestone_for, require_coordinator, require_region, write_item
 from bot.i18n import N_, _
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item
@@ -60,13 +60,10 @@ def record_assignment(
     if spec is None:
         raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
     require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=region))
-    year = write_year(
-        acting,
-        typed=year,
-        item_for=lambda y: milestone_for(config, key=spec.key, year=y, region=region),
-        example=f"oppdrag {actor} sendt {acting.now.year + 1}",
+    item = write_item(
+        acting, key=spec.key, region=region, typed=year, example=f"oppdrag {actor} sendt {acting.now.year + 1}"
     )
-    item = milestone_for(config, key=spec.key, year=year, region=region)
+    year = item.year
     require_coordinator(acting, item=item)
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")

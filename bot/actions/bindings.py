@@ -72,19 +72,18 @@ def bind_channel(acting: Acting, *, binding: Callable[[], ChannelBinding]) -> tu
     chosen = binding()
     request = acting.request
     key = binding_key(request.platform, request.channel_id)
-    doc = chosen.as_doc()
-    if acting.state.channel_binding(key=key) == doc:
-        return chosen, Bound(changed=False)
-    record(
+    bound = _bind(
         acting,
         action=BIND_CHANNEL,
-        partition=META,
+        table="channels",
+        key=key,
+        doc=chosen.as_doc(),
+        now=acting.state.channel_binding(key=key),
         summary=lambda: _("Koblet {platform}-kanal {channel} som {what}").format(
             platform=request.platform, channel=request.channel_id, what=chosen.described(acting.config)
         ),
-        mutate=lambda tables: _put(tables, "channels", key, doc),
     )
-    return chosen, Bound(changed=True)
+    return chosen, bound
 
 
 def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tuple[PersonBinding, Bound]:
@@ -93,20 +92,36 @@ def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tupl
     chosen = binding()
     platform = acting.request.platform
     key = binding_key(platform, chosen.user_id)
-    doc = chosen.as_doc()
-    if acting.state.person_binding(key=key) == doc:
-        return chosen, Bound(changed=False)
-    record(
+    bound = _bind(
         acting,
         action=BIND_PERSON,
-        partition=META,
+        table="people",
+        key=key,
+        doc=chosen.as_doc(),
+        now=acting.state.person_binding(key=key),
         summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
             name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
         ),
-        mutate=lambda tables: _put(tables, "people", key, doc),
     )
-    return chosen, Bound(changed=True)
+    return chosen, bound
 
 
-def _put(tables: Tables, table: str, key: str, doc: Document) -> None:
-    tables.setdefault(table, {})[key] = doc
+def _bind(
+    acting: Acting,
+    *,
+    action: str,
+    table: str,
+    key: str,
+    doc: Document,
+    now: Document | None,
+    summary: Callable[[], str],
+) -> Bound:
+    """Store `doc` under `key` in `meta`, unless it is there already (`now`)."""
+    if now == doc:
+        return Bound(changed=False)
+
+    def mutate(tables: Tables) -> None:
+        tables.setdefault(table, {})[key] = doc
+
+    record(acting, action=action, partition=META, summary=summary, mutate=mutate)
+    return Bound(changed=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
-from bot.actions.rules import milestone_for, require_coordinator, write_year
+from bot.actions.rules import require_coordinator, write_item
 from bot.i18n import _, using
 from bot.order import mark, record_breaches, refuse, summary_note
 from bot.parsing import typed_name
@@ -53,16 +53,9 @@ class MinutesWanted:
 
 def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | None) -> Item:
     """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
-    config = acting.config
-    spec = config.milestone(key)
+    spec = acting.config.milestone(key)
     example = f"referat {typed_name(spec) if spec else key} {acting.now.date().year} …"
-    chosen = write_year(
-        acting,
-        typed=year,
-        item_for=lambda y: milestone_for(config, key=key, year=y, region=region),
-        example=example,
-    )
-    return milestone_for(config, key=key, year=chosen, region=region)
+    return write_item(acting, key=key, region=region, typed=year, example=example)
 
 
 def record_minutes(

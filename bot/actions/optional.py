@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_year
+from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
 from bot.config import AppConfig
 from bot.i18n import N_, _
 from bot.progress import progress_of
@@ -56,13 +56,8 @@ def mark_not_relevant(
         require_near_year(acting, year, example=_(EXAMPLE))
     where = None if spec.scope == "national" else require_region(region, example=f"{_(EXAMPLE)} agder")
     require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=where))
-    year = write_year(
-        acting,
-        typed=year,
-        item_for=lambda y: milestone_for(config, key=spec.key, year=y, region=where),
-        example=f"{_(EXAMPLE).rsplit(' ', 1)[0]} {acting.now.year + 1}",
-    )
-    item = milestone_for(config, key=spec.key, year=year, region=where)
+    example = f"{_(EXAMPLE).rsplit(' ', 1)[0]} {acting.now.year + 1}"
+    item = write_item(acting, key=spec.key, region=where, typed=year, example=example)
     progress = progress_of(config=config, state=acting.state, item=item)
     if undo and not progress.not_relevant:
         raise DomainError(

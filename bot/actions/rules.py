@@ -79,6 +79,18 @@ def require_region(region: str | None, *, example: str) -> str:
     return region
 
 
+def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str) -> Item:
+    """The item of milestone `key` a write means: in the typed year's cycle, else the one `write_year` finds."""
+    config = acting.config
+    year = write_year(
+        acting,
+        typed=typed,
+        item_for=lambda y: milestone_for(config, key=key, year=y, region=region),
+        example=example,
+    )
+    return milestone_for(config, key=key, year=year, region=region)
+
+
 def require_member(acting: Acting, *, party: str, what: str) -> None:
     """Only a member of a party may write for it."""
     caller = acting.caller

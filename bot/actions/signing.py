@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot import agreement
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, order_note, require_member, write_year
+from bot.actions.rules import order_note, require_member, write_item
 from bot.i18n import _
 from bot.order import summary_note
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
@@ -89,13 +89,8 @@ def sign(
             )
         )
     require_member(acting, party=party, what=_("signere for dem"))
-    year = write_year(
-        acting,
-        typed=year,
-        item_for=lambda y: milestone_for(config, key=spec.key, year=y, region=region),
-        example=f"signer {acting.now.year + 1}",
-    )
-    item = milestone_for(config, key=spec.key, year=year, region=region)
+    item = write_item(acting, key=spec.key, region=region, typed=year, example=f"signer {acting.now.year + 1}")
+    year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
         return AlreadySigned(party=party, year=year, signature=existing)
