@@ -8,8 +8,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.actions.plan import region_plan_period
 from bot.config import AppConfig
-from bot.facts.plan_period import plan_period
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.progress import progress_of
@@ -181,7 +181,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         today=today,
         region=region,
         name=spec.name,
-        plan_period=plan_period(config=config, state=snapshot, region=region),
+        plan_period=region_plan_period(config=config, state=snapshot, region=region),
         items=items,
         signatures=tuple(signature_lines),
         history=history,

@@ -11,6 +11,7 @@ from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
 from bot.facts.item_state import item_state
+from bot.facts.kinds import is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
 from bot.memo import per_config
@@ -97,7 +98,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     facts.append(texts.responsible)
     if how.full:
         facts += texts.spec_facts
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and state is not None:
+    if is_signing(item) and state is not None:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(

@@ -55,11 +55,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for region in all_regions:  # the count of signed regions is over all of them, whatever the page
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
-        if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
+        if any(is_signing(item) and _progress(ctx, item).done for item in items):
             complete += 1
-        followed += any(
-            item.kind == "milestone" and item.spec.signed_by_parties and tracked(ctx.config, item) for item in items
-        )
+        followed += any(is_signing(item) and tracked(ctx.config, item) for item in items)
         if region.key in shown:
             cells = [_fact(ctx, item, today) for item in items]
             sections.append(Section(title=region.short, facts=tuple(cells)))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.actions.plan import region_plan_period
 from bot.context import Context
 from bot.cycle import read_cycles
 from bot.facts.kinds import is_signing
-from bot.facts.plan_period import plan_period
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
@@ -29,7 +29,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     sections: list[Section] = []
-    period = plan_period(config=ctx.config, state=ctx.state, region=region)
+    period = region_plan_period(config=ctx.config, state=ctx.state, region=region)
     if period:
         sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
     buttons: list[Button] = []
