@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from bot.messages import MentionedUser, Request
+from bot.messages import Delivery, MentionedUser, Request
 
 from .views import FORM_INPUT_ACTION, decode_metadata
 
@@ -70,6 +70,7 @@ def command_request(body: Mapping[str, Any]) -> Request:
         mentions=mentions,
         user_name=body.get("user_name") or None,
         request_id=_rid("cmd", body.get("team_id"), body.get("trigger_id")),
+        delivery=_delivery(_rid("cmd", body.get("team_id"), body.get("trigger_id"))),
     )
 
 
@@ -83,15 +84,15 @@ def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Reques
     container = body.get("container") or {}
     channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
     message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts") or action.get("action_ts")
+    request_id = _rid("action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id"))
     return Request(
         platform=PLATFORM,
         user_id=str(user.get("id", "")),
         channel_id=str(channel_id),
         text=normalize_text(str(action.get("value", ""))),
         user_name=user.get("name") or user.get("username") or None,
-        request_id=_rid(
-            "action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id")
-        ),
+        request_id=request_id,
+        delivery=_delivery(request_id, again_unless_recorded=True),
     )
 
 
@@ -115,6 +116,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
         user_name=user.get("name") or user.get("username") or None,
         fields=MappingProxyType(fields),
         request_id=_rid("view", view.get("id")),
+        delivery=_delivery(_rid("view", view.get("id")), again_unless_recorded=True),
     )
 
 
@@ -129,6 +131,7 @@ def mention_request(body: Mapping[str, Any]) -> Request:
         text=text,
         mentions=mentions,
         request_id=_rid("event", body.get("event_id")),
+        delivery=_delivery(_rid("event", body.get("event_id"))),
     )
 
 
@@ -141,3 +144,9 @@ def thread_of(body: Mapping[str, Any]) -> str | None:
 def _rid(kind: str, *parts: object) -> str | None:
     present = [str(p) for p in parts if p]
     return f"slack:{kind}:" + ":".join(present) if present else None
+
+
+def _delivery(request_id: str | None, *, again_unless_recorded: bool = False) -> Delivery | None:
+    """Slack's ids for a request name its delivery too: a retry or a replay comes with the same one. A
+    click or a form may come again on purpose when the first recorded nothing (a read, a refusal)."""
+    return Delivery(request_id, again_unless_recorded=again_unless_recorded) if request_id else None
