@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.config import AppConfig
+from bot.hints import know_commands
 from bot.i18n import Lang
 from bot.identity import Directory
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.parsing import Vocabulary
 from bot.pipeline import errors, kept, language, permission, repeats, size, unbound
 from bot.pipeline.dispatch import dispatch
-from bot.pipeline.job import Job, chain
+from bot.pipeline.job import Job, Step, chain
 from bot.pipeline.parse import parse
 from bot.planner import Planner
 from bot.port import Seat
@@ -51,20 +52,20 @@ class Core:
         self.vocab = Vocabulary.build(config)
         self.planner = Planner(config=config, state=self.state, directory=self.directory)
         self.router = router
+        know_commands(word for command in router.commands for word in (command.name, *command.aliases))
         self.replies = ReplyCache(store=store)
         self.deliveries = repeats.Deliveries()
-        self._run = chain(
-            (
-                self.deliveries.step,
-                kept.KeptReplies(cache=self.replies, clock=clock).step,
-                language.step,
-                errors.step,
-                size.step,
-                unbound.step,
-                permission.step,
-            ),
-            end=dispatch,
+        self.steps: tuple[Step, ...] = (
+            self.deliveries.step,
+            kept.KeptReplies(cache=self.replies, clock=clock).step,
+            language.step,
+            errors.step,
+            size.step,
+            unbound.step,
+            permission.step,
         )
+        """The pipeline, in the order every request takes it (bot/pipeline/__init__.py)."""
+        self._run = chain(self.steps, end=dispatch)
 
     def _job(self, request: Request, *, reads_only: bool = False) -> Job:
         return Job(
