@@ -32,11 +32,12 @@ def parse(request: Request, *, router: Router) -> Parsed:
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])
         cleaned = request
     else:
-        cleaned = replace(
-            request,
-            text=clean_input(request.text),
-            fields=MappingProxyType({key: clean_input(value) for key, value in request.fields.items()}),
-        )
+        text = clean_input(request.text)
+        if text == request.text and not request.fields:  # most requests: nothing to clean, nothing copied
+            cleaned = request
+        else:
+            fields = MappingProxyType({key: clean_input(value) for key, value in request.fields.items()})
+            cleaned = replace(request, text=text, fields=fields)
         word, rest = split_command(cleaned.text)
     word = word or DEFAULT_WORD
     return Parsed(request=cleaned, word=word, rest=rest, command=router.find(word), too_long=too_long)

@@ -50,7 +50,10 @@ class Deliveries:
         return outcome
 
     def step(self, job: Job, call_next: Next) -> Outcome:
-        return self.once(job.parsed.request, lambda: call_next(job))
+        request = job.parsed.request
+        if request.delivery is None:
+            return call_next(job)
+        return self.once(request, lambda: call_next(job))
 
 
 def _recorded(outcome: Outcome) -> bool:
