@@ -20,7 +20,7 @@ from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
+from bot.reminders import PassReport, Sender, plan_digests, record_digest
 from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
@@ -283,7 +283,7 @@ async def _tick(core: Core) -> PassReport:
 
         app = build_app(core=core, scheduler=False)
         senders.update(app[SENDERS])
-    return await run_pass(core=core, senders=senders)
+    return await core.remind(senders=senders)
 
 
 if __name__ == "__main__":
