@@ -206,6 +206,25 @@ class StateStore:
         """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
         self.store.record_many(partition=partition, table="ledger", docs=entries)
 
+    # -- typed reads of what the actions (bot/actions/) write; handlers read through these, never a table --
+
+    def assignments(self, *, region: str, year: int) -> dict[str, Document]:
+        """Actor -> its assignment agreement answer this cycle (`status` "sent" or "none", `at`, `by`)."""
+        return dict(self.store.read(cycle_partition(region, year)).get("assignments", {}))
+
+    def channel_binding(self, *, key: str) -> Document | None:
+        """A channel bound at runtime (`koble`), by `binding_key(platform, channel_id)`."""
+        return self.doc(META, "channels", key) or None
+
+    def person_binding(self, *, key: str) -> Document | None:
+        """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
+        return self.doc(META, "people", key) or None
+
+    def stored_plan_period(self, *, region: str) -> str | None:
+        """The region's plan period as set with `plan` (it wins over app.yaml's), or None."""
+        stored = self.doc(META, "plan_periods", region)
+        return str(stored["period"]) if stored else None
+
 
 class _ReadOnce(Store):
     """Serves each partition from the first read of it. Writing through it is a bug: it would go stale."""
