@@ -5,23 +5,20 @@ refuses only what no words could make right: an unregistered person writing, a n
 
 from __future__ import annotations
 
-from bot.i18n import _
+from bot.actions.base import Acting
+from bot.actions.rules import require_admin, require_known
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
 from bot.router import Who
-from bot.state import DomainError
 
 
 def step(job: Job, call_next: Next) -> Outcome:
     command = job.parsed.command
     who = command.who if command is not None else Who.ANYONE
-    if who == Who.ADMIN and job.caller.role != "admin":
-        raise DomainError(_("Bare en administrator kan koble kanaler og personer."))
-    if who == Who.MEMBER and not job.caller.known:
-        raise DomainError(
-            _(
-                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-                "Be en administrator skrive «person <deg> <part> <rolle>»."
-            )
-        )
+    if who != Who.ANYONE:  # the actions' own rules, so each refusal is worded in one place
+        acting = Acting.of(ctx=job.context, request=job.parsed.request)
+        if who == Who.ADMIN:
+            require_admin(acting)
+        else:
+            require_known(acting)
     return call_next(job)
