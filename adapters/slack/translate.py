@@ -62,6 +62,7 @@ def command_request(body: Mapping[str, Any]) -> Request:
     """A slash command. Slack does not resend slash commands, but a trigger_id is unique per invocation, so
     a proxy's replay of the same request still never records twice."""
     text, mentions = read_text(str(body.get("text", "")))
+    request_id = _rid("cmd", body.get("team_id"), body.get("trigger_id"))
     return Request(
         platform=PLATFORM,
         user_id=str(body.get("user_id", "")),
@@ -69,8 +70,8 @@ def command_request(body: Mapping[str, Any]) -> Request:
         text=text,
         mentions=mentions,
         user_name=body.get("user_name") or None,
-        request_id=_rid("cmd", body.get("team_id"), body.get("trigger_id")),
-        delivery=_delivery(_rid("cmd", body.get("team_id"), body.get("trigger_id"))),
+        request_id=request_id,
+        delivery=_delivery(request_id),
     )
 
 
@@ -102,6 +103,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
     view = body.get("view") or {}
     user = body.get("user") or {}
     meta = decode_metadata(view.get("private_metadata"))
+    request_id = _rid("view", view.get("id"))
     fields: dict[str, str] = {}
     for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
         entry = (actions or {}).get(FORM_INPUT_ACTION) or {}
@@ -115,8 +117,8 @@ def view_request(body: Mapping[str, Any]) -> Request:
         text=meta.get("command", ""),
         user_name=user.get("name") or user.get("username") or None,
         fields=MappingProxyType(fields),
-        request_id=_rid("view", view.get("id")),
-        delivery=_delivery(_rid("view", view.get("id")), again_unless_recorded=True),
+        request_id=request_id,
+        delivery=_delivery(request_id, again_unless_recorded=True),
     )
 
 
@@ -124,14 +126,15 @@ def mention_request(body: Mapping[str, Any]) -> Request:
     """`@Samhandlingsbot status agder` in a channel. Slack retries events with the same event_id."""
     event = body.get("event") or {}
     text, mentions = read_text(strip_leading_mention(str(event.get("text", ""))))
+    request_id = _rid("event", body.get("event_id"))
     return Request(
         platform=PLATFORM,
         user_id=str(event.get("user", "")),
         channel_id=str(event.get("channel", "")),
         text=text,
         mentions=mentions,
-        request_id=_rid("event", body.get("event_id")),
-        delivery=_delivery(_rid("event", body.get("event_id"))),
+        request_id=request_id,
+        delivery=_delivery(request_id),
     )
 
 
