@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from adapters import store_commands
+from adapters.compose import build_core, make_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
-from bot.core import Core, build_core
+from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
+from bot.reminders import PassReport, Sender, plan_digests, record_digest
 from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
@@ -226,7 +227,7 @@ def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
         with copy.update(partition) as work:
             work.update(json.loads(json.dumps(tables)))
     clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
-    sim = Core(config=core.config, store=copy, clock=clock)
+    sim = make_core(config=core.config, store=copy, clock=clock)
     from croniter import croniter
 
     cron = core.config.reminders.cron
@@ -282,4 +283,8 @@ async def _tick(core: Core) -> PassReport:
 
         app = build_app(core=core, scheduler=False)
         senders.update(app[SENDERS])
-    return await run_pass(core=core, senders=senders)
+    return await core.remind(senders=senders)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

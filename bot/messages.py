@@ -48,6 +48,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How a platform delivered a request, so a redelivery (a retry, a replay, a double click) is answered once.
+
+    `again_unless_recorded`: the same id may come again from a new human action (a click on the same
+    button, a corrected form) when the first one recorded nothing, so such a delivery is forgotten then."""
+
+    id: str
+    again_unless_recorded: bool = False
+
+
+@dataclass(frozen=True)
 class Request:
     """One command from one person in one channel.
 
@@ -65,6 +76,9 @@ class Request:
     request_id: str | None = None
     mentions: tuple[MentionedUser, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    delivery: Delivery | None = None
+    """The platform's id of this delivery (a Slack event id, a Teams activity id): the pipeline answers a
+    redelivery of it once per process (`bot.pipeline.repeats`). None: the platform gives none."""
 
 
 class ItemState(StrEnum):
@@ -208,3 +222,7 @@ class Outcome:
 
     reply: Reply
     announcements: tuple[Announcement, ...] = ()
+    reads_only: bool = False
+    """The command only reads (declared so): running it again refreshes what it showed (a Teams card)."""
+    repeated: bool = False
+    """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""

@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.core import MAX_COMMAND_LENGTH
 from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
+from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
 from .markdown import escape
 from .sections import render_sections, text_blocks
