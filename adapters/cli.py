@@ -20,7 +20,7 @@ from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest
+from bot.reminders import PassReport, Sender, ledger_fault, plan_digests, record_digest
 from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
@@ -64,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "tick":
             import asyncio  # only here: chat never needs the event loop (~10 ms of its start-up)
 
-            report = asyncio.run(_tick(core))
+            try:
+                report = asyncio.run(_tick(core))
+            except OSError as exc:  # the store refused a write the pass did not expect to fail
+                print(f"Feil: lagringen kan ikke skrives; ingen påminnelser ble sendt. ({exc})", file=sys.stderr)
+                return 3
             if report.skipped:
                 print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
                 return 0
@@ -72,8 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
                 f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
             )
-            if report.ledger_failed:
-                print("Feil: påminnelser ble sendt, men kunne ikke registreres. Se loggen.", file=sys.stderr)
+            if report.ledger_failed:  # one line: what the operator must do, with the store's own reason
+                print(
+                    "Feil: påminnelsene kunne ikke registreres, og det som ikke er registrert sendes ikke "
+                    f"(heller ikke to ganger). Frigjør plass eller gjør lagringen skrivbar. ({ledger_fault(core)})",
+                    file=sys.stderr,
+                )
                 return 1
             return 0 if not report.failed else 1
         if command == "serve":

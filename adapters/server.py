@@ -87,6 +87,9 @@ class ReminderScheduler:
         self.run_at_start = run_at_start
         self.passes = 0
         self._run_pass = run_pass
+        self.retry_in: float | None = None
+        """The last pass's `PassReport.retry_in`: look again then (a lease that ends, announcements whose
+        grace ends), however far the next cron time is."""
 
     def next_time(self, after: datetime) -> datetime:
         local = after.astimezone(self.core.clock.tz)
@@ -95,6 +98,7 @@ class ReminderScheduler:
     async def run_once(self) -> bool:
         """One pass; True when every due reminder went out."""
         self.passes += 1
+        self.retry_in = None
         try:
             if self._run_pass is None:
                 report = await self.core.remind(senders=self.senders)
@@ -104,6 +108,7 @@ class ReminderScheduler:
             logger.exception("reminder pass failed")
             return False
         complete = _pass_complete(report)
+        self.retry_in = getattr(report, "retry_in", None)
         logger.info("reminder pass done: %s", report)
         return complete
 
@@ -120,6 +125,8 @@ class ReminderScheduler:
             due = self.next_time(now)
             if not complete:
                 due = min(due, now + self.retry_after)
+            if self.retry_in is not None:
+                due = min(due, now + timedelta(seconds=self.retry_in))
 
 
 def _pass_complete(report: Any) -> bool:
@@ -162,6 +169,10 @@ def build_app(
         if faults:
             body["status"] = "degraded"
             body["store"] = faults
+        undelivered = core.undelivered()  # said once in the log; here until the process restarts
+        if undelivered:
+            body["status"] = "degraded"
+            body["undelivered"] = undelivered
         fault = core.reminder_fault()
         if fault is not None:  # reminders stopped: posted, but the ledger could not be written
             body["status"] = "degraded"

@@ -49,9 +49,10 @@ class FakeSender:
 
     def __init__(self, platform: str) -> None:
         self.platform = platform
+        self.looks_up = False
         self.sent = 0
 
-    async def send(self, *, channel_id: str, reply: Any) -> None:
+    async def send(self, *, channel_id: str, reply: Any, key: str | None = None, maybe_posted: bool = False) -> None:
         self.sent += 1
 
 

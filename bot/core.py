@@ -133,6 +133,11 @@ class Core:
 
         return ledger_fault(self)
 
+    def undelivered(self) -> list[str]:
+        from bot.delivery import undelivered
+
+        return undelivered(self)
+
     def check_history(self) -> HistoryCheck | None:
         from bot.integrity import check_history
 

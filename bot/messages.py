@@ -217,6 +217,16 @@ class Announcement:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """An announcement written to the durable outbox with the change that made it (`bot.outbox`): the
+    partition and key of its row, so delivery marks exactly that row."""
+
+    partition: str
+    key: str
+    announcement: Announcement
+
+
+@dataclass(frozen=True)
 class Outcome:
     """The result of handling one request: the reply to the asker and any announcements."""
 
@@ -226,3 +236,5 @@ class Outcome:
     """The command only reads (declared so): running it again refreshes what it showed (a Teams card)."""
     repeated: bool = False
     """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""
+    queued: tuple[Queued, ...] = ()
+    """The announcements already in the durable outbox (written with the change), for `CorePort.deliver`."""

@@ -1,18 +1,24 @@
-"""The durable outbox for announcements (a signature made in Teams, told in Slack …).
+"""The durable outbox for announcements (a signature made in Teams, told in Slack …): where they are kept.
 
-An announcement is written to the ``outbox`` partition before it is posted; a post the platform accepted
-goes into the same partition's ledger and leaves the outbox, so it is posted once. A failed one stays and
-is retried by the next reminder pass (which holds the pass lease, so two processes never retry the same
-one). After `MAX_ATTEMPTS` tries it is given up: written to the history of ``meta`` (so `logg` shows it)
-and told to the admins in the national channel.
+An outcome's announcements are rows of the table ``pending`` in the partition the change wrote, added to
+that same write (`queue`, called by the pipeline before the reply is shown): the change and what it
+announces are stored together or not at all, in one durable replace (one transaction on PostgreSQL). An
+announcement made without a change (rare) is kept in the ``outbox`` partition. Posting them is
+`bot.delivery`'s; `settle` writes the results of one partition's posts in one write: a post the platform
+accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
+and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
+and one that can never go (a Teams channel without a conversation reference) or may have gone already
+with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
+delivered.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import asdict
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
@@ -25,23 +31,30 @@ from bot.messages import (
     FormField,
     ItemState,
     Mention,
+    Outcome,
+    Queued,
     Reply,
     Section,
     Visibility,
 )
 from bot.state import META, Author, StateStore
-from storage.base import Document, Tables
+from storage.base import Document, Store, Tables, is_recent
 
 logger = logging.getLogger(__name__)
 
 PARTITION = "outbox"
 PENDING = "pending"
 MAX_ATTEMPTS = 5
+DELIVERABLE = frozenset({"slack", "teams"})
+"""Platforms a server posts to; a change made in the terminal shows its announcements there and keeps none."""
+GRACE = timedelta(seconds=90)
+"""How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
+(the process may have died between the reply and the post)."""
 SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
 
 
 def reply_to_doc(reply: Reply) -> Document:
-    doc = asdict(reply)
+    doc = asdict(replace(reply, mentions=()))  # a mention's ids are a mappingproxy, which asdict cannot copy
     doc["visibility"] = str(reply.visibility)
     doc["mentions"] = [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions]
     return doc
@@ -92,90 +105,200 @@ def reply_from_doc(doc: Document) -> Reply:
     )
 
 
-class Outbox:
-    def __init__(self, *, state: StateStore) -> None:
-        self.state = state
+@dataclass(frozen=True)
+class Row:
+    """One pending announcement as stored: where it lives, and whether an earlier try may have posted it."""
 
-    def put(self, announcement: Announcement, *, at: datetime) -> str:
-        """Write the announcement durably before anyone tries to post it; returns its id."""
-        entry_id = uuid.uuid4().hex
-        doc = {
-            "platform": announcement.to.platform,
-            "channel": announcement.to.channel_id,
-            "reply": reply_to_doc(announcement.reply),
-            "created_at": at.isoformat(),
-            "attempts": 0,
-            "last_error": "",
-        }
-        with self.state.store.update(PARTITION) as tables:
-            tables.setdefault(PENDING, {})[entry_id] = doc
-        return entry_id
+    partition: str
+    key: str
+    announcement: Announcement
+    doc: Document
+    swept: bool = False
+    """Found by a pass (`waiting`), not handed over by the request that wrote it: its request's delivery
+    may have posted it before the process died, unmarked where the platform can look it up (Slack)."""
 
-    def pending(self) -> dict[str, tuple[Announcement, Document]]:
-        found: dict[str, tuple[Announcement, Document]] = {}
-        for entry_id, doc in self.state.tables(PARTITION).get(PENDING, {}).items():
+    def maybe_posted(self, *, looks_up: bool) -> bool:
+        """Whether an earlier try may have posted it, so the sender must look (or say it cannot) first: a
+        try was started (`posting`), its answer was lost (`uncertain`), or it was swept where posts are
+        found by their key."""
+        return bool(self.doc.get("posting") or self.doc.get("uncertain") or (self.swept and looks_up))
+
+
+def _doc(announcement: Announcement, *, at: datetime) -> Document:
+    return {
+        "platform": announcement.to.platform,
+        "channel": announcement.to.channel_id,
+        "reply": reply_to_doc(announcement.reply),
+        "created_at": at.isoformat(),
+        "attempts": 0,
+        "last_error": "",
+    }
+
+
+def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, at: datetime) -> Outcome:
+    """Close the request's held write (`StateStore.finish_request`) with the outcome's announcements in it,
+    and say which rows they are (`Outcome.queued`). Raises what the write raises: then nothing was
+    recorded, and the person is told so. `here`: the request's channel (it has the reply), or None for an
+    outcome made outside a request."""
+    wanted = [
+        a
+        for a in outcome.announcements
+        if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
+    ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
+    stamp = uuid.uuid4().hex[:12]
+    queued: list[Queued] = []
+
+    def add(store: Store, partition: str, tables: Tables) -> None:
+        queued.clear()
+        rows = tables.setdefault(PENDING, {})
+        for number, announcement in enumerate(wanted):
+            key = f"{stamp}-{number}"
+            rows[key] = _doc(announcement, at=at)
+            queued.append(Queued(partition=partition, key=key, announcement=announcement))
+
+    written = state.finish_request(add if wanted else None)
+    if wanted and written is None:  # announced without a change: kept in the outbox partition
+        with state.store.update(PARTITION) as tables:
+            add(state.store, PARTITION, tables)
+        state.finish_request()  # a holding view keeps even this write open until now
+    return replace(outcome, queued=tuple(queued)) if queued else outcome
+
+
+def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:
+    """The rows a request just wrote, as delivery sees them (no try started yet)."""
+    return [
+        Row(partition=q.partition, key=q.key, announcement=q.announcement, doc={"created_at": at.isoformat()})
+        for q in queued
+    ]
+
+
+def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[Row], datetime | None]:
+    """Every pending row tried before or older than `GRACE`, in the partitions a change can still be
+    written to (this and later years from `from_year`, the national ones, `meta`, the outbox partition),
+    oldest first; and when the youngest row left for its own request was written (None if none)."""
+    found: list[Row] = []
+    cutoff = (now - GRACE).isoformat()
+    youngest = ""
+    for partition in state.store.partitions():
+        if not is_recent(partition, from_year=from_year):
+            continue
+        for key, doc in state.tables(partition).get(PENDING, {}).items():
+            created = str(doc.get("created_at", ""))
+            if not doc.get("attempts") and created > cutoff:
+                youngest = max(youngest, created)  # never tried: its own request is still delivering it
+                continue
             to = ChannelAddress(platform=doc["platform"], channel_id=doc["channel"])
-            found[entry_id] = (Announcement(to=to, reply=reply_from_doc(doc["reply"])), doc)
-        return found
+            announcement = Announcement(to=to, reply=reply_from_doc(doc["reply"]))
+            found.append(Row(partition=partition, key=key, announcement=announcement, doc=doc, swept=True))
+    found.sort(key=lambda row: str(row.doc.get("created_at", "")))
+    try:
+        return found, datetime.fromisoformat(youngest) if youngest else None
+    except ValueError:
+        return found, None
 
-    def delivered(self, entry_id: str, *, at: datetime) -> None:
-        """The platform accepted it: into the ledger, out of the outbox (one write)."""
 
-        store = self.state.store
+SENT, FAILED, UNCERTAIN, UNDELIVERABLE, RETRY_UNCERTAIN = "sent", "failed", "uncertain", "undeliverable", "look-again"
 
-        def move(tables: Tables) -> None:
-            doc = tables.get(PENDING, {}).pop(entry_id, None)
-            if doc is not None:  # the ledger through the store's row methods (rows of their own in PostgreSQL)
-                store.put_row(
-                    tables,
-                    partition=PARTITION,
-                    table="ledger",
-                    key=f"announcement:{entry_id}",
-                    doc={
-                        "sent_at": at.isoformat(),
-                        "platform": doc["platform"],
-                        "channel": doc["channel"],
-                        "attempts": doc["attempts"] + 1,
-                    },
-                )
 
-        with self.state.store.update(PARTITION) as tables:
-            move(tables)
+@dataclass(frozen=True)
+class Result:
+    """What became of one try: `sent`; `failed` (try again); `look-again` (the answer was lost: look it
+    up before trying again); `uncertain` (it may have gone, and the platform cannot tell); `undeliverable`."""
 
-    def failed(self, entry_id: str, *, at: datetime, error: str) -> Document | None:
-        """Count a failed try; returns the entry when it has now been given up."""
-        given_up: Document | None = None
-        with self.state.store.update(PARTITION) as tables:
-            doc = tables.get(PENDING, {}).get(entry_id)
-            if doc is None:
-                return None
-            doc["attempts"] += 1
-            doc["last_error"] = error[:300]
-            doc["last_try"] = at.isoformat()
-            if doc["attempts"] >= MAX_ATTEMPTS:
-                given_up = tables[PENDING].pop(entry_id)
-                tables.setdefault("undelivered", {})[entry_id] = given_up
-        if given_up is not None:
-            title = given_up["reply"].get("title", "")
-            self.state.change(
-                partition=META,
-                author=SYSTEM,
-                at=at,
-                summary=(
-                    f"Kunngjøringen «{title}» kom ikke fram til {given_up['platform']}-kanal {given_up['channel']} "
-                    f"etter {given_up['attempts']} forsøk ({given_up['last_error']})"
-                ),
-                mutate=lambda tables: None,
-            )
-            logger.error(
-                "announcement %s to %s:%s given up after %d attempts: %s",
-                entry_id,
-                given_up["platform"],
-                given_up["channel"],
-                given_up["attempts"],
-                given_up["last_error"],
-            )
-        return given_up
+    kind: str
+    error: str = ""
+
+
+def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
+    """Before posting where a post cannot be looked up afterwards (Teams): mark the rows, one write per
+    partition, so a process that dies mid-post leaves them `uncertain`, never posted twice."""
+    by_partition: dict[str, list[str]] = {}
+    for row in rows:
+        by_partition.setdefault(row.partition, []).append(row.key)
+    for partition, keys in by_partition.items():
+        with state.store.update(partition) as tables:
+            pending = tables.get(PENDING, {})
+            for key in keys:
+                if key in pending:
+                    pending[key]["posting"] = at.isoformat()
+
+
+def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
+    """Write what became of the rows' tries, one write per partition; returns the rows given up now."""
+    given_up: list[Document] = []
+    by_partition: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.key in results:
+            by_partition.setdefault(row.partition, []).append(row)
+    store = state.store
+    for partition, settled in by_partition.items():
+        with store.update(partition) as tables:
+            for row in settled:
+                given_up += _settle_one(store, tables, partition=partition, key=row.key, result=results[row.key], at=at)
+    for doc in given_up:
+        _note_given_up(state, doc, at=at)
+    return given_up
+
+
+def _settle_one(
+    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
+) -> list[Document]:
+    pending = tables.get(PENDING, {})
+    doc = pending.get(key)
+    if doc is None:
+        return []  # another pass settled it meanwhile
+    attempts = int(doc.get("attempts", 0)) + 1
+    if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
+        doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
+        doc.pop("posting", None)
+        if result.kind == RETRY_UNCERTAIN:
+            doc["uncertain"] = at.isoformat()
+        if attempts < MAX_ATTEMPTS:
+            return []
+    del pending[key]
+    entry = {
+        "platform": doc["platform"],
+        "channel": doc["channel"],
+        "attempts": attempts,
+        "title": doc["reply"].get("title", ""),
+    }
+    if result.kind == SENT:
+        entry["sent_at"] = at.isoformat()
+    else:
+        entry.update(given_up_at=at.isoformat(), why=result.kind, error=result.error[:300])
+    store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=entry)
+    if result.kind in (UNCERTAIN, UNDELIVERABLE):
+        logger.error(
+            "announcement %s to %s:%s %s: %s; not tried again",
+            key,
+            doc["platform"],
+            doc["channel"],
+            "may have been posted (the platform cannot tell)" if result.kind == UNCERTAIN else "cannot be delivered",
+            result.error,
+        )
+        return []
+    return [] if result.kind == SENT else [dict(doc, attempts=attempts)]
+
+
+def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> None:
+    title = given_up["reply"].get("title", "")
+    state.change(
+        partition=META,
+        author=SYSTEM,
+        at=at,
+        summary=(
+            f"Kunngjøringen «{title}» kom ikke fram til {given_up['platform']}-kanal {given_up['channel']} "
+            f"etter {given_up['attempts']} forsøk ({given_up['last_error']})"
+        ),
+        mutate=lambda tables: None,
+    )
+    logger.error(
+        "announcement to %s:%s given up after %d attempts: %s",
+        given_up["platform"],
+        given_up["channel"],
+        given_up["attempts"],
+        given_up["last_error"],
+    )
 
 
 def describe_undelivered(doc: Document) -> str:

@@ -93,6 +93,11 @@ class CorePort(Protocol):
         """Why reminders are stopped in this process (for /healthz), or None."""
         ...
 
+    def undelivered(self) -> list[str]:
+        """Announcements this process found it cannot deliver (or cannot tell whether they went), one
+        line each, newest last, for /healthz; each is also logged once (`bot.delivery`)."""
+        ...
+
     def check_history(self) -> HistoryCheck | None:
         """Walk every history chain (start-up); None when this core keeps no history to check."""
         ...

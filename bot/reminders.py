@@ -1,14 +1,18 @@
-"""One reminder pass: ask the planner what is due, post one digest per channel, and only then write the
-once-only ledger, one entry per reminder the digest carried.
+"""One reminder pass: ask the planner what is due, post one digest per channel, and record each reminder
+the digest carried in the once-only ledger, writing each partition once before the posts and once after.
 
-Exactly once, also with two processes: a pass holds the store's lease ``reminders`` (a second pass started
-at the same moment skips), and a reminder is in the ledger before the lease is given back. If the ledger
-cannot be written after a post succeeded (a full disk), the pass stops posting, logs one error, and the
-process remembers what it posted: it never posts those reminders again, `/healthz` reports the fault
-(`ledger_fault`), and the next pass first tries to write what is missing.
+Exactly once, also with two processes and through a crash:
+- A pass holds the store's lease ``reminders`` (a second pass skips, and says when to try again:
+  `PassReport.retry_in`, when the lease ends). The lease is short (`LEASE_SECONDS`) and renewed while the
+  pass runs (every `RENEW_SECONDS`, not per message), so a pass that dies is taken over within a minute.
+- Before it posts, the pass writes what it is about to post (`bot.pass_ledger`); after, the ledger. What
+  a dead or failed pass left behind is resolved first by the next one, never posted twice. If the store
+  cannot be written (a full disk), nothing is posted, `/healthz` shows it (`ledger_fault`) and the pass
+  is tried again soon.
+- A post whose answer was lost is looked up (Slack) or said once (Teams), never repeated blindly.
 
-Announcements (`deliver_announcements`) go through the durable outbox (`bot.outbox`); what failed is
-retried here, under the same lease.
+Announcements wait in the durable outbox (`bot.outbox`), written with their change; `bot.delivery` posts
+them right after the request, and each pass first posts what is still there.
 """
 
 from __future__ import annotations
@@ -16,43 +20,39 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 import uuid
 import weakref
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from bot import pass_ledger
+from bot.delivery import deliver_announcements, redeliver, tell_admins
 from bot.digest import Digest, address_form, build_digests
 from bot.i18n import using
-from bot.messages import ChannelAddress, Mention, Outcome, Reply, Section, Visibility
-from bot.outbox import Outbox, describe_undelivered
+from bot.messages import ChannelAddress, Section
 from bot.pacing import Pacer
-from bot.replies import make_reply
+from bot.pass_ledger import Intent
+from bot.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.weekly import overview_id, weekly_sections
 from bot.workdays import is_first_working_day_of_week
-from storage.base import Document
+from storage.base import StoreError
 
 if TYPE_CHECKING:
     from bot.core import Core
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "record_digest", "run_pass"]
+
 LEASE = "reminders"
-LEASE_SECONDS = 300.0
+LEASE_SECONDS = 60.0
+RENEW_SECONDS = 20.0
+"""A running pass renews its lease this often (checked before each post), so it never runs out under it."""
 CONCURRENT_CHANNELS = 8
 """Channels posted to at once in a pass (100 organisations' digests are not posted one at a time)."""
-
-
-class SendFailed(Exception):
-    """The platform did not accept a post (after the sender's own retries). The reminder stays due."""
-
-
-class Sender(Protocol):
-    platform: str
-
-    async def send(self, *, channel_id: str, reply: Reply) -> None: ...
 
 
 @dataclass
@@ -68,15 +68,18 @@ class PassReport:
     """Another pass held the lease: this one did nothing."""
     ledger_failed: bool = False
     ids: list[str] = field(default_factory=list)
+    retry_in: float | None = None
+    """Seconds after which the scheduler should run a pass again rather than wait for the next cron time
+    (the lease another pass held ends; an announcement's grace ends), or None."""
 
 
 @dataclass
 class _Guard:
-    """What one process knows about its own ledger trouble (kept per core)."""
+    """What one process knows about its own passes (kept per core)."""
 
     fault: str | None = None
-    unrecorded: dict[str, tuple[str, Document]] = field(default_factory=dict)
-    """reminder id -> (partition, ledger entry): posted, but the ledger write failed."""
+    posted: set[str] = field(default_factory=set)
+    """Keys of digests this process posted whose ledger write failed (so no lookup is needed)."""
 
 
 _GUARDS: weakref.WeakKeyDictionary[object, _Guard] = weakref.WeakKeyDictionary()
@@ -99,27 +102,59 @@ def _holder() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime | None = None) -> PassReport:
-    """Post every due reminder once, as one digest per channel. A failed post is not recorded, so the next
-    pass tries it again; a second pass while one runs skips."""
-    report = PassReport()
-    holder = _holder()
-    try:
-        if not core.store.try_lease(LEASE, holder=holder, seconds=LEASE_SECONDS):
-            logger.info("another reminder pass is running; this one skips")
-            report.skipped = True
-            return report
-    except NotImplementedError:
-        logger.debug("store %s has no leases; passes are not guarded across processes", type(core.store).__name__)
-    try:
-        await _run(core=core, senders=senders, at=now or core.clock.now(), report=report, holder=holder)
-    finally:
+@dataclass
+class _Lease:
+    core: Core
+    holder: str
+    renewed: float = field(default_factory=time.monotonic)
+
+    def take(self) -> bool:
+        """Take or renew the lease; False while another holds it. Raises OSError or StoreError when the
+        store cannot be written (then no pass can run safely)."""
         try:
-            core.store.release_lease(LEASE, holder=holder)
+            taken = self.core.store.try_lease(LEASE, holder=self.holder, seconds=LEASE_SECONDS)
+        except NotImplementedError:
+            logger.debug(
+                "store %s has no leases; passes are not guarded across processes", type(self.core.store).__name__
+            )
+            return True
+        self.renewed = time.monotonic()
+        return taken
+
+    def keep(self) -> bool:
+        """Renew the lease when it is due (not per message); False when it was lost."""
+        if time.monotonic() - self.renewed < RENEW_SECONDS:
+            return True
+        return self.take()
+
+    def release(self) -> None:
+        try:
+            self.core.store.release_lease(LEASE, holder=self.holder)
         except NotImplementedError:
             pass
         except Exception:  # a lease that cannot be released expires by itself
             logger.warning("could not release the reminder lease", exc_info=True)
+
+
+async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime | None = None) -> PassReport:
+    """Post every due reminder once, as one digest per channel. A failed post is not recorded, so the next
+    pass tries it again; a second pass while one runs skips and says when to try again."""
+    report = PassReport()
+    lease = _Lease(core=core, holder=_holder())
+    try:
+        taken = lease.take()
+    except (OSError, StoreError) as exc:
+        _fail(core, report, exc, what="the reminder lease could not be written; nothing was posted")
+        return report
+    if not taken:
+        logger.info("another reminder pass is running; this one tries again when its lease ends")
+        report.skipped = True
+        report.retry_in = LEASE_SECONDS
+        return report
+    try:
+        await _run(core=core, senders=senders, at=now or core.clock.now(), report=report, lease=lease)
+    finally:
+        lease.release()
     if report.sent or report.failed:
         logger.info(
             "reminder pass: %d sent in %d messages (%d late), %d failed",
@@ -131,91 +166,216 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     return report
 
 
-async def _run(*, core: Core, senders: Mapping[str, Sender], at: datetime, report: PassReport, holder: str) -> None:
+async def _run(*, core: Core, senders: Mapping[str, Sender], at: datetime, report: PassReport, lease: _Lease) -> None:
     guard = _guard(core)
-    if guard.unrecorded and not _write_unrecorded(core, guard):
-        report.ledger_failed = True
+    open_intents: list[Intent] = []
+    try:
+        left = pass_ledger.leftover(core.state)
+        if left:
+            resolved = await _resolve(core=core, senders=senders, intents=left, report=report)
+            if resolved is None:
+                return
+            open_intents = resolved
+    except Exception as exc:
+        _fail(core, report, exc, what="the reminder ledger could not be read or written")
         return
     pacer = Pacer()
-    await _retry_outbox(core=core, senders=senders, at=at, pacer=pacer)
-    by_channel: dict[ChannelAddress, list[Digest]] = {}
-    for digest in plan_digests(core=core, at=at, skip=frozenset(guard.unrecorded)):
+    given_up, report.failed, report.retry_in = await redeliver(core=core, senders=senders, at=at, pacer=pacer)
+    if given_up:
+        await tell_admins(core=core, senders=senders, given_up=given_up)
+    digests: list[Digest] = []
+    skip = frozenset(rid for intent in open_intents for rid in intent.ids)  # their answer is still awaited
+    for digest in plan_digests(core=core, at=at, skip=skip):
         if digest.to.platform not in senders:
             report.no_sender += len(digest.reminders)
             continue
-        by_channel.setdefault(digest.to, []).append(digest)
-    # Channels at once (a slow or rate-limited channel holds up no other), each channel's posts in order and
-    # paced; the first lost lease or ledger fault stops every channel before its next post.
-    import asyncio
-
-    run = _Posting(core=core, senders=senders, at=at, report=report, holder=holder, pacer=pacer)
-    limit = asyncio.Semaphore(CONCURRENT_CHANNELS)
-
-    async def post_channel(digests: list[Digest]) -> None:
-        async with limit:
-            for digest in digests:
-                try:
-                    if run.stopped or not await run.post(digest):
-                        return
-                except BaseException:
-                    run.stopped = True  # an unexpected error: no channel posts again before the lease is given back
-                    raise
-
-    # Every channel has finished (or stopped) before this returns, so the lease is never released under a post.
-    results = await asyncio.gather(*(post_channel(d) for d in by_channel.values()), return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
-
-
-@dataclass
-class _Posting:
-    """One pass's posting state, shared by the channels posting at once."""
-
-    core: Core
-    senders: Mapping[str, Sender]
-    at: datetime
-    report: PassReport
-    holder: str
-    pacer: Pacer
-    stopped: bool = False
-
-    async def post(self, digest: Digest) -> bool:
-        """Post one digest and record it; False when the pass must stop (lease lost, ledger not writable)."""
-        await self.pacer.wait(digest.to)
-        if self.stopped:
-            return False
-        try:
-            if not self.core.store.try_lease(LEASE, holder=self.holder, seconds=LEASE_SECONDS):
-                logger.error("the reminder lease was lost mid-pass; stopping so nothing is posted twice")
-                self.stopped = True
-                return False
-        except NotImplementedError:
-            pass
-        report = self.report
-        try:
-            await self.senders[digest.to.platform].send(channel_id=digest.to.channel_id, reply=digest.reply)
-        except SendFailed as exc:
-            report.failed += len(digest.reminders) or 1
-            logger.warning(
-                "digest to %s:%s not posted (%d reminders), will retry on the next pass: %s",
-                digest.to.platform,
-                digest.to.channel_id,
-                len(digest.reminders),
-                exc,
-            )
-            return True
-        finally:
-            self.pacer.posted(digest.to)
-        report.messages += 1
-        if not record_digest(self.core, digest, at=self.at):
-            report.ledger_failed = True
-            self.stopped = True
-            return False
+        digests.append(digest)
+    if not digests:
+        _recovered(guard)
+        return
+    intents = {digest.to: pass_ledger.intent_of(digest, at=at) for digest in digests}
+    try:
+        pass_ledger.write_intents(core.state, [*open_intents, *intents.values()])
+    except Exception as exc:
+        _fail(core, report, exc, what="the reminder ledger could not be written; nothing was posted")
+        return
+    _recovered(guard)
+    posted, left = await _post_all(
+        core=core, senders=senders, digests=digests, intents=intents, report=report, lease=lease, pacer=pacer
+    )
+    done = [intents[d.to] for d in posted]
+    kept = [intents[d.to] for d in left]
+    dropped = [intent for intent in intents.values() if intent not in done and intent not in kept]
+    try:
+        pass_ledger.settle(core.state, posted=done)
+        if dropped:
+            pass_ledger.keep_only(core.state, frozenset(i.key for i in [*done, *kept, *open_intents]))
+    except Exception as exc:
+        guard.posted |= {intent.key for intent in done}
+        _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
+        return
+    for digest in posted:
         report.sent += len(digest.reminders)
         report.late += sum(reminder.late for reminder in digest.reminders)
         report.ids += [reminder.id for reminder in digest.reminders]
-        return True
+
+
+def _fail(core: Core, report: PassReport, exc: Exception, *, what: str) -> None:
+    report.ledger_failed = True
+    guard = _guard(core)
+    first = guard.fault is None
+    guard.fault = f"{what} ({type(exc).__name__}: {exc}); reminders are stopped until it can be written"
+    if first:
+        logger.error("reminder pass stopped: %s (%s: %s)", what, type(exc).__name__, exc)
+    else:
+        logger.debug("reminder ledger still not writable: %s", exc)
+
+
+def _recovered(guard: _Guard) -> None:
+    if guard.fault is not None:
+        guard.fault = None
+        logger.info("the reminder ledger is writable again; reminders resume")
+
+
+async def _post_all(
+    *,
+    core: Core,
+    senders: Mapping[str, Sender],
+    digests: list[Digest],
+    intents: dict[ChannelAddress, Intent],
+    report: PassReport,
+    lease: _Lease,
+    pacer: Pacer,
+) -> tuple[list[Digest], list[Digest]]:
+    """Post every digest (channels at once, a channel's in order and paced); returns those the platform took
+    (or that may have gone and cannot be checked), and those whose answer was lost (their intents stay, for
+    the next pass to look up). A lost lease stops every channel before its next post."""
+    import asyncio  # here: `chat` imports the reminders and never needs the event loop
+
+    limit = asyncio.Semaphore(CONCURRENT_CHANNELS)
+    posted: list[Digest] = []
+    left: list[Digest] = []
+    stopped = False
+
+    async def post(digest: Digest) -> None:
+        nonlocal stopped
+        async with limit:
+            await pacer.wait(digest.to)
+            if stopped or not lease.keep():
+                if not stopped:
+                    logger.error("the reminder lease was lost mid-pass; stopping so nothing is posted twice")
+                stopped = True
+                return
+            sender = senders[digest.to.platform]
+            intent = intents[digest.to]
+            key = intent.key
+            if not sender.looks_up:
+                try:
+                    pass_ledger.mark_trying(core.state, intent, at=core.clock.now())
+                except Exception as exc:
+                    stopped = True
+                    _fail(core, report, exc, what="the reminder ledger could not be written; posting stopped")
+                    return
+            try:
+                await sender.send(channel_id=digest.to.channel_id, reply=digest.reply, key=key, maybe_posted=False)
+            except SendTimedOut as exc:  # it may have gone: left as an intent, looked up by the next pass
+                logger.warning("digest to %s:%s: no answer in time (%s)", digest.to.platform, digest.to.channel_id, exc)
+                report.failed += len(digest.reminders) or 1
+                left.append(digest)
+            except SendUncertain as exc:  # it may have gone and cannot be checked: recorded, never posted again
+                logger.error(
+                    "digest to %s:%s: no certain answer (%s); recorded as sent",
+                    digest.to.platform,
+                    digest.to.channel_id,
+                    exc,
+                )
+                posted.append(digest)
+            except Undeliverable as exc:  # e.g. a Teams channel the bot was never added to: said, not retried soon
+                logger.error("digest to %s:%s cannot be delivered: %s", digest.to.platform, digest.to.channel_id, exc)
+            except SendFailed as exc:
+                report.failed += len(digest.reminders) or 1
+                logger.warning(
+                    "digest to %s:%s not posted (%d reminders), will retry on the next pass: %s",
+                    digest.to.platform,
+                    digest.to.channel_id,
+                    len(digest.reminders),
+                    exc,
+                )
+            else:
+                report.messages += 1
+                posted.append(digest)
+            finally:
+                pacer.posted(digest.to)
+
+    results = await asyncio.gather(*(post(d) for d in digests), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            stopped = True
+            raise result
+    return posted, left
+
+
+async def _resolve(
+    *, core: Core, senders: Mapping[str, Sender], intents: list[Intent], report: PassReport
+) -> list[Intent] | None:
+    """What an earlier pass left between its posts and its ledger: into the ledger what was posted (this
+    process knows, or the platform finds it), the rest posted now. Returns the intents still open (no
+    answer yet from the look-up), None when the store is still not writable."""
+    guard = _guard(core)
+    posted: list[Intent] = []
+    kept: list[Intent] = []
+    dropped: list[Intent] = []
+    for intent in intents:
+        sender = senders.get(intent.to.platform)
+        if intent.key in guard.posted:
+            posted.append(intent)
+        elif sender is None or (not intent.reply.title and not intent.reply.text):
+            dropped.append(intent)
+        else:
+            try:
+                await sender.send(
+                    channel_id=intent.to.channel_id,
+                    reply=intent.reply,
+                    key=intent.key,
+                    maybe_posted=sender.looks_up or intent.trying,
+                )
+            except SendTimedOut as exc:  # still no answer: left for the next pass to look up again
+                logger.warning("a digest left by an earlier pass to %s: no answer in time (%s)", intent.to, exc)
+                report.failed += 1
+                kept.append(intent)
+            except Undeliverable as exc:
+                logger.error("a digest left by an earlier pass to %s cannot be delivered: %s", intent.to, exc)
+                dropped.append(intent)
+            except SendUncertain as exc:
+                logger.error(
+                    "a digest to %s:%s from an earlier pass may have been posted (%s); recorded as sent",
+                    intent.to.platform,
+                    intent.to.channel_id,
+                    exc,
+                )
+                posted.append(intent)
+            except SendFailed as exc:
+                logger.warning(
+                    "a digest left by an earlier pass to %s:%s could not be posted: %s",
+                    intent.to.platform,
+                    intent.to.channel_id,
+                    exc,
+                )
+                report.failed += 1
+                dropped.append(intent)
+            else:
+                posted.append(intent)
+                report.messages += 1
+    try:
+        pass_ledger.settle(core.state, posted=posted)
+        pass_ledger.keep_only(core.state, frozenset(intent.key for intent in posted + kept))
+    except Exception as exc:
+        _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
+        return None
+    guard.posted -= {intent.key for intent in posted}
+    report.sent += sum(len(intent.ids) for intent in posted)
+    _recovered(guard)
+    return kept
 
 
 def plan_digests(
@@ -245,164 +405,7 @@ def plan_digests(
     return build_digests(config=core.config, state=core.state, today=today, due=due, overview=overview)
 
 
-def record_digest(core: Core, digest: Digest, *, at: datetime) -> bool:
-    """Write every reminder the digest carried into the ledger. False (and the fault set) if it failed."""
-    guard = _guard(core)
-    entries: list[tuple[str, str, Document]] = [
-        (
-            reminder.partition,
-            reminder.id,
-            {
-                "sent_at": at.isoformat(),
-                "late": reminder.late,
-                "platform": reminder.to.platform,
-                "channel": reminder.to.channel_id,
-                "occurrence": reminder.occurrence.name,
-            },
-        )
-        for reminder in digest.reminders
-    ]
-    if digest.overview_id:
-        partition, _ = overview_id(today=at.date())
-        entries.append((partition, digest.overview_id, {"sent_at": at.isoformat(), "kind": "weekly-overview"}))
-    by_partition: dict[str, dict[str, Document]] = {}
-    for partition, reminder_id, entry in entries:
-        by_partition.setdefault(partition, {})[reminder_id] = entry
-    for partition, batch in list(by_partition.items()):
-        try:
-            core.state.record_sent_many(partition=partition, entries=batch)
-        except Exception as exc:
-            for later_partition, later in by_partition.items():
-                for reminder_id, entry in later.items():
-                    guard.unrecorded[reminder_id] = (later_partition, entry)
-            guard.fault = (
-                f"the reminder ledger could not be written ({type(exc).__name__}: {exc}); reminders are stopped"
-            )
-            logger.error(
-                "posted a digest to %s:%s but could not record %d reminders in the ledger; stopping the pass "
-                "(they will not be posted again by this process): %s",
-                digest.to.platform,
-                digest.to.channel_id,
-                sum(len(later) for later in by_partition.values()),
-                exc,
-            )
-            return False
-        del by_partition[partition]
-    return True
-
-
-def _write_unrecorded(core: Core, guard: _Guard) -> bool:
-    """Try again to write what was posted but not recorded; clears the fault when it worked."""
-    by_partition: dict[str, dict[str, Document]] = {}
-    for reminder_id, (partition, entry) in guard.unrecorded.items():
-        by_partition.setdefault(partition, {})[reminder_id] = entry
-    for partition, batch in by_partition.items():
-        try:
-            core.state.record_sent_many(partition=partition, entries=batch)
-        except Exception as exc:
-            logger.debug("ledger still not writable: %s", exc)
-            return False
-        for reminder_id in batch:
-            del guard.unrecorded[reminder_id]
-    guard.fault = None
-    logger.info("the reminder ledger is writable again; reminders resume")
-    return True
-
-
-async def deliver_announcements(
-    outcome: Outcome,
-    *,
-    senders: Mapping[str, Sender],
-    already_shown: ChannelAddress | None = None,
-    core: Core | None = None,
-) -> None:
-    """Post an outcome's announcements through each platform's sender (Slack's, Teams' …), so a signature
-    made in one platform is announced in the others. `already_shown`: the channel that got the reply.
-
-    With `core`, each goes through the durable outbox first: a failed post is retried by the next reminder
-    pass instead of being lost."""
-    outbox = Outbox(state=core.state) if core is not None else None
-    for announcement in outcome.announcements:
-        to = announcement.to
-        if to == already_shown:
-            continue
-        sender = senders.get(to.platform)
-        if sender is None:  # e.g. the terminal, which has nowhere to post from a server
-            logger.debug("no sender for platform %s; announcement to %s skipped", to.platform, to.channel_id)
-            continue
-        entry_id: str | None = None
-        if outbox is not None and core is not None:
-            try:
-                entry_id = outbox.put(announcement, at=core.clock.now())
-            except Exception:
-                logger.exception("could not write the announcement to the outbox; posting it once without")
-        try:
-            await sender.send(channel_id=to.channel_id, reply=announcement.reply)
-        except SendFailed as exc:
-            logger.warning(
-                "announcement to %s:%s failed%s: %s",
-                to.platform,
-                to.channel_id,
-                "; kept in the outbox for the next pass" if entry_id else "",
-                exc,
-            )
-            if entry_id and outbox is not None and core is not None:
-                outbox.failed(entry_id, at=core.clock.now(), error=str(exc))
-            continue
-        if entry_id and outbox is not None and core is not None:
-            try:
-                outbox.delivered(entry_id, at=core.clock.now())
-            except Exception:
-                logger.exception("announcement %s posted, but not marked as delivered", entry_id)
-
-
-async def _retry_outbox(*, core: Core, senders: Mapping[str, Sender], at: datetime, pacer: Pacer) -> None:
-    """Post again what the outbox still holds; tell the admins about what is given up."""
-    outbox = Outbox(state=core.state)
-    try:
-        pending = outbox.pending()
-    except Exception:
-        logger.exception("could not read the announcement outbox")
-        return
-    given_up: list[Document] = []
-    for entry_id, (announcement, _doc) in pending.items():
-        sender = senders.get(announcement.to.platform)
-        if sender is None:
-            continue
-        await pacer.wait(announcement.to)
-        try:
-            await sender.send(channel_id=announcement.to.channel_id, reply=announcement.reply)
-        except SendFailed as exc:
-            pacer.posted(announcement.to)
-            dropped = outbox.failed(entry_id, at=at, error=str(exc))
-            if dropped is not None:
-                given_up.append(dropped)
-            continue
-        pacer.posted(announcement.to)
-        outbox.delivered(entry_id, at=at)
-    if given_up:
-        await _tell_admins(core=core, senders=senders, given_up=given_up)
-
-
-async def _tell_admins(*, core: Core, senders: Mapping[str, Sender], given_up: list[Document]) -> None:
-    admins = [person.key for person in core.config.people if person.role == "admin"]
-    reply = make_reply(
-        title="Kunngjøringer som ikke kom fram",
-        lead=" ".join(describe_undelivered(doc) for doc in given_up) + " Skriv «logg» for detaljer.",
-        visibility=Visibility.CHANNEL,
-    )
-    people = {person.key: person for person in core.config.people}
-    mentions = tuple(
-        Mention(person=key, name=people[key].name, ids=MappingProxyType(dict(people[key].ids))) for key in admins
-    )
-    reply = replace(reply, mentions=mentions)
-    for binding in core.directory.bindings():
-        if binding.context.kind != "national":
-            continue
-        sender = senders.get(binding.address.platform)
-        if sender is None:
-            continue
-        try:
-            await sender.send(channel_id=binding.address.channel_id, reply=reply)
-        except SendFailed:
-            logger.warning("could not tell the admins in %s about undelivered announcements", binding.address)
+def record_digest(core: Core, digest: Digest, *, at: datetime) -> None:
+    """Write every reminder the digest carried into the ledger, as a pass does after posting it (`simulate`
+    records what it would have posted, so the days after it see the ledger they would have)."""
+    pass_ledger.settle(core.state, posted=[pass_ledger.intent_of(digest, at=at)])

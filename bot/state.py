@@ -10,9 +10,10 @@ Layout (one small partition each, so a write in year ten costs what it costs in 
 from __future__ import annotations
 
 import logging
+import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -81,10 +82,21 @@ class StateStore:
         partitions hundreds of times and writes nothing (a reminder pass asks for ~300 items' progress)."""
         return StateStore(store=_ReadOnce(self.store))
 
-    def for_request(self) -> StateStore:
+    def for_request(self, *, hold_writes: bool = False) -> StateStore:
         """A view for one request: each partition is read once (a command asks for the same partitions many
-        times), and a partition written through it is read afresh afterwards. Writes go to the store as ever."""
-        return StateStore(store=_RequestReads(self.store))
+        times), and a partition written through it is read afresh afterwards. Writes go to the store as ever.
+
+        With `hold_writes`, the last write is kept open (its lock held, reads of it seeing the change) until
+        `finish_request`, so what the handler works out after the change (its announcements) is written in
+        the same durable write (`bot.outbox`): the change and its announcements are stored together or not
+        at all, before anyone is told."""
+        return StateStore(store=_RequestReads(self.store, hold_writes=hold_writes))
+
+    def finish_request(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
+        """Write what a `for_request(hold_writes=True)` view holds, with `add(store, partition, tables)` applied
+        to it first; returns the partition written (None when nothing was held, and `add` was not called)."""
+        view = self.store
+        return view.commit_held(add) if isinstance(view, _RequestReads) else None
 
     def reads_alone(self) -> tuple[tuple[str, Tables], ...] | None:
         """What this request's view (`for_request`) has read, while reading is all it has done; None once it
@@ -262,10 +274,28 @@ class _RequestReads(Store):
     `only_reads` stays true while the request has used `read` alone: its answer then follows from the
     partitions in `read_set()` (bot/reply_cache.py)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, hold_writes: bool = False) -> None:
         self._store = store
         self._seen: dict[str, Tables] = {}
         self.only_reads = True
+        self._hold_writes = hold_writes
+        self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
+
+    def commit_held(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
+        """Close the held write (see `StateStore.for_request`), with `add` applied to it first."""
+        held, self._held = self._held, None
+        if held is None:
+            return None
+        partition, manager, tables = held
+        self._seen.pop(partition, None)
+        try:
+            if add is not None:
+                add(self._store, partition, tables)
+        except BaseException:
+            manager.__exit__(*sys.exc_info())  # nothing written: the change and its additions go together
+            raise
+        manager.__exit__(None, None, None)
+        return partition
 
     def read_set(self) -> tuple[tuple[str, Tables], ...]:
         """Each partition read, with the tables object the store gave (its version, see storage.base)."""
@@ -284,12 +314,26 @@ class _RequestReads(Store):
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
         self.only_reads = False
+        self.commit_held()  # one write held at a time, so two partitions are never locked together
         self._seen.pop(partition, None)
+        if not self._hold_writes:
+            try:
+                with self._store.update(partition) as tables:
+                    yield tables
+            finally:
+                self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
+            return
+        manager = self._store.update(partition)
+        tables = manager.__enter__()
         try:
-            with self._store.update(partition) as tables:
-                yield tables
-        finally:
-            self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
+            yield tables
+        except BaseException:
+            self._seen.pop(partition, None)
+            if not manager.__exit__(*sys.exc_info()):
+                raise
+            return
+        self._held = (partition, manager, tables)
+        self._seen[partition] = tables  # the rest of the request reads the change it made
 
     def partitions(self, prefix: str = "") -> list[str]:
         self.only_reads = False
@@ -329,11 +373,13 @@ class _RequestReads(Store):
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self.only_reads = False
+        self.commit_held()
         self._seen.pop(partition, None)
         return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
 
     def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         self.only_reads = False
+        self.commit_held()
         self._seen.pop(partition, None)
         self._store.record_many(partition=partition, table=table, docs=docs)
 

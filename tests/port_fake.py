@@ -71,6 +71,9 @@ class PortFake:
     def reminder_fault(self) -> str | None:
         return None
 
+    def undelivered(self) -> list[str]:
+        return []
+
     def check_history(self) -> HistoryCheck | None:
         return None
 

@@ -22,10 +22,11 @@ class SlowSender:
 
     platform: str
     posts: list[str] = field(default_factory=list)
+    looks_up: bool = True
     in_flight: int = 0
     most_in_flight: int = 0
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
         for _ in range(3):
@@ -78,7 +79,9 @@ def test_a_failed_channel_holds_up_no_other() -> None:
 
 def test_an_unexpected_error_stops_every_channel_before_the_lease_is_given_back() -> None:
     class Broken(SlowSender):
-        async def send(self, *, channel_id: str, reply: Reply) -> None:
+        async def send(
+            self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False
+        ) -> None:
             await super().send(channel_id=channel_id, reply=reply)
             if len(self.posts) == 1:
                 raise RuntimeError("boom")

@@ -26,7 +26,7 @@ from jwt import PyJWTError
 from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
-from bot.reminders import SendFailed
+from bot.sending import SendFailed, SendUncertain, Undeliverable
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
@@ -59,8 +59,11 @@ CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 
 class SenderLike(Protocol):
     platform: str
+    looks_up: bool
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None: ...
+    async def send(
+        self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False
+    ) -> None: ...
 
 
 def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None, personal: bool = False) -> Activity:
@@ -393,20 +396,25 @@ def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
 class TeamsSender:
     """The reminder `Sender` for Teams: posts a card to a stored conversation via continue_conversation.
 
-    Raises `SendFailed` when there is no stored reference or the connector did not accept the post after
-    the retries, so the caller never marks such a reminder as sent.
+    Raises `Undeliverable` when there is no stored reference (said once, not kept in the outbox), and
+    `SendFailed` when the connector did not accept the post after the retries, so the caller never marks
+    such a reminder as sent. The connector cannot find a post again, so a post that may have gone
+    (`maybe_posted`) is not repeated: `SendUncertain`.
     """
 
     platform = PLATFORM
+    looks_up = False
 
     def __init__(self, *, runtime: TeamsRuntime) -> None:
         self._runtime = runtime
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         runtime = self._runtime
         reference: ConversationReference | None = runtime.book.reference(channel_id)
         if reference is None:
-            raise SendFailed(f"no Teams conversation reference for {channel_key(channel_id)}; add the bot there")
+            raise Undeliverable(f"no Teams conversation reference for {channel_key(channel_id)}; add the bot there")
+        if maybe_posted:
+            raise SendUncertain(f"a post to {channel_key(channel_id)} may have gone before; Teams cannot tell")
         failure: list[BaseException] = []
 
         async def post(turn_context: TurnContext) -> None:

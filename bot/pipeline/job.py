@@ -35,7 +35,9 @@ class Job:
 
     @cached_property
     def state(self) -> StateStore:
-        return self.states.for_request()  # one view for the whole request: each partition is read once
+        # One view for the whole request (each partition read once); a write is held open until the handler's
+        # announcements are added to it (`bot.pipeline.dispatch`).
+        return self.states.for_request(hold_writes=True)
 
     @cached_property
     def directory(self) -> Directory:

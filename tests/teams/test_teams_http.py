@@ -18,11 +18,12 @@ from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 
 class RecordingSender:
     platform = "slack"
+    looks_up = False
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, Reply]] = []
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.sent.append((channel_id, reply))
 
 

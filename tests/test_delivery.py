@@ -1,0 +1,268 @@
+"""Announcements are durable before anyone is told, and posted exactly once through a crash (issue 19)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from adapters.compose import make_core
+from bot import reminders
+from bot.clock import FixedClock
+from bot.config import load_config
+from bot.delivery import undelivered
+from bot.messages import Outcome
+from bot.outbox import GRACE, PENDING
+from bot.reminders import run_pass
+from bot.sending import Undeliverable
+from storage.base import Store
+from storage.tinydb_store import TinyDBStore
+from tests.driver import DEMO_CONFIG, BotDriver, oslo, text_command
+from tests.helpers import FakeSender
+
+AT = oslo(2027, 1, 14, 10)
+PARTIES = (("U0OLA", "C0IN"), ("U0SIRI", "C0SIVA"), ("U0NILS", "C0NFR"), ("U0RITA", "C0RFF"))
+
+
+def _bot(store: Store) -> BotDriver:
+    clock = FixedClock(AT)
+    return BotDriver(core=make_core(config=load_config(DEMO_CONFIG), store=store, clock=clock), clock=clock)
+
+
+def _ready(bot: BotDriver) -> None:
+    """Agder's agreement 2027 ready to sign, made in the terminal (which announces nothing)."""
+    for who, channel, text in (
+        ("kari", "agder", text_command(year=2027)),
+        ("aud", "nasjonal", "forutsetning statsbudsjett"),
+        ("kari", "agder", "forutsetning budsjett"),
+        *(
+            (user, ch, "forutsetning tildelingsbrev")
+            for user, ch in (("ola", "in"), ("siri", "siva"), ("nils", "nfr"), ("rita", "rff"))
+        ),
+        ("aud", "nasjonal", "referat høst 2026 Høstmøtet holdt"),
+        ("kari", "agder", "referat høst 2026 Forslag til ny avtale"),
+        ("kari", "agder", "referat draft-political Vedtatt i fylkestinget."),
+    ):
+        assert bot.say(text, as_=who, channel=channel).ok
+
+
+def _sign_all_but_last(bot: BotDriver) -> None:
+    assert bot.say("signer agder 2027", as_="U0KARI", channel="C0AGDER", platform="slack").ok
+    for user, channel in PARTIES[:-1]:
+        assert bot.say("signer agder 2027", as_=user, channel=channel, platform="slack").ok
+
+
+class _Counting:
+    """Counts the store's durable writes (each `update` is one replace, or one transaction)."""
+
+    def __init__(self, store: Store) -> None:
+        self.writes: list[str] = []
+        real = store.update
+
+        def update(partition: str):  # type: ignore[no-untyped-def]
+            self.writes.append(partition)
+            return real(partition)
+
+        store.update = update  # type: ignore[method-assign]
+
+
+def _senders(bot: BotDriver) -> dict[str, FakeSender]:
+    return {platform: FakeSender(platform=platform, bot=bot) for platform in ("slack", "teams")}
+
+
+def _posted(senders: dict[str, FakeSender]) -> Counter[tuple[str, str]]:
+    return Counter(
+        (s.platform, channel)
+        for s in senders.values()
+        for _, channel, reply in s.posts
+        if "signert" in reply.title.lower() or "signert" in reply.text.lower()
+    )
+
+
+def test_the_last_signature_and_its_announcements_are_one_write_before_the_reply(tmp_path: Path) -> None:
+    bot = _bot(TinyDBStore(tmp_path / "db"))
+    _ready(bot)
+    _sign_all_but_last(bot)
+    counting = _Counting(bot.core.store)
+    user, channel = PARTIES[-1]
+    bot.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    outcome = bot.last
+    assert outcome.reply.ok and outcome.announcements and outcome.queued
+    assert counting.writes == ["cycle/agder/2027"]  # the change and every announcement: one durable replace
+    pending = bot.tables("cycle/agder/2027")[PENDING]
+    assert {(d["platform"], d["channel"]) for d in pending.values()} == {
+        (q.announcement.to.platform, q.announcement.to.channel_id) for q in outcome.queued
+    }
+    assert ("slack", channel) not in {(d["platform"], d["channel"]) for d in pending.values()}  # it got the reply
+    senders = _senders(bot)
+    asyncio.run(bot.core.deliver(outcome, senders=senders))
+    assert counting.writes == ["cycle/agder/2027"] * 2  # and one write for what became of the posts
+    assert bot.tables("cycle/agder/2027").get(PENDING) == {}
+    assert set(_posted(senders).values()) == {1} and len(_posted(senders)) == len(outcome.queued)
+
+
+def test_a_crash_right_after_the_reply_posts_each_announcement_once_when_the_process_is_back(tmp_path: Path) -> None:
+    """The process dies after Slack was answered, before any post (only Agder heard, once twice)."""
+    first = _bot(TinyDBStore(tmp_path / "db"))
+    _ready(first)
+    _sign_all_but_last(first)
+    user, channel = PARTIES[-1]
+    first.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    queued = first.last.queued
+    assert len(queued) >= 5  # Agder, the actors, AU, in Slack and Teams
+    first.core.store.close()  # killed: nothing delivered, nothing settled
+    back = _bot(TinyDBStore(tmp_path / "db"))
+    senders = _senders(back)
+    early = asyncio.run(run_pass(core=back.core, senders=senders))
+    assert not _posted(senders) and early.retry_in is not None and early.retry_in <= GRACE.total_seconds()
+    back.clock.set(AT + GRACE + timedelta(seconds=1))  # the scheduler looks again when the grace ends
+    asyncio.run(run_pass(core=back.core, senders=senders))
+    asyncio.run(run_pass(core=back.core, senders=senders))
+    assert len(_posted(senders)) == len(queued) and set(_posted(senders).values()) == {1}
+
+
+def test_a_crash_between_the_posts_and_their_record_posts_none_twice(tmp_path: Path) -> None:
+    """Killed after posting, before writing what was posted: Slack finds each by its key, not posted again."""
+    first = _bot(TinyDBStore(tmp_path / "db"))
+    _ready(first)
+    _sign_all_but_last(first)
+    user, channel = PARTIES[-1]
+    first.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    senders = _senders(first)
+    senders["teams"].looks_up = False  # as Teams: marked before the post, so a row never tried is known
+
+    def killed(*args: object, **kwargs: object) -> list[object]:
+        raise SystemExit("killed")
+
+    import bot.delivery
+
+    real = bot.delivery.settle
+    bot.delivery.settle = killed  # type: ignore[assignment]
+    try:
+        with pytest.raises(SystemExit):
+            asyncio.run(first.core.deliver(first.last, senders=senders))
+    finally:
+        bot.delivery.settle = real
+    once = _posted(senders)
+    back = _bot(TinyDBStore(tmp_path / "db"))
+    back.clock.set(AT + GRACE + timedelta(seconds=1))
+    for sender in senders.values():
+        sender.bot = back
+    asyncio.run(run_pass(core=back.core, senders=senders))
+    assert _posted(senders) == once and set(once.values()) == {1}
+    assert back.tables("cycle/agder/2027").get(PENDING) == {}
+    assert any("may already be posted" in line for line in undelivered(back.core))  # Teams: said once
+
+
+def test_a_channel_that_cannot_take_it_leaves_the_outbox_and_is_said_once(caplog: pytest.LogCaptureFixture) -> None:
+    from storage.memory import MemoryStore
+
+    bot = _bot(MemoryStore())
+    _ready(bot)
+    _sign_all_but_last(bot)
+    user, channel = PARTIES[-1]
+    bot.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    senders = _senders(bot)
+
+    async def no_reference(**kwargs: object) -> None:
+        raise Undeliverable("no Teams conversation reference for 19:in@thread.tacv2; add the bot there")
+
+    senders["teams"].send = no_reference  # type: ignore[method-assign]
+    with caplog.at_level(logging.ERROR, logger="bot.outbox"):
+        asyncio.run(bot.core.deliver(bot.last, senders=senders))
+        bot.clock.set(AT + timedelta(hours=1))
+        asyncio.run(run_pass(core=bot.core, senders=senders))
+    teams_rows = [q for q in bot.last.queued if q.announcement.to.platform == "teams"]
+    assert teams_rows and bot.tables("cycle/agder/2027").get(PENDING) == {}
+    said = [r for r in caplog.records if r.name == "bot.outbox" and "cannot be delivered" in r.getMessage()]
+    assert len(said) == len(teams_rows)  # once each, not once per pass
+    assert len(undelivered(bot.core)) == len(teams_rows)
+
+
+def test_announcements_that_mention_people_enter_the_outbox() -> None:
+    """`cannot pickle 'mappingproxy'`: announcements with mentions never reached the outbox."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from bot.messages import Announcement, ChannelAddress, Mention
+    from bot.outbox import PARTITION, reply_from_doc
+    from bot.replies import make_reply
+    from storage.memory import MemoryStore
+
+    bot = _bot(MemoryStore())
+    reply = replace(
+        make_reply(title="Signert", lead="Alle har signert."),
+        mentions=(Mention(person="kari", name="Kari Nordmann", ids=MappingProxyType({"slack": "U0KARI"})),),
+    )
+    outcome = Outcome(reply=reply, announcements=(Announcement(to=ChannelAddress("slack", "C0GONE"), reply=reply),))
+    senders = _senders(bot)
+    senders["slack"].fail = {"C0GONE"}
+    asyncio.run(bot.core.deliver(outcome, senders=senders))
+    (doc,) = bot.tables(PARTITION)[PENDING].values()
+    assert reply_from_doc(doc["reply"]).mentions == reply.mentions
+
+
+def test_a_skipped_pass_tries_again_when_the_lease_ends_and_a_pass_renews_not_per_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storage.memory import MemoryStore
+
+    store = MemoryStore()
+    bot = _bot(store)
+    bot.clock.set(oslo(2027, 2, 1, 9))
+    assert store.try_lease(reminders.LEASE, holder="a dead replica", seconds=reminders.LEASE_SECONDS)
+    skipped = asyncio.run(run_pass(core=bot.core, senders=_senders(bot)))
+    assert skipped.skipped and skipped.retry_in == reminders.LEASE_SECONDS <= 60
+    store.release_lease(reminders.LEASE, holder="a dead replica")
+    takes: list[str] = []
+    real = store.try_lease
+
+    def try_lease(name: str, *, holder: str, seconds: float) -> bool:
+        takes.append(holder)
+        return real(name, holder=holder, seconds=seconds)
+
+    monkeypatch.setattr(store, "try_lease", try_lease)
+    report = asyncio.run(run_pass(core=bot.core, senders=_senders(bot)))
+    assert report.messages > 3 and len(takes) == 1  # taken once; renewed only every RENEW_SECONDS
+
+
+def test_a_pass_writes_its_intents_once_and_each_ledger_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.memory import MemoryStore
+
+    store = MemoryStore()
+    bot = _bot(store)
+    bot.clock.set(oslo(2027, 2, 1, 9))
+    counting = _Counting(store)
+    report = asyncio.run(run_pass(core=bot.core, senders=_senders(bot)))
+    per_partition = Counter(counting.writes)
+    assert report.messages > 3 and per_partition.pop("reminder-pass") == 1  # what it is about to post, once
+    assert set(per_partition.values()) == {1}  # each partition's ledger once, however many digests carry it
+    assert len(counting.writes) <= 2 * report.messages
+
+
+def test_a_store_that_cannot_be_written_posts_nothing_and_says_so_once(caplog: pytest.LogCaptureFixture) -> None:
+    from storage.memory import MemoryStore
+
+    store = MemoryStore()
+    bot = _bot(store)
+    bot.clock.set(oslo(2027, 2, 1, 9))
+    real = store.update
+
+    def full(partition: str):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    store.update = full  # type: ignore[method-assign]
+    senders = _senders(bot)
+    with caplog.at_level(logging.ERROR, logger="bot.reminders"):
+        first = asyncio.run(run_pass(core=bot.core, senders=senders))
+        again = asyncio.run(run_pass(core=bot.core, senders=senders))
+    assert first.ledger_failed and again.ledger_failed and not any(s.posts for s in senders.values())
+    assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1
+    assert "No space left" in (reminders.ledger_fault(bot.core) or "")
+    store.update = real  # type: ignore[method-assign]
+    back = asyncio.run(run_pass(core=bot.core, senders=senders))
+    assert not back.ledger_failed and back.messages > 3 and reminders.ledger_fault(bot.core) is None
