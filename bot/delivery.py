@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 from bot.messages import ChannelAddress, Mention, Outcome, Visibility
 from bot.outbox import (
     FAILED,
-    GRACE,
     RETRY_UNCERTAIN,
     SENT,
     UNCERTAIN,
@@ -91,7 +90,7 @@ async def redeliver(
     killed right after a reply and restarted at once has its rows delivered within `GRACE`, not at the
     next cron time)."""
     try:
-        rows, youngest = waiting(core.state, now=at, from_year=at.year - 1)
+        rows, retry_in = waiting(core.state, now=at, from_year=at.year - 1)
     except Exception:
         logger.exception("could not read the announcement outbox")
         return [], 0, None
@@ -99,10 +98,6 @@ async def redeliver(
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)
     failed = sum(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values())
-    retry_in = None
-    if youngest is not None and (youngest.tzinfo is None) == (at.tzinfo is None):
-        left = (youngest + GRACE - at).total_seconds()
-        retry_in = max(1.0, left) if left > 0 else None
     return given_up, failed, retry_in
 
 

@@ -47,7 +47,7 @@ PENDING = "pending"
 MAX_ATTEMPTS = 5
 DELIVERABLE = frozenset({"slack", "teams"})
 """Platforms a server posts to; a change made in the terminal shows its announcements there and keeps none."""
-GRACE = timedelta(seconds=90)
+GRACE = timedelta(seconds=30)
 """How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
 (the process may have died between the reply and the post)."""
 SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
@@ -172,10 +172,11 @@ def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:
     ]
 
 
-def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[Row], datetime | None]:
+def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[Row], float | None]:
     """Every pending row tried before or older than `GRACE`, in the partitions a change can still be
     written to (this and later years from `from_year`, the national ones, `meta`, the outbox partition),
-    oldest first; and when the youngest row left for its own request was written (None if none)."""
+    oldest first; and in how many seconds the youngest row left to its own request is past its grace
+    (None if there is none)."""
     found: list[Row] = []
     cutoff = (now - GRACE).isoformat()
     youngest = ""
@@ -192,9 +193,12 @@ def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[R
             found.append(Row(partition=partition, key=key, announcement=announcement, doc=doc, swept=True))
     found.sort(key=lambda row: str(row.doc.get("created_at", "")))
     try:
-        return found, datetime.fromisoformat(youngest) if youngest else None
+        young = datetime.fromisoformat(youngest) if youngest else None
     except ValueError:
         return found, None
+    if young is None or (young.tzinfo is None) != (now.tzinfo is None):
+        return found, None
+    return found, max(1.0, (young + GRACE - now).total_seconds())
 
 
 SENT, FAILED, UNCERTAIN, UNDELIVERABLE, RETRY_UNCERTAIN = "sent", "failed", "uncertain", "undeliverable", "look-again"

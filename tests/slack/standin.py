@@ -63,9 +63,9 @@ class SlackStandIn:
         self.files: dict[str, bytes] = {}
         self.shared: list[dict[str, Any]] = []
         self.file_token = ""
+        """The bot token a file download must carry (Slack's url_private needs files:read)."""
         self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
         """Messages posted per channel, newest last (what conversations.history answers from)."""
-        """The bot token a file download must carry (Slack's url_private needs files:read)."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
