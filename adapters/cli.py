@@ -72,17 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             if report.skipped:
                 print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
                 return 0
+            if report.ledger_failed:  # one line: what the operator must do, with the store's own reason
+                print(
+                    f"Feil: påminnelsene er stoppet fordi lagringen ikke kan skrives ({report.messages} sendt, "
+                    f"ingen to ganger); frigjør plass eller gjør lagringen skrivbar. Error: {ledger_fault(core)}",
+                    file=sys.stderr,
+                )
+                return 1
             print(
                 f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
                 f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
             )
-            if report.ledger_failed:  # one line: what the operator must do, with the store's own reason
-                print(
-                    "Feil: påminnelsene kunne ikke registreres, og det som ikke er registrert sendes ikke "
-                    f"(heller ikke to ganger). Frigjør plass eller gjør lagringen skrivbar. ({ledger_fault(core)})",
-                    file=sys.stderr,
-                )
-                return 1
             return 0 if not report.failed else 1
         if command == "serve":
             from adapters.server import serve
