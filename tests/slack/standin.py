@@ -66,6 +66,8 @@ class SlackStandIn:
         """The bot token a file download must carry (Slack's url_private needs files:read)."""
         self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
         """Messages posted per channel, newest last (what conversations.history answers from)."""
+        self.post_delay = 0.0
+        """Seconds every unscripted chat.postMessage takes to answer (it takes effect at once): a slow Slack."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
@@ -156,6 +158,8 @@ class SlackStandIn:
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
             scripted = SERVER_ERROR
+        if scripted is None and method == "chat.postMessage" and self.post_delay:
+            scripted = Answer(delay=self.post_delay)
         if scripted is not None:
             return await self._scripted(request, scripted)
         return web.json_response(self._ok(method, body, request))

@@ -1,0 +1,181 @@
+"""The slow delivery faults of issue 19, driven from outside the process as an operator meets them.
+
+Each scenario runs `serve` (`tests/faults/serve_at.py`: the real server, its clock moved to a day of the
+wheel) against the Slack stand-in over HTTP, and checks that every announcement and digest reached each
+channel exactly once:
+
+- ``slow``: Slack accepts the last `signer`'s announcements but answers after 40 s (the client gives up
+  at 30 s): each is looked up by its key, never sent again.
+- ``never``: Slack never answers the first announcement (the call is lost): it is left uncertain, looked
+  up again by the pass after its grace, and posted once.
+- ``replica``: a replica killed with SIGKILL in the middle of the busiest pass (31 digests, each post
+  answered after 1 s); a second replica started at once skips while the dead one's 60 s lease lasts,
+  tries again when it ends (not at the next cron time), and posts the rest: every digest once.
+
+    python -m bench.faults_delivery [slow|never|replica ...]   # all three: about four minutes
+
+The fast scenarios (kill -9 right after a signature, a full or read-only store under `tick`) are in the
+suite: tests/faults/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+import aiohttp
+
+from bot.clock import OSLO
+from storage.tinydb_store import TinyDBStore
+from tests.faults.test_delivery_faults import announcement_posts, free_port, wait_healthy
+from tests.slack.harness import fixture, sign, slack_env
+from tests.slack.standin import Answer, SlackStandIn
+from tests.test_delivery import AT, PARTIES, _bot, _ready, _sign_all_but_last
+
+ROOT = Path(__file__).resolve().parents[1]
+BUSIEST = datetime(2027, 1, 20, 9, tzinfo=OSLO)
+
+
+def serve(*, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datetime) -> subprocess.Popen[str]:
+    env = {**os.environ, **slack_env(standin), "SAMHANDLING_DB": str(db), "PORT": str(port)}
+    env["SAMHANDLING_CONFIG"] = str(ROOT / "app.yaml")
+    env.pop("DATABASE_URL", None)
+    start = at.replace(tzinfo=None).isoformat()
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.faults.serve_at", start, str(epoch), "30"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+async def last_signature(session: aiohttp.ClientSession, standin: SlackStandIn, port: int) -> None:
+    user, channel = PARTIES[-1]
+    form = fixture("slash_command")
+    form.update(text="signer agder 2027", user_id=user, channel_id=channel, trigger_id="t.sign")
+    form.update(response_url=standin.response_url("cmd"))
+    text = urlencode(form)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(text)}
+    async with session.post(f"http://127.0.0.1:{port}/slack/events", data=text, headers=headers) as answer:
+        assert answer.status == 200, await answer.text()
+
+
+def digest_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
+    found: Counter[tuple[str, str]] = Counter()
+    for channel, messages in standin.history.items():
+        for message in messages:
+            key = (message.get("metadata") or {}).get("event_payload", {}).get("key", "")
+            if key.startswith("d-"):
+                found[(channel, key)] += 1
+    return found
+
+
+async def until(check: object, *, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if check():  # type: ignore[operator]
+            return time.monotonic() - started
+        await asyncio.sleep(0.5)
+    return -1.0
+
+
+async def announcements(work: Path, *, answer: Answer) -> str:
+    db = work / "db"
+    prepared = _bot(TinyDBStore(db))
+    _ready(prepared)
+    _sign_all_but_last(prepared)
+    prepared.core.store.close()
+    standin = await SlackStandIn().start()
+    port, epoch = free_port(), time.time()
+    standin.script("chat.postMessage", answer)
+    process = serve(db=db, standin=standin, port=port, epoch=epoch, at=AT)
+    try:
+        async with aiohttp.ClientSession() as session:
+            await wait_healthy(session, port)
+            await last_signature(session, standin, port)
+            expected = 4  # Slack: Agder, IN, SIVA, NFR, RFF's not (it got the reply), AU: counted below
+            took = await until(lambda: len(announcement_posts(standin)) >= expected + 1, timeout=240)
+            await asyncio.sleep(35)  # a further grace: nothing more may come
+            posts = announcement_posts(standin)
+            once = set(posts.values()) == {1}
+            return f"{len(posts)} announcements, each once: {once}, all there after {took:.0f} s"
+    finally:
+        process.kill()
+        process.wait()
+        await standin.stop()
+
+
+async def replica(work: Path) -> str:
+    db = work / "db"
+    TinyDBStore(db).close()
+    standin = await SlackStandIn().start()
+    standin.post_delay = 1.0
+    port, epoch = free_port(), time.time()
+    first = serve(db=db, standin=standin, port=port, epoch=epoch, at=BUSIEST)
+    async with aiohttp.ClientSession() as session:
+        await wait_healthy(session, port)
+        await until(lambda: len(digest_posts(standin)) >= 4, timeout=120)
+        os.kill(first.pid, signal.SIGKILL)  # mid-pass, holding the lease
+        first.wait()
+        before = len(digest_posts(standin))
+        killed_at = time.monotonic()
+        second = serve(db=db, standin=standin, port=port, epoch=epoch, at=BUSIEST)
+        try:
+            await wait_healthy(session, port)
+            took = await until(lambda: len(digest_posts(standin)) >= 11 and _settled(db), timeout=240)
+            await asyncio.sleep(5)
+            posts = digest_posts(standin)
+            per_channel = Counter(channel for channel, _ in posts)
+        finally:
+            second.kill()
+            second.wait()
+            await standin.stop()
+    taken_over = time.monotonic() - killed_at - 5
+    return (
+        f"{before} digests before the kill, {len(posts)} in all over {len(per_channel)} Slack channels; "
+        f"each once: {set(posts.values()) == {1} and set(per_channel.values()) == {1}}; "
+        f"finished {taken_over:.0f} s after the kill (settled after {took:.0f} s)"
+    )
+
+
+def _settled(db: Path) -> bool:
+    with TinyDBStore(db) as store:
+        intents = store.read("reminder-pass").get("posting", {})
+        return bool(intents) and all(
+            all(rid in store.rows(p, table="ledger") for rid in batch)
+            for doc in intents.values()
+            for p, batch in doc.get("entries", {}).items()
+            if doc.get("platform") == "slack"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("scenarios", nargs="*", default=["slow", "never", "replica"])
+    args = parser.parse_args()
+    for name in args.scenarios:
+        with tempfile.TemporaryDirectory(prefix=f"faults-{name}-") as folder:
+            work = Path(folder)
+            if name == "slow":
+                result = asyncio.run(announcements(work, answer=Answer(delay=40)))
+            elif name == "never":
+                result = asyncio.run(announcements(work, answer=Answer(delay=300, lost=True)))
+            else:
+                result = asyncio.run(replica(work))
+        print(f"{name}: {result}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
