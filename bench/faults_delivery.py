@@ -31,16 +31,15 @@ import time
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
 
 import aiohttp
 
 from bot.clock import OSLO
 from storage.tinydb_store import TinyDBStore
-from tests.faults.test_delivery_faults import announcement_posts, free_port, wait_healthy
-from tests.slack.harness import fixture, sign, slack_env
+from tests.faults.test_delivery_faults import announcement_posts, free_port, last_signature, wait_healthy
+from tests.slack.harness import slack_env
 from tests.slack.standin import Answer, SlackStandIn
-from tests.test_delivery import AT, PARTIES, _bot, _ready, _sign_all_but_last
+from tests.test_delivery import AT, _bot, _ready, _sign_all_but_last
 
 ROOT = Path(__file__).resolve().parents[1]
 BUSIEST = datetime(2027, 1, 20, 9, tzinfo=OSLO)
@@ -59,17 +58,6 @@ def serve(*, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datet
         stderr=subprocess.DEVNULL,
         text=True,
     )
-
-
-async def last_signature(session: aiohttp.ClientSession, standin: SlackStandIn, port: int) -> None:
-    user, channel = PARTIES[-1]
-    form = fixture("slash_command")
-    form.update(text="signer agder 2027", user_id=user, channel_id=channel, trigger_id="t.sign")
-    form.update(response_url=standin.response_url("cmd"))
-    text = urlencode(form)
-    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(text)}
-    async with session.post(f"http://127.0.0.1:{port}/slack/events", data=text, headers=headers) as answer:
-        assert answer.status == 200, await answer.text()
 
 
 def digest_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:

@@ -56,6 +56,16 @@ def _sign_all_but_last(bot: BotDriver) -> None:
         assert bot.say("signer agder 2027", as_=user, channel=channel, platform="slack").ok
 
 
+def _last_signature(store: Store) -> BotDriver:
+    """Agder's agreement 2027 signed by every party, the last one over Slack; its outcome is `bot.last`."""
+    bot = _bot(store)
+    _ready(bot)
+    _sign_all_but_last(bot)
+    user, channel = PARTIES[-1]
+    bot.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    return bot
+
+
 class _Counting:
     """Counts the store's durable writes (each `update` is one replace, or one transaction)."""
 
@@ -107,11 +117,7 @@ def test_the_last_signature_and_its_announcements_are_one_write_before_the_reply
 
 def test_a_crash_right_after_the_reply_posts_each_announcement_once_when_the_process_is_back(tmp_path: Path) -> None:
     """The process dies after Slack was answered, before any post (only Agder heard, once twice)."""
-    first = _bot(TinyDBStore(tmp_path / "db"))
-    _ready(first)
-    _sign_all_but_last(first)
-    user, channel = PARTIES[-1]
-    first.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    first = _last_signature(TinyDBStore(tmp_path / "db"))
     queued = first.last.queued
     assert len(queued) >= 5  # Agder, the actors, AU, in Slack and Teams
     first.core.store.close()  # killed: nothing delivered, nothing settled
@@ -127,11 +133,7 @@ def test_a_crash_right_after_the_reply_posts_each_announcement_once_when_the_pro
 
 def test_a_crash_between_the_posts_and_their_record_posts_none_twice(tmp_path: Path) -> None:
     """Killed after posting, before writing what was posted: Slack finds each by its key, not posted again."""
-    first = _bot(TinyDBStore(tmp_path / "db"))
-    _ready(first)
-    _sign_all_but_last(first)
-    user, channel = PARTIES[-1]
-    first.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    first = _last_signature(TinyDBStore(tmp_path / "db"))
     senders = _senders(first)
     senders["teams"].looks_up = False  # as Teams: marked before the post, so a row never tried is known
 
@@ -161,11 +163,7 @@ def test_a_crash_between_the_posts_and_their_record_posts_none_twice(tmp_path: P
 def test_a_channel_that_cannot_take_it_leaves_the_outbox_and_is_said_once(caplog: pytest.LogCaptureFixture) -> None:
     from storage.memory import MemoryStore
 
-    bot = _bot(MemoryStore())
-    _ready(bot)
-    _sign_all_but_last(bot)
-    user, channel = PARTIES[-1]
-    bot.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    bot = _last_signature(MemoryStore())
     senders = _senders(bot)
 
     async def no_reference(**kwargs: object) -> None:

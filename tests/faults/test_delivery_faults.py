@@ -69,6 +69,19 @@ async def wait_healthy(session: aiohttp.ClientSession, port: int) -> None:
     raise AssertionError("serve did not come up")
 
 
+async def last_signature(session: aiohttp.ClientSession, standin: SlackStandIn, port: int) -> str:
+    """The last party signs Agder's agreement 2027 with a signed slash command; returns the answer."""
+    user, channel = PARTIES[-1]
+    form = fixture("slash_command")
+    form.update(text="signer agder 2027", user_id=user, channel_id=channel, trigger_id="t.sign")
+    form.update(response_url=standin.response_url("cmd"))
+    text = urlencode(form)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(text)}
+    async with session.post(f"http://127.0.0.1:{port}/slack/events", data=text, headers=headers) as answer:
+        assert answer.status == 200
+        return await answer.text()
+
+
 def announcement_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
     """(channel, key) of every accepted post that carried an announcement's key (digests' start with d-)."""
     found: Counter[tuple[str, str]] = Counter()
@@ -95,14 +108,7 @@ def test_serve_killed_right_after_the_last_signature_announces_each_once_when_ba
         try:
             async with aiohttp.ClientSession() as session:
                 await wait_healthy(session, port)
-                user, channel = PARTIES[-1]
-                form = fixture("slash_command")
-                form.update(text="signer agder 2027", user_id=user, channel_id=channel, trigger_id="t.sign")
-                form.update(response_url=standin.response_url("cmd"))
-                text = urlencode(form)
-                headers = {"Content-Type": "application/x-www-form-urlencoded", **sign(text)}
-                async with session.post(f"http://127.0.0.1:{port}/slack/events", data=text, headers=headers) as r:
-                    answered = await r.text()
+                answered = await last_signature(session, standin, port)
                 os.kill(first.pid, signal.SIGKILL)  # right after Slack was answered
                 first.wait(timeout=GUARD_S)
                 with TinyDBStore(db) as store:
