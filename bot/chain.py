@@ -16,8 +16,10 @@ import hashlib
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from bot.replay import Difference
 
 logger = logging.getLogger(__name__)
 
@@ -53,17 +55,37 @@ class ChainReport:
     broken_at: int | None = None
     broken_time: str | None = None
     problem: str | None = None
+    replayed_from: int | None = None
+    """The entry whose `base` the replay started from (`bot.replay`); None when the history does not cover
+    the state yet (a store written before entries said what they changed)."""
+    differences: tuple[Difference, ...] = ()
+    """Every record where the stored state is not what the chain produces."""
+
+    @property
+    def links_ok(self) -> bool:
+        """Every entry is as it was recorded (the state aside)."""
+        return self.broken_at is None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.links_ok and not self.differences
 
     def describe(self) -> str:
         """One English line for the operator (CLI, logs, /healthz)."""
-        if not self.ok:
-            return f"{self.partition}: entry {self.broken_at} ({self.broken_time}) {self.problem}"
+        state = "; ".join(difference.describe() for difference in self.differences)
+        if not self.links_ok:
+            tail = f"; {state}" if state else ""
+            return f"{self.partition}: entry {self.broken_at} ({self.broken_time}) {self.problem}{tail}"
+        if state:
+            return f"{self.partition}: the stored state is not what the history produces: {state}"
         start = f", chain starts at entry {self.legacy} (earlier entries are legacy)" if self.legacy else ""
-        return f"{self.partition}: {self.entries} entries ok{start}"
+        covered = f", state replayed from entry {self.replayed_from}" if self.replayed_from is not None else ""
+        return f"{self.partition}: {self.entries} entries ok{start}{covered}"
+
+
+def with_replay(report: ChainReport, *, start: int, differences: Sequence[Difference]) -> ChainReport:
+    """The report with what replaying the partition found (`StateStore.verify_history`)."""
+    return replace(report, replayed_from=start, differences=tuple(differences))
 
 
 def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport:
