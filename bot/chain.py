@@ -77,7 +77,7 @@ class ChainReport:
             tail = f"; {state}" if state else ""
             return f"{self.partition}: entry {self.broken_at} ({self.broken_time}) {self.problem}{tail}"
         if state:
-            return f"{self.partition}: the stored state is not what the history produces: {state}"
+            return f"{self.partition}: {state}"
         start = f", chain starts at entry {self.legacy} (earlier entries are legacy)" if self.legacy else ""
         covered = f", state replayed from entry {self.replayed_from}" if self.replayed_from is not None else ""
         return f"{self.partition}: {self.entries} entries ok{start}{covered}"
