@@ -6,6 +6,9 @@ own `hash` field. Each new entry stores `prev` (the previous entry's digest) and
 edit to any entry, the last one included, shows on `verify`. Entries written before the chain existed
 carry neither field: the chain then starts at the first entry that has them ("legacy" before it).
 
+Entries also carry what they changed (`bot.replay`), inside the hashed body: the chain then proves the
+state as well, and a `ChainReport` names every record where the stored state is not what it produces.
+
 This module only computes; `StateStore` decides where entries live, so the storage layout can change
 under it (history partitions, append-only rows) without touching the chain.
 """

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from bot import chain, replay
-from bot.i18n import _, current, using
+from bot.i18n import N_, _, current, translations
 from bot.messages import Request
 from bot.wheel import Item
 from storage.base import Document, Store, Tables, newest_first
@@ -198,20 +198,17 @@ class StateStore:
 
         A write that lands between reading the history and the tables looks like a difference, so a partition
         that differs is read once more before it is reported."""
-        for attempt in (1, 2):
-            entries = self.history(partition)
-            report = chain.walk(partition=partition, entries=entries)
-            replayed = replay.replay(entries)
-            if replayed.start is None:
-                return report  # a store written before replay data: the chain covers the state from its next change
-            differences = (
-                *replayed.differences,
-                *replay.compare(replayed=replayed.state, stored=self.tables(partition)),
-            )
-            report = chain.with_replay(report, start=replayed.start, differences=differences)
-            if not differences or attempt == 2:
-                return report
-        raise AssertionError("unreachable")
+        report = self._replayed(partition)
+        return self._replayed(partition) if report.differences else report
+
+    def _replayed(self, partition: str) -> chain.ChainReport:
+        entries = self.history(partition)
+        report = chain.walk(partition=partition, entries=entries)
+        replayed = replay.replay(entries)
+        if replayed.start is None:
+            return report  # a store written before replay data: the chain covers the state from its next change
+        stored = replay.compare(replayed=replayed.state, stored=self.tables(partition))
+        return chain.with_replay(report, start=replayed.start, differences=(*replayed.differences, *stored))
 
     def record_versions(self, partition: str, *, table: str, key: str) -> list[replay.RecordVersion]:
         """Each recorded change of one record, oldest first, with its content before and after: what it held
@@ -228,11 +225,8 @@ class StateStore:
         if not found:
             raise DomainError(_("Oppføring {index} endret ikke {key}.").format(index=index, key=key))
         content = found[0].after
-        summaries = []
-        for lang in ("nb", "nn"):
-            with using(lang):
-                text = _("Satte {table}/{key} tilbake til slik det var etter oppføring {index}.")
-                summaries.append(text.format(table=table, key=key, index=index))
+        text = N_("Satte {table}/{key} tilbake til slik det var etter oppføring {index}.")
+        nb, nn = (translations(lang).gettext(text).format(table=table, key=key, index=index) for lang in ("nb", "nn"))
 
         def put_back(tables: Tables) -> Document | None:
             rows = tables.setdefault(table, {})
@@ -246,8 +240,8 @@ class StateStore:
             partition=partition,
             author=author,
             at=at,
-            summary=summaries[0],
-            summary_nn=summaries[1] if summaries[1] != summaries[0] else None,
+            summary=nb,
+            summary_nn=nn if nn != nb else None,
             mutate=put_back,
             action="restore",
             scope={"restored": {"table": table, "key": key, "entry": index}},
