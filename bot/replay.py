@@ -126,13 +126,17 @@ def replay(entries: Sequence[Mapping[str, Any]]) -> Replay:
     found: list[Difference] = []
     for index, entry in enumerate(entries):
         if BASE in entry:
-            state, start, found = {name: dict(rows) for name, rows in (entry[BASE] or {}).items()}, index, []
+            state, start, found = model_tables(_mapping(entry[BASE])), index, []
+            state = {name: dict(rows) for name, rows in state.items()}
         if state is None:
             continue
         if not has_replay(entry):
             state, start, found = None, None, []
             continue
-        for change in entry[CHANGES] or ():
+        # An entry edited by hand may hold anything: what is not a list of changes changes nothing here, and
+        # the chain names the entry.
+        changes = entry[CHANGES] if isinstance(entry[CHANGES], list) else []
+        for change in (change for change in changes if isinstance(change, Mapping)):
             table, key = str(change.get("table")), str(change.get("key"))
             rows = state.setdefault(table, {})
             if rows.get(key) != change.get("before"):
@@ -145,6 +149,10 @@ def replay(entries: Sequence[Mapping[str, Any]]) -> Replay:
     return Replay(
         start=start, state={name: rows for name, rows in (state or {}).items() if rows}, differences=tuple(found)
     )
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
 
 
 def compare(*, replayed: Tables, stored: Mapping[str, Any]) -> list[Difference]:

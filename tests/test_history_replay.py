@@ -100,3 +100,14 @@ def test_the_start_up_check_and_the_admins_alert_name_the_record() -> None:
     ]
     alert = admin_alert(check)
     assert alert is not None and f"{AGDER}: «versions/1» er ikke slik historikken gir den" in alert.text
+
+
+@pytest.mark.parametrize(
+    "garbage", [{"base": 5}, {"base": {"milestones": 3}}, {"changes": "x"}, {"changes": [1, None]}]
+)
+def test_verify_names_a_garbled_entry_and_never_crashes(garbage: dict) -> None:
+    bot = dated_twice()
+    with bot.core.store.update(AGDER) as tables:
+        tables["history"]["000001"].update(garbage)
+    report = bot.core.state.verify_history(AGDER)
+    assert not report.ok and report.broken_at == 1
