@@ -192,17 +192,16 @@ class StateStore:
             total += self.history_count(name)
         return newest_first(entries)[: max(0, limit)], total
 
-    def verify_history(self, partition: str) -> chain.ChainReport:
+    def verify_history(self, partition: str, *, entries: list[Document] | None = None) -> chain.ChainReport:
         """Walk one partition's hash chain (see `bot.chain`) and replay it (`bot.replay`): the report names
         every record where the stored state is not what the chain produces.
 
         A write that lands between reading the history and the tables looks like a difference, so a partition
         that differs is read once more before it is reported."""
-        report = self._replayed(partition)
-        return self._replayed(partition) if report.differences else report
+        report = self._replayed(partition, self.history(partition) if entries is None else entries)
+        return self._replayed(partition, self.history(partition)) if report.differences else report
 
-    def _replayed(self, partition: str) -> chain.ChainReport:
-        entries = self.history(partition)
+    def _replayed(self, partition: str, entries: list[Document]) -> chain.ChainReport:
         report = chain.walk(partition=partition, entries=entries)
         replayed = replay.replay(entries)
         if replayed.start is None:
@@ -249,7 +248,11 @@ class StateStore:
 
     def verify_all(self) -> list[chain.ChainReport]:
         """Every partition that has a history, walked; the layout of the store stays behind this method."""
-        return [self.verify_history(partition) for partition in self.store.partitions() if self.history(partition)]
+        return [
+            self.verify_history(name, entries=found)
+            for name in self.store.partitions()
+            if (found := self.history(name))
+        ]
 
     def ledger(self, partition: str) -> dict[str, Document]:
         return self.store.rows(partition, table="ledger")
