@@ -43,19 +43,37 @@ def model_tables(tables: Mapping[str, Any]) -> Tables:
     return {name: rows for name, rows in tables.items() if is_model_table(name) and isinstance(rows, dict) and rows}
 
 
-def freeze(tables: Mapping[str, Any]) -> str:
-    """The model tables as JSON text: a deep copy taken before a change that cannot be changed by it.
-    Refuses what the store refuses (NaN, values JSON cannot hold), with the store's words."""
+Frozen = dict[str, str]
+"""Each model table as JSON text: a deep copy taken before a change, which the change cannot alter."""
+
+
+def _text(rows: Any) -> str:
+    """JSON text of a table; refuses what the store refuses (NaN, values JSON cannot hold), in its words."""
     try:
-        return json.dumps(model_tables(tables), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return json.dumps(rows, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except TypeError as exc:
         raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
     except ValueError as exc:
         raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
 
 
-def thaw(frozen: str) -> Tables:
-    return json.loads(frozen)  # type: ignore[no-any-return]
+def freeze(tables: Mapping[str, Any]) -> Frozen:
+    return {name: _text(rows) for name, rows in model_tables(tables).items()}
+
+
+def thaw(frozen: Frozen) -> Tables:
+    """The frozen model tables as they were (a `base`)."""
+    return {name: json.loads(text) for name, text in frozen.items()}
+
+
+def changes_since(frozen: Frozen, tables: Mapping[str, Any]) -> list[Document]:
+    """What a change did: every record that differs from `frozen`, as JSON gives it back. Only the tables
+    whose text changed are parsed again, so a write pays for the tables it touched, not the partition."""
+    now = freeze(tables)
+    touched = [name for name in set(frozen) | set(now) if frozen.get(name) != now.get(name)]
+    before = {name: json.loads(frozen[name]) for name in touched if name in frozen}
+    after = {name: json.loads(now[name]) for name in touched if name in now}
+    return changes_between(before, after)
 
 
 def changes_between(before: Tables, after: Tables) -> list[Document]:

@@ -132,7 +132,7 @@ class StateStore:
                     raise AlreadyApplied(first or {})
             frozen = replay.freeze(tables)
             result = mutate(tables)
-            before, after = replay.thaw(frozen), replay.thaw(replay.freeze(tables))
+            changes = replay.changes_since(frozen, tables)
             previous = store.last_row(tables, partition=partition, table="history")
             entry = chain.seal(
                 {
@@ -147,8 +147,8 @@ class StateStore:
                     **(scope or {}),
                     # What the change did, so the chain proves the state (bot/replay.py); a partition whose
                     # history has no replay data yet starts its replayable chain here, from the state as it is.
-                    **({} if replay.has_replay(previous) else {replay.BASE: before}),
-                    replay.CHANGES: replay.changes_between(before, after),
+                    **({} if replay.has_replay(previous) else {replay.BASE: replay.thaw(frozen)}),
+                    replay.CHANGES: changes,
                 },
                 previous=previous,
             )
