@@ -111,3 +111,17 @@ def test_verify_names_a_garbled_entry_and_never_crashes(garbage: dict) -> None:
         tables["history"]["000001"].update(garbage)
     report = bot.core.state.verify_history(AGDER)
     assert not report.ok and report.broken_at == 1
+
+
+def test_an_older_replica_entry_without_changes_ends_the_covered_stretch_until_the_next_base() -> None:
+    """During a rolling deploy an older replica writes an entry without `changes`: the replay cannot go on
+    from it, and the next entry this code writes starts again from a `base`."""
+    bot = dated_twice()
+    entries = [dict(entry) for entry in bot.core.state.history(AGDER)]
+    entries.append({"summary": "written by an older replica"})
+    assert replay.replay(entries).start is None
+    state = bot.core.state.tables(AGDER)
+    base = {name: rows for name, rows in replay.model_tables(state).items()}
+    entries.append({replay.BASE: base, replay.CHANGES: []})
+    again = replay.replay(entries)
+    assert again.start == len(entries) - 1 and not replay.compare(replayed=again.state, stored=state)
