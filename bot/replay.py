@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -183,6 +183,20 @@ def compare(*, replayed: Tables, stored: Mapping[str, Any]) -> list[Difference]:
             Difference(table=change["table"], key=change["key"], problem=problem, fields=_fields(before, after))
         )
     return found
+
+
+def put_back(*, table: str, key: str, content: Document | None) -> Callable[[Tables], Document | None]:
+    """The change a restore makes: the record as `content` (None: removed)."""
+
+    def mutate(tables: Tables) -> Document | None:
+        rows = tables.setdefault(table, {})
+        if content is None:
+            rows.pop(key, None)
+        else:
+            rows[key] = dict(content)
+        return content
+
+    return mutate
 
 
 @dataclass(frozen=True)

@@ -215,11 +215,19 @@ class StateStore:
         return replay.versions_of(self.history(partition), table=table, key=key)
 
     def restore(
-        self, *, partition: str, table: str, key: str, index: int, author: Author, at: datetime
+        self,
+        *,
+        partition: str,
+        table: str,
+        key: str,
+        index: int,
+        author: Author,
+        at: datetime,
+        request: Request | None = None,
     ) -> Document | None:
         """Put back what the record held after history entry `index` (None: it did not exist then), as a new
         recorded change (action ``restore``), so the restore is itself in the history and can be undone.
-        DomainError when that entry did not change the record."""
+        DomainError when that entry did not change the record; a repeated `request` restores once."""
         found = [version for version in self.record_versions(partition, table=table, key=key) if version.index == index]
         if not found:
             raise DomainError(_("Oppføring {index} endret ikke {key}.").format(index=index, key=key))
@@ -227,21 +235,14 @@ class StateStore:
         text = N_("Satte {table}/{key} tilbake til slik det var etter oppføring {index}.")
         nb, nn = (translations(lang).gettext(text).format(table=table, key=key, index=index) for lang in ("nb", "nn"))
 
-        def put_back(tables: Tables) -> Document | None:
-            rows = tables.setdefault(table, {})
-            if content is None:
-                rows.pop(key, None)
-            else:
-                rows[key] = dict(content)
-            return content
-
         return self.change(  # type: ignore[no-any-return]
             partition=partition,
             author=author,
             at=at,
             summary=nb,
             summary_nn=nn if nn != nb else None,
-            mutate=put_back,
+            mutate=replay.put_back(table=table, key=key, content=content),
+            request=request,
             action="restore",
             scope={"restored": {"table": table, "key": key, "entry": index}},
         )
