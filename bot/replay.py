@@ -48,13 +48,9 @@ Frozen = dict[str, str]
 
 
 def _text(rows: Any) -> str:
-    """JSON text of a table; refuses what the store refuses (NaN, values JSON cannot hold), in its words."""
-    try:
-        return json.dumps(rows, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except TypeError as exc:
-        raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
+    """JSON text of a table. A value JSON cannot hold (or NaN) raises here as it would in the store's own
+    write, so the change is refused before anything is written."""
+    return json.dumps(rows, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def freeze(tables: Mapping[str, Any]) -> Frozen:
