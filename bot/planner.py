@@ -28,7 +28,7 @@ from typing import Literal
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
 from bot.facts.item_state import DUE_DAYS, chases_lateness
-from bot.facts.kinds import is_assignments, is_meeting, is_signing
+from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
@@ -327,7 +327,7 @@ class Planner:
         region_of_line = item.region
         anchor, anchored_on = self.anchor(progress)
         # A fact others decide (the state budget is adopted by the Storting): AU only records it.
-        decided_elsewhere = item.kind == "precondition" and item.spec.owner == "national"
+        decided_elsewhere = is_decided_elsewhere(item)
         deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
         # By when.
         if occurrence.kind == "still-overdue":
@@ -425,7 +425,7 @@ class Planner:
         section = _section(item, occurrence, progress=progress, today=today)
         if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
             own = [b for b in blockers if responsible_party(config, b) == party]
-            if own and all(b.kind == "precondition" and b.spec.owner == "national" for b in own):
+            if own and all(is_decided_elsewhere(b) for b in own):
                 section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
         return DigestLine(
             section=section,
@@ -451,7 +451,7 @@ class Planner:
 
 def _section(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:
     if occurrence.overdue:
-        if item.kind == "precondition" and item.spec.owner == "national":
+        if is_decided_elsewhere(item):
             return "waiting"
         return "overdue"
     if occurrence.kind == "minutes":
