@@ -253,11 +253,14 @@ WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 
 def _holds(digest: Digest) -> str:
-    """What a message holds, on one line: the overview if any, then each section's lines by label."""
+    """What a message holds, on one line: the overview if any, then each group of reminders by label. A
+    reminder's line carries its item's state (`Fact.state`); the weekly overview's lines are about regions,
+    not items, and carry none."""
     parts = ["ukeoversikt"] if digest.overview_id else []
     for section in digest.reply.sections:
-        if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
-            parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
+        lines = [fact.label for fact in section.facts if fact.state is not None]
+        if lines:
+            parts.append(f"{section.title}: " + ", ".join(lines))
     return " | ".join(parts)
 
 
