@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from bot.digest import Digest
     from bot.integrity import HistoryCheck
     from bot.reminders import PassReport, Sender
-    from bot.wheel_picture import WheelPicture
+    from bot.wheel_geometry import WheelPicture
 
 logger = logging.getLogger(__name__)
 

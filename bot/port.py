@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bot.digest import Digest
     from bot.integrity import HistoryCheck
     from bot.reminders import PassReport, Sender
-    from bot.wheel_picture import WheelPicture
+    from bot.wheel_geometry import WheelPicture
     from storage.base import Store
 
 

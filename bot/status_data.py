@@ -14,6 +14,7 @@ from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.progress import progress_of
+from bot.shown_states import STATE_LABELS, STATE_SYMBOLS, State, state_of
 from bot.state import StateStore, cycle_partition, entry_summary
 from bot.wheel import (
     Item,
@@ -23,7 +24,6 @@ from bot.wheel import (
     precondition_items,
     regional_milestones,
 )
-from bot.wheel_picture import STATE_LABELS, STATE_SYMBOLS, State, state_of
 
 logger = logging.getLogger(__name__)
 

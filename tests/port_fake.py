@@ -20,7 +20,7 @@ from bot.pipeline.dispatch import NOT_A_READ
 from bot.pipeline.repeats import Deliveries
 from bot.port import Seat
 from bot.reminders import PassReport, Sender, deliver_announcements
-from bot.wheel_picture import WheelPicture
+from bot.wheel_geometry import WheelPicture
 from storage.base import Store
 from storage.memory import MemoryStore
 

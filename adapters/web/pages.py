@@ -15,8 +15,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bot import i18n
+from bot.shown_states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS
 from bot.status_data import national_page, region_page
-from bot.wheel_picture import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, nation_wheel, region_wheel
+from bot.wheel_picture import nation_wheel, region_wheel
 from bot.written_form import region_form
 
 from .wheel_svg import render_svg
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from bot.core import Core
-    from bot.wheel_picture import WheelPicture
+    from bot.wheel_geometry import WheelPicture
 
 logger = logging.getLogger(__name__)
 
