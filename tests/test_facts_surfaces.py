@@ -10,7 +10,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from adapters.teams.cards import render_card
-from adapters.web.pages import region_html
 from bot.behind import overdue_by_region
 from bot.config import load_config
 from bot.facts.item_state import item_state
@@ -24,7 +23,7 @@ from bot.web_links import Feed
 from bot.wheel import milestone_item
 from bot.wheel_picture import build_picture
 from tests.driver import make_bot, oslo
-from tests.helpers import demo_text, replace_once
+from tests.helpers import demo_text, replace_once, status_page_html
 
 STATE_BUDGET = "Stortinget (registreres av AU)"
 
@@ -34,7 +33,7 @@ def _section(reply: Reply, starts: str) -> Section:
 
 
 def _page(bot, *, region: str = "agder", year: int) -> str:  # type: ignore[no-untyped-def]
-    return region_html(core=bot.core, region=region, token="t", national=False, year=year)
+    return status_page_html(bot.core, region=region, year=year)
 
 
 def _event(bot, ident: str, *, region: str = "agder") -> str:  # type: ignore[no-untyped-def]
