@@ -211,8 +211,17 @@ class Planner:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
                     with using(lang):
-                        line = lines[(party, lang)] = self.line(
-                            progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
+                        line = lines[(party, lang)] = digest_line(
+                            config=self.config,
+                            state=self.state,
+                            progress=progress,
+                            occurrence=latest,
+                            anchor=self.anchor(progress),
+                            party=party,
+                            today=today,
+                            late=late,
+                            blockers=blockers,
+                            first=first,
                         )
                 due.append(
                     DueReminder(
@@ -283,31 +292,6 @@ class Planner:
         if not is_signing(item):
             return None
         return missing_for_signing(config=self.config, state=state, signing=item)
-
-    def line(
-        self,
-        progress: Progress,
-        occurrence: Occurrence,
-        *,
-        party: str,
-        today: date,
-        late: bool,
-        blockers: list[Item] | None = None,
-        first: bool | None = None,
-    ) -> DigestLine:
-        """What one reminder says, as one line (`bot.reminder_lines.digest_line`)."""
-        return digest_line(
-            config=self.config,
-            state=self.state,
-            progress=progress,
-            occurrence=occurrence,
-            anchor=self.anchor(progress),
-            party=party,
-            today=today,
-            late=late,
-            blockers=blockers,
-            first=first,
-        )
 
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state, working days only."""
