@@ -3,7 +3,8 @@
 Narrow on purpose (botbuilder's BotAdapter keeps its side to a few methods): an adapter translates a
 platform's event into a `Request`, calls `handle`, renders the `Outcome`, and delivers its announcements;
 the few other things here are what a server needs around that (the clock, /healthz, the start-up history
-check, the reminder pass, the partitions a platform keeps for itself). No adapter reaches into the state,
+check, the reminder pass, the partitions a platform keeps for itself), what the web routes show (a calendar
+feed, a status page, a picture) and what the CLI's own commands print (a receipt, a simulation). No adapter reaches into the state,
 the directory, the vocabulary, the store or the router: what it needs from them is a method here.
 
 `bot.core.Core` implements it; the adapter tests' stand-ins implement it whole, so production code never
