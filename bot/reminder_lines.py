@@ -65,123 +65,134 @@ def digest_line(
     first: bool | None = None,
 ) -> DigestLine:
     """What one reminder says, as one line: computed once here, shown by every platform. `anchor` is the
-    day the leads count back from and what it is (`Planner.anchor`)."""
+    day the leads count back from and what it is (`Planner.anchor`); `first`: nothing of the item was sent
+    before, so the line names who takes part (None: the occurrence's own `first`)."""
     item = progress.item
     region = config.party_short(item.region) if item.region else (item.actor or _("Nasjonalt"))
-    who = config.party_short(responsible_party(config, item))
     label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
+    when = _when(progress, occurrence, anchor=anchor, today=today)
+    shared = False
     button: Button | None = None
-    region_of_line = item.region
-    anchor_day, anchored_on = anchor
-    # A fact others decide (the state budget is adopted by the Storting): AU only records it.
-    decided_elsewhere = is_decided_elsewhere(item)
-    deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
-    # By when.
-    if occurrence.kind == "still-overdue":
-        since = day_text(item.deadline + timedelta(days=1))
-        when = (_("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")).format(
-            day=since
-        )
-    elif occurrence.overdue:
-        when = (_("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")).format(
-            day=deadline, until=until
-        )
-    elif occurrence.kind == "minutes" and progress.planned:
-        when = _("møtet var {day}").format(day=day_text(progress.planned.date()))
-    elif anchored_on == "planned":
-        when = _("møtet {day} ({until})").format(
-            day=day_text(anchor_day), until=days_phrase(deadline=anchor_day, today=today)
-        )
-    elif anchored_on == "suggested":
-        month = day_text(anchor_day).split(" ", 1)[1]
-        when = _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
-    else:
-        when = _("frist {day} ({until})").format(day=deadline, until=until)
-    # Who acts, and the one action.
-    where = f" {item.region}" if item.region else ""
     if is_signing(item):
         if blockers is None:
             blockers = missing_for_signing(config=config, state=state, signing=item)
-        own = [b for b in blockers if responsible_party(config, b) == party]
-        if blockers and party != item.region and own:
-            # What a party outside the region can do is the same for every region waiting on it (IN's
-            # allocation letter, the state budget): one line, the same for each region, shown once.
-            first = own[0]
-            command = (
-                _("forutsetning") + f" {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
-            )
+        action, button, shared = _signing_action(config, state, item=item, party=party, blockers=blockers)
+        if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
-            action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
-                items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=command
-            )
-            region_of_line: str | None = None
-        elif blockers:
-            action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
-                items="; ".join(item_label(b) for b in blockers),
-                party=config.party_short(party),
-                command=f"status{where} {item.year}",
-            )
-        else:
-            version = current_version(state, region=item.region, year=item.year)
-            if version is not None:
-                button = sign_button(config, item=item, party=party, version=version)
-                action = _("{party} har ikke signert: «{command}»").format(
-                    party=config.party_short(party), command=button.command
-                )
-            else:
-                action = (
-                    _("{party} har ikke signert.").format(party=config.party_short(party)) + " " + _(NO_TEXT_YET)
-                ).rstrip(".")
-    elif item.kind == "precondition":
-        command = _("forutsetning") + f" {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
-        if decided_elsewhere:
-            action = _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=command)
-        else:
-            action = _("{who} registrerer: «{command}»").format(who=who, command=command)
-    elif is_assignments(item):
-        # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
-        action = _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
-    elif is_meeting(item):
-        if occurrence.overdue and not progress.planned:
-            action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(
-                who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-            )
-        elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
-            action = _("{who} skriver referat: «{command}»").format(
-                who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-            )
-        elif party != responsible_party(config, item):
-            action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
-        elif progress.planned:
-            action = _("{who} kaller inn").format(who=who)
-        else:
-            action = _("{who} setter dato: «{command}»").format(
-                who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
-            )
-        if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
-            action += f". {occurrence.lead.note.rstrip('.')}"
     else:
-        action = _("{who} registrerer vedtaket: «{command}»").format(
-            who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-        )
+        action = _action(config, progress, occurrence, party=party, today=today)
     value = f"{when}. {action[:1].upper()}{action[1:]}."
     if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
         value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
     if late:
         value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
     section = section_of(item, occurrence, progress=progress, today=today)
-    if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
+    if section == "overdue" and shared and blockers:
         own = [b for b in blockers if responsible_party(config, b) == party]
         if own and all(is_decided_elsewhere(b) for b in own):
             section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
     return DigestLine(
         section=section,
-        region=region_of_line,
+        region=None if shared else item.region,
         label=label,
         value=value,
         button=button,
         state=item_state(config=config, progress=progress, today=today),
     )
+
+
+def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, AnchorKind], today: date) -> str:
+    """By when: the deadline, the planned meeting, the suggested month, or how long it has been late."""
+    item = progress.item
+    anchor_day, anchored_on = anchor
+    # A fact others decide (the state budget is adopted by the Storting): AU only records it.
+    decided_elsewhere = is_decided_elsewhere(item)
+    deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
+    if occurrence.kind == "still-overdue":
+        since = day_text(item.deadline + timedelta(days=1))
+        late = _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
+        return late.format(day=since)
+    if occurrence.overdue:
+        due = _("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")
+        return due.format(day=deadline, until=until)
+    if occurrence.kind == "minutes" and progress.planned:
+        return _("møtet var {day}").format(day=day_text(progress.planned.date()))
+    if anchored_on == "planned":
+        return _("møtet {day} ({until})").format(
+            day=day_text(anchor_day), until=days_phrase(deadline=anchor_day, today=today)
+        )
+    if anchored_on == "suggested":
+        month = day_text(anchor_day).split(" ", 1)[1]
+        return _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
+    return _("frist {day} ({until})").format(day=deadline, until=until)
+
+
+def _signing_action(
+    config: AppConfig, state: StateStore, *, item: Item, party: str, blockers: list[Item]
+) -> tuple[str, Button | None, bool]:
+    """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
+    waiting on the same party)."""
+    where = f" {item.region}" if item.region else ""
+    own = [b for b in blockers if responsible_party(config, b) == party]
+    if blockers and party != item.region and own:
+        # What a party outside the region can do is the same for every region waiting on it (IN's
+        # allocation letter, the state budget): one line, the same for each region, shown once.
+        action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
+            items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=_record(own[0])
+        )
+        return action, None, True
+    if blockers:
+        action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
+            items="; ".join(item_label(b) for b in blockers),
+            party=config.party_short(party),
+            command=f"status{where} {item.year}",
+        )
+        return action, None, False
+    version = current_version(state, region=item.region, year=item.year)
+    if version is None:
+        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
+        return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
+    button = sign_button(config, item=item, party=party, version=version)
+    action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=button.command)
+    return action, button, False
+
+
+def _action(config: AppConfig, progress: Progress, occurrence: Occurrence, *, party: str, today: date) -> str:
+    """Who acts on anything but a signing, and the one command that does it."""
+    item = progress.item
+    who = config.party_short(responsible_party(config, item))
+    where = f" {item.region}" if item.region else ""
+    if item.kind == "precondition":
+        if is_decided_elsewhere(item):
+            return _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=_record(item))
+        return _("{who} registrerer: «{command}»").format(who=who, command=_record(item))
+    if is_assignments(item):
+        # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
+        return _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
+    minutes = f"referat {typed_name(item.spec)}{where} {item.year} …"  # a milestone's: minutes or a decision
+    if not is_meeting(item):
+        return _("{who} registrerer vedtaket: «{command}»").format(who=who, command=minutes)
+    if occurrence.overdue and not progress.planned:
+        action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(who=who, command=minutes)
+    elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
+        action = _("{who} skriver referat: «{command}»").format(who=who, command=minutes)
+    elif party != responsible_party(config, item):
+        action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
+    elif progress.planned:
+        action = _("{who} kaller inn").format(who=who)
+    else:
+        action = _("{who} setter dato: «{command}»").format(
+            who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
+        )
+    if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
+        action += f". {occurrence.lead.note.rstrip('.')}"
+    return action
+
+
+def _record(precondition: Item) -> str:
+    """The command that records a precondition: «forutsetning statsbudsjett 2027»."""
+    actor = f" {precondition.actor}" if precondition.actor else ""
+    return _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
 
 
 def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:

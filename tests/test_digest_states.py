@@ -4,6 +4,7 @@ reminder's lines from the weekly overview's by that state, never by the groups' 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import timedelta
 
@@ -12,8 +13,9 @@ from bot.facts.item_state import item_state
 from bot.messages import ItemState
 from bot.progress import progress_of
 from bot.reminder_lines import SECTION_ORDER
-from bot.reminders import plan_digests
+from bot.reminders import plan_digests, run_pass
 from tests.driver import make_bot, oslo
+from tests.helpers import senders_for
 
 
 def test_every_group_of_a_digest_carries_its_items_states() -> None:
@@ -66,3 +68,23 @@ def test_simulate_tells_reminders_from_the_overview_by_the_carried_state_not_the
         if section.facts and all(fact.state is not None for fact in section.facts)
     ]
     assert len(expected) > 1 and _holds(renamed) == " | ".join(expected)
+
+
+def test_a_shared_signing_line_names_who_takes_part_on_its_first_reminder_only() -> None:
+    """The line every region waiting on IN's allocation letter shares («Alle regioner · Signering 2027»)
+    named the participants on every reminder: the blocker's name shadowed the «first reminder» flag."""
+    bot = make_bot(at=oslo(2027, 1, 4, 9))
+    day, seen = oslo(2027, 1, 4, 9), []
+    while day < oslo(2027, 2, 20, 9):
+        bot.clock.set(day)
+        for digest in plan_digests(core=bot.core, at=day):
+            if digest.to.channel_id == "in":
+                seen += [
+                    "Deltakere" in fact.value
+                    for section in digest.reply.sections
+                    for fact in section.facts
+                    if fact.label.startswith("Alle regioner")
+                ]
+        asyncio.run(run_pass(core=bot.core, senders=senders_for(bot)))
+        day += timedelta(days=1)
+    assert len(seen) >= 3 and seen[0] and not any(seen[1:])
