@@ -13,6 +13,15 @@ from bot.parsing import milestone_names, shown, typed_name, year_of
 from bot.state import DomainError
 
 
+class Unread(list[str]):
+    """The words `read_args` did not take, with the name each one misspells, if any (`near`), so
+    `reject_extra` can ask «Mente du …?» instead of refusing flatly."""
+
+    def __init__(self, words: list[str] | None = None, *, near: dict[str, str] | None = None) -> None:
+        super().__init__(words or [])
+        self.near: dict[str, str] = dict(near or {})
+
+
 @dataclass
 class Args:
     region: str | None = None
@@ -20,7 +29,7 @@ class Args:
     year: int | None = None
     milestone: str | None = None
     precondition: str | None = None
-    rest: list[str] = field(default_factory=list)
+    rest: Unread = field(default_factory=Unread)
 
 
 def read_args(
@@ -52,10 +61,12 @@ def read_args(
         elif "party" in want and args.party is None and (key := ctx.vocab.party(word)):
             args.party = key
         elif stop_at_unknown:
-            args.rest = words[index:]
+            args.rest = Unread(words[index:])
             break
         else:
             args.rest.append(word)
+            if near := ctx.vocab.near(word, kinds=want):
+                args.rest.near[word] = near
     if args.milestone and args.region and scope == "national":
         # `høst agder` in the national channel is Agder's autumn meeting: a named region wins over the channel.
         args.milestone = ctx.vocab.milestone(milestone_word, scope="regional") or args.milestone
@@ -80,7 +91,15 @@ def _join_names(ctx: Context, words: list[str]) -> list[tuple[str, int]]:
 
 
 def reject_extra(words: list[str], *, example: str) -> None:
-    """Words a command does not understand are an error, never silently ignored."""
+    """Words a command does not understand are an error, never silently ignored; a misspelt name
+    (`statsbudsjet`, `agdr`) gets «Mente du …?» with the name, never a silent guess."""
+    near = words.near if isinstance(words, Unread) else {}
+    if words and near:
+        typed = " ".join(words)
+        mended = " ".join(near.get(word, word) for word in words)
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(words=shown(typed), mended=shown(mended))
+        )
     if words:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(

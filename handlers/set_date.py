@@ -133,13 +133,17 @@ def _read(
 
 def _notes(parsed: ParsedDate) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
-    fell in, that only a range's start is kept, that a part of the day set no time."""
+    fell in, that only a range's start is kept (of a time range or a two-day meeting), that a part of the day
+    set no time."""
     notes = []
     if parsed.day_of_month:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
+    if parsed.span_end is not None:
+        end = parsed.span_end
+        notes.append(_("første dag; sluttdagen {day} lagres ikke").format(day=f"{end.day}. {month_name(end.month)}"))
     if parsed.daypart:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""
