@@ -57,7 +57,7 @@ _DAYPART_RE = re.compile(
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
 _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
-_CONNECTORS = {"og", "eller", "til", "-", "fra", "à", "/", ",", "og/eller", "el", "evt", "evt."}
+_CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
 @dataclass(frozen=True)
