@@ -15,6 +15,7 @@ import logging
 import re
 from datetime import datetime
 from types import ModuleType
+from typing import NamedTuple
 
 from bot.clock import OSLO
 from bot.date_found import FIRST_YEAR
@@ -26,22 +27,33 @@ _YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 _DAY_RE = re.compile(r"(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TIME_RE = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?![0-9])")
+_RANGE_RE = re.compile(r"[0-9]\.?\s*[-\u2013\u2014]\s*[0-9]|\s(?:til|to|bis|till)\s")
 _MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
 _missing = False
 
 
+class Absolute(NamedTuple):
+    """A date dateparser read, in Oslo time, and whether a time of day was typed with it."""
+
+    when: datetime
+    has_time: bool
+
+
 def looks_like_date(text: str) -> bool:
-    """A day, a year from 2000 and few words: what an absolute date pasted from an e-mail looks like."""
+    """A day, a year from 2000 and one to three words (a month's name in another language, a weekday):
+    what an absolute date pasted from an e-mail looks like. Numbers alone are the grammar's to read
+    (dateparser took «2027-13-01» for 13 January)."""
     without_year = _YEAR_RE.sub(" ", text)
     return (
         len(text) <= 60
         and _YEAR_RE.search(text) is not None
         and _DAY_RE.search(_TIME_RE.sub(" ", without_year)) is not None
-        and len(_WORD_RE.findall(text)) <= _MAX_WORDS
+        and 1 <= len(_WORD_RE.findall(text)) <= _MAX_WORDS
+        and _RANGE_RE.search(text) is None  # two dates are the grammar's to refuse, not dateparser's to pick
     )
 
 
-def absolute_date(text: str, *, now: datetime) -> datetime | None:
+def absolute_date(text: str, *, now: datetime) -> Absolute | None:
     """The absolute date (and time, when typed) dateparser reads in `text`, in Oslo time; None when the
     phrase does not look like a date, dateparser is not installed, or it reads no whole date."""
     if not isinstance(text, str) or not looks_like_date(text):
@@ -64,8 +76,14 @@ def absolute_date(text: str, *, now: datetime) -> datetime | None:
         return None
     if found is None or found.year < FIRST_YEAR:
         return None
-    hour, minute = (found.hour, found.minute) if _TIME_RE.search(text) else (0, 0)
-    return datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO)
+    has_time = _TIME_RE.search(text) is not None
+    hour, minute = (found.hour, found.minute) if has_time else (0, 0)
+    return Absolute(datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO), has_time)
+
+
+def installed() -> bool:
+    """Whether dateparser can be imported (for the accuracy bench's column)."""
+    return _parser() is not None
 
 
 def _parser() -> ModuleType | None:

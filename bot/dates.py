@@ -18,9 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot import i18n
+from bot import date_fallback, i18n
 from bot.clock import OSLO
-from bot.date_fallback import absolute_date
 from bot.date_found import Maker, shifted
 from bot.date_rules import RANGE_RE, Found, match, plain_weekday
 from bot.date_spans import before_christmas, iso_instant, two_days
@@ -135,8 +134,8 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     span = two_days(s, read=lambda part: _read_one(part, now=now, window=window))
     if span is not None:
         return span
-    if found is None and (day := absolute_date(text, now=now)) is not None:
-        return ParsedDate(when=day, has_time=day.hour or day.minute, year_typed=True)
+    if found is None and (other := date_fallback.absolute_date(text, now=now)) is not None:
+        return ParsedDate(when=other.when, has_time=other.has_time, year_typed=True)
     return found
 
 
