@@ -29,6 +29,7 @@ Reader = Callable[[str], "ParsedDate | DateTrouble | None"]
 
 _FROM_RE = re.compile(r"^(?:fra|frå|fom\.?|f\.o\.m\.?)\s+")
 _SEPARATOR_RE = re.compile(r"\s*-\s*|\s+til\s+")
+_MAX_SEPARATORS = 5  # two ISO dates and the dash between them; more is a list or junk, not read part by part
 _DAY_ONLY_RE = re.compile(
     rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?([0-9]{{1,2}})\.?(?:\s*-)?"
 )
@@ -69,7 +70,10 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | None:
     from bot.dates import ParsedDate
 
     body = _FROM_RE.sub("", s)
-    for sep in _SEPARATOR_RE.finditer(body):
+    separators = list(_SEPARATOR_RE.finditer(body))
+    if len(separators) > _MAX_SEPARATORS:
+        return None
+    for sep in separators:
         left, right = body[: sep.start()].strip(" ,"), body[sep.end() :].strip(" ,")
         if not left or not right:
             continue
