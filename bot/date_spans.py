@@ -64,10 +64,11 @@ def iso_instant(text: str) -> datetime | None:
     return moment.astimezone(OSLO) if moment.year >= FIRST_YEAR else None
 
 
-def two_days(s: str, *, read: Reader) -> ParsedDate | None:
+def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
     """A two-day meeting as its first day (with `span_end`), or a copied same-day range as its start (with
-    `until`); None when `s` is not one of these."""
-    from bot.dates import ParsedDate
+    `until`); the weekday trouble when its first day is named with the wrong weekday («torsdag 22. – fredag
+    23. mai» in 2027); None when `s` is not one of these."""
+    from bot.dates import DateTrouble, ParsedDate
 
     body = _FROM_RE.sub("", s)
     separators = list(_SEPARATOR_RE.finditer(body))
@@ -78,12 +79,16 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | None:
         if not left or not right:
             continue
         end = read(right)
+        if isinstance(end, DateTrouble) and end.reason == "weekday" and _DAY_ONLY_RE.fullmatch(left):
+            return end  # "torsdag 22. – fredag 23. mai": the weekdays are wrong, not the meeting two dates
         if not isinstance(end, ParsedDate) or end.month_only or end.day_of_month or end.until:
             continue
         start = read(left)
         if isinstance(start, ParsedDate) and _same_day_range(start, end):
             return replace(start, until=(end.when.hour, end.when.minute))
         first = end.when.date() - timedelta(days=1)
+        if (wrong := _misnamed_weekday(left, first=first)) is not None:
+            return read(f"{wrong} {first.day}.{first.month}.{first.year}")  # the grammar's weekday trouble
         names_first, clock = _start_matches(left, start, first=first)
         if not names_first:
             continue
@@ -104,6 +109,14 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | None:
 def _same_day_range(start: ParsedDate, end: ParsedDate) -> bool:
     """ "16.12.2026 09:00 - 16.12.2026 11:00": one meeting from 09 to 11."""
     return start.has_time and end.has_time and start.when.date() == end.when.date() and start.when < end.when
+
+
+def _misnamed_weekday(left: str, *, first: date) -> str | None:
+    """The weekday typed with the first day («torsdag 22.») when the day is right and the weekday is not."""
+    m = _DAY_ONLY_RE.fullmatch(left)
+    if m is None or m.group(1) is None or int(m.group(2)) != first.day:
+        return None
+    return m.group(1) if PREFIX_WEEKDAYS[m.group(1)] != first.weekday() else None
 
 
 def _start_matches(

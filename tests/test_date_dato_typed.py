@@ -56,6 +56,8 @@ def test_dato_reads_the_date_and_says_what_it_kept(
         ("per", "dato vår frå 20. april til 21. mai", "er to datoar"),
         ("kari", "dato vår fredag om 10 dager", "er to datoer"),
         ("kari", "dato vår 13/4 0900 1000", "Jeg forstod ikke datoen"),
+        ("kari", "dato vår torsdag 22. – fredag 23. mai", "23. mai 2027 er en søndag, ikke en fredag"),
+        ("per", "dato vår onsdag 22. – fredag 23. april", "er ein torsdag, ikkje ein onsdag"),
     ],
 )
 def test_dato_refuses_and_never_offers_a_year_before_2000(tue: BotDriver, as_: str, command: str, needle: str) -> None:
@@ -105,3 +107,14 @@ def test_a_misspelt_name_gets_mente_du(tue: BotDriver, as_: str, command: str, n
 def test_a_word_far_from_every_name_is_refused_without_a_guess(tue: BotDriver, command: str) -> None:
     reply = assert_refused(tue, command, as_="kari")
     assert "Mente du" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("as_", "command", "needle"),
+    [
+        ("kari", "dato vår agdr 22. april", "Mente du «dato vår Agder 22. april»?"),
+        ("per", "dato vår vestlnd tysdag 20.4 0900", "Meinte du «dato vår Vestland tysdag 20.4 0900»?"),
+    ],
+)
+def test_dato_with_a_misspelt_region_gets_mente_du(tue: BotDriver, as_: str, command: str, needle: str) -> None:
+    assert_refused(tue, command, as_=as_, contains=needle)
