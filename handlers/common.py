@@ -94,7 +94,7 @@ def reject_extra(words: list[str], *, example: str) -> None:
     """Words a command does not understand are an error, never silently ignored; a misspelt name
     (`statsbudsjet`, `agdr`) gets «Mente du …?» with the name, never a silent guess."""
     near = words.near if isinstance(words, Unread) else {}
-    if words and near:
+    if words and all(word in near for word in words):  # «Mente du» only when it names a whole command
         typed = " ".join(words)
         mended = " ".join(near.get(word, word) for word in words)
         raise DomainError(

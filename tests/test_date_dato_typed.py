@@ -103,7 +103,9 @@ def test_a_misspelt_name_gets_mente_du(tue: BotDriver, as_: str, command: str, n
     assert_refused(tue, command, as_=as_, contains=needle)
 
 
-@pytest.mark.parametrize("command", ["status xyzzy", "status ag", "forutsetning stats 2027", "status 2027 agder x"])
+@pytest.mark.parametrize(
+    "command", ["status xyzzy", "status ag", "forutsetning stats 2027", "status 2027 agder x", "status agdr xyzzy"]
+)
 def test_a_word_far_from_every_name_is_refused_without_a_guess(tue: BotDriver, command: str) -> None:
     reply = assert_refused(tue, command, as_="kari")
     assert "Mente du" not in reply.text
