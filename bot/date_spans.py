@@ -27,8 +27,11 @@ logger = logging.getLogger(__name__)
 
 Reader = Callable[[str], "ParsedDate | DateTrouble | None"]
 
-_FROM_RE = re.compile(r"^(?:fra|frå|fom\.?|f\.o\.m\.?)\s+")
-_SEPARATOR_RE = re.compile(r"\s*-\s*|\s+til\s+")
+# "fra og med 28. til og med 29. oktober", "f.o.m. 28. t.o.m. 29. oktober", "22./23. april": e-mail's ways.
+_FROM_RE = re.compile(r"^(?:(?:fra|frå)(?:\s+og\s+med)?|fom\.?|f\.\s*o\.\s*m\.?)\s+")
+_SEPARATOR_RE = re.compile(
+    r"\s*-\s*|\s+(?:til(?:\s+og\s+med)?|tom\.?|t\.\s*o\.\s*m\.?)\s+|(?<=[0-9]\.)\s*/\s*(?=[0-9]{1,2}\.)"
+)
 _MAX_SEPARATORS = 5  # two ISO dates and the dash between them; more is a list or junk, not read part by part
 _DAY_ONLY_RE = re.compile(
     rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?([0-9]{{1,2}})\.?(?:\s*-)?"

@@ -118,6 +118,12 @@ class MeetingArgs:
 def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
     """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text."""
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
+    if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
+        raise DomainError(  # "dato høsst 22. april": never read as another meeting
+            _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(
+                words=shown(" ".join([command, *words])), mended=shown(" ".join([command, near, *args.rest[1:]]))
+            )
+        )
     if args.milestone is None:
         names = ", ".join(milestone_names(ctx.config))
         raise DomainError(

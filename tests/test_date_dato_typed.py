@@ -120,3 +120,72 @@ def test_a_word_far_from_every_name_is_refused_without_a_guess(tue: BotDriver, c
 )
 def test_dato_with_a_misspelt_region_gets_mente_du(tue: BotDriver, as_: str, command: str, needle: str) -> None:
     assert_refused(tue, command, as_=as_, contains=needle)
+
+
+@pytest.mark.parametrize(
+    ("as_", "command", "needle"),
+    [
+        ("kari", "dato høstt 22. oktober", "Mente du «dato høst 22. oktober»?"),
+        ("per", "referat haustt 2026 Godt møte", "Meinte du «referat haust 2026 Godt møte»?"),
+        ("kari", "dato politsk 10. desember", "Mente du «dato politisk 10. desember»?"),
+    ],
+)
+def test_a_misspelt_meeting_gets_mente_du(tue: BotDriver, as_: str, command: str, needle: str) -> None:
+    assert_refused(tue, command, as_=as_, contains=needle)
+
+
+# Each form of issue 18 as a person types it in `dato`, once in bokmål (kari, Agder) and once in nynorsk
+# (per, Vestland): the date stored is the one meant, and the reply says it in the channel's language.
+@pytest.mark.parametrize(
+    ("as_", "command", "when"),
+    [
+        ("kari", "dato vår ons 14/4 1300", oslo(2027, 4, 14, 13)),
+        ("per", "dato vår onsdag 14.04. 1300", oslo(2027, 4, 14, 13)),
+        ("kari", "dato vår fra og med 14. til og med 15. april", oslo(2027, 4, 14)),
+        ("per", "dato vår frå 14. til 15. april", oslo(2027, 4, 14)),
+        ("kari", "dato vår 14./15. april", oslo(2027, 4, 14)),
+        ("per", "dato vår onsdag 14. – torsdag 15. april", oslo(2027, 4, 14)),
+        ("kari", "dato vår 30. april – 1. mai", oslo(2027, 4, 30)),
+        ("per", "dato vår 2027-04-14 10:00 – 2027-04-15 14:00", oslo(2027, 4, 14, 10)),
+        ("kari", "dato vår onsdag om 14 dager", oslo(2027, 3, 17)),
+        ("per", "dato vår onsdag om fjorten dagar", oslo(2027, 3, 17)),
+        ("kari", "dato vår i morra kl 13", oslo(2027, 3, 3, 13)),
+        ("per", "dato vår imorra 1300", oslo(2027, 3, 3, 13)),
+        ("kari", "dato vår on. 14.4 kl 10", oslo(2027, 4, 14, 10)),
+        ("per", "dato vår on 14.04. 1000", oslo(2027, 4, 14, 10)),
+        ("kari", "dato vår 2027-04-14T08:00:00Z", oslo(2027, 4, 14, 10)),
+        ("per", "dato vår 2027-04-14T10:00:00+02:00", oslo(2027, 4, 14, 10)),
+        ("kari", "dato vår første onsdag etter påske", oslo(2027, 3, 31)),
+        ("per", "dato vår fyrste onsdag etter påske", oslo(2027, 3, 31)),
+        ("kari", "dato vår tirsdag før påske kl 10", oslo(2027, 3, 23, 10)),
+        ("per", "dato vår tysdag før påske kl 10", oslo(2027, 3, 23, 10)),
+        ("kari", "dato vår første arbeidsdag i april", oslo(2027, 4, 1)),
+        ("per", "dato vår fyrste arbeidsdag i april", oslo(2027, 4, 1)),
+        ("kari", "dato vår siste arbeidsdag i april kl 9", oslo(2027, 4, 30, 9)),
+        ("per", "dato vår dagen etter 2. påskedag", oslo(2027, 3, 30)),
+        ("kari", "dato vår dagen etter andre påskedag kl 12", oslo(2027, 3, 30, 12)),
+    ],
+)
+def test_each_form_through_dato(tue: BotDriver, as_: str, command: str, when: datetime) -> None:
+    reply = assert_recorded(tue, command, as_=as_)
+    assert planned(tue, as_=as_) == when, reply.text
+    assert ("Dato sett" if as_ == "per" else "Dato satt") in reply.text
+
+
+@pytest.mark.parametrize(
+    ("as_", "command", "needles"),
+    [
+        ("kari", "dato høst 2027 før jul", ("Ikke lagret", "desember")),
+        ("per", "dato haust 2027 innan jula", ("Ikkje lagra", "desember")),
+        ("kari", "dato høst 2027 i jula", ("julaften",)),
+    ],
+)
+def test_christmas_and_named_days_are_asked_about_in_dato(
+    tue: BotDriver, as_: str, command: str, needles: tuple[str, ...]
+) -> None:
+    before = tue.snapshot()
+    reply = tue.say(command, as_=as_)
+    assert tue.snapshot() == before, reply.text
+    for needle in needles:
+        assert needle in reply.text, reply.text
+    assert "juli" not in reply.text.replace("julaften", "")
