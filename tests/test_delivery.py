@@ -264,3 +264,24 @@ def test_a_store_that_cannot_be_written_posts_nothing_and_says_so_once(caplog: p
     store.update = real  # type: ignore[method-assign]
     back = asyncio.run(run_pass(core=bot.core, senders=senders))
     assert not back.ledger_failed and back.messages > 3 and reminders.ledger_fault(bot.core) is None
+
+
+def test_a_change_whose_announcements_cannot_be_stored_is_not_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The change and its announcements are one write: if the announcements cannot be added, the signature
+    is not recorded either, and the person is told so (never a confirmed change with its news lost)."""
+    from bot import outbox
+    from storage.memory import MemoryStore
+
+    driver = _bot(MemoryStore())
+    _ready(driver)
+    _sign_all_but_last(driver)
+    before = driver.snapshot()
+
+    def broken(*args: object, **kwargs: object) -> dict[str, object]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outbox, "_doc", broken)
+    user, channel = PARTIES[-1]
+    reply = driver.say("signer agder 2027", as_=user, channel=channel, platform="slack")
+    assert not reply.ok and not driver.last.queued
+    assert driver.snapshot() == before  # nothing written: not the signature, not its history, not the outbox
