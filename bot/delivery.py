@@ -25,6 +25,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from bot import outbox
 from bot.messages import ChannelAddress, Mention, Outcome, Visibility
 from bot.outbox import (
     FAILED,
@@ -42,9 +43,10 @@ from bot.outbox import (
     waiting,
 )
 from bot.pacing import Pacer
+from bot.pass_lease import PassLease, holder_id
 from bot.replies import make_reply
 from bot.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
-from storage.base import Document
+from storage.base import Document, StoreError
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -78,7 +80,10 @@ async def deliver_queued(*, core: Core, outcome: Outcome, senders: Mapping[str, 
     """Post the announcements a request just stored (`Outcome.queued`) and write what became of them."""
     at = core.clock.now()
     rows = [row for row in rows_of(outcome.queued, at=at) if row.announcement.to.platform in senders]
-    await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=Pacer())
+    results: dict[str, Result] = {}
+    await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=Pacer(), results=results)
+    if any(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values()):
+        follow_up(core=core, senders=senders)
 
 
 async def redeliver(
@@ -227,3 +232,35 @@ async def tell_admins(*, core: Core, senders: Mapping[str, Sender], given_up: li
             await sender.send(channel_id=binding.address.channel_id, reply=reply)
         except SendFailed:
             logger.warning("could not tell the admins in %s about undelivered announcements", binding.address)
+
+
+_FOLLOW_UPS: set[object] = set()
+"""Follow-ups in flight (a task that nothing refers to may be collected before it runs)."""
+
+
+def follow_up(*, core: Core, senders: Mapping[str, Sender], attempt: int = 1) -> None:
+    """Announcements that failed or whose answer was lost right after a request: look again after the
+    outbox's grace, not at the next cron time (which may be a day away). Under the pass lease, so a pass
+    and a follow-up never post the same row; a running pass posts them itself."""
+    import asyncio
+
+    async def later() -> None:
+        await asyncio.sleep(outbox.GRACE.total_seconds() * attempt)
+        lease = PassLease(core=core, holder=holder_id())
+        try:
+            if not lease.take():
+                return
+        except (OSError, StoreError):
+            return  # the store cannot be written: the scheduler's passes report it
+        try:
+            given_up, failed, _ = await redeliver(core=core, senders=senders, at=core.clock.now(), pacer=Pacer())
+            if given_up:
+                await tell_admins(core=core, senders=senders, given_up=given_up)
+        finally:
+            lease.release()
+        if failed and attempt < outbox.MAX_ATTEMPTS:
+            follow_up(core=core, senders=senders, attempt=attempt + 1)
+
+    task = asyncio.get_running_loop().create_task(later())
+    _FOLLOW_UPS.add(task)
+    task.add_done_callback(_FOLLOW_UPS.discard)

@@ -18,22 +18,19 @@ them right after the request, and each pass first posts what is still there.
 from __future__ import annotations
 
 import logging
-import os
-import socket
-import time
-import uuid
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot import pass_ledger
+from bot import pass_lease, pass_ledger
 from bot.delivery import deliver_announcements, redeliver, tell_admins
 from bot.digest import Digest, address_form, build_digests
 from bot.i18n import using
 from bot.messages import ChannelAddress, Section
 from bot.pacing import Pacer
+from bot.pass_lease import PassLease, holder_id
 from bot.pass_ledger import Intent
 from bot.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.weekly import overview_id, weekly_sections
@@ -47,10 +44,6 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "record_digest", "run_pass"]
 
-LEASE = "reminders"
-LEASE_SECONDS = 60.0
-RENEW_SECONDS = 20.0
-"""A running pass renews its lease this often (checked before each post), so it never runs out under it."""
 CONCURRENT_CHANNELS = 8
 """Channels posted to at once in a pass (100 organisations' digests are not posted one at a time)."""
 
@@ -98,49 +91,11 @@ def ledger_fault(core: Core) -> str | None:
     return guard.fault if guard else None
 
 
-def _holder() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-@dataclass
-class _Lease:
-    core: Core
-    holder: str
-    renewed: float = field(default_factory=time.monotonic)
-
-    def take(self) -> bool:
-        """Take or renew the lease; False while another holds it. Raises OSError or StoreError when the
-        store cannot be written (then no pass can run safely)."""
-        try:
-            taken = self.core.store.try_lease(LEASE, holder=self.holder, seconds=LEASE_SECONDS)
-        except NotImplementedError:
-            logger.debug(
-                "store %s has no leases; passes are not guarded across processes", type(self.core.store).__name__
-            )
-            return True
-        self.renewed = time.monotonic()
-        return taken
-
-    def keep(self) -> bool:
-        """Renew the lease when it is due (not per message); False when it was lost."""
-        if time.monotonic() - self.renewed < RENEW_SECONDS:
-            return True
-        return self.take()
-
-    def release(self) -> None:
-        try:
-            self.core.store.release_lease(LEASE, holder=self.holder)
-        except NotImplementedError:
-            pass
-        except Exception:  # a lease that cannot be released expires by itself
-            logger.warning("could not release the reminder lease", exc_info=True)
-
-
 async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime | None = None) -> PassReport:
     """Post every due reminder once, as one digest per channel. A failed post is not recorded, so the next
     pass tries it again; a second pass while one runs skips and says when to try again."""
     report = PassReport()
-    lease = _Lease(core=core, holder=_holder())
+    lease = PassLease(core=core, holder=holder_id())
     try:
         taken = lease.take()
     except (OSError, StoreError) as exc:
@@ -149,7 +104,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     if not taken:
         logger.info("another reminder pass is running; this one tries again when its lease ends")
         report.skipped = True
-        report.retry_in = LEASE_SECONDS
+        report.retry_in = pass_lease.LEASE_SECONDS
         return report
     try:
         await _run(core=core, senders=senders, at=now or core.clock.now(), report=report, lease=lease)
@@ -166,7 +121,9 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     return report
 
 
-async def _run(*, core: Core, senders: Mapping[str, Sender], at: datetime, report: PassReport, lease: _Lease) -> None:
+async def _run(
+    *, core: Core, senders: Mapping[str, Sender], at: datetime, report: PassReport, lease: PassLease
+) -> None:
     guard = _guard(core)
     open_intents: list[Intent] = []
     try:
@@ -244,7 +201,7 @@ async def _post_all(
     digests: list[Digest],
     intents: dict[ChannelAddress, Intent],
     report: PassReport,
-    lease: _Lease,
+    lease: PassLease,
     pacer: Pacer,
 ) -> tuple[list[Digest], list[Digest]]:
     """Post every digest (channels at once, a channel's in order and paced); returns those the platform took

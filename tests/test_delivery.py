@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from adapters.compose import make_core
-from bot import reminders
+from bot import pass_lease, reminders
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.delivery import undelivered
@@ -212,10 +212,10 @@ def test_a_skipped_pass_tries_again_when_the_lease_ends_and_a_pass_renews_not_pe
     store = MemoryStore()
     bot = _bot(store)
     bot.clock.set(oslo(2027, 2, 1, 9))
-    assert store.try_lease(reminders.LEASE, holder="a dead replica", seconds=reminders.LEASE_SECONDS)
+    assert store.try_lease(pass_lease.LEASE, holder="a dead replica", seconds=pass_lease.LEASE_SECONDS)
     skipped = asyncio.run(run_pass(core=bot.core, senders=_senders(bot)))
-    assert skipped.skipped and skipped.retry_in == reminders.LEASE_SECONDS <= 60
-    store.release_lease(reminders.LEASE, holder="a dead replica")
+    assert skipped.skipped and skipped.retry_in == pass_lease.LEASE_SECONDS <= 60
+    store.release_lease(pass_lease.LEASE, holder="a dead replica")
     takes: list[str] = []
     real = store.try_lease
 
@@ -285,3 +285,26 @@ def test_a_change_whose_announcements_cannot_be_stored_is_not_recorded(monkeypat
     reply = driver.say("signer agder 2027", as_=user, channel=channel, platform="slack")
     assert not reply.ok and not driver.last.queued
     assert driver.snapshot() == before  # nothing written: not the signature, not its history, not the outbox
+
+
+def test_an_announcement_that_failed_right_after_the_request_is_tried_again_soon(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not at the next cron time (a day away): a follow-up under the pass lease, after the grace."""
+    from bot import outbox
+    from storage.memory import MemoryStore
+
+    monkeypatch.setattr(outbox, "GRACE", timedelta(milliseconds=50))
+    bot = _last_signature(MemoryStore())
+    senders = _senders(bot)
+    senders["slack"].fail = {"C0SIVA"}
+
+    async def body() -> None:
+        await bot.core.deliver(bot.last, senders=senders)
+        assert ("slack", "C0SIVA") not in _posted(senders)
+        senders["slack"].fail = set()
+        await asyncio.sleep(0.5)
+
+    asyncio.run(body())
+    assert _posted(senders)[("slack", "C0SIVA")] == 1 and set(_posted(senders).values()) == {1}
+    assert bot.tables("cycle/agder/2027").get(PENDING) == {}

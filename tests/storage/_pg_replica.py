@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from adapters.compose import make_core
-from bot import reminders
+from bot import pass_lease, reminders
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.messages import Reply
@@ -57,7 +57,7 @@ class _Sender:
 
 
 def main(url: str, stop_after: int) -> None:
-    reminders.LEASE_SECONDS = LEASE_SECONDS  # a killed replica's lease runs out within a second
+    pass_lease.LEASE_SECONDS = LEASE_SECONDS  # a killed replica's lease runs out within a second
     store = PostgresStore(url)
     core = make_core(config=load_config(CONFIG), store=store, clock=FixedClock(NOW))
     keys = Path(tempfile.gettempdir()) / f"samh-replica-{hashlib.sha256(url.encode()).hexdigest()[:12]}.keys"
