@@ -173,7 +173,7 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
             Stats.of(
                 "reminder pass, posting",
                 posting,
-                f"one per working day for 4 months from `now`, with that period's commands; {sent} posts, one durable ledger write each",
+                f"one per working day for 4 months from `now`, with that period's commands; {sent} posts; per pass one write of its intents and one ledger write per partition",
             )
         )
         bench.core.store.close()
