@@ -21,7 +21,7 @@ import logging
 import weakref
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CONCURRENT_CHANNELS = 8
+NO_SENDER_AGE = timedelta(days=2)
+"""A row for a platform no process has posted to for this long (it is not configured) leaves the outbox."""
 KEEP_NOTES = 50
 """Undelivered announcements shown on /healthz (the newest); the log has every one."""
 
@@ -99,6 +101,19 @@ async def redeliver(
     except Exception:
         logger.exception("could not read the announcement outbox")
         return [], 0, None
+    stale = (at - NO_SENDER_AGE).isoformat()
+    orphans = [
+        row
+        for row in rows
+        if row.announcement.to.platform not in senders and str(row.doc.get("created_at", "")) < stale
+    ]
+    if orphans:  # nobody here posts to that platform, and nobody else did for days: said once, not kept
+        gone = {
+            row.key: Result(UNDELIVERABLE, f"no {row.announcement.to.platform} sender configured") for row in orphans
+        }
+        for row in orphans:
+            _note(core, row, gone[row.key])
+        settle(core.state, orphans, gone, at=at)
     rows = [row for row in rows if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)

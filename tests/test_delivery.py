@@ -308,3 +308,19 @@ def test_an_announcement_that_failed_right_after_the_request_is_tried_again_soon
     asyncio.run(body())
     assert _posted(senders)[("slack", "C0SIVA")] == 1 and set(_posted(senders).values()) == {1}
     assert bot.tables("cycle/agder/2027").get(PENDING) == {}
+
+
+def test_rows_for_a_platform_nobody_posts_to_leave_the_outbox_after_two_days(caplog: pytest.LogCaptureFixture) -> None:
+    from storage.memory import MemoryStore
+
+    bot = _last_signature(MemoryStore())
+    slack_only = {"slack": FakeSender(platform="slack", bot=bot)}
+    asyncio.run(bot.core.deliver(bot.last, senders=slack_only))
+    teams = {k for k, d in bot.tables("cycle/agder/2027")[PENDING].items() if d["platform"] == "teams"}
+    assert teams and set(bot.tables("cycle/agder/2027")[PENDING]) == teams  # kept: Teams may be served elsewhere
+    bot.clock.set(AT + timedelta(days=3))
+    with caplog.at_level(logging.ERROR, logger="bot.outbox"):
+        asyncio.run(run_pass(core=bot.core, senders=slack_only))
+        asyncio.run(run_pass(core=bot.core, senders=slack_only))
+    assert bot.tables("cycle/agder/2027")[PENDING] == {}
+    assert len([r for r in caplog.records if "no teams sender" in r.getMessage()]) == len(teams)
