@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 
 from bot.actions.base import Acting
-from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesWanted, record_minutes
+from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
@@ -56,6 +56,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+    if isinstance(result, MinutesUnchanged):
+        lead = _("{item} har allerede dette referatet. Ingenting er endret.").format(item=result.item.title())
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     announcements = tuple(
         announcement
         for year, regions in result.newly_ready
@@ -73,7 +76,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
-    again = " " + _("(erstatter forrige referat)") if result.replaced else ""
+    again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
     return make_reply(
         title=_("Referat registrert: {item}").format(item=item.title()),
         lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "

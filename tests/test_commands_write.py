@@ -246,7 +246,9 @@ def test_referat_form_refusals(bot: BotDriver) -> None:
 def test_referat_twice_replaces_and_says_so(bot: BotDriver) -> None:
     bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     bot.say("referat høst Første", as_="kari")
-    reply = assert_recorded(bot, "referat høst 2026 Andre", as_="kari")
+    asked = assert_refused(bot, "referat høst 2026 Andre", as_="kari", contains="«bekreft»")
+    assert "Dette erstatter referatet for Administrativt dialogmøte høst" in asked.text and "«logg»" in asked.text
+    reply = assert_recorded(bot, "referat høst 2026 Andre bekreft", as_="kari")
     assert "erstatter forrige referat" in reply.text
     assert milestone_doc(bot, AGDER_2026, "regional-autumn")["outcome"]["summary"] == "Andre"
 

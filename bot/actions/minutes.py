@@ -14,11 +14,11 @@ from typing import Any
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
-from bot.actions.rules import require_coordinator, write_item
-from bot.i18n import _, using
+from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
+from bot.i18n import _, ngettext, using
 from bot.order import mark, record_breaches, refuse, summary_note
 from bot.parsing import typed_name
-from bot.progress import progress_of
+from bot.progress import Progress, progress_of
 from bot.replies import day_text
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, done_word
@@ -45,6 +45,13 @@ class MinutesRecorded:
 
 
 @dataclass(frozen=True)
+class MinutesUnchanged:
+    """The same outcome was recorded before: nothing written."""
+
+    item: Item
+
+
+@dataclass(frozen=True)
 class MinutesWanted:
     """Nothing written yet: the item is right and may be recorded, but no outcome was given (ask with a form)."""
 
@@ -58,6 +65,20 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
     return write_item(acting, key=key, region=region, typed=year, example=example)
 
 
+def earlier_minutes(*, item: Item, progress: Progress) -> str:
+    """The minutes a new outcome would replace, named so the person recognises them: the meeting, the
+    day it was held and what they hold."""
+    outcome = progress.outcome or {}
+    decisions, followups = len(outcome.get("decisions") or ()), len(outcome.get("followups") or ())
+    counts = (
+        ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
+        + ", "
+        + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
+    )
+    held = day_text(progress.done_at.date()) if progress.done_at else "–"
+    return _("referatet for {item} (holdt {day}: {counts})").format(item=item.title(), day=held, counts=counts)
+
+
 def record_minutes(
     acting: Acting,
     *,
@@ -66,7 +87,7 @@ def record_minutes(
     year: int | None,
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
-) -> MinutesRecorded | MinutesWanted:
+) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
     about the text; None asks for the outcome (`MinutesWanted`)."""
     config, state = acting.config, acting.state
@@ -83,15 +104,20 @@ def record_minutes(
             ).format(item=item.title(), done=done_word(item), day=day_text(item.start))
         )
     require_coordinator(acting, item=item)
+    progress = progress_of(config=config, state=state, item=item)
+    require_untaken_cycle(acting, item=item, confirmed=confirmed)
     breaches = record_breaches(config=config, state=state, item=item, now=acting.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and in the history, in bokmål like the history
         note = mark(record_breaches(config=config, state=state, item=item, now=acting.now))
     given = outcome()
+    if given is not None and given == progress.outcome:
+        return MinutesUnchanged(item=item)
+    if progress.outcome and not confirmed:  # asked before the form too, so nobody fills one in vain
+        raise replace_question(what=earlier_minutes(item=item, progress=progress))
     if given is None:
         return MinutesWanted(item=item)
-    progress = progress_of(config=config, state=state, item=item)
     held = progress.planned if progress.planned and progress.planned <= acting.now else acting.now
 
     def mutate(tables: Tables) -> None:
