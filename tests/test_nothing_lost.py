@@ -71,3 +71,15 @@ def test_minutes_wait_for_the_planned_start_on_the_day() -> None:
     assert "«bekreft»" in early.text
     bot.set_time(2026, 11, 23, 10, 0)
     assert_recorded(bot, "referat høst Godt møte", as_="kari")
+
+
+def test_a_changed_date_names_the_one_it_replaced_and_keeps_the_time_of_the_same_day() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    assert_recorded(bot, "dato politisk 10.12 kl 10", as_="kari")
+    same_day = bot.say("dato politisk 10.12", as_="kari")
+    assert (
+        same_day.ok and "10. desember 2026 kl. 10.00" in same_day.text and "Klokkeslettet er beholdt" in same_day.text
+    )
+    assert bot.tables("cycle/agder/2027")["milestones"]["draft-political"]["planned_has_time"]
+    moved = assert_recorded(bot, "dato politisk 14.12 kl 12", as_="kari")
+    assert "Erstatter torsdag 10. desember 2026 kl. 10.00" in moved.text and "«logg»" in moved.text
