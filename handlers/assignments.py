@@ -11,6 +11,7 @@ from bot.actions.base import Acting
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
+from bot.order import split_confirm
 from bot.parsing import fold
 from bot.replies import make_reply
 from handlers.common import context_region, read_args, reject_extra
@@ -19,7 +20,7 @@ STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
@@ -27,7 +28,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     result = record_assignment(
         Acting.of(ctx=ctx, request=request),
         actor=args.party,
-        status=STATUSES[fold(status_words[0])] if status_words else "sent",
+        status=STATUSES[fold(status_words[0])] if status_words else None,
         region=context_region(ctx, args.region),
         year=args.year,
     )
@@ -38,6 +39,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if result.complete else ""
+    if result.not_relevant == "kept":
+        done = " " + _("Punktet er fortsatt markert som ikke aktuelt i år.")
+    elif result.not_relevant == "lifted":
+        done += " " + _("Punktet var markert som ikke aktuelt i år og er nå aktuelt igjen.")
     reply = make_reply(
         title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
         lead=_("Registrert av {name} for {party}.").format(

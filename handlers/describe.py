@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from bot.agreement import current_version
 from bot.agreement_view import version_facts
+from bot.assignment_answers import answers_fact
 from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
@@ -35,7 +36,9 @@ def describe(
     with ⚠ (for `neste`)."""
     item = progress.item
     how = _How(full=full, with_region=with_region, mark_overdue=mark_overdue)
-    if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
+    if progress.outcome or (
+        item.kind == "milestone" and (item.spec.signed_by_parties or item.spec.kind == "assignments")
+    ):
         # reads the signatures and the agreement, or quotes the minutes: made afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
     return _describe_open(config, progress, today, current(), how)
@@ -112,6 +115,8 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
                 facts.append(Fact(_("Venter på"), blockers_text(blockers)))
+    if state is not None and (answers := answers_fact(config=config, state=state, item=item)) is not None:
+        facts.append(answers)  # issue 18: which actors are done with their assignment agreements
     outcome = progress.outcome or {}
     if outcome.get("summary"):
         facts.append(Fact(_("Referat"), outcome["summary"]))

@@ -467,7 +467,8 @@ def test_oppdrag_per_actor_until_all_are_settled() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     assert "sendt" in assert_recorded(bot, "oppdrag IN sendt", as_="kari").title
     assert "ingen i år" in assert_recorded(bot, "oppdrag SIVA ingen", as_="kari").title
-    assert_recorded(bot, "oppdrag NFR", as_="kari")
+    assert_refused(bot, "oppdrag NFR", as_="kari", contains="«oppdrag NFR sendt» eller «oppdrag NFR ingen»")  # asks
+    assert_recorded(bot, "oppdrag NFR sendt", as_="kari")
     assert not milestone_doc(bot, AGDER_2027, "assignments").get("done")
     reply = assert_recorded(bot, "oppdrag RFF ingen", as_="kari")
     assert "punktet er ferdig" in reply.text

@@ -1,6 +1,6 @@
 """`record_assignment`: an assignment agreement sent to one actor, or none this year (§3.3: where there
 are any, they are sent to the actor in January). The milestone is done when every actor has an answer;
-an answer after "not relevant" makes it relevant again."""
+a sent agreement after "not relevant" makes it relevant again (and says so), «none» keeps the mark."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class AssignmentRecorded:
     status: Status
     complete: bool
     """Every actor now has an answer, so the milestone is done."""
+    not_relevant: Literal["kept", "lifted", None] = None
+    """The item was marked «ikke aktuelt»: kept by a «none», lifted by a «sent» (said in the reply)."""
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,10 @@ def status_word(status: Status) -> str:
 
 
 def record_assignment(
-    acting: Acting, *, actor: str | None, status: Status, region: str | None, year: int | None
+    acting: Acting, *, actor: str | None, status: Status | None, region: str | None, year: int | None
 ) -> AssignmentRecorded | AssignmentAlready:
-    """`region` is the region meant (named or the context's)."""
+    """`region` is the region meant (named or the context's); `status` None (neither «sendt» nor «ingen»
+    typed) asks which, rather than guess «sendt»."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
     if actor not in enabled:
@@ -55,6 +58,13 @@ def record_assignment(
             _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
         )
     assert actor is not None
+    if status is None:
+        short = config.party_short(actor)
+        raise DomainError(
+            _("Er oppdragsavtalen til {party} sendt, eller er det ingen i år? Skriv «{sent}» eller «{none}».").format(
+                party=config.party_name(actor), sent=f"oppdrag {short} sendt", none=f"oppdrag {short} ingen"
+            )
+        )
     region = require_region(region, example=f"oppdrag {actor} sendt agder")
     spec = next((m for m in config.milestones if m.kind == "assignments"), None)
     if spec is None:
@@ -67,18 +77,20 @@ def record_assignment(
     require_coordinator(acting, item=item)
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")
-    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+    if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
         return AssignmentAlready(item=item, actor=actor, status=status)
+    # «None this year» agrees with «ikke aktuelt» and keeps it; only a sent agreement makes it relevant again.
+    lifts = not relevant and status == "sent"
 
     def mutate(tables: Tables) -> bool:
         sent = tables.setdefault("assignments", {})
         sent[actor] = {"status": status, "at": acting.now.isoformat(), "by": acting.caller.name}
         complete = all(key in sent for key in enabled)
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
-        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
+        if lifts and doc.pop("not_relevant", None):  # something was sent after all: relevant again
             doc.pop("done", None)
             doc.pop("done_at", None)
-        if complete:
+        if complete and not doc.get("not_relevant"):
             doc.update({"done": True, "done_at": acting.now.isoformat()})
         return complete
 
@@ -91,4 +103,10 @@ def record_assignment(
         ),
         mutate=mutate,
     )
-    return AssignmentRecorded(item=item, actor=actor, status=status, complete=bool(complete))
+    return AssignmentRecorded(
+        item=item,
+        actor=actor,
+        status=status,
+        complete=bool(complete),
+        not_relevant=None if relevant else "lifted" if lifts else "kept",
+    )
