@@ -9,6 +9,7 @@ from handlers import (
     assignments,
     bind,
     calendar,
+    followups,
     log,
     minutes,
     next_steps,
@@ -284,4 +285,5 @@ def build_router() -> Router:
             translated=True,
         )
     )
+    add(followups.COMMAND)  # issue 18: `ferdig <id>` closes a follow-up point (declared in handlers/followups.py)
     return router

@@ -11,6 +11,7 @@ from bot.assignment_answers import answers_fact
 from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
+from bot.followups import status_text
 from bot.i18n import _, current
 from bot.memo import per_config
 from bot.messages import Button, Fact, Section
@@ -125,10 +126,12 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     if outcome.get("decisions"):
         facts.append(Fact(_("Vedtak"), "; ".join(outcome["decisions"])))
     if outcome.get("followups"):
+        points = status_text(config=config, state=state, item=item, today=today) if state is not None else None
         facts.append(
             Fact(
                 _("Oppfølging"),
-                "; ".join(
+                points  # issue 18: with id, due date and ✓ when closed (bot/followups.py)
+                or "; ".join(
                     f"{point['text']} ({point.get('owner_name') or point['owner']})" for point in outcome["followups"]
                 ),
             )

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
+from bot.followups import followup_section, followups_of
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
@@ -77,10 +78,14 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
     again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    points = followup_section(followups_of(config=ctx.config, state=ctx.state, item=item), today=ctx.now.date())
+    section, buttons = points if points else (None, ())
     return make_reply(
         title=_("Referat registrert: {item}").format(item=item.title()),
         lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name),
+        sections=(section,) if section else (),
+        buttons=buttons,
         visibility=Visibility.CHANNEL,
     )
 
@@ -156,6 +161,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
             "text": " ".join(text.replace(token.group(0), "").split()),
             "owner": person.key or person.user_id,
             "owner_name": person.name,
+            "owner_party": person.party,
         }
     match = re.search(r"@(\S+)", text)
     if not match:
@@ -178,6 +184,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
         "text": " ".join(text.replace(match.group(0), "").split()),
         "owner": owner or (person.key if person and person.key else owner_word),
         "owner_name": owner_name,
+        "owner_party": owner or (person.party if person else None),
     }
 
 

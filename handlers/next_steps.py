@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from bot.behind import behind_text, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
+from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -102,7 +103,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
-        return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
+        quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
+        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -140,7 +142,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=buttons[:5],
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
 
 
 @per_config(maxsize=256)

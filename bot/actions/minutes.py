@@ -15,6 +15,7 @@ from typing import Any
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
+from bot.followups import same_points, stamp
 from bot.i18n import _, ngettext, using
 from bot.order import mark, record_breaches, refuse, summary_note
 from bot.parsing import typed_name
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 ACTION = "record_minutes"
 
 MeetingOutcome = dict[str, Any]
-"""{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name"}]}"""
+"""{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name",
+"owner_party"}]}; the action adds each point's "id" and "due" (bot/followups.py)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,14 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
     spec = acting.config.milestone(key)
     example = f"referat {typed_name(spec) if spec else key} {acting.now.date().year} …"
     return write_item(acting, key=key, region=region, typed=year, example=example)
+
+
+def same_outcome(given: MeetingOutcome, stored: MeetingOutcome) -> bool:
+    """The same minutes as typed again (the points' ids, due dates and closings aside)."""
+    plain = ("summary", "link", "decisions")
+    return all(given.get(k) == stored.get(k) for k in plain) and same_points(
+        given.get("followups") or (), stored.get("followups") or ()
+    )
 
 
 def earlier_minutes(*, item: Item, progress: Progress) -> str:
@@ -112,13 +122,16 @@ def record_minutes(
     with using("nb"):  # stored with the item and in the history, in bokmål like the history
         note = mark(record_breaches(config=config, state=state, item=item, now=acting.now))
     given = outcome()
-    if given is not None and given == progress.outcome:
+    if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
     if progress.outcome and not confirmed:  # asked before the form too, so nobody fills one in vain
         raise replace_question(what=earlier_minutes(item=item, progress=progress))
     if given is None:
         return MinutesWanted(item=item)
     held = progress.planned if progress.planned and progress.planned <= acting.now else acting.now
+
+    seed = f"{item.ident}:{acting.now.isoformat()}"
+    given = {**given, "followups": stamp(list(given.get("followups") or ()), now=acting.now, seed=seed)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
