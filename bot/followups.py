@@ -264,7 +264,7 @@ def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Repl
         title=reply.title,
         lead=lead,
         sections=(*body, section),
-        buttons=(*reply.buttons, *buttons),
+        buttons=(*reply.buttons, *buttons)[: max(SHOW, len(reply.buttons))],  # more would crowd; ids are in the lines
         context=reply.context,
         visibility=reply.visibility,
         form=reply.form,

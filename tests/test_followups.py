@@ -71,7 +71,7 @@ def test_a_digest_to_the_owner_carries_its_open_points() -> None:
         digest
         for day in range(1, 31)
         for digest in plan_digests(core=bot.core, at=oslo(2027, 1, day, 9))
-        if f"ferdig {ids['IN']}" in [b.command for b in digest.reply.buttons]
+        if f"[{ids['IN']}]" in digest.reply.text
     ]
     assert carried, "no digest carried IN's open point"
     assert all("Sende utkast" in digest.reply.text for digest in carried)
@@ -85,3 +85,21 @@ def test_the_same_minutes_with_a_due_date_typed_again_change_nothing() -> None:
         "referat høst Godt møte oppfølging: Sende utkast @IN innen 15. desember; Booke rom @siva", as_="kari"
     )
     assert again.ok and again.title == "Allerede registrert" and bot.snapshot() == before
+
+
+def test_the_next_meetings_reminder_carries_the_open_points_of_the_last_one() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    ids = _minutes(bot)
+    meeting_digests = [
+        digest
+        for month in (3, 4, 5, 6)
+        for day in (1, 8, 15, 22)
+        for digest in plan_digests(core=bot.core, at=oslo(2027, month, day, 9))
+        if digest.to.channel_id == "C0AGDER"
+        and any(r.item.kind == "milestone" and r.item.spec.kind == "meeting" for r in digest.reminders)
+    ]
+    assert meeting_digests, "no reminder of Agder's next meeting"
+    assert all(
+        f"Sende utkast (Innovasjon Norge, innen 15. desember 2026, på overtid) [{ids['IN']}]" in d.reply.text
+        for d in meeting_digests
+    )
