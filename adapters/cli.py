@@ -6,24 +6,23 @@ It lives under adapters/ because it is the one place that knows every platform; 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from adapters import store_commands
+from adapters.compose import build_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
-from bot.core import Core, build_core
+from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
-from bot.web_links import ensure_secret
+from bot.port import CorePort, UnknownRegion
+from bot.reminders import PassReport, Sender
 from bot.workdays import is_working_day
 from storage.base import StoreError
-from storage.memory import MemoryStore
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command != "chat":  # the terminal's start-up and first command are one wait: nothing to move
             _warm_up(core)
         if command in ("chat", "serve"):
-            ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
+            core.prepare_links()  # the key of the feed and status links, once per store
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
         if command == "simulate":
@@ -97,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _local_links(core: Core, *, host: str) -> None:
+def _local_links(core: CorePort, *, host: str) -> None:
     """Without PUBLIC_URL, a server on loopback gives out local addresses (status page, feeds, pictures)."""
     if core.public_url is None and host == "127.0.0.1":
         core.public_url = f"http://127.0.0.1:{os.environ.get('PORT', '3978')}"
@@ -106,7 +105,7 @@ def _local_links(core: Core, *, host: str) -> None:
         )
 
 
-def _warm_up(core: Core) -> None:
+def _warm_up(core: CorePort) -> None:
     """Pay the one-off costs at start-up, not in someone's first command on a server: loading and compiling
     the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
     this: there start-up and the first command are one wait, and most commands need neither."""
@@ -155,95 +154,83 @@ def _check_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def _chat(core: Core, *, person: str | None, channel: str | None) -> int:
-    config = core.config
-    if person is None:
-        demo = next((p for p in config.people if p.role == "coordinator" and p.party and config.region(p.party)), None)
-        if demo is None:
-            print("Fant ingen fylkeskommunal koordinator i app.yaml å demonstrere med; bruk --as.", file=sys.stderr)
-            return 2
-        person = demo.key
-    known = next((p for p in config.people if p.key == person or p.ids.get(PLATFORM) == person), None)
-    user_id = known.ids.get(PLATFORM, known.key) if known else person
-    if channel is None:
-        party = known.party if known else None
-        channel = next(
-            (c.id for c in config.channels if c.platform == PLATFORM and party in (c.region, c.actor) and party),
-            next((c.id for c in config.channels if c.platform == PLATFORM and c.national), "nasjonal"),
-        )
-    return run_chat(core, user_id=user_id, channel_id=channel, interactive=sys.stdin.isatty())
+def _chat(core: CorePort, *, person: str | None, channel: str | None) -> int:
+    seat = core.chat_seat(platform=PLATFORM, person=person, channel=channel)
+    if seat is None:
+        print("Fant ingen fylkeskommunal koordinator i app.yaml å demonstrere med; bruk --as.", file=sys.stderr)
+        return 2
+    user_id, channel_id = seat
+    return run_chat(core, user_id=user_id, channel_id=channel_id, interactive=sys.stdin.isatty())
 
 
 def _verify(core: Core) -> int:
-    """Every chain walked; the first entry that does not match named with its partition and time."""
-    from bot.integrity import broken_text
+    """Every chain walked and replayed: the first entry that does not match named with its partition and
+    time, and every record whose stored state is not what the chain produces."""
+    from bot.i18n import _
+    from bot.integrity import broken_lines
 
     reports = core.state.verify_all()
     broken = [report for report in reports if not report.ok]
     for report in reports:
         if report.ok and report.legacy:
-            print(f"{report.partition}: kjeden starter ved oppføring {report.legacy} (eldre oppføringer uten hash)")
+            print(
+                _("{partition}: kjeden starter ved oppføring {index} (eldre oppføringer uten hash)").format(
+                    partition=report.partition, index=report.legacy
+                )
+            )
+        if report.ok and report.replayed_from is None:
+            print(
+                _(
+                    "{partition}: lagret før historikken førte hva hver endring gjorde; neste endring tar det med."
+                ).format(partition=report.partition)
+            )
     for report in broken:
-        print(f"BRUTT {broken_text(report)}")
+        for line in broken_lines(report):
+            print(_("BRUTT {line}").format(line=line))
     entries = sum(report.entries for report in reports)
     if broken:
-        print(f"{len(broken)} av {len(reports)} historikker er brutt ({entries} oppføringer sjekket).")
+        print(
+            _("{broken} av {count} historikker er brutt ({entries} oppføringer sjekket).").format(
+                broken=len(broken), count=len(reports), entries=entries
+            )
+        )
         return 1
-    print(f"Historikken er i orden: {len(reports)} partisjoner, {entries} oppføringer.")
+    print(
+        _("Historikken er i orden: {count} partisjoner, {entries} oppføringer.").format(
+            count=len(reports), entries=entries
+        )
+    )
     return 0
 
 
-def _receipt(core: Core, *, region: str, year: int, as_json: bool) -> int:
-    from bot.agreement_view import build_receipt
-
-    key = core.vocab.region(region)
-    if key is None:
-        print(f"Ukjent region «{region}».", file=sys.stderr)
+def _receipt(core: CorePort, *, region: str, year: int, as_json: bool) -> int:
+    try:
+        receipt = core.receipt(region=region, year=year)
+    except UnknownRegion as unknown:
+        print(f"Ukjent region «{unknown.name}».", file=sys.stderr)
         return 2
-    receipt = build_receipt(config=core.config, state=core.state, region=key, year=year)
     print(receipt.to_json() if as_json else receipt.to_text())
     return 0
 
 
-def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
-    """Every message a pass would post, day by day, as if each had gone out: the passes run against a copy
-    of the state in memory (the real store is only read), with their own ledger."""
+def _simulate(core: CorePort, *, start: date, end: date, region: str | None) -> int:
+    """Every message a pass would post, day by day, as if each had gone out (the core's copy of the state)."""
     if end < start:
         print(f"--from ({start:%d.%m.%Y}) er etter --to ({end:%d.%m.%Y}). Bytt om datoene.", file=sys.stderr)
         return 2
-    region_key = None
-    if region is not None:
-        region_key = core.vocab.region(region)
-        if region_key is None:
-            names = ", ".join(r.short for r in core.config.parties.regions)
-            print(f"Ukjent region «{region}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
-            return 2
-    from storage.transfer import contents
-
-    copy = MemoryStore()
-    for partition in core.store.partitions():
-        tables = contents(core.store, partition)  # with history and ledger rows (kept apart in PostgreSQL)
-        with copy.update(partition) as work:
-            work.update(json.loads(json.dumps(tables)))
-    clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
-    sim = Core(config=core.config, store=copy, clock=clock)
-    from croniter import croniter
-
-    cron = core.config.reminders.cron
+    try:
+        posts = core.simulate(start=start, end=end, region=region)
+    except UnknownRegion as unknown:
+        names = ", ".join(unknown.known)
+        print(f"Ukjent region «{unknown.name}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
+        return 2
     messages = reminders = 0
-    day = start
-    while day <= end:
-        at = croniter(cron, datetime.combine(day, time(0), tzinfo=core.clock.tz)).get_next(datetime)
-        day = at.date() + timedelta(days=1)
-        if at.date() > end:
-            break
-        clock.set(at)
-        for digest in plan_digests(core=sim, at=at, region=region_key):
-            messages += 1
-            reminders += len(digest.reminders)
-            where = f"{digest.to.platform}:{digest.to.channel_id}"
-            print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
-            record_digest(sim, digest, at=at)
+    for post in posts:
+        at, digest = post.at, post.digest
+        messages += 1
+        reminders += len(digest.reminders)
+        where = f"{digest.to.platform}:{digest.to.channel_id}"
+        print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
     print(f"{messages} meldinger med {reminders} påminnelser.")
     return 0
 
@@ -252,11 +239,14 @@ WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 
 def _holds(digest: Digest) -> str:
-    """What a message holds, on one line: the overview if any, then each section's lines by label."""
+    """What a message holds, on one line: the overview if any, then each group of reminders by label. A
+    reminder's line carries its item's state (`Fact.state`); the weekly overview's lines are about regions,
+    not items, and carry none."""
     parts = ["ukeoversikt"] if digest.overview_id else []
     for section in digest.reply.sections:
-        if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
-            parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
+        lines = [fact.label for fact in section.facts if fact.state is not None]
+        if lines:
+            parts.append(f"{section.title}: " + ", ".join(lines))
     return " | ".join(parts)
 
 
@@ -274,7 +264,7 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-01-31") from None
 
 
-async def _tick(core: Core) -> PassReport:
+async def _tick(core: CorePort) -> PassReport:
     """One pass: terminal channels print; Slack and Teams post when their credentials are set."""
     senders: dict[str, Sender] = {PLATFORM: TerminalSender()}
     if any(os.environ.get(name) for name in PLATFORM_TOKENS):
@@ -282,4 +272,8 @@ async def _tick(core: Core) -> PassReport:
 
         app = build_app(core=core, scheduler=False)
         senders.update(app[SENDERS])
-    return await run_pass(core=core, senders=senders)
+    return await core.remind(senders=senders)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

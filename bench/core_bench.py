@@ -239,8 +239,8 @@ def startup_probe(folder: str, now: str) -> None:
     import resource
 
     t0 = time.perf_counter()
+    from adapters.compose import build_core
     from bot.clock import FixedClock
-    from bot.core import build_core
     from bot.dates import warm_up
 
     t1 = time.perf_counter()

@@ -8,9 +8,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.actions.plan import region_plan_period
 from bot.config import AppConfig
+from bot.facts.kinds import is_signing
+from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.progress import progress_of
+from bot.shown_states import STATE_LABELS, STATE_SYMBOLS, State, state_of
 from bot.state import StateStore, cycle_partition, entry_summary
 from bot.wheel import (
     Item,
@@ -19,9 +23,7 @@ from bot.wheel import (
     national_milestones,
     precondition_items,
     regional_milestones,
-    responsible_party,
 )
-from bot.wheel_picture import STATE_LABELS, STATE_SYMBOLS, State, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +98,9 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     item_state, planned = state_of(config=config, state=state, item=item, today=today)
     progress = progress_of(config=config, state=state, item=item)
     text = _(STATE_LABELS[item_state])
-    if item_state == "done":
+    if progress.not_relevant:
+        text = _("Ikke aktuelt i år")  # as `status` and `neste` say it
+    elif item_state == "done":
         text = _("Ferdig {day}").format(day=_day(progress.done_at.date())) if progress.done_at else _("Ferdig")
     elif item_state == "overdue":
         text = _("På overtid (frist {day})").format(day=_day(item.deadline))
@@ -104,7 +108,7 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
         text = _("Åpen, frist {day}").format(day=_day(item.deadline))
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and item_state != "done":
+    if is_signing(item) and item_state != "done":
         parties = agreement_parties(config, region=item.region)
         text += " · " + _("{signed}/{total} signert").format(
             signed=len(parties) - len(progress.missing), total=len(parties)
@@ -127,10 +131,7 @@ def national_page(*, config: AppConfig, state: StateStore, year: int, today: dat
         items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
         columns = tuple(_label(item) for item in items)
         cells = tuple(cell_of(config=config, state=snapshot, item=item, today=today) for item in items)
-        signed += any(
-            item.kind == "milestone" and item.spec.signed_by_parties and cell.state == "done"
-            for item, cell in zip(items, cells, strict=True)
-        )
+        signed += any(is_signing(item) and cell.state == "done" for item, cell in zip(items, cells, strict=True))
         rows.append(Row(title=region.short, cells=cells, link=region.key))
     shared = national_milestones(config, year=year) + precondition_items(config, year=year, region=None)
     national = tuple((_label(item), cell_of(config=config, state=snapshot, item=item, today=today)) for item in shared)
@@ -145,7 +146,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         ItemLine(
             title=item.title(),
             window=f"{_day(item.start)}–{_day(item.deadline)}",
-            responsible=config.party_short(responsible_party(config, item)),
+            responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
             cell=cell_of(config=config, state=snapshot, item=item, today=today),
         )
         for item in cycle_items(config, year=year, region=region)
@@ -178,7 +179,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         today=today,
         region=region,
         name=spec.name,
-        plan_period=spec.plan_period,
+        plan_period=region_plan_period(config=config, state=snapshot, region=region),
         items=items,
         signatures=tuple(signature_lines),
         history=history,

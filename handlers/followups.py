@@ -13,7 +13,7 @@ from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Visibility
 from bot.order import split_confirm
 from bot.replies import make_reply
-from bot.router import Command
+from bot.router import Command, Who
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -43,4 +43,6 @@ COMMAND = Command(
     ("ferdig K7QM",),
     writes=True,
     translated=True,
+    args=("text",),
+    who=Who.MEMBER,
 )

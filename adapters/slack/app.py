@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Coroutine, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
-from bot.reminders import deliver_announcements
 from bot.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
@@ -37,7 +35,7 @@ from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
     from bot.reminders import Sender
 
 logger = logging.getLogger(__name__)
@@ -62,11 +60,10 @@ class SlackAdapter:
     def __init__(
         self,
         *,
-        core: Core,
+        core: CorePort,
         settings: SlackSettings,
         senders: Mapping[str, Sender],
         poster: SlackPoster | None = None,
-        remember: int = 4096,
     ) -> None:
         self.core = core
         self.settings = settings
@@ -84,8 +81,6 @@ class SlackAdapter:
             request_verification_enabled=False,
         )
         self._tasks: set[asyncio.Task[None]] = set()
-        self._seen: OrderedDict[str, None] = OrderedDict()
-        self._remember = remember
         self._register()
 
     # ---- wiring -------------------------------------------------------------------------------------------
@@ -114,9 +109,6 @@ class SlackAdapter:
     # ---- listeners ----------------------------------------------------------------------------------------
     async def _on_command(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.command_request(body)
-        if not self._first_time(request.request_id):
-            await ack()
-            return
         if files.linked_file_ids(request.text):
             # Reading a linked Slack file may take longer than the 3-second ack: answer via response_url.
             await ack()
@@ -125,6 +117,9 @@ class SlackAdapter:
         outcome = self._handle(request)
         reply = outcome.reply
         shown_in: str | None = None
+        if outcome.repeated:  # a replay of a command already answered
+            await ack()
+            return
         if reply.form is not None:
             await ack()
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
@@ -140,6 +135,8 @@ class SlackAdapter:
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
         outcome = self._handle(replace(request, attachments=attachments))
+        if outcome.repeated:
+            return
         public = _is_public(outcome.reply)
         if response_url:
             payload = {
@@ -154,13 +151,10 @@ class SlackAdapter:
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         request = translate.action_request(body, action)
-        if not self._first_time(request.request_id):
-            logger.info("ignored a repeated click (%s)", request.request_id)
+        outcome = self._handle(request)  # a repeated click is answered once (Request.delivery)
+        if outcome.repeated:
             return
-        outcome = self._handle(request)
         reply = outcome.reply
-        if not _is_public(reply):
-            self._forget(request.request_id)  # nothing recorded: a second click may simply ask again
         shown_in: str | None = None
         if reply.form is not None:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
@@ -178,13 +172,12 @@ class SlackAdapter:
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.view_request(body)
-        if not self._first_time(request.request_id):
+        outcome = self._handle(request)
+        if outcome.repeated:
             await ack()
             return
-        outcome = self._handle(request)
         reply = outcome.reply
-        if not reply.ok:
-            self._forget(request.request_id)  # nothing was recorded; the person may correct and resubmit
+        if not reply.ok:  # nothing was recorded; the person may correct and resubmit
             errors = views.form_errors(reply, view=body.get("view") or {})
             if errors:  # the modal stays open with what was typed; the message sits under its input
                 await ack(response_action="errors", errors=errors)
@@ -198,8 +191,6 @@ class SlackAdapter:
 
     async def _on_mention(self, body: dict[str, Any]) -> None:
         request = translate.mention_request(body)
-        if not self._first_time(request.request_id):
-            return  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
         if files.event_files(body.get("event") or {}):
             # Reading a shared file may take longer than Slack's 3 seconds: answer from the background.
             self._spawn(self._answer_mention(request, body))
@@ -211,6 +202,8 @@ class SlackAdapter:
         if attachments:
             request = replace(request, attachments=attachments)
         outcome = self._handle(request)
+        if outcome.repeated:  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
+            return
         reply = outcome.reply
         if reply.form is not None:
             reply = Reply(
@@ -255,30 +248,12 @@ class SlackAdapter:
             return Outcome(reply=failure_reply(self._lang_for(request)))
 
     def _lang_for(self, request: Request) -> str:
-        """The reader's written form from the core when it can tell (the real one never raises here)."""
-        lang_for = getattr(self.core, "lang_for", None)
+        """The reader's written form, when the core can still tell it."""
         try:
-            return str(lang_for(request)) if lang_for else "nb"
+            return str(self.core.lang_for(request))
         except Exception:
             logger.exception("could not tell the written form of a failed Slack request")
             return "nb"
-
-    def _first_time(self, request_id: str | None) -> bool:
-        """A second line of defence next to the core's idempotency: a replay is neither handled nor
-        announced again by this process."""
-        if request_id is None:
-            return True
-        if request_id in self._seen:
-            self._seen.move_to_end(request_id)
-            return False
-        self._seen[request_id] = None
-        while len(self._seen) > self._remember:
-            self._seen.popitem(last=False)
-        return True
-
-    def _forget(self, request_id: str | None) -> None:
-        if request_id is not None:
-            self._seen.pop(request_id, None)
 
     # ---- after the ack ------------------------------------------------------------------------------------
     def _spawn_after(self, outcome: Outcome, *, shown_in: str | None, picture_for: Request | None = None) -> None:
@@ -384,7 +359,7 @@ class SlackAdapter:
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None
-        await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
+        await self.core.deliver(outcome, senders=self.senders, already_shown=here)
 
     async def close(self) -> None:
         await self.drain()
@@ -414,7 +389,7 @@ def _bolt_logger() -> logging.Logger:
     return bolt
 
 
-def _when(core: Core) -> str:
+def _when(core: CorePort) -> str:
     """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
     return when_text(core.clock.now(), has_time=True)
 

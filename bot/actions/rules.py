@@ -91,16 +91,22 @@ def write_item(acting: Acting, *, key: str, region: str | None, typed: int | Non
     return milestone_for(config, key=key, year=year, region=region)
 
 
-def require_member(acting: Acting, *, party: str, what: str) -> None:
-    """Only a member of a party may write for it."""
-    caller = acting.caller
-    if not caller.known:
+def require_known(acting: Acting) -> None:
+    """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
+    declared `Who.MEMBER` (bot/pipeline/permission.py)."""
+    if not acting.caller.known:
         raise DomainError(
             _(
                 "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
                 "Be en administrator skrive «person <deg> <part> <rolle>»."
             )
         )
+
+
+def require_member(acting: Acting, *, party: str, what: str) -> None:
+    """Only a member of a party may write for it."""
+    caller = acting.caller
+    require_known(acting)
     if caller.party != party:
         own = acting.config.party_name(caller.party) if caller.party else _("ingen part")
         raise DomainError(
