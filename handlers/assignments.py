@@ -20,7 +20,7 @@ STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
+    words, confirmed = split_confirm(ctx.args.split())
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
@@ -31,6 +31,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         status=STATUSES[fold(status_words[0])] if status_words else None,
         region=context_region(ctx, args.region),
         year=args.year,
+        confirmed=confirmed,
     )
     year, party, what = result.item.year, ctx.config.party_name(result.actor), _(status_word(result.status))
     if isinstance(result, AssignmentAlready):

@@ -40,3 +40,9 @@ def test_status_says_which_actors_are_done() -> None:
     assert_recorded(bot, "oppdrag SIVA ingen", as_="kari")
     status = bot.say("status", as_="kari").text
     assert "Aktørene: Sendt: IN · Ingen i år: SIVA · Ikke avklart: NFR, RFF" in status
+
+
+def test_an_answer_for_a_cycle_before_the_bot_asks() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    assert_refused(bot, "oppdrag IN sendt 2026", as_="kari", contains="før boten tok over")
+    assert_recorded(bot, "oppdrag IN sendt 2026 bekreft", as_="kari")

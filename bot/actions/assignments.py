@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_region, write_item
+from bot.actions.rules import milestone_for, require_coordinator, require_region, require_untaken_cycle, write_item
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.state import DomainError, item_doc_key
@@ -48,10 +48,17 @@ def status_word(status: Status) -> str:
 
 
 def record_assignment(
-    acting: Acting, *, actor: str | None, status: Status | None, region: str | None, year: int | None
+    acting: Acting,
+    *,
+    actor: str | None,
+    status: Status | None,
+    region: str | None,
+    year: int | None,
+    confirmed: bool = False,
 ) -> AssignmentRecorded | AssignmentAlready:
     """`region` is the region meant (named or the context's); `status` None (neither «sendt» nor «ingen»
-    typed) asks which, rather than guess «sendt»."""
+    typed) asks which, rather than guess «sendt»; `confirmed` lets a write into a cycle before the bot
+    through."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
     if actor not in enabled:
@@ -76,6 +83,7 @@ def record_assignment(
     )
     year = item.year
     require_coordinator(acting, item=item)
+    require_untaken_cycle(acting, item=item, confirmed=confirmed)
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")
     if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
