@@ -37,6 +37,7 @@ def test_the_owner_sees_open_points_in_neste_and_closes_one() -> None:
     # Only the owner (or the meeting's coordinators) closes it.
     assert_refused(bot, f"ferdig {ids['IN']}", as_="siri", contains="Bare Innovasjon Norge eller Agder")
     assert_refused(bot, "ferdig ZZZZ", as_="ola", contains="finner ikke")
+    assert_refused(bot, "ferdig <@U0KARI>", as_="ola", contains="Hvilket oppfølgingspunkt")
     done = assert_recorded(bot, f"ferdig {ids['IN'].lower()}", as_="ola", channel="in")
     assert "Sende utkast" in done.title and "Lukket av Ola Berg" in done.text
     again = bot.say(f"ferdig {ids['IN']}", as_="ola")

@@ -7,10 +7,11 @@ meeting it came from (who keep the list). Closing twice is harmless: the first c
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.followups import Followup, find
+from bot.followups import ID_LENGTH, Followup, find
 from bot.i18n import _
 from bot.state import DomainError, item_doc_key
 from bot.wheel import responsible_party
@@ -37,7 +38,7 @@ class _Closed(Exception):
 
 def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed:
     config = acting.config
-    if not point_id.strip():
+    if not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", point_id.strip()):  # not an id: never echoed back
         raise DomainError(
             _("Hvilket oppfølgingspunkt? Skriv «ferdig <id>», f.eks. «ferdig K7QM» (id-en står i «neste»).")
         )
@@ -45,7 +46,7 @@ def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | Followu
     if not found:
         raise DomainError(
             _("Jeg finner ikke oppfølgingspunktet «{id}». Id-ene står i «neste» og «status».").format(
-                id=point_id.strip()[:20]
+                id=point_id.strip().upper()
             )
         )
     if len(found) > 1:  # two points with the same id in different places: never guess
