@@ -22,7 +22,7 @@ from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Reply, Section
 from bot.replies import day_text, make_reply
-from bot.state import StateStore
+from bot.state import StateStore, cycle_partition, national_partition
 from bot.wheel import Item, milestone_item
 from storage.base import Document
 
@@ -118,7 +118,11 @@ def _party_of(config: AppConfig, owner: str) -> str | None:
 
 def followups_of(*, config: AppConfig, state: StateStore, item: Item) -> list[Followup]:
     """The points of one item's minutes, in the order they were typed."""
-    outcome = state.item_doc(item).get("outcome") or {}
+    return _points(config, item=item, doc=state.item_doc(item))
+
+
+def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
+    outcome = doc.get("outcome") or {}
     found = []
     for point in outcome.get("followups") or ():
         if not isinstance(point, dict) or not point.get("id"):
@@ -146,18 +150,21 @@ def followups_of(*, config: AppConfig, state: StateStore, item: Item) -> list[Fo
 
 
 def all_followups(*, config: AppConfig, state: StateStore, today: date) -> list[Followup]:
-    """Every point in the minutes of last year, this year and next (regions and national meetings)."""
+    """Every point in the minutes of last year, this year and next (regions and national meetings): one
+    read of each cycle's milestones, an item made only where minutes hold points."""
     places: list[str | None] = [None, *(region.key for region in config.parties.regions)]
     found: list[Followup] = []
     for year in range(today.year - 1, today.year + 2):
         for region in places:
-            for spec in config.milestones:
-                if spec.signed_by_parties or spec.kind == "assignments":
+            partition = national_partition(year) if region is None else cycle_partition(region, year)
+            for key, doc in (state.tables(partition).get("milestones") or {}).items():
+                if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
                     continue
-                if (spec.scope == "national") != (region is None):
+                spec = config.milestone(key)
+                if spec is None:
                     continue
                 item = milestone_item(config, milestone=spec, year=year, region=region)
-                found += followups_of(config=config, state=state, item=item)
+                found += _points(config, item=item, doc=doc)
     return found
 
 
@@ -178,16 +185,6 @@ def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     if not caller.known:
         return []
     return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=caller.key)
-
-
-def open_in_region(*, config: AppConfig, state: StateStore, today: date, region: str | None) -> list[Followup]:
-    """The open points from a region's meetings (None: the national ones): the next meeting's reminder
-    and the count in `oversikt`."""
-    return [
-        point
-        for point in all_followups(config=config, state=state, today=today)
-        if not point.closed and point.item.region == region
-    ]
 
 
 def digest_points(
