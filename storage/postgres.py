@@ -8,7 +8,9 @@
   entries, and the primary key makes a ledger entry once-only across replicas.
 - Leases are rows with an expiry taken from the database's clock, so a dead replica's lease runs out and
   another takes over; no clock skew between replicas matters.
-- Reads are cached by the row's version (one round trip that returns the tables only when they changed).
+- A partition's version (`Store.version`) is its row's ``version``, from one sequence, taken by every write
+  (`update`, and `record_once`/`record_many`, which touch only rows). Reads are cached by it (one round trip
+  that returns the tables only when they changed); `versions` asks for several in one round trip.
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -20,7 +22,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,9 +30,11 @@ import psycopg
 from psycopg import conninfo as pg_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from storage.base import Document, Store, StoreError, Tables
+from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.faults import FaultLog
 from storage.pg_schema import LATEST, current_version
+from storage.sealed import SealedSummaries
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +43,8 @@ NEXT_POSITION = (
     "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
 )
 """The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
+NEW_VERSION = "UPDATE partitions SET version = nextval('partition_version'), updated_at = now() WHERE name = %s"
+"""A write that touched only rows (`record_once`, `record_many`) is a new version of the partition too."""
 
 
 def describe_url(url: str) -> str:
@@ -60,7 +66,7 @@ def _dumps(doc: Any) -> str:
         raise ValueError(f"row is not JSON-compatible: {exc}") from exc
 
 
-class PostgresStore(Store):
+class PostgresStore(FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     def __init__(
@@ -71,6 +77,7 @@ class PostgresStore(Store):
         self._local = threading.local()
         self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._sealed = SealedSummaries()
         self._pool = ConnectionPool(
             url,
             min_size=1,
@@ -147,7 +154,7 @@ class PostgresStore(Store):
 
     # -- Store interface ----------------------------------------------------------------------------------
 
-    def read(self, partition: str) -> Tables:
+    def read_versioned(self, partition: str) -> Versioned:
         check_partition_name(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
@@ -158,17 +165,27 @@ class PostgresStore(Store):
             (known, partition),
         )
         if not found:
-            return {}
+            return Versioned({}, 0)
         version, raw = found[0]
         if raw is None and cached is not None:
-            return cached[1]
+            return Versioned(cached[1], version)
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
         with self._cache_lock:
             self._cache[partition] = (version, tables)
             self._cache.move_to_end(partition)
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return tables
+        return Versioned(tables, version)
+
+    def version(self, partition: str) -> int:
+        return self.versions((partition,))[0]
+
+    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
+        """One round trip for all of them (a kept reply checks the five or so partitions it read)."""
+        names = [check_partition_name(name) for name in partitions]
+        found = self._query("a version check", "SELECT name, version FROM partitions WHERE name = ANY(%s)", (names,))
+        known = {str(name): int(version) for name, version in found}
+        return tuple(known.get(name, 0) for name in names)
 
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
@@ -216,6 +233,12 @@ class PostgresStore(Store):
         conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
         row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
         return None if row is None else str(row[0])
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        return self._sealed.summary(prefix, names=names, limit=limit, store=self)
+
+    def forget_sealed(self, partition: str) -> None:
+        self._sealed.forget(partition)
 
     def partitions(self, prefix: str = "") -> list[str]:
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -297,6 +320,12 @@ class PostgresStore(Store):
     def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
         check_partition_name(partition)
+        try:
+            self._record_many(partition=partition, table=table, docs=docs)
+        finally:
+            self.forget_sealed(partition)
+
+    def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
@@ -312,6 +341,7 @@ class PostgresStore(Store):
                     " ON CONFLICT (partition, tbl, key) DO NOTHING",
                     [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
                 )
+            conn.execute(NEW_VERSION, (partition,))
 
     def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
         check_partition_name(partition)
@@ -332,6 +362,12 @@ class PostgresStore(Store):
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         check_partition_name(partition)
+        try:
+            return self._record_once(partition=partition, table=table, key=key, doc=doc)
+        finally:
+            self.forget_sealed(partition)
+
+    def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
@@ -344,6 +380,8 @@ class PostgresStore(Store):
                 " ON CONFLICT (partition, tbl, key) DO NOTHING RETURNING key",
                 (partition, table, key, partition, table, _dumps(doc)),
             ).fetchone()
+            if inserted is not None:
+                conn.execute(NEW_VERSION, (partition,))
         return inserted is not None
 
     # -- leases ---------------------------------------------------------------------------------------------
