@@ -18,7 +18,6 @@ Connection failures (a restarted server, a network blip) become `StoreError`, wh
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections import OrderedDict
@@ -33,18 +32,13 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import FaultLog
+from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.sealed import SealedSummaries
 
 logger = logging.getLogger(__name__)
 
 _CACHE_SIZE = 1024
-NEXT_POSITION = (
-    "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
-)
-"""The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
-NEW_VERSION = "UPDATE partitions SET version = nextval('partition_version'), updated_at = now() WHERE name = %s"
-"""A write that touched only rows (`record_once`, `record_many`) is a new version of the partition too."""
 
 
 def describe_url(url: str) -> str:
@@ -57,16 +51,7 @@ def describe_url(url: str) -> str:
     return f"database {params.get('dbname', '?')!s} as {params.get('user', '?')!s} on {host}:{params.get('port', 5432)}"
 
 
-def _dumps(doc: Any) -> str:
-    try:
-        return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except TypeError as exc:
-        raise TypeError(f"row is not JSON-compatible: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"row is not JSON-compatible: {exc}") from exc
-
-
-class PostgresStore(FaultLog, Store):
+class PostgresStore(PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     def __init__(
@@ -262,127 +247,6 @@ class PostgresStore(FaultLog, Store):
 
     def close(self) -> None:
         self._pool.close(timeout=1.0)
-
-    # -- rows apart from the partition document ----------------------------------------------------------
-
-    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        # One round trip: the next position and the insert together (the partition's row lock is held, so
-        # no other writer appends to this partition meanwhile). Keys are the position, zero-padded to 6.
-        (key,) = (  # type: ignore[misc]
-            self._tx(partition)
-            .execute(
-                "INSERT INTO rows (partition, tbl, key, pos, doc)"
-                " SELECT %s, %s, CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END, n, %s::jsonb"
-                " FROM (SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s"
-                " ORDER BY pos DESC LIMIT 1) + 1, 0) AS n) AS next"
-                " RETURNING key",
-                (partition, table, _dumps(entry), partition, table),
-            )
-            .fetchone()
-        )
-        return str(key)
-
-    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        self._tx(partition).execute(
-            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
-            " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
-            " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc",
-            (partition, table, key, partition, table, _dumps(doc)),
-        )
-
-    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        found = (
-            self._tx(partition)
-            .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
-            .fetchone()
-        )
-        return None if found is None else found[0]
-
-    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        found = (
-            self._tx(partition)
-            .execute(
-                "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1", (partition, table)
-            )
-            .fetchone()
-        )
-        return None if found is None else found[0]
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        check_partition_name(partition)
-        found = self._query(
-            f"a read of {partition} {table}",
-            "SELECT key, doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos",
-            (partition, table),
-        )
-        return {str(key): doc for key, doc in found}
-
-    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
-        check_partition_name(partition)
-        try:
-            self._record_many(partition=partition, table=table, docs=docs)
-        finally:
-            self.forget_sealed(partition)
-
-    def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
-            (start,) = conn.execute(  # type: ignore[misc]
-                NEXT_POSITION, (partition, table)
-            ).fetchone()
-            with conn.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)"
-                    " ON CONFLICT (partition, tbl, key) DO NOTHING",
-                    [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
-                )
-            conn.execute(NEW_VERSION, (partition,))
-
-    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
-        check_partition_name(partition)
-        found = self._query(
-            f"a read of {partition} {table}",
-            "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT %s",
-            (partition, table, max(0, limit)),
-        )
-        return [doc for (doc,) in found]
-
-    def count_rows(self, partition: str, *, table: str) -> int:
-        """History from the last position, not count(*): its positions run 0, 1, 2, … (O(log n))."""
-        check_partition_name(partition)
-        # Keyed tables (ledger, requests) may leave a position unused (a key already there): count those.
-        sql = NEXT_POSITION if table == "history" else "SELECT count(*) FROM rows WHERE partition = %s AND tbl = %s"
-        found = self._query(f"a read of {partition} {table}", sql, (partition, table))
-        return int(found[0][0])
-
-    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        check_partition_name(partition)
-        try:
-            return self._record_once(partition=partition, table=table, key=key, doc=doc)
-        finally:
-            self.forget_sealed(partition)
-
-    def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
-            inserted = conn.execute(
-                "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
-                " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
-                " ON CONFLICT (partition, tbl, key) DO NOTHING RETURNING key",
-                (partition, table, key, partition, table, _dumps(doc)),
-            ).fetchone()
-            if inserted is not None:
-                conn.execute(NEW_VERSION, (partition,))
-        return inserted is not None
 
     # -- leases ---------------------------------------------------------------------------------------------
 

@@ -18,33 +18,27 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
-import re
 import threading
-import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Self
 
-from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
+from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
 from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import FaultLog, os_fault
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
+from storage.tinydb_leases import FileLeases
 from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
 
 logger = logging.getLogger(__name__)
 
 SUFFIX = ".json"
 LOCK_NAME = ".lock"
-LEASE_PREFIX = ".lease-"
-"""Leases live in ``<directory>/.lease-<name>``: never a partition (a dot starts the name)."""
 
 _Identity = tuple[int, int, int, int, int]
 
@@ -67,7 +61,7 @@ class _Entry:
     """The file's segment counts (`storage.tinydb_rows`), set when `tables` is parsed."""
 
 
-class TinyDBStore(SegmentedRows, FaultLog, Store):
+class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
     """File-backed store. One instance per data folder and process is the intended use.
 
     ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
@@ -124,9 +118,6 @@ class TinyDBStore(SegmentedRows, FaultLog, Store):
         with self._cache_lock:
             entry = self._checked(partition, path)
             return 0 if entry is None else entry.version
-
-    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
-        return tuple(self.version(partition) for partition in partitions)
 
     def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
         path = self._path(partition)
@@ -238,33 +229,6 @@ class TinyDBStore(SegmentedRows, FaultLog, Store):
                 raise self.note_fault("store", os_fault(exc, path=path, doing="writing")) from exc
             yield
 
-    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
-        """Read and write the lease file under the folder lock, so two processes decide one after the other.
-
-        The expiry is wall-clock time (time.time), the one clock two processes share."""
-        path = self._lease_path(name)
-        with self._lock.hold():
-            current = _read_lease(path)
-            now = time.time()
-            if current is not None and current.get("holder") != holder and float(current.get("expires", 0)) > now:
-                return False
-            data = json.dumps({"holder": holder, "expires": now + seconds}).encode()
-            atomic_write(path, data=data)
-            return True
-
-    def release_lease(self, name: str, *, holder: str) -> None:
-        path = self._lease_path(name)
-        with self._lock.hold():
-            current = _read_lease(path)
-            if current is not None and current.get("holder") == holder:
-                os.unlink(path)
-
-    def _lease_path(self, name: str) -> str:
-        self._check_open()
-        if not re.fullmatch(r"[a-z0-9_-]+", name):
-            raise ValueError(f"invalid lease name {name!r}: use a-z, 0-9, '_' and '-'")
-        return os.path.join(self.directory, LEASE_PREFIX + name)
-
     def verify(self, *, from_year: int | None = None) -> None:
         """Decode the partition files (of `from_year` on, see `Store.verify`) without caching them, so ten
         years of history cost no memory. Segment files are checked when first read."""
@@ -300,17 +264,6 @@ class TinyDBStore(SegmentedRows, FaultLog, Store):
                 _, entry = self._cache.popitem()
                 os.close(entry.fd)
         self._closed = True
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- internals ----------------------------------------------------------------------------------------
 
@@ -426,16 +379,6 @@ def _is_partition_name(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _read_lease(path: str) -> dict[str, object] | None:
-    """The lease file's content; a missing or unreadable one is no lease (it is rewritten whole)."""
-    try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read())
-    except (FileNotFoundError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _read_all(fd: int) -> bytes:
