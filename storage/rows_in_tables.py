@@ -21,11 +21,7 @@ class RowsInTables:
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
         rows = tables.setdefault(table, {})
-        position = len(rows)
-        key = f"{position:06d}"
-        while key in rows:  # rows copied in under other keys: never overwrite one
-            position += 1
-            key = f"{position:06d}"
+        key = free_key(rows, position=len(rows))
         rows[key] = entry
         return key
 
@@ -41,3 +37,13 @@ class RowsInTables:
 
     def rows(self, partition: str, *, table: str) -> dict[str, Document]:
         return self.read(partition).get(table, {})
+
+
+def free_key(rows: dict[str, Document], *, position: int) -> str:
+    """The key of an appended row: its position, zero-padded to six digits so keys sort in order, or the
+    next one free (rows copied in under other keys are never overwritten)."""
+    key = f"{position:06d}"
+    while key in rows:
+        position += 1
+        key = f"{position:06d}"
+    return key

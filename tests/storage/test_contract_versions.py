@@ -19,11 +19,12 @@ from tests.storage import test_contract as contract_suite
 P = "cycle/agder/2027"
 OLD = ("cycle/agder/2027", "cycle/agder/2028")
 AUTHOR = Author(person="kari", name="Kari", platform="terminal", channel="agder")
+AT = datetime(2030, 1, 1, 9, 0, tzinfo=OSLO)
 
 
 def _write(store: Store, partition: str, summary: str, *, at: datetime | None = None) -> None:
-    at = at or datetime(2030, 1, 1, 9, 0, tzinfo=OSLO)
-    StateStore(store=store).change(partition=partition, author=AUTHOR, at=at, summary=summary, mutate=lambda t: None)
+    state = StateStore(store=store)
+    state.change(partition=partition, author=AUTHOR, at=at or AT, summary=summary, mutate=lambda tables: None)
 
 
 # -- versions ---------------------------------------------------------------------------------------------
@@ -47,12 +48,15 @@ def test_a_version_changes_with_every_write(store: Store) -> None:
 
 
 def test_a_failed_write_leaves_the_version(store: Store) -> None:
-    with store.update(P) as tables:
-        tables["t"] = {"k": {"v": 1}}
+    _write(store, P, "first")
     before = store.version(P)
-    with pytest.raises(RuntimeError), store.update(P) as tables:
-        tables["t"]["k"]["v"] = 2
-        raise RuntimeError("boom")
+
+    def refuse(tables: dict) -> None:
+        tables["t"] = {"k": {"v": 2}}
+        raise RuntimeError("refused")
+
+    with pytest.raises(RuntimeError, match="refused"):
+        StateStore(store=store).change(partition=P, author=AUTHOR, at=AT, summary="no", mutate=refuse)
     assert store.version(P) == before
     store.record_once(partition="meta", table="ledger", key="x", doc={})
     assert store.version(P) == before  # another partition's write is not this one's

@@ -79,7 +79,7 @@ def test_a_store_that_lacks_something_cannot_be_registered(registry: None) -> No
     assert str(excinfo.value).splitlines()[1:] == [f"- {line}" for line in missing(_HalfWritten)]
     assert "half" not in storage.registered()
     storage.register_store("late", load=lambda: _HalfWritten, opener=lambda cls, settings: cls(), schemes=("late",))
-    with pytest.raises(TypeError, match="store 'late' .* lacks:\\n- append"):  # a lazy class: checked before opening
+    with pytest.raises(TypeError, match=r"store 'late' .* lacks:\n- append"):  # a lazy class: checked before opening
         open_configured_store(database_url="late://x", db_path=None, default_path="unused")
 
 
