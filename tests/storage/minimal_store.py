@@ -1,7 +1,8 @@
 """A store written from `storage.base.Store` alone, as a newcomer adding a third store would start: a dict of
-partitions, every obligation implemented in the plainest way, none of the project's helpers but the codec.
-The contract suite runs on it (the ``minimal`` store in conftest.py), which shows the ABC and its
-docstrings are enough to write a store that passes."""
+partitions and a dict of rows kept apart from them (as a database would keep them), every obligation
+implemented in the plainest way, none of the project's helpers but the codec. The contract suite runs on
+it (the ``minimal`` store in conftest.py), which shows the ABC and its docstrings are enough to write a
+store that passes."""
 
 from __future__ import annotations
 
@@ -14,10 +15,16 @@ from contextlib import contextmanager
 from storage.base import Document, Store, Tables, Versioned, newest_first
 from storage.codec import check_partition_name, encode_tables
 
+Rows = dict[str, dict[str, Document]]
+"""table -> key -> row, of one partition."""
+
 
 class DictStore(Store):
     def __init__(self) -> None:
         self._partitions: dict[str, Versioned] = {}
+        self._rows: dict[str, Rows] = {}
+        self._staged: dict[str, Rows] = {}
+        """The rows an open update writes: they replace the partition's rows when it commits."""
         self._lock = threading.RLock()
         self._open: set[str] = set()
         self._leases: dict[str, tuple[str, float]] = {}
@@ -40,12 +47,16 @@ class DictStore(Store):
             self._open.add(partition)
             try:
                 work = copy.deepcopy(self._partitions.get(partition, Versioned({}, 0)).tables)
+                staged = self._staged[partition] = copy.deepcopy(self._rows.get(partition, {}))
                 yield work
                 encode_tables(work)  # refuses what JSON cannot hold
+                encode_tables(staged)
                 self._writes += 1
                 self._partitions[partition] = Versioned(copy.deepcopy(work), self._writes)
+                self._rows[partition] = staged
             finally:
                 self._open.discard(partition)
+                self._staged.pop(partition, None)
                 self.forget_sealed(partition)
 
     def partitions(self, prefix: str = "") -> list[str]:
@@ -53,23 +64,25 @@ class DictStore(Store):
             return sorted(name for name in self._partitions if name.startswith(prefix))
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        rows = tables.setdefault(table, {})
-        key = f"{len(rows):06d}"
-        rows[key] = entry
+        staged = self._staged[partition].setdefault(table, {})
+        key = f"{len(staged):06d}"
+        staged[key] = copy.deepcopy(entry)
         return key
 
     def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        tables.setdefault(table, {})[key] = doc
+        self._staged[partition].setdefault(table, {})[key] = copy.deepcopy(doc)
 
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        return tables.get(table, {}).get(key)
+        return self._staged[partition].get(table, {}).get(key)
 
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        rows = list(tables.get(table, {}).values())
-        return rows[-1] if rows else None
+        staged = self._staged[partition].get(table) or {"": None}
+        return list(staged.values())[-1]
 
     def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        return self.read(partition).get(table, {})
+        check_partition_name(partition)
+        with self._lock:
+            return self._rows.get(partition, {}).get(table, {})
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         entries: list[Document] = []
