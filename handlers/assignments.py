@@ -20,7 +20,7 @@ STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, confirmed = split_confirm(ctx.args.split())
+    words, confirmed = split_confirm(ctx.args.split())  # `oppdrag RFF ingen bekreft`: the word is taken
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
