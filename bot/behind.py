@@ -16,6 +16,7 @@ from bot.config import AppConfig
 from bot.cycle import read_cycles
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.i18n import _, ngettext
+from bot.memo import per_config
 from bot.progress import progress_of
 from bot.state import StateStore
 from bot.wheel import Item, precondition_items, regional_milestones, tracked
@@ -25,22 +26,32 @@ logger = logging.getLogger(__name__)
 
 def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
     """Each region that is behind, with its overdue items (oldest deadline first)."""
+    behind: dict[str, list[Item]] = {}
+    for region, candidates in _chased_past_deadline(config, today=today):
+        late = [item for item in candidates if is_behind(config=config, state=state, item=item, today=today)]
+        if late:
+            behind[region] = late
+    return behind
+
+
+@per_config(maxsize=64)
+def _chased_past_deadline(config: AppConfig, *, today: date) -> tuple[tuple[str, tuple[Item, ...]], ...]:
+    """Each region's items that may be behind today (past their deadline, followed, chased), oldest deadline
+    first: what follows from the configuration and the day, worked out once a day rather than for every
+    region on every request (most items are not past their deadline; only these need their progress read)."""
     view = read_cycles(config, today=today)
     years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
-    behind: dict[str, list[Item]] = {}
+    regions: list[tuple[str, tuple[Item, ...]]] = []
     for region in config.parties.regions:
         items: list[Item] = []
         for year in years:
             items += regional_milestones(config, year=year, region=region.key)
             items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
-        late = [
-            item
-            for item in items  # most are not past their deadline: not even a call for those
-            if item.deadline < today and is_behind(config=config, state=state, item=item, today=today)
+        candidates = [
+            item for item in items if item.deadline < today and chases_lateness(item) and tracked(config, item)
         ]
-        if late:
-            behind[region.key] = sorted(late, key=lambda item: item.deadline)
-    return behind
+        regions.append((region.key, tuple(sorted(candidates, key=lambda item: item.deadline))))
+    return tuple(regions)
 
 
 def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
