@@ -68,8 +68,11 @@ class SlackAdapter:
         self.core = core
         self.settings = settings
         self.senders = senders
-        client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, retry_handlers=[])
-        self.poster = poster or SlackPoster(client=client)
+        # One client (and, through the poster, one HTTP session) for Bolt and every call of ours.
+        self.poster = poster or SlackPoster(
+            client=AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, retry_handlers=[])
+        )
+        client = self.poster.client
         self.sender = SlackSender(poster=self.poster)
         self.app = AsyncApp(  # the token reaches Bolt through `client`
             signing_secret=settings.signing_secret,
