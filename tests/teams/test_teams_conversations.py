@@ -63,6 +63,7 @@ def test_a_hundred_people_asking_in_one_channel_write_nothing(run) -> None:
             )
             (posted,) = connector.accepted  # what was kept is enough to post in the channel
             assert (posted.conversation_id, posted.reply_to) == ("19:agder@thread.tacv2", None)
+            assert len(connector.connections) == 1  # cached connector clients: one kept-alive session
         finally:
             await server.stop()
             await connector.stop()
