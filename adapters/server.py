@@ -56,6 +56,7 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
+WARMING = web.AppKey("warming", asyncio.Future)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -366,8 +367,29 @@ def _scheduler_context(*, core: CorePort, senders: Mapping[str, Sender]) -> Call
     return context
 
 
-def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> None:
-    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
+def serve(
+    *, core: CorePort, port: int | None = None, host: str = "0.0.0.0", warm_up: Callable[[], None] | None = None
+) -> None:
+    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
+
+    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
+    before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
-    web.run_app(build_app(core=core), host=host, port=port, print=None, access_log=None)
+    app = build_app(core=core)
+    if warm_up is not None:
+        app.on_startup.append(_warm_up_beside(warm_up))
+    web.run_app(app, host=host, port=port, print=None, access_log=None)
+
+
+def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
+    def guarded() -> None:
+        try:
+            work()
+        except Exception:  # a cost not paid now is paid by the first command that needs it
+            logger.exception("warming up failed")
+
+    async def start(app: web.Application) -> None:
+        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
+
+    return start

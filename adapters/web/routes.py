@@ -20,11 +20,7 @@ from bot.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_m
 from bot.wheel_picture import build_picture
 
 from .draw import PICTURE_LINKS
-from .ics import render_ics
-from .pages import national_html, region_html
 from .signed import link_secret, verify
-from .wheel_png import render_png
-from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -43,7 +39,10 @@ def not_found() -> web.Response:
 def mount_web(
     app: web.Application, *, core: Core, senders: MutableMapping[str, Sender], environ: Mapping[str, str]
 ) -> None:
-    """Add /kalender/<feed>.ics, /status, /status/<region> and /bilde/<name>.png|svg to the server."""
+    """Add /kalender/<feed>.ics, /status, /status/<region> and /bilde/<name>.png|svg to the server.
+
+    Each route imports its renderer (icalendar, Jinja2, Pillow) when it is first asked for: `serve` is
+    ready without them, and most processes never draw a page."""
     secret = link_secret(environ)
     PICTURE_LINKS.configure(core=core, environ=environ)
 
@@ -52,6 +51,8 @@ def mount_web(
         link_id = feed.link_id if feed else "kalender:none"
         if not token_matches(core.state, (link_id,), request.query.get("token"), environ=environ) or feed is None:
             return not_found()
+        from .ics import render_ics
+
         now = core.clock.now()
         events = feed_events(config=core.config, state=core.state, feed=feed, today=now.date())
         body = render_ics(title=feed_title(core.config, feed), events=events, now=now, tz_name=core.config.timezone)
@@ -62,6 +63,8 @@ def mount_web(
         token = request.query.get("token")
         if not token_matches(core.state, (STATUS_NATIONAL,), token, environ=environ):
             return not_found()
+        from .pages import national_html
+
         html = national_html(core=core, token=str(token), year=_year(request, core))
         return _page(html)
 
@@ -72,6 +75,8 @@ def mount_web(
         link_ids = (status_link_id(key if known else "none"), STATUS_NATIONAL)
         if not token_matches(core.state, link_ids, token, environ=environ) or not known:
             return not_found()
+        from .pages import region_html
+
         national_token = token_matches(core.state, (STATUS_NATIONAL,), token, environ=environ)
         html = region_html(core=core, region=key, token=str(token), national=national_token, year=_year(request, core))
         return _page(html)
@@ -84,6 +89,9 @@ def mount_web(
         )
         if drawing is None:
             return not_found()
+        from .wheel_png import render_png
+        from .wheel_svg import render_svg
+
         if request.match_info["ext"] == "svg":
             # Opened on its own, an SVG is a document: the page's policy keeps anything in it from running.
             headers = {**PRIVATE_HEADERS, "Content-Security-Policy": PAGE_POLICY}
