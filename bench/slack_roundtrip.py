@@ -108,7 +108,7 @@ async def _serve(kind: str, *, api_url: str, config: str, db: str, now: str, rep
         return web.json_response({"cpu": time.process_time()})
 
     app.router.add_get("/cpu", cpu)
-    _runner, url = await _start(app)
+    _runner, url = await start_site(app)
     print(url, flush=True)
     await asyncio.Event().wait()  # until the parent terminates us
 
@@ -172,7 +172,7 @@ def crowd(regions: tuple[str, ...], *, size: int, name: str) -> list[Ask]:
 # ---- the client (this process) --------------------------------------------------------------------------
 
 
-async def _start(app: web.Application) -> tuple[web.AppRunner, str]:
+async def start_site(app: web.Application) -> tuple[web.AppRunner, str]:
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -249,7 +249,7 @@ async def _one(session: aiohttp.ClientSession, url: str, ask: Ask) -> tuple[floa
     return time.perf_counter() - start, payload
 
 
-async def _cpu(session: aiohttp.ClientSession, url: str) -> float:
+async def server_cpu(session: aiohttp.ClientSession, url: str) -> float:
     async with session.get(f"{url}/cpu") as response:
         return float((await response.json())["cpu"])
 
@@ -287,7 +287,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
     asked = groups(regions, per_group=per_group, year=now.year)
     crowds = [crowd(regions, size=clients * 40, name=f"c{n}") for n in range(4)]  # two rounds each
     stand_in = StandIn()
-    stand_runner, stand_url = await _start(stand_in.app())
+    stand_runner, stand_url = await start_site(stand_in.app())
     api_url = f"{stand_url}/api/"
     children: list[subprocess.Popen[str]] = []
     try:
@@ -319,7 +319,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
                 for url in urls.values():
                     await _one(session, url, warm)
             for name, group in asked.items():
-                before = {kind: await _cpu(session, url) for kind, url in urls.items()}
+                before = {kind: await server_cpu(session, url) for kind, url in urls.items()}
                 walls: dict[str, list[float]] = {"ours": [], "bare": []}
                 for n, ask in enumerate(group):
                     for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
@@ -327,7 +327,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
                         walls[kind].append(seconds)
                         sizes[kind] += len(payload)
                 await stand_in.quiet()
-                after = {kind: await _cpu(session, url) for kind, url in urls.items()}
+                after = {kind: await server_cpu(session, url) for kind, url in urls.items()}
                 cpu = {kind: (after[kind] - before[kind]) / len(group) * 1000 for kind in urls}
                 lines.append(_line(name, (cpu["ours"], walls["ours"]), (cpu["bare"], walls["bare"])))
             rates: dict[str, list[float]] = {"ours": [], "bare": []}

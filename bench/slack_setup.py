@@ -9,6 +9,7 @@ one and prints what it holds.
 from __future__ import annotations
 
 import argparse
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,7 +71,7 @@ class Served:
 
 
 def build(folder: Path) -> Served:
-    """The configuration and a year of history in `folder` (config.yaml, data/)."""
+    """The configuration and a year of history in `folder` (config.yaml, data/, made anew)."""
     from bot.config import load_config, parse_config
 
     regions = [region.key for region in load_config(CONFIG).parties.regions]
@@ -79,6 +80,7 @@ def build(folder: Path) -> Served:
     path.write_text(text, encoding="utf-8")
     config = parse_config(text)
     data = folder / "data"
+    shutil.rmtree(data, ignore_errors=True)  # the history is made from nothing, every time
     with without_fsync():
         history = build_history(data, years=1, mondays_only=True, config=config)
     return Served(config=path, data=data, now=history.now, regions=tuple(regions))
