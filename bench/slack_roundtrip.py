@@ -28,7 +28,6 @@ import hashlib
 import hmac
 import json
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -45,7 +44,8 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.slack_setup import (  # noqa: E402 - after the path is set
+from bench.serving import fresh_copies, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
+from bench.slack_setup import (  # noqa: E402
     ACTOR_SLACK,
     ACTOR_SLACK_CHANNEL,
     AU_SLACK,
@@ -56,6 +56,7 @@ from bench.slack_setup import (  # noqa: E402 - after the path is set
     slack_channel,
 )
 
+MODULE = "bench.slack_roundtrip"
 TOKEN = "xoxb-bench-token"
 SECRET = "bench-signing-secret"
 ACTOR_CHANNELS = (*ACTOR_SLACK_CHANNEL.values(), "C0INAGDER")
@@ -172,15 +173,6 @@ def crowd(regions: tuple[str, ...], *, size: int, name: str) -> list[Ask]:
 # ---- the client (this process) --------------------------------------------------------------------------
 
 
-async def start_site(app: web.Application) -> tuple[web.AppRunner, str]:
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, f"http://127.0.0.1:{port}"
-
-
 class StandIn:
     """Slack's Web API for the bot's announcements and auth.test: answers ok, remembers when it was last called."""
 
@@ -200,19 +192,6 @@ class StandIn:
         """Until the bot has posted nothing for `seconds` (its announcements are sent after the ack)."""
         while time.perf_counter() - self.last < seconds:
             await asyncio.sleep(seconds / 3)
-
-
-def _spawn(
-    kind: str, *, api_url: str, config: str, db: str, now: str, replies: str = ""
-) -> tuple[subprocess.Popen[str], str]:
-    args = [sys.executable, "-m", "bench.slack_roundtrip", "--serve", kind, "--api", api_url]
-    args += ["--config", config, "--db", db, "--now", now, "--replies", replies]
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert child.stdout is not None
-    url = child.stdout.readline().strip()
-    if not url.startswith("http"):
-        raise SystemExit(f"{kind} server did not start")
-    return child, url
 
 
 def _signed(body: str) -> dict[str, str]:
@@ -247,11 +226,6 @@ async def _one(session: aiohttp.ClientSession, url: str, ask: Ask) -> tuple[floa
         if response.status != 200:
             raise SystemExit(f"{url}: HTTP {response.status} for {ask.text!r}")
     return time.perf_counter() - start, payload
-
-
-async def server_cpu(session: aiohttp.ClientSession, url: str) -> float:
-    async with session.get(f"{url}/cpu") as response:
-        return float((await response.json())["cpu"])
 
 
 async def _crowd_rate(session: aiohttp.ClientSession, url: str, asks: list[Ask], *, clients: int) -> float:
@@ -291,12 +265,9 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
     api_url = f"{stand_url}/api/"
     children: list[subprocess.Popen[str]] = []
     try:
-        copies = {}
-        for name in ("record", "ours"):
-            copies[name] = folder / f"data-{name}"
-            shutil.rmtree(copies[name], ignore_errors=True)
-            shutil.copytree(served.data, copies[name])
-        child, record_url = _spawn("ours", api_url=api_url, config=config, db=str(copies["record"]), now=now_text)
+        copies = fresh_copies(served.data, folder=folder, names=("slack-record", "slack-ours"))
+        common = ["--api", api_url, "--config", config, "--now", now_text]
+        child, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-record"])])
         children.append(child)
         replies: dict[str, object] = {}
         async with aiohttp.ClientSession() as session:
@@ -308,8 +279,8 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
         children.remove(child)
         replies_file = folder / "replies.json"
         replies_file.write_text(json.dumps(replies))
-        ours, ours_url = _spawn("ours", api_url=api_url, config=config, db=str(copies["ours"]), now=now_text)
-        bare, bare_url = _spawn("bare", api_url=api_url, config=config, db="", now=now_text, replies=str(replies_file))
+        ours, ours_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-ours"])])
+        bare, bare_url = spawn(MODULE, "bare", [*common, "--replies", str(replies_file)])
         children += [ours, bare]
         urls = {"ours": ours_url, "bare": bare_url}
         lines = []
@@ -363,9 +334,9 @@ if __name__ == "__main__":
     parser.add_argument("--serve", choices=("ours", "bare"), help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
-    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--db", default="", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
-    parser.add_argument("--replies", help=argparse.SUPPRESS)
+    parser.add_argument("--replies", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(

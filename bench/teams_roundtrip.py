@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -40,9 +39,10 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.slack_roundtrip import server_cpu, start_site  # noqa: E402 - after the path is set
+from bench.serving import fresh_copies, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
 from bench.slack_setup import Served, build, teams_channel  # noqa: E402
 
+MODULE = "bench.teams_roundtrip"
 BOT = {"id": "28:bot", "name": "Samhandling"}
 ACTOR_CHANNEL = "19:in@thread.tacv2"
 NATIONAL_CHANNEL = "19:nasjonal@thread.tacv2"
@@ -177,17 +177,6 @@ class Connector:
         return app
 
 
-def _spawn(kind: str, *, config: str, db: str, now: str, replies: str = "") -> tuple[subprocess.Popen[str], str]:
-    args = [sys.executable, "-m", "bench.teams_roundtrip", "--serve", kind]
-    args += ["--config", config, "--db", db, "--now", now, "--replies", replies]
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert child.stdout is not None
-    url = child.stdout.readline().strip()
-    if not url.startswith("http"):
-        raise SystemExit(f"{kind} server did not start")
-    return child, url
-
-
 async def _post(session: aiohttp.ClientSession, url: str, body: dict[str, Any]) -> float:
     start = time.perf_counter()
     async with session.post(f"{url}/api/messages", json=body) as response:
@@ -211,12 +200,9 @@ async def measure(served: Served, *, per_group: int, folder: Path) -> None:
     children: list[subprocess.Popen[str]] = []
     lines: list[str] = []
     try:
-        copies = {}
-        for name in ("record", "ours"):
-            copies[name] = folder / f"teams-data-{name}"
-            shutil.rmtree(copies[name], ignore_errors=True)
-            shutil.copytree(served.data, copies[name])
-        record, record_url = _spawn("ours", config=config, db=str(copies["record"]), now=now)
+        copies = fresh_copies(served.data, folder=folder, names=("teams-record", "teams-ours"))
+        common = ["--config", config, "--now", now]
+        record, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["teams-record"])])
         children.append(record)
         async with aiohttp.ClientSession() as session:
             for turn in (turn for group in asked.values() for turn in group):
@@ -226,8 +212,8 @@ async def measure(served: Served, *, per_group: int, folder: Path) -> None:
         children.remove(record)
         replies_file = folder / "teams-replies.json"
         replies_file.write_text(json.dumps(connector.replies))
-        ours, ours_url = _spawn("ours", config=config, db=str(copies["ours"]), now=now)
-        echo, echo_url = _spawn("echo", config=config, db="", now=now, replies=str(replies_file))
+        ours, ours_url = spawn(MODULE, "ours", [*common, "--db", str(copies["teams-ours"])])
+        echo, echo_url = spawn(MODULE, "echo", [*common, "--replies", str(replies_file)])
         children += [ours, echo]
         urls = {"ours": ours_url, "echo": echo_url}
         async with aiohttp.ClientSession() as session:
@@ -269,9 +255,9 @@ if __name__ == "__main__":
     parser.add_argument("--folder", help="where the state is built and kept (default: a temporary folder)")
     parser.add_argument("--serve", choices=("ours", "echo"), help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
-    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--db", default="", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
-    parser.add_argument("--replies", help=argparse.SUPPRESS)
+    parser.add_argument("--replies", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(_serve(args.serve, config=args.config, db=args.db, now=args.now, replies=args.replies))

@@ -40,7 +40,7 @@ def mount_slack(
     app[SLACK_ADAPTER] = adapter
 
     async def open_session(_: web.Application) -> None:
-        adapter.poster.open()  # inside the running loop, before the first request (and Socket Mode)
+        adapter.poster._http()  # inside the running loop, before the first request (and Socket Mode)
 
     app.on_startup.append(open_session)
     if settings.socket_mode:

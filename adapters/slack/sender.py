@@ -68,8 +68,7 @@ class SlackPoster:
 
     async def call(self, method: str, **payload: Any) -> dict[str, Any]:
         """A Web API method with a JSON body; returns Slack's answer when `ok` is true."""
-
-        self.open()
+        self._http()  # the client's calls go through the one session
 
         async def attempt() -> dict[str, Any]:
             try:
@@ -93,7 +92,7 @@ class SlackPoster:
 
         async def attempt() -> None:
             try:
-                async with self.open().post(url, json=body) as response:
+                async with self._http().post(url, json=body) as response:
                     if response.status == 429:
                         raise _Retry("rate limited", _retry_after(response.headers))
                     if response.status >= 500:
@@ -120,7 +119,7 @@ class SlackPoster:
                 await self.sleep(delay)
         raise AssertionError("unreachable")
 
-    def open(self) -> aiohttp.ClientSession:
+    def _http(self) -> aiohttp.ClientSession:
         """The one HTTP session of this Slack client for the process's life, made on first use inside the
         running loop (aiohttp needs one; the server's start-up opens it before the first request).
 
@@ -174,11 +173,11 @@ async def upload_png(
 ) -> str:
     """Post a picture as a file (files upload v2: get an upload URL, send the bytes, complete the upload
     into the channel). Returns the file id; raises SlackCallFailed when Slack refuses a step."""
-    poster.open()  # the session the client's calls share
+    poster._http()  # the session the client's calls share
     try:
         ticket = await poster.client.files_getUploadURLExternal(filename=filename, length=len(png), alt_txt=alt)
         upload_url, file_id = str(ticket["upload_url"]), str(ticket["file_id"])
-        async with poster.open().post(upload_url, data=png) as response:
+        async with poster._http().post(upload_url, data=png) as response:
             if response.status != 200:
                 raise SlackCallFailed(f"file upload failed: HTTP {response.status}")
         await poster.client.files_completeUploadExternal(

@@ -48,7 +48,7 @@ async def test_every_call_shares_one_http_session_and_connection() -> None:
         for n in range(75):
             await slack.send(channel_id=f"C0{n}", reply=REMINDER)
         await slack.poster.client.auth_test()  # the client's own methods share it too
-        assert slack.poster.client.session is slack.poster.open()
+        assert slack.poster.client.session is slack.poster._http()
     assert len(standin.calls_to("chat.postMessage")) == 75
     assert len(standin.connections) == 1
 
