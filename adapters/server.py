@@ -138,8 +138,11 @@ def build_app(
     environ: Mapping[str, str] | None = None,
     mounts: tuple[str, ...] = MOUNTS,
     scheduler: bool = True,
+    warm_up: Callable[[], None] | None = None,
 ) -> web.Application:
-    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
+    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
+
+    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
     quiet_protocol_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
@@ -171,6 +174,8 @@ def build_app(
         return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
+    if warm_up is not None:
+        app.on_startup.append(_warm_up_beside(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
@@ -376,10 +381,7 @@ def serve(
     before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
-    app = build_app(core=core)
-    if warm_up is not None:
-        app.on_startup.append(_warm_up_beside(warm_up))
-    web.run_app(app, host=host, port=port, print=None, access_log=None)
+    web.run_app(build_app(core=core, warm_up=warm_up), host=host, port=port, print=None, access_log=None)
 
 
 def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
