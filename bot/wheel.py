@@ -53,11 +53,13 @@ class Item:
 def milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
     """A milestone's item of cycle `year` (made once per configuration: resolving its window is not cheap,
     and the rules ask for the item before or after another one on every signing and date)."""
-    return _milestone_item(config, milestone=milestone, year=year, region=region)
+    item = _kept_milestone_item(config, milestone=milestone, year=year, region=region)
+    if item.spec is not milestone:  # a spec that is not the configuration's own: made afresh
+        return _make_milestone_item(config, milestone=milestone, year=year, region=region)
+    return item
 
 
-@per_config(key=lambda *, milestone, year, region: (milestone.key, year, region))
-def _milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
+def _make_milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
     start, deadline = milestone.window.resolve(year)
     return Item(
         kind="milestone",
@@ -69,6 +71,11 @@ def _milestone_item(config: AppConfig, *, milestone: Milestone, year: int, regio
         deadline=deadline,
         spec=milestone,
     )
+
+
+_kept_milestone_item = per_config(key=lambda *, milestone, year, region: (milestone.key, year, region))(
+    _make_milestone_item
+)
 
 
 def regional_milestones(config: AppConfig, *, year: int, region: str) -> list[Item]:
