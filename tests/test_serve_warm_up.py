@@ -9,10 +9,10 @@ import threading
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from adapters.server import WARMING, build_app
 from tests.driver import make_bot, oslo
+from tests.helpers import serving
 
 
 def _serve_and_ask(work) -> int:  # type: ignore[no-untyped-def]
@@ -20,18 +20,11 @@ def _serve_and_ask(work) -> int:  # type: ignore[no-untyped-def]
     app = build_app(core=bot.core, environ={}, mounts=(), scheduler=False, warm_up=work)
 
     async def ask() -> int:
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        try:
-            async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as answer:
+        async with serving(app) as url, aiohttp.ClientSession() as session:
+            async with session.get(f"{url}/healthz") as answer:
                 status = answer.status
             await app[WARMING]
-            return status
-        finally:
-            await runner.cleanup()
+        return status
 
     return asyncio.run(ask())
 
