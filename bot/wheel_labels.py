@@ -30,9 +30,14 @@ MONTH_CLEAR = 1.07
 """Month names stay outside this radius: past the outermost ring (1.0), the month rules and today's hand."""
 GAP = 2 / 430
 """Room left between two boxes."""
+HAND_BACK = 0.06
+"""Today's hand starts this far inside the innermost ring (its dot) ..."""
+HAND_END = 1.05
+"""... and reaches this far out, past the rings but short of the month names (MONTH_CLEAR)."""
+HAND_WIDTH = 5 / 430
 
 _NARROW = set("il.,:;'!|()[]/ jtfr1-–")
-_WIDE = set("mwMWÆæ○●✓")
+_WIDE = set("mwMWÆæ○●✓⊘")
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,14 @@ def hub_boxes(*, year: str, today: str) -> list[Box]:
     if today:
         boxes.append(Box.around(0.0, 34 / 430, width=text_width(today, size=TODAY_TEXT), height=TODAY_TEXT * 1.1))
     return boxes
+
+
+def hand_boxes(deg: float, *, inner: float) -> list[Box]:
+    """Today's hand as a row of small boxes along it, so labels are placed off it where there is room (the
+    renderers also draw it under the labels, so where there is none it never hides their text)."""
+    step = HAND_WIDTH * 2
+    count = int((HAND_END - inner + HAND_BACK) / step) + 1
+    return [Box.around(*point(deg, inner - HAND_BACK + i * step), width=step, height=step) for i in range(count + 1)]
 
 
 @dataclass(frozen=True)
