@@ -100,11 +100,22 @@ def month_box(deg: float, radius: float, name: str) -> Box:
     return Box.around(*point(deg, radius), width=width, height=height)
 
 
-def ring_label_box(radius: float, text: str) -> Box:
-    """A ring's name in the nation view: right-aligned just left of twelve o'clock on its ring."""
+def ring_label_box(radius: float, text: str, *, right: bool = False) -> Box:
+    """A ring's name in the nation view: just left of twelve o'clock on its ring, right-aligned, or (`right`,
+    when today's hand is there, late in the year) just right of it, left-aligned."""
     x, y = point(0.0, radius)
     width, height = text_width(text, size=RING_TEXT), RING_TEXT * 1.1
+    if right:
+        return Box(x + 6 / 430, y - height / 2, x + 6 / 430 + width, y + height / 2)
     return Box(x - 6 / 430 - width, y - height / 2, x - 6 / 430, y + height / 2)
+
+
+def ring_labels_right(*, rings: Sequence[tuple[float, str]], hand: float | None, inner: float) -> bool:
+    """Whether the ring names go right of twelve o'clock: only when today's hand would cross them on the left."""
+    if hand is None:
+        return False
+    hand_parts = hand_boxes(hand, inner=inner)
+    return any(ring_label_box(r, text).overlap(part) for r, text in rings for part in hand_parts)
 
 
 def hub_boxes(*, year: str, today: str) -> list[Box]:

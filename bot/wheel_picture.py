@@ -2,7 +2,7 @@
 or the heat map, built once here from the configuration and the state (`build_picture`).
 
 The shapes it is made of are `bot.wheel_geometry` (angles, rings, arcs: neutral data the SVG and PNG
-renderers under adapters/web only scale and paint); the five states it shows are `bot.shown_states`.
+renderers under adapters/web only scale and paint); the six states it shows are `bot.shown_states`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from bot.wheel_geometry import (
     month_marks,
     span,
 )
-from bot.wheel_labels import Slot, hand_boxes, hub_boxes, month_box, place_labels
+from bot.wheel_labels import Slot, hand_boxes, hub_boxes, month_box, place_labels, ring_labels_right
 
 logger = logging.getLogger(__name__)
 
@@ -252,6 +252,8 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
                         marker_planned=False,
                     )
                 )
+    hand = _hand(year, today)
+    names = [((ring.inner + ring.outer) / 2, ring.label) for ring in rings]
     return WheelPicture(
         view="nation",
         title=_("Årshjulet {year} – alle regioner").format(year=year),
@@ -260,9 +262,10 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
         months=marks,
         rings=rings,
         arcs=tuple(arcs),
-        hand_deg=_hand(year, today),
+        hand_deg=hand,
         today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
         legend=_legend(),
+        ring_labels_right=ring_labels_right(rings=names, hand=hand, inner=min(ring.inner for ring in rings)),
     )
 
 

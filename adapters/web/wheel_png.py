@@ -145,7 +145,10 @@ def _wheel(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            _text(draw, x - 6, y, ring.label, size=RING_PX, anchor="rm")
+            if picture.ring_labels_right:
+                _text(draw, x + 6, y, ring.label, size=RING_PX, anchor="lm")
+            else:
+                _text(draw, x - 6, y, ring.label, size=RING_PX, anchor="rm")
     else:
         for arc in picture.arcs:
             x, y = LAYOUT.point(arc.label_deg, arc.label_r)

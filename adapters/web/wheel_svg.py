@@ -126,7 +126,8 @@ def _wheel(picture: WheelPicture) -> list[str]:
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            parts.append(_text(x - 6, y, ring.label, size=RING_PX, anchor="end"))
+            side = (6, "start") if picture.ring_labels_right else (-6, "end")
+            parts.append(_text(x + side[0], y, ring.label, size=RING_PX, anchor=side[1]))
     else:
         for arc in picture.arcs:
             x, y = LAYOUT.point(arc.label_deg, arc.label_r)

@@ -9,7 +9,7 @@ import re
 
 from adapters.web.style import FILL
 from adapters.web.wheel_svg import render_svg
-from bot.wheel_labels import hand_boxes, label_box
+from bot.wheel_labels import hand_boxes, label_box, ring_label_box
 from tests.driver import make_bot, oslo, record_all_preconditions
 
 from .harness import link_in, serving
@@ -89,3 +89,16 @@ def test_todays_hand_runs_under_the_labels_and_beside_them_where_there_is_room()
             assert not any(box.overlap(part) for part in hand), (day, arc.label)
         svg = render_svg(drawing)
         assert svg.index('stroke-linecap="round"') < svg.index('rx="6"')  # the hand first, the labels over it
+
+
+def test_in_late_december_the_ring_names_move_off_todays_hand() -> None:
+    bot = make_bot(at=oslo(2027, 2, 10, 9))
+    assert not picture_of(bot, "årshjul nasjonal 2027").ring_labels_right  # left of twelve, as before
+    bot.set_time(2027, 12, 24, 9)
+    drawing = picture_of(bot, "årshjul nasjonal 2027")
+    assert drawing.ring_labels_right and drawing.hand_deg is not None
+    hand = hand_boxes(drawing.hand_deg, inner=min(ring.inner for ring in drawing.rings))
+    for ring in drawing.rings:
+        box = ring_label_box((ring.inner + ring.outer) / 2, ring.label, right=True)
+        assert not any(box.overlap(part) for part in hand), ring.label
+    assert_arc_colours(drawing, png_of(drawing))
