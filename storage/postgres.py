@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -25,12 +26,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import conninfo as pg_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from storage.base import Document, Store, StoreError, Tables
 from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.pg_health import Breaker, is_connection_failure
 from storage.pg_schema import LATEST, current_version
+from storage.pg_url import RedactingFilter, check_url, connection_reason, describe_url, timeouts
+
+__all__ = ["PostgresStore", "describe_url", "migrate_url"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,16 +43,6 @@ NEXT_POSITION = (
     "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
 )
 """The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
-
-
-def describe_url(url: str) -> str:
-    """The database a URL points at, without the password (for logs and messages)."""
-    try:
-        params = pg_conninfo.conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "<an unreadable DATABASE_URL>"
-    host = params.get("host") or "localhost"
-    return f"database {params.get('dbname', '?')!s} as {params.get('user', '?')!s} on {host}:{params.get('port', 5432)}"
 
 
 def _dumps(doc: Any) -> str:
@@ -64,31 +58,83 @@ class PostgresStore(Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     def __init__(
-        self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0, wait_timeout: float = 5.0
+        self,
+        url: str,
+        *,
+        pool_size: int = 10,
+        connect_timeout: float | None = None,
+        wait_timeout: float | None = None,
     ) -> None:
+        check_url(url)  # a malformed URL is named here, before any library can quote it (password and all)
         self.url = url
         self.where = describe_url(url)
+        limits = timeouts()
+        self._connect_timeout = limits.connect if connect_timeout is None else connect_timeout
+        self._wait_timeout = limits.connect if wait_timeout is None else wait_timeout
+        self._statement_ms = int(limits.statement * 1000)
+        self._pool_size = max(2, pool_size)
         self._local = threading.local()
         self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._pool = ConnectionPool(
-            url,
+        _install_redaction(url)
+        self._probe()  # the real reason (wrong password, refused, unknown host) as one line, before the pool
+        self._pool = self._open_pool()
+        self._breaker = Breaker(probe=self._reopen, where=self.where)
+
+    def _connect_kwargs(self) -> dict[str, Any]:
+        return {
+            "autocommit": True,
+            "connect_timeout": max(2, math.ceil(self._connect_timeout)),  # libpq's minimum is 2 s
+            "options": f"-c statement_timeout={self._statement_ms}",
+        }
+
+    def _probe(self) -> None:
+        """One direct connection: raises `StoreError` with libpq's reason (redacted) when it fails."""
+        try:
+            with psycopg.connect(self.url, **self._connect_kwargs()) as conn:
+                conn.execute("SELECT 1")
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"Cannot connect to PostgreSQL ({self.where}): {connection_reason(exc, url=self.url)}",
+                kind="unavailable",
+            ) from None
+
+    def _open_pool(self) -> ConnectionPool:
+        pool = ConnectionPool(
+            self.url,
             min_size=1,
-            max_size=max(2, pool_size),
-            kwargs={"autocommit": True},
+            max_size=self._pool_size,
+            kwargs=self._connect_kwargs(),
             open=False,
-            timeout=wait_timeout,  # how long a request waits for a connection (e.g. while the server restarts)
+            timeout=self._wait_timeout,  # how long a request waits for a free connection under load
             name="samhandling",
         )
         try:
-            self._pool.open(wait=True, timeout=connect_timeout)
-        except PoolTimeout as exc:
-            self._pool.close()
+            pool.open(wait=True, timeout=max(self._connect_timeout, 0.1))
+        except PoolTimeout:
+            pool.close(timeout=0)
             raise StoreError(
-                f"Cannot connect to PostgreSQL ({self.where}) within {connect_timeout:.0f} s. Check DATABASE_URL "
+                f"Cannot connect to PostgreSQL ({self.where}) within {self._connect_timeout:g} s. Check DATABASE_URL "
                 "and that the server is running and accepts this user.",
                 kind="unavailable",
-            ) from exc
+            ) from None
+        return pool
+
+    def _reopen(self) -> None:
+        """After the database was away: probe it directly, then a fresh pool (the old one may be backing off
+        for seconds between reconnects; a fresh one connects now)."""
+        self._probe()
+        fresh, old = self._open_pool(), self._pool
+        self._pool = fresh
+        old.close(timeout=0)
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection]:
+        """A pooled connection; while the database is known to be away, a `StoreError` at once (no waiting
+        on a pool that cannot connect), with one direct probe a second to notice it is back."""
+        self._breaker.before_call()
+        with self._pool.connection() as conn:
+            yield conn
 
     # -- connections ------------------------------------------------------------------------------------------
 
@@ -97,7 +143,12 @@ class PostgresStore(Store):
         """Database failures as `StoreError` (noted for /healthz until a statement works again)."""
         try:
             yield
+        except StoreError as exc:
+            if exc.kind == "unavailable":
+                raise self.note_fault("database", exc) from None
+            raise
         except PoolTimeout as exc:
+            self._breaker.failed()
             error = StoreError(
                 f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
                 kind="unavailable",
@@ -111,7 +162,10 @@ class PostgresStore(Store):
             )
             raise self.note_fault("database", error) from exc
         except psycopg.OperationalError as exc:
-            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip(), kind="unavailable")
+            if is_connection_failure(exc):
+                self._breaker.failed()
+            reason = connection_reason(exc, url=self.url)
+            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {reason}", kind="unavailable")
             raise self.note_fault("database", error) from exc
         except psycopg.errors.UndefinedTable as exc:
             error = StoreError(
@@ -124,13 +178,16 @@ class PostgresStore(Store):
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
         for attempt in (1, 2):
             try:
-                with self._errors(what), self._pool.connection() as conn:
+                with self._errors(what), self._connection() as conn:
                     cursor = conn.execute(sql, params)  # type: ignore[arg-type]
                     return cursor.fetchall() if cursor.description is not None else []
             except StoreError as exc:
-                if attempt == 2 or not isinstance(exc.__cause__, psycopg.OperationalError):
+                cause = exc.__cause__
+                if attempt == 2 or not isinstance(cause, psycopg.OperationalError) or not is_connection_failure(cause):
                     raise
-                logger.warning("retrying %s on a fresh connection after: %s", what, exc.__cause__)
+                logger.warning(
+                    "retrying %s on a fresh connection after: %s", what, connection_reason(cause, url=self.url)
+                )
         raise AssertionError("unreachable")
 
     def _open_updates(self) -> dict[str, psycopg.Connection]:
@@ -184,7 +241,7 @@ class PostgresStore(Store):
 
     @contextmanager
     def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
-        with self._errors(f"a write to {partition}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             raw = self._lock_row(conn, partition)
             work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}
             active[partition] = conn
@@ -224,7 +281,7 @@ class PostgresStore(Store):
 
     def verify(self, *, from_year: int | None = None) -> None:
         """Check that the schema is the one this code needs (not every row: they are checked when read)."""
-        with self._errors("the start-up check"), self._pool.connection() as conn:
+        with self._errors("the start-up check"), self._connection() as conn:
             have = current_version(conn)
         if have < LATEST:
             raise StoreError(
@@ -239,6 +296,10 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self._pool.close(timeout=1.0)
+
+    def ping(self) -> None:
+        """One cheap statement (the server's health watch): notes or clears the "database" fault."""
+        self._query("a health check", "SELECT 1")
 
     # -- rows apart from the partition document ----------------------------------------------------------
 
@@ -297,7 +358,7 @@ class PostgresStore(Store):
     def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
         check_partition_name(partition)
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
                 (partition,),
@@ -332,7 +393,7 @@ class PostgresStore(Store):
 
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         check_partition_name(partition)
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
                 (partition,),
@@ -368,8 +429,18 @@ def migrate_url(url: str) -> list[int]:
     """Create or upgrade the schema at `url` (what `python -m bot migrate` runs); returns applied versions."""
     from storage.pg_schema import migrate
 
+    check_url(url)
+    limit = max(2, math.ceil(timeouts().connect))
     try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        with psycopg.connect(url, autocommit=True, connect_timeout=limit) as conn:
             return migrate(conn)
-    except psycopg.OperationalError as exc:
-        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {exc}".strip()) from exc
+    except psycopg.Error as exc:
+        reason = connection_reason(exc, url=url)
+        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {reason}", kind="unavailable") from None
+
+
+def _install_redaction(url: str) -> None:
+    """The pool logs each failed reconnect with libpq's message: never with this URL's password."""
+    pool_log = logging.getLogger("psycopg.pool")
+    if not any(isinstance(f, RedactingFilter) and f.url == url for f in pool_log.filters):
+        pool_log.addFilter(RedactingFilter(url))
