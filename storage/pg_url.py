@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 SCHEMES = ("postgresql", "postgres")
 DEFAULT_TIMEOUT = 2.0
 DEFAULT_STATEMENT_TIMEOUT = 10.0
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def secrets_of(url: str) -> list[str]:
     userinfo, at, _ = netloc.rpartition("@")
     if at and ":" in userinfo:
         found.append(userinfo.split(":", 1)[1])
+    elif not at and ":" in netloc:  # "user:password/db" without its "@": the password reads as a port
+        found.append(netloc.split(":", 1)[1].split("/", 1)[0])
     found += re.findall(r"password\s*=\s*([^&\s]+)", url, flags=re.IGNORECASE)
     variants = {piece for secret in found for piece in (secret, unquote(secret)) if len(piece) >= 1}
     return sorted(variants, key=len, reverse=True)
@@ -95,12 +98,16 @@ def check_url(url: str) -> dict[str, str]:
         )
     try:
         urlsplit(url).port  # noqa: B018 - raises on a broken host or port
-    except ValueError as exc:
-        raise StoreError(f"DATABASE_URL cannot be read: {redact(str(exc), url=url)}.", kind="unavailable") from None
+    except ValueError:  # its message may quote a password that reads as a port ("u:pw/db")
+        raise StoreError(
+            "DATABASE_URL cannot be read: its host or port is malformed (an unclosed [ of an IPv6 address, a "
+            "port that is not a number, or a password without the @ after it).",
+            kind="unavailable",
+        ) from None
     try:
         params = pg_conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        reason = redact(str(exc).strip(), url=url)
+        reason = _QUOTED.sub('"…"', redact(str(exc).strip(), url=url))  # libpq quotes the URL or a piece of it
         raise StoreError(f"DATABASE_URL cannot be read: {reason}.", kind="unavailable") from None
     port = str(params.get("port") or "5432")
     if not port.isdigit() or not 0 < int(port) < 65536:

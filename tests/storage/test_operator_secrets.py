@@ -1,0 +1,51 @@
+"""No password in any output: each malformed DATABASE_URL through a real `python -m bot` command.
+
+The full matrix (every URL through every command) is `python bench/faults_secrets.py`; here each URL goes
+through one command, so that every command and every URL is covered once in a few seconds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.faults_secrets import COMMANDS, MALFORMED, REFUSED, run
+from storage.base import StoreError
+from storage.pg_url import check_url, redact
+
+CASES = [(*case, COMMANDS[n % len(COMMANDS)]) for n, case in enumerate((*MALFORMED, REFUSED))]
+
+
+@pytest.mark.parametrize(("what", "url", "secret", "command"), CASES, ids=[case[0] for case in CASES])
+def test_a_malformed_url_is_one_line_without_its_password(
+    what: str, url: str, secret: str, command: tuple[str, ...], tmp_path: Path
+) -> None:
+    result = run(what=what, url=url, secret=secret, command=command, tmp=tmp_path)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert not result.leaked, result.output
+    assert result.code == 3, result.output
+    assert len(lines) == 1 and lines[0].startswith("Lagringen kan ikke brukes: "), result.output
+
+
+def test_a_refused_connection_names_the_real_reason(tmp_path: Path) -> None:
+    what, url, secret = REFUSED
+    result = run(what=what, url=url, secret=secret, command=("verify",), tmp=tmp_path)
+    assert "Connection refused" in result.output and "127.0.0.1:1" in result.output
+    assert "within" not in result.output  # not "cannot connect within 10 s" with the reason elsewhere
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://u:Pw0rdx/db", "postgresql://u:Pw0rdx@h:x/db", "postgres://u:%Pw0rdx@h/db", "x=1 password=Pw0rdx"],
+)
+def test_check_url_never_quotes_a_password(url: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        check_url(url)
+    assert "Pw0rdx" not in str(caught.value)
+
+
+def test_redact_hides_both_spellings_of_a_password() -> None:
+    url = "postgresql://kari:p%40ss@h/db?password=other"
+    text = f"failed for {url}: p@ss p%40ss other"
+    assert redact(text, url=url) == "failed for <DATABASE_URL>: *** *** ***"
