@@ -27,6 +27,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.reminders import deliver_announcements
@@ -122,7 +123,7 @@ class SlackAdapter:
             await ack()
             self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
             return
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         reply = outcome.reply
         shown_in: str | None = None
         if reply.form is not None:
@@ -139,7 +140,7 @@ class SlackAdapter:
 
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
-        outcome = self._handle(replace(request, attachments=attachments))
+        outcome = await self._handle(replace(request, attachments=attachments))
         public = _is_public(outcome.reply)
         if response_url:
             payload = {
@@ -157,7 +158,7 @@ class SlackAdapter:
         if not self._first_time(request.request_id):
             logger.info("ignored a repeated click (%s)", request.request_id)
             return
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         reply = outcome.reply
         if not _is_public(reply):
             self._forget(request.request_id)  # nothing recorded: a second click may simply ask again
@@ -181,7 +182,7 @@ class SlackAdapter:
         if not self._first_time(request.request_id):
             await ack()
             return
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         reply = outcome.reply
         if not reply.ok:
             self._forget(request.request_id)  # nothing was recorded; the person may correct and resubmit
@@ -210,7 +211,7 @@ class SlackAdapter:
         attachments = await files.read_files(body.get("event") or {}, settings=self.settings)
         if attachments:
             request = replace(request, attachments=attachments)
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         reply = outcome.reply
         if reply.form is not None:
             reply = Reply(
@@ -231,7 +232,7 @@ class SlackAdapter:
 
     async def _publish_home(self, user_id: str, channel_id: str) -> None:
         request = Request(platform=translate.PLATFORM, user_id=user_id, channel_id=channel_id, text="neste")
-        reply = self._handle(request).reply
+        reply = (await self._handle(request)).reply
         with using(reply.lang):  # type: ignore[arg-type]
             note = _(
                 "Dette er din egen «neste». Skriv «hjelp» for alle kommandoene, "
@@ -247,9 +248,9 @@ class SlackAdapter:
         logger.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
 
     # ---- the core -----------------------------------------------------------------------------------------
-    def _handle(self, request: Request) -> Outcome:
+    async def _handle(self, request: Request) -> Outcome:
         try:
-            return self.core.handle(request)
+            return await offload.call(self.core.handle, request)
         except Exception:
             logger.exception("core failed on a Slack request (%s)", request.request_id)
             return Outcome(reply=failure_reply(self._lang_for(request)))

@@ -24,6 +24,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
+from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
@@ -208,7 +209,7 @@ class TeamsRuntime:
             return
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
-        outcome = self.core.handle(request)
+        outcome = await offload.call(self.core.handle, request)
         here = request.channel_id if request.platform == PLATFORM else None
         clicked = activity.value is not None and parse_submit(activity.value) is not None
         updatable = clicked and activity.reply_to_id and outcome.reply.ok
@@ -265,7 +266,9 @@ class TeamsRuntime:
                 text=origin,
                 user_name=request.user_name,
             )
-            card = render_card(for_teams(self.core.handle(again).reply, personal=personal), origin=origin)
+            card = render_card(
+                for_teams((await offload.call(self.core.handle, again)).reply, personal=personal), origin=origin
+            )
             card["body"][0:0] = _done_banner(outcome.reply, now=self._now())
         else:
             card = render_card(for_teams(outcome.reply, personal=personal))

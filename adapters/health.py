@@ -1,0 +1,98 @@
+"""`/healthz`: what this process knows of its health, told in full only to those who may know it.
+
+A load balancer or a stranger gets ``{"status": "ok"}`` or ``{"status": "degraded"}``. The details (which
+store, its files or database user and host, the faults, the history check, the reminder ledger) go only to
+a request from the loopback that did not come through a proxy (no ``X-Forwarded-For``/``Forwarded``), or
+to one that carries ``Authorization: Bearer $SAMHANDLING_HEALTH_TOKEN``.
+
+Nothing here calls the store: the report is built from faults the store has already noted, so it answers
+at once while the database hangs. `watch_store` keeps that knowledge fresh when no one is using the bot,
+with one cheap read every few seconds, off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import ipaddress
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from adapters import offload
+
+if TYPE_CHECKING:
+    from bot.core import Core
+    from bot.integrity import HistoryCheck
+    from bot.reminders import Sender
+
+logger = logging.getLogger(__name__)
+
+WATCH_EVERY = 2.0
+"""Seconds between the watch's reads: /healthz turns «degraded» within this of the database going away."""
+WATCH_PARTITION = "meta"
+TOKEN_ENV = "SAMHANDLING_HEALTH_TOKEN"
+
+
+def health_report(*, core: Core, history: HistoryCheck, senders: Mapping[str, Sender]) -> tuple[dict[str, Any], int]:
+    """The full report and its HTTP status (503 only when reminders are stopped by a ledger fault)."""
+    from bot.reminders import ledger_fault
+
+    body: dict[str, Any] = {"status": "ok" if history.ok else "degraded", "platforms": sorted(senders)}
+    if history.checked:
+        body["history"] = history.as_json()
+    store = getattr(core, "store", None)
+    faults = store.faults() if store is not None else {}  # a damaged file: named here; the rest keeps serving
+    if faults:
+        body["status"] = "degraded"
+        body["store"] = faults
+    fault = ledger_fault(core)
+    if fault is not None:  # reminders stopped: posted, but the ledger could not be written
+        body["status"] = "degraded"
+        body["reminders"] = fault
+        return body, 503
+    return body, 200
+
+
+def may_see_details(request: web.Request, *, token: str | None) -> bool:
+    """The loopback (not through a proxy), or the configured token."""
+    if token:
+        given = request.headers.get("Authorization", "")
+        if hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return True
+    if "X-Forwarded-For" in request.headers or "Forwarded" in request.headers:
+        return False
+    try:
+        return ipaddress.ip_address((request.remote or "").split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def watch_store(*, core: Core, every: float = WATCH_EVERY) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A cleanup context: reads `WATCH_PARTITION` every `every` seconds, so the store notes (and clears) a
+    fault of its own even when no request comes."""
+
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        store = getattr(core, "store", None)
+        if store is None:  # a stand-in core in adapter tests
+            yield
+            return
+
+        async def watch() -> None:
+            while True:
+                await asyncio.sleep(every)
+                try:
+                    await offload.call(store.read, WATCH_PARTITION)
+                except Exception as exc:  # noted by the store (and on /healthz); nothing to add here
+                    logger.debug("store watch: %s", type(exc).__name__)
+
+        task = asyncio.get_running_loop().create_task(watch(), name="store-watch")
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    return context
