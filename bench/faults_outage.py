@@ -36,6 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 SIGNING_SECRET = "outage-signing-secret"
 PASSWORD = "Hemmelig8x"
+HEALTH_TOKEN = "outage-health-token"
+PROXIED = {"X-Forwarded-For": "203.0.113.9"}
+"""A stranger, as a proxy in front of the server forwards them."""
 
 
 def free_port() -> int:
@@ -51,10 +54,13 @@ class Served:
     log: Path
     sent: int = 0
 
-    def get(self, path: str, *, timeout: float = 10) -> tuple[int, dict[str, object], float]:
+    def get(
+        self, path: str, *, timeout: float = 10, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, object], float]:
         started = time.monotonic()
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers=headers or {})
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as answer:
+            with urllib.request.urlopen(request, timeout=timeout) as answer:
                 status, raw = answer.status, answer.read()
         except urllib.error.HTTPError as exc:
             status, raw = exc.code, exc.read()
@@ -175,13 +181,15 @@ class Round:
     first_write_back: float | None = None
     sigterm: float | None = None
     leaked: bool = False
+    stranger_sees: dict[str, object] = field(default_factory=dict)
+    token_sees: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
 def one_round(*, server: object, url: str, folder: Path) -> Round:
     """`server` is a tests.pgserver.PgServer; it is left running."""
     result = Round()
-    with serving(url=url, folder=folder) as served:
+    with serving(url=url, folder=folder, extra_env={"SAMHANDLING_HEALTH_TOKEN": HEALTH_TOKEN}) as served:
         served.command("neste")  # warm: the first command pays the imports
         text, _ = served.command("neste")
         if "Prøv igjen" in text:
@@ -200,6 +208,9 @@ def one_round(*, server: object, url: str, folder: Path) -> Round:
             result.write_text, result.write_down = served.command("forutsetning budsjett agder 2028")
             _, _, took = served.get("/healthz")
             result.healthz_slowest = max(result.healthz_slowest, took)
+            _, result.stranger_sees, _ = served.get("/healthz", headers=PROXIED)
+            bearer = {**PROXIED, "Authorization": f"Bearer {HEALTH_TOKEN}"}
+            _, result.token_sees, _ = served.get("/healthz", headers=bearer)
         finally:
             server.start()  # type: ignore[attr-defined]
         back_at = time.monotonic()
@@ -255,7 +266,8 @@ def main() -> int:
                 f"round {n + 1}: /healthz slowest {r.healthz_slowest:.3f} s, degraded after {r.degraded_after} s; "
                 f"neste {r.read_down:.3f} s, write {r.write_down:.3f} s (both «prøv igjen»: "
                 f"{'Prøv igjen' in r.read_text and 'Prøv igjen' in r.write_text}); first write back "
-                f"{r.first_write_back} s; SIGTERM {r.sigterm} s; password in log: {r.leaked} {r.notes}"
+                f"{r.first_write_back} s; SIGTERM {r.sigterm} s; password in log: {r.leaked}; a stranger sees "
+                f"{r.stranger_sees} {r.notes}"
             )
     finally:
         pgserver.stop_server(server)

@@ -1,11 +1,12 @@
 """PostgreSQL stopped under a running `python -m bot serve` (``pg_ctl -m immediate``), as an operator meets it:
 /healthz answers «degraded» in under a second, a Slack command gets the bot's «prøv igjen» inside Slack's
-3 s, the first write after the database returns goes through, SIGTERM ends the process in under 5 s, and
-the URL's password is nowhere in the log. Repeated rounds with timings: `python bench/faults_outage.py`.
+3 s, the first write after the database returns goes through, SIGTERM ends the process in under 5 s, the
+URL's password is nowhere in the log, and /healthz tells a stranger only «degraded». Repeated rounds with timings: `python bench/faults_outage.py`.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import psycopg
@@ -31,3 +32,7 @@ def test_the_server_stays_responsive_while_postgres_is_down(pg_server: pgserver.
     assert result.first_write_back is not None and result.first_write_back < 5.0, log[-3000:]
     assert result.sigterm is not None and result.sigterm < 5.0
     assert not result.leaked
+    # /healthz: a stranger (through a proxy) learns only the status; the token (or the loopback) the details.
+    assert result.stranger_sees == {"status": "degraded"}
+    assert result.token_sees["status"] == "degraded" and "database" in result.token_sees["store"]  # type: ignore[operator]
+    assert "Hemmelig8x" not in json.dumps(result.token_sees)
