@@ -126,19 +126,21 @@ def slack_api() -> Iterator[str]:
 
 
 @contextmanager
-def serving(*, url: str, folder: Path, extra_env: dict[str, str] | None = None) -> Iterator[Served]:
-    """`python -m bot serve` on `url` with Slack configured (its Web API a local stand-in)."""
+def serving(*, url: str | None, folder: Path, extra_env: dict[str, str] | None = None) -> Iterator[Served]:
+    """`python -m bot serve` on `url` (None: the tinydb folder in `extra_env`'s SAMHANDLING_DB) with Slack
+    configured (its Web API a local stand-in)."""
     with slack_api() as api_url, _serving(url=url, folder=folder, api_url=api_url, extra_env=extra_env) as served:
         yield served
 
 
 @contextmanager
-def _serving(*, url: str, folder: Path, api_url: str, extra_env: dict[str, str] | None) -> Iterator[Served]:
+def _serving(*, url: str | None, folder: Path, api_url: str, extra_env: dict[str, str] | None) -> Iterator[Served]:
     port = free_port()
     log = folder / "serve.log"
-    env = {k: v for k, v in os.environ.items() if k not in ("MICROSOFT_APP_ID", "SAMHANDLING_DB")}
+    env = {k: v for k, v in os.environ.items() if k not in ("MICROSOFT_APP_ID", "SAMHANDLING_DB", "DATABASE_URL")}
+    if url is not None:
+        env["DATABASE_URL"] = url
     env.update(
-        DATABASE_URL=url,
         PORT=str(port),
         SLACK_BOT_TOKEN="xoxb-outage",
         SLACK_SIGNING_SECRET=SIGNING_SECRET,

@@ -191,9 +191,8 @@ def checked(store: Store, partition: str, tables: Tables) -> Tables:
         with _LOCK:
             before = known.get(partition)
             known[partition] = (tables, found)
-        mended = found is None and before is not None and before[1] is not None
-        if mended and root.faults().get(partition) == _message(before[1]):  # type: ignore[index]
-            root.clear_fault(partition)
+        if found is None and before is not None and before[1] is not None:
+            root.clear_fault(fault_key(partition))
     if found is None:
         return tables
     raise _fault(root, partition, found)
@@ -202,7 +201,13 @@ def checked(store: Store, partition: str, tables: Tables) -> Tables:
 def _fault(root: Store, partition: str, found: str) -> StoreError:
     error = StoreError(_message(found), kind="damaged", partition=partition)
     error.noted = True  # type: ignore[attr-defined]  # note_fault logs it (once); the core need not again
-    return root.note_fault(partition, error)
+    return root.note_fault(fault_key(partition), error)
+
+
+def fault_key(partition: str) -> str:
+    """Where /healthz lists a wrong value: apart from the partition's own file faults, which the store
+    clears each time it reads the file well (the file is fine; a value in it is not)."""
+    return f"{partition}#values"
 
 
 def _message(found: str) -> str:
