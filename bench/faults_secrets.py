@@ -14,10 +14,13 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 MALFORMED: tuple[tuple[str, str, str], ...] = (
     # (what is wrong, URL, the fake password in it)
@@ -73,11 +76,39 @@ def run(*, what: str, url: str, secret: str, command: tuple[str, ...], tmp: Path
     return Run(what=what, command=argv[0], code=done.returncode, output=output, leaked=secret in output)
 
 
+@contextmanager
+def password_server() -> Iterator[str]:
+    """A throwaway PostgreSQL that asks for a password (scram); yields a URL with the wrong one."""
+    import psycopg
+
+    from tests import pgserver
+
+    server = pgserver.start_server()
+    try:
+        with psycopg.connect(server.url(), autocommit=True) as conn:
+            conn.execute("ALTER USER postgres PASSWORD 'the-right-one'")
+        hba = server.data / "pg_hba.conf"
+        hba.write_text("local all all scram-sha-256\n")
+        server.stop()
+        server.start()
+        yield server.url().replace("postgresql://postgres@", f"postgresql://postgres:{WRONG_PASSWORD}@")
+    finally:
+        pgserver.stop_server(server)
+
+
+WRONG_PASSWORD = "Hemmelig9x"
+
+
 def main() -> int:
     failures = 0
-    with tempfile.TemporaryDirectory() as folder:
+    from tests import pgserver
+
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
         tmp = Path(folder)
-        for what, url, secret in (*MALFORMED, REFUSED):
+        cases = [*MALFORMED, REFUSED]
+        if pgserver.unavailable() is None:  # a wrong password needs a server that asks for one
+            cases.append(("wrong password", stack.enter_context(password_server()), WRONG_PASSWORD))
+        for what, url, secret in cases:
             for command in COMMANDS:
                 result = run(what=what, url=url, secret=secret, command=command, tmp=tmp)
                 lines = [line for line in result.output.splitlines() if line.strip()]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.faults_secrets import COMMANDS, MALFORMED, REFUSED, run
+from bench.faults_secrets import COMMANDS, MALFORMED, REFUSED, WRONG_PASSWORD, password_server, run
 from storage.base import StoreError
 from storage.pg_url import check_url, redact
 
@@ -33,6 +33,15 @@ def test_a_refused_connection_names_the_real_reason(tmp_path: Path) -> None:
     result = run(what=what, url=url, secret=secret, command=("verify",), tmp=tmp_path)
     assert "Connection refused" in result.output and "127.0.0.1:1" in result.output
     assert "within" not in result.output  # not "cannot connect within 10 s" with the reason elsewhere
+
+
+def test_a_wrong_password_is_one_line_with_the_reason(pg_server: object, tmp_path: Path) -> None:
+    # `pg_server` only so this skips (or fails on CI) where the session's PostgreSQL cannot run.
+    with password_server() as url:
+        result = run(what="wrong password", url=url, secret=WRONG_PASSWORD, command=("serve",), tmp=tmp_path)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert not result.leaked and result.code == 3 and len(lines) == 1, result.output
+    assert 'password authentication failed for user "postgres"' in lines[0], lines
 
 
 @pytest.mark.parametrize(
