@@ -10,13 +10,18 @@ the first write after the outage goes through at once.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from storage.base import StoreError
+from storage.pg_url import RedactingFilter, connection_reason
 
 logger = logging.getLogger(__name__)
 
@@ -77,3 +82,100 @@ class Breaker:
 
     def _error(self) -> StoreError:
         return StoreError(self._reason, kind="unavailable")
+
+
+class Connections:
+    """The pool of one `PostgresStore`, with its `Breaker`: what it takes to reach the database."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        where: str,
+        pool_size: int,
+        connect_timeout: float,
+        wait_timeout: float,
+        statement_timeout: float,
+    ) -> None:
+        self.url, self.where = url, where
+        self._pool_size = max(2, pool_size)
+        self._connect_timeout, self._wait_timeout = connect_timeout, wait_timeout
+        self._statement_ms = int(statement_timeout * 1000)
+        _install_redaction(url)
+        self._probe()  # the real reason (wrong password, refused, unknown host) as one line, before the pool
+        self._pool = self._open_pool()
+        self._breaker = Breaker(probe=self._reopen, where=where)
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {
+            "autocommit": True,
+            "connect_timeout": max(2, math.ceil(self._connect_timeout)),  # libpq's minimum is 2 s
+            "options": f"-c statement_timeout={self._statement_ms}",
+        }
+
+    def _probe(self) -> None:
+        """One direct connection: raises `StoreError` with libpq's reason (redacted) when it fails."""
+        try:
+            with psycopg.connect(self.url, **self._kwargs()) as conn:
+                conn.execute("SELECT 1")
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"Cannot connect to PostgreSQL ({self.where}): {connection_reason(exc, url=self.url)}",
+                kind="unavailable",
+            ) from None
+
+    def _open_pool(self) -> ConnectionPool:
+        pool = ConnectionPool(
+            self.url,
+            min_size=1,
+            max_size=self._pool_size,
+            kwargs=self._kwargs(),
+            open=False,
+            timeout=self._wait_timeout,  # how long a request waits for a free connection under load
+            name="samhandling",
+        )
+        try:
+            pool.open(wait=True, timeout=max(self._connect_timeout, 0.1))
+        except PoolTimeout:
+            pool.close(timeout=0)
+            raise StoreError(
+                f"Cannot connect to PostgreSQL ({self.where}) within {self._connect_timeout:g} s. Check "
+                "DATABASE_URL and that the server is running and accepts this user.",
+                kind="unavailable",
+            ) from None
+        return pool
+
+    def _reopen(self) -> None:
+        """After the database was away: probe it directly, then a fresh pool (the old one may be backing off
+        for seconds between reconnects; a fresh one connects now)."""
+        self._probe()
+        fresh, old = self._open_pool(), self._pool
+        self._pool = fresh
+        old.close(timeout=0)
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection]:
+        """A pooled connection; while the database is known to be away, a `StoreError` at once (no waiting
+        on a pool that cannot connect), with one direct probe a second to notice it is back."""
+        self._breaker.before_call()
+        with self._pool.connection() as conn:
+            yield conn
+
+    def failed(self) -> None:
+        """A connection was lost or refused."""
+        self._breaker.failed()
+
+    def timed_out(self) -> None:
+        """No connection came in time: the server is away if the pool holds none (else it is only busy)."""
+        if not self._pool.get_stats().get("pool_size"):
+            self._breaker.failed()
+
+    def close(self) -> None:
+        self._pool.close(timeout=1.0)
+
+
+def _install_redaction(url: str) -> None:
+    """The pool logs each failed reconnect with libpq's message: never with this URL's password."""
+    pool_log = logging.getLogger("psycopg.pool")
+    if not any(isinstance(f, RedactingFilter) and f.url == url for f in pool_log.filters):
+        pool_log.addFilter(RedactingFilter(url))

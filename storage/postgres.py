@@ -22,17 +22,17 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
 from storage.base import Document, Store, StoreError, Tables
 from storage.codec import check_partition_name, decode_tables, encode_tables
-from storage.pg_health import Breaker, is_connection_failure
+from storage.pg_health import Connections, is_connection_failure
 from storage.pg_schema import LATEST, current_version
-from storage.pg_url import RedactingFilter, check_url, connection_reason, describe_url, timeouts
+from storage.pg_url import check_url, connection_reason, describe_url, timeouts
 
 __all__ = ["PostgresStore", "describe_url", "migrate_url"]
 
@@ -69,72 +69,20 @@ class PostgresStore(Store):
         self.url = url
         self.where = describe_url(url)
         limits = timeouts()
-        self._connect_timeout = limits.connect if connect_timeout is None else connect_timeout
-        self._wait_timeout = limits.connect if wait_timeout is None else wait_timeout
-        self._statement_ms = int(limits.statement * 1000)
-        self._pool_size = max(2, pool_size)
         self._local = threading.local()
         self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        _install_redaction(url)
-        self._probe()  # the real reason (wrong password, refused, unknown host) as one line, before the pool
-        self._pool = self._open_pool()
-        self._breaker = Breaker(probe=self._reopen, where=self.where)
-
-    def _connect_kwargs(self) -> dict[str, Any]:
-        return {
-            "autocommit": True,
-            "connect_timeout": max(2, math.ceil(self._connect_timeout)),  # libpq's minimum is 2 s
-            "options": f"-c statement_timeout={self._statement_ms}",
-        }
-
-    def _probe(self) -> None:
-        """One direct connection: raises `StoreError` with libpq's reason (redacted) when it fails."""
-        try:
-            with psycopg.connect(self.url, **self._connect_kwargs()) as conn:
-                conn.execute("SELECT 1")
-        except psycopg.Error as exc:
-            raise StoreError(
-                f"Cannot connect to PostgreSQL ({self.where}): {connection_reason(exc, url=self.url)}",
-                kind="unavailable",
-            ) from None
-
-    def _open_pool(self) -> ConnectionPool:
-        pool = ConnectionPool(
-            self.url,
-            min_size=1,
-            max_size=self._pool_size,
-            kwargs=self._connect_kwargs(),
-            open=False,
-            timeout=self._wait_timeout,  # how long a request waits for a free connection under load
-            name="samhandling",
+        self._db = Connections(
+            url,
+            where=self.where,
+            pool_size=pool_size,
+            connect_timeout=limits.connect if connect_timeout is None else connect_timeout,
+            wait_timeout=limits.connect if wait_timeout is None else wait_timeout,
+            statement_timeout=limits.statement,
         )
-        try:
-            pool.open(wait=True, timeout=max(self._connect_timeout, 0.1))
-        except PoolTimeout:
-            pool.close(timeout=0)
-            raise StoreError(
-                f"Cannot connect to PostgreSQL ({self.where}) within {self._connect_timeout:g} s. Check DATABASE_URL "
-                "and that the server is running and accepts this user.",
-                kind="unavailable",
-            ) from None
-        return pool
 
-    def _reopen(self) -> None:
-        """After the database was away: probe it directly, then a fresh pool (the old one may be backing off
-        for seconds between reconnects; a fresh one connects now)."""
-        self._probe()
-        fresh, old = self._open_pool(), self._pool
-        self._pool = fresh
-        old.close(timeout=0)
-
-    @contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection]:
-        """A pooled connection; while the database is known to be away, a `StoreError` at once (no waiting
-        on a pool that cannot connect), with one direct probe a second to notice it is back."""
-        self._breaker.before_call()
-        with self._pool.connection() as conn:
-            yield conn
+    def _connection(self) -> AbstractContextManager[psycopg.Connection]:
+        return self._db.connection()
 
     # -- connections ------------------------------------------------------------------------------------------
 
@@ -148,7 +96,7 @@ class PostgresStore(Store):
                 raise self.note_fault("database", exc) from None
             raise
         except PoolTimeout as exc:
-            self._breaker.failed()
+            self._db.timed_out()
             error = StoreError(
                 f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
                 kind="unavailable",
@@ -163,7 +111,7 @@ class PostgresStore(Store):
             raise self.note_fault("database", error) from exc
         except psycopg.OperationalError as exc:
             if is_connection_failure(exc):
-                self._breaker.failed()
+                self._db.failed()
             reason = connection_reason(exc, url=self.url)
             error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {reason}", kind="unavailable")
             raise self.note_fault("database", error) from exc
@@ -295,11 +243,7 @@ class PostgresStore(Store):
             )
 
     def close(self) -> None:
-        self._pool.close(timeout=1.0)
-
-    def ping(self) -> None:
-        """One cheap statement (the server's health watch): notes or clears the "database" fault."""
-        self._query("a health check", "SELECT 1")
+        self._db.close()
 
     # -- rows apart from the partition document ----------------------------------------------------------
 
@@ -437,10 +381,3 @@ def migrate_url(url: str) -> list[int]:
     except psycopg.Error as exc:
         reason = connection_reason(exc, url=url)
         raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {reason}", kind="unavailable") from None
-
-
-def _install_redaction(url: str) -> None:
-    """The pool logs each failed reconnect with libpq's message: never with this URL's password."""
-    pool_log = logging.getLogger("psycopg.pool")
-    if not any(isinstance(f, RedactingFilter) and f.url == url for f in pool_log.filters):
-        pool_log.addFilter(RedactingFilter(url))
