@@ -111,6 +111,15 @@ class Connections:
             "autocommit": True,
             "connect_timeout": max(2, math.ceil(self._connect_timeout)),  # libpq's minimum is 2 s
             "options": f"-c statement_timeout={self._statement_ms}",
+            # Over TCP, a server that vanished without closing (a cut network, a frozen host): sent data
+            # that is not acknowledged within the statement timeout ends the connection, and idle pooled
+            # connections are checked by keepalives, so a call fails and the breaker opens instead of
+            # waiting on the socket for the kernel's minutes. (Ignored on a Unix socket.)
+            "tcp_user_timeout": self._statement_ms,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
         }
 
     def _probe(self) -> None:
