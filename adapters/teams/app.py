@@ -29,6 +29,7 @@ from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed, deliver_announcements
+from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
@@ -200,7 +201,7 @@ class TeamsRuntime:
     async def run_turn(self, turn_context: TurnContext) -> None:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
-        self.book.remember(activity)
+        await offload.call(self._remember, activity)
         if not self._first_delivery(activity.id):
             logger.info("Teams redelivered activity %s; already handled", activity.id)
             return
@@ -219,6 +220,14 @@ class TeamsRuntime:
         origin = self._read_command(request.text)
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    def _remember(self, activity: Activity) -> None:
+        """The conversation's reference for later posts; a store that fails now must not stop the turn (the
+        core answers it, «prøv igjen»), and the next message from the conversation remembers it."""
+        try:
+            self.book.remember(activity)
+        except StoreError as exc:
+            logger.warning("Teams: could not remember conversation (%s); the next message will", exc.kind)
 
     def _read_command(self, text: str) -> str | None:
         """``text`` when it is a command that only reads (safe to run again to refresh its card)."""
