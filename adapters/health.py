@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from adapters import offload
+from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 WATCH_EVERY = 2.0
 """Seconds between the watch's reads: /healthz turns «degraded» within this of the database going away."""
 WATCH_PARTITION = "meta"
+HANG_FAULT = "store"
 TOKEN_ENV = "SAMHANDLING_HEALTH_TOKEN"
 
 
@@ -71,6 +73,23 @@ def may_see_details(request: web.Request, *, token: str | None) -> bool:
         return False
 
 
+async def watch_once(store: Store, *, hang_after: float) -> None:
+    """One read of `WATCH_PARTITION`. A failure is noted by the store itself; a read that has not returned
+    after `hang_after` seconds (a database that accepts connections but never answers) is noted here as
+    `HANG_FAULT` until it returns, so /healthz says «degraded» while calls hang."""
+    read = asyncio.ensure_future(offload.call(store.read, WATCH_PARTITION))
+    done, _ = await asyncio.wait({read}, timeout=hang_after)
+    if not done:
+        error = StoreError(
+            f"The store has not answered a read for {hang_after:g} s; calls are waiting.", kind="unavailable"
+        )
+        store.note_fault(HANG_FAULT, error)
+        await asyncio.wait({read})
+        store.clear_fault(HANG_FAULT)
+    if read.exception() is not None:  # noted by the store (and on /healthz); nothing to add here
+        logger.debug("store watch: %s", type(read.exception()).__name__)
+
+
 def watch_store(*, core: Core, every: float = WATCH_EVERY) -> Callable[[web.Application], AsyncIterator[None]]:
     """A cleanup context: reads `WATCH_PARTITION` every `every` seconds, so the store notes (and clears) a
     fault of its own even when no request comes."""
@@ -84,10 +103,7 @@ def watch_store(*, core: Core, every: float = WATCH_EVERY) -> Callable[[web.Appl
         async def watch() -> None:
             while True:
                 await asyncio.sleep(every)
-                try:
-                    await offload.call(store.read, WATCH_PARTITION)
-                except Exception as exc:  # noted by the store (and on /healthz); nothing to add here
-                    logger.debug("store watch: %s", type(exc).__name__)
+                await watch_once(store, hang_after=every)
 
         task = asyncio.get_running_loop().create_task(watch(), name="store-watch")
         yield

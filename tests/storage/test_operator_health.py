@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from unittest import mock
 
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
-from adapters.health import may_see_details
+from adapters.health import HANG_FAULT, may_see_details, watch_once
+from storage import MemoryStore, Tables
 
 
 def _request(remote: str, headers: dict[str, str] | None = None) -> object:
@@ -33,3 +36,31 @@ def test_details_only_on_loopback_or_with_the_token(
     remote: str, headers: dict[str, str], token: str | None, allowed: bool
 ) -> None:
     assert may_see_details(_request(remote, headers), token=token or None) is allowed  # type: ignore[arg-type]
+
+
+class _HangingStore(MemoryStore):
+    """A store whose reads wait until released (a database that accepts a query and never answers)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def read(self, partition: str) -> Tables:
+        self.release.wait(timeout=30)
+        return super().read(partition)
+
+
+def test_a_read_that_hangs_is_a_fault_until_it_returns() -> None:
+    store = _HangingStore()
+
+    async def body() -> tuple[dict[str, str], dict[str, str]]:
+        watch = asyncio.ensure_future(watch_once(store, hang_after=0.1))
+        await asyncio.sleep(0.3)
+        during = store.faults()
+        store.release.set()
+        await watch
+        return during, store.faults()
+
+    during, after = asyncio.run(body())
+    assert HANG_FAULT in during and "has not answered" in during[HANG_FAULT]
+    assert after == {}
