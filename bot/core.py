@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -251,18 +252,21 @@ def _store_fault_text(exc: StoreError) -> str:
 
 
 _LOGGED_FAULTS: dict[str, None] = {}
+_LOGGED_LOCK = threading.Lock()  # requests run in the server's worker threads
 
 
 def _log_store_fault(kind: str, exc: StoreError) -> None:
     """The operator's message once (a damaged partition is asked for by every request that reads it); each
     later request that meets it is one short line."""
     message = str(exc)
-    if message in _LOGGED_FAULTS or getattr(exc, "noted", False):  # `noted`: the store has logged it already
+    with _LOGGED_LOCK:
+        seen = message in _LOGGED_FAULTS or getattr(exc, "noted", False)  # `noted`: the store logged it already
+        _LOGGED_FAULTS[message] = None
+        while len(_LOGGED_FAULTS) > 256:
+            del _LOGGED_FAULTS[next(iter(_LOGGED_FAULTS))]
+    if seen:
         logger.info("answered with a store fault (%s) in %s", kind, exc.partition or "the store")
         return
-    _LOGGED_FAULTS[message] = None
-    while len(_LOGGED_FAULTS) > 256:
-        del _LOGGED_FAULTS[next(iter(_LOGGED_FAULTS))]
     logger.error("storage failed (%s): %s", kind, exc)
 
 
