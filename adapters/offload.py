@@ -28,6 +28,9 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DEFAULT_THREADS = 4
+ACK_SECONDS = 2.5
+"""How long an adapter waits for the core before acknowledging a platform that gives up after 3 s (Slack);
+the answer then follows when the core is done."""
 _LOCK = threading.Lock()
 _executor: DaemonPool | None = None
 

@@ -5,7 +5,8 @@ the database stopped with ``pg_ctl -m immediate``, and Slack slash commands, /he
 
 Prints, per round: /healthz's slowest answer and how soon it said «degraded», a read's and a write's
 answer (the bot's «prøv igjen») while the database is down, the first write after it is back, and how long
-SIGTERM took with the database down. The suite runs one round with the limits of issue 19 as assertions
+SIGTERM took with the database down; then the same server with PostgreSQL frozen (SIGSTOP: it accepts a
+query and never answers): the slash command's ack (the answer follows via response_url), /healthz, SIGTERM. The suite runs one round with the limits of issue 19 as assertions
 (tests/storage/test_operator_outage.py).
 """
 
@@ -238,6 +239,38 @@ def one_round(*, server: object, url: str, folder: Path) -> Round:
     return result
 
 
+def _server_pids(server: object) -> list[int]:
+    """The postmaster this bench started, and its children (the backends)."""
+    postmaster = int((server.data / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+    children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(postmaster)], capture_output=True, text=True)
+    return [postmaster, *(int(pid) for pid in children.stdout.split())]
+
+
+def frozen_round(*, server: object, url: str, folder: Path) -> str:
+    """PostgreSQL frozen (SIGSTOP: it accepts and never answers) under `serve`: the ack, /healthz, SIGTERM."""
+    with serving(url=url, folder=folder) as served:
+        served.command("neste")
+        pids = _server_pids(server)
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            body, ack = served.command("neste")
+            degraded = None
+            started = time.monotonic()
+            while degraded is None and time.monotonic() - started < 10:
+                _, health, _ = served.get("/healthz")
+                degraded = time.monotonic() - started if health.get("status") == "degraded" else None
+                time.sleep(0.1)
+            stopping = time.monotonic()
+            served.process.send_signal(signal.SIGTERM)
+            served.process.wait(timeout=30)
+            sigterm = time.monotonic() - stopping
+        finally:
+            for pid in pids:
+                os.kill(pid, signal.SIGCONT)
+    return f"frozen: ack {ack:.2f} s ({body}), /healthz degraded after {degraded} s more, SIGTERM {sigterm:.2f} s"
+
+
 def url_with_password(server: object, dbname: str) -> str:
     """The test server trusts every local user; the password is there to be looked for in the log."""
     base = server.url(dbname)  # type: ignore[attr-defined]
@@ -271,6 +304,8 @@ def main() -> int:
                 f"{r.first_write_back} s; SIGTERM {r.sigterm} s; password in log: {r.leaked}; a stranger sees "
                 f"{r.stranger_sees} {r.notes}"
             )
+            with tempfile.TemporaryDirectory() as folder:
+                print(frozen_round(server=server, url=url, folder=Path(folder)))
     finally:
         pgserver.stop_server(server)
     return 0

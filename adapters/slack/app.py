@@ -14,6 +14,7 @@ message instead, and every failed post is logged with its reason.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections import OrderedDict
@@ -54,6 +55,9 @@ def failure_reply(lang: str = "nb") -> Reply:
             ok=False,
             lang=lang,
         )
+
+
+CLOSE_SECONDS = 2.0
 
 
 class SlackAdapter:
@@ -123,7 +127,10 @@ class SlackAdapter:
             await ack()
             self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
             return
-        outcome = await self._handle(request)
+        outcome = await self._handle_in_time(request, response_url=str(body.get("response_url") or ""))
+        if outcome is None:  # the core is still waiting on the store: Slack is acked, the answer follows
+            await ack()
+            return
         reply = outcome.reply
         shown_in: str | None = None
         if reply.form is not None:
@@ -141,6 +148,25 @@ class SlackAdapter:
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
         outcome = await self._handle(replace(request, attachments=attachments))
+        await self._answer_later(request, outcome, response_url)
+
+    async def _handle_in_time(self, request: Request, *, response_url: str) -> Outcome | None:
+        """The outcome within Slack's 3-second ack, or None when the core has not finished by
+        `offload.ACK_SECONDS` (a database that accepts a query and never answers): its outcome, whatever
+        it is, is then posted through `response_url` when it comes, announcements and all."""
+        work = asyncio.ensure_future(self._handle(request))
+        done, _ = await asyncio.wait({work}, timeout=offload.ACK_SECONDS)
+        if done:
+            return work.result()
+        logger.warning("the core took over %.1f s on a Slack command; answering it later", offload.ACK_SECONDS)
+        self._spawn(self._answer_when_done(request, work, response_url))
+        return None
+
+    async def _answer_when_done(self, request: Request, work: asyncio.Future[Outcome], response_url: str) -> None:
+        await self._answer_later(request, await work, response_url)
+
+    async def _answer_later(self, request: Request, outcome: Outcome, response_url: str) -> None:
+        """An answer after the ack: through `response_url` (else a post in the channel), then announced."""
         public = _is_public(outcome.reply)
         if response_url:
             payload = {
@@ -388,7 +414,10 @@ class SlackAdapter:
         await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
 
     async def close(self) -> None:
-        await self.drain()
+        # Posts started so far go out; an answer still waiting on a store that does not answer is given up
+        # (its work was never confirmed to anyone), so SIGTERM ends the process within seconds.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.drain(), timeout=CLOSE_SECONDS)
         await self.poster.close()
 
 
