@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from adapters import store_commands
+from adapters.compose import build_core, make_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
-from bot.core import Core, build_core
+from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest, run_pass
+from bot.reminders import PassReport, Sender, plan_digests, record_digest
 from bot.web_links import ensure_secret
 from bot.workdays import is_working_day
 from storage.base import StoreError
@@ -175,21 +176,42 @@ def _chat(core: Core, *, person: str | None, channel: str | None) -> int:
 
 
 def _verify(core: Core) -> int:
-    """Every chain walked; the first entry that does not match named with its partition and time."""
-    from bot.integrity import broken_text
+    """Every chain walked and replayed: the first entry that does not match named with its partition and
+    time, and every record whose stored state is not what the chain produces."""
+    from bot.i18n import _
+    from bot.integrity import broken_lines
 
     reports = core.state.verify_all()
     broken = [report for report in reports if not report.ok]
     for report in reports:
         if report.ok and report.legacy:
-            print(f"{report.partition}: kjeden starter ved oppføring {report.legacy} (eldre oppføringer uten hash)")
+            print(
+                _("{partition}: kjeden starter ved oppføring {index} (eldre oppføringer uten hash)").format(
+                    partition=report.partition, index=report.legacy
+                )
+            )
+        if report.ok and report.replayed_from is None:
+            print(
+                _(
+                    "{partition}: lagret før historikken førte hva hver endring gjorde; neste endring tar det med."
+                ).format(partition=report.partition)
+            )
     for report in broken:
-        print(f"BRUTT {broken_text(report)}")
+        for line in broken_lines(report):
+            print(_("BRUTT {line}").format(line=line))
     entries = sum(report.entries for report in reports)
     if broken:
-        print(f"{len(broken)} av {len(reports)} historikker er brutt ({entries} oppføringer sjekket).")
+        print(
+            _("{broken} av {count} historikker er brutt ({entries} oppføringer sjekket).").format(
+                broken=len(broken), count=len(reports), entries=entries
+            )
+        )
         return 1
-    print(f"Historikken er i orden: {len(reports)} partisjoner, {entries} oppføringer.")
+    print(
+        _("Historikken er i orden: {count} partisjoner, {entries} oppføringer.").format(
+            count=len(reports), entries=entries
+        )
+    )
     return 0
 
 
@@ -226,7 +248,7 @@ def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
         with copy.update(partition) as work:
             work.update(json.loads(json.dumps(tables)))
     clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
-    sim = Core(config=core.config, store=copy, clock=clock)
+    sim = make_core(config=core.config, store=copy, clock=clock)
     from croniter import croniter
 
     cron = core.config.reminders.cron
@@ -282,4 +304,8 @@ async def _tick(core: Core) -> PassReport:
 
         app = build_app(core=core, scheduler=False)
         senders.update(app[SENDERS])
-    return await run_pass(core=core, senders=senders)
+    return await core.remind(senders=senders)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -26,8 +26,8 @@ from adapters import offload
 from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
-    from bot.core import Core
     from bot.integrity import HistoryCheck
+    from bot.port import CorePort
     from bot.reminders import Sender
 
 logger = logging.getLogger(__name__)
@@ -39,19 +39,18 @@ HANG_FAULT = "store"
 TOKEN_ENV = "SAMHANDLING_HEALTH_TOKEN"
 
 
-def health_report(*, core: Core, history: HistoryCheck, senders: Mapping[str, Sender]) -> tuple[dict[str, Any], int]:
+def health_report(
+    *, core: CorePort, history: HistoryCheck, senders: Mapping[str, Sender]
+) -> tuple[dict[str, Any], int]:
     """The full report and its HTTP status (503 only when reminders are stopped by a ledger fault)."""
-    from bot.reminders import ledger_fault
-
     body: dict[str, Any] = {"status": "ok" if history.ok else "degraded", "platforms": sorted(senders)}
     if history.checked:
         body["history"] = history.as_json()
-    store = getattr(core, "store", None)
-    faults = store.faults() if store is not None else {}  # a damaged file: named here; the rest keeps serving
+    faults = core.store_faults()  # a damaged file: named here; the rest keeps serving
     if faults:
         body["status"] = "degraded"
-        body["store"] = faults
-    fault = ledger_fault(core)
+        body["store"] = dict(faults)
+    fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"
         body["reminders"] = fault
@@ -90,15 +89,12 @@ async def watch_once(store: Store, *, hang_after: float) -> None:
         logger.debug("store watch: %s", type(read.exception()).__name__)
 
 
-def watch_store(*, core: Core, every: float = WATCH_EVERY) -> Callable[[web.Application], AsyncIterator[None]]:
+def watch_store(*, core: CorePort, every: float = WATCH_EVERY) -> Callable[[web.Application], AsyncIterator[None]]:
     """A cleanup context: reads `WATCH_PARTITION` every `every` seconds, so the store notes (and clears) a
     fault of its own even when no request comes."""
 
     async def context(app: web.Application) -> AsyncIterator[None]:
-        store = getattr(core, "store", None)
-        if store is None:  # a stand-in core in adapter tests
-            yield
-            return
+        store = core.adapter_store()  # the core's own store (the port hands it to adapters for their partitions)
 
         async def watch() -> None:
             while True:

@@ -33,7 +33,7 @@ from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_sto
 from bot.integrity import HistoryCheck
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
     from bot.reminders import Sender
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class ReminderScheduler:
     def __init__(
         self,
         *,
-        core: Core,
+        core: CorePort,
         senders: Mapping[str, Sender],
         sleep: Sleep = asyncio.sleep,
         retry_after: timedelta = timedelta(minutes=5),
@@ -92,17 +92,16 @@ class ReminderScheduler:
 
     def next_time(self, after: datetime) -> datetime:
         local = after.astimezone(self.core.clock.tz)
-        return croniter(self.core.config.schedule.cron, local).get_next(datetime)
+        return croniter(self.core.reminder_cron, local).get_next(datetime)
 
     async def run_once(self) -> bool:
         """One pass; True when every due reminder went out."""
         self.passes += 1
         try:
             if self._run_pass is None:
-                from bot.reminders import run_pass
-
-                self._run_pass = run_pass
-            report = await self._run_pass(core=self.core, senders=self.senders)
+                report = await self.core.remind(senders=self.senders)
+            else:
+                report = await self._run_pass(core=self.core, senders=self.senders)
         except Exception:
             logger.exception("reminder pass failed")
             return False
@@ -135,7 +134,11 @@ def _pass_complete(report: Any) -> bool:
 
 
 def build_app(
-    *, core: Core, environ: Mapping[str, str] | None = None, mounts: tuple[str, ...] = MOUNTS, scheduler: bool = True
+    *,
+    core: CorePort,
+    environ: Mapping[str, str] | None = None,
+    mounts: tuple[str, ...] = MOUNTS,
+    scheduler: bool = True,
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
     env = os.environ if environ is None else environ
@@ -308,21 +311,20 @@ def quiet_protocol_errors() -> None:
 
 
 def _history_check(
-    *, core: Core, history: HistoryCheck, senders: Mapping[str, Sender]
+    *, core: CorePort, history: HistoryCheck, senders: Mapping[str, Sender]
 ) -> Callable[[web.Application], Awaitable[None]]:
     """At start-up: walk every history chain, keep the result for /healthz, tell the admins if one broke.
     Never refuses to start."""
 
     async def check(app: web.Application) -> None:
-        from bot.integrity import admin_alert, admin_channels, check_history
+        from bot.integrity import admin_alert
 
-        state = getattr(core, "state", None)
-        if state is None:  # a stand-in core in adapter tests
-            return
         try:
-            result = await offload.call(check_history, state)  # on PostgreSQL: many reads; keep the loop free
+            result = await offload.call(core.check_history)  # on PostgreSQL: many reads; keep the loop free
         except Exception:
             logger.exception("could not verify the history chains at start-up")
+            return
+        if result is None:  # a core with no history to check
             return
         history.reports, history.checked = result.reports, True
         alert = admin_alert(result)
@@ -330,7 +332,7 @@ def _history_check(
             return
 
         async def tell_admins() -> None:
-            for address in admin_channels(core.directory):
+            for address in core.admin_addresses():
                 sender = senders.get(address.platform)
                 if sender is None:
                     continue
@@ -345,7 +347,7 @@ def _history_check(
     return check
 
 
-def _scheduler_context(*, core: Core, senders: Mapping[str, Sender]) -> Callable[[web.Application], Any]:
+def _scheduler_context(*, core: CorePort, senders: Mapping[str, Sender]) -> Callable[[web.Application], Any]:
     async def context(app: web.Application) -> Any:
         reminders = ReminderScheduler(core=core, senders=senders)
         app[SCHEDULER] = reminders
@@ -358,7 +360,7 @@ def _scheduler_context(*, core: Core, senders: Mapping[str, Sender]) -> Callable
     return context
 
 
-def serve(*, core: Core, port: int | None = None, host: str = "0.0.0.0") -> None:
+def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> None:
     """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))

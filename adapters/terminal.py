@@ -20,10 +20,9 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from adapters.files import read_local
-from bot.core import Core
 from bot.hints import platform_hints
 from bot.messages import Announcement, Attachment, Reply, Request
-from bot.reminders import plan_digests
+from bot.port import CorePort
 
 PLATFORM = "terminal"
 
@@ -113,7 +112,7 @@ def render_announcement(announcement: Announcement) -> str:
 
 
 def run_chat(
-    core: Core,
+    core: CorePort,
     *,
     user_id: str,
     channel_id: str,
@@ -122,23 +121,19 @@ def run_chat(
     interactive: bool = False,
 ) -> int:
     """Run the chat. Returns the process exit code."""
-    caller = core.directory.caller(platform=PLATFORM, user_id=user_id)
-    context = core.directory.channel(platform=PLATFORM, channel_id=channel_id)
+    seat = core.seat(platform=PLATFORM, user_id=user_id, channel_id=channel_id)
     if interactive:
-        where = (
-            core.config.party_name(context.region or context.actor or "") if context.kind != "national" else "nasjonalt"
-        )
         print(
-            f"Samhandlingsbot · du er {caller.name} i #{channel_id} ({where}). Skriv «hjelp», eller Ctrl-D for å avslutte.",
+            f"Samhandlingsbot · du er {seat.person} i #{channel_id} ({seat.place}). Skriv «hjelp», eller Ctrl-D for å avslutte.",
             file=out,
         )
-    for digest in plan_digests(core=core, at=core.clock.now()):
+    for digest in core.digests_due(at=core.clock.now()):
         if digest.to.platform == PLATFORM and digest.to.channel_id == channel_id:
             print(f"[påminnelse] {render(digest.reply)}\n", file=out)
     source = (
         lines
         if lines is not None
-        else _prompt_lines(prompt=f"{caller.key or user_id}@{channel_id}> ")
+        else _prompt_lines(prompt=f"{seat.person_key or user_id}@{channel_id}> ")
         if interactive
         else sys.stdin
     )
@@ -180,7 +175,7 @@ class TerminalSender:
         print(f"[#{channel_id}] {render(reply)}\n", file=self.out, flush=True)
 
 
-def _picture_note(core: Core, reply: Reply) -> str:
+def _picture_note(core: CorePort, reply: Reply) -> str:
     """A terminal cannot show a picture: write it to files and say where."""
     from adapters.web.draw import save_picture
 

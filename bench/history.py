@@ -124,15 +124,15 @@ def organisations_text(organisations: int) -> str:
 def open_bench(folder: Path, *, at: datetime, config: Any = None, store: Any = None) -> Bench:
     """The real core on `folder` (tinydb, cache sized from the configuration as `build_core` does) or on
     the given `store`; `config` defaults to the demo app.yaml."""
+    from adapters.compose import cache_size_for, make_core
     from bot.clock import FixedClock
     from bot.config import load_config
-    from bot.core import Core, cache_size_for
     from storage.tinydb_store import TinyDBStore
 
     config = config or load_config(CONFIG)
     clock = FixedClock(at)
     store = store or TinyDBStore(folder, cache_size=cache_size_for(config))
-    core = Core(config=config, store=store, clock=clock)
+    core = make_core(config=config, store=store, clock=clock)
     regions = [region.key for region in config.parties.regions]
     coordinators = {"agder": "kari", "vestland": "per"}
     for region in regions:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from adapters.compose import build_core
 from adapters.slack import gate, render
 from bot.clock import FixedClock
-from bot.core import build_core
 from bot.messages import Request
 
 BODY = (

@@ -80,8 +80,8 @@ def _bare(api_url: str, *, reply: dict[str, object] | None = None) -> web.Applic
 
 
 def _ours(api_url: str, *, config: str, db: str) -> web.Application:
+    from adapters.compose import build_core
     from adapters.server import build_app
-    from bot.core import build_core
 
     core = build_core(config_path=config, db_path=db)
     env = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url}

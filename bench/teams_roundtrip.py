@@ -92,8 +92,8 @@ def _our_bot(data_dir: str) -> tuple[web.Application, str]:
     from adapters.teams import mount_teams
 
     try:
+        from adapters.compose import build_core
         from bot.clock import FixedClock
-        from bot.core import build_core
 
         core = build_core(config_path="app.yaml", db_path=data_dir, clock=FixedClock(datetime(2026, 1, 12, 9, 0)))
         label = "real core, app.yaml, TinyDB"

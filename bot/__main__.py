@@ -1,7 +1,5 @@
-"""`python -m bot`: see adapters/cli.py, the composition root that wires the core to every platform."""
+"""`python -m bot`: hands over to adapters/cli.py, the composition root (nothing under bot/ imports it)."""
 
-import sys
+import runpy
 
-from adapters.cli import main
-
-sys.exit(main())
+runpy.run_module("adapters.cli", run_name="__main__", alter_sys=True)

@@ -115,6 +115,9 @@ class Receipt:
     history_entries: int
     history_head: str | None
     history_ok: bool
+    """The chain is whole and the stored state is what it produces (every version, signature, date)."""
+    history_proves_state: bool
+    """False for a store written before entries said what they changed, until its next change there."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -156,7 +159,12 @@ class Receipt:
                     + stale,
                 )
             )
-        chain = _("i orden") if self.history_ok else _("BRUTT – si fra til administrator")
+        if not self.history_ok:
+            chain = _("BRUTT – si fra til administrator")
+        elif self.history_proves_state:
+            chain = _("i orden")
+        else:
+            chain = _("hel, men den viser ennå ikke at det lagrede er uendret (lagret før endringene ble ført)")
         history = (
             Fact(_("Partisjon"), self.history_partition),
             Fact(_("Oppføringer"), str(self.history_entries)),
@@ -225,4 +233,5 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         history_entries=chain.entries,
         history_head=chain.head,
         history_ok=chain.ok,
+        history_proves_state=chain.replayed_from is not None,
     )

@@ -1,8 +1,9 @@
 """Which regions are behind, and on what: what AU's `neste` and `oversikt` say plainly.
 
-Behind means a tracked item of the region (its milestones, its own preconditions and its agreement's
-signatures) is past its deadline and not done, in the cycles a read shows. Optional items (assignment
-agreements) are never behind.
+Behind means an item of the region (its milestones, its own preconditions and its agreement's signatures)
+is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot) and its lateness is
+chased (not an optional item), in the cycles a read shows (`bot.cycle.read_cycles`, and the cycle before).
+The one answer for `neste`, `oversikt` and AU's weekly overview.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 
 from bot.config import AppConfig
 from bot.cycle import read_cycles
+from bot.facts.item_state import chases_lateness, is_overdue
 from bot.i18n import _, ngettext
 from bot.progress import progress_of
 from bot.state import StateStore
@@ -33,15 +35,22 @@ def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> d
             items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
         late = [
             item
-            for item in items
-            if item.deadline < today
-            and tracked(config, item)
-            and not (item.kind == "milestone" and item.spec.optional)
-            and not progress_of(config=config, state=state, item=item).done
+            for item in items  # most are not past their deadline: not even a call for those
+            if item.deadline < today and is_behind(config=config, state=state, item=item, today=today)
         ]
         if late:
             behind[region.key] = sorted(late, key=lambda item: item.deadline)
     return behind
+
+
+def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
+    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind.
+
+    What cannot be overdue (not past its deadline, not followed by the bot) or is not chased is answered
+    before the item's progress is read: AU's `neste` asks this of some 180 items."""
+    if item.deadline >= today or not chases_lateness(item) or not tracked(config, item):
+        return False
+    return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
 
 
 def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:

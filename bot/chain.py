@@ -6,6 +6,9 @@ own `hash` field. Each new entry stores `prev` (the previous entry's digest) and
 edit to any entry, the last one included, shows on `verify`. Entries written before the chain existed
 carry neither field: the chain then starts at the first entry that has them ("legacy" before it).
 
+Entries also carry what they changed (`bot.replay`), inside the hashed body: the chain then proves the
+state as well, and a `ChainReport` names every record where the stored state is not what it produces.
+
 This module only computes; `StateStore` decides where entries live, so the storage layout can change
 under it (history partitions, append-only rows) without touching the chain.
 """
@@ -16,8 +19,10 @@ import hashlib
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from bot.replay import Difference
 
 logger = logging.getLogger(__name__)
 
@@ -53,17 +58,37 @@ class ChainReport:
     broken_at: int | None = None
     broken_time: str | None = None
     problem: str | None = None
+    replayed_from: int | None = None
+    """The entry whose `base` the replay started from (`bot.replay`); None when the history does not cover
+    the state yet (a store written before entries said what they changed)."""
+    differences: tuple[Difference, ...] = ()
+    """Every record where the stored state is not what the chain produces."""
+
+    @property
+    def links_ok(self) -> bool:
+        """Every entry is as it was recorded (the state aside)."""
+        return self.broken_at is None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.links_ok and not self.differences
 
     def describe(self) -> str:
         """One English line for the operator (CLI, logs, /healthz)."""
-        if not self.ok:
-            return f"{self.partition}: entry {self.broken_at} ({self.broken_time}) {self.problem}"
+        state = "; ".join(difference.describe() for difference in self.differences)
+        if not self.links_ok:
+            tail = f"; {state}" if state else ""
+            return f"{self.partition}: entry {self.broken_at} ({self.broken_time}) {self.problem}{tail}"
+        if state:
+            return f"{self.partition}: {state}"
         start = f", chain starts at entry {self.legacy} (earlier entries are legacy)" if self.legacy else ""
-        return f"{self.partition}: {self.entries} entries ok{start}"
+        covered = f", state replayed from entry {self.replayed_from}" if self.replayed_from is not None else ""
+        return f"{self.partition}: {self.entries} entries ok{start}{covered}"
+
+
+def with_replay(report: ChainReport, *, start: int, differences: Sequence[Difference]) -> ChainReport:
+    """The report with what replaying the partition found (`StateStore.verify_history`)."""
+    return replace(report, replayed_from=start, differences=tuple(differences))
 
 
 def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport:

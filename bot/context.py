@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.config import AppConfig
 from bot.identity import Caller, ChannelContext, Directory
 from bot.messages import Request
 from bot.parsing import Vocabulary
 from bot.state import Author, StateStore
+
+if TYPE_CHECKING:
+    from bot.router import Router
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Context:
     public_url: str | None = None
     """Where people reach `serve` (PUBLIC_URL), for links to the status page and the calendar feeds; None
     gives paths only."""
+    router: Router | None = None
+    """The declared commands, for what lists them (`hjelp`)."""
 
     def author(self, request: Request) -> Author:
         return Author(

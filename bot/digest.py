@@ -19,7 +19,7 @@ from bot.config import AppConfig
 from bot.date_text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.identity import ChannelContext
-from bot.messages import Button, ChannelAddress, Fact, Reply, Section, Visibility
+from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.notify import mentions_for
 from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey, item_label
 from bot.replies import day_text, make_reply
@@ -108,7 +108,8 @@ def digest_reply(
     for key in SECTION_ORDER:
         facts = tuple(Fact(label=line.label, value=line.value) for line in ordered if line.section == key)
         if facts:
-            sections.append(Section(title=f"{_(SECTION_TITLES[key])} ({len(facts)})", facts=facts))
+            shown = ItemState.OVERDUE if key == "overdue" else None  # the other groups mix states
+            sections.append(Section(title=f"{_(SECTION_TITLES[key])} ({len(facts)})", facts=facts, state=shown))
     buttons: list[Button] = []
     for line in ordered:
         if line.button is not None and line.button not in buttons and len(buttons) < MAX_BUTTONS:

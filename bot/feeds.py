@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.config import AppConfig
+from bot.facts.responsible import who_answers
 from bot.progress import progress_of
 from bot.state import StateStore, item_partition
+from bot.status_data import cell_of
 from bot.web_links import Feed
-from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, responsible_party
-from bot.wheel_picture import STATE_LABELS, STATE_SYMBOLS, state_of
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones
 
 logger = logging.getLogger(__name__)
 
@@ -93,13 +94,13 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
     events: list[FeedEvent] = []
     for item in feed_items(config, feed=feed, years=range(today.year - 1, today.year + 2)):
         progress = progress_of(config=config, state=snapshot, item=item)
-        item_state, _ = state_of(config=config, state=snapshot, item=item, today=today)
         sequence = _changes(snapshot, item, cache)
         leads = config.leads_for(item.spec)
         alarm = None if progress.done else min((lead.days for lead in leads), default=None)
         where = f" – {config.party_short(item.region)}" if item.region and feed.kind != "region" else ""
-        who = config.party_name(responsible_party(config, item))
-        status = f"{STATE_SYMBOLS[item_state]} {STATE_LABELS[item_state]}"
+        who = who_answers(config=config, item=item)
+        cell = cell_of(config=config, state=snapshot, item=item, today=today)  # as the status page says it
+        status = f"{cell.symbol} {cell.text}"
         description = (
             f"{item.title()}{where}\nAnsvarlig: {who}\nVindu: {item.start:%d.%m.%Y}–{item.deadline:%d.%m.%Y}\n"
             f"Status: {status}"

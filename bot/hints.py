@@ -9,7 +9,7 @@ Core text quotes a command as «neste» or «status agder 2027», the same for e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.parsing import fold
@@ -21,21 +21,23 @@ _QUOTE = re.compile(r"«([^«»\n]{1,400})»")
 _WORD = re.compile(r"[^\s«»]+")
 
 
-@lru_cache(maxsize=1)
-def _known_commands() -> frozenset[str]:
-    """Every command word and alias of the core's router, folded. Built once; the router is fixed code."""
-    from handlers import build_router  # the core's own list; imported late, handlers import bot modules
+_KNOWN: frozenset[str] = frozenset()
+"""Every command word and alias, folded: told by the core (`know_commands`), which is handed the commands
+by the composition root; bot/ imports no handler."""
 
-    words: set[str] = set()
-    for command in build_router().commands:
-        words.add(fold(command.name))
-        words.update(fold(alias) for alias in command.aliases)
-    return frozenset(words)
+
+def know_commands(words: Iterable[str]) -> None:
+    """The command words a quote may start with (a core's router tells them when it is made)."""
+    global _KNOWN
+    known = frozenset(fold(word) for word in words)
+    if known != _KNOWN:
+        _KNOWN = known
+        is_command.cache_clear()
 
 
 @lru_cache(maxsize=1024)
 def is_command(word: str) -> bool:
-    return fold(word) in _known_commands()
+    return fold(word) in _KNOWN
 
 
 def platform_hints(

@@ -11,8 +11,10 @@ import logging
 from dataclasses import dataclass, field
 
 from bot.chain import ChainReport
+from bot.i18n import _
 from bot.identity import Directory
 from bot.messages import ChannelAddress, Reply, Visibility
+from bot.replay import Difference
 from bot.replies import make_reply
 from bot.state import StateStore
 
@@ -54,22 +56,47 @@ def check_history(state: StateStore) -> HistoryCheck:
     return check
 
 
-def broken_text(report: ChainReport) -> str:
-    """One Norwegian line for a broken chain (the CLI and the admin's message)."""
-    return (
-        f"{report.partition}: oppføring {report.broken_at} ({report.broken_time}) stemmer ikke med kjeden – "
-        "den er endret utenom boten."
+def broken_lines(report: ChainReport) -> list[str]:
+    """Norwegian lines for a partition that does not verify (the CLI and the admin's message): the first
+    entry that breaks the chain, then every record whose stored state is not what the chain produces."""
+    lines = []
+    if not report.links_ok:
+        lines.append(
+            _("{partition}: oppføring {index} ({at}) stemmer ikke med kjeden – den er endret utenom boten.").format(
+                partition=report.partition, index=report.broken_at, at=report.broken_time
+            )
+        )
+    lines += [difference_text(report.partition, difference) for difference in report.differences]
+    return lines
+
+
+def difference_text(partition: str, difference: Difference) -> str:
+    """One record that is not what the history produces, by partition, table and key (and fields)."""
+    record = f"{partition}: «{difference.table}/{difference.key}»"
+    fields = ", ".join(difference.fields)
+    if difference.problem == "added":
+        return _("{record} er lagret, men ingen oppføring i historikken la den inn.").format(record=record)
+    if difference.problem == "removed":
+        return _("{record} skulle finnes etter historikken, men er ikke lagret.").format(record=record)
+    if difference.problem == "before":
+        return _("{record} ble endret utenom boten før oppføring {index} (felt: {fields}).").format(
+            record=record, index=difference.entry, fields=fields or "–"
+        )
+    return _("{record} er ikke slik historikken gir den – endret utenom boten (felt: {fields}).").format(
+        record=record, fields=fields or "–"
     )
 
 
 def admin_alert(check: HistoryCheck) -> Reply | None:
     if check.ok:
         return None
-    lines = "; ".join(broken_text(report) for report in check.broken)
+    lines = " ".join(line for report in check.broken for line in broken_lines(report))
     return make_reply(
-        title="Historikken er endret utenom boten",
-        lead=f"Ved oppstart stemte ikke hash-kjeden i historikken: {lines} "
-        "Driftsansvarlig bør sjekke lagringen (python -m bot verify) og hente fram sikkerhetskopien.",
+        title=_("Historikken er endret utenom boten"),
+        lead=_(
+            "Ved oppstart stemte ikke historikken med det som er lagret: {lines} Driftsansvarlig bør sjekke "
+            "lagringen (python -m bot verify) og hente fram sikkerhetskopien."
+        ).format(lines=lines),
         visibility=Visibility.CHANNEL,
     )
 

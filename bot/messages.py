@@ -48,6 +48,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How a platform delivered a request, so a redelivery (a retry, a replay, a double click) is answered once.
+
+    `again_unless_recorded`: the same id may come again from a new human action (a click on the same
+    button, a corrected form) when the first one recorded nothing, so such a delivery is forgotten then."""
+
+    id: str
+    again_unless_recorded: bool = False
+
+
+@dataclass(frozen=True)
 class Request:
     """One command from one person in one channel.
 
@@ -65,12 +76,37 @@ class Request:
     request_id: str | None = None
     mentions: tuple[MentionedUser, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    delivery: Delivery | None = None
+    """The platform's id of this delivery (a Slack event id, a Teams activity id): the pipeline answers a
+    redelivery of it once per process (`bot.pipeline.repeats`). None: the platform gives none."""
+
+
+class ItemState(StrEnum):
+    """Where an item of the wheel stands today, as data beside the words, so no renderer reads prose to
+    colour or mark it. Decided in one place, `bot.facts.item_state.item_state`."""
+
+    DONE = "done"
+    NOT_RELEVANT = "not_relevant"
+    """An optional item marked not relevant this cycle: settled, without being done."""
+    OVERDUE = "overdue"
+    DUE = "due"
+    """Its window is open and its deadline is near (`bot.facts.item_state.DUE_DAYS`)."""
+    PLANNED = "planned"
+    """A date is set and the deadline has not passed."""
+    OPEN = "open"
+    """Its window is open: no date set, the deadline not near."""
+    NOT_OPEN = "not_open"
+    """Its window has not opened yet."""
+    UNTRACKED = "untracked"
+    """It predates the bot, which never followed it: neither done nor behind."""
 
 
 @dataclass(frozen=True)
 class Fact:
     label: str
     value: str
+    state: ItemState | None = None
+    """The state of the item the fact is about, where it is one (a cell of `oversikt`)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +116,8 @@ class Section:
     title: str
     facts: tuple[Fact, ...] = ()
     text: str | None = None
+    state: ItemState | None = None
+    """The state of the item the section describes, or of every line in it (a digest's «Forsinket»)."""
 
 
 @dataclass(frozen=True)
@@ -184,3 +222,7 @@ class Outcome:
 
     reply: Reply
     announcements: tuple[Announcement, ...] = ()
+    reads_only: bool = False
+    """The command only reads (declared so): running it again refreshes what it showed (a Teams card)."""
+    repeated: bool = False
+    """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""

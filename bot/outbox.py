@@ -23,6 +23,7 @@ from bot.messages import (
     Fact,
     Form,
     FormField,
+    ItemState,
     Mention,
     Reply,
     Section,
@@ -46,13 +47,29 @@ def reply_to_doc(reply: Reply) -> Document:
     return doc
 
 
+def _item_state(value: object) -> ItemState | None:
+    """A stored item state (`Section.state`, `Fact.state`); an unknown one (a hand edit) is left out."""
+    try:
+        return ItemState(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def reply_from_doc(doc: Document) -> Reply:
     form = doc.get("form")
     return Reply(
         title=doc["title"],
         text=doc["text"],
         sections=tuple(
-            Section(title=s["title"], facts=tuple(Fact(**f) for f in s.get("facts", ())), text=s.get("text"))
+            Section(
+                title=s["title"],
+                facts=tuple(
+                    Fact(label=f["label"], value=f["value"], state=_item_state(f.get("state")))
+                    for f in s.get("facts", ())
+                ),
+                text=s.get("text"),
+                state=_item_state(s.get("state")),
+            )
             for s in doc.get("sections", ())
         ),
         buttons=tuple(Button(**b) for b in doc.get("buttons", ())),

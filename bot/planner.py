@@ -6,8 +6,11 @@ working day before; `reminders.days_off` adds days such as 24 December):
   suggested month where the wheel has one, else the deadline;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
-  the deadline in full, then folded into one line ("fortsatt forsinket") on the Monday of every
-  `every_days` (in whole weeks; the same weeks for every item, so they share one digest).
+  the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
+  calendar days, on one grid shared by every item so they share one digest (the days whose ordinal is a
+  multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
+  the working day before when it is not a working day as the planner counts them (Norwegian public
+  holidays, weekends and `reminders.days_off`).
 
 At a pass only the latest occurrence that has come is considered: after downtime the missed reminder that
 still matters goes out marked as late, and older ones, superseded by it, never do. A reminder before a
@@ -24,6 +27,8 @@ from typing import Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
+from bot.facts.item_state import DUE_DAYS, chases_lateness
+from bot.facts.kinds import is_assignments, is_meeting, is_signing
 from bot.i18n import DEFAULT_LANG, Lang, _, using
 from bot.identity import Binding, ChannelContext, Directory
 from bot.messages import Button, ChannelAddress
@@ -152,22 +157,29 @@ class Planner:
             nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
             if nudge < first_overdue:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
-        if not (getattr(item.spec, "optional", False) or not_relevant(progress)):
+        if chases_lateness(item) and not not_relevant(progress):
             overdue = self.config.reminders.overdue
             if overdue.max_times:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
-            every_weeks = max(1, round(overdue.every_days / 7))
-            monday = first_overdue - timedelta(days=first_overdue.weekday()) + timedelta(weeks=1)
-            count = 1
-            while count < overdue.max_times:
-                if ((monday.toordinal() - 1) // 7) % every_weeks == 0:
-                    # On the Monday; a Monday off (Easter, Whit Monday) moves it to the working day before.
-                    day = on_or_before(monday, days_off=off)
-                    if day > first_overdue:
-                        schedule.append(Occurrence(name=f"overdue-{count}", day=day, kind="still-overdue"))
-                        count += 1
-                monday += timedelta(weeks=1)
+            schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
+
+    def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
+        """The folded overdue reminders after the first: every `every_days` days on the shared grid (day
+        ordinals that are multiples of it, so 7 is every Monday), a day off moving one to the working day
+        before (Easter Monday's to the Wednesday before), never twice on one day nor on the first's."""
+        off = self.days_off
+        start = first_overdue + timedelta(days=1)
+        grid = start + timedelta(days=-(start.toordinal() - 1) % every_days)
+        occurrences: list[Occurrence] = []
+        last = first_overdue
+        while len(occurrences) < times - 1:
+            day = on_or_before(grid, days_off=off)
+            if day > last:
+                occurrences.append(Occurrence(name=f"overdue-{len(occurrences) + 1}", day=day, kind="still-overdue"))
+                last = day
+            grid += timedelta(days=every_days)
+        return occurrences
 
     def due(self, *, now: datetime, region: str | None = None, skip: frozenset[str] = frozenset()) -> list[DueReminder]:
         """Every reminder due at `now` and not in the ledger (nor in `skip`), one per (item, channel)."""
@@ -389,8 +401,8 @@ class Planner:
                 action = _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=command)
             else:
                 action = _("{who} registrerer: «{command}»").format(who=who, command=command)
-        elif item.kind == "milestone" and (item.key == "assignments" or "oppdrag" in item.spec.aliases):
-            # The same rule as the `oppdrag` command uses to find its milestone.
+        elif is_assignments(item):
+            # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
             action = _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
         elif is_meeting(item):
             if occurrence.overdue and not progress.planned:
@@ -454,7 +466,7 @@ def _section(item: Item, occurrence: Occurrence, *, progress: Progress, today: d
         return "overdue"
     if occurrence.kind == "minutes":
         return "week"
-    return "week" if (progress.target - today).days <= 7 else "coming"
+    return "week" if (progress.target - today).days <= DUE_DAYS else "coming"
 
 
 def suggested_day(item: Item) -> date | None:
@@ -478,17 +490,6 @@ def item_label(item: Item) -> str:
         who = f" {item.actor}" if item.actor else ""
         return _("{name}{who} (avtale {year})").format(name=name, who=who, year=item.year)
     return f"{name} {item.year}"
-
-
-def is_signing(item: Item) -> bool:
-    """A region's signing of its agreement: the parties sign it, and preconditions can block it."""
-    return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)
-
-
-def is_meeting(item: Item) -> bool:
-    """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
-    are told "kall inn", have a planned date to count to, and are nudged for minutes."""
-    return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)
 
 
 def not_relevant(progress: Progress) -> bool:

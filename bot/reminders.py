@@ -30,7 +30,6 @@ from bot.messages import ChannelAddress, Mention, Outcome, Reply, Section, Visib
 from bot.outbox import Outbox, describe_undelivered
 from bot.pacing import Pacer
 from bot.replies import make_reply
-from bot.state import StateStore
 from bot.weekly import overview_id, weekly_sections
 from bot.workdays import is_first_working_day_of_week
 from storage.base import Document, StoreError
@@ -332,8 +331,7 @@ async def deliver_announcements(
 
     With `core`, each goes through the durable outbox first: a failed post is retried by the next reminder
     pass instead of being lost."""
-    # A stand-in core in adapter tests may have no state: then announcements are posted without the outbox.
-    outbox = Outbox(state=core.state) if isinstance(getattr(core, "state", None), StateStore) else None
+    outbox = Outbox(state=core.state) if core is not None else None
     for announcement in outcome.announcements:
         to = announcement.to
         if to == already_shown:

@@ -1,16 +1,36 @@
-"""An explicit command router: commands are registered in a fixed order and the first match wins."""
+"""Commands as declarations, and the router that finds them: first match wins, in the declared order.
+
+One `Command` says everything about a command once: its words, what it reads from the words (`args`), who
+may run it (`who`), its help (summary, usage, examples), and how its replies are kept. `hjelp`, the Teams
+command menus and the pipeline's permission check all read it; nothing else describes a command.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.context import Context
 from bot.messages import Outcome, Request
 from bot.parsing import fold
 
 Handler = Callable[[Request, Context], Outcome]
+
+
+class Who(StrEnum):
+    """Who may run a command, checked by the pipeline before the handler runs (`bot.pipeline.permission`).
+    A handler still decides finer rules (which party, which role) from the words."""
+
+    ANYONE = "anyone"
+    MEMBER = "member"
+    """A person registered for a party (app.yaml or `person`)."""
+    ADMIN = "admin"
+
+
+ARGS = frozenset({"region", "party", "year", "milestone", "precondition", "page", "person", "text", "form", "command"})
+"""The kinds of words a command reads (as `handlers.common.read_args(want=…)` and the handlers name them)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +48,14 @@ class Command:
     same_all_day: bool = False
     """Its reply follows from the request, the day and the stored state it reads alone (no time of day,
     nothing from outside the store): a repeat is answered from `bot.reply_cache` until that state changes."""
+    args: tuple[str, ...] = ()
+    """What it reads from the words after it, in order (kinds from `ARGS`)."""
+    who: Who = Who.ANYONE
+
+    def __post_init__(self) -> None:
+        unknown = set(self.args) - ARGS
+        if unknown:
+            raise ValueError(f"command {self.name}: unknown argument kinds {sorted(unknown)}")
 
     @property
     def shown(self) -> str:
@@ -39,22 +67,23 @@ class Command:
 
 
 class Router:
-    def __init__(self) -> None:
+    def __init__(self, commands: Iterable[Command] = ()) -> None:
         self._commands: list[Command] = []
+        self._by_word: dict[str, Command] = {}
+        for command in commands:
+            self.add(command)
 
     def add(self, command: Command) -> None:
         self._commands.append(command)
+        for word in (command.name, *command.aliases):
+            self._by_word.setdefault(fold(word), command)  # first match wins
 
     @property
     def commands(self) -> tuple[Command, ...]:
         return tuple(self._commands)
 
     def find(self, word: str) -> Command | None:
-        folded = fold(word)
-        for command in self._commands:
-            if folded == fold(command.name) or folded in (fold(alias) for alias in command.aliases):
-                return command
-        return None
+        return self._by_word.get(fold(word))
 
     def suggest(self, word: str) -> list[str]:
         names = {fold(command.name): command.name for command in self._commands}

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot import chain
-from bot.i18n import current
+from bot import chain, replay
+from bot.i18n import N_, _, current, translations
 from bot.messages import Request
 from bot.stored import checked, checked_doc
 from bot.wheel import Item
@@ -134,7 +134,9 @@ class StateStore:
                 if seen is not None:
                     first = store.row(tables, partition=partition, table="history", key=seen["history"])
                     raise AlreadyApplied(first or {})
+            frozen = replay.freeze(tables)
             result = mutate(tables)
+            changes = replay.changes_since(frozen, tables)
             previous = store.last_row(tables, partition=partition, table="history")
             entry = chain.seal(
                 {
@@ -147,6 +149,10 @@ class StateStore:
                     **({"summary_nn": summary_nn} if summary_nn else {}),
                     **({"action": action} if action else {}),
                     **(scope or {}),
+                    # What the change did, so the chain proves the state (bot/replay.py); a partition whose
+                    # history has no replay data yet starts its replayable chain here, from the state as it is.
+                    **({} if replay.has_replay(previous) else {replay.BASE: replay.thaw(frozen)}),
+                    replay.CHANGES: changes,
                 },
                 previous=previous,
             )
@@ -190,13 +196,68 @@ class StateStore:
             total += self.history_count(name)
         return newest_first(entries)[: max(0, limit)], total
 
-    def verify_history(self, partition: str) -> chain.ChainReport:
-        """Walk one partition's hash chain (see `bot.chain`)."""
-        return chain.walk(partition=partition, entries=self.history(partition))
+    def verify_history(self, partition: str, *, entries: list[Document] | None = None) -> chain.ChainReport:
+        """Walk one partition's hash chain (see `bot.chain`) and replay it (`bot.replay`): the report names
+        every record where the stored state is not what the chain produces.
+
+        A write that lands between reading the history and the tables looks like a difference, so a partition
+        that differs is read once more before it is reported."""
+        report = self._replayed(partition, self.history(partition) if entries is None else entries)
+        return self._replayed(partition, self.history(partition)) if report.differences else report
+
+    def _replayed(self, partition: str, entries: list[Document]) -> chain.ChainReport:
+        report = chain.walk(partition=partition, entries=entries)
+        replayed = replay.replay(entries)
+        if replayed.start is None:
+            return report  # a store written before replay data: the chain covers the state from its next change
+        stored = replay.compare(replayed=replayed.state, stored=self.tables(partition))
+        return chain.with_replay(report, start=replayed.start, differences=(*replayed.differences, *stored))
+
+    def record_versions(self, partition: str, *, table: str, key: str) -> list[replay.RecordVersion]:
+        """Each recorded change of one record, oldest first, with its content before and after: what it held
+        before a minutes text or a date was replaced (changes made before replay data are not known)."""
+        return replay.versions_of(self.history(partition), table=table, key=key)
+
+    def restore(
+        self,
+        *,
+        partition: str,
+        table: str,
+        key: str,
+        index: int,
+        author: Author,
+        at: datetime,
+        request: Request | None = None,
+    ) -> Document | None:
+        """Put back what the record held after history entry `index` (None: it did not exist then), as a new
+        recorded change (action ``restore``), so the restore is itself in the history and can be undone.
+        DomainError when that entry did not change the record; a repeated `request` restores once."""
+        found = [version for version in self.record_versions(partition, table=table, key=key) if version.index == index]
+        if not found:
+            raise DomainError(_("Oppføring {index} endret ikke {key}.").format(index=index, key=key))
+        content = found[0].after
+        text = N_("Satte {table}/{key} tilbake til slik det var etter oppføring {index}.")
+        nb, nn = (translations(lang).gettext(text).format(table=table, key=key, index=index) for lang in ("nb", "nn"))
+
+        return self.change(  # type: ignore[no-any-return]
+            partition=partition,
+            author=author,
+            at=at,
+            summary=nb,
+            summary_nn=nn if nn != nb else None,
+            mutate=replay.put_back(table=table, key=key, content=content),
+            request=request,
+            action="restore",
+            scope={"restored": {"table": table, "key": key, "entry": index}},
+        )
 
     def verify_all(self) -> list[chain.ChainReport]:
         """Every partition that has a history, walked; the layout of the store stays behind this method."""
-        return [self.verify_history(partition) for partition in self.store.partitions() if self.history(partition)]
+        return [
+            self.verify_history(name, entries=found)
+            for name in self.store.partitions()
+            if (found := self.history(name))
+        ]
 
     def ledger(self, partition: str) -> dict[str, Document]:
         return self.store.rows(partition, table="ledger")
@@ -209,6 +270,25 @@ class StateStore:
     def record_sent_many(self, *, partition: str, entries: dict[str, Document]) -> None:
         """Write several reminders of one partition into the ledger in one write (a digest carries many)."""
         self.store.record_many(partition=partition, table="ledger", docs=entries)
+
+    # -- typed reads of what the actions (bot/actions/) write; handlers read through these, never a table --
+
+    def assignments(self, *, region: str, year: int) -> dict[str, Document]:
+        """Actor -> its assignment agreement answer this cycle (`status` "sent" or "none", `at`, `by`)."""
+        return dict(self.store.read(cycle_partition(region, year)).get("assignments", {}))
+
+    def channel_binding(self, *, key: str) -> Document | None:
+        """A channel bound at runtime (`koble`), by `binding_key(platform, channel_id)`."""
+        return self.doc(META, "channels", key) or None
+
+    def person_binding(self, *, key: str) -> Document | None:
+        """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
+        return self.doc(META, "people", key) or None
+
+    def stored_plan_period(self, *, region: str) -> str | None:
+        """The region's plan period as set with `plan` (it wins over app.yaml's), or None."""
+        stored = self.doc(META, "plan_periods", region)
+        return str(stored["period"]) if stored else None
 
 
 class _ReadOnce(Store):

@@ -8,7 +8,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.actions.plan import region_plan_period
 from bot.config import AppConfig
+from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.progress import progress_of
 from bot.state import StateStore, cycle_partition, entry_summary
@@ -19,7 +21,6 @@ from bot.wheel import (
     national_milestones,
     precondition_items,
     regional_milestones,
-    responsible_party,
 )
 from bot.wheel_picture import STATE_LABELS, STATE_SYMBOLS, State, state_of
 
@@ -96,7 +97,9 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     item_state, planned = state_of(config=config, state=state, item=item, today=today)
     progress = progress_of(config=config, state=state, item=item)
     text = _(STATE_LABELS[item_state])
-    if item_state == "done":
+    if progress.not_relevant:
+        text = _("Ikke aktuelt i år")  # as `status` and `neste` say it
+    elif item_state == "done":
         text = _("Ferdig {day}").format(day=_day(progress.done_at.date())) if progress.done_at else _("Ferdig")
     elif item_state == "overdue":
         text = _("På overtid (frist {day})").format(day=_day(item.deadline))
@@ -145,7 +148,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         ItemLine(
             title=item.title(),
             window=f"{_day(item.start)}–{_day(item.deadline)}",
-            responsible=config.party_short(responsible_party(config, item)),
+            responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
             cell=cell_of(config=config, state=snapshot, item=item, today=today),
         )
         for item in cycle_items(config, year=year, region=region)
@@ -178,7 +181,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         today=today,
         region=region,
         name=spec.name,
-        plan_period=spec.plan_period,
+        plan_period=region_plan_period(config=config, state=snapshot, region=region),
         items=items,
         signatures=tuple(signature_lines),
         history=history,

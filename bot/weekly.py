@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.behind import overdue_by_region
+from bot.behind import is_behind, overdue_by_region
 from bot.config import AppConfig
+from bot.facts.kinds import is_signing
 from bot.i18n import _
-from bot.messages import Fact, Section
-from bot.planner import is_signing, item_label, not_relevant
+from bot.messages import Fact, ItemState, Section
+from bot.planner import item_label, not_relevant
 from bot.progress import progress_of
 from bot.state import StateStore, national_partition
 from bot.wheel import Item, national_milestones, regional_milestones, signing_milestone, tracked
@@ -43,7 +44,9 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     if behind:
         count = sum(len(regions) for regions in behind.values())
         facts = tuple(Fact(label=", ".join(regions), value=late) for late, regions in behind.items())
-        sections.append(Section(title=_("Regioner på etterskudd ({n})").format(n=count), facts=facts))
+        sections.append(
+            Section(title=_("Regioner på etterskudd ({n})").format(n=count), facts=facts, state=ItemState.OVERDUE)
+        )
     national = [
         Fact(label=_("Nasjonalt"), value=item_label(item))
         for year in (today.year - 1, today.year)
@@ -51,7 +54,7 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
         if _overdue(config, snapshot, item, today=today)
     ]
     if national:
-        sections.append(Section(title=_("Forsinket nasjonalt"), facts=tuple(national)))
+        sections.append(Section(title=_("Forsinket nasjonalt"), facts=tuple(national), state=ItemState.OVERDUE))
     unsigned = _unsigned(config, snapshot, today=today)
     if unsigned:
         sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
@@ -59,12 +62,8 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
 
 
 def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
-    if not tracked(config, item) or item.deadline >= today or item.deadline < today - LOOK_BACK:
-        return False
-    if getattr(item.spec, "optional", False):
-        return False
-    progress = progress_of(config=config, state=state, item=item)
-    return not progress.done and not not_relevant(progress)
+    """Behind (the one rule, `bot.behind.is_behind`) within the last `LOOK_BACK`."""
+    return item.deadline >= today - LOOK_BACK and is_behind(config=config, state=state, item=item, today=today)
 
 
 def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:

@@ -181,12 +181,3 @@ def done_word(item: Item) -> str:
 def region_title(config: AppConfig, item: Item) -> str:
     """The item's title with the region it belongs to, for lists that span regions."""
     return f"{item.title()} – {config.party_short(item.region)}" if item.region else item.title()
-
-
-def responsible_text(config: AppConfig, item: Item) -> str:
-    """Who is responsible, in words: the state budget is adopted by the Storting and recorded by AU."""
-    party = responsible_party(config, item)
-    adopted_by = getattr(item.spec, "adopted_by", None)
-    if adopted_by:
-        return _("{who} (registreres av {party})").format(who=adopted_by, party=config.party_short(party))
-    return config.party_name(party)

@@ -15,10 +15,12 @@ from typing import Literal
 
 from bot.config import AppConfig
 from bot.date_text import month_name
+from bot.facts.item_state import item_state
 from bot.i18n import DEFAULT_LANG, LANGS, N_, _, using
+from bot.messages import ItemState
 from bot.progress import progress_of
 from bot.state import StateStore
-from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones
 from bot.wheel_labels import Slot, hub_boxes, month_box, month_radius, place_labels
 
 logger = logging.getLogger(__name__)
@@ -146,17 +148,24 @@ def month_marks(year: int) -> tuple[MonthMark, ...]:
     return tuple(marks)
 
 
+PICTURE_STATES: Mapping[ItemState, State] = {
+    ItemState.DONE: "done",
+    ItemState.NOT_RELEVANT: "done",
+    ItemState.OVERDUE: "overdue",
+    ItemState.PLANNED: "planned",
+    ItemState.DUE: "open",
+    ItemState.OPEN: "open",
+    ItemState.NOT_OPEN: "open",
+    ItemState.UNTRACKED: "untracked",
+}
+"""The picture's and the status pages' five states, from the one item state (`bot.facts.item_state`)."""
+
+
 def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
     """An item's state on the picture, and its planned day (None when no date is set)."""
     progress = progress_of(config=config, state=state, item=item)
     planned = progress.planned.date() if progress.planned else None
-    if progress.done:
-        return "done", planned
-    if not tracked(config, item):
-        return "untracked", planned
-    if item.deadline < today:
-        return "overdue", planned
-    return ("planned" if planned else "open"), planned
+    return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned
 
 
 def placed(item: Item) -> date:

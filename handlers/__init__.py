@@ -1,9 +1,15 @@
-"""What each command does. `build_router` registers them in the order they are matched and listed."""
+"""What each command does, declared once: `COMMANDS` in the order they are matched and listed.
+
+Each declaration is at once the command's help (`hjelp`), its Teams menu entry (adapters/teams/package.py),
+what it reads from the words (`args`) and who may run it (`who`, checked by `bot.pipeline.permission`).
+Summaries, usages and examples are bokmål marked with N_ and shown through the catalogue (`hjelp` in the
+reader's written form, with nynorsk examples); aliases take the nynorsk words people type.
+"""
 
 from __future__ import annotations
 
 from bot.i18n import N_
-from bot.router import Command, Router
+from bot.router import Command, Router, Who
 from handlers import (
     agreement,
     assignments,
@@ -23,265 +29,254 @@ from handlers import (
     wheel_view,
     written_form,
 )
-from handlers.help import make_help
+from handlers.help import handle as help_handler
 from handlers.links import with_status_link
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "neste",
+        next_steps.handle,
+        N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
+        N_("neste [region|aktør]"),
+        ("neste",),
+        aliases=("næraste",),
+        translated=True,
+        same_all_day=True,
+        args=("region", "party", "year"),
+    ),
+    Command(
+        "status",
+        with_status_link(status.handle, page="region"),
+        N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
+        N_("status [region] [år]"),
+        ("status", "status agder 2027"),
+        translated=True,
+        same_all_day=True,
+        args=("region", "year"),
+    ),
+    Command(
+        "oversikt",
+        with_status_link(overview.handle, page="national"),
+        N_("Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden."),
+        N_("oversikt [år] [side N]"),
+        (N_("oversikt 2027"),),
+        aliases=("oversyn",),
+        translated=True,
+        args=("year", "page"),
+    ),
+    Command(
+        "årshjul",
+        wheel_view.handle,
+        N_("Årshjulet måned for måned, som tekst og bilde (nasjonal: alle regioner; varmekart: måned per region)."),
+        N_("årshjul [år] [region|nasjonal|varmekart]"),
+        ("årshjul 2027", "årshjul nasjonal", "årshjul varmekart 2027"),
+        aliases=("arshjul", "aarshjul"),
+        translated=True,
+        args=("year", "region"),
+    ),
+    Command(
+        "dato",
+        set_date.handle,
+        N_("Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes."),
+        N_("dato <møte> [region] [år] <dato> [bekreft]"),
+        (
+            N_("dato vår 22. april kl 10"),
+            N_("dato høst uke 45"),
+            N_("dato vår første tirsdag i april"),
+            N_("dato høst fredag om to uker kl 13"),
+            N_("dato vår 2. påskedag bekreft"),
+        ),
+        writes=True,
+        translated=True,
+        args=("milestone", "region", "year", "text"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "referat",
+        minutes.handle,
+        N_(
+            "Registrer utfallet av et møte (holdt), den politiske behandlingen (behandlet) eller handlingsplanen "
+            "(vedtatt). Uten tekst får du et skjema. Bare etter møtets planlagte dato og etter møtet det følger; "
+            "«bekreft» til slutt registrerer det likevel, merket utenfor modellens rekkefølge."
+        ),
+        N_("referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …] [bekreft]"),
+        (
+            N_("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"),
+            N_("referat politisk Vedtatt i fylkestinget"),
+            N_("referat handlingsplan Vedtatt https://…"),
+        ),
+        writes=True,
+        translated=True,
+        args=("milestone", "text", "form"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "forutsetning",
+        precondition.handle,
+        N_("Registrer en forutsetning for signering."),
+        N_("forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [år]"),
+        (N_("forutsetning budsjett"), N_("forutsetning tildelingsbrev IN 2027")),
+        aliases=("forutsetninger", "føresetnad", "føresetnader"),
+        writes=True,
+        translated=True,
+        args=("precondition", "party", "region", "year"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "signer",
+        sign.handle,
+        N_(
+            "Signer samarbeidsavtalen for din part: i januar, når alle forutsetninger er på plass. "
+            "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge."
+        ),
+        N_("signer [part] [region] [år] [bekreft]"),
+        ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
+        aliases=("signere", "signering", "underskriv", "underskrive", "signera"),
+        writes=True,
+        translated=True,
+        args=("party", "region", "year"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "avtale",
+        agreement.handle,
+        N_("Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene."),
+        N_("avtale [region] [år] [<lenke>] [sha256:<sum>]"),
+        ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
+        aliases=("avtaletekst",),
+        writes=True,
+        translated=True,
+        args=("region", "year", "text"),
+    ),
+    Command(
+        "kvittering",
+        agreement.receipt,
+        N_("Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg)."),
+        N_("kvittering [region] [år]"),
+        ("kvittering", "kvittering agder 2027"),
+        translated=True,
+        args=("region", "year"),
+    ),
+    Command(
+        "oppdrag",
+        assignments.handle,
+        N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
+        N_("oppdrag <aktør> [sendt|ingen]"),
+        ("oppdrag IN sendt", "oppdrag SIVA ingen"),
+        writes=True,
+        translated=True,
+        args=("party", "region", "year"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "ikke",
+        not_relevant.handle,
+        N_(
+            "Et valgfritt punkt (oppdragsavtalene) er ikke aktuelt i år: ingen påminnelser, ikke forsinket. "
+            "«angre» til slutt gjør det aktuelt igjen."
+        ),
+        N_("ikke aktuelt <punkt> [region] [år] [angre]"),
+        (N_("ikke aktuelt oppdrag 2027"), N_("ikke aktuelt oppdrag 2027 angre")),
+        aliases=("ikke-aktuelt", "ikkeaktuelt", "ikkje", "ikkje-aktuelt", "ikkjeaktuelt"),
+        writes=True,
+        translated=True,
+        args=("milestone", "region", "year"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "plan",
+        plan.handle,
+        N_("Sett regionens planperiode (regional plan); vises i «status» og går foran app.yaml."),
+        N_("plan <fra>–<til> [region]"),
+        ("plan 2028–2031",),
+        aliases=("planperiode",),
+        writes=True,
+        translated=True,
+        args=("text", "region"),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "kalender",
+        calendar.handle,
+        N_(
+            "Din kalenderlenke til Outlook eller Google (frister og møter), bare til deg. "
+            "Statussiden i nettleseren får du med «status» og «oversikt»."
+        ),
+        N_("kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]"),
+        ("kalender", "kalender IN", "kalender ny-lenke agder"),
+        aliases=("kalendar", "ics"),
+        translated=True,
+        args=("region", "party"),
+    ),
+    Command(
+        "logg",
+        log.handle,
+        N_("De siste endringene: hvem, når og hvor."),
+        N_("logg [region]"),
+        ("logg", "logg agder"),
+        translated=True,
+        args=("region",),
+    ),
+    Command(
+        "koble",
+        bind.bind_channel,
+        N_("Admin: koble denne kanalen til en region, aktør eller nasjonalt."),
+        N_("koble region <navn> | koble aktør <kode> [region] | koble nasjonal"),
+        (N_("koble region agder"),),
+        aliases=("kople",),
+        writes=True,
+        translated=True,
+        args=("region", "party"),
+        who=Who.ADMIN,
+    ),
+    Command(
+        "person",
+        bind.bind_person,
+        N_("Admin: registrer en person med part og rolle."),
+        N_("person <@bruker> <part> <rolle>"),
+        ("person @kari agder koordinator",),
+        writes=True,
+        translated=True,
+        args=("person", "party", "text"),
+        who=Who.ADMIN,
+    ),
+    Command(
+        "varsel",
+        notify.handle,
+        N_("Slå av eller på at påminnelser nevner deg."),
+        N_("varsel av|på"),
+        ("varsel av", "varsel på"),
+        writes=True,
+        translated=True,
+        args=("text",),
+    ),
+    Command(
+        "målform",
+        written_form.handle,
+        N_(
+            "Velg bokmål eller nynorsk for svarene bare du ser (målform nn|nb), eller for hele kanalen "
+            "(målform kanal nn|nb: administrator eller regionens koordinator)."
+        ),
+        N_("målform nn|nb | målform kanal nn|nb"),
+        ("målform nn", "målform nb", "målform kanal nn"),
+        aliases=("malform", "maalform", "språk", "sprak"),
+        writes=True,
+        translated=True,
+        args=("form",),
+    ),
+    Command(
+        "hjelp",
+        help_handler,
+        N_("Kort hjelp med eksempler."),
+        N_("hjelp [kommando]"),
+        ("hjelp dato",),
+        aliases=("help", "?"),
+        translated=True,
+        args=("command",),
+    ),
+)
 
 
 def build_router() -> Router:
-    """Summaries, usages and examples are bokmål marked with N_ and shown through the catalogue (`hjelp`
-    in the reader's written form, with nynorsk examples); aliases take the nynorsk words people type."""
-    router = Router()
-    add = router.add
-    add(
-        Command(
-            "neste",
-            next_steps.handle,
-            N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
-            N_("neste [region|aktør]"),
-            ("neste",),
-            aliases=("næraste",),
-            translated=True,
-            same_all_day=True,
-        )
-    )
-    add(
-        Command(
-            "status",
-            with_status_link(status.handle, page="region"),
-            N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
-            N_("status [region] [år]"),
-            ("status", "status agder 2027"),
-            translated=True,
-            same_all_day=True,
-        )
-    )
-    add(
-        Command(
-            "oversikt",
-            with_status_link(overview.handle, page="national"),
-            N_("Alle regioner mot alle milepæler, for AU, med lenke til den nasjonale statussiden."),
-            N_("oversikt [år] [side N]"),
-            (N_("oversikt 2027"),),
-            aliases=("oversyn",),
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "årshjul",
-            wheel_view.handle,
-            N_("Årshjulet måned for måned, som tekst og bilde (nasjonal: alle regioner; varmekart: måned per region)."),
-            N_("årshjul [år] [region|nasjonal|varmekart]"),
-            ("årshjul 2027", "årshjul nasjonal", "årshjul varmekart 2027"),
-            aliases=("arshjul", "aarshjul"),
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "dato",
-            set_date.handle,
-            N_("Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes."),
-            N_("dato <møte> [region] [år] <dato> [bekreft]"),
-            (
-                N_("dato vår 22. april kl 10"),
-                N_("dato høst uke 45"),
-                N_("dato vår første tirsdag i april"),
-                N_("dato høst fredag om to uker kl 13"),
-                N_("dato vår 2. påskedag bekreft"),
-            ),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "referat",
-            minutes.handle,
-            N_(
-                "Registrer utfallet av et møte (holdt), den politiske behandlingen (behandlet) eller handlingsplanen "
-                "(vedtatt). Uten tekst får du et skjema. Bare etter møtets planlagte dato og etter møtet det følger; "
-                "«bekreft» til slutt registrerer det likevel, merket utenfor modellens rekkefølge."
-            ),
-            N_("referat <møte> <sammendrag/lenke> [vedtak: a; b] [oppfølging: tekst @ansvarlig; …] [bekreft]"),
-            (
-                N_("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"),
-                N_("referat politisk Vedtatt i fylkestinget"),
-                N_("referat handlingsplan Vedtatt https://…"),
-            ),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "forutsetning",
-            precondition.handle,
-            N_("Registrer en forutsetning for signering."),
-            N_("forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [år]"),
-            (N_("forutsetning budsjett"), N_("forutsetning tildelingsbrev IN 2027")),
-            aliases=("forutsetninger", "føresetnad", "føresetnader"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "signer",
-            sign.handle,
-            N_(
-                "Signer samarbeidsavtalen for din part: i januar, når alle forutsetninger er på plass. "
-                "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge."
-            ),
-            N_("signer [part] [region] [år] [bekreft]"),
-            ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
-            aliases=("signere", "signering", "underskriv", "underskrive", "signera"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "avtale",
-            agreement.handle,
-            N_("Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene."),
-            N_("avtale [region] [år] [<lenke>] [sha256:<sum>]"),
-            ("avtale https://example.no/avtale-2027.pdf", "avtale https://… sha256:9f86d0…", "avtale"),
-            aliases=("avtaletekst",),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "kvittering",
-            agreement.receipt,
-            N_("Kvitteringen for avtalen: versjon, sjekksum, lenke og hver signatur (bare for deg)."),
-            N_("kvittering [region] [år]"),
-            ("kvittering", "kvittering agder 2027"),
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "oppdrag",
-            assignments.handle,
-            N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
-            N_("oppdrag <aktør> [sendt|ingen]"),
-            ("oppdrag IN sendt", "oppdrag SIVA ingen"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "ikke",
-            not_relevant.handle,
-            N_(
-                "Et valgfritt punkt (oppdragsavtalene) er ikke aktuelt i år: ingen påminnelser, ikke forsinket. "
-                "«angre» til slutt gjør det aktuelt igjen."
-            ),
-            N_("ikke aktuelt <punkt> [region] [år] [angre]"),
-            (N_("ikke aktuelt oppdrag 2027"), N_("ikke aktuelt oppdrag 2027 angre")),
-            aliases=("ikke-aktuelt", "ikkeaktuelt", "ikkje", "ikkje-aktuelt", "ikkjeaktuelt"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "plan",
-            plan.handle,
-            N_("Sett regionens planperiode (regional plan); vises i «status» og går foran app.yaml."),
-            N_("plan <fra>–<til> [region]"),
-            ("plan 2028–2031",),
-            aliases=("planperiode",),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "kalender",
-            calendar.handle,
-            N_(
-                "Din kalenderlenke til Outlook eller Google (frister og møter), bare til deg. "
-                "Statussiden i nettleseren får du med «status» og «oversikt»."
-            ),
-            N_("kalender [region|aktør|nasjonal] | kalender ny-lenke [region|aktør|nasjonal|status [region]]"),
-            ("kalender", "kalender IN", "kalender ny-lenke agder"),
-            aliases=("kalendar", "ics"),
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "logg",
-            log.handle,
-            N_("De siste endringene: hvem, når og hvor."),
-            N_("logg [region]"),
-            ("logg", "logg agder"),
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "koble",
-            bind.bind_channel,
-            N_("Admin: koble denne kanalen til en region, aktør eller nasjonalt."),
-            N_("koble region <navn> | koble aktør <kode> [region] | koble nasjonal"),
-            (N_("koble region agder"),),
-            aliases=("kople",),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "person",
-            bind.bind_person,
-            N_("Admin: registrer en person med part og rolle."),
-            N_("person <@bruker> <part> <rolle>"),
-            ("person @kari agder koordinator",),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "varsel",
-            notify.handle,
-            N_("Slå av eller på at påminnelser nevner deg."),
-            N_("varsel av|på"),
-            ("varsel av", "varsel på"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "målform",
-            written_form.handle,
-            N_(
-                "Velg bokmål eller nynorsk for svarene bare du ser (målform nn|nb), eller for hele kanalen "
-                "(målform kanal nn|nb: administrator eller regionens koordinator)."
-            ),
-            N_("målform nn|nb | målform kanal nn|nb"),
-            ("målform nn", "målform nb", "målform kanal nn"),
-            aliases=("malform", "maalform", "språk", "sprak"),
-            writes=True,
-            translated=True,
-        )
-    )
-    add(
-        Command(
-            "hjelp",
-            make_help(router),
-            N_("Kort hjelp med eksempler."),
-            N_("hjelp [kommando]"),
-            ("hjelp dato",),
-            aliases=("help", "?"),
-            translated=True,
-        )
-    )
-    return router
+    """The router over `COMMANDS`, for the composition root to hand to the core."""
+    return Router(COMMANDS)

@@ -12,29 +12,32 @@ import logging
 from dataclasses import replace
 
 from bot import agreement
+from bot.actions.agreement_text import EXAMPLE, TextAlready, TextRegistered, register_text
+from bot.actions.base import Acting
+from bot.actions.rules import milestone_for, pick_year
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
 from bot.cycle import read_cycles
 from bot.i18n import _, ngettext
-from bot.messages import Attachment, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
 from bot.notify import mentions_for
 from bot.parsing import shown
-from bot.progress import missing_for_signing, progress_of
 from bot.replies import make_reply
 from bot.state import DomainError
-from bot.wheel import agreement_parties, signing_milestone
+from bot.wheel import signing_milestone
 from handlers.announce import ready_announcements, to_agreement_channels
-from handlers.common import milestone_for, pick_year, read_args, record, require_near_year, require_region
+from handlers.common import read_args, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
 
-EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
 RECEIPT_EXAMPLE = "kvittering agder 2027"
 MAX_LINK = 1000
 
 
-def _region_year(ctx: Context, words: list[str], *, example: str, reading: bool) -> tuple[str, int, list[str]]:
+def _region_year(
+    ctx: Context, request: Request, words: list[str], *, example: str, reading: bool
+) -> tuple[str, int, list[str]]:
     """Region and agreement year. A write without a year goes where `pick_year` says (the signing that is
     open or comes next); a read shows the agreement being prepared once it has a text, else this year's."""
     args = read_args(ctx, words, want=("region", "year"))
@@ -49,54 +52,28 @@ def _region_year(ctx: Context, words: list[str], *, example: str, reading: bool)
         for year in (view.preparing, view.year):
             if year and agreement.versions(ctx.state, region=region, year=year):
                 return region, year, args.rest
-    year = pick_year(ctx, item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region))
+    year = pick_year(
+        Acting.of(ctx=ctx, request=request),
+        item_for=lambda y: milestone_for(ctx.config, key=spec.key, year=y, region=region),
+    )
     return region, year, args.rest
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    region, year, rest = _region_year(ctx, words, example=EXAMPLE, reading=not request.attachments)
+    region, year, rest = _region_year(ctx, request, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
-    require_near_year(ctx, year, example=EXAMPLE)
-    if ctx.caller.party != region or ctx.caller.role != "coordinator":
-        raise DomainError(
-            _("Bare koordinatorene i {party} kan registrere avtaleteksten; alle kan lese den med «avtale».").format(
-                party=ctx.config.party_name(region)
-            )
-        )
-    fields = _read_text(request, rest)
-    current = agreement.current_version(ctx.state, region=region, year=year)
-    if current is not None and fields["sha256"] and fields["sha256"] == current.sha256:
+    result = register_text(
+        Acting.of(ctx=ctx, request=request), region=region, year=year, text=lambda: _read_text(request, rest)
+    )
+    if isinstance(result, TextAlready):
         # The same text shared again must not cancel the signatures given on it.
-        return Outcome(
-            reply=make_reply(
-                title=_("Allerede registrert"),
-                lead=_("Denne teksten er allerede {version}. Ingenting er endret.").format(
-                    version=version_text(current)
-                ),
-            )
+        lead = _("Denne teksten er allerede {version}. Ingenting er endret.").format(
+            version=version_text(result.version)
         )
-    spec = signing_milestone(ctx.config)
-    assert spec is not None
-    item = milestone_for(ctx, key=spec.key, year=year, region=region)
-    author = ctx.author(request)
-    fields.update(
-        person=author.person, name=author.name, at=ctx.now.isoformat(), platform=author.platform, channel=author.channel
-    )
-
-    def mutate(tables: dict) -> tuple[agreement.Version, dict]:
-        return agreement.add_version(tables, fields=fields)
-
-    version, renew = record(
-        ctx,
-        request,
-        item=item,
-        summary=lambda: _("Registrerte avtaleteksten {year}, {version}").format(
-            year=year, version=version_label(ctx, region=region, year=year)
-        ),
-        mutate=mutate,
-    )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
+    version = result.version
     lead = _("{name} registrerte samarbeidsavtalen {year} for {party}: {version}.").format(
         name=ctx.caller.name, year=year, party=ctx.config.party_name(region), version=version_text(version)
     )
@@ -104,31 +81,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " " + _(
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
         )
-    announcements: tuple = ()
-    if renew:
-        renew = {p: renew[p] for p in agreement_parties(ctx.config, region=region) if p in renew} or renew
-        who = ", ".join(map(ctx.config.party_short, renew))
+    announcements: tuple[Announcement, ...] = ()
+    if result.renew:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
-            who=who
+            who=", ".join(map(ctx.config.party_short, result.renew))
         )
-        progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-        renewing = renew
-
-        def changed() -> Reply:
-            built = make_reply(
-                title=_("Avtaleteksten {year} for {party} er endret").format(
-                    year=year, party=ctx.config.party_name(region)
-                ),
-                lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
-                    version=version_text(version), who=who
-                ),
-                buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in progress.missing if p in renewing)),
-                visibility=Visibility.CHANNEL,
-            )
-            return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
-
-        announcements = to_agreement_channels(ctx, request=request, region=region, reply=changed)
-    elif not missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+        announcements = to_agreement_channels(ctx, request=request, region=region, reply=lambda: _changed(ctx, result))
+    elif result.ready:
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
     reply = make_reply(
@@ -139,10 +98,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=announcements)
 
 
-def version_label(ctx: Context, *, region: str, year: int) -> str:
-    """The label the next version will get, for the history line (written before the change runs)."""
-    current = agreement.current_version(ctx.state, region=region, year=year)
-    return f"versjon {current.number + 1 if current else 1}"
+def _changed(ctx: Context, result: TextRegistered) -> Reply:
+    """What every party's channel hears when a new text cancels signatures on an older one."""
+    item, renewing = result.item, result.renew
+    built = make_reply(
+        title=_("Avtaleteksten {year} for {party} er endret").format(
+            year=item.year, party=ctx.config.party_name(item.region)
+        ),
+        lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
+            version=version_text(result.version), who=", ".join(map(ctx.config.party_short, renewing))
+        ),
+        buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in result.progress.missing if p in renewing)),
+        visibility=Visibility.CHANNEL,
+    )
+    return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
 
 
 def _read_text(request: Request, rest: list[str]) -> dict:
@@ -224,7 +193,7 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:
-    region, year, rest = _region_year(ctx, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
+    region, year, rest = _region_year(ctx, request, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
     if rest:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.actions.rules import milestone_for
 from bot.context import Context
 from bot.i18n import Lang, _, using
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
-from bot.progress import missing_for_signing, progress_of
+from bot.progress import progress_of
 from bot.replies import make_reply
 from bot.wheel import Item, agreement_parties, signing_milestone
 from bot.written_form import channel_form
-from handlers.common import milestone_for
 from handlers.describe import sign_buttons
 
 
@@ -61,34 +61,12 @@ def to_agreement_channels(
     return tuple(Announcement(to=address, reply=reply_in(address)) for address in addresses if address != here)
 
 
-def ready_regions(ctx: Context, *, year: int, regions: list[str]) -> list[str]:
-    """Regions whose agreement `year` has nothing left that blocks its signing."""
-    spec = signing_milestone(ctx.config)
-    if spec is None:
-        return []
-    return [
-        region
-        for region in regions
-        if not missing_for_signing(
-            config=ctx.config, state=ctx.state, signing=milestone_for(ctx, key=spec.key, year=year, region=region)
-        )
-    ]
-
-
-def signing_years_unblocked_by(ctx: Context, item: Item) -> list[int]:
-    """The agreement years whose signing waits for `item` (e.g. the political treatment of the draft)."""
-    spec = signing_milestone(ctx.config)
-    if spec is None or item.region is None:
-        return []
-    return [item.year - after.cycle for after in spec.after if after.key == item.key]
-
-
 def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
     """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement."""
     spec = signing_milestone(ctx.config)
     announcements: list[Announcement] = []
     for region in regions if spec else []:
-        item = milestone_for(ctx, key=spec.key, year=year, region=region)
+        item = milestone_for(ctx.config, key=spec.key, year=year, region=region)
         progress = progress_of(config=ctx.config, state=ctx.state, item=item)
         if progress.done:
             continue

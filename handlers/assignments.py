@@ -1,29 +1,21 @@
 """`oppdrag <aktør> [sendt|ingen] [region] [år]`: an assignment agreement sent to one actor, or none this year.
 
-The model (§3.3): assignment agreements, where there are any, are sent to the actor in January. The
-milestone is done when every actor has one of the two answers.
+The rules are the action's (`bot.actions.assignments.record_assignment`); this module reads the words and
+describes the result.
 """
 
 from __future__ import annotations
 
+from bot.actions.assignments import EXAMPLE, AssignmentAlready, Status, record_assignment, status_word
+from bot.actions.base import Acting
 from bot.context import Context
-from bot.i18n import N_, _
+from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import DomainError, item_doc_key, item_partition
-from handlers.common import (
-    milestone_for,
-    read_args,
-    record,
-    reject_extra,
-    require_coordinator,
-    require_region,
-    write_year,
-)
+from handlers.common import context_region, read_args, reject_extra
 
-EXAMPLE = "oppdrag IN sendt"
-STATUSES = {"sendt": "sent", "ingen": "none"}
+STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -32,64 +24,25 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
     reject_extra(args.rest, example=EXAMPLE)
-    enabled = [a.key for a in ctx.config.enabled_actors]
-    actor = args.party if args.party in enabled else None
-    if actor is None:
-        raise DomainError(
-            _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
-        )
-    status = STATUSES[fold(status_words[0])] if status_words else "sent"
-    region = require_region(ctx, args.region, example=f"oppdrag {actor} sendt agder")
-    spec = next((m for m in ctx.config.milestones if m.kind == "assignments"), None)
-    if spec is None:
-        raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
-    require_coordinator(ctx, item=milestone_for(ctx, key=spec.key, year=ctx.now.year, region=region))
-    year = write_year(
-        ctx,
-        typed=args.year,
-        item_for=lambda y: milestone_for(ctx, key=spec.key, year=y, region=region),
-        example=f"oppdrag {actor} sendt {ctx.now.year + 1}",
+    result = record_assignment(
+        Acting.of(ctx=ctx, request=request),
+        actor=args.party,
+        status=STATUSES[fold(status_words[0])] if status_words else "sent",
+        region=context_region(ctx, args.region),
+        year=args.year,
     )
-    item = milestone_for(ctx, key=spec.key, year=year, region=region)
-    require_coordinator(ctx, item=item)
-    actors = [a.key for a in ctx.config.enabled_actors]
-    what = N_("sendt") if status == "sent" else N_("ingen i år")
-    stored = ctx.state.tables(item_partition(item))
-    earlier = stored.get("assignments", {}).get(actor, {})
-    relevant = not stored.get("milestones", {}).get(item_doc_key(item), {}).get("not_relevant")
-    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+    year, party, what = result.item.year, ctx.config.party_name(result.actor), _(status_word(result.status))
+    if isinstance(result, AssignmentAlready):
         lead = _("Oppdragsavtale {year} for {party} er allerede registrert: {what}. Ingenting er endret.").format(
-            year=year, party=ctx.config.party_name(actor), what=_(what)
+            year=year, party=party, what=what
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
-
-    def mutate(tables: dict) -> bool:
-        sent = tables.setdefault("assignments", {})
-        sent[actor] = {"status": status, "at": ctx.now.isoformat(), "by": ctx.caller.name}
-        complete = all(key in sent for key in actors)
-        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
-        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
-            doc.pop("done", None)
-            doc.pop("done_at", None)
-        if complete:
-            doc.update({"done": True, "done_at": ctx.now.isoformat()})
-        return complete
-
-    complete = record(
-        ctx,
-        request,
-        item=item,
-        summary=lambda: _("Oppdragsavtale {year} for {party}: {what}").format(
-            year=year, party=ctx.config.party_name(actor), what=_(what)
-        ),
-        mutate=mutate,
-    )
-    done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if complete else ""
+    done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if result.complete else ""
     reply = make_reply(
-        title=_("Oppdragsavtale {year} – {party}: {what}").format(
-            year=year, party=ctx.config.party_name(actor), what=_(what)
-        ),
-        lead=_("Registrert av {name} for {party}.").format(name=ctx.caller.name, party=ctx.config.party_name(region))
+        title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
+        lead=_("Registrert av {name} for {party}.").format(
+            name=ctx.caller.name, party=ctx.config.party_name(result.item.region)
+        )
         + done,
         visibility=Visibility.CHANNEL,
     )

@@ -5,15 +5,17 @@ Bindings are stored in the `meta` partition and win over app.yaml for that chann
 
 from __future__ import annotations
 
+from bot.actions import bindings as actions
+from bot.actions.base import Acting
+from bot.actions.bindings import ChannelBinding, PersonBinding
 from bot.context import Context
 from bot.i18n import N_, _
-from bot.identity import binding_key
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.parsing import fold, shown
 from bot.replies import make_reply
-from bot.state import META, DomainError
-from handlers.common import read_args, record, reject_extra, require_admin
+from bot.state import DomainError
+from handlers.common import read_args, reject_extra
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")
 PERSON_EXAMPLE = "person @kari agder koordinator"
@@ -32,48 +34,45 @@ ROLES = {
 
 
 def bind_channel(request: Request, ctx: Context) -> Outcome:
-    require_admin(ctx)
-    words = ctx.args.split()
-    kind = fold(words[0]) if words else ""
-    args = read_args(ctx, words[1:], want=("region", "party"))
-    reject_extra(args.rest, example=BIND_EXAMPLE)
-    if kind == "nasjonal":
-        binding, what = {"national": True}, lambda: _("den nasjonale kanalen")
-    elif kind == "region" and args.region:
-        region = args.region
-        binding, what = {"region": region}, lambda: _("kanalen til {party}").format(party=ctx.config.party_name(region))
-    elif kind in ("aktor", "aktoer") and args.party and ctx.config.actor(args.party):
-        binding = {"actor": args.party, "region": args.region}
-        actor, in_region = args.party, args.region
-
-        def what() -> str:
-            where = " " + _("i {region}").format(region=ctx.config.party_name(in_region)) if in_region else ""
-            return _("kanalen til {party}").format(party=actor) + where
-    else:
-        raise DomainError(_("Skriv «{example}».").format(example=_(BIND_EXAMPLE)))
-    key = binding_key(request.platform, request.channel_id)
-    if ctx.state.tables(META).get("channels", {}).get(key) == binding:  # the same again: nothing to record
-        return Outcome(reply=_already(_("Denne kanalen er allerede {what}. Ingenting er endret.").format(what=what())))
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: _("Koblet {platform}-kanal {channel} som {what}").format(
-            platform=request.platform, channel=request.channel_id, what=what()
-        ),
-        mutate=lambda tables: tables.setdefault("channels", {}).__setitem__(key, binding),
-    )
+    chosen, bound = actions.bind_channel(Acting.of(ctx=ctx, request=request), binding=lambda: _channel(ctx))
+    what = chosen.described(ctx.config)
+    if not bound.changed:
+        return Outcome(reply=_already(_("Denne kanalen er allerede {what}. Ingenting er endret.").format(what=what)))
     reply = make_reply(
         title=_("Kanalen er koblet"),
-        lead=_("Denne kanalen er nå {what}. Påminnelser for den kommer hit.").format(what=what()),
+        lead=_("Denne kanalen er nå {what}. Påminnelser for den kommer hit.").format(what=what),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
 
 
-def bind_person(request: Request, ctx: Context) -> Outcome:
-    require_admin(ctx)
+def _channel(ctx: Context) -> ChannelBinding:
     words = ctx.args.split()
+    kind = fold(words[0]) if words else ""
+    args = read_args(ctx, words[1:], want=("region", "party"))
+    reject_extra(args.rest, example=BIND_EXAMPLE)
+    if kind == "nasjonal":
+        return ChannelBinding(national=True)
+    if kind == "region" and args.region:
+        return ChannelBinding(region=args.region)
+    if kind in ("aktor", "aktoer") and args.party and ctx.config.actor(args.party):
+        return ChannelBinding(actor=args.party, region=args.region)
+    raise DomainError(_("Skriv «{example}».").format(example=_(BIND_EXAMPLE)))
+
+
+def bind_person(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    chosen, bound = actions.bind_person(
+        Acting.of(ctx=ctx, request=request), binding=lambda: _person(request, ctx, words)
+    )
+    done = _("{name} er nå {role} for {party}.") if bound.changed else _("{name} er allerede {role} for {party}.")
+    lead = done.format(name=chosen.name, role=words[-1], party=ctx.config.party_name(chosen.party))
+    if not bound.changed:
+        return Outcome(reply=_already(lead))
+    return Outcome(reply=make_reply(title=_("Personen er registrert"), lead=lead, visibility=Visibility.CHANNEL))
+
+
+def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
     if len(words) < 3:
         raise DomainError(
             _("Skriv «{example}» (rolle: koordinator, rådgiver, au eller admin).").format(example=PERSON_EXAMPLE)
@@ -102,38 +101,13 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         )
     user_id = who.user_id if who else words[0].lstrip("@")
     known = ctx.config.person_with_id(request.platform, user_id)
-    key = binding_key(request.platform, user_id)
-    entry = {
-        "party": party,
-        "role": role,
-        "person": known.key if known else (who.key if who and who.key else user_id),
-        "name": known.name if known else (who.name if who else user_id),
-    }
-    if ctx.state.tables(META).get("people", {}).get(key) == entry:  # the same again: nothing to record
-        return Outcome(
-            reply=_already(
-                _("{name} er allerede {role} for {party}.").format(
-                    name=entry["name"], role=words[-1], party=ctx.config.party_name(party)
-                )
-            )
-        )
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
-            name=entry["name"], platform=request.platform, user=user_id, role=role, party=party
-        ),
-        mutate=lambda tables: tables.setdefault("people", {}).__setitem__(key, entry),
+    return PersonBinding(
+        user_id=user_id,
+        party=party,
+        role=role,
+        person=known.key if known else (who.key if who and who.key else user_id),
+        name=known.name if known else (who.name if who else user_id),
     )
-    reply = make_reply(
-        title=_("Personen er registrert"),
-        lead=_("{name} er nå {role} for {party}.").format(
-            name=entry["name"], role=words[-1], party=ctx.config.party_name(party)
-        ),
-        visibility=Visibility.CHANNEL,
-    )
-    return Outcome(reply=reply)
 
 
 def _already(lead: str) -> Reply:

@@ -6,22 +6,22 @@ from __future__ import annotations
 
 import logging
 
+from bot.actions.base import Acting
+from bot.actions.links import Link, renew_link
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Section, Visibility
 from bot.parsing import fold, shown
 from bot.replies import make_reply
-from bot.state import META, DomainError
+from bot.state import DomainError
 from bot.web_links import (
     NATIONAL_FEED,
     Feed,
     address,
-    renew,
     status_link_id,
     status_path,
     token_of,
 )
-from handlers.common import record
 
 logger = logging.getLogger(__name__)
 
@@ -101,37 +101,8 @@ def _feed_name(ctx: Context, feed: Feed) -> str:
 
 def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
     """A new secret for one feed or status page; the old address stops working at once."""
-    if ctx.caller.role != "admin":
-        raise DomainError(_("Bare en administrator kan lage nye lenker. Spør en administrator om det."))
-    if words and fold(words[0]) == "status":
-        rest = words[1:]
-        region = ctx.vocab.region(" ".join(rest)) if rest else None
-        if rest and region is None:
-            raise DomainError(
-                _("Jeg kjenner ikke regionen «{words}». Skriv f.eks. «kalender ny-lenke status agder».").format(
-                    words=shown(" ".join(rest))
-                )
-            )
-        link_id, path = status_link_id(region), status_path(region)
-
-        def what() -> str:
-            if region:
-                return _("statussiden for {party}").format(party=ctx.config.party_name(region))
-            return _("den nasjonale statussiden")
-    else:
-        feed = _feed(ctx, words)
-        link_id, path = feed.link_id, feed.path
-
-        def what() -> str:
-            return _("kalenderen {name}").format(name=_feed_name(ctx, feed))
-
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: _("Ny hemmelig lenke til {what}; den gamle virker ikke lenger").format(what=what()),
-        mutate=renew(link_id),
-    )
+    link = renew_link(Acting.of(ctx=ctx, request=request), link=lambda: _link(ctx, words))
+    link_id, path, what = link.link_id, link.path, link.what
     token = token_of(ctx.state, link_id)
     reply = make_reply(
         title=_("Ny lenke laget"),
@@ -141,3 +112,27 @@ def _renew(request: Request, ctx: Context, words: list[str]) -> Outcome:
         visibility=Visibility.PRIVATE,
     )
     return Outcome(reply=reply)
+
+
+def _link(ctx: Context, words: list[str]) -> Link:
+    """The feed or status page named after `ny-lenke`."""
+    if words and fold(words[0]) == "status":
+        rest = words[1:]
+        region = ctx.vocab.region(" ".join(rest)) if rest else None
+        if rest and region is None:
+            raise DomainError(
+                _("Jeg kjenner ikke regionen «{words}». Skriv f.eks. «kalender ny-lenke status agder».").format(
+                    words=shown(" ".join(rest))
+                )
+            )
+
+        def page() -> str:
+            if region:
+                return _("statussiden for {party}").format(party=ctx.config.party_name(region))
+            return _("den nasjonale statussiden")
+
+        return Link(link_id=status_link_id(region), path=status_path(region), what=page)
+    feed = _feed(ctx, words)
+    return Link(
+        link_id=feed.link_id, path=feed.path, what=lambda: _("kalenderen {name}").format(name=_feed_name(ctx, feed))
+    )

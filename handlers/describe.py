@@ -10,14 +10,17 @@ from bot.agreement_view import version_facts
 from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
+from bot.facts.item_state import item_state
+from bot.facts.kinds import is_signing
+from bot.facts.responsible import who_answers
 from bot.i18n import _, current
 from bot.memo import per_config
-from bot.messages import Button, Fact, Section
+from bot.messages import Button, Fact, ItemState, Section
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
-from bot.wheel import Item, done_word, region_title, responsible_text
+from bot.wheel import Item, done_word, region_title
 
 
 def describe(
@@ -28,13 +31,12 @@ def describe(
     today: date,
     full: bool = False,
     with_region: bool = False,
-    mark_overdue: bool = False,
 ) -> Section:
     """`full` adds who takes part and a meeting's parts (for `status`); `with_region` names the region in
-    the title (for lists that span regions); `mark_overdue` starts the title of an item past its deadline
-    with ⚠ (for `neste`)."""
+    the title (for lists that span regions). The section carries the item's state (`bot.facts.item_state`)
+    for every renderer, and an overdue item's title starts with ⚠ on every platform (`neste`, `status`)."""
     item = progress.item
-    how = _How(full=full, with_region=with_region, mark_overdue=mark_overdue)
+    how = _How(full=full, with_region=with_region)
     if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
         # reads the signatures and the agreement, or quotes the minutes: made afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
@@ -45,7 +47,6 @@ def describe(
 class _How:
     full: bool
     with_region: bool
-    mark_overdue: bool
 
 
 @per_config(
@@ -97,7 +98,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     facts.append(texts.responsible)
     if how.full:
         facts += texts.spec_facts
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and state is not None:
+    if is_signing(item) and state is not None:
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
@@ -136,9 +137,10 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
         text = _("Ingen dato satt ennå.")
     title = texts.region_title if how.with_region else texts.title
-    if how.mark_overdue and item.deadline < today:
+    state = item_state(config=config, progress=progress, today=today)
+    if state is ItemState.OVERDUE:
         title = f"⚠ {title}"
-    return Section(title=title, facts=tuple(facts), text=text)
+    return Section(title=title, facts=tuple(facts), text=text, state=state)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def _texts(config: AppConfig, item: Item, lang: str) -> _ItemTexts:
         title=item.title(),
         region_title=region_title(config, item),
         deadline=day_text(item.deadline),
-        responsible=Fact(_("Ansvarlig"), responsible_text(config, item)),
+        responsible=Fact(_("Ansvarlig"), who_answers(config=config, item=item)),
         suggested=suggested,
         spec_facts=tuple(spec_facts),
     )

@@ -1,9 +1,8 @@
-"""`hjelp [kommando]`: short help with examples, built from the router's own registrations, in the reader's
-written form (summaries, usages and examples go through the catalogue: nynorsk examples in nynorsk)."""
+"""`hjelp [kommando]`: short help with examples, built from the commands' own declarations (`ctx.router`,
+handlers/__init__.py `COMMANDS`), in the reader's written form (summaries, usages and examples go through
+the catalogue: nynorsk examples in nynorsk)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from bot.context import Context
 from bot.i18n import _
@@ -13,49 +12,45 @@ from bot.replies import make_reply
 from bot.router import Router
 
 
-def make_help(router: Router) -> Callable[[Request, Context], Outcome]:
-    def handle(request: Request, ctx: Context) -> Outcome:
-        word = ctx.args.split()[0] if ctx.args.split() else ""
-        command = router.find(word) if word else None
-        if command is not None:
-            facts = [Fact(_("Slik skriver du"), f"«{_(command.usage)}»")] + [
-                Fact(_("Eksempel"), f"«{_(example)}»") for example in command.examples
-            ]
-            reply = make_reply(
-                title=_("Hjelp: {command}").format(command=command.shown),
-                lead=_(command.summary),
-                sections=[Section(title="", facts=tuple(facts))],
-            )
-            return Outcome(reply=reply)
-        lead = _(
-            "Skriv kommandoene her (i Slack med /samhandling foran). Kanalen bestemmer region eller aktør; "
-            "en region eller et år i kommandoen går foran. Uten år viser «status» og «oversikt» årets syklus "
-            "(avtalen og møtene i år), og fra høsten det som er åpent for neste avtale under. En registrering "
-            "uten år gjelder den syklusen der punktets vindu er åpent nå (eller et forsinket punkt som ikke er "
-            "ferdig); ellers spør jeg om året. Modellens rekkefølge: referat etter møtet det følger og etter "
-            "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
-            "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
-        )
-        if word:
-            lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead
-        sections = [
-            Section(
-                title=f"«{_(command.usage)}»",  # «…»: each platform's renderer shows it as typed there
-                text=_("{summary} F.eks. «{example}».").format(
-                    summary=_(command.summary), example=_(command.examples[0])
-                )
-                if command.examples
-                else _(command.summary),
-            )
-            for command in router.commands
+def handle(request: Request, ctx: Context) -> Outcome:
+    router = ctx.router if ctx.router is not None else Router()
+    word = ctx.args.split()[0] if ctx.args.split() else ""
+    command = router.find(word) if word else None
+    if command is not None:
+        facts = [Fact(_("Slik skriver du"), f"«{_(command.usage)}»")] + [
+            Fact(_("Eksempel"), f"«{_(example)}»") for example in command.examples
         ]
-        return Outcome(
-            reply=make_reply(
-                title=_("Samhandlingsbot – kommandoer"),
-                lead=lead,
-                sections=sections,
-                context=_("«hjelp <kommando>» gir mer"),
-            )
+        reply = make_reply(
+            title=_("Hjelp: {command}").format(command=command.shown),
+            lead=_(command.summary),
+            sections=[Section(title="", facts=tuple(facts))],
         )
-
-    return handle
+        return Outcome(reply=reply)
+    lead = _(
+        "Skriv kommandoene her (i Slack med /samhandling foran). Kanalen bestemmer region eller aktør; "
+        "en region eller et år i kommandoen går foran. Uten år viser «status» og «oversikt» årets syklus "
+        "(avtalen og møtene i år), og fra høsten det som er åpent for neste avtale under. En registrering "
+        "uten år gjelder den syklusen der punktets vindu er åpent nå (eller et forsinket punkt som ikke er "
+        "ferdig); ellers spør jeg om året. Modellens rekkefølge: referat etter møtet det følger og etter "
+        "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
+        "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
+    )
+    if word:
+        lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead
+    sections = [
+        Section(
+            title=f"«{_(command.usage)}»",  # «…»: each platform's renderer shows it as typed there
+            text=_("{summary} F.eks. «{example}».").format(summary=_(command.summary), example=_(command.examples[0]))
+            if command.examples
+            else _(command.summary),
+        )
+        for command in router.commands
+    ]
+    return Outcome(
+        reply=make_reply(
+            title=_("Samhandlingsbot – kommandoer"),
+            lead=lead,
+            sections=sections,
+            context=_("«hjelp <kommando>» gir mer"),
+        )
+    )

@@ -13,18 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bot.actions.base import Acting
+from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesWanted, record_minutes
 from bot.context import Context
-from bot.i18n import N_, _, ngettext, using
+from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.order import OUTSIDE, mark, record_breaches, refuse, split_confirm, summary_note
-from bot.parsing import fold, shown, typed_name
-from bot.progress import progress_of
-from bot.replies import day_text, make_reply
-from bot.state import DomainError, item_doc_key
+from bot.order import OUTSIDE, split_confirm
+from bot.parsing import fold, shown
+from bot.replies import make_reply
+from bot.state import DomainError
 from bot.wheel import Item, done_word
-from handlers.announce import ready_announcements, ready_regions, signing_years_unblocked_by
-from handlers.common import milestone_for, read_meeting, record, require_coordinator, write_year
+from handlers.announce import ready_announcements
+from handlers.common import read_meeting
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -35,80 +36,50 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
-    if spec.kind == "assignments":
-        raise DomainError(_("Oppdragsavtalene har ikke referat. Skriv «oppdrag IN sendt» eller «oppdrag SIVA ingen»."))
-    item = _which(ctx, key=spec.key, region=region, year=args.year)
-    if item.start > ctx.now.date():
-        raise DomainError(
-            _(
-                "{item} kan ikke ha vært {done} ennå: vinduet åpner {day}. "
-                "Sett datoen med «dato» nå, og skriv referatet etterpå."
-            ).format(item=item.title(), done=done_word(item), day=day_text(item.start))
-        )
-    require_coordinator(ctx, item=item)
-    breaches = record_breaches(config=ctx.config, state=ctx.state, item=item, now=ctx.now)
-    if breaches and not confirmed:
-        raise refuse(item=item, breaches=breaches)
-    with using("nb"):  # stored with the item and in the history, in bokmål like the history
-        note = mark(record_breaches(config=ctx.config, state=ctx.state, item=item, now=ctx.now))
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
     if confirmed:
         free_text = free_text.rsplit(None, 1)[0] if len(free_text.split()) > 1 else ""
-    outcome = (
-        _from_fields(ctx, request.fields, request=request)
-        if request.fields
-        else _from_text(ctx, free_text, request=request)
+
+    def outcome() -> MeetingOutcome | None:
+        if request.fields:
+            return _from_fields(ctx, request.fields, request=request)
+        return _from_text(ctx, free_text, request=request)
+
+    result = record_minutes(
+        Acting.of(ctx=ctx, request=request),
+        key=spec.key,
+        region=region,
+        year=args.year,
+        confirmed=confirmed,
+        outcome=outcome,
     )
-    if outcome is None:
+    if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
-        return Outcome(reply=_form(item, region=region, region_name=region_name, confirmed=confirmed))
-    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-    held = progress.planned if progress.planned and progress.planned <= ctx.now else ctx.now
-
-    def mutate(tables: dict) -> None:
-        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
-        doc.update({"done": True, "done_at": held.isoformat(), "outcome": outcome})
-        doc.pop("outside_order", None)
-        if note:
-            doc["outside_order"] = note
-
-    replaced = bool(progress.outcome)
-    unblocks = signing_years_unblocked_by(ctx, item) if region else []
-    ready_before = {year: ready_regions(ctx, year=year, regions=[region]) for year in unblocks}
-    record(
-        ctx,
-        request,
-        item=item,
-        summary=lambda: (
-            _("Registrerte referat for {item}").format(item=item.title())
-            + (" " + _("(erstatter forrige referat)") if replaced else "")
-            + summary_note(note)
-        ),
-        mutate=mutate,
+        return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+    announcements = tuple(
+        announcement
+        for year, regions in result.newly_ready
+        for announcement in ready_announcements(ctx, request=request, regions=list(regions), year=year)
     )
+    return Outcome(reply=_recorded(ctx, result), announcements=announcements)
+
+
+def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
+    item, outcome = result.item, result.outcome
     decisions, followups = len(outcome["decisions"]), len(outcome["followups"])
     counts = (
         ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
         + ", "
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
-    outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if note else ""
-    again = " " + _("(erstatter forrige referat)") if progress.outcome else ""
-    reply = make_reply(
+    outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
+    again = " " + _("(erstatter forrige referat)") if result.replaced else ""
+    return make_reply(
         title=_("Referat registrert: {item}").format(item=item.title()),
         lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name),
         visibility=Visibility.CHANNEL,
     )
-    announcements = tuple(
-        announcement
-        for year in unblocks
-        if not ready_before[year]
-        for announcement in ready_announcements(
-            ctx, request=request, regions=ready_regions(ctx, year=year, regions=[region]), year=year
-        )
-    )
-    return Outcome(reply=reply, announcements=announcements)
 
 
 def _done_phrase(item: Item) -> str:
@@ -116,19 +87,6 @@ def _done_phrase(item: Item) -> str:
     if item.spec.kind == "meeting":
         return _("Møtet er markert som holdt")
     return _("Registrert som {done}").format(done=done_word(item))
-
-
-def _which(ctx: Context, *, key: str, region: str | None, year: int | None) -> Item:
-    """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
-    spec = ctx.config.milestone(key)
-    example = f"referat {typed_name(spec) if spec else key} {ctx.now.date().year} …"
-    chosen = write_year(
-        ctx,
-        typed=year,
-        item_for=lambda y: milestone_for(ctx, key=key, year=y, region=region),
-        example=example,
-    )
-    return milestone_for(ctx, key=key, year=chosen, region=region)
 
 
 def _after_words(text: str, *, skip: int) -> str:

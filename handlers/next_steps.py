@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from bot.behind import behind_text, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
+from bot.facts.item_state import chases_lateness, is_overdue
+from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -68,21 +70,22 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         if not progress.done
         and progress.item.deadline >= today - timedelta(days=365)
-        and not (progress.item.kind == "milestone" and progress.item.spec.optional and progress.item.deadline < today)
+        and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
     mine = sorted(
         (p for p in open_items if _can_act(ctx, p, today)),
-        key=lambda p: (not _is_signing(p.item), *_order(ctx, p, spans_regions)),
+        key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
-        blocked = [p for p in others if _is_signing(p.item) and p.item.start <= today]
-        others = [p for p in others if not _is_signing(p.item)]
-    overdue = sorted((p for p in others if p.item.deadline < today), key=lambda p: _order(ctx, p, spans_regions))
-    upcoming = sorted((p for p in others if p.item.deadline >= today), key=lambda p: (p.target, p.item.deadline))
+        blocked = [p for p in others if is_signing(p.item) and p.item.start <= today]
+        others = [p for p in others if not is_signing(p.item)]
+    late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
+    overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
+    upcoming = sorted((p for p in others if id(p) not in late_ids), key=lambda p: (p.target, p.item.deadline))
     chosen_mine = mine[:MINE]
     chosen = overdue[:SHOW] + upcoming[: max(SHOW - len(overdue), 2)]
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
@@ -120,7 +123,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             buttons += _buttons_for(ctx, progress)
     lead = national_lead
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
-    late = sum(p.item.deadline < today for p in mine) + len(overdue)
+    late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
         lead += ngettext(
@@ -163,7 +166,6 @@ def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bo
         progress=progress,
         today=today,
         with_region=spans_regions,
-        mark_overdue=True,
     )
 
 
@@ -173,8 +175,9 @@ def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, 
     return (region, progress.item.deadline)
 
 
-def _is_signing(item: Item) -> bool:
-    return item.kind == "milestone" and item.spec.signed_by_parties
+def _overdue(ctx: Context, progress: Progress, today: date) -> bool:
+    """The one rule (bot.facts.item_state), not asked of the many items whose deadline is ahead."""
+    return progress.item.deadline < today and is_overdue(config=ctx.config, progress=progress, today=today)
 
 
 def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
@@ -183,7 +186,7 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     item = progress.item
     if party is None or item.start > today:
         return False
-    if _is_signing(item):
+    if is_signing(item):
         return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
     if responsible_party(ctx.config, item) == party:
         return True
@@ -210,7 +213,7 @@ def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
-    if not (_is_signing(item) and progress.missing):
+    if not (is_signing(item) and progress.missing):
         return []
     mine = tuple(party for party in progress.missing if party == ctx.caller.party)
     return sign_buttons(ctx, item=item, parties=mine)

@@ -5,14 +5,15 @@ Reminders still reach the channel; only the mention (Slack `<@…>`, a Teams men
 
 from __future__ import annotations
 
+from bot.actions.base import Acting
+from bot.actions.preferences import set_mentions
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request
-from bot.notify import NOTIFY_TABLE, muted_people
+from bot.notify import muted_people
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import META, DomainError
-from handlers.common import record
+from bot.state import DomainError
 
 EXAMPLE = "varsel av"
 
@@ -29,34 +30,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
                 "(nå: {now})."
             ).format(now=now)
         )
-    if ctx.caller.key is None or not ctx.caller.known:
-        raise DomainError(
-            _(
-                "Du er ikke registrert som person her ennå, så påminnelser nevner deg ikke. En administrator kan "
-                "skrive «person …»."
-            )
-        )
-    person = ctx.caller.key
-    on = choice != "av"
-    if (person not in muted_people(state=ctx.state)) == on:  # already so: nothing to record
+    result = set_mentions(Acting.of(ctx=ctx, request=request), on=choice != "av")
+    if not result.changed:
         lead = (
             _("Varsler er allerede på for deg. Ingenting er endret.")
-            if on
+            if result.on
             else _("Varsler er allerede av for deg. Ingenting er endret.")
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: (
-            _("Omtale i påminnelser slått på for {name}") if on else _("Omtale i påminnelser slått av for {name}")
-        ).format(name=ctx.caller.name),
-        mutate=lambda tables: tables.setdefault(NOTIFY_TABLE, {}).__setitem__(person, {"mentions": on}),
-    )
     lead = (
         _("Påminnelser nevner deg igjen når du må gjøre noe.")
-        if on
+        if result.on
         else _("Påminnelser nevner deg ikke lenger; de kommer fortsatt i kanalen. Skriv «varsel på» for å angre.")
     )
-    return Outcome(reply=make_reply(title=_("Varsler på") if on else _("Varsler av"), lead=lead))
+    return Outcome(reply=make_reply(title=_("Varsler på") if result.on else _("Varsler av"), lead=lead))

@@ -9,8 +9,10 @@ from bot.behind import behind_text
 from bot.config import Region
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.facts.item_state import item_state
+from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
-from bot.messages import Button, Fact, Outcome, Request, Section
+from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
@@ -44,7 +46,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     sections = [
         Section(
             title=_("Nasjonalt"),
-            facts=tuple(Fact(_label(item), _cell(ctx, item, today)) for item in shared),
+            facts=tuple(_fact(ctx, item, today) for item in shared),
         )
     ]
     complete = 0
@@ -53,13 +55,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for region in all_regions:  # the count of signed regions is over all of them, whatever the page
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
-        if any(item.spec.signed_by_parties and _progress(ctx, item).done for item in items if item.kind == "milestone"):
+        if any(is_signing(item) and _progress(ctx, item).done for item in items):
             complete += 1
-        followed += any(
-            item.kind == "milestone" and item.spec.signed_by_parties and tracked(ctx.config, item) for item in items
-        )
+        followed += any(is_signing(item) and tracked(ctx.config, item) for item in items)
         if region.key in shown:
-            cells = [Fact(_label(item), _cell(ctx, item, today)) for item in items]
+            cells = [_fact(ctx, item, today) for item in items]
             sections.append(Section(title=region.short, facts=tuple(cells)))
     if page > 1:
         sections = sections[1:]  # the national rows are on the first page
@@ -142,21 +142,32 @@ def _progress(ctx: Context, item: Item) -> Progress:
     return progress_of(config=ctx.config, state=ctx.state, item=item)
 
 
-def _cell(ctx: Context, item: Item, today: date) -> str:
+def _fact(ctx: Context, item: Item, today: date) -> Fact:
+    """A cell: the item's state (`bot.facts.item_state`) as data, and in words and symbols."""
     progress = _progress(ctx, item)
-    if progress.not_relevant:
+    state = item_state(config=ctx.config, progress=progress, today=today)
+    return Fact(_label(item), _cell_text(ctx, progress, state), state=state)
+
+
+def _cell(ctx: Context, item: Item, today: date) -> str:
+    return _fact(ctx, item, today).value
+
+
+def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
+    item = progress.item
+    if state is ItemState.NOT_RELEVANT:
         return _("ikke aktuelt")
-    if progress.done:
+    if state is ItemState.DONE:
         return f"✓ {progress.done_at.strftime('%d.%m') if progress.done_at else ''}".strip()
-    if not tracked(ctx.config, item):
+    if state is ItemState.UNTRACKED:
         return "–"
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region:
+    warn = "⚠ " if state is ItemState.OVERDUE else ""
+    if is_signing(item):
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
-        prefix = "⚠ " if item.deadline < today else ""
-        return prefix + _("{signed}/{total} signert").format(signed=signed, total=total)
-    if item.deadline < today:
-        return "⚠ " + _("frist {day}").format(day=day_text(item.deadline))
+        return warn + _("{signed}/{total} signert").format(signed=signed, total=total)
+    if state is ItemState.OVERDUE:
+        return warn + _("frist {day}").format(day=day_text(item.deadline))
     if progress.planned:
         return progress.planned.strftime("%d.%m")
     return _("åpen")

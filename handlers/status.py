@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.actions.plan import region_plan_period
 from bot.context import Context
 from bot.cycle import read_cycles
+from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
@@ -17,7 +19,6 @@ from bot.replies import make_reply
 from bot.wheel import Item, cycle_items, tracked
 from handlers.common import read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
-from handlers.plan import plan_period
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -28,7 +29,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     sections: list[Section] = []
-    period = plan_period(ctx, region=region)
+    period = region_plan_period(config=ctx.config, state=ctx.state, region=region)
     if period:
         sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
     buttons: list[Button] = []
@@ -100,6 +101,6 @@ def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
 
 def _buttons(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
-    if item.kind == "milestone" and item.spec.signed_by_parties and progress.missing:
+    if is_signing(item) and progress.missing:
         return sign_buttons(ctx, item=item, parties=progress.missing)
     return []

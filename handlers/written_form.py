@@ -3,16 +3,15 @@ region's coordinator): which written form the bot writes, see bot/written_form.p
 
 from __future__ import annotations
 
+from bot.actions.base import Acting
+from bot.actions.preferences import FORM_NAMES, choose_channel_form, choose_written_form
 from bot.context import Context
 from bot.i18n import Lang, _, parse_lang, using
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
 from bot.replies import make_reply
-from bot.state import META, DomainError
-from bot.written_form import FORMS_TABLE, channel_doc_key, channel_form, person_doc_key, person_form
-from handlers.common import record
-
-FORM_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
+from bot.state import DomainError
+from bot.written_form import channel_form, person_form
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -38,37 +37,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     if for_channel:
         return _set_channel(request, ctx, lang=lang)
-    if ctx.caller.key is None or not ctx.caller.known:
-        raise DomainError(_("Du er ikke registrert som person her ennå. En administrator kan skrive «person …»."))
-    person = ctx.caller.key
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: _("Målform for {name}: {form}").format(name=ctx.caller.name, form=FORM_NAMES[lang]),
-        mutate=lambda tables: tables.setdefault(FORMS_TABLE, {}).__setitem__(person_doc_key(person), {"form": lang}),
-    )
+    choose_written_form(Acting.of(ctx=ctx, request=request), lang=lang)
     with using(lang):  # the answer already in the chosen form
         lead = _("Svar som bare du ser, kommer nå på {form}.").format(form=FORM_NAMES[lang])
         return Outcome(reply=make_reply(title=_("Målform: {form}").format(form=FORM_NAMES[lang]), lead=lead))
 
 
 def _set_channel(request: Request, ctx: Context, *, lang: Lang) -> Outcome:
-    allowed = ctx.caller.role == "admin" or (
-        ctx.caller.role == "coordinator" and ctx.channel.region is not None and ctx.caller.party == ctx.channel.region
-    )
-    if not allowed:
-        raise DomainError(_("Bare en administrator eller regionens koordinator kan endre kanalens målform."))
-    key = channel_doc_key(request.platform, request.channel_id)
-    record(
-        ctx,
-        request,
-        partition=META,
-        summary=lambda: _("Målform for kanalen {channel}: {form}").format(
-            channel=f"{request.platform}:{request.channel_id}", form=FORM_NAMES[lang]
-        ),
-        mutate=lambda tables: tables.setdefault(FORMS_TABLE, {}).__setitem__(key, {"form": lang}),
-    )
+    choose_channel_form(Acting.of(ctx=ctx, request=request), lang=lang)
     with using(lang):
         lead = _("Svar, påminnelser og oversikter i denne kanalen kommer nå på {form}.").format(form=FORM_NAMES[lang])
         return Outcome(

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.hints import know_commands
+from handlers import COMMANDS
 from tests.driver import BotDriver, make_bot
+
+# The command words the hints rewrite («neste» → «/samhandling neste»), as every core tells them: for the
+# renderer tests that render canned replies without making a core.
+know_commands(word for command in COMMANDS for word in (command.name, *command.aliases))
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from adapters.compose import make_core
 from bot.clock import OSLO, FixedClock
 from bot.config import AppConfig, load_config
 from bot.core import Core
@@ -81,7 +82,7 @@ class BotDriver:
 
 def make_bot(*, at: datetime | None = None, store: Store | None = None, config: AppConfig | None = None) -> BotDriver:
     clock = FixedClock(at or oslo(2026, 11, 23, 9, 0))
-    core = Core(config=config or load_config(DEMO_CONFIG), store=store or MemoryStore(), clock=clock)
+    core = make_core(config=config or load_config(DEMO_CONFIG), store=store or MemoryStore(), clock=clock)
     return BotDriver(core=core, clock=clock)
 
 

@@ -17,10 +17,11 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from adapters.compose import build_core
 from adapters.server import build_app
 from adapters.terminal import TerminalSender
 from bot.clock import FixedClock
-from bot.core import Core, build_core
+from bot.core import Core
 from bot.messages import Announcement, ChannelAddress, Outcome
 from bot.outbox import MAX_ATTEMPTS, PARTITION
 from bot.reminders import deliver_announcements, ledger_fault, run_pass

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from adapters.compose import make_core
 from adapters.slack.render import message_payload
 from bot.clock import FixedClock
 from bot.config import load_config
-from bot.core import Core
 from storage import TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo
 
@@ -66,8 +66,8 @@ def test_a_record_made_by_another_process_on_the_same_folder_shows_at_once(tmp_p
     """Two cores on one TinyDB folder (a second process, or `python -m bot chat` beside `serve`)."""
     config = load_config(DEMO_CONFIG)
     clock = FixedClock(oslo(2026, 11, 23, 9))
-    reader = BotDriver(core=Core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock), clock=clock)
-    writer = BotDriver(core=Core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock), clock=clock)
+    reader = BotDriver(core=make_core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock), clock=clock)
+    writer = BotDriver(core=make_core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock), clock=clock)
     first = reader.say("neste", as_="kari")
     assert reader.say("neste", as_="kari") is first
     assert writer.say("dato høst 27. november kl 10", as_="kari").ok

@@ -11,7 +11,7 @@ from aiohttp import web
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
     from bot.reminders import Sender
 
     from .app import SlackAdapter
@@ -23,7 +23,7 @@ SLACK_ADAPTER = web.AppKey("slack_adapter", object)
 
 
 def mount_slack(
-    app: web.Application, *, core: Core, senders: MutableMapping[str, Sender], environ: Mapping[str, str]
+    app: web.Application, *, core: CorePort, senders: MutableMapping[str, Sender], environ: Mapping[str, str]
 ) -> None:
     """Add Slack to the shared server: POST /slack/events in HTTP mode, a WebSocket in Socket Mode.
 

@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Coroutine, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -31,7 +30,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
-from bot.reminders import deliver_announcements
 from bot.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
@@ -39,7 +37,7 @@ from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
     from bot.reminders import Sender
 
 logger = logging.getLogger(__name__)
@@ -67,11 +65,10 @@ class SlackAdapter:
     def __init__(
         self,
         *,
-        core: Core,
+        core: CorePort,
         settings: SlackSettings,
         senders: Mapping[str, Sender],
         poster: SlackPoster | None = None,
-        remember: int = 4096,
     ) -> None:
         self.core = core
         self.settings = settings
@@ -89,8 +86,6 @@ class SlackAdapter:
             request_verification_enabled=False,
         )
         self._tasks: set[asyncio.Task[None]] = set()
-        self._seen: OrderedDict[str, None] = OrderedDict()
-        self._remember = remember
         self._register()
 
     # ---- wiring -------------------------------------------------------------------------------------------
@@ -119,9 +114,6 @@ class SlackAdapter:
     # ---- listeners ----------------------------------------------------------------------------------------
     async def _on_command(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.command_request(body)
-        if not self._first_time(request.request_id):
-            await ack()
-            return
         if files.linked_file_ids(request.text):
             # Reading a linked Slack file may take longer than the 3-second ack: answer via response_url.
             await ack()
@@ -133,6 +125,9 @@ class SlackAdapter:
             return
         reply = outcome.reply
         shown_in: str | None = None
+        if outcome.repeated:  # a replay of a command already answered
+            await ack()
+            return
         if reply.form is not None:
             await ack()
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
@@ -148,6 +143,8 @@ class SlackAdapter:
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
         outcome = await self._handle(replace(request, attachments=attachments))
+        if outcome.repeated:
+            return
         await self._answer_later(request, outcome, response_url)
 
     async def _handle_in_time(self, request: Request, *, response_url: str) -> Outcome | None:
@@ -163,7 +160,9 @@ class SlackAdapter:
         return None
 
     async def _answer_when_done(self, request: Request, work: asyncio.Future[Outcome], response_url: str) -> None:
-        await self._answer_later(request, await work, response_url)
+        outcome = await work
+        if not outcome.repeated:
+            await self._answer_later(request, outcome, response_url)
 
     async def _answer_later(self, request: Request, outcome: Outcome, response_url: str) -> None:
         """An answer after the ack: through `response_url` (else a post in the channel), then announced."""
@@ -181,13 +180,10 @@ class SlackAdapter:
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         request = translate.action_request(body, action)
-        if not self._first_time(request.request_id):
-            logger.info("ignored a repeated click (%s)", request.request_id)
+        outcome = await self._handle(request)  # a repeated click is answered once (Request.delivery)
+        if outcome.repeated:
             return
-        outcome = await self._handle(request)
         reply = outcome.reply
-        if not _is_public(reply):
-            self._forget(request.request_id)  # nothing recorded: a second click may simply ask again
         shown_in: str | None = None
         if reply.form is not None:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
@@ -205,13 +201,12 @@ class SlackAdapter:
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.view_request(body)
-        if not self._first_time(request.request_id):
+        outcome = await self._handle(request)
+        if outcome.repeated:
             await ack()
             return
-        outcome = await self._handle(request)
         reply = outcome.reply
-        if not reply.ok:
-            self._forget(request.request_id)  # nothing was recorded; the person may correct and resubmit
+        if not reply.ok:  # nothing was recorded; the person may correct and resubmit
             errors = views.form_errors(reply, view=body.get("view") or {})
             if errors:  # the modal stays open with what was typed; the message sits under its input
                 await ack(response_action="errors", errors=errors)
@@ -225,8 +220,6 @@ class SlackAdapter:
 
     async def _on_mention(self, body: dict[str, Any]) -> None:
         request = translate.mention_request(body)
-        if not self._first_time(request.request_id):
-            return  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
         if files.event_files(body.get("event") or {}):
             # Reading a shared file may take longer than Slack's 3 seconds: answer from the background.
             self._spawn(self._answer_mention(request, body))
@@ -238,6 +231,8 @@ class SlackAdapter:
         if attachments:
             request = replace(request, attachments=attachments)
         outcome = await self._handle(request)
+        if outcome.repeated:  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
+            return
         reply = outcome.reply
         if reply.form is not None:
             reply = Reply(
@@ -282,30 +277,12 @@ class SlackAdapter:
             return Outcome(reply=failure_reply(self._lang_for(request)))
 
     def _lang_for(self, request: Request) -> str:
-        """The reader's written form from the core when it can tell (the real one never raises here)."""
-        lang_for = getattr(self.core, "lang_for", None)
+        """The reader's written form, when the core can still tell it."""
         try:
-            return str(lang_for(request)) if lang_for else "nb"
+            return str(self.core.lang_for(request))
         except Exception:
             logger.exception("could not tell the written form of a failed Slack request")
             return "nb"
-
-    def _first_time(self, request_id: str | None) -> bool:
-        """A second line of defence next to the core's idempotency: a replay is neither handled nor
-        announced again by this process."""
-        if request_id is None:
-            return True
-        if request_id in self._seen:
-            self._seen.move_to_end(request_id)
-            return False
-        self._seen[request_id] = None
-        while len(self._seen) > self._remember:
-            self._seen.popitem(last=False)
-        return True
-
-    def _forget(self, request_id: str | None) -> None:
-        if request_id is not None:
-            self._seen.pop(request_id, None)
 
     # ---- after the ack ------------------------------------------------------------------------------------
     def _spawn_after(self, outcome: Outcome, *, shown_in: str | None, picture_for: Request | None = None) -> None:
@@ -411,7 +388,7 @@ class SlackAdapter:
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None
-        await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
+        await self.core.deliver(outcome, senders=self.senders, already_shown=here)
 
     async def close(self) -> None:
         # Posts started so far go out; an answer still waiting on a store that does not answer is given up
@@ -444,7 +421,7 @@ def _bolt_logger() -> logging.Logger:
     return bolt
 
 
-def _when(core: Core) -> str:
+def _when(core: CorePort) -> str:
     """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
     return when_text(core.clock.now(), has_time=True)
 

@@ -19,7 +19,7 @@ from typing import Any
 from bot.hints import platform_hints
 from bot.i18n import _, using
 from bot.memo import IdentityMemo
-from bot.messages import Button, Fact, Mention, Reply, Section
+from bot.messages import Button, Mention, Reply, Section
 
 Block = dict[str, Any]
 
@@ -208,8 +208,9 @@ def _hinted_section(s: Section) -> Section:
         return kept
     if "«" not in s.title and "«" not in (s.text or "") and not any("«" in f.label or "«" in f.value for f in s.facts):
         return _HINTED.put(s, s)
-    facts = tuple(Fact(label=_hint(f.label), value=_hint(f.value)) for f in s.facts)
-    return _HINTED.put(s, Section(title=_hint(s.title), facts=facts, text=_hint(s.text) if s.text else s.text))
+    facts = tuple(replace(f, label=_hint(f.label), value=_hint(f.value)) for f in s.facts)
+    hinted = replace(s, title=_hint(s.title), facts=facts, text=_hint(s.text) if s.text else s.text)
+    return _HINTED.put(s, hinted)  # the item's state is kept with it
 
 
 _HINTED: IdentityMemo[Section] = IdentityMemo()

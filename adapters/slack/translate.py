@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from bot.messages import MentionedUser, Request
+from bot.messages import Delivery, MentionedUser, Request
 
 from .views import FORM_INPUT_ACTION, decode_metadata
 
@@ -62,6 +62,7 @@ def command_request(body: Mapping[str, Any]) -> Request:
     """A slash command. Slack does not resend slash commands, but a trigger_id is unique per invocation, so
     a proxy's replay of the same request still never records twice."""
     text, mentions = read_text(str(body.get("text", "")))
+    request_id = _rid("cmd", body.get("team_id"), body.get("trigger_id"))
     return Request(
         platform=PLATFORM,
         user_id=str(body.get("user_id", "")),
@@ -69,7 +70,8 @@ def command_request(body: Mapping[str, Any]) -> Request:
         text=text,
         mentions=mentions,
         user_name=body.get("user_name") or None,
-        request_id=_rid("cmd", body.get("team_id"), body.get("trigger_id")),
+        request_id=request_id,
+        delivery=_delivery(request_id),
     )
 
 
@@ -83,15 +85,15 @@ def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Reques
     container = body.get("container") or {}
     channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
     message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts") or action.get("action_ts")
+    request_id = _rid("action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id"))
     return Request(
         platform=PLATFORM,
         user_id=str(user.get("id", "")),
         channel_id=str(channel_id),
         text=normalize_text(str(action.get("value", ""))),
         user_name=user.get("name") or user.get("username") or None,
-        request_id=_rid(
-            "action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id")
-        ),
+        request_id=request_id,
+        delivery=_delivery(request_id, again_unless_recorded=True),
     )
 
 
@@ -101,6 +103,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
     view = body.get("view") or {}
     user = body.get("user") or {}
     meta = decode_metadata(view.get("private_metadata"))
+    request_id = _rid("view", view.get("id"))
     fields: dict[str, str] = {}
     for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
         entry = (actions or {}).get(FORM_INPUT_ACTION) or {}
@@ -114,7 +117,8 @@ def view_request(body: Mapping[str, Any]) -> Request:
         text=meta.get("command", ""),
         user_name=user.get("name") or user.get("username") or None,
         fields=MappingProxyType(fields),
-        request_id=_rid("view", view.get("id")),
+        request_id=request_id,
+        delivery=_delivery(request_id, again_unless_recorded=True),
     )
 
 
@@ -122,13 +126,15 @@ def mention_request(body: Mapping[str, Any]) -> Request:
     """`@Samhandlingsbot status agder` in a channel. Slack retries events with the same event_id."""
     event = body.get("event") or {}
     text, mentions = read_text(strip_leading_mention(str(event.get("text", ""))))
+    request_id = _rid("event", body.get("event_id"))
     return Request(
         platform=PLATFORM,
         user_id=str(event.get("user", "")),
         channel_id=str(event.get("channel", "")),
         text=text,
         mentions=mentions,
-        request_id=_rid("event", body.get("event_id")),
+        request_id=request_id,
+        delivery=_delivery(request_id),
     )
 
 
@@ -141,3 +147,9 @@ def thread_of(body: Mapping[str, Any]) -> str | None:
 def _rid(kind: str, *parts: object) -> str | None:
     present = [str(p) for p in parts if p]
     return f"slack:{kind}:" + ":".join(present) if present else None
+
+
+def _delivery(request_id: str | None, *, again_unless_recorded: bool = False) -> Delivery | None:
+    """Slack's ids for a request name its delivery too: a retry or a replay comes with the same one. A
+    click or a form may come again on purpose when the first recorded nothing (a read, a refusal)."""
+    return Delivery(request_id, again_unless_recorded=again_unless_recorded) if request_id else None

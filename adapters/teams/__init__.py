@@ -21,7 +21,7 @@ from aiohttp import web
 from .settings import MESSAGES_PATH, TeamsSettings, loopback_warning, teams_enabled, teams_requires_loopback
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
     from bot.reminders import Sender
 
     from .app import TeamsRuntime
@@ -36,7 +36,7 @@ __all__ = ["MESSAGES_PATH", "TEAMS_RUNTIME", "mount_teams", "teams_requires_loop
 def mount_teams(
     app: web.Application,
     *,
-    core: Core,
+    core: CorePort,
     senders: MutableMapping[str, Sender],
     environ: Mapping[str, str],
     retry: Any = None,

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import OrderedDict
 from collections.abc import MutableMapping
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import web
 from botbuilder.core import TurnContext
@@ -28,7 +27,7 @@ from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
-from bot.reminders import SendFailed, deliver_announcements
+from bot.reminders import SendFailed
 from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
@@ -51,17 +50,13 @@ from .settings import TeamsSettings
 from .shape import activity_problem
 from .translate import PLATFORM, channel_key, to_request
 
+if TYPE_CHECKING:
+    from bot.port import CorePort
+
 logger = logging.getLogger(__name__)
 
-SEEN_LIMIT = 2048
 CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 """Channels that render Adaptive Cards; anything else gets the reply's plain text."""
-
-
-class CoreLike(Protocol):
-    store: Any
-
-    def handle(self, request: Any) -> Outcome: ...
 
 
 class SenderLike(Protocol):
@@ -131,7 +126,7 @@ class TeamsRuntime:
     def __init__(
         self,
         *,
-        core: CoreLike,
+        core: CorePort,
         settings: TeamsSettings,
         retry: RetryPolicy | None = None,
         senders: MutableMapping[str, SenderLike] | None = None,
@@ -142,12 +137,11 @@ class TeamsRuntime:
         self.auth = CachingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
-        self.book = ConversationBook(store=core.store)
+        self.book = ConversationBook(store=core.adapter_store())
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
         self.senders[PLATFORM] = self.sender
-        self._seen: OrderedDict[str, None] = OrderedDict()
         self.gate: TokenGate | None = None
         if settings.auth_enabled:
             self.gate = TokenGate(
@@ -202,22 +196,21 @@ class TeamsRuntime:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
         await offload.call(self._remember, activity)
-        if not self._first_delivery(activity.id):
-            logger.info("Teams redelivered activity %s; already handled", activity.id)
-            return
         request = to_request(activity)
         if request is None:
             return
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
         outcome = await offload.call(self.core.handle, request)
+        if outcome.repeated:  # the channel redelivered an activity it thought timed out
+            return
         here = request.channel_id if request.platform == PLATFORM else None
         clicked = activity.value is not None and parse_submit(activity.value) is not None
         updatable = clicked and activity.reply_to_id and outcome.reply.ok
         if updatable and await self._update_clicked(turn_context, request=request, outcome=outcome):
             await self.announce(outcome, origin=here)
             return
-        origin = self._read_command(request.text)
+        origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
 
@@ -228,15 +221,6 @@ class TeamsRuntime:
             self.book.remember(activity)
         except StoreError as exc:
             logger.warning("Teams: could not remember conversation (%s); the next message will", exc.kind)
-
-    def _read_command(self, text: str) -> str | None:
-        """``text`` when it is a command that only reads (safe to run again to refresh its card)."""
-        router = getattr(self.core, "router", None)
-        words = text.split()
-        if router is None or not words:
-            return None
-        command = router.find(words[0])
-        return " ".join(words) if command is not None and not command.writes and len(text) <= 200 else None
 
     async def _reply(self, turn_context: TurnContext, reply: Reply, *, origin: str | None) -> None:
         """Post the reply; when the connector refuses it after the retries, tell the person in a short
@@ -265,8 +249,8 @@ class TeamsRuntime:
         the message could not be updated (the caller then posts the reply as a new message)."""
         activity = turn_context.activity
         personal = is_personal(activity)
-        origin = submit_origin(activity.value)
-        origin = self._read_command(origin) if origin else None
+        origin = _origin(submit_origin(activity.value) or "")
+        refreshed: Outcome | None = None
         if origin:
             again = Request(
                 platform=request.platform,
@@ -275,9 +259,11 @@ class TeamsRuntime:
                 text=origin,
                 user_name=request.user_name,
             )
-            card = render_card(
-                for_teams((await offload.call(self.core.handle, again)).reply, personal=personal), origin=origin
-            )
+            refreshed = await offload.call(self.core.handle, again, reads_only=True)  # never runs a write
+            if not refreshed.reads_only:
+                refreshed, origin = None, None
+        if refreshed is not None:
+            card = render_card(for_teams(refreshed.reply, personal=personal), origin=origin)
             card["body"][0:0] = _done_banner(outcome.reply, now=self._now())
         else:
             card = render_card(for_teams(outcome.reply, personal=personal))
@@ -294,25 +280,12 @@ class TeamsRuntime:
             return False
         return True
 
-    def _now(self) -> datetime | None:
-        clock = getattr(self.core, "clock", None)
-        return clock.now() if clock is not None else None
-
-    def _first_delivery(self, activity_id: str | None) -> bool:
-        """The channel redelivers an activity it thinks timed out; the same id must not answer twice.
-        (A second click on a card is a new activity; the core's request id handles that one.)"""
-        if not activity_id:
-            return True
-        if activity_id in self._seen:
-            return False
-        self._seen[activity_id] = None
-        if len(self._seen) > SEEN_LIMIT:
-            self._seen.popitem(last=False)
-        return True
+    def _now(self) -> datetime:
+        return self.core.clock.now()
 
     async def announce(self, outcome: Outcome, *, origin: str | None) -> None:
         here = ChannelAddress(platform=PLATFORM, channel_id=origin) if origin else None
-        await deliver_announcements(outcome, senders=self.senders, already_shown=here, core=self.core)
+        await self.core.deliver(outcome, senders=self.senders, already_shown=here)
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         # Answer 201 after logging: the core is idempotent per request id, and a 500 would make the
@@ -398,12 +371,17 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
             self._runtime.book.forget(channel_info.id)
 
 
-def _channel_lang(core: CoreLike, activity: Activity) -> str:
-    """The written form of the channel the bot was added to, when the core can tell (the real one can)."""
-    lang_of = getattr(core, "channel_lang", None)
-    if lang_of is None:
-        return "nb"
-    return lang_of(platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else ""))
+def _origin(text: str) -> str | None:
+    """A command short enough to travel in a card's submit data, to run again to refresh the card."""
+    words = text.split()
+    return " ".join(words) if words and len(text) <= 200 else None
+
+
+def _channel_lang(core: CorePort, activity: Activity) -> str:
+    """The written form of the channel the bot was added to."""
+    return core.channel_lang(
+        platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else "")
+    )
 
 
 def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
@@ -469,7 +447,7 @@ async def _new_post(turn_context: TurnContext, activities: list[Activity], next_
 
 def create_runtime(
     *,
-    core: CoreLike,
+    core: CorePort,
     settings: TeamsSettings,
     senders: MutableMapping[str, SenderLike] | None = None,
     retry: RetryPolicy | None = None,

@@ -13,12 +13,12 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.core import MAX_COMMAND_LENGTH
 from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
+from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
 from .markdown import escape
-from .sections import is_overdue, render_sections, text_blocks
+from .sections import render_sections, text_blocks
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"
@@ -50,15 +50,14 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
     make_id = new_id or (lambda: uuid.uuid4().hex)
     body: list[dict[str, Any]] = []
     if reply.title.strip():
-        overdue = is_overdue(reply.title)
         body.append(
             {
                 "type": "TextBlock",
-                "text": escape(("⚠ " if overdue and "⚠" not in reply.title else "") + reply.title),
+                "text": escape(reply.title),
                 "weight": "Bolder",
                 "size": "Medium",
                 "wrap": True,
-                **({} if reply.ok and not overdue else {"color": "Attention"}),
+                **({} if reply.ok else {"color": "Attention"}),
             }
         )
     if not reply.sections and not reply.form:

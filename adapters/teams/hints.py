@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.hints import PREFIXES, platform_hints
-from bot.messages import Button, Fact, Reply, Section
+from bot.messages import Button, Reply, Section
 
 PLATFORM = "teams"
 
@@ -33,8 +33,8 @@ def for_teams(reply: Reply, *, personal: bool) -> Reply:
     def section(s: Section) -> Section:
         if "«" not in s.title and "«" not in (s.text or "") and not any("«" in f.value for f in s.facts):
             return s
-        facts = tuple(Fact(label=f.label, value=one(f.value)) for f in s.facts)
-        return Section(title=one(s.title), facts=facts, text=one(s.text) if s.text else s.text)
+        facts = tuple(replace(f, value=one(f.value)) for f in s.facts)
+        return replace(s, title=one(s.title), facts=facts, text=one(s.text) if s.text else s.text)  # state kept
 
     def button(b: Button) -> Button:
         return replace(b, confirm=one(b.confirm)) if b.confirm and "«" in b.confirm else b

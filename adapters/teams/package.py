@@ -27,6 +27,8 @@ MANIFEST_VERSION = "1.22"
 """The newest Teams app manifest schema (Microsoft's manifest reference lists 1.22 as current)."""
 MAX_COMMANDS = 10
 """Teams shows at most ten commands per command list (schema: ``commands`` maxItems 10)."""
+DESCRIPTION_LIMIT = 128
+"""A command's description in a menu (schema: ``description`` maxLength 128)."""
 DEFAULT_OUT = "samhandling-teams.zip"
 ACCENT = (0x1F, 0x5C, 0x99)  # the wheel's blue
 ENV_TEAMS_APP_ID = "TEAMS_APP_ID"
@@ -112,17 +114,28 @@ def _guid(value: str, *, name: str) -> str:
 
 
 def router_commands() -> list[tuple[str, str]]:
-    """(name, summary) of every command the router has, in its order: the command menu is generated."""
-    from handlers import build_router  # the core's router; no platform SDK behind it
+    """(name, description) of every declared command, in its order: the command menu is generated from
+    the same declarations as `hjelp` (handlers/__init__.py `COMMANDS`)."""
+    from handlers import COMMANDS  # the declared commands; no platform SDK behind them
 
-    return [(command.name, command.summary) for command in build_router().commands]
+    return [(command.name, menu_description(usage=command.usage, summary=command.summary)) for command in COMMANDS]
+
+
+def menu_description(*, usage: str, summary: str) -> str:
+    """What the menu shows under a command: how to write it, as `hjelp` shows it, then as much of the
+    summary as Teams' 128 characters hold, cut between words."""
+    text = f"{usage} – {summary}"
+    if len(text) <= DESCRIPTION_LIMIT:
+        return text
+    cut = text[: DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" –,:;.")
+    return f"{cut}…" if len(cut) > len(usage) else usage[:DESCRIPTION_LIMIT]
 
 
 def command_lists(commands: Sequence[tuple[str, str]], *, scopes: Sequence[str]) -> list[dict[str, Any]]:
     """The ``commandLists``: every command, within Teams' ten per list. With more than ten, channels and
     group chats get the first nine and ``hjelp``, the personal chat ``hjelp`` and the rest (filled up with
     the first ones), so each command is in a menu somewhere and ``hjelp`` in every one."""
-    items = [{"title": name[:32], "description": summary[:128]} for name, summary in commands]
+    items = [{"title": name[:32], "description": summary[:DESCRIPTION_LIMIT]} for name, summary in commands]
     if len(items) <= MAX_COMMANDS:
         return [{"scopes": list(scopes), "commands": items}]
     helper = next((item for item in items if item["title"] == "hjelp"), items[-1])

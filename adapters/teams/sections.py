@@ -1,7 +1,10 @@
 """A reply's sections as Adaptive Card elements: facts as a FactSet, text as one line per TextBlock, and
 runs of sections that share their fact labels (the `oversikt`: one section per region, one fact per
 milestone) as one compact table that fits a phone: a row per region, a numbered column per milestone
-with a legend, symbols and short text in the cells (never colour alone)."""
+with a legend, symbols and short text in the cells (never colour alone).
+
+Whether an item is overdue, done or planned comes from the state the core put on the section or the fact
+(`Section.state`, `Fact.state`, decided in `bot.facts.item_state`), never from reading its words."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import re
 from typing import Any
 
 from bot.i18n import _
-from bot.messages import Section
+from bot.messages import Fact, ItemState, Section
 
 from .markdown import escape
 
@@ -17,27 +20,31 @@ TABLE_MIN_ROWS = 3
 LIST_MIN_ITEMS = 3
 NAME_COLUMN_PX = 112
 """Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
-_DATE = re.compile(r"\d{1,2}\.\d{1,2}")
 _COUNT = re.compile(r"\d+/\d+")
-
-
-_OVERDUE = re.compile(r"\b\d+ (?:dag |dager |dagar )?på overtid|^(?:forsinket|forseinka)\b|^⚠ ?\S", re.IGNORECASE)
-
-
-def is_overdue(text: str) -> bool:
-    """Overdue as the core words it ("3 dager på overtid", "Forsinket: …", a value starting with ⚠):
-    shown in colour and with the word, never by colour alone. A legend that merely names ⚠ is not."""
-    return bool(_OVERDUE.search(text.strip())) and "·" not in text
+_SYMBOLS = {
+    ItemState.DONE: "✓",
+    ItemState.OVERDUE: "⚠",
+    ItemState.PLANNED: "◷",
+    ItemState.OPEN: "○",
+    ItemState.DUE: "○",
+    ItemState.NOT_OPEN: "○",
+    ItemState.UNTRACKED: "–",
+    ItemState.NOT_RELEVANT: "–",
+}
+"""A table cell's symbol per state, as the legend under the table names them."""
 
 
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÆØÅ«])")
 
 
-def text_blocks(text: str, *, first_spacing: str = "Default", bullets: bool = False) -> list[dict[str, Any]]:
+def text_blocks(
+    text: str, *, first_spacing: str = "Default", bullets: bool = False, overdue: bool = False
+) -> list[dict[str, Any]]:
     """One TextBlock per line: Teams joins single line breaks into spaces, so lists would run together.
     A line that lists three or more items after a colon, joined by ";" (a refusal naming what is
     missing), becomes the lead, one bullet per item, and the sentence after the list. With ``bullets``
-    (a section's several lines: the wheel's items of a month) each line is a bullet itself."""
+    (a section's several lines: the wheel's items of a month) each line is a bullet itself. ``overdue`` (the
+    section's state) shows every line in colour, beside the words that say so."""
     blocks: list[dict[str, Any]] = []
     raws = [line.strip() for line in text.splitlines() if line.strip()]
     for raw in raws:
@@ -47,7 +54,7 @@ def text_blocks(text: str, *, first_spacing: str = "Default", bullets: bool = Fa
             block["spacing"] = (
                 first_spacing if not blocks else ("Small" if bullets else "None" if bullet or n == 0 else "Small")
             )
-            if is_overdue(line):
+            if overdue:
                 block["color"] = "Attention"
             blocks.append(block)
     return blocks
@@ -107,9 +114,7 @@ def _table_run(sections: tuple[Section, ...], start: int) -> list[Section]:
 
 
 def _section(section: Section) -> list[dict[str, Any]]:
-    overdue = (
-        is_overdue(section.title) or any(is_overdue(f.value) for f in section.facts) or is_overdue(section.text or "")
-    )
+    overdue = section.state is ItemState.OVERDUE
     body: list[dict[str, Any]] = []
     if section.title.strip():
         title = ("⚠ " if overdue and "⚠" not in section.title else "") + section.title
@@ -120,7 +125,7 @@ def _section(section: Section) -> list[dict[str, Any]]:
         body.append(block)
     if section.text:
         spacing = "Small" if section.title.strip() else "Medium"
-        body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True))
+        body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True, overdue=overdue))
     short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS]
     if short:
         body.append(
@@ -146,21 +151,16 @@ def _list_items(value: str) -> list[str]:
     return [part.strip() for part in value.split("; ") if part.strip()]
 
 
-def _cell(value: str) -> str:
-    """A cell a phone column can hold: a symbol, or a count with its symbol ("0/5", "⚠0/5")."""
-    value = value.strip()
-    warn = "⚠" if value.startswith("⚠") else ""
+def _cell(fact: Fact) -> str:
+    """A cell a phone column can hold: the state's symbol, or a signing's count with ⚠ when it is overdue
+    ("0/5", "⚠0/5"). A fact without a state keeps the start of its value."""
+    value = fact.value.strip()
+    warn = "⚠" if fact.state is ItemState.OVERDUE else ""
     count = _COUNT.search(value)
-    if count:
+    if count and fact.state not in (ItemState.DONE, ItemState.NOT_RELEVANT, ItemState.UNTRACKED):
         return warn + count.group(0)
-    if warn:
-        return warn
-    if value.startswith("✓"):
-        return "✓"
-    if value.casefold() == "åpen":
-        return "○"
-    if _DATE.fullmatch(value):
-        return "◷"
+    if fact.state is not None:
+        return _SYMBOLS[fact.state]
     return value[:3] or "–"
 
 
@@ -190,7 +190,7 @@ def _table(run: list[Section]) -> list[dict[str, Any]]:
 
     columns = [column("Region", [escape(section.title) for section in run], width=f"{NAME_COLUMN_PX}px", bold=True)]
     for n, _label in enumerate(labels):
-        cells = [escape(_cell(section.facts[n].value)) for section in run]
+        cells = [escape(_cell(section.facts[n])) for section in run]
         columns.append(column(str(n + 1), cells, width="stretch"))
     legend = " · ".join(f"{n} {label}" for n, label in enumerate(labels, start=1))
     symbols = _("✓ ferdig · ⚠ på overtid · ◷ dato satt · ○ åpen · – ikke fulgt opp i boten · 0/5 signert")

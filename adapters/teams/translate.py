@@ -19,7 +19,7 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
-from bot.messages import MentionedUser, Request
+from bot.messages import Delivery, MentionedUser, Request
 
 from .cards import parse_submit, submit_request_id
 
@@ -149,6 +149,7 @@ def to_request(activity: Activity) -> Request | None:
             user_name=user_name,
             fields=fields,
             request_id=submit_request_id(submit_id=submit_id, activity_id=activity.id, user_id=user_id, fields=fields),
+            delivery=delivery_of(activity),
         )
     text, mentions = read_command(activity)
     if not text:
@@ -161,4 +162,11 @@ def to_request(activity: Activity) -> Request | None:
         user_name=user_name,
         request_id=f"teams:activity:{activity.id}" if activity.id else None,
         mentions=mentions,
+        delivery=delivery_of(activity),
     )
+
+
+def delivery_of(activity: Activity) -> Delivery | None:
+    """The channel redelivers an activity it thinks timed out, with the same id; a second click on a card is
+    a new activity (its request id, made from the click, makes it record once)."""
+    return Delivery(f"teams:activity:{activity.id}") if activity.id else None

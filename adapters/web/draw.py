@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.messages import Picture
-from bot.wheel_picture import WheelPicture, build_picture
+from bot.wheel_picture import WheelPicture
 
 from .signed import link_secret, picture_address
 from .wheel_png import render_png
 from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.port import CorePort
 
 logger = logging.getLogger(__name__)
 
@@ -25,16 +25,16 @@ PICTURES_ENV = "SAMHANDLING_PICTURES"
 DEFAULT_PICTURES = "bilder"
 
 
-def drawing(core: Core, picture: Picture) -> WheelPicture | None:
-    return build_picture(config=core.config, state=core.state, params=picture.params, today=core.clock.now().date())
+def drawing(core: CorePort, picture: Picture) -> WheelPicture | None:
+    return core.picture(picture)
 
 
-def picture_png(core: Core, picture: Picture) -> bytes | None:
+def picture_png(core: CorePort, picture: Picture) -> bytes | None:
     wheel = drawing(core, picture)
     return render_png(wheel) if wheel else None
 
 
-def save_picture(core: Core, picture: Picture, *, folder: str | Path | None = None) -> list[Path]:
+def save_picture(core: CorePort, picture: Picture, *, folder: str | Path | None = None) -> list[Path]:
     """The terminal's way to show a picture: PNG and SVG files, whose paths it prints."""
     wheel = drawing(core, picture)
     if wheel is None:
@@ -52,10 +52,10 @@ class PictureLinks:
     the core's PUBLIC_URL, read at each call (serve on loopback sets it after start-up)."""
 
     def __init__(self) -> None:
-        self._core: Core | None = None
+        self._core: CorePort | None = None
         self._secret = b""
 
-    def configure(self, *, core: Core, environ: Mapping[str, str]) -> None:
+    def configure(self, *, core: CorePort, environ: Mapping[str, str]) -> None:
         self._core = core
         self._secret = link_secret(environ)
 
@@ -66,10 +66,9 @@ class PictureLinks:
 
     def address(self, picture: Picture) -> str | None:
         core = self._core
-        base = getattr(core, "public_url", None)  # a stand-in core in a test may not serve pictures at all
-        if core is None or not base:
+        if core is None or not core.public_url:
             return None
-        return picture_address(picture, base=base, secret=self._secret, now=core.clock.now())
+        return picture_address(picture, base=core.public_url, secret=self._secret, now=core.clock.now())
 
 
 PICTURE_LINKS = PictureLinks()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from adapters.server import NOT_FOUND_HEADERS, NOT_FOUND_TEXT
+from bot.cycle import read_cycles
 from bot.feeds import feed_events, feed_title
 from bot.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_matches
 from bot.wheel_picture import build_picture
@@ -102,9 +103,10 @@ def _page(html: str) -> web.Response:
 
 
 def _year(request: web.Request, core: Core) -> int:
-    """The cycle a page shows: `?år=2027` within five years of today, otherwise this year's."""
+    """The cycle a page shows: `?år=2027` within five years of today, otherwise the one `status` and
+    `oversikt` show without a year (`bot.cycle.read_cycles`)."""
     today = core.clock.now().date()
     raw = request.query.get("år") or request.query.get("aar") or ""
     if raw.isascii() and raw.isdigit() and len(raw) == 4 and abs(int(raw) - today.year) <= 5:
         return int(raw)
-    return today.year
+    return read_cycles(core.config, today=today).year

@@ -1,12 +1,8 @@
-"""A tiny stand-in for `bot.core.Core` that exercises every adapter path (forms, buttons, announcements)."""
+"""A tiny stand-in core (the port, `tests/port_fake.py`) that exercises every adapter path (forms, buttons,
+announcements)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from types import SimpleNamespace
-from typing import Any
-
-from bot.clock import FixedClock
 from bot.messages import (
     Announcement,
     Button,
@@ -20,18 +16,17 @@ from bot.messages import (
     Section,
     Visibility,
 )
+from tests.port_fake import PortFake
 
 
-class FakeCore:
+class FakeCore(PortFake):
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[Request] = []
         self.recorded: list[Request] = []
         self._done: dict[str, Outcome] = {}
-        self.clock = FixedClock(datetime(2027, 1, 11, 9, 0))
-        self.config = SimpleNamespace(schedule=SimpleNamespace(cron="0 9 * * 1-5"))
-        self.store: Any = None
 
-    def handle(self, request: Request) -> Outcome:
+    def answer(self, request: Request) -> Outcome:
         self.requests.append(request)
         if request.request_id and request.request_id in self._done:
             return Outcome(reply=Reply(title="Allerede registrert", text="Ingenting er endret."))

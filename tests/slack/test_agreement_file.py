@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from adapters.compose import build_core
 from bot.agreement import versions
 from bot.clock import FixedClock
-from bot.core import Core, build_core
+from bot.core import Core
 
 from .harness import BOT_TOKEN, fixture, running
 from .standin import SlackStandIn

@@ -8,6 +8,9 @@ import time
 
 import pytest
 
+from bot.messages import Delivery
+from bot.pipeline.repeats import Deliveries
+
 from .fake_core import FakeCore, RecordingSender
 from .harness import BOT_TOKEN, SIGNING_SECRET, fixture, running
 from .standin import SERVER_ERROR
@@ -156,6 +159,21 @@ async def test_event_retries_are_answered_once() -> None:
     assert len(core.requests) == 1 and core.requests[0].text == "neste"
     assert len(ephemerals) == 1
     assert (ephemerals[0].body["channel"], ephemerals[0].body["user"]) == ("C0VESTLAND", "U0PER")
+
+
+async def test_the_adapter_leaves_redelivery_to_the_core() -> None:
+    """The one check is the pipeline's (`bot.pipeline.repeats`): with a core that forgets every delivery at
+    once, a retried event reaches it twice, so the adapter keeps no memory of its own."""
+    core = FakeCore()
+    core.deliveries = Deliveries(remember=0)
+    async with running(core) as h:
+        payload = fixture("event_app_mention")
+        payload["event"]["text"] = "<@U0SAMBOT> neste"
+        await h.event(payload)
+        await h.event(payload, retry_num=1)
+        await h.settle()
+    assert [r.text for r in core.requests] == ["neste", "neste"]
+    assert {r.delivery for r in core.requests} == {Delivery(id="slack:event:" + payload["event_id"])}
 
 
 async def test_url_verification_and_healthz() -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from adapters.compose import build_core
 from bot.clock import FixedClock
-from bot.core import Core, build_core
+from bot.core import Core
 from bot.messages import Request
 from bot.reminders import run_pass
 from tests.driver import text_command

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
+from adapters.compose import build_core
 from bot.clock import FixedClock
-from bot.core import Core, build_core
+from bot.core import Core
 
 from .harness import fixture, running
 from .standin import Answer

@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
+from adapters.compose import make_core
 from bot import reminders
 from bot.clock import FixedClock
 from bot.config import load_config
-from bot.core import Core
 from bot.messages import Reply
 from storage.postgres import PostgresStore
 from tests.driver import oslo
@@ -47,7 +47,7 @@ class _Sender:
 def main(url: str, stop_after: int) -> None:
     reminders.LEASE_SECONDS = LEASE_SECONDS  # a killed replica's lease runs out within a second
     store = PostgresStore(url)
-    core = Core(config=load_config(CONFIG), store=store, clock=FixedClock(NOW))
+    core = make_core(config=load_config(CONFIG), store=store, clock=FixedClock(NOW))
     senders = {platform: _Sender(platform, stop_after) for platform in ("terminal", "slack", "teams")}
     deadline = time.monotonic() + GUARD_S
     while asyncio.run(reminders.run_pass(core=core, senders=senders)).skipped:  # another replica holds the lease

@@ -16,8 +16,8 @@ import pytest
 from aiohttp import web
 
 from adapters.cli import main
+from adapters.compose import build_core
 from adapters.server import build_app
-from bot.core import build_core
 from storage import StoreError, TinyDBStore
 from storage.base import StoreWriteError
 from tests.driver import DEMO_CONFIG, make_bot

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from adapters.compose import make_core
 from bot.clock import FixedClock
 from bot.config import load_config
-from bot.core import Core
 from storage import Store, TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, oslo
 
@@ -32,7 +32,9 @@ def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
 def test_a_record_through_the_other_instance_shows_in_the_next_neste(two_stores: tuple[Store, Store]) -> None:
     config = load_config(DEMO_CONFIG)
     clock = FixedClock(oslo(2026, 11, 23, 9))
-    here, there = (BotDriver(core=Core(config=config, store=store, clock=clock), clock=clock) for store in two_stores)
+    here, there = (
+        BotDriver(core=make_core(config=config, store=store, clock=clock), clock=clock) for store in two_stores
+    )
     first = here.say("neste", as_="kari")
     assert here.say("neste", as_="kari") is first
     assert there.say("dato høst 27. november kl 10", as_="kari").ok

@@ -200,7 +200,7 @@ def test_the_bot_on_postgres_records_once_per_request_id(pg_url: str) -> None:
 
 
 def test_build_core_uses_database_url(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.core import build_core
+    from adapters.compose import build_core
 
     monkeypatch.setenv("DATABASE_URL", pg_url)
     core = build_core(config_path=str(REPO_ROOT / "app.yaml"))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from adapters.compose import make_core
 from adapters.teams.app import _done_banner, _welcome, card_activity, reply_activity
 from adapters.teams.cards import render_card
 from bot.clock import FixedClock
@@ -39,7 +40,7 @@ LONG_MINUTES = (
 
 
 def _core(now: datetime) -> Core:
-    return Core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(now))
+    return make_core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(now))
 
 
 def _say(core: Core, who: str, text: str, *, channel: str = AGDER) -> Reply:

@@ -1,4 +1,5 @@
-"""A stand-in for `bot.core.Core` with canned answers, for the adapter tests that are about Teams itself."""
+"""A stand-in core (the port, `tests/port_fake.py`) with canned answers, for the adapter tests that are
+about Teams itself."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from bot.messages import (
     Visibility,
 )
 from storage.memory import MemoryStore
+from tests.port_fake import PortFake
 
 
-class FakeCore:
+class FakeCore(PortFake):
     def __init__(self, *, store: MemoryStore | None = None) -> None:
-        self.store = store or MemoryStore()
+        super().__init__(store=store)
         self.requests: list[Request] = []
 
-    def handle(self, request: Request) -> Outcome:
+    def answer(self, request: Request) -> Outcome:
         self.requests.append(request)
         word = request.text.split()[0] if request.text else ""
         if word == "neste":

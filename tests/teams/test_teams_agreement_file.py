@@ -9,6 +9,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from adapters.compose import make_core
 from bot.agreement import versions
 from bot.clock import FixedClock
 from bot.config import load_config
@@ -44,7 +45,7 @@ class FileHost:
 
 
 def _core() -> Core:
-    return Core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2027, 1, 12, 9)))
+    return make_core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2027, 1, 12, 9)))
 
 
 def _file_message(service_url: str, *, download_url: str) -> dict:

@@ -5,6 +5,7 @@ is answered with a new message."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,8 +14,7 @@ from adapters.teams.app import card_activity, reply_activity
 from adapters.teams.cards import render_card
 from adapters.teams.fit import MAX_ACTIVITY_BYTES, activity_bytes
 from adapters.teams.markdown import escape
-from bot.messages import Button, Fact, Form, FormField, Outcome, Reply, Request, Section
-from handlers import build_router
+from bot.messages import Button, Fact, Form, FormField, ItemState, Outcome, Reply, Request, Section
 from tests.teams.fake_core import FakeCore
 from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, card_texts, load_activity
 
@@ -98,17 +98,30 @@ def test_lists_are_lists_one_line_per_item() -> None:
 
 
 def test_overdue_is_marked_with_colour_and_word() -> None:
-    card = render_card(Reply(title="Forsinket: Signering 2026", text="Frist 31. januar (3 dager på overtid)."))
-    title, line = card["body"][:2]
+    # The state comes with the section (bot.facts.item_state), not from reading its words.
+    overdue = Section(
+        title="Forsinket: Signering 2026", text="Frist 31. januar (3 dager på overtid).", state=ItemState.OVERDUE
+    )
+    card = render_card(Reply(title="Påminnelser", text="x", sections=(overdue,)))
+    title, line = card["body"][1:3]
     assert title["color"] == "Attention" and title["text"].startswith("⚠ Forsinket")
     assert line["color"] == "Attention" and "på overtid" in line["text"]
+    # The same words without the state are not coloured: nothing is read from prose.
+    plain = render_card(Reply(title="Påminnelser", text="x", sections=(replace(overdue, state=None),)))
+    assert "color" not in plain["body"][1] and not plain["body"][1]["text"].startswith("⚠")
 
 
 def test_oversikt_is_a_table_a_row_per_region_a_column_per_milestone() -> None:
     labels = ["Handlingsplan", "Politisk behandling", "Signering", "Dialogmøte vår"]
     values = ["✓ 12.01", "⚠ frist 31. mars", "⚠ 2/5 signert", "22.04"]
+    states = [ItemState.DONE, ItemState.OVERDUE, ItemState.OVERDUE, ItemState.PLANNED]
     regions = [
-        Section(title=name, facts=tuple(Fact(label, value) for label, value in zip(labels, values, strict=True)))
+        Section(
+            title=name,
+            facts=tuple(
+                Fact(label, value, state=state) for label, value, state in zip(labels, values, states, strict=True)
+            ),
+        )
         for name in ("Agder", "Oslo", "Troms")
     ]
     card = render_card(Reply(title="Oversikt", text="x", sections=tuple(regions)))
@@ -164,11 +177,9 @@ def test_every_reply_fits_and_what_is_cut_says_where_to_read_it_all() -> None:
 
 
 class _Huge(FakeCore):
-    router = build_router()
-
-    def handle(self, request: Request) -> Outcome:
+    def answer(self, request: Request) -> Outcome:
         self.requests.append(request)
-        return Outcome(Reply(title="Status", text="status"))
+        return Outcome(Reply(title="Status", text="status"), reads_only=True)  # a read: "Se hele" may name it
 
 
 def test_a_reply_the_connector_still_refuses_is_told_to_the_person(run) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from adapters.teams.conversations import PARTITION, TABLE
 from adapters.teams.settings import TeamsSettings
-from bot.messages import Button, Reply
+from bot.messages import Button, Delivery, Reply
+from bot.pipeline.repeats import Deliveries
 from bot.reminders import SendFailed
 from tests.teams.fake_core import FakeCore
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
@@ -83,6 +84,21 @@ def test_a_redelivered_activity_is_answered_once(run) -> None:
         assert await server.post(activity) == 201
         assert await server.post(activity) == 201
         assert len(core.requests) == 1 and len(connector.accepted) == 1
+
+    run(_scenario(body, core=core))
+
+
+def test_the_runtime_leaves_redelivery_to_the_core(run) -> None:
+    """The one check is the pipeline's: with a core that forgets every delivery at once, a redelivered
+    activity reaches it twice, so the Teams runtime keeps no memory of its own."""
+    core = FakeCore()
+    core.deliveries = Deliveries(remember=0)
+
+    async def body(connector: ConnectorStandIn, server: BotServer) -> None:
+        activity = load_activity("channel_message_mention", service_url=connector.url)
+        assert await server.post(activity) == 201
+        assert await server.post(activity) == 201
+        assert len(core.requests) == 2 and core.requests[0].delivery == Delivery(f"teams:activity:{activity['id']}")
 
     run(_scenario(body, core=core))
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from adapters.compose import make_core
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.core import Core
@@ -25,7 +26,9 @@ AGDER = "19:agder@thread.tacv2"
 
 def _core() -> Core:
     """The demo deployment in January 2026, with every precondition for agreement 2026 in Agder met."""
-    core = Core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2026, 1, 12, 9, 0)))
+    core = make_core(
+        config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(datetime(2026, 1, 12, 9, 0))
+    )
     setup = [
         ("kari", text_command(year=2026)),
         ("kari", "forutsetning statsbudsjett 2026"),

@@ -1,0 +1,93 @@
+"""`register_text`: a new version of a region's agreement text (drafting it is the region's task, §3).
+
+Only the region's coordinators register a text. The same text shared again changes nothing (it must not
+cancel the signatures given on it); a new text moves the signatures on older versions aside, and those
+parties must sign again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot import agreement
+from bot.actions.base import Acting, record
+from bot.actions.rules import milestone_for, require_near_year
+from bot.i18n import _
+from bot.progress import Progress, missing_for_signing, progress_of
+from bot.state import DomainError
+from bot.wheel import Item, agreement_parties, signing_milestone
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "register_text"
+EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
+
+
+@dataclass(frozen=True)
+class TextRegistered:
+    item: Item
+    version: agreement.Version
+    renew: dict[str, Document]
+    """Party -> the signature on an older version that no longer holds, in the agreement's party order."""
+    progress: Progress
+    ready: bool
+    """Nothing else blocks the signing: this text is what the parties can sign now."""
+
+
+@dataclass(frozen=True)
+class TextAlready:
+    """The same text (by checksum) is already the current version: nothing recorded."""
+
+    version: agreement.Version
+
+
+def register_text(
+    acting: Acting, *, region: str, year: int, text: Callable[[], dict[str, Any]]
+) -> TextRegistered | TextAlready:
+    """`text` gives the version's fields (link, sha256, size, file_name, source); it is read only after
+    the rules allow the write, so a refusal comes before any complaint about the link."""
+    config, state = acting.config, acting.state
+    require_near_year(acting, year, example=EXAMPLE)
+    if acting.caller.party != region or acting.caller.role != "coordinator":
+        raise DomainError(
+            _("Bare koordinatorene i {party} kan registrere avtaleteksten; alle kan lese den med «avtale».").format(
+                party=config.party_name(region)
+            )
+        )
+    fields = dict(text())
+    current = agreement.current_version(state, region=region, year=year)
+    if current is not None and fields["sha256"] and fields["sha256"] == current.sha256:
+        return TextAlready(version=current)
+    spec = signing_milestone(config)
+    if spec is None:
+        raise DomainError(_("Årshjulet har ingen signering, så det er ingen avtale å registrere."))
+    item = milestone_for(config, key=spec.key, year=year, region=region)
+    author = acting.author
+    fields.update(
+        person=author.person,
+        name=author.name,
+        at=acting.now.isoformat(),
+        platform=author.platform,
+        channel=author.channel,
+    )
+    label = f"versjon {current.number + 1 if current else 1}"  # the next version's, for the history line
+
+    def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document]]:
+        return agreement.add_version(tables, fields=fields)
+
+    version, renew = record(
+        acting,
+        action=ACTION,
+        item=item,
+        summary=lambda: _("Registrerte avtaleteksten {year}, {version}").format(year=year, version=label),
+        mutate=mutate,
+    )
+    if renew:
+        renew = {p: renew[p] for p in agreement_parties(config, region=region) if p in renew} or renew
+    progress = progress_of(config=config, state=state, item=item)
+    ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
+    return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready)

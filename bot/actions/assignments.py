@@ -1,0 +1,94 @@
+"""`record_assignment`: an assignment agreement sent to one actor, or none this year (§3.3: where there
+are any, they are sent to the actor in January). The milestone is done when every actor has an answer;
+an answer after "not relevant" makes it relevant again."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.actions.base import Acting, record
+from bot.actions.rules import milestone_for, require_coordinator, require_region, write_item
+from bot.i18n import N_, _
+from bot.state import DomainError, item_doc_key
+from bot.wheel import Item
+from storage.base import Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "record_assignment"
+EXAMPLE = "oppdrag IN sendt"
+
+Status = Literal["sent", "none"]
+
+
+@dataclass(frozen=True)
+class AssignmentRecorded:
+    item: Item
+    actor: str
+    status: Status
+    complete: bool
+    """Every actor now has an answer, so the milestone is done."""
+
+
+@dataclass(frozen=True)
+class AssignmentAlready:
+    item: Item
+    actor: str
+    status: Status
+
+
+def status_word(status: Status) -> str:
+    """The answer as the history and the replies say it (untranslated)."""
+    return N_("sendt") if status == "sent" else N_("ingen i år")
+
+
+def record_assignment(
+    acting: Acting, *, actor: str | None, status: Status, region: str | None, year: int | None
+) -> AssignmentRecorded | AssignmentAlready:
+    """`region` is the region meant (named or the context's)."""
+    config = acting.config
+    enabled = [a.key for a in config.enabled_actors]
+    if actor not in enabled:
+        raise DomainError(
+            _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
+        )
+    assert actor is not None
+    region = require_region(region, example=f"oppdrag {actor} sendt agder")
+    spec = next((m for m in config.milestones if m.kind == "assignments"), None)
+    if spec is None:
+        raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
+    require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=region))
+    item = write_item(
+        acting, key=spec.key, region=region, typed=year, example=f"oppdrag {actor} sendt {acting.now.year + 1}"
+    )
+    year = item.year
+    require_coordinator(acting, item=item)
+    earlier = acting.state.assignments(region=region, year=year).get(actor, {})
+    relevant = not acting.state.item_doc(item).get("not_relevant")
+    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+        return AssignmentAlready(item=item, actor=actor, status=status)
+
+    def mutate(tables: Tables) -> bool:
+        sent = tables.setdefault("assignments", {})
+        sent[actor] = {"status": status, "at": acting.now.isoformat(), "by": acting.caller.name}
+        complete = all(key in sent for key in enabled)
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
+            doc.pop("done", None)
+            doc.pop("done_at", None)
+        if complete:
+            doc.update({"done": True, "done_at": acting.now.isoformat()})
+        return complete
+
+    complete = record(
+        acting,
+        action=ACTION,
+        item=item,
+        summary=lambda: _("Oppdragsavtale {year} for {party}: {what}").format(
+            year=year, party=config.party_name(actor), what=_(status_word(status))
+        ),
+        mutate=mutate,
+    )
+    return AssignmentRecorded(item=item, actor=actor, status=status, complete=bool(complete))

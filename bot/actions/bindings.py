@@ -1,0 +1,127 @@
+"""`bind_channel` and `bind_person`: an admin binds a channel, or a person, at runtime (stored in `meta`,
+winning over app.yaml). The same binding again records nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.actions.base import Acting, record
+from bot.actions.rules import require_admin
+from bot.config import AppConfig
+from bot.i18n import _
+from bot.identity import binding_key
+from bot.state import META
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+BIND_CHANNEL = "bind_channel"
+BIND_PERSON = "bind_person"
+
+
+@dataclass(frozen=True)
+class ChannelBinding:
+    """What a channel is for: the national channel, a region's, or an actor's (in one region or all)."""
+
+    national: bool = False
+    region: str | None = None
+    actor: str | None = None
+
+    def as_doc(self) -> Document:
+        if self.national:
+            return {"national": True}
+        if self.actor:
+            return {"actor": self.actor, "region": self.region}
+        return {"region": self.region}
+
+    def described(self, config: AppConfig) -> str:
+        """«den nasjonale kanalen», «kanalen til Agder fylkeskommune», «kanalen til IN i Agder …»."""
+        if self.national:
+            return _("den nasjonale kanalen")
+        if self.actor is None:
+            return _("kanalen til {party}").format(party=config.party_name(self.region or ""))
+        where = " " + _("i {region}").format(region=config.party_name(self.region)) if self.region else ""
+        return _("kanalen til {party}").format(party=self.actor) + where
+
+
+@dataclass(frozen=True)
+class PersonBinding:
+    user_id: str
+    """The person's id on the request's platform."""
+    party: str
+    role: str
+    person: str
+    """The person key (app.yaml's when known there)."""
+    name: str
+
+    def as_doc(self) -> Document:
+        return {"party": self.party, "role": self.role, "person": self.person, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Bound:
+    changed: bool
+    """False when the binding was already so: nothing recorded."""
+
+
+def bind_channel(acting: Acting, *, binding: Callable[[], ChannelBinding]) -> tuple[ChannelBinding, Bound]:
+    """Bind the request's channel. `binding` is read after the admin check, so others hear the rule."""
+    require_admin(acting)
+    chosen = binding()
+    request = acting.request
+    key = binding_key(request.platform, request.channel_id)
+    bound = _bind(
+        acting,
+        action=BIND_CHANNEL,
+        table="channels",
+        key=key,
+        doc=chosen.as_doc(),
+        now=acting.state.channel_binding(key=key),
+        summary=lambda: _("Koblet {platform}-kanal {channel} som {what}").format(
+            platform=request.platform, channel=request.channel_id, what=chosen.described(acting.config)
+        ),
+    )
+    return chosen, bound
+
+
+def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tuple[PersonBinding, Bound]:
+    """Bind a person on the request's platform. `binding` is read after the admin check."""
+    require_admin(acting)
+    chosen = binding()
+    platform = acting.request.platform
+    key = binding_key(platform, chosen.user_id)
+    bound = _bind(
+        acting,
+        action=BIND_PERSON,
+        table="people",
+        key=key,
+        doc=chosen.as_doc(),
+        now=acting.state.person_binding(key=key),
+        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
+            name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
+        ),
+    )
+    return chosen, bound
+
+
+def _bind(
+    acting: Acting,
+    *,
+    action: str,
+    table: str,
+    key: str,
+    doc: Document,
+    now: Document | None,
+    summary: Callable[[], str],
+) -> Bound:
+    """Store `doc` under `key` in `meta`, unless it is there already (`now`)."""
+    if now == doc:
+        return Bound(changed=False)
+
+    def mutate(tables: Tables) -> None:
+        tables.setdefault(table, {})[key] = doc
+
+    record(acting, action=action, partition=META, summary=summary, mutate=mutate)
+    return Bound(changed=True)

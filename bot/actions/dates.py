@@ -1,0 +1,153 @@
+"""`set_date`: a meeting's planned date, and why a date looks wrong (asked about before it is kept).
+
+An implausible date is never kept silently: a weekend, a public holiday or day off, a day in the past,
+outside the milestone's window, before the meeting it must follow, or only a month. The action then
+returns a question and changes nothing until the person confirms.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.actions.base import Acting, record
+from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year
+from bot.i18n import N_, _
+from bot.named_days import name_of
+from bot.progress import progress_of
+from bot.replies import day_text, when_text
+from bot.state import item_doc_key
+from bot.wheel import Item, window_contains
+from bot.workdays import holiday_name
+from storage.base import Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "set_date"
+EXAMPLE = "dato vår 22. april kl 10"
+_DAY_NAMES = (
+    N_("julaften"), N_("nyttårsaften"), N_("lillejulaften"), N_("påskeaften"), N_("sankthansaften"),
+    N_("arbeidernes dag"), N_("grunnlovsdag"), N_("nyttårsdag"),
+)  # fmt: skip
+"""Named days as the date rules and the holiday tables name them (bokmål), for the catalogue."""
+
+
+@dataclass(frozen=True)
+class DateSet:
+    item: Item
+
+
+@dataclass(frozen=True)
+class DateUnchanged:
+    """The item already had this date: nothing recorded."""
+
+    item: Item
+
+
+@dataclass(frozen=True)
+class DateQuestion:
+    """Not kept: the date needs a `bekreft` (`worries` says why; empty when only a month was given)."""
+
+    item: Item
+    worries: tuple[str, ...]
+
+
+def dated_item(acting: Acting, *, key: str, region: str | None, day: date) -> Item:
+    """The cycle whose window holds the date; otherwise the cycle the milestone is due in now."""
+    config = acting.config
+    for year in range(day.year - 1, day.year + 2):
+        item = milestone_for(config, key=key, year=year, region=region)
+        if window_contains(item, day):
+            return item
+    year = pick_year(acting, item_for=lambda y: milestone_for(config, key=key, year=y, region=region))
+    return milestone_for(config, key=key, year=year, region=region)
+
+
+def set_date(
+    acting: Acting,
+    *,
+    key: str,
+    region: str | None,
+    year: int | None,
+    when: datetime,
+    has_time: bool,
+    vague: bool,
+    confirmed: bool,
+) -> DateSet | DateUnchanged | DateQuestion:
+    """Plan `key` (in `region`, national when None) at `when`: the typed `year`'s cycle, else the one whose
+    window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first."""
+    if year is not None:
+        require_near_year(acting, year, example=EXAMPLE)
+        item = milestone_for(acting.config, key=key, year=year, region=region)
+    else:
+        item = dated_item(acting, key=key, region=region, day=when.date())
+    require_coordinator(acting, item=item)
+    if not confirmed:
+        worries = date_worries(acting, item=item, when=when)
+        if vague or worries:
+            return DateQuestion(item=item, worries=tuple(worries))
+    stored = acting.state.item_doc(item)
+    if stored.get("planned") == when.isoformat() and stored.get("planned_has_time") == has_time:
+        return DateUnchanged(item=item)
+
+    def mutate(tables: Tables) -> None:
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        doc["planned"] = when.isoformat()
+        doc["planned_has_time"] = has_time
+
+    record(
+        acting,
+        action=ACTION,
+        item=item,
+        summary=lambda: _("Satte dato for {item} til {when}").format(
+            item=item.title(), when=when_text(when, has_time=has_time)
+        ),
+        mutate=mutate,
+    )
+    return DateSet(item=item)
+
+
+def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:
+    """Why a date looks wrong, each as what the date "er": "en lørdag", "passert", …"""
+    config = acting.config
+    day = when.date()
+    worries = []
+    if day < acting.now.date():
+        worries.append(_("passert"))
+    if day.weekday() >= 5:
+        worries.append(_("en lørdag") if day.weekday() == 5 else _("en søndag"))
+    if (name := holiday_name(day)) is not None:
+        worries.append(_("{name} (helligdag)").format(name=_(_lower_first(name))))
+    elif (day.month, day.day) in config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
+        off = name_of(day)
+        worries.append(_("{name} (fridag)").format(name=_(off) if off else _("en fridag")))
+    if not window_contains(item, day):
+        worries.append(
+            _("utenfor vinduet for {item} ({start}–{end})").format(
+                item=item.title(), start=day_text(item.start), end=day_text(item.deadline)
+            )
+        )
+    for after in item.spec.after:
+        before_spec = config.milestone(after.key)
+        if before_spec is None:
+            continue
+        before = milestone_for(
+            config,
+            key=after.key,
+            year=item.year + after.cycle,
+            region=item.region if before_spec.scope == "regional" else None,
+        )
+        progress = progress_of(config=config, state=acting.state, item=before)
+        first = progress.planned or progress.done_at
+        if first is not None and first.date() > day:
+            worries.append(
+                _("før {item} ({day}), som skal komme først").format(item=before.title(), day=day_text(first.date()))
+            )
+    return worries
+
+
+def _lower_first(name: str) -> str:
+    """ "Grunnlovsdag" reads "grunnlovsdag" inside a sentence; "Kristi himmelfartsdag" keeps its capital."""
+    parts = name.split(" og ")
+    return " og ".join(part if part.startswith("Kristi") else part[:1].lower() + part[1:] for part in parts)

@@ -1,0 +1,92 @@
+"""`mark_not_relevant`: an optional milestone is not relevant this year (e.g. no assignment agreements at
+all): settled, no reminders, not overdue. `undo` takes the mark back."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.actions.base import Acting, record
+from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
+from bot.config import AppConfig
+from bot.i18n import N_, _
+from bot.progress import progress_of
+from bot.state import DomainError, item_doc_key
+from bot.wheel import Item, done_word
+from storage.base import Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "mark_not_relevant"
+EXAMPLE = N_("ikke aktuelt oppdrag 2027")
+
+
+@dataclass(frozen=True)
+class NotRelevantMarked:
+    item: Item
+    undo: bool
+    """The mark was taken back: the item is relevant again."""
+
+
+@dataclass(frozen=True)
+class NotRelevantAlready:
+    item: Item
+
+
+def optional_names(config: AppConfig) -> str:
+    """The optional milestones as people type them, for the messages that list them."""
+    optional = [m for m in config.milestones if m.optional]
+    return ", ".join(m.aliases[0] if m.aliases else m.key for m in optional) or _("ingen")
+
+
+def mark_not_relevant(
+    acting: Acting, *, key: str, region: str | None, year: int | None, undo: bool
+) -> NotRelevantMarked | NotRelevantAlready:
+    """`region` is the region meant (named or the context's); a national milestone ignores it."""
+    config = acting.config
+    spec = config.milestone(key)
+    assert spec is not None
+    if not spec.optional:
+        raise DomainError(
+            _(
+                "«{name}» er en fast del av modellen og kan ikke markeres som ikke aktuelt. Valgfrie punkter: {names}."
+            ).format(name=spec.name, names=optional_names(config))
+        )
+    if year is not None:
+        require_near_year(acting, year, example=_(EXAMPLE))
+    where = None if spec.scope == "national" else require_region(region, example=f"{_(EXAMPLE)} agder")
+    require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=where))
+    example = f"{_(EXAMPLE).rsplit(' ', 1)[0]} {acting.now.year + 1}"
+    item = write_item(acting, key=spec.key, region=where, typed=year, example=example)
+    progress = progress_of(config=config, state=acting.state, item=item)
+    if undo and not progress.not_relevant:
+        raise DomainError(
+            _("{item} er ikke markert som ikke aktuelt, så det er ingenting å angre.").format(item=item.title())
+        )
+    if not undo and progress.not_relevant:
+        return NotRelevantAlready(item=item)
+    if not undo and progress.done:
+        raise DomainError(
+            _("{item} er allerede registrert som {done}, så det er aktuelt i år.").format(
+                item=item.title(), done=done_word(item)
+            )
+        )
+
+    def mutate(tables: Tables) -> None:
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        if undo:
+            doc.pop("not_relevant", None)
+            doc.pop("done", None)
+            doc.pop("done_at", None)
+        else:
+            doc.update({"not_relevant": True, "done": True, "done_at": acting.now.isoformat()})
+
+    record(
+        acting, action=ACTION, item=item, summary=lambda: f"{item.title()} {_(marked_word(undo=undo))}", mutate=mutate
+    )
+    return NotRelevantMarked(item=item, undo=undo)
+
+
+def marked_word(*, undo: bool) -> str:
+    """What happened to the item, after its title, in the history and the reply (untranslated)."""
+    return N_("er aktuelt igjen") if undo else N_("er ikke aktuelt")

@@ -1,0 +1,136 @@
+"""`record_precondition`: a signing precondition is in place (state budget, a region's budget, an actor's
+allocation letter).
+
+The state budget is one national fact (recorded by AU or any county coordinator); a region's budget is
+recorded by its coordinators; an allocation letter by a member of that actor. Recording it twice is
+harmless: the earlier record is the result.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.actions.base import Acting, record
+from bot.actions.ready import ready_regions
+from bot.actions.rules import require_member, write_year
+from bot.i18n import N_, _
+from bot.progress import progress_of
+from bot.state import DomainError, item_doc_key
+from bot.wheel import Item, precondition_items
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "record_precondition"
+EXAMPLE = N_("forutsetning tildelingsbrev IN 2027")
+
+
+@dataclass(frozen=True)
+class PreconditionRecorded:
+    item: Item
+    newly_ready: tuple[str, ...]
+    """Regions whose agreement `item.year` can now be signed."""
+
+
+@dataclass(frozen=True)
+class PreconditionAlready:
+    item: Item
+    doc: Document
+    """The earlier record: who (`by`) and when (`done_at`)."""
+
+
+class _AlreadyRecorded(Exception):
+    """Raised inside the store's lock, so nothing is written, when a concurrent request recorded it first."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__("already recorded")
+        self.doc = doc
+
+
+def record_precondition(
+    acting: Acting, *, key: str, region: str | None, party: str | None, year: int | None
+) -> PreconditionRecorded | PreconditionAlready:
+    """`region` is the region meant (named or the context's), `party` the party named in the command."""
+    config = acting.config
+    spec = config.precondition(key)
+    assert spec is not None
+    actor: str | None = None
+    if spec.owner == "region":
+        if region is None:
+            raise DomainError(
+                _("Hvilken regions budsjett? Skriv f.eks. «{command}».").format(
+                    command=_("forutsetning") + f" {spec.key} agder"
+                )
+            )
+        require_member(
+            acting, party=region, what=_("registrere budsjettet til {party}").format(party=config.party_name(region))
+        )
+    elif spec.owner == "actor":
+        region = None
+        actor = _actor(acting, party=party)
+    else:
+        region = None
+        if acting.caller.role not in ("au_member", "coordinator"):
+            raise DomainError(_("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator."))
+
+    def item_for(y: int) -> Item:
+        return next(
+            item
+            for item in precondition_items(config, year=y, region=region or config.parties.regions[0].key)
+            if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
+        )
+
+    year = write_year(
+        acting, typed=year, item_for=item_for, example=_("forutsetning") + f" {spec.key} {acting.now.year + 1}"
+    )
+    item = item_for(year)
+    if progress_of(config=config, state=acting.state, item=item).done:
+        return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
+    return _record(acting, item=item)
+
+
+def _actor(acting: Acting, *, party: str | None) -> str:
+    """The actor whose allocation letter it is: the named one, else the channel's, else the caller's."""
+    config = acting.config
+    actor = party if party and config.actor(party) else acting.channel.actor or acting.caller.party
+    if actor is None or config.actor(actor) is None:
+        raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
+    if actor not in (enabled.key for enabled in config.enabled_actors):
+        raise DomainError(
+            _("{party} er ikke part i avtalene, så det trengs ikke tildelingsbrev.").format(
+                party=config.party_name(actor)
+            )
+        )
+    require_member(acting, party=actor, what=_("registrere sitt tildelingsbrev"))
+    return actor
+
+
+def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | PreconditionAlready:
+    config, state = acting.config, acting.state
+    affected = [item.region] if item.region else [region.key for region in config.parties.regions]
+    ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected)
+
+    def mutate(tables: Tables) -> None:
+        preconditions = tables.setdefault("preconditions", {})
+        existing = preconditions.get(item_doc_key(item)) or {}
+        if existing.get("done"):  # recorded by someone else between our read and the lock
+            raise _AlreadyRecorded(existing)
+        preconditions[item_doc_key(item)] = {
+            "done": True,
+            "done_at": acting.now.isoformat(),
+            "by": acting.caller.name,
+        }
+
+    try:
+        record(
+            acting,
+            action=ACTION,
+            item=item,
+            summary=lambda: _("Registrerte: {item}").format(item=item.title()),
+            mutate=mutate,
+        )
+    except _AlreadyRecorded as already:
+        return PreconditionAlready(item=item, doc=already.doc)
+    ready_after = ready_regions(config=config, state=state, year=item.year, regions=affected)
+    return PreconditionRecorded(item=item, newly_ready=tuple(r for r in ready_after if r not in ready_before))

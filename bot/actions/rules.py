@@ -1,0 +1,148 @@
+"""The model's rules that several actions share: who may write for a party, which cycle a write means,
+and the order checks that `bekreft` lets a person pass."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bot.actions.base import Acting
+from bot.config import AppConfig
+from bot.cycle import next_opening, write_cycle
+from bot.i18n import _, using
+from bot.order import mark, refuse, signing_breaches
+from bot.progress import progress_of
+from bot.state import DomainError
+from bot.wheel import Item, milestone_item
+
+logger = logging.getLogger(__name__)
+
+
+def milestone_for(config: AppConfig, *, key: str, year: int, region: str | None) -> Item:
+    """The dated item of a configured milestone in one cycle."""
+    spec = config.milestone(key)
+    assert spec is not None
+    return milestone_item(config, milestone=spec, year=year, region=region)
+
+
+def _is_done(acting: Acting) -> Callable[[Item], bool]:
+    return lambda item: progress_of(config=acting.config, state=acting.state, item=item).done
+
+
+def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable[[Item], bool] | None = None) -> int:
+    """The cycle a date or plan means without a year: the write rule (bot/cycle.py), or else the cycle
+    whose window for the item opens next (a meeting may be planned before its window opens)."""
+    today = acting.now.date()
+    year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
+    return year if year is not None else next_opening(today=today, item_for=item_for)
+
+
+def require_near_year(acting: Acting, year: int, *, example: str) -> None:
+    """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
+    not a plan, and must not create a cycle decades away. Reads may look at any year."""
+    if not acting.now.year - 1 <= year <= acting.now.year + 2:
+        raise DomainError(
+            _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
+        )
+
+
+def write_year(
+    acting: Acting,
+    *,
+    typed: int | None,
+    item_for: Callable[[int], Item],
+    example: str,
+    done: Callable[[Item], bool] | None = None,
+) -> int:
+    """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
+    if typed is not None:
+        require_near_year(acting, typed, example=example)
+        return typed
+    year = write_cycle(acting.config, today=acting.now.date(), item_for=item_for, done=done or _is_done(acting))
+    if year is None:
+        title = item_for(acting.now.date().year).spec.name
+        raise DomainError(
+            _(
+                "Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
+                "Skriv året i kommandoen, f.eks. «{example}»."
+            ).format(title=title, example=_(example))
+        )
+    return year
+
+
+def require_region(region: str | None, *, example: str) -> str:
+    """A regional write needs its region: named, the channel's or the caller's (`region` as found)."""
+    if region is None:
+        raise DomainError(
+            _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
+        )
+    return region
+
+
+def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str) -> Item:
+    """The item of milestone `key` a write means: in the typed year's cycle, else the one `write_year` finds."""
+    config = acting.config
+    year = write_year(
+        acting,
+        typed=typed,
+        item_for=lambda y: milestone_for(config, key=key, year=y, region=region),
+        example=example,
+    )
+    return milestone_for(config, key=key, year=year, region=region)
+
+
+def require_known(acting: Acting) -> None:
+    """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
+    declared `Who.MEMBER` (bot/pipeline/permission.py)."""
+    if not acting.caller.known:
+        raise DomainError(
+            _(
+                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
+                "Be en administrator skrive «person <deg> <part> <rolle>»."
+            )
+        )
+
+
+def require_member(acting: Acting, *, party: str, what: str) -> None:
+    """Only a member of a party may write for it."""
+    caller = acting.caller
+    require_known(acting)
+    if caller.party != party:
+        own = acting.config.party_name(caller.party) if caller.party else _("ingen part")
+        raise DomainError(
+            _("Bare {party} kan {what}. Du er registrert for {own}.").format(
+                party=acting.config.party_name(party), what=what, own=own
+            )
+        )
+
+
+def require_coordinator(acting: Acting, *, item: Item) -> None:
+    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones."""
+    if item.region is None:
+        require_member(
+            acting,
+            party=acting.config.parties.coordinator.key,
+            what=_("registrere de nasjonale møtene"),
+        )
+        return
+    require_member(
+        acting,
+        party=item.region,
+        what=_("registrere for {party}").format(party=acting.config.party_name(item.region)),
+    )
+    if acting.caller.role != "coordinator":
+        raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
+
+
+def require_admin(acting: Acting) -> None:
+    if acting.caller.role != "admin":
+        raise DomainError(_("Bare en administrator kan koble kanaler og personer."))
+
+
+def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
+    """The signing's window rule (bot/order.py): refused unless confirmed; the note to store if confirmed."""
+    breaches = signing_breaches(config=acting.config, item=item, now=acting.now)
+    if breaches and not confirmed:
+        raise refuse(item=item, breaches=breaches)
+    with using("nb"):  # stored with the item and shown as written, like the history
+        return mark(signing_breaches(config=acting.config, item=item, now=acting.now))

@@ -1,0 +1,150 @@
+"""`sign`: a party's signature on its region's collaboration agreement (§2.1, §3.2).
+
+Refused while a precondition is missing (signed only after the budgets are adopted and the actors have
+their allocation letters), outside the signing's window unless confirmed, and by anyone but a member of the
+party. Signing twice is harmless: the earlier signature is the result.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot import agreement
+from bot.actions.base import Acting, record
+from bot.actions.rules import order_note, require_member, write_item
+from bot.i18n import _
+from bot.order import summary_note
+from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
+from bot.state import DomainError
+from bot.wheel import Item, agreement_parties, signing_milestone
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "sign"
+EXAMPLE = "signer IN agder 2027"  # the same in both written forms
+
+
+@dataclass(frozen=True)
+class Signed:
+    item: Item
+    region: str
+    year: int
+    party: str
+    version: agreement.Version
+    progress: Progress
+    """The agreement's progress after the signature: `done` when it was the last one."""
+
+
+@dataclass(frozen=True)
+class AlreadySigned:
+    party: str
+    year: int
+    signature: Document
+
+
+class _AlreadySigned(Exception):
+    def __init__(self, signature: Document) -> None:
+        self.signature = signature
+        super().__init__()
+
+
+def signing_party(acting: Acting, *, party: str | None, region: str | None) -> tuple[str, str]:
+    """Who signs for what: the named party, else the caller's own (an actor naming only the region signs
+    for itself); the named region, else the party's own, else the channel's."""
+    caller = acting.caller
+    chosen = party or caller.party
+    if region and not party and caller.party and acting.config.actor(caller.party):
+        chosen = caller.party
+    if chosen is None:
+        raise DomainError(_("For hvilken part? Skriv f.eks. «{example}».").format(example=EXAMPLE))
+    where = region or (chosen if acting.config.region(chosen) else None) or acting.channel.region
+    if where is None:
+        raise DomainError(_("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(example=EXAMPLE))
+    return chosen, where
+
+
+def sign(
+    acting: Acting,
+    *,
+    party: str | None,
+    region: str | None,
+    year: int | None,
+    version: int | None,
+    confirmed: bool,
+) -> Signed | AlreadySigned:
+    config = acting.config
+    spec = signing_milestone(config)
+    if spec is None:
+        raise DomainError(_("Årshjulet har ingen signering."))
+    party, region = signing_party(acting, party=party, region=region)
+    parties = agreement_parties(config, region=region)
+    if party not in parties:
+        raise DomainError(
+            _("{party} er ikke part i avtalen for {region}. Partene er: {parties}.").format(
+                party=config.party_name(party),
+                region=config.party_name(region),
+                parties=", ".join(map(config.party_short, parties)),
+            )
+        )
+    require_member(acting, party=party, what=_("signere for dem"))
+    item = write_item(acting, key=spec.key, region=region, typed=year, example=f"signer {acting.now.year + 1}")
+    year = item.year
+    existing = acting.state.signatures(region=region, year=year).get(party)
+    if existing:
+        return AlreadySigned(party=party, year=year, signature=existing)
+    _require_preconditions(acting, item=item, region=region, year=year)
+    note = order_note(acting, item=item, confirmed=confirmed)
+    text = agreement.version_to_sign(acting.state, region=region, year=year, party=party, asked=version)
+    signature = {
+        "person": acting.caller.key,
+        "name": acting.caller.name,
+        "party": party,
+        "at": acting.now.isoformat(),
+        "platform": acting.request.platform,
+        "channel": acting.request.channel_id,
+    }
+    if note:
+        signature["outside_order"] = note
+
+    def mutate(tables: Tables) -> None:
+        signatures = tables.setdefault("signatures", {})
+        if party in signatures:  # signed by someone else between our read and the lock
+            raise _AlreadySigned(signatures[party])
+        signatures[party] = agreement.bind_signature(tables, signature=signature, expected=text.number)
+
+    try:
+        record(
+            acting,
+            action=ACTION,
+            item=item,
+            summary=lambda: (
+                _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
+                    year=year, party=config.party_name(party), version=text.label()
+                )
+                + summary_note(note)
+            ),
+            mutate=mutate,
+        )
+    except _AlreadySigned as already:
+        return AlreadySigned(party=party, year=year, signature=already.signature)
+    progress = progress_of(config=config, state=acting.state, item=item)
+    return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
+
+
+def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int) -> None:
+    blockers = missing_for_signing(config=acting.config, state=acting.state, signing=item)
+    if blockers:
+        raise DomainError(
+            _(
+                "Avtalen {year} for {region} kan ikke signeres ennå. Mangler: {missing}. Etter modellen signeres "
+                "avtalen når utkastet er behandlet politisk, budsjettene er vedtatt og tildelingsbrevene er kommet; "
+                "«{command}» viser hvem som registrerer hva."
+            ).format(
+                year=year,
+                region=acting.config.party_name(region),
+                missing=blockers_text(blockers),
+                command=f"status {region} {year}",
+            )
+        )

@@ -1,0 +1,57 @@
+"""An item's state today, decided once for every surface (`neste`, `status`, `oversikt`, the digests, the
+weekly overview, the status pages, the calendar feeds and the wheel picture).
+
+In order: not relevant (an optional item marked so), done, untracked (it predates the bot), overdue (past
+its deadline), planned (a date is set), not yet open (its window has not opened), due (its window is open and
+the deadline at most `DUE_DAYS` away), open.
+
+An optional item (the assignment agreements) past its deadline is overdue like any other, shown so on every
+surface; but its lateness is not chased (`chases_lateness`): no overdue reminders, and a region is not
+behind on it (`bot.behind.is_behind`) until it is sent or marked not relevant.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from bot.config import AppConfig
+from bot.messages import ItemState
+from bot.progress import Progress
+from bot.wheel import Item, tracked
+
+logger = logging.getLogger(__name__)
+
+DUE_DAYS = 7
+"""How near a deadline must be for an open item to be due: the planner's «Denne uken» counts the same."""
+
+
+def chases_lateness(item: Item) -> bool:
+    """Whether the item's being overdue is chased (overdue reminders, a region behind): not for an optional
+    milestone (the assignment agreements)."""
+    return not (item.kind == "milestone" and item.spec.optional)
+
+
+def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemState:
+    """Where the item of `progress` stands on `today`."""
+    item = progress.item
+    if progress.not_relevant:
+        return ItemState.NOT_RELEVANT
+    if progress.done:
+        return ItemState.DONE
+    if not tracked(config, item):
+        return ItemState.UNTRACKED
+    if item.deadline < today:
+        return ItemState.OVERDUE
+    if progress.planned:
+        return ItemState.PLANNED
+    if item.start > today:
+        return ItemState.NOT_OPEN
+    if (item.deadline - today).days <= DUE_DAYS:
+        return ItemState.DUE
+    return ItemState.OPEN
+
+
+def is_overdue(*, config: AppConfig, progress: Progress, today: date) -> bool:
+    """Past its deadline, not done (nor marked not relevant), and followed by the bot."""
+    return item_state(config=config, progress=progress, today=today) is ItemState.OVERDUE

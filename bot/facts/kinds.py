@@ -1,0 +1,33 @@
+"""Which milestone is of which kind, decided by the milestone's `kind` in app.yaml and nothing else (not its
+key nor its aliases): the commands and the reminders that name them must agree, so a valid app.yaml that
+keys a milestone differently still gets reminders suggesting a command the bot accepts."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import AppConfig, Milestone
+from bot.wheel import Item
+
+logger = logging.getLogger(__name__)
+
+
+def milestone_of_kind(config: AppConfig, *, kind: str) -> Milestone | None:
+    """The first milestone of `kind` in app.yaml (`assignments`: the one `oppdrag` records), or None."""
+    return next((milestone for milestone in config.milestones if milestone.kind == kind), None)
+
+
+def is_assignments(item: Item) -> bool:
+    """The assignment agreements: recorded with `oppdrag`, never with `referat`."""
+    return item.kind == "milestone" and item.spec.kind == "assignments"
+
+
+def is_signing(item: Item) -> bool:
+    """A region's signing of its agreement: the parties sign it, and preconditions can block it."""
+    return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)
+
+
+def is_meeting(item: Item) -> bool:
+    """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
+    are told "kall inn", have a planned date to count to, and are nudged for minutes."""
+    return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)

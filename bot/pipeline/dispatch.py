@@ -1,0 +1,58 @@
+"""The end of the pipeline: the command's handler, or, for a word we do not know, the closest commands."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.i18n import _
+from bot.messages import Outcome, Reply
+from bot.order import CONFIRM
+from bot.parsing import shown
+from bot.pipeline.job import Job
+from bot.pipeline.parse import first_word
+from bot.replies import refusal
+
+NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
+"""What a request that may only read (`Job.reads_only`) gets for a command that writes: nothing was run."""
+
+
+def dispatch(job: Job) -> Outcome:
+    command = job.parsed.command
+    if job.reads_only and (command is None or command.writes):
+        return NOT_A_READ
+    if command is None:
+        return Outcome(reply=unknown(job))
+    outcome = command.handler(job.parsed.request, job.context)
+    if not command.writes and not outcome.reads_only:
+        outcome = replace(outcome, reads_only=True)  # the adapter may run it again to refresh what it shows
+    return outcome
+
+
+def unknown(job: Job) -> Reply:
+    """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
+    word, typed = job.parsed.word, first_word(job.parsed.request.text)
+    if word.rstrip(".!") == CONFIRM:  # `bekreft` alone: someone answering a question the bot asked
+        return refusal(
+            _(
+                "«{confirm}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
+                "«dato vår 22. april {confirm}» eller «referat høst Godt møte {confirm}»."
+            ).format(confirm=CONFIRM),
+            title=_("Ukjent kommando"),
+        )
+    name = shown(typed, limit=30).lower()
+    if job.vocab.precondition(word):  # `statsbudsjett` alone: the command that records it
+        suggestions = [_("forutsetning") + f" {name}"]
+    elif job.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
+        suggestions = [f"dato {name} …", f"referat {name} …"]
+    else:
+        suggestions = job.router.suggest(word)
+    hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
+    names = ", ".join(command.shown for command in job.router.commands)
+    return refusal(
+        _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
+            word=shown(typed, limit=30), hint=hint, names=names
+        )
+        + " "
+        + _("Skriv «hjelp <kommando>» for eksempler."),
+        title=_("Ukjent kommando"),
+    )

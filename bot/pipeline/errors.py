@@ -1,0 +1,83 @@
+"""Every failure becomes a short Norwegian reply in the reader's written form; nothing raises past here.
+A domain error is the handler's own words; a store fault says whether anything was recorded; a bug is
+logged and answered with what to do."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from bot.i18n import _
+from bot.messages import Outcome
+from bot.pipeline.job import Job, Next
+from bot.replies import make_reply, refusal
+from bot.state import AlreadyApplied, DomainError, entry_summary
+from storage.base import StoreError
+
+logger = logging.getLogger(__name__)
+
+
+def step(job: Job, call_next: Next) -> Outcome:
+    try:
+        return call_next(job)
+    except DomainError as exc:
+        job.failed = True
+        return Outcome(reply=refusal(str(exc)))
+    except AlreadyApplied as exc:
+        job.failed = True
+        when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
+        reply = make_reply(
+            title=_("Allerede registrert"),
+            lead=_("Dette ble registrert {when}: {summary}. Ingenting er endret.").format(
+                when=when, summary=entry_summary(exc.entry)
+            ),
+        )
+        return Outcome(reply=reply)
+    except StoreError as exc:
+        job.failed = True
+        return Outcome(reply=refusal(store_fault_text(exc)))
+    except Exception:
+        job.failed = True
+        logger.exception("unexpected error while handling a %s request", job.parsed.request.platform)
+        return Outcome(
+            reply=refusal(
+                _("Noe gikk galt hos meg. Skriv «logg» for å se om endringen ble registrert, og prøv igjen om ikke.")
+            )
+        )
+
+
+def store_fault_text(exc: StoreError) -> str:
+    """What the person hears when the store failed; the operator's message (file, what to do) goes to the log
+    and /healthz (the store notes it), never to the chat."""
+    kind = getattr(exc, "kind", "unavailable")
+    _log_store_fault(kind, exc)
+    if kind == "full":
+        return _(
+            "Lagringen er full, så ingenting ble registrert. Si fra til driftsansvarlig, og prøv igjen når det er "
+            "ryddet plass."
+        )
+    if kind == "damaged":
+        return _(
+            "En del av lagringen kan ikke brukes akkurat nå, så jeg kan ikke svare på dette, og ingenting ble "
+            "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
+        )
+    return _("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
+
+
+_LOGGED_FAULTS: dict[str, None] = {}
+_LOGGED_LOCK = threading.Lock()  # requests run in the server's worker threads (adapters/offload.py)
+
+
+def _log_store_fault(kind: str, exc: StoreError) -> None:
+    """The operator's message once (a damaged partition is asked for by every request that reads it); each
+    later request that meets it is one short line."""
+    message = str(exc)
+    with _LOGGED_LOCK:
+        seen = message in _LOGGED_FAULTS or getattr(exc, "noted", False)  # `noted`: the store logged it already
+        _LOGGED_FAULTS[message] = None
+        while len(_LOGGED_FAULTS) > 256:
+            del _LOGGED_FAULTS[next(iter(_LOGGED_FAULTS))]
+    if seen:
+        logger.info("answered with a store fault (%s) in %s", kind, exc.partition or "the store")
+        return
+    logger.error("storage failed (%s): %s", kind, exc)

@@ -1,0 +1,87 @@
+"""One request on its way through the pipeline: what each step needs, each worked out once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from bot.clock import Clock
+from bot.config import AppConfig
+from bot.context import Context
+from bot.identity import Caller, ChannelContext, Directory
+from bot.messages import Outcome
+from bot.parsing import Vocabulary
+from bot.pipeline.parse import Parsed
+from bot.router import Router
+from bot.state import StateStore
+
+
+@dataclass
+class Job:
+    parsed: Parsed
+    config: AppConfig
+    states: StateStore
+    """The core's state; `state` is this request's view of it."""
+    clock: Clock
+    vocab: Vocabulary
+    router: Router
+    public_url: str | None = None
+    reads_only: bool = False
+    """Run the command only when it only reads (a card refreshed by running its command again)."""
+    failed: bool = field(default=False)
+    """Set by the errors step: the answer is a mapped failure, never one to keep."""
+
+    @cached_property
+    def state(self) -> StateStore:
+        return self.states.for_request()  # one view for the whole request: each partition is read once
+
+    @cached_property
+    def directory(self) -> Directory:
+        return Directory(config=self.config, state=self.state)  # its reads through the request's view too
+
+    @cached_property
+    def caller(self) -> Caller:
+        request = self.parsed.request
+        return self.directory.caller(platform=request.platform, user_id=request.user_id, user_name=request.user_name)
+
+    @cached_property
+    def channel(self) -> ChannelContext:
+        request = self.parsed.request
+        return self.directory.channel(platform=request.platform, channel_id=request.channel_id)
+
+    @cached_property
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    @cached_property
+    def context(self) -> Context:
+        return Context(
+            config=self.config,
+            state=self.state,
+            directory=self.directory,
+            vocab=self.vocab,
+            now=self.now,
+            caller=self.caller,
+            channel=self.channel,
+            args=self.parsed.rest,
+            public_url=self.public_url,
+            router=self.router,
+        )
+
+
+Next = Callable[[Job], Outcome]
+Step = Callable[[Job, Next], Outcome]
+
+
+def chain(steps: Sequence[Step], *, end: Next) -> Next:
+    """The steps joined in order, the last one's "next" being `end`: built once, run per request."""
+    current = end
+    for step in reversed(steps):
+        current = _link(step, current)
+    return current
+
+
+def _link(step: Step, rest: Next) -> Next:
+    return lambda job: step(job, rest)

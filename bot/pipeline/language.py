@@ -1,0 +1,56 @@
+"""The written form (bokmål or nynorsk) of a request's reply, set around every step after this one."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import AppConfig
+from bot.i18n import DEFAULT_LANG, Lang, using
+from bot.identity import Directory
+from bot.messages import Outcome
+from bot.pipeline.job import Job, Next
+from bot.state import StateStore
+from bot.written_form import channel_form, person_form
+
+logger = logging.getLogger(__name__)
+
+
+def step(job: Job, call_next: Next) -> Outcome:
+    with using(written_form(job)):
+        return call_next(job)
+
+
+def written_form(job: Job) -> Lang:
+    """The person's own choice for what only they read (commands that record nothing), else the channel's
+    (bot.written_form). Commands whose texts are not yet in the catalogue answer in bokmål, so a reply
+    never mixes the forms."""
+    try:
+        command = job.parsed.command
+        if command is not None and not command.translated:
+            return DEFAULT_LANG
+        if command is None or not command.writes:
+            own = person_form(state=job.state, person=job.caller.key)
+            if own:
+                return own
+        request = job.parsed.request
+        return channel_form(
+            config=job.config,
+            state=job.state,
+            platform=request.platform,
+            channel_id=request.channel_id,
+            context=job.channel,
+        )
+    except Exception:  # the language never stops an answer: bokmål, and the real error shows in the reply
+        logger.exception("could not tell the written form of a %s request", job.parsed.request.platform)
+        return DEFAULT_LANG
+
+
+def channel_lang(*, config: AppConfig, state: StateStore, platform: str, channel_id: str) -> Lang:
+    """The written form a channel reads, for what the bot says there unasked (the Teams welcome)."""
+    try:
+        view = state.for_request()
+        channel = Directory(config=config, state=view).channel(platform=platform, channel_id=channel_id)
+        return channel_form(config=config, state=view, platform=platform, channel_id=channel_id, context=channel)
+    except Exception:  # a greeting never fails over its language
+        logger.exception("could not tell the written form of a %s channel", platform)
+        return DEFAULT_LANG

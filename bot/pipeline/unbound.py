@@ -1,0 +1,26 @@
+"""The unbound-channel note: in a channel not yet bound to a region or actor, every reply (but those of
+the commands that need no binding) ends with how an admin binds it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.i18n import _
+from bot.messages import Outcome
+from bot.pipeline.job import Job, Next
+
+UNBOUND_OK = ("koble", "person", "hjelp")
+"""Commands that need no bound channel."""
+
+
+def step(job: Job, call_next: Next) -> Outcome:
+    outcome = call_next(job)
+    command = job.parsed.command
+    if command is None or command.name in UNBOUND_OK or job.channel.kind != "unbound":
+        return outcome
+    note = _(
+        "Denne kanalen er ikke koblet til en region eller aktør ennå. En administrator kan skrive "
+        "«koble region <navn>», «koble aktør <kode> [region]» eller «koble nasjonal» her."
+    )
+    reply = outcome.reply
+    return replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))

@@ -1,0 +1,106 @@
+"""The port: everything an adapter (Slack, Teams, the terminal, the server) may ask of the core.
+
+Narrow on purpose (botbuilder's BotAdapter keeps its side to a few methods): an adapter translates a
+platform's event into a `Request`, calls `handle`, renders the `Outcome`, and delivers its announcements;
+the few other things here are what a server needs around that (the clock, /healthz, the start-up history
+check, the reminder pass, the partitions a platform keeps for itself). No adapter reaches into the state,
+the directory, the vocabulary, the store or the router: what it needs from them is a method here.
+
+`bot.core.Core` implements it; the adapter tests' stand-ins implement it whole, so production code never
+asks whether a method is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from bot.clock import Clock
+from bot.i18n import Lang
+from bot.messages import ChannelAddress, Outcome, Picture, Request
+
+if TYPE_CHECKING:
+    from bot.digest import Digest
+    from bot.integrity import HistoryCheck
+    from bot.reminders import PassReport, Sender
+    from bot.wheel_picture import WheelPicture
+    from storage.base import Store
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who someone is and where they sit, as a person reads it (the terminal's greeting)."""
+
+    person: str
+    """Their name (app.yaml or `person`), or the id they came with."""
+    person_key: str | None
+    place: str
+    """The channel's party (a region, an actor), "nasjonalt", or "" when the channel is unbound."""
+
+
+class CorePort(Protocol):
+    public_url: str | None
+    """Where people reach `serve` (PUBLIC_URL), for absolute links; the server sets it on loopback."""
+
+    clock: Clock
+    """The one clock: adapters stamp "when" with it, never with datetime.now()."""
+
+    def handle(self, request: Request, *, reads_only: bool = False) -> Outcome:
+        """Run one request through the pipeline (`bot.pipeline`); never raises. `reads_only`: run it only
+        when its command only reads (a Teams card refreshed by its own command), else answer not-ok."""
+        ...
+
+    def lang_for(self, request: Request) -> Lang:
+        """The written form the reply to `request` is in (for a failure the adapter words itself)."""
+        ...
+
+    def channel_lang(self, *, platform: str, channel_id: str) -> Lang:
+        """The written form a channel reads, for what the bot says there unasked (the Teams welcome)."""
+        ...
+
+    async def deliver(
+        self, outcome: Outcome, *, senders: Mapping[str, Sender], already_shown: ChannelAddress | None = None
+    ) -> None:
+        """Post an outcome's announcements through every platform's sender, durably (`bot.outbox`)."""
+        ...
+
+    def picture(self, picture: Picture) -> WheelPicture | None:
+        """The geometry of a reply's picture, for an adapter to paint (PNG, SVG)."""
+        ...
+
+    def seat(self, *, platform: str, user_id: str, channel_id: str) -> Seat: ...
+
+    def digests_due(self, *, at: datetime) -> list[Digest]:
+        """What a reminder pass would post at `at` (the terminal shows its own channel's)."""
+        ...
+
+    async def remind(self, *, senders: Mapping[str, Sender]) -> PassReport:
+        """One reminder pass (`bot.reminders.run_pass`)."""
+        ...
+
+    @property
+    def reminder_cron(self) -> str:
+        """When the reminder passes run (app.yaml `schedule.cron`, in the clock's zone)."""
+        ...
+
+    def store_faults(self) -> Mapping[str, Any]:
+        """What is wrong with the store, by partition, for /healthz (empty when all is well)."""
+        ...
+
+    def reminder_fault(self) -> str | None:
+        """Why reminders are stopped in this process (for /healthz), or None."""
+        ...
+
+    def check_history(self) -> HistoryCheck | None:
+        """Walk every history chain (start-up); None when this core keeps no history to check."""
+        ...
+
+    def admin_addresses(self) -> list[ChannelAddress]:
+        """Where the admins are told what the start-up check found."""
+        ...
+
+    def adapter_store(self) -> Store:
+        """The store for the partitions a platform keeps for itself (Teams' conversation references)."""
+        ...
