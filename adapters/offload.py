@@ -5,6 +5,7 @@ database makes it wait (up to ``SAMHANDLING_DB_TIMEOUT``), and on the event loop
 server: `/healthz`, Slack's 3-second acks, Teams turns and SIGTERM all queued behind it. Adapters call
 the core through `call` instead, so the loop keeps answering while a store call waits.
 
+`configure` turns the pool on for a store over the network (PostgreSQL) and leaves local stores in place.
 The pool is bounded (``SAMHANDLING_CORE_THREADS``, default 4): a database that hangs ties up at most that
 many threads, and further calls queue rather than starting threads without end. Its threads are daemon
 threads, so a call stuck in the database never holds up the process's exit.
@@ -17,7 +18,7 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future
 from functools import partial
 from typing import Any, ParamSpec, TypeVar
@@ -35,13 +36,31 @@ _LOCK = threading.Lock()
 _executor: DaemonPool | None = None
 
 
-def threads(*, environ: dict[str, str] | None = None) -> int:
+_enabled = False
+
+
+def configure(*, remote_store: bool, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether core calls go to the pool in this process (the server decides at start-up): on a store over
+    the network (PostgreSQL), yes; on local files (tinydb) or in memory, the call is made in place, as a
+    thread hop costs more than such a store's read (~0.1 ms CPU a request, `bench/slack_roundtrip.py`).
+    ``SAMHANDLING_CORE_THREADS`` overrides: 0 is always in place, a number from 1 to 64 always the pool."""
+    global _enabled
+    raw = (os.environ if environ is None else environ).get("SAMHANDLING_CORE_THREADS", "").strip()
+    _enabled = remote_store if not raw.isdigit() else int(raw) > 0
+    return _enabled
+
+
+def threads(*, environ: Mapping[str, str] | None = None) -> int:
     raw = (os.environ if environ is None else environ).get("SAMHANDLING_CORE_THREADS", "").strip()
     if raw.isdigit() and 1 <= int(raw) <= 64:
         return int(raw)
-    if raw:
-        logger.warning("SAMHANDLING_CORE_THREADS=%r is not a number from 1 to 64; using %d", raw, DEFAULT_THREADS)
+    if raw and raw != "0":
+        logger.warning("SAMHANDLING_CORE_THREADS=%r is not a number from 0 to 64; using %d", raw, DEFAULT_THREADS)
     return DEFAULT_THREADS
+
+
+def enabled() -> bool:
+    return _enabled
 
 
 class DaemonPool(Executor):
@@ -106,7 +125,10 @@ def executor() -> DaemonPool:
 
 
 async def call(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-    """`func(*args, **kwargs)` in the pool; the caller's task waits, the event loop does not."""
+    """`func(*args, **kwargs)` in the pool; the caller's task waits, the event loop does not. In place when
+    the pool is not `enabled` (a local store)."""
+    if not _enabled:
+        return func(*args, **kwargs)
     return await asyncio.get_running_loop().run_in_executor(executor(), partial(func, *args, **kwargs))
 
 

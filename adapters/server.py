@@ -142,6 +142,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
     env = os.environ if environ is None else environ
+    offload.configure(remote_store=core.adapter_store().remote, environ=env)
     quiet_protocol_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
     senders: dict[str, Sender] = {}

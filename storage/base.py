@@ -55,6 +55,10 @@ class StoreWriteError(StoreError, OSError):
 
 
 class Store(abc.ABC):
+    remote: bool = False
+    """True for a store whose calls wait on the network (PostgreSQL): `serve` then runs the core off its
+    event loop (adapters/offload.py). A local store (files, memory) answers faster than a thread hop."""
+
     @abc.abstractmethod
     def read(self, partition: str) -> Tables:
         """A snapshot of the partition. Callers must not mutate it. Missing partition: empty dict.

@@ -57,6 +57,8 @@ def _dumps(doc: Any) -> str:
 class PostgresStore(Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
+    remote = True  # calls wait on the network: `serve` runs the core off its event loop
+
     def __init__(
         self,
         url: str,

@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
+from adapters import offload
 from adapters.health import HANG_FAULT, may_see_details, watch_once
 from storage import MemoryStore, Tables
 
@@ -61,6 +62,10 @@ def test_a_read_that_hangs_is_a_fault_until_it_returns() -> None:
         await watch
         return during, store.faults()
 
-    during, after = asyncio.run(body())
+    offload.configure(remote_store=True)  # as on PostgreSQL: the watch's read runs off the loop
+    try:
+        during, after = asyncio.run(body())
+    finally:
+        offload.configure(remote_store=False)
     assert HANG_FAULT in during and "has not answered" in during[HANG_FAULT]
     assert after == {}

@@ -15,7 +15,9 @@ from tests.slack.harness import running
 
 
 class _FreezingStore(MemoryStore):
-    """Reads wait while `frozen` is set (released by `thaw`)."""
+    """Reads wait until `thawed` is set; `remote`, like PostgreSQL, so `serve` runs the core off its loop."""
+
+    remote = True
 
     def __init__(self) -> None:
         super().__init__()
