@@ -6,25 +6,23 @@ It lives under adapters/ because it is the one place that knows every platform; 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from adapters import store_commands
-from adapters.compose import build_core, make_core
+from adapters.compose import build_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
 from bot.config import ConfigError, load_config
 from bot.core import Core
 from bot.digest import Digest
-from bot.reminders import PassReport, Sender, plan_digests, record_digest
-from bot.web_links import ensure_secret
+from bot.port import CorePort, UnknownRegion
+from bot.reminders import PassReport, Sender
 from bot.workdays import is_working_day
 from storage.base import StoreError
-from storage.memory import MemoryStore
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command != "chat":  # the terminal's start-up and first command are one wait: nothing to move
             _warm_up(core)
         if command in ("chat", "serve"):
-            ensure_secret(core.state, at=core.clock.now())  # the key of the feed and status links, once per store
+            core.prepare_links()  # the key of the feed and status links, once per store
         if command == "chat":
             return _chat(core, person=getattr(args, "as_", None), channel=getattr(args, "channel", None))
         if command == "simulate":
@@ -98,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _local_links(core: Core, *, host: str) -> None:
+def _local_links(core: CorePort, *, host: str) -> None:
     """Without PUBLIC_URL, a server on loopback gives out local addresses (status page, feeds, pictures)."""
     if core.public_url is None and host == "127.0.0.1":
         core.public_url = f"http://127.0.0.1:{os.environ.get('PORT', '3978')}"
@@ -107,7 +105,7 @@ def _local_links(core: Core, *, host: str) -> None:
         )
 
 
-def _warm_up(core: Core) -> None:
+def _warm_up(core: CorePort) -> None:
     """Pay the one-off costs at start-up, not in someone's first command on a server: loading and compiling
     the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
     this: there start-up and the first command are one wait, and most commands need neither."""
@@ -156,23 +154,13 @@ def _check_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def _chat(core: Core, *, person: str | None, channel: str | None) -> int:
-    config = core.config
-    if person is None:
-        demo = next((p for p in config.people if p.role == "coordinator" and p.party and config.region(p.party)), None)
-        if demo is None:
-            print("Fant ingen fylkeskommunal koordinator i app.yaml å demonstrere med; bruk --as.", file=sys.stderr)
-            return 2
-        person = demo.key
-    known = next((p for p in config.people if p.key == person or p.ids.get(PLATFORM) == person), None)
-    user_id = known.ids.get(PLATFORM, known.key) if known else person
-    if channel is None:
-        party = known.party if known else None
-        channel = next(
-            (c.id for c in config.channels if c.platform == PLATFORM and party in (c.region, c.actor) and party),
-            next((c.id for c in config.channels if c.platform == PLATFORM and c.national), "nasjonal"),
-        )
-    return run_chat(core, user_id=user_id, channel_id=channel, interactive=sys.stdin.isatty())
+def _chat(core: CorePort, *, person: str | None, channel: str | None) -> int:
+    seat = core.chat_seat(platform=PLATFORM, person=person, channel=channel)
+    if seat is None:
+        print("Fant ingen fylkeskommunal koordinator i app.yaml å demonstrere med; bruk --as.", file=sys.stderr)
+        return 2
+    user_id, channel_id = seat
+    return run_chat(core, user_id=user_id, channel_id=channel_id, interactive=sys.stdin.isatty())
 
 
 def _verify(core: Core) -> int:
@@ -215,57 +203,34 @@ def _verify(core: Core) -> int:
     return 0
 
 
-def _receipt(core: Core, *, region: str, year: int, as_json: bool) -> int:
-    from bot.agreement_view import build_receipt
-
-    key = core.vocab.region(region)
-    if key is None:
-        print(f"Ukjent region «{region}».", file=sys.stderr)
+def _receipt(core: CorePort, *, region: str, year: int, as_json: bool) -> int:
+    try:
+        receipt = core.receipt(region=region, year=year)
+    except UnknownRegion as unknown:
+        print(f"Ukjent region «{unknown.name}».", file=sys.stderr)
         return 2
-    receipt = build_receipt(config=core.config, state=core.state, region=key, year=year)
     print(receipt.to_json() if as_json else receipt.to_text())
     return 0
 
 
-def _simulate(core: Core, *, start: date, end: date, region: str | None) -> int:
-    """Every message a pass would post, day by day, as if each had gone out: the passes run against a copy
-    of the state in memory (the real store is only read), with their own ledger."""
+def _simulate(core: CorePort, *, start: date, end: date, region: str | None) -> int:
+    """Every message a pass would post, day by day, as if each had gone out (the core's copy of the state)."""
     if end < start:
         print(f"--from ({start:%d.%m.%Y}) er etter --to ({end:%d.%m.%Y}). Bytt om datoene.", file=sys.stderr)
         return 2
-    region_key = None
-    if region is not None:
-        region_key = core.vocab.region(region)
-        if region_key is None:
-            names = ", ".join(r.short for r in core.config.parties.regions)
-            print(f"Ukjent region «{region}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
-            return 2
-    from storage.transfer import contents
-
-    copy = MemoryStore()
-    for partition in core.store.partitions():
-        tables = contents(core.store, partition)  # with history and ledger rows (kept apart in PostgreSQL)
-        with copy.update(partition) as work:
-            work.update(json.loads(json.dumps(tables)))
-    clock = FixedClock(datetime.combine(start, time(0), tzinfo=core.clock.tz), tz=core.clock.tz)
-    sim = make_core(config=core.config, store=copy, clock=clock)
-    from croniter import croniter
-
-    cron = core.config.reminders.cron
+    try:
+        posts = core.simulate(start=start, end=end, region=region)
+    except UnknownRegion as unknown:
+        names = ", ".join(unknown.known)
+        print(f"Ukjent region «{unknown.name}». Bruk navnet eller nøkkelen, f.eks. {names}.", file=sys.stderr)
+        return 2
     messages = reminders = 0
-    day = start
-    while day <= end:
-        at = croniter(cron, datetime.combine(day, time(0), tzinfo=core.clock.tz)).get_next(datetime)
-        day = at.date() + timedelta(days=1)
-        if at.date() > end:
-            break
-        clock.set(at)
-        for digest in plan_digests(core=sim, at=at, region=region_key):
-            messages += 1
-            reminders += len(digest.reminders)
-            where = f"{digest.to.platform}:{digest.to.channel_id}"
-            print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
-            record_digest(sim, digest, at=at)
+    for post in posts:
+        at, digest = post.at, post.digest
+        messages += 1
+        reminders += len(digest.reminders)
+        where = f"{digest.to.platform}:{digest.to.channel_id}"
+        print(f"{at:%Y-%m-%d} {WEEKDAYS[at.weekday()]} {at:%H:%M}  {where:<34} {_holds(digest)}")
     print(f"{messages} meldinger med {reminders} påminnelser.")
     return 0
 
@@ -274,11 +239,14 @@ WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 
 def _holds(digest: Digest) -> str:
-    """What a message holds, on one line: the overview if any, then each section's lines by label."""
+    """What a message holds, on one line: the overview if any, then each group of reminders by label. A
+    reminder's line carries its item's state (`Fact.state`); the weekly overview's lines are about regions,
+    not items, and carry none."""
     parts = ["ukeoversikt"] if digest.overview_id else []
     for section in digest.reply.sections:
-        if section.facts and not section.title.startswith(("Regioner", "Forsinket nasjonalt", "Ikke signert")):
-            parts.append(f"{section.title}: " + ", ".join(fact.label for fact in section.facts))
+        lines = [fact.label for fact in section.facts if fact.state is not None]
+        if lines:
+            parts.append(f"{section.title}: " + ", ".join(lines))
     return " | ".join(parts)
 
 
@@ -296,7 +264,7 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-01-31") from None
 
 
-async def _tick(core: Core) -> PassReport:
+async def _tick(core: CorePort) -> PassReport:
     """One pass: terminal channels print; Slack and Teams post when their credentials are set."""
     senders: dict[str, Sender] = {PLATFORM: TerminalSender()}
     if any(os.environ.get(name) for name in PLATFORM_TOKENS):

@@ -1,7 +1,10 @@
-"""Date reading accuracy on the held-out corpus (bench/date_corpus_heldout.tsv).
+"""Date reading accuracy on the held-out corpus (bench/date_corpus_heldout.tsv), with and without dateparser.
 
 Run: .venv/bin/python bench/date_accuracy.py [--show]
-The corpus was written before the first measurement and is not used to tune bot/dates.py.
+The corpus was written before the first measurement and is not used to tune bot/dates.py. Each batch is
+scored twice: by the grammar alone, and with dateparser behind it (bot/date_fallback.py), so the column
+shows what dateparser adds (and, were it ever to read noise, what it costs). `--show` lists the misses
+of the reading the bot uses (with dateparser when it is installed).
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot import date_fallback
 from bot.clock import OSLO
 from bot.dates import parse_norwegian_date
 
@@ -35,6 +40,16 @@ def check(now_text: str, phrase: str, expected: str) -> tuple[bool, str]:
     return ok, shown
 
 
+def score(rows: list[list[str]], *, show: bool) -> int:
+    right = 0
+    for now_text, phrase, expected in rows:
+        ok, got = check(now_text, phrase, expected)
+        right += ok
+        if show and not ok:
+            print(f"MISS  {now_text}  {phrase!r}: want {expected}, got {got}")
+    return right
+
+
 def main() -> None:
     show = "--show" in sys.argv
     batches: list[list[list[str]]] = [[]]
@@ -43,17 +58,24 @@ def main() -> None:
             batches.append([])
         elif line and not line.startswith("#"):
             batches[-1].append(line.split("\t"))
-    total = good = 0
+    installed = date_fallback.installed()
+    if not installed:
+        print("dateparser is not installed: the «with dateparser» column equals the grammar alone")
+    total = alone_total = with_total = 0
     for number, rows in enumerate(batches, start=1):
-        right = 0
-        for now_text, phrase, expected in rows:
-            ok, got = check(now_text, phrase, expected)
-            right += ok
-            if show and not ok:
-                print(f"MISS  {now_text}  {phrase!r}: want {expected}, got {got}")
-        print(f"batch {number}: {right}/{len(rows)} = {100 * right / len(rows):.1f} %")
-        total, good = total + len(rows), good + right
-    print(f"all: {good}/{total} = {100 * good / total:.1f} % of held-out phrases read right")
+        with mock.patch.object(date_fallback, "absolute_date", lambda text, *, now: None):
+            alone = score(rows, show=show and not installed)
+        with_parser = score(rows, show=show and installed)
+        n = len(rows)
+        print(
+            f"batch {number}: grammar alone {alone}/{n} = {100 * alone / n:.1f} %, "
+            f"with dateparser {with_parser}/{n} = {100 * with_parser / n:.1f} %"
+        )
+        total, alone_total, with_total = total + n, alone_total + alone, with_total + with_parser
+    print(
+        f"all: grammar alone {alone_total}/{total} = {100 * alone_total / total:.1f} %, "
+        f"with dateparser {with_total}/{total} = {100 * with_total / total:.1f} % of held-out phrases read right"
+    )
 
 
 if __name__ == "__main__":

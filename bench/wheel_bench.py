@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable
 
 from adapters.web.ics import render_ics
-from adapters.web.pages import national_html, region_html
 from adapters.web.wheel_png import render_png
 from adapters.web.wheel_svg import render_svg
 from bot.feeds import feed_events, feed_title
 from bot.web_links import feed_by_name
 from bot.wheel_picture import build_picture
 from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.helpers import status_page_html
 
 
 def measure(label: str, work: Callable[[], object], *, runs: int) -> str:
@@ -76,12 +76,12 @@ def main() -> None:
 
         print(measure(f"feed {name}.ics (3 years)", ics, runs=max(5, runs // 5)))
     print(
-        measure("status page, national", lambda: national_html(core=core, token="t", year=2027), runs=max(5, runs // 5))
+        measure("status page, national", lambda: status_page_html(core, region=None, year=2027), runs=max(5, runs // 5))
     )
     print(
         measure(
             "status page, Agder",
-            lambda: region_html(core=core, region="agder", token="t", national=False, year=2027),
+            lambda: status_page_html(core, region="agder", year=2027),
             runs=max(5, runs // 5),
         )
     )

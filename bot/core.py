@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
@@ -23,17 +23,20 @@ from bot.pipeline.dispatch import dispatch
 from bot.pipeline.job import Job, Step, chain
 from bot.pipeline.parse import parse
 from bot.planner import Planner
-from bot.port import Seat
+from bot.port import Seat, UnknownRegion
 from bot.reply_cache import ReplyCache
 from bot.router import Router
 from bot.state import StateStore
 from storage.base import Store
 
 if TYPE_CHECKING:
+    from bot.agreement_view import Receipt
     from bot.digest import Digest
     from bot.integrity import HistoryCheck
     from bot.reminders import PassReport, Sender
-    from bot.wheel_picture import WheelPicture
+    from bot.simulation import SimulatedPost
+    from bot.web_views import CalendarView, StatusView
+    from bot.wheel_geometry import WheelPicture
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +148,47 @@ class Core:
 
     def adapter_store(self) -> Store:
         return self.store
+
+    def calendar(self, *, feed: str, token: str | None, environ: Mapping[str, str]) -> CalendarView | None:
+        from bot.web_views import calendar_view
+
+        return calendar_view(
+            config=self.config, state=self.state, now=self.clock.now(), feed=feed, token=token, environ=environ
+        )
+
+    def status_page(
+        self, *, region: str | None, token: str | None, year: str | None, environ: Mapping[str, str]
+    ) -> StatusView | None:
+        from bot.web_views import status_view
+
+        today = self.clock.now().date()
+        return status_view(
+            config=self.config, state=self.state, today=today, region=region, token=token, year=year, environ=environ
+        )
+
+    def prepare_links(self) -> None:
+        from bot.web_links import ensure_secret
+
+        ensure_secret(self.state, at=self.clock.now())
+
+    def receipt(self, *, region: str, year: int) -> Receipt:
+        from bot.agreement_view import build_receipt
+
+        return build_receipt(config=self.config, state=self.state, region=self._region_key(region), year=year)
+
+    def simulate(self, *, start: date, end: date, region: str | None) -> Iterator[SimulatedPost]:
+        from bot.simulation import simulate
+
+        key = self._region_key(region) if region is not None else None
+        return simulate(self, start=start, end=end, region=key)
+
+    def chat_seat(self, *, platform: str, person: str | None, channel: str | None) -> tuple[str, str] | None:
+        from bot.identity import terminal_seat
+
+        return terminal_seat(config=self.config, platform=platform, person=person, channel=channel)
+
+    def _region_key(self, name: str) -> str:
+        key = self.vocab.region(name)
+        if key is None:
+            raise UnknownRegion(name, known=tuple(r.short for r in self.config.parties.regions))
+        return key

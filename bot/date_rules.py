@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import re
 from calendar import monthrange
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
 
+from bot.date_found import FIRST_YEAR, Found, Kind, Maker, choose_year
+from bot.date_relations import related
 from bot.date_words import (
     DAY_ORDINALS,
     DAY_UNITS,
@@ -23,6 +23,7 @@ from bot.date_words import (
     MONTHS,
     NUMBERS,
     ORDINALS,
+    PREFIX_WEEKDAYS,
     RELATIVE_DAYS,
     WEEK_SHIFT,
     WEEK_UNITS,
@@ -32,11 +33,6 @@ from bot.date_words import (
 from bot.named_days import feast_week, feast_week_words, named_day, named_day_words
 
 logger = logging.getLogger(__name__)
-
-Maker = Callable[[int], date | None]
-Kind = Literal["day", "week", "month", "day_of_month"]
-"""How a phrase named its day: "week" is the Monday of a week named without a weekday; "day_of_month" a day
-typed without its month ("den 22."), taken in the current or the next month."""
 
 _WD = alternation(WEEKDAYS)
 _MON = alternation(MONTHS)
@@ -51,7 +47,7 @@ _N = rf"(?:[0-9]{{1,3}}|{_NUM})"
 _YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 
 # A weekday in front of a date is checked against it ("mandag 22. april" when that is a Thursday).
-_PREFIX = rf"(?:(?:på\s+)?({_WD})\.?\s*,?\s+)?(?:den\s+)?"
+_PREFIX = rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?"
 _ISO_RE = re.compile(_PREFIX + r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _NUMERIC_RE = re.compile(
     _PREFIX + r"([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?:(?:\s*[./-]\s*|\s+)([0-9]{4})|\s*[./-]\s*([0-9]{2}))?\.?"
@@ -92,20 +88,7 @@ _MONTH_ONLY_RE = re.compile(
     rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"
 )
-RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b)")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A day one rule read, and how: what `dato` needs to decide whether to ask."""
-
-    day: date
-    kind: Kind = "day"
-    year_typed: bool = False
-    relative: bool = False
-    make: Maker | None = None  # the same phrase in another year, when no year was typed
-    weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
-    moment: datetime | None = None  # "om 2 timer": a time as well
+RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b){_YEAR}")
 
 
 def plain_weekday(s: str) -> int | None:
@@ -121,14 +104,16 @@ def number(token: str) -> int:
 def match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | None:
     """The one reading of a whole phrase, or None; impossible dates ("31. april") are None too."""
     try:
-        return _match(s, now=now, window=window)
+        found = _match(s, now=now, window=window)
     except (ValueError, OverflowError, KeyError):  # 31.02, week 54, year 9999 + 1 day
         return None
+    # "14.04.0830", "13.4.1999": no meeting is planned before 2000 (the year 830 was offered for saving).
+    return None if found is not None and found.day.year < FIRST_YEAR else found
 
 
 def _match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | None:
     today = now.date()
-    for rule in (_explicit, _named_or_nth, _relative, _weeks, _month_only, _day_alone):
+    for rule in (_explicit, _named_or_nth, _related, _relative, _weeks, _month_only, _day_alone):
         found = rule(s, today=today, now=now, window=window)
         if found is not None:
             return found
@@ -136,7 +121,12 @@ def _match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found 
 
 
 def _typed(weekday: str | None) -> int | None:
-    return WEEKDAYS[weekday] if weekday else None
+    return PREFIX_WEEKDAYS[weekday] if weekday else None
+
+
+def _related(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    """ "dagen etter 17. mai", "første tysdag etter påske": a day counted from another one the rules read."""
+    return related(s, today=today, window=window, read=lambda anchor: match(anchor, now=now, window=window))
 
 
 def _yearless(
@@ -339,44 +329,6 @@ def _nth_weekday(nth: int, weekday: int, month: int) -> Maker:
         return matching[index] if -len(matching) <= index < len(matching) else None
 
     return make
-
-
-def choose_year(
-    make: Maker,
-    *,
-    today: date,
-    window: tuple[date, date] | None,
-    ahead: Callable[[date], date] | None = None,
-) -> date | None:
-    """Pick the year for a date typed without one.
-
-    Inside the window, the first candidate not yet past wins (a window can span two springs),
-    else the latest one; outside it, the candidate nearest the window. Without a window, the
-    next occurrence from today on (`ahead` says until when a candidate still counts as coming:
-    a month until its last day). Candidates lie within two years of today or of the window: a date
-    that does not exist near them (29 February in 2029, week 53 in 2027) is not read as one years away
-    (it was: "uke 53" typed in 2027 became 27 December 2032).
-    """
-    still = ahead or (lambda d: d)
-    if window is None:
-        years = range(today.year - 1, today.year + 3)
-    else:
-        years = range(window[0].year - 1, window[1].year + 3)
-    found = sorted(d for y in years if 1 <= y <= 9999 and (d := make(y)) is not None)
-    if window is None:
-        return next((d for d in found if still(d) >= today), None)
-    start, end = window
-    inside = [d for d in found if start <= d <= end]
-    if inside:
-        return next((d for d in inside if still(d) >= today), inside[-1])
-    if not found:
-        return None
-
-    def distance(d: date) -> tuple[int, int]:
-        gap = (start - d).days if d < start else (d - end).days
-        return gap, -d.toordinal()  # a tie goes to the later date
-
-    return min(found, key=distance)
 
 
 def _add_months(d: date, n: int) -> date:

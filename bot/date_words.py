@@ -23,6 +23,11 @@ WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "man": 0, "tir": 1, "tirs": 1, "tys": 1, "ons": 2, "tor": 3, "tors": 3,
     "fre": 4, "lør": 5, "laur": 5, "søn": 6, "sun": 6,
 }  # fmt: skip
+# Outlook's and Teams' short weekdays in front of a date ("to. 10.12", "må 14.12.", "ti. 15.12"): only there,
+# since "to", "on" and "ti" are ordinary words on their own.
+PREFIX_WEEKDAYS: dict[str, int] = WEEKDAYS | {
+    "ma": 0, "må": 0, "ti": 1, "ty": 1, "on": 2, "to": 3, "fr": 4, "lø": 5, "la": 5, "sø": 6, "su": 6,
+}  # fmt: skip
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
@@ -67,11 +72,13 @@ DAY_ORDINALS: dict[str, int] = _day_ordinals()
 DAY_UNITS = ("dag", "dager", "dagar", "døgn")
 WEEK_UNITS = ("uke", "uker", "uka", "ukene", "veke", "veker", "veka", "vekene", "veku")
 MONTH_UNITS = ("måned", "måneder", "måneden", "månad", "månader", "månaden", "mnd")
+WORKDAY_WORDS = ("arbeidsdag", "arbeidsdagen", "virkedag", "virkedagen", "yrkedag", "yrkedagen", "kontordag")
 HOUR_UNITS = ("time", "timer", "timar", "t")
 RELATIVE_DAYS: dict[str, int] = {
     "i dag": 0, "idag": 0, "i kveld": 0, "ikveld": 0, "i kveldt": 0, "i ettermiddag": 0,
-    "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1,
-    "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2,
+    "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
+    "i morn": 1, "imorn": 1,
+    "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
 }  # fmt: skip
 WEEK_SHIFT: dict[str, int] = {
@@ -85,7 +92,7 @@ _OTHER_WORDS = (
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
     "neste", "måned", "tidlig", "tidleg", "igår", "iforgårs", "igar", "kveld",
-    "påsken", "påska", "påskeuka", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga", "føremiddag",
+    "påsken", "påska", "påskeuka", "olsok", "jonsok", "romjul", "romjula", "arbeidsdag", "virkedag", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga", "føremiddag",
 )  # fmt: skip
 
 

@@ -1,9 +1,10 @@
 """Meeting dates as Norwegian county coordinators type them in chat.
 
-The grammar is our own (`bot.date_rules`, `bot.date_words`, `bot.named_days`): each rule matches a whole
-phrase, so noise around a number ("blah 12") is never taken for a date. dateparser was the fallback once;
-it guessed from fragments ("28. november kl 10" became year 2110) and hid whether a year was typed,
-which `dato` needs to decide whether to ask, so it is no longer used.
+The grammar is our own (`bot.date_rules`, `bot.date_words`, `bot.named_days`, `bot.date_relations`,
+`bot.date_times`, `bot.date_spans`): each rule matches a whole phrase, so noise around a number
+("blah 12") is never taken for a date. dateparser guessed from fragments ("28. november kl 10" became year
+2110), so it only comes after the grammar, for absolute dates in formats and languages the grammar does not
+know, and only on a phrase that looks like a date (`bot.date_fallback`).
 
 `read_date` says why a phrase is not one date (two dates, a weekday that contradicts the date), so the
 command can answer in one sentence; `parse_norwegian_date` is the plain form: a date or None.
@@ -13,16 +14,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot import i18n
+from bot import date_fallback, i18n
 from bot.clock import OSLO
+from bot.date_found import Maker, shifted
 from bot.date_rules import RANGE_RE, Found, match, plain_weekday
+from bot.date_spans import before_christmas, iso_instant, two_days
 from bot.date_text import day_names, format_short, month_name
-from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, NUMBERS, WEEKDAY_NAMES, alternation, normalize
+from bot.date_times import between, clock, take_time
+from bot.date_words import DEADLINE_WORDS, MONTH_NAMES, WEEKDAY_NAMES, alternation, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -40,22 +43,6 @@ __all__ = [
 _MAX_LEN = 120
 
 _SPACE_RE = re.compile(r"\s+")
-# "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
-_RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
-_FROM = r"(?:^|(?<=[\s,]))(?:fra\s+)?"  # "fra kl 9 til 11"
-_KL_RE = re.compile(
-    _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
-)
-_COLON_RE = re.compile(_FROM + r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
-# "mellom 10 og 12", "mellom kl 10 og kl 12": the same range as "kl 10-12" ("og" alone joins two times).
-_BETWEEN_RE = re.compile(
-    r"(?:^|(?<=[\s,]))mellom\s+(?:kl\.?\s*)?([0-9]{1,2}(?:[:.][0-9]{2})?)\s+og\s+(?:kl\.?\s*)?"
-    r"([0-9]{1,2}(?:[:.][0-9]{2})?)(?=$|[\s,])"
-)
-_HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
-_SPOKEN_RE = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
-)
 _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
 # "fredag 14-16", "22. april 10.00-12.00": a bare pair of hours after a date is a time range, never a date.
 _BARE_RANGE_RE = re.compile(
@@ -69,7 +56,7 @@ _DAYPART_RE = re.compile(
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
 _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
-_CONNECTORS = {"og", "eller", "til", "-", "fra", "à", "/", ",", "og/eller", "el", "evt", "evt."}
+_CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
 @dataclass(frozen=True)
@@ -80,7 +67,8 @@ class ParsedDate:
     The fields that do not compare say how the date was found, for `dato`'s year rule and its reply:
     `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
     of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
-    ("i kveld", "i morgen tidlig": no time is kept).
+    ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
+    is kept).
     """
 
     when: datetime
@@ -88,10 +76,11 @@ class ParsedDate:
     month_only: bool = False
     year_typed: bool = field(default=False, compare=False)
     relative: bool = field(default=False, compare=False)
-    in_year: Callable[[int], date | None] | None = field(default=None, compare=False, repr=False)
+    in_year: Maker | None = field(default=None, compare=False, repr=False)
     day_of_month: bool = field(default=False, compare=False)
     until: tuple[int, int] | None = field(default=None, compare=False)
     daypart: bool = field(default=False, compare=False)
+    span_end: date | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -135,24 +124,40 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
-    s = _BETWEEN_RE.sub(r"kl \1-\2", _DEADLINE_RE.sub("", normalize(text)))
-    s, clock, until, ok = _take_time(s)
+    if (moment := iso_instant(text)) is not None:
+        when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
+        return ParsedDate(when=when, has_time=True, year_typed=True)
+    s = between(_DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    found = _read_one(s, now=now, window=window)
+    if isinstance(found, ParsedDate) or (isinstance(found, DateTrouble) and found.reason != "two_dates"):
+        return found
+    span = two_days(s, read=lambda part: _read_one(part, now=now, window=window))
+    if span is not None:
+        return span
+    if found is None and (other := date_fallback.absolute_date(text, now=now)) is not None:
+        return ParsedDate(when=other.when, has_time=other.has_time, year_typed=True)
+    return found
+
+
+def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+    """One date in a normalized phrase (no span): the grammar's whole reading."""
+    s, at, until, ok = take_time(s)
     if not ok or not s:
         return None
     found = match(s, now=now, window=window)
-    daypart = clock is None and not _DAYPART_WORDS.isdisjoint(s.split())
+    daypart = at is None and not _DAYPART_WORDS.isdisjoint(s.split())
     bare = _DAYPART_RE.sub("", s)
     if found is None and bare != s and (found := match(bare, now=now, window=window)) is not None:
-        s, daypart = bare, clock is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
-    if clock is None and (ranged := _time_range(s, now=now, window=window)) is not None:
+        s, daypart = bare, at is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
+    if at is None and (ranged := _time_range(s, now=now, window=window)) is not None:
         if found is not None and not _contradicts(found):
             return _date_or_time(found, ranged, s=s)
-        found, clock, until, _ = ranged
-    if found is None and clock is None and (m := _DOT_TIME_END_RE.search(s)):
+        found, at, until, _ = ranged
+    if found is None and at is None and (m := _DOT_TIME_END_RE.search(s)):
         # "22.04.27 10.00": a trailing dotted pair is a time only if the rest is a date,
         # so "fredag 22.04" stays 22 April.
-        clock = _clock(m.group(1), m.group(2))
-        if clock is None:
+        at = clock(m.group(1), m.group(2))
+        if at is None:
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
     if found is None:
@@ -172,7 +177,7 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if found.kind == "day_of_month" and (trouble := _which_month(found, s=s, now=now, window=window)):
         return trouble
     daypart = daypart and found.kind != "month"  # "tidlig i januar" is a part of a month, asked about as one
-    return replace(_result(found, clock=clock), until=until if clock else None, daypart=daypart)
+    return replace(_result(found, at=at), until=until if at else None, daypart=daypart)
 
 
 def _contradicts(found: Found) -> bool:
@@ -196,7 +201,7 @@ def _time_range(
     m = _BARE_RANGE_RE.search(s)
     if m is None:
         return None
-    start, end = _clock(m.group(1), m.group(2)), _clock(m.group(3), m.group(4))
+    start, end = clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
     if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
         return None
     rest = s[: m.start()].strip(" ,")
@@ -223,17 +228,17 @@ def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, dat
     return DateTrouble(reason="month", message=message, day=suggest)
 
 
-def _result(found: Found, *, clock: tuple[int, int] | None) -> ParsedDate:
-    if found.moment is not None and clock is None:
+def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
+    if found.moment is not None and at is None:
         moment = found.moment.astimezone(OSLO)
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, relative=True)
-    hour, minute = clock or (0, 0)
+    hour, minute = at or (0, 0)
     day = found.day
     when = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)
     return ParsedDate(
         when=when,
-        has_time=clock is not None,
+        has_time=at is not None,
         month_only=found.kind == "month",
         year_typed=found.year_typed,
         relative=found.relative or found.kind == "day_of_month",
@@ -273,59 +278,7 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
             weekday = plain_weekday(part)
             if week.kind == "week" and weekday is not None and found.kind == "day":
                 return replace(
-                    week, day=week.day + timedelta(days=weekday), kind="day", make=_shifted(week.make, weekday)
+                    week, day=week.day + timedelta(days=weekday), kind="day", make=shifted(week.make, weekday)
                 )
         return DateTrouble(reason="two_dates", message=message)
     return None
-
-
-def _shifted(make: Callable[[int], date | None] | None, days: int) -> Callable[[int], date | None] | None:
-    if make is None:
-        return None
-
-    def shifted(year: int) -> date | None:
-        day = make(year)
-        return day + timedelta(days=days) if day else None
-
-    return shifted
-
-
-def _clock(hour: str, minute: str | None) -> tuple[int, int] | None:
-    h, m = int(hour), int(minute or 0)
-    return (h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None
-
-
-def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
-    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45 (the hour as said)."""
-    hour = int(hour_text) if hour_text.isdigit() else NUMBERS.get(hour_text, 99)
-    if not 1 <= hour <= 24:
-        return None
-    total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[_SPACE_RE.sub(" ", kind)]
-    return (total // 60) % 24, total % 60
-
-
-def _take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
-    """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
-    is impossible ("kl 25")."""
-    for pattern in (_KL_RE, _COLON_RE, _SPOKEN_RE):
-        m = pattern.search(s)
-        if m:
-            clock = _spoken(m.group(1), m.group(2)) if pattern is _SPOKEN_RE else _clock(m.group(1), m.group(2))
-            until = None
-            if pattern is not _SPOKEN_RE and m.group(3) is not None:
-                until = _clock(m.group(3), m.group(4))
-                until = until if clock is not None and until is not None and until > clock else None
-            rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
-            if pattern is not _SPOKEN_RE and (_KL_RE.search(rest) or _COLON_RE.search(rest)):
-                return rest, None, None, False  # two times in one phrase: not one meeting time
-            return rest, clock, until, clock is not None
-    return s, None, None, True
-
-
-def _trim(s: str) -> str:
-    """Spaces, commas and dots around what is left once the time is cut out; a dot right after a number
-    stays ("27. kl 10" is the 27th, "27 kl 10" only a number)."""
-    s = s.strip(" ,").lstrip(".")
-    while s.endswith(".") and not s[-2:-1].isdigit():
-        s = s[:-1].rstrip(" ,")
-    return s.strip()

@@ -21,7 +21,8 @@ from bot.i18n import N_, Lang, _, ngettext, using
 from bot.identity import ChannelContext
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.notify import mentions_for
-from bot.planner import SECTION_ORDER, DigestLine, DueReminder, SectionKey, item_label
+from bot.planner import DueReminder
+from bot.reminder_lines import SECTION_ORDER, DigestLine, SectionKey, item_label
 from bot.replies import day_text, make_reply
 from bot.state import StateStore
 from bot.written_form import channel_form
@@ -106,9 +107,13 @@ def digest_reply(
     )
     sections: list[Section] = []
     for key in SECTION_ORDER:
-        facts = tuple(Fact(label=line.label, value=line.value) for line in ordered if line.section == key)
+        # Each line carries its item's state; the «Forsinket» group as a whole is overdue, the others mix
+        # states (a meeting this week may be planned or due), so only their lines carry one.
+        facts = tuple(
+            Fact(label=line.label, value=line.value, state=line.state) for line in ordered if line.section == key
+        )
         if facts:
-            shown = ItemState.OVERDUE if key == "overdue" else None  # the other groups mix states
+            shown = ItemState.OVERDUE if key == "overdue" else None
             sections.append(Section(title=f"{_(SECTION_TITLES[key])} ({len(facts)})", facts=facts, state=shown))
     buttons: list[Button] = []
     for line in ordered:
@@ -148,7 +153,7 @@ def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:
     groups: dict[tuple[object, ...], list[DigestLine]] = {}
     for line in lines:
         _head, sep, what = line.label.partition(" · ")
-        key = (line.section, what, line.value, line.button) if sep and line.region else (id(line),)
+        key = (line.section, what, line.value, line.button, line.state) if sep and line.region else (id(line),)
         groups.setdefault(key, []).append(line)
     merged: list[DigestLine] = []
     for group in groups.values():

@@ -129,3 +129,25 @@ def _context(*, region: str | None, actor: str | None, national: bool) -> Channe
     if region:
         return ChannelContext(kind="region", region=region)
     return ChannelContext(kind="unbound")
+
+
+def terminal_seat(
+    *, config: AppConfig, platform: str, person: str | None, channel: str | None
+) -> tuple[str, str] | None:
+    """Who a terminal chat speaks as and where (user id, channel id) on `platform`: `person` a key or an
+    id from app.yaml, else the first regional coordinator (a demonstration); `channel` an id, else the
+    channel of that person's party, else the national one. None when there is no coordinator to show."""
+    if person is None:
+        demo = next((p for p in config.people if p.role == "coordinator" and p.party and config.region(p.party)), None)
+        if demo is None:
+            return None
+        person = demo.key
+    known = next((p for p in config.people if p.key == person or p.ids.get(platform) == person), None)
+    user_id = known.ids.get(platform, known.key) if known else person
+    if channel is None:
+        party = known.party if known else None
+        channel = next(
+            (c.id for c in config.channels if c.platform == platform and party in (c.region, c.actor) and party),
+            next((c.id for c in config.channels if c.platform == platform and c.national), "nasjonal"),
+        )
+    return user_id, channel

@@ -41,6 +41,8 @@ _DAYS: dict[str, Callable[[int], date]] = {
     "jonsokaften": _fixed(6, 23),
     "sankthansdag": _fixed(6, 24),
     "jonsok": _fixed(6, 24),
+    "olsokaften": _fixed(7, 28),
+    "olsok": _fixed(7, 29),
     "palmesøndag": _from_easter(-7),
     "skjærtorsdag": _from_easter(-3),
     "langfredag": _from_easter(-2),
@@ -79,6 +81,21 @@ _VARIANTS: dict[str, str] = {
     "første mai": "arbeidernes dag",
     "syttende mai": "grunnlovsdag",
     "juledagen": "juledag",
+    "jonsokaftan": "jonsokaften",
+    "jonsokkvelden": "jonsokaften",
+    "jonsokdagen": "jonsok",
+    "olsokaftan": "olsokaften",
+    "olsokdagen": "olsok",
+    "olsokdag": "olsok",
+    # "i jul" is Christmas (from Christmas Eve, as Norwegians count it), never July; "jul" alone stays the
+    # month's short form ("15. jul").
+    **dict.fromkeys(("i jul", "jula", "i jula", "julen", "i julen", "i jol", "i jola"), "julaften"),
+    **dict.fromkeys(
+        ("romjul", "romjula", "romjuli", "i romjula", "i romjulen", "i romjuli", "mellom jul og nyttår"), "romjulen"
+    ),
+    # Easter and Whitsun as days are their Sundays ("dagen etter påske", "fredag etter pinse").
+    **dict.fromkeys(("påske", "påsken", "påska", "påskesøndag", "påskesundag"), "påskedag"),
+    **dict.fromkeys(("pinse", "pinsen", "pinsa"), "pinsedag"),
 }
 
 _ORDINAL_PREFIX = {"1.": "første", "2.": "andre", "fyrste": "første", "annen": "andre", "annan": "andre"}
@@ -114,15 +131,29 @@ _FEAST_WEEKS: dict[str, int] = (
 )
 
 
+def _after_new_year(year: int) -> date:
+    """The Monday after New Year's Day: "etter jul" in a public office means back at work in January."""
+    new_year = date(year, 1, 1)
+    return new_year + timedelta(days=7 - new_year.weekday())
+
+
+_AFTER_CHRISTMAS = tuple(
+    f"{word} {feast}" for word in ("etter", "over") for feast in ("jul", "jula", "julen", "nyttår", "nyttåret")
+)
+
+
 def feast_week(name: str) -> Callable[[int], date] | None:
-    """The Monday of a week named from Easter or Whitsun in a given year, or None when `name` is not one."""
+    """The Monday of a week named from Easter, Whitsun or Christmas in a given year, or None when `name` is
+    not one."""
+    if name in _AFTER_CHRISTMAS:
+        return _after_new_year
     days = _FEAST_WEEKS.get(name)
     return None if days is None else _from_easter(days)
 
 
 def feast_week_words() -> list[str]:
     """Every spelling `feast_week` knows, for one regex alternation."""
-    return sorted(_FEAST_WEEKS)
+    return sorted({*_FEAST_WEEKS, *_AFTER_CHRISTMAS})
 
 
 def name_of(day: date) -> str | None:

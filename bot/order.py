@@ -24,6 +24,8 @@ from bot.wheel import Item, milestone_item, tracked
 logger = logging.getLogger(__name__)
 
 CONFIRM = "bekreft"
+CONFIRM_WORDS = frozenset({CONFIRM, "stadfest", "stadfeste", "stadfesta"})
+"""`bekreft` and nynorsk's `stadfest` (the nynorsk replies' own word: «Stadfest datoen»), folded."""
 OUTSIDE = N_("utenfor modellens rekkefølge")
 """Shown through `_()`; stored notes and the history keep bokmål (`mark` and `summary_note` build them in it)."""
 
@@ -35,9 +37,15 @@ class Breach:
     rule: str
 
 
+def is_confirm(word: str) -> bool:
+    """Whether `word` is the confirm word: `bekreft` or `stadfest`, also `Bekreft!` or `stadfest.`."""
+    return fold(word).rstrip(".!") in CONFIRM_WORDS
+
+
 def split_confirm(words: list[str]) -> tuple[list[str], bool]:
-    """The words without a trailing `bekreft` (also `bekreft.` or `Bekreft!`), and whether it was there."""
-    if words and fold(words[-1]).rstrip(".!") == CONFIRM:
+    """The words without a trailing `bekreft`/`stadfest` (also `bekreft.` or `Stadfest!`), and whether it
+    was there."""
+    if words and is_confirm(words[-1]):
         return words[:-1], True
     return words, False
 

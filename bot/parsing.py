@@ -7,7 +7,8 @@ Everything is compared in a *folded* form: lower case, å→a, ø→o, æ→ae, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from bot.config import AppConfig, Milestone
 
@@ -67,6 +68,9 @@ class Vocabulary:
     milestones: dict[str, str]
     short_milestones: dict[str, dict[str, str]]
     preconditions: dict[str, str]
+    written: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per kind (`region`, `party`, `milestone`, `precondition`), each folded name as app.yaml writes it:
+    what a «Mente du …?» offers for a misspelt word."""
 
     @classmethod
     def build(cls, config: AppConfig) -> Vocabulary:
@@ -91,7 +95,38 @@ class Vocabulary:
         for item in config.preconditions:
             for form in item.name_forms.forms:
                 preconditions[slug(form)] = item.key
-        return cls(regions, parties, milestones, short, preconditions)
+        written = {
+            "region": _written(name for r in config.parties.regions for name in (r.key, r.short, *r.aliases)),
+            "party": _written(name for a in config.parties.actors for name in (a.key, *a.aliases)),
+            "milestone": _written(
+                name
+                for m in config.milestones
+                for name in (m.key, *m.aliases, *(m.short_forms.forms if m.short_forms else ()))
+            ),
+            "precondition": _written(item.key for item in config.preconditions),
+        }
+        written["party"] |= written["region"]
+        return cls(regions, parties, milestones, short, preconditions, written)
+
+    def near(self, token: str, *, kinds: Iterable[str]) -> str | None:
+        """The one name of `kinds` that `token` misspells (`statsbudsjet`, `agdr`), as app.yaml writes it;
+        None when none is within a small edit distance, or two are equally near (never a guess)."""
+        typed = slug(token)
+        if len(typed) < 3 or not typed.replace("-", "").isalpha():
+            return None
+        best: dict[str, int] = {}
+        for kind in kinds:
+            for name, shown_name in self.written.get(kind, {}).items():
+                limit = 2 if len(name) >= 9 else 1 if len(name) >= 4 else 0
+                if name != typed and abs(len(name) - len(typed)) <= limit:
+                    distance = edit_distance(typed, name)
+                    if distance <= limit:
+                        best[shown_name] = min(distance, best.get(shown_name, distance))
+        if not best:
+            return None
+        nearest = min(best.values())
+        found = {name for name, distance in best.items() if distance == nearest}
+        return found.pop() if len(found) == 1 else None
 
     def region(self, token: str) -> str | None:
         return self.regions.get(slug(token))
@@ -110,6 +145,25 @@ class Vocabulary:
 
     def precondition(self, token: str) -> str | None:
         return self.preconditions.get(slug(token))
+
+
+def _written(names: Iterable[str]) -> dict[str, str]:
+    return {slug(name): name for name in names if name}
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with a swap of two neighbours as one edit (`agedr` is one from `agder`)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def year_of(token: str) -> int | None:

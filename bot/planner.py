@@ -15,7 +15,7 @@ working day before; `reminders.days_off` adds days such as 24 December):
 At a pass only the latest occurrence that has come is considered: after downtime the missed reminder that
 still matters goes out marked as late, and older ones, superseded by it, never do. A reminder before a
 target that has passed is stale. The ledger (written by `bot.reminders` after a post succeeded) makes each
-reminder go out once, ever. What one reminder says is a `DigestLine`; `bot.digest` puts a channel's lines
+reminder go out once, ever. What one reminder says is a `DigestLine` (`bot.reminder_lines`); `bot.digest` puts a channel's lines
 into one message.
 """
 
@@ -25,17 +25,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig, Lead
-from bot.facts.item_state import DUE_DAYS, chases_lateness
-from bot.facts.kinds import is_assignments, is_meeting, is_signing
-from bot.i18n import DEFAULT_LANG, Lang, _, using
+from bot.facts.item_state import chases_lateness
+from bot.facts.kinds import is_meeting, is_signing
+from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.identity import Binding, ChannelContext, Directory
-from bot.messages import Button, ChannelAddress
-from bot.parsing import typed_name
+from bot.messages import ChannelAddress
 from bot.progress import Progress, missing_for_signing, progress_of
-from bot.replies import day_text, days_phrase
-from bot.signing import sign_button
+from bot.reminder_lines import AnchorKind, DigestLine, digest_line
 from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
 from bot.workdays import is_working_day, on_or_after, on_or_before
@@ -43,8 +40,6 @@ from bot.written_form import channel_form
 from storage.base import StoreError
 
 OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
-SectionKey = Literal["overdue", "waiting", "week", "coming"]
-SECTION_ORDER: tuple[SectionKey, ...] = ("overdue", "waiting", "week", "coming")
 
 
 @dataclass(frozen=True)
@@ -60,23 +55,6 @@ class Occurrence:
     @property
     def overdue(self) -> bool:
         return self.kind in ("overdue", "still-overdue")
-
-
-@dataclass(frozen=True)
-class DigestLine:
-    """One reminder as one line of a digest: what, which region, by when, who acts, the one action."""
-
-    section: SectionKey
-    region: str | None
-    label: str
-    """`Agder · Dialogmøte vår 2027`."""
-    value: str
-    """`møtet 22. april 2027 (om 14 dager). Agder kaller inn: «referat …»`."""
-    button: Button | None = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.label}: {self.value}"
 
 
 @dataclass(frozen=True)
@@ -133,7 +111,7 @@ class Planner:
                 items += [item for item in precondition_items(self.config, year=year, region=key) if item.region]
         return [item for item in items if tracked(self.config, item)]
 
-    def anchor(self, progress: Progress) -> tuple[date, Literal["planned", "suggested", "deadline"]]:
+    def anchor(self, progress: Progress) -> tuple[date, AnchorKind]:
         """The day leads count back from: the planned date, the suggested month's first day, the deadline."""
         if progress.planned:
             return progress.planned.date(), "planned"
@@ -241,8 +219,17 @@ class Planner:
                         first = not any(key.startswith(prefix) for key in ledger)
                     try:
                         with using(lang):
-                            line = lines[(party, lang)] = self.line(
-                                progress, latest, party=party, today=today, late=late, blockers=blockers, first=first
+                            line = lines[(party, lang)] = digest_line(
+                                config=self.config,
+                                state=self.state,
+                                progress=progress,
+                                occurrence=latest,
+                                anchor=self.anchor(progress),
+                                party=party,
+                                today=today,
+                                late=late,
+                                blockers=blockers,
+                                first=first,
                             )
                     except StoreError:  # as above: the line cannot be written from a damaged partition
                         continue
@@ -316,135 +303,6 @@ class Planner:
             return None
         return missing_for_signing(config=self.config, state=state, signing=item)
 
-    def line(
-        self,
-        progress: Progress,
-        occurrence: Occurrence,
-        *,
-        party: str,
-        today: date,
-        late: bool,
-        blockers: list[Item] | None = None,
-        first: bool | None = None,
-    ) -> DigestLine:
-        """What one reminder says, as one line: computed once here, shown by every platform."""
-        item = progress.item
-        config = self.config
-        region = config.party_short(item.region) if item.region else (item.actor or _("Nasjonalt"))
-        who = config.party_short(responsible_party(config, item))
-        label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
-        button: Button | None = None
-        region_of_line = item.region
-        anchor, anchored_on = self.anchor(progress)
-        # A fact others decide (the state budget is adopted by the Storting): AU only records it.
-        decided_elsewhere = item.kind == "precondition" and item.spec.owner == "national"
-        deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
-        # By when.
-        if occurrence.kind == "still-overdue":
-            since = day_text(item.deadline + timedelta(days=1))
-            when = (
-                _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
-            ).format(day=since)
-        elif occurrence.overdue:
-            when = (_("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")).format(
-                day=deadline, until=until
-            )
-        elif occurrence.kind == "minutes" and progress.planned:
-            when = _("møtet var {day}").format(day=day_text(progress.planned.date()))
-        elif anchored_on == "planned":
-            when = _("møtet {day} ({until})").format(
-                day=day_text(anchor), until=days_phrase(deadline=anchor, today=today)
-            )
-        elif anchored_on == "suggested":
-            month = day_text(anchor).split(" ", 1)[1]
-            when = _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
-        else:
-            when = _("frist {day} ({until})").format(day=deadline, until=until)
-        # Who acts, and the one action.
-        where = f" {item.region}" if item.region else ""
-        if is_signing(item):
-            if blockers is None:
-                blockers = missing_for_signing(config=config, state=self.state, signing=item)
-            own = [b for b in blockers if responsible_party(config, b) == party]
-            if blockers and party != item.region and own:
-                # What a party outside the region can do is the same for every region waiting on it (IN's
-                # allocation letter, the state budget): one line, the same for each region, shown once.
-                first = own[0]
-                command = (
-                    _("forutsetning") + f" {first.key}" + (f" {first.actor}" if first.actor else "") + f" {first.year}"
-                )
-                label = _("Alle regioner · {item}").format(item=item_label(item))
-                action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
-                    items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=command
-                )
-                region_of_line: str | None = None
-            elif blockers:
-                action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
-                    items="; ".join(item_label(b) for b in blockers),
-                    party=config.party_short(party),
-                    command=f"status{where} {item.year}",
-                )
-            else:
-                version = current_version(self.state, region=item.region, year=item.year)
-                if version is not None:
-                    button = sign_button(config, item=item, party=party, version=version)
-                    action = _("{party} har ikke signert: «{command}»").format(
-                        party=config.party_short(party), command=button.command
-                    )
-                else:
-                    action = (
-                        _("{party} har ikke signert.").format(party=config.party_short(party)) + " " + _(NO_TEXT_YET)
-                    ).rstrip(".")
-        elif item.kind == "precondition":
-            command = _("forutsetning") + f" {item.key}" + (f" {item.actor}" if item.actor else "") + f" {item.year}"
-            if decided_elsewhere:
-                action = _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=command)
-            else:
-                action = _("{who} registrerer: «{command}»").format(who=who, command=command)
-        elif is_assignments(item):
-            # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
-            action = _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
-        elif is_meeting(item):
-            if occurrence.overdue and not progress.planned:
-                action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(
-                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-                )
-            elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
-                action = _("{who} skriver referat: «{command}»").format(
-                    who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-                )
-            elif party != responsible_party(config, item):
-                action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
-            elif progress.planned:
-                action = _("{who} kaller inn").format(who=who)
-            else:
-                action = _("{who} setter dato: «{command}»").format(
-                    who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
-                )
-            if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
-                action += f". {occurrence.lead.note.rstrip('.')}"
-        else:
-            action = _("{who} registrerer vedtaket: «{command}»").format(
-                who=who, command=f"referat {typed_name(item.spec)}{where} {item.year} …"
-            )
-        value = f"{when}. {action[:1].upper()}{action[1:]}."
-        if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
-            value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
-        if late:
-            value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
-        section = _section(item, occurrence, progress=progress, today=today)
-        if section == "overdue" and region_of_line is None and is_signing(item) and blockers:
-            own = [b for b in blockers if responsible_party(config, b) == party]
-            if own and all(b.kind == "precondition" and b.spec.owner == "national" for b in own):
-                section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
-        return DigestLine(
-            section=section,
-            region=region_of_line,
-            label=label,
-            value=value,
-            button=button,
-        )
-
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state, working days only."""
         planned: list[tuple[date, Item, Occurrence]] = []
@@ -459,16 +317,6 @@ class Planner:
         return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
 
 
-def _section(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:
-    if occurrence.overdue:
-        if item.kind == "precondition" and item.spec.owner == "national":
-            return "waiting"
-        return "overdue"
-    if occurrence.kind == "minutes":
-        return "week"
-    return "week" if (progress.target - today).days <= DUE_DAYS else "coming"
-
-
 def suggested_day(item: Item) -> date | None:
     """The first day of the model's suggested month inside the item's window (the window's first day if
     the month starts before it), or None where the wheel suggests no month."""
@@ -480,16 +328,6 @@ def suggested_day(item: Item) -> date | None:
         if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
             return max(first, item.start)
     return None
-
-
-def item_label(item: Item) -> str:
-    """What an item is, as a name of work to do rather than a done state ("Tildelingsbrev", not
-    "Tildelingsbrev mottatt")."""
-    name = item.spec.label or item.spec.name
-    if item.kind == "precondition":
-        who = f" {item.actor}" if item.actor else ""
-        return _("{name}{who} (avtale {year})").format(name=name, who=who, year=item.year)
-    return f"{name} {item.year}"
 
 
 def not_relevant(progress: Progress) -> bool:

@@ -3,7 +3,8 @@
 Narrow on purpose (botbuilder's BotAdapter keeps its side to a few methods): an adapter translates a
 platform's event into a `Request`, calls `handle`, renders the `Outcome`, and delivers its announcements;
 the few other things here are what a server needs around that (the clock, /healthz, the start-up history
-check, the reminder pass, the partitions a platform keeps for itself). No adapter reaches into the state,
+check, the reminder pass, the partitions a platform keeps for itself), what the web routes show (a calendar
+feed, a status page, a picture) and what the CLI's own commands print (a receipt, a simulation). No adapter reaches into the state,
 the directory, the vocabulary, the store or the router: what it needs from them is a method here.
 
 `bot.core.Core` implements it; the adapter tests' stand-ins implement it whole, so production code never
@@ -12,9 +13,9 @@ asks whether a method is there.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.clock import Clock
@@ -22,10 +23,13 @@ from bot.i18n import Lang
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 
 if TYPE_CHECKING:
+    from bot.agreement_view import Receipt
     from bot.digest import Digest
     from bot.integrity import HistoryCheck
     from bot.reminders import PassReport, Sender
-    from bot.wheel_picture import WheelPicture
+    from bot.simulation import SimulatedPost
+    from bot.web_views import CalendarView, StatusView
+    from bot.wheel_geometry import WheelPicture
     from storage.base import Store
 
 
@@ -38,6 +42,16 @@ class Seat:
     person_key: str | None
     place: str
     """The channel's party (a region, an actor), "nasjonalt", or "" when the channel is unbound."""
+
+
+class UnknownRegion(LookupError):
+    """A region named on the command line that app.yaml does not know (`kvittering`, `simulate`)."""
+
+    def __init__(self, name: str, *, known: tuple[str, ...]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.known = known
+        """The regions' short names, for the message that says what to write instead."""
 
 
 class CorePort(Protocol):
@@ -103,4 +117,35 @@ class CorePort(Protocol):
 
     def adapter_store(self) -> Store:
         """The store for the partitions a platform keeps for itself (Teams' conversation references)."""
+        ...
+
+    def calendar(self, *, feed: str, token: str | None, environ: Mapping[str, str]) -> CalendarView | None:
+        """A calendar feed's events (`bot.web_views`), or None when the token does not open it."""
+        ...
+
+    def status_page(
+        self, *, region: str | None, token: str | None, year: str | None, environ: Mapping[str, str]
+    ) -> StatusView | None:
+        """A status page's data (the national one for `region` None; `year` as typed in `?år=`), or None
+        when the token does not open it."""
+        ...
+
+    def prepare_links(self) -> None:
+        """At start-up (chat, serve): store the key of the feed and status links, once per store."""
+        ...
+
+    def receipt(self, *, region: str, year: int) -> Receipt:
+        """The receipt of one agreement (`python -m bot kvittering`); `region` a name or key, else
+        `UnknownRegion`."""
+        ...
+
+    def simulate(self, *, start: date, end: date, region: str | None) -> Iterator[SimulatedPost]:
+        """Every post the reminder passes would make in a span, on a copy of the state (`python -m bot
+        simulate`); `region` a name or key, else `UnknownRegion` (raised before anything is simulated)."""
+        ...
+
+    def chat_seat(self, *, platform: str, person: str | None, channel: str | None) -> tuple[str, str] | None:
+        """Who a terminal chat speaks as and in which channel (user id, channel id): `person` a key or id
+        from app.yaml (else a demo regional coordinator), `channel` an id (else that person's party's, else
+        the national one). None when there is no one to demonstrate with."""
         ...

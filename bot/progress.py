@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.config import AppConfig
+from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.memo import IdentityMemo
 from bot.state import StateStore
@@ -53,7 +54,7 @@ def _when(value: object) -> datetime | None:
 
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
     doc = state.item_doc(item)
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region is not None:
+    if is_signing(item):
         return _progress(config=config, state=state, item=item, doc=doc)  # the signatures: read afresh
     # Anything else follows from its stored document alone, so it is kept by the document's identity (a
     # store hands out the same object until the partition changes), or by the item's spec when there is no
@@ -74,7 +75,7 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
     done = bool(doc.get("done")) or not_relevant
     done_at = _when(doc.get("done_at"))
     outside = doc.get("outside_order")
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region is not None:
+    if is_signing(item):
         signatures = state.signatures(region=item.region, year=item.year)
         missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
         done = not missing

@@ -10,9 +10,11 @@ from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
 from bot.config import AppConfig
+from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.progress import progress_of
+from bot.shown_states import STATE_LABELS, STATE_SYMBOLS, State, state_of
 from bot.state import StateStore, cycle_partition, entry_summary
 from bot.wheel import (
     Item,
@@ -22,7 +24,6 @@ from bot.wheel import (
     precondition_items,
     regional_milestones,
 )
-from bot.wheel_picture import STATE_LABELS, STATE_SYMBOLS, State, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
         text = _("Åpen, frist {day}").format(day=_day(item.deadline))
-    if item.kind == "milestone" and item.spec.signed_by_parties and item.region and item_state != "done":
+    if is_signing(item) and item_state != "done":
         parties = agreement_parties(config, region=item.region)
         text += " · " + _("{signed}/{total} signert").format(
             signed=len(parties) - len(progress.missing), total=len(parties)
@@ -130,10 +131,7 @@ def national_page(*, config: AppConfig, state: StateStore, year: int, today: dat
         items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
         columns = tuple(_label(item) for item in items)
         cells = tuple(cell_of(config=config, state=snapshot, item=item, today=today) for item in items)
-        signed += any(
-            item.kind == "milestone" and item.spec.signed_by_parties and cell.state == "done"
-            for item, cell in zip(items, cells, strict=True)
-        )
+        signed += any(is_signing(item) and cell.state == "done" for item, cell in zip(items, cells, strict=True))
         rows.append(Row(title=region.short, cells=cells, link=region.key))
     shared = national_milestones(config, year=year) + precondition_items(config, year=year, region=None)
     national = tuple((_label(item), cell_of(config=config, state=snapshot, item=item, today=today)) for item in shared)

@@ -14,8 +14,9 @@ from bot.config import AppConfig
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.messages import Fact, ItemState, Section
-from bot.planner import item_label, not_relevant
+from bot.planner import not_relevant
 from bot.progress import progress_of
+from bot.reminder_lines import item_label
 from bot.state import StateStore, national_partition
 from bot.wheel import Item, national_milestones, regional_milestones, signing_milestone, tracked
 

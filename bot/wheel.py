@@ -132,10 +132,10 @@ def agreement_parties(config: AppConfig, *, region: str) -> list[str]:
 
 
 def signing_milestone(config: AppConfig) -> Milestone | None:
-    return next(
-        (milestone for milestone in config.milestones if milestone.signed_by_parties),
-        None,
-    )
+    """The agreement's signing: the milestone of kind `signing` (`bot.facts.kinds`, the one rule)."""
+    from bot.facts.kinds import milestone_of_kind  # bot.facts.kinds reads this module's Item
+
+    return milestone_of_kind(config, kind="signing")
 
 
 def window_contains(item: Item, day: date) -> bool:

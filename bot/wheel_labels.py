@@ -1,6 +1,6 @@
 """Where the wheel's texts go, so none hides another: arc labels, month names and ring names as boxes.
 
-The geometry (bot/wheel_picture.py) is in fractions of the wheel's outer radius, x to the right and y down
+The geometry (bot/wheel_geometry.py, built by bot/wheel_picture.py) is in fractions of the wheel's outer radius, x to the right and y down
 from the centre; text sizes are fractions too, and a text's width is estimated from its characters a
 little on the generous side of DejaVu Sans (the renderers' font), so a box here holds the drawn text.
 A test checks that estimate against the real font (tests/web/test_wheel_labels.py).

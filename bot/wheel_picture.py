@@ -1,171 +1,38 @@
-"""The wheel as a picture, as neutral geometry: months, rings, arcs, states, labels, legend and today's hand.
+"""The wheel as a picture: which arcs, in which states, with which labels, for a region's year, the nation's
+or the heat map, built once here from the configuration and the state (`build_picture`).
 
-Computed once here from the configuration and the state; the SVG and PNG renderers under adapters/web only
-scale and paint it. Angles are degrees clockwise from twelve o'clock (1 January at the top); radii are
-fractions of the wheel's outer radius, so a renderer picks its own size.
+The shapes it is made of are `bot.wheel_geometry` (angles, rings, arcs: neutral data the SVG and PNG
+renderers under adapters/web only scale and paint); the five states it shows are `bot.shown_states`.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from typing import Literal
 
 from bot.config import AppConfig
-from bot.date_text import month_name
-from bot.facts.item_state import item_state
-from bot.i18n import DEFAULT_LANG, LANGS, N_, _, using
-from bot.messages import ItemState
-from bot.progress import progress_of
+from bot.i18n import DEFAULT_LANG, LANGS, _, using
+from bot.shown_states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
 from bot.state import StateStore
 from bot.wheel import Item, cycle_items, precondition_items, regional_milestones
-from bot.wheel_labels import Slot, hub_boxes, month_box, month_radius, place_labels
+from bot.wheel_geometry import (
+    INNER,
+    VIEWS,
+    Arc,
+    HeatCell,
+    LegendEntry,
+    MonthMark,
+    Ring,
+    WheelPicture,
+    angle,
+    month_marks,
+    span,
+)
+from bot.wheel_labels import Slot, hub_boxes, month_box, place_labels
 
 logger = logging.getLogger(__name__)
-
-State = Literal["done", "planned", "open", "overdue", "untracked"]
-View = Literal["region", "nation", "heatmap"]
-VIEWS: tuple[View, ...] = ("region", "nation", "heatmap")
-
-STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "untracked")
-"""Worst first: a combined arc or a heat-map cell shows the worst state among its items."""
-
-STATE_LABELS: Mapping[State, str] = {
-    "done": N_("Ferdig"),
-    "planned": N_("Planlagt (dato satt)"),
-    "open": N_("Åpen (ingen dato ennå)"),
-    "overdue": N_("På overtid"),
-    "untracked": N_("Før boten (ikke fulgt opp)"),
-}
-STATE_SYMBOLS: Mapping[State, str] = {"done": "✓", "planned": "●", "open": "○", "overdue": "!", "untracked": "–"}
-"""A symbol per state, drawn with every label, so nothing is told by colour alone."""
-
-INNER = 0.30
-"""The hub: rings are laid out between INNER and 1.0 of the outer radius."""
-
-
-@dataclass(frozen=True)
-class MonthMark:
-    name: str
-    start_deg: float
-    mid_deg: float
-    name_r: float
-    """How far out the name's centre sits: its whole box outside the rings (bot/wheel_labels.py)."""
-
-
-@dataclass(frozen=True)
-class Ring:
-    label: str
-    inner: float
-    outer: float
-
-
-@dataclass(frozen=True)
-class Arc:
-    ring: int
-    start_deg: float
-    end_deg: float
-    state: State
-    label: str
-    """Short text drawn on the arc, with the state's symbol in front."""
-    title: str
-    """The full name, for tooltips and the text alternative."""
-    marker_deg: float | None
-    """The planned date (or, without one, the deadline) marked on the arc."""
-    marker_planned: bool
-    label_deg: float = 0.0
-    label_r: float = 0.0
-    """Where the label's centre goes: on its own ring, clear of every other label and the month names."""
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    row: int
-    col: int
-    state: State | None
-    count: int
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    state: State
-    label: str
-    symbol: str
-
-
-@dataclass(frozen=True)
-class WheelPicture:
-    view: View
-    title: str
-    subtitle: str
-    year: int
-    months: tuple[MonthMark, ...]
-    rings: tuple[Ring, ...]
-    arcs: tuple[Arc, ...]
-    hand_deg: float | None
-    today_label: str
-    legend: tuple[LegendEntry, ...]
-    rows: tuple[str, ...] = ()
-    cells: tuple[HeatCell, ...] = ()
-    marker_label: str = field(default_factory=lambda: _("Planlagt dato · strek = frist"))
-    """The key to the planned-date dot, in the written form the picture was built in."""
-
-    @property
-    def alt(self) -> str:
-        """A text alternative: the title and how many items stand in each state."""
-        counts = [f"{_(STATE_LABELS[s]).lower()}: {n}" for s in STATE_ORDER if (n := self.count(s))]
-        return f"{self.title}. {self.subtitle}. " + "; ".join(counts)
-
-    def count(self, state: State) -> int:
-        if self.view == "heatmap":
-            return sum(cell.count for cell in self.cells if cell.state == state)
-        return sum(1 for arc in self.arcs if arc.state == state)
-
-
-def angle(day: date) -> float:
-    """Where a day sits on its year's wheel: the middle of the day, clockwise from 1 January at the top."""
-    first = date(day.year, 1, 1)
-    length = (date(day.year + 1, 1, 1) - first).days
-    return ((day - first).days + 0.5) / length * 360.0
-
-
-def _span(day: date, *, end: bool) -> float:
-    """The start or the end edge of a day on the wheel."""
-    first = date(day.year, 1, 1)
-    length = (date(day.year + 1, 1, 1) - first).days
-    return ((day - first).days + (1 if end else 0)) / length * 360.0
-
-
-def month_marks(year: int) -> tuple[MonthMark, ...]:
-    marks = []
-    for month in range(1, 13):
-        start = _span(date(year, month, 1), end=False)
-        end = _span(date(year + (month == 12), month % 12 + 1, 1), end=False) if month < 12 else 360.0
-        name, mid = month_name(month).capitalize(), (start + end) / 2
-        marks.append(MonthMark(name=name, start_deg=start, mid_deg=mid, name_r=month_radius(mid, name)))
-    return tuple(marks)
-
-
-PICTURE_STATES: Mapping[ItemState, State] = {
-    ItemState.DONE: "done",
-    ItemState.NOT_RELEVANT: "done",
-    ItemState.OVERDUE: "overdue",
-    ItemState.PLANNED: "planned",
-    ItemState.DUE: "open",
-    ItemState.OPEN: "open",
-    ItemState.NOT_OPEN: "open",
-    ItemState.UNTRACKED: "untracked",
-}
-"""The picture's and the status pages' five states, from the one item state (`bot.facts.item_state`)."""
-
-
-def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
-    """An item's state on the picture, and its planned day (None when no date is set)."""
-    progress = progress_of(config=config, state=state, item=item)
-    planned = progress.planned.date() if progress.planned else None
-    return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned
 
 
 def placed(item: Item) -> date:
@@ -233,8 +100,8 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
                 end,
                 Arc(
                     ring=0,
-                    start_deg=_span(start, end=False),
-                    end_deg=_span(end, end=True),
+                    start_deg=span(start, end=False),
+                    end_deg=span(end, end=True),
                     state=worst,
                     label=f"{STATE_SYMBOLS[worst]} {label}",
                     title=f"{title}: {_(STATE_LABELS[worst]).lower()}",

@@ -11,6 +11,7 @@ from bot.actions.base import Acting
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
+from bot.order import split_confirm
 from bot.parsing import fold
 from bot.replies import make_reply
 from handlers.common import context_region, read_args, reject_extra
@@ -19,7 +20,7 @@ STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, _confirmed = split_confirm(ctx.args.split())  # `oppdrag RFF ingen bekreft`: the word is taken
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))

@@ -13,6 +13,15 @@ from bot.parsing import milestone_names, shown, typed_name, year_of
 from bot.state import DomainError
 
 
+class Unread(list[str]):
+    """The words `read_args` did not take, with the name each one misspells, if any (`near`), so
+    `reject_extra` can ask «Mente du …?» instead of refusing flatly."""
+
+    def __init__(self, words: list[str] | None = None, *, near: dict[str, str] | None = None) -> None:
+        super().__init__(words or [])
+        self.near: dict[str, str] = dict(near or {})
+
+
 @dataclass
 class Args:
     region: str | None = None
@@ -20,7 +29,7 @@ class Args:
     year: int | None = None
     milestone: str | None = None
     precondition: str | None = None
-    rest: list[str] = field(default_factory=list)
+    rest: Unread = field(default_factory=Unread)
 
 
 def read_args(
@@ -52,10 +61,12 @@ def read_args(
         elif "party" in want and args.party is None and (key := ctx.vocab.party(word)):
             args.party = key
         elif stop_at_unknown:
-            args.rest = words[index:]
+            args.rest = Unread(words[index:])
             break
         else:
             args.rest.append(word)
+            if near := ctx.vocab.near(word, kinds=want):
+                args.rest.near[word] = near
     if args.milestone and args.region and scope == "national":
         # `høst agder` in the national channel is Agder's autumn meeting: a named region wins over the channel.
         args.milestone = ctx.vocab.milestone(milestone_word, scope="regional") or args.milestone
@@ -80,7 +91,15 @@ def _join_names(ctx: Context, words: list[str]) -> list[tuple[str, int]]:
 
 
 def reject_extra(words: list[str], *, example: str) -> None:
-    """Words a command does not understand are an error, never silently ignored."""
+    """Words a command does not understand are an error, never silently ignored; a misspelt name
+    (`statsbudsjet`, `agdr`) gets «Mente du …?» with the name, never a silent guess."""
+    near = words.near if isinstance(words, Unread) else {}
+    if words and all(word in near for word in words):  # «Mente du» only when it names a whole command
+        typed = " ".join(words)
+        mended = " ".join(near.get(word, word) for word in words)
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(words=shown(typed), mended=shown(mended))
+        )
     if words:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
@@ -99,6 +118,12 @@ class MeetingArgs:
 def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
     """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text."""
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
+    if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
+        raise DomainError(  # "dato høsst 22. april": never read as another meeting
+            _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(
+                words=shown(" ".join([command, *words])), mended=shown(" ".join([command, near, *args.rest[1:]]))
+            )
+        )
     if args.milestone is None:
         names = ", ".join(milestone_names(ctx.config))
         raise DomainError(

@@ -37,7 +37,7 @@ def describe(
     for every renderer, and an overdue item's title starts with ⚠ on every platform (`neste`, `status`)."""
     item = progress.item
     how = _How(full=full, with_region=with_region)
-    if progress.outcome or (item.kind == "milestone" and item.spec.signed_by_parties):
+    if progress.outcome or is_signing(item):
         # reads the signatures and the agreement, or quotes the minutes: made afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
     return _describe_open(config, progress, today, current(), how)

@@ -5,11 +5,18 @@ the catalogue: nynorsk examples in nynorsk)."""
 from __future__ import annotations
 
 from bot.context import Context
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
 from bot.parsing import shown
 from bot.replies import make_reply
-from bot.router import Router
+from bot.router import Router, Who
+
+WHO_MAY = {
+    Who.ANYONE: N_("Alle kan bruke den."),
+    Who.MEMBER: N_("De som er registrert hos meg for en region eller en aktør (app.yaml eller «person»)."),
+    Who.ADMIN: N_("Bare en administrator."),
+}
+"""Who may run a command, in words: from its declaration (`Command.who`), as the permission step checks it."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -23,7 +30,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         reply = make_reply(
             title=_("Hjelp: {command}").format(command=command.shown),
             lead=_(command.summary),
-            sections=[Section(title="", facts=tuple(facts))],
+            sections=[
+                Section(title="", facts=tuple(facts)),
+                Section(title=_("Hvem kan bruke den"), text=_(WHO_MAY[command.who])),
+            ],
         )
         return Outcome(reply=reply)
     lead = _(

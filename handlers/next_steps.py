@@ -203,7 +203,7 @@ def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) 
         items += [item for item in national_milestones(ctx.config, year=year) if "actors" in item.spec.prepare]
         for key in regions:
             for item in regional_milestones(ctx.config, year=year, region=key):
-                if item.spec.signed_by_parties:
+                if is_signing(item):
                     if actor not in ctx.state.signatures(region=key, year=year):
                         items.append(item)
                 elif region and "actors" in item.spec.prepare:

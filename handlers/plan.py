@@ -11,7 +11,7 @@ import logging
 import re
 
 from bot.actions.base import Acting
-from bot.actions.plan import EXAMPLE, region_plan_period, set_plan_period
+from bot.actions.plan import EXAMPLE, set_plan_period
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
@@ -20,11 +20,6 @@ from bot.state import DomainError
 from handlers.common import context_region, read_args, reject_extra
 
 logger = logging.getLogger(__name__)
-
-
-def plan_period(ctx: Context, *, region: str) -> str | None:
-    """The region's plan period: set with `plan` (stored), else app.yaml's `plan_period`."""
-    return region_plan_period(config=ctx.config, state=ctx.state, region=region)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:

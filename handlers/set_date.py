@@ -24,8 +24,8 @@ from bot.date_text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.order import CONFIRM, split_confirm
+from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
-from bot.parsing import typed_name
 from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError
 from bot.wheel import Item, window_contains
@@ -54,7 +54,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(args.rest)
     typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
     acting = Acting.of(ctx=ctx, request=request)
-    parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed)
+    parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
         _Choice(parsed=parsed)
         if window
@@ -89,7 +89,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 
 def _read(
-    acting: Acting, text: str, *, key: str, region: str | None, year: int | None, typed: str
+    acting: Acting, text: str, *, key: str, region: str | None, year: int | None, typed: str, vocab: Vocabulary
 ) -> tuple[ParsedDate, Item | None]:
     """The typed date (read within the typed year's window, returned with it), or a Norwegian sentence
     saying what to write instead."""
@@ -122,6 +122,14 @@ def _read(
                 text=typed_back(text), typed=typed, mended=mended
             )
         )
+    first, _space, rest = text.partition(" ")
+    if reading is None and rest and (near := vocab.near(first, kinds=("region",))) and read_date(rest, now=now):
+        # "dato vår agdr 22. april": a misspelt region in front of the date, never read as part of it
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(
+                words=typed_back(f"{typed} {text}"), mended=typed_back(f"{typed} {near} {rest}")
+            )
+        )
     if reading is None:
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(
@@ -133,13 +141,17 @@ def _read(
 
 def _notes(parsed: ParsedDate) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
-    fell in, that only a range's start is kept, that a part of the day set no time."""
+    fell in, that only a range's start is kept (of a time range or a two-day meeting), that a part of the day
+    set no time."""
     notes = []
     if parsed.day_of_month:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
+    if parsed.span_end is not None:
+        end = parsed.span_end
+        notes.append(_("første dag; sluttdagen {day} lagres ikke").format(day=f"{end.day}. {month_name(end.month)}"))
     if parsed.daypart:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.config import AppConfig, parse_config
+from bot.core import Core
 from bot.messages import Reply
 from bot.reminders import SendFailed
+from bot.web_links import status_link_id, token_of
 from tests.driver import DEMO_CONFIG, BotDriver
 
 DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")
@@ -96,3 +98,13 @@ class FakeSender:
 
 def senders_for(bot: BotDriver) -> dict[str, FakeSender]:
     return {platform: FakeSender(platform=platform, bot=bot) for platform in ("terminal", "slack", "teams")}
+
+
+def status_page_html(core: Core, *, region: str | None, year: int) -> str:
+    """A status page as the web route serves it: through the port, with the page's own token."""
+    from adapters.web.pages import status_html
+
+    token = token_of(core.state, status_link_id(region), environ={})
+    view = core.status_page(region=region, token=token, year=str(year), environ={})
+    assert view is not None
+    return status_html(view=view, token=token)

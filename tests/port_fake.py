@@ -7,10 +7,11 @@ against the one check the real core makes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from typing import Any
 
+from bot.agreement_view import Receipt
 from bot.clock import FixedClock
 from bot.digest import Digest
 from bot.i18n import Lang
@@ -18,9 +19,11 @@ from bot.integrity import HistoryCheck
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.pipeline.dispatch import NOT_A_READ
 from bot.pipeline.repeats import Deliveries
-from bot.port import Seat
+from bot.port import Seat, UnknownRegion
 from bot.reminders import PassReport, Sender, deliver_announcements
-from bot.wheel_picture import WheelPicture
+from bot.simulation import SimulatedPost
+from bot.web_views import CalendarView, StatusView
+from bot.wheel_geometry import WheelPicture
 from storage.base import Store
 from storage.memory import MemoryStore
 
@@ -79,3 +82,23 @@ class PortFake:
 
     def adapter_store(self) -> Store:
         return self.store
+
+    def calendar(self, *, feed: str, token: str | None, environ: Mapping[str, str]) -> CalendarView | None:
+        return None  # a stand-in opens no feed: every address is the web routes' 404
+
+    def status_page(
+        self, *, region: str | None, token: str | None, year: str | None, environ: Mapping[str, str]
+    ) -> StatusView | None:
+        return None
+
+    def prepare_links(self) -> None:
+        return None
+
+    def receipt(self, *, region: str, year: int) -> Receipt:
+        raise UnknownRegion(region, known=())
+
+    def simulate(self, *, start: date, end: date, region: str | None) -> Iterator[SimulatedPost]:
+        return iter(())
+
+    def chat_seat(self, *, platform: str, person: str | None, channel: str | None) -> tuple[str, str] | None:
+        return (person, channel or "nasjonal") if person else None

@@ -148,3 +148,19 @@ def test_only_dato_satt_changes_the_store(phrase: str, shift: int) -> None:
         assert bot.snapshot() != before
     else:
         assert bot.snapshot() == before, (phrase, shift, reply.text)
+
+
+@pytest.mark.parametrize(
+    ("as_", "word", "needle"),
+    [
+        ("kari", "bekreft", "«bekreft» skrives til slutt"),
+        ("per", "stadfest", "«stadfest» skriv du til slutt"),
+        ("per", "Stadfest!", "«dato vår 22. april stadfest»"),
+    ],
+)
+def test_the_confirm_word_alone_says_where_it_goes(bot: BotDriver, as_: str, word: str, needle: str) -> None:
+    """`stadfest` alone is the same answer to a question as `bekreft` alone (issue 18)."""
+    before = bot.snapshot()
+    reply = bot.say(word, as_=as_)
+    assert bot.snapshot() == before and not reply.ok
+    assert needle in reply.text, reply.text

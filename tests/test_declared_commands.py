@@ -13,10 +13,13 @@ import pytest
 
 from adapters.teams.package import write_package
 from bot.core import Core
+from bot.i18n import _, using
 from bot.port import CorePort
 from bot.router import Who
 from handlers import COMMANDS
-from tests.driver import BotDriver
+from handlers.help import WHO_MAY
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import make_config
 from tests.port_fake import PortFake
 from tests.slack.fake_core import FakeCore as SlackFake
 from tests.teams.fake_core import FakeCore as TeamsFake
@@ -77,3 +80,19 @@ def test_the_core_implements_the_whole_port(bot: BotDriver) -> None:
         ours, theirs = getattr(Core, name, None), getattr(CorePort, name, None)
         if inspect.isfunction(ours) and inspect.isfunction(theirs):
             assert list(inspect.signature(ours).parameters) == list(inspect.signature(theirs).parameters), name
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_hjelp_for_a_command_says_who_may_run_it_as_declared(lang: str) -> None:
+    """The declaration's `who` is what `hjelp <kommando>` says, in the channel's written form (Vestland nn)."""
+    bot = make_bot(at=oslo(2027, 1, 11, 9), config=make_config(regions=("agder", "vestland")))
+    channel = "vestland" if lang == "nn" else "agder"
+    with using(lang):
+        title = _("Hvem kan bruke den")
+        wording = {who: _(text) for who, text in WHO_MAY.items()}
+    assert set(wording) == set(Who) and len(set(wording.values())) == len(Who)
+    for command in COMMANDS:
+        reply = bot.say(f"hjelp {command.name}", as_="per" if lang == "nn" else "kari", channel=channel)
+        (who,) = [section for section in reply.sections if section.title == title]
+        assert who.text == wording[command.who], command.name
+        assert wording[command.who] in reply.text

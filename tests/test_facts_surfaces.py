@@ -10,7 +10,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from adapters.teams.cards import render_card
-from adapters.web.pages import region_html
 from bot.behind import overdue_by_region
 from bot.config import load_config
 from bot.facts.item_state import item_state
@@ -19,12 +18,13 @@ from bot.feeds import feed_events
 from bot.messages import Fact, ItemState, Reply, Section
 from bot.outbox import reply_from_doc, reply_to_doc
 from bot.progress import progress_of
+from bot.reminder_lines import digest_line
 from bot.status_data import national_page, region_page
 from bot.web_links import Feed
 from bot.wheel import milestone_item
 from bot.wheel_picture import build_picture
 from tests.driver import make_bot, oslo
-from tests.helpers import demo_text, replace_once
+from tests.helpers import demo_text, replace_once, status_page_html
 
 STATE_BUDGET = "Stortinget (registreres av AU)"
 
@@ -34,7 +34,7 @@ def _section(reply: Reply, starts: str) -> Section:
 
 
 def _page(bot, *, region: str = "agder", year: int) -> str:  # type: ignore[no-untyped-def]
-    return region_html(core=bot.core, region=region, token="t", national=False, year=year)
+    return status_page_html(bot.core, region=region, year=year)
 
 
 def _event(bot, ident: str, *, region: str = "agder") -> str:  # type: ignore[no-untyped-def]
@@ -127,7 +127,16 @@ def test_a_differently_keyed_assignments_milestone_gets_the_command_the_bot_acce
     item = milestone_item(config, milestone=spec, year=2027, region="agder")
     progress = progress_of(config=config, state=bot.core.state, item=item)
     lead = next(o for o in bot.core.planner.occurrences(progress) if o.kind == "lead")
-    line = bot.core.planner.line(progress, lead, party="agder", today=date(2027, 1, 18), late=False)
+    line = digest_line(
+        config=config,
+        state=bot.core.state,
+        progress=progress,
+        occurrence=lead,
+        anchor=bot.core.planner.anchor(progress),
+        party="agder",
+        today=date(2027, 1, 18),
+        late=False,
+    )
     assert "«oppdrag <aktør> sendt»" in line.value and "referat" not in line.value
     assert bot.say("oppdrag IN sendt", as_="kari").ok  # the command the reminder suggests is accepted
     refused = bot.say(f"referat {spec.key} 2027 Sendt", as_="kari")

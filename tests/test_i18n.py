@@ -246,16 +246,16 @@ def test_nynorsk_command_words_work() -> None:
 
 
 def test_the_status_page_of_a_region_is_in_its_form() -> None:
-    from adapters.web.pages import national_html, region_html
+    from tests.helpers import status_page_html
 
     bot = make_bot(at=oslo(2027, 1, 18, 9), config=make_config(regions=("agder", "vestland")))
-    page = region_html(core=bot.core, region="vestland", token="t", national=False, year=2027)
+    page = status_page_html(bot.core, region="vestland", year=2027)
     assert '<html lang="nn">' in page and "Milepælar og føresetnader" in page
     _assert_form([re.sub(r"<[^>]+>", " ", page)], forbidden=BOKMAL_ONLY, where="Vestland's status page")
-    page = region_html(core=bot.core, region="agder", token="t", national=False, year=2027)
+    page = status_page_html(bot.core, region="agder", year=2027)
     assert '<html lang="nb">' in page
     _assert_form([re.sub(r"<[^>]+>", " ", page)], forbidden=NYNORSK_ONLY, where="Agder's status page")
-    assert '<html lang="nb">' in national_html(core=bot.core, token="t", year=2027)
+    assert '<html lang="nb">' in status_page_html(bot.core, region=None, year=2027)
 
 
 def test_logg_shows_each_reader_the_history_in_their_form() -> None:

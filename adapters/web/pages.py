@@ -1,4 +1,5 @@
-"""The status pages as HTML, rendered on the server with Jinja2 (autoescape on) from bot/status_data.py.
+"""The status pages as HTML, rendered on the server with Jinja2 (autoescape on) from what the core decided
+(`CorePort.status_page` -> `bot.web_views.StatusView`, built on bot/status_data.py).
 
 The wheel is inlined as SVG (our own writer escapes every text it writes), so a page is one request and
 works without scripts."""
@@ -15,17 +16,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bot import i18n
-from bot.status_data import national_page, region_page
-from bot.wheel_picture import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, nation_wheel, region_wheel
-from bot.written_form import region_form
+from bot.shown_states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS
 
 from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from bot.core import Core
-    from bot.wheel_picture import WheelPicture
+    from bot.web_views import StatusView
 
 logger = logging.getLogger(__name__)
 
@@ -60,65 +56,42 @@ def _link(path: str, token: str, year: int | None = None) -> str:
     return path + query
 
 
-def national_html(*, core: Core, token: str, year: int) -> str:
-    with i18n.using(i18n.DEFAULT_LANG):  # AU's page: bokmål, as the national channel
-        return _national_html(core=core, token=token, year=year)
+def status_html(*, view: StatusView, token: str) -> str:
+    """A status page as the core decided it (`CorePort.status_page`), in its written form (a region's page
+    in the region's: Vestland's in nynorsk; AU's in bokmål, as the national channel)."""
+    with i18n.using(view.lang):
+        if view.region is None:
+            return _render(
+                "national.html",
+                view=view,
+                path="/status",
+                token=token,
+                region_links={key: _link(f"/status/{quote(key)}", token, view.year) for key in view.regions},
+            )
+        return _render(
+            "region.html",
+            view=view,
+            path=f"/status/{quote(view.region)}",
+            token=token,
+            national_link=_link("/status", token, view.year) if view.national else None,
+        )
 
 
-def _national_html(*, core: Core, token: str, year: int) -> str:
-    today = core.clock.now().date()
-    page = national_page(config=core.config, state=core.state, year=year, today=today)
-    wheel = nation_wheel(config=core.config, state=core.state.snapshot(), year=today.year, today=today)
-    return _render(
-        "national.html",
-        page=page,
-        wheel=wheel,
-        path="/status",
-        token=token,
-        year=year,
-        today=today,
-        region_links={r.key: _link(f"/status/{quote(r.key)}", token, year) for r in core.config.parties.regions},
-    )
-
-
-def region_html(*, core: Core, region: str, token: str, national: bool, year: int) -> str:
-    """A region's page in the region's written form (Vestland's in nynorsk)."""
-    with i18n.using(region_form(config=core.config, region=region)):
-        return _region_html(core=core, region=region, token=token, national=national, year=year)
-
-
-def _region_html(*, core: Core, region: str, token: str, national: bool, year: int) -> str:
-    today = core.clock.now().date()
-    page = region_page(config=core.config, state=core.state, region=region, year=year, today=today)
-    wheel = region_wheel(config=core.config, state=core.state.snapshot(), region=region, year=today.year, today=today)
-    return _render(
-        "region.html",
-        page=page,
-        wheel=wheel,
-        path=f"/status/{quote(region)}",
-        token=token,
-        year=year,
-        today=today,
-        national_link=_link("/status", token, year) if national else None,
-    )
-
-
-def _render(
-    template: str, *, page: object, wheel: WheelPicture, path: str, token: str, year: int, today: date, **extra: object
-) -> str:
+def _render(template: str, *, view: StatusView, path: str, token: str, **extra: object) -> str:
     """A status page: what both pages show (the data, the wheel, the legend, the links to the years around)
     and what is the template's own (`extra`)."""
+    year = view.year
     return (
         _env()
         .get_template(template)
         .render(
             lang=i18n.current(),
-            page=page,
-            today=today.strftime("%d.%m.%Y"),
+            page=view.page,
+            today=view.today.strftime("%d.%m.%Y"),
             legend=_legend(),
-            wheel_svg=Markup(render_svg(wheel, standalone=False)),
-            prev_link=_link(path, token, year - 1) if abs(year - 1 - today.year) <= 5 else None,
-            next_link=_link(path, token, year + 1) if abs(year + 1 - today.year) <= 5 else None,
+            wheel_svg=Markup(render_svg(view.wheel, standalone=False)),
+            prev_link=_link(path, token, year - 1) if view.year_shown(year - 1) else None,
+            next_link=_link(path, token, year + 1) if view.year_shown(year + 1) else None,
             **extra,
         )
     )

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bot.shown_states import State
 from bot.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT
-from bot.wheel_picture import State
 
 SIZE = 1200
 """The canvas is square: the PNG is SIZE × SIZE pixels, the SVG's viewBox the same."""

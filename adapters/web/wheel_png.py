@@ -14,7 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.wheel_picture import STATE_SYMBOLS, Arc, State, WheelPicture
+from bot.shown_states import STATE_SYMBOLS, State
+from bot.wheel_geometry import Arc, WheelPicture
 
 from .style import (
     BACKGROUND,

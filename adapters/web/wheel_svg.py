@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from xml.sax.saxutils import escape
 
+from bot.shown_states import STATE_SYMBOLS
+from bot.wheel_geometry import Arc, WheelPicture
 from bot.wheel_labels import label_size
-from bot.wheel_picture import STATE_SYMBOLS, Arc, WheelPicture
 
 from .style import (
     BACKGROUND,

@@ -10,6 +10,7 @@ from typing import Literal
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_coordinator, require_region, write_item
+from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item
@@ -56,7 +57,7 @@ def record_assignment(
         )
     assert actor is not None
     region = require_region(region, example=f"oppdrag {actor} sendt agder")
-    spec = next((m for m in config.milestones if m.kind == "assignments"), None)
+    spec = milestone_of_kind(config, kind="assignments")
     if spec is None:
         raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
     require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=region))

@@ -31,3 +31,9 @@ def is_meeting(item: Item) -> bool:
     """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
     are told "kall inn", have a planned date to count to, and are nudged for minutes."""
     return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)
+
+
+def is_decided_elsewhere(item: Item) -> bool:
+    """A national precondition others decide (the Storting adopts the state budget): the party that answers
+    for it only records it, so its lateness waits on them rather than being anyone's delay here."""
+    return item.kind == "precondition" and item.spec.owner == "national"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.i18n import _
 from bot.messages import Outcome, Reply
-from bot.order import CONFIRM
+from bot.order import is_confirm
 from bot.parsing import shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
@@ -31,12 +31,12 @@ def dispatch(job: Job) -> Outcome:
 def unknown(job: Job) -> Reply:
     """A word we do not know: the closest commands as a "mente du …?", and the list of commands."""
     word, typed = job.parsed.word, first_word(job.parsed.request.text)
-    if word.rstrip(".!") == CONFIRM:  # `bekreft` alone: someone answering a question the bot asked
+    if is_confirm(word):  # `bekreft` or `stadfest` alone: someone answering a question the bot asked
         return refusal(
             _(
                 "«{confirm}» skrives til slutt i den kommandoen du vil registrere likevel, f.eks. "
                 "«dato vår 22. april {confirm}» eller «referat høst Godt møte {confirm}»."
-            ).format(confirm=CONFIRM),
+            ).format(confirm=word.rstrip(".!")),
             title=_("Ukjent kommando"),
         )
     name = shown(typed, limit=30).lower()

@@ -1,0 +1,53 @@
+"""The five states the wheel picture and the status pages show (done, planned, open, overdue, untracked),
+with their words and symbols, mapped from the one item state (`bot.facts.item_state`): the picture, the
+pages and the feeds never decide a state of their own."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date
+from typing import Literal
+
+from bot.config import AppConfig
+from bot.facts.item_state import item_state
+from bot.i18n import N_
+from bot.messages import ItemState
+from bot.progress import progress_of
+from bot.state import StateStore
+from bot.wheel import Item
+
+logger = logging.getLogger(__name__)
+
+State = Literal["done", "planned", "open", "overdue", "untracked"]
+STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "untracked")
+"""Worst first: a combined arc or a heat-map cell shows the worst state among its items."""
+
+STATE_LABELS: Mapping[State, str] = {
+    "done": N_("Ferdig"),
+    "planned": N_("Planlagt (dato satt)"),
+    "open": N_("Åpen (ingen dato ennå)"),
+    "overdue": N_("På overtid"),
+    "untracked": N_("Før boten (ikke fulgt opp)"),
+}
+STATE_SYMBOLS: Mapping[State, str] = {"done": "✓", "planned": "●", "open": "○", "overdue": "!", "untracked": "–"}
+"""A symbol per state, drawn with every label, so nothing is told by colour alone."""
+
+PICTURE_STATES: Mapping[ItemState, State] = {
+    ItemState.DONE: "done",
+    ItemState.NOT_RELEVANT: "done",
+    ItemState.OVERDUE: "overdue",
+    ItemState.PLANNED: "planned",
+    ItemState.DUE: "open",
+    ItemState.OPEN: "open",
+    ItemState.NOT_OPEN: "open",
+    ItemState.UNTRACKED: "untracked",
+}
+"""The picture's and the status pages' five states, from the one item state (`bot.facts.item_state`)."""
+
+
+def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
+    """An item's state on the picture, and its planned day (None when no date is set)."""
+    progress = progress_of(config=config, state=state, item=item)
+    planned = progress.planned.date() if progress.planned else None
+    return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned
