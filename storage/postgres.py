@@ -305,11 +305,7 @@ class PostgresStore(Store):
         """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
         check_partition_name(partition)
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            _lock_keyed_table(conn, partition=partition, table=table)
             (start,) = conn.execute(  # type: ignore[misc]
                 NEXT_POSITION, (partition, table)
             ).fetchone()
@@ -340,11 +336,7 @@ class PostgresStore(Store):
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         check_partition_name(partition)
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            _lock_keyed_table(conn, partition=partition, table=table)
             inserted = conn.execute(
                 "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
                 " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
@@ -369,6 +361,15 @@ class PostgresStore(Store):
 
     def release_lease(self, name: str, *, holder: str) -> None:
         self._query(f"lease {name}", "DELETE FROM leases WHERE name = %s AND holder = %s", (name, holder))
+
+
+def _lock_keyed_table(conn: psycopg.Connection, *, partition: str, table: str) -> None:
+    """Before a keyed insert: the partition's row exists (rows refer to it), and one writer per table at a
+    time picks the next position."""
+    conn.execute(
+        "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING", (partition,)
+    )
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
 
 
 def migrate_url(url: str) -> list[int]:
