@@ -15,6 +15,7 @@ from bot.config import AppConfig
 from bot.context import Context
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
+from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -105,7 +106,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
-        return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
+        quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
+        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -143,7 +145,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=buttons[:5],
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
 
 
 @per_config(maxsize=256)

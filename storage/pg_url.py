@@ -67,13 +67,15 @@ def secrets_of(url: str) -> list[str]:
     the userinfo's password and any ``password=`` value, raw and percent-decoded."""
     found: list[str] = []
     head = url.split("?", 1)[0]
-    netloc = head.split("://", 1)[1] if "://" in head else head
-    userinfo, at, _ = netloc.rpartition("@")
-    if at and ":" in userinfo:
-        found.append(userinfo.split(":", 1)[1])
-    elif not at and ":" in netloc:  # "user:password/db" without its "@": the password reads as a port
-        found.append(netloc.split(":", 1)[1].split("/", 1)[0])
-    found += re.findall(r"password\s*=\s*([^&\s]+)", url, flags=re.IGNORECASE)
+    if "://" in head:
+        netloc = head.split("://", 1)[1]
+        userinfo, at, _ = netloc.rpartition("@")
+        if at and ":" in userinfo:
+            found.append(userinfo.split(":", 1)[1])
+        elif not at and ":" in netloc:  # "user:password/db" without its "@": the password reads as a port
+            found.append(netloc.split(":", 1)[1].split("/", 1)[0])
+    found += re.findall(r"password\s*=\s*'((?:[^'\\]|\\.)*)'?", url, flags=re.IGNORECASE)  # key='value'
+    found += re.findall(r"password\s*=\s*([^&\s']+)", url, flags=re.IGNORECASE)
     variants = {piece for secret in found for piece in (secret, unquote(secret)) if len(piece) >= 1}
     return sorted(variants, key=len, reverse=True)
 
@@ -90,6 +92,8 @@ def redact(text: str, *, url: str) -> str:
 def check_url(url: str) -> dict[str, str]:
     """The URL's parts, or a `StoreError` that says what is wrong with it and never quotes it."""
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if not scheme:  # a libpq key=value string ("host=db user=bot password=…")
+        return _parsed(url)
     if scheme not in SCHEMES:
         raise StoreError(
             "DATABASE_URL is not a PostgreSQL URL: it must start with postgresql:// (e.g. "
@@ -104,6 +108,10 @@ def check_url(url: str) -> dict[str, str]:
             "port that is not a number, or a password without the @ after it).",
             kind="unavailable",
         ) from None
+    return _parsed(url)
+
+
+def _parsed(url: str) -> dict[str, str]:
     try:
         params = pg_conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:

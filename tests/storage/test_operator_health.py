@@ -11,7 +11,8 @@ from aiohttp.test_utils import make_mocked_request
 
 from adapters import offload
 from adapters.health import HANG_FAULT, may_see_details, watch_once
-from storage import MemoryStore, Tables
+from storage import MemoryStore
+from storage.base import Versioned
 
 
 def _request(remote: str, headers: dict[str, str] | None = None) -> object:
@@ -46,9 +47,9 @@ class _HangingStore(MemoryStore):
         super().__init__()
         self.release = threading.Event()
 
-    def read(self, partition: str) -> Tables:
+    def read_versioned(self, partition: str) -> Versioned:
         self.release.wait(timeout=30)
-        return super().read(partition)
+        return super().read_versioned(partition)
 
 
 def test_a_read_that_hangs_is_a_fault_until_it_returns() -> None:

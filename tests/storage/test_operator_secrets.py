@@ -46,12 +46,23 @@ def test_a_wrong_password_is_one_line_with_the_reason(pg_server: object, tmp_pat
 
 @pytest.mark.parametrize(
     "url",
-    ["postgresql://u:Pw0rdx/db", "postgresql://u:Pw0rdx@h:x/db", "postgres://u:%Pw0rdx@h/db", "x=1 password=Pw0rdx"],
+    [
+        "postgresql://u:Pw0rdx/db",
+        "postgresql://u:Pw0rdx@h:x/db",
+        "postgres://u:%Pw0rdx@h/db",
+        "host=db password='Pw0rdx",
+    ],
 )
 def test_check_url_never_quotes_a_password(url: str) -> None:
     with pytest.raises(StoreError) as caught:
         check_url(url)
     assert "Pw0rdx" not in str(caught.value)
+
+
+def test_a_key_value_string_is_read_and_its_quoted_password_redacted() -> None:
+    url = "host=db user=bot password='Pw0 rdx' dbname=samhandling"
+    assert check_url(url)["password"] == "Pw0 rdx"
+    assert "Pw0" not in redact(f"failed: {url} Pw0 rdx", url=url)
 
 
 def test_redact_hides_both_spellings_of_a_password() -> None:

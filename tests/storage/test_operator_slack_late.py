@@ -9,7 +9,8 @@ import threading
 import time
 
 from bot.core import Core
-from storage import MemoryStore, Tables
+from storage import MemoryStore
+from storage.base import Versioned
 from tests.driver import make_bot, oslo
 from tests.slack.harness import running
 
@@ -24,9 +25,9 @@ class _FreezingStore(MemoryStore):
         self.thawed = threading.Event()
         self.thawed.set()
 
-    def read(self, partition: str) -> Tables:
+    def read_versioned(self, partition: str) -> Versioned:
         self.thawed.wait(timeout=30)
-        return super().read(partition)
+        return super().read_versioned(partition)
 
 
 def _core() -> tuple[Core, _FreezingStore]:

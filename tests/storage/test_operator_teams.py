@@ -13,7 +13,7 @@ from tests.teams.test_teams_real_core import _core
 
 
 def _failing_while(store: Any, down: dict[str, bool]) -> None:
-    for name in ("read", "update", "rows", "record_once"):
+    for name in ("read", "read_versioned", "version", "update", "rows", "record_once"):
         real = getattr(store, name)
 
         def failing(*args: Any, _real: Callable[..., Any] = real, **kwargs: Any) -> Any:
