@@ -58,6 +58,7 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
+WARMING = web.AppKey("warming", asyncio.Future)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -139,8 +140,11 @@ def build_app(
     environ: Mapping[str, str] | None = None,
     mounts: tuple[str, ...] = MOUNTS,
     scheduler: bool = True,
+    warm_up: Callable[[], None] | None = None,
 ) -> web.Application:
-    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
+    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
+
+    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
     offload.configure(remote_store=core.adapter_store().remote, environ=env)
     quiet_protocol_errors()
@@ -164,6 +168,8 @@ def build_app(
         return web.json_response(body, status=code)
 
     app.router.add_get("/healthz", healthz)
+    if warm_up is not None:
+        app.on_startup.append(_warm_up_beside(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     app.cleanup_ctx.append(watch_store(core=core))
     if scheduler:
@@ -361,13 +367,23 @@ def _scheduler_context(*, core: CorePort, senders: Mapping[str, Sender]) -> Call
     return context
 
 
-def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> None:
-    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
+def serve(
+    *, core: CorePort, port: int | None = None, host: str = "0.0.0.0", warm_up: Callable[[], None] | None = None
+) -> None:
+    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
+
+    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
+    before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
     try:
         web.run_app(
-            build_app(core=core), host=host, port=port, print=None, access_log=None, shutdown_timeout=SHUTDOWN_SECONDS
+            build_app(core=core, warm_up=warm_up),
+            host=host,
+            port=port,
+            print=None,
+            access_log=None,
+            shutdown_timeout=SHUTDOWN_SECONDS,
         )
     finally:
         offload.shut_down()  # a core call stuck in the database does not hold up the exit
@@ -376,3 +392,16 @@ def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> 
 SHUTDOWN_SECONDS = 3.0
 """After SIGTERM: how long open requests may finish (aiohttp's default is 60 s); the process ends within
 a few seconds even while the database hangs."""
+
+
+def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
+    def guarded() -> None:
+        try:
+            work()
+        except Exception:  # a cost not paid now is paid by the first command that needs it
+            logger.exception("warming up failed")
+
+    async def start(app: web.Application) -> None:
+        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
+
+    return start

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from adapters.compose import build_core
 from adapters.server import build_app
@@ -27,7 +26,7 @@ from bot.outbox import MAX_ATTEMPTS, PARTITION
 from bot.reminders import deliver_announcements, ledger_fault, run_pass
 from bot.replies import make_reply
 from tests.driver import make_bot, oslo
-from tests.helpers import senders_for
+from tests.helpers import senders_for, serving
 from tests.slack.harness import running
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,16 +135,8 @@ def test_a_failing_ledger_write_stops_the_pass_reports_it_and_never_posts_twice(
 def _health(core: Core) -> int:
     async def body() -> int:
         app = build_app(core=core, environ={}, mounts=(), scheduler=False)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        try:
-            async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as r:
-                return r.status
-        finally:
-            await runner.cleanup()
+        async with serving(app) as url, aiohttp.ClientSession() as session, session.get(f"{url}/healthz") as r:
+            return r.status
 
     return _run(body())
 
