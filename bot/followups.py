@@ -24,7 +24,7 @@ from bot.messages import Button, Fact, Reply, Section
 from bot.replies import day_text, make_reply
 from bot.state import StateStore, cycle_partition, national_partition
 from bot.wheel import Item, milestone_item
-from storage.base import Document
+from storage.base import Document, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +157,11 @@ def all_followups(*, config: AppConfig, state: StateStore, today: date) -> list[
     for year in range(today.year - 1, today.year + 2):
         for region in places:
             partition = national_partition(year) if region is None else cycle_partition(region, year)
-            for key, doc in (state.tables(partition).get("milestones") or {}).items():
+            try:
+                milestones = state.tables(partition).get("milestones") or {}
+            except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+                continue
+            for key, doc in milestones.items():
                 if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
                     continue
                 spec = config.milestone(key)

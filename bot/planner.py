@@ -37,6 +37,7 @@ from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
 from bot.workdays import is_working_day, on_or_after, on_or_before
 from bot.written_form import channel_form
+from storage.base import StoreError
 
 OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
 
@@ -172,7 +173,10 @@ class Planner:
         channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
-            progress = progress_of(config=self.config, state=state, item=item)
+            try:
+                progress = progress_of(config=self.config, state=state, item=item)
+            except StoreError:  # a damaged partition (noted on /healthz): its items wait, the others go out
+                continue
             if progress.done or not_relevant(progress):
                 continue
             schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
@@ -189,7 +193,10 @@ class Planner:
             ledger = state.ledger(partition)
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
-            blockers = self._blockers(item, state=state)
+            try:
+                blockers = self._blockers(item, state=state)
+            except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                continue
             lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
@@ -210,19 +217,22 @@ class Planner:
                     if first is None:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
-                    with using(lang):
-                        line = lines[(party, lang)] = digest_line(
-                            config=self.config,
-                            state=self.state,
-                            progress=progress,
-                            occurrence=latest,
-                            anchor=self.anchor(progress),
-                            party=party,
-                            today=today,
-                            late=late,
-                            blockers=blockers,
-                            first=first,
-                        )
+                    try:
+                        with using(lang):
+                            line = lines[(party, lang)] = digest_line(
+                                config=self.config,
+                                state=self.state,
+                                progress=progress,
+                                occurrence=latest,
+                                anchor=self.anchor(progress),
+                                party=party,
+                                today=today,
+                                late=late,
+                                blockers=blockers,
+                                first=first,
+                            )
+                    except StoreError:  # as above: the line cannot be written from a damaged partition
+                        continue
                 due.append(
                     DueReminder(
                         id=reminder_id,

@@ -20,6 +20,7 @@ from bot import chain, replay
 from bot.i18n import N_, _, current, translations
 from bot.messages import Request
 from bot.store_views import ReadOnce, RequestReads
+from bot.stored import checked, checked_doc
 from bot.wheel import Item
 from storage.base import Document, Store, Tables, newest_first
 
@@ -93,16 +94,19 @@ class StateStore:
         return view.read_set() if isinstance(view, RequestReads) and view.only_reads else None
 
     def tables(self, partition: str) -> Tables:
-        return self.store.read(partition)
+        return checked(self.store, partition, self.store.read(partition))  # a wrong type: a named fault
 
     def doc(self, partition: str, table: str, key: str) -> Document:
-        return self.store.read(partition).get(table, {}).get(key) or {}
+        found = self.store.read(partition).get(table, {}).get(key) or {}
+        return checked_doc(self.store, partition, table, key, found)  # this document alone: a named fault
 
     def item_doc(self, item: Item) -> Document:
         return self.doc(item_partition(item), item_table(item), item_doc_key(item))
 
     def signatures(self, *, region: str, year: int) -> dict[str, Document]:
-        return dict(self.store.read(cycle_partition(region, year)).get("signatures", {}))
+        partition = cycle_partition(region, year)
+        found = self.store.read(partition).get("signatures", {})
+        return {party: checked_doc(self.store, partition, "signatures", party, doc) for party, doc in found.items()}
 
     def change(
         self,

@@ -126,7 +126,10 @@ def open_configured_store(
     )
     if not database_url:
         return open_named("tinydb", settings)
-    scheme = urlsplit(database_url).scheme if "://" in database_url else ""  # "": a libpq key=value string
+    try:
+        scheme = urlsplit(database_url).scheme if "://" in database_url else ""  # "": a libpq key=value string
+    except ValueError:  # an unclosed [ of an IPv6 host; never quote the URL (it holds the password)
+        raise StoreError("DATABASE_URL cannot be read: its host is malformed.", kind="unavailable") from None
     for entry in _REGISTRY.values():
         if scheme in entry.schemes:
             return open_named(entry.name, settings)

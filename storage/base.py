@@ -69,6 +69,10 @@ class Store(abc.ABC):
     `versions`, `latest_rows`, `count_rows`, `record_once`, `record_many`, `verify`, and use as a context
     manager (`close` on exit). Everything else is abstract."""
 
+    remote: bool = False
+    """True for a store whose calls wait on the network (PostgreSQL): `serve` then runs the core off its
+    event loop (adapters/offload.py). A local store (files, memory) answers faster than a thread hop."""
+
     # -- partitions ----------------------------------------------------------------------------------------
 
     @abc.abstractmethod

@@ -18,7 +18,6 @@ from storage.codec import check_partition_name
 
 if TYPE_CHECKING:
     import psycopg
-    from psycopg_pool import ConnectionPool
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +42,9 @@ class PostgresRows:
     """Mixed into `PostgresStore`, which provides the pool, the open update's connection (`_tx`), queries
     with their errors named (`_query`, `_errors`) and `forget_sealed`."""
 
-    _pool: ConnectionPool
-
     if TYPE_CHECKING:
+
+        def _connection(self) -> AbstractContextManager[psycopg.Connection]: ...
 
         def _tx(self, partition: str) -> psycopg.Connection: ...
 
@@ -116,7 +115,7 @@ class PostgresRows:
             self.forget_sealed(partition)
 
     def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
                 (partition,),
@@ -158,7 +157,7 @@ class PostgresRows:
             self.forget_sealed(partition)
 
     def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
                 (partition,),

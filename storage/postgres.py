@@ -19,68 +19,64 @@ Connection failures (a restarted server, a network blip) become `StoreError`, wh
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import conninfo as pg_conninfo
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
 from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables, encode_tables
 from storage.faults import FaultLog
+from storage.pg_health import Connections, is_connection_failure
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
+from storage.pg_url import check_url, connection_reason, describe_url, timeouts
 from storage.sealed import SealedSummaries
+
+__all__ = ["PostgresStore", "describe_url", "migrate_url"]
 
 logger = logging.getLogger(__name__)
 
 _CACHE_SIZE = 1024
 
 
-def describe_url(url: str) -> str:
-    """The database a URL points at, without the password (for logs and messages)."""
-    try:
-        params = pg_conninfo.conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "<an unreadable DATABASE_URL>"
-    host = params.get("host") or "localhost"
-    return f"database {params.get('dbname', '?')!s} as {params.get('user', '?')!s} on {host}:{params.get('port', 5432)}"
-
-
 class PostgresStore(PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
+    remote = True  # calls wait on the network: `serve` runs the core off its event loop
+
     def __init__(
-        self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0, wait_timeout: float = 5.0
+        self,
+        url: str,
+        *,
+        pool_size: int = 10,
+        connect_timeout: float | None = None,
+        wait_timeout: float | None = None,
     ) -> None:
+        check_url(url)  # a malformed URL is named here, before any library can quote it (password and all)
         self.url = url
         self.where = describe_url(url)
+        limits = timeouts()
         self._local = threading.local()
         self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._sealed = SealedSummaries()
-        self._pool = ConnectionPool(
+        self._db = Connections(
             url,
-            min_size=1,
-            max_size=max(2, pool_size),
-            kwargs={"autocommit": True},
-            open=False,
-            timeout=wait_timeout,  # how long a request waits for a connection (e.g. while the server restarts)
-            name="samhandling",
+            where=self.where,
+            pool_size=pool_size,
+            connect_timeout=limits.connect if connect_timeout is None else connect_timeout,
+            wait_timeout=limits.connect if wait_timeout is None else wait_timeout,
+            statement_timeout=limits.statement,
         )
-        try:
-            self._pool.open(wait=True, timeout=connect_timeout)
-        except PoolTimeout as exc:
-            self._pool.close()
-            raise StoreError(
-                f"Cannot connect to PostgreSQL ({self.where}) within {connect_timeout:.0f} s. Check DATABASE_URL "
-                "and that the server is running and accepts this user.",
-                kind="unavailable",
-            ) from exc
+
+    def _connection(self) -> AbstractContextManager[psycopg.Connection]:
+        return self._db.connection()
 
     # -- connections ------------------------------------------------------------------------------------------
 
@@ -89,7 +85,12 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         """Database failures as `StoreError` (noted for /healthz until a statement works again)."""
         try:
             yield
+        except StoreError as exc:
+            if exc.kind == "unavailable":
+                raise self.note_fault("database", exc) from None
+            raise
         except PoolTimeout as exc:
+            self._db.timed_out()
             error = StoreError(
                 f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
                 kind="unavailable",
@@ -103,7 +104,10 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             )
             raise self.note_fault("database", error) from exc
         except psycopg.OperationalError as exc:
-            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip(), kind="unavailable")
+            if is_connection_failure(exc):
+                self._db.failed()
+            reason = connection_reason(exc, url=self.url)
+            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {reason}", kind="unavailable")
             raise self.note_fault("database", error) from exc
         except psycopg.errors.UndefinedTable as exc:
             error = StoreError(
@@ -116,13 +120,16 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
         for attempt in (1, 2):
             try:
-                with self._errors(what), self._pool.connection() as conn:
+                with self._errors(what), self._connection() as conn:
                     cursor = conn.execute(sql, params)  # type: ignore[arg-type]
                     return cursor.fetchall() if cursor.description is not None else []
             except StoreError as exc:
-                if attempt == 2 or not isinstance(exc.__cause__, psycopg.OperationalError):
+                cause = exc.__cause__
+                if attempt == 2 or not isinstance(cause, psycopg.OperationalError) or not is_connection_failure(cause):
                     raise
-                logger.warning("retrying %s on a fresh connection after: %s", what, exc.__cause__)
+                logger.warning(
+                    "retrying %s on a fresh connection after: %s", what, connection_reason(cause, url=self.url)
+                )
         raise AssertionError("unreachable")
 
     def _open_updates(self) -> dict[str, psycopg.Connection]:
@@ -186,7 +193,7 @@ class PostgresStore(PostgresRows, FaultLog, Store):
 
     @contextmanager
     def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
-        with self._errors(f"a write to {partition}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             raw = self._lock_row(conn, partition)
             work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}
             active[partition] = conn
@@ -232,7 +239,7 @@ class PostgresStore(PostgresRows, FaultLog, Store):
 
     def verify(self, *, from_year: int | None = None) -> None:
         """Check that the schema is the one this code needs (not every row: they are checked when read)."""
-        with self._errors("the start-up check"), self._pool.connection() as conn:
+        with self._errors("the start-up check"), self._connection() as conn:
             have = current_version(conn)
         if have < LATEST:
             raise StoreError(
@@ -246,7 +253,7 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             )
 
     def close(self) -> None:
-        self._pool.close(timeout=1.0)
+        self._db.close()
 
     # -- leases ---------------------------------------------------------------------------------------------
 
@@ -270,8 +277,11 @@ def migrate_url(url: str) -> list[int]:
     """Create or upgrade the schema at `url` (what `python -m bot migrate` runs); returns applied versions."""
     from storage.pg_schema import migrate
 
+    check_url(url)
+    limit = max(2, math.ceil(timeouts().connect))
     try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        with psycopg.connect(url, autocommit=True, connect_timeout=limit) as conn:
             return migrate(conn)
-    except psycopg.OperationalError as exc:
-        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {exc}".strip()) from exc
+    except psycopg.Error as exc:
+        reason = connection_reason(exc, url=url)
+        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {reason}", kind="unavailable") from None

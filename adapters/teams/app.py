@@ -23,10 +23,12 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
+from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.reminders import SendFailed
+from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
@@ -187,13 +189,13 @@ class TeamsRuntime:
     async def run_turn(self, turn_context: TurnContext) -> None:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
-        self.book.remember(activity)
+        await offload.call(self._remember, activity)
         request = to_request(activity)
         if request is None:
             return
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
-        outcome = self.core.handle(request)
+        outcome = await offload.call(self.core.handle, request)
         if outcome.repeated:  # the channel redelivered an activity it thought timed out
             return
         here = request.channel_id if request.platform == PLATFORM else None
@@ -205,6 +207,14 @@ class TeamsRuntime:
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    def _remember(self, activity: Activity) -> None:
+        """The conversation's reference for later posts; a store that fails now must not stop the turn (the
+        core answers it, «prøv igjen»), and the next message from the conversation remembers it."""
+        try:
+            self.book.remember(activity)
+        except StoreError as exc:
+            logger.warning("Teams: could not remember conversation (%s); the next message will", exc.kind)
 
     async def _reply(self, turn_context: TurnContext, reply: Reply, *, origin: str | None) -> None:
         """Post the reply; when the connector refuses it after the retries, tell the person in a short
@@ -243,7 +253,7 @@ class TeamsRuntime:
                 text=origin,
                 user_name=request.user_name,
             )
-            refreshed = self.core.handle(again, reads_only=True)  # never runs a command that writes
+            refreshed = await offload.call(self.core.handle, again, reads_only=True)  # never runs a write
             if not refreshed.reads_only:
                 refreshed, origin = None, None
         if refreshed is not None:
