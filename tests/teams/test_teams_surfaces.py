@@ -1,0 +1,103 @@
+"""What people met on Teams in the year walk (issue 18, «Surfaces»): each driven as a Teams activity over
+HTTP through the real SDK against the connector stand-in, on the real core and the demo app.yaml."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from adapters.compose import make_core
+from bot.clock import FixedClock
+from bot.config import load_config
+from bot.core import Core
+from bot.messages import Request
+from storage.memory import MemoryStore
+from tests.driver import text_command
+from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
+
+APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
+KARI = "11111111-0000-0000-0000-000000000001"
+
+
+def make(*, at: datetime = datetime(2026, 1, 12, 9, 0), setup: tuple[tuple[str, str], ...] = ()) -> Core:
+    core = make_core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(at))
+    for user, text in setup:
+        outcome = core.handle(Request(platform="terminal", user_id=user, channel_id="cli", text=text))
+        assert outcome.reply.ok, outcome.reply.text
+    return core
+
+
+Say = Callable[..., Awaitable[dict[str, Any]]]
+
+
+def on_teams(core: Core, body: Callable[[Say], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+    """A scenario: `say(text, personal=False)` posts what a person types in Agder's channel (with the
+    @mention) or in a personal chat, and returns the card the bot answered with."""
+
+    async def scenario() -> None:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        count = 0
+
+        async def say(text: str, *, personal: bool = False, value: dict[str, Any] | None = None) -> dict[str, Any]:
+            nonlocal count
+            count += 1
+            if value is not None:
+                activity = load_activity("card_submit", service_url=connector.url)
+                activity["value"] = value
+                activity["from"] = dict(activity["from"], aadObjectId=KARI)
+                activity.pop("replyToId", None)
+            elif personal:
+                activity = load_activity("personal_message", service_url=connector.url)
+                activity["text"] = text
+                activity["from"] = dict(activity["from"], aadObjectId=KARI)
+            else:
+                activity = load_activity("channel_message_mention", service_url=connector.url)
+                activity["text"] = f"<at>Samhandling</at> {text}"
+            activity["id"] = f"walk-{count}"
+            before = len(connector.accepted)
+            assert await server.post(activity) in (200, 201)
+            assert len(connector.accepted) > before, "the bot answered nothing"
+            card = connector.accepted[-1].card
+            assert card is not None
+            return card
+
+        try:
+            await body(say)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    return scenario
+
+
+def test_placeholders_in_angle_brackets_are_written_so_teams_shows_them(run) -> None:
+    async def body(say: Say) -> None:
+        shown = json.dumps((await say("hjelp koble"))["body"], ensure_ascii=False)
+        assert "koble region &lt;navn&gt;" in shown, shown
+        assert "<navn>" not in shown
+        shown = json.dumps((await say("hjelp"))["body"], ensure_ascii=False)
+        assert "hjelp &lt;kommando&gt;" in shown and "<" not in shown
+
+    run(on_teams(make(), body)())
+
+
+def test_a_receipt_hash_copied_from_teams_is_the_hash(run) -> None:
+    core = make(setup=(("kari", text_command(year=2026)),))
+    receipt = core.handle(Request(platform="terminal", user_id="kari", channel_id="cli", text="kvittering agder 2026"))
+    hashes = [
+        line.split(": ", 1)[1] for line in receipt.reply.text.splitlines() if "SHA-256:" in line or "hash:" in line
+    ]
+    assert len(hashes) == 2 and all(len(h) == 64 for h in hashes)
+
+    async def body(say: Say) -> None:
+        card = await say("kvittering agder 2026", personal=True)
+        wire = json.dumps(card, ensure_ascii=False)
+        assert "\u200b" not in wire
+        for sha in hashes:
+            assert sha in wire
+
+    run(on_teams(core, body)())
