@@ -101,3 +101,20 @@ def test_a_receipt_hash_copied_from_teams_is_the_hash(run) -> None:
             assert sha in wire
 
     run(on_teams(core, body)())
+
+
+def test_an_empty_form_is_refused_saying_what_is_missing(run) -> None:
+    core = make(at=datetime(2026, 5, 20, 12, 0), setup=(("kari", "dato vår agder 2026 12.05.2026 kl 10"),))
+
+    async def body(say: Say) -> None:
+        form = await say("referat vår agder 2026")
+        assert any(element["type"] == "Input.Text" for element in form["body"])
+        (save,) = form["actions"]
+        # Teams leaves untouched inputs out of the submit's value: only the action's own data comes back.
+        answer = await say("", value=dict(save["data"]))
+        assert answer["body"][0]["color"] == "Attention"
+        assert "Fyll inn minst et sammendrag eller en lenke" in answer["fallbackText"]
+
+    run(on_teams(core, body)())
+    receipt = core.handle(Request(platform="terminal", user_id="kari", channel_id="cli", text="kvittering agder 2026"))
+    assert "Oppføringer: 1\n" in receipt.reply.text  # the date only: nothing was recorded
