@@ -124,3 +124,12 @@ def test_an_empty_form_is_refused_saying_what_is_missing(run) -> None:
 
     run(on_teams(core, body)())
     assert _log(core) == before  # nothing was recorded
+
+
+def test_a_milestone_name_in_a_reply_is_not_written_as_a_command(run) -> None:
+    async def body(say: Say) -> None:
+        card = await say("signer")
+        assert "Vinduet for «Signering av samarbeidsavtalen» er ikke åpent" in card["fallbackText"]
+        assert "«@Samhandling signer 2027»" in card["fallbackText"]
+
+    run(on_teams(make(at=datetime(2026, 12, 7, 9, 0)), body)())
