@@ -48,7 +48,9 @@ def on_teams(core: Core, body: Callable[[Say], Awaitable[None]]) -> Callable[[],
         server = await BotServer(core=core).start()
         count = 0
 
-        async def say(text: str, *, personal: bool = False, value: dict[str, Any] | None = None) -> dict[str, Any]:
+        async def say(
+            text: str, *, personal: bool = False, value: dict[str, Any] | None = None, channel: str | None = None
+        ) -> dict[str, Any]:
             nonlocal count
             count += 1
             if value is not None:
@@ -63,6 +65,9 @@ def on_teams(core: Core, body: Callable[[Say], Awaitable[None]]) -> Callable[[],
             else:
                 activity = load_activity("channel_message_mention", service_url=connector.url)
                 activity["text"] = f"<at>Samhandling</at> {text}"
+            if channel is not None:
+                activity["conversation"] = dict(activity["conversation"], id=f"{channel};messageid=1")
+                activity["channelData"] = dict(activity["channelData"], channel={"id": channel}, team={"id": channel})
             activity["id"] = f"walk-{count}"
             before = len(connector.accepted)
             assert await server.post(activity) in (200, 201)
@@ -133,3 +138,24 @@ def test_a_milestone_name_in_a_reply_is_not_written_as_a_command(run) -> None:
         assert "«@Samhandling signer 2027»" in card["fallbackText"]
 
     run(on_teams(make(at=datetime(2026, 12, 7, 9, 0)), body)())
+
+
+def test_a_personal_chat_is_not_an_unbound_channel_and_keeps_the_page_link(run) -> None:
+    async def body(say: Say) -> None:
+        card = await say("status", personal=True)
+        assert card["body"][0]["text"].startswith("Status Agder fylkeskommune")
+        assert "ikke koblet" not in json.dumps(card, ensure_ascii=False)
+        assert "Statussiden: " in card["body"][-1]["text"]
+
+    run(on_teams(make(at=datetime(2026, 12, 7, 9, 0)), body)())
+
+
+def test_an_unbound_channel_gets_the_note_beside_the_page_link(run) -> None:
+    core = make(at=datetime(2026, 12, 7, 9, 0))
+
+    async def body(say: Say) -> None:
+        card = await say("status agder", channel="19:nowhere@thread.tacv2")
+        context = card["body"][-1]["text"]
+        assert "Statussiden: " in context and "ikke koblet" in context
+
+    run(on_teams(core, body)())
