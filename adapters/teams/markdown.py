@@ -4,7 +4,8 @@ Teams renders a subset of markdown in TextBlock ``text`` and Fact values. Stored
 are text from people, so what markdown would read as a list ("30. november" is item 30 of a numbered
 list), emphasis, a heading, a quote or a masked link (``[Klikk her](https://…)``) is escaped. Links are
 links: a bare URL stays as typed (Teams links it), a long one becomes a link we write, labelled with its
-host and end, so it neither hides where it goes nor pushes the card wider than a phone. A long word of
+host and end, so it neither hides where it goes nor pushes the card wider than a phone; a link alone on its
+line is the thing to copy (the calendar feed's address) and is shown whole. A long word of
 letters (a Norwegian compound) gets zero-width break points for the same reason; a word with a digit or a
 sign in it (a SHA-256, an id, a path) never does, since people copy it and an invisible character would make
 the copy differ. Angle brackets are written as ``&lt;`` and ``&gt;``: Teams reads ``<navn>`` as an HTML tag
@@ -27,6 +28,9 @@ BREAK = "\u200b"
 
 def escape(text: str) -> str:
     """``text`` with every markdown construct escaped, URLs kept as links (see the module docstring)."""
+    alone = _URL.fullmatch(text.strip())
+    if alone is not None:
+        return alone.group(0)
     out: list[str] = []
     last = 0
     for match in _URL.finditer(text):

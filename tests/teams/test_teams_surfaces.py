@@ -16,14 +16,20 @@ from bot.core import Core
 from bot.messages import Request
 from storage.memory import MemoryStore
 from tests.driver import text_command
-from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
+from tests.teams.harness import BotServer, ConnectorStandIn, card_texts, load_activity
 
 APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
 KARI = "11111111-0000-0000-0000-000000000001"
 
 
-def make(*, at: datetime = datetime(2026, 1, 12, 9, 0), setup: tuple[tuple[str, str], ...] = ()) -> Core:
-    core = make_core(config=load_config(str(APP_YAML)), store=MemoryStore(), clock=FixedClock(at))
+def make(
+    *,
+    at: datetime = datetime(2026, 1, 12, 9, 0),
+    setup: tuple[tuple[str, str], ...] = (),
+    public_url: str | None = None,
+) -> Core:
+    config = load_config(str(APP_YAML))
+    core = make_core(config=config, store=MemoryStore(), clock=FixedClock(at), public_url=public_url)
     for user, text in setup:
         outcome = core.handle(Request(platform="terminal", user_id=user, channel_id="cli", text=text))
         assert outcome.reply.ok, outcome.reply.text
@@ -157,5 +163,17 @@ def test_an_unbound_channel_gets_the_note_beside_the_page_link(run) -> None:
         card = await say("status agder", channel="19:nowhere@thread.tacv2")
         context = card["body"][-1]["text"]
         assert "Statussiden: " in context and "ikke koblet" in context
+
+    run(on_teams(core, body)())
+
+
+def test_the_calendar_address_is_shown_whole_to_copy(run) -> None:
+    core = make(at=datetime(2026, 12, 7, 9, 0), public_url="https://samhandling.agderfk.no")
+
+    async def body(say: Say) -> None:
+        card = await say("kalender", personal=True)
+        (url,) = [word for word in card["fallbackText"].split() if word.startswith("https://")]
+        assert url.startswith("https://samhandling.agderfk.no/kalender/agder.ics?token=")
+        assert url in card_texts(card)  # a TextBlock of its own, the whole address as the text
 
     run(on_teams(core, body)())
