@@ -110,6 +110,9 @@ class Fact:
     value: str
     state: ItemState | None = None
     """The state of the item the fact is about, where it is one (a cell of `oversikt`)."""
+    more: str | None = None
+    """The command that shows this value whole (a meeting's minutes: `referat vis …`): where a renderer
+    has to cut the value, its «Se hele» points there rather than at the command that was asked."""
 
 
 @dataclass(frozen=True)

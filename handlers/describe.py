@@ -21,6 +21,7 @@ from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
 from bot.wheel import Item, done_word, region_title
+from handlers.minutes_read import read_command
 
 
 def describe(
@@ -115,7 +116,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
                 facts.append(Fact(_("Venter på"), blockers_text(blockers)))
     outcome = progress.outcome or {}
     if outcome.get("summary"):
-        facts.append(Fact(_("Referat"), outcome["summary"]))
+        facts.append(Fact(_("Referat"), outcome["summary"], more=read_command(item)))
     if outcome.get("link"):
         facts.append(Fact(_("Lenke"), outcome["link"]))
     if outcome.get("decisions"):

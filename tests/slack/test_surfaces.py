@@ -211,7 +211,14 @@ async def test_a_reply_too_long_for_slack_is_cut_with_a_pointer(core: Core) -> N
         assert all(len(f["text"]) <= 2000 for f in block.get("fields", ()))
         assert len(block.get("fields", ())) <= 10
     assert len(answer["blocks"]) <= 50
-    assert "Se hele: «/samhandling status agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
+    # The cut is the minutes: «Se hele» points where they are read whole (issue 18), not at `status` again.
+    assert "Se hele: «/samhandling referat vis høst agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
+    async with running(core) as h:
+        whole = (await h.slash("referat vis høst agder 2026")).json()
+    shown = " ".join(b["text"]["text"] for b in whole["blocks"] if b["type"] == "section")
+    assert " ".join(shown.split()) == " ".join(long_minutes.split()).replace("&", "&amp;")
+    for block in whole["blocks"]:
+        assert len(block.get("text", {}).get("text", "")) <= 3000
 
 
 async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(core: Core) -> None:
