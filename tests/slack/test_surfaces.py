@@ -245,3 +245,18 @@ async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(co
     assert len(direct) == 1 and direct[0].body["blocks"][0]["text"]["text"] == "Signert for Agder fylkeskommune"
     assert [p.body["user_id"] for p in published] == ["U0KARI"]
     assert "Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("oversikt side 2", "⚠️ Ikke vist"),  # a read refused: nothing was to be registered
+        ("status agder 1999", "⚠️ Ikke vist"),
+        ("målform", "⚠️ Hjelp: målform"),  # a setting typed bare: how to use it
+        ("dato vår 30.02", "⚠️ Ikke registrert"),  # a write refused
+    ],
+)
+async def test_a_refusal_is_titled_by_what_was_asked(core: Core, typed: str, title: str) -> None:
+    async with running(core) as h:
+        answer = (await h.slash(typed, user="U0KARI", channel="C0AGDER")).json()
+    assert answer["blocks"][0]["text"]["text"] == title, answer["blocks"][0]

@@ -177,3 +177,11 @@ def test_the_calendar_address_is_shown_whole_to_copy(run) -> None:
         assert url in card_texts(card)  # a TextBlock of its own, the whole address as the text
 
     run(on_teams(core, body)())
+
+
+def test_a_read_or_a_bare_setting_is_not_titled_as_a_failed_registration(run) -> None:
+    async def body(say: Say) -> None:
+        assert (await say("oversikt side 2", personal=True))["body"][0]["text"] == "Ikke vist"
+        assert (await say("målform", personal=True))["body"][0]["text"] == "Hjelp: målform"
+
+    run(on_teams(make(at=datetime(2026, 12, 7, 9, 0)), body)())
