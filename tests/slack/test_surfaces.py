@@ -260,3 +260,17 @@ async def test_a_refusal_is_titled_by_what_was_asked(core: Core, typed: str, tit
     async with running(core) as h:
         answer = (await h.slash(typed, user="U0KARI", channel="C0AGDER")).json()
     assert answer["blocks"][0]["text"]["text"] == title, answer["blocks"][0]
+
+
+async def test_the_form_hint_after_a_mention_is_in_the_channels_written_form(core: Core) -> None:
+    async with running(core) as h:
+        assert (await h.slash("målform kanal nn", user="U0KARI", channel="C0AGDER")).status == 200
+    payload = fixture("event_app_mention")
+    payload["event"].update(user="U0KARI", channel="C0AGDER", text="<@U0SAMBOT> referat høst 2026")
+    async with running(core) as h:
+        await h.event(payload)
+        await h.settle()
+        (post,) = h.standin.calls_to("chat.postEphemeral")
+    shown = json.dumps(post.body, ensure_ascii=False)
+    assert "Skjemaet vert opna med slash-kommandoen: /samhandling referat høst 2026" in shown
+    assert "åpnes" not in shown
