@@ -12,7 +12,7 @@ Modals and the App Home are in `views.py`; a clicked message updated in place in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -132,38 +132,33 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _chunks(text: str) -> list[str]:
-    """An escaped text in pieces of at most a section's size, split at line breaks, a long line between
-    words."""
-    chunks: list[str] = []
+    """An escaped text in pieces of at most a section's size, split at line breaks, a line longer than that
+    between words (a word longer than that is clipped): a long text (the minutes read whole) is shown in
+    several blocks, never cut off."""
+    return _pack(
+        text.splitlines(),
+        sep="\n",
+        too_long=lambda line: _pack(
+            line.split(" "), sep=" ", too_long=lambda word: [_clip_mrkdwn(word, MAX_SECTION_TEXT)]
+        ),
+    )
+
+
+def _pack(parts: Sequence[str], *, sep: str, too_long: Callable[[str], list[str]]) -> list[str]:
+    """`parts` joined by `sep` into as few pieces of at most MAX_SECTION_TEXT as they fit in; a part that
+    fits in none is split by `too_long`."""
+    pieces: list[str] = []
     current = ""
-    for line in text.splitlines():
-        candidate = f"{current}\n{line}" if current else line
+    for part in parts:
+        candidate = f"{current}{sep}{part}" if current else part
         if len(candidate) <= MAX_SECTION_TEXT:
             current = candidate
             continue
         if current:
-            chunks.append(current)
-        *whole, current = _at_words(line, MAX_SECTION_TEXT)
-        chunks += whole
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def _at_words(line: str, limit: int) -> list[str]:
-    """A line longer than a block holds, in pieces cut between words (a word longer than that is clipped):
-    a long text (the minutes read whole) is shown in several blocks, never cut off."""
-    pieces: list[str] = []
-    current = ""
-    for word in line.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) <= limit:
-            current = candidate
-            continue
-        if current:
             pieces.append(current)
-        current = _clip_mrkdwn(word, limit)
-    return [*pieces, current]
+        *whole, current = too_long(part) or [""]
+        pieces += whole
+    return [*pieces, current] if current else pieces
 
 
 def button_element(button: Button, index: int, *, primary: bool | None = None) -> Block:
