@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from bot import chain, replay
 from bot.i18n import N_, _, current, translations
 from bot.messages import Request
+from bot.store_views import ReadOnce, RequestReads
 from bot.wheel import Item
 from storage.base import Document, Store, Tables, newest_first
 
@@ -79,18 +79,18 @@ class StateStore:
     def snapshot(self) -> StateStore:
         """A read-only view that reads each partition once, for a computation that reads the same
         partitions hundreds of times and writes nothing (a reminder pass asks for ~300 items' progress)."""
-        return StateStore(store=_ReadOnce(self.store))
+        return StateStore(store=ReadOnce(self.store))
 
     def for_request(self) -> StateStore:
         """A view for one request: each partition is read once (a command asks for the same partitions many
         times), and a partition written through it is read afresh afterwards. Writes go to the store as ever."""
-        return StateStore(store=_RequestReads(self.store))
+        return StateStore(store=RequestReads(self.store))
 
-    def reads_alone(self) -> tuple[tuple[str, Tables], ...] | None:
-        """What this request's view (`for_request`) has read, while reading is all it has done; None once it
-        did anything else, and for any other state."""
+    def reads_alone(self) -> tuple[tuple[str, int], ...] | None:
+        """What this request's view (`for_request`) has read, each partition with the version it read, while
+        reading is all it has done; None once it did anything else, and for any other state."""
         view = self.store
-        return view.read_set() if isinstance(view, _RequestReads) and view.only_reads else None
+        return view.read_set() if isinstance(view, RequestReads) and view.only_reads else None
 
     def tables(self, partition: str) -> Tables:
         return self.store.read(partition)
@@ -285,129 +285,6 @@ class StateStore:
         """The region's plan period as set with `plan` (it wins over app.yaml's), or None."""
         stored = self.doc(META, "plan_periods", region)
         return str(stored["period"]) if stored else None
-
-
-class _ReadOnce(Store):
-    """Serves each partition from the first read of it. Writing through it is a bug: it would go stale."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._seen: dict[str, Tables] = {}
-        self._rows: dict[str, dict[str, Document]] = {}
-
-    def read(self, partition: str) -> Tables:
-        tables = self._seen.get(partition)
-        if tables is None:
-            tables = self._seen[partition] = self._store.read(partition)
-        return tables
-
-    @contextmanager
-    def update(self, partition: str) -> Iterator[Tables]:
-        raise RuntimeError(f"a state snapshot is read-only (tried to update {partition!r})")
-        yield {}  # pragma: no cover - makes this a generator
-
-    def partitions(self, prefix: str = "") -> list[str]:
-        return self._store.partitions(prefix)
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        key = f"{partition}#{table}"
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = self._rows[key] = self._store.rows(partition, table=table)
-        return rows
-
-
-class _RequestReads(Store):
-    """Caches `read` for one request; every other call, and every write, goes to the store itself.
-
-    `only_reads` stays true while the request has used `read` alone: its answer then follows from the
-    partitions in `read_set()` (bot/reply_cache.py)."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._seen: dict[str, Tables] = {}
-        self.only_reads = True
-
-    def read_set(self) -> tuple[tuple[str, Tables], ...]:
-        """Each partition read, with the tables object the store gave (its version, see storage.base)."""
-        return tuple(self._seen.items())
-
-    def read(self, partition: str) -> Tables:
-        tables = self._seen.get(partition)
-        if tables is None:
-            try:
-                tables = self._seen[partition] = self._store.read(partition)
-            except BaseException:
-                self.only_reads = False  # an answer made around a failed read is not one to keep
-                raise
-        return tables
-
-    @contextmanager
-    def update(self, partition: str) -> Iterator[Tables]:
-        self.only_reads = False
-        self._seen.pop(partition, None)
-        try:
-            with self._store.update(partition) as tables:
-                yield tables
-        finally:
-            self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
-
-    def partitions(self, prefix: str = "") -> list[str]:
-        self.only_reads = False
-        return self._store.partitions(prefix)
-
-    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        self.only_reads = False
-        return self._store.append(tables, partition=partition, table=table, entry=entry)
-
-    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        self.only_reads = False
-        self._store.put_row(tables, partition=partition, table=table, key=key, doc=doc)
-
-    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        self.only_reads = False
-        return self._store.row(tables, partition=partition, table=table, key=key)
-
-    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        self.only_reads = False
-        return self._store.last_row(tables, partition=partition, table=table)
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        self.only_reads = False
-        return self._store.rows(partition, table=table)
-
-    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
-        self.only_reads = False
-        return self._store.latest_rows(partition, table=table, limit=limit)
-
-    def count_rows(self, partition: str, *, table: str) -> int:
-        self.only_reads = False
-        return self._store.count_rows(partition, table=table)
-
-    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
-        self.only_reads = False
-        return self._store.sealed_history(prefix, names=names, limit=limit)
-
-    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        self.only_reads = False
-        self._seen.pop(partition, None)
-        return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
-
-    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        self.only_reads = False
-        self._seen.pop(partition, None)
-        self._store.record_many(partition=partition, table=table, docs=docs)
-
-    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
-        self.only_reads = False
-        return self._store.try_lease(name, holder=holder, seconds=seconds)
-
-    def release_lease(self, name: str, *, holder: str) -> None:
-        self.only_reads = False
-        self._store.release_lease(name, holder=holder)
-
-    def faults(self) -> dict[str, str]:
-        return self._store.faults()
 
 
 def entry_summary(entry: Mapping[str, Any]) -> str:
