@@ -38,7 +38,7 @@ def make(
 
 def _log(core: Core) -> str:
     return core.handle(
-        Request(platform="terminal", user_id="kari", channel_id="cli", text="logg agder 2026")
+        Request(platform="terminal", user_id="kari", channel_id="cli", text="logg agder 2027")
     ).reply.text
 
 
@@ -125,7 +125,7 @@ def test_an_empty_form_is_refused_saying_what_is_missing(run) -> None:
     before = _log(core)
 
     async def body(say: Say) -> None:
-        form = await say("referat vår agder 2026")
+        form = await say("referat vår agder 2027")
         assert any(element["type"] == "Input.Text" for element in form["body"])
         (save,) = form["actions"]
         # Teams leaves untouched inputs out of the submit's value: only the action's own data comes back.
@@ -185,3 +185,23 @@ def test_a_read_or_a_bare_setting_is_not_titled_as_a_failed_registration(run) ->
         assert (await say("målform", personal=True))["body"][0]["text"] == "Hjelp: målform"
 
     run(on_teams(make(at=datetime(2026, 12, 7, 9, 0)), body)())
+
+
+def test_long_minutes_cut_on_teams_point_to_where_they_are_read_whole(run) -> None:
+    words = " ".join(f"Punkt {i}: drøftet havbruk, kompetanse og grønn omstilling i regionen." for i in range(52))
+    assert len(words) < 4000
+    setup = tuple(
+        ("kari", f"referat {meeting} agder 2027 {words} bekreft")
+        for meeting in ("vår", "høst", "politisk", "handlingsplan")
+    )
+    core = make(at=datetime(2027, 12, 15, 9, 0), setup=setup)
+
+    async def body(say: Say) -> None:
+        status = card_texts(await say("status agder 2027"))
+        assert status[-1].startswith("Svaret er forkortet for Teams. Se hele: «@Samhandling status agder 2027»")
+        pointer = status[-1].split("Hele teksten: «@Samhandling ", 1)[1].rstrip("»")
+        assert pointer.startswith("referat vis ") and pointer.endswith(" agder 2027")
+        whole = card_texts(await say(pointer))
+        assert any(text.replace("\\", "") == words for text in whole)
+
+    run(on_teams(core, body)())
