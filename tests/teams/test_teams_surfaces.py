@@ -38,7 +38,7 @@ def make(
 
 def _log(core: Core) -> str:
     return core.handle(
-        Request(platform="terminal", user_id="kari", channel_id="cli", text="logg agder 2027")
+        Request(platform="terminal", user_id="kari", channel_id="cli", text="logg agder 2026")
     ).reply.text
 
 
@@ -125,7 +125,7 @@ def test_an_empty_form_is_refused_saying_what_is_missing(run) -> None:
     before = _log(core)
 
     async def body(say: Say) -> None:
-        form = await say("referat vår agder 2027")
+        form = await say("referat vår agder 2026")
         assert any(element["type"] == "Input.Text" for element in form["body"])
         (save,) = form["actions"]
         # Teams leaves untouched inputs out of the submit's value: only the action's own data comes back.
