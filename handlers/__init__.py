@@ -105,6 +105,7 @@ COMMANDS: tuple[Command, ...] = (
             N_("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"),
             N_("referat politisk Vedtatt i fylkestinget"),
             N_("referat handlingsplan Vedtatt https://…"),
+            N_("referat vis høst agder 2026"),
         ),
         writes=True,
         translated=True,

@@ -23,6 +23,7 @@ from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
 from bot.wheel import Item, done_word, region_title
+from handlers.minutes_read import read_command
 
 
 def describe(
@@ -119,7 +120,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(answers)  # issue 18: which actors are done with their assignment agreements
     outcome = progress.outcome or {}
     if outcome.get("summary"):
-        facts.append(Fact(_("Referat"), outcome["summary"]))
+        facts.append(Fact(_("Referat"), outcome["summary"], more=read_command(item)))
     if outcome.get("link"):
         facts.append(Fact(_("Lenke"), outcome["link"]))
     if outcome.get("decisions"):

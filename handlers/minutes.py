@@ -5,7 +5,8 @@ Grammar, in one line or several:
             oppfølging: Sende utkast @IN; Kalle inn til verksted @agder
 The text before `vedtak:`/`oppfølging:` is the summary (its first link is the minutes link); decisions and
 follow-up points are separated by `;` or new lines; each follow-up point names its owner with `@`.
-With no text, the adapter opens a form with the same fields.
+With no text, the adapter opens a form with the same fields. `referat vis <møte> [region] [år]` reads the
+recorded minutes whole (handlers/minutes_read.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bot.parsing import fold, shown
 from bot.replies import make_reply
 from bot.state import DomainError
 from bot.wheel import Item, done_word
+from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
 
@@ -34,6 +36,8 @@ _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNO
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
+    if minutes_read.wants_reading(ctx.args):
+        return minutes_read.handle(ctx)
     words, confirmed = split_confirm(ctx.args.split())
     meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args

@@ -242,12 +242,12 @@ class SlackAdapter:
         if outcome.repeated:  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
             return
         reply = outcome.reply
-        if reply.form is not None:
-            reply = Reply(
-                title=reply.form.title,
-                text=f"Skjemaet åpnes med slash-kommandoen: {self.settings.command} {request.text}",
-                context=reply.context,
-            )
+        if reply.form is not None:  # no modal from a mention: say how to open it, in the reply's written form
+            with using(reply.lang):  # type: ignore[arg-type]
+                text = _("Skjemaet åpnes med slash-kommandoen: {command}").format(
+                    command=f"{self.settings.command} {request.text}"
+                )
+            reply = Reply(title=reply.form.title, text=text, context=reply.context, lang=reply.lang)
         self._spawn(self._post(request, reply, thread_ts=translate.thread_of(body)))
         self._spawn_after(outcome, shown_in=request.channel_id if _is_public(reply) else None)
         self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))

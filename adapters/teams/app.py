@@ -42,7 +42,7 @@ from .connector import (
 )
 from .conversations import ConversationBook, is_personal
 from .files import read_files, shared_files
-from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
+from .fit import BUDGET_BYTES, LONG_FACT, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .prebuilt import send_prebuilt
@@ -71,16 +71,25 @@ def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = No
     with command hints as typed there (``personal``: a one-to-one chat, where no @mention is needed)."""
     reply = for_teams(reply, personal=personal)
     pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
+    whole = next((f.more for s in reply.sections for f in s.facts if f.more and len(f.value) > LONG_FACT), None)
+    more = f"{prefix_for(personal=personal)}{whole}" if whole else None
     if channel not in CARD_CHANNELS:
         text = reply.text
         if activity_bytes(text) > BUDGET_BYTES:
-            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer)
+            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer, more=more, lang=reply.lang)
         return Activity(type=ActivityTypes.message, text=text, text_format="plain")
-    return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=pointer)
+    card = render_card(reply, origin=origin)
+    return card_activity(card, summary=reply.title, pointer=pointer, more=more, lang=reply.lang)
 
 
 def card_activity(
-    card: dict[str, Any], *, summary: str, pointer: str | None, activity_id: str | None = None
+    card: dict[str, Any],
+    *,
+    summary: str,
+    pointer: str | None,
+    activity_id: str | None = None,
+    more: str | None = None,
+    lang: str = "nb",
 ) -> Activity:
     """A message activity carrying ``card``, cut to fit the connector's limit as the connector counts."""
 
@@ -102,7 +111,7 @@ def card_activity(
         }
         return activity_bytes(wrapper)
 
-    return build(fit_card(card, measure=measure, pointer=pointer))
+    return build(fit_card(card, measure=measure, pointer=pointer, more=more, lang=lang))
 
 
 class _AuthConfig:
@@ -230,7 +239,8 @@ class TeamsRuntime:
             if error.status is None:
                 raise
             pointer = f"{prefix_for(personal=is_personal(turn_context.activity))}{origin}" if origin else None
-            short = Reply(title=reply.title, text=f"{reply.title}\n{cut_notice(pointer)}", ok=reply.ok)
+            notice_text = cut_notice(pointer, lang=reply.lang)
+            short = Reply(title=reply.title, text=f"{reply.title}\n{notice_text}", ok=reply.ok)
             notice = Activity(type=ActivityTypes.message, text=short.text[:1000], text_format="plain")
             try:
                 await send_with_retry(turn_context, notice, policy=self.retry)

@@ -151,7 +151,8 @@ def record_minutes(
         summary=lambda: (
             _("Registrerte referat for {item}").format(item=item.title())
             + (" " + _("(erstatter forrige referat)") if replaced else "")
-            + summary_note(note)
+            # the rule broken, said in the written form being built (the history keeps both forms)
+            + summary_note(note and mark(record_breaches(config=config, state=state, item=item, now=acting.now)))
         ),
         mutate=mutate,
     )

@@ -10,7 +10,7 @@ import threading
 from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
-from bot.replies import make_reply, refusal
+from bot.replies import make_reply, refusal, refusal_title
 from bot.state import AlreadyApplied, DomainError, entry_summary
 from storage.base import StoreError
 
@@ -22,7 +22,13 @@ def step(job: Job, call_next: Next) -> Outcome:
         return call_next(job)
     except DomainError as exc:
         job.failed = True
-        return Outcome(reply=refusal(str(exc)))
+        command = job.parsed.command
+        title = (
+            None
+            if command is None
+            else refusal_title(writes=command.writes, bare=not job.parsed.rest.strip(), shown=command.shown)
+        )
+        return Outcome(reply=refusal(str(exc), title=title))
     except AlreadyApplied as exc:
         job.failed = True
         when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
