@@ -1,0 +1,71 @@
+"""Issue 18, "The model's timing" and what each party sees: each point driven as a person meets it, a
+reminder pass's digest or a command's reply."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.config import ConfigError, parse_config
+from bot.reminders import plan_digests
+from bot.simulation import simulate
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import demo_text, make_config, replace_once
+
+
+def two_regions(*, at) -> BotDriver:  # type: ignore[no-untyped-def]
+    return make_bot(at=at, config=make_config(regions=("agder", "vestland")))
+
+
+def digest(bot: BotDriver, channel: str) -> str:
+    """The digest a reminder pass would post to the terminal channel now ("" when none)."""
+    found = [
+        d.reply.text
+        for d in plan_digests(core=bot.core, at=bot.clock.now())
+        if d.to.platform == "terminal" and d.to.channel_id == channel
+    ]
+    return found[0] if found else ""
+
+
+def posted(bot: BotDriver, channel: str, *, start: date, end: date) -> dict[date, str]:
+    """What the reminder passes from `start` to `end` post to a terminal channel, by day."""
+    return {
+        post.at.date(): post.digest.reply.text
+        for post in simulate(bot.core, start=start, end=end, region=None)
+        if post.digest.to.platform == "terminal" and post.digest.to.channel_id == channel
+    }
+
+
+def days_saying(posts: dict[date, str], *needles: str) -> list[date]:
+    return [day for day, text in sorted(posts.items()) if all(needle in text for needle in needles)]
+
+
+# -- 1. «Kall inn i god tid» counts from when the meeting may first be held --------------------------------
+def test_au_is_told_to_summon_the_autumn_meeting_before_october_not_on_19_october() -> None:
+    bot = two_regions(at=oslo(2027, 8, 1, 9))
+    posts = posted(bot, "nasjonal", start=date(2027, 8, 1), end=date(2027, 11, 30))
+    # 42 days before 1 October, the first day the meeting may be held; never again on 19 October.
+    assert days_saying(posts, "Høstmøtet (nasjonalt) 2027", "Kall inn i god tid") == [date(2027, 8, 20)]
+
+
+def test_the_county_councils_action_plan_leaves_room_for_its_agenda() -> None:
+    bot = two_regions(at=oslo(2027, 9, 1, 9))
+    posts = posted(bot, "agder", start=date(2027, 9, 1), end=date(2027, 12, 15))
+    # Its papers go out 21 days before 15 December: reminded 42 and 14 days before that, not 14 before the deadline.
+    assert days_saying(posts, "Handlingsplan 2028")[:2] == [date(2027, 10, 13), date(2027, 11, 10)]
+
+
+@pytest.mark.parametrize("bad", ["agenda_days: -1", "agenda_days: 365"])
+def test_the_agenda_room_is_validated(bad: str) -> None:
+    text = replace_once(demo_text(), "agenda_days: 21", bad)
+    with pytest.raises(ConfigError) as error:
+        parse_config(text)
+    assert "agenda_days" in str(error.value)
+
+
+def test_a_lead_counts_from_the_anchor_or_the_opening_only() -> None:
+    text = demo_text().replace("before: opens", "before: deadline")
+    with pytest.raises(ConfigError) as error:
+        parse_config(text)
+    assert "before" in str(error.value)
