@@ -29,7 +29,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     sections: list[Section] = []
-    period = region_plan_period(config=ctx.config, state=ctx.state, region=region)
+    period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
     if period:
         sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
     buttons: list[Button] = []

@@ -69,3 +69,26 @@ def test_a_lead_counts_from_the_anchor_or_the_opening_only() -> None:
     with pytest.raises(ConfigError) as error:
         parse_config(text)
     assert "before" in str(error.value)
+
+
+# -- 2. the plan period is per cycle ------------------------------------------------------------------------
+def test_next_periods_plan_leaves_this_years_status_and_a_period_is_four_years() -> None:
+    bot = two_regions(at=oslo(2027, 10, 1, 9))
+    refused = bot.say("plan 2028–2040", as_="kari")
+    assert not refused.ok and "fire år" in refused.text and "13 år" in refused.text and "plan 2028–2031" in refused.text
+    assert bot.say("plan 2028–2031", as_="kari").ok
+    assert "Planperiode: 2024–2027" in bot.say("status", as_="kari").text
+    assert "Planperiode: 2028–2031" in bot.say("status 2028", as_="kari").text
+    bot.set_time(2028, 1, 12, 9)
+    assert "Planperiode: 2028–2031" in bot.say("status", as_="kari").text
+    assert "Planperiode: 2024–2027" in bot.say("status 2027", as_="kari").text
+
+
+def test_a_plan_period_stored_before_issue_18_is_still_read() -> None:
+    bot = two_regions(at=oslo(2026, 10, 1, 9))
+    with bot.core.store.update("meta") as tables:
+        tables.setdefault("plan_periods", {})["agder"] = {"period": "2024–2027", "by": "Kari", "at": "2026-01-01"}
+    assert "Planperiode: 2024–2027" in bot.say("status", as_="kari").text
+    assert bot.say("plan 2028–2031", as_="kari").ok
+    assert "Planperiode: 2024–2027" in bot.say("status 2027", as_="kari").text
+    assert "Planperiode: 2028–2031" in bot.say("status 2028", as_="kari").text
