@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig
-from bot.facts.item_state import DUE_DAYS, item_state
+from bot.facts.item_state import item_state
 from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
@@ -202,7 +202,13 @@ def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today:
         return "overdue"
     if occurrence.kind == "minutes":
         return "week"
-    return "week" if (progress.target - today).days <= DUE_DAYS else "coming"
+    return "week" if in_week_of(progress.target, today=today) else "coming"
+
+
+def in_week_of(day: date, *, today: date) -> bool:
+    """Whether `day` falls in the calendar week (Monday to Sunday) of `today`, today or later: «Denne
+    uken» is the week people read it in, so a meeting next Monday is «Kommer» even when it is two days off."""
+    return today <= day <= today + timedelta(days=6 - today.weekday())
 
 
 def item_label(item: Item) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.config import ConfigError, parse_config
+from bot.messages import ChannelAddress
 from bot.reminders import plan_digests
 from bot.simulation import simulate
 from tests.driver import BotDriver, make_bot, oslo
@@ -92,3 +93,33 @@ def test_a_plan_period_stored_before_issue_18_is_still_read() -> None:
     assert bot.say("plan 2028–2031", as_="kari").ok
     assert "Planperiode: 2024–2027" in bot.say("status 2027", as_="kari").text
     assert "Planperiode: 2028–2031" in bot.say("status 2028", as_="kari").text
+
+
+# -- 3. «Denne uken» is the calendar week; an overview with nothing new is not posted -------------------------
+def test_a_meeting_next_monday_is_coming_not_this_week() -> None:
+    bot = two_regions(at=oslo(2027, 3, 1, 9))
+    assert bot.say("dato vår 22. april kl 10", as_="kari").ok  # a Thursday
+    bot.set_time(2027, 4, 20, 9)  # lead-2, Tuesday of the same week
+    assert "Denne uken (1)" in digest(bot, "agder")
+    bot2 = two_regions(at=oslo(2027, 3, 1, 9))
+    assert bot2.say("dato vår 26. april kl 10", as_="kari").ok  # a Monday
+    bot2.set_time(2027, 4, 22, 9)  # lead-2 falls on Thursday the week before
+    text = digest(bot2, "agder")
+    assert "Dialogmøte vår 2027" in text and "Denne uken" not in text and "Kommer (1)" in text
+
+
+def test_the_weekly_overview_is_not_posted_again_when_nothing_is_new() -> None:
+    bot = two_regions(at=oslo(2027, 1, 1, 9))
+    overview_titles = ("Regioner på etterskudd", "Forsinket nasjonalt", "Ikke signert")
+    overviews = [
+        [
+            (section.title, section.facts)
+            for section in post.digest.reply.sections
+            if section.title.startswith(overview_titles)
+        ]
+        for post in simulate(bot.core, start=date(2027, 1, 1), end=date(2027, 12, 31), region=None)
+        if post.digest.to == ChannelAddress("terminal", "nasjonal") and post.digest.overview_id
+    ]
+    assert len(overviews) >= 3, "the overview still goes out when something is new"
+    repeated = [a for a, b in zip(overviews, overviews[1:], strict=False) if a == b]
+    assert not repeated, repeated[:1]
