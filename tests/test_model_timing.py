@@ -4,6 +4,7 @@ reminder pass's digest or a command's reply."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -121,5 +122,5 @@ def test_the_weekly_overview_is_not_posted_again_when_nothing_is_new() -> None:
         if post.digest.to == ChannelAddress("terminal", "nasjonal") and post.digest.overview_id
     ]
     assert len(overviews) >= 3, "the overview still goes out when something is new"
-    repeated = [a for a, b in zip(overviews, overviews[1:], strict=False) if a == b]
+    repeated = [a for a, b in pairwise(overviews) if a == b]
     assert not repeated, repeated[:1]
