@@ -124,3 +124,16 @@ def test_the_weekly_overview_is_not_posted_again_when_nothing_is_new() -> None:
     assert len(overviews) >= 3, "the overview still goes out when something is new"
     repeated = [a for a, b in pairwise(overviews) if a == b]
     assert not repeated, repeated[:1]
+
+
+# -- 4. a week typed without a day: the reply says it took the Monday, as it says which month it took ---------
+def test_dato_in_a_week_says_it_took_the_monday() -> None:
+    bot = two_regions(at=oslo(2026, 10, 1, 9))
+    reply = bot.say("dato høst uke 46", as_="kari", channel="agder")
+    assert reply.ok and "mandag 9. november 2026" in reply.text
+    assert "ingen dag skrevet, så mandagen i uke 46 er valgt" in reply.text
+    vestland = bot.say("dato høst uke 46", as_="per", channel="vestland")
+    assert "måndagen i veke 46" in vestland.text
+    asked = bot.say("dato vår i april", as_="kari", channel="agder")
+    assert asked.title == "Hvilken dag?"
+    assert "ingen dag" not in bot.say("dato vår torsdag uke 16", as_="kari", channel="agder").text
