@@ -15,6 +15,7 @@ from bot.config import AppConfig
 from bot.context import Context
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
+from bot.facts.prepares import meetings_to_prepare
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -208,7 +209,14 @@ def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) 
                         items.append(item)
                 elif region and "actors" in item.spec.prepare:
                     items.append(item)
+    if region is None:
+        items += _meetings_to_prepare(ctx, actor=actor)
     return items
+
+
+def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
+    """Every region's regional meetings the actor takes part in, planned within weeks (bot.facts.prepares)."""
+    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date())
 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:

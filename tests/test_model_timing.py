@@ -137,3 +137,14 @@ def test_dato_in_a_week_says_it_took_the_monday() -> None:
     asked = bot.say("dato vår i april", as_="kari", channel="agder")
     assert asked.title == "Hvilken dag?"
     assert "ingen dag" not in bot.say("dato vår torsdag uke 16", as_="kari", channel="agder").text
+
+
+# -- 5. an actor's `neste` lists the regional meetings it prepares for ------------------------------------------
+def test_nfr_sees_the_regional_autumn_meetings_days_away() -> None:
+    bot = two_regions(at=oslo(2027, 9, 1, 9))
+    assert bot.say("dato høst 5. november kl 10", as_="kari", channel="agder").ok
+    assert bot.say("dato høst 9. november kl 10", as_="per", channel="vestland").ok
+    bot.set_time(2027, 11, 2, 9)
+    text = bot.say("neste", as_="nils", channel="nfr").text
+    assert "Agder" in text and "Vestland" in text
+    assert text.count("Dialogmøte høst 2027") + text.count("Administrativt dialogmøte høst") >= 2, text
