@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.behind import behind_text, overdue_by_region
+from bot.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
 from bot.facts.item_state import chases_lateness, is_overdue
-from bot.facts.kinds import is_signing
+from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.prepares import meetings_to_prepare
 from bot.i18n import _, ngettext
 from bot.memo import per_config
@@ -92,7 +92,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
-        behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
+        behind = au and not region and _regions_to_watch(ctx, today=today)
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
         elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
@@ -190,9 +190,24 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     if is_signing(item):
         return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
     if responsible_party(ctx.config, item) == party:
-        return True
+        return _recordable(ctx, item, today=today)
     prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
     return bool(ctx.config.actor(party)) and prepares
+
+
+def _regions_to_watch(ctx: Context, *, today: date) -> bool:
+    """Whether a region is behind or has something falling due within the week (bot.behind)."""
+    state, config = ctx.state, ctx.config
+    return bool(
+        overdue_by_region(config=config, state=state, today=today)
+        or due_soon_by_region(config=config, state=state, today=today)
+    )
+
+
+def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
+    """A fact others decide (the state budget, adopted by the Storting) is not the recording party's to do
+    until it may have been decided (`bot.facts.kinds.decided_from`); anything else is from its window."""
+    return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
 
 
 def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) -> list[Item]:

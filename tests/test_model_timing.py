@@ -148,3 +148,23 @@ def test_nfr_sees_the_regional_autumn_meetings_days_away() -> None:
     text = bot.say("neste", as_="nils", channel="nfr").text
     assert "Agder" in text and "Vestland" in text
     assert text.count("Dialogmøte høst 2027") + text.count("Administrativt dialogmøte høst") >= 2, text
+
+
+# -- 6. AU's `neste` looks ahead as the digests do; the state budget is not AU's to do before the vote --------
+def test_au_hears_what_falls_due_this_week_and_is_not_offered_the_state_budget_early() -> None:
+    bot = make_bot(at=oslo(2027, 12, 14, 9))  # the day before fifteen action plans fall due
+    text = bot.say("neste", as_="aud", channel="nasjonal").text
+    assert "15 regioner har frist innen en uke: Handlingsplan 2028 (15 regioner)." in text
+    bot.set_time(2027, 11, 3, 9)  # six weeks before the Storting votes
+    mine = bot.say("neste", as_="aud", channel="nasjonal")
+    assert "Statsbudsjettet vedtatt (avtale 2028)" not in _mine(mine.text), mine.text
+    assert "Statsbudsjettet vedtatt (avtale 2028)" in mine.text  # still shown, as what comes
+    bot.set_time(2027, 12, 17, 9)  # its reminder: from now AU records it once adopted
+    assert "Statsbudsjettet vedtatt (avtale 2028)" in _mine(bot.say("neste", as_="aud", channel="nasjonal").text)
+
+
+def _mine(text: str) -> str:
+    """The «Du kan gjøre nå» part of a `neste` reply."""
+    if "Du kan gjøre nå" not in text:
+        return ""
+    return text.split("Du kan gjøre nå", 1)[1].split("Ellers:", 1)[0]
