@@ -8,14 +8,17 @@ what, so "Alt er i rute" is never said while an agreement is overdue.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from bot.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
+from bot.cycle import read_cycles
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.prepares import meetings_to_prepare
+from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -82,7 +85,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
-        blocked = [p for p in others if is_signing(p.item) and p.item.start <= today]
+        blocked = [p for p in others if _waits_in_season(ctx, p, today=today)]
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
     overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
@@ -95,14 +98,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         behind = au and not region and _regions_to_watch(ctx, today=today)
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
-        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
-            quiet = ngettext(
-                "Ingenting venter på {who} nå, men {n} avtale venter på regionenes forutsetninger før signering; "
-                "skriv «oversikt» for detaljene.",
-                "Ingenting venter på {who} nå, men {n} avtaler venter på regionenes forutsetninger før signering; "
-                "skriv «oversikt» for detaljene.",
-                len(blocked),
-            ).format(who=who, n=len(blocked))
+        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on others
+            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
@@ -127,12 +124,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
-        lead += ngettext(
-            "{n} avtale venter på regionenes forutsetninger før signering (skriv «oversikt»).",
-            "{n} avtaler venter på regionenes forutsetninger før signering (skriv «oversikt»).",
-            len(blocked),
-        ).format(n=len(blocked))
-        lead += " "
+        lead += _waiting_text(ctx, blocked) + " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
@@ -193,6 +185,31 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
         return _recordable(ctx, item, today=today)
     prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
     return bool(ctx.config.actor(party)) and prepares
+
+
+def _waits_in_season(ctx: Context, progress: Progress, *, today: date) -> bool:
+    """A signing of this year's agreement, from its window until the next agreement's preparation opens
+    (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for `oversikt`, not
+    something the actor waits for."""
+    item = progress.item
+    view = read_cycles(ctx.config, today=today)
+    return is_signing(item) and item.year == view.year and item.start <= today and view.preparing is None
+
+
+def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
+    """«3 avtaler venter på forutsetninger før signering: Tildelingsbrev fra SIVA (3), Fylkesbudsjett fra
+    Agder (1) (skriv «oversikt»).»: who each agreement waits on, by name, as many times as it holds one up."""
+    counts: Counter[str] = Counter()
+    for progress in blocked:
+        for blocker in missing_for_signing(config=ctx.config, state=ctx.state, signing=progress.item):
+            who = who_answers(config=ctx.config, item=blocker, wording=Wording.SHORT)
+            counts[_("{what} fra {who}").format(what=blocker.spec.label or blocker.spec.name, who=who)] += 1
+    what = ", ".join(f"{label} ({number})" for label, number in counts.most_common())
+    return ngettext(
+        "{n} avtale venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        "{n} avtaler venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        len(blocked),
+    ).format(n=len(blocked), what=what)
 
 
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:

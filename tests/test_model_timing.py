@@ -168,3 +168,17 @@ def _mine(text: str) -> str:
     if "Du kan gjøre nå" not in text:
         return ""
     return text.split("Du kan gjøre nå", 1)[1].split("Ellers:", 1)[0]
+
+
+# -- 7. an actor hears who the agreements wait on, and only in their season -----------------------------------
+def test_in_hears_who_the_agreements_wait_on_and_not_in_october() -> None:
+    bot = two_regions(at=oslo(2027, 1, 4, 9))
+    for person in ("kari", "per"):
+        assert bot.say("forutsetning budsjett 2027", as_=person).ok
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="ola").ok
+    text = bot.say("neste", as_="ola", channel="in").text
+    assert "2 avtaler venter på forutsetninger før signering" in text, text
+    assert "Tildelingsbrev fra SIVA (2)" in text and "regionenes" not in text, text
+    bot.set_time(2027, 10, 4, 9)
+    assert "venter på forutsetninger" not in bot.say("neste", as_="ola", channel="in").text
