@@ -12,7 +12,7 @@ from bot.config import ConfigError, parse_config
 from bot.messages import ChannelAddress
 from bot.reminders import plan_digests
 from bot.simulation import simulate
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo, register_text
 from tests.helpers import demo_text, make_config, replace_once
 
 
@@ -182,3 +182,34 @@ def test_in_hears_who_the_agreements_wait_on_and_not_in_october() -> None:
     assert "Tildelingsbrev fra SIVA (2)" in text and "regionenes" not in text, text
     bot.set_time(2027, 10, 4, 9)
     assert "venter på forutsetninger" not in bot.say("neste", as_="ola", channel="in").text
+
+
+# -- 8. «Klar til signering»: once, with a text, in the window ----------------------------------------------
+def _all_but_the_budget(bot: BotDriver) -> None:
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    for person in ("ola", "siri", "nils", "rita"):
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+    assert bot.say("referat politisk agder 2027 Vedtatt i fylkestinget bekreft", as_="kari").ok
+
+
+def _ready_titles(bot: BotDriver) -> list[str]:
+    return [a.reply.title for a in bot.last.announcements if a.reply.title.startswith("Klar til signering")]
+
+
+def test_ready_to_sign_is_told_once_with_a_text_in_the_window() -> None:
+    bot = two_regions(at=oslo(2027, 1, 11, 9))
+    _all_but_the_budget(bot)
+    assert bot.say("forutsetning budsjett 2027", as_="kari", channel="agder").ok
+    assert _ready_titles(bot) == []  # no text registered: nothing to sign yet
+    register_text(bot, year=2027)
+    assert len(set(_ready_titles(bot))) == 1  # the text made it ready: told once
+    register_text(bot, year=2027, version=2)
+    assert _ready_titles(bot) == []  # a second text the same day: not told again
+
+
+def test_ready_to_sign_is_not_told_on_21_december() -> None:
+    bot = two_regions(at=oslo(2026, 12, 21, 9))
+    register_text(bot, year=2027)
+    _all_but_the_budget(bot)
+    assert bot.say("forutsetning budsjett 2027", as_="kari", channel="agder").ok
+    assert _ready_titles(bot) == []
