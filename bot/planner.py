@@ -278,6 +278,10 @@ class Planner:
                 if blockers
                 else list(progress.missing)
             )
+            if occurrence.overdue:
+                # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
+                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
+                parties = [responsible_party(self.config, item), *(parties if blockers else [])]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

@@ -213,3 +213,18 @@ def test_ready_to_sign_is_not_told_on_21_december() -> None:
     _all_but_the_budget(bot)
     assert bot.say("forutsetning budsjett 2027", as_="kari", channel="agder").ok
     assert _ready_titles(bot) == []
+
+
+# -- 9. an overdue agreement is told to the region that answers for it ---------------------------------------
+def test_an_overdue_agreement_goes_to_the_region_not_the_missing_actor() -> None:
+    bot = two_regions(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027)
+    _all_but_the_budget(bot)
+    assert bot.say("forutsetning budsjett 2027", as_="kari", channel="agder").ok
+    assert bot.say("signer agder 2027", as_="kari", channel="agder").ok
+    for person in ("siri", "nils", "rita"):
+        assert bot.say("signer agder 2027", as_=person).ok
+    bot.set_time(2027, 2, 1, 9)  # the first working day after the window
+    region = digest(bot, "agder")
+    assert "Signering 2027" in region and "Mangler signatur fra IN. Agder følger opp" in region, region
+    assert "Signering 2027" not in digest(bot, "in")
