@@ -16,14 +16,21 @@ from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import make_reply
+from bot.state import DomainError
 from bot.wheel import Item, cycle_items, tracked
-from handlers.common import read_args, reject_extra, require_region
+from handlers.common import context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("region", "year"))
     reject_extra(args.rest, example="status agder 2027")
+    if context_region(ctx, args.region) is None:
+        raise DomainError(
+            _("Hvilken region? Skriv f.eks. «{example}», eller «oversikt» for alle regionene på en gang.").format(
+                example="status agder 2027"
+            )
+        )
     region = require_region(ctx, args.region, example="status agder 2027")
     today = ctx.now.date()
     view = read_cycles(ctx.config, today=today)

@@ -228,3 +228,24 @@ def test_an_overdue_agreement_goes_to_the_region_not_the_missing_actor() -> None
     region = digest(bot, "agder")
     assert "Signering 2027" in region and "Mangler signatur fra IN. Agder følger opp" in region, region
     assert "Signering 2027" not in digest(bot, "in")
+
+
+# -- 10. `status` in AU's channel points to `oversikt`; `signer` names the region it answers about -------------
+def test_status_in_aus_channel_points_to_oversikt() -> None:
+    bot = two_regions(at=oslo(2027, 3, 1, 9))
+    reply = bot.say("status", as_="aud", channel="nasjonal")
+    assert not reply.ok and "«oversikt»" in reply.text and "status agder 2027" in reply.text
+    assert bot.say("status agder", as_="aud", channel="nasjonal").ok
+
+
+def test_signer_names_the_other_region_it_answers_about() -> None:
+    bot = two_regions(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027, region="vestland")
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    for person in ("ola", "siri", "nils", "rita"):
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+    assert bot.say("forutsetning budsjett 2027", as_="per", channel="vestland").ok
+    assert bot.say("referat politisk vestland 2027 Vedteke bekreft", as_="per", channel="vestland").ok
+    assert bot.say("signer vestland 2027", as_="ola", channel="agder").ok
+    again = bot.say("signer vestland 2027", as_="ola", channel="agder")
+    assert again.title == "Allerede signert" and "Vestland fylkeskommune" in again.text, again.text
