@@ -19,7 +19,7 @@ from bot.i18n import _, ngettext
 from bot.messages import ItemState
 from bot.progress import progress_of
 from bot.state import StateStore
-from bot.wheel import Item, precondition_items, regional_milestones, tracked
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +77,12 @@ def due_soon_by_region(*, config: AppConfig, state: StateStore, today: date) -> 
     until = today + timedelta(days=DUE_DAYS)
     due: dict[str, list[Item]] = {}
     for region in config.parties.regions:
-        items: list[Item] = []
-        for year in years:
-            items += regional_milestones(config, year=year, region=region.key)
-            items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
         soon = [
             item
-            for item in items
-            if today <= item.deadline <= until
+            for year in years
+            for item in cycle_items(config, year=year, region=region.key)
+            if item.region
+            and today <= item.deadline <= until
             and chases_lateness(item)
             and tracked(config, item)
             and item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
