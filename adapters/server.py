@@ -56,6 +56,7 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
+WARMING = web.AppKey("warming", asyncio.Future)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -137,8 +138,11 @@ def build_app(
     environ: Mapping[str, str] | None = None,
     mounts: tuple[str, ...] = MOUNTS,
     scheduler: bool = True,
+    warm_up: Callable[[], None] | None = None,
 ) -> web.Application:
-    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
+    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
+
+    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
     quiet_protocol_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
@@ -170,6 +174,8 @@ def build_app(
         return web.json_response(body)
 
     app.router.add_get("/healthz", healthz)
+    if warm_up is not None:
+        app.on_startup.append(_warm_up_beside(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
@@ -366,8 +372,26 @@ def _scheduler_context(*, core: CorePort, senders: Mapping[str, Sender]) -> Call
     return context
 
 
-def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> None:
-    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
+def serve(
+    *, core: CorePort, port: int | None = None, host: str = "0.0.0.0", warm_up: Callable[[], None] | None = None
+) -> None:
+    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
+
+    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
+    before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
-    web.run_app(build_app(core=core), host=host, port=port, print=None, access_log=None)
+    web.run_app(build_app(core=core, warm_up=warm_up), host=host, port=port, print=None, access_log=None)
+
+
+def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
+    def guarded() -> None:
+        try:
+            work()
+        except Exception:  # a cost not paid now is paid by the first command that needs it
+            logger.exception("warming up failed")
+
+    async def start(app: web.Application) -> None:
+        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
+
+    return start

@@ -248,6 +248,9 @@ class Precondition(_Strict):
     owner: Literal["national", "region", "actor"]
     window: Window
     leads: tuple[Lead, ...] | None = None
+    after: tuple[str, ...] = ()
+    """Preconditions of the same agreement this one follows from (an allocation letter follows the state
+    budget): it is refused until they are recorded."""
     adopted_by: str | None = None
     """Who decides it when that is outside the model's parties (the Storting adopts the state budget);
     shown as responsible, with the party that records it."""

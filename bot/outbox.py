@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -41,7 +41,9 @@ SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel=
 
 
 def reply_to_doc(reply: Reply) -> Document:
-    doc = asdict(reply)
+    """A reply as plain data. Mentions are written by hand: their `ids` is a read-only mapping, which
+    `asdict` cannot copy (it deep-copies, and a mappingproxy does not pickle)."""
+    doc = asdict(replace(reply, mentions=()))
     doc["visibility"] = str(reply.visibility)
     doc["mentions"] = [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions]
     return doc

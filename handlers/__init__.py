@@ -15,6 +15,7 @@ from handlers import (
     assignments,
     bind,
     calendar,
+    followups,
     log,
     minutes,
     next_steps,
@@ -161,7 +162,7 @@ COMMANDS: tuple[Command, ...] = (
         "oppdrag",
         assignments.handle,
         N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
-        N_("oppdrag <aktør> [sendt|ingen]"),
+        N_("oppdrag <aktør> <sendt|ingen>"),
         ("oppdrag IN sendt", "oppdrag SIVA ingen"),
         writes=True,
         translated=True,
@@ -274,6 +275,7 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("command",),
     ),
+    followups.COMMAND,  # issue 18: `ferdig <id>` closes a follow-up point (declared in handlers/followups.py)
 )
 
 

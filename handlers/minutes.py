@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping
 
 from bot.actions.base import Acting
-from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesWanted, record_minutes
+from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
+from bot.followups import followup_section, followups_of
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
@@ -56,6 +57,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+    if isinstance(result, MinutesUnchanged):
+        lead = _("{item} har allerede dette referatet. Ingenting er endret.").format(item=result.item.title())
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     announcements = tuple(
         announcement
         for year, regions in result.newly_ready
@@ -73,11 +77,15 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
-    again = " " + _("(erstatter forrige referat)") if result.replaced else ""
+    again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    points = followup_section(followups_of(config=ctx.config, state=ctx.state, item=item), today=ctx.now.date())
+    section, buttons = points if points else (None, ())
     return make_reply(
         title=_("Referat registrert: {item}").format(item=item.title()),
         lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name),
+        sections=(section,) if section else (),
+        buttons=buttons,
         visibility=Visibility.CHANNEL,
     )
 
@@ -153,6 +161,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
             "text": " ".join(text.replace(token.group(0), "").split()),
             "owner": person.key or person.user_id,
             "owner_name": person.name,
+            "owner_party": person.party,
         }
     match = re.search(r"@(\S+)", text)
     if not match:
@@ -175,6 +184,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
         "text": " ".join(text.replace(match.group(0), "").split()),
         "owner": owner or (person.key if person and person.key else owner_word),
         "owner_name": owner_name,
+        "owner_party": owner or (person.party if person else None),
     }
 
 

@@ -19,6 +19,7 @@ from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
+from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -53,9 +54,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         elif caller_party and ctx.config.actor(caller_party):
             actor = caller_party
     today = ctx.now.date()
-    years = range(today.year - 1, today.year + 2)
     if actor:
-        items = _actor_items(ctx, actor=actor, region=region, years=years)
+        items = _actor_items(ctx, actor=actor, region=region, today=today)
         who = ctx.config.party_name(actor) + (
             " " + _("i {region}").format(region=ctx.config.party_name(region)) if region else ""
         )
@@ -63,8 +63,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         items = list(_region_window(ctx.config, region=region, today=today))
         who = ctx.config.party_name(region)
     else:
-        items = [item for year in years for item in national_milestones(ctx.config, year=year)]
-        items += [item for year in years for item in precondition_items(ctx.config, year=year, region=None)]
+        items = list(_national_window(ctx.config, today=today))
         who = _("hele landet")
     open_items = [
         progress
@@ -103,7 +102,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
-        return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
+        quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
+        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -136,7 +136,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=buttons[:5],
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
 
 
 @per_config(maxsize=256)
@@ -148,8 +148,23 @@ def _region_window(config: AppConfig, *, region: str, today: date) -> tuple[Item
         item
         for year in years
         for item in cycle_items(config, year=year, region=region)
-        if item.start <= today + HORIZON and tracked(config, item)
+        if _may_show(config, item, today=today)
     )
+
+
+@per_config(maxsize=64)
+def _national_window(config: AppConfig, *, today: date) -> tuple[Item, ...]:
+    """The national items and every actor's preconditions that `neste` may show today, worked out once a day."""
+    years = range(today.year - 1, today.year + 2)
+    items = [item for year in years for item in national_milestones(config, year=year)]
+    items += [item for year in years for item in precondition_items(config, year=year, region=None)]
+    return tuple(item for item in items if _may_show(config, item, today=today))
+
+
+def _may_show(config: AppConfig, item: Item, *, today: date) -> bool:
+    """Whether `neste` may show an item today at all: its window opens within the horizon, the bot follows
+    it, and its deadline is less than a year ago."""
+    return item.start <= today + HORIZON and tracked(config, item) and item.deadline >= today - timedelta(days=365)
 
 
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
@@ -227,23 +242,37 @@ def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
     return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
 
 
-def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) -> list[Item]:
-    """An actor's view: its own allocation letter, the signings it owes, and the meetings it prepares."""
-    regions = [region] if region else [r.key for r in ctx.config.parties.regions]
-    items: list[Item] = []
-    for year in years:
-        items += [item for item in precondition_items(ctx.config, year=year, region=None) if item.actor == actor]
-        items += [item for item in national_milestones(ctx.config, year=year) if "actors" in item.spec.prepare]
-        for key in regions:
-            for item in regional_milestones(ctx.config, year=year, region=key):
-                if is_signing(item):
-                    if actor not in ctx.state.signatures(region=key, year=year):
-                        items.append(item)
-                elif region and "actors" in item.spec.prepare:
-                    items.append(item)
+def _actor_items(ctx: Context, *, actor: str, region: str | None, today: date) -> list[Item]:
+    """An actor's view: its own allocation letter, the signings it owes, and the meetings it prepares.
+
+    Which items these can be follows from the configuration and the day (`_actor_window`); a request only
+    reads whether the actor has signed each agreement."""
+    items = [
+        item
+        for item, owed in _actor_window(ctx.config, actor=actor, region=region, today=today)
+        if not owed or actor not in ctx.state.signatures(region=item.region or "", year=item.year)
+    ]
     if region is None:
         items += _meetings_to_prepare(ctx, actor=actor)
     return items
+
+
+@per_config(maxsize=256)
+def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: date) -> tuple[tuple[Item, bool], ...]:
+    """Each item an actor's `neste` may show today, with whether it is a signing it owes only until it signs:
+    every region's, worked out once per configuration, actor, region and day rather than per request."""
+    regions = [region] if region else [r.key for r in config.parties.regions]
+    items: list[tuple[Item, bool]] = []
+    for year in range(today.year - 1, today.year + 2):
+        items += [(item, False) for item in precondition_items(config, year=year, region=None) if item.actor == actor]
+        items += [(item, False) for item in national_milestones(config, year=year) if "actors" in item.spec.prepare]
+        for key in regions:
+            for item in regional_milestones(config, year=year, region=key):
+                if is_signing(item):
+                    items.append((item, True))
+                elif region and "actors" in item.spec.prepare:
+                    items.append((item, False))
+    return tuple((item, owed) for item, owed in items if _may_show(config, item, today=today))
 
 
 def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:

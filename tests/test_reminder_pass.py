@@ -83,6 +83,8 @@ def test_a_simulated_year() -> None:
             text = digests[(reminder.to.platform, reminder.to.channel_id)].text
             region, _, what = reminder.line.label.partition(" · ")  # regions saying the same share a line
             assert region in text and what in text and reminder.line.value in text, reminder.id
+        if day in actions:  # after the day's meetings have started (minutes wait for the start)
+            bot.set_time(day.year, day.month, day.day, 16, 0)
         for text, person in actions.get(day, []):
             assert bot.say(
                 text, as_=person, channel={"aud": "nasjonal"}.get(person, "agder" if person == "kari" else None)

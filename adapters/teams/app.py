@@ -38,7 +38,7 @@ from .connector import (
     update_with_retry,
     with_retry,
 )
-from .conversations import ConversationBook
+from .conversations import ConversationBook, is_personal
 from .files import read_files, shared_files
 from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
@@ -75,12 +75,6 @@ def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = No
             text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer)
         return Activity(type=ActivityTypes.message, text=text, text_format="plain")
     return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=pointer)
-
-
-def is_personal(activity: Activity | ConversationReference) -> bool:
-    """A one-to-one chat with the bot (no @mention there: every message is for the bot)."""
-    conversation = activity.conversation
-    return conversation is not None and conversation.conversation_type == "personal"
 
 
 def card_activity(

@@ -86,6 +86,7 @@ def test_the_same_text_again_changes_nothing(world: World) -> None:
 
 
 def test_a_precondition_recorded_twice_keeps_the_first(world: World) -> None:
+    record_precondition(world.acting("aud"), key="statsbudsjett", region=None, party=None, year=2027)  # it follows
     first = record_precondition(world.acting("ola"), key="tildelingsbrev", region=None, party="IN", year=2027)
     assert isinstance(first, PreconditionRecorded) and first.newly_ready == ()
     before = world.snapshot()

@@ -59,6 +59,8 @@ class SlackStandIn:
         self.shared: list[dict[str, Any]] = []
         self.file_token = ""
         """The bot token a file download must carry (Slack's url_private needs files:read)."""
+        self.connections: set[object] = set()
+        """The client end (address, port) of every connection a Web API call came on."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
@@ -146,6 +148,8 @@ class SlackStandIn:
         else:  # slack_sdk sends some methods' arguments (files.*) in the query string
             body = {**dict(request.query), **dict(await request.post())}
         await self._record(Call(method=method, body=body, headers=dict(request.headers)))
+        if request.transport is not None:
+            self.connections.add(request.transport.get_extra_info("peername"))
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
             scripted = SERVER_ERROR
