@@ -84,7 +84,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
-        blocked = [p for p in others if _waits_in_season(ctx, p, today=today)]
+        blocked = _waiting_in_season(ctx, others, today=today)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
     overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
@@ -202,13 +202,14 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     return bool(ctx.config.actor(party)) and prepares
 
 
-def _waits_in_season(ctx: Context, progress: Progress, *, today: date) -> bool:
-    """A signing of this year's agreement, from its window until the next agreement's preparation opens
-    (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for `oversikt`, not
-    something the actor waits for."""
-    item = progress.item
+def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
+    """The signings of this year's agreement among `others`, from their window until the next agreement's
+    preparation opens (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for
+    `oversikt`, not something the actor waits for."""
     view = read_cycles(ctx.config, today=today)
-    return is_signing(item) and item.year == view.year and item.start <= today and view.preparing is None
+    if view.preparing is not None:
+        return []
+    return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
 
 
 def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
