@@ -37,8 +37,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     year = args.year or view.year
     sections: list[Section] = []
     period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
-    if period:
-        sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
+    plan_facts = (Fact(_("Planperiode"), period),) if period else ()
+    if args.year is None and view.preparing:
+        # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
+        upcoming_period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=view.preparing)
+        if upcoming_period and upcoming_period != period:
+            plan_facts += (Fact(_("Neste planperiode"), upcoming_period),)
+    if plan_facts:
+        sections.append(Section(title=_("Regional plan"), facts=plan_facts))
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]

@@ -79,7 +79,8 @@ def test_next_periods_plan_leaves_this_years_status_and_a_period_is_four_years()
     refused = bot.say("plan 2028–2040", as_="kari")
     assert not refused.ok and "fire år" in refused.text and "13 år" in refused.text and "plan 2028–2031" in refused.text
     assert bot.say("plan 2028–2031", as_="kari").ok
-    assert "Planperiode: 2024–2027" in bot.say("status", as_="kari").text
+    status = bot.say("status", as_="kari").text
+    assert "Planperiode: 2024–2027" in status and "Neste planperiode: 2028–2031" in status
     assert "Planperiode: 2028–2031" in bot.say("status 2028", as_="kari").text
     bot.set_time(2028, 1, 12, 9)
     assert "Planperiode: 2028–2031" in bot.say("status", as_="kari").text
