@@ -3,7 +3,9 @@
 Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
 working day before; `reminders.days_off` adds days such as 24 December):
 - leads, counted back from what is known: the planned date once set, else the first day of the model's
-  suggested month where the wheel has one, else the deadline;
+  suggested month where the wheel has one, else the deadline; a lead with `before: opens` (the summons,
+  «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
+  its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
@@ -120,15 +122,27 @@ class Planner:
             return suggested, "suggested"
         return progress.item.deadline, "deadline"
 
+    def lead_day(self, progress: Progress, lead: Lead) -> date:
+        """The working day a lead falls on: counted back from the planned date once set, else from what the
+        lead counts from (`Lead.before`: the anchor, or when the item may first happen), and earlier by a
+        political body's agenda (`agenda_days`: its papers go out that long before it meets)."""
+        item = progress.item
+        anchor, _how = self.anchor(progress)
+        if not progress.planned and lead.before == "opens":
+            anchor = opens(item)
+        agenda = getattr(item.spec, "agenda_days", 0)
+        return on_or_before(anchor - timedelta(days=lead.days + agenda), days_off=self.days_off)
+
     def occurrences(self, progress: Progress) -> list[Occurrence]:
         """The whole schedule of an open item, in time order."""
         item = progress.item
         off = self.days_off
-        anchor, _how = self.anchor(progress)
         schedule: list[Occurrence] = []
-        leads = sorted(self.config.leads_for(item.spec), key=lambda lead: -lead.days)
-        for index, lead in enumerate(leads):
-            day = on_or_before(anchor - timedelta(days=lead.days), days_off=off)
+        leads = sorted(
+            ((self.lead_day(progress, lead), lead) for lead in self.config.leads_for(item.spec)),
+            key=lambda pair: (pair[0], -pair[1].days),
+        )
+        for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
@@ -274,6 +288,10 @@ class Planner:
                 if blockers
                 else list(progress.missing)
             )
+            if occurrence.overdue:
+                # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
+                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
+                parties = [responsible_party(self.config, item), *(parties if blockers else [])]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
@@ -328,6 +346,12 @@ def suggested_day(item: Item) -> date | None:
         if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
             return max(first, item.start)
     return None
+
+
+def opens(item: Item) -> date:
+    """The first day the item may happen: its suggested month's first day where the wheel suggests one,
+    else the day its window opens."""
+    return suggested_day(item) or item.start
 
 
 def not_relevant(progress: Progress) -> bool:

@@ -285,10 +285,14 @@ class StateStore:
         """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
         return self.doc(META, "people", key) or None
 
-    def stored_plan_period(self, *, region: str) -> str | None:
-        """The region's plan period as set with `plan` (it wins over app.yaml's), or None."""
-        stored = self.doc(META, "plan_periods", region)
-        return str(stored["period"]) if stored else None
+    def stored_plan_periods(self, *, region: str) -> tuple[str, ...]:
+        """The region's plan periods as set with `plan` («2028–2031»), each once: one per period since
+        issue 18 (`periods`, by first year), or the one a store from before holds (`period`)."""
+        stored = self.doc(META, "plan_periods", region) or {}
+        periods = [str(entry["period"]) for entry in (stored.get("periods") or {}).values()]
+        if stored.get("period"):
+            periods.insert(0, str(stored["period"]))
+        return tuple(dict.fromkeys(periods))
 
 
 def entry_summary(entry: Mapping[str, Any]) -> str:

@@ -149,6 +149,9 @@ def _notes(parsed: ParsedDate) -> str:
     notes = []
     if parsed.day_of_month:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
+    if parsed.week_only:
+        week = parsed.when.isocalendar().week
+        notes.append(_("ingen dag skrevet, så mandagen i uke {week} er valgt").format(week=week))
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))

@@ -348,6 +348,7 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
 
 def test_the_political_treatment_as_last_precondition_also_announces() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027)  # ready to sign needs a text to sign (issue 18)
     bot.say("forutsetning statsbudsjett 2027", as_="aud")
     bot.say("forutsetning budsjett 2027", as_="kari")
     for person in ("ola", "siri", "nils", "rita"):

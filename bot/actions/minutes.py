@@ -143,7 +143,9 @@ def record_minutes(
     replaced = bool(progress.outcome)
     regions = [region] if region else []
     unblocks = signing_years_unblocked_by(config=config, item=item) if region else []
-    ready_before = {y: ready_regions(config=config, state=state, year=y, regions=regions) for y in unblocks}
+    ready_before = {
+        y: ready_regions(config=config, state=state, year=y, regions=regions, today=acting.now.date()) for y in unblocks
+    }
     record(
         acting,
         action=ACTION,
@@ -157,7 +159,7 @@ def record_minutes(
         mutate=mutate,
     )
     newly_ready = tuple(
-        (y, tuple(ready_regions(config=config, state=state, year=y, regions=regions)))
+        (y, tuple(ready_regions(config=config, state=state, year=y, regions=regions, today=acting.now.date())))
         for y in unblocks
         if not ready_before[y]
     )

@@ -142,7 +142,7 @@ def _actor(acting: Acting, *, party: str | None) -> str:
 def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | PreconditionAlready:
     config, state = acting.config, acting.state
     affected = [item.region] if item.region else [region.key for region in config.parties.regions]
-    ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected)
+    ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
 
     def mutate(tables: Tables) -> None:
         preconditions = tables.setdefault("preconditions", {})
@@ -165,5 +165,5 @@ def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | Preconditio
         )
     except _AlreadyRecorded as already:
         return PreconditionAlready(item=item, doc=already.doc)
-    ready_after = ready_regions(config=config, state=state, year=item.year, regions=affected)
+    ready_after = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
     return PreconditionRecorded(item=item, newly_ready=tuple(r for r in ready_after if r not in ready_before))
