@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(core)
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
-        if command != "chat":  # the terminal's start-up and first command are one wait: nothing to move
+        if command not in ("chat", "serve"):  # chat: start-up and first command are one wait; serve: beside
             _warm_up(core)
         if command in ("chat", "serve"):
             core.prepare_links()  # the key of the feed and status links, once per store
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             host = "127.0.0.1" if teams_requires_loopback() else "0.0.0.0"
             _local_links(core, host=host)
-            serve(core=core, host=host)
+            serve(core=core, host=host, warm_up=lambda: _warm_up(core))
             return 0
     except ConfigError as exc:
         print("Feil i konfigurasjonen (app.yaml):", file=sys.stderr)
@@ -116,7 +116,8 @@ def _local_links(core: CorePort, *, host: str) -> None:
 def _warm_up(core: CorePort) -> None:
     """Pay the one-off costs at start-up, not in someone's first command on a server: loading and compiling
     the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
-    this: there start-up and the first command are one wait, and most commands need neither."""
+    this: there start-up and the first command are one wait, and most commands need neither; `serve` runs
+    it beside the starting server (`adapters.server.serve(warm_up=…)`), so /healthz does not wait for it."""
     from bot.dates import warm_up
 
     warm_up()

@@ -43,6 +43,7 @@ def build_core(
     """The core as the process runs it: config from $SAMHANDLING_CONFIG; the store in PostgreSQL at
     $DATABASE_URL when set, else the tinydb folder at `db_path`/$SAMHANDLING_DB."""
     from storage import open_configured_store
+    from storage.transfer import refuse_half_copy
 
     config = load_config(config_path or os.environ.get("SAMHANDLING_CONFIG", "app.yaml"))
     public_url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None
@@ -61,6 +62,7 @@ def build_core(
         # A corrupt file the bot will read stops start-up here (StoreError), before anyone is answered: the
         # previous year on (the cycles being worked on); older years are checked when read.
         store.verify(from_year=clock.now().year - 1)
+        refuse_half_copy(store)  # an import that was stopped half-way: never serve part of the data
     except BaseException:
         store.close()
         raise

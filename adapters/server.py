@@ -28,6 +28,8 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 from croniter import croniter
 
+from adapters import offload
+from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
 from bot.integrity import HistoryCheck
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
+WARMING = web.AppKey("warming", asyncio.Future)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -144,9 +147,13 @@ def build_app(
     environ: Mapping[str, str] | None = None,
     mounts: tuple[str, ...] = MOUNTS,
     scheduler: bool = True,
+    warm_up: Callable[[], None] | None = None,
 ) -> web.Application:
-    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests."""
+    """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
+
+    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
+    offload.configure(remote_store=core.adapter_store().remote, environ=env)
     quiet_protocol_errors()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_junk])
     senders: dict[str, Sender] = {}
@@ -160,28 +167,18 @@ def build_app(
     history = HistoryCheck()
     app[HISTORY] = history
 
-    async def healthz(_: web.Request) -> web.Response:
-        status = "ok" if history.ok else "degraded"
-        body: dict[str, Any] = {"status": status, "platforms": sorted(senders)}
-        if history.checked:
-            body["history"] = history.as_json()
-        faults = core.store_faults()  # a damaged file: named here; the rest keeps serving
-        if faults:
-            body["status"] = "degraded"
-            body["store"] = faults
-        undelivered = core.undelivered()  # said once in the log; here until the process restarts
-        if undelivered:
-            body["status"] = "degraded"
-            body["undelivered"] = undelivered
-        fault = core.reminder_fault()
-        if fault is not None:  # reminders stopped: posted, but the ledger could not be written
-            body["status"] = "degraded"
-            body["reminders"] = fault
-            return web.json_response(body, status=503)
-        return web.json_response(body)
+    async def healthz(request: web.Request) -> web.Response:
+        # From what this process already knows (never a store call, so it answers while the database hangs).
+        body, code = health_report(core=core, history=history, senders=senders)
+        if not may_see_details(request, token=env.get(TOKEN_ENV) or None):
+            body = {"status": body["status"]}  # a stranger learns ok / degraded, no paths, users or hosts
+        return web.json_response(body, status=code)
 
     app.router.add_get("/healthz", healthz)
+    if warm_up is not None:
+        app.on_startup.append(_warm_up_beside(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
+    app.cleanup_ctx.append(watch_store(core=core))
     if scheduler:
         app.cleanup_ctx.append(_scheduler_context(core=core, senders=senders))
     return app
@@ -337,7 +334,7 @@ def _history_check(
         from bot.integrity import admin_alert
 
         try:
-            result = core.check_history()
+            result = await offload.call(core.check_history)  # on PostgreSQL: many reads; keep the loop free
         except Exception:
             logger.exception("could not verify the history chains at start-up")
             return
@@ -377,8 +374,41 @@ def _scheduler_context(*, core: CorePort, senders: Mapping[str, Sender]) -> Call
     return context
 
 
-def serve(*, core: CorePort, port: int | None = None, host: str = "0.0.0.0") -> None:
-    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978."""
+def serve(
+    *, core: CorePort, port: int | None = None, host: str = "0.0.0.0", warm_up: Callable[[], None] | None = None
+) -> None:
+    """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
+
+    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
+    before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
-    web.run_app(build_app(core=core), host=host, port=port, print=None, access_log=None)
+    try:
+        web.run_app(
+            build_app(core=core, warm_up=warm_up),
+            host=host,
+            port=port,
+            print=None,
+            access_log=None,
+            shutdown_timeout=SHUTDOWN_SECONDS,
+        )
+    finally:
+        offload.shut_down()  # a core call stuck in the database does not hold up the exit
+
+
+SHUTDOWN_SECONDS = 3.0
+"""After SIGTERM: how long open requests may finish (aiohttp's default is 60 s); the process ends within
+a few seconds even while the database hangs."""
+
+
+def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
+    def guarded() -> None:
+        try:
+            work()
+        except Exception:  # a cost not paid now is paid by the first command that needs it
+            logger.exception("warming up failed")
+
+    async def start(app: web.Application) -> None:
+        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
+
+    return start

@@ -6,7 +6,9 @@
   folder, then compare both.
 - ``import --from FOLDER``: copy a tinydb folder into the store in use (an empty one), then compare both.
 
-The copy is verified by reading back every partition of both stores; a difference exits with 1.
+The copy is verified by reading back every partition of both stores; a difference exits with 1. It is all
+or nothing to the bot: a copy that was stopped half-way leaves a store the bot refuses to start on, with
+a message that says to empty it and import again (`storage.transfer.refuse_half_copy`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import os
 import sys
 
+from bot.clock import SystemClock
 from storage.base import Store, StoreError
 
 logger = logging.getLogger(__name__)
@@ -78,7 +81,9 @@ def _migrate() -> int:
 def _copy(*, source: Store, target: Store, what: str) -> int:
     from storage.transfer import copy_store, differences
 
-    copied = copy_store(source=source, target=target)
+    print(f"Kopierer {what}. Blir kopien avbrutt, starter ikke boten på en halv kopi: tøm målet og kjør igjen.")
+    started = SystemClock().now().isoformat(timespec="seconds")
+    copied = copy_store(source=source, target=target, source_name=what.split(" -> ")[0], started=started)
     problems = differences(source, target)
     if problems:
         print(f"Kopien {what} er IKKE lik kilden:", file=sys.stderr)

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from adapters.files import read_local
 from bot.hints import platform_hints
+from bot.i18n import _, using
 from bot.messages import Announcement, Attachment, Reply, Request
 from bot.port import CorePort
 
@@ -182,4 +183,9 @@ def _picture_note(core: CorePort, reply: Reply) -> str:
 
     assert reply.picture is not None
     paths = save_picture(core, reply.picture)
-    return f"Bildet er lagret: {' og '.join(str(path) for path in paths)}" if paths else ""
+    if not paths:
+        return ""
+    with using("nn" if reply.lang == "nn" else "nb"):  # in the reply's written form
+        return _("Bildet er lagret: {paths}").format(
+            paths=" og ".join(str(path) for path in paths)
+        )  # «og» in both forms

@@ -1,23 +1,23 @@
-"""Server CPU of `/samhandling neste` over HTTP: the real bot vs a bare Bolt app sending the same bytes.
+"""Slack over real HTTP: the bot against a bare Bolt app sending the same bytes, request by request.
 
-Each server runs in a process of its own on 127.0.0.1, configured the same way (AsyncApp,
-process_before_response=True, aiohttp, signature verification on); this process is only the client (and a
-local stand-in for auth.test, the one Web API call on this path, made once). Requests alternate between
-the servers so all see the same machine state. Each server reports its own `time.process_time()` at
-GET /cpu before and after the timed requests, so the figure is the server's CPU per request, not the
-client's nor the wait: what the issue's aim (at most 1.5x the bare app) is read on. Wall time per round
-trip is printed next to it.
+What users do, not one repeated request: `neste` from a different person each time in a region's channel,
+an actor's, the national one, and (for the reply cache) the same request repeated; `dato` (a write) by each
+region's coordinator, alternating two dates; `signer` (a write and its announcements), the 75 signatures
+of the open agreement (15 regions x 5 parties) shuffled; then 16 clients at once, every request different.
 
-Servers:
-- *ours*: `adapters.server.build_app` with Slack mounted, the real core on app.yaml and a TinyDB store
-  in a temporary folder, the clock at the real now; the same person asks again and again, so after the
-  first request the answer comes from `bot.reply_cache` (the stored state it read is checked each time);
-- *fresh*: the same server again, but every request carries another `user_name`, so none is answered from
-  `bot.reply_cache`: the whole `neste` is worked out every time (same reply bytes);
-- *bare (ack only)*: a Bolt app whose listener acks with nothing;
-- *bare (same bytes)*: a Bolt app whose listener acks with the very payload our `neste` answered with.
+The state is a year of history made through the real core (`bench.slack_setup`: 15 regions, each with a
+Slack channel and a coordinator), served at its `now` (a fixed clock). Three child processes on 127.0.0.1,
+each with the same Bolt settings (AsyncApp, process_before_response, aiohttp):
+- *record*: the bot on one copy of the data, asked everything once in order; its reply bytes per request
+  are what the bare app sends;
+- *ours*: the bot on a fresh copy, asked the same requests in the same order (the same state each time);
+- *bare*: a Bolt app whose listener acks with the recorded bytes of that request (looked up by trigger id).
+Each request goes to ours and to bare, alternating which goes first. Each server reports its own CPU
+(`time.process_time()`, GET /cpu) before and after each group, so the figures are server CPU per request,
+not the client's nor the wait; wall time per round trip is printed beside. A shared 2-core machine moves
+both alike: read the ratios, taken in one interleaved run, not the milliseconds.
 
-    python bench/slack_roundtrip.py [--requests 2000] [--config app.yaml] [--data FOLDER]
+    python -m bench.slack_roundtrip [--per-group 300] [--clients 16] [--folder /tmp/slack-bench]
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ import asyncio
 import hashlib
 import hmac
 import json
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -41,22 +44,29 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import fresh_copies, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
+from bench.slack_setup import (  # noqa: E402
+    ACTOR_SLACK,
+    ACTOR_SLACK_CHANNEL,
+    AU_SLACK,
+    NATIONAL_SLACK,
+    Served,
+    build,
+    coordinator_slack,
+    slack_channel,
+)
+
+MODULE = "bench.slack_roundtrip"
 TOKEN = "xoxb-bench-token"
 SECRET = "bench-signing-secret"
-KINDS = ("ours", "fresh", "bare", "same")
-LABELS = {
-    "ours": "/samhandling neste",
-    "fresh": "neste, worked out anew",
-    "bare": "bare Bolt (ack only)",
-    "same": "bare Bolt (same bytes)",
-}
+ACTOR_CHANNELS = (*ACTOR_SLACK_CHANNEL.values(), "C0INAGDER")
 
 
 # ---- the servers (child processes) ----------------------------------------------------------------------
 
 
-def _bare(api_url: str, *, reply: dict[str, object] | None = None) -> web.Application:
-    """A Bolt app that only acks: empty, or (`reply`) with the very payload our `neste` answers with."""
+def _bare(api_url: str, *, replies: dict[str, dict[str, object]]) -> web.Application:
+    """A Bolt app that acks each request with the bytes the bot answered it with."""
     from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
     from slack_bolt.app.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
@@ -68,8 +78,8 @@ def _bare(api_url: str, *, reply: dict[str, object] | None = None) -> web.Applic
     )
 
     @bolt.command("/samhandling")
-    async def only_ack(ack: object) -> None:
-        await ack(**(reply or {}))  # type: ignore[operator]
+    async def same_bytes(ack: object, body: dict[str, str]) -> None:
+        await ack(**replies.get(body["trigger_id"], {}))  # type: ignore[operator]
 
     async def events(request: web.Request) -> web.Response:
         return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
@@ -79,64 +89,109 @@ def _bare(api_url: str, *, reply: dict[str, object] | None = None) -> web.Applic
     return app
 
 
-def _ours(api_url: str, *, config: str, db: str) -> web.Application:
+def _ours(api_url: str, *, config: str, db: str, now: str) -> web.Application:
     from adapters.compose import build_core
     from adapters.server import build_app
+    from bot.clock import FixedClock
 
-    core = build_core(config_path=config, db_path=db)
+    core = build_core(config_path=config, db_path=db, clock=FixedClock(datetime.fromisoformat(now)))
     env = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url}
     return build_app(core=core, environ=env, mounts=("adapters.slack:mount_slack",), scheduler=False)
 
 
-async def _serve(kind: str, *, api_url: str, config: str, db: str, reply_file: str | None) -> None:
-    if kind in ("ours", "fresh"):
-        app = _ours(api_url, config=config, db=db)
+async def _serve(kind: str, *, api_url: str, config: str, db: str, now: str, replies: str | None) -> None:
+    if kind == "bare":
+        app = _bare(api_url, replies=json.loads(Path(replies or "").read_text()))
     else:
-        reply = json.loads(Path(reply_file).read_text()) if reply_file else None
-        app = _bare(api_url, reply=reply if kind == "same" else None)
+        app = _ours(api_url, config=config, db=db, now=now)
 
     async def cpu(_: web.Request) -> web.Response:
         return web.json_response({"cpu": time.process_time()})
 
     app.router.add_get("/cpu", cpu)
-    _runner, url = await _start(app)
+    _runner, url = await start_site(app)
     print(url, flush=True)
     await asyncio.Event().wait()  # until the parent terminates us
+
+
+# ---- what is asked ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ask:
+    trigger: str
+    user: str
+    channel: str
+    text: str
+
+
+def groups(regions: tuple[str, ...], *, per_group: int, year: int, seed: int = 7) -> dict[str, list[Ask]]:
+    """Each group's requests, every one with its own trigger id; people are new each time unless said."""
+    rng = random.Random(seed)
+    count = iter(range(10**9))
+
+    def ask(user: str, channel: str, text: str) -> Ask:
+        return Ask(f"bench.{next(count)}", user, channel, text)
+
+    def person() -> str:
+        return f"U0P{next(count):06d}"
+
+    channels = {
+        "neste, region channel": [slack_channel(region) for region in regions],
+        "neste, actor channel": list(ACTOR_CHANNELS),
+        "neste, national channel": [NATIONAL_SLACK],
+    }
+    made = {
+        name: [ask(person(), options[n % len(options)], "neste") for n in range(per_group)]
+        for name, options in channels.items()
+    }
+    made["neste, the same request repeated"] = [ask(AU_SLACK, NATIONAL_SLACK, "neste") for _ in range(per_group)]
+    days = (f"{year}-04-24", f"{year}-04-25")  # a Monday and a Tuesday: each `dato` changes the date
+    made["dato (a write)"] = []
+    for n in range(per_group):
+        region, day = regions[n % len(regions)], days[n // len(regions) % 2]
+        made["dato (a write)"].append(
+            ask(coordinator_slack(region), slack_channel(region), f"dato vår {region} {year} {day} 10:00")
+        )
+    pairs = [(region, party) for region in regions for party in (region, *ACTOR_SLACK)]
+    rng.shuffle(pairs)
+    made["signer (a write and its announcements)"] = [
+        ask(coordinator_slack(region), slack_channel(region), f"signer {year}")
+        if party == region
+        else ask(ACTOR_SLACK[party], ACTOR_SLACK_CHANNEL[party], f"signer {party} {region} {year}")
+        for region, party in pairs
+    ]
+    return made
+
+
+def crowd(regions: tuple[str, ...], *, size: int, name: str) -> list[Ask]:
+    """`neste` over every channel kind from a new person each time: what 16 clients send at once."""
+    options = [*(slack_channel(region) for region in regions), *ACTOR_CHANNELS, NATIONAL_SLACK]
+    return [Ask(f"{name}.{n}", f"U0{name.upper()}{n:06d}", options[n % len(options)], "neste") for n in range(size)]
 
 
 # ---- the client (this process) --------------------------------------------------------------------------
 
 
-async def _start(app: web.Application) -> tuple[web.AppRunner, str]:
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, f"http://127.0.0.1:{port}"
+class StandIn:
+    """Slack's Web API for the bot's announcements and auth.test: answers ok, remembers when it was last called."""
 
+    def __init__(self) -> None:
+        self.last = 0.0
 
-def _standin() -> web.Application:
-    async def api(request: web.Request) -> web.Response:
-        return web.json_response({"ok": True, "team_id": "T0", "user_id": "U0BOT", "bot_id": "B0"})
+    def app(self) -> web.Application:
+        async def api(request: web.Request) -> web.Response:
+            self.last = time.perf_counter()
+            return web.json_response({"ok": True, "team_id": "T0", "user_id": "U0BOT", "bot_id": "B0", "ts": "1.0"})
 
-    app = web.Application()
-    app.router.add_post("/api/{method}", api)
-    return app
+        app = web.Application()
+        app.router.add_post("/api/{method}", api)
+        return app
 
-
-def _spawn(
-    kind: str, *, api_url: str, config: str, db: str, reply_file: str | None = None
-) -> tuple[subprocess.Popen[str], str]:
-    args = [sys.executable, __file__, "--serve", kind, "--api", api_url, "--config", config, "--db", db]
-    if reply_file:
-        args += ["--reply", reply_file]
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert child.stdout is not None
-    url = child.stdout.readline().strip()
-    if not url.startswith("http"):
-        raise SystemExit(f"{kind} server did not start")
-    return child, url
+    async def quiet(self, seconds: float = 0.3) -> None:
+        """Until the bot has posted nothing for `seconds` (its announcements are sent after the ack)."""
+        while time.perf_counter() - self.last < seconds:
+            await asyncio.sleep(seconds / 3)
 
 
 def _signed(body: str) -> dict[str, str]:
@@ -149,19 +204,17 @@ def _signed(body: str) -> dict[str, str]:
     }
 
 
-async def _one(
-    session: aiohttp.ClientSession, url: str, n: int, *, keep: list[bytes] | None = None, name: str = "kari"
-) -> float:
+async def _one(session: aiohttp.ClientSession, url: str, ask: Ask) -> tuple[float, bytes]:
     body = urlencode(
         {
             "token": "x",
             "team_id": "T0",
-            "channel_id": "C0AGDER",
-            "user_id": "U0KARI",
-            "user_name": name,
+            "channel_id": ask.channel,
+            "user_id": ask.user,
+            "user_name": ask.user.lower(),
             "command": "/samhandling",
-            "text": "neste",
-            "trigger_id": f"bench.{n}",
+            "text": ask.text,
+            "trigger_id": ask.trigger,
             "response_url": "http://127.0.0.1:9/unused",
             "api_app_id": "A0",
         }
@@ -171,85 +224,127 @@ async def _one(
     async with session.post(f"{url}/slack/events", data=body.encode(), headers=headers) as response:
         payload = await response.read()
         if response.status != 200:
-            raise SystemExit(f"{url}: HTTP {response.status}")
-    if keep is not None:
-        keep.append(payload)
-    return time.perf_counter() - start
+            raise SystemExit(f"{url}: HTTP {response.status} for {ask.text!r}")
+    return time.perf_counter() - start, payload
 
 
-async def _cpu(session: aiohttp.ClientSession, url: str) -> float:
-    async with session.get(f"{url}/cpu") as response:
-        return float((await response.json())["cpu"])
+async def _crowd_rate(session: aiohttp.ClientSession, url: str, asks: list[Ask], *, clients: int) -> float:
+    """Requests per second with `clients` clients each sending its next request as soon as one is answered."""
+    queue = list(reversed(asks))
+
+    async def client() -> None:
+        while queue:
+            await _one(session, url, queue.pop())
+
+    start = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return len(asks) / (time.perf_counter() - start)
 
 
-def _wall_line(name: str, samples: list[float]) -> tuple[float, str]:
-    ordered = sorted(samples)
-    median = statistics.median(ordered) * 1000
-    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
-    return median, f"{name:<24} wall median {median:7.3f} ms   p99 {p99:7.3f} ms"
-
-
-async def main(requests: int, config: str, data: str | None) -> None:
-    standin_runner, standin_url = await _start(_standin())
-    api_url = f"{standin_url}/api/"
-    children: list[subprocess.Popen[str]] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        db = data or str(Path(scratch) / "db")
-        try:
-            ours, ours_url = _spawn("ours", api_url=api_url, config=config, db=db)
-            children.append(ours)
-            async with aiohttp.ClientSession() as session:
-                first: list[bytes] = []
-                await _one(session, ours_url, 0, keep=first)
-            reply_file = Path(scratch) / "reply.json"
-            reply_file.write_bytes(first[0])
-            urls = {"ours": ours_url}
-            fresh, urls["fresh"] = _spawn("fresh", api_url=api_url, config=config, db=db)
-            children.append(fresh)
-            for kind in ("bare", "same"):
-                child, urls[kind] = _spawn(kind, api_url=api_url, config=config, db=db, reply_file=str(reply_file))
-                children.append(child)
-            samples: dict[str, list[float]] = {kind: [] for kind in KINDS}
-            async with aiohttp.ClientSession() as session:
-                for n in range(200):  # warm-up (auth.test, caches, connections)
-                    for kind in KINDS:
-                        await _one(session, urls[kind], n, name=f"kari{n}" if kind == "fresh" else "kari")
-                before = {kind: await _cpu(session, urls[kind]) for kind in KINDS}
-                for n in range(requests):
-                    for kind in KINDS if n % 2 else tuple(reversed(KINDS)):
-                        name = f"kari{n + 1000}" if kind == "fresh" else "kari"
-                        samples[kind].append(await _one(session, urls[kind], n + 1000, name=name))
-                after = {kind: await _cpu(session, urls[kind]) for kind in KINDS}
-        finally:
-            for child in children:
-                child.terminate()
-                child.wait()
-            await standin_runner.cleanup()
-    cpu = {kind: (after[kind] - before[kind]) / requests * 1000 for kind in KINDS}
-    print(f"{requests} signed slash commands to each server, alternated, over HTTP on 127.0.0.1 (keep-alive)")
-    print(f"our reply: {len(first[0])} bytes, the same bytes from the bare app")
-    walls = {}
-    for kind in KINDS:
-        walls[kind], line = _wall_line(LABELS[kind], samples[kind])
-        print(f"{line}   server CPU {cpu[kind]:6.3f} ms/request")
-    print(
-        f"server CPU ratio ours / same bytes {cpu['ours'] / cpu['same']:.2f}x (aim: at most 1.5x); "
-        f"ours / ack only {cpu['ours'] / cpu['bare']:.2f}x; worked out anew / same bytes {cpu['fresh'] / cpu['same']:.2f}x"
+def _line(name: str, ours: tuple[float, list[float]], bare: tuple[float, list[float]]) -> str:
+    wall_ours, wall_bare = statistics.median(ours[1]) * 1000, statistics.median(bare[1]) * 1000
+    return (
+        f"| {name} | {len(ours[1])} | {ours[0]:.2f} ms | {bare[0]:.2f} ms | **{ours[0] / bare[0]:.2f}** "
+        f"| {wall_ours:.2f} / {wall_bare:.2f} ms |"
     )
-    print(f"wall ratio ours / same bytes {walls['ours'] / walls['same']:.2f}x")
+
+
+def main(*, per_group: int, clients: int, folder: Path) -> None:
+    (folder / "setup").mkdir(parents=True, exist_ok=True)
+    served = build(folder / "setup")  # before the client's loop: the history is made through the core's own
+    asyncio.run(measure(served, per_group=per_group, clients=clients, folder=folder))
+
+
+async def measure(served: Served, *, per_group: int, clients: int, folder: Path) -> None:
+    now, regions = served.now, served.regions
+    config, now_text = str(served.config), now.isoformat()
+    asked = groups(regions, per_group=per_group, year=now.year)
+    crowds = [crowd(regions, size=clients * 40, name=f"c{n}") for n in range(4)]  # two rounds each
+    stand_in = StandIn()
+    stand_runner, stand_url = await start_site(stand_in.app())
+    api_url = f"{stand_url}/api/"
+    children: list[subprocess.Popen[str]] = []
+    try:
+        copies = fresh_copies(served.data, folder=folder, names=("slack-record", "slack-ours"))
+        common = ["--api", api_url, "--config", config, "--now", now_text]
+        child, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-record"])])
+        children.append(child)
+        replies: dict[str, object] = {}
+        async with aiohttp.ClientSession() as session:
+            for ask in [a for group in asked.values() for a in group] + [a for c in crowds for a in c]:
+                _, payload = await _one(session, record_url, ask)
+                replies[ask.trigger] = json.loads(payload) if payload else {}
+        child.terminate()
+        child.wait()
+        children.remove(child)
+        replies_file = folder / "replies.json"
+        replies_file.write_text(json.dumps(replies))
+        ours, ours_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-ours"])])
+        bare, bare_url = spawn(MODULE, "bare", [*common, "--replies", str(replies_file)])
+        children += [ours, bare]
+        urls = {"ours": ours_url, "bare": bare_url}
+        lines = []
+        sizes = {"ours": 0, "bare": 0}
+        async with aiohttp.ClientSession() as session:
+            for warm in crowd(regions, size=50, name="warm"):  # connections, auth.test, first-use costs
+                for url in urls.values():
+                    await _one(session, url, warm)
+            for name, group in asked.items():
+                before = {kind: await server_cpu(session, url) for kind, url in urls.items()}
+                walls: dict[str, list[float]] = {"ours": [], "bare": []}
+                for n, ask in enumerate(group):
+                    for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
+                        seconds, payload = await _one(session, urls[kind], ask)
+                        walls[kind].append(seconds)
+                        sizes[kind] += len(payload)
+                await stand_in.quiet()
+                after = {kind: await server_cpu(session, url) for kind, url in urls.items()}
+                cpu = {kind: (after[kind] - before[kind]) / len(group) * 1000 for kind in urls}
+                lines.append(_line(name, (cpu["ours"], walls["ours"]), (cpu["bare"], walls["bare"])))
+            rates: dict[str, list[float]] = {"ours": [], "bare": []}
+            for n, asks in enumerate(crowds):
+                for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
+                    rates[kind].append(await _crowd_rate(session, urls[kind], asks, clients=clients))
+    finally:
+        for child in children:
+            child.terminate()
+            child.wait()
+        await stand_runner.cleanup()
+    print(
+        f"Slack over HTTP on 127.0.0.1: the bot vs a bare Bolt app acking with the same bytes, at {now:%Y-%m-%d %H:%M}"
+    )
+    print(f"reply bytes sent: ours {sizes['ours']}, bare {sizes['bare']}")
+    print("| requests | n | server CPU, ours | bare Bolt | ratio | wall median ours / bare |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for line in lines:
+        print(line)
+    ours_rate, bare_rate = statistics.median(rates["ours"]), statistics.median(rates["bare"])
+    print(
+        f"| {clients} clients at once, every `neste` different ({len(crowds[0])} requests x {len(crowds)} rounds) "
+        f"| {sum(len(c) for c in crowds)} | {ours_rate:.0f} req/s | {bare_rate:.0f} req/s "
+        f"| **{ours_rate / bare_rate:.2f}** (throughput) | |"
+    )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--config", default=str(ROOT / "app.yaml"))
-    parser.add_argument("--data", help="a store folder to serve from (default: a fresh one)")
-    parser.add_argument("--serve", choices=KINDS, help=argparse.SUPPRESS)
+    parser.add_argument("--per-group", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--folder", help="where the state is built and kept (default: a temporary folder)")
+    parser.add_argument("--serve", choices=("ours", "bare"), help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
-    parser.add_argument("--db", help=argparse.SUPPRESS)
-    parser.add_argument("--reply", help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    parser.add_argument("--db", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--now", help=argparse.SUPPRESS)
+    parser.add_argument("--replies", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        asyncio.run(_serve(args.serve, api_url=args.api, config=args.config, db=args.db, reply_file=args.reply))
+        asyncio.run(
+            _serve(args.serve, api_url=args.api, config=args.config, db=args.db, now=args.now, replies=args.replies)
+        )
+    elif args.folder:
+        Path(args.folder).mkdir(parents=True, exist_ok=True)
+        main(per_group=args.per_group, clients=args.clients, folder=Path(args.folder))
     else:
-        asyncio.run(main(args.requests, args.config, args.data))
+        with tempfile.TemporaryDirectory() as scratch:
+            main(per_group=args.per_group, clients=args.clients, folder=Path(scratch))

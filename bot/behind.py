@@ -10,37 +10,76 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from bot.config import AppConfig
 from bot.cycle import read_cycles
-from bot.facts.item_state import chases_lateness, is_overdue
+from bot.facts.item_state import DUE_DAYS, chases_lateness, is_overdue, item_state
 from bot.i18n import _, ngettext
+from bot.memo import IdentityMemo, per_config
+from bot.messages import ItemState
 from bot.progress import progress_of
-from bot.state import StateStore
-from bot.wheel import Item, precondition_items, regional_milestones, tracked
+from bot.state import StateStore, item_partition
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
 
 logger = logging.getLogger(__name__)
 
 
 def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
     """Each region that is behind, with its overdue items (oldest deadline first)."""
-    view = read_cycles(config, today=today)
-    years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
     behind: dict[str, list[Item]] = {}
-    for region in config.parties.regions:
-        items: list[Item] = []
-        for year in years:
-            items += regional_milestones(config, year=year, region=region.key)
-            items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+    for region, partitions in _chased_past_deadline(config, today=today):
         late = [
             item
-            for item in items  # most are not past their deadline: not even a call for those
-            if item.deadline < today and is_behind(config=config, state=state, item=item, today=today)
+            for partition, candidates in partitions
+            for item in _late_in(config=config, state=state, partition=partition, candidates=candidates, today=today)
         ]
         if late:
-            behind[region.key] = sorted(late, key=lambda item: item.deadline)
+            behind[region] = sorted(late, key=lambda item: item.deadline)
     return behind
+
+
+_LATE: IdentityMemo[tuple[AppConfig, tuple[Item, ...]]] = IdentityMemo(maxsize=4096)
+"""Which candidates of a partition are behind, kept by the partition's tables object (its version, see
+storage.base) and the day: AU's `neste` asks it of every region's last cycles, and most have not changed."""
+
+
+def _late_in(
+    *, config: AppConfig, state: StateStore, partition: str, candidates: tuple[Item, ...], today: date
+) -> tuple[Item, ...]:
+    """The candidates that are behind. Each one's progress follows from its own partition alone (its
+    document, and the signatures for a signing), so the answer holds while that partition is unchanged."""
+    tables = state.tables(partition)
+    kept = _LATE.get(tables, (partition, today)) if tables else None
+    if kept is not None and kept[0] is config:
+        return kept[1]
+    late = tuple(item for item in candidates if is_behind(config=config, state=state, item=item, today=today))
+    if tables:  # a partition not written yet is a new empty object each time: nothing to keep it by
+        _LATE.put(tables, (config, late), (partition, today))
+    return late
+
+
+@per_config(maxsize=64)
+def _chased_past_deadline(
+    config: AppConfig, *, today: date
+) -> tuple[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]], ...]:
+    """Each region's items that may be behind today (past their deadline, followed, chased), by the
+    partition that holds them: what follows from the configuration and the day, worked out once a day
+    rather than for every region on every request (most items are not past their deadline; only these
+    need their progress read)."""
+    view = read_cycles(config, today=today)
+    years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
+    regions: list[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]]] = []
+    for region in config.parties.regions:
+        by_partition: dict[str, list[Item]] = {}
+        for year in years:
+            items = regional_milestones(config, year=year, region=region.key)
+            items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+            for item in items:
+                if item.deadline < today and chases_lateness(item) and tracked(config, item):
+                    by_partition.setdefault(item_partition(item), []).append(item)
+        regions.append((region.key, tuple((name, tuple(items)) for name, items in by_partition.items())))
+    return tuple(regions)
 
 
 def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
@@ -54,14 +93,54 @@ def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) 
 
 
 def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
-    """One plain sentence: how many regions are behind and on what, or that none is."""
+    """Plain sentences: how many regions are behind and on what, or that none is; then what falls due
+    within the digest's week (`due_soon_text`), so the day before thirteen action plans fall due does not
+    read as all well."""
     behind = overdue_by_region(config=config, state=state, today=today)
     total = len(config.parties.regions)
+    soon = due_soon_text(config=config, state=state, today=today)
     if not behind:
-        return _("Ingen av {total} regioner er på etterskudd.").format(total=total)
+        return " ".join(filter(None, (_("Ingen av {total} regioner er på etterskudd.").format(total=total), soon)))
     counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
     what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
-    return _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
+    late = _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
+    return " ".join(filter(None, (late, soon)))
+
+
+def due_soon_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
+    """Each region with items whose lateness is chased falling due within `DUE_DAYS` (today included) and
+    not done: what will make it behind within the week, as the digests look ahead."""
+    view = read_cycles(config, today=today)
+    years = [view.year] + ([view.preparing] if view.preparing else [])
+    until = today + timedelta(days=DUE_DAYS)
+    due: dict[str, list[Item]] = {}
+    for region in config.parties.regions:
+        soon = [
+            item
+            for year in years
+            for item in cycle_items(config, year=year, region=region.key)
+            if item.region
+            and today <= item.deadline <= until
+            and chases_lateness(item)
+            and tracked(config, item)
+            and item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+            in (ItemState.DUE, ItemState.PLANNED)
+        ]
+        if soon:
+            due[region.key] = sorted(soon, key=lambda item: item.deadline)
+    return due
+
+
+def due_soon_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """«13 regioner har frist innen en uke: Handlingsplan 2028 (13 regioner).», or "" when none has."""
+    due = due_soon_by_region(config=config, state=state, today=today)
+    if not due:
+        return ""
+    counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in due.values() for item in items)
+    what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+    return ngettext(
+        "{n} region har frist innen en uke: {what}.", "{n} regioner har frist innen en uke: {what}.", len(due)
+    ).format(n=len(due), what=what)
 
 
 def _regions(number: int) -> str:

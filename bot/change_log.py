@@ -3,7 +3,7 @@ table: a region's cycles, or the nation's cycles and the runtime bindings (`meta
 
 Newest first and only what can be shown: the years no command writes any more are summarised once by the
 store (`StateStore.latest_under`), so the cost stays flat however old the store is. A region's own changes
-kept in `meta` (its plan period) are found among the newest there, and kept with `meta`'s tables object.
+kept in `meta` (its plan period) are found among the newest there, and kept with `meta`'s version.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 META_LOOK_BACK = 100
 """How far back in `meta` (bindings, people, plan periods of every region) a region's `logg` looks."""
 _OWN: IdentityMemo[list[Document]] = IdentityMemo(maxsize=1024)
-"""A region's own entries among the newest of `meta`, by `meta`'s tables object and the region: `meta` holds
+"""A region's own entries among the newest of `meta`, by `meta`'s version and the region: `meta` holds
 every organisation's bindings, so reading and filtering its newest 100 entries on every `logg` cost more
 with 100 organisations than with 15, though `meta` rarely changes."""
 
@@ -44,11 +44,13 @@ def latest_changes(state: StateStore, *, region: str | None, limit: int, sealed_
         entries += found
         total += count
     if region:
-        meta = state.tables(META)  # `meta` as it is now: the region's entries are kept until it changes
-        own = _OWN.get(meta, region)
+        # `meta` as it is now: the region's entries are kept until its version changes (the tables object
+        # only ties the memo to this store; it is never taken for the version).
+        meta, version = state.store.read_versioned(META)
+        own = _OWN.get(meta, (region, version))
         if own is None:
             own = [e for e in state.latest(META, limit=META_LOOK_BACK) if e.get("region") == region]
-            _OWN.put(meta, own, region)
+            _OWN.put(meta, own, (region, version))
         entries += own
         total += len(own)
     return LatestChanges(entries=tuple(newest_first(entries)), total=total)

@@ -106,6 +106,10 @@ class Lead(_Strict):
     days: int = Field(ge=1, le=365)
     to: tuple[Literal["responsible", "prepare"], ...] = ("responsible",)
     note_forms: LocalText | None = Field(default=None, alias="note")
+    before: Literal["anchor", "opens"] = "anchor"
+    """What the lead counts back from without a planned date: `anchor` (the suggested month's first day,
+    else the deadline) or `opens` (when the item's window opens or its suggested month begins): a summons
+    "in good time" must come before the first day the meeting may be held, not before the last."""
 
     @property
     def note(self) -> str | None:
@@ -198,6 +202,9 @@ class Milestone(_Strict):
     prepare: tuple[Literal["actors"], ...] = ()
     participants_forms: LocalText | None = Field(default=None, alias="participants")
     leads: tuple[Lead, ...] | None = None
+    agenda_days: int = Field(default=0, ge=0, le=90)
+    """Room for a political body's agenda: its papers go out this many days before it meets, so every
+    lead counts back from that day (an action plan the county council adopts is on its agenda weeks ahead)."""
     optional: bool = False
     requires_preconditions: bool = False
     signed_by_parties: bool = False
@@ -241,6 +248,9 @@ class Precondition(_Strict):
     owner: Literal["national", "region", "actor"]
     window: Window
     leads: tuple[Lead, ...] | None = None
+    after: tuple[str, ...] = ()
+    """Preconditions of the same agreement this one follows from (an allocation letter follows the state
+    budget): it is refused until they are recorded."""
     adopted_by: str | None = None
     """Who decides it when that is outside the model's parties (the Storting adopts the state budget);
     shown as responsible, with the party that records it."""

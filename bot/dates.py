@@ -68,7 +68,7 @@ class ParsedDate:
     `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
     of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
     ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
-    is kept).
+    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so).
     """
 
     when: datetime
@@ -81,6 +81,7 @@ class ParsedDate:
     until: tuple[int, int] | None = field(default=None, compare=False)
     daypart: bool = field(default=False, compare=False)
     span_end: date | None = field(default=None, compare=False)
+    week_only: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,7 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         relative=found.relative or found.kind == "day_of_month",
         in_year=found.make,
         day_of_month=found.kind == "day_of_month",
+        week_only=found.kind == "week",
     )
 
 

@@ -26,6 +26,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot import outbox
+from bot.digest import address_form
+from bot.i18n import _, using
 from bot.messages import ChannelAddress, Mention, Outcome, Visibility
 from bot.outbox import (
     FAILED,
@@ -227,22 +229,23 @@ async def deliver_announcements(
 async def tell_admins(*, core: Core, senders: Mapping[str, Sender], given_up: list[Document]) -> None:
     """Announcements given up after `MAX_ATTEMPTS`: told to the admins in the national channels, once."""
     admins = [person.key for person in core.config.people if person.role == "admin"]
-    reply = make_reply(
-        title="Kunngjøringer som ikke kom fram",
-        lead=" ".join(describe_undelivered(doc) for doc in given_up) + " Skriv «logg» for detaljer.",
-        visibility=Visibility.CHANNEL,
-    )
     people = {person.key: person for person in core.config.people}
     mentions = tuple(
         Mention(person=key, name=people[key].name, ids=MappingProxyType(dict(people[key].ids))) for key in admins
     )
-    reply = replace(reply, mentions=mentions)
     for binding in core.directory.bindings():
         if binding.context.kind != "national":
             continue
         sender = senders.get(binding.address.platform)
         if sender is None:
             continue
+        with using(address_form(config=core.config, state=core.state, address=binding.address)):
+            reply = make_reply(
+                title=_("Kunngjøringer som ikke kom fram"),
+                lead=" ".join(describe_undelivered(doc) for doc in given_up) + " " + _("Skriv «logg» for detaljer."),
+                visibility=Visibility.CHANNEL,
+            )
+        reply = replace(reply, mentions=mentions)
         try:
             await sender.send(channel_id=binding.address.channel_id, reply=reply)
         except SendFailed:

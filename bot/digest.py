@@ -17,6 +17,7 @@ from datetime import date
 
 from bot.config import AppConfig
 from bot.date_text import weekday_name
+from bot.followups import digest_points, with_followups
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.identity import ChannelContext
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
@@ -138,6 +139,10 @@ def digest_reply(
         visibility=Visibility.CHANNEL,
     )
     parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
+    points = digest_points(  # issue 18: open follow-up points of the channel's parties and of the next meeting
+        config=config, state=state, today=today, parties=parties, meetings=[r.item for r in reminders]
+    )
+    reply = with_followups(reply, points, today=today)
     if overview and not parties:
         parties = [config.parties.coordinator.key]
     mentions = mentions_for(config=config, state=state, parties=parties)

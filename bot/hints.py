@@ -2,8 +2,10 @@
 
 Core text quotes a command as «neste» or «status agder 2027», the same for every platform. A renderer calls
 `platform_hints` once on each text it shows, so a Slack user reads «/samhandling neste», a Teams user
-«@Samhandling neste» and the terminal «neste». Only a quote whose first word is a known command changes;
-«Agder» or «@nobody» stay as they are.
+«@Samhandling neste» and the terminal «neste». Only a quote whose first word is a known command, written
+as a command is typed, changes; «Agder» or «@nobody» stay as they are. Core text writes a command in lower
+case (a person may type it in capitals); a capitalised word starts a name, so a milestone quoted by its
+title («Signering av samarbeidsavtalen 2026») is not taken for the command «signering».
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ def know_commands(words: Iterable[str]) -> None:
 
 @lru_cache(maxsize=1024)
 def is_command(word: str) -> bool:
+    """Whether a quote starting with `word` is a command: a command word or alias, typed in lower case or
+    in capitals, not capitalised like the first word of a name."""
+    if word[:1].isupper() and word[1:] != word[1:].upper():
+        return False
     return fold(word) in _KNOWN
 
 

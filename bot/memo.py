@@ -60,9 +60,11 @@ class IdentityMemo(Generic[V]):
     `extra` (what else the value depends on).
 
     The object is held with its value, so its id cannot be given to another object while the value is
-    kept; the oldest values go first once `maxsize` are held. The stores hand out the same tables object
-    until a partition changes (storage.base: callers never mutate it), which is what makes a document's
-    identity a version."""
+    kept; the oldest values go first once `maxsize` are held. For a stored document this is sound because
+    nobody mutates what `Store.read` hands out (storage.base), so a value made from a document follows from
+    that document for as long as it lives. A hit is a saving, never a version check: a store may hand out a
+    new object for unchanged content (a miss), and nothing may take "the same tables object" to mean "the
+    partition has not changed" (that is `Store.version`)."""
 
     def __init__(self, *, maxsize: int = 4096) -> None:
         self._values: OrderedDict[tuple[int, Hashable], tuple[object, V]] = OrderedDict()

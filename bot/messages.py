@@ -79,6 +79,9 @@ class Request:
     delivery: Delivery | None = None
     """The platform's id of this delivery (a Slack event id, a Teams activity id): the pipeline answers a
     redelivery of it once per process (`bot.pipeline.repeats`). None: the platform gives none."""
+    personal: bool = False
+    """A one-to-one chat with the bot (a Teams personal chat): no channel to bind, so never told that it is
+    unbound; a command there is about the person's own party."""
 
 
 class ItemState(StrEnum):
@@ -107,6 +110,9 @@ class Fact:
     value: str
     state: ItemState | None = None
     """The state of the item the fact is about, where it is one (a cell of `oversikt`)."""
+    more: str | None = None
+    """The command that shows this value whole (a meeting's minutes: `referat vis …`): where a renderer
+    has to cut the value, its «Se hele» points there rather than at the command that was asked."""
 
 
 @dataclass(frozen=True)

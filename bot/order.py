@@ -1,7 +1,7 @@
 """The model's order as rules with a way past them.
 
-Minutes only on or after the meeting's planned date and after the meeting it follows (`after`) is held;
-the political treatment only after the region's autumn meeting (its `after` in app.yaml); signing only
+Minutes only from the meeting's planned start (its day, and its time when one is set) and after the
+meeting it follows (`after`) is held; the political treatment only after the region's autumn meeting (its `after` in app.yaml); signing only
 within its window. A breach is refused with the rule, the model's own words (the milestone's `model` text
 in app.yaml) and how to go on: the same command with `bekreft` as its last word records it anyway, marked
 as outside the model's order. The signing's preconditions (§2.1) are a hard rule and are not checked here.
@@ -17,7 +17,7 @@ from bot.config import AppConfig
 from bot.i18n import N_, _
 from bot.parsing import fold
 from bot.progress import progress_of
-from bot.replies import day_text
+from bot.replies import day_text, when_text
 from bot.state import DomainError, StateStore
 from bot.wheel import Item, milestone_item, tracked
 
@@ -55,13 +55,11 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     follows (`after`) is not done (items that predate the bot, before `tracking_start`, never block)."""
     breaches: list[Breach] = []
     progress = progress_of(config=config, state=state, item=item)
-    if progress.planned and progress.planned.date() > now.date():
+    planned = progress.planned
+    if planned and (planned > now if progress.planned_has_time else planned.date() > now.date()):
+        day = when_text(planned, has_time=True) if planned.date() == now.date() else day_text(planned.date())
         breaches.append(
-            Breach(
-                _("{item} er planlagt {day}, som ikke er kommet ennå.").format(
-                    item=item.title(), day=day_text(progress.planned.date())
-                )
-            )
+            Breach(_("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day))
         )
     breaches += _after_breaches(config=config, state=state, item=item)
     return breaches

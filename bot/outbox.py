@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
+from bot.i18n import _, using
 from bot.messages import (
     Announcement,
     Button,
@@ -290,10 +291,8 @@ def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> No
         partition=META,
         author=SYSTEM,
         at=at,
-        summary=(
-            f"Kunngjøringen «{title}» kom ikke fram til {given_up['platform']}-kanal {given_up['channel']} "
-            f"etter {given_up['attempts']} forsøk ({given_up['last_error']})"
-        ),
+        summary=_given_up_summary(given_up, title=title, lang="nb"),
+        summary_nn=_given_up_summary(given_up, title=title, lang="nn"),
         mutate=lambda tables: None,
     )
     logger.error(
@@ -305,10 +304,29 @@ def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> No
     )
 
 
+def _given_up_summary(doc: Document, *, title: str, lang: str) -> str:
+    """The history's line for an announcement given up, in one written form (the history keeps both)."""
+    with using(lang):  # type: ignore[arg-type]
+        return _(
+            "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk ({error})"
+        ).format(
+            title=title,
+            platform=doc["platform"],
+            channel=doc["channel"],
+            attempts=doc["attempts"],
+            error=doc["last_error"],
+        )
+
+
 def describe_undelivered(doc: Document) -> str:
     """One Norwegian line for the admins about an announcement that did not arrive."""
     reply: dict[str, Any] = doc.get("reply", {})
-    return (
-        f"Kunngjøringen «{reply.get('title', '')}» kom ikke fram til {doc.get('platform')}-kanal "
-        f"{doc.get('channel')} etter {doc.get('attempts')} forsøk. Sjekk at boten er med i kanalen."
+    return _(
+        "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk. "
+        "Sjekk at boten er med i kanalen."
+    ).format(
+        title=reply.get("title", ""),
+        platform=doc.get("platform"),
+        channel=doc.get("channel"),
+        attempts=doc.get("attempts"),
     )

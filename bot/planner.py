@@ -3,7 +3,9 @@
 Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
 working day before; `reminders.days_off` adds days such as 24 December):
 - leads, counted back from what is known: the planned date once set, else the first day of the model's
-  suggested month where the wheel has one, else the deadline;
+  suggested month where the wheel has one, else the deadline; a lead with `before: opens` (the summons,
+  «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
+  its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
@@ -37,6 +39,7 @@ from bot.state import StateStore, item_partition
 from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, responsible_party, tracked
 from bot.workdays import is_working_day, on_or_after, on_or_before
 from bot.written_form import channel_form
+from storage.base import StoreError
 
 OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
 
@@ -119,15 +122,27 @@ class Planner:
             return suggested, "suggested"
         return progress.item.deadline, "deadline"
 
+    def lead_day(self, progress: Progress, lead: Lead) -> date:
+        """The working day a lead falls on: counted back from the planned date once set, else from what the
+        lead counts from (`Lead.before`: the anchor, or when the item may first happen), and earlier by a
+        political body's agenda (`agenda_days`: its papers go out that long before it meets)."""
+        item = progress.item
+        anchor, _how = self.anchor(progress)
+        if not progress.planned and lead.before == "opens":
+            anchor = opens(item)
+        agenda = getattr(item.spec, "agenda_days", 0)
+        return on_or_before(anchor - timedelta(days=lead.days + agenda), days_off=self.days_off)
+
     def occurrences(self, progress: Progress) -> list[Occurrence]:
         """The whole schedule of an open item, in time order."""
         item = progress.item
         off = self.days_off
-        anchor, _how = self.anchor(progress)
         schedule: list[Occurrence] = []
-        leads = sorted(self.config.leads_for(item.spec), key=lambda lead: -lead.days)
-        for index, lead in enumerate(leads):
-            day = on_or_before(anchor - timedelta(days=lead.days), days_off=off)
+        leads = sorted(
+            ((self.lead_day(progress, lead), lead) for lead in self.config.leads_for(item.spec)),
+            key=lambda pair: (pair[0], -pair[1].days),
+        )
+        for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
@@ -172,7 +187,10 @@ class Planner:
         channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
-            progress = progress_of(config=self.config, state=state, item=item)
+            try:
+                progress = progress_of(config=self.config, state=state, item=item)
+            except StoreError:  # a damaged partition (noted on /healthz): its items wait, the others go out
+                continue
             if progress.done or not_relevant(progress):
                 continue
             schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
@@ -189,7 +207,10 @@ class Planner:
             ledger = state.ledger(partition)
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
-            blockers = self._blockers(item, state=state)
+            try:
+                blockers = self._blockers(item, state=state)
+            except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                continue
             lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
@@ -210,19 +231,22 @@ class Planner:
                     if first is None:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
-                    with using(lang):
-                        line = lines[(party, lang)] = digest_line(
-                            config=self.config,
-                            state=self.state,
-                            progress=progress,
-                            occurrence=latest,
-                            anchor=self.anchor(progress),
-                            party=party,
-                            today=today,
-                            late=late,
-                            blockers=blockers,
-                            first=first,
-                        )
+                    try:
+                        with using(lang):
+                            line = lines[(party, lang)] = digest_line(
+                                config=self.config,
+                                state=self.state,
+                                progress=progress,
+                                occurrence=latest,
+                                anchor=self.anchor(progress),
+                                party=party,
+                                today=today,
+                                late=late,
+                                blockers=blockers,
+                                first=first,
+                            )
+                    except StoreError:  # as above: the line cannot be written from a damaged partition
+                        continue
                 due.append(
                     DueReminder(
                         id=reminder_id,
@@ -264,6 +288,10 @@ class Planner:
                 if blockers
                 else list(progress.missing)
             )
+            if occurrence.overdue:
+                # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
+                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
+                parties = [responsible_party(self.config, item), *(parties if blockers else [])]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
@@ -318,6 +346,12 @@ def suggested_day(item: Item) -> date | None:
         if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
             return max(first, item.start)
     return None
+
+
+def opens(item: Item) -> date:
+    """The first day the item may happen: its suggested month's first day where the wheel suggests one,
+    else the day its window opens."""
+    return suggested_day(item) or item.start
 
 
 def not_relevant(progress: Progress) -> bool:

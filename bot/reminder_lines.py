@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.agreement import NO_TEXT_YET, current_version
 from bot.config import AppConfig
-from bot.facts.item_state import DUE_DAYS, item_state
+from bot.facts.item_state import item_state
 from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
@@ -76,7 +76,9 @@ def digest_line(
     if is_signing(item):
         if blockers is None:
             blockers = missing_for_signing(config=config, state=state, signing=item)
-        action, button, shared = _signing_action(config, state, item=item, party=party, blockers=blockers)
+        action, button, shared = _signing_action(
+            config, state, item=item, party=party, blockers=blockers, missing=progress.missing
+        )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
     else:
@@ -128,7 +130,7 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
 
 
 def _signing_action(
-    config: AppConfig, state: StateStore, *, item: Item, party: str, blockers: list[Item]
+    config: AppConfig, state: StateStore, *, item: Item, party: str, blockers: list[Item], missing: tuple[str, ...]
 ) -> tuple[str, Button | None, bool]:
     """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
     waiting on the same party)."""
@@ -148,6 +150,17 @@ def _signing_action(
             command=f"status{where} {item.year}",
         )
         return action, None, False
+    if party == item.region and party not in missing:
+        # The region has signed and answers for the rest: who is missing, and that it follows them up.
+        return (
+            _("mangler signatur fra {who}. {region} følger opp: se «{command}»").format(
+                who=", ".join(map(config.party_short, missing)),
+                region=config.party_short(party),
+                command=f"status{where} {item.year}",
+            ),
+            None,
+            False,
+        )
     version = current_version(state, region=item.region, year=item.year)
     if version is None:
         unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
@@ -202,7 +215,13 @@ def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today:
         return "overdue"
     if occurrence.kind == "minutes":
         return "week"
-    return "week" if (progress.target - today).days <= DUE_DAYS else "coming"
+    return "week" if in_week_of(progress.target, today=today) else "coming"
+
+
+def in_week_of(day: date, *, today: date) -> bool:
+    """Whether `day` falls in the calendar week (Monday to Sunday) of `today`, today or later: «Denne
+    uken» is the week people read it in, so a meeting next Monday is «Kommer» even when it is two days off."""
+    return today <= day <= today + timedelta(days=6 - today.weekday())
 
 
 def item_label(item: Item) -> str:

@@ -87,9 +87,21 @@ def make_reply(
 
 
 def refusal(message: str, *, title: str | None = None) -> Reply:
-    """A refused or malformed command: one or two Norwegian sentences, nothing changed."""
+    """A refused or malformed command: one or two Norwegian sentences, nothing changed. Titled «Ikke
+    registrert» unless the caller knows better (`refusal_title`)."""
     title = title if title is not None else _("Ikke registrert")
     return Reply(title=title, text=message, sections=(Section(title="", text=message),), ok=False, lang=current())
+
+
+def refusal_title(*, writes: bool, bare: bool, shown: str) -> str:
+    """The title of a command's refusal or usage reply, by what was asked: a read refused showed nothing
+    («Ikke vist»: `oversikt side 2`); a command that records, typed bare, asked for nothing yet and is told
+    how to use it («Hjelp: målform»); only a write refused is «Ikke registrert»."""
+    if not writes:
+        return _("Ikke vist")
+    if bare:
+        return _("Hjelp: {command}").format(command=shown)
+    return _("Ikke registrert")
 
 
 def days_phrase(*, deadline: date, today: date) -> str:

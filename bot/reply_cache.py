@@ -2,12 +2,12 @@
 
 Such a command's reply follows from the request (who asks, where, what they typed), the day, the
 configuration and the partitions it read, and from nothing else (its `Command.same_all_day`). So the reply
-is kept with the partitions it read, and a repeat of the request on the same day is answered with it after
-reading those partitions again: every store hands out the same tables object until a partition changes
-(storage.base), whoever changed it (this process, another process on the TinyDB folder, another replica on
-PostgreSQL), so comparing the objects is comparing versions. A hit costs the reads alone; anything else
-(another day, a change, a request that used more than `read`, one with form fields or files) is worked out
-as ever.
+is kept with the partitions it read and the version of each (`Store.version`, taken with the tables it
+read), and a repeat of the request on the same day is answered with it once the store says every one of
+them is at that version still: a version changes with every write, whoever made it (this process, another
+process on the TinyDB folder, another replica on PostgreSQL). A hit costs one `Store.versions` (a stat per
+partition on tinydb, one round trip on PostgreSQL); anything else (another day, a change, a request that
+used more than `read`, one with form fields or files) is worked out as ever.
 
 Why: a `neste` is a few dozen items described and laid out, and the same person opening the App Home or
 asking again gets the same answer; the reads it saves are the cheap part.
@@ -22,13 +22,11 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.messages import Outcome, Request
-from storage.base import Store, Tables
+from storage.base import Store
 
 MAX_KEPT = 256
-"""Replies kept at most (least recently asked out first). Each holds the tables objects it read, so an
-old version of a partition lives on while a reply made from it is kept: a partition is a few hundred
-rows at most (older history lives in segments), so tens of MB at the very most, with 256 replies of five
-partitions each, every one of them outdated."""
+"""Replies kept at most (least recently asked out first). A kept reply holds its outcome and the names and
+versions of what it read, not the tables, so an outdated one holds no old partition in memory."""
 
 
 class Key(NamedTuple):
@@ -48,8 +46,10 @@ class Key(NamedTuple):
 class _Kept:
     day: date
     outcome: Outcome
-    read: tuple[tuple[str, Tables | None], ...]
-    """The partitions read, each with the tables object the store gave, or None when it was empty."""
+    partitions: tuple[str, ...]
+    """The partitions read."""
+    versions: tuple[int, ...]
+    """The version of each, as read (`Store.version`: 0 for one never written)."""
 
 
 class ReplyCache:
@@ -72,21 +72,23 @@ class ReplyCache:
             kept = self._kept.get(key)
         if kept is None:
             return None
-        for partition, tables in kept.read:
-            now = self._store.read(partition)  # a store fault propagates: the caller answers it as ever
-            if (now or None) is not tables:
-                with self._lock:
-                    if self._kept.get(key) is kept:
-                        del self._kept[key]
-                return None
+        if self._store.versions(kept.partitions) != kept.versions:  # a store fault propagates: answered as ever
+            with self._lock:
+                if self._kept.get(key) is kept:
+                    del self._kept[key]
+            return None
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)
         return kept.outcome
 
-    def put(self, key: Key, outcome: Outcome, *, read: tuple[tuple[str, Tables], ...]) -> None:
+    def put(self, key: Key, outcome: Outcome, *, read: tuple[tuple[str, int], ...]) -> None:
+        """Keep `outcome` under `key`, made from the partitions `read` at those versions
+        (`StateStore.reads_alone`)."""
         day = key.day
-        kept = _Kept(day=day, outcome=outcome, read=tuple((partition, tables or None) for partition, tables in read))
+        partitions = tuple(partition for partition, _ in read)
+        versions = tuple(version for _, version in read)
+        kept = _Kept(day=day, outcome=outcome, partitions=partitions, versions=versions)
         with self._lock:
             self._kept[key] = kept
             self._kept.move_to_end(key)

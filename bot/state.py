@@ -10,10 +10,8 @@ Layout (one small partition each, so a write in year ten costs what it costs in 
 from __future__ import annotations
 
 import logging
-import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +19,8 @@ from typing import Any
 from bot import chain, replay
 from bot.i18n import N_, _, current, translations
 from bot.messages import Request
+from bot.store_views import ReadOnce, RequestReads
+from bot.stored import checked, checked_doc
 from bot.wheel import Item
 from storage.base import Document, Store, Tables, newest_first
 
@@ -80,7 +80,7 @@ class StateStore:
     def snapshot(self) -> StateStore:
         """A read-only view that reads each partition once, for a computation that reads the same
         partitions hundreds of times and writes nothing (a reminder pass asks for ~300 items' progress)."""
-        return StateStore(store=_ReadOnce(self.store))
+        return StateStore(store=ReadOnce(self.store))
 
     def for_request(self, *, hold_writes: bool = False) -> StateStore:
         """A view for one request: each partition is read once (a command asks for the same partitions many
@@ -90,31 +90,34 @@ class StateStore:
         `finish_request`, so what the handler works out after the change (its announcements) is written in
         the same durable write (`bot.outbox`): the change and its announcements are stored together or not
         at all, before anyone is told."""
-        return StateStore(store=_RequestReads(self.store, hold_writes=hold_writes))
+        return StateStore(store=RequestReads(self.store, hold_writes=hold_writes))
 
     def finish_request(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
         """Write what a `for_request(hold_writes=True)` view holds, with `add(store, partition, tables)` applied
         to it first; returns the partition written (None when nothing was held, and `add` was not called)."""
         view = self.store
-        return view.commit_held(add) if isinstance(view, _RequestReads) else None
+        return view.commit_held(add) if isinstance(view, RequestReads) else None
 
-    def reads_alone(self) -> tuple[tuple[str, Tables], ...] | None:
-        """What this request's view (`for_request`) has read, while reading is all it has done; None once it
-        did anything else, and for any other state."""
+    def reads_alone(self) -> tuple[tuple[str, int], ...] | None:
+        """What this request's view (`for_request`) has read, each partition with the version it read, while
+        reading is all it has done; None once it did anything else, and for any other state."""
         view = self.store
-        return view.read_set() if isinstance(view, _RequestReads) and view.only_reads else None
+        return view.read_set() if isinstance(view, RequestReads) and view.only_reads else None
 
     def tables(self, partition: str) -> Tables:
-        return self.store.read(partition)
+        return checked(self.store, partition, self.store.read(partition))  # a wrong type: a named fault
 
     def doc(self, partition: str, table: str, key: str) -> Document:
-        return self.store.read(partition).get(table, {}).get(key) or {}
+        found = self.store.read(partition).get(table, {}).get(key) or {}
+        return checked_doc(self.store, partition, table, key, found)  # this document alone: a named fault
 
     def item_doc(self, item: Item) -> Document:
         return self.doc(item_partition(item), item_table(item), item_doc_key(item))
 
     def signatures(self, *, region: str, year: int) -> dict[str, Document]:
-        return dict(self.store.read(cycle_partition(region, year)).get("signatures", {}))
+        partition = cycle_partition(region, year)
+        found = self.store.read(partition).get("signatures", {})
+        return {party: checked_doc(self.store, partition, "signatures", party, doc) for party, doc in found.items()}
 
     def change(
         self,
@@ -293,167 +296,14 @@ class StateStore:
         """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
         return self.doc(META, "people", key) or None
 
-    def stored_plan_period(self, *, region: str) -> str | None:
-        """The region's plan period as set with `plan` (it wins over app.yaml's), or None."""
-        stored = self.doc(META, "plan_periods", region)
-        return str(stored["period"]) if stored else None
-
-
-class _ReadOnce(Store):
-    """Serves each partition from the first read of it. Writing through it is a bug: it would go stale."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._seen: dict[str, Tables] = {}
-        self._rows: dict[str, dict[str, Document]] = {}
-
-    def read(self, partition: str) -> Tables:
-        tables = self._seen.get(partition)
-        if tables is None:
-            tables = self._seen[partition] = self._store.read(partition)
-        return tables
-
-    @contextmanager
-    def update(self, partition: str) -> Iterator[Tables]:
-        raise RuntimeError(f"a state snapshot is read-only (tried to update {partition!r})")
-        yield {}  # pragma: no cover - makes this a generator
-
-    def partitions(self, prefix: str = "") -> list[str]:
-        return self._store.partitions(prefix)
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        key = f"{partition}#{table}"
-        rows = self._rows.get(key)
-        if rows is None:
-            rows = self._rows[key] = self._store.rows(partition, table=table)
-        return rows
-
-
-class _RequestReads(Store):
-    """Caches `read` for one request; every other call, and every write, goes to the store itself.
-
-    `only_reads` stays true while the request has used `read` alone: its answer then follows from the
-    partitions in `read_set()` (bot/reply_cache.py)."""
-
-    def __init__(self, store: Store, *, hold_writes: bool = False) -> None:
-        self._store = store
-        self._seen: dict[str, Tables] = {}
-        self.only_reads = True
-        self._hold_writes = hold_writes
-        self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
-
-    def commit_held(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
-        """Close the held write (see `StateStore.for_request`), with `add` applied to it first."""
-        held, self._held = self._held, None
-        if held is None:
-            return None
-        partition, manager, tables = held
-        self._seen.pop(partition, None)
-        try:
-            if add is not None:
-                add(self._store, partition, tables)
-        except BaseException:
-            manager.__exit__(*sys.exc_info())  # nothing written: the change and its additions go together
-            raise
-        manager.__exit__(None, None, None)
-        return partition
-
-    def read_set(self) -> tuple[tuple[str, Tables], ...]:
-        """Each partition read, with the tables object the store gave (its version, see storage.base)."""
-        return tuple(self._seen.items())
-
-    def read(self, partition: str) -> Tables:
-        tables = self._seen.get(partition)
-        if tables is None:
-            try:
-                tables = self._seen[partition] = self._store.read(partition)
-            except BaseException:
-                self.only_reads = False  # an answer made around a failed read is not one to keep
-                raise
-        return tables
-
-    @contextmanager
-    def update(self, partition: str) -> Iterator[Tables]:
-        self.only_reads = False
-        self.commit_held()  # one write held at a time, so two partitions are never locked together
-        self._seen.pop(partition, None)
-        if not self._hold_writes:
-            try:
-                with self._store.update(partition) as tables:
-                    yield tables
-            finally:
-                self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
-            return
-        manager = self._store.update(partition)
-        tables = manager.__enter__()
-        try:
-            yield tables
-        except BaseException:
-            self._seen.pop(partition, None)
-            if not manager.__exit__(*sys.exc_info()):
-                raise
-            return
-        self._held = (partition, manager, tables)
-        self._seen[partition] = tables  # the rest of the request reads the change it made
-
-    def partitions(self, prefix: str = "") -> list[str]:
-        self.only_reads = False
-        return self._store.partitions(prefix)
-
-    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        self.only_reads = False
-        return self._store.append(tables, partition=partition, table=table, entry=entry)
-
-    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        self.only_reads = False
-        self._store.put_row(tables, partition=partition, table=table, key=key, doc=doc)
-
-    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        self.only_reads = False
-        return self._store.row(tables, partition=partition, table=table, key=key)
-
-    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        self.only_reads = False
-        return self._store.last_row(tables, partition=partition, table=table)
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        self.only_reads = False
-        return self._store.rows(partition, table=table)
-
-    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
-        self.only_reads = False
-        return self._store.latest_rows(partition, table=table, limit=limit)
-
-    def count_rows(self, partition: str, *, table: str) -> int:
-        self.only_reads = False
-        return self._store.count_rows(partition, table=table)
-
-    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
-        self.only_reads = False
-        return self._store.sealed_history(prefix, names=names, limit=limit)
-
-    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        self.only_reads = False
-        self.commit_held()
-        self._seen.pop(partition, None)
-        return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
-
-    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        self.only_reads = False
-        self.commit_held()
-        self._seen.pop(partition, None)
-        self._store.record_many(partition=partition, table=table, docs=docs)
-
-    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
-        self.only_reads = False
-        return self._store.try_lease(name, holder=holder, seconds=seconds)
-
-    def release_lease(self, name: str, *, holder: str) -> None:
-        self.only_reads = False
-        self._store.release_lease(name, holder=holder)
-
-    def faults(self) -> dict[str, str]:
-        return self._store.faults()
+    def stored_plan_periods(self, *, region: str) -> tuple[str, ...]:
+        """The region's plan periods as set with `plan` («2028–2031»), each once: one per period since
+        issue 18 (`periods`, by first year), or the one a store from before holds (`period`)."""
+        stored = self.doc(META, "plan_periods", region) or {}
+        periods = [str(entry["period"]) for entry in (stored.get("periods") or {}).values()]
+        if stored.get("period"):
+            periods.insert(0, str(stored["period"]))
+        return tuple(dict.fromkeys(periods))
 
 
 def entry_summary(entry: Mapping[str, Any]) -> str:

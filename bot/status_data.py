@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
+from bot.agreement import current_version, earlier_signatures
 from bot.config import AppConfig
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -24,6 +25,7 @@ from bot.wheel import (
     precondition_items,
     regional_milestones,
 )
+from storage.base import Document
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +70,10 @@ class ItemLine:
 class Signature:
     party: str
     status: str
+    """Who signed and when, or that the party has not signed, or that it signed an older text and must sign
+    the current one again (as `status` says it in chat)."""
+    version: str
+    """The text version this signature is on («versjon 1»), «–» when there is none."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class RegionPage:
     items: tuple[ItemLine, ...]
     signatures: tuple[Signature, ...]
     history: tuple[HistoryLine, ...]
+    text_version: str | None = None
+    """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; None before one."""
 
 
 def _day(day: date) -> str:
@@ -151,19 +159,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         )
         for item in cycle_items(config, year=year, region=region)
     )
-    signatures = snapshot.signatures(region=region, year=year)
-    signature_lines = []
-    for party in agreement_parties(config, region=region):
-        sig = signatures.get(party)
-        if sig:
-            when = _when(sig.get("at"))
-            who = sig.get("name") or sig.get("person") or _("ukjent")
-            status = (
-                "✓ " + _("Signert av {who} {when}").format(who=who, when=when) + f" ({sig.get('platform', '')})"
-            ).replace(" ()", "")
-        else:
-            status = "○ " + _("Ikke signert ennå")
-        signature_lines.append(Signature(party=config.party_name(party), status=status))
+    signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
     entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
     history = tuple(
         HistoryLine(
@@ -179,11 +175,42 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         today=today,
         region=region,
         name=spec.name,
-        plan_period=region_plan_period(config=config, state=snapshot, region=region),
+        plan_period=region_plan_period(config=config, state=snapshot, region=region, year=year),
         items=items,
-        signatures=tuple(signature_lines),
+        signatures=signature_lines,
         history=history,
+        text_version=version.label() if (version := current_version(snapshot, region=region, year=year)) else None,
     )
+
+
+def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int) -> tuple[Signature, ...]:
+    """Each party's signature on the current text; a party whose signature is on an older text (a new
+    version was registered since) is shown with that signature and as one that must sign again."""
+    current = state.signatures(region=region, year=year)
+    earlier = earlier_signatures(state, region=region, year=year)
+    lines = []
+    for party in agreement_parties(config, region=region):
+        if sig := current.get(party):
+            status = "✓ " + _signed_by(sig)
+        elif sig := earlier.get(party):
+            status = "↻ " + _signed_by(sig) + " – " + _("må signere på nytt")
+        else:
+            status = "○ " + _("Ikke signert ennå")
+        lines.append(Signature(party=config.party_name(party), status=status, version=_version_of(sig)))
+    return tuple(lines)
+
+
+def _signed_by(sig: Document) -> str:
+    who = sig.get("name") or sig.get("person") or _("ukjent")
+    signed = _("Signert av {who} {when}").format(who=who, when=_when(sig.get("at")))
+    return (signed + f" ({sig.get('platform', '')})").replace(" ()", "")
+
+
+def _version_of(sig: Document | None) -> str:
+    if sig is None:
+        return "–"
+    number = sig.get("version")
+    return _("versjon {number}").format(number=number) if number else _("uten versjon")
 
 
 def _when(value: object) -> str:

@@ -31,8 +31,34 @@ def overview_id(*, today: date) -> tuple[str, str]:
 
 
 def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
-    """The overview's sections; empty when there is nothing to report (no message then)."""
+    """The overview's sections; empty when there is nothing to report, or nothing new since the last
+    overview went out (no message then: the same overview every Monday into July taught AU to skip it).
+
+    New means what time has brought since that day: a region fallen behind, an item overdue nationally, a
+    signing window opened. The overview that day is worked out again from today's state, so what was
+    recorded since (a region catching up) is not news that makes AU read the same list again."""
     snapshot = state.snapshot()
+    sections = _sections(config=config, state=snapshot, today=today)
+    last = last_overview_day(state=snapshot, today=today)
+    if sections and last is not None and _sections(config=config, state=snapshot, today=last) == sections:
+        return ()
+    return sections
+
+
+def last_overview_day(*, state: StateStore, today: date) -> date | None:
+    """The day the last weekly overview before `today` went out (to any national channel), from the ledger."""
+    days = [
+        date.fromisoformat(str(entry.get("sent_at", ""))[:10])
+        for year in (today.year - 1, today.year)
+        for key, entry in state.ledger(national_partition(year)).items()
+        if key.startswith("overview:") and str(entry.get("sent_at", ""))[:10] < today.isoformat()
+    ]
+    return max(days, default=None)
+
+
+def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
+    """What the overview says on `today`."""
+    snapshot = state
     sections: list[Section] = []
     behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
     # The same rule as AU's `neste` and `oversikt` (bot/behind.py): the next agreement's items that fall due

@@ -51,6 +51,15 @@ class Item:
 
 
 def milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
+    """A milestone's item of cycle `year` (made once per configuration: resolving its window is not cheap,
+    and the rules ask for the item before or after another one on every signing and date)."""
+    item = _kept_milestone_item(config, milestone=milestone, year=year, region=region)
+    if item.spec is not milestone:  # a spec that is not the configuration's own: made afresh
+        return _make_milestone_item(config, milestone=milestone, year=year, region=region)
+    return item
+
+
+def _make_milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region: str | None) -> Item:
     start, deadline = milestone.window.resolve(year)
     return Item(
         kind="milestone",
@@ -64,27 +73,50 @@ def milestone_item(config: AppConfig, *, milestone: Milestone, year: int, region
     )
 
 
+_kept_milestone_item = per_config(key=lambda *, milestone, year, region: (milestone.key, year, region))(
+    _make_milestone_item
+)
+
+
 def regional_milestones(config: AppConfig, *, year: int, region: str) -> list[Item]:
-    return [
-        milestone_item(config, milestone=milestone, year=year, region=region)
-        for milestone in config.milestones
-        if milestone.scope == "regional"
-    ]
+    """A region's own milestones of cycle `year` (built once per configuration: the caller gets its own list)."""
+    return list(_regional_milestones(config, year=year, region=region))
 
 
 def national_milestones(config: AppConfig, *, year: int) -> list[Item]:
-    return [
-        milestone_item(config, milestone=milestone, year=year, region=None)
-        for milestone in config.milestones
-        if milestone.scope == "national"
-    ]
+    """The national milestones of cycle `year` (built once per configuration: the caller gets its own list)."""
+    return list(_national_milestones(config, year=year))
 
 
 def precondition_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
     """The preconditions of agreement `year`: national facts, the region's own, and each actor's letter.
 
-    With `region=None` only the national and per-actor ones (they are shared by every region).
+    With `region=None` only the national and per-actor ones (they are shared by every region). Built once
+    per configuration (AU's `neste` asks for every region's): the caller gets its own list.
     """
+    return list(_precondition_items(config, year=year, region=region))
+
+
+@per_config()
+def _regional_milestones(config: AppConfig, *, year: int, region: str) -> tuple[Item, ...]:
+    return tuple(
+        milestone_item(config, milestone=milestone, year=year, region=region)
+        for milestone in config.milestones
+        if milestone.scope == "regional"
+    )
+
+
+@per_config()
+def _national_milestones(config: AppConfig, *, year: int) -> tuple[Item, ...]:
+    return tuple(
+        milestone_item(config, milestone=milestone, year=year, region=None)
+        for milestone in config.milestones
+        if milestone.scope == "national"
+    )
+
+
+@per_config()
+def _precondition_items(config: AppConfig, *, year: int, region: str | None) -> tuple[Item, ...]:
     items: list[Item] = []
     for spec in config.preconditions:
         start, deadline = spec.window.resolve(year)
@@ -107,22 +139,23 @@ def precondition_items(config: AppConfig, *, year: int, region: str | None) -> l
                     spec=spec,
                 )
             )
-    return items
+    return tuple(items)
 
 
 def cycle_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
     """Everything of cycle `year` that concerns a region (with the national items), or the nation alone.
 
     Built once per configuration, year and region (a request asks for the same cycle many times; building
-    resolves every window): the items are frozen, the caller gets its own list."""
+    resolves every window) from the same item objects as the lists above: the items are frozen, the caller
+    gets its own list."""
     return list(_cycle_items(config, year=year, region=region))
 
 
 @per_config()
 def _cycle_items(config: AppConfig, *, year: int, region: str | None) -> tuple[Item, ...]:
-    items = national_milestones(config, year=year) + precondition_items(config, year=year, region=region)
+    items = _national_milestones(config, year=year) + _precondition_items(config, year=year, region=region)
     if region is not None:
-        items += regional_milestones(config, year=year, region=region)
+        items += _regional_milestones(config, year=year, region=region)
     return tuple(sorted(items, key=lambda item: (item.deadline, item.start, item.key)))
 
 

@@ -86,6 +86,9 @@ class WheelPicture:
     legend: tuple[LegendEntry, ...]
     rows: tuple[str, ...] = ()
     cells: tuple[HeatCell, ...] = ()
+    ring_labels_right: bool = False
+    """The nation view's ring names go right of twelve o'clock (late in the year, where today's hand is
+    left of it and would cross them)."""
     marker_label: str = field(default_factory=lambda: _("Planlagt dato · strek = frist"))
     """The key to the planned-date dot, in the written form the picture was built in."""
 

@@ -30,9 +30,14 @@ MONTH_CLEAR = 1.07
 """Month names stay outside this radius: past the outermost ring (1.0), the month rules and today's hand."""
 GAP = 2 / 430
 """Room left between two boxes."""
+HAND_BACK = 0.06
+"""Today's hand starts this far inside the innermost ring (its dot) ..."""
+HAND_END = 1.05
+"""... and reaches this far out, past the rings but short of the month names (MONTH_CLEAR)."""
+HAND_WIDTH = 5 / 430
 
 _NARROW = set("il.,:;'!|()[]/ jtfr1-–")
-_WIDE = set("mwMWÆæ○●✓")
+_WIDE = set("mwMWÆæ○●✓⊘")
 
 
 @dataclass(frozen=True)
@@ -95,11 +100,22 @@ def month_box(deg: float, radius: float, name: str) -> Box:
     return Box.around(*point(deg, radius), width=width, height=height)
 
 
-def ring_label_box(radius: float, text: str) -> Box:
-    """A ring's name in the nation view: right-aligned just left of twelve o'clock on its ring."""
+def ring_label_box(radius: float, text: str, *, right: bool = False) -> Box:
+    """A ring's name in the nation view: just left of twelve o'clock on its ring, right-aligned, or (`right`,
+    when today's hand is there, late in the year) just right of it, left-aligned."""
     x, y = point(0.0, radius)
     width, height = text_width(text, size=RING_TEXT), RING_TEXT * 1.1
+    if right:
+        return Box(x + 6 / 430, y - height / 2, x + 6 / 430 + width, y + height / 2)
     return Box(x - 6 / 430 - width, y - height / 2, x - 6 / 430, y + height / 2)
+
+
+def ring_labels_right(*, rings: Sequence[tuple[float, str]], hand: float | None, inner: float) -> bool:
+    """Whether the ring names go right of twelve o'clock: only when today's hand would cross them on the left."""
+    if hand is None:
+        return False
+    hand_parts = hand_boxes(hand, inner=inner)
+    return any(ring_label_box(r, text).overlap(part) for r, text in rings for part in hand_parts)
 
 
 def hub_boxes(*, year: str, today: str) -> list[Box]:
@@ -108,6 +124,14 @@ def hub_boxes(*, year: str, today: str) -> list[Box]:
     if today:
         boxes.append(Box.around(0.0, 34 / 430, width=text_width(today, size=TODAY_TEXT), height=TODAY_TEXT * 1.1))
     return boxes
+
+
+def hand_boxes(deg: float, *, inner: float) -> list[Box]:
+    """Today's hand as a row of small boxes along it, so labels are placed off it where there is room (the
+    renderers also draw it under the labels, so where there is none it never hides their text)."""
+    step = HAND_WIDTH * 2
+    count = int((HAND_END - inner + HAND_BACK) / step) + 1
+    return [Box.around(*point(deg, inner - HAND_BACK + i * step), width=step, height=step) for i in range(count + 1)]
 
 
 @dataclass(frozen=True)

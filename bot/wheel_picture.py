@@ -2,7 +2,7 @@
 or the heat map, built once here from the configuration and the state (`build_picture`).
 
 The shapes it is made of are `bot.wheel_geometry` (angles, rings, arcs: neutral data the SVG and PNG
-renderers under adapters/web only scale and paint); the five states it shows are `bot.shown_states`.
+renderers under adapters/web only scale and paint); the six states it shows are `bot.shown_states`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANG, LANGS, _, using
@@ -30,7 +30,7 @@ from bot.wheel_geometry import (
     month_marks,
     span,
 )
-from bot.wheel_labels import Slot, hub_boxes, month_box, place_labels
+from bot.wheel_labels import Slot, hand_boxes, hub_boxes, month_box, place_labels, ring_labels_right
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,39 @@ def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item
     ]
 
 
+CARRIED_MIN_DAYS = 31
+"""A carried-over overdue item's arc spans at least January (the month the agreement it holds up is to be
+signed in), which also gives its label room on its ring."""
+
+
+def carried(*, config: AppConfig, state: StateStore, item: Item, year: int, today: date) -> bool:
+    """An item of this year's agreement (cycle `year`) whose window closed last year and which is still
+    overdue: the year's wheel shows it from 1 January (on 5 January the action plan, the political treatment
+    and the budgets of the agreement being signed are late, and the wheel must say so, as `status` does)."""
+    if item.year != year or item.deadline >= date(year, 1, 1):
+        return False
+    return state_of(config=config, state=state, item=item, today=today)[0] == "overdue"
+
+
+def carried_span(*, year: int, today: date) -> tuple[date, date]:
+    """Where a carried-over overdue item is drawn: from 1 January until today (it has been late all that
+    while), at least CARRIED_MIN_DAYS, within the year."""
+    first = date(year, 1, 1)
+    end = max(min(today, date(year, 12, 31)), first + timedelta(days=CARRIED_MIN_DAYS - 1))
+    return first, end
+
+
+def shown_items(*, config: AppConfig, state: StateStore, year: int, region: str | None, today: date) -> list[Item]:
+    """The items the year's wheel shows for `region` (None: the national ones): the current agreement's
+    overdue items carried over from last year, then those whose window touches the year."""
+    late = [
+        item
+        for item in cycle_items(config, year=year, region=region)
+        if carried(config=config, state=state, item=item, year=year, today=today)
+    ]
+    return late + year_items(config, year=year, region=region)
+
+
 def _worst(states: list[State]) -> State:
     return min(states, key=STATE_ORDER.index)
 
@@ -78,7 +111,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
     packed into as few rings as let no two arcs overlap. Per-actor letters share one arc (worst state)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     groups: dict[tuple[str, int], list[Item]] = {}
-    for item in year_items(config, year=year, region=region):
+    for item in shown_items(config=config, state=state, year=year, region=region, today=today):
         groups.setdefault((item.key, item.year), []).append(item)
     drafts: list[tuple[date, date, Arc]] = []
     for (_key, cycle), items in groups.items():
@@ -86,14 +119,19 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         states = [state_of(config=config, state=state, item=item, today=today) for item in items]
         worst = _worst([s for s, _ in states])
         start, end = max(head.start, first), min(head.deadline, last)
+        if head.deadline < first:
+            start, end = carried_span(year=year, today=today)
         planned = next((p for _, p in states if p and first <= p <= last), None)
-        marker = planned or (head.deadline if head.deadline <= last else None)
+        marker = planned or (head.deadline if first <= head.deadline <= last else None)
         label = head.spec.label or head.spec.name
         if len(items) > 1:
             label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
         if cycle != year:
             label += f" ({cycle})"
         title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)
+        shown = _(STATE_LABELS[worst]).lower()
+        if head.deadline < first:
+            shown = _("På overtid (frist {day})").format(day=head.deadline.strftime("%d.%m.%Y")).lower()
         drafts.append(
             (
                 start,
@@ -104,7 +142,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
                     end_deg=span(end, end=True),
                     state=worst,
                     label=f"{STATE_SYMBOLS[worst]} {label}",
-                    title=f"{title}: {_(STATE_LABELS[worst]).lower()}",
+                    title=f"{title}: {shown}",
                     marker_deg=angle(marker) if marker else None,
                     marker_planned=planned is not None,
                 ),
@@ -129,7 +167,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         year=year,
         months=marks,
         rings=rings,
-        arcs=_labelled(arcs, rings=rings, marks=marks, year=year, today_label=today_label if hand is not None else ""),
+        arcs=_labelled(arcs, rings=rings, marks=marks, year=year, today_label=today_label, hand=hand),
         hand_deg=hand,
         today_label=today_label,
         legend=_legend(),
@@ -137,12 +175,21 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
 
 
 def _labelled(
-    arcs: list[Arc], *, rings: tuple[Ring, ...], marks: tuple[MonthMark, ...], year: int, today_label: str
+    arcs: list[Arc],
+    *,
+    rings: tuple[Ring, ...],
+    marks: tuple[MonthMark, ...],
+    year: int,
+    today_label: str,
+    hand: float | None,
 ) -> tuple[Arc, ...]:
-    """The arcs with their labels placed so that none covers another, a month name or the hub's text."""
+    """The arcs with their labels placed so that none covers another, a month name, the hub's text or
+    (where there is room) today's hand."""
     slots = [Slot(arc.start_deg, arc.end_deg, rings[arc.ring].inner, rings[arc.ring].outer, arc.label) for arc in arcs]
     taken = [month_box(mark.mid_deg, mark.name_r, mark.name) for mark in marks]
-    taken += hub_boxes(year=str(year), today=today_label)
+    taken += hub_boxes(year=str(year), today=today_label if hand is not None else "")
+    if hand is not None:
+        taken += hand_boxes(hand, inner=min(ring.inner for ring in rings))
     places = place_labels(slots, taken=taken)
     return tuple(replace(arc, label_deg=deg, label_r=r) for arc, (deg, r) in zip(arcs, places, strict=True))
 
@@ -155,17 +202,19 @@ def _rings(labels: list[str]) -> tuple[Ring, ...]:
     )
 
 
-def _region_rows(config: AppConfig, *, year: int) -> list[tuple[str, list[Item]]]:
-    """The nation's rows: the national items (with every actor's letter), then each region's own."""
+def _region_rows(*, config: AppConfig, state: StateStore, year: int, today: date) -> list[tuple[str, list[Item]]]:
+    """The nation's rows: the national items (with every actor's letter), then each region's own; each with
+    the current agreement's overdue items carried over from last year (`carried`)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    rows = [(_("Nasjonalt"), year_items(config, year=year, region=None))]
+    rows = [(_("Nasjonalt"), shown_items(config=config, state=state, year=year, region=None, today=today))]
     for spec in config.parties.regions:
         own = [
             item
             for cycle in (year, year + 1)
             for item in regional_milestones(config, year=cycle, region=spec.key)
             + [i for i in precondition_items(config, year=cycle, region=spec.key) if i.region]
-            if item.deadline >= first and item.start <= last
+            if (item.deadline >= first and item.start <= last)
+            or carried(config=config, state=state, item=item, year=year, today=today)
         ]
         rows.append((spec.short, own))
     return rows
@@ -174,7 +223,7 @@ def _region_rows(config: AppConfig, *, year: int) -> list[tuple[str, list[Item]]
 def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
     """Every region as a ring (the national items innermost): each item a short arc in the month where it
     sits (its suggested month or its deadline), items of the same month sharing that month's arc."""
-    rows = _region_rows(config, year=year)
+    rows = _region_rows(config=config, state=state, year=year, today=today)
     rings = _rings([label for label, _ in rows])
     marks = month_marks(year)
     arcs: list[Arc] = []
@@ -203,6 +252,8 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
                         marker_planned=False,
                     )
                 )
+    hand = _hand(year, today)
+    names = [((ring.inner + ring.outer) / 2, ring.label) for ring in rings]
     return WheelPicture(
         view="nation",
         title=_("Årshjulet {year} – alle regioner").format(year=year),
@@ -211,15 +262,16 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
         months=marks,
         rings=rings,
         arcs=tuple(arcs),
-        hand_deg=_hand(year, today),
+        hand_deg=hand,
         today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
         legend=_legend(),
+        ring_labels_right=ring_labels_right(rings=names, hand=hand, inner=min(ring.inner for ring in rings)),
     )
 
 
 def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
     """Month by region: each cell the worst state of the items that sit in that month, with their count."""
-    rows = _region_rows(config, year=year)
+    rows = _region_rows(config=config, state=state, year=year, today=today)
     cells: list[HeatCell] = []
     for row, (_name, items) in enumerate(rows):
         by_month: dict[int, list[State]] = {}

@@ -15,6 +15,7 @@ from handlers import (
     assignments,
     bind,
     calendar,
+    followups,
     log,
     minutes,
     next_steps,
@@ -104,6 +105,7 @@ COMMANDS: tuple[Command, ...] = (
             N_("referat vår Godt møte https://… vedtak: Felles søknad oppfølging: Sende utkast @IN"),
             N_("referat politisk Vedtatt i fylkestinget"),
             N_("referat handlingsplan Vedtatt https://…"),
+            N_("referat vis høst agder 2026"),
         ),
         writes=True,
         translated=True,
@@ -161,7 +163,7 @@ COMMANDS: tuple[Command, ...] = (
         "oppdrag",
         assignments.handle,
         N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
-        N_("oppdrag <aktør> [sendt|ingen]"),
+        N_("oppdrag <aktør> <sendt|ingen>"),
         ("oppdrag IN sendt", "oppdrag SIVA ingen"),
         writes=True,
         translated=True,
@@ -274,6 +276,7 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("command",),
     ),
+    followups.COMMAND,  # issue 18: `ferdig <id>` closes a follow-up point (declared in handlers/followups.py)
 )
 
 

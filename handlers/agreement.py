@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot import agreement
 from bot.actions.agreement_text import EXAMPLE, TextAlready, TextRegistered, register_text
 from bot.actions.base import Acting
+from bot.actions.ready import ready_by_text
 from bot.actions.rules import milestone_for, pick_year
 from bot.agreement_view import build_receipt, version_text, versions_section
 from bot.context import Context
@@ -87,7 +88,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             who=", ".join(map(ctx.config.party_short, result.renew))
         )
         announcements = to_agreement_channels(ctx, request=request, region=region, reply=lambda: _changed(ctx, result))
-    elif result.ready:
+    elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
     reply = make_reply(

@@ -20,7 +20,7 @@ STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, _confirmed = split_confirm(ctx.args.split())  # `oppdrag RFF ingen bekreft`: the word is taken
+    words, confirmed = split_confirm(ctx.args.split())  # `oppdrag RFF ingen bekreft`: the word is taken
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
@@ -28,9 +28,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     result = record_assignment(
         Acting.of(ctx=ctx, request=request),
         actor=args.party,
-        status=STATUSES[fold(status_words[0])] if status_words else "sent",
+        status=STATUSES[fold(status_words[0])] if status_words else None,
         region=context_region(ctx, args.region),
         year=args.year,
+        confirmed=confirmed,
     )
     year, party, what = result.item.year, ctx.config.party_name(result.actor), _(status_word(result.status))
     if isinstance(result, AssignmentAlready):
@@ -39,6 +40,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if result.complete else ""
+    if result.not_relevant == "kept":
+        done = " " + _("Punktet er fortsatt markert som ikke aktuelt i år.")
+    elif result.not_relevant == "lifted":
+        done += " " + _("Punktet var markert som ikke aktuelt i år og er nå aktuelt igjen.")
     reply = make_reply(
         title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
         lead=_("Registrert av {name} for {party}.").format(

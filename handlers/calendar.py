@@ -44,8 +44,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     url = address(ctx.public_url, feed.path, token_of(ctx.state, feed.link_id))
     reply = make_reply(
         title=_("Kalender: {name}").format(name=_feed_name(ctx, feed)),
-        lead=_("Abonner på årshjulet i kalenderen din: {url}").format(url=url),
-        sections=[Section(title=_("Slik gjør du"), text=_(HOW_TO)), Section(title="", text=_(SECRET))],
+        lead=_("Abonner på årshjulet i kalenderen din. Lim inn denne adressen:"),
+        # The address on a line of its own: every surface shows a link alone on its line whole, to copy.
+        sections=[
+            Section(title="", text=url),
+            Section(title=_("Slik gjør du"), text=_(HOW_TO)),
+            Section(title="", text=_(SECRET)),
+        ],
         context=_("Frister som heldagshendelser, planlagte møter med klokkeslett, varsel etter påminnelsene."),
     )
     return Outcome(reply=reply)

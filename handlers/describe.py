@@ -7,12 +7,14 @@ from datetime import date, datetime
 
 from bot.agreement import current_version
 from bot.agreement_view import version_facts
+from bot.assignment_answers import answers_fact
 from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
 from bot.facts.item_state import item_state
-from bot.facts.kinds import is_signing
+from bot.facts.kinds import is_assignments, is_signing
 from bot.facts.responsible import who_answers
+from bot.followups import status_text
 from bot.i18n import _, current
 from bot.memo import per_config
 from bot.messages import Button, Fact, ItemState, Section
@@ -21,6 +23,7 @@ from bot.replies import day_text, days_phrase, when_text
 from bot.signing import sign_button
 from bot.state import StateStore
 from bot.wheel import Item, done_word, region_title
+from handlers.minutes_read import read_command
 
 
 def describe(
@@ -37,7 +40,7 @@ def describe(
     for every renderer, and an overdue item's title starts with ⚠ on every platform (`neste`, `status`)."""
     item = progress.item
     how = _How(full=full, with_region=with_region)
-    if progress.outcome or is_signing(item):
+    if progress.outcome or is_signing(item) or is_assignments(item):
         # reads the signatures and the agreement, or quotes the minutes: made afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
     return _describe_open(config, progress, today, current(), how)
@@ -113,18 +116,22 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
                 facts.append(Fact(_("Venter på"), blockers_text(blockers)))
+    if state is not None and (answers := answers_fact(config=config, state=state, item=item)) is not None:
+        facts.append(answers)  # issue 18: which actors are done with their assignment agreements
     outcome = progress.outcome or {}
     if outcome.get("summary"):
-        facts.append(Fact(_("Referat"), outcome["summary"]))
+        facts.append(Fact(_("Referat"), outcome["summary"], more=read_command(item)))
     if outcome.get("link"):
         facts.append(Fact(_("Lenke"), outcome["link"]))
     if outcome.get("decisions"):
         facts.append(Fact(_("Vedtak"), "; ".join(outcome["decisions"])))
     if outcome.get("followups"):
+        points = status_text(config=config, state=state, item=item, today=today) if state is not None else None
         facts.append(
             Fact(
                 _("Oppfølging"),
-                "; ".join(
+                points  # issue 18: with id, due date and ✓ when closed (bot/followups.py)
+                or "; ".join(
                     f"{point['text']} ({point.get('owner_name') or point['owner']})" for point in outcome["followups"]
                 ),
             )

@@ -5,7 +5,8 @@ Grammar, in one line or several:
             oppfølging: Sende utkast @IN; Kalle inn til verksted @agder
 The text before `vedtak:`/`oppfølging:` is the summary (its first link is the minutes link); decisions and
 follow-up points are separated by `;` or new lines; each follow-up point names its owner with `@`.
-With no text, the adapter opens a form with the same fields.
+With no text, the adapter opens a form with the same fields. `referat vis <møte> [region] [år]` reads the
+recorded minutes whole (handlers/minutes_read.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import re
 from collections.abc import Mapping
 
 from bot.actions.base import Acting
-from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesWanted, record_minutes
+from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
+from bot.followups import followup_section, followups_of
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
@@ -24,6 +26,7 @@ from bot.parsing import fold, shown
 from bot.replies import make_reply
 from bot.state import DomainError
 from bot.wheel import Item, done_word
+from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
 
@@ -33,6 +36,8 @@ _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNO
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
+    if minutes_read.wants_reading(ctx.args):
+        return minutes_read.handle(ctx)
     words, confirmed = split_confirm(ctx.args.split())
     meeting = read_meeting(ctx, words, command="referat", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
@@ -56,6 +61,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+    if isinstance(result, MinutesUnchanged):
+        lead = _("{item} har allerede dette referatet. Ingenting er endret.").format(item=result.item.title())
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     announcements = tuple(
         announcement
         for year, regions in result.newly_ready
@@ -73,11 +81,15 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
-    again = " " + _("(erstatter forrige referat)") if result.replaced else ""
+    again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    points = followup_section(followups_of(config=ctx.config, state=ctx.state, item=item), today=ctx.now.date())
+    section, buttons = points if points else (None, ())
     return make_reply(
         title=_("Referat registrert: {item}").format(item=item.title()),
         lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name),
+        sections=(section,) if section else (),
+        buttons=buttons,
         visibility=Visibility.CHANNEL,
     )
 
@@ -153,6 +165,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
             "text": " ".join(text.replace(token.group(0), "").split()),
             "owner": person.key or person.user_id,
             "owner_name": person.name,
+            "owner_party": person.party,
         }
     match = re.search(r"@(\S+)", text)
     if not match:
@@ -175,6 +188,7 @@ def _followup(ctx: Context, text: str, *, request: Request) -> dict:
         "text": " ".join(text.replace(match.group(0), "").split()),
         "owner": owner or (person.key if person and person.key else owner_word),
         "owner_name": owner_name,
+        "owner_party": owner or (person.party if person else None),
     }
 
 

@@ -8,13 +8,18 @@ what, so "Alt er i rute" is never said while an agreement is overdue.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
-from bot.behind import behind_text, overdue_by_region
+from bot.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.config import AppConfig
 from bot.context import Context
+from bot.cycle import read_cycles
 from bot.facts.item_state import chases_lateness, is_overdue
-from bot.facts.kinds import is_signing
+from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
+from bot.facts.prepares import meetings_to_prepare
+from bot.facts.responsible import Wording, who_answers
+from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -49,9 +54,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         elif caller_party and ctx.config.actor(caller_party):
             actor = caller_party
     today = ctx.now.date()
-    years = range(today.year - 1, today.year + 2)
     if actor:
-        items = _actor_items(ctx, actor=actor, region=region, years=years)
+        items = _actor_items(ctx, actor=actor, region=region, today=today)
         who = ctx.config.party_name(actor) + (
             " " + _("i {region}").format(region=ctx.config.party_name(region)) if region else ""
         )
@@ -59,8 +63,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         items = list(_region_window(ctx.config, region=region, today=today))
         who = ctx.config.party_name(region)
     else:
-        items = [item for year in years for item in national_milestones(ctx.config, year=year)]
-        items += [item for year in years for item in precondition_items(ctx.config, year=year, region=None)]
+        items = list(_national_window(ctx.config, today=today))
         who = _("hele landet")
     open_items = [
         progress
@@ -81,7 +84,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
-        blocked = [p for p in others if is_signing(p.item) and p.item.start <= today]
+        blocked = _waiting_in_season(ctx, others, today=today)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
     overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
@@ -91,21 +94,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
-        behind = au and not region and overdue_by_region(config=ctx.config, state=ctx.state, today=today)
+        behind = au and not region and _regions_to_watch(ctx, today=today)
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
-        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on the regions
-            quiet = ngettext(
-                "Ingenting venter på {who} nå, men {n} avtale venter på regionenes forutsetninger før signering; "
-                "skriv «oversikt» for detaljene.",
-                "Ingenting venter på {who} nå, men {n} avtaler venter på regionenes forutsetninger før signering; "
-                "skriv «oversikt» for detaljene.",
-                len(blocked),
-            ).format(who=who, n=len(blocked))
+        elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on others
+            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet
-        return Outcome(reply=make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip()))
+        quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
+        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -126,12 +124,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
-        lead += ngettext(
-            "{n} avtale venter på regionenes forutsetninger før signering (skriv «oversikt»).",
-            "{n} avtaler venter på regionenes forutsetninger før signering (skriv «oversikt»).",
-            len(blocked),
-        ).format(n=len(blocked))
-        lead += " "
+        lead += _waiting_text(ctx, blocked) + " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
@@ -143,7 +136,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=buttons[:5],
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
 
 
 @per_config(maxsize=256)
@@ -155,8 +148,23 @@ def _region_window(config: AppConfig, *, region: str, today: date) -> tuple[Item
         item
         for year in years
         for item in cycle_items(config, year=year, region=region)
-        if item.start <= today + HORIZON and tracked(config, item)
+        if _may_show(config, item, today=today)
     )
+
+
+@per_config(maxsize=64)
+def _national_window(config: AppConfig, *, today: date) -> tuple[Item, ...]:
+    """The national items and every actor's preconditions that `neste` may show today, worked out once a day."""
+    years = range(today.year - 1, today.year + 2)
+    items = [item for year in years for item in national_milestones(config, year=year)]
+    items += [item for year in years for item in precondition_items(config, year=year, region=None)]
+    return tuple(item for item in items if _may_show(config, item, today=today))
+
+
+def _may_show(config: AppConfig, item: Item, *, today: date) -> bool:
+    """Whether `neste` may show an item today at all: its window opens within the horizon, the bot follows
+    it, and its deadline is less than a year ago."""
+    return item.start <= today + HORIZON and tracked(config, item) and item.deadline >= today - timedelta(days=365)
 
 
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
@@ -189,26 +197,88 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     if is_signing(item):
         return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
     if responsible_party(ctx.config, item) == party:
-        return True
+        return _recordable(ctx, item, today=today)
     prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
     return bool(ctx.config.actor(party)) and prepares
 
 
-def _actor_items(ctx: Context, *, actor: str, region: str | None, years: range) -> list[Item]:
-    """An actor's view: its own allocation letter, the signings it owes, and the meetings it prepares."""
-    regions = [region] if region else [r.key for r in ctx.config.parties.regions]
-    items: list[Item] = []
-    for year in years:
-        items += [item for item in precondition_items(ctx.config, year=year, region=None) if item.actor == actor]
-        items += [item for item in national_milestones(ctx.config, year=year) if "actors" in item.spec.prepare]
-        for key in regions:
-            for item in regional_milestones(ctx.config, year=year, region=key):
-                if is_signing(item):
-                    if actor not in ctx.state.signatures(region=key, year=year):
-                        items.append(item)
-                elif region and "actors" in item.spec.prepare:
-                    items.append(item)
+def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
+    """The signings of this year's agreement among `others`, from their window until the next agreement's
+    preparation opens (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for
+    `oversikt`, not something the actor waits for."""
+    view = read_cycles(ctx.config, today=today)
+    if view.preparing is not None:
+        return []
+    return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
+
+
+def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
+    """«3 avtaler venter på forutsetninger før signering: Tildelingsbrev fra SIVA (3), Fylkesbudsjett fra
+    Agder (1) (skriv «oversikt»).»: who each agreement waits on, by name, as many times as it holds one up."""
+    counts: Counter[str] = Counter()
+    for progress in blocked:
+        for blocker in missing_for_signing(config=ctx.config, state=ctx.state, signing=progress.item):
+            who = who_answers(config=ctx.config, item=blocker, wording=Wording.SHORT)
+            counts[_("{what} fra {who}").format(what=blocker.spec.label or blocker.spec.name, who=who)] += 1
+    what = ", ".join(f"{label} ({number})" for label, number in counts.most_common())
+    return ngettext(
+        "{n} avtale venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        "{n} avtaler venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        len(blocked),
+    ).format(n=len(blocked), what=what)
+
+
+def _regions_to_watch(ctx: Context, *, today: date) -> bool:
+    """Whether a region is behind or has something falling due within the week (bot.behind)."""
+    state, config = ctx.state, ctx.config
+    return bool(
+        overdue_by_region(config=config, state=state, today=today)
+        or due_soon_by_region(config=config, state=state, today=today)
+    )
+
+
+def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
+    """A fact others decide (the state budget, adopted by the Storting) is not the recording party's to do
+    until it may have been decided (`bot.facts.kinds.decided_from`); anything else is from its window."""
+    return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
+
+
+def _actor_items(ctx: Context, *, actor: str, region: str | None, today: date) -> list[Item]:
+    """An actor's view: its own allocation letter, the signings it owes, and the meetings it prepares.
+
+    Which items these can be follows from the configuration and the day (`_actor_window`); a request only
+    reads whether the actor has signed each agreement."""
+    items = [
+        item
+        for item, owed in _actor_window(ctx.config, actor=actor, region=region, today=today)
+        if not owed or actor not in ctx.state.signatures(region=item.region or "", year=item.year)
+    ]
+    if region is None:
+        items += _meetings_to_prepare(ctx, actor=actor)
     return items
+
+
+@per_config(maxsize=256)
+def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: date) -> tuple[tuple[Item, bool], ...]:
+    """Each item an actor's `neste` may show today, with whether it is a signing it owes only until it signs:
+    every region's, worked out once per configuration, actor, region and day rather than per request."""
+    regions = [region] if region else [r.key for r in config.parties.regions]
+    items: list[tuple[Item, bool]] = []
+    for year in range(today.year - 1, today.year + 2):
+        items += [(item, False) for item in precondition_items(config, year=year, region=None) if item.actor == actor]
+        items += [(item, False) for item in national_milestones(config, year=year) if "actors" in item.spec.prepare]
+        for key in regions:
+            for item in regional_milestones(config, year=year, region=key):
+                if is_signing(item):
+                    items.append((item, True))
+                elif region and "actors" in item.spec.prepare:
+                    items.append((item, False))
+    return tuple((item, owed) for item, owed in items if _may_show(config, item, today=today))
+
+
+def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
+    """Every region's regional meetings the actor takes part in, planned within weeks (bot.facts.prepares)."""
+    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date())
 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:

@@ -11,6 +11,7 @@ from bot.context import Context
 from bot.cycle import read_cycles
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
+from bot.followups import count_text
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
 from bot.progress import Progress, progress_of
@@ -79,6 +80,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
                 )
             )
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
+    behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
     before = any(fact.value == "–" for section in sections for fact in section.facts)
     legacy = " · " + _("– fra før Samhandlingsbot tok over") if before else ""
     reply = make_reply(

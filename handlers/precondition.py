@@ -14,6 +14,7 @@ from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_preco
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
+from bot.order import split_confirm
 from bot.replies import day_text, make_reply
 from bot.state import DomainError
 from handlers.announce import ready_announcements
@@ -21,7 +22,8 @@ from handlers.common import context_region, read_args, reject_extra
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("precondition", "party", "region", "year"))
+    words, confirmed = split_confirm(ctx.args.split())
+    args = read_args(ctx, words, want=("precondition", "party", "region", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     if args.precondition is None:
         keys = ", ".join(item.key for item in ctx.config.preconditions)
@@ -37,6 +39,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         region=context_region(ctx, args.region or named_region),
         party=args.party,
         year=args.year,
+        confirmed=confirmed,
     )
     if isinstance(result, PreconditionAlready):
         return _already(result)

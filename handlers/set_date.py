@@ -30,6 +30,7 @@ from bot.replies import day_text, make_reply, when_text
 from bot.state import DomainError
 from bot.wheel import Item, window_contains
 from handlers.common import read_meeting
+from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
     from bot.dates import ParsedDate
@@ -75,14 +76,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if isinstance(result, DateQuestion):
         return _question(acting, result, choice=choice, text=text, shown=shown + _notes(parsed), typed=typed)
     item = result.item
+    shown = when_text(result.when, has_time=result.has_time) if result.when else shown
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(item=item.title(), when=shown)
-        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
         lead=_("{when}. Påminnelser går ut før denne datoen. Satt av {name}.").format(
             when=shown + _notes(parsed), name=ctx.caller.name
-        ),
+        )
+        + replaced_note(result),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
@@ -146,6 +149,9 @@ def _notes(parsed: ParsedDate) -> str:
     notes = []
     if parsed.day_of_month:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
+    if parsed.week_only:
+        week = parsed.when.isocalendar().week
+        notes.append(_("ingen dag skrevet, så mandagen i uke {week} er valgt").format(week=week))
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot import agreement
 from bot.actions.base import Acting
-from bot.actions.signing import EXAMPLE, AlreadySigned, Signed, sign
+from bot.actions.signing import EXAMPLE, AlreadySigned, Signed, sign, signing_party
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
@@ -27,8 +27,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     reject_extra(args.rest, example=EXAMPLE)
+    acting = Acting.of(ctx=ctx, request=request)
     result = sign(
-        Acting.of(ctx=ctx, request=request),
+        acting,
         party=args.party,
         region=args.region,
         year=args.year,
@@ -36,7 +37,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         confirmed=confirmed,
     )
     if isinstance(result, AlreadySigned):
-        return Outcome(reply=_already(ctx, result))
+        _party, region = signing_party(acting, party=args.party, region=args.region)  # the region it answered for
+        return Outcome(reply=_already(ctx, result, region=region))
     if result.progress.done:
 
         def complete() -> Reply:  # built once per written form the channels read
@@ -84,9 +86,14 @@ def _complete(ctx: Context, result: Signed) -> Reply:
     )
 
 
-def _already(ctx: Context, result: AlreadySigned) -> Reply:
+def _already(ctx: Context, result: AlreadySigned, *, region: str) -> Reply:
+    """Names the region whose agreement it is: `signer vestland` typed in Agder's channel answers about
+    Vestland's, and must say so."""
     signature = result.signature
     when = datetime.fromisoformat(signature["at"])
+    party = ctx.config.party_name(result.party)
+    if result.party != region:
+        party = _("{party} i avtalen for {region}").format(party=party, region=ctx.config.party_name(region))
     return make_reply(
         title=_("Allerede signert"),
         lead=_(
@@ -94,7 +101,7 @@ def _already(ctx: Context, result: AlreadySigned) -> Reply:
         ).format(
             name=signature.get("name"),
             year=result.year,
-            party=ctx.config.party_name(result.party),
+            party=party,
             day=day_text(when.date()),
             time=when.strftime("%H.%M"),
             platform=signature.get("platform"),

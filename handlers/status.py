@@ -16,22 +16,35 @@ from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.progress import Progress, progress_of
 from bot.replies import make_reply
+from bot.state import DomainError
 from bot.wheel import Item, cycle_items, tracked
-from handlers.common import read_args, reject_extra, require_region
+from handlers.common import context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("region", "year"))
     reject_extra(args.rest, example="status agder 2027")
+    if context_region(ctx, args.region) is None:
+        raise DomainError(
+            _("Hvilken region? Skriv f.eks. «{example}», eller «oversikt» for alle regionene på en gang.").format(
+                example="status agder 2027"
+            )
+        )
     region = require_region(ctx, args.region, example="status agder 2027")
     today = ctx.now.date()
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     sections: list[Section] = []
-    period = region_plan_period(config=ctx.config, state=ctx.state, region=region)
-    if period:
-        sections.append(Section(title=_("Regional plan"), facts=(Fact(_("Planperiode"), period),)))
+    period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
+    plan_facts = (Fact(_("Planperiode"), period),) if period else ()
+    if args.year is None and view.preparing:
+        # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
+        upcoming_period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=view.preparing)
+        if upcoming_period and upcoming_period != period:
+            plan_facts += (Fact(_("Neste planperiode"), upcoming_period),)
+    if plan_facts:
+        sections.append(Section(title=_("Regional plan"), facts=plan_facts))
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]

@@ -1,30 +1,31 @@
-"""The storage interface the core depends on.
+"""The storage interface the core depends on: every obligation of a store, written down.
 
 Data is split into *partitions* (e.g. ``cycle/agder/2027``, ``national/2027``, ``meta``). Each partition
 holds named tables of documents keyed by string. A partition is small by design (one region and one
 year), so a write costs the same in year ten as in year one.
 
 Every write goes through `update`: the implementation takes a cross-process lock, hands out a fresh,
-mutable copy of the partition, and on a normal exit writes it durably (temporary file, fsync, rename)
-before returning. If the block raises, nothing is written. A write that returned is never lost.
+mutable copy of the partition, and on a normal exit writes it durably before returning. If the block
+raises, nothing is written. A write that returned is never lost. Each partition has a *version*
+(`Store.version`): a number that changes with every write, whoever made it, so a cache can tell whether
+what it was made from still holds without comparing contents.
+
+Every method a store must decide for itself is abstract, so a store written from this class alone is told
+what it lacks (`storage.contract.missing`, checked when a store is registered in `storage`); the few
+concrete methods are conveniences that follow from the abstract ones and hold for any store. The contract
+suite (`tests/storage/test_contract*.py`, `test_rows_contract.py`, `test_sealed_history.py`) runs on every
+registered store and on a minimal one written from this class alone (`tests/storage/minimal_store.py`).
 """
 
 from __future__ import annotations
 
 import abc
 import logging
-import threading
-import time
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 logger = logging.getLogger(__name__)
-_FAULTS_LOCK = threading.Lock()
-_SEALED_LOCK = threading.Lock()
-
-SEALED_RECHECK_SECONDS = 60.0
-"""How long `Store.sealed_history` trusts what it remembered about partitions this process did not write
-(another replica or process, a hand edit of an old year); this process's own writes take effect at once."""
 
 Document = dict[str, Any]
 Tables = dict[str, dict[str, Document]]
@@ -32,6 +33,13 @@ Tables = dict[str, dict[str, Document]]
 
 ROW_TABLES = ("history", "ledger", "requests")
 """Tables reached only through the row methods below (a store may keep them apart from the partition)."""
+
+
+class Versioned(NamedTuple):
+    """A partition's tables and the version they are (`Store.read_versioned`)."""
+
+    tables: Tables
+    version: int
 
 
 class StoreError(Exception):
@@ -55,56 +63,95 @@ class StoreWriteError(StoreError, OSError):
 
 
 class Store(abc.ABC):
-    @abc.abstractmethod
-    def read(self, partition: str) -> Tables:
-        """A snapshot of the partition. Callers must not mutate it. Missing partition: empty dict.
+    """A store of partitions. Thread-safe; one instance per process and data folder or database.
 
-        While the partition is unchanged the same object may be handed out again (a store's cached copy); once
-        it has changed (here or through another instance), never: the object's identity stands for the
-        partition's version (`bot.memo.IdentityMemo`, `bot.reply_cache`)."""
+    Concrete here (conveniences that hold for any store, overridden where a store does better): `read`,
+    `versions`, `latest_rows`, `count_rows`, `record_once`, `record_many`, `verify`, and use as a context
+    manager (`close` on exit). Everything else is abstract."""
+
+    remote: bool = False
+    """True for a store whose calls wait on the network (PostgreSQL): `serve` then runs the core off its
+    event loop (adapters/offload.py). A local store (files, memory) answers faster than a thread hop."""
+
+    # -- partitions ----------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def read_versioned(self, partition: str) -> Versioned:
+        """A snapshot of the partition with the version it is, taken together (the version is never newer than
+        the tables). A missing partition is ``Versioned({}, 0)``. Raises ValueError for a name
+        `storage.codec.check_partition_name` refuses, `StoreError` when the partition cannot be read.
+
+        The tables are shared with other callers: nobody mutates them, and the store never changes an object
+        it handed out (a later write hands out new objects). Whether a read hands out the same object again
+        is the store's business: nothing may take an object's identity for the partition's version."""
+
+    @abc.abstractmethod
+    def version(self, partition: str) -> int:
+        """The partition's version now, as cheaply as the store can tell it: 0 while it was never written.
+
+        It changes with every write that changed what the partition holds (`update` that returned,
+        `record_once` that wrote, `record_many`), rows included, whoever wrote: this instance, another
+        process on the same folder, another replica on the same database; the next call after the write
+        returned shows it. A store may also change it on a write that changed nothing. A version is only
+        compared for equality with an earlier version of the same partition (`bot.reply_cache`)."""
 
     @abc.abstractmethod
     def update(self, partition: str) -> AbstractContextManager[Tables]:
-        """Exclusive, atomic read-modify-write of one partition.
+        """Exclusive, atomic, durable read-modify-write of one partition.
 
         ``with store.update("cycle/agder/2027") as tables: tables.setdefault("x", {})["k"] = {...}``
-        """
+
+        Yields a fresh copy nobody else sees (mutating it after the block changes nothing). On a normal exit
+        the whole partition (rows written through the row methods included) is written durably before the
+        block returns, and the version changes; if the block raises, nothing is written and the exception
+        goes on. Writers on every instance (processes, replicas) exclude each other per partition. A nested
+        update of the same partition in one thread raises RuntimeError ("nested"); of another partition is
+        allowed. Tables JSON cannot hold (non-string keys, NaN, non-dict documents, a document field
+        ``_key``) raise TypeError/ValueError and write nothing (`storage.codec.encode_tables`). After the
+        write, and whether or not it happened, calls `forget_sealed(partition)`."""
 
     @abc.abstractmethod
     def partitions(self, prefix: str = "") -> list[str]:
-        """Names of existing partitions that start with ``prefix``, sorted."""
+        """Names of existing partitions that start with ``prefix`` (any string, not only a folder), sorted.
+        A partition exists once a write to it returned; a failed first write leaves none."""
+
+    def read(self, partition: str) -> Tables:
+        """The tables of `read_versioned` (read-only for the caller; see there)."""
+        return self.read_versioned(partition).tables
+
+    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
+        """`version` of each partition, in order (a store may ask for them together: one round trip)."""
+        return tuple(self.version(partition) for partition in partitions)
 
     # -- rows apart from the partition document ------------------------------------------------------------
     # History (append-only), the reminder ledger and applied request ids grow for as long as the store lives.
-    # These methods are the one way to reach them, so a store may keep them as rows of their own (PostgreSQL)
-    # and a write costs the same at 10 or 10,000 entries. The defaults keep them as tables in the partition.
+    # These methods are the one way to reach them, so a store may keep them as rows of their own (PostgreSQL,
+    # segment files in tinydb) and a write costs the same at 10 or 10,000 entries; `storage.rows_in_tables`
+    # keeps them as tables of the partition, for a store that chooses to.
 
+    @abc.abstractmethod
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
         """Add `entry` to the append-only `table`, inside an open ``update(partition)`` that yielded `tables`;
-        written (or not) with that update. Returns the entry's key, in insertion order."""
-        rows = tables.setdefault(table, {})
-        key = f"{len(rows):06d}"
-        rows[key] = entry
-        return key
+        written (or not) with that update. Returns the entry's key: keys sort in the order of appending and
+        are never reused."""
 
+    @abc.abstractmethod
     def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        """Set one keyed row inside an open ``update(partition)``; written (or not) with that update."""
-        tables.setdefault(table, {})[key] = doc
+        """Set one keyed row inside an open ``update(partition)`` (replacing a row with that key); written (or
+        not) with that update."""
 
+    @abc.abstractmethod
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        """One keyed row as the open ``update(partition)`` sees it (None when absent)."""
-        return tables.get(table, {}).get(key)
+        """One keyed row as the open ``update(partition)`` sees it, however old (None when absent)."""
 
+    @abc.abstractmethod
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        """The newest row of an append-only table as the open update sees it (None when empty): the hash
+        chain's previous entry."""
+
+    @abc.abstractmethod
     def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        """Every row of `table`, oldest first (read-only for the caller)."""
-        return self.read(partition).get(table, {})
-
-    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        """Write several keyed rows in one write (a digest's reminders); a key already there is kept."""
-        with self.update(partition) as tables:
-            rows = tables.setdefault(table, {})
-            for key, doc in docs.items():
-                rows.setdefault(key, doc)
+        """Every row of `table` as written, oldest first (read-only for the caller); empty when none."""
 
     def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
         """The newest `limit` rows of an append-only table, newest first (`logg` reads only what it shows)."""
@@ -113,97 +160,69 @@ class Store(abc.ABC):
         return [rows[key] for key in reversed(keys)]
 
     def count_rows(self, partition: str, *, table: str) -> int:
-        """How many rows an append-only table holds."""
+        """How many rows a table holds."""
         return len(self.rows(partition, table=table))
 
-    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        """The newest row of an append-only table as the open update sees it (for a hash chain)."""
-        rows = tables.get(table, {})
-        return rows[next(reversed(rows))] if rows else None
-
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        """Write a keyed row unless it exists (then False): the once-only reminder ledger."""
+        """Write a keyed row unless it exists (then False, and nothing written): the once-only reminder
+        ledger. Once-only across every instance: two callers racing for one key get one True."""
         with self.update(partition) as tables:
-            if key in tables.get(table, {}):
+            if self.row(tables, partition=partition, table=table, key=key) is not None:
                 return False
-            tables.setdefault(table, {})[key] = doc
+            self.put_row(tables, partition=partition, table=table, key=key, doc=doc)
             return True
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """Write several keyed rows in one atomic write (a digest's reminders); a key already there is kept
+        as it was."""
+        with self.update(partition) as tables:
+            for key, doc in docs.items():
+                if self.row(tables, partition=partition, table=table, key=key) is None:
+                    self.put_row(tables, partition=partition, table=table, key=key, doc=doc)
 
     # -- history of many partitions, for `logg` -----------------------------------------------------------
 
+    @abc.abstractmethod
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         """The newest `limit` history entries of the partitions `names` (all directly under `prefix`, e.g.
         the years of ``cycle/agder/`` before last year, which no command writes any more), newest first as
-        `newest_first` orders them, and how many entries those partitions hold.
+        `newest_first` orders them (ties in the order of `names`, then newest first), and how many entries
+        those partitions hold: exactly what reading each partition's `latest_rows` and `count_rows` gives.
 
-        Why: a region's `logg` would otherwise read every year it ever had (31 partitions at 30 years). The
-        answer is remembered per prefix, so a request costs the same in year one and year thirty; it is
-        forgotten when this store writes one of those partitions (`forget_sealed`), when `names` change, and
-        after `SEALED_RECHECK_SECONDS` (what another process may have written)."""
-        memos = self.__dict__.setdefault("_sealed", {})
-        with _SEALED_LOCK:
-            memo = memos.get(prefix)
-            if memo is not None and memo[0] == (names, limit) and time.monotonic() - memo[1] < SEALED_RECHECK_SECONDS:
-                return memo[2], memo[3]
-            generation = self.__dict__.setdefault("_sealed_generation", {}).get(prefix, 0)
-        started = time.monotonic()
-        entries: list[Document] = []
-        total = 0
-        for name in names:
-            entries += self.latest_rows(name, table="history", limit=limit)
-            total += self.count_rows(name, table="history")
-        latest = newest_first(entries)[: max(0, limit)]
-        with _SEALED_LOCK:
-            if self.__dict__["_sealed_generation"].get(prefix, 0) == generation:  # no write meanwhile
-                memos[prefix] = ((names, limit), started, latest, total)
-        return latest, total
+        Why: a region's `logg` would otherwise read every year it ever had (31 partitions at 30 years). A
+        store may remember the answer per prefix (`storage.sealed.SealedSummaries`), so a request costs the
+        same in year one and year thirty; then a write through this instance shows in the next answer (see
+        `forget_sealed`), and one through another instance within `storage.sealed.SEALED_RECHECK_SECONDS`."""
 
+    @abc.abstractmethod
     def forget_sealed(self, partition: str) -> None:
-        """A write to `partition`: what `sealed_history` remembered about its folder is stale. Every store's
-        `update` calls this (a dict lookup, whatever the size of the store)."""
-        memos = self.__dict__.get("_sealed")
-        if memos is None:
-            return
-        prefix = partition.rpartition("/")[0] + "/"
-        with _SEALED_LOCK:
-            generations = self.__dict__.setdefault("_sealed_generation", {})
-            generations[prefix] = generations.get(prefix, 0) + 1  # a summary being made now is not kept
-            memo = memos.get(prefix)
-            if memo is not None and partition in memo[0][0]:  # writes to the open years leave it as it is
-                del memos[prefix]
+        """`partition` was written: whatever `sealed_history` remembered of it is stale, so the next answer
+        that covers it is worked out again. The store calls it after every write of its own (`update`,
+        `record_once`, `record_many`), after the write is visible, and whether or not it succeeded; anyone
+        who changed a partition another way (another instance, by hand) may call it. Cheap: a dict lookup,
+        whatever the size of the store. A store that remembers nothing does nothing here."""
 
-    # -- faults, for /healthz ------------------------------------------------------------------------------
+    # -- leases ---------------------------------------------------------------------------------------------
 
-    def faults(self) -> dict[str, str]:
-        """What is wrong with the store now (partition or "store" -> the operator's message); empty when ok."""
-        with _FAULTS_LOCK:
-            return dict(getattr(self, "_faults", {}))
-
-    def note_fault(self, where: str, error: StoreError) -> StoreError:
-        """Remember a fault until the same place works again; returns the error to raise."""
-        with _FAULTS_LOCK:
-            faults = self.__dict__.setdefault("_faults", {})
-            if faults.get(where) != str(error):
-                logger.error("store fault in %s: %s", where, error)
-            faults[where] = str(error)
-        return error
-
-    def clear_fault(self, where: str) -> None:
-        faults = self.__dict__.get("_faults")
-        if faults and where in faults:
-            with _FAULTS_LOCK:
-                if faults.pop(where, None) is not None:
-                    logger.info("store fault in %s is gone", where)
-
+    @abc.abstractmethod
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         """Take the named lease for `seconds`, or renew it if `holder` has it; False while another holder's
         lease is still live. Holds across processes (and across machines on a shared database), so that
-        two reminder passes never run at once; a dead holder's lease expires by itself."""
-        raise NotImplementedError
+        two reminder passes never run at once; a dead holder's lease expires by itself (``seconds=0``: at
+        once). Leases are independent by name and are no partition. A name is ``[a-z0-9_-]+``."""
 
+    @abc.abstractmethod
     def release_lease(self, name: str, *, holder: str) -> None:
-        """Give the lease back early (a no-op if `holder` does not have it)."""
-        raise NotImplementedError
+        """Give the lease back early, so another holder may take it at once (a no-op if `holder` does not
+        have it)."""
+
+    # -- the store itself ------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def faults(self) -> dict[str, str]:
+        """What is wrong with the store now (partition or "store"/"database" -> the operator's message), for
+        /healthz; empty when it is well. A fault stays until the same place works again
+        (`storage.faults.FaultLog` keeps them)."""
 
     def verify(self, *, from_year: int | None = None) -> None:
         """Raise StoreError if a partition is unreadable (called at start-up, before anyone is answered).
@@ -214,8 +233,9 @@ class Store(abc.ABC):
             if is_recent(partition, from_year=from_year):
                 self.read(partition)
 
+    @abc.abstractmethod
     def close(self) -> None:
-        """Release files and locks."""
+        """Release files, locks and connections; calling it again does nothing. A closed store is not used."""
 
     def __enter__(self) -> Self:
         return self

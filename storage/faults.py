@@ -9,10 +9,39 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import threading
 
 from storage.base import StoreError, StoreWriteError
 
 logger = logging.getLogger(__name__)
+
+
+class FaultLog:
+    """`Store.faults` for a store that notes its faults as they happen (mixed in before `Store`): a fault
+    is logged once when it appears or changes, and stays until the same place works again."""
+
+    _faults_lock = threading.Lock()
+
+    def faults(self) -> dict[str, str]:
+        with self._faults_lock:
+            return dict(self.__dict__.get("_faults", {}))
+
+    def note_fault(self, where: str, error: StoreError) -> StoreError:
+        """Remember a fault until `clear_fault(where)`; returns the error to raise."""
+        with self._faults_lock:
+            faults = self.__dict__.setdefault("_faults", {})
+            if faults.get(where) != str(error):
+                logger.error("store fault in %s: %s", where, error)
+            faults[where] = str(error)
+        return error
+
+    def clear_fault(self, where: str) -> None:
+        """`where` works again (a read or write there succeeded)."""
+        faults = self.__dict__.get("_faults")
+        if faults and where in faults:
+            with self._faults_lock:
+                if faults.pop(where, None) is not None:
+                    logger.info("store fault in %s is gone", where)
 
 
 def os_fault(exc: OSError, *, path: str, doing: str, partition: str | None = None) -> StoreError:

@@ -8,7 +8,9 @@
   entries, and the primary key makes a ledger entry once-only across replicas.
 - Leases are rows with an expiry taken from the database's clock, so a dead replica's lease runs out and
   another takes over; no clock skew between replicas matters.
-- Reads are cached by the row's version (one round trip that returns the tables only when they changed).
+- A partition's version (`Store.version`) is its row's ``version``, from one sequence, taken by every write
+  (`update`, and `record_once`/`record_many`, which touch only rows). Reads are cached by it (one round trip
+  that returns the tables only when they changed); `versions` asks for several in one round trip.
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -16,79 +18,65 @@ Connection failures (a restarted server, a network blip) become `StoreError`, wh
 
 from __future__ import annotations
 
-import json
 import logging
+import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import conninfo as pg_conninfo
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
-from storage.base import Document, Store, StoreError, Tables
+from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.faults import FaultLog
+from storage.pg_health import Connections, is_connection_failure
+from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
+from storage.pg_url import check_url, connection_reason, describe_url, timeouts
+from storage.sealed import SealedSummaries
+
+__all__ = ["PostgresStore", "describe_url", "migrate_url"]
 
 logger = logging.getLogger(__name__)
 
 _CACHE_SIZE = 1024
-NEXT_POSITION = (
-    "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
-)
-"""The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
 
 
-def describe_url(url: str) -> str:
-    """The database a URL points at, without the password (for logs and messages)."""
-    try:
-        params = pg_conninfo.conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "<an unreadable DATABASE_URL>"
-    host = params.get("host") or "localhost"
-    return f"database {params.get('dbname', '?')!s} as {params.get('user', '?')!s} on {host}:{params.get('port', 5432)}"
-
-
-def _dumps(doc: Any) -> str:
-    try:
-        return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except TypeError as exc:
-        raise TypeError(f"row is not JSON-compatible: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"row is not JSON-compatible: {exc}") from exc
-
-
-class PostgresStore(Store):
+class PostgresStore(PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
+    remote = True  # calls wait on the network: `serve` runs the core off its event loop
+
     def __init__(
-        self, url: str, *, pool_size: int = 10, connect_timeout: float = 10.0, wait_timeout: float = 5.0
+        self,
+        url: str,
+        *,
+        pool_size: int = 10,
+        connect_timeout: float | None = None,
+        wait_timeout: float | None = None,
     ) -> None:
+        check_url(url)  # a malformed URL is named here, before any library can quote it (password and all)
         self.url = url
         self.where = describe_url(url)
+        limits = timeouts()
         self._local = threading.local()
         self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._pool = ConnectionPool(
+        self._sealed = SealedSummaries()
+        self._db = Connections(
             url,
-            min_size=1,
-            max_size=max(2, pool_size),
-            kwargs={"autocommit": True},
-            open=False,
-            timeout=wait_timeout,  # how long a request waits for a connection (e.g. while the server restarts)
-            name="samhandling",
+            where=self.where,
+            pool_size=pool_size,
+            connect_timeout=limits.connect if connect_timeout is None else connect_timeout,
+            wait_timeout=limits.connect if wait_timeout is None else wait_timeout,
+            statement_timeout=limits.statement,
         )
-        try:
-            self._pool.open(wait=True, timeout=connect_timeout)
-        except PoolTimeout as exc:
-            self._pool.close()
-            raise StoreError(
-                f"Cannot connect to PostgreSQL ({self.where}) within {connect_timeout:.0f} s. Check DATABASE_URL "
-                "and that the server is running and accepts this user.",
-                kind="unavailable",
-            ) from exc
+
+    def _connection(self) -> AbstractContextManager[psycopg.Connection]:
+        return self._db.connection()
 
     # -- connections ------------------------------------------------------------------------------------------
 
@@ -97,7 +85,12 @@ class PostgresStore(Store):
         """Database failures as `StoreError` (noted for /healthz until a statement works again)."""
         try:
             yield
+        except StoreError as exc:
+            if exc.kind == "unavailable":
+                raise self.note_fault("database", exc) from None
+            raise
         except PoolTimeout as exc:
+            self._db.timed_out()
             error = StoreError(
                 f"PostgreSQL ({self.where}) gave no connection in time for {what}. Check that the server runs.",
                 kind="unavailable",
@@ -111,7 +104,10 @@ class PostgresStore(Store):
             )
             raise self.note_fault("database", error) from exc
         except psycopg.OperationalError as exc:
-            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {exc}".strip(), kind="unavailable")
+            if is_connection_failure(exc):
+                self._db.failed()
+            reason = connection_reason(exc, url=self.url)
+            error = StoreError(f"PostgreSQL ({self.where}) failed during {what}: {reason}", kind="unavailable")
             raise self.note_fault("database", error) from exc
         except psycopg.errors.UndefinedTable as exc:
             error = StoreError(
@@ -124,13 +120,16 @@ class PostgresStore(Store):
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
         for attempt in (1, 2):
             try:
-                with self._errors(what), self._pool.connection() as conn:
+                with self._errors(what), self._connection() as conn:
                     cursor = conn.execute(sql, params)  # type: ignore[arg-type]
                     return cursor.fetchall() if cursor.description is not None else []
             except StoreError as exc:
-                if attempt == 2 or not isinstance(exc.__cause__, psycopg.OperationalError):
+                cause = exc.__cause__
+                if attempt == 2 or not isinstance(cause, psycopg.OperationalError) or not is_connection_failure(cause):
                     raise
-                logger.warning("retrying %s on a fresh connection after: %s", what, exc.__cause__)
+                logger.warning(
+                    "retrying %s on a fresh connection after: %s", what, connection_reason(cause, url=self.url)
+                )
         raise AssertionError("unreachable")
 
     def _open_updates(self) -> dict[str, psycopg.Connection]:
@@ -147,7 +146,7 @@ class PostgresStore(Store):
 
     # -- Store interface ----------------------------------------------------------------------------------
 
-    def read(self, partition: str) -> Tables:
+    def read_versioned(self, partition: str) -> Versioned:
         check_partition_name(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
@@ -158,17 +157,27 @@ class PostgresStore(Store):
             (known, partition),
         )
         if not found:
-            return {}
+            return Versioned({}, 0)
         version, raw = found[0]
         if raw is None and cached is not None:
-            return cached[1]
+            return Versioned(cached[1], version)
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
         with self._cache_lock:
             self._cache[partition] = (version, tables)
             self._cache.move_to_end(partition)
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return tables
+        return Versioned(tables, version)
+
+    def version(self, partition: str) -> int:
+        return self.versions((partition,))[0]
+
+    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
+        """One round trip for all of them (a kept reply checks the five or so partitions it read)."""
+        names = [check_partition_name(name) for name in partitions]
+        found = self._query("a version check", "SELECT name, version FROM partitions WHERE name = ANY(%s)", (names,))
+        known = {str(name): int(version) for name, version in found}
+        return tuple(known.get(name, 0) for name in names)
 
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
@@ -184,7 +193,7 @@ class PostgresStore(Store):
 
     @contextmanager
     def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
-        with self._errors(f"a write to {partition}"), self._pool.connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             raw = self._lock_row(conn, partition)
             work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}
             active[partition] = conn
@@ -217,6 +226,12 @@ class PostgresStore(Store):
         row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
         return None if row is None else str(row[0])
 
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        return self._sealed.summary(prefix, names=names, limit=limit, store=self)
+
+    def forget_sealed(self, partition: str) -> None:
+        self._sealed.forget(partition)
+
     def partitions(self, prefix: str = "") -> list[str]:
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         found = self._query("a listing", "SELECT name FROM partitions WHERE name LIKE %s ORDER BY name", (pattern,))
@@ -224,7 +239,7 @@ class PostgresStore(Store):
 
     def verify(self, *, from_year: int | None = None) -> None:
         """Check that the schema is the one this code needs (not every row: they are checked when read)."""
-        with self._errors("the start-up check"), self._pool.connection() as conn:
+        with self._errors("the start-up check"), self._connection() as conn:
             have = current_version(conn)
         if have < LATEST:
             raise StoreError(
@@ -238,113 +253,7 @@ class PostgresStore(Store):
             )
 
     def close(self) -> None:
-        self._pool.close(timeout=1.0)
-
-    # -- rows apart from the partition document ----------------------------------------------------------
-
-    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        # One round trip: the next position and the insert together (the partition's row lock is held, so
-        # no other writer appends to this partition meanwhile). Keys are the position, zero-padded to 6.
-        (key,) = (  # type: ignore[misc]
-            self._tx(partition)
-            .execute(
-                "INSERT INTO rows (partition, tbl, key, pos, doc)"
-                " SELECT %s, %s, CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END, n, %s::jsonb"
-                " FROM (SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s"
-                " ORDER BY pos DESC LIMIT 1) + 1, 0) AS n) AS next"
-                " RETURNING key",
-                (partition, table, _dumps(entry), partition, table),
-            )
-            .fetchone()
-        )
-        return str(key)
-
-    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        self._tx(partition).execute(
-            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
-            " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
-            " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc",
-            (partition, table, key, partition, table, _dumps(doc)),
-        )
-
-    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
-        found = (
-            self._tx(partition)
-            .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
-            .fetchone()
-        )
-        return None if found is None else found[0]
-
-    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
-        found = (
-            self._tx(partition)
-            .execute(
-                "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1", (partition, table)
-            )
-            .fetchone()
-        )
-        return None if found is None else found[0]
-
-    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
-        check_partition_name(partition)
-        found = self._query(
-            f"a read of {partition} {table}",
-            "SELECT key, doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos",
-            (partition, table),
-        )
-        return {str(key): doc for key, doc in found}
-
-    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
-        """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
-        check_partition_name(partition)
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
-            (start,) = conn.execute(  # type: ignore[misc]
-                NEXT_POSITION, (partition, table)
-            ).fetchone()
-            with conn.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)"
-                    " ON CONFLICT (partition, tbl, key) DO NOTHING",
-                    [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
-                )
-
-    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
-        check_partition_name(partition)
-        found = self._query(
-            f"a read of {partition} {table}",
-            "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT %s",
-            (partition, table, max(0, limit)),
-        )
-        return [doc for (doc,) in found]
-
-    def count_rows(self, partition: str, *, table: str) -> int:
-        """History from the last position, not count(*): its positions run 0, 1, 2, … (O(log n))."""
-        check_partition_name(partition)
-        # Keyed tables (ledger, requests) may leave a position unused (a key already there): count those.
-        sql = NEXT_POSITION if table == "history" else "SELECT count(*) FROM rows WHERE partition = %s AND tbl = %s"
-        found = self._query(f"a read of {partition} {table}", sql, (partition, table))
-        return int(found[0][0])
-
-    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
-        check_partition_name(partition)
-        with self._errors(f"a write to {partition} {table}"), self._pool.connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
-                (partition,),
-            )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
-            inserted = conn.execute(
-                "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
-                " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
-                " ON CONFLICT (partition, tbl, key) DO NOTHING RETURNING key",
-                (partition, table, key, partition, table, _dumps(doc)),
-            ).fetchone()
-        return inserted is not None
+        self._db.close()
 
     # -- leases ---------------------------------------------------------------------------------------------
 
@@ -368,8 +277,11 @@ def migrate_url(url: str) -> list[int]:
     """Create or upgrade the schema at `url` (what `python -m bot migrate` runs); returns applied versions."""
     from storage.pg_schema import migrate
 
+    check_url(url)
+    limit = max(2, math.ceil(timeouts().connect))
     try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        with psycopg.connect(url, autocommit=True, connect_timeout=limit) as conn:
             return migrate(conn)
-    except psycopg.OperationalError as exc:
-        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {exc}".strip()) from exc
+    except psycopg.Error as exc:
+        reason = connection_reason(exc, url=url)
+        raise StoreError(f"Cannot migrate PostgreSQL ({describe_url(url)}): {reason}", kind="unavailable") from None

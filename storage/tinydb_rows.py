@@ -28,6 +28,7 @@ from storage.atomic_json import atomic_write
 from storage.base import ROW_TABLES, Document, StoreError, Tables
 from storage.codec import decode_tables, encode_tables
 from storage.faults import os_fault
+from storage.rows_in_tables import free_key
 
 logger = logging.getLogger(__name__)
 
@@ -169,11 +170,7 @@ class SegmentedRows:
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
         tail = tables.setdefault(table, {})
-        position = segment_count(self._meta_in_update(partition), table) * SEGMENT_ROWS + len(tail)
-        key = f"{position:06d}"
-        while key in tail:  # rows copied in under other keys: never overwrite one
-            position += 1
-            key = f"{position:06d}"
+        key = free_key(tail, position=segment_count(self._meta_in_update(partition), table) * SEGMENT_ROWS + len(tail))
         tail[key] = entry
         return key
 

@@ -8,37 +8,37 @@ Reads are served from a cache of parsed partitions. An entry is valid while the 
 same (device, inode, size, mtime, ctime) as when it was read. The cache keeps the file it read open:
 that pins the inode, so a file written later by another process can never be handed the same inode
 number, and a replace-by-rename is always detected, however quickly writes follow each other.
+
+A partition's version (`Store.version`) is a 63-bit digest of its file's bytes (`_version_of`): the file
+changes with every write (rows in segments included: the file counts them), so the version does, whoever
+wrote it, another process, plain TinyDB or a restore from backup; the file's format is unchanged.
 """
 
 from __future__ import annotations
 
 import functools
-import json
+import hashlib
 import logging
 import os
-import re
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Self
 
-from storage.atomic_json import DurableJSONStorage, atomic_write, sweep_stale_temp_files
-from storage.base import Document, Store, StoreError, Tables, is_recent
+from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
+from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
 from storage.codec import check_partition_name, decode_tables, encode_tables
-from storage.faults import os_fault
+from storage.faults import FaultLog, os_fault
 from storage.locking import FolderLock
+from storage.sealed import SealedSummaries
+from storage.tinydb_leases import FileLeases
 from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
 
 logger = logging.getLogger(__name__)
 
 SUFFIX = ".json"
 LOCK_NAME = ".lock"
-LEASE_PREFIX = ".lease-"
-"""Leases live in ``<directory>/.lease-<name>``: never a partition (a dot starts the name)."""
 
 _Identity = tuple[int, int, int, int, int]
 
@@ -53,13 +53,15 @@ class _Entry:
     """The file this entry was read from, held open so its inode number cannot be reused."""
     identity: _Identity
     raw: bytes
+    version: int
+    """`_version_of(raw)`."""
     tables: Tables | None
     """Parsed lazily; shared by every `read` caller, who must not mutate it."""
     meta: Meta | None = None
     """The file's segment counts (`storage.tinydb_rows`), set when `tables` is parsed."""
 
 
-class TinyDBStore(SegmentedRows, Store):
+class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
     """File-backed store. One instance per data folder and process is the intended use.
 
     ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
@@ -88,6 +90,7 @@ class TinyDBStore(SegmentedRows, Store):
         self._paths: dict[str, str] = {}
         self._segments = SegmentFiles(self.directory, cache_size=cache_size)
         self._passing = threading.local()
+        self._sealed = SealedSummaries()
         self._closed = False
         try:
             with self._lock.hold():
@@ -101,6 +104,21 @@ class TinyDBStore(SegmentedRows, Store):
     def read(self, partition: str) -> Tables:
         return self._read_with_meta(partition)[0]
 
+    def read_versioned(self, partition: str) -> Versioned:
+        path = self._path(partition)
+        with self._cache_lock:
+            entry = self._checked(partition, path)
+            if entry is None:
+                return Versioned({}, 0)
+            return Versioned(self._parsed(entry, path)[0], entry.version)
+
+    def version(self, partition: str) -> int:
+        """A stat of the file, as a read: the version of the cached entry, read again when the file changed."""
+        path = self._path(partition)
+        with self._cache_lock:
+            entry = self._checked(partition, path)
+            return 0 if entry is None else entry.version
+
     def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
         path = self._path(partition)
         if getattr(self._passing, "through", False):
@@ -109,9 +127,14 @@ class TinyDBStore(SegmentedRows, Store):
             entry = self._checked(partition, path)
             if entry is None:
                 return {}, {}
-            if entry.tables is None:
-                entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
-            return entry.tables, entry.meta or {}
+            return self._parsed(entry, path)
+
+    @staticmethod
+    def _parsed(entry: _Entry, path: str) -> tuple[Tables, Meta]:
+        """The entry's tables and segment counts, parsed once (needs _cache_lock)."""
+        if entry.tables is None:
+            entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
+        return entry.tables, entry.meta or {}
 
     def _read_passing(self, partition: str, path: str) -> tuple[Tables, Meta]:
         """A read that leaves the cache as it was: the cached tables when current, else the file parsed and
@@ -123,9 +146,7 @@ class TinyDBStore(SegmentedRows, Store):
             except OSError:
                 current = False
             if current and entry is not None:
-                if entry.tables is None:
-                    entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
-                return entry.tables, entry.meta or {}
+                return self._parsed(entry, path)
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
@@ -143,9 +164,12 @@ class TinyDBStore(SegmentedRows, Store):
         """As `Store.sealed_history`, reading past the partition cache (see `_read_passing`)."""
         self._passing.through = True
         try:
-            return super().sealed_history(prefix, names=names, limit=limit)
+            return self._sealed.summary(prefix, names=names, limit=limit, store=self)
         finally:
             self._passing.through = False
+
+    def forget_sealed(self, partition: str) -> None:
+        self._sealed.forget(partition)
 
     def _checked(self, partition: str, path: str) -> _Entry | None:
         """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
@@ -205,33 +229,6 @@ class TinyDBStore(SegmentedRows, Store):
                 raise self.note_fault("store", os_fault(exc, path=path, doing="writing")) from exc
             yield
 
-    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
-        """Read and write the lease file under the folder lock, so two processes decide one after the other.
-
-        The expiry is wall-clock time (time.time), the one clock two processes share."""
-        path = self._lease_path(name)
-        with self._lock.hold():
-            current = _read_lease(path)
-            now = time.time()
-            if current is not None and current.get("holder") != holder and float(current.get("expires", 0)) > now:
-                return False
-            data = json.dumps({"holder": holder, "expires": now + seconds}).encode()
-            atomic_write(path, data=data)
-            return True
-
-    def release_lease(self, name: str, *, holder: str) -> None:
-        path = self._lease_path(name)
-        with self._lock.hold():
-            current = _read_lease(path)
-            if current is not None and current.get("holder") == holder:
-                os.unlink(path)
-
-    def _lease_path(self, name: str) -> str:
-        self._check_open()
-        if not re.fullmatch(r"[a-z0-9_-]+", name):
-            raise ValueError(f"invalid lease name {name!r}: use a-z, 0-9, '_' and '-'")
-        return os.path.join(self.directory, LEASE_PREFIX + name)
-
     def verify(self, *, from_year: int | None = None) -> None:
         """Decode the partition files (of `from_year` on, see `Store.verify`) without caching them, so ten
         years of history cost no memory. Segment files are checked when first read."""
@@ -267,17 +264,6 @@ class TinyDBStore(SegmentedRows, Store):
                 _, entry = self._cache.popitem()
                 os.close(entry.fd)
         self._closed = True
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- internals ----------------------------------------------------------------------------------------
 
@@ -322,14 +308,15 @@ class TinyDBStore(SegmentedRows, Store):
             os.close(fd)
             raise
         logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
-        return self._put(partition, _Entry(fd=fd, identity=identity, raw=raw, tables=tables, meta=meta))
+        entry = _Entry(fd=fd, identity=identity, raw=raw, version=_version_of(raw), tables=tables, meta=meta)
+        return self._put(partition, entry)
 
     def _remember(self, partition: str, path: str, raw: bytes) -> None:
         """Cache what we just wrote; the folder lock is held, so the file at `path` is ours."""
         fd = os.open(path, os.O_RDONLY)
         self._put(
             partition,
-            _Entry(fd=fd, identity=_identity(os.fstat(fd)), raw=raw, tables=None),
+            _Entry(fd=fd, identity=_identity(os.fstat(fd)), raw=raw, version=_version_of(raw), tables=None),
         )
 
     def _put(self, partition: str, entry: _Entry) -> _Entry:
@@ -344,6 +331,12 @@ class TinyDBStore(SegmentedRows, Store):
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)
+
+
+def _version_of(raw: bytes) -> int:
+    """A partition file's version: its bytes' BLAKE2b digest as a positive 63-bit number (never 0, which
+    is "never written"). Two versions of a partition that differ in content share it with odds 2**-63."""
+    return (int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big") >> 1) or 1
 
 
 def _split(tables: Tables) -> tuple[Tables, Meta]:
@@ -386,16 +379,6 @@ def _is_partition_name(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _read_lease(path: str) -> dict[str, object] | None:
-    """The lease file's content; a missing or unreadable one is no lease (it is rewritten whole)."""
-    try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read())
-    except (FileNotFoundError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _read_all(fd: int) -> bytes:

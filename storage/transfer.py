@@ -22,6 +22,29 @@ class Copied:
     rows: int
 
 
+MARKER = "store/import"
+"""The partition that records an import into this store (never copied, never compared)."""
+_TABLE = "import"
+
+
+def refuse_half_copy(store: Store) -> None:
+    """Raise `StoreError` when an import into `store` started and never finished."""
+    marker = store.read(MARKER).get(_TABLE, {}).get("1")
+    if isinstance(marker, dict) and marker.get("state") == "copying":
+        raise StoreError(
+            f"An import into this store did not finish (started {marker.get('started', '?')}, from "
+            f"{marker.get('source', '?')}): it holds only part of the data, so the bot will not start on it. "
+            "Empty the store (a new database and `python -m bot migrate`, or a new folder), then run "
+            "`python -m bot import` again.",
+            partition=MARKER,
+        )
+
+
+def _mark(target: Store, **fields: object) -> None:
+    with target.update(MARKER) as tables:
+        tables[_TABLE] = {"1": {**tables.get(_TABLE, {}).get("1", {}), **fields}}
+
+
 def contents(store: Store, partition: str) -> Tables:
     """Everything one partition holds, row tables included, in one comparable shape (empty tables left out
     for the row tables, since a store that keeps them apart cannot tell "empty" from "absent")."""
@@ -33,15 +56,18 @@ def contents(store: Store, partition: str) -> Tables:
     return tables
 
 
-def copy_store(*, source: Store, target: Store) -> Copied:
-    """Copy every partition of `source` into the empty `target`; raises StoreError if it is not empty."""
+def copy_store(*, source: Store, target: Store, source_name: str = "", started: str = "") -> Copied:
+    """Copy every partition of `source` into the empty `target`; raises StoreError if it is not empty.
+    `source_name` and `started` are kept in the target's `MARKER` for the operator."""
     existing = target.partitions()
     if existing:
         raise StoreError(
             f"The target store already holds {len(existing)} partitions (e.g. {existing[0]}). Import into an "
             "empty store only: create a new database (and run `python -m bot migrate`) or use a new folder."
         )
-    partitions = source.partitions()
+    refuse_half_copy(source)
+    partitions = _data_partitions(source)
+    _mark(target, state="copying", source=source_name, started=started, partitions=len(partitions))
     rows = 0
     for partition in partitions:
         held = contents(source, partition)
@@ -54,12 +80,17 @@ def copy_store(*, source: Store, target: Store) -> Copied:
                 else:
                     tables[name] = docs
         logger.info("copied %s", partition)
+    _mark(target, state="done")
     return Copied(partitions=len(partitions), rows=rows)
+
+
+def _data_partitions(store: Store) -> list[str]:
+    return [name for name in store.partitions() if name != MARKER]
 
 
 def differences(a: Store, b: Store) -> list[str]:
     """Where two stores differ (partition names, or what a partition holds); empty when they hold the same."""
-    names_a, names_b = a.partitions(), b.partitions()
+    names_a, names_b = _data_partitions(a), _data_partitions(b)
     problems = [f"only in the first store: {name}" for name in sorted(set(names_a) - set(names_b))]
     problems += [f"only in the second store: {name}" for name in sorted(set(names_b) - set(names_a))]
     for name in sorted(set(names_a) & set(names_b)):

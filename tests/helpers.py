@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
+
+from aiohttp import web
 
 from bot.config import AppConfig, parse_config
 from bot.core import Core
@@ -15,6 +19,21 @@ from bot.web_links import status_link_id, token_of
 from tests.driver import DEMO_CONFIG, BotDriver
 
 DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")
+
+
+@asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """`app` on a free port of 127.0.0.1 while the block runs (its start-up and clean-up included); the
+    base URL."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
 
 
 def demo_text() -> str:

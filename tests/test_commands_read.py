@@ -237,3 +237,16 @@ def test_anyone_may_read_and_reading_changes_nothing(bot: BotDriver, text: str) 
     reply = bot.say(text, as_="ukjent-person", channel="ukjent-kanal", platform="slack")
     assert reply.ok, reply.text
     assert bot.snapshot() == before
+
+
+def test_referat_vis_reads_the_minutes_whole_and_says_when_there_are_none() -> None:
+    """Issue 18: long minutes are cut on Slack; `referat vis` shows them whole, and `status` points there."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9, 0))
+    none = bot.say("referat vis høst agder 2026", as_="kari")
+    assert not none.ok and "ikke registrert noe referat" in none.text
+    long_text = " ".join(f"Punkt {i}: drøftet havbruk og kompetanse." for i in range(80))
+    assert bot.say(f"referat høst agder 2026 {long_text} vedtak: Felles søknad bekreft", as_="kari").ok
+    whole = bot.say("referat vis høst agder", as_="kari")
+    assert whole.ok and long_text in whole.text and "Felles søknad" in whole.text
+    (fact,) = [f for s in bot.say("status agder 2026", as_="kari").sections for f in s.facts if f.label == "Referat"]
+    assert fact.more == "referat vis høst agder 2026"

@@ -18,6 +18,11 @@ AGDER_2027 = "cycle/agder/2027"
 AGDER_2026 = "cycle/agder/2026"
 
 
+def typed(point: dict) -> dict:
+    """A stored follow-up point as typed (the action adds its id, due date and owner's party)."""
+    return {key: point[key] for key in ("text", "owner", "owner_name")}
+
+
 def milestone_doc(bot: BotDriver, partition: str, key: str) -> dict:
     return bot.tables(partition).get("milestones", {}).get(key, {})
 
@@ -178,7 +183,7 @@ def test_referat_one_line_grammar(bot: BotDriver) -> None:
     assert outcome["summary"] == "Godt møte om havbruk https://example.no/referat.pdf"
     assert outcome["link"] == "https://example.no/referat.pdf"
     assert outcome["decisions"] == ["Felles søknad", "Ny arbeidsgruppe"]
-    assert outcome["followups"] == [
+    assert [typed(point) for point in outcome["followups"]] == [
         {"text": "Sende utkast", "owner": "IN", "owner_name": "Innovasjon Norge"},
         {"text": "Kalle inn til verksted", "owner": "agder", "owner_name": "Agder fylkeskommune"},
     ]
@@ -190,7 +195,7 @@ def test_referat_followup_owner_may_be_a_person_and_spelling_varies(bot: BotDriv
     bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     assert_recorded(bot, "referat HOST Kort møte. Oppfolging: Ringe rundt @kari", as_="kari")
     (point,) = milestone_doc(bot, AGDER_2026, "regional-autumn")["outcome"]["followups"]
-    assert point == {"text": "Ringe rundt", "owner": "kari", "owner_name": "Kari Nordmann"}
+    assert typed(point) == {"text": "Ringe rundt", "owner": "kari", "owner_name": "Kari Nordmann"}
 
 
 def test_referat_national_meeting_by_au(bot: BotDriver) -> None:
@@ -246,7 +251,9 @@ def test_referat_form_refusals(bot: BotDriver) -> None:
 def test_referat_twice_replaces_and_says_so(bot: BotDriver) -> None:
     bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     bot.say("referat høst Første", as_="kari")
-    reply = assert_recorded(bot, "referat høst 2026 Andre", as_="kari")
+    asked = assert_refused(bot, "referat høst 2026 Andre", as_="kari", contains="«bekreft»")
+    assert "Dette erstatter referatet for Administrativt dialogmøte høst" in asked.text and "«logg»" in asked.text
+    reply = assert_recorded(bot, "referat høst 2026 Andre bekreft", as_="kari")
     assert "erstatter forrige referat" in reply.text
     assert milestone_doc(bot, AGDER_2026, "regional-autumn")["outcome"]["summary"] == "Andre"
 
@@ -341,6 +348,7 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
 
 def test_the_political_treatment_as_last_precondition_also_announces() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9))
+    register_text(bot, year=2027)  # ready to sign needs a text to sign (issue 18)
     bot.say("forutsetning statsbudsjett 2027", as_="aud")
     bot.say("forutsetning budsjett 2027", as_="kari")
     for person in ("ola", "siri", "nils", "rita"):
@@ -465,7 +473,8 @@ def test_oppdrag_per_actor_until_all_are_settled() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     assert "sendt" in assert_recorded(bot, "oppdrag IN sendt", as_="kari").title
     assert "ingen i år" in assert_recorded(bot, "oppdrag SIVA ingen", as_="kari").title
-    assert_recorded(bot, "oppdrag NFR", as_="kari")
+    assert_refused(bot, "oppdrag NFR", as_="kari", contains="«oppdrag NFR sendt» eller «oppdrag NFR ingen»")  # asks
+    assert_recorded(bot, "oppdrag NFR sendt", as_="kari")
     assert not milestone_doc(bot, AGDER_2027, "assignments").get("done")
     reply = assert_recorded(bot, "oppdrag RFF ingen", as_="kari")
     assert "punktet er ferdig" in reply.text

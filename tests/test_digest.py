@@ -52,11 +52,11 @@ def test_leads_count_back_from_the_suggested_month_before_a_date_is_planned() ->
     assert autumn["overdue-0"] == date(2027, 1, 4)  # the first working day after 31 December
     spring = schedule_of(bot, "milestone:regional-spring:2027:agder", start=date(2027, 1, 1), end=date(2027, 8, 1))
     assert spring["lead-42"] == date(2027, 2, 18)  # from 1 April, not 30 June
-    # No suggested month: from the deadline.
+    # No suggested month: the summons from the window's first day (1 October), the others from the deadline.
     national = schedule_of(
-        bot, "milestone:national-autumn:2027:national", start=date(2027, 9, 1), end=date(2027, 12, 1)
+        bot, "milestone:national-autumn:2027:national", start=date(2027, 8, 1), end=date(2027, 12, 1)
     )
-    assert national["lead-42"] == date(2027, 10, 19)
+    assert national["lead-42"] == date(2027, 8, 20)
     bot.set_time(2026, 9, 18, 9)
     (reminder,) = [r for r in due_for(bot, "milestone:regional-autumn:2026:agder") if r.to.channel_id == "agder"]
     assert "foreslått i november 2026, frist 31. desember 2026" in reminder.line.value

@@ -47,12 +47,15 @@ def _event(bot, ident: str, *, region: str = "agder") -> str:  # type: ignore[no
 def test_the_plan_period_set_with_plan_is_the_one_chat_and_the_status_page_show() -> None:
     bot = make_bot(at=oslo(2027, 10, 1, 9))
     assert bot.say("plan 2028–2031", as_="kari").ok
-    chat = _section(bot.say("status", as_="kari"), "Regional plan")
+    # The period set frames the cycles it covers (2028 on); cycle 2027 keeps its own (issue 18).
+    chat = _section(bot.say("status 2028", as_="kari"), "Regional plan")
     assert chat.facts[0].value == "2028–2031"
-    page = region_page(config=bot.core.config, state=bot.core.state, region="agder", year=2027, today=date(2027, 10, 1))
+    page = region_page(config=bot.core.config, state=bot.core.state, region="agder", year=2028, today=date(2027, 10, 1))
     assert page.plan_period == "2028–2031"
-    html = _page(bot, year=2027)
+    html = _page(bot, year=2028)
     assert "2028–2031" in html and "2024–2027" not in html
+    assert _section(bot.say("status", as_="kari"), "Regional plan").facts[0].value == "2024–2027"
+    assert "2024–2027" in _page(bot, year=2027) and "2028–2031" not in _page(bot, year=2027)
 
 
 def test_who_answers_for_the_state_budget_reads_the_same_in_chat_on_the_page_and_in_the_feed() -> None:

@@ -126,3 +126,11 @@ def test_commands_that_only_show_dates_do_not_load_the_date_grammar() -> None:
             env={**os.environ, "SAMHANDLING_DB": folder},
         )
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_a_milestone_quoted_by_its_title_is_not_taken_for_a_command() -> None:
+    text = "Vinduet for «Signering av samarbeidsavtalen 2026» er ikke åpent nå. Skriv «signer IN 2026»."
+    assert platform_hints(text, platform="teams") == (
+        "Vinduet for «Signering av samarbeidsavtalen 2026» er ikke åpent nå. Skriv «@Samhandling signer IN 2026»."
+    )
+    assert platform_hints("«SIGNER IN»", platform="slack") == "«/samhandling SIGNER IN»"

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from adapters.cli import main
 from adapters.server import ALERTS, SENDERS, build_app
 from bot import chain
 from storage.tinydb_store import TinyDBStore
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
-from tests.helpers import FakeSender
+from tests.helpers import FakeSender, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 AGDER = "cycle/agder/2027"
@@ -137,19 +136,12 @@ def test_serve_reports_a_broken_chain_on_healthz_and_to_the_national_channel(tmp
     app[SENDERS]["terminal"] = terminal
 
     async def ask() -> dict:
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        try:
-            async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as response:
+        async with serving(app) as url:
+            async with aiohttp.ClientSession() as session, session.get(f"{url}/healthz") as response:
                 assert response.status == 200
                 health = await response.json()
             await app[ALERTS]
             return health
-        finally:
-            await runner.cleanup()
 
     health = asyncio.run(ask())
     store.close()

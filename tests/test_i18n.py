@@ -181,6 +181,8 @@ def _drive(bot: BotDriver, *, as_: str, channel: str) -> list[Reply]:
         bot.set_time(at.year, at.month, at.day, at.hour)
         for text in _commands():
             replies.append(bot.say(text, as_=as_, channel=channel))
+            if replies[-1].text.startswith(("Dette erstatter", "Dette erstattar")):  # a replacement asks first
+                replies.append(bot.say(f"{text} bekreft", as_=as_, channel=channel))
             replies += [a.reply for a in bot.last.announcements]
     return replies
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from adapters.compose import build_core
 from adapters.server import build_app
@@ -27,7 +26,7 @@ from bot.outbox import MAX_ATTEMPTS, PARTITION
 from bot.reminders import deliver_announcements, ledger_fault, run_pass
 from bot.replies import make_reply
 from tests.driver import make_bot, oslo
-from tests.helpers import senders_for
+from tests.helpers import senders_for, serving
 from tests.slack.harness import running
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,16 +137,8 @@ def test_a_failing_ledger_write_stops_the_pass_reports_it_and_never_posts_twice(
 def _health(core: Core) -> int:
     async def body() -> int:
         app = build_app(core=core, environ={}, mounts=(), scheduler=False)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        try:
-            async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as r:
-                return r.status
-        finally:
-            await runner.cleanup()
+        async with serving(app) as url, aiohttp.ClientSession() as session, session.get(f"{url}/healthz") as r:
+            return r.status
 
     return _run(body())
 
@@ -184,3 +175,27 @@ def test_an_announcement_that_fails_is_kept_retried_and_at_last_told_to_the_admi
     assert "kom ikke fram til slack-kanal C0GONE" in log
     told = [r for _, c, r in senders["slack"].posts if c == "C0NASJONAL" and "ikke kom fram" in r.title]
     assert len(told) == 1 and [m.person for m in told[0].mentions] == ["admin"]
+
+
+def test_a_sign_again_notice_that_mentions_people_is_kept_and_retried() -> None:
+    """A new text version tells the earlier signers, by mention, to sign again; the notice enters the
+    durable outbox like any other (a mention's ids once made it unstorable, so it got one try)."""
+    from tests.test_agreement import ready, register_text, sign
+
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    ready(bot)
+    sign(bot, "agder")
+    bot.set_time(2027, 1, 13, 9)
+    register_text(bot, year=2027, version=2)
+    outcome = bot.last
+    assert any(a.reply.mentions for a in outcome.announcements)
+    senders = senders_for(bot)
+    senders["slack"].fail = {"C0SIVA"}
+    asyncio.run(deliver_announcements(outcome, senders=senders, core=bot.core))
+    [kept] = bot.tables(PARTITION)["pending"].values()
+    assert kept["channel"] == "C0SIVA" and {m["person"] for m in kept["reply"]["mentions"]} == {"kari"}
+    senders["slack"].fail = set()
+    asyncio.run(run_pass(core=bot.core, senders=senders))
+    [retried] = [r for _, c, r in senders["slack"].posts if c == "C0SIVA" and "endret" in r.title]
+    assert [m.person for m in retried.mentions] == ["kari"] and retried.mentions[0].ids
+    assert bot.tables(PARTITION)["pending"] == {}

@@ -43,10 +43,11 @@ def test_schedule_of_the_national_spring_meeting() -> None:
     bot = two_regions()
     days = {
         occurrence.name: day
-        for day, item, occurrence in bot.core.planner.schedule(start=date(2027, 1, 1), end=date(2027, 4, 30))
+        for day, item, occurrence in bot.core.planner.schedule(start=date(2026, 11, 1), end=date(2027, 4, 30))
         if item.ident == "milestone:national-spring:2027:national"
     }
-    assert days["lead-42"] == date(2027, 2, 17)
+    # The summons counts back from the window's first day (1 January), not the deadline (issue 18).
+    assert days["lead-42"] == date(2026, 11, 20)
     assert days["lead-14"] == date(2027, 3, 17)
     assert days["lead-2"] == date(2027, 3, 24)  # 29 March is Easter Monday: the working day before
     assert days["overdue-0"] == date(2027, 4, 1)
@@ -63,7 +64,7 @@ def test_nothing_is_due_on_weekends_and_holidays() -> None:
 
 
 def test_the_national_spring_lead_goes_to_au_in_good_time() -> None:
-    bot = two_regions(at=oslo(2027, 2, 17, 9))
+    bot = two_regions(at=oslo(2026, 11, 20, 9))
     due = [r for r in bot.core.planner.due(now=bot.clock.now()) if r.item.key == "national-spring"]
     addresses = {reminder.to for reminder in due}
     assert addresses == {
@@ -75,7 +76,7 @@ def test_the_national_spring_lead_goes_to_au_in_good_time() -> None:
         assert reminder.occurrence.name == "lead-42" and not reminder.late
         assert reminder.line.label == "Nasjonalt · Vårmøtet (nasjonalt) 2027"
         assert "Kall inn i god tid." in reply_text(reminder)
-        assert "frist 31. mars 2027 (om 42 dager)" in reply_text(reminder)
+        assert "frist 31. mars 2027 (om 131 dager)" in reply_text(reminder)
 
 
 def test_a_lead_of_14_days_goes_to_the_responsible_and_those_who_prepare() -> None:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from storage.base import Document, Store, Tables
 from storage.memory import MemoryStore
-from tests.driver import BotDriver, make_bot, register_text
+from tests.driver import BotDriver, make_bot, oslo, register_text
 
 P = "cycle/agder/2027"
 
@@ -34,7 +34,8 @@ def _history(store: Store) -> list[Document]:
 
 def test_concurrent_forutsetning_records_once_and_announces_once() -> None:
     store2 = _Interleaved()
-    a, b = make_bot(store=store2), make_bot(store=store2)
+    # In the signing window: «Klar til signering» is told only there (issue 18).
+    a, b = make_bot(store=store2, at=oslo(2027, 1, 11, 9)), make_bot(store=store2, at=oslo(2027, 1, 11, 9))
     _all_but_budget(a)
     store2.before = lambda: _say_budget(b)
     reply = a.say("forutsetning budsjett agder 2027", as_="kari")

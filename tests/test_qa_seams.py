@@ -136,7 +136,9 @@ def test_an_actor_with_nothing_to_do_hears_that_agreements_wait_not_alt_er_i_rut
     bot.set_time(2027, 3, 11, 9)
     text = bot.say("neste", as_="siri").text
     assert "Alt er i rute" not in text, text
-    assert "15 avtaler venter på regionenes forutsetninger" in text, text
+    # Who they wait on, by name (issue 18: not «regionenes» when they wait on the actors' letters too).
+    assert "15 avtaler venter på forutsetninger før signering" in text, text
+    assert "Fylkesbudsjett fra Agder (1)" in text and "Tildelingsbrev fra IN (15)" in text, text
 
 
 def test_binding_the_same_channel_or_person_again_records_nothing() -> None:

@@ -92,7 +92,7 @@ def test_every_store_call_but_a_read_makes_a_request_one_not_to_keep() -> None:
     in the view and clears `only_reads`."""
     import inspect
 
-    from bot.state import _RequestReads
+    from bot.store_views import RequestReads as _RequestReads
     from storage.base import Store
 
     bookkeeping = {"read", "faults", "note_fault", "clear_fault", "verify", "close", "forget_sealed"}

@@ -229,7 +229,9 @@ def test_status_shows_participants_parts_plan_period_and_the_storting() -> None:
     refused(bot, "plan 2031–2028", as_="kari", contains=("plan 2028–2031",))
     refused(bot, "plan neste år", as_="kari", contains=("to årstall",))
     ok(bot, "plan 2028–2031", as_="kari")
-    assert "Planperiode: 2028–2031" in ok(bot, "status", as_="kari").text
+    # The next period frames the next cycle; this year's status keeps this year's period (issue 18).
+    assert "Planperiode: 2028–2031" in ok(bot, "status 2028", as_="kari").text
+    assert "Planperiode: 2024–2027" in ok(bot, "status", as_="kari").text
     assert "Planperiode: 2024–2027" in ok(bot, "status", as_="per").text
     assert ok(bot, "plan 2028-2031", as_="kari").title == "Allerede registrert"
 

@@ -38,6 +38,11 @@ def mount_slack(
     adapter = SlackAdapter(core=core, settings=settings, senders=senders)
     senders["slack"] = adapter.sender
     app[SLACK_ADAPTER] = adapter
+
+    async def open_session(_: web.Application) -> None:
+        adapter.poster._http()  # inside the running loop, before the first request (and Socket Mode)
+
+    app.on_startup.append(open_session)
     if settings.socket_mode:
         app_token = settings.app_token or ""
         handlers: list[object] = []

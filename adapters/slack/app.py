@@ -14,6 +14,7 @@ message instead, and every failed post is logged with its reason.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Coroutine, Mapping
@@ -26,6 +27,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 from bot.replies import when_text
@@ -53,6 +55,9 @@ def failure_reply(lang: str = "nb") -> Reply:
         )
 
 
+CLOSE_SECONDS = 2.0
+
+
 class SlackAdapter:
     """Owns the Bolt app, the outgoing poster and the Slack `Sender`; `senders` is shared with the server
     so an announcement for Teams made from Slack goes out through the Teams sender."""
@@ -68,10 +73,16 @@ class SlackAdapter:
         self.core = core
         self.settings = settings
         self.senders = senders
-        client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, retry_handlers=[])
-        self.poster = poster or SlackPoster(client=client)
+        # One client (and, through the poster, one HTTP session) for Bolt and every call of ours.
+        self.poster = poster or SlackPoster(
+            client=AsyncWebClient(token=settings.bot_token, base_url=settings.api_url, retry_handlers=[])
+        )
+        client = self.poster.client
         self.sender = SlackSender(poster=self.poster)
         self.app = AsyncApp(  # the token reaches Bolt through `client`
+            # Named, or Bolt names the app after its caller's file with `inspect.stack()`, which reads the
+            # source of every frame on the stack: ~40 ms of `serve`'s start-up.
+            name="samhandling",
             signing_secret=settings.signing_secret,
             client=client,
             process_before_response=True,
@@ -114,7 +125,10 @@ class SlackAdapter:
             await ack()
             self._spawn(self._answer_with_linked_file(request, str(body.get("response_url") or "")))
             return
-        outcome = self._handle(request)
+        outcome = await self._handle_in_time(request, response_url=str(body.get("response_url") or ""))
+        if outcome is None:  # the core is still waiting on the store: Slack is acked, the answer follows
+            await ack()
+            return
         reply = outcome.reply
         shown_in: str | None = None
         if outcome.repeated:  # a replay of a command already answered
@@ -134,9 +148,32 @@ class SlackAdapter:
 
     async def _answer_with_linked_file(self, request: Request, response_url: str) -> None:
         attachments = await files.read_linked_files(request.text, client=self.poster.client, settings=self.settings)
-        outcome = self._handle(replace(request, attachments=attachments))
+        outcome = await self._handle(replace(request, attachments=attachments))
         if outcome.repeated:
             return
+        await self._answer_later(request, outcome, response_url)
+
+    async def _handle_in_time(self, request: Request, *, response_url: str) -> Outcome | None:
+        """The outcome within Slack's 3-second ack, or None when the core has not finished by
+        `offload.ACK_SECONDS` (a database that accepts a query and never answers): its outcome, whatever
+        it is, is then posted through `response_url` when it comes, announcements and all."""
+        if not offload.enabled():  # in place: done before anything could be late
+            return await self._handle(request)
+        work = asyncio.ensure_future(self._handle(request))
+        done, _ = await asyncio.wait({work}, timeout=offload.ACK_SECONDS)
+        if done:
+            return work.result()
+        logger.warning("the core took over %.1f s on a Slack command; answering it later", offload.ACK_SECONDS)
+        self._spawn(self._answer_when_done(request, work, response_url))
+        return None
+
+    async def _answer_when_done(self, request: Request, work: asyncio.Future[Outcome], response_url: str) -> None:
+        outcome = await work
+        if not outcome.repeated:
+            await self._answer_later(request, outcome, response_url)
+
+    async def _answer_later(self, request: Request, outcome: Outcome, response_url: str) -> None:
+        """An answer after the ack: through `response_url` (else a post in the channel), then announced."""
         public = _is_public(outcome.reply)
         if response_url:
             payload = {
@@ -151,7 +188,7 @@ class SlackAdapter:
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         request = translate.action_request(body, action)
-        outcome = self._handle(request)  # a repeated click is answered once (Request.delivery)
+        outcome = await self._handle(request)  # a repeated click is answered once (Request.delivery)
         if outcome.repeated:
             return
         reply = outcome.reply
@@ -172,7 +209,7 @@ class SlackAdapter:
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.view_request(body)
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         if outcome.repeated:
             await ack()
             return
@@ -201,16 +238,16 @@ class SlackAdapter:
         attachments = await files.read_files(body.get("event") or {}, settings=self.settings)
         if attachments:
             request = replace(request, attachments=attachments)
-        outcome = self._handle(request)
+        outcome = await self._handle(request)
         if outcome.repeated:  # Slack's retry (X-Slack-Retry-Num) of an event we already answered
             return
         reply = outcome.reply
-        if reply.form is not None:
-            reply = Reply(
-                title=reply.form.title,
-                text=f"Skjemaet åpnes med slash-kommandoen: {self.settings.command} {request.text}",
-                context=reply.context,
-            )
+        if reply.form is not None:  # no modal from a mention: say how to open it, in the reply's written form
+            with using(reply.lang):  # type: ignore[arg-type]
+                text = _("Skjemaet åpnes med slash-kommandoen: {command}").format(
+                    command=f"{self.settings.command} {request.text}"
+                )
+            reply = Reply(title=reply.form.title, text=text, context=reply.context, lang=reply.lang)
         self._spawn(self._post(request, reply, thread_ts=translate.thread_of(body)))
         self._spawn_after(outcome, shown_in=request.channel_id if _is_public(reply) else None)
         self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))
@@ -224,7 +261,7 @@ class SlackAdapter:
 
     async def _publish_home(self, user_id: str, channel_id: str) -> None:
         request = Request(platform=translate.PLATFORM, user_id=user_id, channel_id=channel_id, text="neste")
-        reply = self._handle(request).reply
+        reply = (await self._handle(request)).reply
         with using(reply.lang):  # type: ignore[arg-type]
             note = _(
                 "Dette er din egen «neste». Skriv «hjelp» for alle kommandoene, "
@@ -240,9 +277,9 @@ class SlackAdapter:
         logger.error("Slack listener failed: %s", type(error).__name__, exc_info=error)
 
     # ---- the core -----------------------------------------------------------------------------------------
-    def _handle(self, request: Request) -> Outcome:
+    async def _handle(self, request: Request) -> Outcome:
         try:
-            return self.core.handle(request)
+            return await offload.call(self.core.handle, request)
         except Exception:
             logger.exception("core failed on a Slack request (%s)", request.request_id)
             return Outcome(reply=failure_reply(self._lang_for(request)))
@@ -362,7 +399,10 @@ class SlackAdapter:
         await self.core.deliver(outcome, senders=self.senders, already_shown=here)
 
     async def close(self) -> None:
-        await self.drain()
+        # Posts started so far go out; an answer still waiting on a store that does not answer is given up
+        # (its work was never confirmed to anyone), so SIGTERM ends the process within seconds.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.drain(), timeout=CLOSE_SECONDS)
         await self.poster.close()
 
 

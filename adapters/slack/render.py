@@ -12,7 +12,7 @@ Modals and the App Home are in `views.py`; a clicked message updated in place in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -106,6 +106,9 @@ def _section_blocks(section: Section) -> list[Block]:
     ]
     blocks: list[Block] = []
     first: Block = {"type": "section"}
+    if head and not fields:  # a text alone (the minutes read whole) goes on in the next blocks
+        *long_head, head = _chunks(head)
+        blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in long_head]
     if head:
         first["text"] = {"type": "mrkdwn", "text": _clip_mrkdwn(head, MAX_SECTION_TEXT)}
     if fields:
@@ -125,19 +128,37 @@ def _field_text(label: str, value: str) -> str:
 
 def text_blocks(text: str) -> list[Block]:
     """A long plain text becomes several sections split at line breaks, never one unreadable wall."""
-    chunks: list[str] = []
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in _chunks(escape(text.strip()))]
+
+
+def _chunks(text: str) -> list[str]:
+    """An escaped text in pieces of at most a section's size, split at line breaks, a line longer than that
+    between words (a word longer than that is clipped): a long text (the minutes read whole) is shown in
+    several blocks, never cut off."""
+    return _pack(
+        text.splitlines(),
+        sep="\n",
+        too_long=lambda line: _pack(
+            line.split(" "), sep=" ", too_long=lambda word: [_clip_mrkdwn(word, MAX_SECTION_TEXT)]
+        ),
+    )
+
+
+def _pack(parts: Sequence[str], *, sep: str, too_long: Callable[[str], list[str]]) -> list[str]:
+    """`parts` joined by `sep` into as few pieces of at most MAX_SECTION_TEXT as they fit in; a part that
+    fits in none is split by `too_long`."""
+    pieces: list[str] = []
     current = ""
-    for line in escape(text.strip()).splitlines():
-        candidate = f"{current}\n{line}" if current else line
+    for part in parts:
+        candidate = f"{current}{sep}{part}" if current else part
         if len(candidate) <= MAX_SECTION_TEXT:
             current = candidate
             continue
         if current:
-            chunks.append(current)
-        current = _clip_mrkdwn(line, MAX_SECTION_TEXT)
-    if current:
-        chunks.append(current)
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in chunks]
+            pieces.append(current)
+        *whole, current = too_long(part) or [""]
+        pieces += whole
+    return [*pieces, current] if current else pieces
 
 
 def button_element(button: Button, index: int, *, primary: bool | None = None) -> Block:
@@ -221,6 +242,15 @@ def _overflows(reply: Reply) -> bool:
     return any(map(_section_overflows, reply.sections)) or len(escape(reply.context or "")) > MAX_CONTEXT_TEXT
 
 
+def _cut_fact_more(reply: Reply) -> str | None:
+    """The command named by the first fact that is cut here and says where it is shown whole."""
+    for section in reply.sections:
+        for fact in section.facts:
+            if fact.more and len(escape(fact.label)) + len(escape(fact.value)) + 3 > MAX_FIELD:
+                return fact.more
+    return None
+
+
 def _section_overflows(section: Section) -> bool:
     """Escaping makes a text at most five times longer: shorter texts are not escaped to be measured. Kept
     per section object, which the core reuses for an unchanged item."""
@@ -252,9 +282,12 @@ def render_blocks(
 
     Sections carry the structured content; `reply.text` (the full plain rendering) is shown only when there
     are no sections, so nothing is said twice. `more`: the command that shows the whole (usually the one
-    asked), named in the pointer when something had to be cut. `hinted`: `for_slack` was applied already.
+    asked), named in the pointer when something had to be cut; a cut fact that names its own (`Fact.more`:
+    the minutes' `referat vis …`) is pointed to instead, since asking again would cut it again. `hinted`:
+    `for_slack` was applied already.
     """
     reply = reply if hinted else for_slack(reply)
+    more = _cut_fact_more(reply) or more
     buttons = [b for b in reply.buttons if b.command][:MAX_BUTTONS] if with_buttons else []
     tail: list[Block] = []
     if buttons:

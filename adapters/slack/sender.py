@@ -91,6 +91,7 @@ class SlackPoster:
         """A Web API method with a JSON body; returns Slack's answer when `ok` is true. With `settled_by`,
         a call that timed out is not repeated: `settled_by()` says whether it took effect (then {} is
         returned), else `SlackTimedOut`."""
+        self._http()  # the client's calls go through the one session
 
         async def attempt() -> dict[str, Any]:
             try:
@@ -149,8 +150,15 @@ class SlackPoster:
         raise AssertionError("unreachable")
 
     def _http(self) -> aiohttp.ClientSession:
+        """The one HTTP session of this Slack client for the process's life, made on first use inside the
+        running loop (aiohttp needs one; the server's start-up opens it before the first request).
+
+        Without it `AsyncWebClient` builds and closes a session, and so a TCP (in production a TLS)
+        connection, for every Web API call. Web API calls (through the client, also Bolt's own and
+        `files.info`), response_url posts and file uploads all share this one."""
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.client.timeout))
+            self.client.session = self._session
         return self._session
 
     async def close(self) -> None:
@@ -229,6 +237,7 @@ async def upload_png(
 ) -> str:
     """Post a picture as a file (files upload v2: get an upload URL, send the bytes, complete the upload
     into the channel). Returns the file id; raises SlackCallFailed when Slack refuses a step."""
+    poster._http()  # the session the client's calls share
     try:
         ticket = await poster.client.files_getUploadURLExternal(filename=filename, length=len(png), alt_txt=alt)
         upload_url, file_id = str(ticket["upload_url"]), str(ticket["file_id"])

@@ -23,10 +23,12 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
+from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from bot.sending import SendFailed, SendUncertain, Undeliverable
+from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
@@ -38,9 +40,9 @@ from .connector import (
     update_with_retry,
     with_retry,
 )
-from .conversations import ConversationBook
+from .conversations import ConversationBook, is_personal
 from .files import read_files, shared_files
-from .fit import BUDGET_BYTES, activity_bytes, cut_notice, fit_card
+from .fit import BUDGET_BYTES, LONG_FACT, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .prebuilt import send_prebuilt
@@ -72,22 +74,25 @@ def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = No
     with command hints as typed there (``personal``: a one-to-one chat, where no @mention is needed)."""
     reply = for_teams(reply, personal=personal)
     pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
+    whole = next((f.more for s in reply.sections for f in s.facts if f.more and len(f.value) > LONG_FACT), None)
+    more = f"{prefix_for(personal=personal)}{whole}" if whole else None
     if channel not in CARD_CHANNELS:
         text = reply.text
         if activity_bytes(text) > BUDGET_BYTES:
-            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer)
+            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer, more=more, lang=reply.lang)
         return Activity(type=ActivityTypes.message, text=text, text_format="plain")
-    return card_activity(render_card(reply, origin=origin), summary=reply.title, pointer=pointer)
-
-
-def is_personal(activity: Activity | ConversationReference) -> bool:
-    """A one-to-one chat with the bot (no @mention there: every message is for the bot)."""
-    conversation = activity.conversation
-    return conversation is not None and conversation.conversation_type == "personal"
+    card = render_card(reply, origin=origin)
+    return card_activity(card, summary=reply.title, pointer=pointer, more=more, lang=reply.lang)
 
 
 def card_activity(
-    card: dict[str, Any], *, summary: str, pointer: str | None, activity_id: str | None = None
+    card: dict[str, Any],
+    *,
+    summary: str,
+    pointer: str | None,
+    activity_id: str | None = None,
+    more: str | None = None,
+    lang: str = "nb",
 ) -> Activity:
     """A message activity carrying ``card``, cut to fit the connector's limit as the connector counts."""
 
@@ -109,7 +114,7 @@ def card_activity(
         }
         return activity_bytes(wrapper)
 
-    return build(fit_card(card, measure=measure, pointer=pointer))
+    return build(fit_card(card, measure=measure, pointer=pointer, more=more, lang=lang))
 
 
 class _AuthConfig:
@@ -196,13 +201,13 @@ class TeamsRuntime:
     async def run_turn(self, turn_context: TurnContext) -> None:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
-        self.book.remember(activity)
+        await offload.call(self._remember, activity)
         request = to_request(activity)
         if request is None:
             return
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
-        outcome = self.core.handle(request)
+        outcome = await offload.call(self.core.handle, request)
         if outcome.repeated:  # the channel redelivered an activity it thought timed out
             return
         here = request.channel_id if request.platform == PLATFORM else None
@@ -214,6 +219,14 @@ class TeamsRuntime:
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    def _remember(self, activity: Activity) -> None:
+        """The conversation's reference for later posts; a store that fails now must not stop the turn (the
+        core answers it, «prøv igjen»), and the next message from the conversation remembers it."""
+        try:
+            self.book.remember(activity)
+        except StoreError as exc:
+            logger.warning("Teams: could not remember conversation (%s); the next message will", exc.kind)
 
     async def _reply(self, turn_context: TurnContext, reply: Reply, *, origin: str | None) -> None:
         """Post the reply; when the connector refuses it after the retries, tell the person in a short
@@ -229,7 +242,8 @@ class TeamsRuntime:
             if error.status is None:
                 raise
             pointer = f"{prefix_for(personal=is_personal(turn_context.activity))}{origin}" if origin else None
-            short = Reply(title=reply.title, text=f"{reply.title}\n{cut_notice(pointer)}", ok=reply.ok)
+            notice_text = cut_notice(pointer, lang=reply.lang)
+            short = Reply(title=reply.title, text=f"{reply.title}\n{notice_text}", ok=reply.ok)
             notice = Activity(type=ActivityTypes.message, text=short.text[:1000], text_format="plain")
             try:
                 await send_with_retry(turn_context, notice, policy=self.retry)
@@ -252,7 +266,7 @@ class TeamsRuntime:
                 text=origin,
                 user_name=request.user_name,
             )
-            refreshed = self.core.handle(again, reads_only=True)  # never runs a command that writes
+            refreshed = await offload.call(self.core.handle, again, reads_only=True)  # never runs a write
             if not refreshed.reads_only:
                 refreshed, origin = None, None
         if refreshed is not None:

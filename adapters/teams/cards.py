@@ -133,10 +133,14 @@ def _button_actions(buttons: list[Button], *, make_id: Any, origin: str | None) 
     return actions
 
 
-def _submit_data(*, command: str, kind: str, submit_id: str, origin: str | None = None) -> dict[str, Any]:
-    data = {"command": command, "kind": kind, "submit_id": submit_id}
+def _submit_data(
+    *, command: str, kind: str, submit_id: str, origin: str | None = None, fields: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"command": command, "kind": kind, "submit_id": submit_id}
     if origin:
         data["origin"] = origin
+    if fields:
+        data["fields"] = list(fields)
     return {DATA_KEY: data}
 
 
@@ -191,7 +195,12 @@ def _form_action(form: Form, *, submit_id: str) -> dict[str, Any]:
         "type": "Action.Submit",
         "title": form.submit_label,
         "style": "positive",
-        "data": _submit_data(command=form.submit_command, kind="form", submit_id=submit_id),
+        "data": _submit_data(
+            command=form.submit_command,
+            kind="form",
+            submit_id=submit_id,
+            fields=tuple(field.name for field in form.fields),
+        ),
     }
 
 
@@ -203,7 +212,12 @@ def submit_origin(value: Any) -> str | None:
 
 
 def parse_submit(value: Any) -> tuple[str, dict[str, str], str | None] | None:
-    """(command, fields, submit_id) from a card submit's ``value``, or None if it is not one of ours."""
+    """(command, fields, submit_id) from a card submit's ``value``, or None if it is not one of ours.
+
+    Teams leaves an input that was never touched out of the value, so an empty form would arrive with no
+    fields at all and read as the bare command (which only opens the form again, saying nothing). The form's
+    own field names ride in its submit data, and an absent one is read as empty: the core then says what
+    is missing."""
     if not isinstance(value, Mapping):
         return None
     data = value.get(DATA_KEY)
@@ -214,6 +228,10 @@ def parse_submit(value: Any) -> tuple[str, dict[str, str], str | None] | None:
         for key, raw in value.items()
         if isinstance(key, str) and key.startswith(FIELD_PREFIX) and raw is not None
     }
+    names = data.get("fields")
+    for name in names if isinstance(names, list) else ():
+        if isinstance(name, str):
+            fields.setdefault(name, "")
     submit_id = data.get("submit_id")
     return data["command"].strip(), fields, submit_id if isinstance(submit_id, str) else None
 

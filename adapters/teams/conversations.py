@@ -2,8 +2,10 @@
 
 Kept in the store partition ``teams/conversations`` (table ``references``, keyed by the conversation id
 without any ``;messageid=`` suffix), so reminders reach a channel through ``continue_conversation`` also
-after a restart. A turn writes only when the reference changed: the common turn (same conversation, same
-service URL) costs a dict comparison, not an fsync.
+after a restart. The reference keeps only what posting needs (the bot, the conversation, the channel and
+the service URL; the person only in a personal chat, which is theirs alone), not who spoke last, so a
+read never writes: a turn writes only when what posting needs changed, and the common turn (same
+conversation, same service URL, whoever speaks) costs a tuple comparison, not an fsync.
 """
 
 from __future__ import annotations
@@ -25,14 +27,25 @@ PARTITION = "teams/conversations"
 TABLE = "references"
 
 
+def is_personal(activity: Activity | ConversationReference) -> bool:
+    """A one-to-one chat with the bot (no @mention there: every message is for the bot)."""
+    conversation = activity.conversation
+    return conversation is not None and conversation.conversation_type == "personal"
+
+
 def reference_document(activity: Activity, *, conversation_id: str | None = None) -> tuple[str, dict[str, Any]]:
     """(key, JSON document) for the conversation an activity came from.
 
     The reference carries no activity id and the bare channel id: a reminder is a new post in the
-    channel, not a reply in whichever thread the bot was last spoken to.
+    channel, not a reply in whichever thread the bot was last spoken to. Nor the speaker or their locale
+    (outside a personal chat): posting does not need them, and keeping them would make every new speaker
+    a write.
     """
     reference = TurnContext.get_conversation_reference(activity)
     reference.activity_id = None
+    reference.locale = None
+    if not is_personal(activity):
+        reference.user = None
     conversation = copy(reference.conversation)
     key = channel_key(conversation_id or conversation.id)
     conversation.id = key
@@ -50,19 +63,27 @@ def reference_document(activity: Activity, *, conversation_id: str | None = None
 
 
 def _signature(activity: Activity, *, conversation_id: str | None) -> tuple[Any, ...]:
-    """Everything `reference_document` reads from an activity (msrest models compare by value)."""
+    """Everything `reference_document` keeps from an activity (msrest models compare by value): the
+    speaker only in a personal chat."""
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
     return (
         conversation_id,
         activity.channel_id,
-        activity.locale,
         activity.service_url,
-        copy(activity.from_property),
+        copy(activity.from_property) if is_personal(activity) else None,
         copy(activity.recipient),
-        copy(activity.conversation),
+        _bare_conversation(activity),
         channel_data.get("team"),
         channel_data.get("tenant"),
     )
+
+
+def _bare_conversation(activity: Activity) -> Any:
+    """The conversation without the thread's `;messageid=` (each new thread in a channel has its own)."""
+    conversation = copy(activity.conversation)
+    if conversation is not None and conversation.id:
+        conversation.id = channel_key(conversation.id)
+    return conversation
 
 
 class ConversationBook:

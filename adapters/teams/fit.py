@@ -15,6 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from bot.i18n import _, using
+
 from .markdown import escape
 
 logger = logging.getLogger(__name__)
@@ -32,10 +34,16 @@ def activity_bytes(payload: Any) -> int:
     return len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-16-le"))
 
 
-def cut_notice(pointer: str | None) -> str:
-    if pointer:
-        return f"Svaret er forkortet for Teams. Se hele: «{pointer}»"
-    return "Svaret er forkortet for Teams."
+def cut_notice(pointer: str | None, *, more: str | None = None, lang: str = "nb") -> str:
+    """The line under a cut reply, in its written form: where to read it all (`pointer`, the command asked)
+    and, when the cut fell in a text that has its own command (`more`: the minutes' `referat vis …`), where
+    to read that whole, since asking again would cut it again."""
+    with using("nn" if lang == "nn" else "nb"):
+        notice = _("Svaret er forkortet for Teams. Se hele: «{command}»").format(command=pointer) if pointer else None
+        notice = notice or _("Svaret er forkortet for Teams.")
+        if more:
+            notice += " " + _("Hele teksten: «{command}»").format(command=more)
+        return notice
 
 
 def fit_card(
@@ -44,12 +52,15 @@ def fit_card(
     measure: Callable[[dict[str, Any]], int],
     pointer: str | None,
     budget: int = BUDGET_BYTES,
+    more: str | None = None,
+    lang: str = "nb",
 ) -> dict[str, Any]:
     """``card`` itself when ``measure(card)`` is within ``budget``, else a shortened copy that is."""
     if measure(card) <= budget:
         return card
     fitted = copy.deepcopy(card)
-    notice = {"type": "TextBlock", "text": escape(cut_notice(pointer)), "wrap": True, "color": "Attention"}
+    said = cut_notice(pointer, more=more, lang=lang)
+    notice = {"type": "TextBlock", "text": escape(said), "wrap": True, "color": "Attention"}
     for element in fitted["body"]:
         _shorten(element)
     fitted["fallbackText"] = fitted.get("fallbackText", "")[:500]

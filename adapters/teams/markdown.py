@@ -4,8 +4,12 @@ Teams renders a subset of markdown in TextBlock ``text`` and Fact values. Stored
 are text from people, so what markdown would read as a list ("30. november" is item 30 of a numbered
 list), emphasis, a heading, a quote or a masked link (``[Klikk her](https://…)``) is escaped. Links are
 links: a bare URL stays as typed (Teams links it), a long one becomes a link we write, labelled with its
-host and end, so it neither hides where it goes nor pushes the card wider than a phone. Long words get
-zero-width break points for the same reason.
+host and end, so it neither hides where it goes nor pushes the card wider than a phone; a link alone on its
+line is the thing to copy (the calendar feed's address) and is shown whole. A long word of
+letters (a Norwegian compound) gets zero-width break points for the same reason; a word with a digit or a
+sign in it (a SHA-256, an id, a path) never does, since people copy it and an invisible character would make
+the copy differ. Angle brackets are written as ``&lt;`` and ``&gt;``: Teams reads ``<navn>`` as an HTML tag
+and shows nothing, so the placeholders in «koble region <navn>» would vanish.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import re
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+")
 _INLINE = re.compile(r"([\\`*_\[\]~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([#>+=-])", re.MULTILINE)
-_LONG_WORD = re.compile(r"\S{28,}")
+_LONG_WORD = re.compile(r"(?<![^\s«(\"'])(?![a-fA-F]{28,}\b)[^\W\d_]{28,}(?![^\s.,;:!?)»\"'])")
+_QUOTE_MARK = re.compile(r"^(\s*\\>)?(.*)$", re.MULTILINE)
 LONG_URL = 48
 WORD_CHUNK = 20
 BREAK = "\u200b"
@@ -23,6 +28,9 @@ BREAK = "\u200b"
 
 def escape(text: str) -> str:
     """``text`` with every markdown construct escaped, URLs kept as links (see the module docstring)."""
+    alone = _URL.fullmatch(text.strip())
+    if alone is not None:
+        return alone.group(0)
     out: list[str] = []
     last = 0
     for match in _URL.finditer(text):
@@ -38,7 +46,8 @@ def escape(text: str) -> str:
 def _escape_plain(text: str) -> str:
     text = _LONG_WORD.sub(lambda m: BREAK.join(_chunks(m.group(0))), text)
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(_line_start, text)
+    text = _LINE_START.sub(_line_start, text.replace("<", "&lt;"))
+    return _QUOTE_MARK.sub(lambda m: (m.group(1) or "") + m.group(2).replace(">", "&gt;"), text)
 
 
 def _line_start(match: re.Match[str]) -> str:

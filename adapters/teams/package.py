@@ -16,10 +16,13 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.config import AppConfig, ConfigError, load_config
+from pydantic import ValidationError
+
+from bot.config import AppConfig, ConfigError, TeamsDeveloper, load_config
 
 from .settings import ENV_APP_ID
 
@@ -29,11 +32,22 @@ MAX_COMMANDS = 10
 """Teams shows at most ten commands per command list (schema: ``commands`` maxItems 10)."""
 DESCRIPTION_LIMIT = 128
 """A command's description in a menu (schema: ``description`` maxLength 128)."""
+TITLE_LIMIT = 32
+"""A command's title in a menu (schema: ``title`` maxLength 32)."""
 DEFAULT_OUT = "samhandling-teams.zip"
 ACCENT = (0x1F, 0x5C, 0x99)  # the wheel's blue
 ENV_TEAMS_APP_ID = "TEAMS_APP_ID"
 ENV_APP_VERSION = "TEAMS_APP_VERSION"
 ENV_CONFIG = "SAMHANDLING_CONFIG"
+ENV_DEVELOPER = {
+    "name": "TEAMS_DEVELOPER_NAME",
+    "website_url": "TEAMS_WEBSITE_URL",
+    "privacy_url": "TEAMS_PRIVACY_URL",
+    "terms_url": "TEAMS_TERMS_URL",
+}
+"""The publisher and its links from the environment, each over app.yaml's ``teams.developer`` (README.md)."""
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost")
+"""Hosts reserved for examples (RFC 2606): a link to one is a placeholder nobody has replaced."""
 
 
 class PackageError(Exception):
@@ -103,6 +117,38 @@ def outline_icon(size: int = 32) -> bytes:
     return png_rgba(size, size, pixels)
 
 
+# --- developer ----------------------------------------------------------------------------------------------
+
+
+def developer_of(*, config: AppConfig, env: Mapping[str, str]) -> TeamsDeveloper:
+    """The publisher Teams shows in the app's details: app.yaml's ``teams.developer``, each value replaced
+    by its environment variable when that is set (`ENV_DEVELOPER`), checked as app.yaml checks it."""
+    given = config.teams.developer.model_dump() if config.teams.developer else {}
+    given |= {key: env[name].strip() for key, name in ENV_DEVELOPER.items() if env.get(name, "").strip()}
+    if not given:
+        raise PackageError(
+            "app.yaml has no teams.developer section (name, website_url, privacy_url, terms_url) and "
+            f"{', '.join(ENV_DEVELOPER.values())} are not set; Teams shows them in the app's details"
+        )
+    try:
+        return TeamsDeveloper(**given)
+    except ValidationError as error:
+        fields = ", ".join(f"{ENV_DEVELOPER.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in error.errors())
+        raise PackageError(f"the Teams publisher is not complete or not valid ({fields})") from error
+
+
+def placeholder_links(developer: TeamsDeveloper) -> list[str]:
+    """The publisher's links that point at an example host: the demo's, never a real publisher's."""
+    links = (developer.website_url, developer.privacy_url, developer.terms_url)
+    return [link for link in links if _host(link) in PLACEHOLDER_HOSTS or _host(link).endswith(".example")]
+
+
+def _host(url: str) -> str:
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    parts = host.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 and not host.endswith(".example") else host
+
+
 # --- manifest --------------------------------------------------------------------------------------------
 
 
@@ -113,55 +159,91 @@ def _guid(value: str, *, name: str) -> str:
         raise PackageError(f"{name} must be a GUID (the Azure Bot's Microsoft App ID), got {value!r}") from error
 
 
-def router_commands() -> list[tuple[str, str]]:
-    """(name, description) of every declared command, in its order: the command menu is generated from
-    the same declarations as `hjelp` (handlers/__init__.py `COMMANDS`)."""
+@dataclass(frozen=True)
+class MenuCommand:
+    """One line of a Teams command menu: what choosing it types, what the menu says under it, and whether
+    it only reads (its answer is for the asker alone: first in the personal chat's menu)."""
+
+    title: str
+    description: str
+    reads: bool = False
+
+
+def router_commands() -> list[MenuCommand]:
+    """Every declared command, in its order: the command menu is generated from the same declarations as
+    `hjelp` (handlers/__init__.py `COMMANDS`)."""
     from handlers import COMMANDS  # the declared commands; no platform SDK behind them
 
-    return [(command.name, menu_description(usage=command.usage, summary=command.summary)) for command in COMMANDS]
+    return [
+        MenuCommand(
+            title=menu_title(usage=command.usage, name=command.name),
+            description=menu_description(usage=command.usage, summary=command.summary),
+            reads=not command.writes,
+        )
+        for command in COMMANDS
+    ]
+
+
+def menu_title(*, usage: str, name: str) -> str:
+    """What choosing the command in the menu types: its name and the fixed words every form of its usage
+    starts with («ikke aktuelt», not «ikke»), up to the first argument, within Teams' 32 characters."""
+    forms = [form.split() for form in usage.split(" | ")]
+    fixed: list[str] = []
+    for words in zip(*forms, strict=False):
+        word = words[0]
+        if any(other != word for other in words) or word[:1] in "<[" or "|" in word:
+            break
+        fixed.append(word)
+    title = " ".join(fixed) if fixed and fixed[0] == name else name
+    return title if len(title) <= TITLE_LIMIT else name[:TITLE_LIMIT]
 
 
 def menu_description(*, usage: str, summary: str) -> str:
     """What the menu shows under a command: how to write it, as `hjelp` shows it, then as much of the
-    summary as Teams' 128 characters hold, cut between words."""
+    summary as Teams' 128 characters hold, cut between words and ended with «…»; a usage longer than that
+    is cut between words too."""
     text = f"{usage} – {summary}"
     if len(text) <= DESCRIPTION_LIMIT:
         return text
-    cut = text[: DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" –,:;.")
-    return f"{cut}…" if len(cut) > len(usage) else usage[:DESCRIPTION_LIMIT]
+    return _cut_at_word(text)
 
 
-def command_lists(commands: Sequence[tuple[str, str]], *, scopes: Sequence[str]) -> list[dict[str, Any]]:
+def _cut_at_word(text: str) -> str:
+    cut = text[: DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" –,:;.|")
+    return f"{cut}…"
+
+
+def command_lists(commands: Sequence[MenuCommand], *, scopes: Sequence[str]) -> list[dict[str, Any]]:
     """The ``commandLists``: every command, within Teams' ten per list. With more than ten, channels and
-    group chats get the first nine and ``hjelp``, the personal chat ``hjelp`` and the rest (filled up with
-    the first ones), so each command is in a menu somewhere and ``hjelp`` in every one."""
-    items = [{"title": name[:32], "description": summary[:DESCRIPTION_LIMIT]} for name, summary in commands]
+    group chats get the commands in their order (nine and ``hjelp`` per list), and the personal chat
+    ``hjelp``, then the commands that only read (what a person asks alone: ``kalender``, ``kvittering``,
+    ``logg``, …), then the others, so each command is in a menu somewhere and ``hjelp`` in every one."""
+    items = [{"title": c.title, "description": c.description} for c in commands]
     if len(items) <= MAX_COMMANDS:
         return [{"scopes": list(scopes), "commands": items}]
     helper = next((item for item in items if item["title"] == "hjelp"), items[-1])
     rest = [item for item in items if item is not helper]
+    reads = [item for item, c in zip(items, commands, strict=True) if c.reads and item is not helper]
+    own = [helper, *reads, *(item for item in rest if item not in reads)][:MAX_COMMANDS]
     group_scopes = [scope for scope in scopes if scope != "personal"]
-    if len(rest) > 2 * (MAX_COMMANDS - 1) and len(group_scopes) >= 2:
+    step = MAX_COMMANDS - 1
+    if len(rest) > 2 * step and len(group_scopes) >= 2:
         # More than two lists hold: one list per scope (team, group chat, personal), each with ``hjelp``.
-        step = MAX_COMMANDS - 1
         lists = [
             {"scopes": [scope], "commands": [*rest[i * step : (i + 1) * step], helper]}
             for i, scope in enumerate(group_scopes[:2])
         ]
-        own = [helper, *rest[2 * step :]]
-        own += [item for item in rest if item not in own][: MAX_COMMANDS - len(own)]
-        return [*lists, {"scopes": ["personal"], "commands": own[:MAX_COMMANDS]}]
-    shared = [*rest[: MAX_COMMANDS - 1], helper]
-    personal = [helper, *rest[MAX_COMMANDS - 1 :]]
-    personal += [item for item in rest if item not in personal][: MAX_COMMANDS - len(personal)]
-    return [
-        {"scopes": group_scopes, "commands": shared},
-        {"scopes": ["personal"], "commands": personal[:MAX_COMMANDS]},
-    ]
+        missing = [item for item in rest[2 * step :] if item not in own]
+        own = own[: MAX_COMMANDS - len(missing)] + missing if missing else own
+        return [*lists, {"scopes": ["personal"], "commands": own}]
+    shared = [*rest[:step], helper]
+    missing = [item for item in rest[step:] if item not in own]
+    own = own[: MAX_COMMANDS - len(missing)] + missing if missing else own
+    return [{"scopes": group_scopes, "commands": shared}, {"scopes": ["personal"], "commands": own}]
 
 
 def build_manifest(
-    *, env: Mapping[str, str], config: AppConfig | None = None, commands: Sequence[tuple[str, str]] | None = None
+    *, env: Mapping[str, str], config: AppConfig | None = None, commands: Sequence[MenuCommand] | None = None
 ) -> dict[str, Any]:
     """The manifest: the bot id from the environment, the publisher from app.yaml's ``teams.developer``,
     the command menu from the router."""
@@ -174,12 +256,7 @@ def build_manifest(
     app_id = _guid(env.get(ENV_TEAMS_APP_ID, "").strip() or bot_id, name=ENV_TEAMS_APP_ID)
     if config is None:
         config = load_config(env.get(ENV_CONFIG, "app.yaml"))
-    developer = config.teams.developer
-    if developer is None:
-        raise PackageError(
-            "app.yaml has no teams.developer section (name, website_url, privacy_url, terms_url); "
-            "Teams shows them in the app's details"
-        )
+    developer = developer_of(config=config, env=env)
     scopes = ["team", "groupChat", "personal"]
     return {
         "$schema": f"https://developer.microsoft.com/en-us/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json",
@@ -236,8 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot teams-package", description="Write the Teams app package.")
     parser.add_argument("--out", default=DEFAULT_OUT, help=f"zip file to write (default: {DEFAULT_OUT})")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    env = os.environ
     try:
-        path = write_package(out=args.out)
+        path = write_package(out=args.out, env=env)
+        developer = developer_of(config=load_config(env.get(ENV_CONFIG, "app.yaml")), env=env)
     except PackageError as error:
         print(f"teams-package: {error}", file=sys.stderr)
         return 2
@@ -245,6 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"teams-package: app.yaml is not valid: {'; '.join(error.problems)}", file=sys.stderr)
         return 2
     print(f"Wrote {path} (manifest.json, color.png 192x192, outline.png 32x32).")
+    if placeholders := placeholder_links(developer):
+        print(
+            f"teams-package: WARNING: the publisher's links are placeholders ({', '.join(placeholders)}); Teams "
+            f"shows them in the app's details. Set {', '.join(list(ENV_DEVELOPER.values())[1:])} (or "
+            "teams.developer in app.yaml) to your own pages before you upload this package for real use.",
+            file=sys.stderr,
+        )
     print("Upload it in Teams: Apps > Manage your apps > Upload an app (see README.md, 'Koble til Microsoft Teams').")
     return 0
 

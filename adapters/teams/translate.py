@@ -137,6 +137,7 @@ def to_request(activity: Activity) -> Request | None:
     user_id = user_key(activity)
     user_name = activity.from_property.name if activity.from_property else None
     submit = parse_submit(activity.value) if activity.value is not None else None
+    personal = bool(activity.conversation and activity.conversation.conversation_type == "personal")
     if submit is not None:
         command, fields, submit_id = submit
         if not command:
@@ -150,6 +151,7 @@ def to_request(activity: Activity) -> Request | None:
             fields=fields,
             request_id=submit_request_id(submit_id=submit_id, activity_id=activity.id, user_id=user_id, fields=fields),
             delivery=delivery_of(activity),
+            personal=personal,
         )
     text, mentions = read_command(activity)
     if not text:
@@ -163,6 +165,7 @@ def to_request(activity: Activity) -> Request | None:
         request_id=f"teams:activity:{activity.id}" if activity.id else None,
         mentions=mentions,
         delivery=delivery_of(activity),
+        personal=personal,
     )
 
 

@@ -13,8 +13,6 @@ from bot.messages import Picture
 from bot.wheel_geometry import WheelPicture
 
 from .signed import link_secret, picture_address
-from .wheel_png import render_png
-from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -30,12 +28,17 @@ def drawing(core: CorePort, picture: Picture) -> WheelPicture | None:
 
 
 def picture_png(core: CorePort, picture: Picture) -> bytes | None:
+    from .wheel_png import render_png  # Pillow, when a picture is drawn: not at start-up (Teams cards import us)
+
     wheel = drawing(core, picture)
     return render_png(wheel) if wheel else None
 
 
 def save_picture(core: CorePort, picture: Picture, *, folder: str | Path | None = None) -> list[Path]:
     """The terminal's way to show a picture: PNG and SVG files, whose paths it prints."""
+    from .wheel_png import render_png
+    from .wheel_svg import render_svg
+
     wheel = drawing(core, picture)
     if wheel is None:
         return []

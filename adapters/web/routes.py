@@ -19,11 +19,7 @@ from adapters.server import NOT_FOUND_HEADERS, NOT_FOUND_TEXT
 from bot.messages import Picture
 
 from .draw import PICTURE_LINKS
-from .ics import render_ics
-from .pages import status_html
 from .signed import link_secret, verify
-from .wheel_png import render_png
-from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -42,7 +38,10 @@ def not_found() -> web.Response:
 def mount_web(
     app: web.Application, *, core: CorePort, senders: MutableMapping[str, Sender], environ: Mapping[str, str]
 ) -> None:
-    """Add /kalender/<feed>.ics, /status, /status/<region> and /bilde/<name>.png|svg to the server."""
+    """Add /kalender/<feed>.ics, /status, /status/<region> and /bilde/<name>.png|svg to the server.
+
+    Each route imports its renderer (icalendar, Jinja2, Pillow) when it is first asked for: `serve` is
+    ready without them, and most processes never draw a page."""
     secret = link_secret(environ)
     PICTURE_LINKS.configure(core=core, environ=environ)
 
@@ -50,6 +49,8 @@ def mount_web(
         feed = core.calendar(feed=request.match_info["feed"], token=request.query.get("token"), environ=environ)
         if feed is None:
             return not_found()
+        from .ics import render_ics
+
         body = render_ics(title=feed.title, events=feed.events, now=feed.now, tz_name=feed.tz_name)
         headers = {**PRIVATE_HEADERS, "Content-Disposition": f'inline; filename="{feed.name}.ics"'}
         return web.Response(body=body, content_type="text/calendar", charset="utf-8", headers=headers)
@@ -61,6 +62,8 @@ def mount_web(
         view = core.status_page(region=region, token=token, year=year, environ=environ)
         if view is None:
             return not_found()
+        from .pages import status_html
+
         return _page(status_html(view=view, token=str(token)))
 
     async def picture(request: web.Request) -> web.Response:
@@ -68,6 +71,9 @@ def mount_web(
         drawing = core.picture(Picture(params=params, name=request.match_info["name"], alt="")) if params else None
         if drawing is None:
             return not_found()
+        from .wheel_png import render_png
+        from .wheel_svg import render_svg
+
         if request.match_info["ext"] == "svg":
             # Opened on its own, an SVG is a document: the page's policy keeps anything in it from running.
             headers = {**PRIVATE_HEADERS, "Content-Security-Policy": PAGE_POLICY}

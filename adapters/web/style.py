@@ -10,13 +10,15 @@ import math
 from dataclasses import dataclass
 
 from bot.shown_states import State
-from bot.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT
+from bot.wheel_geometry import WheelPicture
+from bot.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT, text_width
 
 SIZE = 1200
 """The canvas is square: the PNG is SIZE × SIZE pixels, the SVG's viewBox the same."""
 
 FILL: dict[State, str] = {
     "done": "#009E73",  # bluish green
+    "not_relevant": "#CC79A7",  # reddish purple: set aside, not done
     "planned": "#0072B2",  # blue
     "open": "#E69F00",  # orange
     "overdue": "#D55E00",  # vermillion, hatched
@@ -24,6 +26,7 @@ FILL: dict[State, str] = {
 }
 TEXT_ON: dict[State, str] = {
     "done": "#000000",
+    "not_relevant": "#000000",
     "planned": "#FFFFFF",
     "open": "#000000",
     "overdue": "#000000",
@@ -84,6 +87,23 @@ class Grid:
 GRID = Grid()
 
 
-def legend_slots() -> list[tuple[float, float]]:
-    """Where the five legend entries go: three on the first line, two on the second."""
-    return [(60 + (i % 3) * 380, LEGEND_TOP + 20 + (i // 3) * 44) for i in range(5)]
+LEGEND_PX = 18
+"""The legend's font size; an entry is a 44 px swatch, its label from x + 56, then LEGEND_GAP."""
+LEGEND_GAP = 34
+
+
+def legend_slots(picture: WheelPicture) -> list[tuple[float, float]]:
+    """Where the legend's entries go, one after another, on as many lines as they need (two for the six states
+    and the key to the planned-date dot): one slot per state, then, on the wheels, one for that key."""
+    labels = [entry.label for entry in picture.legend]
+    if picture.view != "heatmap":
+        labels.append(picture.marker_label)
+    slots: list[tuple[float, float]] = []
+    x, line = 60.0, 0
+    for label in labels:
+        width = 56 + text_width(label, size=LEGEND_PX) + LEGEND_GAP
+        if x > 60 and x + width > SIZE - 30:
+            x, line = 60.0, line + 1
+        slots.append((x, LEGEND_TOP + 20 + line * 44))
+        x += width
+    return slots

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from bot.shown_states import STATE_SYMBOLS, State
 from bot.wheel_geometry import Arc, WheelPicture
+from bot.wheel_labels import HAND_BACK, HAND_END
 
 from .style import (
     BACKGROUND,
@@ -24,6 +25,7 @@ from .style import (
     INK,
     LABEL_PX,
     LAYOUT,
+    LEGEND_PX,
     MONTH_PX,
     MUTED,
     RING_PX,
@@ -135,15 +137,18 @@ def _wheel(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
     cx, cy = _s(LAYOUT.cx), _s(LAYOUT.cy)
     draw.ellipse((cx - hub, cy - hub, cx + hub, cy + hub), fill="#FFFFFF", outline=RULE, width=SCALE)
     if picture.hand_deg is not None:
-        _line(draw, picture.hand_deg, inner - 0.06, 1.05, fill=INK, width=5)
-        x, y = LAYOUT.point(picture.hand_deg, inner - 0.06)
+        _line(draw, picture.hand_deg, inner - HAND_BACK, HAND_END, fill=INK, width=5)
+        x, y = LAYOUT.point(picture.hand_deg, inner - HAND_BACK)
         dot = _s(8)
         draw.ellipse((_s(x) - dot, _s(y) - dot, _s(x) + dot, _s(y) + dot), fill=INK)
         _text(draw, LAYOUT.cx, LAYOUT.cy + 34, picture.today_label, size=18, fill=MUTED)
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            _text(draw, x - 6, y, ring.label, size=RING_PX, anchor="rm")
+            if picture.ring_labels_right:
+                _text(draw, x + 6, y, ring.label, size=RING_PX, anchor="lm")
+            else:
+                _text(draw, x - 6, y, ring.label, size=RING_PX, anchor="rm")
     else:
         for arc in picture.arcs:
             x, y = LAYOUT.point(arc.label_deg, arc.label_r)
@@ -191,15 +196,15 @@ def _heat_map(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
 
 
 def _legend(draw: ImageDraw.ImageDraw, picture: WheelPicture) -> None:
-    for (x, y), entry in zip(legend_slots(), picture.legend, strict=False):
+    for (x, y), entry in zip(legend_slots(picture), picture.legend, strict=False):
         _swatch(draw, x, y, entry.state)
         _text(draw, x + 22, y, entry.symbol, size=17, bold=True, fill=TEXT_ON[entry.state])
-        _text(draw, x + 56, y, entry.label, size=18, anchor="lm")
+        _text(draw, x + 56, y, entry.label, size=LEGEND_PX, anchor="lm")
     if picture.view != "heatmap":
-        x, y = 60 + 2 * 380, legend_slots()[3][1]
+        x, y = legend_slots(picture)[-1]
         r = _s(7)
         draw.ellipse((_s(x + 22) - r, _s(y) - r, _s(x + 22) + r, _s(y) + r), fill=INK)
-        _text(draw, x + 56, y, picture.marker_label, size=18, anchor="lm")
+        _text(draw, x + 56, y, picture.marker_label, size=LEGEND_PX, anchor="lm")
 
 
 def _swatch(draw: ImageDraw.ImageDraw, x: float, y: float, state: State) -> None:

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from bot.shown_states import STATE_SYMBOLS
 from bot.wheel_geometry import Arc, WheelPicture
-from bot.wheel_labels import label_size
+from bot.wheel_labels import HAND_BACK, HAND_END, label_size
 
 from .style import (
     BACKGROUND,
@@ -17,6 +17,7 @@ from .style import (
     INK,
     LABEL_PX,
     LAYOUT,
+    LEGEND_PX,
     MONTH_PX,
     MUTED,
     RING_PX,
@@ -114,8 +115,8 @@ def _wheel(picture: WheelPicture) -> list[str]:
         f'<circle cx="{LAYOUT.cx}" cy="{LAYOUT.cy}" r="{inner * LAYOUT.radius - 12:.1f}" fill="#FFFFFF" stroke="{RULE}"/>'
     )
     if picture.hand_deg is not None:
-        x1, y1 = LAYOUT.point(picture.hand_deg, inner - 0.06)
-        x2, y2 = LAYOUT.point(picture.hand_deg, 1.05)
+        x1, y1 = LAYOUT.point(picture.hand_deg, inner - HAND_BACK)
+        x2, y2 = LAYOUT.point(picture.hand_deg, HAND_END)
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{INK}" stroke-width="5" '
             'stroke-linecap="round"/>'
@@ -125,7 +126,8 @@ def _wheel(picture: WheelPicture) -> list[str]:
     if picture.view == "nation":
         for ring in picture.rings:
             x, y = LAYOUT.point(0, (ring.inner + ring.outer) / 2)
-            parts.append(_text(x - 6, y, ring.label, size=RING_PX, anchor="end"))
+            side = (6, "start") if picture.ring_labels_right else (-6, "end")
+            parts.append(_text(x + side[0], y, ring.label, size=RING_PX, anchor=side[1]))
     else:
         for arc in picture.arcs:
             x, y = LAYOUT.point(arc.label_deg, arc.label_r)
@@ -148,7 +150,7 @@ def _label(x: float, y: float, text: str) -> str:
     width, height = (side * LAYOUT.radius for side in label_size(text))
     return (
         f'<rect x="{x - width / 2:.1f}" y="{y - height / 2:.1f}" width="{width:.1f}" height="{height:.1f}" rx="6" '
-        f'fill="#FFFFFF" fill-opacity="0.9"/>' + _text(x, y + 1, text, size=LABEL_PX)
+        f'fill="#FFFFFF"/>' + _text(x, y + 1, text, size=LABEL_PX)
     )
 
 
@@ -177,12 +179,12 @@ def _heat_map(picture: WheelPicture) -> list[str]:
 
 def _legend(picture: WheelPicture) -> list[str]:
     parts: list[str] = []
-    for (x, y), entry in zip(legend_slots(), picture.legend, strict=False):
+    for (x, y), entry in zip(legend_slots(picture), picture.legend, strict=False):
         parts.append(f'<rect x="{x:.1f}" y="{y - 14:.1f}" width="44" height="28" rx="4" fill="{_fill(entry.state)}"/>')
         parts.append(_text(x + 22, y, entry.symbol, size=17, weight="bold", fill=TEXT_ON[entry.state]))
-        parts.append(_text(x + 56, y, entry.label, size=18, anchor="start"))
+        parts.append(_text(x + 56, y, entry.label, size=LEGEND_PX, anchor="start"))
     if picture.view != "heatmap":
-        x, y = 60 + 2 * 380, legend_slots()[3][1]
+        x, y = legend_slots(picture)[-1]
         parts.append(f'<circle cx="{x + 22}" cy="{y:.1f}" r="7" fill="{INK}"/>')
-        parts.append(_text(x + 56, y, picture.marker_label, size=18, anchor="start"))
+        parts.append(_text(x + 56, y, picture.marker_label, size=LEGEND_PX, anchor="start"))
     return parts

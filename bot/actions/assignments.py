@@ -1,6 +1,6 @@
 """`record_assignment`: an assignment agreement sent to one actor, or none this year (§3.3: where there
 are any, they are sent to the actor in January). The milestone is done when every actor has an answer;
-an answer after "not relevant" makes it relevant again."""
+a sent agreement after "not relevant" makes it relevant again (and says so), «none» keeps the mark."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_region, write_item
+from bot.actions.rules import milestone_for, require_coordinator, require_region, require_untaken_cycle, write_item
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.state import DomainError, item_doc_key
@@ -31,6 +31,8 @@ class AssignmentRecorded:
     status: Status
     complete: bool
     """Every actor now has an answer, so the milestone is done."""
+    not_relevant: Literal["kept", "lifted", None] = None
+    """The item was marked «ikke aktuelt»: kept by a «none», lifted by a «sent» (said in the reply)."""
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,17 @@ def status_word(status: Status) -> str:
 
 
 def record_assignment(
-    acting: Acting, *, actor: str | None, status: Status, region: str | None, year: int | None
+    acting: Acting,
+    *,
+    actor: str | None,
+    status: Status | None,
+    region: str | None,
+    year: int | None,
+    confirmed: bool = False,
 ) -> AssignmentRecorded | AssignmentAlready:
-    """`region` is the region meant (named or the context's)."""
+    """`region` is the region meant (named or the context's); `status` None (neither «sendt» nor «ingen»
+    typed) asks which, rather than guess «sendt»; `confirmed` lets a write into a cycle before the bot
+    through."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
     if actor not in enabled:
@@ -56,6 +66,13 @@ def record_assignment(
             _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
         )
     assert actor is not None
+    if status is None:
+        short = config.party_short(actor)
+        raise DomainError(
+            _("Er oppdragsavtalen til {party} sendt, eller er det ingen i år? Skriv «{sent}» eller «{none}».").format(
+                party=config.party_name(actor), sent=f"oppdrag {short} sendt", none=f"oppdrag {short} ingen"
+            )
+        )
     region = require_region(region, example=f"oppdrag {actor} sendt agder")
     spec = milestone_of_kind(config, kind="assignments")
     if spec is None:
@@ -66,20 +83,23 @@ def record_assignment(
     )
     year = item.year
     require_coordinator(acting, item=item)
+    require_untaken_cycle(acting, item=item, confirmed=confirmed)
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")
-    if earlier.get("status") == status and relevant:  # the same again: nothing to record
+    if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
         return AssignmentAlready(item=item, actor=actor, status=status)
+    # «None this year» agrees with «ikke aktuelt» and keeps it; only a sent agreement makes it relevant again.
+    lifts = not relevant and status == "sent"
 
     def mutate(tables: Tables) -> bool:
         sent = tables.setdefault("assignments", {})
         sent[actor] = {"status": status, "at": acting.now.isoformat(), "by": acting.caller.name}
         complete = all(key in sent for key in enabled)
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
-        if doc.pop("not_relevant", None):  # something was sent after all: relevant again
+        if lifts and doc.pop("not_relevant", None):  # something was sent after all: relevant again
             doc.pop("done", None)
             doc.pop("done_at", None)
-        if complete:
+        if complete and not doc.get("not_relevant"):
             doc.update({"done": True, "done_at": acting.now.isoformat()})
         return complete
 
@@ -92,4 +112,10 @@ def record_assignment(
         ),
         mutate=mutate,
     )
-    return AssignmentRecorded(item=item, actor=actor, status=status, complete=bool(complete))
+    return AssignmentRecorded(
+        item=item,
+        actor=actor,
+        status=status,
+        complete=bool(complete),
+        not_relevant=None if relevant else "lifted" if lifts else "kept",
+    )

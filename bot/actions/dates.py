@@ -36,6 +36,14 @@ _DAY_NAMES = (
 @dataclass(frozen=True)
 class DateSet:
     item: Item
+    when: datetime | None = None
+    """What was stored (a day typed without a time on the planned day keeps the planned time)."""
+    has_time: bool = False
+    replaced: datetime | None = None
+    """The planned date this one replaced (kept in the history), None when there was none."""
+    replaced_has_time: bool = False
+    kept_time: bool = False
+    """The same day was typed without a time: the planned time was kept, not dropped."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,10 @@ class DateUnchanged:
     """The item already had this date: nothing recorded."""
 
     item: Item
+    when: datetime | None = None
+    has_time: bool = False
+    kept_time: bool = False
+    """The planned day was typed without its time: the time stays."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +99,13 @@ def set_date(
         worries = date_worries(acting, item=item, when=when)
         if vague or worries:
             return DateQuestion(item=item, worries=tuple(worries))
-    stored = acting.state.item_doc(item)
-    if stored.get("planned") == when.isoformat() and stored.get("planned_has_time") == has_time:
-        return DateUnchanged(item=item)
+    earlier = progress_of(config=acting.config, state=acting.state, item=item)
+    before, before_has_time = earlier.planned, earlier.planned_has_time
+    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
+    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
+        when, has_time = before, True
+    if before == when and before_has_time == has_time:
+        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time)
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
@@ -105,7 +121,14 @@ def set_date(
         ),
         mutate=mutate,
     )
-    return DateSet(item=item)
+    return DateSet(
+        item=item,
+        when=when,
+        has_time=has_time,
+        replaced=before,
+        replaced_has_time=before_has_time,
+        kept_time=kept_time,
+    )
 
 
 def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:

@@ -14,11 +14,12 @@ from typing import Any
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
-from bot.actions.rules import require_coordinator, write_item
-from bot.i18n import _, using
+from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
+from bot.followups import same_points, stamp
+from bot.i18n import _, ngettext, using
 from bot.order import mark, record_breaches, refuse, summary_note
 from bot.parsing import typed_name
-from bot.progress import progress_of
+from bot.progress import Progress, progress_of
 from bot.replies import day_text
 from bot.state import DomainError, item_doc_key
 from bot.wheel import Item, done_word
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 ACTION = "record_minutes"
 
 MeetingOutcome = dict[str, Any]
-"""{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name"}]}"""
+"""{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name",
+"owner_party"}]}; the action adds each point's "id" and "due" (bot/followups.py)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ class MinutesRecorded:
     """The order rule the confirmed write broke, stored with the item."""
     newly_ready: tuple[tuple[int, tuple[str, ...]], ...]
     """(agreement year, regions) this outcome made ready to sign."""
+
+
+@dataclass(frozen=True)
+class MinutesUnchanged:
+    """The same outcome was recorded before: nothing written."""
+
+    item: Item
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,28 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
     return write_item(acting, key=key, region=region, typed=year, example=example)
 
 
+def same_outcome(given: MeetingOutcome, stored: MeetingOutcome) -> bool:
+    """The same minutes as typed again (the points' ids, due dates and closings aside)."""
+    plain = ("summary", "link", "decisions")
+    return all(given.get(k) == stored.get(k) for k in plain) and same_points(
+        given.get("followups") or (), stored.get("followups") or ()
+    )
+
+
+def earlier_minutes(*, item: Item, progress: Progress) -> str:
+    """The minutes a new outcome would replace, named so the person recognises them: the meeting, the
+    day it was held and what they hold."""
+    outcome = progress.outcome or {}
+    decisions, followups = len(outcome.get("decisions") or ()), len(outcome.get("followups") or ())
+    counts = (
+        ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
+        + ", "
+        + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
+    )
+    held = day_text(progress.done_at.date()) if progress.done_at else "–"
+    return _("referatet for {item} (holdt {day}: {counts})").format(item=item.title(), day=held, counts=counts)
+
+
 def record_minutes(
     acting: Acting,
     *,
@@ -66,7 +97,7 @@ def record_minutes(
     year: int | None,
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
-) -> MinutesRecorded | MinutesWanted:
+) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
     about the text; None asks for the outcome (`MinutesWanted`)."""
     config, state = acting.config, acting.state
@@ -83,16 +114,24 @@ def record_minutes(
             ).format(item=item.title(), done=done_word(item), day=day_text(item.start))
         )
     require_coordinator(acting, item=item)
+    progress = progress_of(config=config, state=state, item=item)
+    require_untaken_cycle(acting, item=item, confirmed=confirmed)
     breaches = record_breaches(config=config, state=state, item=item, now=acting.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and in the history, in bokmål like the history
         note = mark(record_breaches(config=config, state=state, item=item, now=acting.now))
     given = outcome()
+    if given is not None and progress.outcome and same_outcome(given, progress.outcome):
+        return MinutesUnchanged(item=item)
+    if progress.outcome and not confirmed:  # asked before the form too, so nobody fills one in vain
+        raise replace_question(what=earlier_minutes(item=item, progress=progress))
     if given is None:
         return MinutesWanted(item=item)
-    progress = progress_of(config=config, state=state, item=item)
     held = progress.planned if progress.planned and progress.planned <= acting.now else acting.now
+
+    seed = f"{item.ident}:{acting.now.isoformat()}"
+    given = {**given, "followups": stamp(list(given.get("followups") or ()), now=acting.now, seed=seed)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
@@ -104,7 +143,9 @@ def record_minutes(
     replaced = bool(progress.outcome)
     regions = [region] if region else []
     unblocks = signing_years_unblocked_by(config=config, item=item) if region else []
-    ready_before = {y: ready_regions(config=config, state=state, year=y, regions=regions) for y in unblocks}
+    ready_before = {
+        y: ready_regions(config=config, state=state, year=y, regions=regions, today=acting.now.date()) for y in unblocks
+    }
     record(
         acting,
         action=ACTION,
@@ -112,12 +153,13 @@ def record_minutes(
         summary=lambda: (
             _("Registrerte referat for {item}").format(item=item.title())
             + (" " + _("(erstatter forrige referat)") if replaced else "")
-            + summary_note(note)
+            # the rule broken, said in the written form being built (the history keeps both forms)
+            + summary_note(note and mark(record_breaches(config=config, state=state, item=item, now=acting.now)))
         ),
         mutate=mutate,
     )
     newly_ready = tuple(
-        (y, tuple(ready_regions(config=config, state=state, year=y, regions=regions)))
+        (y, tuple(ready_regions(config=config, state=state, year=y, regions=regions, today=acting.now.date())))
         for y in unblocks
         if not ready_before[y]
     )

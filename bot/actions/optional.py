@@ -65,6 +65,8 @@ def mark_not_relevant(
         )
     if not undo and progress.not_relevant:
         return NotRelevantAlready(item=item)
+    if not undo and spec.kind == "assignments" and where is not None:
+        require_none_sent(acting, item=item)
     if not undo and progress.done:
         raise DomainError(
             _("{item} er allerede registrert som {done}, så det er aktuelt i år.").format(
@@ -85,6 +87,19 @@ def mark_not_relevant(
         acting, action=ACTION, item=item, summary=lambda: f"{item.title()} {_(marked_word(undo=undo))}", mutate=mutate
     )
     return NotRelevantMarked(item=item, undo=undo)
+
+
+def require_none_sent(acting: Acting, *, item: Item) -> None:
+    """Assignment agreements are not «ikke aktuelt» in a year one was sent."""
+    assert item.region is not None
+    answers = acting.state.assignments(region=item.region, year=item.year)
+    sent = [actor for actor, answer in answers.items() if answer.get("status") == "sent"]
+    if sent:
+        raise DomainError(
+            _("{item} er aktuelt i år: oppdragsavtale er registrert sendt til {parties}.").format(
+                item=item.title(), parties=", ".join(acting.config.party_short(a) for a in sent)
+            )
+        )
 
 
 def marked_word(*, undo: bool) -> str:

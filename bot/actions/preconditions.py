@@ -9,11 +9,13 @@ harmless: the earlier record is the result.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
-from bot.actions.rules import require_member, write_year
+from bot.actions.rules import require_member, require_untaken_cycle, write_year
+from bot.config import AppConfig
 from bot.i18n import N_, _
 from bot.progress import progress_of
 from bot.state import DomainError, item_doc_key
@@ -49,9 +51,16 @@ class _AlreadyRecorded(Exception):
 
 
 def record_precondition(
-    acting: Acting, *, key: str, region: str | None, party: str | None, year: int | None
+    acting: Acting,
+    *,
+    key: str,
+    region: str | None,
+    party: str | None,
+    year: int | None,
+    confirmed: bool = False,
 ) -> PreconditionRecorded | PreconditionAlready:
-    """`region` is the region meant (named or the context's), `party` the party named in the command."""
+    """`region` is the region meant (named or the context's), `party` the party named in the command;
+    `confirmed` (`bekreft`) lets a write into a cycle that predates the bot through."""
     config = acting.config
     spec = config.precondition(key)
     assert spec is not None
@@ -87,7 +96,31 @@ def record_precondition(
     item = item_for(year)
     if progress_of(config=config, state=acting.state, item=item).done:
         return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
+    require_untaken_cycle(acting, item=item, confirmed=confirmed)
+    _require_earlier(acting, item=item, item_for_key=lambda k: _national(config, key=k, year=year))
     return _record(acting, item=item)
+
+
+def _national(config: AppConfig, *, key: str, year: int) -> Item | None:
+    region = config.parties.regions[0].key
+    return next((item for item in precondition_items(config, year=year, region=region) if item.key == key), None)
+
+
+def _require_earlier(acting: Acting, *, item: Item, item_for_key: Callable[[str], Item | None]) -> None:
+    """The model's order among preconditions (app.yaml `after`): an allocation letter follows from the
+    state budget, so it cannot be in place before the budget is adopted."""
+    for key in item.spec.after:
+        before = item_for_key(key)
+        if before is not None and not progress_of(config=acting.config, state=acting.state, item=before).done:
+            raise DomainError(
+                _(
+                    "{item} følger av {before}, som ikke er registrert ennå. Registrer det først med «{command}»."
+                ).format(
+                    item=item.title(),
+                    before=before.title(),
+                    command=_("forutsetning") + f" {key} {item.year}",
+                )
+            )
 
 
 def _actor(acting: Acting, *, party: str | None) -> str:
@@ -109,7 +142,7 @@ def _actor(acting: Acting, *, party: str | None) -> str:
 def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | PreconditionAlready:
     config, state = acting.config, acting.state
     affected = [item.region] if item.region else [region.key for region in config.parties.regions]
-    ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected)
+    ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
 
     def mutate(tables: Tables) -> None:
         preconditions = tables.setdefault("preconditions", {})
@@ -132,5 +165,5 @@ def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | Preconditio
         )
     except _AlreadyRecorded as already:
         return PreconditionAlready(item=item, doc=already.doc)
-    ready_after = ready_regions(config=config, state=state, year=item.year, regions=affected)
+    ready_after = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
     return PreconditionRecorded(item=item, newly_ready=tuple(r for r in ready_after if r not in ready_before))

@@ -1,11 +1,14 @@
 """Which agreements a change made ready to sign: what `record_minutes`, `record_precondition` and
-`register_text` report, so the handler can tell every party's channel."""
+`register_text` report, so the handler can tell every party's channel «Klar til signering», once: only
+with a registered text and in the signing window."""
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from bot.actions.rules import milestone_for
+from bot.agreement import current_version, versions
 from bot.config import AppConfig
 from bot.progress import missing_for_signing
 from bot.state import StateStore
@@ -14,18 +17,37 @@ from bot.wheel import Item, signing_milestone
 logger = logging.getLogger(__name__)
 
 
-def ready_regions(*, config: AppConfig, state: StateStore, year: int, regions: list[str]) -> list[str]:
-    """Regions whose agreement `year` has nothing left that blocks its signing."""
+def ready_regions(
+    *, config: AppConfig, state: StateStore, year: int, regions: list[str], today: date | None = None
+) -> list[str]:
+    """Regions whose agreement `year` the parties can sign now: nothing blocks its signing, a text to sign
+    is registered, and (given `today`) its signing window is open. «Klar til signering» is told when a
+    change makes one so (`record_minutes`, `record_precondition`): a region with no text, or an agreement
+    ready on 21 December, is not yet one to sign (the January reminders name it then)."""
     spec = signing_milestone(config)
     if spec is None:
         return []
-    return [
-        region
-        for region in regions
-        if not missing_for_signing(
-            config=config, state=state, signing=milestone_for(config, key=spec.key, year=year, region=region)
-        )
-    ]
+    found: list[str] = []
+    for region in regions:
+        signing = milestone_for(config, key=spec.key, year=year, region=region)
+        if today is not None and not signing.start <= today <= signing.deadline:
+            continue
+        if current_version(state, region=region, year=year) is None:
+            continue
+        if not missing_for_signing(config=config, state=state, signing=signing):
+            found.append(region)
+    return found
+
+
+def ready_by_text(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
+    """Whether registering a text made the agreement `item` ready to announce, once: nothing else blocks it
+    and its window is open (`ready_regions`), and no earlier version was registered in the window (then the
+    agreement was told ready with it, or will be when its last precondition is recorded)."""
+    region = item.region
+    if region is None or not ready_regions(config=config, state=state, year=item.year, regions=[region], today=today):
+        return False
+    earlier = versions(state, region=region, year=item.year)[:-1]
+    return not any(item.start.isoformat() <= version.at[:10] for version in earlier)
 
 
 def signing_years_unblocked_by(*, config: AppConfig, item: Item) -> list[int]:

@@ -10,10 +10,10 @@ from bot.actions.base import Acting
 from bot.config import AppConfig
 from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
-from bot.order import mark, refuse, signing_breaches
+from bot.order import CONFIRM, mark, refuse, signing_breaches
 from bot.progress import progress_of
 from bot.state import DomainError
-from bot.wheel import Item, milestone_item
+from bot.wheel import Item, milestone_item, tracked
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +146,28 @@ def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and shown as written, like the history
         return mark(signing_breaches(config=acting.config, item=item, now=acting.now))
+
+
+def replace_question(*, what: str) -> DomainError:
+    """A write that would replace a record asks first and names what it replaces: `bekreft` replaces it,
+    and the earlier content stays in the history (`logg`)."""
+    return DomainError(
+        _(
+            "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
+            "det forrige beholdes i «logg»."
+        ).format(what=what, confirm=CONFIRM)
+    )
+
+
+def require_untaken_cycle(acting: Acting, *, item: Item, confirmed: bool) -> None:
+    """A cycle whose agreement was signed before the bot took over (`tracking_start`) is history: a write
+    into it is most likely a slip of the year, so it asks for `bekreft` first."""
+    start = acting.config.tracking_start
+    if confirmed or tracked(acting.config, item) or start is None or acting.now.date() < start:
+        return
+    raise DomainError(
+        _(
+            "{item} hører til en syklus som ble avsluttet før boten tok over, så jeg regner med at året er feil. "
+            "Skriv et annet år, eller det samme med «{confirm}» til slutt for å registrere det likevel."
+        ).format(item=item.title(), confirm=CONFIRM)
+    )

@@ -14,7 +14,7 @@ from bot import agreement
 from bot.actions.base import Acting, record
 from bot.actions.rules import order_note, require_member, write_item
 from bot.i18n import _
-from bot.order import summary_note
+from bot.order import mark, signing_breaches, summary_note
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.state import DomainError
 from bot.wheel import Item, agreement_parties, signing_milestone
@@ -123,7 +123,8 @@ def sign(
                 _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
                     year=year, party=config.party_name(party), version=text.label()
                 )
-                + summary_note(note)
+                # the rule broken, said in the written form being built (the history keeps both forms)
+                + summary_note(note and mark(signing_breaches(config=config, item=item, now=acting.now)))
             ),
             mutate=mutate,
         )

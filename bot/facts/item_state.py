@@ -23,7 +23,8 @@ from bot.wheel import Item, tracked
 logger = logging.getLogger(__name__)
 
 DUE_DAYS = 7
-"""How near a deadline must be for an open item to be due: the planner's «Denne uken» counts the same."""
+"""How near a deadline must be for an open item to be due (the digest's «Denne uken» is the calendar week,
+`bot.reminder_lines.in_week_of`)."""
 
 
 def chases_lateness(item: Item) -> bool:

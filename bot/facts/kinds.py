@@ -5,6 +5,7 @@ keys a milestone differently still gets reminders suggesting a command the bot a
 from __future__ import annotations
 
 import logging
+from datetime import date, timedelta
 
 from bot.config import AppConfig, Milestone
 from bot.wheel import Item
@@ -37,3 +38,11 @@ def is_decided_elsewhere(item: Item) -> bool:
     """A national precondition others decide (the Storting adopts the state budget): the party that answers
     for it only records it, so its lateness waits on them rather than being anyone's delay here."""
     return item.kind == "precondition" and item.spec.owner == "national"
+
+
+def decided_from(config: AppConfig, item: Item) -> date:
+    """From when a fact others decide may have been decided, so recording it is something to do: its first
+    reminder (the earliest lead before its deadline: the Storting votes on the state budget in December),
+    not the day its window opens (AU was offered the state budget six weeks before the vote)."""
+    leads = config.leads_for(item.spec)
+    return item.deadline - timedelta(days=max((lead.days for lead in leads), default=0))

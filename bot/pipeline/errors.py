@@ -5,11 +5,12 @@ logged and answered with what to do."""
 from __future__ import annotations
 
 import logging
+import threading
 
 from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
-from bot.replies import make_reply, refusal
+from bot.replies import make_reply, refusal, refusal_title
 from bot.state import AlreadyApplied, DomainError, entry_summary
 from storage.base import StoreError
 
@@ -21,7 +22,13 @@ def step(job: Job, call_next: Next) -> Outcome:
         return call_next(job)
     except DomainError as exc:
         job.failed = True
-        return Outcome(reply=refusal(str(exc)))
+        command = job.parsed.command
+        title = (
+            None
+            if command is None
+            else refusal_title(writes=command.writes, bare=not job.parsed.rest.strip(), shown=command.shown)
+        )
+        return Outcome(reply=refusal(str(exc), title=title))
     except AlreadyApplied as exc:
         job.failed = True
         when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
@@ -49,7 +56,7 @@ def store_fault_text(exc: StoreError) -> str:
     """What the person hears when the store failed; the operator's message (file, what to do) goes to the log
     and /healthz (the store notes it), never to the chat."""
     kind = getattr(exc, "kind", "unavailable")
-    logger.error("storage failed (%s): %s", kind, exc)
+    _log_store_fault(kind, exc)
     if kind == "full":
         return _(
             "Lagringen er full, så ingenting ble registrert. Si fra til driftsansvarlig, og prøv igjen når det er "
@@ -61,3 +68,22 @@ def store_fault_text(exc: StoreError) -> str:
             "registrert. Driftsansvarlig ser hva som er galt i loggen og på /healthz; annet virker som vanlig."
         )
     return _("Lagringen svarer ikke akkurat nå, så ingenting ble registrert. Prøv igjen om litt.")
+
+
+_LOGGED_FAULTS: dict[str, None] = {}
+_LOGGED_LOCK = threading.Lock()  # requests run in the server's worker threads (adapters/offload.py)
+
+
+def _log_store_fault(kind: str, exc: StoreError) -> None:
+    """The operator's message once (a damaged partition is asked for by every request that reads it); each
+    later request that meets it is one short line."""
+    message = str(exc)
+    with _LOGGED_LOCK:
+        seen = message in _LOGGED_FAULTS or getattr(exc, "noted", False)  # `noted`: the store logged it already
+        _LOGGED_FAULTS[message] = None
+        while len(_LOGGED_FAULTS) > 256:
+            del _LOGGED_FAULTS[next(iter(_LOGGED_FAULTS))]
+    if seen:
+        logger.info("answered with a store fault (%s) in %s", kind, exc.partition or "the store")
+        return
+    logger.error("storage failed (%s): %s", kind, exc)

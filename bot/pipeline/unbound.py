@@ -1,5 +1,7 @@
 """The unbound-channel note: in a channel not yet bound to a region or actor, every reply (but those of
-the commands that need no binding) ends with how an admin binds it."""
+the commands that need no binding) ends with how an admin binds it. A personal chat is not a channel: it
+has nothing to bind (a command there is about the person's own party), so it gets no note. The note is
+added to the reply's context line, never in place of what was there (the status page's link)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,12 @@ def step(job: Job, call_next: Next) -> Outcome:
     command = job.parsed.command
     if command is None or command.name in UNBOUND_OK or job.channel.kind != "unbound":
         return outcome
+    if job.parsed.request.personal:
+        return outcome
     note = _(
         "Denne kanalen er ikke koblet til en region eller aktør ennå. En administrator kan skrive "
         "«koble region <navn>», «koble aktør <kode> [region]» eller «koble nasjonal» her."
     )
     reply = outcome.reply
-    return replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=note))
+    context = f"{reply.context} · {note}" if reply.context else note
+    return replace(outcome, reply=replace(reply, text=f"{reply.text}\n\n{note}", context=context))

@@ -86,6 +86,7 @@ def test_the_same_text_again_changes_nothing(world: World) -> None:
 
 
 def test_a_precondition_recorded_twice_keeps_the_first(world: World) -> None:
+    record_precondition(world.acting("aud"), key="statsbudsjett", region=None, party=None, year=2027)  # it follows
     first = record_precondition(world.acting("ola"), key="tildelingsbrev", region=None, party="IN", year=2027)
     assert isinstance(first, PreconditionRecorded) and first.newly_ready == ()
     before = world.snapshot()
@@ -166,9 +167,10 @@ def test_runtime_bindings_and_choices_in_meta(world: World) -> None:
 
 
 def test_the_plan_period_set_and_read(world: World) -> None:
-    assert region_plan_period(config=world.config, state=world.state, region="agder") == "2024–2027"
+    assert region_plan_period(config=world.config, state=world.state, region="agder", year=2027) == "2024–2027"
     assert set_plan_period(world.acting("kari"), region="agder", first=2028, last=2031).changed
-    assert region_plan_period(config=world.config, state=world.state, region="agder") == "2028–2031"
+    assert region_plan_period(config=world.config, state=world.state, region="agder", year=2028) == "2028–2031"
+    assert region_plan_period(config=world.config, state=world.state, region="agder", year=2027) == "2024–2027"
     assert not set_plan_period(world.acting("kari"), region="agder", first=2028, last=2031).changed
     entry = world.history(META)[-1]
     assert entry["action"] == "set_plan_period" and entry["region"] == "agder"

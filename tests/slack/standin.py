@@ -68,6 +68,8 @@ class SlackStandIn:
         """Messages posted per channel, newest last (what conversations.history answers from)."""
         self.post_delay = 0.0
         """Seconds every unscripted chat.postMessage takes to answer (it takes effect at once): a slow Slack."""
+        self.connections: set[object] = set()
+        """The client end (address, port) of every connection a Web API call came on."""
 
     # ---- lifecycle ----------------------------------------------------------------------------------------
     async def start(self) -> SlackStandIn:
@@ -155,6 +157,8 @@ class SlackStandIn:
         else:  # slack_sdk sends some methods' arguments (files.*) in the query string
             body = {**dict(request.query), **dict(await request.post())}
         await self._record(Call(method=method, body=body, headers=dict(request.headers)))
+        if request.transport is not None:
+            self.connections.add(request.transport.get_extra_info("peername"))
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
             scripted = SERVER_ERROR

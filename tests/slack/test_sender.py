@@ -42,6 +42,18 @@ async def test_sender_posts_block_kit_once() -> None:
     assert sleep.waits == []
 
 
+async def test_every_call_shares_one_http_session_and_connection() -> None:
+    """Without a shared session `AsyncWebClient` opens (in production: a TLS handshake) and closes a
+    connection for every call; the poster gives its client one session for the process's life."""
+    async with sender() as (slack, standin, _sleep):
+        for n in range(75):
+            await slack.send(channel_id=f"C0{n}", reply=REMINDER)
+        await slack.poster.client.auth_test()  # the client's own methods share it too
+        assert slack.poster.client.session is slack.poster._http()
+    assert len(standin.calls_to("chat.postMessage")) == 75
+    assert len(standin.connections) == 1
+
+
 async def test_rate_limit_waits_retry_after_then_posts() -> None:
     async with sender() as (slack, standin, sleep):
         standin.script("chat.postMessage", RATE_LIMITED)

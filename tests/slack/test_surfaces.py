@@ -21,6 +21,11 @@ from .standin import Answer
 from .test_integration import APP_YAML, ready_to_sign, terminal
 
 
+def typed(point: dict) -> dict:
+    """A stored follow-up point as typed (the action adds its id, due date and owner's party)."""
+    return {key: point[key] for key in ("text", "owner", "owner_name")}
+
+
 @pytest.fixture
 def core(tmp_path: Path) -> Iterator[Core]:
     core = build_core(
@@ -48,7 +53,7 @@ async def test_multi_line_minutes_with_a_mentioned_owner_keep_every_line(core: C
     outcome = autumn_2026(core)
     assert outcome["summary"] == "Godt møte om havbruk"
     assert outcome["decisions"] == ["Felles søknad", "Ny arbeidsgruppe", "Tredje vedtak"]
-    assert outcome["followups"] == [
+    assert [typed(point) for point in outcome["followups"]] == [
         {"text": "Sende utkast", "owner": "kari", "owner_name": "Kari Nordmann"},
         {"text": "Kalle inn til verksted", "owner": "IN", "owner_name": "Innovasjon Norge"},
     ]
@@ -71,7 +76,9 @@ async def test_a_mention_in_a_thread_is_answered_in_that_thread_with_its_lines(c
     assert len(here) == 1 and here[0].body["thread_ts"] == "1767000001.000100"
     outcome = autumn_2026(core)
     assert outcome["decisions"] == ["A", "B"]
-    assert outcome["followups"] == [{"text": "Ringe rundt", "owner": "per", "owner_name": "Per Hansen"}]
+    assert [typed(point) for point in outcome["followups"]] == [
+        {"text": "Ringe rundt", "owner": "per", "owner_name": "Per Hansen"}
+    ]
 
 
 async def test_an_unknown_mentioned_owner_is_refused_with_a_hint_for_every_platform(core: Core) -> None:
@@ -211,7 +218,14 @@ async def test_a_reply_too_long_for_slack_is_cut_with_a_pointer(core: Core) -> N
         assert all(len(f["text"]) <= 2000 for f in block.get("fields", ()))
         assert len(block.get("fields", ())) <= 10
     assert len(answer["blocks"]) <= 50
-    assert "Se hele: «/samhandling status agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
+    # The cut is the minutes: «Se hele» points where they are read whole (issue 18), not at `status` again.
+    assert "Se hele: «/samhandling referat vis høst agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
+    async with running(core) as h:
+        whole = (await h.slash("referat vis høst agder 2026")).json()
+    shown = " ".join(b["text"]["text"] for b in whole["blocks"] if b["type"] == "section")
+    assert " ".join(shown.split()) == " ".join(long_minutes.split()).replace("&", "&amp;")
+    for block in whole["blocks"]:
+        assert len(block.get("text", {}).get("text", "")) <= 3000
 
 
 async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(core: Core) -> None:
@@ -238,3 +252,32 @@ async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(co
     assert len(direct) == 1 and direct[0].body["blocks"][0]["text"]["text"] == "Signert for Agder fylkeskommune"
     assert [p.body["user_id"] for p in published] == ["U0KARI"]
     assert "Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("oversikt side 2", "⚠️ Ikke vist"),  # a read refused: nothing was to be registered
+        ("status agder 1999", "⚠️ Ikke vist"),
+        ("målform", "⚠️ Hjelp: målform"),  # a setting typed bare: how to use it
+        ("dato vår 30.02", "⚠️ Ikke registrert"),  # a write refused
+    ],
+)
+async def test_a_refusal_is_titled_by_what_was_asked(core: Core, typed: str, title: str) -> None:
+    async with running(core) as h:
+        answer = (await h.slash(typed, user="U0KARI", channel="C0AGDER")).json()
+    assert answer["blocks"][0]["text"]["text"] == title, answer["blocks"][0]
+
+
+async def test_the_form_hint_after_a_mention_is_in_the_channels_written_form(core: Core) -> None:
+    async with running(core) as h:
+        assert (await h.slash("målform kanal nn", user="U0KARI", channel="C0AGDER")).status == 200
+    payload = fixture("event_app_mention")
+    payload["event"].update(user="U0KARI", channel="C0AGDER", text="<@U0SAMBOT> referat høst 2026")
+    async with running(core) as h:
+        await h.event(payload)
+        await h.settle()
+        (post,) = h.standin.calls_to("chat.postEphemeral")
+    shown = json.dumps(post.body, ensure_ascii=False)
+    assert "Skjemaet vert opna med slash-kommandoen: /samhandling referat høst 2026" in shown
+    assert "åpnes" not in shown

@@ -8,6 +8,10 @@ import pytest
 
 from storage import MemoryStore, Store, TinyDBStore
 from tests import pgserver
+from tests.storage.minimal_store import DictStore
+
+STORES = ["memory", "tinydb", "postgres", "minimal"]
+"""Every registered store, and one written from the ABC alone (tests/storage/minimal_store.py)."""
 
 
 @pytest.fixture(scope="session")
@@ -36,20 +40,35 @@ def pg_url(pg_server: pgserver.PgServer) -> str:
     return pg_server.url()
 
 
-@pytest.fixture(params=["memory", "tinydb", "postgres"])
+def _open(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    if kind == "memory":
+        return MemoryStore()
+    if kind == "minimal":
+        return DictStore()
+    if kind == "tinydb":
+        return TinyDBStore(tmp_path / "data")
+    from storage.postgres import PostgresStore
+
+    return PostgresStore(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """Every implementation, so the contract suite holds for each of them."""
-    instance: Store
-    if request.param == "memory":
-        instance = MemoryStore()
-    elif request.param == "tinydb":
-        instance = TinyDBStore(tmp_path / "data")
-    else:
-        from storage.postgres import PostgresStore
-
-        instance = PostgresStore(request.getfixturevalue("pg_url"))
+    instance = _open(request.param, request, tmp_path)
     yield instance
     instance.close()
+
+
+@pytest.fixture(params=STORES)
+def two_instances(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two instances on the same data, as two processes (tinydb) or two replicas (PostgreSQL) have them; a
+    store that lives in one process's memory is its own second instance."""
+    first = _open(request.param, request, tmp_path)
+    second = _open(request.param, request, tmp_path) if request.param in ("tinydb", "postgres") else first
+    yield first, second
+    for instance in {id(first): first, id(second): second}.values():
+        instance.close()
 
 
 @pytest.fixture

@@ -206,14 +206,16 @@ def test_an_expired_lease_is_free(store: Store) -> None:
     assert not store.try_lease("reminders", holder="dead", seconds=60)
 
 
-def test_a_read_is_the_same_object_until_the_partition_changes(store: Store) -> None:
-    """What bot/reply_cache.py relies on: the identity of what `read` gives is the partition's version."""
+def test_a_read_is_never_changed_by_a_later_write_and_its_version_names_it(store: Store) -> None:
+    """What bot/reply_cache.py and bot.memo rely on: the version read with the tables stays the partition's
+    version until it changes, and a snapshot handed out is never changed afterwards (a new one is)."""
     with store.update(P) as tables:
         tables["milestones"] = {"m1": {"n": 1}}
-    first = store.read(P)
-    assert store.read(P) is first
+    first = store.read_versioned(P)
+    assert store.read_versioned(P).version == first.version == store.version(P) != 0
     with store.update(P) as tables:
         tables["milestones"]["m1"]["n"] = 2
-    second = store.read(P)
-    assert second is not first
-    assert (first["milestones"]["m1"]["n"], second["milestones"]["m1"]["n"]) == (1, 2)
+    second = store.read_versioned(P)
+    assert second.version != first.version and second.version == store.version(P)
+    assert (first.tables["milestones"]["m1"]["n"], second.tables["milestones"]["m1"]["n"]) == (1, 2)
+    assert store.read(P) == second.tables

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import storage.base
+import storage.sealed
 from bot.clock import OSLO
 from bot.state import Author, StateStore
 from storage import Store, TinyDBStore
@@ -66,6 +66,6 @@ def test_a_sealed_year_written_by_another_process_shows_after_the_recheck(
         before = state.latest_under(PREFIX, limit=5, sealed_before=2033)
         _write(StateStore(store=other), f"{PREFIX}2027", datetime(2041, 1, 1, 9, 0, tzinfo=OSLO), "other process")
         assert state.latest_under(PREFIX, limit=5, sealed_before=2033) == before  # remembered for a while
-        monkeypatch.setattr(storage.base, "SEALED_RECHECK_SECONDS", 0.0)
+        monkeypatch.setattr(storage.sealed, "SEALED_RECHECK_SECONDS", 0.0)
         found, total = state.latest_under(PREFIX, limit=5, sealed_before=2033)
         assert found[0]["summary"] == "other process" and total == before[1] + 1

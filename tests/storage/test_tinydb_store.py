@@ -266,3 +266,18 @@ def test_a_lease_holds_across_two_stores_on_one_folder(data_dir) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_a_hand_edit_or_a_restore_is_a_new_version(tiny: TinyDBStore, data_dir: Path) -> None:
+    """The version is the file's digest: a change made outside the store (plain TinyDB, an editor, a backup
+    put back) is a new version too, so nothing kept from the old content outlives it; the same bytes put
+    back are the same version."""
+    with tiny.update(P) as tables:
+        tables["t"] = {"a": {"v": 1}}
+    written = tiny.version(P)
+    saved = _file(data_dir).read_bytes()
+    with tinydb.TinyDB(_file(data_dir)) as db:
+        db.table("t").update({"v": 2}, tinydb.Query()._key == "a")
+    assert tiny.version(P) not in (0, written)
+    _file(data_dir).write_bytes(saved)
+    assert tiny.version(P) == written and tiny.read(P) == {"t": {"a": {"v": 1}}}

@@ -54,11 +54,15 @@ class ConnectorStandIn:
     """Messages replaced in place (PUT), newest last."""
     fail_with: list[int] = field(default_factory=list)
     rejected: list[int] = field(default_factory=list)
+    connections: set[object] = field(default_factory=set)
+    """The client end (address, port) of every connection a post came on."""
     runner: web.AppRunner | None = None
     url: str = ""
 
     async def _activities(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if request.transport is not None:
+            self.connections.add(request.transport.get_extra_info("peername"))
         if self.fail_with:
             status = self.fail_with.pop(0)
             self.rejected.append(status)

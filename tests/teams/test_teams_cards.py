@@ -44,6 +44,8 @@ def test_a_long_link_is_a_link_labelled_with_its_host_and_a_long_word_gets_break
     assert escape(f"Referat: {url}") == f"Referat: [www.agderfk.no/…/regionalt-dialogmote-var-referat.pdf]({url})"
     word = "Forskningsrådsfinansieringsordningsgjennomgangen"
     assert "\u200b" in escape(word) and escape(word).replace("\u200b", "") == word
+    sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    assert escape(f"SHA-256: {sha}") == f"SHA-256: {sha}"
 
 
 def _blocks(card: dict[str, Any]) -> list[dict[str, Any]]:

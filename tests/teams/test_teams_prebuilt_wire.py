@@ -25,7 +25,7 @@ from adapters.teams.prebuilt import activity_json, send_prebuilt
 from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, load_activity
 from tests.teams.test_teams_real_core import _core
 
-COMMANDS = ["neste", "status agder 2026", "hjelp", "referat politisk agder 2026"]
+COMMANDS = ["neste", "status agder 2026", "hjelp", "referat politisk agder 2026 bekreft"]  # replaces: asks first
 
 
 async def _sdk_path(turn_context: Any, activity: Any) -> Any:

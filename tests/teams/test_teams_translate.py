@@ -14,7 +14,7 @@ import pytest
 from botbuilder.schema import Activity
 
 from adapters.teams.cards import parse_submit, render_card
-from adapters.teams.package import PackageError, build_manifest, main, write_package
+from adapters.teams.package import PackageError, build_manifest, main, menu_title, write_package
 from adapters.teams.settings import TeamsConfigError, TeamsSettings, teams_requires_loopback
 from adapters.teams.translate import channel_key, command_text, to_request
 from bot.config import ConfigError, load_config
@@ -122,7 +122,7 @@ def test_package_has_the_manifest_and_both_icons(tmp_path: Path) -> None:
     assert bot["scopes"] == ["team", "groupChat", "personal"]
     # The command menu is generated from the router: every command in a menu, at most ten per list,
     # "hjelp" in each, and every scope covered once.
-    router = [command.name for command in build_router().commands]
+    router = [menu_title(usage=command.usage, name=command.name) for command in build_router().commands]
     lists = bot["commandLists"]
     listed = {c["title"] for entry in lists for c in entry["commands"]}
     assert listed == set(router)

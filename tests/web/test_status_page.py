@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
 
 from .harness import link_in, serving
 
@@ -112,3 +113,23 @@ async def test_both_pages_in_a_real_browser_on_a_phone(tmp_path: Path) -> None:
             assert await page.locator("a", has_text="Nasjonal oversikt").count() == 0  # not for a region's link
         finally:
             await browser.close()
+
+
+async def test_a_new_text_version_shows_who_signed_which_version_and_who_must_sign_again() -> None:
+    bot = cycle_in_progress()  # Kari signed version 1 for Agder
+    assert bot.say("signer agder 2027", as_="ola").ok
+    register_text(bot, year=2027, version=2)
+    assert bot.say("signer agder 2027 versjon 2", as_="ola").ok  # IN signs the new text again
+    region = link_in(bot.say("status agder 2027").text, "/status/agder")
+    async with serving(bot.core) as server:
+        body = (await server.get(region)).text
+    rows = {
+        party: re.sub(r"<[^>]+>", "|", row)
+        for party, row in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', body)
+    }
+    assert "Avtaletekst: versjon 2 (sha256 000000000000)" in body
+    assert rows["Agder fylkeskommune"].startswith("|↻ Signert av Kari Nordmann 12.01.2027 kl. 09.00 (terminal)")
+    assert "må signere på nytt||" in rows["Agder fylkeskommune"] and "|versjon 1|" in rows["Agder fylkeskommune"]
+    assert rows["Innovasjon Norge"].startswith("|✓ Signert av Ola Berg") and "|versjon 2|" in rows["Innovasjon Norge"]
+    assert "på nytt" not in rows["Innovasjon Norge"]
+    assert rows["Siva"] == "|○ Ikke signert ennå||–|"

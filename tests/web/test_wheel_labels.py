@@ -45,7 +45,11 @@ def nearest(box: Box) -> float:
 
 def text_boxes(drawing: WheelPicture) -> list[tuple[str, Box]]:
     if drawing.view == "nation":
-        return [(ring.label, ring_label_box((ring.inner + ring.outer) / 2, ring.label)) for ring in drawing.rings]
+        right = drawing.ring_labels_right
+        return [
+            (ring.label, ring_label_box((ring.inner + ring.outer) / 2, ring.label, right=right))
+            for ring in drawing.rings
+        ]
     return [(arc.label, label_box(arc.label_deg, arc.label_r, arc.label)) for arc in drawing.arcs]
 
 

@@ -1,0 +1,52 @@
+"""What the round-trip benchmarks share: servers in child processes on 127.0.0.1 that report their own CPU,
+and fresh copies of the state they serve."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+async def start_site(app: web.Application) -> tuple[web.AppRunner, str]:
+    """`app` on a free port of 127.0.0.1; its runner and its base URL."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return runner, f"http://127.0.0.1:{port}"
+
+
+async def server_cpu(session: aiohttp.ClientSession, url: str) -> float:
+    """The server's own `time.process_time()` (its GET /cpu)."""
+    async with session.get(f"{url}/cpu") as response:
+        return float((await response.json())["cpu"])
+
+
+def spawn(module: str, kind: str, args: list[str]) -> tuple[subprocess.Popen[str], str]:
+    """`python -m module --serve kind args…`, once it printed the URL it serves on."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", module, "--serve", kind, *args], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert child.stdout is not None
+    url = child.stdout.readline().strip()
+    if not url.startswith("http"):
+        raise SystemExit(f"{kind} server did not start")
+    return child, url
+
+
+def fresh_copies(data: Path, *, folder: Path, names: tuple[str, ...]) -> dict[str, Path]:
+    """A copy of the store folder `data` for each name, so each server starts from the same state."""
+    copies = {}
+    for name in names:
+        copies[name] = folder / f"data-{name}"
+        shutil.rmtree(copies[name], ignore_errors=True)
+        shutil.copytree(data, copies[name])
+    return copies

@@ -1,0 +1,102 @@
+"""`close_followup`: a follow-up point from the minutes is done (`ferdig <id>`, or its button).
+
+The owner closes it (a member of the owning party, or the person named), or the coordinators of the
+meeting it came from (who keep the list). Closing twice is harmless: the first closing is the result.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.actions.base import Acting, record
+from bot.followups import ID_LENGTH, Followup, find
+from bot.i18n import _
+from bot.state import DomainError, item_doc_key
+from bot.wheel import responsible_party
+from storage.base import Tables
+
+logger = logging.getLogger(__name__)
+
+ACTION = "close_followup"
+
+
+@dataclass(frozen=True)
+class FollowupClosed:
+    point: Followup
+
+
+@dataclass(frozen=True)
+class FollowupAlreadyClosed:
+    point: Followup
+
+
+class _Closed(Exception):
+    """Raised inside the store's lock when someone closed it between our read and the write."""
+
+
+def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed:
+    config = acting.config
+    if not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", point_id.strip()):  # not an id: never echoed back
+        raise DomainError(
+            _("Hvilket oppfølgingspunkt? Skriv «ferdig <id>», f.eks. «ferdig K7QM» (id-en står i «neste»).")
+        )
+    found = find(config=config, state=acting.state, today=acting.now.date(), point_id=point_id)
+    if not found:
+        raise DomainError(
+            _("Jeg finner ikke oppfølgingspunktet «{id}». Id-ene står i «neste» og «status».").format(
+                id=point_id.strip().upper()
+            )
+        )
+    if len(found) > 1:  # two points with the same id in different places: never guess
+        places = ", ".join(point.item.title() for point in found)
+        raise DomainError(
+            _("«{id}» finnes flere steder ({places}), så jeg lukker ingen av dem; si fra til en administrator.").format(
+                id=point_id, places=places
+            )
+        )
+    point = found[0]
+    _require_may_close(acting, point=point)
+    if point.closed:
+        return FollowupAlreadyClosed(point=point)
+
+    def mutate(tables: Tables) -> None:
+        doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(point.item), {})
+        for stored in (doc.get("outcome") or {}).get("followups") or ():
+            if stored.get("id") == point.id:
+                if stored.get("closed_at"):
+                    raise _Closed
+                stored["closed_at"] = acting.now.isoformat()
+                stored["closed_by"] = acting.caller.name
+
+    try:
+        record(
+            acting,
+            action=ACTION,
+            item=point.item,
+            summary=lambda: _("Oppfølgingspunkt {id} er ferdig: {text}").format(id=point.id, text=point.text),
+            mutate=mutate,
+        )
+    except _Closed:
+        return FollowupAlreadyClosed(point=point)
+    return FollowupClosed(point=point)
+
+
+def _require_may_close(acting: Acting, *, point: Followup) -> None:
+    caller = acting.caller
+    if not caller.known:
+        raise DomainError(
+            _(
+                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
+                "Be en administrator skrive «person <deg> <part> <rolle>»."
+            )
+        )
+    keeper = responsible_party(acting.config, point.item)
+    if caller.key == point.owner or (caller.party and caller.party in (point.owner_party, keeper)):
+        return
+    raise DomainError(
+        _("Bare {owner} eller {keeper} kan lukke oppfølgingspunktet {id}.").format(
+            owner=point.owner_name, keeper=acting.config.party_name(keeper), id=point.id
+        )
+    )

@@ -1,0 +1,44 @@
+"""The regional meetings an actor prepares for: where each region's dialogue meetings that the actors take
+part in (`prepare: [actors]` in app.yaml) are near enough to prepare, so an actor's `neste` spanning every
+region lists them beside its letter and the national meetings (NFR on 2 November saw neither of two
+regional autumn meetings days away)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from bot.config import AppConfig
+from bot.progress import progress_of
+from bot.state import StateStore
+from bot.wheel import Item, regional_milestones, tracked
+
+logger = logging.getLogger(__name__)
+
+PREPARE_DAYS = 42
+"""How far ahead a planned regional meeting is one to prepare for: the summons's lead (six weeks)."""
+
+
+def takes_part(config: AppConfig, *, actor: str, item: Item) -> bool:
+    """Whether `actor` takes part in (and so prepares for) the milestone: the actors prepare for it."""
+    return item.kind == "milestone" and "actors" in item.spec.prepare and config.actor(actor) is not None
+
+
+def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, today: date) -> list[Item]:
+    """Every region's regional meetings `actor` takes part in that are planned within `PREPARE_DAYS`
+    from today (not yet held), soonest first. A meeting without a date is the region's to set, not yet
+    something to prepare; an actor-in-region channel already lists its region's meetings."""
+    until = today + timedelta(days=PREPARE_DAYS)
+    found: list[tuple[date, Item]] = []
+    for region in config.parties.regions:
+        for year in (today.year, today.year + 1):
+            for item in regional_milestones(config, year=year, region=region.key):
+                if item.start > until or item.deadline < today or not takes_part(config, actor=actor, item=item):
+                    continue
+                if not tracked(config, item):
+                    continue
+                progress = progress_of(config=config, state=state, item=item)
+                planned = progress.planned.date() if progress.planned else None
+                if not progress.done and planned is not None and today <= planned <= until:
+                    found.append((planned, item))
+    return [item for _day, item in sorted(found, key=lambda pair: (pair[0], pair[1].ident))]

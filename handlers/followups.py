@@ -1,0 +1,48 @@
+"""`ferdig <id>`: close a follow-up point from the minutes (the «Ferdig» button runs the same).
+
+The declaration is here (`COMMAND`), so the router takes it with one line; the rule is the action's
+(`bot.actions.followups.close_followup`).
+"""
+
+from __future__ import annotations
+
+from bot.actions.base import Acting
+from bot.actions.followups import FollowupAlreadyClosed, close_followup
+from bot.context import Context
+from bot.i18n import N_, _
+from bot.messages import Outcome, Request, Visibility
+from bot.order import split_confirm
+from bot.replies import make_reply
+from bot.router import Command, Who
+
+
+def handle(request: Request, ctx: Context) -> Outcome:
+    words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
+    result = close_followup(Acting.of(ctx=ctx, request=request), point_id=words[0] if words else "")
+    point = result.point
+    if isinstance(result, FollowupAlreadyClosed):
+        lead = _("Oppfølgingspunktet {id} ({text}) er allerede lukket. Ingenting er endret.").format(
+            id=point.id, text=point.text
+        )
+        return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
+    reply = make_reply(
+        title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
+        lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
+            item=point.item.title(), owner=point.owner_name, name=ctx.caller.name
+        ),
+        visibility=Visibility.CHANNEL,
+    )
+    return Outcome(reply=reply)
+
+
+COMMAND = Command(
+    "ferdig",
+    handle,
+    N_("Et oppfølgingspunkt fra et referat er gjort (id-en står i «neste» og «status»)."),
+    N_("ferdig <id>"),
+    ("ferdig K7QM",),
+    writes=True,
+    translated=True,
+    args=("text",),
+    who=Who.MEMBER,
+)

@@ -1,0 +1,67 @@
+"""`referat vis <møte> [region] [år]`: a meeting's recorded minutes read whole, privately.
+
+`status` and `neste` show the minutes beside the rest of the item, where a platform may have to cut a long
+text (Slack's 2,000 characters per field); the fact carries this command (`Fact.more`), so the «Se hele»
+pointer leads here, where the text is the whole reply and each renderer splits it into parts it can show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.context import Context
+from bot.i18n import _
+from bot.messages import Fact, Outcome, Section
+from bot.parsing import fold, typed_name
+from bot.replies import make_reply
+from bot.state import DomainError
+from bot.wheel import Item, milestone_item
+from handlers.common import read_meeting
+
+READ_WORDS = ("vis", "les")
+"""`referat vis …` reads the minutes; no meeting is called «vis» or «les»."""
+EXAMPLE = "referat vis vår agder 2026"
+LOOK_BACK = 4
+"""Without a year: the newest minutes from next year's cycle back over this many years."""
+
+
+def wants_reading(args: str) -> bool:
+    words = args.split()
+    return bool(words) and fold(words[0]) in READ_WORDS
+
+
+def read_command(item: Item) -> str:
+    """The command that shows `item`'s minutes whole (what a cut «Referat» fact points to)."""
+    return " ".join(part for part in ("referat vis", typed_name(item.spec), item.region, str(item.year)) if part)
+
+
+def handle(ctx: Context) -> Outcome:
+    words = ctx.args.split()[1:]
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
+    if meeting.args.rest:
+        raise DomainError(
+            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
+                words=" ".join(meeting.args.rest), example=EXAMPLE
+            )
+        )
+    years = [meeting.args.year] if meeting.args.year else range(ctx.now.year + 1, ctx.now.year - LOOK_BACK, -1)
+    for year in years:
+        item = milestone_item(ctx.config, milestone=meeting.spec, year=year, region=meeting.region)
+        outcome = ctx.state.item_doc(item).get("outcome")
+        if outcome:
+            return Outcome(reply=_whole(item, outcome))
+    item = milestone_item(ctx.config, milestone=meeting.spec, year=years[0], region=meeting.region)
+    raise DomainError(_("Det er ikke registrert noe referat for {item}.").format(item=item.title()))
+
+
+def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:
+    sections = [Section(title="", text=outcome.get("summary") or "–")]  # alone, so no platform cuts it
+    if outcome.get("link"):
+        sections.append(Section(title="", facts=(Fact(_("Lenke"), outcome["link"]),)))
+    if outcome.get("decisions"):
+        sections.append(Section(title=_("Vedtak"), text="\n".join(f"• {d}" for d in outcome["decisions"])))
+    if outcome.get("followups"):
+        lines = [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
+        sections.append(Section(title=_("Oppfølging"), text="\n".join(lines)))
+    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=sections)

@@ -1,0 +1,174 @@
+"""The row methods of `PostgresStore`: history, reminder ledger and applied request ids as rows of their own.
+
+Each is one row of ``rows`` (partition, table, key, position, document), appended or inserted in the
+transaction of the update it belongs to, so a write costs the same at 10 or 10,000 history entries and the
+primary key makes a ledger entry once-only across replicas. `record_once` and `record_many` write in a
+transaction of their own and take a new version of the partition (`NEW_VERSION`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from storage.base import Document, Tables
+from storage.codec import check_partition_name
+
+if TYPE_CHECKING:
+    import psycopg
+
+logger = logging.getLogger(__name__)
+
+NEXT_POSITION = (
+    "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
+)
+"""The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
+NEW_VERSION = "UPDATE partitions SET version = nextval('partition_version'), updated_at = now() WHERE name = %s"
+"""A write that touched only rows (`record_once`, `record_many`) is a new version of the partition too."""
+
+
+def _dumps(doc: Any) -> str:
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except TypeError as exc:
+        raise TypeError(f"row is not JSON-compatible: {exc}") from exc
+    except ValueError as exc:
+        raise ValueError(f"row is not JSON-compatible: {exc}") from exc
+
+
+class PostgresRows:
+    """Mixed into `PostgresStore`, which provides the pool, the open update's connection (`_tx`), queries
+    with their errors named (`_query`, `_errors`) and `forget_sealed`."""
+
+    if TYPE_CHECKING:
+
+        def _connection(self) -> AbstractContextManager[psycopg.Connection]: ...
+
+        def _tx(self, partition: str) -> psycopg.Connection: ...
+
+        def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+
+        def _errors(self, what: str) -> AbstractContextManager[None]: ...
+
+        def forget_sealed(self, partition: str) -> None: ...
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        # One round trip: the next position and the insert together (the partition's row lock is held, so
+        # no other writer appends to this partition meanwhile). Keys are the position, zero-padded to 6.
+        (key,) = (  # type: ignore[misc]
+            self._tx(partition)
+            .execute(
+                "INSERT INTO rows (partition, tbl, key, pos, doc)"
+                " SELECT %s, %s, CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END, n, %s::jsonb"
+                " FROM (SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s"
+                " ORDER BY pos DESC LIMIT 1) + 1, 0) AS n) AS next"
+                " RETURNING key",
+                (partition, table, _dumps(entry), partition, table),
+            )
+            .fetchone()
+        )
+        return str(key)
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        self._tx(partition).execute(
+            "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
+            " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
+            " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc",
+            (partition, table, key, partition, table, _dumps(doc)),
+        )
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        found = (
+            self._tx(partition)
+            .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
+            .fetchone()
+        )
+        return None if found is None else found[0]
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        found = (
+            self._tx(partition)
+            .execute(
+                "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1", (partition, table)
+            )
+            .fetchone()
+        )
+        return None if found is None else found[0]
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT key, doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos",
+            (partition, table),
+        )
+        return {str(key): doc for key, doc in found}
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        """One transaction; a key already there stays as it was (the first record of a reminder wins)."""
+        check_partition_name(partition)
+        try:
+            self._record_many(partition=partition, table=table, docs=docs)
+        finally:
+            self.forget_sealed(partition)
+
+    def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                (partition,),
+            )
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            (start,) = conn.execute(  # type: ignore[misc]
+                NEXT_POSITION, (partition, table)
+            ).fetchone()
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s, %s, %s::jsonb)"
+                    " ON CONFLICT (partition, tbl, key) DO NOTHING",
+                    [(partition, table, key, start + n, _dumps(doc)) for n, (key, doc) in enumerate(docs.items())],
+                )
+            conn.execute(NEW_VERSION, (partition,))
+
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        check_partition_name(partition)
+        found = self._query(
+            f"a read of {partition} {table}",
+            "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT %s",
+            (partition, table, max(0, limit)),
+        )
+        return [doc for (doc,) in found]
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        """History from the last position, not count(*): its positions run 0, 1, 2, … (O(log n))."""
+        check_partition_name(partition)
+        # Keyed tables (ledger, requests) may leave a position unused (a key already there): count those.
+        sql = NEXT_POSITION if table == "history" else "SELECT count(*) FROM rows WHERE partition = %s AND tbl = %s"
+        found = self._query(f"a read of {partition} {table}", sql, (partition, table))
+        return int(found[0][0])
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        check_partition_name(partition)
+        try:
+            return self._record_once(partition=partition, table=table, key=key, doc=doc)
+        finally:
+            self.forget_sealed(partition)
+
+    def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                (partition,),
+            )
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            inserted = conn.execute(
+                "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
+                " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
+                " ON CONFLICT (partition, tbl, key) DO NOTHING RETURNING key",
+                (partition, table, key, partition, table, _dumps(doc)),
+            ).fetchone()
+            if inserted is not None:
+                conn.execute(NEW_VERSION, (partition,))
+        return inserted is not None

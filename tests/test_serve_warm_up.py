@@ -1,0 +1,44 @@
+"""`serve` answers /healthz without waiting for its warm-up (the date grammar, the holiday tables), which
+runs in a worker thread as the server starts; a warm-up that fails is logged, and the server serves on."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+
+import aiohttp
+import pytest
+
+from adapters.server import WARMING, build_app
+from tests.driver import make_bot, oslo
+from tests.helpers import serving
+
+
+def _serve_and_ask(work) -> int:  # type: ignore[no-untyped-def]
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    app = build_app(core=bot.core, environ={}, mounts=(), scheduler=False, warm_up=work)
+
+    async def ask() -> int:
+        async with serving(app) as url, aiohttp.ClientSession() as session:
+            async with session.get(f"{url}/healthz") as answer:
+                status = answer.status
+            await app[WARMING]
+        return status
+
+    return asyncio.run(ask())
+
+
+def test_the_warm_up_runs_beside_the_server_in_a_worker_thread() -> None:
+    ran_in: list[int] = []
+    assert _serve_and_ask(lambda: ran_in.append(threading.get_ident())) == 200
+    assert ran_in and ran_in[0] != threading.get_ident()
+
+
+def test_a_failing_warm_up_is_logged_and_the_server_serves_on(caplog: pytest.LogCaptureFixture) -> None:
+    def broken() -> None:
+        raise RuntimeError("grammar missing")
+
+    with caplog.at_level(logging.ERROR, logger="adapters.server"):
+        assert _serve_and_ask(broken) == 200
+    assert any("warming up failed" in record.getMessage() for record in caplog.records)
