@@ -79,6 +79,16 @@ class Request:
     delivery: Delivery | None = None
     """The platform's id of this delivery (a Slack event id, a Teams activity id): the pipeline answers a
     redelivery of it once per process (`bot.pipeline.repeats`). None: the platform gives none."""
+    organisation: str | None = None
+    """The person's own organisation as their platform names it: a Teams tenant id (their home tenant, also
+    in a shared channel hosted by another), a Slack team id (`user_team`, also in Slack Connect); None where
+    the platform says nothing (the terminal). `koble organisasjon` binds one to a party
+    (`bot.identity.organisation_key`)."""
+    email_domain: str | None = None
+    """The domain of the person's e-mail address where the adapter knows it (`koble organisasjon <domene>`)."""
+    external: bool = False
+    """The person belongs to another organisation than the one the bot is installed in (a Slack Connect
+    member, an external member of a Teams shared channel): some platform features stop at that border."""
 
 
 class ItemState(StrEnum):

@@ -16,6 +16,7 @@ from handlers import (
     bind,
     calendar,
     log,
+    members,
     minutes,
     next_steps,
     not_relevant,
@@ -220,8 +221,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "koble",
         bind.bind_channel,
-        N_("Admin: koble denne kanalen til en region, aktør eller nasjonalt."),
-        N_("koble region <navn> | koble aktør <kode> [region] | koble nasjonal"),
+        N_(
+            "Admin: koble denne kanalen til en region, aktør eller nasjonalt, eller en hel organisasjon til en part "
+            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det)."
+        ),
+        N_(
+            "koble region <navn> | koble aktør <kode> [region] | koble nasjonal | "
+            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle]"
+        ),
         (N_("koble region agder"),),
         aliases=("kople",),
         writes=True,
@@ -273,6 +280,17 @@ COMMANDS: tuple[Command, ...] = (
         aliases=("help", "?"),
         translated=True,
         args=("command",),
+    ),
+    Command(
+        "hvem",
+        members.who,
+        N_("Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg. Bare til deg."),
+        N_("hvem [part]"),
+        (N_("hvem IN"), N_("hvem agder")),
+        aliases=("kven",),
+        translated=True,
+        args=("party",),
+        who=Who.MEMBER,
     ),
 )
 

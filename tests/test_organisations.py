@@ -1,0 +1,90 @@
+"""People known by their organisation (issue 20): `koble organisasjon`, the caller resolved by their own
+binding first and then their organisation, and `hvem`."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.identity import organisation_key
+from bot.messages import Reply, Request
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.helpers import assert_refused
+
+TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+OTHER_TENANT = "0d5a1e4c-7b1e-4c1a-9a55-1f0e6b3c2d10"
+ADMIN_TEAMS = "11111111-0000-0000-0000-000000000009"
+
+
+def say(bot: BotDriver, text: str, *, user: str, channel: str, organisation: str | None = None) -> Reply:
+    """A person from another organisation, as Slack and Teams carry them (`Request.organisation`)."""
+    request = Request(
+        platform="teams", user_id=user, channel_id=channel, text=text, user_name=user.title(), organisation=organisation
+    )
+    outcome = bot.core.handle(request)
+    bot.outcomes.append(outcome)
+    return outcome.reply
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        (TENANT.upper(), f"tenant:{TENANT}"),
+        ("T0EXTERNAL1", "team:T0EXTERNAL1"),
+        ("E0GRID0001", "team:E0GRID0001"),
+        ("@InnovasjonNorge.no", "domain:innovasjonnorge.no"),
+        ("siva.no", "domain:siva.no"),
+        ("agder", None),
+        ("T1", None),
+        ("-bad-.no", None),
+    ],
+)
+def test_organisation_key_reads_a_tenant_a_team_or_a_domain(typed: str, key: str | None) -> None:
+    assert organisation_key(typed) == key
+
+
+def test_a_person_of_a_bound_tenant_gets_ins_neste_and_signs_for_in_without_a_person_command() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    record_all_preconditions(bot, year=2027)
+    reply = bot.say(f"koble organisasjon {TENANT} IN", as_="admin")
+    assert reply.ok and "rådgiver for Innovasjon Norge" in reply.text
+    assert bot.tables("meta")["organisations"] == {f"tenant:{TENANT}": {"party": "IN", "role": "adviser"}}
+    assert bot.core.state.history("meta")[-1]["action"] == "bind_organisation"
+
+    neste = say(bot, "neste", user="aad-eva", channel="agder", organisation=TENANT)
+    assert neste.ok and "Innovasjon Norge" in neste.text
+    signed = say(bot, "signer IN agder 2027 versjon 1", user="aad-eva", channel="agder", organisation=TENANT)
+    assert signed.ok, signed.text
+    assert "IN" in bot.tables("cycle/agder/2027")["signatures"]
+
+    stranger = say(bot, "signer IN agder 2027", user="aad-max", channel="agder", organisation=OTHER_TENANT)
+    assert not stranger.ok and "ikke registrert" in stranger.text
+
+
+def test_a_persons_own_binding_wins_over_their_organisation() -> None:
+    bot = make_bot()
+    bot.say(f"koble organisasjon {TENANT} IN", as_="admin")
+    bot.say("person aad-eva SIVA radgiver", as_=ADMIN_TEAMS, platform="teams", channel="19:nasjonal@thread.tacv2")
+    reply = say(bot, "hvem", user="aad-eva", channel="siva", organisation=TENANT)
+    assert reply.ok and "Hvem er med for Siva" in reply.text
+
+
+def test_an_organisation_is_bound_once_and_never_as_admin() -> None:
+    bot = make_bot()
+    assert bot.say("koble organisasjon siva.no SIVA koordinator", as_="admin").ok
+    again = bot.say("koble organisasjon siva.no SIVA koordinator", as_="admin")
+    assert again.ok and "allerede" in again.text
+    assert_refused(bot, "koble organisasjon siva.no SIVA admin", as_="admin", contains="ikke administrator")
+    assert_refused(bot, "koble organisasjon agder agder", as_="admin", contains="verken en tenant-id")
+    assert_refused(bot, "koble organisasjon siva.no", as_="admin", contains="koble organisasjon")
+    assert_refused(bot, "koble organisasjon siva.no ukjent", as_="admin", contains="Ukjent part")
+    assert_refused(bot, "koble organisasjon siva.no SIVA", as_="ola", contains="Bare en administrator")
+
+
+def test_hvem_lists_privately_who_is_known_for_a_party_and_how() -> None:
+    bot = make_bot()
+    bot.say("koble organisasjon innovasjonnorge.no IN", as_="admin")
+    reply = bot.say("hvem IN", as_="kari")
+    assert reply.ok and reply.visibility == "private"
+    assert "Gjennom organisasjonen" in reply.text and "e-post innovasjonnorge.no" in reply.text
+    assert "Registrert hver for seg" in reply.text and "Ola" in reply.text
+    assert_refused(bot, "hvem IN", as_="ukjent", contains="ikke registrert")
