@@ -15,6 +15,7 @@ from handlers import (
     assignments,
     bind,
     calendar,
+    join,
     log,
     members,
     minutes,
@@ -291,6 +292,39 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("party",),
         who=Who.MEMBER,
+    ),
+    Command(
+        "bli",
+        join.join,
+        N_(
+            "Be om å bli med for en part som rådgiver; koordinatorene for parten (eller en administrator) "
+            "slipper deg inn med ett klikk."
+        ),
+        N_("bli med <part>"),
+        (N_("bli med IN"),),
+        writes=True,
+        translated=True,
+        args=("party",),
+    ),
+    Command(
+        "opptak",
+        join.answer,
+        N_("Svar på en forespørsel om å bli med (knappene «Slipp inn» og «Avslå»): koordinatorene eller admin."),
+        N_("opptak ja|nei <nr>"),
+        ("opptak ja 3",),
+        writes=True,
+        translated=True,
+        args=("text",),
+    ),
+    Command(
+        "forlat",
+        join.leave,
+        N_("Gå ut av en part; en administrator kan fjerne hvem som helst («forlat <part> @person»)."),
+        N_("forlat <part> [@person]"),
+        (N_("forlat IN"),),
+        writes=True,
+        translated=True,
+        args=("party", "person"),
     ),
 )
 

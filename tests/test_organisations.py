@@ -88,3 +88,67 @@ def test_hvem_lists_privately_who_is_known_for_a_party_and_how() -> None:
     assert "Gjennom organisasjonen" in reply.text and "e-post innovasjonnorge.no" in reply.text
     assert "Registrert hver for seg" in reply.text and "Ola" in reply.text
     assert_refused(bot, "hvem IN", as_="ukjent", contains="ikke registrert")
+
+
+# --- joining without an admin (bli med, opptak, forlat) -------------------------------------------------
+
+
+def test_an_unknown_person_is_told_how_to_join_and_a_coordinator_lets_them_in_with_one_click() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    refused = assert_refused(bot, "signer agder agder 2027", as_="nora", channel="agder", contains="bli med")
+    assert "kan lese alt" in refused.text
+
+    asked = bot.say("bli med", as_="nora", channel="agder")  # the channel's party
+    assert asked.ok and asked.visibility == "private" and "koordinatorene for Agder" in asked.text
+    (message,) = [a for a in bot.last.announcements if a.to.platform == "terminal"]
+    assert message.to.channel_id == "agder" and "nora vil bli med for Agder" in message.reply.title
+    assert [b.command for b in message.reply.buttons] == ["opptak ja 1", "opptak nei 1"]
+    assert [m.person for m in message.reply.mentions] == ["kari"]  # Agder's coordinator, no one else
+    again = bot.say("bli med agder", as_="nora", channel="agder")
+    assert again.ok and "allerede spurt" in again.text and bot.last.announcements == ()
+
+    assert_refused(bot, "opptak ja 1", as_="ola", channel="in", contains="Bare koordinatorene for Agder")
+    assert_refused(bot, "opptak ja 1", as_="nora", channel="agder", contains="Bare koordinatorene")
+    let_in = bot.say(message.reply.buttons[0].command, as_="kari", channel="agder")
+    assert let_in.ok and "nora er med for Agder" in let_in.text
+    assert bot.tables("meta")["people"]["terminal:nora"]["role"] == "adviser"
+    assert "slapp inn nora som rådgiver" in bot.say("logg agder", as_="kari").text
+    twice = bot.say("opptak nei 1", as_="kari", channel="agder")
+    assert twice.ok and "allerede besvart" in twice.text
+    assert bot.say("hvem agder", as_="nora").ok
+
+
+def test_the_answer_is_told_where_the_person_asked() -> None:
+    bot = make_bot()
+    bot.say("bli med IN", as_="nora", channel="nasjonal")
+    refused = bot.say("opptak nei 1", as_="admin", channel="nasjonal")
+    assert refused.ok and "ble ikke med" in refused.text
+    assert "terminal:nora" not in bot.tables("meta").get("people", {})
+    bot.say("bli med IN", as_="nora", channel="nora-dm")
+    bot.say("opptak ja 2", as_="admin", channel="nasjonal")
+    (told,) = bot.last.announcements
+    assert told.to.channel_id == "nora-dm" and "slapp deg inn som rådgiver for Innovasjon Norge" in told.reply.text
+    assert [m.person for m in told.reply.mentions] == ["nora"]
+
+
+def test_nothing_a_person_asks_for_changes_another_partys_rights() -> None:
+    bot = make_bot()
+    assert_refused(bot, "bli med SIVA", as_="ola", channel="in", contains="Du er med for Innovasjon Norge")
+    assert_refused(bot, "bli med IN", as_="ola", channel="in", contains="allerede med")
+    bot.say("bli med agder", as_="nora", channel="agder")
+    assert_refused(bot, "opptak ja 1", as_="per", channel="vestland", contains="Berre koordinatorane for Agder")
+
+
+def test_a_person_leaves_and_an_admin_removes_anyone() -> None:
+    bot = make_bot()
+    bot.say(f"koble organisasjon {TENANT} IN", as_=ADMIN_TEAMS, platform="teams", channel="19:nasjonal@thread.tacv2")
+    assert say(bot, "hvem", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT).ok
+    left = say(bot, "forlat IN", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT)
+    assert left.ok and "ikke lenger med for Innovasjon Norge" in left.text
+    gone = say(bot, "hvem", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT)
+    assert not gone.ok and "bli med" in gone.text  # their own «left» wins over their organisation
+    assert_refused(bot, "forlat IN", as_="nora", channel="in", contains="ikke med for Innovasjon Norge")
+    assert_refused(bot, "forlat IN @ola", as_="siri", channel="siva", contains="Bare en administrator")
+    removed = bot.say("forlat IN @ola", as_="admin", channel="nasjonal")
+    assert removed.ok and "Ola" in removed.text and "fjernet" in removed.text
+    assert not bot.say("hvem", as_="ola", channel="in").ok

@@ -97,8 +97,9 @@ def require_known(acting: Acting) -> None:
     if not acting.caller.known:
         raise DomainError(
             _(
-                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-                "Be en administrator skrive «person <deg> <part> <rolle>»."
+                "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "
+                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med IN», så slipper koordinatorene for "
+                "parten deg inn."
             )
         )
 
