@@ -8,7 +8,6 @@ asked. The rules (who answers, what a yes writes) are in `bot.actions.membership
 from __future__ import annotations
 
 from dataclasses import replace
-from types import MappingProxyType
 
 from bot.actions import membership as actions
 from bot.actions.base import Acting
@@ -45,16 +44,17 @@ def join(request: Request, ctx: Context) -> Outcome:
     addresses = ctx.directory.channels_of_party(party=party) or ctx.directory.channels_of_party(
         party=ctx.config.parties.coordinator.key
     )
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    others = tuple(Announcement(to=address, reply=announcement) for address in addresses if address != here)
+    if here in addresses:  # asked in the party's own channel: the one message with the buttons is the reply
+        return Outcome(reply=announcement, announcements=others)
     lead = _(
         "Jeg har spurt koordinatorene for {party} om å slippe deg inn som rådgiver. Du får svar her. "
         "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
     ).format(party=name)
     if not addresses:
         lead = _("Det finnes ingen kanal for {party} ennå. Be en administrator om å registrere deg.").format(party=name)
-    return Outcome(
-        reply=make_reply(title=_("Forespørselen er sendt"), lead=lead),
-        announcements=tuple(Announcement(to=address, reply=announcement) for address in addresses),
-    )
+    return Outcome(reply=make_reply(title=_("Forespørselen er sendt"), lead=lead), announcements=others)
 
 
 def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
@@ -63,7 +63,8 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
         title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
         lead=_(
             "{name} ({platform}) ber om å bli med som rådgiver for {party}: lese og registrere for parten. "
-            "Koordinatorene for {party} eller en administrator svarer (forespørsel {number})."
+            "Koordinatorene for {party} eller en administrator svarer med knappene (forespørsel {number}), "
+            "og svaret kommer i kanalen der {name} spurte."
         ).format(name=asked.name, platform=asked.platform, party=name, number=asked.number),
         buttons=(
             Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
@@ -81,7 +82,7 @@ def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
     found = [p for p in people if p["party"] == party and p["role"] in roles]
     found = found or [p for p in people if p["role"] == "admin"]
     return tuple(
-        Mention(person=str(p["key"]), name=str(p["name"]), ids=MappingProxyType(dict(p["ids"])))  # type: ignore[arg-type]
+        Mention(person=str(p["key"]), name=str(p["name"]), ids=dict(p["ids"]))  # type: ignore[arg-type]
         for p in found
     )
 
@@ -114,7 +115,7 @@ def answer(request: Request, ctx: Context) -> Outcome:
     to = ChannelAddress(platform=asked.platform, channel_id=asked.channel)
     if (asked.platform, asked.channel) == (request.platform, request.channel_id):
         return Outcome(reply=make_reply(title=title, lead=told, visibility=Visibility.CHANNEL))
-    person = Mention(person=asked.user_id, name=asked.name, ids=MappingProxyType({asked.platform: asked.user_id}))
+    person = Mention(person=asked.user_id, name=asked.name, ids={asked.platform: asked.user_id})
     message = replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
     return Outcome(reply=reply, announcements=(Announcement(to=to, reply=message),))
 

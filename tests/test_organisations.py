@@ -98,18 +98,19 @@ def test_an_unknown_person_is_told_how_to_join_and_a_coordinator_lets_them_in_wi
     refused = assert_refused(bot, "signer agder agder 2027", as_="nora", channel="agder", contains="bli med")
     assert "kan lese alt" in refused.text
 
-    asked = bot.say("bli med", as_="nora", channel="agder")  # the channel's party
-    assert asked.ok and asked.visibility == "private" and "koordinatorene for Agder" in asked.text
-    (message,) = [a for a in bot.last.announcements if a.to.platform == "terminal"]
-    assert message.to.channel_id == "agder" and "nora vil bli med for Agder" in message.reply.title
-    assert [b.command for b in message.reply.buttons] == ["opptak ja 1", "opptak nei 1"]
-    assert [m.person for m in message.reply.mentions] == ["kari"]  # Agder's coordinator, no one else
+    # Asked in the party's own channel: the reply is the one message with the buttons, calling on Agder's
+    # coordinator; the party's channels on the other platforms get it too.
+    message = bot.say("bli med", as_="nora", channel="agder")  # the channel's party
+    assert message.ok and message.visibility == "channel" and "nora vil bli med for Agder" in message.title
+    assert [b.command for b in message.buttons] == ["opptak ja 1", "opptak nei 1"]
+    assert [m.person for m in message.mentions] == ["kari"]
+    assert {a.to.platform for a in bot.last.announcements} == {"slack", "teams"}
     again = bot.say("bli med agder", as_="nora", channel="agder")
     assert again.ok and "allerede spurt" in again.text and bot.last.announcements == ()
 
     assert_refused(bot, "opptak ja 1", as_="ola", channel="in", contains="Bare koordinatorene for Agder")
     assert_refused(bot, "opptak ja 1", as_="nora", channel="agder", contains="Bare koordinatorene")
-    let_in = bot.say(message.reply.buttons[0].command, as_="kari", channel="agder")
+    let_in = bot.say(message.buttons[0].command, as_="kari", channel="agder")
     assert let_in.ok and "nora er med for Agder" in let_in.text
     assert bot.tables("meta")["people"]["terminal:nora"]["role"] == "adviser"
     assert "slapp inn nora som rådgiver" in bot.say("logg agder", as_="kari").text
@@ -120,7 +121,11 @@ def test_an_unknown_person_is_told_how_to_join_and_a_coordinator_lets_them_in_wi
 
 def test_the_answer_is_told_where_the_person_asked() -> None:
     bot = make_bot()
-    bot.say("bli med IN", as_="nora", channel="nasjonal")
+    asked = bot.say("bli med IN", as_="nora", channel="nasjonal")
+    assert asked.visibility == "private" and "spurt koordinatorene for Innovasjon Norge" in asked.text
+    (message,) = [a for a in bot.last.announcements if a.to.platform == "terminal"]
+    # IN has no coordinator among its people (Ola is an adviser): the admins are called on
+    assert message.to.channel_id == "in" and [m.person for m in message.reply.mentions] == ["admin"]
     refused = bot.say("opptak nei 1", as_="admin", channel="nasjonal")
     assert refused.ok and "ble ikke med" in refused.text
     assert "terminal:nora" not in bot.tables("meta").get("people", {})

@@ -27,6 +27,8 @@ MANIFEST_VERSION = "1.22"
 """The newest Teams app manifest schema (Microsoft's manifest reference lists 1.22 as current)."""
 MAX_COMMANDS = 10
 """Teams shows at most ten commands per command list (schema: ``commands`` maxItems 10)."""
+SUPPORTED_CHANNEL_TYPES = ("sharedChannels", "privateChannels")
+"""The non-standard channels the bot works in (manifest ``supportedChannelTypes``)."""
 DESCRIPTION_LIMIT = 128
 """A command's description in a menu (schema: ``description`` maxLength 128)."""
 DEFAULT_OUT = "samhandling-teams.zip"
@@ -214,6 +216,9 @@ def build_manifest(
                 "commandLists": command_lists(router_commands() if commands is None else commands, scopes=scopes),
             }
         ],
+        # Shared channels (Teams Connect: a region's channel with the actors' people from their own tenants)
+        # and private ones; standard channels need no entry (schema: at most these two values).
+        "supportedChannelTypes": list(SUPPORTED_CHANNEL_TYPES),
         "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [],
     }
