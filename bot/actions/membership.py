@@ -64,17 +64,13 @@ class JoinRequest:
 
 
 @dataclass(frozen=True)
-class Asked:
+class JoinChange:
+    """What `ask_to_join` and `answer_join` did to one request."""
+
     request: JoinRequest
     changed: bool
-    """False when the same person had already asked to join the same party: nothing recorded."""
-
-
-@dataclass(frozen=True)
-class Answered:
-    request: JoinRequest
-    changed: bool
-    """False when the request was already answered (a second click): nothing recorded."""
+    """False when nothing was recorded: the same person had already asked to join the same party, or the
+    request was already answered (a second click)."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +86,7 @@ def join_requests(acting: Acting) -> dict[str, JoinRequest]:
     return {n: JoinRequest.of(n, doc) for n, doc in acting.state.tables(META).get(JOIN_REQUESTS, {}).items()}
 
 
-def ask_to_join(acting: Acting, *, party: str) -> Asked:
+def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
     """A person asks to join `party`: recorded as pending, for its coordinators to answer."""
     caller, config, request = acting.caller, acting.config, acting.request
     name = config.party_name(party)
@@ -112,7 +108,7 @@ def ask_to_join(acting: Acting, *, party: str) -> Asked:
             party,
             "pending",
         ):
-            return Asked(request=found, changed=False)
+            return JoinChange(request=found, changed=False)
     number = str(max((int(n) for n in requests if n.isdigit()), default=0) + 1)
     asked = JoinRequest(
         number=number,
@@ -133,7 +129,7 @@ def ask_to_join(acting: Acting, *, party: str) -> Asked:
         mutate=lambda tables: _put(tables, JOIN_REQUESTS, number, asked.as_doc()),
         region=party if config.region(party) else None,
     )
-    return Asked(request=asked, changed=True)
+    return JoinChange(request=asked, changed=True)
 
 
 def may_answer(acting: Acting, *, party: str) -> bool:
@@ -145,7 +141,7 @@ def may_answer(acting: Acting, *, party: str) -> bool:
     return caller.party == party and caller.role in roles
 
 
-def answer_join(acting: Acting, *, number: str, approve: bool) -> Answered:
+def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
     """Let the person in as an adviser of the party they asked for, or refuse; recorded once."""
     config = acting.config
     found = join_requests(acting).get(number)
@@ -159,7 +155,7 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> Answered:
             )
         )
     if found.status != "pending":
-        return Answered(request=found, changed=False)
+        return JoinChange(request=found, changed=False)
     person_key = binding_key(found.platform, found.user_id)
     own = acting.state.person_binding(key=person_key)
     if approve and own and own.get("role") and own.get("party") != found.party:
@@ -191,7 +187,7 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> Answered:
         mutate=mutate,
         region=found.party if config.region(found.party) else None,
     )
-    return Answered(request=answered, changed=True)
+    return JoinChange(request=answered, changed=True)
 
 
 def leave(acting: Acting, *, party: str, user_id: str | None = None, name: str | None = None) -> Left:

@@ -5,31 +5,17 @@ IN with no `person` command; unbound, they are told how to join, and Agder's coo
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 
-import pytest
-
-from adapters.compose import build_core
 from adapters.slack.translate import action_request, mention_request
-from bot.clock import FixedClock
 from bot.core import Core
 
+from . import test_integration
 from .harness import fixture, running
 from .standin import Answer
 from .test_integration import ready_to_sign, terminal
 
-APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
-
-
-@pytest.fixture
-def core(tmp_path: Path) -> Iterator[Core]:
-    core = build_core(
-        config_path=str(APP_YAML), db_path=str(tmp_path / "db"), clock=FixedClock(datetime(2027, 1, 12, 10))
-    )
-    yield core
-    core.store.close()
+core = test_integration.core
+"""The real core on the demo app.yaml, as the integration tests have it."""
 
 
 def mention(text: str, *, event_id: str, user_team: str = "T0INNOVA", channel: str = "C0INAGDER") -> dict:
