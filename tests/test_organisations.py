@@ -97,6 +97,7 @@ def test_an_unknown_person_is_told_how_to_join_and_a_coordinator_lets_them_in_wi
     bot = make_bot(at=oslo(2027, 1, 12, 10))
     refused = assert_refused(bot, "signer agder agder 2027", as_="nora", channel="agder", contains="bli med")
     assert "kan lese alt" in refused.text
+    assert [(b.label, b.command) for b in refused.buttons] == [("Bli med for Agder fylkeskommune", "bli med agder")]
 
     # Asked in the party's own channel: the reply is the one message with the buttons, calling on Agder's
     # coordinator; the party's channels on the other platforms get it too.
@@ -157,3 +158,21 @@ def test_a_person_leaves_and_an_admin_removes_anyone() -> None:
     removed = bot.say("forlat IN @ola", as_="admin", channel="nasjonal")
     assert removed.ok and "Ola" in removed.text and "fjernet" in removed.text
     assert not bot.say("hvem", as_="ola", channel="in").ok
+
+
+def test_a_person_known_by_their_organisation_writes_for_their_party_alone() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    record_all_preconditions(bot, year=2027)
+    bot.say(f"koble organisasjon {TENANT} IN", as_="admin")
+    before = bot.snapshot()
+    for text, why in (
+        ("signer SIVA agder 2027 versjon 1", "Bare Siva"),
+        ("dato vår agder 22. april 2027", "Bare Agder"),
+        ("forutsetning tildelingsbrev SIVA 2027", "Siva"),
+        ("koble region agder", "Bare en administrator"),
+        (f"koble organisasjon {OTHER_TENANT} IN koordinator", "Bare en administrator"),
+        ("opptak ja 1", "forespørsel"),
+    ):
+        reply = say(bot, text, user="aad-eva", channel="agder", organisation=TENANT)
+        assert not reply.ok and why in reply.text, (text, reply.text)
+    assert bot.snapshot() == before

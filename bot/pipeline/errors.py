@@ -5,6 +5,7 @@ logged and answered with what to do."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.i18n import _
 from bot.messages import Outcome
@@ -21,7 +22,7 @@ def step(job: Job, call_next: Next) -> Outcome:
         return call_next(job)
     except DomainError as exc:
         job.failed = True
-        return Outcome(reply=refusal(str(exc)))
+        return Outcome(reply=replace(refusal(str(exc)), buttons=exc.buttons))
     except AlreadyApplied as exc:
         job.failed = True
         when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
