@@ -18,10 +18,11 @@ from dataclasses import replace
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity
+from botbuilder.schema.teams import TeamsChannelAccount
 
 from bot.messages import Request
 
-from .translate import host_tenant, is_shared_channel
+from .translate import channel_key, host_tenant, is_shared_channel
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ class MemberTenants:
     """The home tenant of each person met in a shared channel, by AAD object id (or Teams id)."""
 
     def __init__(self) -> None:
-        self._tenants: OrderedDict[str, str] = OrderedDict()
+        self._tenants: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
+        """user id -> (home tenant, e-mail domain)."""
 
     def forget(self, user_id: str) -> None:
         """A member removed from a channel: read them again next time (they may come back from elsewhere)."""
@@ -46,33 +48,48 @@ class MemberTenants:
         host = host_tenant(activity)
         if not is_shared_channel(activity):
             return request
-        tenant = self._tenants.get(request.user_id)
-        if tenant is None:
-            tenant = await _roster_tenant(turn_context, activity)
-            if tenant is None:
+        known = self._tenants.get(request.user_id)
+        if known is None:
+            known = await _roster_member(turn_context, activity)
+            if known is None:
                 return request
-            self._tenants[request.user_id] = tenant
+            self._tenants[request.user_id] = known
             while len(self._tenants) > MAX_REMEMBERED:
                 self._tenants.popitem(last=False)
-        return replace(request, organisation=tenant, external=bool(host and tenant != host))
+        tenant, domain = known
+        return replace(
+            request,
+            organisation=tenant,
+            email_domain=domain or request.email_domain,
+            external=bool(host and tenant != host),
+        )
 
 
-async def _roster_tenant(turn_context: TurnContext, activity: Activity) -> str | None:
-    """The member's tenant from the roster: the team's first (``TeamsInfo.get_member``), then the shared
-    channel's own, which also lists the external members who are in no team of the host."""
+async def _roster_member(turn_context: TurnContext, activity: Activity) -> tuple[str, str | None] | None:
+    """The member's (tenant, e-mail domain) from the roster: the team's first (``TeamsInfo.get_member``),
+    then the shared channel's own, which also lists the external members who are in no team of the host."""
     sender = activity.from_property
     if sender is None or not sender.id:
         return None
+    member: TeamsChannelAccount | None = None
     try:
         member = await TeamsInfo.get_member(turn_context, sender.id)
-        if member.tenant_id:
-            return str(member.tenant_id).lower()
     except Exception as error:  # the SDK raises its own error types for a 404 or a throttled roster
         logger.info("Teams: %s is not in the host team's roster (%s); asking the channel's", sender.id, error)
-    try:
-        client = await TeamsInfo._get_connector_client(turn_context)  # the SDK's one way to reach it
-        member = await TeamsInfo._get_member(client, activity.conversation.id.split(";")[0], sender.id)
-        return str(member.tenant_id).lower() if member.tenant_id else None
-    except Exception as error:
-        logger.warning("Teams: could not read the tenant of %s from the roster: %s", sender.id, error)
+    if member is None or not member.tenant_id:
+        try:
+            client = await TeamsInfo._get_connector_client(turn_context)  # the SDK's one way to reach it
+            member = await TeamsInfo._get_member(client, channel_key(activity.conversation.id), sender.id)
+        except Exception as error:
+            logger.warning("Teams: could not read the tenant of %s from the roster: %s", sender.id, error)
+            return None
+    if not member.tenant_id:
         return None
+    return str(member.tenant_id).lower(), _domain(member.email or member.user_principal_name)
+
+
+def _domain(address: str | None) -> str | None:
+    """The domain of a member's own address; a guest's ``…#EXT#@host`` names the host, not them."""
+    if not address or "#EXT#" in address.upper() or "@" not in address:
+        return None
+    return address.rsplit("@", 1)[1].lower()

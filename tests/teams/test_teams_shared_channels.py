@@ -42,9 +42,11 @@ def _as_teams(core: Core, user: str, text: str, *, channel: str = SHARED) -> Rep
     return reply
 
 
-def _external(connector: ConnectorStandIn, *, tenant: str) -> None:
+def _external(connector: ConnectorStandIn, *, tenant: str, email: str | None = None) -> None:
     """Eva is in the shared channel's roster (not the host team's), from `tenant`."""
     account = {"id": EVA_TEAMS_ID, "name": "Eva Rådgiver", "aadObjectId": EVA, "tenantId": tenant}
+    if email:
+        account["email"] = email
     connector.roster = {SHARED: {EVA_TEAMS_ID: account}}
 
 
@@ -88,6 +90,26 @@ def test_a_person_of_a_bound_tenant_in_a_shared_channel_reads_ins_neste_and_sign
     status = core.handle(Request(platform="terminal", user_id="kari", channel_id="agder", text="status agder 2026"))
     commands = [b.command for b in status.reply.buttons]
     assert "signer IN agder 2026 versjon 1" not in commands and "signer SIVA agder 2026 versjon 1" in commands
+
+
+def test_an_external_member_is_known_by_the_e_mail_domain_of_their_roster_entry(run) -> None:
+    core = _core()
+    _as_teams(core, ADMIN, "koble aktør IN agder")
+    _as_teams(core, ADMIN, "koble organisasjon innovasjonnorge.no IN")
+
+    async def body(email: str) -> str:
+        connector = await ConnectorStandIn().start()
+        _external(connector, tenant=OTHER_TENANT, email=email)
+        server = await BotServer(core=core).start()
+        try:
+            await server.post(_message(connector, "hvem", activity_id=email))  # members only
+            return card_texts(connector.accepted[-1].card)[0]
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    assert run(body("Eva.Radgiver@InnovasjonNorge.no")) == "Hvem er med for Innovasjon Norge"
+    assert run(body("eva_innovasjonnorge.no#EXT#@host.onmicrosoft.com")) != "Hvem er med for Innovasjon Norge"
 
 
 def test_an_unbound_tenant_is_told_how_to_join_and_the_coordinator_lets_them_in_with_one_click(run) -> None:
