@@ -176,3 +176,15 @@ def test_a_person_known_by_their_organisation_writes_for_their_party_alone() -> 
         reply = say(bot, text, user="aad-eva", channel="agder", organisation=TENANT)
         assert not reply.ok and why in reply.text, (text, reply.text)
     assert bot.snapshot() == before
+
+
+def test_a_request_number_taken_meanwhile_by_another_process_is_never_overwritten(monkeypatch) -> None:
+    from bot.actions import membership
+
+    bot = make_bot()
+    bot.say("bli med agder", as_="nora", channel="agder")
+    # Another process wrote request 1 between this one's read (which did not see it) and its write.
+    real = membership.join_requests
+    monkeypatch.setattr(membership, "join_requests", lambda acting: {k: v for k, v in real(acting).items() if k != "1"})
+    assert_refused(bot, "bli med agder", as_="mia", channel="agder", contains="samme øyeblikk")
+    assert bot.tables("meta")["join_requests"]["1"]["user_id"] == "nora"

@@ -126,7 +126,7 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
         summary=lambda: _("{name} ba om å bli med for {party} (forespørsel {number})").format(
             name=asked.name, party=config.party_name(party), number=number
         ),
-        mutate=lambda tables: _put(tables, JOIN_REQUESTS, number, asked.as_doc()),
+        mutate=lambda tables: _put(tables, JOIN_REQUESTS, number, asked.as_doc(), unless_taken=True),
         region=party if config.region(party) else None,
     )
     return JoinChange(request=asked, changed=True)
@@ -167,6 +167,8 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
     answered = replace(found, status="approved" if approve else "refused")
 
     def mutate(tables: Tables) -> None:
+        if (tables.get(JOIN_REQUESTS, {}).get(number) or {}).get("status", "pending") != "pending":
+            raise DomainError(_("Forespørsel {number} ble besvart av noen andre akkurat nå.").format(number=number))
         _put(tables, JOIN_REQUESTS, number, answered.as_doc())
         if approve:
             doc = {"party": found.party, "role": JOINED_ROLE, "person": found.user_id, "name": found.name}
@@ -221,5 +223,10 @@ def leave(acting: Acting, *, party: str, user_id: str | None = None, name: str |
     return Left(party=party, name=target_name, user_id=target, by_admin=by_admin)
 
 
-def _put(tables: Tables, table: str, key: str, doc: Document) -> None:
-    tables.setdefault(table, {})[key] = doc
+def _put(tables: Tables, table: str, key: str, doc: Document, *, unless_taken: bool = False) -> None:
+    """`unless_taken`: a new request's number, read before the write, was taken meanwhile by another
+    process's request (a race): refuse rather than overwrite it."""
+    rows = tables.setdefault(table, {})
+    if unless_taken and key in rows:
+        raise DomainError(_("Noen andre ba om å bli med i samme øyeblikk. Prøv igjen."))
+    rows[key] = doc
