@@ -78,7 +78,7 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
 def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
     """The party's coordinators (AU: its members), else the admins: the people the request calls on."""
     people = list(known_people(config=ctx.config, state=ctx.state).values())
-    roles = ("coordinator", "au_member") if party == ctx.config.parties.coordinator.key else ("coordinator",)
+    roles = actions.answering_roles(ctx.config, party=party)
     found = [p for p in people if p["party"] == party and p["role"] in roles]
     found = found or [p for p in people if p["role"] == "admin"]
     return tuple(

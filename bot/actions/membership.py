@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from bot.actions.base import Acting, record
+from bot.config import AppConfig
 from bot.i18n import _
 from bot.identity import binding_key
 from bot.state import META, DomainError
@@ -132,13 +133,17 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
     return JoinChange(request=asked, changed=True)
 
 
+def answering_roles(config: AppConfig, *, party: str) -> tuple[str, ...]:
+    """The roles of a party that answer who joins it: its coordinators (AU: also its members); the admins
+    answer for every party."""
+    return ("coordinator", "au_member") if party == config.parties.coordinator.key else ("coordinator",)
+
+
 def may_answer(acting: Acting, *, party: str) -> bool:
-    """A party's coordinators (AU: its members) and the admins answer who joins it."""
     caller = acting.caller
     if caller.role == "admin":
         return True
-    roles = ("coordinator", "au_member") if party == acting.config.parties.coordinator.key else ("coordinator",)
-    return caller.party == party and caller.role in roles
+    return caller.party == party and caller.role in answering_roles(acting.config, party=party)
 
 
 def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
