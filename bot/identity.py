@@ -1,10 +1,14 @@
 """Who is speaking and where: people and channels from app.yaml plus the bindings made at runtime.
 
-Runtime bindings (`koble …`, `person …`) live in the ``meta`` partition and win over app.yaml.
+Runtime bindings (`koble …`, `person …`, `bli med`) live in the ``meta`` partition and win over app.yaml.
+A person is known by their own binding first (runtime, then app.yaml), then by their organisation
+(`koble organisasjon`: a Teams tenant, a Slack team or an e-mail domain bound to a party), so the few
+hundred people of twenty organisations need one binding per organisation, not one per person.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,6 +17,31 @@ from bot.messages import ChannelAddress
 from bot.state import META, StateStore
 
 ChannelKind = Literal["region", "actor", "national", "unbound"]
+Via = Literal["config", "person", "organisation", "none"]
+"""How a person is known: app.yaml, their own runtime binding (`person`, `bli med`), their organisation."""
+
+ORGANISATIONS = "organisations"
+"""The `meta` table of organisation bindings: `organisation_key` -> {party, role}."""
+
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_TEAM = re.compile(r"^[TE][A-Z0-9]{6,}$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def organisation_key(ident: str) -> str | None:
+    """The one key an organisation is bound and looked up by, from what an admin types or an adapter
+    reads: a Teams tenant id (a GUID) -> ``tenant:<guid>``, a Slack team or Enterprise Grid id (``T…``,
+    ``E…``) -> ``team:<id>``, an e-mail domain (``@in.no`` or ``in.no``) -> ``domain:<domain>``; None for
+    anything else, so a typo never binds a stranger's organisation."""
+    word = ident.strip()
+    if _GUID.match(word.lower()):
+        return f"tenant:{word.lower()}"
+    if _TEAM.match(word):
+        return f"team:{word}"
+    domain = word.lower().removeprefix("@")
+    if _DOMAIN.match(domain):
+        return f"domain:{domain}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -21,10 +50,36 @@ class Caller:
     name: str
     party: str | None
     role: str | None
+    via: Via = "none"
 
     @property
     def known(self) -> bool:
         return self.role is not None
+
+
+@dataclass(frozen=True)
+class OrganisationBinding:
+    """An organisation bound to a party: everyone from it is the party's member, with `role`."""
+
+    key: str
+    """`organisation_key`: ``tenant:…``, ``team:…`` or ``domain:…``."""
+    party: str
+    role: str = "adviser"
+    """Adviser by default: reads and records for the party; a coordinator only when an admin says so."""
+
+    def as_doc(self) -> dict[str, str]:
+        return {"party": self.party, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person known for a party in person (`hvem`)."""
+
+    name: str
+    role: str
+    address: str
+    """``platform:user_id``."""
+    via: Via
 
 
 @dataclass(frozen=True)
@@ -49,7 +104,18 @@ class Directory:
         self.config = config
         self.state = state
 
-    def caller(self, *, platform: str, user_id: str, user_name: str | None = None) -> Caller:
+    def caller(
+        self,
+        *,
+        platform: str,
+        user_id: str,
+        user_name: str | None = None,
+        organisation: str | None = None,
+        email_domain: str | None = None,
+    ) -> Caller:
+        """The person's own binding (runtime, then app.yaml), else their organisation's, else unknown. A
+        runtime binding without a role (the person left with `forlat`, or an admin removed them) also
+        overrides the organisation: they are unknown until they join again."""
         runtime = self.state.doc(META, "people", binding_key(platform, user_id))
         if runtime:
             return Caller(
@@ -57,11 +123,53 @@ class Directory:
                 name=runtime.get("name") or user_name or user_id,
                 party=runtime.get("party"),
                 role=runtime.get("role"),
+                via="person" if runtime.get("role") else "none",
             )
         person = self.config.person_with_id(platform, user_id)
         if person is not None:
-            return Caller(key=person.key, name=person.name, party=person.party, role=person.role)
+            return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
+        bound = self.organisation_of(organisation=organisation, email_domain=email_domain)
+        if bound is not None:
+            return Caller(
+                key=user_id, name=user_name or user_id, party=bound.party, role=bound.role, via="organisation"
+            )
         return Caller(key=None, name=user_name or user_id, party=None, role=None)
+
+    def organisation_of(
+        self, *, organisation: str | None, email_domain: str | None = None
+    ) -> OrganisationBinding | None:
+        """The binding of a person's organisation: their tenant or team first, then their e-mail domain."""
+        for ident in (organisation, email_domain):
+            key = organisation_key(ident) if ident else None
+            doc = self.state.doc(META, ORGANISATIONS, key) if key else None
+            if key and doc and doc.get("party") and doc.get("role"):
+                return OrganisationBinding(key=key, party=str(doc["party"]), role=str(doc["role"]))
+        return None
+
+    def organisations(self, *, party: str | None = None) -> list[OrganisationBinding]:
+        """Every organisation bound (to `party`, when given), in key order."""
+        found = [
+            OrganisationBinding(key=key, party=str(doc.get("party")), role=str(doc.get("role")))
+            for key, doc in sorted(self.state.tables(META).get(ORGANISATIONS, {}).items())
+            if doc.get("party") and doc.get("role")
+        ]
+        return [b for b in found if party is None or b.party == party]
+
+    def people_of(self, *, party: str) -> list[Member]:
+        """Who is known for `party` in person: app.yaml's people and the runtime bindings (which win)."""
+        found: dict[str, Member] = {}
+        for person in self.config.people:
+            if person.party == party:
+                where = ", ".join(binding_key(p, i) for p, i in person.ids.items()) or person.key
+                found[person.key] = Member(name=person.name, role=person.role or "", address=where, via="config")
+        for key, doc in sorted(self.state.tables(META).get("people", {}).items()):
+            person_key = str(doc.get("person") or key.partition(":")[2])
+            if doc.get("party") == party and doc.get("role"):
+                name = str(doc.get("name") or person_key)
+                found[person_key] = Member(name=name, role=str(doc["role"]), address=key, via="person")
+            else:
+                found.pop(person_key, None)  # bound elsewhere at runtime, or left
+        return sorted(found.values(), key=lambda m: (m.name.casefold(), m.address))
 
     def bindings(self) -> list[Binding]:
         """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""

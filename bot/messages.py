@@ -82,6 +82,16 @@ class Request:
     personal: bool = False
     """A one-to-one chat with the bot (a Teams personal chat): no channel to bind, so never told that it is
     unbound; a command there is about the person's own party."""
+    organisation: str | None = None
+    """The person's own organisation as their platform names it: a Teams tenant id (their home tenant, also
+    in a shared channel hosted by another), a Slack team id (`user_team`, also in Slack Connect); None where
+    the platform says nothing (the terminal). `koble organisasjon` binds one to a party
+    (`bot.identity.organisation_key`)."""
+    email_domain: str | None = None
+    """The domain of the person's e-mail address where the adapter knows it (`koble organisasjon <domene>`)."""
+    external: bool = False
+    """The person belongs to another organisation than the one the bot is installed in (a Slack Connect
+    member, an external member of a Teams shared channel): some platform features stop at that border."""
 
 
 class ItemState(StrEnum):

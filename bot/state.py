@@ -18,7 +18,7 @@ from typing import Any
 
 from bot import chain, replay
 from bot.i18n import N_, _, current, translations
-from bot.messages import Request
+from bot.messages import Button, Request
 from bot.store_views import ReadOnce, RequestReads
 from bot.stored import checked, checked_doc
 from bot.wheel import Item
@@ -30,7 +30,12 @@ META = "meta"
 
 
 class DomainError(Exception):
-    """A refused change. The message is Norwegian and goes to the person as it is."""
+    """A refused change. The message is Norwegian and goes to the person as it is; `buttons` offer the way
+    forward in one click where there is one (an unregistered person: «Bli med for Agder»)."""
+
+    def __init__(self, message: str = "", *, buttons: tuple[Button, ...] = ()) -> None:
+        super().__init__(message)
+        self.buttons = buttons
 
 
 class AlreadyApplied(Exception):

@@ -10,6 +10,7 @@ from bot.actions.base import Acting
 from bot.config import AppConfig
 from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
+from bot.messages import Button
 from bot.order import CONFIRM, mark, refuse, signing_breaches
 from bot.progress import progress_of
 from bot.state import DomainError
@@ -95,11 +96,24 @@ def require_known(acting: Acting) -> None:
     """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
     declared `Who.MEMBER` (bot/pipeline/permission.py)."""
     if not acting.caller.known:
+        party = acting.channel.actor or acting.channel.region
+        join = (
+            (
+                Button(
+                    label=_("Bli med for {party}").format(party=acting.config.party_name(party)),
+                    command=f"bli med {party}",
+                ),
+            )
+            if party
+            else ()
+        )
         raise DomainError(
             _(
-                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-                "Be en administrator skrive «person <deg> <part> <rolle>»."
-            )
+                "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "
+                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med IN», så slipper koordinatorene for "
+                "parten deg inn."
+            ),
+            buttons=join,
         )
 
 

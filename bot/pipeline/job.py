@@ -46,7 +46,13 @@ class Job:
     @cached_property
     def caller(self) -> Caller:
         request = self.parsed.request
-        return self.directory.caller(platform=request.platform, user_id=request.user_id, user_name=request.user_name)
+        return self.directory.caller(
+            platform=request.platform,
+            user_id=request.user_id,
+            user_name=request.user_name,
+            organisation=request.organisation,
+            email_domain=request.email_domain,
+        )
 
     @cached_property
     def channel(self) -> ChannelContext:
