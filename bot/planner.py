@@ -7,6 +7,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
+- a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
+  that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
   calendar days (the first of them at least half that after the first notice), on one grid shared by every
@@ -288,15 +290,19 @@ class Planner:
         if is_signing(item):
             if blockers is None:
                 blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
+            region = responsible_party(self.config, item)
+            # Blocked, the region hears what it waits on (and its own text, its part), whoever holds it up:
+            # the agreement is the region's to sign and answer for (§3), so its reminders do not depend on
+            # whose precondition is missing.
             parties = (
-                [responsible_party(self.config, blocker) for blocker in blockers]
+                [region, *(responsible_party(self.config, blocker) for blocker in blockers)]
                 if blockers
                 else list(progress.missing)
             )
             if occurrence.overdue:
                 # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
                 # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
-                parties = [responsible_party(self.config, item), *(parties if blockers else [])]
+                parties = [region, *(parties if blockers else [])]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

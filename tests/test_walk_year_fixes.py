@@ -42,3 +42,47 @@ def test_the_first_still_overdue_line_comes_about_two_weeks_after_the_first_noti
     assert spring[0] == date(2027, 7, 1) and date(2027, 7, 5) not in spring
     for days in (plan, spring):
         assert len(days) >= 2 and all((later - earlier).days >= 7 for earlier, later in pairwise(days)), days
+
+
+# -- F4: a region whose signing waits on actors' letters still hears of it, and of its own text -------------
+def _all_but_two_letters_and_the_texts(bot: BotDriver) -> None:
+    """Both regions' own preconditions, the state budget, IN's and Siva's letters; NFR and RFF never send
+    theirs, and no region registers its agreement text."""
+    for person, region in (("kari", "agder"), ("per", "vestland")):
+        assert bot.say(f"forutsetning budsjett {region} 2027", as_=person).ok
+        assert bot.say(f"referat politisk {region} 2027 Vedtatt bekreft", as_=person).ok
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    for person in ("ola", "siri"):
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+
+
+def test_a_region_waiting_on_actors_letters_hears_its_signing_in_both_written_forms() -> None:
+    bot = two_regions(at=oslo(2026, 12, 10, 15))
+    _all_but_two_letters_and_the_texts(bot)
+    for channel, waits, text, follows in (
+        (
+            "agder",
+            "Venter på Tildelingsbrev NFR (avtale 2027); Tildelingsbrev RFF",
+            "Avtaleteksten er ikke",
+            "følger opp",
+        ),
+        (
+            "vestland",
+            "Ventar på Tildelingsbrev NFR (avtale 2027); Tildelingsbrev RFF",
+            "Avtaleteksten er ikkje",
+            "følgjer opp",
+        ),
+    ):
+        posts = posted(bot, channel, start=date(2027, 1, 4), end=date(2027, 2, 2))
+        region = "Agder" if channel == "agder" else "Vestland"
+        signing = {
+            day: line
+            for day, text in posts.items()
+            for line in text.splitlines()
+            if f"{region} · Signering 2027" in line
+        }
+        # Its leads (14 and 2 days before 31 January) and the overdue notice after, whoever holds it up.
+        assert sorted(signing) == [date(2027, 1, 15), date(2027, 1, 29), date(2027, 2, 1)], posts
+        for line in signing.values():
+            assert waits in line and text in line and "«avtale <" in line and follows in line, line
+            assert "sørger for sin del" not in line and "syter for sin del" not in line
