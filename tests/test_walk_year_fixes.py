@@ -86,3 +86,52 @@ def test_a_region_waiting_on_actors_letters_hears_its_signing_in_both_written_fo
         for line in signing.values():
             assert waits in line and text in line and "«avtale <" in line and follows in line, line
             assert "sørger for sin del" not in line and "syter for sin del" not in line
+
+
+def _mine(text: str) -> str:
+    """The «Du kan gjøre nå» (nynorsk «Du kan gjere no») part of a `neste` reply."""
+    for start, end in (("Du kan gjøre nå", "Ellers:"), ("Du kan gjere no", "Elles:")):
+        if start in text:
+            return text.split(start, 1)[1].split(end, 1)[0]
+    return ""
+
+
+# -- F10: last year's unfinished items are named with their year, not offered as something to do now --------
+def test_last_years_spring_meeting_is_not_offered_once_a_write_means_this_years() -> None:
+    bot = two_regions(at=oslo(2028, 2, 10, 10))
+    for person, stale, now in (
+        (
+            "kari",
+            "Ikke fullført fra tidligere sykluser: Vårmøtet (nasjonalt) 2027, Dialogmøte vår 2027",
+            "Regionalt dialogmøte vår 2028",
+        ),
+        (
+            "per",
+            "Ikkje fullført frå tidlegare syklusar: Vårmøtet (nasjonalt) 2027, Dialogmøte vår 2027",
+            "Regionalt dialogmøte vår 2028",
+        ),
+    ):
+        text = bot.say("neste", as_=person).text
+        assert "vår 2027" not in _mine(text) and now in _mine(text), text
+        assert stale in text and "Ellers:\n\n• ⚠ Nasjonalt temamøte vår (vårmøtet) 2027" not in text, text
+    # What is named there is what a write without a year no longer means: «dato vår» goes to 2028.
+    assert "2028" in bot.say("dato vår 20. april kl 10", as_="kari").text
+    # A cycle still meant stays something to do: the action plan of 2028, due last December.
+    assert "Årlig handlingsplan vedtatt 2028" in _mine(bot.say("neste", as_="kari").text)
+
+
+# -- F11: an actor is offered only what it can record; the meetings it takes part in come under «Ellers» -------
+def test_an_actor_is_not_offered_aus_or_a_regions_meeting_as_its_own() -> None:
+    bot = two_regions(at=oslo(2027, 1, 5, 10))
+    reply = bot.say("neste", as_="ola", channel="in")
+    mine = _mine(reply.text)
+    assert "Tildelingsbrev mottatt – IN (avtale 2027)" in mine and "Nasjonalt temamøte" not in mine, reply.text
+    assert "Nasjonalt temamøte vår (vårmøtet) 2027" in reply.text.split("Ellers:", 1)[1]
+    assert reply.text.count("1 ting du kan gjøre nå") == 1
+    bot.set_time(2027, 3, 1, 10)
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="ola").ok
+    for channel in ("agder", "vestland"):  # IN has nothing of its own left: the region's meeting is shown, not offered
+        text = bot.say("neste", as_="ola", channel=channel).text
+        assert "Regionalt dialogmøte vår 2027" in text and _mine(text) == "", text
+        assert "ting du kan gjøre nå" not in text and "ting du kan gjere no" not in text, text
