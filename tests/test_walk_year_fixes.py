@@ -7,8 +7,9 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from bot.messages import ChannelAddress
 from bot.simulation import simulate
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo, register_text
 from tests.helpers import make_config
 
 
@@ -135,3 +136,41 @@ def test_an_actor_is_not_offered_aus_or_a_regions_meeting_as_its_own() -> None:
         text = bot.say("neste", as_="ola", channel=channel).text
         assert "Regionalt dialogmøte vår 2027" in text and _mine(text) == "", text
         assert "ting du kan gjøre nå" not in text and "ting du kan gjere no" not in text, text
+
+
+# -- F9: AU's overview names the actors' late letters and the signings they hold up -------------------------
+def _overview(bot: BotDriver, *, day: date) -> str:
+    """The weekly overview in the national channel that day ("" when none)."""
+    for post in simulate(bot.core, start=day, end=day, region=None):
+        if post.digest.to == ChannelAddress("terminal", "nasjonal") and post.digest.overview_id:
+            return post.digest.reply.text
+    return ""
+
+
+def test_aus_overview_blames_the_late_letters_not_the_region_they_hold_up() -> None:
+    bot = two_regions(at=oslo(2026, 12, 10, 15))
+    _all_but_two_letters_and_the_texts(bot)
+    assert bot.say("referat handlingsplan vestland 2027 Vedteke", as_="per").ok
+    register_text(bot, year=2027, region="vestland")  # Vestland has done its part; Agder has no text
+    for form, late, agder, vestland in (
+        (
+            "nb",
+            "Forsinket nasjonalt",
+            "Signering 2027 (avtaleteksten er ikke registrert; venter også på Tildelingsbrev mottatt – NFR og RFF",
+            "Signering venter på andre (1)\n  Vestland: Signering 2027 venter på Tildelingsbrev mottatt – NFR og RFF",
+        ),
+        (
+            "nn",
+            "Forseinka nasjonalt",
+            "Signering 2027 (avtaleteksten er ikkje registrert; ventar òg på Tildelingsbrev motteke – NFR og RFF",
+            "Signering ventar på andre (1)\n  Vestland: Signering 2027 ventar på Tildelingsbrev motteke – NFR og RFF",
+        ),
+    ):
+        if form == "nn":
+            assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
+        text = _overview(bot, day=date(2027, 2, 1))
+        assert late in text and "NFR og RFF (avtale 2027)" in text.split(late, 1)[1], text
+        assert agder in text and vestland in text, text
+        behind = text.split("(", 1)[1].split("\n\n", 1)[0]
+        vestland_behind = [line for line in behind.splitlines() if "Vestland:" in line]
+        assert vestland_behind and "Signering" not in vestland_behind[0], text  # not behind on what others hold up
