@@ -174,3 +174,34 @@ def test_aus_overview_blames_the_late_letters_not_the_region_they_hold_up() -> N
         behind = text.split("(", 1)[1].split("\n\n", 1)[0]
         vestland_behind = [line for line in behind.splitlines() if "Vestland:" in line]
         assert vestland_behind and "Signering" not in vestland_behind[0], text  # not behind on what others hold up
+
+
+# -- F3: `plan` says what it replaces, and asks first ---------------------------------------------------------
+def test_plan_set_ahead_says_what_frames_this_year_and_one_that_replaces_asks_and_names_it() -> None:
+    bot = two_regions(at=oslo(2026, 9, 14, 10))
+    for person, ahead, asked, replaced in (
+        (
+            "kari",
+            "gjelder 2028–2031, fra syklus 2028. Til da gjelder 2024–2027.",
+            "Dette erstatter planperioden 2024–2027 (syklus 2026–2027), 2028–2031 (syklus 2028–2031).",
+            "gjelder nå 2026–2029. Erstatter 2024–2027 (syklus 2026–2027), 2028–2031 (syklus 2028–2031).",
+        ),
+        (
+            "per",
+            "gjeld 2028–2031, frå syklus 2028. Til då gjeld 2024–2027.",
+            "Dette erstattar planperioden 2024–2027 (syklus 2026–2027), 2028–2031 (syklus 2028–2031).",
+            "gjeld no 2026–2029. Erstattar 2024–2027 (syklus 2026–2027), 2028–2031 (syklus 2028–2031).",
+        ),
+    ):
+        reply = bot.say("plan 2028–2031", as_=person)
+        assert reply.ok and ahead in reply.text, reply.text
+        before = bot.snapshot()
+        question = bot.say("plan 2026–2029", as_=person)
+        assert not question.ok and asked in question.text, question.text
+        assert bot.snapshot() == before  # asked: nothing written
+        confirm = "bekreft" if person == "kari" else "stadfest"
+        reply = bot.say(f"plan 2026–2029 {confirm}", as_=person)
+        assert reply.ok and replaced in reply.text, reply.text
+        for year in (2027, 2028, 2029):
+            assert "Planperiode: 2026–2029" in bot.say(f"status {year}", as_=person).text
+        assert "Planperiode: 2028–2031" not in bot.say("status 2030", as_=person).text  # replaced whole
