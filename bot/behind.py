@@ -12,15 +12,16 @@ import logging
 from collections import Counter
 from datetime import date, timedelta
 
+from bot.agreement import current_version
 from bot.config import AppConfig
 from bot.cycle import read_cycles
 from bot.facts.item_state import DUE_DAYS, chases_lateness, is_overdue, item_state
 from bot.i18n import _, ngettext
 from bot.memo import IdentityMemo, per_config
 from bot.messages import ItemState
-from bot.progress import progress_of
+from bot.progress import blockers_text, missing_for_signing, progress_of
 from bot.state import StateStore, item_partition
-from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
+from bot.wheel import Item, cycle_items, precondition_items, regional_milestones, responsible_party, tracked
 
 logger = logging.getLogger(__name__)
 
@@ -145,3 +146,32 @@ def due_soon_text(*, config: AppConfig, state: StateStore, today: date) -> str:
 
 def _regions(number: int) -> str:
     return ngettext("{n} region", "{n} regioner", number).format(n=number)
+
+
+def waits_on_others(*, config: AppConfig, state: StateStore, signing: Item) -> str:
+    """What a region's signing waits on from other parties, in words: their missing preconditions
+    («Tildelingsbrev mottatt – NFR og RFF (avtale 2027)»), or, once nothing blocks it and the region has
+    signed, the others' signatures; "" when it waits on nobody else. AU's overview shows it beside the
+    signing, so an agreement held up by two actors' letters does not read as the region's delay."""
+    assert signing.region is not None
+    blockers = missing_for_signing(config=config, state=state, signing=signing)
+    others = [item for item in blockers if responsible_party(config, item) != signing.region]
+    if others:
+        return blockers_text(others)
+    missing = progress_of(config=config, state=state, item=signing).missing
+    unsigned = [party for party in missing if party != signing.region]
+    if not blockers and unsigned and signing.region not in missing:
+        return _("signatur fra {who}").format(who=", ".join(map(config.party_short, unsigned)))
+    return ""
+
+
+def own_part_left(*, config: AppConfig, state: StateStore, signing: Item) -> bool:
+    """Whether the region itself still has something to do for its signing: a precondition of its own, its
+    agreement text, or (nothing blocking it) its own signature."""
+    assert signing.region is not None
+    blockers = missing_for_signing(config=config, state=state, signing=signing)
+    if any(responsible_party(config, item) == signing.region for item in blockers):
+        return True
+    if current_version(state, region=signing.region, year=signing.year) is None:
+        return True
+    return not blockers and signing.region in progress_of(config=config, state=state, item=signing).missing

@@ -88,9 +88,24 @@ def write_cycle(
 def _grace_end(config: AppConfig, *, item: Item, successor: Item) -> date:
     """Until when an overdue, unfinished item is still the one meant: until the same item's next window
     opens, or the next agreement's preparation opens after its deadline, whichever comes first."""
+    return _grace_end_from(config, item=item, successor_start=successor.start)
+
+
+def _grace_end_from(config: AppConfig, *, item: Item, successor_start: date) -> date:
     openings = [preparation_opens(config, year=item.deadline.year + k) for k in range(3)]
     later = [day for day in openings if day > item.deadline]
-    return min([successor.start, *later])
+    return min([successor_start, *later])
+
+
+def superseded(config: AppConfig, *, item: Item, today: date) -> bool:
+    """Past its deadline and no longer the one a write without a year means (`write_cycle`): the same item's
+    next window, or the next agreement's preparation, has opened since. Unfinished, it is history to name
+    with its year, not something to do now (`neste` in February 2028 offered the spring meeting of 2027,
+    while «dato vår …» went to 2028)."""
+    if item.deadline >= today:
+        return False
+    successor_start = item.spec.window.resolve(item.year + 1)[0]
+    return today >= _grace_end_from(config, item=item, successor_start=successor_start)
 
 
 def next_opening(*, today: date, item_for: Callable[[int], Item]) -> int:

@@ -7,9 +7,12 @@ working day before; `reminders.days_off` adds days such as 24 December):
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
+- a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
+  that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
-  calendar days, on one grid shared by every item so they share one digest (the days whose ordinal is a
+  calendar days (the first of them at least half that after the first notice), on one grid shared by every
+  item so they share one digest (the days whose ordinal is a
   multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
   the working day before when it is not a working day as the planner counts them (Norwegian public
   holidays, weekends and `reminders.days_off`).
@@ -159,12 +162,16 @@ class Planner:
     def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
         """The folded overdue reminders after the first: every `every_days` days on the shared grid (day
         ordinals that are multiples of it, so 7 is every Monday), a day off moving one to the working day
-        before (Easter Monday's to the Wednesday before), never twice on one day nor on the first's."""
+        before (Easter Monday's to the Wednesday before), never twice on one day nor on the first's.
+
+        The first folded line falls on the grid day nearest `every_days` after the first notice (at least
+        half of `every_days` after it): a first notice on a Wednesday is not «fortsatt forsinket» the next
+        Monday, five days on, which read as the bot repeating itself (issue 18)."""
         off = self.days_off
-        start = first_overdue + timedelta(days=1)
+        start = first_overdue + timedelta(days=max(1, (every_days + 1) // 2))
         grid = start + timedelta(days=-(start.toordinal() - 1) % every_days)
         occurrences: list[Occurrence] = []
-        last = first_overdue
+        last = start - timedelta(days=1)  # a grid day moved back by a day off stays clear of the first too
         while len(occurrences) < times - 1:
             day = on_or_before(grid, days_off=off)
             if day > last:
@@ -283,15 +290,19 @@ class Planner:
         if is_signing(item):
             if blockers is None:
                 blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
+            region = responsible_party(self.config, item)
+            # Blocked, the region hears what it waits on (and its own text, its part), whoever holds it up:
+            # the agreement is the region's to sign and answer for (§3), so its reminders do not depend on
+            # whose precondition is missing.
             parties = (
-                [responsible_party(self.config, blocker) for blocker in blockers]
+                [region, *(responsible_party(self.config, blocker) for blocker in blockers)]
                 if blockers
                 else list(progress.missing)
             )
             if occurrence.overdue:
                 # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
                 # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
-                parties = [responsible_party(self.config, item), *(parties if blockers else [])]
+                parties = [region, *(parties if blockers else [])]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

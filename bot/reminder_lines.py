@@ -144,11 +144,18 @@ def _signing_action(
         )
         return action, None, True
     if blockers:
-        action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
-            items="; ".join(item_label(b) for b in blockers),
-            party=config.party_short(party),
-            command=f"status{where} {item.year}",
-        )
+        items = "; ".join(item_label(b) for b in blockers)
+        status = f"status{where} {item.year}"
+        if own or party != item.region:
+            action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
+                items=items, party=config.party_short(party), command=status
+            )
+        else:  # the region waits on others only: whom, and that it follows them up (not «its part»)
+            action = _("venter på {items}. {party} følger opp; se «{command}»").format(
+                items=items, party=config.party_short(party), command=status
+            )
+        if party == item.region and current_version(state, region=item.region, year=item.year) is None:
+            action += ". " + _(NO_TEXT_YET).rstrip(".")  # the region's own part, whoever else holds it up
         return action, None, False
     if party == item.region and party not in missing:
         # The region has signed and answers for the rest: who is missing, and that it follows them up.

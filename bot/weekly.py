@@ -1,5 +1,6 @@
 """AU's weekly overview, on the first working day of the week in the national channel: regions behind,
-what is overdue nationally, and who has not signed this year's agreement.
+the signings held up by others only (not the region's delay), what is overdue nationally (its meetings and
+the actors' allocation letters), and who has not signed this year's agreement.
 
 It rides in the national channel's digest of that day (one message per channel per pass), with its own
 ledger id per ISO week and channel so it goes out once.
@@ -9,16 +10,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.behind import is_behind, overdue_by_region
+from bot.agreement import current_version
+from bot.behind import is_behind, overdue_by_region, own_part_left, waits_on_others
 from bot.config import AppConfig
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.messages import Fact, ItemState, Section
 from bot.planner import not_relevant
-from bot.progress import progress_of
+from bot.progress import blockers_text, progress_of
 from bot.reminder_lines import item_label
 from bot.state import StateStore, national_partition
-from bot.wheel import Item, national_milestones, regional_milestones, signing_milestone, tracked
+from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, signing_milestone, tracked
 
 LOOK_BACK = timedelta(days=365)
 """Overdue items older than this are history for the overview (they stay in `status`)."""
@@ -63,9 +65,26 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
     behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
     # The same rule as AU's `neste` and `oversikt` (bot/behind.py): the next agreement's items that fall due
     # in the autumn (its action plan, political treatment, county budget) count from their deadline too.
+    waiting: dict[str, list[str]] = {}  # a signing held up by others only -> the regions (not behind on it)
     overdue = overdue_by_region(config=config, state=snapshot, today=today)
     for region in config.parties.regions:
-        late = [item_label(item) for item in overdue.get(region.key, [])]
+        late: list[str] = []
+        for item in overdue.get(region.key, []):
+            held_up, own = _held_up(config, snapshot, item)
+            if held_up and not own:
+                waiting.setdefault(_("{item} venter på {what}").format(item=item_label(item), what=held_up), []).append(
+                    region.short
+                )
+            elif held_up and current_version(snapshot, region=region.key, year=item.year) is None:
+                late.append(
+                    _("{item} (avtaleteksten er ikke registrert; venter også på {what})").format(
+                        item=item_label(item), what=held_up
+                    )
+                )
+            elif held_up:
+                late.append(_("{item} (venter også på {what})").format(item=item_label(item), what=held_up))
+            else:
+                late.append(item_label(item))
         if late:
             behind.setdefault("; ".join(late), []).append(region.short)
     if behind:
@@ -74,18 +93,40 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
         sections.append(
             Section(title=_("Regioner på etterskudd ({n})").format(n=count), facts=facts, state=ItemState.OVERDUE)
         )
+    if waiting:
+        count = sum(len(regions) for regions in waiting.values())
+        facts = tuple(Fact(label=", ".join(regions), value=what) for what, regions in waiting.items())
+        sections.append(Section(title=_("Signering venter på andre ({n})").format(n=count), facts=facts))
     national = [
         Fact(label=_("Nasjonalt"), value=item_label(item))
         for year in (today.year - 1, today.year)
         for item in national_milestones(config, year=year)
         if _overdue(config, snapshot, item, today=today)
     ]
+    # The actors' allocation letters are national too (every region's agreement waits on them).
+    letters = [
+        item
+        for year in (today.year - 1, today.year, today.year + 1)
+        for item in precondition_items(config, year=year, region=None)
+        if item.actor and _overdue(config, snapshot, item, today=today)
+    ]
+    if letters:
+        national.append(Fact(label=_("Nasjonalt"), value=blockers_text(letters)))
     if national:
         sections.append(Section(title=_("Forsinket nasjonalt"), facts=tuple(national), state=ItemState.OVERDUE))
     unsigned = _unsigned(config, snapshot, today=today)
     if unsigned:
         sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
     return tuple(sections)
+
+
+def _held_up(config: AppConfig, state: StateStore, item: Item) -> tuple[str, bool]:
+    """For a region's signing: what it waits on from others ("" for none, and for any other item), and
+    whether the region has a part of its own left (`bot.behind`)."""
+    if not is_signing(item):
+        return "", True
+    held_up = waits_on_others(config=config, state=state, signing=item)
+    return held_up, own_part_left(config=config, state=state, signing=item)
 
 
 def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
