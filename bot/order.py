@@ -24,6 +24,8 @@ from bot.wheel import Item, milestone_item, tracked
 logger = logging.getLogger(__name__)
 
 CONFIRM = "bekreft"
+CONFIRM_SHOWN = N_("bekreft")
+"""The confirm word as a reply tells people to type it: `bekreft`, in nynorsk `stadfest` (both are taken)."""
 CONFIRM_WORDS = frozenset({CONFIRM, "stadfest", "stadfeste", "stadfesta"})
 """`bekreft` and nynorsk's `stadfest` (the nynorsk replies' own word: «Stadfest datoen»), folded."""
 OUTSIDE = N_("utenfor modellens rekkefølge")
@@ -35,6 +37,14 @@ class Breach:
     """One rule of the model's order that a write would break, in the words shown to people."""
 
     rule: str
+    about_order: bool = True
+    """The rule is the model's order (an item it follows, the signing's window), so the refusal quotes the
+    model's words; a planned hour not yet come is only about the clock, and the quote would mislead."""
+
+
+def confirm_word() -> str:
+    """The confirm word in the reply's written form («bekreft», nynorsk «stadfest»)."""
+    return _(CONFIRM_SHOWN)
 
 
 def is_confirm(word: str) -> bool:
@@ -59,7 +69,10 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     if planned and (planned > now if progress.planned_has_time else planned.date() > now.date()):
         day = when_text(planned, has_time=True) if planned.date() == now.date() else day_text(planned.date())
         breaches.append(
-            Breach(_("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day))
+            Breach(
+                _("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day),
+                about_order=False,
+            )
         )
     breaches += _after_breaches(config=config, state=state, item=item)
     return breaches
@@ -103,9 +116,10 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
 
 def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
     """The refusal: the rule, the model in one sentence, and how to go on."""
-    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if getattr(item.spec, "model", "") else ""
+    quoted = getattr(item.spec, "model", "") and any(b.about_order for b in breaches)
+    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if quoted else ""
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
-        confirm=CONFIRM, outside=_(OUTSIDE)
+        confirm=confirm_word(), outside=_(OUTSIDE)
     )
     return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}")
 

@@ -23,7 +23,7 @@ from bot.cycle import next_opening
 from bot.date_text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.order import CONFIRM, split_confirm
+from bot.order import confirm_word, split_confirm
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
 from bot.replies import day_text, make_reply, when_text
@@ -162,7 +162,14 @@ def _notes(parsed: ParsedDate) -> str:
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
-    parts = ["dato", typed_name(item.spec), item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    parts = [
+        "dato",
+        typed_name(item.spec),
+        item.region or "",
+        str(year or item.year),
+        iso,
+        confirm_word() if confirm else "",
+    ]
     return " ".join(part for part in parts if part)
 
 

@@ -10,7 +10,7 @@ from bot.actions.base import Acting
 from bot.config import AppConfig
 from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
-from bot.order import CONFIRM, mark, refuse, signing_breaches
+from bot.order import confirm_word, mark, refuse, signing_breaches
 from bot.progress import progress_of
 from bot.state import DomainError
 from bot.wheel import Item, milestone_item, tracked
@@ -155,7 +155,7 @@ def replace_question(*, what: str) -> DomainError:
         _(
             "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
             "det forrige beholdes i «logg»."
-        ).format(what=what, confirm=CONFIRM)
+        ).format(what=what, confirm=confirm_word())
     )
 
 
@@ -169,5 +169,5 @@ def require_untaken_cycle(acting: Acting, *, item: Item, confirmed: bool) -> Non
         _(
             "{item} hører til en syklus som ble avsluttet før boten tok over, så jeg regner med at året er feil. "
             "Skriv et annet år, eller det samme med «{confirm}» til slutt for å registrere det likevel."
-        ).format(item=item.title(), confirm=CONFIRM)
+        ).format(item=item.title(), confirm=confirm_word())
     )
