@@ -10,11 +10,12 @@ as outside the model's order. The signing's preconditions (§2.1) are a hard rul
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import AppConfig
-from bot.i18n import N_, _
+from bot.i18n import N_, _, using
 from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text, when_text
@@ -127,6 +128,13 @@ def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
 def mark(breaches: list[Breach]) -> str | None:
     """The note stored with a confirmed write and shown in `status` and `logg`."""
     return "; ".join(b.rule for b in breaches) if breaches else None
+
+
+def nynorsk_mark(read: Callable[[], list[Breach]]) -> str | None:
+    """The same note in nynorsk, stored beside the bokmål one so a nynorsk `status` reads it in its own
+    written form (`Progress.outside_note`); the history keeps the bokmål."""
+    with using("nn"):
+        return mark(read())
 
 
 def summary_note(note: str | None) -> str:

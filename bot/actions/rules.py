@@ -10,7 +10,7 @@ from bot.actions.base import Acting
 from bot.config import AppConfig
 from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
-from bot.order import confirm_word, mark, refuse, signing_breaches
+from bot.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
 from bot.progress import progress_of
 from bot.state import DomainError
 from bot.wheel import Item, milestone_item, tracked
@@ -146,6 +146,11 @@ def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and shown as written, like the history
         return mark(signing_breaches(config=acting.config, item=item, now=acting.now))
+
+
+def order_note_nn(acting: Acting, *, item: Item) -> str | None:
+    """The signing's note in nynorsk (stored beside the bokmål one, for nynorsk readers)."""
+    return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=acting.now))
 
 
 def replace_question(*, what: str) -> DomainError:

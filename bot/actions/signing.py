@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot import agreement
 from bot.actions.base import Acting, record
-from bot.actions.rules import order_note, require_member, write_item
+from bot.actions.rules import order_note, order_note_nn, require_member, write_item
 from bot.i18n import _
 from bot.order import summary_note
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
@@ -107,6 +107,7 @@ def sign(
     }
     if note:
         signature["outside_order"] = note
+        signature["outside_order_nn"] = order_note_nn(acting, item=item)
 
     def mutate(tables: Tables) -> None:
         signatures = tables.setdefault("signatures", {})
