@@ -55,7 +55,11 @@ def is_confirm(word: str) -> bool:
 
 def split_confirm(words: list[str]) -> tuple[list[str], bool]:
     """The words without a trailing `bekreft`/`stadfest` (also `bekreft.` or `Stadfest!`), and whether it
-    was there."""
+    was there. Typed twice («… bekreft bekreft»), it is said, not read as part of a date or a text."""
+    if len(words) > 1 and is_confirm(words[-1]) and is_confirm(words[-2]):
+        raise DomainError(
+            _("«{word}» står to ganger til slutt; skriv det én gang.").format(word=words[-1].rstrip(".!"))
+        )
     if words and is_confirm(words[-1]):
         return words[:-1], True
     return words, False
