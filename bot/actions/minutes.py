@@ -16,7 +16,7 @@ from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.followups import same_points, stamp
-from bot.i18n import _, ngettext, using
+from bot.i18n import _, local, ngettext, using
 from bot.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
 from bot.parsing import typed_name
 from bot.progress import Progress, progress_of
@@ -154,7 +154,7 @@ def record_minutes(
         summary=lambda: (
             _("Registrerte referat for {item}").format(item=item.title())
             + (" " + _("(erstatter forrige referat)") if replaced else "")
-            + summary_note(note)
+            + summary_note(note and local({"nb": note, "nn": note_nn or note}))  # each form's summary
         ),
         mutate=mutate,
     )

@@ -14,7 +14,7 @@ from bot import agreement
 from bot.actions.base import Acting, record
 from bot.actions.rules import order_note, order_note_nn, require_member, write_item
 from bot.cycle import read_cycles
-from bot.i18n import _
+from bot.i18n import _, local
 from bot.order import summary_note
 from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.replies import day_text
@@ -126,9 +126,10 @@ def sign(
         "platform": acting.request.platform,
         "channel": acting.request.channel_id,
     }
+    note_nn = order_note_nn(acting, item=item) if note else None
     if note:
         signature["outside_order"] = note
-        signature["outside_order_nn"] = order_note_nn(acting, item=item)
+        signature["outside_order_nn"] = note_nn
 
     def mutate(tables: Tables) -> None:
         signatures = tables.setdefault("signatures", {})
@@ -145,7 +146,7 @@ def sign(
                 _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
                     year=year, party=config.party_name(party), version=text.label()
                 )
-                + summary_note(note)
+                + summary_note(note and local({"nb": note, "nn": note_nn or note}))
             ),
             mutate=mutate,
         )

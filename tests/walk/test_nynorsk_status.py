@@ -52,3 +52,11 @@ def test_no_date_is_asked_of_an_action_plan_or_the_assignment_agreements() -> No
     spring = next(s for s in sections if "Regionalt dialogmøte vår 2027" in s)
     assert "Ingen dato satt ennå" not in plan and "Ingen dato satt ennå" not in assignments
     assert "Ingen dato satt ennå" in spring
+
+
+def test_the_out_of_order_note_in_a_nynorsk_logg_reads_nynorsk() -> None:
+    bot = make_bot(at=oslo(2026, 12, 3, 10))
+    assert_recorded(bot, "referat politisk vestland 2027 Vedteke bekreft", as_="per")
+    log = bot.say("logg", as_="per").text
+    assert "kjem etter Administrativt dialogmøte haust 2026, som ikkje er registrert enno" in log, log
+    assert "kommer etter" not in log
