@@ -23,9 +23,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
     view = "heatmap" if views.keys() & HEATMAP_WORDS else "nation" if views.keys() & NATION_WORDS else None
     reject_extra([w for f, w in views.items() if f not in HEATMAP_WORDS | NATION_WORDS], example="årshjul 2027")
     year = args.year or ctx.now.date().year
-    picture = _picture(ctx, year=year, region=None, view=view) if view == "heatmap" else None
-    if picture is not None:
-        return Outcome(reply=replace(_heat_map_text(ctx, year=year), picture=picture))
     region = None if view else context_region(ctx, args.region)
     # A calendar year holds items of two cycles: agreement `year` and the autumn work on agreement year+1.
     items = [
@@ -42,6 +39,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for month, lines in sorted(by_month.items())
     ]
     where = ctx.config.party_name(region) if region else _("hver region")
+    if view == "heatmap":
+        heat = _heat_map_text(ctx, year=year, months=tuple(sections))
+        return Outcome(reply=replace(heat, picture=_picture(ctx, year=year, region=region, view=view)))
     reply = make_reply(
         title=_("Årshjulet {year}").format(year=year),
         lead=_("Samhandlingsmodellens år for {where}, måned for måned. Tildelingsbrev gjelder hver aktør.").format(
@@ -73,9 +73,10 @@ def _picture(ctx: Context, *, year: int, region: str | None, view: str | None) -
     return Picture(params=params, name=name, alt=_("{what}, som bilde. Teksten over har det samme.").format(what=what))
 
 
-def _heat_map_text(ctx: Context, *, year: int) -> Reply:
+def _heat_map_text(ctx: Context, *, year: int, months: tuple[Section, ...]) -> Reply:
     """`årshjul varmekart` as text: the picture's table, one line per region (the months that hold items,
-    each with the worst state's symbol and how many), so the text says what the picture shows."""
+    each with the worst state's symbol and how many), so the text says what the picture shows; then the
+    wheel month by month, as every `årshjul` has it."""
     table = heat_map(config=ctx.config, state=ctx.state, year=year, today=ctx.now.date())
     facts = []
     for row, label in enumerate(table.rows):
@@ -86,7 +87,7 @@ def _heat_map_text(ctx: Context, *, year: int) -> Reply:
     return make_reply(
         title=table.title,
         lead=f"{table.subtitle}. {legend}.",
-        sections=(Section(title=_("Per region"), facts=tuple(facts)),),
+        sections=(Section(title=_("Per region"), facts=tuple(facts)), *months),
         context=_("Samhandlingsmodellen · per {day}").format(day=ctx.now.date().strftime("%d.%m.%Y")),
     )
 
