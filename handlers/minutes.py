@@ -86,7 +86,9 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     points = followup_section(recorded, today=ctx.now.date())
     section, buttons = points if points else (None, ())
     return make_reply(
-        title=_("Referat registrert: {item}").format(item=item.title()),
+        title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
+            item=item.title()
+        ),
         lead=" ".join(part for part in (f"{_done_phrase(item)}{again}.", counts) if part)
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)

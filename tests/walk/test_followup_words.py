@@ -51,3 +51,4 @@ def test_an_adopted_action_plan_says_no_zero_counts() -> None:
     bot = make_bot(at=oslo(2026, 12, 10, 15))
     reply = assert_recorded(bot, "referat handlingsplan 2027 Vedtatt", as_="kari")
     assert "0 vedtak" not in reply.text and "oppfølgingspunkter" not in reply.text, reply.text
+    assert reply.title == "Registrert: Årlig handlingsplan vedtatt 2027"
