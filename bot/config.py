@@ -368,6 +368,13 @@ class AppConfig(_Strict):
     def region(self, key: str) -> Region | None:
         return self._by_key["region"].get(key)
 
+    def region_rank(self, key: str | None) -> int:
+        """The one order of regions on every surface: app.yaml's (Norwegian alphabetical, Æ Ø Å last, as
+        `oversikt`, AU's weekly overview and the pages list them); anything not a region (national items,
+        an actor) comes first."""
+        regions = [region.key for region in self.parties.regions]
+        return regions.index(key) if key in regions else -1
+
     def actor(self, key: str) -> Actor | None:
         return self._by_key["actor"].get(key)
 

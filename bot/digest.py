@@ -104,7 +104,10 @@ def digest_reply(
     """The neutral digest: sections of one-line facts, at most `MAX_BUTTONS` buttons, the people to call."""
     lines = {reminder.line for reminder in reminders}  # one line per (item, party)
     ordered = _merge_regions(
-        sorted(lines, key=lambda line: (SECTION_ORDER.index(line.section), line.region or "", line.label))
+        sorted(
+            lines,
+            key=lambda line: (SECTION_ORDER.index(line.section), config.region_rank(line.region), line.label),
+        )
     )
     sections: list[Section] = []
     for key in SECTION_ORDER:

@@ -52,6 +52,11 @@ class Followup:
     closed: bool
     item: Item
     """The meeting (or treatment) whose minutes hold it."""
+    place: str | None = None
+    """The region whose meeting it came from («Vestland»), shown with the meeting wherever the point goes
+    (an actor's `neste` and digest hold points of many regions); None for national meetings."""
+    due_unread: str | None = None
+    """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
 
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
@@ -65,6 +70,12 @@ def new_id(*, seed: str, taken: set[str]) -> str:
         if candidate not in taken:
             return candidate
     raise RuntimeError("no free follow-up id")  # 31**4 ids: never reached in practice
+
+
+def due_phrase(text: str) -> str | None:
+    """The words a point gives as its deadline («31. februar» in «… innen 31. februar»), or None."""
+    found = _DUE.search(text)
+    return found.group(1).rstrip(".,") if found else None
 
 
 def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
@@ -96,6 +107,8 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
             point["due"] = found[0].isoformat() if found else None
             if found:
                 point["typed"], point["text"] = point.get("text"), found[1]
+            elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
+                point["due_unread"] = phrase  # kept without a due date; the reply says so
         stamped.append(point)
     return stamped
 
@@ -144,6 +157,8 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 due=due_day,
                 closed=bool(point.get("closed_at")),
                 item=item,
+                place=config.party_short(item.region) if item.region else None,
+                due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
             )
         )
     return found
@@ -237,6 +252,27 @@ def status_text(*, config: AppConfig, state: StateStore, item: Item, today: date
     return "; ".join(point_line(point, today=today) for point in points) if points else None
 
 
+def meeting_label(point: Followup) -> str:
+    """«Administrativt dialogmøte høst 2026 – Vestland»: the meeting and its region, so a point read outside
+    the region's channel (an actor's `neste`, a digest) says where it was decided."""
+    return f"{point.item.title()} – {point.place}" if point.place else point.item.title()
+
+
+def unread_due_text(points: Iterable[Followup]) -> str | None:
+    """The warning for points whose «innen …» was not one date (kept without a due date), or None."""
+    unread = [point for point in points if point.due_unread]
+    if not unread:
+        return None
+    phrases = ", ".join(f"«{point.due_unread}» [{point.id}]" for point in unread)
+    return ngettext(
+        "Fristen {phrases} er ikke en dato jeg kan lese, så punktet er lagret uten frist; "
+        "skriv f.eks. «innen 15. mars».",
+        "Fristene {phrases} er ikke datoer jeg kan lese, så punktene er lagret uten frist; "
+        "skriv f.eks. «innen 15. mars».",
+        len(unread),
+    ).format(phrases=phrases)
+
+
 def close_button(point: Followup) -> Button:
     return Button(label=_("Ferdig: {id}").format(id=point.id), command=f"ferdig {point.id}")
 
@@ -247,7 +283,7 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
         return None
     ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
     shown = ordered[:SHOW]
-    facts = tuple(Fact(point.item.title(), point_line(point, today=today)) for point in shown)
+    facts = tuple(Fact(meeting_label(point), point_line(point, today=today)) for point in shown)
     more = len(ordered) - len(shown)
     text = _("… og {n} til (skriv «status»).").format(n=more) if more else None
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), tuple(map(close_button, shown))

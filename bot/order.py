@@ -10,11 +10,12 @@ as outside the model's order. The signing's preconditions (§2.1) are a hard rul
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.config import AppConfig
-from bot.i18n import N_, _
+from bot.i18n import N_, _, using
 from bot.parsing import fold
 from bot.progress import progress_of
 from bot.replies import day_text, when_text
@@ -24,6 +25,8 @@ from bot.wheel import Item, milestone_item, tracked
 logger = logging.getLogger(__name__)
 
 CONFIRM = "bekreft"
+CONFIRM_SHOWN = N_("bekreft")
+"""The confirm word as a reply tells people to type it: `bekreft`, in nynorsk `stadfest` (both are taken)."""
 CONFIRM_WORDS = frozenset({CONFIRM, "stadfest", "stadfeste", "stadfesta"})
 """`bekreft` and nynorsk's `stadfest` (the nynorsk replies' own word: «Stadfest datoen»), folded."""
 OUTSIDE = N_("utenfor modellens rekkefølge")
@@ -35,6 +38,14 @@ class Breach:
     """One rule of the model's order that a write would break, in the words shown to people."""
 
     rule: str
+    about_order: bool = True
+    """The rule is the model's order (an item it follows, the signing's window), so the refusal quotes the
+    model's words; a planned hour not yet come is only about the clock, and the quote would mislead."""
+
+
+def confirm_word() -> str:
+    """The confirm word in the reply's written form («bekreft», nynorsk «stadfest»)."""
+    return _(CONFIRM_SHOWN)
 
 
 def is_confirm(word: str) -> bool:
@@ -44,7 +55,11 @@ def is_confirm(word: str) -> bool:
 
 def split_confirm(words: list[str]) -> tuple[list[str], bool]:
     """The words without a trailing `bekreft`/`stadfest` (also `bekreft.` or `Stadfest!`), and whether it
-    was there."""
+    was there. Typed twice («… bekreft bekreft»), it is said, not read as part of a date or a text."""
+    if len(words) > 1 and is_confirm(words[-1]) and is_confirm(words[-2]):
+        raise DomainError(
+            _("«{word}» står to ganger til slutt; skriv det én gang.").format(word=words[-1].rstrip(".!"))
+        )
     if words and is_confirm(words[-1]):
         return words[:-1], True
     return words, False
@@ -59,7 +74,10 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     if planned and (planned > now if progress.planned_has_time else planned.date() > now.date()):
         day = when_text(planned, has_time=True) if planned.date() == now.date() else day_text(planned.date())
         breaches.append(
-            Breach(_("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day))
+            Breach(
+                _("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day),
+                about_order=False,
+            )
         )
     breaches += _after_breaches(config=config, state=state, item=item)
     return breaches
@@ -103,9 +121,10 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
 
 def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
     """The refusal: the rule, the model in one sentence, and how to go on."""
-    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if getattr(item.spec, "model", "") else ""
+    quoted = getattr(item.spec, "model", "") and any(b.about_order for b in breaches)
+    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if quoted else ""
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
-        confirm=CONFIRM, outside=_(OUTSIDE)
+        confirm=confirm_word(), outside=_(OUTSIDE)
     )
     return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}")
 
@@ -113,6 +132,13 @@ def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
 def mark(breaches: list[Breach]) -> str | None:
     """The note stored with a confirmed write and shown in `status` and `logg`."""
     return "; ".join(b.rule for b in breaches) if breaches else None
+
+
+def nynorsk_mark(read: Callable[[], list[Breach]]) -> str | None:
+    """The same note in nynorsk, stored beside the bokmål one so a nynorsk `status` reads it in its own
+    written form (`Progress.outside_note`); the history keeps the bokmål."""
+    with using("nn"):
+        return mark(read())
 
 
 def summary_note(note: str | None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.config import AppConfig
 from bot.facts.kinds import is_signing
-from bot.i18n import _
+from bot.i18n import _, local
 from bot.memo import IdentityMemo
 from bot.state import StateStore
 from bot.wheel import Item, agreement_parties, milestone_item, precondition_items
@@ -29,7 +29,14 @@ class Progress:
     not_relevant: bool = False
     """An optional milestone marked not relevant this year: settled (counts as done), without being held."""
     outside_order: str | None = None
-    """Why it was recorded outside the model's order (confirmed with `bekreft`), if it was."""
+    """Why it was recorded outside the model's order (confirmed with `bekreft`), if it was (bokmål)."""
+    outside_order_nn: str | None = None
+    """The same in nynorsk (stored since issue 18; an older note has only the bokmål)."""
+
+    @property
+    def outside_note(self) -> str | None:
+        """The note in the reader's written form, where it was stored in it."""
+        return local({"nb": self.outside_order, "nn": self.outside_order_nn}) if self.outside_order else None
 
     @property
     def target(self) -> date:
@@ -74,19 +81,21 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
     not_relevant = bool(doc.get("not_relevant")) and item.kind == "milestone" and item.spec.optional
     done = bool(doc.get("done")) or not_relevant
     done_at = _when(doc.get("done_at"))
-    outside = doc.get("outside_order")
+    outside, outside_nn = doc.get("outside_order"), doc.get("outside_order_nn")
     if is_signing(item):
         signatures = state.signatures(region=item.region, year=item.year)
         missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
         done = not missing
         if done:
             done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
-        notes = [
-            f"{config.party_short(p)}: {sig['outside_order']}"
-            for p, sig in signatures.items()
-            if sig.get("outside_order")
-        ]
-        outside = "; ".join(notes) or None
+        noted = [(p, sig) for p, sig in signatures.items() if sig.get("outside_order")]
+        outside = "; ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None
+        outside_nn = (
+            "; ".join(
+                f"{config.party_short(p)}: {sig.get('outside_order_nn') or sig['outside_order']}" for p, sig in noted
+            )
+            or None
+        )
     return Progress(
         item=item,
         done=done,
@@ -97,6 +106,7 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,
         outside_order=outside,
+        outside_order_nn=outside_nn,
     )
 
 

@@ -22,6 +22,7 @@ from bot.cycle import read_cycles
 from bot.i18n import _, ngettext
 from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
 from bot.notify import mentions_for
+from bot.order import split_confirm
 from bot.parsing import shown
 from bot.replies import make_reply
 from bot.state import DomainError
@@ -65,8 +66,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, request, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
+    rest, confirmed = split_confirm(rest)
     result = register_text(
-        Acting.of(ctx=ctx, request=request), region=region, year=year, text=lambda: _read_text(request, rest)
+        Acting.of(ctx=ctx, request=request),
+        region=region,
+        year=year,
+        text=lambda: _read_text(request, rest),
+        confirmed=confirmed,
     )
     if isinstance(result, TextAlready):
         # The same text shared again must not cancel the signatures given on it.

@@ -12,7 +12,7 @@ from bot.config import AppConfig
 from bot.context import Context
 from bot.date_text import month_name
 from bot.facts.item_state import item_state
-from bot.facts.kinds import is_assignments, is_signing
+from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.followups import status_text
 from bot.i18n import _, current
@@ -61,6 +61,7 @@ class _How:
         progress.planned_has_time,
         progress.not_relevant,
         progress.outside_order,
+        progress.outside_order_nn,
         today,
         lang,
         how,
@@ -136,12 +137,12 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
                 ),
             )
         )
-    if progress.outside_order:
+    if progress.outside_note:
         facts.append(
-            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_order))
+            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_note))
         )
     text = None
-    if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
+    if not progress.done and not progress.planned and is_dated(item):
         text = _("Ingen dato satt ennå.")
     title = texts.region_title if how.with_region else texts.title
     state = item_state(config=config, progress=progress, today=today)

@@ -81,6 +81,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
+    behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
     legacy = " · " + _("– fra før Samhandlingsbot tok over") if before else ""
     reply = make_reply(
@@ -93,6 +94,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
+
+
+def _today_label(behind: str, *, year: int, now: int, preparing: int | None) -> str:
+    """Who is behind is today's fact: under another cycle's heading it is said to be today's, and a cycle
+    that has not begun says so (`oversikt 2030` is most likely a slip of the year)."""
+    if year in (now, preparing):
+        return behind
+    labelled = _("I dag (syklus {now}): {behind}").format(now=now, behind=behind)
+    if year > (preparing or now):
+        return _("Syklus {year} har ikke begynt ennå.").format(year=year) + " " + labelled
+    return labelled
 
 
 def _signed_text(*, complete: int, followed: int, year: int) -> str:

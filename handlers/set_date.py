@@ -23,7 +23,7 @@ from bot.cycle import next_opening
 from bot.date_text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.order import CONFIRM, split_confirm
+from bot.order import confirm_word, split_confirm
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
 from bot.replies import day_text, make_reply, when_text
@@ -53,7 +53,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
-    typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
+    # The command as the reader's own words: the meeting's name in their written form («dato haust»).
+    typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
     acting = Acting.of(ctx=ctx, request=request)
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
@@ -100,9 +101,10 @@ def _read(
     from bot.date_hints import mended_date
     from bot.dates import DateTrouble, read_date
 
+    example = _example_day(acting, key=key)
     if not text:
         raise DomainError(
-            _("Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(typed=typed, forms=_(_FORMS))
+            _("Hvilken dato? Skriv f.eks. «{typed} {day}», {forms}.").format(typed=typed, day=example, forms=_(_FORMS))
         )
     if year:
         require_near_year(acting, year, example=EXAMPLE)
@@ -115,7 +117,7 @@ def _read(
             reading.message + " " + _("Skriv «{first}» eller «{second}».").format(first=first, second=second)
         )
     if isinstance(reading, DateTrouble):
-        day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else "22. april kl 10"
+        day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else example
         raise DomainError(
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
         )
@@ -135,11 +137,19 @@ def _read(
         )
     if reading is None:
         raise DomainError(
-            _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(
-                text=typed_back(text), typed=typed, forms=_(_FORMS)
+            _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} {day}», {forms}.").format(
+                text=typed_back(text), typed=typed, day=example, forms=_(_FORMS)
             )
         )
     return reading, window
+
+
+def _example_day(acting: Acting, *, key: str) -> str:
+    """A day that fits the meeting in an example («22. november kl 10» for the autumn meeting, never an April
+    day): its suggested month, else the month its window closes."""
+    spec = acting.config.milestone(key)
+    month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
+    return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
 def _notes(parsed: ParsedDate) -> str:
@@ -165,7 +175,14 @@ def _notes(parsed: ParsedDate) -> str:
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
-    parts = ["dato", typed_name(item.spec), item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    parts = [
+        "dato",
+        typed_name(item.spec),
+        item.region or "",
+        str(year or item.year),
+        iso,
+        confirm_word() if confirm else "",
+    ]
     return " ".join(part for part in parts if part)
 
 

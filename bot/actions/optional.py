@@ -34,9 +34,10 @@ class NotRelevantAlready:
 
 
 def optional_names(config: AppConfig) -> str:
-    """The optional milestones as people type them, for the messages that list them."""
+    """The optional milestones as people type them, for the messages that list them: the shortest alias
+    (`oppdrag`, the same word in bokmål and nynorsk, where `oppdragsavtaler` is bokmål only)."""
     optional = [m for m in config.milestones if m.optional]
-    return ", ".join(m.aliases[0] if m.aliases else m.key for m in optional) or _("ingen")
+    return ", ".join(min(m.aliases, key=len) if m.aliases else m.key for m in optional) or _("ingen")
 
 
 def mark_not_relevant(

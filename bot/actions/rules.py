@@ -11,7 +11,7 @@ from bot.config import AppConfig
 from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
 from bot.messages import Button
-from bot.order import CONFIRM, mark, refuse, signing_breaches
+from bot.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
 from bot.progress import progress_of
 from bot.state import DomainError
 from bot.wheel import Item, milestone_item, tracked
@@ -162,6 +162,11 @@ def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
         return mark(signing_breaches(config=acting.config, item=item, now=acting.now))
 
 
+def order_note_nn(acting: Acting, *, item: Item) -> str | None:
+    """The signing's note in nynorsk (stored beside the bokmål one, for nynorsk readers)."""
+    return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=acting.now))
+
+
 def replace_question(*, what: str) -> DomainError:
     """A write that would replace a record asks first and names what it replaces: `bekreft` replaces it,
     and the earlier content stays in the history (`logg`)."""
@@ -169,7 +174,7 @@ def replace_question(*, what: str) -> DomainError:
         _(
             "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
             "det forrige beholdes i «logg»."
-        ).format(what=what, confirm=CONFIRM)
+        ).format(what=what, confirm=confirm_word())
     )
 
 
@@ -183,5 +188,5 @@ def require_untaken_cycle(acting: Acting, *, item: Item, confirmed: bool) -> Non
         _(
             "{item} hører til en syklus som ble avsluttet før boten tok over, så jeg regner med at året er feil. "
             "Skriv et annet år, eller det samme med «{confirm}» til slutt for å registrere det likevel."
-        ).format(item=item.title(), confirm=CONFIRM)
+        ).format(item=item.title(), confirm=confirm_word())
     )

@@ -34,6 +34,13 @@ def is_meeting(item: Item) -> bool:
     return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)
 
 
+def is_dated(item: Item) -> bool:
+    """An item people give a planned date with `dato`: a meeting, or a political treatment (a body's
+    meeting). Only these are said to lack a date («Ingen dato satt ennå»); an action plan or the
+    assignment agreements are done by a record, not on a day."""
+    return is_meeting(item) or (item.kind == "milestone" and item.spec.kind == "treatment")
+
+
 def is_decided_elsewhere(item: Item) -> bool:
     """A national precondition others decide (the Storting adopts the state budget): the party that answers
     for it only records it, so its lateness waits on them rather than being anyone's delay here."""
