@@ -183,9 +183,10 @@ def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bo
     )
 
 
-def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:
-    """Grouped by region when the list spans regions (national items first), then by deadline."""
-    region = ctx.config.party_short(progress.item.region) if spans_regions and progress.item.region else ""
+def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[int, date]:
+    """Grouped by region when the list spans regions (national items first, the regions in the one order of
+    `AppConfig.region_rank`), then by deadline."""
+    region = ctx.config.region_rank(progress.item.region) if spans_regions else -1
     return (region, progress.item.deadline)
 
 
