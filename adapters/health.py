@@ -26,9 +26,9 @@ from adapters import offload
 from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
-    from bot.integrity import HistoryCheck
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
+    from bot.state.integrity import HistoryCheck
 
 logger = logging.getLogger(__name__)
 

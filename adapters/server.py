@@ -30,11 +30,11 @@ from croniter import croniter
 
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
-from bot.integrity import HistoryCheck
+from bot.state.integrity import HistoryCheck
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class ReminderScheduler:
-    """Runs `bot.reminders.run_pass` at each time of the configured cron, in the core clock's zone.
+    """Runs `bot.reminders.passes.run_pass` at each time of the configured cron, in the core clock's zone.
 
     A pass that could not post everything is tried again after `retry_after` instead of waiting for the next
     cron time (which may be a day away): the ledger is written only after a successful post, so a Slack
@@ -331,7 +331,7 @@ def _history_check(
     Never refuses to start."""
 
     async def check(app: web.Application) -> None:
-        from bot.integrity import admin_alert
+        from bot.state.integrity import admin_alert
 
         try:
             result = await offload.call(core.check_history)  # on PostgreSQL: many reads; keep the loop free

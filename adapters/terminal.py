@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from adapters.files import read_local
-from bot.hints import platform_hints
 from bot.i18n import _, using
 from bot.messages import Announcement, Attachment, Reply, Request
 from bot.port import CorePort
+from bot.shown.hints import platform_hints
 
 PLATFORM = "terminal"
 

@@ -30,10 +30,10 @@ from typing import Any
 
 from adapters.compose import make_core
 from bot.clock import OSLO, FixedClock
-from bot.config import load_config
 from bot.core import Core
 from bot.messages import Request
-from bot.reminders import run_pass
+from bot.model.config import load_config
+from bot.reminders.passes import run_pass
 from storage.tinydb_store import TinyDBStore
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -86,7 +86,7 @@ class Request:
     """The person's own organisation as their platform names it: a Teams tenant id (their home tenant, also
     in a shared channel hosted by another), a Slack team id (`user_team`, also in Slack Connect); None where
     the platform says nothing (the terminal). `koble organisasjon` binds one to a party
-    (`bot.identity.organisation_key`)."""
+    (`bot.model.identity.organisation_key`)."""
     email_domain: str | None = None
     """The domain of the person's e-mail address where the adapter knows it (`koble organisasjon <domene>`)."""
     external: bool = False
@@ -186,7 +186,7 @@ class Mention:
 @dataclass(frozen=True)
 class Picture:
     """A picture to show with a reply (the wheel). Neutral: `params` say what to draw (see
-    `bot.wheel_picture.build_picture`); adapters draw it with the shared renderers in adapters/web and post
+    `bot.shown.wheel_picture.build_picture`); adapters draw it with the shared renderers in adapters/web and post
     it as their platform can. The reply's `text` stays the full fallback."""
 
     params: Mapping[str, str]
@@ -234,7 +234,7 @@ class Announcement:
 
 @dataclass(frozen=True)
 class Queued:
-    """An announcement written to the durable outbox with the change that made it (`bot.outbox`): the
+    """An announcement written to the durable outbox with the change that made it (`bot.delivery.outbox`): the
     partition and key of its row, so delivery marks exactly that row."""
 
     partition: str

@@ -10,12 +10,12 @@ from bot.actions.base import Acting
 from bot.actions.bindings import ChannelBinding, PersonBinding
 from bot.context import Context
 from bot.i18n import N_, _
-from bot.identity import OrganisationBinding, organisation_key
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
+from bot.model.identity import OrganisationBinding, organisation_key
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")

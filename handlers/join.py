@@ -16,10 +16,10 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
-from bot.notify import known_people
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.reminders.notify import known_people
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 
 JOIN_EXAMPLE = N_("bli med IN")
 LEAVE_EXAMPLE = N_("forlat IN")

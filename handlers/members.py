@@ -9,8 +9,8 @@ from __future__ import annotations
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.bind import ROLE_NAMES
 from handlers.common import read_args, reject_extra
 

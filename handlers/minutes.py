@@ -17,15 +17,15 @@ from collections.abc import Mapping
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
-from bot.followups import followup_section, followups_of, unread_due_text
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.order import OUTSIDE, split_confirm
+from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.order import OUTSIDE, split_confirm
+from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.wheel import Item, done_word
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting

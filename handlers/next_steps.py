@@ -11,22 +11,20 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from bot.behind import behind_text, due_soon_by_region, overdue_by_region
-from bot.config import AppConfig
 from bot.context import Context
-from bot.cycle import read_cycles, superseded
+from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
-from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
-from bot.progress import Progress, missing_for_signing
-from bot.reminder_lines import item_label
-from bot.replies import heading, make_reply
-from bot.wheel import (
+from bot.model.config import AppConfig
+from bot.model.cycle import read_cycles, superseded
+from bot.model.followups import callers_points, with_followups
+from bot.model.progress import Progress, missing_for_signing
+from bot.model.wheel import (
     Item,
     cycle_items,
     national_milestones,
@@ -35,6 +33,8 @@ from bot.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.lines import item_label
+from bot.shown.replies import heading, make_reply
 from handlers.common import read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
@@ -77,7 +77,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
-    # Unfinished items of a cycle a write no longer means (bot.cycle.superseded): named in one line with
+    # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
     # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
     stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
     stale_ids = {id(p) for p in stale}
@@ -231,7 +231,7 @@ def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> 
 
 def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
     """The signings of this year's agreement among `others`, from their window until the next agreement's
-    preparation opens (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for
+    preparation opens (bot.model.cycle.read_cycles): in October an unsigned agreement of the year is history for
     `oversikt`, not something the actor waits for."""
     view = read_cycles(ctx.config, today=today)
     if view.preparing is not None:
@@ -256,7 +256,7 @@ def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
 
 
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:
-    """Whether a region is behind or has something falling due within the week (bot.behind)."""
+    """Whether a region is behind or has something falling due within the week (bot.facts.behind)."""
     state, config = ctx.state, ctx.config
     return bool(
         overdue_by_region(config=config, state=state, today=today)

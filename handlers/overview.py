@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.behind import behind_text
-from bot.config import Region
 from bot.context import Context
-from bot.cycle import read_cycles
+from bot.facts.behind import behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
-from bot.followups import count_text
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
-from bot.progress import Progress, progress_of
-from bot.replies import day_text, make_reply
-from bot.state import DomainError
-from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from bot.model.config import Region
+from bot.model.cycle import read_cycles
+from bot.model.followups import count_text
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
 
 PAGE_REGIONS = 15

@@ -15,9 +15,9 @@ from bot.actions.plan import EXAMPLE, replaced_text, set_plan_period
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
-from bot.order import split_confirm
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.model.order import split_confirm
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import context_region, read_args, reject_extra
 
 logger = logging.getLogger(__name__)

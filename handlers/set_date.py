@@ -19,21 +19,21 @@ from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
-from bot.cycle import next_opening
-from bot.date_text import month_name
+from bot.dates.text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.order import confirm_word, split_confirm
+from bot.model.cycle import next_opening
+from bot.model.order import confirm_word, split_confirm
+from bot.model.wheel import Item, window_contains
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
-from bot.replies import day_text, make_reply, when_text
-from bot.state import DomainError
-from bot.wheel import Item, window_contains
+from bot.shown.replies import day_text, make_reply, when_text
+from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
-    from bot.dates import ParsedDate
+    from bot.dates.grammar import ParsedDate
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class _Choice:
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/order.py)
+    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/model/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
@@ -98,8 +98,8 @@ def _read(
     """The typed date (read within the typed year's window, returned with it), or a Norwegian sentence
     saying what to write instead."""
     # The date grammar is loaded by the first command that reads a date, not by every start-up.
-    from bot.date_hints import mended_date
-    from bot.dates import DateTrouble, read_date
+    from bot.dates.grammar import DateTrouble, read_date
+    from bot.dates.hints import mended_date
 
     example = _example_day(acting, key=key)
     if not text:

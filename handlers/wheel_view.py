@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
-from bot.date_text import month_name
+from bot.dates.text import month_name
 from bot.i18n import _, current
 from bot.messages import Fact, Outcome, Picture, Reply, Request, Section
+from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
-from bot.replies import day_text, make_reply
-from bot.shown_states import STATE_SYMBOLS
-from bot.wheel import Item, cycle_items
-from bot.wheel_picture import heat_map, placed
+from bot.shown.replies import day_text, make_reply
+from bot.shown.states import STATE_SYMBOLS
+from bot.shown.wheel_picture import heat_map, placed
 from handlers.common import context_region, read_args, reject_extra
 
 

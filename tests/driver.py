@@ -9,9 +9,9 @@ from types import MappingProxyType
 
 from adapters.compose import make_core
 from bot.clock import OSLO, FixedClock
-from bot.config import AppConfig, load_config
 from bot.core import Core
 from bot.messages import Outcome, Reply, Request
+from bot.model.config import AppConfig, load_config
 from storage.base import Store, Tables
 from storage.memory import MemoryStore
 

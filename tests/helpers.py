@@ -10,12 +10,12 @@ from datetime import date
 
 from aiohttp import web
 
-from bot.config import AppConfig, parse_config
 from bot.core import Core
+from bot.delivery.sending import SendUncertain
 from bot.messages import Reply
-from bot.reminders import SendFailed
-from bot.sending import SendUncertain
-from bot.web_links import status_link_id, token_of
+from bot.model.config import AppConfig, parse_config
+from bot.reminders.passes import SendFailed
+from bot.shown.web_links import status_link_id, token_of
 from tests.driver import DEMO_CONFIG, BotDriver
 
 DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")

@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 
 from adapters.compose import make_core
-from bot import pass_lease, reminders
 from bot.clock import FixedClock
-from bot.config import load_config
-from bot.delivery import undelivered
+from bot.delivery.announcements import undelivered
+from bot.delivery.outbox import GRACE, PENDING
+from bot.delivery.sending import Undeliverable
 from bot.messages import Outcome
-from bot.outbox import GRACE, PENDING
-from bot.reminders import run_pass
-from bot.sending import Undeliverable
+from bot.model.config import load_config
+from bot.reminders import lease as pass_lease
+from bot.reminders import passes as reminders
+from bot.reminders.passes import run_pass
 from storage.base import Store
 from storage.tinydb_store import TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, oslo, text_command
@@ -140,15 +141,15 @@ def test_a_crash_between_the_posts_and_their_record_posts_none_twice(tmp_path: P
     def killed(*args: object, **kwargs: object) -> list[object]:
         raise SystemExit("killed")
 
-    import bot.delivery
+    import bot.delivery.announcements
 
-    real = bot.delivery.settle
-    bot.delivery.settle = killed  # type: ignore[assignment]
+    real = bot.delivery.announcements.settle
+    bot.delivery.announcements.settle = killed  # type: ignore[assignment]
     try:
         with pytest.raises(SystemExit):
             asyncio.run(first.core.deliver(first.last, senders=senders))
     finally:
-        bot.delivery.settle = real
+        bot.delivery.announcements.settle = real
     once = _posted(senders)
     back = _bot(TinyDBStore(tmp_path / "db"))
     back.clock.set(AT + GRACE + timedelta(seconds=1))
@@ -170,13 +171,13 @@ def test_a_channel_that_cannot_take_it_leaves_the_outbox_and_is_said_once(caplog
         raise Undeliverable("no Teams conversation reference for 19:in@thread.tacv2; add the bot there")
 
     senders["teams"].send = no_reference  # type: ignore[method-assign]
-    with caplog.at_level(logging.ERROR, logger="bot.outbox"):
+    with caplog.at_level(logging.ERROR, logger="bot.delivery.outbox"):
         asyncio.run(bot.core.deliver(bot.last, senders=senders))
         bot.clock.set(AT + timedelta(hours=1))
         asyncio.run(run_pass(core=bot.core, senders=senders))
     teams_rows = [q for q in bot.last.queued if q.announcement.to.platform == "teams"]
     assert teams_rows and bot.tables("cycle/agder/2027").get(PENDING) == {}
-    said = [r for r in caplog.records if r.name == "bot.outbox" and "cannot be delivered" in r.getMessage()]
+    said = [r for r in caplog.records if r.name == "bot.delivery.outbox" and "cannot be delivered" in r.getMessage()]
     assert len(said) == len(teams_rows)  # once each, not once per pass
     assert len(undelivered(bot.core)) == len(teams_rows)
 
@@ -186,9 +187,9 @@ def test_announcements_that_mention_people_enter_the_outbox() -> None:
     from dataclasses import replace
     from types import MappingProxyType
 
+    from bot.delivery.outbox import PARTITION, reply_from_doc
     from bot.messages import Announcement, ChannelAddress, Mention
-    from bot.outbox import PARTITION, reply_from_doc
-    from bot.replies import make_reply
+    from bot.shown.replies import make_reply
     from storage.memory import MemoryStore
 
     bot = _bot(MemoryStore())
@@ -255,7 +256,7 @@ def test_a_store_that_cannot_be_written_posts_nothing_and_says_so_once(caplog: p
 
     store.update = full  # type: ignore[method-assign]
     senders = _senders(bot)
-    with caplog.at_level(logging.ERROR, logger="bot.reminders"):
+    with caplog.at_level(logging.ERROR, logger="bot.reminders.passes"):
         first = asyncio.run(run_pass(core=bot.core, senders=senders))
         again = asyncio.run(run_pass(core=bot.core, senders=senders))
     assert first.ledger_failed and again.ledger_failed and not any(s.posts for s in senders.values())
@@ -269,7 +270,7 @@ def test_a_store_that_cannot_be_written_posts_nothing_and_says_so_once(caplog: p
 def test_a_change_whose_announcements_cannot_be_stored_is_not_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     """The change and its announcements are one write: if the announcements cannot be added, the signature
     is not recorded either, and the person is told so (never a confirmed change with its news lost)."""
-    from bot import outbox
+    from bot.delivery import outbox
     from storage.memory import MemoryStore
 
     driver = _bot(MemoryStore())
@@ -291,7 +292,7 @@ def test_an_announcement_that_failed_right_after_the_request_is_tried_again_soon
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Not at the next cron time (a day away): a follow-up under the pass lease, after the grace."""
-    from bot import outbox
+    from bot.delivery import outbox
     from storage.memory import MemoryStore
 
     monkeypatch.setattr(outbox, "GRACE", timedelta(milliseconds=50))
@@ -319,7 +320,7 @@ def test_rows_for_a_platform_nobody_posts_to_leave_the_outbox_after_two_days(cap
     teams = {k for k, d in bot.tables("cycle/agder/2027")[PENDING].items() if d["platform"] == "teams"}
     assert teams and set(bot.tables("cycle/agder/2027")[PENDING]) == teams  # kept: Teams may be served elsewhere
     bot.clock.set(AT + timedelta(days=3))
-    with caplog.at_level(logging.ERROR, logger="bot.outbox"):
+    with caplog.at_level(logging.ERROR, logger="bot.delivery.outbox"):
         asyncio.run(run_pass(core=bot.core, senders=slack_only))
         asyncio.run(run_pass(core=bot.core, senders=slack_only))
     assert bot.tables("cycle/agder/2027")[PENDING] == {}

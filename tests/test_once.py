@@ -21,10 +21,10 @@ from adapters.server import build_app
 from adapters.terminal import TerminalSender
 from bot.clock import FixedClock
 from bot.core import Core
+from bot.delivery.outbox import MAX_ATTEMPTS, PARTITION
 from bot.messages import Announcement, ChannelAddress, Outcome
-from bot.outbox import MAX_ATTEMPTS, PARTITION
-from bot.reminders import deliver_announcements, ledger_fault, run_pass
-from bot.replies import make_reply
+from bot.reminders.passes import deliver_announcements, ledger_fault, run_pass
+from bot.shown.replies import make_reply
 from tests.driver import make_bot, oslo
 from tests.helpers import senders_for, serving
 from tests.slack.harness import running
@@ -113,10 +113,10 @@ def test_a_failing_ledger_write_stops_the_pass_reports_it_and_never_posts_twice(
         return real(**kwargs)
 
     state.record_sent_many = record_sent_many  # type: ignore[method-assign]
-    with caplog.at_level(logging.ERROR, logger="bot.reminders"):
+    with caplog.at_level(logging.ERROR, logger="bot.reminders.passes"):
         report = asyncio.run(run_pass(core=bot.core, senders=senders))
     posts = [(s.platform, channel) for s in senders.values() for _, channel, _ in s.posts]
-    # The pass writes each partition's ledger once, after its posts (bot.pass_ledger): every digest went out
+    # The pass writes each partition's ledger once, after its posts (bot.reminders.ledger): every digest went out
     # and what it posted is in the store as intents, never only in memory.
     assert report.ledger_failed and report.messages == len(posts) >= 1
     assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.identity import organisation_key
 from bot.messages import Reply, Request
+from bot.model.identity import organisation_key
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.helpers import assert_refused
 

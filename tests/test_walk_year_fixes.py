@@ -8,7 +8,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.messages import ChannelAddress
-from bot.simulation import simulate
+from bot.reminders.simulation import simulate
 from tests.driver import BotDriver, make_bot, oslo, register_text
 from tests.helpers import make_config
 

@@ -23,8 +23,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
 from bot.messages import Reply
-from bot.sending import SendFailed, SendTimedOut, Undeliverable
 
 from .render import message_payload
 
@@ -176,7 +176,7 @@ def _retry_after(headers: Any) -> float:
 
 
 class SlackSender:
-    """`bot.sending.Sender` for Slack: one chat.postMessage, retried, or SendFailed; with a key, a post
+    """`bot.delivery.sending.Sender` for Slack: one chat.postMessage, retried, or SendFailed; with a key, a post
     that may have gone is looked up first (`looks_up`)."""
 
     platform = "slack"

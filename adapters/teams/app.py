@@ -25,9 +25,9 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
+from bot.delivery.sending import SendFailed, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
-from bot.sending import SendFailed, SendUncertain, Undeliverable
 from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused

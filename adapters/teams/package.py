@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.config import AppConfig, ConfigError, TeamsDeveloper, load_config
+from bot.model.config import AppConfig, ConfigError, TeamsDeveloper, load_config
 
 from .settings import ENV_APP_ID
 

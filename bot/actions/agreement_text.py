@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot import agreement
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_near_year
+from bot.agreement import versions as agreement
 from bot.i18n import _, ngettext
-from bot.order import confirm_word
-from bot.progress import Progress, missing_for_signing, progress_of
-from bot.state import DomainError
-from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.model.order import confirm_word
+from bot.model.progress import Progress, missing_for_signing, progress_of
+from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.state.store import DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)

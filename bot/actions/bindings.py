@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_admin
-from bot.config import AppConfig
 from bot.i18n import _
-from bot.identity import ORGANISATIONS, OrganisationBinding, binding_key
-from bot.state import META, DomainError
+from bot.model.config import AppConfig
+from bot.model.identity import ORGANISATIONS, OrganisationBinding, binding_key
+from bot.state.store import META, DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
-from bot.followups import ID_LENGTH, Followup, find
 from bot.i18n import _
-from bot.state import DomainError, item_doc_key
-from bot.wheel import responsible_party
+from bot.model.followups import ID_LENGTH, Followup, find
+from bot.model.wheel import responsible_party
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

@@ -13,10 +13,10 @@ import logging
 from dataclasses import dataclass, replace
 
 from bot.actions.base import Acting, record
-from bot.config import AppConfig
 from bot.i18n import _
-from bot.identity import binding_key
-from bot.state import META, DomainError
+from bot.model.config import AppConfig
+from bot.model.identity import binding_key
+from bot.state.store import META, DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)

@@ -15,14 +15,14 @@ from typing import Any
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
-from bot.followups import same_points, stamp
 from bot.i18n import _, local, ngettext, using
-from bot.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
+from bot.model.followups import same_points, stamp
+from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
-from bot.progress import Progress, progress_of
-from bot.replies import day_text
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item, done_word
+from bot.shown.replies import day_text
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ ACTION = "record_minutes"
 
 MeetingOutcome = dict[str, Any]
 """{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name",
-"owner_party"}]}; the action adds each point's "id" and "due" (bot/followups.py)."""
+"owner_party"}]}; the action adds each point's "id" and "due" (bot/model/followups.py)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class MinutesWanted:
 
 
 def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | None) -> Item:
-    """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
+    """The item meant: the typed year, else the one rule for writes (bot/model/cycle.py), else ask for the year."""
     spec = acting.config.milestone(key)
     example = f"referat {typed_name(spec) if spec else key} {acting.now.date().year} …"
     return write_item(acting, key=key, region=region, typed=year, example=example)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
-from bot.config import AppConfig
 from bot.i18n import N_, _
-from bot.progress import progress_of
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item, done_word
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, done_word
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import replace_question, require_member, require_region
-from bot.config import AppConfig
 from bot.i18n import _
-from bot.state import META, DomainError, StateStore
+from bot.model.config import AppConfig
+from bot.state.store import META, DomainError, StateStore
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

@@ -7,14 +7,14 @@ import logging
 from collections.abc import Callable
 
 from bot.actions.base import Acting
-from bot.config import AppConfig
-from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
 from bot.messages import Button
-from bot.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
-from bot.progress import progress_of
-from bot.state import DomainError
-from bot.wheel import Item, milestone_item, tracked
+from bot.model.config import AppConfig
+from bot.model.cycle import next_opening, write_cycle
+from bot.model.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, milestone_item, tracked
+from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def _is_done(acting: Acting) -> Callable[[Item], bool]:
 
 
 def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable[[Item], bool] | None = None) -> int:
-    """The cycle a date or plan means without a year: the write rule (bot/cycle.py), or else the cycle
+    """The cycle a date or plan means without a year: the write rule (bot/model/cycle.py), or else the cycle
     whose window for the item opens next (a meeting may be planned before its window opens)."""
     today = acting.now.date()
     year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
@@ -55,7 +55,7 @@ def write_year(
     example: str,
     done: Callable[[Item], bool] | None = None,
 ) -> int:
-    """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
+    """The cycle a write goes to: the typed year, else the one rule of bot/model/cycle.py, else ask for the year."""
     if typed is not None:
         require_near_year(acting, typed, example=example)
         return typed
@@ -154,7 +154,7 @@ def require_admin(acting: Acting) -> None:
 
 
 def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
-    """The signing's window rule (bot/order.py): refused unless confirmed; the note to store if confirmed."""
+    """The signing's window rule (bot/model/order.py): refused unless confirmed; the note to store if confirmed."""
     breaches = signing_breaches(config=acting.config, item=item, now=acting.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)

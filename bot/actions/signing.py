@@ -10,16 +10,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot import agreement
 from bot.actions.base import Acting, record
 from bot.actions.rules import order_note, order_note_nn, require_member, write_item
-from bot.cycle import read_cycles
+from bot.agreement import versions as agreement
 from bot.i18n import _, local
-from bot.order import summary_note
-from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
-from bot.replies import day_text
-from bot.state import DomainError
-from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.model.cycle import read_cycles
+from bot.model.order import summary_note
+from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
+from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import day_text
+from bot.state.store import DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from bot.config import AppConfig, Milestone
-from bot.wheel import Item
+from bot.model.config import AppConfig, Milestone
+from bot.model.wheel import Item
 
 logger = logging.getLogger(__name__)
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.delivery.outbox import queue
 from bot.i18n import _
 from bot.messages import ChannelAddress, Outcome, Reply
-from bot.order import is_confirm
-from bot.outbox import queue
+from bot.model.order import is_confirm
 from bot.parsing import shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.replies import refusal
+from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
 """What a request that may only read (`Job.reads_only`) gets for a command that writes: nothing was run."""

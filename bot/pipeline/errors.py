@@ -11,8 +11,8 @@ from dataclasses import replace
 from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
-from bot.replies import make_reply, refusal, refusal_title
-from bot.state import AlreadyApplied, DomainError, entry_summary
+from bot.shown.replies import make_reply, refusal, refusal_title
+from bot.state.store import AlreadyApplied, DomainError, entry_summary
 from storage.base import StoreError
 
 logger = logging.getLogger(__name__)

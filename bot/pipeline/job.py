@@ -8,14 +8,14 @@ from datetime import datetime
 from functools import cached_property
 
 from bot.clock import Clock
-from bot.config import AppConfig
 from bot.context import Context
-from bot.identity import Caller, ChannelContext, Directory
 from bot.messages import Outcome
+from bot.model.config import AppConfig
+from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
 from bot.router import Router
-from bot.state import StateStore
+from bot.state.store import StateStore
 
 
 @dataclass

@@ -2,7 +2,7 @@
 driven from outside the process: kill -9, a slow Slack, a full disk).
 
 ``python -m tests.faults.serve_at START EPOCH GRACE``: the core's clock reads START plus the seconds since
-EPOCH (wall-clock), so a restarted process continues the same day; GRACE is `bot.outbox.GRACE` in seconds
+EPOCH (wall-clock), so a restarted process continues the same day; GRACE is `bot.delivery.outbox.GRACE` in seconds
 (how long a fresh announcement is left to the request that wrote it; 30 s in production).
 """
 
@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 
 from adapters.compose import build_core
 from adapters.server import serve
-from bot import outbox
 from bot.clock import OSLO, Clock
-from bot.web_links import ensure_secret
+from bot.delivery import outbox
+from bot.shown.web_links import ensure_secret
 
 
 class RunningClock(Clock):

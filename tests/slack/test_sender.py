@@ -9,9 +9,9 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.sender import RetryPolicy, SlackPoster, SlackSender
+from bot.delivery.sending import SendTimedOut, Undeliverable
 from bot.messages import Reply
-from bot.reminders import SendFailed
-from bot.sending import SendTimedOut, Undeliverable
+from bot.reminders.passes import SendFailed
 
 from .fake_core import FakeCore
 from .harness import BOT_TOKEN, RecordingSleep, running

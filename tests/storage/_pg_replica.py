@@ -17,10 +17,11 @@ import time
 from pathlib import Path
 
 from adapters.compose import make_core
-from bot import pass_lease, reminders
 from bot.clock import FixedClock
-from bot.config import load_config
 from bot.messages import Reply
+from bot.model.config import load_config
+from bot.reminders import lease as pass_lease
+from bot.reminders import passes as reminders
 from storage.postgres import PostgresStore
 from tests.driver import oslo
 

@@ -11,7 +11,7 @@ from adapters.teams.conversations import PARTITION, TABLE
 from adapters.teams.settings import TeamsSettings
 from bot.messages import Button, Delivery, Reply
 from bot.pipeline.repeats import Deliveries
-from bot.reminders import SendFailed
+from bot.reminders.passes import SendFailed
 from tests.teams.fake_core import FakeCore
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 

@@ -3,7 +3,7 @@ word a reply tells people to type (bokmål «bekreft», nynorsk «stadfest»; bo
 
 from __future__ import annotations
 
-from bot.agreement import versions
+from bot.agreement.versions import versions
 from tests.driver import make_bot, oslo, record_all_preconditions, text_command
 from tests.helpers import assert_recorded, assert_refused
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bot.messages import ChannelAddress
-from bot.reminders import plan_digests
+from bot.reminders.passes import plan_digests
 from tests.driver import make_bot, oslo
 
 CONFIGURED = (
