@@ -281,3 +281,25 @@ async def test_the_form_hint_after_a_mention_is_in_the_channels_written_form(cor
     shown = json.dumps(post.body, ensure_ascii=False)
     assert "Skjemaet vert opna med slash-kommandoen: /samhandling referat høst 2026" in shown
     assert "åpnes" not in shown
+
+
+async def test_a_direct_message_is_not_told_its_channel_is_unbound(core: Core) -> None:
+    """A DM with the bot is not a channel (Request.personal): no «Denne kanalen er ikke koblet» there, while an
+    unbound channel still hears how to bind it."""
+    mention = fixture("event_app_mention")
+    mention["event"].update(user="U0KARI", channel="D0KARI", channel_type="im", text="<@U0SAMBOT> neste")
+    async with running(core) as h:
+        in_dm = (await h.slash("neste", channel="D0KARI")).json()
+        in_channel = (await h.slash("neste", channel="C0UNBOUND", trigger="t2")).json()
+        await h.event(mention)
+        await h.settle()
+        posts = [
+            p.body
+            for method in ("chat.postMessage", "chat.postEphemeral")
+            for p in h.standin.calls_to(method)
+            if p.body["channel"] == "D0KARI"
+        ]
+    assert "ikke koblet" not in json.dumps(in_dm, ensure_ascii=False), in_dm
+    assert "Neste for Agder fylkeskommune" in json.dumps(in_dm, ensure_ascii=False)
+    assert "ikke koblet" in json.dumps(in_channel, ensure_ascii=False)
+    assert posts and "ikke koblet" not in json.dumps(posts, ensure_ascii=False)
