@@ -222,8 +222,10 @@ async def test_a_reply_too_long_for_slack_is_cut_with_a_pointer(core: Core) -> N
     assert "Se hele: «/samhandling referat vis høst agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
     async with running(core) as h:
         whole = (await h.slash("referat vis høst agder 2026")).json()
+        guest = (await h.slash("referat vis høst agder 2026", user="U0GUEST", trigger="t2")).json()
     shown = " ".join(b["text"]["text"] for b in whole["blocks"] if b["type"] == "section")
     assert " ".join(shown.split()) == " ".join(long_minutes.split()).replace("&", "&amp;")
+    assert guest["blocks"] == whole["blocks"]  # reading the whole minutes is a read: anyone may follow «Se hele»
     for block in whole["blocks"]:
         assert len(block.get("text", {}).get("text", "")) <= 3000
 
