@@ -8,7 +8,7 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
 from bot.parsing import shown
-from bot.router import Router, Who
+from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
 
 WHO_MAY = {
@@ -17,6 +17,15 @@ WHO_MAY = {
     Who.ADMIN: N_("Bare en administrator."),
 }
 """Who may run a command, in words: from its declaration (`Command.who`), as the permission step checks it."""
+
+
+def _who_may(command: Command) -> str:
+    """Who may run it, and that its read forms (`Command.read_forms`, `referat vis`) are anyone's."""
+    text = _(WHO_MAY[command.who])
+    if command.read_forms and command.who != Who.ANYONE:
+        form = f"{command.shown} {command.read_forms[0]}"
+        text += " " + _("«{form} …» kan alle bruke: det registrerer ingenting.").format(form=form)
+    return text
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -32,7 +41,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             lead=_(command.summary),
             sections=[
                 Section(title="", facts=tuple(facts)),
-                Section(title=_("Hvem kan bruke den"), text=_(WHO_MAY[command.who])),
+                Section(title=_("Hvem kan bruke den"), text=_who_may(command)),
             ],
         )
         return Outcome(reply=reply)

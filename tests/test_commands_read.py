@@ -270,3 +270,10 @@ def test_reading_the_whole_minutes_is_a_read_for_anyone_in_their_own_written_for
     )
     assert bot.say("målform nn", as_="per").ok
     assert "ikkje registrert noko referat" in bot.say("referat vis vår agder 2026", as_="per").text
+
+
+def test_help_for_referat_says_anyone_may_read_the_whole_minutes() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9, 0))
+    text = bot.say("hjelp referat", as_="ukjent-person", channel="ukjent-kanal", platform="slack").text
+    assert "De som er registrert hos meg" in text and "«referat vis …» kan alle bruke" in text, text
+    assert "kan alle bruke:" not in bot.say("hjelp neste", as_="kari").text
