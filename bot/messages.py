@@ -80,7 +80,7 @@ class Request:
     """The platform's id of this delivery (a Slack event id, a Teams activity id): the pipeline answers a
     redelivery of it once per process (`bot.pipeline.repeats`). None: the platform gives none."""
     personal: bool = False
-    """A one-to-one chat with the bot (a Teams personal chat): no channel to bind, so never told that it is
+    """A one-to-one chat with the bot (a Teams personal chat, a Slack DM): no channel to bind, so never told that it is
     unbound; a command there is about the person's own party."""
     organisation: str | None = None
     """The person's own organisation as their platform names it: a Teams tenant id (their home tenant, also

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.context import Context
@@ -51,11 +51,21 @@ class Command:
     args: tuple[str, ...] = ()
     """What it reads from the words after it, in order (kinds from `ARGS`)."""
     who: Who = Who.ANYONE
+    read_forms: tuple[str, ...] = ()
+    """Words that, first after the command word, make it a read (`referat vis …`, folded): that form records
+    nothing, so anyone may run it, it answers in the reader's own written form and may be run again."""
 
     def __post_init__(self) -> None:
         unknown = set(self.args) - ARGS
         if unknown:
             raise ValueError(f"command {self.name}: unknown argument kinds {sorted(unknown)}")
+
+    def for_words(self, rest: str) -> Command:
+        """The declaration for these words: a read form (`read_forms`) writes nothing and is anyone's."""
+        words = rest.split(maxsplit=1)
+        if self.read_forms and words and fold(words[0]) in self.read_forms:
+            return replace(self, writes=False, who=Who.ANYONE)
+        return self
 
     @property
     def shown(self) -> str:

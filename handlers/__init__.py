@@ -20,6 +20,7 @@ from handlers import (
     log,
     members,
     minutes,
+    minutes_read,
     next_steps,
     not_relevant,
     notify,
@@ -113,6 +114,7 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("milestone", "text", "form"),
         who=Who.MEMBER,
+        read_forms=minutes_read.READ_WORDS,  # `referat vis …` reads the whole minutes: anyone's, privately
     ),
     Command(
         "forutsetning",

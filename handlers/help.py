@@ -8,7 +8,7 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
 from bot.parsing import shown
-from bot.router import Router, Who
+from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
 
 WHO_MAY = {
@@ -17,6 +17,17 @@ WHO_MAY = {
     Who.ADMIN: N_("Bare en administrator."),
 }
 """Who may run a command, in words: from its declaration (`Command.who`), as the permission step checks it."""
+
+
+def _who_may(command: Command) -> list[Section]:
+    """Who may run it, and that its read forms (`Command.read_forms`, `referat vis`) are anyone's."""
+    sections = [Section(title=_("Hvem kan bruke den"), text=_(WHO_MAY[command.who]))]
+    if command.read_forms and command.who != Who.ANYONE:
+        form = f"{command.shown} {command.read_forms[0]}"
+        sections.append(
+            Section(title="", text=_("«{form} …» kan alle bruke: det registrerer ingenting.").format(form=form))
+        )
+    return sections
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -30,10 +41,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         reply = make_reply(
             title=_("Hjelp: {command}").format(command=command.shown),
             lead=_(command.summary),
-            sections=[
-                Section(title="", facts=tuple(facts)),
-                Section(title=_("Hvem kan bruke den"), text=_(WHO_MAY[command.who])),
-            ],
+            sections=[Section(title="", facts=tuple(facts)), *_who_may(command)],
         )
         return Outcome(reply=reply)
     lead = _(

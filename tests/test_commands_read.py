@@ -250,3 +250,30 @@ def test_referat_vis_reads_the_minutes_whole_and_says_when_there_are_none() -> N
     assert whole.ok and long_text in whole.text and "Felles søknad" in whole.text
     (fact,) = [f for s in bot.say("status agder 2026", as_="kari").sections for f in s.facts if f.label == "Referat"]
     assert fact.more == "referat vis høst agder 2026"
+
+
+def test_reading_the_whole_minutes_is_a_read_for_anyone_in_their_own_written_form() -> None:
+    """`referat vis` is declared a read form of `referat` (`Command.read_forms`): an unregistered person who
+    follows «Se hele» from `status` gets the text, and a reader gets their own written form, not the channel's."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9, 0))
+    long_text = " ".join(f"Punkt {i}: drøftet havbruk og kompetanse." for i in range(80))
+    assert bot.say(f"referat høst agder 2026 {long_text} bekreft", as_="kari").ok
+    status = bot.say("status agder 2026", as_="ukjent-person", channel="ukjent-kanal", platform="slack")
+    (fact,) = [f for s in status.sections for f in s.facts if f.label == "Referat"]
+    before = bot.snapshot()
+    whole = bot.say(fact.more, as_="ukjent-person", channel="ukjent-kanal", platform="slack")
+    assert whole.ok and long_text in whole.text, whole.text
+    assert bot.snapshot() == before
+    assert (
+        bot.say("referat høst agder 2026 Nytt", as_="ukjent-person", channel="ukjent-kanal", platform="slack").ok
+        is False
+    )
+    assert bot.say("målform nn", as_="per").ok
+    assert "ikkje registrert noko referat" in bot.say("referat vis vår agder 2026", as_="per").text
+
+
+def test_help_for_referat_says_anyone_may_read_the_whole_minutes() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9, 0))
+    text = bot.say("hjelp referat", as_="ukjent-person", channel="ukjent-kanal", platform="slack").text
+    assert "De som er registrert hos meg" in text and "«referat vis …» kan alle bruke" in text, text
+    assert "kan alle bruke:" not in bot.say("hjelp neste", as_="kari").text

@@ -77,6 +77,7 @@ def command_request(body: Mapping[str, Any]) -> Request:
         user_name=body.get("user_name") or None,
         request_id=request_id,
         delivery=_delivery(request_id),
+        personal=is_direct(channel_id=body.get("channel_id"), channel_type=body.get("channel_name")),
         **_organisation(user_team=body.get("user_team") or body.get("team_id"), home=body.get("team_id")),
     )
 
@@ -100,6 +101,7 @@ def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Reques
         user_name=user.get("name") or user.get("username") or None,
         request_id=request_id,
         delivery=_delivery(request_id, again_unless_recorded=True),
+        personal=is_direct(channel_id=channel_id),
         **_organisation(user_team=user.get("team_id"), home=(body.get("team") or {}).get("id")),
     )
 
@@ -126,6 +128,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
         fields=MappingProxyType(fields),
         request_id=request_id,
         delivery=_delivery(request_id, again_unless_recorded=True),
+        personal=is_direct(channel_id=meta.get("channel")),
         **_organisation(user_team=user.get("team_id"), home=(body.get("team") or {}).get("id")),
     )
 
@@ -144,8 +147,17 @@ def mention_request(body: Mapping[str, Any]) -> Request:
         user_name=_profile_name(event.get("user_profile")),
         request_id=request_id,
         delivery=_delivery(request_id),
+        personal=is_direct(channel_id=event.get("channel"), channel_type=event.get("channel_type")),
         **_organisation(user_team=event.get("user_team") or event.get("team"), home=installed_team(body)),
     )
+
+
+def is_direct(*, channel_id: object, channel_type: object = None) -> bool:
+    """A direct message with the bot (`Request.personal`): not a channel, so never told it is unbound.
+    Events say `channel_type: im`, a slash command `channel_name: directmessage`; a DM's id begins with D."""
+    if channel_type in ("im", "directmessage"):
+        return True
+    return isinstance(channel_id, str) and channel_id.startswith("D")
 
 
 def _profile_name(profile: object) -> str | None:

@@ -17,7 +17,7 @@ from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
-from .markdown import escape
+from .markdown import angle_brackets, escape
 from .sections import render_sections, text_blocks
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -88,7 +88,7 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": CARD_VERSION,
-        "fallbackText": reply.text[:FALLBACK_CHARS],
+        "fallbackText": angle_brackets(reply.text[:FALLBACK_CHARS]),
         "body": body,
     }
     if actions:

@@ -43,6 +43,12 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
+def angle_brackets(text: str) -> str:
+    """``text`` with only its angle brackets as entities: for text Teams may read as markdown that is otherwise
+    shown as typed (a card's fallback text), so «<navn>» is not taken for an HTML tag and dropped."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _escape_plain(text: str) -> str:
     text = _LONG_WORD.sub(lambda m: BREAK.join(_chunks(m.group(0))), text)
     text = _INLINE.sub(r"\\\1", text)

@@ -33,9 +33,9 @@ MAX_COMMANDS = 10
 SUPPORTED_CHANNEL_TYPES = ("sharedChannels", "privateChannels")
 """The non-standard channels the bot works in (manifest ``supportedChannelTypes``)."""
 DESCRIPTION_LIMIT = 128
-"""A command's description in a menu (schema: ``description`` maxLength 128)."""
+"""A command's description in a menu (the manifest reference's 128; the v1.22 JSON schema allows 4000)."""
 TITLE_LIMIT = 32
-"""A command's title in a menu (schema: ``title`` maxLength 32)."""
+"""A command's title in a menu (the manifest reference's 32; the v1.22 JSON schema allows 128)."""
 DEFAULT_OUT = "samhandling-teams.zip"
 ACCENT = (0x1F, 0x5C, 0x99)  # the wheel's blue
 ENV_TEAMS_APP_ID = "TEAMS_APP_ID"

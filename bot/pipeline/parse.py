@@ -40,7 +40,9 @@ def parse(request: Request, *, router: Router) -> Parsed:
             cleaned = replace(request, text=text, fields=fields)
         word, rest = split_command(cleaned.text)
     word = word or DEFAULT_WORD
-    return Parsed(request=cleaned, word=word, rest=rest, command=router.find(word), too_long=too_long)
+    command = router.find(word)
+    command = command.for_words(rest) if command is not None else None  # `referat vis …` is a read
+    return Parsed(request=cleaned, word=word, rest=rest, command=command, too_long=too_long)
 
 
 def first_word(text: str) -> str:

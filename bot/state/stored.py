@@ -98,6 +98,7 @@ _SIGNATURE = {
     "platform": OPTIONAL_TEXT,
     "channel": OPTIONAL_TEXT,
     "outside_order": OPTIONAL_TEXT,
+    "outside_order_nn": OPTIONAL_TEXT,
 }
 _ITEM = {  # `planned` and `done_at` are not here: their reader (bot/model/progress.py `_when`) reads a bad one as unset
     "done": FLAG,
@@ -105,6 +106,7 @@ _ITEM = {  # `planned` and `done_at` are not here: their reader (bot/model/progr
     "not_relevant": FLAG,
     "outcome": OUTCOME,
     "outside_order": OPTIONAL_TEXT,
+    "outside_order_nn": OPTIONAL_TEXT,
 }
 SCHEMA: dict[str, dict[str, Check]] = {
     "versions": {

@@ -222,8 +222,10 @@ async def test_a_reply_too_long_for_slack_is_cut_with_a_pointer(core: Core) -> N
     assert "Se hele: «/samhandling referat vis høst agder 2026»" in json.dumps(answer["blocks"], ensure_ascii=False)
     async with running(core) as h:
         whole = (await h.slash("referat vis høst agder 2026")).json()
+        guest = (await h.slash("referat vis høst agder 2026", user="U0GUEST", trigger="t2")).json()
     shown = " ".join(b["text"]["text"] for b in whole["blocks"] if b["type"] == "section")
     assert " ".join(shown.split()) == " ".join(long_minutes.split()).replace("&", "&amp;")
+    assert guest["blocks"] == whole["blocks"]  # reading the whole minutes is a read: anyone may follow «Se hele»
     for block in whole["blocks"]:
         assert len(block.get("text", {}).get("text", "")) <= 3000
 
@@ -281,3 +283,25 @@ async def test_the_form_hint_after_a_mention_is_in_the_channels_written_form(cor
     shown = json.dumps(post.body, ensure_ascii=False)
     assert "Skjemaet vert opna med slash-kommandoen: /samhandling referat høst 2026" in shown
     assert "åpnes" not in shown
+
+
+async def test_a_direct_message_is_not_told_its_channel_is_unbound(core: Core) -> None:
+    """A DM with the bot is not a channel (Request.personal): no «Denne kanalen er ikke koblet» there, while an
+    unbound channel still hears how to bind it."""
+    mention = fixture("event_app_mention")
+    mention["event"].update(user="U0KARI", channel="D0KARI", channel_type="im", text="<@U0SAMBOT> neste")
+    async with running(core) as h:
+        in_dm = (await h.slash("neste", channel="D0KARI")).json()
+        in_channel = (await h.slash("neste", channel="C0UNBOUND", trigger="t2")).json()
+        await h.event(mention)
+        await h.settle()
+        posts = [
+            p.body
+            for method in ("chat.postMessage", "chat.postEphemeral")
+            for p in h.standin.calls_to(method)
+            if p.body["channel"] == "D0KARI"
+        ]
+    assert "ikke koblet" not in json.dumps(in_dm, ensure_ascii=False), in_dm
+    assert "Neste for Agder fylkeskommune" in json.dumps(in_dm, ensure_ascii=False)
+    assert "ikke koblet" in json.dumps(in_channel, ensure_ascii=False)
+    assert posts and "ikke koblet" not in json.dumps(posts, ensure_ascii=False)

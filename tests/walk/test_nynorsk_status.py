@@ -60,3 +60,21 @@ def test_the_out_of_order_note_in_a_nynorsk_logg_reads_nynorsk() -> None:
     log = bot.say("logg", as_="per").text
     assert "kjem etter Administrativt dialogmøte haust 2026, som ikkje er registrert enno" in log, log
     assert "kommer etter" not in log
+
+
+def test_a_note_stored_before_nynorsk_notes_shows_in_bokmal_and_a_new_one_in_nynorsk() -> None:
+    """`outside_order_nn` is shown where it is stored (every record made since issue 18: the common case);
+    a record made before it has only the bokmål note, which a nynorsk `status` shows as it is."""
+    bot = make_bot(at=oslo(2026, 12, 3, 10))
+    assert_recorded(bot, "referat politisk vestland 2027 Vedteke bekreft", as_="per")
+    bot.set_time(2027, 1, 6, 10)
+    [doc] = [d for d in bot.tables("cycle/vestland/2027")["milestones"].values() if d.get("outside_order")]
+    assert "som ikkje er registrert enno" in doc["outside_order_nn"]  # stored with the record
+    assert "Registrert utanfor rekkjefølgja i modellen: Politisk handsaming" in bot.say("status", as_="per").text
+    with bot.core.store.update("cycle/vestland/2027") as tables:  # as a record made before issue 18
+        for stored in tables["milestones"].values():
+            stored.pop("outside_order_nn", None)
+    older = bot.say("status", as_="per")
+    assert older.ok, older.text
+    assert "Merknad: Registrert utanfor rekkjefølgja i modellen: Politisk behandling" in older.text, older.text
+    assert "som ikke er registrert ennå" in older.text
