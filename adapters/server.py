@@ -26,7 +26,6 @@ from urllib.parse import quote
 from aiohttp import ClientPayloadError, web
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
-from croniter import croniter
 
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
@@ -92,6 +91,8 @@ class ReminderScheduler:
         self._run_pass = run_pass
 
     def next_time(self, after: datetime) -> datetime:
+        from croniter import croniter  # after the server answers: not part of `serve`'s start-up
+
         local = after.astimezone(self.core.clock.tz)
         return croniter(self.core.reminder_cron, local).get_next(datetime)
 
