@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import importlib
 import logging
 import os
@@ -394,8 +395,10 @@ def serve(
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
     try:
+        app = build_app(core=core, warm_up=warm_up)
+        freeze_start_up()
         web.run_app(
-            build_app(core=core, warm_up=warm_up),
+            app,
             host=host,
             port=port,
             print=None,
@@ -404,6 +407,13 @@ def serve(
         )
     finally:
         offload.shut_down()  # a core call stuck in the database does not hold up the exit
+
+
+def freeze_start_up() -> None:
+    """Start-up's objects (modules, the configuration, the adapters and their clients) live as long as the
+    process: out of the collector's sight, the collections that a request's garbage sets off no longer walk
+    them (~5 % of a Slack `neste`'s server CPU, bench/slack_roundtrip.py, which does the same)."""
+    gc.freeze()
 
 
 SHUTDOWN_SECONDS = 3.0
