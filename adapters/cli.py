@@ -16,12 +16,12 @@ from adapters import store_commands
 from adapters.compose import build_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
-from bot.config import ConfigError, load_config
 from bot.core import Core
-from bot.digest import Digest
+from bot.dates.workdays import is_working_day
+from bot.model.config import ConfigError, load_config
 from bot.port import CorePort, UnknownRegion
-from bot.reminders import PassReport, Sender
-from bot.workdays import is_working_day
+from bot.reminders.digest import Digest
+from bot.reminders.passes import PassReport, Sender
 from storage.base import StoreError
 
 logger = logging.getLogger(__name__)
@@ -62,17 +62,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "tick":
             import asyncio  # only here: chat never needs the event loop (~10 ms of its start-up)
 
-            report = asyncio.run(_tick(core))
+            try:
+                report = asyncio.run(_tick(core))
+            except OSError as exc:  # the store refused a write the pass did not expect to fail
+                print(f"Feil: lagringen kan ikke skrives; ingen påminnelser ble sendt. ({exc})", file=sys.stderr)
+                return 3
             if report.skipped:
                 print("En annen påminnelsesrunde pågår akkurat nå; denne hoppet over for ikke å sende noe to ganger.")
                 return 0
+            if report.ledger_failed:  # one line: what the operator must do, with the store's own reason
+                print(
+                    f"Feil: påminnelsene er stoppet fordi lagringen ikke kan skrives ({report.messages} sendt, "
+                    f"ingen to ganger); frigjør plass eller gjør lagringen skrivbar. Error: {core.reminder_fault()}",
+                    file=sys.stderr,
+                )
+                return 1
             print(
                 f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
                 f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
             )
-            if report.ledger_failed:
-                print("Feil: påminnelser ble sendt, men kunne ikke registreres. Se loggen.", file=sys.stderr)
-                return 1
             return 0 if not report.failed else 1
         if command == "serve":
             from adapters.server import serve
@@ -110,7 +118,7 @@ def _warm_up(core: CorePort) -> None:
     the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
     this: there start-up and the first command are one wait, and most commands need neither; `serve` runs
     it beside the starting server (`adapters.server.serve(warm_up=…)`), so /healthz does not wait for it."""
-    from bot.dates import warm_up
+    from bot.dates.grammar import warm_up
 
     warm_up()
     is_working_day(core.clock.now().date())
@@ -168,7 +176,7 @@ def _verify(core: Core) -> int:
     """Every chain walked and replayed: the first entry that does not match named with its partition and
     time, and every record whose stored state is not what the chain produces."""
     from bot.i18n import _
-    from bot.integrity import broken_lines
+    from bot.state.integrity import broken_lines
 
     reports = core.state.verify_all()
     broken = [report for report in reports if not report.ok]

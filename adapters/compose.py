@@ -11,8 +11,8 @@ import logging
 import os
 
 from bot.clock import Clock, SystemClock
-from bot.config import AppConfig, ConfigError, load_config
 from bot.core import Core
+from bot.model.config import AppConfig, ConfigError, load_config
 from handlers import build_router
 from storage.base import Store
 

@@ -26,9 +26,9 @@ from adapters import offload
 from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
-    from bot.integrity import HistoryCheck
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
+    from bot.state.integrity import HistoryCheck
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,10 @@ def health_report(
     if faults:
         body["status"] = "degraded"
         body["store"] = dict(faults)
+    undelivered = core.undelivered()  # said once in the log; here until the process restarts
+    if undelivered:
+        body["status"] = "degraded"
+        body["undelivered"] = undelivered
     fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"

@@ -30,11 +30,11 @@ from aiohttp.web_protocol import RequestPayloadError
 
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
-from bot.integrity import HistoryCheck
+from bot.state.integrity import HistoryCheck
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class ReminderScheduler:
-    """Runs `bot.reminders.run_pass` at each time of the configured cron, in the core clock's zone.
+    """Runs `bot.reminders.passes.run_pass` at each time of the configured cron, in the core clock's zone.
 
     A pass that could not post everything is tried again after `retry_after` instead of waiting for the next
     cron time (which may be a day away): the ledger is written only after a successful post, so a Slack
@@ -90,6 +90,9 @@ class ReminderScheduler:
         self.run_at_start = run_at_start
         self.passes = 0
         self._run_pass = run_pass
+        self.retry_in: float | None = None
+        """The last pass's `PassReport.retry_in`: look again then (a lease that ends, announcements whose
+        grace ends), however far the next cron time is."""
 
     def next_time(self, after: datetime) -> datetime:
         from croniter import croniter  # after the server answers: not part of `serve`'s start-up
@@ -100,6 +103,7 @@ class ReminderScheduler:
     async def run_once(self) -> bool:
         """One pass; True when every due reminder went out."""
         self.passes += 1
+        self.retry_in = None
         try:
             if self._run_pass is None:
                 report = await self.core.remind(senders=self.senders)
@@ -109,6 +113,7 @@ class ReminderScheduler:
             logger.exception("reminder pass failed")
             return False
         complete = _pass_complete(report)
+        self.retry_in = getattr(report, "retry_in", None)
         logger.info("reminder pass done: %s", report)
         return complete
 
@@ -125,6 +130,8 @@ class ReminderScheduler:
             due = self.next_time(now)
             if not complete:
                 due = min(due, now + self.retry_after)
+            if self.retry_in is not None:
+                due = min(due, now + timedelta(seconds=self.retry_in))
 
 
 def _pass_complete(report: Any) -> bool:
@@ -331,7 +338,7 @@ def _history_check(
     Never refuses to start."""
 
     async def check(app: web.Application) -> None:
-        from bot.integrity import admin_alert
+        from bot.state.integrity import admin_alert
 
         try:
             result = await offload.call(core.check_history)  # on PostgreSQL: many reads; keep the loop free

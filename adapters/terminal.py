@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from adapters.files import read_local
-from bot.hints import platform_hints
 from bot.i18n import _, using
 from bot.messages import Announcement, Attachment, Reply, Request
 from bot.port import CorePort
+from bot.shown.hints import platform_hints
 
 PLATFORM = "terminal"
 
@@ -168,11 +168,12 @@ class TerminalSender:
     """Posts reminders to terminal channels by printing them (used by `tick`)."""
 
     platform = PLATFORM
+    looks_up = True  # printing again is harmless: nothing to mark before a post
 
     def __init__(self, *, out: TextIO = sys.stdout) -> None:
         self.out = out
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         print(f"[#{channel_id}] {render(reply)}\n", file=self.out, flush=True)
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot import chain
 from bot.clock import OSLO
-from bot.state import Author, StateStore, cycle_partition
+from bot.state import chain
+from bot.state.store import Author, StateStore, cycle_partition
 from storage.tinydb_store import TinyDBStore
 
 AUTHOR = Author(person="kari", name="Kari Nordmann", platform="slack", channel="C0AGDER")

@@ -173,7 +173,7 @@ def measure(history: History, *, runs: int, seed: int = 7) -> list[Stats]:
             Stats.of(
                 "reminder pass, posting",
                 posting,
-                f"one per working day for 4 months from `now`, with that period's commands; {sent} posts, one durable ledger write each",
+                f"one per working day for 4 months from `now`, with that period's commands; {sent} posts; per pass one write of its intents and one ledger write per partition",
             )
         )
         bench.core.store.close()
@@ -201,7 +201,7 @@ def measure_empty(*, runs: int) -> Stats:
 
 def _warm(bench: Bench) -> None:
     """What a running bot has already done: dateparser loaded, the recent partitions in the cache."""
-    from bot.dates import warm_up
+    from bot.dates.grammar import warm_up
 
     warm_up()
     for region in bench.coordinators:
@@ -241,7 +241,7 @@ def startup_probe(folder: str, now: str) -> None:
     t0 = time.perf_counter()
     from adapters.compose import build_core
     from bot.clock import FixedClock
-    from bot.dates import warm_up
+    from bot.dates.grammar import warm_up
 
     t1 = time.perf_counter()
     core = build_core(config_path=str(CONFIG), db_path=folder, clock=FixedClock(datetime.fromisoformat(now)))
@@ -250,8 +250,8 @@ def startup_probe(folder: str, now: str) -> None:
     t3 = time.perf_counter()
     rss_ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     hwm_ready = _vm_hwm_kib()
+    from bot.dates.workdays import is_working_day
     from bot.messages import Request
-    from bot.workdays import is_working_day
 
     # `holidays` loads its Norwegian tables on first use, i.e. in the first reminder pass: this is what
     # warming them at start-up would cost (and what the first pass no longer pays then).

@@ -1,8 +1,8 @@
 """Date reading accuracy on the held-out corpus (bench/date_corpus_heldout.tsv), with and without dateparser.
 
 Run: .venv/bin/python bench/date_accuracy.py [--show]
-The corpus was written before the first measurement and is not used to tune bot/dates.py. Each batch is
-scored twice: by the grammar alone, and with dateparser behind it (bot/date_fallback.py), so the column
+The corpus was written before the first measurement and is not used to tune bot/dates/grammar.py. Each batch is
+scored twice: by the grammar alone, and with dateparser behind it (bot/dates/fallback.py), so the column
 shows what dateparser adds (and, were it ever to read noise, what it costs). `--show` lists the misses
 of the reading the bot uses (with dateparser when it is installed).
 """
@@ -16,9 +16,9 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import date_fallback
 from bot.clock import OSLO
-from bot.dates import parse_norwegian_date
+from bot.dates import fallback as date_fallback
+from bot.dates.grammar import parse_norwegian_date
 
 CORPUS = Path(__file__).with_name("date_corpus_heldout.tsv")
 

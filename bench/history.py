@@ -49,9 +49,10 @@ class FakeSender:
 
     def __init__(self, platform: str) -> None:
         self.platform = platform
+        self.looks_up = False
         self.sent = 0
 
-    async def send(self, *, channel_id: str, reply: Any) -> None:
+    async def send(self, *, channel_id: str, reply: Any, key: str | None = None, maybe_posted: bool = False) -> None:
         self.sent += 1
 
 
@@ -88,7 +89,7 @@ class Bench:
             )
 
     def run_pass(self, at: datetime) -> Any:
-        from bot.reminders import run_pass
+        from bot.reminders.passes import run_pass
 
         self.clock.set(at)
         return self.loop.run_until_complete(run_pass(core=self.core, senders=self.senders, now=at))
@@ -103,7 +104,7 @@ def extra_organisations(count: int) -> list[str]:
 def organisations_text(organisations: int) -> str:
     """The demo app.yaml with synthetic regions added (each with a terminal channel) up to `organisations`
     regions in all; the demo text itself at 15. Used for the 100-organisation benchmarks and tests."""
-    from bot.config import parse_config
+    from bot.model.config import parse_config
 
     text = CONFIG.read_text(encoding="utf-8")
     have = len(parse_config(text).parties.regions)
@@ -126,7 +127,7 @@ def open_bench(folder: Path, *, at: datetime, config: Any = None, store: Any = N
     the given `store`; `config` defaults to the demo app.yaml."""
     from adapters.compose import cache_size_for, make_core
     from bot.clock import FixedClock
-    from bot.config import load_config
+    from bot.model.config import load_config
     from storage.tinydb_store import TinyDBStore
 
     config = config or load_config(CONFIG)
@@ -210,13 +211,13 @@ def cycle_steps(bench: Bench, *, year: int) -> list[Step]:
 
 def workday(day: date) -> date:
     """The first working day on or after `day` (weekends and Norwegian public holidays are skipped)."""
-    from bot.workdays import on_or_after
+    from bot.dates.workdays import on_or_after
 
     return on_or_after(day)
 
 
 def working_days(start: date, end: date, *, mondays_only: bool) -> Iterator[date]:
-    from bot.workdays import is_working_day
+    from bot.dates.workdays import is_working_day
 
     day = start
     while day < end:
@@ -242,7 +243,7 @@ class History:
 
 def history_now(years: int) -> datetime:
     """`now` of a history of `years` years: 09:00 on the first working day from 14 January after them."""
-    from bot.workdays import on_or_after
+    from bot.dates.workdays import on_or_after
 
     return at_hour(on_or_after(date(FIRST_CYCLE + years, 1, 14)), 9)
 

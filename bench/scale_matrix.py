@@ -101,7 +101,7 @@ def build(
 ) -> dict[tuple[int, int], Path]:
     """The tinydb folder of every (organisations, years), built where missing (a `built-*.json` beside
     each says it is complete, so `--keep` reuses it)."""
-    from bot.config import parse_config
+    from bot.model.config import parse_config
 
     folders: dict[tuple[int, int], Path] = {}
     every = years
@@ -163,7 +163,7 @@ def open_sets(
 ) -> list[DataSet]:
     """Every data set open with its own core: tinydb on a work copy (the writes must not touch the kept
     data), PostgreSQL imported from the same tinydb data."""
-    from bot.config import parse_config
+    from bot.model.config import parse_config
     from storage.tinydb_store import TinyDBStore
     from storage.transfer import copy_store
 
@@ -212,7 +212,7 @@ def open_sets(
 
 def measure(sets: list[DataSet], *, runs: int, seed: int = 7) -> None:
     """`runs` rounds; each round visits every data set once in a shuffled order (interleaved)."""
-    from bot.dates import warm_up
+    from bot.dates.grammar import warm_up
 
     warm_up()
     rng = random.Random(seed)

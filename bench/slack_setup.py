@@ -72,7 +72,7 @@ class Served:
 
 def build(folder: Path) -> Served:
     """The configuration and a year of history in `folder` (config.yaml, data/, made anew)."""
-    from bot.config import load_config, parse_config
+    from bot.model.config import load_config, parse_config
 
     regions = [region.key for region in load_config(CONFIG).parties.regions]
     text = config_text(regions)

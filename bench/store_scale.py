@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.clock import OSLO
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 from storage.base import Store
 
 PARTITION = "cycle/agder/2027"

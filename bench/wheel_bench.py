@@ -17,9 +17,9 @@ from collections.abc import Callable
 from adapters.web.ics import render_ics
 from adapters.web.wheel_png import render_png
 from adapters.web.wheel_svg import render_svg
-from bot.feeds import feed_events, feed_title
-from bot.web_links import feed_by_name
-from bot.wheel_picture import build_picture
+from bot.shown.feeds import feed_events, feed_title
+from bot.shown.web_links import feed_by_name
+from bot.shown.wheel_picture import build_picture
 from tests.driver import make_bot, oslo, record_all_preconditions
 from tests.helpers import status_page_html
 

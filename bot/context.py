@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.config import AppConfig
-from bot.identity import Caller, ChannelContext, Directory
 from bot.messages import Request
+from bot.model.config import AppConfig
+from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 
 if TYPE_CHECKING:
     from bot.router import Router

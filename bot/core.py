@@ -12,31 +12,31 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
-from bot.config import AppConfig
-from bot.hints import know_commands
 from bot.i18n import Lang
-from bot.identity import Directory
 from bot.messages import ChannelAddress, Outcome, Picture, Request
+from bot.model.config import AppConfig
+from bot.model.identity import Directory
 from bot.parsing import Vocabulary
 from bot.pipeline import errors, kept, language, permission, repeats, size, unbound
 from bot.pipeline.dispatch import dispatch
 from bot.pipeline.job import Job, Step, chain
 from bot.pipeline.parse import parse
-from bot.planner import Planner
 from bot.port import Seat, UnknownRegion
+from bot.reminders.planner import Planner
 from bot.reply_cache import ReplyCache
 from bot.router import Router
-from bot.state import StateStore
+from bot.shown.hints import know_commands
+from bot.state.store import StateStore
 from storage.base import Store
 
 if TYPE_CHECKING:
-    from bot.agreement_view import Receipt
-    from bot.digest import Digest
-    from bot.integrity import HistoryCheck
-    from bot.reminders import PassReport, Sender
-    from bot.simulation import SimulatedPost
-    from bot.web_views import CalendarView, StatusView
-    from bot.wheel_geometry import WheelPicture
+    from bot.agreement.receipt import Receipt
+    from bot.reminders.digest import Digest
+    from bot.reminders.passes import PassReport, Sender
+    from bot.reminders.simulation import SimulatedPost
+    from bot.shown.web_views import CalendarView, StatusView
+    from bot.shown.wheel_geometry import WheelPicture
+    from bot.state.integrity import HistoryCheck
 
 logger = logging.getLogger(__name__)
 
@@ -96,12 +96,12 @@ class Core:
     async def deliver(
         self, outcome: Outcome, *, senders: Mapping[str, Sender], already_shown: ChannelAddress | None = None
     ) -> None:
-        from bot.reminders import deliver_announcements
+        from bot.reminders.passes import deliver_announcements
 
         await deliver_announcements(outcome, senders=senders, already_shown=already_shown, core=self)
 
     def picture(self, picture: Picture) -> WheelPicture | None:
-        from bot.wheel_picture import build_picture
+        from bot.shown.wheel_picture import build_picture
 
         return build_picture(config=self.config, state=self.state, params=picture.params, today=self.clock.now().date())
 
@@ -115,12 +115,12 @@ class Core:
         return Seat(person=caller.name, person_key=caller.key, place=place)
 
     def digests_due(self, *, at: datetime) -> list[Digest]:
-        from bot.reminders import plan_digests
+        from bot.reminders.passes import plan_digests
 
         return plan_digests(core=self, at=at)
 
     async def remind(self, *, senders: Mapping[str, Sender]) -> PassReport:
-        from bot.reminders import run_pass
+        from bot.reminders.passes import run_pass
 
         return await run_pass(core=self, senders=senders)
 
@@ -132,17 +132,22 @@ class Core:
         return self.store.faults()
 
     def reminder_fault(self) -> str | None:
-        from bot.reminders import ledger_fault
+        from bot.reminders.passes import ledger_fault
 
         return ledger_fault(self)
 
+    def undelivered(self) -> list[str]:
+        from bot.delivery.announcements import undelivered
+
+        return undelivered(self)
+
     def check_history(self) -> HistoryCheck | None:
-        from bot.integrity import check_history
+        from bot.state.integrity import check_history
 
         return check_history(self.state)
 
     def admin_addresses(self) -> list[ChannelAddress]:
-        from bot.integrity import admin_channels
+        from bot.state.integrity import admin_channels
 
         return admin_channels(self.directory)
 
@@ -150,7 +155,7 @@ class Core:
         return self.store
 
     def calendar(self, *, feed: str, token: str | None, environ: Mapping[str, str]) -> CalendarView | None:
-        from bot.web_views import calendar_view
+        from bot.shown.web_views import calendar_view
 
         return calendar_view(
             config=self.config, state=self.state, now=self.clock.now(), feed=feed, token=token, environ=environ
@@ -159,7 +164,7 @@ class Core:
     def status_page(
         self, *, region: str | None, token: str | None, year: str | None, environ: Mapping[str, str]
     ) -> StatusView | None:
-        from bot.web_views import status_view
+        from bot.shown.web_views import status_view
 
         today = self.clock.now().date()
         return status_view(
@@ -167,23 +172,23 @@ class Core:
         )
 
     def prepare_links(self) -> None:
-        from bot.web_links import ensure_secret
+        from bot.shown.web_links import ensure_secret
 
         ensure_secret(self.state, at=self.clock.now())
 
     def receipt(self, *, region: str, year: int) -> Receipt:
-        from bot.agreement_view import build_receipt
+        from bot.agreement.receipt import build_receipt
 
         return build_receipt(config=self.config, state=self.state, region=self._region_key(region), year=year)
 
     def simulate(self, *, start: date, end: date, region: str | None) -> Iterator[SimulatedPost]:
-        from bot.simulation import simulate
+        from bot.reminders.simulation import simulate
 
         key = self._region_key(region) if region is not None else None
         return simulate(self, start=start, end=end, region=key)
 
     def chat_seat(self, *, platform: str, person: str | None, channel: str | None) -> tuple[str, str] | None:
-        from bot.identity import terminal_seat
+        from bot.model.identity import terminal_seat
 
         return terminal_seat(config=self.config, platform=platform, person=person, channel=channel)
 

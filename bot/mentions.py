@@ -12,8 +12,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from bot.identity import Directory
 from bot.messages import Request
+from bot.model.identity import Directory
 from bot.parsing import fold
 
 logger = logging.getLogger(__name__)

@@ -82,6 +82,16 @@ class Request:
     personal: bool = False
     """A one-to-one chat with the bot (a Teams personal chat): no channel to bind, so never told that it is
     unbound; a command there is about the person's own party."""
+    organisation: str | None = None
+    """The person's own organisation as their platform names it: a Teams tenant id (their home tenant, also
+    in a shared channel hosted by another), a Slack team id (`user_team`, also in Slack Connect); None where
+    the platform says nothing (the terminal). `koble organisasjon` binds one to a party
+    (`bot.model.identity.organisation_key`)."""
+    email_domain: str | None = None
+    """The domain of the person's e-mail address where the adapter knows it (`koble organisasjon <domene>`)."""
+    external: bool = False
+    """The person belongs to another organisation than the one the bot is installed in (a Slack Connect
+    member, an external member of a Teams shared channel): some platform features stop at that border."""
 
 
 class ItemState(StrEnum):
@@ -176,7 +186,7 @@ class Mention:
 @dataclass(frozen=True)
 class Picture:
     """A picture to show with a reply (the wheel). Neutral: `params` say what to draw (see
-    `bot.wheel_picture.build_picture`); adapters draw it with the shared renderers in adapters/web and post
+    `bot.shown.wheel_picture.build_picture`); adapters draw it with the shared renderers in adapters/web and post
     it as their platform can. The reply's `text` stays the full fallback."""
 
     params: Mapping[str, str]
@@ -223,6 +233,16 @@ class Announcement:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """An announcement written to the durable outbox with the change that made it (`bot.delivery.outbox`): the
+    partition and key of its row, so delivery marks exactly that row."""
+
+    partition: str
+    key: str
+    announcement: Announcement
+
+
+@dataclass(frozen=True)
 class Outcome:
     """The result of handling one request: the reply to the asker and any announcements."""
 
@@ -232,3 +252,5 @@ class Outcome:
     """The command only reads (declared so): running it again refreshes what it showed (a Teams card)."""
     repeated: bool = False
     """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""
+    queued: tuple[Queued, ...] = ()
+    """The announcements already in the durable outbox (written with the change), for `CorePort.deliver`."""

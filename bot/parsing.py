@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.config import AppConfig, Milestone
+from bot.model.config import AppConfig, Milestone
 
 _FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é", "e"))
 YEAR_RE = re.compile(r"^(20\d\d)$")

@@ -23,13 +23,13 @@ from bot.i18n import Lang
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 
 if TYPE_CHECKING:
-    from bot.agreement_view import Receipt
-    from bot.digest import Digest
-    from bot.integrity import HistoryCheck
-    from bot.reminders import PassReport, Sender
-    from bot.simulation import SimulatedPost
-    from bot.web_views import CalendarView, StatusView
-    from bot.wheel_geometry import WheelPicture
+    from bot.agreement.receipt import Receipt
+    from bot.reminders.digest import Digest
+    from bot.reminders.passes import PassReport, Sender
+    from bot.reminders.simulation import SimulatedPost
+    from bot.shown.web_views import CalendarView, StatusView
+    from bot.shown.wheel_geometry import WheelPicture
+    from bot.state.integrity import HistoryCheck
     from storage.base import Store
 
 
@@ -77,7 +77,7 @@ class CorePort(Protocol):
     async def deliver(
         self, outcome: Outcome, *, senders: Mapping[str, Sender], already_shown: ChannelAddress | None = None
     ) -> None:
-        """Post an outcome's announcements through every platform's sender, durably (`bot.outbox`)."""
+        """Post an outcome's announcements through every platform's sender, durably (`bot.delivery.outbox`)."""
         ...
 
     def picture(self, picture: Picture) -> WheelPicture | None:
@@ -91,7 +91,7 @@ class CorePort(Protocol):
         ...
 
     async def remind(self, *, senders: Mapping[str, Sender]) -> PassReport:
-        """One reminder pass (`bot.reminders.run_pass`)."""
+        """One reminder pass (`bot.reminders.passes.run_pass`)."""
         ...
 
     @property
@@ -107,6 +107,11 @@ class CorePort(Protocol):
         """Why reminders are stopped in this process (for /healthz), or None."""
         ...
 
+    def undelivered(self) -> list[str]:
+        """Announcements this process found it cannot deliver (or cannot tell whether they went), one
+        line each, newest last, for /healthz; each is also logged once (`bot.delivery.announcements`)."""
+        ...
+
     def check_history(self) -> HistoryCheck | None:
         """Walk every history chain (start-up); None when this core keeps no history to check."""
         ...
@@ -120,7 +125,7 @@ class CorePort(Protocol):
         ...
 
     def calendar(self, *, feed: str, token: str | None, environ: Mapping[str, str]) -> CalendarView | None:
-        """A calendar feed's events (`bot.web_views`), or None when the token does not open it."""
+        """A calendar feed's events (`bot.shown.web_views`), or None when the token does not open it."""
         ...
 
     def status_page(

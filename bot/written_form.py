@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANG, Lang
-from bot.identity import ChannelContext
-from bot.state import META, StateStore
+from bot.model.config import AppConfig
+from bot.model.identity import ChannelContext
+from bot.state.store import META, StateStore
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,9 @@ from handlers import (
     bind,
     calendar,
     followups,
+    join,
     log,
+    members,
     minutes,
     next_steps,
     not_relevant,
@@ -222,8 +224,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "koble",
         bind.bind_channel,
-        N_("Admin: koble denne kanalen til en region, aktør eller nasjonalt."),
-        N_("koble region <navn> | koble aktør <kode> [region] | koble nasjonal"),
+        N_(
+            "Admin: koble denne kanalen til en region, aktør eller nasjonalt, eller en hel organisasjon til en part "
+            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det)."
+        ),
+        N_(
+            "koble region <navn> | koble aktør <kode> [region] | koble nasjonal | "
+            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle]"
+        ),
         (N_("koble region agder"),),
         aliases=("kople",),
         writes=True,
@@ -277,6 +285,50 @@ COMMANDS: tuple[Command, ...] = (
         args=("command",),
     ),
     followups.COMMAND,  # issue 18: `ferdig <id>` closes a follow-up point (declared in handlers/followups.py)
+    Command(
+        "hvem",
+        members.who,
+        N_("Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg. Bare til deg."),
+        N_("hvem [part]"),
+        (N_("hvem IN"), N_("hvem agder")),
+        aliases=("kven",),
+        translated=True,
+        args=("party",),
+        who=Who.MEMBER,
+    ),
+    Command(
+        "bli",
+        join.join,
+        N_(
+            "Be om å bli med for en part som rådgiver; koordinatorene for parten (eller en administrator) "
+            "slipper deg inn med ett klikk."
+        ),
+        N_("bli med <part>"),
+        (N_("bli med IN"),),
+        writes=True,
+        translated=True,
+        args=("party",),
+    ),
+    Command(
+        "opptak",
+        join.answer,
+        N_("Svar på en forespørsel om å bli med (knappene «Slipp inn» og «Avslå»): koordinatorene eller admin."),
+        N_("opptak ja|nei <nr>"),
+        ("opptak ja 3",),
+        writes=True,
+        translated=True,
+        args=("text",),
+    ),
+    Command(
+        "forlat",
+        join.leave,
+        N_("Gå ut av en part; en administrator kan fjerne hvem som helst («forlat <part> @person»)."),
+        N_("forlat <part> [@person]"),
+        (N_("forlat IN"),),
+        writes=True,
+        translated=True,
+        args=("party", "person"),
+    ),
 )
 
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from bot import agreement
 from bot.actions.agreement_text import EXAMPLE, TextAlready, TextRegistered, register_text
 from bot.actions.base import Acting
 from bot.actions.ready import ready_by_text
 from bot.actions.rules import milestone_for, pick_year
-from bot.agreement_view import build_receipt, version_text, versions_section
+from bot.agreement import versions as agreement
+from bot.agreement.receipt import build_receipt, version_text, versions_section
 from bot.context import Context
-from bot.cycle import read_cycles
 from bot.i18n import _, ngettext
 from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
-from bot.notify import mentions_for
+from bot.model.cycle import read_cycles
+from bot.model.order import split_confirm
+from bot.model.wheel import signing_milestone
 from bot.parsing import shown
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.wheel import signing_milestone
+from bot.reminders.notify import mentions_for
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.announce import ready_announcements, to_agreement_channels
 from handlers.common import read_args, require_region
 from handlers.describe import sign_buttons
@@ -65,8 +66,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, request, words, example=EXAMPLE, reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
+    rest, confirmed = split_confirm(rest)
     result = register_text(
-        Acting.of(ctx=ctx, request=request), region=region, year=year, text=lambda: _read_text(request, rest)
+        Acting.of(ctx=ctx, request=request),
+        region=region,
+        year=year,
+        text=lambda: _read_text(request, rest),
+        confirmed=confirmed,
     )
     if isinstance(result, TextAlready):
         # The same text shared again must not cancel the signatures given on it.

@@ -8,9 +8,9 @@ from bot.actions.rules import milestone_for
 from bot.context import Context
 from bot.i18n import Lang, _, using
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
-from bot.progress import progress_of
-from bot.replies import make_reply
-from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import make_reply
 from bot.written_form import channel_form
 from handlers.describe import sign_buttons
 

@@ -11,9 +11,9 @@ from bot.actions.base import Acting
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
-from bot.order import split_confirm
+from bot.model.order import split_confirm
 from bot.parsing import fold
-from bot.replies import make_reply
+from bot.shown.replies import make_reply
 from handlers.common import context_region, read_args, reject_extra
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}

@@ -1,4 +1,4 @@
-"""`koble …` and `person …`: an admin binds the current channel, or a person, at runtime.
+"""`koble …` and `person …`: an admin binds the current channel, an organisation, or a person, at runtime.
 
 Bindings are stored in the `meta` partition and win over app.yaml for that channel or person.
 """
@@ -12,13 +12,16 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
+from bot.model.identity import OrganisationBinding, organisation_key
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")
 PERSON_EXAMPLE = "person @kari agder koordinator"
+ORGANISATION_EXAMPLE = "koble organisasjon innovasjonnorge.no IN"
+ORGANISATION_WORDS = ("organisasjon", "organisation", "org")
 ROLES = {
     "koordinator": "coordinator",
     "coordinator": "coordinator",
@@ -31,9 +34,19 @@ ROLES = {
     "admin": "admin",
     "administrator": "admin",
 }
+ROLE_NAMES = {
+    "coordinator": N_("koordinator"),
+    "adviser": N_("rådgiver"),
+    "au_member": N_("AU-medlem"),
+    "admin": N_("administrator"),
+}
+"""How a role is named to people."""
 
 
 def bind_channel(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    if words and fold(words[0]) in ORGANISATION_WORDS:
+        return bind_organisation(request, ctx, words=words[1:])
     chosen, bound = actions.bind_channel(Acting.of(ctx=ctx, request=request), binding=lambda: _channel(ctx))
     what = chosen.described(ctx.config)
     if not bound.changed:
@@ -58,6 +71,50 @@ def _channel(ctx: Context) -> ChannelBinding:
     if kind in ("aktor", "aktoer") and args.party and ctx.config.actor(args.party):
         return ChannelBinding(actor=args.party, region=args.region)
     raise DomainError(_("Skriv «{example}».").format(example=_(BIND_EXAMPLE)))
+
+
+def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Outcome:
+    """`koble organisasjon <tenant-id | slack-team | e-postdomene> <part> [rolle]`."""
+    chosen, bound = actions.bind_organisation(
+        Acting.of(ctx=ctx, request=request), binding=lambda: _organisation(ctx, words)
+    )
+    values = {
+        "organisation": chosen.key.partition(":")[2],
+        "party": ctx.config.party_name(chosen.party),
+        "role": _(ROLE_NAMES.get(chosen.role, chosen.role)),
+    }
+    if not bound.changed:
+        return Outcome(reply=_already(_("{organisation} er allerede koblet til {party} som {role}.").format(**values)))
+    lead = _(
+        "Alle fra {organisation} er nå {role} for {party}, uten egen registrering. "
+        "En person som er registrert selv, beholder sin egen rolle."
+    ).format(**values)
+    return Outcome(reply=make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL))
+
+
+def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:
+    usage = _("Skriv «{example}» (organisasjon: Teams-tenant-id, Slack-team-id eller e-postdomene).").format(
+        example=ORGANISATION_EXAMPLE
+    )
+    if len(words) < 2:
+        raise DomainError(usage)
+    key = organisation_key(words[0])
+    if key is None:
+        raise DomainError(
+            _("«{organisation}» er verken en tenant-id, en Slack-team-id eller et e-postdomene. {usage}").format(
+                organisation=shown(words[0]), usage=usage
+            )
+        )
+    role = ROLES.get(fold(words[-1]))
+    party_words = words[1:-1] if role is not None else words[1:]
+    party = ctx.vocab.party(" ".join(party_words)) if party_words else None
+    if party is None:
+        raise DomainError(
+            _("Ukjent part «{party}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU).").format(
+                party=shown(" ".join(party_words))
+            )
+        )
+    return OrganisationBinding(key=key, party=party, role=role or "adviser")
 
 
 def bind_person(request: Request, ctx: Context) -> Outcome:

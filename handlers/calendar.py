@@ -12,9 +12,8 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Section, Visibility
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.web_links import (
+from bot.shown.replies import make_reply
+from bot.shown.web_links import (
     NATIONAL_FEED,
     Feed,
     address,
@@ -22,6 +21,7 @@ from bot.web_links import (
     status_path,
     token_of,
 )
+from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
 

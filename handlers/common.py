@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.actions import rules
-from bot.config import Milestone
 from bot.context import Context
 from bot.i18n import _
+from bot.model.config import Milestone
 from bot.parsing import milestone_names, shown, typed_name, year_of
-from bot.state import DomainError
+from bot.state.store import DomainError
 
 
 class Unread(list[str]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.actions.dates import DateSet, DateUnchanged
 from bot.i18n import _
-from bot.replies import when_text
+from bot.shown.replies import when_text
 
 
 def replaced_note(result: DateSet | DateUnchanged) -> str:

@@ -5,24 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.agreement import current_version
-from bot.agreement_view import version_facts
-from bot.assignment_answers import answers_fact
-from bot.config import AppConfig
+from bot.agreement.receipt import version_facts
+from bot.agreement.signing import sign_button
+from bot.agreement.versions import current_version
 from bot.context import Context
-from bot.date_text import month_name
+from bot.dates.text import month_name
+from bot.facts.assignment_answers import answers_fact
 from bot.facts.item_state import item_state
-from bot.facts.kinds import is_assignments, is_signing
+from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
-from bot.followups import status_text
 from bot.i18n import _, current
 from bot.memo import per_config
 from bot.messages import Button, Fact, ItemState, Section
-from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
-from bot.replies import day_text, days_phrase, when_text
-from bot.signing import sign_button
-from bot.state import StateStore
-from bot.wheel import Item, done_word, region_title
+from bot.model.config import AppConfig
+from bot.model.followups import status_text
+from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
+from bot.model.wheel import Item, done_word, region_title
+from bot.shown.replies import day_text, days_phrase, when_text
+from bot.state.store import StateStore
 from handlers.minutes_read import read_command
 
 
@@ -61,6 +61,7 @@ class _How:
         progress.planned_has_time,
         progress.not_relevant,
         progress.outside_order,
+        progress.outside_order_nn,
         today,
         lang,
         how,
@@ -130,18 +131,18 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(
             Fact(
                 _("Oppfølging"),
-                points  # issue 18: with id, due date and ✓ when closed (bot/followups.py)
+                points  # issue 18: with id, due date and ✓ when closed (bot/model/followups.py)
                 or "; ".join(
                     f"{point['text']} ({point.get('owner_name') or point['owner']})" for point in outcome["followups"]
                 ),
             )
         )
-    if progress.outside_order:
+    if progress.outside_note:
         facts.append(
-            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_order))
+            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_note))
         )
     text = None
-    if not progress.done and item.kind == "milestone" and not progress.planned and not item.spec.signed_by_parties:
+    if not progress.done and not progress.planned and is_dated(item):
         text = _("Ingen dato satt ennå.")
     title = texts.region_title if how.with_region else texts.title
     state = item_state(config=config, progress=progress, today=today)

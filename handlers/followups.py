@@ -11,9 +11,9 @@ from bot.actions.followups import FollowupAlreadyClosed, close_followup
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Outcome, Request, Visibility
-from bot.order import split_confirm
-from bot.replies import make_reply
+from bot.model.order import split_confirm
 from bot.router import Command, Who
+from bot.shown.replies import make_reply
 
 
 def handle(request: Request, ctx: Context) -> Outcome:

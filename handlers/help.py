@@ -8,8 +8,8 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
 from bot.parsing import shown
-from bot.replies import make_reply
 from bot.router import Router, Who
+from bot.shown.replies import make_reply
 
 WHO_MAY = {
     Who.ANYONE: N_("Alle kan bruke den."),

@@ -1,6 +1,6 @@
 """Links to the status page in `status` and `oversikt`: one wrapper, so those handlers stay as they are.
 
-Reading the link writes nothing (bot/web_links.py derives the token); a store that cannot be read never
+Reading the link writes nothing (bot/shown/web_links.py derives the token); a store that cannot be read never
 spoils the reply the link would have been added to.
 """
 
@@ -14,7 +14,7 @@ from typing import Literal
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request
-from bot.web_links import address, status_link_id, status_path, token_of
+from bot.shown.web_links import address, status_link_id, status_path, token_of
 from handlers.common import context_region, read_args
 from storage.base import StoreError
 

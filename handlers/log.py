@@ -1,16 +1,16 @@
 """`logg [region]`: the latest changes, who made them, when and from where (read through
-`bot.change_log.latest_changes`)."""
+`bot.state.change_log.latest_changes`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from bot.change_log import latest_changes
 from bot.context import Context
 from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
-from bot.replies import make_reply
-from bot.state import entry_summary
+from bot.shown.replies import make_reply
+from bot.state.change_log import latest_changes
+from bot.state.store import entry_summary
 from handlers.common import context_region, read_args, reject_extra
 
 SHOW = 10

@@ -17,15 +17,15 @@ from collections.abc import Mapping
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
-from bot.followups import followup_section, followups_of
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.order import OUTSIDE, split_confirm
+from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.order import OUTSIDE, split_confirm
+from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.wheel import Item, done_word
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
@@ -79,15 +79,24 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
         + ", "
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
+        + "."
+        if decisions or followups or item.spec.kind == "meeting"  # «0 vedtak» reads oddly for an adopted plan
+        else ""
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
     again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
-    points = followup_section(followups_of(config=ctx.config, state=ctx.state, item=item), today=ctx.now.date())
+    recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
+    unread = unread_due_text(recorded)
+    points = followup_section(recorded, today=ctx.now.date())
     section, buttons = points if points else (None, ())
     return make_reply(
-        title=_("Referat registrert: {item}").format(item=item.title()),
-        lead=f"{_done_phrase(item)}{again}. {counts}.{outside} "
-        + _("Registrert av {name}.").format(name=ctx.caller.name),
+        title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
+            item=item.title()
+        ),
+        lead=" ".join(part for part in (f"{_done_phrase(item)}{again}.", counts) if part)
+        + f"{outside} "
+        + _("Registrert av {name}.").format(name=ctx.caller.name)
+        + (f" ⚠️ {unread}" if unread else ""),
         sections=(section,) if section else (),
         buttons=buttons,
         visibility=Visibility.CHANNEL,

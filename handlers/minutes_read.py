@@ -13,10 +13,10 @@ from typing import Any
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
+from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, typed_name
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.wheel import Item, milestone_item
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import read_meeting
 
 READ_WORDS = ("vis", "les")

@@ -11,21 +11,20 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from bot.behind import behind_text, due_soon_by_region, overdue_by_region
-from bot.config import AppConfig
 from bot.context import Context
-from bot.cycle import read_cycles
+from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
-from bot.followups import callers_points, with_followups
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
-from bot.progress import Progress, missing_for_signing
-from bot.replies import heading, make_reply
-from bot.wheel import (
+from bot.model.config import AppConfig
+from bot.model.cycle import read_cycles, superseded
+from bot.model.followups import callers_points, with_followups
+from bot.model.progress import Progress, missing_for_signing
+from bot.model.wheel import (
     Item,
     cycle_items,
     national_milestones,
@@ -34,6 +33,8 @@ from bot.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.lines import item_label
+from bot.shown.replies import heading, make_reply
 from handlers.common import read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
@@ -76,6 +77,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
+    # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
+    # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
+    stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
+    stale_ids = {id(p) for p in stale}
+    open_items = [p for p in open_items if id(p) not in stale_ids]
     mine = sorted(
         (p for p in open_items if _can_act(ctx, p, today)),
         key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
@@ -101,7 +107,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
-        lead = national_lead + quiet
+        lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
@@ -119,7 +125,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
-    lead = national_lead
+    lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
@@ -177,9 +183,10 @@ def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bo
     )
 
 
-def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[str, date]:
-    """Grouped by region when the list spans regions (national items first), then by deadline."""
-    region = ctx.config.party_short(progress.item.region) if spans_regions and progress.item.region else ""
+def _order(ctx: Context, progress: Progress, spans_regions: bool) -> tuple[int, date]:
+    """Grouped by region when the list spans regions (national items first, the regions in the one order of
+    `AppConfig.region_rank`), then by deadline."""
+    region = ctx.config.region_rank(progress.item.region) if spans_regions else -1
     return (region, progress.item.deadline)
 
 
@@ -189,22 +196,42 @@ def _overdue(ctx: Context, progress: Progress, today: date) -> bool:
 
 
 def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
-    """Whether the caller's own party can do this now: its window has opened and it is theirs to do."""
+    """Whether the caller's own party can do this now: its window has opened and it is theirs to record (its
+    signature, its letter, its meetings and decisions). A meeting an actor only takes part in (AU's national
+    meeting, a region's dialogue meeting) is not: it cannot date nor minute it, so it is under «Ellers»."""
     party = ctx.caller.party
     item = progress.item
     if party is None or item.start > today:
         return False
     if is_signing(item):
         return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
-    if responsible_party(ctx.config, item) == party:
-        return _recordable(ctx, item, today=today)
-    prepares = item.kind == "milestone" and "actors" in item.spec.prepare and item.deadline >= today
-    return bool(ctx.config.actor(party)) and prepares
+    return responsible_party(ctx.config, item) == party and _recordable(ctx, item, today=today)
+
+
+def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> str:
+    """«Ikke fullført fra tidligere sykluser: Dialogmøte vår 2027 (skriv årstallet for å registrere dem).»"""
+    regions: dict[str, list[str]] = {}  # what -> the regions it is unfinished in (one name for many regions)
+    for progress in sorted(stale, key=lambda p: (p.item.deadline, p.item.ident)):
+        item = progress.item
+        regions.setdefault(item_label(item), []).append(ctx.config.party_short(item.region) if item.region else "")
+    names = [
+        f"{where[0]} · {label}" if spans_regions and len(where) == 1 and where[0] else label
+        for label, where in regions.items()
+    ]
+    names = [
+        f"{name} ({ngettext('{n} region', '{n} regioner', len(where)).format(n=len(where))})"
+        if spans_regions and len(where) > 1
+        else name
+        for name, where in zip(names, regions.values(), strict=True)
+    ]
+    return _("Ikke fullført fra tidligere sykluser: {items} (skriv årstallet for å registrere dem).").format(
+        items=", ".join(names)
+    )
 
 
 def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
     """The signings of this year's agreement among `others`, from their window until the next agreement's
-    preparation opens (bot.cycle.read_cycles): in October an unsigned agreement of the year is history for
+    preparation opens (bot.model.cycle.read_cycles): in October an unsigned agreement of the year is history for
     `oversikt`, not something the actor waits for."""
     view = read_cycles(ctx.config, today=today)
     if view.preparing is not None:
@@ -229,7 +256,7 @@ def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
 
 
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:
-    """Whether a region is behind or has something falling due within the week (bot.behind)."""
+    """Whether a region is behind or has something falling due within the week (bot.facts.behind)."""
     state, config = ctx.state, ctx.config
     return bool(
         overdue_by_region(config=config, state=state, today=today)

@@ -13,8 +13,8 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import context_region, read_args, reject_extra
 
 logger = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from bot.actions.preferences import set_mentions
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request
-from bot.notify import muted_people
 from bot.parsing import fold
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.reminders.notify import muted_people
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 
 EXAMPLE = "varsel av"
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.behind import behind_text
-from bot.config import Region
 from bot.context import Context
-from bot.cycle import read_cycles
+from bot.facts.behind import behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
-from bot.followups import count_text
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
-from bot.progress import Progress, progress_of
-from bot.replies import day_text, make_reply
-from bot.state import DomainError
-from bot.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from bot.model.config import Region
+from bot.model.cycle import read_cycles
+from bot.model.followups import count_text
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
+from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
 
 PAGE_REGIONS = 15
@@ -81,6 +81,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
     behind = behind_text(config=ctx.config, state=ctx.state, today=today)
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
+    behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
     legacy = " · " + _("– fra før Samhandlingsbot tok over") if before else ""
     reply = make_reply(
@@ -93,6 +94,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
+
+
+def _today_label(behind: str, *, year: int, now: int, preparing: int | None) -> str:
+    """Who is behind is today's fact: under another cycle's heading it is said to be today's, and a cycle
+    that has not begun says so (`oversikt 2030` is most likely a slip of the year)."""
+    if year in (now, preparing):
+        return behind
+    labelled = _("I dag (syklus {now}): {behind}").format(now=now, behind=behind)
+    if year > (preparing or now):
+        return _("Syklus {year} har ikke begynt ennå.").format(year=year) + " " + labelled
+    return labelled
 
 
 def _signed_text(*, complete: int, followed: int, year: int) -> str:

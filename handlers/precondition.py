@@ -14,9 +14,9 @@ from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_preco
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
-from bot.order import split_confirm
-from bot.replies import day_text, make_reply
-from bot.state import DomainError
+from bot.model.order import split_confirm
+from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
 from handlers.announce import ready_announcements
 from handlers.common import context_region, read_args, reject_extra
 

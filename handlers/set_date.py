@@ -19,21 +19,21 @@ from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
-from bot.cycle import next_opening
-from bot.date_text import month_name
+from bot.dates.text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.order import CONFIRM, split_confirm
+from bot.model.cycle import next_opening
+from bot.model.order import confirm_word, split_confirm
+from bot.model.wheel import Item, window_contains
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
-from bot.replies import day_text, make_reply, when_text
-from bot.state import DomainError
-from bot.wheel import Item, window_contains
+from bot.shown.replies import day_text, make_reply, when_text
+from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
-    from bot.dates import ParsedDate
+    from bot.dates.grammar import ParsedDate
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +49,12 @@ class _Choice:
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/order.py)
+    words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/model/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
-    typed = " ".join(["dato", *words[: len(words) - len(args.rest)]])
+    # The command as the reader's own words: the meeting's name in their written form («dato haust»).
+    typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
     acting = Acting.of(ctx=ctx, request=request)
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
@@ -97,12 +98,13 @@ def _read(
     """The typed date (read within the typed year's window, returned with it), or a Norwegian sentence
     saying what to write instead."""
     # The date grammar is loaded by the first command that reads a date, not by every start-up.
-    from bot.date_hints import mended_date
-    from bot.dates import DateTrouble, read_date
+    from bot.dates.grammar import DateTrouble, read_date
+    from bot.dates.hints import mended_date
 
+    example = _example_day(acting, key=key)
     if not text:
         raise DomainError(
-            _("Hvilken dato? Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(typed=typed, forms=_(_FORMS))
+            _("Hvilken dato? Skriv f.eks. «{typed} {day}», {forms}.").format(typed=typed, day=example, forms=_(_FORMS))
         )
     if year:
         require_near_year(acting, year, example=EXAMPLE)
@@ -115,7 +117,7 @@ def _read(
             reading.message + " " + _("Skriv «{first}» eller «{second}».").format(first=first, second=second)
         )
     if isinstance(reading, DateTrouble):
-        day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else "22. april kl 10"
+        day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else example
         raise DomainError(
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
         )
@@ -135,11 +137,19 @@ def _read(
         )
     if reading is None:
         raise DomainError(
-            _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} 22. april kl 10», {forms}.").format(
-                text=typed_back(text), typed=typed, forms=_(_FORMS)
+            _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} {day}», {forms}.").format(
+                text=typed_back(text), typed=typed, day=example, forms=_(_FORMS)
             )
         )
     return reading, window
+
+
+def _example_day(acting: Acting, *, key: str) -> str:
+    """A day that fits the meeting in an example («22. november kl 10» for the autumn meeting, never an April
+    day): its suggested month, else the month its window closes."""
+    spec = acting.config.milestone(key)
+    month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
+    return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
 def _notes(parsed: ParsedDate) -> str:
@@ -165,7 +175,14 @@ def _notes(parsed: ParsedDate) -> str:
 
 def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
-    parts = ["dato", typed_name(item.spec), item.region or "", str(year or item.year), iso, CONFIRM if confirm else ""]
+    parts = [
+        "dato",
+        typed_name(item.spec),
+        item.region or "",
+        str(year or item.year),
+        iso,
+        confirm_word() if confirm else "",
+    ]
     return " ".join(part for part in parts if part)
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import agreement
 from bot.actions.base import Acting
-from bot.actions.signing import EXAMPLE, AlreadySigned, Signed, sign, signing_party
+from bot.actions.signing import AlreadySigned, Signed, sign, sign_example, signing_party
+from bot.agreement import versions as agreement
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
-from bot.order import split_confirm
-from bot.replies import day_text, make_reply
+from bot.model.order import split_confirm
+from bot.shown.replies import day_text, make_reply
 from handlers.announce import to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
@@ -26,8 +26,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
-    reject_extra(args.rest, example=EXAMPLE)
     acting = Acting.of(ctx=ctx, request=request)
+    reject_extra(args.rest, example=sign_example(acting, year=args.year))
     result = sign(
         acting,
         party=args.party,

@@ -1,6 +1,6 @@
 """`status [region] [år]`: the whole cycle of one region: every milestone, the preconditions, signatures.
 
-Without a year: the calendar year's cycle all year (bot/cycle.py); once the next agreement's preparation
+Without a year: the calendar year's cycle all year (bot/model/cycle.py); once the next agreement's preparation
 has opened, its open items follow in their own section, never instead.
 """
 
@@ -10,14 +10,14 @@ from datetime import date
 
 from bot.actions.plan import region_plan_period
 from bot.context import Context
-from bot.cycle import read_cycles
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
-from bot.progress import Progress, progress_of
-from bot.replies import make_reply
-from bot.state import DomainError
-from bot.wheel import Item, cycle_items, tracked
+from bot.model.cycle import read_cycles
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, cycle_items, tracked
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from handlers.common import context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.context import Context
-from bot.date_text import month_name
+from bot.dates.text import month_name
 from bot.i18n import _, current
-from bot.messages import Outcome, Picture, Request, Section
+from bot.messages import Fact, Outcome, Picture, Reply, Request, Section
+from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
-from bot.replies import day_text, make_reply
-from bot.wheel import Item, cycle_items
-from bot.wheel_picture import placed
+from bot.shown.replies import day_text, make_reply
+from bot.shown.states import STATE_SYMBOLS
+from bot.shown.wheel_picture import heat_map, placed
 from handlers.common import context_region, read_args, reject_extra
 
 
@@ -38,6 +39,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for month, lines in sorted(by_month.items())
     ]
     where = ctx.config.party_name(region) if region else _("hver region")
+    if view == "heatmap":
+        heat = _heat_map_text(ctx, year=year, months=tuple(sections))
+        return Outcome(reply=replace(heat, picture=_picture(ctx, year=year, region=region, view=view)))
     reply = make_reply(
         title=_("Årshjulet {year}").format(year=year),
         lead=_("Samhandlingsmodellens år for {where}, måned for måned. Tildelingsbrev gjelder hver aktør.").format(
@@ -67,6 +71,25 @@ def _picture(ctx: Context, *, year: int, region: str | None, view: str | None) -
         name, what = f"arshjul-alle-{year}", _("Årshjulet {year} for alle regioner").format(year=year)
     params["lang"] = current()  # the picture's labels in the reader's written form
     return Picture(params=params, name=name, alt=_("{what}, som bilde. Teksten over har det samme.").format(what=what))
+
+
+def _heat_map_text(ctx: Context, *, year: int, months: tuple[Section, ...]) -> Reply:
+    """`årshjul varmekart` as text: the picture's table, one line per region (the months that hold items,
+    each with the worst state's symbol and how many), so the text says what the picture shows; then the
+    wheel month by month, as every `årshjul` has it."""
+    table = heat_map(config=ctx.config, state=ctx.state, year=year, today=ctx.now.date())
+    facts = []
+    for row, label in enumerate(table.rows):
+        cells = [cell for cell in table.cells if cell.row == row and cell.state is not None]
+        value = " · ".join(f"{month_name(c.col + 1)[:3]} {STATE_SYMBOLS[c.state]} {c.count}" for c in cells)
+        facts.append(Fact(label, value or "–"))
+    legend = " · ".join(f"{entry.symbol} {entry.label}" for entry in table.legend)
+    return make_reply(
+        title=table.title,
+        lead=f"{table.subtitle}. {legend}.",
+        sections=(Section(title=_("Per region"), facts=tuple(facts)), *months),
+        context=_("Samhandlingsmodellen · per {day}").format(day=ctx.now.date().strftime("%d.%m.%Y")),
+    )
 
 
 def _line(item: Item) -> str:

@@ -9,8 +9,8 @@ from bot.context import Context
 from bot.i18n import Lang, _, parse_lang, using
 from bot.messages import Outcome, Request, Visibility
 from bot.parsing import fold
-from bot.replies import make_reply
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from bot.written_form import channel_form, person_form
 
 

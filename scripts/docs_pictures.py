@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from adapters.web.wheel_png import render_png  # noqa: E402
-from bot.wheel_picture import build_picture  # noqa: E402
+from bot.shown.wheel_picture import build_picture  # noqa: E402
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions  # noqa: E402
 from tests.web.harness import link_in, serving  # noqa: E402
 

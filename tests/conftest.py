@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.hints import know_commands
+from bot.shown.hints import know_commands
 from handlers import COMMANDS
 from tests.driver import BotDriver, make_bot
 

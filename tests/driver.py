@@ -9,9 +9,9 @@ from types import MappingProxyType
 
 from adapters.compose import make_core
 from bot.clock import OSLO, FixedClock
-from bot.config import AppConfig, load_config
 from bot.core import Core
 from bot.messages import Outcome, Reply, Request
+from bot.model.config import AppConfig, load_config
 from storage.base import Store, Tables
 from storage.memory import MemoryStore
 
@@ -90,15 +90,19 @@ COORDINATOR = {"agder": "kari", "vestland": "per"}
 TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 
-def text_command(*, year: int, region: str = "agder", version: int = 1) -> str:
-    """The `avtale` command that registers a text for `region`'s agreement `year` (a link and a typed sum)."""
+def text_command(*, year: int, region: str = "agder", version: int = 1, confirm: bool = False) -> str:
+    """The `avtale` command that registers a text for `region`'s agreement `year` (a link and a typed sum);
+    `confirm` adds `bekreft` (a new text that voids signatures asks for it, issue 18 F5)."""
     sha = TEXT_SHA if version == 1 else f"{version:064x}"
-    return f"avtale {region} {year} https://example.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    command = f"avtale {region} {year} https://example.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    return f"{command} bekreft" if confirm else command
 
 
 def register_text(bot: BotDriver, *, year: int, region: str = "agder", version: int = 1) -> Reply:
-    """The region's coordinator registers the agreement text, so it can be signed (issue 12)."""
-    reply = bot.say(text_command(year=year, region=region, version=version), as_=COORDINATOR[region])
+    """The region's coordinator registers the agreement text, so it can be signed (issue 12); a later
+    version is registered as confirmed (`bekreft`), as a coordinator answering the question does."""
+    command = text_command(year=year, region=region, version=version, confirm=version > 1)
+    reply = bot.say(command, as_=COORDINATOR[region])
     assert reply.ok, reply.text
     return reply
 

@@ -10,11 +10,12 @@ from datetime import date
 
 from aiohttp import web
 
-from bot.config import AppConfig, parse_config
 from bot.core import Core
+from bot.delivery.sending import SendUncertain
 from bot.messages import Reply
-from bot.reminders import SendFailed
-from bot.web_links import status_link_id, token_of
+from bot.model.config import AppConfig, parse_config
+from bot.reminders.passes import SendFailed
+from bot.shown.web_links import status_link_id, token_of
 from tests.driver import DEMO_CONFIG, BotDriver
 
 DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")
@@ -107,12 +108,21 @@ class FakeSender:
     posts: list[tuple[date, str, Reply]] = field(default_factory=list)
     fail: set[str] = field(default_factory=set)
     attempts: int = 0
+    looks_up: bool = True
+    """Finds an earlier post by its key, as Slack does (`keys`)."""
+    keys: set[str] = field(default_factory=set)
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.attempts += 1
+        if maybe_posted and not self.looks_up:  # as Teams: a post that may have gone cannot be checked
+            raise SendUncertain(f"{self.platform} cannot tell whether {key} was posted")
+        if maybe_posted and key in self.keys:
+            return
         if channel_id in self.fail:
             raise SendFailed(f"{self.platform} refused {channel_id}")
         self.posts.append((self.bot.clock.now().date(), channel_id, reply))
+        if key:
+            self.keys.add(key)
 
 
 def senders_for(bot: BotDriver) -> dict[str, FakeSender]:

@@ -11,19 +11,19 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from bot.agreement_view import Receipt
+from bot.agreement.receipt import Receipt
 from bot.clock import FixedClock
-from bot.digest import Digest
 from bot.i18n import Lang
-from bot.integrity import HistoryCheck
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.pipeline.dispatch import NOT_A_READ
 from bot.pipeline.repeats import Deliveries
 from bot.port import Seat, UnknownRegion
-from bot.reminders import PassReport, Sender, deliver_announcements
-from bot.simulation import SimulatedPost
-from bot.web_views import CalendarView, StatusView
-from bot.wheel_geometry import WheelPicture
+from bot.reminders.digest import Digest
+from bot.reminders.passes import PassReport, Sender, deliver_announcements
+from bot.reminders.simulation import SimulatedPost
+from bot.shown.web_views import CalendarView, StatusView
+from bot.shown.wheel_geometry import WheelPicture
+from bot.state.integrity import HistoryCheck
 from storage.base import Store
 from storage.memory import MemoryStore
 
@@ -73,6 +73,9 @@ class PortFake:
 
     def reminder_fault(self) -> str | None:
         return None
+
+    def undelivered(self) -> list[str]:
+        return []
 
     def check_history(self) -> HistoryCheck | None:
         return None

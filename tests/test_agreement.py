@@ -11,7 +11,7 @@ from types import MappingProxyType
 import pytest
 
 from adapters.terminal import run_chat
-from bot.agreement import versions
+from bot.agreement.versions import versions
 from bot.messages import Attachment, ChannelAddress, Request
 from tests.driver import TEXT_SHA, BotDriver, make_bot, oslo, record_all_preconditions, register_text, text_command
 from tests.helpers import assert_recorded, assert_refused

@@ -1,12 +1,12 @@
-"""Who is behind is worked out once per version of each partition (bot/behind.py) and per day, and a
+"""Who is behind is worked out once per version of each partition (bot/facts/behind.py) and per day, and a
 change to a partition shows at once: the kept answer is always the one worked out afresh."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bot import behind
-from bot.behind import overdue_by_region
+from bot.facts import behind
+from bot.facts.behind import overdue_by_region
 from tests.driver import make_bot, oslo
 
 TODAY = date(2027, 2, 10)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.config import ConfigError, load_config, parse_config
+from bot.model.config import ConfigError, load_config, parse_config
 from tests.driver import DEMO_CONFIG
 from tests.helpers import demo_text, line_no, replace_once
 

@@ -1,4 +1,4 @@
-"""dateparser behind the grammar (bot/date_fallback.py): asked only when the grammar read nothing, only on a
+"""dateparser behind the grammar (bot/dates/fallback.py): asked only when the grammar read nothing, only on a
 phrase that looks like an absolute date, never overriding the grammar and never reading noise."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot import date_fallback
 from bot.clock import OSLO
-from bot.dates import ParsedDate, read_date
+from bot.dates import fallback as date_fallback
+from bot.dates.grammar import ParsedDate, read_date
 
 MON = datetime(2026, 12, 7, 10, tzinfo=OSLO)
 

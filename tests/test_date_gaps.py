@@ -12,8 +12,8 @@ from datetime import date, datetime
 import pytest
 
 from bot.clock import OSLO
-from bot.date_hints import mended_date
-from bot.dates import DateTrouble, ParsedDate, read_date
+from bot.dates.grammar import DateTrouble, ParsedDate, read_date
+from bot.dates.hints import mended_date
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded, assert_refused
 

@@ -12,7 +12,7 @@ import holidays
 import pytest
 
 from bot.clock import OSLO
-from bot.dates import DateTrouble, ParsedDate, parse_norwegian_date, read_date
+from bot.dates.grammar import DateTrouble, ParsedDate, parse_norwegian_date, read_date
 
 TUE = datetime(2026, 11, 24, 10, 0, tzinfo=OSLO)  # Tuesday, ISO week 48 of 2026
 NEW_YEAR = datetime(2026, 12, 30, 9, 0, tzinfo=OSLO)  # Wednesday; Easter 2027 is 28 March

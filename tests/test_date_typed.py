@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from bot.clock import OSLO
-from bot.dates import DateTrouble, ParsedDate, read_date
+from bot.dates.grammar import DateTrouble, ParsedDate, read_date
 
 TUE = datetime(2027, 3, 2, 10, 0, tzinfo=OSLO)  # Easter 2027 is 28 March, Whitsun 16 May
 

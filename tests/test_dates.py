@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.clock import OSLO
-from bot.date_text import format_norwegian, format_short
-from bot.dates import ParsedDate, parse_norwegian_date
+from bot.dates.grammar import ParsedDate, parse_norwegian_date
+from bot.dates.text import format_norwegian, format_short
 
 SUNDAY = datetime(2026, 11, 22, 14, 0, tzinfo=OSLO)  # ISO week 47 of 2026
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=OSLO)
@@ -254,13 +254,13 @@ def test_random_text_never_raises(text: str, shift: int) -> None:
     # The safety net in parse_norwegian_date logs a warning when it swallows an error;
     # none may be logged, so this catches bugs the net would otherwise hide.
     collect = _Collect()
-    logging.getLogger("bot.dates").addHandler(collect)
+    logging.getLogger("bot.dates.grammar").addHandler(collect)
     try:
         now = SUNDAY + timedelta(days=shift)
         parsed = parse_norwegian_date(text, now=now)
         parsed_in_window = parse_norwegian_date(text, now=now, window=(date(2027, 1, 1), date(2027, 12, 31)))
     finally:
-        logging.getLogger("bot.dates").removeHandler(collect)
+        logging.getLogger("bot.dates.grammar").removeHandler(collect)
     assert collect.records == []
     for result in (parsed, parsed_in_window):
         assert result is None or result.when.tzinfo is OSLO
@@ -282,14 +282,14 @@ FRAGMENTS = [
 def test_date_like_word_salad_never_raises(words: list[str], shift: int) -> None:
     # Random unicode rarely reaches the rules; shuffled date words do.
     collect = _Collect()
-    logging.getLogger("bot.dates").addHandler(collect)
+    logging.getLogger("bot.dates.grammar").addHandler(collect)
     try:
         now = SUNDAY + timedelta(days=shift)
         for window in (None, (date(1, 1, 1), date(1, 12, 31))):
             result = parse_norwegian_date(" ".join(words), now=now, window=window)
             assert result is None or result.when.tzinfo is OSLO
     finally:
-        logging.getLogger("bot.dates").removeHandler(collect)
+        logging.getLogger("bot.dates.grammar").removeHandler(collect)
     assert collect.records == []
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from adapters.slack.render import render_blocks
 from adapters.teams.cards import render_card
-from bot.config import ConfigError, parse_config
-from bot.planner import DueReminder
-from bot.reminders import plan_digests, run_pass
+from bot.model.config import ConfigError, parse_config
+from bot.reminders.passes import plan_digests, run_pass
+from bot.reminders.planner import DueReminder
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import demo_text, line_no, make_config, replace_once, senders_for
 

@@ -11,9 +11,9 @@ from datetime import timedelta
 from adapters.cli import _holds
 from bot.facts.item_state import item_state
 from bot.messages import ItemState
-from bot.progress import progress_of
-from bot.reminder_lines import SECTION_ORDER
-from bot.reminders import plan_digests, run_pass
+from bot.model.progress import progress_of
+from bot.reminders.lines import SECTION_ORDER
+from bot.reminders.passes import plan_digests, run_pass
 from tests.driver import make_bot, oslo
 from tests.helpers import senders_for
 

@@ -10,19 +10,19 @@ from itertools import pairwise
 from pathlib import Path
 
 from adapters.teams.cards import render_card
-from bot.behind import overdue_by_region
-from bot.config import load_config
+from bot.delivery.outbox import reply_from_doc, reply_to_doc
+from bot.facts.behind import overdue_by_region
 from bot.facts.item_state import item_state
 from bot.facts.kinds import milestone_of_kind
-from bot.feeds import feed_events
 from bot.messages import Fact, ItemState, Reply, Section
-from bot.outbox import reply_from_doc, reply_to_doc
-from bot.progress import progress_of
-from bot.reminder_lines import digest_line
-from bot.status_data import national_page, region_page
-from bot.web_links import Feed
-from bot.wheel import milestone_item
-from bot.wheel_picture import build_picture
+from bot.model.config import load_config
+from bot.model.progress import progress_of
+from bot.model.wheel import milestone_item
+from bot.reminders.lines import digest_line
+from bot.shown.feeds import feed_events
+from bot.shown.status_data import national_page, region_page
+from bot.shown.web_links import Feed
+from bot.shown.wheel_picture import build_picture
 from tests.driver import make_bot, oslo
 from tests.helpers import demo_text, replace_once, status_page_html
 

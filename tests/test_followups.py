@@ -4,7 +4,7 @@ shows them and AU's `oversikt` counts them."""
 
 from __future__ import annotations
 
-from bot.reminders import plan_digests
+from bot.reminders.passes import plan_digests
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded, assert_refused
 

@@ -22,7 +22,7 @@ def _raw_reads(path: Path) -> list[str]:
             and node.func.value.attr in ("state", "store")
         ):
             found.append(f"{path.name}:{node.lineno} .{node.func.value.attr}.{node.func.attr}()")
-        if isinstance(node, ast.ImportFrom) and node.module in ("bot.state", "storage.base"):
+        if isinstance(node, ast.ImportFrom) and node.module in ("bot.state.store", "storage.base"):
             found += [f"{path.name}:{node.lineno} imports {a.name}" for a in node.names if a.name in PARTITION_NAMES]
     return found
 
@@ -35,6 +35,6 @@ def test_no_handler_reads_a_stored_table_directly() -> None:
 def test_the_check_sees_a_raw_read(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
-        "from bot.state import META\n\ndef f(ctx):\n    return ctx.state.tables(META)\n", encoding="utf-8"
+        "from bot.state.store import META\n\ndef f(ctx):\n    return ctx.state.tables(META)\n", encoding="utf-8"
     )
     assert _raw_reads(sample) == ["sample.py:1 imports META", "sample.py:4 .state.tables()"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from adapters import terminal
 from adapters.slack import render
-from bot.hints import platform_hints
 from bot.messages import Button, Fact, Reply, Section
+from bot.shown.hints import platform_hints
 
 from .driver import BotDriver
 
@@ -104,7 +104,7 @@ def test_terminal_keeps_the_lines_of_a_multi_line_command(bot: BotDriver) -> Non
 
 
 def test_commands_that_only_show_dates_do_not_load_the_date_grammar() -> None:
-    """`python -m bot chat` answers its first `neste` without importing the grammar (bot/date_text.py);
+    """`python -m bot chat` answers its first `neste` without importing the grammar (bot/dates/text.py);
     the first `dato` loads it."""
     import os
     import subprocess
@@ -113,8 +113,8 @@ def test_commands_that_only_show_dates_do_not_load_the_date_grammar() -> None:
 
     probe = (
         "import sys; from tests.driver import make_bot; bot = make_bot(); bot.say('neste'); "
-        "print('bot.dates' in sys.modules, end=' '); bot.say('dato høst 27. november kl 10'); "
-        "print('bot.dates' in sys.modules)"
+        "print('bot.dates.grammar' in sys.modules, end=' '); bot.say('dato høst 27. november kl 10'); "
+        "print('bot.dates.grammar' in sys.modules)"
     )
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(

@@ -13,7 +13,7 @@ import pytest
 
 from adapters.cli import main
 from adapters.server import ALERTS, SENDERS, build_app
-from bot import chain
+from bot.state import chain
 from storage.tinydb_store import TinyDBStore
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.helpers import FakeSender, serving

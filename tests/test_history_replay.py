@@ -1,4 +1,4 @@
-"""Each history entry says what it changed (bot/replay.py): the touched records before and after, sealed into
+"""Each history entry says what it changed (bot/state/replay.py): the touched records before and after, sealed into
 the chain; a record's earlier content can be read and put back as a new recorded change; the start-up
 check and the admins' alert name a record changed outside the bot."""
 
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import chain, replay
-from bot.integrity import admin_alert, check_history
-from bot.state import Author, DomainError
+from bot.state import chain, replay
+from bot.state.integrity import admin_alert, check_history
+from bot.state.store import Author, DomainError
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 
 AGDER = "cycle/agder/2027"

@@ -14,11 +14,11 @@ import pytest
 
 from adapters.slack.render import render_blocks
 from adapters.teams.cards import render_card
-from bot.config import ConfigError, parse_config
 from bot.i18n import LANGS, compiled, translations, using
 from bot.messages import Reply
-from bot.reminders import plan_digests
-from bot.state import entry_summary
+from bot.model.config import ConfigError, parse_config
+from bot.reminders.passes import plan_digests
+from bot.state.store import entry_summary
 from handlers import build_router
 from scripts.i18n_update import extract
 from tests.driver import BotDriver, make_bot, oslo

@@ -8,10 +8,10 @@ from itertools import pairwise
 
 import pytest
 
-from bot.config import ConfigError, parse_config
 from bot.messages import ChannelAddress
-from bot.reminders import plan_digests
-from bot.simulation import simulate
+from bot.model.config import ConfigError, parse_config
+from bot.reminders.passes import plan_digests
+from bot.reminders.simulation import simulate
 from tests.driver import BotDriver, make_bot, oslo, register_text
 from tests.helpers import demo_text, make_config, replace_once
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from adapters.terminal import run_chat
+from bot.delivery.outbox import MAX_ATTEMPTS
 from bot.messages import Announcement, ChannelAddress, Outcome
-from bot.outbox import MAX_ATTEMPTS
-from bot.reminders import deliver_announcements, run_pass
-from bot.replies import make_reply
+from bot.reminders.passes import deliver_announcements, run_pass
+from bot.shown.replies import make_reply
 from tests.driver import make_bot, oslo
 from tests.helpers import senders_for
 

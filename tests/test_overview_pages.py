@@ -6,7 +6,7 @@ from adapters.slack.render import MAX_MESSAGE_BLOCKS, render_blocks
 from adapters.teams.cards import render_card
 from adapters.teams.fit import BUDGET_BYTES, activity_bytes
 from bench.history import organisations_text
-from bot.config import parse_config
+from bot.model.config import parse_config
 from handlers.overview import PAGE_REGIONS
 from tests.driver import make_bot
 from tests.helpers import assert_refused

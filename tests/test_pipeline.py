@@ -17,9 +17,9 @@ from bot.context import Context
 from bot.core import Core
 from bot.messages import Delivery, Outcome, Request, Visibility
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
-from bot.replies import make_reply
 from bot.router import Command, Router, Who
-from bot.state import DomainError
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
 from storage.memory import MemoryStore
 from tests.driver import DEMO_CONFIG, BotDriver, load_config, make_bot, oslo
 

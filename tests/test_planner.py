@@ -7,8 +7,8 @@ from datetime import date
 import holidays
 import pytest
 
+from bot.dates.workdays import is_working_day
 from bot.messages import ChannelAddress
-from bot.workdays import is_working_day
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.helpers import make_config
 

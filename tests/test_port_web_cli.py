@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.port import UnknownRegion
-from bot.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_of
-from bot.web_views import page_year
+from bot.shown.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_of
+from bot.shown.web_views import page_year
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import make_config
 

@@ -60,7 +60,7 @@ def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned(
 
 
 def test_the_weekly_overview_counts_behind_as_oversikt_does_and_says_nothing_twice() -> None:
-    from bot.reminders import plan_digests
+    from bot.reminders.passes import plan_digests
 
     bot = make_bot(at=oslo(2026, 12, 21, 9))  # Monday; the action plans 2027 were due 15 December
     behind = bot.say("oversikt", as_="aud").text
@@ -194,7 +194,7 @@ def test_a_meeting_or_precondition_typed_as_a_command_gets_the_command_that_take
 
 
 def test_week_53_is_not_read_years_away_and_hours_count_across_the_clock_change() -> None:
-    from bot.dates import parse_norwegian_date
+    from bot.dates.grammar import parse_norwegian_date
 
     bot = make_bot(at=oslo(2027, 3, 28, 1, 30))  # the night clocks go forward (02:00 -> 03:00)
     reply = bot.say("dato vår uke 53")

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-import bot.pacing
+import bot.delivery.pacing
 from bot.messages import Announcement, ChannelAddress, Outcome, Reply
-from bot.reminders import SendFailed, deliver_announcements, run_pass
-from bot.replies import make_reply
+from bot.reminders.passes import SendFailed, deliver_announcements, run_pass
+from bot.shown.replies import make_reply
 from tests.driver import make_bot, oslo
 from tests.helpers import senders_for
 
@@ -22,10 +22,11 @@ class SlowSender:
 
     platform: str
     posts: list[str] = field(default_factory=list)
+    looks_up: bool = True
     in_flight: int = 0
     most_in_flight: int = 0
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
         for _ in range(3):
@@ -52,7 +53,7 @@ def test_posts_to_one_channel_in_a_pass_are_paced(monkeypatch: pytest.MonkeyPatc
     async def no_wait(seconds: float) -> None:
         pauses.append(seconds)
 
-    monkeypatch.setattr(bot.pacing, "_sleep", no_wait)
+    monkeypatch.setattr(bot.delivery.pacing, "_sleep", no_wait)
     driver = make_bot(at=oslo(2027, 1, 12, 9))
     senders = senders_for(driver)
     senders["slack"].fail = {"C0AGDER"}
@@ -63,7 +64,7 @@ def test_posts_to_one_channel_in_a_pass_are_paced(monkeypatch: pytest.MonkeyPatc
     report = asyncio.run(run_pass(core=driver.core, senders=senders))
     agder = [channel for _, channel, _ in senders["slack"].posts if channel == "C0AGDER"]
     assert len(agder) == 2 and report.messages >= 1  # the announcement again, then the digest
-    assert len(pauses) == 1 and 0 < pauses[0] <= bot.pacing.PACE_SECONDS["slack"]
+    assert len(pauses) == 1 and 0 < pauses[0] <= bot.delivery.pacing.PACE_SECONDS["slack"]
 
 
 def test_a_failed_channel_holds_up_no_other() -> None:
@@ -78,7 +79,9 @@ def test_a_failed_channel_holds_up_no_other() -> None:
 
 def test_an_unexpected_error_stops_every_channel_before_the_lease_is_given_back() -> None:
     class Broken(SlowSender):
-        async def send(self, *, channel_id: str, reply: Reply) -> None:
+        async def send(
+            self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False
+        ) -> None:
             await super().send(channel_id=channel_id, reply=reply)
             if len(self.posts) == 1:
                 raise RuntimeError("boom")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import holidays
 
-from bot.reminders import PassReport, run_pass
+from bot.reminders.passes import PassReport, run_pass
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, text_command
 from tests.helpers import FakeSender, make_config, senders_for
 

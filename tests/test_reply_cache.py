@@ -11,7 +11,7 @@ from pathlib import Path
 from adapters.compose import make_core
 from adapters.slack.render import message_payload
 from bot.clock import FixedClock
-from bot.config import load_config
+from bot.model.config import load_config
 from storage import TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo
 
@@ -92,7 +92,7 @@ def test_every_store_call_but_a_read_makes_a_request_one_not_to_keep() -> None:
     in the view and clears `only_reads`."""
     import inspect
 
-    from bot.store_views import RequestReads as _RequestReads
+    from bot.state.views import RequestReads as _RequestReads
     from storage.base import Store
 
     bookkeeping = {"read", "faults", "note_fault", "clear_fault", "verify", "close", "forget_sealed"}

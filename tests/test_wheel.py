@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from bot.config import AppConfig, load_config
-from bot.wheel import (
+from bot.model.config import AppConfig, load_config
+from bot.model.wheel import (
     Item,
     agreement_parties,
     cycle_items,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 
-from bot.config import load_config
 from bot.messages import ChannelAddress, Reply
+from bot.model.config import load_config
 from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo, record_all_preconditions, text_command
 from tests.helpers import demo_text, line_no, replace_once
 from tests.test_config import problems_of

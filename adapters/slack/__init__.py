@@ -12,7 +12,7 @@ from .settings import SlackSettings
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
     from .app import SlackAdapter
 

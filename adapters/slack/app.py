@@ -30,7 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
-from bot.replies import when_text
+from bot.shown.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
@@ -38,7 +38,7 @@ from .settings import SlackSettings
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
 logger = logging.getLogger(__name__)
 

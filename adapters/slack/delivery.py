@@ -19,7 +19,14 @@ from .sender import SlackCallFailed, SlackPoster
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE_CHANNEL = ("channel_not_found", "not_in_channel", "is_archived", "cannot_dm_bot", "restricted_action")
+UNREACHABLE_CHANNEL = (
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "cannot_dm_bot",
+    "restricted_action",
+    "user_not_in_channel",
+)
 """Slack errors that mean "this channel will not take the post": the person is told directly instead."""
 
 DM_NOTE = N_(
@@ -27,6 +34,13 @@ DM_NOTE = N_(
     "med noen andre), så svaret kommer her. Inviter meg med /invite @Samhandlingsbot for å få svar i kanalen."
 )
 """Translated where it is shown, in the reply's written form."""
+
+CONNECT_NOTE = N_(
+    "{mention} Slack Connect lar meg ikke sende deg private svar eller direktemeldinger, fordi du er fra en annen "
+    "organisasjon enn den som har installert meg. Det jeg svarte deg, ser du ikke her. Be en administrator i din "
+    "organisasjon godkjenne appen for Slack Connect, eller les det samme med «status» og «neste» i en kanal."
+)
+"""Said in the channel (mentioning the person) when Slack Connect stopped both the private reply and the DM."""
 
 
 async def post_reply(poster: SlackPoster, *, request: Request, reply: Reply, thread_ts: str | None = None) -> None:
@@ -47,12 +61,29 @@ async def post_reply(poster: SlackPoster, *, request: Request, reply: Reply, thr
         logger.warning("could not deliver a reply to %s: %s", request.channel_id, reason)
         return
     logger.warning("channel %s unreachable (%s); sending the reply as a direct message", request.channel_id, reason)
-    await direct_message(poster, user_id=request.user_id, reply=reply)
+    if await direct_message(poster, user_id=request.user_id, reply=reply) or not request.external:
+        return
+    logger.warning(
+        "Slack Connect stopped a private reply and a direct message to %s of organisation %s",
+        request.user_id,
+        request.organisation,
+    )
+    with using(reply.lang):  # type: ignore[arg-type]
+        note = _(CONNECT_NOTE).format(mention=f"<@{request.user_id}>")
+    try:
+        await poster.call("chat.postMessage", channel=request.channel_id, text=note, **_thread(thread_ts))
+    except SlackCallFailed as exc:
+        logger.error("could not tell %s that Slack Connect stopped the reply: %s", request.user_id, exc)
 
 
-async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply, note: str | None = DM_NOTE) -> None:
+def _thread(thread_ts: str | None) -> dict[str, str]:
+    return {"thread_ts": thread_ts} if thread_ts else {}
+
+
+async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply, note: str | None = DM_NOTE) -> bool:
     """The reply in the bot's direct message with the person (conversations.open, then chat.postMessage);
-    `note` says why it came there."""
+    `note` says why it came there. False when Slack would not take it (Slack Connect stops an app's direct
+    messages to people of another organisation)."""
     if note:
         with using(reply.lang):  # type: ignore[arg-type]
             note = _(note)
@@ -65,3 +96,5 @@ async def direct_message(poster: SlackPoster, *, user_id: str, reply: Reply, not
         )
     except SlackCallFailed as exc:
         logger.error("could not deliver a reply to %s, not even as a direct message: %s", user_id, exc)
+        return False
+    return True

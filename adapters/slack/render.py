@@ -5,7 +5,7 @@ fields), buttons with confirm dialogs, and a context line. Every limit is measur
 characters per section text, 2000 per field and context element, 10 fields, 150 for a header); anything
 over a limit is cut with an ellipsis, and when something was cut the message ends with a pointer to the
 command that shows it whole («Se hele: …»), so nothing disappears silently. Command hints in core text
-(«neste») are written as typed in Slack («/samhandling neste») by `bot.hints.platform_hints`.
+(«neste») are written as typed in Slack («/samhandling neste») by `bot.shown.hints.platform_hints`.
 
 Modals and the App Home are in `views.py`; a clicked message updated in place in `clicked.py`.
 """
@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot.hints import platform_hints
 from bot.i18n import _, using
 from bot.memo import IdentityMemo
 from bot.messages import Button, Mention, Reply, Section
+from bot.shown.hints import platform_hints
 
 Block = dict[str, Any]
 

@@ -4,6 +4,11 @@ Slack answers 429 with Retry-After (we wait exactly that), 5xx or a dropped conn
 retry with exponential backoff), and some errors that will never succeed (`channel_not_found`): those fail
 at once. When the retries are used up the caller gets `SlackCallFailed`; for a reminder that becomes
 `SendFailed`, so the ledger stays unwritten and the next pass tries again: an outage delays, never loses.
+
+chat.postMessage has no idempotency key, so a post carries its key in the message's metadata, and a post
+whose answer did not come (a timeout) is never sent again blindly: the channel's recent messages are
+looked up by that key (`SlackSender.find`); found, it was posted; not found, the caller keeps it as
+uncertain (`SendTimedOut`) and the next pass looks again before posting.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
 from bot.messages import Reply
-from bot.reminders import SendFailed
 
 from .render import message_payload
 
@@ -34,7 +39,21 @@ _TRANSIENT_ERRORS = frozenset(
 
 
 class SlackCallFailed(Exception):
-    """Slack did not accept a call after the allowed retries. The message names the method, never a token."""
+    """Slack did not accept a call after the allowed retries. The message names the method, never a token;
+    `error` is Slack's error code when it gave one."""
+
+    def __init__(self, message: str, *, error: str = "") -> None:
+        super().__init__(message)
+        self.error = error
+
+
+class SlackTimedOut(SlackCallFailed):
+    """A call whose answer did not come, and that must not be repeated blindly (`call(settled_by=…)`)."""
+
+
+POST_EVENT = "samhandling_post"
+"""The metadata event type of every post that carries a key."""
+_UNDELIVERABLE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "invalid_channel"})
 
 
 @dataclass(frozen=True)
@@ -66,8 +85,12 @@ class SlackPoster:
         self.sleep = sleep
         self._session: aiohttp.ClientSession | None = None
 
-    async def call(self, method: str, **payload: Any) -> dict[str, Any]:
-        """A Web API method with a JSON body; returns Slack's answer when `ok` is true."""
+    async def call(
+        self, method: str, *, settled_by: Callable[[], Awaitable[bool]] | None = None, **payload: Any
+    ) -> dict[str, Any]:
+        """A Web API method with a JSON body; returns Slack's answer when `ok` is true. With `settled_by`,
+        a call that timed out is not repeated: `settled_by()` says whether it took effect (then {} is
+        returned), else `SlackTimedOut`."""
         self._http()  # the client's calls go through the one session
 
         async def attempt() -> dict[str, Any]:
@@ -81,8 +104,15 @@ class SlackPoster:
                     raise _Retry("rate limited", _retry_after(exc.response.headers)) from None
                 if status >= 500 or error in _TRANSIENT_ERRORS:
                     raise _Retry(f"HTTP {status} {error}".strip()) from None
-                raise SlackCallFailed(f"{method} failed: HTTP {status} {error}".strip()) from None
-            except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+                raise SlackCallFailed(f"{method} failed: HTTP {status} {error}".strip(), error=error) from None
+            except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+                if settled_by is None:
+                    raise _Retry(f"connection: {type(exc).__name__}") from None
+                if await settled_by():
+                    logger.info("Slack %s: no answer in time, but the post is there; not sent again", method)
+                    return {}
+                raise SlackTimedOut(f"{method}: no answer in time and not found yet; looked up again later") from None
+            except (aiohttp.ClientError, ConnectionError) as exc:
                 raise _Retry(f"connection: {type(exc).__name__}") from None
 
         return await self._with_retries(method, attempt)
@@ -146,18 +176,52 @@ def _retry_after(headers: Any) -> float:
 
 
 class SlackSender:
-    """`bot.reminders.Sender` for Slack: one chat.postMessage, retried, or SendFailed."""
+    """`bot.delivery.sending.Sender` for Slack: one chat.postMessage, retried, or SendFailed; with a key, a post
+    that may have gone is looked up first (`looks_up`)."""
 
     platform = "slack"
+    looks_up = True
+    LOOK_BACK = 100
+    """Recent messages of a channel searched for a key (a post is looked up within minutes of its try)."""
 
     def __init__(self, *, poster: SlackPoster) -> None:
         self.poster = poster
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
+        payload = message_payload(reply)
+        settled_by = None
+        if key:
+            payload["metadata"] = {"event_type": POST_EVENT, "event_payload": {"key": key}}
+
+            async def settled_by() -> bool:
+                return await self.find(channel_id=channel_id, key=key)
+
         try:
-            await self.poster.call("chat.postMessage", channel=channel_id, **message_payload(reply))
+            if maybe_posted and settled_by is not None and await settled_by():
+                logger.info("Slack post %s to %s was made before; not sent again", key, channel_id)
+                return
+            await self.poster.call("chat.postMessage", channel=channel_id, settled_by=settled_by, **payload)
+        except SlackTimedOut as exc:
+            raise SendTimedOut(str(exc)) from None
         except SlackCallFailed as exc:
+            if exc.error in _UNDELIVERABLE:
+                raise Undeliverable(str(exc)) from None
             raise SendFailed(str(exc)) from None
+
+    async def find(self, *, channel_id: str, key: str) -> bool:
+        """Whether a recent message of the channel carries `key` in its metadata. A failed look-up raises
+        `SlackTimedOut` (it cannot say no), so the post stays uncertain rather than sent twice."""
+        try:
+            answer = await self.poster.call(
+                "conversations.history", channel=channel_id, limit=self.LOOK_BACK, include_all_metadata=True
+            )
+        except SlackCallFailed as exc:
+            raise SlackTimedOut(f"could not look up post {key} in {channel_id}: {exc}") from None
+        for message in answer.get("messages") or ():
+            metadata = message.get("metadata") or {}
+            if metadata.get("event_type") == POST_EVENT and (metadata.get("event_payload") or {}).get("key") == key:
+                return True
+        return False
 
 
 async def upload_png(

@@ -3,6 +3,11 @@
 Slack escapes what people type: a user mention arrives as `<@U123|kari>`, a link as `<https://…|label>`,
 and `&`, `<`, `>` as entities. The core expects plain text with each user mention as the neutral token
 `<@U123>` (listed in `Request.mentions`, see bot/messages.py and bot/mentions.py), so that is done here.
+
+Slack Connect: a person from another organisation in a shared channel comes with their own workspace
+(`user_team` in an event, `user.team_id` in a click or a form) beside the installing one (`team_id`,
+`team.id`, `authorizations`). Their workspace is `Request.organisation`, so `koble organisasjon T…` binds
+them; `Request.external` says they are from elsewhere, for the few things Slack Connect stops.
 """
 
 from __future__ import annotations
@@ -72,6 +77,7 @@ def command_request(body: Mapping[str, Any]) -> Request:
         user_name=body.get("user_name") or None,
         request_id=request_id,
         delivery=_delivery(request_id),
+        **_organisation(user_team=body.get("user_team") or body.get("team_id"), home=body.get("team_id")),
     )
 
 
@@ -94,6 +100,7 @@ def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Reques
         user_name=user.get("name") or user.get("username") or None,
         request_id=request_id,
         delivery=_delivery(request_id, again_unless_recorded=True),
+        **_organisation(user_team=user.get("team_id"), home=(body.get("team") or {}).get("id")),
     )
 
 
@@ -119,6 +126,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
         fields=MappingProxyType(fields),
         request_id=request_id,
         delivery=_delivery(request_id, again_unless_recorded=True),
+        **_organisation(user_team=user.get("team_id"), home=(body.get("team") or {}).get("id")),
     )
 
 
@@ -133,9 +141,33 @@ def mention_request(body: Mapping[str, Any]) -> Request:
         channel_id=str(event.get("channel", "")),
         text=text,
         mentions=mentions,
+        user_name=_profile_name(event.get("user_profile")),
         request_id=request_id,
         delivery=_delivery(request_id),
+        **_organisation(user_team=event.get("user_team") or event.get("team"), home=installed_team(body)),
     )
+
+
+def _profile_name(profile: object) -> str | None:
+    """The name a message event carries in `user_profile` (Slack Connect people are not in our users list)."""
+    if not isinstance(profile, Mapping):
+        return None
+    name = profile.get("display_name") or profile.get("real_name") or profile.get("name")
+    return str(name) if name else None
+
+
+def installed_team(body: Mapping[str, Any]) -> str | None:
+    """The workspace the bot is installed in, that received the event (not the person's own in Slack Connect)."""
+    for authorization in body.get("authorizations") or ():
+        if isinstance(authorization, Mapping) and authorization.get("team_id"):
+            return str(authorization["team_id"])
+    return str(body["team_id"]) if body.get("team_id") else None
+
+
+def _organisation(*, user_team: object, home: object) -> dict[str, Any]:
+    """`Request.organisation` and `Request.external` from the person's workspace and the installing one."""
+    team = str(user_team) if user_team else None
+    return {"organisation": team, "external": bool(team and home and team != str(home))}
 
 
 def thread_of(body: Mapping[str, Any]) -> str | None:

@@ -22,7 +22,7 @@ from .settings import MESSAGES_PATH, TeamsSettings, loopback_warning, teams_enab
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
     from .app import TeamsRuntime
 

@@ -25,9 +25,9 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
+from bot.delivery.sending import SendFailed, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
-from bot.reminders import SendFailed
 from storage.base import StoreError
 
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
@@ -45,10 +45,11 @@ from .files import read_files, shared_files
 from .fit import BUDGET_BYTES, LONG_FACT, activity_bytes, cut_notice, fit_card
 from .hints import for_teams, prefix_for
 from .markdown import escape
+from .members import MemberTenants
 from .prebuilt import send_prebuilt
 from .settings import TeamsSettings
 from .shape import activity_problem
-from .translate import PLATFORM, channel_key, to_request
+from .translate import PLATFORM, channel_key, is_shared_channel, to_request
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -61,8 +62,11 @@ CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 
 class SenderLike(Protocol):
     platform: str
+    looks_up: bool
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None: ...
+    async def send(
+        self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False
+    ) -> None: ...
 
 
 def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None, personal: bool = False) -> Activity:
@@ -141,6 +145,7 @@ class TeamsRuntime:
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
         self.book = ConversationBook(store=core.adapter_store())
+        self.members = MemberTenants()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
@@ -202,6 +207,7 @@ class TeamsRuntime:
         request = to_request(activity)
         if request is None:
             return
+        request = await self.members.identify(turn_context, request)
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
         outcome = await offload.call(self.core.handle, request)
@@ -330,6 +336,7 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
         # Any conversation update means the bot is in this conversation: a team (its General channel),
         # a group chat or a personal chat. Removal is handled below, after this.
         self._runtime.book.remember(turn_context.activity)
+        _log_shared_channel_change(turn_context.activity)
         await super().on_conversation_update_activity(turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
@@ -346,6 +353,9 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if not any(member.id == bot_id for member in members_added):
+            where = channel_key(turn_context.activity.conversation.id)
+            logger.info("Teams: %d member(s) joined %s", len(members_added), where)
         if any(member.id == bot_id for member in members_added):
             activity = turn_context.activity
             lang = _channel_lang(self._runtime.core, activity)
@@ -356,11 +366,16 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
     ) -> None:
         activity = turn_context.activity
         bot_id = activity.recipient.id if activity.recipient else None
+        for member in members_removed:
+            self._runtime.members.forget(member.aad_object_id or member.id or "")
         if any(member.id == bot_id for member in members_removed):
             team = (activity.channel_data or {}).get("team") if isinstance(activity.channel_data, dict) else None
-            if team and team.get("id"):
+            # The bot disallowed in one shared channel leaves the rest of the host team where it was.
+            if team and team.get("id") and not is_shared_channel(activity):
                 self._runtime.book.forget_team(team["id"])
             self._runtime.book.forget(activity.conversation.id)
+        else:
+            logger.info("Teams: %d member(s) left %s", len(members_removed), channel_key(activity.conversation.id))
 
     async def on_teams_channel_created(
         self, channel_info: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
@@ -373,6 +388,22 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
     ) -> None:
         if channel_info and channel_info.id:
             self._runtime.book.forget(channel_info.id)
+
+
+def _log_shared_channel_change(activity: Activity) -> None:
+    """A shared channel shared with, or unshared from, another team (maybe of another tenant): its stored
+    reference stays the host's channel, which is where reminders go, so this is only worth a log line."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    event = channel_data.get("eventType")
+    if event not in ("channelShared", "channelUnshared"):
+        return
+    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams") or []
+    names = ", ".join(
+        f"{team.get('name') or team.get('id')} ({team.get('tenantId') or '?'})"
+        for team in teams
+        if isinstance(team, dict)
+    )
+    logger.info("Teams: %s %s with %s", channel_key(activity.conversation.id), event, names or "no team named")
 
 
 def _origin(text: str) -> str | None:
@@ -407,20 +438,25 @@ def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
 class TeamsSender:
     """The reminder `Sender` for Teams: posts a card to a stored conversation via continue_conversation.
 
-    Raises `SendFailed` when there is no stored reference or the connector did not accept the post after
-    the retries, so the caller never marks such a reminder as sent.
+    Raises `Undeliverable` when there is no stored reference (said once, not kept in the outbox), and
+    `SendFailed` when the connector did not accept the post after the retries, so the caller never marks
+    such a reminder as sent. The connector cannot find a post again, so a post that may have gone
+    (`maybe_posted`) is not repeated: `SendUncertain`.
     """
 
     platform = PLATFORM
+    looks_up = False
 
     def __init__(self, *, runtime: TeamsRuntime) -> None:
         self._runtime = runtime
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         runtime = self._runtime
         reference: ConversationReference | None = runtime.book.reference(channel_id)
         if reference is None:
-            raise SendFailed(f"no Teams conversation reference for {channel_key(channel_id)}; add the bot there")
+            raise Undeliverable(f"no Teams conversation reference for {channel_key(channel_id)}; add the bot there")
+        if maybe_posted:
+            raise SendUncertain(f"a post to {channel_key(channel_id)} may have gone before; Teams cannot tell")
         failure: list[BaseException] = []
 
         async def post(turn_context: TurnContext) -> None:

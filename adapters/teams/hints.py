@@ -1,13 +1,13 @@
 """Command hints as typed in Teams: «@Samhandling neste» in a channel or group chat, «neste» in a personal
 chat (where the bot hears every message and a mention cannot be typed). The rewriting itself is the core's
-`bot.hints.platform_hints`; this module only picks the prefix and applies it to every text of a reply."""
+`bot.shown.hints.platform_hints`; this module only picks the prefix and applies it to every text of a reply."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.hints import PREFIXES, platform_hints
 from bot.messages import Button, Reply, Section
+from bot.shown.hints import PREFIXES, platform_hints
 
 PLATFORM = "teams"
 

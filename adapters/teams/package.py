@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.config import AppConfig, ConfigError, TeamsDeveloper, load_config
+from bot.model.config import AppConfig, ConfigError, TeamsDeveloper, load_config
 
 from .settings import ENV_APP_ID
 
@@ -30,6 +30,8 @@ MANIFEST_VERSION = "1.22"
 """The newest Teams app manifest schema (Microsoft's manifest reference lists 1.22 as current)."""
 MAX_COMMANDS = 10
 """Teams shows at most ten commands per command list (schema: ``commands`` maxItems 10)."""
+SUPPORTED_CHANNEL_TYPES = ("sharedChannels", "privateChannels")
+"""The non-standard channels the bot works in (manifest ``supportedChannelTypes``)."""
 DESCRIPTION_LIMIT = 128
 """A command's description in a menu (schema: ``description`` maxLength 128)."""
 TITLE_LIMIT = 32
@@ -214,32 +216,34 @@ def _cut_at_word(text: str) -> str:
 
 
 def command_lists(commands: Sequence[MenuCommand], *, scopes: Sequence[str]) -> list[dict[str, Any]]:
-    """The ``commandLists``: every command, within Teams' ten per list. With more than ten, channels and
-    group chats get the commands in their order (nine and ``hjelp`` per list), and the personal chat
-    ``hjelp``, then the commands that only read (what a person asks alone: ``kalender``, ``kvittering``,
-    ``logg``, …), then the others, so each command is in a menu somewhere and ``hjelp`` in every one."""
+    """The ``commandLists``: every command, within Teams' ten per list and three lists. With more than ten,
+    a team's channels get the first nine commands in their order and ``hjelp``; the personal chat gets
+    ``hjelp`` and the commands that only read which the channel menu lacks (what a person asks alone:
+    ``kalender``, ``kvittering``, ``logg``, …); group chats get the commands neither shows; what is still
+    left goes to the personal chat, whose remaining room repeats the channel menu's reads (``neste``,
+    ``status``). So each command is in a menu somewhere and ``hjelp`` in every one."""
     items = [{"title": c.title, "description": c.description} for c in commands]
     if len(items) <= MAX_COMMANDS:
         return [{"scopes": list(scopes), "commands": items}]
     helper = next((item for item in items if item["title"] == "hjelp"), items[-1])
     rest = [item for item in items if item is not helper]
     reads = [item for item, c in zip(items, commands, strict=True) if c.reads and item is not helper]
-    own = [helper, *reads, *(item for item in rest if item not in reads)][:MAX_COMMANDS]
     group_scopes = [scope for scope in scopes if scope != "personal"]
     step = MAX_COMMANDS - 1
-    if len(rest) > 2 * step and len(group_scopes) >= 2:
-        # More than two lists hold: one list per scope (team, group chat, personal), each with ``hjelp``.
+    first = rest[:step]
+    own = [helper, *(item for item in reads if item not in first)]
+    uncovered = [item for item in rest if item not in first and item not in own]
+    if len(group_scopes) >= 2:
         lists = [
-            {"scopes": [scope], "commands": [*rest[i * step : (i + 1) * step], helper]}
-            for i, scope in enumerate(group_scopes[:2])
+            {"scopes": [group_scopes[0]], "commands": [*first, helper]},
+            {"scopes": [group_scopes[1]], "commands": [*uncovered[:step], helper]},
         ]
-        missing = [item for item in rest[2 * step :] if item not in own]
-        own = own[: MAX_COMMANDS - len(missing)] + missing if missing else own
-        return [*lists, {"scopes": ["personal"], "commands": own}]
-    shared = [*rest[:step], helper]
-    missing = [item for item in rest[step:] if item not in own]
-    own = own[: MAX_COMMANDS - len(missing)] + missing if missing else own
-    return [{"scopes": group_scopes, "commands": shared}, {"scopes": ["personal"], "commands": own}]
+        left = uncovered[step:]
+    else:
+        lists = [{"scopes": group_scopes, "commands": [*first, helper]}]
+        left = uncovered
+    own = [*own, *left, *(item for item in reads if item in first)][:MAX_COMMANDS]
+    return [*lists, {"scopes": ["personal"], "commands": own}]
 
 
 def build_manifest(
@@ -291,6 +295,9 @@ def build_manifest(
                 "commandLists": command_lists(router_commands() if commands is None else commands, scopes=scopes),
             }
         ],
+        # Shared channels (Teams Connect: a region's channel with the actors' people from their own tenants)
+        # and private ones; standard channels need no entry (schema: at most these two values).
+        "supportedChannelTypes": list(SUPPORTED_CHANNEL_TYPES),
         "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [],
     }

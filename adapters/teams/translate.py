@@ -8,6 +8,11 @@ What a person typed arrives as ``activity.text`` (plain text with ``<at>…</at>
 markup line breaks become "\\n", and when the plain text lost the lines that the HTML still has, the HTML
 is read instead. A mention of the bot is removed; a mention of a person becomes the neutral token
 ``<@user_id>`` (``bot.messages.MentionedUser``), which the core's one mention resolver turns into a person.
+
+Across tenants: the person's organisation (``Request.organisation``) is their tenant. The activity names
+the tenant the conversation lives in (``channelData.tenant.id``, ``conversation.tenantId``), which is the
+person's own everywhere but in a shared channel, where an external member's own tenant comes from the
+roster (``adapters.teams.members``).
 """
 
 from __future__ import annotations
@@ -51,6 +56,26 @@ def user_key(activity: Activity) -> str:
     if sender is None:
         return ""
     return sender.aad_object_id or sender.id or ""
+
+
+def host_tenant(activity: Activity) -> str | None:
+    """The tenant the conversation lives in (in a shared channel: the host team's)."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, Mapping) else {}
+    tenant = channel_data.get("tenant")
+    tenant_id = tenant.get("id") if isinstance(tenant, Mapping) else None
+    if not tenant_id and activity.conversation is not None:
+        tenant_id = activity.conversation.tenant_id
+    return str(tenant_id).lower() if tenant_id else None
+
+
+def is_shared_channel(activity: Activity) -> bool:
+    """A Teams Connect shared channel, whose members may come from other tenants (``channelData.channel``'s
+    ``membershipType``, or ``type`` in older payloads)."""
+    channel_data = activity.channel_data if isinstance(activity.channel_data, Mapping) else {}
+    channel = channel_data.get("channel")
+    if not isinstance(channel, Mapping):
+        return False
+    return "shared" in (str(channel.get("membershipType", "")).lower(), str(channel.get("type", "")).lower())
 
 
 def _mention_entities(activity: Activity) -> list[tuple[str, Mapping[str, Any]]]:
@@ -152,6 +177,7 @@ def to_request(activity: Activity) -> Request | None:
             request_id=submit_request_id(submit_id=submit_id, activity_id=activity.id, user_id=user_id, fields=fields),
             delivery=delivery_of(activity),
             personal=personal,
+            organisation=host_tenant(activity),
         )
     text, mentions = read_command(activity)
     if not text:
@@ -166,6 +192,7 @@ def to_request(activity: Activity) -> Request | None:
         mentions=mentions,
         delivery=delivery_of(activity),
         personal=personal,
+        organisation=host_tenant(activity),
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.messages import Picture
-from bot.wheel_geometry import WheelPicture
+from bot.shown.wheel_geometry import WheelPicture
 
 from .signed import link_secret, picture_address
 

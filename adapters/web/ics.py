@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from bot.feeds import FeedEvent
+from bot.shown.feeds import FeedEvent
 
 logger = logging.getLogger(__name__)
 

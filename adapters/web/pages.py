@@ -1,5 +1,5 @@
 """The status pages as HTML, rendered on the server with Jinja2 (autoescape on) from what the core decided
-(`CorePort.status_page` -> `bot.web_views.StatusView`, built on bot/status_data.py).
+(`CorePort.status_page` -> `bot.shown.web_views.StatusView`, built on bot/shown/status_data.py).
 
 The wheel is inlined as SVG (our own writer escapes every text it writes), so a page is one request and
 works without scripts."""
@@ -16,12 +16,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from bot import i18n
-from bot.shown_states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS
+from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS
 
 from .wheel_svg import render_svg
 
 if TYPE_CHECKING:
-    from bot.web_views import StatusView
+    from bot.shown.web_views import StatusView
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from .signed import link_secret, verify
 
 if TYPE_CHECKING:
     from bot.port import CorePort
-    from bot.reminders import Sender
+    from bot.reminders.passes import Sender
 
 logger = logging.getLogger(__name__)
 

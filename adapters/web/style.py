@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bot.shown_states import State
-from bot.wheel_geometry import WheelPicture
-from bot.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT, text_width
+from bot.shown.states import State
+from bot.shown.wheel_geometry import WheelPicture
+from bot.shown.wheel_labels import LABEL_TEXT, MONTH_TEXT, RING_TEXT, text_width
 
 SIZE = 1200
 """The canvas is square: the PNG is SIZE × SIZE pixels, the SVG's viewBox the same."""

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.shown_states import STATE_SYMBOLS, State
-from bot.wheel_geometry import Arc, WheelPicture
-from bot.wheel_labels import HAND_BACK, HAND_END
+from bot.shown.states import STATE_SYMBOLS, State
+from bot.shown.wheel_geometry import Arc, WheelPicture
+from bot.shown.wheel_labels import HAND_BACK, HAND_END
 
 from .style import (
     BACKGROUND,

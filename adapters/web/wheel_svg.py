@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from xml.sax.saxutils import escape
 
-from bot.shown_states import STATE_SYMBOLS
-from bot.wheel_geometry import Arc, WheelPicture
-from bot.wheel_labels import HAND_BACK, HAND_END, label_size
+from bot.shown.states import STATE_SYMBOLS
+from bot.shown.wheel_geometry import Arc, WheelPicture
+from bot.shown.wheel_labels import HAND_BACK, HAND_END, label_size
 
 from .style import (
     BACKGROUND,
@@ -146,7 +146,7 @@ def _marker(arc: Arc, inner: float, outer: float) -> str:
 
 
 def _label(x: float, y: float, text: str) -> str:
-    """The label's white box is the one the geometry placed (bot/wheel_labels.py), scaled to pixels."""
+    """The label's white box is the one the geometry placed (bot/shown/wheel_labels.py), scaled to pixels."""
     width, height = (side * LAYOUT.radius for side in label_size(text))
     return (
         f'<rect x="{x - width / 2:.1f}" y="{y - height / 2:.1f}" width="{width:.1f}" height="{height:.1f}" rx="6" '

@@ -2,7 +2,7 @@
 
 Only the region's coordinators register a text. The same text shared again changes nothing (it must not
 cancel the signatures given on it); a new text moves the signatures on older versions aside, and those
-parties must sign again.
+parties must sign again, so it asks for `bekreft` first and names whose signatures it voids.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot import agreement
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_near_year
-from bot.i18n import _
-from bot.progress import Progress, missing_for_signing, progress_of
-from bot.state import DomainError
-from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.agreement import versions as agreement
+from bot.i18n import _, ngettext
+from bot.model.order import confirm_word
+from bot.model.progress import Progress, missing_for_signing, progress_of
+from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.state.store import DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)
@@ -46,10 +47,11 @@ class TextAlready:
 
 
 def register_text(
-    acting: Acting, *, region: str, year: int, text: Callable[[], dict[str, Any]]
+    acting: Acting, *, region: str, year: int, text: Callable[[], dict[str, Any]], confirmed: bool = False
 ) -> TextRegistered | TextAlready:
     """`text` gives the version's fields (link, sha256, size, file_name, source); it is read only after
-    the rules allow the write, so a refusal comes before any complaint about the link."""
+    the rules allow the write, so a refusal comes before any complaint about the link. A text that would
+    void signatures already given is registered only `confirmed` (checked again under the lock)."""
     config, state = acting.config, acting.state
     require_near_year(acting, year, example=EXAMPLE)
     if acting.caller.party != region or acting.caller.role != "coordinator":
@@ -76,7 +78,12 @@ def register_text(
     )
     label = f"versjon {current.number + 1 if current else 1}"  # the next version's, for the history line
 
+    if not confirmed:
+        _ask_before_voiding(acting, region=region, signed=state.signatures(region=region, year=year), current=current)
+
     def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document]]:
+        if not confirmed:  # a signature given since the check above is voided only when asked
+            _ask_before_voiding(acting, region=region, signed=tables.get("signatures", {}), current=current)
         return agreement.add_version(tables, fields=fields)
 
     version, renew = record(
@@ -91,3 +98,25 @@ def register_text(
     progress = progress_of(config=config, state=state, item=item)
     ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
     return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready)
+
+
+def _ask_before_voiding(
+    acting: Acting, *, region: str, signed: dict[str, Document], current: agreement.Version | None
+) -> None:
+    """A new text voids the signatures given on the current one: ask first, naming whose (README:
+    a record that replaces another asks first and names what it replaces)."""
+    if not signed:
+        return
+    config = acting.config
+    order = agreement_parties(config, region=region)
+    parties = sorted(signed, key=lambda p: order.index(p) if p in order else len(order))
+    who = ", ".join(map(config.party_short, parties))
+    lead = ngettext(
+        "Dette gjør {n} signatur ugyldig ({who}) på {version}; den parten må signere på nytt.",
+        "Dette gjør {n} signaturer ugyldige ({who}) på {version}; de partene må signere på nytt.",
+        len(parties),
+    ).format(n=len(parties), who=who, version=current.label() if current else _("den forrige teksten"))
+    how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
+        confirm=confirm_word()
+    )
+    raise DomainError(f"{lead} {how}")

@@ -12,8 +12,8 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_coordinator, require_region, require_untaken_cycle, write_item
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item
+from bot.model.wheel import Item
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.config import AppConfig
 from bot.context import Context
 from bot.i18n import using
-from bot.identity import Caller, ChannelContext
 from bot.messages import Request
-from bot.state import Author, StateStore, item_partition
-from bot.wheel import Item
+from bot.model.config import AppConfig
+from bot.model.identity import Caller, ChannelContext
+from bot.model.wheel import Item
+from bot.state.store import Author, StateStore, item_partition
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
-"""`bind_channel` and `bind_person`: an admin binds a channel, or a person, at runtime (stored in `meta`,
-winning over app.yaml). The same binding again records nothing."""
+"""`bind_channel`, `bind_person` and `bind_organisation`: an admin binds a channel, a person or a whole
+organisation at runtime (stored in `meta`, winning over app.yaml). The same binding again records nothing."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_admin
-from bot.config import AppConfig
 from bot.i18n import _
-from bot.identity import binding_key
-from bot.state import META
+from bot.model.config import AppConfig
+from bot.model.identity import ORGANISATIONS, OrganisationBinding, binding_key
+from bot.state.store import META, DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)
 
 BIND_CHANNEL = "bind_channel"
 BIND_PERSON = "bind_person"
+BIND_ORGANISATION = "bind_organisation"
+ORGANISATION_ROLES = ("adviser", "coordinator", "au_member")
+"""Roles an organisation may give its people; never admin, which is given to a person by name."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,30 @@ def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tupl
     return chosen, bound
 
 
+def bind_organisation(
+    acting: Acting, *, binding: Callable[[], OrganisationBinding]
+) -> tuple[OrganisationBinding, Bound]:
+    """Bind an organisation to a party: everyone from it becomes the party's member (a person's own
+    binding still wins). `binding` is read after the admin check."""
+    require_admin(acting)
+    chosen = binding()
+    if chosen.role not in ORGANISATION_ROLES:
+        raise DomainError(_("En organisasjon kan gi rollene koordinator, rådgiver eller au, ikke administrator."))
+    bound = _bind(
+        acting,
+        action=BIND_ORGANISATION,
+        table=ORGANISATIONS,
+        key=chosen.key,
+        doc=chosen.as_doc(),
+        now=acting.state.doc(META, ORGANISATIONS, chosen.key) or None,
+        summary=lambda: _("Koblet organisasjonen {organisation} til {party} som {role}").format(
+            organisation=chosen.key, party=acting.config.party_name(chosen.party), role=chosen.role
+        ),
+        region=chosen.party if acting.config.region(chosen.party) else None,
+    )
+    return chosen, bound
+
+
 def _bind(
     acting: Acting,
     *,
@@ -115,6 +142,7 @@ def _bind(
     doc: Document,
     now: Document | None,
     summary: Callable[[], str],
+    region: str | None = None,
 ) -> Bound:
     """Store `doc` under `key` in `meta`, unless it is there already (`now`)."""
     if now == doc:
@@ -123,5 +151,5 @@ def _bind(
     def mutate(tables: Tables) -> None:
         tables.setdefault(table, {})[key] = doc
 
-    record(acting, action=action, partition=META, summary=summary, mutate=mutate)
+    record(acting, action=action, partition=META, summary=summary, mutate=mutate, region=region)
     return Bound(changed=True)

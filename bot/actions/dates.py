@@ -13,13 +13,13 @@ from datetime import date, datetime
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year
+from bot.dates.named_days import name_of
+from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
-from bot.named_days import name_of
-from bot.progress import progress_of
-from bot.replies import day_text, when_text
-from bot.state import item_doc_key
-from bot.wheel import Item, window_contains
-from bot.workdays import holiday_name
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, window_contains
+from bot.shown.replies import day_text, when_text
+from bot.state.store import item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)

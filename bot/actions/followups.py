@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.followups import ID_LENGTH, Followup, find
+from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.state import DomainError, item_doc_key
-from bot.wheel import responsible_party
+from bot.model.followups import ID_LENGTH, Followup, find
+from bot.model.wheel import responsible_party
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -84,14 +85,8 @@ def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | Followu
 
 
 def _require_may_close(acting: Acting, *, point: Followup) -> None:
+    require_known(acting)  # the one rule for who may record anything, with its «bli med» way in
     caller = acting.caller
-    if not caller.known:
-        raise DomainError(
-            _(
-                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-                "Be en administrator skrive «person <deg> <part> <rolle>»."
-            )
-        )
     keeper = responsible_party(acting.config, point.item)
     if caller.key == point.owner or (caller.party and caller.party in (point.owner_party, keeper)):
         return

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.i18n import _
-from bot.state import META, DomainError
-from bot.web_links import renew
+from bot.shown.web_links import renew
+from bot.state.store import META, DomainError
 
 logger = logging.getLogger(__name__)
 

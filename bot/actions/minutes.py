@@ -15,14 +15,14 @@ from typing import Any
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
-from bot.followups import same_points, stamp
-from bot.i18n import _, ngettext, using
-from bot.order import mark, record_breaches, refuse, summary_note
+from bot.i18n import _, local, ngettext, using
+from bot.model.followups import same_points, stamp
+from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
-from bot.progress import Progress, progress_of
-from bot.replies import day_text
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item, done_word
+from bot.shown.replies import day_text
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ ACTION = "record_minutes"
 
 MeetingOutcome = dict[str, Any]
 """{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name",
-"owner_party"}]}; the action adds each point's "id" and "due" (bot/followups.py)."""
+"owner_party"}]}; the action adds each point's "id" and "due" (bot/model/followups.py)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class MinutesWanted:
 
 
 def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | None) -> Item:
-    """The item meant: the typed year, else the one rule for writes (bot/cycle.py), else ask for the year."""
+    """The item meant: the typed year, else the one rule for writes (bot/model/cycle.py), else ask for the year."""
     spec = acting.config.milestone(key)
     example = f"referat {typed_name(spec) if spec else key} {acting.now.date().year} …"
     return write_item(acting, key=key, region=region, typed=year, example=example)
@@ -121,6 +121,7 @@ def record_minutes(
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and in the history, in bokmål like the history
         note = mark(record_breaches(config=config, state=state, item=item, now=acting.now))
+    note_nn = nynorsk_mark(lambda: record_breaches(config=config, state=state, item=item, now=acting.now))
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
@@ -137,8 +138,10 @@ def record_minutes(
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc.update({"done": True, "done_at": held.isoformat(), "outcome": given})
         doc.pop("outside_order", None)
+        doc.pop("outside_order_nn", None)
         if note:
             doc["outside_order"] = note
+            doc["outside_order_nn"] = note_nn
 
     replaced = bool(progress.outcome)
     regions = [region] if region else []
@@ -153,8 +156,7 @@ def record_minutes(
         summary=lambda: (
             _("Registrerte referat for {item}").format(item=item.title())
             + (" " + _("(erstatter forrige referat)") if replaced else "")
-            # the rule broken, said in the written form being built (the history keeps both forms)
-            + summary_note(note and mark(record_breaches(config=config, state=state, item=item, now=acting.now)))
+            + summary_note(note and local({"nb": note, "nn": note_nn or note}))  # each form's summary
         ),
         mutate=mutate,
     )

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
-from bot.config import AppConfig
 from bot.i18n import N_, _
-from bot.progress import progress_of
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item, done_word
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, done_word
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -34,9 +34,10 @@ class NotRelevantAlready:
 
 
 def optional_names(config: AppConfig) -> str:
-    """The optional milestones as people type them, for the messages that list them."""
+    """The optional milestones as people type them, for the messages that list them: the shortest alias
+    (`oppdrag`, the same word in bokmål and nynorsk, where `oppdragsavtaler` is bokmål only)."""
     optional = [m for m in config.milestones if m.optional]
-    return ", ".join(m.aliases[0] if m.aliases else m.key for m in optional) or _("ingen")
+    return ", ".join(min(m.aliases, key=len) if m.aliases else m.key for m in optional) or _("ingen")
 
 
 def mark_not_relevant(

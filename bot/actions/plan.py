@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import require_member, require_region
-from bot.config import AppConfig
+from bot.actions.rules import replace_question, require_member, require_region
 from bot.i18n import _
-from bot.state import META, DomainError, StateStore
+from bot.model.config import AppConfig
+from bot.state.store import META, DomainError, StateStore
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,10 @@ class PlanPeriodSet:
     """«2028–2031»."""
     changed: bool
     """False when the period was already so: nothing recorded."""
+    replaced: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Each period the new one replaces, with the cycles it framed until now: ((«2024–2027», (2025, …)),)."""
+    meanwhile: str | None = None
+    """The period that still frames this year's cycle when the new one starts later («2024–2027»)."""
 
 
 def region_plan_period(*, config: AppConfig, state: StateStore, region: str, year: int) -> str | None:
@@ -37,14 +41,26 @@ def region_plan_period(*, config: AppConfig, state: StateStore, region: str, yea
     start, as a new plan replaces the old from its first year), else app.yaml's `plan_period` if that
     covers it, else None (a period that has run out frames nothing). Next period's plan, set ahead, leaves
     this year's alone."""
+    return _framing(state.stored_plan_periods(region=region), _configured(config, region), year=year)
+
+
+def _configured(config: AppConfig, region: str) -> tuple[str, ...]:
     spec = config.region(region)
-    configured = (spec.plan_period,) if spec and spec.plan_period else ()
-    for periods in (state.stored_plan_periods(region=region), configured):
+    return (spec.plan_period,) if spec and spec.plan_period else ()
+
+
+def _framing(stored: tuple[str, ...], configured: tuple[str, ...], *, year: int) -> str | None:
+    for periods in (stored, configured):
         covering = [span for span in map(period_years, periods) if span and span[0] <= year <= span[1]]
         if covering:
             first, last = max(covering)
             return f"{first}–{last}"
     return None
+
+
+def _overlaps(period: str, *, first: int, last: int) -> bool:
+    span = period_years(period)
+    return span is not None and span[0] <= last and first <= span[1]
 
 
 def period_years(period: str) -> tuple[int, int] | None:
@@ -53,8 +69,39 @@ def period_years(period: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-def set_plan_period(acting: Acting, *, region: str | None, first: int, last: int) -> PlanPeriodSet:
-    """`region` is the region meant (named or the context's)."""
+def replaced_periods(
+    *, config: AppConfig, state: StateStore, region: str, first: int, last: int
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """What setting `first`–`last` changes: each period that frames a cycle now and would no longer (the
+    stored periods it overlaps are replaced whole), with those cycles; ((period, ()),) is never returned."""
+    stored = state.stored_plan_periods(region=region)
+    configured = _configured(config, region)
+    after = (*(p for p in stored if not _overlaps(p, first=first, last=last)), f"{first}–{last}")
+    spans = [span for span in map(period_years, (*stored, *configured)) if span]
+    years = range(min([first, *(span[0] for span in spans)]), max([last, *(span[1] for span in spans)]) + 1)
+    replaced: dict[str, list[int]] = {}
+    for year in years:
+        before = _framing(stored, configured, year=year)
+        if before is not None and before != _framing(after, configured, year=year):
+            replaced.setdefault(before, []).append(year)
+    return tuple((old, tuple(cycles)) for old, cycles in replaced.items())
+
+
+def replaced_text(replaced: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+    """«2024–2027 (syklus 2025–2027)»: what a new period replaces, in words."""
+    parts = []
+    for old, years in replaced:
+        cycles = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        parts.append(_("{period} (syklus {cycles})").format(period=old, cycles=cycles))
+    return ", ".join(parts)
+
+
+def set_plan_period(
+    acting: Acting, *, region: str | None, first: int, last: int, confirmed: bool = False
+) -> PlanPeriodSet:
+    """`region` is the region meant (named or the context's). A period that replaces another for some cycle
+    asks first and names it (`bekreft` replaces it; the earlier one stays in `logg`); one set ahead for the
+    next cycles replaces nothing and says which period frames this year's meanwhile."""
     config = acting.config
     if not (2000 <= first < last <= first + 12):
         raise DomainError(
@@ -75,8 +122,20 @@ def set_plan_period(acting: Acting, *, region: str | None, first: int, last: int
     if acting.caller.role != "coordinator":
         raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette planperioden."))
     period = f"{first}–{last}"
-    if region_plan_period(config=config, state=acting.state, region=region, year=first) == period:
+    replaced = replaced_periods(config=config, state=acting.state, region=region, first=first, last=last)
+    framed = (
+        region_plan_period(config=config, state=acting.state, region=region, year=y) for y in range(first, last + 1)
+    )
+    if not replaced and all(framing == period for framing in framed):
         return PlanPeriodSet(region=region, period=period, changed=False)
+    if replaced and not confirmed:
+        raise replace_question(what=_("planperioden {what}").format(what=replaced_text(replaced)))
+    this_year = acting.now.year
+    meanwhile = (
+        region_plan_period(config=config, state=acting.state, region=region, year=this_year)
+        if first > this_year
+        else None
+    )
     entry = {"period": period, "by": acting.caller.name, "at": acting.now.isoformat()}
 
     def mutate(tables: Tables) -> None:
@@ -88,6 +147,12 @@ def set_plan_period(acting: Acting, *, region: str | None, first: int, last: int
             earlier = period_years(str(stored["period"]))
             key = str(earlier[0]) if earlier else str(stored["period"])
             periods.setdefault(key, {name: stored[name] for name in ("period", "by", "at") if name in stored})
+        # The periods the new one overlaps are replaced (the question named them; `logg` keeps them).
+        periods = {
+            key: value
+            for key, value in periods.items()
+            if not _overlaps(str(value.get("period", "")), first=first, last=last)
+        }
         periods[str(first)] = entry
         tables["plan_periods"][region] = {"periods": periods}
 
@@ -101,4 +166,4 @@ def set_plan_period(acting: Acting, *, region: str | None, first: int, last: int
         ),
         mutate=mutate,
     )
-    return PlanPeriodSet(region=region, period=period, changed=True)
+    return PlanPeriodSet(region=region, period=period, changed=True, replaced=replaced, meanwhile=meanwhile)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
 from bot.actions.rules import require_member, require_untaken_cycle, write_year
-from bot.config import AppConfig
 from bot.i18n import N_, _
-from bot.progress import progress_of
-from bot.state import DomainError, item_doc_key
-from bot.wheel import Item, precondition_items
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, precondition_items
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)

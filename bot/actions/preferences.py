@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.i18n import Lang, _
-from bot.notify import NOTIFY_TABLE, muted_people
-from bot.state import META, DomainError
+from bot.reminders.notify import NOTIFY_TABLE, muted_people
+from bot.state.store import META, DomainError
 from bot.written_form import FORMS_TABLE, channel_doc_key, person_doc_key
 from storage.base import Document, Tables
 

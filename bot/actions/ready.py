@@ -8,11 +8,11 @@ import logging
 from datetime import date
 
 from bot.actions.rules import milestone_for
-from bot.agreement import current_version, versions
-from bot.config import AppConfig
-from bot.progress import missing_for_signing
-from bot.state import StateStore
-from bot.wheel import Item, signing_milestone
+from bot.agreement.versions import current_version, versions
+from bot.model.config import AppConfig
+from bot.model.progress import missing_for_signing
+from bot.model.wheel import Item, signing_milestone
+from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
 

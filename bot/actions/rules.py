@@ -7,13 +7,14 @@ import logging
 from collections.abc import Callable
 
 from bot.actions.base import Acting
-from bot.config import AppConfig
-from bot.cycle import next_opening, write_cycle
 from bot.i18n import _, using
-from bot.order import CONFIRM, mark, refuse, signing_breaches
-from bot.progress import progress_of
-from bot.state import DomainError
-from bot.wheel import Item, milestone_item, tracked
+from bot.messages import Button
+from bot.model.config import AppConfig
+from bot.model.cycle import next_opening, write_cycle
+from bot.model.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, milestone_item, tracked
+from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def _is_done(acting: Acting) -> Callable[[Item], bool]:
 
 
 def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable[[Item], bool] | None = None) -> int:
-    """The cycle a date or plan means without a year: the write rule (bot/cycle.py), or else the cycle
+    """The cycle a date or plan means without a year: the write rule (bot/model/cycle.py), or else the cycle
     whose window for the item opens next (a meeting may be planned before its window opens)."""
     today = acting.now.date()
     year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
@@ -54,7 +55,7 @@ def write_year(
     example: str,
     done: Callable[[Item], bool] | None = None,
 ) -> int:
-    """The cycle a write goes to: the typed year, else the one rule of bot/cycle.py, else ask for the year."""
+    """The cycle a write goes to: the typed year, else the one rule of bot/model/cycle.py, else ask for the year."""
     if typed is not None:
         require_near_year(acting, typed, example=example)
         return typed
@@ -95,11 +96,24 @@ def require_known(acting: Acting) -> None:
     """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
     declared `Who.MEMBER` (bot/pipeline/permission.py)."""
     if not acting.caller.known:
+        party = acting.channel.actor or acting.channel.region
+        join = (
+            (
+                Button(
+                    label=_("Bli med for {party}").format(party=acting.config.party_name(party)),
+                    command=f"bli med {party}",
+                ),
+            )
+            if party
+            else ()
+        )
         raise DomainError(
             _(
-                "Du er ikke registrert hos meg ennå, så du kan lese, men ikke registrere. "
-                "Be en administrator skrive «person <deg> <part> <rolle>»."
-            )
+                "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "
+                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med IN», så slipper koordinatorene for "
+                "parten deg inn."
+            ),
+            buttons=join,
         )
 
 
@@ -140,12 +154,17 @@ def require_admin(acting: Acting) -> None:
 
 
 def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
-    """The signing's window rule (bot/order.py): refused unless confirmed; the note to store if confirmed."""
+    """The signing's window rule (bot/model/order.py): refused unless confirmed; the note to store if confirmed."""
     breaches = signing_breaches(config=acting.config, item=item, now=acting.now)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and shown as written, like the history
         return mark(signing_breaches(config=acting.config, item=item, now=acting.now))
+
+
+def order_note_nn(acting: Acting, *, item: Item) -> str | None:
+    """The signing's note in nynorsk (stored beside the bokmål one, for nynorsk readers)."""
+    return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=acting.now))
 
 
 def replace_question(*, what: str) -> DomainError:
@@ -155,7 +174,7 @@ def replace_question(*, what: str) -> DomainError:
         _(
             "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
             "det forrige beholdes i «logg»."
-        ).format(what=what, confirm=CONFIRM)
+        ).format(what=what, confirm=confirm_word())
     )
 
 
@@ -169,5 +188,5 @@ def require_untaken_cycle(acting: Acting, *, item: Item, confirmed: bool) -> Non
         _(
             "{item} hører til en syklus som ble avsluttet før boten tok over, så jeg regner med at året er feil. "
             "Skriv et annet år, eller det samme med «{confirm}» til slutt for å registrere det likevel."
-        ).format(item=item.title(), confirm=CONFIRM)
+        ).format(item=item.title(), confirm=confirm_word())
     )

@@ -10,20 +10,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot import agreement
 from bot.actions.base import Acting, record
-from bot.actions.rules import order_note, require_member, write_item
-from bot.i18n import _
-from bot.order import mark, signing_breaches, summary_note
-from bot.progress import Progress, blockers_text, missing_for_signing, progress_of
-from bot.state import DomainError
-from bot.wheel import Item, agreement_parties, signing_milestone
+from bot.actions.rules import order_note, order_note_nn, require_member, write_item
+from bot.agreement import versions as agreement
+from bot.i18n import _, local
+from bot.model.cycle import read_cycles
+from bot.model.order import summary_note
+from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
+from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import day_text
+from bot.state.store import DomainError
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)
 
 ACTION = "sign"
-EXAMPLE = "signer IN agder 2027"  # the same in both written forms
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,19 @@ class _AlreadySigned(Exception):
         super().__init__()
 
 
+def sign_example(acting: Acting, *, year: int | None = None) -> str:
+    """A `signer` the reader could type: a region's coordinator signs with the year alone, an actor names
+    its own party and the channel's region (Vestland's coordinator is never shown «signer IN agder»)."""
+    config, caller = acting.config, acting.caller
+    view = read_cycles(config, today=acting.now.date())
+    year = year or view.preparing or view.year
+    if caller.party and config.region(caller.party):
+        return f"signer {year}"
+    party = caller.party if caller.party and config.actor(caller.party) else config.enabled_actors[0].key
+    region = acting.channel.region or config.parties.regions[0].key
+    return f"signer {party} {region} {year}"
+
+
 def signing_party(acting: Acting, *, party: str | None, region: str | None) -> tuple[str, str]:
     """Who signs for what: the named party, else the caller's own (an actor naming only the region signs
     for itself); the named region, else the party's own, else the channel's."""
@@ -57,11 +71,18 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None) -> t
     chosen = party or caller.party
     if region and not party and caller.party and acting.config.actor(caller.party):
         chosen = caller.party
-    if chosen is None:
-        raise DomainError(_("For hvilken part? Skriv f.eks. «{example}».").format(example=EXAMPLE))
+    if chosen is None:  # an admin or AU member belongs to no party that signs
+        raise DomainError(
+            _(
+                "For hvilken part? Du er ikke registrert for noen av avtalens parter, så det er ingen du kan signere for. "
+                "Avtalen signeres av fylkeskommunen og hver virkemiddelaktør, hver i sin kanal."
+            )
+        )
     where = region or (chosen if acting.config.region(chosen) else None) or acting.channel.region
     if where is None:
-        raise DomainError(_("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(example=EXAMPLE))
+        raise DomainError(
+            _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(example=sign_example(acting))
+        )
     return chosen, where
 
 
@@ -105,8 +126,10 @@ def sign(
         "platform": acting.request.platform,
         "channel": acting.request.channel_id,
     }
+    note_nn = order_note_nn(acting, item=item) if note else None
     if note:
         signature["outside_order"] = note
+        signature["outside_order_nn"] = note_nn
 
     def mutate(tables: Tables) -> None:
         signatures = tables.setdefault("signatures", {})
@@ -123,8 +146,7 @@ def sign(
                 _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
                     year=year, party=config.party_name(party), version=text.label()
                 )
-                # the rule broken, said in the written form being built (the history keeps both forms)
-                + summary_note(note and mark(signing_breaches(config=config, item=item, now=acting.now)))
+                + summary_note(note and local({"nb": note, "nn": note_nn or note}))
             ),
             mutate=mutate,
         )
@@ -136,6 +158,19 @@ def sign(
 
 def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int) -> None:
     blockers = missing_for_signing(config=acting.config, state=acting.state, signing=item)
+    if blockers and acting.now.date() > item.deadline:  # not «ennå»: the window closed long ago
+        raise DomainError(
+            _(
+                "Avtalen {year} for {region} ble ikke signert innen fristen {day}, og den kan ikke signeres før "
+                "dette er registrert: {missing}. «{command}» viser hvem som registrerer hva."
+            ).format(
+                year=year,
+                region=acting.config.party_name(region),
+                day=day_text(item.deadline),
+                missing=blockers_text(blockers),
+                command=f"status {region} {year}",
+            )
+        )
     if blockers:
         raise DomainError(
             _(

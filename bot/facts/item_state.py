@@ -7,7 +7,7 @@ the deadline at most `DUE_DAYS` away), open.
 
 An optional item (the assignment agreements) past its deadline is overdue like any other, shown so on every
 surface; but its lateness is not chased (`chases_lateness`): no overdue reminders, and a region is not
-behind on it (`bot.behind.is_behind`) until it is sent or marked not relevant.
+behind on it (`bot.facts.behind.is_behind`) until it is sent or marked not relevant.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from bot.config import AppConfig
 from bot.messages import ItemState
-from bot.progress import Progress
-from bot.wheel import Item, tracked
+from bot.model.config import AppConfig
+from bot.model.progress import Progress
+from bot.model.wheel import Item, tracked
 
 logger = logging.getLogger(__name__)
 
 DUE_DAYS = 7
 """How near a deadline must be for an open item to be due (the digest's «Denne uken» is the calendar week,
-`bot.reminder_lines.in_week_of`)."""
+`bot.reminders.lines.in_week_of`)."""
 
 
 def chases_lateness(item: Item) -> bool:

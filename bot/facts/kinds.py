@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from bot.config import AppConfig, Milestone
-from bot.wheel import Item
+from bot.model.config import AppConfig, Milestone
+from bot.model.wheel import Item
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,13 @@ def is_meeting(item: Item) -> bool:
     """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
     are told "kall inn", have a planned date to count to, and are nudged for minutes."""
     return item.kind == "milestone" and not item.spec.signed_by_parties and bool(item.spec.short or item.spec.prepare)
+
+
+def is_dated(item: Item) -> bool:
+    """An item people give a planned date with `dato`: a meeting, or a political treatment (a body's
+    meeting). Only these are said to lack a date («Ingen dato satt ennå»); an action plan or the
+    assignment agreements are done by a record, not on a day."""
+    return is_meeting(item) or (item.kind == "milestone" and item.spec.kind == "treatment")
 
 
 def is_decided_elsewhere(item: Item) -> bool:

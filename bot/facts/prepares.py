@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from bot.config import AppConfig
-from bot.progress import progress_of
-from bot.state import StateStore
-from bot.wheel import Item, regional_milestones, tracked
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, regional_milestones, tracked
+from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Who answers for an item, as each surface words it.
 
-The party that acts is `bot.wheel.responsible_party` (AU records the state budget). Who answers for it is
+The party that acts is `bot.model.wheel.responsible_party` (AU records the state budget). Who answers for it is
 the body that decides it where app.yaml names one (`adopted_by`: the Storting adopts the state budget), with
 the party that records it: «Stortinget (registreres av AU)» in chat, on the status page and in the calendar
 feed alike. Otherwise the party itself: its full name, or its short name where space is scarce (a table).
@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
-from bot.config import AppConfig
 from bot.i18n import _
-from bot.wheel import Item, responsible_party
+from bot.model.config import AppConfig
+from bot.model.wheel import Item, responsible_party
 
 logger = logging.getLogger(__name__)
 

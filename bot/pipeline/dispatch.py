@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.delivery.outbox import queue
 from bot.i18n import _
-from bot.messages import Outcome, Reply
-from bot.order import is_confirm
+from bot.messages import ChannelAddress, Outcome, Reply
+from bot.model.order import is_confirm
 from bot.parsing import shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.replies import refusal
+from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
 """What a request that may only read (`Job.reads_only`) gets for a command that writes: nothing was run."""
@@ -22,7 +23,15 @@ def dispatch(job: Job) -> Outcome:
         return NOT_A_READ
     if command is None:
         return Outcome(reply=unknown(job))
-    outcome = command.handler(job.parsed.request, job.context)
+    try:
+        outcome = command.handler(job.parsed.request, job.context)
+    except BaseException:
+        job.state.finish_request()  # what the handler recorded before it failed is written, as it said
+        raise
+    # The change is written now, with its announcements in the same write, before anyone is told.
+    request = job.parsed.request
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    outcome = queue(job.state, outcome, here=here, at=job.now)
     if not command.writes and not outcome.reads_only:
         outcome = replace(outcome, reads_only=True)  # the adapter may run it again to refresh what it shows
     return outcome

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 
 from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
-from bot.replies import make_reply, refusal, refusal_title
-from bot.state import AlreadyApplied, DomainError, entry_summary
+from bot.shown.replies import make_reply, refusal, refusal_title
+from bot.state.store import AlreadyApplied, DomainError, entry_summary
 from storage.base import StoreError
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,8 @@ def step(job: Job, call_next: Next) -> Outcome:
             if command is None
             else refusal_title(writes=command.writes, bare=not job.parsed.rest.strip(), shown=command.shown)
         )
-        return Outcome(reply=refusal(str(exc), title=title))
+        reply = refusal(str(exc), title=title)
+        return Outcome(reply=replace(reply, buttons=exc.buttons) if exc.buttons else reply)
     except AlreadyApplied as exc:
         job.failed = True
         when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))

@@ -8,14 +8,14 @@ from datetime import datetime
 from functools import cached_property
 
 from bot.clock import Clock
-from bot.config import AppConfig
 from bot.context import Context
-from bot.identity import Caller, ChannelContext, Directory
 from bot.messages import Outcome
+from bot.model.config import AppConfig
+from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
 from bot.router import Router
-from bot.state import StateStore
+from bot.state.store import StateStore
 
 
 @dataclass
@@ -35,7 +35,9 @@ class Job:
 
     @cached_property
     def state(self) -> StateStore:
-        return self.states.for_request()  # one view for the whole request: each partition is read once
+        # One view for the whole request (each partition read once); a write is held open until the handler's
+        # announcements are added to it (`bot.pipeline.dispatch`).
+        return self.states.for_request(hold_writes=True)
 
     @cached_property
     def directory(self) -> Directory:
@@ -44,7 +46,13 @@ class Job:
     @cached_property
     def caller(self) -> Caller:
         request = self.parsed.request
-        return self.directory.caller(platform=request.platform, user_id=request.user_id, user_name=request.user_name)
+        return self.directory.caller(
+            platform=request.platform,
+            user_id=request.user_id,
+            user_name=request.user_name,
+            organisation=request.organisation,
+            email_domain=request.email_domain,
+        )
 
     @cached_property
     def channel(self) -> ChannelContext:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from bot.config import AppConfig
 from bot.i18n import DEFAULT_LANG, Lang, using
-from bot.identity import Directory
 from bot.messages import Outcome
+from bot.model.config import AppConfig
+from bot.model.identity import Directory
 from bot.pipeline.job import Job, Next
-from bot.state import StateStore
+from bot.state.store import StateStore
 from bot.written_form import channel_form, person_form
 
 logger = logging.getLogger(__name__)

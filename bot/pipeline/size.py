@@ -6,7 +6,7 @@ from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
-from bot.replies import refusal
+from bot.shown.replies import refusal
 
 
 def step(job: Job, call_next: Next) -> Outcome:

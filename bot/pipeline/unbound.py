@@ -11,7 +11,7 @@ from bot.i18n import _
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
 
-UNBOUND_OK = ("koble", "person", "hjelp")
+UNBOUND_OK = ("koble", "person", "hjelp", "bli", "opptak", "forlat", "hvem")
 """Commands that need no bound channel."""
 
 

@@ -9,10 +9,10 @@ from datetime import datetime
 import pytest
 
 from bot.actions.base import Acting
-from bot.config import AppConfig, load_config
-from bot.identity import Directory
 from bot.messages import Request
-from bot.state import StateStore
+from bot.model.config import AppConfig, load_config
+from bot.model.identity import Directory
+from bot.state.store import StateStore
 from storage.base import Tables
 from storage.memory import MemoryStore
 from tests.driver import DEMO_CONFIG, HOME, oslo

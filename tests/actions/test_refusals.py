@@ -19,7 +19,7 @@ from bot.actions.plan import set_plan_period
 from bot.actions.preconditions import record_precondition
 from bot.actions.preferences import choose_channel_form, choose_written_form, set_mentions
 from bot.actions.signing import sign
-from bot.state import DomainError
+from bot.state.store import DomainError
 from tests.actions.conftest import World
 from tests.driver import oslo
 

@@ -17,9 +17,9 @@ from bot.actions.preconditions import PreconditionAlready, PreconditionRecorded,
 from bot.actions.preferences import choose_channel_form, choose_written_form, set_mentions
 from bot.actions.rules import milestone_for
 from bot.actions.signing import AlreadySigned, Signed, sign
-from bot.notify import muted_people
-from bot.state import META, AlreadyApplied, cycle_partition
-from bot.web_links import generation
+from bot.reminders.notify import muted_people
+from bot.shown.web_links import generation
+from bot.state.store import META, AlreadyApplied, cycle_partition
 from bot.written_form import person_form
 from tests.actions.conftest import World
 from tests.driver import oslo

@@ -106,7 +106,8 @@ class RecordingSender:
 
     def __init__(self, platform: str) -> None:
         self.platform = platform
+        self.looks_up = False
         self.sent: list[tuple[str, Reply]] = []
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.sent.append((channel_id, reply))

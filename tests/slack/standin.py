@@ -27,12 +27,17 @@ class Call:
 
 @dataclass(frozen=True)
 class Answer:
-    """A scripted answer: `status` 429/500, `error` for ok:false, or `drop` to cut the connection."""
+    """A scripted answer: `status` 429/500, `error` for ok:false, `drop` to cut the connection, or `delay`
+    seconds before an ok answer (the call takes effect at once, as a slow Slack does: a posted message is
+    in `conversations.history` while its answer is still on the way)."""
 
     status: int = 200
     retry_after: int | None = None
     error: str | None = None
     drop: bool = False
+    delay: float | None = None
+    lost: bool = False
+    """With `delay`: the call never takes effect (a request lost on the way), and the answer is late."""
 
 
 RATE_LIMITED = Answer(status=429, retry_after=7)
@@ -59,6 +64,10 @@ class SlackStandIn:
         self.shared: list[dict[str, Any]] = []
         self.file_token = ""
         """The bot token a file download must carry (Slack's url_private needs files:read)."""
+        self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        """Messages posted per channel, newest last (what conversations.history answers from)."""
+        self.post_delay = 0.0
+        """Seconds every unscripted chat.postMessage takes to answer (it takes effect at once): a slow Slack."""
         self.connections: set[object] = set()
         """The client end (address, port) of every connection a Web API call came on."""
 
@@ -153,6 +162,8 @@ class SlackStandIn:
         scripted = self._script[method].popleft() if self._script[method] else None
         if scripted is None and self.down:
             scripted = SERVER_ERROR
+        if scripted is None and method == "chat.postMessage" and self.post_delay:
+            scripted = Answer(delay=self.post_delay)
         if scripted is not None:
             return await self._scripted(request, scripted)
         return web.json_response(self._ok(method, body, request))
@@ -174,6 +185,12 @@ class SlackStandIn:
         return web.Response(text=f"OK - {len(data)}")
 
     async def _scripted(self, request: web.Request, answer: Answer) -> web.StreamResponse:
+        if answer.delay is not None:
+            method = request.match_info["method"]
+            body = self.calls[-1].body
+            answered = {} if answer.lost else self._ok(method, body, request)  # takes effect now, answered late
+            await asyncio.sleep(answer.delay)
+            return web.json_response(answered)
         if answer.drop:
             assert request.transport is not None
             request.transport.close()
@@ -200,7 +217,17 @@ class SlackStandIn:
                 "is_enterprise_install": False,
             }
         if method == "chat.postMessage":
+            message = {
+                "ts": ts,
+                "text": body.get("text"),
+                **({"metadata": body["metadata"]} if "metadata" in body else {}),
+            }
+            self.history[str(body.get("channel"))].append(message)
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"text": body.get("text")}}
+        if method == "conversations.history":
+            messages = self.history.get(str(body.get("channel")), [])
+            limit = int(body.get("limit") or 100)
+            return {"ok": True, "messages": list(reversed(messages))[:limit], "has_more": False}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "files.info":

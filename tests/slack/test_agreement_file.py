@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from adapters.compose import build_core
-from bot.agreement import versions
+from bot.agreement.versions import versions
 from bot.clock import FixedClock
 from bot.core import Core
 

@@ -14,7 +14,7 @@ from adapters.compose import build_core
 from bot.clock import FixedClock
 from bot.core import Core
 from bot.messages import Request
-from bot.reminders import run_pass
+from bot.reminders.passes import run_pass
 from tests.driver import text_command
 
 from .fake_core import RecordingSender

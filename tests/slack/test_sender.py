@@ -9,8 +9,9 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.sender import RetryPolicy, SlackPoster, SlackSender
+from bot.delivery.sending import SendTimedOut, Undeliverable
 from bot.messages import Reply
-from bot.reminders import SendFailed
+from bot.reminders.passes import SendFailed
 
 from .fake_core import FakeCore
 from .harness import BOT_TOKEN, RecordingSleep, running
@@ -107,3 +108,48 @@ async def test_click_answer_through_a_rate_limited_response_url_still_arrives_on
     # one refused by the rate limit, then the in-place update and the channel's copy, each once
     assert [a.body["replace_original"] for a in answers] == [True, True, False] and waits == [7.0]
     assert len(core.recorded) == 1
+
+
+@asynccontextmanager
+async def impatient_sender(*, timeout: int = 1) -> AsyncIterator[tuple[SlackSender, SlackStandIn]]:
+    """A sender whose client gives up after `timeout` s (a slow Slack, scaled down from 40 s to seconds)."""
+    standin = await SlackStandIn().start()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=standin.api_url, retry_handlers=[], timeout=timeout)
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=4, base_delay=0.01))
+    try:
+        yield SlackSender(poster=poster), standin
+    finally:
+        await poster.close()
+        await standin.stop()
+
+
+async def test_a_post_answered_too_late_is_looked_up_and_not_sent_again() -> None:
+    """chat.postMessage has no idempotency key: a timeout is not retried like a refusal (it went out twice,
+    in two runs of two); the post is found by the key in its metadata."""
+    async with impatient_sender() as (slack, standin):
+        standin.script("chat.postMessage", Answer(delay=2.5))
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20270201-abc")
+        posts = standin.calls_to("chat.postMessage")
+        looked = standin.calls_to("conversations.history")
+    assert len(posts) == 1 and posts[0].body["metadata"]["event_payload"] == {"key": "d-20270201-abc"}
+    assert len(looked) == 1 and looked[0].body["include_all_metadata"] in (True, "true", "1")
+
+
+async def test_a_lost_post_is_left_uncertain_then_looked_up_before_it_is_tried_again() -> None:
+    async with impatient_sender() as (slack, standin):
+        standin.script("chat.postMessage", Answer(delay=2.5, lost=True))
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="k-1")
+        assert len(standin.calls_to("chat.postMessage")) == 1  # not repeated blindly
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="k-1", maybe_posted=True)  # not there: posted
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="k-1", maybe_posted=True)  # there: not again
+        assert len(standin.calls_to("chat.postMessage")) == 2
+        assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_a_channel_that_does_not_exist_is_undeliverable_at_once() -> None:
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(error="channel_not_found"))
+        with pytest.raises(Undeliverable, match="channel_not_found"):
+            await slack.send(channel_id="C0GONE", reply=REMINDER, key="k-2")
+    assert len(standin.calls_to("chat.postMessage")) == 1

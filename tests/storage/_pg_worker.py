@@ -11,7 +11,7 @@ import threading
 from datetime import datetime
 
 from bot.clock import OSLO
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 from storage.postgres import PostgresStore
 
 PARTITION = "cycle/agder/2027"

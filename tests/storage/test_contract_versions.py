@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from bot.clock import OSLO
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 from storage import MemoryStore, Store, Versioned
 from tests.storage import test_contract as contract_suite
 

@@ -10,7 +10,7 @@ import pytest
 
 from adapters.compose import make_core
 from bot.clock import FixedClock
-from bot.config import load_config
+from bot.model.config import load_config
 from storage import Store, TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, oslo
 

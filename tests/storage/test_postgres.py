@@ -18,9 +18,9 @@ import pytest
 
 from adapters.cli import main
 from bot.clock import OSLO
-from bot.config import load_config
-from bot.reminders import run_pass
-from bot.state import Author, StateStore
+from bot.model.config import load_config
+from bot.reminders.passes import run_pass
+from bot.state.store import Author, StateStore
 from storage import Store, StoreError, TinyDBStore
 from storage.postgres import PostgresStore, migrate_url
 from storage.transfer import differences
@@ -223,7 +223,7 @@ def _ledger(store: Store) -> set[str]:
 
 
 def test_a_replica_killed_mid_pass_is_finished_by_the_other_every_reminder_once(pg_url: str) -> None:
-    from bot.reminders import plan_digests
+    from bot.reminders.passes import plan_digests
     from tests.helpers import senders_for
     from tests.storage._pg_replica import CONFIG, NOW
 

@@ -1,4 +1,4 @@
-"""The history proves the state (bot/replay.py): a version's checksum, a signature, a date or a minutes text
+"""The history proves the state (bot/state/replay.py): a version's checksum, a signature, a date or a minutes text
 edited in the store outside the bot (the tinydb JSON file, the PostgreSQL row) is named by `verify` with its
 partition and record; a store written before entries said what they changed verifies clean and its chain
 continues; the receipt never calls the chain in order over a forged version."""
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from adapters.cli import main
-from bot import chain, replay
-from bot.state import StateStore
+from bot.state import chain, replay
+from bot.state.store import StateStore
 from storage import Store, TinyDBStore
 from tests.driver import TEXT_SHA, make_bot, oslo, record_all_preconditions
 

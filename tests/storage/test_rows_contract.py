@@ -8,7 +8,7 @@ import pytest
 
 from bot.clock import OSLO
 from bot.messages import Request
-from bot.state import AlreadyApplied, Author, StateStore
+from bot.state.store import AlreadyApplied, Author, StateStore
 from storage import Store
 
 P = "cycle/agder/2027"

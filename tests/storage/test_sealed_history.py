@@ -10,7 +10,7 @@ import pytest
 
 import storage.sealed
 from bot.clock import OSLO
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 from storage import Store, TinyDBStore
 from storage.base import newest_first
 

@@ -10,7 +10,7 @@ import pytest
 
 import storage.tinydb_rows as rows_module
 from bot.clock import OSLO
-from bot.state import Author, StateStore
+from bot.state.store import Author, StateStore
 from storage import StoreError, TinyDBStore
 from storage.atomic_json import atomic_write
 from storage.codec import decode_tables, encode_tables

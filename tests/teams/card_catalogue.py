@@ -12,10 +12,10 @@ from adapters.compose import make_core
 from adapters.teams.app import _done_banner, _welcome, card_activity, reply_activity
 from adapters.teams.cards import render_card
 from bot.clock import FixedClock
-from bot.config import load_config
 from bot.core import Core
-from bot.digest import build_digests
 from bot.messages import Reply, Request
+from bot.model.config import load_config
+from bot.reminders.digest import build_digests
 from storage.memory import MemoryStore
 from tests.driver import text_command
 

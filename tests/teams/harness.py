@@ -58,6 +58,17 @@ class ConnectorStandIn:
     """The client end (address, port) of every connection a post came on."""
     runner: web.AppRunner | None = None
     url: str = ""
+    roster: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    """conversation (team or channel) id -> member id -> the account Teams returns (with ``tenantId``)."""
+    roster_asked: list[tuple[str, str]] = field(default_factory=list)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        conversation, member = request.match_info["conversation_id"], request.match_info["member_id"]
+        self.roster_asked.append((conversation, member))
+        found = self.roster.get(conversation, {}).get(member)
+        if found is None:
+            return web.json_response({"error": {"code": "MemberNotFoundInConversation", "message": "x"}}, status=404)
+        return web.json_response(found)
 
     async def _activities(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -97,6 +108,7 @@ class ConnectorStandIn:
         app.router.add_post("/v3/conversations/{conversation_id}/activities", self._activities)
         app.router.add_post("/v3/conversations/{conversation_id}/activities/{activity_id}", self._activities)
         app.router.add_put("/v3/conversations/{conversation_id}/activities/{activity_id}", self._update)
+        app.router.add_get("/v3/conversations/{conversation_id}/members/{member_id}", self._member)
         self.url = await _start(app, self)
         return self
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from aiohttp import web
 
 from adapters.compose import make_core
-from bot.agreement import versions
+from bot.agreement.versions import versions
 from bot.clock import FixedClock
-from bot.config import load_config
 from bot.core import Core
+from bot.model.config import load_config
 from storage.memory import MemoryStore
 from tests.teams.harness import BotServer, ConnectorStandIn, _start, load_activity
 

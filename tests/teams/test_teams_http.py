@@ -11,18 +11,19 @@ from adapters.teams.conversations import PARTITION, TABLE
 from adapters.teams.settings import TeamsSettings
 from bot.messages import Button, Delivery, Reply
 from bot.pipeline.repeats import Deliveries
-from bot.reminders import SendFailed
+from bot.reminders.passes import SendFailed
 from tests.teams.fake_core import FakeCore
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 
 
 class RecordingSender:
     platform = "slack"
+    looks_up = False
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, Reply]] = []
 
-    async def send(self, *, channel_id: str, reply: Reply) -> None:
+    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
         self.sent.append((channel_id, reply))
 
 

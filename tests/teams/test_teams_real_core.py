@@ -11,9 +11,9 @@ import pytest
 
 from adapters.compose import make_core
 from bot.clock import FixedClock
-from bot.config import load_config
 from bot.core import Core
 from bot.messages import Request
+from bot.model.config import load_config
 from storage.memory import MemoryStore
 from tests.driver import text_command
 from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, card_texts, load_activity
@@ -112,7 +112,9 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
 
 
 def test_slack_and_teams_in_one_server_on_one_state(run) -> None:
-    pytest.importorskip("bot.reminders", reason="the Slack adapter needs bot.reminders (being written by the lead)")
+    pytest.importorskip(
+        "bot.reminders.passes", reason="the Slack adapter needs bot.reminders.passes (being written by the lead)"
+    )
     from adapters.server import SENDERS, build_app
     from tests.slack.harness import Harness, slack_env
     from tests.slack.standin import SlackStandIn
@@ -164,7 +166,7 @@ def test_slack_and_teams_in_one_server_on_one_state(run) -> None:
 
 
 def test_reminders_reach_teams_channels_after_a_restart_once_and_only_after_acceptance(run) -> None:
-    from bot.reminders import run_pass
+    from bot.reminders.passes import run_pass
 
     core = _core()
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from adapters.compose import make_core
 from bot.clock import FixedClock
-from bot.config import load_config
 from bot.core import Core
 from bot.messages import Request
+from bot.model.config import load_config
 from storage.memory import MemoryStore
 from tests.driver import text_command
 from tests.teams.harness import BotServer, ConnectorStandIn, card_texts, load_activity

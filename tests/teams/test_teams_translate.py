@@ -17,8 +17,8 @@ from adapters.teams.cards import parse_submit, render_card
 from adapters.teams.package import PackageError, build_manifest, main, menu_title, write_package
 from adapters.teams.settings import TeamsConfigError, TeamsSettings, teams_requires_loopback
 from adapters.teams.translate import channel_key, command_text, to_request
-from bot.config import ConfigError, load_config
 from bot.messages import Button, Form, FormField, Reply
+from bot.model.config import ConfigError, load_config
 from handlers import build_router
 from tests.teams.harness import load_activity
 

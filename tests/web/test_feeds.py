@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import vobject
 
-from bot.feeds import feed_items
-from bot.progress import progress_of
-from bot.web_links import feed_by_name
+from bot.model.progress import progress_of
+from bot.shown.feeds import feed_items
+from bot.shown.web_links import feed_by_name
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.helpers import assert_refused
 

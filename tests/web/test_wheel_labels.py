@@ -12,9 +12,9 @@ import pytest
 
 from adapters.web.style import LABEL_PX, LAYOUT, MONTH_PX, RING_PX
 from adapters.web.wheel_png import SCALE, _font
-from bot.wheel_geometry import WheelPicture
-from bot.wheel_labels import Box, hub_boxes, label_box, label_size, month_box, month_size, ring_label_box
-from bot.wheel_picture import build_picture
+from bot.shown.wheel_geometry import WheelPicture
+from bot.shown.wheel_labels import Box, hub_boxes, label_box, label_size, month_box, month_size, ring_label_box
+from bot.shown.wheel_picture import build_picture
 from tests.driver import BotDriver
 from tests.web.cycles import empty, finished, half_done
 

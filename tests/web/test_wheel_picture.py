@@ -14,8 +14,8 @@ from adapters.terminal import run_chat
 from adapters.web.style import FILL, LAYOUT, SIZE, legend_slots
 from adapters.web.wheel_png import render_png
 from adapters.web.wheel_svg import render_svg
-from bot.wheel_geometry import Arc, WheelPicture
-from bot.wheel_picture import build_picture
+from bot.shown.wheel_geometry import Arc, WheelPicture
+from bot.shown.wheel_picture import build_picture
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.web.cycles import finished
 

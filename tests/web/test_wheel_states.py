@@ -9,7 +9,7 @@ import re
 
 from adapters.web.style import FILL
 from adapters.web.wheel_svg import render_svg
-from bot.wheel_labels import hand_boxes, label_box, ring_label_box
+from bot.shown.wheel_labels import hand_boxes, label_box, ring_label_box
 from tests.driver import make_bot, oslo, record_all_preconditions
 
 from .harness import link_in, serving

@@ -1,0 +1,237 @@
+"""Joining a party without waiting for an admin, and leaving it: `ask_to_join` (`bli med <part>`),
+`answer_join` (a coordinator's or an admin's click on «Slipp inn» / «Avslå»), `leave` (`forlat <part>`,
+or an admin removing anyone).
+
+A request names one person and one party; only that party's coordinators (or an admin) answer it, and the
+answer writes only that person's own binding, as an adviser: nothing a person asks for changes another
+party's rights, and a coordinator role is still given by an admin alone (`person`, `koble organisasjon`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from bot.actions.base import Acting, record
+from bot.i18n import _
+from bot.model.config import AppConfig
+from bot.model.identity import binding_key
+from bot.state.store import META, DomainError
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+ASK_TO_JOIN = "ask_to_join"
+ANSWER_JOIN = "answer_join"
+LEAVE = "leave"
+JOIN_REQUESTS = "join_requests"
+"""The `meta` table of join requests: number -> {platform, user_id, name, party, channel, status}."""
+JOINED_ROLE = "adviser"
+
+
+@dataclass(frozen=True)
+class JoinRequest:
+    number: str
+    platform: str
+    user_id: str
+    name: str
+    party: str
+    channel: str
+    """Where the person asked: the answer is told there."""
+    status: str
+    """pending, approved or refused."""
+
+    @classmethod
+    def of(cls, number: str, doc: Document) -> JoinRequest:
+        return cls(
+            number=number,
+            platform=str(doc.get("platform", "")),
+            user_id=str(doc.get("user_id", "")),
+            name=str(doc.get("name", "")),
+            party=str(doc.get("party", "")),
+            channel=str(doc.get("channel", "")),
+            status=str(doc.get("status", "pending")),
+        )
+
+    def as_doc(self) -> Document:
+        return {
+            "platform": self.platform,
+            "user_id": self.user_id,
+            "name": self.name,
+            "party": self.party,
+            "channel": self.channel,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class JoinChange:
+    """What `ask_to_join` and `answer_join` did to one request."""
+
+    request: JoinRequest
+    changed: bool
+    """False when nothing was recorded: the same person had already asked to join the same party, or the
+    request was already answered (a second click)."""
+
+
+@dataclass(frozen=True)
+class Left:
+    party: str
+    name: str
+    user_id: str
+    by_admin: bool
+
+
+def join_requests(acting: Acting) -> dict[str, JoinRequest]:
+    """Every join request, by number."""
+    return {n: JoinRequest.of(n, doc) for n, doc in acting.state.tables(META).get(JOIN_REQUESTS, {}).items()}
+
+
+def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
+    """A person asks to join `party`: recorded as pending, for its coordinators to answer."""
+    caller, config, request = acting.caller, acting.config, acting.request
+    name = config.party_name(party)
+    if caller.known and caller.party == party:
+        raise DomainError(_("Du er allerede med for {party}. Ingenting er endret.").format(party=name))
+    if caller.known:
+        own = config.party_name(caller.party) if caller.party else _("ingen part")
+        raise DomainError(
+            _(
+                "Du er med for {own}, og en person er med for én part. Skriv «forlat {code}» først, eller be en "
+                "administrator om å flytte deg."
+            ).format(own=own, code=caller.party or "")
+        )
+    requests = join_requests(acting)
+    for found in requests.values():
+        if (found.platform, found.user_id, found.party, found.status) == (
+            request.platform,
+            request.user_id,
+            party,
+            "pending",
+        ):
+            return JoinChange(request=found, changed=False)
+    number = str(max((int(n) for n in requests if n.isdigit()), default=0) + 1)
+    asked = JoinRequest(
+        number=number,
+        platform=request.platform,
+        user_id=request.user_id,
+        name=caller.name,
+        party=party,
+        channel=request.channel_id,
+        status="pending",
+    )
+    record(
+        acting,
+        action=ASK_TO_JOIN,
+        partition=META,
+        summary=lambda: _("{name} ba om å bli med for {party} (forespørsel {number})").format(
+            name=asked.name, party=config.party_name(party), number=number
+        ),
+        mutate=lambda tables: _put(tables, JOIN_REQUESTS, number, asked.as_doc(), unless_taken=True),
+        region=party if config.region(party) else None,
+    )
+    return JoinChange(request=asked, changed=True)
+
+
+def answering_roles(config: AppConfig, *, party: str) -> tuple[str, ...]:
+    """The roles of a party that answer who joins it: its coordinators (AU: also its members); the admins
+    answer for every party."""
+    return ("coordinator", "au_member") if party == config.parties.coordinator.key else ("coordinator",)
+
+
+def may_answer(acting: Acting, *, party: str) -> bool:
+    caller = acting.caller
+    if caller.role == "admin":
+        return True
+    return caller.party == party and caller.role in answering_roles(acting.config, party=party)
+
+
+def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
+    """Let the person in as an adviser of the party they asked for, or refuse; recorded once."""
+    config = acting.config
+    found = join_requests(acting).get(number)
+    if found is None:
+        raise DomainError(_("Jeg finner ingen forespørsel nummer {number}.").format(number=number))
+    name = config.party_name(found.party)
+    if not may_answer(acting, party=found.party):
+        raise DomainError(
+            _("Bare koordinatorene for {party} eller en administrator kan svare på hvem som blir med.").format(
+                party=name
+            )
+        )
+    if found.status != "pending":
+        return JoinChange(request=found, changed=False)
+    person_key = binding_key(found.platform, found.user_id)
+    own = acting.state.person_binding(key=person_key)
+    if approve and own and own.get("role") and own.get("party") != found.party:
+        raise DomainError(
+            _("{name} er nå registrert for {own}; en administrator må flytte dem.").format(
+                name=found.name, own=config.party_name(str(own.get("party")))
+            )
+        )
+    answered = replace(found, status="approved" if approve else "refused")
+
+    def mutate(tables: Tables) -> None:
+        if (tables.get(JOIN_REQUESTS, {}).get(number) or {}).get("status", "pending") != "pending":
+            raise DomainError(_("Forespørsel {number} ble besvart av noen andre akkurat nå.").format(number=number))
+        _put(tables, JOIN_REQUESTS, number, answered.as_doc())
+        if approve:
+            doc = {"party": found.party, "role": JOINED_ROLE, "person": found.user_id, "name": found.name}
+            _put(tables, "people", person_key, doc)
+
+    said = (
+        _("{who} slapp inn {name} som rådgiver for {party} (forespørsel {number})")
+        if approve
+        else _("{who} avslo at {name} blir med for {party} (forespørsel {number})")
+    )
+    record(
+        acting,
+        action=ANSWER_JOIN,
+        partition=META,
+        summary=lambda: said.format(
+            who=acting.caller.name, name=found.name, party=config.party_name(found.party), number=number
+        ),
+        mutate=mutate,
+        region=found.party if config.region(found.party) else None,
+    )
+    return JoinChange(request=answered, changed=True)
+
+
+def leave(acting: Acting, *, party: str, user_id: str | None = None, name: str | None = None) -> Left:
+    """The caller leaves `party`, or an admin removes `user_id` (on the request's platform) from it. The
+    person's own binding then says they are no one's, so their organisation's binding no longer counts."""
+    caller, config, request = acting.caller, acting.config, acting.request
+    party_name = config.party_name(party)
+    by_admin = user_id is not None and user_id != request.user_id
+    if by_admin:
+        if caller.role != "admin":
+            raise DomainError(_("Bare en administrator kan fjerne andre. Du kan selv skrive «forlat <part>»."))
+        target, target_name = user_id or "", name or user_id or ""
+    else:
+        if not caller.known or caller.party != party:
+            raise DomainError(_("Du er ikke med for {party}, så det er ingenting å forlate.").format(party=party_name))
+        target, target_name = request.user_id, caller.name
+    key = binding_key(request.platform, target)
+    left = {"party": None, "role": None, "left": party, "person": target, "name": target_name}
+    if acting.state.person_binding(key=key) == left:
+        raise DomainError(_("{name} er allerede ute av {party}.").format(name=target_name, party=party_name))
+    record(
+        acting,
+        action=LEAVE,
+        partition=META,
+        summary=lambda: (_("{who} fjernet {name} fra {party}") if by_admin else _("{name} forlot {party}")).format(
+            who=caller.name, name=target_name, party=config.party_name(party)
+        ),
+        mutate=lambda tables: _put(tables, "people", key, left),
+        region=party if config.region(party) else None,
+    )
+    return Left(party=party, name=target_name, user_id=target, by_admin=by_admin)
+
+
+def _put(tables: Tables, table: str, key: str, doc: Document, *, unless_taken: bool = False) -> None:
+    """`unless_taken`: a new request's number, read before the write, was taken meanwhile by another
+    process's request (a race): refuse rather than overwrite it."""
+    rows = tables.setdefault(table, {})
+    if unless_taken and key in rows:
+        raise DomainError(_("Noen andre ba om å bli med i samme øyeblikk. Prøv igjen."))
+    rows[key] = doc

@@ -1,0 +1,24 @@
+"""The "Signer for <part>" action, the same in replies, announcements and reminders."""
+
+from __future__ import annotations
+
+from bot.agreement.versions import Version
+from bot.i18n import _
+from bot.messages import Button
+from bot.model.config import AppConfig
+from bot.model.wheel import Item
+
+
+def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) -> Button:
+    """A click runs `signer <part> <region> <år> versjon N` as the person who clicked, with the command's own
+    rules. The confirm question shows the text being signed (version, short checksum, link); the command
+    names that version, so a click on an old message after the text changed is refused, never moved on."""
+    assert item.region is not None
+    where = "" if party == item.region else " " + _("i {region}").format(region=config.party_short(item.region))
+    return Button(
+        label=_("Signer for {party}").format(party=config.party_short(party)),
+        command=f"signer {party} {item.region} {item.year} versjon {version.number}",
+        confirm=_("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
+            year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
+        ),
+    )

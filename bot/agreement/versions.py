@@ -1,0 +1,215 @@
+"""The agreement text as versions, and signatures bound to one version.
+
+In the model the draft is proposed at the autumn meeting, changed, treated politically and signed in
+January, so there are several texts; a signature on the November draft is not one on the January text.
+Each registration (`avtale <lenke>`) is a new version in the cycle's partition (table `versions`), with
+its link, SHA-256 and size when the bot could read the file, who and when. A signature records the
+version and checksum it was given. Registering a new version moves the signatures on older versions to
+`earlier_signatures` ("signert på versjon N"): the `signatures` table then holds only signatures on the
+current version, so "signed by every party" means signed by every party on the same text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from bot.i18n import N_, _
+from bot.state.store import DomainError, StateStore, cycle_partition
+from storage.base import Document, Tables
+
+logger = logging.getLogger(__name__)
+
+VERSIONS = "versions"
+EARLIER = "earlier_signatures"
+SHA_RE = re.compile(r"^sha-?256:(.*)$", re.IGNORECASE)
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+VERSION_RE = re.compile(r"^(?:v|versjon)(\d{1,3})$", re.IGNORECASE)
+SHORT = 12
+NO_TEXT_YET = N_("Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    link: str
+    sha256: str | None
+    size: int | None
+    file_name: str | None
+    source: str
+    """Where the checksum came from: "fil" (the bot read the file), "oppgitt" (typed), "" (link only)."""
+    person: str | None
+    name: str
+    at: str
+    platform: str
+    channel: str
+
+    @property
+    def short(self) -> str:
+        return self.sha256[:SHORT] if self.sha256 else _("uten sjekksum")
+
+    def label(self) -> str:
+        """`versjon 2 (sha256 1a2b3c4d5e6f)`, the words the confirm step and every reply use."""
+        checksum = f"sha256 {self.short}" if self.sha256 else _("uten sjekksum")
+        return _("versjon {number} ({checksum})").format(number=self.number, checksum=checksum)
+
+    def as_doc(self) -> Document:
+        return {
+            "number": self.number,
+            "link": self.link,
+            "sha256": self.sha256,
+            "size": self.size,
+            "file_name": self.file_name,
+            "source": self.source,
+            "person": self.person,
+            "name": self.name,
+            "at": self.at,
+            "platform": self.platform,
+            "channel": self.channel,
+        }
+
+
+def _version(doc: Document) -> Version:
+    return Version(
+        number=int(doc["number"]),
+        link=str(doc.get("link", "")),
+        sha256=doc.get("sha256"),
+        size=doc.get("size"),
+        file_name=doc.get("file_name"),
+        source=str(doc.get("source", "")),
+        person=doc.get("person"),
+        name=str(doc.get("name", "")),
+        at=str(doc.get("at", "")),
+        platform=str(doc.get("platform", "")),
+        channel=str(doc.get("channel", "")),
+    )
+
+
+def versions_in(tables: Tables) -> list[Version]:
+    return sorted((_version(doc) for doc in tables.get(VERSIONS, {}).values()), key=lambda v: v.number)
+
+
+def versions(state: StateStore, *, region: str, year: int) -> list[Version]:
+    return versions_in(state.tables(cycle_partition(region, year)))
+
+
+def current_version(state: StateStore, *, region: str, year: int) -> Version | None:
+    found = versions(state, region=region, year=year)
+    return found[-1] if found else None
+
+
+def earlier_signatures(state: StateStore, *, region: str, year: int) -> dict[str, Document]:
+    """party -> the latest signature it gave on an older version (it must sign again)."""
+    return dict(state.tables(cycle_partition(region, year)).get(EARLIER, {}))
+
+
+# -- reading what was typed ----------------------------------------------------------------------------------
+
+
+def is_url(text: str) -> bool:
+    parsed = urlparse(text)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text
+
+
+def read_checksum(word: str) -> str | None:
+    """`sha256:<hex>` -> the lowercase hex; None when the word is not a checksum at all."""
+    match = SHA_RE.match(word)
+    if match is None:
+        return None
+    hexdigest = match[1].lower()
+    if not HEX64.match(hexdigest):
+        raise DomainError(
+            _(
+                "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
+                "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+            )
+        )
+    return hexdigest
+
+
+def take_version(words: list[str]) -> tuple[int | None, list[str]]:
+    """A `v2` / `versjon 2` among a command's words (a signing button names the version it showed)."""
+    rest: list[str] = []
+    number: int | None = None
+    index = 0
+    while index < len(words):
+        word = words[index]
+        match = VERSION_RE.match(word)
+        if match and number is None:
+            number = int(match[1])
+        elif word.lower() == "versjon" and number is None and index + 1 < len(words) and words[index + 1].isdigit():
+            number = int(words[index + 1])
+            index += 1
+        else:
+            rest.append(word)
+        index += 1
+    return number, rest
+
+
+# -- changing the state (called inside StateStore.change) ---------------------------------------------------
+
+
+def add_version(tables: Tables, *, fields: dict[str, Any]) -> tuple[Version, dict[str, Document]]:
+    """Append the next version; move signatures on older versions aside. Returns the version and the
+    signatures that now must be given again (party -> signature)."""
+    table = tables.setdefault(VERSIONS, {})
+    number = max((int(doc["number"]) for doc in table.values()), default=0) + 1
+    version = _version({**fields, "number": number})
+    table[str(number)] = version.as_doc()
+    signatures = tables.setdefault("signatures", {})
+    renew = {party: sig for party, sig in signatures.items() if sig.get("version") != number}
+    earlier = tables.setdefault(EARLIER, {})
+    for party, sig in renew.items():
+        earlier[party] = sig
+        del signatures[party]
+    return version, renew
+
+
+def bind_signature(tables: Tables, *, signature: dict[str, Any], expected: int) -> dict[str, Any]:
+    """Under the lock: the text may have changed between the confirm step and now; never sign a version
+    the person was not shown."""
+    found = versions_in(tables)
+    if not found:
+        raise DomainError(no_version_text())
+    current = found[-1]
+    if current.number != expected:
+        raise DomainError(changed_text(current))
+    tables.get(EARLIER, {}).pop(signature["party"], None)
+    return {**signature, "version": current.number, "sha256": current.sha256}
+
+
+def no_version_text() -> str:
+    return _(
+        "Avtaleteksten er ikke registrert ennå, så det er ingenting å signere. "
+        "Fylkeskommunens koordinator registrerer den med «avtale <lenke>» (eller «avtale <lenke> sha256:<sum>»)."
+    )
+
+
+def changed_text(current: Version, *, command: str = "signer") -> str:
+    return _(
+        "Avtaleteksten er endret: gjeldende er {version}, {link}. Les den, og signer den med «{command} versjon {number}»."
+    ).format(version=current.label(), link=current.link, command=command, number=current.number)
+
+
+def signed_on_text(signature: Document) -> str:
+    number = signature.get("version")
+    return _("signert på versjon {number}").format(number=number) if number else _("signert uten versjon")
+
+
+def when_text(at: str) -> str:
+    when = datetime.fromisoformat(at)
+    return when.strftime("%d.%m.%Y kl. %H.%M")
+
+
+def version_to_sign(state: StateStore, *, region: str, year: int, party: str, asked: int | None) -> Version:
+    """The version a `signer` binds to: the current one, and only if it is the one the person was shown."""
+    current = current_version(state, region=region, year=year)
+    if current is None:
+        raise DomainError(no_version_text())
+    if asked is not None and asked != current.number:
+        raise DomainError(changed_text(current, command=f"signer {party} {region} {year}"))
+    return current

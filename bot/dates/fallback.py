@@ -1,0 +1,98 @@
+"""dateparser, behind the grammar: absolute dates in formats and languages the grammar does not cover
+(«15 December 2026», «Dec 15, 2026», «15. Dezember 2026» pasted from an English or German e-mail).
+
+It never overrides the grammar (`bot.dates.grammar` asks it only when the grammar read nothing) and never reads
+noise: the phrase must look like a date first (a day, a four-digit year and at most a few words), and
+dateparser runs with strict settings, so a fragment («blah 12», «28. november kl 10» as the year 2110) is
+not guessed into a date. It is imported on first use, so `chat` starts as fast without it, and the bot
+works without it installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from datetime import datetime
+from types import ModuleType
+from typing import NamedTuple
+
+from bot.clock import OSLO
+from bot.dates.found import FIRST_YEAR
+
+logger = logging.getLogger(__name__)
+
+_LANGUAGES = ["en", "sv", "da", "de", "nb", "nn"]
+_YEAR_RE = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
+_DAY_RE = re.compile(r"(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_TIME_RE = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?![0-9])")
+_RANGE_RE = re.compile(r"[0-9]\.?\s*[-\u2013\u2014]\s*[0-9]|\s(?:til|to|bis|till)\s")
+_MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
+_missing = False
+
+
+class Absolute(NamedTuple):
+    """A date dateparser read, in Oslo time, and whether a time of day was typed with it."""
+
+    when: datetime
+    has_time: bool
+
+
+def looks_like_date(text: str) -> bool:
+    """A day, a year from 2000 and one to three words (a month's name in another language, a weekday):
+    what an absolute date pasted from an e-mail looks like. Numbers alone are the grammar's to read
+    (dateparser took «2027-13-01» for 13 January)."""
+    without_year = _YEAR_RE.sub(" ", text)
+    return (
+        len(text) <= 60
+        and _YEAR_RE.search(text) is not None
+        and _DAY_RE.search(_TIME_RE.sub(" ", without_year)) is not None
+        and 1 <= len(_WORD_RE.findall(text)) <= _MAX_WORDS
+        and _RANGE_RE.search(text) is None  # two dates are the grammar's to refuse, not dateparser's to pick
+    )
+
+
+def absolute_date(text: str, *, now: datetime) -> Absolute | None:
+    """The absolute date (and time, when typed) dateparser reads in `text`, in Oslo time; None when the
+    phrase does not look like a date, dateparser is not installed, or it reads no whole date."""
+    if not isinstance(text, str) or not looks_like_date(text):
+        return None
+    parser = _parser()
+    if parser is None:
+        return None
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "future",
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time"],
+    }
+    try:
+        found = parser.parse(text, languages=_LANGUAGES, settings=settings)
+    except Exception:  # a bug in a library must not take a command down
+        logger.warning("dateparser failed on %s", repr(text)[:80], exc_info=True)
+        return None
+    if found is None or found.year < FIRST_YEAR:
+        return None
+    has_time = _TIME_RE.search(text) is not None
+    hour, minute = (found.hour, found.minute) if has_time else (0, 0)
+    return Absolute(datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO), has_time)
+
+
+def installed() -> bool:
+    """Whether dateparser can be imported (for the accuracy bench's column)."""
+    return _parser() is not None
+
+
+def _parser() -> ModuleType | None:
+    global _missing
+    if _missing:
+        return None
+    try:
+        return importlib.import_module("dateparser")
+    except ImportError:
+        _missing = True
+        logger.info("dateparser is not installed: dates the grammar does not read are refused")
+        return None

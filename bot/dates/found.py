@@ -1,0 +1,86 @@
+"""What one date rule found, and how a year is chosen for a date typed without one.
+
+Shared by the grammar (`bot.dates.rules`) and the rules that name a day from another one
+(`bot.dates.relations`), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+logger = logging.getLogger(__name__)
+
+FIRST_YEAR = 2000
+"""No meeting date lies before this year: «14.04. 0830» read as the year 830 was offered for saving."""
+
+Maker = Callable[[int], date | None]
+Kind = Literal["day", "week", "month", "day_of_month"]
+"""How a phrase named its day: "week" is the Monday of a week named without a weekday; "day_of_month" a day
+typed without its month ("den 22."), taken in the current or the next month."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A day one rule read, and how: what `dato` needs to decide whether to ask."""
+
+    day: date
+    kind: Kind = "day"
+    year_typed: bool = False
+    relative: bool = False
+    make: Maker | None = None  # the same phrase in another year, when no year was typed
+    weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
+    moment: datetime | None = None  # "om 2 timer": a time as well
+
+
+def choose_year(
+    make: Maker,
+    *,
+    today: date,
+    window: tuple[date, date] | None,
+    ahead: Callable[[date], date] | None = None,
+) -> date | None:
+    """Pick the year for a date typed without one.
+
+    Inside the window, the first candidate not yet past wins (a window can span two springs),
+    else the latest one; outside it, the candidate nearest the window. Without a window, the
+    next occurrence from today on (`ahead` says until when a candidate still counts as coming:
+    a month until its last day). Candidates lie within two years of today or of the window: a date
+    that does not exist near them (29 February in 2029, week 53 in 2027) is not read as one years away
+    (it was: "uke 53" typed in 2027 became 27 December 2032).
+    """
+    still = ahead or (lambda d: d)
+    if window is None:
+        years = range(today.year - 1, today.year + 3)
+    else:
+        years = range(window[0].year - 1, window[1].year + 3)
+    found = sorted(d for y in years if 1 <= y <= 9999 and (d := make(y)) is not None)
+    if window is None:
+        return next((d for d in found if still(d) >= today), None)
+    start, end = window
+    inside = [d for d in found if start <= d <= end]
+    if inside:
+        return next((d for d in inside if still(d) >= today), inside[-1])
+    if not found:
+        return None
+
+    def distance(d: date) -> tuple[int, int]:
+        gap = (start - d).days if d < start else (d - end).days
+        return gap, -d.toordinal()  # a tie goes to the later date
+
+    return min(found, key=distance)
+
+
+def shifted(make: Maker | None, days: int) -> Maker | None:
+    """The same phrase moved by `days` in any year ("dagen etter 17. mai" is 17 May's maker plus one)."""
+    if make is None:
+        return None
+
+    def moved(year: int) -> date | None:
+        day = make(year)
+        return day + timedelta(days=days) if day else None
+
+    return moved

@@ -1,0 +1,287 @@
+"""Meeting dates as Norwegian county coordinators type them in chat.
+
+The grammar is our own (`bot.dates.rules`, `bot.dates.words`, `bot.dates.named_days`, `bot.dates.relations`,
+`bot.dates.times`, `bot.dates.spans`): each rule matches a whole phrase, so noise around a number
+("blah 12") is never taken for a date. dateparser guessed from fragments ("28. november kl 10" became year
+2110), so it only comes after the grammar, for absolute dates in formats and languages the grammar does not
+know, and only on a phrase that looks like a date (`bot.dates.fallback`).
+
+`read_date` says why a phrase is not one date (two dates, a weekday that contradicts the date), so the
+command can answer in one sentence; `parse_norwegian_date` is the plain form: a date or None.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from bot import i18n
+from bot.clock import OSLO
+from bot.dates import fallback as date_fallback
+from bot.dates.found import Maker, shifted
+from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
+from bot.dates.spans import before_christmas, iso_instant, two_days
+from bot.dates.text import day_names, format_short, month_name
+from bot.dates.times import between, clock, take_time
+from bot.dates.words import DEADLINE_WORDS, MONTH_NAMES, WEEKDAY_NAMES, alternation, normalize
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
+    "DateTrouble",
+    "ParsedDate",
+    "parse_norwegian_date",
+    "read_date",
+    "warm_up",
+]
+
+# Chat dates are short; a cap keeps every regex cheap on pasted junk.
+_MAX_LEN = 120
+
+_SPACE_RE = re.compile(r"\s+")
+_DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
+# "fredag 14-16", "22. april 10.00-12.00": a bare pair of hours after a date is a time range, never a date.
+_BARE_RANGE_RE = re.compile(
+    r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
+)
+_EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
+_DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
+_DAYPART_RE = re.compile(
+    r"\s+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
+    r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
+)
+# A part of the day names no clock time: the date is kept without one, and `dato` says so.
+_DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
+_CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date understood from chat; `when` is Oslo midnight when no time was typed.
+
+    `month_only` marks "i april" (read as a day of that month, the bot should ask which).
+    The fields that do not compare say how the date was found, for `dato`'s year rule and its reply:
+    `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
+    of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
+    ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
+    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so).
+    """
+
+    when: datetime
+    has_time: bool
+    month_only: bool = False
+    year_typed: bool = field(default=False, compare=False)
+    relative: bool = field(default=False, compare=False)
+    in_year: Maker | None = field(default=None, compare=False, repr=False)
+    day_of_month: bool = field(default=False, compare=False)
+    until: tuple[int, int] | None = field(default=None, compare=False)
+    daypart: bool = field(default=False, compare=False)
+    span_end: date | None = field(default=None, compare=False)
+    week_only: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class DateTrouble:
+    """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
+    and the caller adds what to type instead."""
+
+    reason: Literal["two_dates", "weekday", "ambiguous", "month"]
+    message: str
+    day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
+    instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
+
+
+def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
+    """Read a typed date; None when it is not one, DateTrouble when it is not *one* date.
+
+    Chat input is arbitrary, so this never raises. Without a typed year the date goes into
+    `window` (or nearest to it), otherwise to its next occurrence on or after today.
+    """
+    try:
+        return _read(text, now=now, window=window)
+    except Exception:  # a bug here must not take the command down with it
+        logger.warning("could not parse date text %s", repr(text)[:200], exc_info=True)
+        return None
+
+
+def parse_norwegian_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | None:
+    """Read a typed date, or None when it is not exactly one date."""
+    found = read_date(text, now=now, window=window)
+    return found if isinstance(found, ParsedDate) else None
+
+
+def warm_up() -> None:
+    """Compile the grammar at start-up rather than inside a user's first command."""
+    parse_norwegian_date("tirsdag 22. april kl 10", now=datetime(2026, 1, 1, tzinfo=OSLO))
+
+
+def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+    if not isinstance(text, str) or len(text) > _MAX_LEN:
+        return None
+    now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
+    if window is not None and window[0] > window[1]:
+        window = (window[1], window[0])
+    if (moment := iso_instant(text)) is not None:
+        when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
+        return ParsedDate(when=when, has_time=True, year_typed=True)
+    s = between(_DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    found = _read_one(s, now=now, window=window)
+    if isinstance(found, ParsedDate) or (isinstance(found, DateTrouble) and found.reason != "two_dates"):
+        return found
+    span = two_days(s, read=lambda part: _read_one(part, now=now, window=window))
+    if span is not None:
+        return span
+    if found is None and (other := date_fallback.absolute_date(text, now=now)) is not None:
+        return ParsedDate(when=other.when, has_time=other.has_time, year_typed=True)
+    return found
+
+
+def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+    """One date in a normalized phrase (no span): the grammar's whole reading."""
+    s, at, until, ok = take_time(s)
+    if not ok or not s:
+        return None
+    found = match(s, now=now, window=window)
+    daypart = at is None and not _DAYPART_WORDS.isdisjoint(s.split())
+    bare = _DAYPART_RE.sub("", s)
+    if found is None and bare != s and (found := match(bare, now=now, window=window)) is not None:
+        s, daypart = bare, at is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
+    if at is None and (ranged := _time_range(s, now=now, window=window)) is not None:
+        if found is not None and not _contradicts(found):
+            return _date_or_time(found, ranged, s=s)
+        found, at, until, _ = ranged
+    if found is None and at is None and (m := _DOT_TIME_END_RE.search(s)):
+        # "22.04.27 10.00": a trailing dotted pair is a time only if the rest is a date,
+        # so "fredag 22.04" stays 22 April.
+        at = clock(m.group(1), m.group(2))
+        if at is None:
+            return None
+        found = match(s[: m.start()].strip(" ,"), now=now, window=window)
+    if found is None:
+        found = _two_parts(s, now=now, window=window)
+        if not isinstance(found, Found):
+            return found
+    if _contradicts(found):
+        names = day_names()
+        typed, real = names[found.weekday], names[found.day.weekday()]
+        return DateTrouble(
+            reason="weekday",
+            message=i18n._("{day} er en {real}, ikke en {typed}.").format(
+                day=format_short(found.day), real=real, typed=typed
+            ),
+            day=found.day,
+        )
+    if found.kind == "day_of_month" and (trouble := _which_month(found, s=s, now=now, window=window)):
+        return trouble
+    daypart = daypart and found.kind != "month"  # "tidlig i januar" is a part of a month, asked about as one
+    return replace(_result(found, at=at), until=until if at else None, daypart=daypart)
+
+
+def _contradicts(found: Found) -> bool:
+    return found.weekday is not None and found.weekday != found.day.weekday()
+
+
+def _date_or_time(found: Found, ranged: tuple[Found, tuple[int, int], tuple[int, int], str], *, s: str) -> DateTrouble:
+    """ "torsdag 10-12" when 10 December is a Thursday: a date or a time, and we must not pick one."""
+    _, start, _, rest = ranged
+    as_date = f"{found.day.day}. {month_name(found.day.month)}" + (f" {found.day.year}" if found.year_typed else "")
+    as_time = f"{rest} kl {start[0]:02d}.{start[1]:02d}"
+    message = i18n._("«{text}» kan være både {day} og et klokkeslett.").format(text=s, day=as_date)
+    return DateTrouble(reason="ambiguous", message=message, instead=(as_date, as_time))
+
+
+def _time_range(
+    s: str, *, now: datetime, window: tuple[date, date] | None
+) -> tuple[Found, tuple[int, int], tuple[int, int], str] | None:
+    """ "fredag 14-16": the date before a bare range of hours, its start and its end; None unless the
+    hours make a plausible day-time range (start before end) and the rest is a date."""
+    m = _BARE_RANGE_RE.search(s)
+    if m is None:
+        return None
+    start, end = clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
+    if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
+        return None
+    rest = s[: m.start()].strip(" ,")
+    found = match(rest, now=now, window=window) or _two_parts(rest, now=now, window=window)
+    return (found, start, end, rest) if isinstance(found, Found) else None
+
+
+def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, date] | None) -> DateTrouble | None:
+    """A day typed without its month is taken in this month or the next; asked about when that would skip
+    a month ("den 30." on 1 February) or leave the window of the year typed in `dato`."""
+    today, day = now.date(), found.day
+    # "den 31." on 25 November may mean the end of this month, wrongly remembered: the day is this month's
+    # when still to come, else next month's, and asked about when that month has no such day.
+    months_on = (day.year - today.year) * 12 + day.month - today.month
+    skips = months_on != (0 if day.day >= today.day else 1)
+    outside = window is not None and not window[0] <= day <= window[1]
+    if not skips and not outside:
+        return None
+    suggest = day
+    if outside and window is not None:
+        start = window[0]
+        suggest = date(start.year, start.month, day.day) if day.day <= 28 else day
+    message = i18n._("Hvilken måned mener du med «{text}»?").format(text=s)
+    return DateTrouble(reason="month", message=message, day=suggest)
+
+
+def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
+    if found.moment is not None and at is None:
+        moment = found.moment.astimezone(OSLO)
+        when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
+        return ParsedDate(when=when, has_time=True, relative=True)
+    hour, minute = at or (0, 0)
+    day = found.day
+    when = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)
+    return ParsedDate(
+        when=when,
+        has_time=at is not None,
+        month_only=found.kind == "month",
+        year_typed=found.year_typed,
+        relative=found.relative or found.kind == "day_of_month",
+        in_year=found.make,
+        day_of_month=found.kind == "day_of_month",
+        week_only=found.kind == "week",
+    )
+
+
+def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:
+    """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
+    in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
+    are refused, since we must not pick one."""
+    message = i18n._("«{text}» er to datoer.").format(text=s)
+    if RANGE_RE.fullmatch(s):
+        return DateTrouble(reason="two_dates", message=message)
+    words = [w for w in (word.strip(",") for word in s.split()) if w]
+    for i in range(1, len(words)):
+        left = " ".join(w for w in words[:i] if w not in _CONNECTORS)
+        right = " ".join(w for w in words[i:] if w not in _CONNECTORS)
+        if not left or not right:
+            continue
+        first = match(left, now=now, window=window)
+        if first is None:
+            continue
+        second = match(right, now=now, window=window)
+        if second is None:
+            continue
+        if {first.kind, second.kind} == {"day_of_month", "month"}:
+            return None  # "31. april": one impossible date, not two
+        if first.day == second.day and first.kind == second.kind:
+            return first if first.moment is None else second
+        for explicit, part in ((first, right), (second, left)):
+            weekday = plain_weekday(part)
+            if weekday is not None and not explicit.relative and explicit.kind in ("day", "day_of_month"):
+                return replace(explicit, weekday=weekday)  # "22. april (torsdag)": checked like a prefix
+        for week, part, found in ((first, right, second), (second, left, first)):
+            weekday = plain_weekday(part)
+            if week.kind == "week" and weekday is not None and found.kind == "day":
+                return replace(
+                    week, day=week.day + timedelta(days=weekday), kind="day", make=shifted(week.make, weekday)
+                )
+        return DateTrouble(reason="two_dates", message=message)
+    return None

@@ -1,0 +1,337 @@
+"""The grammar of a single Norwegian date phrase: each rule matches a whole (normalized) phrase or nothing.
+
+Matching whole phrases is what keeps the reader strict: "blah 12" or "kapittel 3" is no date, because no
+rule covers the words around the number. Each rule says how it found the day (typed year, relative to
+today, month only), so `dato` can decide whether to ask before saving.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from calendar import monthrange
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
+from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words
+from bot.dates.relations import related
+from bot.dates.words import (
+    DAY_ORDINALS,
+    DAY_UNITS,
+    HOUR_UNITS,
+    MONTH_UNITS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PREFIX_WEEKDAYS,
+    RELATIVE_DAYS,
+    WEEK_SHIFT,
+    WEEK_UNITS,
+    WEEKDAYS,
+    alternation,
+)
+
+logger = logging.getLogger(__name__)
+
+_WD = alternation(WEEKDAYS)
+_MON = alternation(MONTHS)
+_NUM = alternation(NUMBERS)
+_ORD = alternation(ORDINALS)
+_WEEK = alternation(WEEK_UNITS)
+_UNIT = alternation((*DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS))
+_SHIFT = alternation(WEEK_SHIFT)
+_NAMED = alternation(named_day_words())
+_DAY_ORD = alternation(DAY_ORDINALS)
+_N = rf"(?:[0-9]{{1,3}}|{_NUM})"
+_YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
+
+# A weekday in front of a date is checked against it ("mandag 22. april" when that is a Thursday).
+_PREFIX = rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?"
+_ISO_RE = re.compile(_PREFIX + r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_NUMERIC_RE = re.compile(
+    _PREFIX + r"([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?:(?:\s*[./-]\s*|\s+)([0-9]{4})|\s*[./-]\s*([0-9]{2}))?\.?"
+)
+_TEXTUAL_RE = re.compile(_PREFIX + rf"([0-9]{{1,2}})\.?\s*({_MON})\.?{_YEAR}")
+_ORDINAL_DAY_RE = re.compile(_PREFIX + rf"({_DAY_ORD})\s+({_MON})\.?{_YEAR}")
+# "den 22.", "22.", "den 22", "den tjuende": a day of the month with its month left out. A bare number
+# ("22") stays noise: it could as well be a week or a year.
+_DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
+_FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?({alternation(feast_week_words())}){_YEAR}")
+_MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
+_NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
+_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
+_IN_N_RE = re.compile(rf"om\s+({_N})\s+({_UNIT})")
+_AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
+_IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
+_WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
+_N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s+(?:på\s+)?({_WD})")
+_NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
+_WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
+_WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
+_PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:førstkommende|førstkomande|kommende|komande)\s+)?({_WD})")
+_WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
+_WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
+_NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
+_WEEK_NO_RE = re.compile(
+    rf"(?:på\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK})\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
+    r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
+)
+_PART_WORDS = {
+    "primo": "start", "starten": "start", "start": "start", "begynnelsen": "start", "tidlig": "start",
+    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start",
+    "medio": "middle", "midten": "middle", "midt": "middle",
+    "ultimo": "end", "slutten": "end", "utgangen": "end", "enden": "end", "sent": "end", "seint": "end",
+    "sist": "end", "slutt": "end",
+}  # fmt: skip
+_MONTH_ONLY_RE = re.compile(
+    rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
+    rf"({_MON})\.?{_YEAR}"
+)
+RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b){_YEAR}")
+
+
+def plain_weekday(s: str) -> int | None:
+    """The weekday a phrase is, when it is only a weekday ("torsdag", "på fredag")."""
+    m = _PLAIN_WD_RE.fullmatch(s)
+    return WEEKDAYS[m.group(1)] if m else None
+
+
+def number(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBERS[token]
+
+
+def match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    """The one reading of a whole phrase, or None; impossible dates ("31. april") are None too."""
+    try:
+        found = _match(s, now=now, window=window)
+    except (ValueError, OverflowError, KeyError):  # 31.02, week 54, year 9999 + 1 day
+        return None
+    # "14.04.0830", "13.4.1999": no meeting is planned before 2000 (the year 830 was offered for saving).
+    return None if found is not None and found.day.year < FIRST_YEAR else found
+
+
+def _match(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    today = now.date()
+    for rule in (_explicit, _named_or_nth, _related, _relative, _weeks, _month_only, _day_alone):
+        found = rule(s, today=today, now=now, window=window)
+        if found is not None:
+            return found
+    return None
+
+
+def _typed(weekday: str | None) -> int | None:
+    return PREFIX_WEEKDAYS[weekday] if weekday else None
+
+
+def _related(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    """ "dagen etter 17. mai", "første tysdag etter påske": a day counted from another one the rules read."""
+    return related(s, today=today, window=window, read=lambda anchor: match(anchor, now=now, window=window))
+
+
+def _yearless(
+    make: Maker, *, today: date, window: tuple[date, date] | None, weekday: str | None = None, kind: Kind = "day"
+) -> Found | None:
+    ahead = _month_end if kind == "month" else None
+    day = choose_year(make, today=today, window=window, ahead=ahead)
+    if day is None:
+        return None
+    return Found(day=day, kind=kind, make=make, weekday=_typed(weekday))
+
+
+def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    if m := _ISO_RE.fullmatch(s):
+        wd, y, mo, d = m.groups()
+        return Found(day=date(int(y), int(mo), int(d)), year_typed=True, weekday=_typed(wd))
+    if m := _NUMERIC_RE.fullmatch(s):
+        wd, d, mo, y4, y2 = m.groups()
+        month_day = _month_day(int(mo), int(d))
+        year_text = y4 or y2
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
+        return _yearless(month_day, today=today, window=window, weekday=wd)
+    m = _TEXTUAL_RE.fullmatch(s) or _ORDINAL_DAY_RE.fullmatch(s)
+    groups = m.groups() if m else None
+    if m is None and (m := _MONTH_FIRST_RE.fullmatch(s)):
+        wd, mon, d, y = m.groups()
+        groups = (wd, d, mon, y)
+    if groups is None:
+        return None
+    wd, d, mon, y = groups
+    day_number = int(d) if d.isdigit() else DAY_ORDINALS[d]
+    if y:
+        return Found(day=date(int(y), MONTHS[mon], day_number), year_typed=True, weekday=_typed(wd))
+    return _yearless(_month_day(MONTHS[mon], day_number), today=today, window=window, weekday=wd)
+
+
+def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    if m := _NAMED_RE.fullmatch(s):
+        wd, name, y = m.groups()
+        make = named_day(name)
+        if make is None:
+            return None
+        if y:
+            return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
+        return _yearless(make, today=today, window=window, weekday=wd)
+    if m := _FEAST_WEEK_RE.fullmatch(s):
+        name, y = m.groups()
+        feast = feast_week(name)
+        if feast is None:
+            return None
+        if y:
+            return Found(day=feast(int(y)), kind="week", year_typed=True)
+        day = choose_year(feast, today=today, window=window, ahead=lambda d: d + timedelta(days=6))
+        return Found(day=day, kind="week", make=feast) if day else None
+    if m := _NTH_WD_RE.fullmatch(s):
+        nth, wd, mon, y = m.groups()
+        make = _nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
+        if y:
+            day = make(int(y))
+            return Found(day=day, year_typed=True) if day else None
+        return _yearless(make, today=today, window=window)
+    return None
+
+
+def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    monday = today - timedelta(days=today.weekday())
+    day: date | None = None
+    if s in RELATIVE_DAYS:
+        day = today + timedelta(days=RELATIVE_DAYS[s])
+    elif m := _IN_HOURS_RE.fullmatch(s):
+        amount, unit = m.groups()
+        minutes = 30 if amount == "en halv" else number(amount) * (1 if unit.startswith("min") else 60)
+        # Elapsed time, not wall-clock time: "om 1 time" at 01:30 on the night clocks go forward is 03:30.
+        moment = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
+        return Found(day=moment.date(), relative=True, moment=moment)
+    elif m := _IN_N_RE.fullmatch(s):
+        day = _shift(today, number(m.group(1)), m.group(2))
+    elif m := _AGO_RE.fullmatch(s):
+        day = _shift(today, -number(m.group(1)), m.group(2))
+    elif m := _WD_IN_N_WEEKS_RE.fullmatch(s):
+        day = monday + timedelta(days=7 * number(m.group(2)) + WEEKDAYS[m.group(1)])
+    elif m := _N_WEEKS_WD_RE.fullmatch(s):
+        day = monday + timedelta(days=7 * number(m.group(1)) + WEEKDAYS[m.group(2)])
+    elif m := _NEXT_WD_RE.fullmatch(s):
+        day = monday + timedelta(days=7 + WEEKDAYS[m.group(1)])
+    elif m := _WD_IN_WEEK_RE.fullmatch(s):
+        day = monday + timedelta(days=7 * WEEK_SHIFT[m.group(2)] + WEEKDAYS[m.group(1)])
+    elif m := _WEEK_REL_RE.fullmatch(s):
+        return Found(day=monday + timedelta(days=7 * WEEK_SHIFT[m.group(1)]), kind="week", relative=True)
+    elif m := _PLAIN_WD_RE.fullmatch(s):
+        # "fredag" typed on a Friday means next week's: today would be "i dag".
+        day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - 1) % 7 + 1)
+    elif m := _WD_DAY_RE.fullmatch(s):
+        # "fredag 27.": the 27th read as "den 27." is, with the weekday checked against it. It was the next
+        # Friday that is a 27th, which turned a slip ("fredag den 3." when the 3rd is a Thursday) into a
+        # date months away.
+        digits = m.group(2) or m.group(3)
+        found = _next_day_of_month(today, int(digits) if digits else DAY_ORDINALS[m.group(4)])
+        return replace(found, weekday=WEEKDAYS[m.group(1)]) if found else None
+    elif _WEEKEND_RE.fullmatch(s):
+        day = monday + timedelta(days=7)
+    elif _NEXT_MONTH_RE.fullmatch(s):
+        first = _add_months(today.replace(day=1), 1)
+        return Found(day=first, kind="month", relative=True)
+    return Found(day=day, relative=True) if day is not None else None
+
+
+def _weeks(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    m = _WEEK_NO_RE.fullmatch(s)
+    if m is None:
+        return None
+    weekday, week_text, year_text = m.groups()
+    dow = WEEKDAYS[weekday] + 1 if weekday else 1
+    week = int(week_text)
+
+    def make(year: int) -> date | None:
+        try:
+            return date.fromisocalendar(year, week, dow)
+        except ValueError:  # week 53 exists only in some years
+            return None
+
+    if year_text:
+        day = make(int(year_text))
+        return Found(day=day, year_typed=True, kind="day" if weekday else "week") if day else None
+    # A bare "uke 47" typed during week 47 still means this week, not next year's.
+    ahead = (lambda d: d + timedelta(days=6)) if not weekday else None
+    day = choose_year(make, today=today, window=window, ahead=ahead)
+    return Found(day=day, make=make, kind="day" if weekday else "week") if day else None
+
+
+def _month_only(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    m = _MONTH_ONLY_RE.fullmatch(s)
+    if m is None:
+        return None
+    part_word, mon, y = m.groups()
+    part = _PART_WORDS.get(part_word or "", "start")
+    month = MONTHS[mon]
+
+    def make(year: int) -> date:
+        if part == "end":
+            return date(year, month, monthrange(year, month)[1])
+        return date(year, month, 15 if part == "middle" else 1)
+
+    if y:
+        return Found(day=make(int(y)), kind="month", year_typed=True)
+    return _yearless(make, today=today, window=window, kind="month")
+
+
+def _day_alone(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
+    """ "den 22.": the next 22nd on or after today. It may lie two months on ("den 31." on 1 February);
+    `bot.dates.grammar` asks about that rather than skip a month for the reader."""
+    m = _DAY_ALONE_RE.fullmatch(s)
+    if m is None:
+        return None
+    digits = m.group(1) or m.group(2)
+    return _next_day_of_month(today, int(digits) if digits else DAY_ORDINALS[m.group(3)])
+
+
+def _next_day_of_month(today: date, n: int) -> Found | None:
+    if not 1 <= n <= 31:
+        return None
+    first = today.replace(day=1)
+    for ahead in range(3):
+        month = _add_months(first, ahead)
+        if n <= monthrange(month.year, month.month)[1] and (day := month.replace(day=n)) >= today:
+            return Found(day=day, kind="day_of_month")
+    return None
+
+
+def _shift(today: date, n: int, unit: str) -> date:
+    if unit in MONTH_UNITS:
+        return _add_months(today, n)
+    return today + timedelta(days=n * (7 if unit in WEEK_UNITS else 1))
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=monthrange(d.year, d.month)[1])
+
+
+def _month_day(month: int, day: int) -> Maker:
+    if not 1 <= month <= 12 or not 1 <= day <= 31 or day > monthrange(2028, month)[1]:
+        raise ValueError("no such date")  # 31. april, 30. februar: in no year at all
+
+    def make(year: int) -> date | None:
+        return date(year, month, day) if day <= monthrange(year, month)[1] else None
+
+    return make
+
+
+def _nth_weekday(nth: int, weekday: int, month: int) -> Maker:
+    """The nth (1–5) or last (-1) / second-to-last (-2) given weekday of a month."""
+
+    def make(year: int) -> date | None:
+        first = date(year, month, 1)
+        days = [first + timedelta(days=i) for i in range(monthrange(year, month)[1])]
+        matching = [d for d in days if d.weekday() == weekday]
+        index = nth - 1 if nth > 0 else nth
+        return matching[index] if -len(matching) <= index < len(matching) else None
+
+    return make
+
+
+def _add_months(d: date, n: int) -> date:
+    year, month0 = divmod(d.month - 1 + n, 12)
+    year += d.year
+    return date(year, month0 + 1, min(d.day, monthrange(year, month0 + 1)[1]))

@@ -1,0 +1,85 @@
+"""The time of day in a date phrase: «kl 10», «10:00-12:00», «halv elleve», «mellom 10 og 12», and a
+four-digit time after a date («tys 13/4 0900», «14.04. 0830»), which is never a year (a meeting's year
+is 2000 or later, and one in 0000-1959 with valid minutes is read as a time).
+
+`take_time` cuts the time out, so the rest of the phrase is read by the date rules alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.dates.words import NUMBERS, alternation
+
+logger = logging.getLogger(__name__)
+
+_SPACE_RE = re.compile(r"\s+")
+# "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
+_RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
+_FROM = r"(?:^|(?<=[\s,]))(?:(?:fra|frå)\s+)?"  # "fra kl 9 til 11"
+_KL_RE = re.compile(
+    _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
+)
+_COLON_RE = re.compile(_FROM + r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
+# "mellom 10 og 12", "mellom kl 10 og kl 12": the same range as "kl 10-12" ("og" alone joins two times).
+_BETWEEN_RE = re.compile(
+    r"(?:^|(?<=[\s,]))mellom\s+(?:kl\.?\s*)?([0-9]{1,2}(?:[:.][0-9]{2})?)\s+og\s+(?:kl\.?\s*)?"
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?)(?=$|[\s,])"
+)
+_HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
+_SPOKEN_RE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
+)
+# "13/4 0900", "14.04. 0830-1000": four digits after a space, at the end, are a time when they can be one
+# before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither.
+_FOUR = r"([01][0-9])([0-5][0-9])"
+_FOUR_RE = re.compile(rf"(?<=[\s,]){_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
+_ANOTHER_FOUR_RE = re.compile(rf"(?:^|(?<=[\s,])){_FOUR}(?=$|[\s,])")
+_TIME_PATTERNS = (_KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
+
+
+def between(s: str) -> str:
+    """ "mellom 10 og 12" as "kl 10-12", so `take_time` reads one range."""
+    return _BETWEEN_RE.sub(r"kl \1-\2", s)
+
+
+def clock(hour: str, minute: str | None) -> tuple[int, int] | None:
+    h, m = int(hour), int(minute or 0)
+    return (h, m) if 0 <= h <= 23 and 0 <= m <= 59 else None
+
+
+def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
+    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45 (the hour as said)."""
+    hour = int(hour_text) if hour_text.isdigit() else NUMBERS.get(hour_text, 99)
+    if not 1 <= hour <= 24:
+        return None
+    total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[_SPACE_RE.sub(" ", kind)]
+    return (total // 60) % 24, total % 60
+
+
+def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
+    is impossible ("kl 25")."""
+    for pattern in _TIME_PATTERNS:
+        m = pattern.search(s)
+        if m:
+            start = _spoken(m.group(1), m.group(2)) if pattern is _SPOKEN_RE else clock(m.group(1), m.group(2))
+            until = None
+            if pattern is not _SPOKEN_RE and m.group(3) is not None:
+                until = clock(m.group(3), m.group(4))
+                until = until if start is not None and until is not None and until > start else None
+            rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
+            if pattern is not _SPOKEN_RE and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
+                return rest, None, None, False  # two times in one phrase: not one meeting time
+            return rest, start, until, start is not None
+    return s, None, None, True
+
+
+def _trim(s: str) -> str:
+    """Spaces, commas and dots around what is left once the time is cut out; a dot right after a number
+    stays ("27. kl 10" is the 27th, "27 kl 10" only a number)."""
+    s = s.strip(" ,").lstrip(".")
+    while s.endswith(".") and not s[-2:-1].isdigit():
+        s = s[:-1].rstrip(" ,")
+    return s.strip()

@@ -1,0 +1,140 @@
+"""The words of Norwegian dates (bokmål, nynorsk and keyboards without æøå), and the text clean-up
+that lets the date rules in `bot.dates.grammar` match whole phrases instead of guessing from fragments.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+
+logger = logging.getLogger(__name__)
+
+WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTH_NAMES = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    "måndag": 0, "tysdag": 1, "laurdag": 5, "sundag": 6,  # nynorsk
+    "man": 0, "tir": 1, "tirs": 1, "tys": 1, "ons": 2, "tor": 3, "tors": 3,
+    "fre": 4, "lør": 5, "laur": 5, "søn": 6, "sun": 6,
+}  # fmt: skip
+# Outlook's and Teams' short weekdays in front of a date ("to. 10.12", "må 14.12.", "ti. 15.12"): only there,
+# since "to", "on" and "ti" are ordinary words on their own.
+PREFIX_WEEKDAYS: dict[str, int] = WEEKDAYS | {
+    "ma": 0, "må": 0, "ti": 1, "ty": 1, "on": 2, "to": 3, "fr": 4, "lø": 5, "la": 5, "sø": 6, "su": 6,
+}  # fmt: skip
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+}  # fmt: skip
+NUMBERS: dict[str, int] = {
+    "en": 1, "ein": 1, "ei": 1, "ett": 1, "eitt": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
+    "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+    "tretten": 13, "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17, "atten": 18,
+    "nitten": 19, "tjue": 20, "tjuefire": 24, "tretti": 30,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "første": 1, "fyrste": 1, "andre": 2, "annen": 2, "annan": 2, "tredje": 3, "fjerde": 4, "femte": 5,
+    "1.": 1, "2.": 2, "3.": 3, "4.": 4, "5.": 5,
+}  # fmt: skip
+# The day of a month as a word ("andre desember", "den tjueførste mai"); bokmål, then nynorsk where it differs.
+_UNIT_ORDINALS = (
+    ("første", "fyrste"), ("andre",), ("tredje",), ("fjerde",), ("femte",), ("sjette",),
+    ("sjuende", "syvende", "sjuande"), ("åttende", "åttande"), ("niende", "niande"),
+)  # fmt: skip
+_TEEN_ORDINALS = (
+    ("tiende", "tiande"), ("ellevte",), ("tolvte",), ("trettende", "trettande"), ("fjortende", "fjortande"),
+    ("femtende", "femtande"), ("sekstende", "sekstande"), ("syttende", "syttande"), ("attende", "attande"),
+    ("nittende", "nittande"),
+)  # fmt: skip
+
+
+def _day_ordinals() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for n, forms in enumerate(_UNIT_ORDINALS, start=1):
+        words |= dict.fromkeys(forms, n)
+    for n, forms in enumerate(_TEEN_ORDINALS, start=10):
+        words |= dict.fromkeys(forms, n)
+    words |= {"tjuende": 20, "tjuande": 20, "tyvende": 20, "trettiende": 30, "trettiande": 30, "tredevte": 30}
+    for tens, value, last in (("tjue", 20, 9), ("tretti", 30, 1)):
+        for n, forms in enumerate(_UNIT_ORDINALS[:last], start=1):
+            for form in forms:
+                words |= {f"{tens}{form}": value + n, f"{tens}-{form}": value + n}
+    return words
+
+
+DAY_ORDINALS: dict[str, int] = _day_ordinals()
+DAY_UNITS = ("dag", "dager", "dagar", "døgn")
+WEEK_UNITS = ("uke", "uker", "uka", "ukene", "veke", "veker", "veka", "vekene", "veku")
+MONTH_UNITS = ("måned", "måneder", "måneden", "månad", "månader", "månaden", "mnd")
+WORKDAY_WORDS = ("arbeidsdag", "arbeidsdagen", "virkedag", "virkedagen", "yrkedag", "yrkedagen", "kontordag")
+HOUR_UNITS = ("time", "timer", "timar", "t")
+RELATIVE_DAYS: dict[str, int] = {
+    "i dag": 0, "idag": 0, "i kveld": 0, "ikveld": 0, "i kveldt": 0, "i ettermiddag": 0,
+    "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
+    "i morn": 1, "imorn": 1,
+    "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
+    "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
+}  # fmt: skip
+WEEK_SHIFT: dict[str, int] = {
+    "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
+}  # fmt: skip
+# Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
+DEADLINE_WORDS = ("innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn")
+_OTHER_WORDS = (
+    "på", "førstkommende", "førstkomande", "kommende", "komande", "førre", "påske", "påskedag",
+    "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
+    "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
+    "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
+    "neste", "måned", "tidlig", "tidleg", "igår", "iforgårs", "igar", "kveld",
+    "påsken", "påska", "påskeuka", "olsok", "jonsok", "romjul", "romjula", "arbeidsdag", "virkedag", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga", "føremiddag",
+)  # fmt: skip
+
+
+def _ascii_spellings(word: str) -> set[str]:
+    """People without Norwegian keyboards write "lordag", "paa", "maandag", "skjaertorsdag"."""
+    options = {"å": ("aa", "a"), "ø": ("o", "oe"), "æ": ("ae", "e"), "é": ("e",)}
+    parts = [options.get(ch, (ch,)) for ch in word]
+    return {"".join(combo) for combo in itertools.product(*parts)} - {word}
+
+
+_VOCABULARY = [
+    *WEEKDAYS, *MONTHS, *NUMBERS, *ORDINALS, *DAY_ORDINALS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, *_OTHER_WORDS,
+    *DEADLINE_WORDS,
+]  # fmt: skip
+_PROTECTED = {"to", "en", "ti", "for", "om", "i", "t", "man", "tor", "sun", "mar", "jul"}
+SPELLING: dict[str, str] = {
+    variant: word
+    for word in _VOCABULARY
+    for variant in _ascii_spellings(word)
+    if variant not in _VOCABULARY and variant not in _PROTECTED  # "mandag" is a word of its own
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, so "tirsdag" wins over "tir" and "sept" over "sep"."""
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACE_RE = re.compile(r"\s+")
+_ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
+_DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
+_NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, one spelling per word, single spaces, no decoration around the phrase."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    s = _NOISE_RE.sub(" ", s)
+    s = _ISO_T_RE.sub(r"\1 ", s)
+    s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
+    s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
+    s = _SPACE_RE.sub(" ", s).strip(" ,;:")
+    return re.sub(r"(?<=[^\W\d_])\.+$", "", s).strip()

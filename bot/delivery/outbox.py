@@ -1,0 +1,332 @@
+"""The durable outbox for announcements (a signature made in Teams, told in Slack …): where they are kept.
+
+An outcome's announcements are rows of the table ``pending`` in the partition the change wrote, added to
+that same write (`queue`, called by the pipeline before the reply is shown): the change and what it
+announces are stored together or not at all, in one durable replace (one transaction on PostgreSQL). An
+announcement made without a change (rare) is kept in the ``outbox`` partition. Posting them is
+`bot.delivery.announcements`'s; `settle` writes the results of one partition's posts in one write: a post the platform
+accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
+and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
+and one that can never go (a Teams channel without a conversation reference) or may have gone already
+with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
+delivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Any
+
+from bot.i18n import _, using
+from bot.messages import (
+    Announcement,
+    Button,
+    ChannelAddress,
+    Fact,
+    Form,
+    FormField,
+    ItemState,
+    Mention,
+    Outcome,
+    Queued,
+    Reply,
+    Section,
+    Visibility,
+)
+from bot.state.store import META, Author, StateStore
+from storage.base import Document, Store, Tables, is_recent
+
+logger = logging.getLogger(__name__)
+
+PARTITION = "outbox"
+PENDING = "pending"
+MAX_ATTEMPTS = 5
+DELIVERABLE = frozenset({"slack", "teams"})
+"""Platforms a server posts to; a change made in the terminal shows its announcements there and keeps none."""
+GRACE = timedelta(seconds=30)
+"""How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
+(the process may have died between the reply and the post)."""
+SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
+
+
+def reply_to_doc(reply: Reply) -> Document:
+    doc = asdict(replace(reply, mentions=()))  # a mention's ids are a mappingproxy, which asdict cannot copy
+    doc["visibility"] = str(reply.visibility)
+    doc["mentions"] = [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions]
+    return doc
+
+
+def _item_state(value: object) -> ItemState | None:
+    """A stored item state (`Section.state`, `Fact.state`); an unknown one (a hand edit) is left out."""
+    try:
+        return ItemState(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def reply_from_doc(doc: Document) -> Reply:
+    form = doc.get("form")
+    return Reply(
+        title=doc["title"],
+        text=doc["text"],
+        sections=tuple(
+            Section(
+                title=s["title"],
+                facts=tuple(
+                    Fact(label=f["label"], value=f["value"], state=_item_state(f.get("state")))
+                    for f in s.get("facts", ())
+                ),
+                text=s.get("text"),
+                state=_item_state(s.get("state")),
+            )
+            for s in doc.get("sections", ())
+        ),
+        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
+        context=doc.get("context"),
+        visibility=Visibility(doc.get("visibility", Visibility.CHANNEL)),
+        ok=doc.get("ok", True),
+        form=Form(
+            title=form["title"],
+            submit_command=form["submit_command"],
+            fields=tuple(FormField(**f) for f in form.get("fields", ())),
+            submit_label=form.get("submit_label", "Lagre"),
+        )
+        if form
+        else None,
+        mentions=tuple(
+            Mention(person=m["person"], name=m["name"], ids=MappingProxyType(dict(m.get("ids", {}))))
+            for m in doc.get("mentions", ())
+        ),
+        lang=str(doc.get("lang", "nb")),
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One pending announcement as stored: where it lives, and whether an earlier try may have posted it."""
+
+    partition: str
+    key: str
+    announcement: Announcement
+    doc: Document
+    swept: bool = False
+    """Found by a pass (`waiting`), not handed over by the request that wrote it: its request's delivery
+    may have posted it before the process died, unmarked where the platform can look it up (Slack)."""
+
+    def maybe_posted(self, *, looks_up: bool) -> bool:
+        """Whether an earlier try may have posted it, so the sender must look (or say it cannot) first: a
+        try was started (`posting`), its answer was lost (`uncertain`), or it was swept where posts are
+        found by their key."""
+        return bool(self.doc.get("posting") or self.doc.get("uncertain") or (self.swept and looks_up))
+
+
+def _doc(announcement: Announcement, *, at: datetime) -> Document:
+    return {
+        "platform": announcement.to.platform,
+        "channel": announcement.to.channel_id,
+        "reply": reply_to_doc(announcement.reply),
+        "created_at": at.isoformat(),
+        "attempts": 0,
+        "last_error": "",
+    }
+
+
+def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, at: datetime) -> Outcome:
+    """Close the request's held write (`StateStore.finish_request`) with the outcome's announcements in it,
+    and say which rows they are (`Outcome.queued`). Raises what the write raises: then nothing was
+    recorded, and the person is told so. `here`: the request's channel (it has the reply), or None for an
+    outcome made outside a request."""
+    wanted = [
+        a
+        for a in outcome.announcements
+        if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
+    ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
+    stamp = uuid.uuid4().hex[:12]
+    queued: list[Queued] = []
+
+    def add(store: Store, partition: str, tables: Tables) -> None:
+        queued.clear()
+        rows = tables.setdefault(PENDING, {})
+        for number, announcement in enumerate(wanted):
+            key = f"{stamp}-{number}"
+            rows[key] = _doc(announcement, at=at)
+            queued.append(Queued(partition=partition, key=key, announcement=announcement))
+
+    written = state.finish_request(add if wanted else None)
+    if wanted and written is None:  # announced without a change: kept in the outbox partition
+        with state.store.update(PARTITION) as tables:
+            add(state.store, PARTITION, tables)
+        state.finish_request()  # a holding view keeps even this write open until now
+    return replace(outcome, queued=tuple(queued)) if queued else outcome
+
+
+def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:
+    """The rows a request just wrote, as delivery sees them (no try started yet)."""
+    return [
+        Row(partition=q.partition, key=q.key, announcement=q.announcement, doc={"created_at": at.isoformat()})
+        for q in queued
+    ]
+
+
+def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[Row], float | None]:
+    """Every pending row tried before or older than `GRACE`, in the partitions a change can still be
+    written to (this and later years from `from_year`, the national ones, `meta`, the outbox partition),
+    oldest first; and in how many seconds the youngest row left to its own request is past its grace
+    (None if there is none)."""
+    found: list[Row] = []
+    cutoff = (now - GRACE).isoformat()
+    youngest = ""
+    for partition in state.store.partitions():
+        if not is_recent(partition, from_year=from_year):
+            continue
+        for key, doc in state.tables(partition).get(PENDING, {}).items():
+            created = str(doc.get("created_at", ""))
+            if not doc.get("attempts") and created > cutoff:
+                youngest = max(youngest, created)  # never tried: its own request is still delivering it
+                continue
+            to = ChannelAddress(platform=doc["platform"], channel_id=doc["channel"])
+            announcement = Announcement(to=to, reply=reply_from_doc(doc["reply"]))
+            found.append(Row(partition=partition, key=key, announcement=announcement, doc=doc, swept=True))
+    found.sort(key=lambda row: str(row.doc.get("created_at", "")))
+    try:
+        young = datetime.fromisoformat(youngest) if youngest else None
+    except ValueError:
+        return found, None
+    if young is None or (young.tzinfo is None) != (now.tzinfo is None):
+        return found, None
+    return found, max(1.0, (young + GRACE - now).total_seconds())
+
+
+SENT, FAILED, UNCERTAIN, UNDELIVERABLE, RETRY_UNCERTAIN = "sent", "failed", "uncertain", "undeliverable", "look-again"
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one try: `sent`; `failed` (try again); `look-again` (the answer was lost: look it
+    up before trying again); `uncertain` (it may have gone, and the platform cannot tell); `undeliverable`."""
+
+    kind: str
+    error: str = ""
+
+
+def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
+    """Before posting where a post cannot be looked up afterwards (Teams): mark the rows, one write per
+    partition, so a process that dies mid-post leaves them `uncertain`, never posted twice."""
+    by_partition: dict[str, list[str]] = {}
+    for row in rows:
+        by_partition.setdefault(row.partition, []).append(row.key)
+    for partition, keys in by_partition.items():
+        with state.store.update(partition) as tables:
+            pending = tables.get(PENDING, {})
+            for key in keys:
+                if key in pending:
+                    pending[key]["posting"] = at.isoformat()
+
+
+def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
+    """Write what became of the rows' tries, one write per partition; returns the rows given up now."""
+    given_up: list[Document] = []
+    by_partition: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.key in results:
+            by_partition.setdefault(row.partition, []).append(row)
+    store = state.store
+    for partition, settled in by_partition.items():
+        with store.update(partition) as tables:
+            for row in settled:
+                given_up += _settle_one(store, tables, partition=partition, key=row.key, result=results[row.key], at=at)
+    for doc in given_up:
+        _note_given_up(state, doc, at=at)
+    return given_up
+
+
+def _settle_one(
+    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
+) -> list[Document]:
+    pending = tables.get(PENDING, {})
+    doc = pending.get(key)
+    if doc is None:
+        return []  # another pass settled it meanwhile
+    attempts = int(doc.get("attempts", 0)) + 1
+    if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
+        doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
+        doc.pop("posting", None)
+        if result.kind == RETRY_UNCERTAIN:
+            doc["uncertain"] = at.isoformat()
+        if attempts < MAX_ATTEMPTS:
+            return []
+    del pending[key]
+    entry = {
+        "platform": doc["platform"],
+        "channel": doc["channel"],
+        "attempts": attempts,
+        "title": doc["reply"].get("title", ""),
+    }
+    if result.kind == SENT:
+        entry["sent_at"] = at.isoformat()
+    else:
+        entry.update(given_up_at=at.isoformat(), why=result.kind, error=result.error[:300])
+    store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=entry)
+    if result.kind in (UNCERTAIN, UNDELIVERABLE):
+        logger.error(
+            "announcement %s to %s:%s %s: %s; not tried again",
+            key,
+            doc["platform"],
+            doc["channel"],
+            "may have been posted (the platform cannot tell)" if result.kind == UNCERTAIN else "cannot be delivered",
+            result.error,
+        )
+        return []
+    return [] if result.kind == SENT else [dict(doc, attempts=attempts)]
+
+
+def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> None:
+    title = given_up["reply"].get("title", "")
+    state.change(
+        partition=META,
+        author=SYSTEM,
+        at=at,
+        summary=_given_up_summary(given_up, title=title, lang="nb"),
+        summary_nn=_given_up_summary(given_up, title=title, lang="nn"),
+        mutate=lambda tables: None,
+    )
+    logger.error(
+        "announcement to %s:%s given up after %d attempts: %s",
+        given_up["platform"],
+        given_up["channel"],
+        given_up["attempts"],
+        given_up["last_error"],
+    )
+
+
+def _given_up_summary(doc: Document, *, title: str, lang: str) -> str:
+    """The history's line for an announcement given up, in one written form (the history keeps both)."""
+    with using(lang):  # type: ignore[arg-type]
+        return _(
+            "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk ({error})"
+        ).format(
+            title=title,
+            platform=doc["platform"],
+            channel=doc["channel"],
+            attempts=doc["attempts"],
+            error=doc["last_error"],
+        )
+
+
+def describe_undelivered(doc: Document) -> str:
+    """One Norwegian line for the admins about an announcement that did not arrive."""
+    reply: dict[str, Any] = doc.get("reply", {})
+    return _(
+        "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk. "
+        "Sjekk at boten er med i kanalen."
+    ).format(
+        title=reply.get("title", ""),
+        platform=doc.get("platform"),
+        channel=doc.get("channel"),
+        attempts=doc.get("attempts"),
+    )

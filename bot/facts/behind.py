@@ -1,0 +1,177 @@
+"""Which regions are behind, and on what: what AU's `neste` and `oversikt` say plainly.
+
+Behind means an item of the region (its milestones, its own preconditions and its agreement's signatures)
+is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot) and its lateness is
+chased (not an optional item), in the cycles a read shows (`bot.model.cycle.read_cycles`, and the cycle before).
+The one answer for `neste`, `oversikt` and AU's weekly overview.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import date, timedelta
+
+from bot.agreement.versions import current_version
+from bot.facts.item_state import DUE_DAYS, chases_lateness, is_overdue, item_state
+from bot.i18n import _, ngettext
+from bot.memo import IdentityMemo, per_config
+from bot.messages import ItemState
+from bot.model.config import AppConfig
+from bot.model.cycle import read_cycles
+from bot.model.progress import blockers_text, missing_for_signing, progress_of
+from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones, responsible_party, tracked
+from bot.state.store import StateStore, item_partition
+
+logger = logging.getLogger(__name__)
+
+
+def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
+    """Each region that is behind, with its overdue items (oldest deadline first)."""
+    behind: dict[str, list[Item]] = {}
+    for region, partitions in _chased_past_deadline(config, today=today):
+        late = [
+            item
+            for partition, candidates in partitions
+            for item in _late_in(config=config, state=state, partition=partition, candidates=candidates, today=today)
+        ]
+        if late:
+            behind[region] = sorted(late, key=lambda item: item.deadline)
+    return behind
+
+
+_LATE: IdentityMemo[tuple[AppConfig, tuple[Item, ...]]] = IdentityMemo(maxsize=4096)
+"""Which candidates of a partition are behind, kept by the partition's tables object (its version, see
+storage.base) and the day: AU's `neste` asks it of every region's last cycles, and most have not changed."""
+
+
+def _late_in(
+    *, config: AppConfig, state: StateStore, partition: str, candidates: tuple[Item, ...], today: date
+) -> tuple[Item, ...]:
+    """The candidates that are behind. Each one's progress follows from its own partition alone (its
+    document, and the signatures for a signing), so the answer holds while that partition is unchanged."""
+    tables = state.tables(partition)
+    kept = _LATE.get(tables, (partition, today)) if tables else None
+    if kept is not None and kept[0] is config:
+        return kept[1]
+    late = tuple(item for item in candidates if is_behind(config=config, state=state, item=item, today=today))
+    if tables:  # a partition not written yet is a new empty object each time: nothing to keep it by
+        _LATE.put(tables, (config, late), (partition, today))
+    return late
+
+
+@per_config(maxsize=64)
+def _chased_past_deadline(
+    config: AppConfig, *, today: date
+) -> tuple[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]], ...]:
+    """Each region's items that may be behind today (past their deadline, followed, chased), by the
+    partition that holds them: what follows from the configuration and the day, worked out once a day
+    rather than for every region on every request (most items are not past their deadline; only these
+    need their progress read)."""
+    view = read_cycles(config, today=today)
+    years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
+    regions: list[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]]] = []
+    for region in config.parties.regions:
+        by_partition: dict[str, list[Item]] = {}
+        for year in years:
+            items = regional_milestones(config, year=year, region=region.key)
+            items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+            for item in items:
+                if item.deadline < today and chases_lateness(item) and tracked(config, item):
+                    by_partition.setdefault(item_partition(item), []).append(item)
+        regions.append((region.key, tuple((name, tuple(items)) for name, items in by_partition.items())))
+    return tuple(regions)
+
+
+def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
+    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind.
+
+    What cannot be overdue (not past its deadline, not followed by the bot) or is not chased is answered
+    before the item's progress is read: AU's `neste` asks this of some 180 items."""
+    if item.deadline >= today or not chases_lateness(item) or not tracked(config, item):
+        return False
+    return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+
+
+def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """Plain sentences: how many regions are behind and on what, or that none is; then what falls due
+    within the digest's week (`due_soon_text`), so the day before thirteen action plans fall due does not
+    read as all well."""
+    behind = overdue_by_region(config=config, state=state, today=today)
+    total = len(config.parties.regions)
+    soon = due_soon_text(config=config, state=state, today=today)
+    if not behind:
+        return " ".join(filter(None, (_("Ingen av {total} regioner er på etterskudd.").format(total=total), soon)))
+    counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
+    what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+    late = _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
+    return " ".join(filter(None, (late, soon)))
+
+
+def due_soon_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
+    """Each region with items whose lateness is chased falling due within `DUE_DAYS` (today included) and
+    not done: what will make it behind within the week, as the digests look ahead."""
+    view = read_cycles(config, today=today)
+    years = [view.year] + ([view.preparing] if view.preparing else [])
+    until = today + timedelta(days=DUE_DAYS)
+    due: dict[str, list[Item]] = {}
+    for region in config.parties.regions:
+        soon = [
+            item
+            for year in years
+            for item in cycle_items(config, year=year, region=region.key)
+            if item.region
+            and today <= item.deadline <= until
+            and chases_lateness(item)
+            and tracked(config, item)
+            and item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+            in (ItemState.DUE, ItemState.PLANNED)
+        ]
+        if soon:
+            due[region.key] = sorted(soon, key=lambda item: item.deadline)
+    return due
+
+
+def due_soon_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """«13 regioner har frist innen en uke: Handlingsplan 2028 (13 regioner).», or "" when none has."""
+    due = due_soon_by_region(config=config, state=state, today=today)
+    if not due:
+        return ""
+    counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in due.values() for item in items)
+    what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+    return ngettext(
+        "{n} region har frist innen en uke: {what}.", "{n} regioner har frist innen en uke: {what}.", len(due)
+    ).format(n=len(due), what=what)
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)
+
+
+def waits_on_others(*, config: AppConfig, state: StateStore, signing: Item) -> str:
+    """What a region's signing waits on from other parties, in words: their missing preconditions
+    («Tildelingsbrev mottatt – NFR og RFF (avtale 2027)»), or, once nothing blocks it and the region has
+    signed, the others' signatures; "" when it waits on nobody else. AU's overview shows it beside the
+    signing, so an agreement held up by two actors' letters does not read as the region's delay."""
+    assert signing.region is not None
+    blockers = missing_for_signing(config=config, state=state, signing=signing)
+    others = [item for item in blockers if responsible_party(config, item) != signing.region]
+    if others:
+        return blockers_text(others)
+    missing = progress_of(config=config, state=state, item=signing).missing
+    unsigned = [party for party in missing if party != signing.region]
+    if not blockers and unsigned and signing.region not in missing:
+        return _("signatur fra {who}").format(who=", ".join(map(config.party_short, unsigned)))
+    return ""
+
+
+def own_part_left(*, config: AppConfig, state: StateStore, signing: Item) -> bool:
+    """Whether the region itself still has something to do for its signing: a precondition of its own, its
+    agreement text, or (nothing blocking it) its own signature."""
+    assert signing.region is not None
+    blockers = missing_for_signing(config=config, state=state, signing=signing)
+    if any(responsible_party(config, item) == signing.region for item in blockers):
+        return True
+    if current_version(state, region=signing.region, year=signing.year) is None:
+        return True
+    return not blockers and signing.region in progress_of(config=config, state=state, item=signing).missing

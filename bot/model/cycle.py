@@ -1,0 +1,116 @@
+"""The one rule for which cycle a command means, shared by every command and the planner.
+
+Reading: without a typed year the calendar year's cycle is shown all year (its agreement and its meetings);
+from the day the next agreement's preparation opens (the earliest window start among cycle Y+1's items),
+that cycle's open items are shown as their own section below it, never instead of it.
+
+Writing: without a typed year an item of the cycle whose window for it is open today is meant. After its
+deadline an item still unfinished stays the one meant until the same item's next window opens (a
+coordinator writing `oppdrag IN sendt` on 20 January means this year's agreement; the political treatment
+recorded late in February is still the one for this year's agreement), but no longer once the next
+agreement's preparation has opened after its deadline. A finished item stays meant for a
+short while after its deadline, so a second `signer` answers about the agreement just completed. Where no
+cycle fits, the caller is asked for the year instead of guessing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.model.config import AppConfig
+from bot.model.wheel import Item, tracked
+
+logger = logging.getLogger(__name__)
+
+DONE_GRACE = timedelta(days=45)
+"""How long after its deadline a finished item is still the one a command means (to answer "already done")."""
+
+
+@dataclass(frozen=True)
+class CycleView:
+    """What a read without a typed year shows: the calendar year's cycle, and the next one once it opens."""
+
+    year: int
+    preparing: int | None
+
+
+def preparation_opens(config: AppConfig, *, year: int) -> date:
+    """The first day any item of cycle `year` opens: the start of that agreement's preparation."""
+    starts: list[date] = []
+    for milestone in config.milestones:
+        starts.append(milestone.window.resolve(year)[0])
+    for precondition in config.preconditions:
+        starts.append(precondition.window.resolve(year)[0])
+    return min(starts)
+
+
+def read_cycles(config: AppConfig, *, today: date) -> CycleView:
+    """The cycles a read shows today: the calendar year's, plus the next one from when it opens."""
+    year = today.year
+    preparing = year + 1 if today >= preparation_opens(config, year=year + 1) else None
+    return CycleView(year=year, preparing=preparing)
+
+
+def write_cycle(
+    config: AppConfig,
+    *,
+    today: date,
+    item_for: Callable[[int], Item],
+    done: Callable[[Item], bool],
+) -> int | None:
+    """The cycle a write without a typed year goes to, or None when the caller must name the year.
+
+    In order: the cycle whose window for the item is open today; else the oldest tracked cycle whose item
+    is overdue and unfinished, until the same item's next window opens; else a cycle whose item was
+    finished at most DONE_GRACE ago.
+    """
+    years = range(today.year - 2, today.year + 2)
+    items = {year: item_for(year) for year in years}
+    open_now = [year for year, item in items.items() if item.start <= today <= item.deadline]
+    if open_now:
+        return open_now[0]
+    for year, item in items.items():
+        successor = items.get(year + 1) or item_for(year + 1)
+        overdue = item.deadline < today < _grace_end(config, item=item, successor=successor)
+        if overdue and tracked(config, item) and not done(item):
+            return year
+    recent = [
+        year
+        for year, item in items.items()
+        if item.deadline < today <= item.deadline + DONE_GRACE and done(item) and tracked(config, item)
+    ]
+    return recent[-1] if recent else None
+
+
+def _grace_end(config: AppConfig, *, item: Item, successor: Item) -> date:
+    """Until when an overdue, unfinished item is still the one meant: until the same item's next window
+    opens, or the next agreement's preparation opens after its deadline, whichever comes first."""
+    return _grace_end_from(config, item=item, successor_start=successor.start)
+
+
+def _grace_end_from(config: AppConfig, *, item: Item, successor_start: date) -> date:
+    openings = [preparation_opens(config, year=item.deadline.year + k) for k in range(3)]
+    later = [day for day in openings if day > item.deadline]
+    return min([successor_start, *later])
+
+
+def superseded(config: AppConfig, *, item: Item, today: date) -> bool:
+    """Past its deadline and no longer the one a write without a year means (`write_cycle`): the same item's
+    next window, or the next agreement's preparation, has opened since. Unfinished, it is history to name
+    with its year, not something to do now (`neste` in February 2028 offered the spring meeting of 2027,
+    while «dato vår …» went to 2028)."""
+    if item.deadline >= today:
+        return False
+    successor_start = item.spec.window.resolve(item.year + 1)[0]
+    return today >= _grace_end_from(config, item=item, successor_start=successor_start)
+
+
+def next_opening(*, today: date, item_for: Callable[[int], Item]) -> int:
+    """The cycle whose window for the item opens next (for planning ahead, e.g. a meeting's date)."""
+    for year in range(today.year - 1, today.year + 3):
+        if item_for(year).deadline >= today:
+            return year
+    return today.year

@@ -1,0 +1,309 @@
+"""Follow-up points from minutes (`oppfølging: … @IN`), followed up: each has an id people type
+(`ferdig K7QM`), its owner (a party, or a person with their party) and an optional due date read from
+its words («innen 15. mars», through the date grammar). Open ones show in the owner's `neste` and digest,
+in the next meeting's reminder, in `status` and as a count in AU's `oversikt`; every surface calls the
+functions here, so what is open, whose and overdue is decided once.
+
+The points live with the meeting's outcome (`outcome["followups"]`, one list per stored item), so a
+replaced outcome replaces its points and the history keeps both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from bot.context import Context
+from bot.i18n import _, ngettext
+from bot.messages import Button, Fact, Reply, Section
+from bot.model.config import AppConfig
+from bot.model.wheel import Item, milestone_item
+from bot.shown.replies import day_text, make_reply
+from bot.state.store import StateStore, cycle_partition, national_partition
+from storage.base import Document, StoreError
+
+logger = logging.getLogger(__name__)
+
+ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+"""No 0/O, 1/I/L: an id is read off a screen and typed."""
+ID_LENGTH = 4
+SHOW = 5
+"""At most this many points (and their buttons) in one reply; the rest are counted."""
+_DUE = re.compile(r"\b(?:innen|innan|frist)\s*:?\s+(.+?)\s*(?:[;()]|$)", re.IGNORECASE)
+_SAME = ("text", "owner", "owner_name", "owner_party")
+
+
+@dataclass(frozen=True)
+class Followup:
+    """One follow-up point, where it was decided and whether it is closed."""
+
+    id: str
+    text: str
+    owner: str
+    """A party code (`IN`, `agder`) or a person's key."""
+    owner_name: str
+    owner_party: str | None
+    """The owner's party: the party itself, or the person's party when known."""
+    due: date | None
+    closed: bool
+    item: Item
+    """The meeting (or treatment) whose minutes hold it."""
+    place: str | None = None
+    """The region whose meeting it came from («Vestland»), shown with the meeting wherever the point goes
+    (an actor's `neste` and digest hold points of many regions); None for national meetings."""
+    due_unread: str | None = None
+    """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
+
+    def overdue(self, today: date) -> bool:
+        return not self.closed and self.due is not None and self.due < today
+
+
+def new_id(*, seed: str, taken: set[str]) -> str:
+    """A short id from the point's place and words, not yet used where it is stored."""
+    for attempt in range(100):
+        digest = hashlib.sha256(f"{seed}:{attempt}".encode()).digest()
+        candidate = "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:ID_LENGTH])
+        if candidate not in taken:
+            return candidate
+    raise RuntimeError("no free follow-up id")  # 31**4 ids: never reached in practice
+
+
+def due_phrase(text: str) -> str | None:
+    """The words a point gives as its deadline («31. februar» in «… innen 31. februar»), or None."""
+    found = _DUE.search(text)
+    return found.group(1).rstrip(".,") if found else None
+
+
+def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
+    """The due date in the point's words («innen 15. mars», «frist fredag»), read by the date grammar, with
+    the words left when its phrase is taken out; None when there is none or it is not one date."""
+    found = _DUE.search(text)
+    if not found:
+        return None
+    from bot.dates.grammar import parse_norwegian_date  # the grammar loads only when a point names a date
+
+    parsed = parse_norwegian_date(found.group(1).rstrip(".,"), now=now)
+    if parsed is None or parsed.month_only:
+        return None
+    rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
+    return parsed.when.date(), rest or text
+
+
+def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]:
+    """Points as the action stores them: each with its id and due date (kept when already there)."""
+    taken = {str(point["id"]) for point in points if point.get("id")}
+    stamped = []
+    for index, point in enumerate(points):
+        point = dict(point)
+        if not point.get("id"):
+            point["id"] = new_id(seed=f"{seed}:{index}:{point.get('text')}:{point.get('owner')}", taken=taken)
+            taken.add(point["id"])
+        if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
+            found = due_from(str(point.get("text", "")), now=now)
+            point["due"] = found[0].isoformat() if found else None
+            if found:
+                point["typed"], point["text"] = point.get("text"), found[1]
+            elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
+                point["due_unread"] = phrase  # kept without a due date; the reply says so
+        stamped.append(point)
+    return stamped
+
+
+def same_points(first: Iterable[Document], second: Iterable[Document]) -> bool:
+    """The same points as typed (ids, due dates and closings aside)."""
+
+    def typed(point: Document) -> dict:
+        return {**{k: point.get(k) for k in _SAME}, "text": point.get("typed") or point.get("text")}
+
+    return list(map(typed, first)) == list(map(typed, second))
+
+
+def _party_of(config: AppConfig, owner: str) -> str | None:
+    if config.region(owner) or config.actor(owner) or owner == config.parties.coordinator.key:
+        return owner
+    person = next((p for p in config.people if p.key == owner), None)
+    return person.party if person else None
+
+
+def followups_of(*, config: AppConfig, state: StateStore, item: Item) -> list[Followup]:
+    """The points of one item's minutes, in the order they were typed."""
+    return _points(config, item=item, doc=state.item_doc(item))
+
+
+def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
+    outcome = doc.get("outcome") or {}
+    found = []
+    for point in outcome.get("followups") or ():
+        if not isinstance(point, dict) or not point.get("id"):
+            continue  # minutes recorded before points had ids: shown in `status` as before
+        due = point.get("due")
+        try:
+            due_day = date.fromisoformat(due) if isinstance(due, str) else None
+        except ValueError:
+            due_day = None
+        owner = str(point.get("owner", ""))
+        party = point.get("owner_party")
+        found.append(
+            Followup(
+                id=str(point["id"]),
+                text=str(point.get("text", "")),
+                owner=owner,
+                owner_name=str(point.get("owner_name") or owner),
+                owner_party=str(party) if party else _party_of(config, owner),
+                due=due_day,
+                closed=bool(point.get("closed_at")),
+                item=item,
+                place=config.party_short(item.region) if item.region else None,
+                due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
+            )
+        )
+    return found
+
+
+def all_followups(*, config: AppConfig, state: StateStore, today: date) -> list[Followup]:
+    """Every point in the minutes of last year, this year and next (regions and national meetings): one
+    read of each cycle's milestones, an item made only where minutes hold points."""
+    places: list[str | None] = [None, *(region.key for region in config.parties.regions)]
+    found: list[Followup] = []
+    for year in range(today.year - 1, today.year + 2):
+        for region in places:
+            partition = national_partition(year) if region is None else cycle_partition(region, year)
+            try:
+                milestones = state.tables(partition).get("milestones") or {}
+            except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+                continue
+            for key, doc in milestones.items():
+                if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
+                    continue
+                spec = config.milestone(key)
+                if spec is None:
+                    continue
+                item = milestone_item(config, milestone=spec, year=year, region=region)
+                found += _points(config, item=item, doc=doc)
+    return found
+
+
+def open_for(
+    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None = None
+) -> list[Followup]:
+    """The open points a party (or one person) owns: the owner's `neste` and digest."""
+    return [
+        point
+        for point in all_followups(config=config, state=state, today=today)
+        if not point.closed and ((person and point.owner == person) or (party and point.owner_party == party))
+    ]
+
+
+def callers_points(ctx: Context, *, today: date) -> list[Followup]:
+    """The open points the person asking owns, by name or through their party (their `neste`)."""
+    caller = ctx.caller
+    if not caller.known:
+        return []
+    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=caller.key)
+
+
+def digest_points(
+    *, config: AppConfig, state: StateStore, today: date, parties: Iterable[str], meetings: Iterable[Item]
+) -> list[Followup]:
+    """A digest's points: the open ones its channel's parties own, and those from earlier meetings of the
+    places whose next meeting it reminds of (a meeting's reminder brings the last one's points)."""
+    owners = set(parties)
+    places = {item.region for item in meetings if item.kind == "milestone" and item.spec.kind == "meeting"}
+    return [
+        point
+        for point in all_followups(config=config, state=state, today=today)
+        if not point.closed and (point.owner_party in owners or point.item.region in places)
+    ]
+
+
+def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> list[Followup]:
+    wanted = point_id.strip().upper()
+    return [point for point in all_followups(config=config, state=state, today=today) if point.id == wanted]
+
+
+def count_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """AU's `oversikt`: how many follow-up points are open, and how many of them are overdue ("" for none)."""
+    points = [point for point in all_followups(config=config, state=state, today=today) if not point.closed]
+    if not points:
+        return ""
+    late = sum(point.overdue(today) for point in points)
+    text = ngettext("{n} åpent oppfølgingspunkt", "{n} åpne oppfølgingspunkter", len(points)).format(n=len(points))
+    return text + (" " + _("({n} på overtid)").format(n=late) if late else "") + "."
+
+
+def point_line(point: Followup, *, today: date) -> str:
+    """«Sende utkast (IN, innen 15. mars, på overtid) [K7QM]», or «✓ …» when closed."""
+    details = [point.owner_name]
+    if point.due:
+        details.append(_("innen {day}").format(day=day_text(point.due)))
+    if point.overdue(today):
+        details.append(_("på overtid"))
+    line = f"{point.text} ({', '.join(details)}) [{point.id}]"
+    return f"✓ {line}" if point.closed else line
+
+
+def status_text(*, config: AppConfig, state: StateStore, item: Item, today: date) -> str | None:
+    """The points of an item's minutes for `status`, closed ones ticked; None when there are none with ids."""
+    points = followups_of(config=config, state=state, item=item)
+    return "; ".join(point_line(point, today=today) for point in points) if points else None
+
+
+def meeting_label(point: Followup) -> str:
+    """«Administrativt dialogmøte høst 2026 – Vestland»: the meeting and its region, so a point read outside
+    the region's channel (an actor's `neste`, a digest) says where it was decided."""
+    return f"{point.item.title()} – {point.place}" if point.place else point.item.title()
+
+
+def unread_due_text(points: Iterable[Followup]) -> str | None:
+    """The warning for points whose «innen …» was not one date (kept without a due date), or None."""
+    unread = [point for point in points if point.due_unread]
+    if not unread:
+        return None
+    phrases = ", ".join(f"«{point.due_unread}» [{point.id}]" for point in unread)
+    return ngettext(
+        "Fristen {phrases} er ikke en dato jeg kan lese, så punktet er lagret uten frist; "
+        "skriv f.eks. «innen 15. mars».",
+        "Fristene {phrases} er ikke datoer jeg kan lese, så punktene er lagret uten frist; "
+        "skriv f.eks. «innen 15. mars».",
+        len(unread),
+    ).format(phrases=phrases)
+
+
+def close_button(point: Followup) -> Button:
+    return Button(label=_("Ferdig: {id}").format(id=point.id), command=f"ferdig {point.id}")
+
+
+def followup_section(points: list[Followup], *, today: date) -> tuple[Section, tuple[Button, ...]] | None:
+    """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button each."""
+    if not points:
+        return None
+    ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
+    shown = ordered[:SHOW]
+    facts = tuple(Fact(meeting_label(point), point_line(point, today=today)) for point in shown)
+    more = len(ordered) - len(shown)
+    text = _("… og {n} til (skriv «status»).").format(n=more) if more else None
+    return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), tuple(map(close_button, shown))
+
+
+def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Reply:
+    """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end."""
+    found = followup_section(points, today=today)
+    if found is None:
+        return reply
+    section, buttons = found
+    lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
+    body = reply.sections[1:] if lead is not None else reply.sections
+    built = make_reply(
+        title=reply.title,
+        lead=lead,
+        sections=(*body, section),
+        buttons=(*reply.buttons, *buttons)[: max(SHOW, len(reply.buttons))],  # more would crowd; ids are in the lines
+        context=reply.context,
+        visibility=reply.visibility,
+        form=reply.form,
+    )
+    return replace(built, mentions=reply.mentions, ok=reply.ok, picture=reply.picture, lang=reply.lang)

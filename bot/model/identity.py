@@ -1,0 +1,261 @@
+"""Who is speaking and where: people and channels from app.yaml plus the bindings made at runtime.
+
+Runtime bindings (`koble …`, `person …`, `bli med`) live in the ``meta`` partition and win over app.yaml.
+A person is known by their own binding first (runtime, then app.yaml), then by their organisation
+(`koble organisasjon`: a Teams tenant, a Slack team or an e-mail domain bound to a party), so the few
+hundred people of twenty organisations need one binding per organisation, not one per person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.messages import ChannelAddress
+from bot.model.config import AppConfig
+from bot.state.store import META, StateStore
+
+ChannelKind = Literal["region", "actor", "national", "unbound"]
+Via = Literal["config", "person", "organisation", "none"]
+"""How a person is known: app.yaml, their own runtime binding (`person`, `bli med`), their organisation."""
+
+ORGANISATIONS = "organisations"
+"""The `meta` table of organisation bindings: `organisation_key` -> {party, role}."""
+
+_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_TEAM = re.compile(r"^[TE][A-Z0-9]{6,}$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def organisation_key(ident: str) -> str | None:
+    """The one key an organisation is bound and looked up by, from what an admin types or an adapter
+    reads: a Teams tenant id (a GUID) -> ``tenant:<guid>``, a Slack team or Enterprise Grid id (``T…``,
+    ``E…``) -> ``team:<id>``, an e-mail domain (``@in.no`` or ``in.no``) -> ``domain:<domain>``; None for
+    anything else, so a typo never binds a stranger's organisation."""
+    word = ident.strip()
+    if _GUID.match(word.lower()):
+        return f"tenant:{word.lower()}"
+    if _TEAM.match(word):
+        return f"team:{word}"
+    domain = word.lower().removeprefix("@")
+    if _DOMAIN.match(domain):
+        return f"domain:{domain}"
+    return None
+
+
+@dataclass(frozen=True)
+class Caller:
+    key: str | None
+    name: str
+    party: str | None
+    role: str | None
+    via: Via = "none"
+
+    @property
+    def known(self) -> bool:
+        return self.role is not None
+
+
+@dataclass(frozen=True)
+class OrganisationBinding:
+    """An organisation bound to a party: everyone from it is the party's member, with `role`."""
+
+    key: str
+    """`organisation_key`: ``tenant:…``, ``team:…`` or ``domain:…``."""
+    party: str
+    role: str = "adviser"
+    """Adviser by default: reads and records for the party; a coordinator only when an admin says so."""
+
+    def as_doc(self) -> dict[str, str]:
+        return {"party": self.party, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person known for a party in person (`hvem`)."""
+
+    name: str
+    role: str
+    address: str
+    """``platform:user_id``."""
+    via: Via
+
+
+@dataclass(frozen=True)
+class ChannelContext:
+    kind: ChannelKind
+    region: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Binding:
+    address: ChannelAddress
+    context: ChannelContext
+
+
+def binding_key(platform: str, ident: str) -> str:
+    return f"{platform}:{ident}"
+
+
+class Directory:
+    def __init__(self, *, config: AppConfig, state: StateStore) -> None:
+        self.config = config
+        self.state = state
+
+    def caller(
+        self,
+        *,
+        platform: str,
+        user_id: str,
+        user_name: str | None = None,
+        organisation: str | None = None,
+        email_domain: str | None = None,
+    ) -> Caller:
+        """The person's own binding (runtime, then app.yaml), else their organisation's, else unknown. A
+        runtime binding without a role (the person left with `forlat`, or an admin removed them) also
+        overrides the organisation: they are unknown until they join again."""
+        runtime = self.state.doc(META, "people", binding_key(platform, user_id))
+        if runtime:
+            return Caller(
+                key=runtime.get("person") or user_id,
+                name=runtime.get("name") or user_name or user_id,
+                party=runtime.get("party"),
+                role=runtime.get("role"),
+                via="person" if runtime.get("role") else "none",
+            )
+        person = self.config.person_with_id(platform, user_id)
+        if person is not None:
+            return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
+        bound = self.organisation_of(organisation=organisation, email_domain=email_domain)
+        if bound is not None:
+            return Caller(
+                key=user_id, name=user_name or user_id, party=bound.party, role=bound.role, via="organisation"
+            )
+        return Caller(key=None, name=user_name or user_id, party=None, role=None)
+
+    def organisation_of(
+        self, *, organisation: str | None, email_domain: str | None = None
+    ) -> OrganisationBinding | None:
+        """The binding of a person's organisation: their tenant or team first, then their e-mail domain."""
+        for ident in (organisation, email_domain):
+            key = organisation_key(ident) if ident else None
+            doc = self.state.doc(META, ORGANISATIONS, key) if key else None
+            if key and doc and doc.get("party") and doc.get("role"):
+                return OrganisationBinding(key=key, party=str(doc["party"]), role=str(doc["role"]))
+        return None
+
+    def organisations(self, *, party: str | None = None) -> list[OrganisationBinding]:
+        """Every organisation bound (to `party`, when given), in key order."""
+        found = [
+            OrganisationBinding(key=key, party=str(doc.get("party")), role=str(doc.get("role")))
+            for key, doc in sorted(self.state.tables(META).get(ORGANISATIONS, {}).items())
+            if doc.get("party") and doc.get("role")
+        ]
+        return [b for b in found if party is None or b.party == party]
+
+    def people_of(self, *, party: str) -> list[Member]:
+        """Who is known for `party` in person: app.yaml's people and the runtime bindings (which win)."""
+        found: dict[str, Member] = {}
+        for person in self.config.people:
+            if person.party == party:
+                where = ", ".join(binding_key(p, i) for p, i in person.ids.items()) or person.key
+                found[person.key] = Member(name=person.name, role=person.role or "", address=where, via="config")
+        for key, doc in sorted(self.state.tables(META).get("people", {}).items()):
+            person_key = str(doc.get("person") or key.partition(":")[2])
+            if doc.get("party") == party and doc.get("role"):
+                name = str(doc.get("name") or person_key)
+                found[person_key] = Member(name=name, role=str(doc["role"]), address=key, via="person")
+            else:
+                found.pop(person_key, None)  # bound elsewhere at runtime, or left
+        return sorted(found.values(), key=lambda m: (m.name.casefold(), m.address))
+
+    def bindings(self) -> list[Binding]:
+        """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""
+        merged: dict[str, Binding] = {}
+        for channel in self.config.channels:
+            context = _context(region=channel.region, actor=channel.actor, national=channel.national)
+            merged[binding_key(channel.platform, channel.id)] = Binding(
+                address=ChannelAddress(platform=channel.platform, channel_id=channel.id),
+                context=context,
+            )
+        for key, doc in self.state.tables(META).get("channels", {}).items():
+            platform, _, channel_id = key.partition(":")
+            merged[key] = Binding(
+                address=ChannelAddress(platform=platform, channel_id=channel_id),
+                context=_context(
+                    region=doc.get("region"),
+                    actor=doc.get("actor"),
+                    national=doc.get("national", False),
+                ),
+            )
+        return list(merged.values())
+
+    def channel(self, *, platform: str, channel_id: str) -> ChannelContext:
+        runtime = self.state.doc(META, "channels", binding_key(platform, channel_id))
+        if runtime:
+            return _context(
+                region=runtime.get("region"),
+                actor=runtime.get("actor"),
+                national=runtime.get("national", False),
+            )
+        channel = self.config.channel_with_id(platform, channel_id)
+        if channel is not None:
+            return _context(region=channel.region, actor=channel.actor, national=channel.national)
+        return ChannelContext(kind="unbound")
+
+    def channels_of_party(
+        self, *, party: str, region: str | None = None, bindings: list[Binding] | None = None
+    ) -> list[ChannelAddress]:
+        """Where to reach a party: a region's channels; the coordinator (AU) in the national channels; an
+        actor, on each platform, in its channels for that region if it has any there, otherwise in its
+        general channels (a local Slack channel must not silence the actor's Teams channel).
+
+        `bindings`: `self.bindings()` taken once by a caller that asks for many parties (a reminder pass).
+        """
+        if bindings is None:
+            bindings = self.bindings()
+        if party == self.config.parties.coordinator.key:
+            return [b.address for b in bindings if b.context.kind == "national"]
+        if self.config.region(party):
+            return [b.address for b in bindings if b.context.kind == "region" and b.context.region == party]
+        actor_channels = [b for b in bindings if b.context.kind == "actor" and b.context.actor == party]
+        found: list[ChannelAddress] = []
+        for platform in dict.fromkeys(b.address.platform for b in actor_channels):
+            here = [b for b in actor_channels if b.address.platform == platform]
+            local = [b.address for b in here if region is not None and b.context.region == region]
+            found += local or [b.address for b in here if b.context.region is None]
+        return found
+
+
+def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:
+    if national:
+        return ChannelContext(kind="national")
+    if actor:
+        return ChannelContext(kind="actor", region=region, actor=actor)
+    if region:
+        return ChannelContext(kind="region", region=region)
+    return ChannelContext(kind="unbound")
+
+
+def terminal_seat(
+    *, config: AppConfig, platform: str, person: str | None, channel: str | None
+) -> tuple[str, str] | None:
+    """Who a terminal chat speaks as and where (user id, channel id) on `platform`: `person` a key or an
+    id from app.yaml, else the first regional coordinator (a demonstration); `channel` an id, else the
+    channel of that person's party, else the national one. None when there is no coordinator to show."""
+    if person is None:
+        demo = next((p for p in config.people if p.role == "coordinator" and p.party and config.region(p.party)), None)
+        if demo is None:
+            return None
+        person = demo.key
+    known = next((p for p in config.people if p.key == person or p.ids.get(platform) == person), None)
+    user_id = known.ids.get(platform, known.key) if known else person
+    if channel is None:
+        party = known.party if known else None
+        channel = next(
+            (c.id for c in config.channels if c.platform == platform and party in (c.region, c.actor) and party),
+            next((c.id for c in config.channels if c.platform == platform and c.national), "nasjonal"),
+        )
+    return user_id, channel

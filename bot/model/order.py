@@ -1,0 +1,145 @@
+"""The model's order as rules with a way past them.
+
+Minutes only from the meeting's planned start (its day, and its time when one is set) and after the
+meeting it follows (`after`) is held; the political treatment only after the region's autumn meeting (its `after` in app.yaml); signing only
+within its window. A breach is refused with the rule, the model's own words (the milestone's `model` text
+in app.yaml) and how to go on: the same command with `bekreft` as its last word records it anyway, marked
+as outside the model's order. The signing's preconditions (§2.1) are a hard rule and are not checked here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.i18n import N_, _, using
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, milestone_item, tracked
+from bot.parsing import fold
+from bot.shown.replies import day_text, when_text
+from bot.state.store import DomainError, StateStore
+
+logger = logging.getLogger(__name__)
+
+CONFIRM = "bekreft"
+CONFIRM_SHOWN = N_("bekreft")
+"""The confirm word as a reply tells people to type it: `bekreft`, in nynorsk `stadfest` (both are taken)."""
+CONFIRM_WORDS = frozenset({CONFIRM, "stadfest", "stadfeste", "stadfesta"})
+"""`bekreft` and nynorsk's `stadfest` (the nynorsk replies' own word: «Stadfest datoen»), folded."""
+OUTSIDE = N_("utenfor modellens rekkefølge")
+"""Shown through `_()`; stored notes and the history keep bokmål (`mark` and `summary_note` build them in it)."""
+
+
+@dataclass(frozen=True)
+class Breach:
+    """One rule of the model's order that a write would break, in the words shown to people."""
+
+    rule: str
+    about_order: bool = True
+    """The rule is the model's order (an item it follows, the signing's window), so the refusal quotes the
+    model's words; a planned hour not yet come is only about the clock, and the quote would mislead."""
+
+
+def confirm_word() -> str:
+    """The confirm word in the reply's written form («bekreft», nynorsk «stadfest»)."""
+    return _(CONFIRM_SHOWN)
+
+
+def is_confirm(word: str) -> bool:
+    """Whether `word` is the confirm word: `bekreft` or `stadfest`, also `Bekreft!` or `stadfest.`."""
+    return fold(word).rstrip(".!") in CONFIRM_WORDS
+
+
+def split_confirm(words: list[str]) -> tuple[list[str], bool]:
+    """The words without a trailing `bekreft`/`stadfest` (also `bekreft.` or `Stadfest!`), and whether it
+    was there. Typed twice («… bekreft bekreft»), it is said, not read as part of a date or a text."""
+    if len(words) > 1 and is_confirm(words[-1]) and is_confirm(words[-2]):
+        raise DomainError(
+            _("«{word}» står to ganger til slutt; skriv det én gang.").format(word=words[-1].rstrip(".!"))
+        )
+    if words and is_confirm(words[-1]):
+        return words[:-1], True
+    return words, False
+
+
+def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: datetime) -> list[Breach]:
+    """Why recording `item` as done now breaks the model's order: its planned date is ahead, or an item it
+    follows (`after`) is not done (items that predate the bot, before `tracking_start`, never block)."""
+    breaches: list[Breach] = []
+    progress = progress_of(config=config, state=state, item=item)
+    planned = progress.planned
+    if planned and (planned > now if progress.planned_has_time else planned.date() > now.date()):
+        day = when_text(planned, has_time=True) if planned.date() == now.date() else day_text(planned.date())
+        breaches.append(
+            Breach(
+                _("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day),
+                about_order=False,
+            )
+        )
+    breaches += _after_breaches(config=config, state=state, item=item)
+    return breaches
+
+
+def signing_breaches(*, config: AppConfig, item: Item, now: datetime) -> list[Breach]:
+    """A signature outside the signing's window (January in the model)."""
+    today = now.date()
+    if today < item.start:
+        return [
+            Breach(_("Avtalen {year} signeres fra {day}, ikke før.").format(year=item.year, day=day_text(item.start)))
+        ]
+    if today > item.deadline:
+        return [
+            Breach(
+                _("Fristen for å signere avtalen {year} var {day}.").format(year=item.year, day=day_text(item.deadline))
+            )
+        ]
+    return []
+
+
+def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list[Breach]:
+    if item.kind != "milestone" or item.spec.signed_by_parties:
+        return []
+    breaches: list[Breach] = []
+    for after in item.spec.after:
+        spec = config.milestone(after.key)
+        if spec is None:
+            continue
+        before = milestone_item(config, milestone=spec, year=item.year + after.cycle, region=item.region)
+        if tracked(config, before) and not progress_of(config=config, state=state, item=before).done:
+            breaches.append(
+                Breach(
+                    _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
+                        item=item.title(), before=before.title()
+                    )
+                )
+            )
+    return breaches
+
+
+def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
+    """The refusal: the rule, the model in one sentence, and how to go on."""
+    quoted = getattr(item.spec, "model", "") and any(b.about_order for b in breaches)
+    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if quoted else ""
+    how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
+        confirm=confirm_word(), outside=_(OUTSIDE)
+    )
+    return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}")
+
+
+def mark(breaches: list[Breach]) -> str | None:
+    """The note stored with a confirmed write and shown in `status` and `logg`."""
+    return "; ".join(b.rule for b in breaches) if breaches else None
+
+
+def nynorsk_mark(read: Callable[[], list[Breach]]) -> str | None:
+    """The same note in nynorsk, stored beside the bokmål one so a nynorsk `status` reads it in its own
+    written form (`Progress.outside_note`); the history keeps the bokmål."""
+    with using("nn"):
+        return mark(read())
+
+
+def summary_note(note: str | None) -> str:
+    return f" ({_(OUTSIDE)}: {note})" if note else ""

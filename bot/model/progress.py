@@ -1,0 +1,185 @@
+"""How far an item of the wheel has come: done or not, planned date, what is still missing."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any
+
+from bot.facts.kinds import is_signing
+from bot.i18n import _, local
+from bot.memo import IdentityMemo, per_config
+from bot.model.config import AppConfig
+from bot.model.wheel import Item, agreement_parties, milestone_item, precondition_items
+from bot.state.store import StateStore, item_partition
+from storage.base import Tables
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Progress:
+    item: Item
+    done: bool
+    done_at: datetime | None
+    planned: datetime | None
+    planned_has_time: bool
+    missing: tuple[str, ...]
+    outcome: dict[str, Any] | None
+    not_relevant: bool = False
+    """An optional milestone marked not relevant this year: settled (counts as done), without being held."""
+    outside_order: str | None = None
+    """Why it was recorded outside the model's order (confirmed with `bekreft`), if it was (bokmål)."""
+    outside_order_nn: str | None = None
+    """The same in nynorsk (stored since issue 18; an older note has only the bokmål)."""
+
+    @property
+    def outside_note(self) -> str | None:
+        """The note in the reader's written form, where it was stored in it."""
+        return local({"nb": self.outside_order, "nn": self.outside_order_nn}) if self.outside_order else None
+
+    @property
+    def target(self) -> date:
+        """The day reminders count towards: the planned date once set, otherwise the deadline."""
+        return self.planned.date() if self.planned else self.item.deadline
+
+
+def _when(value: object) -> datetime | None:
+    """A stored time, or None when it is missing or not a time with a zone (a hand-edited file must not break
+    `neste`, `status` or reminders for the whole partition: the item reads as not yet dated)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None:
+        logger.warning("ignoring a stored time that is not an ISO time with a zone: %r", value)
+        return None
+    return when
+
+
+def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
+    if is_signing(item):
+        return _signing_progress(config=config, state=state, item=item)
+    doc = state.item_doc(item)
+    # Anything else follows from its stored document alone, so it is kept by the document's identity (a
+    # store hands out the same object until the partition changes), or by the item's spec when there is no
+    # document: a request asks for a dozen items, and most have not changed since the last one.
+    held = doc if doc else item.spec
+    found = _KNOWN.get(held, item.ident)
+    if found is not None and found.item.spec is item.spec:
+        return found
+    return _KNOWN.put(held, _progress(config=config, state=state, item=item, doc=doc), item.ident)
+
+
+_KNOWN: IdentityMemo[Progress] = IdentityMemo(maxsize=8192)
+_NOTHING: Tables = MappingProxyType({})  # type: ignore[assignment]
+"""Stands for a partition never written: a store hands out a new empty dict for each read of one."""
+
+
+def _signing_progress(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
+    """A signing follows from its partition alone (its document and the signatures beside it), so it is
+    kept by the identity of the partition's tables: an actor's or AU's `neste` asks for every region's."""
+    tables = state.store.read(item_partition(item)) or _NOTHING
+    found = _KNOWN.get(tables, item.ident)
+    if found is not None and found.item.spec is item.spec:
+        return found
+    doc = state.item_doc(item)
+    return _KNOWN.put(tables, _progress(config=config, state=state, item=item, doc=doc), item.ident)
+
+
+def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str, Any]) -> Progress:
+    missing: tuple[str, ...] = ()
+    not_relevant = bool(doc.get("not_relevant")) and item.kind == "milestone" and item.spec.optional
+    done = bool(doc.get("done")) or not_relevant
+    done_at = _when(doc.get("done_at"))
+    outside, outside_nn = doc.get("outside_order"), doc.get("outside_order_nn")
+    if is_signing(item):
+        signatures = state.signatures(region=item.region, year=item.year)
+        missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
+        done = not missing
+        if done:
+            done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
+        noted = [(p, sig) for p, sig in signatures.items() if sig.get("outside_order")]
+        outside = "; ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None
+        outside_nn = (
+            "; ".join(
+                f"{config.party_short(p)}: {sig.get('outside_order_nn') or sig['outside_order']}" for p, sig in noted
+            )
+            or None
+        )
+    return Progress(
+        item=item,
+        done=done,
+        done_at=done_at,
+        planned=_when(doc.get("planned")),
+        planned_has_time=bool(doc.get("planned_has_time")),
+        missing=missing,
+        outcome=doc.get("outcome"),
+        not_relevant=not_relevant,
+        outside_order=outside,
+        outside_order_nn=outside_nn,
+    )
+
+
+def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) -> list[Item]:
+    """What must be recorded before agreement `signing.year` of `signing.region` may be signed.
+
+    The model (§2.1): signed only after the state budget and the region's budget are adopted and the
+    actors have their allocation letters; and (§3.2) after the draft has been treated politically.
+    """
+    assert signing.region is not None
+    needs, partitions = _signing_needs(config, signing)
+    # What it waits for follows from the partitions those items live in, so the answer is kept by their
+    # tables' identities: AU's and an actor's `neste` ask it for every region's signing on every request.
+    tables = tuple(state.store.read(partition) or _NOTHING for partition in partitions)
+    kept = _BLOCKERS.get(signing.ident)
+    if kept is not None and kept[0] is config and all(a is b for a, b in zip(kept[1], tables, strict=True)):
+        return list(kept[2])
+    blockers = [item for item in needs if not progress_of(config=config, state=state, item=item).done]
+    _BLOCKERS[signing.ident] = (config, tables, tuple(blockers))
+    return blockers
+
+
+_BLOCKERS: dict[str, tuple[AppConfig, tuple[Tables, ...], tuple[Item, ...]]] = {}
+"""Per signing: the configuration and the tables its blockers were worked out from, and the blockers (one
+entry per signing ever asked about: a region and year each)."""
+
+
+@per_config(maxsize=1024, key=lambda signing: signing.ident)
+def _signing_needs(config: AppConfig, signing: Item) -> tuple[tuple[Item, ...], tuple[str, ...]]:
+    """The items a signing waits for (§2.1: the state budget, the region's budget and the actors' allocation
+    letters; §3.2: the political treatment), in order, and the partitions they live in."""
+    assert signing.region is not None
+    needs: list[Item] = []
+    if signing.spec.requires_preconditions:
+        needs += precondition_items(config, year=signing.year, region=signing.region)
+    for after in signing.spec.after:
+        spec = config.milestone(after.key)
+        if spec is not None:
+            needs.append(milestone_item(config, milestone=spec, year=signing.year + after.cycle, region=signing.region))
+    return tuple(needs), tuple(dict.fromkeys(item_partition(item) for item in needs))
+
+
+def blockers_text(blockers: list[Item]) -> str:
+    """What a signing waits for, in one line: the allocation letters of every actor as one item
+    ("Tildelingsbrev mottatt – IN, SIVA, NFR og RFF (avtale 2027)"), not four of the same title."""
+    groups: dict[tuple[str, int] | str, list[Item]] = {}  # in order of first appearance
+    for item in blockers:
+        key = (item.spec.key, item.year) if item.kind == "precondition" and item.actor else item.ident
+        groups.setdefault(key, []).append(item)
+    parts: list[str] = []
+    for items in groups.values():
+        first = items[0]
+        if len(items) == 1:
+            parts.append(first.title())
+            continue
+        actors = [str(item.actor) for item in items]
+        parts.append(
+            f"{first.spec.name} – {', '.join(actors[:-1])} {_('og')} {actors[-1]} "
+            + _("(avtale {year})").format(year=first.year)
+        )
+    return "; ".join(parts)

@@ -1,0 +1,241 @@
+"""What one reminder says: a `DigestLine` (what, which region, by when, who acts, the one action), worded
+once here for every platform, and the digest group it goes in (`SECTION_ORDER`). The planner
+(`bot.reminders.planner`) decides which reminders are due; `bot.reminders.digest` puts a channel's lines into one message."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from bot.agreement.signing import sign_button
+from bot.agreement.versions import NO_TEXT_YET, current_version
+from bot.facts.item_state import item_state
+from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
+from bot.i18n import _
+from bot.messages import Button, ItemState
+from bot.model.config import AppConfig
+from bot.model.progress import Progress, missing_for_signing
+from bot.model.wheel import Item, responsible_party
+from bot.parsing import typed_name
+from bot.shown.replies import day_text, days_phrase
+from bot.state.store import StateStore
+
+if TYPE_CHECKING:
+    from bot.reminders.planner import Occurrence
+
+logger = logging.getLogger(__name__)
+
+SectionKey = Literal["overdue", "waiting", "week", "coming"]
+SECTION_ORDER: tuple[SectionKey, ...] = ("overdue", "waiting", "week", "coming")
+AnchorKind = Literal["planned", "suggested", "deadline"]
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """One reminder as one line of a digest: what, which region, by when, who acts, the one action."""
+
+    section: SectionKey
+    region: str | None
+    label: str
+    """`Agder · Dialogmøte vår 2027`."""
+    value: str
+    """`møtet 22. april 2027 (om 14 dager). Agder kaller inn: «referat …»`."""
+    button: Button | None = None
+    state: ItemState | None = None
+    """The item's state today (`bot.facts.item_state`), carried into the digest beside the words."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+def digest_line(
+    *,
+    config: AppConfig,
+    state: StateStore,
+    progress: Progress,
+    occurrence: Occurrence,
+    anchor: tuple[date, AnchorKind],
+    party: str,
+    today: date,
+    late: bool,
+    blockers: list[Item] | None = None,
+    first: bool | None = None,
+) -> DigestLine:
+    """What one reminder says, as one line: computed once here, shown by every platform. `anchor` is the
+    day the leads count back from and what it is (`Planner.anchor`); `first`: nothing of the item was sent
+    before, so the line names who takes part (None: the occurrence's own `first`)."""
+    item = progress.item
+    region = config.party_short(item.region) if item.region else (item.actor or _("Nasjonalt"))
+    label = f"{region} · {item_label(item).replace(f' {item.actor} (', ' (') if item.actor else item_label(item)}"
+    when = _when(progress, occurrence, anchor=anchor, today=today)
+    shared = False
+    button: Button | None = None
+    if is_signing(item):
+        if blockers is None:
+            blockers = missing_for_signing(config=config, state=state, signing=item)
+        action, button, shared = _signing_action(
+            config, state, item=item, party=party, blockers=blockers, missing=progress.missing
+        )
+        if shared:
+            label = _("Alle regioner · {item}").format(item=item_label(item))
+    else:
+        action = _action(config, progress, occurrence, party=party, today=today)
+    value = f"{when}. {action[:1].upper()}{action[1:]}."
+    if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
+        value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
+    if late:
+        value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
+    section = section_of(item, occurrence, progress=progress, today=today)
+    if section == "overdue" and shared and blockers:
+        own = [b for b in blockers if responsible_party(config, b) == party]
+        if own and all(is_decided_elsewhere(b) for b in own):
+            section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
+    return DigestLine(
+        section=section,
+        region=None if shared else item.region,
+        label=label,
+        value=value,
+        button=button,
+        state=item_state(config=config, progress=progress, today=today),
+    )
+
+
+def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, AnchorKind], today: date) -> str:
+    """By when: the deadline, the planned meeting, the suggested month, or how long it has been late."""
+    item = progress.item
+    anchor_day, anchored_on = anchor
+    # A fact others decide (the state budget is adopted by the Storting): AU only records it.
+    decided_elsewhere = is_decided_elsewhere(item)
+    deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
+    if occurrence.kind == "still-overdue":
+        since = day_text(item.deadline + timedelta(days=1))
+        late = _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
+        return late.format(day=since)
+    if occurrence.overdue:
+        due = _("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")
+        return due.format(day=deadline, until=until)
+    if occurrence.kind == "minutes" and progress.planned:
+        return _("møtet var {day}").format(day=day_text(progress.planned.date()))
+    if anchored_on == "planned":
+        return _("møtet {day} ({until})").format(
+            day=day_text(anchor_day), until=days_phrase(deadline=anchor_day, today=today)
+        )
+    if anchored_on == "suggested":
+        month = day_text(anchor_day).split(" ", 1)[1]
+        return _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
+    return _("frist {day} ({until})").format(day=deadline, until=until)
+
+
+def _signing_action(
+    config: AppConfig, state: StateStore, *, item: Item, party: str, blockers: list[Item], missing: tuple[str, ...]
+) -> tuple[str, Button | None, bool]:
+    """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
+    waiting on the same party)."""
+    where = f" {item.region}" if item.region else ""
+    own = [b for b in blockers if responsible_party(config, b) == party]
+    if blockers and party != item.region and own:
+        # What a party outside the region can do is the same for every region waiting on it (IN's
+        # allocation letter, the state budget): one line, the same for each region, shown once.
+        action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
+            items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=_record(own[0])
+        )
+        return action, None, True
+    if blockers:
+        items = "; ".join(item_label(b) for b in blockers)
+        status = f"status{where} {item.year}"
+        if own or party != item.region:
+            action = _("før signering mangler: {items}. {party} sørger for sin del; se «{command}»").format(
+                items=items, party=config.party_short(party), command=status
+            )
+        else:  # the region waits on others only: whom, and that it follows them up (not «its part»)
+            action = _("venter på {items}. {party} følger opp; se «{command}»").format(
+                items=items, party=config.party_short(party), command=status
+            )
+        if party == item.region and current_version(state, region=item.region, year=item.year) is None:
+            action += ". " + _(NO_TEXT_YET).rstrip(".")  # the region's own part, whoever else holds it up
+        return action, None, False
+    if party == item.region and party not in missing:
+        # The region has signed and answers for the rest: who is missing, and that it follows them up.
+        return (
+            _("mangler signatur fra {who}. {region} følger opp: se «{command}»").format(
+                who=", ".join(map(config.party_short, missing)),
+                region=config.party_short(party),
+                command=f"status{where} {item.year}",
+            ),
+            None,
+            False,
+        )
+    version = current_version(state, region=item.region, year=item.year)
+    if version is None:
+        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
+        return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
+    button = sign_button(config, item=item, party=party, version=version)
+    action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=button.command)
+    return action, button, False
+
+
+def _action(config: AppConfig, progress: Progress, occurrence: Occurrence, *, party: str, today: date) -> str:
+    """Who acts on anything but a signing, and the one command that does it."""
+    item = progress.item
+    who = config.party_short(responsible_party(config, item))
+    where = f" {item.region}" if item.region else ""
+    if item.kind == "precondition":
+        if is_decided_elsewhere(item):
+            return _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=_record(item))
+        return _("{who} registrerer: «{command}»").format(who=who, command=_record(item))
+    if is_assignments(item):
+        # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
+        return _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
+    minutes = f"referat {typed_name(item.spec)}{where} {item.year} …"  # a milestone's: minutes or a decision
+    if not is_meeting(item):
+        return _("{who} registrerer vedtaket: «{command}»").format(who=who, command=minutes)
+    if occurrence.overdue and not progress.planned:
+        action = _("{who} skriver referat hvis møtet er holdt: «{command}»").format(who=who, command=minutes)
+    elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
+        action = _("{who} skriver referat: «{command}»").format(who=who, command=minutes)
+    elif party != responsible_party(config, item):
+        action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
+    elif progress.planned:
+        action = _("{who} kaller inn").format(who=who)
+    else:
+        action = _("{who} setter dato: «{command}»").format(
+            who=who, command=f"dato {typed_name(item.spec)}{where} {item.year} " + _("<dato>")
+        )
+    if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
+        action += f". {occurrence.lead.note.rstrip('.')}"
+    return action
+
+
+def _record(precondition: Item) -> str:
+    """The command that records a precondition: «forutsetning statsbudsjett 2027»."""
+    actor = f" {precondition.actor}" if precondition.actor else ""
+    return _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
+
+
+def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:
+    if occurrence.overdue:
+        if is_decided_elsewhere(item):
+            return "waiting"
+        return "overdue"
+    if occurrence.kind == "minutes":
+        return "week"
+    return "week" if in_week_of(progress.target, today=today) else "coming"
+
+
+def in_week_of(day: date, *, today: date) -> bool:
+    """Whether `day` falls in the calendar week (Monday to Sunday) of `today`, today or later: «Denne
+    uken» is the week people read it in, so a meeting next Monday is «Kommer» even when it is two days off."""
+    return today <= day <= today + timedelta(days=6 - today.weekday())
+
+
+def item_label(item: Item) -> str:
+    """What an item is, as a name of work to do rather than a done state ("Tildelingsbrev", not
+    "Tildelingsbrev mottatt")."""
+    name = item.spec.label or item.spec.name
+    if item.kind == "precondition":
+        who = f" {item.actor}" if item.actor else ""
+        return _("{name}{who} (avtale {year})").format(name=name, who=who, year=item.year)
+    return f"{name} {item.year}"

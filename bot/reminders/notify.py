@@ -1,0 +1,80 @@
+"""Who a reminder calls on: the people known for a party in the role that acts for it, minus those who
+turned mentions off for themselves (`varsel av`).
+
+People come from app.yaml and from runtime `person` bindings (the ``meta`` partition, table ``people``,
+keyed ``platform:user_id``); a person's ids on several platforms are merged under their person key, so a
+Slack digest mentions `<@U…>` and a Teams digest the same person's Teams id. The choice
+(`varsel av`/`varsel på`) is kept in ``meta`` table ``notify``, keyed by person.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from types import MappingProxyType
+
+from bot.messages import Mention
+from bot.model.config import AppConfig
+from bot.state.store import META, StateStore
+
+logger = logging.getLogger(__name__)
+
+NOTIFY_TABLE = "notify"
+
+ACTING_ROLE = {"region": "coordinator", "actor": "adviser", "coordinator": "au_member"}
+"""The role that acts for each kind of party: a region's coordinator, an actor's adviser, AU's members."""
+
+
+def party_kind(config: AppConfig, party: str) -> str:
+    if party == config.parties.coordinator.key:
+        return "coordinator"
+    return "region" if config.region(party) else "actor"
+
+
+def mentions_for(*, config: AppConfig, state: StateStore, parties: Iterable[str]) -> tuple[Mention, ...]:
+    """The people to mention for `parties`, in the parties' order, each once, without those who opted out.
+
+    A party with nobody in its acting role falls back to everyone known for that party.
+    """
+    people = known_people(config=config, state=state)
+    muted = muted_people(state=state)
+    found: dict[str, Mention] = {}
+    for party in dict.fromkeys(parties):
+        members = [person for person in people.values() if person["party"] == party]
+        role = ACTING_ROLE[party_kind(config, party)]
+        acting = [person for person in members if person["role"] == role] or members
+        for person in acting:
+            if person["key"] in muted or person["key"] in found:
+                continue
+            found[person["key"]] = Mention(
+                person=person["key"], name=person["name"], ids=MappingProxyType(dict(person["ids"]))
+            )
+    return tuple(found.values())
+
+
+def known_people(*, config: AppConfig, state: StateStore) -> dict[str, dict[str, object]]:
+    """person key -> {key, name, party, role, ids}: app.yaml's people, then runtime bindings (which win)."""
+    people: dict[str, dict[str, object]] = {}
+    for person in config.people:
+        people[person.key] = {
+            "key": person.key,
+            "name": person.name,
+            "party": person.party,
+            "role": person.role,
+            "ids": dict(person.ids),
+        }
+    for binding, doc in state.tables(META).get("people", {}).items():
+        platform, _, user_id = binding.partition(":")
+        key = str(doc.get("person") or user_id)
+        entry = people.setdefault(key, {"key": key, "name": doc.get("name") or user_id, "ids": {}})
+        entry["party"] = doc.get("party")
+        entry["role"] = doc.get("role")
+        ids = entry["ids"]
+        assert isinstance(ids, dict)
+        ids[platform] = user_id
+    return people
+
+
+def muted_people(*, state: StateStore) -> set[str]:
+    """Person keys that said `varsel av`."""
+    return {key for key, doc in state.tables(META).get(NOTIFY_TABLE, {}).items() if doc.get("mentions") is False}

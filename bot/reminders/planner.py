@@ -1,0 +1,377 @@
+"""The reminder planner: for a moment in time, which reminders are due, and to which channels.
+
+Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
+working day before; `reminders.days_off` adds days such as 24 December):
+- leads, counted back from what is known: the planned date once set, else the first day of the model's
+  suggested month where the wheel has one, else the deadline; a lead with `before: opens` (the summons,
+  «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
+  its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
+- for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
+- a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
+  that have not signed, and once late to the region (with whoever holds it up);
+- overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
+  the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
+  calendar days (the first of them at least half that after the first notice), on one grid shared by every
+  item so they share one digest (the days whose ordinal is a
+  multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
+  the working day before when it is not a working day as the planner counts them (Norwegian public
+  holidays, weekends and `reminders.days_off`).
+
+At a pass only the latest occurrence that has come is considered: after downtime the missed reminder that
+still matters goes out marked as late, and older ones, superseded by it, never do. A reminder before a
+target that has passed is stale. The ledger (written by `bot.reminders.passes` after a post succeeded) makes each
+reminder go out once, ever. What one reminder says is a `DigestLine` (`bot.reminders.lines`); `bot.reminders.digest` puts a channel's lines
+into one message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from bot.dates.workdays import is_working_day, on_or_after, on_or_before
+from bot.facts.item_state import chases_lateness
+from bot.facts.kinds import is_meeting, is_signing
+from bot.i18n import DEFAULT_LANG, Lang, using
+from bot.messages import ChannelAddress
+from bot.model.config import AppConfig, Lead
+from bot.model.identity import Binding, ChannelContext, Directory
+from bot.model.progress import Progress, missing_for_signing, progress_of
+from bot.model.wheel import (
+    Item,
+    national_milestones,
+    precondition_items,
+    regional_milestones,
+    responsible_party,
+    tracked,
+)
+from bot.reminders.lines import AnchorKind, DigestLine, digest_line
+from bot.state.store import StateStore, item_partition
+from bot.written_form import channel_form
+from storage.base import StoreError
+
+OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    name: str
+    """`lead-42`, `minutes`, `overdue-0`, `overdue-3`: part of the ledger id."""
+    day: date
+    kind: OccurrenceKind
+    lead: Lead | None = None
+    first: bool = False
+    """The item's first reminder: its line names who takes part."""
+
+    @property
+    def overdue(self) -> bool:
+        return self.kind in ("overdue", "still-overdue")
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    id: str
+    partition: str
+    item: Item
+    occurrence: Occurrence
+    to: ChannelAddress
+    party: str
+    """The party this channel hears the reminder as (who acts, or who prepares)."""
+    channel: ChannelContext
+    line: DigestLine
+    late: bool
+    lang: Lang = DEFAULT_LANG
+    """The written form the channel reads (bot.written_form); `line` is in it."""
+
+
+class Planner:
+    def __init__(self, *, config: AppConfig, state: StateStore, directory: Directory) -> None:
+        self.config = config
+        self.state = state
+        self.directory = directory
+        self._items_cache: dict[tuple[int, int, int, str | None], tuple[AppConfig, tuple[Item, ...]]] = {}
+
+    @property
+    def days_off(self) -> frozenset[tuple[int, int]]:
+        return self.config.reminders.days_off_set
+
+    def is_reminder_day(self, day: date) -> bool:
+        return is_working_day(day, days_off=self.days_off)
+
+    def items(self, *, years: range, region: str | None = None) -> list[Item]:
+        """Every item that can have reminders, each once (national ones are not repeated per region)."""
+        # Items depend on the configuration alone, and every pass of a day asks for the same years.
+        key = (years.start, years.stop, years.step, region)
+        cached = self._items_cache.get(key)
+        if cached is not None and cached[0] is self.config:
+            return list(cached[1])
+        items = self._build_items(years=years, region=region)
+        if len(self._items_cache) >= 16:
+            self._items_cache.clear()
+        self._items_cache[key] = (self.config, tuple(items))
+        return items
+
+    def _build_items(self, *, years: range, region: str | None) -> list[Item]:
+        items: list[Item] = []
+        regions = [region] if region else [r.key for r in self.config.parties.regions]
+        for year in years:
+            items += national_milestones(self.config, year=year)
+            items += precondition_items(self.config, year=year, region=None)
+            for key in regions:
+                items += regional_milestones(self.config, year=year, region=key)
+                items += [item for item in precondition_items(self.config, year=year, region=key) if item.region]
+        return [item for item in items if tracked(self.config, item)]
+
+    def anchor(self, progress: Progress) -> tuple[date, AnchorKind]:
+        """The day leads count back from: the planned date, the suggested month's first day, the deadline."""
+        if progress.planned:
+            return progress.planned.date(), "planned"
+        suggested = suggested_day(progress.item)
+        if suggested is not None:
+            return suggested, "suggested"
+        return progress.item.deadline, "deadline"
+
+    def lead_day(self, progress: Progress, lead: Lead) -> date:
+        """The working day a lead falls on: counted back from the planned date once set, else from what the
+        lead counts from (`Lead.before`: the anchor, or when the item may first happen), and earlier by a
+        political body's agenda (`agenda_days`: its papers go out that long before it meets)."""
+        item = progress.item
+        anchor, _how = self.anchor(progress)
+        if not progress.planned and lead.before == "opens":
+            anchor = opens(item)
+        agenda = getattr(item.spec, "agenda_days", 0)
+        return on_or_before(anchor - timedelta(days=lead.days + agenda), days_off=self.days_off)
+
+    def occurrences(self, progress: Progress) -> list[Occurrence]:
+        """The whole schedule of an open item, in time order."""
+        item = progress.item
+        off = self.days_off
+        schedule: list[Occurrence] = []
+        leads = sorted(
+            ((self.lead_day(progress, lead), lead) for lead in self.config.leads_for(item.spec)),
+            key=lambda pair: (pair[0], -pair[1].days),
+        )
+        for index, (day, lead) in enumerate(leads):
+            schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
+        if progress.planned and is_meeting(item):
+            nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
+            if nudge < first_overdue:
+                schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
+        if chases_lateness(item) and not not_relevant(progress):
+            overdue = self.config.reminders.overdue
+            if overdue.max_times:
+                schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
+            schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
+        return sorted(schedule, key=lambda occurrence: occurrence.day)
+
+    def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
+        """The folded overdue reminders after the first: every `every_days` days on the shared grid (day
+        ordinals that are multiples of it, so 7 is every Monday), a day off moving one to the working day
+        before (Easter Monday's to the Wednesday before), never twice on one day nor on the first's.
+
+        The first folded line falls on the grid day nearest `every_days` after the first notice (at least
+        half of `every_days` after it): a first notice on a Wednesday is not «fortsatt forsinket» the next
+        Monday, five days on, which read as the bot repeating itself (issue 18)."""
+        off = self.days_off
+        start = first_overdue + timedelta(days=max(1, (every_days + 1) // 2))
+        grid = start + timedelta(days=-(start.toordinal() - 1) % every_days)
+        occurrences: list[Occurrence] = []
+        last = start - timedelta(days=1)  # a grid day moved back by a day off stays clear of the first too
+        while len(occurrences) < times - 1:
+            day = on_or_before(grid, days_off=off)
+            if day > last:
+                occurrences.append(Occurrence(name=f"overdue-{len(occurrences) + 1}", day=day, kind="still-overdue"))
+                last = day
+            grid += timedelta(days=every_days)
+        return occurrences
+
+    def due(self, *, now: datetime, region: str | None = None, skip: frozenset[str] = frozenset()) -> list[DueReminder]:
+        """Every reminder due at `now` and not in the ledger (nor in `skip`), one per (item, channel)."""
+        today = now.date()
+        if not self.is_reminder_day(today):
+            return []
+        # A pass asks about ~300 items that share partitions, channel bindings and schedules, and writes
+        # nothing while it plans: read each partition once, take the bindings once, and compute a schedule
+        # once per (item kind, key, target, deadline) (the regions' items mostly share theirs).
+        state = self.state.snapshot()
+        bindings = self.directory.bindings()
+        schedules: dict[tuple[object, ...], list[Occurrence]] = {}
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
+        due: list[DueReminder] = []
+        for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
+            try:
+                progress = progress_of(config=self.config, state=state, item=item)
+            except StoreError:  # a damaged partition (noted on /healthz): its items wait, the others go out
+                continue
+            if progress.done or not_relevant(progress):
+                continue
+            schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
+            schedule = schedules.get(schedule_key)
+            if schedule is None:
+                schedule = schedules[schedule_key] = self.occurrences(progress)
+            came = [occurrence for occurrence in schedule if occurrence.day <= today]
+            if not came:
+                continue
+            latest = came[-1]
+            if latest.kind == "lead" and progress.target < today:
+                continue  # a reminder ahead of a date that has passed is stale
+            partition = item_partition(item)
+            ledger = state.ledger(partition)
+            late = latest.day < today
+            first: bool | None = None  # nothing of this item sent before: its line names who takes part
+            try:
+                blockers = self._blockers(item, state=state)
+            except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                continue
+            lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
+            for party, binding in self.audience(
+                progress, latest, bindings=bindings, blockers=blockers, channels=channels
+            ):
+                address = binding.address
+                reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
+                if reminder_id in ledger or reminder_id in skip:
+                    continue  # sent before: no need to write its text
+                lang = channel_form(
+                    config=self.config,
+                    state=state,
+                    platform=address.platform,
+                    channel_id=address.channel_id,
+                    context=binding.context,
+                )
+                line = lines.get((party, lang))
+                if line is None:
+                    if first is None:
+                        prefix = f"{item.ident}|"
+                        first = not any(key.startswith(prefix) for key in ledger)
+                    try:
+                        with using(lang):
+                            line = lines[(party, lang)] = digest_line(
+                                config=self.config,
+                                state=self.state,
+                                progress=progress,
+                                occurrence=latest,
+                                anchor=self.anchor(progress),
+                                party=party,
+                                today=today,
+                                late=late,
+                                blockers=blockers,
+                                first=first,
+                            )
+                    except StoreError:  # as above: the line cannot be written from a damaged partition
+                        continue
+                due.append(
+                    DueReminder(
+                        id=reminder_id,
+                        partition=partition,
+                        item=item,
+                        occurrence=latest,
+                        to=address,
+                        party=party,
+                        channel=binding.context,
+                        line=line,
+                        late=late,
+                        lang=lang,
+                    )
+                )
+        return due
+
+    def audience(
+        self,
+        progress: Progress,
+        occurrence: Occurrence,
+        *,
+        bindings: list[Binding] | None = None,
+        blockers: list[Item] | None = None,
+        channels: dict[tuple[str, str | None], list[ChannelAddress]] | None = None,
+    ) -> list[tuple[str, Binding]]:
+        """(party, channel) pairs that should hear of this occurrence.
+
+        `bindings` and, for a signing, `blockers` may be passed in by a caller that already has them.
+        """
+        item = progress.item
+        if bindings is None:
+            bindings = self.directory.bindings()
+        parties: list[str] = []
+        if is_signing(item):
+            if blockers is None:
+                blockers = missing_for_signing(config=self.config, state=self.state, signing=item)
+            region = responsible_party(self.config, item)
+            # Blocked, the region hears what it waits on (and its own text, its part), whoever holds it up:
+            # the agreement is the region's to sign and answer for (§3), so its reminders do not depend on
+            # whose precondition is missing.
+            parties = (
+                [region, *(responsible_party(self.config, blocker) for blocker in blockers)]
+                if blockers
+                else list(progress.missing)
+            )
+            if occurrence.overdue:
+                # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
+                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
+                parties = [region, *(parties if blockers else [])]
+        else:
+            # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
+            wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
+            if "responsible" in wanted:
+                parties.append(responsible_party(self.config, item))
+            if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
+                parties += [actor.key for actor in self.config.enabled_actors]
+        by_address = {binding.address: binding for binding in bindings}
+        pairs: list[tuple[str, Binding]] = []
+        seen: set[ChannelAddress] = set()
+        for party in dict.fromkeys(parties):
+            key = (party, item.region)
+            found = channels.get(key) if channels is not None else None
+            if found is None:
+                found = self.directory.channels_of_party(party=party, region=item.region, bindings=bindings)
+                if channels is not None:
+                    channels[key] = found
+            for address in found:
+                if address not in seen:
+                    seen.add(address)
+                    pairs.append((party, by_address[address]))
+        return pairs
+
+    def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
+        """What still blocks a signing item (None for any other item)."""
+        if not is_signing(item):
+            return None
+        return missing_for_signing(config=self.config, state=state, signing=item)
+
+    def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
+        """Every occurrence in a span from the current state, working days only."""
+        planned: list[tuple[date, Item, Occurrence]] = []
+        state = self.state.snapshot()
+        for item in self.items(years=range(start.year - 1, end.year + 2), region=region):
+            progress = progress_of(config=self.config, state=state, item=item)
+            if progress.done or not_relevant(progress):
+                continue
+            for occurrence in self.occurrences(progress):
+                if start <= occurrence.day <= end and (occurrence.kind != "lead" or occurrence.day <= progress.target):
+                    planned.append((occurrence.day, item, occurrence))
+        return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
+
+
+def suggested_day(item: Item) -> date | None:
+    """The first day of the model's suggested month inside the item's window (the window's first day if
+    the month starts before it), or None where the wheel suggests no month."""
+    month = getattr(item.spec, "suggested_month", None)
+    if not month:
+        return None
+    for year in range(item.start.year, item.deadline.year + 1):
+        first = date(year, month, 1)
+        if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
+            return max(first, item.start)
+    return None
+
+
+def opens(item: Item) -> date:
+    """The first day the item may happen: its suggested month's first day where the wheel suggests one,
+    else the day its window opens."""
+    return suggested_day(item) or item.start
+
+
+def not_relevant(progress: Progress) -> bool:
+    """Marked not relevant this cycle (an optional milestone, `Progress.not_relevant`): no reminders at all."""
+    return progress.not_relevant

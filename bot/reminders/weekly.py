@@ -1,0 +1,171 @@
+"""AU's weekly overview, on the first working day of the week in the national channel: regions behind,
+the signings held up by others only (not the region's delay), what is overdue nationally (its meetings and
+the actors' allocation letters), and who has not signed this year's agreement.
+
+It rides in the national channel's digest of that day (one message per channel per pass), with its own
+ledger id per ISO week and channel so it goes out once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.agreement.versions import current_version
+from bot.facts.behind import is_behind, overdue_by_region, own_part_left, waits_on_others
+from bot.facts.kinds import is_signing
+from bot.i18n import _
+from bot.messages import Fact, ItemState, Section
+from bot.model.config import AppConfig
+from bot.model.progress import blockers_text, progress_of
+from bot.model.wheel import (
+    Item,
+    national_milestones,
+    precondition_items,
+    regional_milestones,
+    signing_milestone,
+    tracked,
+)
+from bot.reminders.lines import item_label
+from bot.reminders.planner import not_relevant
+from bot.state.store import StateStore, national_partition
+
+LOOK_BACK = timedelta(days=365)
+"""Overdue items older than this are history for the overview (they stay in `status`)."""
+
+
+def overview_id(*, today: date) -> tuple[str, str]:
+    """(ledger partition, id prefix) of this week's overview."""
+    year, week, _weekday = today.isocalendar()
+    return national_partition(today.year), f"overview:{year}-W{week:02d}"
+
+
+def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
+    """The overview's sections; empty when there is nothing to report, or nothing new since the last
+    overview went out (no message then: the same overview every Monday into July taught AU to skip it).
+
+    New means what time has brought since that day: a region fallen behind, an item overdue nationally, a
+    signing window opened. The overview that day is worked out again from today's state, so what was
+    recorded since (a region catching up) is not news that makes AU read the same list again."""
+    snapshot = state.snapshot()
+    sections = _sections(config=config, state=snapshot, today=today)
+    last = last_overview_day(state=snapshot, today=today)
+    if sections and last is not None and _sections(config=config, state=snapshot, today=last) == sections:
+        return ()
+    return sections
+
+
+def last_overview_day(*, state: StateStore, today: date) -> date | None:
+    """The day the last weekly overview before `today` went out (to any national channel), from the ledger."""
+    days = [
+        date.fromisoformat(str(entry.get("sent_at", ""))[:10])
+        for year in (today.year - 1, today.year)
+        for key, entry in state.ledger(national_partition(year)).items()
+        if key.startswith("overview:") and str(entry.get("sent_at", ""))[:10] < today.isoformat()
+    ]
+    return max(days, default=None)
+
+
+def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
+    """What the overview says on `today`."""
+    snapshot = state
+    sections: list[Section] = []
+    behind: dict[str, list[str]] = {}  # what is late -> the regions it is late in (the same gaps on one line)
+    # The same rule as AU's `neste` and `oversikt` (bot/facts/behind.py): the next agreement's items that fall due
+    # in the autumn (its action plan, political treatment, county budget) count from their deadline too.
+    waiting: dict[str, list[str]] = {}  # a signing held up by others only -> the regions (not behind on it)
+    overdue = overdue_by_region(config=config, state=snapshot, today=today)
+    for region in config.parties.regions:
+        late: list[str] = []
+        for item in overdue.get(region.key, []):
+            held_up, own = _held_up(config, snapshot, item)
+            if held_up and not own:
+                waiting.setdefault(_("{item} venter på {what}").format(item=item_label(item), what=held_up), []).append(
+                    region.short
+                )
+            elif held_up and current_version(snapshot, region=region.key, year=item.year) is None:
+                late.append(
+                    _("{item} (avtaleteksten er ikke registrert; venter også på {what})").format(
+                        item=item_label(item), what=held_up
+                    )
+                )
+            elif held_up:
+                late.append(_("{item} (venter også på {what})").format(item=item_label(item), what=held_up))
+            else:
+                late.append(item_label(item))
+        if late:
+            behind.setdefault("; ".join(late), []).append(region.short)
+    if behind:
+        count = sum(len(regions) for regions in behind.values())
+        facts = tuple(Fact(label=", ".join(regions), value=late) for late, regions in behind.items())
+        sections.append(
+            Section(title=_("Regioner på etterskudd ({n})").format(n=count), facts=facts, state=ItemState.OVERDUE)
+        )
+    if waiting:
+        count = sum(len(regions) for regions in waiting.values())
+        facts = tuple(Fact(label=", ".join(regions), value=what) for what, regions in waiting.items())
+        sections.append(Section(title=_("Signering venter på andre ({n})").format(n=count), facts=facts))
+    national = [
+        Fact(label=_("Nasjonalt"), value=item_label(item))
+        for year in (today.year - 1, today.year)
+        for item in national_milestones(config, year=year)
+        if _overdue(config, snapshot, item, today=today)
+    ]
+    # The actors' allocation letters are national too (every region's agreement waits on them).
+    letters = [
+        item
+        for year in (today.year - 1, today.year, today.year + 1)
+        for item in precondition_items(config, year=year, region=None)
+        if item.actor and _overdue(config, snapshot, item, today=today)
+    ]
+    if letters:
+        national.append(Fact(label=_("Nasjonalt"), value=blockers_text(letters)))
+    if national:
+        sections.append(Section(title=_("Forsinket nasjonalt"), facts=tuple(national), state=ItemState.OVERDUE))
+    unsigned = _unsigned(config, snapshot, today=today)
+    if unsigned:
+        sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
+    return tuple(sections)
+
+
+def _held_up(config: AppConfig, state: StateStore, item: Item) -> tuple[str, bool]:
+    """For a region's signing: what it waits on from others ("" for none, and for any other item), and
+    whether the region has a part of its own left (`bot.facts.behind`)."""
+    if not is_signing(item):
+        return "", True
+    held_up = waits_on_others(config=config, state=state, signing=item)
+    return held_up, own_part_left(config=config, state=state, signing=item)
+
+
+def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
+    """Behind (the one rule, `bot.facts.behind.is_behind`) within the last `LOOK_BACK`."""
+    return item.deadline >= today - LOOK_BACK and is_behind(config=config, state=state, item=item, today=today)
+
+
+def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:
+    """Per agreement year whose signing window has opened: the regions and the parties missing, regions
+    with the same missing parties on one line (a whole country that has not started is one line)."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return []
+    facts: list[Fact] = []
+    for year in (today.year, today.year + 1):
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for region in config.parties.regions:
+            item = regional_milestones(config, year=year, region=region.key)
+            signing = next((i for i in item if i.key == spec.key and is_signing(i)), None)
+            if signing is None or signing.start > today or not tracked(config, signing):
+                continue
+            progress = progress_of(config=config, state=state, item=signing)
+            if progress.done or not_relevant(progress) or not progress.missing:
+                continue
+            missing = tuple(_("fylkeskommunen") if party == region.key else party for party in progress.missing)
+            groups.setdefault(missing, []).append(region.short)
+        for missing, regions in groups.items():
+            who = ", ".join(missing)
+            facts.append(
+                Fact(
+                    label=_("Avtale {year}: {regions}").format(year=year, regions=", ".join(regions)),
+                    value=_("mangler {who}").format(who=who),
+                )
+            )
+    return facts

@@ -1,0 +1,148 @@
+"""The events of a calendar feed, as neutral data: deadlines as all-day events, planned meetings as timed
+(or all-day) events, each with a stable UID, a SEQUENCE that grows with every recorded change of its item,
+and an alarm from the item's shortest lead time (none for what is done or past, so subscribing does not ring
+a year of old alarms). adapters/web/ics.py writes them as iCalendar.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.facts.responsible import who_answers
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
+from bot.shown.status_data import cell_of
+from bot.shown.web_links import Feed
+from bot.state.store import StateStore, item_partition
+
+logger = logging.getLogger(__name__)
+
+MEETING_LENGTH = timedelta(hours=2)
+"""How long a planned meeting is shown in a calendar when only its start is known."""
+UID_DOMAIN = "samhandlingsbot"
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    uid: str
+    sequence: int
+    summary: str
+    description: str
+    day: date | None
+    """Set for an all-day event (a deadline, or a meeting planned without a time)."""
+    start: datetime | None
+    end: datetime | None
+    location: str | None
+    url: str | None
+    alarm_days: int | None
+    item: str
+    """The item's ident, so tests and readers can match events to the wheel."""
+    kind: str
+    """`deadline` or `meeting`."""
+
+
+def feed_title(config: AppConfig, feed: Feed) -> str:
+    if feed.kind == "national" or feed.key is None:
+        return "Samhandlingsmodellen – nasjonalt årshjul"
+    return f"Samhandlingsmodellen – {config.party_name(feed.key)}"
+
+
+def feed_items(config: AppConfig, *, feed: Feed, years: range) -> list[Item]:
+    """What a feed holds. A region: its whole cycle with the national items. An actor: the national
+    meetings, its own allocation letter, and in every region the meetings it prepares and the signing.
+    The nation: the national items and every region's milestones."""
+    items: list[Item] = []
+    for year in years:
+        if feed.kind == "region" and feed.key:
+            items += cycle_items(config, year=year, region=feed.key)
+            continue
+        national = cycle_items(config, year=year, region=None)
+        if feed.kind == "actor":
+            national = [i for i in national if i.kind == "milestone" or i.actor in (None, feed.key)]
+        items += national
+        for region in config.parties.regions:
+            own = regional_milestones(config, year=year, region=region.key)
+            if feed.kind == "actor":
+                own = [i for i in own if i.spec.prepare or i.spec.signed_by_parties]
+            else:
+                own += [i for i in precondition_items(config, year=year, region=region.key) if i.region]
+            items += own
+    return items
+
+
+def _changes(state: StateStore, item: Item, cache: dict[str, dict[str, int]]) -> int:
+    """How many recorded changes concern the item: the event's SEQUENCE, so a new date raises it."""
+    partition = item_partition(item)
+    counts = cache.get(partition)
+    if counts is None:
+        counts = {}
+        for entry in state.history(partition):
+            ident = entry.get("item")
+            if isinstance(ident, str):
+                counts[ident] = counts.get(ident, 0) + 1
+        cache[partition] = counts
+    return counts.get(item.ident, 0)
+
+
+def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date) -> list[FeedEvent]:
+    """Every event of the feed for last year, this year and next (the wheel people plan by)."""
+    snapshot = state.snapshot()
+    cache: dict[str, dict[str, int]] = {}
+    events: list[FeedEvent] = []
+    for item in feed_items(config, feed=feed, years=range(today.year - 1, today.year + 2)):
+        progress = progress_of(config=config, state=snapshot, item=item)
+        sequence = _changes(snapshot, item, cache)
+        leads = config.leads_for(item.spec)
+        alarm = None if progress.done else min((lead.days for lead in leads), default=None)
+        where = f" – {config.party_short(item.region)}" if item.region and feed.kind != "region" else ""
+        who = who_answers(config=config, item=item)
+        cell = cell_of(config=config, state=snapshot, item=item, today=today)  # as the status page says it
+        status = f"{cell.symbol} {cell.text}"
+        description = (
+            f"{item.title()}{where}\nAnsvarlig: {who}\nVindu: {item.start:%d.%m.%Y}–{item.deadline:%d.%m.%Y}\n"
+            f"Status: {status}"
+        )
+        doc = snapshot.item_doc(item)
+        events.append(
+            FeedEvent(
+                uid=f"{item.ident}:frist@{UID_DOMAIN}",
+                sequence=sequence,
+                summary=f"{'✓ ' if progress.done else ''}Frist: {item.title()}{where}",
+                description=description,
+                day=item.deadline,
+                start=None,
+                end=None,
+                location=None,
+                url=None,
+                alarm_days=alarm if item.deadline >= today else None,
+                item=item.ident,
+                kind="deadline",
+            )
+        )
+        if progress.planned is not None:
+            start = progress.planned if progress.planned.tzinfo else progress.planned.replace(tzinfo=config.tz)
+            timed = progress.planned_has_time
+            events.append(
+                FeedEvent(
+                    uid=f"{item.ident}:mote@{UID_DOMAIN}",
+                    sequence=sequence,
+                    summary=f"{'✓ ' if progress.done else ''}{item.title()}{where}",
+                    description=description,
+                    day=None if timed else start.date(),
+                    start=start.astimezone(config.tz) if timed else None,
+                    end=(start + MEETING_LENGTH).astimezone(config.tz) if timed else None,
+                    location=_text(doc.get("place")),
+                    url=_text(doc.get("link")),
+                    alarm_days=alarm if start.date() >= today else None,
+                    item=item.ident,
+                    kind="meeting",
+                )
+            )
+    return events
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,64 @@
+"""The six states the wheel picture and the status pages show (done, not relevant, planned, open, overdue,
+untracked),
+with their words and symbols, mapped from the one item state (`bot.facts.item_state`): the picture, the
+pages and the feeds never decide a state of their own."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date
+from typing import Literal
+
+from bot.facts.item_state import item_state
+from bot.i18n import N_
+from bot.messages import ItemState
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import Item
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+State = Literal["done", "not_relevant", "planned", "open", "overdue", "untracked"]
+STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "not_relevant", "untracked")
+"""Worst first: a combined arc or a heat-map cell shows the worst state among its items (a group with one
+letter done and one not relevant shows done: something was done there)."""
+
+STATE_LABELS: Mapping[State, str] = {
+    "done": N_("Ferdig"),
+    "not_relevant": N_("Ikke aktuelt i år"),
+    "planned": N_("Planlagt (dato satt)"),
+    "open": N_("Åpen (ingen dato ennå)"),
+    "overdue": N_("På overtid"),
+    "untracked": N_("Før boten (ikke fulgt opp)"),
+}
+STATE_SYMBOLS: Mapping[State, str] = {
+    "done": "✓",
+    "not_relevant": "⊘",
+    "planned": "●",
+    "open": "○",
+    "overdue": "!",
+    "untracked": "–",
+}
+"""A symbol per state, drawn with every label, so nothing is told by colour alone. «Ikke aktuelt» is not
+done (nothing was done): it has its own symbol and colour, never the green ✓."""
+
+PICTURE_STATES: Mapping[ItemState, State] = {
+    ItemState.DONE: "done",
+    ItemState.NOT_RELEVANT: "not_relevant",
+    ItemState.OVERDUE: "overdue",
+    ItemState.PLANNED: "planned",
+    ItemState.DUE: "open",
+    ItemState.OPEN: "open",
+    ItemState.NOT_OPEN: "open",
+    ItemState.UNTRACKED: "untracked",
+}
+"""The picture's and the status pages' six states, from the one item state (`bot.facts.item_state`)."""
+
+
+def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
+    """An item's state on the picture, and its planned day (None when no date is set)."""
+    progress = progress_of(config=config, state=state, item=item)
+    planned = progress.planned.date() if progress.planned else None
+    return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned

@@ -1,0 +1,222 @@
+"""What the status pages show, as neutral data: the national overview (every region against every
+milestone of a cycle) and one region's cycle, signatures and recent history. adapters/web renders it as
+HTML; each cell carries its state as words and a symbol, never as colour alone."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.actions.plan import region_plan_period
+from bot.agreement.versions import current_version, earlier_signatures
+from bot.facts.kinds import is_signing
+from bot.facts.responsible import Wording, who_answers
+from bot.i18n import _
+from bot.model.config import AppConfig
+from bot.model.progress import progress_of
+from bot.model.wheel import (
+    Item,
+    agreement_parties,
+    cycle_items,
+    national_milestones,
+    precondition_items,
+    regional_milestones,
+)
+from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, state_of
+from bot.state.store import StateStore, cycle_partition, entry_summary
+from storage.base import Document
+
+logger = logging.getLogger(__name__)
+
+HISTORY_SHOWN = 15
+
+
+@dataclass(frozen=True)
+class Cell:
+    state: State
+    symbol: str
+    text: str
+    """The state in words, with a date: «Ferdig 12.01.2027», «På overtid (frist 31.01.2027)»."""
+
+
+@dataclass(frozen=True)
+class Row:
+    title: str
+    cells: tuple[Cell, ...]
+    link: str | None = None
+    """A region's key, for a link to its page."""
+
+
+@dataclass(frozen=True)
+class NationalPage:
+    year: int
+    today: date
+    columns: tuple[str, ...]
+    regions: tuple[Row, ...]
+    national: tuple[tuple[str, Cell], ...]
+    signed: int
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    title: str
+    window: str
+    responsible: str
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class Signature:
+    party: str
+    status: str
+    """Who signed and when, or that the party has not signed, or that it signed an older text and must sign
+    the current one again (as `status` says it in chat)."""
+    version: str
+    """The text version this signature is on («versjon 1»), «–» when there is none."""
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: str
+    who: str
+    platform: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class RegionPage:
+    year: int
+    today: date
+    region: str
+    name: str
+    plan_period: str | None
+    items: tuple[ItemLine, ...]
+    signatures: tuple[Signature, ...]
+    history: tuple[HistoryLine, ...]
+    text_version: str | None = None
+    """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; None before one."""
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> Cell:
+    item_state, planned = state_of(config=config, state=state, item=item, today=today)
+    progress = progress_of(config=config, state=state, item=item)
+    text = _(STATE_LABELS[item_state])
+    if progress.not_relevant:
+        text = _("Ikke aktuelt i år")  # as `status` and `neste` say it
+    elif item_state == "done":
+        text = _("Ferdig {day}").format(day=_day(progress.done_at.date())) if progress.done_at else _("Ferdig")
+    elif item_state == "overdue":
+        text = _("På overtid (frist {day})").format(day=_day(item.deadline))
+    elif item_state == "planned" and planned:
+        text = _("Planlagt {day}").format(day=_day(planned))
+    elif item_state == "open":
+        text = _("Åpen, frist {day}").format(day=_day(item.deadline))
+    if is_signing(item) and item_state != "done":
+        parties = agreement_parties(config, region=item.region)
+        text += " · " + _("{signed}/{total} signert").format(
+            signed=len(parties) - len(progress.missing), total=len(parties)
+        )
+    return Cell(state=item_state, symbol=STATE_SYMBOLS[item_state], text=text)
+
+
+def _label(item: Item) -> str:
+    label = item.spec.label or item.spec.name
+    return f"{label} {item.actor}" if item.actor else label
+
+
+def national_page(*, config: AppConfig, state: StateStore, year: int, today: date) -> NationalPage:
+    snapshot = state.snapshot()
+    rows = []
+    columns: tuple[str, ...] = ()
+    signed = 0
+    for region in config.parties.regions:
+        items = regional_milestones(config, year=year, region=region.key)
+        items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+        columns = tuple(_label(item) for item in items)
+        cells = tuple(cell_of(config=config, state=snapshot, item=item, today=today) for item in items)
+        signed += any(is_signing(item) and cell.state == "done" for item, cell in zip(items, cells, strict=True))
+        rows.append(Row(title=region.short, cells=cells, link=region.key))
+    shared = national_milestones(config, year=year) + precondition_items(config, year=year, region=None)
+    national = tuple((_label(item), cell_of(config=config, state=snapshot, item=item, today=today)) for item in shared)
+    return NationalPage(year=year, today=today, columns=columns, regions=tuple(rows), national=national, signed=signed)
+
+
+def region_page(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> RegionPage:
+    snapshot = state.snapshot()
+    spec = config.region(region)
+    assert spec is not None
+    items = tuple(
+        ItemLine(
+            title=item.title(),
+            window=f"{_day(item.start)}–{_day(item.deadline)}",
+            responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
+            cell=cell_of(config=config, state=snapshot, item=item, today=today),
+        )
+        for item in cycle_items(config, year=year, region=region)
+    )
+    signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
+    entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
+    history = tuple(
+        HistoryLine(
+            at=_when(entry.get("at")),
+            who=str(entry.get("name") or ""),
+            platform=str(entry.get("platform") or ""),
+            summary=entry_summary(entry),
+        )
+        for entry in entries
+    )
+    return RegionPage(
+        year=year,
+        today=today,
+        region=region,
+        name=spec.name,
+        plan_period=region_plan_period(config=config, state=snapshot, region=region, year=year),
+        items=items,
+        signatures=signature_lines,
+        history=history,
+        text_version=version.label() if (version := current_version(snapshot, region=region, year=year)) else None,
+    )
+
+
+def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int) -> tuple[Signature, ...]:
+    """Each party's signature on the current text; a party whose signature is on an older text (a new
+    version was registered since) is shown with that signature and as one that must sign again."""
+    current = state.signatures(region=region, year=year)
+    earlier = earlier_signatures(state, region=region, year=year)
+    lines = []
+    for party in agreement_parties(config, region=region):
+        if sig := current.get(party):
+            status = "✓ " + _signed_by(sig)
+        elif sig := earlier.get(party):
+            status = "↻ " + _signed_by(sig) + " – " + _("må signere på nytt")
+        else:
+            status = "○ " + _("Ikke signert ennå")
+        lines.append(Signature(party=config.party_name(party), status=status, version=_version_of(sig)))
+    return tuple(lines)
+
+
+def _signed_by(sig: Document) -> str:
+    who = sig.get("name") or sig.get("person") or _("ukjent")
+    signed = _("Signert av {who} {when}").format(who=who, when=_when(sig.get("at")))
+    return (signed + f" ({sig.get('platform', '')})").replace(" ()", "")
+
+
+def _version_of(sig: Document | None) -> str:
+    if sig is None:
+        return "–"
+    number = sig.get("version")
+    return _("versjon {number}").format(number=number) if number else _("uten versjon")
+
+
+def _when(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).strftime("%d.%m.%Y kl. %H.%M")
+    except ValueError:
+        return value

@@ -1,0 +1,327 @@
+"""The wheel as a picture: which arcs, in which states, with which labels, for a region's year, the nation's
+or the heat map, built once here from the configuration and the state (`build_picture`).
+
+The shapes it is made of are `bot.shown.wheel_geometry` (angles, rings, arcs: neutral data the SVG and PNG
+renderers under adapters/web only scale and paint); the six states it shows are `bot.shown.states`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, timedelta
+
+from bot.i18n import DEFAULT_LANG, LANGS, _, using
+from bot.model.config import AppConfig
+from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
+from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
+from bot.shown.wheel_geometry import (
+    INNER,
+    VIEWS,
+    Arc,
+    HeatCell,
+    LegendEntry,
+    MonthMark,
+    Ring,
+    WheelPicture,
+    angle,
+    month_marks,
+    span,
+)
+from bot.shown.wheel_labels import Slot, hand_boxes, hub_boxes, month_box, place_labels, ring_labels_right
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+
+def placed(item: Item) -> date:
+    """Where an item sits on the wheel: its suggested month inside its window, otherwise its deadline.
+
+    The draft of agreement A+1 is treated in December A (deadline January A+1): it belongs in year A.
+    """
+    month = item.spec.suggested_month if item.kind == "milestone" else None
+    if month:
+        for year in range(item.start.year, item.deadline.year + 1):
+            first = date(year, month, 1)
+            if item.start <= first <= item.deadline or (first.year, first.month) == (item.start.year, item.start.month):
+                return max(first, item.start)
+    return item.deadline
+
+
+def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
+    """The items of cycles `year` and `year`+1 whose window touches calendar year `year` (the autumn work on
+    next year's agreement is part of this year's wheel)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return [
+        item
+        for cycle in (year, year + 1)
+        for item in cycle_items(config, year=cycle, region=region)
+        if item.deadline >= first and item.start <= last
+    ]
+
+
+CARRIED_MIN_DAYS = 31
+"""A carried-over overdue item's arc spans at least January (the month the agreement it holds up is to be
+signed in), which also gives its label room on its ring."""
+
+
+def carried(*, config: AppConfig, state: StateStore, item: Item, year: int, today: date) -> bool:
+    """An item of this year's agreement (cycle `year`) whose window closed last year and which is still
+    overdue: the year's wheel shows it from 1 January (on 5 January the action plan, the political treatment
+    and the budgets of the agreement being signed are late, and the wheel must say so, as `status` does)."""
+    if item.year != year or item.deadline >= date(year, 1, 1):
+        return False
+    return state_of(config=config, state=state, item=item, today=today)[0] == "overdue"
+
+
+def carried_span(*, year: int, today: date) -> tuple[date, date]:
+    """Where a carried-over overdue item is drawn: from 1 January until today (it has been late all that
+    while), at least CARRIED_MIN_DAYS, within the year."""
+    first = date(year, 1, 1)
+    end = max(min(today, date(year, 12, 31)), first + timedelta(days=CARRIED_MIN_DAYS - 1))
+    return first, end
+
+
+def shown_items(*, config: AppConfig, state: StateStore, year: int, region: str | None, today: date) -> list[Item]:
+    """The items the year's wheel shows for `region` (None: the national ones): the current agreement's
+    overdue items carried over from last year, then those whose window touches the year."""
+    late = [
+        item
+        for item in cycle_items(config, year=year, region=region)
+        if carried(config=config, state=state, item=item, year=year, today=today)
+    ]
+    return late + year_items(config, year=year, region=region)
+
+
+def _worst(states: list[State]) -> State:
+    return min(states, key=STATE_ORDER.index)
+
+
+def _legend() -> tuple[LegendEntry, ...]:
+    return tuple(LegendEntry(state=s, label=_(STATE_LABELS[s]), symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
+
+
+def _hand(year: int, today: date) -> float | None:
+    return angle(today) if today.year == year else None
+
+
+def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> WheelPicture:
+    """One region's year: every milestone and precondition as an arc over its window (clipped to the year),
+    packed into as few rings as let no two arcs overlap. Per-actor letters share one arc (worst state)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    groups: dict[tuple[str, int], list[Item]] = {}
+    for item in shown_items(config=config, state=state, year=year, region=region, today=today):
+        groups.setdefault((item.key, item.year), []).append(item)
+    drafts: list[tuple[date, date, Arc]] = []
+    for (_key, cycle), items in groups.items():
+        head = items[0]
+        states = [state_of(config=config, state=state, item=item, today=today) for item in items]
+        worst = _worst([s for s, _ in states])
+        start, end = max(head.start, first), min(head.deadline, last)
+        if head.deadline < first:
+            start, end = carried_span(year=year, today=today)
+        planned = next((p for _, p in states if p and first <= p <= last), None)
+        marker = planned or (head.deadline if first <= head.deadline <= last else None)
+        label = head.spec.label or head.spec.name
+        if len(items) > 1:
+            label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
+        if cycle != year:
+            label += f" ({cycle})"
+        title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)
+        shown = _(STATE_LABELS[worst]).lower()
+        if head.deadline < first:
+            shown = _("På overtid (frist {day})").format(day=head.deadline.strftime("%d.%m.%Y")).lower()
+        drafts.append(
+            (
+                start,
+                end,
+                Arc(
+                    ring=0,
+                    start_deg=span(start, end=False),
+                    end_deg=span(end, end=True),
+                    state=worst,
+                    label=f"{STATE_SYMBOLS[worst]} {label}",
+                    title=f"{title}: {shown}",
+                    marker_deg=angle(marker) if marker else None,
+                    marker_planned=planned is not None,
+                ),
+            )
+        )
+    lanes: list[date] = []
+    arcs: list[Arc] = []
+    for start, end, arc in sorted(drafts, key=lambda d: (d[0], -(d[1] - d[0]).days, d[2].label)):
+        lane = next((i for i, busy_until in enumerate(lanes) if busy_until < start), None)
+        if lane is None:
+            lanes.append(end)
+            lane = len(lanes) - 1
+        lanes[lane] = end
+        arcs.append(replace(arc, ring=lane))
+    rings = _rings([""] * max(1, len(lanes)))
+    marks, hand = month_marks(year), _hand(year, today)
+    today_label = _("I dag {day}.{month}.").format(day=today.day, month=today.month)
+    return WheelPicture(
+        view="region",
+        title=_("Årshjulet {year} – {party}").format(year=year, party=config.party_name(region)),
+        subtitle=_("Samhandlingsmodellen: milepæler og forutsetninger over sine vinduer"),
+        year=year,
+        months=marks,
+        rings=rings,
+        arcs=_labelled(arcs, rings=rings, marks=marks, year=year, today_label=today_label, hand=hand),
+        hand_deg=hand,
+        today_label=today_label,
+        legend=_legend(),
+    )
+
+
+def _labelled(
+    arcs: list[Arc],
+    *,
+    rings: tuple[Ring, ...],
+    marks: tuple[MonthMark, ...],
+    year: int,
+    today_label: str,
+    hand: float | None,
+) -> tuple[Arc, ...]:
+    """The arcs with their labels placed so that none covers another, a month name, the hub's text or
+    (where there is room) today's hand."""
+    slots = [Slot(arc.start_deg, arc.end_deg, rings[arc.ring].inner, rings[arc.ring].outer, arc.label) for arc in arcs]
+    taken = [month_box(mark.mid_deg, mark.name_r, mark.name) for mark in marks]
+    taken += hub_boxes(year=str(year), today=today_label if hand is not None else "")
+    if hand is not None:
+        taken += hand_boxes(hand, inner=min(ring.inner for ring in rings))
+    places = place_labels(slots, taken=taken)
+    return tuple(replace(arc, label_deg=deg, label_r=r) for arc, (deg, r) in zip(arcs, places, strict=True))
+
+
+def _rings(labels: list[str]) -> tuple[Ring, ...]:
+    width = (1.0 - INNER) / len(labels)
+    return tuple(
+        Ring(label=label, inner=INNER + i * width + width * 0.06, outer=INNER + (i + 1) * width - width * 0.06)
+        for i, label in enumerate(labels)
+    )
+
+
+def _region_rows(*, config: AppConfig, state: StateStore, year: int, today: date) -> list[tuple[str, list[Item]]]:
+    """The nation's rows: the national items (with every actor's letter), then each region's own; each with
+    the current agreement's overdue items carried over from last year (`carried`)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    rows = [(_("Nasjonalt"), shown_items(config=config, state=state, year=year, region=None, today=today))]
+    for spec in config.parties.regions:
+        own = [
+            item
+            for cycle in (year, year + 1)
+            for item in regional_milestones(config, year=cycle, region=spec.key)
+            + [i for i in precondition_items(config, year=cycle, region=spec.key) if i.region]
+            if (item.deadline >= first and item.start <= last)
+            or carried(config=config, state=state, item=item, year=year, today=today)
+        ]
+        rows.append((spec.short, own))
+    return rows
+
+
+def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
+    """Every region as a ring (the national items innermost): each item a short arc in the month where it
+    sits (its suggested month or its deadline), items of the same month sharing that month's arc."""
+    rows = _region_rows(config=config, state=state, year=year, today=today)
+    rings = _rings([label for label, _ in rows])
+    marks = month_marks(year)
+    arcs: list[Arc] = []
+    for ring, (_name, items) in enumerate(rows):
+        slots: dict[int, list[tuple[Item, State]]] = {}
+        for item in items:
+            where = placed(item)
+            if where.year != year:
+                where = min(max(where, date(year, 1, 1)), date(year, 12, 31))
+            item_state, _planned = state_of(config=config, state=state, item=item, today=today)
+            slots.setdefault(where.month, []).append((item, item_state))
+        for month, entries in slots.items():
+            start = marks[month - 1].start_deg
+            end = marks[month].start_deg if month < 12 else 360.0
+            step = (end - start) / len(entries)
+            for index, (item, item_state) in enumerate(sorted(entries, key=lambda e: e[0].deadline)):
+                arcs.append(
+                    Arc(
+                        ring=ring,
+                        start_deg=start + index * step,
+                        end_deg=start + (index + 1) * step,
+                        state=item_state,
+                        label=STATE_SYMBOLS[item_state],
+                        title=f"{rows[ring][0]}: {item.title()}: {_(STATE_LABELS[item_state]).lower()}",
+                        marker_deg=None,
+                        marker_planned=False,
+                    )
+                )
+    hand = _hand(year, today)
+    names = [((ring.inner + ring.outer) / 2, ring.label) for ring in rings]
+    return WheelPicture(
+        view="nation",
+        title=_("Årshjulet {year} – alle regioner").format(year=year),
+        subtitle=_("Én ring per region, nasjonalt innerst; hvert punkt i måneden det hører til"),
+        year=year,
+        months=marks,
+        rings=rings,
+        arcs=tuple(arcs),
+        hand_deg=hand,
+        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month),
+        legend=_legend(),
+        ring_labels_right=ring_labels_right(rings=names, hand=hand, inner=min(ring.inner for ring in rings)),
+    )
+
+
+def heat_map(*, config: AppConfig, state: StateStore, year: int, today: date) -> WheelPicture:
+    """Month by region: each cell the worst state of the items that sit in that month, with their count."""
+    rows = _region_rows(config=config, state=state, year=year, today=today)
+    cells: list[HeatCell] = []
+    for row, (_name, items) in enumerate(rows):
+        by_month: dict[int, list[State]] = {}
+        for item in items:
+            where = placed(item)
+            month = where.month if where.year == year else (1 if where.year < year else 12)
+            by_month.setdefault(month, []).append(state_of(config=config, state=state, item=item, today=today)[0])
+        for col in range(12):
+            states = by_month.get(col + 1, [])
+            cells.append(HeatCell(row=row, col=col, state=_worst(states) if states else None, count=len(states)))
+    return WheelPicture(
+        view="heatmap",
+        title=_("Årshjulet {year} – måned for måned per region").format(year=year),
+        subtitle=_("Hver rute viser den verste tilstanden blant punktene den måneden, og hvor mange de er"),
+        year=year,
+        months=month_marks(year),
+        rings=(),
+        arcs=(),
+        hand_deg=None,
+        today_label=_("I dag {day}.{month}.").format(day=today.day, month=today.month) if today.year == year else "",
+        legend=_legend(),
+        rows=tuple(label for label, _ in rows),
+        cells=tuple(cells),
+    )
+
+
+def build_picture(
+    *, config: AppConfig, state: StateStore, params: Mapping[str, str], today: date
+) -> WheelPicture | None:
+    """The picture a `Picture`'s params ask for, or None when they name nothing we know (a forged link).
+    Its labels are in the written form the params name (`lang`, the reader's when the reply was built)."""
+    lang = params.get("lang")
+    with using(lang if lang in LANGS else DEFAULT_LANG):
+        return _build(config=config, state=state, params=params, today=today)
+
+
+def _build(*, config: AppConfig, state: StateStore, params: Mapping[str, str], today: date) -> WheelPicture | None:
+    view = params.get("view", "")
+    try:
+        year = int(params.get("year", ""))
+    except ValueError:
+        return None
+    if not 2000 <= year <= 2100 or view not in VIEWS:
+        return None
+    snapshot = state.snapshot()
+    if view == "region":
+        region = params.get("region", "")
+        if config.region(region) is None:
+            return None
+        return region_wheel(config=config, state=snapshot, region=region, year=year, today=today)
+    if view == "nation":
+        return nation_wheel(config=config, state=snapshot, year=year, today=today)
+    return heat_map(config=config, state=snapshot, year=year, today=today)

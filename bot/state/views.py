@@ -1,0 +1,238 @@
+"""Views of a `Store` that `StateStore` reads through: once per computation, or once per request.
+
+Both are `Store`s, so the code that reads state cannot tell them from the store itself; each implements
+every obligation of the contract, passing to the store what it does not decide.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+from storage.base import Document, Store, Tables, Versioned
+
+logger = logging.getLogger(__name__)
+
+
+class ReadOnce(Store):
+    """Serves each partition from the first read of it, for a computation that reads the same partitions
+    hundreds of times and writes nothing (`StateStore.snapshot`). Writing through it is a bug: it would go
+    stale, so every write raises."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._seen: dict[str, Versioned] = {}
+        self._rows: dict[str, dict[str, Document]] = {}
+
+    def read_versioned(self, partition: str) -> Versioned:
+        found = self._seen.get(partition)
+        if found is None:
+            found = self._seen[partition] = self._store.read_versioned(partition)
+        return found
+
+    def version(self, partition: str) -> int:
+        """The version of what this view serves (its first read), not the store's now."""
+        return self.read_versioned(partition).version
+
+    @contextmanager
+    def update(self, partition: str) -> Iterator[Tables]:
+        raise RuntimeError(f"a state snapshot is read-only (tried to update {partition!r})")
+        yield {}  # pragma: no cover - makes this a generator
+
+    def partitions(self, prefix: str = "") -> list[str]:
+        return self._store.partitions(prefix)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        key = f"{partition}#{table}"
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = self._store.rows(partition, table=table)
+        return rows
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        raise self._read_only(partition)
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        raise self._read_only(partition)
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        raise self._read_only(partition)
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        raise self._read_only(partition)
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        return self._store.sealed_history(prefix, names=names, limit=limit)
+
+    def forget_sealed(self, partition: str) -> None:
+        self._store.forget_sealed(partition)
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        raise RuntimeError(f"a state snapshot takes no lease (tried {name!r})")
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        raise RuntimeError(f"a state snapshot holds no lease (tried {name!r})")
+
+    def faults(self) -> dict[str, str]:
+        return self._store.faults()
+
+    def close(self) -> None:
+        """The view owns nothing; the store is closed by whoever opened it."""
+
+    @staticmethod
+    def _read_only(partition: str) -> RuntimeError:
+        return RuntimeError(f"a state snapshot is read-only (tried to write rows of {partition!r})")
+
+
+class RequestReads(Store):
+    """Caches `read` for one request (`StateStore.for_request`); every other call, and every write, goes to
+    the store itself.
+
+    `only_reads` stays true while the request has used `read` alone: its answer then follows from the
+    partitions in `read_set()`, at the versions read (bot/reply_cache.py). Anything else clears it, reading
+    versions or `read_versioned` directly included (the request did more than the kept reply can check)."""
+
+    def __init__(self, store: Store, *, hold_writes: bool = False) -> None:
+        self._store = store
+        self._seen: dict[str, Versioned] = {}
+        self.only_reads = True
+        self._hold_writes = hold_writes
+        self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
+
+    def commit_held(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
+        """Close the held write (see `StateStore.for_request`), with `add` applied to it first."""
+        held, self._held = self._held, None
+        if held is None:
+            return None
+        partition, manager, tables = held
+        self._seen.pop(partition, None)
+        try:
+            if add is not None:
+                add(self._store, partition, tables)
+        except BaseException:
+            manager.__exit__(*sys.exc_info())  # nothing written: the change and its additions go together
+            raise
+        manager.__exit__(None, None, None)
+        return partition
+
+    def read_set(self) -> tuple[tuple[str, int], ...]:
+        """Each partition read, with the version its tables were (taken with them: never newer)."""
+        return tuple((partition, found.version) for partition, found in self._seen.items())
+
+    def read(self, partition: str) -> Tables:
+        found = self._seen.get(partition)
+        if found is None:
+            try:
+                found = self._seen[partition] = self._store.read_versioned(partition)
+            except BaseException:
+                self.only_reads = False  # an answer made around a failed read is not one to keep
+                raise
+        return found.tables
+
+    def read_versioned(self, partition: str) -> Versioned:
+        self.only_reads = False
+        self.read(partition)
+        return self._seen[partition]
+
+    def version(self, partition: str) -> int:
+        self.only_reads = False
+        return self._store.version(partition)
+
+    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
+        self.only_reads = False
+        return self._store.versions(partitions)
+
+    @contextmanager
+    def update(self, partition: str) -> Iterator[Tables]:
+        self.only_reads = False
+        self.commit_held()  # one write held at a time, so two partitions are never locked together
+        self._seen.pop(partition, None)
+        if not self._hold_writes:
+            try:
+                with self._store.update(partition) as tables:
+                    yield tables
+            finally:
+                self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
+            return
+        manager = self._store.update(partition)
+        tables = manager.__enter__()
+        try:
+            yield tables
+        except BaseException:
+            self._seen.pop(partition, None)
+            if not manager.__exit__(*sys.exc_info()):
+                raise
+            return
+        self._held = (partition, manager, tables)
+        self._seen[partition] = Versioned(tables=tables, version=-1)  # the rest of the request reads its change
+
+    def partitions(self, prefix: str = "") -> list[str]:
+        self.only_reads = False
+        return self._store.partitions(prefix)
+
+    def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
+        self.only_reads = False
+        return self._store.append(tables, partition=partition, table=table, entry=entry)
+
+    def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
+        self.only_reads = False
+        self._store.put_row(tables, partition=partition, table=table, key=key, doc=doc)
+
+    def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        self.only_reads = False
+        return self._store.row(tables, partition=partition, table=table, key=key)
+
+    def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        self.only_reads = False
+        return self._store.last_row(tables, partition=partition, table=table)
+
+    def rows(self, partition: str, *, table: str) -> dict[str, Document]:
+        self.only_reads = False
+        return self._store.rows(partition, table=table)
+
+    def latest_rows(self, partition: str, *, table: str, limit: int) -> list[Document]:
+        self.only_reads = False
+        return self._store.latest_rows(partition, table=table, limit=limit)
+
+    def count_rows(self, partition: str, *, table: str) -> int:
+        self.only_reads = False
+        return self._store.count_rows(partition, table=table)
+
+    def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
+        self.only_reads = False
+        return self._store.sealed_history(prefix, names=names, limit=limit)
+
+    def forget_sealed(self, partition: str) -> None:
+        self._store.forget_sealed(partition)
+
+    def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
+        self.only_reads = False
+        self.commit_held()
+        self._seen.pop(partition, None)
+        return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
+
+    def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
+        self.only_reads = False
+        self.commit_held()
+        self._seen.pop(partition, None)
+        self._store.record_many(partition=partition, table=table, docs=docs)
+
+    def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
+        self.only_reads = False
+        return self._store.try_lease(name, holder=holder, seconds=seconds)
+
+    def release_lease(self, name: str, *, holder: str) -> None:
+        self.only_reads = False
+        self._store.release_lease(name, holder=holder)
+
+    def faults(self) -> dict[str, str]:
+        return self._store.faults()
+
+    def verify(self, *, from_year: int | None = None) -> None:
+        self.only_reads = False
+        self._store.verify(from_year=from_year)
+
+    def close(self) -> None:
+        """The view owns nothing; the store is closed by whoever opened it."""

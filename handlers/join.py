@@ -1,0 +1,159 @@
+"""`bli med <part>`, `opptak ja|nei <nr>` (the buttons the coordinators get) and `forlat <part> [@person]`.
+
+A person who is not known asks to join; the party's coordinators (or the admins, where the party has no
+channel) get one message with «Slipp inn» and «Avslå», and the answer is told to the person where they
+asked. The rules (who answers, what a yes writes) are in `bot.actions.membership`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.actions import membership as actions
+from bot.actions.base import Acting
+from bot.actions.membership import JoinRequest
+from bot.context import Context
+from bot.i18n import N_, _
+from bot.mentions import resolve
+from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
+from bot.parsing import fold, shown
+from bot.reminders.notify import known_people
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
+
+JOIN_EXAMPLE = N_("bli med IN")
+LEAVE_EXAMPLE = N_("forlat IN")
+ANSWER_EXAMPLE = "opptak ja 3"
+YES = ("ja", "yes", "godta", "slipp")
+NO = ("nei", "no", "avsla", "avslaa")
+
+
+def join(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    if not words or fold(words[0]) != "med":
+        raise DomainError(_("Skriv «{example}».").format(example=_(JOIN_EXAMPLE)))
+    party = _party(ctx, words[1:], example=JOIN_EXAMPLE)
+    asked = actions.ask_to_join(Acting.of(ctx=ctx, request=request), party=party)
+    name = ctx.config.party_name(party)
+    if not asked.changed:
+        lead = _("Du har allerede spurt om å bli med for {party} (forespørsel {number}). Du får svar her.").format(
+            party=name, number=asked.request.number
+        )
+        return Outcome(reply=make_reply(title=_("Allerede spurt"), lead=lead))
+    announcement = _request_message(ctx, asked.request)
+    addresses = ctx.directory.channels_of_party(party=party) or ctx.directory.channels_of_party(
+        party=ctx.config.parties.coordinator.key
+    )
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    others = tuple(Announcement(to=address, reply=announcement) for address in addresses if address != here)
+    if here in addresses:  # asked in the party's own channel: the one message with the buttons is the reply
+        return Outcome(reply=announcement, announcements=others)
+    lead = _(
+        "Jeg har spurt koordinatorene for {party} om å slippe deg inn som rådgiver. Du får svar her. "
+        "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
+    ).format(party=name)
+    if not addresses:
+        lead = _("Det finnes ingen kanal for {party} ennå. Be en administrator om å registrere deg.").format(party=name)
+    return Outcome(reply=make_reply(title=_("Forespørselen er sendt"), lead=lead), announcements=others)
+
+
+def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
+    name = ctx.config.party_name(asked.party)
+    reply = make_reply(
+        title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
+        lead=_(
+            "{name} ({platform}) ber om å bli med som rådgiver for {party}: lese og registrere for parten. "
+            "Koordinatorene for {party} eller en administrator svarer med knappene (forespørsel {number}), "
+            "og svaret kommer i kanalen der {name} spurte."
+        ).format(name=asked.name, platform=asked.platform, party=name, number=asked.number),
+        buttons=(
+            Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
+            Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False),
+        ),
+        visibility=Visibility.CHANNEL,
+    )
+    return replace(reply, mentions=_answerers(ctx, asked.party))
+
+
+def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
+    """The party's coordinators (AU: its members), else the admins: the people the request calls on."""
+    people = list(known_people(config=ctx.config, state=ctx.state).values())
+    roles = actions.answering_roles(ctx.config, party=party)
+    found = [p for p in people if p["party"] == party and p["role"] in roles]
+    found = found or [p for p in people if p["role"] == "admin"]
+    return tuple(
+        Mention(person=str(p["key"]), name=str(p["name"]), ids=dict(p["ids"]))  # type: ignore[arg-type]
+        for p in found
+    )
+
+
+def answer(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    if len(words) != 2 or fold(words[0]) not in (*YES, *NO) or not words[1].isdigit():
+        raise DomainError(_("Skriv «{example}» eller klikk på knappen.").format(example=ANSWER_EXAMPLE))
+    approve = fold(words[0]) in YES
+    answered = actions.answer_join(Acting.of(ctx=ctx, request=request), number=words[1], approve=approve)
+    asked = answered.request
+    values = {"name": asked.name, "party": ctx.config.party_name(asked.party), "who": ctx.caller.name}
+    if not answered.changed:
+        said = _("slapp inn") if asked.status == "approved" else _("avslo")
+        lead = _("Forespørselen fra {name} er allerede besvart ({said}). Ingenting er endret.").format(
+            name=asked.name, said=said
+        )
+        return Outcome(reply=make_reply(title=_("Allerede besvart"), lead=lead))
+    if approve:
+        title = _("{name} er med for {party}").format(**values)
+        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du registrere for {party}.").format(**values)
+    else:
+        title = _("{name} ble ikke med for {party}").format(**values)
+        told = _(
+            "{who} avslo forespørselen din om å bli med for {party}. Spør koordinatorene for {party} om hvorfor."
+        ).format(**values)
+    reply = make_reply(
+        title=title, lead=_("Svaret er sendt til {name}.").format(**values), visibility=Visibility.CHANNEL
+    )
+    to = ChannelAddress(platform=asked.platform, channel_id=asked.channel)
+    if (asked.platform, asked.channel) == (request.platform, request.channel_id):
+        return Outcome(reply=make_reply(title=title, lead=told, visibility=Visibility.CHANNEL))
+    person = Mention(person=asked.user_id, name=asked.name, ids={asked.platform: asked.user_id})
+    message = replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
+    return Outcome(reply=reply, announcements=(Announcement(to=to, reply=message),))
+
+
+def leave(request: Request, ctx: Context) -> Outcome:
+    words = ctx.args.split()
+    mentioned = [w for w in words if w.startswith("<@") or w.startswith("@")]
+    rest = [w for w in words if w not in mentioned]
+    party = _party(ctx, rest, example=LEAVE_EXAMPLE)
+    user_id = name = None
+    if mentioned:
+        who = resolve(mentioned[0], request=request, directory=ctx.directory)
+        user_id = who.user_id if who else mentioned[0].lstrip("@")
+        name = who.name if who else user_id
+    left = actions.leave(Acting.of(ctx=ctx, request=request), party=party, user_id=user_id, name=name)
+    values = {"name": left.name, "party": ctx.config.party_name(left.party)}
+    lead = (
+        _("{name} er fjernet fra {party}.").format(**values)
+        if left.by_admin
+        else _("Du er ikke lenger med for {party}. Du kan fortsatt lese alt.").format(**values)
+    )
+    return Outcome(
+        reply=make_reply(title=_("Ute av {party}").format(**values), lead=lead, visibility=Visibility.CHANNEL)
+    )
+
+
+def _party(ctx: Context, words: list[str], *, example: str) -> str:
+    """The party named, else the channel's (its actor, or its region)."""
+    if words:
+        party = ctx.vocab.party(" ".join(words))
+        if party is None:
+            raise DomainError(
+                _(
+                    "Ukjent part «{party}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU)."
+                ).format(party=shown(" ".join(words)))
+            )
+        return party
+    party = ctx.channel.actor or ctx.channel.region
+    if party is None:
+        raise DomainError(_("Hvilken part? Skriv for eksempel «{example}».").format(example=_(example)))
+    return party

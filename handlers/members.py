@@ -1,0 +1,53 @@
+"""`hvem [part]`: who is known for a party, and how (by their organisation or in person), privately.
+
+One binding per organisation (`koble organisasjon`) stands for everyone from it, so a party's list names
+the organisations first, then the people registered one by one (app.yaml, `person`, `bli med`).
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.i18n import N_, _
+from bot.messages import Fact, Outcome, Request, Section
+from bot.shown.replies import make_reply
+from bot.state.store import DomainError
+from handlers.bind import ROLE_NAMES
+from handlers.common import read_args, reject_extra
+
+WHO_EXAMPLE = N_("hvem IN")
+ORGANISATION_KINDS = {"tenant": "Teams", "team": "Slack", "domain": "e-post"}
+
+
+def who(request: Request, ctx: Context) -> Outcome:
+    args = read_args(ctx, ctx.args.split(), want=("party",))
+    reject_extra(args.rest, example=_(WHO_EXAMPLE))
+    party = args.party or ctx.caller.party or ctx.channel.actor or ctx.channel.region
+    if party is None:
+        raise DomainError(_("Hvilken part? Skriv for eksempel «{example}».").format(example=_(WHO_EXAMPLE)))
+    organisations = ctx.directory.organisations(party=party)
+    people = ctx.directory.people_of(party=party)
+    sections: list[Section] = []
+    if organisations:
+        facts = tuple(
+            Fact(
+                label=f"{ORGANISATION_KINDS.get(kind, kind)} {ident}",
+                value=_("alle som {role}").format(role=_(ROLE_NAMES.get(b.role, b.role))),
+            )
+            for b in organisations
+            for kind, _sep, ident in [b.key.partition(":")]
+        )
+        sections.append(Section(title=_("Gjennom organisasjonen"), facts=facts))
+    if people:
+        facts = tuple(Fact(label=m.name, value=_(ROLE_NAMES.get(m.role, m.role))) for m in people)
+        sections.append(Section(title=_("Registrert hver for seg"), facts=facts))
+    name = ctx.config.party_name(party)
+    lead = (
+        _("Disse er kjent for {party}. Svaret ser bare du.").format(party=name)
+        if sections
+        else _("Ingen er kjent for {party} ennå. En administrator kan skrive «koble organisasjon <id> {code}».").format(
+            party=name, code=party
+        )
+    )
+    return Outcome(
+        reply=make_reply(title=_("Hvem er med for {party}").format(party=name), lead=lead, sections=sections)
+    )
