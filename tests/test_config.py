@@ -123,3 +123,20 @@ def test_load_config_of_a_missing_file(tmp_path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path / "nope.yaml")
     assert "nope.yaml" in str(caught.value)
+
+
+@pytest.mark.parametrize("minute", ["0", "00", "7", "59", "60", "99"])
+@pytest.mark.parametrize("hour", ["0", "09", "23", "24"])
+def test_a_plain_cron_is_read_as_croniter_reads_it(minute: str, hour: str) -> None:
+    """`bot.model.config` accepts «M H * * D[-D]» without importing croniter (start-up): exactly the forms
+    croniter accepts, every weekday and range of weekdays included."""
+    from croniter import croniter
+
+    for days in ["*", *map(str, range(7)), *(f"{a}-{b}" for a in range(7) for b in range(7))]:
+        cron = f"{minute} {hour} * * {days}"
+        text = replace_once(demo_text(), 'cron: "0 9 * * 1-5"', f'cron: "{cron}"')
+        if croniter.is_valid(cron):
+            assert parse_config(text).schedule.cron == cron
+        else:
+            with pytest.raises(ConfigError):
+                parse_config(text)

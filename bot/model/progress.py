@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 from bot.facts.kinds import is_signing
 from bot.i18n import _, local
-from bot.memo import IdentityMemo
+from bot.memo import IdentityMemo, per_config
 from bot.model.config import AppConfig
 from bot.model.wheel import Item, agreement_parties, milestone_item, precondition_items
-from bot.state.store import StateStore
+from bot.state.store import StateStore, item_partition
+from storage.base import Tables
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +62,9 @@ def _when(value: object) -> datetime | None:
 
 
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
-    doc = state.item_doc(item)
     if is_signing(item):
-        return _progress(config=config, state=state, item=item, doc=doc)  # the signatures: read afresh
+        return _signing_progress(config=config, state=state, item=item)
+    doc = state.item_doc(item)
     # Anything else follows from its stored document alone, so it is kept by the document's identity (a
     # store hands out the same object until the partition changes), or by the item's spec when there is no
     # document: a request asks for a dozen items, and most have not changed since the last one.
@@ -74,6 +76,19 @@ def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress
 
 
 _KNOWN: IdentityMemo[Progress] = IdentityMemo(maxsize=8192)
+_NOTHING: Tables = MappingProxyType({})  # type: ignore[assignment]
+"""Stands for a partition never written: a store hands out a new empty dict for each read of one."""
+
+
+def _signing_progress(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
+    """A signing follows from its partition alone (its document and the signatures beside it), so it is
+    kept by the identity of the partition's tables: an actor's or AU's `neste` asks for every region's."""
+    tables = state.store.read(item_partition(item)) or _NOTHING
+    found = _KNOWN.get(tables, item.ident)
+    if found is not None and found.item.spec is item.spec:
+        return found
+    doc = state.item_doc(item)
+    return _KNOWN.put(tables, _progress(config=config, state=state, item=item, doc=doc), item.ident)
 
 
 def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str, Any]) -> Progress:
@@ -117,24 +132,36 @@ def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) 
     actors have their allocation letters; and (§3.2) after the draft has been treated politically.
     """
     assert signing.region is not None
-    blockers: list[Item] = []
+    needs, partitions = _signing_needs(config, signing)
+    # What it waits for follows from the partitions those items live in, so the answer is kept by their
+    # tables' identities: AU's and an actor's `neste` ask it for every region's signing on every request.
+    tables = tuple(state.store.read(partition) or _NOTHING for partition in partitions)
+    kept = _BLOCKERS.get(signing.ident)
+    if kept is not None and kept[0] is config and all(a is b for a, b in zip(kept[1], tables, strict=True)):
+        return list(kept[2])
+    blockers = [item for item in needs if not progress_of(config=config, state=state, item=item).done]
+    _BLOCKERS[signing.ident] = (config, tables, tuple(blockers))
+    return blockers
+
+
+_BLOCKERS: dict[str, tuple[AppConfig, tuple[Tables, ...], tuple[Item, ...]]] = {}
+"""Per signing: the configuration and the tables its blockers were worked out from, and the blockers (one
+entry per signing ever asked about: a region and year each)."""
+
+
+@per_config(maxsize=1024, key=lambda signing: signing.ident)
+def _signing_needs(config: AppConfig, signing: Item) -> tuple[tuple[Item, ...], tuple[str, ...]]:
+    """The items a signing waits for (§2.1: the state budget, the region's budget and the actors' allocation
+    letters; §3.2: the political treatment), in order, and the partitions they live in."""
+    assert signing.region is not None
+    needs: list[Item] = []
     if signing.spec.requires_preconditions:
-        for item in precondition_items(config, year=signing.year, region=signing.region):
-            if not progress_of(config=config, state=state, item=item).done:
-                blockers.append(item)
+        needs += precondition_items(config, year=signing.year, region=signing.region)
     for after in signing.spec.after:
         spec = config.milestone(after.key)
-        if spec is None:
-            continue
-        before = milestone_item(
-            config,
-            milestone=spec,
-            year=signing.year + after.cycle,
-            region=signing.region,
-        )
-        if not progress_of(config=config, state=state, item=before).done:
-            blockers.append(before)
-    return blockers
+        if spec is not None:
+            needs.append(milestone_item(config, milestone=spec, year=signing.year + after.cycle, region=signing.region))
+    return tuple(needs), tuple(dict.fromkeys(item_partition(item) for item in needs))
 
 
 def blockers_text(blockers: list[Item]) -> str:
