@@ -104,3 +104,21 @@ def test_the_next_meetings_reminder_carries_the_open_points_of_the_last_one() ->
         f"Sende utkast (Innovasjon Norge, innen 15. desember 2026, på overtid) [{ids['IN']}]" in d.reply.text
         for d in meeting_digests
     )
+
+
+def test_a_countys_neste_reads_its_own_cycles_and_the_national_ones_not_every_regions() -> None:
+    # A regional meeting is the region's with the actors (§3): a county's own points are in its own minutes
+    # or the national ones, so its `neste` (and the check of a kept reply) reads no other region's cycles.
+    from storage.memory import MemoryStore
+
+    read: list[str] = []
+
+    class Watched(MemoryStore):
+        def read_versioned(self, partition: str):  # type: ignore[no-untyped-def]
+            read.append(partition)
+            return super().read_versioned(partition)
+
+    bot = make_bot(at=oslo(2027, 3, 2, 9, 0), store=Watched())
+    bot.say("neste", as_="kari")
+    regions = {name.split("/")[1] for name in read if name.startswith("cycle/")}
+    assert regions == {"agder"}, sorted(regions)

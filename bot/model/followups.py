@@ -164,10 +164,13 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
     return found
 
 
-def all_followups(*, config: AppConfig, state: StateStore, today: date) -> list[Followup]:
-    """Every point in the minutes of last year, this year and next (regions and national meetings): one
-    read of each cycle's milestones, an item made only where minutes hold points."""
-    places: list[str | None] = [None, *(region.key for region in config.parties.regions)]
+def all_followups(
+    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+) -> list[Followup]:
+    """Every point in the minutes of last year, this year and next (national meetings, and every region's or
+    only `regions`'): one read of each cycle's milestones, an item made only where minutes hold points."""
+    chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
+    places: list[str | None] = [None, *chosen]
     found: list[Followup] = []
     for year in range(today.year - 1, today.year + 2):
         for region in places:
@@ -190,10 +193,15 @@ def all_followups(*, config: AppConfig, state: StateStore, today: date) -> list[
 def open_for(
     *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None = None
 ) -> list[Followup]:
-    """The open points a party (or one person) owns: the owner's `neste` and digest."""
+    """The open points a party (or one person) owns: the owner's `neste` and digest.
+
+    A region's points come from its own meetings and the national ones (a regional meeting is the region's
+    with the actors, §3), so a county's `neste` reads its own cycles, not every region's; an actor's or
+    AU's come from every region."""
+    regions = [party] if party and config.region(party) else None
     return [
         point
-        for point in all_followups(config=config, state=state, today=today)
+        for point in all_followups(config=config, state=state, today=today, regions=regions)
         if not point.closed and ((person and point.owner == person) or (party and point.owner_party == party))
     ]
 
