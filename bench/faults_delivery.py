@@ -15,7 +15,7 @@ channel exactly once:
   their key and posts the rest: every digest once. (The pass posts to 8 channels at once, so without the
   lost posts every Slack digest would be out before the kill.)
 
-    python -m bench.faults_delivery [slow|never|replica ...]   # all three: about four minutes
+    python -m bench.faults_delivery [slow|never|replica ...]   # all three: about seven minutes
 
 The fast scenarios (kill -9 right after a signature, a full or read-only store under `tick`) are in the
 suite: tests/faults/.
@@ -129,7 +129,7 @@ async def replica(work: Path) -> str:
     TinyDBStore(db).close()
     standin = await SlackStandIn().start()
     standin.post_delay = 3.0  # each post takes effect at once and is answered 3 s later
-    standin.script("chat.postMessage", *[Answer(delay=300, lost=True)] * LOST)  # never took effect
+    standin.script("chat.postMessage", *[Answer(delay=35, lost=True)] * LOST)  # never took effect
     port, epoch = free_port(), time.time()
     first = serve(db=db, standin=standin, port=port, epoch=epoch, at=BUSIEST)
     async with aiohttp.ClientSession() as session:
