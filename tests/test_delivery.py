@@ -132,6 +132,40 @@ def test_a_crash_right_after_the_reply_posts_each_announcement_once_when_the_pro
     assert len(_posted(senders)) == len(queued) and set(_posted(senders).values()) == {1}
 
 
+ORIGINS = {
+    # the last signer and the channel they sign in, per platform: Ola signs IN's share last
+    "slack": ("U0OLA", "C0IN"),
+    "teams": ("11111111-0000-0000-0000-000000000003", "19:in@thread.tacv2"),
+}
+
+
+@pytest.mark.parametrize("origin", sorted(ORIGINS))
+def test_an_announcement_from_either_platform_goes_out_once_after_a_crash_between_reply_and_post(
+    tmp_path: Path, origin: str
+) -> None:
+    """Whichever platform the last signature came from, the process dies after the reply, before any post:
+    each announcement (to Slack's and to Teams' channels) goes out exactly once when it is back."""
+    first = _bot(TinyDBStore(tmp_path / "db"))
+    _ready(first)
+    assert first.say("signer agder 2027", as_="U0KARI", channel="C0AGDER", platform="slack").ok
+    for user, channel in PARTIES[1:]:
+        assert first.say("signer agder 2027", as_=user, channel=channel, platform="slack").ok
+    user, channel = ORIGINS[origin]
+    reply = first.say("signer agder 2027", as_=user, channel=channel, platform=origin)
+    assert reply.ok and "signert" in (reply.title + reply.text).lower()
+    queued = {(q.announcement.to.platform, q.announcement.to.channel_id) for q in first.last.queued}
+    assert {"slack", "teams"} <= {platform for platform, _ in queued}
+    assert (origin, channel) not in queued  # the asker's channel got the reply
+    first.core.store.close()  # killed after the reply: nothing posted, nothing settled
+    back = _bot(TinyDBStore(tmp_path / "db"))
+    back.clock.set(AT + GRACE + timedelta(seconds=1))
+    senders = _senders(back)
+    for _ in range(3):
+        asyncio.run(run_pass(core=back.core, senders=senders))
+    assert set(_posted(senders)) == queued and set(_posted(senders).values()) == {1}
+    assert back.tables("cycle/agder/2027").get(PENDING) == {}
+
+
 def test_a_crash_between_the_posts_and_their_record_posts_none_twice(tmp_path: Path) -> None:
     """Killed after posting, before writing what was posted: Slack finds each by its key, not posted again."""
     first = _last_signature(TinyDBStore(tmp_path / "db"))

@@ -134,6 +134,35 @@ def test_a_failing_ledger_write_stops_the_pass_reports_it_and_never_posts_twice(
     assert resumed.messages == len(after) - len(posts)
 
 
+def test_a_ledger_write_that_failed_after_posting_is_not_posted_again_by_a_restarted_process(
+    tmp_path: Path,
+) -> None:
+    """The disk fills after the posts, before their ledger: the process is restarted once there is room.
+    What was posted is known from the store (the pass's intents), not from the dead process's memory."""
+    from storage.tinydb_store import TinyDBStore
+
+    first = make_bot(at=oslo(2027, 2, 1, 9), store=TinyDBStore(tmp_path / "db"))
+    senders = senders_for(first)
+
+    def disk_full(**kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    first.core.state.record_sent_many = disk_full  # type: ignore[method-assign]
+    report = asyncio.run(run_pass(core=first.core, senders=senders))
+    posts = Counter((s.platform, channel) for s in senders.values() for _, channel, _ in s.posts)
+    assert report.ledger_failed and posts and set(posts.values()) == {1}
+    first.core.store.close()  # the process is stopped; the disk freed; started again
+    back = make_bot(at=oslo(2027, 2, 1, 9, 5), store=TinyDBStore(tmp_path / "db"))
+    for sender in senders.values():
+        sender.bot = back
+    resumed = asyncio.run(run_pass(core=back.core, senders=senders))
+    assert not resumed.ledger_failed and ledger_fault(back.core) is None
+    after = Counter((s.platform, channel) for s in senders.values() for _, channel, _ in s.posts)
+    assert after == posts  # nothing posted a second time
+    asyncio.run(run_pass(core=back.core, senders=senders))
+    assert Counter((s.platform, channel) for s in senders.values() for _, channel, _ in s.posts) == posts
+
+
 def _health(core: Core) -> int:
     async def body() -> int:
         app = build_app(core=core, environ={}, mounts=(), scheduler=False)
