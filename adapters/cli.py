@@ -16,7 +16,6 @@ from adapters import store_commands
 from adapters.compose import build_core
 from adapters.terminal import PLATFORM, TerminalSender, run_chat
 from bot.clock import FixedClock
-from bot.core import Core
 from bot.dates.workdays import is_working_day
 from bot.model.config import ConfigError, load_config
 from bot.port import CorePort, UnknownRegion
@@ -172,13 +171,14 @@ def _chat(core: CorePort, *, person: str | None, channel: str | None) -> int:
     return run_chat(core, user_id=user_id, channel_id=channel_id, interactive=sys.stdin.isatty())
 
 
-def _verify(core: Core) -> int:
+def _verify(core: CorePort) -> int:
     """Every chain walked and replayed: the first entry that does not match named with its partition and
     time, and every record whose stored state is not what the chain produces."""
     from bot.i18n import _
     from bot.state.integrity import broken_lines
 
-    reports = core.state.verify_all()
+    check = core.check_history()  # the same walk as serve's start-up check, through the port
+    reports = check.reports if check is not None else []
     broken = [report for report in reports if not report.ok]
     for report in reports:
         if report.ok and report.legacy:
