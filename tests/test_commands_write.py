@@ -279,8 +279,17 @@ def test_forutsetning_each_kind(bot: BotDriver) -> None:
     assert bot.tables("cycle/vestland/2027")["preconditions"]["budsjett"]["done"] is True
 
 
-def test_forutsetning_statsbudsjett_by_a_county_coordinator(bot: BotDriver) -> None:
-    assert_recorded(bot, "forutsetning statsbudsjett 2027", as_="per")
+def test_forutsetning_statsbudsjett_only_by_au(bot: BotDriver) -> None:
+    """The state budget gates all fifteen regions and everything says «registreres av AU»: a county
+    coordinator is refused, with nothing written, and AU records it."""
+    before = bot.snapshot()
+    refused = bot.say("forutsetning statsbudsjett 2027", as_="per")
+    assert (
+        not refused.ok
+        and "Berre Regionalutviklingskollegiets arbeidsutvalg (AU) kan registrere statsbudsjettet" in refused.text
+    ), refused.text
+    assert bot.snapshot() == before
+    assert_recorded(bot, "forutsetning statsbudsjett 2027", as_="aud")
 
 
 def test_forutsetning_twice_is_harmless(bot: BotDriver) -> None:
@@ -295,7 +304,7 @@ def test_forutsetning_twice_is_harmless(bot: BotDriver) -> None:
 @pytest.mark.parametrize(
     ("person", "channel", "text", "contains"),
     [
-        ("ola", "in", "forutsetning statsbudsjett", "AU eller en fylkeskommunal koordinator"),
+        ("ola", "in", "forutsetning statsbudsjett", "Bare Regionalutviklingskollegiets arbeidsutvalg (AU) kan"),
         ("per", "agder", "forutsetning budsjett", "Bare Agder"),
         ("kari", "agder", "forutsetning budsjett vestland", "Bare Vestland"),
         ("ola", "in", "forutsetning tildelingsbrev SIVA", "Bare Siva"),

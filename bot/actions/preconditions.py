@@ -80,8 +80,8 @@ def record_precondition(
         actor = _actor(acting, party=party)
     else:
         region = None
-        if acting.caller.role not in ("au_member", "coordinator"):
-            raise DomainError(_("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator."))
+        # A national fact that gates every region: recorded by its owner, AU, alone (app.yaml `coordinator`).
+        require_member(acting, party=config.parties.coordinator.key, what=_("registrere statsbudsjettet"))
 
     def item_for(y: int) -> Item:
         return next(
