@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
-from bot.actions.rules import require_member, require_untaken_cycle, write_year
+from bot.actions.rules import require_known, require_member, require_untaken_cycle, write_year
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
@@ -81,7 +81,11 @@ def record_precondition(
     else:
         region = None
         # A national fact that gates every region: recorded by its owner, AU, alone (app.yaml `coordinator`).
-        require_member(acting, party=config.parties.coordinator.key, what=_("registrere statsbudsjettet"))
+        require_known(acting)
+        if acting.caller.party != config.parties.coordinator.key:
+            raise DomainError(
+                _("Statsbudsjettet registreres av AU: det vedtas av Stortinget og gjelder avtalene i alle regionene.")
+            )
 
     def item_for(y: int) -> Item:
         return next(
