@@ -12,6 +12,7 @@ from dataclasses import replace
 from bot.actions import membership as actions
 from bot.actions.base import Acting
 from bot.actions.membership import JoinRequest
+from bot.actions.rules import adviser_may
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
@@ -62,10 +63,16 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
     reply = make_reply(
         title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
         lead=_(
-            "{name} ({platform}) ber om å bli med som rådgiver for {party}: lese og registrere for parten. "
+            "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
             "Koordinatorene for {party} eller en administrator svarer med knappene (forespørsel {number}), "
             "og svaret kommer i kanalen der {name} spurte."
-        ).format(name=asked.name, platform=asked.platform, party=name, number=asked.number),
+        ).format(
+            name=asked.name,
+            platform=asked.platform,
+            party=name,
+            number=asked.number,
+            may=adviser_may(ctx.config, party=asked.party),
+        ),
         buttons=(
             Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
             Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False),
@@ -103,9 +110,12 @@ def answer(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=make_reply(title=_("Allerede besvart"), lead=lead))
     if approve:
         title = _("{name} er med for {party}").format(**values)
-        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du registrere for {party}.").format(**values)
+        may = adviser_may(ctx.config, party=asked.party)
+        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du {may}.").format(**values, may=may)
+        said = _("{who} slapp {name} inn som rådgiver for {party}. {name} kan nå {may}.").format(**values, may=may)
     else:
         title = _("{name} ble ikke med for {party}").format(**values)
+        said = _("{who} avslo forespørselen fra {name} om å bli med for {party}.").format(**values)
         told = _(
             "{who} avslo forespørselen din om å bli med for {party}. Spør koordinatorene for {party} om hvorfor."
         ).format(**values)
@@ -114,7 +124,9 @@ def answer(request: Request, ctx: Context) -> Outcome:
     )
     to = ChannelAddress(platform=asked.platform, channel_id=asked.channel)
     if (asked.platform, asked.channel) == (request.platform, request.channel_id):
-        return Outcome(reply=make_reply(title=title, lead=told, visibility=Visibility.CHANNEL))
+        # One channel, one message, read by both: said of the newcomer, not to them (the approver sees it too).
+        lead = said
+        return Outcome(reply=make_reply(title=title, lead=lead, visibility=Visibility.CHANNEL))
     person = Mention(person=asked.user_id, name=asked.name, ids={asked.platform: asked.user_id})
     message = replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
     return Outcome(reply=reply, announcements=(Announcement(to=to, reply=message),))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
-from bot.actions.rules import require_known, require_member, require_untaken_cycle, write_year
+from bot.actions.rules import require_acts_for, require_known, require_member, require_untaken_cycle, write_year
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
@@ -72,7 +72,7 @@ def record_precondition(
                     command=_("forutsetning") + f" {spec.key} agder"
                 )
             )
-        require_member(
+        require_acts_for(
             acting, party=region, what=_("registrere budsjettet til {party}").format(party=config.party_name(region))
         )
     elif spec.owner == "actor":

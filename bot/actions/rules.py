@@ -130,8 +130,35 @@ def require_member(acting: Acting, *, party: str, what: str) -> None:
         )
 
 
-def require_coordinator(acting: Acting, *, item: Item) -> None:
-    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones."""
+def require_acts_for(acting: Acting, *, party: str, what: str) -> None:
+    """The model's rule for who acts on a party's behalf: a county council acts through its coordinators
+    (a region's adviser reads and closes follow-up points, but does not sign or record the county's
+    decisions); an actor and AU act through any member, advisers included (issue 20: an adviser bound to
+    IN signs for IN). `what` completes «Bare fylkeskommunens koordinatorer kan …»."""
+    require_member(acting, party=party, what=what)
+    if acting.config.region(party) and acting.caller.role != "coordinator":
+        raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
+
+
+def adviser_may(config: AppConfig, *, party: str) -> str:
+    """What an adviser of `party` may do, in words, by the rule of `require_acts_for`: the approval card
+    says exactly this, so a coordinator knows what a click lets in."""
+    name = config.party_name(party)
+    if config.region(party):
+        return _(
+            "lese alt og lukke oppfølgingspunkter for {party}; datoer, referater, budsjett, avtaletekst og "
+            "signering gjør fortsatt koordinatorene"
+        ).format(party=name)
+    if party == config.parties.coordinator.key:
+        return _("lese alt og registrere for {party}: de nasjonale møtene og statsbudsjettet").format(party=name)
+    return _(
+        "lese alt og handle for {party}: registrere tildelingsbrev og signere samarbeidsavtalene for {party}"
+    ).format(party=name)
+
+
+def require_coordinator(acting: Acting, *, item: Item, what: str | None = None) -> None:
+    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones.
+    `what` names the write in the refusal (default: dates and meeting outcomes)."""
     if item.region is None:
         require_member(
             acting,
@@ -145,6 +172,8 @@ def require_coordinator(acting: Acting, *, item: Item) -> None:
         what=_("registrere for {party}").format(party=acting.config.party_name(item.region)),
     )
     if acting.caller.role != "coordinator":
+        if what is not None:
+            raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
         raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
 
 

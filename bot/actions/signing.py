@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import order_note, order_note_nn, require_member, write_item
+from bot.actions.rules import order_note, order_note_nn, require_acts_for, require_member, write_item
 from bot.agreement import versions as agreement
 from bot.i18n import _, local
 from bot.model.cycle import read_cycles
@@ -110,6 +110,9 @@ def sign(
             )
         )
     require_member(acting, party=party, what=_("signere for dem"))
+    require_acts_for(
+        acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
+    )
     item = write_item(acting, key=spec.key, region=region, typed=year, example=f"signer {acting.now.year + 1}")
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)

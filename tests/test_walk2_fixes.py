@@ -1,0 +1,65 @@
+"""The second year walk's findings, driven as a person would (tests/driver.py): who may act for a party,
+who records the state budget, what `neste` keeps, and what the reminders suggest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+
+
+def _joined(bot: BotDriver, *, who: str, party: str, channel: str, approver: str, name: str) -> str:
+    """`who` asks `bli med`, `approver` clicks «Slipp inn»; the approval card's text is returned."""
+    asked = bot.say(f"bli med {party}", as_=who, channel=channel, user_name=name)
+    number = next(word for word in asked.text.replace(")", " ").split() if word.isdigit())
+    answered = bot.say(f"opptak ja {number}", as_=approver, channel=channel)
+    assert answered.ok, answered.text
+    return asked.text + "\n" + answered.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_regions_adviser_does_not_sign_for_the_county_and_the_card_says_so(lang: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    region, coordinator = ("agder", "kari") if lang == "nb" else ("vestland", "per")
+    record_all_preconditions(bot, year=2027, region=region)
+    said = _joined(bot, who="nyperson", party=region, channel=region, approver=coordinator, name="Nina Ny")
+    if lang == "nb":
+        assert "En rådgiver kan lese alt og lukke oppfølgingspunkter" in said, said
+        assert "signering gjør fortsatt koordinatorene" in said
+        assert "slapp Nina Ny inn som rådgiver" in said and "slapp deg inn" not in said
+    else:
+        assert "signering gjer framleis koordinatorane" in said, said
+        assert "slepte deg inn" not in said
+    before = bot.snapshot()
+    refused = bot.say("signer", as_="nyperson", channel=region)
+    assert not refused.ok and ("koordinatorer" in refused.text or "koordinatorane" in refused.text), refused.text
+    budget = bot.say(f"forutsetning budsjett {region} 2028", as_="nyperson", channel=region)
+    assert not budget.ok and "budsjett" in budget.text
+    assert bot.snapshot() == before
+    assert bot.say("signer", as_=coordinator, channel=region).ok
+
+
+def test_an_actors_adviser_signs_for_the_actor_and_the_receipt_shows_the_name() -> None:
+    """Issue 20's done-means: an adviser of IN signs for IN; the receipt names the person, not an id."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027)
+    said = _joined(bot, who="u123", party="IN", channel="in", approver="admin", name="Nora Nilsen")
+    assert "signere samarbeidsavtalene for Innovasjon Norge" in said, said
+    assert bot.say("signer agder", as_="u123", channel="in").ok
+    receipt = bot.say("kvittering agder 2027", as_="kari")
+    assert "Nora Nilsen" in receipt.text and "u123" not in receipt.text, receipt.text
+
+
+def test_a_name_the_platform_gives_later_replaces_a_stored_raw_id() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027)
+    _joined(bot, who="u456", party="SIVA", channel="siva", approver="admin", name="")
+    assert bot.say("signer agder", as_="u456", channel="siva", user_name="Sara Siv").ok
+    assert "Sara Siv" in bot.say("kvittering agder 2027", as_="kari").text
+
+
+def test_adviser_not_relevant_refusal_names_the_write() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    _joined(bot, who="nyperson", party="vestland", channel="vestland", approver="per", name="Nils Ny")
+    refused = bot.say("ikkje aktuelt oppdrag 2027", as_="nyperson", channel="vestland")
+    assert not refused.ok and "markere eit punkt som ikkje aktuelt" in refused.text, refused.text
