@@ -40,6 +40,8 @@ from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
 MINE = 8
+NEAR = timedelta(days=150)
+"""What is coming within this (a season) is still shown when overdue items fill the list."""
 HORIZON = timedelta(days=200)
 """How far ahead `neste` looks for items whose window has not opened yet."""
 
@@ -93,10 +95,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         blocked = _waiting_in_season(ctx, others, today=today)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
-    overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
-    upcoming = sorted((p for p in others if id(p) not in late_ids), key=lambda p: (p.target, p.item.deadline))
+    reader = actor or region
+    overdue = sorted(
+        (p for p in others if id(p) in late_ids),
+        key=lambda p: (not _own(ctx, p, party=reader), *_order(ctx, p, spans_regions)),
+    )
+    upcoming = sorted(
+        (p for p in others if id(p) not in late_ids),
+        key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
+    )
     chosen_mine = mine[:MINE]
-    chosen = overdue[:SHOW] + upcoming[: max(SHOW - len(overdue), 2)]
+    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -143,6 +152,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+
+
+def _own(ctx: Context, progress: Progress, *, party: str | None) -> bool:
+    """Whether an item is the reader's own (its region's, or the party answers for it): kept first when the
+    list is cut, so a region's overdue signing is never dropped for another party's letter."""
+    item = progress.item
+    return party is not None and (item.region == party or responsible_party(ctx.config, item) == party)
+
+
+def _upcoming_shown(upcoming: list[Progress], *, room: int, today: date) -> list[Progress]:
+    """What is coming, in the room the overdue items leave; at least the first two when they fall due
+    (by their target) within `NEAR`, never a meeting most of a year away beside overdue work (the farthest go first)."""
+    return [p for i, p in enumerate(upcoming) if i < room or (i < 2 and p.target <= today + NEAR)]
 
 
 @per_config(maxsize=256)

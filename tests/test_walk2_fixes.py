@@ -63,3 +63,20 @@ def test_adviser_not_relevant_refusal_names_the_write() -> None:
     _joined(bot, who="nyperson", party="vestland", channel="vestland", approver="per", name="Nils Ny")
     refused = bot.say("ikkje aktuelt oppdrag 2027", as_="nyperson", channel="vestland")
     assert not refused.ok and "markere eit punkt som ikkje aktuelt" in refused.text, refused.text
+
+
+@pytest.mark.parametrize(
+    ("who", "signing"), [("kari", "Signering av samarbeidsavtalen"), ("per", "Signering av samarbeidsavtalen")]
+)
+@pytest.mark.parametrize("day", [(2027, 1, 20), (2027, 2, 10), (2028, 2, 10)])
+def test_neste_keeps_the_regions_own_signing_and_drops_the_farthest(
+    who: str, signing: str, day: tuple[int, int, int]
+) -> None:
+    """Empty state: the region's own signing (due, then overdue) is in its `neste` in both written forms,
+    before other parties' late letters, and a meeting most of a year away is not shown beside overdue work."""
+    bot = make_bot(at=oslo(*day, 10, 0))
+    shown = bot.say("neste", as_=who).text
+    assert f"{signing} {day[0]}" in shown, shown
+    assert "325 dag" not in shown and "høst 2028" not in shown and "haust 2028" not in shown, shown
+    if day[1] == 2:
+        assert shown.index(f"⚠ {signing}") < shown.index("⚠ Tildelingsbrev"), shown
