@@ -3,9 +3,12 @@ who records the state budget, what `neste` keeps, and what the reminders suggest
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.test_model_timing import posted
 
 
 def _joined(bot: BotDriver, *, who: str, party: str, channel: str, approver: str, name: str) -> str:
@@ -80,3 +83,27 @@ def test_neste_keeps_the_regions_own_signing_and_drops_the_farthest(
     assert "325 dag" not in shown and "høst 2028" not in shown and "haust 2028" not in shown, shown
     if day[1] == 2:
         assert shown.index(f"⚠ {signing}") < shown.index("⚠ Tildelingsbrev"), shown
+
+
+@pytest.mark.parametrize(("region", "who", "confirm"), [("agder", "kari", "bekreft"), ("vestland", "per", "stadfest")])
+def test_the_signing_reminder_suggests_the_command_that_works(region: str, who: str, confirm: str) -> None:
+    """A region that has not signed is told «signer 2027» in January and «signer 2027 bekreft» once the
+    window has closed, and typing exactly that signs."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027, region=region)
+    january = posted(bot, region, start=date(2027, 1, 12), end=date(2027, 1, 31))
+    said = _lines_saying(january, "signer")
+    assert said and all(f"signer {region} {region}" not in text for text in said), said
+    assert any("«signer 2027»" in text for text in said), said
+    april = posted(bot, region, start=date(2027, 4, 20), end=date(2027, 4, 30))
+    said = _lines_saying(april, "signer")
+    assert said and any(f"«signer 2027 {confirm}»" in text for text in said), said
+    bot.set_time(2027, 4, 30, 10)
+    assert bot.say(f"signer 2027 {confirm}", as_=who, channel=region).ok
+
+
+def _lines_saying(posts: dict[date, str], needle: str) -> list[str]:
+    """The digest lines (not the buttons, which name region and version for a click) that say `needle`."""
+    return [
+        line for text in posts.values() for line in text.splitlines() if needle in line and not line.startswith("[")
+    ]
