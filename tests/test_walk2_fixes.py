@@ -107,3 +107,15 @@ def _lines_saying(posts: dict[date, str], needle: str) -> list[str]:
     return [
         line for text in posts.values() for line in text.splitlines() if needle in line and not line.startswith("[")
     ]
+
+
+def test_oversikt_of_next_year_headlines_that_cycle_not_last_years_backlog() -> None:
+    """November 2027, nothing recorded: `oversikt 2028` speaks of 2028; this year's `oversikt` no longer
+    counts the autumn meeting of 2026 once the 2028 agreement's preparation has opened (F13)."""
+    bot = make_bot(at=oslo(2027, 11, 30, 10))
+    ahead = bot.say("oversikt 2028", as_="aud").text.split("\n\n", 1)[0]
+    assert "2027 (" not in ahead and "2026 (" not in ahead, ahead
+    now = bot.say("oversikt", as_="aud").text.split("\n\n", 1)[0]
+    assert "Signering 2027 (15 regioner)" in now and "Dialogmøte høst 2026" not in now, now
+    bot.set_time(2027, 1, 20, 10)  # in January the autumn meeting of 2026 is still this season's backlog
+    assert "Dialogmøte høst 2026" in bot.say("oversikt", as_="aud").text.split("\n\n", 1)[0]
