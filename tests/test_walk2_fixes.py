@@ -4,6 +4,7 @@ who records the state budget, what `neste` keeps, and what the reminders suggest
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -119,3 +120,14 @@ def test_oversikt_of_next_year_headlines_that_cycle_not_last_years_backlog() -> 
     assert "Signering 2027 (15 regioner)" in now and "Dialogmøte høst 2026" not in now, now
     bot.set_time(2027, 1, 20, 10)  # in January the autumn meeting of 2026 is still this season's backlog
     assert "Dialogmøte høst 2026" in bot.say("oversikt", as_="aud").text.split("\n\n", 1)[0]
+
+
+def test_no_overdue_digest_the_day_after_another() -> None:
+    """F12: Monday 31 January 2028 brings the weekly «fortsatt forsinket» digest; the signing, due that
+    day, is not announced overdue on Tuesday 1 February too, but the day after."""
+    bot = make_bot(at=oslo(2027, 9, 1, 9))
+    posts = posted(bot, "vestland", start=date(2027, 9, 1), end=date(2028, 3, 31))
+    overdue_days = sorted(day for day, text in posts.items() if "Forseinka" in text or "forseinka" in text)
+    assert date(2028, 1, 31) in overdue_days and date(2028, 2, 1) not in overdue_days, overdue_days
+    assert all((b - a).days > 1 for a, b in pairwise(overdue_days)), overdue_days
+    assert "Signering 2028" in posts[date(2028, 2, 2)], posts[date(2028, 2, 2)]
