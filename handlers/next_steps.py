@@ -8,7 +8,6 @@ what, so "Alt er i rute" is never said while an agreement is overdue.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 
 from bot.context import Context
@@ -113,7 +112,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
         elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on others
-            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked)
+            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
@@ -139,7 +138,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
-        lead += _waiting_text(ctx, blocked) + " "
+        lead += _waiting_text(ctx, blocked, today=today) + " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
@@ -261,20 +260,58 @@ def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> 
     return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
 
 
-def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
-    """«3 avtaler venter på forutsetninger før signering: Tildelingsbrev fra SIVA (3), Fylkesbudsjett fra
-    Agder (1) (skriv «oversikt»).»: who each agreement waits on, by name, as many times as it holds one up."""
-    counts: Counter[str] = Counter()
+def _waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
+    """«2 avtaler venter på: Tildelingsbrev fra SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
+    «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
+    names; after the signing deadline it says they are overdue, not that they wait to be signed."""
+    config = ctx.config
+    groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
+    own: set[str] = set()  # the groups that are each region's own (its budget): named by region
     for progress in blocked:
-        for blocker in missing_for_signing(config=ctx.config, state=ctx.state, signing=progress.item):
-            who = who_answers(config=ctx.config, item=blocker, wording=Wording.SHORT)
-            counts[_("{what} fra {who}").format(what=blocker.spec.label or blocker.spec.name, who=who)] += 1
-    what = ", ".join(f"{label} ({number})" for label, number in counts.most_common())
+        region = config.party_short(progress.item.region or "")
+        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
+            label = blocker.spec.label or blocker.spec.name
+            if config.region(responsible_party(config, blocker)):
+                own.add(label)
+            else:
+                label = _("{what} fra {who}").format(
+                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
+                )
+            groups.setdefault(label, []).append(region)
+    parts = [
+        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
+        for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
+    ]
+    what = ", ".join(parts)
+    if all(progress.item.deadline < today for progress in blocked):
+        return ngettext(
+            "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            "{n} avtaler er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked), what=what)
     return ngettext(
-        "{n} avtale venter på forutsetninger før signering: {what} (skriv «oversikt»).",
-        "{n} avtaler venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        "{n} avtale venter på: {what} (skriv «oversikt»).",
+        "{n} avtaler venter på: {what} (skriv «oversikt»).",
         len(blocked),
     ).format(n=len(blocked), what=what)
+
+
+NAMES = 3
+"""How many region names a grouped line names before «og N til»."""
+
+
+def _own_group(label: str, regions: list[str]) -> str:
+    """«Fylkesbudsjett fra Agder», or «Fylkesbudsjett (13 regioner: Akershus, Buskerud, Finnmark og 10 til)»."""
+    if len(regions) == 1:
+        return _("{what} fra {who}").format(what=label, who=regions[0])
+    named = ", ".join(regions[:NAMES])
+    if len(regions) > NAMES:
+        named = _("{names} og {n} til").format(names=named, n=len(regions) - NAMES)
+    return f"{label} ({_regions(len(regions))}: {named})"
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)
 
 
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:

@@ -131,3 +131,24 @@ def test_no_overdue_digest_the_day_after_another() -> None:
     assert date(2028, 1, 31) in overdue_days and date(2028, 2, 1) not in overdue_days, overdue_days
     assert all((b - a).days > 1 for a, b in pairwise(overdue_days)), overdue_days
     assert "Signering 2028" in posts[date(2028, 2, 2)], posts[date(2028, 2, 2)]
+
+
+@pytest.mark.parametrize(("who", "lang"), [("ola", "nb"), ("rita", "nb")])
+def test_an_actors_lead_groups_what_the_agreements_wait_on(who: str, lang: str) -> None:
+    """Fifteen untouched regions: one short line per missing thing, a few names at most, no «(1)» list;
+    after the deadline the agreements are said to be overdue, not waiting to be signed (walk 2, G)."""
+    bot = make_bot(at=oslo(2027, 1, 20, 10))
+    lead = bot.say("neste", as_=who).text.split("\n\n", 1)[0]
+    assert "15 avtaler venter på: " in lead and "(1)" not in lead, lead
+    assert "Fylkesbudsjett (15 regioner: Agder, Akershus, Buskerud og 12 til)" in lead, lead
+    assert "Østfold" not in lead and "før signering" not in lead, lead
+    bot.set_time(2027, 4, 22, 15)
+    lead = bot.say("neste", as_=who).text.split("\n\n", 1)[0]
+    assert "15 avtaler er ikke signert (på overtid) og venter på: " in lead, lead
+
+
+def test_an_actors_lead_in_nynorsk() -> None:
+    bot = make_bot(at=oslo(2027, 1, 20, 10))
+    bot.say("målform nn", as_="ola", channel="in")
+    lead = bot.say("neste", as_="ola", channel="in").text.split("\n\n", 1)[0]
+    assert "15 avtalar ventar på: " in lead and "regionar" in lead, lead
