@@ -152,3 +152,15 @@ def test_an_actors_lead_in_nynorsk() -> None:
     bot.say("målform nn", as_="ola", channel="in")
     lead = bot.say("neste", as_="ola", channel="in").text.split("\n\n", 1)[0]
     assert "15 avtalar ventar på: " in lead and "regionar" in lead, lead
+
+
+def test_an_actors_neste_keeps_a_held_meeting_until_its_minutes() -> None:
+    """Finding A: Vestland's autumn meeting on 10 November, no minutes yet: IN's `neste` on 11 November
+    still lists it (as `neste vestland` does), beside Agder's coming one."""
+    bot = make_bot(at=oslo(2026, 9, 14, 10))
+    assert bot.say("dato haust 10. november kl 9", as_="per").ok
+    assert bot.say("dato høst 12. november kl 10", as_="kari").ok
+    bot.set_time(2026, 11, 11, 12)
+    text = bot.say("neste", as_="ola").text
+    assert "Administrativt dialogmøte høst 2026 – Vestland" in text, text
+    assert "Administrativt dialogmøte høst 2026 – Agder" in text, text
