@@ -164,3 +164,21 @@ def test_an_actors_neste_keeps_a_held_meeting_until_its_minutes() -> None:
     text = bot.say("neste", as_="ola").text
     assert "Administrativt dialogmøte høst 2026 – Vestland" in text, text
     assert "Administrativt dialogmøte høst 2026 – Agder" in text, text
+
+
+@pytest.mark.parametrize(("who", "lang"), [("kari", "nb"), ("per", "nn")])
+def test_a_follow_up_point_needs_a_text_and_a_past_deadline_is_asked(who: str, lang: str) -> None:
+    """Finding U: «@IN innen 1. mai» is only a deadline; «innen forrige uke» is already past."""
+    bot = make_bot(at=oslo(2026, 10, 20, 15))
+    assert bot.say("referat høstmøte 2026 Holdt", as_="aud").ok
+    bot.set_time(2026, 11, 12, 15)
+    meeting = "høst" if lang == "nb" else "haust"
+    before = bot.snapshot()
+    empty = bot.say(f"referat {meeting} Godt møte oppfølging: @IN innen 1. desember", as_=who)
+    assert not empty.ok and ("mangler tekst" in empty.text or "manglar tekst" in empty.text), empty.text
+    late = bot.say(f"referat {meeting} Godt møte oppfølging: Sende utkast @IN innen forrige uke", as_=who)
+    assert not late.ok and "passert" in late.text and "Sende utkast" in late.text, late.text
+    assert bot.snapshot() == before
+    confirm = "bekreft" if lang == "nb" else "stadfest"
+    stored = bot.say(f"referat {meeting} Godt møte oppfølging: Sende utkast @IN innen forrige uke {confirm}", as_=who)
+    assert stored.ok and "Sende utkast" in stored.text, stored.text
