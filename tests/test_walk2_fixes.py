@@ -182,3 +182,30 @@ def test_a_follow_up_point_needs_a_text_and_a_past_deadline_is_asked(who: str, l
     confirm = "bekreft" if lang == "nb" else "stadfest"
     stored = bot.say(f"referat {meeting} Godt møte oppfølging: Sende utkast @IN innen forrige uke {confirm}", as_=who)
     assert stored.ok and "Sende utkast" in stored.text, stored.text
+
+
+@pytest.mark.parametrize(
+    ("who", "says"), [("kari", "registreres av aktøren selv"), ("per", "vert registrert av aktøren sjølv")]
+)
+def test_a_county_is_not_offered_an_actors_letter_to_register(who: str, says: str) -> None:
+    bot = make_bot(at=oslo(2026, 12, 3, 10))
+    reply = bot.say("forutsetning tildelingsbrev 2027", as_=who)
+    assert not reply.ok and says in reply.text and "«forutsetning tildelingsbrev IN" not in reply.text, reply.text
+
+
+def test_an_admin_is_told_plainly_that_no_party_is_theirs() -> None:
+    bot = make_bot(at=oslo(2026, 12, 3, 10))
+    reply = bot.say("forutsetning tildelingsbrev IN 2027", as_="admin")
+    assert not reply.ok and "Du er ikke registrert for noen part" in reply.text, reply.text
+
+
+def test_more_points_in_an_actors_neste_point_to_a_status_that_lists_them() -> None:
+    """Finding S: «… og 2 til (skriv «status»)» in IN's channel, where `status` only asks for a region."""
+    bot = make_bot(at=oslo(2026, 10, 20, 15))
+    assert bot.say("referat høstmøte 2026 Holdt", as_="aud").ok
+    bot.set_time(2026, 11, 12, 15)
+    points = "; ".join(f"Punkt {n} @IN innen {n}. desember" for n in range(1, 8))
+    assert bot.say(f"referat høst Godt møte oppfølging: {points}", as_="kari").ok
+    text = bot.say("neste", as_="ola", channel="in").text
+    assert "og 2 til (skriv «status agder»)" in text, text
+    assert bot.say("status agder", as_="ola", channel="in").ok

@@ -132,6 +132,12 @@ def _actor(acting: Acting, *, party: str | None) -> str:
     config = acting.config
     actor = party if party and config.actor(party) else acting.channel.actor or acting.caller.party
     if actor is None or config.actor(actor) is None:
+        if acting.caller.party and not config.actor(acting.caller.party):  # not for a county to register
+            raise DomainError(
+                _("Tildelingsbrevet registreres av aktøren selv ({actors}), hver i sin kanal.").format(
+                    actors=", ".join(enabled.key for enabled in config.enabled_actors)
+                )
+            )
         raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
     if actor not in (enabled.key for enabled in config.enabled_actors):
         raise DomainError(

@@ -122,10 +122,15 @@ def require_member(acting: Acting, *, party: str, what: str) -> None:
     caller = acting.caller
     require_known(acting)
     if caller.party != party:
-        own = acting.config.party_name(caller.party) if caller.party else _("ingen part")
+        if caller.party is None:  # an admin belongs to no party («registrert for ingen part» read oddly)
+            raise DomainError(
+                _("Bare {party} kan {what}. Du er ikke registrert for noen part.").format(
+                    party=acting.config.party_name(party), what=what
+                )
+            )
         raise DomainError(
             _("Bare {party} kan {what}. Du er registrert for {own}.").format(
-                party=acting.config.party_name(party), what=what, own=own
+                party=acting.config.party_name(party), what=what, own=acting.config.party_name(caller.party)
             )
         )
 

@@ -308,8 +308,19 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
     shown = ordered[:SHOW]
     facts = tuple(Fact(meeting_label(point), point_line(point, today=today)) for point in shown)
     more = len(ordered) - len(shown)
-    text = _("… og {n} til (skriv «status»).").format(n=more) if more else None
+    text = (
+        _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
+    )
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), tuple(map(close_button, shown))
+
+
+def _rest_command(rest: list[Followup]) -> str:
+    """Where the points not shown are listed for any reader: a region's `status` (an actor's channel has no
+    region of its own, so a bare «status» there only asks «Hvilken region?»)."""
+    places = sorted({point.place for point in rest if point.place})
+    if not places:
+        return "status"
+    return f"status {places[0].lower()}"
 
 
 def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Reply:
