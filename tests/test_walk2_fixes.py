@@ -209,3 +209,13 @@ def test_more_points_in_an_actors_neste_point_to_a_status_that_lists_them() -> N
     text = bot.say("neste", as_="ola", channel="in").text
     assert "og 2 til (skriv «status agder»)" in text, text
     assert bot.say("status agder", as_="ola", channel="in").ok
+
+
+@pytest.mark.parametrize(("who", "meeting"), [("kari", "høst"), ("per", "haust")])
+def test_dato_offers_next_years_day_only_when_it_would_be_kept(who: str, meeting: str) -> None:
+    """Finding S: «dato haust 2. januar» in December offered 2 January 2027, a Saturday outside the window,
+    which the next reply refused. Every command it offers is now one that is kept as typed."""
+    bot = make_bot(at=oslo(2026, 12, 3, 10))
+    reply = bot.say(f"dato {meeting} 2. januar", as_=who)
+    assert reply.title in ("Bekreft datoen", "Stadfest datoen") and "2027-01-02" not in reply.text, reply.text
+    assert all("2027-01-02" not in button.command for button in reply.buttons), reply.buttons
