@@ -17,6 +17,7 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
+from bot.model.order import split_confirm
 from bot.parsing import fold, shown
 from bot.reminders.notify import known_people
 from bot.shown.replies import make_reply
@@ -133,7 +134,7 @@ def answer(request: Request, ctx: Context) -> Outcome:
 
 
 def leave(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, confirmed = split_confirm(ctx.args.split())
     mentioned = [w for w in words if w.startswith("<@") or w.startswith("@")]
     rest = [w for w in words if w not in mentioned]
     party = _party(ctx, rest, example=LEAVE_EXAMPLE)
@@ -142,7 +143,9 @@ def leave(request: Request, ctx: Context) -> Outcome:
         who = resolve(mentioned[0], request=request, directory=ctx.directory)
         user_id = who.user_id if who else mentioned[0].lstrip("@")
         name = who.name if who else user_id
-    left = actions.leave(Acting.of(ctx=ctx, request=request), party=party, user_id=user_id, name=name)
+    left = actions.leave(
+        Acting.of(ctx=ctx, request=request), party=party, user_id=user_id, name=name, confirmed=confirmed
+    )
     values = {"name": left.name, "party": ctx.config.party_name(left.party)}
     lead = (
         _("{name} er fjernet fra {party}.").format(**values)

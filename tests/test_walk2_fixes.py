@@ -219,3 +219,14 @@ def test_dato_offers_next_years_day_only_when_it_would_be_kept(who: str, meeting
     reply = bot.say(f"dato {meeting} 2. januar", as_=who)
     assert reply.title in ("Bekreft datoen", "Stadfest datoen") and "2027-01-02" not in reply.text, reply.text
     assert all("2027-01-02" not in button.command for button in reply.buttons), reply.buttons
+
+
+def test_the_only_member_of_a_party_is_asked_before_leaving() -> None:
+    """Finding N: ola is IN's only registered person; `forlat IN` asks, `forlat IN bekreft` leaves."""
+    bot = make_bot(at=oslo(2027, 2, 10, 10))
+    before = bot.snapshot()
+    asked = bot.say("forlat IN", as_="ola")
+    assert not asked.ok and "eneste" in asked.text and "«forlat IN bekreft»" in asked.text, asked.text
+    assert bot.snapshot() == before
+    assert bot.say("forlat IN bekreft", as_="ola").ok
+    assert "ikke registrert" in bot.say("forutsetning tildelingsbrev 2027", as_="ola").text
