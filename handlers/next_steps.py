@@ -83,8 +83,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
+    # An actor's view is the actor's: a county coordinator asking `neste nfr` sees NFR's list, not their
+    # own «Du kan gjøre nå» under NFR's heading (walk 2, M).
+    other_subject = actor is not None and ctx.caller.party != actor
     mine = sorted(
-        (p for p in open_items if _can_act(ctx, p, today)),
+        (p for p in open_items if not other_subject and _can_act(ctx, p, today)),
         key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly

@@ -241,3 +241,11 @@ def test_a_receipt_for_an_agreement_signed_before_the_bot(who: str, says: str) -
     region = "agder" if who == "kari" else "vestland"
     text = bot.say(f"kvittering {region} 2026", as_=who).text
     assert says in text and "mangler signatur" not in text and "manglar signatur" not in text, text
+
+
+@pytest.mark.parametrize(("who", "region"), [("kari", "agder"), ("per", "vestland")])
+def test_neste_of_an_actor_in_a_region_channel_is_the_actors_view(who: str, region: str) -> None:
+    bot = make_bot(at=oslo(2027, 2, 10, 10))
+    text = bot.say("neste nfr", as_=who, channel=region).text
+    assert text.startswith("Neste for Norges forskningsråd i"), text
+    assert "Du kan gjøre nå for" not in text and "Du kan gjere no for" not in text, text
