@@ -3,11 +3,13 @@ who records the state budget, what `neste` keeps, and what the reminders suggest
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from itertools import pairwise
 
 import pytest
 
+from adapters.terminal import run_chat
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
 from tests.test_model_timing import posted
 
@@ -249,3 +251,11 @@ def test_neste_of_an_actor_in_a_region_channel_is_the_actors_view(who: str, regi
     text = bot.say("neste nfr", as_=who, channel=region).text
     assert text.startswith("Neste for Norges forskningsråd i"), text
     assert "Du kan gjøre nå for" not in text and "Du kan gjere no for" not in text, text
+
+
+def test_the_terminal_labels_a_nynorsk_digest_in_nynorsk() -> None:
+    """Finding T: `chat --as per` (Vestland writes nynorsk) opened with «[påminnelse] Påminningar …»."""
+    bot = make_bot(at=oslo(2026, 10, 1, 9))
+    out = io.StringIO()
+    run_chat(bot.core, user_id="per", channel_id="vestland", lines=[], out=out)
+    assert "[påminning] Påminningar" in out.getvalue() and "[påminnelse]" not in out.getvalue(), out.getvalue()
