@@ -54,6 +54,11 @@ def join(request: Request, ctx: Context) -> Outcome:
         "Jeg har spurt koordinatorene for {party} om å slippe deg inn som rådgiver. Du får svar her. "
         "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
     ).format(party=name)
+    if not _party_answers(ctx, party):  # IN has no coordinator in app.yaml: an admin answers
+        lead = _(
+            "Jeg har spurt en administrator om å slippe deg inn som rådgiver for {party}. Du får svar her. "
+            "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
+        ).format(party=name)
     if not addresses:
         lead = _("Det finnes ingen kanal for {party} ennå. Be en administrator om å registrere deg.").format(party=name)
     return Outcome(reply=make_reply(title=_("Forespørselen er sendt"), lead=lead), announcements=others)
@@ -61,13 +66,22 @@ def join(request: Request, ctx: Context) -> Outcome:
 
 def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
     name = ctx.config.party_name(asked.party)
-    reply = make_reply(
-        title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
-        lead=_(
+    template = (
+        _(
             "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
             "Koordinatorene for {party} eller en administrator svarer med knappene (forespørsel {number}), "
             "og svaret kommer i kanalen der {name} spurte."
-        ).format(
+        )
+        if _party_answers(ctx, asked.party)
+        else _(
+            "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
+            "{party} har ingen koordinator hos meg, så en administrator svarer med knappene (forespørsel "
+            "{number}), og svaret kommer i kanalen der {name} spurte."
+        )
+    )
+    reply = make_reply(
+        title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
+        lead=template.format(
             name=asked.name,
             platform=asked.platform,
             party=name,
@@ -81,6 +95,13 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
         visibility=Visibility.CHANNEL,
     )
     return replace(reply, mentions=_answerers(ctx, asked.party))
+
+
+def _party_answers(ctx: Context, party: str) -> bool:
+    """Whether someone of the party itself (a coordinator; AU: a member) may answer, not only the admins."""
+    roles = actions.answering_roles(ctx.config, party=party)
+    people = known_people(config=ctx.config, state=ctx.state).values()
+    return any(p["party"] == party and p["role"] in roles for p in people)
 
 
 def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
