@@ -261,3 +261,14 @@ def test_the_terminal_labels_a_nynorsk_digest_in_nynorsk() -> None:
     out = io.StringIO()
     run_chat(bot.core, user_id="per", channel_id="vestland", lines=[], out=out)
     assert "[påminning] Påminningar" in out.getvalue() and "[påminnelse]" not in out.getvalue(), out.getvalue()
+
+
+def test_status_lists_signatures_in_party_order() -> None:
+    """Finding E: NFR signs before IN; `status` lists Agder, IN, …, NFR as the receipt does."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027)
+    for who, command in (("kari", "signer"), ("nils", "signer agder"), ("ola", "signer agder")):
+        assert bot.say(command, as_=who).ok, (who, command)
+    text = bot.say("status", as_="kari").text
+    line = next(line for line in text.splitlines() if "Signert:" in line)
+    assert line.index("Agder (") < line.index("IN (") < line.index("NFR ("), line
