@@ -272,3 +272,20 @@ def test_status_lists_signatures_in_party_order() -> None:
     text = bot.say("status", as_="kari").text
     line = next(line for line in text.splitlines() if "Signert:" in line)
     assert line.index("Agder (") < line.index("IN (") < line.index("NFR ("), line
+
+
+@pytest.mark.parametrize(
+    ("who", "command", "says"),
+    [
+        ("siri", "signer agder 2028", "mente du «signer agder 2027»?"),
+        ("kari", "signer 2028", "mente du «signer 2027»?"),
+    ],
+)
+def test_a_year_slip_when_signing_is_asked_about(who: str, command: str, says: str) -> None:
+    """Finding F: agreement 2027 is open and ready; «2028» is a slip, said plainly, nothing stored."""
+    bot = make_bot(at=oslo(2027, 1, 8, 10))
+    record_all_preconditions(bot, year=2027)
+    before = bot.snapshot()
+    reply = bot.say(command, as_=who)
+    assert not reply.ok and says in reply.text and "Mangler:" not in reply.text, reply.text
+    assert bot.snapshot() == before
