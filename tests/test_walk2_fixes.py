@@ -289,3 +289,13 @@ def test_a_year_slip_when_signing_is_asked_about(who: str, command: str, says: s
     reply = bot.say(command, as_=who)
     assert not reply.ok and says in reply.text and "Mangler:" not in reply.text, reply.text
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("who", "says"), [("kari", "Ingen avtale 2030 for Agder"), ("per", "Inga avtale 2030 for Vestland")]
+)
+def test_a_receipt_for_a_far_year_says_there_is_none_yet(who: str, says: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 8, 10))
+    region = "agder" if who == "kari" else "vestland"
+    text = bot.say(f"kvittering {region} 2030", as_=who).text
+    assert says in text and "Kjed" not in text, text
