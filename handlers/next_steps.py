@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
@@ -228,7 +229,11 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     if party is None or item.start > today:
         return False
     if is_signing(item):
-        return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+        return (
+            party in progress.missing
+            and acts_for(ctx.config, role=ctx.caller.role, party=party)
+            and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+        )
     return responsible_party(ctx.config, item) == party and _recordable(ctx, item, today=today)
 
 
@@ -374,5 +379,9 @@ def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
     if not (is_signing(item) and progress.missing):
         return []
-    mine = tuple(party for party in progress.missing if party == ctx.caller.party)
+    mine = tuple(
+        party
+        for party in progress.missing
+        if party == ctx.caller.party and acts_for(ctx.config, role=ctx.caller.role, party=party)
+    )
     return sign_buttons(ctx, item=item, parties=mine)

@@ -36,6 +36,8 @@ def test_a_regions_adviser_does_not_sign_for_the_county_and_the_card_says_so(lan
     else:
         assert "signering gjer framleis koordinatorane" in said, said
         assert "slepte deg inn" not in said
+    shown = bot.say("neste", as_="nyperson", channel=region)
+    assert not any(button.command.startswith("signer") for button in shown.buttons), shown.buttons
     before = bot.snapshot()
     refused = bot.say("signer", as_="nyperson", channel=region)
     assert not refused.ok and ("koordinatorer" in refused.text or "koordinatorane" in refused.text), refused.text

@@ -141,8 +141,14 @@ def require_acts_for(acting: Acting, *, party: str, what: str) -> None:
     decisions); an actor and AU act through any member, advisers included (issue 20: an adviser bound to
     IN signs for IN). `what` completes «Bare fylkeskommunens koordinatorer kan …»."""
     require_member(acting, party=party, what=what)
-    if acting.config.region(party) and acting.caller.role != "coordinator":
+    if not acts_for(acting.config, role=acting.caller.role, party=party):
         raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
+
+
+def acts_for(config: AppConfig, *, role: str | None, party: str) -> bool:
+    """Whether a member of `party` with `role` acts on its behalf (`require_acts_for`): `neste` offers a
+    signature only to those whose click would be kept."""
+    return not config.region(party) or role == "coordinator"
 
 
 def adviser_may(config: AppConfig, *, party: str) -> str:
