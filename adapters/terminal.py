@@ -130,7 +130,11 @@ def run_chat(
         )
     for digest in core.digests_due(at=core.clock.now()):
         if digest.to.platform == PLATFORM and digest.to.channel_id == channel_id:
-            print(f"[påminnelse] {render(digest.reply)}\n", file=out)
+            with using(
+                "nn" if digest.reply.lang == "nn" else "nb"
+            ):  # the digest's own written form labels it (nn «påminning»)
+                label = _("påminnelse")
+            print(f"[{label}] {render(digest.reply)}\n", file=out)
     source = (
         lines
         if lines is not None

@@ -208,5 +208,10 @@ def receipt(request: Request, ctx: Context) -> Outcome:
             )
         )
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
+    if year > ctx.now.year + 1 and found.version is None and not found.signatures:  # a year ahead: nothing yet
+        lead = _("Ingen avtale {year} for {region} ennå: ingen tekst er registrert og ingen har signert.").format(
+            year=year, region=found.region_name
+        )
+        return Outcome(reply=make_reply(title=found.title, lead=lead, context=_("Bare du ser kvitteringen.")))
     reply = make_reply(title=found.title, sections=found.sections(), context=_("Bare du ser kvitteringen."))
     return Outcome(reply=reply)

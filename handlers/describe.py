@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from bot.agreement.receipt import version_facts
 from bot.agreement.signing import sign_button
@@ -20,7 +21,7 @@ from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
-from bot.model.wheel import Item, done_word, region_title
+from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, when_text
 from bot.state.store import StateStore
 from handlers.minutes_read import read_command
@@ -107,7 +108,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         if signatures:
             signed = ", ".join(
                 f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
-                for party, sig in signatures.items()
+                for party, sig in _in_party_order(config, item=item, signatures=signatures)
             )
             facts.append(Fact(_("Signert"), signed))
         facts += version_facts(config=config, state=state, region=item.region, year=item.year)
@@ -199,3 +200,10 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:
     return [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
+
+
+def _in_party_order(config: AppConfig, *, item: Item, signatures: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The signatures in the agreement's party order (the region, then IN, SIVA, NFR, RFF), as `kvittering`
+    and «Mangler signatur» list them, not in the order they were signed (walk 2, E)."""
+    order = agreement_parties(config, region=item.region or "")
+    return sorted(signatures.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))

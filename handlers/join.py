@@ -12,10 +12,12 @@ from dataclasses import replace
 from bot.actions import membership as actions
 from bot.actions.base import Acting
 from bot.actions.membership import JoinRequest
+from bot.actions.rules import adviser_may
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
+from bot.model.order import split_confirm
 from bot.parsing import fold, shown
 from bot.reminders.notify import known_people
 from bot.shown.replies import make_reply
@@ -52,6 +54,11 @@ def join(request: Request, ctx: Context) -> Outcome:
         "Jeg har spurt koordinatorene for {party} om å slippe deg inn som rådgiver. Du får svar her. "
         "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
     ).format(party=name)
+    if not _party_answers(ctx, party):  # IN has no coordinator in app.yaml: an admin answers
+        lead = _(
+            "Jeg har spurt en administrator om å slippe deg inn som rådgiver for {party}. Du får svar her. "
+            "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
+        ).format(party=name)
     if not addresses:
         lead = _("Det finnes ingen kanal for {party} ennå. Be en administrator om å registrere deg.").format(party=name)
     return Outcome(reply=make_reply(title=_("Forespørselen er sendt"), lead=lead), announcements=others)
@@ -59,13 +66,28 @@ def join(request: Request, ctx: Context) -> Outcome:
 
 def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
     name = ctx.config.party_name(asked.party)
-    reply = make_reply(
-        title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
-        lead=_(
-            "{name} ({platform}) ber om å bli med som rådgiver for {party}: lese og registrere for parten. "
+    template = (
+        _(
+            "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
             "Koordinatorene for {party} eller en administrator svarer med knappene (forespørsel {number}), "
             "og svaret kommer i kanalen der {name} spurte."
-        ).format(name=asked.name, platform=asked.platform, party=name, number=asked.number),
+        )
+        if _party_answers(ctx, asked.party)
+        else _(
+            "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
+            "{party} har ingen koordinator hos meg, så en administrator svarer med knappene (forespørsel "
+            "{number}), og svaret kommer i kanalen der {name} spurte."
+        )
+    )
+    reply = make_reply(
+        title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
+        lead=template.format(
+            name=asked.name,
+            platform=asked.platform,
+            party=name,
+            number=asked.number,
+            may=adviser_may(ctx.config, party=asked.party),
+        ),
         buttons=(
             Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
             Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False),
@@ -73,6 +95,13 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
         visibility=Visibility.CHANNEL,
     )
     return replace(reply, mentions=_answerers(ctx, asked.party))
+
+
+def _party_answers(ctx: Context, party: str) -> bool:
+    """Whether someone of the party itself (a coordinator; AU: a member) may answer, not only the admins."""
+    roles = actions.answering_roles(ctx.config, party=party)
+    people = known_people(config=ctx.config, state=ctx.state).values()
+    return any(p["party"] == party and p["role"] in roles for p in people)
 
 
 def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
@@ -103,9 +132,12 @@ def answer(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=make_reply(title=_("Allerede besvart"), lead=lead))
     if approve:
         title = _("{name} er med for {party}").format(**values)
-        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du registrere for {party}.").format(**values)
+        may = adviser_may(ctx.config, party=asked.party)
+        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du {may}.").format(**values, may=may)
+        said = _("{who} slapp {name} inn som rådgiver for {party}. {name} kan nå {may}.").format(**values, may=may)
     else:
         title = _("{name} ble ikke med for {party}").format(**values)
+        said = _("{who} avslo forespørselen fra {name} om å bli med for {party}.").format(**values)
         told = _(
             "{who} avslo forespørselen din om å bli med for {party}. Spør koordinatorene for {party} om hvorfor."
         ).format(**values)
@@ -114,14 +146,16 @@ def answer(request: Request, ctx: Context) -> Outcome:
     )
     to = ChannelAddress(platform=asked.platform, channel_id=asked.channel)
     if (asked.platform, asked.channel) == (request.platform, request.channel_id):
-        return Outcome(reply=make_reply(title=title, lead=told, visibility=Visibility.CHANNEL))
+        # One channel, one message, read by both: said of the newcomer, not to them (the approver sees it too).
+        lead = said
+        return Outcome(reply=make_reply(title=title, lead=lead, visibility=Visibility.CHANNEL))
     person = Mention(person=asked.user_id, name=asked.name, ids={asked.platform: asked.user_id})
     message = replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
     return Outcome(reply=reply, announcements=(Announcement(to=to, reply=message),))
 
 
 def leave(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, confirmed = split_confirm(ctx.args.split())
     mentioned = [w for w in words if w.startswith("<@") or w.startswith("@")]
     rest = [w for w in words if w not in mentioned]
     party = _party(ctx, rest, example=LEAVE_EXAMPLE)
@@ -130,7 +164,9 @@ def leave(request: Request, ctx: Context) -> Outcome:
         who = resolve(mentioned[0], request=request, directory=ctx.directory)
         user_id = who.user_id if who else mentioned[0].lstrip("@")
         name = who.name if who else user_id
-    left = actions.leave(Acting.of(ctx=ctx, request=request), party=party, user_id=user_id, name=name)
+    left = actions.leave(
+        Acting.of(ctx=ctx, request=request), party=party, user_id=user_id, name=name, confirmed=confirmed
+    )
     values = {"name": left.name, "party": ctx.config.party_name(left.party)}
     lead = (
         _("{name} er fjernet fra {party}.").format(**values)

@@ -8,9 +8,9 @@ what, so "Alt er i rute" is never said while an agreement is overdue.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 
+from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
@@ -40,6 +40,8 @@ from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
 MINE = 8
+NEAR = timedelta(days=150)
+"""What is coming within this (a season) is still shown when overdue items fill the list."""
 HORIZON = timedelta(days=200)
 """How far ahead `neste` looks for items whose window has not opened yet."""
 
@@ -82,8 +84,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
+    # An actor's view is the actor's: a county coordinator asking `neste nfr` sees NFR's list, not their
+    # own «Du kan gjøre nå» under NFR's heading (walk 2, M).
+    other_subject = actor is not None and ctx.caller.party != actor
     mine = sorted(
-        (p for p in open_items if _can_act(ctx, p, today)),
+        (p for p in open_items if not other_subject and _can_act(ctx, p, today)),
         key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
@@ -93,10 +98,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         blocked = _waiting_in_season(ctx, others, today=today)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
-    overdue = sorted((p for p in others if id(p) in late_ids), key=lambda p: _order(ctx, p, spans_regions))
-    upcoming = sorted((p for p in others if id(p) not in late_ids), key=lambda p: (p.target, p.item.deadline))
+    reader = actor or region
+    overdue = sorted(
+        (p for p in others if id(p) in late_ids),
+        key=lambda p: (not _own(ctx, p, party=reader), *_order(ctx, p, spans_regions)),
+    )
+    upcoming = sorted(
+        (p for p in others if id(p) not in late_ids),
+        key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
+    )
     chosen_mine = mine[:MINE]
-    chosen = overdue[:SHOW] + upcoming[: max(SHOW - len(overdue), 2)]
+    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -104,7 +116,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
         elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on others
-            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked)
+            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
@@ -130,7 +142,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
-        lead += _waiting_text(ctx, blocked) + " "
+        lead += _waiting_text(ctx, blocked, today=today) + " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
@@ -143,6 +155,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+
+
+def _own(ctx: Context, progress: Progress, *, party: str | None) -> bool:
+    """Whether an item is the reader's own (its region's, or the party answers for it): kept first when the
+    list is cut, so a region's overdue signing is never dropped for another party's letter."""
+    item = progress.item
+    return party is not None and (item.region == party or responsible_party(ctx.config, item) == party)
+
+
+def _upcoming_shown(upcoming: list[Progress], *, room: int, today: date) -> list[Progress]:
+    """What is coming, in the room the overdue items leave; at least the first two when they fall due
+    (by their target) within `NEAR`, never a meeting most of a year away beside overdue work (the farthest go first)."""
+    return [p for i, p in enumerate(upcoming) if i < room or (i < 2 and p.target <= today + NEAR)]
 
 
 @per_config(maxsize=256)
@@ -204,7 +229,11 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     if party is None or item.start > today:
         return False
     if is_signing(item):
-        return party in progress.missing and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+        return (
+            party in progress.missing
+            and acts_for(ctx.config, role=ctx.caller.role, party=party)
+            and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+        )
     return responsible_party(ctx.config, item) == party and _recordable(ctx, item, today=today)
 
 
@@ -239,20 +268,58 @@ def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> 
     return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
 
 
-def _waiting_text(ctx: Context, blocked: list[Progress]) -> str:
-    """«3 avtaler venter på forutsetninger før signering: Tildelingsbrev fra SIVA (3), Fylkesbudsjett fra
-    Agder (1) (skriv «oversikt»).»: who each agreement waits on, by name, as many times as it holds one up."""
-    counts: Counter[str] = Counter()
+def _waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
+    """«2 avtaler venter på: Tildelingsbrev fra SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
+    «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
+    names; after the signing deadline it says they are overdue, not that they wait to be signed."""
+    config = ctx.config
+    groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
+    own: set[str] = set()  # the groups that are each region's own (its budget): named by region
     for progress in blocked:
-        for blocker in missing_for_signing(config=ctx.config, state=ctx.state, signing=progress.item):
-            who = who_answers(config=ctx.config, item=blocker, wording=Wording.SHORT)
-            counts[_("{what} fra {who}").format(what=blocker.spec.label or blocker.spec.name, who=who)] += 1
-    what = ", ".join(f"{label} ({number})" for label, number in counts.most_common())
+        region = config.party_short(progress.item.region or "")
+        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
+            label = blocker.spec.label or blocker.spec.name
+            if config.region(responsible_party(config, blocker)):
+                own.add(label)
+            else:
+                label = _("{what} fra {who}").format(
+                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
+                )
+            groups.setdefault(label, []).append(region)
+    parts = [
+        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
+        for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
+    ]
+    what = ", ".join(parts)
+    if all(progress.item.deadline < today for progress in blocked):
+        return ngettext(
+            "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            "{n} avtaler er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked), what=what)
     return ngettext(
-        "{n} avtale venter på forutsetninger før signering: {what} (skriv «oversikt»).",
-        "{n} avtaler venter på forutsetninger før signering: {what} (skriv «oversikt»).",
+        "{n} avtale venter på: {what} (skriv «oversikt»).",
+        "{n} avtaler venter på: {what} (skriv «oversikt»).",
         len(blocked),
     ).format(n=len(blocked), what=what)
+
+
+NAMES = 3
+"""How many region names a grouped line names before «og N til»."""
+
+
+def _own_group(label: str, regions: list[str]) -> str:
+    """«Fylkesbudsjett fra Agder», or «Fylkesbudsjett (13 regioner: Akershus, Buskerud, Finnmark og 10 til)»."""
+    if len(regions) == 1:
+        return _("{what} fra {who}").format(what=label, who=regions[0])
+    named = ", ".join(regions[:NAMES])
+    if len(regions) > NAMES:
+        named = _("{names} og {n} til").format(names=named, n=len(regions) - NAMES)
+    return f"{label} ({_regions(len(regions))}: {named})"
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)
 
 
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:
@@ -312,5 +379,9 @@ def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
     if not (is_signing(item) and progress.missing):
         return []
-    mine = tuple(party for party in progress.missing if party == ctx.caller.party)
+    mine = tuple(
+        party
+        for party in progress.missing
+        if party == ctx.caller.party and acts_for(ctx.config, role=ctx.caller.role, party=party)
+    )
     return sign_buttons(ctx, item=item, parties=mine)

@@ -79,7 +79,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
                     primary=False,
                 )
             )
-    behind = behind_text(config=ctx.config, state=ctx.state, today=today)
+    # The agreement being prepared is headlined with its own backlog, not last year's (walk 2, H); other
+    # years get today's, labelled so (`_today_label`).
+    cycle = year if year == view.preparing and year != view.year else None
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle)
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
     behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)

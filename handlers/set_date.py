@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, dated_item, set_date
+from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
 from bot.dates.text import month_name
@@ -200,14 +200,17 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
         ).format(text=text, example=example, command=command, day=day_text(day))
         return Outcome(reply=make_reply(title=_("Hvilken dag?"), lead=lead, buttons=buttons))
     how = _("Skriv «{command}» for å lagre likevel").format(command=command)
-    if choice.next_year is not None:
-        later_day = choice.next_year
+    later_day = choice.next_year
+    if later_day is not None:
         when = parsed.when.replace(year=later_day.year, month=later_day.month, day=later_day.day)
         later_item = dated_item(acting, key=item.key, region=item.region, day=later_day)
+        if date_worries(acting, item=later_item, when=when):  # offered only when it would be kept as typed
+            later_day = None
+    if later_day is not None:
         later = _command(later_item, when=when, has_time=parsed.has_time, confirm=False)
         how += ", " + _("eller «{command}» for neste år").format(command=later)
         buttons.append(
-            Button(label=_("Neste år ({day})").format(day=day_text(choice.next_year)), command=later, primary=False)
+            Button(label=_("Neste år ({day})").format(day=day_text(later_day)), command=later, primary=False)
         )
     reasons = list(asked.worries)
     lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)

@@ -50,10 +50,12 @@ class BotDriver:
         platform: str = "terminal",
         fields: Mapping[str, str] | None = None,
         request_id: str | None = None,
+        user_name: str | None = None,
     ) -> Reply:
         request = Request(
             platform=platform,
             user_id=as_,
+            user_name=user_name,
             channel_id=channel or HOME.get(as_, "agder"),
             text=text,
             fields=MappingProxyType(dict(fields or {})),

@@ -72,8 +72,10 @@ def test_neste_lists_overdue_items_first() -> None:
     assert mine[: len(overdue)] == overdue, "overdue items come before the upcoming ones"
     assert "⚠ Administrativt dialogmøte høst 2026" in overdue
     rest = shown[shown.index("Ellers") + 1 :]
-    assert rest[0].startswith("⚠ Nasjonalt temamøte høst")
-    assert "11 på overtid" in reply.text and "Viser 7 av 9 andre åpne" in reply.text
+    # Agder's own overdue signing first (walk 2, K), then the national meeting.
+    assert rest[0].startswith("⚠ Signering av samarbeidsavtalen 2027")
+    assert rest[1].startswith("⚠ Nasjonalt temamøte høst")
+    assert "11 på overtid" in reply.text and "Viser 6 av 9 andre åpne" in reply.text
 
 
 def test_neste_offers_the_signing_button_for_the_callers_own_party_when_ready() -> None:

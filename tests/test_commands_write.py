@@ -279,8 +279,14 @@ def test_forutsetning_each_kind(bot: BotDriver) -> None:
     assert bot.tables("cycle/vestland/2027")["preconditions"]["budsjett"]["done"] is True
 
 
-def test_forutsetning_statsbudsjett_by_a_county_coordinator(bot: BotDriver) -> None:
-    assert_recorded(bot, "forutsetning statsbudsjett 2027", as_="per")
+def test_forutsetning_statsbudsjett_only_by_au(bot: BotDriver) -> None:
+    """The state budget gates all fifteen regions and everything says «registreres av AU»: a county
+    coordinator is refused, with nothing written, and AU records it."""
+    before = bot.snapshot()
+    refused = bot.say("forutsetning statsbudsjett 2027", as_="per")
+    assert not refused.ok and "Statsbudsjettet vert registrert av AU" in refused.text, refused.text
+    assert bot.snapshot() == before
+    assert_recorded(bot, "forutsetning statsbudsjett 2027", as_="aud")
 
 
 def test_forutsetning_twice_is_harmless(bot: BotDriver) -> None:
@@ -295,12 +301,13 @@ def test_forutsetning_twice_is_harmless(bot: BotDriver) -> None:
 @pytest.mark.parametrize(
     ("person", "channel", "text", "contains"),
     [
-        ("ola", "in", "forutsetning statsbudsjett", "AU eller en fylkeskommunal koordinator"),
+        ("ola", "in", "forutsetning statsbudsjett", "Statsbudsjettet registreres av AU"),
         ("per", "agder", "forutsetning budsjett", "Bare Agder"),
         ("kari", "agder", "forutsetning budsjett vestland", "Bare Vestland"),
         ("ola", "in", "forutsetning tildelingsbrev SIVA", "Bare Siva"),
         ("kari", "agder", "forutsetning tildelingsbrev IN", "Bare Innovasjon Norge"),
-        ("kari", "agder", "forutsetning tildelingsbrev", "Hvilken aktørs"),
+        ("kari", "agder", "forutsetning tildelingsbrev", "Tildelingsbrevet registreres av aktøren selv"),
+        ("admin", "nasjonal", "forutsetning tildelingsbrev", "Hvilken aktørs"),
         ("aud", "nasjonal", "forutsetning budsjett", "Hvilken regions"),
         ("kari", "agder", "forutsetning ost", "ost"),
         ("kari", "agder", "forutsetning", "Hvilken forutsetning"),

@@ -16,6 +16,8 @@ from bot.actions.base import Acting, record
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import binding_key
+from bot.model.order import confirm_word
+from bot.reminders.notify import known_people
 from bot.state.store import META, DomainError
 from storage.base import Document, Tables
 
@@ -197,9 +199,13 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
     return JoinChange(request=answered, changed=True)
 
 
-def leave(acting: Acting, *, party: str, user_id: str | None = None, name: str | None = None) -> Left:
+def leave(
+    acting: Acting, *, party: str, user_id: str | None = None, name: str | None = None, confirmed: bool = False
+) -> Left:
     """The caller leaves `party`, or an admin removes `user_id` (on the request's platform) from it. The
-    person's own binding then says they are no one's, so their organisation's binding no longer counts."""
+    person's own binding then says they are no one's, so their organisation's binding no longer counts.
+    The party's only registered person is asked first (`confirmed`): without them only an admin lets
+    anyone in again."""
     caller, config, request = acting.caller, acting.config, acting.request
     party_name = config.party_name(party)
     by_admin = user_id is not None and user_id != request.user_id
@@ -211,6 +217,18 @@ def leave(acting: Acting, *, party: str, user_id: str | None = None, name: str |
         if not caller.known or caller.party != party:
             raise DomainError(_("Du er ikke med for {party}, så det er ingenting å forlate.").format(party=party_name))
         target, target_name = request.user_id, caller.name
+        others = [
+            person
+            for person in known_people(config=config, state=acting.state).values()
+            if person["party"] == party and person["role"] and person["key"] != caller.key
+        ]
+        if not others and not confirmed:
+            raise DomainError(
+                _(
+                    "Du er den eneste som er registrert for {party}. Uten deg må en administrator slippe noen "
+                    "inn igjen. Skriv «{command}» for å gå likevel."
+                ).format(party=party_name, command=f"forlat {party} {confirm_word()}")
+            )
     key = binding_key(request.platform, target)
     left = {"party": None, "role": None, "left": party, "person": target, "name": target_name}
     if acting.state.person_binding(key=key) == left:

@@ -16,7 +16,7 @@ from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
-from bot.model.followups import same_points, stamp
+from bot.model.followups import require_sound_points, same_points, stamp
 from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
@@ -132,6 +132,7 @@ def record_minutes(
     held = progress.planned if progress.planned and progress.planned <= acting.now else acting.now
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
+    require_sound_points(list(given.get("followups") or ()), now=acting.now, confirmed=confirmed)
     given = {**given, "followups": stamp(list(given.get("followups") or ()), now=acting.now, seed=seed)}
 
     def mutate(tables: Tables) -> None:

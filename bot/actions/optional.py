@@ -56,7 +56,11 @@ def mark_not_relevant(
     if year is not None:
         require_near_year(acting, year, example=_(EXAMPLE))
     where = None if spec.scope == "national" else require_region(region, example=f"{_(EXAMPLE)} agder")
-    require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=where))
+    require_coordinator(
+        acting,
+        item=milestone_for(config, key=spec.key, year=acting.now.year, region=where),
+        what=_("markere et punkt som ikke aktuelt"),
+    )
     example = f"{_(EXAMPLE).rsplit(' ', 1)[0]} {acting.now.year + 1}"
     item = write_item(acting, key=spec.key, region=where, typed=year, example=example)
     progress = progress_of(config=config, state=acting.state, item=item)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
-from bot.actions.rules import require_member, require_untaken_cycle, write_year
+from bot.actions.rules import require_acts_for, require_known, require_member, require_untaken_cycle, write_year
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
@@ -72,7 +72,7 @@ def record_precondition(
                     command=_("forutsetning") + f" {spec.key} agder"
                 )
             )
-        require_member(
+        require_acts_for(
             acting, party=region, what=_("registrere budsjettet til {party}").format(party=config.party_name(region))
         )
     elif spec.owner == "actor":
@@ -80,8 +80,12 @@ def record_precondition(
         actor = _actor(acting, party=party)
     else:
         region = None
-        if acting.caller.role not in ("au_member", "coordinator"):
-            raise DomainError(_("Statsbudsjettet registreres av AU eller en fylkeskommunal koordinator."))
+        # A national fact that gates every region: recorded by its owner, AU, alone (app.yaml `coordinator`).
+        require_known(acting)
+        if acting.caller.party != config.parties.coordinator.key:
+            raise DomainError(
+                _("Statsbudsjettet registreres av AU: det vedtas av Stortinget og gjelder avtalene i alle regionene.")
+            )
 
     def item_for(y: int) -> Item:
         return next(
@@ -128,6 +132,12 @@ def _actor(acting: Acting, *, party: str | None) -> str:
     config = acting.config
     actor = party if party and config.actor(party) else acting.channel.actor or acting.caller.party
     if actor is None or config.actor(actor) is None:
+        if acting.caller.party and not config.actor(acting.caller.party):  # not for a county to register
+            raise DomainError(
+                _("Tildelingsbrevet registreres av aktøren selv ({actors}), hver i sin kanal.").format(
+                    actors=", ".join(enabled.key for enabled in config.enabled_actors)
+                )
+            )
         raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
     if actor not in (enabled.key for enabled in config.enabled_actors):
         raise DomainError(

@@ -122,16 +122,54 @@ def require_member(acting: Acting, *, party: str, what: str) -> None:
     caller = acting.caller
     require_known(acting)
     if caller.party != party:
-        own = acting.config.party_name(caller.party) if caller.party else _("ingen part")
+        if caller.party is None:  # an admin belongs to no party («registrert for ingen part» read oddly)
+            raise DomainError(
+                _("Bare {party} kan {what}. Du er ikke registrert for noen part.").format(
+                    party=acting.config.party_name(party), what=what
+                )
+            )
         raise DomainError(
             _("Bare {party} kan {what}. Du er registrert for {own}.").format(
-                party=acting.config.party_name(party), what=what, own=own
+                party=acting.config.party_name(party), what=what, own=acting.config.party_name(caller.party)
             )
         )
 
 
-def require_coordinator(acting: Acting, *, item: Item) -> None:
-    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones."""
+def require_acts_for(acting: Acting, *, party: str, what: str) -> None:
+    """The model's rule for who acts on a party's behalf: a county council acts through its coordinators
+    (a region's adviser reads and closes follow-up points, but does not sign or record the county's
+    decisions); an actor and AU act through any member, advisers included (issue 20: an adviser bound to
+    IN signs for IN). `what` completes «Bare fylkeskommunens koordinatorer kan …»."""
+    require_member(acting, party=party, what=what)
+    if not acts_for(acting.config, role=acting.caller.role, party=party):
+        raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
+
+
+def acts_for(config: AppConfig, *, role: str | None, party: str) -> bool:
+    """Whether a member of `party` with `role` acts on its behalf (`require_acts_for`): `neste` offers a
+    signature only to those whose click would be kept."""
+    return not config.region(party) or role == "coordinator"
+
+
+def adviser_may(config: AppConfig, *, party: str) -> str:
+    """What an adviser of `party` may do, in words, by the rule of `require_acts_for`: the approval card
+    says exactly this, so a coordinator knows what a click lets in."""
+    name = config.party_name(party)
+    if config.region(party):
+        return _(
+            "lese alt og lukke oppfølgingspunkter for {party}; datoer, referater, budsjett, avtaletekst og "
+            "signering gjør fortsatt koordinatorene"
+        ).format(party=name)
+    if party == config.parties.coordinator.key:
+        return _("lese alt og registrere for {party}: de nasjonale møtene og statsbudsjettet").format(party=name)
+    return _(
+        "lese alt og handle for {party}: registrere tildelingsbrev og signere samarbeidsavtalene for {party}"
+    ).format(party=name)
+
+
+def require_coordinator(acting: Acting, *, item: Item, what: str | None = None) -> None:
+    """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones.
+    `what` names the write in the refusal (default: dates and meeting outcomes)."""
     if item.region is None:
         require_member(
             acting,
@@ -145,6 +183,8 @@ def require_coordinator(acting: Acting, *, item: Item) -> None:
         what=_("registrere for {party}").format(party=acting.config.party_name(item.region)),
     )
     if acting.caller.role != "coordinator":
+        if what is not None:
+            raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
         raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
 
 

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import order_note, order_note_nn, require_member, write_item
+from bot.actions.rules import milestone_for, order_note, order_note_nn, require_acts_for, require_member, write_item
 from bot.agreement import versions as agreement
 from bot.i18n import _, local
 from bot.model.cycle import read_cycles
@@ -110,11 +110,17 @@ def sign(
             )
         )
     require_member(acting, party=party, what=_("signere for dem"))
+    require_acts_for(
+        acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
+    )
+    year_typed = year
     item = write_item(acting, key=spec.key, region=region, typed=year, example=f"signer {acting.now.year + 1}")
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
         return AlreadySigned(party=party, year=year, signature=existing)
+    if year_typed is not None:
+        _require_meant_year(acting, item=item, party=party)
     _require_preconditions(acting, item=item, region=region, year=year)
     note = order_note(acting, item=item, confirmed=confirmed)
     text = agreement.version_to_sign(acting.state, region=region, year=year, party=party, asked=version)
@@ -154,6 +160,28 @@ def sign(
         return AlreadySigned(party=party, year=year, signature=already.signature)
     progress = progress_of(config=config, state=acting.state, item=item)
     return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
+
+
+def _require_meant_year(acting: Acting, *, item: Item, party: str) -> None:
+    """A typed year whose agreement cannot be signed, while the one next to it is open for signing, ready
+    and unsigned by the party, is most likely a slip: say so («mente du …»), not the long list of what the
+    other year lacks (walk 2, F)."""
+    config, state, region = acting.config, acting.state, item.region or ""
+    if not missing_for_signing(config=config, state=state, signing=item):
+        return
+    for year in (item.year - 1, item.year + 1):
+        other = milestone_for(config, key=item.key, year=year, region=region)
+        if (
+            other.start <= acting.now.date() <= other.deadline
+            and party not in state.signatures(region=region, year=year)
+            and not missing_for_signing(config=config, state=state, signing=other)
+        ):
+            command = f"signer {year}" if party == region else f"signer {region} {year}"
+            raise DomainError(
+                _(
+                    "Avtalen {year} kan ikke signeres ennå, men avtalen {other} er klar til signering: mente du «{command}»?"
+                ).format(year=item.year, other=year, command=command)
+            )
 
 
 def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int) -> None:

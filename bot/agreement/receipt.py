@@ -24,7 +24,7 @@ from bot.agreement.versions import (
 from bot.i18n import _
 from bot.messages import Fact, Section
 from bot.model.config import AppConfig
-from bot.model.wheel import agreement_parties
+from bot.model.wheel import agreement_parties, milestone_item, signing_milestone, tracked
 from bot.parsing import shown
 from bot.shown.replies import render_text
 from bot.state.store import StateStore, cycle_partition
@@ -118,6 +118,8 @@ class Receipt:
     """The chain is whole and the stored state is what it produces (every version, signature, date)."""
     history_proves_state: bool
     """False for a store written before entries said what they changed, until its next change there."""
+    before_bot: bool = False
+    """The agreement was signed before the bot took over (`tracking_start`): it has no record of it."""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -138,14 +140,13 @@ class Receipt:
             text.append(Fact(_("Lenke"), self.link or ""))
             if self.registered:
                 text.append(Fact(_("Registrert"), self.registered))
-        text.append(
-            Fact(
-                "Status",
-                _("signert av alle parter på denne versjonen")
-                if self.complete
-                else _("mangler signatur fra {parties}").format(parties=", ".join(self.missing)),
-            )
-        )
+        if self.complete:
+            status = _("signert av alle parter på denne versjonen")
+        elif self.before_bot and not self.signatures:  # not five missing signatures: no records at all
+            status = _("signert før Samhandlingsbot tok over, så boten har ingen opplysninger om signaturene")
+        else:
+            status = _("mangler signatur fra {parties}").format(parties=", ".join(self.missing))
+        text.append(Fact("Status", status))
         signed: list[Fact] = []
         for sig in self.signatures:
             on = _("versjon {number}").format(number=sig.version) if sig.version else _("uten versjon")
@@ -234,4 +235,11 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         history_head=chain.head,
         history_ok=chain.ok,
         history_proves_state=chain.replayed_from is not None,
+        before_bot=_before_bot(config, region=region, year=year),
     )
+
+
+def _before_bot(config: AppConfig, *, region: str, year: int) -> bool:
+    """Whether the region's signing of `year` predates the bot's records (not followed, `tracking_start`)."""
+    spec = signing_milestone(config)
+    return spec is not None and not tracked(config, milestone_item(config, milestone=spec, year=year, region=region))

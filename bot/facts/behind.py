@@ -2,7 +2,8 @@
 
 Behind means an item of the region (its milestones, its own preconditions and its agreement's signatures)
 is overdue (`bot.facts.item_state`: past its deadline, not done, followed by the bot) and its lateness is
-chased (not an optional item), in the cycles a read shows (`bot.model.cycle.read_cycles`, and the cycle before).
+chased (not an optional item), in the cycles a read shows (`bot.model.cycle.read_cycles`, and the cycle before
+until the next agreement's preparation opens).
 The one answer for `neste`, `oversikt` and AU's weekly overview.
 """
 
@@ -26,14 +27,18 @@ from bot.state.store import StateStore, item_partition
 logger = logging.getLogger(__name__)
 
 
-def overdue_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
-    """Each region that is behind, with its overdue items (oldest deadline first)."""
+def overdue_by_region(
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None
+) -> dict[str, list[Item]]:
+    """Each region that is behind, with its overdue items (oldest deadline first); with `cycle`, only that
+    cycle's items (`oversikt 2028` speaks of 2028, not of last year's backlog)."""
     behind: dict[str, list[Item]] = {}
     for region, partitions in _chased_past_deadline(config, today=today):
         late = [
             item
             for partition, candidates in partitions
             for item in _late_in(config=config, state=state, partition=partition, candidates=candidates, today=today)
+            if cycle is None or item.year == cycle
         ]
         if late:
             behind[region] = sorted(late, key=lambda item: item.deadline)
@@ -69,7 +74,9 @@ def _chased_past_deadline(
     rather than for every region on every request (most items are not past their deadline; only these
     need their progress read)."""
     view = read_cycles(config, today=today)
-    years = [view.year - 1, view.year] + ([view.preparing] if view.preparing else [])
+    # The cycle before counts until the next agreement's preparation opens: in November 2027 an unheld
+    # autumn meeting of 2026 is history (`oversikt 2026`), not what makes a region behind (walk 2, H).
+    years = [view.year, view.preparing] if view.preparing else [view.year - 1, view.year]
     regions: list[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]]] = []
     for region in config.parties.regions:
         by_partition: dict[str, list[Item]] = {}
@@ -93,13 +100,13 @@ def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) 
     return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
 
 
-def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+def behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None = None) -> str:
     """Plain sentences: how many regions are behind and on what, or that none is; then what falls due
     within the digest's week (`due_soon_text`), so the day before thirteen action plans fall due does not
-    read as all well."""
-    behind = overdue_by_region(config=config, state=state, today=today)
+    read as all well. With `cycle`, of that cycle alone."""
+    behind = overdue_by_region(config=config, state=state, today=today, cycle=cycle)
     total = len(config.parties.regions)
-    soon = due_soon_text(config=config, state=state, today=today)
+    soon = due_soon_text(config=config, state=state, today=today, cycle=cycle)
     if not behind:
         return " ".join(filter(None, (_("Ingen av {total} regioner er på etterskudd.").format(total=total), soon)))
     counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
@@ -108,11 +115,14 @@ def behind_text(*, config: AppConfig, state: StateStore, today: date) -> str:
     return " ".join(filter(None, (late, soon)))
 
 
-def due_soon_by_region(*, config: AppConfig, state: StateStore, today: date) -> dict[str, list[Item]]:
+def due_soon_by_region(
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None
+) -> dict[str, list[Item]]:
     """Each region with items whose lateness is chased falling due within `DUE_DAYS` (today included) and
-    not done: what will make it behind within the week, as the digests look ahead."""
+    not done: what will make it behind within the week, as the digests look ahead (`cycle`: its alone)."""
     view = read_cycles(config, today=today)
     years = [view.year] + ([view.preparing] if view.preparing else [])
+    years = [year for year in years if cycle is None or year == cycle]
     until = today + timedelta(days=DUE_DAYS)
     due: dict[str, list[Item]] = {}
     for region in config.parties.regions:
@@ -132,9 +142,9 @@ def due_soon_by_region(*, config: AppConfig, state: StateStore, today: date) -> 
     return due
 
 
-def due_soon_text(*, config: AppConfig, state: StateStore, today: date) -> str:
+def due_soon_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None = None) -> str:
     """«13 regioner har frist innen en uke: Handlingsplan 2028 (13 regioner).», or "" when none has."""
-    due = due_soon_by_region(config=config, state=state, today=today)
+    due = due_soon_by_region(config=config, state=state, today=today, cycle=cycle)
     if not due:
         return ""
     counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in due.values() for item in items)

@@ -26,9 +26,11 @@ def takes_part(config: AppConfig, *, actor: str, item: Item) -> bool:
 
 def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, today: date) -> list[Item]:
     """Every region's regional meetings `actor` takes part in that are planned within `PREPARE_DAYS`
-    from today (not yet held), soonest first. A meeting without a date is the region's to set, not yet
-    something to prepare; an actor-in-region channel already lists its region's meetings."""
+    from today, and those held within as long ago whose minutes are not recorded yet (they stay until
+    the minutes come, as in `neste <region>`), soonest first. A meeting without a date is the region's
+    to set, not yet something to prepare; an actor-in-region channel already lists its region's meetings."""
     until = today + timedelta(days=PREPARE_DAYS)
+    since = today - timedelta(days=PREPARE_DAYS)
     found: list[tuple[date, Item]] = []
     for region in config.parties.regions:
         for year in (today.year, today.year + 1):
@@ -39,6 +41,6 @@ def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, tod
                     continue
                 progress = progress_of(config=config, state=state, item=item)
                 planned = progress.planned.date() if progress.planned else None
-                if not progress.done and planned is not None and today <= planned <= until:
+                if not progress.done and planned is not None and since <= planned <= until:
                     found.append((planned, item))
     return [item for _day, item in sorted(found, key=lambda pair: (pair[0], pair[1].ident))]

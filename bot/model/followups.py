@@ -21,9 +21,10 @@ from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
+from bot.model.order import confirm_word
 from bot.model.wheel import Item, milestone_item
 from bot.shown.replies import day_text, make_reply
-from bot.state.store import StateStore, cycle_partition, national_partition
+from bot.state.store import DomainError, StateStore, cycle_partition, national_partition
 from storage.base import Document, StoreError
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
     if parsed is None or parsed.month_only:
         return None
     rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
-    return parsed.when.date(), rest or text
+    return parsed.when.date(), rest
 
 
 def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]:
@@ -106,11 +107,33 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
             found = due_from(str(point.get("text", "")), now=now)
             point["due"] = found[0].isoformat() if found else None
             if found:
-                point["typed"], point["text"] = point.get("text"), found[1]
+                point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
             elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
                 point["due_unread"] = phrase  # kept without a due date; the reply says so
         stamped.append(point)
     return stamped
+
+
+def require_sound_points(points: list[Document], *, now: datetime, confirmed: bool) -> None:
+    """A point says what is to be done: «oppfølging: @IN innen 1. mai» has only a deadline and is refused.
+    A due date already past is most likely a slip («innen forrige uke»): asked, and `bekreft` stores it."""
+    for point in points:
+        text = str(point.get("text", ""))
+        found = due_from(text, now=now)
+        if not (found[1] if found else text).strip(" .,;:-"):
+            raise DomainError(
+                _(
+                    "Oppfølgingspunktet «{text}» mangler tekst: hva skal gjøres? "
+                    "Skriv f.eks. «oppfølging: Sende utkast @IN innen 1. mai»."
+                ).format(text=text)
+            )
+        if found and found[0] < now.date() and not confirmed:
+            raise DomainError(
+                _(
+                    "Fristen for «{text}» ({day}) er allerede passert. Skriv en frist fram i tid, eller det samme "
+                    "med «{confirm}» til slutt for å lagre punktet som forsinket."
+                ).format(text=found[1], day=day_text(found[0]), confirm=confirm_word())
+            )
 
 
 def same_points(first: Iterable[Document], second: Iterable[Document]) -> bool:
@@ -293,8 +316,19 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
     shown = ordered[:SHOW]
     facts = tuple(Fact(meeting_label(point), point_line(point, today=today)) for point in shown)
     more = len(ordered) - len(shown)
-    text = _("… og {n} til (skriv «status»).").format(n=more) if more else None
+    text = (
+        _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
+    )
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), tuple(map(close_button, shown))
+
+
+def _rest_command(rest: list[Followup]) -> str:
+    """Where the points not shown are listed for any reader: a region's `status` (an actor's channel has no
+    region of its own, so a bare «status» there only asks «Hvilken region?»)."""
+    places = sorted({point.place for point in rest if point.place})
+    if not places:
+        return "status"
+    return f"status {places[0].lower()}"
 
 
 def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Reply:

@@ -120,7 +120,7 @@ class Directory:
         if runtime:
             return Caller(
                 key=runtime.get("person") or user_id,
-                name=runtime.get("name") or user_name or user_id,
+                name=_shown_name(stored=runtime.get("name"), user_name=user_name, user_id=user_id),
                 party=runtime.get("party"),
                 role=runtime.get("role"),
                 via="person" if runtime.get("role") else "none",
@@ -259,3 +259,11 @@ def terminal_seat(
             next((c.id for c in config.channels if c.platform == platform and c.national), "nasjonal"),
         )
     return user_id, channel
+
+
+def _shown_name(*, stored: str | None, user_name: str | None, user_id: str) -> str:
+    """A person's name as the receipt and `logg` show it: the stored one, unless it is only the raw id
+    (they joined from a request that carried no name), then the platform's user name; the id last."""
+    if stored and stored != user_id:
+        return stored
+    return user_name or stored or user_id

@@ -5,17 +5,19 @@ once here for every platform, and the digest group it goes in (`SECTION_ORDER`).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from bot.agreement.signing import sign_button
 from bot.agreement.versions import NO_TEXT_YET, current_version
+from bot.clock import OSLO
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
+from bot.model.order import confirm_word, signing_breaches
 from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.parsing import typed_name
@@ -77,7 +79,7 @@ def digest_line(
         if blockers is None:
             blockers = missing_for_signing(config=config, state=state, signing=item)
         action, button, shared = _signing_action(
-            config, state, item=item, party=party, blockers=blockers, missing=progress.missing
+            config, state, item=item, party=party, blockers=blockers, missing=progress.missing, today=today
         )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
@@ -130,7 +132,14 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
 
 
 def _signing_action(
-    config: AppConfig, state: StateStore, *, item: Item, party: str, blockers: list[Item], missing: tuple[str, ...]
+    config: AppConfig,
+    state: StateStore,
+    *,
+    item: Item,
+    party: str,
+    blockers: list[Item],
+    missing: tuple[str, ...],
+    today: date,
 ) -> tuple[str, Button | None, bool]:
     """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
     waiting on the same party)."""
@@ -173,7 +182,14 @@ def _signing_action(
         unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
         return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
     button = sign_button(config, item=item, party=party, version=version)
-    action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=button.command)
+    # The shortest command that works for the party in its own channel, on the day: the region signs with
+    # the year alone, an actor names the region; outside the window the order rule asks for the confirm word.
+    typed = f"signer {item.year}" if party == item.region else f"signer {item.region} {item.year}"
+    noon = datetime.combine(today, time(12), tzinfo=OSLO)
+    if signing_breaches(config=config, item=item, now=noon):
+        typed += " " + confirm_word()
+        button = replace(button, command=f"{button.command} {confirm_word()}")
+    action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=typed)
     return action, button, False
 
 

@@ -10,7 +10,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
 - a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
   that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
-  the deadline in full, then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
+  the deadline in full (the working day after that when the day before is a grid day below, so a channel
+  is not told of overdue items two days running), then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
   calendar days (the first of them at least half that after the first notice), on one grid shared by every
   item so they share one digest (the days whose ordinal is a
   multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
@@ -161,10 +162,22 @@ class Planner:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
         if chases_lateness(item) and not not_relevant(progress):
             overdue = self.config.reminders.overdue
+            if overdue.every_days and self._on_grid(first_overdue - timedelta(days=1), every_days=overdue.every_days):
+                # The day before is the shared «fortsatt forsinket» day: a channel behind on anything got an
+                # overdue digest then, so this notice waits a working day (walk 2, F12: Monday then Tuesday).
+                first_overdue = on_or_after(first_overdue + timedelta(days=1), days_off=off)
             if overdue.max_times:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
             schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
+
+    def _on_grid(self, day: date, *, every_days: int) -> bool:
+        """Whether `day` is one of the shared grid's days (`_still_overdue`), as moved back by days off."""
+        for ahead in range(every_days + 7):
+            raw = day + timedelta(days=ahead)
+            if (raw.toordinal() - 1) % every_days == 0:
+                return on_or_before(raw, days_off=self.days_off) == day
+        return False
 
     def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
         """The folded overdue reminders after the first: every `every_days` days on the shared grid (day

@@ -161,10 +161,15 @@ def test_an_allocation_letter_only_by_its_actor(world: World) -> None:
     )
 
 
-def test_the_state_budget_by_au_or_a_coordinator(world: World) -> None:
+def test_the_state_budget_by_au_only(world: World) -> None:
     refused(
         world,
         lambda: record_precondition(world.acting("ola"), key="statsbudsjett", region=None, party=None, year=2027),
+        says="Statsbudsjettet registreres av AU",
+    )
+    refused(
+        world,
+        lambda: record_precondition(world.acting("kari"), key="statsbudsjett", region=None, party=None, year=2027),
         says="Statsbudsjettet registreres av AU",
     )
 

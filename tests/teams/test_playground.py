@@ -200,7 +200,7 @@ def test_an_unknown_person_is_told_how_to_join_and_asks_with_one_click_in_the_pl
             # Kari answers from her own client (not scripted here); Eva reads the answer in the channel.
             answer = core.handle(Request(platform="teams", user_id=KARI, channel_id=CHANNEL, text="opptak ja 1"))
             await server.runtime.sender.send(channel_id=CHANNEL, reply=answer.reply)
-            await _shown(page, "Kari Nordmann slapp deg inn som rådgiver for Agder fylkeskommune")
+            await _shown(page, "Kari Nordmann slapp Eva Rådgiver inn som rådgiver for Agder fylkeskommune")
 
     run(body())
     eva = core.directory.caller(platform="teams", user_id=EVA)

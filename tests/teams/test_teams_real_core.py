@@ -31,7 +31,7 @@ def _core() -> Core:
     )
     setup = [
         ("kari", text_command(year=2026)),
-        ("kari", "forutsetning statsbudsjett 2026"),
+        ("aud", "forutsetning statsbudsjett 2026"),
         ("kari", "forutsetning budsjett agder 2026"),
         ("kari", "referat politisk agder 2026 Vedtatt i fylkestinget"),
         ("ola", "forutsetning tildelingsbrev IN 2026"),
