@@ -3,6 +3,7 @@ and fresh copies of the state they serve."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,20 @@ async def start_site(app: web.Application) -> tuple[web.AppRunner, str]:
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     return runner, f"http://127.0.0.1:{port}"
+
+
+async def serve_until_stopped(app: web.Application) -> None:
+    """A benchmarked server's life: `/cpu` reports its own CPU time, its address goes to the parent on
+    stdout, and it serves until the parent ends it."""
+    import time
+
+    async def cpu(_: web.Request) -> web.Response:
+        return web.json_response({"cpu": time.process_time()})
+
+    app.router.add_get("/cpu", cpu)
+    _runner, url = await start_site(app)
+    print(url, flush=True)
+    await asyncio.Event().wait()
 
 
 async def server_cpu(session: aiohttp.ClientSession, url: str) -> float:

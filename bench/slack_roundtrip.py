@@ -44,7 +44,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.serving import fresh_copies, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
+from bench.serving import fresh_copies, serve_until_stopped, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
 from bench.slack_setup import (  # noqa: E402
     ACTOR_SLACK,
     ACTOR_SLACK_CHANNEL,
@@ -108,13 +108,7 @@ async def _serve(kind: str, *, api_url: str, config: str, db: str, now: str, rep
         app = _ours(api_url, config=config, db=db, now=now)
         freeze_start_up()  # as `serve` does
 
-    async def cpu(_: web.Request) -> web.Response:
-        return web.json_response({"cpu": time.process_time()})
-
-    app.router.add_get("/cpu", cpu)
-    _runner, url = await start_site(app)
-    print(url, flush=True)
-    await asyncio.Event().wait()  # until the parent terminates us
+    await serve_until_stopped(app)
 
 
 # ---- what is asked ---------------------------------------------------------------------------------------
