@@ -51,8 +51,18 @@ def handle(ctx: Context) -> Outcome:
         outcome = ctx.state.item_doc(item).get("outcome")
         if outcome:
             return Outcome(reply=_whole(item, outcome))
-    item = milestone_item(ctx.config, milestone=meeting.spec, year=years[0], region=meeting.region)
+    item = _missing(ctx, meeting.spec, region=meeting.region, years=years)
     raise DomainError(_("Det er ikke registrert noe referat for {item}.").format(item=item.title()))
+
+
+def _missing(ctx: Context, spec: Any, *, region: str | None, years: Any) -> Item:
+    """The meeting a miss names: the typed year's, else the newest whose window has opened (this spring's
+    in spring 2027, never the 2028 cycle that has nothing in it yet), else this year's."""
+    items = [milestone_item(ctx.config, milestone=spec, year=year, region=region) for year in years]
+    if len(items) == 1:
+        return items[0]
+    opened = [item for item in items if item.start <= ctx.now.date()]
+    return opened[0] if opened else milestone_item(ctx.config, milestone=spec, year=ctx.now.year, region=region)
 
 
 def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:

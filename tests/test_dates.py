@@ -55,7 +55,6 @@ SUNDAY_TABLE: list[tuple[str, datetime, bool]] = [
     ("3. jan", at(2027, 1, 3), False),
     ("22. sept.", at(2027, 9, 22), False),
     ("1. okt kl 9", at(2027, 10, 1, 9), True),
-    ("29. februar", at(2028, 2, 29), False),
     ("torsdag 22.04", at(2027, 4, 22), False),  # a dotted pair after a weekday is a date
     ("fredag 10.30", at(2026, 11, 27, 10, 30), True),  # ...unless it cannot be one
     ("kl 10 22. april", at(2027, 4, 22, 10), True),
@@ -165,7 +164,7 @@ def test_now_in_another_zone_is_read_as_oslo_wall_time() -> None:
             date(2027, 1, 31),
         ),  # nearest
         ("1. mars", (date(2027, 2, 1), date(2027, 2, 28)), date(2027, 3, 1)),
-        ("29.2", (date(2027, 1, 1), date(2027, 12, 31)), date(2028, 2, 29)),
+        ("29.2", (date(2028, 1, 1), date(2028, 12, 31)), date(2028, 2, 29)),  # walk 3 #14: a 2027 window gave 2028
         ("22/4", (date(2027, 12, 31), date(2027, 1, 1)), date(2027, 4, 22)),  # reversed
         ("uke 17", (date(2028, 1, 1), date(2028, 12, 31)), date(2028, 4, 24)),
         ("22. april 2026", (date(2027, 1, 1), date(2027, 12, 31)), date(2026, 4, 22)),
@@ -224,6 +223,9 @@ def test_what_the_bot_echoes_reads_back_the_same(with_time: bool) -> None:
         "fredag kl 25",
         "22. april kl 10.75",
         "31.02",
+        # walk 3 #14: in November 2026 the February meant is 2027's, which has no 29th; this list used to
+        # expect 29 February 2028 (the next cycle's), which the finding calls a silent move
+        "29. februar",
         "32. mars",
         "22.13.2027",
         "uke 54",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year
+from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year, require_untaken_cycle
 from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
@@ -95,6 +95,8 @@ def set_date(
     else:
         item = dated_item(acting, key=key, region=region, day=when.date())
     require_coordinator(acting, item=item)
+    if year is not None:  # «dato politisk 2026 …» in November 2026: the cycle of agreement 2026 is history
+        require_untaken_cycle(acting, item=item, confirmed=confirmed)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when)
         if vague or worries:

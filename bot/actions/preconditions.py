@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
-from bot.actions.rules import require_acts_for, require_known, require_member, require_untaken_cycle, write_year
+from bot.actions.rules import (
+    require_acts_for,
+    require_known,
+    require_member,
+    require_opened_window,
+    require_untaken_cycle,
+    write_year,
+)
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
@@ -101,6 +108,7 @@ def record_precondition(
     if progress_of(config=config, state=acting.state, item=item).done:
         return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
     require_untaken_cycle(acting, item=item, confirmed=confirmed)
+    require_opened_window(acting, item=item, confirmed=confirmed)
     _require_earlier(acting, item=item, item_for_key=lambda k: _national(config, key=k, year=year))
     return _record(acting, item=item)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 from bot.actions.base import Acting
 from bot.i18n import _, using
@@ -14,6 +15,7 @@ from bot.model.cycle import next_opening, write_cycle
 from bot.model.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, milestone_item, tracked
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
@@ -215,6 +217,24 @@ def replace_question(*, what: str) -> DomainError:
             "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
             "det forrige beholdes i «logg»."
         ).format(what=what, confirm=confirm_word())
+    )
+
+
+EARLY_GRACE = timedelta(days=31)
+"""How long before its window a precondition may be recorded without a question."""
+
+
+def require_opened_window(acting: Acting, *, item: Item, confirmed: bool) -> None:
+    """A fact (a budget adopted) recorded months before its window opens is most likely a slip of the year
+    («budsjett 2029» in January 2027, «budsjett 2028» in May 2027): it asks for `bekreft` first, as a date
+    outside its window does. A few weeks early is real life (an allocation letter in late November)."""
+    if confirmed or acting.now.date() >= item.start - EARLY_GRACE:
+        return
+    raise DomainError(
+        _(
+            "{item} kan tidligst skje fra {start}, så jeg regner med at året er feil. "
+            "Skriv et annet år, eller det samme med «{confirm}» til slutt for å registrere det likevel."
+        ).format(item=item.title(), start=day_text(item.start), confirm=confirm_word())
     )
 
 

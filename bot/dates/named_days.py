@@ -151,6 +151,11 @@ def feast_week(name: str) -> Callable[[int], date] | None:
     return None if days is None else _from_easter(days)
 
 
+def names_a_day(name: str) -> bool:
+    """ "etter jul" names one day (the Monday after New Year's Day), not a week whose Monday was picked."""
+    return name in _AFTER_CHRISTMAS
+
+
 def feast_week_words() -> list[str]:
     """Every spelling `feast_week` knows, for one regex alternation."""
     return sorted({*_FEAST_WEEKS, *_AFTER_CHRISTMAS})

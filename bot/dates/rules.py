@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
-from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words
+from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words, names_a_day
 from bot.dates.relations import related
 from bot.dates.words import (
     DAY_ORDINALS,
@@ -145,12 +145,12 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         return Found(day=date(int(y), int(mo), int(d)), year_typed=True, weekday=_typed(wd))
     if m := _NUMERIC_RE.fullmatch(s):
         wd, d, mo, y4, y2 = m.groups()
-        month_day = _month_day(int(mo), int(d))
+        _month_day(int(mo), int(d))  # 31.04: in no year at all
         year_text = y4 or y2
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
-        return _yearless(month_day, today=today, window=window, weekday=wd)
+        return _yearless_month_day(int(mo), int(d), today=today, window=window, weekday=wd)
     m = _TEXTUAL_RE.fullmatch(s) or _ORDINAL_DAY_RE.fullmatch(s)
     groups = m.groups() if m else None
     if m is None and (m := _MONTH_FIRST_RE.fullmatch(s)):
@@ -162,7 +162,20 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     day_number = int(d) if d.isdigit() else DAY_ORDINALS[d]
     if y:
         return Found(day=date(int(y), MONTHS[mon], day_number), year_typed=True, weekday=_typed(wd))
-    return _yearless(_month_day(MONTHS[mon], day_number), today=today, window=window, weekday=wd)
+    return _yearless_month_day(MONTHS[mon], day_number, today=today, window=window, weekday=wd)
+
+
+def _yearless_month_day(
+    month: int, day: int, *, today: date, window: tuple[date, date] | None, weekday: str | None
+) -> Found | None:
+    """A day and month without a year. «29. februar» is read only in the year it would mean if it existed
+    every year: in 2027 it is no date (like «30. februar»), never 29 February 2028 in the next cycle."""
+    found = _yearless(_month_day(month, day), today=today, window=window, weekday=weekday)
+    if found is not None and (month, day) == (2, 29):
+        meant = choose_year(_month_day(2, 28), today=today, window=window)
+        if meant is not None and meant.year != found.day.year:
+            raise ValueError("29 February does not exist in the year meant")
+    return found
 
 
 def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:
@@ -179,10 +192,11 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
         feast = feast_week(name)
         if feast is None:
             return None
+        kind: Kind = "day" if names_a_day(name) else "week"  # «etter jul»: no week number to explain
         if y:
-            return Found(day=feast(int(y)), kind="week", year_typed=True)
+            return Found(day=feast(int(y)), kind=kind, year_typed=True)
         day = choose_year(feast, today=today, window=window, ahead=lambda d: d + timedelta(days=6))
-        return Found(day=day, kind="week", make=feast) if day else None
+        return Found(day=day, kind=kind, make=feast) if day else None
     if m := _NTH_WD_RE.fullmatch(s):
         nth, wd, mon, y = m.groups()
         make = _nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
