@@ -13,7 +13,7 @@ from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.identity import OrganisationBinding, organisation_key
-from bot.model.order import split_confirm
+from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
@@ -48,7 +48,7 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     if words and fold(words[0]) in ORGANISATION_WORDS:
         return bind_organisation(request, ctx, words=words[1:])
-    confirmed = split_confirm(words)[1]
+    confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) after the admin check
     chosen, bound = actions.bind_channel(
         Acting.of(ctx=ctx, request=request), binding=lambda: _channel(ctx), confirmed=confirmed
     )
