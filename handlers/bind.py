@@ -13,6 +13,7 @@ from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.identity import OrganisationBinding, organisation_key
+from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
@@ -47,7 +48,10 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     if words and fold(words[0]) in ORGANISATION_WORDS:
         return bind_organisation(request, ctx, words=words[1:])
-    chosen, bound = actions.bind_channel(Acting.of(ctx=ctx, request=request), binding=lambda: _channel(ctx))
+    confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) after the admin check
+    chosen, bound = actions.bind_channel(
+        Acting.of(ctx=ctx, request=request), binding=lambda: _channel(ctx), confirmed=confirmed
+    )
     what = chosen.described(ctx.config)
     if not bound.changed:
         return Outcome(reply=_already(_("Denne kanalen er allerede {what}. Ingenting er endret.").format(what=what)))
@@ -60,7 +64,7 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
 
 
 def _channel(ctx: Context) -> ChannelBinding:
-    words = ctx.args.split()
+    words, _confirmed = split_confirm(ctx.args.split())
     kind = fold(words[0]) if words else ""
     args = read_args(ctx, words[1:], want=("region", "party"))
     reject_extra(args.rest, example=BIND_EXAMPLE)

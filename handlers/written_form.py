@@ -29,12 +29,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             channel_id=request.channel_id,
             context=ctx.channel,
         )
-        raise DomainError(
-            _(
+        with using(own or here):  # records nothing and only the person reads it: their own choice at once
+            help_text = _(
                 "Skriv «målform nn» eller «målform nb» for svarene som bare du ser, eller «målform kanal nn» for "
                 "hele kanalen (nå: {own} for deg, {here} i kanalen)."
             ).format(own=FORM_NAMES[own] if own else _("som kanalen"), here=FORM_NAMES[here])
-        )
+        raise DomainError(help_text)
     if for_channel:
         return _set_channel(request, ctx, lang=lang)
     choose_written_form(Acting.of(ctx=ctx, request=request), lang=lang)

@@ -574,7 +574,7 @@ def test_person_overrides_app_yaml(bot: BotDriver) -> None:
         ("kari", "referat høst Godt møte bekreft"),
         ("kari", "forutsetning budsjett"),
         ("kari", "oppdrag IN sendt 2027"),
-        ("admin", "koble region agder"),
+        ("admin", "koble region agder bekreft"),  # the test channel is national: rebinding asks (walk 3, 12)
         ("admin", "person @eva agder koordinator"),
     ],
 )

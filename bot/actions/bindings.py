@@ -11,7 +11,8 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import require_admin
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.identity import ORGANISATIONS, OrganisationBinding, binding_key
+from bot.model.identity import ORGANISATIONS, ChannelContext, OrganisationBinding, binding_key
+from bot.model.order import confirm_word
 from bot.state.store import META, DomainError
 from storage.base import Document, Tables
 
@@ -49,6 +50,17 @@ class ChannelBinding:
         return _("kanalen til {party}").format(party=self.actor) + where
 
 
+def _channel_binding(channel: ChannelContext) -> ChannelBinding | None:
+    """What the channel is bound to now, as a binding; None when it is unbound."""
+    if channel.kind == "national":
+        return ChannelBinding(national=True)
+    if channel.kind == "actor":
+        return ChannelBinding(actor=channel.actor, region=channel.region)
+    if channel.kind == "region":
+        return ChannelBinding(region=channel.region)
+    return None
+
+
 @dataclass(frozen=True)
 class PersonBinding:
     user_id: str
@@ -69,10 +81,21 @@ class Bound:
     """False when the binding was already so: nothing recorded."""
 
 
-def bind_channel(acting: Acting, *, binding: Callable[[], ChannelBinding]) -> tuple[ChannelBinding, Bound]:
-    """Bind the request's channel. `binding` is read after the admin check, so others hear the rule."""
+def bind_channel(
+    acting: Acting, *, binding: Callable[[], ChannelBinding], confirmed: bool = False
+) -> tuple[ChannelBinding, Bound]:
+    """Bind the request's channel. `binding` is read after the admin check, so others hear the rule. A
+    channel already bound to something else (by app.yaml or at runtime) is rebound only `confirmed`: the
+    refusal names what it is now, since its reminders and overview would go elsewhere."""
     require_admin(acting)
     chosen = binding()
+    current = _channel_binding(acting.channel)
+    if current is not None and current != chosen and not confirmed:
+        raise DomainError(
+            _("Denne kanalen er {now}. Skriv det samme med «{confirm}» til slutt for å gjøre den til {what}.").format(
+                now=current.described(acting.config), confirm=confirm_word(), what=chosen.described(acting.config)
+            )
+        )
     request = acting.request
     key = binding_key(request.platform, request.channel_id)
     bound = _bind(

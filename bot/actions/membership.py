@@ -112,6 +112,15 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
             "pending",
         ):
             return JoinChange(request=found, changed=False)
+    for found in requests.values():  # one person, one party: a second request waits for the first's answer
+        if (found.platform, found.user_id, found.status) == (request.platform, request.user_id, "pending"):
+            raise DomainError(
+                _(
+                    "Du har allerede spurt om å bli med for {other} (forespørsel {number}), og en person er med "
+                    "for én part. Vent på svaret, eller be den som svarer om å avslå den («opptak nei {number}») "
+                    "før du spør for {party}."
+                ).format(other=config.party_name(found.party), number=found.number, party=name)
+            )
     number = str(max((int(n) for n in requests if n.isdigit()), default=0) + 1)
     asked = JoinRequest(
         number=number,
@@ -167,8 +176,15 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
     own = acting.state.person_binding(key=person_key)
     if approve and own and own.get("role") and own.get("party") != found.party:
         raise DomainError(
-            _("{name} er nå registrert for {own}; en administrator må flytte dem.").format(
-                name=found.name, own=config.party_name(str(own.get("party")))
+            _(
+                "{name} er nå registrert for {own}. En administrator flytter dem med «forlat {code} @{user}» "
+                "og så «opptak ja {number}»."
+            ).format(
+                name=found.name,
+                own=config.party_name(str(own.get("party"))),
+                code=own.get("party"),
+                user=found.user_id,
+                number=number,
             )
         )
     answered = replace(found, status="approved" if approve else "refused")

@@ -160,18 +160,27 @@ class Receipt:
                     + stale,
                 )
             )
+        about = Fact(
+            _("Gjelder"),
+            _("alt som er registrert for {region} i syklus {year}").format(region=self.region_name, year=self.year),
+        )  # the stored partition's id stays in the JSON receipt, not in what people read
         if not self.history_ok:
             chain = _("BRUTT – si fra til administrator")
+        elif self.history_entries == 0:
+            chain = None  # an empty history is said plainly, not as a chain that proves nothing yet
         elif self.history_proves_state:
             chain = _("i orden")
         else:
             chain = _("hel, men den viser ennå ikke at det lagrede er uendret (lagret før endringene ble ført)")
-        history = (
-            Fact(_("Partisjon"), self.history_partition),
-            Fact(_("Oppføringer"), str(self.history_entries)),
-            Fact(_("Kjeden"), chain),
-            Fact(_("Siste hash"), self.history_head or "–"),
-        )
+        if chain is None:
+            history: tuple[Fact, ...] = (about, Fact(_("Oppføringer"), _("ingen ennå – ingenting er registrert her")))
+        else:
+            history = (
+                about,
+                Fact(_("Oppføringer"), str(self.history_entries)),
+                Fact(_("Kjeden"), chain),
+                Fact(_("Siste hash"), self.history_head or "–"),
+            )
         return [
             Section(title=_("Avtaletekst"), facts=tuple(text)),
             Section(title=_("Signaturer"), facts=tuple(signed), text=None if signed else _("Ingen ennå.")),
