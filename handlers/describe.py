@@ -195,7 +195,7 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
     version = current_version(ctx.state, region=item.region, year=item.year)
     if version is None:
         return []
-    return [sign_button(ctx.config, item=item, party=party, version=version) for party in parties]
+    return [sign_button(ctx.config, item=item, party=party, version=version, at=ctx.now) for party in parties]
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:
