@@ -89,3 +89,40 @@ def test_a_monday_deadline_is_overdue_on_tuesday_in_the_digest_as_in_neste() -> 
     assert "Agder · Signering 2028: frist var 31. januar 2028 (1 dag på overtid)" in agder, agder
     vestland = _digest(bot, "vestland")
     assert "Vestland · Signering 2028: fristen var 31. januar 2028 (1 dag på overtid)" in vestland, vestland
+
+
+def test_neste_keeps_the_unsigned_agreement_of_last_cycle_that_the_digest_and_oversikt_count() -> None:
+    """Walk 3, #8: on 1 February 2028 (366 days after its deadline) `neste` dropped the unsigned agreement
+    2027, while `oversikt` and the digest still counted it. It stays, named with its year."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027)
+    assert bot.say("signer IN agder 2027", as_="ola").ok
+    bot.set_time(2027, 12, 14, 10)
+    assert "Signering 2027" in bot.say("neste", as_="kari").text
+    bot.set_time(2028, 2, 1, 9)
+    neste = bot.say("neste", as_="kari").text
+    assert "Ikke fullført fra tidligere sykluser:" in neste and "Signering 2027" in neste, neste
+    assert "Signering 2027" in bot.say("oversikt", as_="aud", channel="nasjonal").text
+    assert "Signering 2027" in bot.say("neste", as_="per").text  # nynorsk: the same line for Vestland
+
+
+def test_optional_assignments_are_never_shown_overdue_and_are_done_once_every_answer_is_in() -> None:
+    """Walk 3, #3/#11: `oversikt` and `status` marked the optional assignment agreements ⚠ «på overtid»
+    after 31 January, though README says an optional item is never overdue."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    assert bot.say("oppdrag IN sendt", as_="kari").ok and bot.say("oppdrag SIVA ingen", as_="kari").ok
+    bot.set_time(2027, 2, 1, 9)
+    overview = bot.say("oversikt", as_="aud", channel="nasjonal").text
+    assert not [line for line in overview.splitlines() if "Oppdragsavtaler" in line and "⚠" in line], overview
+    for who, heading, open_words in (
+        ("kari", "Oppdragsavtaler sendt virkemiddelaktørene 2027", "31. januar 2027 (valgfritt, ikke på overtid)"),
+        ("per", "Oppdragsavtalar sende til verkemiddelaktørane 2027", "31. januar 2027 (valfritt, ikkje på overtid)"),
+    ):
+        status = bot.say("status", as_=who).text
+        block = status.split(heading, 1)[1].split("\n•", 1)[0]
+        assert f"• {heading}" in status and f"⚠ {heading}" not in status, status
+        assert open_words in block and "overtid)" not in block.replace(open_words, ""), block
+    for actor in ("NFR", "RFF"):
+        assert bot.say(f"oppdrag {actor} ingen", as_="kari").ok
+    block = bot.say("status", as_="kari").text.split("Oppdragsavtaler sendt virkemiddelaktørene 2027", 1)[1]
+    assert "Ferdig" in block.split("\n•", 1)[0], block
