@@ -126,3 +126,21 @@ def test_optional_assignments_are_never_shown_overdue_and_are_done_once_every_an
         assert bot.say(f"oppdrag {actor} ingen", as_="kari").ok
     block = bot.say("status", as_="kari").text.split("Oppdragsavtaler sendt virkemiddelaktørene 2027", 1)[1]
     assert "Ferdig" in block.split("\n•", 1)[0], block
+
+
+def test_status_says_when_no_plan_period_frames_the_cycle_and_how_to_set_one() -> None:
+    """Walk 3, #10: with app.yaml's 2024–2027, `status` in cycle 2028 had no «Regional plan» at all."""
+    bot = make_bot(at=oslo(2028, 2, 1, 9))
+    for who, expected in (
+        (
+            "kari",
+            "Planperiode: ingen registrert for syklus 2028 (2024–2027 er utløpt). Koordinatoren skriver «plan 2028–2031»",
+        ),
+        (
+            "per",
+            "Planperiode: ingen registrert for syklus 2028 (2024–2027 er gått ut). Koordinatoren skriv «plan 2028–2031»",
+        ),
+    ):
+        assert expected in bot.say("status", as_=who).text
+    assert bot.say("plan 2028–2031", as_="kari").ok  # the command it names is accepted
+    assert "Planperiode: 2028–2031" in bot.say("status", as_="kari").text
