@@ -74,9 +74,7 @@ def test_after_the_deadline_every_party_that_must_sign_again_is_told() -> None:
     bot.set_time(2027, 1, 13, 9)
     register_text(bot, year=2027, region="vestland", version=2)
     bot.set_time(2027, 2, 1, 9)
-    assert "Vestland har ikkje signert: «signer 2027 stadfest»; manglar òg signatur frå IN" in _digest(
-        bot, "vestland"
-    )
+    assert "Vestland har ikkje signert: «signer 2027 stadfest»; manglar òg signatur frå IN" in _digest(bot, "vestland")
 
 
 def test_a_monday_deadline_is_overdue_on_tuesday_in_the_digest_as_in_neste() -> None:
