@@ -12,7 +12,7 @@ from bot.agreement.versions import current_version
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
-from bot.facts.item_state import item_state
+from bot.facts.item_state import chases_lateness, item_state
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
@@ -85,12 +85,11 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
         facts.append(Fact(_("Status"), _("Ferdig ({how})").format(how=done_word(item)) + done_when))
     else:
-        facts.append(
-            Fact(
-                _("Frist"),
-                f"{texts.deadline} ({days_phrase(deadline=item.deadline, today=today)})",
-            )
-        )
+        when = days_phrase(deadline=item.deadline, today=today)
+        if item.deadline < today and not chases_lateness(item):
+            # An optional item is never overdue (README; walk 3, #11): past its deadline it waits for answers.
+            when = _("valgfritt, ikke på overtid")
+        facts.append(Fact(_("Frist"), f"{texts.deadline} ({when})"))
     if progress.planned:
         facts.append(
             Fact(
@@ -195,7 +194,7 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
     version = current_version(ctx.state, region=item.region, year=item.year)
     if version is None:
         return []
-    return [sign_button(ctx.config, item=item, party=party, version=version) for party in parties]
+    return [sign_button(ctx.config, item=item, party=party, version=version, at=ctx.now) for party in parties]
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:

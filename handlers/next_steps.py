@@ -21,7 +21,7 @@ from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.config import AppConfig
-from bot.model.cycle import read_cycles, superseded
+from bot.model.cycle import read_cycles, still_followed, superseded
 from bot.model.followups import callers_points, with_followups
 from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import (
@@ -75,7 +75,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             [item for item in items if item.start <= today + HORIZON and tracked(ctx.config, item)],
         )
         if not progress.done
-        and progress.item.deadline >= today - timedelta(days=365)
+        and still_followed(progress.item, today=today)
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
@@ -194,8 +194,8 @@ def _national_window(config: AppConfig, *, today: date) -> tuple[Item, ...]:
 
 def _may_show(config: AppConfig, item: Item, *, today: date) -> bool:
     """Whether `neste` may show an item today at all: its window opens within the horizon, the bot follows
-    it, and its deadline is less than a year ago."""
-    return item.start <= today + HORIZON and tracked(config, item) and item.deadline >= today - timedelta(days=365)
+    it, and it is still followed (`still_followed`: of last cycle or later, as the digests and `oversikt`)."""
+    return item.start <= today + HORIZON and tracked(config, item) and still_followed(item, today=today)
 
 
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:

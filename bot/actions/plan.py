@@ -44,6 +44,17 @@ def region_plan_period(*, config: AppConfig, state: StateStore, region: str, yea
     return _framing(state.stored_plan_periods(region=region), _configured(config, region), year=year)
 
 
+def ended_plan_period(*, config: AppConfig, state: StateStore, region: str, year: int) -> str | None:
+    """The latest plan period (set with `plan`, else app.yaml's) that ended before cycle `year`: what
+    `status` names when no period frames the cycle («2024–2027 er utløpt», walk 3 #10)."""
+    for periods in (state.stored_plan_periods(region=region), _configured(config, region)):
+        ended = [span for span in map(period_years, periods) if span and span[1] < year]
+        if ended:
+            first, last = max(ended, key=lambda span: (span[1], span[0]))
+            return f"{first}–{last}"
+    return None
+
+
 def _configured(config: AppConfig, region: str) -> tuple[str, ...]:
     spec = config.region(region)
     return (spec.plan_period,) if spec and spec.plan_period else ()

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from bot.agreement.versions import Version
+from bot.clock import OSLO
 from bot.i18n import _
 from bot.messages import Button
 from bot.model.config import AppConfig
+from bot.model.order import confirm_word, signing_breaches
 from bot.model.wheel import Item
 
 
-def sign_button(config: AppConfig, *, item: Item, party: str, version: Version) -> Button:
+def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, at: datetime) -> Button:
     """A click runs `signer <part> <region> <år> versjon N` as the person who clicked, with the command's own
     rules. The confirm question shows the text being signed (version, short checksum, link); the command
-    names that version, so a click on an old message after the text changed is refused, never moved on."""
+    names that version, so a click on an old message after the text changed is refused, never moved on.
+    Outside the signing's window (after the deadline) the command carries the confirm word, as the order rule
+    asks: one rule for every button (digest, `neste`, `status`, announcements), judged at noon of `at`'s day
+    so a button is the same all day (walk 3, #1/#9)."""
     assert item.region is not None
     where = "" if party == item.region else " " + _("i {region}").format(region=config.party_short(item.region))
+    command = f"signer {party} {item.region} {item.year} versjon {version.number}"
+    noon = datetime.combine(at.astimezone(OSLO).date(), time(12), tzinfo=OSLO)
+    if signing_breaches(config=config, item=item, now=noon):
+        command += " " + confirm_word()
     return Button(
         label=_("Signer for {party}").format(party=config.party_short(party)),
-        command=f"signer {party} {item.region} {item.year} versjon {version.number}",
+        command=command,
         confirm=_("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
             year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
         ),

@@ -5,9 +5,10 @@ In order: not relevant (an optional item marked so), done, untracked (it predate
 its deadline), planned (a date is set), not yet open (its window has not opened), due (its window is open and
 the deadline at most `DUE_DAYS` away), open.
 
-An optional item (the assignment agreements) past its deadline is overdue like any other, shown so on every
-surface; but its lateness is not chased (`chases_lateness`): no overdue reminders, and a region is not
-behind on it (`bot.facts.behind.is_behind`) until it is sent or marked not relevant.
+An optional item (the assignment agreements) is never overdue (README): past its deadline and not done it
+stays open, on every surface (no ⚠, no «på overtid»); its lateness is not chased (`chases_lateness`): no
+overdue reminders, and a region is not behind on it (`bot.facts.behind.is_behind`). It is done once every
+actor's answer is in (sent, or none this year) or when it is marked not relevant (walk 3, #3/#11).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemSta
     if not tracked(config, item):
         return ItemState.UNTRACKED
     if item.deadline < today:
-        return ItemState.OVERDUE
+        # Optional: answers may still come, but it is never overdue (README, walk 3 #3/#11).
+        return ItemState.OVERDUE if chases_lateness(item) else ItemState.OPEN
     if progress.planned:
         return ItemState.PLANNED
     if item.start > today:

@@ -108,6 +108,14 @@ def superseded(config: AppConfig, *, item: Item, today: date) -> bool:
     return today >= _grace_end_from(config, item=item, successor_start=successor_start)
 
 
+def still_followed(item: Item, *, today: date) -> bool:
+    """Whether an unfinished item is still followed at all: an item of last, this or a coming cycle, the
+    years the reminder passes (`bot.reminders.planner`), AU's overview and the weekly digest count. `neste`
+    drops nothing they still count: the agreement 2027 unsigned on 1 February 2028 (366 days after its
+    deadline) stays, named with its year once superseded (walk 3, #8)."""
+    return item.year >= today.year - 1
+
+
 def next_opening(*, today: date, item_for: Callable[[int], Item]) -> int:
     """The cycle whose window for the item opens next (for planning ahead, e.g. a meeting's date)."""
     for year in range(today.year - 1, today.year + 3):

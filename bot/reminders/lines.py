@@ -5,7 +5,7 @@ once here for every platform, and the digest group it goes in (`SECTION_ORDER`).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -79,7 +79,14 @@ def digest_line(
         if blockers is None:
             blockers = missing_for_signing(config=config, state=state, signing=item)
         action, button, shared = _signing_action(
-            config, state, item=item, party=party, blockers=blockers, missing=progress.missing, today=today
+            config,
+            state,
+            item=item,
+            party=party,
+            blockers=blockers,
+            missing=progress.missing,
+            today=today,
+            overdue=occurrence.overdue,
         )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
@@ -140,6 +147,7 @@ def _signing_action(
     blockers: list[Item],
     missing: tuple[str, ...],
     today: date,
+    overdue: bool = False,
 ) -> tuple[str, Button | None, bool]:
     """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
     waiting on the same party)."""
@@ -181,15 +189,19 @@ def _signing_action(
     if version is None:
         unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
         return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
-    button = sign_button(config, item=item, party=party, version=version)
+    noon = datetime.combine(today, time(12), tzinfo=OSLO)
+    button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
     # the year alone, an actor names the region; outside the window the order rule asks for the confirm word.
     typed = f"signer {item.year}" if party == item.region else f"signer {item.region} {item.year}"
-    noon = datetime.combine(today, time(12), tzinfo=OSLO)
     if signing_breaches(config=config, item=item, now=noon):
         typed += " " + confirm_word()
-        button = replace(button, command=f"{button.command} {confirm_word()}")
     action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=typed)
+    others = [p for p in missing if p != party]
+    if overdue and party == item.region and others:
+        # Late, only the region's channel hears of the signing with the actors whose signatures a new text
+        # voided: its line names every party still missing, not the region alone (walk 3, #2).
+        action += "; " + _("mangler også signatur fra {who}").format(who=", ".join(map(config.party_short, others)))
     return action, button, False
 
 

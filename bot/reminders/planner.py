@@ -10,8 +10,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
 - a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
   that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
-  the deadline in full (the working day after that when the day before is a grid day below, so a channel
-  is not told of overdue items two days running), then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
+  the deadline in full (also when the day before is a grid day below: a notice a day late read as a
+  second deadline, walk 3 #15), then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
   calendar days (the first of them at least half that after the first notice), on one grid shared by every
   item so they share one digest (the days whose ordinal is a
   multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from bot.agreement.versions import earlier_signatures
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness
 from bot.facts.kinds import is_meeting, is_signing
@@ -162,22 +163,13 @@ class Planner:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
         if chases_lateness(item) and not not_relevant(progress):
             overdue = self.config.reminders.overdue
-            if overdue.every_days and self._on_grid(first_overdue - timedelta(days=1), every_days=overdue.every_days):
-                # The day before is the shared «fortsatt forsinket» day: a channel behind on anything got an
-                # overdue digest then, so this notice waits a working day (walk 2, F12: Monday then Tuesday).
-                first_overdue = on_or_after(first_overdue + timedelta(days=1), days_off=off)
+            # The first notice is the first working day after the deadline, always (README), also when the
+            # day before was the shared «fortsatt forsinket» day: walk 2's F12 moved a Monday deadline's
+            # notice to Wednesday, a day after `neste` already said «1 dag på overtid» (walk 3, #15).
             if overdue.max_times:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
             schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
-
-    def _on_grid(self, day: date, *, every_days: int) -> bool:
-        """Whether `day` is one of the shared grid's days (`_still_overdue`), as moved back by days off."""
-        for ahead in range(every_days + 7):
-            raw = day + timedelta(days=ahead)
-            if (raw.toordinal() - 1) % every_days == 0:
-                return on_or_before(raw, days_off=self.days_off) == day
-        return False
 
     def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
         """The folded overdue reminders after the first: every `every_days` days on the shared grid (day
@@ -322,7 +314,11 @@ class Planner:
             if occurrence.overdue:
                 # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
                 # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
-                parties = [region, *(parties if blockers else [])]
+                # A party whose signature a new text voided may not have heard that it must sign again (the
+                # text can change after the leads): it hears it too, in its own channel (walk 3, #2).
+                voided = earlier_signatures(self.state, region=item.region or "", year=item.year)
+                again = [party for party in progress.missing if party in voided and not blockers]
+                parties = [region, *(parties if blockers else []), *again]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

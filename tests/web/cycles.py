@@ -11,7 +11,7 @@ def empty() -> BotDriver:
 
 
 def half_done() -> BotDriver:
-    """The README's demo, a busy January–February: letters done, signing and assignments overdue."""
+    """The README's demo, a busy January–February: letters done, signing overdue, assignments open (optional: never overdue)."""
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     record_all_preconditions(bot, year=2027)
     for person in ("kari", "ola", "siri"):
