@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from bot.agreement.signing import sign_button
+from bot.agreement.signing import late_breaches, sign_button
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
 from bot.facts.item_state import item_state
@@ -17,7 +17,7 @@ from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is
 from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
-from bot.model.order import confirm_word, signing_breaches
+from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.parsing import typed_name
@@ -192,9 +192,10 @@ def _signing_action(
     noon = datetime.combine(today, time(12), tzinfo=OSLO)
     button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
-    # the year alone, an actor names the region; outside the window the order rule asks for the confirm word.
+    # the year alone, an actor names the region; after the deadline the order rule asks for the confirm word
+    # (before the window nothing suggested carries it: the refusal explains the window, walk 4 S6).
     typed = f"signer {item.year}" if party == item.region else f"signer {item.region} {item.year}"
-    if signing_breaches(config=config, item=item, now=noon):
+    if late_breaches(config=config, item=item, at=noon):
         typed += " " + confirm_word()
     action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=typed)
     others = [p for p in missing if p != party]

