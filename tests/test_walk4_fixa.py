@@ -92,3 +92,43 @@ def test_ready_to_sign_carries_only_the_buttons_of_the_parties_each_channel_spea
     assert _signing_buttons(told["siva"][0].buttons) == ["signer SIVA agder 2027 versjon 1"]
     assert len(_signing_buttons(told["agder"][0].buttons)) == 5  # the region's own channel: every party
     assert "signer agder" not in told["in"][0].text and "signer NFR" not in told["in"][0].text
+
+
+# -- M2: the last call before a deadline, when nothing is dated; M4: a decision's date is a decision's -----
+def _posted(bot: BotDriver, channel: str, *, start: date, end: date) -> dict[date, str]:
+    from bot.reminders.simulation import simulate
+
+    return {
+        post.at.date(): post.digest.reply.text
+        for post in simulate(bot.core, start=start, end=end, region=None)
+        if post.digest.to.platform == "terminal" and post.digest.to.channel_id == channel
+    }
+
+
+def test_an_undated_political_treatment_and_autumn_meeting_are_called_last_just_before_the_deadline() -> None:
+    bot = make_bot(at=oslo(2026, 11, 2, 8))
+    for channel, treatment, autumn, week in (
+        ("agder", "Politisk behandling 2027", "Dialogmøte høst 2026", "Denne uken"),
+        ("vestland", "Politisk handsaming 2027", "Dialogmøte haust 2026", "Denne veka"),
+    ):
+        posts = _posted(bot, channel, start=date(2026, 11, 2), end=date(2026, 12, 31))
+        december = [day for day, text in posts.items() if day.month == 12 and treatment in text]
+        assert december == [date(2026, 12, 29)], sorted(posts)
+        last = posts[date(2026, 12, 29)]
+        assert f"{week} (" in last and "31. desember 2026 (om 2 dag" in last, last
+        assert autumn in last, last
+
+
+def test_a_typed_date_for_the_action_plan_is_its_decision_and_the_agenda_lead_says_why() -> None:
+    bot = make_bot(at=oslo(2027, 8, 16, 10))
+    assert bot.say("dato handlingsplan 2. desember", as_="kari").ok
+    assert bot.say("dato handlingsplan 2. desember", as_="per").ok
+    for channel, papers in (
+        ("agder", "sakspapirene går ut 11. november"),
+        ("vestland", "sakspapira går ut 11. november"),
+    ):
+        posts = _posted(bot, channel, start=date(2027, 8, 16), end=date(2027, 12, 1))
+        plan = [text for text in posts.values() if "Handlingsplan 2028" in text]
+        assert plan, sorted(posts)
+        line = next(line for line in plan[0].splitlines() if "Handlingsplan 2028" in line)
+        assert "vedtak 2. desember 2027" in line and papers in line and "møtet" not in line, line

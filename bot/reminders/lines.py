@@ -129,13 +129,33 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     if occurrence.kind == "minutes" and progress.planned:
         return _("møtet var {day}").format(day=day_text(progress.planned.date()))
     if anchored_on == "planned":
-        return _("møtet {day} ({until})").format(
-            day=day_text(anchor_day), until=days_phrase(deadline=anchor_day, today=today)
+        return _dated(
+            item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)
         )
     if anchored_on == "suggested":
         month = day_text(anchor_day).split(" ", 1)[1]
         return _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
-    return _("frist {day} ({until})").format(day=deadline, until=until)
+    return _("frist {day} ({until})").format(day=deadline, until=until + _papers(item, item.deadline))
+
+
+def _dated(item: Item, *, day: date, until: str) -> str:
+    """A planned date named as what happens that day: a meeting is held, a political body treats the draft,
+    the county council adopts its action plan (walk 4, M4: «møtet 2. desember» for a decision)."""
+    kind = getattr(item.spec, "kind", "meeting")
+    if kind == "plan":
+        return _("vedtak {day} ({until})").format(day=day_text(day), until=until)
+    if kind == "treatment":
+        return _("behandling {day} ({until})").format(day=day_text(day), until=until)
+    return _("møtet {day} ({until})").format(day=day_text(day), until=until)
+
+
+def _papers(item: Item, day: date) -> str:
+    """«; sakspapirene går ut 11. november»: why a political body's leads come its agenda's time early
+    (`agenda_days`), or "" for an item without one."""
+    agenda = getattr(item.spec, "agenda_days", 0)
+    if not agenda:
+        return ""
+    return "; " + _("sakspapirene går ut {day}").format(day=day_text(day - timedelta(days=agenda)))
 
 
 def _signing_action(

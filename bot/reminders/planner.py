@@ -3,7 +3,8 @@
 Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
 working day before; `reminders.days_off` adds days such as 24 December):
 - leads, counted back from what is known: the planned date once set, else the first day of the model's
-  suggested month where the wheel has one, else the deadline; a lead with `before: opens` (the summons,
+  suggested month where the wheel has one (the shortest lead, the last call, from the deadline), else the
+  deadline; a lead with `before: opens` (the summons,
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
@@ -142,6 +143,10 @@ class Planner:
         anchor, _how = self.anchor(progress)
         if not progress.planned and lead.before == "opens":
             anchor = opens(item)
+        elif not progress.planned and lead.days == last_call(self.config.leads_for(item.spec)):
+            # Without a date the last lead is the last call before the deadline, not before the suggested
+            # month: a political treatment due 31 December was last told on 27 November (walk 4, M2).
+            anchor = item.deadline
         agenda = getattr(item.spec, "agenda_days", 0)
         return on_or_before(anchor - timedelta(days=lead.days + agenda), days_off=self.days_off)
 
@@ -373,6 +378,13 @@ def suggested_day(item: Item) -> date | None:
         if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
             return max(first, item.start)
     return None
+
+
+def last_call(leads: tuple[Lead, ...]) -> int | None:
+    """The days of the shortest lead that counts from the anchor (None if none does): without a planned
+    date it counts back from the deadline, so an item dated by no one is reminded just before it is late."""
+    counted = [lead.days for lead in leads if lead.before == "anchor"]
+    return min(counted) if len(counted) > 1 else None
 
 
 def opens(item: Item) -> date:
