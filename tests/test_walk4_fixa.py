@@ -132,3 +132,69 @@ def test_a_typed_date_for_the_action_plan_is_its_decision_and_the_agenda_lead_sa
         assert plan, sorted(posts)
         line = next(line for line in plan[0].splitlines() if "Handlingsplan 2028" in line)
         assert "vedtak 2. desember 2027" in line and papers in line and "møtet" not in line, line
+
+
+# -- S5: an agreement ready in December is told on the first working day of January ------------------------
+def test_an_agreement_ready_in_december_is_told_to_every_party_when_the_window_opens() -> None:
+    bot = _ready_in_december()
+    for channel, words in (
+        ("rff", ("Agder · Signering 2028: klar til signering fra i dag", "RFF har ikke signert")),
+        ("agder", ("Agder · Signering 2028: klar til signering fra i dag", "Agder har ikke signert")),
+        ("in", ("Vestland · Signering 2028: klar til signering fra i dag", "IN har ikke signert")),
+        ("vestland", ("Vestland · Signering 2028: klar til signering frå i dag", "Vestland har ikkje signert")),
+    ):
+        posts = _posted(bot, channel, start=date(2027, 12, 9), end=date(2028, 1, 31))
+        signing = sorted(day for day, text in posts.items() if "Signering 2028" in text)
+        assert signing[0] == date(2028, 1, 3), (channel, signing)  # 1 January is a Saturday this year
+        assert all(word in posts[date(2028, 1, 3)] for word in words), posts[date(2028, 1, 3)]
+        assert "signer" in posts[date(2028, 1, 3)] and "bekreft" not in posts[date(2028, 1, 3)]
+
+
+def test_a_signing_still_blocked_when_the_window_opens_is_not_told_ready() -> None:
+    bot = make_bot(at=oslo(2027, 12, 9, 10))
+    assert bot.say("forutsetning budsjett 2028", as_="kari").ok
+    posts = _posted(bot, "agder", start=date(2028, 1, 3), end=date(2028, 1, 3))
+    assert "klar til signering" not in posts.get(date(2028, 1, 3), "")
+
+
+# -- S1: a follow-up point's date is reminded in its owner's channel, before and after, once each ---------
+def _point_id(text: str) -> str:
+    import re
+
+    found = re.search(r"\[([A-Z2-9]{4})\]", text)
+    assert found, text
+    return found.group(1)
+
+
+def test_a_follow_up_points_date_is_reminded_in_the_owners_channel_before_and_after_once_each() -> None:
+    bot = make_bot(at=oslo(2027, 4, 22, 10))
+    reply = bot.say("referat vår Holdt. vedtak: a; b oppfølging: IN sender tall @IN innen 10. mai bekreft", as_="kari")
+    assert reply.ok, reply.text
+    ident = _point_id(reply.text)
+    posts = _posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 7, 1))
+    days = sorted(day for day, text in posts.items() if f"Oppfølgingspunkt {ident}" in text)
+    assert days == [date(2027, 5, 7), date(2027, 5, 11)], days  # 8 May is a Saturday; 10 May the date
+    before, after = posts[date(2027, 5, 7)], posts[date(2027, 5, 11)]
+    assert "«IN sender tall» (Innovasjon Norge) innen 10. mai 2027 (om 3 dager)" in before, before
+    assert f"«ferdig {ident}»" in before and "Regionalt dialogmøte vår 2027 – Agder" in before
+    assert "Forsinket (1)" in after and "frist var 10. mai 2027 (1 dag på overtid)" in after, after
+    assert after.count(f"[{ident}]") + after.count(f"Oppfølgingspunkt {ident}") == 1, after  # not twice
+
+
+def test_a_point_closed_before_its_date_is_not_reminded_and_nynorsk_owners_read_nynorsk() -> None:
+    bot = make_bot(at=oslo(2027, 4, 22, 10))
+    reply = bot.say(
+        "referat vår Halde. oppfølging: Sende tal @IN innan 10. mai; Kalle inn partnarskapet @vestland innan 20. mai bekreft",
+        as_="per",
+    )
+    assert reply.ok, reply.text
+    first, second = __import__("re").findall(r"\[([A-Z2-9]{4})\]", reply.text)[:2]
+    assert bot.say(f"ferdig {first}", as_="ola").ok
+    assert not any(first in text for text in _posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 6, 1)).values())
+    posts = _posted(bot, "vestland", start=date(2027, 4, 22), end=date(2027, 6, 1))
+    days = sorted(day for day, text in posts.items() if f"Oppfølgingspunkt {second}" in text)
+    assert days == [date(2027, 5, 18), date(2027, 5, 21)], days
+    assert "innan 20. mai 2027 (om 2 dagar)" in posts[date(2027, 5, 18)], posts[date(2027, 5, 18)]
+    assert (
+        "fristen var 20. mai 2027" in posts[date(2027, 5, 21)] or "frist var 20. mai 2027" in posts[date(2027, 5, 21)]
+    )

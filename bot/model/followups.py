@@ -58,6 +58,9 @@ class Followup:
     (an actor's `neste` and digest hold points of many regions); None for national meetings."""
     due_unread: str | None = None
     """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
+    made: date | None = None
+    """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
+    of it due before then is not sent late, the reply that recorded it said it all."""
 
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
@@ -102,6 +105,7 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
         point = dict(point)
         if not point.get("id"):
             point["id"] = new_id(seed=f"{seed}:{index}:{point.get('text')}:{point.get('owner')}", taken=taken)
+            point["made"] = now.date().isoformat()
             taken.add(point["id"])
         if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
             found = due_from(str(point.get("text", "")), now=now)
@@ -163,11 +167,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
     for point in outcome.get("followups") or ():
         if not isinstance(point, dict) or not point.get("id"):
             continue  # minutes recorded before points had ids: shown in `status` as before
-        due = point.get("due")
-        try:
-            due_day = date.fromisoformat(due) if isinstance(due, str) else None
-        except ValueError:
-            due_day = None
+        due_day = _day(point.get("due"))
         owner = str(point.get("owner", ""))
         party = point.get("owner_party")
         found.append(
@@ -182,9 +182,18 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 item=item,
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
+                made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
             )
         )
     return found
+
+
+def _day(value: object) -> date | None:
+    """A stored ISO day, or None when it is missing or not one (a hand-edited value never breaks a read)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def all_followups(

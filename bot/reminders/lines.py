@@ -90,6 +90,9 @@ def digest_line(
         )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
+        if occurrence.kind == "opens":  # sent only when nothing blocks (the planner)
+            opened = _("klar til signering fra i dag, frist {day} ({until})")
+            when = opened.format(day=day_text(item.deadline), until=days_phrase(deadline=item.deadline, today=today))
     else:
         action = _action(config, progress, occurrence, party=party, today=today)
     value = f"{when}. {action[:1].upper()}{action[1:]}."

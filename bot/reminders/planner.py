@@ -8,8 +8,9 @@ working day before; `reminders.days_off` adds days such as 24 December):
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
-- a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
-  that have not signed, and once late to the region (with whoever holds it up);
+- a signing: on the first working day of its window to every party, when it is ready by then («klar til
+  signering fra i dag»); before it can be signed to the region and the owners of what blocks it, then to
+  the parties that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full (also when the day before is a grid day below: a notice a day late read as a
   second deadline, walk 3 #15), then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
@@ -54,7 +55,7 @@ from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
 
-OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
+OccurrenceKind = Literal["opens", "lead", "minutes", "overdue", "still-overdue"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class DueReminder:
     late: bool
     lang: Lang = DEFAULT_LANG
     """The written form the channel reads (bot.written_form); `line` is in it."""
+    point: str | None = None
+    """The follow-up point this reminds of (`bot.reminders.point_due`), or None for an item of the wheel."""
 
 
 class Planner:
@@ -161,6 +164,10 @@ class Planner:
         )
         for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        if is_signing(item):
+            # The window's first working day: an agreement ready in December is told then, not first on 17
+            # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.
+            schedule.append(Occurrence(name="opens", day=on_or_after(item.start, days_off=off), kind="opens"))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
             nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
@@ -227,6 +234,10 @@ class Planner:
             latest = came[-1]
             if latest.kind == "lead" and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
+            if latest.kind == "opens" and (latest.day < today or self._blockers(item, state=state)):
+                # Told on the day only, and only when it can be signed: ready later, the change that made it
+                # so announced «Klar til signering»; blocked, the leads say what it waits on.
+                continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
             late = latest.day < today
@@ -285,7 +296,12 @@ class Planner:
                         lang=lang,
                     )
                 )
-        return due
+        from bot.reminders.point_due import due_points  # follow-up points' dates (walk 4, S1); built on these types
+
+        points = due_points(
+            config=self.config, state=state, directory=self.directory, bindings=bindings, today=today, region=region
+        )
+        return due + [reminder for reminder in points if reminder.id not in skip]
 
     def audience(
         self,
