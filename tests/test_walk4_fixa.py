@@ -7,23 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 from bot.messages import Button
-from bot.reminders.passes import plan_digests
-from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions
+from tests.test_model_timing import posted
 
 SIGNERS = {"agder": "kari", "vestland": "per", "IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
 
 
 def _signing_buttons(buttons: tuple[Button, ...] | list[Button]) -> list[str]:
     return [b.command for b in buttons if b.command.startswith("signer")]
-
-
-def _digest(bot: BotDriver, channel: str) -> str:
-    found = [
-        d.reply.text
-        for d in plan_digests(core=bot.core, at=bot.clock.now())
-        if d.to.platform == "terminal" and d.to.channel_id == channel
-    ]
-    return found[0] if found else ""
 
 
 def _ready_in_december() -> BotDriver:
@@ -79,39 +70,23 @@ def test_a_signature_made_in_an_actors_channel_is_told_to_the_regions_channel_in
 
 def test_ready_to_sign_carries_only_the_buttons_of_the_parties_each_channel_speaks_for() -> None:
     bot = make_bot(at=oslo(2027, 1, 5, 10))
-    register_text(bot, year=2027)
-    bot.say("forutsetning statsbudsjett 2027", as_="aud")
-    bot.say("forutsetning budsjett agder 2027", as_="kari")
-    bot.say("referat politisk agder 2027 Vedtatt bekreft", as_="kari")
-    for person in ("ola", "siri", "nils"):
-        bot.say("forutsetning tildelingsbrev 2027", as_=person)
-    assert bot.say("forutsetning tildelingsbrev 2027", as_="rita").ok
+    record_all_preconditions(bot, year=2027)  # the political treatment, last, makes it ready
     told = _announced(bot)
     assert "Klar til signering" in told["in"][0].text
     assert _signing_buttons(told["in"][0].buttons) == ["signer IN agder 2027 versjon 1"]
     assert _signing_buttons(told["siva"][0].buttons) == ["signer SIVA agder 2027 versjon 1"]
-    assert len(_signing_buttons(told["agder"][0].buttons)) == 5  # the region's own channel: every party
+    assert len(_signing_buttons(told["C0AGDER"][0].buttons)) == 5  # the region's own channel: every party
     assert "signer agder" not in told["in"][0].text and "signer NFR" not in told["in"][0].text
 
 
 # -- M2: the last call before a deadline, when nothing is dated; M4: a decision's date is a decision's -----
-def _posted(bot: BotDriver, channel: str, *, start: date, end: date) -> dict[date, str]:
-    from bot.reminders.simulation import simulate
-
-    return {
-        post.at.date(): post.digest.reply.text
-        for post in simulate(bot.core, start=start, end=end, region=None)
-        if post.digest.to.platform == "terminal" and post.digest.to.channel_id == channel
-    }
-
-
 def test_an_undated_political_treatment_and_autumn_meeting_are_called_last_just_before_the_deadline() -> None:
     bot = make_bot(at=oslo(2026, 11, 2, 8))
     for channel, treatment, autumn, week in (
         ("agder", "Politisk behandling 2027", "Dialogmøte høst 2026", "Denne uken"),
         ("vestland", "Politisk handsaming 2027", "Dialogmøte haust 2026", "Denne veka"),
     ):
-        posts = _posted(bot, channel, start=date(2026, 11, 2), end=date(2026, 12, 31))
+        posts = posted(bot, channel, start=date(2026, 11, 2), end=date(2026, 12, 31))
         december = [day for day, text in posts.items() if day.month == 12 and treatment in text]
         assert december == [date(2026, 12, 29)], sorted(posts)
         last = posts[date(2026, 12, 29)]
@@ -127,7 +102,7 @@ def test_a_typed_date_for_the_action_plan_is_its_decision_and_the_agenda_lead_sa
         ("agder", "sakspapirene går ut 11. november"),
         ("vestland", "sakspapira går ut 11. november"),
     ):
-        posts = _posted(bot, channel, start=date(2027, 8, 16), end=date(2027, 12, 1))
+        posts = posted(bot, channel, start=date(2027, 8, 16), end=date(2027, 12, 1))
         plan = [text for text in posts.values() if "Handlingsplan 2028" in text]
         assert plan, sorted(posts)
         line = next(line for line in plan[0].splitlines() if "Handlingsplan 2028" in line)
@@ -143,7 +118,7 @@ def test_an_agreement_ready_in_december_is_told_to_every_party_when_the_window_o
         ("in", ("Vestland · Signering 2028: klar til signering fra i dag", "IN har ikke signert")),
         ("vestland", ("Vestland · Signering 2028: klar til signering frå i dag", "Vestland har ikkje signert")),
     ):
-        posts = _posted(bot, channel, start=date(2027, 12, 9), end=date(2028, 1, 31))
+        posts = posted(bot, channel, start=date(2027, 12, 9), end=date(2028, 1, 31))
         signing = sorted(day for day, text in posts.items() if "Signering 2028" in text)
         assert signing[0] == date(2028, 1, 3), (channel, signing)  # 1 January is a Saturday this year
         assert all(word in posts[date(2028, 1, 3)] for word in words), posts[date(2028, 1, 3)]
@@ -153,7 +128,7 @@ def test_an_agreement_ready_in_december_is_told_to_every_party_when_the_window_o
 def test_a_signing_still_blocked_when_the_window_opens_is_not_told_ready() -> None:
     bot = make_bot(at=oslo(2027, 12, 9, 10))
     assert bot.say("forutsetning budsjett 2028", as_="kari").ok
-    posts = _posted(bot, "agder", start=date(2028, 1, 3), end=date(2028, 1, 3))
+    posts = posted(bot, "agder", start=date(2028, 1, 3), end=date(2028, 1, 3))
     assert "klar til signering" not in posts.get(date(2028, 1, 3), "")
 
 
@@ -171,7 +146,7 @@ def test_a_follow_up_points_date_is_reminded_in_the_owners_channel_before_and_af
     reply = bot.say("referat vår Holdt. vedtak: a; b oppfølging: IN sender tall @IN innen 10. mai bekreft", as_="kari")
     assert reply.ok, reply.text
     ident = _point_id(reply.text)
-    posts = _posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 7, 1))
+    posts = posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 7, 1))
     days = sorted(day for day, text in posts.items() if f"Oppfølgingspunkt {ident}" in text)
     assert days == [date(2027, 5, 7), date(2027, 5, 11)], days  # 8 May is a Saturday; 10 May the date
     before, after = posts[date(2027, 5, 7)], posts[date(2027, 5, 11)]
@@ -190,8 +165,8 @@ def test_a_point_closed_before_its_date_is_not_reminded_and_nynorsk_owners_read_
     assert reply.ok, reply.text
     first, second = __import__("re").findall(r"\[([A-Z2-9]{4})\]", reply.text)[:2]
     assert bot.say(f"ferdig {first}", as_="ola").ok
-    assert not any(first in text for text in _posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 6, 1)).values())
-    posts = _posted(bot, "vestland", start=date(2027, 4, 22), end=date(2027, 6, 1))
+    assert not any(first in text for text in posted(bot, "in", start=date(2027, 4, 22), end=date(2027, 6, 1)).values())
+    posts = posted(bot, "vestland", start=date(2027, 4, 22), end=date(2027, 6, 1))
     days = sorted(day for day, text in posts.items() if f"Oppfølgingspunkt {second}" in text)
     assert days == [date(2027, 5, 18), date(2027, 5, 21)], days
     assert "innan 20. mai 2027 (om 2 dagar)" in posts[date(2027, 5, 18)], posts[date(2027, 5, 18)]
