@@ -124,7 +124,7 @@ def named_day_words() -> list[str]:
 _FEASTS = {"påske": 0, "påsken": 0, "påska": 0, "pinse": 49, "pinsen": 49, "pinsa": 49}
 _WEEK_WORDS = ("uka", "uken", "veka", "veke", "vekå", "uke")
 _FEAST_WEEKS: dict[str, int] = (
-    {f"etter {feast}": days + 1 for feast, days in _FEASTS.items()}
+    {f"{word} {feast}": days + 1 for feast, days in _FEASTS.items() for word in ("etter", "over")}
     | {f"{week} etter {feast}": days + 1 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
     | {f"{week} før {feast}": days - 6 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
     | dict.fromkeys(("påskeuka", "påskeuken", "påskeveka", "påskeveke", "stille uke", "den stille uke"), -6)

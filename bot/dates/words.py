@@ -28,6 +28,12 @@ WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
 PREFIX_WEEKDAYS: dict[str, int] = WEEKDAYS | {
     "ma": 0, "må": 0, "ti": 1, "ty": 1, "on": 2, "to": 3, "fr": 4, "lø": 5, "la": 5, "sø": 6, "su": 6,
 }  # fmt: skip
+# An English Outlook's weekdays in front of a Norwegian date («Thu 22.04.2027 09:00»), checked like ours.
+# "fri", "sat" and "mon" are Norwegian words («fri 22.4» is a day off), so they are not among them.
+PREFIX_WEEKDAYS |= {
+    "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
@@ -114,6 +120,15 @@ SPELLING: dict[str, str] = {
     for variant in _ascii_spellings(word)
     if variant not in _VOCABULARY and variant not in _PROTECTED  # "mandag" is a word of its own
 }
+
+
+_FRAME_WORDS = frozenset({"år", "året", "neste", "denne", "dette", "forrige", "kl", "klokka", "klokken", "morgen"})
+_DATE_WORDS = frozenset({*_VOCABULARY, *SPELLING, *PREFIX_WEEKDAYS, *WEEK_SHIFT, *_FRAME_WORDS})
+
+
+def is_date_word(word: str) -> bool:
+    """Whether a (lower-case) word can say which day is meant: such a word is never cut as a label or a place."""
+    return word in _DATE_WORDS
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -1,0 +1,85 @@
+"""The date in a phrase pasted from an e-mail, a calendar or a chat, with what only frames it taken away.
+
+Civil servants paste more than the date: a signature under it («…\\n\\nMed vennlig hilsen\\nKari»), a label
+in front («Forslag:», «Når:», «Ny dato:»), Outlook's time zone after it («(CET)», «(UTC+01:00) Amsterdam,
+Berlin, …»), a place («på Scandic», «i Bodø») and emoji. None of these changes which day is meant, so they
+are cut before the grammar reads the phrase; a word that could change the day (a weekday, a month, «neste»)
+is never cut, and text in front of a date without a label's colon («møtet 3. mars») stays noise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.words import PREFIX_WEEKDAYS, is_date_word
+
+logger = logging.getLogger(__name__)
+
+MAX_PASTED = 600
+"""A pasted message with its signature: longer text is not a date and is not read at all."""
+
+# A sign-off starts the signature: the line it is on and everything after it go.
+_SIGN_OFF_RE = re.compile(
+    r"(?:^|\s)(?:(?:med\s+)?(?:vennlig|vennleg|venleg|beste|hjertelig)\s+(?:hilsen|helsing)"
+    r"|mvh|m\.v\.h\.?|hilsen|helsing|sendt\s+fra|sendt\s+frå)(?=$|[\s,.!:])|\n[ \t]*(?:--|__)",
+    re.IGNORECASE,
+)
+# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s+")
+_NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
+# Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
+# Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
+_ZONE_RE = re.compile(
+    r"[\s,]*\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?\s*$"
+    r"|[\s,]*\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# «på Scandic», «i Kristiansand», «hos Innovasjon Norge»: a place written with a capital after the date.
+_PLACE_RE = re.compile(r"[\s,]+(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
+_JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
+
+
+def essence(text: str) -> str:
+    """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
+    s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
+    s = " ".join(_without_symbols(s).split())
+    s = _ZONE_RE.sub("", s)
+    if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
+        s = s[m.end() :]
+    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
+        s = s[: m.start()]
+    return s.strip() or text.strip()
+
+
+def _without_symbols(s: str) -> str:
+    """Emoji and pictographs («👍», «📅», «✔️») are no part of a date; letters, digits and punctuation stay."""
+    if s.isascii():
+        return s
+    return "".join(" " if unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in _JOINERS else ch for ch in s)
+
+
+def _is_label(label: str) -> bool:
+    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said."""
+    words = _words(label)
+    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+
+
+def _words(s: str) -> list[str]:
+    return [w.strip(".").lower() for w in s.split()]
+
+
+def _dated(word: str) -> bool:
+    """A word that says which day («fredag», «Januar», «Påske», «neste»): never a label or a place."""
+    return is_date_word(word) or word in _day_name_words()
+
+
+@lru_cache(maxsize=1)
+def _day_name_words() -> frozenset[str]:
+    """The words of named days and feast weeks («Julaften», «Påske»), and the weekdays typed before a date."""
+    names = (*named_day_words(), *feast_week_words())
+    return frozenset(w for name in names for w in name.split()) | frozenset(PREFIX_WEEKDAYS)
