@@ -26,8 +26,9 @@ from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, take_time
+from bot.dates.times import between, clock, take_lunch, take_time
 from bot.dates.typos import closest
+from bot.dates.vague import vague
 from bot.dates.words import DEADLINE_WORDS, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, alternation, normalize
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,7 @@ _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than 
 _DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
-    r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon"
-    r"|(?:(?:til|over|etter|før|ved|i|under|med)\s+)?(?:lunsj|lunsjen|lunch|lunchen))$"
+    r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
 _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
@@ -93,7 +93,7 @@ class DateTrouble:
     """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
     and the caller adds what to type instead."""
 
-    reason: Literal["two_dates", "weekday", "ambiguous", "month"]
+    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague"]
     message: str
     day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
     instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
@@ -135,7 +135,19 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
-    s = between(_DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s, lunch = take_lunch(between(_DEADLINE_RE.sub("", before_christmas(normalize(text)))))
+    found = _read_whole(s, text=text, now=now, window=window)
+    if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
+        return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
+    if found is None and vague(s):
+        return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=s))
+    return found
+
+
+def _read_whole(
+    s: str, *, text: str, now: datetime, window: tuple[date, date] | None
+) -> ParsedDate | DateTrouble | None:
+    """A normalized phrase as one date, as a two-day meeting, with a mended weekday, or by dateparser."""
     found = _read_one(s, now=now, window=window)
     if isinstance(found, ParsedDate) or (isinstance(found, DateTrouble) and found.reason != "two_dates"):
         return found
@@ -158,7 +170,7 @@ def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> Par
     daypart = at is None and not _DAYPART_WORDS.isdisjoint(s.split())
     bare = _DAYPART_RE.sub("", s).strip(" ,")
     if found is None and bare and bare != s:
-        # "fredag ettermiddag" is Friday, "fredag 11.30-12.30 (lunsj)" a time; "i ettermiddag" matched whole
+        # "fredag ettermiddag" is Friday, "fredag 11.30-12.30 ettermiddag" a time; "i ettermiddag" matched whole
         if (found := match(bare, now=now, window=window)) is not None:
             s, daypart = bare, at is None
         elif at is None and _time_range(bare, now=now, window=window) is not None:

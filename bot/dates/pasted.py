@@ -22,11 +22,18 @@ logger = logging.getLogger(__name__)
 MAX_PASTED = 600
 """A pasted message with its signature: longer text is not a date and is not read at all."""
 
-# A sign-off starts the signature: the line it is on and everything after it go.
+# A sign-off starts the signature, a quoted header («Fra:», «Sendt:») or «--» line the text replied to: what
+# comes from there on goes.
 _SIGN_OFF_RE = re.compile(
     r"(?:^|\s)(?:(?:med\s+)?(?:vennlig|vennleg|venleg|beste|hjertelig)\s+(?:hilsen|helsing)"
-    r"|mvh|m\.v\.h\.?|hilsen|helsing|sendt\s+fra|sendt\s+frå)(?=$|[\s,.!:])|\n[ \t]*(?:--|__)",
+    r"|mvh|m\.v\.h\.?|hilsen|helsing|sendt\s+fra|sendt\s+frå|hent\s+outlook|get\s+outlook)(?=$|[\s,.!:])"
+    r"|\n[ \t]*(?:--|__|>|(?:fra|frå|from|sendt|sent|til|to|emne|subject)\s*:)",
     re.IGNORECASE,
+)
+# «Hei!», «Hei Kari,», «Hallo alle:» in front of the date.
+_GREETING_RE = re.compile(
+    r"^\s*(?i:hei|hallo|heisann|hei hei|god morgen|god dag|takk)(?:\s+(?i:alle|alle sammen)|\s+[A-ZÆØÅ][\w-]*)?"
+    r"\s*[,!.:]+\s*"
 )
 # «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
 _LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s+")
@@ -34,12 +41,17 @@ _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke l
 # Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
 # Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
 _ZONE_RE = re.compile(
-    r"[\s,]*\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?\s*$"
-    r"|[\s,]*\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?\s*$",
+    r"[\s,]*\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
+    r"|[\s,]*\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?[\s.]*$",
     re.IGNORECASE,
 )
-# «på Scandic», «i Kristiansand», «hos Innovasjon Norge»: a place written with a capital after the date.
-_PLACE_RE = re.compile(r"[\s,]+(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+# «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
+# «digitalt»: where the meeting is, at the end or before its time («22.4 på Scandic kl 10»).
+_PLACE_RE = re.compile(
+    r"[\s,]+\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
+    r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
+    r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]))"
+)
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 
@@ -49,10 +61,11 @@ def essence(text: str) -> str:
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
     s = " ".join(_without_symbols(s).split())
     s = _ZONE_RE.sub("", s)
+    s = _GREETING_RE.sub("", s)
     if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
-    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
-        s = s[: m.start()]
+    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
+        s = s[: m.start()] + s[m.end() :]
     return s.strip() or text.strip()
 
 

@@ -53,6 +53,19 @@ _EARLIEST_ABOUT_HOUR = 7
 _TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
 
 
+# "torsdag 22. april, lunsj", "til lunsj", "lunsj til lunsj": a meal is a part of the day, not a clock time.
+_LUNCH_RE = re.compile(
+    r"^(?:lunsj|lunch)\s+|[\s,]+(?:(?:fra|frå)\s+)?(?:(?:til|over|etter|før|ved|i|under|med)\s+)?"
+    r"(?:lunsj|lunsjen|lunch|lunchen)(?:\s+til\s+(?:lunsj|lunch))?$"
+)
+
+
+def take_lunch(s: str) -> tuple[str, bool]:
+    """A normalized phrase without its lunch, and whether one was said."""
+    rest = _LUNCH_RE.sub(" ", s).strip(" ,")
+    return (rest, True) if rest != s and rest else (s, False)
+
+
 def between(s: str) -> str:
     """ "mellom 10 og 12" as "kl 10-12", so `take_time` reads one range."""
     return _BETWEEN_RE.sub(r"kl \1-\2", s)

@@ -152,4 +152,5 @@ def normalize(text: str) -> str:
     s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
-    return re.sub(r"(?<=[^\W\d_])\.+$", "", s).strip()
+    s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
+    return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
