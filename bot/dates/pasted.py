@@ -36,7 +36,13 @@ _GREETING_RE = re.compile(
     r"\s*[,!.:]+\s*"
 )
 # «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s+")
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
+_BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
+# An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
+# says when is the date; «Start» wins over «Slutt».
+_LINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(.*\S)\s*$")
+_WHEN_LABELS = ("start", "starttid", "starter", "når", "tid", "tidspunkt", "dato", "møtedato", "date", "when")
 _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
 # Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
 # Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
@@ -48,9 +54,9 @@ _ZONE_RE = re.compile(
 # «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
 # «digitalt»: where the meeting is, at the end or before its time («22.4 på Scandic kl 10»).
 _PLACE_RE = re.compile(
-    r"[\s,]+\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
+    r"[\s,–-]+\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
     r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
-    r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]))"
+    r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]{1,2}[:.][0-9]{2}))"
 )
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
@@ -59,7 +65,9 @@ _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
+    s = _when_line(s) or s
     s = " ".join(_without_symbols(s).split())
+    s = _BULLET_RE.sub("", s)
     s = _ZONE_RE.sub("", s)
     s = _GREETING_RE.sub("", s)
     if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
@@ -67,6 +75,17 @@ def essence(text: str) -> str:
     if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()] + s[m.end() :]
     return s.strip() or text.strip()
+
+
+def _when_line(s: str) -> str | None:
+    """The value of the one line labelled as the time («Tid: …», «Start: …») among an invitation's lines."""
+    if "\n" not in s:
+        return None
+    labelled = {m.group(1).lower(): m.group(2) for line in s.splitlines() if (m := _LINE_LABEL_RE.match(line))}
+    if "dato" in labelled and (hour := labelled.get("tid") or labelled.get("klokkeslett")):
+        return f"{labelled['dato']} {hour}"  # «Dato: 22.4» and «Tid: kl 10» on lines of their own
+    when = [label for label in _WHEN_LABELS if label in labelled]
+    return labelled[when[0]] if len(when) == 1 or (when and when[0] == "start") else None
 
 
 def _without_symbols(s: str) -> str:

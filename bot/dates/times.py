@@ -50,6 +50,8 @@ _ABOUT_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
 )
 _EARLIEST_ABOUT_HOUR = 7
+_NIGHT = (1, 5)
+"""Hours typed with one digit («kl 2», «halv tre») that chat means in the afternoon as often as at night."""
 _TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
 
 
@@ -103,7 +105,8 @@ def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | No
 def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The time a pattern matched, and the end of its range when one was typed."""
     if pattern is _SPOKEN_RE:
-        return _spoken(m.group(1), m.group(2)), None
+        start = _spoken(m.group(1), m.group(2))
+        return (None if start and _NIGHT[0] <= start[0] <= _NIGHT[1] else start), None
     if pattern is _AMPM_RE:
         start = _twelve_hour(m.group(1), m.group(2), m.group(3))
         return start, _twelve_hour(m.group(4), m.group(5), m.group(6)) if m.group(4) else None
@@ -111,6 +114,8 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
         hour = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 99)
         return ((hour, 0) if _EARLIEST_ABOUT_HOUR <= hour <= 23 else None), None
     until = clock(m.group(3), m.group(4)) if m.group(3) is not None else None
+    if len(m.group(1)) == 1 and _NIGHT[0] <= int(m.group(1)) <= _NIGHT[1]:
+        return None, None  # "kl 2", "2:30": 14.00 as often as 02.00, so neither is read ("kl 02" is)
     return clock(m.group(1), m.group(2)), until
 
 
