@@ -29,7 +29,16 @@ from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_lunch, take_time
 from bot.dates.typos import closest
 from bot.dates.vague import vague
-from bot.dates.words import DEADLINE_WORDS, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, alternation, normalize
+from bot.dates.words import (
+    DEADLINE_WORDS,
+    FROM_WORDS,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alternation,
+    normalize,
+    with_years,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +63,7 @@ _BARE_RANGE_RE = re.compile(
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 _DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
+_FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
     r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
@@ -135,7 +145,8 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
-    s, lunch = take_lunch(between(_DEADLINE_RE.sub("", before_christmas(normalize(text)))))
+    s = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s, lunch = take_lunch(between(with_years(s, today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)
     if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time

@@ -9,6 +9,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,12 @@ WEEK_SHIFT: dict[str, int] = {
     "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
 }  # fmt: skip
 # Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
-DEADLINE_WORDS = ("innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn")
+DEADLINE_WORDS = (
+    "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
+    "t.o.m.", "t.o.m", "tom",
+)  # fmt: skip
+# Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
+FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
 _OTHER_WORDS = (
     "på", "førstkommende", "førstkomande", "kommende", "komande", "førre", "påske", "påskedag",
     "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
@@ -124,6 +130,19 @@ SPELLING: dict[str, str] = {
 
 _FRAME_WORDS = frozenset({"år", "året", "neste", "denne", "dette", "forrige", "kl", "klokka", "klokken", "morgen"})
 _DATE_WORDS = frozenset({*_VOCABULARY, *SPELLING, *PREFIX_WEEKDAYS, *WEEK_SHIFT, *_FRAME_WORDS})
+
+
+# «22. april i år», «22. april d.å.», «23. d.m.», «uke 16 neste år»: this year, next year, this month.
+_THIS_YEAR_RE = re.compile(r"(?<=\S)\s+(?:i\s+år|d\.\s?å\.?|dette\s+år(?:et)?|inneverande\s+år|inneværende\s+år)$")
+_NEXT_YEAR_RE = re.compile(r"(?<=\S)\s+(?:(?:til\s+)?neste\s+år|neste\s+året|året\s+etter)$")
+_THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:måned|månad)(?:en)?)$")
+
+
+def with_years(s: str, *, today: date) -> str:
+    """A normalized phrase with «i år», «d.å.», «neste år» and «d.m.» written as the year (and month) they are."""
+    s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
+    s = _THIS_YEAR_RE.sub(f" {today.year}", s)
+    return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
 
 
 def is_date_word(word: str) -> bool:
