@@ -27,14 +27,13 @@ from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_lunch, take_time
-from bot.dates.typos import closest
+from bot.dates.typos import WEEKDAY_TARGETS, closest
 from bot.dates.vague import vague
 from bot.dates.words import (
     DEADLINE_WORDS,
     FROM_WORDS,
     MONTH_NAMES,
     WEEKDAY_NAMES,
-    WEEKDAYS,
     alternation,
     normalize,
     with_years,
@@ -221,13 +220,13 @@ def _weekday_mended(s: str, *, now: datetime, window: tuple[date, date] | None) 
     """ "tirsdg 16.3", "onsdga 17. mars": a misspelt weekday in front of a whole date (day and month typed)
     is that weekday, checked against the date as any weekday is; the date itself is never guessed."""
     first, _, rest = s.partition(" ")
-    target = closest(first.strip(".,"))
-    if target is None or target not in WEEKDAYS or not rest:
+    if not rest or not first.strip(".,").isalpha():
         return None
     plain = _read_one(rest, now=now, window=window)
     if not isinstance(plain, ParsedDate) or plain.relative or plain.month_only or plain.week_only:
         return None  # "tirsdg neste uke", "tirsdg i mai": the weekday would choose the day
-    return _read_one(f"{target} {rest}", now=now, window=window)
+    target = closest(first.strip(".,"), among=WEEKDAY_TARGETS)
+    return None if target is None else _read_one(f"{target} {rest}", now=now, window=window)
 
 
 def _contradicts(found: Found) -> bool:

@@ -47,14 +47,14 @@ _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke l
 # Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
 # Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
 _ZONE_RE = re.compile(
-    r"[\s,]*\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
-    r"|[\s,]*\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?[\s.]*$",
+    r"(?<![^\s,(])\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
+    r"|(?<![^\s,(])\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?[\s.]*$",
     re.IGNORECASE,
 )
 # «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
 # «digitalt»: where the meeting is, at the end or before its time («22.4 på Scandic kl 10»).
 _PLACE_RE = re.compile(
-    r"[\s,–-]+\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
+    r"(?<=[\s,(–-])\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
     r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
     r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]{1,2}[:.][0-9]{2}))"
 )
@@ -68,12 +68,12 @@ def essence(text: str) -> str:
     s = _when_line(s) or s
     s = " ".join(_without_symbols(s).split())
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", s)
+    s = _ZONE_RE.sub("", s).rstrip(" ,(")  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)
     if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
     if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
-        s = s[: m.start()] + s[m.end() :]
+        s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     return s.strip() or text.strip()
 
 

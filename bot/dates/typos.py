@@ -13,18 +13,19 @@ from bot.dates.words import MONTH_NAMES, SPELLING, WEEKDAY_NAMES, WEEKDAYS
 logger = logging.getLogger(__name__)
 
 _TARGETS = tuple(sorted({*MONTH_NAMES, *WEEKDAY_NAMES, *(w for w in WEEKDAYS if len(w) > 4)}))
+WEEKDAY_TARGETS = tuple(t for t in _TARGETS if t in WEEKDAYS)
 _KNOWN = frozenset({*_TARGETS, *SPELLING})
 _CUTOFF = 0.8  # "desmber" → desember is 0.93, "julu" → juli 0.75 (too short to guess)
 _MARGIN = 0.1  # "sepember" is closer to september (0.94) than to desember (0.75): clear enough
 
 
-def closest(word: str) -> str | None:
-    """The month or weekday `word` is a clear misspelling of; None for a known word, a short one («julu»)
-    or one about as close to two targets."""
+def closest(word: str, *, among: tuple[str, ...] = _TARGETS) -> str | None:
+    """The month or weekday (of `among`) `word` is a clear misspelling of; None for a known word, a short one
+    («julu») or one about as close to two targets."""
     if len(word) < 5 or not word.isalpha() or word in _KNOWN:
         return None
     import difflib  # only once a word was not understood
 
-    scored = sorted(((difflib.SequenceMatcher(None, word, t).ratio(), t) for t in _TARGETS), reverse=True)
+    scored = sorted(((difflib.SequenceMatcher(None, word, t).ratio(), t) for t in among), reverse=True)
     (best, target), (second, _) = scored[0], scored[1]
     return target if best >= _CUTOFF and best - second >= _MARGIN else None
