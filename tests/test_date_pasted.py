@@ -65,6 +65,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("like etter nyttår", at(2028, 1, 3)),
     ("annandag påske", at(2027, 3, 29)),
     ("etter påskeferien", at(2027, 3, 29)),
+    ("første arbeidsdag etter nyttår", at(2028, 1, 3)),
+    ("før nyttår", at(2027, 12, 1)),  # some day in December, asked about like «før jul»
     # a misspelt weekday before a whole date; the year and month said in words; from and until
     ("tysdga 9.2", at(2027, 2, 9)),
     ("fredga 12. februar", at(2027, 2, 12)),
@@ -88,7 +90,7 @@ def test_pasted_and_typed_dates_are_read(text: str, expected: tuple[datetime, bo
 
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("første veka i mars", 3), ("siste uka i februar", 2), ("medio mars", 3), ("primo april", 4)],
+    [("første veka i mars", 3), ("siste uka i februar", 2), ("medio mars", 3), ("primo april", 4), ("før nyttår", 12)],
 )
 def test_a_week_or_a_latin_part_of_a_month_is_asked_about_as_the_month(text: str, month: int) -> None:
     found = read_date(text, now=TUE)
@@ -120,6 +122,7 @@ def test_lunch_is_a_part_of_the_day() -> None:
         "12. febraur",  # a misspelt month is offered, never read
         "lunsj",
         "9-tida",
+        "nyttår",  # a holiday season, not a day
     ],
 )
 def test_not_read(text: str) -> None:

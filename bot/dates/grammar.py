@@ -150,7 +150,8 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
     if found is None and vague(s):
-        return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=s))
+        typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
+        return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
     return found
 
 

@@ -37,6 +37,6 @@ def vague(s: str) -> bool:
         return False
     seasons = [w for w in words if w in _SEASONS]
     if seasons:
-        return all(w in _SEASONS or w in _AROUND for w in words)
+        return all(w in _SEASONS or w in _AROUND or w in _PERIODS for w in words)  # «veka etter haustferien»
     periods = [w for w in words if w in _PERIODS]
     return len(periods) == 1 and any(w in _PART_OF for w in words) and all(w in _PERIODS or w in _AROUND for w in words)
