@@ -27,7 +27,7 @@ from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_lunch, take_time
-from bot.dates.typos import WEEKDAY_TARGETS, closest
+from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import vague
 from bot.dates.words import (
     DEADLINE_WORDS,
@@ -221,7 +221,7 @@ def _weekday_mended(s: str, *, now: datetime, window: tuple[date, date] | None) 
     """ "tirsdg 16.3", "onsdga 17. mars": a misspelt weekday in front of a whole date (day and month typed)
     is that weekday, checked against the date as any weekday is; the date itself is never guessed."""
     first, _, rest = s.partition(" ")
-    if not rest or not first.strip(".,").isalpha():
+    if not rest or not unknown(first.strip(".,")):
         return None
     plain = _read_one(rest, now=now, window=window)
     if not isinstance(plain, ParsedDate) or plain.relative or plain.month_only or plain.week_only:

@@ -19,10 +19,15 @@ _CUTOFF = 0.8  # "desmber" → desember is 0.93, "julu" → juli 0.75 (too short
 _MARGIN = 0.1  # "sepember" is closer to september (0.94) than to desember (0.75): clear enough
 
 
+def unknown(word: str) -> bool:
+    """Whether `word` could be a misspelt month or weekday: long enough, letters only, not a known word."""
+    return len(word) >= 5 and word.isalpha() and word not in _KNOWN
+
+
 def closest(word: str, *, among: tuple[str, ...] = _TARGETS) -> str | None:
     """The month or weekday (of `among`) `word` is a clear misspelling of; None for a known word, a short one
     («julu») or one about as close to two targets."""
-    if len(word) < 5 or not word.isalpha() or word in _KNOWN:
+    if not unknown(word):
         return None
     import difflib  # only once a word was not understood
 
