@@ -43,6 +43,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("• 10.2 kl 13", at(2027, 2, 10, 13)),
     ("Sted: Bodø\nStart: on. 10.02.2027 13:00\nSlutt: on. 10.02.2027 15:00", at(2027, 2, 10, 13)),
     ("Dato: 10.2\nTid: kl 13", at(2027, 2, 10, 13)),
+    ("onsdag 10. februar · 13:00–15:30", at(2027, 2, 10, 13)),  # Google's calendar
+    ("10.02.2027 | 13:00-15:30", at(2027, 2, 10, 13)),
     ("ONSDAG 10. FEBRUAR…", at(2027, 2, 10)),
     ("Thu 11.02.2027 10:00", at(2027, 2, 11, 10)),
     # rough, twelve-hour and lunch times
@@ -112,6 +114,7 @@ def test_lunch_is_a_part_of_the_day() -> None:
         "10.2 kl 13 (UTC+00:00) Dublin, Edinburgh, Lisbon, London",  # another zone: not read at a wrong hour
         "10.2 kl 13 GMT",
         "Gammel dato: 3. mars, ny dato: 10. mars",
+        "Tid: 10.2 kl 13\nAlternativ: 11.2 kl 13",  # two dates on an invitation's lines
         "10.2 på Scandic og 11.2 på Thon",
         "Mvh Kari\nAgder fylkeskommune",
         "10.2 kl 3",  # 03.00 or 15.00

@@ -43,6 +43,8 @@ _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+"
 # says when is the date; «Start» wins over «Slutt».
 _LINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(.*\S)\s*$")
 _WHEN_LABELS = ("start", "starttid", "starter", "når", "tid", "tidspunkt", "dato", "møtedato", "date", "when")
+_END_LABELS = ("slutt", "sluttid", "slutter", "end", "klokkeslett")
+_DATE_LIKE_RE = re.compile(r"[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{1,2}\.\s*[^\W\d_]{3}")
 _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
 # Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
 # Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
@@ -60,6 +62,7 @@ _PLACE_RE = re.compile(
 )
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
+_SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
 
 
 def essence(text: str) -> str:
@@ -81,7 +84,12 @@ def _when_line(s: str) -> str | None:
     """The value of the one line labelled as the time («Tid: …», «Start: …») among an invitation's lines."""
     if "\n" not in s:
         return None
-    labelled = {m.group(1).lower(): m.group(2) for line in s.splitlines() if (m := _LINE_LABEL_RE.match(line))}
+    lines = [
+        (m.group(1).lower(), m.group(2)) if (m := _LINE_LABEL_RE.match(line)) else ("", line) for line in s.split("\n")
+    ]
+    labelled = dict(lines)
+    if any(_DATE_LIKE_RE.search(value) for label, value in lines if label not in _WHEN_LABELS + _END_LABELS):
+        return None  # «Tid: 22.4 kl 10» and «Alternativ: 23.4»: two dates, not one line's
     if "dato" in labelled and (hour := labelled.get("tid") or labelled.get("klokkeslett")):
         return f"{labelled['dato']} {hour}"  # «Dato: 22.4» and «Tid: kl 10» on lines of their own
     when = [label for label in _WHEN_LABELS if label in labelled]
@@ -89,10 +97,13 @@ def _when_line(s: str) -> str | None:
 
 
 def _without_symbols(s: str) -> str:
-    """Emoji and pictographs («👍», «📅», «✔️») are no part of a date; letters, digits and punctuation stay."""
+    """Emoji and pictographs («👍», «📅», «✔️») and separators («·», «|») are no part of a date; letters, digits
+    and punctuation stay."""
     if s.isascii():
-        return s
-    return "".join(" " if unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in _JOINERS else ch for ch in s)
+        return s.replace("|", " ")
+    return "".join(
+        " " if unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in _JOINERS or ch in _SEPARATORS else ch for ch in s
+    )
 
 
 def _is_label(label: str) -> bool:
