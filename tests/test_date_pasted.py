@@ -39,6 +39,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("onsdag 10. februar på Quality Hotel kl 13", at(2027, 2, 10, 13)),
     ("onsdag 10. februar, digitalt", at(2027, 2, 10)),
     ("10.2 kl 13 (Teams)", at(2027, 2, 10, 13)),
+    ("onsdag 10. februar, Scandic Kristiansand", at(2027, 2, 10)),
+    ("10.2 kl 13 presis", at(2027, 2, 10, 13)),
     ("👉 onsdag 10.2 ✅", at(2027, 2, 10)),
     ("• 10.2 kl 13", at(2027, 2, 10, 13)),
     ("Sted: Bodø\nStart: on. 10.02.2027 13:00\nSlutt: on. 10.02.2027 15:00", at(2027, 2, 10, 13)),

@@ -60,6 +60,8 @@ _PLACE_RE = re.compile(
     r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
     r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]{1,2}[:.][0-9]{2}))"
 )
+# «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.
+_NAME_AFTER_RE = re.compile(r"(?:,|\s[–-])\s*((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
@@ -77,6 +79,8 @@ def essence(text: str) -> str:
         s = s[m.end() :]
     if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
+    elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
+        s = s[: m.start()]
     return s.strip() or text.strip()
 
 

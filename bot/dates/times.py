@@ -50,6 +50,7 @@ _ABOUT_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
 )
 _EARLIEST_ABOUT_HOUR = 7
+_PRECISELY_RE = re.compile(r"(?<=[0-9])\s+(?:presis|presist|prompte|skarpt)(?=$|[\s,])")  # "kl 10 presis"
 _NIGHT = (1, 5)
 """Hours typed with one digit («kl 2», «halv tre») that chat means in the afternoon as often as at night."""
 _TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
@@ -90,6 +91,7 @@ def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
 def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
     is impossible ("kl 25")."""
+    s = _PRECISELY_RE.sub("", s)
     for pattern in _TIME_PATTERNS:
         m = pattern.search(s)
         if m:
