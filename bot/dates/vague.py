@@ -17,6 +17,7 @@ _SEASONS = (
     "senhøsten", "tidlegvåren", "tidligvåren", "vårhalvåret", "høsthalvåret", "hausthalvåret",
     "ferien", "ferie", "sommerferien", "sommarferien", "høstferien", "haustferien", "vinterferien",
     "fellesferien", "sommarferie", "sommerferie",
+    "påska", "påsken", "påske", "pinsen", "pinsa", "pinse",  # «i påska»: some day of Easter (read alone as its Sunday)
 )  # fmt: skip
 # Words that only place a vague time: «i», «til», «neste», «seint», «midten av», «i løpet av».
 _AROUND = (
