@@ -17,14 +17,9 @@ from bot.clock import OSLO
 from bot.dates.grammar import DateTrouble, ParsedDate, read_date
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded, assert_refused
+from tests.test_date_gaps import at
 
 TUE = datetime(2027, 2, 2, 10, 0, tzinfo=OSLO)
-
-
-def at(y: int, m: int, d: int, hh: int | None = None, mm: int = 0) -> tuple[datetime, bool]:
-    if hh is None:
-        return datetime(y, m, d, tzinfo=OSLO), False
-    return datetime(y, m, d, hh, mm, tzinfo=OSLO), True
 
 
 READS: list[tuple[str, tuple[datetime, bool]]] = [
