@@ -40,9 +40,11 @@ _DAY_ONLY_RE = re.compile(
 _ISO_INSTANT_RE = re.compile(
     r"([0-9]{4}-[0-9]{2}-[0-9]{2})[tT ]([0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)\s*([zZ]|[+-][0-9]{2}:?[0-9]{2})"
 )
-# "før jul", "innen jula": some day in December before Christmas, asked about like "i desember". Without
+# "før jul", "innen jula", "før nyttår": some day in December, asked about like "i desember". Without
 # this, "før" (a deadline word) was dropped and "jul" read as July.
-_BEFORE_CHRISTMAS_RE = re.compile(r"^(?:før|innen|innan|senest|seinast)\s+(?:jul|jula|julen|jol|jola)(?=$|[\s,])")
+_BEFORE_CHRISTMAS_RE = re.compile(
+    r"^(?:før|innen|innan|senest|seinast)\s+(?:jul|jula|julen|jol|jola|nyttår|nyttåret)(?=$|[\s,])"
+)
 
 
 def before_christmas(s: str) -> str:
