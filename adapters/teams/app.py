@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+GONE_STATUSES = frozenset({403, 404})
+"""What the connector answers a post to a conversation the bot is no longer in, or that is gone."""
 CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 """Channels that render Adaptive Cards; anything else gets the reply's plain text."""
 
@@ -144,7 +146,7 @@ class TeamsRuntime:
         self.auth = CachingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
-        self.book = ConversationBook(store=core.adapter_store())
+        self.book = ConversationBook(store=core.adapter_store(), on_new=self._reachable)
         self.members = MemberTenants()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
@@ -222,6 +224,13 @@ class TeamsRuntime:
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    def _reachable(self, key: str) -> None:
+        """A conversation reference written: the core may have marked the channel unreachable before."""
+        try:
+            self.core.reachable(platform=PLATFORM, channel_id=key)
+        except Exception:  # bookkeeping: the reference is kept, and the next pass finds the channel anyway
+            logger.warning("Teams: could not tell the core that %s can be reached", key, exc_info=True)
 
     def _remember(self, activity: Activity) -> None:
         """The conversation's reference for later posts; a store that fails now must not stop the turn (the
@@ -438,7 +447,8 @@ def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
 class TeamsSender:
     """The reminder `Sender` for Teams: posts a card to a stored conversation via continue_conversation.
 
-    Raises `Undeliverable` when there is no stored reference (said once, not kept in the outbox), and
+    Raises `Undeliverable` when there is no stored reference, or the connector answers 403/404 (the
+    core marks the channel unreachable, `bot.delivery.targets`, and says so once), and
     `SendFailed` when the connector did not accept the post after the retries, so the caller never marks
     such a reminder as sent. The connector cannot find a post again, so a post that may have gone
     (`maybe_posted`) is not repeated: `SendUncertain`.
@@ -475,7 +485,11 @@ class TeamsSender:
         except Exception as error:
             raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
         if failure:
-            raise SendFailed(f"Teams post to {channel_id} failed: {failure[0]}") from failure[0]
+            error = failure[0]
+            if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
+                # removed from the team, the channel deleted, the bot blocked: no retry will help
+                raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error
+            raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
 
 
 async def _new_post(turn_context: TurnContext, activities: list[Activity], next_send: Any) -> Any:
