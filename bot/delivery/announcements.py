@@ -70,13 +70,17 @@ def undelivered(core: Core) -> list[str]:
 
 
 def _note(core: Core, row: Row, result: Result) -> None:
-    notes = _NOTES.setdefault(core, [])
     why = "may already be posted (cannot be checked)" if result.kind == UNCERTAIN else "cannot be delivered"
-    notes.append(
-        f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{row.doc.get('reply', {}).get('title') or row.announcement.reply.title}» {why}: {result.error}"[
-            :300
-        ]
+    title = row.doc.get("reply", {}).get("title") or row.announcement.reply.title
+    note_undelivered(
+        core, f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{title}» {why}: {result.error}"
     )
+
+
+def note_undelivered(core: Core, line: str) -> None:
+    """One line for /healthz about a post that did not arrive, or may have (a digest, an announcement)."""
+    notes = _NOTES.setdefault(core, [])
+    notes.append(line[:300])
     del notes[:-KEEP_NOTES]
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from bot.dates.workdays import is_first_working_day_of_week
 from bot.delivery import targets
-from bot.delivery.announcements import deliver_announcements, redeliver, tell_admins
+from bot.delivery.announcements import deliver_announcements, note_undelivered, redeliver, tell_admins
 from bot.delivery.pacing import Pacer
 from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import using
@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "record_digest", "run_pass"]
 
+MAYBE = "may have been posted before the process stopped (Teams cannot tell); not posted again"
 CONCURRENT_CHANNELS = 8
 """Channels posted to at once in a pass (100 organisations' digests are not posted one at a time)."""
 
@@ -325,14 +326,15 @@ async def _resolve(
                 logger.debug("a digest left by an earlier pass to %s cannot be delivered: %s", intent.to, exc)
                 unreachable[intent.to] = str(exc)
                 dropped.append(intent)
-            except SendUncertain as exc:
+            except SendUncertain as exc:  # at most once: recorded as maybe posted, never posted again
                 logger.error(
-                    "a digest to %s:%s from an earlier pass may have been posted (%s); recorded as sent",
+                    "a digest to %s:%s from an earlier pass may have been posted (%s); recorded as maybe posted",
                     intent.to.platform,
                     intent.to.channel_id,
                     exc,
                 )
-                posted.append(intent)
+                note_undelivered(core, f"{intent.to.platform}:{intent.to.channel_id} digest {intent.key} {MAYBE}")
+                posted.append(pass_ledger.maybe_posted(intent, why=str(exc)))
             except SendFailed as exc:
                 logger.warning(
                     "a digest left by an earlier pass to %s:%s could not be posted: %s",
