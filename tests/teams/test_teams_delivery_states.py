@@ -5,6 +5,8 @@ between a post and its record, which Teams cannot look up, never posts twice and
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +24,7 @@ from tests.teams.test_teams_real_core import _core
 IN = "19:in@thread.tacv2"
 AGDER = "19:agder@thread.tacv2"
 NATIONAL = "19:nasjonal@thread.tacv2"
+ADMIN = "11111111-0000-0000-0000-000000000009"
 AUTUMN = datetime(2026, 11, 2, 9, 0)
 """The national autumn meeting's reminder is due in every channel."""
 
@@ -34,6 +37,20 @@ def _added(channel: str, *, service_url: str) -> dict[str, Any]:
     return activity
 
 
+@asynccontextmanager
+async def _teams(core: Core, *added: str) -> AsyncIterator[tuple[ConnectorStandIn, BotServer]]:
+    """The connector stand-in and the bot's Teams route, the bot added to the teams of `added` first."""
+    connector = await ConnectorStandIn().start()
+    server = await BotServer(core=core).start()
+    try:
+        for channel in added:
+            await server.post(_added(channel, service_url=connector.url))
+        yield connector, server
+    finally:
+        await server.stop()
+        await connector.stop()
+
+
 def _restarted(core: Core) -> Core:
     """A new process on the same store (what it knew in memory is gone)."""
     return make_core(config=core.config, store=core.store, clock=core.clock)
@@ -43,11 +60,7 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
     core = _core()
 
     async def body() -> None:
-        connector = await ConnectorStandIn().start()
-        server = await BotServer(core=core).start()
-        try:
-            for channel in (NATIONAL, AGDER):
-                await server.post(_added(channel, service_url=connector.url))
+        async with _teams(core, NATIONAL, AGDER) as (connector, server):
             core.clock.set(AUTUMN)
             senders = {"teams": server.runtime.sender}
             first = await run_pass(core=core, senders=senders)
@@ -57,7 +70,7 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
             core.clock.set(AUTUMN.replace(hour=10))
             held = await run_pass(core=core, senders=senders)
             assert held.held and not held.failed and first.sent
-            overview = core.handle(Request(platform="teams", user_id=AGDER_ADMIN, channel_id=NATIONAL, text="oversikt"))
+            overview = core.handle(Request(platform="teams", user_id=ADMIN, channel_id=NATIONAL, text="oversikt"))
             assert f"Teams-kanal {IN}" in overview.reply.text and "Legg boten til" in overview.reply.text
             # Someone adds the bot to IN's team: the reference arrives, the mark goes, the next pass posts.
             connector.accepted.clear()
@@ -66,24 +79,15 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
             core.clock.set(AUTUMN.replace(hour=11))
             after = await run_pass(core=core, senders=senders)
             assert after.sent and IN in {p.conversation_id for p in connector.accepted if p.card}
-        finally:
-            await server.stop()
-            await connector.stop()
 
     run(body())
-
-
-AGDER_ADMIN = "11111111-0000-0000-0000-000000000009"
 
 
 def test_a_channel_that_answers_403_is_marked_forbidden_not_retried_each_pass(run) -> None:
     core = _core()
 
     async def body() -> None:
-        connector = await ConnectorStandIn().start()
-        server = await BotServer(core=core).start()
-        try:
-            await server.post(_added(AGDER, service_url=connector.url))
+        async with _teams(core, AGDER) as (connector, server):
             core.clock.set(AUTUMN)
             connector.accepted.clear()
             connector.fail_with = [403]  # the bot was removed from the team without Teams telling us
@@ -94,9 +98,6 @@ def test_a_channel_that_answers_403_is_marked_forbidden_not_retried_each_pass(ru
             core.clock.set(AUTUMN.replace(hour=12))
             await run_pass(core=core, senders={"teams": server.runtime.sender})
             assert connector.rejected == [403] and AGDER not in {p.conversation_id for p in connector.accepted}
-        finally:
-            await server.stop()
-            await connector.stop()
 
     run(body())
 
