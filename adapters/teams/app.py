@@ -146,7 +146,7 @@ class TeamsRuntime:
         self.auth = CachingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
-        self.book = ConversationBook(store=core.adapter_store(), on_new=self._reachable)
+        self.book = ConversationBook(store=core.adapter_store(), on_new=self.reachable)
         self.members = MemberTenants()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
@@ -225,8 +225,9 @@ class TeamsRuntime:
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
 
-    def _reachable(self, key: str) -> None:
-        """A conversation reference written: the core may have marked the channel unreachable before."""
+    def reachable(self, key: str) -> None:
+        """A conversation reference written, or the bot added: the core may have marked the channel
+        unreachable before (`CorePort.reachable`)."""
         try:
             self.core.reachable(platform=PLATFORM, channel_id=key)
         except Exception:  # bookkeeping: the reference is kept, and the next pass finds the channel anyway
@@ -367,6 +368,8 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
             logger.info("Teams: %d member(s) joined %s", len(members_added), where)
         if any(member.id == bot_id for member in members_added):
             activity = turn_context.activity
+            # Added again with the reference unchanged (a 403 marked it): the mark goes all the same.
+            self._runtime.reachable(channel_key(activity.conversation.id))
             lang = _channel_lang(self._runtime.core, activity)
             await send_with_retry(turn_context, _welcome(activity, lang=lang), policy=self._runtime.retry)
 

@@ -83,7 +83,9 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
     run(body())
 
 
-def test_a_channel_that_answers_403_is_marked_forbidden_not_retried_each_pass(run) -> None:
+def test_a_channel_that_answers_403_is_marked_forbidden_not_retried_and_cleared_when_the_bot_is_added_again(
+    run,
+) -> None:
     core = _core()
 
     async def body() -> None:
@@ -98,6 +100,9 @@ def test_a_channel_that_answers_403_is_marked_forbidden_not_retried_each_pass(ru
             core.clock.set(AUTUMN.replace(hour=12))
             await run_pass(core=core, senders={"teams": server.runtime.sender})
             assert connector.rejected == [403] and AGDER not in {p.conversation_id for p in connector.accepted}
+            # Added to the team again: the reference is the same, and the mark goes all the same.
+            await server.post(_added(AGDER, service_url=connector.url))
+            assert AGDER not in {m.to.channel_id for m in targets.known(core.state)}
 
     run(body())
 
