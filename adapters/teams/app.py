@@ -25,7 +25,7 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
-from bot.delivery.sending import SendFailed, SendUncertain, Undeliverable
+from bot.delivery.sending import SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
@@ -34,6 +34,7 @@ from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
 from .connector import (
     CachingBotFrameworkAuthentication,
+    ConnectorAnswerLost,
     ConnectorRejected,
     RetryPolicy,
     send_with_retry,
@@ -479,6 +480,7 @@ class TeamsSender:
                     turn_context,
                     reply_activity(reply, channel=reference.channel_id, personal=is_personal(reference)),
                     policy=runtime.retry,
+                    resend_unsure=False,  # a second try after a lost answer could post it twice
                 )
             except Exception as error:
                 failure.append(error)
@@ -489,6 +491,8 @@ class TeamsSender:
             raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
         if failure:
             error = failure[0]
+            if isinstance(error, ConnectorAnswerLost):  # the core marked it first: never posted again blindly
+                raise SendTimedOut(f"Teams post to {channel_key(channel_id)}: {error}") from error
             if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
                 # removed from the team, the channel deleted, the bot blocked: no retry will help
                 raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error

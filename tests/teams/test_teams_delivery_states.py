@@ -156,3 +156,26 @@ def test_a_crash_between_a_teams_post_and_its_record_never_posts_twice_and_says_
         assert entries and all("uncertain" in entry for entry in entries)  # maybe posted, not claimed sent
 
     run(body())
+
+
+def test_a_teams_post_whose_answer_is_lost_is_not_retried_blindly_and_is_recorded_as_maybe_posted(run) -> None:
+    """The connector took the digests and the connection dropped before its answer: no retry (it would
+    post them twice); the next pass cannot ask Teams, so it records them as maybe posted and posts none."""
+    core = _core()
+
+    async def body() -> None:
+        async with _teams(core, NATIONAL, AGDER) as (connector, server):
+            core.clock.set(AUTUMN)
+            connector.accepted.clear()
+            connector.drop = 2
+            lost = await run_pass(core=core, senders={"teams": server.runtime.sender})
+            assert lost.failed and not connector.drop
+            posted = sorted(p.conversation_id for p in connector.accepted if p.card)
+            assert posted == [AGDER, NATIONAL]
+            core.clock.set(AUTUMN.replace(hour=10))
+            await run_pass(core=core, senders={"teams": server.runtime.sender})
+            assert sorted(p.conversation_id for p in connector.accepted if p.card) == posted  # none twice
+        said = [line for line in core.undelivered() if "may have been posted" in line]
+        assert {line.split()[0] for line in said} == {f"teams:{AGDER}", f"teams:{NATIONAL}"}
+
+    run(body())
