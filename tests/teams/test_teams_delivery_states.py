@@ -5,6 +5,7 @@ between a post and its record, which Teams cannot look up, never posts twice and
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -15,7 +16,8 @@ import pytest
 from adapters.compose import make_core
 from bot.core import Core
 from bot.delivery import targets
-from bot.messages import Request
+from bot.delivery.sending import SendFailed, SendTimedOut
+from bot.messages import Reply, Request
 from bot.reminders import ledger as pass_ledger
 from bot.reminders.passes import run_pass
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
@@ -177,5 +179,28 @@ def test_a_teams_post_whose_answer_is_lost_is_not_retried_blindly_and_is_recorde
             assert sorted(p.conversation_id for p in connector.accepted if p.card) == posted  # none twice
         said = [line for line in core.undelivered() if "may have been posted" in line]
         assert {line.split()[0] for line in said} == {f"teams:{AGDER}", f"teams:{NATIONAL}"}
+
+    run(body())
+
+
+def test_a_teams_post_that_never_connected_is_tried_again(run) -> None:
+    """No connection at all (the connector's address refuses): nothing can have been posted, so the
+    sender's retries go on as ever, and the post stays due (`SendFailed`, not a lost answer)."""
+    core = _core()
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+    async def body() -> None:
+        server = await BotServer(core=core).start()
+        try:
+            await server.post(_added(AGDER, service_url=closed))
+            server.sleeps.delays.clear()
+            with pytest.raises(SendFailed) as failed:
+                await server.runtime.sender.send(channel_id=AGDER, reply=Reply(title="Test", text="Test"))
+            assert not isinstance(failed.value, SendTimedOut)
+            assert len(server.sleeps.delays) == server.runtime.retry.attempts - 1
+        finally:
+            await server.stop()
 
     run(body())
