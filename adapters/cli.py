@@ -79,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
                 f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
+                + (f" {report.held} holdt tilbake: kanalen kan ikke nås (se «oversikt»)." if report.held else "")
             )
             return 0 if not report.failed else 1
         if command == "serve":

@@ -141,6 +141,16 @@ class Core:
 
         return undelivered(self)
 
+    def unreachable(self) -> list[str]:
+        from bot.delivery.targets import lines
+
+        return lines(self.store)
+
+    def reachable(self, *, platform: str, channel_id: str) -> None:
+        from bot.delivery.targets import reachable
+
+        reachable(self.state, to=ChannelAddress(platform=platform, channel_id=channel_id), at=self.clock.now())
+
     def check_history(self) -> HistoryCheck | None:
         from bot.state.integrity import check_history
 

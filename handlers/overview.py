@@ -19,6 +19,7 @@ from bot.model.wheel import Item, national_milestones, precondition_items, regio
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
+from handlers.reach import unreachable_section
 
 PAGE_REGIONS = 15
 """Regions per page: the 15 counties fit on one; with more (municipalities, partners) the rest follow on
@@ -66,6 +67,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections = sections[1:]  # the national rows are on the first page
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
+    unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
+    if unreachable is not None:
+        sections.append(unreachable)
     buttons: list[Button] = []
     more = ""
     if pages > 1:

@@ -77,6 +77,12 @@ class PortFake:
     def undelivered(self) -> list[str]:
         return []
 
+    def unreachable(self) -> list[str]:
+        return []
+
+    def reachable(self, *, platform: str, channel_id: str) -> None:
+        return None
+
     def check_history(self) -> HistoryCheck | None:
         return None
 

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from bot.delivery import outbox
+from bot.delivery import outbox, targets
 from bot.delivery.outbox import (
     FAILED,
     RETRY_UNCERTAIN,
@@ -70,13 +70,17 @@ def undelivered(core: Core) -> list[str]:
 
 
 def _note(core: Core, row: Row, result: Result) -> None:
-    notes = _NOTES.setdefault(core, [])
     why = "may already be posted (cannot be checked)" if result.kind == UNCERTAIN else "cannot be delivered"
-    notes.append(
-        f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{row.doc.get('reply', {}).get('title') or row.announcement.reply.title}» {why}: {result.error}"[
-            :300
-        ]
+    title = row.doc.get("reply", {}).get("title") or row.announcement.reply.title
+    note_undelivered(
+        core, f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{title}» {why}: {result.error}"
     )
+
+
+def note_undelivered(core: Core, line: str) -> None:
+    """One line for /healthz about a post that did not arrive, or may have (a digest, an announcement)."""
+    notes = _NOTES.setdefault(core, [])
+    notes.append(line[:300])
     del notes[:-KEEP_NOTES]
 
 
@@ -143,10 +147,15 @@ async def _deliver(
         mark_posting(core.state, unmarked, at=at)  # before the post: a death mid-post leaves them uncertain
     results = {} if results is None else results
     results.update(await post_rows(rows, senders=senders, pacer=pacer))
+    unreachable: dict[ChannelAddress, str] = {}
     for row in rows:
         result = results.get(row.key)
         if result is not None and result.kind in (UNCERTAIN, UNDELIVERABLE):
             _note(core, row, result)
+        if result is not None and result.kind == UNDELIVERABLE:
+            unreachable[row.announcement.to] = result.error
+    reached = [row.announcement.to for row in rows if row.key in results and results[row.key].kind == SENT]
+    targets.note(core.state, failed=unreachable, reached=reached, at=at)
     return settle(core.state, rows, results, at=core.clock.now())
 
 
