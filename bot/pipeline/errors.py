@@ -22,7 +22,7 @@ def step(job: Job, call_next: Next) -> Outcome:
     try:
         return call_next(job)
     except DomainError as exc:
-        job.failed = True
+        job.failed = job.refused = True
         command = job.parsed.command
         title = (
             None

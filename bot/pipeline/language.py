@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.messages import Outcome
@@ -16,8 +17,17 @@ logger = logging.getLogger(__name__)
 
 
 def step(job: Job, call_next: Next) -> Outcome:
-    with using(written_form(job)):
-        return call_next(job)
+    lang = written_form(job)
+    with using(lang):
+        outcome = call_next(job)
+    own = _own_form(job)
+    if own is None or own == lang or not _refused_unwritten(job, outcome):
+        return outcome
+    # A recording command is worded for the channel, which reads what it records; a refusal is read by the
+    # person alone, so it is said again in their own form. It wrote nothing, so running it again is safe.
+    again = replace(job, failed=False, refused=False)
+    with using(own):
+        return call_next(again)
 
 
 def written_form(job: Job) -> Lang:
@@ -32,17 +42,45 @@ def written_form(job: Job) -> Lang:
             own = person_form(state=job.state, person=job.caller.key)
             if own:
                 return own
-        request = job.parsed.request
-        return channel_form(
-            config=job.config,
-            state=job.state,
-            platform=request.platform,
-            channel_id=request.channel_id,
-            context=job.channel,
-        )
+        return _channel_form(job)
     except Exception:  # the language never stops an answer: bokmål, and the real error shows in the reply
         logger.exception("could not tell the written form of a %s request", job.parsed.request.platform)
         return DEFAULT_LANG
+
+
+def refusal_form(job: Job) -> Lang:
+    """The written form of a refusal or failure, which only the person reads: their own choice, everywhere."""
+    own = _own_form(job)
+    return own if own is not None else written_form(job)
+
+
+def _own_form(job: Job) -> Lang | None:
+    try:
+        command = job.parsed.command
+        if command is not None and not command.translated:
+            return None
+        return person_form(state=job.state, person=job.caller.key)
+    except Exception:  # as in written_form: never stops an answer
+        logger.exception("could not tell a person's written form on %s", job.parsed.request.platform)
+        return None
+
+
+def _refused_unwritten(job: Job, outcome: Outcome) -> bool:
+    """A refusal (the rules' words or the handler's own not-ok reply, never a fault) that changed nothing."""
+    if outcome.reply.ok or outcome.repeated or job.reads_only or (job.failed and not job.refused):
+        return False
+    return not job.state.wrote()
+
+
+def _channel_form(job: Job) -> Lang:
+    request = job.parsed.request
+    return channel_form(
+        config=job.config,
+        state=job.state,
+        platform=request.platform,
+        channel_id=request.channel_id,
+        context=job.channel,
+    )
 
 
 def channel_lang(*, config: AppConfig, state: StateStore, platform: str, channel_id: str) -> Lang:
