@@ -30,3 +30,15 @@ def test_a_failure_the_adapter_words_itself_is_in_the_persons_form() -> None:
     assert bot.say("målform nn", as_="kari", channel="agder").ok
     asked = Request(platform="terminal", user_id="kari", channel_id="agder", text="dato vår 22. april")
     assert bot.core.lang_for(asked) == "nn"
+
+
+def test_29_february_in_a_year_without_it_is_said_as_such() -> None:
+    bot = make_bot(at=oslo(2026, 9, 14, 9))
+    for typed in ("dato vår 2027 29. februar", "dato vår 29.02.2027", "dato vår 29. februar"):
+        refused = bot.say(typed, as_="kari", channel="agder")
+        assert not refused.ok and refused.text.startswith("29. februar finnes ikke i 2027."), refused.text
+    refused = bot.say("dato vår 2027 29.2.", as_="per", channel="vestland")
+    assert not refused.ok and refused.text.startswith("29. februar finst ikkje i 2027."), refused.text
+    refused = bot.say("dato vår 31. april 2027", as_="per", channel="vestland")
+    assert not refused.ok and refused.text.startswith("31. april finst ikkje."), refused.text
+    assert bot.say("dato vår 2028 29. februar", as_="kari", channel="agder").text.count("finnes ikke") == 0
