@@ -42,3 +42,29 @@ def test_29_february_in_a_year_without_it_is_said_as_such() -> None:
     refused = bot.say("dato vår 31. april 2027", as_="per", channel="vestland")
     assert not refused.ok and refused.text.startswith("31. april finst ikkje."), refused.text
     assert bot.say("dato vår 2028 29. februar", as_="kari", channel="agder").text.count("finnes ikke") == 0
+
+
+def test_a_person_withdraws_their_own_join_request() -> None:
+    """One pending request per person: `bli med trekk` takes it back, so they may ask for another party."""
+    bot = make_bot(at=oslo(2026, 9, 14, 9))
+    assert bot.say("bli med agder", as_="ny", channel="ukjent").ok
+    refused = bot.say("bli med IN", as_="ny", channel="ukjent")
+    assert not refused.ok and "«bli med trekk»" in refused.text, refused.text
+    withdrawn = bot.say("bli med trekk", as_="ny", channel="ukjent")
+    assert withdrawn.ok and "Du har trukket forespørselen om å bli med for Agder fylkeskommune" in withdrawn.text
+    told = [a for a in bot.outcomes[-1].announcements if a.to.channel_id == "agder"]
+    assert told and "ny trakk forespørselen" in told[0].reply.text
+    late = bot.say("opptak ja 1", as_="kari", channel="agder")
+    assert "har trukket forespørselen selv" in late.text, late.text
+    assert "ny" not in bot.say("hvem agder", as_="kari", channel="agder").text.split()
+    assert bot.say("bli med IN", as_="ny", channel="ukjent").ok  # free to ask another party now
+    nothing = bot.say("bli med trekk", as_="nobody", channel="ukjent")
+    assert not nothing.ok and "ingen forespørsel om å bli med som venter på svar" in nothing.text
+
+
+def test_a_join_request_withdrawn_in_nynorsk() -> None:
+    bot = make_bot(at=oslo(2026, 9, 14, 9))
+    assert bot.say("bli med", as_="ny", channel="vestland").ok
+    withdrawn = bot.say("bli med trekk", as_="ny", channel="vestland")
+    assert withdrawn.ok and "ny trekte førespurnaden om å bli med for Vestland" in withdrawn.text, withdrawn.text
+    assert "«bli med trekk» trekkjer førespurnaden din" in bot.say("hjelp bli", as_="per").text
