@@ -68,3 +68,17 @@ def test_a_join_request_withdrawn_in_nynorsk() -> None:
     withdrawn = bot.say("bli med trekk", as_="ny", channel="vestland")
     assert withdrawn.ok and "ny trekte førespurnaden om å bli med for Vestland" in withdrawn.text, withdrawn.text
     assert "«bli med trekk» trekkjer førespurnaden din" in bot.say("hjelp bli", as_="per").text
+
+
+def test_oversikt_says_how_far_the_assignment_agreements_are() -> None:
+    """An optional item is never overdue, but «åpen» hid how far it was: sent or «ingen» per actor."""
+    bot = make_bot(at=oslo(2027, 1, 20, 9))
+    assert bot.say("oppdrag IN sendt", as_="kari", channel="agder").ok
+    assert bot.say("oppdrag SIVA ingen", as_="kari", channel="agder").ok
+    for lang in ("nb", "nn"):
+        assert bot.say(f"målform {lang}", as_="aud", channel="nasjonal").ok
+        cells = {
+            section.title: [fact.value for fact in section.facts if fact.label.startswith("Oppdragsavtal")]
+            for section in bot.say("oversikt", as_="aud", channel="nasjonal").sections
+        }
+        assert cells["Agder"] == ["2/4 avklart"] and cells["Akershus"] == ["0/4 avklart"], (lang, cells)
