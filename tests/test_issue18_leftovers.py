@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.messages import Request
-from tests.driver import make_bot, oslo
+from bot.reminders.simulation import simulate
+from tests.driver import BotDriver, make_bot, oslo
 
 
 def test_a_refused_recording_follows_the_persons_own_written_form() -> None:
@@ -82,3 +85,40 @@ def test_oversikt_says_how_far_the_assignment_agreements_are() -> None:
             for section in bot.say("oversikt", as_="aud", channel="nasjonal").sections
         }
         assert cells["Agder"] == ["2/4 avklart"] and cells["Akershus"] == ["0/4 avklart"], (lang, cells)
+
+
+def _action_plan_lines(bot: BotDriver, *, region: str) -> list[str]:
+    posts = simulate(bot.core, start=date(2027, 10, 1), end=date(2027, 11, 30), region=region)
+    return [
+        reminder.line.text
+        for post in posts
+        if post.digest.to.channel_id == region
+        for reminder in post.digest.reminders
+        if reminder.line.label.endswith("Handlingsplan 2028")
+    ]
+
+
+def test_the_coordinator_is_told_to_register_the_next_plan_period() -> None:
+    """app.yaml's 2024–2027 frames no cycle from 2028: the action plan's reminders for 2028 and the region's
+    `neste` say so with the command, until the coordinator sets the next period."""
+    bot = make_bot(at=oslo(2027, 10, 1, 9))
+    lines = _action_plan_lines(bot, region="agder")
+    assert len(lines) == 2 and all(
+        "Planperioden 2024–2027 dekker ikke syklus 2028, og ingen ny er registrert: koordinatoren skriver "
+        "«plan 2028–2031»." in line
+        for line in lines
+    ), lines
+    (nynorsk,) = _action_plan_lines(bot, region="vestland")[:1]
+    assert "Planperioden 2024–2027 dekkjer ikkje syklus 2028" in nynorsk and "skriv «plan 2028–2031»" in nynorsk
+    assert "dekker ikke syklus 2028" in bot.say("neste", as_="kari", channel="agder").text
+    assert "dekkjer ikkje syklus 2028" in bot.say("neste", as_="per", channel="vestland").text
+    assert "dekker ikke" not in bot.say("neste", as_="ola", channel="in").text  # an actor's neste: not theirs
+
+    assert bot.say("plan 2028–2031", as_="kari", channel="agder").ok
+    assert not any("Planperioden" in line for line in _action_plan_lines(bot, region="agder"))
+    assert "Planperioden" not in bot.say("neste", as_="kari", channel="agder").text
+
+
+def test_no_plan_period_reminder_while_the_period_frames_the_cycles_read() -> None:
+    bot = make_bot(at=oslo(2027, 3, 1, 9))  # cycle 2027 only: 2024–2027 frames it
+    assert "Planperioden" not in bot.say("neste", as_="kari", channel="agder").text
