@@ -122,3 +122,27 @@ def test_the_coordinator_is_told_to_register_the_next_plan_period() -> None:
 def test_no_plan_period_reminder_while_the_period_frames_the_cycles_read() -> None:
     bot = make_bot(at=oslo(2027, 3, 1, 9))  # cycle 2027 only: 2024–2027 frames it
     assert "Planperioden" not in bot.say("neste", as_="kari", channel="agder").text
+
+
+def _region_digests(bot: BotDriver, *, region: str, start: date, end: date) -> dict[date, str]:
+    return {
+        post.at.date(): post.digest.reply.text
+        for post in simulate(bot.core, start=start, end=end, region=region)
+        if post.digest.to.platform == "terminal" and post.digest.to.channel_id == region
+    }
+
+
+def test_still_overdue_lines_wait_a_day_for_a_new_overdue_item_rather_than_two_digests_in_a_row() -> None:
+    """Signing's deadline 31 January 2028 is a Monday, the «fortsatt forsinket» day: the region heard its
+    late items on Monday and the late signing on Tuesday. Now both come on Tuesday, in one digest, on time."""
+    bot = make_bot(at=oslo(2027, 9, 1, 9))
+    for region, still, sent_late in (
+        ("agder", "fortsatt forsinket siden", "Sendt for sent"),
+        ("vestland", "framleis forseinka sidan", "Sendt for seint"),
+    ):
+        digests = _region_digests(bot, region=region, start=date(2028, 1, 3), end=date(2028, 2, 4))
+        assert still not in digests.get(date(2028, 1, 31), ""), digests[date(2028, 1, 31)]
+        assert still in digests[date(2028, 1, 17)]  # the grid Monday before: as ever
+        tuesday = digests[date(2028, 2, 1)]
+        assert still in tuesday and "Signering 2028" in tuesday and "(1 dag" in tuesday, tuesday
+        assert sent_late not in tuesday, tuesday

@@ -48,6 +48,7 @@ from bot.model.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
@@ -205,6 +206,9 @@ class Planner:
         schedules: dict[tuple[object, ...], list[Occurrence]] = {}
         channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
+        tomorrow = on_or_after(today + timedelta(days=1), days_off=self.days_off)
+        fresh_tomorrow: set[ChannelAddress] = set()  # channels that get a first overdue notice tomorrow
+        context: dict[str, tuple[Progress, list[Item] | None]] = {}
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             try:
                 progress = progress_of(config=self.config, state=state, item=item)
@@ -216,6 +220,13 @@ class Planner:
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
+            if (notice := first_notice_on(schedule, day=tomorrow)) is not None:
+                try:
+                    blocking = self._blockers(item, state=state)
+                except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                    continue
+                heard = self.audience(progress, notice, bindings=bindings, blockers=blocking, channels=channels)
+                fresh_tomorrow.update(binding.address for _party, binding in heard)
             came = [occurrence for occurrence in schedule if occurrence.day <= today]
             if not came:
                 continue
@@ -230,6 +241,7 @@ class Planner:
                 blockers = self._blockers(item, state=state)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
+            context[item.ident] = (progress, blockers)
             lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
@@ -280,7 +292,14 @@ class Planner:
                         lang=lang,
                     )
                 )
-        return due
+        previous = on_or_before(today - timedelta(days=1), days_off=self.days_off)
+        return fold(
+            due,
+            today=today,
+            previous=previous,
+            fresh_tomorrow=fresh_tomorrow,
+            relined=relined_by(self, context=context, today=today),
+        )
 
     def audience(
         self,
