@@ -146,3 +146,18 @@ def test_still_overdue_lines_wait_a_day_for_a_new_overdue_item_rather_than_two_d
         tuesday = digests[date(2028, 2, 1)]
         assert still in tuesday and "Signering 2028" in tuesday and "(1 dag" in tuesday, tuesday
         assert sent_late not in tuesday, tuesday
+
+
+def test_a_meeting_over_up_to_five_days_is_kept_by_its_first_day() -> None:
+    bot = make_bot(at=oslo(2026, 9, 14, 9))
+    kept = bot.say("dato vårmøte 2027 10.-12. mars", as_="aud", channel="nasjonal")
+    assert kept.ok and "onsdag 10. mars 2027 (første dag; sluttdagen 12. mars lagres ikke)" in kept.text, kept.text
+    kept = bot.say("dato vår 2027 frå 19. til 23. april", as_="per", channel="vestland")
+    assert kept.ok and "måndag 19. april 2027 (første dagen; sluttdagen 23. april vert ikkje lagra)" in kept.text
+    before = bot.snapshot()
+    refused = bot.say("dato vårmøte 2027 8.-15. mars", as_="aud", channel="nasjonal")
+    assert not refused.ok and "et møte over flere dager kan vare høyst 5 dager, og dette er 8" in refused.text
+    assert "«dato vårmøte 2027 8. mars»" in refused.text, refused.text  # the first day, to type instead
+    refused = bot.say("dato vår 2027 19.-26. april", as_="per", channel="vestland")
+    assert not refused.ok and "eit møte over fleire dagar kan vare høgst 5 dagar, og dette er 8" in refused.text
+    assert bot.snapshot() == before

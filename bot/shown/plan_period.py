@@ -34,8 +34,7 @@ def plan_period_reminder(*, config: AppConfig, state: StateStore, region: str, y
     if ended is None:
         return None
     return _(
-        "Planperioden {period} dekker ikke syklus {year}, og ingen ny er registrert: koordinatoren skriver "
-        "«{command}»."
+        "Planperioden {period} dekker ikke syklus {year}, og ingen ny er registrert: koordinatoren skriver «{command}»."
     ).format(period=ended, year=year, command=next_period_command(year))
 
 
