@@ -42,7 +42,14 @@ def written_form(job: Job) -> Lang:
             own = person_form(state=job.state, person=job.caller.key)
             if own:
                 return own
-        return _channel_form(job)
+        request = job.parsed.request
+        return channel_form(
+            config=job.config,
+            state=job.state,
+            platform=request.platform,
+            channel_id=request.channel_id,
+            context=job.channel,
+        )
     except Exception:  # the language never stops an answer: bokmål, and the real error shows in the reply
         logger.exception("could not tell the written form of a %s request", job.parsed.request.platform)
         return DEFAULT_LANG
@@ -70,17 +77,6 @@ def _refused_unwritten(job: Job, outcome: Outcome) -> bool:
     if outcome.reply.ok or outcome.repeated or job.reads_only or (job.failed and not job.refused):
         return False
     return not job.state.wrote()
-
-
-def _channel_form(job: Job) -> Lang:
-    request = job.parsed.request
-    return channel_form(
-        config=job.config,
-        state=job.state,
-        platform=request.platform,
-        channel_id=request.channel_id,
-        context=job.channel,
-    )
 
 
 def channel_lang(*, config: AppConfig, state: StateStore, platform: str, channel_id: str) -> Lang:
