@@ -26,6 +26,8 @@ def test_a_refused_recording_follows_the_persons_own_written_form() -> None:
     assert not refused.ok and "Bare Agder fylkeskommune kan registrere" in refused.text, refused.text
     recorded = bot.say("dato vår 2027 22. april kl 10", as_="per", channel="vestland")
     assert recorded.ok and "Dato sett" in recorded.text, recorded.text  # Vestland's channel reads nynorsk
+    again = bot.say("dato vår 2027 22. april kl 10", as_="per", channel="vestland")  # only Per reads this
+    assert again.ok and "Ingenting er endret" in again.text, again.text
 
 
 def test_a_failure_the_adapter_words_itself_is_in_the_persons_form() -> None:

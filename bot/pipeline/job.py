@@ -33,7 +33,8 @@ class Job:
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
     refused: bool = field(default=False)
-    """Set by the errors step: the failure is a refusal in the rules' own words (a DomainError), not a fault."""
+    """Set by the errors step: the failure is a refusal in the rules' own words (a DomainError, or a request
+    applied before), not a fault; it is the person's alone."""
 
     @cached_property
     def state(self) -> StateStore:

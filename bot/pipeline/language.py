@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from bot.i18n import DEFAULT_LANG, Lang, using
-from bot.messages import Outcome
+from bot.messages import Outcome, Visibility
 from bot.model.config import AppConfig
 from bot.model.identity import Directory
 from bot.pipeline.job import Job, Next
@@ -21,10 +21,11 @@ def step(job: Job, call_next: Next) -> Outcome:
     with using(lang):
         outcome = call_next(job)
     own = _own_form(job)
-    if own is None or own == lang or not _refused_unwritten(job, outcome):
+    if own is None or own == lang or not _theirs_alone(job, outcome):
         return outcome
-    # A recording command is worded for the channel, which reads what it records; a refusal is read by the
-    # person alone, so it is said again in their own form. It wrote nothing, so running it again is safe.
+    # A recording command is worded for the channel, which reads what it records; a refusal (or any reply
+    # only they see) is the person's alone, so it is said again in their form. It changed nothing, so
+    # running it again is safe.
     again = replace(job, failed=False, refused=False)
     with using(own):
         return call_next(again)
@@ -72,9 +73,12 @@ def _own_form(job: Job) -> Lang | None:
         return None
 
 
-def _refused_unwritten(job: Job, outcome: Outcome) -> bool:
-    """A refusal (the rules' words or the handler's own not-ok reply, never a fault) that changed nothing."""
-    if outcome.reply.ok or outcome.repeated or job.reads_only or (job.failed and not job.refused):
+def _theirs_alone(job: Job, outcome: Outcome) -> bool:
+    """A reply only the person sees (a refusal, «already so, nothing changed», a question) to a command
+    that changed nothing and announces nothing; never a fault's (it would meet the fault again)."""
+    if outcome.repeated or job.reads_only or (job.failed and not job.refused):
+        return False
+    if outcome.reply.visibility is not Visibility.PRIVATE or outcome.announcements:
         return False
     return not job.state.wrote()
 
