@@ -209,6 +209,7 @@ class Planner:
         tomorrow = on_or_after(today + timedelta(days=1), days_off=self.days_off)
         fresh_tomorrow: set[ChannelAddress] = set()  # channels that get a first overdue notice tomorrow
         context: dict[str, tuple[Progress, list[Item] | None]] = {}
+        blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             try:
                 progress = progress_of(config=self.config, state=state, item=item)
@@ -222,7 +223,7 @@ class Planner:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
             if (notice := first_notice_on(schedule, day=tomorrow)) is not None:
                 try:
-                    blocking = self._blockers(item, state=state)
+                    blocking = self._blockers(item, state=state, seen=blocked)
                 except StoreError:  # a damaged partition (noted on /healthz): this item waits
                     continue
                 heard = self.audience(progress, notice, bindings=bindings, blockers=blocking, channels=channels)
@@ -238,7 +239,7 @@ class Planner:
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
-                blockers = self._blockers(item, state=state)
+                blockers = self._blockers(item, state=state, seen=blocked)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
             context[item.ident] = (progress, blockers)
@@ -361,11 +362,18 @@ class Planner:
                     pairs.append((party, by_address[address]))
         return pairs
 
-    def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
-        """What still blocks a signing item (None for any other item)."""
+    def _blockers(
+        self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None
+    ) -> list[Item] | None:
+        """What still blocks a signing item (None for any other item); `seen` keeps what a pass found."""
         if not is_signing(item):
             return None
-        return missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None and item.ident in seen:
+            return seen[item.ident]
+        found = missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None:
+            seen[item.ident] = found
+        return found
 
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state, working days only."""
