@@ -168,7 +168,7 @@ def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, to
     view = read_cycles(ctx.config, today=today)
     for year in (view.year, view.preparing):
         said = year and plan_period_reminder(config=ctx.config, state=ctx.state, region=region, year=year)
-        if said:
+        if isinstance(said, str):
             return said + " "
     return ""
 
