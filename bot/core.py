@@ -88,7 +88,7 @@ class Core:
         return self._run(self._job(request, reads_only=reads_only))
 
     def lang_for(self, request: Request) -> Lang:
-        return language.written_form(self._job(request))
+        return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
 
     def channel_lang(self, *, platform: str, channel_id: str) -> Lang:
         return language.channel_lang(config=self.config, state=self.state, platform=platform, channel_id=channel_id)

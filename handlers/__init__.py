@@ -303,10 +303,10 @@ COMMANDS: tuple[Command, ...] = (
         join.join,
         N_(
             "Be om å bli med for en part som rådgiver; koordinatorene for parten (eller en administrator) "
-            "slipper deg inn med ett klikk."
+            "slipper deg inn med ett klikk. «bli med trekk» trekker forespørselen din før den er besvart."
         ),
-        N_("bli med <part>"),
-        (N_("bli med IN"),),
+        N_("bli med <part> | bli med trekk"),
+        (N_("bli med IN"), "bli med trekk"),
         writes=True,
         translated=True,
         args=("party",),

@@ -34,6 +34,7 @@ from bot.model.wheel import (
     tracked,
 )
 from bot.reminders.lines import item_label
+from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.common import read_args
 from handlers.describe import describe, progress_list, sign_buttons
@@ -120,6 +121,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
+        lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
@@ -138,6 +140,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
@@ -155,6 +158,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+
+
+def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
+    """A region's own `neste` says when its plan period has run out for a cycle it reads (this year's, and
+    the next once its preparation opens), with the command that sets the next one; "" otherwise."""
+    if region is None or actor is not None:
+        return ""
+    view = read_cycles(ctx.config, today=today)
+    for year in (view.year, view.preparing):
+        said = year and plan_period_reminder(config=ctx.config, state=ctx.state, region=region, year=year)
+        if isinstance(said, str):
+            return said + " "
+    return ""
 
 
 def _own(ctx: Context, progress: Progress, *, party: str | None) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.context import Context
+from bot.facts.assignment_answers import answered_share
 from bot.facts.behind import behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
@@ -191,4 +192,5 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
         return warn + _("frist {day}").format(day=day_text(item.deadline))
     if progress.planned:
         return progress.planned.strftime("%d.%m")
-    return _("åpen")
+    share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
+    return share if share is not None else _("åpen")

@@ -100,6 +100,7 @@ def _read(
     # The date grammar is loaded by the first command that reads a date, not by every start-up.
     from bot.dates.grammar import DateTrouble, read_date
     from bot.dates.hints import mended_date
+    from bot.dates.missing_day import missing_day
 
     example = _example_day(acting, key=key)
     if not text:
@@ -121,6 +122,8 @@ def _read(
         raise DomainError(
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
         )
+    if reading is None and (missing := missing_day(text, year=window.start.year if window else None, today=now.date())):
+        raise DomainError(missing + " " + _("Skriv f.eks. «{typed} {day}».").format(typed=typed, day=example))
     if reading is None and (mended := mended_date(text, now=now)) is not None:
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Mente du «{typed} {mended}»?").format(

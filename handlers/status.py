@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.actions.plan import ended_plan_period, region_plan_period
+from bot.actions.plan import region_plan_period
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -16,6 +16,7 @@ from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, cycle_items, tracked
+from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.common import context_region, read_args, reject_extra, require_region
@@ -37,7 +38,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     year = args.year or view.year
     sections: list[Section] = []
     period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
-    plan_facts = (Fact(_("Planperiode"), period if period else _no_plan_period(ctx, region=region, year=year)),)
+    plan_facts = (
+        Fact(
+            _("Planperiode"),
+            period if period else no_plan_period(config=ctx.config, state=ctx.state, region=region, year=year),
+        ),
+    )
     if args.year is None and view.preparing:
         # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
         upcoming_period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=view.preparing)
@@ -116,13 +122,3 @@ def _buttons(ctx: Context, progress: Progress) -> list[Button]:
     if is_signing(item) and progress.missing:
         return sign_buttons(ctx, item=item, parties=progress.missing)
     return []
-
-
-def _no_plan_period(ctx: Context, *, region: str, year: int) -> str:
-    """No period frames cycle `year`: say so, what ran out, and how to set the next, rather than leave the
-    regional plan out of `status` (walk 3, #10: from cycle 2028 with app.yaml's 2024–2027)."""
-    ended = ended_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
-    text = _("ingen registrert for syklus {year}").format(year=year)
-    if ended:
-        text += " " + _("({period} er utløpt)").format(period=ended)
-    return text + ". " + _("Koordinatoren skriver «{command}»").format(command=f"plan {year}–{year + 3}")

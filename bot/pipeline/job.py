@@ -32,6 +32,9 @@ class Job:
     """Run the command only when it only reads (a card refreshed by running its command again)."""
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
+    refused: bool = field(default=False)
+    """Set by the errors step: the failure is a refusal in the rules' own words (a DomainError, or a request
+    applied before), not a fault; it is the person's alone."""
 
     @cached_property
     def state(self) -> StateStore:

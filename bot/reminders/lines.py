@@ -13,7 +13,7 @@ from bot.agreement.signing import late_breaches, sign_button
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
 from bot.facts.item_state import item_state
-from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
+from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
@@ -21,6 +21,7 @@ from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.parsing import typed_name
+from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import day_text, days_phrase
 from bot.state.store import StateStore
 
@@ -96,6 +97,9 @@ def digest_line(
     else:
         action = _action(config, progress, occurrence, party=party, today=today)
     value = f"{when}. {action[:1].upper()}{action[1:]}."
+    if is_action_plan(item):  # the plan it belongs to may have run out: then the coordinator sets the next
+        ended = plan_period_reminder(config=config, state=state, region=item.region or "", year=item.year)
+        value += f" {ended}" if ended else ""
     if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
         value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
     if late:

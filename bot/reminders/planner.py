@@ -50,6 +50,7 @@ from bot.model.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
@@ -217,6 +218,10 @@ class Planner:
         schedules: dict[tuple[object, ...], list[Occurrence]] = {}
         channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
+        tomorrow = on_or_after(today + timedelta(days=1), days_off=self.days_off)
+        fresh_tomorrow: set[ChannelAddress] = set()  # channels that get a first overdue notice tomorrow
+        context: dict[str, tuple[Progress, list[Item] | None]] = {}
+        blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             try:
                 progress = progress_of(config=self.config, state=state, item=item)
@@ -228,6 +233,13 @@ class Planner:
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
+            if (notice := first_notice_on(schedule, day=tomorrow)) is not None:
+                try:
+                    blocking = self._blockers(item, state=state, seen=blocked)
+                except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                    continue
+                heard = self.audience(progress, notice, bindings=bindings, blockers=blocking, channels=channels)
+                fresh_tomorrow.update(binding.address for _party, binding in heard)
             came = [occurrence for occurrence in schedule if occurrence.day <= today]
             if not came:
                 continue
@@ -243,9 +255,10 @@ class Planner:
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
-                blockers = self._blockers(item, state=state)
+                blockers = self._blockers(item, state=state, seen=blocked)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
+            context[item.ident] = (progress, blockers)
             lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
@@ -301,7 +314,15 @@ class Planner:
         points = due_points(
             config=self.config, state=state, directory=self.directory, bindings=bindings, today=today, region=region
         )
-        return due + [reminder for reminder in points if reminder.id not in skip]
+        due = due + [reminder for reminder in points if reminder.id not in skip]
+        previous = on_or_before(today - timedelta(days=1), days_off=self.days_off)
+        return fold(
+            due,
+            today=today,
+            previous=previous,
+            fresh_tomorrow=fresh_tomorrow,
+            relined=relined_by(self, context=context, today=today),
+        )
 
     def audience(
         self,
@@ -363,11 +384,18 @@ class Planner:
                     pairs.append((party, by_address[address]))
         return pairs
 
-    def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
-        """What still blocks a signing item (None for any other item)."""
+    def _blockers(
+        self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None
+    ) -> list[Item] | None:
+        """What still blocks a signing item (None for any other item); `seen` keeps what a pass found."""
         if not is_signing(item):
             return None
-        return missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None and item.ident in seen:
+            return seen[item.ident]
+        found = missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None:
+            seen[item.ident] = found
+        return found
 
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state, working days only."""
