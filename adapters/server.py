@@ -59,6 +59,7 @@ HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
 WARMING = web.AppKey("warming", asyncio.Future)
+LISTENING = web.AppKey("listening", asyncio.Event)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -153,7 +154,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
 
-    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
+    `warm_up` runs in a worker thread once the server listens (`listening(app)`; `app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
     offload.configure(remote_store=core.adapter_store().remote, environ=env)
     quiet_protocol_errors()
@@ -178,7 +179,7 @@ def build_app(
 
     app.router.add_get("/healthz", healthz)
     if warm_up is not None:
-        app.on_startup.append(_warm_up_beside(warm_up))
+        app.cleanup_ctx.append(_warm_up_once_listening(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     app.cleanup_ctx.append(watch_store(core=core))
     if scheduler:
@@ -397,8 +398,8 @@ def serve(
 ) -> None:
     """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
 
-    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
-    before a first command, not before the server answers."""
+    `warm_up` (one-off costs such as the date grammar and the imports the first command needs) runs in a
+    worker thread once the server listens: paid before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
     try:
@@ -408,7 +409,7 @@ def serve(
             app,
             host=host,
             port=port,
-            print=None,
+            print=lambda *_: listening(app),  # run_app calls it once every socket accepts connections
             access_log=None,
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
@@ -428,14 +429,34 @@ SHUTDOWN_SECONDS = 3.0
 a few seconds even while the database hangs."""
 
 
-def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
+def listening(app: web.Application) -> None:
+    """The app's sockets accept connections: what waits for that (the warm-up) may start. Called by `serve`
+    (aiohttp's `run_app` calls its `print` hook right after the sites start) and by whatever else runs the app."""
+    if LISTENING in app:
+        app[LISTENING].set()
+
+
+def _warm_up_once_listening(work: Callable[[], None]) -> Callable[[web.Application], Any]:
+    """`work` in a worker thread once the server listens: started with the app, it held the GIL while the
+    process was still opening its socket, so /healthz waited for imports it does not need."""
+
     def guarded() -> None:
         try:
             work()
         except Exception:  # a cost not paid now is paid by the first command that needs it
             logger.exception("warming up failed")
 
-    async def start(app: web.Application) -> None:
-        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
+    async def once_listening(event: asyncio.Event) -> None:
+        await event.wait()
+        await asyncio.get_running_loop().run_in_executor(None, guarded)
 
-    return start
+    async def context(app: web.Application) -> Any:
+        app[LISTENING] = asyncio.Event()
+        app[WARMING] = asyncio.get_running_loop().create_task(once_listening(app[LISTENING]), name="warm-up")
+        yield
+        if not app[WARMING].done():
+            app[WARMING].cancel()  # never listened, or stopped while warming: the thread's work is not waited for
+            with contextlib.suppress(asyncio.CancelledError):
+                await app[WARMING]
+
+    return context
