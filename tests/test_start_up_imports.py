@@ -1,0 +1,91 @@
+"""`serve` answers /healthz having imported only what that answer needs (issue 21): the configuration is
+checked and the store verified, but the handlers, the date grammar, the holiday tables, the picture and page
+libraries and dateparser wait for the first command or for the warm-up, which starts once the server listens.
+
+Each check runs in a fresh interpreter: in this one, other tests have imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+HEAVY = (
+    "PIL",
+    "dateparser",
+    "holidays",
+    "jinja2",
+    "icalendar",
+    "croniter",
+    "pydantic",
+    "babel.dates",
+    "bot.dates.grammar",
+    "bot.shown.wheel_picture",
+    "bot.reminders.planner",
+    "handlers.sign",
+    "handlers.next_steps",
+)
+
+PROBE = """
+import asyncio, json, sys
+import aiohttp
+from adapters.compose import build_core
+from adapters.server import WARMING, build_app
+
+HEAVY = {heavy!r}
+seen = {{}}
+
+def warm_up():
+    from adapters.cli import _warm_up
+    _warm_up(core)
+
+core = build_core(db_path={db!r})
+core.prepare_links()
+app = build_app(core=core, scheduler=False, warm_up=warm_up)
+seen["built"] = [name for name in HEAVY if name in sys.modules]
+from tests.helpers import serving  # (itself imports much of the core: after the count)
+
+async def ask():
+    async with serving(app) as url, aiohttp.ClientSession() as session:
+        async with session.get(url + "/healthz") as answer:
+            seen["healthz"] = answer.status
+        await app[WARMING]
+        seen["warmed"] = [name for name in HEAVY if name in sys.modules]
+
+asyncio.run(ask())
+print(json.dumps(seen))
+"""
+
+
+def _probe(tmp_path: Path) -> dict[str, object]:
+    env = {
+        **{name: value for name, value in os.environ.items() if not name.startswith(("SLACK_", "MICROSOFT_"))},
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": "test-secret",
+        "SLACK_API_URL": "http://127.0.0.1:9/api/",
+        "SAMHANDLING_CONFIG": str(ROOT / "app.yaml"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("DATABASE_URL", None)
+    code = PROBE.format(heavy=HEAVY, db=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_serve_answers_healthz_before_importing_what_only_commands_need(tmp_path: Path) -> None:
+    seen = _probe(tmp_path)
+    assert seen["healthz"] == 200
+    assert seen["built"] == [], f"imported before the server listens: {seen['built']}"
+    warmed = set(seen["warmed"])  # type: ignore[arg-type]
+    # The warm-up, once the server listened, imported every handler, the grammar, the holidays and the
+    # planner; what only a picture, a page or a pasted English date needs still waits for its first use.
+    assert {"handlers.sign", "handlers.next_steps", "bot.dates.grammar", "holidays", "bot.reminders.planner"} <= warmed
+    assert not warmed & {"PIL", "dateparser", "jinja2", "icalendar", "pydantic"}
