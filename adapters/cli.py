@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from adapters import store_commands
 from adapters.compose import build_core
+from adapters.start_up import freeze_start_up
 from bot.clock import FixedClock
 from bot.model.config import ConfigError, load_config
 from bot.port import UnknownRegion
@@ -37,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     command = args.command or ("serve" if any(os.environ.get(name) for name in PLATFORM_TOKENS) else "chat")
+    if command != "serve":  # serve ends its start-up once its server is built (adapters/server.py)
+        freeze_start_up()
     try:
         if command == "check-config":
             return _check_config(args)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import importlib
 import logging
 import os
@@ -31,6 +30,7 @@ from aiohttp.web_protocol import RequestPayloadError
 
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
+from adapters.start_up import freeze_start_up
 from bot.state.integrity import HistoryCheck
 
 if TYPE_CHECKING:
@@ -416,13 +416,6 @@ def serve(
         )
     finally:
         offload.shut_down()  # a core call stuck in the database does not hold up the exit
-
-
-def freeze_start_up() -> None:
-    """Start-up's objects (modules, the configuration, the adapters and their clients) live as long as the
-    process: out of the collector's sight, the collections that a request's garbage sets off no longer walk
-    them (~5 % of a Slack `neste`'s server CPU, bench/slack_roundtrip.py, which does the same)."""
-    gc.freeze()
 
 
 SHUTDOWN_SECONDS = 3.0
