@@ -89,3 +89,31 @@ def test_serve_answers_healthz_before_importing_what_only_commands_need(tmp_path
     # planner; what only a picture, a page or a pasted English date needs still waits for its first use.
     assert {"handlers.sign", "handlers.next_steps", "bot.dates.grammar", "holidays", "bot.reminders.planner"} <= warmed
     assert not warmed & {"PIL", "dateparser", "jinja2", "icalendar", "pydantic"}
+
+
+def test_python_m_bot_turns_the_collector_back_on_once_started() -> None:
+    """bot/__main__.py starts with the cyclic collector off; every command turns it on again as it starts,
+    and `serve` once its server is built (`adapters.start_up.freeze_start_up`)."""
+    code = (
+        "import atexit, gc, runpy, sys\n"
+        "atexit.register(lambda: print('collector on' if gc.isenabled() else 'collector off'))\n"
+        "sys.argv = ['bot', 'check-config']\n"
+        "runpy.run_module('bot', run_name='__main__', alter_sys=True)\n"
+    )
+    env = {**os.environ, "SAMHANDLING_CONFIG": str(ROOT / "app.yaml"), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "collector on", done.stdout + done.stderr
+
+
+def test_freezing_the_start_up_turns_the_collector_on() -> None:
+    import gc
+
+    from adapters.start_up import freeze_start_up
+
+    gc.disable()
+    try:
+        freeze_start_up()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
