@@ -18,7 +18,6 @@ import contextlib
 import importlib
 import logging
 import os
-import sys
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from aiohttp.web_protocol import RequestPayloadError
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
 from adapters.start_up import freeze_start_up
+from adapters.warm_up import listening, warm_up_once_listening
 from bot.state.integrity import HistoryCheck
 
 if TYPE_CHECKING:
@@ -59,8 +59,6 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
-WARMING = web.AppKey("warming", asyncio.Future)
-LISTENING = web.AppKey("listening", asyncio.Event)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -180,7 +178,7 @@ def build_app(
 
     app.router.add_get("/healthz", healthz)
     if warm_up is not None:
-        app.cleanup_ctx.append(_warm_up_once_listening(warm_up))
+        app.cleanup_ctx.append(warm_up_once_listening(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     app.cleanup_ctx.append(watch_store(core=core))
     if scheduler:
@@ -421,46 +419,3 @@ def serve(
 SHUTDOWN_SECONDS = 3.0
 """After SIGTERM: how long open requests may finish (aiohttp's default is 60 s); the process ends within
 a few seconds even while the database hangs."""
-
-
-def listening(app: web.Application) -> None:
-    """The app's sockets accept connections: what waits for that (the warm-up) may start. Called by `serve`
-    (aiohttp's `run_app` calls its `print` hook right after the sites start) and by whatever else runs the app."""
-    if LISTENING in app:
-        app[LISTENING].set()
-
-
-WARM_UP_SWITCH_SECONDS = 0.0005
-"""The GIL's switch interval while the warm-up runs, so a request waits at most about this long for it."""
-
-
-def _warm_up_once_listening(work: Callable[[], None]) -> Callable[[web.Application], Any]:
-    """`work` in a worker thread once the server listens: started with the app, it held the GIL while the
-    process was still opening its socket, so /healthz waited for imports it does not need."""
-
-    def guarded() -> None:
-        # While it imports and compiles, the event loop's thread waits for the GIL after each of its system
-        # calls: with the default 5 ms switch interval a request (accept, read, answer) waited ~20 ms.
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(WARM_UP_SWITCH_SECONDS)
-        try:
-            work()
-        except Exception:  # a cost not paid now is paid by the first command that needs it
-            logger.exception("warming up failed")
-        finally:
-            sys.setswitchinterval(interval)
-
-    async def once_listening(event: asyncio.Event) -> None:
-        await event.wait()
-        await asyncio.get_running_loop().run_in_executor(None, guarded)
-
-    async def context(app: web.Application) -> Any:
-        app[LISTENING] = asyncio.Event()
-        app[WARMING] = asyncio.get_running_loop().create_task(once_listening(app[LISTENING]), name="warm-up")
-        yield
-        if not app[WARMING].done():
-            app[WARMING].cancel()  # never listened, or stopped while warming: the thread's work is not waited for
-            with contextlib.suppress(asyncio.CancelledError):
-                await app[WARMING]
-
-    return context

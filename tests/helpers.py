@@ -10,7 +10,7 @@ from datetime import date
 
 from aiohttp import web
 
-from adapters.server import listening
+from adapters.warm_up import listening
 from bot.core import Core
 from bot.delivery.sending import SendUncertain
 from bot.messages import Reply

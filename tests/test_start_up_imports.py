@@ -35,7 +35,8 @@ PROBE = """
 import asyncio, json, sys
 import aiohttp
 from adapters.compose import build_core
-from adapters.server import WARMING, build_app
+from adapters.server import build_app
+from adapters.warm_up import WARMING
 
 HEAVY = {heavy!r}
 seen = {{}}
