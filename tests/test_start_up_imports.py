@@ -118,3 +118,13 @@ def test_freezing_the_start_up_turns_the_collector_on() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_every_declared_handler_is_there_to_import() -> None:
+    """A handler named in COMMANDS is imported at its first call: a misspelt name must fail here, not then."""
+    from handlers import COMMANDS
+    from handlers.later import Later
+
+    for command in COMMANDS:
+        handler = command.handler.resolve() if isinstance(command.handler, Later) else command.handler
+        assert callable(handler) and not isinstance(handler, Later), command.name
