@@ -128,3 +128,11 @@ def test_every_declared_handler_is_there_to_import() -> None:
     for command in COMMANDS:
         handler = command.handler.resolve() if isinstance(command.handler, Later) else command.handler
         assert callable(handler) and not isinstance(handler, Later), command.name
+
+
+def test_no_stand_in_is_left_where_a_module_is_imported_from() -> None:
+    """`from handlers import minutes_read` must give the module: each stand-in is deleted once COMMANDS is built."""
+    import handlers
+    from handlers.later import LaterModule
+
+    assert [name for name, value in vars(handlers).items() if isinstance(value, LaterModule)] == []
