@@ -149,6 +149,11 @@ class CorePort(Protocol):
         """At start-up (chat, serve): store the key of the feed and status links, once per store."""
         ...
 
+    def warm_up(self) -> None:
+        """Build now what the first request and the first reminder pass would build (the pipeline, the
+        planner): `serve` calls it in a worker thread once it listens, so /healthz never waits for it."""
+        ...
+
     def receipt(self, *, region: str, year: int) -> Receipt:
         """The receipt of one agreement (`python -m bot kvittering`); `region` a name or key, else
         `UnknownRegion`."""

@@ -103,6 +103,9 @@ class PortFake:
     def prepare_links(self) -> None:
         return None
 
+    def warm_up(self) -> None:
+        return None
+
     def receipt(self, *, region: str, year: int) -> Receipt:
         raise UnknownRegion(region, known=())
 

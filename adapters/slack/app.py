@@ -30,7 +30,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
-from bot.shown.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
@@ -431,6 +430,8 @@ def _bolt_logger() -> logging.Logger:
 
 def _when(core: CorePort) -> str:
     """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
+    from bot.shown.replies import when_text  # with the first click: babel's dates are not start-up's
+
     return when_text(core.clock.now(), has_time=True)
 
 
