@@ -9,11 +9,13 @@ from functools import cached_property
 
 from bot.clock import Clock
 from bot.context import Context
+from bot.i18n import Lang
 from bot.messages import Outcome
 from bot.model.config import AppConfig
 from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
+from bot.pipeline.personal import Watch, watched_caller
 from bot.router import Router
 from bot.state.store import StateStore
 
@@ -32,6 +34,11 @@ class Job:
     """Run the command only when it only reads (a card refreshed by running its command again)."""
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
+    lang: Lang | None = None
+    """The reply's written form, once told (`bot.pipeline.language.written_form`)."""
+    watch: Watch | None = None
+    """Set before the caller is first asked for when the reply may be kept for everyone of the asker's part
+    (`bot.pipeline.kept`): the caller then notes each read of what names the person."""
 
     @cached_property
     def state(self) -> StateStore:
@@ -46,13 +53,14 @@ class Job:
     @cached_property
     def caller(self) -> Caller:
         request = self.parsed.request
-        return self.directory.caller(
+        caller = self.directory.caller(
             platform=request.platform,
             user_id=request.user_id,
             user_name=request.user_name,
             organisation=request.organisation,
             email_domain=request.email_domain,
         )
+        return caller if self.watch is None else watched_caller(caller, watch=self.watch)
 
     @cached_property
     def channel(self) -> ChannelContext:
