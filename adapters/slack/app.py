@@ -139,9 +139,10 @@ class SlackAdapter:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
         else:
             public = _is_public(reply)
+            # A JSON text is sent by Bolt as it is, as application/json (`BoltResponse` reads its first "{"):
+            # the same bytes as `ack(response_type=…, **payload)`, encoded once per kept reply.
             await ack(
-                response_type="in_channel" if public else "ephemeral",
-                **render.message_payload(reply, more=request.text),
+                render.answer_json(reply, response_type="in_channel" if public else "ephemeral", more=request.text)
             )
             shown_in = request.channel_id if public else None
         self._spawn_after(outcome, shown_in=shown_in, picture_for=request)
