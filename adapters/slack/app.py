@@ -33,6 +33,7 @@ from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibili
 from bot.shown.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
+from .commands import SlashCommand
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
@@ -90,13 +91,16 @@ class SlackAdapter:
             # Every HTTP request passed `gate.admit` (the same v0 HMAC, and more) before Bolt sees it, and
             # Socket Mode carries no signature: checking it a second time is CPU spent on every request.
             request_verification_enabled=False,
+            # We register no Slack workflow functions, so there is never a function token to attach.
+            attaching_function_token_enabled=False,
         )
         self._tasks: set[asyncio.Task[None]] = set()
         self._register()
 
     # ---- wiring -------------------------------------------------------------------------------------------
     def _register(self) -> None:
-        self.app.command(self.settings.command)(self._on_command)
+        # The slash command is answered by a middleware after Bolt's own (adapters/slack/commands.py).
+        self.app.use(SlashCommand(command=self.settings.command, answer=self._on_command))
         self.app.action(re.compile(f"^{render.BUTTON_ACTION_PREFIX}"))(self._on_action)
         self.app.view(views.FORM_CALLBACK_ID)(self._on_view_submission)
         self.app.event("app_mention")(self._on_mention)
