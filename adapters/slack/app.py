@@ -431,6 +431,10 @@ def _bolt_logger() -> logging.Logger:
     bolt = logging.getLogger("adapters.slack.bolt")
     if not any(isinstance(f, _TokenViaClient) for f in bolt.filters):
         bolt.addFilter(_TokenViaClient())
+    if bolt.level == logging.NOTSET and not bolt.isEnabledFor(logging.DEBUG):
+        # Bolt asks the logger's own level, not the effective one, before writing a debug line for each of
+        # its middleware on every request: unset, it formats them all for nothing.
+        bolt.setLevel(logging.INFO)
     return bolt
 
 
