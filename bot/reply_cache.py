@@ -129,34 +129,21 @@ class ReplyCache:
 
     def get(self, key: Key) -> Outcome | None:
         """The kept reply when every partition it read is as it was; None otherwise (and it is dropped)."""
-        return self._get(self._own, key, read=())
+        return self._get(self._own, key)
 
-    def get_shared(self, key: SharedKey, *, read: tuple[tuple[str, int], ...] = ()) -> Outcome | None:
-        """As `get`, for everyone of a part; `read`: partitions this request has read already, with the
-        version it read (`StateStore.reads_alone`), which need no second look."""
-        return self._get(self._shared, key, read=read)
+    def get_shared(self, key: SharedKey) -> Outcome | None:
+        """As `get`, for everyone of a part."""
+        return self._get(self._shared, key)
 
-    def _get(self, shelf: _Shelf, key: tuple[object, ...], *, read: tuple[tuple[str, int], ...]) -> Outcome | None:
+    def _get(self, shelf: _Shelf, key: tuple[object, ...]) -> Outcome | None:
         kept = shelf.find(key)
         if kept is None:
             return None
-        if not self._unchanged(kept, read=read):  # a store fault propagates: answered as ever
+        if self._store.versions(kept.partitions) != kept.versions:  # a store fault propagates: answered as ever
             shelf.drop(key, kept)
             return None
         shelf.used(key, kept)
         return kept.outcome
-
-    def _unchanged(self, kept: _Kept, *, read: tuple[tuple[str, int], ...]) -> bool:
-        if not read:
-            return self._store.versions(kept.partitions) == kept.versions
-        seen = dict(read)
-        rest: list[tuple[str, int]] = []
-        for partition, version in zip(kept.partitions, kept.versions, strict=True):
-            if partition not in seen:
-                rest.append((partition, version))
-            elif seen[partition] != version:
-                return False
-        return self._store.versions(partition for partition, _ in rest) == tuple(version for _, version in rest)
 
     def put(
         self,

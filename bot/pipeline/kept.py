@@ -35,7 +35,7 @@ class KeptReplies:
         watch = job.watch = Watch()  # before the caller is first asked for: it is then a watched one
         try:
             shared = self._shared_key(job, kept_as)
-            kept = self.cache.get_shared(shared, read=job.state.reads_alone() or ())
+            kept = self.cache.get_shared(shared)
         except Exception:  # as above; the steps after this one tell the person what is wrong
             return self._answer(job, call_next, kept_as, shared=None)
         if kept is not None:
