@@ -6,16 +6,23 @@ one-to-one chats, after writes, and on a new day (bot/pipeline/personal.py, bot/
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from adapters.compose import make_core
 from adapters.slack.render import message_payload
 from bot.clock import FixedClock
+from bot.context import Context
 from bot.core import Core
-from bot.messages import Outcome, Request
+from bot.messages import MentionedUser, Outcome, Request
 from bot.model.config import load_config
+from bot.router import Command, Router
+from bot.shown.replies import make_reply
 from storage import TinyDBStore
+from storage.memory import MemoryStore
 from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo, record_all_preconditions
 
 TEAM = "T0SHARED1"
@@ -60,6 +67,7 @@ def _request(asker: Asker, text: str, channel: str, n: int) -> Request:
         request_id=f"shared-{n}",
         personal=channel.startswith("D"),
         organisation=asker.organisation,
+        mentions=(MentionedUser(user_id=f"U{asker.user.upper()}", display=asker.user),),
     )
 
 
@@ -153,3 +161,45 @@ def test_a_shared_reply_follows_a_record_made_by_another_process(tmp_path: Path)
     assert writer.say("dato høst 27. november kl 10", as_="kari").ok
     after = reader.handle(_request(Asker("ny3"), "neste", "agder", 3))
     assert after is not first and "27. november" in after.reply.text
+
+
+def _echo(read: Callable[[Request, Context], str]) -> Command:
+    """A same-all-day read whose reply is what `read` takes from the request or the caller."""
+
+    def handle(request: Request, ctx: Context) -> Outcome:
+        return Outcome(reply=make_reply(title="Ekko", lead=read(request, ctx) or "-"))
+
+    return Command("ekko", handle, "Ekko.", "ekko", same_all_day=True, translated=True)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda request, ctx: request.user_id,
+        lambda request, ctx: request.user_name or "",
+        lambda request, ctx: ",".join(m.user_id for m in request.mentions),
+        lambda request, ctx: ctx.caller.name,
+        lambda request, ctx: ctx.caller.key or "",
+        lambda request, ctx: ctx.author(request).name,
+    ],
+)
+def test_a_reply_that_read_who_asks_is_theirs_alone(read: Callable[[Request, Context], str]) -> None:
+    """Nothing is declared: whatever names the person, read anywhere while the reply is made, keeps it theirs."""
+    config = load_config(DEMO_CONFIG)
+    clock = FixedClock(oslo(2026, 11, 23, 9))
+    core = Core(config=config, store=MemoryStore(), clock=clock, router=Router((_echo(read),)))
+    first = core.handle(_request(Asker("ny1"), "ekko", "agder", 1))
+    second = core.handle(_request(Asker("ny2"), "ekko", "agder", 2))
+    assert first is not second  # worked out anew for the second asker, not given the first one's
+    assert core.handle(_request(Asker("ny1"), "ekko", "agder", 3)) is first  # still kept for its asker
+
+
+def test_a_reply_that_read_only_the_part_is_shared() -> None:
+    config = load_config(DEMO_CONFIG)
+    clock = FixedClock(oslo(2026, 11, 23, 9))
+    core = Core(
+        config=config, store=MemoryStore(), clock=clock, router=Router((_echo(lambda r, c: c.caller.party or ""),))
+    )
+    first = core.handle(_request(Asker("ny1"), "ekko", "agder", 1))
+    assert core.handle(_request(Asker("ny2"), "ekko", "agder", 2)) is first
+    assert core.handle(_request(Asker("kari"), "ekko", "agder", 3)) is not first  # another part

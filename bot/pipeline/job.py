@@ -15,7 +15,7 @@ from bot.model.config import AppConfig
 from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
-from bot.pipeline.personal import Watch, watched_caller
+from bot.pipeline.personal import Watch, watched
 from bot.router import Router
 from bot.state.store import StateStore
 
@@ -60,7 +60,7 @@ class Job:
             organisation=request.organisation,
             email_domain=request.email_domain,
         )
-        return caller if self.watch is None else watched_caller(caller, watch=self.watch)
+        return caller if self.watch is None else watched(caller, watch=self.watch)
 
     @cached_property
     def channel(self) -> ChannelContext:

@@ -13,7 +13,7 @@ from bot.clock import Clock
 from bot.messages import Outcome
 from bot.pipeline.job import Job, Next
 from bot.pipeline.language import written_form
-from bot.pipeline.personal import Watch, watched_request
+from bot.pipeline.personal import Watch, watched
 from bot.reply_cache import Key, ReplyCache, SharedKey
 
 
@@ -41,7 +41,7 @@ class KeptReplies:
         if kept is not None:
             self.cache.keep_own(kept_as, kept, shared=shared)
             return kept
-        job.parsed = replace(job.parsed, request=watched_request(job.parsed.request, watch=watch))
+        job.parsed = replace(job.parsed, request=watched(job.parsed.request, watch=watch))
         watch.armed = True
         try:
             return self._answer(job, call_next, kept_as, shared=shared)

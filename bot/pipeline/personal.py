@@ -12,7 +12,7 @@ person's key simply stops being shared.
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.messages import Request
 from bot.model.identity import Caller
@@ -39,41 +39,33 @@ class Watch:
             self.seen = True
 
 
-class _WatchedCaller(Caller):
-    _watch: Watch | None = None
+T = TypeVar("T", Caller, Request)
 
-    def __getattribute__(self, name: str) -> Any:
-        if name in CALLER_PERSONAL:
+
+def _watching(base: type[T], personal: frozenset[str]) -> type[T]:
+    """`base` with each read of a name in `personal` noted on the instance's watch."""
+
+    def __getattribute__(self: T, name: str) -> Any:
+        if name in personal:
             watch = object.__getattribute__(self, "_watch")
             if watch is not None:
                 watch.note()
         return object.__getattribute__(self, name)
 
-
-class _WatchedRequest(Request):
-    _watch: Watch | None = None
-
-    def __getattribute__(self, name: str) -> Any:
-        if name in REQUEST_PERSONAL:
-            watch = object.__getattribute__(self, "_watch")
-            if watch is not None:
-                watch.note()
-        return object.__getattribute__(self, name)
+    return type(f"Watched{base.__name__}", (base,), {"__getattribute__": __getattribute__, "_watch": None})
 
 
-_CALLER_FIELDS = tuple(f.name for f in fields(Caller))
-_REQUEST_FIELDS = tuple(f.name for f in fields(Request))
+_WATCHED: dict[type, tuple[type, tuple[str, ...]]] = {
+    base: (_watching(base, personal), tuple(f.name for f in fields(base)))
+    for base, personal in ((Caller, CALLER_PERSONAL), (Request, REQUEST_PERSONAL))
+}
+_WATCHED.update({cls: (cls, names) for cls, names in list(_WATCHED.values())})  # watched again: the same kind
 
 
-def watched_caller(caller: Caller, *, watch: Watch) -> Caller:
-    """The same caller (equal in every field), noting on `watch` each read of what names the person."""
-    copy = _WatchedCaller(**{name: getattr(caller, name) for name in _CALLER_FIELDS})
+def watched(value: T, *, watch: Watch) -> T:
+    """The same caller or request (equal in every field), noting on `watch` each read of what names the
+    person (`CALLER_PERSONAL`, `REQUEST_PERSONAL`)."""
+    cls, names = _WATCHED[type(value)]
+    copy = cls(**{name: getattr(value, name) for name in names})
     object.__setattr__(copy, "_watch", watch)
-    return copy
-
-
-def watched_request(request: Request, *, watch: Watch) -> Request:
-    """The same request (equal in every field), noting on `watch` each read of what is the person's own."""
-    copy = _WatchedRequest(**{name: getattr(request, name) for name in _REQUEST_FIELDS})
-    object.__setattr__(copy, "_watch", watch)
-    return copy
+    return copy  # type: ignore[no-any-return]
