@@ -30,15 +30,15 @@ class Job:
     vocab: Vocabulary
     router: Router
     public_url: str | None = None
-    reads_only: bool = False
-    """Run the command only when it only reads (a card refreshed by running its command again)."""
-    failed: bool = field(default=False)
-    """Set by the errors step: the answer is a mapped failure, never one to keep."""
     lang: Lang | None = None
     """The reply's written form, once told (`bot.pipeline.language.written_form`)."""
     watch: Watch | None = None
     """Set before the caller is first asked for when the reply may be kept for everyone of the asker's part
     (`bot.pipeline.kept`): the caller then notes each read of what names the person."""
+    reads_only: bool = False
+    """Run the command only when it only reads (a card refreshed by running its command again)."""
+    failed: bool = field(default=False)
+    """Set by the errors step: the answer is a mapped failure, never one to keep."""
 
     @cached_property
     def state(self) -> StateStore:
