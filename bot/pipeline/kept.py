@@ -42,11 +42,7 @@ class KeptReplies:
             self.cache.keep_own(kept_as, kept, shared=shared)
             return kept
         job.parsed = replace(job.parsed, request=watched(job.parsed.request, watch=watch))
-        watch.armed = True
-        try:
-            return self._answer(job, call_next, kept_as, shared=shared)
-        finally:
-            watch.armed = False
+        return self._answer(job, call_next, kept_as, shared=shared)  # the handler's reads are watched (dispatch)
 
     def _answer(self, job: Job, call_next: Next, kept_as: Key, *, shared: SharedKey | None) -> Outcome:
         """The reply worked out, kept under `kept_as`, and under `shared` when its making read nothing of
@@ -73,9 +69,10 @@ class KeptReplies:
 
     @staticmethod
     def _shared_key(job: Job, kept_as: Key) -> SharedKey:
-        """The key for everyone of the asker's part: worked out before the watch is armed, so resolving
-        the caller and the written form (which read the person's own bindings) is not counted as the reply
-        depending on the person; both are in the key."""
+        """The key for everyone of the asker's part. Resolving the caller and the written form reads the
+        person's own bindings; what they give is in the key. The steps between this one and the handler
+        make of the person only what is in the key too (the written form, a permission by role, the
+        channel's binding), or fail, and a failure is never kept; so only the handler is watched."""
         caller = job.caller
         return ReplyCache.shared_key(
             kept_as,

@@ -26,7 +26,7 @@ REQUEST_PERSONAL = frozenset(
 
 
 class Watch:
-    """Whether anything personal was read while the watch was armed."""
+    """Whether anything personal was read while the watch was armed (while the handler ran: dispatch)."""
 
     __slots__ = ("armed", "seen")
 
