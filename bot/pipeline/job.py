@@ -33,8 +33,8 @@ class Job:
     lang: Lang | None = None
     """The reply's written form, once told (`bot.pipeline.language.written_form`)."""
     watch: Watch | None = None
-    """Set before the caller is first asked for when the reply may be kept for everyone of the asker's part
-    (`bot.pipeline.kept`): the caller then notes each read of what names the person."""
+    """Set when the reply may be kept for everyone of the asker's part (`bot.pipeline.kept`): the context's
+    caller then notes each read of what names the person while the handler runs."""
     reads_only: bool = False
     """Run the command only when it only reads (a card refreshed by running its command again)."""
     failed: bool = field(default=False)
@@ -60,7 +60,7 @@ class Job:
             organisation=request.organisation,
             email_domain=request.email_domain,
         )
-        return caller if self.watch is None else watched(caller, watch=self.watch)
+        return caller
 
     @cached_property
     def channel(self) -> ChannelContext:
@@ -79,7 +79,8 @@ class Job:
             directory=self.directory,
             vocab=self.vocab,
             now=self.now,
-            caller=self.caller,
+            # The handler's caller, watched when the reply may be kept for everyone of the asker's part.
+            caller=self.caller if self.watch is None else watched(self.caller, watch=self.watch),
             channel=self.channel,
             args=self.parsed.rest,
             public_url=self.public_url,
