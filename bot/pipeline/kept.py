@@ -32,7 +32,7 @@ class KeptReplies:
             return self._answer(job, call_next, kept_as, shared=None)
         if kept is not None:
             return kept
-        watch = job.watch = Watch()  # before the caller is first asked for: it is then a watched one
+        watch = job.watch = Watch()  # the handler's caller and request note what of the person they read
         try:
             shared = self._shared_key(job, kept_as)
             kept = self.cache.get_shared(shared)

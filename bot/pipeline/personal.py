@@ -1,4 +1,4 @@
-"""What singles the asker out, watched while a reply to keep is made (`bot.pipeline.kept`).
+"""What singles the asker out, watched while the handler of a reply to keep runs (`bot.pipeline.kept`).
 
 A `neste` follows from the channel, the words, the day, the state it read and, of the person, mostly only
 their part: their party and role, and the written form they read. A reply whose making never looked at
