@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -223,27 +223,36 @@ def all_followups(
 
 
 def open_for(
-    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None = None
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    party: str | None,
+    person: str | Callable[[], str | None] | None = None,
 ) -> list[Followup]:
-    """The open points a party (or one person) owns: the owner's `neste` and digest.
+    """The open points a party (or one person) owns: the owner's `neste` and digest. `person` may be asked
+    for only when some open point is a person's (`callers_points`).
 
     A region's points come from its own meetings and the national ones (a regional meeting is the region's
     with the actors, §3), so a county's `neste` reads its own cycles, not every region's; an actor's or
     AU's come from every region."""
     regions = [party] if party and config.region(party) else None
-    return [
-        point
-        for point in all_followups(config=config, state=state, today=today, regions=regions)
-        if not point.closed and ((person and point.owner == person) or (party and point.owner_party == party))
+    points = [
+        point for point in all_followups(config=config, state=state, today=today, regions=regions) if not point.closed
     ]
+    if callable(person):  # a party's own point has the party as its owner; any other owner is a person
+        person = person() if any(point.owner != point.owner_party for point in points) else None
+    return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
 
 
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
-    """The open points the person asking owns, by name or through their party (their `neste`)."""
+    """The open points the person asking owns, by name or through their party (their `neste`). Who they
+    are is asked only when some open point is a person's: a `neste` that never asked is the same for
+    everyone of their party and role, and kept for them all (`bot.pipeline.personal`)."""
     caller = ctx.caller
     if not caller.known:
         return []
-    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=caller.key)
+    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
 
 
 def digest_points(

@@ -34,7 +34,13 @@ def step(job: Job, call_next: Next) -> Outcome:
 def written_form(job: Job) -> Lang:
     """The person's own choice for what only they read (commands that record nothing), else the channel's
     (bot.written_form). Commands whose texts are not yet in the catalogue answer in bokmål, so a reply
-    never mixes the forms."""
+    never mixes the forms. Told once per request (the kept step may ask first, for its key)."""
+    if job.lang is None:
+        job.lang = _written_form(job)
+    return job.lang
+
+
+def _written_form(job: Job) -> Lang:
     try:
         command = job.parsed.command
         if command is not None and not command.translated:
