@@ -95,6 +95,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         names_first, clock = _start_matches(left, start, first=first)
         if not names_first:
             continue
+        if clock is None and end.has_time:  # «22.–23. april kl 10»: the one time typed is when it starts
+            clock = (end.when.hour, end.when.minute)
         hour, minute = clock or (0, 0)
         return replace(
             end,
