@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.context import Context
-from bot.facts.behind import behind_text
+from bot.facts.behind import behind_text, earlier_behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -81,8 +81,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
     # The agreement being prepared is headlined with its own backlog, not last year's (walk 2, H); other
     # years get today's, labelled so (`_today_label`).
-    cycle = year if year == view.preparing and year != view.year else None
+    # A page counts what its rows show: the cycle shown, with earlier cycles' backlog named apart (walk 4, M3).
+    cycle = year if year in (view.preparing, view.year) else None
     behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle)
+    if year == view.year:
+        earlier = earlier_behind_text(config=ctx.config, state=ctx.state, today=today, cycle=year)
+        behind = f"{behind} {earlier}".strip()
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
     behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
@@ -112,8 +116,8 @@ def _today_label(behind: str, *, year: int, now: int, preparing: int | None) -> 
 
 def _signed_text(*, complete: int, followed: int, year: int) -> str:
     """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
-    if followed == 0 and complete == 0:
-        return _("Avtalen {year} ble signert før Samhandlingsbot tok over.").format(year=year)
+    if followed == 0 and complete == 0:  # nobody recorded its signing here: never said to be signed (walk 4, M7)
+        return _("Avtalen {year} er fra før Samhandlingsbot tok over: ikke fulgt opp her.").format(year=year)
     total = max(followed, complete)
     return ngettext(
         "{n} av {total} region har signert avtalen {year}.",

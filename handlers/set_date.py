@@ -140,6 +140,14 @@ def _read(
                 words=typed_back(f"{typed} {text}"), mended=typed_back(f"{typed} {near} {rest}")
             )
         )
+    if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
+        # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
+        unread, date_words = around
+        raise DomainError(
+            _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
+                words=typed_back(unread), mended=typed_back(f"{typed} {date_words}")
+            )
+        )
     if reading is None:
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} {day}», {forms}.").format(
@@ -147,6 +155,26 @@ def _read(
             )
         )
     return reading, window
+
+
+_AROUND = 3
+"""At most this many words before or after a date are looked past to name them («fylkestinget 14. desember»)."""
+
+
+def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str] | None:
+    """The words around a date that the grammar reads alone, and the date's words: (unread, date), or None."""
+    from bot.dates.grammar import parse_norwegian_date
+
+    bounds = (window.start, window.deadline) if window else None
+    words = text.split()
+    for before in range(_AROUND + 1):
+        for after in range(_AROUND + 1):
+            if not 0 < before + after < len(words):
+                continue
+            middle = words[before : len(words) - after]
+            if parse_norwegian_date(" ".join(middle), now=now, window=bounds) is not None:
+                return " ".join(words[:before] + words[len(words) - after :]), " ".join(middle)
+    return None
 
 
 def _example_day(acting: Acting, *, key: str) -> str:

@@ -115,6 +115,22 @@ def behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int
     return " ".join(filter(None, (late, soon)))
 
 
+def earlier_behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int) -> str:
+    """What regions are behind on from cycles before `cycle`, each with where its rows are: a page of `cycle`
+    counts only its own items, so last year's unheld autumn meeting is named apart, never counted in a
+    headline whose rows do not show it (walk 4, M3). "" when nothing earlier is behind."""
+    behind = overdue_by_region(config=config, state=state, today=today)
+    earlier = [item for items in behind.values() for item in items if item.year < cycle]
+    if not earlier:
+        return ""
+    parts = []
+    for year in sorted({item.year for item in earlier}):
+        counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for item in earlier if item.year == year)
+        what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+        parts.append(_("Fra syklus {year}: {what} (se «oversikt {year}»).").format(year=year, what=what))
+    return " ".join(parts)
+
+
 def due_soon_by_region(
     *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None
 ) -> dict[str, list[Item]]:
