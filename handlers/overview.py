@@ -82,9 +82,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # The agreement being prepared is headlined with its own backlog, not last year's (walk 2, H); other
     # years get today's, labelled so (`_today_label`).
     # A page counts what its rows show: the cycle shown, with earlier cycles' backlog named apart (walk 4, M3).
-    cycle = year if year in (view.preparing, view.year) else None
-    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle)
-    if year == view.year:
+    cycle = year if year == view.preparing and year != view.year else None
+    earliest = year if year == view.year else None  # this cycle and the one prepared below it, not earlier ones
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle, earliest=earliest)
+    if earliest is not None:
         earlier = earlier_behind_text(config=ctx.config, state=ctx.state, today=today, cycle=year)
         behind = f"{behind} {earlier}".strip()
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18

@@ -169,11 +169,13 @@ def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, 
     words = text.split()
     for before in range(_AROUND + 1):
         for after in range(_AROUND + 1):
-            if not 0 < before + after < len(words):
-                continue
+            unread = words[:before] + words[len(words) - after :]
+            if not 0 < before + after < len(words) or any(char.isdigit() for word in unread for char in word):
+                continue  # a number left out is part of the date («31. april», «13/4 0900 1000»): not this
             middle = words[before : len(words) - after]
-            if parse_norwegian_date(" ".join(middle), now=now, window=bounds) is not None:
-                return " ".join(words[:before] + words[len(words) - after :]), " ".join(middle)
+            found = parse_norwegian_date(" ".join(middle), now=now, window=bounds)
+            if found is not None and not (found.month_only or found.day_of_month or found.week_only):
+                return " ".join(unread), " ".join(middle)
     return None
 
 
