@@ -35,27 +35,30 @@ def test_minutes_name_the_day_the_meeting_was_held(lang: str, typed: str) -> Non
     assert "Dialogmøte vår: ✓ 06.05" in rows
 
 
+def _recorded(typed: str, *, lang: str, at: tuple[int, ...]) -> tuple[BotDriver, str]:
+    """A bot at `at` in which the person of `lang` has typed `typed` with the confirm word: the reply's text."""
+    bot = make_bot(at=oslo(*at))
+    reply = bot.say(f"{typed} {CONFIRM[lang]}", as_=PEOPLE[lang])
+    assert reply.ok, reply.text
+    return bot, reply.text
+
+
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_a_treatment_names_its_day_across_the_new_year(lang: str) -> None:
     """S3: «referat politisk Vedteke 17. desember» on 5 January was «handsama 5. januar 2027»."""
-    bot = make_bot(at=oslo(2027, 1, 5, 10))
-    person = PEOPLE[lang]
     typed = "Vedtatt 17. desember" if lang == "nb" else "Vedteke 17. desember"
-    reply = bot.say(f"referat politisk {typed} {CONFIRM[lang]}", as_=person)
-    assert reply.ok, reply.text
-    assert "17. desember 2026" in reply.text and "5. januar" not in reply.text
+    _bot, text = _recorded(f"referat politisk {typed}", lang=lang, at=(2027, 1, 5, 10))
+    assert "17. desember 2026" in text and "5. januar" not in text
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_minutes_without_a_day_say_which_day_was_recorded_and_how_to_mend_it(lang: str) -> None:
-    bot = make_bot(at=oslo(2027, 5, 12, 10))
+    bot, text = _recorded("referat vår Godt møte", lang=lang, at=(2027, 5, 12, 10))
     person = PEOPLE[lang]
     region = "agder" if lang == "nb" else "vestland"
-    reply = bot.say(f"referat vår Godt møte {CONFIRM[lang]}", as_=person)
-    assert reply.ok, reply.text
-    assert f"{HELD[lang]} 12. mai 2027" in reply.text
+    assert f"{HELD[lang]} 12. mai 2027" in text
     mend = f"dato vår {region} 2027 <dag> {CONFIRM[lang]}"
-    assert mend in reply.text
+    assert mend in text
     mended = bot.say(mend.replace("<dag>", "6. mai"), as_=person)
     assert mended.ok, mended.text
     assert _status_lines(bot, person, starts="Status: Ferdig") == [f"Status: Ferdig ({HELD[lang]}) 6. mai 2027"]
@@ -81,17 +84,16 @@ def test_a_held_day_that_cannot_be_is_refused_and_changes_nothing(typed: str) ->
     assert bot.snapshot() == before
 
 
-def test_a_weekday_names_the_one_that_has_been() -> None:
-    bot = make_bot(at=oslo(2027, 5, 12, 10))  # a Wednesday
-    reply = bot.say("referat vår Vi møttes tirsdag bekreft", as_="kari")
-    assert "holdt 11. mai 2027" in reply.text, reply.text
-
-
-def test_a_decision_naming_a_later_day_is_no_held_day() -> None:
-    bot = make_bot(at=oslo(2027, 5, 12, 10))
-    reply = bot.say("referat vår Godt møte vedtak: Vedtatt å møtes 20. oktober bekreft", as_="kari")
-    assert reply.ok, reply.text
-    assert "holdt 12. mai 2027" in reply.text
+@pytest.mark.parametrize(
+    ("typed", "held"),
+    [
+        ("Vi møttes tirsdag", "holdt 11. mai 2027"),  # 12 May 2027 is a Wednesday: the Tuesday that has been
+        ("Godt møte vedtak: Vedtatt å møtes 20. oktober", "holdt 12. mai 2027"),  # a decision's day is no held day
+    ],
+)
+def test_a_weekday_is_the_one_that_has_been_and_a_decisions_day_is_not_read(typed: str, held: str) -> None:
+    _bot, text = _recorded(f"referat vår {typed}", lang="nb", at=(2027, 5, 12, 10))
+    assert held in text
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
