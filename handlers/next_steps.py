@@ -268,6 +268,8 @@ def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> 
         else name
         for name, where in zip(names, regions.values(), strict=True)
     ]
+    if not any(_can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
+        return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))
     return _("Ikke fullført fra tidligere sykluser: {items} (skriv årstallet for å registrere dem).").format(
         items=", ".join(names)
     )

@@ -76,6 +76,8 @@ def test_earlier_cycles_overdue_items_are_named_one_way_in_neste(lang: str) -> N
     lead, _sep, rest = text.partition("\n\n")
     assert "2026" in lead and ("Høstmøtet" in lead or "Haustmøtet" in lead)
     assert "haust) 2026" not in rest and "høst) 2026" not in rest and "2026 (213" not in rest
+    actor = bot.say("neste", as_="ola").text.split("\n\n", 1)[0]  # only others' items: nothing to type for them
+    assert "Høstmøtet (nasjonalt) 2026" in actor and "skriv årstallet" not in actor
     own = bot.say("neste", as_="aud").text  # AU's own meeting of 2026 stays AU's to do
     assert "Nasjonalt temamøte høst (høstmøtet) 2026" in own
 
