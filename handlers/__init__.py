@@ -54,7 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "status",
-        with_status_link(status.handle, page="region"),
+        status.handle_any,
         N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
         N_("status [region] [år]"),
         ("status", "status agder 2027"),

@@ -36,7 +36,7 @@ from bot.model.wheel import (
 from bot.reminders.lines import item_label
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
-from handlers.common import read_args
+from handlers.common import context_region, read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
@@ -82,7 +82,18 @@ def handle(request: Request, ctx: Context) -> Outcome:
     spans_regions = region is None
     # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
     # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
-    stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
+    # An earlier cycle's overdue item that is someone else's to do is named there too, so last year's meetings
+    # are listed one way whoever holds them (walk 4, m3).
+    this_cycle = read_cycles(ctx.config, today=today).year
+    stale = [
+        p
+        for p in open_items
+        if p.item.deadline < today
+        and (
+            superseded(ctx.config, item=p.item, today=today)
+            or (p.item.year < this_cycle and not _can_act(ctx, p, today))
+        )
+    ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
     # An actor's view is the actor's: a county coordinator asking `neste nfr` sees NFR's list, not their
@@ -149,7 +160,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
-    lead += _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
+    lead += (
+        _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
+        if context_region(ctx, None)
+        else _("Skriv «oversikt» for alle regionene, eller «hjelp» for kommandoene.")
+    )
     reply = make_reply(
         title=_("Neste for {who}").format(who=who),
         lead=lead,
@@ -269,6 +284,8 @@ def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> 
         else name
         for name, where in zip(names, regions.values(), strict=True)
     ]
+    if not any(_can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
+        return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))
     return _("Ikke fullført fra tidligere sykluser: {items} (skriv årstallet for å registrere dem).").format(
         items=", ".join(names)
     )

@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
-from bot.facts.behind import behind_text
+from bot.facts.behind import behind_text, earlier_behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -86,8 +86,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
     # The agreement being prepared is headlined with its own backlog, not last year's (walk 2, H); other
     # years get today's, labelled so (`_today_label`).
+    # A page counts what its rows show: the cycle shown, with earlier cycles' backlog named apart (walk 4, M3).
     cycle = year if year == view.preparing and year != view.year else None
-    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle)
+    earliest = year if year == view.year else None  # this cycle and the one prepared below it, not earlier ones
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle, earliest=earliest)
+    if earliest is not None:
+        earlier = earlier_behind_text(config=ctx.config, state=ctx.state, today=today, cycle=year)
+        behind = f"{behind} {earlier}".strip()
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
     behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
@@ -117,8 +122,8 @@ def _today_label(behind: str, *, year: int, now: int, preparing: int | None) -> 
 
 def _signed_text(*, complete: int, followed: int, year: int) -> str:
     """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
-    if followed == 0 and complete == 0:
-        return _("Avtalen {year} ble signert før Samhandlingsbot tok over.").format(year=year)
+    if followed == 0 and complete == 0:  # nobody recorded its signing here: never said to be signed (walk 4, M7)
+        return _("Avtalen {year} er fra før Samhandlingsbot tok over: ikke fulgt opp her.").format(year=year)
     total = max(followed, complete)
     return ngettext(
         "{n} av {total} region har signert avtalen {year}.",

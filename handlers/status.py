@@ -6,6 +6,7 @@ has opened, its open items follow in their own section, never instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.actions.plan import region_plan_period
@@ -16,11 +17,29 @@ from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, cycle_items, tracked
+from bot.parsing import fold
 from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.common import context_region, read_args, reject_extra, require_region
+from handlers import overview
+from handlers.common import NATION_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
+from handlers.links import with_status_link
+
+
+def handle_any(request: Request, ctx: Context) -> Outcome:
+    """`status` as declared: a region's cycle, or, asked for the whole country (`status nasjonal`, or `status`
+    in the national channel, which has no region), AU's national view (`oversikt`), never «Hvilken region?»
+    where the bot itself suggests `status`."""
+    words = ctx.args.split()
+    rest = [word for word in words if fold(word) not in NATION_WORDS]
+    national = len(rest) < len(words)
+    if not national and ctx.channel.kind == "national":
+        named = read_args(ctx, rest, want=("region", "year"))
+        national = context_region(ctx, named.region) is None
+    if national:
+        return _NATIONAL(request, replace(ctx, args=" ".join(rest)))
+    return _REGIONAL(request, ctx)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -122,3 +141,7 @@ def _buttons(ctx: Context, progress: Progress) -> list[Button]:
     if is_signing(item) and progress.missing:
         return sign_buttons(ctx, item=item, parties=progress.missing)
     return []
+
+
+_REGIONAL = with_status_link(handle, page="region")
+_NATIONAL = with_status_link(overview.handle, page="national")

@@ -114,6 +114,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         clock = None
         if isinstance(start, ParsedDate) and start.has_time and not _DAY_ONLY_RE.fullmatch(left):
             clock = (start.when.hour, start.when.minute)
+        if clock is None and end.has_time:  # «22.–23. april kl 10»: the one time typed is when it starts
+            clock = (end.when.hour, end.when.minute)
         hour, minute = clock or (0, 0)
         return replace(
             end,
