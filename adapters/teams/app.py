@@ -1,5 +1,5 @@
-"""The Teams runtime: POST /api/messages through botbuilder's CloudAdapter, the activity handler that
-hands requests to the core, and the reminder `Sender` that posts from stored conversation references.
+"""The Teams runtime: POST /api/messages through botbuilder's CloudAdapter and the activity handler that
+hands requests to the core (the reminder `Sender` is `sender.TeamsSender`, replies as activities `activities`).
 
 Composition, not inheritance: the core is handed in; this module only translates (``translate``,
 ``cards``) and delivers (``connector``). One ``TeamsRuntime`` per process, shared by the HTTP route and
@@ -13,28 +13,27 @@ import logging
 from collections.abc import MutableMapping
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccount, ConversationReference
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
 from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
-from bot.delivery.sending import SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
 
+from .activities import card_activity, reply_activity
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
-from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
+from .cards import parse_submit, render_card, submit_origin
 from .connector import (
     CachingBotFrameworkAuthentication,
-    ConnectorAnswerLost,
     ConnectorRejected,
     RetryPolicy,
     send_with_retry,
@@ -43,11 +42,12 @@ from .connector import (
 )
 from .conversations import ConversationBook, is_personal
 from .files import read_files, shared_files
-from .fit import BUDGET_BYTES, LONG_FACT, activity_bytes, cut_notice, fit_card
+from .fit import cut_notice
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .members import MemberTenants
 from .prebuilt import send_prebuilt
+from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
 from .shape import activity_problem
 from .translate import PLATFORM, channel_key, is_shared_channel, to_request
@@ -56,69 +56,6 @@ if TYPE_CHECKING:
     from bot.port import CorePort
 
 logger = logging.getLogger(__name__)
-
-GONE_STATUSES = frozenset({403, 404})
-"""What the connector answers a post to a conversation the bot is no longer in, or that is gone."""
-CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
-"""Channels that render Adaptive Cards; anything else gets the reply's plain text."""
-
-
-class SenderLike(Protocol):
-    platform: str
-    looks_up: bool
-
-    async def send(
-        self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False
-    ) -> None: ...
-
-
-def reply_activity(reply: Reply, *, channel: str | None, origin: str | None = None, personal: bool = False) -> Activity:
-    """A message activity for a reply: an Adaptive Card where the client can show one, else text; either
-    way within the connector's size limit (cut with a pointer to ``origin``, the command that shows all),
-    with command hints as typed there (``personal``: a one-to-one chat, where no @mention is needed)."""
-    reply = for_teams(reply, personal=personal)
-    pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
-    whole = next((f.more for s in reply.sections for f in s.facts if f.more and len(f.value) > LONG_FACT), None)
-    more = f"{prefix_for(personal=personal)}{whole}" if whole else None
-    if channel not in CARD_CHANNELS:
-        text = reply.text
-        if activity_bytes(text) > BUDGET_BYTES:
-            text = text[: BUDGET_BYTES // 4] + "\n…\n" + cut_notice(pointer, more=more, lang=reply.lang)
-        return Activity(type=ActivityTypes.message, text=text, text_format="plain")
-    card = render_card(reply, origin=origin)
-    return card_activity(card, summary=reply.title, pointer=pointer, more=more, lang=reply.lang)
-
-
-def card_activity(
-    card: dict[str, Any],
-    *,
-    summary: str,
-    pointer: str | None,
-    activity_id: str | None = None,
-    more: str | None = None,
-    lang: str = "nb",
-) -> Activity:
-    """A message activity carrying ``card``, cut to fit the connector's limit as the connector counts."""
-
-    def build(content: dict[str, Any]) -> Activity:
-        return Activity(
-            type=ActivityTypes.message,
-            id=activity_id,
-            summary=summary[:200],  # the notification / chat-list preview
-            attachments=[Attachment(content_type=CARD_CONTENT_TYPE, content=content)],
-        )
-
-    def measure(content: dict[str, Any]) -> int:
-        # The payload as plain JSON (msrest's serialisation costs a millisecond; the budget leaves room
-        # for the ids, conversation and accounts the SDK adds around it).
-        wrapper = {
-            "type": "message",
-            "summary": summary[:200],
-            "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": content}],
-        }
-        return activity_bytes(wrapper)
-
-    return build(fit_card(card, measure=measure, pointer=pointer, more=more, lang=lang))
 
 
 class _AuthConfig:
@@ -446,64 +383,6 @@ def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
             lang=lang,
         )
     return reply_activity(reply, channel=activity.channel_id, personal=is_personal(activity))
-
-
-class TeamsSender:
-    """The reminder `Sender` for Teams: posts a card to a stored conversation via continue_conversation.
-
-    Raises `Undeliverable` when there is no stored reference, or the connector answers 403/404 (the
-    core marks the channel unreachable, `bot.delivery.targets`, and says so once), and
-    `SendFailed` when the connector did not accept the post after the retries, so the caller never marks
-    such a reminder as sent. The connector cannot find a post again, so a post that may have gone
-    (`maybe_posted`) is not repeated: `SendUncertain`.
-    """
-
-    platform = PLATFORM
-    looks_up = False
-
-    def __init__(self, *, runtime: TeamsRuntime) -> None:
-        self._runtime = runtime
-
-    async def send(self, *, channel_id: str, reply: Reply, key: str | None = None, maybe_posted: bool = False) -> None:
-        runtime = self._runtime
-        reference: ConversationReference | None = runtime.book.reference(channel_id)
-        if reference is None:
-            raise Undeliverable(f"no Teams conversation reference for {channel_key(channel_id)}; add the bot there")
-        if maybe_posted:
-            raise SendUncertain(f"a post to {channel_key(channel_id)} may have gone before; Teams cannot tell")
-        failure: list[BaseException] = []
-
-        async def post(turn_context: TurnContext) -> None:
-            turn_context.on_send_activities(_new_post)
-            try:
-                await send_with_retry(
-                    turn_context,
-                    reply_activity(reply, channel=reference.channel_id, personal=is_personal(reference)),
-                    policy=runtime.retry,
-                    resend_unsure=False,  # a second try after a lost answer could post it twice
-                )
-            except Exception as error:
-                failure.append(error)
-
-        try:
-            await runtime.adapter.continue_conversation(reference, post, bot_app_id=runtime.settings.app_id or None)
-        except Exception as error:
-            raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
-        if failure:
-            error = failure[0]
-            if isinstance(error, ConnectorAnswerLost):  # the core marked it first: never posted again blindly
-                raise SendTimedOut(f"Teams post to {channel_key(channel_id)}: {error}") from error
-            if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
-                # removed from the team, the channel deleted, the bot blocked: no retry will help
-                raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error
-            raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
-
-
-async def _new_post(turn_context: TurnContext, activities: list[Activity], next_send: Any) -> Any:
-    # A continuation turn carries a made-up activity id; without this the SDK would "reply" to it.
-    for activity in activities:
-        activity.reply_to_id = None
-    return await next_send()
 
 
 def create_runtime(

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from adapters.compose import make_core
-from adapters.teams.app import _done_banner, _welcome, card_activity, reply_activity
+from adapters.teams.activities import card_activity, reply_activity
+from adapters.teams.app import _done_banner, _welcome
 from adapters.teams.cards import render_card
 from bot.clock import FixedClock
 from bot.core import Core

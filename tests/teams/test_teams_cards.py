@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from adapters.teams.app import card_activity, reply_activity
+from adapters.teams.activities import card_activity, reply_activity
 from adapters.teams.cards import render_card
 from adapters.teams.fit import MAX_ACTIVITY_BYTES, activity_bytes
 from adapters.teams.markdown import escape
