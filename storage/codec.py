@@ -37,6 +37,20 @@ def check_partition_name(partition: str) -> str:
     return partition
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+"""The one encoding of stored JSON, built once (`json.dumps` with options builds an encoder per call)."""
+
+
+def encode_doc(value: Any) -> str:
+    """`value` as stored JSON text (ASCII, compact, no NaN); what JSON cannot hold raises as `encode_tables`."""
+    try:
+        return _ENCODER.encode(value)
+    except TypeError as exc:
+        raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
+    except ValueError as exc:
+        raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
+
+
 def encode_tables(tables: Tables) -> bytes:
     """Serialize before touching the disk, so an invalid value fails the update and writes nothing.
 
@@ -61,13 +75,7 @@ def encode_tables(tables: Tables) -> bytes:
                 raise ValueError(f"document {key!r} in table {table_name!r} uses the reserved field {KEY_FIELD!r}")
             rows[str(doc_id)] = {KEY_FIELD: key, **doc}
         db[table_name] = rows
-    try:
-        text = json.dumps(db, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
-    except TypeError as exc:
-        raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
-    return text.encode("ascii")
+    return encode_doc(db).encode("ascii")
 
 
 class _NotJSON(ValueError):
