@@ -37,16 +37,20 @@ _executor: DaemonPool | None = None
 
 
 _enabled = False
+_writes_off_loop = False
 
 
 def configure(*, remote_store: bool, environ: Mapping[str, str] | None = None) -> bool:
     """Whether core calls go to the pool in this process (the server decides at start-up): on a store over
-    the network (PostgreSQL), yes; on local files (tinydb) or in memory, the call is made in place, as a
-    thread hop costs more than such a store's read (~0.1 ms CPU a request, `bench/slack_roundtrip.py`).
-    ``SAMHANDLING_CORE_THREADS`` overrides: 0 is always in place, a number from 1 to 64 always the pool."""
-    global _enabled
+    the network (PostgreSQL), yes; on local files (tinydb) or in memory, a read is made in place, as a
+    thread hop costs more than such a store's read (~0.1 ms CPU a request, `bench/slack_roundtrip.py`),
+    and a call that writes (`call_writing`) goes to the pool: its fsyncs wait for the disk (1-10 ms), and
+    the loop would stand still meanwhile (a hop costs ~25 µs CPU). ``SAMHANDLING_CORE_THREADS``
+    overrides: 0 is always in place, a number from 1 to 64 always the pool."""
+    global _enabled, _writes_off_loop
     raw = (os.environ if environ is None else environ).get("SAMHANDLING_CORE_THREADS", "").strip()
     _enabled = remote_store if not raw.isdigit() else int(raw) > 0
+    _writes_off_loop = not raw.isdigit() or int(raw) > 0
     return _enabled
 
 
@@ -61,6 +65,11 @@ def threads(*, environ: Mapping[str, str] | None = None) -> int:
 
 def enabled() -> bool:
     return _enabled
+
+
+def off_loop(*, writes: bool) -> bool:
+    """Whether a core call goes to the pool: every call on a remote store, a call that writes on any."""
+    return _enabled or (writes and _writes_off_loop)
 
 
 class DaemonPool(Executor):
@@ -128,6 +137,14 @@ async def call(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     """`func(*args, **kwargs)` in the pool; the caller's task waits, the event loop does not. In place when
     the pool is not `enabled` (a local store)."""
     if not _enabled:
+        return func(*args, **kwargs)
+    return await asyncio.get_running_loop().run_in_executor(executor(), partial(func, *args, **kwargs))
+
+
+async def call_writing(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """`call` for a core call that may write (`CorePort.writes`): in the pool whenever `off_loop` says so,
+    on a local store too, so the event loop answers others while the write waits for the disk."""
+    if not off_loop(writes=True):
         return func(*args, **kwargs)
     return await asyncio.get_running_loop().run_in_executor(executor(), partial(func, *args, **kwargs))
 

@@ -30,11 +30,14 @@ PREV = "prev"
 HASH = "hash"
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+"""Built once (`json.dumps` with options builds an encoder per call; `verify` hashes every entry)."""
+
+
 def digest(entry: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of the entry's canonical JSON, leaving out its own `hash` field."""
     body = {key: value for key, value in entry.items() if key != HASH}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL(body).encode("utf-8")).hexdigest()
 
 
 def seal(entry: dict[str, Any], *, previous: Mapping[str, Any] | None) -> dict[str, Any]:
