@@ -42,6 +42,8 @@ class Encoded:
     tables: Tables
     rows: dict[str, dict[str, tuple[Document, str]]] = field(default_factory=dict)
     """Row table -> key -> (the row in `tables`, its JSON text with its ``_key``)."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """Row table -> its whole text, so a write that only appends rows adds theirs to it."""
 
 
 def json_copy(value: Any) -> Any:
@@ -75,7 +77,7 @@ def encode_partition(work: Tables, *, before: Encoded | None) -> tuple[bytes, En
         if not isinstance(docs, dict):
             raise TypeError(f"table {name!r} must be a dict of documents, got {type(docs).__name__}")
         if name in _ROWS:
-            text = _row_table(name, docs, known=known.rows.get(name, {}), after=after)
+            text = _row_table(name, docs, known=known, after=after)
         else:
             text = _table(name, docs, after=after)
         parts.append(f"{encode_doc(name)}:{text}")
@@ -89,13 +91,23 @@ def _table(name: str, docs: dict[str, Document], *, after: Encoded) -> str:
     return text
 
 
-def _row_table(name: str, docs: dict[str, Document], *, known: dict[str, tuple[Document, str]], after: Encoded) -> str:
-    """A row table, row by row: a row that is the object encoded before keeps its text."""
-    table: dict[str, Document] = {}
-    texts: dict[str, tuple[Document, str]] = {}
-    parts: list[str] = []
-    for number, (key, doc) in enumerate(docs.items(), 1):
-        seen = known.get(key)
+def _row_table(name: str, docs: dict[str, Document], *, known: Encoded, after: Encoded) -> str:
+    """A row table, row by row: a row that is the object encoded before keeps its text; when the rows before
+    are all still there, first and in order (a write appends), the table's text before is kept whole."""
+    rows = known.rows.get(name, {})
+    whole = known.texts.get(name)
+    if whole is not None and len(docs) >= len(rows) and _starts_with(docs, rows):
+        table = dict(known.tables[name])
+        texts = dict(rows)
+        parts = [whole[:-1]] if rows else ["{"]
+        numbered = enumerate(list(docs.items())[len(rows) :], len(rows) + 1)
+        start = "," if rows else ""
+    else:
+        table, texts, parts = {}, {}, ["{"]
+        numbered = enumerate(docs.items(), 1)
+        start = ""
+    for number, (key, doc) in numbered:
+        seen = rows.get(key)
         if seen is not None and seen[0] is doc:
             kept, text = seen
         else:
@@ -104,10 +116,21 @@ def _row_table(name: str, docs: dict[str, Document], *, known: dict[str, tuple[D
             del kept[KEY_FIELD]
         table[key] = kept
         texts[key] = (kept, text)
-        parts.append(f'"{number}":{text}')
+        parts.append(f'{start}"{number}":{text}')
+        start = ","
+    parts.append("}")
+    joined = "".join(parts)
     after.tables[name] = table
     after.rows[name] = texts
-    return "{" + ",".join(parts) + "}"
+    after.texts[name] = joined
+    return joined
+
+
+def _starts_with(docs: dict[str, Document], rows: dict[str, tuple[Document, str]]) -> bool:
+    """Whether `docs` begins with exactly the rows encoded before (same keys, same objects, same order)."""
+    return all(
+        key == old and doc is seen[0] for (key, doc), (old, seen) in zip(docs.items(), rows.items(), strict=False)
+    )
 
 
 def _row_text(table: str, key: str, doc: Any) -> str:
