@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from bot import off_loop
 from bot.delivery import outbox
 from bot.delivery.outbox import (
     FAILED,
@@ -140,14 +141,14 @@ async def _deliver(
         if not senders[row.announcement.to.platform].looks_up and not row.maybe_posted(looks_up=False)
     ]
     if unmarked:
-        mark_posting(core.state, unmarked, at=at)  # before the post: a death mid-post leaves them uncertain
+        await off_loop.run(mark_posting, core.state, unmarked, at=at)  # a death mid-post leaves them uncertain
     results = {} if results is None else results
     results.update(await post_rows(rows, senders=senders, pacer=pacer))
     for row in rows:
         result = results.get(row.key)
         if result is not None and result.kind in (UNCERTAIN, UNDELIVERABLE):
             _note(core, row, result)
-    return settle(core.state, rows, results, at=core.clock.now())
+    return await off_loop.run(settle, core.state, rows, results, at=core.clock.now())
 
 
 async def post_rows(rows: list[Row], *, senders: Mapping[str, Sender], pacer: Pacer) -> dict[str, Result]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from bot import off_loop
 from bot.dates.workdays import is_first_working_day_of_week
 from bot.delivery.announcements import deliver_announcements, redeliver, tell_admins
 from bot.delivery.pacing import Pacer
@@ -153,7 +154,7 @@ async def _run(
         return
     intents = {digest.to: pass_ledger.intent_of(digest, at=at) for digest in digests}
     try:
-        pass_ledger.write_intents(core.state, [*open_intents, *intents.values()])
+        await off_loop.run(pass_ledger.write_intents, core.state, [*open_intents, *intents.values()])
     except Exception as exc:
         _fail(core, report, exc, what="the reminder ledger could not be written; nothing was posted")
         return
@@ -165,9 +166,10 @@ async def _run(
     kept = [intents[d.to] for d in left]
     dropped = [intent for intent in intents.values() if intent not in done and intent not in kept]
     try:
-        pass_ledger.settle(core.state, posted=done)
+        await off_loop.run(pass_ledger.settle, core.state, posted=done)
         if dropped:
-            pass_ledger.keep_only(core.state, frozenset(i.key for i in [*done, *kept, *open_intents]))
+            keep = frozenset(i.key for i in [*done, *kept, *open_intents])
+            await off_loop.run(pass_ledger.keep_only, core.state, keep)
     except Exception as exc:
         guard.posted |= {intent.key for intent in done}
         _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
@@ -229,7 +231,7 @@ async def _post_all(
             key = intent.key
             if not sender.looks_up:
                 try:
-                    pass_ledger.mark_trying(core.state, intent, at=core.clock.now())
+                    await off_loop.run(pass_ledger.mark_trying, core.state, intent, at=core.clock.now())
                 except Exception as exc:
                     stopped = True
                     _fail(core, report, exc, what="the reminder ledger could not be written; posting stopped")
@@ -325,8 +327,8 @@ async def _resolve(
                 posted.append(intent)
                 report.messages += 1
     try:
-        pass_ledger.settle(core.state, posted=posted)
-        pass_ledger.keep_only(core.state, frozenset(intent.key for intent in posted + kept))
+        await off_loop.run(pass_ledger.settle, core.state, posted=posted)
+        await off_loop.run(pass_ledger.keep_only, core.state, frozenset(intent.key for intent in posted + kept))
     except Exception as exc:
         _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
         return None
