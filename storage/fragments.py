@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storage.base import ROW_TABLES, Document, Tables
-from storage.codec import KEY_FIELD, encode_doc
+from storage.codec import KEY_FIELD, check_table, encode_doc, keyed_doc
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +72,7 @@ def encode_partition(work: Tables, *, before: Encoded | None) -> tuple[bytes, En
     after = Encoded(tables={})
     parts: list[str] = []
     for name, docs in work.items():
-        if not isinstance(name, str):
-            raise TypeError(f"table names must be strings, got {name!r}")
-        if not isinstance(docs, dict):
-            raise TypeError(f"table {name!r} must be a dict of documents, got {type(docs).__name__}")
+        check_table(name, docs)
         if name in _ROWS:
             text = _row_table(name, docs, known=known, after=after)
         else:
@@ -134,13 +131,7 @@ def _starts_with(docs: dict[str, Document], rows: dict[str, tuple[Document, str]
 
 
 def _row_text(table: str, key: str, doc: Any) -> str:
-    if not isinstance(key, str):
-        raise TypeError(f"document keys must be strings, got {key!r} in table {table!r}")
-    if not isinstance(doc, dict):
-        raise TypeError(f"document {key!r} in table {table!r} must be a dict, got {type(doc).__name__}")
-    if KEY_FIELD in doc:
-        raise ValueError(f"document {key!r} in table {table!r} uses the reserved field {KEY_FIELD!r}")
-    return encode_doc({KEY_FIELD: key, **doc})
+    return encode_doc(keyed_doc(table, key, doc))
 
 
 def _decoded_table(text: str) -> dict[str, Document]:
