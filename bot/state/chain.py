@@ -42,8 +42,16 @@ def digest(entry: Mapping[str, Any]) -> str:
 
 def seal(entry: dict[str, Any], *, previous: Mapping[str, Any] | None) -> dict[str, Any]:
     """The one place an entry joins the chain: `prev` from the entry before it (None for the first), then
-    its own `hash`. Returns the same dict."""
-    entry[PREV] = digest(previous) if previous is not None else None
+    its own `hash`. Returns the same dict.
+
+    `prev` is the previous entry's own `hash` where it has one, not its content hashed again: `walk` checks
+    every entry's `hash` against its content, so a changed entry is named there either way, and a write pays
+    for one digest instead of two. A legacy entry (no `hash`) is hashed."""
+    recorded = previous.get(HASH) if previous is not None else None
+    if previous is None:
+        entry[PREV] = None
+    else:
+        entry[PREV] = recorded if isinstance(recorded, str) and len(recorded) == 64 else digest(previous)
     entry[HASH] = digest(entry)
     return entry
 
