@@ -157,7 +157,7 @@ class SlackAdapter:
         """The outcome within Slack's 3-second ack, or None when the core has not finished by
         `offload.ACK_SECONDS` (a database that accepts a query and never answers): its outcome, whatever
         it is, is then posted through `response_url` when it comes, announcements and all."""
-        if not offload.off_loop(writes=self.core.writes(request)):  # in place: done before anything could be late
+        if not offload.enabled():  # a local store: done before anything could be late (a write waits off the loop)
             return await self._handle(request)
         work = asyncio.ensure_future(self._handle(request))
         done, _ = await asyncio.wait({work}, timeout=offload.ACK_SECONDS)
