@@ -267,7 +267,7 @@ def follow_up(*, core: Core, senders: Mapping[str, Sender], attempt: int = 1) ->
         await asyncio.sleep(outbox.GRACE.total_seconds() * attempt)
         lease = PassLease(core=core, holder=holder_id())
         try:
-            if not lease.take():
+            if not await off_loop.run(lease.take):
                 return
         except (OSError, StoreError):
             return  # the store cannot be written: the scheduler's passes report it
@@ -276,7 +276,7 @@ def follow_up(*, core: Core, senders: Mapping[str, Sender], attempt: int = 1) ->
             if given_up:
                 await tell_admins(core=core, senders=senders, given_up=given_up)
         finally:
-            lease.release()
+            await off_loop.run(lease.release)
         if failed and attempt < outbox.MAX_ATTEMPTS:
             follow_up(core=core, senders=senders, attempt=attempt + 1)
 

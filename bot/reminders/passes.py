@@ -99,7 +99,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     report = PassReport()
     lease = PassLease(core=core, holder=holder_id())
     try:
-        taken = lease.take()
+        taken = await off_loop.run(lease.take)
     except (OSError, StoreError) as exc:
         _fail(core, report, exc, what="the reminder lease could not be written; nothing was posted")
         return report
@@ -111,7 +111,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     try:
         await _run(core=core, senders=senders, at=now or core.clock.now(), report=report, lease=lease)
     finally:
-        lease.release()
+        await off_loop.run(lease.release)
     if report.sent or report.failed:
         logger.info(
             "reminder pass: %d sent in %d messages (%d late), %d failed",
@@ -221,7 +221,7 @@ async def _post_all(
         nonlocal stopped
         async with limit:
             await pacer.wait(digest.to)
-            if stopped or not lease.keep():
+            if stopped or (lease.renewal_due() and not await off_loop.run(lease.keep)):
                 if not stopped:
                     logger.error("the reminder lease was lost mid-pass; stopping so nothing is posted twice")
                 stopped = True
