@@ -43,7 +43,8 @@ class Encoded:
     rows: dict[str, dict[str, tuple[Document, str]]] = field(default_factory=dict)
     """Row table -> key -> (the row in `tables`, its JSON text with its ``_key``)."""
     texts: dict[str, str] = field(default_factory=dict)
-    """Row table -> its whole text, so a write that only appends rows adds theirs to it."""
+    """Table -> its whole text: a row table's, so a write that only appends rows adds theirs to it; any
+    other's, so a table written again as the same text keeps its decoded tables (no decoding again)."""
 
 
 def json_copy(value: Any) -> Any:
@@ -76,15 +77,18 @@ def encode_partition(work: Tables, *, before: Encoded | None) -> tuple[bytes, En
         if name in _ROWS:
             text = _row_table(name, docs, known=known, after=after)
         else:
-            text = _table(name, docs, after=after)
+            text = _table(name, docs, known=known, after=after)
         parts.append(f"{encode_doc(name)}:{text}")
     return ("{" + ",".join(parts) + "}").encode("ascii"), after
 
 
-def _table(name: str, docs: dict[str, Document], *, after: Encoded) -> str:
-    """A table other than the row tables, encoded whole (they are small, and changed in place)."""
+def _table(name: str, docs: dict[str, Document], *, known: Encoded, after: Encoded) -> str:
+    """A table other than the row tables, encoded whole (they are small, and changed in place); the same
+    text as before keeps the table decoded before (equal text, equal JSON: nothing is taken on trust)."""
     text = "{" + ",".join(f'"{n}":{_row_text(name, key, doc)}' for n, (key, doc) in enumerate(docs.items(), 1)) + "}"
-    after.tables[name] = _decoded_table(text)
+    same = known.texts.get(name) == text and name in known.tables
+    after.tables[name] = known.tables[name] if same else _decoded_table(text)
+    after.texts[name] = text
     return text
 
 

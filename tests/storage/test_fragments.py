@@ -110,3 +110,15 @@ def test_encode_partition_matches_encode_tables_with_or_without_what_came_before
     work["history"][2] = {}  # type: ignore[index]
     with pytest.raises(TypeError):
         encode_partition(work, before=first)
+
+
+def test_a_table_is_decoded_again_only_when_its_text_changed() -> None:
+    tables = {"milestones": {"m": {"done": 1, "when": [2027, 4, 24]}}, "versions": {"v1": {"sha": "ab"}}}
+    _, first = encode_partition(tables, before=None)
+    work = work_copy(first.tables)
+    work["milestones"]["m"]["done"] = True  # equal to 1 in Python, another value in JSON
+    raw, second = encode_partition(work, before=first)
+    assert raw == encode_tables(work)
+    assert second.tables["milestones"] == {"m": {"done": True, "when": [2027, 4, 24]}}
+    assert second.tables["milestones"]["m"]["done"] is True
+    assert second.tables["versions"] is first.tables["versions"]  # the same text: not decoded again
