@@ -11,17 +11,20 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from adapters import store_commands
 from adapters.compose import build_core
-from adapters.terminal import PLATFORM, TerminalSender, run_chat
+from adapters.start_up import freeze_start_up
 from bot.clock import FixedClock
-from bot.dates.workdays import is_working_day
 from bot.model.config import ConfigError, load_config
-from bot.port import CorePort, UnknownRegion
-from bot.reminders.digest import Digest
-from bot.reminders.passes import PassReport, Sender
+from bot.port import UnknownRegion
 from storage.base import StoreError
+
+if TYPE_CHECKING:  # each command imports what it uses, so `serve` and `chat` start with less
+    from bot.port import CorePort
+    from bot.reminders.digest import Digest
+    from bot.reminders.passes import PassReport, Sender
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     command = args.command or ("serve" if any(os.environ.get(name) for name in PLATFORM_TOKENS) else "chat")
+    if command != "serve":  # serve ends its start-up once its server is built (adapters/server.py)
+        freeze_start_up()
     try:
         if command == "check-config":
             return _check_config(args)
@@ -79,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"Påminnelser: {report.sent} sendt i {report.messages} meldinger ({report.late} for sent), "
                 f"{report.failed} feilet, {report.no_sender} uten kanal-tilkobling."
+                + (f" {report.held} holdt tilbake: kanalen kan ikke nås (se «oversikt»)." if report.held else "")
             )
             return 0 if not report.failed else 1
         if command == "serve":
@@ -113,12 +119,18 @@ def _local_links(core: CorePort, *, host: str) -> None:
 
 
 def _warm_up(core: CorePort) -> None:
-    """Pay the one-off costs at start-up, not in someone's first command on a server: loading and compiling
-    the date grammar (~30 ms) and this year's holiday table (for the first reminder pass). `chat` skips
-    this: there start-up and the first command are one wait, and most commands need neither; `serve` runs
-    it beside the starting server (`adapters.server.serve(warm_up=…)`), so /healthz does not wait for it."""
+    """Pay the one-off costs at start-up, not in someone's first command on a server: importing every
+    command's handler (`handlers.later`, ~30 ms) and the core's pipeline and planner, loading and compiling the date grammar (~30 ms) and this
+    year's holiday table (for the first reminder pass). `chat` skips this: there start-up and the first
+    command are one wait, and most commands need neither; `serve` runs it once the server listens
+    (`adapters.server.serve(warm_up=…)`), so /healthz does not wait for it."""
     from bot.dates.grammar import warm_up
+    from bot.dates.workdays import is_working_day
+    from handlers import COMMANDS
+    from handlers.later import resolve_all
 
+    resolve_all(command.handler for command in COMMANDS)
+    core.warm_up()
     warm_up()
     is_working_day(core.clock.now().date())
 
@@ -163,6 +175,8 @@ def _check_config(args: argparse.Namespace) -> int:
 
 
 def _chat(core: CorePort, *, person: str | None, channel: str | None) -> int:
+    from adapters.terminal import PLATFORM, run_chat
+
     seat = core.chat_seat(platform=PLATFORM, person=person, channel=channel)
     if seat is None:
         print("Fant ingen fylkeskommunal koordinator i app.yaml å demonstrere med; bruk --as.", file=sys.stderr)
@@ -275,6 +289,8 @@ def _iso_date(text: str) -> date:
 
 async def _tick(core: CorePort) -> PassReport:
     """One pass: terminal channels print; Slack and Teams post when their credentials are set."""
+    from adapters.terminal import PLATFORM, TerminalSender
+
     senders: dict[str, Sender] = {PLATFORM: TerminalSender()}
     if any(os.environ.get(name) for name in PLATFORM_TOKENS):
         from adapters.server import SENDERS, build_app

@@ -54,6 +54,10 @@ def health_report(
     if undelivered:
         body["status"] = "degraded"
         body["undelivered"] = undelivered
+    unreachable = core.unreachable()  # marked once (bot.delivery.targets); gone when a post gets through
+    if unreachable:
+        body["status"] = "degraded"
+        body["unreachable"] = unreachable
     fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"

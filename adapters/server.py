@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import importlib
 import logging
 import os
@@ -30,6 +29,8 @@ from aiohttp.web_protocol import RequestPayloadError
 
 from adapters import offload
 from adapters.health import TOKEN_ENV, health_report, may_see_details, watch_store
+from adapters.start_up import freeze_start_up
+from adapters.warm_up import listening, warm_up_once_listening
 from bot.state.integrity import HistoryCheck
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ SENDERS = web.AppKey("senders", dict)
 HISTORY = web.AppKey("history", object)
 ALERTS = web.AppKey("history_alerts", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", object)
-WARMING = web.AppKey("warming", asyncio.Future)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -153,7 +153,7 @@ def build_app(
 ) -> web.Application:
     """The aiohttp application with every configured platform mounted. Separate from `serve` for tests.
 
-    `warm_up` runs in a worker thread as the server starts (`app[WARMING]` is its future)."""
+    `warm_up` runs in a worker thread once the server listens (`listening(app)`; `app[WARMING]` is its future)."""
     env = os.environ if environ is None else environ
     offload.configure(remote_store=core.adapter_store().remote, environ=env)
     quiet_protocol_errors()
@@ -178,7 +178,7 @@ def build_app(
 
     app.router.add_get("/healthz", healthz)
     if warm_up is not None:
-        app.on_startup.append(_warm_up_beside(warm_up))
+        app.cleanup_ctx.append(warm_up_once_listening(warm_up))
     app.on_startup.append(_history_check(core=core, history=history, senders=senders))
     app.cleanup_ctx.append(watch_store(core=core))
     if scheduler:
@@ -397,8 +397,8 @@ def serve(
 ) -> None:
     """Blocking: serve every configured platform until SIGINT/SIGTERM. Port: argument, else $PORT, else 3978.
 
-    `warm_up` (one-off costs such as the date grammar) runs in a worker thread as the server starts: paid
-    before a first command, not before the server answers."""
+    `warm_up` (one-off costs such as the date grammar and the imports the first command needs) runs in a
+    worker thread once the server listens: paid before a first command, not before the server answers."""
     if port is None:
         port = int(os.environ.get("PORT", DEFAULT_PORT))
     try:
@@ -408,7 +408,7 @@ def serve(
             app,
             host=host,
             port=port,
-            print=None,
+            print=lambda *_: listening(app),  # run_app calls it once every socket accepts connections
             access_log=None,
             shutdown_timeout=SHUTDOWN_SECONDS,
         )
@@ -416,26 +416,6 @@ def serve(
         offload.shut_down()  # a core call stuck in the database does not hold up the exit
 
 
-def freeze_start_up() -> None:
-    """Start-up's objects (modules, the configuration, the adapters and their clients) live as long as the
-    process: out of the collector's sight, the collections that a request's garbage sets off no longer walk
-    them (~5 % of a Slack `neste`'s server CPU, bench/slack_roundtrip.py, which does the same)."""
-    gc.freeze()
-
-
 SHUTDOWN_SECONDS = 3.0
 """After SIGTERM: how long open requests may finish (aiohttp's default is 60 s); the process ends within
 a few seconds even while the database hangs."""
-
-
-def _warm_up_beside(work: Callable[[], None]) -> Callable[[web.Application], Awaitable[None]]:
-    def guarded() -> None:
-        try:
-            work()
-        except Exception:  # a cost not paid now is paid by the first command that needs it
-            logger.exception("warming up failed")
-
-    async def start(app: web.Application) -> None:
-        app[WARMING] = asyncio.get_running_loop().run_in_executor(None, guarded)
-
-    return start

@@ -1,7 +1,8 @@
 """Date reading accuracy on the held-out corpus (bench/date_corpus_heldout.tsv), with and without dateparser.
 
 Run: .venv/bin/python bench/date_accuracy.py [--show]
-The corpus was written before the first measurement and is not used to tune bot/dates/grammar.py. Each batch is
+The corpus was written before the first measurement and is not used to tune bot/dates/grammar.py. A phrase
+is one line; «\n» in it stands for a line break (an e-mail signature pasted under a date). Each batch is
 scored twice: by the grammar alone, and with dateparser behind it (bot/dates/fallback.py), so the column
 shows what dateparser adds (and, were it ever to read noise, what it costs). `--show` lists the misses
 of the reading the bot uses (with dateparser when it is installed).
@@ -57,7 +58,8 @@ def main() -> None:
         if line.startswith("# ") and " batch, written " in line:  # "# second batch, written …"
             batches.append([])
         elif line and not line.startswith("#"):
-            batches[-1].append(line.split("\t"))
+            now_text, phrase, expected = line.split("\t")
+            batches[-1].append([now_text, phrase.replace("\\n", "\n"), expected])
     installed = date_fallback.installed()
     if not installed:
         print("dateparser is not installed: the «with dateparser» column equals the grammar alone")

@@ -103,7 +103,7 @@ async def _serve(kind: str, *, api_url: str, config: str, db: str, now: str, rep
     if kind == "bare":
         app = _bare(api_url, replies=json.loads(Path(replies or "").read_text()))
     else:
-        from adapters.server import freeze_start_up
+        from adapters.start_up import freeze_start_up
 
         app = _ours(api_url, config=config, db=db, now=now)
         freeze_start_up()  # as `serve` does

@@ -98,7 +98,7 @@ async def _serve(kind: str, *, config: str, db: str, now: str, replies: str) -> 
     logging.disable(logging.WARNING)  # the adapter warns once that there is no app id: loopback only
     app = _echo(json.loads(Path(replies).read_text())) if kind == "echo" else _ours(config=config, db=db, now=now)
     if kind != "echo":
-        from adapters.server import freeze_start_up
+        from adapters.start_up import freeze_start_up
 
         freeze_start_up()  # as `serve` does
 

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
@@ -17,12 +18,10 @@ from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.model.config import AppConfig
 from bot.model.identity import Directory
 from bot.parsing import Vocabulary
-from bot.pipeline import errors, kept, language, permission, repeats, size, unbound
-from bot.pipeline.dispatch import dispatch
+from bot.pipeline import language, repeats
 from bot.pipeline.job import Job, Step, chain
 from bot.pipeline.parse import parse
 from bot.port import Seat, UnknownRegion
-from bot.reminders.planner import Planner
 from bot.reply_cache import ReplyCache
 from bot.router import Router
 from bot.shown.hints import know_commands
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from bot.agreement.receipt import Receipt
     from bot.reminders.digest import Digest
     from bot.reminders.passes import PassReport, Sender
+    from bot.reminders.planner import Planner
     from bot.reminders.simulation import SimulatedPost
     from bot.shown.web_views import CalendarView, StatusView
     from bot.shown.wheel_geometry import WheelPicture
@@ -53,22 +53,43 @@ class Core:
         self.state = StateStore(store=store)
         self.directory = Directory(config=config, state=self.state)
         self.vocab = Vocabulary.build(config)
-        self.planner = Planner(config=config, state=self.state, directory=self.directory)
         self.router = router
         know_commands(word for command in router.commands for word in (command.name, *command.aliases))
         self.replies = ReplyCache(store=store)
         self.deliveries = repeats.Deliveries()
-        self.steps: tuple[Step, ...] = (
+
+    # The pipeline and the planner are built at their first use (a request, a pass, the server's warm-up):
+    # their imports (replies, actions' rules, the outbox, the facts: ~15 ms) are not what /healthz needs.
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """The pipeline, in the order every request takes it (bot/pipeline/__init__.py)."""
+        from bot.pipeline import errors, kept, permission, size, unbound
+
+        return (
             self.deliveries.step,
-            kept.KeptReplies(cache=self.replies, clock=clock).step,
+            kept.KeptReplies(cache=self.replies, clock=self.clock).step,
             language.step,
             errors.step,
             size.step,
             unbound.step,
             permission.step,
         )
-        """The pipeline, in the order every request takes it (bot/pipeline/__init__.py)."""
-        self._run = chain(self.steps, end=dispatch)
+
+    @cached_property
+    def _run(self) -> Callable[[Job], Outcome]:
+        from bot.pipeline.dispatch import dispatch
+
+        return chain(self.steps, end=dispatch)
+
+    @cached_property
+    def planner(self) -> Planner:
+        from bot.reminders.planner import Planner
+
+        return Planner(config=self.config, state=self.state, directory=self.directory)
+
+    def warm_up(self) -> None:
+        _ = self._run, self.planner  # each is built once, by whichever asks first
 
     def _job(self, request: Request, *, reads_only: bool = False) -> Job:
         return Job(
@@ -92,7 +113,7 @@ class Core:
         return command is not None and command.writes
 
     def lang_for(self, request: Request) -> Lang:
-        return language.written_form(self._job(request))
+        return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
 
     def channel_lang(self, *, platform: str, channel_id: str) -> Lang:
         return language.channel_lang(config=self.config, state=self.state, platform=platform, channel_id=channel_id)
@@ -144,6 +165,16 @@ class Core:
         from bot.delivery.announcements import undelivered
 
         return undelivered(self)
+
+    def unreachable(self) -> list[str]:
+        from bot.delivery.targets import lines
+
+        return lines(self.store)
+
+    def reachable(self, *, platform: str, channel_id: str) -> None:
+        from bot.delivery.targets import reachable
+
+        reachable(self.state, to=ChannelAddress(platform=platform, channel_id=channel_id), at=self.clock.now())
 
     def check_history(self) -> HistoryCheck | None:
         from bot.state.integrity import check_history

@@ -1,6 +1,6 @@
 """Memoising what follows from the configuration alone (the wheel's items, their texts).
 
-`AppConfig` is an immutable pydantic model holding dicts, so it cannot be a `functools.lru_cache` key.
+`AppConfig` is a frozen dataclass holding dicts, so it cannot be a `functools.lru_cache` key.
 `per_config` keys on the config's identity instead and keeps the config itself with each value, so an id
 reused by a later configuration (a test's, a reload's) can never return the old one's value.
 """

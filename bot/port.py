@@ -117,6 +117,16 @@ class CorePort(Protocol):
         line each, newest last, for /healthz; each is also logged once (`bot.delivery.announcements`)."""
         ...
 
+    def unreachable(self) -> list[str]:
+        """Channels marked as unreachable (`bot.delivery.targets`: no Teams conversation reference, a Slack
+        channel archived or without the bot …), one line each, as this process last read them (/healthz)."""
+        ...
+
+    def reachable(self, *, platform: str, channel_id: str) -> None:
+        """The platform learned it can post to a channel (a Teams conversation reference arrived): a mark
+        of it as unreachable goes, so the next pass posts what was held there."""
+        ...
+
     def check_history(self) -> HistoryCheck | None:
         """Walk every history chain (start-up); None when this core keeps no history to check."""
         ...
@@ -142,6 +152,11 @@ class CorePort(Protocol):
 
     def prepare_links(self) -> None:
         """At start-up (chat, serve): store the key of the feed and status links, once per store."""
+        ...
+
+    def warm_up(self) -> None:
+        """Build now what the first request and the first reminder pass would build (the pipeline, the
+        planner): `serve` calls it in a worker thread once it listens, so /healthz never waits for it."""
         ...
 
     def receipt(self, *, region: str, year: int) -> Receipt:

@@ -11,6 +11,11 @@ used more than `read`, one with form fields or files) is worked out as ever.
 
 Why: a `neste` is a few dozen items described and laid out, and the same person opening the App Home or
 asking again gets the same answer; the reads it saves are the cheap part.
+
+A reply whose making read nothing of the person but their party, role and written form
+(`bot.pipeline.personal`) is also kept under a `SharedKey`, which names those instead of the person: the
+next person of that part asking the same in the same channel that day gets it, checked as above. So a
+channel's new readers cost one `Store.versions`, not a `neste` each.
 """
 
 from __future__ import annotations
@@ -42,6 +47,22 @@ class Key(NamedTuple):
     day: date
 
 
+class SharedKey(NamedTuple):
+    """What a reply that read nothing personal (`bot.pipeline.personal`) may depend on: the asker's part
+    in place of the asker."""
+
+    command: str
+    text: str
+    platform: str
+    channel_id: str
+    personal: bool
+    """A one-to-one chat (`Request.personal`)."""
+    party: str | None
+    role: str | None
+    lang: str
+    day: date
+
+
 @dataclass(frozen=True)
 class _Kept:
     day: date
@@ -52,12 +73,47 @@ class _Kept:
     """The version of each, as read (`Store.version`: 0 for one never written)."""
 
 
+class _Shelf:
+    """Kept replies under one kind of key, least recently asked out first."""
+
+    def __init__(self, *, maxsize: int) -> None:
+        self._maxsize = maxsize
+        self._kept: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def find(self, key: tuple[object, ...]) -> _Kept | None:
+        with self._lock:
+            return self._kept.get(key)
+
+    def keep(self, key: tuple[object, ...], kept: _Kept) -> None:
+        with self._lock:
+            self._kept[key] = kept
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._maxsize:
+                self._kept.popitem(last=False)
+            while self._kept and next(iter(self._kept.values())).day < kept.day:  # yesterday's: never asked again
+                self._kept.popitem(last=False)
+
+    def used(self, key: tuple[object, ...], kept: _Kept) -> None:
+        with self._lock:
+            if self._kept.get(key) is kept:
+                self._kept.move_to_end(key)
+
+    def drop(self, key: tuple[object, ...], kept: _Kept) -> None:
+        with self._lock:
+            if self._kept.get(key) is kept:
+                del self._kept[key]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
 class ReplyCache:
     def __init__(self, *, store: Store, maxsize: int = MAX_KEPT) -> None:
         self._store = store
-        self._maxsize = maxsize
-        self._kept: OrderedDict[Key, _Kept] = OrderedDict()
-        self._lock = threading.Lock()
+        self._own = _Shelf(maxsize=maxsize)
+        self._shared = _Shelf(maxsize=maxsize)
 
     @staticmethod
     def key(request: Request, *, text: str, command: str, today: date) -> Key | None:
@@ -66,37 +122,52 @@ class ReplyCache:
             return None
         return Key(command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
 
+    @staticmethod
+    def shared_key(key: Key, *, personal: bool, party: str | None, role: str | None, lang: str) -> SharedKey:
+        """The key of `key`'s reply for everyone of the asker's part (party, role, written form)."""
+        return SharedKey(key.command, key.text, key.platform, key.channel_id, personal, party, role, lang, key.day)
+
     def get(self, key: Key) -> Outcome | None:
         """The kept reply when every partition it read is as it was; None otherwise (and it is dropped)."""
-        with self._lock:
-            kept = self._kept.get(key)
+        return self._get(self._own, key)
+
+    def get_shared(self, key: SharedKey) -> Outcome | None:
+        """As `get`, for everyone of a part."""
+        return self._get(self._shared, key)
+
+    def _get(self, shelf: _Shelf, key: tuple[object, ...]) -> Outcome | None:
+        kept = shelf.find(key)
         if kept is None:
             return None
         if self._store.versions(kept.partitions) != kept.versions:  # a store fault propagates: answered as ever
-            with self._lock:
-                if self._kept.get(key) is kept:
-                    del self._kept[key]
+            shelf.drop(key, kept)
             return None
-        with self._lock:
-            if key in self._kept:
-                self._kept.move_to_end(key)
+        shelf.used(key, kept)
         return kept.outcome
 
-    def put(self, key: Key, outcome: Outcome, *, read: tuple[tuple[str, int], ...]) -> None:
-        """Keep `outcome` under `key`, made from the partitions `read` at those versions
-        (`StateStore.reads_alone`)."""
-        day = key.day
+    def put(
+        self,
+        key: Key,
+        outcome: Outcome,
+        *,
+        read: tuple[tuple[str, int], ...],
+        shared: SharedKey | None = None,
+    ) -> None:
+        """Keep `outcome` under `key` (and `shared`, when its making read nothing personal), made from the
+        partitions `read` at those versions (`StateStore.reads_alone`)."""
         partitions = tuple(partition for partition, _ in read)
         versions = tuple(version for _, version in read)
-        kept = _Kept(day=day, outcome=outcome, partitions=partitions, versions=versions)
-        with self._lock:
-            self._kept[key] = kept
-            self._kept.move_to_end(key)
-            while len(self._kept) > self._maxsize:
-                self._kept.popitem(last=False)
-            while self._kept and next(iter(self._kept.values())).day < day:  # yesterday's are never asked again
-                self._kept.popitem(last=False)
+        kept = _Kept(day=key.day, outcome=outcome, partitions=partitions, versions=versions)
+        self._own.keep(key, kept)
+        if shared is not None:
+            self._shared.keep(shared, kept)
+
+    def keep_own(self, key: Key, outcome: Outcome, *, shared: SharedKey) -> None:
+        """After a hit under `shared`: the asker's own repeat is answered by `get` from now on."""
+        kept = self._shared.find(shared)
+        if kept is not None and kept.outcome is outcome:
+            self._own.keep(key, kept)
 
     def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
+        self._own.clear()
+        self._shared.clear()

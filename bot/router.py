@@ -47,7 +47,9 @@ class Command:
     everywhere, so no reply mixes the two forms."""
     same_all_day: bool = False
     """Its reply follows from the request, the day and the stored state it reads alone (no time of day,
-    nothing from outside the store): a repeat is answered from `bot.reply_cache` until that state changes."""
+    nothing from outside the store): a repeat is answered from `bot.reply_cache` until that state changes,
+    to anyone of the asker's party, role and written form when the reply read nothing else of the asker
+    (`bot.pipeline.personal`)."""
     args: tuple[str, ...] = ()
     """What it reads from the words after it, in order (kinds from `ARGS`)."""
     who: Who = Who.ANYONE

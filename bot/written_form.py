@@ -2,7 +2,8 @@
 
 A channel reads its own setting (`målform kanal nn`, stored at runtime, else `written_form` on the channel
 in app.yaml), else its region's `written_form` (Vestland: nynorsk), else bokmål (actor and national
-channels). A person's own choice (`målform nn`) applies to what only they read: reads and help.
+channels). A person's own choice (`målform nn`) applies to what only they read: reads, help and every refusal
+or other private answer (bot.pipeline.language says such an answer to a recording command again in their form).
 """
 
 from __future__ import annotations

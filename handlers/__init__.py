@@ -10,31 +10,35 @@ from __future__ import annotations
 
 from bot.i18n import N_
 from bot.router import Command, Router, Who
-from handlers import (
-    agreement,
-    assignments,
-    bind,
-    calendar,
-    followups,
-    join,
-    log,
-    members,
-    minutes,
-    minutes_read,
-    next_steps,
-    not_relevant,
-    notify,
-    overview,
-    plan,
-    precondition,
-    set_date,
-    sign,
-    status,
-    wheel_view,
-    written_form,
-)
-from handlers.help import handle as help_handler
-from handlers.links import with_status_link
+from handlers.later import LaterModule, with_status_link
+
+# Each handler module is imported at its command's first call (or by the server's warm-up once it listens),
+# not here: `handlers/later.py`. The names read as the modules they stand for.
+agreement = LaterModule("handlers.agreement")
+assignments = LaterModule("handlers.assignments")
+bind = LaterModule("handlers.bind")
+calendar = LaterModule("handlers.calendar")
+join = LaterModule("handlers.join")
+log = LaterModule("handlers.log")
+members = LaterModule("handlers.members")
+minutes = LaterModule("handlers.minutes")
+minutes_read = LaterModule("handlers.minutes_read")
+next_steps = LaterModule("handlers.next_steps")
+not_relevant = LaterModule("handlers.not_relevant")
+notify = LaterModule("handlers.notify")
+overview = LaterModule("handlers.overview")
+plan = LaterModule("handlers.plan")
+precondition = LaterModule("handlers.precondition")
+set_date = LaterModule("handlers.set_date")
+sign = LaterModule("handlers.sign")
+status = LaterModule("handlers.status")
+wheel_view = LaterModule("handlers.wheel_view")
+written_form = LaterModule("handlers.written_form")
+followups = LaterModule("handlers.followups")
+help_handler = LaterModule("handlers.help").handle
+
+READ_WORDS = ("vis", "les")
+"""`referat vis …` reads the minutes (`handlers.minutes_read`); no meeting is called «vis» or «les»."""
 
 COMMANDS: tuple[Command, ...] = (
     Command(
@@ -50,7 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "status",
-        with_status_link(status.handle, page="region"),
+        status.handle_any,
         N_("Hele syklusen for en region: møter, forutsetninger og signaturer, med lenke til statussiden."),
         N_("status [region] [år]"),
         ("status", "status agder 2027"),
@@ -114,7 +118,7 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("milestone", "text", "form"),
         who=Who.MEMBER,
-        read_forms=minutes_read.READ_WORDS,  # `referat vis …` reads the whole minutes: anyone's, privately
+        read_forms=READ_WORDS,  # `referat vis …` reads the whole minutes: anyone's, privately
     ),
     Command(
         "forutsetning",
@@ -286,7 +290,17 @@ COMMANDS: tuple[Command, ...] = (
         translated=True,
         args=("command",),
     ),
-    followups.COMMAND,  # issue 18: `ferdig <id>` closes a follow-up point (declared in handlers/followups.py)
+    Command(  # issue 18: `ferdig <id>` closes a follow-up point
+        "ferdig",
+        followups.handle,
+        N_("Et oppfølgingspunkt fra et referat er gjort (id-en står i «neste» og «status»)."),
+        N_("ferdig <id>"),
+        ("ferdig K7QM",),
+        writes=True,
+        translated=True,
+        args=("text",),
+        who=Who.MEMBER,
+    ),
     Command(
         "hvem",
         members.who,
@@ -303,10 +317,10 @@ COMMANDS: tuple[Command, ...] = (
         join.join,
         N_(
             "Be om å bli med for en part som rådgiver; koordinatorene for parten (eller en administrator) "
-            "slipper deg inn med ett klikk."
+            "slipper deg inn med ett klikk. «bli med trekk» trekker forespørselen din før den er besvart."
         ),
-        N_("bli med <part>"),
-        (N_("bli med IN"),),
+        N_("bli med <part> | bli med trekk"),
+        (N_("bli med IN"), "bli med trekk"),
         writes=True,
         translated=True,
         args=("party",),
@@ -332,6 +346,10 @@ COMMANDS: tuple[Command, ...] = (
         args=("party", "person"),
     ),
 )
+
+# The stand-ins are the declarations' only readers: once imported, `handlers.sign` is the module itself.
+del agreement, assignments, bind, calendar, join, log, members, minutes, minutes_read, next_steps
+del followups, not_relevant, notify, overview, plan, precondition, set_date, sign, status, wheel_view, written_form
 
 
 def build_router() -> Router:

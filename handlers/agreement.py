@@ -21,13 +21,14 @@ from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
 from bot.model.cycle import read_cycles
+from bot.model.identity import ChannelContext
 from bot.model.order import split_confirm
 from bot.model.wheel import signing_milestone
 from bot.parsing import shown
 from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.announce import ready_announcements, to_agreement_channels
+from handlers.announce import parties_spoken_for, ready_announcements, to_agreement_channels
 from handlers.common import read_args, require_region
 from handlers.describe import sign_buttons
 
@@ -93,7 +94,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
             who=", ".join(map(ctx.config.party_short, result.renew))
         )
-        announcements = to_agreement_channels(ctx, request=request, region=region, reply=lambda: _changed(ctx, result))
+        announcements = to_agreement_channels(
+            ctx, request=request, region=region, reply=lambda here: _changed(ctx, result, here=here), per_channel=True
+        )
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
@@ -105,9 +108,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=announcements)
 
 
-def _changed(ctx: Context, result: TextRegistered) -> Reply:
-    """What every party's channel hears when a new text cancels signatures on an older one."""
+def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> Reply:
+    """What every party's channel hears when a new text cancels signatures on an older one (mentioning all who
+    must sign again): each channel with the buttons of the parties it speaks for (walk 4, M6)."""
     item, renewing = result.item, result.renew
+    assert item.region is not None
+    mine = parties_spoken_for(here, region=item.region, parties=tuple(renewing))
     built = make_reply(
         title=_("Avtaleteksten {year} for {party} er endret").format(
             year=item.year, party=ctx.config.party_name(item.region)
@@ -115,7 +121,7 @@ def _changed(ctx: Context, result: TextRegistered) -> Reply:
         lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
             version=version_text(result.version), who=", ".join(map(ctx.config.party_short, renewing))
         ),
-        buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in result.progress.missing if p in renewing)),
+        buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in result.progress.missing if p in mine)),
         visibility=Visibility.CHANNEL,
     )
     return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))

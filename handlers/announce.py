@@ -1,4 +1,4 @@
-"""Announcements about an agreement, to the channels of every party that signs it."""
+"""Announcements about an agreement, to the channels of every party that signs it (or the region's own)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from bot.actions.rules import milestone_for
 from bot.context import Context
 from bot.i18n import Lang, _, using
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.model.identity import ChannelContext
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
 from bot.shown.replies import make_reply
@@ -25,22 +26,41 @@ def agreement_channels(ctx: Context, *, region: str) -> list[ChannelAddress]:
 
 
 def to_agreement_channels(
-    ctx: Context, *, request: Request, region: str, reply: Reply | Callable[[], Reply], national: bool = False
+    ctx: Context,
+    *,
+    request: Request,
+    region: str,
+    reply: Reply | Callable[[], Reply] | Callable[[ChannelContext], Reply],
+    national: bool = False,
+    per_channel: bool = False,
 ) -> tuple[Announcement, ...]:
     """The same reply for every party's channel, except the one the request came from (it has the reply).
 
     With `national` the national channels (AU's) hear it too: a completed agreement is news for everyone.
     A `reply` builder is called once per written form the channels read (Vestland's in nynorsk, IN's in
-    bokmål), so each channel reads its own form.
+    bokmål), so each channel reads its own form; with `per_channel` it is handed the channel's context
+    too, and called once per form and context (each channel's own sign buttons, walk 4 M6).
     """
-    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
     addresses = agreement_channels(ctx, region=region)
     if national:
         coordinator = ctx.config.parties.coordinator.key
         for address in ctx.directory.channels_of_party(party=coordinator, region=region):
             if address not in addresses:
                 addresses.append(address)
-    built: dict[Lang, Reply] = {}
+    return announce_to(ctx, request=request, addresses=addresses, reply=reply, per_channel=per_channel)
+
+
+def announce_to(
+    ctx: Context,
+    *,
+    request: Request,
+    addresses: list[ChannelAddress],
+    reply: Reply | Callable[[], Reply] | Callable[[ChannelContext], Reply],
+    per_channel: bool = False,
+) -> tuple[Announcement, ...]:
+    """One reply to each of `addresses` but the request's own, built in each channel's written form."""
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    built: dict[tuple[Lang, ChannelContext | None], Reply] = {}
 
     def reply_in(address: ChannelAddress) -> Reply:
         if not callable(reply):
@@ -53,12 +73,24 @@ def to_agreement_channels(
             channel_id=address.channel_id,
             context=context,
         )
-        if lang not in built:
+        key = (lang, context if per_channel else None)
+        if key not in built:
             with using(lang):
-                built[lang] = reply()
-        return built[lang]
+                built[key] = reply(context) if per_channel else reply()  # type: ignore[call-arg]
+        return built[key]
 
     return tuple(Announcement(to=address, reply=reply_in(address)) for address in addresses if address != here)
+
+
+def parties_spoken_for(context: ChannelContext, *, region: str, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of an agreement's `parties` a channel speaks for: a region's own channel (its members may come
+    from every party) all of them, an actor's channel its actor alone, any other none. A button for a party
+    the channel does not speak for is refused to whoever clicks it there (walk 4, M6)."""
+    if context.kind == "region" and context.region == region:
+        return parties
+    if context.kind == "actor" and context.actor in parties and context.region in (None, region):
+        return (context.actor,)
+    return ()
 
 
 def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
@@ -71,7 +103,13 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
         if progress.done:
             continue
 
-        def ready(region: str = region, item: Item = item, missing: tuple[str, ...] = tuple(progress.missing)) -> Reply:
+        def ready(
+            context: ChannelContext,
+            region: str = region,
+            item: Item = item,
+            missing: tuple[str, ...] = tuple(progress.missing),
+        ) -> Reply:
+            mine = parties_spoken_for(context, region=region, parties=missing)
             return make_reply(
                 title=_("Klar til signering: samarbeidsavtalen {year} for {party}").format(
                     year=year, party=ctx.config.party_name(region)
@@ -79,9 +117,9 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
                 lead=_(
                     "Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen."
                 ),
-                buttons=sign_buttons(ctx, item=item, parties=missing),
+                buttons=sign_buttons(ctx, item=item, parties=mine),
                 visibility=Visibility.CHANNEL,
             )
 
-        announcements += to_agreement_channels(ctx, request=request, region=region, reply=ready)
+        announcements += to_agreement_channels(ctx, request=request, region=region, reply=ready, per_channel=True)
     return tuple(announcements)

@@ -12,6 +12,9 @@ from bot.model.config import Milestone
 from bot.parsing import milestone_names, shown, typed_name, year_of
 from bot.state.store import DomainError
 
+NATION_WORDS = frozenset({"nasjonal", "nasjonalt", "alle", "landet"})
+"""Words that ask for the whole country rather than a region (`årshjul nasjonal`, `status nasjonal`)."""
+
 
 class Unread(list[str]):
     """The words `read_args` did not take, with the name each one misspells, if any (`near`), so
@@ -125,7 +128,7 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
             )
         )
     if args.milestone is None:
-        names = ", ".join(milestone_names(ctx.config))
+        names = ", ".join(milestone_names(ctx.config, minutes=command == "referat"))
         raise DomainError(
             _("Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.").format(
                 example=_(example), names=names

@@ -1,6 +1,6 @@
 """`ferdig <id>`: close a follow-up point from the minutes (the «Ferdig» button runs the same).
 
-The declaration is here (`COMMAND`), so the router takes it with one line; the rule is the action's
+Declared with the others in handlers/__init__.py; the rule is the action's
 (`bot.actions.followups.close_followup`).
 """
 
@@ -9,10 +9,9 @@ from __future__ import annotations
 from bot.actions.base import Acting
 from bot.actions.followups import FollowupAlreadyClosed, close_followup
 from bot.context import Context
-from bot.i18n import N_, _
+from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
-from bot.router import Command, Who
 from bot.shown.replies import make_reply
 
 
@@ -33,16 +32,3 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
-
-
-COMMAND = Command(
-    "ferdig",
-    handle,
-    N_("Et oppfølgingspunkt fra et referat er gjort (id-en står i «neste» og «status»)."),
-    N_("ferdig <id>"),
-    ("ferdig K7QM",),
-    writes=True,
-    translated=True,
-    args=("text",),
-    who=Who.MEMBER,
-)

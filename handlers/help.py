@@ -44,14 +44,23 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections=[Section(title="", facts=tuple(facts)), *_who_may(command)],
         )
         return Outcome(reply=reply)
-    lead = _(
-        "Skriv kommandoene her (i Slack med /samhandling foran). Kanalen bestemmer region eller aktør; "
-        "en region eller et år i kommandoen går foran. Uten år viser «status» og «oversikt» årets syklus "
-        "(avtalen og møtene i år), og fra høsten det som er åpent for neste avtale under. En registrering "
-        "uten år gjelder den syklusen der punktets vindu er åpent nå (eller et forsinket punkt som ikke er "
-        "ferdig); ellers spør jeg om året. Modellens rekkefølge: referat etter møtet det følger og etter "
-        "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
-        "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
+    how = (
+        _("Skriv kommandoene med /samhandling foran.")
+        if request.platform == "slack"
+        else _("Skriv kommandoene her.")  # Teams, the terminal: Slack's slash command is not theirs (walk 4, m5)
+    )
+    lead = (
+        how
+        + " "
+        + _(
+            "Kanalen bestemmer region eller aktør; "
+            "en region eller et år i kommandoen går foran. Uten år viser «status» og «oversikt» årets syklus "
+            "(avtalen og møtene i år), og fra høsten det som er åpent for neste avtale under. En registrering "
+            "uten år gjelder den syklusen der punktets vindu er åpent nå (eller et forsinket punkt som ikke er "
+            "ferdig); ellers spør jeg om året. Modellens rekkefølge: referat etter møtet det følger og etter "
+            "planlagt dato, politisk behandling etter høstens dialogmøte, signering i januar. Skriv «bekreft» "
+            "til slutt for å registrere likevel; det merkes utenfor modellens rekkefølge i «status» og «logg»."
+        )
     )
     if word:
         lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead

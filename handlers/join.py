@@ -1,4 +1,5 @@
-"""`bli med <part>`, `opptak ja|nei <nr>` (the buttons the coordinators get) and `forlat <part> [@person]`.
+"""`bli med <part>`, `bli med trekk` (take one's own request back), `opptak ja|nei <nr>` (the buttons the
+coordinators get) and `forlat <part> [@person]`.
 
 A person who is not known asks to join; the party's coordinators (or the admins, where the party has no
 channel) get one message with «Slipp inn» and «Avslå», and the answer is told to the person where they
@@ -24,6 +25,8 @@ from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 
 JOIN_EXAMPLE = N_("bli med IN")
+WITHDRAW = "trekk"
+WITHDRAW_WORDS = (WITHDRAW, "angre", "avbryt")
 LEAVE_EXAMPLE = N_("forlat IN")
 ANSWER_EXAMPLE = "opptak ja 3"
 YES = ("ja", "yes", "godta", "slipp")
@@ -34,13 +37,16 @@ def join(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     if not words or fold(words[0]) != "med":
         raise DomainError(_("Skriv «{example}».").format(example=_(JOIN_EXAMPLE)))
+    if len(words) > 1 and fold(words[1]) in WITHDRAW_WORDS:
+        return withdraw(request, ctx)
     party = _party(ctx, words[1:], example=JOIN_EXAMPLE)
     asked = actions.ask_to_join(Acting.of(ctx=ctx, request=request), party=party)
     name = ctx.config.party_name(party)
     if not asked.changed:
-        lead = _("Du har allerede spurt om å bli med for {party} (forespørsel {number}). Du får svar her.").format(
-            party=name, number=asked.request.number
-        )
+        lead = _(
+            "Du har allerede spurt om å bli med for {party} (forespørsel {number}). Du får svar her. "
+            "«{withdraw}» trekker forespørselen."
+        ).format(party=name, number=asked.request.number, withdraw=f"bli med {WITHDRAW}")
         return Outcome(reply=make_reply(title=_("Allerede spurt"), lead=lead))
     announcement = _request_message(ctx, asked.request)
     addresses = ctx.directory.channels_of_party(party=party) or ctx.directory.channels_of_party(
@@ -62,6 +68,31 @@ def join(request: Request, ctx: Context) -> Outcome:
     if not addresses:
         lead = _("Det finnes ingen kanal for {party} ennå. Be en administrator om å registrere deg.").format(party=name)
     return Outcome(reply=make_reply(title=_("Forespørselen er sendt"), lead=lead), announcements=others)
+
+
+def withdraw(request: Request, ctx: Context) -> Outcome:
+    """`bli med trekk`: the person's own pending request is taken back, and those asked to answer it are told
+    where they were asked (their buttons then say it was withdrawn)."""
+    withdrawn = actions.withdraw_join(Acting.of(ctx=ctx, request=request))
+    values = {"name": withdrawn.name, "party": ctx.config.party_name(withdrawn.party), "number": withdrawn.number}
+    title = _("Forespørselen er trukket")
+    told = make_reply(
+        title=title,
+        lead=_("{name} trakk forespørselen om å bli med for {party} (forespørsel {number}).").format(**values),
+        visibility=Visibility.CHANNEL,
+    )
+    here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
+    addresses = ctx.directory.channels_of_party(party=withdrawn.party) or ctx.directory.channels_of_party(
+        party=ctx.config.parties.coordinator.key
+    )
+    if here in addresses:
+        return Outcome(reply=told, announcements=tuple(Announcement(to=a, reply=told) for a in addresses if a != here))
+    lead = _(
+        "Du har trukket forespørselen om å bli med for {party} (forespørsel {number}). Du kan spørre på nytt "
+        "med «bli med <part>»."
+    ).format(**values)
+    reply = make_reply(title=title, lead=lead)
+    return Outcome(reply=reply, announcements=tuple(Announcement(to=a, reply=told) for a in addresses))
 
 
 def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
@@ -125,6 +156,9 @@ def answer(request: Request, ctx: Context) -> Outcome:
     asked = answered.request
     values = {"name": asked.name, "party": ctx.config.party_name(asked.party), "who": ctx.caller.name}
     if not answered.changed:
+        if asked.status == "withdrawn":
+            lead = _("{name} har trukket forespørselen selv. Ingenting er endret.").format(name=asked.name)
+            return Outcome(reply=make_reply(title=_("Forespørselen er trukket"), lead=lead))
         said = _("slapp inn") if asked.status == "approved" else _("avslo")
         lead = _("Forespørselen fra {name} er allerede besvart ({said}). Ingenting er endret.").format(
             name=asked.name, said=said

@@ -5,6 +5,9 @@ Grammar, in one line or several:
             oppfølging: Sende utkast @IN; Kalle inn til verksted @agder
 The text before `vedtak:`/`oppfølging:` is the summary (its first link is the minutes link); decisions and
 follow-up points are separated by `;` or new lines; each follow-up point names its owner with `@`.
+The summary may name the day it was held («holdt 6. mai», «vi møttes 6. mai», «vedteke 17. desember»,
+handlers/minutes_held.py); without one the planned day is taken once it has come, else today, and the reply
+says so and how to set the right day (`dato … bekreft`).
 With no text, the adapter opens a form with the same fields. `referat vis <møte> [region] [år]` reads the
 recorded minutes whole (handlers/minutes_read.py).
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
@@ -21,14 +25,15 @@ from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, unread_due_text
-from bot.model.order import OUTSIDE, split_confirm
+from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
-from bot.parsing import fold, shown
-from bot.shown.replies import make_reply
+from bot.parsing import fold, shown, typed_name
+from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
+from handlers.minutes_held import held_day
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -50,6 +55,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
             return _from_fields(ctx, request.fields, request=request)
         return _from_text(ctx, free_text, request=request)
 
+    def held_on() -> datetime | None:
+        summary = (request.fields.get("sammendrag") or "") if request.fields else _SECTION.split(free_text)[0]
+        return held_day(summary, now=ctx.now)
+
     result = record_minutes(
         Acting.of(ctx=ctx, request=request),
         key=spec.key,
@@ -57,6 +66,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         year=args.year,
         confirmed=confirmed,
         outcome=outcome,
+        held_on=held_on,
     )
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
@@ -93,10 +103,11 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
             item=item.title()
         ),
-        lead=" ".join(part for part in (f"{_done_phrase(item)}{again}.", counts) if part)
+        lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(result)}{again}.", counts) if part)
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)
-        + (f" ⚠️ {unread}" if unread else ""),
+        + (f" ⚠️ {unread}" if unread else "")
+        + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
         buttons=buttons,
         visibility=Visibility.CHANNEL,
@@ -108,6 +119,26 @@ def _done_phrase(item: Item) -> str:
     if item.spec.kind == "meeting":
         return _("Møtet er markert som holdt")
     return _("Registrert som {done}").format(done=done_word(item))
+
+
+def _held(result: MinutesRecorded) -> str:
+    """The day recorded as held, always named: the planned day, the day the text names, or today."""
+    return day_text(result.held.date()) if result.held else ""
+
+
+def _today_note(ctx: Context, result: MinutesRecorded) -> str:
+    """No day was planned or named, so the day the minutes were typed was taken: say so, and how to set
+    the right one («holdt 6. mai» in the text, or `dato … bekreft` afterwards)."""
+    item = result.item
+    command = " ".join(
+        part
+        for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
+        if part
+    )
+    return _(
+        "Ingen dato var satt, så i dag er registrert. Var det en annen dag? Skriv «{command}», "
+        "eller «holdt 6. mai» i referatet neste gang."
+    ).format(command=command)
 
 
 def _after_words(text: str, *, skip: int) -> str:

@@ -17,10 +17,9 @@ from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, typed_name
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
+from handlers import READ_WORDS
 from handlers.common import read_meeting
 
-READ_WORDS = ("vis", "les")
-"""`referat vis …` reads the minutes; no meeting is called «vis» or «les»."""
 EXAMPLE = "referat vis vår agder 2026"
 LOOK_BACK = 4
 """Without a year: the newest minutes from next year's cycle back over this many years."""

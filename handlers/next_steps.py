@@ -34,8 +34,9 @@ from bot.model.wheel import (
     tracked,
 )
 from bot.reminders.lines import item_label
+from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
-from handlers.common import read_args
+from handlers.common import context_region, read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
@@ -81,7 +82,18 @@ def handle(request: Request, ctx: Context) -> Outcome:
     spans_regions = region is None
     # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
     # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
-    stale = [p for p in open_items if p.item.deadline < today and superseded(ctx.config, item=p.item, today=today)]
+    # An earlier cycle's overdue item that is someone else's to do is named there too, so last year's meetings
+    # are listed one way whoever holds them (walk 4, m3).
+    this_cycle = read_cycles(ctx.config, today=today).year
+    stale = [
+        p
+        for p in open_items
+        if p.item.deadline < today
+        and (
+            superseded(ctx.config, item=p.item, today=today)
+            or (p.item.year < this_cycle and not _can_act(ctx, p, today))
+        )
+    ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
     # An actor's view is the actor's: a county coordinator asking `neste nfr` sees NFR's list, not their
@@ -120,6 +132,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
+        lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
     sections: list[Section] = []
@@ -138,6 +151,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
@@ -146,7 +160,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
-    lead += _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
+    lead += (
+        _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
+        if context_region(ctx, None)
+        else _("Skriv «oversikt» for alle regionene, eller «hjelp» for kommandoene.")
+    )
     reply = make_reply(
         title=_("Neste for {who}").format(who=who),
         lead=lead,
@@ -155,6 +173,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+
+
+def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
+    """A region's own `neste` says when its plan period has run out for a cycle it reads (this year's, and
+    the next once its preparation opens), with the command that sets the next one; "" otherwise."""
+    if region is None or actor is not None:
+        return ""
+    view = read_cycles(ctx.config, today=today)
+    for year in (view.year, view.preparing):
+        said = year and plan_period_reminder(config=ctx.config, state=ctx.state, region=region, year=year)
+        if isinstance(said, str):
+            return said + " "
+    return ""
 
 
 def _own(ctx: Context, progress: Progress, *, party: str | None) -> bool:
@@ -253,6 +284,8 @@ def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> 
         else name
         for name, where in zip(names, regions.values(), strict=True)
     ]
+    if not any(_can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
+        return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))
     return _("Ikke fullført fra tidligere sykluser: {items} (skriv årstallet for å registrere dem).").format(
         items=", ".join(names)
     )

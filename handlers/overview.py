@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.context import Context
-from bot.facts.behind import behind_text
+from bot.facts.assignment_answers import answered_share
+from bot.facts.behind import behind_text, earlier_behind_text
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -19,6 +20,7 @@ from bot.model.wheel import Item, national_milestones, precondition_items, regio
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra
+from handlers.reach import unreachable_section
 
 PAGE_REGIONS = 15
 """Regions per page: the 15 counties fit on one; with more (municipalities, partners) the rest follow on
@@ -66,6 +68,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections = sections[1:]  # the national rows are on the first page
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
+    unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
+    if unreachable is not None:
+        sections.append(unreachable)
     buttons: list[Button] = []
     more = ""
     if pages > 1:
@@ -81,8 +86,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
     # The agreement being prepared is headlined with its own backlog, not last year's (walk 2, H); other
     # years get today's, labelled so (`_today_label`).
+    # A page counts what its rows show: the cycle shown, with earlier cycles' backlog named apart (walk 4, M3).
     cycle = year if year == view.preparing and year != view.year else None
-    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle)
+    earliest = year if year == view.year else None  # this cycle and the one prepared below it, not earlier ones
+    behind = behind_text(config=ctx.config, state=ctx.state, today=today, cycle=cycle, earliest=earliest)
+    if earliest is not None:
+        earlier = earlier_behind_text(config=ctx.config, state=ctx.state, today=today, cycle=year)
+        behind = f"{behind} {earlier}".strip()
     behind = f"{behind} {count_text(config=ctx.config, state=ctx.state, today=today)}".strip()  # issue 18
     behind = _today_label(behind, year=year, now=view.year, preparing=view.preparing)
     before = any(fact.value == "–" for section in sections for fact in section.facts)
@@ -112,8 +122,8 @@ def _today_label(behind: str, *, year: int, now: int, preparing: int | None) -> 
 
 def _signed_text(*, complete: int, followed: int, year: int) -> str:
     """How many regions have signed; an agreement signed before the bot took over is not "0 av 15"."""
-    if followed == 0 and complete == 0:
-        return _("Avtalen {year} ble signert før Samhandlingsbot tok over.").format(year=year)
+    if followed == 0 and complete == 0:  # nobody recorded its signing here: never said to be signed (walk 4, M7)
+        return _("Avtalen {year} er fra før Samhandlingsbot tok over: ikke fulgt opp her.").format(year=year)
     total = max(followed, complete)
     return ngettext(
         "{n} av {total} region har signert avtalen {year}.",
@@ -187,4 +197,5 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
         return warn + _("frist {day}").format(day=day_text(item.deadline))
     if progress.planned:
         return progress.planned.strftime("%d.%m")
-    return _("åpen")
+    share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
+    return share if share is not None else _("åpen")

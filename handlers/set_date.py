@@ -24,7 +24,7 @@ from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.cycle import next_opening
 from bot.model.order import confirm_word, split_confirm
-from bot.model.wheel import Item, window_contains
+from bot.model.wheel import Item, done_word, window_contains
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
 from bot.shown.replies import day_text, make_reply, when_text
@@ -79,13 +79,18 @@ def handle(request: Request, ctx: Context) -> Outcome:
     item = result.item
     shown = when_text(result.when, has_time=result.has_time) if result.when else shown
     if isinstance(result, DateUnchanged):
-        lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(item=item.title(), when=shown)
+        lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
+            item=item.title(), when=shown + _notes(parsed, only_dropped=True)
+        )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
+    after = (
+        _("Registrert som dagen det ble {done}.").format(done=done_word(item))
+        if result.held
+        else _("Påminnelser går ut før denne datoen.")
+    )
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
-        lead=_("{when}. Påminnelser går ut før denne datoen. Satt av {name}.").format(
-            when=shown + _notes(parsed), name=ctx.caller.name
-        )
+        lead=_("{when}. {after} Satt av {name}.").format(when=shown + _notes(parsed), after=after, name=ctx.caller.name)
         + replaced_note(result),
         visibility=Visibility.CHANNEL,
     )
@@ -100,6 +105,7 @@ def _read(
     # The date grammar is loaded by the first command that reads a date, not by every start-up.
     from bot.dates.grammar import DateTrouble, read_date
     from bot.dates.hints import mended_date
+    from bot.dates.missing_day import missing_day
 
     example = _example_day(acting, key=key)
     if not text:
@@ -121,6 +127,8 @@ def _read(
         raise DomainError(
             reading.message + " " + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=day)
         )
+    if reading is None and (missing := missing_day(text, year=window.start.year if window else None, today=now.date())):
+        raise DomainError(missing + " " + _("Skriv f.eks. «{typed} {day}».").format(typed=typed, day=example))
     if reading is None and (mended := mended_date(text, now=now)) is not None:
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Mente du «{typed} {mended}»?").format(
@@ -135,6 +143,14 @@ def _read(
                 words=typed_back(f"{typed} {text}"), mended=typed_back(f"{typed} {near} {rest}")
             )
         )
+    if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
+        # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
+        unread, date_words = around
+        raise DomainError(
+            _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
+                words=typed_back(unread), mended=typed_back(f"{typed} {date_words}")
+            )
+        )
     if reading is None:
         raise DomainError(
             _("Jeg forstod ikke datoen «{text}». Skriv f.eks. «{typed} {day}», {forms}.").format(
@@ -142,6 +158,28 @@ def _read(
             )
         )
     return reading, window
+
+
+_AROUND = 3
+"""At most this many words before or after a date are looked past to name them («fylkestinget 14. desember»)."""
+
+
+def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str] | None:
+    """The words around a date that the grammar reads alone, and the date's words: (unread, date), or None."""
+    from bot.dates.grammar import parse_norwegian_date
+
+    bounds = (window.start, window.deadline) if window else None
+    words = text.split()
+    for before in range(_AROUND + 1):
+        for after in range(_AROUND + 1):
+            unread = words[:before] + words[len(words) - after :]
+            if not 0 < before + after < len(words) or any(char.isdigit() for word in unread for char in word):
+                continue  # a number left out is part of the date («31. april», «13/4 0900 1000»): not this
+            middle = words[before : len(words) - after]
+            found = parse_norwegian_date(" ".join(middle), now=now, window=bounds)
+            if found is not None and not (found.month_only or found.day_of_month or found.week_only):
+                return " ".join(unread), " ".join(middle)
+    return None
 
 
 def _example_day(acting: Acting, *, key: str) -> str:
@@ -152,14 +190,15 @@ def _example_day(acting: Acting, *, key: str) -> str:
     return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
-def _notes(parsed: ParsedDate) -> str:
+def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
     fell in, that only a range's start is kept (of a time range or a two-day meeting), that a part of the day
-    set no time."""
+    set no time. `only_dropped`: just what was typed and not kept (a date already set says so too, so
+    «Ingenting er endret» never hides a typed end day)."""
     notes = []
-    if parsed.day_of_month:
+    if parsed.day_of_month and not only_dropped:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
-    if parsed.week_only:
+    if parsed.week_only and not only_dropped:
         week = parsed.when.isocalendar().week
         notes.append(_("ingen dag skrevet, så mandagen i uke {week} er valgt").format(week=week))
     if parsed.until is not None:
@@ -191,6 +230,14 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
     item, parsed = asked.item, choice.parsed
     command = _command(item, when=parsed.when, has_time=parsed.has_time)
     buttons = [Button(label=_("Lagre likevel"), command=command, primary=False)]
+    if asked.held is not None:
+        lead = _(
+            "Ikke lagret: {item} er registrert som {done} {held}. Skriv «{command}» for å flytte dagen det ble "
+            "{done} til {when}."
+        ).format(item=item.title(), done=done_word(item), held=day_text(asked.held.date()), command=command, when=shown)
+        if asked.worries:
+            lead += " " + _("{when} er {reasons}.").format(when=shown, reasons=_join(list(asked.worries)))
+        return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
     if parsed.month_only:
         day = parsed.when.date()
         example = f"{typed} 14. {month_name(day.month)}"

@@ -2,7 +2,7 @@
 
 The rules (preconditions, the window, who may sign) are the action's (`bot.actions.signing.sign`); this
 module reads the words and describes the result. The last signature completes the agreement, and every
-party's channel hears of it.
+party's channel hears of it; any other is told in one line to the region's channels it was not made in.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.shown.replies import day_text, make_reply
-from handlers.announce import to_agreement_channels
+from handlers.announce import announce_to, to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
 
@@ -46,7 +46,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
         announcements = to_agreement_channels(ctx, request=request, region=result.region, reply=complete, national=True)
         return Outcome(reply=complete(), announcements=announcements)
-    return Outcome(reply=_signed(ctx, result))
+    # The region answers for its agreement (§3): its channel hears each signature made elsewhere (an actor in
+    # its own channel, in Teams while the region reads Slack), in one line (walk 4, M5).
+    told = announce_to(
+        ctx,
+        request=request,
+        addresses=ctx.directory.channels_of_party(party=result.region, region=result.region),
+        reply=lambda: _signed_elsewhere(ctx, result),
+    )
+    return Outcome(reply=_signed(ctx, result), announcements=told)
 
 
 def _signed(ctx: Context, result: Signed) -> Reply:
@@ -60,6 +68,21 @@ def _signed(ctx: Context, result: Signed) -> Reply:
             region=ctx.config.party_name(result.region),
             version=result.version.label(),
             link=result.version.link,
+            missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
+        ),
+        visibility=Visibility.CHANNEL,
+    )
+
+
+def _signed_elsewhere(ctx: Context, result: Signed) -> Reply:
+    return make_reply(
+        title=_(
+            "{party} har signert samarbeidsavtalen {year} ({name}, {version}). Mangler fortsatt: {missing}."
+        ).format(
+            party=ctx.config.party_short(result.party),
+            year=result.year,
+            name=ctx.caller.name,
+            version=_("versjon {number}").format(number=result.version.number),
             missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
         ),
         visibility=Visibility.CHANNEL,

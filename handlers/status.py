@@ -6,9 +6,10 @@ has opened, its open items follow in their own section, never instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from bot.actions.plan import ended_plan_period, region_plan_period
+from bot.actions.plan import region_plan_period
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -16,10 +17,29 @@ from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, cycle_items, tracked
+from bot.parsing import fold
+from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.common import context_region, read_args, reject_extra, require_region
+from handlers import overview
+from handlers.common import NATION_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
+from handlers.links import with_status_link
+
+
+def handle_any(request: Request, ctx: Context) -> Outcome:
+    """`status` as declared: a region's cycle, or, asked for the whole country (`status nasjonal`, or `status`
+    in the national channel, which has no region), AU's national view (`oversikt`), never «Hvilken region?»
+    where the bot itself suggests `status`."""
+    words = ctx.args.split()
+    rest = [word for word in words if fold(word) not in NATION_WORDS]
+    national = len(rest) < len(words)
+    if not national and ctx.channel.kind == "national":
+        named = read_args(ctx, rest, want=("region", "year"))
+        national = context_region(ctx, named.region) is None
+    if national:
+        return _NATIONAL(request, replace(ctx, args=" ".join(rest)))
+    return _REGIONAL(request, ctx)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -37,7 +57,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     year = args.year or view.year
     sections: list[Section] = []
     period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
-    plan_facts = (Fact(_("Planperiode"), period if period else _no_plan_period(ctx, region=region, year=year)),)
+    plan_facts = (
+        Fact(
+            _("Planperiode"),
+            period if period else no_plan_period(config=ctx.config, state=ctx.state, region=region, year=year),
+        ),
+    )
     if args.year is None and view.preparing:
         # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
         upcoming_period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=view.preparing)
@@ -118,11 +143,5 @@ def _buttons(ctx: Context, progress: Progress) -> list[Button]:
     return []
 
 
-def _no_plan_period(ctx: Context, *, region: str, year: int) -> str:
-    """No period frames cycle `year`: say so, what ran out, and how to set the next, rather than leave the
-    regional plan out of `status` (walk 3, #10: from cycle 2028 with app.yaml's 2024–2027)."""
-    ended = ended_plan_period(config=ctx.config, state=ctx.state, region=region, year=year)
-    text = _("ingen registrert for syklus {year}").format(year=year)
-    if ended:
-        text += " " + _("({period} er utløpt)").format(period=ended)
-    return text + ". " + _("Koordinatoren skriver «{command}»").format(command=f"plan {year}–{year + 3}")
+_REGIONAL = with_status_link(handle, page="region")
+_NATIONAL = with_status_link(overview.handle, page="national")

@@ -14,7 +14,7 @@ from bot.parsing import fold
 from bot.shown.replies import day_text, make_reply
 from bot.shown.states import STATE_SYMBOLS
 from bot.shown.wheel_picture import heat_map, placed
-from handlers.common import context_region, read_args, reject_extra
+from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -54,7 +54,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 
 HEATMAP_WORDS = frozenset({"varmekart", "tabell", "kart"})
-NATION_WORDS = frozenset({"nasjonal", "nasjonalt", "alle", "landet"})
 
 
 def _picture(ctx: Context, *, year: int, region: str | None, view: str | None) -> Picture:

@@ -10,6 +10,7 @@ from datetime import date
 
 from aiohttp import web
 
+from adapters.warm_up import listening
 from bot.core import Core
 from bot.delivery.sending import SendUncertain
 from bot.messages import Reply
@@ -29,6 +30,7 @@ async def serving(app: web.Application) -> AsyncIterator[str]:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
+    listening(app)
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     try:
         yield f"http://127.0.0.1:{port}"

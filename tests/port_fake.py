@@ -80,6 +80,12 @@ class PortFake:
     def undelivered(self) -> list[str]:
         return []
 
+    def unreachable(self) -> list[str]:
+        return []
+
+    def reachable(self, *, platform: str, channel_id: str) -> None:
+        return None
+
     def check_history(self) -> HistoryCheck | None:
         return None
 
@@ -98,6 +104,9 @@ class PortFake:
         return None
 
     def prepare_links(self) -> None:
+        return None
+
+    def warm_up(self) -> None:
         return None
 
     def receipt(self, *, region: str, year: int) -> Receipt:

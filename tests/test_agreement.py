@@ -160,7 +160,15 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     assert note.title == "Avtaleteksten 2027 for Agder fylkeskommune er endret"
     assert "Må signere på nytt: Agder, IN" in note.text
     assert {m.person for m in note.mentions} == {"kari", "ola"}
-    assert [b.command for b in note.buttons] == ["signer agder agder 2027 versjon 2", "signer IN agder 2027 versjon 2"]
+    # Each channel carries the buttons of the parties it speaks for (walk 4, M6): none in SIVA's (SIVA need not
+    # sign again, and the others' buttons are refused there), IN's in IN's, both in the region's own.
+    assert [b.command for b in note.buttons] == []
+    in_teams = announced[ChannelAddress("teams", "19:in@thread.tacv2")]
+    assert [b.command for b in in_teams.buttons] == ["signer IN agder 2027 versjon 2"]
+    assert [b.command for b in announced[ChannelAddress("slack", "C0AGDER")].buttons] == [
+        "signer agder agder 2027 versjon 2",
+        "signer IN agder 2027 versjon 2",
+    ]
     status = bot.say("status", as_="kari").text
     assert (
         "Må signere på nytt: Agder (signert på versjon 1, Kari Nordmann), IN (signert på versjon 1, Ola Berg)" in status

@@ -346,11 +346,16 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
         ChannelAddress("slack", "C0NFR"),
         ChannelAddress("slack", "C0RFF"),  # terminal rff has the reply itself
     }
+    # Each channel carries the buttons of the parties it speaks for (walk 4, M6): the region's own channels
+    # (members of every party) all five, an actor's channel its own alone, never four that are refused there.
+    actor_of = {"in": "IN", "inagder": "IN", "siva": "SIVA", "nfr": "NFR", "rff": "RFF"}
     for announcement in bot.last.announcements:
         assert announcement.reply.title == "Klar til signering: samarbeidsavtalen 2027 for Agder fylkeskommune"
+        name = announcement.to.channel_id.lower().removeprefix("c0").removeprefix("19:").split("@")[0]
+        parties = [actor_of[name]] if name in actor_of else ["agder", "IN", "SIVA", "NFR", "RFF"]
         assert [b.command for b in announcement.reply.buttons] == [
-            f"signer {party} agder 2027 versjon 1" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
-        ]
+            f"signer {party} agder 2027 versjon 1" for party in parties
+        ], announcement.to
 
 
 def test_the_political_treatment_as_last_precondition_also_announces() -> None:
@@ -432,7 +437,15 @@ def test_last_signature_completes_and_announces_on_every_platform() -> None:
         }[person]
         reply = bot.say("signer agder 2027", as_=user, platform=platform, channel=channel)
         assert reply.ok and reply.title.startswith("Signert for"), reply.text
-        assert bot.last.announcements == ()
+        # Not the whole agreement's news, but the region's: only Agder's other channels hear it, in one line
+        # (walk 4, M5; before, a single signature was told nowhere).
+        told = {a.to for a in bot.last.announcements}
+        assert told == {
+            ChannelAddress("terminal", "agder"),
+            ChannelAddress("slack", "C0AGDER"),
+            ChannelAddress("teams", "19:agder@thread.tacv2"),
+        } - {ChannelAddress(platform, channel)}
+        assert all("\n" not in a.reply.text and "har signert" in a.reply.text for a in bot.last.announcements)
     last = bot.say("signer agder 2027", as_="rita", channel="rff")
     assert last.ok and last.title == "Samarbeidsavtalen 2027 for Agder fylkeskommune er signert av alle parter"
     assert last.visibility == Visibility.CHANNEL

@@ -52,7 +52,7 @@ def test_dato_reads_the_date_and_says_what_it_kept(
         ("kari", "dato vår 14.04.0830", "Jeg forstod ikke datoen «14.04.0830»"),
         ("per", "dato vår 13.4.1999", "Eg forstod ikkje datoen"),
         ("kari", "dato vår 0900", "Jeg forstod ikke datoen «0900»"),
-        ("kari", "dato vår 20.-22. april", "er to datoer"),
+        ("kari", "dato vår 20.-28. april", "er to datoer"),  # issue 18: over five days
         ("per", "dato vår frå 20. april til 21. mai", "er to datoar"),
         ("kari", "dato vår fredag om 10 dager", "er to datoer"),
         ("kari", "dato vår 13/4 0900 1000", "Jeg forstod ikke datoen"),

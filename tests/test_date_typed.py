@@ -85,6 +85,9 @@ def test_jul_is_christmas_when_it_is_not_a_month_written_short(text: str, expect
         ("frå torsdag 8. til fredag 9. april", at(2027, 4, 8), date(2027, 4, 9)),
         ("fra 8. april kl 10 til 9. april kl 14", at(2027, 4, 8, 10), date(2027, 4, 9)),
         ("2027-04-08 09:00 – 2027-04-09 15:00", at(2027, 4, 8, 9), date(2027, 4, 9)),
+        ("8.-10. april", at(2027, 4, 8), date(2027, 4, 10)),  # issue 18: a seminar over three days
+        ("frå 8. til 12. april", at(2027, 4, 8), date(2027, 4, 12)),
+        ("30. mars – 1. april", at(2027, 3, 30), date(2027, 4, 1)),
     ],
 )
 def test_a_two_day_meeting_is_its_first_day(text: str, first: tuple[datetime, bool], end: date) -> None:
@@ -101,7 +104,8 @@ def test_a_copied_same_day_range_is_its_start() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["8.-10. april", "8. april - 9. mai", "frå 8. til 10. april", "onsdag 8. - torsdag 9. april", "9.-8. april"],
+    # issue 18: a meeting of up to five days is one meeting (its first day), so these run over that
+    ["8.-14. april", "8. april - 9. mai", "frå 8. til 14. april", "onsdag 8. - torsdag 9. april", "9.-8. april"],
 )
 def test_days_further_apart_or_misnamed_are_not_one_meeting(text: str) -> None:
     assert not isinstance(read_date(text, now=TUE), ParsedDate)

@@ -55,7 +55,9 @@ def test_oversikt_does_not_count_an_agreement_signed_before_the_bot_as_unsigned(
     reply = bot.say("oversikt", as_="aud")
     assert "Oversikt – syklus 2026" in reply.text
     assert "0 av 15 regioner har signert" not in reply.text
-    assert "Avtalen 2026 ble signert før Samhandlingsbot tok over." in reply.text
+    # Nobody recorded its signing here: not said to be signed, as `status` says «ikke fulgt opp» (walk 4, M7).
+    assert "Avtalen 2026 er fra før Samhandlingsbot tok over: ikke fulgt opp her." in reply.text
+    assert "ble signert" not in reply.text
     assert "0/5 signert" not in reply.text and "– fra før Samhandlingsbot tok over" in reply.text
 
 

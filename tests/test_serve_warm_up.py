@@ -1,5 +1,5 @@
 """`serve` answers /healthz without waiting for its warm-up (the date grammar, the holiday tables), which
-runs in a worker thread as the server starts; a warm-up that fails is logged, and the server serves on."""
+runs in a worker thread once the server listens; a warm-up that fails is logged, and the server serves on."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import threading
 import aiohttp
 import pytest
 
-from adapters.server import WARMING, build_app
+from adapters.server import build_app
+from adapters.warm_up import WARMING
 from tests.driver import make_bot, oslo
 from tests.helpers import serving
 
@@ -39,6 +40,30 @@ def test_a_failing_warm_up_is_logged_and_the_server_serves_on(caplog: pytest.Log
     def broken() -> None:
         raise RuntimeError("grammar missing")
 
-    with caplog.at_level(logging.ERROR, logger="adapters.server"):
+    with caplog.at_level(logging.ERROR, logger="adapters.warm_up"):
         assert _serve_and_ask(broken) == 200
     assert any("warming up failed" in record.getMessage() for record in caplog.records)
+
+
+def test_the_warm_up_waits_until_the_server_listens() -> None:
+    """Started with the app, the warm-up held the GIL while the process was still opening its socket;
+    it starts when whoever runs the app says the sockets accept connections (`listening`)."""
+    from aiohttp import web
+
+    from adapters.warm_up import listening
+
+    ran = threading.Event()
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    app = build_app(core=bot.core, environ={}, mounts=(), scheduler=False, warm_up=ran.set)
+
+    async def start() -> tuple[bool, bool]:
+        runner = web.AppRunner(app)
+        await runner.setup()  # the app's start-up hooks have run; no socket yet
+        await asyncio.sleep(0.05)
+        before = ran.is_set()
+        listening(app)
+        await app[WARMING]
+        await runner.cleanup()
+        return before, ran.is_set()
+
+    assert asyncio.run(start()) == (False, True)

@@ -19,7 +19,8 @@ def test_29_february_in_a_year_without_it_is_no_date_and_changes_nothing(lang: s
         reply = bot.say(typed, as_=PEOPLE[lang])
         assert not reply.ok, reply.text
         assert "2028" not in reply.text
-        assert ("forstod ikke" if lang == "nb" else "forstod ikkje") in reply.text
+        # issue 18: said as what it is, not as an unread date
+        assert ("29. februar finnes ikke i 2027" if lang == "nb" else "29. februar finst ikkje i 2027") in reply.text
     assert bot.snapshot() == before
 
 

@@ -30,9 +30,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
-from bot.shown.replies import when_text
 
 from . import clicked, delivery, files, gate, render, translate, views
+from .commands import SlashCommand
 from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
 from .settings import SlackSettings
 
@@ -90,13 +90,16 @@ class SlackAdapter:
             # Every HTTP request passed `gate.admit` (the same v0 HMAC, and more) before Bolt sees it, and
             # Socket Mode carries no signature: checking it a second time is CPU spent on every request.
             request_verification_enabled=False,
+            # We register no Slack workflow functions, so there is never a function token to attach.
+            attaching_function_token_enabled=False,
         )
         self._tasks: set[asyncio.Task[None]] = set()
         self._register()
 
     # ---- wiring -------------------------------------------------------------------------------------------
     def _register(self) -> None:
-        self.app.command(self.settings.command)(self._on_command)
+        # The slash command is answered by a middleware after Bolt's own (adapters/slack/commands.py).
+        self.app.use(SlashCommand(command=self.settings.command, answer=self._on_command))
         self.app.action(re.compile(f"^{render.BUTTON_ACTION_PREFIX}"))(self._on_action)
         self.app.view(views.FORM_CALLBACK_ID)(self._on_view_submission)
         self.app.event("app_mention")(self._on_mention)
@@ -139,9 +142,10 @@ class SlackAdapter:
             self._spawn(self._open_form(str(body.get("trigger_id", "")), reply.form, request))
         else:
             public = _is_public(reply)
+            # A JSON text is sent by Bolt as it is, as application/json (`BoltResponse` reads its first "{"):
+            # the same bytes as `ack(response_type=…, **payload)`, encoded once per kept reply.
             await ack(
-                response_type="in_channel" if public else "ephemeral",
-                **render.message_payload(reply, more=request.text),
+                render.answer_json(reply, response_type="in_channel" if public else "ephemeral", more=request.text)
             )
             shown_in = request.channel_id if public else None
         self._spawn_after(outcome, shown_in=shown_in, picture_for=request)
@@ -427,11 +431,17 @@ def _bolt_logger() -> logging.Logger:
     bolt = logging.getLogger("adapters.slack.bolt")
     if not any(isinstance(f, _TokenViaClient) for f in bolt.filters):
         bolt.addFilter(_TokenViaClient())
+    if bolt.level == logging.NOTSET and not bolt.isEnabledFor(logging.DEBUG):
+        # Bolt asks the logger's own level, not the effective one, before writing a debug line for each of
+        # its middleware on every request: unset, it formats them all for nothing.
+        bolt.setLevel(logging.INFO)
     return bolt
 
 
 def _when(core: CorePort) -> str:
     """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
+    from bot.shown.replies import when_text  # with the first click: babel's dates are not start-up's
+
     return when_text(core.clock.now(), has_time=True)
 
 

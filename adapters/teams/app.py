@@ -25,7 +25,7 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.server import answer_and_close, read_whole, request_label
-from bot.delivery.sending import SendFailed, SendUncertain, Undeliverable
+from bot.delivery.sending import SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
@@ -34,6 +34,7 @@ from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
 from .cards import CARD_CONTENT_TYPE, parse_submit, render_card, submit_origin
 from .connector import (
     CachingBotFrameworkAuthentication,
+    ConnectorAnswerLost,
     ConnectorRejected,
     RetryPolicy,
     send_with_retry,
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+GONE_STATUSES = frozenset({403, 404})
+"""What the connector answers a post to a conversation the bot is no longer in, or that is gone."""
 CARD_CHANNELS = frozenset({"msteams", "emulator", "webchat", "directline"})
 """Channels that render Adaptive Cards; anything else gets the reply's plain text."""
 
@@ -144,7 +147,7 @@ class TeamsRuntime:
         self.auth = CachingBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
         self.adapter = CloudAdapter(self.auth)
         self.adapter.on_turn_error = self._on_turn_error
-        self.book = ConversationBook(store=core.adapter_store())
+        self.book = ConversationBook(store=core.adapter_store(), on_new=self.reachable)
         self.members = MemberTenants()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
@@ -223,6 +226,14 @@ class TeamsRuntime:
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    def reachable(self, key: str) -> None:
+        """A conversation reference written, or the bot added: the core may have marked the channel
+        unreachable before (`CorePort.reachable`)."""
+        try:
+            self.core.reachable(platform=PLATFORM, channel_id=key)
+        except Exception:  # bookkeeping: the reference is kept, and the next pass finds the channel anyway
+            logger.warning("Teams: could not tell the core that %s can be reached", key, exc_info=True)
 
     def _remember(self, activity: Activity) -> None:
         """The conversation's reference for later posts; a store that fails now must not stop the turn (the
@@ -359,6 +370,8 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
             logger.info("Teams: %d member(s) joined %s", len(members_added), where)
         if any(member.id == bot_id for member in members_added):
             activity = turn_context.activity
+            # Added again with the reference unchanged (a 403 marked it): the mark goes all the same.
+            self._runtime.reachable(channel_key(activity.conversation.id))
             lang = _channel_lang(self._runtime.core, activity)
             await send_with_retry(turn_context, _welcome(activity, lang=lang), policy=self._runtime.retry)
 
@@ -439,7 +452,8 @@ def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
 class TeamsSender:
     """The reminder `Sender` for Teams: posts a card to a stored conversation via continue_conversation.
 
-    Raises `Undeliverable` when there is no stored reference (said once, not kept in the outbox), and
+    Raises `Undeliverable` when there is no stored reference, or the connector answers 403/404 (the
+    core marks the channel unreachable, `bot.delivery.targets`, and says so once), and
     `SendFailed` when the connector did not accept the post after the retries, so the caller never marks
     such a reminder as sent. The connector cannot find a post again, so a post that may have gone
     (`maybe_posted`) is not repeated: `SendUncertain`.
@@ -467,6 +481,7 @@ class TeamsSender:
                     turn_context,
                     reply_activity(reply, channel=reference.channel_id, personal=is_personal(reference)),
                     policy=runtime.retry,
+                    resend_unsure=False,  # a second try after a lost answer could post it twice
                 )
             except Exception as error:
                 failure.append(error)
@@ -476,7 +491,13 @@ class TeamsSender:
         except Exception as error:
             raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
         if failure:
-            raise SendFailed(f"Teams post to {channel_id} failed: {failure[0]}") from failure[0]
+            error = failure[0]
+            if isinstance(error, ConnectorAnswerLost):  # the core marked it first: never posted again blindly
+                raise SendTimedOut(f"Teams post to {channel_key(channel_id)}: {error}") from error
+            if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
+                # removed from the team, the channel deleted, the bot blocked: no retry will help
+                raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error
+            raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
 
 
 async def _new_post(turn_context: TurnContext, activities: list[Activity], next_send: Any) -> Any:

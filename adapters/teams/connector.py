@@ -26,6 +26,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import requests
+import urllib3
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ResourceResponse
 from botframework.connector.aio import ConnectorClient
@@ -142,6 +144,27 @@ class ConnectorRejected(Exception):
         self.status = status
 
 
+class ConnectorAnswerLost(ConnectorRejected):
+    """The post went out and its answer did not come back (a read timeout, the connection dropped after
+    the request): the connector may have taken it. Raised instead of a retry where a second post would
+    be a duplicate (`with_retry(resend_unsure=False)`)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=None)
+
+
+def never_sent(error: ClientRequestError) -> bool:
+    """Whether a failed call certainly never reached the connector (no connection was made), so trying
+    it again cannot post twice. msrest's async client runs `requests`, whose error is kept inside."""
+    inner = error.inner_exception
+    if isinstance(inner, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(inner, requests.exceptions.ConnectionError) and inner.args:
+        reason = getattr(inner.args[0], "reason", None)  # urllib3's MaxRetryError names why
+        return isinstance(reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError))
+    return False
+
+
 def _status_of(error: Exception) -> tuple[int | None, float | None]:
     if isinstance(error, HttpOperationError) and error.response is not None:
         status = getattr(error.response, "status_code", None) or getattr(error.response, "status", None)
@@ -158,10 +181,10 @@ def _status_of(error: Exception) -> tuple[int | None, float | None]:
 
 
 async def send_with_retry(
-    turn_context: TurnContext, activity: Activity, *, policy: RetryPolicy
+    turn_context: TurnContext, activity: Activity, *, policy: RetryPolicy, resend_unsure: bool = True
 ) -> ResourceResponse | None:
     """Send one activity; retry what the connector asks us to retry; raise `ConnectorRejected` otherwise."""
-    return await with_retry(lambda: turn_context.send_activity(activity), policy=policy)
+    return await with_retry(lambda: turn_context.send_activity(activity), policy=policy, resend_unsure=resend_unsure)
 
 
 async def update_with_retry(turn_context: TurnContext, activity: Activity, *, policy: RetryPolicy) -> Any:
@@ -169,8 +192,11 @@ async def update_with_retry(turn_context: TurnContext, activity: Activity, *, po
     return await with_retry(lambda: turn_context.update_activity(activity), policy=policy)
 
 
-async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy) -> Any:
-    """Run one connector call; retry 412/429/5xx and network errors; raise `ConnectorRejected` otherwise."""
+async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy, resend_unsure: bool = True) -> Any:
+    """Run one connector call; retry 412/429/5xx and network errors; raise `ConnectorRejected` otherwise.
+
+    With `resend_unsure=False` (a reminder or announcement, which the core must never post twice) a network
+    error after the request may have reached the connector is not retried: `ConnectorAnswerLost`."""
     for attempt in range(policy.attempts):
         try:
             return await call()
@@ -181,6 +207,8 @@ async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy)
             wait = policy.delay(attempt=attempt, retry_after=retry_after)
             logger.warning("Teams connector answered %s; retry %d in %.2fs", status, attempt + 1, wait)
         except ClientRequestError as error:
+            if not resend_unsure and not never_sent(error):
+                raise ConnectorAnswerLost(f"no answer from the connector: {error}") from error
             if attempt == policy.attempts - 1:
                 raise ConnectorRejected(f"connector unreachable: {error}", status=None) from error
             wait = policy.delay(attempt=attempt, retry_after=None)

@@ -11,6 +11,7 @@ conversation, same service URL, whoever speaks) costs a tuple comparison, not an
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from copy import copy
 from typing import Any
 
@@ -89,8 +90,11 @@ def _bare_conversation(activity: Activity) -> Any:
 class ConversationBook:
     """The stored references, with a read-through cache in front of the store."""
 
-    def __init__(self, *, store: Store) -> None:
+    def __init__(self, *, store: Store, on_new: Callable[[str], None] | None = None) -> None:
         self._store = store
+        self._on_new = on_new
+        """Told each conversation whose reference was written (the core then clears a mark of it as
+        unreachable: `CorePort.reachable`)."""
         self._cache: dict[str, dict[str, Any]] | None = None
         self._signatures: dict[str, tuple[Any, ...]] = {}
 
@@ -113,6 +117,8 @@ class ConversationBook:
                 tables.setdefault(TABLE, {})[key] = document
             documents[key] = document
             logger.info("Teams: remembered conversation %s (%s)", key, document["kind"])
+            if self._on_new is not None:
+                self._on_new(key)
         self._signatures[key] = signature
         return key
 

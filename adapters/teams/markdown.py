@@ -6,7 +6,7 @@ list), emphasis, a heading, a quote or a masked link (``[Klikk her](https://…)
 links: a bare URL stays as typed (Teams links it), a long one becomes a link we write, labelled with its
 host and end, so it neither hides where it goes nor pushes the card wider than a phone; a link alone on its
 line is the thing to copy (the calendar feed's address) and is shown whole. A long word of
-letters (a Norwegian compound) gets zero-width break points for the same reason; a word with a digit or a
+letters (a Norwegian compound, longer than a name: `LONG_WORD`) gets zero-width break points for the same reason; a word with a digit or a
 sign in it (a SHA-256, an id, a path) never does, since people copy it and an invisible character would make
 the copy differ. Angle brackets are written as ``&lt;`` and ``&gt;``: Teams reads ``<navn>`` as an HTML tag
 and shows nothing, so the placeholders in «koble region <navn>» would vanish.
@@ -19,7 +19,11 @@ import re
 _URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`]+")
 _INLINE = re.compile(r"([\\`*_\[\]~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([#>+=-])", re.MULTILINE)
-_LONG_WORD = re.compile(r"(?<![^\s«(\"'])(?![a-fA-F]{28,}\b)[^\W\d_]{28,}(?![^\s.,;:!?)»\"'])")
+LONG_WORD = 34
+"""Letters in a word before it gets break points: longer than any name people copy from a card («Regional-
+utviklingskollegiets», 28, once came out of a FactSet with an invisible space in it, walk 4 m5), short enough
+that a compound still breaks before it pushes a 320 px card wider."""
+_LONG_WORD = re.compile(rf"(?<![^\s«(\"'])(?![a-fA-F]{{{LONG_WORD},}}\b)[^\W\d_]{{{LONG_WORD},}}(?![^\s.,;:!?)»\"'])")
 _QUOTE_MARK = re.compile(r"^(\s*\\>)?(.*)$", re.MULTILINE)
 LONG_URL = 48
 WORD_CHUNK = 20

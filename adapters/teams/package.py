@@ -16,13 +16,12 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from bot.model.config import AppConfig, ConfigError, TeamsDeveloper, load_config
+from bot.model.schema import Invalid, build
 
 from .settings import ENV_APP_ID
 
@@ -125,7 +124,7 @@ def outline_icon(size: int = 32) -> bytes:
 def developer_of(*, config: AppConfig, env: Mapping[str, str]) -> TeamsDeveloper:
     """The publisher Teams shows in the app's details: app.yaml's ``teams.developer``, each value replaced
     by its environment variable when that is set (`ENV_DEVELOPER`), checked as app.yaml checks it."""
-    given = config.teams.developer.model_dump() if config.teams.developer else {}
+    given = asdict(config.teams.developer) if config.teams.developer else {}
     given |= {key: env[name].strip() for key, name in ENV_DEVELOPER.items() if env.get(name, "").strip()}
     if not given:
         raise PackageError(
@@ -133,9 +132,9 @@ def developer_of(*, config: AppConfig, env: Mapping[str, str]) -> TeamsDeveloper
             f"{', '.join(ENV_DEVELOPER.values())} are not set; Teams shows them in the app's details"
         )
     try:
-        return TeamsDeveloper(**given)
-    except ValidationError as error:
-        fields = ", ".join(f"{ENV_DEVELOPER.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in error.errors())
+        return build(TeamsDeveloper, given)
+    except Invalid as error:
+        fields = ", ".join(f"{ENV_DEVELOPER.get(str(path[0]), path[0])}: {msg}" for path, msg in error.problems)
         raise PackageError(f"the Teams publisher is not complete or not valid ({fields})") from error
 
 

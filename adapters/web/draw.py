@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.messages import Picture
-from bot.shown.wheel_geometry import WheelPicture
 
 from .signed import link_secret, picture_address
 
 if TYPE_CHECKING:
     from bot.port import CorePort
+    from bot.shown.wheel_geometry import WheelPicture
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.progress import progress_of
-from bot.model.wheel import Item, window_contains
+from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, when_text
-from bot.state.store import item_doc_key
+from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ class DateSet:
     replaced_has_time: bool = False
     kept_time: bool = False
     """The same day was typed without a time: the planned time was kept, not dropped."""
+    held: datetime | None = None
+    """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class DateQuestion:
 
     item: Item
     worries: tuple[str, ...]
+    held: datetime | None = None
+    """The item is recorded as held (treated, adopted) on this day: a new date moves that day."""
 
 
 def dated_item(acting: Acting, *, key: str, region: str | None, day: date) -> Item:
@@ -97,11 +101,16 @@ def set_date(
     require_coordinator(acting, item=item)
     if year is not None:  # «dato politisk 2026 …» in November 2026: the cycle of agreement 2026 is history
         require_untaken_cycle(acting, item=item, confirmed=confirmed)
+    earlier = progress_of(config=acting.config, state=acting.state, item=item)
+    held = earlier.done_at if earlier.done and not earlier.not_relevant else None
+    if held is not None:
+        require_held_day(acting, item=item, when=when, held=held)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when)
+        if held is not None and held.date() != when.date():  # a held meeting's day moves only when asked
+            return DateQuestion(item=item, worries=tuple(w for w in worries if w != _("passert")), held=held)
         if vague or worries:
             return DateQuestion(item=item, worries=tuple(worries))
-    earlier = progress_of(config=acting.config, state=acting.state, item=item)
     before, before_has_time = earlier.planned, earlier.planned_has_time
     kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
     if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
@@ -113,6 +122,8 @@ def set_date(
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
+        if held is not None:  # the day it was held is the meeting's date, so the two never disagree
+            doc["done_at"] = when.isoformat()
 
     record(
         acting,
@@ -130,7 +141,19 @@ def set_date(
         replaced=before,
         replaced_has_time=before_has_time,
         kept_time=kept_time,
+        held=held,
     )
+
+
+def require_held_day(acting: Acting, *, item: Item, when: datetime, held: datetime) -> None:
+    """A meeting recorded as held has had its day: a date that has not come cannot be it."""
+    if when.date() > acting.now.date():
+        raise DomainError(
+            _(
+                "Ikke lagret: {item} er registrert som {done} {held}, og {day} har ikke kommet ennå, så den "
+                "kan ikke være dagen."
+            ).format(item=item.title(), done=done_word(item), held=day_text(held.date()), day=day_text(when.date()))
+        )
 
 
 def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:

@@ -1,6 +1,6 @@
 """Joining a party without waiting for an admin, and leaving it: `ask_to_join` (`bli med <part>`),
-`answer_join` (a coordinator's or an admin's click on «Slipp inn» / «Avslå»), `leave` (`forlat <part>`,
-or an admin removing anyone).
+`answer_join` (a coordinator's or an admin's click on «Slipp inn» / «Avslå»), `withdraw_join` (`bli med
+trekk`: the person takes back their own request), `leave` (`forlat <part>`, or an admin removing anyone).
 
 A request names one person and one party; only that party's coordinators (or an admin) answer it, and the
 answer writes only that person's own binding, as an adviser: nothing a person asks for changes another
@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 ASK_TO_JOIN = "ask_to_join"
 ANSWER_JOIN = "answer_join"
+WITHDRAW_JOIN = "withdraw_join"
 LEAVE = "leave"
 JOIN_REQUESTS = "join_requests"
 """The `meta` table of join requests: number -> {platform, user_id, name, party, channel, status}."""
@@ -41,7 +42,7 @@ class JoinRequest:
     channel: str
     """Where the person asked: the answer is told there."""
     status: str
-    """pending, approved or refused."""
+    """pending, approved, refused or withdrawn (by the person who asked)."""
 
     @classmethod
     def of(cls, number: str, doc: Document) -> JoinRequest:
@@ -117,8 +118,8 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
             raise DomainError(
                 _(
                     "Du har allerede spurt om å bli med for {other} (forespørsel {number}), og en person er med "
-                    "for én part. Vent på svaret, eller be den som svarer om å avslå den («opptak nei {number}») "
-                    "før du spør for {party}."
+                    "for én part. Vent på svaret, trekk den selv med «bli med trekk», eller be den som svarer om "
+                    "å avslå den («opptak nei {number}») før du spør for {party}."
                 ).format(other=config.party_name(found.party), number=found.number, party=name)
             )
     number = str(max((int(n) for n in requests if n.isdigit()), default=0) + 1)
@@ -213,6 +214,39 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
         region=found.party if config.region(found.party) else None,
     )
     return JoinChange(request=answered, changed=True)
+
+
+def withdraw_join(acting: Acting) -> JoinRequest:
+    """The person takes back their own pending request (one at a time: `ask_to_join`), so they may ask for
+    another party or not at all; the buttons already sent then answer that it was withdrawn."""
+    request = acting.request
+    mine = [
+        found
+        for found in join_requests(acting).values()
+        if (found.platform, found.user_id, found.status) == (request.platform, request.user_id, "pending")
+    ]
+    if not mine:
+        raise DomainError(_("Du har ingen forespørsel om å bli med som venter på svar. Ingenting er endret."))
+    found = mine[0]
+    withdrawn = replace(found, status="withdrawn")
+
+    def mutate(tables: Tables) -> None:
+        if (tables.get(JOIN_REQUESTS, {}).get(found.number) or {}).get("status", "pending") != "pending":
+            raise DomainError(_("Forespørsel {number} ble besvart akkurat nå.").format(number=found.number))
+        _put(tables, JOIN_REQUESTS, found.number, withdrawn.as_doc())
+
+    config = acting.config
+    record(
+        acting,
+        action=WITHDRAW_JOIN,
+        partition=META,
+        summary=lambda: _("{name} trakk forespørselen om å bli med for {party} (forespørsel {number})").format(
+            name=found.name, party=config.party_name(found.party), number=found.number
+        ),
+        mutate=mutate,
+        region=found.party if config.region(found.party) else None,
+    )
+    return withdrawn
 
 
 def leave(

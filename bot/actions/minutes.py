@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -44,6 +45,11 @@ class MinutesRecorded:
     """The order rule the confirmed write broke, stored with the item."""
     newly_ready: tuple[tuple[int, tuple[str, ...]], ...]
     """(agreement year, regions) this outcome made ready to sign."""
+    held: datetime | None = None
+    """The day recorded as the one it was held (or treated, adopted)."""
+    held_today: bool = False
+    """No day was typed, planned or recorded before: the day the minutes were typed was taken, and the reply
+    says so and how to correct it."""
 
 
 @dataclass(frozen=True)
@@ -97,9 +103,12 @@ def record_minutes(
     year: int | None,
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
+    held_on: Callable[[], datetime | None] = lambda: None,
 ) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
-    about the text; None asks for the outcome (`MinutesWanted`)."""
+    about the text; None asks for the outcome (`MinutesWanted`). `held_on` is the day the text names as the
+    one it was held, read after the outcome; without it the planned day is taken once it has come, else the
+    day recorded before (a replaced outcome keeps its day), else today."""
     config, state = acting.config, acting.state
     spec = config.milestone(key)
     assert spec is not None
@@ -129,7 +138,14 @@ def record_minutes(
         raise replace_question(what=earlier_minutes(item=item, progress=progress))
     if given is None:
         return MinutesWanted(item=item)
-    held = progress.planned if progress.planned and progress.planned <= acting.now else acting.now
+    typed_held = held_on()
+    if typed_held is not None:
+        require_held_day(acting, item=item, day=typed_held)
+    if typed_held is not None and progress.planned and progress.planned.date() == typed_held.date():
+        typed_held = progress.planned  # the planned day typed without its time keeps the planned time
+    planned = progress.planned if progress.planned and progress.planned <= acting.now else None
+    held_today = not (typed_held or planned or progress.done_at)
+    held = typed_held or planned or progress.done_at or acting.now
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
     require_sound_points(list(given.get("followups") or ()), now=acting.now, confirmed=confirmed)
@@ -166,4 +182,29 @@ def record_minutes(
         for y in unblocks
         if not ready_before[y]
     )
-    return MinutesRecorded(item=item, outcome=given, replaced=replaced, note=note, newly_ready=newly_ready)
+    return MinutesRecorded(
+        item=item,
+        outcome=given,
+        replaced=replaced,
+        note=note,
+        newly_ready=newly_ready,
+        held=held,
+        held_today=held_today,
+    )
+
+
+def require_held_day(acting: Acting, *, item: Item, day: datetime) -> None:
+    """A day named as the one it was held must have come, and be in the item's window: «holdt 6. mai» read
+    as last year's 6 May is a slip, never recorded."""
+    if day.date() > acting.now.date():
+        raise DomainError(
+            _("{item} kan ikke ha vært {done} {day}: den dagen har ikke kommet ennå.").format(
+                item=item.title(), done=done_word(item), day=day_text(day.date())
+            )
+        )
+    if day.date() < item.start:
+        raise DomainError(
+            _("{item} kan ikke ha vært {done} {day}: vinduet åpnet {start}.").format(
+                item=item.title(), done=done_word(item), day=day_text(day.date()), start=day_text(item.start)
+            )
+        )

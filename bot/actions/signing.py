@@ -149,8 +149,8 @@ def sign(
             action=ACTION,
             item=item,
             summary=lambda: (
-                _("Signerte samarbeidsavtalen {year} for {party}, {version}").format(
-                    year=year, party=config.party_name(party), version=text.label()
+                _("Signerte samarbeidsavtalen {year} for {region} på vegne av {party}, {version}").format(
+                    year=year, region=config.party_short(region), party=config.party_name(party), version=text.label()
                 )
                 + summary_note(note and local({"nb": note, "nn": note_nn or note}))
             ),

@@ -9,7 +9,7 @@ from bot.clock import OSLO
 from bot.i18n import _
 from bot.messages import Button
 from bot.model.config import AppConfig
-from bot.model.order import confirm_word, signing_breaches
+from bot.model.order import Breach, confirm_word, signing_breaches
 from bot.model.wheel import Item
 
 
@@ -17,19 +17,30 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, 
     """A click runs `signer <part> <region> <år> versjon N` as the person who clicked, with the command's own
     rules. The confirm question shows the text being signed (version, short checksum, link); the command
     names that version, so a click on an old message after the text changed is refused, never moved on.
-    Outside the signing's window (after the deadline) the command carries the confirm word, as the order rule
-    asks: one rule for every button (digest, `neste`, `status`, announcements), judged at noon of `at`'s day
-    so a button is the same all day (walk 3, #1/#9)."""
+    After the deadline the command carries the confirm word and the question names the rule it passes (one
+    rule for every button: digest, `neste`, `status`, announcements, judged at noon of `at`'s day so a button
+    is the same all day, walk 3, #1/#9); before the window opens it never does, so a click in December gets
+    the refusal that quotes the model instead of a signature (walk 4, S6)."""
     assert item.region is not None
     where = "" if party == item.region else " " + _("i {region}").format(region=config.party_short(item.region))
     command = f"signer {party} {item.region} {item.year} versjon {version.number}"
-    noon = datetime.combine(at.astimezone(OSLO).date(), time(12), tzinfo=OSLO)
-    if signing_breaches(config=config, item=item, now=noon):
-        command += " " + confirm_word()
-    return Button(
-        label=_("Signer for {party}").format(party=config.party_short(party)),
-        command=command,
-        confirm=_("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
-            year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
-        ),
+    question = _("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
+        year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
     )
+    late = late_breaches(config=config, item=item, at=at)
+    if late:
+        command += " " + confirm_word()
+        question = f"{' '.join(breach.rule for breach in late)} {question}"
+    return Button(
+        label=_("Signer for {party}").format(party=config.party_short(party)), command=command, confirm=question
+    )
+
+
+def late_breaches(*, config: AppConfig, item: Item, at: datetime) -> list[Breach]:
+    """The order rule a signature at `at`'s noon breaks by coming after the signing's deadline, or none: the
+    one rule for whether a suggested signing (a button, a typed «signer …» in a reminder) carries the confirm
+    word. Before the window nothing suggested carries it: the refusal then explains the window."""
+    noon = datetime.combine(at.astimezone(OSLO).date(), time(12), tzinfo=OSLO)
+    if noon.date() <= item.deadline:
+        return []
+    return signing_breaches(config=config, item=item, now=noon)

@@ -22,11 +22,22 @@ from bot import i18n
 from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
 from bot.dates.found import Maker, shifted
+from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, take_time
-from bot.dates.words import DEADLINE_WORDS, MONTH_NAMES, WEEKDAY_NAMES, alternation, normalize
+from bot.dates.times import between, clock, take_lunch, take_time
+from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
+from bot.dates.vague import vague
+from bot.dates.words import (
+    DEADLINE_WORDS,
+    FROM_WORDS,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    alternation,
+    normalize,
+    with_years,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +62,9 @@ _BARE_RANGE_RE = re.compile(
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 _DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
+_FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
-    r"\s+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
+    r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
     r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
@@ -90,7 +102,7 @@ class DateTrouble:
     """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
     and the caller adds what to type instead."""
 
-    reason: Literal["two_dates", "weekday", "ambiguous", "month"]
+    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague"]
     message: str
     day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
     instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
@@ -121,7 +133,10 @@ def warm_up() -> None:
 
 
 def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
-    if not isinstance(text, str) or len(text) > _MAX_LEN:
+    if not isinstance(text, str) or len(text) > MAX_PASTED:
+        return None
+    text = essence(text)
+    if len(text) > _MAX_LEN:
         return None
     now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
     if window is not None and window[0] > window[1]:
@@ -129,13 +144,29 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
-    s = between(_DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s, lunch = take_lunch(between(with_years(s, today=now.date())))
+    found = _read_whole(s, text=text, now=now, window=window)
+    if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
+        return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
+    if found is None and vague(s):
+        typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
+        return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
+    return found
+
+
+def _read_whole(
+    s: str, *, text: str, now: datetime, window: tuple[date, date] | None
+) -> ParsedDate | DateTrouble | None:
+    """A normalized phrase as one date, as a two-day meeting, with a mended weekday, or by dateparser."""
     found = _read_one(s, now=now, window=window)
     if isinstance(found, ParsedDate) or (isinstance(found, DateTrouble) and found.reason != "two_dates"):
         return found
     span = two_days(s, read=lambda part: _read_one(part, now=now, window=window))
     if span is not None:
         return span
+    if found is None and (mended := _weekday_mended(s, now=now, window=window)) is not None:
+        return mended
     if found is None and (other := date_fallback.absolute_date(text, now=now)) is not None:
         return ParsedDate(when=other.when, has_time=other.has_time, year_typed=True)
     return found
@@ -148,9 +179,13 @@ def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> Par
         return None
     found = match(s, now=now, window=window)
     daypart = at is None and not _DAYPART_WORDS.isdisjoint(s.split())
-    bare = _DAYPART_RE.sub("", s)
-    if found is None and bare != s and (found := match(bare, now=now, window=window)) is not None:
-        s, daypart = bare, at is None  # "fredag ettermiddag" is Friday; "i ettermiddag" matched whole
+    bare = _DAYPART_RE.sub("", s).strip(" ,")
+    if found is None and bare and bare != s:
+        # "fredag ettermiddag" is Friday, "fredag 11.30-12.30 ettermiddag" a time; "i ettermiddag" matched whole
+        if (found := match(bare, now=now, window=window)) is not None:
+            s, daypart = bare, at is None
+        elif at is None and _time_range(bare, now=now, window=window) is not None:
+            s = bare
     if at is None and (ranged := _time_range(s, now=now, window=window)) is not None:
         if found is not None and not _contradicts(found):
             return _date_or_time(found, ranged, s=s)
@@ -180,6 +215,19 @@ def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> Par
         return trouble
     daypart = daypart and found.kind != "month"  # "tidlig i januar" is a part of a month, asked about as one
     return replace(_result(found, at=at), until=until if at else None, daypart=daypart)
+
+
+def _weekday_mended(s: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+    """ "tirsdg 16.3", "onsdga 17. mars": a misspelt weekday in front of a whole date (day and month typed)
+    is that weekday, checked against the date as any weekday is; the date itself is never guessed."""
+    first, _, rest = s.partition(" ")
+    if not rest or not unknown(first.strip(".,")):
+        return None
+    plain = _read_one(rest, now=now, window=window)
+    if not isinstance(plain, ParsedDate) or plain.relative or plain.month_only or plain.week_only:
+        return None  # "tirsdg neste uke", "tirsdg i mai": the weekday would choose the day
+    target = closest(first.strip(".,"), among=WEEKDAY_TARGETS)
+    return None if target is None else _read_one(f"{target} {rest}", now=now, window=window)
 
 
 def _contradicts(found: Found) -> bool:

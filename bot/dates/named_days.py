@@ -81,6 +81,9 @@ _VARIANTS: dict[str, str] = {
     "første mai": "arbeidernes dag",
     "syttende mai": "grunnlovsdag",
     "juledagen": "juledag",
+    "annandag jul": "andre juledag",  # nynorsk and older bokmål: «annandag jul», «annandag påske»
+    "annandag påske": "andre påskedag",
+    "annandag pinse": "andre pinsedag",
     "jonsokaftan": "jonsokaften",
     "jonsokkvelden": "jonsokaften",
     "jonsokdagen": "jonsok",
@@ -124,7 +127,8 @@ def named_day_words() -> list[str]:
 _FEASTS = {"påske": 0, "påsken": 0, "påska": 0, "pinse": 49, "pinsen": 49, "pinsa": 49}
 _WEEK_WORDS = ("uka", "uken", "veka", "veke", "vekå", "uke")
 _FEAST_WEEKS: dict[str, int] = (
-    {f"etter {feast}": days + 1 for feast, days in _FEASTS.items()}
+    {f"{word} {feast}": days + 1 for feast, days in _FEASTS.items() for word in ("etter", "over")}
+    | dict.fromkeys((f"etter {holiday}" for holiday in ("påskeferien", "påskeferia", "påskehelga", "påskehelgen")), 1)
     | {f"{week} etter {feast}": days + 1 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
     | {f"{week} før {feast}": days - 6 for feast, days in _FEASTS.items() for week in _WEEK_WORDS}
     | dict.fromkeys(("påskeuka", "påskeuken", "påskeveka", "påskeveke", "stille uke", "den stille uke"), -6)

@@ -38,8 +38,16 @@ _WORKDAY_IN_RE = re.compile(
 _WD_IN_DAYS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{alternation(DAY_UNITS)})")
 
 
+# «første arbeidsdag etter nyttår», «dagen før nyttår»: counted from New Year's Day (alone, «nyttår» is no day).
+_ANCHOR_WORDS = {"nyttår": "nyttårsdag", "nyttåret": "nyttårsdag"}
+
+
 def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read) -> Found | None:
     """The day `s` names from another day, or None when it is not such a phrase."""
+
+    def read_anchor(anchor: str) -> Found | None:
+        return read(_ANCHOR_WORDS.get(anchor, anchor))
+
     if m := _WORKDAY_IN_RE.fullmatch(s):
         nth, month, year = m.groups()
         return _workday_in_month(
@@ -54,14 +62,14 @@ def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read
         return Found(day=monday + timedelta(days=days + WEEKDAYS[weekday]), relative=True)
     if m := _DAY_NEXT_TO_RE.fullmatch(s):
         way, anchor_text = m.groups()
-        return _counted(read(anchor_text), step=-1 if way == "før" else 1, fits=None, today=today, window=window)
+        return _counted(read_anchor(anchor_text), step=-1 if way == "før" else 1, fits=None, today=today, window=window)
     if m := _COUNTED_FROM_RE.fullmatch(s):
         nth, what, way, anchor_text = m.groups()
         before = way == "før"
         if nth is not None and (nth == "siste") != before:
             return None  # "første onsdag før påske", "siste onsdag etter påske": not a way to say a day
         fits = _fits(what)
-        return _counted(read(anchor_text), step=-1 if before else 1, fits=fits, today=today, window=window)
+        return _counted(read_anchor(anchor_text), step=-1 if before else 1, fits=fits, today=today, window=window)
     return None
 
 

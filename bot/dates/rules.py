@@ -57,11 +57,11 @@ _ORDINAL_DAY_RE = re.compile(_PREFIX + rf"({_DAY_ORD})\s+({_MON})\.?{_YEAR}")
 # "den 22.", "22.", "den 22", "den tjuende": a day of the month with its month left out. A bare number
 # ("22") stays noise: it could as well be a week or a year.
 _DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
-_FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?({alternation(feast_week_words())}){_YEAR}")
+_FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?(?:(?:rett|like)\s+)?({alternation(feast_week_words())}){_YEAR}")
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
 _NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
-_IN_N_RE = re.compile(rf"om\s+({_N})\s+({_UNIT})")
+_IN_N_RE = re.compile(rf"om\s+({_N})\s+({_UNIT})(?:s\s+tid)?")  # "om ei vekes tid", "om en ukes tid"
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
 _WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
@@ -69,12 +69,13 @@ _N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s+(?:på\s+)?({_WD})")
 _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
-_PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:førstkommende|førstkomande|kommende|komande)\s+)?({_WD})")
+_COMING = "førstkommende|førstkomande|førstkommande|kommende|komande"
+_PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:{_COMING})\s+)?({_WD})(?:\s+(?:{_COMING}))?")
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
-    rf"(?:på\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK})\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
+    rf"(?:på\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
     r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
 )
 _PART_WORDS = {
@@ -84,6 +85,13 @@ _PART_WORDS = {
     "ultimo": "end", "slutten": "end", "utgangen": "end", "enden": "end", "sent": "end", "seint": "end",
     "sist": "end", "slutt": "end",
 }  # fmt: skip
+# "første uka i mars", "siste veka i oktober": a week at one end of a month names no day, so it is asked
+# about like "tidlig i mars" (its Monday may lie in the month before).
+_PART_WORDS |= {
+    f"{nth} {week}": part
+    for nth, part in (("første", "start"), ("fyrste", "start"), ("siste", "end"))
+    for week in ("uka", "uken", "uke", "veka", "veke", "vekå")
+}
 _MONTH_ONLY_RE = re.compile(
     rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"

@@ -1,10 +1,12 @@
 """Phrases around one date: a meeting over two days, a moment copied with its UTC offset, «før jul».
 
-A two-day meeting is written in many ways («22.-23. april», «torsdag 22. – fredag 23. april»,
-«30. september – 1. oktober», «frå 28. til 29. oktober», a copied «2026-12-01 09:00 – 2026-12-02 15:00»).
-They are all one reading: the end is a whole date, the start is the day before it (typed as a day alone or
-as a date), and the first day is what a meeting's date is. The end is carried along so `dato` can say it
-was not kept. Two days further apart stay «to datoer»: that is two meetings, or a typing slip.
+A meeting over several days is written in many ways («22.-23. april», «torsdag 22. – fredag 23. april»,
+«30. september – 1. oktober», «frå 28. til 30. oktober», a copied «2026-12-01 09:00 – 2026-12-02 15:00»).
+They are all one reading: the end is a whole date, the start a day before it (typed as a day alone or as a
+date), and the first day is what a meeting's date is (its deadlines and reminders count to it). The end is
+carried along so `dato` can say it was not kept. A national theme meeting or a seminar may run over up to
+`MAX_MEETING_DAYS` days (issue 18); two days further apart are «to datoer», said with that limit when
+they are within a month, since that is two meetings or a typing slip.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from bot import i18n
 from bot.clock import OSLO
 from bot.dates.found import FIRST_YEAR, shifted
 from bot.dates.words import PREFIX_WEEKDAYS, alternation
@@ -26,6 +29,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Reader = Callable[[str], "ParsedDate | DateTrouble | None"]
+MAX_MEETING_DAYS = 5
+"""The longest meeting read as one date (first to last day): a theme meeting or seminar over a week."""
+_WITHIN = 31
+"""Days between two dates read as an over-long meeting (said with the limit), not just two dates."""
 
 # "fra og med 28. til og med 29. oktober", "f.o.m. 28. t.o.m. 29. oktober", "22./23. april": e-mail's ways.
 _FROM_RE = re.compile(r"^(?:(?:fra|frå)(?:\s+og\s+med)?|fom\.?|f\.\s*o\.\s*m\.?)\s+")
@@ -40,9 +47,11 @@ _DAY_ONLY_RE = re.compile(
 _ISO_INSTANT_RE = re.compile(
     r"([0-9]{4}-[0-9]{2}-[0-9]{2})[tT ]([0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)\s*([zZ]|[+-][0-9]{2}:?[0-9]{2})"
 )
-# "før jul", "innen jula": some day in December before Christmas, asked about like "i desember". Without
+# "før jul", "innen jula", "før nyttår": some day in December, asked about like "i desember". Without
 # this, "før" (a deadline word) was dropped and "jul" read as July.
-_BEFORE_CHRISTMAS_RE = re.compile(r"^(?:før|innen|innan|senest|seinast)\s+(?:jul|jula|julen|jol|jola)(?=$|[\s,])")
+_BEFORE_CHRISTMAS_RE = re.compile(
+    r"^(?:før|innen|innan|senest|seinast)\s+(?:jul|jula|julen|jol|jola|nyttår|nyttåret)(?=$|[\s,])"
+)
 
 
 def before_christmas(s: str) -> str:
@@ -68,9 +77,10 @@ def iso_instant(text: str) -> datetime | None:
 
 
 def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
-    """A two-day meeting as its first day (with `span_end`), or a copied same-day range as its start (with
-    `until`); the weekday trouble when its first day is named with the wrong weekday («torsdag 22. – fredag
-    23. mai» in 2027); None when `s` is not one of these."""
+    """A meeting over several days as its first day (with `span_end`), or a copied same-day range as its
+    start (with `until`); the weekday trouble when its first day is named with the wrong weekday («torsdag
+    22. – fredag 23. mai» in 2027), «to datoer» with the limit when it runs over `MAX_MEETING_DAYS`; None
+    when `s` is not one of these."""
     from bot.dates.grammar import DateTrouble, ParsedDate
 
     body = _FROM_RE.sub("", s)
@@ -89,22 +99,33 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         start = read(left)
         if isinstance(start, ParsedDate) and _same_day_range(start, end):
             return replace(start, until=(end.when.hour, end.when.minute))
-        first = end.when.date() - timedelta(days=1)
+        last = end.when.date()
+        first = _first_day(left, start, last=last)
+        if first is None:
+            continue
         if (wrong := _misnamed_weekday(left, first=first)) is not None:
             return read(f"{wrong} {first.day}.{first.month}.{first.year}")  # the grammar's weekday trouble
-        names_first, clock = _start_matches(left, start, first=first)
-        if not names_first:
-            continue
+        days = (last - first).days + 1
+        if days > MAX_MEETING_DAYS:
+            message = i18n._(
+                "«{text}» er to datoer: et møte over flere dager kan vare høyst {most} dager, og dette er {days}."
+            ).format(text=s, most=MAX_MEETING_DAYS, days=days)
+            return DateTrouble(reason="two_dates", message=message, day=first)
+        clock = None
+        if isinstance(start, ParsedDate) and start.has_time and not _DAY_ONLY_RE.fullmatch(left):
+            clock = (start.when.hour, start.when.minute)
+        if clock is None and end.has_time:  # «22.–23. april kl 10»: the one time typed is when it starts
+            clock = (end.when.hour, end.when.minute)
         hour, minute = clock or (0, 0)
         return replace(
             end,
             when=datetime(first.year, first.month, first.day, hour, minute, tzinfo=OSLO),
             has_time=clock is not None,
             year_typed=end.year_typed or (isinstance(start, ParsedDate) and start.year_typed),
-            in_year=shifted(end.in_year, -1),
+            in_year=shifted(end.in_year, 1 - days),
             until=None,
             daypart=False,
-            span_end=end.when.date(),
+            span_end=last,
         )
     return None
 
@@ -122,22 +143,29 @@ def _misnamed_weekday(left: str, *, first: date) -> str | None:
     return m.group(1) if PREFIX_WEEKDAYS[m.group(1)] != first.weekday() else None
 
 
-def _start_matches(
-    left: str, start: ParsedDate | DateTrouble | None, *, first: date
-) -> tuple[bool, tuple[int, int] | None]:
-    """Whether `left` names `first` (the day before the end): as a day alone («22.», «torsdag 22.») or as a
-    whole date; with the time typed there, if any. (False, None) when it names another day."""
+def _first_day(left: str, start: ParsedDate | DateTrouble | None, *, last: date) -> date | None:
+    """The day `left` names before `last`, the meeting's last day: a day alone («22.», «torsdag 22.») in
+    the last day's month or the one before, or a whole date; None when it names no day up to `_WITHIN`
+    days before it."""
     from bot.dates.grammar import ParsedDate
 
     if m := _DAY_ONLY_RE.fullmatch(left):
-        weekday, day = m.groups()
-        same_weekday = weekday is None or PREFIX_WEEKDAYS[weekday] == first.weekday()
-        return int(day) == first.day and same_weekday, None
-    if not isinstance(start, ParsedDate) or start.month_only:
-        return False, None
-    day = start.when.date()
-    if not start.year_typed and start.in_year is not None:
-        day = start.in_year(first.year) or day
-    if day != first:
-        return False, None
-    return True, (start.when.hour, start.when.minute) if start.has_time else None
+        day = int(m.group(2))
+        year, month = (last.year, last.month) if day < last.day else _month_before(last)
+        try:
+            first = date(year, month, day)
+        except ValueError:  # «31.-2. mai»: April has no 31st
+            return None
+    elif isinstance(start, ParsedDate) and not start.month_only:
+        first = start.when.date()
+        if not start.year_typed and start.in_year is not None:
+            first = start.in_year(last.year) or first
+            if first >= last:
+                first = start.in_year(last.year - 1) or first  # «30. desember – 2. januar 2028»
+    else:
+        return None
+    return first if 1 <= (last - first).days <= _WITHIN else None
+
+
+def _month_before(day: date) -> tuple[int, int]:
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)

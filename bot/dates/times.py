@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 _SPACE_RE = re.compile(r"\s+")
 # "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
 _RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
-_FROM = r"(?:^|(?<=[\s,]))(?:(?:fra|frå)\s+)?"  # "fra kl 9 til 11"
+# "fra kl 9 til 11"; "ca. kl. 10", "rundt 10:00": a time said roughly is the time.
+_ABOUT = r"ca\.?|cirka|rundt|omkring|kring|ved"
+_FROM = rf"(?:^|(?<=[\s,]))(?:(?:fra|frå|{_ABOUT})\s+)?"
 _KL_RE = re.compile(
     _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
 )
@@ -36,7 +38,35 @@ _SPOKEN_RE = re.compile(
 _FOUR = r"([01][0-9])([0-5][0-9])"
 _FOUR_RE = re.compile(rf"(?<=[\s,]){_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
 _ANOTHER_FOUR_RE = re.compile(rf"(?:^|(?<=[\s,])){_FOUR}(?=$|[\s,])")
-_TIME_PATTERNS = (_KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
+# "2 pm", "kl 2:30 PM", "9:00 AM - 10:00 AM": an English calendar's twelve-hour clock.
+_MERIDIEM = r"\s*([ap])\.?\s?m\.?"
+_AMPM_RE = re.compile(
+    _FROM + rf"(?:kl\.?\s*)?([0-9]{{1,2}})(?:[:.]([0-9]{{2}}))?{_MERIDIEM}"
+    rf"(?:\s*-\s*([0-9]{{1,2}})(?:[:.]([0-9]{{2}}))?{_MERIDIEM})?(?=$|[\s,])"
+)
+# "9-tida", "ved ni-tiden", "rundt 10-tida": about that hour, kept as the hour. Before 07 it is as likely the
+# afternoon («ved 3-tida» is 15), so such an hour is not read.
+_ABOUT_RE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
+)
+_EARLIEST_ABOUT_HOUR = 7
+_PRECISELY_RE = re.compile(r"(?<=[0-9])\s+(?:presis|presist|prompte|skarpt)(?=$|[\s,])")  # "kl 10 presis"
+_NIGHT = (1, 5)
+"""Hours typed with one digit («kl 2», «halv tre») that chat means in the afternoon as often as at night."""
+_TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
+
+
+# "torsdag 22. april, lunsj", "til lunsj", "lunsj til lunsj": a meal is a part of the day, not a clock time.
+_LUNCH_RE = re.compile(
+    r"^(?:lunsj|lunch)\s+|[\s,]+(?:(?:fra|frå)\s+)?(?:(?:til|over|etter|før|ved|i|under|med)\s+)?"
+    r"(?:lunsj|lunsjen|lunch|lunchen)(?:\s+til\s+(?:lunsj|lunch))?$"
+)
+
+
+def take_lunch(s: str) -> tuple[str, bool]:
+    """A normalized phrase without its lunch, and whether one was said."""
+    rest = _LUNCH_RE.sub(" ", s).strip(" ,")
+    return (rest, True) if rest != s and rest else (s, False)
 
 
 def between(s: str) -> str:
@@ -61,19 +91,42 @@ def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
 def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
     is impossible ("kl 25")."""
+    s = _PRECISELY_RE.sub("", s)
     for pattern in _TIME_PATTERNS:
         m = pattern.search(s)
         if m:
-            start = _spoken(m.group(1), m.group(2)) if pattern is _SPOKEN_RE else clock(m.group(1), m.group(2))
-            until = None
-            if pattern is not _SPOKEN_RE and m.group(3) is not None:
-                until = clock(m.group(3), m.group(4))
-                until = until if start is not None and until is not None and until > start else None
+            start, until = _start_until(pattern, m)
+            until = until if start is not None and until is not None and until > start else None
             rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
             if pattern is not _SPOKEN_RE and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
                 return rest, None, None, False  # two times in one phrase: not one meeting time
             return rest, start, until, start is not None
     return s, None, None, True
+
+
+def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The time a pattern matched, and the end of its range when one was typed."""
+    if pattern is _SPOKEN_RE:
+        start = _spoken(m.group(1), m.group(2))
+        return (None if start and _NIGHT[0] <= start[0] <= _NIGHT[1] else start), None
+    if pattern is _AMPM_RE:
+        start = _twelve_hour(m.group(1), m.group(2), m.group(3))
+        return start, _twelve_hour(m.group(4), m.group(5), m.group(6)) if m.group(4) else None
+    if pattern is _ABOUT_RE:
+        hour = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 99)
+        return ((hour, 0) if _EARLIEST_ABOUT_HOUR <= hour <= 23 else None), None
+    until = clock(m.group(3), m.group(4)) if m.group(3) is not None else None
+    if len(m.group(1)) == 1 and _NIGHT[0] <= int(m.group(1)) <= _NIGHT[1]:
+        return None, None  # "kl 2", "2:30": 14.00 as often as 02.00, so neither is read ("kl 02" is)
+    return clock(m.group(1), m.group(2)), until
+
+
+def _twelve_hour(hour: str, minute: str | None, meridiem: str) -> tuple[int, int] | None:
+    """ "2 pm" is 14.00, "12 pm" noon, "12 am" midnight; "13 pm" is no time."""
+    h = int(hour)
+    if not 1 <= h <= 12:
+        return None
+    return clock(str(h % 12 + (12 if meridiem == "p" else 0)), minute)
 
 
 def _trim(s: str) -> str:

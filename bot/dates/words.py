@@ -9,6 +9,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,12 @@ WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
 # since "to", "on" and "ti" are ordinary words on their own.
 PREFIX_WEEKDAYS: dict[str, int] = WEEKDAYS | {
     "ma": 0, "må": 0, "ti": 1, "ty": 1, "on": 2, "to": 3, "fr": 4, "lø": 5, "la": 5, "sø": 6, "su": 6,
+}  # fmt: skip
+# An English Outlook's weekdays in front of a Norwegian date («Thu 22.04.2027 09:00»), checked like ours.
+# "fri", "sat" and "mon" are Norwegian words («fri 22.4» is a day off), so they are not among them.
+PREFIX_WEEKDAYS |= {
+    "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -85,7 +92,12 @@ WEEK_SHIFT: dict[str, int] = {
     "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
 }  # fmt: skip
 # Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
-DEADLINE_WORDS = ("innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn")
+DEADLINE_WORDS = (
+    "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
+    "t.o.m.", "t.o.m", "tom",
+)  # fmt: skip
+# Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
+FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
 _OTHER_WORDS = (
     "på", "førstkommende", "førstkomande", "kommende", "komande", "førre", "påske", "påskedag",
     "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
@@ -116,6 +128,28 @@ SPELLING: dict[str, str] = {
 }
 
 
+_FRAME_WORDS = frozenset({"år", "året", "neste", "denne", "dette", "forrige", "kl", "klokka", "klokken", "morgen"})
+_DATE_WORDS = frozenset({*_VOCABULARY, *SPELLING, *PREFIX_WEEKDAYS, *WEEK_SHIFT, *_FRAME_WORDS})
+
+
+# «22. april i år», «22. april d.å.», «23. d.m.», «uke 16 neste år»: this year, next year, this month.
+_THIS_YEAR_RE = re.compile(r"(?<=\S)\s+(?:i\s+år|d\.\s?å\.?|dette\s+år(?:et)?|inneverande\s+år|inneværende\s+år)$")
+_NEXT_YEAR_RE = re.compile(r"(?<=\S)\s+(?:(?:til\s+)?neste\s+år|neste\s+året|året\s+etter)$")
+_THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:måned|månad)(?:en)?)$")
+
+
+def with_years(s: str, *, today: date) -> str:
+    """A normalized phrase with «i år», «d.å.», «neste år» and «d.m.» written as the year (and month) they are."""
+    s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
+    s = _THIS_YEAR_RE.sub(f" {today.year}", s)
+    return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
+
+
+def is_date_word(word: str) -> bool:
+    """Whether a (lower-case) word can say which day is meant: such a word is never cut as a label or a place."""
+    return word in _DATE_WORDS
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation, longest first, so "tirsdag" wins over "tir" and "sept" over "sep"."""
     return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
@@ -137,4 +171,5 @@ def normalize(text: str) -> str:
     s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
-    return re.sub(r"(?<=[^\W\d_])\.+$", "", s).strip()
+    s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
+    return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)

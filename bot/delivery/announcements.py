@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot import off_loop
-from bot.delivery import outbox
+from bot.delivery import outbox, targets
 from bot.delivery.outbox import (
     FAILED,
     RETRY_UNCERTAIN,
@@ -71,13 +71,17 @@ def undelivered(core: Core) -> list[str]:
 
 
 def _note(core: Core, row: Row, result: Result) -> None:
-    notes = _NOTES.setdefault(core, [])
     why = "may already be posted (cannot be checked)" if result.kind == UNCERTAIN else "cannot be delivered"
-    notes.append(
-        f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{row.doc.get('reply', {}).get('title') or row.announcement.reply.title}» {why}: {result.error}"[
-            :300
-        ]
+    title = row.doc.get("reply", {}).get("title") or row.announcement.reply.title
+    note_undelivered(
+        core, f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{title}» {why}: {result.error}"
     )
+
+
+def note_undelivered(core: Core, line: str) -> None:
+    """One line for /healthz about a post that did not arrive, or may have (a digest, an announcement)."""
+    notes = _NOTES.setdefault(core, [])
+    notes.append(line[:300])
     del notes[:-KEEP_NOTES]
 
 
@@ -144,11 +148,20 @@ async def _deliver(
         await off_loop.run(mark_posting, core.state, unmarked, at=at)  # a death mid-post leaves them uncertain
     results = {} if results is None else results
     results.update(await post_rows(rows, senders=senders, pacer=pacer))
+    unreachable: dict[ChannelAddress, str] = {}
     for row in rows:
         result = results.get(row.key)
         if result is not None and result.kind in (UNCERTAIN, UNDELIVERABLE):
             _note(core, row, result)
-    return await off_loop.run(settle, core.state, rows, results, at=core.clock.now())
+        if result is not None and result.kind == UNDELIVERABLE:
+            unreachable[row.announcement.to] = result.error
+    reached = [row.announcement.to for row in rows if row.key in results and results[row.key].kind == SENT]
+
+    def record() -> list[Document]:  # what the posts found, then what became of them: one hop off the loop
+        targets.note(core.state, failed=unreachable, reached=reached, at=at)
+        return settle(core.state, rows, results, at=core.clock.now())
+
+    return await off_loop.run(record)
 
 
 async def post_rows(rows: list[Row], *, senders: Mapping[str, Sender], pacer: Pacer) -> dict[str, Result]:

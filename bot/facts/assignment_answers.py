@@ -34,6 +34,16 @@ def assignment_answers(*, config: AppConfig, state: StateStore, region: str, yea
     )
 
 
+def answered_share(*, config: AppConfig, state: StateStore, item: Item) -> str | None:
+    """«2/4 avklart»: how far a region's assignment agreements have come (sent, or none this year, per
+    actor), for a surface with room for one cell (`oversikt`); None for any other item."""
+    if item.kind != "milestone" or item.spec.kind != "assignments" or item.region is None:
+        return None
+    answers = assignment_answers(config=config, state=state, region=item.region, year=item.year)
+    done = len(answers.sent) + len(answers.none)
+    return _("{done}/{total} avklart").format(done=done, total=done + len(answers.open))
+
+
 def answers_fact(*, config: AppConfig, state: StateStore, item: Item) -> Fact | None:
     """«Sendt: IN, SIVA · Ingen i år: NFR · Ikke avklart: RFF» for a region's assignment agreements item;
     None for any other item or before any answer."""

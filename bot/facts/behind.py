@@ -28,17 +28,18 @@ logger = logging.getLogger(__name__)
 
 
 def overdue_by_region(
-    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None, earliest: int | None = None
 ) -> dict[str, list[Item]]:
     """Each region that is behind, with its overdue items (oldest deadline first); with `cycle`, only that
-    cycle's items (`oversikt 2028` speaks of 2028, not of last year's backlog)."""
+    cycle's items (`oversikt 2028` speaks of 2028, not of last year's backlog); with `earliest`, none of a
+    cycle before it (this year's `oversikt` names last year's apart, `earlier_behind_text`)."""
     behind: dict[str, list[Item]] = {}
     for region, partitions in _chased_past_deadline(config, today=today):
         late = [
             item
             for partition, candidates in partitions
             for item in _late_in(config=config, state=state, partition=partition, candidates=candidates, today=today)
-            if cycle is None or item.year == cycle
+            if (cycle is None or item.year == cycle) and (earliest is None or item.year >= earliest)
         ]
         if late:
             behind[region] = sorted(late, key=lambda item: item.deadline)
@@ -100,11 +101,13 @@ def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) 
     return is_overdue(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
 
 
-def behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None = None) -> str:
+def behind_text(
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None, earliest: int | None = None
+) -> str:
     """Plain sentences: how many regions are behind and on what, or that none is; then what falls due
     within the digest's week (`due_soon_text`), so the day before thirteen action plans fall due does not
-    read as all well. With `cycle`, of that cycle alone."""
-    behind = overdue_by_region(config=config, state=state, today=today, cycle=cycle)
+    read as all well. With `cycle`, of that cycle alone; with `earliest`, of no cycle before it."""
+    behind = overdue_by_region(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
     total = len(config.parties.regions)
     soon = due_soon_text(config=config, state=state, today=today, cycle=cycle)
     if not behind:
@@ -113,6 +116,22 @@ def behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int
     what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
     late = _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
     return " ".join(filter(None, (late, soon)))
+
+
+def earlier_behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int) -> str:
+    """What regions are behind on from cycles before `cycle`, each with where its rows are: a page of `cycle`
+    counts only its own items, so last year's unheld autumn meeting is named apart, never counted in a
+    headline whose rows do not show it (walk 4, M3). "" when nothing earlier is behind."""
+    behind = overdue_by_region(config=config, state=state, today=today)
+    earlier = [item for items in behind.values() for item in items if item.year < cycle]
+    if not earlier:
+        return ""
+    parts = []
+    for year in sorted({item.year for item in earlier}):
+        counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for item in earlier if item.year == year)
+        what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
+        parts.append(_("Fra syklus {year}: {what} (se «oversikt {year}»).").format(year=year, what=what))
+    return " ".join(parts)
 
 
 def due_soon_by_region(

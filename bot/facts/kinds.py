@@ -23,6 +23,12 @@ def is_assignments(item: Item) -> bool:
     return item.kind == "milestone" and item.spec.kind == "assignments"
 
 
+def is_action_plan(item: Item) -> bool:
+    """A region's yearly action plan: adopted within its regional plan period, so its reminders also say
+    when that period has run out (`bot.shown.plan_period`)."""
+    return bool(item.kind == "milestone" and item.spec.kind == "plan" and item.region)
+
+
 def is_signing(item: Item) -> bool:
     """A region's signing of its agreement: the parties sign it, and preconditions can block it."""
     return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)

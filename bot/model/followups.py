@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -58,6 +58,9 @@ class Followup:
     (an actor's `neste` and digest hold points of many regions); None for national meetings."""
     due_unread: str | None = None
     """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
+    made: date | None = None
+    """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
+    of it due before then is not sent late, the reply that recorded it said it all."""
 
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
@@ -102,6 +105,7 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
         point = dict(point)
         if not point.get("id"):
             point["id"] = new_id(seed=f"{seed}:{index}:{point.get('text')}:{point.get('owner')}", taken=taken)
+            point["made"] = now.date().isoformat()
             taken.add(point["id"])
         if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
             found = due_from(str(point.get("text", "")), now=now)
@@ -163,11 +167,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
     for point in outcome.get("followups") or ():
         if not isinstance(point, dict) or not point.get("id"):
             continue  # minutes recorded before points had ids: shown in `status` as before
-        due = point.get("due")
-        try:
-            due_day = date.fromisoformat(due) if isinstance(due, str) else None
-        except ValueError:
-            due_day = None
+        due_day = _day(point.get("due"))
         owner = str(point.get("owner", ""))
         party = point.get("owner_party")
         found.append(
@@ -182,9 +182,18 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 item=item,
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
+                made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
             )
         )
     return found
+
+
+def _day(value: object) -> date | None:
+    """A stored ISO day, or None when it is missing or not one (a hand-edited value never breaks a read)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def all_followups(
@@ -214,27 +223,36 @@ def all_followups(
 
 
 def open_for(
-    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None = None
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    party: str | None,
+    person: str | Callable[[], str | None] | None = None,
 ) -> list[Followup]:
-    """The open points a party (or one person) owns: the owner's `neste` and digest.
+    """The open points a party (or one person) owns: the owner's `neste` and digest. `person` may be asked
+    for only when some open point is a person's (`callers_points`).
 
     A region's points come from its own meetings and the national ones (a regional meeting is the region's
     with the actors, §3), so a county's `neste` reads its own cycles, not every region's; an actor's or
     AU's come from every region."""
     regions = [party] if party and config.region(party) else None
-    return [
-        point
-        for point in all_followups(config=config, state=state, today=today, regions=regions)
-        if not point.closed and ((person and point.owner == person) or (party and point.owner_party == party))
+    points = [
+        point for point in all_followups(config=config, state=state, today=today, regions=regions) if not point.closed
     ]
+    if callable(person):  # a party's own point has the party as its owner; any other owner is a person
+        person = person() if any(point.owner != point.owner_party for point in points) else None
+    return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
 
 
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
-    """The open points the person asking owns, by name or through their party (their `neste`)."""
+    """The open points the person asking owns, by name or through their party (their `neste`). Who they
+    are is asked only when some open point is a person's: a `neste` that never asked is the same for
+    everyone of their party and role, and kept for them all (`bot.pipeline.personal`)."""
     caller = ctx.caller
     if not caller.known:
         return []
-    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=caller.key)
+    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
 
 
 def digest_points(

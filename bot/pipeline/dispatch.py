@@ -23,11 +23,17 @@ def dispatch(job: Job) -> Outcome:
         return NOT_A_READ
     if command is None:
         return Outcome(reply=unknown(job))
+    watch = job.watch  # a reply that may be kept for everyone of the asker's part (bot.pipeline.kept)
+    if watch is not None:
+        watch.armed = True
     try:
         outcome = command.handler(job.parsed.request, job.context)
     except BaseException:
         job.state.finish_request()  # what the handler recorded before it failed is written, as it said
         raise
+    finally:
+        if watch is not None:
+            watch.armed = False
     # The change is written now, with its announcements in the same write, before anyone is told.
     request = job.parsed.request
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)

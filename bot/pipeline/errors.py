@@ -22,7 +22,7 @@ def step(job: Job, call_next: Next) -> Outcome:
     try:
         return call_next(job)
     except DomainError as exc:
-        job.failed = True
+        job.failed = job.refused = True
         command = job.parsed.command
         title = (
             None
@@ -32,7 +32,7 @@ def step(job: Job, call_next: Next) -> Outcome:
         reply = refusal(str(exc), title=title)
         return Outcome(reply=replace(reply, buttons=exc.buttons) if exc.buttons else reply)
     except AlreadyApplied as exc:
-        job.failed = True
+        job.failed = job.refused = True  # the person's alone, and nothing written now
         when = exc.entry.get("at", "")[:16].replace("T", _(" kl. "))
         reply = make_reply(
             title=_("Allerede registrert"),

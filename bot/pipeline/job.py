@@ -9,11 +9,13 @@ from functools import cached_property
 
 from bot.clock import Clock
 from bot.context import Context
+from bot.i18n import Lang
 from bot.messages import Outcome
 from bot.model.config import AppConfig
 from bot.model.identity import Caller, ChannelContext, Directory
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
+from bot.pipeline.personal import Watch, watched
 from bot.router import Router
 from bot.state.store import StateStore
 
@@ -28,10 +30,18 @@ class Job:
     vocab: Vocabulary
     router: Router
     public_url: str | None = None
+    lang: Lang | None = None
+    """The reply's written form, once told (`bot.pipeline.language.written_form`)."""
+    watch: Watch | None = None
+    """Set when the reply may be kept for everyone of the asker's part (`bot.pipeline.kept`): the context's
+    caller then notes each read of what names the person while the handler runs."""
     reads_only: bool = False
     """Run the command only when it only reads (a card refreshed by running its command again)."""
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
+    refused: bool = field(default=False)
+    """Set by the errors step: the failure is a refusal in the rules' own words (a DomainError, or a request
+    applied before), not a fault; it is the person's alone."""
 
     @cached_property
     def state(self) -> StateStore:
@@ -46,13 +56,14 @@ class Job:
     @cached_property
     def caller(self) -> Caller:
         request = self.parsed.request
-        return self.directory.caller(
+        caller = self.directory.caller(
             platform=request.platform,
             user_id=request.user_id,
             user_name=request.user_name,
             organisation=request.organisation,
             email_domain=request.email_domain,
         )
+        return caller
 
     @cached_property
     def channel(self) -> ChannelContext:
@@ -71,7 +82,8 @@ class Job:
             directory=self.directory,
             vocab=self.vocab,
             now=self.now,
-            caller=self.caller,
+            # The handler's caller, watched when the reply may be kept for everyone of the asker's part.
+            caller=self.caller if self.watch is None else watched(self.caller, watch=self.watch),
             channel=self.channel,
             args=self.parsed.rest,
             public_url=self.public_url,

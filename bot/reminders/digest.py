@@ -143,8 +143,10 @@ def digest_reply(
     )
     parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
     points = digest_points(  # issue 18: open follow-up points of the channel's parties and of the next meeting
-        config=config, state=state, today=today, parties=parties, meetings=[r.item for r in reminders]
+        config=config, state=state, today=today, parties=parties, meetings=[r.item for r in reminders if not r.point]
     )
+    reminded = {reminder.point for reminder in reminders if reminder.point}
+    points = [point for point in points if point.id not in reminded]  # a point with its own line is not repeated
     reply = with_followups(reply, points, today=today)
     if overview and not parties:
         parties = [config.parties.coordinator.key]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.delivery.outbox import reply_from_doc, reply_to_doc
@@ -98,6 +98,17 @@ def mark_trying(state: StateStore, intent: Intent, *, at: datetime) -> None:
         doc = tables.get(INTENTS, {}).get(intent.key)
         if doc is not None:
             doc["trying"] = at.isoformat()
+
+
+def maybe_posted(intent: Intent, *, why: str) -> Intent:
+    """An intent whose post was started and never recorded, where the platform cannot look it up (Teams):
+    its reminders go into the ledger so they are never posted twice, each marked `uncertain` with why,
+    so the ledger does not claim they surely went (docs/architecture.md, "Teams cannot look a post up")."""
+    entries = {
+        partition: {rid: dict(entry, uncertain=why[:200]) for rid, entry in batch.items()}
+        for partition, batch in intent.entries.items()
+    }
+    return replace(intent, entries=entries)
 
 
 def settle(state: StateStore, *, posted: Iterable[Intent]) -> None:

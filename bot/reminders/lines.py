@@ -9,18 +9,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from bot.agreement.signing import sign_button
+from bot.agreement.signing import late_breaches, sign_button
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
 from bot.facts.item_state import item_state
-from bot.facts.kinds import is_assignments, is_decided_elsewhere, is_meeting, is_signing
+from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
-from bot.model.order import confirm_word, signing_breaches
+from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.parsing import typed_name
+from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import day_text, days_phrase
 from bot.state.store import StateStore
 
@@ -90,9 +91,15 @@ def digest_line(
         )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
+        if occurrence.kind == "opens":  # sent only when nothing blocks (the planner)
+            opened = _("klar til signering fra i dag, frist {day} ({until})")
+            when = opened.format(day=day_text(item.deadline), until=days_phrase(deadline=item.deadline, today=today))
     else:
         action = _action(config, progress, occurrence, party=party, today=today)
     value = f"{when}. {action[:1].upper()}{action[1:]}."
+    if is_action_plan(item):  # the plan it belongs to may have run out: then the coordinator sets the next
+        ended = plan_period_reminder(config=config, state=state, region=item.region or "", year=item.year)
+        value += f" {ended}" if ended else ""
     if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
         value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
     if late:
@@ -129,13 +136,33 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     if occurrence.kind == "minutes" and progress.planned:
         return _("møtet var {day}").format(day=day_text(progress.planned.date()))
     if anchored_on == "planned":
-        return _("møtet {day} ({until})").format(
-            day=day_text(anchor_day), until=days_phrase(deadline=anchor_day, today=today)
+        return _dated(
+            item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)
         )
     if anchored_on == "suggested":
         month = day_text(anchor_day).split(" ", 1)[1]
         return _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
-    return _("frist {day} ({until})").format(day=deadline, until=until)
+    return _("frist {day} ({until})").format(day=deadline, until=until + _papers(item, item.deadline))
+
+
+def _dated(item: Item, *, day: date, until: str) -> str:
+    """A planned date named as what happens that day: a meeting is held, a political body treats the draft,
+    the county council adopts its action plan (walk 4, M4: «møtet 2. desember» for a decision)."""
+    kind = getattr(item.spec, "kind", "meeting")
+    if kind == "plan":
+        return _("vedtak {day} ({until})").format(day=day_text(day), until=until)
+    if kind == "treatment":
+        return _("behandling {day} ({until})").format(day=day_text(day), until=until)
+    return _("møtet {day} ({until})").format(day=day_text(day), until=until)
+
+
+def _papers(item: Item, day: date) -> str:
+    """«; sakspapirene går ut 11. november»: why a political body's leads come its agenda's time early
+    (`agenda_days`), or "" for an item without one."""
+    agenda = getattr(item.spec, "agenda_days", 0)
+    if not agenda:
+        return ""
+    return "; " + _("sakspapirene går ut {day}").format(day=day_text(day - timedelta(days=agenda)))
 
 
 def _signing_action(
@@ -192,9 +219,10 @@ def _signing_action(
     noon = datetime.combine(today, time(12), tzinfo=OSLO)
     button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
-    # the year alone, an actor names the region; outside the window the order rule asks for the confirm word.
+    # the year alone, an actor names the region; after the deadline the order rule asks for the confirm word
+    # (before the window nothing suggested carries it: the refusal explains the window, walk 4 S6).
     typed = f"signer {item.year}" if party == item.region else f"signer {item.region} {item.year}"
-    if signing_breaches(config=config, item=item, now=noon):
+    if late_breaches(config=config, item=item, at=noon):
         typed += " " + confirm_word()
     action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=typed)
     others = [p for p in missing if p != party]

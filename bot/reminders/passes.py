@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from bot import off_loop
 from bot.dates.workdays import is_first_working_day_of_week
-from bot.delivery.announcements import deliver_announcements, redeliver, tell_admins
+from bot.delivery import targets
+from bot.delivery.announcements import deliver_announcements, note_undelivered, redeliver, tell_admins
 from bot.delivery.pacing import Pacer
 from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import using
@@ -46,6 +47,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "record_digest", "run_pass"]
 
+MAYBE = "may have been posted before the process stopped (Teams cannot tell); not posted again"
 CONCURRENT_CHANNELS = 8
 """Channels posted to at once in a pass (100 organisations' digests are not posted one at a time)."""
 
@@ -57,6 +59,8 @@ class PassReport:
     failed: int = 0
     late: int = 0
     no_sender: int = 0
+    held: int = 0
+    """Reminders left out: their channel is marked unreachable (`bot.delivery.targets`) and was tried lately."""
     messages: int = 0
     """Digests posted."""
     skipped: bool = False
@@ -144,9 +148,13 @@ async def _run(
         await tell_admins(core=core, senders=senders, given_up=given_up)
     digests: list[Digest] = []
     skip = frozenset(rid for intent in open_intents for rid in intent.ids)  # their answer is still awaited
+    held = targets.held(core.state, at=at)
     for digest in plan_digests(core=core, at=at, skip=skip):
         if digest.to.platform not in senders:
             report.no_sender += len(digest.reminders)
+            continue
+        if digest.to in held:  # said once when marked; tried again after `targets.RECHECK`
+            report.held += len(digest.reminders)
             continue
         digests.append(digest)
     if not digests:
@@ -159,9 +167,18 @@ async def _run(
         _fail(core, report, exc, what="the reminder ledger could not be written; nothing was posted")
         return
     _recovered(guard)
+    unreachable: dict[ChannelAddress, str] = {}
     posted, left = await _post_all(
-        core=core, senders=senders, digests=digests, intents=intents, report=report, lease=lease, pacer=pacer
+        core=core,
+        senders=senders,
+        digests=digests,
+        intents=intents,
+        report=report,
+        lease=lease,
+        pacer=pacer,
+        unreachable=unreachable,
     )
+    targets.note(core.state, failed=unreachable, reached=[d.to for d in posted], at=at)
     done = [intents[d.to] for d in posted]
     kept = [intents[d.to] for d in left]
     dropped = [intent for intent in intents.values() if intent not in done and intent not in kept]
@@ -206,10 +223,12 @@ async def _post_all(
     report: PassReport,
     lease: PassLease,
     pacer: Pacer,
+    unreachable: dict[ChannelAddress, str],
 ) -> tuple[list[Digest], list[Digest]]:
     """Post every digest (channels at once, a channel's in order and paced); returns those the platform took
     (or that may have gone and cannot be checked), and those whose answer was lost (their intents stay, for
-    the next pass to look up). A lost lease stops every channel before its next post."""
+    the next pass to look up); the channels that refused for good go into `unreachable`. A lost lease
+    stops every channel before its next post."""
     import asyncio  # here: `chat` imports the reminders and never needs the event loop
 
     limit = asyncio.Semaphore(CONCURRENT_CHANNELS)
@@ -250,8 +269,9 @@ async def _post_all(
                     exc,
                 )
                 posted.append(digest)
-            except Undeliverable as exc:  # e.g. a Teams channel the bot was never added to: said, not retried soon
-                logger.error("digest to %s:%s cannot be delivered: %s", digest.to.platform, digest.to.channel_id, exc)
+            except Undeliverable as exc:  # e.g. a Teams channel the bot was never added to: marked, said once
+                logger.debug("digest to %s:%s cannot be delivered: %s", digest.to.platform, digest.to.channel_id, exc)
+                unreachable[digest.to] = str(exc)
             except SendFailed as exc:
                 report.failed += len(digest.reminders) or 1
                 logger.warning(
@@ -285,6 +305,7 @@ async def _resolve(
     posted: list[Intent] = []
     kept: list[Intent] = []
     dropped: list[Intent] = []
+    unreachable: dict[ChannelAddress, str] = {}
     for intent in intents:
         sender = senders.get(intent.to.platform)
         if intent.key in guard.posted:
@@ -304,16 +325,18 @@ async def _resolve(
                 report.failed += 1
                 kept.append(intent)
             except Undeliverable as exc:
-                logger.error("a digest left by an earlier pass to %s cannot be delivered: %s", intent.to, exc)
+                logger.debug("a digest left by an earlier pass to %s cannot be delivered: %s", intent.to, exc)
+                unreachable[intent.to] = str(exc)
                 dropped.append(intent)
-            except SendUncertain as exc:
+            except SendUncertain as exc:  # at most once: recorded as maybe posted, never posted again
                 logger.error(
-                    "a digest to %s:%s from an earlier pass may have been posted (%s); recorded as sent",
+                    "a digest to %s:%s from an earlier pass may have been posted (%s); recorded as maybe posted",
                     intent.to.platform,
                     intent.to.channel_id,
                     exc,
                 )
-                posted.append(intent)
+                note_undelivered(core, f"{intent.to.platform}:{intent.to.channel_id} digest {intent.key} {MAYBE}")
+                posted.append(pass_ledger.maybe_posted(intent, why=str(exc)))
             except SendFailed as exc:
                 logger.warning(
                     "a digest left by an earlier pass to %s:%s could not be posted: %s",
@@ -332,6 +355,7 @@ async def _resolve(
     except Exception as exc:
         _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
         return None
+    targets.note(core.state, failed=unreachable, reached=[intent.to for intent in posted], at=core.clock.now())
     guard.posted -= {intent.key for intent in posted}
     report.sent += sum(len(intent.ids) for intent in posted)
     _recovered(guard)

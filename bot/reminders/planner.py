@@ -3,12 +3,14 @@
 Each open item has a schedule of *occurrences*, every one on a working day (a day off moves it to the
 working day before; `reminders.days_off` adds days such as 24 December):
 - leads, counted back from what is known: the planned date once set, else the first day of the model's
-  suggested month where the wheel has one, else the deadline; a lead with `before: opens` (the summons,
+  suggested month where the wheel has one (the shortest lead, the last call, from the deadline), else the
+  deadline; a lead with `before: opens` (the summons,
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
-- a signing: before it can be signed to the region and the owners of what blocks it, then to the parties
-  that have not signed, and once late to the region (with whoever holds it up);
+- a signing: on the first working day of its window to every party, when it is ready by then («klar til
+  signering fra i dag»); before it can be signed to the region and the owners of what blocks it, then to
+  the parties that have not signed, and once late to the region (with whoever holds it up);
 - overdue (not for `optional` milestones, nor for items marked not relevant): the first working day after
   the deadline in full (also when the day before is a grid day below: a notice a day late read as a
   second deadline, walk 3 #15), then folded into one line ("fortsatt forsinket") every `reminders.overdue.every_days`
@@ -48,12 +50,13 @@ from bot.model.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
 
-OccurrenceKind = Literal["lead", "minutes", "overdue", "still-overdue"]
+OccurrenceKind = Literal["opens", "lead", "minutes", "overdue", "still-overdue"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class DueReminder:
     late: bool
     lang: Lang = DEFAULT_LANG
     """The written form the channel reads (bot.written_form); `line` is in it."""
+    point: str | None = None
+    """The follow-up point this reminds of (`bot.reminders.point_due`), or None for an item of the wheel."""
 
 
 class Planner:
@@ -142,6 +147,10 @@ class Planner:
         anchor, _how = self.anchor(progress)
         if not progress.planned and lead.before == "opens":
             anchor = opens(item)
+        elif not progress.planned and lead.days == last_call(self.config.leads_for(item.spec)):
+            # Without a date the last lead is the last call before the deadline, not before the suggested
+            # month: a political treatment due 31 December was last told on 27 November (walk 4, M2).
+            anchor = item.deadline
         agenda = getattr(item.spec, "agenda_days", 0)
         return on_or_before(anchor - timedelta(days=lead.days + agenda), days_off=self.days_off)
 
@@ -156,6 +165,10 @@ class Planner:
         )
         for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        if is_signing(item):
+            # The window's first working day: an agreement ready in December is told then, not first on 17
+            # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.
+            schedule.append(Occurrence(name="opens", day=on_or_after(item.start, days_off=off), kind="opens"))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
             nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
@@ -205,6 +218,10 @@ class Planner:
         schedules: dict[tuple[object, ...], list[Occurrence]] = {}
         channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
         due: list[DueReminder] = []
+        tomorrow = on_or_after(today + timedelta(days=1), days_off=self.days_off)
+        fresh_tomorrow: set[ChannelAddress] = set()  # channels that get a first overdue notice tomorrow
+        context: dict[str, tuple[Progress, list[Item] | None]] = {}
+        blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             try:
                 progress = progress_of(config=self.config, state=state, item=item)
@@ -216,20 +233,32 @@ class Planner:
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
+            if (notice := first_notice_on(schedule, day=tomorrow)) is not None:
+                try:
+                    blocking = self._blockers(item, state=state, seen=blocked)
+                except StoreError:  # a damaged partition (noted on /healthz): this item waits
+                    continue
+                heard = self.audience(progress, notice, bindings=bindings, blockers=blocking, channels=channels)
+                fresh_tomorrow.update(binding.address for _party, binding in heard)
             came = [occurrence for occurrence in schedule if occurrence.day <= today]
             if not came:
                 continue
             latest = came[-1]
             if latest.kind == "lead" and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
+            if latest.kind == "opens" and (latest.day < today or self._blockers(item, state=state)):
+                # Told on the day only, and only when it can be signed: ready later, the change that made it
+                # so announced «Klar til signering»; blocked, the leads say what it waits on.
+                continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
             late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
-                blockers = self._blockers(item, state=state)
+                blockers = self._blockers(item, state=state, seen=blocked)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
+            context[item.ident] = (progress, blockers)
             lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
@@ -280,7 +309,20 @@ class Planner:
                         lang=lang,
                     )
                 )
-        return due
+        from bot.reminders.point_due import due_points  # follow-up points' dates (walk 4, S1); built on these types
+
+        points = due_points(
+            config=self.config, state=state, directory=self.directory, bindings=bindings, today=today, region=region
+        )
+        due = due + [reminder for reminder in points if reminder.id not in skip]
+        previous = on_or_before(today - timedelta(days=1), days_off=self.days_off)
+        return fold(
+            due,
+            today=today,
+            previous=previous,
+            fresh_tomorrow=fresh_tomorrow,
+            relined=relined_by(self, context=context, today=today),
+        )
 
     def audience(
         self,
@@ -342,11 +384,18 @@ class Planner:
                     pairs.append((party, by_address[address]))
         return pairs
 
-    def _blockers(self, item: Item, *, state: StateStore) -> list[Item] | None:
-        """What still blocks a signing item (None for any other item)."""
+    def _blockers(
+        self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None
+    ) -> list[Item] | None:
+        """What still blocks a signing item (None for any other item); `seen` keeps what a pass found."""
         if not is_signing(item):
             return None
-        return missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None and item.ident in seen:
+            return seen[item.ident]
+        found = missing_for_signing(config=self.config, state=state, signing=item)
+        if seen is not None:
+            seen[item.ident] = found
+        return found
 
     def schedule(self, *, start: date, end: date, region: str | None = None) -> list[tuple[date, Item, Occurrence]]:
         """Every occurrence in a span from the current state, working days only."""
@@ -373,6 +422,13 @@ def suggested_day(item: Item) -> date | None:
         if (item.start.year, item.start.month) <= (year, month) <= (item.deadline.year, item.deadline.month):
             return max(first, item.start)
     return None
+
+
+def last_call(leads: tuple[Lead, ...]) -> int | None:
+    """The days of the shortest lead that counts from the anchor (None if none does): without a planned
+    date it counts back from the deadline, so an item dated by no one is reminded just before it is late."""
+    counted = [lead.days for lead in leads if lead.before == "anchor"]
+    return min(counted) if len(counted) > 1 else None
 
 
 def opens(item: Item) -> date:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
-from bot.agreement.versions import current_version, earlier_signatures
+from bot.actions.signing import ACTION as SIGN_ACTION
+from bot.agreement.versions import Version, current_version, earlier_signatures
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
@@ -161,12 +162,13 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
     )
     signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
     entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
+    now = current_version(snapshot, region=region, year=year)
     history = tuple(
         HistoryLine(
             at=_when(entry.get("at")),
             who=str(entry.get("name") or ""),
             platform=str(entry.get("platform") or ""),
-            summary=entry_summary(entry),
+            summary=entry_summary(entry) + (" " + _("(ugyldig: avtaleteksten er endret)") if _void(entry, now) else ""),
         )
         for entry in entries
     )
@@ -181,6 +183,18 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         history=history,
         text_version=version.label() if (version := current_version(snapshot, region=region, year=year)) else None,
     )
+
+
+def _void(entry: Document, current: Version | None) -> bool:
+    """A signature entry whose signature was on an older text: a new version voided it, so the page marks it
+    (walk 4, m4) rather than list it beside the valid ones as if it held."""
+    if entry.get("action") != SIGN_ACTION or current is None:
+        return False
+    for change in entry.get("changes") or ():
+        after = change.get("after") if isinstance(change, dict) else None
+        if isinstance(change, dict) and change.get("table") == "signatures" and isinstance(after, dict):
+            return after.get("version") != current.number
+    return False
 
 
 def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int) -> tuple[Signature, ...]:

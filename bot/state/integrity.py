@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from bot.i18n import _
 from bot.messages import ChannelAddress, Reply, Visibility
 from bot.model.identity import Directory
-from bot.shown.replies import make_reply
 from bot.state.chain import ChainReport
 from bot.state.replay import Difference
 from bot.state.store import StateStore
@@ -90,6 +89,8 @@ def difference_text(partition: str, difference: Difference) -> str:
 def admin_alert(check: HistoryCheck) -> Reply | None:
     if check.ok:
         return None
+    from bot.shown.replies import make_reply  # only for a broken chain: not part of every start-up
+
     lines = " ".join(line for report in check.broken for line in broken_lines(report))
     return make_reply(
         title=_("Historikken er endret utenom boten"),

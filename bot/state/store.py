@@ -109,6 +109,12 @@ class StateStore:
         view = self.store
         return view.read_set() if isinstance(view, RequestReads) and view.only_reads else None
 
+    def wrote(self) -> bool:
+        """Whether this request's view (`for_request`) has changed anything; True for any other state, which
+        cannot tell."""
+        view = self.store
+        return view.wrote if isinstance(view, RequestReads) else True
+
     def tables(self, partition: str) -> Tables:
         return checked(self.store, partition, self.store.read(partition))  # a wrong type: a named fault
 

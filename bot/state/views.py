@@ -98,6 +98,8 @@ class RequestReads(Store):
         self._store = store
         self._seen: dict[str, Versioned] = {}
         self.only_reads = True
+        self.wrote = False
+        """Whether the request changed anything (a refusal that wrote nothing may be worded again)."""
         self._hold_writes = hold_writes
         self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
 
@@ -153,6 +155,7 @@ class RequestReads(Store):
             try:
                 with self._store.update(partition) as tables:
                     yield tables
+                self.wrote = True
             finally:
                 self._seen.pop(partition, None)  # read afresh: what was cached during the block is stale now
             return
@@ -166,6 +169,7 @@ class RequestReads(Store):
                 raise
             return
         self._held = (partition, manager, tables)
+        self.wrote = True
         self._seen[partition] = Versioned(tables=tables, version=-1)  # the rest of the request reads its change
 
     def partitions(self, prefix: str = "") -> list[str]:
@@ -211,12 +215,14 @@ class RequestReads(Store):
         self.only_reads = False
         self.commit_held()
         self._seen.pop(partition, None)
+        self.wrote = True
         return self._store.record_once(partition=partition, table=table, key=key, doc=doc)
 
     def record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         self.only_reads = False
         self.commit_held()
         self._seen.pop(partition, None)
+        self.wrote = True
         self._store.record_many(partition=partition, table=table, docs=docs)
 
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:

@@ -134,3 +134,24 @@ def test_fallback_text_and_visibility_do_not_leak_markup() -> None:
     reply = Reply(title="A <b>", text="x" * 10000, visibility=Visibility.CHANNEL)
     payload = render.message_payload(reply)
     assert payload["text"].startswith("A &lt;b&gt;") and len(payload["text"]) <= render.MAX_FALLBACK_TEXT
+
+
+def test_a_slash_commands_answer_is_the_bytes_bolts_ack_would_send() -> None:
+    """`render.answer_json` (encoded once per reply) is what `ack(response_type=…, **message_payload(…))`
+    made Bolt send, byte for byte, and Bolt sends it as JSON."""
+    import asyncio
+
+    from slack_bolt.context.ack.async_ack import AsyncAck
+
+    async def acked(**kwargs: object) -> tuple[str, dict[str, list[str]]]:
+        ack = AsyncAck()
+        response = await ack(**kwargs)  # type: ignore[arg-type]
+        return response.body, response.headers
+
+    for reply in (_overview(3), Reply(title="Æ ø å «neste»", text="<@U1> & co", ok=False)):
+        for response_type in ("ephemeral", "in_channel"):
+            encoded = render.answer_json(reply, response_type=response_type, more="neste")
+            assert render.answer_json(reply, response_type=response_type, more="neste") is encoded  # kept
+            payload = render.message_payload(reply, more="neste")
+            assert asyncio.run(acked(response_type=response_type, **payload)) == asyncio.run(acked(text=encoded))
+            assert asyncio.run(acked(text=encoded))[1]["content-type"] == ["application/json;charset=utf-8"]

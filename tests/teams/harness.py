@@ -61,6 +61,8 @@ class ConnectorStandIn:
     roster: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     """conversation (team or channel) id -> member id -> the account Teams returns (with ``tenantId``)."""
     roster_asked: list[tuple[str, str]] = field(default_factory=list)
+    drop: int = 0
+    """Posts to take (recorded in ``accepted``) and then answer by dropping the connection: a lost answer."""
 
     async def _member(self, request: web.Request) -> web.Response:
         conversation, member = request.match_info["conversation_id"], request.match_info["member_id"]
@@ -86,6 +88,10 @@ class ConnectorStandIn:
                 activity=body,
             )
         )
+        if self.drop:
+            self.drop -= 1
+            if request.transport is not None:
+                request.transport.abort()  # taken, and the answer never comes back
         return web.json_response({"id": f"sent-{len(self.accepted)}"}, status=201)
 
     async def _update(self, request: web.Request) -> web.Response:

@@ -99,9 +99,12 @@ def _bound_core() -> Core:
 
 
 @asynccontextmanager
-async def _session(core: Core, where: Path, *, user: str | None = None) -> AsyncIterator[tuple[Any, BotServer]]:
+async def _session(
+    core: Core, where: Path, *, user: str | None = None, channel: bool = True
+) -> AsyncIterator[tuple[Any, BotServer]]:
     """The bot on the real core, the playground talking to it as `user` (default Kari), and a Chromium page
-    on the playground's team channel «Announcements»."""
+    on the playground's team channel «Announcements» (or, with `channel=False`, its personal chat with the
+    bot, where it opens)."""
     from playwright.async_api import async_playwright
 
     server = await BotServer(core=core).start()
@@ -122,7 +125,8 @@ async def _session(core: Core, where: Path, *, user: str | None = None) -> Async
                 _unavailable(f"chromium did not start: {error}")
             page = await browser.new_page(viewport={"width": 1300, "height": 900})
             await page.goto(f"http://localhost:{port}/")
-            await page.get_by_text("Announcements").click()
+            if channel:
+                await page.get_by_text("Announcements").click()
             try:
                 yield page, server
             finally:

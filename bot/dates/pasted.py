@@ -1,0 +1,132 @@
+"""The date in a phrase pasted from an e-mail, a calendar or a chat, with what only frames it taken away.
+
+Civil servants paste more than the date: a signature under it («…\\n\\nMed vennlig hilsen\\nKari»), a label
+in front («Forslag:», «Når:», «Ny dato:»), Outlook's time zone after it («(CET)», «(UTC+01:00) Amsterdam,
+Berlin, …»), a place («på Scandic», «i Bodø») and emoji. None of these changes which day is meant, so they
+are cut before the grammar reads the phrase; a word that could change the day (a weekday, a month, «neste»)
+is never cut, and text in front of a date without a label's colon («møtet 3. mars») stays noise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.words import PREFIX_WEEKDAYS, is_date_word
+
+logger = logging.getLogger(__name__)
+
+MAX_PASTED = 600
+"""A pasted message with its signature: longer text is not a date and is not read at all."""
+
+# A sign-off starts the signature, a quoted header («Fra:», «Sendt:») or «--» line the text replied to: what
+# comes from there on goes.
+_SIGN_OFF_RE = re.compile(
+    r"(?:^|\s)(?:(?:med\s+)?(?:vennlig|vennleg|venleg|beste|hjertelig)\s+(?:hilsen|helsing)"
+    r"|mvh|m\.v\.h\.?|hilsen|helsing|sendt\s+fra|sendt\s+frå|hent\s+outlook|get\s+outlook)(?=$|[\s,.!:])"
+    r"|\n[ \t]*(?:--|__|>|(?:fra|frå|from|sendt|sent|til|to|emne|subject)\s*:)",
+    re.IGNORECASE,
+)
+# «Hei!», «Hei Kari,», «Hallo alle:» in front of the date.
+_GREETING_RE = re.compile(
+    r"^\s*(?i:hei|hallo|heisann|hei hei|god morgen|god dag|takk)(?:\s+(?i:alle|alle sammen)|\s+[A-ZÆØÅ][\w-]*)?"
+    r"\s*[,!.:]+\s*"
+)
+# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
+_BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
+# An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
+# says when is the date; «Start» wins over «Slutt».
+_LINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(.*\S)\s*$")
+_WHEN_LABELS = ("start", "starttid", "starter", "når", "tid", "tidspunkt", "dato", "møtedato", "date", "when")
+_END_LABELS = ("slutt", "sluttid", "slutter", "end", "klokkeslett")
+_DATE_LIKE_RE = re.compile(r"[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{1,2}\.\s*[^\W\d_]{3}")
+_NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
+# Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
+# Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
+_ZONE_RE = re.compile(
+    r"(?<![^\s,(])\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
+    r"|(?<![^\s,(])\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?[\s.]*$",
+    re.IGNORECASE,
+)
+# «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
+# «digitalt»: where the meeting is, at the end or before its time («22.4 på Scandic kl 10»).
+_PLACE_RE = re.compile(
+    r"(?<=[\s,(–-])\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
+    r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
+    r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]{1,2}[:.][0-9]{2}))"
+)
+# «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.
+_NAME_AFTER_RE = re.compile(r"(?:,|\s[–-])\s*((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
+_JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
+_SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
+
+
+def essence(text: str) -> str:
+    """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
+    s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
+    s = _when_line(s) or s
+    s = " ".join(_without_symbols(s).split())
+    s = _BULLET_RE.sub("", s)
+    s = _ZONE_RE.sub("", s).rstrip(" ,(")  # each pattern starts at a word, so none is tried at every space
+    s = _GREETING_RE.sub("", s)
+    if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
+        s = s[m.end() :]
+    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
+        s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
+    elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
+        s = s[: m.start()]
+    return s.strip() or text.strip()
+
+
+def _when_line(s: str) -> str | None:
+    """The value of the one line labelled as the time («Tid: …», «Start: …») among an invitation's lines."""
+    if "\n" not in s:
+        return None
+    lines = [
+        (m.group(1).lower(), m.group(2)) if (m := _LINE_LABEL_RE.match(line)) else ("", line) for line in s.split("\n")
+    ]
+    labelled = dict(lines)
+    if any(_DATE_LIKE_RE.search(value) for label, value in lines if label not in _WHEN_LABELS + _END_LABELS):
+        return None  # «Tid: 22.4 kl 10» and «Alternativ: 23.4»: two dates, not one line's
+    if "dato" in labelled and (hour := labelled.get("tid") or labelled.get("klokkeslett")):
+        return f"{labelled['dato']} {hour}"  # «Dato: 22.4» and «Tid: kl 10» on lines of their own
+    when = [label for label in _WHEN_LABELS if label in labelled]
+    return labelled[when[0]] if len(when) == 1 or (when and when[0] == "start") else None
+
+
+def _without_symbols(s: str) -> str:
+    """Emoji and pictographs («👍», «📅», «✔️») and separators («·», «|») are no part of a date; letters, digits
+    and punctuation stay."""
+    if s.isascii():
+        return s.replace("|", " ")
+    return "".join(
+        " " if unicodedata.category(ch) in _SYMBOL_CATEGORIES or ch in _JOINERS or ch in _SEPARATORS else ch for ch in s
+    )
+
+
+def _is_label(label: str) -> bool:
+    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said."""
+    words = _words(label)
+    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+
+
+def _words(s: str) -> list[str]:
+    return [w.strip(".").lower() for w in s.split()]
+
+
+def _dated(word: str) -> bool:
+    """A word that says which day («fredag», «Januar», «Påske», «neste»): never a label or a place."""
+    return is_date_word(word) or word in _day_name_words()
+
+
+@lru_cache(maxsize=1)
+def _day_name_words() -> frozenset[str]:
+    """The words of named days and feast weeks («Julaften», «Påske»), and the weekdays typed before a date."""
+    names = (*named_day_words(), *feast_week_words())
+    return frozenset(w for name in names for w in name.split()) | frozenset(PREFIX_WEEKDAYS)

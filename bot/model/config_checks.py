@@ -1,0 +1,80 @@
+"""app.yaml's checks that span sections: unique keys, references that must exist, windows that end after
+they start (`parse_config` runs them once every section has been read; bot/model/config.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.model.yaml_lines import Path
+
+if TYPE_CHECKING:
+    from bot.model.config import AppConfig
+
+
+def cross_check(config: AppConfig) -> list[tuple[Path, str]]:
+    """Checks that span sections: unique keys and references that must exist."""
+    problems: list[tuple[Path, str]] = []
+    region_keys = {region.key for region in config.parties.regions}
+    actor_keys = {actor.key for actor in config.parties.actors}
+    party_keys = region_keys | actor_keys | {config.parties.coordinator.key}
+
+    def unique(section: Path, keys: list[str]) -> None:
+        seen: set[str] = set()
+        for index, key in enumerate(keys):
+            if key in seen:
+                problems.append(((*section, index, "key"), f"duplicate key {key!r}"))
+            seen.add(key)
+
+    unique(("parties", "regions"), [region.key for region in config.parties.regions])
+    unique(("parties", "actors"), [actor.key for actor in config.parties.actors])
+    unique(("milestones",), [milestone.key for milestone in config.milestones])
+    unique(("preconditions",), [item.key for item in config.preconditions])
+    unique(("people",), [person.key for person in config.people])
+
+    milestone_keys = {milestone.key for milestone in config.milestones}
+    for index, milestone in enumerate(config.milestones):
+        for after_index, after in enumerate(milestone.after):
+            if after.key not in milestone_keys:
+                problems.append(
+                    (
+                        ("milestones", index, "after", after_index, "key"),
+                        f"unknown milestone {after.key!r}",
+                    )
+                )
+        if milestone.signed_by_parties != (milestone.kind == "signing"):
+            problems.append((("milestones", index, "kind"), "kind: signing goes with signed_by_parties: true"))
+        start, end = milestone.window.resolve(2027)
+        if start > end:
+            problems.append((("milestones", index, "window"), "the window ends before it starts"))
+    for index, item in enumerate(config.preconditions):
+        start, end = item.window.resolve(2027)
+        if start > end:
+            problems.append((("preconditions", index, "window"), "the window ends before it starts"))
+
+    for index, person in enumerate(config.people):
+        if person.party is not None and person.party not in party_keys:
+            problems.append((("people", index, "party"), f"unknown party {person.party!r}"))
+        if person.party is None and person.role != "admin":
+            problems.append((("people", index, "party"), "only an admin may have no party"))
+    seen_ids: dict[tuple[str, str], int] = {}
+    for index, person in enumerate(config.people):
+        for platform, user_id in person.ids.items():
+            if (platform, user_id) in seen_ids:
+                problems.append(
+                    (
+                        ("people", index, "ids", platform),
+                        f"{platform} id {user_id!r} is used twice",
+                    )
+                )
+            seen_ids[(platform, user_id)] = index
+
+    seen_channels: set[tuple[str, str]] = set()
+    for index, channel in enumerate(config.channels):
+        if channel.region is not None and channel.region not in region_keys:
+            problems.append((("channels", index, "region"), f"unknown region {channel.region!r}"))
+        if channel.actor is not None and channel.actor not in actor_keys:
+            problems.append((("channels", index, "actor"), f"unknown actor {channel.actor!r}"))
+        if (channel.platform, channel.id) in seen_channels:
+            problems.append((("channels", index, "id"), f"channel {channel.id!r} is listed twice"))
+        seen_channels.add((channel.platform, channel.id))
+    return problems

@@ -1,0 +1,58 @@
+"""The day a meeting was held, as the minutes' own text names it: «holdt 6. mai», «vi møttes 6. mai»,
+«vedteke 17. desember».
+
+Minutes are often typed days after the meeting, and a meeting with no planned date would otherwise be
+recorded as held the day they were typed. The summary is searched for a word that says it was held,
+treated or adopted, followed by a date; the date is read as the most recent such day (a held day is never
+ahead of us). Only the summary is searched: a decision may well name a later day («vedtatt å møtes 20.
+oktober»). Whether the day fits the meeting is the action's rule (bot/actions/minutes.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timedelta
+
+from bot.i18n import _
+from bot.state.store import DomainError
+
+logger = logging.getLogger(__name__)
+
+_HELD_WORDS = re.compile(
+    r"\b(?:av)?(?:holdt|haldt|halde|halden|møttes|møttest|møtest|vedtatt|vedtok|vedteke|vedtekne|vedtekje|"
+    r"behandlet|behandla|behandlede|handsama|handsamt|handsamet|godkjent|godkjend|godkjende)\b",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 5  # «tirsdag 6. mai 2027 kl 10»: a date phrase is never longer
+_PAST = timedelta(days=366)
+_WEEK = timedelta(days=7)
+
+
+def held_day(summary: str, *, now: datetime) -> datetime | None:
+    """The day the summary says the meeting was held (with its time, if typed), or None when it names none.
+
+    A phrase that reads as a date contradicting itself («onsdag 6. mai» on a Thursday) is refused, as
+    `dato` refuses it; anything else after the word that is not a whole day (a month, a week, «6») is
+    no held day, and the text stays the summary it is.
+    """
+    # The date grammar is loaded by the first command that reads a date, not by every start-up.
+    from bot.dates.grammar import DateTrouble, ParsedDate, read_date
+
+    window = (now.date() - _PAST, now.date())
+    for found in _HELD_WORDS.finditer(summary):
+        words = summary[found.end() :].split()[:_MAX_WORDS]
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size]).rstrip(",;:!?)")
+            reading = read_date(phrase, now=now, window=window)
+            if isinstance(reading, DateTrouble) and reading.reason == "weekday":
+                raise DomainError(
+                    reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai».")
+                )
+            if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
+                continue
+            when = reading.when
+            if reading.relative and 0 < (when.date() - now.date()).days <= _WEEK.days:
+                when -= _WEEK  # «holdt tirsdag»: the Tuesday that has been, not the coming one
+            return when
+    return None
