@@ -108,6 +108,10 @@ class Core:
         written form."""
         return self._run(self._job(request, reads_only=reads_only))
 
+    def writes(self, request: Request) -> bool:
+        command = parse(request, router=self.router).command
+        return command is not None and command.writes
+
     def lang_for(self, request: Request) -> Lang:
         return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
 

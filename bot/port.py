@@ -66,6 +66,11 @@ class CorePort(Protocol):
         when its command only reads (a Teams card refreshed by its own command), else answer not-ok."""
         ...
 
+    def writes(self, request: Request) -> bool:
+        """Whether `request`'s command may write (declared `writes`): a durable write waits for the disk, so an
+        adapter runs such a request off the event loop (`adapters.offload.call_writing`)."""
+        ...
+
     def lang_for(self, request: Request) -> Lang:
         """The written form the reply to `request` is in (for a failure the adapter words itself)."""
         ...

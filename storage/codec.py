@@ -37,6 +37,20 @@ def check_partition_name(partition: str) -> str:
     return partition
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+"""The one encoding of stored JSON, built once (`json.dumps` with options builds an encoder per call)."""
+
+
+def encode_doc(value: Any) -> str:
+    """`value` as stored JSON text (ASCII, compact, no NaN); what JSON cannot hold raises as `encode_tables`."""
+    try:
+        return _ENCODER.encode(value)
+    except TypeError as exc:
+        raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
+    except ValueError as exc:
+        raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
+
+
 def encode_tables(tables: Tables) -> bytes:
     """Serialize before touching the disk, so an invalid value fails the update and writes nothing.
 
@@ -47,27 +61,28 @@ def encode_tables(tables: Tables) -> bytes:
         raise TypeError(f"a partition must be a dict of tables, got {type(tables).__name__}")
     db: dict[str, dict[str, dict[str, Any]]] = {}
     for table_name, docs in tables.items():
-        if not isinstance(table_name, str):
-            raise TypeError(f"table names must be strings, got {table_name!r}")
-        if not isinstance(docs, dict):
-            raise TypeError(f"table {table_name!r} must be a dict of documents, got {type(docs).__name__}")
-        rows: dict[str, dict[str, Any]] = {}
-        for doc_id, (key, doc) in enumerate(docs.items(), start=1):
-            if not isinstance(key, str):
-                raise TypeError(f"document keys must be strings, got {key!r} in table {table_name!r}")
-            if not isinstance(doc, dict):
-                raise TypeError(f"document {key!r} in table {table_name!r} must be a dict, got {type(doc).__name__}")
-            if KEY_FIELD in doc:
-                raise ValueError(f"document {key!r} in table {table_name!r} uses the reserved field {KEY_FIELD!r}")
-            rows[str(doc_id)] = {KEY_FIELD: key, **doc}
-        db[table_name] = rows
-    try:
-        text = json.dumps(db, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
-    except TypeError as exc:
-        raise TypeError(f"partition is not JSON-compatible: {exc}") from exc
-    except ValueError as exc:
-        raise ValueError(f"partition is not JSON-compatible: {exc}") from exc
-    return text.encode("ascii")
+        check_table(table_name, docs)
+        db[table_name] = {str(n): keyed_doc(table_name, key, doc) for n, (key, doc) in enumerate(docs.items(), 1)}
+    return encode_doc(db).encode("ascii")
+
+
+def check_table(name: object, docs: object) -> None:
+    """A table as a partition may hold it (a string name, a dict of documents), else `TypeError`."""
+    if not isinstance(name, str):
+        raise TypeError(f"table names must be strings, got {name!r}")
+    if not isinstance(docs, dict):
+        raise TypeError(f"table {name!r} must be a dict of documents, got {type(docs).__name__}")
+
+
+def keyed_doc(table: str, key: object, doc: object) -> dict[str, Any]:
+    """The document as the file holds it, its key in ``_key``; a wrong key or document raises."""
+    if not isinstance(key, str):
+        raise TypeError(f"document keys must be strings, got {key!r} in table {table!r}")
+    if not isinstance(doc, dict):
+        raise TypeError(f"document {key!r} in table {table!r} must be a dict, got {type(doc).__name__}")
+    if KEY_FIELD in doc:
+        raise ValueError(f"document {key!r} in table {table!r} uses the reserved field {KEY_FIELD!r}")
+    return {KEY_FIELD: key, **doc}
 
 
 class _NotJSON(ValueError):

@@ -30,8 +30,9 @@ import psycopg
 from psycopg_pool import PoolTimeout
 
 from storage.base import Document, Store, StoreError, Tables, Versioned
-from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog
+from storage.fragments import encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
@@ -162,11 +163,7 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         if raw is None and cached is not None:
             return Versioned(cached[1], version)
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
-        with self._cache_lock:
-            self._cache[partition] = (version, tables)
-            self._cache.move_to_end(partition)
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+        self._remember(partition, version, tables)
         return Versioned(tables, version)
 
     def version(self, partition: str) -> int:
@@ -193,38 +190,61 @@ class PostgresStore(PostgresRows, FaultLog, Store):
 
     @contextmanager
     def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
+        with self._cache_lock:
+            cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
-            raw = self._lock_row(conn, partition)
-            work = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}") if raw else {}
+            found = self._lock_row(conn, partition, known=cached[0] if cached else -1)
+            if found is None:
+                work: Tables = {}
+            elif found[1] is None and cached is not None:  # the version this process read last: no text sent
+                work = work_copy(cached[1])
+            else:
+                work = decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
             active[partition] = conn
             try:
                 yield work
             finally:
                 del active[partition]
-            encoded = encode_tables(work).decode("ascii")
-            if raw is None:  # upsert: `record_once` may have created an empty row meanwhile
-                conn.execute(
+            raw, encoded = encode_partition(work, before=None)
+            if found is None:  # upsert: `record_once` may have created an empty row meanwhile
+                written = conn.execute(
                     "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
-                    " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()",
-                    (partition, encoded),
-                )
+                    " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()"
+                    " RETURNING version",
+                    (partition, raw.decode("ascii")),
+                ).fetchone()
             else:
-                conn.execute(
+                written = conn.execute(
                     "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'),"
-                    " updated_at = now() WHERE name = %s",
-                    (encoded, partition),
-                )
+                    " updated_at = now() WHERE name = %s RETURNING version",
+                    (raw.decode("ascii"), partition),
+                ).fetchone()
+        # Committed: the next read finds this version cached and is sent no text (the tables as stored, not
+        # the writer's objects).
+        if written is not None:
+            self._remember(partition, int(written[0]), encoded.tables)
+
+    def _remember(self, partition: str, version: int, tables: Tables) -> None:
+        with self._cache_lock:
+            self._cache[partition] = (version, tables)
+            self._cache.move_to_end(partition)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
 
     @staticmethod
-    def _lock_row(conn: psycopg.Connection, partition: str) -> str | None:
-        """Lock the partition's row (creating an empty one if needed, so two first writers queue too)."""
-        row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
-        if row is not None:
-            return str(row[0])
-        # A first write: take a lock on the name itself so two first writers queue instead of colliding.
-        conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
-        row = conn.execute("SELECT tables::text FROM partitions WHERE name = %s FOR UPDATE", (partition,)).fetchone()
-        return None if row is None else str(row[0])
+    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[int, str | None] | None:
+        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): its
+        version, and its tables as text unless the version is `known`; None when there is no row."""
+        query = (
+            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions"
+            " WHERE name = %s FOR UPDATE"
+        )
+        row = conn.execute(query, (known, partition)).fetchone()
+        if row is None:
+            # A first write: take a lock on the name itself so two first writers queue instead of colliding.
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
+            row = conn.execute(query, (known, partition)).fetchone()
+        return None if row is None else (int(row[0]), None if row[1] is None else str(row[1]))
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._sealed.summary(prefix, names=names, limit=limit, store=self)

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 
 from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
 from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
-from storage.codec import check_partition_name, decode_tables, encode_tables
+from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog, os_fault
+from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
 from storage.tinydb_leases import FileLeases
@@ -52,13 +53,14 @@ class _Entry:
     fd: int
     """The file this entry was read from, held open so its inode number cannot be reused."""
     identity: _Identity
-    raw: bytes
     version: int
-    """`_version_of(raw)`."""
-    tables: Tables | None
-    """Parsed lazily; shared by every `read` caller, who must not mutate it."""
-    meta: Meta | None = None
-    """The file's segment counts (`storage.tinydb_rows`), set when `tables` is parsed."""
+    """`_version_of` the file's bytes."""
+    tables: Tables
+    """Shared by every `read` caller, who must not mutate it."""
+    meta: Meta
+    """The file's segment counts (`storage.tinydb_rows`)."""
+    encoded: Encoded | None = None
+    """What this process wrote last, row by row (`storage.fragments`): the next write encodes only what it changed."""
 
 
 class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
@@ -110,7 +112,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             entry = self._checked(partition, path)
             if entry is None:
                 return Versioned({}, 0)
-            return Versioned(self._parsed(entry, path)[0], entry.version)
+            return Versioned(entry.tables, entry.version)
 
     def version(self, partition: str) -> int:
         """A stat of the file, as a read: the version of the cached entry, read again when the file changed."""
@@ -135,14 +137,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             entry = self._checked(partition, path)
             if entry is None:
                 return {}, {}
-            return self._parsed(entry, path)
-
-    @staticmethod
-    def _parsed(entry: _Entry, path: str) -> tuple[Tables, Meta]:
-        """The entry's tables and segment counts, parsed once (needs _cache_lock)."""
-        if entry.tables is None:
-            entry.tables, entry.meta = _split(decode_tables(entry.raw, path=path))
-        return entry.tables, entry.meta or {}
+            return entry.tables, entry.meta
 
     def _read_passing(self, partition: str, path: str) -> tuple[Tables, Meta]:
         """A read that leaves the cache as it was: the cached tables when current, else the file parsed and
@@ -154,7 +149,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             except OSError:
                 current = False
             if current and entry is not None:
-                return self._parsed(entry, path)
+                return entry.tables, entry.meta
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
@@ -212,12 +207,15 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             try:
                 with self._cache_lock:
                     entry = self._checked(partition, path)
-                # Parsing the bytes again is the cheapest deep copy, and keeps the cached tables pristine.
-                work, meta = _split(decode_tables(entry.raw, path=path) if entry is not None else {})
+                # The cached tables stay pristine: the writer changes a copy (rows shared, see storage/fragments.py).
+                work = work_copy(entry.tables) if entry is not None else {}
+                meta: Meta = json_copy(entry.meta) if entry is not None else {}
                 self._open_meta[partition] = meta
                 yield work
                 self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
-                raw = encode_tables({**work, META: meta} if meta else work)
+                raw, encoded = encode_partition(
+                    {**work, META: meta} if meta else work, before=entry.encoded if entry is not None else None
+                )
                 try:
                     DurableJSONStorage(path).write_raw(raw)
                 except OSError as exc:
@@ -227,7 +225,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
                 self.clear_fault("store")
                 with self._cache_lock:
                     try:
-                        self._remember(partition, path, raw)
+                        self._remember(partition, path, raw, encoded=encoded)
                     except OSError:
                         # The write is durable; only the cache missed it. Never report it as failed.
                         logger.warning("could not cache %s after writing it", path, exc_info=True)
@@ -327,16 +325,17 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             os.close(fd)
             raise
         logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
-        entry = _Entry(fd=fd, identity=identity, raw=raw, version=_version_of(raw), tables=tables, meta=meta)
+        entry = _Entry(fd=fd, identity=identity, version=_version_of(raw), tables=tables, meta=meta)
         return self._put(partition, entry)
 
-    def _remember(self, partition: str, path: str, raw: bytes) -> None:
-        """Cache what we just wrote; the folder lock is held, so the file at `path` is ours."""
+    def _remember(self, partition: str, path: str, raw: bytes, *, encoded: Encoded) -> None:
+        """Cache what we just wrote (the tables as the file holds them, not the writer's objects); the folder
+        lock is held, so the file at `path` is ours."""
         fd = os.open(path, os.O_RDONLY)
-        self._put(
-            partition,
-            _Entry(fd=fd, identity=_identity(os.fstat(fd)), raw=raw, version=_version_of(raw), tables=None),
-        )
+        tables, meta = _split(encoded.tables)
+        entry = _Entry(fd=fd, identity=_identity(os.fstat(fd)), version=_version_of(raw), tables=tables, meta=meta)
+        entry.encoded = encoded
+        self._put(partition, entry)
 
     def _put(self, partition: str, entry: _Entry) -> _Entry:
         self._forget(partition)

@@ -45,6 +45,9 @@ class PortFake:
             return NOT_A_READ
         return self.deliveries.once(request, lambda: self.answer(request))
 
+    def writes(self, request: Request) -> bool:
+        return False
+
     def lang_for(self, request: Request) -> Lang:
         return "nb"
 

@@ -161,7 +161,7 @@ class SlackAdapter:
         """The outcome within Slack's 3-second ack, or None when the core has not finished by
         `offload.ACK_SECONDS` (a database that accepts a query and never answers): its outcome, whatever
         it is, is then posted through `response_url` when it comes, announcements and all."""
-        if not offload.enabled():  # in place: done before anything could be late
+        if not offload.enabled():  # a local store: done before anything could be late (a write waits off the loop)
             return await self._handle(request)
         work = asyncio.ensure_future(self._handle(request))
         done, _ = await asyncio.wait({work}, timeout=offload.ACK_SECONDS)
@@ -283,7 +283,8 @@ class SlackAdapter:
     # ---- the core -----------------------------------------------------------------------------------------
     async def _handle(self, request: Request) -> Outcome:
         try:
-            return await offload.call(self.core.handle, request)
+            run = offload.call_writing if self.core.writes(request) else offload.call  # a write waits for the disk
+            return await run(self.core.handle, request)
         except Exception:
             logger.exception("core failed on a Slack request (%s)", request.request_id)
             return Outcome(reply=failure_reply(self._lang_for(request)))

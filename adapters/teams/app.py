@@ -150,7 +150,8 @@ class TeamsRuntime:
         request = await self.members.identify(turn_context, request)
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
-        outcome = await offload.call(self.core.handle, request)
+        run = offload.call_writing if self.core.writes(request) else offload.call  # a write waits for the disk
+        outcome = await run(self.core.handle, request)
         if outcome.repeated:  # the channel redelivered an activity it thought timed out
             return
         here = request.channel_id if request.platform == PLATFORM else None

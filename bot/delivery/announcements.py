@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from bot import off_loop
 from bot.delivery import outbox, targets
 from bot.delivery.outbox import (
     FAILED,
@@ -144,7 +145,7 @@ async def _deliver(
         if not senders[row.announcement.to.platform].looks_up and not row.maybe_posted(looks_up=False)
     ]
     if unmarked:
-        mark_posting(core.state, unmarked, at=at)  # before the post: a death mid-post leaves them uncertain
+        await off_loop.run(mark_posting, core.state, unmarked, at=at)  # a death mid-post leaves them uncertain
     results = {} if results is None else results
     results.update(await post_rows(rows, senders=senders, pacer=pacer))
     unreachable: dict[ChannelAddress, str] = {}
@@ -155,8 +156,12 @@ async def _deliver(
         if result is not None and result.kind == UNDELIVERABLE:
             unreachable[row.announcement.to] = result.error
     reached = [row.announcement.to for row in rows if row.key in results and results[row.key].kind == SENT]
-    targets.note(core.state, failed=unreachable, reached=reached, at=at)
-    return settle(core.state, rows, results, at=core.clock.now())
+
+    def record() -> list[Document]:  # what the posts found, then what became of them: one hop off the loop
+        targets.note(core.state, failed=unreachable, reached=reached, at=at)
+        return settle(core.state, rows, results, at=core.clock.now())
+
+    return await off_loop.run(record)
 
 
 async def post_rows(rows: list[Row], *, senders: Mapping[str, Sender], pacer: Pacer) -> dict[str, Result]:
@@ -275,7 +280,7 @@ def follow_up(*, core: Core, senders: Mapping[str, Sender], attempt: int = 1) ->
         await asyncio.sleep(outbox.GRACE.total_seconds() * attempt)
         lease = PassLease(core=core, holder=holder_id())
         try:
-            if not lease.take():
+            if not await off_loop.run(lease.take):
                 return
         except (OSError, StoreError):
             return  # the store cannot be written: the scheduler's passes report it
@@ -284,7 +289,7 @@ def follow_up(*, core: Core, senders: Mapping[str, Sender], attempt: int = 1) ->
             if given_up:
                 await tell_admins(core=core, senders=senders, given_up=given_up)
         finally:
-            lease.release()
+            await off_loop.run(lease.release)
         if failed and attempt < outbox.MAX_ATTEMPTS:
             follow_up(core=core, senders=senders, attempt=attempt + 1)
 

@@ -9,12 +9,15 @@ hundred people of twenty organisations need one binding per organisation, not on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
 from bot.state.store import META, StateStore
+from storage.base import Document
 
 ChannelKind = Literal["region", "actor", "national", "unbound"]
 Via = Literal["config", "person", "organisation", "none"]
@@ -173,6 +176,15 @@ class Directory:
 
     def bindings(self) -> list[Binding]:
         """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""
+        runtime = self.state.tables(META).get("channels") or None
+        kept = _BINDINGS.get(self.config if runtime is None else runtime)
+        if kept is not None and kept[0] is self.config:
+            return list(kept[1])
+        found = tuple(self._bindings(runtime or {}))
+        _BINDINGS.put(self.config if runtime is None else runtime, (self.config, found))
+        return list(found)
+
+    def _bindings(self, runtime: dict[str, Document]) -> Iterator[Binding]:
         merged: dict[str, Binding] = {}
         for channel in self.config.channels:
             context = _context(region=channel.region, actor=channel.actor, national=channel.national)
@@ -180,7 +192,7 @@ class Directory:
                 address=ChannelAddress(platform=channel.platform, channel_id=channel.id),
                 context=context,
             )
-        for key, doc in self.state.tables(META).get("channels", {}).items():
+        for key, doc in runtime.items():
             platform, _, channel_id = key.partition(":")
             merged[key] = Binding(
                 address=ChannelAddress(platform=platform, channel_id=channel_id),
@@ -190,7 +202,7 @@ class Directory:
                     national=doc.get("national", False),
                 ),
             )
-        return list(merged.values())
+        return iter(merged.values())
 
     def channel(self, *, platform: str, channel_id: str) -> ChannelContext:
         runtime = self.state.doc(META, "channels", binding_key(platform, channel_id))
@@ -227,6 +239,12 @@ class Directory:
             local = [b.address for b in here if region is not None and b.context.region == region]
             found += local or [b.address for b in here if b.context.region is None]
         return found
+
+
+_BINDINGS: IdentityMemo[tuple[AppConfig, tuple[Binding, ...]]] = IdentityMemo(maxsize=64)
+"""Every binding, kept by the runtime `channels` table it was made from (a stored table, never changed
+once handed out; the configuration alone when there is none) with the configuration: a signature's
+announcements ask for five parties' channels, each of them from every binding (issue 21)."""
 
 
 def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:

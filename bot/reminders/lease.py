@@ -49,11 +49,13 @@ class PassLease:
         self.renewed = time.monotonic()
         return taken
 
+    def renewal_due(self) -> bool:
+        """Whether `keep` would write (the lease is renewed every `RENEW_SECONDS`, not per message)."""
+        return time.monotonic() - self.renewed >= RENEW_SECONDS
+
     def keep(self) -> bool:
         """Renew the lease when it is due (not per message); False when it was lost."""
-        if time.monotonic() - self.renewed < RENEW_SECONDS:
-            return True
-        return self.take()
+        return self.take() if self.renewal_due() else True
 
     def release(self) -> None:
         try:

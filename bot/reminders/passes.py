@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from bot import off_loop
 from bot.dates.workdays import is_first_working_day_of_week
 from bot.delivery import targets
 from bot.delivery.announcements import deliver_announcements, note_undelivered, redeliver, tell_admins
@@ -102,7 +103,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     report = PassReport()
     lease = PassLease(core=core, holder=holder_id())
     try:
-        taken = lease.take()
+        taken = await off_loop.run(lease.take)
     except (OSError, StoreError) as exc:
         _fail(core, report, exc, what="the reminder lease could not be written; nothing was posted")
         return report
@@ -114,7 +115,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
     try:
         await _run(core=core, senders=senders, at=now or core.clock.now(), report=report, lease=lease)
     finally:
-        lease.release()
+        await off_loop.run(lease.release)
     if report.sent or report.failed:
         logger.info(
             "reminder pass: %d sent in %d messages (%d late), %d failed",
@@ -161,7 +162,7 @@ async def _run(
         return
     intents = {digest.to: pass_ledger.intent_of(digest, at=at) for digest in digests}
     try:
-        pass_ledger.write_intents(core.state, [*open_intents, *intents.values()])
+        await off_loop.run(pass_ledger.write_intents, core.state, [*open_intents, *intents.values()])
     except Exception as exc:
         _fail(core, report, exc, what="the reminder ledger could not be written; nothing was posted")
         return
@@ -182,9 +183,10 @@ async def _run(
     kept = [intents[d.to] for d in left]
     dropped = [intent for intent in intents.values() if intent not in done and intent not in kept]
     try:
-        pass_ledger.settle(core.state, posted=done)
+        await off_loop.run(pass_ledger.settle, core.state, posted=done)
         if dropped:
-            pass_ledger.keep_only(core.state, frozenset(i.key for i in [*done, *kept, *open_intents]))
+            keep = frozenset(i.key for i in [*done, *kept, *open_intents])
+            await off_loop.run(pass_ledger.keep_only, core.state, keep)
     except Exception as exc:
         guard.posted |= {intent.key for intent in done}
         _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
@@ -238,7 +240,7 @@ async def _post_all(
         nonlocal stopped
         async with limit:
             await pacer.wait(digest.to)
-            if stopped or not lease.keep():
+            if stopped or (lease.renewal_due() and not await off_loop.run(lease.keep)):
                 if not stopped:
                     logger.error("the reminder lease was lost mid-pass; stopping so nothing is posted twice")
                 stopped = True
@@ -248,7 +250,7 @@ async def _post_all(
             key = intent.key
             if not sender.looks_up:
                 try:
-                    pass_ledger.mark_trying(core.state, intent, at=core.clock.now())
+                    await off_loop.run(pass_ledger.mark_trying, core.state, intent, at=core.clock.now())
                 except Exception as exc:
                     stopped = True
                     _fail(core, report, exc, what="the reminder ledger could not be written; posting stopped")
@@ -348,8 +350,8 @@ async def _resolve(
                 posted.append(intent)
                 report.messages += 1
     try:
-        pass_ledger.settle(core.state, posted=posted)
-        pass_ledger.keep_only(core.state, frozenset(intent.key for intent in posted + kept))
+        await off_loop.run(pass_ledger.settle, core.state, posted=posted)
+        await off_loop.run(pass_ledger.keep_only, core.state, frozenset(intent.key for intent in posted + kept))
     except Exception as exc:
         _fail(core, report, exc, what="posted, but the reminder ledger could not be written")
         return None

@@ -30,17 +30,28 @@ PREV = "prev"
 HASH = "hash"
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+"""Built once (`json.dumps` with options builds an encoder per call; `verify` hashes every entry)."""
+
+
 def digest(entry: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of the entry's canonical JSON, leaving out its own `hash` field."""
     body = {key: value for key, value in entry.items() if key != HASH}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL(body).encode("utf-8")).hexdigest()
 
 
 def seal(entry: dict[str, Any], *, previous: Mapping[str, Any] | None) -> dict[str, Any]:
     """The one place an entry joins the chain: `prev` from the entry before it (None for the first), then
-    its own `hash`. Returns the same dict."""
-    entry[PREV] = digest(previous) if previous is not None else None
+    its own `hash`. Returns the same dict.
+
+    `prev` is the previous entry's own `hash` where it has one, not its content hashed again: `walk` checks
+    every entry's `hash` against its content, so a changed entry is named there either way, and a write pays
+    for one digest instead of two. A legacy entry (no `hash`) is hashed."""
+    recorded = previous.get(HASH) if previous is not None else None
+    if previous is None:
+        entry[PREV] = None
+    else:
+        entry[PREV] = recorded if isinstance(recorded, str) and len(recorded) == 64 else digest(previous)
     entry[HASH] = digest(entry)
     return entry
 

@@ -47,10 +47,14 @@ Frozen = dict[str, str]
 """Each model table as JSON text: a deep copy taken before a change, which the change cannot alter."""
 
 
+_TEXT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+"""Built once: `json.dumps` with options builds an encoder on every call, and a write freezes every table twice."""
+
+
 def _text(rows: Any) -> str:
     """JSON text of a table. A value JSON cannot hold (or NaN) raises here as it would in the store's own
     write, so the change is refused before anything is written."""
-    return json.dumps(rows, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _TEXT(rows)
 
 
 def freeze(tables: Mapping[str, Any]) -> Frozen:

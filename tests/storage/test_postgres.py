@@ -259,3 +259,29 @@ def test_migrate_command(pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: p
     assert main(["migrate"]) == 0
     out = capsys.readouterr().out
     assert "allerede oppdatert" in out and "postgres" in out and "password" not in out
+
+
+def test_a_write_is_read_back_as_stored_and_another_replicas_write_is_seen(pg_url: str) -> None:
+    """After its own write a replica reads its cache (no text sent) holding what the database holds, a tuple
+    as a list; a write by another replica in between is read, not the cache."""
+    one, two = PostgresStore(pg_url), PostgresStore(pg_url)
+    try:
+        kept: dict[str, Any] = {"when": (2027, 4, 24)}
+        with one.update("cycle/agder/2027") as tables:
+            tables["milestones"] = {"spring": kept}
+        kept["when"] = "changed afterwards"
+        assert one.read("cycle/agder/2027") == {"milestones": {"spring": {"when": [2027, 4, 24]}}}
+        assert two.read("cycle/agder/2027") == one.read("cycle/agder/2027")
+        with one.update("cycle/agder/2027") as tables:  # from the cache: the version read is the row's
+            tables["milestones"]["spring"]["when"] = [2027, 4, 25]
+        with two.update("cycle/agder/2027") as tables:  # another replica's write in between
+            tables["milestones"]["autumn"] = {"when": [2027, 10, 1]}
+        with one.update("cycle/agder/2027") as tables:  # not from the cache: the version moved on
+            assert set(tables["milestones"]) == {"spring", "autumn"}
+            tables["milestones"]["spring"]["done"] = True
+        expected = {"spring": {"when": [2027, 4, 25], "done": True}, "autumn": {"when": [2027, 10, 1]}}
+        assert one.read("cycle/agder/2027")["milestones"] == expected
+        assert two.read("cycle/agder/2027")["milestones"] == expected
+    finally:
+        one.close()
+        two.close()

@@ -1,0 +1,145 @@
+"""PostgreSQL writes against a one-row commit on the same server (issue 21: "≤ 3× a one-row commit").
+
+A throwaway PostgreSQL 15 on a Unix socket in a temporary folder (`tests/pgserver.py`, fsync and
+synchronous_commit on), holding the Slack bench's state (`bench.slack_setup`: 15 regions, a year of history)
+through the project's own import (`storage.transfer.copy_store`). Then, alternately, request by request:
+- *one-row commit*: ``UPDATE one SET n = n + 1 WHERE id = 1`` in its own transaction on a psycopg
+  connection of its own: the least a durable write can cost on this server;
+- `dato vår <region> 2028 <day> 10:00` by each region's coordinator over `Core.handle` (platform Slack, with
+  a request id), alternating two days so each one writes: the change, its history entry, its request id and
+  its announcements, one transaction;
+- `signer` for the 75 signatures of agreement 2028 (shuffled), each followed by `Core.deliver` to a Slack
+  sender that accepts every post (no Teams sender, as in the Slack bench): the change with its
+  announcements (one transaction), then what became of them (one more).
+Wall time per write is what a person waits for; this process's CPU per write is the bot's own work (the
+database's is in the wall time). Ratios are of medians, taken in one interleaved run.
+
+    python -m bench.pg_write [--runs 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.history import FakeSender  # noqa: E402 - after the path is set
+from bench.slack_roundtrip import groups  # noqa: E402
+from bench.slack_setup import build  # noqa: E402
+
+
+def _timed(work: Callable[[], Any]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _line(name: str, samples: list[tuple[float, float]], base: tuple[float, float]) -> str:
+    wall, cpu = statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+    return (
+        f"| {name} | {len(samples)} | {wall * 1000:.2f} ms | {cpu * 1000:.2f} ms | **{wall / base[0]:.2f}** "
+        f"| {cpu / base[1]:.1f} |"
+    )
+
+
+def measure(url: str, folder: Path, *, runs: int) -> str:
+    import psycopg
+
+    from adapters.compose import make_core
+    from bot.clock import FixedClock
+    from bot.messages import Request
+    from bot.model.config import load_config
+    from storage.postgres import PostgresStore
+    from storage.tinydb_store import TinyDBStore
+    from storage.transfer import copy_store
+
+    served = build(folder)
+    store = PostgresStore(url)
+    with TinyDBStore(served.data) as source:
+        copied = copy_store(source=source, target=store)
+    core = make_core(config=load_config(str(served.config)), store=store, clock=FixedClock(served.now))
+    asked = groups(served.regions, per_group=runs, year=served.now.year)
+    slack = FakeSender("slack")
+    slack.looks_up = True  # as Slack's sender: a post can be found again, so none is marked before
+    senders = {"slack": slack}  # as the Slack bench's server, which has no Teams sender
+    loop = asyncio.new_event_loop()
+    count = iter(range(10**9))
+
+    def ask(user: str, channel: str, text: str, *, deliver: bool) -> None:
+        rid = f"slack:cmd:T0:pg.{next(count)}"
+        request = Request(
+            platform="slack", user_id=user, channel_id=channel, text=text, fields=MappingProxyType({}), request_id=rid
+        )
+        outcome = core.handle(request)
+        if not outcome.reply.ok:
+            raise SystemExit(f"{text!r} refused: {outcome.reply.text[:300]}")
+        if deliver:
+            loop.run_until_complete(core.deliver(outcome, senders=senders, already_shown=None))
+
+    with psycopg.connect(url) as one:
+        one.execute("CREATE TABLE IF NOT EXISTS one (id int PRIMARY KEY, n bigint NOT NULL)")
+        one.execute("INSERT INTO one VALUES (1, 0) ON CONFLICT (id) DO NOTHING")
+        one.commit()
+
+        def commit() -> None:
+            with one.transaction():
+                one.execute("UPDATE one SET n = n + 1 WHERE id = 1")
+
+        for _ in range(20):  # warm both: connections, caches, the date grammar
+            commit()
+        for warm in asked["dato (a write)"][:15]:
+            ask(warm.user, warm.channel, warm.text.replace(" 10:00", " 09:00"), deliver=True)
+        base: list[tuple[float, float]] = []
+        found: dict[str, list[tuple[float, float]]] = {"dato (a write)": [], "signer (a write, then delivered)": []}
+        work = [("dato (a write)", a, False) for a in asked["dato (a write)"]]
+        work += [("signer (a write, then delivered)", a, True) for a in asked["signer (a write and its announcements)"]]
+        random.Random(7).shuffle(work)
+        for name, one_ask, deliver in work:
+            base.append(_timed(commit))
+            found[name].append(_timed(lambda a=one_ask, d=deliver: ask(a.user, a.channel, a.text, deliver=d)))
+    loop.close()
+    store.close()
+    reference = (statistics.median(s[0] for s in base), statistics.median(s[1] for s in base))
+    lines = [
+        f"# {copied.partitions} partitions, {copied.rows} rows imported; now {served.now:%Y-%m-%d %H:%M}",
+        "| write | n | wall median | CPU median (this process) | wall ratio | CPU ratio |",
+        "| --- | --- | --- | --- | --- | --- |",
+        _line("one-row commit", base, reference),
+        *(_line(name, samples, reference) for name, samples in found.items()),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=300, help="dato writes (the 75 signatures come on top)")
+    args = parser.parse_args()
+    from storage.postgres import migrate_url
+    from tests import pgserver
+
+    reason = pgserver.unavailable()
+    if reason:
+        raise SystemExit(f"skipped: {reason}")
+    server = pgserver.start_server()
+    try:
+        migrate_url(server.url())
+        with tempfile.TemporaryDirectory(prefix="pg-write-") as folder:
+            print(measure(server.url(), Path(folder), runs=args.runs))
+    finally:
+        pgserver.stop_server(server)
+
+
+if __name__ == "__main__":
+    main()
