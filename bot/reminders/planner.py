@@ -29,11 +29,11 @@ into one message.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.agreement.versions import earlier_signatures
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness
 from bot.facts.kinds import is_meeting, is_signing
@@ -252,7 +252,7 @@ class Planner:
                 continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
-            late = latest.day < today
+            late = latest.day < today and not told_on_time(ledger, item=item, occurrence=latest)
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
                 blockers = self._blockers(item, state=state, seen=blocked)
@@ -355,12 +355,10 @@ class Planner:
             )
             if occurrence.overdue:
                 # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
-                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
-                # A party whose signature a new text voided may not have heard that it must sign again (the
-                # text can change after the leads): it hears it too, in its own channel (walk 3, #2).
-                voided = earlier_signatures(self.state, region=item.region or "", year=item.year)
-                again = [party for party in progress.missing if party in voided and not blockers]
-                parties = [region, *(parties if blockers else []), *again]
+                # holds it up. Unblocked, every party that has not signed hears it too, in its own channel and
+                # on the same overdue rhythm: they are the ones that must act, and fell silent exactly when the
+                # agreement became late (walk 5, N4); a party whose signature a new text voided among them.
+                parties = [region, *(parties if blockers else progress.missing)]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
@@ -409,6 +407,15 @@ class Planner:
                 if start <= occurrence.day <= end and (occurrence.kind != "lead" or occurrence.day <= progress.target):
                     planned.append((occurrence.day, item, occurrence))
         return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
+
+
+def told_on_time(ledger: Mapping[str, object], *, item: Item, occurrence: Occurrence) -> bool:
+    """Whether some channel already has this occurrence of the item in the ledger: the pass ran on its day,
+    so a channel that hears it only now was not due it then (a later change made it so: a new text voiding a
+    signature, a party added). Its line then says nothing of being sent late (walk 5, N6): «Sendt for sent»
+    is for a reminder that was due and missed (downtime), never for one a later change made due."""
+    prefix = f"{item.ident}|{occurrence.name}|"
+    return any(key.startswith(prefix) for key in ledger)
 
 
 def suggested_day(item: Item) -> date | None:
