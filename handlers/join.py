@@ -1,9 +1,9 @@
 """`bli med <part>`, `bli med trekk` (take one's own request back), `opptak ja|nei <nr>` (the buttons the
 coordinators get) and `forlat <part> [@person]`.
 
-A person who is not known asks to join; the party's coordinators (or the admins, where the party has no
-channel) get one message with «Slipp inn» and «Avslå», and the answer is told to the person where they
-asked. The rules (who answers, what a yes writes) are in `bot.actions.membership`.
+A person who is not known asks to join; the party's coordinators get one message with «Slipp inn» and
+«Avslå» in its channels, or the admins in the national channels where the party has no coordinator (or no
+channel), and the answer is told to the person where they asked. The rules (who answers, what a yes writes) are in `bot.actions.membership`.
 """
 
 from __future__ import annotations

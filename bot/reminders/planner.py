@@ -29,11 +29,11 @@ into one message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from bot.agreement.versions import voided_signed_by
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness
 from bot.facts.kinds import is_meeting, is_signing
@@ -252,7 +252,13 @@ class Planner:
                 continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
-            late = latest.day < today and not told_on_time(ledger, item=item, occurrence=latest)
+            late = latest.day < today
+            # Parties whose signature a new text voided had signed when an earlier lead fell due (walk 5, N6).
+            signed_then = (
+                voided_signed_by(state, region=item.region or "", year=item.year, day=latest.day)
+                if late and is_signing(item)
+                else set()
+            )
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
                 blockers = self._blockers(item, state=state, seen=blocked)
@@ -274,6 +280,7 @@ class Planner:
                     channel_id=address.channel_id,
                     context=binding.context,
                 )
+                party_late = late and party not in signed_then
                 line = lines.get((party, lang))
                 if line is None:
                     if first is None:
@@ -289,7 +296,7 @@ class Planner:
                                 anchor=self.anchor(progress),
                                 party=party,
                                 today=today,
-                                late=late,
+                                late=party_late,
                                 blockers=blockers,
                                 first=first,
                             )
@@ -305,7 +312,7 @@ class Planner:
                         party=party,
                         channel=binding.context,
                         line=line,
-                        late=late,
+                        late=party_late,
                         lang=lang,
                     )
                 )
@@ -407,15 +414,6 @@ class Planner:
                 if start <= occurrence.day <= end and (occurrence.kind != "lead" or occurrence.day <= progress.target):
                     planned.append((occurrence.day, item, occurrence))
         return sorted(planned, key=lambda entry: (entry[0], entry[1].ident))
-
-
-def told_on_time(ledger: Mapping[str, object], *, item: Item, occurrence: Occurrence) -> bool:
-    """Whether some channel already has this occurrence of the item in the ledger: the pass ran on its day,
-    so a channel that hears it only now was not due it then (a later change made it so: a new text voiding a
-    signature, a party added). Its line then says nothing of being sent late (walk 5, N6): «Sendt for sent»
-    is for a reminder that was due and missed (downtime), never for one a later change made due."""
-    prefix = f"{item.ident}|{occurrence.name}|"
-    return any(key.startswith(prefix) for key in ledger)
 
 
 def suggested_day(item: Item) -> date | None:
