@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.actions.rules import milestone_for
+from bot.actions.rules import acts_for, milestone_for
 from bot.context import Context
 from bot.i18n import Lang, _, using
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
@@ -90,6 +90,19 @@ def parties_spoken_for(context: ChannelContext, *, region: str, parties: tuple[s
         return parties
     if context.kind == "actor" and context.actor in parties and context.region in (None, region):
         return (context.actor,)
+    return ()
+
+
+def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """Whose «Signer for …» buttons a reply here carries: the parties the channel speaks for
+    (`parties_spoken_for`, as the announcements); where it speaks for no party (a personal chat, the national
+    channel, an unbound one) the caller's own, when their click would be kept. One rule for `status` and the
+    announcements, so no surface offers a button that is refused where it is shown (walk 5, N5)."""
+    if ctx.channel.kind in ("region", "actor"):
+        return parties_spoken_for(ctx.channel, region=region, parties=missing)
+    party = ctx.caller.party
+    if party is not None and party in missing and acts_for(ctx.config, role=ctx.caller.role, party=party):
+        return (party,)
     return ()
 
 

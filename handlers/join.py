@@ -1,9 +1,9 @@
 """`bli med <part>`, `bli med trekk` (take one's own request back), `opptak ja|nei <nr>` (the buttons the
 coordinators get) and `forlat <part> [@person]`.
 
-A person who is not known asks to join; the party's coordinators (or the admins, where the party has no
-channel) get one message with «Slipp inn» and «Avslå», and the answer is told to the person where they
-asked. The rules (who answers, what a yes writes) are in `bot.actions.membership`.
+A person who is not known asks to join; the party's coordinators get one message with «Slipp inn» and
+«Avslå» in its channels, or the admins in the national channels where the party has no coordinator (or no
+channel), and the answer is told to the person where they asked. The rules (who answers, what a yes writes) are in `bot.actions.membership`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.model.order import split_confirm
 from bot.parsing import fold, shown
 from bot.reminders.notify import known_people
 from bot.shown.replies import make_reply
+from bot.state.integrity import admin_channels
 from bot.state.store import DomainError
 
 JOIN_EXAMPLE = N_("bli med IN")
@@ -49,13 +50,14 @@ def join(request: Request, ctx: Context) -> Outcome:
         ).format(party=name, number=asked.request.number, withdraw=f"bli med {WITHDRAW}")
         return Outcome(reply=make_reply(title=_("Allerede spurt"), lead=lead))
     announcement = _request_message(ctx, asked.request)
-    addresses = ctx.directory.channels_of_party(party=party) or ctx.directory.channels_of_party(
-        party=ctx.config.parties.coordinator.key
-    )
+    addresses = _answering_channels(ctx, party)
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
     others = tuple(Announcement(to=address, reply=announcement) for address in addresses if address != here)
-    if here in addresses:  # asked in the party's own channel: the one message with the buttons is the reply
+    if here in addresses:  # asked where it is answered: the one message with the buttons is the reply
         return Outcome(reply=announcement, announcements=others)
+    if here in ctx.directory.channels_of_party(party=party):
+        # The party's own channel, whose members may not answer: told who was asked, with no buttons to refuse.
+        return Outcome(reply=_request_message(ctx, asked.request, buttons=False), announcements=others)
     lead = _(
         "Jeg har spurt koordinatorene for {party} om å slippe deg inn som rådgiver. Du får svar her. "
         "Til da kan du lese alt, f.eks. «neste», «status» og «årshjul»."
@@ -82,9 +84,7 @@ def withdraw(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
-    addresses = ctx.directory.channels_of_party(party=withdrawn.party) or ctx.directory.channels_of_party(
-        party=ctx.config.parties.coordinator.key
-    )
+    addresses = _answering_channels(ctx, withdrawn.party)
     if here in addresses:
         return Outcome(reply=told, announcements=tuple(Announcement(to=a, reply=told) for a in addresses if a != here))
     lead = _(
@@ -95,7 +95,9 @@ def withdraw(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=tuple(Announcement(to=a, reply=told) for a in addresses))
 
 
-def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
+def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) -> Reply:
+    """The request as those who answer it read it, with «Slipp inn» and «Avslå»; without them (`buttons`
+    False) where it is only told (the party's own channel, whose members may not answer)."""
     name = ctx.config.party_name(asked.party)
     template = (
         _(
@@ -122,10 +124,23 @@ def _request_message(ctx: Context, asked: JoinRequest) -> Reply:
         buttons=(
             Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
             Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False),
-        ),
+        )
+        if buttons
+        else (),
         visibility=Visibility.CHANNEL,
     )
     return replace(reply, mentions=_answerers(ctx, asked.party))
+
+
+def _answering_channels(ctx: Context, party: str) -> list[ChannelAddress]:
+    """Where the request's buttons go: the party's own channels when someone of the party may answer (its
+    coordinators read them), else the admins' (the national channels, `admin_channels`): a request sent only
+    to the channel of an actor without a coordinator reached advisers who were refused, and no admin
+    (walk 5, N1)."""
+    own = ctx.directory.channels_of_party(party=party)
+    if own and _party_answers(ctx, party):
+        return own
+    return admin_channels(ctx.directory)
 
 
 def _party_answers(ctx: Context, party: str) -> bool:

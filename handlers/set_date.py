@@ -30,6 +30,7 @@ from bot.parsing import shown as typed_back
 from bot.shown.replies import day_text, make_reply, when_text
 from bot.state.store import DomainError
 from handlers.common import read_meeting
+from handlers.date_moved import moved_announcements
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         + replaced_note(result),
         visibility=Visibility.CHANNEL,
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=reply, announcements=moved_announcements(ctx, request=request, result=result))
 
 
 def _read(

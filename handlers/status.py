@@ -22,6 +22,7 @@ from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers import overview
+from handlers.announce import signable_here
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
 from handlers.links import with_status_link
@@ -138,8 +139,9 @@ def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
 
 def _buttons(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
-    if is_signing(item) and progress.missing:
-        return sign_buttons(ctx, item=item, parties=progress.missing)
+    if is_signing(item) and progress.missing and item.region:
+        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing))
+        return sign_buttons(ctx, item=item, parties=mine)
     return []
 
 

@@ -183,7 +183,14 @@ def _drive(bot: BotDriver, *, as_: str, channel: str) -> list[Reply]:
             replies.append(bot.say(text, as_=as_, channel=channel))
             if replies[-1].text.startswith(("Dette erstatter", "Dette erstattar")):  # a replacement asks first
                 replies.append(bot.say(f"{text} bekreft", as_=as_, channel=channel))
-            replies += [a.reply for a in bot.last.announcements]
+            # Announcements to channels that read the same form (a moved meeting is also told to the actors'
+            # channels, in their bokmål: walk 5, N14); each channel's own form is asserted where it is read.
+            here = bot.core.channel_lang(platform="terminal", channel_id=channel)
+            replies += [
+                a.reply
+                for a in bot.last.announcements
+                if bot.core.channel_lang(platform=a.to.platform, channel_id=a.to.channel_id) == here
+            ]
     return replies
 
 

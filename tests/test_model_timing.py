@@ -216,8 +216,8 @@ def test_ready_to_sign_is_not_told_on_21_december() -> None:
     assert _ready_titles(bot) == []
 
 
-# -- 9. an overdue agreement is told to the region that answers for it ---------------------------------------
-def test_an_overdue_agreement_goes_to_the_region_not_the_missing_actor() -> None:
+# -- 9. an overdue agreement is told to the region that answers for it, and to the party that has not signed ---
+def test_an_overdue_agreement_goes_to_the_region_and_the_missing_actor() -> None:
     bot = two_regions(at=oslo(2027, 1, 11, 9))
     register_text(bot, year=2027)
     _all_but_the_budget(bot)
@@ -228,7 +228,11 @@ def test_an_overdue_agreement_goes_to_the_region_not_the_missing_actor() -> None
     bot.set_time(2027, 2, 1, 9)  # the first working day after the window
     region = digest(bot, "agder")
     assert "Signering 2027" in region and "Mangler signatur fra IN. Agder følger opp" in region, region
-    assert "Signering 2027" not in digest(bot, "in")
+    # The actor that has not signed hears it too, in its own channel (walk 5, N4: it fell silent when late);
+    # the actors that signed do not.
+    own = digest(bot, "in")
+    assert "Signering 2027" in own and "IN har ikke signert" in own, own
+    assert "Signering 2027" not in digest(bot, "siva")
 
 
 # -- 10. `status` in AU's channel points to `oversikt`; `signer` names the region it answers about -------------

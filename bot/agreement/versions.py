@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -105,6 +105,15 @@ def current_version(state: StateStore, *, region: str, year: int) -> Version | N
 def earlier_signatures(state: StateStore, *, region: str, year: int) -> dict[str, Document]:
     """party -> the latest signature it gave on an older version (it must sign again)."""
     return dict(state.tables(cycle_partition(region, year)).get(EARLIER, {}))
+
+
+def voided_signed_by(state: StateStore, *, region: str, year: int, day: date) -> set[str]:
+    """The parties whose signature, since voided by a new text, was given on or before `day`: a reminder of
+    that day was not due to them then, so one that reaches them now is not «sent late» (walk 5, N6); that
+    note is for a reminder that was due and missed (downtime, a failed post), never one a later change made
+    due."""
+    voided = earlier_signatures(state, region=region, year=year)
+    return {party for party, signature in voided.items() if str(signature.get("at", ""))[:10] <= day.isoformat()}
 
 
 # -- reading what was typed ----------------------------------------------------------------------------------

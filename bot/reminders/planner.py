@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.agreement.versions import earlier_signatures
+from bot.agreement.versions import voided_signed_by
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness
 from bot.facts.kinds import is_meeting, is_signing
@@ -253,6 +253,12 @@ class Planner:
             partition = item_partition(item)
             ledger = state.ledger(partition)
             late = latest.day < today
+            # Parties whose signature a new text voided had signed when an earlier lead fell due (walk 5, N6).
+            signed_then = (
+                voided_signed_by(state, region=item.region or "", year=item.year, day=latest.day)
+                if late and is_signing(item)
+                else set()
+            )
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
                 blockers = self._blockers(item, state=state, seen=blocked)
@@ -274,6 +280,7 @@ class Planner:
                     channel_id=address.channel_id,
                     context=binding.context,
                 )
+                party_late = late and party not in signed_then
                 line = lines.get((party, lang))
                 if line is None:
                     if first is None:
@@ -289,7 +296,7 @@ class Planner:
                                 anchor=self.anchor(progress),
                                 party=party,
                                 today=today,
-                                late=late,
+                                late=party_late,
                                 blockers=blockers,
                                 first=first,
                             )
@@ -305,7 +312,7 @@ class Planner:
                         party=party,
                         channel=binding.context,
                         line=line,
-                        late=late,
+                        late=party_late,
                         lang=lang,
                     )
                 )
@@ -355,12 +362,10 @@ class Planner:
             )
             if occurrence.overdue:
                 # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
-                # holds it up; a missing actor heard it in the leads and has its own signing reminder there.
-                # A party whose signature a new text voided may not have heard that it must sign again (the
-                # text can change after the leads): it hears it too, in its own channel (walk 3, #2).
-                voided = earlier_signatures(self.state, region=item.region or "", year=item.year)
-                again = [party for party in progress.missing if party in voided and not blockers]
-                parties = [region, *(parties if blockers else []), *again]
+                # holds it up. Unblocked, every party that has not signed hears it too, in its own channel and
+                # on the same overdue rhythm: they are the ones that must act, and fell silent exactly when the
+                # agreement became late (walk 5, N4); a party whose signature a new text voided among them.
+                parties = [region, *(parties if blockers else progress.missing)]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

@@ -26,6 +26,9 @@ from tests.teams.harness import BotServer, ConnectorStandIn, all_actions, load_a
 from tests.teams.test_teams_real_core import _core
 
 COMMANDS = ["neste", "status agder 2026", "hjelp", "referat politisk agder 2026 bekreft"]  # replaces: asks first
+# Per's personal chat carries no Agder «Signer» buttons (walk 5, N5: only his own party's); a date that has
+# passed asks with a «Lagre likevel» button there, so both paths still post a card with buttons.
+COMMANDS.append("dato vår 10. januar kl 10")
 
 
 async def _sdk_path(turn_context: Any, activity: Any) -> Any:

@@ -1,0 +1,62 @@
+"""A meeting's changed date, told to everyone who hears the meeting's reminders (walk 5, N14).
+
+The actors were told «møtet 22. april (om 14 dager)» in their digests; when the coordinator moves it to 3
+May, the next lead counts to the new day and may be eleven days off, so the old date stood as the last word
+they had. A changed planned date is therefore announced at once, in one line («flyttet fra … til …»), to
+every channel that hears the meeting's leads (the planner's audience: the party that answers for it, and
+the actors where they prepare), each in its own written form. A first date is not announced: the leads
+tell it, counted to it.
+"""
+
+from __future__ import annotations
+
+from bot.actions.dates import DateSet
+from bot.context import Context
+from bot.i18n import _
+from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.model.progress import progress_of
+from bot.reminders.lines import item_label
+from bot.reminders.planner import Planner
+from bot.shown.replies import make_reply, when_text
+from handlers.announce import announce_to
+
+
+def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> tuple[Announcement, ...]:
+    """«<Region> · <møte> er flyttet fra … til …» to the channels that hear the item's leads, but the
+    request's own (its reply says it); nothing when no date was replaced or the meeting was already held."""
+    if result.replaced is None or result.when is None or result.held is not None:
+        return ()
+    item = result.item
+    addresses = lead_channels(ctx, result=result)
+    old, new = result.replaced, result.when
+    old_has_time, new_has_time = result.replaced_has_time, result.has_time
+
+    def told() -> Reply:
+        where = ctx.config.party_short(item.region) if item.region else _("Nasjonalt")
+        return make_reply(
+            title=_("{where} · {item} er flyttet").format(where=where, item=item_label(item)),
+            lead=_("{where} · {item} er flyttet fra {old} til {new}. Flyttet av {name}.").format(
+                where=where,
+                item=item_label(item),
+                old=when_text(old, has_time=old_has_time),
+                new=when_text(new, has_time=new_has_time),
+                name=ctx.caller.name,
+            ),
+            visibility=Visibility.CHANNEL,
+        )
+
+    return announce_to(ctx, request=request, addresses=addresses, reply=told)
+
+
+def lead_channels(ctx: Context, *, result: DateSet) -> list[ChannelAddress]:
+    """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`)."""
+    planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
+    progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
+    addresses: list[ChannelAddress] = []
+    for occurrence in planner.occurrences(progress):
+        if occurrence.kind != "lead":
+            continue
+        for _party, binding in planner.audience(progress, occurrence):
+            if binding.address not in addresses:
+                addresses.append(binding.address)
+    return addresses
