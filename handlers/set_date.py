@@ -46,6 +46,8 @@ class _Choice:
 
     parsed: ParsedDate
     next_year: date | None = None
+    absent_in: int | None = None
+    """The year today is in, when the typed day does not exist in it (29 February): said before the question."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -261,6 +263,13 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
         )
     reasons = list(asked.worries)
     lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)
+    if choice.absent_in is not None:
+        day = parsed.when.date()
+        lead = (
+            _("{day} finnes ikke i {year}.").format(day=f"{day.day}. {month_name(day.month)}", year=choice.absent_in)
+            + " "
+            + lead
+        )
     return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
 
 
@@ -279,6 +288,8 @@ def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, p
     today = acting.now.date()
     found = parsed.when.date()
     this_year = parsed.in_year(today.year)
+    if this_year is None and found.year > today.year:  # «29. februar» typed in 2027
+        return _Choice(parsed=parsed, absent_in=today.year)
     if this_year is None or this_year == found or found.year <= today.year:
         return _Choice(parsed=parsed)
 

@@ -93,8 +93,10 @@ def set_date(
 ) -> DateSet | DateUnchanged | DateQuestion:
     """Plan `key` (in `region`, national when None) at `when`: the typed `year`'s cycle, else the one whose
     window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first."""
+    for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
+        if near is not None:
+            require_near_year(acting, near, example=EXAMPLE)
     if year is not None:
-        require_near_year(acting, year, example=EXAMPLE)
         item = milestone_for(acting.config, key=key, year=year, region=region)
     else:
         item = dated_item(acting, key=key, region=region, day=when.date())
@@ -107,6 +109,8 @@ def set_date(
         require_held_day(acting, item=item, when=when, held=held)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when)
+        if year is None and (meant := _meant_cycle(acting, item=item)) is not None:
+            worries.append(_("i vinduet for {item}, ikke for {meant}").format(item=item.title(), meant=meant.title()))
         if held is not None and held.date() != when.date():  # a held meeting's day moves only when asked
             return DateQuestion(item=item, worries=tuple(w for w in worries if w != _("passert")), held=held)
         if vague or worries:
@@ -143,6 +147,14 @@ def set_date(
         kept_time=kept_time,
         held=held,
     )
+
+
+def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
+    """The item a `dato` without a year means now (bot/model/cycle.py), when the typed date is in another
+    cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028."""
+    config = acting.config
+    year = pick_year(acting, item_for=lambda y: milestone_for(config, key=item.key, year=y, region=item.region))
+    return None if year == item.year else milestone_for(config, key=item.key, year=year, region=item.region)
 
 
 def require_held_day(acting: Acting, *, item: Item, when: datetime, held: datetime) -> None:
