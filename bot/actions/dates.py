@@ -18,7 +18,7 @@ from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
-from bot.shown.replies import day_text, when_text
+from bot.shown.replies import day_text, planned_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
@@ -39,9 +39,12 @@ class DateSet:
     when: datetime | None = None
     """What was stored (a day typed without a time on the planned day keeps the planned time)."""
     has_time: bool = False
+    last_day: date | None = None
+    """The last day of a meeting over several days, as stored."""
     replaced: datetime | None = None
     """The planned date this one replaced (kept in the history), None when there was none."""
     replaced_has_time: bool = False
+    replaced_last_day: date | None = None
     kept_time: bool = False
     """The same day was typed without a time: the planned time was kept, not dropped."""
     held: datetime | None = None
@@ -57,6 +60,7 @@ class DateUnchanged:
     has_time: bool = False
     kept_time: bool = False
     """The planned day was typed without its time: the time stays."""
+    last_day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,9 +94,12 @@ def set_date(
     has_time: bool,
     vague: bool,
     confirmed: bool,
+    last_day: date | None = None,
 ) -> DateSet | DateUnchanged | DateQuestion:
     """Plan `key` (in `region`, national when None) at `when`: the typed `year`'s cycle, else the one whose
-    window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first."""
+    window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first.
+    `last_day`: a meeting over several days ends then (its minutes are due after it, the feed spans it)."""
+    last_day = last_day if last_day is not None and last_day > when.date() else None
     for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
         if near is not None:
             require_near_year(acting, near, example=EXAMPLE)
@@ -119,13 +126,17 @@ def set_date(
     kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
     if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
         when, has_time = before, True
-    if before == when and before_has_time == has_time:
-        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time)
+    if before == when and before_has_time == has_time and earlier.planned_last_day == last_day:
+        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
+        if last_day is not None:
+            doc["planned_last_day"] = last_day.isoformat()
+        else:
+            doc.pop("planned_last_day", None)
         if held is not None:  # the day it was held is the meeting's date, so the two never disagree
             doc["done_at"] = when.isoformat()
 
@@ -134,7 +145,7 @@ def set_date(
         action=ACTION,
         item=item,
         summary=lambda: _("Satte dato for {item} til {when}").format(
-            item=item.title(), when=when_text(when, has_time=has_time)
+            item=item.title(), when=planned_text(when, has_time=has_time, last_day=last_day)
         ),
         mutate=mutate,
     )
@@ -142,8 +153,10 @@ def set_date(
         item=item,
         when=when,
         has_time=has_time,
+        last_day=last_day,
         replaced=before,
         replaced_has_time=before_has_time,
+        replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         held=held,
     )

@@ -171,7 +171,8 @@ class Planner:
             schedule.append(Occurrence(name="opens", day=on_or_after(item.start, days_off=off), kind="opens"))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
-            nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
+            # After the meeting's last day: a meeting over two days is not told «skriv referat» on its second.
+            nudge = on_or_after((progress.last_day or progress.planned.date()) + timedelta(days=1), days_off=off)
             if nudge < first_overdue:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
         if chases_lateness(item) and not not_relevant(progress):
@@ -229,7 +230,15 @@ class Planner:
                 continue
             if progress.done or not_relevant(progress):
                 continue
-            schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
+            schedule_key = (
+                item.kind,
+                item.key,
+                progress.target,
+                progress.last_day,
+                item.deadline,
+                item.start,
+                bool(progress.planned),
+            )
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
