@@ -52,6 +52,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
+from bot.reminders.undated import undated_days
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
@@ -165,6 +166,10 @@ class Planner:
         )
         for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        if is_meeting(item) and not progress.planned:
+            every = self.config.reminders.overdue.every_days  # the digests' fortnightly grid
+            for day in undated_days(item, lead_days=[day for day, _lead in leads], days_off=off, every_days=every):
+                schedule.append(Occurrence(name=f"undated-{day.isoformat()}", day=day, kind="lead"))
         if is_signing(item):
             # The window's first working day: an agreement ready in December is told then, not first on 17
             # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.

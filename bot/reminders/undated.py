@@ -1,0 +1,45 @@
+"""When a meeting with no date is reminded between its summons and its next lead (walk 5, N8).
+
+AU's national meetings suggest no month: the summons «i god tid» (§4.1) counts back from the window's
+opening (20 August for 1 October) and the next lead from the deadline (16 November), so AU heard nothing
+for the whole window while the regions' meetings, which follow the national ones, waited on its date. When
+a meeting's window opens after its summons, the responsible hears it on the window's first working day and
+then on the digests' shared fortnightly grid (the «fortsatt forsinket» days, so it rides in a digest that
+goes out anyway), while the meeting has no date, up to half that rhythm before the next lead. A meeting whose
+window opens before its summons (the regions', with a suggested month) has its leads close together and
+gets none of these.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from bot.dates.workdays import DaysOff, on_or_after, on_or_before
+from bot.model.wheel import Item
+
+logger = logging.getLogger(__name__)
+
+
+def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_days: int) -> list[date]:
+    """The working days an undated meeting is reminded between its first lead and the next (in time order
+    `lead_days`): none unless its window opens between them."""
+    if len(lead_days) < 2:
+        return []
+    first, following = lead_days[0], lead_days[1]
+    opening = on_or_after(item.start, days_off=days_off)
+    if not first < opening < following:
+        return []
+    room = timedelta(days=max(1, every_days // 2))
+    candidates = [opening]
+    grid = opening + timedelta(days=-(opening.toordinal() - 1) % every_days)  # the grid of bot/reminders/planner
+    while grid < following:
+        candidates.append(on_or_before(grid, days_off=days_off))
+        grid += timedelta(days=every_days)
+    days: list[date] = []
+    last = first
+    for day in candidates:
+        if day - last >= room and following - day >= room:
+            days.append(day)
+            last = day
+    return days
