@@ -152,7 +152,7 @@ def _read(
         unread, date_words = around
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
-                words=typed_back(unread), mended=typed_back(f"{typed} {date_words}")
+                words=typed_back(unread), mended=typed_back(f"{typed} {date_words.rstrip(',;:-–')}")
             )
         )
     if reading is None:

@@ -54,3 +54,14 @@ def test_a_far_year_is_refused_for_every_meeting(meeting: str, typed: str) -> No
 def test_a_far_year_is_refused_for_the_national_meetings() -> None:
     bot = make_bot(at=oslo(2027, 4, 23, 10))
     assert_refused(bot, "dato høstmøte 22. oktober 2099", contains="2099 er for langt unna", as_="aud")
+
+
+@pytest.mark.parametrize(
+    ("as_", "suggested"),
+    [("kari", "f.eks. «dato vår 22. april kl 10»."), ("per", "t.d. «dato vår 22. april kl 10».")],
+)
+def test_the_date_suggested_after_unread_words_has_no_trailing_comma(as_: str, suggested: str) -> None:
+    """Walk 5, m3: «Skriv bare datoen, f.eks. «dato vår 22. april kl 10,».»"""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    reply = assert_refused(bot, "dato vår 22. april kl 10, sted: Kristiansand", as_=as_)
+    assert suggested in reply.text and "kl 10,»" not in reply.text, reply.text

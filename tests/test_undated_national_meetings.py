@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
+import pytest
+
 from tests.driver import make_bot, oslo
 from tests.test_model_timing import days_saying, posted
 
@@ -55,3 +57,21 @@ def test_a_date_ends_them_and_the_regions_and_actors_hear_none() -> None:
             {d: t for d, t in earlier.items() if date(2027, 9, 1) <= d <= date(2027, 11, 8)},
             "Høstmøtet (nasjonalt) 2027",
         ), channel
+
+
+@pytest.mark.parametrize(
+    ("actor", "region", "meeting"),
+    [("siva", "agder", "Dialogmøte høst 2026"), ("in", "vestland", "Dialogmøte haust 2026")],
+)
+def test_actors_are_not_told_to_prepare_for_an_undated_meeting_at_its_last_call(
+    actor: str, region: str, meeting: str
+) -> None:
+    """Walk 5, m5: «frist 31. desember (om 2 dager). SIVA forbereder seg til møtet» for 14 undated meetings."""
+    bot = make_bot(at=oslo(2026, 12, 21, 9))
+    posts = posted(bot, actor, start=date(2026, 12, 21), end=date(2026, 12, 31))
+    assert not [day for day in days_saying(posts, "Dialogmøte høst 2026") if day >= date(2026, 12, 28)], posts
+    assert days_saying(posted(bot, region, start=date(2026, 12, 21), end=date(2026, 12, 31)), meeting, "(om 2 da")
+    by = "per" if region == "vestland" else "kari"
+    bot.say(f"dato høst {region} 2026 30. desember kl 10 bekreft", as_=by)  # dated, the actors prepare for it
+    posts = posted(bot, actor, start=date(2026, 12, 21), end=date(2026, 12, 31))
+    assert days_saying(posts, "møtet 30. desember 2026"), posts

@@ -378,6 +378,10 @@ class Planner:
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
+            if occurrence.lead and not progress.planned and self._last_call_of(item, occurrence.lead):
+                # Undated, the last call counts to the deadline, not to a meeting: the one responsible must
+                # act; actors told «forbereder seg» two days before New Year's Eve had nothing to prepare for.
+                wanted = ("responsible",)
             if "responsible" in wanted:
                 parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
@@ -397,6 +401,10 @@ class Planner:
                     seen.add(address)
                     pairs.append((party, by_address[address]))
         return pairs
+
+    def _last_call_of(self, item: Item, lead: Lead) -> bool:
+        """Whether `lead` is the item's last call (`last_call`: counted from the deadline without a date)."""
+        return lead.before == "anchor" and lead.days == last_call(self.config.leads_for(item.spec))
 
     def _blockers(
         self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None
