@@ -16,6 +16,7 @@ from bot.actions.rules import milestone_for, pick_year, require_coordinator, req
 from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
+from bot.model.cycle import next_opening
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
@@ -164,10 +165,18 @@ def set_date(
 
 def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
     """The item a `dato` without a year means now (bot/model/cycle.py), when the typed date is in another
-    cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028."""
+    cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028.
+    Planning the next one is no slip: after an overdue item's deadline (the action plan 2027, unfinished in
+    August 2027), the cycle whose window opens next is meant as well."""
     config = acting.config
-    year = pick_year(acting, item_for=lambda y: milestone_for(config, key=item.key, year=y, region=item.region))
-    return None if year == item.year else milestone_for(config, key=item.key, year=year, region=item.region)
+
+    def item_for(year: int) -> Item:
+        return milestone_for(config, key=item.key, year=year, region=item.region)
+
+    year = pick_year(acting, item_for=item_for)
+    if item.year in (year, next_opening(today=acting.now.date(), item_for=item_for)):
+        return None
+    return item_for(year)
 
 
 def require_held_day(acting: Acting, *, item: Item, when: datetime, held: datetime) -> None:

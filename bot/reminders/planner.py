@@ -52,7 +52,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
-from bot.reminders.undated import undated_days
+from bot.reminders.undated import UNDATED, summons_first, undated_days
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
@@ -169,7 +169,7 @@ class Planner:
         if is_meeting(item) and not progress.planned:
             every = self.config.reminders.overdue.every_days  # the digests' fortnightly grid
             for day in undated_days(item, lead_days=[day for day, _lead in leads], days_off=off, every_days=every):
-                schedule.append(Occurrence(name=f"undated-{day.isoformat()}", day=day, kind="lead"))
+                schedule.append(Occurrence(name=f"{UNDATED}{day.isoformat()}", day=day, kind="lead"))
         if is_signing(item):
             # The window's first working day: an agreement ready in December is told then, not first on 17
             # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.
@@ -266,19 +266,21 @@ class Planner:
                 continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
-            late = latest.day < today
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
             try:
                 blockers = self._blockers(item, state=state, seen=blocked)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
             context[item.ident] = (progress, blockers)
-            lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
+            lines: dict[tuple[str, Lang, str], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
             ):
                 address = binding.address
-                reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
+                where = f"{address.platform}:{address.channel_id}"
+                told = summons_first(latest, came, ledger=ledger, ident=item.ident, where=where)
+                reminder_id = f"{item.ident}|{told.name}|{where}"
+                late = told.day < today
                 if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
                 lang = channel_form(
@@ -288,18 +290,18 @@ class Planner:
                     channel_id=address.channel_id,
                     context=binding.context,
                 )
-                line = lines.get((party, lang))
+                line = lines.get((party, lang, told.name))
                 if line is None:
                     if first is None:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
                     try:
                         with using(lang):
-                            line = lines[(party, lang)] = digest_line(
+                            line = lines[(party, lang, told.name)] = digest_line(
                                 config=self.config,
                                 state=self.state,
                                 progress=progress,
-                                occurrence=latest,
+                                occurrence=told,
                                 anchor=self.anchor(progress),
                                 party=party,
                                 today=today,
@@ -314,7 +316,7 @@ class Planner:
                         id=reminder_id,
                         partition=partition,
                         item=item,
-                        occurrence=latest,
+                        occurrence=told,
                         to=address,
                         party=party,
                         channel=binding.context,

@@ -13,12 +13,20 @@ gets none of these.
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from bot.dates.workdays import DaysOff, on_or_after, on_or_before
 from bot.model.wheel import Item
 
+if TYPE_CHECKING:
+    from bot.reminders.planner import Occurrence
+
 logger = logging.getLogger(__name__)
+
+UNDATED = "undated-"
+"""The ledger name of these reminders: `undated-2027-10-01`, by the day each is due."""
 
 
 def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_days: int) -> list[date]:
@@ -43,3 +51,14 @@ def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_
             days.append(day)
             last = day
     return days
+
+
+def summons_first(
+    latest: Occurrence, came: list[Occurrence], *, ledger: Container[str], ident: str, where: str
+) -> Occurrence:
+    """What a channel is told now: an undated reminder never takes the place of the summons «i god tid» not
+    yet told there (passes that began after it, a channel that failed): the summons goes, late, and says so."""
+    if not latest.name.startswith(UNDATED):
+        return latest
+    summons = next((occurrence for occurrence in came if occurrence.first), None)
+    return summons if summons is not None and f"{ident}|{summons.name}|{where}" not in ledger else latest
