@@ -75,3 +75,12 @@ def test_actors_are_not_told_to_prepare_for_an_undated_meeting_at_its_last_call(
     bot.say(f"dato høst {region} 2026 30. desember kl 10 bekreft", as_=by)  # dated, the actors prepare for it
     posts = posted(bot, actor, start=date(2026, 12, 21), end=date(2026, 12, 31))
     assert days_saying(posts, "møtet 30. desember 2026"), posts
+
+
+def test_passes_that_begin_inside_the_window_tell_the_summons_first_and_once() -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 9))  # after the summons (20 November) and the window's opening (4 January)
+    posts = posted(bot, "nasjonal", start=date(2027, 1, 5), end=date(2027, 1, 29))
+    told = days_saying(posts, "Vårmøtet (nasjonalt) 2027", "AU setter dato")
+    assert told == [date(2027, 1, 5), date(2027, 1, 18)], told
+    assert "Kall inn i god tid" in posts[date(2027, 1, 5)] and "Sendt for sent" in posts[date(2027, 1, 5)]
+    assert "Kall inn i god tid" not in posts[date(2027, 1, 18)]

@@ -279,6 +279,8 @@ class Planner:
                 address = binding.address
                 where = f"{address.platform}:{address.channel_id}"
                 told = summons_first(latest, came, ledger=ledger, ident=item.ident, where=where)
+                if told is None:
+                    continue  # its summons went out late on or after this reminder's day
                 reminder_id = f"{item.ident}|{told.name}|{where}"
                 late = told.day < today
                 if reminder_id in ledger or reminder_id in skip:

@@ -13,9 +13,9 @@ gets none of these.
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.dates.workdays import DaysOff, on_or_after, on_or_before
 from bot.model.wheel import Item
@@ -54,11 +54,21 @@ def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_
 
 
 def summons_first(
-    latest: Occurrence, came: list[Occurrence], *, ledger: Container[str], ident: str, where: str
-) -> Occurrence:
-    """What a channel is told now: an undated reminder never takes the place of the summons «i god tid» not
-    yet told there (passes that began after it, a channel that failed): the summons goes, late, and says so."""
+    latest: Occurrence, came: list[Occurrence], *, ledger: Mapping[str, Mapping[str, Any]], ident: str, where: str
+) -> Occurrence | None:
+    """What a channel is told now (None: nothing). An undated reminder never takes the place of the summons
+    «i god tid» not yet told there (passes that began after it, a channel whose post failed): the summons
+    goes, late, and says so; and a summons told on or after an undated reminder's day stands for it, so the
+    channel does not hear the meeting twice in a row."""
     if not latest.name.startswith(UNDATED):
         return latest
     summons = next((occurrence for occurrence in came if occurrence.first), None)
-    return summons if summons is not None and f"{ident}|{summons.name}|{where}" not in ledger else latest
+    if summons is None:
+        return latest
+    told = ledger.get(f"{ident}|{summons.name}|{where}")
+    if told is None:
+        return summons
+    sent_at = told.get("sent_at")
+    if isinstance(sent_at, str) and sent_at[:10] >= latest.day.isoformat():
+        return None
+    return latest
