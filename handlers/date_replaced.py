@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.actions.dates import DateSet, DateUnchanged
 from bot.i18n import _
-from bot.shown.replies import when_text
+from bot.shown.replies import planned_text
 
 
 def replaced_note(result: DateSet | DateUnchanged) -> str:
@@ -15,5 +15,5 @@ def replaced_note(result: DateSet | DateUnchanged) -> str:
     if isinstance(result, DateUnchanged) or result.replaced is None:
         return ""
     return " " + _("Erstatter {when}; den forrige datoen står i «logg».").format(
-        when=when_text(result.replaced, has_time=result.replaced_has_time)
+        when=planned_text(result.replaced, has_time=result.replaced_has_time, last_day=result.replaced_last_day)
     )

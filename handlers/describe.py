@@ -13,7 +13,7 @@ from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
 from bot.facts.item_state import chases_lateness, item_state
-from bot.facts.kinds import is_assignments, is_dated, is_signing
+from bot.facts.kinds import is_assignments, is_dated, is_meeting, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
 from bot.memo import per_config
@@ -22,7 +22,7 @@ from bot.model.config import AppConfig
 from bot.model.followups import status_text
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
-from bot.shown.replies import day_text, days_phrase, when_text
+from bot.shown.replies import day_text, days_phrase, planned_text
 from bot.state.store import StateStore
 from handlers.minutes_read import read_command
 
@@ -60,6 +60,7 @@ class _How:
         progress.done_at,
         progress.planned,
         progress.planned_has_time,
+        progress.planned_last_day,
         progress.not_relevant,
         progress.outside_order,
         progress.outside_order_nn,
@@ -91,12 +92,10 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             when = _("valgfritt, ikke på overtid")
         facts.append(Fact(_("Frist"), f"{texts.deadline} ({when})"))
     if progress.planned:
-        facts.append(
-            Fact(
-                _("Planlagt"),
-                when_text(progress.planned, has_time=progress.planned_has_time),
-            )
-        )
+        planned = planned_text(progress.planned, has_time=progress.planned_has_time, last_day=progress.planned_last_day)
+        if is_meeting(item) and not progress.done and progress.last_day and progress.last_day < today:
+            planned += " (" + _("møtet er over; referatet mangler") + ")"  # not «Planlagt» as if still to come
+        facts.append(Fact(_("Planlagt"), planned))
     elif texts.suggested is not None and not progress.done:
         facts.append(texts.suggested)
     facts.append(texts.responsible)

@@ -27,7 +27,7 @@ from bot.model.order import confirm_word, split_confirm
 from bot.model.wheel import Item, done_word, window_contains
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
-from bot.shown.replies import day_text, make_reply, when_text
+from bot.shown.replies import day_text, make_reply, planned_text
 from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
@@ -47,6 +47,8 @@ class _Choice:
 
     parsed: ParsedDate
     next_year: date | None = None
+    absent_in: int | None = None
+    """The year today is in, when the typed day does not exist in it (29 February): said before the question."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -73,12 +75,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         has_time=parsed.has_time,
         vague=parsed.month_only,
         confirmed=confirmed,
+        last_day=parsed.span_end,
     )
-    shown = when_text(parsed.when, has_time=parsed.has_time)
+    shown = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     if isinstance(result, DateQuestion):
         return _question(acting, result, choice=choice, text=text, shown=shown + _notes(parsed), typed=typed)
     item = result.item
-    shown = when_text(result.when, has_time=result.has_time) if result.when else shown
+    if result.when:
+        shown = planned_text(result.when, has_time=result.has_time, last_day=result.last_day)
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
             item=item.title(), when=shown + _notes(parsed, only_dropped=True)
@@ -149,7 +153,7 @@ def _read(
         unread, date_words = around
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
-                words=typed_back(unread), mended=typed_back(f"{typed} {date_words}")
+                words=typed_back(unread), mended=typed_back(f"{typed} {date_words.rstrip(',;:-–')}")
             )
         )
     if reading is None:
@@ -193,7 +197,7 @@ def _example_day(acting: Acting, *, key: str) -> str:
 
 def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
-    fell in, that only a range's start is kept (of a time range or a two-day meeting), that a part of the day
+    fell in, that only a time range's start is kept, that a part of the day
     set no time. `only_dropped`: just what was typed and not kept (a date already set says so too, so
     «Ingenting er endret» never hides a typed end day)."""
     notes = []
@@ -205,9 +209,6 @@ def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
-    if parsed.span_end is not None:
-        end = parsed.span_end
-        notes.append(_("første dag; sluttdagen {day} lagres ikke").format(day=f"{end.day}. {month_name(end.month)}"))
     if parsed.daypart:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""
@@ -262,6 +263,13 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
         )
     reasons = list(asked.worries)
     lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)
+    if choice.absent_in is not None:
+        day = parsed.when.date()
+        lead = (
+            _("{day} finnes ikke i {year}.").format(day=f"{day.day}. {month_name(day.month)}", year=choice.absent_in)
+            + " "
+            + lead
+        )
     return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
 
 
@@ -280,6 +288,8 @@ def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, p
     today = acting.now.date()
     found = parsed.when.date()
     this_year = parsed.in_year(today.year)
+    if this_year is None and found.year > today.year:  # «29. februar» typed in 2027
+        return _Choice(parsed=parsed, absent_in=today.year)
     if this_year is None or this_year == found or found.year <= today.year:
         return _Choice(parsed=parsed)
 

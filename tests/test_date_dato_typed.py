@@ -28,10 +28,11 @@ def planned(bot: BotDriver, *, as_: str, key: str = "regional-spring", year: int
     [
         ("kari", "dato vår tirs 13/4 0900", oslo(2027, 4, 13, 9), "tirsdag 13. april 2027 kl. 09.00"),
         ("per", "dato vår tys 13.04. 0830", oslo(2027, 4, 13, 8, 30), "kl. 08.30"),
-        ("kari", "dato vår 20.-21. april", oslo(2027, 4, 20), "sluttdagen 21. april lagres ikke"),
-        ("kari", "dato vår tirsdag 20. – onsdag 21. april", oslo(2027, 4, 20), "sluttdagen 21. april lagres ikke"),
-        ("per", "dato vår frå 20. til 21. april", oslo(2027, 4, 20), "sluttdagen 21. april vert ikkje lagra"),
-        ("per", "dato vår 2027-04-20 09:00 – 2027-04-21 15:00", oslo(2027, 4, 20, 9), "vert ikkje lagra"),
+        # walk 5, N13: the last day of a meeting over days is kept and said (was «sluttdagen … lagres ikke»)
+        ("kari", "dato vår 20.-21. april", oslo(2027, 4, 20), "tirsdag 20. april 2027 – onsdag 21. april 2027"),
+        ("kari", "dato vår tirsdag 20. – onsdag 21. april", oslo(2027, 4, 20), "– onsdag 21. april 2027"),
+        ("per", "dato vår frå 20. til 21. april", oslo(2027, 4, 20), "tysdag 20. april 2027 – onsdag 21. april 2027"),
+        ("per", "dato vår 2027-04-20 09:00 – 2027-04-21 15:00", oslo(2027, 4, 20, 9), "kl. 09.00 – onsdag 21. april"),
         ("kari", "dato vår 2027-04-20T07:00:00Z", oslo(2027, 4, 20, 9), "kl. 09.00"),
         ("per", "dato vår ty. 20.4 kl 10", oslo(2027, 4, 20, 10), "kl. 10.00"),
         ("kari", "dato vår første tirsdag etter påske", oslo(2027, 3, 30), "30. mars"),

@@ -44,7 +44,7 @@ def render_ics(*, title: str, events: Sequence[FeedEvent], now: datetime, tz_nam
             event.add("dtend", item.end)
         elif item.day is not None:
             event.add("dtstart", item.day)
-            event.add("dtend", item.day + timedelta(days=1))
+            event.add("dtend", (item.last_day or item.day) + timedelta(days=1))
             event.add("transp", "TRANSPARENT")
         if item.location:
             event.add("location", item.location)

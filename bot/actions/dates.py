@@ -16,9 +16,10 @@ from bot.actions.rules import milestone_for, pick_year, require_coordinator, req
 from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
+from bot.model.cycle import next_opening
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
-from bot.shown.replies import day_text, when_text
+from bot.shown.replies import day_text, planned_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
@@ -39,9 +40,12 @@ class DateSet:
     when: datetime | None = None
     """What was stored (a day typed without a time on the planned day keeps the planned time)."""
     has_time: bool = False
+    last_day: date | None = None
+    """The last day of a meeting over several days, as stored."""
     replaced: datetime | None = None
     """The planned date this one replaced (kept in the history), None when there was none."""
     replaced_has_time: bool = False
+    replaced_last_day: date | None = None
     kept_time: bool = False
     """The same day was typed without a time: the planned time was kept, not dropped."""
     held: datetime | None = None
@@ -57,6 +61,7 @@ class DateUnchanged:
     has_time: bool = False
     kept_time: bool = False
     """The planned day was typed without its time: the time stays."""
+    last_day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,11 +95,16 @@ def set_date(
     has_time: bool,
     vague: bool,
     confirmed: bool,
+    last_day: date | None = None,
 ) -> DateSet | DateUnchanged | DateQuestion:
     """Plan `key` (in `region`, national when None) at `when`: the typed `year`'s cycle, else the one whose
-    window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first."""
+    window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first.
+    `last_day`: a meeting over several days ends then (its minutes are due after it, the feed spans it)."""
+    last_day = last_day if last_day is not None and last_day > when.date() else None
+    for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
+        if near is not None:
+            require_near_year(acting, near, example=EXAMPLE)
     if year is not None:
-        require_near_year(acting, year, example=EXAMPLE)
         item = milestone_for(acting.config, key=key, year=year, region=region)
     else:
         item = dated_item(acting, key=key, region=region, day=when.date())
@@ -107,6 +117,8 @@ def set_date(
         require_held_day(acting, item=item, when=when, held=held)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when)
+        if year is None and (meant := _meant_cycle(acting, item=item)) is not None:
+            worries.append(_("i vinduet for {item}, ikke for {meant}").format(item=item.title(), meant=meant.title()))
         if held is not None and held.date() != when.date():  # a held meeting's day moves only when asked
             return DateQuestion(item=item, worries=tuple(w for w in worries if w != _("passert")), held=held)
         if vague or worries:
@@ -115,13 +127,17 @@ def set_date(
     kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
     if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
         when, has_time = before, True
-    if before == when and before_has_time == has_time:
-        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time)
+    if before == when and before_has_time == has_time and earlier.planned_last_day == last_day:
+        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
+        if last_day is not None:
+            doc["planned_last_day"] = last_day.isoformat()
+        else:
+            doc.pop("planned_last_day", None)
         if held is not None:  # the day it was held is the meeting's date, so the two never disagree
             doc["done_at"] = when.isoformat()
 
@@ -130,7 +146,7 @@ def set_date(
         action=ACTION,
         item=item,
         summary=lambda: _("Satte dato for {item} til {when}").format(
-            item=item.title(), when=when_text(when, has_time=has_time)
+            item=item.title(), when=planned_text(when, has_time=has_time, last_day=last_day)
         ),
         mutate=mutate,
     )
@@ -138,11 +154,29 @@ def set_date(
         item=item,
         when=when,
         has_time=has_time,
+        last_day=last_day,
         replaced=before,
         replaced_has_time=before_has_time,
+        replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         held=held,
     )
+
+
+def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
+    """The item a `dato` without a year means now (bot/model/cycle.py), when the typed date is in another
+    cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028.
+    Planning the next one is no slip: after an overdue item's deadline (the action plan 2027, unfinished in
+    August 2027), the cycle whose window opens next is meant as well."""
+    config = acting.config
+
+    def item_for(year: int) -> Item:
+        return milestone_for(config, key=item.key, year=year, region=item.region)
+
+    year = pick_year(acting, item_for=item_for)
+    if item.year in (year, next_opening(today=acting.now.date(), item_for=item_for)):
+        return None
+    return item_for(year)
 
 
 def require_held_day(acting: Acting, *, item: Item, when: datetime, held: datetime) -> None:

@@ -30,6 +30,15 @@ def format_short(d: date) -> str:
     return _short_day(d, i18n.current())
 
 
+def format_days(first: date, last: date) -> str:
+    """Several days in the short form: "22.–23. april 2027", "30. april–3. mai 2027" (a meeting over days)."""
+    if first.year != last.year:
+        return f"{format_short(first)}–{format_short(last)}"
+    if first.month != last.month:
+        return f"{first.day}. {month_name(first.month)}–{format_short(last)}"
+    return f"{first.day}.–{format_short(last)}"
+
+
 def weekday_name(d: date) -> str:
     """The weekday in the current written form, lower case ("måndag" in nynorsk)."""
     return _day_names(i18n.current())[d.weekday()]

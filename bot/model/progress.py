@@ -34,6 +34,13 @@ class Progress:
     """Why it was recorded outside the model's order (confirmed with `bekreft`), if it was (bokmål)."""
     outside_order_nn: str | None = None
     """The same in nynorsk (stored since issue 18; an older note has only the bokmål)."""
+    planned_last_day: date | None = None
+    """The last day of a meeting planned over several days («22.–23. april»); None for one day."""
+
+    @property
+    def last_day(self) -> date | None:
+        """The planned meeting's last day: the minutes are due after it, not after its first day."""
+        return self.planned_last_day or (self.planned.date() if self.planned else None)
 
     @property
     def outside_note(self) -> str | None:
@@ -59,6 +66,17 @@ def _when(value: object) -> datetime | None:
         logger.warning("ignoring a stored time that is not an ISO time with a zone: %r", value)
         return None
     return when
+
+
+def _day(value: object) -> date | None:
+    """A stored day (ISO), or None when missing or not a day (read like `_when`: never breaks a reader)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        logger.warning("ignoring a stored day that is not an ISO date: %r", value)
+        return None
 
 
 def progress_of(*, config: AppConfig, state: StateStore, item: Item) -> Progress:
@@ -117,12 +135,19 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         done_at=done_at,
         planned=_when(doc.get("planned")),
         planned_has_time=bool(doc.get("planned_has_time")),
+        planned_last_day=_last_day(doc),
         missing=missing,
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,
         outside_order=outside,
         outside_order_nn=outside_nn,
     )
+
+
+def _last_day(doc: dict[str, Any]) -> date | None:
+    """A stored last day after the planned first day, else None (one day, or a value that makes no span)."""
+    planned, last = _when(doc.get("planned")), _day(doc.get("planned_last_day"))
+    return last if planned is not None and last is not None and last > planned.date() else None
 
 
 def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) -> list[Item]:

@@ -22,7 +22,7 @@ from bot.model.progress import Progress, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.parsing import typed_name
 from bot.shown.plan_period import plan_period_reminder
-from bot.shown.replies import day_text, days_phrase
+from bot.shown.replies import day_text, days_phrase, days_text
 from bot.state.store import StateStore
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
         due = _("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")
         return due.format(day=deadline, until=until)
     if occurrence.kind == "minutes" and progress.planned:
-        return _("møtet var {day}").format(day=day_text(progress.planned.date()))
+        return _("møtet var {day}").format(day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
         return _dated(
             item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)

@@ -52,6 +52,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import AnchorKind, DigestLine, digest_line
+from bot.reminders.undated import UNDATED, summons_first, undated_days
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
@@ -165,13 +166,18 @@ class Planner:
         )
         for index, (day, lead) in enumerate(leads):
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
+        if is_meeting(item) and not progress.planned:
+            every = self.config.reminders.overdue.every_days  # the digests' fortnightly grid
+            for day in undated_days(item, lead_days=[day for day, _lead in leads], days_off=off, every_days=every):
+                schedule.append(Occurrence(name=f"{UNDATED}{day.isoformat()}", day=day, kind="lead"))
         if is_signing(item):
             # The window's first working day: an agreement ready in December is told then, not first on 17
             # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.
             schedule.append(Occurrence(name="opens", day=on_or_after(item.start, days_off=off), kind="opens"))
         first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
         if progress.planned and is_meeting(item):
-            nudge = on_or_after(progress.planned.date() + timedelta(days=1), days_off=off)
+            # After the meeting's last day: a meeting over two days is not told «skriv referat» on its second.
+            nudge = on_or_after((progress.last_day or progress.planned.date()) + timedelta(days=1), days_off=off)
             if nudge < first_overdue:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
         if chases_lateness(item) and not not_relevant(progress):
@@ -229,7 +235,15 @@ class Planner:
                 continue
             if progress.done or not_relevant(progress):
                 continue
-            schedule_key = (item.kind, item.key, progress.target, item.deadline, item.start, bool(progress.planned))
+            schedule_key = (
+                item.kind,
+                item.key,
+                progress.target,
+                progress.last_day,
+                item.deadline,
+                item.start,
+                bool(progress.planned),
+            )
             schedule = schedules.get(schedule_key)
             if schedule is None:
                 schedule = schedules[schedule_key] = self.occurrences(progress)
@@ -252,11 +266,10 @@ class Planner:
                 continue
             partition = item_partition(item)
             ledger = state.ledger(partition)
-            late = latest.day < today
             # Parties whose signature a new text voided had signed when an earlier lead fell due (walk 5, N6).
             signed_then = (
                 voided_signed_by(state, region=item.region or "", year=item.year, day=latest.day)
-                if late and is_signing(item)
+                if latest.day < today and is_signing(item)
                 else set()
             )
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
@@ -265,12 +278,17 @@ class Planner:
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
                 continue
             context[item.ident] = (progress, blockers)
-            lines: dict[tuple[str, Lang], DigestLine] = {}  # a party's channels in one form get the same line
+            lines: dict[tuple[str, Lang, str], DigestLine] = {}  # a party's channels in one form get the same line
             for party, binding in self.audience(
                 progress, latest, bindings=bindings, blockers=blockers, channels=channels
             ):
                 address = binding.address
-                reminder_id = f"{item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
+                where = f"{address.platform}:{address.channel_id}"
+                told = summons_first(latest, came, ledger=ledger, ident=item.ident, where=where)
+                if told is None:
+                    continue  # its summons went out late on or after this reminder's day
+                reminder_id = f"{item.ident}|{told.name}|{where}"
+                late = told.day < today
                 if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
                 lang = channel_form(
@@ -281,18 +299,18 @@ class Planner:
                     context=binding.context,
                 )
                 party_late = late and party not in signed_then
-                line = lines.get((party, lang))
+                line = lines.get((party, lang, told.name))
                 if line is None:
                     if first is None:
                         prefix = f"{item.ident}|"
                         first = not any(key.startswith(prefix) for key in ledger)
                     try:
                         with using(lang):
-                            line = lines[(party, lang)] = digest_line(
+                            line = lines[(party, lang, told.name)] = digest_line(
                                 config=self.config,
                                 state=self.state,
                                 progress=progress,
-                                occurrence=latest,
+                                occurrence=told,
                                 anchor=self.anchor(progress),
                                 party=party,
                                 today=today,
@@ -307,7 +325,7 @@ class Planner:
                         id=reminder_id,
                         partition=partition,
                         item=item,
-                        occurrence=latest,
+                        occurrence=told,
                         to=address,
                         party=party,
                         channel=binding.context,
@@ -369,6 +387,10 @@ class Planner:
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)
+            if occurrence.lead and not progress.planned and self._last_call_of(item, occurrence.lead):
+                # Undated, the last call counts to the deadline, not to a meeting: the one responsible must
+                # act; actors told «forbereder seg» two days before New Year's Eve had nothing to prepare for.
+                wanted = ("responsible",)
             if "responsible" in wanted:
                 parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
@@ -388,6 +410,10 @@ class Planner:
                     seen.add(address)
                     pairs.append((party, by_address[address]))
         return pairs
+
+    def _last_call_of(self, item: Item, lead: Lead) -> bool:
+        """Whether `lead` is the item's last call (`last_call`: counted from the deadline without a date)."""
+        return lead.before == "anchor" and lead.days == last_call(self.config.leads_for(item.spec))
 
     def _blockers(
         self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None

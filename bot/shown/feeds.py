@@ -42,6 +42,8 @@ class FeedEvent:
     """The item's ident, so tests and readers can match events to the wheel."""
     kind: str
     """`deadline` or `meeting`."""
+    last_day: date | None = None
+    """An all-day event over several days (a meeting «22.–23. april») ends with this day."""
 
 
 def feed_title(config: AppConfig, feed: Feed) -> str:
@@ -124,7 +126,12 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
         )
         if progress.planned is not None:
             start = progress.planned if progress.planned.tzinfo else progress.planned.replace(tzinfo=config.tz)
-            timed = progress.planned_has_time
+            last_day = progress.planned_last_day
+            # A meeting over several days is one all-day event from its first day to its last (only the first
+            # day's start time is stored, so it is said in the text, not guessed as an end).
+            timed = progress.planned_has_time and last_day is None
+            if last_day is not None and progress.planned_has_time:
+                description += f"\nStart: {start.astimezone(config.tz):%H.%M} første dag"
             events.append(
                 FeedEvent(
                     uid=f"{item.ident}:mote@{UID_DOMAIN}",
@@ -139,6 +146,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                     alarm_days=alarm if start.date() >= today else None,
                     item=item.ident,
                     kind="meeting",
+                    last_day=last_day,
                 )
             )
     return events

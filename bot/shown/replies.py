@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from bot.dates.text import format_norwegian, format_short
+from bot.dates.text import format_days, format_norwegian, format_short, weekday_name
 from bot.i18n import _, current, ngettext
 from bot.memo import IdentityMemo
 from bot.messages import Button, Form, Reply, Section, Visibility
@@ -121,6 +121,20 @@ def when_text(when: datetime, *, has_time: bool) -> str:
 
 def day_text(day: date) -> str:
     return format_short(day)
+
+
+def planned_text(when: datetime, *, has_time: bool, last_day: date | None) -> str:
+    """A planned date in full, with the last day of a meeting over several days: "torsdag 22. april 2027
+    kl. 10.00 – fredag 23. april 2027"."""
+    first = when_text(when, has_time=has_time)
+    if last_day is not None and last_day > when.date():
+        return f"{first} – {weekday_name(last_day)} {day_text(last_day)}"
+    return first
+
+
+def days_text(first: date, last: date | None) -> str:
+    """A meeting's day(s) in the short form: "22. april 2027", or "22.–23. april 2027" over two days."""
+    return format_days(first, last) if last and last > first else day_text(first)
 
 
 def count(number: int, singular: str, plural: str) -> str:

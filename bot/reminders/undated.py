@@ -1,0 +1,74 @@
+"""When a meeting with no date is reminded between its summons and its next lead (walk 5, N8).
+
+AU's national meetings suggest no month: the summons «i god tid» (§4.1) counts back from the window's
+opening (20 August for 1 October) and the next lead from the deadline (16 November), so AU heard nothing
+for the whole window while the regions' meetings, which follow the national ones, waited on its date. When
+a meeting's window opens after its summons, the responsible hears it on the window's first working day and
+then on the digests' shared fortnightly grid (the «fortsatt forsinket» days, so it rides in a digest that
+goes out anyway), while the meeting has no date, up to half that rhythm before the next lead. A meeting whose
+window opens before its summons (the regions', with a suggested month) has its leads close together and
+gets none of these.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.dates.workdays import DaysOff, on_or_after, on_or_before
+from bot.model.wheel import Item
+
+if TYPE_CHECKING:
+    from bot.reminders.planner import Occurrence
+
+logger = logging.getLogger(__name__)
+
+UNDATED = "undated-"
+"""The ledger name of these reminders: `undated-2027-10-01`, by the day each is due."""
+
+
+def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_days: int) -> list[date]:
+    """The working days an undated meeting is reminded between its first lead and the next (in time order
+    `lead_days`): none unless its window opens between them."""
+    if len(lead_days) < 2:
+        return []
+    first, following = lead_days[0], lead_days[1]
+    opening = on_or_after(item.start, days_off=days_off)
+    if not first < opening < following:
+        return []
+    room = timedelta(days=max(1, every_days // 2))
+    candidates = [opening]
+    grid = opening + timedelta(days=-(opening.toordinal() - 1) % every_days)  # the grid of bot/reminders/planner
+    while grid < following:
+        candidates.append(on_or_before(grid, days_off=days_off))
+        grid += timedelta(days=every_days)
+    days: list[date] = []
+    last = first
+    for day in candidates:
+        if day - last >= room and following - day >= room:
+            days.append(day)
+            last = day
+    return days
+
+
+def summons_first(
+    latest: Occurrence, came: list[Occurrence], *, ledger: Mapping[str, Mapping[str, Any]], ident: str, where: str
+) -> Occurrence | None:
+    """What a channel is told now (None: nothing). An undated reminder never takes the place of the summons
+    «i god tid» not yet told there (passes that began after it, a channel whose post failed): the summons
+    goes, late, and says so; and a summons told on or after an undated reminder's day stands for it, so the
+    channel does not hear the meeting twice in a row."""
+    if not latest.name.startswith(UNDATED):
+        return latest
+    summons = next((occurrence for occurrence in came if occurrence.first), None)
+    if summons is None:
+        return latest
+    told = ledger.get(f"{ident}|{summons.name}|{where}")
+    if told is None:
+        return summons
+    sent_at = told.get("sent_at")
+    if isinstance(sent_at, str) and sent_at[:10] >= latest.day.isoformat():
+        return None
+    return latest
