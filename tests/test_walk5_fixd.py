@@ -1,0 +1,101 @@
+"""The fifth year walk's findings on recording commands and their questions (/tmp/walk5 N2, N9), driven as a
+person would (tests/driver.py): a personal chat answers in the person's written form, and an assignment answer
+or a «not relevant» mark over recorded answers asks before it replaces anything."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.messages import Reply, Request
+from tests.driver import BotDriver, make_bot, oslo
+
+PEOPLE = {"nb": "kari", "nn": "per"}
+CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
+IDS = {"kari": {"terminal": "kari", "slack": "U0KARI"}, "per": {"terminal": "per", "slack": "U0PER"}}
+
+
+def _dm(bot: BotDriver, text: str, *, person: str, platform: str) -> Reply:
+    request = Request(
+        platform=platform, user_id=IDS[person][platform], channel_id=f"dm-{person}", text=text, personal=True
+    )
+    outcome = bot.core.handle(request)
+    bot.outcomes.append(outcome)
+    return outcome.reply
+
+
+@pytest.mark.parametrize("platform", ["terminal", "slack"])
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_personal_chat_answers_in_the_party_form(lang: str, platform: str) -> None:
+    """N2: Per (Vestland, nynorsk) got bokmål in his personal chat, for reads and writes, until `målform nn`."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    person = PEOPLE[lang]
+    read = _dm(bot, "neste", person=person, platform=platform)
+    written = _dm(bot, "dato vår 20. april kl 10", person=person, platform=platform)
+    assert written.ok, written.text
+    if lang == "nn":
+        assert "gjere no" in read.text and "gjøre nå" not in read.text
+        assert "Dato sett" in written.text and "Påminningar" in written.text
+    else:
+        assert "gjøre nå" in read.text
+        assert "Dato satt" in written.text and "Påminnelser" in written.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_personal_chat_follows_the_person_own_choice(lang: str) -> None:
+    """N2: the person's own choice wins in their personal chat, also for what they record there."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    person = PEOPLE[lang]
+    other = "nb" if lang == "nn" else "nn"
+    assert _dm(bot, f"målform {other}", person=person, platform="terminal").ok
+    written = _dm(bot, "dato vår 20. april kl 10", person=person, platform="terminal")
+    assert ("Dato sett" if other == "nn" else "Dato satt") in written.text
+
+
+def test_personal_chat_of_an_actor_reads_bokmal() -> None:
+    """N2: an actor's channels read bokmål, so its adviser's personal chat does too."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    reply = bot.core.handle(
+        Request(platform="terminal", user_id="ola", channel_id="dm-ola", text="neste", personal=True)
+    ).reply
+    assert "gjere" not in reply.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_none_over_sent_assignment_asks(lang: str) -> None:
+    """N9: `oppdrag IN ingen` silently replaced a recorded «sendt»."""
+    bot = make_bot(at=oslo(2027, 1, 11, 10))
+    person = PEOPLE[lang]
+    assert bot.say("oppdrag IN sendt", as_=person).ok
+    before = bot.snapshot()
+    asked = bot.say("oppdrag Innovasjon Norge ingen", as_=person)
+    assert not asked.ok, asked.text
+    assert CONFIRM[lang] in asked.text and "Innovasjon Norge" in asked.text and "sendt" in asked.text
+    assert bot.snapshot() == before
+    done = bot.say(f"oppdrag Innovasjon Norge ingen {CONFIRM[lang]}", as_=person)
+    assert done.ok, done.text
+    assert "ingen i år" in done.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_not_relevant_over_recorded_answers_asks(lang: str) -> None:
+    """N9: `ikke aktuelt oppdrag` marked the item over recorded answers without a word."""
+    bot = make_bot(at=oslo(2027, 1, 11, 10))
+    person = PEOPLE[lang]
+    assert bot.say("oppdrag IN ingen", as_=person).ok
+    assert bot.say("oppdrag NFR ingen", as_=person).ok
+    before = bot.snapshot()
+    words = "ikke aktuelt oppdrag" if lang == "nb" else "ikkje aktuelt oppdrag"
+    asked = bot.say(words, as_=person)
+    assert not asked.ok, asked.text
+    assert "IN" in asked.text and "NFR" in asked.text and CONFIRM[lang] in asked.text
+    assert bot.snapshot() == before
+    done = bot.say(f"{words} {CONFIRM[lang]}", as_=person)
+    assert done.ok, done.text
+    status = bot.say("status", as_=person).text
+    assert "IN, NFR" in status
+
+
+def test_not_relevant_without_answers_does_not_ask() -> None:
+    """N9: with no answer recorded, the mark needs no question."""
+    bot = make_bot(at=oslo(2027, 1, 11, 10))
+    assert bot.say("ikke aktuelt oppdrag", as_="kari").ok
