@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
+from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
@@ -128,8 +129,11 @@ def _held(result: MinutesRecorded) -> str:
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     """No day was planned or named, so the day the minutes were typed was taken: say so, and how to set
-    the right one («holdt 6. mai» in the text, or `dato … bekreft` afterwards)."""
+    the right one (the item's own word and a day in its window in the text, «behandlet 10. desember», or
+    `dato … bekreft` afterwards)."""
     item = result.item
+    example_day = max(item.start, min(ctx.now.date() - timedelta(days=1), item.deadline))
+    example = f"{done_word(item)} {example_day.day}. {month_name(example_day.month)}"
     command = " ".join(
         part
         for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
@@ -137,8 +141,8 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     )
     return _(
         "Ingen dato var satt, så i dag er registrert. Var det en annen dag? Skriv «{command}», "
-        "eller «holdt 6. mai» i referatet neste gang."
-    ).format(command=command)
+        "eller «{example}» i referatet neste gang."
+    ).format(command=command, example=example)
 
 
 def _after_words(text: str, *, skip: int) -> str:

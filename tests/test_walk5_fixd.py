@@ -99,3 +99,61 @@ def test_not_relevant_without_answers_does_not_ask() -> None:
     """N9: with no answer recorded, the mark needs no question."""
     bot = make_bot(at=oslo(2027, 1, 11, 10))
     assert bot.say("ikke aktuelt oppdrag", as_="kari").ok
+
+
+TREATED = {"nb": "behandlet", "nn": "handsama"}
+ADOPTED = {"nb": "vedtatt", "nn": "vedteken"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Fylkestinget vedtok utkastet 10. desember",
+        "vedtatt 10.12.",
+        "handsama 10. desember",
+        "behandlet i fylkestinget 10. desember",
+    ],
+)
+def test_treatment_day_is_read_from_the_text(lang: str, typed: str) -> None:
+    """N7: «referat politisk Fylkestinget vedtok utkastet 10. desember» typed 15 Dec was treated «15. desember»."""
+    bot = make_bot(at=oslo(2026, 12, 15, 10))
+    person = PEOPLE[lang]
+    reply = bot.say(f"referat politisk {typed} {CONFIRM[lang]}", as_=person)
+    assert reply.ok, reply.text
+    assert f"{TREATED[lang]} 10. desember 2026" in reply.text
+    assert "15. desember" not in reply.text
+    status = bot.say("status 2027", as_=person).text
+    assert f"({TREATED[lang]}) 10. desember 2026" in status
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("typed", ["Vedtatt i fylkestinget 10. desember", "vedtok planen 10. desember"])
+def test_action_plan_day_is_read_from_the_text(lang: str, typed: str) -> None:
+    """N10: «referat handlingsplan Vedtatt i fylkestinget 10. desember» typed 11 Jan was adopted «11. januar»."""
+    bot = make_bot(at=oslo(2027, 1, 11, 10))
+    reply = bot.say(f"referat handlingsplan {typed} {CONFIRM[lang]}", as_=PEOPLE[lang])
+    assert reply.ok, reply.text
+    assert f"{ADOPTED[lang]} 10. desember 2026" in reply.text
+    assert "11. januar" not in reply.text
+
+
+def test_a_plan_named_in_the_text_is_no_decision_day() -> None:
+    """N7: «vedtatt å møtes 20. oktober» names a plan, not the day of the decision."""
+    bot = make_bot(at=oslo(2026, 12, 15, 10))
+    reply = bot.say("referat politisk vedtatt å møtes 20. oktober bekreft", as_="kari")
+    assert "20. oktober" not in reply.text.split("Registrert av")[0]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize(("command", "words"), [("politisk", TREATED), ("handlingsplan", ADOPTED)])
+def test_hint_names_the_item_word_and_a_day_in_its_window(lang: str, command: str, words: dict[str, str]) -> None:
+    """N7/N10: the hint said «holdt/halde 6. mai» for a December decision."""
+    bot = make_bot(at=oslo(2026, 12, 15, 10))
+    reply = bot.say(f"referat {command} Godt arbeid {CONFIRM[lang]}", as_=PEOPLE[lang])
+    assert reply.ok, reply.text
+    assert f"«{words[lang]} 14. desember»" in reply.text
+    assert "6. mai" not in reply.text
+    follow = make_bot(at=oslo(2026, 12, 15, 10))
+    assert follow.say(f"referat {command} {words[lang]} 14. desember {CONFIRM[lang]}", as_=PEOPLE[lang]).ok
+    assert f"{words[lang]} 14. desember 2026" in follow.last.reply.text
