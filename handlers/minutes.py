@@ -26,6 +26,7 @@ from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown, typed_name
@@ -34,6 +35,7 @@ from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
+from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
@@ -79,7 +81,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         announcement
         for year, regions in result.newly_ready
         for announcement in ready_announcements(ctx, request=request, regions=list(regions), year=year)
-    )
+    ) + dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 
@@ -96,6 +98,14 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
     again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    dropped = (
+        " "
+        + _("Fjernet: {points}; de ansvarlige har fått beskjed.").format(
+            points="; ".join(dropped_line(point) for point in result.dropped)
+        )
+        if result.dropped
+        else ""
+    )
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
     points = followup_section(recorded, today=ctx.now.date())
@@ -107,6 +117,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(result)}{again}.", counts) if part)
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)
+        + dropped
         + (f" ⚠️ {unread}" if unread else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),

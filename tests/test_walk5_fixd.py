@@ -1,6 +1,8 @@
-"""The fifth year walk's findings on recording commands and their questions (/tmp/walk5 N2, N9), driven as a
-person would (tests/driver.py): a personal chat answers in the person's written form, and an assignment answer
-or a «not relevant» mark over recorded answers asks before it replaces anything."""
+"""The fifth year walk's findings on recording commands and their questions (/tmp/walk5 N2, N3, N7, N9, N10,
+N11), driven as a person would (tests/driver.py): a personal chat answers in the person's written form; an
+assignment answer or a «not relevant» mark over recorded answers asks before it replaces anything; replaced
+minutes name the follow-up points that go and tell their owners; the decision day is read from the minutes'
+text; a regional meeting dated before the national one it follows asks, quoting the model."""
 
 from __future__ import annotations
 
@@ -157,3 +159,126 @@ def test_hint_names_the_item_word_and_a_day_in_its_window(lang: str, command: st
     follow = make_bot(at=oslo(2026, 12, 15, 10))
     assert follow.say(f"referat {command} {words[lang]} 14. desember {CONFIRM[lang]}", as_=PEOPLE[lang]).ok
     assert f"{words[lang]} 14. desember 2026" in follow.last.reply.text
+
+
+FIRST = (
+    "referat vårmøte Holdt. oppfølging: IN lagar tal @IN innan 1. april; Agder sender innspill @agder innen 25. mars; "
+    "Vestland sender tal @vestland innen 26. mars"
+)
+AGAIN = "referat vårmøte Holdt igjen. oppfølging: IN lager tall @IN innen 2. april; Vestland sender tal @vestland innen 26. mars"
+
+
+def _replaced_minutes_bot() -> tuple[BotDriver, dict[str, str]]:
+    """AU's spring meeting held 10 March 2027 with three points: {owner: id}."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    bot.set_time(2027, 3, 10, 15)
+    reply = bot.say(FIRST, as_="aud")
+    assert reply.ok, reply.text
+    ids = {}
+    for owner, words in (
+        ("IN", "IN lagar tal"),
+        ("agder", "Agder sender innspill"),
+        ("vestland", "Vestland sender tal"),
+    ):
+        line = next(line for line in reply.text.splitlines() if words in line)
+        ids[owner] = line.rsplit("[", 1)[1].split("]")[0]
+    return bot, ids
+
+
+def test_replacing_minutes_names_the_points_that_would_go() -> None:
+    """N3: the question never said Agder's point (and IN's old one) would be removed."""
+    bot, ids = _replaced_minutes_bot()
+    before = bot.snapshot()
+    asked = bot.say(AGAIN, as_="aud")
+    assert not asked.ok
+    assert f"[{ids['agder']}] Agder sender innspill" in asked.text and f"[{ids['IN']}]" in asked.text
+    assert "(Agder fylkeskommune)" in asked.text or "(Agder)" in asked.text
+    assert ids["vestland"] not in asked.text  # typed again the same: it stays
+    assert bot.snapshot() == before
+
+
+KEPT = {
+    "agder": "Agder sender innspill @agder innen 25. mars",
+    "vestland": "Vestland sender tal @vestland innen 26. mars",
+}
+REGION = {"nb": "agder", "nn": "vestland"}
+REMOVED = {"nb": "fjernet", "nn": "fjerna"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_replacing_minutes_tells_the_owners_of_dropped_points(lang: str) -> None:
+    """N3: once confirmed, the owners of the points left out are told in their channels, in their form; a
+    point typed again keeps its id."""
+    bot, ids = _replaced_minutes_bot()
+    gone = REGION[lang]
+    kept = REGION["nn" if lang == "nb" else "nb"]
+    done = bot.say(
+        f"referat vårmøte Holdt igjen. oppfølging: IN lagar tal @IN innan 1. april; {KEPT[kept]} bekreft", as_="aud"
+    )
+    assert done.ok, done.text
+    assert ids[gone] in done.text and "beskjed" in done.text
+    assert f"[{ids[kept]}]" in done.text and f"[{ids['IN']}]" in done.text  # the same points, not new ones
+    announced = bot.last.announcements
+    told = {a.to.channel_id: a.reply.text for a in announced if a.to.platform == "terminal"}
+    assert set(told) == {gone}, told  # only the owner whose point went
+    assert ids[gone] in told[gone] and REMOVED[lang] in told[gone].lower()
+    assert ids[gone] not in bot.say("neste", as_=PEOPLE[lang]).text
+    assert ids[kept] in bot.say("neste", as_=PEOPLE["nn" if lang == "nb" else "nb"]).text
+
+
+def test_points_of_replaced_minutes_keep_their_closing() -> None:
+    """N3: a point closed with `ferdig` and typed again stays closed, and is not counted as dropped."""
+    bot, ids = _replaced_minutes_bot()
+    assert bot.say(f"ferdig {ids['vestland']}", as_="per").ok
+    done = bot.say(AGAIN + " bekreft", as_="aud")
+    assert done.ok, done.text
+    again = bot.say(f"ferdig {ids['vestland']}", as_="per")
+    assert again.title in ("Allerede registrert", "Allereie registrert"), again.text
+    assert f"✓ Vestland sender tal (Vestland fylkeskommune, innen 26. mars 2027) [{ids['vestland']}]" in done.text
+    assert f"ferdig {ids['vestland']}" not in done.text  # closed: no button to close it again
+    assert ids["vestland"] not in bot.say("neste", as_="per").text
+
+
+MODEL = {
+    "nb": "Dialogmøtet om våren holdes som oppfølging av vårens temamøte nasjonalt (§3.1)",
+    "nn": "Dialogmøtet om våren vert halde som oppfølging av det nasjonale temamøtet om våren (§3.1)",
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("typed", ["i morgen", "tirsdag i neste uke"])
+def test_regional_spring_before_an_undated_national_asks(lang: str, typed: str) -> None:
+    """N11: `dato vår i morgen` on 3 Feb 2027, the national spring meeting undated, was kept without a word."""
+    bot = make_bot(at=oslo(2027, 2, 3, 9, 30))
+    person = PEOPLE[lang]
+    before = bot.snapshot()
+    asked = bot.say(f"dato vår {typed}", as_=person)
+    assert bot.snapshot() == before, asked.text
+    assert "Nasjonalt temamøte vår (vårmøtet) 2027" in asked.text
+    assert MODEL[lang] in asked.text and CONFIRM[lang] in asked.text
+    assert bot.say(f"dato vår {typed} {CONFIRM[lang]}", as_=person).ok
+    assert bot.snapshot() != before
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_regional_spring_before_a_later_national_quotes_the_model(lang: str) -> None:
+    """N11: dated before the national meeting's own date, the question quotes the model's order too."""
+    bot = make_bot(at=oslo(2027, 2, 3, 9, 30))
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    before = bot.snapshot()
+    asked = bot.say("dato vår 3. mars", as_=PEOPLE[lang])
+    assert bot.snapshot() == before
+    assert "10. mars 2027" in asked.text and MODEL[lang] in asked.text
+
+
+def test_regional_dates_that_leave_the_national_time_are_kept() -> None:
+    """N11: a regional date after the national one, or far enough ahead that AU can still come first in good
+    time, is kept as before (and so is a date once the national window leaves no such time)."""
+    bot = make_bot(at=oslo(2027, 2, 3, 9, 30))
+    reply = bot.say("dato vår 22. april kl 10", as_="kari")
+    assert reply.title.startswith("Dato satt"), reply.text
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    assert bot.say("dato vår 11. mars", as_="per").title.startswith("Dato sett")
+    late = make_bot(at=oslo(2026, 11, 23, 9))  # the national autumn 2026 window ends 30 Nov: no time left
+    assert late.say("dato høst 27. november kl 10", as_="kari").title.startswith("Dato satt")
