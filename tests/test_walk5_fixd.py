@@ -81,10 +81,8 @@ def test_none_over_sent_assignment_asks(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_not_relevant_over_recorded_answers_asks(lang: str) -> None:
     """N9: `ikke aktuelt oppdrag` marked the item over recorded answers without a word."""
-    bot = make_bot(at=oslo(2027, 1, 11, 10))
-    person = PEOPLE[lang]
-    assert bot.say("oppdrag IN ingen", as_=person).ok
-    assert bot.say("oppdrag NFR ingen", as_=person).ok
+    bot, person = make_bot(at=oslo(2027, 1, 11, 10)), PEOPLE[lang]
+    assert all(bot.say(f"oppdrag {actor} ingen", as_=person).ok for actor in ("IN", "NFR"))
     before = bot.snapshot()
     words = "ikke aktuelt oppdrag" if lang == "nb" else "ikkje aktuelt oppdrag"
     asked = bot.say(words, as_=person)
@@ -107,37 +105,30 @@ TREATED = {"nb": "behandlet", "nn": "handsama"}
 ADOPTED = {"nb": "vedtatt", "nn": "vedteken"}
 
 
-@pytest.mark.parametrize("lang", ["nb", "nn"])
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "Fylkestinget vedtok utkastet 10. desember",
-        "vedtatt 10.12.",
-        "handsama 10. desember",
-        "behandlet i fylkestinget 10. desember",
-    ],
-)
-def test_treatment_day_is_read_from_the_text(lang: str, typed: str) -> None:
-    """N7: «referat politisk Fylkestinget vedtok utkastet 10. desember» typed 15 Dec was treated «15. desember»."""
-    bot = make_bot(at=oslo(2026, 12, 15, 10))
-    person = PEOPLE[lang]
-    reply = bot.say(f"referat politisk {typed} {CONFIRM[lang]}", as_=person)
-    assert reply.ok, reply.text
-    assert f"{TREATED[lang]} 10. desember 2026" in reply.text
-    assert "15. desember" not in reply.text
-    status = bot.say("status 2027", as_=person).text
-    assert f"({TREATED[lang]}) 10. desember 2026" in status
+DECISIONS = [
+    ("politisk", TREATED, "Fylkestinget vedtok utkastet 10. desember", (2026, 12, 15, 10)),
+    ("politisk", TREATED, "vedtatt 10.12.", (2026, 12, 15, 10)),
+    ("politisk", TREATED, "handsama 10. desember", (2026, 12, 15, 10)),
+    ("politisk", TREATED, "behandlet i fylkestinget 10. desember", (2026, 12, 15, 10)),
+    ("handlingsplan", ADOPTED, "Vedtatt i fylkestinget 10. desember", (2027, 1, 11, 10)),
+    ("handlingsplan", ADOPTED, "vedtok planen 10. desember", (2027, 1, 11, 10)),
+]
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-@pytest.mark.parametrize("typed", ["Vedtatt i fylkestinget 10. desember", "vedtok planen 10. desember"])
-def test_action_plan_day_is_read_from_the_text(lang: str, typed: str) -> None:
-    """N10: «referat handlingsplan Vedtatt i fylkestinget 10. desember» typed 11 Jan was adopted «11. januar»."""
-    bot = make_bot(at=oslo(2027, 1, 11, 10))
-    reply = bot.say(f"referat handlingsplan {typed} {CONFIRM[lang]}", as_=PEOPLE[lang])
+@pytest.mark.parametrize(("command", "words", "typed", "at"), DECISIONS)
+def test_decision_day_is_read_from_the_text(
+    lang: str, command: str, words: dict[str, str], typed: str, at: tuple[int, ...]
+) -> None:
+    """N7/N10: «referat politisk Fylkestinget vedtok utkastet 10. desember» typed 15 Dec was treated «15.
+    desember»; «referat handlingsplan Vedtatt i fylkestinget 10. desember» typed 11 Jan adopted «11. januar»."""
+    bot = make_bot(at=oslo(*at))
+    typed_day = f"{at[2]}. {'desember' if at[1] == 12 else 'januar'}"
+    reply = bot.say(f"referat {command} {typed} {CONFIRM[lang]}", as_=PEOPLE[lang])
     assert reply.ok, reply.text
-    assert f"{ADOPTED[lang]} 10. desember 2026" in reply.text
-    assert "11. januar" not in reply.text
+    assert f"{words[lang]} 10. desember 2026" in reply.text and typed_day not in reply.text
+    status = bot.say("status 2027", as_=PEOPLE[lang]).text
+    assert f"({words[lang]}) 10. desember 2026" in status
 
 
 def test_a_plan_named_in_the_text_is_no_decision_day() -> None:
