@@ -4,6 +4,8 @@ A channel reads its own setting (`målform kanal nn`, stored at runtime, else `w
 in app.yaml), else its region's `written_form` (Vestland: nynorsk), else bokmål (actor and national
 channels). A person's own choice (`målform nn`) applies to what only they read: reads, help and every refusal
 or other private answer (bot.pipeline.language says such an answer to a recording command again in their form).
+A personal chat (a DM) is read by the person alone, so everything there is in their form: their own choice, else
+the form their party's channels read (`party_form`: Vestland's coordinator reads nynorsk), else bokmål.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 
 from bot.i18n import DEFAULT_LANG, Lang
 from bot.model.config import AppConfig
-from bot.model.identity import ChannelContext
+from bot.model.identity import ChannelContext, Directory
 from bot.state.store import META, StateStore
 
 logger = logging.getLogger(__name__)
@@ -56,3 +58,24 @@ def region_form(*, config: AppConfig, region: str | None) -> Lang:
     """A region's own written form (app.yaml `written_form`), bokmål when none is set."""
     found = config.region(region) if region else None
     return found.written_form if found else DEFAULT_LANG
+
+
+def party_form(*, config: AppConfig, state: StateStore, party: str | None) -> Lang:
+    """The written form a party reads where it is told things: the one form all its channels read, else its
+    region's (a region with no channel bound yet), else bokmål (parties whose channels read both)."""
+    if not party:
+        return DEFAULT_LANG
+    directory = Directory(config=config, state=state)
+    forms = {
+        channel_form(
+            config=config,
+            state=state,
+            platform=address.platform,
+            channel_id=address.channel_id,
+            context=directory.channel(platform=address.platform, channel_id=address.channel_id),
+        )
+        for address in directory.channels_of_party(party=party)
+    }
+    if len(forms) == 1:
+        return forms.pop()
+    return region_form(config=config, region=party) if not forms else DEFAULT_LANG

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.actions.base import Acting
 from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
 from bot.context import Context
+from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import TOKEN, first_token, names_in, resolve
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown, typed_name
@@ -33,6 +35,7 @@ from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements
 from handlers.common import read_meeting
+from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
@@ -78,7 +81,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         announcement
         for year, regions in result.newly_ready
         for announcement in ready_announcements(ctx, request=request, regions=list(regions), year=year)
-    )
+    ) + dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 
@@ -95,6 +98,14 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
     again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    dropped = (
+        " "
+        + _("Fjernet: {points}; de ansvarlige har fått beskjed.").format(
+            points="; ".join(dropped_line(point) for point in result.dropped)
+        )
+        if result.dropped
+        else ""
+    )
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
     points = followup_section(recorded, today=ctx.now.date())
@@ -106,6 +117,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(result)}{again}.", counts) if part)
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)
+        + dropped
         + (f" ⚠️ {unread}" if unread else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
@@ -128,8 +140,11 @@ def _held(result: MinutesRecorded) -> str:
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     """No day was planned or named, so the day the minutes were typed was taken: say so, and how to set
-    the right one («holdt 6. mai» in the text, or `dato … bekreft` afterwards)."""
+    the right one (the item's own word and a day in its window in the text, «behandlet 10. desember», or
+    `dato … bekreft` afterwards)."""
     item = result.item
+    example_day = max(item.start, min(ctx.now.date() - timedelta(days=1), item.deadline))
+    example = f"{done_word(item)} {example_day.day}. {month_name(example_day.month)}"
     command = " ".join(
         part
         for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
@@ -137,8 +152,8 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     )
     return _(
         "Ingen dato var satt, så i dag er registrert. Var det en annen dag? Skriv «{command}», "
-        "eller «holdt 6. mai» i referatet neste gang."
-    ).format(command=command)
+        "eller «{example}» i referatet neste gang."
+    ).format(command=command, example=example)
 
 
 def _after_words(text: str, *, skip: int) -> str:

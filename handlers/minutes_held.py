@@ -3,8 +3,10 @@
 
 Minutes are often typed days after the meeting, and a meeting with no planned date would otherwise be
 recorded as held the day they were typed. The summary is searched for a word that says it was held,
-treated or adopted, followed by a date; the date is read as the most recent such day (a held day is never
-ahead of us). Only the summary is searched: a decision may well name a later day («vedtatt å møtes 20.
+treated or adopted, followed by a date, perhaps after a few words that say what or where («vedtok utkastet
+10. desember», «behandlet i fylkestinget 10. desember»); the date is read as the most recent such day (a held
+day is never ahead of us). A skipped word never has a digit or is «å»/«at» («vedtatt å møtes 20. oktober»
+names a plan, not the day of the decision). Only the summary is searched: a decision may well name a later day («vedtatt å møtes 20.
 oktober»). Whether the day fits the meeting is the action's rule (bot/actions/minutes.py).
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.i18n import _
 from bot.state.store import DomainError
@@ -20,11 +22,13 @@ from bot.state.store import DomainError
 logger = logging.getLogger(__name__)
 
 _HELD_WORDS = re.compile(
-    r"\b(?:av)?(?:holdt|haldt|halde|halden|møttes|møttest|møtest|vedtatt|vedtok|vedteke|vedtekne|vedtekje|"
+    r"\b(?:av)?(?:holdt|haldt|halde|halden|møttes|møttest|møtest|vedtatt|vedtok|vedteke|vedteken|vedtekne|vedtekje|"
     r"behandlet|behandla|behandlede|handsama|handsamt|handsamet|godkjent|godkjend|godkjende)\b",
     re.IGNORECASE,
 )
 _MAX_WORDS = 5  # «tirsdag 6. mai 2027 kl 10»: a date phrase is never longer
+_SKIP = 3  # «i fylkestinget», «utkastet til plan»: the words between the verb and its day
+_NOT_SKIPPED = frozenset({"å", "at", "om", "til"})
 _PAST = timedelta(days=366)
 _WEEK = timedelta(days=7)
 
@@ -36,23 +40,36 @@ def held_day(summary: str, *, now: datetime) -> datetime | None:
     `dato` refuses it; anything else after the word that is not a whole day (a month, a week, «6») is
     no held day, and the text stays the summary it is.
     """
-    # The date grammar is loaded by the first command that reads a date, not by every start-up.
-    from bot.dates.grammar import DateTrouble, ParsedDate, read_date
-
     window = (now.date() - _PAST, now.date())
     for found in _HELD_WORDS.finditer(summary):
-        words = summary[found.end() :].split()[:_MAX_WORDS]
-        for size in range(len(words), 0, -1):
-            phrase = " ".join(words[:size]).rstrip(",;:!?)")
-            reading = read_date(phrase, now=now, window=window)
-            if isinstance(reading, DateTrouble) and reading.reason == "weekday":
-                raise DomainError(
-                    reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai».")
-                )
-            if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
-                continue
-            when = reading.when
-            if reading.relative and 0 < (when.date() - now.date()).days <= _WEEK.days:
-                when -= _WEEK  # «holdt tirsdag»: the Tuesday that has been, not the coming one
-            return when
+        after = summary[found.end() :].split()
+        for skip in range(min(_SKIP, len(after)) + 1):
+            if skip and not _skippable(after[skip - 1]):
+                break
+            when = _day_at(after[skip : skip + _MAX_WORDS], now=now, window=window)
+            if when is not None:
+                return when
+    return None
+
+
+def _skippable(word: str) -> bool:
+    """A word between the verb and its day: no digit, no «å», and the sentence goes on after it."""
+    return not any(c.isdigit() for c in word) and word.lower() not in _NOT_SKIPPED and word[-1] not in ".!?;:"
+
+
+def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> datetime | None:
+    """The whole day the first of `words` read as, or None."""
+    from bot.dates.grammar import DateTrouble, ParsedDate, read_date
+
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size]).rstrip(",;:!?)")
+        reading = read_date(phrase, now=now, window=window)
+        if isinstance(reading, DateTrouble) and reading.reason == "weekday":
+            raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
+        if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
+            continue
+        when = reading.when
+        if reading.relative and 0 < (when.date() - now.date()).days <= _WEEK.days:
+            when -= _WEEK  # «holdt tirsdag»: the Tuesday that has been, not the coming one
+        return when
     return None

@@ -1,6 +1,6 @@
 """`ikke aktuelt <milepæl> [region] [år]`: an optional milestone is not relevant this year (e.g. no
 assignment agreements at all). It is then settled: no reminders, not overdue, shown as "Ikke aktuelt i år".
-`… angre` at the end takes the mark back.
+`… angre` at the end takes the mark back; `… bekreft` marks it over recorded assignment answers.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from bot.actions.optional import EXAMPLE, NotRelevantAlready, mark_not_relevant,
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
+from bot.model.order import split_confirm
 from bot.parsing import fold
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words = ctx.args.split()
+    words, confirmed = split_confirm(ctx.args.split())
     if words and fold(words[0]) == "aktuelt":
         words = words[1:]
     undo = bool(words) and fold(words[-1]) == "angre"
@@ -40,6 +41,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         region=context_region(ctx, args.region),
         year=args.year,
         undo=undo,
+        confirmed=confirmed,
     )
     item = result.item
     if isinstance(result, NotRelevantAlready):

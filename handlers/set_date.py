@@ -23,7 +23,7 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.cycle import next_opening
-from bot.model.order import confirm_word, split_confirm
+from bot.model.order import confirm_word, model_quote, split_confirm
 from bot.model.wheel import Item, done_word, window_contains
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
@@ -270,6 +270,8 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
             + " "
             + lead
         )
+    if asked.about_order and (quote := model_quote(item)):
+        lead += " " + quote
     return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
 
 

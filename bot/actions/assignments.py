@@ -1,6 +1,8 @@
 """`record_assignment`: an assignment agreement sent to one actor, or none this year (§3.3: where there
 are any, they are sent to the actor in January). The milestone is done when every actor has an answer;
-a sent agreement after "not relevant" makes it relevant again (and says so), «none» keeps the mark."""
+a sent agreement after "not relevant" makes it relevant again (and says so), «none» keeps the mark.
+Replacing a recorded «sendt» with «ingen» asks first (`bekreft`) and names what it replaces, as a date or a
+text does: the sent agreement would otherwise vanish from every surface."""
 
 from __future__ import annotations
 
@@ -9,7 +11,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_region, require_untaken_cycle, write_item
+from bot.actions.rules import (
+    milestone_for,
+    replace_question,
+    require_coordinator,
+    require_region,
+    require_untaken_cycle,
+    write_item,
+)
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.model.wheel import Item
@@ -88,6 +97,12 @@ def record_assignment(
     relevant = not acting.state.item_doc(item).get("not_relevant")
     if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
         return AssignmentAlready(item=item, actor=actor, status=status)
+    if earlier.get("status") == "sent" and status == "none" and not confirmed:
+        raise replace_question(
+            what=_("oppdragsavtalen {year} til {party}, registrert som sendt av {name}").format(
+                year=year, party=config.party_name(actor), name=earlier.get("by") or "?"
+            )
+        )
     # «None this year» agrees with «ikke aktuelt» and keeps it; only a sent agreement makes it relevant again.
     lifts = not relevant and status == "sent"
 

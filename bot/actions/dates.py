@@ -17,6 +17,7 @@ from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.cycle import next_opening
+from bot.model.order import plan_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
@@ -72,6 +73,8 @@ class DateQuestion:
     worries: tuple[str, ...]
     held: datetime | None = None
     """The item is recorded as held (treated, adopted) on this day: a new date moves that day."""
+    about_order: bool = False
+    """A worry is the model's order (before the meeting it follows): the question quotes the model."""
 
 
 def dated_item(acting: Acting, *, key: str, region: str | None, day: date) -> Item:
@@ -122,7 +125,10 @@ def set_date(
         if held is not None and held.date() != when.date():  # a held meeting's day moves only when asked
             return DateQuestion(item=item, worries=tuple(w for w in worries if w != _("passert")), held=held)
         if vague or worries:
-            return DateQuestion(item=item, worries=tuple(worries))
+            order = plan_breaches(
+                config=acting.config, state=acting.state, item=item, day=when.date(), today=acting.now.date()
+            )
+            return DateQuestion(item=item, worries=tuple(worries), about_order=bool(order))
     before, before_has_time = earlier.planned, earlier.planned_has_time
     kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
     if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
@@ -210,22 +216,10 @@ def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:
                 item=item.title(), start=day_text(item.start), end=day_text(item.deadline)
             )
         )
-    for after in item.spec.after:
-        before_spec = config.milestone(after.key)
-        if before_spec is None:
-            continue
-        before = milestone_for(
-            config,
-            key=after.key,
-            year=item.year + after.cycle,
-            region=item.region if before_spec.scope == "regional" else None,
-        )
-        progress = progress_of(config=config, state=acting.state, item=before)
-        first = progress.planned or progress.done_at
-        if first is not None and first.date() > day:
-            worries.append(
-                _("før {item} ({day}), som skal komme først").format(item=before.title(), day=day_text(first.date()))
-            )
+    worries += [
+        breach.rule
+        for breach in plan_breaches(config=config, state=acting.state, item=item, day=day, today=acting.now.date())
+    ]
     return worries
 
 

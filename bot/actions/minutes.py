@@ -2,7 +2,8 @@
 
 Only after its window opens, by its coordinators, and in the model's order (after its planned date and the
 meeting it follows) unless confirmed; a confirmed write out of order is marked so. A replaced outcome is
-said so in the history.
+said so in the history; replacing asks first, naming the open follow-up points the new text leaves out
+(bot/model/followups_replaced.py), and points typed again the same stay the points they were.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
 from bot.model.followups import require_sound_points, same_points, stamp
+from bot.model.followups_replaced import carry_over, dropped_open, dropped_question
 from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
@@ -50,6 +52,8 @@ class MinutesRecorded:
     held_today: bool = False
     """No day was typed, planned or recorded before: the day the minutes were typed was taken, and the reply
     says so and how to correct it."""
+    dropped: tuple[dict[str, Any], ...] = ()
+    """Open follow-up points of the replaced minutes the new text left out (their owners are told)."""
 
 
 @dataclass(frozen=True)
@@ -134,8 +138,11 @@ def record_minutes(
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
+    earlier_points = list((progress.outcome or {}).get("followups") or ())
+    dropped = dropped_open(given.get("followups") or (), old=earlier_points) if given is not None else []
     if progress.outcome and not confirmed:  # asked before the form too, so nobody fills one in vain
-        raise replace_question(what=earlier_minutes(item=item, progress=progress))
+        question = str(replace_question(what=earlier_minutes(item=item, progress=progress)))
+        raise DomainError(question + (" " + dropped_question(dropped) if dropped else ""))
     if given is None:
         return MinutesWanted(item=item)
     typed_held = held_on()
@@ -149,7 +156,8 @@ def record_minutes(
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
     require_sound_points(list(given.get("followups") or ()), now=acting.now, confirmed=confirmed)
-    given = {**given, "followups": stamp(list(given.get("followups") or ()), now=acting.now, seed=seed)}
+    points = carry_over(given.get("followups") or (), old=earlier_points)
+    given = {**given, "followups": stamp(points, now=acting.now, seed=seed)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
@@ -190,6 +198,7 @@ def record_minutes(
         newly_ready=newly_ready,
         held=held,
         held_today=held_today,
+        dropped=tuple(dropped),
     )
 
 

@@ -1,5 +1,6 @@
 """`mark_not_relevant`: an optional milestone is not relevant this year (e.g. no assignment agreements at
-all): settled, no reminders, not overdue. `undo` takes the mark back."""
+all): settled, no reminders, not overdue. `undo` takes the mark back. Over recorded assignment answers it
+asks first (`bekreft`) and names them: a mark over what someone recorded is a choice, not a slip."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
+from bot.model.order import confirm_word
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
 from bot.state.store import DomainError, item_doc_key
@@ -41,7 +43,7 @@ def optional_names(config: AppConfig) -> str:
 
 
 def mark_not_relevant(
-    acting: Acting, *, key: str, region: str | None, year: int | None, undo: bool
+    acting: Acting, *, key: str, region: str | None, year: int | None, undo: bool, confirmed: bool = False
 ) -> NotRelevantMarked | NotRelevantAlready:
     """`region` is the region meant (named or the context's); a national milestone ignores it."""
     config = acting.config
@@ -72,6 +74,7 @@ def mark_not_relevant(
         return NotRelevantAlready(item=item)
     if not undo and spec.kind == "assignments" and where is not None:
         require_none_sent(acting, item=item)
+        require_confirmed_over_answers(acting, item=item, confirmed=confirmed)
     if not undo and progress.done:
         raise DomainError(
             _("{item} er allerede registrert som {done}, så det er aktuelt i år.").format(
@@ -105,6 +108,24 @@ def require_none_sent(acting: Acting, *, item: Item) -> None:
                 item=item.title(), parties=", ".join(acting.config.party_short(a) for a in sent)
             )
         )
+
+
+def require_confirmed_over_answers(acting: Acting, *, item: Item, confirmed: bool) -> None:
+    """«Ikke aktuelt» over recorded «ingen i år» answers asks first and names them (they are kept)."""
+    assert item.region is not None
+    answers = acting.state.assignments(region=item.region, year=item.year)
+    if not answers or confirmed:
+        return
+    raise DomainError(
+        _(
+            "{item} har allerede svar: ingen i år fra {parties}. Skriv det samme med «{confirm}» til slutt "
+            "for å markere hele punktet som ikke aktuelt; svarene beholdes."
+        ).format(
+            item=item.title(),
+            parties=", ".join(acting.config.party_short(a) for a in answers),
+            confirm=confirm_word(),
+        )
+    )
 
 
 def marked_word(*, undo: bool) -> str:

@@ -143,10 +143,12 @@ def require_sound_points(points: list[Document], *, now: datetime, confirmed: bo
 def same_points(first: Iterable[Document], second: Iterable[Document]) -> bool:
     """The same points as typed (ids, due dates and closings aside)."""
 
-    def typed(point: Document) -> dict:
-        return {**{k: point.get(k) for k in _SAME}, "text": point.get("typed") or point.get("text")}
+    return list(map(typed_point, first)) == list(map(typed_point, second))
 
-    return list(map(typed, first)) == list(map(typed, second))
+
+def typed_point(point: Document) -> dict:
+    """A point as it was typed: its words and owner (its id, due date and closing aside)."""
+    return {**{k: point.get(k) for k in _SAME}, "text": point.get("typed") or point.get("text")}
 
 
 def _party_of(config: AppConfig, owner: str) -> str | None:
@@ -327,7 +329,8 @@ def close_button(point: Followup) -> Button:
 
 
 def followup_section(points: list[Followup], *, today: date) -> tuple[Section, tuple[Button, ...]] | None:
-    """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button each."""
+    """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button for each open
+    one (a closed point carried over into replaced minutes is ticked, with nothing to press)."""
     if not points:
         return None
     ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
@@ -337,7 +340,8 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
     text = (
         _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
     )
-    return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), tuple(map(close_button, shown))
+    buttons = tuple(close_button(point) for point in shown if not point.closed)
+    return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), buttons
 
 
 def _rest_command(rest: list[Followup]) -> str:

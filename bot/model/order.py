@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from bot.i18n import N_, _, using
 from bot.model.config import AppConfig
@@ -119,10 +119,54 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
     return breaches
 
 
+def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date, today: date) -> list[Breach]:
+    """Why planning `item` on `day` breaks the model's order, as `record_breaches` would refuse its minutes
+    then: an item it follows (`after`) is planned later, or has no date, is not held, and could no longer be
+    held before `day` with the notice its reminders give those who prepare (14 days: the actors' leadership
+    is summoned «in good time», §4.1) though its window leaves that time (`_in_good_time`). Walk 5, N11: a
+    regional spring meeting dated «i morgen» in February while the national one has no date. A regional date
+    further ahead leaves AU the time to come first."""
+    breaches: list[Breach] = []
+    for after in item.spec.after if item.kind == "milestone" else ():
+        spec = config.milestone(after.key)
+        if spec is None:
+            continue
+        region = item.region if spec.scope == "regional" else None
+        before = milestone_item(config, milestone=spec, year=item.year + after.cycle, region=region)
+        progress = progress_of(config=config, state=state, item=before)
+        first = progress.planned or progress.done_at
+        if first is not None and first.date() > day:
+            rule = _("før {item} ({day}), som skal komme først").format(item=before.title(), day=day_text(first.date()))
+            breaches.append(Breach(rule))
+        elif (
+            first is None
+            and not progress.done
+            and tracked(config, before)
+            and _in_good_time(config, before, day, today)
+        ):
+            rule = _("før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
+            breaches.append(Breach(rule))
+    return breaches
+
+
+def _in_good_time(config: AppConfig, before: Item, day: date, today: date) -> bool:
+    """Whether an undated `before` could still be held in good time inside its window, yet not before `day`:
+    then `day` would put the meetings in the wrong order. Once its window leaves no such time, it is held and
+    not recorded yet, or late (its own reminders say so), and a region's date does not wait for it."""
+    days = max((lead.days for lead in config.leads_for(before.spec) if "prepare" in lead.to), default=0)
+    return day < today + timedelta(days=days) <= before.deadline
+
+
+def model_quote(item: Item) -> str:
+    """«Modellen: «…».»: the model's own sentence for an item's order, quoted where a rule of it is met."""
+    model = getattr(item.spec, "model", "")
+    return _("Modellen: «{model}».").format(model=model) if model else ""
+
+
 def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
     """The refusal: the rule, the model in one sentence, and how to go on."""
-    quoted = getattr(item.spec, "model", "") and any(b.about_order for b in breaches)
-    model = " " + _("Modellen: «{model}».").format(model=item.spec.model) if quoted else ""
+    quoted = any(b.about_order for b in breaches) and model_quote(item)
+    model = " " + model_quote(item) if quoted else ""
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
         confirm=confirm_word(), outside=_(OUTSIDE)
     )

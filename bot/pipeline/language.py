@@ -11,7 +11,7 @@ from bot.model.config import AppConfig
 from bot.model.identity import Directory
 from bot.pipeline.job import Job, Next
 from bot.state.store import StateStore
-from bot.written_form import channel_form, person_form
+from bot.written_form import channel_form, party_form, person_form
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +45,14 @@ def _written_form(job: Job) -> Lang:
         command = job.parsed.command
         if command is not None and not command.translated:
             return DEFAULT_LANG
-        if command is None or not command.writes:
+        request = job.parsed.request
+        if command is None or not command.writes or request.personal:
             own = person_form(state=job.state, person=job.caller.key)
             if own:
                 return own
-        request = job.parsed.request
+        if request.personal and job.channel.kind == "unbound":
+            # A personal chat is the person's alone: their party's form, not the bokmål of a channel nobody reads.
+            return party_form(config=job.config, state=job.state, party=job.caller.party)
         return channel_form(
             config=job.config,
             state=job.state,

@@ -1,0 +1,61 @@
+"""What replacing a meeting's minutes does to its follow-up points (walk 5, N3).
+
+A coordinator who re-pastes minutes to fix a typo expects the points typed again to stay the points they were
+(same id, due date, closed or not), and expects nobody's task to vanish unseen. So a point typed again the
+same (its words and owner) carries over whole, and the open points the new text leaves out are the ones that
+go: the `bekreft` question names them with their owners, and once confirmed their owners' channels are told
+(handlers/minutes_dropped.py). The earlier minutes, points and all, stay in the history (`logg`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from bot.i18n import _
+from bot.model.followups import typed_point
+from storage.base import Document
+
+logger = logging.getLogger(__name__)
+
+
+def carry_over(new: Iterable[Document], *, old: Iterable[Document]) -> list[Document]:
+    """The new points, each typed again the same as an earlier one taking that one's stored fields (id, due
+    date, made, closed): a replacement that repeats a point does not make it a new task."""
+    unused = [dict(point) for point in old if isinstance(point, dict) and point.get("id")]
+    carried: list[Document] = []
+    for point in new:
+        match = next((earlier for earlier in unused if typed_point(earlier) == typed_point(point)), None)
+        if match is None:
+            carried.append(dict(point))
+            continue
+        unused.remove(match)
+        carried.append(match)
+    return carried
+
+
+def dropped_open(new: Iterable[Document], *, old: Iterable[Document]) -> list[Document]:
+    """The earlier open points (with an id, not closed) that the new text does not type again."""
+    typed_again = [typed_point(point) for point in new]
+    dropped: list[Document] = []
+    for point in old:
+        if not isinstance(point, dict) or not point.get("id") or point.get("closed_at"):
+            continue
+        if typed_point(point) in typed_again:
+            typed_again.remove(typed_point(point))
+            continue
+        dropped.append(point)
+    return dropped
+
+
+def dropped_line(point: Document) -> str:
+    """«[KRPJ] Agder sender innspill (Agder)»: a dropped point as the question and the owners read it."""
+    owner = point.get("owner_name") or point.get("owner") or "?"
+    return f"[{point.get('id')}] {point.get('text', '')} ({owner})"
+
+
+def dropped_question(points: list[Document]) -> str:
+    """What the `bekreft` question adds when open points would go."""
+    return _(
+        "Disse åpne oppfølgingspunktene er ikke med i den nye teksten og fjernes: {points}. De ansvarlige får beskjed."
+    ).format(points="; ".join(dropped_line(point) for point in points))
