@@ -23,7 +23,8 @@ from bot.model.wheel import Item
 from bot.reminders.lines import DigestLine, digest_line
 
 if TYPE_CHECKING:
-    from bot.reminders.planner import DueReminder, Occurrence, Planner
+    from bot.reminders.planner import DueReminder, Planner
+    from bot.reminders.schedule import Occurrence
 
 logger = logging.getLogger(__name__)
 

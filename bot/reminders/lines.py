@@ -26,7 +26,7 @@ from bot.shown.replies import day_text, days_phrase, days_text
 from bot.state.store import StateStore
 
 if TYPE_CHECKING:
-    from bot.reminders.planner import Occurrence
+    from bot.reminders.schedule import Occurrence
 
 logger = logging.getLogger(__name__)
 

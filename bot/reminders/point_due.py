@@ -20,7 +20,8 @@ from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups, close_button, meeting_label
 from bot.model.identity import Binding, Directory
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of
-from bot.reminders.planner import DueReminder, Occurrence, last_call
+from bot.reminders.planner import DueReminder
+from bot.reminders.schedule import Occurrence, last_call
 from bot.shown.replies import day_text, days_phrase
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form

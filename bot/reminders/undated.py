@@ -21,7 +21,7 @@ from bot.dates.workdays import DaysOff, on_or_after, on_or_before
 from bot.model.wheel import Item
 
 if TYPE_CHECKING:
-    from bot.reminders.planner import Occurrence
+    from bot.reminders.schedule import Occurrence
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from bot.model.wheel import (
     tracked,
 )
 from bot.reminders.lines import item_label
-from bot.reminders.planner import not_relevant
+from bot.reminders.schedule import not_relevant
 from bot.state.store import StateStore, national_partition
 
 LOOK_BACK = timedelta(days=365)
