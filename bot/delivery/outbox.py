@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -55,10 +55,48 @@ SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel=
 
 
 def reply_to_doc(reply: Reply) -> Document:
-    doc = asdict(replace(reply, mentions=()))  # a mention's ids are a mappingproxy, which asdict cannot copy
-    doc["visibility"] = str(reply.visibility)
-    doc["mentions"] = [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions]
-    return doc
+    """The reply as a stored document: what `dataclasses.asdict` gives (same keys, same order, so the same
+    JSON text), written out field by field because `asdict` deep-copies through every nested dataclass
+    and was ~15 % of a `signer`'s CPU (each announcement is stored with its change, issue 21). A new
+    field of `Reply` or of a part must be added here (tests/test_outbox_doc.py compares with `asdict`)."""
+    form = reply.form
+    picture = reply.picture
+    return {
+        "title": reply.title,
+        "text": reply.text,
+        "sections": tuple(
+            {
+                "title": s.title,
+                "facts": tuple({"label": f.label, "value": f.value, "state": f.state, "more": f.more} for f in s.facts),
+                "text": s.text,
+                "state": s.state,
+            }
+            for s in reply.sections
+        ),
+        "buttons": tuple(
+            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary} for b in reply.buttons
+        ),
+        "context": reply.context,
+        "visibility": str(reply.visibility),
+        "ok": reply.ok,
+        "form": None
+        if form is None
+        else {
+            "title": form.title,
+            "submit_command": form.submit_command,
+            "fields": tuple(
+                {"name": f.name, "label": f.label, "multiline": f.multiline, "optional": f.optional, "hint": f.hint}
+                for f in form.fields
+            ),
+            "submit_label": form.submit_label,
+            "context": form.context,
+        },
+        "mentions": [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions],
+        "picture": None
+        if picture is None
+        else {"params": dict(picture.params), "name": picture.name, "alt": picture.alt},
+        "lang": reply.lang,
+    }
 
 
 def _item_state(value: object) -> ItemState | None:
