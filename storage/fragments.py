@@ -8,11 +8,12 @@ every time: a `dato` spent about half its CPU in `json` (issue 21).
 What is kept instead, with each cached partition (`Encoded`):
 - the parsed tables, exactly as decoding the file would give them (fresh JSON values, never the objects a
   writer handed in, so a read never sees a tuple where the file holds a list);
-- for the row tables (`storage.base.ROW_TABLES`: history, ledger, request ids) each row's JSON text with
-  the row it encodes.
+- for the row tables (`storage.base.ROW_TABLES`: history, ledger, request ids, and `REPLACED_ROW_TABLES`:
+  the outbox's pending announcements) each row's JSON text with the row it encodes.
 
 `work_copy` hands a writer a copy to change: the row tables shallow (their rows are never changed in
-place, only added or replaced through the row methods, so the rows can be shared), every other table deep.
+place, only added, replaced or deleted, so the rows can be shared), every other table deep. A row changed in
+place would keep its old text: the outbox replaces its rows (tests/test_outbox_shared.py watches it).
 `encode_partition` writes the copy back: a row whose object is the one encoded before reuses its text;
 the rest (new rows, the other tables, small and changed in place) is encoded and checked as
 `encode_tables` does, and decoded again for the readers. The bytes are exactly `encode_tables`'s (tests/storage/test_fragments.py), so a partition's version,
@@ -26,12 +27,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.base import ROW_TABLES, Document, Tables
+from storage.base import REPLACED_ROW_TABLES, ROW_TABLES, Document, Tables
 from storage.codec import KEY_FIELD, check_table, encode_doc, keyed_doc
 
 logger = logging.getLogger(__name__)
 
-_ROWS = frozenset(ROW_TABLES)
+_ROWS = frozenset(ROW_TABLES) | frozenset(REPLACED_ROW_TABLES)
 _decode = json.JSONDecoder().decode
 
 

@@ -262,8 +262,8 @@ def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
         with state.store.update(partition) as tables:
             pending = tables.get(PENDING, {})
             for key in keys:
-                if key in pending:
-                    pending[key]["posting"] = at.isoformat()
+                if key in pending:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
+                    pending[key] = {**pending[key], "posting": at.isoformat()}
 
 
 def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
@@ -287,9 +287,10 @@ def _settle_one(
     store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
 ) -> list[Document]:
     pending = tables.get(PENDING, {})
-    doc = pending.get(key)
-    if doc is None:
+    stored = pending.get(key)
+    if stored is None:
         return []  # another pass settled it meanwhile
+    doc = dict(stored)  # the stored row is shared with readers: replaced below, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
     if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
         doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
@@ -297,6 +298,7 @@ def _settle_one(
         if result.kind == RETRY_UNCERTAIN:
             doc["uncertain"] = at.isoformat()
         if attempts < MAX_ATTEMPTS:
+            pending[key] = doc
             return []
     del pending[key]
     entry = {
