@@ -27,6 +27,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -97,6 +98,8 @@ def _ours(api_url: str, *, config: str, db: str, now: str) -> web.Application:
 
     core = build_core(config_path=config, db_path=db, clock=FixedClock(datetime.fromisoformat(now)))
     env = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": api_url}
+    if "SAMHANDLING_CORE_THREADS" in os.environ:  # to measure the thread hop: 0 runs every write in place
+        env["SAMHANDLING_CORE_THREADS"] = os.environ["SAMHANDLING_CORE_THREADS"]
     app = build_app(core=core, environ=env, mounts=("adapters.slack:mount_slack",), scheduler=False)
     # As `serve` does once it listens (adapters.cli): the date grammar and every handler loaded and compiled
     # before the first command. The bench's warm-up asks only `neste`, so without this the first `dato`
