@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.i18n import Lang
+from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.model.config import AppConfig
 from bot.model.identity import Directory
 from bot.parsing import Vocabulary
 from bot.pipeline import language, repeats
 from bot.pipeline.job import Job, Step, chain
-from bot.pipeline.parse import parse
+from bot.pipeline.parse import Parsed, parse
 from bot.port import Seat, UnknownRegion
 from bot.reply_cache import ReplyCache
 from bot.router import Router
@@ -57,6 +58,9 @@ class Core:
         know_commands(word for command in router.commands for word in (command.name, *command.aliases))
         self.replies = ReplyCache(store=store)
         self.deliveries = repeats.Deliveries()
+        self._parsed: IdentityMemo[Parsed] = IdentityMemo(maxsize=64)
+        """The last requests parsed: an adapter asks `writes(request)` (on the event loop) and then `handle`
+        (perhaps in a worker thread) with the same request, which is parsed once (a miss parses again)."""
 
     # The pipeline and the planner are built at their first use (a request, a pass, the server's warm-up):
     # their imports (replies, actions' rules, the outbox, the facts: ~15 ms) are not what /healthz needs.
@@ -91,9 +95,13 @@ class Core:
     def warm_up(self) -> None:
         _ = self._run, self.planner  # each is built once, by whichever asks first
 
+    def _parse(self, request: Request) -> Parsed:
+        found = self._parsed.get(request)
+        return found if found is not None else self._parsed.put(request, parse(request, router=self.router))
+
     def _job(self, request: Request, *, reads_only: bool = False) -> Job:
         return Job(
-            parsed=parse(request, router=self.router),
+            parsed=self._parse(request),
             config=self.config,
             states=self.state,
             clock=self.clock,
@@ -109,7 +117,7 @@ class Core:
         return self._run(self._job(request, reads_only=reads_only))
 
     def writes(self, request: Request) -> bool:
-        command = parse(request, router=self.router).command
+        command = self._parse(request).command
         return command is not None and command.writes
 
     def lang_for(self, request: Request) -> Lang:

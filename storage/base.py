@@ -34,6 +34,11 @@ Tables = dict[str, dict[str, Document]]
 ROW_TABLES = ("history", "ledger", "requests")
 """Tables reached only through the row methods below (a store may keep them apart from the partition)."""
 
+REPLACED_ROW_TABLES = ("pending",)
+"""Tables kept whole in the partition whose rows a writer adds, replaces or deletes, never changes in place
+(the outbox's pending announcements, `bot.delivery.outbox`): a write's copy shares their rows with what
+readers hold, as it does the row tables' (`storage.fragments`), so a row not replaced keeps its JSON text."""
+
 
 class Versioned(NamedTuple):
     """A partition's tables and the version they are (`Store.read_versioned`)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -55,10 +55,48 @@ SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel=
 
 
 def reply_to_doc(reply: Reply) -> Document:
-    doc = asdict(replace(reply, mentions=()))  # a mention's ids are a mappingproxy, which asdict cannot copy
-    doc["visibility"] = str(reply.visibility)
-    doc["mentions"] = [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions]
-    return doc
+    """The reply as a stored document: what `dataclasses.asdict` gives (same keys, same order, so the same
+    JSON text), written out field by field because `asdict` deep-copies through every nested dataclass
+    and was ~15 % of a `signer`'s CPU (each announcement is stored with its change, issue 21). A new
+    field of `Reply` or of a part must be added here (tests/test_outbox_doc.py compares with `asdict`)."""
+    form = reply.form
+    picture = reply.picture
+    return {
+        "title": reply.title,
+        "text": reply.text,
+        "sections": tuple(
+            {
+                "title": s.title,
+                "facts": tuple({"label": f.label, "value": f.value, "state": f.state, "more": f.more} for f in s.facts),
+                "text": s.text,
+                "state": s.state,
+            }
+            for s in reply.sections
+        ),
+        "buttons": tuple(
+            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary} for b in reply.buttons
+        ),
+        "context": reply.context,
+        "visibility": str(reply.visibility),
+        "ok": reply.ok,
+        "form": None
+        if form is None
+        else {
+            "title": form.title,
+            "submit_command": form.submit_command,
+            "fields": tuple(
+                {"name": f.name, "label": f.label, "multiline": f.multiline, "optional": f.optional, "hint": f.hint}
+                for f in form.fields
+            ),
+            "submit_label": form.submit_label,
+            "context": form.context,
+        },
+        "mentions": [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions],
+        "picture": None
+        if picture is None
+        else {"params": dict(picture.params), "name": picture.name, "alt": picture.alt},
+        "lang": reply.lang,
+    }
 
 
 def _item_state(value: object) -> ItemState | None:
@@ -224,8 +262,8 @@ def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
         with state.store.update(partition) as tables:
             pending = tables.get(PENDING, {})
             for key in keys:
-                if key in pending:
-                    pending[key]["posting"] = at.isoformat()
+                if key in pending:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
+                    pending[key] = {**pending[key], "posting": at.isoformat()}
 
 
 def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
@@ -249,9 +287,10 @@ def _settle_one(
     store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
 ) -> list[Document]:
     pending = tables.get(PENDING, {})
-    doc = pending.get(key)
-    if doc is None:
+    stored = pending.get(key)
+    if stored is None:
         return []  # another pass settled it meanwhile
+    doc = dict(stored)  # the stored row is shared with readers: replaced below, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
     if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
         doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
@@ -259,6 +298,7 @@ def _settle_one(
         if result.kind == RETRY_UNCERTAIN:
             doc["uncertain"] = at.isoformat()
         if attempts < MAX_ATTEMPTS:
+            pending[key] = doc
             return []
     del pending[key]
     entry = {

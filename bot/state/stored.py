@@ -141,10 +141,14 @@ def problem(partition: str, tables: Tables) -> str | None:
             continue
         if not isinstance(docs, Mapping):
             return f"partition {partition}, table {table}: not a table of documents"
+        if _RIGHT.get(docs, table):  # a table a write left as it was keeps its object (storage.fragments)
+            continue
         for key, doc in docs.items():
             found = doc_problem(partition, table, key, doc)
             if found is not None:
                 return found
+        if docs:
+            _RIGHT.put(docs, True, table)
     return None
 
 
@@ -178,7 +182,7 @@ def checked_doc(store: Store, partition: str, table: str, key: str, doc: Any) ->
 
 
 _RIGHT: IdentityMemo[bool] = IdentityMemo(maxsize=32768)
-"""Documents found right (by identity and table) and partitions' tables (by identity and partition). A store
+"""Documents and tables found right (by identity and table) and partitions' tables (by identity and partition). A store
 never mutates what it hands out (storage.base), so what was checked once stays right for as long as it lives;
 a `neste` reads ~100 documents and AU's ~30 partitions, the same objects from one request to the next until
 their partition changes (checking each anew was a third of an actor's `neste`)."""
