@@ -1,0 +1,28 @@
+"""The sixth year walk's findings on dates and recording details (/tmp/walk6 F3-F8), driven as a person would
+(tests/driver.py), in both written forms: the model's order asks whatever the month, the model's own meeting
+names are meeting words, pasted invitations are read, a repeated agreement link is said to be registered, a
+new time on the same day is no move, and a multi-day date's end time is said not kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import make_bot, oslo
+
+PEOPLE = {"nb": "kari", "nn": "per"}
+CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
+AUTUMN_MODEL = {"nb": "Nasjonalt temamøte høst (høstmøtet) 2027", "nn": "Nasjonalt temamøte haust (haustmøtet) 2027"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("typed", ["1. oktober", "uke 44", "25. november"])
+def test_a_regional_autumn_meeting_before_the_undated_national_one_asks(lang: str, typed: str) -> None:
+    """F3: the order check holds for every meeting that follows another, in any month of its window."""
+    bot = make_bot(at=oslo(2027, 8, 16, 9))
+    person = PEOPLE[lang]
+    before = bot.snapshot()
+    asked = bot.say(f"dato høst {typed}", as_=person)
+    assert bot.snapshot() == before, asked.text
+    assert AUTUMN_MODEL[lang] in asked.text and CONFIRM[lang] in asked.text, asked.text
+    assert bot.say("dato høstmøte 30. september kl 10", as_="aud").ok
+    assert bot.say(f"dato høst {typed}", as_=person).ok
