@@ -26,3 +26,31 @@ def test_a_regional_autumn_meeting_before_the_undated_national_one_asks(lang: st
     assert AUTUMN_MODEL[lang] in asked.text and CONFIRM[lang] in asked.text, asked.text
     assert bot.say("dato høstmøte 30. september kl 10", as_="aud").ok
     assert bot.say(f"dato høst {typed}", as_=person).ok
+
+
+@pytest.mark.parametrize(
+    ("word", "title"),
+    [
+        ("høstmøtet", "Nasjonalt temamøte høst (høstmøtet) 2027"),
+        ("haustmøtet", "Nasjonalt temamøte høst (høstmøtet) 2027"),
+        ("Høstmøtet", "Nasjonalt temamøte høst (høstmøtet) 2027"),
+        ("vårmøtet", "Nasjonalt temamøte vår (vårmøtet) 2028"),
+    ],
+)
+def test_the_models_own_meeting_names_are_meeting_words(word: str, title: str) -> None:
+    """F4: «dato høstmøtet …» and «referat høstmøtet …» (the name every surface shows) were refused."""
+    bot = make_bot(at=oslo(2027, 9, 1, 9))
+    year = "2028 " if "vår" in word else ""
+    dated = bot.say(f"dato {word} {year}21. oktober kl 10" if not year else f"dato {word} {year}10. mars", as_="aud")
+    assert dated.ok and title in dated.title, dated.text
+    bot.clock.set(oslo(2027, 11, 5, 9))
+    if not year:
+        held = bot.say(f"referat {word} Godt møte", as_="aud")
+        assert held.ok and title in held.text, held.text
+
+
+def test_a_nynorsk_channel_reads_its_own_model_name() -> None:
+    bot = make_bot(at=oslo(2027, 9, 1, 9))
+    assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
+    dated = bot.say("dato haustmøtet 21. oktober kl 10", as_="aud")
+    assert dated.ok and "Nasjonalt temamøte haust (haustmøtet) 2027" in dated.text, dated.text
