@@ -54,3 +54,23 @@ def test_a_nynorsk_channel_reads_its_own_model_name() -> None:
     assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
     dated = bot.say("dato haustmøtet 21. oktober kl 10", as_="aud")
     assert dated.ok and "Nasjonalt temamøte haust (haustmøtet) 2027" in dated.text, dated.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Tid: torsdag 22. april 2027 kl. 10:00-15:00 {place}",
+        "Dato: 22.04.2027 Tidspunkt: 10:00–14:00 {place}",
+        "Når: 22. april kl 10 {place}",
+        "22.4. kl 10 {place}",
+        "{place}\nTid: 22.4. kl 10",
+    ],
+)
+def test_a_pasted_invitation_is_read_without_its_place(lang: str, pasted: str) -> None:
+    """F5: «Sted:»/«Stad:» and «Dato: … Tidspunkt: …» in a pasted invitation were refused."""
+    bot = make_bot(at=oslo(2027, 2, 3, 9, 30))
+    place = "Sted: Kristiansand" if lang == "nb" else "Stad: Molde"
+    reply = bot.say("dato vår " + pasted.format(place=place), as_=PEOPLE[lang])
+    assert reply.ok and "22. april 2027 kl. 10.00" in reply.text, reply.text
+    assert "Kristiansand" not in reply.text and "Molde" not in reply.text
