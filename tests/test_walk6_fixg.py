@@ -74,3 +74,23 @@ def test_a_pasted_invitation_is_read_without_its_place(lang: str, pasted: str) -
     reply = bot.say("dato vår " + pasted.format(place=place), as_=PEOPLE[lang])
     assert reply.ok and "22. april 2027 kl. 10.00" in reply.text, reply.text
     assert "Kristiansand" not in reply.text and "Molde" not in reply.text
+
+
+SUM = "a" * 64
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("checksum", ["", f" sha256:{SUM}"])
+def test_the_same_agreement_link_again_is_already_registered(lang: str, checksum: str) -> None:
+    """F8: the same link again (with «bekreft», no new checksum) became version 3 equal to version 2."""
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    person = PEOPLE[lang]
+    link = "https://example.no/avtale-2027-v2.pdf"
+    assert bot.say(f"avtale {link}{checksum}", as_=person).ok
+    before = bot.snapshot()
+    for again in (f"avtale {link}{checksum}", f"avtale {link}{checksum} {CONFIRM[lang]}", f"avtale {link}"):
+        reply = bot.say(again, as_=person)
+        assert bot.snapshot() == before, reply.text
+        assert "versjon 1" in reply.text and "versjon 2" not in reply.text, reply.text
+    changed = bot.say(f"avtale {link} sha256:{'b' * 64}", as_=person)  # a changed file behind the same link
+    assert changed.ok and "versjon 2" in changed.title, changed.text
