@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo
 
 PEOPLE = {"nb": "kari", "nn": "per"}
 CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
@@ -94,3 +94,58 @@ def test_the_same_agreement_link_again_is_already_registered(lang: str, checksum
         assert "versjon 1" in reply.text and "versjon 2" not in reply.text, reply.text
     changed = bot.say(f"avtale {link} sha256:{'b' * 64}", as_=person)  # a changed file behind the same link
     assert changed.ok and "versjon 2" in changed.title, changed.text
+
+
+def told(bot: BotDriver) -> dict[str, str]:
+    """The last command's announcements to terminal channels: channel -> text."""
+    return {a.to.channel_id: a.reply.text for a in bot.last.announcements if a.to.platform == "terminal"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "channel", "said", "moved"),
+    [
+        (
+            "nb",
+            "agder",
+            "Agder · Dialogmøte vår 2027 har nytt klokkeslett: torsdag 22. april 2027 kl. 10.00",
+            "flyttet",
+        ),
+        (
+            "nn",
+            "vestland",
+            "Vestland · Dialogmøte vår 2027 har nytt klokkeslett: torsdag 22. april 2027 kl. 10.00",
+            "flytta",
+        ),
+    ],
+)
+def test_a_time_added_on_the_same_day_is_a_new_time_not_a_move(lang: str, channel: str, said: str, moved: str) -> None:
+    """F7: «kl 10» added to 22 April was announced «flyttet fra torsdag 22. april 2027 til torsdag 22. april …»."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    person = PEOPLE[lang]
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    assert bot.say("dato vår 22. april", as_=person).ok
+    assert bot.say("dato vår 22. april kl 10", as_=person).ok
+    heard = told(bot)
+    assert said in heard["in"] and moved not in heard["in"], heard
+    assert bot.say("dato vår 22. april kl 12", as_=person).ok  # a changed time: also no move
+    assert "har nytt klokkeslett" in told(bot)["in"]
+    assert bot.say("målform kanal nn", as_="admin", channel="in").ok
+    assert bot.say("dato vår 22. april kl 13", as_=person).ok
+    assert (
+        "har nytt klokkeslett: torsdag 22. april 2027 kl. 13.00 (var torsdag 22. april 2027 kl. 12.00)"
+        in (told(bot)["in"])
+    )
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_meeting_moved_to_two_days_names_both(lang: str) -> None:
+    """F7: a two-day date replacing a one-day one was announced with its first day only."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    person = PEOPLE[lang]
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    assert bot.say("dato vår 15. april", as_=person).ok
+    assert bot.say("dato vår 22.-23. april", as_=person).ok
+    heard = told(bot)["in"]
+    assert "til torsdag 22. april 2027 – fredag 23. april 2027" in heard, heard
+    assert bot.say("dato vår 29. april", as_=person).ok
+    assert "fra torsdag 22. april 2027 – fredag 23. april 2027 til torsdag 29. april 2027" in told(bot)["in"]
