@@ -149,3 +149,22 @@ def test_a_meeting_moved_to_two_days_names_both(lang: str) -> None:
     assert "til torsdag 22. april 2027 – fredag 23. april 2027" in heard, heard
     assert bot.say("dato vår 29. april", as_=person).ok
     assert "fra torsdag 22. april 2027 – fredag 23. april 2027 til torsdag 29. april 2027" in told(bot)["in"]
+
+
+NOT_KEPT = {"nb": "slutten kl. 15.00 lagres ikke", "nn": "slutten kl. 15.00 vert ikkje lagra"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_multi_day_dates_end_time_is_said_not_kept(lang: str) -> None:
+    """F6: «10. mars kl 12 – 11. mars kl 15» dropped 15.00 without the note a single day's range gets."""
+    bot = make_bot(at=oslo(2027, 1, 12, 10))
+    person = PEOPLE[lang]
+    assert bot.say("dato vårmøte 10. mars kl 10", as_="aud").ok
+    typed = "dato vår 22. april 2027 kl. 12.00 – 23. april kl. 15.00"
+    first = bot.say(typed, as_=person)
+    assert first.ok and "kl. 12.00 –" in first.text and NOT_KEPT[lang] in first.text, first.text
+    again = bot.say(typed, as_=person)
+    assert "Ingenting er endret" in again.text or "Ingenting er endra" in again.text, again.text
+    assert NOT_KEPT[lang] in again.text
+    plain = bot.say("dato vår 22.-23. april kl 12", as_=person)  # one time, the start: nothing dropped
+    assert "lagres ikke" not in plain.text and "vert ikkje lagra" not in plain.text, plain.text
