@@ -62,6 +62,19 @@ def split_command(text: str) -> tuple[str, str]:
     return fold(first), rest[0].strip() if rest else ""
 
 
+def model_names(milestone: Milestone) -> tuple[str, ...]:
+    """The model's own short name that a milestone's name carries in brackets («Nasjonalt temamøte høst
+    (høstmøtet)»), in both written forms, definite as written and indefinite («høstmøte»): every surface
+    names the meeting so, and people copy it (walk 6, F4)."""
+    names: list[str] = []
+    for form in milestone.name_forms.forms:
+        for name in re.findall(r"\(([^()]+)\)", form):
+            names.append(name.strip())
+            if name.strip().endswith("et"):
+                names.append(name.strip()[:-1])  # «høstmøtet» -> «høstmøte»
+    return tuple(names)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Folded names from app.yaml, for matching what people type."""
@@ -89,7 +102,7 @@ class Vocabulary:
         milestones: dict[str, str] = {}
         short: dict[str, dict[str, str]] = {}
         for milestone in config.milestones:
-            for name in (milestone.key, *milestone.name_forms.forms, *milestone.aliases):
+            for name in (milestone.key, *milestone.name_forms.forms, *milestone.aliases, *model_names(milestone)):
                 milestones[slug(name)] = milestone.key
             if milestone.short_forms:  # both written forms: "høst" and "haust"
                 for form in milestone.short_forms.forms:

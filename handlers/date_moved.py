@@ -5,7 +5,8 @@ May, the next lead counts to the new day and may be eleven days off, so the old 
 they had. A changed planned date is therefore announced at once, in one line («flyttet fra … til …»), to
 every channel that hears the meeting's leads (the planner's audience: the party that answers for it, and
 the actors where they prepare), each in its own written form. A first date is not announced: the leads
-tell it, counted to it.
+tell it, counted to it. A meeting over days names its first and last day; a new time on the same day(s) is
+«nytt klokkeslett», not a move.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibilit
 from bot.model.progress import progress_of
 from bot.reminders.lines import item_label
 from bot.reminders.planner import Planner
-from bot.shown.replies import make_reply, when_text
+from bot.shown.replies import make_reply, planned_text
 from handlers.announce import announce_to
 
 
@@ -29,19 +30,24 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     item = result.item
     addresses = lead_channels(ctx, result=result)
     old, new = result.replaced, result.when
-    old_has_time, new_has_time = result.replaced_has_time, result.has_time
+    # Only the time added or changed on the same day(s) (walk 6, F7): said so, not «flyttet fra 22. april til
+    # 22. april kl. 10.00».
+    same_days = old.date() == new.date() and (result.replaced_last_day or old.date()) == (result.last_day or new.date())
 
     def told() -> Reply:
         where = ctx.config.party_short(item.region) if item.region else _("Nasjonalt")
+        label = item_label(item)
+        was = planned_text(old, has_time=result.replaced_has_time, last_day=result.replaced_last_day)
+        now = planned_text(new, has_time=result.has_time, last_day=result.last_day)  # in this channel's form
+        if same_days:
+            title = _("{where} · {item} har nytt klokkeslett").format(where=where, item=label)
+            lead = _("{where} · {item} har nytt klokkeslett: {new} (var {old}). Endret av {name}.")
+        else:
+            title = _("{where} · {item} er flyttet").format(where=where, item=label)
+            lead = _("{where} · {item} er flyttet fra {old} til {new}. Flyttet av {name}.")
         return make_reply(
-            title=_("{where} · {item} er flyttet").format(where=where, item=item_label(item)),
-            lead=_("{where} · {item} er flyttet fra {old} til {new}. Flyttet av {name}.").format(
-                where=where,
-                item=item_label(item),
-                old=when_text(old, has_time=old_has_time),
-                new=when_text(new, has_time=new_has_time),
-                name=ctx.caller.name,
-            ),
+            title=title,
+            lead=lead.format(where=where, item=label, old=was, new=now, name=ctx.caller.name),
             visibility=Visibility.CHANNEL,
         )
 

@@ -271,6 +271,9 @@ def test_logg_shows_each_reader_the_history_in_their_form() -> None:
     """The history keeps both forms of each change: Vestland's `logg` reads nynorsk, Agder's bokmål, and an
     entry written before both forms were kept (bokmål only) is still shown."""
     bot = make_bot(at=oslo(2026, 9, 1, 9), config=make_config(regions=("agder", "vestland")))
+    assert bot.say(
+        "dato høstmøte 2026 20. oktober kl 10", as_="aud"
+    ).ok  # the national meeting it follows is dated first
     assert bot.say("dato haust måndag 9. november 2026 kl 10", as_="per", channel="vestland").ok
     assert bot.say("plan 2028–2031", as_="per", channel="vestland").ok
     assert bot.say("ikkje aktuelt oppdrag 2027", as_="per", channel="vestland").ok

@@ -143,6 +143,7 @@ def test_dato_in_a_week_says_it_took_the_monday() -> None:
 # -- 5. an actor's `neste` lists the regional meetings it prepares for ------------------------------------------
 def test_nfr_sees_the_regional_autumn_meetings_days_away() -> None:
     bot = two_regions(at=oslo(2027, 9, 1, 9))
+    assert bot.say("dato høstmøte 20. oktober kl 10", as_="aud").ok  # the national meeting it follows is dated first
     assert bot.say("dato høst 5. november kl 10", as_="kari", channel="agder").ok
     assert bot.say("dato høst 9. november kl 10", as_="per", channel="vestland").ok
     bot.set_time(2027, 11, 2, 9)

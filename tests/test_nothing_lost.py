@@ -75,6 +75,7 @@ def test_minutes_wait_for_the_planned_start_on_the_day() -> None:
 
 def test_a_changed_date_names_the_one_it_replaced_and_keeps_the_time_of_the_same_day() -> None:
     bot = make_bot(at=oslo(2026, 11, 23, 9))
+    assert_recorded(bot, "dato høst 2026 2. desember kl 10", as_="kari")  # the meeting it follows, dated first
     assert_recorded(bot, "dato politisk 10.12 kl 10", as_="kari")
     same_day = bot.say("dato politisk 10.12", as_="kari")
     assert (

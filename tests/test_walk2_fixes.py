@@ -168,6 +168,7 @@ def test_an_actors_neste_keeps_a_held_meeting_until_its_minutes() -> None:
     """Finding A: Vestland's autumn meeting on 10 November, no minutes yet: IN's `neste` on 11 November
     still lists it (as `neste vestland` does), beside Agder's coming one."""
     bot = make_bot(at=oslo(2026, 9, 14, 10))
+    assert bot.say("dato høstmøte 20. oktober kl 10", as_="aud").ok  # the national meeting it follows is dated first
     assert bot.say("dato haust 10. november kl 9", as_="per").ok
     assert bot.say("dato høst 12. november kl 10", as_="kari").ok
     bot.set_time(2026, 11, 11, 12)

@@ -238,7 +238,9 @@ MODEL = {
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-@pytest.mark.parametrize("typed", ["i morgen", "tirsdag i neste uke"])
+@pytest.mark.parametrize(
+    "typed", ["i morgen", "tirsdag i neste uke", "uke 12", "1. mars", "30. mars"]
+)  # walk 6 F3: March too
 def test_regional_spring_before_an_undated_national_asks(lang: str, typed: str) -> None:
     """N11: `dato vår i morgen` on 3 Feb 2027, the national spring meeting undated, was kept without a word."""
     bot = make_bot(at=oslo(2027, 2, 3, 9, 30))

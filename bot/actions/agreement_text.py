@@ -1,6 +1,7 @@
 """`register_text`: a new version of a region's agreement text (drafting it is the region's task, §3).
 
-Only the region's coordinators register a text. The same text shared again changes nothing (it must not
+Only the region's coordinators register a text. The same text (checksum, or link without a new checksum)
+shared again changes nothing (it must not
 cancel the signatures given on it); a new text moves the signatures on older versions aside, and those
 parties must sign again, so it asks for `bekreft` first and names whose signatures it voids.
 """
@@ -62,7 +63,7 @@ def register_text(
         )
     fields = dict(text())
     current = agreement.current_version(state, region=region, year=year)
-    if current is not None and fields["sha256"] and fields["sha256"] == current.sha256:
+    if current is not None and _same_text(current, fields):
         return TextAlready(version=current)
     spec = signing_milestone(config)
     if spec is None:
@@ -98,6 +99,15 @@ def register_text(
     progress = progress_of(config=config, state=state, item=item)
     ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
     return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready)
+
+
+def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:
+    """The same checksum, or the same link with no other checksum (walk 6, F8: the link shared again with
+    «bekreft» made version 3 equal to version 2). A new checksum behind the same link is a changed file."""
+    typed = fields.get("sha256")
+    if typed:
+        return typed == current.sha256
+    return bool(fields.get("link")) and fields.get("link") == current.link
 
 
 def _ask_before_voiding(

@@ -44,6 +44,15 @@ _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+"
 _LINE_LABEL_RE = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*:\s*(.*\S)\s*$")
 _WHEN_LABELS = ("start", "starttid", "starter", "når", "tid", "tidspunkt", "dato", "møtedato", "date", "when")
 _END_LABELS = ("slutt", "sluttid", "slutter", "end", "klokkeslett")
+_DAY_LABELS = ("dato", "møtedato", "date", "når")
+_HOUR_LABELS = ("tid", "tidspunkt", "klokkeslett")
+_PLACE_LABELS = ("sted", "stad", "lokale", "møterom", "rom", "adresse", "where", "location", "emne", "subject")
+# A one-line paste of an invitation's lines («Tid: torsdag 22. april kl. 09:00 Sted: Kristiansand», «Dato:
+# 22.04.2027 Tidspunkt: 10:00»): a known label, capitalised as a form writes it, with its colon inside the text
+# starts a line of its own («ny dato: 10. mars» in a sentence does not).
+_INLINE_LABEL_RE = re.compile(
+    r"[ \t]+(?=(?:" + "|".join(w.capitalize() for w in _WHEN_LABELS + _END_LABELS + _PLACE_LABELS) + r")\s*:\s)"
+)
 _DATE_LIKE_RE = re.compile(r"[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{1,2}\.\s*[^\W\d_]{3}")
 _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
 # Outlook's and Teams' zone after a time: Norway's zone names Oslo time, which is how the grammar reads a time.
@@ -70,7 +79,7 @@ _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09
 def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
-    s = _when_line(s) or s
+    s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
     s = _BULLET_RE.sub("", s)
     s = _ZONE_RE.sub("", s).rstrip(" ,(")  # each pattern starts at a word, so none is tried at every space
@@ -85,17 +94,26 @@ def essence(text: str) -> str:
 
 
 def _when_line(s: str) -> str | None:
-    """The value of the one line labelled as the time («Tid: …», «Start: …») among an invitation's lines."""
+    """The value of the one line labelled as the time («Tid: …», «Start: …») among an invitation's lines, or
+    the day and hour lines together («Dato: …», «Tidspunkt: …»); a place line («Sted:», «Stad:») is no date."""
     if "\n" not in s:
         return None
     lines = [
         (m.group(1).lower(), m.group(2)) if (m := _LINE_LABEL_RE.match(line)) else ("", line) for line in s.split("\n")
     ]
+    first, rest = lines[0], [line for line in lines[1:] if line[0] not in _PLACE_LABELS]
+    if not first[0] and len(rest) <= 1 and all(label in _HOUR_LABELS for label, _value in rest):
+        # «22.4 kl 10» or «22. april» with «Tid: 10:00», then only a place: the unlabelled first line is the day
+        return " ".join(value for _label, value in [first, *rest]) if len(lines) > 1 else None
     labelled = dict(lines)
+    if len(labelled) < len(lines):
+        return None  # «Dato: 3. mars» and «Dato: 10. mars»: two dates
     if any(_DATE_LIKE_RE.search(value) for label, value in lines if label not in _WHEN_LABELS + _END_LABELS):
         return None  # «Tid: 22.4 kl 10» and «Alternativ: 23.4»: two dates, not one line's
-    if "dato" in labelled and (hour := labelled.get("tid") or labelled.get("klokkeslett")):
-        return f"{labelled['dato']} {hour}"  # «Dato: 22.4» and «Tid: kl 10» on lines of their own
+    days = [labelled[label] for label in _DAY_LABELS if label in labelled]
+    hours = [labelled[label] for label in _HOUR_LABELS if label in labelled]
+    if len(days) == 1 and len(hours) == 1:
+        return f"{days[0]} {hours[0]}"  # «Dato: 22.4» and «Tid: kl 10» on lines of their own
     when = [label for label in _WHEN_LABELS if label in labelled]
     return labelled[when[0]] if len(when) == 1 or (when and when[0] == "start") else None
 

@@ -78,7 +78,7 @@ def iso_instant(text: str) -> datetime | None:
 
 def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
     """A meeting over several days as its first day (with `span_end`), or a copied same-day range as its
-    start (with `until`); the weekday trouble when its first day is named with the wrong weekday («torsdag
+    start (with `until`, as a meeting over days whose last day has an end time too); the weekday trouble when its first day is named with the wrong weekday («torsdag
     22. – fredag 23. mai» in 2027), «to datoer» with the limit when it runs over `MAX_MEETING_DAYS`; None
     when `s` is not one of these."""
     from bot.dates.grammar import DateTrouble, ParsedDate
@@ -112,7 +112,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
             ).format(text=s, most=MAX_MEETING_DAYS, days=days)
             return DateTrouble(reason="two_dates", message=message, day=first)
         clock = None
-        if isinstance(start, ParsedDate) and start.has_time and not _DAY_ONLY_RE.fullmatch(left):
+        clock_from_start = isinstance(start, ParsedDate) and start.has_time and not _DAY_ONLY_RE.fullmatch(left)
+        if clock_from_start:
             clock = (start.when.hour, start.when.minute)
         if clock is None and end.has_time:  # «22.–23. april kl 10»: the one time typed is when it starts
             clock = (end.when.hour, end.when.minute)
@@ -123,7 +124,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
             has_time=clock is not None,
             year_typed=end.year_typed or (isinstance(start, ParsedDate) and start.year_typed),
             in_year=shifted(end.in_year, 1 - days),
-            until=None,
+            # «10. mars kl 12 – 11. mars kl 15»: the last day's end time is not kept, and the reply says so
+            until=(end.when.hour, end.when.minute) if clock is not None and end.has_time and clock_from_start else None,
             daypart=False,
             span_end=last,
         )

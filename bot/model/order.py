@@ -121,11 +121,10 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
 
 def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date, today: date) -> list[Breach]:
     """Why planning `item` on `day` breaks the model's order, as `record_breaches` would refuse its minutes
-    then: an item it follows (`after`) is planned later, or has no date, is not held, and could no longer be
-    held before `day` with the notice its reminders give those who prepare (14 days: the actors' leadership
-    is summoned «in good time», §4.1) though its window leaves that time (`_in_good_time`). Walk 5, N11: a
-    regional spring meeting dated «i morgen» in February while the national one has no date. A regional date
-    further ahead leaves AU the time to come first."""
+    then: an item it follows (`after`) is planned later, or has no date, is not held, and may still be held
+    in good time after `day` inside its window (`_may_come_after`). Walk 5, N11 and walk 6, F3: a regional spring meeting
+    dated before the national one it follows while that has no date, whatever the month: AU may still hold it
+    up to its deadline."""
     breaches: list[Breach] = []
     for after in item.spec.after if item.kind == "milestone" else ():
         spec = config.milestone(after.key)
@@ -142,19 +141,20 @@ def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date
             first is None
             and not progress.done
             and tracked(config, before)
-            and _in_good_time(config, before, day, today)
+            and _may_come_after(config, before, day, today)
         ):
             rule = _("før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
             breaches.append(Breach(rule))
     return breaches
 
 
-def _in_good_time(config: AppConfig, before: Item, day: date, today: date) -> bool:
-    """Whether an undated `before` could still be held in good time inside its window, yet not before `day`:
-    then `day` would put the meetings in the wrong order. Once its window leaves no such time, it is held and
-    not recorded yet, or late (its own reminders say so), and a region's date does not wait for it."""
+def _may_come_after(config: AppConfig, before: Item, day: date, today: date) -> bool:
+    """Whether an undated `before` may still be held after `day`: its window ends after `day` and still leaves
+    the notice its reminders give those who prepare (14 days: the actors' leadership is summoned «in good
+    time», §4.1). Once it leaves no such time, it is held and not recorded yet, or late (its own reminders say
+    so), and a region's date does not wait for it."""
     days = max((lead.days for lead in config.leads_for(before.spec) if "prepare" in lead.to), default=0)
-    return day < today + timedelta(days=days) <= before.deadline
+    return today + timedelta(days=days) <= before.deadline and day < before.deadline
 
 
 def model_quote(item: Item) -> str:

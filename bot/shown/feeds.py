@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.facts.responsible import who_answers
+from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
@@ -48,8 +49,8 @@ class FeedEvent:
 
 def feed_title(config: AppConfig, feed: Feed) -> str:
     if feed.kind == "national" or feed.key is None:
-        return "Samhandlingsmodellen – nasjonalt årshjul"
-    return f"Samhandlingsmodellen – {config.party_name(feed.key)}"
+        return _("Samhandlingsmodellen – nasjonalt årshjul")
+    return _("Samhandlingsmodellen – {party}").format(party=config.party_name(feed.key))
 
 
 def feed_items(config: AppConfig, *, feed: Feed, years: range) -> list[Item]:
@@ -103,16 +104,16 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
         who = who_answers(config=config, item=item)
         cell = cell_of(config=config, state=snapshot, item=item, today=today)  # as the status page says it
         status = f"{cell.symbol} {cell.text}"
-        description = (
-            f"{item.title()}{where}\nAnsvarlig: {who}\nVindu: {item.start:%d.%m.%Y}–{item.deadline:%d.%m.%Y}\n"
-            f"Status: {status}"
+        window = f"{item.start:%d.%m.%Y}–{item.deadline:%d.%m.%Y}"
+        description = _("{title}\nAnsvarlig: {who}\nVindu: {window}\nStatus: {status}").format(
+            title=f"{item.title()}{where}", who=who, window=window, status=status
         )
         doc = snapshot.item_doc(item)
         events.append(
             FeedEvent(
                 uid=f"{item.ident}:frist@{UID_DOMAIN}",
                 sequence=sequence,
-                summary=f"{'✓ ' if progress.done else ''}Frist: {item.title()}{where}",
+                summary=f"{'✓ ' if progress.done else ''}" + _("Frist: {title}").format(title=f"{item.title()}{where}"),
                 description=description,
                 day=item.deadline,
                 start=None,
@@ -131,7 +132,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
             # day's start time is stored, so it is said in the text, not guessed as an end).
             timed = progress.planned_has_time and last_day is None
             if last_day is not None and progress.planned_has_time:
-                description += f"\nStart: {start.astimezone(config.tz):%H.%M} første dag"
+                description += "\n" + _("Start: {time} første dag").format(time=f"{start.astimezone(config.tz):%H.%M}")
             events.append(
                 FeedEvent(
                     uid=f"{item.ident}:mote@{UID_DOMAIN}",

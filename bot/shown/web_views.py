@@ -1,5 +1,6 @@
 """What the web routes show, decided in the core: a calendar feed's events and a status page's data, each
-only for a link whose token opens it, in the written form its reader reads.
+only for a link whose token opens it, in the written form its reader reads (a feed: its region's or actor's
+channels' form).
 
 The routes (adapters/web/routes.py) reach these through the port (`CorePort.calendar`,
 `CorePort.status_page`) and only render and serve them, so the pages, the feeds and chat share one model:
@@ -24,7 +25,7 @@ from bot.shown.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, t
 from bot.shown.wheel_geometry import WheelPicture
 from bot.shown.wheel_picture import nation_wheel, region_wheel
 from bot.state.store import StateStore
-from bot.written_form import region_form
+from bot.written_form import party_form, region_form
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +73,12 @@ def calendar_view(
     link_id = found.link_id if found else "kalender:none"
     if not token_matches(state, (link_id,), token, environ=environ) or found is None:
         return None
-    events = feed_events(config=config, state=state, feed=found, today=now.date())
-    return CalendarView(
-        name=found.name, title=feed_title(config, found), events=tuple(events), now=now, tz_name=config.timezone
-    )
+    # A region's or actor's feed reads as its channels do (Vestland: nynorsk); the national feed as AU's.
+    lang = party_form(config=config, state=state, party=found.key) if found.kind != "national" else DEFAULT_LANG
+    with using(lang):
+        events = feed_events(config=config, state=state, feed=found, today=now.date())
+        title = feed_title(config, found)
+    return CalendarView(name=found.name, title=title, events=tuple(events), now=now, tz_name=config.timezone)
 
 
 def status_view(

@@ -26,6 +26,9 @@ def cycle_in_progress() -> BotDriver:
     assert bot.say("dato vår 22. april kl 10").ok
     hostile = "<script>alert(1)</script>"
     assert bot.say(f"person {hostile} agder koordinator", as_="admin", channel="agder").ok
+    assert bot.say(
+        "dato høstmøte 2027 20. oktober kl 10", as_="aud"
+    ).ok  # the national meeting it follows is dated first
     assert bot.say("dato høst agder 2027 5. november kl 9", as_=hostile).ok  # their name lands in the history
     return bot
 
