@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo
 from tests.test_model_timing import digest
 
 
@@ -36,3 +36,34 @@ def test_an_allocation_letter_waiting_on_the_state_budget_names_au_and_no_comman
     assert "tildelingsbrev IN 2027»" in digest(bot, "in")
     assert can in bot.say("neste", as_="ola", channel="in").text
     assert bot.say("forutsetning tildelingsbrev IN 2027", as_="ola", channel="in").ok
+
+
+# -- F16: no «Signer» button before the signing window opens -------------------------------------------------
+def _ready_but_for_the_window(bot: BotDriver, *, person: str, region: str) -> None:
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    for actor, who in (("IN", "ola"), ("SIVA", "siri"), ("NFR", "nils"), ("RFF", "rita")):
+        assert bot.say(f"forutsetning tildelingsbrev {actor} 2027", as_=who, channel=actor.lower()).ok
+    assert bot.say("forutsetning budsjett 2027", as_=person, channel=region).ok
+    assert bot.say(f"referat politisk {region} 2027 Vedtatt i fylkestinget bekreft", as_=person, channel=region).ok
+    assert bot.say(f"avtale https://example.org/{region}-2027.pdf", as_=person, channel=region).ok
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "opens"),
+    [("kari", "agder", "kan signeres fra 1. januar 2027"), ("per", "vestland", "kan signerast frå 1. januar 2027")],
+)
+def test_no_sign_button_before_january_and_the_line_says_from_when(person: str, region: str, opens: str) -> None:
+    bot = make_bot(at=oslo(2026, 12, 1, 10))
+    _ready_but_for_the_window(bot, person=person, region=region)
+    for command, channel, who in (("neste", region, person), ("status 2027", region, person), ("neste", "in", "ola")):
+        reply = bot.say(command, as_=who, channel=channel)
+        assert not [b for b in reply.buttons if b.command.startswith("signer")], reply.buttons
+        if who == person:
+            assert opens in reply.text, reply.text
+    assert "signer" not in digest(bot, "in").replace("signert", "")
+    bot.set_time(2027, 1, 4, 10)  # the window is open: the button is there, and a click is kept
+    buttons = [b for b in bot.say("neste", as_=person, channel=region).buttons if b.command.startswith("signer")]
+    assert buttons and bot.say(buttons[0].command, as_=person, channel=region).ok
+    bot.set_time(2027, 2, 2, 10)  # after the deadline: the button asks the confirm question (existing rule)
+    late = [b for b in bot.say("neste", as_="ola", channel="in").buttons if b.command.startswith("signer")]
+    assert late and late[0].command.split()[-1] in ("bekreft", "stadfest") and late[0].confirm

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from bot.agreement.signing import late_breaches, sign_button
+from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
 from bot.facts.item_state import item_state
@@ -227,6 +227,9 @@ def _signing_action(
         unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
         return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
     noon = datetime.combine(today, time(12), tzinfo=OSLO)
+    if not signing_open(item=item, at=noon):  # a button or a typed «signer» would be refused (walk 6, F16)
+        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party)).rstrip(".")
+        return f"{unsigned}; {opens_text(item)}", None, False
     button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
     # the year alone, an actor names the region; after the deadline the order rule asks for the confirm word
