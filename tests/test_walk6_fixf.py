@@ -67,3 +67,39 @@ def test_no_sign_button_before_january_and_the_line_says_from_when(person: str, 
     bot.set_time(2027, 2, 2, 10)  # after the deadline: the button asks the confirm question (existing rule)
     late = [b for b in bot.say("neste", as_="ola", channel="in").buttons if b.command.startswith("signer")]
     assert late and late[0].command.split()[-1] in ("bekreft", "stadfest") and late[0].confirm
+
+
+# -- F2: a follow-up point with several owners: each owner keeps it, is reminded and closes its own ---------
+@pytest.mark.parametrize(
+    ("person", "region", "minutes", "due"),
+    [
+        ("kari", "agder", "referat høst Godt møte oppfølging: Lage felles tall @IN @SIVA innen 15. desember", "innen"),
+        (
+            "per",
+            "vestland",
+            "referat haust Godt møte oppfølging: Lage felles tal @IN @siva innan 15. desember",
+            "innan",
+        ),
+    ],
+)
+def test_every_owner_of_a_point_keeps_it_is_reminded_and_closes_it(
+    person: str, region: str, minutes: str, due: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    assert bot.say("referat høst Høstmøtet holdt", as_="aud", channel="nasjonal").ok
+    reply = bot.say(minutes, as_=person, channel=region)
+    assert reply.ok, reply.text
+    points = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    ids = {point["owner"]: point["id"] for point in points}
+    assert set(ids) == {"IN", "SIVA"} and len(set(ids.values())) == 2, points
+    assert all("@" not in point["text"] and point["due"] == "2026-12-15" for point in points)
+    # the reply says who owns each
+    assert f"(Innovasjon Norge, {due} 15. desember 2026) [{ids['IN']}]" in reply.text, reply.text
+    assert f"(Siva, {due} 15. desember 2026) [{ids['SIVA']}]" in reply.text, reply.text
+    for owner, who, channel in (("IN", "ola", "in"), ("SIVA", "siri", "siva")):
+        assert f"ferdig {ids[owner]}" in [b.command for b in bot.say("neste", as_=who, channel=channel).buttons]
+    bot.set_time(2026, 12, 16, 9)  # past the due date: both owners' channels are reminded
+    assert ids["SIVA"] in digest(bot, "siva") and ids["IN"] in digest(bot, "in")
+    assert bot.say(f"ferdig {ids['SIVA']}", as_="siri", channel="siva").ok
+    assert not bot.say(f"ferdig {ids['IN']}", as_="siri", channel="siva").ok  # not Siva's to close
+    assert bot.say(f"ferdig {ids['IN']}", as_="ola", channel="in").ok
