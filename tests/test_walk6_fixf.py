@@ -103,3 +103,28 @@ def test_every_owner_of_a_point_keeps_it_is_reminded_and_closes_it(
     assert bot.say(f"ferdig {ids['SIVA']}", as_="siri", channel="siva").ok
     assert not bot.say(f"ferdig {ids['IN']}", as_="siri", channel="siva").ok  # not Siva's to close
     assert bot.say(f"ferdig {ids['IN']}", as_="ola", channel="in").ok
+
+
+# -- F13: a join request names who may answer it; anyone else pressing is told who can ------------------------
+def test_a_join_request_names_who_answers_and_a_refused_press_says_who_can() -> None:
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    asked = bot.say("bli med IN", as_="U0NY2", channel="C0IN", platform="slack", user_name="Jon Ny")
+    posts = [a for a in bot.last.announcements if a.reply.buttons] + ([asked] if asked.buttons else [])
+    assert posts
+    for post in posts:
+        reply = getattr(post, "reply", post)
+        assert "Bare en administrator (Driftsansvarlig) kan svare." in reply.text, reply.text
+        assert [m.name for m in reply.mentions] == ["Driftsansvarlig"]
+    before = bot.snapshot()
+    for person, channel, said in (
+        ("aud", "nasjonal", "Bare en administrator (Driftsansvarlig) kan svare på hvem som blir med for Innovasjon"),
+        ("per", "vestland", "Berre ein administrator (Driftsansvarlig) kan svare på kven som vert med for Innovasjon"),
+    ):
+        refused = bot.say("opptak ja 1", as_=person, channel=channel)
+        assert not refused.ok and said in refused.text, refused.text
+    assert bot.snapshot() == before
+    # a party with coordinators: they are named, with the admins
+    bot.say("bli med agder", as_="U0NY3", channel="C0AGDER", platform="slack", user_name="Eva Ny")
+    refused = bot.say("opptak ja 2", as_="ola", channel="in")
+    assert "koordinatorene for Agder fylkeskommune (Kari Nordmann) eller en administrator" in refused.text, refused
+    assert bot.say("opptak ja 1", as_="admin", channel="nasjonal").ok
