@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.agreement.receipt import version_facts
-from bot.agreement.signing import sign_button
+from bot.agreement.signing import opens_text, sign_button, signing_open
 from bot.agreement.versions import current_version
 from bot.context import Context
 from bot.dates.text import month_name
@@ -116,6 +116,8 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
                 facts.append(Fact(_("Venter på"), blockers_text(blockers)))
+            if today < item.start:  # no «Signer» button before the window (walk 6, F16): from when instead
+                facts.append(Fact(_("Signering"), opens_text(item)))
     if state is not None and (answers := answers_fact(config=config, state=state, item=item)) is not None:
         facts.append(answers)  # issue 18: which actors are done with their assignment agreements
     outcome = progress.outcome or {}
@@ -189,6 +191,8 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
     """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing and a text
     is registered to sign."""
     if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+        return []
+    if not signing_open(item=item, at=ctx.now):  # a click would be refused: the line says from when (F16)
         return []
     version = current_version(ctx.state, region=item.region, year=item.year)
     if version is None:

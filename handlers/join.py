@@ -20,7 +20,6 @@ from bot.mentions import resolve
 from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold, shown
-from bot.reminders.notify import known_people
 from bot.shown.replies import make_reply
 from bot.state.integrity import admin_channels
 from bot.state.store import DomainError
@@ -99,6 +98,8 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
     """The request as those who answer it read it, with «Slipp inn» and «Avslå»; without them (`buttons`
     False) where it is only told (the party's own channel, whose members may not answer)."""
     name = ctx.config.party_name(asked.party)
+    # Who may press the buttons, by name: anyone else in the channel (AU's members in the national channel)
+    # is refused, so the post says so (walk 6, F13).
     template = (
         _(
             "{name} ({platform}) ber om å bli med som rådgiver for {party}. En rådgiver kan {may}. "
@@ -112,6 +113,9 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
             "{number}), og svaret kommer i kanalen der {name} spurte."
         )
     )
+    # Who may press the buttons, by name: anyone else in the channel (AU's members in the national channel)
+    # is refused, so the post says so (walk 6, F13).
+    template += " " + _("Bare {who} kan svare.")
     reply = make_reply(
         title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
         lead=template.format(
@@ -120,6 +124,7 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
             party=name,
             number=asked.number,
             may=adviser_may(ctx.config, party=asked.party),
+            who=actions.answerers_text(config=ctx.config, state=ctx.state, party=asked.party),
         ),
         buttons=(
             Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
@@ -145,20 +150,14 @@ def _answering_channels(ctx: Context, party: str) -> list[ChannelAddress]:
 
 def _party_answers(ctx: Context, party: str) -> bool:
     """Whether someone of the party itself (a coordinator; AU: a member) may answer, not only the admins."""
-    roles = actions.answering_roles(ctx.config, party=party)
-    people = known_people(config=ctx.config, state=ctx.state).values()
-    return any(p["party"] == party and p["role"] in roles for p in people)
+    return any(p["role"] != "admin" for p in actions.answerers(config=ctx.config, state=ctx.state, party=party))
 
 
 def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
-    """The party's coordinators (AU: its members), else the admins: the people the request calls on."""
-    people = list(known_people(config=ctx.config, state=ctx.state).values())
-    roles = actions.answering_roles(ctx.config, party=party)
-    found = [p for p in people if p["party"] == party and p["role"] in roles]
-    found = found or [p for p in people if p["role"] == "admin"]
+    """The people the request calls on (`bot.actions.membership.answerers`)."""
     return tuple(
         Mention(person=str(p["key"]), name=str(p["name"]), ids=dict(p["ids"]))  # type: ignore[arg-type]
-        for p in found
+        for p in actions.answerers(config=ctx.config, state=ctx.state, party=party)
     )
 
 

@@ -23,13 +23,13 @@ from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchange
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
-from bot.mentions import TOKEN, first_token, names_in, resolve
+from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, unread_due_text
 from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
-from bot.parsing import fold, shown, typed_name
+from bot.parsing import fold, typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
@@ -37,6 +37,7 @@ from handlers.announce import ready_announcements
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
+from handlers.minutes_owners import owned_points
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -199,57 +200,10 @@ def _outcome(
         link = found.group(0).rstrip(".,)")
     if link and not _URL.fullmatch(link):
         raise DomainError(_("Lenken til referatet må begynne med https:// eller http://."))
-    followups = [_followup(ctx, text, request=request) for text in followup_texts]
+    followups = [point for text in followup_texts for point in owned_points(ctx, text, request=request)]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
-
-
-def _followup(ctx: Context, text: str, *, request: Request) -> dict:
-    token = first_token(text)
-    if token is not None:  # a platform mention (<@U0KARI>): the one resolver says who it is
-        person = resolve(token.group(0), request=request, directory=ctx.directory)
-        if person is None or (not person.known and person.name == person.user_id):
-            raise DomainError(
-                _(
-                    "Jeg kjenner ikke personen som er nevnt i «{text}». Registrer personen med "
-                    "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
-                ).format(text=shown(_plain(text)))
-            )
-        return {
-            "text": " ".join(text.replace(token.group(0), "").split()),
-            "owner": person.key or person.user_id,
-            "owner_name": person.name,
-            "owner_party": person.party,
-        }
-    match = re.search(r"@(\S+)", text)
-    if not match:
-        raise DomainError(
-            _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
-                text=shown(text)
-            )
-        )
-    owner_word = match.group(1).rstrip(".,")
-    owner = ctx.vocab.party(owner_word)
-    person = None if owner else resolve(owner_word, request=request, directory=ctx.directory)
-    owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
-    if owner_name is None:
-        raise DomainError(
-            _("Jeg kjenner ikke «@{word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari).").format(
-                word=shown(owner_word)
-            )
-        )
-    return {
-        "text": " ".join(text.replace(match.group(0), "").split()),
-        "owner": owner or (person.key if person and person.key else owner_word),
-        "owner_name": owner_name,
-        "owner_party": owner or (person.party if person else None),
-    }
-
-
-def _plain(text: str) -> str:
-    """A follow-up as the person reads it: the mention token shown as `@…`, not as markup."""
-    return " ".join(TOKEN.sub(lambda m: "@" + (m.group(2) or m.group(1)), text).split())
 
 
 def _form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:

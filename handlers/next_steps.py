@@ -23,7 +23,7 @@ from bot.messages import Button, Outcome, Request, Section
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles, still_followed, superseded
 from bot.model.followups import callers_points, with_followups
-from bot.model.progress import Progress, missing_for_signing
+from bot.model.progress import Progress, earlier_missing, missing_for_signing
 from bot.model.wheel import (
     Item,
     cycle_items,
@@ -366,7 +366,10 @@ def _regions_to_watch(ctx: Context, *, today: date) -> bool:
 
 def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
     """A fact others decide (the state budget, adopted by the Storting) is not the recording party's to do
-    until it may have been decided (`bot.facts.kinds.decided_from`); anything else is from its window."""
+    until it may have been decided (`bot.facts.kinds.decided_from`); anything else is from its window, and a
+    precondition once the one it follows is recorded (an allocation letter after the state budget, walk 6, F1)."""
+    if item.kind == "precondition" and earlier_missing(config=ctx.config, state=ctx.state, precondition=item):
+        return False
     return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
 
 

@@ -130,6 +130,9 @@ def test_last_years_spring_meeting_is_not_offered_once_a_write_means_this_years(
 # -- F11: an actor is offered only what it can record; the meetings it takes part in come under «Ellers» -------
 def test_an_actor_is_not_offered_aus_or_a_regions_meeting_as_its_own() -> None:
     bot = two_regions(at=oslo(2027, 1, 5, 10))
+    # the letter is IN's to record once the state budget it follows from is in (walk 6, F1: before that it is not
+    # offered, since the command would be refused)
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
     reply = bot.say("neste", as_="ola", channel="in")
     mine = _mine(reply.text)
     assert "Tildelingsbrev mottatt – IN (avtale 2027)" in mine and "Nasjonalt temamøte" not in mine, reply.text

@@ -18,7 +18,7 @@ from bot.model.config import AppConfig
 from bot.model.identity import binding_key
 from bot.model.order import confirm_word
 from bot.reminders.notify import known_people
-from bot.state.store import META, DomainError
+from bot.state.store import META, DomainError, StateStore
 from storage.base import Document, Tables
 
 logger = logging.getLogger(__name__)
@@ -151,6 +151,30 @@ def answering_roles(config: AppConfig, *, party: str) -> tuple[str, ...]:
     return ("coordinator", "au_member") if party == config.parties.coordinator.key else ("coordinator",)
 
 
+def answerers(*, config: AppConfig, state: StateStore, party: str) -> list[dict[str, object]]:
+    """The people who may answer a request to join `party` (`may_answer`), as `known_people` entries: its
+    coordinators (AU: its members), else the admins. The request calls on them, names them, and a refusal to
+    anyone else names them (walk 6, F13)."""
+    people = list(known_people(config=config, state=state).values())
+    roles = answering_roles(config, party=party)
+    found = [p for p in people if p["party"] == party and p["role"] in roles]
+    return found or [p for p in people if p["role"] == "admin"]
+
+
+def answerers_text(*, config: AppConfig, state: StateStore, party: str) -> str:
+    """«Kari Nordmann (koordinator for Agder fylkeskommune) eller en administrator», or «en administrator
+    (Driftsansvarlig)»: who answers a request to join `party`, in words."""
+    people = answerers(config=config, state=state, party=party)
+    names = ", ".join(str(p["name"]) for p in people)
+    if any(p["role"] != "admin" for p in people):
+        return _("koordinatorene for {party} ({names}) eller en administrator").format(
+            party=config.party_name(party), names=names
+        )
+    if names:
+        return _("en administrator ({names})").format(names=names)
+    return _("en administrator")
+
+
 def may_answer(acting: Acting, *, party: str) -> bool:
     caller = acting.caller
     if caller.role == "admin":
@@ -167,8 +191,8 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
     name = config.party_name(found.party)
     if not may_answer(acting, party=found.party):
         raise DomainError(
-            _("Bare koordinatorene for {party} eller en administrator kan svare på hvem som blir med.").format(
-                party=name
+            _("Bare {who} kan svare på hvem som blir med for {party}. Ingenting er endret.").format(
+                who=answerers_text(config=config, state=acting.state, party=found.party), party=name
             )
         )
     if found.status != "pending":

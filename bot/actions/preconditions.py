@@ -9,7 +9,6 @@ harmless: the earlier record is the result.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
@@ -23,9 +22,8 @@ from bot.actions.rules import (
     write_year,
 )
 from bot.i18n import N_, _
-from bot.model.config import AppConfig
-from bot.model.progress import progress_of
-from bot.model.wheel import Item, precondition_items
+from bot.model.progress import earlier_missing, progress_of
+from bot.model.wheel import Item, precondition_items, record_command, responsible_party
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Document, Tables
 
@@ -89,7 +87,7 @@ def record_precondition(
         region = None
         # A national fact that gates every region: recorded by its owner, AU, alone (app.yaml `coordinator`).
         require_known(acting)
-        if acting.caller.party != config.parties.coordinator.key:
+        if acting.caller.party != config.parties.coordinator.key:  # = responsible_party: AU
             raise DomainError(
                 _("Statsbudsjettet registreres av AU: det vedtas av Stortinget og gjelder avtalene i alle regionene.")
             )
@@ -109,30 +107,31 @@ def record_precondition(
         return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
     require_untaken_cycle(acting, item=item, confirmed=confirmed)
     require_opened_window(acting, item=item, confirmed=confirmed)
-    _require_earlier(acting, item=item, item_for_key=lambda k: _national(config, key=k, year=year))
+    _require_earlier(acting, item=item)
     return _record(acting, item=item)
 
 
-def _national(config: AppConfig, *, key: str, year: int) -> Item | None:
-    region = config.parties.regions[0].key
-    return next((item for item in precondition_items(config, year=year, region=region) if item.key == key), None)
-
-
-def _require_earlier(acting: Acting, *, item: Item, item_for_key: Callable[[str], Item | None]) -> None:
+def _require_earlier(acting: Acting, *, item: Item) -> None:
     """The model's order among preconditions (app.yaml `after`): an allocation letter follows from the
-    state budget, so it cannot be in place before the budget is adopted."""
-    for key in item.spec.after:
-        before = item_for_key(key)
-        if before is not None and not progress_of(config=acting.config, state=acting.state, item=before).done:
-            raise DomainError(
-                _(
-                    "{item} følger av {before}, som ikke er registrert ennå. Registrer det først med «{command}»."
-                ).format(
-                    item=item.title(),
-                    before=before.title(),
-                    command=_("forutsetning") + f" {key} {item.year}",
-                )
+    state budget, so it cannot be in place before the budget is adopted. The refusal suggests recording the
+    earlier one only to the party that may (`responsible_party`); anyone else is told who does (walk 6, F1)."""
+    config = acting.config
+    before = earlier_missing(config=config, state=acting.state, precondition=item)
+    if before is None:
+        return
+    owner = responsible_party(config, before)
+    if acting.caller.party == owner:
+        raise DomainError(
+            _("{item} følger av {before}, som ikke er registrert ennå. Registrer det først med «{command}».").format(
+                item=item.title(), before=before.title(), command=record_command(before)
             )
+        )
+    raise DomainError(
+        _(
+            "{item} følger av {before}, som ikke er registrert ennå. {party} registrerer det; "
+            "registrer dette når det er gjort. Ingenting er endret."
+        ).format(item=item.title(), before=before.title(), party=config.party_short(owner))
+    )
 
 
 def _actor(acting: Acting, *, party: str | None) -> str:

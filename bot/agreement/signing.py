@@ -11,6 +11,7 @@ from bot.messages import Button
 from bot.model.config import AppConfig
 from bot.model.order import Breach, confirm_word, signing_breaches
 from bot.model.wheel import Item
+from bot.shown.replies import day_text
 
 
 def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, at: datetime) -> Button:
@@ -34,6 +35,18 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, 
     return Button(
         label=_("Signer for {party}").format(party=config.party_short(party)), command=command, confirm=question
     )
+
+
+def signing_open(*, item: Item, at: datetime) -> bool:
+    """Whether `item` may be signed on `at`'s day: from its window's first day (January in the model). Before
+    it no surface offers a «Signer» button or a typed «signer …», since it would be refused; the line says
+    from when instead (`opens_text`, walk 6, F16). After the deadline the button carries the confirm word."""
+    return at.astimezone(OSLO).date() >= item.start
+
+
+def opens_text(item: Item) -> str:
+    """«kan signeres fra 1. januar 2027»: what a line says of a signing whose window has not opened."""
+    return _("kan signeres fra {day}").format(day=day_text(item.start))
 
 
 def late_breaches(*, config: AppConfig, item: Item, at: datetime) -> list[Breach]:

@@ -208,3 +208,18 @@ def blockers_text(blockers: list[Item]) -> str:
             + _("(avtale {year})").format(year=first.year)
         )
     return "; ".join(parts)
+
+
+def earlier_missing(*, config: AppConfig, state: StateStore, precondition: Item) -> Item | None:
+    """The precondition that must be recorded before `precondition` may be (app.yaml `after`: an allocation
+    letter follows from the state budget), while it is not: the one rule the recording action refuses by and
+    every reminder and `neste` reads, so none of them offers a command that would be refused (walk 6, F1)."""
+    region = precondition.region or config.parties.regions[0].key
+    for key in precondition.spec.after:
+        before = next(
+            (item for item in precondition_items(config, year=precondition.year, region=region) if item.key == key),
+            None,
+        )
+        if before is not None and not progress_of(config=config, state=state, item=before).done:
+            return before
+    return None

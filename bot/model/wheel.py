@@ -194,6 +194,13 @@ def responsible_party(config: AppConfig, item: Item) -> str:
     return config.parties.coordinator.key
 
 
+def record_command(precondition: Item) -> str:
+    """The command that records a precondition: «forutsetning statsbudsjett 2027», «forutsetning
+    tildelingsbrev IN 2027» (one wording for the reminders and the refusals)."""
+    actor = f" {precondition.actor}" if precondition.actor else ""
+    return _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
+
+
 DONE_WORDS = {
     "meeting": N_("holdt"),
     "treatment": N_("behandlet"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from bot.agreement.signing import late_breaches, sign_button
+from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
 from bot.facts.item_state import item_state
@@ -18,8 +18,8 @@ from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word
-from bot.model.progress import Progress, missing_for_signing
-from bot.model.wheel import Item, responsible_party
+from bot.model.progress import Progress, earlier_missing, missing_for_signing
+from bot.model.wheel import Item, record_command, responsible_party
 from bot.parsing import typed_name
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import day_text, days_phrase, days_text
@@ -95,7 +95,10 @@ def digest_line(
             opened = _("klar til signering fra i dag, frist {day} ({until})")
             when = opened.format(day=day_text(item.deadline), until=days_phrase(deadline=item.deadline, today=today))
     else:
-        action = _action(config, progress, occurrence, party=party, today=today)
+        waits_on = (
+            earlier_missing(config=config, state=state, precondition=item) if item.kind == "precondition" else None
+        )
+        action = _action(config, progress, occurrence, party=party, today=today, waits_on=waits_on)
     value = f"{when}. {action[:1].upper()}{action[1:]}."
     if is_action_plan(item):  # the plan it belongs to may have run out: then the coordinator sets the next
         ended = plan_period_reminder(config=config, state=state, region=item.region or "", year=item.year)
@@ -183,8 +186,15 @@ def _signing_action(
     if blockers and party != item.region and own:
         # What a party outside the region can do is the same for every region waiting on it (IN's
         # allocation letter, the state budget): one line, the same for each region, shown once.
+        items = "; ".join(item_label(b) for b in own)
+        before = earlier_missing(config=config, state=state, precondition=own[0])
+        if before is not None:  # its own command would be refused until then: who it waits on (walk 6, F1)
+            action = _("signeringen venter på {items}, som følger av {before}. {who} registrerer det først").format(
+                items=items, before=item_label(before), who=config.party_short(responsible_party(config, before))
+            )
+            return action, None, True
         action = _("signeringen venter på {items}. {party} registrerer: «{command}»").format(
-            items="; ".join(item_label(b) for b in own), party=config.party_short(party), command=_record(own[0])
+            items=items, party=config.party_short(party), command=record_command(own[0])
         )
         return action, None, True
     if blockers:
@@ -217,6 +227,9 @@ def _signing_action(
         unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
         return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
     noon = datetime.combine(today, time(12), tzinfo=OSLO)
+    if not signing_open(item=item, at=noon):  # a button or a typed «signer» would be refused (walk 6, F16)
+        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party)).rstrip(".")
+        return f"{unsigned}; {opens_text(item)}", None, False
     button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
     # the year alone, an actor names the region; after the deadline the order rule asks for the confirm word
@@ -233,15 +246,29 @@ def _signing_action(
     return action, button, False
 
 
-def _action(config: AppConfig, progress: Progress, occurrence: Occurrence, *, party: str, today: date) -> str:
+def _action(
+    config: AppConfig,
+    progress: Progress,
+    occurrence: Occurrence,
+    *,
+    party: str,
+    today: date,
+    waits_on: Item | None = None,
+) -> str:
     """Who acts on anything but a signing, and the one command that does it."""
     item = progress.item
     who = config.party_short(responsible_party(config, item))
     where = f" {item.region}" if item.region else ""
     if item.kind == "precondition":
+        if waits_on is not None:  # its command would be refused until then (walk 6, F1)
+            return _("venter på {before}; {who} registrerer det først").format(
+                before=item_label(waits_on), who=config.party_short(responsible_party(config, waits_on))
+            )
         if is_decided_elsewhere(item):
-            return _("{who} registrerer det når det er vedtatt: «{command}»").format(who=who, command=_record(item))
-        return _("{who} registrerer: «{command}»").format(who=who, command=_record(item))
+            return _("{who} registrerer det når det er vedtatt: «{command}»").format(
+                who=who, command=record_command(item)
+            )
+        return _("{who} registrerer: «{command}»").format(who=who, command=record_command(item))
     if is_assignments(item):
         # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
         return _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
@@ -263,12 +290,6 @@ def _action(config: AppConfig, progress: Progress, occurrence: Occurrence, *, pa
     if occurrence.lead and occurrence.lead.note and party == responsible_party(config, item):
         action += f". {occurrence.lead.note.rstrip('.')}"
     return action
-
-
-def _record(precondition: Item) -> str:
-    """The command that records a precondition: «forutsetning statsbudsjett 2027»."""
-    actor = f" {precondition.actor}" if precondition.actor else ""
-    return _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
 
 
 def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today: date) -> SectionKey:

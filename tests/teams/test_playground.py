@@ -200,7 +200,7 @@ def test_an_unknown_person_is_told_how_to_join_and_asks_with_one_click_in_the_pl
             await _shown(page, "Eva Rådgiver vil bli med for Agder fylkeskommune")
             # Eva cannot let herself in: the refusal says who can.
             await page.get_by_role("button", name="Slipp inn").last.click()
-            await _shown(page, "Bare koordinatorene for Agder fylkeskommune eller en administrator")
+            await _shown(page, "Bare koordinatorene for Agder fylkeskommune (Kari Nordmann) eller en administrator")
             # Kari answers from her own client (not scripted here); Eva reads the answer in the channel.
             answer = core.handle(Request(platform="teams", user_id=KARI, channel_id=CHANNEL, text="opptak ja 1"))
             await server.runtime.sender.send(channel_id=CHANNEL, reply=answer.reply)

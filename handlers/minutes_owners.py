@@ -1,0 +1,75 @@
+"""Who owns a follow-up point typed in minutes (`oppfølging: Lage felles tall @IN @SIVA`): every owner it
+names, a party (`@IN`, `@agder`) or a person (`@kari`, a platform mention).
+
+A point names one owner in the store, who keeps it, is reminded of it and closes it (`ferdig`), so a point
+with several owners becomes one point per owner with the same words: each owner keeps its own, and the reply
+lists each with its owner (walk 6, F2: «@IN @SIVA» used to keep IN alone, and Siva heard nothing).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.context import Context
+from bot.i18n import _
+from bot.mentions import TOKEN, resolve
+from bot.messages import Request
+from bot.parsing import shown
+from bot.state.store import DomainError
+
+logger = logging.getLogger(__name__)
+
+WORD = re.compile(r"(?<!\w)@(\S+)")
+"""An owner typed as a word: `@IN`, `@agder`, `@kari` (not the middle of an e-mail address)."""
+
+
+def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
+    """One stored point per owner `text` names, in the order named: {"text", "owner", "owner_name",
+    "owner_party"}. An owner nobody knows is refused with its name, so nothing is written half-way."""
+    owners: dict[str, dict] = {}
+    for token in TOKEN.finditer(text):  # platform mentions (<@U0KARI>): the one resolver says who it is
+        person = resolve(token.group(0), request=request, directory=ctx.directory)
+        if person is None or (not person.known and person.name == person.user_id):
+            raise DomainError(
+                _(
+                    "Jeg kjenner ikke personen som er nevnt i «{text}». Registrer personen med "
+                    "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
+                ).format(text=shown(_plain(text)))
+            )
+        key = person.key or person.user_id
+        owners.setdefault(key, {"owner": key, "owner_name": person.name, "owner_party": person.party})
+    words = TOKEN.sub(" ", text)
+    for match in WORD.finditer(words):
+        owner = _word_owner(ctx, match.group(1).rstrip(".,"), request=request)
+        owners.setdefault(owner["owner"], owner)
+    if not owners:
+        raise DomainError(
+            _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
+                text=shown(text)
+            )
+        )
+    what = " ".join(WORD.sub(" ", words).split())
+    return [{"text": what, **owner} for owner in owners.values()]
+
+
+def _word_owner(ctx: Context, word: str, *, request: Request) -> dict:
+    owner = ctx.vocab.party(word)
+    person = None if owner else resolve(word, request=request, directory=ctx.directory)
+    owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
+    if owner_name is None:
+        raise DomainError(
+            _("Jeg kjenner ikke «@{word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari).").format(
+                word=shown(word)
+            )
+        )
+    return {
+        "owner": owner or (person.key if person and person.key else word),
+        "owner_name": owner_name,
+        "owner_party": owner or (person.party if person else None),
+    }
+
+
+def _plain(text: str) -> str:
+    """A follow-up as the person reads it: the mention token shown as `@…`, not as markup."""
+    return " ".join(TOKEN.sub(lambda m: "@" + (m.group(2) or m.group(1)), text).split())
