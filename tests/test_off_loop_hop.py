@@ -30,14 +30,20 @@ def test_result_and_exception_come_back_on_the_loop() -> None:
     assert loop_thread != worker.name
 
 
+def _queued_behind_a_blocker(
+    pool: DaemonPool, loop: asyncio.AbstractEventLoop, ran: list[int]
+) -> tuple[threading.Event, asyncio.Future[bool], asyncio.Future[None]]:
+    """A pool of one thread held by work that waits for the returned gate, and work queued behind it."""
+    gate = threading.Event()
+    return gate, pool.on_loop(loop, gate.wait), pool.on_loop(loop, lambda: ran.append(1))
+
+
 def test_work_given_up_before_it_began_never_runs() -> None:
-    pool = DaemonPool(1)
-    gate, ran = threading.Event(), []
+    pool, ran = DaemonPool(1), []
 
     async def go() -> None:
         loop = asyncio.get_running_loop()
-        blocker = pool.on_loop(loop, gate.wait)
-        waiting = pool.on_loop(loop, lambda: ran.append(1))
+        gate, blocker, waiting = _queued_behind_a_blocker(pool, loop, ran)
         waiting.cancel()
         gate.set()
         await blocker
@@ -49,13 +55,11 @@ def test_work_given_up_before_it_began_never_runs() -> None:
 
 
 def test_shutdown_cancels_queued_work() -> None:
-    pool = DaemonPool(1)
-    gate, ran = threading.Event(), []
+    pool, ran = DaemonPool(1), []
 
     async def go() -> bool:
         loop = asyncio.get_running_loop()
-        blocker = pool.on_loop(loop, gate.wait)
-        queued = pool.on_loop(loop, lambda: ran.append(1))
+        gate, blocker, queued = _queued_behind_a_blocker(pool, loop, ran)
         pool.shutdown(wait=False, cancel_futures=True)
         gate.set()
         await blocker
