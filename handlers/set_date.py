@@ -19,6 +19,8 @@ from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
+from bot.dates.fallback import foreign_zone
+from bot.dates.pasted import essence
 from bot.dates.text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
@@ -146,6 +148,13 @@ def _read(
         raise DomainError(
             _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(
                 words=typed_back(f"{typed} {text}"), mended=typed_back(f"{typed} {near} {rest}")
+            )
+        )
+    if reading is None and (oslo := foreign_zone(essence(text), now=now)) is not None:
+        # «26. november 2026 10:00 GMT» is 11.00 in Oslo: never saved at the typed hour, nor advised to be
+        raise DomainError(
+            _("Tiden er skrevet i en annen tidssone enn norsk tid. Skriv norsk tid, f.eks. «{typed} {when}».").format(
+                typed=typed, when=f"{oslo:%d.%m.%Y} kl {oslo:%H.%M}"
             )
         )
     if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
