@@ -159,10 +159,13 @@ def _read(
         )
     if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
         # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
-        unread, date_words = around
+        unread, date_words, found = around
+        mended = f"{typed} {date_words.rstrip(',;:-–')}"
+        if typed_back(mended) != mended:  # never an example cut with «…», which is refused when typed as shown
+            mended = f"{typed} {found.when:%d.%m.%Y}" + (f" kl {found.when:%H.%M}" if found.has_time else "")
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
-                words=typed_back(unread), mended=typed_back(f"{typed} {date_words.rstrip(',;:-–')}")
+                words=typed_back(unread), mended=mended
             )
         )
     if reading is None:
@@ -178,8 +181,9 @@ _AROUND = 3
 """At most this many words before or after a date are looked past to name them («fylkestinget 14. desember»)."""
 
 
-def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str] | None:
-    """The words around a date that the grammar reads alone, and the date's words: (unread, date), or None."""
+def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str, ParsedDate] | None:
+    """The words around a date that the grammar reads alone, the date's words and what they read: (unread,
+    date, read), or None."""
     from bot.dates.grammar import parse_norwegian_date
 
     bounds = (window.start, window.deadline) if window else None
@@ -192,7 +196,7 @@ def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, 
             middle = words[before : len(words) - after]
             found = parse_norwegian_date(" ".join(middle), now=now, window=bounds)
             if found is not None and not (found.month_only or found.day_of_month or found.week_only):
-                return " ".join(unread), " ".join(middle)
+                return " ".join(unread), " ".join(middle), found
     return None
 
 
