@@ -81,13 +81,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     shown = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     if isinstance(result, DateQuestion):
-        return _question(acting, result, choice=choice, text=text, shown=shown + _notes(parsed), typed=typed)
+        return _question(
+            acting, result, choice=choice, text=text, shown=shown + _notes(parsed, typed=typed), typed=typed
+        )
     item = result.item
     if result.when:
         shown = planned_text(result.when, has_time=result.has_time, last_day=result.last_day)
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
-            item=item.title(), when=shown + _notes(parsed, only_dropped=True)
+            item=item.title(), when=shown + _notes(parsed, typed=typed, only_dropped=True)
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
     after = (
@@ -97,7 +99,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
-        lead=_("{when}. {after} Satt av {name}.").format(when=shown + _notes(parsed), after=after, name=ctx.caller.name)
+        lead=_("{when}. {after} Satt av {name}.").format(
+            when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
+        )
         + replaced_note(result),
         visibility=Visibility.CHANNEL,
     )
@@ -208,7 +212,7 @@ def _example_day(acting: Acting, *, key: str) -> str:
     return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
-def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
+def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
     fell in, that only a time range's start is kept, that a part of the day
     set no time. `only_dropped`: just what was typed and not kept (a date already set says so too, so
@@ -218,7 +222,12 @@ def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
     if parsed.week_only and not only_dropped:
         week = parsed.when.isocalendar().week
-        notes.append(_("ingen dag skrevet, så mandagen i uke {week} er valgt").format(week=week))
+        # how to choose another day that week, so «uke 12» meant as «some day that week» is mended in one command
+        notes.append(
+            _(
+                "ingen dag skrevet, så mandagen i uke {week} er valgt; en annen dag: skriv f.eks. «{typed} torsdag uke {week}»"
+            ).format(week=week, typed=typed)
+        )
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
