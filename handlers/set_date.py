@@ -19,7 +19,7 @@ from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
-from bot.dates.fallback import foreign_zone
+from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
 from bot.dates.text import month_name
 from bot.i18n import N_, _
@@ -156,14 +156,12 @@ def _read(
         )
     if reading is None and (oslo := foreign_zone(essence(text), now=now)) is not None:
         # «26. november 2026 10:00 GMT» is 11.00 in Oslo: never saved at the typed hour, nor advised to be
-        raise DomainError(
-            _("Tiden er skrevet i en annen tidssone enn norsk tid. Skriv norsk tid, f.eks. «{typed} {when}».").format(
-                typed=typed, when=f"{oslo:%d.%m.%Y} kl {oslo:%H.%M}"
-            )
-        )
+        raise DomainError(_zone_refusal(oslo, typed=typed))
     if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
         # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
         unread, date_words, found = around
+        if found.has_time and (oslo := zone_after(unread, wall=found.when, now=now)) is not None:
+            raise DomainError(_zone_refusal(oslo, typed=typed))  # «kl 10 UTC»: not «skriv bare datoen» at 10
         mended = f"{typed} {date_words.rstrip(',;:-–')}"
         if typed_back(mended) != mended:  # never an example cut with «…», which is refused when typed as shown
             mended = f"{typed} {found.when:%d.%m.%Y}" + (f" kl {found.when:%H.%M}" if found.has_time else "")
@@ -183,6 +181,13 @@ def _read(
 
 _AROUND = 3
 """At most this many words before or after a date are looked past to name them («fylkestinget 14. desember»)."""
+
+
+def _zone_refusal(oslo: datetime, *, typed: str) -> str:
+    """A time typed in another zone, refused with the Norwegian hour it is, so the advice saves the hour meant."""
+    return _("Tiden er skrevet i en annen tidssone enn norsk tid. Skriv norsk tid, f.eks. «{typed} {when}».").format(
+        typed=typed, when=f"{oslo:%d.%m.%Y} kl {oslo:%H.%M}"
+    )
 
 
 def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str, ParsedDate] | None:

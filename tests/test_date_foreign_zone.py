@@ -32,6 +32,11 @@ def tue() -> BotDriver:
         ("kari", "14. april 2027 10:00 BST", "11.00"),
         ("per", "14. april 2027 10:00 +01:00", "11.00"),  # Oslo's winter offset, but April is summer time
         ("kari", "14. april 2027 10:00 (GMT+00:00)", "12.00"),
+        # without the year, or in the form the grammar reads: the words after the time name the zone
+        ("per", "14. april kl 10 UTC", "12.00"),
+        ("kari", "14. april 10:00 GMT", "12.00"),
+        ("per", "2027-04-14 10:00 UTC", "12.00"),
+        ("kari", "14. april kl 10 (GMT)", "12.00"),
     ],
 )
 def test_a_foreign_zone_is_refused_with_the_norwegian_hour(tue: BotDriver, as_: str, when: str, oslo_hour: str) -> None:
@@ -45,6 +50,13 @@ def test_a_foreign_zone_is_refused_with_the_norwegian_hour(tue: BotDriver, as_: 
     hour, minute = (int(part) for part in oslo_hour.split("."))
     planned = tue.tables(f"cycle/{REGION[as_]}/2027")["milestones"]["regional-spring"]["planned"]
     assert planned == oslo(2027, 4, 14, hour, minute).isoformat()
+
+
+@pytest.mark.parametrize("as_", ["kari", "per"])
+def test_an_offset_that_is_no_date_format_is_refused(tue: BotDriver, as_: str) -> None:
+    before = tue.snapshot()
+    reply = tue.say("dato vår 14.04.2027 10:00 UTC+0", as_=as_)
+    assert not reply.ok and tue.snapshot() == before, reply.text
 
 
 @pytest.mark.parametrize(

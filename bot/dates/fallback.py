@@ -29,6 +29,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _TIME_RE = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?![0-9])")
 _RANGE_RE = re.compile(r"[0-9]\.?\s*[-\u2013\u2014]\s*[0-9]|\s(?:til|to|bis|till)\s")
 _OSLO_ZONE_NAMES = frozenset({"CET", "CEST", "MET", "MEST"})
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+_MONTHS += ("November", "December")  # a date written so dateparser reads the zone after it
 _MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
 _missing = False
 
@@ -76,6 +78,13 @@ def foreign_zone(text: str, *, now: datetime) -> datetime | None:
         return None
     when = datetime(found.year, found.month, found.day, found.hour, found.minute, tzinfo=OSLO)
     return None if _oslo_zone(found, when=when) else found.astimezone(OSLO)
+
+
+def zone_after(words: str, *, wall: datetime, now: datetime) -> datetime | None:
+    """The Oslo time of the clock time `wall` read by the grammar when the words typed after it name another
+    zone («14. april kl 10 UTC» is 12.00 in Oslo); None when they name no zone or Oslo's own."""
+    month = _MONTHS[wall.month - 1]
+    return foreign_zone(f"{wall.day} {month} {wall:%Y %H:%M} {words}", now=now)
 
 
 def _oslo_zone(found: datetime, *, when: datetime) -> bool:
