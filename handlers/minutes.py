@@ -53,6 +53,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
     if confirmed:
         free_text = free_text.rsplit(None, 1)[0] if len(free_text.split()) > 1 else ""
+    if _PLACEHOLDER_RE.fullmatch(free_text):
+        free_text = ""  # a suggested command typed as shown («… 2027 …», «<tekst>»): no text, so the form asks
 
     def outcome() -> MeetingOutcome | None:
         if request.fields:
@@ -163,6 +165,10 @@ def _after_words(text: str, *, skip: int) -> str:
     for _skipped in range(skip):
         rest = rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else ""
     return rest.strip()
+
+
+_PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.\.\.[^()]*\))?\s*", re.DOTALL)
+"""What a digest's or a help text's example holds in place of the text («…», «<tekst>», «[tekst]»): no text."""
 
 
 def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:

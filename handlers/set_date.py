@@ -19,6 +19,8 @@ from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
 from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
+from bot.dates.fallback import foreign_zone, zone_after
+from bot.dates.pasted import essence
 from bot.dates.text import month_name
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
@@ -79,13 +81,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     shown = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     if isinstance(result, DateQuestion):
-        return _question(acting, result, choice=choice, text=text, shown=shown + _notes(parsed), typed=typed)
+        return _question(
+            acting, result, choice=choice, text=text, shown=shown + _notes(parsed, typed=typed), typed=typed
+        )
     item = result.item
     if result.when:
         shown = planned_text(result.when, has_time=result.has_time, last_day=result.last_day)
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
-            item=item.title(), when=shown + _notes(parsed, only_dropped=True)
+            item=item.title(), when=shown + _notes(parsed, typed=typed, only_dropped=True)
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
     after = (
@@ -95,7 +99,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
-        lead=_("{when}. {after} Satt av {name}.").format(when=shown + _notes(parsed), after=after, name=ctx.caller.name)
+        lead=_("{when}. {after} Satt av {name}.").format(
+            when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
+        )
         + replaced_note(result),
         visibility=Visibility.CHANNEL,
     )
@@ -148,12 +154,20 @@ def _read(
                 words=typed_back(f"{typed} {text}"), mended=typed_back(f"{typed} {near} {rest}")
             )
         )
+    if reading is None and (oslo := foreign_zone(essence(text), now=now)) is not None:
+        # «26. november 2026 10:00 GMT» is 11.00 in Oslo: never saved at the typed hour, nor advised to be
+        raise DomainError(_zone_refusal(oslo, typed=typed))
     if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
         # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
-        unread, date_words = around
+        unread, date_words, found = around
+        if found.has_time and (oslo := zone_after(unread, wall=found.when, now=now)) is not None:
+            raise DomainError(_zone_refusal(oslo, typed=typed))  # «kl 10 UTC»: not «skriv bare datoen» at 10
+        mended = f"{typed} {date_words.rstrip(',;:-–')}"
+        if typed_back(mended) != mended:  # never an example cut with «…», which is refused when typed as shown
+            mended = f"{typed} {found.when:%d.%m.%Y}" + (f" kl {found.when:%H.%M}" if found.has_time else "")
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
-                words=typed_back(unread), mended=typed_back(f"{typed} {date_words.rstrip(',;:-–')}")
+                words=typed_back(unread), mended=mended
             )
         )
     if reading is None:
@@ -169,8 +183,16 @@ _AROUND = 3
 """At most this many words before or after a date are looked past to name them («fylkestinget 14. desember»)."""
 
 
-def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str] | None:
-    """The words around a date that the grammar reads alone, and the date's words: (unread, date), or None."""
+def _zone_refusal(oslo: datetime, *, typed: str) -> str:
+    """A time typed in another zone, refused with the Norwegian hour it is, so the advice saves the hour meant."""
+    return _("Tiden er skrevet i en annen tidssone enn norsk tid. Skriv norsk tid, f.eks. «{typed} {when}».").format(
+        typed=typed, when=f"{oslo:%d.%m.%Y} kl {oslo:%H.%M}"
+    )
+
+
+def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, str, ParsedDate] | None:
+    """The words around a date that the grammar reads alone, the date's words and what they read: (unread,
+    date, read), or None."""
     from bot.dates.grammar import parse_norwegian_date
 
     bounds = (window.start, window.deadline) if window else None
@@ -183,7 +205,7 @@ def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, 
             middle = words[before : len(words) - after]
             found = parse_norwegian_date(" ".join(middle), now=now, window=bounds)
             if found is not None and not (found.month_only or found.day_of_month or found.week_only):
-                return " ".join(unread), " ".join(middle)
+                return " ".join(unread), " ".join(middle), found
     return None
 
 
@@ -195,7 +217,7 @@ def _example_day(acting: Acting, *, key: str) -> str:
     return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
-def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
+def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
     fell in, that only a time range's start is kept, that a part of the day
     set no time. `only_dropped`: just what was typed and not kept (a date already set says so too, so
@@ -205,7 +227,12 @@ def _notes(parsed: ParsedDate, *, only_dropped: bool = False) -> str:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
     if parsed.week_only and not only_dropped:
         week = parsed.when.isocalendar().week
-        notes.append(_("ingen dag skrevet, så mandagen i uke {week} er valgt").format(week=week))
+        # how to choose another day that week, so «uke 12» meant as «some day that week» is mended in one command
+        notes.append(
+            _(
+                "ingen dag skrevet, så mandagen i uke {week} er valgt; en annen dag: skriv f.eks. «{typed} torsdag uke {week}»"
+            ).format(week=week, typed=typed)
+        )
     if parsed.until is not None:
         hour, minute = parsed.until
         notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))

@@ -28,6 +28,9 @@ _DAY_RE = re.compile(r"(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TIME_RE = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?![0-9])")
 _RANGE_RE = re.compile(r"[0-9]\.?\s*[-\u2013\u2014]\s*[0-9]|\s(?:til|to|bis|till)\s")
+_OSLO_ZONE_NAMES = frozenset({"CET", "CEST", "MET", "MEST"})
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
+_MONTHS += ("November", "December")  # a date written so dateparser reads the zone after it
 _MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
 _missing = False
 
@@ -56,6 +59,46 @@ def looks_like_date(text: str) -> bool:
 def absolute_date(text: str, *, now: datetime) -> Absolute | None:
     """The absolute date (and time, when typed) dateparser reads in `text`, in Oslo time; None when the
     phrase does not look like a date, dateparser is not installed, or it reads no whole date."""
+    found = _read(text, now=now)
+    if found is None:
+        return None
+    has_time = _TIME_RE.search(text) is not None
+    hour, minute = (found.hour, found.minute) if has_time else (0, 0)
+    when = datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO)
+    if has_time and not _oslo_zone(found, when=when):
+        return None  # «10:00 GMT» is 11.00 in Oslo: refused as README says, never saved at the typed hour
+    return Absolute(when, has_time)
+
+
+def foreign_zone(text: str, *, now: datetime) -> datetime | None:
+    """The Oslo time of a date and time typed in another zone («26. november 2026 10:00 GMT» is 11.00 in
+    Oslo), so a refusal can say which hour to write; None when no other zone is named."""
+    found = _read(text, now=now)
+    if found is None or found.tzinfo is None or _TIME_RE.search(text) is None:
+        return None
+    when = datetime(found.year, found.month, found.day, found.hour, found.minute, tzinfo=OSLO)
+    return None if _oslo_zone(found, when=when) else found.astimezone(OSLO)
+
+
+def zone_after(words: str, *, wall: datetime, now: datetime) -> datetime | None:
+    """The Oslo time of the clock time `wall` read by the grammar when the words typed after it name another
+    zone («14. april kl 10 UTC» is 12.00 in Oslo); None when they name no zone or Oslo's own."""
+    month = _MONTHS[wall.month - 1]
+    return foreign_zone(f"{wall.day} {month} {wall:%Y %H:%M} {words}", now=now)
+
+
+def _oslo_zone(found: datetime, *, when: datetime) -> bool:
+    """Whether the zone dateparser read with the time (none, or an offset such as «+01:00» or «CET») is Oslo's
+    own on that day; dateparser returns an aware datetime only when the text names a zone. Another country's
+    name for the same offset («BST» in November, «WAT») is refused too: it says the clock of that country."""
+    if found.tzinfo is None:
+        return True
+    name = (found.tzname() or "").upper()
+    return found.utcoffset() == when.utcoffset() and (name.startswith("UTC") or name in _OSLO_ZONE_NAMES)
+
+
+def _read(text: str, *, now: datetime) -> datetime | None:
+    """What dateparser reads in a phrase that looks like a date: aware only when the text names a zone."""
     if not isinstance(text, str) or not looks_like_date(text):
         return None
     parser = _parser()
@@ -66,7 +109,6 @@ def absolute_date(text: str, *, now: datetime) -> Absolute | None:
         "REQUIRE_PARTS": ["day", "month", "year"],
         "PREFER_DATES_FROM": "future",
         "RELATIVE_BASE": now.replace(tzinfo=None),
-        "RETURN_AS_TIMEZONE_AWARE": False,
         "PARSERS": ["absolute-time"],
     }
     try:
@@ -74,11 +116,7 @@ def absolute_date(text: str, *, now: datetime) -> Absolute | None:
     except Exception:  # a bug in a library must not take a command down
         logger.warning("dateparser failed on %s", repr(text)[:80], exc_info=True)
         return None
-    if found is None or found.year < FIRST_YEAR:
-        return None
-    has_time = _TIME_RE.search(text) is not None
-    hour, minute = (found.hour, found.minute) if has_time else (0, 0)
-    return Absolute(datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO), has_time)
+    return None if found is None or found.year < FIRST_YEAR else found
 
 
 def installed() -> bool:

@@ -46,12 +46,26 @@ _WHEN_LABELS = ("start", "starttid", "starter", "når", "tid", "tidspunkt", "dat
 _END_LABELS = ("slutt", "sluttid", "slutter", "end", "klokkeslett")
 _DAY_LABELS = ("dato", "møtedato", "date", "når")
 _HOUR_LABELS = ("tid", "tidspunkt", "klokkeslett")
-_PLACE_LABELS = ("sted", "stad", "lokale", "møterom", "rom", "adresse", "where", "location", "emne", "subject")
+_PLACE_LABELS = (
+    *("sted", "stad", "lokale", "møterom", "rom", "adresse", "where", "location", "emne", "subject"),
+    *("hvor", "kvar", "plassering", "tittel", "title", "beskrivelse", "description"),  # Outlook's and Google's own
+)
+# Google's «Tidssone: Europe/Oslo» line, or Outlook's «Tidssone: Sentraleuropeisk tid»: left out when it names
+# Norway's zone; another zone keeps the line, so the paste is refused rather than read at a wrong hour.
+_ZONE_LABELS = ("tidssone", "time zone", "timezone")
+_OSLO_ZONE_LINE_RE = re.compile(
+    r"^\s*(?:europe/oslo|oslo|norsk\s+tid|cet|cest|sentraleuropeisk\s+(?:normal|sommer)?tid"
+    r"|central\s+european\s+(?:standard\s+|summer\s+)?time|\(?utc\s*\+\s*0?[12](?::?00)?\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # A one-line paste of an invitation's lines («Tid: torsdag 22. april kl. 09:00 Sted: Kristiansand», «Dato:
 # 22.04.2027 Tidspunkt: 10:00»): a known label, capitalised as a form writes it, with its colon inside the text
 # starts a line of its own («ny dato: 10. mars» in a sentence does not).
 _INLINE_LABEL_RE = re.compile(
-    r"[ \t]+(?=(?:" + "|".join(w.capitalize() for w in _WHEN_LABELS + _END_LABELS + _PLACE_LABELS) + r")\s*:\s)"
+    r"[ \t]+(?=(?:"
+    + "|".join(w.capitalize() for w in _WHEN_LABELS + _END_LABELS + _PLACE_LABELS + _ZONE_LABELS)
+    + r")\s*:\s)"
 )
 _DATE_LIKE_RE = re.compile(r"[0-9]{1,2}\s*[./]\s*[0-9]{1,2}|[0-9]{1,2}\.\s*[^\W\d_]{3}")
 _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke lenger", "ikkje lenger"})
@@ -101,10 +115,14 @@ def _when_line(s: str) -> str | None:
     lines = [
         (m.group(1).lower(), m.group(2)) if (m := _LINE_LABEL_RE.match(line)) else ("", line) for line in s.split("\n")
     ]
+    pasted = len(lines)
+    lines = [line for line in lines if line[0] not in _ZONE_LABELS or not _OSLO_ZONE_LINE_RE.match(line[1])]
+    if lines and lines[0][0] in _PLACE_LABELS:  # «Emne: Dialogmøte høst» above the time
+        lines = lines[1:] or lines
     first, rest = lines[0], [line for line in lines[1:] if line[0] not in _PLACE_LABELS]
     if not first[0] and len(rest) <= 1 and all(label in _HOUR_LABELS for label, _value in rest):
         # «22.4 kl 10» or «22. april» with «Tid: 10:00», then only a place: the unlabelled first line is the day
-        return " ".join(value for _label, value in [first, *rest]) if len(lines) > 1 else None
+        return " ".join(value for _label, value in [first, *rest]) if pasted > 1 else None
     labelled = dict(lines)
     if len(labelled) < len(lines):
         return None  # «Dato: 3. mars» and «Dato: 10. mars»: two dates

@@ -38,7 +38,11 @@ _WITHIN = 31
 _FROM_RE = re.compile(r"^(?:(?:fra|frå)(?:\s+og\s+med)?|fom\.?|f\.\s*o\.\s*m\.?)\s+")
 _SEPARATOR_RE = re.compile(
     r"\s*-\s*|\s+(?:til(?:\s+og\s+med)?|tom\.?|t\.\s*o\.\s*m\.?)\s+|(?<=[0-9]\.)\s*/\s*(?=[0-9]{1,2}\.)"
+    r"|(?<=[0-9]\.)\s+og\s+"
 )
+_AND_RE = re.compile(r"\s+og\s+")
+"""«22. og 23. april», «torsdag 22. og fredag 23. april»: one meeting over two days only when they follow each
+other; «3. og 10. mars» stays two dates."""
 _MAX_SEPARATORS = 5  # two ISO dates and the dash between them; more is a list or junk, not read part by part
 _DAY_ONLY_RE = re.compile(
     rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?([0-9]{{1,2}})\.?(?:\s*-)?"
@@ -94,9 +98,11 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         end = read(right)
         if isinstance(end, DateTrouble) and end.reason == "weekday" and _DAY_ONLY_RE.fullmatch(left):
             return end  # "torsdag 22. – fredag 23. mai": the weekdays are wrong, not the meeting two dates
-        if not isinstance(end, ParsedDate) or end.month_only or end.day_of_month or end.until:
+        if not isinstance(end, ParsedDate) or end.month_only or end.day_of_month:
             continue
         start = read(left)
+        if end.until and isinstance(start, ParsedDate) and start.has_time:
+            continue  # «9:00 - 10:00-12:00» is no meeting over days
         if isinstance(start, ParsedDate) and _same_day_range(start, end):
             return replace(start, until=(end.when.hour, end.when.minute))
         last = end.when.date()
@@ -106,6 +112,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         if (wrong := _misnamed_weekday(left, first=first)) is not None:
             return read(f"{wrong} {first.day}.{first.month}.{first.year}")  # the grammar's weekday trouble
         days = (last - first).days + 1
+        if _AND_RE.fullmatch(sep.group()) and days != 2:
+            continue
         if days > MAX_MEETING_DAYS:
             message = i18n._(
                 "«{text}» er to datoer: et møte over flere dager kan vare høyst {most} dager, og dette er {days}."
@@ -125,7 +133,10 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
             year_typed=end.year_typed or (isinstance(start, ParsedDate) and start.year_typed),
             in_year=shifted(end.in_year, 1 - days),
             # «10. mars kl 12 – 11. mars kl 15»: the last day's end time is not kept, and the reply says so
-            until=(end.when.hour, end.when.minute) if clock is not None and end.has_time and clock_from_start else None,
+            # «22.–23. april kl 10–15»: the last day's time range starts the meeting; its end is not kept either
+            until=(end.when.hour, end.when.minute)
+            if clock is not None and end.has_time and clock_from_start
+            else end.until,
             daypart=False,
             span_end=last,
         )
