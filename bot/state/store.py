@@ -307,6 +307,13 @@ class StateStore:
         """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
         return self.doc(META, "people", key) or None
 
+    def stored_years(self, *, region: str | None) -> tuple[int, ...]:
+        """The cycle years the store holds for a region (None: the nation), oldest first: whatever an
+        earlier cycle left open (follow-up points) is read from every year there is, not a window."""
+        prefix = national_partition(0)[:-1] if region is None else cycle_partition(region, 0)[:-1]
+        names = self.store.partitions(prefix)
+        return tuple(sorted({int(name[len(prefix) :]) for name in names if name[len(prefix) :].isdigit()}))
+
     def stored_plan_periods(self, *, region: str) -> tuple[str, ...]:
         """The region's plan periods as set with `plan` («2028–2031»), each once: one per period since
         issue 18 (`periods`, by first year), or the one a store from before holds (`period`)."""
