@@ -209,7 +209,7 @@ def all_followups(
     places: list[str | None] = [None, *chosen]
     found: list[Followup] = []
     window = range(today.year - 1, today.year + 2)
-    earlier = {year for place in places for year in state.stored_years(region=place) if year < window.start}
+    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
     for year in [*sorted(earlier), *window]:
         for region in places:
             partition = national_partition(year) if region is None else cycle_partition(region, year)
