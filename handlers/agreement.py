@@ -126,7 +126,7 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         buttons=sign_buttons(ctx, item=item, parties=mine),
         visibility=Visibility.CHANNEL,
     )
-    return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=missing))
+    return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
 
 
 def _never_signed(ctx: Context, result: TextRegistered) -> str:
