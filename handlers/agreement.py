@@ -94,6 +94,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
             who=", ".join(map(ctx.config.party_short, result.renew))
         )
+        lead += _never_signed(ctx, result)
         announcements = to_agreement_channels(
             ctx, request=request, region=region, reply=lambda here: _changed(ctx, result, here=here), per_channel=True
         )
@@ -111,20 +112,30 @@ def handle(request: Request, ctx: Context) -> Outcome:
 def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> Reply:
     """What every party's channel hears when a new text cancels signatures on an older one (mentioning all who
     must sign again): each channel with the buttons of the parties it speaks for (walk 4, M6)."""
-    item, renewing = result.item, result.renew
+    item, renewing, missing = result.item, result.renew, tuple(result.progress.missing)
     assert item.region is not None
-    mine = parties_spoken_for(here, region=item.region, parties=tuple(renewing))
+    mine = parties_spoken_for(here, region=item.region, parties=missing)
     built = make_reply(
         title=_("Avtaleteksten {year} for {party} er endret").format(
             year=item.year, party=ctx.config.party_name(item.region)
         ),
         lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
             version=version_text(result.version), who=", ".join(map(ctx.config.party_short, renewing))
-        ),
-        buttons=sign_buttons(ctx, item=item, parties=tuple(p for p in result.progress.missing if p in mine)),
+        )
+        + _never_signed(ctx, result),
+        buttons=sign_buttons(ctx, item=item, parties=mine),
         visibility=Visibility.CHANNEL,
     )
     return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
+
+
+def _never_signed(ctx: Context, result: TextRegistered) -> str:
+    """« Må signere: NFR, RFF (har ikke signert).»: the parties that never signed must sign the new text too,
+    so the announcement tells them, not only those who signed an older one (walk 7 F14)."""
+    never = [party for party in result.progress.missing if party not in result.renew]
+    if not never:
+        return ""
+    return " " + _("Må signere: {who} (har ikke signert).").format(who=", ".join(map(ctx.config.party_short, never)))
 
 
 def _read_text(request: Request, rest: list[str]) -> dict:

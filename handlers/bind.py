@@ -12,7 +12,7 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Outcome, Reply, Request, Visibility
-from bot.model.identity import OrganisationBinding, organisation_key
+from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_key
 from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
@@ -35,13 +35,6 @@ ROLES = {
     "admin": "admin",
     "administrator": "admin",
 }
-ROLE_NAMES = {
-    "coordinator": N_("koordinator"),
-    "adviser": N_("rådgiver"),
-    "au_member": N_("AU-medlem"),
-    "admin": N_("administrator"),
-}
-"""How a role is named to people."""
 
 
 def bind_channel(request: Request, ctx: Context) -> Outcome:
@@ -123,11 +116,20 @@ def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:
 
 def bind_person(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
+    confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) in `_person`
     chosen, bound = actions.bind_person(
-        Acting.of(ctx=ctx, request=request), binding=lambda: _person(request, ctx, words)
+        Acting.of(ctx=ctx, request=request),
+        binding=lambda: _person(request, ctx, split_confirm(words)[0]),
+        confirmed=confirmed,
     )
     done = _("{name} er nå {role} for {party}.") if bound.changed else _("{name} er allerede {role} for {party}.")
-    lead = done.format(name=chosen.name, role=words[-1], party=ctx.config.party_name(chosen.party))
+    role = _(ROLE_NAMES.get(chosen.role, chosen.role))
+    lead = done.format(name=chosen.name, role=role, party=ctx.config.party_name(chosen.party))
+    if bound.replaced is not None:
+        old_party, old_role = bound.replaced
+        lead += " " + _("{name} er ikke lenger {role} for {party}.").format(
+            name=chosen.name, role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
+        )
     if not bound.changed:
         return Outcome(reply=_already(lead))
     return Outcome(reply=make_reply(title=_("Personen er registrert"), lead=lead, visibility=Visibility.CHANNEL))

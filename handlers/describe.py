@@ -12,8 +12,8 @@ from bot.agreement.versions import current_version
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
-from bot.facts.item_state import chases_lateness, item_state
-from bot.facts.kinds import is_assignments, is_dated, is_meeting, is_signing
+from bot.facts.item_state import chases_lateness, item_state, minutes_missing
+from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
 from bot.memo import per_config
@@ -93,7 +93,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(Fact(_("Frist"), f"{texts.deadline} ({when})"))
     if progress.planned:
         planned = planned_text(progress.planned, has_time=progress.planned_has_time, last_day=progress.planned_last_day)
-        if is_meeting(item) and not progress.done and progress.last_day and progress.last_day < today:
+        if minutes_missing(progress, today=today):
             planned += " (" + _("møtet er over; referatet mangler") + ")"  # not «Planlagt» as if still to come
         facts.append(Fact(_("Planlagt"), planned))
     elif texts.suggested is not None and not progress.done:

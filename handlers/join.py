@@ -23,6 +23,7 @@ from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
 from bot.state.integrity import admin_channels
 from bot.state.store import DomainError
+from handlers.announce import announce_to
 
 JOIN_EXAMPLE = N_("bli med IN")
 WITHDRAW = "trekk"
@@ -221,8 +222,27 @@ def leave(request: Request, ctx: Context) -> Outcome:
         if left.by_admin
         else _("Du er ikke lenger med for {party}. Du kan fortsatt lese alt.").format(**values)
     )
+    announcements: tuple[Announcement, ...] = ()
+    if left.last_coordinator:  # the party has no coordinator now: the admins hear it (walk 7 F11)
+        announcements = announce_to(
+            ctx,
+            request=request,
+            addresses=admin_channels(ctx.directory),
+            reply=lambda: make_reply(
+                title=_("{party} har ingen koordinator").format(party=ctx.config.party_name(left.party)),
+                lead=_(
+                    "{name} forlot {party} og var den siste koordinatoren der. Registrer en ny med «{command}»."
+                ).format(
+                    name=left.name,
+                    party=ctx.config.party_name(left.party),
+                    command=f"person @… {left.party} koordinator",
+                ),
+                visibility=Visibility.CHANNEL,
+            ),
+        )
     return Outcome(
-        reply=make_reply(title=_("Ute av {party}").format(**values), lead=lead, visibility=Visibility.CHANNEL)
+        reply=make_reply(title=_("Ute av {party}").format(**values), lead=lead, visibility=Visibility.CHANNEL),
+        announcements=announcements,
     )
 
 

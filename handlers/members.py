@@ -9,9 +9,9 @@ from __future__ import annotations
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
+from bot.model.identity import ROLE_NAMES
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.bind import ROLE_NAMES
 from handlers.common import read_args, reject_extra
 
 WHO_EXAMPLE = N_("hvem IN")

@@ -154,20 +154,23 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     bot.set_time(2027, 1, 13, 9)
     changed = register_text(bot, year=2027, version=2)
     assert "må signere på nytt: Agder, IN" in changed.text
+    assert "Må signere: SIVA, NFR, RFF (har ikke signert)." in changed.text
     announced = {a.to: a.reply for a in bot.last.announcements}
     assert ChannelAddress("slack", "C0SIVA") in announced and ChannelAddress("teams", "19:in@thread.tacv2") in announced
     note = announced[ChannelAddress("slack", "C0SIVA")]
     assert note.title == "Avtaleteksten 2027 for Agder fylkeskommune er endret"
     assert "Må signere på nytt: Agder, IN" in note.text
-    assert {m.person for m in note.mentions} == {"kari", "ola"}
-    # Each channel carries the buttons of the parties it speaks for (walk 4, M6): none in SIVA's (SIVA need not
-    # sign again, and the others' buttons are refused there), IN's in IN's, both in the region's own.
-    assert [b.command for b in note.buttons] == []
+    # The parties that never signed must sign the new text too, and are told so (walk 7 F14: SIVA's channel
+    # heard only who must sign again, and had no button).
+    assert "Må signere: SIVA, NFR, RFF (har ikke signert)." in note.text
+    assert {m.person for m in note.mentions} == {"kari", "ola"}  # the earlier signers, by mention
+    # Each channel carries the buttons of the parties it speaks for (walk 4, M6): SIVA's in SIVA's, IN's in
+    # IN's, every party's in the region's own.
+    assert [b.command for b in note.buttons] == ["signer SIVA agder 2027 versjon 2"]
     in_teams = announced[ChannelAddress("teams", "19:in@thread.tacv2")]
     assert [b.command for b in in_teams.buttons] == ["signer IN agder 2027 versjon 2"]
     assert [b.command for b in announced[ChannelAddress("slack", "C0AGDER")].buttons] == [
-        "signer agder agder 2027 versjon 2",
-        "signer IN agder 2027 versjon 2",
+        f"signer {party} agder 2027 versjon 2" for party in ("agder", "IN", "SIVA", "NFR", "RFF")
     ]
     status = bot.say("status", as_="kari").text
     assert (
@@ -258,3 +261,14 @@ def test_without_a_year_the_receipt_is_of_the_agreement_with_a_text() -> None:
     assert "Versjon 1" in bot.say("avtale", as_="kari").text
     bot.set_time(2027, 6, 1, 9)
     assert bot.say("kvittering agder", as_="ola").title == "Kvittering: samarbeidsavtalen 2027 for Agder fylkeskommune"
+
+
+def test_a_new_text_tells_the_parties_that_never_signed_in_nynorsk_too() -> None:
+    # Walk 7 F14, in Vestland's written form: the parties that never signed are named beside those who must
+    # sign again.
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027, region="vestland")
+    assert bot.say("signer vestland vestland 2027", as_="per", channel="vestland").ok
+    changed = register_text(bot, year=2027, region="vestland", version=2)
+    assert "må signere på nytt: Vestland" in changed.text
+    assert "Må signere: IN, SIVA, NFR, RFF (har ikkje signert)." in changed.text

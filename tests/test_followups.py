@@ -122,3 +122,25 @@ def test_a_countys_neste_reads_its_own_cycles_and_the_national_ones_not_every_re
     bot.say("neste", as_="kari")
     regions = {name.split("/")[1] for name in read if name.startswith("cycle/")}
     assert regions == {"agder"}, sorted(regions)
+
+
+def test_a_point_an_earlier_cycle_left_open_stays_its_owners_until_closed() -> None:
+    # Walk 7 F13: on 1 January two years on, the points of autumn 2026 left the owners' `neste` and digests
+    # while `status 2026` still said they were open. Nothing closed them, so they stay.
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    ids = _minutes(bot)
+    for year in (2028, 2029):
+        bot.set_time(year, 2, 7, 9)
+        assert f"[{ids['IN']}]" in bot.say("neste", as_="ola").text
+        assert f"[{ids['SIVA']}]" in bot.say("neste", as_="siri").text
+        carried = [
+            digest
+            for day in range(1, 29)
+            for digest in plan_digests(core=bot.core, at=oslo(year, 2, day, 9))
+            if f"[{ids['IN']}]" in digest.reply.text
+        ]
+        assert carried, f"no digest in February {year} carried IN's open point"
+        assert "2 åpne oppfølgingspunkter" in bot.say("oversikt", as_="aud").text
+    assert_recorded(bot, f"ferdig {ids['IN']}", as_="ola")
+    assert f"[{ids['IN']}]" not in bot.say("neste", as_="ola").text
+    assert "1 åpent oppfølgingspunkt." in bot.say("oversikt", as_="aud").text

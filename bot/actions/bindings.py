@@ -11,7 +11,14 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import require_admin
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.identity import ORGANISATIONS, ChannelContext, OrganisationBinding, binding_key
+from bot.model.identity import (
+    ORGANISATIONS,
+    ROLE_NAMES,
+    ChannelContext,
+    Directory,
+    OrganisationBinding,
+    binding_key,
+)
 from bot.model.order import confirm_word
 from bot.state.store import META, DomainError
 from storage.base import Document, Tables
@@ -79,6 +86,8 @@ class PersonBinding:
 class Bound:
     changed: bool
     """False when the binding was already so: nothing recorded."""
+    replaced: tuple[str, str] | None = None
+    """The party and role a `person` took the person away from (the reply says what changed)."""
 
 
 def bind_channel(
@@ -112,24 +121,58 @@ def bind_channel(
     return chosen, bound
 
 
-def bind_person(acting: Acting, *, binding: Callable[[], PersonBinding]) -> tuple[PersonBinding, Bound]:
-    """Bind a person on the request's platform. `binding` is read after the admin check."""
+def bind_person(
+    acting: Acting, *, binding: Callable[[], PersonBinding], confirmed: bool = False
+) -> tuple[PersonBinding, Bound]:
+    """Bind a person on the request's platform. `binding` is read after the admin check. A person is with
+    one party in one role, so a binding that moves someone from the party or role they hold asks first
+    (`confirmed`), naming what they lose (walk 7 F1: an AU member silently lost AU's rights)."""
     require_admin(acting)
     chosen = binding()
     platform = acting.request.platform
     key = binding_key(platform, chosen.user_id)
+    now = acting.state.person_binding(key=key)
+    held = _held(acting, now=now, person=chosen.person)
+    moves = held is not None and held != (chosen.party, chosen.role)
+    if moves and held and not confirmed:
+        config = acting.config
+        raise DomainError(
+            _(
+                "{name} er nå {role} for {party}; dette flytter {name} til {new} og fjerner rettene som {role} for "
+                "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
+            ).format(
+                name=chosen.name,
+                role=_(ROLE_NAMES.get(held[1], held[1])),
+                party=config.party_name(held[0]),
+                new=config.party_name(chosen.party),
+                confirm=confirm_word(),
+            )
+        )
     bound = _bind(
         acting,
         action=BIND_PERSON,
         table="people",
         key=key,
         doc=chosen.as_doc(),
-        now=acting.state.person_binding(key=key),
+        now=now,
         summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
             name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
         ),
     )
-    return chosen, bound
+    return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
+
+
+def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, str] | None:
+    """The party and role the person holds now: their binding on this platform, else one made on another
+    platform, else app.yaml's; None when they hold none."""
+    found = now or Directory(config=acting.config, state=acting.state).moved(person=person)
+    if found is None:
+        found = next(
+            ({"party": p.party, "role": p.role} for p in acting.config.people if p.key == person and p.party), None
+        )
+    if not found or not found.get("party") or not found.get("role"):
+        return None
+    return str(found["party"]), str(found["role"])
 
 
 def bind_organisation(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.actions.base import Acting, record
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.identity import binding_key
+from bot.model.identity import Directory, binding_key
 from bot.model.order import confirm_word
 from bot.reminders.notify import known_people
 from bot.state.store import META, DomainError, StateStore
@@ -83,6 +83,8 @@ class Left:
     name: str
     user_id: str
     by_admin: bool
+    last_coordinator: bool = False
+    """The party's last coordinator left (confirmed): the handler tells the admins."""
 
 
 def join_requests(acting: Acting) -> dict[str, JoinRequest]:
@@ -287,6 +289,7 @@ def leave(
         if caller.role != "admin":
             raise DomainError(_("Bare en administrator kan fjerne andre. Du kan selv skrive «forlat <part>»."))
         target, target_name = user_id or "", name or user_id or ""
+        last = False
     else:
         if not caller.known or caller.party != party:
             raise DomainError(_("Du er ikke med for {party}, så det er ingenting å forlate.").format(party=party_name))
@@ -303,6 +306,15 @@ def leave(
                     "inn igjen. Skriv «{command}» for å gå likevel."
                 ).format(party=party_name, command=f"forlat {party} {confirm_word()}")
             )
+        last = _last_coordinator(acting, party=party, others=others)
+        if last and not confirmed:
+            raise DomainError(
+                _(
+                    "Du er den siste koordinatoren for {party}. Uten en koordinator kan ingen sette datoer, skrive "
+                    "referat eller signere for {party} før en administrator registrerer en ny. Skriv «{command}» "
+                    "for å gå likevel; administratorene får beskjed."
+                ).format(party=party_name, command=f"forlat {party} {confirm_word()}")
+            )
     key = binding_key(request.platform, target)
     left = {"party": None, "role": None, "left": party, "person": target, "name": target_name}
     if acting.state.person_binding(key=key) == left:
@@ -317,7 +329,18 @@ def leave(
         mutate=lambda tables: _put(tables, "people", key, left),
         region=party if config.region(party) else None,
     )
-    return Left(party=party, name=target_name, user_id=target, by_admin=by_admin)
+    return Left(party=party, name=target_name, user_id=target, by_admin=by_admin, last_coordinator=last)
+
+
+def _last_coordinator(acting: Acting, *, party: str, others: list[dict[str, object]]) -> bool:
+    """Whether the caller is the last of the party who answers for it (its coordinators; AU: its members),
+    counting an organisation bound in such a role: leaving then strands the party until an admin acts, so it
+    is asked first and the admins are told (walk 7 F11)."""
+    roles = answering_roles(acting.config, party=party)
+    if acting.caller.role not in roles or any(person["role"] in roles for person in others):
+        return False
+    organisations = Directory(config=acting.config, state=acting.state).organisations(party=party)
+    return not any(bound.role in roles for bound in organisations)
 
 
 def _put(tables: Tables, table: str, key: str, doc: Document, *, unless_taken: bool = False) -> None:

@@ -19,7 +19,7 @@ from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
 from bot.model.followups import require_sound_points, same_points, stamp
-from bot.model.followups_replaced import carry_over, dropped_open, dropped_question
+from bot.model.followups_replaced import ask_once, carry_over, dropped_open, dropped_question
 from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
@@ -140,7 +140,16 @@ def record_minutes(
         return MinutesUnchanged(item=item)
     earlier_points = list((progress.outcome or {}).get("followups") or ())
     dropped = dropped_open(given.get("followups") or (), old=earlier_points) if given is not None else []
-    if progress.outcome and not confirmed:  # asked before the form too, so nobody fills one in vain
+    # A `bekreft` that also answered the order question does not drop open points whose question the person
+    # has not seen (walk 7 F2): they are asked it once, naming the points.
+    unseen = bool(dropped) and ask_once(
+        config=config,
+        person=(acting.request.platform, acting.request.user_id),
+        item=item.ident,
+        points=dropped,
+        ambiguous=confirmed and bool(breaches),
+    )
+    if progress.outcome and (not confirmed or unseen):  # asked before the form too, so nobody fills one in vain
         question = str(replace_question(what=earlier_minutes(item=item, progress=progress)))
         raise DomainError(question + (" " + dropped_question(dropped) if dropped else ""))
     if given is None:

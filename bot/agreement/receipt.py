@@ -244,11 +244,12 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         history_head=chain.head,
         history_ok=chain.ok,
         history_proves_state=chain.replayed_from is not None,
-        before_bot=_before_bot(config, region=region, year=year),
+        before_bot=signed_before_bot(config, region=region, year=year),
     )
 
 
-def _before_bot(config: AppConfig, *, region: str, year: int) -> bool:
-    """Whether the region's signing of `year` predates the bot's records (not followed, `tracking_start`)."""
+def signed_before_bot(config: AppConfig, *, region: str, year: int) -> bool:
+    """Whether the region's signing of `year` predates the bot's records (not followed, `tracking_start`):
+    the receipt and the status page say so rather than list every party as unsigned (walk 7 F5)."""
     spec = signing_milestone(config)
     return spec is not None and not tracked(config, milestone_item(config, milestone=spec, year=year, region=region))

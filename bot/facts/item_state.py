@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from bot.facts.kinds import is_meeting
 from bot.messages import ItemState
 from bot.model.config import AppConfig
 from bot.model.progress import Progress
@@ -26,6 +27,13 @@ logger = logging.getLogger(__name__)
 DUE_DAYS = 7
 """How near a deadline must be for an open item to be due (the digest's «Denne uken» is the calendar week,
 `bot.reminders.lines.in_week_of`)."""
+
+
+def minutes_missing(progress: Progress, *, today: date) -> bool:
+    """A meeting whose (last) planned day has passed with no minutes: over, not «planned» as if still ahead.
+    Chat's `status`, the status pages and the feeds say «møtet er over; referatet mangler» alike (walk 7 F7)."""
+    last_day = progress.last_day
+    return is_meeting(progress.item) and not progress.done and last_day is not None and last_day < today
 
 
 def chases_lateness(item: Item) -> bool:

@@ -201,12 +201,16 @@ def _day(value: object) -> date | None:
 def all_followups(
     *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
 ) -> list[Followup]:
-    """Every point in the minutes of last year, this year and next (national meetings, and every region's or
-    only `regions`'): one read of each cycle's milestones, an item made only where minutes hold points."""
+    """Every point in the minutes of every stored cycle up to next year's (national meetings, and every
+    region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
+    points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
+    (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
     chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
     places: list[str | None] = [None, *chosen]
     found: list[Followup] = []
-    for year in range(today.year - 1, today.year + 2):
+    window = range(today.year - 1, today.year + 2)
+    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
+    for year in [*sorted(earlier), *window]:
         for region in places:
             partition = national_partition(year) if region is None else cycle_partition(region, year)
             try:

@@ -13,10 +13,29 @@ import logging
 from collections.abc import Iterable
 
 from bot.i18n import _
+from bot.memo import IdentityMemo
+from bot.model.config import AppConfig
 from bot.model.followups import typed_point
 from storage.base import Document
 
 logger = logging.getLogger(__name__)
+
+_ASKED: IdentityMemo[bool] = IdentityMemo(maxsize=1024)
+"""Whom this process has asked whether the open points that replaced minutes leave out may go (walk 7 F2)."""
+
+
+def ask_once(
+    *, config: AppConfig, person: tuple[str, str], item: str, points: Iterable[Document], ambiguous: bool
+) -> bool:
+    """Whether the question on dropping these points must be asked now. A `bekreft` that also answers another
+    question (the model's order) does not answer this one unseen: the first time, the question is asked
+    and remembered, and the same command with `bekreft` then goes through. Remembered per process and
+    configuration: another replica, or a restart, asks again, which loses nothing."""
+    extra = (person, item, tuple(sorted(str(point.get("id")) for point in points)))
+    if _ASKED.get(config, extra):
+        return False
+    _ASKED.put(config, True, extra)
+    return ambiguous
 
 
 def carry_over(new: Iterable[Document], *, old: Iterable[Document]) -> list[Document]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.i18n import N_
 from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
@@ -24,6 +25,13 @@ Via = Literal["config", "person", "organisation", "none"]
 """How a person is known: app.yaml, their own runtime binding (`person`, `bli med`), their organisation."""
 
 ORGANISATIONS = "organisations"
+ROLE_NAMES = {
+    "coordinator": N_("koordinator"),
+    "adviser": N_("rådgiver"),
+    "au_member": N_("AU-medlem"),
+    "admin": N_("administrator"),
+}
+"""How a role is named to people (`hvem`, `person`, and what a move takes away)."""
 """The `meta` table of organisation bindings: `organisation_key` -> {party, role}."""
 
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -130,6 +138,17 @@ class Directory:
             )
         person = self.config.person_with_id(platform, user_id)
         if person is not None:
+            # `person` binds one platform id; the same person of app.yaml is the same on every platform, so
+            # `hvem`, Slack, Teams and the terminal agree on their party (walk 7 F1).
+            moved = self.moved(person=person.key)
+            if moved is not None:
+                return Caller(
+                    key=person.key,
+                    name=_shown_name(stored=moved.get("name"), user_name=user_name, user_id=user_id),
+                    party=moved.get("party"),
+                    role=moved.get("role"),
+                    via="person" if moved.get("role") else "none",
+                )
             return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
         bound = self.organisation_of(organisation=organisation, email_domain=email_domain)
         if bound is not None:
@@ -137,6 +156,13 @@ class Directory:
                 key=user_id, name=user_name or user_id, party=bound.party, role=bound.role, via="organisation"
             )
         return Caller(key=None, name=user_name or user_id, party=None, role=None)
+
+    def moved(self, *, person: str) -> Document | None:
+        """A runtime binding of an app.yaml person made on any platform (`person`, `forlat`), else None."""
+        for doc in self.state.tables(META).get("people", {}).values():
+            if doc.get("person") == person:
+                return doc
+        return None
 
     def organisation_of(
         self, *, organisation: str | None, email_domain: str | None = None

@@ -10,7 +10,9 @@ from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
 from bot.actions.signing import ACTION as SIGN_ACTION
+from bot.agreement.receipt import signed_before_bot
 from bot.agreement.versions import Version, current_version, earlier_signatures
+from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
@@ -95,8 +97,10 @@ class RegionPage:
     items: tuple[ItemLine, ...]
     signatures: tuple[Signature, ...]
     history: tuple[HistoryLine, ...]
-    text_version: str | None = None
-    """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; None before one."""
+    text_note: str = ""
+    """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
+    was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
+    the page escapes it, so «avtale <lenke>» shows as typed (walk 7 F6)."""
 
 
 def _day(day: date) -> str:
@@ -117,6 +121,14 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
         text = _("Åpen, frist {day}").format(day=_day(item.deadline))
+    if item_state in ("planned", "overdue") and minutes_missing(progress, today=today):
+        # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
+        over = _("møtet er over; referatet mangler")
+        text = (
+            f"{_day(progress.last_day)}: {over}"
+            if item_state == "planned" and progress.last_day
+            else f"{text} – {over}"
+        )
     if is_signing(item) and item_state != "done":
         parties = agreement_parties(config, region=item.region)
         text += " · " + _("{signed}/{total} signert").format(
@@ -181,8 +193,22 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         items=items,
         signatures=signature_lines,
         history=history,
-        text_version=version.label() if (version := current_version(snapshot, region=region, year=year)) else None,
+        text_note=_text_note(config=config, state=snapshot, region=region, year=year),
     )
+
+
+def _text_note(*, config: AppConfig, state: StateStore, region: str, year: int) -> str:
+    if version := current_version(state, region=region, year=year):
+        return version.label()
+    if _before_bot(config=config, state=state, region=region, year=year):
+        return _("signert før Samhandlingsbot tok over, så boten har ingen opplysninger om signaturene")
+    return _("Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
+
+
+def _before_bot(*, config: AppConfig, state: StateStore, region: str, year: int) -> bool:
+    """Signed before the bot took over, with nothing recorded since: the same fact chat's `status` and the
+    receipt use, not five missing signatures (walk 7 F5)."""
+    return signed_before_bot(config, region=region, year=year) and not state.signatures(region=region, year=year)
 
 
 def _void(entry: Document, current: Version | None) -> bool:
@@ -202,6 +228,13 @@ def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int)
     version was registered since) is shown with that signature and as one that must sign again."""
     current = state.signatures(region=region, year=year)
     earlier = earlier_signatures(state, region=region, year=year)
+    if _before_bot(config=config, state=state, region=region, year=year):
+        untracked: State = "untracked"
+        before = _(STATE_LABELS[untracked])
+        return tuple(
+            Signature(party=config.party_name(party), status=before, version="–")
+            for party in agreement_parties(config, region=region)
+        )
     lines = []
     for party in agreement_parties(config, region=region):
         if sig := current.get(party):

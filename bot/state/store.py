@@ -307,6 +307,18 @@ class StateStore:
         """A person bound at runtime (`person`), by `binding_key(platform, user_id)`."""
         return self.doc(META, "people", key) or None
 
+    def stored_years(self, *, region: str | None, before: int) -> tuple[int, ...]:
+        """The cycle years before `before` the store holds for a region (None: the nation), oldest first:
+        whatever an earlier cycle left open (follow-up points) is read from every year there is, not a window.
+
+        With `before` no later than last year the listing cannot change under a kept reply (no command makes
+        a partition of a year before last year: a write goes to last year or later), so it asks the store
+        behind a request's view, and what is read from those partitions is checked as every read is."""
+        prefix = national_partition(0)[:-1] if region is None else cycle_partition(region, 0)[:-1]
+        store = self.store.behind if isinstance(self.store, RequestReads) else self.store
+        years = {int(name[len(prefix) :]) for name in store.partitions(prefix) if name[len(prefix) :].isdigit()}
+        return tuple(sorted(year for year in years if year < before))
+
     def stored_plan_periods(self, *, region: str) -> tuple[str, ...]:
         """The region's plan periods as set with `plan` («2028–2031»), each once: one per period since
         issue 18 (`periods`, by first year), or the one a store from before holds (`period`)."""

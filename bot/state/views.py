@@ -103,6 +103,12 @@ class RequestReads(Store):
         self._hold_writes = hold_writes
         self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
 
+    @property
+    def behind(self) -> Store:
+        """The store this view reads: a listing that cannot change while a kept reply stands (the years
+        before last year, `StateStore.stored_years`) asks it, so the request stays one whose answer is kept."""
+        return self._store
+
     def commit_held(self, add: Callable[[Store, str, Tables], None] | None = None) -> str | None:
         """Close the held write (see `StateStore.for_request`), with `add` applied to it first."""
         held, self._held = self._held, None
