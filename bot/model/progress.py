@@ -122,9 +122,10 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         if done:
             done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
         noted = [(p, sig) for p, sig in signatures.items() if sig.get("outside_order")]
-        outside = "; ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None
+        # Each note is a sentence of its own («… var 31. januar 2027.»): joined as sentences, not by «;» (walk 8, m8).
+        outside = " ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None
         outside_nn = (
-            "; ".join(
+            " ".join(
                 f"{config.party_short(p)}: {sig.get('outside_order_nn') or sig['outside_order']}" for p, sig in noted
             )
             or None
