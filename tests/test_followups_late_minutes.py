@@ -1,0 +1,62 @@
+"""Minutes written days after the meeting keep the deadlines agreed at it (walk 8 N10): a point's «innen …»
+is read from the meeting's held day, so «innen 1. desember» of a meeting on 26 November is 1 December that
+year even when the minutes come on 5 December; the reply and the owner's `neste` say it is already overdue,
+and a day before the meeting is still asked about. Never a year on, silently."""
+
+from __future__ import annotations
+
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import assert_recorded, assert_refused
+
+
+def _held_26_november(*, region: str, coordinator: str) -> BotDriver:
+    bot = make_bot(at=oslo(2026, 11, 2, 9))
+    assert_recorded(bot, "dato høstmøte 12. november kl 10", as_="aud", channel="nasjonal")
+    bot.set_time(2026, 11, 13, 9)
+    assert_recorded(bot, "referat høstmøte Godt møte", as_="aud", channel="nasjonal")
+    assert_recorded(bot, "dato høst 26.11 kl 10", as_=coordinator, channel=region)
+    return bot
+
+
+def _dues(bot: BotDriver, region: str) -> dict[str, str | None]:
+    points = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    return {point["owner"]: point["due"] for point in points}
+
+
+def test_bokmal_deadlines_read_from_the_meeting_day_not_a_year_on() -> None:
+    bot = _held_26_november(region="agder", coordinator="kari")
+    bot.set_time(2026, 12, 5, 10)
+    reply = assert_recorded(
+        bot,
+        "referat høst Godt møte. oppfølging: innspill @SIVA innen 1. desember; rapport @NFR innen fredag; "
+        "notat @IN innen 30.11; plan @IN innen 15. desember",
+        as_="kari",
+        channel="agder",
+    )
+    points = bot.tables("cycle/agder/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    assert [p["due"] for p in points] == ["2026-12-01", "2026-11-27", "2026-11-30", "2026-12-15"]
+    assert "innen 1. desember 2026, på overtid" in reply.text and "2027" not in reply.text
+    assert "innen 15. desember 2026)" in reply.text
+    assert "innspill (Siva, innen 1. desember 2026, på overtid)" in bot.say("neste", as_="siri").text
+
+
+def test_nynorsk_deadlines_read_from_the_meeting_day_and_a_day_before_it_is_asked() -> None:
+    bot = _held_26_november(region="vestland", coordinator="per")
+    bot.set_time(2027, 1, 8, 10)
+    assert_refused(
+        bot,
+        "referat haust Godt møte. oppfølging: innspel @SIVA innan i går",
+        as_="per",
+        channel="vestland",
+        contains="er alt passert",
+    )
+    reply = assert_recorded(
+        bot,
+        "referat haust Godt møte. oppfølging: innspel @SIVA innan 15. desember; rapport @NFR innan 20.12; "
+        "notat @IN innan 1. februar",
+        as_="per",
+        channel="vestland",
+    )
+    points = bot.tables("cycle/vestland/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    assert [p["due"] for p in points] == ["2026-12-15", "2026-12-20", "2027-02-01"]
+    assert "innan 15. desember 2026, på overtid" in reply.text and "innan 1. februar 2027)" in reply.text
