@@ -18,25 +18,26 @@ def _held_26_november(*, region: str, coordinator: str) -> BotDriver:
     return bot
 
 
-def _dues(bot: BotDriver, region: str) -> dict[str, str | None]:
+def _written(bot: BotDriver, *, region: str, coordinator: str, minutes: str) -> tuple[str, list[str | None]]:
+    """The reply's text and the points' stored due days once `minutes` are recorded in `region`."""
+    reply = assert_recorded(bot, minutes, as_=coordinator, channel=region)
     points = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
-    return {point["owner"]: point["due"] for point in points}
+    return reply.text, [point["due"] for point in points]
 
 
 def test_bokmal_deadlines_read_from_the_meeting_day_not_a_year_on() -> None:
     bot = _held_26_november(region="agder", coordinator="kari")
     bot.set_time(2026, 12, 5, 10)
-    reply = assert_recorded(
+    text, dues = _written(
         bot,
-        "referat høst Godt møte. oppfølging: innspill @SIVA innen 1. desember; rapport @NFR innen fredag; "
+        region="agder",
+        coordinator="kari",
+        minutes="referat høst Godt møte. oppfølging: innspill @SIVA innen 1. desember; rapport @NFR innen fredag; "
         "notat @IN innen 30.11; plan @IN innen 15. desember",
-        as_="kari",
-        channel="agder",
     )
-    points = bot.tables("cycle/agder/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
-    assert [p["due"] for p in points] == ["2026-12-01", "2026-11-27", "2026-11-30", "2026-12-15"]
-    assert "innen 1. desember 2026, på overtid" in reply.text and "2027" not in reply.text
-    assert "innen 15. desember 2026)" in reply.text
+    assert dues == ["2026-12-01", "2026-11-27", "2026-11-30", "2026-12-15"]
+    assert "innen 1. desember 2026, på overtid" in text and "2027" not in text
+    assert "innen 15. desember 2026)" in text
     assert "innspill (Siva, innen 1. desember 2026, på overtid)" in bot.say("neste", as_="siri").text
 
 
@@ -50,13 +51,12 @@ def test_nynorsk_deadlines_read_from_the_meeting_day_and_a_day_before_it_is_aske
         channel="vestland",
         contains="er alt passert",
     )
-    reply = assert_recorded(
+    text, dues = _written(
         bot,
-        "referat haust Godt møte. oppfølging: innspel @SIVA innan 15. desember; rapport @NFR innan 20.12; "
+        region="vestland",
+        coordinator="per",
+        minutes="referat haust Godt møte. oppfølging: innspel @SIVA innan 15. desember; rapport @NFR innan 20.12; "
         "notat @IN innan 1. februar",
-        as_="per",
-        channel="vestland",
     )
-    points = bot.tables("cycle/vestland/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
-    assert [p["due"] for p in points] == ["2026-12-15", "2026-12-20", "2027-02-01"]
-    assert "innan 15. desember 2026, på overtid" in reply.text and "innan 1. februar 2027)" in reply.text
+    assert dues == ["2026-12-15", "2026-12-20", "2027-02-01"]
+    assert "innan 15. desember 2026, på overtid" in text and "innan 1. februar 2027)" in text
