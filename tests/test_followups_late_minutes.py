@@ -5,6 +5,7 @@ and a day before the meeting is still asked about. Never a year on, silently."""
 
 from __future__ import annotations
 
+from bot.reminders.passes import plan_digests
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded, assert_refused
 
@@ -39,6 +40,13 @@ def test_bokmal_deadlines_read_from_the_meeting_day_not_a_year_on() -> None:
     assert "innen 1. desember 2026, på overtid" in text and "2027" not in text
     assert "innen 15. desember 2026)" in text
     assert "innspill (Siva, innen 1. desember 2026, på overtid)" in bot.say("neste", as_="siri").text
+    told = [
+        digest
+        for day in range(5, 12)
+        for digest in plan_digests(core=bot.core, at=oslo(2026, 12, day, 9))
+        if "innspill" in digest.reply.text and "på overtid" in digest.reply.text
+    ]
+    assert told, "Siva is not reminded of its overdue point in the week the minutes were written"
 
 
 def test_nynorsk_deadlines_read_from_the_meeting_day_and_a_day_before_it_is_asked() -> None:
