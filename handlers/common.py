@@ -118,8 +118,10 @@ class MeetingArgs:
     args: Args
 
 
-def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
-    """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text."""
+def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, then: str = "…") -> MeetingArgs:
+    """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text.
+    `then` is what the «which region» example shows after the region: «…» where the command goes on with
+    text or a date, "" where the example is complete as it stands (`referat vis`), so typed it is accepted."""
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
         raise DomainError(  # "dato høsst 22. april": never read as another meeting
@@ -145,7 +147,9 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
     region = (
         None
         if spec.scope == "national"
-        else require_region(ctx, args.region, example=f"{command} {typed_name(spec)} agder …")
+        else require_region(
+            ctx, args.region, example=" ".join(filter(None, (command, typed_name(spec), "agder", then)))
+        )
     )
     return MeetingArgs(spec=spec, region=region, args=args)
 

@@ -37,11 +37,12 @@ def read_command(item: Item) -> str:
 
 def handle(ctx: Context) -> Outcome:
     words = ctx.args.split()[1:]
-    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
-    if meeting.args.rest:
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, then="")
+    if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
+        example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=" ".join(meeting.args.rest), example=EXAMPLE
+                words=" ".join(meeting.args.rest), example=example
             )
         )
     years = [meeting.args.year] if meeting.args.year else range(ctx.now.year + 1, ctx.now.year - LOOK_BACK, -1)

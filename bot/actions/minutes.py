@@ -164,9 +164,9 @@ def record_minutes(
     held = typed_held or planned or progress.done_at or acting.now
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
-    require_sound_points(list(given.get("followups") or ()), now=acting.now, confirmed=confirmed)
+    require_sound_points(list(given.get("followups") or ()), now=acting.now, held=held, confirmed=confirmed)
     points = carry_over(given.get("followups") or (), old=earlier_points)
-    given = {**given, "followups": stamp(points, now=acting.now, seed=seed)}
+    given = {**given, "followups": stamp(points, now=acting.now, held=held, seed=seed)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})

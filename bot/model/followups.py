@@ -97,8 +97,10 @@ def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
     return parsed.when.date(), rest
 
 
-def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]:
-    """Points as the action stores them: each with its id and due date (kept when already there)."""
+def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
+    """Points as the action stores them: each with its id and due date (kept when already there). A due date
+    is read from the meeting's day `held`: the deadlines were agreed there, so minutes written late keep them
+    («innen 1. desember» of a meeting on 26 November is that 1 December, never a year on)."""
     taken = {str(point["id"]) for point in points if point.get("id")}
     stamped = []
     for index, point in enumerate(points):
@@ -108,7 +110,7 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
             point["made"] = now.date().isoformat()
             taken.add(point["id"])
         if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
-            found = due_from(str(point.get("text", "")), now=now)
+            found = due_from(str(point.get("text", "")), now=min(held, now))
             point["due"] = found[0].isoformat() if found else None
             if found:
                 point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
@@ -118,12 +120,15 @@ def stamp(points: list[Document], *, now: datetime, seed: str) -> list[Document]
     return stamped
 
 
-def require_sound_points(points: list[Document], *, now: datetime, confirmed: bool) -> None:
+def require_sound_points(points: list[Document], *, now: datetime, held: datetime, confirmed: bool) -> None:
     """A point says what is to be done: «oppfølging: @IN innen 1. mai» has only a deadline and is refused.
-    A due date already past is most likely a slip («innen forrige uke»): asked, and `bekreft` stores it."""
+    Its date is read from the meeting's day `held` (see `stamp`); one before that day is most likely a slip
+    («innen forrige uke»): asked, and `bekreft` stores it. One between the meeting and today was agreed at
+    the meeting and is kept: the reply shows it «på overtid»."""
+    since = min(held, now)
     for point in points:
         text = str(point.get("text", ""))
-        found = due_from(text, now=now)
+        found = due_from(text, now=since)
         if not (found[1] if found else text).strip(" .,;:-"):
             raise DomainError(
                 _(
@@ -131,7 +136,7 @@ def require_sound_points(points: list[Document], *, now: datetime, confirmed: bo
                     "Skriv f.eks. «oppfølging: Sende utkast @IN innen 1. mai»."
                 ).format(text=text)
             )
-        if found and found[0] < now.date() and not confirmed:
+        if found and found[0] < since.date() and not confirmed:
             raise DomainError(
                 _(
                     "Fristen for «{text}» ({day}) er allerede passert. Skriv en frist fram i tid, eller det samme "
