@@ -326,7 +326,8 @@ def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, p
         return milestone_for(acting.config, key=key, year=year, region=region)
 
     meant = _in_meant_window(acting, parsed=parsed, item_for=item_for)
-    if meant is not None and meant != found:  # «dato haust 10. desember» on 11 January: last autumn's, overdue
+    if meant is not None and meant != found and abs(meant - today) < abs(found - today):
+        # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
         moved = parsed.when.replace(year=meant.year, month=meant.month, day=meant.day)
         later = found if found > meant and found >= today else None  # the same day next year, offered too
         return _Choice(parsed=replace(parsed, when=moved), next_year=later)
@@ -343,7 +344,8 @@ def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[
     """The typed day (last, this or next year) inside the window of the cycle a `dato` without a year means:
     the one rule of bot/model/cycle.py (`pick_year`), as `referat` has it, so the typed day never silently
     chooses another cycle (an overdue autumn meeting of last year stays the one meant in January). The one
-    nearest today where two fit; None when none does."""
+    nearest today where two fit; None when none does. The caller reads it only when it is nearer today than
+    the next such day: «dato handlingsplan 2. desember» in August plans the coming one, not one 8 months gone."""
     assert parsed.in_year is not None
     today = acting.now.date()
     item = item_for(pick_year(acting, item_for=item_for))

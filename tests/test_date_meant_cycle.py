@@ -42,3 +42,19 @@ def test_late_in_december_a_january_day_is_next_week_not_a_year_back(who: str, c
     assert commands and all("2026-01-05" not in command for command in commands)
     saved = bot.say(commands[0], as_=who, channel=channel)
     assert saved.ok and "5. januar 2027" in saved.text
+
+
+@pytest.mark.parametrize(
+    ("who", "channel", "button"),
+    [
+        ("kari", "agder", "dato politisk agder 2027 2026-12-10 bekreft"),
+        ("per", "vestland", "dato politisk vestland 2027 2026-12-10 stadfest"),
+    ],
+)
+def test_the_overdue_political_treatment_is_meant_whichever_day_is_typed(who: str, channel: str, button: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 8, 10))
+    before = bot.snapshot()
+    reply = bot.say("dato politisk 10. desember", as_=who, channel=channel)
+    assert bot.snapshot() == before
+    assert "10. desember 2026" in reply.text and "2028" not in reply.text, reply.text
+    assert reply.buttons[0].command == button
