@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
 from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
-from bot.actions.rules import milestone_for, require_near_year
+from bot.actions.rules import milestone_for, pick_year, require_near_year
 from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
@@ -36,6 +36,8 @@ from handlers.date_moved import moved_announcements
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.dates.grammar import ParsedDate
 
 logger = logging.getLogger(__name__)
@@ -319,14 +321,34 @@ def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, p
     this_year = parsed.in_year(today.year)
     if this_year is None and found.year > today.year:  # «29. februar» typed in 2027
         return _Choice(parsed=parsed, absent_in=today.year)
-    if this_year is None or this_year == found or found.year <= today.year:
-        return _Choice(parsed=parsed)
 
     def item_for(year: int) -> Item:
         return milestone_for(acting.config, key=key, year=year, region=region)
 
-    planned = item_for(next_opening(today=today, item_for=item_for))
-    if window_contains(planned, found):
+    meant = _in_meant_window(acting, parsed=parsed, item_for=item_for)
+    if meant is not None and meant != found and abs(meant - today) < abs(found - today):
+        # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
+        moved = parsed.when.replace(year=meant.year, month=meant.month, day=meant.day)
+        later = found if found > meant and found >= today else None  # the same day next year, offered too
+        return _Choice(parsed=replace(parsed, when=moved), next_year=later)
+    if this_year is None or this_year == found or found.year <= today.year:
         return _Choice(parsed=parsed)
+    planned = item_for(next_opening(today=today, item_for=item_for))
+    if window_contains(planned, found) or meant == found or (found - today) < (today - this_year):
+        return _Choice(parsed=parsed)  # «5.1» on 28 December is next week, not a year back
     moved = parsed.when.replace(year=this_year.year, month=this_year.month, day=this_year.day)
     return _Choice(parsed=replace(parsed, when=moved), next_year=found)
+
+
+def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[int], Item]) -> date | None:
+    """The typed day (last, this or next year) inside the window of the cycle a `dato` without a year means:
+    the one rule of bot/model/cycle.py (`pick_year`), as `referat` has it, so the typed day never silently
+    chooses another cycle (an overdue autumn meeting of last year stays the one meant in January). The one
+    nearest today where two fit; None when none does. The caller reads it only when it is nearer today than
+    the next such day: «dato handlingsplan 2. desember» in August plans the coming one, not one 8 months gone."""
+    assert parsed.in_year is not None
+    today = acting.now.date()
+    item = item_for(pick_year(acting, item_for=item_for))
+    days = [day for y in range(today.year - 1, today.year + 2) if (day := parsed.in_year(y)) is not None]
+    inside = [day for day in days if window_contains(item, day)]
+    return min(inside, key=lambda day: abs((day - today).days)) if inside else None

@@ -225,11 +225,14 @@ def test_more_points_in_an_actors_neste_point_to_a_status_that_lists_them() -> N
 @pytest.mark.parametrize(("who", "meeting"), [("kari", "høst"), ("per", "haust")])
 def test_dato_offers_next_years_day_only_when_it_would_be_kept(who: str, meeting: str) -> None:
     """Finding S: «dato haust 2. januar» in December offered 2 January 2027, a Saturday outside the window,
-    which the next reply refused. Every command it offers is now one that is kept as typed."""
+    which the next reply refused. Every command it offers is now one that is kept as typed. Since walk 8's N8,
+    «2. januar» typed in December is the coming one (2 January 2027), asked about, never a year back."""
     bot = make_bot(at=oslo(2026, 12, 3, 10))
     reply = bot.say(f"dato {meeting} 2. januar", as_=who)
-    assert reply.title in ("Bekreft datoen", "Stadfest datoen") and "2027-01-02" not in reply.text, reply.text
-    assert all("2027-01-02" not in button.command for button in reply.buttons), reply.buttons
+    assert reply.title in ("Bekreft datoen", "Stadfest datoen") and "2026-01-02" not in reply.text, reply.text
+    assert reply.buttons and all("2026-01-02" not in button.command for button in reply.buttons), reply.buttons
+    kept = bot.say(reply.buttons[0].command, as_=who)
+    assert kept.ok and kept.title.startswith("Dato s") and "2. januar 2027" in kept.text, kept.text
 
 
 def test_the_only_member_of_a_party_is_asked_before_leaving() -> None:
