@@ -100,6 +100,12 @@ def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...]) -> tup
     announcements, so no surface offers a button that is refused where it is shown (walk 5, N5)."""
     if ctx.channel.kind in ("region", "actor"):
         return parties_spoken_for(ctx.channel, region=region, parties=missing)
+    return callers_own(ctx, missing=missing)
+
+
+def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """The caller's own party among `missing`, when they act for it (their click would be kept): the buttons of
+    a reply to one person (`neste`, and `status` where the channel speaks for no party)."""
     party = ctx.caller.party
     if party is not None and party in missing and acts_for(ctx.config, role=ctx.caller.role, party=party):
         return (party,)

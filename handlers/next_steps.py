@@ -36,6 +36,7 @@ from bot.model.wheel import (
 from bot.reminders.lines import item_label
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
+from handlers.announce import callers_own
 from handlers.common import context_region, read_args
 from handlers.describe import describe, progress_list, sign_buttons
 
@@ -415,9 +416,4 @@ def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
     if not (is_signing(item) and progress.missing):
         return []
-    mine = tuple(
-        party
-        for party in progress.missing
-        if party == ctx.caller.party and acts_for(ctx.config, role=ctx.caller.role, party=party)
-    )
-    return sign_buttons(ctx, item=item, parties=mine)
+    return sign_buttons(ctx, item=item, parties=callers_own(ctx, missing=tuple(progress.missing)))
