@@ -173,16 +173,31 @@ def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
     """The item a `dato` without a year means now (bot/model/cycle.py), when the typed date is in another
     cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028.
     Planning the next one is no slip: after an overdue item's deadline (the action plan 2027, unfinished in
-    August 2027), the cycle whose window opens next is meant as well."""
+    August 2027), the cycle whose window opens next is meant as well, unless the overdue
+    one is nearer today (`_overdue_nearer`)."""
     config = acting.config
 
     def item_for(year: int) -> Item:
         return milestone_for(config, key=item.key, year=year, region=item.region)
 
     year = pick_year(acting, item_for=item_for)
-    if item.year in (year, next_opening(today=acting.now.date(), item_for=item_for)):
+    if item.year == year:
         return None
-    return item_for(year)
+    meant = item_for(year)
+    today = acting.now.date()
+    if item.year == next_opening(today=today, item_for=item_for) and not _overdue_nearer(acting, meant, item, today):
+        return None
+    return meant
+
+
+def _overdue_nearer(acting: Acting, meant: Item, planned: Item, today: date) -> bool:
+    """The meant item is overdue and unfinished, and its deadline nearer today than the next window's
+    start: «dato haust 10.12.2027» on 11 January 2027, with last autumn's meeting not held, is a slip
+    for that meeting or a plan far ahead, so it is asked (walk 8, N7); in August, the action plan due
+    last December is not what «dato handlingsplan 2.12.2027» means (its next window opens within weeks)."""
+    if meant.deadline >= today or progress_of(config=acting.config, state=acting.state, item=meant).done:
+        return False
+    return (planned.start - today) >= (today - meant.deadline)
 
 
 def require_held_day(acting: Acting, *, item: Item, when: datetime, held: datetime) -> None:
