@@ -101,6 +101,10 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
     again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    if result.moved_from is not None and result.held is not None:  # held before its plan (walk 8, N13)
+        outside += " " + _("Planen er flyttet fra {planned} til {held}.").format(
+            planned=day_text(result.moved_from.date()), held=day_text(result.held.date())
+        )
     dropped = (
         " "
         + _("Fjernet: {points}; de ansvarlige har fått beskjed.").format(

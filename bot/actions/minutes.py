@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -20,7 +20,7 @@ from bot.actions.rules import replace_question, require_coordinator, require_unt
 from bot.i18n import _, local, ngettext, using
 from bot.model.followups import require_sound_points, same_points, stamp
 from bot.model.followups_replaced import ask_once, carry_over, dropped_open, dropped_question
-from bot.model.order import mark, nynorsk_mark, record_breaches, refuse, summary_note
+from bot.model.order import Breach, confirm_word, mark, nynorsk_mark, record_breaches, refuse, summary_note
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
@@ -54,6 +54,8 @@ class MinutesRecorded:
     says so and how to correct it."""
     dropped: tuple[dict[str, Any], ...] = ()
     """Open follow-up points of the replaced minutes the new text left out (their owners are told)."""
+    moved_from: datetime | None = None
+    """Held before its planned start: the plan was moved from this day to the day it was held."""
 
 
 @dataclass(frozen=True)
@@ -130,11 +132,20 @@ def record_minutes(
     progress = progress_of(config=config, state=state, item=item)
     require_untaken_cycle(acting, item=item, confirmed=confirmed)
     breaches = record_breaches(config=config, state=state, item=item, now=acting.now)
+    early = _held_before_plan(breaches, held_on=held_on)
+
+    def order_breaches() -> list[Breach]:
+        """The rules broken, less a plan not yet come that the typed held day moves (walk 8, N13)."""
+        found = record_breaches(config=config, state=state, item=item, now=acting.now)
+        return [breach for breach in found if early is None or breach.planned is None]
+
+    if early is not None and not confirmed:
+        raise DomainError(_move_question(item=item, held=early, breaches=breaches))
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and in the history, in bokmål like the history
-        note = mark(record_breaches(config=config, state=state, item=item, now=acting.now))
-    note_nn = nynorsk_mark(lambda: record_breaches(config=config, state=state, item=item, now=acting.now))
+        note = mark(order_breaches())
+    note_nn = nynorsk_mark(order_breaches)
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
@@ -154,7 +165,7 @@ def record_minutes(
         raise DomainError(question + (" " + dropped_question(dropped) if dropped else ""))
     if given is None:
         return MinutesWanted(item=item)
-    typed_held = held_on()
+    typed_held = early or held_on()
     if typed_held is not None:
         require_held_day(acting, item=item, day=typed_held)
     if typed_held is not None and progress.planned and progress.planned.date() == typed_held.date():
@@ -171,6 +182,9 @@ def record_minutes(
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc.update({"done": True, "done_at": held.isoformat(), "outcome": given})
+        if early is not None:  # held before the plan: the plan moves to the day it was held, as asked
+            doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
+            doc.pop("planned_last_day", None)
         doc.pop("outside_order", None)
         doc.pop("outside_order_nn", None)
         if note:
@@ -208,6 +222,39 @@ def record_minutes(
         held=held,
         held_today=held_today,
         dropped=tuple(dropped),
+        moved_from=progress.planned if early is not None else None,
+    )
+
+
+def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], datetime | None]) -> datetime | None:
+    """The day the text names as held, when it is before a planned start not yet come: the plan was stale,
+    not the model's order broken (the text is read only then, so other refusals come first as before)."""
+    planned = next((breach.planned for breach in breaches if breach.planned is not None), None)
+    if planned is None:
+        return None
+    held = held_on()
+    return held if held is not None and held.date() < planned.date() else None
+
+
+def _move_question(*, item: Item, held: datetime, breaches: list[Breach]) -> str:
+    """Held before its plan: ask to move the plan to the day it was held (with `bekreft`), and name any rule of
+    the model's order the write would still break."""
+    planned = next(breach.planned for breach in breaches if breach.planned is not None)
+    others = [breach for breach in breaches if breach.planned is None]
+    move = _(
+        "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}. Med «{confirm}» til slutt "
+        "flyttes planen til {held}."
+    ).format(
+        item=item.title(),
+        planned=day_text(planned.date()),
+        done=done_word(item),
+        held=day_text(held.date()),
+        confirm=confirm_word(),
+    )
+    if others:
+        return move + " " + str(refuse(item=item, breaches=others))
+    return (
+        move + " " + _("Skriv det samme med «{confirm}» til slutt for å registrere det.").format(confirm=confirm_word())
     )
 
 

@@ -41,6 +41,9 @@ class Breach:
     about_order: bool = True
     """The rule is the model's order (an item it follows, the signing's window), so the refusal quotes the
     model's words; a planned hour not yet come is only about the clock, and the quote would mislead."""
+    planned: datetime | None = None
+    """The planned start not yet come (the breach of a meeting recorded before its plan): a day typed as the
+    one it was held moves the plan there, asked, and is then no breach of the model's order (walk 8, N13)."""
 
 
 def confirm_word() -> str:
@@ -77,6 +80,7 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
             Breach(
                 _("{item} er planlagt {day}, som ikke er kommet ennå.").format(item=item.title(), day=day),
                 about_order=False,
+                planned=planned,
             )
         )
     breaches += _after_breaches(config=config, state=state, item=item)
