@@ -149,7 +149,44 @@ def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date
         ):
             rule = _("før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
             breaches.append(Breach(rule))
+    late = followers_before(config=config, state=state, item=item, day=day)
+    for spec_key in dict.fromkeys(follower.key for follower, _planned in late):
+        same = [(follower, planned) for follower, planned in late if follower.key == spec_key]
+        where = [f"{_region_short(config, follower)} ({day_text(planned.date())})" for follower, planned in same]
+        rule = _("etter {item} i {regions}, som skal følge dette møtet").format(
+            item=same[0][0].title(), regions=and_join(where)
+        )
+        breaches.append(Breach(rule))
     return breaches
+
+
+def followers_before(*, config: AppConfig, state: StateStore, item: Item, day: date) -> list[tuple[Item, datetime]]:
+    """The items that follow `item` in the model (their `after` names it), planned before `day` and not yet
+    held, with their planned start: a national meeting moved past the regions' dialogue meetings that follow
+    it (walk 8, N6). Each region's own for a national item; the same region's for a regional one."""
+    found: list[tuple[Item, datetime]] = []
+    for spec in config.milestones:
+        for after in spec.after:
+            if after.key != item.key:
+                continue
+            regional = spec.scope == "regional"
+            regions = [item.region] if item.region else [r.key for r in config.parties.regions] if regional else [None]
+            for region in regions:
+                follower = milestone_item(config, milestone=spec, year=item.year - after.cycle, region=region)
+                progress = progress_of(config=config, state=state, item=follower)
+                planned = progress.planned
+                if planned is not None and planned.date() < day and not progress.done and tracked(config, follower):
+                    found.append((follower, planned))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def _region_short(config: AppConfig, item: Item) -> str:
+    return config.party_short(item.region) if item.region else _("Nasjonalt")
+
+
+def and_join(parts: list[str]) -> str:
+    """«A», «A og B», «A, B og C» in the reply's written form."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("og") + " " + parts[-1]
 
 
 def _may_come_after(config: AppConfig, before: Item, day: date, today: date) -> bool:
