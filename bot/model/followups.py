@@ -306,10 +306,15 @@ def point_line(point: Followup, *, today: date) -> str:
     return f"✓ {line}" if point.closed else line
 
 
+def status_lines(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[str, ...]:
+    """The points of an item's minutes as `status` says them, closed ones ticked, one line each: chat joins
+    them, the status page lists them (walk 9 W3: the page showed none while chat said two were overdue)."""
+    return tuple(point_line(point, today=today) for point in followups_of(config=config, state=state, item=item))
+
+
 def status_text(*, config: AppConfig, state: StateStore, item: Item, today: date) -> str | None:
     """The points of an item's minutes for `status`, closed ones ticked; None when there are none with ids."""
-    points = followups_of(config=config, state=state, item=item)
-    return "; ".join(point_line(point, today=today) for point in points) if points else None
+    return "; ".join(status_lines(config=config, state=state, item=item, today=today)) or None
 
 
 def meeting_label(point: Followup) -> str:
