@@ -71,7 +71,7 @@ def build_digests(
         overview_id, overview_sections = overview.get(address, (None, ()))
         with using(address_form(config=config, state=state, address=address, reminders=reminders)):
             reply = digest_reply(
-                config=config, state=state, today=today, reminders=reminders, overview=overview_sections
+                config=config, state=state, today=today, to=address, reminders=reminders, overview=overview_sections
             )
         digests.append(Digest(to=address, reminders=tuple(reminders), overview_id=overview_id, reply=reply))
     return sorted(digests, key=lambda digest: (digest.to.platform, digest.to.channel_id))
@@ -98,6 +98,7 @@ def digest_reply(
     config: AppConfig,
     state: StateStore,
     today: date,
+    to: ChannelAddress,
     reminders: list[DueReminder],
     overview: tuple[Section, ...] = (),
 ) -> Reply:
@@ -143,7 +144,12 @@ def digest_reply(
     )
     parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
     points = digest_points(  # issue 18: open follow-up points of the channel's parties and of the next meeting
-        config=config, state=state, today=today, parties=parties, meetings=[r.item for r in reminders if not r.point]
+        config=config,
+        state=state,
+        today=today,
+        to=to,
+        parties=parties,
+        meetings=[r.item for r in reminders if not r.point],
     )
     reminded = {reminder.point for reminder in reminders if reminder.point}
     points = [point for point in points if point.id not in reminded]  # a point with its own line is not repeated
