@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -204,6 +204,20 @@ def _day(value: object) -> date | None:
         return None
 
 
+def stored_cycles(
+    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+) -> Iterator[tuple[int, str | None, str]]:
+    """(year, region or None for the nation, partition) of every stored cycle up to next year's whose minutes
+    may hold points: where points are read, and where a removed one is looked for."""
+    chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
+    places: list[str | None] = [None, *chosen]
+    window = range(today.year - 1, today.year + 2)
+    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
+    for year in [*sorted(earlier), *window]:
+        for region in places:
+            yield year, region, national_partition(year) if region is None else cycle_partition(region, year)
+
+
 def all_followups(
     *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
 ) -> list[Followup]:
@@ -211,26 +225,20 @@ def all_followups(
     region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
     points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
     (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
-    chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
-    places: list[str | None] = [None, *chosen]
     found: list[Followup] = []
-    window = range(today.year - 1, today.year + 2)
-    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
-    for year in [*sorted(earlier), *window]:
-        for region in places:
-            partition = national_partition(year) if region is None else cycle_partition(region, year)
-            try:
-                milestones = state.tables(partition).get("milestones") or {}
-            except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+    for year, region, partition in stored_cycles(config=config, state=state, today=today, regions=regions):
+        try:
+            milestones = state.tables(partition).get("milestones") or {}
+        except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+            continue
+        for key, doc in milestones.items():
+            if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
                 continue
-            for key, doc in milestones.items():
-                if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
-                    continue
-                spec = config.milestone(key)
-                if spec is None:
-                    continue
-                item = milestone_item(config, milestone=spec, year=year, region=region)
-                found += _points(config, item=item, doc=doc)
+            spec = config.milestone(key)
+            if spec is None:
+                continue
+            item = milestone_item(config, milestone=spec, year=year, region=region)
+            found += _points(config, item=item, doc=doc)
     return found
 
 
