@@ -84,18 +84,24 @@ def due_phrase(text: str) -> str | None:
 
 
 def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
-    """The due date in the point's words («innen 15. mars», «frist fredag»), read by the date grammar, with
-    the words left when its phrase is taken out; None when there is none or it is not one date."""
+    """The due date in the point's words («innen 15. mars», «frist fredag», «innen jul»: a period's last
+    working day, `bot.dates.deadline`), read by the date grammar, with the words left when its phrase is taken
+    out; None when there is none or it is not one date."""
     found = _DUE.search(text)
     if not found:
         return None
-    from bot.dates.grammar import parse_norwegian_date  # the grammar loads only when a point names a date
+    from bot.dates.deadline import read_deadline  # the grammar loads only when a point names a date
+    from bot.dates.grammar import parse_norwegian_date
 
-    parsed = parse_norwegian_date(found.group(1).rstrip(".,"), now=now)
-    if parsed is None or parsed.month_only:
-        return None
+    phrase = found.group(1).rstrip(".,")
+    due = read_deadline(phrase, now=now)  # «innen nyttår», «innen 1. kvartal»: a period's last working day
+    if due is None:
+        parsed = parse_norwegian_date(phrase, now=now)
+        if parsed is None or parsed.month_only:
+            return None
+        due = parsed.when.date()
     rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
-    return parsed.when.date(), rest
+    return due, rest
 
 
 def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
