@@ -19,9 +19,8 @@ from datetime import date, datetime
 
 from bot.context import Context
 from bot.i18n import _, ngettext
-from bot.messages import Button, ChannelAddress, Fact, Reply, Section
+from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
-from bot.model.identity import Binding, Directory
 from bot.model.order import confirm_word
 from bot.model.wheel import Item, milestone_item
 from bot.shown.replies import day_text, make_reply
@@ -279,48 +278,6 @@ def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     if not caller.known:
         return []
     return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
-
-
-def point_channels(
-    *, directory: Directory, point: Followup, bindings: list[Binding] | None = None
-) -> list[ChannelAddress]:
-    """The channels that hear a point on its owner's behalf: the owner party's channels for the region whose
-    meeting decided it (an actor's «IN i Agder» where it has one, else its general channel), as for the
-    region's other reminders. Its listing in a digest and its due and overdue reminders both ask here, so
-    they reach the same channel (walk 9 W6: listed in IN's general channel, reminded only in «IN i Agder»)."""
-    if point.owner_party is None:
-        return []
-    return directory.channels_of_party(party=point.owner_party, region=point.item.region, bindings=bindings)
-
-
-def digest_points(
-    *,
-    config: AppConfig,
-    state: StateStore,
-    today: date,
-    to: ChannelAddress,
-    parties: Iterable[str],
-    meetings: Iterable[Item],
-) -> list[Followup]:
-    """A digest's points: the open ones its channel's parties own and that this channel hears
-    (`point_channels`), and those from earlier meetings of the places whose next meeting it reminds of (a
-    meeting's reminder brings the last one's points)."""
-    owners = set(parties)
-    places = {item.region for item in meetings if item.kind == "milestone" and item.spec.kind == "meeting"}
-    directory = Directory(config=config, state=state)
-    bindings = directory.bindings() if owners else []
-    return [
-        point
-        for point in all_followups(config=config, state=state, today=today)
-        if not point.closed
-        and (
-            point.item.region in places
-            or (
-                point.owner_party in owners
-                and to in point_channels(directory=directory, point=point, bindings=bindings)
-            )
-        )
-    ]
 
 
 def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> list[Followup]:

@@ -17,7 +17,8 @@ from bot.dates.workdays import on_or_after, on_or_before
 from bot.i18n import _, using
 from bot.messages import ItemState
 from bot.model.config import AppConfig
-from bot.model.followups import Followup, all_followups, close_button, meeting_label, point_channels
+from bot.model.followups import Followup, all_followups, close_button, meeting_label
+from bot.model.followups_channels import point_channels
 from bot.model.identity import Binding, Directory
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of
 from bot.reminders.planner import DueReminder
