@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.helpers import spring_meeting_over
 
 PEOPLE = {"nb": ("kari", "agder", "vår"), "nn": ("per", "vestland", "vår")}
 REMOVED = {
@@ -21,12 +21,7 @@ NOT_FOUND = {"nb": "Jeg finner ikke", "nn": "Eg finn ikkje"}
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_a_point_removed_with_replaced_minutes_is_said_to_be_removed(lang: str) -> None:
     person, region, meeting = PEOPLE[lang]
-    bot = make_bot(at=oslo(2027, 3, 1, 10))
-    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
-    assert bot.say("dato vår 22. april kl 10", as_=person).ok
-    bot.set_time(2027, 3, 11, 15)
-    assert bot.say("referat vårmøte Godt møte", as_="aud").ok
-    bot.set_time(2027, 4, 22, 15)
+    bot = spring_meeting_over(person=person)
     first = bot.say(f"referat {meeting} Godt møte. oppfølging: tall @IN @SIVA innen 1. oktober", as_=person)
     siva = re.search(r"tall \(Siva, [^)]*\) \[([A-Z0-9]{4})\]", first.text)
     assert first.ok and siva, first.text

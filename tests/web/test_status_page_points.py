@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from tests.driver import make_bot, oslo
-from tests.helpers import status_page_html
+from tests.helpers import spring_meeting_over, status_page_html
 
 PEOPLE = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 LATE = {"nb": "på overtid", "nn": "på overtid"}
@@ -19,12 +18,7 @@ LATE = {"nb": "på overtid", "nn": "på overtid"}
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_the_page_lists_the_points_chat_status_lists(lang: str) -> None:
     person, region = PEOPLE[lang]
-    bot = make_bot(at=oslo(2027, 3, 1, 10))
-    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
-    assert bot.say("dato vår 22. april kl 10", as_=person).ok
-    bot.set_time(2027, 3, 11, 15)
-    assert bot.say("referat vårmøte Godt møte", as_="aud").ok
-    bot.set_time(2027, 4, 22, 15)
+    bot = spring_meeting_over(person=person)
     first = bot.say(
         "referat vår Godt møte. oppfølging: tall @IN @SIVA innen 1. oktober; rapport @IN innen 15. mai", as_=person
     )
