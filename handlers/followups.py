@@ -7,17 +7,23 @@ Declared with the others in handlers/__init__.py; the rule is the action's
 from __future__ import annotations
 
 from bot.actions.base import Acting
-from bot.actions.followups import FollowupAlreadyClosed, close_followup
+from bot.actions.followups import FollowupAlreadyClosed, FollowupRemoved, close_followup
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
+from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
-from bot.shown.replies import make_reply
+from bot.model.wheel import region_title
+from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
+from handlers.minutes_read import read_command
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
     result = close_followup(Acting.of(ctx=ctx, request=request), point_id=words[0] if words else "")
+    if isinstance(result, FollowupRemoved):
+        raise DomainError(removed_text(ctx, removed=result.removed))
     point = result.point
     if isinstance(result, FollowupAlreadyClosed):
         lead = _("Oppfølgingspunktet {id} ({text}) er allerede lukket. Ingenting er endret.").format(
@@ -32,3 +38,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
+
+
+def removed_text(ctx: Context, *, removed: RemovedPoint) -> str:
+    """Why an old «Ferdig» button finds no point (walk 9 W9): the minutes it came from were replaced without
+    it, on a day, by someone; what is left is read with `referat vis`. Not «Jeg finner ikke», which reads
+    as a typo."""
+    return _(
+        "Oppfølgingspunktet {id} («{text}», {owner}) ble fjernet {day} da {name} erstattet referatet fra {meeting}. "
+        "Ingenting er endret. Referatet slik det er nå: «{command}»."
+    ).format(
+        id=removed.id,
+        text=removed.text,
+        owner=removed.owner_name,
+        day=day_text(removed.on) if removed.on else "",
+        name=removed.by or "?",
+        meeting=region_title(ctx.config, removed.item),
+        command=read_command(removed.item),
+    )

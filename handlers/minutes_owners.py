@@ -13,7 +13,7 @@ import re
 
 from bot.context import Context
 from bot.i18n import _
-from bot.mentions import TOKEN, resolve
+from bot.mentions import TOKEN, MentionedPerson, resolve
 from bot.messages import Request
 from bot.parsing import shown
 from bot.state.store import DomainError
@@ -22,6 +22,10 @@ logger = logging.getLogger(__name__)
 
 WORD = re.compile(r"(?<!\w)@(\S+)")
 """An owner typed as a word: `@IN`, `@agder`, `@kari` (not the middle of an e-mail address)."""
+NAME_PART = re.compile(r"[ \t]+([^\s@;<>]+)")
+"""A word that may continue a person's name after `@Ola` («Berg»)."""
+MORE_NAMES = 3
+"""At most this many words after the first are tried as the rest of a name («@Anne Marie Berg Lie»)."""
 
 
 def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
@@ -40,8 +44,12 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
         key = person.key or person.user_id
         owners.setdefault(key, {"owner": key, "owner_name": person.name, "owner_party": person.party})
     words = TOKEN.sub(" ", text)
+    spans: list[tuple[int, int]] = []
     for match in WORD.finditer(words):
-        owner = _word_owner(ctx, match.group(1).rstrip(".,"), request=request)
+        if spans and match.start() < spans[-1][1]:
+            continue  # an @ inside a name already read
+        end, owner = _owner_at(ctx, words, match=match, request=request)
+        spans.append((match.start(), end))
         owners.setdefault(owner["owner"], owner)
     if not owners:
         raise DomainError(
@@ -49,8 +57,33 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
                 text=shown(text)
             )
         )
-    what = " ".join(WORD.sub(" ", words).split())
+    for start, end in reversed(spans):
+        words = words[:start] + " " + words[end:]
+    what = " ".join(words.split())
     return [{"text": what, **owner} for owner in owners.values()]
+
+
+def _owner_at(ctx: Context, words: str, *, match: re.Match[str], request: Request) -> tuple[int, dict]:
+    """The owner named at `match` and where its name ends: a person's whole name when the words after the @
+    make one («@Ola Berg», as the terminal and Teams send a display name; Slack sends a token), so the
+    surname is not left in the point's words (walk 9 W7); else the one word (a party, a key, a first name)."""
+    first = match.group(1).rstrip(".,")
+    if first == match.group(1) and not ctx.vocab.party(first):  # «@kari, rapport»: the comma ends the name
+        following: list[re.Match[str]] = []
+        at = match.end()
+        while len(following) < MORE_NAMES and (part := NAME_PART.match(words, at)):
+            following.append(part)
+            at = part.end()
+        for count in range(len(following), 0, -1):
+            name = " ".join([first, *(part.group(1).rstrip(".,") for part in following[:count])])
+            person = resolve(name, request=request, directory=ctx.directory)
+            if person is not None:
+                return following[count - 1].end(), _person_owner(person)
+    return match.end(), _word_owner(ctx, first, request=request)
+
+
+def _person_owner(person: MentionedPerson) -> dict:
+    return {"owner": person.key or person.user_id, "owner_name": person.name, "owner_party": person.party}
 
 
 def _word_owner(ctx: Context, word: str, *, request: Request) -> dict:

@@ -17,7 +17,7 @@ from bot.messages import Reply
 from bot.model.config import AppConfig, parse_config
 from bot.reminders.passes import SendFailed
 from bot.shown.web_links import status_link_id, token_of
-from tests.driver import DEMO_CONFIG, BotDriver
+from tests.driver import DEMO_CONFIG, BotDriver, make_bot, oslo
 
 DEMO_TEXT = DEMO_CONFIG.read_text(encoding="utf-8")
 
@@ -139,3 +139,15 @@ def status_page_html(core: Core, *, region: str | None, year: int) -> str:
     view = core.status_page(region=region, token=token, year=str(year), environ={})
     assert view is not None
     return status_html(view=view, token=token)
+
+
+def spring_meeting_over(*, person: str) -> BotDriver:
+    """22 April 2027 at 15:00: the region of `person` (its coordinator) held its spring meeting that day, the
+    national spring meeting it follows has its minutes, so the region's minutes are in the model's order."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
+    assert bot.say("dato vår 22. april kl 10", as_=person).ok
+    bot.set_time(2027, 3, 11, 15)
+    assert bot.say("referat vårmøte Godt møte", as_="aud").ok
+    bot.set_time(2027, 4, 22, 15)
+    return bot

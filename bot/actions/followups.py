@@ -14,6 +14,7 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
 from bot.model.followups import ID_LENGTH, Followup, find
+from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
@@ -33,17 +34,28 @@ class FollowupAlreadyClosed:
     point: Followup
 
 
+@dataclass(frozen=True)
+class FollowupRemoved:
+    """No minutes hold the point: replaced minutes left it out (an old «Ferdig» button). Nothing changes;
+    the handler says what happened and where the minutes are read."""
+
+    removed: RemovedPoint
+
+
 class _Closed(Exception):
     """Raised inside the store's lock when someone closed it between our read and the write."""
 
 
-def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed:
+def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed | FollowupRemoved:
     config = acting.config
     if not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", point_id.strip()):  # not an id: never echoed back
         raise DomainError(
             _("Hvilket oppfølgingspunkt? Skriv «ferdig <id>», f.eks. «ferdig K7QM» (id-en står i «neste»).")
         )
-    found = find(config=config, state=acting.state, today=acting.now.date(), point_id=point_id)
+    today = acting.now.date()
+    found = find(config=config, state=acting.state, today=today, point_id=point_id)
+    if not found and (removed := removed_point(config=config, state=acting.state, today=today, point_id=point_id)):
+        return FollowupRemoved(removed=removed)
     if not found:
         raise DomainError(
             _("Jeg finner ikke oppfølgingspunktet «{id}». Id-ene står i «neste» og «status».").format(

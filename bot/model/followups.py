@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -83,18 +83,24 @@ def due_phrase(text: str) -> str | None:
 
 
 def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
-    """The due date in the point's words («innen 15. mars», «frist fredag»), read by the date grammar, with
-    the words left when its phrase is taken out; None when there is none or it is not one date."""
+    """The due date in the point's words («innen 15. mars», «frist fredag», «innen jul»: a period's last
+    working day, `bot.dates.deadline`), read by the date grammar, with the words left when its phrase is taken
+    out; None when there is none or it is not one date."""
     found = _DUE.search(text)
     if not found:
         return None
-    from bot.dates.grammar import parse_norwegian_date  # the grammar loads only when a point names a date
+    from bot.dates.deadline import read_deadline  # the grammar loads only when a point names a date
+    from bot.dates.grammar import parse_norwegian_date
 
-    parsed = parse_norwegian_date(found.group(1).rstrip(".,"), now=now)
-    if parsed is None or parsed.month_only:
-        return None
+    phrase = found.group(1).rstrip(".,")
+    due = read_deadline(phrase, now=now)  # «innen nyttår», «innen 1. kvartal»: a period's last working day
+    if due is None:
+        parsed = parse_norwegian_date(phrase, now=now)
+        if parsed is None or parsed.month_only:
+            return None
+        due = parsed.when.date()
     rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
-    return parsed.when.date(), rest
+    return due, rest
 
 
 def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
@@ -203,6 +209,20 @@ def _day(value: object) -> date | None:
         return None
 
 
+def stored_cycles(
+    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+) -> Iterator[tuple[int, str | None, str]]:
+    """(year, region or None for the nation, partition) of every stored cycle up to next year's whose minutes
+    may hold points: where points are read, and where a removed one is looked for."""
+    chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
+    places: list[str | None] = [None, *chosen]
+    window = range(today.year - 1, today.year + 2)
+    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
+    for year in [*sorted(earlier), *window]:
+        for region in places:
+            yield year, region, national_partition(year) if region is None else cycle_partition(region, year)
+
+
 def all_followups(
     *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
 ) -> list[Followup]:
@@ -210,26 +230,20 @@ def all_followups(
     region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
     points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
     (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
-    chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
-    places: list[str | None] = [None, *chosen]
     found: list[Followup] = []
-    window = range(today.year - 1, today.year + 2)
-    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
-    for year in [*sorted(earlier), *window]:
-        for region in places:
-            partition = national_partition(year) if region is None else cycle_partition(region, year)
-            try:
-                milestones = state.tables(partition).get("milestones") or {}
-            except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+    for year, region, partition in stored_cycles(config=config, state=state, today=today, regions=regions):
+        try:
+            milestones = state.tables(partition).get("milestones") or {}
+        except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
+            continue
+        for key, doc in milestones.items():
+            if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
                 continue
-            for key, doc in milestones.items():
-                if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
-                    continue
-                spec = config.milestone(key)
-                if spec is None:
-                    continue
-                item = milestone_item(config, milestone=spec, year=year, region=region)
-                found += _points(config, item=item, doc=doc)
+            spec = config.milestone(key)
+            if spec is None:
+                continue
+            item = milestone_item(config, milestone=spec, year=year, region=region)
+            found += _points(config, item=item, doc=doc)
     return found
 
 
@@ -266,20 +280,6 @@ def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
 
 
-def digest_points(
-    *, config: AppConfig, state: StateStore, today: date, parties: Iterable[str], meetings: Iterable[Item]
-) -> list[Followup]:
-    """A digest's points: the open ones its channel's parties own, and those from earlier meetings of the
-    places whose next meeting it reminds of (a meeting's reminder brings the last one's points)."""
-    owners = set(parties)
-    places = {item.region for item in meetings if item.kind == "milestone" and item.spec.kind == "meeting"}
-    return [
-        point
-        for point in all_followups(config=config, state=state, today=today)
-        if not point.closed and (point.owner_party in owners or point.item.region in places)
-    ]
-
-
 def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> list[Followup]:
     wanted = point_id.strip().upper()
     return [point for point in all_followups(config=config, state=state, today=today) if point.id == wanted]
@@ -306,10 +306,15 @@ def point_line(point: Followup, *, today: date) -> str:
     return f"✓ {line}" if point.closed else line
 
 
+def status_lines(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[str, ...]:
+    """The points of an item's minutes as `status` says them, closed ones ticked, one line each: chat joins
+    them, the status page lists them (walk 9 W3: the page showed none while chat said two were overdue)."""
+    return tuple(point_line(point, today=today) for point in followups_of(config=config, state=state, item=item))
+
+
 def status_text(*, config: AppConfig, state: StateStore, item: Item, today: date) -> str | None:
     """The points of an item's minutes for `status`, closed ones ticked; None when there are none with ids."""
-    points = followups_of(config=config, state=state, item=item)
-    return "; ".join(point_line(point, today=today) for point in points) if points else None
+    return "; ".join(status_lines(config=config, state=state, item=item, today=today)) or None
 
 
 def meeting_label(point: Followup) -> str:

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.i18n import _
 from bot.memo import IdentityMemo
 from bot.model.config import AppConfig
-from bot.model.followups import typed_point
-from storage.base import Document
+from bot.model.followups import stored_cycles, typed_point
+from bot.model.wheel import Item, milestone_item
+from bot.state.store import StateStore
+from storage.base import Document, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -78,3 +82,66 @@ def dropped_question(points: list[Document]) -> str:
     return _(
         "Disse åpne oppfølgingspunktene er ikke med i den nye teksten og fjernes: {points}. De ansvarlige får beskjed."
     ).format(points="; ".join(dropped_line(point) for point in points))
+
+
+@dataclass(frozen=True)
+class RemovedPoint:
+    """A point that replaced minutes left out: what it said, whose it was, when and by whom it went."""
+
+    id: str
+    text: str
+    owner_name: str
+    item: Item
+    on: date | None
+    by: str
+
+
+def removed_point(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> RemovedPoint | None:
+    """The point `point_id` as the history last held it before replaced minutes removed it, or None when no
+    minutes ever held it. An old «Ferdig» button for it is then answered with what happened, not as a typo
+    (walk 9 W9). Read only when no stored point has the id, so its cost is that of a refusal."""
+    wanted = point_id.strip().upper()
+    found: RemovedPoint | None = None
+    for year, region, partition in stored_cycles(config=config, state=state, today=today):
+        try:
+            entries = state.history(partition)
+        except StoreError:  # a damaged partition is noted on /healthz; the others still answer
+            continue
+        for entry in entries:
+            for change in entry.get("changes") or ():
+                point = _dropped(change, wanted=wanted) if isinstance(change, dict) else None
+                spec = config.milestone(str(change.get("key"))) if point is not None else None
+                if point is None or spec is None:
+                    continue
+                found = RemovedPoint(
+                    id=wanted,
+                    text=str(point.get("text", "")),
+                    owner_name=str(point.get("owner_name") or point.get("owner") or ""),
+                    item=milestone_item(config, milestone=spec, year=year, region=region),
+                    on=_on(entry.get("at")),
+                    by=str(entry.get("name") or ""),
+                )
+    return found
+
+
+def _dropped(change: Document, *, wanted: str) -> Document | None:
+    """The point with id `wanted` that this change of a meeting's record took out of its minutes."""
+    if change.get("table") != "milestones":
+        return None
+    before, after = (_points(change.get(side)) for side in ("before", "after"))
+    if wanted in after:
+        return None
+    return before.get(wanted)
+
+
+def _points(doc: object) -> dict[str, Document]:
+    outcome = doc.get("outcome") if isinstance(doc, dict) else None
+    points = outcome.get("followups") if isinstance(outcome, dict) else None
+    return {str(point["id"]).upper(): point for point in points or () if isinstance(point, dict) and point.get("id")}
+
+
+def _on(value: object) -> date | None:
+    try:
+        return datetime.fromisoformat(value).date() if isinstance(value, str) else None
+    except ValueError:
+        return None

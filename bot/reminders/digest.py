@@ -19,7 +19,8 @@ from bot.dates.text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.model.config import AppConfig
-from bot.model.followups import digest_points, with_followups
+from bot.model.followups import with_followups
+from bot.model.followups_channels import digest_points
 from bot.model.identity import ChannelContext
 from bot.reminders.lines import SECTION_ORDER, DigestLine, SectionKey, item_label
 from bot.reminders.notify import mentions_for
@@ -71,7 +72,7 @@ def build_digests(
         overview_id, overview_sections = overview.get(address, (None, ()))
         with using(address_form(config=config, state=state, address=address, reminders=reminders)):
             reply = digest_reply(
-                config=config, state=state, today=today, reminders=reminders, overview=overview_sections
+                config=config, state=state, today=today, to=address, reminders=reminders, overview=overview_sections
             )
         digests.append(Digest(to=address, reminders=tuple(reminders), overview_id=overview_id, reply=reply))
     return sorted(digests, key=lambda digest: (digest.to.platform, digest.to.channel_id))
@@ -98,6 +99,7 @@ def digest_reply(
     config: AppConfig,
     state: StateStore,
     today: date,
+    to: ChannelAddress,
     reminders: list[DueReminder],
     overview: tuple[Section, ...] = (),
 ) -> Reply:
@@ -143,7 +145,12 @@ def digest_reply(
     )
     parties = [reminder.party for reminder in sorted(reminders, key=lambda r: SECTION_ORDER.index(r.line.section))]
     points = digest_points(  # issue 18: open follow-up points of the channel's parties and of the next meeting
-        config=config, state=state, today=today, parties=parties, meetings=[r.item for r in reminders if not r.point]
+        config=config,
+        state=state,
+        today=today,
+        to=to,
+        parties=parties,
+        meetings=[r.item for r in reminders if not r.point],
     )
     reminded = {reminder.point for reminder in reminders if reminder.point}
     points = [point for point in points if point.id not in reminded]  # a point with its own line is not repeated

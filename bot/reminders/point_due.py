@@ -18,6 +18,7 @@ from bot.i18n import _, using
 from bot.messages import ItemState
 from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups, close_button, meeting_label
+from bot.model.followups_channels import point_channels
 from bot.model.identity import Binding, Directory
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of
 from bot.reminders.planner import DueReminder
@@ -74,9 +75,7 @@ def due_points(
         partition = item_partition(point.item)
         ledger = state.ledger(partition)
         by_address = {binding.address: binding for binding in bindings}
-        for address in directory.channels_of_party(
-            party=point.owner_party, region=point.item.region, bindings=bindings
-        ):
+        for address in point_channels(directory=directory, point=point, bindings=bindings):
             reminder_id = f"{point.item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
             if reminder_id in ledger:
                 continue

@@ -17,6 +17,7 @@ from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.model.config import AppConfig
+from bot.model.followups import status_lines
 from bot.model.progress import progress_of
 from bot.model.wheel import (
     Item,
@@ -67,6 +68,8 @@ class ItemLine:
     window: str
     responsible: str
     cell: Cell
+    followups: tuple[str, ...] = ()
+    """The follow-up points of the item's minutes, as chat's `status` says them (id, due date, «på overtid»)."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
             window=f"{_day(item.start)}–{_day(item.deadline)}",
             responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
             cell=cell_of(config=config, state=snapshot, item=item, today=today),
+            followups=status_lines(config=config, state=snapshot, item=item, today=today),
         )
         for item in cycle_items(config, year=year, region=region)
     )

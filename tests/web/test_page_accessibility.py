@@ -50,12 +50,19 @@ def axe_or_skip() -> Path:
 
 
 def lived() -> BotDriver:
-    """A cycle with signatures on an older text (a new version registered since) and history to show."""
+    """A cycle with signatures on an older text (a new version registered since), history to show and a
+    meeting's follow-up points, some overdue."""
     bot = cycle_in_progress()
     assert bot.say("signer agder 2027", as_="ola").ok
     register_text(bot, year=2027, version=2)
     record_all_preconditions(bot, year=2027, region="vestland")
     assert bot.say("signer vestland 2027", as_="per", channel="vestland").ok
+    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
+    bot.set_time(2027, 4, 22, 15)
+    assert bot.say("referat vårmøte Godt møte", as_="aud").ok
+    points = "oppfølging: tall @IN @SIVA innen 1. mai; rapport @kari innen 15. juni; en lang tekst uten mellomrom @IN"
+    assert bot.say(f"referat vår Godt møte. {points}", as_="kari").ok  # walk 9 W3: the page lists them
+    bot.set_time(2027, 5, 20, 9)
     return bot
 
 
