@@ -1,0 +1,76 @@
+"""Walk 9 findings fixed on branch fixp: an agreement made signable after its deadline is told as one in
+January and never «Sendt for sent» (W8), AU's surfaces agree on who is behind on signing (W10), and AU's
+weekly overview is what README says (W4). Reminder passes run between commands, as in production."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.driver import COORDINATOR, BotDriver, make_bot, oslo, register_text
+from tests.helpers import make_config
+from tests.test_walk5_fixc import run_passes, told
+
+LATE_NOTE = {"agder": "Fristen var 31. januar 2027, så signer så snart dere kan.", "vestland": "så snart de kan."}
+READY_REPLY = {"agder": "Nå kan avtalen 2027 signeres i: Agder fylkeskommune.", "vestland": "Vestland fylkeskommune"}
+
+
+def all_but_nfr(*, region: str) -> BotDriver:
+    """`region`'s agreement 2027 waits only on NFR's allocation letter from 21 December 2026."""
+    bot = make_bot(at=oslo(2026, 12, 21, 12), config=make_config(regions=("agder", "vestland")))
+    coordinator = COORDINATOR[region]
+    register_text(bot, year=2027, region=region)
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud").ok
+    assert bot.say(f"forutsetning budsjett {region} 2027", as_=coordinator).ok
+    for person in ("ola", "siri", "rita"):
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+    assert bot.say(f"referat politisk {region} 2027 Vedtatt bekreft", as_=coordinator).ok
+    return bot
+
+
+def signing_lines(posts: dict[tuple[date, str], str], channel: str) -> dict[date, str]:
+    return {day: text for (day, where), text in sorted(posts.items()) if where == channel and "Signering 2027" in text}
+
+
+# -- W8: the last precondition after the deadline: told at once, never «Sendt for sent» ----------------------
+@pytest.mark.parametrize("region", ["agder", "vestland"])
+def test_a_letter_after_the_deadline_makes_the_agreement_signable_and_says_so(region: str) -> None:
+    bot = all_but_nfr(region=region)
+    before = run_passes(bot, start=date(2027, 1, 4), end=date(2027, 2, 5))
+    assert "venter på Tildelingsbrev NFR" in signing_lines(before, "nfr")[date(2027, 2, 1)]
+    assert not signing_lines(before, "in"), "IN could not sign: nothing to tell it"
+    bot.set_time(2027, 2, 8, 12)
+    reply = bot.say("forutsetning tildelingsbrev 2027", as_="nils")
+    assert reply.ok and READY_REPLY[region] in reply.text, reply.text
+    heard = told(bot)
+    assert {"in", "siva", "rff", region} <= set(heard), heard  # NFR's channel has Nils's reply
+    assert heard["in"].startswith("Klar til signering") and LATE_NOTE["agder"] in heard["in"], heard["in"]
+    assert LATE_NOTE[region] in heard[region], heard[region]  # the region's channel in its own written form
+    assert f"«signer IN {region} 2027 versjon 1 bekreft»" in heard["in"]  # late: the button confirms
+    after = run_passes(bot, start=date(2027, 2, 8), end=date(2027, 3, 5))
+    assert not any("Sendt for sent" in text or "Sendt for seint" in text for text in after.values())
+    lines = signing_lines(after, "in")
+    # Told by the change on Monday 8 February; the rhythm counts from then: the grid day a fortnight on.
+    assert sorted(lines) == [date(2027, 2, 15), date(2027, 3, 1)], sorted(lines)
+    assert "fortsatt forsinket" in lines[date(2027, 2, 15)]
+
+
+def test_the_overdue_rhythm_counts_from_when_the_agreement_became_signable() -> None:
+    bot = all_but_nfr(region="agder")
+    run_passes(bot, start=date(2027, 1, 4), end=date(2027, 2, 11))
+    bot.set_time(2027, 2, 12, 8)  # a Friday, before the pass: three days before the grid's Monday
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok
+    assert told(bot)["in"].startswith("Klar til signering")
+    after = run_passes(bot, start=date(2027, 2, 12), end=date(2027, 3, 5))
+    for channel in ("agder", "in", "nfr"):
+        assert sorted(signing_lines(after, channel)) == [date(2027, 3, 1)], (channel, signing_lines(after, channel))
+
+
+def test_a_reminder_missed_by_a_pass_that_did_not_run_is_still_called_late() -> None:
+    bot = all_but_nfr(region="agder")
+    bot.set_time(2027, 1, 20, 12)
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok  # signable inside the window
+    run_passes(bot, start=date(2027, 1, 21), end=date(2027, 1, 29))
+    posts = run_passes(bot, start=date(2027, 2, 3), end=date(2027, 2, 3))  # no pass on 1 and 2 February
+    assert "Sendt for sent: skulle gått ut 1. februar 2027" in posts[(date(2027, 2, 3), "in")]
