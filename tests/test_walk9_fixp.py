@@ -74,3 +74,30 @@ def test_a_reminder_missed_by_a_pass_that_did_not_run_is_still_called_late() -> 
     run_passes(bot, start=date(2027, 1, 21), end=date(2027, 1, 29))
     posts = run_passes(bot, start=date(2027, 2, 3), end=date(2027, 2, 3))  # no pass on 1 and 2 February
     assert "Sendt for sent: skulle gått ut 1. februar 2027" in posts[(date(2027, 2, 3), "in")]
+
+
+# -- W10: AU's `neste`, `oversikt` and weekly overview agree on who is behind on signing ----------------------
+def _waits_on_nfr_at_the_deadline() -> tuple[BotDriver, str]:
+    """Agder has done its part of the agreement 2027; NFR's letter is missing. Vestland has done nothing.
+    The bot at noon on Monday 1 February, and AU's weekly overview of that morning."""
+    bot = all_but_nfr(region="agder")
+    weekly = run_passes(bot, start=date(2027, 2, 1), end=date(2027, 2, 1))[(date(2027, 2, 1), "nasjonal")]
+    bot.set_time(2027, 2, 1, 12)
+    return bot, weekly
+
+
+def test_a_signing_held_up_by_others_only_is_not_the_regions_delay_on_any_of_aus_surfaces() -> None:
+    bot, weekly = _waits_on_nfr_at_the_deadline()
+    overview = bot.say("oversikt", as_="aud", channel="nasjonal")
+    for text in (bot.say("neste", as_="aud", channel="nasjonal").text, overview.text):
+        assert "Signering 2027 (1 region)" in text, text  # Vestland only
+        assert "Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027))." in text, text
+    agder = next(section for section in overview.sections if section.title == "Agder")
+    cell = next(fact.value for fact in agder.facts if fact.label.startswith("Signering"))
+    assert cell == "⚠ 0/5 signert, venter på Tildelingsbrev mottatt – NFR (avtale 2027)", cell
+    behind, waiting = weekly.split("Signering venter på andre (1)")
+    assert "Signering 2027" not in behind.split("Agder:")[1].split("\n")[0], behind  # Agder's row
+    assert "Agder: Signering 2027 venter på Tildelingsbrev mottatt – NFR (avtale 2027)" in waiting, waiting
+    assert bot.say("målform nn", as_="aud", channel="nasjonal").ok
+    nynorsk = bot.say("neste", as_="aud", channel="nasjonal").text
+    assert "Signering ventar på andre: Agder (Tildelingsbrev motteke – NFR (avtale 2027))." in nynorsk, nynorsk
