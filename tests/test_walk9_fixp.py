@@ -101,3 +101,29 @@ def test_a_signing_held_up_by_others_only_is_not_the_regions_delay_on_any_of_aus
     assert bot.say("målform nn", as_="aud", channel="nasjonal").ok
     nynorsk = bot.say("neste", as_="aud", channel="nasjonal").text
     assert "Signering ventar på andre: Agder (Tildelingsbrev motteke – NFR (avtale 2027))." in nynorsk, nynorsk
+
+
+# -- W4: AU's weekly overview comes every week; a week with nothing new says so in one line -------------------
+def test_aus_weekly_overview_comes_every_week_and_says_briefly_when_nothing_is_new() -> None:
+    bot, first = _waits_on_nfr_at_the_deadline()
+    assert "Regioner på etterskudd (2)" in first
+    posts = run_passes(bot, start=date(2027, 2, 2), end=date(2027, 3, 1))
+    mondays = [date(2027, 2, 8), date(2027, 2, 15), date(2027, 2, 22), date(2027, 3, 1)]
+    for monday in mondays:
+        text = posts[(monday, "nasjonal")]
+        assert text.startswith("Påminnelser og ukeoversikt for AU"), (monday, text)
+        assert "Ukeoversikt: ingen endringer siden forrige uke" in text, (monday, text)
+        assert "Fortsatt: Regioner på etterskudd (2), Signering venter på andre (1), Forsinket nasjonalt" in text
+        assert "Skriv «oversikt» for hele bildet." in text and "Vestland: Handlingsplan 2027" not in text
+    assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
+    nynorsk = run_passes(bot, start=date(2027, 3, 8), end=date(2027, 3, 8))[(date(2027, 3, 8), "nasjonal")]
+    assert "Vekeoversyn: ingen endringar sidan førre veke" in nynorsk and "for heile biletet" in nynorsk, nynorsk
+
+
+def test_the_full_overview_comes_again_when_time_brings_something_new() -> None:
+    bot, _first = _waits_on_nfr_at_the_deadline()
+    posts = run_passes(bot, start=date(2027, 2, 2), end=date(2027, 4, 6))
+    text = posts[(date(2027, 4, 1), "nasjonal")]  # the spring national meeting fell overdue on 1 April
+    assert "Vårmøtet (nasjonalt) 2027: frist var 31. mars 2027" in text, text
+    text = posts[(date(2027, 4, 5), "nasjonal")]
+    assert "ingen endringer" not in text and "Regioner på etterskudd (2)" in text, text

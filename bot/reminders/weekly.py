@@ -40,8 +40,9 @@ def overview_id(*, today: date) -> tuple[str, str]:
 
 
 def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
-    """The overview's sections; empty when there is nothing to report, or nothing new since the last
-    overview went out (no message then: the same overview every Monday into July taught AU to skip it).
+    """The overview's sections; empty when there is nothing to report. With nothing new since the last
+    overview went out, one line says so and what is still open (`unchanged`): the same overview every
+    Monday into July taught AU to skip it, and none at all read as «nothing behind» (walk 9, W4).
 
     New means what time has brought since that day: a region fallen behind, an item overdue nationally, a
     signing window opened. The overview that day is worked out again from today's state, so what was
@@ -50,8 +51,17 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     sections = _sections(config=config, state=snapshot, today=today)
     last = last_overview_day(state=snapshot, today=today)
     if sections and last is not None and _sections(config=config, state=snapshot, today=last) == sections:
-        return ()
+        return (unchanged(sections),)
     return sections
+
+
+def unchanged(sections: tuple[Section, ...]) -> Section:
+    """The week's overview when nothing is new: one line naming what is still open, and where to read it."""
+    still = ", ".join(section.title for section in sections)
+    return Section(
+        title=_("Ukeoversikt: ingen endringer siden forrige uke"),
+        facts=(Fact(label=_("Fortsatt"), value=_("{still}. Skriv «oversikt» for hele bildet.").format(still=still)),),
+    )
 
 
 def last_overview_day(*, state: StateStore, today: date) -> date | None:
