@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from bot.actions.rules import acts_for, milestone_for
 from bot.context import Context
@@ -11,7 +12,7 @@ from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibilit
 from bot.model.identity import ChannelContext
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
-from bot.shown.replies import make_reply
+from bot.shown.replies import day_text, make_reply
 from bot.written_form import channel_form
 from handlers.describe import sign_buttons
 
@@ -135,10 +136,19 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
                 ),
                 lead=_(
                     "Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen."
-                ),
+                )
+                + _late_note(item, today=ctx.now.date()),
                 buttons=sign_buttons(ctx, item=item, parties=mine),
                 visibility=Visibility.CHANNEL,
             )
 
         announcements += to_agreement_channels(ctx, request=request, region=region, reply=ready, per_channel=True)
     return tuple(announcements)
+
+
+def _late_note(item: Item, *, today: date) -> str:
+    """Made signable after its deadline (a late allocation letter): the ready notice says the deadline has
+    passed, as the buttons ask for «bekreft» (walk 9, W8)."""
+    if today <= item.deadline:
+        return ""
+    return " " + _("Fristen var {day}, så signer så snart dere kan.").format(day=day_text(item.deadline))

@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
-from bot.facts.behind import behind_text, earlier_behind_text
+from bot.facts.behind import behind_text, earlier_behind_text, held_up_by_others
 from bot.facts.item_state import item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -192,6 +192,9 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
     if is_signing(item):
         total = len(progress.missing) + len(ctx.state.signatures(region=item.region, year=item.year))
         signed = total - len(progress.missing)
+        held = held_up_by_others(config=ctx.config, state=ctx.state, item=item) if warn else ""
+        if held:  # not the region's delay: the same reading as the headline's (walk 9, W10)
+            return warn + _("{signed}/{total} signert, venter på {what}").format(signed=signed, total=total, what=held)
         return warn + _("{signed}/{total} signert").format(signed=signed, total=total)
     if state is ItemState.OVERDUE:
         return warn + _("frist {day}").format(day=day_text(item.deadline))

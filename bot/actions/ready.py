@@ -21,17 +21,17 @@ def ready_regions(
     *, config: AppConfig, state: StateStore, year: int, regions: list[str], today: date | None = None
 ) -> list[str]:
     """Regions whose agreement `year` the parties can sign now: nothing blocks its signing, a text to sign
-    is registered, and (given `today`) its signing window is open. «Klar til signering» is told when a
-    change makes one so (`record_minutes`, `record_precondition`): a region with no text, or an agreement
-    ready on 21 December, is not yet one to sign (the January reminders name it then)."""
+    is registered, and (given `today`) its signing window has opened. «Klar til signering» is told when a
+    change makes one so (`record_minutes`, `record_precondition`), after the deadline too: a region with no
+    text, or an agreement ready on 21 December, is not yet one to sign (the window's opening names it then)."""
     spec = signing_milestone(config)
     if spec is None:
         return []
     found: list[str] = []
     for region in regions:
         signing = milestone_for(config, key=spec.key, year=year, region=region)
-        if today is not None and not signing.start <= today <= signing.deadline:
-            continue
+        if today is not None and today < signing.start:
+            continue  # after the deadline too: a late letter makes it signable as one in January (walk 9, W8)
         if current_version(state, region=region, year=year) is None:
             continue
         if not missing_for_signing(config=config, state=state, signing=signing):

@@ -10,6 +10,8 @@ out again, so two surfaces can never disagree on it:
 - the regional meetings an actor prepares for: `bot.facts.prepares.meetings_to_prepare`;
 - who answers for an item, in a surface's wording: `bot.facts.responsible.who_answers`;
 - a region's plan period: `bot.actions.plan.region_plan_period` (beside the action that sets it);
-- which regions are behind, and on what: `bot.facts.behind.overdue_by_region` (built on `item_state`);
+- which regions are behind, and on what: `bot.facts.behind.overdue_by_region` (built on `item_state`), and
+  whose signing waits on others only: `bot.facts.behind.waiting_by_region`;
+- since when an agreement can be signed: `bot.facts.signable.signable_since`;
 - the cycle a read means: `bot.model.cycle.read_cycles`.
 """

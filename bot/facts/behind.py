@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from bot.agreement.versions import current_version
 from bot.facts.item_state import DUE_DAYS, chases_lateness, is_overdue, item_state
+from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.memo import IdentityMemo, per_config
 from bot.messages import ItemState
@@ -32,8 +33,43 @@ def overdue_by_region(
 ) -> dict[str, list[Item]]:
     """Each region that is behind, with its overdue items (oldest deadline first); with `cycle`, only that
     cycle's items (`oversikt 2028` speaks of 2028, not of last year's backlog); with `earliest`, none of a
-    cycle before it (this year's `oversikt` names last year's apart, `earlier_behind_text`)."""
+    cycle before it (this year's `oversikt` names last year's apart, `earlier_behind_text`). A signing held
+    up by others only is not the region's delay (`held_up_by_others`, `waiting_by_region`)."""
     behind: dict[str, list[Item]] = {}
+    for region, late in _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest):
+        own = [item for item in late if not held_up_by_others(config=config, state=state, item=item)]
+        if own:
+            behind[region] = own
+    return behind
+
+
+def waiting_by_region(
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None = None, earliest: int | None = None
+) -> dict[str, list[tuple[Item, str]]]:
+    """Each region whose overdue signing waits on others only, with what it waits on in words: «venter på
+    andre», never behind, on AU's `neste`, `oversikt` and weekly overview alike (walk 9, W10)."""
+    waiting: dict[str, list[tuple[Item, str]]] = {}
+    for region, late in _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest):
+        held = [(item, held_up_by_others(config=config, state=state, item=item)) for item in late]
+        if found := [(item, what) for item, what in held if what]:
+            waiting[region] = found
+    return waiting
+
+
+def held_up_by_others(*, config: AppConfig, state: StateStore, item: Item) -> str:
+    """For a region's signing that others only hold up (the region has no part of its own left,
+    `own_part_left`), what it waits on (`waits_on_others`); "" for any other item."""
+    if not is_signing(item) or own_part_left(config=config, state=state, signing=item):
+        return ""
+    return waits_on_others(config=config, state=state, signing=item)
+
+
+def _overdue_chased(
+    *, config: AppConfig, state: StateStore, today: date, cycle: int | None, earliest: int | None
+) -> list[tuple[str, list[Item]]]:
+    """Each region with overdue items whose lateness is chased (oldest deadline first), before the signings
+    held up by others are told apart."""
+    found: list[tuple[str, list[Item]]] = []
     for region, partitions in _chased_past_deadline(config, today=today):
         late = [
             item
@@ -42,8 +78,8 @@ def overdue_by_region(
             if (cycle is None or item.year == cycle) and (earliest is None or item.year >= earliest)
         ]
         if late:
-            behind[region] = sorted(late, key=lambda item: item.deadline)
-    return behind
+            found.append((region, sorted(late, key=lambda item: item.deadline)))
+    return found
 
 
 _LATE: IdentityMemo[tuple[AppConfig, tuple[Item, ...]]] = IdentityMemo(maxsize=4096)
@@ -60,7 +96,7 @@ def _late_in(
     kept = _LATE.get(tables, (partition, today)) if tables else None
     if kept is not None and kept[0] is config:
         return kept[1]
-    late = tuple(item for item in candidates if is_behind(config=config, state=state, item=item, today=today))
+    late = tuple(item for item in candidates if _overdue_and_chased(config=config, state=state, item=item, today=today))
     if tables:  # a partition not written yet is a new empty object each time: nothing to keep it by
         _LATE.put(tables, (config, late), (partition, today))
     return late
@@ -92,7 +128,16 @@ def _chased_past_deadline(
 
 
 def is_behind(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
-    """An overdue item whose lateness is chased: what makes its region (or AU, nationally) behind.
+    """An overdue item whose lateness is chased, and not a signing others only hold up (`held_up_by_others`):
+    what makes its region (or AU, nationally) behind."""
+    return _overdue_and_chased(config=config, state=state, item=item, today=today) and not held_up_by_others(
+        config=config, state=state, item=item
+    )
+
+
+def _overdue_and_chased(*, config: AppConfig, state: StateStore, item: Item, today: date) -> bool:
+    """Overdue and its lateness chased. It follows from the item's own partition (`_late_in` keeps it by that);
+    whether others hold a signing up does not, so it is asked after.
 
     What cannot be overdue (not past its deadline, not followed by the bot) or is not chased is answered
     before the item's progress is read: AU's `neste` asks this of some 180 items."""
@@ -110,12 +155,25 @@ def behind_text(
     behind = overdue_by_region(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
     total = len(config.parties.regions)
     soon = due_soon_text(config=config, state=state, today=today, cycle=cycle)
+    waiting = _waiting_text(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
     if not behind:
-        return " ".join(filter(None, (_("Ingen av {total} regioner er på etterskudd.").format(total=total), soon)))
+        none = _("Ingen av {total} regioner er på etterskudd.").format(total=total)
+        return " ".join(filter(None, (none, waiting, soon)))
     counts = Counter(f"{item.spec.label or item.spec.name} {item.year}" for items in behind.values() for item in items)
     what = ", ".join(f"{label} ({_regions(number)})" for label, number in counts.most_common())
     late = _("{n} av {total} regioner er på etterskudd: {what}.").format(n=len(behind), total=total, what=what)
-    return " ".join(filter(None, (late, soon)))
+    return " ".join(filter(None, (late, waiting, soon)))
+
+
+def _waiting_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None, earliest: int | None) -> str:
+    """«Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027)).», or ""."""
+    waiting = waiting_by_region(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    if not waiting:
+        return ""
+    what = "; ".join(
+        f"{config.party_short(region)} ({held})" for region, items in waiting.items() for _item, held in items
+    )
+    return _("Signering venter på andre: {what}.").format(what=what)
 
 
 def earlier_behind_text(*, config: AppConfig, state: StateStore, today: date, cycle: int) -> str:

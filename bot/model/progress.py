@@ -175,6 +175,11 @@ _BLOCKERS: dict[str, tuple[AppConfig, tuple[Tables, ...], tuple[Item, ...]]] = {
 entry per signing ever asked about: a region and year each)."""
 
 
+def signing_needs(*, config: AppConfig, signing: Item) -> tuple[Item, ...]:
+    """Everything a signing waits for, recorded or not (`missing_for_signing` is what is still missing)."""
+    return _signing_needs(config, signing)[0]
+
+
 @per_config(maxsize=1024, key=lambda signing: signing.ident)
 def _signing_needs(config: AppConfig, signing: Item) -> tuple[tuple[Item, ...], tuple[str, ...]]:
     """The items a signing waits for (§2.1: the state budget, the region's budget and the actors' allocation

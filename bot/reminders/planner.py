@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.agreement.versions import voided_signed_by
+from bot.clock import OSLO
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.kinds import is_signing
+from bot.facts.signable import signable_since
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig, Lead
@@ -33,6 +35,7 @@ from bot.model.wheel import (
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import DigestLine, digest_line
 from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, not_relevant
+from bot.reminders.signable import owed_once_signable
 from bot.reminders.undated import summons_first
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
@@ -153,6 +156,7 @@ class Planner(ItemSchedule):
                 else set()
             )
             first: bool | None = None  # nothing of this item sent before: its line names who takes part
+            owed: bool | None = None  # worked out for the first channel not yet told (it reads the history)
             try:
                 blockers = self._blockers(item, state=state, seen=blocked)
             except StoreError:  # a damaged partition (noted on /healthz): this item waits
@@ -171,6 +175,10 @@ class Planner(ItemSchedule):
                 late = told.day < today
                 if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
+                if owed is None:
+                    owed = self._owed(item, latest, blockers=blockers, state=state, today=today)
+                if not owed:
+                    break  # overtaken by the change that made the agreement signable
                 lang = channel_form(
                     config=self.config,
                     state=state,
@@ -294,6 +302,24 @@ class Planner(ItemSchedule):
     def _last_call_of(self, item: Item, lead: Lead) -> bool:
         """Whether `lead` is the item's last call (`last_call`: counted from the deadline without a date)."""
         return lead.before == "anchor" and lead.days == last_call(self.config.leads_for(item.spec))
+
+    def _owed(
+        self, item: Item, occurrence: Occurrence, *, blockers: list[Item] | None, state: StateStore, today: date
+    ) -> bool:
+        """Whether `occurrence` is still owed to the channels not told it: a signing made signable after it
+        fell was told by that change (`bot.reminders.signable`); any other reminder is owed."""
+        if not is_signing(item) or blockers:
+            return True
+        since = signable_since(config=self.config, state=state, signing=item)
+        if since is None:
+            return True
+        return owed_once_signable(
+            occurrence=occurrence,
+            since=since.astimezone(OSLO).date(),
+            deadline=item.deadline,
+            today=today,
+            every_days=self.config.reminders.overdue.every_days,
+        )
 
     def _blockers(
         self, item: Item, *, state: StateStore, seen: dict[str, list[Item] | None] | None = None

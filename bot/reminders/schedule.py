@@ -131,7 +131,7 @@ class ItemSchedule:
         half of `every_days` after it): a first notice on a Wednesday is not «fortsatt forsinket» the next
         Monday, five days on, which read as the bot repeating itself (issue 18)."""
         off = self.days_off
-        start = first_overdue + timedelta(days=max(1, (every_days + 1) // 2))
+        start = first_overdue + fold_gap(every_days)
         grid = start + timedelta(days=-(start.toordinal() - 1) % every_days)
         occurrences: list[Occurrence] = []
         last = start - timedelta(days=1)  # a grid day moved back by a day off stays clear of the first too
@@ -142,6 +142,12 @@ class ItemSchedule:
                 last = day
             grid += timedelta(days=every_days)
         return occurrences
+
+
+def fold_gap(every_days: int) -> timedelta:
+    """How long after a first overdue notice the first «fortsatt forsinket» line may fall: at least half of
+    `every_days`, so the nearest grid day to `every_days` after it, never the next Monday."""
+    return timedelta(days=max(1, (every_days + 1) // 2))
 
 
 def suggested_day(item: Item) -> date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.agreement.versions import current_version
-from bot.facts.behind import is_behind, overdue_by_region, own_part_left, waits_on_others
+from bot.facts.behind import is_behind, overdue_by_region, waiting_by_region, waits_on_others
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.messages import Fact, ItemState, Section
@@ -40,8 +40,9 @@ def overview_id(*, today: date) -> tuple[str, str]:
 
 
 def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
-    """The overview's sections; empty when there is nothing to report, or nothing new since the last
-    overview went out (no message then: the same overview every Monday into July taught AU to skip it).
+    """The overview's sections; empty when there is nothing to report. With nothing new since the last
+    overview went out, one line says so and what is still open (`unchanged`): the same overview every
+    Monday into July taught AU to skip it, and none at all read as «nothing behind» (walk 9, W4).
 
     New means what time has brought since that day: a region fallen behind, an item overdue nationally, a
     signing window opened. The overview that day is worked out again from today's state, so what was
@@ -50,8 +51,17 @@ def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tup
     sections = _sections(config=config, state=snapshot, today=today)
     last = last_overview_day(state=snapshot, today=today)
     if sections and last is not None and _sections(config=config, state=snapshot, today=last) == sections:
-        return ()
+        return (unchanged(sections),)
     return sections
+
+
+def unchanged(sections: tuple[Section, ...]) -> Section:
+    """The week's overview when nothing is new: one line naming what is still open, and where to read it."""
+    still = ", ".join(section.title for section in sections)
+    return Section(
+        title=_("Ukeoversikt: ingen endringer siden forrige uke"),
+        facts=(Fact(label=_("Fortsatt"), value=_("{still}. Skriv «oversikt» for hele bildet.").format(still=still)),),
+    )
 
 
 def last_overview_day(*, state: StateStore, today: date) -> date | None:
@@ -73,16 +83,16 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
     # The same rule as AU's `neste` and `oversikt` (bot/facts/behind.py): the next agreement's items that fall due
     # in the autumn (its action plan, political treatment, county budget) count from their deadline too.
     waiting: dict[str, list[str]] = {}  # a signing held up by others only -> the regions (not behind on it)
+    for region_key, held in waiting_by_region(config=config, state=snapshot, today=today).items():
+        for item, what in held:
+            label = _("{item} venter på {what}").format(item=item_label(item), what=what)
+            waiting.setdefault(label, []).append(config.party_short(region_key))
     overdue = overdue_by_region(config=config, state=snapshot, today=today)
     for region in config.parties.regions:
         late: list[str] = []
         for item in overdue.get(region.key, []):
-            held_up, own = _held_up(config, snapshot, item)
-            if held_up and not own:
-                waiting.setdefault(_("{item} venter på {what}").format(item=item_label(item), what=held_up), []).append(
-                    region.short
-                )
-            elif held_up and current_version(snapshot, region=region.key, year=item.year) is None:
+            held_up = waits_on_others(config=config, state=snapshot, signing=item) if is_signing(item) else ""
+            if held_up and current_version(snapshot, region=region.key, year=item.year) is None:
                 late.append(
                     _("{item} (avtaleteksten er ikke registrert; venter også på {what})").format(
                         item=item_label(item), what=held_up
@@ -125,15 +135,6 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
     if unsigned:
         sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
     return tuple(sections)
-
-
-def _held_up(config: AppConfig, state: StateStore, item: Item) -> tuple[str, bool]:
-    """For a region's signing: what it waits on from others ("" for none, and for any other item), and
-    whether the region has a part of its own left (`bot.facts.behind`)."""
-    if not is_signing(item):
-        return "", True
-    held_up = waits_on_others(config=config, state=state, signing=item)
-    return held_up, own_part_left(config=config, state=state, signing=item)
 
 
 def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
