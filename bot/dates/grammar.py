@@ -28,7 +28,7 @@ from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
-from bot.dates.vague import vague
+from bot.dates.vague import MonthPart, vague
 from bot.dates.words import (
     DEADLINE_WORDS,
     FROM_WORDS,
@@ -81,7 +81,8 @@ class ParsedDate:
     `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
     of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
     ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
-    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so).
+    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so),
+    `month_part` which part of the month a `month_only` phrase named (`bot.dates.vague.period`).
     """
 
     when: datetime
@@ -95,6 +96,7 @@ class ParsedDate:
     daypart: bool = field(default=False, compare=False)
     span_end: date | None = field(default=None, compare=False)
     week_only: bool = field(default=False, compare=False)
+    month_part: MonthPart = field(default="whole", compare=False)
 
 
 @dataclass(frozen=True)
@@ -295,6 +297,7 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         in_year=found.make,
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
+        month_part=found.part,
     )
 
 
