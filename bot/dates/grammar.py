@@ -38,6 +38,7 @@ from bot.dates.words import (
     normalize,
     with_years,
 )
+from bot.dates.zones import keeps_oslo_clock, split_zone
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,13 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     found = _read_whole(s, text=text, now=now, window=window)
     if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
+    if found is None and (zoned := split_zone(text)) is not None:
+        # «10:00 (UTC+01:00) Amsterdam, Berlin, …», «W. Europe Standard Time»: Oslo's clock, read as typed;
+        # another zone's («(Greenwich Mean Time)») is no Oslo time: None, refused with its Oslo hour
+        head, zone = zoned
+        local = _read(head, now=now, window=window)
+        if isinstance(local, ParsedDate):
+            return local if not local.has_time or keeps_oslo_clock(zone, wall=local.when) else None
     if found is None and vague(s):
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
         return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
