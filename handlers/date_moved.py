@@ -16,6 +16,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
 from bot.model.progress import progress_of
+from bot.model.wheel import Item
 from bot.reminders.lines import item_label
 from bot.reminders.planner import Planner
 from bot.shown.replies import make_reply, planned_text
@@ -28,7 +29,7 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     if result.replaced is None or result.when is None or result.held is not None:
         return ()
     item = result.item
-    addresses = lead_channels(ctx, result=result)
+    addresses = lead_channels(ctx, item=result.item)
     old, new = result.replaced, result.when
     # Only the time added or changed on the same day(s) (walk 6, F7): said so, not «flyttet fra 22. april til
     # 22. april kl. 10.00».
@@ -54,10 +55,10 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     return announce_to(ctx, request=request, addresses=addresses, reply=told)
 
 
-def lead_channels(ctx: Context, *, result: DateSet) -> list[ChannelAddress]:
+def lead_channels(ctx: Context, *, item: Item) -> list[ChannelAddress]:
     """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`)."""
     planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
-    progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     addresses: list[ChannelAddress] = []
     for occurrence in planner.occurrences(progress):
         if occurrence.kind != "lead":

@@ -34,6 +34,7 @@ from bot.shown.replies import day_text, make_reply, planned_text
 from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
+from handlers.date_removed import removal, removes, time_alone
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
@@ -63,7 +64,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(args.rest)
     # The command as the reader's own words: the meeting's name in their written form («dato haust»).
     typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
+    if removes(text):  # «dato høst avlyst»: the planned date taken back
+        return removal(ctx, request, key=spec.key, region=region, year=args.year, confirmed=confirmed)
     acting = Acting.of(ctx=ctx, request=request)
+    text = time_alone(acting, text=text, key=spec.key, region=region, year=args.year, typed=typed) or text
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
         _Choice(parsed=parsed)
