@@ -97,3 +97,31 @@ def test_the_advised_command_saves_the_hour_meant() -> None:
     assert bot.say("dato høst 26.11.2026 kl 11.00", as_="kari", channel="agder").ok
     stored = datetime.fromisoformat(bot.tables("cycle/agder/2026")["milestones"]["regional-autumn"]["planned"])
     assert stored == oslo(2026, 11, 26, 11, 0)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "oslo_hour"),
+    [
+        ("Dato: 26.11.2026\nTid: 10:00\nTidssone: Europe/London", "11.00"),  # the zone line was dropped before
+        (
+            "Når: torsdag 26. november 2026 10:00-12:00 (UTC+00:00) Dublin, Edinburgh, Lisboa, London\nHvor: Teams",
+            "11.00",
+        ),
+        ("Tid: torsdag 26. november 2026 10:00\nTidssone: Greenwich Mean Time", "11.00"),
+        ("Dato: 26.11.2026\nTid: 10:00\nTidssone: Europe/Oslo", None),
+        ("torsdag 26. november 2026 · 10:00–11:00\nTidssone: Sentraleuropeisk tid - Oslo", None),
+        ("Tid: torsdag 26. november 2026 10:00\nTidssone: W. Europe Standard Time", None),
+    ],
+)
+def test_a_pasted_invitations_zone_line_is_read(pasted: str, oslo_hour: str | None) -> None:
+    bot = make_bot(at=oslo(2026, 10, 5, 9, 0))
+    bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal")
+    before = bot.snapshot()
+    reply = bot.say(f"dato høst {pasted}", as_="kari", channel="agder")
+    if oslo_hour is not None:
+        assert not reply.ok and bot.snapshot() == before, reply.text
+        assert f"«dato høst 26.11.2026 kl {oslo_hour}»" in reply.text and "annen tidssone" in reply.text
+    else:
+        assert reply.ok, reply.text
+        stored = datetime.fromisoformat(bot.tables("cycle/agder/2026")["milestones"]["regional-autumn"]["planned"])
+        assert stored == oslo(2026, 11, 26, 10, 0)

@@ -100,6 +100,8 @@ def zone_named(words: str) -> tzinfo | None:
     s = " ".join(words.lower().replace("(", " ").replace(")", " ").replace("\u2212", "-").split()).strip(" ,.-–")
     if not s:
         return None
+    if " - " in s and s.split(" - ")[0] in _NAMES:  # Google's «Sentraleuropeisk tid - Oslo»
+        s = s.split(" - ")[0]
     if s in _NAMES:
         return _zone(_NAMES[s])
     if s in _SUMMER:
