@@ -85,7 +85,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "dato",
         set_date.handle,
-        N_("Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes."),
+        N_(
+            "Sett planlagt dato for et møte; helg, helligdag, passert dato eller bare en måned må bekreftes. "
+            "Et klokkeslett alene («dato høst kl 13») endrer tiden på den planlagte dagen; «dato høst avlyst» "
+            "fjerner den planlagte datoen (med «bekreft»)."
+        ),
         N_("dato <møte> [region] [år] <dato> [bekreft]"),
         (
             N_("dato vår 22. april kl 10"),

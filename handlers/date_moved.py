@@ -18,6 +18,7 @@ from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibilit
 from bot.model.identity import ChannelContext
 from bot.model.order import followers_before
 from bot.model.progress import progress_of
+from bot.model.wheel import Item
 from bot.reminders.lines import item_label
 from bot.reminders.planner import Planner
 from bot.shown.replies import day_text, make_reply, planned_text
@@ -31,7 +32,7 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     if result.when is None or result.held is not None:
         return ()
     item = result.item
-    addresses = lead_channels(ctx, result=result) if result.replaced is not None else []
+    addresses = lead_channels(ctx, item=result.item) if result.replaced is not None else []
     old, new = result.replaced, result.when
     # Only the time added or changed on the same day(s) (walk 6, F7): said so, not «flyttet fra 22. april til
     # 22. april kl. 10.00».
@@ -72,10 +73,10 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     )
 
 
-def lead_channels(ctx: Context, *, result: DateSet) -> list[ChannelAddress]:
+def lead_channels(ctx: Context, *, item: Item) -> list[ChannelAddress]:
     """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`)."""
     planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
-    progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
     addresses: list[ChannelAddress] = []
     for occurrence in planner.occurrences(progress):
         if occurrence.kind != "lead":

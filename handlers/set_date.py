@@ -22,6 +22,7 @@ from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
 from bot.dates.text import month_name
+from bot.dates.vague import working_days_in
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.cycle import next_opening
@@ -33,6 +34,7 @@ from bot.shown.replies import day_text, make_reply, planned_text
 from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
+from handlers.date_removed import removal, removes, time_alone
 from handlers.date_replaced import replaced_note
 
 if TYPE_CHECKING:
@@ -62,13 +64,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = " ".join(args.rest)
     # The command as the reader's own words: the meeting's name in their written form («dato haust»).
     typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
+    if removes(text):  # «dato høst avlyst»: the planned date taken back
+        return removal(ctx, request, key=spec.key, region=region, year=args.year, confirmed=confirmed)
     acting = Acting.of(ctx=ctx, request=request)
+    text = time_alone(acting, text=text, key=spec.key, region=region, year=args.year, typed=typed) or text
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
         _Choice(parsed=parsed)
         if window
         else _this_year_unless_planned(acting, key=spec.key, region=region, parsed=parsed)
     )
+    choice = replace(choice, parsed=_working_day_for_month(acting, choice.parsed))
     parsed = choice.parsed
     result = set_date(
         acting,
@@ -271,11 +277,21 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
         return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
     if parsed.month_only:
         day = parsed.when.date()
-        example = f"{typed} 14. {month_name(day.month)}"
-        lead = _(
-            "Ikke lagret: «{text}» er en måned, ikke en dag. Skriv dagen, f.eks. «{example}», "
-            "eller «{command}» for å lagre {day}."
-        ).format(text=text, example=example, command=command, day=day_text(day))
+        days = working_days_in(day=day, part=parsed.month_part, days_off=acting.config.reminders.days_off_set)
+        other = next((d for d in days if d != day), day)  # another working day inside what was typed
+        example = f"{typed} {other.day}. {month_name(other.month)}"
+        what = (
+            _("Ikke lagret: «{text}» er en uke, ikke en dag.")
+            if parsed.month_part in ("first_week", "last_week")
+            else _("Ikke lagret: «{text}» er en måned, ikke en dag.")
+        )
+        lead = (
+            what.format(text=text)
+            + " "
+            + _("Skriv dagen, f.eks. «{example}», eller «{command}» for å lagre {day}.").format(
+                example=example, command=command, day=day_text(day)
+            )
+        )
         return Outcome(reply=make_reply(title=_("Hvilken dag?"), lead=lead, buttons=buttons))
     how = _("Skriv «{command}» for å lagre likevel").format(command=command)
     later_day = choice.next_year
@@ -302,6 +318,21 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
     if asked.about_order and (quote := model_quote(item)):
         lead += " " + quote
     return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
+
+
+def _working_day_for_month(acting: Acting, parsed: ParsedDate) -> ParsedDate:
+    """«midten av november», «første uka i desember»: the working day inside what was typed nearest the phrase's
+    anchor, so the «Lagre likevel» it is offered as (and a typed `bekreft`) never saves a weekend or a holiday
+    the weekend question would have stopped, nor a day outside the typed part of the month."""
+    if not parsed.month_only:
+        return parsed
+    days = working_days_in(
+        day=parsed.when.date(), part=parsed.month_part, days_off=acting.config.reminders.days_off_set
+    )
+    if not days:
+        return parsed  # a part without a working day (none known): the day as read, and the weekend question
+    day = days[0]
+    return replace(parsed, when=parsed.when.replace(year=day.year, month=day.month, day=day.day))
 
 
 def _join(parts: list[str]) -> str:

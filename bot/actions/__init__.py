@@ -5,7 +5,7 @@ permission itself, and applies the change through the one recorded write (`recor
 `StateStore.change(..., action=<name>)`), returning a small frozen result the handler describes, or it
 raises `DomainError` (Norwegian) with nothing written. The action names stored in the history are stable:
 
-    sign, set_date, record_minutes, record_precondition, register_text, mark_not_relevant,
+    sign, set_date, unset_date, record_minutes, record_precondition, register_text, mark_not_relevant,
     record_assignment, bind_channel, bind_person, bind_organisation, set_mentions, choose_written_form,
     choose_channel_form, set_plan_period, renew_link, close_followup, ask_to_join, answer_join, withdraw_join,
     leave

@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from bot.clock import OSLO
+from bot.dates import zones
 from bot.dates.found import FIRST_YEAR
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,10 @@ def absolute_date(text: str, *, now: datetime) -> Absolute | None:
 
 def foreign_zone(text: str, *, now: datetime) -> datetime | None:
     """The Oslo time of a date and time typed in another zone («26. november 2026 10:00 GMT» is 11.00 in
-    Oslo), so a refusal can say which hour to write; None when no other zone is named."""
+    Oslo), so a refusal can say which hour to write; None when no other zone is named. A zone as calendars
+    print it («(Greenwich Mean Time)», «(UTC+00:00) Dublin, …») is read by `bot.dates.zones`, the rest here."""
+    if (named := zones.foreign_time(text, now=now)) is not None:
+        return named
     found = _read(text, now=now)
     if found is None or found.tzinfo is None or _TIME_RE.search(text) is None:
         return None

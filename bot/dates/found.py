@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from bot.dates.vague import MonthPart
+
 logger = logging.getLogger(__name__)
 
 FIRST_YEAR = 2000
@@ -34,6 +36,7 @@ class Found:
     make: Maker | None = None  # the same phrase in another year, when no year was typed
     weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
     moment: datetime | None = None  # "om 2 timer": a time as well
+    part: MonthPart = "whole"  # which part of the month a "month" names ("midten av november")
 
 
 def choose_year(

@@ -28,7 +28,7 @@ from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
-from bot.dates.vague import vague
+from bot.dates.vague import MonthPart, vague
 from bot.dates.words import (
     DEADLINE_WORDS,
     FROM_WORDS,
@@ -38,6 +38,7 @@ from bot.dates.words import (
     normalize,
     with_years,
 )
+from bot.dates.zones import keeps_oslo_clock, split_zone
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ class ParsedDate:
     `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
     of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
     ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
-    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so).
+    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so),
+    `month_part` which part of the month a `month_only` phrase named (`bot.dates.vague.period`).
     """
 
     when: datetime
@@ -95,6 +97,7 @@ class ParsedDate:
     daypart: bool = field(default=False, compare=False)
     span_end: date | None = field(default=None, compare=False)
     week_only: bool = field(default=False, compare=False)
+    month_part: MonthPart = field(default="whole", compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,13 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
     found = _read_whole(s, text=text, now=now, window=window)
     if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
+    if found is None and (zoned := split_zone(text)) is not None:
+        # «10:00 (UTC+01:00) Amsterdam, Berlin, …», «W. Europe Standard Time»: Oslo's clock, read as typed;
+        # another zone's («(Greenwich Mean Time)») is no Oslo time: None, refused with its Oslo hour
+        head, zone = zoned
+        local = _read(head, now=now, window=window)
+        if isinstance(local, ParsedDate):
+            return local if not local.has_time or keeps_oslo_clock(zone, wall=local.when) else None
     if found is None and vague(s):
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
         return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
@@ -295,6 +305,7 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         in_year=found.make,
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
+        month_part=found.part,
     )
 
 

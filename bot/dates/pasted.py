@@ -116,7 +116,18 @@ def _when_line(s: str) -> str | None:
         (m.group(1).lower(), m.group(2)) if (m := _LINE_LABEL_RE.match(line)) else ("", line) for line in s.split("\n")
     ]
     pasted = len(lines)
-    lines = [line for line in lines if line[0] not in _ZONE_LABELS or not _OSLO_ZONE_LINE_RE.match(line[1])]
+    # Another zone's line («Tidssone: Europe/London») goes after the time it qualifies, so the grammar reads the
+    # time in that zone (`bot.dates.zones`) or refuses it, never at the typed hour as Oslo time.
+    zone = next((v for label, v in lines if label in _ZONE_LABELS and not _OSLO_ZONE_LINE_RE.match(v)), None)
+    lines = [line for line in lines if line[0] not in _ZONE_LABELS]
+    if not lines:
+        return None
+    when = _when_value(lines, pasted=pasted)
+    return f"{when} {zone}" if when is not None and zone is not None else when
+
+
+def _when_value(lines: list[tuple[str, str]], *, pasted: int) -> str | None:
+    """The time the invitation's lines (without a zone line) say, or None."""
     if lines and lines[0][0] in _PLACE_LABELS:  # «Emne: Dialogmøte høst» above the time
         lines = lines[1:] or lines
     first, rest = lines[0], [line for line in lines[1:] if line[0] not in _PLACE_LABELS]

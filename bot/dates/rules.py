@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
 from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words, names_a_day
 from bot.dates.relations import related
+from bot.dates.vague import MonthPart
 from bot.dates.words import (
     DAY_ORDINALS,
     DAY_UNITS,
@@ -78,7 +79,7 @@ _WEEK_NO_RE = re.compile(
     rf"(?:på\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
     r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
 )
-_PART_WORDS = {
+_PART_WORDS: dict[str, MonthPart] = {
     "primo": "start", "starten": "start", "start": "start", "begynnelsen": "start", "tidlig": "start",
     "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start",
     "medio": "middle", "midten": "middle", "midt": "middle",
@@ -89,7 +90,7 @@ _PART_WORDS = {
 # about like "tidlig i mars" (its Monday may lie in the month before).
 _PART_WORDS |= {
     f"{nth} {week}": part
-    for nth, part in (("første", "start"), ("fyrste", "start"), ("siste", "end"))
+    for nth, part in (("første", "first_week"), ("fyrste", "first_week"), ("siste", "last_week"))
     for week in ("uka", "uken", "uke", "veka", "veke", "vekå")
 }
 _MONTH_ONLY_RE = re.compile(
@@ -286,17 +287,18 @@ def _month_only(s: str, *, today: date, now: datetime, window: tuple[date, date]
     if m is None:
         return None
     part_word, mon, y = m.groups()
-    part = _PART_WORDS.get(part_word or "", "start")
+    part: MonthPart = _PART_WORDS.get(part_word or "", "whole")
     month = MONTHS[mon]
 
     def make(year: int) -> date:
-        if part == "end":
+        if part in ("end", "last_week"):
             return date(year, month, monthrange(year, month)[1])
         return date(year, month, 15 if part == "middle" else 1)
 
     if y:
-        return Found(day=make(int(y)), kind="month", year_typed=True)
-    return _yearless(make, today=today, window=window, kind="month")
+        return Found(day=make(int(y)), kind="month", year_typed=True, part=part)
+    found = _yearless(make, today=today, window=window, kind="month")
+    return replace(found, part=part) if found else None
 
 
 def _day_alone(s: str, *, today: date, now: datetime, window: tuple[date, date] | None) -> Found | None:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
+from calendar import monthrange
+from datetime import date, timedelta
+from typing import Literal
+
+from bot.dates.workdays import DaysOff, is_working_day
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +46,33 @@ def vague(s: str) -> bool:
         return all(w in _SEASONS or w in _AROUND or w in _PERIODS for w in words)  # «veka etter haustferien»
     periods = [w for w in words if w in _PERIODS]
     return len(periods) == 1 and any(w in _PART_OF for w in words) and all(w in _PERIODS or w in _AROUND for w in words)
+
+
+MonthPart = Literal["whole", "start", "middle", "end", "first_week", "last_week"]
+"""Which part of a month a phrase named: «i april», «starten av», «midten av», «slutten av», «første uka i», «siste
+veka i»."""
+
+
+def period(*, day: date, part: MonthPart) -> tuple[date, date]:
+    """The days a month phrase covers in `day`'s month, first and last: what a day offered for it must lie in."""
+    last = monthrange(day.year, day.month)[1]
+    first_day, last_day = {
+        "whole": (1, last),
+        "start": (1, 10),
+        "middle": (11, 20),
+        "end": (21, last),
+        "first_week": (1, 7),
+        "last_week": (last - 6, last),
+    }[part]
+    return day.replace(day=first_day), day.replace(day=last_day)
+
+
+def working_days_in(*, day: date, part: MonthPart, days_off: DaysOff = ()) -> list[date]:
+    """The working days a month phrase covers, nearest its anchor first (the 15th for «midten», the last day for
+    «slutten» and «siste uka», else the first): the day `dato` offers for it comes first, so a «Lagre likevel» is
+    never a weekend or a holiday outside what was typed."""
+    first, last = period(day=day, part=part)
+    anchor = {"middle": day.replace(day=15), "end": last, "last_week": last}.get(part, first)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    working = [d for d in days if is_working_day(d, days_off=days_off)]
+    return sorted(working, key=lambda d: (abs((d - anchor).days), d))

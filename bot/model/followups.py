@@ -15,9 +15,10 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.context import Context
+from bot.dates.workdays import on_or_before
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
@@ -98,9 +99,16 @@ def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
         parsed = parse_norwegian_date(phrase, now=now)
         if parsed is None or parsed.month_only:
             return None
-        due = parsed.when.date()
+        due = _week_end(parsed.when.date()) if parsed.week_only else parsed.when.date()
     rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
     return due, rest
+
+
+def _week_end(monday: date) -> date:
+    """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
+    before it (a holiday Friday), never its Monday (walk8 N3)."""
+    last = on_or_before(monday + timedelta(days=4))
+    return last if last >= monday else monday + timedelta(days=4)
 
 
 def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
