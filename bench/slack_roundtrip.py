@@ -11,11 +11,16 @@ each with the same Bolt settings (AsyncApp, process_before_response, aiohttp):
 - *record*: the bot on one copy of the data, asked everything once in order; its reply bytes per request
   are what the bare app sends;
 - *ours*: the bot on a fresh copy, asked the same requests in the same order (the same state each time);
-- *bare*: a Bolt app whose listener acks with the recorded bytes of that request (looked up by trigger id).
-Each request goes to ours and to bare, alternating which goes first. Each server reports its own CPU
+- *bare*: a Bolt app whose listener acks with the recorded bytes of that request (looked up by trigger id)
+  and then sends the Web API calls the bot made for it (a write's announcements: recorded per request at
+  the Web API stand-in), through the same `AsyncWebClient` on one shared aiohttp session, as the bot does;
+- *ack*: the same Bolt app acking only (the figure before the bare app posted: a write's announcements
+  counted as our overhead).
+Each request goes to all three in turn, rotating which goes first. Each server reports its own CPU
 (`time.process_time()`, GET /cpu) before and after each group, so the figures are server CPU per request,
 not the client's nor the wait; wall time per round trip is printed beside. A shared 2-core machine moves
-both alike: read the ratios, taken in one interleaved run, not the milliseconds.
+all alike: read the ratios, taken in one interleaved run, not the milliseconds. The stand-in counts the
+Web API bytes each server sent, so the run shows ours and bare sent the same.
 
     python -m bench.slack_roundtrip [--per-group 300] [--clients 16] [--folder /tmp/slack-bench]
 """
@@ -61,26 +66,43 @@ MODULE = "bench.slack_roundtrip"
 TOKEN = "xoxb-bench-token"
 SECRET = "bench-signing-secret"
 ACTOR_CHANNELS = (*ACTOR_SLACK_CHANNEL.values(), "C0INAGDER")
+KINDS = ("ours", "bare", "ack")
+"""The bot; the bare app sending the same bytes (the ack and the Web API calls); the bare app acking only."""
+Calls = dict[str, list[tuple[str, dict[str, object]]]]
+"""Per trigger id, the Web API calls (method, JSON body) the bot made for that request, in order."""
 
 
 # ---- the servers (child processes) ----------------------------------------------------------------------
 
 
-def _bare(api_url: str, *, replies: dict[str, dict[str, object]]) -> web.Application:
-    """A Bolt app that acks each request with the bytes the bot answered it with."""
+def _bare(api_url: str, *, replies: dict[str, dict[str, object]], calls: Calls) -> web.Application:
+    """A Bolt app that acks each request with the bytes the bot answered it with, then makes the Web API
+    calls the bot made for it (none in `calls`: it only acks)."""
     from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
     from slack_bolt.app.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
+    # One session for the process's life, as adapters/slack/sender.py gives the bot's client.
+    client = AsyncWebClient(token=TOKEN, base_url=api_url, retry_handlers=[], session=aiohttp.ClientSession())
     bolt = AsyncApp(  # the token reaches Bolt through `client`, exactly as in adapters/slack/app.py
         signing_secret=SECRET,
-        client=AsyncWebClient(token=TOKEN, base_url=api_url, retry_handlers=[]),
+        client=client,
         process_before_response=True,
     )
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def send(made: list[tuple[str, dict[str, object]]]) -> None:
+        await asyncio.gather(*(client.api_call(method, json=payload) for method, payload in made))
 
     @bolt.command("/samhandling")
     async def same_bytes(ack: object, body: dict[str, str]) -> None:
-        await ack(**replies.get(body["trigger_id"], {}))  # type: ignore[operator]
+        trigger = body["trigger_id"]
+        await ack(**replies.get(trigger, {}))  # type: ignore[operator]
+        made = calls.get(trigger)
+        if made:  # after the ack, as the bot posts its announcements
+            task = asyncio.get_running_loop().create_task(send(made))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
 
     async def events(request: web.Request) -> web.Response:
         return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
@@ -108,9 +130,15 @@ def _ours(api_url: str, *, config: str, db: str, now: str) -> web.Application:
     return app
 
 
-async def _serve(kind: str, *, api_url: str, config: str, db: str, now: str, replies: str | None) -> None:
+async def _serve(
+    kind: str, *, api_url: str, config: str, db: str, now: str, replies: str | None, calls: str | None
+) -> None:
     if kind == "bare":
-        app = _bare(api_url, replies=json.loads(Path(replies or "").read_text()))
+        made = {
+            trigger: [(method, payload) for method, payload in listed]
+            for trigger, listed in (json.loads(Path(calls).read_text()) if calls else {}).items()
+        }
+        app = _bare(api_url, replies=json.loads(Path(replies or "").read_text()), calls=made)
     else:
         from adapters.start_up import freeze_start_up
 
@@ -180,22 +208,33 @@ def crowd(regions: tuple[str, ...], *, size: int, name: str) -> list[Ask]:
 
 
 class StandIn:
-    """Slack's Web API for the bot's announcements and auth.test: answers ok, remembers when it was last called."""
+    """Slack's Web API for the servers' posts and auth.test: answers ok, remembers when it was last called,
+    counts each server's bytes (each is given its own base URL, `/<kind>/api/`) and, while `recording`
+    names a request, keeps the calls made for it (auth.test aside: every Bolt app makes its own)."""
 
     def __init__(self) -> None:
         self.last = 0.0
+        self.sent: dict[str, int] = {}
+        self.recording: str | None = None
+        self.calls: Calls = {}
 
     def app(self) -> web.Application:
         async def api(request: web.Request) -> web.Response:
             self.last = time.perf_counter()
+            body = await request.read()
+            who, method = request.match_info["who"], request.match_info["method"]
+            if method != "auth.test":
+                self.sent[who] = self.sent.get(who, 0) + len(body)
+                if self.recording is not None:
+                    self.calls.setdefault(self.recording, []).append((method, json.loads(body)))
             return web.json_response({"ok": True, "team_id": "T0", "user_id": "U0BOT", "bot_id": "B0", "ts": "1.0"})
 
         app = web.Application()
-        app.router.add_post("/api/{method}", api)
+        app.router.add_post("/{who}/api/{method}", api)
         return app
 
     async def quiet(self, seconds: float = 0.3) -> None:
-        """Until the bot has posted nothing for `seconds` (its announcements are sent after the ack)."""
+        """Until the servers have posted nothing for `seconds` (announcements are sent after the ack)."""
         while time.perf_counter() - self.last < seconds:
             await asyncio.sleep(seconds / 3)
 
@@ -247,11 +286,11 @@ async def _crowd_rate(session: aiohttp.ClientSession, url: str, asks: list[Ask],
     return len(asks) / (time.perf_counter() - start)
 
 
-def _line(name: str, ours: tuple[float, list[float]], bare: tuple[float, list[float]]) -> str:
-    wall_ours, wall_bare = statistics.median(ours[1]) * 1000, statistics.median(bare[1]) * 1000
+def _line(name: str, cpu: dict[str, float], walls: dict[str, list[float]]) -> str:
+    wall = {kind: statistics.median(walls[kind]) * 1000 for kind in KINDS}
     return (
-        f"| {name} | {len(ours[1])} | {ours[0]:.2f} ms | {bare[0]:.2f} ms | **{ours[0] / bare[0]:.2f}** "
-        f"| {wall_ours:.2f} / {wall_bare:.2f} ms |"
+        f"| {name} | {len(walls['ours'])} | {cpu['ours']:.2f} ms | {cpu['bare']:.2f} ms | **{cpu['ours'] / cpu['bare']:.2f}** "
+        f"| {cpu['ack']:.2f} ms | {cpu['ours'] / cpu['ack']:.2f} | {wall['ours']:.2f} / {wall['bare']:.2f} ms |"
     )
 
 
@@ -261,6 +300,28 @@ def main(*, per_group: int, clients: int, folder: Path) -> None:
     asyncio.run(measure(served, per_group=per_group, clients=clients, folder=folder))
 
 
+WRITES = ("dato", "signer")
+SETTLE = 0.05
+"""While recording, after a write's answer: the calls that follow it (its announcements) are its own once
+the stand-in has heard nothing for this long."""
+
+
+async def _record(url: str, asks: list[Ask], *, stand_in: StandIn) -> dict[str, object]:
+    """Every request asked once, in order: each one's reply payload, and (at the stand-in) the Web API
+    calls made for it. A write waits until its posts are over, so the next request's are its own."""
+    replies: dict[str, object] = {}
+    async with aiohttp.ClientSession() as session:
+        for ask in asks:
+            stand_in.recording = ask.trigger
+            _, payload = await _one(session, url, ask)
+            replies[ask.trigger] = json.loads(payload) if payload else {}
+            if ask.text.startswith(WRITES):
+                await asyncio.sleep(SETTLE)
+                await stand_in.quiet(SETTLE)
+    stand_in.recording = None
+    return replies
+
+
 async def measure(served: Served, *, per_group: int, clients: int, folder: Path) -> None:
     now, regions = served.now, served.regions
     config, now_text = str(served.config), now.isoformat()
@@ -268,45 +329,50 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
     crowds = [crowd(regions, size=clients * 40, name=f"c{n}") for n in range(4)]  # two rounds each
     stand_in = StandIn()
     stand_runner, stand_url = await start_site(stand_in.app())
-    api_url = f"{stand_url}/api/"
     children: list[subprocess.Popen[str]] = []
     try:
         copies = fresh_copies(served.data, folder=folder, names=("slack-record", "slack-ours"))
-        common = ["--api", api_url, "--config", config, "--now", now_text]
-        child, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-record"])])
+
+        def common(kind: str) -> list[str]:
+            return ["--api", f"{stand_url}/{kind}/api/", "--config", config, "--now", now_text]
+
+        child, record_url = spawn(MODULE, "ours", [*common("record"), "--db", str(copies["slack-record"])])
         children.append(child)
-        replies: dict[str, object] = {}
-        async with aiohttp.ClientSession() as session:
-            for ask in [a for group in asked.values() for a in group] + [a for c in crowds for a in c]:
-                _, payload = await _one(session, record_url, ask)
-                replies[ask.trigger] = json.loads(payload) if payload else {}
+        everything = [a for group in asked.values() for a in group] + [a for c in crowds for a in c]
+        replies = await _record(record_url, everything, stand_in=stand_in)
+        await stand_in.quiet()
         child.terminate()
         child.wait()
         children.remove(child)
-        replies_file = folder / "replies.json"
+        replies_file, calls_file = folder / "replies.json", folder / "calls.json"
         replies_file.write_text(json.dumps(replies))
-        ours, ours_url = spawn(MODULE, "ours", [*common, "--db", str(copies["slack-ours"])])
-        bare, bare_url = spawn(MODULE, "bare", [*common, "--replies", str(replies_file)])
-        children += [ours, bare]
-        urls = {"ours": ours_url, "bare": bare_url}
+        calls_file.write_text(json.dumps(stand_in.calls))
+        ours, ours_url = spawn(MODULE, "ours", [*common("ours"), "--db", str(copies["slack-ours"])])
+        bare_args = ["--replies", str(replies_file)]
+        bare, bare_url = spawn(MODULE, "bare", [*common("bare"), *bare_args, "--calls", str(calls_file)])
+        ack, ack_url = spawn(MODULE, "bare", [*common("ack"), *bare_args])
+        children += [ours, bare, ack]
+        urls = {"ours": ours_url, "bare": bare_url, "ack": ack_url}
         lines = []
-        sizes = {"ours": 0, "bare": 0}
+        sizes = dict.fromkeys(KINDS, 0)
         async with aiohttp.ClientSession() as session:
             for warm in crowd(regions, size=50, name="warm"):  # connections, auth.test, first-use costs
                 for url in urls.values():
                     await _one(session, url, warm)
+            await stand_in.quiet()
+            stand_in.sent.clear()
             for name, group in asked.items():
                 before = {kind: await server_cpu(session, url) for kind, url in urls.items()}
-                walls: dict[str, list[float]] = {"ours": [], "bare": []}
+                walls: dict[str, list[float]] = {kind: [] for kind in KINDS}
                 for n, ask in enumerate(group):
-                    for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
+                    for kind in KINDS[n % 3 :] + KINDS[: n % 3]:
                         seconds, payload = await _one(session, urls[kind], ask)
                         walls[kind].append(seconds)
                         sizes[kind] += len(payload)
                 await stand_in.quiet()
                 after = {kind: await server_cpu(session, url) for kind, url in urls.items()}
                 cpu = {kind: (after[kind] - before[kind]) / len(group) * 1000 for kind in urls}
-                lines.append(_line(name, (cpu["ours"], walls["ours"]), (cpu["bare"], walls["bare"])))
+                lines.append(_line(name, cpu, walls))
             rates: dict[str, list[float]] = {"ours": [], "bare": []}
             for n, asks in enumerate(crowds):
                 for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
@@ -317,18 +383,26 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
             child.wait()
         await stand_runner.cleanup()
     print(
-        f"Slack over HTTP on 127.0.0.1: the bot vs a bare Bolt app acking with the same bytes, at {now:%Y-%m-%d %H:%M}"
+        f"Slack over HTTP on 127.0.0.1: the bot vs a bare Bolt app sending the same bytes (its ack and the "
+        f"Web API calls the bot made for that request), and vs the bare app acking only, at {now:%Y-%m-%d %H:%M}"
     )
-    print(f"reply bytes sent: ours {sizes['ours']}, bare {sizes['bare']}")
-    print("| requests | n | server CPU, ours | bare Bolt | ratio | wall median ours / bare |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(f"reply bytes sent: ours {sizes['ours']}, bare {sizes['bare']}, ack only {sizes['ack']}")
+    posted = stand_in.sent
+    print(
+        f"Web API bytes sent (auth.test aside): ours {posted.get('ours', 0)}, bare {posted.get('bare', 0)}, "
+        f"ack only {posted.get('ack', 0)} ({sum(map(len, stand_in.calls.values()))} calls recorded)"
+    )
+    print(
+        "| requests | n | server CPU, ours | bare Bolt, same bytes | ratio | bare Bolt, ack only | ratio | wall median ours / bare |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for line in lines:
         print(line)
     ours_rate, bare_rate = statistics.median(rates["ours"]), statistics.median(rates["bare"])
     print(
         f"| {clients} clients at once, every `neste` different ({len(crowds[0])} requests x {len(crowds)} rounds) "
         f"| {sum(len(c) for c in crowds)} | {ours_rate:.0f} req/s | {bare_rate:.0f} req/s "
-        f"| **{ours_rate / bare_rate:.2f}** (throughput) | |"
+        f"| **{ours_rate / bare_rate:.2f}** (throughput) | | | |"
     )
 
 
@@ -343,10 +417,19 @@ if __name__ == "__main__":
     parser.add_argument("--db", default="", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
     parser.add_argument("--replies", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--calls", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(
-            _serve(args.serve, api_url=args.api, config=args.config, db=args.db, now=args.now, replies=args.replies)
+            _serve(
+                args.serve,
+                api_url=args.api,
+                config=args.config,
+                db=args.db,
+                now=args.now,
+                replies=args.replies,
+                calls=args.calls,
+            )
         )
     elif args.folder:
         Path(args.folder).mkdir(parents=True, exist_ok=True)

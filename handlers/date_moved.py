@@ -77,11 +77,11 @@ def lead_channels(ctx: Context, *, item: Item) -> list[ChannelAddress]:
     """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`)."""
     planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-    addresses: list[ChannelAddress] = []
+    bindings = ctx.directory.bindings()  # taken once for every lead, as a pass does
+    channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
+    addresses: dict[ChannelAddress, None] = {}
     for occurrence in planner.occurrences(progress):
-        if occurrence.kind != "lead":
-            continue
-        for _party, binding in planner.audience(progress, occurrence):
-            if binding.address not in addresses:
-                addresses.append(binding.address)
-    return addresses
+        if occurrence.kind == "lead":
+            for _party, binding in planner.audience(progress, occurrence, bindings=bindings, channels=channels):
+                addresses.setdefault(binding.address)
+    return list(addresses)
