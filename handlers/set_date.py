@@ -243,13 +243,17 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
+def _command(item: Item, *, when: datetime, has_time: bool, last_day: date | None = None, confirm: bool = True) -> str:
+    """The `dato` line that saves `when` on `item` as typed: a meeting over two days keeps its last day
+    («2027-05-06–2027-05-07», read back as the typed span is), so «Lagre likevel» never drops it."""
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
+    if last_day is not None and last_day > when.date():
+        iso += f"–{last_day:%Y-%m-%d}"
     parts = [
         "dato",
         typed_name(item.spec),
         item.region or "",
-        str(year or item.year),
+        str(item.year),
         iso,
         confirm_word() if confirm else "",
     ]
@@ -259,7 +263,7 @@ def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = N
 def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str, shown: str, typed: str) -> Outcome:
     """The confirm reply: a day is missing, or the date looks wrong (`asked.worries`)."""
     item, parsed = asked.item, choice.parsed
-    command = _command(item, when=parsed.when, has_time=parsed.has_time)
+    command = _command(item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     buttons = [Button(label=_("Lagre likevel"), command=command, primary=False)]
     if asked.held is not None:
         lead = _(
@@ -280,12 +284,13 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
     how = _("Skriv «{command}» for å lagre likevel").format(command=command)
     later_day = choice.next_year
     if later_day is not None:
-        when = parsed.when.replace(year=later_day.year, month=later_day.month, day=later_day.day)
+        later_parsed = _on_day(parsed, later_day)
+        when = later_parsed.when
         later_item = dated_item(acting, key=item.key, region=item.region, day=later_day)
         if date_worries(acting, item=later_item, when=when):  # offered only when it would be kept as typed
             later_day = None
     if later_day is not None:
-        later = _command(later_item, when=when, has_time=parsed.has_time, confirm=False)
+        later = _command(later_item, when=when, has_time=parsed.has_time, last_day=later_parsed.span_end, confirm=False)
         how += ", " + _("eller «{command}» for neste år").format(command=later)
         buttons.append(
             Button(label=_("Neste år ({day})").format(day=day_text(later_day)), command=later, primary=False)
@@ -328,16 +333,22 @@ def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, p
     meant = _in_meant_window(acting, parsed=parsed, item_for=item_for)
     if meant is not None and meant != found and abs(meant - today) < abs(found - today):
         # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
-        moved = parsed.when.replace(year=meant.year, month=meant.month, day=meant.day)
         later = found if found > meant and found >= today else None  # the same day next year, offered too
-        return _Choice(parsed=replace(parsed, when=moved), next_year=later)
+        return _Choice(parsed=_on_day(parsed, meant), next_year=later)
     if this_year is None or this_year == found or found.year <= today.year:
         return _Choice(parsed=parsed)
     planned = item_for(next_opening(today=today, item_for=item_for))
     if window_contains(planned, found) or meant == found or (found - today) < (today - this_year):
         return _Choice(parsed=parsed)  # «5.1» on 28 December is next week, not a year back
-    moved = parsed.when.replace(year=this_year.year, month=this_year.month, day=this_year.day)
-    return _Choice(parsed=replace(parsed, when=moved), next_year=found)
+    return _Choice(parsed=_on_day(parsed, this_year), next_year=found)
+
+
+def _on_day(parsed: ParsedDate, day: date) -> ParsedDate:
+    """The typed date moved to `day` (another year's), its time kept and a two-day meeting's last day
+    moved with it, so «6.–7. mai» read in another year stays two days."""
+    shift = day - parsed.when.date()
+    end = parsed.span_end + shift if parsed.span_end is not None else None
+    return replace(parsed, when=parsed.when + shift, span_end=end)
 
 
 def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[int], Item]) -> date | None:
