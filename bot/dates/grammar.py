@@ -95,6 +95,9 @@ class ParsedDate:
     daypart: bool = field(default=False, compare=False)
     span_end: date | None = field(default=None, compare=False)
     week_only: bool = field(default=False, compare=False)
+    weekday: int | None = field(default=None, compare=False)
+    """A weekday typed with the date (0 = Monday), checked against it: `dato` moves a date typed without a
+    year only to a year where it still fits («torsdag 25. november» is 2027's, never Wednesday 2026's)."""
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,7 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         in_year=found.make,
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
+        weekday=found.weekday,
     )
 
 
