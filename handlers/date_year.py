@@ -37,6 +37,9 @@ class Choice:
     """The year today is in, when the typed day does not exist in it (29 February): said before the question."""
     unfinished: bool = False
     """The date was read in the window of an overdue, unfinished item (`next_year` is the next cycle's)."""
+    forward: bool = False
+    """Words that point forward («over påske») were read in a typed year where that day has passed:
+    `next_year` is the coming one, offered beside it whatever its own worries (they are named)."""
     passed_over: tuple[Item, date] | None = None
     """The other cycle's item a `dato` without a year may mean, and the typed day in its window, where the
     typed weekday does not fit: the question names it, with no button that would save a day not typed."""
@@ -48,8 +51,8 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     "dato vår 1. mars" typed on 15 March means this year's 1 March (passed, so the bot asks), not
     1 March next year, unless next year's 1 March is in the window of the cycle being planned.
     """
-    if parsed.year_typed or parsed.relative or parsed.in_year is None:
-        return Choice(parsed=parsed)
+    if parsed.year_typed or parsed.relative or parsed.in_year is None or parsed.named:
+        return Choice(parsed=parsed)  # «over påske» after Easter: the coming one, as the grammar read it
     today = acting.now.date()
     found = parsed.when.date()
     this_year = parsed.in_year(today.year)
@@ -72,6 +75,16 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     if window_contains(planned, found) or meant == found or (found - today) < (today - this_year):
         return Choice(parsed=parsed)  # «5.1» on 28 December is next week, not a year back
     return Choice(parsed=on_day(parsed, this_year), next_year=found)
+
+
+def typed_year_choice(acting: Acting, *, parsed: ParsedDate) -> Choice:
+    """A date read in the window of a typed year: as typed, and when its words point forward («dato vår
+    2027 over påske» after Easter 2027) and that day has passed, the coming one is named beside it."""
+    today = acting.now.date()
+    if not parsed.named or parsed.in_year is None or parsed.when.date() >= today:
+        return Choice(parsed=parsed)
+    coming = [day for y in range(today.year, today.year + 2) if (day := parsed.in_year(y)) and day >= today]
+    return Choice(parsed=parsed, next_year=coming[0] if coming else None, forward=bool(coming))
 
 
 def fits(parsed: ParsedDate, day: date) -> bool:

@@ -40,7 +40,7 @@ from bot.state.store import DomainError
 from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
 from handlers.date_replaced import replaced_note
-from handlers.date_year import Choice, on_day, weekday_fitting, year_choice
+from handlers.date_year import Choice, on_day, typed_year_choice, weekday_fitting, year_choice
 
 if TYPE_CHECKING:
     from bot.dates.grammar import ParsedDate
@@ -59,7 +59,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
     acting = Acting.of(ctx=ctx, request=request)
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
-    choice = Choice(parsed=parsed) if window else year_choice(acting, key=spec.key, region=region, parsed=parsed)
+    choice = (
+        typed_year_choice(acting, parsed=parsed)
+        if window
+        else year_choice(acting, key=spec.key, region=region, parsed=parsed)
+    )
     parsed = choice.parsed
     result = set_date(
         acting,
@@ -312,7 +316,8 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
     parsed = on_day(choice.parsed, choice.next_year)
     later_item = dated_item(acting, key=item.key, region=item.region, day=choice.next_year)
     worries = date_worries(acting, item=later_item, when=parsed.when)
-    if worries and not (choice.unfinished and not overdue_nearer(acting, meant=item, planned=later_item)):
+    named = choice.forward or (choice.unfinished and not overdue_nearer(acting, meant=item, planned=later_item))
+    if worries and not named:
         return None
     command = _command(
         later_item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end, confirm=bool(worries)
@@ -322,7 +327,7 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
         text = _("eller «{command}» for {item} ({when} er {reasons})").format(
             command=command, item=later_item.title(), when=when, reasons=_join(worries)
         )
-    elif choice.unfinished:
+    elif named:
         text = _("eller «{command}» for {item}").format(command=command, item=later_item.title())
     else:
         text = _("eller «{command}» for neste år").format(command=command)

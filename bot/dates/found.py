@@ -34,6 +34,7 @@ class Found:
     make: Maker | None = None  # the same phrase in another year, when no year was typed
     weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
     moment: datetime | None = None  # "om 2 timer": a time as well
+    named: bool = False  # named from a feast or a named day («over påske», «skjærtorsdag»): the coming one
 
 
 def choose_year(
