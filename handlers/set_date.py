@@ -11,23 +11,30 @@ never moved to next year behind the person's back.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.dates import EXAMPLE, DateQuestion, DateUnchanged, date_worries, dated_item, set_date
-from bot.actions.rules import milestone_for, pick_year, require_near_year
+from bot.actions.dates import (
+    EXAMPLE,
+    DateQuestion,
+    DateUnchanged,
+    date_worries,
+    dated_item,
+    overdue_nearer,
+    set_date,
+)
+from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
-from bot.dates.text import month_name
+from bot.dates.text import month_name, weekday_name
 from bot.dates.vague import working_days_in
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.model.cycle import next_opening
 from bot.model.order import confirm_word, model_quote, split_confirm
-from bot.model.wheel import Item, done_word, window_contains
+from bot.model.wheel import Item, done_word
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
 from bot.shown.replies import day_text, make_reply, planned_text
@@ -36,25 +43,14 @@ from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
 from handlers.date_removed import removal, removes, time_alone
 from handlers.date_replaced import replaced_note
+from handlers.date_year import Choice, on_day, typed_year_choice, weekday_fitting, year_choice
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from bot.dates.grammar import ParsedDate
 
 logger = logging.getLogger(__name__)
 
 _FORMS = N_("«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»")
-
-
-@dataclass(frozen=True)
-class _Choice:
-    """The date to ask about, and the same date next year when this year's has passed."""
-
-    parsed: ParsedDate
-    next_year: date | None = None
-    absent_in: int | None = None
-    """The year today is in, when the typed day does not exist in it (29 February): said before the question."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -70,9 +66,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     text = time_alone(acting, text=text, key=spec.key, region=region, year=args.year, typed=typed) or text
     parsed, window = _read(acting, text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab)
     choice = (
-        _Choice(parsed=parsed)
+        typed_year_choice(acting, parsed=parsed)
         if window
-        else _this_year_unless_planned(acting, key=spec.key, region=region, parsed=parsed)
+        else year_choice(acting, key=spec.key, region=region, parsed=parsed)
     )
     choice = replace(choice, parsed=_working_day_for_month(acting, choice.parsed))
     parsed = choice.parsed
@@ -136,6 +132,8 @@ def _read(
     window = milestone_for(acting.config, key=key, year=year, region=region) if year else None
     now = acting.now
     reading = read_date(text, now=now, window=(window.start, window.deadline) if window else None)
+    if isinstance(reading, DateTrouble) and reading.reason == "weekday" and window is None:
+        reading = weekday_fitting(acting, text, key=key, region=region) or reading  # «onsdag 25. november»
     if isinstance(reading, DateTrouble) and len(reading.instead) == 2:
         first, second = (f"{typed} {phrase}" for phrase in reading.instead)
         raise DomainError(
@@ -249,23 +247,27 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _command(item: Item, *, when: datetime, has_time: bool, year: int | None = None, confirm: bool = True) -> str:
+def _command(item: Item, *, when: datetime, has_time: bool, last_day: date | None = None, confirm: bool = True) -> str:
+    """The `dato` line that saves `when` on `item` as typed: a meeting over two days keeps its last day
+    («2027-05-06–2027-05-07», read back as the typed span is), so «Lagre likevel» never drops it."""
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
+    if last_day is not None and last_day > when.date():
+        iso += f"–{last_day:%Y-%m-%d}"
     parts = [
         "dato",
         typed_name(item.spec),
         item.region or "",
-        str(year or item.year),
+        str(item.year),
         iso,
         confirm_word() if confirm else "",
     ]
     return " ".join(part for part in parts if part)
 
 
-def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str, shown: str, typed: str) -> Outcome:
+def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str, shown: str, typed: str) -> Outcome:
     """The confirm reply: a day is missing, or the date looks wrong (`asked.worries`)."""
     item, parsed = asked.item, choice.parsed
-    command = _command(item, when=parsed.when, has_time=parsed.has_time)
+    command = _command(item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     buttons = [Button(label=_("Lagre likevel"), command=command, primary=False)]
     if asked.held is not None:
         lead = _(
@@ -293,19 +295,15 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
             )
         )
         return Outcome(reply=make_reply(title=_("Hvilken dag?"), lead=lead, buttons=buttons))
-    how = _("Skriv «{command}» for å lagre likevel").format(command=command)
-    later_day = choice.next_year
-    if later_day is not None:
-        when = parsed.when.replace(year=later_day.year, month=later_day.month, day=later_day.day)
-        later_item = dated_item(acting, key=item.key, region=item.region, day=later_day)
-        if date_worries(acting, item=later_item, when=when):  # offered only when it would be kept as typed
-            later_day = None
-    if later_day is not None:
-        later = _command(later_item, when=when, has_time=parsed.has_time, confirm=False)
-        how += ", " + _("eller «{command}» for neste år").format(command=later)
-        buttons.append(
-            Button(label=_("Neste år ({day})").format(day=day_text(later_day)), command=later, primary=False)
+    if choice.unfinished:  # an earlier cycle's item still open: named, as the next one is (walk 10, X12)
+        how = _("Skriv «{command}» for å lagre likevel for {item}, som ikke er fullført").format(
+            command=command, item=item.title()
         )
+    else:
+        how = _("Skriv «{command}» for å lagre likevel").format(command=command)
+    if (later := _later(acting, item=item, choice=choice)) is not None:
+        how += ", " + later[0]
+        buttons.append(later[1])
     reasons = list(asked.worries)
     lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)
     if choice.absent_in is not None:
@@ -314,6 +312,11 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: _Choice, text: str
             _("{day} finnes ikke i {year}.").format(day=f"{day.day}. {month_name(day.month)}", year=choice.absent_in)
             + " "
             + lead
+        )
+    if choice.passed_over is not None:
+        other, day = choice.passed_over
+        lead += " " + _("{day} er en {weekday}, så datoen er lest for {asked}, ikke for {item}.").format(
+            item=other.title(), day=day_text(day), weekday=weekday_name(day), asked=item.title()
         )
     if asked.about_order and (quote := model_quote(item)):
         lead += " " + quote
@@ -335,51 +338,34 @@ def _working_day_for_month(acting: Acting, parsed: ParsedDate) -> ParsedDate:
     return replace(parsed, when=parsed.when.replace(year=day.year, month=day.month, day=day.day))
 
 
+def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] | None:
+    """The same day in the next cycle, offered beside the one asked about: when it would be kept as typed,
+    or, when the one asked about is an earlier cycle's unfinished item and the next one's window is as near
+    (`overdue_nearer`), with its own worries named and `bekreft` in its command: in May, «25. november»
+    may be the open autumn meeting of last year or this autumn's, and both are named with a button each."""
+    if choice.next_year is None:
+        return None
+    parsed = on_day(choice.parsed, choice.next_year)
+    later_item = dated_item(acting, key=item.key, region=item.region, day=choice.next_year)
+    worries = date_worries(acting, item=later_item, when=parsed.when)
+    named = choice.forward or (choice.unfinished and not overdue_nearer(acting, meant=item, planned=later_item))
+    if worries and not named:
+        return None
+    command = _command(
+        later_item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end, confirm=bool(worries)
+    )
+    if worries:
+        when = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
+        text = _("eller «{command}» for {item} ({when} er {reasons})").format(
+            command=command, item=later_item.title(), when=when, reasons=_join(worries)
+        )
+    elif named:
+        text = _("eller «{command}» for {item}").format(command=command, item=later_item.title())
+    else:
+        text = _("eller «{command}» for neste år").format(command=command)
+    label = _("Neste år ({day})").format(day=day_text(choice.next_year))
+    return text, Button(label=label, command=command, primary=False)
+
+
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("og") + " " + parts[-1]
-
-
-def _this_year_unless_planned(acting: Acting, *, key: str, region: str | None, parsed: ParsedDate) -> _Choice:
-    """A date typed without a year: next occurrence only within the planned cycle's window, else this year's.
-
-    "dato vår 1. mars" typed on 15 March means this year's 1 March (passed, so the bot asks), not
-    1 March next year, unless next year's 1 March is in the window of the cycle being planned.
-    """
-    if parsed.year_typed or parsed.relative or parsed.in_year is None:
-        return _Choice(parsed=parsed)
-    today = acting.now.date()
-    found = parsed.when.date()
-    this_year = parsed.in_year(today.year)
-    if this_year is None and found.year > today.year:  # «29. februar» typed in 2027
-        return _Choice(parsed=parsed, absent_in=today.year)
-
-    def item_for(year: int) -> Item:
-        return milestone_for(acting.config, key=key, year=year, region=region)
-
-    meant = _in_meant_window(acting, parsed=parsed, item_for=item_for)
-    if meant is not None and meant != found and abs(meant - today) < abs(found - today):
-        # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
-        moved = parsed.when.replace(year=meant.year, month=meant.month, day=meant.day)
-        later = found if found > meant and found >= today else None  # the same day next year, offered too
-        return _Choice(parsed=replace(parsed, when=moved), next_year=later)
-    if this_year is None or this_year == found or found.year <= today.year:
-        return _Choice(parsed=parsed)
-    planned = item_for(next_opening(today=today, item_for=item_for))
-    if window_contains(planned, found) or meant == found or (found - today) < (today - this_year):
-        return _Choice(parsed=parsed)  # «5.1» on 28 December is next week, not a year back
-    moved = parsed.when.replace(year=this_year.year, month=this_year.month, day=this_year.day)
-    return _Choice(parsed=replace(parsed, when=moved), next_year=found)
-
-
-def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[int], Item]) -> date | None:
-    """The typed day (last, this or next year) inside the window of the cycle a `dato` without a year means:
-    the one rule of bot/model/cycle.py (`pick_year`), as `referat` has it, so the typed day never silently
-    chooses another cycle (an overdue autumn meeting of last year stays the one meant in January). The one
-    nearest today where two fit; None when none does. The caller reads it only when it is nearer today than
-    the next such day: «dato handlingsplan 2. desember» in August plans the coming one, not one 8 months gone."""
-    assert parsed.in_year is not None
-    today = acting.now.date()
-    item = item_for(pick_year(acting, item_for=item_for))
-    days = [day for y in range(today.year - 1, today.year + 2) if (day := parsed.in_year(y)) is not None]
-    inside = [day for day in days if window_contains(item, day)]
-    return min(inside, key=lambda day: abs((day - today).days)) if inside else None

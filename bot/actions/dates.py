@@ -174,7 +174,7 @@ def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
     cycle's window: «dato vår 29. februar» in April 2027 must not silently plan the spring meeting of 2028.
     Planning the next one is no slip: after an overdue item's deadline (the action plan 2027, unfinished in
     August 2027), the cycle whose window opens next is meant as well, unless the overdue
-    one is nearer today (`_overdue_nearer`)."""
+    one is nearer today (`overdue_nearer`)."""
     config = acting.config
 
     def item_for(year: int) -> Item:
@@ -185,16 +185,20 @@ def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
         return None
     meant = item_for(year)
     today = acting.now.date()
-    if item.year == next_opening(today=today, item_for=item_for) and not _overdue_nearer(acting, meant, item, today):
+    if item.year == next_opening(today=today, item_for=item_for) and not overdue_nearer(
+        acting, meant=meant, planned=item
+    ):
         return None
     return meant
 
 
-def _overdue_nearer(acting: Acting, meant: Item, planned: Item, today: date) -> bool:
+def overdue_nearer(acting: Acting, *, meant: Item, planned: Item) -> bool:
     """The meant item is overdue and unfinished, and its deadline nearer today than the next window's
     start: «dato haust 10.12.2027» on 11 January 2027, with last autumn's meeting not held, is a slip
     for that meeting or a plan far ahead, so it is asked (walk 8, N7); in August, the action plan due
-    last December is not what «dato handlingsplan 2.12.2027» means (its next window opens within weeks)."""
+    last December is not what «dato handlingsplan 2.12.2027» means (its next window opens within weeks).
+    Otherwise a question about the overdue one names the planned one too, with its button (walk 10, X12)."""
+    today = acting.now.date()
     if meant.deadline >= today or progress_of(config=acting.config, state=acting.state, item=meant).done:
         return False
     return (planned.start - today) >= (today - meant.deadline)

@@ -37,6 +37,7 @@ class Found:
     weekday: int | None = None  # a weekday typed in front of the date, to be checked against it
     moment: datetime | None = None  # "om 2 timer": a time as well
     part: MonthPart = "whole"  # which part of the month a "month" names ("midten av november")
+    named: bool = False  # named from a feast or a named day («over påske», «skjærtorsdag»): the coming one
 
 
 def choose_year(

@@ -98,6 +98,12 @@ class ParsedDate:
     span_end: date | None = field(default=None, compare=False)
     week_only: bool = field(default=False, compare=False)
     month_part: MonthPart = field(default="whole", compare=False)
+    named: bool = field(default=False, compare=False)
+    """Named from a feast or a named day («over påske», «skjærtorsdag»), typed without a year: the words point
+    to the coming one, so `dato` never moves it back to this year's when that has passed (walk 10, X8)."""
+    weekday: int | None = field(default=None, compare=False)
+    """A weekday typed with the date (0 = Monday), checked against it: `dato` moves a date typed without a
+    year only to a year where it still fits («torsdag 25. november» is 2027's, never Wednesday 2026's)."""
 
 
 @dataclass(frozen=True)
@@ -306,6 +312,8 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
         month_part=found.part,
+        weekday=found.weekday,
+        named=found.named,
     )
 
 

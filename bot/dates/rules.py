@@ -195,7 +195,8 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
             return None
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
-        return _yearless(make, today=today, window=window, weekday=wd)
+        found = _yearless(make, today=today, window=window, weekday=wd)
+        return replace(found, named=True) if found else None
     if m := _FEAST_WEEK_RE.fullmatch(s):
         name, y = m.groups()
         feast = feast_week(name)
@@ -205,7 +206,9 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
         if y:
             return Found(day=feast(int(y)), kind=kind, year_typed=True)
         day = choose_year(feast, today=today, window=window, ahead=lambda d: d + timedelta(days=6))
-        return Found(day=day, kind=kind, make=feast) if day else None
+        # «etter jul» typed in January is the just-passed New Year's back-to-work Monday, as asked before;
+        # a week named from Easter or Whitsun points to the coming one
+        return Found(day=day, kind=kind, make=feast, named=kind == "week") if day else None
     if m := _NTH_WD_RE.fullmatch(s):
         nth, wd, mon, y = m.groups()
         make = _nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
