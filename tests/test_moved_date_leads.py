@@ -72,3 +72,27 @@ def test_a_lead_for_the_same_date_is_told_once_also_under_an_id_written_before_t
     late = {**kwargs, "today": date(2027, 4, 8)}
     assert told_already({"m|lead-14@2027-03-11|slack:C1": {"sent_at": "2027-02-25T09:00:00+01:00"}}, **late)
     assert not told_already({}, **late)  # never told at all (downtime): it goes, late
+
+
+def test_a_meeting_dated_past_its_window_with_bekreft_is_dated_not_late() -> None:
+    # Walk 10 X2: vårmøtet's window ends 31 March; AU dates it 20 April with «bekreft». Dated and announced,
+    # it is neither «forsinket … AU kaller inn» nor behind in the weekly overview before that day.
+    bot = make_bot(at=oslo(2027, 3, 2, 10))
+    assert bot.say("dato vårmøte 20. april kl 10 bekreft", as_="aud", channel="nasjonal").ok
+    senders = senders_for(bot)
+    _passes(bot, senders, start=date(2027, 3, 3), end=date(2027, 4, 23))
+    national = [
+        (day, reply.text)
+        for sender in senders.values()
+        for day, to, reply in sender.posts
+        if to == "nasjonal" and MEETING in reply.text
+    ]
+    before = [text for day, text in national if day <= date(2027, 4, 20)]
+    assert before and not any("forsinket" in text or "frist var" in text for text in before), before
+    assert not any("Forsinket nasjonalt" in text for _day, text in national)
+    bot.set_time(2027, 4, 12, 10)
+    assert "Forsinket" not in bot.say("oversikt", as_="aud", channel="nasjonal").text
+    # The day after it: the meeting is over and its minutes are missing, said once, not «AU kaller inn».
+    after = [text for day, text in national if day == date(2027, 4, 21)]
+    assert after and "møtet var 20. april 2027" in after[0] and "skriver referat" in after[0]
+    assert not any("kaller inn" in text for day, text in national if day > date(2027, 4, 20))

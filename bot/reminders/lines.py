@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
-from bot.facts.item_state import item_state
+from bot.facts.item_state import item_state, on_time_until
 from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
@@ -130,7 +130,7 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     decided_elsewhere = is_decided_elsewhere(item)
     deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
     if occurrence.kind == "still-overdue":
-        since = day_text(item.deadline + timedelta(days=1))
+        since = day_text(on_time_until(progress) + timedelta(days=1))
         late = _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
         return late.format(day=since)
     if occurrence.overdue:
