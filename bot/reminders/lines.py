@@ -137,7 +137,7 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
         due = _("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")
         return due.format(day=deadline, until=until)
     if occurrence.kind == "minutes" and progress.planned:
-        return _("møtet var {day}").format(day=days_text(progress.planned.date(), progress.planned_last_day))
+        return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
         return _dated(
             item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)
@@ -157,6 +157,16 @@ def _dated(item: Item, *, day: date, until: str) -> str:
     if kind == "treatment":
         return _("behandling {day} ({until})").format(day=day_text(day), until=until)
     return _("møtet {day} ({until})").format(day=day_text(day), until=until)
+
+
+def _held(item: Item, *, day: str) -> str:
+    """A planned day that has passed without its record: «møtet var …», «vedtaket var planlagt …»."""
+    kind = getattr(item.spec, "kind", "meeting")
+    if kind == "plan":
+        return _("vedtaket var planlagt {day}").format(day=day)
+    if kind == "treatment":
+        return _("behandlingen var planlagt {day}").format(day=day)
+    return _("møtet var {day}").format(day=day)
 
 
 def _papers(item: Item, day: date) -> str:
