@@ -1,6 +1,7 @@
 """Minutes name a point's deadline with more words than «innen» (walk 10 X3): «senest/seinast», «før»,
-«til», «ikke/ikkje senere/seinare enn», «by», «i løpet av <måned>» are read through the one date grammar (`bot.dates.deadline`), in both written forms, and a date-looking phrase that none reads
-warns as «innen …» does: a deadline is never lost silently. «til IN» and «før møtet» name no date."""
+«til», «ikke/ikkje senere/seinare enn», «by», «i løpet av <måned>» are read through the one date grammar
+(`bot.dates.deadline`), in both written forms, and a date-looking phrase that none reads warns as «innen …»
+does: a deadline is never lost silently. «til IN», «før møtet», «til 2028» name no date."""
 
 from __future__ import annotations
 
@@ -65,11 +66,12 @@ def test_a_date_looking_phrase_not_read_warns(region: str, person: str, warning:
         bot,
         region=region,
         person=person,
-        points="a @IN senest 31. februar; b @SIVA før 31. juni; c @NFR klyngetall 15. oktober",
+        points="a @IN senest 31. februar; b @SIVA før 31. juni; c @NFR klyngetall 15. oktober; "
+        "d @agder evaluering til dialogmøtet i november",
     )
-    assert dues == {"a": None, "b": None, "c": None}
+    assert dues == {"a": None, "b": None, "c": None, "d": None}
     assert "⚠" in text and warning in text
-    for phrase in ("«31. februar»", "«31. juni»", "«15. oktober»"):
+    for phrase in ("«31. februar»", "«31. juni»", "«15. oktober»", "«i november»"):
         assert phrase in text
 
 
@@ -79,7 +81,15 @@ def test_til_and_for_without_a_date_are_no_deadline() -> None:
         bot,
         region="agder",
         person="kari",
-        points="Utkast til styret @IN; Lese før møtet @SIVA; Tall til IN @NFR før 1. oktober",
+        points="Utkast til styret @IN; Lese før møtet @SIVA; Tall til IN @NFR før 1. oktober; "
+        "Budsjett til 2028 @IN; Svar til 3 aktører @SIVA; Rapport til 1. kvartal @NFR",
     )
-    assert dues == {"Utkast": None, "Lese": None, "Tall": "2027-10-01"}
+    assert dues == {
+        "Utkast": None,
+        "Lese": None,
+        "Tall": "2027-10-01",
+        "Budsjett": None,
+        "Svar": None,
+        "Rapport": "2028-03-31",
+    }
     assert "⚠" not in text and "Utkast til styret" in text and "Tall til IN" in text

@@ -39,18 +39,23 @@ _PERIODS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^(?:sommeren|sommaren|sommerferien|sommarferien|fellesferien)$"), "1. juli", 1),
 )
 _STRONG = r"innen|innan|frist|senest|seinast|ikke\s+senere\s+enn|ikkje\s+seinare\s+enn|ikkje\s+seinere\s+enn"
-_WEAK = r"før|for|til|by|i\s+løpet\s+av|i\s+lopet\s+av"
+_WEAK = r"før|til|by|i\s+løpet\s+av|i\s+lopet\s+av"
 _WORDS = re.compile(rf"(?<![\w@])(?:({_STRONG})|({_WEAK}))\b(?=\s*:?\s+([^;()]+))", re.IGNORECASE)
 """A deadline word and the words after it (looked ahead, so «til IN før 1. oktober» finds «før» too)."""
-_MONTHS = r"jan|feb|mars?|apr|mai|jun|jul|aug|sep|sept|okt|nov|des"
+_FULL_MONTHS = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
+_MONTHS = rf"(?:{_FULL_MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?)"
+_DAY = rf"(?:\d{{1,2}}\s*[./]\s*\d{{1,2}}\b|\d{{1,2}}\.?\s*{_MONTHS}|\d{{4}}-\d{{2}}-\d{{2}})"
+"""«15/9», «15.09», «15. sept.», «2027-09-15»: a number alone («til 3 aktører», «til 2028») is no date."""
 _DATEISH = re.compile(
-    rf"^(?:den\s+)?(?:\d|(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag\b|(?:{_MONTHS})\w*\b|jul|påsk|"
-    r"sommer|sommar|nyttår|årsskiftet|utgangen|slutten|enden|ultimo|uke|veke|neste\s+\w+|\w+\s+kvartal)",
+    rf"^(?:den\s+)?(?:{_DAY}|(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag\b|{_MONTHS}|jul|påsk|sommer|"
+    r"sommar|nyttår|årsskiftet|(?:utgangen|slutten|enden)\s+av|ultimo|(?:uke|veke)\s*\d|"
+    r"neste\s+(?:uke|veke|måned|månad|år)\b|\w+\.?\s+kvartal)",
     re.IGNORECASE,
 )
-"""A phrase that begins as a date does: a number, a weekday, a month, a holiday or period."""
-_DATE_ANYWHERE = re.compile(rf"\b\d{{1,2}}\.?\s*(?:[./]\s*\d{{1,2}}\b|(?:{_MONTHS})[a-zæøå]*\b)[^;()]*", re.IGNORECASE)
-"""«15. oktober», «15.10» in a point without any deadline word: date-looking, so never silently dropped."""
+"""A phrase that begins as a date does: a day, a weekday, a month, a holiday or period."""
+_DATE_ANYWHERE = re.compile(rf"(?:\b{_DAY}|\bi\s+{_FULL_MONTHS})[^;()]*", re.IGNORECASE)
+"""«15. oktober», «15.10», «i november» in a point without any deadline word: date-looking, so never
+silently dropped."""
 
 
 @dataclass(frozen=True)
