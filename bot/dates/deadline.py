@@ -6,12 +6,20 @@ period's last working day. So each such phrase is put as the day the period ends
 before, in words the date grammar reads (its one reader, with its year rule: the coming one from the day
 the point was agreed), and then moved to the last working day on or before it (`workdays.on_or_before`).
 A phrase not here is the grammar's alone; one neither reads keeps the minutes' warning (walk 9 W5).
+
+Minutes name a deadline with other words than «innen» as often (walk 10 X3): «senest/seinast 1. oktober»,
+«ikke/ikkje senere/seinare enn», «frist», «før 1. oktober» (that day, as «innen»), «til 1. oktober», «by»,
+«i løpet av september» (the month's last working day). «til», «før», «by» and «i løpet av» also say other
+things («sende til IN»), so they name a deadline only when a date-looking word follows them. A
+date-looking phrase no reading takes is returned by `unread_deadline`, so the minutes warn, never a silent
+loss.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.dates.workdays import on_or_before
@@ -30,6 +38,92 @@ _PERIODS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^(?:paske|paska|pasken|paskeferien)$"), "skjærtorsdag", 1),
     (re.compile(r"^(?:sommeren|sommaren|sommerferien|sommarferien|fellesferien)$"), "1. juli", 1),
 )
+_STRONG = r"innen|innan|frist|senest|seinast|ikke\s+senere\s+enn|ikkje\s+seinare\s+enn|ikkje\s+seinere\s+enn"
+_WEAK = r"før|til|by|i\s+løpet\s+av|i\s+lopet\s+av"
+_WORDS = re.compile(rf"(?<![\w@])(?:({_STRONG})|({_WEAK}))\b(?=\s*:?\s+([^;()]+))", re.IGNORECASE)
+"""A deadline word and the words after it (looked ahead, so «til IN før 1. oktober» finds «før» too)."""
+_FULL_MONTHS = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
+_MONTHS = rf"(?:{_FULL_MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?)"
+_DAY = rf"(?:\d{{1,2}}\s*[./]\s*\d{{1,2}}\b|\d{{1,2}}\.?\s*{_MONTHS}|\d{{4}}-\d{{2}}-\d{{2}})"
+"""«15/9», «15.09», «15. sept.», «2027-09-15»: a number alone («til 3 aktører», «til 2028») is no date."""
+_DATEISH = re.compile(
+    rf"^(?:den\s+)?(?:{_DAY}|(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag\b|{_MONTHS}|jul|påsk|sommer|"
+    r"sommar|nyttår|årsskiftet|(?:utgangen|slutten|enden)\s+av|ultimo|(?:uke|veke)\s*\d|"
+    r"neste\s+(?:uke|veke|måned|månad|år)\b|\w+\.?\s+kvartal)",
+    re.IGNORECASE,
+)
+"""A phrase that begins as a date does: a day, a weekday, a month, a holiday or period."""
+_DATE_ANYWHERE = re.compile(rf"(?:\b{_DAY}|\bi\s+{_FULL_MONTHS})[^;()]*", re.IGNORECASE)
+"""«15. oktober», «15.10», «i november» in a point without any deadline word: date-looking, so never
+silently dropped."""
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Where a point's words name a deadline: the word («senest»), the phrase after it and its span."""
+
+    word: str
+    phrase: str
+    start: int
+    end: int
+    strong: bool
+
+
+def due_in(text: str, *, now: datetime) -> tuple[date, str] | None:
+    """The due date a point's words name («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»)
+    and its words with that phrase taken out; None when none is read as one day."""
+    for named in _named(text):
+        due = _read(named, now=now)
+        if due is not None:
+            rest = " ".join((text[: named.start] + " " + text[named.end :]).split()).rstrip(" ,")
+            return due, rest
+    return None
+
+
+def unread_deadline(text: str) -> str | None:
+    """The deadline words of a point whose due date could not be read («innen sommeren», «senest 31.
+    februar», «klyngetall 15. oktober» with no deadline word), for the minutes' warning; None if none."""
+    named = _named(text)
+    if named:
+        return named[0].phrase
+    found = _DATE_ANYWHERE.search(text)
+    return found.group(0).strip().rstrip(".,") if found else None
+
+
+def _named(text: str) -> list[_Named]:
+    found = []
+    for match in _WORDS.finditer(text):
+        phrase = match.group(3).strip().rstrip(".,")
+        strong = match.group(1) is not None
+        if phrase and (strong or _DATEISH.match(phrase)):
+            word = " ".join((match.group(1) or match.group(2)).lower().split())
+            found.append(_Named(word, phrase, match.start(), match.start(3) + len(match.group(3).rstrip()), strong))
+    return found
+
+
+def _read(named: _Named, *, now: datetime) -> date | None:
+    from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline
+
+    if fold(named.word).startswith("i lopet"):  # «i løpet av september»: the month's end
+        return read_deadline(f"utgangen av {named.phrase}", now=now)
+    due = read_deadline(named.phrase, now=now)  # «innen nyttår», «innen 1. kvartal»: a period's last working day
+    if due is not None:
+        return due
+    parsed = parse_norwegian_date(named.phrase, now=now)
+    if parsed is None or parsed.month_only:
+        return None
+    if parsed.week_only:
+        return _week_end(parsed.when.date())
+    return parsed.when.date()  # «før 31. mars» is that day, as the grammar's deadlines are (README)
+
+
+def _week_end(monday: date) -> date:
+    """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
+    before it (a holiday Friday), never its Monday (walk8 N3)."""
+    last = on_or_before(monday + timedelta(days=4))
+    return last if last >= monday else monday + timedelta(days=4)
+
+
 _MONTH_END = re.compile(r"^(?:(?:i\s+)?(?:utgangen|slutten|enden)\s+av|ultimo|sist\s+i)\s+\w+$")
 """«utgangen av januar»: the grammar reads it as the month's last day (a month, for `dato`)."""
 

@@ -2,7 +2,7 @@
 weekly overview, the status pages, the calendar feeds and the wheel picture).
 
 In order: not relevant (an optional item marked so), done, untracked (it predates the bot), overdue (past
-its deadline), planned (a date is set), not yet open (its window has not opened), due (its window is open and
+its deadline, or past its planned day when it was dated after the deadline: `on_time_until`), planned (a date is set), not yet open (its window has not opened), due (its window is open and
 the deadline at most `DUE_DAYS` away), open.
 
 An optional item (the assignment agreements) is never overdue (README): past its deadline and not done it
@@ -36,6 +36,14 @@ def minutes_missing(progress: Progress, *, today: date) -> bool:
     return is_meeting(progress.item) and not progress.done and last_day is not None and last_day < today
 
 
+def on_time_until(progress: Progress) -> date:
+    """The last day the item is on time: its deadline, or the (last) planned day of one dated past it (a date
+    outside the window accepted with «bekreft»). Dated and announced, it is not behind, nor «AU kaller inn»,
+    before that day has passed (walk 10 X2); the reminders, the overviews and every state read this."""
+    last = progress.last_day
+    return max(progress.item.deadline, last) if last else progress.item.deadline
+
+
 def chases_lateness(item: Item) -> bool:
     """Whether the item's being overdue is chased (overdue reminders, a region behind): not for an optional
     milestone (the assignment agreements)."""
@@ -51,7 +59,7 @@ def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemSta
         return ItemState.DONE
     if not tracked(config, item):
         return ItemState.UNTRACKED
-    if item.deadline < today:
+    if on_time_until(progress) < today:
         # Optional: answers may still come, but it is never overdue (README, walk 3 #3/#11).
         return ItemState.OVERDUE if chases_lateness(item) else ItemState.OPEN
     if progress.planned:

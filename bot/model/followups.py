@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from bot.context import Context
-from bot.dates.workdays import on_or_before
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
@@ -35,7 +33,6 @@ ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ID_LENGTH = 4
 SHOW = 5
 """At most this many points (and their buttons) in one reply; the rest are counted."""
-_DUE = re.compile(r"\b(?:innen|innan|frist)\s*:?\s+(.+?)\s*(?:[;()]|$)", re.IGNORECASE)
 _SAME = ("text", "owner", "owner_name", "owner_party")
 
 
@@ -78,37 +75,20 @@ def new_id(*, seed: str, taken: set[str]) -> str:
 
 
 def due_phrase(text: str) -> str | None:
-    """The words a point gives as its deadline («31. februar» in «… innen 31. februar»), or None."""
-    found = _DUE.search(text)
-    return found.group(1).rstrip(".,") if found else None
+    """The date-looking words a point gives as its deadline when none was read as a date («31. februar» in
+    «… innen 31. februar», «15. oktober» with no deadline word), or None: `bot.dates.deadline`."""
+    from bot.dates.deadline import unread_deadline
+
+    return unread_deadline(text)
 
 
 def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
-    """The due date in the point's words («innen 15. mars», «frist fredag», «innen jul»: a period's last
-    working day, `bot.dates.deadline`), read by the date grammar, with the words left when its phrase is taken
-    out; None when there is none or it is not one date."""
-    found = _DUE.search(text)
-    if not found:
-        return None
-    from bot.dates.deadline import read_deadline  # the grammar loads only when a point names a date
-    from bot.dates.grammar import parse_norwegian_date
+    """The due date in the point's words («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»: a
+    period's last working day), read by the date grammar (`bot.dates.deadline.due_in`), with the words left
+    when its phrase is taken out; None when there is none or it is not one date."""
+    from bot.dates.deadline import due_in  # the grammar loads only when a point names a date
 
-    phrase = found.group(1).rstrip(".,")
-    due = read_deadline(phrase, now=now)  # «innen nyttår», «innen 1. kvartal»: a period's last working day
-    if due is None:
-        parsed = parse_norwegian_date(phrase, now=now)
-        if parsed is None or parsed.month_only:
-            return None
-        due = _week_end(parsed.when.date()) if parsed.week_only else parsed.when.date()
-    rest = " ".join((text[: found.start()] + " " + text[found.end(1) :]).split()).rstrip(" ,")
-    return due, rest
-
-
-def _week_end(monday: date) -> date:
-    """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
-    before it (a holiday Friday), never its Monday (walk8 N3)."""
-    last = on_or_before(monday + timedelta(days=4))
-    return last if last >= monday else monday + timedelta(days=4)
+    return due_in(text, now=now)
 
 
 def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
-from bot.facts.item_state import item_state
+from bot.facts.item_state import item_state, on_time_until
 from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
 from bot.messages import Button, ItemState
@@ -130,14 +130,14 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     decided_elsewhere = is_decided_elsewhere(item)
     deadline, until = day_text(item.deadline), days_phrase(deadline=item.deadline, today=today)
     if occurrence.kind == "still-overdue":
-        since = day_text(item.deadline + timedelta(days=1))
+        since = day_text(on_time_until(progress) + timedelta(days=1))
         late = _("ikke registrert siden {day}") if decided_elsewhere else _("fortsatt forsinket siden {day}")
         return late.format(day=since)
     if occurrence.overdue:
         due = _("ventet innen {day} ({until})") if decided_elsewhere else _("frist var {day} ({until})")
         return due.format(day=deadline, until=until)
     if occurrence.kind == "minutes" and progress.planned:
-        return _("møtet var {day}").format(day=days_text(progress.planned.date(), progress.planned_last_day))
+        return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
         return _dated(
             item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)
@@ -157,6 +157,16 @@ def _dated(item: Item, *, day: date, until: str) -> str:
     if kind == "treatment":
         return _("behandling {day} ({until})").format(day=day_text(day), until=until)
     return _("møtet {day} ({until})").format(day=day_text(day), until=until)
+
+
+def _held(item: Item, *, day: str) -> str:
+    """A planned day that has passed without its record: «møtet var …», «vedtaket var planlagt …»."""
+    kind = getattr(item.spec, "kind", "meeting")
+    if kind == "plan":
+        return _("vedtaket var planlagt {day}").format(day=day)
+    if kind == "treatment":
+        return _("behandlingen var planlagt {day}").format(day=day)
+    return _("møtet var {day}").format(day=day)
 
 
 def _papers(item: Item, day: date) -> str:

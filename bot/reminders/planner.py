@@ -33,6 +33,8 @@ from bot.model.wheel import (
     tracked,
 )
 from bot.reminders.folding import first_notice_on, fold, relined_by
+from bot.reminders.ledger_ids import reminder_id as ledger_id
+from bot.reminders.ledger_ids import told_already
 from bot.reminders.lines import DigestLine, digest_line
 from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, not_relevant
 from bot.reminders.signable import owed_once_signable
@@ -172,9 +174,12 @@ class Planner(ItemSchedule):
                 told = summons_first(latest, came, ledger=ledger, ident=item.ident, where=where)
                 if told is None:
                     continue  # its summons went out late on or after this reminder's day
-                reminder_id = f"{item.ident}|{told.name}|{where}"
+                planned = progress.planned.date() if progress.planned else None
+                reminder_id = ledger_id(ident=item.ident, occurrence=told, where=where, planned=planned)
                 late = told.day < today
-                if reminder_id in ledger or reminder_id in skip:
+                if reminder_id in skip or told_already(
+                    ledger, ident=item.ident, occurrence=told, where=where, planned=planned, today=today
+                ):
                     continue  # sent before: no need to write its text
                 if owed is None:
                     owed = self._owed(item, latest, blockers=blockers, state=state, today=today)

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from bot.dates.workdays import on_or_after, on_or_before
-from bot.facts.item_state import chases_lateness
+from bot.facts.item_state import chases_lateness, on_time_until
 from bot.facts.kinds import is_meeting, is_signing
 from bot.model.config import AppConfig, Lead
 from bot.model.progress import Progress
@@ -106,18 +106,23 @@ class ItemSchedule:
             # The window's first working day: an agreement ready in December is told then, not first on 17
             # January with half the window gone (walk 4, S5); one still blocked hears what it waits on.
             schedule.append(Occurrence(name="opens", day=on_or_after(item.start, days_off=off), kind="opens"))
-        first_overdue = on_or_after(item.deadline + timedelta(days=1), days_off=off)
-        if progress.planned and is_meeting(item):
+        # Dated past its deadline (accepted with «bekreft»), an item is late only after its planned day (X2).
+        dated_late = on_time_until(progress) > item.deadline
+        first_overdue = on_or_after(on_time_until(progress) + timedelta(days=1), days_off=off)
+        if progress.planned:
             # After the meeting's last day: a meeting over two days is not told «skriv referat» on its second.
+            # A decision (the action plan, the political treatment) planned for a day is told alike that it
+            # was planned then and how to record it (walk 10 X11), not only «frist var …» after its deadline.
             nudge = on_or_after((progress.last_day or progress.planned.date()) + timedelta(days=1), days_off=off)
-            if nudge < first_overdue:
+            if nudge < first_overdue or dated_late:
                 schedule.append(Occurrence(name="minutes", day=nudge, kind="minutes"))
         if chases_lateness(item) and not not_relevant(progress):
             overdue = self.config.reminders.overdue
             # The first notice is the first working day after the deadline, always (README), also when the
             # day before was the shared «fortsatt forsinket» day: walk 2's F12 moved a Monday deadline's
-            # notice to Wednesday, a day after `neste` already said «1 dag på overtid» (walk 3, #15).
-            if overdue.max_times:
+            # notice to Wednesday, a day after `neste` already said «1 dag på overtid» (walk 3, #15). A
+            # meeting dated late hears «møtet var …; skriver referat» that day instead.
+            if overdue.max_times and not dated_late:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
             schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
