@@ -225,11 +225,14 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "logg",
         log.handle,
-        N_("De siste endringene: hvem, når og hvor."),
-        N_("logg [region]"),
-        ("logg", "logg agder"),
+        N_(
+            "De siste endringene: hvem, når og hvor, ti om gangen («side 2» for eldre), for ett år med året; "
+            "et erstattet referat vises med «referat vis <møte> tidligere»."
+        ),
+        N_("logg [region] [år] [side N]"),
+        ("logg", "logg agder", "logg agder 2027 side 2"),
         translated=True,
-        args=("region",),
+        args=("region", "year"),
     ),
     Command(
         "koble",

@@ -6,14 +6,22 @@ describes the result.
 
 from __future__ import annotations
 
-from bot.actions.assignments import EXAMPLE, AssignmentAlready, Status, record_assignment, status_word
+from bot.actions.assignments import (
+    EXAMPLE,
+    AssignmentAlready,
+    AssignmentRecorded,
+    Status,
+    record_assignment,
+    status_word,
+)
 from bot.actions.base import Acting
 from bot.context import Context
 from bot.i18n import _
-from bot.messages import Outcome, Request, Visibility
+from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
 from bot.shown.replies import make_reply
+from handlers.announce import announce_to
 from handlers.common import context_region, read_args, reject_extra
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
@@ -52,4 +60,32 @@ def handle(request: Request, ctx: Context) -> Outcome:
         + done,
         visibility=Visibility.CHANNEL,
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=reply, announcements=_tell_actor(ctx, request=request, result=result))
+
+
+def _tell_actor(ctx: Context, *, request: Request, result: AssignmentRecorded) -> tuple[Announcement, ...]:
+    """The actor hears it in its own channels (walk 10, X13): it is the one who notices an agreement that
+    never came, or knows none is coming this year."""
+    item, actor = result.item, result.actor
+    region = item.region or ""
+    addresses = ctx.directory.channels_of_party(party=actor, region=item.region)
+
+    def reply() -> Reply:  # built once per written form the actor's channels read
+        said = (
+            _(
+                "{region} har sendt oppdragsavtalen {year} til {actor}. Si fra i {region}s kanal hvis den ikke har kommet."
+            )
+            if result.status == "sent"
+            else _("{region} har registrert at {actor} ikke får oppdragsavtale i {year}.")
+        )
+        return make_reply(
+            title=_("Oppdragsavtale {year} – {party}: {what}").format(
+                year=item.year, party=ctx.config.party_name(actor), what=_(status_word(result.status))
+            ),
+            lead=said.format(region=ctx.config.party_short(region), year=item.year, actor=ctx.config.party_short(actor))
+            + " "
+            + _("Registrert av {name}.").format(name=ctx.caller.name),
+            visibility=Visibility.CHANNEL,
+        )
+
+    return announce_to(ctx, request=request, addresses=list(addresses), reply=reply)

@@ -167,3 +167,11 @@ def context_region(ctx: Context, explicit: str | None) -> str | None:
 
 def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
     return rules.require_region(context_region(ctx, explicit), example=example)
+
+
+def take_page(words: list[str]) -> tuple[int, list[str]]:
+    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
+    for index, word in enumerate(words[:-1]):
+        if word.lower() == "side" and words[index + 1].isdigit() and int(words[index + 1]) >= 1:
+            return int(words[index + 1]), words[:index] + words[index + 2 :]
+    return 1, words

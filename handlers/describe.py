@@ -84,7 +84,13 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(Fact(_("Status"), _("Ikke aktuelt i år")))
     elif progress.done:
         done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
-        facts.append(Fact(_("Status"), _("Ferdig ({how})").format(how=done_word(item)) + done_when))
+        if progress.recorded_at and progress.done_at:  # the day it happened, typed later (walk 10, X7)
+            status = _("Ferdig {day} (registrert {recorded})").format(
+                day=day_text(progress.done_at.date()), recorded=day_text(progress.recorded_at.date())
+            )
+        else:
+            status = _("Ferdig ({how})").format(how=done_word(item)) + done_when
+        facts.append(Fact(_("Status"), status))
     else:
         when = days_phrase(deadline=item.deadline, today=today)
         if item.deadline < today and not chases_lateness(item):

@@ -1,5 +1,8 @@
-"""`logg [region]`: the latest changes, who made them, when and from where (read through
-`bot.state.change_log.latest_changes`)."""
+"""`logg [region] [år] [side N]`: the changes, newest first, who made them, when and from where (read through
+`bot.state.change_log.latest_changes`), a page of `SHOW` at a time; with a year, that cycle's alone.
+
+Replaced minutes are kept in the history; their entry names the command that shows them
+(`referat vis … tidligere`), so the reply's promise that the earlier minutes stay readable holds here too."""
 
 from __future__ import annotations
 
@@ -8,42 +11,68 @@ from datetime import datetime
 from bot.context import Context
 from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
+from bot.model.wheel import milestone_item
 from bot.shown.replies import make_reply
-from bot.state.change_log import latest_changes
+from bot.state.change_log import latest_changes, replaced_outcome
 from bot.state.store import entry_summary
-from handlers.common import context_region, read_args, reject_extra
+from handlers.common import context_region, read_args, reject_extra, take_page
+from handlers.minutes_read import read_command
+from storage.base import Document
 
 SHOW = 10
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("region",))
-    reject_extra(args.rest, example=N_("logg agder"))
+    page, words = take_page(ctx.args.split())
+    args = read_args(ctx, words, want=("region", "year"))
+    reject_extra(args.rest, example=N_("logg agder 2027 side 2"))
     region = context_region(ctx, args.region)
-    changes = latest_changes(ctx.state, region=region, limit=SHOW, sealed_before=ctx.now.year - 1)
-    entries, total = changes.entries, changes.total
+    changes = latest_changes(
+        ctx.state, region=region, limit=page * SHOW, sealed_before=ctx.now.year - 1, year=args.year
+    )
+    entries, total = changes.entries[(page - 1) * SHOW : page * SHOW], changes.total
     where = ctx.config.party_name(region) if region else _("nasjonalt")
-    if not entries:
-        return Outcome(
-            reply=make_reply(
-                title=_("Logg – {where}").format(where=where), lead=_("Ingen endringer er registrert ennå.")
-            )
+    where += f" {args.year}" if args.year else ""
+    title = _("Logg – {where}").format(where=where)
+    if not entries and total:
+        pages = -(-total // SHOW)
+        command = " ".join(filter(None, (_("logg"), region, str(args.year or "") or None, f"side {pages}")))
+        lead = ngettext(
+            "Loggen har bare {n} side. Skriv «{command}».", "Loggen har bare {n} sider. Skriv «{command}».", pages
         )
+        return Outcome(reply=make_reply(title=title, lead=lead.format(n=pages, command=command)))
+    if not entries:
+        return Outcome(reply=make_reply(title=title, lead=_("Ingen endringer er registrert ennå.")))
     sections = [
         Section(
             title=_when_text(entry.get("at")),
-            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}",
+            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}" + _earlier_note(ctx, entry),
         )
-        for entry in entries[:SHOW]
+        for entry in entries
     ]
-    reply = make_reply(
-        title=_("Logg – {where}").format(where=where),
-        lead=ngettext("De siste {shown} av {total} endring.", "De siste {shown} av {total} endringer.", total).format(
-            shown=min(SHOW, len(entries)), total=total
-        ),
-        sections=sections,
-    )
-    return Outcome(reply=reply)
+    first = (page - 1) * SHOW
+    if page == 1:
+        lead = ngettext("De siste {shown} av {total} endring.", "De siste {shown} av {total} endringer.", total)
+    else:
+        lead = ngettext("Endring {first}–{last} av {total}.", "Endringer {first}–{last} av {total}.", total)
+    lead = lead.format(shown=len(entries), first=first + 1, last=first + len(entries), total=total)
+    if first + len(entries) < total:
+        more = " ".join(filter(None, (_("logg"), region, str(args.year) if args.year else None, f"side {page + 1}")))
+        lead += " " + _("Eldre: «{command}».").format(command=more)
+    return Outcome(reply=make_reply(title=title, lead=lead, sections=sections))
+
+
+def _earlier_note(ctx: Context, entry: Document) -> str:
+    """For an entry that replaced minutes: the command that shows what it replaced."""
+    parts = str(entry.get("item") or "").split(":")
+    if replaced_outcome(entry) is None or len(parts) < 4 or parts[0] != "milestone":
+        return ""
+    spec = ctx.config.milestone(parts[1])
+    if spec is None or not parts[2].isdigit():
+        return ""
+    region = None if parts[3] == "national" else parts[3]
+    item = milestone_item(ctx.config, milestone=spec, year=int(parts[2]), region=region)
+    return " " + _("Det forrige referatet: «{command}».").format(command=read_command(item, earlier=True))
 
 
 def _when_text(value: object) -> str:

@@ -19,7 +19,14 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.actions.base import Acting
-from bot.actions.minutes import MeetingOutcome, MinutesRecorded, MinutesUnchanged, MinutesWanted, record_minutes
+from bot.actions.minutes import (
+    MeetingOutcome,
+    MinutesRecorded,
+    MinutesUnchanged,
+    MinutesWanted,
+    ReplaceAsked,
+    record_minutes,
+)
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
@@ -38,6 +45,7 @@ from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
+from handlers.minutes_replace import replace_refusal
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -65,15 +73,18 @@ def handle(request: Request, ctx: Context) -> Outcome:
         summary = (request.fields.get("sammendrag") or "") if request.fields else _SECTION.split(free_text)[0]
         return held_day(summary, now=ctx.now)
 
-    result = record_minutes(
-        Acting.of(ctx=ctx, request=request),
-        key=spec.key,
-        region=region,
-        year=args.year,
-        confirmed=confirmed,
-        outcome=outcome,
-        held_on=held_on,
-    )
+    try:
+        result = record_minutes(
+            Acting.of(ctx=ctx, request=request),
+            key=spec.key,
+            region=region,
+            year=args.year,
+            confirmed=confirmed,
+            outcome=outcome,
+            held_on=held_on,
+        )
+    except ReplaceAsked as asked:
+        raise replace_refusal(asked, from_form=bool(request.fields) or not free_text.strip()) from None
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
@@ -100,7 +111,14 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         else ""
     )
     outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
-    again = " " + _("(erstatter forrige referat, som beholdes i «logg»)") if result.replaced else ""
+    again = (
+        " "
+        + _("(erstatter forrige referat, som beholdes i «logg» og vises med «{command}»)").format(
+            command=minutes_read.read_command(item, earlier=True)
+        )
+        if result.replaced
+        else ""
+    )
     if result.moved_from is not None and result.held is not None:  # held before its plan (walk 8, N13)
         outside += " " + _("Planen er flyttet fra {planned} til {held}.").format(
             planned=day_text(result.moved_from.date()), held=day_text(result.held.date())

@@ -14,6 +14,7 @@ from bot.model.followups_replaced import dropped_line
 from bot.model.wheel import Item, region_title
 from bot.shown.replies import make_reply
 from handlers.announce import announce_to
+from handlers.minutes_read import read_command
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +43,12 @@ def dropped_announcements(
                 title=_("Oppfølgingspunkt fjernet: {item}").format(item=region_title(ctx.config, item)),
                 lead=_(
                     "{name} erstattet referatet, og disse oppfølgingspunktene er ikke med lenger: {points}. "
-                    "Det forrige referatet finnes i «logg»."
-                ).format(name=ctx.caller.name, points="; ".join(dropped_line(point) for point in points)),
+                    "Det forrige referatet finnes i «logg» og vises med «{command}»."
+                ).format(
+                    name=ctx.caller.name,
+                    points="; ".join(dropped_line(point) for point in points),
+                    command=read_command(item, earlier=True),
+                ),
                 visibility=Visibility.CHANNEL,
             )
 

@@ -26,6 +26,10 @@ _HELD_WORDS = re.compile(
     r"behandlet|behandla|behandlede|handsama|handsamt|handsamet|godkjent|godkjend|godkjende)\b",
     re.IGNORECASE,
 )
+_RECEIVED_WORDS = re.compile(
+    r"\b(?:mottatt|mottok|motteke|motteken|mottekne|fått|fekk|kom)\b|" + _HELD_WORDS.pattern, re.IGNORECASE
+)
+"""A precondition says the day it happened: adopted like a meeting's decision, or a letter received."""
 _MAX_WORDS = 5  # «tirsdag 6. mai 2027 kl 10»: a date phrase is never longer
 _SKIP = 3  # «i fylkestinget», «utkastet til plan»: the words between the verb and its day
 _NOT_SKIPPED = frozenset({"å", "at", "om", "til"})
@@ -33,7 +37,13 @@ _PAST = timedelta(days=366)
 _WEEK = timedelta(days=7)
 
 
-def held_day(summary: str, *, now: datetime) -> datetime | None:
+def happened_at(words: list[str]) -> int | None:
+    """Where a precondition's words say when it happened («budsjett vedtatt 14. desember», «tildelingsbrev
+    mottatt 22. desember»): the index of the verb, or None. The rest is read with `held_day(..., received=True)`."""
+    return next((index for index, word in enumerate(words) if _RECEIVED_WORDS.fullmatch(word)), None)
+
+
+def held_day(summary: str, *, now: datetime, received: bool = False) -> datetime | None:
     """The day the summary says the meeting was held (with its time, if typed), or None when it names none.
 
     A phrase that reads as a date contradicting itself («onsdag 6. mai» on a Thursday) is refused, as
@@ -41,7 +51,7 @@ def held_day(summary: str, *, now: datetime) -> datetime | None:
     no held day, and the text stays the summary it is.
     """
     window = (now.date() - _PAST, now.date())
-    for found in _HELD_WORDS.finditer(summary):
+    for found in (_RECEIVED_WORDS if received else _HELD_WORDS).finditer(summary):
         after = summary[found.end() :].split()
         for skip in range(min(_SKIP, len(after)) + 1):
             if skip and not _skippable(after[skip - 1]):

@@ -68,12 +68,16 @@ def _owner_at(ctx: Context, words: str, *, match: re.Match[str], request: Reques
     make one («@Ola Berg», as the terminal and Teams send a display name; Slack sends a token), so the
     surname is not left in the point's words (walk 9 W7); else the one word (a party, a key, a first name)."""
     first = match.group(1).rstrip(".,")
-    if first == match.group(1) and not ctx.vocab.party(first):  # «@kari, rapport»: the comma ends the name
-        following: list[re.Match[str]] = []
-        at = match.end()
-        while len(following) < MORE_NAMES and (part := NAME_PART.match(words, at)):
-            following.append(part)
-            at = part.end()
+    following: list[re.Match[str]] = []
+    at = match.end()
+    while first == match.group(1) and len(following) < MORE_NAMES and (part := NAME_PART.match(words, at)):
+        following.append(part)  # «@kari, rapport»: the comma ends the name
+        at = part.end()
+    for count in range(len(following), 0, -1):  # a party's name of several words first («@Innovasjon Norge»)
+        name = " ".join([first, *(part.group(1).rstrip(".,") for part in following[:count])])
+        if ctx.vocab.party(name):
+            return following[count - 1].end(), _word_owner(ctx, name, request=request)
+    if first == match.group(1) and not ctx.vocab.party(first):
         for count in range(len(following), 0, -1):
             name = " ".join([first, *(part.group(1).rstrip(".,") for part in following[:count])])
             person = resolve(name, request=request, directory=ctx.directory)

@@ -1,4 +1,5 @@
-"""`referat vis <møte> [region] [år]`: a meeting's recorded minutes read whole, privately.
+"""`referat vis <møte> [region] [år] [tidligere]`: a meeting's recorded minutes read whole, privately; with
+«tidligere» the minutes later ones replaced, as the history keeps them (the replacing reply points here).
 
 `status` and `neste` show the minutes beside the rest of the item, where a platform may have to cut a long
 text (Slack's 2,000 characters per field); the fact carries this command (`Fact.more`), so the «Se hele»
@@ -8,6 +9,7 @@ pointer leads here, where the text is the whole reply and each renderer splits i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from bot.context import Context
@@ -15,12 +17,15 @@ from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, typed_name
-from bot.shown.replies import make_reply
+from bot.shown.replies import day_text, make_reply
+from bot.state.change_log import replaced_outcomes
 from bot.state.store import DomainError
 from handlers import READ_WORDS
 from handlers.common import read_meeting
 
 EXAMPLE = "referat vis vår agder 2026"
+EARLIER_WORDS = ("tidligere", "tidlegare", "forrige", "førre")
+"""`referat vis høst tidligere`: the replaced versions instead of the current minutes."""
 LOOK_BACK = 4
 """Without a year: the newest minutes from next year's cycle back over this many years."""
 
@@ -30,13 +35,17 @@ def wants_reading(args: str) -> bool:
     return bool(words) and fold(words[0]) in READ_WORDS
 
 
-def read_command(item: Item) -> str:
-    """The command that shows `item`'s minutes whole (what a cut «Referat» fact points to)."""
-    return " ".join(part for part in ("referat vis", typed_name(item.spec), item.region, str(item.year)) if part)
+def read_command(item: Item, *, earlier: bool = False) -> str:
+    """The command that shows `item`'s minutes whole (what a cut «Referat» fact points to); `earlier`: the
+    minutes it replaced."""
+    parts = ("referat vis", typed_name(item.spec), item.region, str(item.year), _("tidligere") if earlier else None)
+    return " ".join(part for part in parts if part)
 
 
 def handle(ctx: Context) -> Outcome:
-    words = ctx.args.split()[1:]
+    typed = ctx.args.split()[1:]
+    words = [word for word in typed if fold(word) not in {fold(w) for w in EARLIER_WORDS}]
+    earlier = len(words) < len(typed)
     meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, then="")
     if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
@@ -49,6 +58,8 @@ def handle(ctx: Context) -> Outcome:
     for year in years:
         item = milestone_item(ctx.config, milestone=meeting.spec, year=year, region=meeting.region)
         outcome = ctx.state.item_doc(item).get("outcome")
+        if outcome and earlier:
+            return Outcome(reply=_earlier(ctx, item))
         if outcome:
             return Outcome(reply=_whole(item, outcome))
     item = _missing(ctx, meeting.spec, region=meeting.region, years=years)
@@ -65,7 +76,40 @@ def _missing(ctx: Context, spec: Any, *, region: str | None, years: Any) -> Item
     return opened[0] if opened else milestone_item(ctx.config, milestone=spec, year=ctx.now.year, region=region)
 
 
+def _earlier(ctx: Context, item: Item) -> Any:
+    """The minutes later writes replaced, newest first, each with when and by whom it was replaced."""
+    replaced = replaced_outcomes(ctx.state, item=item)
+    if not replaced:
+        lead = _("{item} har ikke fått referatet erstattet; «{command}» viser det som er registrert.")
+        return make_reply(
+            title=_("Tidligere referat: {item}").format(item=item.title()),
+            lead=lead.format(item=item.title(), command=read_command(item)),
+        )
+    sections = []
+    for old in replaced:
+        title = _("Erstattet {day} av {name}").format(day=_day(old.replaced_at), name=old.replaced_by)
+        held = _("Holdt {day}").format(day=_day(old.held)) if old.held else ""
+        sections.append(Section(title=title, text=held))
+        sections += _sections(old.outcome)
+    return make_reply(
+        title=_("Tidligere referat: {item}").format(item=item.title()),
+        lead=_("Gjeldende referat: «{command}».").format(command=read_command(item)),
+        sections=sections,
+    )
+
+
+def _day(value: str | None) -> str:
+    try:
+        return day_text(datetime.fromisoformat(value).date()) if value else "–"
+    except ValueError:
+        return "–"
+
+
 def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:
+    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=_sections(outcome))
+
+
+def _sections(outcome: Mapping[str, Any]) -> list[Section]:
     sections = [Section(title="", text=outcome.get("summary") or "–")]  # alone, so no platform cuts it
     if outcome.get("link"):
         sections.append(Section(title="", facts=(Fact(_("Lenke"), outcome["link"]),)))
@@ -74,4 +118,4 @@ def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:
     if outcome.get("followups"):
         lines = [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
         sections.append(Section(title=_("Oppfølging"), text="\n".join(lines)))
-    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=sections)
+    return sections

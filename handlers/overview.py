@@ -19,7 +19,7 @@ from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
-from handlers.common import read_args, reject_extra
+from handlers.common import read_args, reject_extra, take_page
 from handlers.reach import unreachable_section
 
 PAGE_REGIONS = 15
@@ -28,7 +28,7 @@ PAGE_REGIONS = 15
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    page, words = _take_page(ctx.args.split())
+    page, words = take_page(ctx.args.split())
     args = read_args(ctx, words, want=("year",))
     reject_extra(args.rest, example="oversikt 2027")
     today = ctx.now.date()
@@ -150,14 +150,6 @@ def _preparing(ctx: Context, *, year: int, today: date, regions: Sequence[Region
     text = None if facts else _("Ingenting åpent ennå.")
     title = _("Forberedelse av avtalen {year} (åpne punkter)").format(year=year)
     return Section(title=title, facts=tuple(facts), text=text)
-
-
-def _take_page(words: list[str]) -> tuple[int, list[str]]:
-    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
-    for index, word in enumerate(words[:-1]):
-        if word.lower() == "side" and words[index + 1].isdigit() and int(words[index + 1]) >= 1:
-            return int(words[index + 1]), words[:index] + words[index + 2 :]
-    return 1, words
 
 
 def _label(item: Item) -> str:

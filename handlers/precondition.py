@@ -1,4 +1,5 @@
-"""`forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [region] [år]`: record a signing precondition.
+"""`forutsetning <statsbudsjett|budsjett|tildelingsbrev> [aktør] [region] [år] [vedtatt/mottatt <dag>]`: record a
+signing precondition, with the day it happened when the words name it (read as minutes read their held day).
 
 The state budget is one national fact (recorded by AU or any county coordinator); a region's budget is
 recorded by its coordinators; an allocation letter by a member of that actor. When the last missing
@@ -19,11 +20,20 @@ from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import ready_announcements
 from handlers.common import context_region, read_args, reject_extra
+from handlers.minutes_held import happened_at, held_day
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
-    args = read_args(ctx, words, want=("precondition", "party", "region", "year"))
+    at = happened_at(words)  # «budsjett vedtatt 14. desember»: the day it happened (walk 10, X7)
+    happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
+    if at is not None and happened is None:
+        raise DomainError(
+            _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example}».").format(
+                words=" ".join(words[at:]), example=_("forutsetning budsjett vedtatt 14. desember")
+            )
+        )
+    args = read_args(ctx, words[:at] if at is not None else words, want=("precondition", "party", "region", "year"))
     reject_extra(args.rest, example=EXAMPLE)
     if args.precondition is None:
         keys = ", ".join(item.key for item in ctx.config.preconditions)
@@ -40,6 +50,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         party=args.party,
         year=args.year,
         confirmed=confirmed,
+        happened=happened,
     )
     if isinstance(result, PreconditionAlready):
         return _already(result)
@@ -55,7 +66,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     reply = make_reply(
         title=_("Registrert: {item}").format(item=item.title()),
-        lead=_("Registrert av {name}.").format(name=ctx.caller.name) + ready_note,
+        lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
+        + _("Registrert av {name}.").format(name=ctx.caller.name)
+        + ready_note,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
@@ -63,7 +76,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
 
 def _already(result: PreconditionAlready) -> Outcome:
     item, doc = result.item, result.doc
-    when = datetime.fromisoformat(doc["done_at"]).date()
+    when = datetime.fromisoformat(doc.get("recorded_at") or doc["done_at"]).date()  # the day it was typed
     reply = make_reply(
         title=_("Allerede registrert"),
         lead=_("{item} ble registrert av {name} {day}. Ingenting er endret.").format(

@@ -58,6 +58,15 @@ class MinutesRecorded:
     """Held before its planned start: the plan was moved from this day to the day it was held."""
 
 
+class ReplaceAsked(DomainError):
+    """New minutes would replace recorded ones: asked first. The handler words the question (how to confirm
+    from a line or a form, and the command that reads the replaced minutes), so it carries its parts."""
+
+    def __init__(self, *, item: Item, what: str, dropped: str) -> None:
+        super().__init__(str(replace_question(what=what)) + (" " + dropped if dropped else ""))
+        self.item, self.what, self.dropped = item, what, dropped
+
+
 @dataclass(frozen=True)
 class MinutesUnchanged:
     """The same outcome was recorded before: nothing written."""
@@ -161,8 +170,8 @@ def record_minutes(
         ambiguous=confirmed and bool(breaches),
     )
     if progress.outcome and (not confirmed or unseen):  # asked before the form too, so nobody fills one in vain
-        question = str(replace_question(what=earlier_minutes(item=item, progress=progress)))
-        raise DomainError(question + (" " + dropped_question(dropped) if dropped else ""))
+        what = earlier_minutes(item=item, progress=progress)
+        raise ReplaceAsked(item=item, what=what, dropped=dropped_question(dropped) if dropped else "")
     if given is None:
         return MinutesWanted(item=item)
     typed_held = early or held_on()

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from bot.actions.base import Acting, record
 from bot.actions.ready import ready_regions
 from bot.actions.rules import (
+    EARLY_GRACE,
     require_acts_for,
     require_known,
     require_member,
@@ -22,8 +24,10 @@ from bot.actions.rules import (
     write_year,
 )
 from bot.i18n import N_, _
+from bot.model.order import confirm_word
 from bot.model.progress import earlier_missing, progress_of
 from bot.model.wheel import Item, precondition_items, record_command, responsible_party
+from bot.shown.replies import day_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Document, Tables
 
@@ -63,9 +67,12 @@ def record_precondition(
     party: str | None,
     year: int | None,
     confirmed: bool = False,
+    happened: datetime | None = None,
 ) -> PreconditionRecorded | PreconditionAlready:
     """`region` is the region meant (named or the context's), `party` the party named in the command;
-    `confirmed` (`bekreft`) lets a write into a cycle that predates the bot through."""
+    `confirmed` (`bekreft`) lets a write into a cycle that predates the bot through. `happened` is the day
+    the words name («vedtatt 14. desember»): the day recorded as done (so a budget adopted in time is not
+    late for being typed in January), with the day it was typed kept beside it (`recorded_at`)."""
     config = acting.config
     spec = config.precondition(key)
     assert spec is not None
@@ -108,7 +115,27 @@ def record_precondition(
     require_untaken_cycle(acting, item=item, confirmed=confirmed)
     require_opened_window(acting, item=item, confirmed=confirmed)
     _require_earlier(acting, item=item)
-    return _record(acting, item=item)
+    if happened is not None and happened.date() < item.start - EARLY_GRACE <= _a_year_on(happened.date()):
+        # «vedtatt 10. desember» typed in November: the words read as last December; this December is to come.
+        raise DomainError(
+            _("{day} har ikke kommet ennå. Registrer {item} når det har skjedd.").format(
+                day=day_text(_a_year_on(happened.date())), item=item.title()
+            )
+        )
+    if happened is not None and happened.date() < item.start - EARLY_GRACE and not confirmed:
+        raise DomainError(
+            _(
+                "{item} kan tidligst skje fra {start}, men du skrev {day}. Skriv en annen dag, eller det samme "
+                "med «{confirm}» til slutt for å registrere det likevel."
+            ).format(
+                item=item.title(), start=day_text(item.start), day=day_text(happened.date()), confirm=confirm_word()
+            )
+        )
+    return _record(acting, item=item, happened=happened)
+
+
+def _a_year_on(day: date) -> date:
+    return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else day + timedelta(days=365)
 
 
 def _require_earlier(acting: Acting, *, item: Item) -> None:
@@ -156,7 +183,7 @@ def _actor(acting: Acting, *, party: str | None) -> str:
     return actor
 
 
-def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | PreconditionAlready:
+def _record(acting: Acting, *, item: Item, happened: datetime | None) -> PreconditionRecorded | PreconditionAlready:
     config, state = acting.config, acting.state
     affected = [item.region] if item.region else [region.key for region in config.parties.regions]
     ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
@@ -168,16 +195,19 @@ def _record(acting: Acting, *, item: Item) -> PreconditionRecorded | Preconditio
             raise _AlreadyRecorded(existing)
         preconditions[item_doc_key(item)] = {
             "done": True,
-            "done_at": acting.now.isoformat(),
+            "done_at": (happened or acting.now).isoformat(),
             "by": acting.caller.name,
-        }
+        } | ({"recorded_at": acting.now.isoformat()} if happened is not None else {})
 
     try:
         record(
             acting,
             action=ACTION,
             item=item,
-            summary=lambda: _("Registrerte: {item}").format(item=item.title()),
+            summary=lambda: (
+                _("Registrerte: {item}").format(item=item.title())
+                + (", " + day_text(happened.date()) if happened is not None else "")
+            ),
             mutate=mutate,
         )
     except _AlreadyRecorded as already:

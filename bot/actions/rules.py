@@ -209,15 +209,13 @@ def order_note_nn(acting: Acting, *, item: Item) -> str | None:
     return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=acting.now))
 
 
-def replace_question(*, what: str) -> DomainError:
+def replace_question(*, what: str, again: str | None = None, kept: str | None = None) -> DomainError:
     """A write that would replace a record asks first and names what it replaces: `bekreft` replaces it,
-    and the earlier content stays in the history (`logg`)."""
-    return DomainError(
-        _(
-            "Dette erstatter {what}. Skriv det samme med «{confirm}» til slutt for å erstatte det; "
-            "det forrige beholdes i «logg»."
-        ).format(what=what, confirm=confirm_word())
-    )
+    and the earlier content stays in the history. `again` says how to confirm where typing the same with
+    `bekreft` does not fit (a form); `kept` where the earlier content is read (minutes: `referat vis … tidligere`)."""
+    how = again or _("Skriv det samme med «{confirm}» til slutt for å erstatte det").format(confirm=confirm_word())
+    where = kept or _("det forrige beholdes i «logg»")
+    return DomainError(_("Dette erstatter {what}. {how}; {where}.").format(what=what, how=how, where=where))
 
 
 EARLY_GRACE = timedelta(days=31)

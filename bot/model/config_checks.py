@@ -68,6 +68,7 @@ def cross_check(config: AppConfig) -> list[tuple[Path, str]]:
                 )
             seen_ids[(platform, user_id)] = index
 
+    problems += _party_names(config)
     seen_channels: set[tuple[str, str]] = set()
     for index, channel in enumerate(config.channels):
         if channel.region is not None and channel.region not in region_keys:
@@ -77,4 +78,30 @@ def cross_check(config: AppConfig) -> list[tuple[Path, str]]:
         if (channel.platform, channel.id) in seen_channels:
             problems.append((("channels", index, "id"), f"channel {channel.id!r} is listed twice"))
         seen_channels.add((channel.platform, channel.id))
+    return problems
+
+
+def _party_names(config: AppConfig) -> list[tuple[Path, str]]:
+    """Every name a party is known by (key, name, short name, aliases) names that party alone, as people type
+    it (folded: «Forskingsrådet» and «forskingsradet» are one name), so `@Innovasjon Norge` is never two."""
+    from bot.parsing import slug  # bot.parsing reads the validated config: imported once it is there
+
+    problems: list[tuple[Path, str]] = []
+    owner: dict[str, str] = {}
+    parties = [
+        ("regions", index, region.key, (region.key, region.name, region.short, *region.aliases))
+        for index, region in enumerate(config.parties.regions)
+    ]
+    parties += [
+        ("actors", index, actor.key, (actor.key, actor.name, *actor.aliases))
+        for index, actor in enumerate(config.parties.actors)
+    ]
+    for section, index, key, names in parties:
+        for name in names:
+            if not slug(name):
+                problems.append((("parties", section, index, "aliases"), f"an empty name for {key!r}"))
+            elif owner.setdefault(slug(name), key) != key:
+                problems.append(
+                    (("parties", section, index, "aliases"), f"{name!r} names both {owner[slug(name)]!r} and {key!r}")
+                )
     return problems

@@ -36,6 +36,8 @@ class Progress:
     """The same in nynorsk (stored since issue 18; an older note has only the bokmål)."""
     planned_last_day: date | None = None
     """The last day of a meeting planned over several days («22.–23. april»); None for one day."""
+    recorded_at: datetime | None = None
+    """When a precondition recorded with the day it happened («vedtatt 14. desember») was typed."""
 
     @property
     def last_day(self) -> date | None:
@@ -137,6 +139,7 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         planned=_when(doc.get("planned")),
         planned_has_time=bool(doc.get("planned_has_time")),
         planned_last_day=_last_day(doc),
+        recorded_at=_when(doc.get("recorded_at")),
         missing=missing,
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version
 from bot.clock import OSLO
+from bot.facts.assignment_answers import assignment_answers
 from bot.facts.item_state import item_state, on_time_until
 from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
 from bot.i18n import _
@@ -98,7 +99,7 @@ def digest_line(
         waits_on = (
             earlier_missing(config=config, state=state, precondition=item) if item.kind == "precondition" else None
         )
-        action = _action(config, progress, occurrence, party=party, today=today, waits_on=waits_on)
+        action = _action(config, progress, occurrence, party=party, today=today, waits_on=waits_on, state=state)
     value = f"{when}. {action[:1].upper()}{action[1:]}."
     if is_action_plan(item):  # the plan it belongs to may have run out: then the coordinator sets the next
         ended = plan_period_reminder(config=config, state=state, region=item.region or "", year=item.year)
@@ -264,6 +265,7 @@ def _action(
     party: str,
     today: date,
     waits_on: Item | None = None,
+    state: StateStore | None = None,
 ) -> str:
     """Who acts on anything but a signing, and the one command that does it."""
     item = progress.item
@@ -281,6 +283,16 @@ def _action(
         return _("{who} registrerer: «{command}»").format(who=who, command=record_command(item))
     if is_assignments(item):
         # The same rule as the `oppdrag` command uses to find its milestone (bot.facts.kinds).
+        # It names the actors still open (walk 10, X13), as `status` does (bot.facts.assignment_answers).
+        answers = (
+            assignment_answers(config=config, state=state, region=item.region, year=item.year)
+            if state is not None and item.region
+            else None
+        )
+        if answers is not None and answers.open:
+            return _("{who} avklarer {actors}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(
+                who=who, actors=", ".join(map(config.party_short, answers.open))
+            )
         return _("{who}: «oppdrag <aktør> sendt» eller «oppdrag <aktør> ingen»").format(who=who)
     minutes = f"referat {typed_name(item.spec)}{where} {item.year} …"  # a milestone's: minutes or a decision
     if not is_meeting(item):

@@ -12,7 +12,8 @@ import logging
 from dataclasses import dataclass
 
 from bot.memo import IdentityMemo
-from bot.state.store import META, StateStore
+from bot.model.wheel import Item
+from bot.state.store import META, StateStore, cycle_partition, item_partition, national_partition
 from storage.base import Document, newest_first
 
 logger = logging.getLogger(__name__)
@@ -33,9 +34,16 @@ class LatestChanges:
     """How many changes there are in all, shown or not."""
 
 
-def latest_changes(state: StateStore, *, region: str | None, limit: int, sealed_before: int) -> LatestChanges:
+def latest_changes(
+    state: StateStore, *, region: str | None, limit: int, sealed_before: int, year: int | None = None
+) -> LatestChanges:
     """The latest changes of `region` (None: the nation's and the bindings); `sealed_before` is the first
-    year still written (the years before it are summarised by the store)."""
+    year still written (the years before it are summarised by the store). With `year`, only that cycle's
+    changes (`logg 2026`): the bindings belong to no cycle."""
+    if year is not None:
+        partition = cycle_partition(region, year) if region else national_partition(year)
+        found, count = state.latest_under(partition, limit=limit, sealed_before=sealed_before)
+        return LatestChanges(entries=tuple(found), total=count)
     prefixes = [f"cycle/{region}/"] if region else ["national/", META]
     entries: list[Document] = []
     total = 0
@@ -54,3 +62,45 @@ def latest_changes(state: StateStore, *, region: str | None, limit: int, sealed_
         entries += own
         total += len(own)
     return LatestChanges(entries=tuple(newest_first(entries)), total=total)
+
+
+@dataclass(frozen=True)
+class ReplacedOutcome:
+    """An outcome (minutes) a later write replaced, as the history keeps it: the records' `before`."""
+
+    outcome: Document
+    held: str | None
+    """The day it was recorded as held (ISO), as it was then."""
+    replaced_at: str
+    """When it was replaced (ISO), and by whom."""
+    replaced_by: str
+
+
+def replaced_outcome(entry: Document) -> Document | None:
+    """The outcome an entry replaced, if it replaced one with a different one (a replaced minutes' text is
+    kept in the history entry's `before`, which is what `referat vis … tidligere` and `logg` show)."""
+    for change in entry.get("changes") or ():
+        before, after = change.get("before") or {}, change.get("after") or {}
+        old = before.get("outcome") if isinstance(before, dict) else None
+        if isinstance(old, dict) and old != (after.get("outcome") if isinstance(after, dict) else None):
+            return old
+    return None
+
+
+def replaced_outcomes(state: StateStore, *, item: Item) -> tuple[ReplacedOutcome, ...]:
+    """The outcomes of `item` that later writes replaced, newest first."""
+    found = []
+    for entry in state.history(item_partition(item)):
+        old = replaced_outcome(entry) if entry.get("item") == item.ident else None
+        if old is None:
+            continue
+        before = next(c.get("before") or {} for c in entry.get("changes") or () if c.get("before"))
+        found.append(
+            ReplacedOutcome(
+                outcome=old,
+                held=before.get("done_at") if isinstance(before.get("done_at"), str) else None,
+                replaced_at=str(entry.get("at") or ""),
+                replaced_by=str(entry.get("name") or ""),
+            )
+        )
+    return tuple(reversed(found))
