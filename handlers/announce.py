@@ -94,13 +94,15 @@ def parties_spoken_for(context: ChannelContext, *, region: str, parties: tuple[s
 
 
 def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """Whose «Signer for …» buttons a reply here carries: the parties the channel speaks for
-    (`parties_spoken_for`, as the announcements); where it speaks for no party (a personal chat, the national
-    channel, an unbound one) the caller's own, when their click would be kept. One rule for `status` and the
-    announcements, so no surface offers a button that is refused where it is shown (walk 5, N5)."""
+    """Whose «Signer for …» buttons a reply to one person here carries (`status`): the caller's own party, when
+    their click would be kept, and, in a party's channel, only if the channel speaks for it
+    (`parties_spoken_for`, as the announcements). A region's channel speaks for every party, but its coordinator
+    is refused for IN, so the reply to them carries the region's button alone (walk 6 F14); no surface offers a
+    button that is refused to the person it is shown to (walk 5, N5)."""
+    own = callers_own(ctx, missing=missing)
     if ctx.channel.kind in ("region", "actor"):
-        return parties_spoken_for(ctx.channel, region=region, parties=missing)
-    return callers_own(ctx, missing=missing)
+        return tuple(party for party in parties_spoken_for(ctx.channel, region=region, parties=missing) if party in own)
+    return own
 
 
 def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:
