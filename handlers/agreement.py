@@ -19,7 +19,7 @@ from bot.agreement import versions as agreement
 from bot.agreement.receipt import build_receipt, version_text, versions_section
 from bot.context import Context
 from bot.i18n import _, ngettext
-from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, Attachment, Button, Outcome, Reply, Request, Visibility
 from bot.model.cycle import read_cycles
 from bot.model.identity import ChannelContext
 from bot.model.order import split_confirm
@@ -28,7 +28,7 @@ from bot.parsing import shown
 from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.announce import parties_spoken_for, ready_announcements, to_agreement_channels
+from handlers.announce import parties_spoken_for, ready_announcements, ready_buttons_here, to_agreement_channels
 from handlers.common import read_args, require_region
 from handlers.describe import sign_buttons
 
@@ -90,6 +90,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
         )
     announcements: tuple[Announcement, ...] = ()
+    buttons: list[Button] = []
     if result.renew:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
             who=", ".join(map(ctx.config.party_short, result.renew))
@@ -101,9 +102,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
+        buttons = ready_buttons_here(ctx, regions=[region], year=year)
     reply = make_reply(
         title=_("Avtaletekst versjon {number} registrert").format(number=version.number),
         lead=lead,
+        buttons=buttons,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)

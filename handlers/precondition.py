@@ -17,7 +17,7 @@ from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
-from handlers.announce import ready_announcements
+from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import context_region, read_args, reject_extra
 
 
@@ -56,6 +56,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Registrert: {item}").format(item=item.title()),
         lead=_("Registrert av {name}.").format(name=ctx.caller.name) + ready_note,
+        buttons=ready_buttons_here(ctx, regions=newly_ready, year=item.year),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)

@@ -16,3 +16,33 @@ def test_status_in_the_regions_channel_offers_the_coordinator_the_regions_button
     reply = bot.say("status agder 2027", as_="kari", channel="agder")
     assert _sign_buttons(reply) == ["signer agder agder 2027 versjon 1"]
     assert bot.say(_sign_buttons(reply)[0], as_="kari", channel="agder").ok
+
+
+def test_the_entry_that_makes_an_agreement_ready_carries_the_sign_buttons_where_it_was_typed() -> None:
+    # Walk 7 F18: RFF's last allocation letter made Agder's 2027 agreement ready; every other channel heard
+    # «Klar til signering» with its buttons, RFF's own channel (which got the reply) had none.
+    bot = make_bot(at=oslo(2026, 12, 10, 12))
+    bot.say("referat politisk behandlet i fylkestinget 10. desember bekreft", as_="kari")
+    bot.say("forutsetning budsjett 2027", as_="kari")
+    bot.say("avtale https://example.no/agder/2027-v1.pdf sha256:" + "1" * 64, as_="kari")
+    bot.say("forutsetning statsbudsjett", as_="aud")
+    bot.clock.set(oslo(2027, 1, 5, 12))
+    for person in ("ola", "siri", "nils"):
+        bot.say("forutsetning tildelingsbrev", as_=person)
+    reply = bot.say("forutsetning tildelingsbrev", as_="rita")
+    assert "Nå kan avtalen 2027 signeres i: Agder fylkeskommune." in reply.text
+    assert _sign_buttons(reply) == ["signer RFF agder 2027 versjon 1"]
+    assert bot.say(_sign_buttons(reply)[0], as_="rita").ok
+
+
+def test_the_text_that_makes_an_agreement_ready_carries_the_regions_sign_buttons() -> None:
+    # The same rule where the region's coordinator's entry (the text) is the last one: the region's channel
+    # speaks for every party, so the reply there carries every party's button, as the announcement would.
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    bot.say("forutsetning statsbudsjett 2027", as_="aud")
+    bot.say("forutsetning budsjett agder 2027", as_="kari")
+    for person in ("ola", "siri", "nils", "rita"):
+        bot.say("forutsetning tildelingsbrev 2027", as_=person)
+    bot.say("referat politisk agder 2027 Vedtatt i fylkestinget bekreft", as_="kari")
+    reply = bot.say("avtale https://example.no/agder/2027-v1.pdf sha256:" + "1" * 64, as_="kari")
+    assert _sign_buttons(reply) == [f"signer {p} agder 2027 versjon 1" for p in ("agder", "IN", "SIVA", "NFR", "RFF")]
