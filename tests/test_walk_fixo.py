@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
 from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.helpers import make_config
+from tests.test_model_timing import days_saying, posted
 
 
 def _sign_buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
@@ -46,3 +53,30 @@ def test_the_text_that_makes_an_agreement_ready_carries_the_regions_sign_buttons
     bot.say("referat politisk agder 2027 Vedtatt i fylkestinget bekreft", as_="kari")
     reply = bot.say("avtale https://example.no/agder/2027-v1.pdf sha256:" + "1" * 64, as_="kari")
     assert _sign_buttons(reply) == [f"signer {p} agder 2027 versjon 1" for p in ("agder", "IN", "SIVA", "NFR", "RFF")]
+
+
+@pytest.mark.parametrize(
+    ("region", "signing", "budget"),
+    [
+        ("agder", "Agder · Signering 2027", "Agder · Fylkesbudsjett (avtale 2027)"),
+        ("vestland", "Vestland · Signering 2027", "Vestland · Fylkesbudsjett (avtale 2027)"),
+    ],
+)
+def test_an_unsigned_agreement_and_what_blocks_it_keep_a_slower_overdue_rhythm(
+    region: str, signing: str, budget: str
+) -> None:
+    # Walk 6 F15 / walk 7 F4: after `overdue.max_times` (6, fortnightly) the unsigned agreement fell silent in
+    # April, and its budget and political treatment (what blocks it) in March. Now every four weeks on.
+    bot = make_bot(at=oslo(2027, 1, 4, 9), config=make_config(regions=("agder", "vestland")))
+    posts = posted(bot, region, start=date(2027, 1, 4), end=date(2027, 12, 31))
+    late = "Forsinket" if region == "agder" else "Forseinka"
+    signed_days = days_saying(posts, late, signing)
+    assert signed_days[0] == date(2027, 2, 1) and len(signed_days) > 6
+    after = [day for day in signed_days if day > date(2027, 4, 30)]
+    assert after and date(2027, 12, 1) < after[-1]
+    assert all((b - a).days == 28 for a, b in pairwise(after)), after  # slower than the fortnightly rhythm
+    blocked = [day for day in days_saying(posts, late, budget) if day > date(2027, 4, 30)]
+    assert blocked == after  # what blocks it is told in the same digests
+    # An item that binds no signature (the spring meeting) still stops after max_times.
+    spring = days_saying(posts, late, "Dialogmøte vår 2027")
+    assert len(spring) <= 6
