@@ -9,7 +9,7 @@ import pytest
 
 from tests.driver import make_bot, oslo, record_all_preconditions
 from tests.helpers import make_config
-from tests.test_model_timing import days_saying, posted
+from tests.test_model_timing import days_saying, digest, posted
 
 
 def _sign_buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
@@ -80,3 +80,13 @@ def test_an_unsigned_agreement_and_what_blocks_it_keep_a_slower_overdue_rhythm(
     # An item that binds no signature (the spring meeting) still stops after max_times.
     spring = days_saying(posts, late, "Dialogmøte vår 2027")
     assert len(spring) <= 6
+
+
+def test_an_overdue_signing_is_late_in_the_national_digest_not_waiting_on_the_state_budget() -> None:
+    # Walk 7 F3: «Venter på vedtak andre gjør (2): Alle regioner · Signering 2027, Nasjonalt · Statsbudsjett»;
+    # the heading is the state budget's (the Storting adopts it), the agreements are late for the parties.
+    bot = make_bot(at=oslo(2027, 2, 1, 9), config=make_config(regions=("agder", "vestland")))
+    text = digest(bot, "nasjonal")
+    overdue, waiting = text.split("Venter på vedtak andre gjør (1)")
+    assert "Forsinket" in overdue and "Alle regioner · Signering 2027" in overdue
+    assert "Statsbudsjett" in waiting and "Signering 2027" not in waiting
