@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
+from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
 
+from bot.reminders.passes import run_pass
 from tests.driver import make_bot, oslo, record_all_preconditions
-from tests.helpers import make_config
+from tests.helpers import make_config, senders_for
 from tests.test_model_timing import days_saying, digest, posted
 
 
@@ -90,3 +92,36 @@ def test_an_overdue_signing_is_late_in_the_national_digest_not_waiting_on_the_st
     overdue, waiting = text.split("Venter på vedtak andre gjør (1)")
     assert "Forsinket" in overdue and "Alle regioner · Signering 2027" in overdue
     assert "Statsbudsjett" in waiting and "Signering 2027" not in waiting
+
+
+@pytest.mark.parametrize(("region", "coordinator"), [("agder", "kari"), ("vestland", "per")])
+def test_a_meeting_moved_closer_after_the_morning_pass_is_not_reminded_as_sent_late(
+    region: str, coordinator: str
+) -> None:
+    # Walk 7 F21: moved on Friday 20 November at 14:00 to Tuesday 24 November, the two-day lead fell on that
+    # Friday (the change made it due, no pass missed it); Monday's digest said «Sendt for sent».
+    bot = make_bot(at=oslo(2026, 9, 7, 14), config=make_config(regions=("agder", "vestland")))
+    senders = senders_for(bot)
+    assert bot.say("dato høstmøte 5. november kl 10", as_="aud").ok
+    assert bot.say("dato høst 3. desember kl 10", as_=coordinator).ok
+    day = date(2026, 11, 16)
+    while day <= date(2026, 11, 23):
+        if day.weekday() < 5:
+            bot.clock.set(oslo(day.year, day.month, day.day, 9))
+            asyncio.run(run_pass(core=bot.core, senders=senders))
+        if day == date(2026, 11, 20):
+            bot.clock.set(oslo(2026, 11, 20, 14))
+            assert bot.say("dato høst 24. november kl 13", as_=coordinator).ok
+        day += timedelta(days=1)
+    monday = [reply.text for when, channel, reply in senders["terminal"].posts if channel == region][-1]
+    assert "24. november" in monday
+    assert "for seint" not in monday.lower() and "for sent" not in monday.lower()
+
+
+def test_a_reminder_missed_by_a_pass_is_still_sent_late() -> None:
+    # The note stays for what was due on its day and missed: dated long before, no pass on the lead's day.
+    bot = make_bot(at=oslo(2026, 9, 7, 14))
+    assert bot.say("dato høstmøte 5. november kl 10", as_="aud").ok
+    assert bot.say("dato høst 24. november kl 13", as_="kari").ok
+    bot.clock.set(oslo(2026, 11, 23, 9))
+    assert "Sendt for sent: skulle gått ut 20. november 2026." in digest(bot, "agder")

@@ -140,6 +140,7 @@ def set_date(
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
+        doc["planned_set"] = acting.now.isoformat()  # a lead this made due is not «sent late» (walk 7 F21)
         if last_day is not None:
             doc["planned_last_day"] = last_day.isoformat()
         else:

@@ -36,6 +36,9 @@ class Progress:
     """The same in nynorsk (stored since issue 18; an older note has only the bokmål)."""
     planned_last_day: date | None = None
     """The last day of a meeting planned over several days («22.–23. april»); None for one day."""
+    planned_set: datetime | None = None
+    """When the planned date was last set (stored since walk 7): a reminder it made due on an earlier day
+    was not missed (`bot.reminders.schedule.made_due_by_change`)."""
 
     @property
     def last_day(self) -> date | None:
@@ -137,6 +140,7 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         planned=_when(doc.get("planned")),
         planned_has_time=bool(doc.get("planned_has_time")),
         planned_last_day=_last_day(doc),
+        planned_set=_when(doc.get("planned_set")),
         missing=missing,
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,

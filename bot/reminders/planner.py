@@ -32,7 +32,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.lines import DigestLine, digest_line
-from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, not_relevant
+from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, made_due_by_change, not_relevant
 from bot.reminders.undated import summons_first
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
@@ -168,7 +168,7 @@ class Planner(ItemSchedule):
                 if told is None:
                     continue  # its summons went out late on or after this reminder's day
                 reminder_id = f"{item.ident}|{told.name}|{where}"
-                late = told.day < today
+                late = told.day < today and not made_due_by_change(progress, told)
                 if reminder_id in ledger or reminder_id in skip:
                     continue  # sent before: no need to write its text
                 lang = channel_form(

@@ -167,6 +167,15 @@ class ItemSchedule:
         return occurrences
 
 
+def made_due_by_change(progress: Progress, occurrence: Occurrence) -> bool:
+    """A reminder counted from the planned date whose day came on or before the day that date was set: the
+    change made it due (a meeting moved closer after the morning pass), so no pass missed it and it is not
+    «Sendt for sent» (README; walk 7 F21). Overdue notices count from the deadline, never from a date."""
+    if progress.planned is None or progress.planned_set is None or occurrence.overdue:
+        return False
+    return occurrence.day <= progress.planned_set.date()
+
+
 def suggested_day(item: Item) -> date | None:
     """The first day of the model's suggested month inside the item's window (the window's first day if
     the month starts before it), or None where the wheel suggests no month."""
