@@ -16,7 +16,7 @@ from bot.actions.base import Acting
 from bot.actions.ready import ready_by_text
 from bot.actions.rules import milestone_for, pick_year
 from bot.agreement import versions as agreement
-from bot.agreement.receipt import build_receipt, version_text, versions_section
+from bot.agreement.receipt import build_receipt, signed_before_bot, version_text, versions_section
 from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.messages import Announcement, Attachment, Button, Outcome, Reply, Request, Visibility
@@ -202,12 +202,20 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
     sections = versions_section(state=ctx.state, region=region, year=year)
     title = _("Avtaletekst {year} for {party}").format(year=year, party=ctx.config.party_name(region))
     if not sections:
-        return make_reply(
-            title=title,
-            lead=_("Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{example}».").format(
-                example=EXAMPLE
-            ),
-        )
+        if signed_before_bot(ctx.config, region=region, year=year) and not ctx.state.signatures(
+            region=region, year=year
+        ):
+            # Signed before the bot took over (as `kvittering` says): no text to register for it, and the
+            # example is the next agreement's (walk 7 F20).
+            lead = _(
+                "Avtalen {year} ble signert før Samhandlingsbot tok over, så boten har ingen tekst for den. "
+                "Neste avtale registrerer koordinatoren med f.eks. «{example}»."
+            ).format(year=year, example=_text_example(year + 1))
+        else:
+            lead = _("Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{example}».").format(
+                example=_text_example(year)
+            )
+        return make_reply(title=title, lead=lead)
     return make_reply(
         title=title,
         lead=ngettext(
@@ -217,6 +225,11 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
         ).format(n=len(sections), command=f"kvittering {region} {year}"),
         sections=sections,
     )
+
+
+def _text_example(year: int) -> str:
+    """The command that registers agreement `year`'s text, naming that year (not always 2027's)."""
+    return f"avtale {year} https://example.no/samarbeidsavtale-{year}.pdf"
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:

@@ -125,3 +125,21 @@ def test_a_reminder_missed_by_a_pass_is_still_sent_late() -> None:
     assert bot.say("dato høst 24. november kl 13", as_="kari").ok
     bot.clock.set(oslo(2026, 11, 23, 9))
     assert "Sendt for sent: skulle gått ut 20. november 2026." in digest(bot, "agder")
+
+
+@pytest.mark.parametrize(
+    ("person", "said"),
+    [
+        ("kari", "Avtalen 2026 ble signert før Samhandlingsbot tok over"),
+        ("per", "Avtalen 2026 vart signert før Samhandlingsbot tok over"),
+    ],
+)
+def test_a_pre_bot_agreement_says_so_and_suggests_the_next_years_text(person: str, said: str) -> None:
+    # Walk 7 F20: `avtale 2026` said «Ingen versjon er registrert ennå … «avtale …-2027.pdf»».
+    bot = make_bot(at=oslo(2027, 1, 12, 9), config=make_config(regions=("agder", "vestland")))
+    reply = bot.say("avtale 2026", as_=person)
+    assert said in reply.text and "«avtale 2027 https://example.no/samarbeidsavtale-2027.pdf»" in reply.text
+    example = reply.text.split("«")[-1].split("»")[0]
+    assert bot.say(example, as_=person).ok  # the example, typed as shown, registers the next agreement's text
+    # A year the bot follows names its own year in the example.
+    assert "«avtale 2028 https://example.no/samarbeidsavtale-2028.pdf»" in bot.say("avtale 2028", as_=person).text
