@@ -143,3 +143,22 @@ def test_a_pre_bot_agreement_says_so_and_suggests_the_next_years_text(person: st
     assert bot.say(example, as_=person).ok  # the example, typed as shown, registers the next agreement's text
     # A year the bot follows names its own year in the example.
     assert "«avtale 2028 https://example.no/samarbeidsavtale-2028.pdf»" in bot.say("avtale 2028", as_=person).text
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "planned"),
+    [("kari", "agder", "planlagt 22.–23. april 2027"), ("per", "vestland", "planlagd 22.–23. april 2027")],
+)
+def test_the_wheel_as_text_names_the_planned_dates_the_picture_shows(person: str, channel: str, planned: str) -> None:
+    # Walk 6 F10: «Regionalt dialogmøte vår – frist 30. juni 2027» while it was dated 22.–23. april.
+    bot = make_bot(at=oslo(2027, 1, 11, 10), config=make_config(regions=("agder", "vestland")))
+    assert bot.say("dato vårmøte 10.-11. mars kl 12", as_="aud").ok
+    assert bot.say("dato vår 22.–23. april", as_=person, channel=channel).ok
+    text = bot.say("årshjul", as_=person, channel=channel).text
+    line = next(row for row in text.splitlines() if "dialogmøte vår" in row.lower() and "frist" in row)
+    assert planned in line and "30. juni 2027" in line, line
+    national = next(row for row in text.splitlines() if "vårmøtet" in row.lower() and "frist" in row)
+    assert "10.–11. mars 2027" in national, national
+    # The national channel's wheel of every region names no region's date, only the national ones.
+    every = bot.say("årshjul", as_="aud").text
+    assert "22.–23. april" not in every and "10.–11. mars 2027" in every
