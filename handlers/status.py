@@ -16,10 +16,11 @@ from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
-from bot.model.wheel import Item, cycle_items, tracked
+from bot.model.wheel import cycle_items, tracked
 from bot.parsing import fold
 from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
+from bot.shown.status_data import open_items
 from bot.state.store import DomainError
 from handlers import overview
 from handlers.announce import signable_here
@@ -103,7 +104,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     lead += _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
     if args.year is None and view.preparing:
-        upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
+        upcoming = open_items(config=ctx.config, state=ctx.state, year=view.preparing, region=region, today=today)
         if upcoming:
             sections.append(
                 Section(
@@ -125,12 +126,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
-
-
-def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Progress]:
-    """The next cycle's items whose window has opened and that are not done yet."""
-    items: list[Item] = [item for item in cycle_items(ctx.config, year=year, region=region) if item.start <= today]
-    return [p for item in items if not (p := progress_of(config=ctx.config, state=ctx.state, item=item)).done]
 
 
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
