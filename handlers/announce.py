@@ -93,16 +93,26 @@ def parties_spoken_for(context: ChannelContext, *, region: str, parties: tuple[s
     return ()
 
 
-def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """Whose «Signer for …» buttons a reply to one person here carries (`status`): the caller's own party, when
-    their click would be kept, and, in a party's channel, only if the channel speaks for it
-    (`parties_spoken_for`, as the announcements). A region's channel speaks for every party, but its coordinator
-    is refused for IN, so the reply to them carries the region's button alone (walk 6 F14); no surface offers a
-    button that is refused to the person it is shown to (walk 5, N5)."""
+READS_SHOWN_TO_CHANNEL = frozenset({"teams"})
+"""Platforms that post a read's reply in the channel for everyone to see and click (Teams has no reply only
+the asker sees); Slack's is ephemeral, and the terminal has one person at it."""
+
+
+def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...], platform: str) -> tuple[str, ...]:
+    """Whose «Signer for …» buttons a `status` reply here carries. Where the reply is the asker's alone, only
+    their own party (when their click would be kept), and in a party's channel only if the channel speaks for
+    it: a region's channel speaks for every party, but its coordinator is refused for IN (walk 6 F14). Where
+    the channel sees the reply (`READS_SHOWN_TO_CHANNEL`), the parties the channel speaks for
+    (`parties_spoken_for`, as the announcements), each member clicking their own. Where the channel speaks
+    for no party (a personal chat, the national channel, an unbound one) the caller's own. No surface offers a
+    button that is refused to those it is shown to (walk 5, N5)."""
     own = callers_own(ctx, missing=missing)
-    if ctx.channel.kind in ("region", "actor"):
-        return tuple(party for party in parties_spoken_for(ctx.channel, region=region, parties=missing) if party in own)
-    return own
+    if ctx.channel.kind not in ("region", "actor"):
+        return own
+    spoken_for = parties_spoken_for(ctx.channel, region=region, parties=missing)
+    if platform in READS_SHOWN_TO_CHANNEL:
+        return spoken_for
+    return tuple(party for party in spoken_for if party in own)
 
 
 def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:

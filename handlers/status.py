@@ -86,7 +86,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for progress in followed:
         sections.append(_section(ctx, progress, today=today))
     for progress in progresses:
-        buttons += _buttons(ctx, progress)
+        buttons += _buttons(ctx, progress, platform=request.platform)
     done_count = sum(progress.done for progress in followed)
     lead = ngettext("{done} av {n} punkt er ferdige", "{done} av {n} punkter er ferdige", len(followed)).format(
         done=done_count, n=len(followed)
@@ -116,7 +116,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
             for progress in upcoming:
                 sections.append(_section(ctx, progress, today=today))
-                buttons += _buttons(ctx, progress)
+                buttons += _buttons(ctx, progress, platform=request.platform)
             lead += " " + _("Under: det som er åpent for avtalen {year}.").format(year=view.preparing)
     reply = make_reply(
         title=_("Status {party} – syklus {year}").format(party=ctx.config.party_name(region), year=year),
@@ -132,10 +132,10 @@ def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
     return describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
 
 
-def _buttons(ctx: Context, progress: Progress) -> list[Button]:
+def _buttons(ctx: Context, progress: Progress, *, platform: str) -> list[Button]:
     item = progress.item
     if is_signing(item) and progress.missing and item.region:
-        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing))
+        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing), platform=platform)
         return sign_buttons(ctx, item=item, parties=mine)
     return []
 

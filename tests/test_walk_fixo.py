@@ -162,3 +162,26 @@ def test_the_wheel_as_text_names_the_planned_dates_the_picture_shows(person: str
     # The national channel's wheel of every region names no region's date, only the national ones.
     every = bot.say("årshjul", as_="aud").text
     assert "22.–23. april" not in every and "10.–11. mars 2027" in every
+
+
+@pytest.mark.parametrize(
+    ("channel", "hint", "placeholder", "set_by"),
+    [
+        ("agder", "mia vises med brukernavnet", "Fornavn Etternavn", "Satt av Mia Hansen"),
+        ("vestland", "mia blir vist med brukarnamnet", "Fornamn Etternamn", "Sett av Mia Hansen"),
+    ],
+)
+def test_a_person_registered_by_id_is_told_how_to_get_a_name_and_then_named_by_it(
+    channel: str, hint: str, placeholder: str, set_by: str
+) -> None:
+    # Walk 6 F11: `person @mia …` took no name, so «Sett av mia», «Registrert av mia», receipts «mia, …».
+    bot = make_bot(at=oslo(2027, 1, 4, 10), config=make_config(regions=("agder", "vestland")))
+    reply = bot.say(f"person @mia {channel} koordinator", as_="admin", channel=channel)
+    assert reply.ok and hint in reply.text
+    example = reply.text.split("«")[-1].split("»")[0]
+    assert example == f"person @mia {channel} koordinator {placeholder}"
+    named = bot.say(example.replace(placeholder, "Mia Hansen"), as_="admin", channel=channel)
+    assert named.ok and "Mia Hansen er" in named.text and "brukernavnet" not in named.text
+    assert set_by in bot.say("dato vår 22. april", as_="mia", channel=channel).text
+    # A name holding a role word is still a name, and the party before the role is still read.
+    assert "Bo Au er" in bot.say(f"person @bo {channel} koordinator Bo Au", as_="admin", channel=channel).text
