@@ -132,7 +132,11 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
             timed = progress.planned_has_time and last_day is None
             if last_day is not None and progress.planned_has_time:
                 description += "\n" + _("Start: {time} første dag").format(time=f"{start.astimezone(config.tz):%H.%M}")
-            if timed:
+            end = start
+            if timed and progress.planned_end:  # the end typed with the date («kl 10–15»)
+                local = start.astimezone(config.tz)
+                end = local.replace(hour=int(progress.planned_end[:2]), minute=int(progress.planned_end[3:]))
+            elif timed:
                 # Only the start is stored: the event ends where it starts (RFC 5545 allows DTEND = DTSTART, and
                 # calendars show it at its start; without DTEND khal and Google make it an all-day event),
                 # never an invented two-hour block people book the afternoon against (walk 7 F19).
@@ -145,7 +149,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                     description=description,
                     day=None if timed else start.date(),
                     start=start.astimezone(config.tz) if timed else None,
-                    end=start.astimezone(config.tz) if timed else None,
+                    end=end.astimezone(config.tz) if timed else None,
                     location=_text(doc.get("place")),
                     url=_text(doc.get("link")),
                     alarm_days=alarm if start.date() >= today else None,
