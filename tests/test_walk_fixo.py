@@ -168,7 +168,7 @@ def test_the_wheel_as_text_names_the_planned_dates_the_picture_shows(person: str
     ("channel", "hint", "placeholder", "set_by"),
     [
         ("agder", "mia vises med brukernavnet", "Fornavn Etternavn", "Satt av Mia Hansen"),
-        ("vestland", "mia blir vist med brukarnamnet", "Fornamn Etternamn", "Sett av Mia Hansen"),
+        ("vestland", "mia vert vist med brukarnamnet", "Fornamn Etternamn", "Sett av Mia Hansen"),
     ],
 )
 def test_a_person_registered_by_id_is_told_how_to_get_a_name_and_then_named_by_it(
