@@ -16,10 +16,10 @@ from bot.actions.base import Acting
 from bot.actions.ready import ready_by_text
 from bot.actions.rules import milestone_for, pick_year
 from bot.agreement import versions as agreement
-from bot.agreement.receipt import build_receipt, version_text, versions_section
+from bot.agreement.receipt import build_receipt, signed_before_bot, version_text, versions_section
 from bot.context import Context
 from bot.i18n import _, ngettext
-from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, Attachment, Button, Outcome, Reply, Request, Visibility
 from bot.model.cycle import read_cycles
 from bot.model.identity import ChannelContext
 from bot.model.order import split_confirm
@@ -28,7 +28,7 @@ from bot.parsing import shown
 from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.announce import parties_spoken_for, ready_announcements, to_agreement_channels
+from handlers.announce import parties_spoken_for, ready_announcements, ready_buttons_here, to_agreement_channels
 from handlers.common import read_args, require_region
 from handlers.describe import sign_buttons
 
@@ -90,6 +90,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
         )
     announcements: tuple[Announcement, ...] = ()
+    buttons: list[Button] = []
     if result.renew:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
             who=", ".join(map(ctx.config.party_short, result.renew))
@@ -101,9 +102,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
+        buttons = ready_buttons_here(ctx, regions=[region], year=year)
     reply = make_reply(
         title=_("Avtaletekst versjon {number} registrert").format(number=version.number),
         lead=lead,
+        buttons=buttons,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
@@ -199,12 +202,20 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
     sections = versions_section(state=ctx.state, region=region, year=year)
     title = _("Avtaletekst {year} for {party}").format(year=year, party=ctx.config.party_name(region))
     if not sections:
-        return make_reply(
-            title=title,
-            lead=_("Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{example}».").format(
-                example=EXAMPLE
-            ),
-        )
+        if signed_before_bot(ctx.config, region=region, year=year) and not ctx.state.signatures(
+            region=region, year=year
+        ):
+            # Signed before the bot took over (as `kvittering` says): no text to register for it, and the
+            # example is the next agreement's (walk 7 F20).
+            lead = _(
+                "Avtalen {year} ble signert før Samhandlingsbot tok over, så boten har ingen tekst for den. "
+                "Neste avtale registrerer koordinatoren med f.eks. «{example}»."
+            ).format(year=year, example=_text_example(year + 1))
+        else:
+            lead = _("Ingen versjon er registrert ennå. Koordinatoren skriver f.eks. «{example}».").format(
+                example=_text_example(year)
+            )
+        return make_reply(title=title, lead=lead)
     return make_reply(
         title=title,
         lead=ngettext(
@@ -214,6 +225,11 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
         ).format(n=len(sections), command=f"kvittering {region} {year}"),
         sections=sections,
     )
+
+
+def _text_example(year: int) -> str:
+    """The command that registers agreement `year`'s text, naming that year (not always 2027's)."""
+    return f"avtale {year} https://example.no/samarbeidsavtale-{year}.pdf"
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:

@@ -8,7 +8,7 @@ from datetime import date
 from bot.actions.rules import acts_for, milestone_for
 from bot.context import Context
 from bot.i18n import Lang, _, using
-from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.messages import Announcement, Button, ChannelAddress, Reply, Request, Visibility
 from bot.model.identity import ChannelContext
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
@@ -94,14 +94,26 @@ def parties_spoken_for(context: ChannelContext, *, region: str, parties: tuple[s
     return ()
 
 
-def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """Whose «Signer for …» buttons a reply here carries: the parties the channel speaks for
-    (`parties_spoken_for`, as the announcements); where it speaks for no party (a personal chat, the national
-    channel, an unbound one) the caller's own, when their click would be kept. One rule for `status` and the
-    announcements, so no surface offers a button that is refused where it is shown (walk 5, N5)."""
-    if ctx.channel.kind in ("region", "actor"):
-        return parties_spoken_for(ctx.channel, region=region, parties=missing)
-    return callers_own(ctx, missing=missing)
+READS_SHOWN_TO_CHANNEL = frozenset({"teams"})
+"""Platforms that post a read's reply in the channel for everyone to see and click (Teams has no reply only
+the asker sees); Slack's is ephemeral, and the terminal has one person at it."""
+
+
+def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...], platform: str) -> tuple[str, ...]:
+    """Whose «Signer for …» buttons a `status` reply here carries. Where the reply is the asker's alone, only
+    their own party (when their click would be kept), and in a party's channel only if the channel speaks for
+    it: a region's channel speaks for every party, but its coordinator is refused for IN (walk 6 F14). Where
+    the channel sees the reply (`READS_SHOWN_TO_CHANNEL`), the parties the channel speaks for
+    (`parties_spoken_for`, as the announcements), each member clicking their own. Where the channel speaks
+    for no party (a personal chat, the national channel, an unbound one) the caller's own. No surface offers a
+    button that is refused to those it is shown to (walk 5, N5)."""
+    own = callers_own(ctx, missing=missing)
+    if ctx.channel.kind not in ("region", "actor"):
+        return own
+    spoken_for = parties_spoken_for(ctx.channel, region=region, parties=missing)
+    if platform in READS_SHOWN_TO_CHANNEL:
+        return spoken_for
+    return tuple(party for party in spoken_for if party in own)
 
 
 def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:
@@ -113,21 +125,43 @@ def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
-    """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement."""
+def _newly_ready(ctx: Context, *, regions: list[str], year: int) -> list[tuple[str, Item, tuple[str, ...]]]:
+    """Each newly ready agreement still unsigned: its region, signing item and the parties missing."""
     spec = signing_milestone(ctx.config)
-    announcements: list[Announcement] = []
+    found: list[tuple[str, Item, tuple[str, ...]]] = []
     for region in regions if spec else []:
         item = milestone_for(ctx.config, key=spec.key, year=year, region=region)
         progress = progress_of(config=ctx.config, state=ctx.state, item=item)
-        if progress.done:
-            continue
+        if not progress.done:
+            found.append((region, item, tuple(progress.missing)))
+    return found
+
+
+def ready_buttons_here(ctx: Context, *, regions: list[str], year: int) -> list[Button]:
+    """The «Signer for …» buttons the «Klar til signering» announcement would carry in the request's own
+    channel, which hears the reply instead (it is left out of the announcements): the party whose entry made
+    the agreement ready can sign where it typed (walk 7 F18). A party's channel its parties', a channel that
+    speaks for none (a personal chat) the caller's own."""
+    buttons: list[Button] = []
+    for region, item, missing in _newly_ready(ctx, regions=regions, year=year):
+        if ctx.channel.kind in ("region", "actor"):
+            mine = parties_spoken_for(ctx.channel, region=region, parties=missing)
+        else:
+            mine = callers_own(ctx, missing=missing)
+        buttons += sign_buttons(ctx, item=item, parties=mine)
+    return buttons
+
+
+def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
+    """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement."""
+    announcements: list[Announcement] = []
+    for region, item, missing in _newly_ready(ctx, regions=regions, year=year):
 
         def ready(
             context: ChannelContext,
             region: str = region,
             item: Item = item,
-            missing: tuple[str, ...] = tuple(progress.missing),
+            missing: tuple[str, ...] = missing,
         ) -> Reply:
             mine = parties_spoken_for(context, region=region, parties=missing)
             return make_reply(

@@ -130,6 +130,11 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         lead += " " + _("{name} er ikke lenger {role} for {party}.").format(
             name=chosen.name, role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
         )
+    if chosen.name == chosen.user_id:  # only the id: say how to give the name receipts and `logg` show
+        typed = " ".join(["person", *_name_after_role(ctx, split_confirm(words)[0])[0]])
+        lead += " " + _("{name} vises med brukernavnet; gi et navn med f.eks. «{example}».").format(
+            name=chosen.name, example=typed + " " + _("Fornavn Etternavn")
+        )
     if not bound.changed:
         return Outcome(reply=_already(lead))
     return Outcome(reply=make_reply(title=_("Personen er registrert"), lead=lead, visibility=Visibility.CHANNEL))
@@ -140,6 +145,7 @@ def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
         raise DomainError(
             _("Skriv «{example}» (rolle: koordinator, rådgiver, au eller admin).").format(example=PERSON_EXAMPLE)
         )
+    words, name = _name_after_role(ctx, words)
     role = ROLES.get(fold(words[-1]))
     party = ctx.vocab.party(" ".join(words[1:-1]))
     if role is None:
@@ -169,8 +175,18 @@ def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
         party=party,
         role=role,
         person=known.key if known else (who.key if who and who.key else user_id),
-        name=known.name if known else (who.name if who else user_id),
+        name=name or (known.name if known else (who.name if who else user_id)),
     )
+
+
+def _name_after_role(ctx: Context, words: list[str]) -> tuple[list[str], str | None]:
+    """`person @mia agder koordinator Mia Hansen`: the words after the role are the person's name, shown on
+    receipts and in `logg` instead of their user id (walk 6 F11). The role is the last role word whose
+    words before it name a party, so a name holding «Au» is not read as the role."""
+    for end in range(len(words) - 1, 2, -1):
+        if fold(words[end - 1]) in ROLES and ctx.vocab.party(" ".join(words[1 : end - 1])) is not None:
+            return words[:end], " ".join(words[end:]).strip("«»\"' ") or None
+    return words, None
 
 
 def _already(lead: str) -> Reply:

@@ -40,7 +40,7 @@ from bot.parsing import fold, typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
-from handlers.announce import ready_announcements
+from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
@@ -146,7 +146,14 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + (f" ⚠️ {unread}" if unread else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
-        buttons=buttons,
+        buttons=[
+            *buttons,
+            *(
+                b
+                for year, regions in result.newly_ready
+                for b in ready_buttons_here(ctx, regions=list(regions), year=year)
+            ),
+        ],
         visibility=Visibility.CHANNEL,
     )
 

@@ -18,7 +18,7 @@ from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
-from handlers.announce import ready_announcements
+from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import context_region, read_args, reject_extra
 from handlers.minutes_held import happened_at, held_day
 
@@ -69,6 +69,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + ready_note,
+        buttons=ready_buttons_here(ctx, regions=newly_ready, year=item.year),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)

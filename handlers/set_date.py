@@ -82,6 +82,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         vague=parsed.month_only,
         confirmed=confirmed,
         last_day=parsed.span_end,
+        until=parsed.until,
     )
     shown = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
     if isinstance(result, DateQuestion):
@@ -241,7 +242,12 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
         )
     if parsed.until is not None:
         hour, minute = parsed.until
-        notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=f"{hour:02d}.{minute:02d}"))
+        end = f"{hour:02d}.{minute:02d}"
+        if parsed.span_end is None and parsed.has_time and parsed.until > (parsed.when.hour, parsed.when.minute):
+            if not only_dropped:  # a one-day meeting's end is kept: the calendar feed shows it (walk 7 F19)
+                notes.append(_("slutt kl. {end}").format(end=end))
+        else:
+            notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=end))
     if parsed.daypart:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""

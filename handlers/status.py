@@ -16,10 +16,11 @@ from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
-from bot.model.wheel import Item, cycle_items, tracked
+from bot.model.wheel import cycle_items, tracked
 from bot.parsing import fold
 from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
+from bot.shown.status_data import open_items
 from bot.state.store import DomainError
 from handlers import overview
 from handlers.announce import signable_here
@@ -85,7 +86,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for progress in followed:
         sections.append(_section(ctx, progress, today=today))
     for progress in progresses:
-        buttons += _buttons(ctx, progress)
+        buttons += _buttons(ctx, progress, platform=request.platform)
     done_count = sum(progress.done for progress in followed)
     lead = ngettext("{done} av {n} punkt er ferdige", "{done} av {n} punkter er ferdige", len(followed)).format(
         done=done_count, n=len(followed)
@@ -103,7 +104,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     lead += _("Syklus {year} er samarbeidsavtalen {year} og møtene i {year}.").format(year=year)
     if args.year is None and view.preparing:
-        upcoming = _open_items(ctx, year=view.preparing, region=region, today=today)
+        upcoming = open_items(config=ctx.config, state=ctx.state, year=view.preparing, region=region, today=today)
         if upcoming:
             sections.append(
                 Section(
@@ -115,7 +116,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
             for progress in upcoming:
                 sections.append(_section(ctx, progress, today=today))
-                buttons += _buttons(ctx, progress)
+                buttons += _buttons(ctx, progress, platform=request.platform)
             lead += " " + _("Under: det som er åpent for avtalen {year}.").format(year=view.preparing)
     reply = make_reply(
         title=_("Status {party} – syklus {year}").format(party=ctx.config.party_name(region), year=year),
@@ -127,20 +128,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply)
 
 
-def _open_items(ctx: Context, *, year: int, region: str, today: date) -> list[Progress]:
-    """The next cycle's items whose window has opened and that are not done yet."""
-    items: list[Item] = [item for item in cycle_items(ctx.config, year=year, region=region) if item.start <= today]
-    return [p for item in items if not (p := progress_of(config=ctx.config, state=ctx.state, item=item)).done]
-
-
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
     return describe(config=ctx.config, state=ctx.state, progress=progress, today=today, full=True)
 
 
-def _buttons(ctx: Context, progress: Progress) -> list[Button]:
+def _buttons(ctx: Context, progress: Progress, *, platform: str) -> list[Button]:
     item = progress.item
     if is_signing(item) and progress.missing and item.region:
-        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing))
+        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing), platform=platform)
         return sign_buttons(ctx, item=item, parties=mine)
     return []
 

@@ -9,9 +9,10 @@ from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import _, current
 from bot.messages import Fact, Outcome, Picture, Reply, Request, Section
+from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
-from bot.shown.replies import day_text, make_reply
+from bot.shown.replies import day_text, days_text, make_reply
 from bot.shown.states import STATE_SYMBOLS
 from bot.shown.wheel_picture import heat_map, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
@@ -33,7 +34,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     ]
     by_month: dict[int, list[str]] = {}
     for item in items:
-        by_month.setdefault(placed(item).month, []).append(_line(item))
+        by_month.setdefault(placed(item).month, []).append(
+            _line(ctx, item, dated=region is not None or not item.region)
+        )
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())
@@ -91,11 +94,18 @@ def _heat_map_text(ctx: Context, *, year: int, months: tuple[Section, ...]) -> R
     )
 
 
-def _line(item: Item) -> str:
-    """Items that belong to next year's agreement (its preconditions, its draft) say so."""
+def _line(ctx: Context, item: Item, *, dated: bool) -> str:
+    """Items that belong to next year's agreement (its preconditions, its draft) say so; a planned date is
+    named before the deadline, as the picture marks it with its dot (walk 6 F10). `dated`: the item is one
+    place's (a region's wheel, or a national item), not «hver region»'s, so its planned date is one date."""
     suffix = (
         " " + _("(avtale {year})").format(year=item.year)
         if item.kind == "precondition" or item.year != placed(item).year
         else ""
     )
-    return f"{item.spec.name}{suffix} – " + _("frist {day}").format(day=day_text(item.deadline))
+    deadline = _("frist {day}").format(day=day_text(item.deadline))
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item) if dated else None
+    if progress is not None and progress.planned is not None:
+        days = days_text(progress.planned.date(), progress.planned_last_day)
+        return f"{item.spec.name}{suffix} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
+    return f"{item.spec.name}{suffix} – {deadline}"

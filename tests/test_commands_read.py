@@ -139,12 +139,17 @@ def test_status_after_signing_shows_who_signed() -> None:
     reply = bot.say("status agder 2027", as_="aud")
     assert "Agder (Kari Nordmann, 12. januar 2027)" in reply.text
     assert "Mangler signatur: IN, SIVA, NFR, RFF" in reply.text
-    # The region's channel speaks for every party: the buttons of those missing. AU's channel speaks for none
-    # of them, so it carries no button its members would be refused (walk 5, N5).
+    # The region's channel speaks for every party, but `status` answers one person: only the button their click
+    # would keep (walk 6 F14). AU's member there is refused for all four; IN's member gets IN's alone. AU's
+    # channel speaks for none of them, so it carries no button its members would be refused (walk 5, N5).
     in_region = bot.say("status agder 2027", as_="aud", channel="agder")
-    assert [b.command for b in in_region.buttons] == [
-        f"signer {p} agder 2027 versjon 1" for p in ("IN", "SIVA", "NFR", "RFF")
-    ]
+    assert not [b for b in in_region.buttons if b.command.startswith("signer")]
+    for person, party in (("ola", "IN"), ("rita", "RFF")):
+        mine = bot.say("status agder 2027", as_=person, channel="agder")
+        assert [b.command for b in mine.buttons if b.command.startswith("signer")] == [
+            f"signer {party} agder 2027 versjon 1"
+        ]
+        assert bot.say(mine.buttons[0].command, as_=person, channel="agder").ok
     assert not [b for b in reply.buttons if b.command.startswith("signer")]
 
 

@@ -299,7 +299,8 @@ def planned(bot: BotDriver, partition: str, key: str) -> datetime | None:
     [
         ("dato høst den 27. kl 10", oslo(2026, 11, 27, 10), "ingen måned skrevet, så november er valgt"),
         ("dato høst den 30.", oslo(2026, 11, 30), "så november er valgt"),
-        ("dato høst fredag 14-16", oslo(2026, 11, 27, 14), "starttiden; slutten kl. 16.00 lagres ikke"),
+        # A one-day meeting's end is kept now, for the calendar feed (walk 7 F19; it was «… lagres ikke»).
+        ("dato høst fredag 14-16", oslo(2026, 11, 27, 14), "kl. 14.00 (slutt kl. 16.00)"),
         ("dato høst i morgen tidlig", oslo(2026, 11, 26), "uten klokkeslett"),
         ("dato høst trettiende november kl 9", oslo(2026, 11, 30, 9), "mandag 30. november 2026 kl. 09.00"),
     ],
@@ -313,7 +314,7 @@ def test_dato_says_what_it_took(wed: BotDriver, command: str, when: datetime, no
 def test_the_note_is_in_nynorsk_for_a_nynorsk_channel(wed: BotDriver) -> None:
     reply = assert_recorded(wed, "dato haust den 27. kl 10-12", as_="per")
     assert "ingen månad skriven, så november er vald" in reply.text, reply.text
-    assert "vert ikkje lagra" in reply.text
+    assert "slutt kl. 12.00" in reply.text and "vert ikkje lagra" not in reply.text  # the end is kept (walk 7 F19)
 
 
 @pytest.mark.parametrize(

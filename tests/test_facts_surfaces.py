@@ -155,7 +155,12 @@ def _still_overdue_days(tmp_path: Path, every_days: int) -> list[date]:
     )
     bot = make_bot(at=oslo(2027, 2, 10, 9), config=load_config(_variant(tmp_path, text)))
     schedule = bot.core.planner.schedule(start=date(2027, 2, 1), end=date(2027, 6, 1), region="agder")
-    return [day for day, item, occ in schedule if item.ident == "milestone:signing:2027:agder" and occ.overdue]
+    # The first `max_times` notices; an unsigned agreement keeps a slower rhythm after them (walk 6 F15).
+    return [
+        day
+        for day, item, occ in schedule
+        if item.ident == "milestone:signing:2027:agder" and occ.overdue and int(occ.name.split("-")[1]) < 8
+    ]
 
 
 def test_overdue_reminders_come_every_configured_number_of_days(tmp_path: Path) -> None:

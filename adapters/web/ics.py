@@ -42,6 +42,8 @@ def render_ics(*, title: str, events: Sequence[FeedEvent], now: datetime, tz_nam
         if item.start is not None and item.end is not None:
             event.add("dtstart", item.start)
             event.add("dtend", item.end)
+            if item.end == item.start:  # no end known: takes up no time, so not busy time (RFC 5545 3.6.1)
+                event.add("transp", "TRANSPARENT")
         elif item.day is not None:
             event.add("dtstart", item.day)
             event.add("dtend", (item.last_day or item.day) + timedelta(days=1))

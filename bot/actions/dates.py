@@ -99,11 +99,13 @@ def set_date(
     vague: bool,
     confirmed: bool,
     last_day: date | None = None,
+    until: tuple[int, int] | None = None,
 ) -> DateSet | DateUnchanged | DateQuestion:
     """Plan `key` (in `region`, national when None) at `when`: the typed `year`'s cycle, else the one whose
     window holds the date. `vague` (a month without a day) and any worry ask for `confirmed` first.
     `last_day`: a meeting over several days ends then (its minutes are due after it, the feed spans it)."""
     last_day = last_day if last_day is not None and last_day > when.date() else None
+    end = _end(when, has_time=has_time, last_day=last_day, until=until)
     for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
         if near is not None:
             require_near_year(acting, near, example=EXAMPLE)
@@ -133,13 +135,20 @@ def set_date(
     kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
     if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
         when, has_time = before, True
-    if before == when and before_has_time == has_time and earlier.planned_last_day == last_day:
+    same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
+    same_days = earlier.planned_last_day == last_day
+    if before == when and before_has_time == has_time and same_days and same_end:
         return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
+        doc["planned_set"] = acting.now.isoformat()  # a lead this made due is not «sent late» (walk 7 F21)
+        if end is not None:
+            doc["planned_end"] = end
+        elif not (before == when and before_has_time == has_time):
+            doc.pop("planned_end", None)  # another start: the end typed for the old one no longer holds
         if last_day is not None:
             doc["planned_last_day"] = last_day.isoformat()
         else:
@@ -161,12 +170,21 @@ def set_date(
         when=when,
         has_time=has_time,
         last_day=last_day,
-        replaced=before,
+        # Only the end changed: the meeting is where it was, so nothing was replaced nor moved.
+        replaced=None if before == when and before_has_time == has_time and same_days else before,
         replaced_has_time=before_has_time,
         replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         held=held,
     )
+
+
+def _end(when: datetime, *, has_time: bool, last_day: date | None, until: tuple[int, int] | None) -> str | None:
+    """The end typed for a one-day meeting with a start («kl 10–15»), "HH:MM", when after the start: the
+    calendar feed shows the meeting until then, not an end of its own making (walk 7 F19)."""
+    if until is None or not has_time or last_day is not None or until <= (when.hour, when.minute):
+        return None
+    return f"{until[0]:02d}:{until[1]:02d}"
 
 
 def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:

@@ -38,6 +38,11 @@ class Progress:
     """The last day of a meeting planned over several days («22.–23. april»); None for one day."""
     recorded_at: datetime | None = None
     """When a precondition recorded with the day it happened («vedtatt 14. desember») was typed."""
+    planned_end: str | None = None
+    """The end typed for a one-day meeting, "HH:MM" (`dato … kl 10–15`); None when only its start is known."""
+    planned_set: datetime | None = None
+    """When the planned date was last set (stored since walk 7): a reminder it made due on an earlier day
+    was not missed (`bot.reminders.schedule.made_due_by_change`)."""
 
     @property
     def last_day(self) -> date | None:
@@ -140,12 +145,22 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         planned_has_time=bool(doc.get("planned_has_time")),
         planned_last_day=_last_day(doc),
         recorded_at=_when(doc.get("recorded_at")),
+        planned_set=_when(doc.get("planned_set")),
+        planned_end=_clock(doc.get("planned_end")),
         missing=missing,
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,
         outside_order=outside,
         outside_order_nn=outside_nn,
     )
+
+
+def _clock(value: object) -> str | None:
+    """A stored end "HH:MM", or None for anything else (a hand edit reads as no end known)."""
+    if isinstance(value, str) and len(value) == 5 and value[2] == ":" and value.replace(":", "").isdigit():
+        hour, minute = int(value[:2]), int(value[3:])
+        return value if hour < 24 and minute < 60 else None
+    return None
 
 
 def _last_day(doc: dict[str, Any]) -> date | None:

@@ -109,10 +109,9 @@ def digest_line(
     if late:
         value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
     section = section_of(item, occurrence, progress=progress, today=today)
-    if section == "overdue" and shared and blockers:
-        own = [b for b in blockers if responsible_party(config, b) == party]
-        if own and all(is_decided_elsewhere(b) for b in own):
-            section = "waiting"  # waits on a decision others make (the state budget): not this party's delay
+    # A signing past its deadline stays under «Forsinket» also where the party's own part is a decision others
+    # make (AU and the state budget): the agreements are late for the regions and actors, and the state
+    # budget's own line waits under «Venter på vedtak andre gjør» (walk 7 F3).
     return DigestLine(
         section=section,
         region=None if shared else item.region,

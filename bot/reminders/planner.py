@@ -36,7 +36,7 @@ from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.ledger_ids import reminder_id as ledger_id
 from bot.reminders.ledger_ids import told_already
 from bot.reminders.lines import DigestLine, digest_line
-from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, not_relevant
+from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, made_due_by_change, not_relevant
 from bot.reminders.signable import owed_once_signable
 from bot.reminders.undated import summons_first
 from bot.state.store import StateStore, item_partition
@@ -176,7 +176,7 @@ class Planner(ItemSchedule):
                     continue  # its summons went out late on or after this reminder's day
                 planned = progress.planned.date() if progress.planned else None
                 reminder_id = ledger_id(ident=item.ident, occurrence=told, where=where, planned=planned)
-                late = told.day < today
+                late = told.day < today and not made_due_by_change(progress, told)
                 if reminder_id in skip or told_already(
                     ledger, ident=item.ident, occurrence=told, where=where, planned=planned, today=today
                 ):

@@ -18,7 +18,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
   item so they share one digest (the days whose ordinal is a
   multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
   the working day before when it is not a working day as the planner counts them (Norwegian public
-  holidays, weekends and `reminders.days_off`).
+  holidays, weekends and `reminders.days_off`); after `max_times` an unsigned agreement and what it waits
+  for keep a slower rhythm (`2 × every_days`) until a year after the deadline (walk 6 F15).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Literal
 
 from bot.dates.workdays import on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness, on_time_until
-from bot.facts.kinds import is_meeting, is_signing
+from bot.facts.kinds import binds_signing, is_meeting, is_signing
 from bot.model.config import AppConfig, Lead
 from bot.model.progress import Progress
 from bot.model.wheel import Item
@@ -124,8 +125,30 @@ class ItemSchedule:
             # meeting dated late hears «møtet var …; skriver referat» that day instead.
             if overdue.max_times and not dated_late:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
-            schedule += self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
+            still = self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
+            schedule += still
+            if overdue.max_times and binds_signing(self.config, item):
+                after = still[-1].day if still else first_overdue
+                schedule += self._unsigned(after, item=item, every_days=overdue.every_days, numbered=len(still) + 1)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
+
+    def _unsigned(self, after: date, *, item: Item, every_days: int, numbered: int) -> list[Occurrence]:
+        """After `overdue.max_times`, an unsigned agreement and what it waits for keep a slower rhythm: a
+        folded line every `2 × every_days` days on the same grid (so it still shares the digest), until a
+        year after the deadline, when the next agreement is due (walk 6 F15, walk 7 F4)."""
+        off = self.days_off
+        rhythm = 2 * every_days
+        grid = after + timedelta(days=every_days)
+        grid += timedelta(days=-(grid.toordinal() - 1) % rhythm)
+        end = item.deadline + timedelta(days=365)
+        occurrences: list[Occurrence] = []
+        while grid <= end:
+            day = on_or_before(grid, days_off=off)
+            if day > after and (not occurrences or day > occurrences[-1].day):
+                name = f"overdue-{numbered + len(occurrences)}"
+                occurrences.append(Occurrence(name=name, day=day, kind="still-overdue"))
+            grid += timedelta(days=rhythm)
+        return occurrences
 
     def _still_overdue(self, first_overdue: date, *, every_days: int, times: int) -> list[Occurrence]:
         """The folded overdue reminders after the first: every `every_days` days on the shared grid (day
@@ -153,6 +176,15 @@ def fold_gap(every_days: int) -> timedelta:
     """How long after a first overdue notice the first «fortsatt forsinket» line may fall: at least half of
     `every_days`, so the nearest grid day to `every_days` after it, never the next Monday."""
     return timedelta(days=max(1, (every_days + 1) // 2))
+
+
+def made_due_by_change(progress: Progress, occurrence: Occurrence) -> bool:
+    """A reminder counted from the planned date whose day came on or before the day that date was set: the
+    change made it due (a meeting moved closer after the morning pass), so no pass missed it and it is not
+    «Sendt for sent» (README; walk 7 F21). Overdue notices count from the deadline, never from a date."""
+    if progress.planned is None or progress.planned_set is None or occurrence.overdue:
+        return False
+    return occurrence.day <= progress.planned_set.date()
 
 
 def suggested_day(item: Item) -> date | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from bot.facts.responsible import who_answers
 from bot.i18n import _
@@ -21,8 +21,6 @@ from bot.state.store import StateStore, item_partition
 
 logger = logging.getLogger(__name__)
 
-MEETING_LENGTH = timedelta(hours=2)
-"""How long a planned meeting is shown in a calendar when only its start is known."""
 UID_DOMAIN = "samhandlingsbot"
 
 
@@ -36,6 +34,7 @@ class FeedEvent:
     """Set for an all-day event (a deadline, or a meeting planned without a time)."""
     start: datetime | None
     end: datetime | None
+    """A timed event's end: its start where no end is known (a zero-length event, not busy time)."""
     location: str | None
     url: str | None
     alarm_days: int | None
@@ -133,6 +132,15 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
             timed = progress.planned_has_time and last_day is None
             if last_day is not None and progress.planned_has_time:
                 description += "\n" + _("Start: {time} første dag").format(time=f"{start.astimezone(config.tz):%H.%M}")
+            end = start
+            if timed and progress.planned_end:  # the end typed with the date («kl 10–15»)
+                local = start.astimezone(config.tz)
+                end = local.replace(hour=int(progress.planned_end[:2]), minute=int(progress.planned_end[3:]))
+            elif timed:
+                # Only the start is stored: the event ends where it starts (RFC 5545 allows DTEND = DTSTART, and
+                # calendars show it at its start; without DTEND khal and Google make it an all-day event),
+                # never an invented two-hour block people book the afternoon against (walk 7 F19).
+                description += "\n" + _("Slutt: ikke oppgitt")
             events.append(
                 FeedEvent(
                     uid=f"{item.ident}:mote@{UID_DOMAIN}",
@@ -141,7 +149,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                     description=description,
                     day=None if timed else start.date(),
                     start=start.astimezone(config.tz) if timed else None,
-                    end=(start + MEETING_LENGTH).astimezone(config.tz) if timed else None,
+                    end=end.astimezone(config.tz) if timed else None,
                     location=_text(doc.get("place")),
                     url=_text(doc.get("link")),
                     alarm_days=alarm if start.date() >= today else None,

@@ -17,8 +17,9 @@ from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _
 from bot.model.config import AppConfig
+from bot.model.cycle import read_cycles
 from bot.model.followups import status_lines
-from bot.model.progress import progress_of
+from bot.model.progress import Progress, progress_of
 from bot.model.wheel import (
     Item,
     agreement_parties,
@@ -100,6 +101,10 @@ class RegionPage:
     items: tuple[ItemLine, ...]
     signatures: tuple[Signature, ...]
     history: tuple[HistoryLine, ...]
+    preparing: int | None = None
+    """The next agreement, once its preparation has opened (on the calendar year's cycle's page only)."""
+    upcoming: tuple[ItemLine, ...] = ()
+    """`preparing`'s open items, below the cycle's own, never instead (README «Reading»; walk 7 F8)."""
     text_note: str = ""
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
@@ -167,14 +172,18 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
     spec = config.region(region)
     assert spec is not None
     items = tuple(
-        ItemLine(
-            title=item.title(),
-            window=f"{_day(item.start)}–{_day(item.deadline)}",
-            responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
-            cell=cell_of(config=config, state=snapshot, item=item, today=today),
-            followups=status_lines(config=config, state=snapshot, item=item, today=today),
-        )
+        _item_line(config=config, state=snapshot, item=item, today=today)
         for item in cycle_items(config, year=year, region=region)
+    )
+    view = read_cycles(config, today=today)
+    preparing = view.preparing if year == view.year else None
+    upcoming = (
+        tuple(
+            _item_line(config=config, state=snapshot, item=progress.item, today=today)
+            for progress in open_items(config=config, state=snapshot, year=preparing, region=region, today=today)
+        )
+        if preparing
+        else ()
     )
     signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
     entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
@@ -195,10 +204,29 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         name=spec.name,
         plan_period=region_plan_period(config=config, state=snapshot, region=region, year=year),
         items=items,
+        preparing=preparing if upcoming else None,
+        upcoming=upcoming,
         signatures=signature_lines,
         history=history,
         text_note=_text_note(config=config, state=snapshot, region=region, year=year),
     )
+
+
+def _item_line(*, config: AppConfig, state: StateStore, item: Item, today: date) -> ItemLine:
+    return ItemLine(
+        title=item.title(),
+        window=f"{_day(item.start)}–{_day(item.deadline)}",
+        responsible=who_answers(config=config, item=item, wording=Wording.SHORT),
+        cell=cell_of(config=config, state=state, item=item, today=today),
+        followups=status_lines(config=config, state=state, item=item, today=today),
+    )
+
+
+def open_items(*, config: AppConfig, state: StateStore, year: int, region: str, today: date) -> list[Progress]:
+    """The next cycle's items whose window has opened and that are not done yet: what `status` and the page
+    list below the calendar year's cycle once the next agreement's preparation opens."""
+    items = [item for item in cycle_items(config, year=year, region=region) if item.start <= today]
+    return [p for item in items if not (p := progress_of(config=config, state=state, item=item)).done]
 
 
 def _text_note(*, config: AppConfig, state: StateStore, region: str, year: int) -> str:

@@ -126,6 +126,15 @@ def hub_boxes(*, year: str, today: str) -> list[Box]:
     return boxes
 
 
+DOT = 9 / 430
+"""A planned date's dot: its radius with the white edge round it (the renderers draw 7 + 2 px)."""
+
+
+def dot_box(deg: float, radius: float) -> Box:
+    """A planned date's dot on its ring's outer edge, which no label may hide (walk 6 F9)."""
+    return Box.around(*point(deg, radius), width=2 * DOT, height=2 * DOT)
+
+
 def hand_boxes(deg: float, *, inner: float) -> list[Box]:
     """Today's hand as a row of small boxes along it, so labels are placed off it where there is room (the
     renderers also draw it under the labels, so where there is none it never hides their text)."""

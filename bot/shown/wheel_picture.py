@@ -29,7 +29,7 @@ from bot.shown.wheel_geometry import (
     month_marks,
     span,
 )
-from bot.shown.wheel_labels import Slot, hand_boxes, hub_boxes, month_box, place_labels, ring_labels_right
+from bot.shown.wheel_labels import Slot, dot_box, hand_boxes, hub_boxes, month_box, place_labels, ring_labels_right
 from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
@@ -183,13 +183,18 @@ def _labelled(
     today_label: str,
     hand: float | None,
 ) -> tuple[Arc, ...]:
-    """The arcs with their labels placed so that none covers another, a month name, the hub's text or
-    (where there is room) today's hand."""
+    """The arcs with their labels placed so that none covers another, a month name, the hub's text, a
+    planned date's dot or (where there is room) today's hand."""
     slots = [Slot(arc.start_deg, arc.end_deg, rings[arc.ring].inner, rings[arc.ring].outer, arc.label) for arc in arcs]
     taken = [month_box(mark.mid_deg, mark.name_r, mark.name) for mark in marks]
     taken += hub_boxes(year=str(year), today=today_label if hand is not None else "")
     if hand is not None:
         taken += hand_boxes(hand, inner=min(ring.inner for ring in rings))
+    taken += [
+        dot_box(arc.marker_deg, rings[arc.ring].outer)
+        for arc in arcs
+        if arc.marker_deg is not None and arc.marker_planned
+    ]
     places = place_labels(slots, taken=taken)
     return tuple(replace(arc, label_deg=deg, label_r=r) for arc, (deg, r) in zip(arcs, places, strict=True))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 import vobject
 
 from bot.model.progress import progress_of
@@ -57,7 +58,10 @@ async def test_region_feed_matches_the_wheel_event_by_event() -> None:
     meeting = events["milestone:regional-spring:2027:agder:mote@samhandlingsbot"]
     assert meeting.dtstart.value == datetime(2027, 4, 22, 10, tzinfo=OSLO)
     assert meeting.dtstart.value.utcoffset() == timedelta(hours=2)  # summer time in Oslo
-    assert meeting.dtend.value - meeting.dtstart.value == timedelta(hours=2)
+    # Only the start is known: the event ends where it starts, not busy time, and says so; never an invented
+    # two-hour block (walk 7 F19: the test asserted that block before).
+    assert meeting.dtend.value == meeting.dtstart.value and meeting.transp.value == "TRANSPARENT"
+    assert "Slutt: ikke oppgitt" in meeting.description.value
     alarm = meeting.valarm
     assert alarm.trigger.value == timedelta(days=-2)  # the shortest lead time of app.yaml's defaults
     done = events["precondition:budsjett:2027:agder:frist@samhandlingsbot"]
@@ -146,3 +150,37 @@ def test_public_url_makes_links_absolute() -> None:
     assert "https://samhandling.example.no/kalender/agder.ics?token=" in bot.say("kalender").text
     status = bot.say("status agder 2027").text
     assert "Statussiden: https://samhandling.example.no/status/agder?token=" in status
+
+
+async def test_a_nynorsk_feed_says_the_meetings_end_is_not_given() -> None:
+    # Walk 7 F19 in the other written form: Vestland's feed is in nynorsk.
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    assert bot.say("dato vår 22. april kl 10", as_="per", channel="vestland").ok
+    link = link_in(bot.say("kalender", as_="per", channel="vestland").text, "/kalender/vestland.ics")
+    meeting = (await fetch_feed(bot, link))["milestone:regional-spring:2027:vestland:mote@samhandlingsbot"]
+    assert meeting.dtend.value == meeting.dtstart.value == datetime(2027, 4, 22, 10, tzinfo=OSLO)
+    assert "Slutt: ikkje oppgitt" in meeting.description.value
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "kept"), [("kari", "agder", "slutt kl. 15.00"), ("per", "vestland", "slutt kl. 15.00")]
+)
+async def test_a_meetings_typed_end_is_the_feeds_end(person: str, region: str, kept: str) -> None:
+    # Walk 7 F19: «kl 10–15» kept its end for the feed, not an invented two hours nor «slutten … lagres ikke».
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    reply = bot.say("dato vår 22. april kl 10–15", as_=person, channel=region)
+    assert reply.ok and kept in reply.text and "lagres ikke" not in reply.text and "ikkje lagra" not in reply.text
+    link = link_in(bot.say("kalender", as_=person, channel=region).text, f"/kalender/{region}.ics")
+    meeting = (await fetch_feed(bot, link))[f"milestone:regional-spring:2027:{region}:mote@samhandlingsbot"]
+    assert meeting.dtstart.value == datetime(2027, 4, 22, 10, tzinfo=OSLO)
+    assert meeting.dtend.value == datetime(2027, 4, 22, 15, tzinfo=OSLO)
+    assert "Slutt: ikk" not in meeting.description.value and not hasattr(meeting, "transp")
+    # Only the end changed: nothing moved, so no «nytt klokkeslett» to every channel.
+    again = bot.say("dato vår 22. april kl 10–16", as_=person, channel=region)
+    assert again.ok and "slutt kl. 16.00" in again.text and not bot.last.announcements
+    meeting = (await fetch_feed(bot, link))[f"milestone:regional-spring:2027:{region}:mote@samhandlingsbot"]
+    assert meeting.dtend.value == datetime(2027, 4, 22, 16, tzinfo=OSLO)
+    # A new start drops the end typed for the old one: back to «not given».
+    assert bot.say("dato vår 23. april kl 9", as_=person, channel=region).ok
+    meeting = (await fetch_feed(bot, link))[f"milestone:regional-spring:2027:{region}:mote@samhandlingsbot"]
+    assert meeting.dtend.value == meeting.dtstart.value

@@ -43,3 +43,26 @@ async def test_the_page_says_what_chat_says(lang: str) -> None:
     # F7: the autumn meeting of 8 December is over and lacks minutes, on the page and in the feed.
     assert f"08.12.2026: {MISSING[lang]}" in before and PLANNED[lang] not in before
     assert MISSING[lang] in ics
+
+
+PREPARING = {"nb": "Forberedelse av avtalen 2027", "nn": "Førebuing av avtalen 2027"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+async def test_the_calendar_years_page_lists_the_next_agreements_open_items_below(lang: str) -> None:
+    # Walk 7 F8: in December chat's `status` lists «Under: det som er åpent for avtalen 2027»; the page of the
+    # calendar year's cycle (2026) had no such section, only the 2026 table.
+    person, region = PEOPLE[lang]
+    bot = make_bot(at=oslo(2026, 12, 17, 9))
+    chat = bot.say("status", as_=person).text
+    assert PREPARING[lang] in chat
+    page = link_in(chat, f"/status/{region}")
+    async with serving(bot.core) as server:
+        shown = html.unescape((await server.get(page)).text)
+        year_2027 = html.unescape((await server.get(page + "&år=2027")).text)
+    own, below = shown.split(PREPARING[lang], 1)
+    assert "syklus 2026" in own and "2027" in below.split("</table>")[0]
+    table = below.split("</table>")[0]
+    for title in ("Politisk", "2027"):  # the political treatment of the 2027 draft, open, as chat lists it
+        assert title in chat.split(PREPARING[lang], 1)[1] and title in table
+    assert PREPARING[lang] not in year_2027  # the next cycle's own page has its table, not a section of itself

@@ -85,3 +85,24 @@ def test_every_box_holds_its_text_as_the_font_draws_it() -> None:
     ring = ring_label_box(0.5, "Trøndelag")
     left, _, right, _ = _font(RING_PX).getbbox("Trøndelag", anchor="rm")
     assert right - left <= (ring.right - ring.left) * LAYOUT.radius * SCALE
+
+
+@pytest.mark.parametrize(("person", "region"), [("kari", "agder"), ("per", "vestland")])
+def test_no_label_hides_a_planned_dates_dot(person: str, region: str) -> None:
+    # Walk 6 F9: the dot of a meeting planned 16 November sat under «○ Politisk behandling (2028)».
+    from bot.shown.wheel_labels import dot_box
+    from tests.driver import make_bot, oslo
+
+    bot = make_bot(at=oslo(2027, 1, 11, 10))
+    assert bot.say("dato vårmøte 10.-11. mars kl 12", as_="aud").ok
+    assert bot.say("dato vår 22.–23. april", as_=person, channel=region).ok
+    assert bot.say("dato høst 2027 16. november kl 9 bekreft", as_=person, channel=region).ok
+    for drawing in drawings(bot):
+        dots = [
+            dot_box(arc.marker_deg, drawing.rings[arc.ring].outer)
+            for arc in drawing.arcs
+            if arc.marker_deg is not None and arc.marker_planned
+        ]
+        assert dots or drawing.rings[0].label, drawing.title
+        labels = [label_box(arc.label_deg, arc.label_r, arc.label) for arc in drawing.arcs if arc.label]
+        assert not [(d, b) for d in dots for b in labels if d.overlap(b) > 0], drawing.title
