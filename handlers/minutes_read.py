@@ -13,6 +13,7 @@ from typing import Any
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
+from bot.model.followups import followups_of, point_line
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, typed_name
 from bot.shown.replies import make_reply
@@ -50,7 +51,7 @@ def handle(ctx: Context) -> Outcome:
         item = milestone_item(ctx.config, milestone=meeting.spec, year=year, region=meeting.region)
         outcome = ctx.state.item_doc(item).get("outcome")
         if outcome:
-            return Outcome(reply=_whole(item, outcome))
+            return Outcome(reply=_whole(ctx, item, outcome))
     item = _missing(ctx, meeting.spec, region=meeting.region, years=years)
     raise DomainError(_("Det er ikke registrert noe referat for {item}.").format(item=item.title()))
 
@@ -65,13 +66,19 @@ def _missing(ctx: Context, spec: Any, *, region: str | None, years: Any) -> Item
     return opened[0] if opened else milestone_item(ctx.config, milestone=spec, year=ctx.now.year, region=region)
 
 
-def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:
+def _whole(ctx: Context, item: Item, outcome: Mapping[str, Any]) -> Any:
+    """The minutes whole; each follow-up point in the words `status` gives it (owner, due date, id, closed
+    ones ticked: walk 8 N2), so an adviser who opens the minutes learns when a task is due and what to type."""
     sections = [Section(title="", text=outcome.get("summary") or "–")]  # alone, so no platform cuts it
     if outcome.get("link"):
         sections.append(Section(title="", facts=(Fact(_("Lenke"), outcome["link"]),)))
     if outcome.get("decisions"):
         sections.append(Section(title=_("Vedtak"), text="\n".join(f"• {d}" for d in outcome["decisions"])))
     if outcome.get("followups"):
-        lines = [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
+        points = followups_of(config=ctx.config, state=ctx.state, item=item)
+        if points:
+            lines = [f"• {point_line(point, today=ctx.now.date())}" for point in points]
+        else:  # minutes recorded before points had ids
+            lines = [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
         sections.append(Section(title=_("Oppfølging"), text="\n".join(lines)))
     return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=sections)
