@@ -38,7 +38,7 @@ def read_command(item: Item) -> str:
 
 def handle(ctx: Context) -> Outcome:
     words = ctx.args.split()[1:]
-    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, then="")
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
     if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(

@@ -96,7 +96,9 @@ def text_command(*, year: int, region: str = "agder", version: int = 1, confirm:
     """The `avtale` command that registers a text for `region`'s agreement `year` (a link and a typed sum);
     `confirm` adds `bekreft` (a new text that voids signatures asks for it, issue 18 F5)."""
     sha = TEXT_SHA if version == 1 else f"{version:064x}"
-    command = f"avtale {region} {year} https://example.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    command = (
+        f"avtale {region} {year} https://dok.fylke.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    )
     return f"{command} bekreft" if confirm else command
 
 

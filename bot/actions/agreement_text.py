@@ -26,7 +26,8 @@ from storage.base import Document, Tables
 logger = logging.getLogger(__name__)
 
 ACTION = "register_text"
-EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
+EXAMPLE = "avtale <lenke>"
+"""A placeholder that cannot be recorded (walk 8 N5: an example address typed as shown became version 1)."""
 
 
 @dataclass(frozen=True)

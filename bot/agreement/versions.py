@@ -124,6 +124,18 @@ def is_url(text: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text
 
 
+_EXAMPLE_HOSTS = ("example.no", "example.com", "example.org", "example.net")
+
+
+def is_example_link(text: str) -> bool:
+    """A link that cannot hold a real text: an example address (RFC 2606, example.no) or a help text's
+    «https://…» typed as shown (walk 8 N5); recorded, it would stand as the agreement or the minutes."""
+    host = (urlparse(text).hostname or "").rstrip(".").lower()
+    if not host or "…" in text or "..." in host:
+        return True
+    return any(host == known or host.endswith("." + known) for known in _EXAMPLE_HOSTS)
+
+
 def read_checksum(word: str) -> str | None:
     """`sha256:<hex>` -> the lowercase hex; None when the word is not a checksum at all."""
     match = SHA_RE.match(word)
