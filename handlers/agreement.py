@@ -148,7 +148,7 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         checksum = agreement.read_checksum(word)
         if checksum is not None:
             if typed_sha is not None:
-                raise DomainError(_("Skriv bare én sjekksum, f.eks. «avtale https://… sha256:<64 tegn>»."))
+                raise DomainError(_("Skriv bare én sjekksum, f.eks. «avtale <lenke> sha256:<64 tegn>»."))
             typed_sha = checksum
         else:
             links.append(word)

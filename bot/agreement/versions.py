@@ -146,7 +146,7 @@ def read_checksum(word: str) -> str | None:
         raise DomainError(
             _(
                 "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
-                "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+                "f.eks. «avtale <lenke> sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
             )
         )
     return hexdigest
