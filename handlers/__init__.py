@@ -295,7 +295,7 @@ COMMANDS: tuple[Command, ...] = (
         followups.handle,
         N_("Et oppfølgingspunkt fra et referat er gjort (id-en står i «neste» og «status»)."),
         N_("ferdig <id>"),
-        ("ferdig K7QM",),
+        ("ferdig <id>",),
         writes=True,
         translated=True,
         args=("text",),
