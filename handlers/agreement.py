@@ -87,6 +87,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = _("{name} registrerte samarbeidsavtalen {year} for {party}: {version}.").format(
         name=ctx.caller.name, year=year, party=ctx.config.party_name(region), version=version_text(version)
     )
+    if result.same_as is not None:
+        lead += " " + _(
+            "Teksten er den samme som versjon {number} (samme sjekksum); signaturene på den gjelder."
+        ).format(number=result.same_as)
     if version.sha256 is None:
         lead += " " + _(
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."

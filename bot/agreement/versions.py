@@ -182,12 +182,31 @@ def add_version(tables: Tables, *, fields: dict[str, Any]) -> tuple[Version, dic
     version = _version({**fields, "number": number})
     table[str(number)] = version.as_doc()
     signatures = tables.setdefault("signatures", {})
-    renew = {party: sig for party, sig in signatures.items() if sig.get("version") != number}
+    renew = {party: sig for party, sig in signatures.items() if not binds(sig, version)}
     earlier = tables.setdefault(EARLIER, {})
     for party, sig in renew.items():
         earlier[party] = sig
         del signatures[party]
+    for party, sig in list(earlier.items()):  # the very text a party signed before, registered again (walk 8 N12)
+        if binds(sig, version) and party not in signatures:
+            signatures[party] = earlier.pop(party)
     return version, renew
+
+
+def binds(signature: Document, version: Version) -> bool:
+    """Whether a signature holds for `version`: given on it, or on an earlier version with the same checksum
+    (the same text registered again is the text the party signed; walk 8 N12). Without a checksum only the
+    version itself, as a link alone proves no text."""
+    if signature.get("version") == version.number:
+        return True
+    return bool(version.sha256) and signature.get("sha256") == version.sha256
+
+
+def same_text_as(tables: Tables, *, version: Version) -> Version | None:
+    """The earlier version with the same checksum as `version` (the same text registered again), or None."""
+    if not version.sha256:
+        return None
+    return next((v for v in versions_in(tables) if v.number < version.number and v.sha256 == version.sha256), None)
 
 
 def bind_signature(tables: Tables, *, signature: dict[str, Any], expected: int) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from bot.actions.plan import region_plan_period
 from bot.actions.signing import ACTION as SIGN_ACTION
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import Version, current_version, earlier_signatures
+from bot.agreement.versions import Version, binds, current_version, earlier_signatures
 from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -219,7 +219,7 @@ def _void(entry: Document, current: Version | None) -> bool:
     for change in entry.get("changes") or ():
         after = change.get("after") if isinstance(change, dict) else None
         if isinstance(change, dict) and change.get("table") == "signatures" and isinstance(after, dict):
-            return after.get("version") != current.number
+            return not binds(after, current)
     return False
 
 
