@@ -12,7 +12,7 @@ from bot.actions.plan import region_plan_period
 from bot.actions.signing import ACTION as SIGN_ACTION
 from bot.agreement.receipt import signed_before_bot
 from bot.agreement.versions import Version, binds, current_version, earlier_signatures
-from bot.facts.item_state import minutes_missing
+from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, local
@@ -130,6 +130,8 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
             if item_state == "planned" and progress.last_day
             else f"{text} – {over}"
         )
+    if item_state == "planned" and meeting_today(progress, today=today):
+        text += " – " + _("i dag; referatet skrives når møtet er over")  # as chat says it (walk 8 m3)
     if is_signing(item) and item_state not in ("done", "untracked"):  # signed before the bot: no count (walk 8 m1)
         parties = agreement_parties(config, region=item.region)
         text += " · " + _("{signed}/{total} signert").format(
