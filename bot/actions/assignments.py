@@ -70,20 +70,26 @@ def record_assignment(
     through."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
+    # Every example a whole command for the asker (walk 8 N4, m11): a region put in where none is meant.
+    where = "" if region else f" {config.parties.regions[0].key}"
     if actor not in enabled:
         raise DomainError(
-            _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
+            _("Hvilken aktør? Skriv f.eks. «{example}» eller «{other}».").format(
+                example=EXAMPLE + where, other=f"oppdrag {enabled[min(1, len(enabled) - 1)]} ingen{where}"
+            )
         )
     assert actor is not None
     if status is None:
         short = config.party_short(actor)
         raise DomainError(
             _("Er oppdragsavtalen til {party} sendt, eller er det ingen i år? Skriv «{sent}» eller «{none}».").format(
-                party=config.party_name(actor), sent=f"oppdrag {short} sendt", none=f"oppdrag {short} ingen"
+                party=config.party_name(actor),
+                sent=f"oppdrag {short} sendt{where}",
+                none=f"oppdrag {short} ingen{where}",
             )
         )
-    typed = "sendt" if status == "sent" else "ingen"  # the asker's own words, a region put in (walk 8 m11)
-    region = require_region(region, example=f"oppdrag {actor} {typed} {config.parties.regions[0].key}")
+    typed = "sendt" if status == "sent" else "ingen"  # the asker's own words, a region put in
+    region = require_region(region, example=f"oppdrag {actor} {typed}{where}")
     spec = milestone_of_kind(config, kind="assignments")
     if spec is None:
         raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
