@@ -122,3 +122,10 @@ def record_all_preconditions(bot: BotDriver, *, year: int, region: str = "agder"
     for person in ("ola", "siri", "nils", "rita"):
         bot.say(f"forutsetning tildelingsbrev {year}", as_=person)
     bot.say(f"referat politisk {region} {year} Vedtatt i fylkestinget bekreft", as_=coordinator)
+
+
+def signing_open(*, region: str, year: int = 2027) -> BotDriver:
+    """A bot on 5 January of `year` with every precondition of `region`'s agreement recorded: it can be signed."""
+    bot = make_bot(at=oslo(year, 1, 5, 9))
+    record_all_preconditions(bot, year=year, region=region)
+    return bot

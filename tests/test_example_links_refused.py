@@ -10,18 +10,11 @@ from tests.driver import make_bot, oslo
 from tests.helpers import assert_recorded, assert_refused
 
 PEOPLE = [("kari", "agder", "eksempel"), ("per", "vestland", "døme")]
+EXAMPLE_LINKS = ["https://example.no/a.pdf", "https://www.example.com/a.pdf", "http://example.org/x", "https://…"]
 
 
 @pytest.mark.parametrize(("person", "channel", "said"), PEOPLE)
-@pytest.mark.parametrize(
-    "link",
-    [
-        "https://example.no/samarbeidsavtale-2027.pdf",
-        "https://www.example.com/a.pdf",
-        "http://example.org/x",
-        "https://…",
-    ],
-)
+@pytest.mark.parametrize("link", EXAMPLE_LINKS)
 def test_an_example_agreement_link_is_refused(person: str, channel: str, said: str, link: str) -> None:
     bot = make_bot(at=oslo(2026, 12, 1, 10))
     assert_refused(bot, f"avtale {link}", as_=person, channel=channel, contains=said)

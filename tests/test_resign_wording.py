@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot.reminders.passes import plan_digests
-from tests.driver import TEXT_SHA, BotDriver, make_bot, oslo, record_all_preconditions, register_text
+from tests.driver import TEXT_SHA, BotDriver, register_text, signing_open
 
 CASES = [
     ("agder", "kari", "har ikke signert", "IN signerte versjon 1; må signere versjon 2 på nytt"),
@@ -34,8 +34,7 @@ def _texts(bot: BotDriver, channel: str, *, days: int = 21) -> str:
 def test_a_party_that_signed_an_earlier_version_is_told_to_sign_again(
     region: str, coordinator: str, never: str, again: str
 ) -> None:
-    bot = make_bot(at=oslo(2027, 1, 5, 9))
-    record_all_preconditions(bot, year=2027, region=region)
+    bot = signing_open(region=region)
     assert bot.say(f"signer {region} {region} 2027", as_=coordinator, channel=region).ok
     assert bot.say(f"signer IN {region} 2027", as_="ola", channel="in").ok
     bot.set_time(2027, 1, 19, 9)
@@ -55,8 +54,7 @@ def test_a_party_that_signed_an_earlier_version_is_told_to_sign_again(
     [("agder", "kari", "samme som versjon 1"), ("vestland", "per", "same som versjon 1")],
 )
 def test_the_same_text_again_is_said_and_its_signatures_hold(region: str, coordinator: str, same: str) -> None:
-    bot = make_bot(at=oslo(2027, 1, 5, 9))
-    record_all_preconditions(bot, year=2027, region=region)
+    bot = signing_open(region=region)
     assert bot.say(f"signer SIVA {region} 2027", as_="siri", channel="siva").ok
     bot.set_time(2027, 1, 19, 9)
     register_text(bot, year=2027, region=region, version=2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.driver import make_bot, oslo, signing_open
 from tests.helpers import status_page_html
 
 
@@ -23,8 +23,7 @@ def test_an_agreement_signed_before_the_bot_counts_no_signatures(region: str) ->
     [("agder", "kari", "utenfor modellens rekkefølge"), ("vestland", "per", "utanfor rekkjefølgja i modellen")],
 )
 def test_the_signature_table_marks_a_late_signature(region: str, coordinator: str, outside: str) -> None:
-    bot = make_bot(at=oslo(2027, 1, 5, 9))
-    record_all_preconditions(bot, year=2027, region=region)
+    bot = signing_open(region=region)
     assert bot.say(f"signer {region} {region} 2027", as_=coordinator, channel=region).ok
     bot.set_time(2027, 2, 3, 12)
     assert bot.say(f"signer IN {region} 2027 bekreft", as_="ola", channel="in").ok
