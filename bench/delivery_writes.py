@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SIGN_AT = datetime(2027, 1, 14, 10, tzinfo=OSLO)
 BUSIEST_AT = datetime(2027, 1, 20, 9, tzinfo=OSLO)
 TEXT = (
-    "avtale agder 2027 https://example.no/agder/samarbeidsavtale-2027-v1.pdf sha256:"
+    "avtale agder 2027 https://dok.fylke.no/agder/samarbeidsavtale-2027-v1.pdf sha256:"
     + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 )
 

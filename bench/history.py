@@ -26,11 +26,11 @@ FIRST_CYCLE = 2027
 
 ACTOR_PEOPLE = {"IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
 ACTOR_CHANNEL = {"IN": "in", "SIVA": "siva", "NFR": "nfr", "RFF": "rff"}
-TEXT_LINK = "https://example.org/avtaler"
+TEXT_LINK = "https://dok.fylke.no/avtaler"
 TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 AGDER_PARTY = '    - {key: agder, name: "Agder fylkeskommune", short: "Agder", plan_period: "2024–2027"}\n'
 AGDER_CHANNEL = "  - {platform: terminal, id: agder, region: agder}\n"
-MINUTES = "Godt møte https://example.org/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
+MINUTES = "Godt møte https://dok.fylke.no/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
 
 
 # -- driving the core -----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import parties_spoken_for, ready_announcements, ready_buttons_here, to_agreement_channels
-from handlers.common import read_args, require_region
+from handlers.common import EXAMPLE_WORDS, read_args, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,9 @@ def _region_year(
     """Region and agreement year. A write without a year goes where `pick_year` says (the signing that is
     open or comes next); a read shows the agreement being prepared once it has a text, else this year's."""
     args = read_args(ctx, words, want=("region", "year"))
-    region = require_region(ctx, args.region, example=example)
+    typed = " ".join(words)  # the asker's own words with a region put in (walk 8 N4, m11)
+    example = " ".join((example, ctx.config.parties.regions[0].key, typed if len(typed) <= EXAMPLE_WORDS else ""))
+    region = require_region(ctx, args.region, example=example.strip())
     spec = signing_milestone(ctx.config)
     if spec is None:
         raise DomainError(_("Årshjulet har ingen signering, så det er ingen avtale å registrere."))
@@ -64,7 +66,7 @@ def _region_year(
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    region, year, rest = _region_year(ctx, request, words, example=EXAMPLE, reading=not request.attachments)
+    region, year, rest = _region_year(ctx, request, words, example="avtale", reading=not request.attachments)
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
     rest, confirmed = split_confirm(rest)
@@ -85,6 +87,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = _("{name} registrerte samarbeidsavtalen {year} for {party}: {version}.").format(
         name=ctx.caller.name, year=year, party=ctx.config.party_name(region), version=version_text(version)
     )
+    if result.same_as is not None:
+        lead += " " + _(
+            "Teksten er den samme som versjon {number} (samme sjekksum); signaturene på den gjelder."
+        ).format(number=result.same_as)
     if version.sha256 is None:
         lead += " " + _(
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
@@ -149,7 +155,7 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         checksum = agreement.read_checksum(word)
         if checksum is not None:
             if typed_sha is not None:
-                raise DomainError(_("Skriv bare én sjekksum, f.eks. «avtale https://… sha256:<64 tegn>»."))
+                raise DomainError(_("Skriv bare én sjekksum, f.eks. «avtale <lenke> sha256:<64 tegn>»."))
             typed_sha = checksum
         else:
             links.append(word)
@@ -166,6 +172,13 @@ def _read_text(request: Request, rest: list[str]) -> dict:
     if link is not None and len(link) > MAX_LINK:
         raise DomainError(
             _("Lenken er for lang (over {n} tegn); del en kortere lenke til avtaleteksten.").format(n=MAX_LINK)
+        )
+    if link is not None and (link.startswith("<") or (agreement.is_url(link) and agreement.is_example_link(link))):
+        raise DomainError(
+            _(
+                "«{link}» er et eksempel, ikke avtaleteksten; skriv lenken til den ekte teksten (den begynner med "
+                "https://), eller legg ved filen."
+            ).format(link=shown(link))
         )
     if link is not None and not agreement.is_url(link):
         raise DomainError(
@@ -229,11 +242,11 @@ def _list(ctx: Context, *, region: str, year: int) -> Reply:
 
 def _text_example(year: int) -> str:
     """The command that registers agreement `year`'s text, naming that year (not always 2027's)."""
-    return f"avtale {year} https://example.no/samarbeidsavtale-{year}.pdf"
+    return f"avtale {year} <lenke>"  # a placeholder that cannot be recorded (walk 8 N5)
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:
-    region, year, rest = _region_year(ctx, request, ctx.args.split(), example=RECEIPT_EXAMPLE, reading=True)
+    region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True)
     if rest:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(

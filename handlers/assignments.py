@@ -35,7 +35,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reject_extra(args.rest, example=EXAMPLE)
     result = record_assignment(
         Acting.of(ctx=ctx, request=request),
-        actor=args.party,
+        actor=args.party or ctx.channel.actor,  # `oppdrag ingen` in Siva's channel means Siva (walk 8 m11)
         status=STATUSES[fold(status_words[0])] if status_words else None,
         region=context_region(ctx, args.region),
         year=args.year,

@@ -118,10 +118,15 @@ class MeetingArgs:
     args: Args
 
 
-def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, then: str = "…") -> MeetingArgs:
+EXAMPLE_WORDS = 120
+"""The asker's own words kept in a «which region» example up to this length; longer (whole minutes), the
+example stops at the region, which typed as shown opens the form or asks for the date."""
+
+
+def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
     """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text.
-    `then` is what the «which region» example shows after the region: «…» where the command goes on with
-    text or a date, "" where the example is complete as it stands (`referat vis`), so typed it is accepted."""
+    The «which region» example is the asker's own command with a region put in (walk 8 N4, m11: never «…»),
+    so typed as shown it is read."""
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
         raise DomainError(  # "dato høsst 22. april": never read as another meeting
@@ -147,11 +152,18 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     region = (
         None
         if spec.scope == "national"
-        else require_region(
-            ctx, args.region, example=" ".join(filter(None, (command, typed_name(spec), "agder", then)))
-        )
+        else require_region(ctx, args.region, example=_with_region(ctx, command, spec, args))
     )
     return MeetingArgs(spec=spec, region=region, args=args)
+
+
+def _with_region(ctx: Context, command: str, spec: Milestone, args: Args) -> str:
+    """`command` as typed with the first region of the wheel named: «dato vår 22. april kl 10» → «dato vår agder
+    22. april kl 10»."""
+    rest = " ".join(args.rest)
+    rest = rest if len(rest) <= EXAMPLE_WORDS else ""
+    region = ctx.config.parties.regions[0].key
+    return " ".join(str(part) for part in (command, typed_name(spec), region, args.year, rest) if part)
 
 
 def context_region(ctx: Context, explicit: str | None) -> str | None:

@@ -12,7 +12,7 @@ from bot.agreement.versions import current_version
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
-from bot.facts.item_state import chases_lateness, item_state, minutes_missing
+from bot.facts.item_state import chases_lateness, item_state, meeting_today, minutes_missing
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
@@ -101,6 +101,8 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         planned = planned_text(progress.planned, has_time=progress.planned_has_time, last_day=progress.planned_last_day)
         if minutes_missing(progress, today=today):
             planned += " (" + _("møtet er over; referatet mangler") + ")"  # not «Planlagt» as if still to come
+        elif meeting_today(progress, today=today):
+            planned += " (" + _("i dag; referatet skrives når møtet er over") + ")"
         facts.append(Fact(_("Planlagt"), planned))
     elif texts.suggested is not None and not progress.done:
         facts.append(texts.suggested)

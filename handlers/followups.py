@@ -10,12 +10,14 @@ from bot.actions.base import Acting
 from bot.actions.followups import FollowupAlreadyClosed, FollowupRemoved, close_followup
 from bot.context import Context
 from bot.i18n import _
-from bot.messages import Outcome, Request, Visibility
+from bot.messages import Announcement, Outcome, Reply, Request, Visibility
+from bot.model.followups import Followup, meeting_label
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
 from bot.model.wheel import region_title
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
+from handlers.announce import announce_to
 from handlers.minutes_read import read_command
 
 
@@ -37,7 +39,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ),
         visibility=Visibility.CHANNEL,
     )
-    return Outcome(reply=reply)
+    return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
+
+
+def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
+    """A point closed by someone outside its owning party (the meeting's coordinator) is told in the owner's
+    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4)."""
+    owner = point.owner_party
+    if not owner or owner == ctx.caller.party:
+        return ()
+    addresses = ctx.directory.channels_of_party(party=owner, region=point.item.region)
+
+    def reply() -> Reply:
+        return make_reply(
+            title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
+            lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
+                item=meeting_label(point), owner=point.owner_name, name=ctx.caller.name
+            ),
+            visibility=Visibility.CHANNEL,
+        )
+
+    return announce_to(ctx, request=request, addresses=addresses, reply=reply)
 
 
 def removed_text(ctx: Context, *, removed: RemovedPoint) -> str:

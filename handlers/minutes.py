@@ -27,6 +27,7 @@ from bot.actions.minutes import (
     ReplaceAsked,
     record_minutes,
 )
+from bot.agreement.versions import is_example_link
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
@@ -36,7 +37,7 @@ from bot.model.followups import followup_section, followups_of, unread_due_text
 from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
-from bot.parsing import fold, typed_name
+from bot.parsing import fold, shown, typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
@@ -47,7 +48,7 @@ from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
 from handlers.minutes_replace import replace_refusal
 
-EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
+EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
 _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
 
@@ -235,6 +236,14 @@ def _outcome(
         link = found.group(0).rstrip(".,)")
     if link and not _URL.fullmatch(link):
         raise DomainError(_("Lenken til referatet må begynne med https:// eller http://."))
+    if link and is_example_link(link):  # «https://…» or example.no typed from a help text (walk 8 N5)
+        raise DomainError(
+            _(
+                "«{link}» er et eksempel, ikke referatet; skriv lenken til det ekte referatet, eller ingen lenke."
+            ).format(link=shown(link))
+        )
+    if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
+        raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
     followups = [point for text in followup_texts for point in owned_points(ctx, text, request=request)]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]

@@ -15,6 +15,7 @@ from typing import Any
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
+from bot.model.followups import followups_of, point_line
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, typed_name
 from bot.shown.replies import day_text, make_reply
@@ -46,7 +47,7 @@ def handle(ctx: Context) -> Outcome:
     typed = ctx.args.split()[1:]
     words = [word for word in typed if fold(word) not in {fold(w) for w in EARLIER_WORDS}]
     earlier = len(words) < len(typed)
-    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, then="")
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
     if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(
@@ -61,7 +62,7 @@ def handle(ctx: Context) -> Outcome:
         if outcome and earlier:
             return Outcome(reply=_earlier(ctx, item))
         if outcome:
-            return Outcome(reply=_whole(item, outcome))
+            return Outcome(reply=_whole(ctx, item, outcome))
     item = _missing(ctx, meeting.spec, region=meeting.region, years=years)
     raise DomainError(_("Det er ikke registrert noe referat for {item}.").format(item=item.title()))
 
@@ -105,17 +106,23 @@ def _day(value: str | None) -> str:
         return "–"
 
 
-def _whole(item: Item, outcome: Mapping[str, Any]) -> Any:
-    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=_sections(outcome))
+def _whole(ctx: Context, item: Item, outcome: Mapping[str, Any]) -> Any:
+    """The minutes whole; each follow-up point in the words `status` gives it (owner, due date, id, closed
+    ones ticked: walk 8 N2), so an adviser who opens the minutes learns when a task is due and what to type."""
+    points = followups_of(config=ctx.config, state=ctx.state, item=item)
+    lines = [f"• {point_line(point, today=ctx.now.date())}" for point in points]
+    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=_sections(outcome, points=lines))
 
 
-def _sections(outcome: Mapping[str, Any]) -> list[Section]:
+def _sections(outcome: Mapping[str, Any], *, points: list[str] | None = None) -> list[Section]:
+    """The sections of minutes; `points` are the current follow-up points' lines (replaced minutes, and
+    minutes recorded before points had ids, show the points as they were written)."""
     sections = [Section(title="", text=outcome.get("summary") or "–")]  # alone, so no platform cuts it
     if outcome.get("link"):
         sections.append(Section(title="", facts=(Fact(_("Lenke"), outcome["link"]),)))
     if outcome.get("decisions"):
         sections.append(Section(title=_("Vedtak"), text="\n".join(f"• {d}" for d in outcome["decisions"])))
     if outcome.get("followups"):
-        lines = [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
+        lines = points or [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
         sections.append(Section(title=_("Oppfølging"), text="\n".join(lines)))
     return sections

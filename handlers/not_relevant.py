@@ -28,6 +28,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     undo = bool(words) and fold(words[-1]) == "angre"
     words = words[:-1] if undo else words
     args = read_args(ctx, words, want=("milestone", "region", "year"))
+    _one_actor(ctx, args.rest)
     reject_extra(args.rest, example=EXAMPLE)
     if args.milestone is None or ctx.config.milestone(args.milestone) is None:
         raise DomainError(
@@ -62,3 +63,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply)
+
+
+def _one_actor(ctx: Context, words: list[str]) -> None:
+    """`ikke aktuelt oppdrag SIVA`: one actor's «none this year» is `oppdrag SIVA ingen`; said so rather than
+    «Jeg forstod ikke «SIVA»» (walk 8 m5)."""
+    party = read_args(ctx, list(words), want=("party",)).party if words else None
+    if party and ctx.config.actor(party):
+        short = ctx.config.party_short(party)
+        raise DomainError(
+            _("For én aktør skriver du «{command}»; «ikke aktuelt» gjelder punktet for alle aktørene.").format(
+                command=f"oppdrag {short} ingen"
+            )
+        )

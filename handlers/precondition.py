@@ -34,12 +34,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
             )
         )
     args = read_args(ctx, words[:at] if at is not None else words, want=("precondition", "party", "region", "year"))
-    reject_extra(args.rest, example=EXAMPLE)
+    reject_extra(args.rest, example=_example(ctx))
     if args.precondition is None:
         keys = ", ".join(item.key for item in ctx.config.preconditions)
         raise DomainError(
             _("Hvilken forutsetning? Velg en av: {keys}. Skriv f.eks. «{example}».").format(
-                keys=keys, example=_(EXAMPLE)
+                keys=keys, example=_example(ctx)
             )
         )
     named_region = args.party if args.party and ctx.config.region(args.party) else None
@@ -73,6 +73,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
+
+
+def _example(ctx: Context) -> str:
+    """The precondition the asker's party records (walk 8 N5): a county's coordinator its budget, an actor
+    its allocation letter, AU and an admin the state budget; the one every asker could copy before."""
+    party = ctx.caller.party
+    owner = (
+        "region" if party and ctx.config.region(party) else "actor" if party and ctx.config.actor(party) else "national"
+    )
+    mine = next((item for item in ctx.config.preconditions if item.owner == owner), None)
+    return _("forutsetning") + f" {mine.key}" if mine else _(EXAMPLE)
 
 
 def _already(result: PreconditionAlready) -> Outcome:

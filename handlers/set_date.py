@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
@@ -25,12 +25,13 @@ from bot.actions.dates import (
     overdue_nearer,
     set_date,
 )
-from bot.actions.rules import milestone_for, require_near_year
+from bot.actions.rules import milestone_for, pick_year, require_near_year
 from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
 from bot.dates.text import month_name, weekday_name
 from bot.dates.vague import working_days_in
+from bot.dates.workdays import on_or_after
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.order import confirm_word, model_quote, split_confirm
@@ -123,7 +124,7 @@ def _read(
     from bot.dates.hints import mended_date
     from bot.dates.missing_day import missing_day
 
-    example = _example_day(acting, key=key)
+    example = _example_day(acting, key=key, region=region, year=year)
     if not text:
         raise DomainError(
             _("Hvilken dato? Skriv f.eks. «{typed} {day}», {forms}.").format(typed=typed, day=example, forms=_(_FORMS))
@@ -216,11 +217,24 @@ def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, 
     return None
 
 
-def _example_day(acting: Acting, *, key: str) -> str:
+def _example_day(acting: Acting, *, key: str, region: str | None, year: int | None) -> str:
     """A day that fits the meeting in an example («22. november kl 10» for the autumn meeting, never an April
-    day): its suggested month, else the month its window closes."""
+    day): the 22nd of its suggested month (else the month its window closes), or when that has passed a
+    working day a week on, inside the window of the cycle the command means (walk 8 N5: never a past Sunday)."""
     spec = acting.config.milestone(key)
     month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
+    if spec is not None:
+        item_for = lambda y: milestone_for(acting.config, key=key, year=y, region=region)  # noqa: E731
+        item = item_for(year or pick_year(acting, item_for=item_for))
+        today = acting.now.date()
+        off = acting.config.reminders.days_off_set
+        suggested = [date(y, month, 22) for y in (item.start.year, item.deadline.year)]
+        day = next((d for d in suggested if item.start <= d <= item.deadline), item.start)
+        day = on_or_after(day, days_off=off)
+        if day <= today:
+            day = on_or_after(today + timedelta(days=7), days_off=off)
+        if item.start <= day <= item.deadline:
+            return _("{day}. {month} kl 10").format(day=day.day, month=month_name(day.month))
     return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 

@@ -96,7 +96,9 @@ def text_command(*, year: int, region: str = "agder", version: int = 1, confirm:
     """The `avtale` command that registers a text for `region`'s agreement `year` (a link and a typed sum);
     `confirm` adds `bekreft` (a new text that voids signatures asks for it, issue 18 F5)."""
     sha = TEXT_SHA if version == 1 else f"{version:064x}"
-    command = f"avtale {region} {year} https://example.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    command = (
+        f"avtale {region} {year} https://dok.fylke.no/{region}/samarbeidsavtale-{year}-v{version}.pdf sha256:{sha}"
+    )
     return f"{command} bekreft" if confirm else command
 
 
@@ -120,3 +122,10 @@ def record_all_preconditions(bot: BotDriver, *, year: int, region: str = "agder"
     for person in ("ola", "siri", "nils", "rita"):
         bot.say(f"forutsetning tildelingsbrev {year}", as_=person)
     bot.say(f"referat politisk {region} {year} Vedtatt i fylkestinget bekreft", as_=coordinator)
+
+
+def signing_open(*, region: str, year: int = 2027) -> BotDriver:
+    """A bot on 5 January of `year` with every precondition of `region`'s agreement recorded: it can be signed."""
+    bot = make_bot(at=oslo(year, 1, 5, 9))
+    record_all_preconditions(bot, year=year, region=region)
+    return bot

@@ -38,7 +38,7 @@ def test_avtale_registers_versions_and_lists_them() -> None:
     first = assert_recorded(bot, text_command(year=2027), as_="kari")
     assert first.title == "Avtaletekst versjon 1 registrert" and f"sha256 {TEXT_SHA[:12]}" in first.text
     bot.set_time(2027, 1, 8, 14)
-    assert_recorded(bot, "avtale https://example.no/agder/avtale-2027-endelig.pdf", as_="kari")
+    assert_recorded(bot, "avtale https://dok.fylke.no/agder/avtale-2027-endelig.pdf", as_="kari")
     listing = bot.say("avtale", as_="kari")
     assert "2 versjoner" in listing.text and "Versjon 1" in listing.text and "Versjon 2" in listing.text
     assert "ikke kjent (bare lenke)" in listing.text and TEXT_SHA in listing.text
@@ -46,7 +46,7 @@ def test_avtale_registers_versions_and_lists_them() -> None:
     assert (one.number, one.sha256, one.person, one.at) == (1, TEXT_SHA, "kari", "2027-01-05T09:00:00+01:00")
     assert (two.number, two.sha256, two.at[:10]) == (2, None, "2027-01-08")
     status = bot.say("status agder 2027", as_="ola")
-    assert "Avtaletekst: versjon 2 (uten sjekksum): https://example.no/agder/avtale-2027-endelig.pdf" in status.text
+    assert "Avtaletekst: versjon 2 (uten sjekksum): https://dok.fylke.no/agder/avtale-2027-endelig.pdf" in status.text
 
 
 @pytest.mark.parametrize(
@@ -54,12 +54,12 @@ def test_avtale_registers_versions_and_lists_them() -> None:
     [
         ("avtale foo", "«foo» er ikke en lenke"),
         ("avtale ftp://example.no/a.pdf", "er ikke en lenke"),
-        ("avtale https://example.no/a.pdf sha256:abc123", "64 heksadesimale tegn"),
-        (f"avtale https://example.no/a.pdf sha256:{'g' * 64}", "64 heksadesimale tegn"),
-        (f"avtale https://example.no/a.pdf sha256:{'a' * 65}", "64 heksadesimale tegn"),
-        ("avtale https://example.no/a.pdf https://example.no/b.pdf", "Skriv én lenke"),
+        ("avtale https://dok.fylke.no/a.pdf sha256:abc123", "64 heksadesimale tegn"),
+        (f"avtale https://dok.fylke.no/a.pdf sha256:{'g' * 64}", "64 heksadesimale tegn"),
+        (f"avtale https://dok.fylke.no/a.pdf sha256:{'a' * 65}", "64 heksadesimale tegn"),
+        ("avtale https://dok.fylke.no/a.pdf https://dok.fylke.no/b.pdf", "Skriv én lenke"),
         ("avtale javascript:alert(1)", "er ikke en lenke"),
-        ("avtale https://example.no/" + "a" * 1200, "Lenken er for lang"),
+        ("avtale https://dok.fylke.no/" + "a" * 1200, "Lenken er for lang"),
     ],
 )
 def test_bad_input_is_one_sentence_and_records_nothing(text: str, contains: str) -> None:
@@ -98,8 +98,8 @@ def test_a_typed_checksum_must_match_the_file() -> None:
 
 def test_only_the_regions_coordinators_register_the_text() -> None:
     bot = make_bot(at=oslo(2027, 1, 5, 9))
-    assert_refused(bot, "avtale agder https://example.no/a.pdf", as_="ola", contains="Bare koordinatorene i Agder")
-    assert_refused(bot, "avtale agder https://example.no/a.pdf", as_="per", channel="agder", contains="Bare")
+    assert_refused(bot, "avtale agder https://dok.fylke.no/a.pdf", as_="ola", contains="Bare koordinatorene i Agder")
+    assert_refused(bot, "avtale agder https://dok.fylke.no/a.pdf", as_="per", channel="agder", contains="Bare")
 
 
 def test_a_local_path_in_the_terminal_is_hashed(tmp_path: Path) -> None:
@@ -139,9 +139,9 @@ def test_the_confirm_step_shows_version_checksum_and_link() -> None:
     [button, *_] = [b for b in bot.say("status", as_="kari").buttons if b.command.startswith("signer")]
     assert button.command == "signer agder agder 2027 versjon 1"
     assert "versjon 1 (sha256 9f86d081884c)" in button.confirm
-    assert "https://example.no/agder/samarbeidsavtale-2027-v1.pdf" in button.confirm
+    assert "https://dok.fylke.no/agder/samarbeidsavtale-2027-v1.pdf" in button.confirm
     signed = sign(bot, "agder")
-    assert "versjon 1 (sha256 9f86d081884c): https://example.no/agder/samarbeidsavtale-2027-v1.pdf" in signed
+    assert "versjon 1 (sha256 9f86d081884c): https://dok.fylke.no/agder/samarbeidsavtale-2027-v1.pdf" in signed
     signature = bot.core.state.signatures(region="agder", year=2027)["agder"]
     assert (signature["version"], signature["sha256"]) == (1, TEXT_SHA)
 
@@ -209,7 +209,7 @@ def test_the_receipt_as_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixt
     for needle in (
         "Versjon: 1",
         f"SHA-256: {TEXT_SHA}",
-        "Lenke: https://example.no/agder/samarbeidsavtale-2027-v1.pdf",
+        "Lenke: https://dok.fylke.no/agder/samarbeidsavtale-2027-v1.pdf",
         "Agder fylkeskommune: Kari Nordmann, 12.01.2027 kl. 09.00 (Europe/Oslo), terminal, kanal agder, versjon 1",
         "Innovasjon Norge: Ola Berg, 12.01.2027 kl. 13.05 (Europe/Oslo), slack, kanal C0INAGDER, versjon 1",
         "mangler signatur fra SIVA, NFR, RFF",

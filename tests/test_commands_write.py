@@ -171,7 +171,7 @@ def test_dato_refused_for_an_adviser_of_the_region(bot: BotDriver) -> None:
 def test_referat_one_line_grammar(bot: BotDriver) -> None:
     bot.say("referat høst Høstmøtet holdt", as_="aud")  # the regional autumn meeting follows it (§3.2)
     text = (
-        "referat høst Godt møte om havbruk https://example.no/referat.pdf "
+        "referat høst Godt møte om havbruk https://dok.fylke.no/referat.pdf "
         "vedtak: Felles søknad; Ny arbeidsgruppe oppfølging: Sende utkast @IN; Kalle inn til verksted @agder"
     )
     reply = assert_recorded(bot, text, as_="kari")
@@ -180,8 +180,8 @@ def test_referat_one_line_grammar(bot: BotDriver) -> None:
     doc = milestone_doc(bot, AGDER_2026, "regional-autumn")
     assert doc["done"] is True
     outcome = doc["outcome"]
-    assert outcome["summary"] == "Godt møte om havbruk https://example.no/referat.pdf"
-    assert outcome["link"] == "https://example.no/referat.pdf"
+    assert outcome["summary"] == "Godt møte om havbruk https://dok.fylke.no/referat.pdf"
+    assert outcome["link"] == "https://dok.fylke.no/referat.pdf"
     assert outcome["decisions"] == ["Felles søknad", "Ny arbeidsgruppe"]
     assert [typed(point) for point in outcome["followups"]] == [
         {"text": "Sende utkast", "owner": "IN", "owner_name": "Innovasjon Norge"},
@@ -228,13 +228,13 @@ def test_referat_without_text_opens_a_form_and_the_form_submits(bot: BotDriver) 
     assert [field.name for field in form.fields] == ["sammendrag", "lenke", "vedtak", "oppfolging"]
     fields = {
         "sammendrag": "Godt møte",
-        "lenke": "https://example.no/r",
+        "lenke": "https://dok.fylke.no/r",
         "vedtak": "Felles søknad\nNy gruppe",
         "oppfolging": "Sende utkast @IN\nBooke rom @siva",
     }
     assert_recorded(bot, form.submit_command, as_="kari", fields=fields)
     outcome = milestone_doc(bot, AGDER_2026, "regional-autumn")["outcome"]
-    assert outcome["link"] == "https://example.no/r"
+    assert outcome["link"] == "https://dok.fylke.no/r"
     assert outcome["decisions"] == ["Felles søknad", "Ny gruppe"]
     assert [point["owner"] for point in outcome["followups"]] == ["IN", "SIVA"]
 

@@ -298,7 +298,7 @@ def test_the_receipt_in_chat_is_in_the_readers_form() -> None:
     in bokmål (the terminal's receipt stays bokmål)."""
     bot = make_bot(at=oslo(2027, 1, 5, 9), config=make_config(regions=("agder", "vestland")))
     for region, person in (("vestland", "per"), ("agder", "kari")):
-        typed = f"avtale https://example.org/{region}-avtale-2027.pdf sha256:{'ab' * 32} 2027"
+        typed = f"avtale https://dok.fylke.no/{region}-avtale-2027.pdf sha256:{'ab' * 32} 2027"
         assert bot.say(typed, as_=person, channel=region).ok, typed
     nynorsk = bot.say("kvittering vestland 2027", as_="per", channel="vestland")
     assert nynorsk.ok and "Berre du ser kvitteringa." in nynorsk.text, nynorsk.text

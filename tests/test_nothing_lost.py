@@ -16,7 +16,7 @@ def _outcome(bot: BotDriver) -> dict:
 def _autumn_2026_held(bot: BotDriver) -> None:
     assert_recorded(bot, "referat høst Høstmøtet holdt", as_="aud")  # the regional one follows it (§3.2)
     assert_recorded(
-        bot, "referat høst Godt møte https://example.no/r vedtak: A; B oppfølging: Utkast @IN; Rom @siva", as_="kari"
+        bot, "referat høst Godt møte https://dok.fylke.no/r vedtak: A; B oppfølging: Utkast @IN; Rom @siva", as_="kari"
     )
 
 

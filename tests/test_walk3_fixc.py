@@ -62,10 +62,17 @@ def test_after_the_deadline_every_party_that_must_sign_again_is_told() -> None:
     every missing party, and each actor whose signature was voided hears it in its own channel."""
     bot = _voided_by_a_second_text()
     bot.set_time(2027, 2, 1, 9)
+    # Each of them signed version 1: said so, not «har ikke signert» (walk 8 N12).
     region = _digest(bot, "agder")
-    assert "Agder har ikke signert: «signer 2027 bekreft»; mangler også signatur fra IN, SIVA, NFR, RFF" in region
+    assert (
+        "Agder signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 bekreft»; mangler også signatur fra IN, SIVA, NFR, RFF"
+        in region
+    )
     actor = _digest(bot, "in")
-    assert "Signering" in actor and "IN har ikke signert: «signer agder 2027 bekreft»" in actor
+    assert (
+        "Signering" in actor
+        and "IN signerte versjon 1; må signere versjon 2 på nytt: «signer agder 2027 bekreft»" in actor
+    )
     # Nynorsk: the same for Vestland, in its written form.
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     record_all_preconditions(bot, year=2027, region="vestland")
@@ -74,7 +81,10 @@ def test_after_the_deadline_every_party_that_must_sign_again_is_told() -> None:
     bot.set_time(2027, 1, 13, 9)
     register_text(bot, year=2027, region="vestland", version=2)
     bot.set_time(2027, 2, 1, 9)
-    assert "Vestland har ikkje signert: «signer 2027 stadfest»; manglar òg signatur frå IN" in _digest(bot, "vestland")
+    assert (
+        "Vestland signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 stadfest»; manglar òg signatur frå IN"
+        in _digest(bot, "vestland")
+    )
 
 
 def test_a_monday_deadline_is_overdue_on_tuesday_in_the_digest_as_in_neste() -> None:

@@ -156,7 +156,8 @@ def test_a_lead_made_due_by_a_later_change_is_not_called_late() -> None:
     assert register_text(bot, year=2027, region="vestland", version=2).ok  # Per's signature is voided
     later = run_passes(bot, start=date(2027, 1, 21), end=date(2027, 1, 21))
     region = later[(date(2027, 1, 21), "vestland")]
-    assert "Vestland har ikkje signert" in region, region
+    # Per signed version 1: the line says so and asks for version 2 (walk 8 N12), not «har ikkje signert».
+    assert "Vestland signerte versjon 1; må signere versjon 2 på nytt" in region, region
     assert "Sendt for seint" not in region, region
 
 

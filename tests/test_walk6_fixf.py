@@ -45,7 +45,7 @@ def _ready_but_for_the_window(bot: BotDriver, *, person: str, region: str) -> No
         assert bot.say(f"forutsetning tildelingsbrev {actor} 2027", as_=who, channel=actor.lower()).ok
     assert bot.say("forutsetning budsjett 2027", as_=person, channel=region).ok
     assert bot.say(f"referat politisk {region} 2027 Vedtatt i fylkestinget bekreft", as_=person, channel=region).ok
-    assert bot.say(f"avtale https://example.org/{region}-2027.pdf", as_=person, channel=region).ok
+    assert bot.say(f"avtale https://dok.fylke.no/{region}-2027.pdf", as_=person, channel=region).ok
 
 
 @pytest.mark.parametrize(

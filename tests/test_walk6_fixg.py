@@ -85,7 +85,7 @@ def test_the_same_agreement_link_again_is_already_registered(lang: str, checksum
     """F8: the same link again (with «bekreft», no new checksum) became version 3 equal to version 2."""
     bot = make_bot(at=oslo(2027, 1, 12, 10))
     person = PEOPLE[lang]
-    link = "https://example.no/avtale-2027-v2.pdf"
+    link = "https://dok.fylke.no/avtale-2027-v2.pdf"
     assert bot.say(f"avtale {link}{checksum}", as_=person).ok
     before = bot.snapshot()
     for again in (f"avtale {link}{checksum}", f"avtale {link}{checksum} {CONFIRM[lang]}", f"avtale {link}"):

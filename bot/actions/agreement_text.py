@@ -26,7 +26,8 @@ from storage.base import Document, Tables
 logger = logging.getLogger(__name__)
 
 ACTION = "register_text"
-EXAMPLE = "avtale https://example.no/samarbeidsavtale-2027.pdf"
+EXAMPLE = "avtale <lenke>"
+"""A placeholder that cannot be recorded (walk 8 N5: an example address typed as shown became version 1)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class TextRegistered:
     progress: Progress
     ready: bool
     """Nothing else blocks the signing: this text is what the parties can sign now."""
+    same_as: int | None = None
+    """The earlier version with the very same text (checksum), registered again: its signatures hold."""
 
 
 @dataclass(frozen=True)
@@ -82,12 +85,14 @@ def register_text(
     if not confirmed:
         _ask_before_voiding(acting, region=region, signed=state.signatures(region=region, year=year), current=current)
 
-    def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document]]:
+    def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document], int | None]:
         if not confirmed:  # a signature given since the check above is voided only when asked
             _ask_before_voiding(acting, region=region, signed=tables.get("signatures", {}), current=current)
-        return agreement.add_version(tables, fields=fields)
+        version, renew = agreement.add_version(tables, fields=fields)
+        same = agreement.same_text_as(tables, version=version)
+        return version, renew, same.number if same else None
 
-    version, renew = record(
+    version, renew, same_as = record(
         acting,
         action=ACTION,
         item=item,
@@ -98,7 +103,7 @@ def register_text(
         renew = {p: renew[p] for p in agreement_parties(config, region=region) if p in renew} or renew
     progress = progress_of(config=config, state=state, item=item)
     ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
-    return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready)
+    return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready, same_as=same_as)
 
 
 def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:

@@ -70,19 +70,26 @@ def record_assignment(
     through."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
+    # Every example a whole command for the asker (walk 8 N4, m11): a region put in where none is meant.
+    where = "" if region else f" {config.parties.regions[0].key}"
     if actor not in enabled:
         raise DomainError(
-            _("Hvilken aktør? Skriv f.eks. «{example}» eller «oppdrag SIVA ingen».").format(example=EXAMPLE)
+            _("Hvilken aktør? Skriv f.eks. «{example}» eller «{other}».").format(
+                example=EXAMPLE + where, other=f"oppdrag {enabled[min(1, len(enabled) - 1)]} ingen{where}"
+            )
         )
     assert actor is not None
     if status is None:
         short = config.party_short(actor)
         raise DomainError(
             _("Er oppdragsavtalen til {party} sendt, eller er det ingen i år? Skriv «{sent}» eller «{none}».").format(
-                party=config.party_name(actor), sent=f"oppdrag {short} sendt", none=f"oppdrag {short} ingen"
+                party=config.party_name(actor),
+                sent=f"oppdrag {short} sendt{where}",
+                none=f"oppdrag {short} ingen{where}",
             )
         )
-    region = require_region(region, example=f"oppdrag {actor} sendt agder")
+    typed = "sendt" if status == "sent" else "ingen"  # the asker's own words, a region put in
+    region = require_region(region, example=f"oppdrag {actor} {typed}{where}")
     spec = milestone_of_kind(config, kind="assignments")
     if spec is None:
         raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
@@ -97,11 +104,14 @@ def record_assignment(
     relevant = not acting.state.item_doc(item).get("not_relevant")
     if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
         return AssignmentAlready(item=item, actor=actor, status=status)
-    if earlier.get("status") == "sent" and status == "none" and not confirmed:
+    if earlier.get("status") and earlier.get("status") != status and not confirmed:  # either way asks (walk 8 m5)
+        was = (
+            _("oppdragsavtalen {year} til {party}, registrert som sendt av {name}")
+            if earlier.get("status") == "sent"
+            else _("oppdragsavtalen {year} til {party}, registrert som «ingen i år» av {name}")
+        )
         raise replace_question(
-            what=_("oppdragsavtalen {year} til {party}, registrert som sendt av {name}").format(
-                year=year, party=config.party_name(actor), name=earlier.get("by") or "?"
-            )
+            what=was.format(year=year, party=config.party_name(actor), name=earlier.get("by") or "?")
         )
     # «None this year» agrees with «ikke aktuelt» and keeps it; only a sent agreement makes it relevant again.
     lifts = not relevant and status == "sent"

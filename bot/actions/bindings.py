@@ -138,7 +138,7 @@ def bind_person(
         config = acting.config
         raise DomainError(
             _(
-                "{name} er nå {role} for {party}; dette flytter {name} til {new} og fjerner rettene som {role} for "
+                "{name} er {role} for {party}. Dette flytter {name} til {new} og fjerner rettene som {role} for "
                 "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
             ).format(
                 name=chosen.name,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import ID_LENGTH, Followup, find
+from bot.model.followups import ID_LENGTH, SHOW, Followup, find, open_for
 from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key
@@ -42,6 +42,25 @@ class FollowupRemoved:
     removed: RemovedPoint
 
 
+def _which_point(acting: Acting) -> str:
+    """«Hvilket oppfølgingspunkt?» with the asker's own open points' ids (walk 8 N5: never a made-up id that
+    typed is not found), or that they have none."""
+    caller = acting.caller
+    mine = (
+        open_for(
+            config=acting.config, state=acting.state, today=acting.now.date(), party=caller.party, person=caller.key
+        )
+        if caller.known
+        else []
+    )
+    if not mine:
+        return _("Hvilket oppfølgingspunkt? Du har ingen åpne oppfølgingspunkter; id-ene står i «status».")
+    listed = "; ".join(f"[{point.id}] {point.text}" for point in mine[:SHOW])
+    return _("Hvilket oppfølgingspunkt? Dine åpne: {points}. Skriv f.eks. «ferdig {id}».").format(
+        points=listed, id=mine[0].id
+    )
+
+
 class _Closed(Exception):
     """Raised inside the store's lock when someone closed it between our read and the write."""
 
@@ -49,9 +68,7 @@ class _Closed(Exception):
 def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed | FollowupRemoved:
     config = acting.config
     if not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", point_id.strip()):  # not an id: never echoed back
-        raise DomainError(
-            _("Hvilket oppfølgingspunkt? Skriv «ferdig <id>», f.eks. «ferdig K7QM» (id-en står i «neste»).")
-        )
+        raise DomainError(_which_point(acting))
     today = acting.now.date()
     found = find(config=config, state=acting.state, today=today, point_id=point_id)
     if not found and (removed := removed_point(config=config, state=acting.state, today=today, point_id=point_id)):

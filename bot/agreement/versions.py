@@ -124,6 +124,18 @@ def is_url(text: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text
 
 
+_EXAMPLE_HOSTS = ("example.no", "example.com", "example.org", "example.net")
+
+
+def is_example_link(text: str) -> bool:
+    """A link that cannot hold a real text: an example address (RFC 2606, example.no) or a help text's
+    «https://…» typed as shown (walk 8 N5); recorded, it would stand as the agreement or the minutes."""
+    host = (urlparse(text).hostname or "").rstrip(".").lower()
+    if not host or "…" in text or "..." in host:
+        return True
+    return any(host == known or host.endswith("." + known) for known in _EXAMPLE_HOSTS)
+
+
 def read_checksum(word: str) -> str | None:
     """`sha256:<hex>` -> the lowercase hex; None when the word is not a checksum at all."""
     match = SHA_RE.match(word)
@@ -134,7 +146,7 @@ def read_checksum(word: str) -> str | None:
         raise DomainError(
             _(
                 "Sjekksummen må være 64 heksadesimale tegn etter «sha256:», "
-                "f.eks. «avtale https://… sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
+                "f.eks. «avtale <lenke> sha256:9f86d081884c7d65…» (hele SHA-256-summen)."
             )
         )
     return hexdigest
@@ -170,12 +182,31 @@ def add_version(tables: Tables, *, fields: dict[str, Any]) -> tuple[Version, dic
     version = _version({**fields, "number": number})
     table[str(number)] = version.as_doc()
     signatures = tables.setdefault("signatures", {})
-    renew = {party: sig for party, sig in signatures.items() if sig.get("version") != number}
+    renew = {party: sig for party, sig in signatures.items() if not binds(sig, version)}
     earlier = tables.setdefault(EARLIER, {})
     for party, sig in renew.items():
         earlier[party] = sig
         del signatures[party]
+    for party, sig in list(earlier.items()):  # the very text a party signed before, registered again (walk 8 N12)
+        if binds(sig, version) and party not in signatures:
+            signatures[party] = earlier.pop(party)
     return version, renew
+
+
+def binds(signature: Document, version: Version) -> bool:
+    """Whether a signature holds for `version`: given on it, or on an earlier version with the same checksum
+    (the same text registered again is the text the party signed; walk 8 N12). Without a checksum only the
+    version itself, as a link alone proves no text."""
+    if signature.get("version") == version.number:
+        return True
+    return bool(version.sha256) and signature.get("sha256") == version.sha256
+
+
+def same_text_as(tables: Tables, *, version: Version) -> Version | None:
+    """The earlier version with the same checksum as `version` (the same text registered again), or None."""
+    if not version.sha256:
+        return None
+    return next((v for v in versions_in(tables) if v.number < version.number and v.sha256 == version.sha256), None)
 
 
 def bind_signature(tables: Tables, *, signature: dict[str, Any], expected: int) -> dict[str, Any]:

@@ -44,6 +44,13 @@ def on_time_until(progress: Progress) -> date:
     return max(progress.item.deadline, last) if last else progress.item.deadline
 
 
+def meeting_today(progress: Progress, *, today: date) -> bool:
+    """A meeting whose (last) planned day is today, without minutes: said as today's, with the minutes to come
+    once it is over (walk 8 m3: it read as any planned meeting). Decided by the day, as `neste` and `status`
+    are the same all day (`bot.reply_cache`); from the next day it is `minutes_missing`."""
+    return is_meeting(progress.item) and not progress.done and progress.last_day == today
+
+
 def chases_lateness(item: Item) -> bool:
     """Whether the item's being overdue is chased (overdue reminders, a region behind): not for an optional
     milestone (the assignment agreements)."""

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
-from bot.agreement.versions import NO_TEXT_YET, current_version
+from bot.agreement.versions import NO_TEXT_YET, current_version, earlier_signatures
 from bot.clock import OSLO
 from bot.facts.assignment_answers import assignment_answers
 from bot.facts.item_state import item_state, on_time_until
@@ -247,13 +247,26 @@ def _signing_action(
     typed = f"signer {item.year}" if party == item.region else f"signer {item.region} {item.year}"
     if late_breaches(config=config, item=item, at=noon):
         typed += " " + confirm_word()
-    action = _("{party} har ikke signert: «{command}»").format(party=config.party_short(party), command=typed)
+    action = _unsigned(config, state, item=item, party=party, version=version.number, command=typed)
     others = [p for p in missing if p != party]
     if overdue and party == item.region and others:
         # Late, only the region's channel hears of the signing with the actors whose signatures a new text
         # voided: its line names every party still missing, not the region alone (walk 3, #2).
         action += "; " + _("mangler også signatur fra {who}").format(who=", ".join(map(config.party_short, others)))
     return action, button, False
+
+
+def _unsigned(config: AppConfig, state: StateStore, *, item: Item, party: str, version: int, command: str) -> str:
+    """«NFR har ikke signert: «…»», or for a party whose signature a new text voided «NFR signerte versjon 1;
+    må signere versjon 2 på nytt: «…»» (walk 8 N12: it did sign, an earlier text)."""
+    assert item.region is not None
+    short = config.party_short(party)
+    earlier = earlier_signatures(state, region=item.region, year=item.year).get(party)
+    if earlier and earlier.get("version"):
+        return _("{party} signerte versjon {old}; må signere versjon {new} på nytt: «{command}»").format(
+            party=short, old=earlier["version"], new=version, command=command
+        )
+    return _("{party} har ikke signert: «{command}»").format(party=short, command=command)
 
 
 def _action(

@@ -11,14 +11,15 @@ from datetime import date, datetime
 from bot.actions.plan import region_plan_period
 from bot.actions.signing import ACTION as SIGN_ACTION
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import Version, current_version, earlier_signatures
-from bot.facts.item_state import minutes_missing
+from bot.agreement.versions import Version, binds, current_version, earlier_signatures
+from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
-from bot.i18n import _
+from bot.i18n import _, local
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles
 from bot.model.followups import status_lines
+from bot.model.order import OUTSIDE
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import (
     Item,
@@ -137,7 +138,9 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
             if item_state == "planned" and progress.last_day
             else f"{text} – {over}"
         )
-    if is_signing(item) and item_state != "done":
+    if item_state == "planned" and meeting_today(progress, today=today):
+        text += " – " + _("i dag; referatet skrives når møtet er over")  # as chat says it (walk 8 m3)
+    if is_signing(item) and item_state not in ("done", "untracked"):  # signed before the bot: no count (walk 8 m1)
         parties = agreement_parties(config, region=item.region)
         text += " · " + _("{signed}/{total} signert").format(
             signed=len(parties) - len(progress.missing), total=len(parties)
@@ -251,7 +254,7 @@ def _void(entry: Document, current: Version | None) -> bool:
     for change in entry.get("changes") or ():
         after = change.get("after") if isinstance(change, dict) else None
         if isinstance(change, dict) and change.get("table") == "signatures" and isinstance(after, dict):
-            return after.get("version") != current.number
+            return not binds(after, current)
     return False
 
 
@@ -270,13 +273,22 @@ def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int)
     lines = []
     for party in agreement_parties(config, region=region):
         if sig := current.get(party):
-            status = "✓ " + _signed_by(sig)
+            status = "✓ " + _signed_by(sig) + _late(sig)
         elif sig := earlier.get(party):
             status = "↻ " + _signed_by(sig) + " – " + _("må signere på nytt")
         else:
             status = "○ " + _("Ikke signert ennå")
         lines.append(Signature(party=config.party_name(party), status=status, version=_version_of(sig)))
     return tuple(lines)
+
+
+def _late(sig: Document) -> str:
+    """« – utenfor modellens rekkefølge: Fristen … var 31. januar 2027.»: a signature given late, marked as
+    chat's `status` and `logg` mark it (walk 8 m8), in the reader's written form where it was stored."""
+    note = sig.get("outside_order")
+    if not note:
+        return ""
+    return f" – {_(OUTSIDE)}: {local({'nb': note, 'nn': sig.get('outside_order_nn') or note})}"
 
 
 def _signed_by(sig: Document) -> str:

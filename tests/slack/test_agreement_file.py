@@ -59,7 +59,7 @@ async def test_a_file_the_bot_cannot_read_records_nothing(core: Core) -> None:
     standin = await SlackStandIn().start()
     shared = standin.add_file("avtale.pdf", PDF, token="xoxb-another-token")  # Slack answers a sign-in page
     async with running(core, standin=standin) as h:
-        await h.event(mention_with_file("avtale https://example.no/avtale.pdf", shared))
+        await h.event(mention_with_file("avtale https://dok.fylke.no/avtale.pdf", shared))
         await h.settle()
         ephemerals = h.standin.calls_to("chat.postEphemeral")
     assert versions(core.state, region="agder", year=2027) == []

@@ -30,7 +30,7 @@ def _activity(text: str, *, html: str | None = None, entities: list[dict[str, An
 
 
 MINUTES_LINES = [
-    "referat vår agder 2026 Godt møte om havbruk https://example.no/r.pdf",
+    "referat vår agder 2026 Godt møte om havbruk https://dok.fylke.no/r.pdf",
     "vedtak: Felles søknad",
     "Ny arbeidsgruppe",
     "oppfølging: Sende utkast @IN",
