@@ -4,6 +4,8 @@ and the minutes alike, in either written form, with nothing changed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.driver import make_bot, oslo
@@ -25,9 +27,11 @@ def test_an_example_agreement_link_is_refused(person: str, channel: str, said: s
 def test_the_agreement_example_is_a_placeholder_that_is_refused(person: str, channel: str, said: str) -> None:
     bot = make_bot(at=oslo(2026, 12, 1, 10))
     listed = bot.say("avtale", as_=person, channel=channel)
-    assert "https://" not in listed.text and ("«avtale <lenke>»" in listed.text or "«avtale <lenkje>»" in listed.text)
-    for placeholder in ("<lenke>", "<lenkje>"):
-        assert_refused(bot, f"avtale {placeholder}", as_=person, channel=channel, contains=said)
+    # The example names the year asked about (walk 7 F20) and a placeholder for the link (walk 8 N5).
+    shown = re.search(r"«(avtale (?:\d{4} )?<lenkj?e>)»", listed.text)
+    assert "https://" not in listed.text and shown is not None, listed.text
+    for typed in ("avtale <lenke>", "avtale <lenkje>", shown.group(1)):
+        assert_refused(bot, typed, as_=person, channel=channel, contains=said)
 
 
 @pytest.mark.parametrize(("person", "channel", "meeting"), [("kari", "agder", "høst"), ("per", "vestland", "haust")])
