@@ -1,0 +1,52 @@
+"""Walk 11 findings fixed on branch fixv: AU's weekly overview lists what AU's `neste` counts as behind
+all summer (F8) and says «ingen endringer» only when it would say what last week's said (F5). Reminder
+passes run every weekday between commands, as in production."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.driver import make_bot, oslo
+from tests.helpers import make_config
+from tests.test_walk5_fixc import run_passes
+from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
+
+UNCHANGED = "Ukeoversikt: ingen endringer siden forrige uke"
+
+
+def test_aus_weekly_overview_names_the_missed_spring_meeting_all_summer_as_neste_does() -> None:
+    bot = make_bot(at=oslo(2027, 3, 1, 10), config=make_config(regions=("agder", "vestland")))
+    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
+    bot.set_time(2027, 3, 11, 16)
+    assert bot.say("referat vårmøte Godt møte", as_="aud").ok
+    bot.set_time(2027, 4, 22, 16)
+    assert bot.say("referat vår Godt møte", as_="kari").ok  # Agder's; Vestland never records its own
+    posts = run_passes(bot, start=date(2027, 6, 28), end=date(2027, 8, 30))
+    first = posts[(date(2027, 7, 5), "nasjonal")]
+    vestland = next(line for line in first.splitlines() if line.strip().startswith("Vestland:"))
+    agder = next(line for line in first.splitlines() if line.strip().startswith("Agder:"))
+    assert "Dialogmøte vår 2027" in vestland and "Dialogmøte vår 2027" not in agder, first
+    neste = bot.say("neste", as_="aud", channel="nasjonal").text
+    assert "Dialogmøte vår 2027 (1 region)" in neste, neste
+    for monday in (date(2027, 7, 12), date(2027, 7, 19), date(2027, 8, 2), date(2027, 8, 30)):
+        text = posts[(monday, "nasjonal")]
+        assert UNCHANGED in text and "Fortsatt: Regioner på etterskudd (2)" in text, (monday, text)
+
+
+def test_a_week_with_a_letter_readiness_and_signatures_is_not_unchanged_in_either_written_form() -> None:
+    bot, first = _waits_on_nfr_at_the_deadline()
+    assert "Signering venter på andre (1)" in first
+    posts = run_passes(bot, start=date(2027, 2, 2), end=date(2027, 2, 2))
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok  # NFR's letter: Agder's agreement ready
+    assert bot.say("signer agder 2027 bekreft", as_="kari").ok
+    posts = run_passes(bot, start=date(2027, 2, 3), end=date(2027, 2, 15))
+    week = posts[(date(2027, 2, 8), "nasjonal")]
+    assert UNCHANGED not in week and "Regioner på etterskudd" in week, week
+    assert "Signering venter på andre" in week, week  # now on the others' signatures
+    assert UNCHANGED in posts[(date(2027, 2, 15), "nasjonal")]  # nothing since
+    assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
+    assert bot.say("signer IN agder 2027 bekreft", as_="ola").ok
+    nynorsk = run_passes(bot, start=date(2027, 2, 16), end=date(2027, 2, 22))[(date(2027, 2, 22), "nasjonal")]
+    assert "Vekeoversyn: ingen endringar" not in nynorsk and "Regionar på etterskot" in nynorsk, nynorsk
+    again = run_passes(bot, start=date(2027, 2, 23), end=date(2027, 3, 1))[(date(2027, 3, 1), "nasjonal")]
+    assert "Vekeoversyn: ingen endringar sidan førre veke" in again, again
