@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.driver import make_bot, oslo
+import pytest
+
+from tests.driver import COORDINATOR, make_bot, oslo, register_text
 from tests.helpers import make_config
-from tests.test_walk5_fixc import run_passes
+from tests.test_walk5_fixc import run_passes, told
 from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
 
 UNCHANGED = "Ukeoversikt: ingen endringer siden forrige uke"
@@ -50,3 +52,24 @@ def test_a_week_with_a_letter_readiness_and_signatures_is_not_unchanged_in_eithe
     assert "Vekeoversyn: ingen endringar" not in nynorsk and "Regionar på etterskot" in nynorsk, nynorsk
     again = run_passes(bot, start=date(2027, 2, 23), end=date(2027, 3, 1))[(date(2027, 3, 1), "nasjonal")]
     assert "Vekeoversyn: ingen endringar sidan førre veke" in again, again
+
+
+# -- F4: any last need (here the region's political treatment, dated in January) makes it signable when recorded --
+@pytest.mark.parametrize("region", ["agder", "vestland"])
+def test_a_late_political_treatment_is_told_as_ready_and_never_sent_late(region: str) -> None:
+    bot = make_bot(at=oslo(2026, 12, 21, 12), config=make_config(regions=("agder", "vestland")))
+    coordinator = COORDINATOR[region]
+    register_text(bot, year=2027, region=region)
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud").ok
+    assert bot.say(f"forutsetning budsjett {region} 2027", as_=coordinator).ok
+    for person in ("ola", "siri", "nils", "rita"):
+        assert bot.say("forutsetning tildelingsbrev 2027", as_=person).ok
+    bot.set_time(2027, 1, 12, 10)
+    assert bot.say(f"dato politisk {region} 2027 2027-02-03 kl 10 bekreft", as_=coordinator).ok
+    run_passes(bot, start=date(2027, 1, 25), end=date(2027, 2, 3))  # 1 February: nobody could sign
+    bot.set_time(2027, 2, 4, 10)
+    assert bot.say(f"referat politisk {region} 2027 Vedtatt 3. februar bekreft", as_=coordinator).ok
+    assert "2027" in told(bot).get("in", ""), told(bot)  # «Klar til signering» to each actor
+    posts = run_passes(bot, start=date(2027, 2, 5), end=date(2027, 2, 12))
+    late = {key: text for key, text in posts.items() if "Sendt for sent" in text or "Sendt for seint" in text}
+    assert not late, late
