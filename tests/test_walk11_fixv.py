@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.driver import COORDINATOR, make_bot, oslo, register_text
+from tests.driver import COORDINATOR, make_bot, oslo, record_all_preconditions, register_text
 from tests.helpers import make_config
 from tests.test_walk5_fixc import run_passes, told
 from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
@@ -73,3 +73,24 @@ def test_a_late_political_treatment_is_told_as_ready_and_never_sent_late(region:
     posts = run_passes(bot, start=date(2027, 2, 5), end=date(2027, 2, 12))
     late = {key: text for key, text in posts.items() if "Sendt for sent" in text or "Sendt for seint" in text}
     assert not late, late
+
+
+# -- M3: the signing window is the model's order: refused in December, `bekreft` signs it anyway, marked --------
+@pytest.mark.parametrize(
+    ("person", "region", "confirm"), [("kari", "agder", "bekreft"), ("per", "vestland", "stadfest")]
+)
+def test_signing_in_december_is_asked_and_confirmed_it_is_recorded_outside_the_models_order(
+    person: str, region: str, confirm: str
+) -> None:
+    bot = make_bot(at=oslo(2027, 12, 9, 10), config=make_config(regions=("agder", "vestland")))
+    record_all_preconditions(bot, year=2028, region=region)
+    bot.set_time(2027, 12, 22, 10)
+    before = bot.snapshot()
+    asked = bot.say(f"signer {region} 2028", as_=person)
+    assert not asked.ok and "1. januar 2028" in asked.text and confirm in asked.text, asked.text
+    assert bot.snapshot() == before
+    signed = bot.say(f"signer {region} 2028 {confirm}", as_=person)
+    assert signed.ok, signed.text
+    status = bot.say(f"status {region} 2028", as_=person).text
+    mark = "utenfor modellens rekkefølge" if region == "agder" else "utanfor rekkjefølgja i modellen"
+    assert mark in status.lower() or mark in status, status
