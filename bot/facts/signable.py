@@ -18,6 +18,7 @@ from bot.model.config import AppConfig
 from bot.model.progress import missing_for_signing, progress_of, signing_needs
 from bot.model.wheel import Item
 from bot.state.store import StateStore, item_partition
+from storage.base import Document
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +45,24 @@ def signable_since(*, config: AppConfig, state: StateStore, signing: Item) -> da
 
 
 def _first_entries(state: StateStore, *, partition: str) -> dict[str, datetime]:
-    """Each item's first history entry in `partition`: when it was recorded (kept, not replaced, by later
-    minutes of the same item)."""
+    """When each item in `partition` was first recorded done (kept, not replaced, by later minutes of the
+    same item). Its planned day is no such entry: a political treatment dated in January and recorded on 4
+    February made the agreement signable on 4 February (walk 11, F4)."""
     found: dict[str, datetime] = {}
     for entry in state.history(partition):
         ident, at = entry.get("item"), _parsed(entry.get("at"))
-        if isinstance(ident, str) and at is not None and ident not in found:
+        if isinstance(ident, str) and at is not None and ident not in found and _records_done(entry):
             found[ident] = at
     return found
+
+
+def _records_done(entry: Document) -> bool:
+    """Whether a history entry made its item done (a date set or removed does not)."""
+    for change in entry.get("changes") or ():
+        before, after = change.get("before"), change.get("after")
+        if isinstance(after, dict) and after.get("done") and not (isinstance(before, dict) and before.get("done")):
+            return True
+    return False
 
 
 def _parsed(value: object) -> datetime | None:

@@ -50,6 +50,8 @@ class Digest:
     overview_id: str | None
     """The weekly overview's ledger id, when this digest carries it."""
     reply: Reply
+    overview_said: str = ""
+    """What the overview says (`bot.reminders.weekly.fingerprint`), kept in its ledger entry."""
 
 
 def build_digests(
@@ -58,7 +60,7 @@ def build_digests(
     state: StateStore,
     today: date,
     due: Iterable[DueReminder],
-    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...]]] | None = None,
+    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] | None = None,
 ) -> list[Digest]:
     """One digest per channel that has anything due, in a stable order (national, actors, regions)."""
     by_channel: dict[ChannelAddress, list[DueReminder]] = {}
@@ -69,12 +71,14 @@ def build_digests(
         by_channel.setdefault(address, [])
     digests: list[Digest] = []
     for address, reminders in by_channel.items():
-        overview_id, overview_sections = overview.get(address, (None, ()))
+        overview_id, overview_sections, said = overview.get(address, (None, (), ""))
         with using(address_form(config=config, state=state, address=address, reminders=reminders)):
             reply = digest_reply(
                 config=config, state=state, today=today, to=address, reminders=reminders, overview=overview_sections
             )
-        digests.append(Digest(to=address, reminders=tuple(reminders), overview_id=overview_id, reply=reply))
+        digests.append(
+            Digest(to=address, reminders=tuple(reminders), overview_id=overview_id, reply=reply, overview_said=said)
+        )
     return sorted(digests, key=lambda digest: (digest.to.platform, digest.to.channel_id))
 
 

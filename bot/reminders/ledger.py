@@ -69,7 +69,11 @@ def intent_of(digest: Digest, *, at: datetime) -> Intent:
         }
     if digest.overview_id:
         partition, _ = overview_id(today=at.date())
-        entries.setdefault(partition, {})[digest.overview_id] = {"sent_at": at.isoformat(), "kind": "weekly-overview"}
+        entries.setdefault(partition, {})[digest.overview_id] = {
+            "sent_at": at.isoformat(),
+            "kind": "weekly-overview",
+            "said": digest.overview_said,
+        }
     return Intent(key=digest_key(digest, at=at), to=digest.to, reply=digest.reply, entries=entries, at=at.isoformat())
 
 

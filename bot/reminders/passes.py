@@ -37,7 +37,7 @@ from bot.reminders import ledger as pass_ledger
 from bot.reminders.digest import Digest, address_form, build_digests
 from bot.reminders.lease import PassLease, holder_id
 from bot.reminders.ledger import Intent
-from bot.reminders.weekly import overview_id, weekly_sections
+from bot.reminders.weekly import overview_id, weekly_overview
 from storage.base import StoreError
 
 if TYPE_CHECKING:
@@ -368,10 +368,10 @@ def plan_digests(
     """What a pass at `at` would post: the digests, each with the reminders it carries."""
     today = at.date()
     due = core.planner.due(now=at, region=region, skip=skip)
-    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...]]] = {}
+    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] = {}
     days_off = core.config.reminders.days_off_set
     if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):
-        by_form: dict[str, tuple[Section, ...]] = {}  # the overview once per written form
+        by_form: dict[str, tuple[tuple[Section, ...], str]] = {}  # the overview once per written form
         partition, prefix = overview_id(today=today)
         ledger = core.state.ledger(partition)
         for binding in core.directory.bindings():
@@ -384,19 +384,20 @@ def plan_digests(
             if lang not in by_form:
                 with using(lang):
                     by_form[lang] = _overview(core, today=today)
-            if by_form[lang]:
-                overview[binding.address] = (ident, by_form[lang])
+            sections, said = by_form[lang]
+            if sections:
+                overview[binding.address] = (ident, sections, said)
     return build_digests(config=core.config, state=core.state, today=today, due=due, overview=overview)
 
 
-def _overview(core: Core, *, today: date) -> tuple[Section, ...]:
+def _overview(core: Core, *, today: date) -> tuple[tuple[Section, ...], str]:
     """AU's weekly overview; left out of this pass when a partition it reads is damaged (the store notes
     the fault on /healthz), so one region's bad value never stops every channel's digest."""
     try:
-        return tuple(weekly_sections(config=core.config, state=core.state, today=today))
+        return weekly_overview(config=core.config, state=core.state, today=today)
     except StoreError as exc:
         logger.warning("weekly overview left out of this pass (%s): %s", exc.kind, exc.partition or "the store")
-        return ()
+        return (), ""
 
 
 def record_digest(core: Core, digest: Digest, *, at: datetime) -> None:

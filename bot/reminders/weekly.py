@@ -8,12 +8,13 @@ ledger id per ISO week and channel so it goes out once.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
 from bot.agreement.versions import current_version
 from bot.facts.behind import is_behind, overdue_by_region, waiting_by_region, waits_on_others
 from bot.facts.kinds import is_signing
-from bot.i18n import _
+from bot.i18n import _, current, using
 from bot.messages import Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.progress import blockers_text, progress_of
@@ -39,20 +40,34 @@ def overview_id(*, today: date) -> tuple[str, str]:
     return national_partition(today.year), f"overview:{year}-W{week:02d}"
 
 
-def weekly_sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
-    """The overview's sections; empty when there is nothing to report. With nothing new since the last
-    overview went out, one line says so and what is still open (`unchanged`): the same overview every
-    Monday into July taught AU to skip it, and none at all read as «nothing behind» (walk 9, W4).
+def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tuple[tuple[Section, ...], str]:
+    """The overview's sections, empty when there is nothing to report, and what it says (`said`, kept in the
+    ledger with the post). When it says what the last overview said, one line says so and what is still open
+    (`unchanged`): the same overview every Monday into July taught AU to skip it, and none at all read as
+    «nothing behind» (walk 9, W4).
 
-    New means what time has brought since that day: a region fallen behind, an item overdue nationally, a
-    signing window opened. The overview that day is worked out again from today's state, so what was
-    recorded since (a region catching up) is not news that makes AU read the same list again."""
+    Unchanged means the same content as last week's post, compared with what that post said (walk 11, F5): a
+    week with a political treatment, a «Klar til signering», signatures or a new section is news, and so is
+    a region catching up (the list AU reads is shorter)."""
     snapshot = state.snapshot()
     sections = _sections(config=config, state=snapshot, today=today)
-    last = last_overview_day(state=snapshot, today=today)
-    if sections and last is not None and _sections(config=config, state=snapshot, today=last) == sections:
-        return (unchanged(sections),)
-    return sections
+    if current() == "nb":
+        said = fingerprint(sections)
+    else:  # what it says is compared in one written form, so a channel switching form is not news
+        with using("nb"):
+            said = fingerprint(_sections(config=config, state=snapshot, today=today))
+    if sections and last_said(state=snapshot, today=today) == said:
+        return (unchanged(sections),), said
+    return sections, said
+
+
+def fingerprint(sections: tuple[Section, ...]) -> str:
+    """What an overview says, as a short digest: the same sections give the same value."""
+    text = "\n".join(
+        f"{section.title}|{section.state}|" + "|".join(f"{fact.label}={fact.value}" for fact in section.facts)
+        for section in sections
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def unchanged(sections: tuple[Section, ...]) -> Section:
@@ -64,15 +79,19 @@ def unchanged(sections: tuple[Section, ...]) -> Section:
     )
 
 
-def last_overview_day(*, state: StateStore, today: date) -> date | None:
-    """The day the last weekly overview before `today` went out (to any national channel), from the ledger."""
-    days = [
-        date.fromisoformat(str(entry.get("sent_at", ""))[:10])
+def last_said(*, state: StateStore, today: date) -> str | None:
+    """What the last weekly overview before `today` said (`fingerprint`, to any national channel), from the
+    ledger; None before the first (or one posted before the ledger kept it)."""
+    entries = [
+        entry
         for year in (today.year - 1, today.year)
         for key, entry in state.ledger(national_partition(year)).items()
         if key.startswith("overview:") and str(entry.get("sent_at", ""))[:10] < today.isoformat()
     ]
-    return max(days, default=None)
+    if not entries:
+        return None
+    last = max(entries, key=lambda entry: str(entry.get("sent_at", "")))
+    return str(last["said"]) if last.get("said") else None
 
 
 def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:
