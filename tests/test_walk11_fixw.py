@@ -1,0 +1,27 @@
+"""Issue 18, walk11 findings fixed in part fixw: one rule for a year far off (M1), a misspelt month after
+the day's number gets «Mente du» (M4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import make_bot, oslo
+
+
+@pytest.mark.parametrize(
+    ("person", "text", "says"),
+    [
+        ("kari", "status 2099", "2099 er for langt unna"),
+        ("per", "status 2099", "2099 er for langt unna"),
+        ("aud", "oversikt 2099", "2099 er for langt unna"),
+        ("per", "oversyn 2099", "2099 er for langt unna"),
+    ],
+)
+def test_a_read_of_a_year_decades_away_is_refused_like_a_write(person: str, text: str, says: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    before = bot.snapshot()
+    reply = bot.say(text, as_=person)
+    assert not reply.ok and says in reply.text, reply.text
+    assert bot.snapshot() == before
+    assert bot.say("status 2030", as_=person).ok  # a plan period set ahead is still readable
+    assert bot.say("status 2025", as_=person).ok  # and history
