@@ -25,3 +25,14 @@ def test_a_read_of_a_year_decades_away_is_refused_like_a_write(person: str, text
     assert bot.snapshot() == before
     assert bot.say("status 2030", as_=person).ok  # a plan period set ahead is still readable
     assert bot.say("status 2025", as_=person).ok  # and history
+
+
+@pytest.mark.parametrize(("person", "meant"), [("kari", "Mente du «dato vår "), ("per", "Meinte du «dato vår ")])
+@pytest.mark.parametrize("typed", ["aprl 22", "22. aprl", "22 apri"])
+def test_a_four_letter_misspelt_month_gets_a_did_you_mean(person: str, meant: str, typed: str) -> None:
+    bot = make_bot(at=oslo(2027, 3, 8, 10))
+    before = bot.snapshot()
+    reply = bot.say(f"dato vår {typed}", as_=person)
+    assert not reply.ok and meant in reply.text, reply.text
+    assert "april" in reply.text.split("te du")[-1], reply.text
+    assert bot.snapshot() == before
