@@ -3,9 +3,12 @@ the day's number gets «Mente du» (M4)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.test_model_timing import posted
 
 
 @pytest.mark.parametrize(
@@ -36,3 +39,15 @@ def test_a_four_letter_misspelt_month_gets_a_did_you_mean(person: str, meant: st
     assert not reply.ok and meant in reply.text, reply.text
     assert "april" in reply.text.split("te du")[-1], reply.text
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "papers"), [("kari", "agder", "sakspapirene"), ("per", "vestland", "sakspapira")]
+)
+def test_the_agenda_day_is_named_only_while_it_is_ahead(person: str, channel: str, papers: str) -> None:
+    for start, named in ((date(2027, 11, 1), True), (date(2027, 12, 6), False)):
+        bot = make_bot(at=oslo(2027, 9, 6, 10))
+        assert bot.say("dato handlingsplan torsdag 9. desember", as_=person).ok
+        posts = posted(bot, channel, start=start, end=start)
+        line = next(line for line in posts[start].splitlines() if "Handlingsplan 2028" in line)
+        assert "vedtak 9. desember 2027" in line and (f"{papers} går ut 18. november" in line) is named, line
