@@ -140,7 +140,9 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
         return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
         return _dated(
-            item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day, today=today)
+            item,
+            day=anchor_day,
+            until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day, today=today),
         )
     if anchored_on == "suggested":
         month = day_text(anchor_day).split(" ", 1)[1]
