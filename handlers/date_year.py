@@ -51,19 +51,16 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     "dato vår 1. mars" typed on 15 March means this year's 1 March (passed, so the bot asks), not
     1 March next year, unless next year's 1 March is in the window of the cycle being planned.
     """
-    if parsed.year_typed or parsed.relative or parsed.in_year is None:
-        return Choice(parsed=parsed)
+    if parsed.year_typed or parsed.relative or parsed.in_year is None or parsed.named:
+        return Choice(parsed=parsed)  # «over påske» after Easter: the coming one, as the grammar read it
     today = acting.now.date()
     found = parsed.when.date()
-
-    def item_for(year: int) -> Item:
-        return milestone_for(acting.config, key=key, year=year, region=region)
-
-    if parsed.named:
-        return _named_choice(acting, parsed=parsed, item_for=item_for)
     this_year = parsed.in_year(today.year)
     if this_year is None and found.year > today.year:  # «29. februar» typed in 2027
         return Choice(parsed=parsed, absent_in=today.year)
+
+    def item_for(year: int) -> Item:
+        return milestone_for(acting.config, key=key, year=year, region=region)
 
     meant = _in_meant_window(acting, parsed=parsed, item_for=item_for)
     if meant is not None and meant != found and abs(meant - today) < abs(found - today):
@@ -78,18 +75,6 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     if window_contains(planned, found) or meant == found or (found - today) < (today - this_year):
         return Choice(parsed=parsed)  # «5.1» on 28 December is next week, not a year back
     return Choice(parsed=on_day(parsed, this_year), next_year=found)
-
-
-def _named_choice(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[int], Item]) -> Choice:
-    """«veka etter påske» after Easter: the grammar reads the coming one (next year's), but the cycle a `dato`
-    without a year means may be this year's, still undated (walk11 F3). Then the question names both, as
-    with a typed year: this year's days have passed (a day is asked for), next year's is the button."""
-    assert parsed.in_year is not None
-    meant = pick_year(acting, item_for=item_for)
-    earlier = parsed.in_year(meant)
-    if earlier is None or earlier >= acting.now.date() or parsed.when.date().year <= meant:
-        return Choice(parsed=parsed)  # the coming one, as the grammar read it
-    return Choice(parsed=on_day(parsed, earlier), next_year=parsed.when.date(), forward=True)
 
 
 def typed_year_choice(acting: Acting, *, parsed: ParsedDate) -> Choice:

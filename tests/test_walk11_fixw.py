@@ -149,17 +149,17 @@ def test_a_mark_for_a_national_meeting_not_yet_recorded_goes_once_au_records_it_
 
 
 @pytest.mark.parametrize(
-    ("person", "region", "confirm"), [("kari", "agder", "bekreft"), ("per", "vestland", "stadfest")]
+    ("person", "region", "confirm", "example"),
+    [("kari", "agder", "bekreft", "f.eks."), ("per", "vestland", "stadfest", "t.d.")],
 )
 @pytest.mark.parametrize("words", ["veka etter påske", "uka etter påske", "over påske"])
 def test_easter_words_after_easter_name_this_years_open_meeting_and_next_years(
-    person: str, region: str, confirm: str, words: str
+    person: str, region: str, confirm: str, example: str, words: str
 ) -> None:
     bot = make_bot(at=oslo(2027, 4, 7, 10))
     before = bot.snapshot()
     reply = bot.say(f"dato vår {words}", as_=person)
     assert bot.snapshot() == before
-    assert "29. mars 2027" in reply.text and "passert" in reply.text, reply.text
-    assert f"dato vår {region} 2028 2028-04-17 {confirm}" in reply.text, reply.text
-    assert "Regionalt dialogmøte vår 2028" in reply.text, reply.text
-    assert any("2028-04-17" in button.command for button in reply.buttons)
+    asked = f"For Regionalt dialogmøte vår 2027 er {words} passert: skriv dagen, {example} «dato vår 22. april kl 10»"
+    assert asked in reply.text, reply.text  # this year's open meeting named, a day asked for
+    assert [button.command for button in reply.buttons] == [f"dato vår {region} 2028 2028-04-17 {confirm}"]
