@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from bot.actions.rules import require_readable_year
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
 from bot.facts.behind import behind_text, earlier_behind_text, held_up_by_others
@@ -32,6 +33,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, words, want=("year",))
     reject_extra(args.rest, example="oversikt 2027")
     today = ctx.now.date()
+    if args.year is not None:
+        require_readable_year(this_year=today.year, year=args.year, example=_("oversikt") + f" {today.year}")
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     all_regions = ctx.config.parties.regions

@@ -35,6 +35,7 @@ from bot.dates.workdays import on_or_after
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.order import confirm_word, model_quote, split_confirm
+from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import Vocabulary, typed_name
 from bot.parsing import shown as typed_back
@@ -338,9 +339,27 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
         lead += " " + _("{day} er en {weekday}, så datoen er lest for {asked}, ikke for {item}.").format(
             item=other.title(), day=day_text(day), weekday=weekday_name(day), asked=item.title()
         )
+    if (passed := _named_passed(acting, item=item, parsed=parsed)) is not None:
+        lead += " " + _("For {item} er {words} passert: skriv dagen, f.eks. «{example}».").format(
+            item=passed.title(), words=text, example=f"{typed} {_example_day(acting, key=item.key)}"
+        )
     if asked.about_order and (quote := model_quote(item)):
         lead += " " + quote
     return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
+
+
+def _named_passed(acting: Acting, *, item: Item, parsed: ParsedDate) -> Item | None:
+    """The year before's item, still open, when words that point forward («veka etter påske») were read in
+    the next cycle because this year's days have passed (walk11 F3): the question names it and asks for a
+    day, so the only button (next year's) is not the only answer it gives."""
+    if not parsed.named or parsed.in_year is None:
+        return None
+    earlier = parsed.in_year(item.year - 1)
+    if earlier is None or earlier >= acting.now.date() or item.year - 1 != acting.now.year:
+        return None
+    before = milestone_for(acting.config, key=item.key, year=item.year - 1, region=item.region)
+    progress = progress_of(config=acting.config, state=acting.state, item=before)
+    return None if progress.done or progress.planned else before
 
 
 def _working_day_for_month(acting: Acting, parsed: ParsedDate) -> ParsedDate:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.actions.plan import region_plan_period
+from bot.actions.rules import require_readable_year
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
@@ -55,6 +56,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
     region = require_region(ctx, args.region, example="status agder 2027")
     today = ctx.now.date()
+    if args.year is not None:
+        require_readable_year(this_year=today.year, year=args.year, example=f"status {today.year}")
     view = read_cycles(ctx.config, today=today)
     year = args.year or view.year
     sections: list[Section] = []

@@ -20,7 +20,16 @@ from bot.actions.rules import replace_question, require_coordinator, require_unt
 from bot.i18n import _, local, ngettext, using
 from bot.model.followups import require_sound_points, same_points, stamp
 from bot.model.followups_replaced import ask_once, carry_over, dropped_open, dropped_question
-from bot.model.order import Breach, confirm_word, mark, nynorsk_mark, record_breaches, refuse, summary_note
+from bot.model.order import (
+    Breach,
+    confirm_word,
+    held_breaches,
+    mark,
+    nynorsk_mark,
+    record_breaches,
+    refuse,
+    summary_note,
+)
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
@@ -152,9 +161,6 @@ def record_minutes(
         raise DomainError(_move_question(item=item, held=early, breaches=breaches))
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
-    with using("nb"):  # stored with the item and in the history, in bokmål like the history
-        note = mark(order_breaches())
-    note_nn = nynorsk_mark(order_breaches)
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
@@ -182,6 +188,16 @@ def record_minutes(
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
     held_today = not (typed_held or planned or progress.done_at)
     held = typed_held or planned or progress.done_at or acting.now
+    late = held_breaches(config=config, state=state, item=item, held=held.date())
+    if late and not confirmed:  # held before a meeting it follows: asked as `dato` would (walk11 F1)
+        raise refuse(item=item, breaches=breaches + late)
+
+    def all_breaches() -> list[Breach]:
+        return order_breaches() + held_breaches(config=config, state=state, item=item, held=held.date())
+
+    with using("nb"):  # stored with the item and in the history, in bokmål like the history
+        note = mark(all_breaches())
+    note_nn = nynorsk_mark(all_breaches)
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
     require_sound_points(list(given.get("followups") or ()), now=acting.now, held=held, confirmed=confirmed)

@@ -40,13 +40,27 @@ def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable
     return year if year is not None else next_opening(today=today, item_for=item_for)
 
 
+READ_YEARS = 10  # a read looks this far either way: a plan period set ahead ends five years out at most
+
+
 def require_near_year(acting: Acting, year: int, *, example: str) -> None:
     """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
-    not a plan, and must not create a cycle decades away. Reads may look at any year."""
+    not a plan, and must not create a cycle decades away. Reads look wider (`require_readable_year`)."""
     if not acting.now.year - 1 <= year <= acting.now.year + 2:
-        raise DomainError(
-            _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
-        )
+        _too_far(year, example=example)
+
+
+def require_readable_year(*, this_year: int, year: int, example: str) -> None:
+    """A read may look back at history and ahead at a plan period set ahead, but a year decades off holds
+    nothing: `status 2099` is a slip like `signer 2099`, refused with the same words, not an empty page."""
+    if abs(year - this_year) > READ_YEARS:
+        _too_far(year, example=example)
+
+
+def _too_far(year: int, *, example: str) -> None:
+    raise DomainError(
+        _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
+    )
 
 
 def write_year(

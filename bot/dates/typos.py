@@ -20,8 +20,9 @@ _MARGIN = 0.1  # "sepember" is closer to september (0.94) than to desember (0.75
 
 
 def unknown(word: str) -> bool:
-    """Whether `word` could be a misspelt month or weekday: long enough, letters only, not a known word."""
-    return len(word) >= 5 and word.isalpha() and word not in _KNOWN
+    """Whether `word` could be a misspelt month or weekday: long enough («aprl» is, walk11 M4; «jul» is
+    too short to guess), letters only, not a known word."""
+    return len(word) >= 4 and word.isalpha() and word not in _KNOWN
 
 
 def closest(word: str, *, among: tuple[str, ...] = _TARGETS) -> str | None:

@@ -123,6 +123,47 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
     return breaches
 
 
+def _before_items(config: AppConfig, item: Item) -> list[Item]:
+    """The items `item` follows in the model (its `after`), each in its own scope and cycle."""
+    found: list[Item] = []
+    for after in item.spec.after if item.kind == "milestone" and not item.spec.signed_by_parties else ():
+        spec = config.milestone(after.key)
+        if spec is not None:
+            region = item.region if spec.scope == "regional" else None
+            found.append(milestone_item(config, milestone=spec, year=item.year + after.cycle, region=region))
+    return found
+
+
+def held_breaches(*, config: AppConfig, state: StateStore, item: Item, held: date) -> list[Breach]:
+    """A meeting held on `held` before one it follows was held (recorded, held later): the model's order
+    broken whenever the minutes are written, as `dato` refuses that day (walk11 F1). A meeting it follows
+    that is not recorded yet is `record_breaches`' rule."""
+    breaches: list[Breach] = []
+    for before in _before_items(config, item):
+        done_at = progress_of(config=config, state=state, item=before).done_at
+        if done_at is not None and done_at.date() > held:
+            rule = _("{item} ble holdt {day}, før {before} ({first}), som skal komme først.").format(
+                item=item.title(), day=day_text(held), before=before.title(), first=day_text(done_at.date())
+            )
+            breaches.append(Breach(rule))
+    return breaches
+
+
+def stale_note(*, config: AppConfig, state: StateStore, item: Item, held: date, note: str) -> bool:
+    """Whether a stored mark said only that a meeting this one follows was not registered yet, and the facts
+    now show it held on or before `held`: AU's paperwork was late, the model's order kept (walk11 F7). The
+    mark stays in `logg` as said then; `status` no longer shows it."""
+    with using("nb"):  # the stored note is in bokmål
+        kept = {
+            _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
+                item=item.title(), before=before.title()
+            )
+            for before in _before_items(config, item)
+            if (done := progress_of(config=config, state=state, item=before).done_at) and done.date() <= held
+        }
+    return bool(kept) and set(note.split("; ")) <= kept
+
+
 def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date, today: date) -> list[Breach]:
     """Why planning `item` on `day` breaks the model's order, as `record_breaches` would refuse its minutes
     then: an item it follows (`after`) is planned later, or has no date, is not held, and may still be held

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
@@ -137,22 +137,38 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
             )
             or None
         )
+    planned, has_time, last_day, end = (
+        _when(doc.get("planned")),
+        bool(doc.get("planned_has_time")),
+        _last_day(doc),
+        _clock(doc.get("planned_end")),
+    )
+    if done and done_at is not None and planned is not None and not _on_plan(done_at, planned, last_day):
+        # A held meeting's day is its held day (walk11 F1): minutes «holdt 19. november» after a plan for 3
+        # December put every surface (feeds, status, the wheel) on the held day, never the stale plan.
+        planned, has_time, last_day, end = done_at, done_at.time() != time(), None, None
     return Progress(
         item=item,
         done=done,
         done_at=done_at,
-        planned=_when(doc.get("planned")),
-        planned_has_time=bool(doc.get("planned_has_time")),
-        planned_last_day=_last_day(doc),
+        planned=planned,
+        planned_has_time=has_time,
+        planned_last_day=last_day,
         recorded_at=_when(doc.get("recorded_at")),
         planned_set=_when(doc.get("planned_set")),
-        planned_end=_clock(doc.get("planned_end")),
+        planned_end=end,
         missing=missing,
         outcome=doc.get("outcome"),
         not_relevant=not_relevant,
         outside_order=outside,
         outside_order_nn=outside_nn,
     )
+
+
+def _on_plan(held: datetime, planned: datetime, last_day: date | None) -> bool:
+    """Whether the held day is the planned one (or one of a planned meeting's days)."""
+    day = held.astimezone(planned.tzinfo).date()
+    return planned.date() <= day <= (last_day or planned.date())
 
 
 def _clock(value: object) -> str | None:

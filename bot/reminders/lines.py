@@ -140,12 +140,14 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
         return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
         return _dated(
-            item, day=anchor_day, until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day)
+            item,
+            day=anchor_day,
+            until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day, today=today),
         )
     if anchored_on == "suggested":
         month = day_text(anchor_day).split(" ", 1)[1]
         return _("foreslått i {month}, frist {day} ({until})").format(month=month, day=deadline, until=until)
-    return _("frist {day} ({until})").format(day=deadline, until=until + _papers(item, item.deadline))
+    return _("frist {day} ({until})").format(day=deadline, until=until + _papers(item, item.deadline, today=today))
 
 
 def _dated(item: Item, *, day: date, until: str) -> str:
@@ -169,13 +171,15 @@ def _held(item: Item, *, day: str) -> str:
     return _("møtet var {day}").format(day=day)
 
 
-def _papers(item: Item, day: date) -> str:
+def _papers(item: Item, day: date, *, today: date) -> str:
     """«; sakspapirene går ut 11. november»: why a political body's leads come its agenda's time early
-    (`agenda_days`), or "" for an item without one."""
+    (`agenda_days`), or "" for an item without one, and once that day has passed (walk11 M2: «går ut» a
+    past day reads false, and whether they went out is not recorded)."""
     agenda = getattr(item.spec, "agenda_days", 0)
-    if not agenda:
+    papers = day - timedelta(days=agenda)
+    if not agenda or papers < today:
         return ""
-    return "; " + _("sakspapirene går ut {day}").format(day=day_text(day - timedelta(days=agenda)))
+    return "; " + _("sakspapirene går ut {day}").format(day=day_text(papers))
 
 
 def _signing_action(
