@@ -341,7 +341,9 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
         )
     if (passed := _named_passed(acting, item=item, parsed=parsed)) is not None:
         lead += " " + _("For {item} er {words} passert: skriv dagen, f.eks. «{example}».").format(
-            item=passed.title(), words=text, example=f"{typed} {_example_day(acting, key=item.key)}"
+            item=passed.title(),
+            words=text,
+            example=f"{typed} {_example_day(acting, key=passed.key, region=passed.region, year=passed.year)}",
         )
     if asked.about_order and (quote := model_quote(item)):
         lead += " " + quote
