@@ -32,7 +32,7 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
 from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
@@ -133,6 +133,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
+    moved = moved_due_text(recorded)
     points = followup_section(recorded, today=ctx.now.date())
     section, buttons = points if points else (None, ())
     return make_reply(
@@ -144,6 +145,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + dropped
         + (f" ⚠️ {unread}" if unread else "")
+        + (f" {moved}" if moved else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
         buttons=[

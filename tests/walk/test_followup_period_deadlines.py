@@ -13,7 +13,7 @@ from tests.helpers import assert_recorded
 PEOPLE = {"nb": ("kari", "agder", "høst", "innen"), "nn": ("per", "vestland", "haust", "innan")}
 WARNED = {"nb": "Fristen «neste møte»", "nn": "Fristen «neste møte»"}
 EXPECTED = {
-    "a": ("15. januar", "2028-01-15"),
+    "a": ("15. januar", "2028-01-14"),  # a Saturday: the Friday before (walk 11 M6)
     "b": ("nyttår", "2027-12-31"),  # a Friday
     "c": ("utgangen av januar", "2028-01-31"),
     "d": ("jul", "2027-12-23"),  # before Christmas Eve, not July
