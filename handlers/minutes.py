@@ -46,6 +46,7 @@ from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
 from handlers.minutes_replace import replace_refusal
+from handlers.minutes_told import new_point_announcements
 
 EXAMPLE = N_("referat vår Godt møte, https://… vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -95,7 +96,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         announcement
         for year, regions in result.newly_ready
         for announcement in ready_announcements(ctx, request=request, regions=list(regions), year=year)
-    ) + dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
+    )
+    announcements += dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
+    announcements += new_point_announcements(ctx, request=request, item=result.item, new=result.new_points)
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 
