@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
-from tests.helpers import assert_recorded
+from tests.walk.test_followup_period_deadlines import autumn_points
 
-PEOPLE = {"nb": ("kari", "agder", "høst", "innen"), "nn": ("per", "vestland", "haust", "innan")}
+BY = {"nb": "innen", "nn": "innan"}
 READ = {
     "a": ("ila januar", "2028-01-31"),
     "b": ("ila. januar", "2028-01-31"),
@@ -27,16 +26,9 @@ MOVED = {"nb": "er ikke en arbeidsdag, så den er satt til", "nn": "er ikkje ein
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_month_parts_are_read_and_words_naming_no_day_warn(lang: str) -> None:
-    person, region, meeting, by = PEOPLE[lang]
-    bot = make_bot(at=oslo(2027, 11, 1, 9))
-    assert_recorded(bot, "dato høstmøte 28. oktober kl 10 bekreft", as_="aud")
-    bot.set_time(2027, 11, 18, 15)
-    assert_recorded(bot, "referat høstmøte Godt møte", as_="aud")
-    words = {key: phrase.format(by=by) for key, (phrase, _due) in READ.items()}
-    words |= {key: phrase.format(by=by) for key, phrase in UNREAD.items()}
-    points = "; ".join(f"{key} @IN {phrase}" for key, phrase in words.items())
-    reply = assert_recorded(bot, f"referat {meeting} Godt møte. oppfølging: {points}", as_=person)
-    stored = bot.tables(f"cycle/{region}/2027")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    words = {key: phrase.format(by=BY[lang]) for key, (phrase, _due) in READ.items()}
+    words |= {key: phrase.format(by=BY[lang]) for key, phrase in UNREAD.items()}
+    reply, stored = autumn_points(lang, points="; ".join(f"{key} @IN {phrase}" for key, phrase in words.items()))
     due = {point["text"].split()[0]: point["due"] for point in stored}
     assert due == {key: day for key, (_w, day) in READ.items()} | dict.fromkeys(UNREAD), stored
     for key in UNREAD:  # each unread phrase named in the warning
