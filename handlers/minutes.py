@@ -33,7 +33,7 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import followup_section, followups_of, unread_due_text
+from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
 from bot.model.followups_replaced import dropped_line
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
@@ -47,6 +47,7 @@ from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
 from handlers.minutes_replace import replace_refusal
+from handlers.minutes_told import new_point_announcements
 
 EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -96,7 +97,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         announcement
         for year, regions in result.newly_ready
         for announcement in ready_announcements(ctx, request=request, regions=list(regions), year=year)
-    ) + dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
+    )
+    announcements += dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
+    announcements += new_point_announcements(ctx, request=request, item=result.item, new=result.new_points)
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 
@@ -134,6 +137,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     )
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
+    moved = moved_due_text(recorded)
     points = followup_section(recorded, today=ctx.now.date())
     section, buttons = points if points else (None, ())
     return make_reply(
@@ -145,6 +149,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + dropped
         + (f" ⚠️ {unread}" if unread else "")
+        + (f" {moved}" if moved else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
         buttons=[

@@ -70,7 +70,7 @@ def test_nynorsk_deadlines_read_from_the_meeting_day_and_a_day_before_it_is_aske
         minutes="referat haust Godt møte. oppfølging: innspel @SIVA innan 15. desember; rapport @NFR innan 20.12; "
         "notat @IN innan 1. februar",
     )
-    assert dues == ["2026-12-15", "2026-12-20", "2027-02-01"]
+    assert dues == ["2026-12-15", "2026-12-18", "2027-02-01"]  # 20.12 a Sunday: the Friday before (walk 11 M6)
     assert "innan 15. desember 2026, på overtid" in text and "innan 1. februar 2027)" in text
 
 

@@ -65,6 +65,9 @@ class MinutesRecorded:
     """Open follow-up points of the replaced minutes the new text left out (their owners are told)."""
     moved_from: datetime | None = None
     """Held before its planned start: the plan was moved from this day to the day it was held."""
+    new_points: tuple[str, ...] = ()
+    """Ids of the follow-up points these minutes added (replaced minutes: not the ones carried over), whose
+    owners are told at once (walk 11 F2)."""
 
 
 class ReplaceAsked(DomainError):
@@ -248,6 +251,11 @@ def record_minutes(
         held_today=held_today,
         dropped=tuple(dropped),
         moved_from=progress.planned if early is not None else None,
+        new_points=tuple(
+            str(point["id"])
+            for point in given.get("followups") or ()
+            if point.get("id") not in {old.get("id") for old in earlier_points}
+        ),
     )
 
 

@@ -9,10 +9,13 @@ A phrase not here is the grammar's alone; one neither reads keeps the minutes' w
 
 Minutes name a deadline with other words than «innen» as often (walk 10 X3): «senest/seinast 1. oktober»,
 «ikke/ikkje senere/seinare enn», «frist», «før 1. oktober» (that day, as «innen»), «til 1. oktober», «by»,
-«i løpet av september» (the month's last working day). «til», «før», «by» and «i løpet av» also say other
-things («sende til IN»), so they name a deadline only when a date-looking word follows them. A
-date-looking phrase no reading takes is returned by `unread_deadline`, so the minutes warn, never a silent
-loss.
+«i løpet av september» and its abbreviation «ila./ila september» (the month's last working day). «til»,
+«før», «by» and «i løpet av» also say other things («sende til IN»), so they name a deadline only when a
+date-looking word follows them. «medio januar», «midten av mars» (the 15th) and «ultimo januar» (the month's
+end) name a deadline without such a word (walk 11 F6). A single day that is not a working day («innen 1.1.»)
+is the working day before, as a period's end is (walk 11 M6), and `Due.moved_from` says so. Any phrase
+after a deadline word, or any date-looking word («primo februar», «snarest», «i januar»), that no reading
+takes is returned by `unread_deadline`, so the minutes warn, never a silent loss.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from bot.dates.workdays import on_or_before
 from bot.parsing import fold
@@ -39,23 +43,39 @@ _PERIODS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^(?:sommeren|sommaren|sommerferien|sommarferien|fellesferien)$"), "1. juli", 1),
 )
 _STRONG = r"innen|innan|frist|senest|seinast|ikke\s+senere\s+enn|ikkje\s+seinare\s+enn|ikkje\s+seinere\s+enn"
-_WEAK = r"før|til|by|i\s+løpet\s+av|i\s+lopet\s+av"
-_WORDS = re.compile(rf"(?<![\w@])(?:({_STRONG})|({_WEAK}))\b(?=\s*:?\s+([^;()]+))", re.IGNORECASE)
+_WEAK = r"før|til|by|i\s+løpet\s+av|i\s+lopet\s+av|ila"
+_WORDS = re.compile(rf"(?<![\w@])(?:({_STRONG})|({_WEAK}))\b\.?(?=\s*:?\s+([^;()]+))", re.IGNORECASE)
 """A deadline word and the words after it (looked ahead, so «til IN før 1. oktober» finds «før» too)."""
 _FULL_MONTHS = r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
 _MONTHS = rf"(?:{_FULL_MONTHS}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des)\b\.?)"
 _DAY = rf"(?:\d{{1,2}}\s*[./]\s*\d{{1,2}}\b|\d{{1,2}}\.?\s*{_MONTHS}|\d{{4}}-\d{{2}}-\d{{2}})"
 """«15/9», «15.09», «15. sept.», «2027-09-15»: a number alone («til 3 aktører», «til 2028») is no date."""
+_PART = r"(?:medio|primo|ultimo|(?:i\s+)?(?:midten|starten|begynnelsen|byrjinga)\s+av)"
+"""Words for a part of a month: «medio januar», «primo februar», «midten av mars»."""
 _DATEISH = re.compile(
-    rf"^(?:den\s+)?(?:{_DAY}|(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag\b|{_MONTHS}|jul|påsk|sommer|"
+    rf"^(?:den\s+)?(?:{_PART}\s|{_DAY}|(?:man|tirs|tys|ons|tors|fre|lør|laur|søn|sun)dag\b|{_MONTHS}|jul|påsk|sommer|"
     r"sommar|nyttår|årsskiftet|(?:utgangen|slutten|enden)\s+av|ultimo|(?:uke|veke)\s*\d|"
-    r"neste\s+(?:uke|veke|måned|månad|år)\b|\w+\.?\s+kvartal)",
+    r"neste\s+(?:uke|veke|måned|månad|år)\b|\w+\.?\s+kvartal|\d+\s+(?:uke|veke|dag|måned|månad)|snarest|snarast|asap)",
     re.IGNORECASE,
 )
 """A phrase that begins as a date does: a day, a weekday, a month, a holiday or period."""
-_DATE_ANYWHERE = re.compile(rf"(?:\b{_DAY}|\bi\s+{_FULL_MONTHS})[^;()]*", re.IGNORECASE)
-"""«15. oktober», «15.10», «i november» in a point without any deadline word: date-looking, so never
-silently dropped."""
+_DATE_ANYWHERE = re.compile(
+    rf"(?:\b{_DAY}|\b(?:(?:i|{_PART})\s+)?{_FULL_MONTHS}|\b(?:snarest|snarast|asap|straks|omgåend[e]?)\b)[^;()]*",
+    re.IGNORECASE,
+)
+"""«15. oktober», «15.10», «i november», «primo februar», «snarest» in a point without any deadline word:
+date-looking, so never silently dropped (walk 11 F6)."""
+_SELF = re.compile(rf"(?<![\w@])(?:medio|ultimo|(?:i\s+)?midten\s+av)\s+{_FULL_MONTHS}(?:\s+(?:19|20)\d\d)?", re.I)
+"""«medio januar», «ultimo mars», «midten av mars»: a deadline without a deadline word before it."""
+
+
+class Due(NamedTuple):
+    """A point's deadline as read: the day, the point's words without its phrase, and the day typed when it
+    was not a working day and the deadline is the working day before («innen 1.1.»: 31 December)."""
+
+    day: date
+    rest: str
+    moved_from: date | None = None
 
 
 @dataclass(frozen=True)
@@ -69,14 +89,14 @@ class _Named:
     strong: bool
 
 
-def due_in(text: str, *, now: datetime) -> tuple[date, str] | None:
+def due_in(text: str, *, now: datetime) -> Due | None:
     """The due date a point's words name («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»)
     and its words with that phrase taken out; None when none is read as one day."""
     for named in _named(text):
-        due = _read(named, now=now)
-        if due is not None:
+        read = _read(named, now=now)
+        if read is not None:
             rest = " ".join((text[: named.start] + " " + text[named.end :]).split()).rstrip(" ,")
-            return due, rest
+            return Due(read[0], rest, read[1])
     return None
 
 
@@ -98,23 +118,30 @@ def _named(text: str) -> list[_Named]:
         if phrase and (strong or _DATEISH.match(phrase)):
             word = " ".join((match.group(1) or match.group(2)).lower().split())
             found.append(_Named(word, phrase, match.start(), match.start(3) + len(match.group(3).rstrip()), strong))
+    for match in _SELF.finditer(text):
+        if not any(named.start <= match.start() < named.end for named in found):
+            found.append(_Named("", match.group(0), match.start(), match.end(), True))
     return found
 
 
-def _read(named: _Named, *, now: datetime) -> date | None:
+def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
+    """The deadline the phrase names, and the day typed when that was no working day (else None)."""
     from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline
 
-    if fold(named.word).startswith("i lopet"):  # «i løpet av september»: the month's end
-        return read_deadline(f"utgangen av {named.phrase}", now=now)
-    due = read_deadline(named.phrase, now=now)  # «innen nyttår», «innen 1. kvartal»: a period's last working day
+    if fold(named.word).startswith("i lopet") or named.word == "ila":  # «i løpet av september»: the month's end
+        due = read_deadline(f"utgangen av {named.phrase}", now=now)
+    else:  # «innen nyttår», «innen 1. kvartal»: a period's last working day
+        due = read_deadline(named.phrase, now=now)
     if due is not None:
-        return due
+        return due, None
     parsed = parse_norwegian_date(named.phrase, now=now)
     if parsed is None or parsed.month_only:
         return None
     if parsed.week_only:
-        return _week_end(parsed.when.date())
-    return parsed.when.date()  # «før 31. mars» is that day, as the grammar's deadlines are (README)
+        return _week_end(parsed.when.date()), None
+    typed = parsed.when.date()  # «før 31. mars» is that day, as the grammar's deadlines are (README) ...
+    working = on_or_before(typed)  # ... or the working day before it («innen 1.1.», walk 11 M6)
+    return working, typed if working != typed else None
 
 
 def _week_end(monday: date) -> date:
@@ -124,8 +151,9 @@ def _week_end(monday: date) -> date:
     return last if last >= monday else monday + timedelta(days=4)
 
 
-_MONTH_END = re.compile(r"^(?:(?:i\s+)?(?:utgangen|slutten|enden)\s+av|ultimo|sist\s+i)\s+\w+$")
-"""«utgangen av januar»: the grammar reads it as the month's last day (a month, for `dato`)."""
+_MONTH_END = re.compile(r"^(?:(?:i\s+)?(?:utgangen|slutten|enden|midten)\s+av|ultimo|medio|sist\s+i)\s+\w+$")
+"""«utgangen av januar», «medio januar»: the grammar reads them as the month's last day or its 15th (a
+month, for `dato`, which asks which day)."""
 
 
 def read_deadline(phrase: str, *, now: datetime) -> date | None:

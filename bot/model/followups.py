@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from bot.context import Context
 from bot.i18n import _, ngettext
@@ -25,6 +26,9 @@ from bot.model.wheel import Item, milestone_item
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError, StateStore, cycle_partition, national_partition
 from storage.base import Document, StoreError
+
+if TYPE_CHECKING:
+    from bot.dates.deadline import Due
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +60,8 @@ class Followup:
     (an actor's `neste` and digest hold points of many regions); None for national meetings."""
     due_unread: str | None = None
     """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
+    due_typed: date | None = None
+    """The day typed when it was no working day, so `due` is the working day before («innen 1.1.»)."""
     made: date | None = None
     """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
     of it due before then is not sent late, the reply that recorded it said it all."""
@@ -82,7 +88,7 @@ def due_phrase(text: str) -> str | None:
     return unread_deadline(text)
 
 
-def due_from(text: str, *, now: datetime) -> tuple[date, str] | None:
+def due_from(text: str, *, now: datetime) -> Due | None:
     """The due date in the point's words («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»: a
     period's last working day), read by the date grammar (`bot.dates.deadline.due_in`), with the words left
     when its phrase is taken out; None when there is none or it is not one date."""
@@ -105,7 +111,9 @@ def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -
             taken.add(point["id"])
         if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
             found = due_from(str(point.get("text", "")), now=min(held, now))
-            point["due"] = found[0].isoformat() if found else None
+            point["due"] = found.day.isoformat() if found else None
+            if found and found.moved_from:  # «innen 1.1.»: the working day before, and the reply says so
+                point["due_typed"] = found.moved_from.isoformat()
             if found:
                 point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
             elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
@@ -183,6 +191,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 item=item,
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
+                due_typed=_day(point.get("due_typed")),
                 made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
             )
         )
@@ -324,6 +333,20 @@ def unread_due_text(points: Iterable[Followup]) -> str | None:
         "skriv f.eks. «innen 15. mars».",
         len(unread),
     ).format(phrases=phrases)
+
+
+def moved_due_text(points: Iterable[Followup]) -> str | None:
+    """What became of deadlines typed on a day off («innen 1.1.»): the working day before, said (walk 11 M6)."""
+    moved = [point for point in points if point.due_typed and point.due and not point.closed]
+    if not moved:
+        return None
+    return " ".join(
+        _("Fristen {typed} [{id}] er ikke en arbeidsdag, så den er satt til {due}.").format(
+            typed=day_text(point.due_typed), id=point.id, due=day_text(point.due)
+        )
+        for point in moved
+        if point.due_typed and point.due
+    )
 
 
 def close_button(point: Followup) -> Button:

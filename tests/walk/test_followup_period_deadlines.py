@@ -5,15 +5,18 @@ rule; a phrase still unread («innen neste møte») keeps the warning. In both w
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from bot.messages import Reply
 from tests.driver import make_bot, oslo
 from tests.helpers import assert_recorded
 
 PEOPLE = {"nb": ("kari", "agder", "høst", "innen"), "nn": ("per", "vestland", "haust", "innan")}
 WARNED = {"nb": "Fristen «neste møte»", "nn": "Fristen «neste møte»"}
 EXPECTED = {
-    "a": ("15. januar", "2028-01-15"),
+    "a": ("15. januar", "2028-01-14"),  # a Saturday: the Friday before (walk 11 M6)
     "b": ("nyttår", "2027-12-31"),  # a Friday
     "c": ("utgangen av januar", "2028-01-31"),
     "d": ("jul", "2027-12-23"),  # before Christmas Eve, not July
@@ -24,16 +27,22 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_period_deadlines_in_minutes_are_the_periods_last_working_day(lang: str) -> None:
+def autumn_points(lang: str, *, points: str) -> tuple[Reply, list[dict[str, Any]]]:
+    """The region's autumn minutes of 18 November 2027 with `points` (AU's in first): the reply and the points
+    stored. `points` may hold «{by}», the written form's «innen»/«innan»."""
     person, region, meeting, by = PEOPLE[lang]
     bot = make_bot(at=oslo(2027, 11, 1, 9))
     assert_recorded(bot, "dato høstmøte 28. oktober kl 10 bekreft", as_="aud")
     bot.set_time(2027, 11, 18, 15)
     assert_recorded(bot, "referat høstmøte Godt møte", as_="aud")
-    points = "; ".join(f"{key} @IN {by} {words}" for key, (words, _due) in EXPECTED.items())
-    reply = assert_recorded(bot, f"referat {meeting} Godt møte. oppfølging: {points}", as_=person)
-    stored = bot.tables(f"cycle/{region}/2027")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    reply = assert_recorded(bot, f"referat {meeting} Godt møte. oppfølging: {points.format(by=by)}", as_=person)
+    return reply, bot.tables(f"cycle/{region}/2027")["milestones"]["regional-autumn"]["outcome"]["followups"]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_period_deadlines_in_minutes_are_the_periods_last_working_day(lang: str) -> None:
+    points = "; ".join(f"{key} @IN {{by}} {words}" for key, (words, _due) in EXPECTED.items())
+    reply, stored = autumn_points(lang, points=points)
     assert {point["text"].split()[0]: point["due"] for point in stored} == {k: due for k, (_w, due) in EXPECTED.items()}
     assert WARNED[lang] in reply.text, reply.text  # the one phrase still unread
     for words in ("nyttår", "jul»", "1. kvartal", "påske", "sommeren", "utgangen av januar"):

@@ -1,0 +1,60 @@
+"""Telling the owners of new follow-up points at once (walk 11 F2): a point recorded in minutes is news for
+its owner, announced in the channels that hear its points for the meeting's region (the one rule,
+`bot.model.followups_channels.point_channels`), in each channel's written form, with a «Ferdig» button
+each, through the outbox as every announcement. Without it an owner heard of a point only when a digest
+happened to go to its channel, or days before its deadline; an undated one never."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from bot.context import Context
+from bot.i18n import _, ngettext
+from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.model.followups import Followup, close_button, followups_of, meeting_label
+from bot.model.followups_channels import point_channels
+from bot.model.wheel import Item
+from bot.shown.replies import day_text, make_reply
+from handlers.announce import announce_to
+
+logger = logging.getLogger(__name__)
+
+
+def new_point_announcements(
+    ctx: Context, *, request: Request, item: Item, new: Iterable[str]
+) -> tuple[Announcement, ...]:
+    """One message to each channel that hears an owner's points, listing all of that owner's new points (the
+    request's own channel has the reply); replaced minutes tell only the points they added."""
+    wanted = set(new)
+    by_owner: dict[str, list[Followup]] = {}
+    for point in followups_of(config=ctx.config, state=ctx.state, item=item):
+        if point.id in wanted and not point.closed and point.owner_party:
+            by_owner.setdefault(point.owner_party, []).append(point)
+    announcements: list[Announcement] = []
+    for points in by_owner.values():
+        addresses: list[ChannelAddress] = point_channels(directory=ctx.directory, point=points[0])
+
+        def reply(points: list[Followup] = points) -> Reply:  # built once per written form
+            return _told(points)
+
+        announcements += announce_to(ctx, request=request, addresses=addresses, reply=reply)
+    return tuple(announcements)
+
+
+def _told(points: list[Followup]) -> Reply:
+    """«Nytt oppfølgingspunkt fra <møte> – <region>: <tekst> [ID] (innen …)», all of one owner's at once."""
+    lines = "; ".join(
+        f"{point.text} [{point.id}]" + (f" ({_('innen {day}').format(day=day_text(point.due))})" if point.due else "")
+        for point in points
+    )
+    return make_reply(
+        title=ngettext("Nytt oppfølgingspunkt", "Nye oppfølgingspunkter", len(points)),
+        lead=ngettext(
+            "Nytt oppfølgingspunkt fra {meeting}: {points}",
+            "Nye oppfølgingspunkter fra {meeting}: {points}",
+            len(points),
+        ).format(meeting=meeting_label(points[0]), points=lines),
+        buttons=[close_button(point) for point in points],
+        visibility=Visibility.CHANNEL,
+    )
