@@ -140,6 +140,24 @@ def _starts_with(docs: dict[str, Document], rows: dict[str, tuple[Document, str]
     )
 
 
+def share_unchanged(tables: Tables, *, before: Tables) -> None:
+    """Give each document of `tables` (a partition as just written) that equals its document in `before`
+    (the partition as readers had it) that very object, in place; the row tables aside.
+
+    Why: what follows from a stored document alone is kept by its identity (an item's progress, its
+    description: `bot.memo.IdentityMemo`), and a write changes one document of a table that is decoded
+    whole again; without this every item of the written partition was worked out anew by the next read.
+    Equal JSON is the same value, so a reader cannot tell."""
+    for name, docs in tables.items():
+        old = before.get(name)
+        if name in _ROWS or old is None or old is docs or type(docs) is not dict:
+            continue
+        for key, doc in docs.items():
+            kept = old.get(key)
+            if kept is not None and kept is not doc and kept == doc:
+                docs[key] = kept
+
+
 def _row_text(table: str, key: str, doc: Any) -> str:
     return encode_doc(keyed_doc(table, key, doc))
 
