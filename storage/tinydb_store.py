@@ -30,7 +30,7 @@ from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
 from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog, os_fault
-from storage.fragments import Encoded, encode_partition, json_copy, share_unchanged, work_copy
+from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
 from storage.tinydb_leases import FileLeases
@@ -216,8 +216,6 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
                 raw, encoded = encode_partition(
                     {**work, META: meta} if meta else work, before=entry.encoded if entry is not None else None
                 )
-                if entry is not None:  # the documents the write left as they were stay the objects readers had
-                    share_unchanged(encoded.tables, before=entry.tables)
                 try:
                     DurableJSONStorage(path).write_raw(raw)
                 except OSError as exc:
