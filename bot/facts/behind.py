@@ -148,7 +148,7 @@ def due_soon_by_region(
             in (ItemState.DUE, ItemState.PLANNED)
         ]
         if soon:
-            due[region.key] = sorted(soon, key=lambda item: item.deadline)
+            due[region] = sorted(soon, key=lambda item: item.deadline)
     return due
 
 
