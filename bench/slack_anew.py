@@ -22,7 +22,6 @@ between (measured the same way, interleaved): so the write's own CPU is not coun
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from bench.serving import fresh_copies, server_cpu, spawn, start_site
+from bench.serving import fresh_copies, ours_and_bare, ratio_row, server_cpu, spawn, start_site, stop
 from bench.slack_roundtrip import ACTOR_CHANNELS, MODULE, Ask, _one, crowd
 from bench.slack_setup import NATIONAL_SLACK, Served, coordinator_slack, slack_channel
 
@@ -98,15 +97,12 @@ async def measure_anew(served: Served, *, per_group: int, folder: Path) -> None:
                     await _one(session, record_url, write)
                     _, payload = await _one(session, record_url, ask)
                     replies[ask.trigger] = json.loads(payload) if payload else {}
-        child.terminate()
-        child.wait()
-        children.remove(child)
-        replies_file = folder / "anew-replies.json"
-        replies_file.write_text(json.dumps(replies))
-        ours, ours_url = spawn(MODULE, "ours", [*common, "--db", str(copies["anew-ours"])])
-        bare, bare_url = spawn(MODULE, "bare", [*common, "--replies", str(replies_file)])
-        children += [ours, bare]
-        urls = {"ours": ours_url, "bare": bare_url}
+        stop(children)  # the record server
+        started, urls = ours_and_bare(
+            MODULE, common=common, db=copies["anew-ours"], replies=replies, replies_file=folder / "anew-replies.json"
+        )
+        children += started
+        ours_url = urls["ours"]
         lines, sizes = [], {"ours": 0, "bare": 0}
         async with aiohttp.ClientSession() as session:
             for warm in crowd(regions, size=50, name="warm"):  # connections, auth.test, first-use costs
@@ -128,15 +124,9 @@ async def measure_anew(served: Served, *, per_group: int, folder: Path) -> None:
                         walls[kind].append(seconds)
                         sizes[kind] += len(payload)
                 per = {kind: (sum(cpu[kind]) - sum(empty[kind])) / len(pairs) * 1000 for kind in urls}
-                wall = {kind: statistics.median(walls[kind]) * 1000 for kind in urls}
-                lines.append(
-                    f"| {name} | {len(pairs)} | {per['ours']:.2f} ms | {per['bare']:.2f} ms "
-                    f"| **{per['ours'] / per['bare']:.2f}** | {wall['ours']:.2f} / {wall['bare']:.2f} ms |"
-                )
+                lines.append(ratio_row(name, per, walls, ours="ours", other="bare"))
     finally:
-        for child in children:
-            child.terminate()
-            child.wait()
+        stop(children)
         await stand_runner.cleanup()
     print(f"Slack `neste` worked out anew (each the first after a write), at {now:%Y-%m-%d %H:%M}, {time.ctime()}")
     print(f"reply bytes sent: ours {sizes['ours']}, bare {sizes['bare']}")
