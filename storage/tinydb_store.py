@@ -129,8 +129,15 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
         """`version` of each, under one hold of the cache lock: a kept reply checks every partition it read
         (AU's `neste` ~50) on each repeat."""
         paths = [(partition, self._path(partition)) for partition in partitions]
+        seen = getattr(self._looks, "seen", None)
         with self._cache_lock:
-            entries = [self._checked(partition, path) for partition, path in paths]
+            if seen is None:  # (a kept reply's check: the look, when there is one, asked once, not per partition)
+                entries = [self._looked(partition, path) for partition, path in paths]
+            else:
+                entries = [
+                    seen[partition] if partition in seen else seen.setdefault(partition, self._looked(partition, path))
+                    for partition, path in paths
+                ]
         return tuple(0 if entry is None else entry.version for entry in entries)
 
     def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
