@@ -1,4 +1,5 @@
-"""The partitions in one folder of a tinydb store, listed again only when the folder changed.
+"""Looking less at a tinydb store's files: the partitions in one folder, listed again only when the folder
+changed (`FolderListings`), and one look at each partition per request (`OneLook`, `Store.one_look`).
 
 Why: AU's and an actor's `neste` list every region's folder for the years stored before last year (their
 open follow-up points, `StateStore.stored_years`): 16 `scandir`s a request. A folder's entries change only
@@ -64,3 +65,24 @@ class FolderListings:
                 self._kept.clear()
             self._kept[folder] = (stamp, listed_at, names)
         return names
+
+
+class OneLook:
+    """`TinyDBStore.one_look`'s block: while it is open, this thread's `looks.seen` maps each partition looked
+    at to what was found (nested blocks are one). A plain class, not a generator: it wraps every kept read."""
+
+    __slots__ = ("_looks", "_outer")
+
+    def __init__(self, looks: threading.local) -> None:
+        self._looks = looks
+        self._outer = True
+
+    def __enter__(self) -> None:
+        looks = self._looks
+        self._outer = getattr(looks, "seen", None) is None
+        if self._outer:
+            looks.seen = {}
+
+    def __exit__(self, *_: object) -> None:
+        if self._outer:
+            self._looks.seen = None
