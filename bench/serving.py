@@ -4,7 +4,9 @@ and fresh copies of the state they serve."""
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +57,34 @@ def spawn(module: str, kind: str, args: list[str]) -> tuple[subprocess.Popen[str
     if not url.startswith("http"):
         raise SystemExit(f"{kind} server did not start")
     return child, url
+
+
+def ours_and_bare(
+    module: str, *, common: list[str], db: Path, replies: dict[str, object], replies_file: Path
+) -> tuple[list[subprocess.Popen[str]], dict[str, str]]:
+    """The bot on `db` and the bare framework answering with `replies` (written to `replies_file`), both
+    `python -m module --serve …` with `common` arguments: the children and each one's URL."""
+    replies_file.write_text(json.dumps(replies))
+    ours, ours_url = spawn(module, "ours", [*common, "--db", str(db)])
+    bare, bare_url = spawn(module, "bare", [*common, "--replies", str(replies_file)])
+    return [ours, bare], {"ours": ours_url, "bare": bare_url}
+
+
+def ratio_row(name: str, cpu: dict[str, float], walls: dict[str, list[float]], *, ours: str, other: str) -> str:
+    """One row of a round-trip table: server CPU per request (ms) of each, their ratio, median walls."""
+    wall = {kind: statistics.median(walls[kind]) * 1000 for kind in (ours, other)}
+    return (
+        f"| {name} | {len(walls[ours])} | {cpu[ours]:.2f} ms | {cpu[other]:.2f} ms "
+        f"| **{cpu[ours] / cpu[other]:.2f}** | {wall[ours]:.2f} / {wall[other]:.2f} ms |"
+    )
+
+
+def stop(children: list[subprocess.Popen[str]]) -> None:
+    """End every child server and wait for each."""
+    for child in children:
+        child.terminate()
+        child.wait()
+    children.clear()
 
 
 def fresh_copies(data: Path, *, folder: Path, names: tuple[str, ...]) -> dict[str, Path]:

@@ -294,9 +294,14 @@ def _line(name: str, cpu: dict[str, float], walls: dict[str, list[float]]) -> st
     )
 
 
-def main(*, per_group: int, clients: int, folder: Path) -> None:
+def main(*, per_group: int, clients: int, folder: Path, anew: bool = False) -> None:
     (folder / "setup").mkdir(parents=True, exist_ok=True)
     served = build(folder / "setup")  # before the client's loop: the history is made through the core's own
+    if anew:  # `neste` worked out anew, each the first after a write: bench/slack_anew.py
+        from bench.slack_anew import measure_anew
+
+        asyncio.run(measure_anew(served, per_group=per_group, folder=folder))
+        return
     asyncio.run(measure(served, per_group=per_group, clients=clients, folder=folder))
 
 
@@ -410,6 +415,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-group", type=int, default=300)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--anew", action="store_true", help="only `neste` worked out anew after a write (slack_anew)")
     parser.add_argument("--folder", help="where the state is built and kept (default: a temporary folder)")
     parser.add_argument("--serve", choices=("ours", "bare"), help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
@@ -433,7 +439,7 @@ if __name__ == "__main__":
         )
     elif args.folder:
         Path(args.folder).mkdir(parents=True, exist_ok=True)
-        main(per_group=args.per_group, clients=args.clients, folder=Path(args.folder))
+        main(per_group=args.per_group, clients=args.clients, folder=Path(args.folder), anew=args.anew)
     else:
         with tempfile.TemporaryDirectory() as scratch:
-            main(per_group=args.per_group, clients=args.clients, folder=Path(scratch))
+            main(per_group=args.per_group, clients=args.clients, folder=Path(scratch), anew=args.anew)

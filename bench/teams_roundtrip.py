@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,7 +38,15 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.serving import fresh_copies, serve_until_stopped, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
+from bench.serving import (  # noqa: E402 - after the path is set
+    fresh_copies,
+    ratio_row,
+    serve_until_stopped,
+    server_cpu,
+    spawn,
+    start_site,
+    stop,
+)
 from bench.slack_setup import Served, build, teams_channel  # noqa: E402
 
 MODULE = "bench.teams_roundtrip"
@@ -228,15 +235,9 @@ async def measure(served: Served, *, per_group: int, folder: Path) -> None:
                         walls[kind].append(await _post(session, urls[kind], body))
                 after = {kind: await server_cpu(session, url) for kind, url in urls.items()}
                 cpu = {kind: (after[kind] - before[kind]) / len(group) * 1000 for kind in urls}
-                wall = {kind: statistics.median(walls[kind]) * 1000 for kind in urls}
-                lines.append(
-                    f"| {name} | {len(group)} | {cpu['ours']:.2f} ms | {cpu['echo']:.2f} ms "
-                    f"| **{cpu['ours'] / cpu['echo']:.2f}** | {wall['ours']:.2f} / {wall['echo']:.2f} ms |"
-                )
+                lines.append(ratio_row(name, cpu, walls, ours="ours", other="echo"))
     finally:
-        for child in children:
-            child.terminate()
-            child.wait()
+        stop(children)
         await connector_runner.cleanup()
     print(f"Teams over HTTP on 127.0.0.1: the bot vs the echo bot (cached clients) sending the same activity, at {now}")
     sent = connector.bytes

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -114,6 +115,10 @@ class ReplyCache:
         self._store = store
         self._own = _Shelf(maxsize=maxsize)
         self._shared = _Shelf(maxsize=maxsize)
+
+    def one_look(self) -> AbstractContextManager[None]:
+        """The store's `one_look`: a request's checks and reads look at each partition once."""
+        return self._store.one_look()
 
     @staticmethod
     def key(request: Request, *, text: str, command: str, today: date) -> Key | None:

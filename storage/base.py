@@ -22,7 +22,7 @@ from __future__ import annotations
 import abc
 import logging
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, NamedTuple, Self
 
 logger = logging.getLogger(__name__)
@@ -127,6 +127,15 @@ class Store(abc.ABC):
     def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
         """`version` of each partition, in order (a store may ask for them together: one round trip)."""
         return tuple(self.version(partition) for partition in partitions)
+
+    def one_look(self) -> AbstractContextManager[None]:
+        """Within the block, in this thread, each partition is looked at once: `read_versioned`, `version` and
+        `versions` give what the first of them found (one read, as if taken together), not what a write by
+        another process since then holds; this instance's own writes show at once, and `update` always
+        starts from the partition as it is. For one request's reads (`bot.pipeline.kept`): a kept reply's
+        check and the answer worked out after it would otherwise look at the same ~50 partitions twice or
+        three times. Nothing changes for a store that cannot save by it (the default)."""
+        return nullcontext()
 
     # -- rows apart from the partition document ------------------------------------------------------------
     # History (append-only), the reminder ledger and applied request ids grow for as long as the store lives.

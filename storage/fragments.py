@@ -49,6 +49,9 @@ class Encoded:
     texts: dict[str, str] = field(default_factory=dict)
     """Table -> its whole text: a row table's, so a write that only appends rows adds theirs to it; any
     other's, so a table written again as the same text keeps its decoded tables (no decoding again)."""
+    docs: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Table (other than the row tables) -> key -> its document's JSON text with its ``_key``: a document
+    written again as the same text keeps its decoded object."""
 
 
 def json_copy(value: Any) -> Any:
@@ -88,11 +91,27 @@ def encode_partition(work: Tables, *, before: Encoded | None) -> tuple[bytes, En
 
 def _table(name: str, docs: dict[str, Document], *, known: Encoded, after: Encoded) -> str:
     """A table other than the row tables, encoded whole (they are small, and changed in place); the same
-    text as before keeps the table decoded before (equal text, equal JSON: nothing is taken on trust)."""
-    text = "{" + ",".join(f'"{n}":{_row_text(name, key, doc)}' for n, (key, doc) in enumerate(docs.items(), 1)) + "}"
+    text as before keeps the table decoded before (equal text, equal JSON: nothing is taken on trust), and
+    in a changed table each document whose text is as before keeps its decoded object.
+
+    Why the objects: what follows from a stored document alone is kept by its identity (an item's progress,
+    its description, a partition's follow-up points: `bot.memo.IdentityMemo`), and a write changes one
+    document of a table; decoding the whole table again made the next read work out every item anew."""
+    texts = {key: _row_text(name, key, doc) for key, doc in docs.items()}
+    text = "{" + ",".join(f'"{n}":{doc}' for n, doc in enumerate(texts.values(), 1)) + "}"
     same = known.texts.get(name) == text and name in known.tables
-    after.tables[name] = known.tables[name] if same else _decoded_table(text)
+    before, before_texts = known.tables.get(name), known.docs.get(name)
+    if same:
+        after.tables[name] = known.tables[name]
+    elif before is not None and before_texts is not None:
+        after.tables[name] = {
+            key: before[key] if before_texts.get(key) == doc_text and key in before else _decoded_doc(doc_text)
+            for key, doc_text in texts.items()
+        }
+    else:
+        after.tables[name] = _decoded_table(text)
     after.texts[name] = text
+    after.docs[name] = texts
     return text
 
 
@@ -142,6 +161,13 @@ def _starts_with(docs: dict[str, Document], rows: dict[str, tuple[Document, str]
 
 def _row_text(table: str, key: str, doc: Any) -> str:
     return encode_doc(keyed_doc(table, key, doc))
+
+
+def _decoded_doc(text: str) -> Document:
+    """One document's text (with its ``_key``) as decoding the file gives it."""
+    doc = _decode(text)
+    del doc[KEY_FIELD]
+    return doc
 
 
 def _decoded_table(text: str) -> dict[str, Document]:

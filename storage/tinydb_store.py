@@ -34,6 +34,7 @@ from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
 from storage.tinydb_leases import FileLeases
+from storage.tinydb_listing import FolderListings, OneLook
 from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,9 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
         self._paths: dict[str, str] = {}
         self._segments = SegmentFiles(self.directory, cache_size=cache_size)
         self._passing = threading.local()
+        self._looks = threading.local()
+        self._listings = FolderListings()
+        """`one_look`: `seen` (partition -> the entry found, or None for no file) while a block is open."""
         self._sealed = SealedSummaries()
         self._closed = False
         try:
@@ -125,8 +129,15 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
         """`version` of each, under one hold of the cache lock: a kept reply checks every partition it read
         (AU's `neste` ~50) on each repeat."""
         paths = [(partition, self._path(partition)) for partition in partitions]
+        seen = getattr(self._looks, "seen", None)
         with self._cache_lock:
-            entries = [self._checked(partition, path) for partition, path in paths]
+            if seen is None:  # (a kept reply's check: the look, when there is one, asked once, not per partition)
+                entries = [self._looked(partition, path) for partition, path in paths]
+            else:
+                entries = [
+                    seen[partition] if partition in seen else seen.setdefault(partition, self._looked(partition, path))
+                    for partition, path in paths
+                ]
         return tuple(0 if entry is None else entry.version for entry in entries)
 
     def _read_with_meta(self, partition: str) -> tuple[Tables, Meta]:
@@ -174,7 +185,21 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
     def forget_sealed(self, partition: str) -> None:
         self._sealed.forget(partition)
 
+    def one_look(self) -> OneLook:
+        """As `Store.one_look`: each partition stat'ed once in the block (nested blocks are one)."""
+        return OneLook(self._looks)
+
     def _checked(self, partition: str, path: str) -> _Entry | None:
+        """`_looked`, once per partition inside `one_look`."""
+        seen = getattr(self._looks, "seen", None)
+        if seen is None:
+            return self._looked(partition, path)
+        if partition in seen:
+            return seen[partition]
+        entry = seen[partition] = self._looked(partition, path)
+        return entry
+
+    def _looked(self, partition: str, path: str) -> _Entry | None:
         """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
         entry = self._cache.get(partition)
         if entry is not None and not self.__dict__.get("_faults"):
@@ -206,7 +231,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             self._active.add(partition)
             try:
                 with self._cache_lock:
-                    entry = self._checked(partition, path)
+                    entry = self._looked(partition, path)  # as it is now, under the lock (never a look kept)
                 # The cached tables stay pristine: the writer changes a copy (rows shared, see storage/fragments.py).
                 work = work_copy(entry.tables) if entry is not None else {}
                 meta: Meta = json_copy(entry.meta) if entry is not None else {}
@@ -268,6 +293,9 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
         prefix_folder = prefix.rpartition("/")[0]
         if prefix_folder and _is_partition_name(prefix_folder):
             start, base = os.path.join(self.directory, *prefix_folder.split("/")), prefix_folder + "/"
+            listed = self._listings.names(start, base=base, valid=_is_partition_name)
+            if listed is not None:
+                return [name for name in listed if name.startswith(prefix)]
         found: list[str] = []
         _list_partitions(start, base=base, prefix=prefix, found=found)
         return sorted(found)
@@ -340,6 +368,9 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
     def _put(self, partition: str, entry: _Entry) -> _Entry:
         self._forget(partition)
         self._cache[partition] = entry
+        seen = getattr(self._looks, "seen", None)
+        if seen is not None and partition in seen:  # this thread's own write (or a newer read) shows at once
+            seen[partition] = entry
         while len(self._cache) > self._cache_size:
             _, evicted = self._cache.popitem(last=False)
             os.close(evicted.fd)

@@ -312,6 +312,8 @@ def render_blocks(
         body.extend(blocks)
         shown += 1
     hidden = len(per_section) - shown
+    if not hidden and not (more and len(body) < budget and _overflows(reply)):
+        return [header_block(reply.title, ok=reply.ok), *body, *tail]  # nothing cut: no note (most replies)
     with using("nn" if reply.lang == "nn" else "nb"):  # the note in the reply's written form
         pointer = (
             " " + _("Se hele: {command}.").format(command=platform_hints(f"«{more}»", platform=PLATFORM))

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.i18n import N_, _
+from bot.memo import IdentityMemo
 from bot.state.store import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -93,8 +94,20 @@ def versions_in(tables: Tables) -> list[Version]:
     return sorted((_version(doc) for doc in tables.get(VERSIONS, {}).values()), key=lambda v: v.number)
 
 
+_KEPT: IdentityMemo[tuple[Version, ...]] = IdentityMemo(maxsize=1024)
+
+
 def versions(state: StateStore, *, region: str, year: int) -> list[Version]:
-    return versions_in(state.tables(cycle_partition(region, year)))
+    tables = state.tables(cycle_partition(region, year))
+    stored = tables.get(VERSIONS)
+    if not stored:
+        return []
+    # Kept by the stored table (a store never mutates what it hands out; `neste` and `status` describe the
+    # signing on every request); the caller gets its own list.
+    kept = _KEPT.get(stored)
+    if kept is None:
+        kept = _KEPT.put(stored, tuple(versions_in(tables)))
+    return list(kept)
 
 
 def current_version(state: StateStore, *, region: str, year: int) -> Version | None:

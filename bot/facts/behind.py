@@ -197,26 +197,38 @@ def due_soon_by_region(
 ) -> dict[str, list[Item]]:
     """Each region with items whose lateness is chased falling due within `DUE_DAYS` (today included) and
     not done: what will make it behind within the week, as the digests look ahead (`cycle`: its alone)."""
+    due: dict[str, list[Item]] = {}
+    for region, candidates in _chased_due_soon(config, today=today, cycle=cycle):
+        soon = [
+            item
+            for item in candidates
+            if item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+            in (ItemState.DUE, ItemState.PLANNED)
+        ]
+        if soon:
+            due[region] = sorted(soon, key=lambda item: item.deadline)
+    return due
+
+
+@per_config(maxsize=64)
+def _chased_due_soon(config: AppConfig, *, today: date, cycle: int | None) -> tuple[tuple[str, tuple[Item, ...]], ...]:
+    """Each region's items whose lateness is chased falling due within `DUE_DAYS` (today included), in the
+    cycles a read shows (`cycle`: its alone): what follows from the configuration and the day, worked out
+    once a day (AU's `neste` asks it of every region's items); only their progress is read per request."""
     view = read_cycles(config, today=today)
     years = [view.year] + ([view.preparing] if view.preparing else [])
     years = [year for year in years if cycle is None or year == cycle]
     until = today + timedelta(days=DUE_DAYS)
-    due: dict[str, list[Item]] = {}
+    found = []
     for region in config.parties.regions:
-        soon = [
+        candidates = tuple(
             item
             for year in years
             for item in cycle_items(config, year=year, region=region.key)
-            if item.region
-            and today <= item.deadline <= until
-            and chases_lateness(item)
-            and tracked(config, item)
-            and item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
-            in (ItemState.DUE, ItemState.PLANNED)
-        ]
-        if soon:
-            due[region.key] = sorted(soon, key=lambda item: item.deadline)
-    return due
+            if item.region and today <= item.deadline <= until and chases_lateness(item) and tracked(config, item)
+        )
+        found.append((region.key, candidates))
+    return tuple(found)
 
 
 def due_soon_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None = None) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.model.wheel import Item, tracked
 
@@ -37,8 +38,10 @@ class CycleView:
     preparing: int | None
 
 
+@per_config(maxsize=64)
 def preparation_opens(config: AppConfig, *, year: int) -> date:
-    """The first day any item of cycle `year` opens: the start of that agreement's preparation."""
+    """The first day any item of cycle `year` opens: the start of that agreement's preparation (from the
+    configuration alone, so worked out once per year: every `neste` asks it twice)."""
     starts: list[date] = []
     for milestone in config.milestones:
         starts.append(milestone.window.resolve(year)[0])

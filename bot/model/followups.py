@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.context import Context
 from bot.i18n import _, ngettext
+from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word
@@ -233,15 +234,28 @@ def all_followups(
             milestones = state.tables(partition).get("milestones") or {}
         except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
             continue
-        for key, doc in milestones.items():
-            if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
-                continue
-            spec = config.milestone(key)
-            if spec is None:
-                continue
-            item = milestone_item(config, milestone=spec, year=year, region=region)
-            found += _points(config, item=item, doc=doc)
+        found += _points_in(config, milestones, year=year, region=region) if milestones else ()
     return found
+
+
+def _points_in(config: AppConfig, milestones: dict, *, year: int, region: str | None) -> tuple[Followup, ...]:
+    """The points in one partition's minutes: kept by its stored milestones table (a store never mutates
+    it; `storage.fragments.share_unchanged` keeps it the same object across a write of another table), since
+    AU's and an actor's `neste` scan every region's cycles and one write changes one partition."""
+    kept = _IN_TABLE.get(milestones, (year, region))
+    if kept is not None and kept[0] is config:
+        return kept[1]
+    found: list[Followup] = []
+    for key, doc in milestones.items():
+        if not isinstance(doc, dict) or not (doc.get("outcome") or {}).get("followups"):
+            continue
+        spec = config.milestone(key)
+        if spec is not None:
+            found += _points(config, item=milestone_item(config, milestone=spec, year=year, region=region), doc=doc)
+    return _IN_TABLE.put(milestones, (config, tuple(found)), (year, region))[1]
+
+
+_IN_TABLE: IdentityMemo[tuple[AppConfig, tuple[Followup, ...]]] = IdentityMemo(maxsize=4096)
 
 
 def open_for(

@@ -26,6 +26,12 @@ class KeptReplies:
         kept_as = self._key(job)
         if kept_as is None:
             return call_next(job)
+        # The kept replies' checks and the answer worked out after a miss read the same partitions (AU's
+        # `neste` ~50): each is looked at once (`Store.one_look`), so a miss costs one look, not two or three.
+        with self.cache.one_look():
+            return self._kept_or_answered(job, call_next, kept_as)
+
+    def _kept_or_answered(self, job: Job, call_next: Next, kept_as: Key) -> Outcome:
         try:
             kept = self.cache.get(kept_as)
         except Exception:  # a store fault: the request is answered as ever, and says what is wrong

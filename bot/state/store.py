@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.i18n import N_, _, current, translations
+from bot.memo import IdentityMemo
 from bot.messages import Button, Request
 from bot.model.wheel import Item
 from bot.state import chain, replay
@@ -126,9 +127,19 @@ class StateStore:
         return self.doc(item_partition(item), item_table(item), item_doc_key(item))
 
     def signatures(self, *, region: str, year: int) -> dict[str, Document]:
+        """party -> its signature on the current text: shared while the stored table is the same object (an
+        actor's `neste` asks it of every region's signing, ~30 times), so the caller must not change it."""
         partition = cycle_partition(region, year)
         found = self.store.read(partition).get("signatures", {})
-        return {party: checked_doc(self.store, partition, "signatures", party, doc) for party, doc in found.items()}
+        if not found:
+            return {}
+        kept = _SIGNED.get(found, partition)
+        if kept is None:
+            signed = {
+                party: checked_doc(self.store, partition, "signatures", party, doc) for party, doc in found.items()
+            }
+            kept = _SIGNED.put(found, signed, partition)
+        return kept
 
     def change(
         self,
@@ -327,6 +338,10 @@ class StateStore:
         if stored.get("period"):
             periods.insert(0, str(stored["period"]))
         return tuple(dict.fromkeys(periods))
+
+
+_SIGNED: IdentityMemo[dict[str, Document]] = IdentityMemo(maxsize=1024)
+"""Each partition's signatures, checked, by the identity of its stored table (a store never mutates it)."""
 
 
 def entry_summary(entry: Mapping[str, Any]) -> str:

@@ -217,6 +217,10 @@ class RequestReads(Store):
     def forget_sealed(self, partition: str) -> None:
         self._store.forget_sealed(partition)
 
+    def one_look(self) -> AbstractContextManager[None]:
+        """The store's own (no data call: what is read inside still goes through `read`)."""
+        return self._store.one_look()
+
     def record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         self.only_reads = False
         self.commit_held()

@@ -1,0 +1,88 @@
+"""Looking less at a tinydb store's files: the partitions in one folder, listed again only when the folder
+changed (`FolderListings`), and one look at each partition per request (`OneLook`, `Store.one_look`).
+
+Why: AU's and an actor's `neste` list every region's folder for the years stored before last year (their
+open follow-up points, `StateStore.stored_years`): 16 `scandir`s a request. A folder's entries change only
+with its modification time (a partition file is created, replaced by rename or removed), so the names are
+kept with the folder's (inode, mtime, ctime) and a `stat` of the folder tells whether they still hold.
+
+A timestamp is coarse (a kernel tick): a change within the same tick as the listing could leave the folder's
+times as they were. So a listing is trusted only when the folder's times are older than the listing by more
+than `RACY_NS` (as git treats a "racily clean" index entry); until then the folder is listed every time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+
+RACY_NS = 50_000_000
+"""A folder changed less than this before it was listed is listed again (50 ms: far above a kernel tick)."""
+SUFFIX = ".json"
+
+_Stamp = tuple[int, int, int]
+
+
+class FolderListings:
+    """Per folder: its stamp when listed, when it was listed, and the partition names in it."""
+
+    def __init__(self, *, maxsize: int = 1024) -> None:
+        self._kept: dict[str, tuple[_Stamp, int, tuple[str, ...]]] = {}
+        self._maxsize = maxsize
+        self._lock = threading.Lock()
+
+    def names(self, folder: str, *, base: str, valid: Callable[[str], bool]) -> tuple[str, ...] | None:
+        """The partition names (`base` + file name, sorted, those `valid` takes) of a folder that holds files
+        only; None when it holds folders too (listed by the caller as ever). A missing folder holds none."""
+        try:
+            st = os.stat(folder)
+        except OSError:
+            return ()
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+        with self._lock:
+            kept = self._kept.get(folder)
+        if kept is not None and kept[0] == stamp and kept[1] - max(stamp[1], stamp[2]) > RACY_NS:
+            return kept[2]
+        listed_at = time.time_ns()  # compared with the folder's times, which are wall-clock times
+        found: list[str] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name[0] == ".":
+                        continue
+                    if entry.is_dir():
+                        return None
+                    if name.endswith(SUFFIX) and valid(partition := base + name[: -len(SUFFIX)]):
+                        found.append(partition)
+        except OSError:
+            return ()
+        names = tuple(sorted(found))
+        with self._lock:
+            if len(self._kept) >= self._maxsize:
+                self._kept.clear()
+            self._kept[folder] = (stamp, listed_at, names)
+        return names
+
+
+class OneLook:
+    """`TinyDBStore.one_look`'s block: while it is open, this thread's `looks.seen` maps each partition looked
+    at to what was found (nested blocks are one). A plain class, not a generator: it wraps every kept read."""
+
+    __slots__ = ("_looks", "_outer")
+
+    def __init__(self, looks: threading.local) -> None:
+        self._looks = looks
+        self._outer = True
+
+    def __enter__(self) -> None:
+        looks = self._looks
+        self._outer = getattr(looks, "seen", None) is None
+        if self._outer:
+            looks.seen = {}
+
+    def __exit__(self, *_: object) -> None:
+        if self._outer:
+            self._looks.seen = None

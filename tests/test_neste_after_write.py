@@ -1,0 +1,63 @@
+"""A `neste` right after a write is what a process that never saw the state before would answer, in every
+kind of channel and for every kind of reader: what is kept to answer it faster (documents a write left
+unchanged keeping their objects, `storage.fragments`; follow-up points kept per partition,
+`bot.model.followups`; signatures per table, `bot.state.store`; what follows from the day, `bot.facts.behind`,
+`bot.model.cycle`) never outlives the change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from adapters.compose import make_core
+from bot.clock import FixedClock
+from bot.messages import Request
+from bot.model.config import load_config
+from storage import TinyDBStore
+from tests.driver import DEMO_CONFIG, BotDriver, oslo
+
+CHANNELS = ("agder", "vestland", "in", "nasjonal")
+KNOWN = ("kari", "per", "ola", "aud")
+WRITES = (
+    ("referat høst Høstmøtet holdt", "aud", "nasjonal"),
+    ("referat høst Godt møte oppfølging: Sende utkast @IN innen 15. desember; Ringe @agder", "kari", "agder"),
+    ("ikke aktuelt oppdrag 2027", "per", "vestland"),
+    ("ikke aktuelt oppdrag 2027 angre", "per", "vestland"),
+    ("forutsetning budsjett", "kari", "agder"),
+    ("dato høst 27. november kl 10", "per", "vestland"),
+    ("dato høst 30. november kl 10", "per", "vestland"),
+)
+
+
+def test_neste_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) -> None:
+    config = load_config(DEMO_CONFIG)
+    clock = FixedClock(oslo(2026, 11, 23, 9))
+    core = make_core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock)
+    bot = BotDriver(core=core, clock=clock)
+    n = 0
+
+    def sweep() -> dict[tuple[str, str], str]:
+        nonlocal n
+        answers = {}
+        fresh = make_core(config=config, store=TinyDBStore(tmp_path / "db"), clock=clock)  # reads every file anew
+        for channel in CHANNELS:
+            for user in (*KNOWN, f"ny{n}"):
+                n += 1
+                request = Request(platform="terminal", user_id=user, channel_id=channel, text="neste")
+                got = core.handle(request)
+                assert got.reply == fresh.handle(request).reply, f"{user} in {channel} after {n}"
+                answers[(user if user in KNOWN else "new", channel)] = got.reply.text
+        return answers
+
+    before = sweep()
+    for text, user, channel in WRITES:
+        assert bot.say(text, as_=user, channel=channel).ok, text
+        after = sweep()
+        assert after != before, text  # the write shows somewhere
+        before = after
+    assert "Sende utkast" in before[("ola", "in")]
+    assert "30. november" in before[("new", "vestland")]
+    point = re.search(r"Sende utkast .*?\[([A-Z0-9]{4})\]", before[("ola", "in")])
+    assert point is not None
+    assert bot.say(f"ferdig {point.group(1)}", as_="ola", channel="in").ok
+    assert "Sende utkast" not in sweep()[("ola", "in")]  # a point closed leaves its owner's `neste` at once
