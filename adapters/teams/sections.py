@@ -140,7 +140,9 @@ def _section(section: Section) -> list[dict[str, Any]]:
         if len(items) < LIST_MIN_ITEMS:
             continue
         # A ";"-joined list (decisions, follow-ups) is a list: one line per item under its label.
-        body.append({"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "spacing": "Small"})
+        # wrapped: a label may name many regions (the weekly overview's «Regioner på etterskudd»)
+        label = {"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "wrap": True, "spacing": "Small"}
+        body.append(label)
         body.extend(
             {"type": "TextBlock", "text": f"• {escape(item)}", "wrap": True, "spacing": "None"} for item in items
         )
