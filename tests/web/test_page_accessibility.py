@@ -117,3 +117,19 @@ async def test_no_serious_violation_on_any_page_before_anything_is_recorded(tmp_
 async def test_no_serious_violation_on_any_page_in_a_lived_cycle(tmp_path: Path) -> None:
     found = await audit(lived(), label="lived", shots=tmp_path)
     assert not found, "\n".join(found)
+
+
+async def test_no_serious_violation_with_follow_up_points_and_the_next_agreements_table(tmp_path: Path) -> None:
+    """Issue 18 «Surfaces»: in December the calendar year's page has the follow-up points (some overdue) and
+    the table «Forberedelse av avtalen 2028» (nynorsk «Førebuing …») below its own; both pass axe at both
+    widths and fit the phone."""
+    bot = lived()
+    bot.set_time(2027, 12, 17, 9)
+    for who, channel, words in (("kari", "agder", "Forberedelse av avtalen 2028"), ("per", "vestland", "Førebuing")):
+        assert words in bot.say("status", as_=who, channel=channel).text
+    found = await audit(bot, label="december", shots=tmp_path)
+    assert not found, "\n".join(found)
+    assert sorted(path.name for path in tmp_path.glob("december-*.png"))[:2] == [
+        "december-national-1280.png",
+        "december-national-375.png",
+    ]
