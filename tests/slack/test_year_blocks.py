@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from adapters.slack import render, views
+from adapters.slack import clicked, render, views
 from tests.year_replies import lived_year
 
 from .block_kit import modal_problems, problems
@@ -66,3 +66,30 @@ def test_every_button_of_the_year_is_accepted_when_clicked_and_a_form_it_opens_f
         assert form is not None and form.submit_command == pressed.command  # its submit replaces the minutes
         view = views.form_view(form, private_metadata={"channel": "C0AGDER", "command": form.submit_command})
         assert modal_problems(view) == []
+
+
+def test_every_clicked_message_of_the_year_updated_in_place_is_one_slack_takes() -> None:
+    """A click replaces the message (the clicked button gone, a line saying what was done): in a channel from
+    the message the payload carries, in an ephemeral answer from the result alone."""
+    year = lived_year()
+    result = {p.command: p.answer for p in year.pressed}
+    found: list[str] = []
+    updated = 0
+    for name, reply in year.replies:
+        payload = render.message_payload(reply)
+        for block in (b for b in payload["blocks"] if b["type"] == "actions"):
+            for element in block["elements"]:
+                for message in (payload, None):
+                    after = clicked.updated_message(
+                        message=message, action=element, result=result[element["value"]], user_id="U0KARI", when="nå"
+                    )
+                    updated += 1
+                    found += [f"{name} «{element['text']['text']}»: {p}" for p in problems(after)]
+                    left = [
+                        (e["action_id"], e["value"])
+                        for b in after["blocks"]
+                        if b["type"] == "actions"
+                        for e in b["elements"]
+                    ]
+                    assert (element["action_id"], element["value"]) not in left, name  # the clicked one is gone
+    assert updated > 50 and found == [], "\n".join(found[:20])
