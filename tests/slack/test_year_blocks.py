@@ -45,6 +45,9 @@ def test_every_message_of_a_lived_year_is_one_slack_takes() -> None:
             answer = json.loads(render.answer_json(reply, response_type="ephemeral", more=more))
             assert answer["blocks"] == payload["blocks"]
         found += [f"{name} (modal) «{reply.title}»: {p}" for p in modal_problems(views.reply_view(reply))]
+        if name.endswith(": neste"):  # the App Home shows `neste`
+            home = views.home_view(reply, note="Oppdatert nå.")
+            found += [f"{name} (home): {p}" for p in problems({**home, "text": "home"}, max_blocks=100)]
     assert found == [], "\n".join(found[:20])
 
 
