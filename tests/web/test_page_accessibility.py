@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+from tests.helpers import status_page_html
 
 from .harness import link_in, serving
 from .test_status_page import CHROMIUM, browser_or_skip, cycle_in_progress
@@ -127,6 +128,11 @@ async def test_no_serious_violation_with_follow_up_points_and_the_next_agreement
     bot.set_time(2027, 12, 17, 9)
     for who, channel, words in (("kari", "agder", "Forberedelse av avtalen 2028"), ("per", "vestland", "Førebuing")):
         assert words in bot.say("status", as_=who, channel=channel).text
+    # AU's page as AU's `oversikt`: the next agreement's opened milestones below the cycle's own table
+    assert "Forberedelse av avtalen 2028" in bot.say("oversikt", as_="aud", channel="nasjonal").text
+    national = status_page_html(bot.core, region=None, year=2027)
+    assert national.index("Regionene mot milepælene") < national.index("Forberedelse av avtalen 2028")
+    assert "Forberedelse av avtalen" not in status_page_html(bot.core, region=None, year=2028)
     found = await audit(bot, label="december", shots=tmp_path)
     assert not found, "\n".join(found)
     assert sorted(path.name for path in tmp_path.glob("december-*.png"))[:2] == [
