@@ -7,30 +7,19 @@ keeps them elsewhere)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from adapters.compose import make_core
-from bot.clock import OSLO, FixedClock
 from bot.core import Core
 from bot.messages import Request
-from bot.model.config import load_config
-from storage.memory import MemoryStore
-from tests.driver import DEMO_CONFIG, text_command
-from tests.teams.test_playground import ADMIN, CHANNEL, _needs_the_playground, _post, _session
-from tests.teams.test_playground_flows import READY_2027, TALL, Cards, _signers
+from tests.driver import text_command
+from tests.teams.test_playground import _needs_the_playground, _post, _session
+from tests.teams.test_playground_flows import READY_2027, TALL, Cards, _ready_core, _signers
 
 
 def _all_but_the_text() -> Core:
     """14 January 2027: agreement 2027 for Agder lacks only its text; the playground's channel bound to Agder."""
-    core = make_core(
-        config=load_config(DEMO_CONFIG), store=MemoryStore(), clock=FixedClock(datetime(2027, 1, 14, 10, tzinfo=OSLO))
-    )
-    for who, channel, text in READY_2027[1:]:
-        assert core.handle(Request(platform="terminal", user_id=who, channel_id=channel, text=text)).reply.ok, text
-    bound = core.handle(Request(platform="teams", user_id=ADMIN, channel_id=CHANNEL, text="koble region agder"))
-    assert bound.reply.ok, bound.reply.text
-    return core
+    assert "avtale" in READY_2027[0][2]
+    return _ready_core(steps=READY_2027[1:])
 
 
 def test_the_new_buttons_do_what_their_commands_do_in_the_playground(run, tmp_path: Path) -> None:
