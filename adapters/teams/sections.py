@@ -18,6 +18,9 @@ from .markdown import escape
 
 TABLE_MIN_ROWS = 3
 LIST_MIN_ITEMS = 3
+LONG_LABEL = 40
+"""A fact's label longer than this (AU's digest: «Avtale 2027: Agder, Akershus, …» naming 15 regions) is a
+heading over its value, not a FactSet title: the title column is narrow, one region a line on a phone."""
 NAME_COLUMN_PX = 112
 """Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
 _COUNT = re.compile(r"\d+/\d+")
@@ -126,7 +129,7 @@ def _section(section: Section) -> list[dict[str, Any]]:
     if section.text:
         spacing = "Small" if section.title.strip() else "Medium"
         body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True, overdue=overdue))
-    short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS]
+    short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS and len(f.label) <= LONG_LABEL]
     if short:
         body.append(
             {
@@ -137,10 +140,14 @@ def _section(section: Section) -> list[dict[str, Any]]:
         )
     for fact in section.facts:
         items = _list_items(fact.value)
-        if len(items) < LIST_MIN_ITEMS:
+        if len(items) < LIST_MIN_ITEMS and len(fact.label) <= LONG_LABEL:
             continue
+        if len(items) < LIST_MIN_ITEMS:
+            items = [fact.value] if fact.value.strip() else []
         # A ";"-joined list (decisions, follow-ups) is a list: one line per item under its label.
-        body.append({"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "spacing": "Small"})
+        # wrapped: a label may name many regions (the weekly overview's «Regioner på etterskudd»)
+        label = {"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "wrap": True, "spacing": "Small"}
+        body.append(label)
         body.extend(
             {"type": "TextBlock", "text": f"• {escape(item)}", "wrap": True, "spacing": "None"} for item in items
         )

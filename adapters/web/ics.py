@@ -41,8 +41,10 @@ def render_ics(*, title: str, events: Sequence[FeedEvent], now: datetime, tz_nam
         event.add("description", item.description)
         if item.start is not None and item.end is not None:
             event.add("dtstart", item.start)
-            event.add("dtend", item.end)
-            if item.end == item.start:  # no end known: takes up no time, so not busy time (RFC 5545 3.6.1)
+            if item.end != item.start:
+                event.add("dtend", item.end)
+            else:  # no end known: no DTEND (RFC 5545 3.8.2.2 wants it later than DTSTART; without it the
+                # event ends when it starts, 3.6.1: khal warned and made it an hour), and not busy time
                 event.add("transp", "TRANSPARENT")
         elif item.day is not None:
             event.add("dtstart", item.day)

@@ -62,6 +62,12 @@ class NationalPage:
     regions: tuple[Row, ...]
     national: tuple[tuple[str, Cell], ...]
     signed: int
+    preparing: int | None = None
+    """The next agreement, once its preparation has opened (on the calendar year's cycle's page only), as
+    chat's `oversikt` lists it below the cycle («Forberedelse av avtalen …»)."""
+    upcoming_columns: tuple[str, ...] = ()
+    upcoming: tuple[Row, ...] = ()
+    """`preparing`'s opened milestones, each region against them, below the cycle's own table."""
 
 
 @dataclass(frozen=True)
@@ -155,19 +161,46 @@ def _label(item: Item) -> str:
 
 def national_page(*, config: AppConfig, state: StateStore, year: int, today: date) -> NationalPage:
     snapshot = state.snapshot()
+    columns, rows, signed = _regions_table(config=config, state=snapshot, year=year, today=today, opened=False)
+    shared = national_milestones(config, year=year) + precondition_items(config, year=year, region=None)
+    national = tuple((_label(item), cell_of(config=config, state=snapshot, item=item, today=today)) for item in shared)
+    view = read_cycles(config, today=today)
+    preparing = view.preparing if year == view.year else None
+    upcoming_columns, upcoming, _signed = (
+        _regions_table(config=config, state=snapshot, year=preparing, today=today, opened=True)
+        if preparing
+        else ((), (), 0)
+    )
+    return NationalPage(
+        year=year,
+        today=today,
+        columns=columns,
+        regions=rows,
+        national=national,
+        signed=signed,
+        preparing=preparing if upcoming_columns else None,
+        upcoming_columns=upcoming_columns,
+        upcoming=upcoming,
+    )
+
+
+def _regions_table(
+    *, config: AppConfig, state: StateStore, year: int, today: date, opened: bool
+) -> tuple[tuple[str, ...], tuple[Row, ...], int]:
+    """Each region against each of `year`'s regional milestones (with `opened`, those whose window has
+    opened by `today`): the columns, the rows and how many regions have signed."""
     rows = []
     columns: tuple[str, ...] = ()
     signed = 0
     for region in config.parties.regions:
         items = regional_milestones(config, year=year, region=region.key)
         items += [item for item in precondition_items(config, year=year, region=region.key) if item.region]
+        items = [item for item in items if item.start <= today] if opened else items
         columns = tuple(_label(item) for item in items)
-        cells = tuple(cell_of(config=config, state=snapshot, item=item, today=today) for item in items)
+        cells = tuple(cell_of(config=config, state=state, item=item, today=today) for item in items)
         signed += any(is_signing(item) and cell.state == "done" for item, cell in zip(items, cells, strict=True))
         rows.append(Row(title=region.short, cells=cells, link=region.key))
-    shared = national_milestones(config, year=year) + precondition_items(config, year=year, region=None)
-    national = tuple((_label(item), cell_of(config=config, state=snapshot, item=item, today=today)) for item in shared)
-    return NationalPage(year=year, today=today, columns=columns, regions=tuple(rows), national=national, signed=signed)
+    return columns, tuple(rows), signed
 
 
 def region_page(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> RegionPage:

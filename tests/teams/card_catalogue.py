@@ -148,7 +148,25 @@ def collect() -> list[tuple[str, dict[str, Any]]]:
         late = _core(when)
         add(f"neste {when:%Y-%m-%d}", _say(late, "kari", "neste"))
         add(f"oversikt {when:%Y-%m-%d}", _say(late, "aud", "oversikt"))
+    for name, reply in _lived_year_new_replies():
+        add(f"year: {name.strip()}", reply)
     return cards
+
+
+NEW_WORDS = ("tidligere", "logg", "status", "C0NASJONAL")
+"""Replies of the lived year (tests/year_replies.py) that changed today besides those with buttons: the
+minutes read «tidligere», `logg` paging, `status` with follow-up points and «Forberedelse av avtalen», and
+AU's weekly overview (a label naming many regions)."""
+
+
+def _lived_year_new_replies() -> list[tuple[str, Reply]]:
+    from tests.year_replies import lived_year
+
+    return [
+        (name, reply)
+        for name, reply in lived_year().replies
+        if reply.buttons or any(word in name for word in NEW_WORDS)
+    ]
 
 
 def _welcome_card() -> dict[str, Any]:

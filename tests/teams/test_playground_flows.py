@@ -34,11 +34,12 @@ READY_2027 = (
 )
 
 
-def _ready_core() -> Core:
-    """14 January 2027: agreement 2027 for Agder ready to sign; the playground's channel bound to Agder."""
+def _ready_core(*, steps: tuple[tuple[str, str, str], ...] = READY_2027) -> Core:
+    """14 January 2027: agreement 2027 for Agder ready to sign (after `steps`); the playground's channel bound
+    to Agder."""
     clock = FixedClock(datetime(2027, 1, 14, 10, tzinfo=OSLO))
     core = make_core(config=load_config(DEMO_CONFIG), store=MemoryStore(), clock=clock)
-    for who, channel, text in READY_2027:
+    for who, channel, text in steps:
         outcome = core.handle(Request(platform="terminal", user_id=who, channel_id=channel, text=text))
         assert outcome.reply.ok, outcome.reply.text
     bound = core.handle(Request(platform="teams", user_id=ADMIN, channel_id=CHANNEL, text="koble region agder"))

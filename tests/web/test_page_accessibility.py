@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+from tests.helpers import status_page_html
 
 from .harness import link_in, serving
 from .test_status_page import CHROMIUM, browser_or_skip, cycle_in_progress
@@ -117,3 +118,24 @@ async def test_no_serious_violation_on_any_page_before_anything_is_recorded(tmp_
 async def test_no_serious_violation_on_any_page_in_a_lived_cycle(tmp_path: Path) -> None:
     found = await audit(lived(), label="lived", shots=tmp_path)
     assert not found, "\n".join(found)
+
+
+async def test_no_serious_violation_with_follow_up_points_and_the_next_agreements_table(tmp_path: Path) -> None:
+    """Issue 18 «Surfaces»: in December the calendar year's page has the follow-up points (some overdue) and
+    the table «Forberedelse av avtalen 2028» (nynorsk «Førebuing …») below its own; both pass axe at both
+    widths and fit the phone."""
+    bot = lived()
+    bot.set_time(2027, 12, 17, 9)
+    for who, channel, words in (("kari", "agder", "Forberedelse av avtalen 2028"), ("per", "vestland", "Førebuing")):
+        assert words in bot.say("status", as_=who, channel=channel).text
+    # AU's page as AU's `oversikt`: the next agreement's opened milestones below the cycle's own table
+    assert "Forberedelse av avtalen 2028" in bot.say("oversikt", as_="aud", channel="nasjonal").text
+    national = status_page_html(bot.core, region=None, year=2027)
+    assert national.index("Regionene mot milepælene") < national.index("Forberedelse av avtalen 2028")
+    assert "Forberedelse av avtalen" not in status_page_html(bot.core, region=None, year=2028)
+    found = await audit(bot, label="december", shots=tmp_path)
+    assert not found, "\n".join(found)
+    assert sorted(path.name for path in tmp_path.glob("december-*.png"))[:2] == [
+        "december-national-1280.png",
+        "december-national-375.png",
+    ]
