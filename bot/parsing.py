@@ -35,6 +35,16 @@ def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
+COUNT_DIGITS = 9
+"""A typed number (a page, a version, a request) longer than this is no number a person means."""
+
+
+def is_count(word: str) -> bool:
+    """`word` is a number `int()` reads: decimal digits of any script («١٢», «１２»), never «²» (a digit to
+    `str.isdigit` that `int` refuses) nor thousands of digits (past 4,300 `int` refuses them too)."""
+    return word.isdecimal() and len(word) <= COUNT_DIGITS
+
+
 def fold(text: str) -> str:
     folded = text.strip().lower()
     for old, new in _FOLDS:
