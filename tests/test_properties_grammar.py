@@ -125,7 +125,7 @@ def check(bot: BotDriver, *, text: str, platform: str, user: str, channel: str) 
         assert stored_bytes(bot) == before, f"refused {text[:80]!r} but the state changed"
         assert outcome.announcements == ()
         assert len(reply.text) <= 700, reply.text
-        assert not any(ch in reply.text for ch in "\x00\x1b\u202e\u200b"), repr(reply.text)
+        assert not any(ch in reply.text for ch in "\x00\x1b\u202e\u200b\u200f"), repr(reply.text)
     return outcome
 
 
@@ -165,15 +165,35 @@ def test_a_zone_offset_no_place_uses_is_no_zone() -> None:
     assert zone_named("UTC+99") is None and zone_named("GMT+25") is None and zone_named("UTC+01:75") is None
 
 
-def test_two_hundred_points_with_a_deadline_each_are_answered_whole_or_not_at_all() -> None:
+def test_two_hundred_points_with_a_deadline_each_are_recorded_whole_or_not_at_all() -> None:
+    """Through the minutes' form (a typed line stops at 4,000 characters): every point keeps its deadline;
+    200 hostile ones are recorded whole or refused with the store untouched."""
     bot = spring_meeting_over(person="kari")
-    cycle = [f"@IN {word} 15. oktober" for word in ("innen", "senest", "før", "til", "frist")]
-    many = "; ".join(f"punkt{n} {cycle[n % len(cycle)]}" for n in range(200))
-    outcome = check(
-        bot, text=f"referat vår Godt møte. oppfølging: {many}", platform="terminal", user="kari", channel="agder"
+    words = ("innen", "senest", "før", "til", "frist")
+    many = "\n".join(f"punkt{n} @IN {words[n % len(words)]} 15. oktober" for n in range(200))
+    before = stored_bytes(bot)
+    assert bot.say("referat vår", as_="kari", fields={"sammendrag": "Godt møte", "oppfolging": many}).ok
+    assert stored_bytes(bot) != before
+    stored = bot.tables("cycle/agder/2027")["milestones"]["regional-spring"]["outcome"]["followups"]
+    assert len(stored) == 200 and {point["due"] for point in stored} == {"2027-10-15"}
+    hostile = "\n".join(f"p{n} @Ola Berg innen innen {HOSTILE[n % len(HOSTILE)]}" for n in range(200))
+    before = stored_bytes(bot)
+    reply = bot.say("referat vår", as_="kari", fields={"sammendrag": "Nytt", "oppfolging": hostile})
+    assert "Noe gikk galt" not in reply.text
+    if not reply.ok:
+        assert stored_bytes(bot) == before and len(reply.text) <= 700
+
+
+def test_direction_marks_and_word_joiners_are_cleaned_from_what_is_stored_and_quoted() -> None:
+    """A right-to-left mark pasted with a deadline was stored in the point and quoted in the warning."""
+    bot = spring_meeting_over(person="kari")
+    typed = "a @IN innen \u200fsnart\u200e; b @SIVA innen \u2060\u061c15. oktober"
+    reply = bot.say(
+        "referat vår", as_="kari", fields={"sammendrag": "Godt møte", "oppfolging": typed.replace("; ", "\n")}
     )
-    if outcome.reply.ok:
-        stored = bot.tables("cycle/agder/2027")["milestones"]["regional-spring"]["outcome"]["followups"]
-        assert len(stored) == 200 and all(point["due"] == "2027-10-15" for point in stored)
-    hostile = "; ".join(f"p{n} @Ola Berg innen innen {HOSTILE[n % len(HOSTILE)]}" for n in range(200))
-    check(bot, text=f"referat vår Nytt. oppfølging: {hostile}", platform="terminal", user="kari", channel="agder")
+    assert reply.ok, reply.text
+    stored = bot.tables("cycle/agder/2027")["milestones"]["regional-spring"]["outcome"]["followups"]
+    marks = "\u200e\u200f\u2060\u061c"
+    assert not any(mark in str(point) for point in stored for mark in marks), stored
+    assert not any(mark in reply.text for mark in marks)
+    assert [point["due"] for point in stored] == [None, "2027-10-15"]
