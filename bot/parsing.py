@@ -17,9 +17,11 @@ _FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é
 YEAR_RE = re.compile(r"^(20\d\d)$")
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
-"""Control characters and the bidirectional overrides: never meaningful in a command, and they can make a
-quoted word read as something else (U+202E turns text around). Line breaks and tabs are kept."""
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Control characters, the bidirectional marks and overrides, zero-width spaces and word joiners: never
+meaningful in a command, and they can make a quoted word read as something else (U+202E turns text around;
+a right-to-left mark pasted from a calendar hides in a quoted deadline). Line breaks and tabs are kept; the
+zero-width joiner stays, as emoji and some scripts need it."""
 SHOWN_MAX = 60
 
 
@@ -33,6 +35,16 @@ def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
     4,000-character paste stays a short sentence."""
     one_line = " ".join(clean_input(text).split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
+
+
+COUNT_DIGITS = 9
+"""A typed number (a page, a version, a request) longer than this is no number a person means."""
+
+
+def is_count(word: str) -> bool:
+    """`word` is a number `int()` reads: decimal digits of any script («١٢», «１２»), never «²» (a digit to
+    `str.isdigit` that `int` refuses) nor thousands of digits (past 4,300 `int` refuses them too)."""
+    return word.isdecimal() and len(word) <= COUNT_DIGITS
 
 
 def fold(text: str) -> str:

@@ -19,7 +19,7 @@ from bot.i18n import N_, _
 from bot.mentions import resolve
 from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
-from bot.parsing import fold, shown
+from bot.parsing import fold, is_count, shown
 from bot.shown.replies import make_reply
 from bot.state.integrity import admin_channels
 from bot.state.store import DomainError
@@ -164,7 +164,7 @@ def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
 
 def answer(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    if len(words) != 2 or fold(words[0]) not in (*YES, *NO) or not words[1].isdigit():
+    if len(words) != 2 or fold(words[0]) not in (*YES, *NO) or not is_count(words[1]):
         raise DomainError(_("Skriv «{example}» eller klikk på knappen.").format(example=ANSWER_EXAMPLE))
     approve = fold(words[0]) in YES
     answered = actions.answer_join(Acting.of(ctx=ctx, request=request), number=words[1], approve=approve)

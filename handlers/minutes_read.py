@@ -17,7 +17,7 @@ from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
 from bot.model.followups import followups_of, point_line
 from bot.model.wheel import Item, milestone_item
-from bot.parsing import fold, typed_name
+from bot.parsing import fold, shown, typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.change_log import replaced_outcomes
 from bot.state.store import DomainError
@@ -52,7 +52,7 @@ def handle(ctx: Context) -> Outcome:
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=" ".join(meeting.args.rest), example=example
+                words=shown(" ".join(meeting.args.rest)), example=example
             )
         )
     years = [meeting.args.year] if meeting.args.year else range(ctx.now.year + 1, ctx.now.year - LOOK_BACK, -1)

@@ -16,6 +16,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
+from bot.parsing import shown
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import ready_announcements, ready_buttons_here
@@ -30,7 +31,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if at is not None and happened is None:
         raise DomainError(
             _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example}».").format(
-                words=" ".join(words[at:]), example=_("forutsetning budsjett vedtatt 14. desember")
+                words=shown(" ".join(words[at:])), example=_("forutsetning budsjett vedtatt 14. desember")
             )
         )
     args = read_args(ctx, words[:at] if at is not None else words, want=("precondition", "party", "region", "year"))

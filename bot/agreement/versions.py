@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 from bot.i18n import N_, _
 from bot.memo import IdentityMemo
+from bot.parsing import is_count
 from bot.state.store import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -175,7 +176,7 @@ def take_version(words: list[str]) -> tuple[int | None, list[str]]:
         match = VERSION_RE.match(word)
         if match and number is None:
             number = int(match[1])
-        elif word.lower() == "versjon" and number is None and index + 1 < len(words) and words[index + 1].isdigit():
+        elif word.lower() == "versjon" and number is None and index + 1 < len(words) and is_count(words[index + 1]):
             number = int(words[index + 1])
             index += 1
         else:

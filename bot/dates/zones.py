@@ -91,6 +91,8 @@ _CITIES: dict[str, str] = {
 }  # fmt: skip
 _OFFSET_RE = re.compile(r"(?:utc|gmt)\s*(?:([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?)?(?![0-9])\s*(.*)")
 _IANA_RE = re.compile(r"[a-z]+(?:/[a-z_-]+)+")
+_WIDEST = timedelta(hours=14)
+"""The widest offset any zone uses (Kiribati, UTC+14; the westmost is UTC-12)."""
 _MAX_WORDS = 9
 """Outlook's longest label («(UTC+01:00) Beograd, Bratislava, Budapest, Ljubljana, Praha») and a little more."""
 
@@ -125,6 +127,8 @@ def zone_named(words: str) -> tzinfo | None:
     if not hours:
         return UTC
     offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if int(minutes or 0) >= 60 or offset > _WIDEST:
+        return None  # «UTC+99», «GMT+25»: no zone on earth (and past ±24 h `timezone` raises)
     return timezone(-offset if sign == "-" else offset)
 
 

@@ -1,0 +1,57 @@
+"""From outside the process, as Slack does: signed slash commands over HTTP to the real server and core
+(the repo's app.yaml, a TinyDB store) carrying the nastiest inputs. Each is answered 200 with a short
+reply, never «Noe gikk galt», and a refusal leaves the store as it was."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from adapters.compose import build_core
+from bot.clock import FixedClock
+from bot.core import Core
+
+from .harness import running
+
+APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
+NASTY = [
+    "dato høst 12. november kl 10 GMT+25",
+    "logg agder 2027 side ²",
+    "forutsetning budsjett vedtatt " + "ø" * 3000,
+    "referat vis høst agder tidligere <!channel> <@U0NOBODY> *fet* <script>x</script>",
+    "dato høst \u202e١٢.١١ kl 24:00 \u200b😀",
+    "referat høst Godt. oppfølging: a @Innovasjon Norge innen innen uke 0; b <@U0OLA> senest 31.02",
+    "'; DROP TABLE state; -- \x00",
+]
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> Iterator[Core]:
+    core = build_core(
+        config_path=str(APP_YAML), db_path=str(tmp_path / "db"), clock=FixedClock(datetime(2026, 11, 2, 10))
+    )
+    yield core
+    core.store.close()
+
+
+def _stored(core: Core) -> str:
+    return json.dumps({name: core.store.read(name) for name in core.store.partitions("")}, sort_keys=True, default=str)
+
+
+async def test_nasty_slash_commands_over_http_are_answered_and_change_nothing(core: Core) -> None:
+    async with running(core) as h:
+        for number, text in enumerate(NASTY):
+            before = _stored(core)
+            answer = await h.slash(text, trigger=f"t{number}")
+            await h.settle()
+            assert answer.status == 200, text
+            posts = [json.dumps(call.body, ensure_ascii=False) for call in h.standin.calls_to("chat.postMessage")]
+            shown = json.dumps(answer.json(), ensure_ascii=False) + "".join(posts)
+            assert "Jeg " in shown or "Eg " in shown or "Administrativt" in shown, shown[:300]
+            assert "Noe gikk galt" not in shown and "Traceback" not in shown, text
+            assert "ø" * 100 not in shown
+            assert _stored(core) == before, f"{text[:60]!r} changed the store"
