@@ -189,6 +189,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
 
     def add(store: Store, partition: str, tables: Tables) -> None:
         queued.clear()
+        fold(store, tables, partition=partition)
         rows = tables.setdefault(PENDING, {})
         for number, announcement in enumerate(wanted):
             key = f"{stamp}-{number}"
@@ -222,7 +223,7 @@ def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[R
     for partition in state.store.partitions():
         if not is_recent(partition, from_year=from_year):
             continue
-        for key, doc in state.tables(partition).get(PENDING, {}).items():
+        for key, doc in pending(state.store, partition).items():
             created = str(doc.get("created_at", ""))
             if not doc.get("attempts") and created > cutoff:
                 youngest = max(youngest, created)  # never tried: its own request is still delivering it
@@ -260,14 +261,24 @@ def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
         by_partition.setdefault(row.partition, []).append(row.key)
     for partition, keys in by_partition.items():
         with state.store.update(partition) as tables:
-            pending = tables.get(PENDING, {})
+            fold(state.store, tables, partition=partition)
+            rows = tables.get(PENDING, {})
             for key in keys:
-                if key in pending:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
-                    pending[key] = {**pending[key], "posting": at.isoformat()}
+                if key in rows:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
+                    rows[key] = {**rows[key], "posting": at.isoformat()}
 
 
 def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
-    """Write what became of the rows' tries, one write per partition; returns the rows given up now."""
+    """Write what became of the rows' tries, one write per partition; returns the rows given up now.
+
+    A partition whose rows were all posted, or failed to be tried again, gets its marks noted beside it
+    (`Store.note`: appended, not a durable replace; `fold` makes them the partition's at its next outbox
+    write), where the store keeps such a journal. A mark lost with the machine (the journal is not
+    fsynced) costs no post twice: its row is still pending, so the next pass takes it as swept, and a
+    swept row is looked up before any post (Slack finds it by its key) or, where the platform cannot look
+    (Teams), it carries the `posting` mark written durably before the post and leaves as `uncertain`
+    (`Row.maybe_posted`; tests/test_outbox_journal.py). A row given up (undeliverable, uncertain, out of
+    tries) is said once, so it is written durably as before."""
     given_up: list[Document] = []
     by_partition: dict[str, list[Row]] = {}
     for row in rows:
@@ -275,7 +286,10 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
             by_partition.setdefault(row.partition, []).append(row)
     store = state.store
     for partition, settled in by_partition.items():
+        if _noted(store, partition=partition, settled=settled, results=results, at=at):
+            continue
         with store.update(partition) as tables:
+            fold(store, tables, partition=partition)
             for row in settled:
                 given_up += _settle_one(store, tables, partition=partition, key=row.key, result=results[row.key], at=at)
     for doc in given_up:
@@ -283,14 +297,67 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
     return given_up
 
 
-def _settle_one(
-    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
-) -> list[Document]:
-    pending = tables.get(PENDING, {})
-    stored = pending.get(key)
-    if stored is None:
-        return []  # another pass settled it meanwhile
-    doc = dict(stored)  # the stored row is shared with readers: replaced below, never changed in place
+def _noted(store: Store, *, partition: str, settled: list[Row], results: dict[str, Result], at: datetime) -> bool:
+    """Note what became of the rows beside the partition, if none of them is given up and the store keeps
+    a journal; False: write the partition instead. A row is settled by one owner at a time (its request
+    within `GRACE`, then passes under the lease), so reading it and noting its mark need no lock between."""
+    tables, marks = store.read_noted(partition)
+    current = _applied(tables.get(PENDING, {}), marks)
+    noted: list[Document] = []
+    for row in settled:
+        stored = current.get(row.key)
+        if stored is None:
+            continue  # another pass settled it meanwhile
+        doc, entry = _next(stored, results[row.key], at=at)
+        if entry is not None and results[row.key].kind != SENT:
+            return False  # given up: said once, so written durably
+        noted.append({"key": row.key, "row": doc if entry is None else None, "ledger": entry})
+    return not noted or store.note(partition=partition, marks=noted)
+
+
+def fold(store: Store, tables: Tables, *, partition: str) -> None:
+    """Inside an open update of `partition`: make the marks `settle` noted beside it part of it (rows out of
+    `pending` into the ledger, or replaced with their new count of tries). Every outbox write that changes
+    `pending` folds first, so a row is never changed from a view that lacks its marks."""
+    for mark in store.fold_noted(tables, partition=partition):
+        rows = tables.get(PENDING, {})
+        key = str(mark.get("key", ""))
+        if key not in rows:
+            continue  # folded before (or the row was settled durably since)
+        if mark.get("row") is not None:
+            rows[key] = mark["row"]
+            continue
+        del rows[key]
+        if mark.get("ledger") is not None:
+            store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=mark["ledger"])
+
+
+def pending(store: Store, partition: str) -> dict[str, Document]:
+    """The partition's pending announcements as the outbox knows them: its `pending` table with the marks
+    noted beside it applied (read-only for the caller)."""
+    tables, marks = store.read_noted(partition)
+    return _applied(tables.get(PENDING, {}), marks)
+
+
+def _applied(rows: dict[str, Document], marks: list[Document]) -> dict[str, Document]:
+    if not marks:
+        return rows
+    rows = dict(rows)
+    for mark in marks:
+        key = str(mark.get("key", ""))
+        if key not in rows:
+            continue
+        if mark.get("row") is None:
+            del rows[key]
+        else:
+            rows[key] = mark["row"]
+    return rows
+
+
+def _next(stored: Document, result: Result, *, at: datetime) -> tuple[Document, Document | None]:
+    """What one try makes of a stored row: the row as it is now, and its ledger entry if it leaves
+    `pending` (None: it stays, to be tried again)."""
+    doc = dict(stored)  # the stored row is shared with readers: replaced, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
     if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
         doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
@@ -298,9 +365,7 @@ def _settle_one(
         if result.kind == RETRY_UNCERTAIN:
             doc["uncertain"] = at.isoformat()
         if attempts < MAX_ATTEMPTS:
-            pending[key] = doc
-            return []
-    del pending[key]
+            return doc, None
     entry = {
         "platform": doc["platform"],
         "channel": doc["channel"],
@@ -311,6 +376,21 @@ def _settle_one(
         entry["sent_at"] = at.isoformat()
     else:
         entry.update(given_up_at=at.isoformat(), why=result.kind, error=result.error[:300])
+    return doc, entry
+
+
+def _settle_one(
+    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
+) -> list[Document]:
+    rows = tables.get(PENDING, {})
+    stored = rows.get(key)
+    if stored is None:
+        return []  # another pass settled it meanwhile
+    doc, entry = _next(stored, result, at=at)
+    if entry is None:
+        rows[key] = doc
+        return []
+    del rows[key]
     store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=entry)
     if result.kind in (UNCERTAIN, UNDELIVERABLE):
         logger.error(
@@ -322,7 +402,7 @@ def _settle_one(
             result.error,
         )
         return []
-    return [] if result.kind == SENT else [dict(doc, attempts=attempts)]
+    return [] if result.kind == SENT else [dict(doc, attempts=entry["attempts"])]
 
 
 def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> None:
