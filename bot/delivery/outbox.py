@@ -4,12 +4,14 @@ An outcome's announcements are rows of the table ``pending`` in the partition th
 that same write (`queue`, called by the pipeline before the reply is shown): the change and what it
 announces are stored together or not at all, in one durable replace (one transaction on PostgreSQL). An
 announcement made without a change (rare) is kept in the ``outbox`` partition. Posting them is
-`bot.delivery.announcements`'s; `settle` writes the results of one partition's posts in one write: a post the platform
+`bot.delivery.announcements`'s; `settle` records the results of one partition's posts: a post the platform
 accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
 and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
 and one that can never go (a Teams channel without a conversation reference) or may have gone already
 with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
-delivered.
+delivered. Posted and failed tries are noted beside the partition where the store keeps a journal
+(`Store.note`: an append, not a second durable replace of the partition after every write that announces,
+issue 21) and folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
 """
 
 from __future__ import annotations
@@ -19,24 +21,15 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any
 
+from bot.delivery.reply_doc import reply_from_doc, reply_to_doc
 from bot.i18n import _, using
 from bot.messages import (
     Announcement,
-    Button,
     ChannelAddress,
-    Fact,
-    Form,
-    FormField,
-    ItemState,
-    Mention,
     Outcome,
     Queued,
-    Reply,
-    Section,
-    Visibility,
 )
 from bot.state.store import META, Author, StateStore
 from storage.base import Document, Store, Tables, is_recent
@@ -52,96 +45,6 @@ GRACE = timedelta(seconds=30)
 """How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
 (the process may have died between the reply and the post)."""
 SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
-
-
-def reply_to_doc(reply: Reply) -> Document:
-    """The reply as a stored document: what `dataclasses.asdict` gives (same keys, same order, so the same
-    JSON text), written out field by field because `asdict` deep-copies through every nested dataclass
-    and was ~15 % of a `signer`'s CPU (each announcement is stored with its change, issue 21). A new
-    field of `Reply` or of a part must be added here (tests/test_outbox_doc.py compares with `asdict`)."""
-    form = reply.form
-    picture = reply.picture
-    return {
-        "title": reply.title,
-        "text": reply.text,
-        "sections": tuple(
-            {
-                "title": s.title,
-                "facts": tuple({"label": f.label, "value": f.value, "state": f.state, "more": f.more} for f in s.facts),
-                "text": s.text,
-                "state": s.state,
-            }
-            for s in reply.sections
-        ),
-        "buttons": tuple(
-            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary} for b in reply.buttons
-        ),
-        "context": reply.context,
-        "visibility": str(reply.visibility),
-        "ok": reply.ok,
-        "form": None
-        if form is None
-        else {
-            "title": form.title,
-            "submit_command": form.submit_command,
-            "fields": tuple(
-                {"name": f.name, "label": f.label, "multiline": f.multiline, "optional": f.optional, "hint": f.hint}
-                for f in form.fields
-            ),
-            "submit_label": form.submit_label,
-            "context": form.context,
-        },
-        "mentions": [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions],
-        "picture": None
-        if picture is None
-        else {"params": dict(picture.params), "name": picture.name, "alt": picture.alt},
-        "lang": reply.lang,
-    }
-
-
-def _item_state(value: object) -> ItemState | None:
-    """A stored item state (`Section.state`, `Fact.state`); an unknown one (a hand edit) is left out."""
-    try:
-        return ItemState(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def reply_from_doc(doc: Document) -> Reply:
-    form = doc.get("form")
-    return Reply(
-        title=doc["title"],
-        text=doc["text"],
-        sections=tuple(
-            Section(
-                title=s["title"],
-                facts=tuple(
-                    Fact(label=f["label"], value=f["value"], state=_item_state(f.get("state")))
-                    for f in s.get("facts", ())
-                ),
-                text=s.get("text"),
-                state=_item_state(s.get("state")),
-            )
-            for s in doc.get("sections", ())
-        ),
-        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
-        context=doc.get("context"),
-        visibility=Visibility(doc.get("visibility", Visibility.CHANNEL)),
-        ok=doc.get("ok", True),
-        form=Form(
-            title=form["title"],
-            submit_command=form["submit_command"],
-            fields=tuple(FormField(**f) for f in form.get("fields", ())),
-            submit_label=form.get("submit_label", "Lagre"),
-        )
-        if form
-        else None,
-        mentions=tuple(
-            Mention(person=m["person"], name=m["name"], ids=MappingProxyType(dict(m.get("ids", {}))))
-            for m in doc.get("mentions", ())
-        ),
-        lang=str(doc.get("lang", "nb")),
-    )
 
 
 @dataclass(frozen=True)
