@@ -25,12 +25,7 @@ from typing import Any
 
 from bot.delivery.reply_doc import reply_from_doc, reply_to_doc
 from bot.i18n import _, using
-from bot.messages import (
-    Announcement,
-    ChannelAddress,
-    Outcome,
-    Queued,
-)
+from bot.messages import Announcement, ChannelAddress, Outcome, Queued
 from bot.state.store import META, Author, StateStore
 from storage.base import Document, Store, Tables, is_recent
 

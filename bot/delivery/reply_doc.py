@@ -6,17 +6,7 @@ from __future__ import annotations
 import logging
 from types import MappingProxyType
 
-from bot.messages import (
-    Button,
-    Fact,
-    Form,
-    FormField,
-    ItemState,
-    Mention,
-    Reply,
-    Section,
-    Visibility,
-)
+from bot.messages import Button, Fact, Form, FormField, ItemState, Mention, Reply, Section, Visibility
 from storage.base import Document
 
 logger = logging.getLogger(__name__)
