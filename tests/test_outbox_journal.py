@@ -168,3 +168,19 @@ def test_a_store_without_a_journal_declines_and_settle_writes_the_partition() ->
     store = MemoryStore()
     assert store.note(partition="outbox", marks=[{"key": "a"}]) is False
     assert store.read_noted("outbox") == ({}, [])
+
+
+def test_a_noted_post_enters_the_ledger_as_a_written_one_does(tmp_path: Path) -> None:
+    """A posted row's mark is made from what delivery holds (`outbox._sent`), not read from the store: once
+    folded, its ledger entry is the one the durable path writes from the stored row."""
+    from bot.state.store import StateStore
+
+    entries = []
+    for store in (TinyDBStore(tmp_path / "db"), MemoryStore()):
+        rows = _queued(store)
+        outbox.settle(StateStore(store=store), rows[:1], {rows[0].key: Result(SENT)}, at=AT)
+        with store.update(PARTITION) as tables:
+            outbox.fold(store, tables, partition=PARTITION)
+        assert rows[0].key not in store.read(PARTITION)[PENDING]
+        entries.append(store.rows(PARTITION, table="ledger")[f"announcement:{rows[0].key}"])
+    assert entries[0] == entries[1] and entries[0]["sent_at"] and entries[0]["attempts"] == 1

@@ -199,6 +199,8 @@ def _noted(store: Store, *, partition: str, settled: list[Row], results: dict[st
     """Note what became of the rows beside the partition, if none of them is given up and the store keeps
     a journal; False: write the partition instead. A row is settled by one owner at a time (its request
     within `GRACE`, then passes under the lease), so reading it and noting its mark need no lock between."""
+    if all(results[row.key].kind == SENT for row in settled):  # the common case: what delivery holds is enough
+        return store.note(partition=partition, marks=[_sent(row, at=at) for row in settled])
     tables, marks = store.read_noted(partition)
     current = _applied(tables.get(PENDING, {}), marks)
     noted: list[Document] = []
@@ -211,6 +213,21 @@ def _noted(store: Store, *, partition: str, settled: list[Row], results: dict[st
             return False  # given up: said once, so written durably
         noted.append({"key": row.key, "row": doc if entry is None else None, "ledger": entry})
     return not noted or store.note(partition=partition, marks=noted)
+
+
+def _sent(row: Row, *, at: datetime) -> Document:
+    """A posted row's mark, from what delivery holds of it (the entry `_next` makes from the stored row): a
+    request's own row was never tried before, a swept one carries its stored document. A row settled
+    meanwhile by another pass is no longer pending, and its mark is passed over."""
+    to = row.announcement.to
+    entry = {
+        "platform": to.platform,
+        "channel": to.channel_id,
+        "attempts": int(row.doc.get("attempts", 0)) + 1,
+        "title": row.announcement.reply.title,
+        "sent_at": at.isoformat(),
+    }
+    return {"key": row.key, "row": None, "ledger": entry}
 
 
 def fold(store: Store, tables: Tables, *, partition: str) -> None:
