@@ -184,3 +184,20 @@ def test_a_noted_post_enters_the_ledger_as_a_written_one_does(tmp_path: Path) ->
         assert rows[0].key not in store.read(PARTITION)[PENDING]
         entries.append(store.rows(PARTITION, table="ledger")[f"announcement:{rows[0].key}"])
     assert entries[0] == entries[1] and entries[0]["sent_at"] and entries[0]["attempts"] == 1
+
+
+def test_a_copy_into_another_store_takes_the_noted_marks_with_it(tmp_path: Path) -> None:
+    """`python -m bot export` / `import` copy the partitions' tables: the marks noted beside them are folded
+    in first, so a posted row does not arrive pending (to be looked up, or said uncertain, again)."""
+    from adapters.store_commands import _copy
+    from bot.state.store import StateStore
+
+    source = TinyDBStore(tmp_path / "db")
+    rows = _queued(source)
+    outbox.settle(StateStore(store=source), rows[:1], {rows[0].key: Result(SENT)}, at=AT)
+    assert rows[0].key in source.read(PARTITION)[PENDING]  # noted only
+    target = MemoryStore()
+    assert _copy(source=source, target=target, what="test") == 0
+    assert list(target.read(PARTITION)[PENDING]) == [row.key for row in rows[1:]]
+    assert target.rows(PARTITION, table="ledger")[f"announcement:{rows[0].key}"]["sent_at"]
+    assert outbox.fold_all(source) == 0  # nothing noted any more

@@ -247,6 +247,19 @@ def fold(store: Store, tables: Tables, *, partition: str) -> None:
             store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=mark["ledger"])
 
 
+def fold_all(store: Store) -> int:
+    """Fold the marks noted beside every partition into it, before the store is copied into another
+    (`python -m bot export` / `import`: a copy takes the partitions' tables, not their journals, and a row
+    copied as pending would be looked up, or said uncertain, once more). Returns how many were written."""
+    written = 0
+    for partition in store.partitions():
+        if store.read_noted(partition)[1]:
+            with store.update(partition) as tables:
+                fold(store, tables, partition=partition)
+            written += 1
+    return written
+
+
 def pending(store: Store, partition: str) -> dict[str, Document]:
     """The partition's pending announcements as the outbox knows them: its `pending` table with the marks
     noted beside it applied (read-only for the caller)."""
