@@ -79,8 +79,10 @@ def _migrate() -> int:
 
 
 def _copy(*, source: Store, target: Store, what: str) -> int:
+    from bot.delivery.outbox import fold_all
     from storage.transfer import copy_store, differences
 
+    fold_all(source)  # what became of announcements, noted beside a partition (tinydb), goes with the copy
     print(f"Kopierer {what}. Blir kopien avbrutt, starter ikke boten på en halv kopi: tøm målet og kjør igjen.")
     started = SystemClock().now().isoformat(timespec="seconds")
     copied = copy_store(source=source, target=target, source_name=what.split(" -> ")[0], started=started)

@@ -71,8 +71,8 @@ class Store(abc.ABC):
     """A store of partitions. Thread-safe; one instance per process and data folder or database.
 
     Concrete here (conveniences that hold for any store, overridden where a store does better): `read`,
-    `versions`, `latest_rows`, `count_rows`, `record_once`, `record_many`, `verify`, and use as a context
-    manager (`close` on exit). Everything else is abstract."""
+    `versions`, `latest_rows`, `count_rows`, `record_once`, `record_many`, `verify`, use as a context
+    manager (`close` on exit), and a journal of marks that a store without one declines (`note`). Everything else is abstract."""
 
     remote: bool = False
     """True for a store whose calls wait on the network (PostgreSQL): `serve` then runs the core off its
@@ -193,6 +193,31 @@ class Store(abc.ABC):
             for key, doc in docs.items():
                 if self.row(tables, partition=partition, table=table, key=key) is None:
                     self.put_row(tables, partition=partition, table=table, key=key, doc=doc)
+
+    # -- marks noted beside a partition, folded into it at a later write ------------------------------------
+
+    def note(self, *, partition: str, marks: list[Document]) -> bool:
+        """Append `marks` to the partition's journal without rewriting the partition; False (the default) when
+        this store keeps no journal, and the caller writes the partition instead.
+
+        Why: what became of a write's announcements (`bot.delivery.outbox.settle`) was a second durable
+        replace of the partition after the posts, as dear as the write itself (issue 21). A journal is
+        appended, not replaced, and need not be durable: its owner must be able to lose the newest marks
+        (a power cut) at no cost but the work they saved. The marks are not in the partition's tables, and
+        its version does not change: the owner reads them (`read_noted`) beside the tables, and folds them in at
+        a later write of the partition (`fold_noted`)."""
+        return False
+
+    def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:
+        """The partition's tables (as `read`) and the marks `note`d for them and not folded in yet, oldest
+        first, taken together: no fold falls between the two (read-only for the caller)."""
+        return self.read(partition), []
+
+    def fold_noted(self, tables: Tables, *, partition: str) -> list[Document]:
+        """Inside an open ``update(partition)`` that yielded `tables`: the marks not folded yet, for the caller
+        to apply to `tables`. Once that update is written they are no longer noted, in the same durable
+        step (a crash before or after it leaves them noted or folded, never both); if it fails, they stay."""
+        return []
 
     # -- history of many partitions, for `logg` -----------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The production `Store`: one TinyDB JSON file per partition, under one data folder.
 
-Layout: ``<directory>/<partition>.json`` (``cycle/agder/2027`` -> ``cycle/agder/2027.json``) and the
-lock file ``<directory>/.lock``. Writes go through `DurableJSONStorage` (temp file, fsync, rename,
+Layout: ``<directory>/<partition>.json`` (``cycle/agder/2027`` -> ``cycle/agder/2027.json``), the
+lock file ``<directory>/.lock``, row segments in ``.rows/`` and noted marks in ``.noted/``
+(`storage.tinydb_journal`). Writes go through `DurableJSONStorage` (temp file, fsync, rename,
 fsync of the folder) while ``<directory>/.lock`` is held, so concurrent writers never lose an update.
 
 Reads are served from a cache of parsed partitions. An entry is valid while the file at the path has the
@@ -33,6 +34,7 @@ from storage.faults import FaultLog, os_fault
 from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
+from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
 from storage.tinydb_listing import FolderListings, OneLook
 from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
@@ -64,7 +66,7 @@ class _Entry:
     """What this process wrote last, row by row (`storage.fragments`): the next write encodes only what it changed."""
 
 
-class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
+class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
     """File-backed store. One instance per data folder and process is the intended use.
 
     ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
@@ -90,6 +92,8 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
         self._open_meta: dict[str, Meta] = {}
+        self._retiring: dict[str, str] = {}
+        self._noted_folders: set[str] = set()
         self._paths: dict[str, str] = {}
         self._segments = SegmentFiles(self.directory, cache_size=cache_size)
         self._passing = threading.local()
@@ -248,6 +252,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
                     raise self.note_fault(f"{partition} (write)", fault) from exc
                 self.clear_fault(f"{partition} (write)")
                 self.clear_fault("store")
+                self._retire(partition, written=True)  # a journal this write folded (storage.tinydb_journal)
                 with self._cache_lock:
                     try:
                         self._remember(partition, path, raw, encoded=encoded)
@@ -258,6 +263,7 @@ class TinyDBStore(SegmentedRows, FileLeases, FaultLog, Store):
             finally:
                 self._active.discard(partition)
                 self._open_meta.pop(partition, None)
+                self._retire(partition, written=False)
                 self.forget_sealed(partition)  # after the write: a `logg` meanwhile may have read the old rows
 
     @contextmanager

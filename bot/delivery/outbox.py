@@ -4,12 +4,14 @@ An outcome's announcements are rows of the table ``pending`` in the partition th
 that same write (`queue`, called by the pipeline before the reply is shown): the change and what it
 announces are stored together or not at all, in one durable replace (one transaction on PostgreSQL). An
 announcement made without a change (rare) is kept in the ``outbox`` partition. Posting them is
-`bot.delivery.announcements`'s; `settle` writes the results of one partition's posts in one write: a post the platform
+`bot.delivery.announcements`'s; `settle` records the results of one partition's posts: a post the platform
 accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
 and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
 and one that can never go (a Teams channel without a conversation reference) or may have gone already
 with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
-delivered.
+delivered. Posted and failed tries are noted beside the partition where the store keeps a journal
+(`Store.note`: an append, not a second durable replace of the partition after every write that announces,
+issue 21) and folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
 """
 
 from __future__ import annotations
@@ -19,25 +21,11 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from types import MappingProxyType
 from typing import Any
 
+from bot.delivery.reply_doc import reply_from_doc, reply_to_doc
 from bot.i18n import _, using
-from bot.messages import (
-    Announcement,
-    Button,
-    ChannelAddress,
-    Fact,
-    Form,
-    FormField,
-    ItemState,
-    Mention,
-    Outcome,
-    Queued,
-    Reply,
-    Section,
-    Visibility,
-)
+from bot.messages import Announcement, ChannelAddress, Outcome, Queued
 from bot.state.store import META, Author, StateStore
 from storage.base import Document, Store, Tables, is_recent
 
@@ -52,96 +40,6 @@ GRACE = timedelta(seconds=30)
 """How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
 (the process may have died between the reply and the post)."""
 SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
-
-
-def reply_to_doc(reply: Reply) -> Document:
-    """The reply as a stored document: what `dataclasses.asdict` gives (same keys, same order, so the same
-    JSON text), written out field by field because `asdict` deep-copies through every nested dataclass
-    and was ~15 % of a `signer`'s CPU (each announcement is stored with its change, issue 21). A new
-    field of `Reply` or of a part must be added here (tests/test_outbox_doc.py compares with `asdict`)."""
-    form = reply.form
-    picture = reply.picture
-    return {
-        "title": reply.title,
-        "text": reply.text,
-        "sections": tuple(
-            {
-                "title": s.title,
-                "facts": tuple({"label": f.label, "value": f.value, "state": f.state, "more": f.more} for f in s.facts),
-                "text": s.text,
-                "state": s.state,
-            }
-            for s in reply.sections
-        ),
-        "buttons": tuple(
-            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary} for b in reply.buttons
-        ),
-        "context": reply.context,
-        "visibility": str(reply.visibility),
-        "ok": reply.ok,
-        "form": None
-        if form is None
-        else {
-            "title": form.title,
-            "submit_command": form.submit_command,
-            "fields": tuple(
-                {"name": f.name, "label": f.label, "multiline": f.multiline, "optional": f.optional, "hint": f.hint}
-                for f in form.fields
-            ),
-            "submit_label": form.submit_label,
-            "context": form.context,
-        },
-        "mentions": [{"person": m.person, "name": m.name, "ids": dict(m.ids)} for m in reply.mentions],
-        "picture": None
-        if picture is None
-        else {"params": dict(picture.params), "name": picture.name, "alt": picture.alt},
-        "lang": reply.lang,
-    }
-
-
-def _item_state(value: object) -> ItemState | None:
-    """A stored item state (`Section.state`, `Fact.state`); an unknown one (a hand edit) is left out."""
-    try:
-        return ItemState(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def reply_from_doc(doc: Document) -> Reply:
-    form = doc.get("form")
-    return Reply(
-        title=doc["title"],
-        text=doc["text"],
-        sections=tuple(
-            Section(
-                title=s["title"],
-                facts=tuple(
-                    Fact(label=f["label"], value=f["value"], state=_item_state(f.get("state")))
-                    for f in s.get("facts", ())
-                ),
-                text=s.get("text"),
-                state=_item_state(s.get("state")),
-            )
-            for s in doc.get("sections", ())
-        ),
-        buttons=tuple(Button(**b) for b in doc.get("buttons", ())),
-        context=doc.get("context"),
-        visibility=Visibility(doc.get("visibility", Visibility.CHANNEL)),
-        ok=doc.get("ok", True),
-        form=Form(
-            title=form["title"],
-            submit_command=form["submit_command"],
-            fields=tuple(FormField(**f) for f in form.get("fields", ())),
-            submit_label=form.get("submit_label", "Lagre"),
-        )
-        if form
-        else None,
-        mentions=tuple(
-            Mention(person=m["person"], name=m["name"], ids=MappingProxyType(dict(m.get("ids", {}))))
-            for m in doc.get("mentions", ())
-        ),
-        lang=str(doc.get("lang", "nb")),
-    )
 
 
 @dataclass(frozen=True)
@@ -189,6 +87,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
 
     def add(store: Store, partition: str, tables: Tables) -> None:
         queued.clear()
+        fold(store, tables, partition=partition)
         rows = tables.setdefault(PENDING, {})
         for number, announcement in enumerate(wanted):
             key = f"{stamp}-{number}"
@@ -222,7 +121,7 @@ def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[R
     for partition in state.store.partitions():
         if not is_recent(partition, from_year=from_year):
             continue
-        for key, doc in state.tables(partition).get(PENDING, {}).items():
+        for key, doc in pending(state.store, partition).items():
             created = str(doc.get("created_at", ""))
             if not doc.get("attempts") and created > cutoff:
                 youngest = max(youngest, created)  # never tried: its own request is still delivering it
@@ -260,14 +159,24 @@ def mark_posting(state: StateStore, rows: list[Row], *, at: datetime) -> None:
         by_partition.setdefault(row.partition, []).append(row.key)
     for partition, keys in by_partition.items():
         with state.store.update(partition) as tables:
-            pending = tables.get(PENDING, {})
+            fold(state.store, tables, partition=partition)
+            rows = tables.get(PENDING, {})
             for key in keys:
-                if key in pending:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
-                    pending[key] = {**pending[key], "posting": at.isoformat()}
+                if key in rows:  # replaced, never changed in place (`storage.base.REPLACED_ROW_TABLES`)
+                    rows[key] = {**rows[key], "posting": at.isoformat()}
 
 
 def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Document]:
-    """Write what became of the rows' tries, one write per partition; returns the rows given up now."""
+    """Write what became of the rows' tries, one write per partition; returns the rows given up now.
+
+    A partition whose rows were all posted, or failed to be tried again, gets its marks noted beside it
+    (`Store.note`: appended, not a durable replace; `fold` makes them the partition's at its next outbox
+    write), where the store keeps such a journal. A mark lost with the machine (the journal is not
+    fsynced) costs no post twice: its row is still pending, so the next pass takes it as swept, and a
+    swept row is looked up before any post (Slack finds it by its key) or, where the platform cannot look
+    (Teams), it carries the `posting` mark written durably before the post and leaves as `uncertain`
+    (`Row.maybe_posted`; tests/test_outbox_journal.py). A row given up (undeliverable, uncertain, out of
+    tries) is said once, so it is written durably as before."""
     given_up: list[Document] = []
     by_partition: dict[str, list[Row]] = {}
     for row in rows:
@@ -275,7 +184,10 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
             by_partition.setdefault(row.partition, []).append(row)
     store = state.store
     for partition, settled in by_partition.items():
+        if _noted(store, partition=partition, settled=settled, results=results, at=at):
+            continue
         with store.update(partition) as tables:
+            fold(store, tables, partition=partition)
             for row in settled:
                 given_up += _settle_one(store, tables, partition=partition, key=row.key, result=results[row.key], at=at)
     for doc in given_up:
@@ -283,14 +195,97 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
     return given_up
 
 
-def _settle_one(
-    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
-) -> list[Document]:
-    pending = tables.get(PENDING, {})
-    stored = pending.get(key)
-    if stored is None:
-        return []  # another pass settled it meanwhile
-    doc = dict(stored)  # the stored row is shared with readers: replaced below, never changed in place
+def _noted(store: Store, *, partition: str, settled: list[Row], results: dict[str, Result], at: datetime) -> bool:
+    """Note what became of the rows beside the partition, if none of them is given up and the store keeps
+    a journal; False: write the partition instead. A row is settled by one owner at a time (its request
+    within `GRACE`, then passes under the lease), so reading it and noting its mark need no lock between."""
+    if all(results[row.key].kind == SENT for row in settled):  # the common case: what delivery holds is enough
+        return store.note(partition=partition, marks=[_sent(row, at=at) for row in settled])
+    tables, marks = store.read_noted(partition)
+    current = _applied(tables.get(PENDING, {}), marks)
+    noted: list[Document] = []
+    for row in settled:
+        stored = current.get(row.key)
+        if stored is None:
+            continue  # another pass settled it meanwhile
+        doc, entry = _next(stored, results[row.key], at=at)
+        if entry is not None and results[row.key].kind != SENT:
+            return False  # given up: said once, so written durably
+        noted.append({"key": row.key, "row": doc if entry is None else None, "ledger": entry})
+    return not noted or store.note(partition=partition, marks=noted)
+
+
+def _sent(row: Row, *, at: datetime) -> Document:
+    """A posted row's mark, from what delivery holds of it (the entry `_next` makes from the stored row): a
+    request's own row was never tried before, a swept one carries its stored document. A row settled
+    meanwhile by another pass is no longer pending, and its mark is passed over."""
+    to = row.announcement.to
+    entry = {
+        "platform": to.platform,
+        "channel": to.channel_id,
+        "attempts": int(row.doc.get("attempts", 0)) + 1,
+        "title": row.announcement.reply.title,
+        "sent_at": at.isoformat(),
+    }
+    return {"key": row.key, "row": None, "ledger": entry}
+
+
+def fold(store: Store, tables: Tables, *, partition: str) -> None:
+    """Inside an open update of `partition`: make the marks `settle` noted beside it part of it (rows out of
+    `pending` into the ledger, or replaced with their new count of tries). Every outbox write that changes
+    `pending` folds first, so a row is never changed from a view that lacks its marks."""
+    for mark in store.fold_noted(tables, partition=partition):
+        rows = tables.get(PENDING, {})
+        key = str(mark.get("key", ""))
+        if key not in rows:
+            continue  # folded before (or the row was settled durably since)
+        if mark.get("row") is not None:
+            rows[key] = mark["row"]
+            continue
+        del rows[key]
+        if mark.get("ledger") is not None:
+            store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=mark["ledger"])
+
+
+def fold_all(store: Store) -> int:
+    """Fold the marks noted beside every partition into it, before the store is copied into another
+    (`python -m bot export` / `import`: a copy takes the partitions' tables, not their journals, and a row
+    copied as pending would be looked up, or said uncertain, once more). Returns how many were written."""
+    written = 0
+    for partition in store.partitions():
+        if store.read_noted(partition)[1]:
+            with store.update(partition) as tables:
+                fold(store, tables, partition=partition)
+            written += 1
+    return written
+
+
+def pending(store: Store, partition: str) -> dict[str, Document]:
+    """The partition's pending announcements as the outbox knows them: its `pending` table with the marks
+    noted beside it applied (read-only for the caller)."""
+    tables, marks = store.read_noted(partition)
+    return _applied(tables.get(PENDING, {}), marks)
+
+
+def _applied(rows: dict[str, Document], marks: list[Document]) -> dict[str, Document]:
+    if not marks:
+        return rows
+    rows = dict(rows)
+    for mark in marks:
+        key = str(mark.get("key", ""))
+        if key not in rows:
+            continue
+        if mark.get("row") is None:
+            del rows[key]
+        else:
+            rows[key] = mark["row"]
+    return rows
+
+
+def _next(stored: Document, result: Result, *, at: datetime) -> tuple[Document, Document | None]:
+    """What one try makes of a stored row: the row as it is now, and its ledger entry if it leaves
+    `pending` (None: it stays, to be tried again)."""
+    doc = dict(stored)  # the stored row is shared with readers: replaced, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
     if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
         doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
@@ -298,9 +293,7 @@ def _settle_one(
         if result.kind == RETRY_UNCERTAIN:
             doc["uncertain"] = at.isoformat()
         if attempts < MAX_ATTEMPTS:
-            pending[key] = doc
-            return []
-    del pending[key]
+            return doc, None
     entry = {
         "platform": doc["platform"],
         "channel": doc["channel"],
@@ -311,6 +304,21 @@ def _settle_one(
         entry["sent_at"] = at.isoformat()
     else:
         entry.update(given_up_at=at.isoformat(), why=result.kind, error=result.error[:300])
+    return doc, entry
+
+
+def _settle_one(
+    store: Store, tables: Tables, *, partition: str, key: str, result: Result, at: datetime
+) -> list[Document]:
+    rows = tables.get(PENDING, {})
+    stored = rows.get(key)
+    if stored is None:
+        return []  # another pass settled it meanwhile
+    doc, entry = _next(stored, result, at=at)
+    if entry is None:
+        rows[key] = doc
+        return []
+    del rows[key]
     store.put_row(tables, partition=partition, table="ledger", key=f"announcement:{key}", doc=entry)
     if result.kind in (UNCERTAIN, UNDELIVERABLE):
         logger.error(
@@ -322,7 +330,7 @@ def _settle_one(
             result.error,
         )
         return []
-    return [] if result.kind == SENT else [dict(doc, attempts=attempts)]
+    return [] if result.kind == SENT else [dict(doc, attempts=entry["attempts"])]
 
 
 def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> None:

@@ -235,6 +235,19 @@ class RequestReads(Store):
         self.wrote = True
         self._store.record_many(partition=partition, table=table, docs=docs)
 
+    def note(self, *, partition: str, marks: list[Document]) -> bool:
+        self.only_reads = False
+        self.commit_held()
+        return self._store.note(partition=partition, marks=marks)
+
+    def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:
+        self.only_reads = False
+        return self._store.read_noted(partition)
+
+    def fold_noted(self, tables: Tables, *, partition: str) -> list[Document]:
+        self.only_reads = False
+        return self._store.fold_noted(tables, partition=partition)
+
     def try_lease(self, name: str, *, holder: str, seconds: float) -> bool:
         self.only_reads = False
         return self._store.try_lease(name, holder=holder, seconds=seconds)
