@@ -19,6 +19,7 @@ from bot.dates.times import take_time
 from bot.dates.words import normalize
 from bot.i18n import _
 from bot.messages import Announcement, Button, ChannelAddress, Outcome, Reply, Request, Visibility
+from bot.model.identity import ChannelContext
 from bot.model.order import confirm_word
 from bot.model.progress import progress_of
 from bot.model.wheel import Item
@@ -27,7 +28,7 @@ from bot.reminders.lines import item_label
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
-from handlers.date_moved import lead_channels
+from handlers.date_moved import lead_channels, order_changes, order_note, region_channels
 
 logger = logging.getLogger(__name__)
 
@@ -103,18 +104,24 @@ def _command(item: Item) -> str:
 def _told(
     ctx: Context, *, request: Request, result: DateRemoved, addresses: list[ChannelAddress]
 ) -> tuple[Announcement, ...]:
-    """«<Region> · <møte> er avlyst (var …)» to the channels that heard the meeting's leads, each in its form."""
+    """«<Region> · <møte> er avlyst (var …)» to the channels that heard the meeting's leads, each in its form,
+    and to the regions whose dated meetings follow it in the model (walk 12, N1)."""
     item = result.item
+    changes = order_changes(ctx, item=item, was=result.was.date(), now=None)
 
-    def told() -> Reply:
+    def told(context: ChannelContext | None = None) -> Reply:
         where = ctx.config.party_short(item.region) if item.region else _("Nasjonalt")
         label = item_label(item)
         return make_reply(
             title=_("{where} · {item} har ikke lenger en dato").format(where=where, item=label),
             lead=_("{where} · {item} har ikke lenger en planlagt dato (var {old}). Fjernet av {name}.").format(
                 where=where, item=label, old=result.shown, name=ctx.caller.name
-            ),
+            )
+            + order_note(changes, context=context),
             visibility=Visibility.CHANNEL,
         )
 
-    return announce_to(ctx, request=request, addresses=addresses, reply=told)
+    regions = region_channels(ctx, changes=changes, but=addresses)
+    return announce_to(ctx, request=request, addresses=addresses, reply=told) + announce_to(
+        ctx, request=request, addresses=regions, reply=told, per_channel=True
+    )

@@ -43,6 +43,43 @@ class DateRemoved:
         return planned_text(self.was, has_time=self.was_has_time, last_day=self.was_last_day)
 
 
+@dataclass(frozen=True)
+class TakenBack:
+    """The date a meeting had when it was taken back, and the day it was (walk 12, N2): the channels were told
+    «ingen dato», so the next date set is news to them, announced like a move."""
+
+    was: datetime
+    was_has_time: bool
+    was_last_day: date | None
+    on: date
+
+    @property
+    def shown(self) -> str:
+        return planned_text(self.was, has_time=self.was_has_time, last_day=self.was_last_day)
+
+
+FIELD = "taken_back"
+"""The milestone document's field that keeps the date taken back until a new one is set."""
+
+
+def taken_back(doc: dict[str, object]) -> TakenBack | None:
+    """The date taken back from a milestone's stored document, None when none was (or a new one was set)."""
+    kept = doc.get(FIELD)
+    if not isinstance(kept, dict):
+        return None
+    try:
+        last = kept.get("last_day")
+        return TakenBack(
+            was=datetime.fromisoformat(str(kept["was"])),
+            was_has_time=bool(kept.get("has_time")),
+            was_last_day=date.fromisoformat(str(last)) if last else None,
+            on=date.fromisoformat(str(kept["on"])),
+        )
+    except (KeyError, ValueError):
+        logger.warning("a milestone's %s could not be read; ignored", FIELD)
+        return None
+
+
 def planned_item(acting: Acting, *, key: str, region: str | None, year: int | None) -> Item:
     """The cycle a `dato` without a day means («dato høst avlyst», «dato høst kl 13»): the typed year's, else
     the one the write rule means (`pick_year`) or the next to open, whichever has a date planned and not held;
@@ -90,6 +127,12 @@ def remove_date(acting: Acting, *, key: str, region: str | None, year: int | Non
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         for field in ("planned", "planned_has_time", "planned_last_day"):
             doc.pop(field, None)
+        doc[FIELD] = {
+            "was": removed.was.isoformat(),
+            "has_time": removed.was_has_time,
+            "last_day": removed.was_last_day.isoformat() if removed.was_last_day else None,
+            "on": acting.now.date().isoformat(),
+        }
 
     record(
         acting,

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.actions.base import Acting, record
+from bot.actions.date_removed import FIELD as TAKEN_BACK
+from bot.actions.date_removed import TakenBack, taken_back
 from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year, require_untaken_cycle
 from bot.dates.named_days import name_of
 from bot.dates.workdays import holiday_name
@@ -51,6 +53,8 @@ class DateSet:
     """The same day was typed without a time: the planned time was kept, not dropped."""
     held: datetime | None = None
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
+    after_removal: TakenBack | None = None
+    """A first date after `dato … avlyst`: the date taken back and when (the channels heard «ingen dato»)."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +143,11 @@ def set_date(
     same_days = earlier.planned_last_day == last_day
     if before == when and before_has_time == has_time and same_days and same_end:
         return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
+    after_removal = taken_back(acting.state.item_doc(item)) if before is None else None
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
+        doc.pop(TAKEN_BACK, None)  # told once, with this date
         doc["planned"] = when.isoformat()
         doc["planned_has_time"] = has_time
         doc["planned_set"] = acting.now.isoformat()  # a lead this made due is not «sent late» (walk 7 F21)
@@ -176,6 +182,7 @@ def set_date(
         replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         held=held,
+        after_removal=after_removal,
     )
 
 
