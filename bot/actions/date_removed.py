@@ -28,34 +28,33 @@ ACTION = "unset_date"
 EXAMPLE = "dato høst avlyst"
 
 
-@dataclass(frozen=True)
-class DateRemoved:
+@dataclass(frozen=True, kw_only=True)
+class PlannedWas:
+    """A planned date as it was before a change took it back, in the words every surface uses for it."""
+
+    was: datetime
+    was_has_time: bool
+    was_last_day: date | None
+
+    @property
+    def shown(self) -> str:
+        return planned_text(self.was, has_time=self.was_has_time, last_day=self.was_last_day)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateRemoved(PlannedWas):
     """The planned date was taken back (`confirmed`), or would be (`confirmed` False: nothing written yet)."""
 
     item: Item
-    was: datetime
-    was_has_time: bool
-    was_last_day: date | None
     confirmed: bool
 
-    @property
-    def shown(self) -> str:
-        return planned_text(self.was, has_time=self.was_has_time, last_day=self.was_last_day)
 
-
-@dataclass(frozen=True)
-class TakenBack:
+@dataclass(frozen=True, kw_only=True)
+class TakenBack(PlannedWas):
     """The date a meeting had when it was taken back, and the day it was (walk 12, N2): the channels were told
     «ingen dato», so the next date set is news to them, announced like a move."""
 
-    was: datetime
-    was_has_time: bool
-    was_last_day: date | None
     on: date
-
-    @property
-    def shown(self) -> str:
-        return planned_text(self.was, has_time=self.was_has_time, last_day=self.was_last_day)
 
 
 FIELD = "taken_back"
