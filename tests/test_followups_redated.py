@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.driver import BotDriver
 from tests.helpers import spring_meeting_over
 
 PEOPLE = {"nb": ("kari", "agder", "vår", "bekreft"), "nn": ("per", "vestland", "vår", "stadfest")}
@@ -20,15 +21,20 @@ LEFT_OUT = ("ikke med i den nye teksten", "ikkje med i den nye teksten", "Fjerne
 SUCCESSOR = {"nb": "Det nye punktet [{new}] ser ut til å ta plassen", "nn": "Det nye punktet [{new}] ser ut til å ta"}
 
 
+def _first_point(person: str, *, meeting: str, point: str) -> tuple[BotDriver, str]:
+    """A held spring meeting with minutes holding `point`, the next day: the bot and the point's id."""
+    bot = spring_meeting_over(person=person)
+    first = bot.say(f"referat {meeting} Godt møte. oppfølging: {point}", as_=person)
+    found = re.search(r"\[([A-Z0-9]{4})\]", first.text)
+    assert first.ok and found, first.text
+    bot.set_time(2027, 4, 23, 9)
+    return bot, found.group(1)
+
+
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_a_changed_deadline_keeps_the_point_and_tells_its_owner(lang: str) -> None:
     person, region, meeting, confirm = PEOPLE[lang]
-    bot = spring_meeting_over(person=person)
-    first = bot.say(f"referat {meeting} Godt møte. oppfølging: notat @IN innen 10. mai", as_=person)
-    found = re.search(r"\[([A-Z0-9]{4})\]", first.text)
-    assert first.ok and found, first.text
-    point = found.group(1)
-    bot.set_time(2027, 4, 23, 9)
+    bot, point = _first_point(person, meeting=meeting, point="notat @IN innen 10. mai")
     again = f"referat {meeting} Godt møte. oppfølging: notat @IN innen 11. mai"
     asked = bot.say(again, as_=person)
     assert not asked.ok and not any(words in asked.text for words in LEFT_OUT), asked.text
@@ -48,18 +54,14 @@ def test_a_changed_deadline_keeps_the_point_and_tells_its_owner(lang: str) -> No
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_an_old_id_names_the_point_that_took_its_place(lang: str) -> None:
     person, region, meeting, confirm = PEOPLE[lang]
-    bot = spring_meeting_over(person=person)
-    first = bot.say(f"referat {meeting} Godt møte. oppfølging: sende tallene @IN innen 1. oktober", as_=person)
-    old = re.search(r"\[([A-Z0-9]{4})\]", first.text)
-    assert first.ok and old, first.text
-    bot.set_time(2027, 4, 23, 9)
+    bot, old = _first_point(person, meeting=meeting, point="sende tallene @IN innen 1. oktober")
     replaced = bot.say(
         f"referat {meeting} Godt møte. oppfølging: sende tallene for 2026 @IN innen 1. oktober {confirm}", as_=person
     )
-    new = [found for found in re.findall(r"\[([A-Z0-9]{4})\]", replaced.text) if found != old.group(1)]
+    new = [found for found in re.findall(r"\[([A-Z0-9]{4})\]", replaced.text) if found != old]
     assert replaced.ok and new, replaced.text
     before = bot.snapshot()
-    reply = bot.say(f"ferdig {old.group(1)}", as_=person, channel=region)
+    reply = bot.say(f"ferdig {old}", as_=person, channel=region)
     assert not reply.ok and bot.snapshot() == before
     assert SUCCESSOR[lang].format(new=new[0]) in reply.text and f"ferdig {new[0]}" in reply.text, reply.text
     other = bot.say(f"referat {meeting} Godt møte. oppfølging: skrive rapport @IN {confirm}", as_=person)
