@@ -20,7 +20,7 @@ from bot.memo import per_config
 from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
-from bot.model.order import stale_note
+from bot.model.order import later_note, stale_note
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, planned_text
@@ -148,9 +148,8 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             )
         )
     if progress.outside_note and not _stale(config=config, state=state, progress=progress):
-        facts.append(
-            Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=progress.outside_note))
-        )
+        note = _later(config=config, state=state, progress=progress) or progress.outside_note
+        facts.append(Fact(_("Merknad"), _("Registrert utenfor modellens rekkefølge: {note}").format(note=note)))
     text = None
     if not progress.done and not progress.planned and is_dated(item):
         text = _("Ingen dato satt ennå.")
@@ -218,6 +217,15 @@ def _in_party_order(config: AppConfig, *, item: Item, signatures: dict[str, Any]
     and «Mangler signatur» list them, not in the order they were signed (walk 2, E)."""
     order = agreement_parties(config, region=item.region or "")
     return sorted(signatures.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
+
+
+def _later(*, config: AppConfig, state: StateStore | None, progress: Progress) -> str | None:
+    """A mark whose «not registered yet» is now a day after this one (walk 12 N4, `later_note`); read time."""
+    if state is None or progress.done_at is None or not progress.outside_order:
+        return None
+    return later_note(
+        config=config, state=state, item=progress.item, held=progress.done_at.date(), note=progress.outside_order
+    )
 
 
 def _stale(*, config: AppConfig, state: StateStore | None, progress: Progress) -> bool:

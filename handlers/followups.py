@@ -66,15 +66,26 @@ def removed_text(ctx: Context, *, removed: RemovedPoint) -> str:
     """Why an old «Ferdig» button finds no point (walk 9 W9): the minutes it came from were replaced without
     it, on a day, by someone; what is left is read with `referat vis`. Not «Jeg finner ikke», which reads
     as a typo."""
-    return _(
-        "Oppfølgingspunktet {id} («{text}», {owner}) ble fjernet {day} da {name} erstattet referatet fra {meeting}. "
-        "Ingenting er endret. Referatet slik det er nå: «{command}»."
-    ).format(
-        id=removed.id,
-        text=removed.text,
-        owner=removed.owner_name,
-        day=day_text(removed.on) if removed.on else "",
-        name=removed.by or "?",
-        meeting=region_title(ctx.config, removed.item),
-        command=read_command(removed.item),
+    successor = (
+        " "
+        + _("Det nye punktet [{new}] ser ut til å ta plassen; lukk det med «ferdig {new}».").format(
+            new=removed.successor
+        )
+        if removed.successor
+        else ""
+    )
+    return (
+        _(
+            "Oppfølgingspunktet {id} («{text}», {owner}) ble fjernet {day} da {name} erstattet referatet fra {meeting}. "
+            "Ingenting er endret. Referatet slik det er nå: «{command}»."
+        ).format(
+            id=removed.id,
+            text=removed.text,
+            owner=removed.owner_name,
+            day=day_text(removed.on) if removed.on else "",
+            name=removed.by or "?",
+            meeting=region_title(ctx.config, removed.item),
+            command=read_command(removed.item),
+        )
+        + successor
     )

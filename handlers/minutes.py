@@ -34,7 +34,7 @@ from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
-from bot.model.followups_replaced import dropped_line
+from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown, typed_name
@@ -47,7 +47,7 @@ from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
 from handlers.minutes_replace import replace_refusal
-from handlers.minutes_told import new_point_announcements
+from handlers.minutes_told import new_point_announcements, redated_announcements
 
 EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
@@ -100,6 +100,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     announcements += dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
     announcements += new_point_announcements(ctx, request=request, item=result.item, new=result.new_points)
+    announcements += redated_announcements(ctx, request=request, item=result.item, redated=result.redated)
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 
@@ -148,6 +149,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + dropped
+        + "".join(" " + redated_text(point) for point in result.redated)
         + (f" ⚠️ {unread}" if unread else "")
         + (f" {moved}" if moved else "")
         + (" " + _today_note(ctx, result) if result.held_today else ""),

@@ -49,6 +49,7 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
         if spans and match.start() < spans[-1][1]:
             continue  # an @ inside a name already read
         end, owner = _owner_at(ctx, words, match=match, request=request)
+        end = _office_end(ctx, words, end=end, owner=owner)
         spans.append((match.start(), end))
         owners.setdefault(owner["owner"], owner)
     if not owners:
@@ -84,6 +85,15 @@ def _owner_at(ctx: Context, words: str, *, match: re.Match[str], request: Reques
             if person is not None:
                 return following[count - 1].end(), _person_owner(person)
     return match.end(), _word_owner(ctx, first, request=request)
+
+
+def _office_end(ctx: Context, words: str, *, end: int, owner: dict) -> int:
+    """Where an actor's name ends when a region follows it («@Siva Agder», «@IN Vestland»: the actor's office
+    there, walk 12 m8): the region word belongs to the owner, not to the point's words."""
+    if owner["owner"] != owner.get("owner_party") or ctx.vocab.region(owner["owner"]):
+        return end  # a person, or a region itself
+    part = NAME_PART.match(words, end)
+    return part.end() if part and ctx.vocab.region(part.group(1).rstrip(".,;")) else end
 
 
 def _person_owner(person: MentionedPerson) -> dict:

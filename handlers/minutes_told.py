@@ -14,6 +14,7 @@ from bot.i18n import _, ngettext
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
 from bot.model.followups import Followup, close_button, followups_of, meeting_label
 from bot.model.followups_channels import point_channels
+from bot.model.followups_replaced import Redated, redated_text
 from bot.model.wheel import Item
 from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to
@@ -37,6 +38,36 @@ def new_point_announcements(
 
         def reply(points: list[Followup] = points) -> Reply:  # built once per written form
             return _told(points)
+
+        announcements += announce_to(ctx, request=request, addresses=addresses, reply=reply)
+    return tuple(announcements)
+
+
+def redated_announcements(
+    ctx: Context, *, request: Request, item: Item, redated: Iterable[Redated]
+) -> tuple[Announcement, ...]:
+    """Replaced minutes that only moved a point's deadline tell its owner the new one (walk 12 N3), in the
+    channels that hear its points, not «fjernet» and «nytt» for one task."""
+    changed = {point.id: point for point in redated}
+    by_owner: dict[str, list[tuple[Followup, Redated]]] = {}
+    for point in followups_of(config=ctx.config, state=ctx.state, item=item):
+        if point.id in changed and not point.closed and point.owner_party:
+            by_owner.setdefault(point.owner_party, []).append((point, changed[point.id]))
+    announcements: list[Announcement] = []
+    for pairs in by_owner.values():
+        addresses = point_channels(directory=ctx.directory, point=pairs[0][0])
+
+        def reply(pairs: list[tuple[Followup, Redated]] = pairs) -> Reply:  # built once per written form
+            return make_reply(
+                title=_("Ny frist for oppfølgingspunkt"),
+                lead=_("{name} erstattet referatet fra {meeting}: {points}").format(
+                    name=ctx.caller.name,
+                    meeting=meeting_label(pairs[0][0]),
+                    points=" ".join(f"{point.text}: {redated_text(change)}" for point, change in pairs),
+                ),
+                buttons=[close_button(point) for point, _change in pairs],
+                visibility=Visibility.CHANNEL,
+            )
 
         announcements += announce_to(ctx, request=request, addresses=addresses, reply=reply)
     return tuple(announcements)

@@ -62,3 +62,15 @@ def test_the_feed_shows_the_meeting_from_its_first_day_to_its_last() -> None:
     )
     assert "DTSTART;VALUE=DATE:20270422" in meeting and "DTEND;VALUE=DATE:20270424" in meeting, meeting
     assert "Start: 10.00" in meeting.replace("\r\n ", "")
+
+
+@pytest.mark.parametrize(("as_", "channel"), [("kari", "agder"), ("per", "vestland")])
+def test_the_leads_before_a_two_day_meeting_name_both_days(as_: str, channel: str) -> None:
+    """Walk 12 m3: «møtet 22.–23. april 2027 (om 14 dager)», as `status` names it, not the first day only."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    bot.say("dato vårmøte 10. mars kl 10", as_="aud")
+    assert bot.say("dato vår 22.-23. april kl 10", as_=as_).ok
+    posts = posted(bot, channel, start=date(2027, 4, 1), end=date(2027, 4, 21))
+    leads = days_saying(posts, "møtet 22.–23. april 2027 (om")
+    assert date(2027, 4, 8) in leads, posts
+    assert not days_saying(posts, "møtet 22. april 2027"), posts

@@ -19,7 +19,7 @@ from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
 from bot.model.followups import require_sound_points, same_points, stamp
-from bot.model.followups_replaced import ask_once, carry_over, dropped_open, dropped_question
+from bot.model.followups_replaced import Redated, ask_once, carry_over, dropped_open, dropped_question, redated
 from bot.model.order import (
     Breach,
     confirm_word,
@@ -68,6 +68,8 @@ class MinutesRecorded:
     new_points: tuple[str, ...] = ()
     """Ids of the follow-up points these minutes added (replaced minutes: not the ones carried over), whose
     owners are told at once (walk 11 F2)."""
+    redated: tuple[Redated, ...] = ()
+    """Points kept by replaced minutes whose deadline changed (walk 12 N3): said, and their owners told."""
 
 
 class ReplaceAsked(DomainError):
@@ -168,7 +170,9 @@ def record_minutes(
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
         return MinutesUnchanged(item=item)
     earlier_points = list((progress.outcome or {}).get("followups") or ())
-    dropped = dropped_open(given.get("followups") or (), old=earlier_points) if given is not None else []
+    dropped = (
+        dropped_open(given.get("followups") or (), old=earlier_points, now=acting.now) if given is not None else []
+    )
     # A `bekreft` that also answered the order question does not drop open points whose question the person
     # has not seen (walk 7 F2): they are asked it once, naming the points.
     unseen = bool(dropped) and ask_once(
@@ -204,7 +208,7 @@ def record_minutes(
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
     require_sound_points(list(given.get("followups") or ()), now=acting.now, held=held, confirmed=confirmed)
-    points = carry_over(given.get("followups") or (), old=earlier_points)
+    points = carry_over(given.get("followups") or (), old=earlier_points, now=acting.now)
     given = {**given, "followups": stamp(points, now=acting.now, held=held, seed=seed)}
 
     def mutate(tables: Tables) -> None:
@@ -256,6 +260,7 @@ def record_minutes(
             for point in given.get("followups") or ()
             if point.get("id") not in {old.get("id") for old in earlier_points}
         ),
+        redated=tuple(redated(given.get("followups") or (), old=earlier_points)),
     )
 
 

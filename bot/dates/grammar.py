@@ -26,7 +26,7 @@ from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, take_lunch, take_time
+from bot.dates.times import between, clock, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import MonthPart, vague
 from bot.dates.words import (
@@ -154,10 +154,11 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
     s = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s, whole = take_all_day(s)
     s, lunch = take_lunch(between(with_years(s, today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)
-    if isinstance(found, ParsedDate) and lunch and not found.has_time and not found.month_only:
-        return replace(found, daypart=True)  # "torsdag 22. april, lunsj": a part of the day, no clock time
+    if isinstance(found, ParsedDate) and (lunch or whole) and not found.has_time and not found.month_only:
+        return replace(found, daypart=True)  # "torsdag 22. april, lunsj", "(heldagsmøte)": no clock time
     if found is None and (zoned := split_zone(text)) is not None:
         # «10:00 (UTC+01:00) Amsterdam, Berlin, …», «W. Europe Standard Time»: Oslo's clock, read as typed;
         # another zone's («(Greenwich Mean Time)») is no Oslo time: None, refused with its Oslo hour

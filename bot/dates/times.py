@@ -69,6 +69,19 @@ def take_lunch(s: str) -> tuple[str, bool]:
     return (rest, True) if rest != s and rest else (s, False)
 
 
+# "18. nov (heldagsmøte)", "18. nov, hele dagen", "heildags": a meeting all day names no clock time (walk 12).
+_ALL_DAY_RE = re.compile(
+    r"[\s,-]+(?:(?:hel|heil)dags(?:møte|samling|seminar)?|(?:hel|heil)dag|(?:hele|heile)\s+dagen)$"
+)
+
+
+def take_all_day(s: str) -> tuple[str, bool]:
+    """A normalized phrase without its «heldagsmøte» / «hele dagen», and whether one was said."""
+    found = _ALL_DAY_RE.search(s)
+    rest = s[: found.start()].strip(" ,-") if found else ""
+    return (rest, True) if rest else (s, False)
+
+
 def between(s: str) -> str:
     """ "mellom 10 og 12" as "kl 10-12", so `take_time` reads one range."""
     return _BETWEEN_RE.sub(r"kl \1-\2", s)

@@ -2,7 +2,8 @@
 
 A coordinator who re-pastes minutes to fix a typo expects the points typed again to stay the points they were
 (same id, due date, closed or not), and expects nobody's task to vanish unseen. So a point typed again the
-same (its words and owner) carries over whole, and the open points the new text leaves out are the ones that
+same (its words and owner) carries over whole, one typed with other deadline words only keeps its id and
+has its due date read again (walk 12 N3: `redated`, said and told), and the open points the new text leaves out are the ones that
 go: the `bekreft` question names them with their owners, and once confirmed their owners' channels are told
 (handlers/minutes_dropped.py). The earlier minutes, points and all, stay in the history (`logg`).
 """
@@ -13,12 +14,14 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from difflib import SequenceMatcher
 
 from bot.i18n import _
 from bot.memo import IdentityMemo
 from bot.model.config import AppConfig
-from bot.model.followups import stored_cycles, typed_point
+from bot.model.followups import due_from, stored_cycles, typed_point
 from bot.model.wheel import Item, milestone_item
+from bot.shown.replies import day_text
 from bot.state.store import StateStore
 from storage.base import Document, StoreError
 
@@ -42,33 +45,108 @@ def ask_once(
     return ambiguous
 
 
-def carry_over(new: Iterable[Document], *, old: Iterable[Document]) -> list[Document]:
-    """The new points, each typed again the same as an earlier one taking that one's stored fields (id, due
-    date, made, closed): a replacement that repeats a point does not make it a new task."""
-    unused = [dict(point) for point in old if isinstance(point, dict) and point.get("id")]
+def carry_over(new: Iterable[Document], *, old: Iterable[Document], now: datetime) -> list[Document]:
+    """The new points, each typed again as an earlier one taking that one's stored fields (id, made,
+    closed): a replacement that repeats a point does not make it a new task. Typed the same, it keeps its
+    due date too; typed with other deadline words only (walk 12 N3), its deadline is read again by `stamp`."""
     carried: list[Document] = []
-    for point in new:
-        match = next((earlier for earlier in unused if typed_point(earlier) == typed_point(point)), None)
-        if match is None:
+    for point, earlier in zip(new, _matches(new, old=old, now=now), strict=True):
+        if earlier is None:
             carried.append(dict(point))
-            continue
-        unused.remove(match)
-        carried.append(match)
+        elif typed_point(earlier) == typed_point(point):
+            carried.append(dict(earlier))
+        else:
+            kept = {k: v for k, v in earlier.items() if k not in _DUE_FIELDS}
+            carried.append({**kept, "text": point.get("text")})
     return carried
 
 
-def dropped_open(new: Iterable[Document], *, old: Iterable[Document]) -> list[Document]:
-    """The earlier open points (with an id, not closed) that the new text does not type again."""
-    typed_again = [typed_point(point) for point in new]
-    dropped: list[Document] = []
-    for point in old:
-        if not isinstance(point, dict) or not point.get("id") or point.get("closed_at"):
+def dropped_open(new: Iterable[Document], *, old: Iterable[Document], now: datetime) -> list[Document]:
+    """The earlier open points (with an id, not closed) that the new text does not type again, not even
+    with other deadline words."""
+    kept = {id(earlier) for earlier in _matches(new, old=old, now=now) if earlier is not None}
+    return [point for point in _with_ids(old) if id(point) not in kept and not point.get("closed_at")]
+
+
+@dataclass(frozen=True)
+class Redated:
+    """A point kept by replaced minutes whose deadline words changed: its due date then and now."""
+
+    id: str
+    text: str
+    owner_party: str | None
+    was: date | None
+    now: date | None
+
+
+def redated(new: Iterable[Document], *, old: Iterable[Document]) -> list[Redated]:
+    """The stored points (stamped) whose due date differs from the one the same id had before."""
+    before = {str(point["id"]): point for point in _with_ids(old)}
+    found: list[Redated] = []
+    for point in new:
+        earlier = before.get(str(point.get("id")))
+        if earlier is None or earlier.get("due") == point.get("due") or point.get("closed_at"):
             continue
-        if typed_point(point) in typed_again:
-            typed_again.remove(typed_point(point))
-            continue
-        dropped.append(point)
-    return dropped
+        found.append(
+            Redated(
+                id=str(point["id"]),
+                text=str(point.get("text", "")),
+                owner_party=point.get("owner_party"),
+                was=_day(earlier.get("due")),
+                now=_day(point.get("due")),
+            )
+        )
+    return found
+
+
+def redated_text(point: Redated) -> str:
+    """«Fristen for [HUSQ] er endret fra 10. desember 2026 til 11. desember 2026.», and the cases with none."""
+    if point.was is None and point.now is not None:
+        return _("Fristen for [{id}] er satt til {now}.").format(id=point.id, now=day_text(point.now))
+    if point.now is None and point.was is not None:
+        return _("Fristen for [{id}] er fjernet (var {was}).").format(id=point.id, was=day_text(point.was))
+    return _("Fristen for [{id}] er endret fra {was} til {now}.").format(
+        id=point.id, was=day_text(point.was) if point.was else "", now=day_text(point.now) if point.now else ""
+    )
+
+
+_DUE_FIELDS = ("due", "due_typed", "due_unread", "typed")
+
+
+def _with_ids(points: Iterable[Document]) -> list[Document]:
+    return [point for point in points if isinstance(point, dict) and point.get("id")]
+
+
+def _matches(new: Iterable[Document], *, old: Iterable[Document], now: datetime) -> list[Document | None]:
+    """For each new point, the earlier point it is (or None): first one typed the same, then one with the
+    same words and owner once the deadline words are set aside («notat @IN innen 10. desember» is
+    «notat @IN innen 11. desember»). Each earlier point is taken once."""
+    new = list(new)
+    unused = _with_ids(old)
+    found: list[Document | None] = [None] * len(new)
+    for same in (typed_point, lambda point: _undated(point, now=now)):
+        for index, point in enumerate(new):
+            if found[index] is not None:
+                continue
+            match = next((earlier for earlier in unused if same(earlier) == same(point)), None)
+            if match is not None:
+                unused.remove(match)
+                found[index] = match
+    return found
+
+
+def _undated(point: Document, *, now: datetime) -> dict:
+    """A point as typed with its deadline words taken out: its words and owner."""
+    typed = typed_point(point)
+    read = due_from(str(typed["text"] or ""), now=now)
+    return {**typed, "text": read[1] if read else typed["text"]}
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def dropped_line(point: Document) -> str:
@@ -94,6 +172,9 @@ class RemovedPoint:
     item: Item
     on: date | None
     by: str
+    successor: str | None = None
+    """The id of the point the same replacement added for the same owner with words like these (walk 12
+    N3), so the old button can say which one to close instead; None when there is none."""
 
 
 def removed_point(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> RemovedPoint | None:
@@ -120,8 +201,26 @@ def removed_point(*, config: AppConfig, state: StateStore, today: date, point_id
                     item=milestone_item(config, milestone=spec, year=year, region=region),
                     on=_on(entry.get("at")),
                     by=str(entry.get("name") or ""),
+                    successor=_successor(change, point=point),
                 )
     return found
+
+
+SIMILAR = 0.6
+"""How alike (difflib's ratio of the words) a new point of the same owner must be to be named as the one
+that took a removed point's place."""
+
+
+def _successor(change: Document, *, point: Document) -> str | None:
+    before, after = (_points(change.get(side)) for side in ("before", "after"))
+    words = str(point.get("text", "")).casefold()
+    alike = [
+        (SequenceMatcher(None, words, str(new.get("text", "")).casefold()).ratio(), new_id)
+        for new_id, new in after.items()
+        if new_id not in before and new.get("owner") == point.get("owner")
+    ]
+    best = max(alike, default=None)
+    return best[1] if best is not None and best[0] >= SIMILAR else None
 
 
 def _dropped(change: Document, *, wanted: str) -> Document | None:

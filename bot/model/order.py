@@ -153,15 +153,52 @@ def stale_note(*, config: AppConfig, state: StateStore, item: Item, held: date, 
     """Whether a stored mark said only that a meeting this one follows was not registered yet, and the facts
     now show it held on or before `held`: AU's paperwork was late, the model's order kept (walk11 F7). The
     mark stays in `logg` as said then; `status` no longer shows it."""
+    parts = _unregistered(config=config, state=state, item=item, note=note)
+    return bool(parts) and all(done is not None and done <= held for done in parts.values())
+
+
+def later_note(*, config: AppConfig, state: StateStore, item: Item, held: date, note: str) -> str | None:
+    """A stored mark that said a meeting this one follows was not registered yet, said again now that it is
+    recorded as held after this one (walk 12 N4): «… som ble holdt 20. april 2027, etter dette møtet», in the
+    reader's written form; parts the facts made wrong go. None when nothing it said has changed that way."""
+    parts = _unregistered(config=config, state=state, item=item, note=note)
+    if not any(done is not None and done > held for done in parts.values()):
+        return None
+    said = []
+    for before, done in ((before, done) for before, done in parts.items() if done is None or done > held):
+        if done is None:
+            said.append(
+                _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
+                    item=item.title(), before=before.title()
+                )
+            )
+        else:
+            said.append(
+                _("{item} kommer etter {before}, som ble holdt {day}, etter dette møtet.").format(
+                    item=item.title(), before=before.title(), day=day_text(done)
+                )
+            )
+    return "; ".join(said)
+
+
+def _unregistered(*, config: AppConfig, state: StateStore, item: Item, note: str) -> dict[Item, date | None]:
+    """The items a stored mark (in bokmål) named as not registered yet, each with the day it is now recorded
+    held (None: still not); empty when the mark says anything else too."""
     with using("nb"):  # the stored note is in bokmål
-        kept = {
+        phrases = {
             _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
                 item=item.title(), before=before.title()
-            )
+            ): before
             for before in _before_items(config, item)
-            if (done := progress_of(config=config, state=state, item=before).done_at) and done.date() <= held
         }
-    return bool(kept) and set(note.split("; ")) <= kept
+    parts = note.split("; ")
+    if not parts or any(part not in phrases for part in parts):
+        return {}
+    found: dict[Item, date | None] = {}
+    for part in parts:
+        done = progress_of(config=config, state=state, item=phrases[part]).done_at
+        found[phrases[part]] = done.date() if done else None
+    return found
 
 
 def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date, today: date) -> list[Breach]:

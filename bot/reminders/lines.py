@@ -139,9 +139,9 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     if occurrence.kind == "minutes" and progress.planned:
         return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
-        return _dated(
+        return _dated(  # a meeting over two days names both (walk 12 m3), as `status` does
             item,
-            day=anchor_day,
+            day=days_text(anchor_day, progress.planned_last_day),
             until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day, today=today),
         )
     if anchored_on == "suggested":
@@ -150,15 +150,15 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     return _("frist {day} ({until})").format(day=deadline, until=until + _papers(item, item.deadline, today=today))
 
 
-def _dated(item: Item, *, day: date, until: str) -> str:
+def _dated(item: Item, *, day: str, until: str) -> str:
     """A planned date named as what happens that day: a meeting is held, a political body treats the draft,
     the county council adopts its action plan (walk 4, M4: «møtet 2. desember» for a decision)."""
     kind = getattr(item.spec, "kind", "meeting")
     if kind == "plan":
-        return _("vedtak {day} ({until})").format(day=day_text(day), until=until)
+        return _("vedtak {day} ({until})").format(day=day, until=until)
     if kind == "treatment":
-        return _("behandling {day} ({until})").format(day=day_text(day), until=until)
-    return _("møtet {day} ({until})").format(day=day_text(day), until=until)
+        return _("behandling {day} ({until})").format(day=day, until=until)
+    return _("møtet {day} ({until})").format(day=day, until=until)
 
 
 def _held(item: Item, *, day: str) -> str:
