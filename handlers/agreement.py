@@ -19,7 +19,7 @@ from bot.agreement import versions as agreement
 from bot.agreement.receipt import build_receipt, signed_before_bot, version_text, versions_section
 from bot.context import Context
 from bot.i18n import _, ngettext
-from bot.messages import Announcement, Attachment, Button, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, Attachment, Outcome, Reply, Request, Visibility
 from bot.model.cycle import read_cycles
 from bot.model.identity import ChannelContext
 from bot.model.order import split_confirm
@@ -96,7 +96,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
             "Uten sjekksum kan ingen senere kontrollere at teksten er den samme; legg ved filen eller skriv «sha256:<sum>»."
         )
     announcements: tuple[Announcement, ...] = ()
-    buttons: list[Button] = []
     if result.renew:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
             who=", ".join(map(ctx.config.party_short, result.renew))
@@ -108,7 +107,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
         announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
-        buttons = ready_buttons_here(ctx, regions=[region], year=year)
+    elif _signable(ctx, result):  # a later text before anyone signed: this one is what is signed now
+        lead += _never_signed(ctx, result)
+    # Whatever the text replaced, while signing is open the reply carries the buttons its channel would get.
+    buttons = ready_buttons_here(ctx, regions=[region], year=year)
     reply = make_reply(
         title=_("Avtaletekst versjon {number} registrert").format(number=version.number),
         lead=lead,
@@ -136,6 +138,12 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         visibility=Visibility.CHANNEL,
     )
     return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
+
+
+def _signable(ctx: Context, result: TextRegistered) -> bool:
+    """Signing is open for the agreement now (nothing blocks it, its window is open): the parties that have
+    not signed would get a «Signer for …» button for this text (`sign_buttons`, the one rule)."""
+    return bool(sign_buttons(ctx, item=result.item, parties=tuple(result.progress.missing)))
 
 
 def _never_signed(ctx: Context, result: TextRegistered) -> str:

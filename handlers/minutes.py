@@ -50,6 +50,8 @@ from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
 
 EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
+# The form's example is typed for the meeting the form is for (never «vår» on the autumn meeting's form).
+_EXAMPLE_TEXT = N_("Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
 _SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
 
@@ -278,6 +280,16 @@ def _form(item: Item, *, region: str | None, region_name: str | None, confirmed:
     )
     return make_reply(
         title=_("Referat for {item}").format(item=item.title()),
-        lead=_("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(example=_(EXAMPLE)),
+        lead=_("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(
+            example=_form_example(item, region=region, confirmed=confirmed)
+        ),
         form=form,
     )
+
+
+def _form_example(item: Item, *, region: str | None, confirmed: bool) -> str:
+    """The one-line way to fill the form, for its own meeting, region and year, so typed as shown it records
+    these minutes; a form that replaces minutes is answered with `bekreft` on the line too."""
+    parts = ("referat", typed_name(item.spec), region, str(item.year), _(_EXAMPLE_TEXT))
+    line = " ".join(part for part in parts if part)
+    return f"{line} {confirm_word()}" if confirmed else line

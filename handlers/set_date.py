@@ -34,7 +34,7 @@ from bot.dates.vague import working_days_in
 from bot.dates.workdays import on_or_after
 from bot.i18n import N_, _
 from bot.messages import Button, Outcome, Request, Visibility
-from bot.model.order import confirm_word, model_quote, split_confirm
+from bot.model.order import and_join, confirm_word, model_quote, split_confirm
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import Vocabulary, typed_name
@@ -296,7 +296,7 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
             "{done} til {when}."
         ).format(item=item.title(), done=done_word(item), held=day_text(asked.held.date()), command=command, when=shown)
         if asked.worries:
-            lead += " " + _("{when} er {reasons}.").format(when=shown, reasons=_join(list(asked.worries)))
+            lead += " " + _("{when} er {reasons}.").format(when=shown, reasons=and_join(list(asked.worries)))
         return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
     if parsed.month_only:
         day = parsed.when.date()
@@ -326,7 +326,7 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
         how += ", " + later[0]
         buttons.append(later[1])
     reasons = list(asked.worries)
-    lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=_join(reasons), how=how)
+    lead = _("Ikke lagret: {when} er {reasons}. {how}.").format(when=shown, reasons=and_join(reasons), how=how)
     if choice.absent_in is not None:
         day = parsed.when.date()
         lead = (
@@ -388,7 +388,7 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
         return None
     parsed = on_day(choice.parsed, choice.next_year)
     later_item = dated_item(acting, key=item.key, region=item.region, day=choice.next_year)
-    worries = date_worries(acting, item=later_item, when=parsed.when)
+    worries = date_worries(acting, item=later_item, when=parsed.when, last_day=parsed.span_end)
     named = choice.forward or (choice.unfinished and not overdue_nearer(acting, meant=item, planned=later_item))
     if worries and not named:
         return None
@@ -398,7 +398,7 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
     if worries:
         when = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
         text = _("eller «{command}» for {item} ({when} er {reasons})").format(
-            command=command, item=later_item.title(), when=when, reasons=_join(worries)
+            command=command, item=later_item.title(), when=when, reasons=and_join(worries)
         )
     elif named:
         text = _("eller «{command}» for {item}").format(command=command, item=later_item.title())
@@ -406,7 +406,3 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
         text = _("eller «{command}» for neste år").format(command=command)
     label = _("Neste år ({day})").format(day=day_text(choice.next_year))
     return text, Button(label=label, command=command, primary=False)
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("og") + " " + parts[-1]

@@ -4,7 +4,8 @@ The Bot Framework connector refuses an activity over about 28 KB with 413, and t
 It counts the serialised activity as UTF-16 (two bytes per character: Norwegian minutes of 14,000
 characters are already 28 KB), so `activity_bytes` measures exactly that. `fit_card` first shortens very
 long text blocks and facts, then keeps as many body elements as fit (a binary search, so a huge reply
-costs a few serialisations, not one per element) and adds a line saying where to read the rest.
+costs a few serialisations, not one per element) and adds a line saying where to read the rest; the
+block that mentions people (`msteams.entities`) is always kept, so a cut card still notifies them.
 """
 
 from __future__ import annotations
@@ -64,21 +65,36 @@ def fit_card(
     for element in fitted["body"]:
         _shorten(element)
     fitted["fallbackText"] = fitted.get("fallbackText", "")[:500]
-    body = fitted["body"]
+    calls = _mention_blocks(fitted)
+    body = [element for element in fitted["body"] if not any(element is call for call in calls)]
     low, high = 1, len(body)  # keep at least the title
     while low < high:
         middle = (low + high + 1) // 2
-        fitted["body"] = [*body[:middle], notice]
+        fitted["body"] = [*body[:middle], notice, *calls]
         if measure(fitted) <= budget:
             low = middle
         else:
             high = middle - 1
-    fitted["body"] = [*body[:low], notice]
+    fitted["body"] = [*body[:low], notice, *calls]
     if measure(fitted) > budget:
         fitted.pop("actions", None)  # a form that alone is too big: the notice still reaches the person
-        fitted["body"] = [body[0], notice]
+        fitted["body"] = [body[0], notice, *calls]
     logger.info("Teams: cut a card from %d to %d body elements to fit", len(body), low)
     return fitted
+
+
+def _mention_blocks(card: dict[str, Any]) -> list[Any]:
+    """The body's text blocks that carry the card's mentions («Til: <at>Aud Vik</at>»): a cut card keeps
+    them, so every `msteams.entities` mention still has its `<at>` text in the card and the people it calls
+    on are notified (an entity whose text is gone is no mention, and Teams may refuse the card)."""
+    tags = [
+        entity.get("text") for entity in card.get("msteams", {}).get("entities", []) if entity.get("type") == "mention"
+    ]
+    return [
+        element
+        for element in card["body"]
+        if element.get("type") == "TextBlock" and any(tag and tag in str(element.get("text", "")) for tag in tags)
+    ]
 
 
 def _shorten(element: Any) -> None:

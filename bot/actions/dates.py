@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.actions.base import Acting, record
 from bot.actions.date_removed import FIELD as TAKEN_BACK
 from bot.actions.date_removed import TakenBack, taken_back
 from bot.actions.rules import milestone_for, pick_year, require_coordinator, require_near_year, require_untaken_cycle
 from bot.dates.named_days import name_of
+from bot.dates.text import weekday_name
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.cycle import next_opening
-from bot.model.order import plan_breaches
+from bot.model.order import and_join, plan_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
@@ -125,7 +126,7 @@ def set_date(
     if held is not None:
         require_held_day(acting, item=item, when=when, held=held)
     if not confirmed:
-        worries = date_worries(acting, item=item, when=when)
+        worries = date_worries(acting, item=item, when=when, last_day=last_day)
         if year is None and (meant := _meant_cycle(acting, item=item)) is not None:
             worries.append(_("i vinduet for {item}, ikke for {meant}").format(item=item.title(), meant=meant.title()))
         if held is not None and held.date() != when.date():  # a held meeting's day moves only when asked
@@ -240,20 +241,18 @@ def require_held_day(acting: Acting, *, item: Item, when: datetime, held: dateti
         )
 
 
-def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:
-    """Why a date looks wrong, each as what the date "er": "en lørdag", "passert", …"""
+def date_worries(acting: Acting, *, item: Item, when: datetime, last_day: date | None = None) -> list[str]:
+    """Why a date looks wrong, each as what the date "er": "en lørdag", "passert", …; a meeting over
+    several days (`last_day`) is asked about each of its days, and the worry names the days that are off."""
     config = acting.config
     day = when.date()
     worries = []
     if day < acting.now.date():
         worries.append(_("passert"))
-    if day.weekday() >= 5:
-        worries.append(_("en lørdag") if day.weekday() == 5 else _("en søndag"))
-    if (name := holiday_name(day)) is not None:
-        worries.append(_("{name} (helligdag)").format(name=_(_lower_first(name))))
-    elif (day.month, day.day) in config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
-        off = name_of(day)
-        worries.append(_("{name} (fridag)").format(name=_(off) if off else _("en fridag")))
+    days = [day + timedelta(days=n) for n in range(((last_day or day) - day).days + 1)]
+    worries += _weekend_worries(days)
+    for off in days:
+        worries += _day_off_worries(acting, day=off, in_span=len(days) > 1)
     if not window_contains(item, day):
         worries.append(
             _("utenfor vinduet for {item} ({start}–{end})").format(
@@ -265,6 +264,31 @@ def date_worries(acting: Acting, *, item: Item, when: datetime) -> list[str]:
         for breach in plan_breaches(config=config, state=acting.state, item=item, day=day, today=acting.now.date())
     ]
     return worries
+
+
+def _weekend_worries(days: list[date]) -> list[str]:
+    """A day on a weekend is «en lørdag»; a span says whether it is all weekend and which days are off
+    («en helg (lørdag og søndag)», «delvis i helgen (lørdag)»), never only its first day's name."""
+    weekend = [day for day in days if day.weekday() >= 5]
+    if not weekend:
+        return []
+    if len(days) == 1:
+        return [_("en lørdag") if days[0].weekday() == 5 else _("en søndag")]
+    names = list(dict.fromkeys(weekday_name(day) for day in weekend))
+    worry = _("en helg ({days})") if len(weekend) == len(days) else _("delvis i helgen ({days})")
+    return [worry.format(days=and_join(names))]
+
+
+def _day_off_worries(acting: Acting, *, day: date, in_span: bool) -> list[str]:
+    """A public holiday or a configured day off; inside a span it is «med …», one of the span's days."""
+    if (name := holiday_name(day)) is not None:
+        worry = _("med {name} (helligdag)") if in_span else _("{name} (helligdag)")
+        return [worry.format(name=_(_lower_first(name)))]
+    if (day.month, day.day) in acting.config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
+        off = name_of(day)
+        worry = _("med {name} (fridag)") if in_span else _("{name} (fridag)")
+        return [worry.format(name=_(off) if off else _("en fridag"))]
+    return []
 
 
 def _lower_first(name: str) -> str:

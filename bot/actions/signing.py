@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import milestone_for, order_note, order_note_nn, require_acts_for, require_member, write_item
 from bot.agreement import versions as agreement
+from bot.agreement.signing import sign_button
 from bot.i18n import _, local
 from bot.model.cycle import read_cycles
 from bot.model.order import summary_note
@@ -123,7 +124,14 @@ def sign(
         _require_meant_year(acting, item=item, party=party)
     _require_preconditions(acting, item=item, region=region, year=year)
     note = order_note(acting, item=item, confirmed=confirmed)
-    text = agreement.version_to_sign(acting.state, region=region, year=year, party=party, asked=version)
+    text = agreement.version_to_sign(
+        acting.state,
+        region=region,
+        year=year,
+        party=party,
+        asked=version,
+        button=lambda current: sign_button(config, item=item, party=party, version=current, at=acting.now),
+    )
     signature = {
         "person": acting.caller.key,
         "name": acting.caller.name,

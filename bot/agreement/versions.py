@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from urllib.parse import urlparse
 
 from bot.i18n import N_, _
 from bot.memo import IdentityMemo
+from bot.messages import Button
 from bot.parsing import is_count
 from bot.state.store import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
@@ -259,11 +261,24 @@ def when_text(at: str) -> str:
     return when.strftime("%d.%m.%Y kl. %H.%M")
 
 
-def version_to_sign(state: StateStore, *, region: str, year: int, party: str, asked: int | None) -> Version:
-    """The version a `signer` binds to: the current one, and only if it is the one the person was shown."""
+def version_to_sign(
+    state: StateStore,
+    *,
+    region: str,
+    year: int,
+    party: str,
+    asked: int | None,
+    button: Callable[[Version], Button] | None = None,
+) -> Version:
+    """The version a `signer` binds to: the current one, and only if it is the one the person was shown.
+    An older version's click is refused with `button(current)`, the current version's «Signer for …» the
+    refusal names, so the way on is one click, not a command to type."""
     current = current_version(state, region=region, year=year)
     if current is None:
         raise DomainError(no_version_text())
     if asked is not None and asked != current.number:
-        raise DomainError(changed_text(current, command=f"signer {party} {region} {year}"))
+        raise DomainError(
+            changed_text(current, command=f"signer {party} {region} {year}"),
+            buttons=(button(current),) if button is not None else (),
+        )
     return current

@@ -54,7 +54,7 @@ def test_the_new_buttons_do_what_their_commands_do_in_the_playground(run, tmp_pa
             await cards.click(await cards.shown("fjerner den planlagte datoen", name="remove-asked"), "Fjern datoen")
             await cards.shown("Dato fjernet: Regionalt dialogmøte vår 2027", name="removed")
             await _post(page, "dato vår 2027 24.-25. april")
-            await cards.click(await cards.shown("er en lørdag", name="span-asked"), "Lagre likevel")
+            await cards.click(await cards.shown("er en helg (lørdag og søndag)", name="span-asked"), "Lagre likevel")
             await cards.shown("Dato satt: Regionalt dialogmøte vår 2027", name="span-saved")
             return cards.taken
 
