@@ -21,6 +21,7 @@ from bot.actions.rules import (
     require_member,
     require_opened_window,
     require_untaken_cycle,
+    typed_with,
     write_year,
 )
 from bot.i18n import N_, _
@@ -106,9 +107,7 @@ def record_precondition(
             if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
         )
 
-    year = write_year(
-        acting, typed=year, item_for=item_for, example=_("forutsetning") + f" {spec.key} {acting.now.year + 1}"
-    )
+    year = write_year(acting, typed=year, item_for=item_for)
     item = item_for(year)
     if progress_of(config=config, state=acting.state, item=item).done:
         return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
@@ -172,7 +171,11 @@ def _actor(acting: Acting, *, party: str | None) -> str:
                     actors=", ".join(enabled.key for enabled in config.enabled_actors)
                 )
             )
-        raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
+        raise DomainError(
+            _("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(
+                example=typed_with(acting, word=config.enabled_actors[0].key)
+            )
+        )
     if actor not in (enabled.key for enabled in config.enabled_actors):
         raise DomainError(
             _("{party} er ikke part i avtalene, så det trengs ikke tildelingsbrev.").format(
