@@ -71,6 +71,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Registrert: {item}").format(item=item.title()),
         lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
+        + (_("(Var {day}.)").format(day=day_text(result.redated_from)) + " " if result.redated_from else "")
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + ready_note,
         buttons=ready_buttons_here(ctx, regions=newly_ready, year=item.year),
