@@ -4,8 +4,6 @@ typed kept beside it; `status` and `logg` show it. Both written forms."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.driver import make_bot, oslo
 from tests.helpers import assert_refused
 
@@ -15,10 +13,12 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("who", "command", "verb", "confirm", "status"), FORMS)
-def test_the_day_given_afterwards_asks_then_is_recorded(
-    who: str, command: str, verb: str, confirm: str, status: str
-) -> None:
+def test_the_day_given_afterwards_asks_then_is_recorded() -> None:
+    for who, command, verb, confirm, status in FORMS:
+        _given_afterwards(who=who, command=command, verb=verb, confirm=confirm, status=status)
+
+
+def _given_afterwards(*, who: str, command: str, verb: str, confirm: str, status: str) -> None:
     bot = make_bot(at=oslo(2028, 1, 3, 9, 0))
     assert bot.say(f"{command} 2028", as_=who).ok
     asked = assert_refused(bot, f"{command} {verb} 15. desember", as_=who, contains=("15. desember 2027", confirm))
