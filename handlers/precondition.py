@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.actions.base import Acting
 from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_precondition
 from bot.context import Context
+from bot.dates.text import month_name
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
@@ -27,11 +28,13 @@ from handlers.minutes_held import happened_at, held_day
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     at = happened_at(words)  # «budsjett vedtatt 14. desember»: the day it happened (walk 10, X7)
+    if at is not None and at == len(words) - 1:
+        words, at = words[:at], None  # «tildelingsbrev mottatt» with no day: today, as the short form (walk 13 W1)
     happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
     if at is not None and happened is None:
-        raise DomainError(
+        raise DomainError(  # the asker's own precondition and verb, with a day (walk 13 W1)
             _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example}».").format(
-                words=shown(" ".join(words[at:])), example=_("forutsetning budsjett vedtatt 14. desember")
+                words=shown(" ".join(words[at:])), example=f"{_example(ctx)} {words[at]} 14. {month_name(12)}"
             )
         )
     args = read_args(ctx, words[:at] if at is not None else words, want=("precondition", "party", "region", "year"))
@@ -68,6 +71,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Registrert: {item}").format(item=item.title()),
         lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
+        + (_("(Var {day}.)").format(day=day_text(result.redated_from)) + " " if result.redated_from else "")
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + ready_note,
         buttons=ready_buttons_here(ctx, regions=newly_ready, year=item.year),

@@ -17,6 +17,7 @@ from bot.actions.rules import (
     require_coordinator,
     require_region,
     require_untaken_cycle,
+    typed_with,
     write_item,
 )
 from bot.facts.kinds import milestone_of_kind
@@ -75,7 +76,8 @@ def record_assignment(
     if actor not in enabled:
         raise DomainError(
             _("Hvilken aktør? Skriv f.eks. «{example}» eller «{other}».").format(
-                example=EXAMPLE + where, other=f"oppdrag {enabled[min(1, len(enabled) - 1)]} ingen{where}"
+                example=typed_with(acting, word=enabled[0] + where),
+                other=f"oppdrag {enabled[min(1, len(enabled) - 1)]} ingen{where}",
             )
         )
     assert actor is not None
@@ -88,15 +90,12 @@ def record_assignment(
                 none=f"oppdrag {short} ingen{where}",
             )
         )
-    typed = "sendt" if status == "sent" else "ingen"  # the asker's own words, a region put in
-    region = require_region(region, example=f"oppdrag {actor} {typed}{where}")
+    region = require_region(region, example=typed_with(acting, word=where.strip()))  # the asker's words, a region in
     spec = milestone_of_kind(config, kind="assignments")
     if spec is None:
         raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
     require_coordinator(acting, item=milestone_for(config, key=spec.key, year=acting.now.year, region=region))
-    item = write_item(
-        acting, key=spec.key, region=region, typed=year, example=f"oppdrag {actor} sendt {acting.now.year + 1}"
-    )
+    item = write_item(acting, key=spec.key, region=region, typed=year)
     year = item.year
     require_coordinator(acting, item=item)
     require_untaken_cycle(acting, item=item, confirmed=confirmed)

@@ -8,7 +8,14 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, require_coordinator, require_near_year, require_region, write_item
+from bot.actions.rules import (
+    milestone_for,
+    require_coordinator,
+    require_near_year,
+    require_region,
+    typed_with,
+    write_item,
+)
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word
@@ -57,14 +64,14 @@ def mark_not_relevant(
         )
     if year is not None:
         require_near_year(acting, year, example=_(EXAMPLE))
-    where = None if spec.scope == "national" else require_region(region, example=f"{_(EXAMPLE)} agder")
+    first = config.parties.regions[0].key
+    where = None if spec.scope == "national" else require_region(region, example=typed_with(acting, word=first))
     require_coordinator(
         acting,
         item=milestone_for(config, key=spec.key, year=acting.now.year, region=where),
         what=_("markere et punkt som ikke aktuelt"),
     )
-    example = f"{_(EXAMPLE).rsplit(' ', 1)[0]} {acting.now.year + 1}"
-    item = write_item(acting, key=spec.key, region=where, typed=year, example=example)
+    item = write_item(acting, key=spec.key, region=where, typed=year)
     progress = progress_of(config=config, state=acting.state, item=item)
     if undo and not progress.not_relevant:
         raise DomainError(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.actions.base import Acting, record
+from bot.actions.precondition_day import redate
 from bot.actions.ready import ready_regions
 from bot.actions.rules import (
     EARLY_GRACE,
@@ -21,6 +22,7 @@ from bot.actions.rules import (
     require_member,
     require_opened_window,
     require_untaken_cycle,
+    typed_with,
     write_year,
 )
 from bot.i18n import N_, _
@@ -42,6 +44,8 @@ class PreconditionRecorded:
     item: Item
     newly_ready: tuple[str, ...]
     """Regions whose agreement `item.year` can now be signed."""
+    redated_from: date | None = None
+    """Already recorded: the day it was recorded as done before the typed day replaced it (walk 13 W7)."""
 
 
 @dataclass(frozen=True)
@@ -106,15 +110,15 @@ def record_precondition(
             if item.key == spec.key and item.actor == actor and (spec.owner != "region" or item.region == region)
         )
 
-    year = write_year(
-        acting, typed=year, item_for=item_for, example=_("forutsetning") + f" {spec.key} {acting.now.year + 1}"
-    )
+    year = write_year(acting, typed=year, item_for=item_for)
     item = item_for(year)
-    if progress_of(config=config, state=acting.state, item=item).done:
+    done = progress_of(config=config, state=acting.state, item=item)
+    if done.done and (happened is None or done.done_at is None or done.done_at.date() == happened.date()):
         return PreconditionAlready(item=item, doc=acting.state.item_doc(item))
-    require_untaken_cycle(acting, item=item, confirmed=confirmed)
-    require_opened_window(acting, item=item, confirmed=confirmed)
-    _require_earlier(acting, item=item)
+    if not done.done:
+        require_untaken_cycle(acting, item=item, confirmed=confirmed)
+        require_opened_window(acting, item=item, confirmed=confirmed)
+        _require_earlier(acting, item=item)
     if happened is not None and happened.date() < item.start - EARLY_GRACE <= _a_year_on(happened.date()):
         # «vedtatt 10. desember» typed in November: the words read as last December; this December is to come.
         raise DomainError(
@@ -131,6 +135,9 @@ def record_precondition(
                 item=item.title(), start=day_text(item.start), day=day_text(happened.date()), confirm=confirm_word()
             )
         )
+    if done.done and done.done_at is not None and happened is not None:
+        redate(acting, item=item, was=done.done_at, happened=happened, confirmed=confirmed)
+        return PreconditionRecorded(item=item, newly_ready=(), redated_from=done.done_at.date())
     return _record(acting, item=item, happened=happened)
 
 
@@ -172,7 +179,11 @@ def _actor(acting: Acting, *, party: str | None) -> str:
                     actors=", ".join(enabled.key for enabled in config.enabled_actors)
                 )
             )
-        raise DomainError(_("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(example=_(EXAMPLE)))
+        raise DomainError(
+            _("Hvilken aktørs tildelingsbrev? Skriv f.eks. «{example}».").format(
+                example=typed_with(acting, word=config.enabled_actors[0].key)
+            )
+        )
     if actor not in (enabled.key for enabled in config.enabled_actors):
         raise DomainError(
             _("{party} er ikke part i avtalene, så det trengs ikke tildelingsbrev.").format(

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.actions.base import Acting
-from bot.i18n import _, using
+from bot.i18n import _, translations, using
 from bot.messages import Button
 from bot.model.config import AppConfig
 from bot.model.cycle import next_opening, write_cycle
-from bot.model.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
+from bot.model.order import confirm_word, is_confirm, mark, nynorsk_mark, refuse, signing_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, milestone_item, tracked
+from bot.parsing import fold
 from bot.shown.replies import day_text
 from bot.state.store import DomainError
 
@@ -68,23 +69,58 @@ def write_year(
     *,
     typed: int | None,
     item_for: Callable[[int], Item],
-    example: str,
     done: Callable[[Item], bool] | None = None,
+    example: str | None = None,
 ) -> int:
-    """The cycle a write goes to: the typed year, else the one rule of bot/model/cycle.py, else ask for the year."""
+    """The cycle a write goes to: the typed year, else the one rule of bot/model/cycle.py, else ask for the year
+    with the asker's own command and the year whose window opens next put in (`typed_with`); a command whose
+    free text follows its names (`referat`) gives its own `example`."""
     if typed is not None:
-        require_near_year(acting, typed, example=example)
+        require_near_year(acting, typed, example=typed_with(acting, word=str(acting.now.year), instead=str(typed)))
         return typed
-    year = write_cycle(acting.config, today=acting.now.date(), item_for=item_for, done=done or _is_done(acting))
+    today = acting.now.date()
+    year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
     if year is None:
-        title = item_for(acting.now.date().year).spec.name
+        title = item_for(today.year).spec.name
+        example = example or typed_with(acting, word=str(next_opening(today=today, item_for=item_for)))
         raise DomainError(
             _(
                 "Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
                 "Skriv året i kommandoen, f.eks. «{example}»."
-            ).format(title=title, example=_(example))
+            ).format(title=title, example=example)
         )
     return year
+
+
+TAIL_WORDS = frozenset({"angre"})
+"""A word read only at a command's end (`ikke aktuelt oppdrag angre`): a missing year, region or actor goes before it."""
+
+
+def typed_with(acting: Acting, *, word: str, instead: str | None = None) -> str:
+    """The asker's own command with the one word it lacks (a year, a region, an actor) put in, every typed word
+    kept (walk 13 W0: «oppdrag SIVA ingen» was offered as «oppdrag SIVA sendt 2028», which typed back recorded the
+    opposite). The word goes after the names and before what is read only at the end: `bekreft`, a day and
+    the word that names it (`mottatt 1. september`), so typed back it records what the first command meant.
+    `instead` is a typed word the new one replaces (a year too far off)."""
+    words = [typed for typed in acting.request.text.split() if typed != instead]
+    words[:1] = [_(_bokmal(word)) for word in words[:1]]  # the command word in the reader's form: «føresetnad»
+    return " ".join([*words[: (at := _tail_at(words))], word, *words[at:]])
+
+
+def _bokmal(word: str) -> str:
+    """A command word typed in nynorsk (`føresetnad`) as the bokmål the catalogue translates from."""
+    catalogue = getattr(translations("nn"), "_catalog", {})
+    return next((nb for nb, nn in catalogue.items() if isinstance(nb, str) and nb and nn == word), word)
+
+
+def _tail_at(words: list[str]) -> int:
+    for index, word in enumerate(words[1:], start=1):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if fold(word) in TAIL_WORDS or is_confirm(word) or any(c.isdigit() for c in word):
+            return index
+        if following[:1].isdigit() and word.isalpha():  # «mottatt 1. september», «holdt 6. mai»: the day's verb
+            return index
+    return len(words)
 
 
 def require_region(region: str | None, *, example: str) -> str:
@@ -96,14 +132,11 @@ def require_region(region: str | None, *, example: str) -> str:
     return region
 
 
-def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str) -> Item:
+def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str | None = None) -> Item:
     """The item of milestone `key` a write means: in the typed year's cycle, else the one `write_year` finds."""
     config = acting.config
     year = write_year(
-        acting,
-        typed=typed,
-        item_for=lambda y: milestone_for(config, key=key, year=y, region=region),
-        example=example,
+        acting, typed=typed, item_for=lambda y: milestone_for(config, key=key, year=y, region=region), example=example
     )
     return milestone_for(config, key=key, year=year, region=region)
 

@@ -11,7 +11,15 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import milestone_for, order_note, order_note_nn, require_acts_for, require_member, write_item
+from bot.actions.rules import (
+    milestone_for,
+    order_note,
+    order_note_nn,
+    require_acts_for,
+    require_member,
+    typed_with,
+    write_item,
+)
 from bot.agreement import versions as agreement
 from bot.agreement.signing import sign_button
 from bot.i18n import _, local
@@ -82,7 +90,9 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None) -> t
     where = region or (chosen if acting.config.region(chosen) else None) or acting.channel.region
     if where is None:
         raise DomainError(
-            _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(example=sign_example(acting))
+            _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(
+                example=typed_with(acting, word=acting.config.parties.regions[0].key)
+            )
         )
     return chosen, where
 
@@ -115,7 +125,7 @@ def sign(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
     year_typed = year
-    item = write_item(acting, key=spec.key, region=region, typed=year, example=f"signer {acting.now.year + 1}")
+    item = write_item(acting, key=spec.key, region=region, typed=year)
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
