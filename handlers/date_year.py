@@ -22,7 +22,7 @@ from bot.model.wheel import Item, window_contains
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from bot.dates.grammar import ParsedDate
+    from bot.dates.grammar import DateTrouble, ParsedDate
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,26 @@ def weekday_fitting(acting: Acting, text: str, *, key: str, region: str | None) 
         if isinstance(found, ParsedDate) and window_contains(item, found.when.date()):
             return found
     return None
+
+
+def weekday_read(
+    acting: Acting, text: str, *, trouble: DateTrouble, key: str, region: str | None
+) -> ParsedDate | DateTrouble:
+    """A date whose typed weekday does not fit the year the grammar chose: the reading where it fits
+    (`weekday_fitting`), else the refusal told for the year the same day without its weekday is read in
+    (`year_choice`), so «mandag 22. april» the day after 22 April 2027 names Thursday 22 April 2027, the
+    date «22. april» means, not a Saturday a year ahead (walk 13, W4)."""
+    from bot.dates.grammar import DateTrouble, ParsedDate, read_date
+
+    fitting = weekday_fitting(acting, text, key=key, region=region)
+    if fitting is not None or trouble.day is None:
+        return fitting or trouble
+    bare = read_date(f"{trouble.day.day}.{trouble.day.month}", now=acting.now)
+    if not isinstance(bare, ParsedDate):
+        return trouble
+    meant = year_choice(acting, key=key, region=region, parsed=bare).parsed.when.date()
+    again = read_date(text, now=acting.now, window=(meant, meant))
+    return again if isinstance(again, DateTrouble) and again.day == meant else trouble
 
 
 def _candidates(acting: Acting, *, key: str, region: str | None) -> list[Item]:

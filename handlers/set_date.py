@@ -45,7 +45,7 @@ from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
 from handlers.date_removed import removal, removes, time_alone
 from handlers.date_replaced import replaced_note
-from handlers.date_year import Choice, on_day, typed_year_choice, weekday_fitting, year_choice
+from handlers.date_year import Choice, on_day, typed_year_choice, weekday_read, year_choice
 
 if TYPE_CHECKING:
     from bot.dates.grammar import ParsedDate
@@ -136,7 +136,7 @@ def _read(
     now = acting.now
     reading = read_date(text, now=now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble) and reading.reason == "weekday" and window is None:
-        reading = weekday_fitting(acting, text, key=key, region=region) or reading  # «onsdag 25. november»
+        reading = weekday_read(acting, text, trouble=reading, key=key, region=region)  # «onsdag 25. november»
     if isinstance(reading, DateTrouble) and len(reading.instead) == 2:
         first, second = (f"{typed} {phrase}" for phrase in reading.instead)
         raise DomainError(
