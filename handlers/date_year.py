@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.rules import milestone_for, pick_year
+from bot.actions.dates import dating_year
+from bot.actions.rules import milestone_for
 from bot.model.cycle import next_opening
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, window_contains
@@ -66,7 +67,7 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     if meant is not None and meant != found and abs(meant - today) < abs(found - today):
         # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
         later = found if found > meant and found >= today else None  # the same day next year, offered too
-        overdue = item_for(pick_year(acting, item_for=item_for)).deadline < today
+        overdue = item_for(dating_year(acting, item_for=item_for)).deadline < today
         return Choice(parsed=on_day(parsed, meant), next_year=later, unfinished=later is not None and overdue)
     passed_over = _passed_over(acting, parsed=parsed, key=key, region=region)
     if this_year is None or not fits(parsed, this_year) or this_year == found or found.year <= today.year:
@@ -142,7 +143,7 @@ def _candidates(acting: Acting, *, key: str, region: str | None) -> list[Item]:
         return milestone_for(acting.config, key=key, year=year, region=region)
 
     today = acting.now.date()
-    meant = item_for(pick_year(acting, item_for=item_for))
+    meant = item_for(dating_year(acting, item_for=item_for))
     following = item_for(next_opening(today=today, item_for=item_for))
     if progress_of(config=acting.config, state=acting.state, item=meant).done:
         return [following]
@@ -175,7 +176,7 @@ def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[
     Only a day that is the typed weekday counts."""
     assert parsed.in_year is not None
     today = acting.now.date()
-    item = item_for(pick_year(acting, item_for=item_for))
+    item = item_for(dating_year(acting, item_for=item_for))
     days = [day for y in range(today.year - 1, today.year + 2) if (day := parsed.in_year(y)) is not None]
     inside = [day for day in days if window_contains(item, day) and fits(parsed, day)]
     return min(inside, key=lambda day: abs((day - today).days)) if inside else None

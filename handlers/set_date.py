@@ -19,13 +19,15 @@ from bot.actions.base import Acting
 from bot.actions.dates import (
     EXAMPLE,
     DateQuestion,
+    DateSet,
     DateUnchanged,
     date_worries,
     dated_item,
+    dating_year,
     overdue_nearer,
     set_date,
 )
-from bot.actions.rules import milestone_for, pick_year, require_near_year
+from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
@@ -109,10 +111,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead=_("{when}. {after} Satt av {name}.").format(
             when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
         )
-        + replaced_note(result),
+        + replaced_note(result)
+        + _confirmed_note(result),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=moved_announcements(ctx, request=request, result=result))
+
+
+def _confirmed_note(result: DateSet) -> str:
+    """The day a `bekreft` went past named after the date set («… er andre påskedag (helligdag)»)."""
+    if not result.confirmed_day or result.when is None:
+        return ""
+    return " " + _("Bekreftet: {when} er {reasons}.").format(
+        when=day_text(result.when.date()), reasons=_join(list(result.confirmed_day))
+    )
 
 
 def _read(
@@ -226,7 +238,7 @@ def _example_day(acting: Acting, *, key: str, region: str | None, year: int | No
     month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
     if spec is not None:
         item_for = lambda y: milestone_for(acting.config, key=key, year=y, region=region)  # noqa: E731
-        item = item_for(year or pick_year(acting, item_for=item_for))
+        item = item_for(year or dating_year(acting, item_for=item_for))
         today = acting.now.date()
         off = acting.config.reminders.days_off_set
         suggested = [date(y, month, 22) for y in (item.start.year, item.deadline.year)]
