@@ -129,6 +129,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
             label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
         progress = progress_of(config=config, state=state, item=head)
         share = signed_share(config=config, item=head, progress=progress, shown=worst) if len(items) == 1 else None
+        share = share if share and share[0] else None  # none signed yet: open, as before
         if share is not None:  # partly signed reads partly done, as the status page's «2/5 signert»
             label += f" {share[0]}/{share[1]}"
         if cycle != year:
