@@ -9,6 +9,7 @@ import json
 import pytest
 
 from tests.driver import make_bot, oslo, register_text, signing_open, text_command
+from tests.walk13_steps import regional_autumn_held
 
 FORMS = [("kari", "agder", "bekreft", "høst"), ("per", "vestland", "stadfest", "haust")]
 
@@ -40,14 +41,7 @@ def test_signing_after_the_deadline_offers_the_button(as_: str, region: str, con
 
 @pytest.mark.parametrize(("as_", "region", "confirm", "autumn"), FORMS)
 def test_replacing_minutes_offers_the_button(as_: str, region: str, confirm: str, autumn: str) -> None:
-    bot = make_bot(at=oslo(2027, 9, 1, 9))
-    bot.say("dato høstmøte 12. november kl 10", as_="aud")
-    bot.set_time(2027, 11, 12, 16, 0)
-    bot.say("referat høstmøte Godt møte", as_="aud")
-    bot.set_time(2027, 11, 13, 9, 0)
-    assert bot.say(f"dato {autumn} 25. november kl 10", as_=as_).ok
-    bot.set_time(2027, 11, 25, 16, 0)
-    assert bot.say(f"referat {autumn} Godt møte", as_=as_).ok
+    bot = regional_autumn_held(as_=as_, word=autumn)
     asked = bot.say(f"referat {autumn} Et bedre referat", as_=as_)
     assert not asked.ok
     assert [button.command for button in asked.buttons] == [f"referat {autumn} Et bedre referat {confirm}"]

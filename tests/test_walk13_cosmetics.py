@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from bot.shown.status_data import region_page
-from bot.shown.wheel_picture import build_picture
 from tests.driver import make_bot, oslo, signing_open
+from tests.walk13_steps import national_autumn_held, wheel_arc
 
 FORMS = [("kari", "agder", "høst", "holdt"), ("per", "vestland", "haust", "halde")]
 
@@ -22,39 +22,21 @@ def test_the_wheel_counts_the_signatures_as_the_page_does(as_: str, region: str,
     assert bot.say(f"signer IN {region} 2027", as_="ola").ok
     assert bot.say(f"signer SIVA {region} 2027", as_="siri").ok
     today = date(2027, 1, 18)
-    picture = build_picture(
-        config=bot.core.config,
-        state=bot.core.state,
-        params={"view": "region", "region": region, "year": "2027"},
-        today=today,
-    )
-    assert picture is not None
-    (signing,) = (arc for arc in picture.arcs if "Signering" in arc.label)
+    signing = wheel_arc(bot, region=region, year=2027, today=today, word="Signering")
     assert signing.label.endswith("Signering 2/5") and "2/5 signert" in signing.title, signing
     page = region_page(config=bot.core.config, state=bot.core.state, region=region, year=2027, today=today)
     assert "2/5 signert" in next(line.cell for line in page.items if line.title.startswith("Signering")).text
     assert bot.say(f"signer {region} 2027", as_=as_).ok
     for person, party in (("nils", "NFR"), ("rita", "RFF")):
         assert bot.say(f"signer {party} {region} 2027", as_=person).ok
-    done = build_picture(
-        config=bot.core.config,
-        state=bot.core.state,
-        params={"view": "region", "region": region, "year": "2027"},
-        today=today,
-    )
-    assert done is not None
-    (signed,) = (arc for arc in done.arcs if "Signering" in arc.label)
+    signed = wheel_arc(bot, region=region, year=2027, today=today, word="Signering")
     assert signed.state == "done" and "/" not in signed.label, signed  # done: the ✓ says it, no count
 
 
 @pytest.mark.parametrize(("as_", "region", "autumn", "held"), FORMS)
 @pytest.mark.parametrize("typed", ["Godt møte", "Godt møte {held} 1.-2. desember"])
 def test_minutes_of_a_two_day_meeting_name_both_days(as_: str, region: str, autumn: str, held: str, typed: str) -> None:
-    bot = make_bot(at=oslo(2027, 9, 1, 9))
-    bot.say("dato høstmøte 12. november kl 10", as_="aud")
-    bot.set_time(2027, 11, 12, 16, 0)
-    bot.say("referat høstmøte Godt møte", as_="aud")
-    bot.set_time(2027, 11, 13, 9, 0)
+    bot = national_autumn_held()
     assert bot.say(f"dato {autumn} 1.-2. desember", as_=as_).ok
     bot.set_time(2027, 12, 2, 16, 0)
     reply = bot.say(f"referat {autumn} " + typed.format(held=held), as_=as_)

@@ -11,6 +11,7 @@ import pytest
 
 from handlers import COMMANDS
 from tests.driver import make_bot, oslo
+from tests.walk13_steps import regional_autumn_held
 
 ROLES = ("kari", "per", "ola", "aud", "admin")
 DAYS = [(2027, 2, 2), (2027, 6, 15), (2027, 10, 5), (2028, 1, 12)]
@@ -42,24 +43,12 @@ FORMS = [
 ]
 
 
-def _autumn_held(as_: str, word: str) -> object:
-    bot = make_bot(at=oslo(2027, 9, 1, 9))
-    bot.say("dato høstmøte 12. november kl 10", as_="aud")
-    bot.set_time(2027, 11, 12, 16, 0)
-    bot.say("referat høstmøte Godt møte", as_="aud")
-    bot.set_time(2027, 11, 13, 9, 0)
-    assert bot.say(f"dato {word} 25. november kl 10", as_=as_).ok
-    bot.set_time(2027, 11, 25, 16, 0)
-    assert bot.say(f"referat {word} Godt møte oppfølging: Sende utkast @IN", as_=as_).ok
-    return bot
-
-
 @pytest.mark.parametrize(("as_", "channel", "autumn", "spring", "confirm", "named", "holiday"), FORMS)
 @pytest.mark.parametrize("typed", ["uke 45", "torsdag uke 45", "9. november", "fredag om to uker kl 13"])
 def test_an_undated_dato_never_moves_last_autumns_held_meeting(
     as_: str, channel: str, autumn: str, spring: str, confirm: str, named: str, holiday: str, typed: str
 ) -> None:
-    bot = _autumn_held(as_, autumn)
+    bot = regional_autumn_held(as_=as_, word=autumn, minutes="Godt møte oppfølging: Sende utkast @IN")
     bot.set_time(2028, 2, 2, 9, 0)
     before = bot.snapshot()
     reply = bot.say(f"dato {autumn} {typed}", as_=as_, channel=channel)
@@ -86,7 +75,7 @@ def test_a_date_confirmed_past_a_holiday_names_it(
 def test_hjelp_ferdig_shows_the_askers_own_open_point(
     as_: str, channel: str, autumn: str, spring: str, confirm: str, named: str, holiday: str
 ) -> None:
-    bot = _autumn_held(as_, autumn)
+    bot = regional_autumn_held(as_=as_, word=autumn, minutes="Godt møte oppfølging: Sende utkast @IN")
     placeholder = bot.say("hjelp ferdig", as_=as_, channel=channel)
     assert "«ferdig <id>»" in placeholder.text  # not theirs: typed back, it says where the ids are
     assert "status" in bot.say("ferdig <id>", as_=as_, channel=channel).text

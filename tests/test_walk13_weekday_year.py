@@ -8,14 +8,14 @@ import pytest
 
 from tests.driver import make_bot, oslo
 
-FORMS = [
-    ("kari", "agder", "vår", "høst", "er en torsdag, ikke en mandag"),
-    ("per", "vestland", "vår", "haust", "er ein torsdag, ikkje ein måndag"),
-]
+AUTUMN = {"kari": "høst", "per": "haust"}
+WORDS = {"kari": "er en torsdag, ikke en mandag", "per": "er ein torsdag, ikkje ein måndag"}
+CHANNEL = {"kari": "agder", "per": "vestland"}
 
 
-@pytest.mark.parametrize(("as_", "channel", "spring", "autumn", "words"), FORMS)
-def test_the_refusal_names_the_year_the_day_means(as_: str, channel: str, spring: str, autumn: str, words: str) -> None:
+@pytest.mark.parametrize("as_", sorted(WORDS))
+def test_the_refusal_names_the_year_the_day_means(as_: str) -> None:
+    channel, spring, words = CHANNEL[as_], "vår", WORDS[as_]
     bot = make_bot(at=oslo(2027, 3, 1, 9))
     bot.say("dato vårmøte 11. mars kl 10", as_="aud")
     bot.set_time(2027, 3, 11, 16, 0)
@@ -30,8 +30,9 @@ def test_the_refusal_names_the_year_the_day_means(as_: str, channel: str, spring
     assert bot.snapshot() == before
 
 
-@pytest.mark.parametrize(("as_", "channel", "spring", "autumn", "words"), FORMS)
-def test_the_same_in_autumn(as_: str, channel: str, spring: str, autumn: str, words: str) -> None:
+@pytest.mark.parametrize("as_", sorted(WORDS))
+def test_the_same_in_autumn(as_: str) -> None:
+    channel, autumn, words = CHANNEL[as_], AUTUMN[as_], WORDS[as_]
     bot = make_bot(at=oslo(2027, 11, 26, 9))  # the day after Thursday 25 November, this autumn's meeting open
     before = bot.snapshot()
     bare = bot.say(f"dato {autumn} 25. november", as_=as_, channel=channel)
