@@ -155,10 +155,24 @@ def _never_signed(ctx: Context, result: TextRegistered) -> str:
     return " " + _("Må signere: {who} (har ikke signert).").format(who=", ".join(map(ctx.config.party_short, never)))
 
 
+def _refuse_example(link: str) -> None:
+    """A link that is an example (a help text's «<lenke>», an example.no address) is not the agreement text."""
+    if link.startswith("<") or (agreement.is_url(link) and agreement.is_example_link(link)):
+        raise DomainError(
+            _(
+                "«{link}» er et eksempel, ikke avtaleteksten; skriv lenken til den ekte teksten (den begynner med "
+                "https://), eller legg ved filen."
+            ).format(link=shown(link))
+        )
+
+
 def _read_text(request: Request, rest: list[str]) -> dict:
     """The link and checksum from the words and the attached file; a Norwegian sentence for bad input."""
     typed_sha: str | None = None
     links: list[str] = []
+    for word in rest:  # a help example typed back («avtale <lenke> sha256:<sum>») is refused for its link first
+        if agreement.SHA_RE.match(word) is None:
+            _refuse_example(word)
     for word in rest:
         checksum = agreement.read_checksum(word)
         if checksum is not None:
@@ -181,13 +195,8 @@ def _read_text(request: Request, rest: list[str]) -> dict:
         raise DomainError(
             _("Lenken er for lang (over {n} tegn); del en kortere lenke til avtaleteksten.").format(n=MAX_LINK)
         )
-    if link is not None and (link.startswith("<") or (agreement.is_url(link) and agreement.is_example_link(link))):
-        raise DomainError(
-            _(
-                "«{link}» er et eksempel, ikke avtaleteksten; skriv lenken til den ekte teksten (den begynner med "
-                "https://), eller legg ved filen."
-            ).format(link=shown(link))
-        )
+    if link is not None:
+        _refuse_example(link)
     if link is not None and not agreement.is_url(link):
         raise DomainError(
             _("«{link}» er ikke en lenke; skriv en nettadresse som begynner med https://, f.eks. «{example}».").format(

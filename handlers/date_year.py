@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.rules import milestone_for, pick_year
+from bot.actions.dates import dating_year
+from bot.actions.rules import milestone_for
 from bot.model.cycle import next_opening
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, window_contains
@@ -22,7 +23,7 @@ from bot.model.wheel import Item, window_contains
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from bot.dates.grammar import ParsedDate
+    from bot.dates.grammar import DateTrouble, ParsedDate
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def year_choice(acting: Acting, *, key: str, region: str | None, parsed: ParsedD
     if meant is not None and meant != found and abs(meant - today) < abs(found - today):
         # «dato haust 10. desember» on 11 January: last autumn's overdue meeting, not next autumn's
         later = found if found > meant and found >= today else None  # the same day next year, offered too
-        overdue = item_for(pick_year(acting, item_for=item_for)).deadline < today
+        overdue = item_for(dating_year(acting, item_for=item_for)).deadline < today
         return Choice(parsed=on_day(parsed, meant), next_year=later, unfinished=later is not None and overdue)
     passed_over = _passed_over(acting, parsed=parsed, key=key, region=region)
     if this_year is None or not fits(parsed, this_year) or this_year == found or found.year <= today.year:
@@ -114,6 +115,26 @@ def weekday_fitting(acting: Acting, text: str, *, key: str, region: str | None) 
     return None
 
 
+def weekday_read(
+    acting: Acting, text: str, *, trouble: DateTrouble, key: str, region: str | None
+) -> ParsedDate | DateTrouble:
+    """A date whose typed weekday does not fit the year the grammar chose: the reading where it fits
+    (`weekday_fitting`), else the refusal told for the year the same day without its weekday is read in
+    (`year_choice`), so «mandag 22. april» the day after 22 April 2027 names Thursday 22 April 2027, the
+    date «22. april» means, not a Saturday a year ahead (walk 13, W4)."""
+    from bot.dates.grammar import DateTrouble, ParsedDate, read_date
+
+    fitting = weekday_fitting(acting, text, key=key, region=region)
+    if fitting is not None or trouble.day is None:
+        return fitting or trouble
+    bare = read_date(f"{trouble.day.day}.{trouble.day.month}", now=acting.now)
+    if not isinstance(bare, ParsedDate):
+        return trouble
+    meant = year_choice(acting, key=key, region=region, parsed=bare).parsed.when.date()
+    again = read_date(text, now=acting.now, window=(meant, meant))
+    return again if isinstance(again, DateTrouble) and again.day == meant else trouble
+
+
 def _candidates(acting: Acting, *, key: str, region: str | None) -> list[Item]:
     """The cycles a `dato` without a year may mean: the one `pick_year` means and the one whose window opens
     next, the first only while it is unfinished (two when last year's is still open)."""
@@ -122,7 +143,7 @@ def _candidates(acting: Acting, *, key: str, region: str | None) -> list[Item]:
         return milestone_for(acting.config, key=key, year=year, region=region)
 
     today = acting.now.date()
-    meant = item_for(pick_year(acting, item_for=item_for))
+    meant = item_for(dating_year(acting, item_for=item_for))
     following = item_for(next_opening(today=today, item_for=item_for))
     if progress_of(config=acting.config, state=acting.state, item=meant).done:
         return [following]
@@ -155,7 +176,7 @@ def _in_meant_window(acting: Acting, *, parsed: ParsedDate, item_for: Callable[[
     Only a day that is the typed weekday counts."""
     assert parsed.in_year is not None
     today = acting.now.date()
-    item = item_for(pick_year(acting, item_for=item_for))
+    item = item_for(dating_year(acting, item_for=item_for))
     days = [day for y in range(today.year - 1, today.year + 2) if (day := parsed.in_year(y)) is not None]
     inside = [day for day in days if window_contains(item, day) and fits(parsed, day)]
     return min(inside, key=lambda day: abs((day - today).days)) if inside else None

@@ -7,9 +7,13 @@ from __future__ import annotations
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
+from bot.model.followups import callers_points
 from bot.parsing import shown
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
+
+ID = "<id>"
+"""The placeholder for a follow-up point's id in an example (`ferdig <id>`)."""
 
 WHO_MAY = {
     Who.ANYONE: N_("Alle kan bruke den."),
@@ -30,13 +34,22 @@ def _who_may(command: Command) -> list[Section]:
     return sections
 
 
+def _own_id(ctx: Context, example: str) -> str:
+    """An example naming a follow-up point («ferdig <id>») with the asker's own open point's id, so it runs
+    as typed (walk 13, W2); without one it stays, and typed back it says where the ids are."""
+    if ID not in example:
+        return example
+    mine = callers_points(ctx, today=ctx.now.date())
+    return example.replace(ID, mine[0].id) if mine else example
+
+
 def handle(request: Request, ctx: Context) -> Outcome:
     router = ctx.router if ctx.router is not None else Router()
     word = ctx.args.split()[0] if ctx.args.split() else ""
     command = router.find(word) if word else None
     if command is not None:
         facts = [Fact(_("Slik skriver du"), f"«{_(command.usage)}»")] + [
-            Fact(_("Eksempel"), f"«{_(example)}»") for example in command.examples
+            Fact(_("Eksempel"), f"«{_own_id(ctx, _(example))}»") for example in command.examples
         ]
         reply = make_reply(
             title=_("Hjelp: {command}").format(command=command.shown),

@@ -36,9 +36,10 @@ from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
 from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
 from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
+from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import fold, shown, typed_name
-from bot.shown.replies import day_text, make_reply
+from bot.shown.replies import day_text, days_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
 from handlers.announce import ready_announcements, ready_buttons_here
@@ -147,7 +148,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
             item=item.title()
         ),
-        lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(result)}{again}.", counts) if part)
+        lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(ctx, result)}{again}.", counts) if part)
         + f"{outside} "
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + dropped
@@ -175,9 +176,15 @@ def _done_phrase(item: Item) -> str:
     return _("Registrert som {done}").format(done=done_word(item))
 
 
-def _held(result: MinutesRecorded) -> str:
-    """The day recorded as held, always named: the planned day, the day the text names, or today."""
-    return day_text(result.held.date()) if result.held else ""
+def _held(ctx: Context, result: MinutesRecorded) -> str:
+    """The day recorded as held, always named: the planned day, the day the text names, or today; a meeting
+    planned over two days held from its first day is named with both («1.–2. desember 2027», walk 13 W6)."""
+    if result.held is None:
+        return ""
+    held = result.held.date()
+    progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
+    planned = progress.planned.date() if progress.planned else None
+    return days_text(held, progress.planned_last_day if planned == held else None)
 
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:

@@ -34,7 +34,7 @@ def replace_refusal(asked: ReplaceAsked, *, from_form: bool) -> DomainError:
     )
     if not from_form:
         question = str(replace_question(what=asked.what, kept=kept))
-        return DomainError(question + (" " + asked.dropped if asked.dropped else ""))
+        return DomainError(question + (" " + asked.dropped if asked.dropped else ""), again=_("Erstatt referatet"))
     command = form_command(asked)
     again = _("Åpne skjemaet med «{command}» (knappen under) og send det inn for å erstatte det").format(
         command=command

@@ -19,13 +19,15 @@ from bot.actions.base import Acting
 from bot.actions.dates import (
     EXAMPLE,
     DateQuestion,
+    DateSet,
     DateUnchanged,
     date_worries,
     dated_item,
+    dating_year,
     overdue_nearer,
     set_date,
 )
-from bot.actions.rules import milestone_for, pick_year, require_near_year
+from bot.actions.rules import milestone_for, require_near_year
 from bot.context import Context
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
@@ -45,7 +47,7 @@ from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
 from handlers.date_removed import removal, removes, time_alone
 from handlers.date_replaced import replaced_note
-from handlers.date_year import Choice, on_day, typed_year_choice, weekday_fitting, year_choice
+from handlers.date_year import Choice, on_day, typed_year_choice, weekday_read, year_choice
 
 if TYPE_CHECKING:
     from bot.dates.grammar import ParsedDate
@@ -109,10 +111,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead=_("{when}. {after} Satt av {name}.").format(
             when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
         )
-        + replaced_note(result),
+        + replaced_note(result)
+        + _confirmed_note(result),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=moved_announcements(ctx, request=request, result=result))
+
+
+def _confirmed_note(result: DateSet) -> str:
+    """The day a `bekreft` went past named after the date set («… er andre påskedag (helligdag)»)."""
+    if not result.confirmed_day or result.when is None:
+        return ""
+    return " " + _("Bekreftet: {when} er {reasons}.").format(
+        when=day_text(result.when.date()), reasons=and_join(list(result.confirmed_day))
+    )
 
 
 def _read(
@@ -136,7 +148,7 @@ def _read(
     now = acting.now
     reading = read_date(text, now=now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble) and reading.reason == "weekday" and window is None:
-        reading = weekday_fitting(acting, text, key=key, region=region) or reading  # «onsdag 25. november»
+        reading = weekday_read(acting, text, trouble=reading, key=key, region=region)  # «onsdag 25. november»
     if isinstance(reading, DateTrouble) and len(reading.instead) == 2:
         first, second = (f"{typed} {phrase}" for phrase in reading.instead)
         raise DomainError(
@@ -226,7 +238,7 @@ def _example_day(acting: Acting, *, key: str, region: str | None, year: int | No
     month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
     if spec is not None:
         item_for = lambda y: milestone_for(acting.config, key=key, year=y, region=region)  # noqa: E731
-        item = item_for(year or pick_year(acting, item_for=item_for))
+        item = item_for(year or dating_year(acting, item_for=item_for))
         today = acting.now.date()
         off = acting.config.reminders.days_off_set
         suggested = [date(y, month, 22) for y in (item.start.year, item.deadline.year)]

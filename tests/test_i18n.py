@@ -69,7 +69,10 @@ def _texts(reply: Reply) -> list[str]:
 
 
 def _assert_form(texts: list[str], *, forbidden: set[str], where: str) -> None:
+    typed = set(_commands())
     for text in texts:
+        if text.rsplit(" ", 1)[0] in typed and text.rsplit(" ", 1)[-1] in ("bekreft", "stadfest"):
+            continue  # a question's button runs the person's own words again with «bekreft» (walk 13, W3)
         wrong = _words(text) & forbidden
         assert not wrong, f"{where}: {sorted(wrong)} in {text!r}"
 

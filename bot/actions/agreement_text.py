@@ -134,4 +134,4 @@ def _ask_before_voiding(
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
         confirm=confirm_word()
     )
-    raise DomainError(f"{lead} {how}")
+    raise DomainError(f"{lead} {how}", again=_("Registrer den nye teksten"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting, record
 from bot.actions.date_removed import FIELD as TAKEN_BACK
@@ -26,6 +27,9 @@ from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +60,9 @@ class DateSet:
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
     after_removal: TakenBack | None = None
     """A first date after `dato … avlyst`: the date taken back and when (the channels heard «ingen dato»)."""
+    confirmed_day: tuple[str, ...] = ()
+    """What the day is that `bekreft` went past (a holiday, a Saturday): the reply names it, so an example
+    typed with «bekreft» never plans a meeting on Easter Monday without a word (walk 13, W2)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,18 @@ class DateQuestion:
     """A worry is the model's order (before the meeting it follows): the question quotes the model."""
 
 
+def dating_year(acting: Acting, *, item_for: Callable[[int], Item]) -> int:
+    """The cycle a `dato` without a year means: `pick_year`, except that a meeting recorded as held whose
+    window has closed is never the default target of a new date: then the one whose window opens next
+    («dato høst uke 45» in February plans the coming autumn, not last autumn's held day; walk 13, W2). Its
+    held day is moved with its year typed («dato høst 2027 …»)."""
+    year = pick_year(acting, item_for=item_for)
+    item, today = item_for(year), acting.now.date()
+    if item.deadline >= today or not progress_of(config=acting.config, state=acting.state, item=item).done:
+        return year
+    return next_opening(today=today, item_for=item_for)
+
+
 def dated_item(acting: Acting, *, key: str, region: str | None, day: date) -> Item:
     """The cycle whose window holds the date; otherwise the cycle the milestone is due in now."""
     config = acting.config
@@ -89,7 +108,7 @@ def dated_item(acting: Acting, *, key: str, region: str | None, day: date) -> It
         item = milestone_for(config, key=key, year=year, region=region)
         if window_contains(item, day):
             return item
-    year = pick_year(acting, item_for=lambda y: milestone_for(config, key=key, year=y, region=region))
+    year = dating_year(acting, item_for=lambda y: milestone_for(config, key=key, year=y, region=region))
     return milestone_for(config, key=key, year=year, region=region)
 
 
@@ -184,6 +203,7 @@ def set_date(
         kept_time=kept_time,
         held=held,
         after_removal=after_removal,
+        confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),
     )
 
 
@@ -206,7 +226,7 @@ def _meant_cycle(acting: Acting, *, item: Item) -> Item | None:
     def item_for(year: int) -> Item:
         return milestone_for(config, key=item.key, year=year, region=item.region)
 
-    year = pick_year(acting, item_for=item_for)
+    year = dating_year(acting, item_for=item_for)
     if item.year == year:
         return None
     meant = item_for(year)
@@ -253,6 +273,7 @@ def date_worries(acting: Acting, *, item: Item, when: datetime, last_day: date |
     worries += _weekend_worries(days)
     for off in days:
         worries += _day_off_worries(acting, day=off, in_span=len(days) > 1)
+
     if not window_contains(item, day):
         worries.append(
             _("utenfor vinduet for {item} ({start}–{end})").format(
@@ -264,6 +285,11 @@ def date_worries(acting: Acting, *, item: Item, when: datetime, last_day: date |
         for breach in plan_breaches(config=config, state=acting.state, item=item, day=day, today=acting.now.date())
     ]
     return worries
+
+
+def day_worries(acting: Acting, *, day: date) -> list[str]:
+    """What the day itself is, each as what it "er": "en lørdag", "andre påskedag (helligdag)", a day off."""
+    return _weekend_worries([day]) + _day_off_worries(acting, day=day, in_span=False)
 
 
 def _weekend_worries(days: list[date]) -> list[str]:

@@ -262,7 +262,10 @@ def replace_question(*, what: str, again: str | None = None, kept: str | None = 
     `bekreft` does not fit (a form); `kept` where the earlier content is read (minutes: `referat vis … tidligere`)."""
     how = again or _("Skriv det samme med «{confirm}» til slutt for å erstatte det").format(confirm=confirm_word())
     where = kept or _("det forrige beholdes i «logg»")
-    return DomainError(_("Dette erstatter {what}. {how}; {where}.").format(what=what, how=how, where=where))
+    return DomainError(
+        _("Dette erstatter {what}. {how}; {where}.").format(what=what, how=how, where=where),
+        again=None if again else _("Erstatt"),
+    )
 
 
 EARLY_GRACE = timedelta(days=31)

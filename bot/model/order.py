@@ -289,7 +289,7 @@ def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
         confirm=confirm_word(), outside=_(OUTSIDE)
     )
-    return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}")
+    return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}", again=_("Registrer likevel"))
 
 
 def mark(breaches: list[Breach]) -> str | None:

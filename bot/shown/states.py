@@ -11,11 +11,12 @@ from datetime import date
 from typing import Literal
 
 from bot.facts.item_state import item_state
+from bot.facts.kinds import is_signing
 from bot.i18n import N_
 from bot.messages import ItemState
 from bot.model.config import AppConfig
-from bot.model.progress import progress_of
-from bot.model.wheel import Item
+from bot.model.progress import Progress, progress_of
+from bot.model.wheel import Item, agreement_parties
 from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
@@ -62,3 +63,13 @@ def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -
     progress = progress_of(config=config, state=state, item=item)
     planned = progress.planned.date() if progress.planned else None
     return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned
+
+
+def signed_share(*, config: AppConfig, item: Item, progress: Progress, shown: State) -> tuple[int, int] | None:
+    """How many of the agreement's parties have signed, of how many, where a signing is shown neither done
+    nor before the bot: the status page's «2/5 signert» and the wheel's «Signering 2/5» (walk 13, W6), one
+    count. None for any other item."""
+    if not is_signing(item) or shown in ("done", "untracked"):  # signed before the bot: no count (walk 8 m1)
+        return None
+    parties = agreement_parties(config, region=item.region)
+    return len(parties) - len(progress.missing), len(parties)

@@ -29,7 +29,7 @@ from bot.model.wheel import (
     precondition_items,
     regional_milestones,
 )
-from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, state_of
+from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
 from bot.state.store import StateStore, cycle_partition, entry_summary
 from storage.base import Document
 
@@ -146,11 +146,8 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
         )
     if item_state == "planned" and meeting_today(progress, today=today):
         text += " – " + _("i dag; referatet skrives når møtet er over")  # as chat says it (walk 8 m3)
-    if is_signing(item) and item_state not in ("done", "untracked"):  # signed before the bot: no count (walk 8 m1)
-        parties = agreement_parties(config, region=item.region)
-        text += " · " + _("{signed}/{total} signert").format(
-            signed=len(parties) - len(progress.missing), total=len(parties)
-        )
+    if (share := signed_share(config=config, item=item, progress=progress, shown=item_state)) is not None:
+        text += " · " + _("{signed}/{total} signert").format(signed=share[0], total=share[1])
     return Cell(state=item_state, symbol=STATE_SYMBOLS[item_state], text=text)
 
 

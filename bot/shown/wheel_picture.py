@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 from bot.i18n import DEFAULT_LANG, LANGS, _, using
 from bot.model.config import AppConfig
+from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
-from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
+from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, signed_share, state_of
 from bot.shown.wheel_geometry import (
     INNER,
     VIEWS,
@@ -126,12 +127,19 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         label = head.spec.label or head.spec.name
         if len(items) > 1:
             label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
+        progress = progress_of(config=config, state=state, item=head)
+        share = signed_share(config=config, item=head, progress=progress, shown=worst) if len(items) == 1 else None
+        share = share if share and share[0] else None  # none signed yet: open, as before
+        if share is not None:  # partly signed reads partly done, as the status page's «2/5 signert»
+            label += f" {share[0]}/{share[1]}"
         if cycle != year:
             label += f" ({cycle})"
         title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)
         shown = _(STATE_LABELS[worst]).lower()
         if head.deadline < first:
             shown = _("På overtid (frist {day})").format(day=head.deadline.strftime("%d.%m.%Y")).lower()
+        if share is not None:
+            shown += " · " + _("{signed}/{total} signert").format(signed=share[0], total=share[1])
         drafts.append(
             (
                 start,

@@ -32,11 +32,14 @@ META = "meta"
 
 class DomainError(Exception):
     """A refused change. The message is Norwegian and goes to the person as it is; `buttons` offer the way
-    forward in one click where there is one (an unregistered person: «Bli med for Agder»)."""
+    forward in one click where there is one (an unregistered person: «Bli med for Agder»). `again`: the
+    label of a button that runs the same command with «bekreft» at the end, for a question that says to
+    type just that (bot/pipeline/errors.py makes it from the typed words, as `dato`'s questions have one)."""
 
-    def __init__(self, message: str = "", *, buttons: tuple[Button, ...] = ()) -> None:
+    def __init__(self, message: str = "", *, buttons: tuple[Button, ...] = (), again: str | None = None) -> None:
         super().__init__(message)
         self.buttons = buttons
+        self.again = again
 
 
 class AlreadyApplied(Exception):

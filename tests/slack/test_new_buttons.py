@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 
 from bot.core import Core
+from tests.driver import text_command
 
 from .block_kit import modal_problems, problems
 from .harness import running
+from .test_integration import ready_to_sign, terminal
 from .test_surfaces import autumn_2026, core  # noqa: F401  (the fixture)
 
 
@@ -49,3 +51,19 @@ async def test_fjern_datoen_clicked_removes_the_date(core: Core) -> None:  # noq
     said = json.dumps([c.body for c in h.standin.calls], ensure_ascii=False)
     assert "Dato fjernet: Regionalt dialogmøte vår 2027" in said
     assert "planned" not in core.store.read("cycle/agder/2027")["milestones"]["regional-spring"]
+
+
+async def test_a_bekreft_question_carries_its_command_as_a_button(core: Core) -> None:  # noqa: F811
+    """Walk 13, W3: replacing a signed text asks, and the button runs the same command with «bekreft»."""
+    ready_to_sign(core)
+    terminal(core, "ola", "in", "signer IN agder 2027")
+    typed = text_command(year=2027, version=2)
+    async with running(core) as h:
+        asked = (await h.slash(typed, channel="C0AGDER")).json()
+        assert problems(asked) == []
+        (button,) = _buttons(asked)
+        assert button["text"]["text"] == "Registrer den nye teksten"
+        await h.click(button["value"], channel="C0AGDER")
+        await h.settle()
+    said = json.dumps([c.body for c in h.standin.calls], ensure_ascii=False)
+    assert "Avtaletekst versjon 2 registrert" in said, said[:2000]
