@@ -242,9 +242,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 self._open_meta[partition] = meta
                 yield work
                 self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
-                raw, encoded = encode_partition(
-                    {**work, META: meta} if meta else work, before=entry.encoded if entry is not None else None
-                )
+                raw, encoded = encode_partition({**work, META: meta} if meta else work, before=_before(entry))
                 try:
                     DurableJSONStorage(path).write_raw(raw)
                 except OSError as exc:
@@ -386,6 +384,14 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)
+
+
+def _before(entry: _Entry | None) -> Encoded | None:
+    """What a write starts from: the partition as this process last wrote it, or as it read it (its tables
+    alone: `encode_partition` keeps the rows a read gave that the write left as they were)."""
+    if entry is None:
+        return None
+    return entry.encoded if entry.encoded is not None else Encoded(tables=entry.tables)
 
 
 def _version_of(raw: bytes) -> int:

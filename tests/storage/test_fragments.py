@@ -122,3 +122,20 @@ def test_a_table_is_decoded_again_only_when_its_text_changed() -> None:
     assert second.tables["milestones"] == {"m": {"done": True, "when": [2027, 4, 24]}}
     assert second.tables["milestones"]["m"]["done"] is True
     assert second.tables["versions"] is first.tables["versions"]  # the same text: not decoded again
+
+
+def test_a_first_write_after_a_read_keeps_the_rows_the_file_gave(tmp_path: Path) -> None:
+    """A partition this process read but never wrote (after a start, or another process's write): the rows
+    the write left are the read's own objects (not decoded again), and the bytes are whole encoding's."""
+    for number in range(5):
+        _write(TinyDBStore(tmp_path), number)
+    store = TinyDBStore(tmp_path)  # reads the file: nothing encoded by this process yet
+    read = store.rows(PARTITION, table="history")
+    with store.update(PARTITION) as tables:
+        store.append(tables, partition=PARTITION, table="history", entry={"touched": ("a", "b")})
+    raw = _file(tmp_path)
+    assert raw == encode_tables(json_copy(decode_tables(raw, path="x")))
+    after = store.rows(PARTITION, table="history")
+    assert all(after[key] is doc for key, doc in read.items())
+    assert list(after.values())[-1] == {"touched": ["a", "b"]}  # the new row as JSON gives it back
+    assert TinyDBStore(tmp_path).read(PARTITION) == store.read(PARTITION)
