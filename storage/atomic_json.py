@@ -89,6 +89,12 @@ def ensure_directory(path: str) -> None:
 
 def atomic_write(path: str, *, data: bytes) -> None:
     """Replace ``path`` with ``data``; returns only once both the content and the rename are on disk."""
+    os.close(atomic_write_kept(path, data=data))
+
+
+def atomic_write_kept(path: str, *, data: bytes) -> int:
+    """`atomic_write`, returning the new file's descriptor, open (the caller closes it): a cache that holds
+    the file open to pin its inode (`storage.tinydb_store`) need not open it again after every write."""
     folder = os.path.dirname(os.path.abspath(path))
     ensure_directory(folder)
     # Our own name instead of tempfile.mkstemp: mkstemp forces mode 0600, O_CREAT honours the umask.
@@ -104,14 +110,16 @@ def atomic_write(path: str, *, data: bytes) -> None:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        fsync_directory(folder)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        os.close(fd)
         raise
-    fsync_directory(folder)
+    return fd
 
 
 class DurableJSONStorage(Storage):

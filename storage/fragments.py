@@ -14,7 +14,9 @@ What is kept instead, with each cached partition (`Encoded`):
 `work_copy` hands a writer a copy to change: the row tables shallow (their rows are never changed in
 place, only added, replaced or deleted, so the rows can be shared), every other table deep. A row changed in
 place would keep its old text: the outbox replaces its rows (tests/test_outbox_shared.py watches it).
-`encode_partition` writes the copy back: a row whose object is the one encoded before reuses its text;
+`encode_partition` writes the copy back: a row whose object is the one encoded before reuses its text (a
+partition this process only read has no texts yet: a row the read gave keeps its object, encoded, not
+decoded again);
 the rest (new rows, the other tables, small and changed in place) is encoded and checked as
 `encode_tables` does, and decoded again for the readers. The bytes are exactly `encode_tables`'s (tests/storage/test_fragments.py), so a partition's version,
 the digest of its bytes, does not depend on which way it was written.
@@ -120,6 +122,7 @@ def _row_table(name: str, docs: dict[str, Document], *, known: Encoded, after: E
     are all still there, first and in order (a write appends), the table's text before is kept whole."""
     rows = known.rows.get(name, {})
     whole = known.texts.get(name)
+    read = known.tables.get(name, {}) if not rows else {}  # a partition read, not written, by this process
     if whole is not None and len(docs) >= len(rows) and _starts_with(docs, rows):
         table = dict(known.tables[name])
         texts = dict(rows)
@@ -134,6 +137,8 @@ def _row_table(name: str, docs: dict[str, Document], *, known: Encoded, after: E
         seen = rows.get(key)
         if seen is not None and seen[0] is doc:
             kept, text = seen
+        elif read.get(key) is doc:  # the row as the file gave it: the readers' own object (never changed in place)
+            kept, text = doc, _row_text(name, key, doc)
         else:
             text = _row_text(name, key, doc)
             kept = _decode(text)

@@ -2,8 +2,9 @@
 
 Layout: ``<directory>/<partition>.json`` (``cycle/agder/2027`` -> ``cycle/agder/2027.json``), the
 lock file ``<directory>/.lock``, row segments in ``.rows/`` and noted marks in ``.noted/``
-(`storage.tinydb_journal`). Writes go through `DurableJSONStorage` (temp file, fsync, rename,
-fsync of the folder) while ``<directory>/.lock`` is held, so concurrent writers never lose an update.
+(`storage.tinydb_journal`). Writes go through `atomic_json.atomic_write_kept` (temp file, fsync, rename,
+fsync of the folder; the new file stays open for the cache) while ``<directory>/.lock`` is held, so
+concurrent writers never lose an update.
 
 Reads are served from a cache of parsed partitions. An entry is valid while the file at the path has the
 same (device, inode, size, mtime, ctime) as when it was read. The cache keeps the file it read open:
@@ -27,7 +28,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
-from storage.atomic_json import DurableJSONStorage, sweep_stale_temp_files
+from storage import atomic_json
+from storage.atomic_json import sweep_stale_temp_files
 from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog, os_fault
@@ -242,24 +244,22 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 self._open_meta[partition] = meta
                 yield work
                 self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
-                raw, encoded = encode_partition(
-                    {**work, META: meta} if meta else work, before=entry.encoded if entry is not None else None
-                )
+                raw, encoded = encode_partition({**work, META: meta} if meta else work, before=_before(entry))
                 try:
-                    DurableJSONStorage(path).write_raw(raw)
+                    fd = atomic_json.atomic_write_kept(path, data=raw)
                 except OSError as exc:
                     fault = os_fault(exc, path=path, doing="writing", partition=partition)
                     raise self.note_fault(f"{partition} (write)", fault) from exc
-                self.clear_fault(f"{partition} (write)")
-                self.clear_fault("store")
-                self._retire(partition, written=True)  # a journal this write folded (storage.tinydb_journal)
                 with self._cache_lock:
                     try:
-                        self._remember(partition, path, raw, encoded=encoded)
+                        self._remember(partition, fd, raw, encoded=encoded)  # first: it holds `fd` from now on
                     except OSError:
                         # The write is durable; only the cache missed it. Never report it as failed.
                         logger.warning("could not cache %s after writing it", path, exc_info=True)
                         self._forget(partition)
+                self.clear_fault(f"{partition} (write)")
+                self.clear_fault("store")
+                self._retire(partition, written=True)  # a journal this write folded (storage.tinydb_journal)
             finally:
                 self._active.discard(partition)
                 self._open_meta.pop(partition, None)
@@ -362,12 +362,17 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         entry = _Entry(fd=fd, identity=identity, version=_version_of(raw), tables=tables, meta=meta)
         return self._put(partition, entry)
 
-    def _remember(self, partition: str, path: str, raw: bytes, *, encoded: Encoded) -> None:
-        """Cache what we just wrote (the tables as the file holds them, not the writer's objects); the folder
-        lock is held, so the file at `path` is ours."""
-        fd = os.open(path, os.O_RDONLY)
+    def _remember(self, partition: str, fd: int, raw: bytes, *, encoded: Encoded) -> None:
+        """Cache what we just wrote (the tables as the file holds them, not the writer's objects), holding the
+        descriptor the write made (the folder lock is held, so the file is ours; it is closed here if the
+        cache cannot take it)."""
+        try:
+            identity = _identity(os.fstat(fd))  # after the rename, which moves the file's ctime
+        except BaseException:
+            os.close(fd)
+            raise
         tables, meta = _split(encoded.tables)
-        entry = _Entry(fd=fd, identity=_identity(os.fstat(fd)), version=_version_of(raw), tables=tables, meta=meta)
+        entry = _Entry(fd=fd, identity=identity, version=_version_of(raw), tables=tables, meta=meta)
         entry.encoded = encoded
         self._put(partition, entry)
 
@@ -386,6 +391,14 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)
+
+
+def _before(entry: _Entry | None) -> Encoded | None:
+    """What a write starts from: the partition as this process last wrote it, or as it read it (its tables
+    alone: `encode_partition` keeps the rows a read gave that the write left as they were)."""
+    if entry is None:
+        return None
+    return entry.encoded if entry.encoded is not None else Encoded(tables=entry.tables)
 
 
 def _version_of(raw: bytes) -> int:

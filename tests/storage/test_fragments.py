@@ -4,6 +4,7 @@ the whole partition gives, a read sees what the file holds, and a refused value 
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,33 @@ def test_a_table_is_decoded_again_only_when_its_text_changed() -> None:
     assert second.tables["milestones"] == {"m": {"done": True, "when": [2027, 4, 24]}}
     assert second.tables["milestones"]["m"]["done"] is True
     assert second.tables["versions"] is first.tables["versions"]  # the same text: not decoded again
+
+
+def test_a_first_write_after_a_read_keeps_the_rows_the_file_gave(tmp_path: Path) -> None:
+    """A partition this process read but never wrote (after a start, or another process's write): the rows
+    the write left are the read's own objects (not decoded again), and the bytes are whole encoding's."""
+    for number in range(5):
+        _write(TinyDBStore(tmp_path), number)
+    store = TinyDBStore(tmp_path)  # reads the file: nothing encoded by this process yet
+    read = store.rows(PARTITION, table="history")
+    with store.update(PARTITION) as tables:
+        store.append(tables, partition=PARTITION, table="history", entry={"touched": ("a", "b")})
+    raw = _file(tmp_path)
+    assert raw == encode_tables(json_copy(decode_tables(raw, path="x")))
+    after = store.rows(PARTITION, table="history")
+    assert all(after[key] is doc for key, doc in read.items())
+    assert list(after.values())[-1] == {"touched": ["a", "b"]}  # the new row as JSON gives it back
+    assert TinyDBStore(tmp_path).read(PARTITION) == store.read(PARTITION)
+
+
+def test_the_written_file_is_cached_through_the_descriptor_the_write_made(tmp_path: Path) -> None:
+    """The cache holds the file each write made open (`atomic_write_kept`), one descriptor per partition,
+    and never reads it back: a write leaks none, and another process's file is still seen."""
+    store = TinyDBStore(tmp_path)
+    _write(store, 0)
+    open_before = len(os.listdir("/proc/self/fd"))
+    for number in range(1, 21):
+        _write(store, number)
+    assert len(os.listdir("/proc/self/fd")) == open_before
+    _write(TinyDBStore(tmp_path), 21)  # another process replaces the file
+    assert store.rows(PARTITION, table="requests")["r21"] == {"history": "21"}

@@ -11,8 +11,7 @@ import pytest
 import storage.tinydb_rows as rows_module
 from bot.clock import OSLO
 from bot.state.store import Author, StateStore
-from storage import StoreError, TinyDBStore
-from storage.atomic_json import atomic_write
+from storage import StoreError, TinyDBStore, atomic_json
 from storage.codec import decode_tables, encode_tables
 from storage.tinydb_rows import SEGMENT_ROWS
 
@@ -69,15 +68,21 @@ def test_a_crash_between_segment_and_partition_file_loses_nothing(
         state = StateStore(store=store)
         _changes(state, 2 * SEGMENT_ROWS - 1)  # the next change moves rows into a segment
         calls = []
+        real_kept = atomic_json.atomic_write_kept
 
         def segment_then_fail(path: str, *, data: bytes) -> None:
             calls.append(path)
             if len(calls) > 1:  # the segment was written; the partition file's write fails
                 raise OSError(28, "No space left on device")
-            atomic_write(path, data=data)
+            os.close(real_kept(path, data=data))
+
+        def kept_then_fail(path: str, *, data: bytes) -> int:  # the partition file's write, its file kept open
+            segment_then_fail(path, data=data)
+            return os.open(path, os.O_RDONLY)
 
         monkeypatch.setattr(rows_module, "atomic_write", segment_then_fail)
         monkeypatch.setattr("storage.atomic_json.atomic_write", segment_then_fail)
+        monkeypatch.setattr("storage.atomic_json.atomic_write_kept", kept_then_fail)
         with pytest.raises(OSError):
             _changes(state, 1, start=999)
         monkeypatch.undo()
