@@ -63,14 +63,22 @@ def _walk(tmp_path: Path, *, at: datetime) -> tuple[BotDriver, Callable[[], dict
     return bot, sweep
 
 
-def test_neste_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) -> None:
-    bot, sweep = _walk(tmp_path, at=oslo(2026, 11, 23, 9))
+def _each_write(
+    bot: BotDriver, sweep: Callable[[], dict[tuple[str, str], str]], writes: tuple[tuple[str, str, str], ...]
+) -> dict[tuple[str, str], str]:
+    """Each write, then a sweep; the answers after the last."""
     before = sweep()
-    for text, user, channel in WRITES:
+    for text, user, channel in writes:
         assert bot.say(text, as_=user, channel=channel).ok, text
         after = sweep()
         assert after != before, text  # the write shows somewhere
         before = after
+    return before
+
+
+def test_neste_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) -> None:
+    bot, sweep = _walk(tmp_path, at=oslo(2026, 11, 23, 9))
+    before = _each_write(bot, sweep, WRITES)
     assert "Sende utkast" in before[("ola", "in")]
     assert "30. november" in before[("new", "vestland")]
     point = re.search(r"Sende utkast .*?\[([A-Z0-9]{4})\]", before[("ola", "in")])
@@ -81,10 +89,5 @@ def test_neste_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) 
 
 def test_signings_section_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) -> None:
     bot, sweep = _walk(tmp_path, at=oslo(2027, 1, 5, 9))
-    before = sweep()
-    for text, user, channel in SIGNING_WRITES:
-        assert bot.say(text, as_=user, channel=channel).ok, text
-        after = sweep()
-        assert after != before, text
-        before = after
+    before = _each_write(bot, sweep, SIGNING_WRITES)
     assert "avtale-2027-v2.pdf" in before[("new", "agder")]
