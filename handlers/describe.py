@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.agreement.receipt import version_facts
 from bot.agreement.signing import opens_text, sign_button, signing_open
-from bot.agreement.versions import EARLIER, VERSIONS, current_version
+from bot.agreement.versions import current_version
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
@@ -21,10 +21,10 @@ from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
 from bot.model.order import later_note, stale_note
-from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_needs
+from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, planned_text
-from bot.state.store import StateStore, item_partition
+from bot.state.store import StateStore
 from handlers.minutes_read import read_command
 
 
@@ -52,7 +52,7 @@ def describe(
 
 _SIGNINGS: dict[tuple[str, date, str, _How], tuple[AppConfig, tuple[object, ...], tuple[object, ...], Section]] = {}
 """Per signing, day, written form and way: the configuration, the progress and the stored objects its
-section was made from (`_signing_reads`), and the section. A write to another item of the region rewrites
+section was made from (`signing_reads`), and the section. A write to another item of the region rewrites
 the signing's partition but keeps the objects of what it did not change (storage/fragments.py), so the
 section, and the renderers' blocks kept by its identity, stay. Entries of past days are dropped wholesale
 once there are many."""
@@ -61,7 +61,7 @@ once there are many."""
 def _describe_signing(*, config: AppConfig, state: StateStore, progress: Progress, today: date, how: _How) -> Section:
     """A signing without notes or minutes, kept while what it reads is the same stored objects."""
     item = progress.item
-    reads = _signing_reads(config=config, state=state, signing=item)
+    reads = signing_reads(config=config, state=state, signing=item)
     facts = _progress_facts(progress)
     key = (item.ident, today, current(), how)
     kept = _SIGNINGS.get(key)
@@ -77,19 +77,6 @@ def _describe_signing(*, config: AppConfig, state: StateStore, progress: Progres
         _SIGNINGS.clear()
     _SIGNINGS[key] = (config, facts, reads, section)
     return section
-
-
-def _signing_reads(*, config: AppConfig, state: StateStore, signing: Item) -> tuple[object, ...]:
-    """What a signing's section reads from the store: its document, its partition's signatures, text
-    versions and voided signatures, and the document (a signing's: its signatures) of each thing it waits
-    for. An empty one may be a new object each read: any empty stands for any other."""
-    tables = state.store.read(item_partition(signing))
-    reads: list[object] = [state.item_doc(signing), *(tables.get(name) for name in ("signatures", VERSIONS, EARLIER))]
-    for need in signing_needs(config=config, signing=signing):
-        reads.append(state.item_doc(need))
-        if is_signing(need):
-            reads.append(state.store.read(item_partition(need)).get("signatures"))
-    return tuple(reads)
 
 
 def _progress_facts(progress: Progress) -> tuple[object, ...]:
