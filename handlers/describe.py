@@ -21,7 +21,7 @@ from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
 from bot.model.order import later_note, stale_note
-from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
+from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, planned_text
 from bot.state.store import StateStore
@@ -42,10 +42,60 @@ def describe(
     for every renderer, and an overdue item's title starts with ⚠ on every platform (`neste`, `status`)."""
     item = progress.item
     how = _How(full=full, with_region=with_region)
+    if is_signing(item) and item.region is not None and not progress.outcome and not progress.outside_order:
+        return _describe_signing(config=config, state=state, progress=progress, today=today, how=how)
     if progress.outcome or is_signing(item) or is_assignments(item):
-        # reads the signatures and the agreement, or quotes the minutes: made afresh
+        # quotes the minutes, reads the assignment answers, or a signing's notes read other partitions: afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
     return _describe_open(config, progress, today, current(), how)
+
+
+_SIGNINGS: dict[tuple[str, date, str, _How], tuple[AppConfig, tuple[object, ...], tuple[object, ...], Section]] = {}
+"""Per signing, day, written form and way: the configuration, the progress and the stored objects its
+section was made from (`signing_reads`), and the section. A write to another item of the region rewrites
+the signing's partition but keeps the objects of what it did not change (storage/fragments.py), so the
+section, and the renderers' blocks kept by its identity, stay. Entries of past days are dropped wholesale
+once there are many."""
+
+
+def _describe_signing(*, config: AppConfig, state: StateStore, progress: Progress, today: date, how: _How) -> Section:
+    """A signing without notes or minutes, kept while what it reads is the same stored objects."""
+    item = progress.item
+    reads = signing_reads(config=config, state=state, signing=item)
+    facts = _progress_facts(progress)
+    key = (item.ident, today, current(), how)
+    kept = _SIGNINGS.get(key)
+    if (
+        kept is not None
+        and kept[0] is config
+        and kept[1] == facts
+        and all(a is b or (not a and not b) for a, b in zip(kept[2], reads, strict=True))
+    ):
+        return kept[3]
+    section = _describe(config=config, state=state, progress=progress, today=today, how=how)
+    if len(_SIGNINGS) > 4096:
+        _SIGNINGS.clear()
+    _SIGNINGS[key] = (config, facts, reads, section)
+    return section
+
+
+def _progress_facts(progress: Progress) -> tuple[object, ...]:
+    """What a section says from a progress (the item aside)."""
+    return (
+        progress.done,
+        progress.done_at,
+        progress.planned,
+        progress.planned_has_time,
+        progress.planned_last_day,
+        progress.planned_end,
+        progress.recorded_at,
+        progress.planned_set,
+        progress.missing,
+        progress.outcome,
+        progress.not_relevant,
+        progress.outside_order,
+        progress.outside_order_nn,
+    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, regional_milestones, tracked
@@ -32,15 +33,25 @@ def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, tod
     until = today + timedelta(days=PREPARE_DAYS)
     since = today - timedelta(days=PREPARE_DAYS)
     found: list[tuple[date, Item]] = []
-    for region in config.parties.regions:
-        for year in (today.year, today.year + 1):
-            for item in regional_milestones(config, year=year, region=region.key):
-                if item.start > until or item.deadline < today or not takes_part(config, actor=actor, item=item):
-                    continue
-                if not tracked(config, item):
-                    continue
-                progress = progress_of(config=config, state=state, item=item)
-                planned = progress.planned.date() if progress.planned else None
-                if not progress.done and planned is not None and since <= planned <= until:
-                    found.append((planned, item))
+    for item in _candidates(config, actor=actor, today=today):
+        progress = progress_of(config=config, state=state, item=item)
+        planned = progress.planned.date() if progress.planned else None
+        if not progress.done and planned is not None and since <= planned <= until:
+            found.append((planned, item))
     return [item for _day, item in sorted(found, key=lambda pair: (pair[0], pair[1].ident))]
+
+
+@per_config(maxsize=256)
+def _candidates(config: AppConfig, *, actor: str, today: date) -> tuple[Item, ...]:
+    """The meetings that may be to prepare today, whatever is recorded: what follows from the configuration
+    and the day, worked out once a day rather than over every region's milestones on every request."""
+    until = today + timedelta(days=PREPARE_DAYS)
+    return tuple(
+        item
+        for region in config.parties.regions
+        for year in (today.year, today.year + 1)
+        for item in regional_milestones(config, year=year, region=region.key)
+        if not (item.start > until or item.deadline < today)
+        and takes_part(config, actor=actor, item=item)
+        and tracked(config, item)
+    )

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
+from bot.agreement.versions import EARLIER, VERSIONS
 from bot.facts.kinds import is_signing
 from bot.i18n import _, local
 from bot.memo import IdentityMemo, per_config
@@ -207,6 +208,23 @@ def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) 
 _BLOCKERS: dict[str, tuple[AppConfig, tuple[Tables, ...], tuple[Item, ...]]] = {}
 """Per signing: the configuration and the tables its blockers were worked out from, and the blockers (one
 entry per signing ever asked about: a region and year each)."""
+
+
+def signing_reads(*, config: AppConfig, state: StateStore, signing: Item) -> tuple[object, ...]:
+    """What a signing's section (`handlers/describe.py`) reads from the store, to keep it by: its document,
+    its partition's signatures, text versions and voided signatures, and the document (a signing's: its
+    signatures) of each thing it waits for. An empty one may be a new object each read: any empty stands
+    for any other."""
+    tables = state.store.read(item_partition(signing))
+    reads: list[object] = [
+        state.item_doc(signing),
+        *(tables.get(name) for name in ("signatures", VERSIONS, EARLIER)),
+    ]
+    for need in _signing_needs(config, signing)[0]:
+        reads.append(state.item_doc(need))
+        if is_signing(need):
+            reads.append(state.store.read(item_partition(need)).get("signatures"))
+    return tuple(reads)
 
 
 def signing_needs(*, config: AppConfig, signing: Item) -> tuple[Item, ...]:

@@ -70,6 +70,11 @@ def item_table(item: Item) -> str:
     return "milestones" if item.kind == "milestone" else "preconditions"
 
 
+_ADDRESSES: dict[str, tuple[str, str, str]] = {}
+"""Each item's partition, table and key by its `ident` (which they follow from): a `neste` reads ~40
+items' documents, and the three names were built anew for each."""
+
+
 @dataclass(frozen=True)
 class Author:
     """Who made a change, for the history."""
@@ -127,7 +132,10 @@ class StateStore:
         return checked_doc(self.store, partition, table, key, found)  # this document alone: a named fault
 
     def item_doc(self, item: Item) -> Document:
-        return self.doc(item_partition(item), item_table(item), item_doc_key(item))
+        address = _ADDRESSES.get(item.ident)
+        if address is None:
+            address = _ADDRESSES[item.ident] = (item_partition(item), item_table(item), item_doc_key(item))
+        return self.doc(*address)
 
     def signatures(self, *, region: str, year: int) -> dict[str, Document]:
         """party -> its signature on the current text: shared while the stored table is the same object (an
