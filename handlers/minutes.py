@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.actions.base import Acting
+from bot.actions.happened import Happened
 from bot.actions.minutes import (
     MeetingOutcome,
     MinutesRecorded,
@@ -74,7 +75,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             return _from_fields(ctx, request.fields, request=request)
         return _from_text(ctx, free_text, request=request)
 
-    def held_on() -> datetime | None:
+    def held_on() -> Happened | None:
         summary = (request.fields.get("sammendrag") or "") if request.fields else _SECTION.split(free_text)[0]
         return held_day(summary, now=ctx.now)
 

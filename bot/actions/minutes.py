@@ -15,6 +15,7 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.actions.base import Acting, record
+from bot.actions.happened import Happened, not_come
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
@@ -132,7 +133,7 @@ def record_minutes(
     year: int | None,
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
-    held_on: Callable[[], datetime | None] = lambda: None,
+    held_on: Callable[[], Happened | None] = lambda: None,
 ) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
     about the text; None asks for the outcome (`MinutesWanted`). `held_on` is the day the text names as the
@@ -187,9 +188,10 @@ def record_minutes(
         raise ReplaceAsked(item=item, what=what, dropped=dropped_question(dropped) if dropped else "")
     if given is None:
         return MinutesWanted(item=item)
-    typed_held = early or held_on()
-    if typed_held is not None:
-        require_held_day(acting, item=item, day=typed_held)
+    typed = early or held_on()
+    if typed is not None:
+        require_held_day(acting, item=item, day=typed)
+    typed_held = typed.when if typed is not None else None
     if typed_held is not None and progress.planned and progress.planned.date() == typed_held.date():
         typed_held = progress.planned  # the planned day typed without its time keeps the planned time
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
@@ -264,7 +266,7 @@ def record_minutes(
     )
 
 
-def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], datetime | None]) -> datetime | None:
+def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], Happened | None]) -> Happened | None:
     """The day the text names as held, when it is before a planned start not yet come: the plan was stale,
     not the model's order broken (the text is read only then, so other refusals come first as before)."""
     planned = next((breach.planned for breach in breaches if breach.planned is not None), None)
@@ -274,7 +276,7 @@ def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], datetime 
     return held if held is not None and held.date() < planned.date() else None
 
 
-def _move_question(*, item: Item, held: datetime, breaches: list[Breach]) -> str:
+def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> str:
     """Held before its plan: ask to move the plan to the day it was held (with `bekreft`), and name any rule of
     the model's order the write would still break."""
     planned = next(breach.planned for breach in breaches if breach.planned is not None)
@@ -296,13 +298,14 @@ def _move_question(*, item: Item, held: datetime, breaches: list[Breach]) -> str
     )
 
 
-def require_held_day(acting: Acting, *, item: Item, day: datetime) -> None:
+def require_held_day(acting: Acting, *, item: Item, day: Happened) -> None:
     """A day named as the one it was held must have come, and be in the item's window: «holdt 6. mai» read
-    as last year's 6 May is a slip, never recorded."""
-    if day.date() > acting.now.date():
+    as last year's 6 May is a slip, never recorded; typed the day before, it names this year's (walk 14a F7)."""
+    ahead = not_come(day, today=acting.now.date(), opens=item.start)
+    if ahead is not None:
         raise DomainError(
             _("{item} kan ikke ha vært {done} {day}: den dagen har ikke kommet ennå.").format(
-                item=item.title(), done=done_word(item), day=day_text(day.date())
+                item=item.title(), done=done_word(item), day=day_text(ahead)
             )
         )
     if day.date() < item.start:
