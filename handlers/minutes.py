@@ -90,7 +90,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             held_on=held_on,
         )
     except ReplaceAsked as asked:
-        raise replace_refusal(asked, from_form=bool(request.fields) or not free_text.strip()) from None
+        raise replace_refusal(
+            asked, from_form=bool(request.fields) or not free_text.strip(), line=request.text.strip()
+        ) from None
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))

@@ -23,6 +23,7 @@ from bot.model.followups import require_sound_points, same_points, stamp
 from bot.model.followups_replaced import Redated, ask_once, carry_over, dropped_open, dropped_question, redated
 from bot.model.order import (
     Breach,
+    broken_rules,
     confirm_word,
     held_breaches,
     mark,
@@ -75,11 +76,13 @@ class MinutesRecorded:
 
 class ReplaceAsked(DomainError):
     """New minutes would replace recorded ones: asked first. The handler words the question (how to confirm
-    from a line or a form, and the command that reads the replaced minutes), so it carries its parts."""
+    from a line or a form, and the command that reads the replaced minutes), so it carries its parts.
+    `order` is the model's order the same `bekreft` also goes past (walk 14a F11/F12: one question names
+    all one `bekreft` confirms); `repeat` when `bekreft` was typed already and the same line again confirms."""
 
-    def __init__(self, *, item: Item, what: str, dropped: str) -> None:
+    def __init__(self, *, item: Item, what: str, dropped: str, order: str = "", repeat: bool = False) -> None:
         super().__init__(str(replace_question(what=what)) + (" " + dropped if dropped else ""))
-        self.item, self.what, self.dropped = item, what, dropped
+        self.item, self.what, self.dropped, self.order, self.repeat = item, what, dropped, order, repeat
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def record_minutes(
 
     if early is not None and not confirmed:
         raise DomainError(_move_question(item=item, held=early, breaches=breaches))
-    if breaches and not confirmed:
+    if breaches and not confirmed and not progress.outcome:
         raise refuse(item=item, breaches=breaches)
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
@@ -176,6 +179,7 @@ def record_minutes(
     )
     # A `bekreft` that also answered the order question does not drop open points whose question the person
     # has not seen (walk 7 F2): they are asked it once, naming the points.
+    # A question that names the points (asked now without `bekreft`) counts as seen.
     unseen = bool(dropped) and ask_once(
         config=config,
         person=(acting.request.platform, acting.request.user_id),
@@ -184,8 +188,13 @@ def record_minutes(
         ambiguous=confirmed and bool(breaches),
     )
     if progress.outcome and (not confirmed or unseen):  # asked before the form too, so nobody fills one in vain
-        what = earlier_minutes(item=item, progress=progress)
-        raise ReplaceAsked(item=item, what=what, dropped=dropped_question(dropped) if dropped else "")
+        raise ReplaceAsked(
+            item=item,
+            what=earlier_minutes(item=item, progress=progress),
+            dropped=dropped_question(dropped) if dropped else "",
+            order=broken_rules(item=item, breaches=breaches) if breaches else "",
+            repeat=confirmed,
+        )
     if given is None:
         return MinutesWanted(item=item)
     typed = early or held_on()
