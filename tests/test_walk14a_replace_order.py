@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo
 
 PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
@@ -17,7 +17,7 @@ REPLACES = {"nb": "Dette erstatter referatet", "nn": "Dette erstattar referatet"
 OUTSIDE = {"nb": "utenfor modellens rekkefølge", "nn": "utanfor rekkjefølgja i modellen"}
 
 
-def _recorded_out_of_order(lang: str, *, task: str):  # noqa: ANN202 - the driver's bot
+def _recorded_out_of_order(lang: str, *, task: str) -> BotDriver:
     """Høstmøtet dated 19 Nov, the region's autumn meeting 12 Nov with `bekreft`, its minutes with two points
     recorded out of order on 13 Nov; the clock then at 16 Nov."""
     person, channel = PERSON[lang]
