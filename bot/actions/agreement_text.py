@@ -20,6 +20,7 @@ from bot.i18n import _, ngettext
 from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 from storage.base import Document, Tables
 
@@ -83,11 +84,13 @@ def register_text(
     label = f"versjon {current.number + 1 if current else 1}"  # the next version's, for the history line
 
     if not confirmed:
-        _ask_before_voiding(acting, region=region, signed=state.signatures(region=region, year=year), current=current)
+        _ask_before_voiding(
+            acting, item=item, region=region, signed=state.signatures(region=region, year=year), current=current
+        )
 
     def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document], int | None]:
         if not confirmed:  # a signature given since the check above is voided only when asked
-            _ask_before_voiding(acting, region=region, signed=tables.get("signatures", {}), current=current)
+            _ask_before_voiding(acting, item=item, region=region, signed=tables.get("signatures", {}), current=current)
         version, renew = agreement.add_version(tables, fields=fields)
         same = agreement.same_text_as(tables, version=version)
         return version, renew, same.number if same else None
@@ -116,10 +119,11 @@ def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:
 
 
 def _ask_before_voiding(
-    acting: Acting, *, region: str, signed: dict[str, Document], current: agreement.Version | None
+    acting: Acting, *, item: Item, region: str, signed: dict[str, Document], current: agreement.Version | None
 ) -> None:
     """A new text voids the signatures given on the current one: ask first, naming whose (README:
-    a record that replaces another asks first and names what it replaces)."""
+    a record that replaces another asks first and names what it replaces), and, when every party has
+    signed, that it replaces a complete and binding agreement, past its signing deadline if so (walk 14a F13)."""
     if not signed:
         return
     config = acting.config
@@ -134,4 +138,14 @@ def _ask_before_voiding(
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
         confirm=confirm_word()
     )
-    raise DomainError(f"{lead} {how}", again=_("Registrer den nye teksten"))
+    binding = ""
+    if set(order) <= set(signed):
+        binding = _("Avtalen er fullført: alle partene har signert, og den forplikter dem.") + " "
+        if item.deadline < acting.now.date():
+            binding += (
+                _("Fristen for signering var {day}, så de nye signaturene kommer for sent.").format(
+                    day=day_text(item.deadline)
+                )
+                + " "
+            )
+    raise DomainError(f"{binding}{lead} {how}", again=_("Registrer den nye teksten"))
