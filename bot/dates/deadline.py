@@ -144,9 +144,11 @@ def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
     return working, typed if working != typed else None
 
 
-def _week_end(monday: date) -> date:
+def _week_end(day: date) -> date:
     """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
-    before it (a holiday Friday), never its Monday (walk8 N3)."""
+    before it (a holiday Friday), never its Monday (walk8 N3). `day` is any day of the week (the grammar
+    reads a week as its first working day)."""
+    monday = day - timedelta(days=day.weekday())
     last = on_or_before(monday + timedelta(days=4))
     return last if last >= monday else monday + timedelta(days=4)
 

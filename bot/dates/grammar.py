@@ -38,6 +38,7 @@ from bot.dates.words import (
     normalize,
     with_years,
 )
+from bot.dates.workdays import first_working_day_of_week
 from bot.dates.zones import keeps_oslo_clock, split_zone
 
 logger = logging.getLogger(__name__)
@@ -301,7 +302,9 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, relative=True)
     hour, minute = at or (0, 0)
-    day = found.day
+    day, make = found.day, found.make
+    if found.kind == "week":  # «uke 13», «etter påske»: the week's first working day, never Easter Monday
+        day, make = _first_working(day), _first_working_in(make)
     when = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)
     return ParsedDate(
         when=when,
@@ -309,13 +312,26 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         month_only=found.kind == "month",
         year_typed=found.year_typed,
         relative=found.relative or found.kind == "day_of_month",
-        in_year=found.make,
+        in_year=make,
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
         month_part=found.part,
         weekday=found.weekday,
         named=found.named,
     )
+
+
+def _first_working(day: date) -> date:
+    """A week typed without a day is its first working day (walk 14a F4: «uka etter påske» in 2027 is
+    Tuesday 30 March, not Easter Monday); a week without one keeps its Monday, and `dato` asks about it."""
+    return first_working_day_of_week(day) or day
+
+
+def _first_working_in(make: Maker | None) -> Maker | None:
+    """The same week in another year, its first working day too."""
+    if make is None:
+        return None
+    return lambda year: _first_working(made) if (made := make(year)) is not None else None
 
 
 def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:
