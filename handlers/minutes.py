@@ -184,10 +184,8 @@ def _held(ctx: Context, result: MinutesRecorded) -> str:
     planned over two days held from its first day is named with both («1.–2. desember 2027», walk 13 W6)."""
     if result.held is None:
         return ""
-    held = result.held.date()
     progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
-    planned = progress.planned.date() if progress.planned else None
-    return days_text(held, progress.planned_last_day if planned == held else None)
+    return days_text(result.held.date(), progress.held_last_day)
 
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:

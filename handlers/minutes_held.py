@@ -83,5 +83,6 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> Ha
         when = reading.when
         if reading.relative and 0 < (when.date() - now.date()).days <= _WEEK.days:
             when -= _WEEK  # «holdt tirsdag»: the Tuesday that has been, not the coming one
-        return Happened(when=when, year_fixed=reading.year_typed or reading.relative)
+        last = reading.span_end if reading.span_end and not reading.relative else None
+        return Happened(when=when, year_fixed=reading.year_typed or reading.relative, last_day=last)
     return None

@@ -24,6 +24,8 @@ class Happened:
 
     when: datetime
     year_fixed: bool = False
+    last_day: date | None = None
+    """The last day when the words name a meeting over days («holdt 25.–26. november»): both days are kept."""
 
     def date(self) -> date:
         return self.when.date()

@@ -35,7 +35,7 @@ from bot.model.order import (
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
-from bot.shown.replies import day_text
+from bot.shown.replies import day_text, days_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
@@ -124,7 +124,7 @@ def earlier_minutes(*, item: Item, progress: Progress) -> str:
         + ", "
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
-    held = day_text(progress.done_at.date()) if progress.done_at else "–"
+    held = days_text(progress.done_at.date(), progress.held_last_day) if progress.done_at else "–"
     return _("referatet for {item} (holdt {day}: {counts})").format(item=item.title(), day=held, counts=counts)
 
 
@@ -201,6 +201,7 @@ def record_minutes(
     if typed is not None:
         require_held_day(acting, item=item, day=typed)
     typed_held = typed.when if typed is not None else None
+    held_last = typed.last_day if typed is not None and typed.last_day and typed.last_day > typed.date() else None
     if typed_held is not None and progress.planned and progress.planned.date() == typed_held.date():
         typed_held = progress.planned  # the planned day typed without its time keeps the planned time
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
@@ -228,6 +229,9 @@ def record_minutes(
         if early is not None:  # held before the plan: the plan moves to the day it was held, as asked
             doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
             doc.pop("planned_last_day", None)
+        if held_last is not None:  # «vi møttest 25. og 26. november»: both days, on every surface (walk 13 W6)
+            doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
+            doc["planned_last_day"] = held_last.isoformat()
         doc.pop("outside_order", None)
         doc.pop("outside_order_nn", None)
         if note:

@@ -74,6 +74,8 @@ class ReplacedOutcome:
     replaced_at: str
     """When it was replaced (ISO), and by whom."""
     replaced_by: str
+    record: Document | None = None
+    """The whole record as it was (its planned days say whether it was held over two)."""
 
 
 def replaced_outcome(entry: Document) -> Document | None:
@@ -101,6 +103,7 @@ def replaced_outcomes(state: StateStore, *, item: Item) -> tuple[ReplacedOutcome
                 held=before.get("done_at") if isinstance(before.get("done_at"), str) else None,
                 replaced_at=str(entry.get("at") or ""),
                 replaced_by=str(entry.get("name") or ""),
+                record=before,
             )
         )
     return tuple(reversed(found))
