@@ -8,10 +8,9 @@ import re
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.walk14a_steps import AUTUMN, PERSON
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 SPRING = {"nb": "vår", "nn": "vår"}
-AUTUMN = {"nb": "høst", "nn": "haust"}
 WORKING_DAY = {"nb": "den første arbeidsdagen i uke 13", "nn": "den første arbeidsdagen i veke 13"}
 
 

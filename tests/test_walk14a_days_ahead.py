@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.walk14a_steps import HELD, PERSON
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 ADOPTED = {"nb": "vedtatt", "nn": "vedteke"}
-HELD = {"nb": "holdt", "nn": "halde"}
 NOT_COME = {"nb": "har ikke kommet ennå", "nn": "har ikkje kome enno"}
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import make_bot, oslo, record_all_preconditions, text_command
+from tests.walk14a_steps import CONFIRM, PERSON, signed_by
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
-CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
 ADOPTED = {"nb": "vedtatt", "nn": "vedteke"}
 SIGNERS = {"ola": "IN", "siri": "SIVA", "nils": "NFR", "rita": "RFF"}
 BINDING = {
@@ -35,11 +34,7 @@ def test_changing_a_precondition_s_day_asks_with_a_button_that_changes_it(lang: 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_a_new_text_on_a_fully_signed_agreement_says_it_is_complete_binding_and_late(lang: str) -> None:
     person, region = PERSON[lang]
-    bot = make_bot(at=oslo(2027, 1, 12, 9))
-    record_all_preconditions(bot, year=2027, region=region)
-    assert bot.say(f"signer {region} 2027", as_=person, channel=region).ok
-    for signer, party in SIGNERS.items():
-        assert bot.say(f"signer {party} {region} 2027", as_=signer).ok
+    bot = signed_by(lang=lang, signers=tuple(SIGNERS.items()))
     bot.set_time(2027, 2, 8, 9)
     line = text_command(year=2027, region=region, version=2)
     before = bot.snapshot()

@@ -7,10 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import BotDriver, make_bot, oslo
+from tests.walk14a_steps import AUTUMN, CONFIRM, PERSON, asked_unchanged
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
-CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
-AUTUMN = {"nb": "høst", "nn": "haust"}
 BY = {"nb": "innen", "nn": "innan"}
 AFTER = {"nb": "kommer etter", "nn": "kjem etter"}
 REPLACES = {"nb": "Dette erstatter referatet", "nn": "Dette erstattar referatet"}
@@ -39,13 +37,9 @@ def test_one_question_names_the_order_and_the_replacement_and_its_button_replace
     person, channel = PERSON[lang]
     bot = _recorded_out_of_order(lang, task=f"Sende tall {lang}")
     line = f"referat {AUTUMN[lang]} Tillegg: NFR deltok. oppfølging: Kartlegging @NFR {BY[lang]} 10. desember"
-    before = bot.snapshot()
-    asked = bot.say(line, as_=person, channel=channel)
-    assert not asked.ok
-    for words in (AFTER[lang], REPLACES[lang], OUTSIDE[lang], f"Sende tall {lang}", "Notat"):
-        assert words in asked.text, (words, asked.text)
+    names = (AFTER[lang], REPLACES[lang], OUTSIDE[lang], f"Sende tall {lang}", "Notat")
+    asked = asked_unchanged(bot, line, lang=lang, names=names)
     assert [button.command for button in asked.buttons] == [f"{line} {CONFIRM[lang]}"]
-    assert bot.snapshot() == before
     done = bot.say(asked.buttons[0].command, as_=person, channel=channel)
     assert done.ok, done.text
     status = bot.say(f"status {channel} 2026", as_=person, channel=channel).text
@@ -57,14 +51,11 @@ def test_bekreft_typed_at_once_asks_once_naming_all_and_the_same_line_replaces(l
     person, channel = PERSON[lang]
     bot = _recorded_out_of_order(lang, task=f"Lage tall {lang}")
     line = f"referat {AUTUMN[lang]} Tillegg. oppfølging: Analyse @NFR {BY[lang]} 10. desember {CONFIRM[lang]}"
-    before = bot.snapshot()
-    asked = bot.say(line, as_=person, channel=channel)
-    assert not asked.ok
-    for words in (AFTER[lang], REPLACES[lang], OUTSIDE[lang], f"Lage tall {lang}"):
-        assert words in asked.text, (words, asked.text)
+    asked = asked_unchanged(
+        bot, line, lang=lang, names=(AFTER[lang], REPLACES[lang], OUTSIDE[lang], f"Lage tall {lang}")
+    )
     assert f"«{CONFIRM[lang]}» til slutt" not in asked.text  # it was typed: the line again is the answer
     assert [button.command for button in asked.buttons] == [line]
-    assert bot.snapshot() == before
     assert bot.say(line, as_=person, channel=channel).ok
 
 

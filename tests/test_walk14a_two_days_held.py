@@ -7,11 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.walk14a_steps import AUTUMN, CONFIRM, HELD, PERSON
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
-AUTUMN = {"nb": "høst", "nn": "haust"}
-CONFIRM = {"nb": "bekreft", "nn": "stadfest"}
-HELD = {"nb": "holdt", "nn": "halde"}
 MET = {"nb": "vi møttes", "nn": "vi møttest"}
 EARLIER = {"nb": "tidligere", "nn": "tidlegare"}
 

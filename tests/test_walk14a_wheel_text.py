@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.shown.wheel_picture import region_wheel
-from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.driver import oslo
+from tests.walk14a_steps import PERSON, signed_by
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 LETTERS = {"nb": "✓ Tildelingsbrev mottatt 4/4", "nn": "✓ Tildelingsbrev motteke 4/4"}
 SIGNERS = (("ola", "IN"), ("siri", "SIVA"))
 
@@ -16,11 +16,7 @@ SIGNERS = (("ola", "IN"), ("siri", "SIVA"))
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_the_wheel_text_says_what_the_picture_shows(lang: str) -> None:
     person, region = PERSON[lang]
-    bot = make_bot(at=oslo(2027, 1, 12, 9))
-    record_all_preconditions(bot, year=2027, region=region)
-    assert bot.say(f"signer {region} 2027", as_=person, channel=region).ok
-    for signer, party in SIGNERS:
-        assert bot.say(f"signer {party} {region} 2027", as_=signer).ok
+    bot = signed_by(lang=lang, signers=SIGNERS)
     bot.set_time(2027, 1, 20, 9)
     text = bot.say("årshjul", as_=person, channel=region).text
     assert LETTERS[lang] in text and "○ Signering av samarbeidsavtalen 3/5" in text, text
