@@ -38,7 +38,7 @@ from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
-from bot.parsing import fold, shown, typed_name
+from bot.parsing import shown, typed_name
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
@@ -47,6 +47,7 @@ from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import owned_points
+from handlers.minutes_points import SECTION, is_follow_up_heading, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
 
@@ -54,7 +55,6 @@ EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølgin
 # The form's example is typed for the meeting the form is for (never «vår» on the autumn meeting's form).
 _EXAMPLE_TEXT = N_("Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
-_SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -75,7 +75,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return _from_text(ctx, free_text, request=request)
 
     def held_on() -> datetime | None:
-        summary = (request.fields.get("sammendrag") or "") if request.fields else _SECTION.split(free_text)[0]
+        summary = (request.fields.get("sammendrag") or "") if request.fields else SECTION.split(free_text)[0]
         return held_day(summary, now=ctx.now)
 
     try:
@@ -220,10 +220,10 @@ _PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.
 def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:
     if not text.strip():
         return None
-    parts = _SECTION.split(text)
-    summary, sections = parts[0], dict(zip((fold(p) for p in parts[1::2]), parts[2::2], strict=True))
-    decisions = _items(sections.get("vedtak", ""))
-    followup_texts = _items(";".join(text for key, text in sections.items() if key != "vedtak"))
+    parts = SECTION.split(text)
+    summary, sections = parts[0], list(zip(parts[1::2], parts[2::2], strict=True))
+    decisions = _items(";".join(body for heading, body in sections if not is_follow_up_heading(heading)))
+    followup_texts = _items(";".join(body for heading, body in sections if is_follow_up_heading(heading)))
     return _outcome(
         ctx, request=request, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts
     )
@@ -260,7 +260,12 @@ def _outcome(
         )
     if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
         raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
-    followups = [point for text in followup_texts for point in owned_points(ctx, text, request=request)]
+    followups = [
+        point
+        for text in followup_texts
+        for clause in split_points(ctx, text, request=request)
+        for point in owned_points(ctx, clause, request=request)
+    ]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}

@@ -1,0 +1,100 @@
+"""Follow-up points written as minutes are written (walk 14a F14, F15): as sentences («. », «, », «og»
+between clauses each with its own owner and deadline) they are one point each, never one point per owner
+with the last deadline; the headings people use («Oppfølgingspunkter:», nynorsk «Oppfølgingspunkt:»,
+«Tiltak:», «Aksjonspunkter:») open the points as «oppfølging:» does. One task shared («@IN og @SIVA») stays
+one task, a comma inside a point's words never cuts it, and two owners with two deadlines that cannot be
+told apart are asked about, nothing saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import assert_recorded, assert_refused
+
+_PLACES = {"agder": ("kari", "høst"), "vestland": ("per", "haust")}
+
+
+def _held_25_november() -> BotDriver:
+    bot = make_bot(at=oslo(2026, 9, 2, 10))
+    assert_recorded(bot, "dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal")
+    assert_recorded(bot, "dato høst 25. november", as_="kari", channel="agder")
+    assert_recorded(bot, "dato haust 25. november", as_="per", channel="vestland")
+    bot.set_time(2026, 11, 6, 9)
+    assert_recorded(bot, "referat høstmøte Bra", as_="aud", channel="nasjonal")
+    bot.set_time(2026, 11, 26, 9)
+    return bot
+
+
+def _points(bot: BotDriver, region: str) -> list[tuple[str, str, str | None]]:
+    stored = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    return sorted((point["owner"], point["text"], point["due"]) for point in stored)
+
+
+@pytest.mark.parametrize("region", ["agder", "vestland"])
+@pytest.mark.parametrize(
+    "points",
+    [
+        "Oppfølging: Sende tall @IN innen 1. desember. Notat @SIVA innen 4. desember.",
+        "Oppfølging: Sende tall @IN innen 1. desember, notat @SIVA innen 4. desember",
+        "Oppfølging: Sende tall @IN innen 1. desember og notat @SIVA innen 4. desember",
+        "oppfølging: @IN sender tall innen 1.12. @SIVA lager notat innen 4.12.",
+        "Oppfølgingspunkter: Sende tall @IN innen 1. desember; Notat @SIVA innen 4. desember",
+        "Oppfølgingspunkt: Sende tall @IN innen 1. desember; Notat @SIVA innen 4. desember",
+        "Oppfylgingspunkta: Sende tall @IN innen 1. desember. Notat @SIVA innen 4. desember",
+        "Tiltak: Sende tall @IN innen 1. desember; Notat @SIVA innen 4. desember",
+        "Aksjonspunkter:\n1. Sende tall @IN innen 1.12.\n2. Notat @SIVA innen 4.12.",
+        "Vedtak: Ny arbeidsgruppe. Videre oppfølging: Sende tall @IN innen 1. desember. Notat @SIVA innen 4. desember",
+    ],
+)
+def test_each_clause_with_its_own_owner_is_its_own_point(region: str, points: str) -> None:
+    bot = _held_25_november()
+    coordinator, meeting = _PLACES[region]
+    words = points.replace("innen", "innan") if region == "vestland" else points
+    reply = assert_recorded(bot, f"referat {meeting} Godt møte. {words}", as_=coordinator, channel=region)
+    assert "2 oppfølgingspunkt" in reply.text
+    owned = {owner: (text.lower(), due) for owner, text, due in _points(bot, region)}
+    assert owned["IN"][1] == "2026-12-01" and "notat" not in owned["IN"][0] and "tall" in owned["IN"][0]
+    assert owned["SIVA"][1] == "2026-12-04" and "tall" not in owned["SIVA"][0] and "notat" in owned["SIVA"][0]
+    assert "Sende tall" not in bot.say("neste", as_="siri").text
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ("Lage felles tall @IN @SIVA innen 1. desember", {("IN", "Lage felles tall"), ("SIVA", "Lage felles tall")}),
+        ("Lage felles tall @IN og @SIVA innen 1. desember", {("IN", "Lage felles tall"), ("SIVA", "Lage felles tall")}),
+        ("Sende tall, budsjett og plan @IN innen 1. desember", {("IN", "Sende tall, budsjett og plan")}),
+        ("Kontakte IN, Siva og RFF @agder innen 1. desember", {("agder", "Kontakte IN, Siva og RFF")}),
+    ],
+)
+def test_a_shared_task_or_a_comma_in_the_words_is_never_cut(points: str, expected: set[tuple[str, str]]) -> None:
+    bot = _held_25_november()
+    assert_recorded(bot, f"referat høst Godt møte. oppfølging: {points}", as_="kari", channel="agder")
+    stored = _points(bot, "agder")
+    assert {(owner, text) for owner, text, _due in stored} == expected
+    assert {due for _owner, _text, due in stored} == {"2026-12-01"}
+
+
+@pytest.mark.parametrize(
+    ("who", "region", "command", "said"),
+    [
+        (
+            "kari",
+            "agder",
+            "referat høst Bra. oppfølging: Sende tall @IN innen 1. desember og @SIVA innen 4. desember",
+            "har flere ansvarlige med hver sin frist",
+        ),
+        (
+            "per",
+            "vestland",
+            "referat haust Bra. oppfølging: Sende tal @IN innan 1. desember og @SIVA innan 4. desember",
+            "har fleire ansvarlege med kvar sin frist",
+        ),
+    ],
+)
+def test_two_owners_with_two_deadlines_not_told_apart_are_asked(who: str, region: str, command: str, said: str) -> None:
+    bot = _held_25_november()
+    before = bot.snapshot()
+    assert_refused(bot, command, as_=who, channel=region, contains=said)
+    assert bot.snapshot() == before
