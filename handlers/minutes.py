@@ -33,7 +33,7 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
+from bot.model.followups import Followup, followup_section, followups_of, moved_due_text, unread_due_text
 from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
@@ -155,6 +155,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + "".join(" " + redated_text(point) for point in result.redated)
         + (f" ⚠️ {unread}" if unread else "")
         + (f" {moved}" if moved else "")
+        + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
         buttons=[
@@ -185,6 +186,15 @@ def _held(ctx: Context, result: MinutesRecorded) -> str:
     progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
     planned = progress.planned.date() if progress.planned else None
     return days_text(held, progress.planned_last_day if planned == held else None)
+
+
+def _counted_text(point: Followup, *, held: datetime | None) -> str:
+    """A deadline counted from the meeting («innen to uker»), said with the day it came to (walk 14a F8)."""
+    if point.due is None or held is None:
+        return ""
+    return _("Fristen «{words}» [{id}] er regnet fra møtedagen {held}: {due}.").format(
+        words=point.due_counted, id=point.id, held=day_text(held.date()), due=day_text(point.due)
+    )
 
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:

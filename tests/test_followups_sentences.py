@@ -98,3 +98,41 @@ def test_two_owners_with_two_deadlines_not_told_apart_are_asked(who: str, region
     before = bot.snapshot()
     assert_refused(bot, command, as_=who, channel=region, contains=said)
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("region", "points", "dues", "said"),
+    [
+        (
+            "agder",
+            "Notat @SIVA innen to uker; Plan @NFR innen 14 dager; Tall @IN innen en måned",
+            {"SIVA": "2026-12-09", "NFR": "2026-12-09", "IN": "2026-12-24"},
+            "Fristen «to uker» [{SIVA}] er regnet fra møtedagen 25. november 2026: 9. desember 2026.",
+        ),
+        (
+            "agder",
+            "Notat @SIVA innen utgangen av måneden",
+            {"SIVA": "2026-11-30"},
+            "Fristen «utgangen av måneden» [{SIVA}] er regnet fra møtedagen 25. november 2026: 30. november 2026.",
+        ),
+        (
+            "vestland",
+            "Notat @SIVA innan ei veke; Tal @IN innan utgangen av månaden; Plan @NFR innan tre veker",
+            {"SIVA": "2026-12-02", "IN": "2026-11-30", "NFR": "2026-12-16"},
+            "Fristen «ei veke» [{SIVA}] er rekna frå møtedagen 25. november 2026: 2. desember 2026.",
+        ),
+    ],
+)
+def test_a_deadline_counted_from_the_meeting_is_read_from_its_held_day_and_said(
+    region: str, points: str, dues: dict[str, str], said: str
+) -> None:
+    """«innen to uker», «innen 14 dager», «innan utgangen av månaden» (walk 14a F8): from the day the meeting
+    was held (25 November), though the minutes are written on 30 November, and the reply says which day."""
+    bot = _held_25_november()
+    bot.set_time(2026, 11, 30, 9)
+    coordinator, meeting = _PLACES[region]
+    reply = assert_recorded(bot, f"referat {meeting} Godt møte. oppfølging: {points}", as_=coordinator, channel=region)
+    stored = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    assert {point["owner"]: point["due"] for point in stored} == dues
+    assert said.format(**{point["owner"]: point["id"] for point in stored}) in reply.text
+    assert "⚠️" not in reply.text
