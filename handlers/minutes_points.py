@@ -25,7 +25,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.mentions import TOKEN
 from bot.messages import Request
-from bot.model.followups import due_from, due_phrase
+from bot.model.followups import due_from
 from bot.parsing import fold, shown
 from bot.state.store import DomainError
 from handlers.minutes_owners import WORD, owned_points
@@ -119,15 +119,17 @@ def _has_task(ctx: Context, text: str, *, request: Request) -> bool:
 
 
 def _refuse_two_deadlines(ctx: Context, text: str, *, request: Request) -> None:
-    """One point with several owners and two deadlines cannot be stored as one: whose is which day is asked."""
-    if len(_owner_spans(text)) < 2:
-        return
-    owners, rest, read = _task_words(ctx, text, request=request)
-    if owners > 1 and read and due_phrase(rest) is not None:
+    """One point with two deadlines cannot be stored as one («Sende tall @IN innen 1. desember og @Siva innen 4.
+    desember», «Sende tall @IN innen 1. desember. Notat innen 4. desember»): which task has which day is asked,
+    never one day taken silently."""
+    from bot.dates.deadline import names_deadline  # the grammar loads only when a point names a date
+
+    _owners, rest, read = _task_words(ctx, text, request=request)
+    if read and names_deadline(rest):
         raise DomainError(
             _(
-                "«{text}» har flere ansvarlige med hver sin frist, og jeg ser ikke hvilken oppgave som er hvems. "
-                "Skriv ett punkt per ansvarlig, skilt med «;», f.eks. «oppfølging: Sende tall @IN innen 1. "
-                "desember; Notat @Siva innen 4. desember». Ingenting er lagret."
+                "«{text}» har flere frister, og jeg ser ikke hvilken oppgave som har hvilken. Skriv ett punkt per "
+                "oppgave, hver med sin @ansvarlig og frist, skilt med «;», f.eks. «oppfølging: Sende tall @IN innen "
+                "1. desember; Notat @Siva innen 4. desember». Ingenting er lagret."
             ).format(text=shown(text))
         )

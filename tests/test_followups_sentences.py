@@ -83,21 +83,31 @@ def test_a_shared_task_or_a_comma_in_the_words_is_never_cut(points: str, expecte
             "kari",
             "agder",
             "referat høst Bra. oppfølging: Sende tall @IN innen 1. desember og @SIVA innen 4. desember",
-            "har flere ansvarlige med hver sin frist",
+            "har flere frister",
+        ),
+        (
+            "kari",
+            "agder",
+            "referat høst Bra. oppfølging: Sende tall @IN innen 1. desember. Notat innen 4. desember",
+            "har flere frister",
         ),
         (
             "per",
             "vestland",
             "referat haust Bra. oppfølging: Sende tal @IN innan 1. desember og @SIVA innan 4. desember",
-            "har fleire ansvarlege med kvar sin frist",
+            "har fleire fristar",
+        ),
+        (
+            "per",
+            "vestland",
+            "referat haust Bra. oppfølging: Sende tal @IN innan 1. desember, seinast 4. desember",
+            "har fleire fristar",
         ),
     ],
 )
-def test_two_owners_with_two_deadlines_not_told_apart_are_asked(who: str, region: str, command: str, said: str) -> None:
+def test_two_deadlines_in_one_point_are_asked_never_one_taken(who: str, region: str, command: str, said: str) -> None:
     bot = _held_25_november()
-    before = bot.snapshot()
     assert_refused(bot, command, as_=who, channel=region, contains=said)
-    assert bot.snapshot() == before
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,12 @@ def unread_deadline(text: str) -> str | None:
     return found.group(0).strip().rstrip(".,") if found else None
 
 
+def names_deadline(text: str) -> bool:
+    """Whether the words hold a deadline word with a phrase after it («innen 1. desember», «senest fredag»),
+    read or not: a point's words left with one after its deadline was taken out name a second deadline."""
+    return bool(_named(text))
+
+
 def _named(text: str) -> list[_Named]:
     found = []
     for match in _WORDS.finditer(text):
