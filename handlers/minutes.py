@@ -46,7 +46,7 @@ from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
-from handlers.minutes_owners import owned_points
+from handlers.minutes_owners import WORD, owned_points
 from handlers.minutes_points import SECTION, is_follow_up_heading, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
@@ -154,6 +154,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + dropped
         + "".join(" " + redated_text(point) for point in result.redated)
         + (f" ⚠️ {unread}" if unread else "")
+        + _unheaded_text(ctx, result)
         + (f" {moved}" if moved else "")
         + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
         + (" " + _today_note(ctx, result) if result.held_today else ""),
@@ -186,6 +187,24 @@ def _held(ctx: Context, result: MinutesRecorded) -> str:
     progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
     planned = progress.planned.date() if progress.planned else None
     return days_text(held, progress.planned_last_day if planned == held else None)
+
+
+def _unheaded_text(ctx: Context, result: MinutesRecorded) -> str:
+    """Owners named in minutes without a heading that opens points («Oppfølgingsliste: Sende tall @IN»): no
+    point was stored, so the reply says so and how to write them (walk 14a F15), never a silent «0»."""
+    if result.outcome["followups"]:
+        return ""
+    named = [
+        match.group(0).rstrip(".,;:")
+        for match in WORD.finditer(str(result.outcome.get("summary") or ""))
+        if ctx.vocab.party(match.group(1).rstrip(".,;:"))
+    ]
+    if not named:
+        return ""
+    return " ⚠️ " + _(
+        "Referatet nevner {owners}, men ingen oppfølgingspunkter er lagret: skriv dem etter «oppfølging:», "
+        "f.eks. «oppfølging: Sende tall {owner} innen 1. desember», så blir de fulgt opp."
+    ).format(owners=", ".join(dict.fromkeys(named)), owner=named[0])
 
 
 def _counted_text(point: Followup, *, held: datetime | None) -> str:

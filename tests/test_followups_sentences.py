@@ -146,3 +146,28 @@ def test_a_deadline_counted_from_the_meeting_is_read_from_its_held_day_and_said(
     assert {point["owner"]: point["due"] for point in stored} == dues
     assert said.format(**{point["owner"]: point["id"] for point in stored}) in reply.text
     assert "⚠️" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("region", "heading", "said"),
+    [
+        ("agder", "Oppfølgingsliste:", "Referatet nevner @IN, @SIVA, men ingen oppfølgingspunkter er lagret"),
+        ("vestland", "Oppgåver vidare:", "Referatet nemner @IN, @SIVA, men ingen oppfølgingspunkt er lagra"),
+    ],
+)
+def test_owners_under_a_heading_not_read_are_warned_of(region: str, heading: str, said: str) -> None:
+    """A heading outside the word family keeps the text as the summary; the reply says the owners it names
+    have no points, never a silent «0 oppfølgingspunkter» (walk 14a F15)."""
+    bot = _held_25_november()
+    coordinator, meeting = _PLACES[region]
+    reply = assert_recorded(
+        bot,
+        f"referat {meeting} Godt møte. {heading} Sende tall @IN innen 1. desember. Notat @SIVA innen 4. desember",
+        as_=coordinator,
+        channel=region,
+    )
+    assert said in reply.text
+    plain = assert_recorded(
+        bot, f"referat {meeting} Takk til alle, nytt møte i mai bekreft", as_=coordinator, channel=region
+    )
+    assert "⚠️" not in plain.text
