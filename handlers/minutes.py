@@ -47,7 +47,7 @@ from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
 from handlers.minutes_owners import WORD, owned_points
-from handlers.minutes_points import SECTION, is_follow_up_heading, split_points
+from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
 
@@ -75,7 +75,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return _from_text(ctx, free_text, request=request)
 
     def held_on() -> datetime | None:
-        summary = (request.fields.get("sammendrag") or "") if request.fields else SECTION.split(free_text)[0]
+        summary = (request.fields.get("sammendrag") or "") if request.fields else sections(free_text)[0]
         return held_day(summary, now=ctx.now)
 
     try:
@@ -249,10 +249,9 @@ _PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.
 def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:
     if not text.strip():
         return None
-    parts = SECTION.split(text)
-    summary, sections = parts[0], list(zip(parts[1::2], parts[2::2], strict=True))
-    decisions = _items(";".join(body for heading, body in sections if not is_follow_up_heading(heading)))
-    followup_texts = _items(";".join(body for heading, body in sections if is_follow_up_heading(heading)))
+    summary, headed = sections(text)
+    decisions = _items(";".join(body for heading, body in headed if not is_follow_up_heading(heading)))
+    followup_texts = _items(";".join(body for heading, body in headed if is_follow_up_heading(heading)))
     return _outcome(
         ctx, request=request, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts
     )

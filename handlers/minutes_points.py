@@ -51,6 +51,26 @@ _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-ZÆØÅ@<])")
 """«1. Sende tall …» in a pasted numbered list: the number is no part of the point."""
 
 
+_PLAIN = re.compile(r"(?:videre\s+)?(?:oppf(?:ø|oe|o)lging|oppfylging)$", re.IGNORECASE)
+"""The headings that only ever open points: «oppfølging:». «Tiltak:» may also be prose («vi drøftet tiltak:
+havvind og klynger»): a section under it that names no owner stays the text it was in."""
+
+
+def sections(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The minutes' summary and their headed sections, (heading, body) in the order typed."""
+    parts = SECTION.split(text)
+    summary, found = parts[0], []
+    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
+        plain = not is_follow_up_heading(heading) or _PLAIN.match(" ".join(heading.split()))
+        if plain or _owner_spans(body):
+            found.append((heading, body))
+        elif found:
+            found[-1] = (found[-1][0], f"{found[-1][1]}{heading}:{body}")
+        else:
+            summary = f"{summary}{heading}:{body}"
+    return summary, found
+
+
 def is_follow_up_heading(heading: str) -> bool:
     """A heading `SECTION` read that opens follow-up points (any but «vedtak»)."""
     return fold(heading.strip()).lower() != "vedtak"

@@ -171,3 +171,14 @@ def test_owners_under_a_heading_not_read_are_warned_of(region: str, heading: str
         bot, f"referat {meeting} Takk til alle, nytt møte i mai bekreft", as_=coordinator, channel=region
     )
     assert "⚠️" not in plain.text
+
+
+def test_tiltak_in_prose_without_an_owner_stays_the_summary() -> None:
+    """«Tiltak:» may be prose as well as a heading: with no owner after it, it is the text it was in."""
+    bot = _held_25_november()
+    reply = assert_recorded(
+        bot, "referat høst Vi drøftet tiltak: havvind og klynger. Oppfølging: Notat @SIVA innen 4. desember", as_="kari"
+    )
+    assert "1 oppfølgingspunkt." in reply.text
+    shown = bot.say("referat vis høst", as_="kari").text
+    assert "Vi drøftet tiltak: havvind og klynger." in shown
