@@ -47,6 +47,10 @@ _SEPARATORS = (
 )
 """Where a clause may end between two owners, strongest first; «1. desember» is no sentence end."""
 _NO_TASK = {"og", "samt", "eller", "også", "ogsa", "ev", "evt"}
+_LISTED = re.compile(r"[\s,]*(?:(?:og|samt|&)\s*)?", re.IGNORECASE)
+"""Nothing but a list's joints between two owners («@IN, @Siva og @NFR»)."""
+_BRACKETED = re.compile(r"\(\s*(@[^()@]+?)\s*\)")
+"""An owner in brackets after its task («Sende tall (@IN)»): the owner, without the brackets."""
 _ENUMERATION = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-ZÆØÅ@<])")
 """«1. Sende tall …» in a pasted numbered list: the number is no part of the point."""
 
@@ -78,10 +82,12 @@ def is_follow_up_heading(heading: str) -> bool:
 
 def split_points(ctx: Context, text: str, *, request: Request) -> list[str]:
     """The follow-up points one typed item holds: itself, or one per clause with its own owner and task."""
-    text = _ENUMERATION.sub("", text)
+    text = _BRACKETED.sub(r"\1", _ENUMERATION.sub("", text))
     starts = _owner_spans(text)
     cuts: list[tuple[int, int]] = []
     for (_start, end), (following, _end) in pairwise(starts):
+        if _LISTED.fullmatch(text, end, following):
+            continue  # «@IN, @Siva og @NFR»: owners listed together share the task
         cut = _separator(text, start=end, end=following)
         if cut is not None:
             cuts.append(cut)
@@ -103,10 +109,10 @@ def split_points(ctx: Context, text: str, *, request: Request) -> list[str]:
 
 
 def _owner_spans(text: str) -> list[tuple[int, int]]:
-    """Where each owner is named (`@IN`, a platform mention), in order."""
+    """Where each owner is named (`@IN`, a platform mention), in order; a comma or stop after it is not its."""
     tokens = [(match.start(), match.end()) for match in TOKEN.finditer(text)]
     words = [
-        (match.start(), match.end())
+        (match.start(), match.start(1) + len(match.group(1).rstrip(".,;:!?")))
         for match in WORD.finditer(text)
         if not any(start <= match.start() < end for start, end in tokens)
     ]

@@ -39,6 +39,8 @@ def _points(bot: BotDriver, region: str) -> list[tuple[str, str, str | None]]:
         "Oppfølging: Sende tall @IN innen 1. desember, notat @SIVA innen 4. desember",
         "Oppfølging: Sende tall @IN innen 1. desember og notat @SIVA innen 4. desember",
         "oppfølging: @IN sender tall innen 1.12. @SIVA lager notat innen 4.12.",
+        "oppfølging: Sende tall innen 1. desember @IN, notat innen 4. desember @SIVA",
+        "oppfølging: IN sender tall innen 1. desember (@IN). Siva lager notat innen 4. desember (@SIVA).",
         "Oppfølgingspunkter: Sende tall @IN innen 1. desember; Notat @SIVA innen 4. desember",
         "Oppfølgingspunkt: Sende tall @IN innen 1. desember; Notat @SIVA innen 4. desember",
         "Oppfylgingspunkta: Sende tall @IN innen 1. desember. Notat @SIVA innen 4. desember",
@@ -65,6 +67,10 @@ def test_each_clause_with_its_own_owner_is_its_own_point(region: str, points: st
         ("Lage felles tall @IN @SIVA innen 1. desember", {("IN", "Lage felles tall"), ("SIVA", "Lage felles tall")}),
         ("Lage felles tall @IN og @SIVA innen 1. desember", {("IN", "Lage felles tall"), ("SIVA", "Lage felles tall")}),
         ("Sende tall, budsjett og plan @IN innen 1. desember", {("IN", "Sende tall, budsjett og plan")}),
+        (
+            "Invitere @IN, @SIVA og @NFR til møte innen 1. desember",
+            {("IN", "Invitere til møte"), ("SIVA", "Invitere til møte"), ("NFR", "Invitere til møte")},
+        ),
         ("Kontakte IN, Siva og RFF @agder innen 1. desember", {("agder", "Kontakte IN, Siva og RFF")}),
     ],
 )
