@@ -63,6 +63,8 @@ class Followup:
     """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
     due_typed: date | None = None
     """The day typed when it was no working day, so `due` is the working day before («innen 1.1.»)."""
+    due_counted: str | None = None
+    """The words of a deadline counted from the meeting's day («to uker»), said in the reply."""
     made: date | None = None
     """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
     of it due before then is not sent late, the reply that recorded it said it all."""
@@ -115,6 +117,8 @@ def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -
             point["due"] = found.day.isoformat() if found else None
             if found and found.moved_from:  # «innen 1.1.»: the working day before, and the reply says so
                 point["due_typed"] = found.moved_from.isoformat()
+            if found and found.counted:  # «innen to uker»: from the meeting's day, and the reply says so
+                point["due_counted"] = found.counted
             if found:
                 point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
             elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
@@ -193,6 +197,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
                 due_typed=_day(point.get("due_typed")),
+                due_counted=str(point["due_counted"]) if point.get("due_counted") else None,
                 made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
             )
         )
