@@ -24,6 +24,7 @@ from bot.dates import fallback as date_fallback
 from bot.dates.found import Maker, shifted
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
+from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, take_all_day, take_lunch, take_time
@@ -141,7 +142,9 @@ def warm_up() -> None:
     parse_norwegian_date("tirsdag 22. april kl 10", now=datetime(2026, 1, 1, tzinfo=OSLO))
 
 
-def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+def _read(
+    text: str, *, now: datetime, window: tuple[date, date] | None, sentence: bool = True
+) -> ParsedDate | DateTrouble | None:
     if not isinstance(text, str) or len(text) > MAX_PASTED:
         return None
     text = essence(text)
@@ -166,10 +169,21 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         local = _read(head, now=now, window=window)
         if isinstance(local, ParsedDate):
             return local if not local.has_time or keeps_oslo_clock(zone, wall=local.when) else None
+    if found is None and sentence and (inside := _in_sentence(text, now=now, window=window)) is not None:
+        return inside
     if found is None and vague(s):
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
         return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
     return found
+
+
+def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | None:
+    """The one day a whole sentence names («Kan vi ta det torsdag 18.3 kl 9?»), or None (`bot.dates.sentence`)."""
+    for phrase in date_phrases(text):
+        found = _read(phrase, now=now, window=window, sentence=False)
+        if isinstance(found, ParsedDate) and not found.day_of_month:
+            return found
+    return None
 
 
 def _read_whole(

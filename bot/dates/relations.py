@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.dates.found import Found, Maker, choose_year
-from bot.dates.words import DAY_UNITS, MONTHS, NUMBERS, WEEKDAYS, WORKDAY_WORDS, alternation
+from bot.dates.words import COMING_WORDS, DAY_UNITS, MONTHS, NUMBERS, WEEKDAYS, WORKDAY_WORDS, alternation
 from bot.dates.workdays import is_working_day
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ Read = Callable[[str], Found | None]
 _WD = alternation(WEEKDAYS)
 _WORKDAY = alternation(WORKDAY_WORDS)
 _N = rf"(?:[0-9]{{1,3}}|{alternation(NUMBERS)})"
-_FIRST = r"første|fyrste|førstkommende|førstkomande"
+_FIRST = rf"første|fyrste|{alternation(COMING_WORDS)}"
 _DAY_NEXT_TO_RE = re.compile(r"(?:på\s+)?dagen\s+(etter|efter|før)\s+(.+)")
 _COUNTED_FROM_RE = re.compile(
     rf"(?:på\s+)?(?:den\s+)?(?:({_FIRST}|siste)\s+)?({_WD}|{_WORKDAY})\s+(etter|efter|før)\s+(.+)"

@@ -18,6 +18,7 @@ from bot.dates.named_days import feast_week, feast_week_words, named_day, named_
 from bot.dates.relations import related
 from bot.dates.vague import MonthPart
 from bot.dates.words import (
+    COMING_WORDS,
     DAY_ORDINALS,
     DAY_UNITS,
     HOUR_UNITS,
@@ -70,7 +71,7 @@ _N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s+(?:på\s+)?({_WD})")
 _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
-_COMING = "førstkommende|førstkomande|førstkommande|kommende|komande"
+_COMING = alternation(COMING_WORDS)
 _PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:{_COMING})\s+)?({_WD})(?:\s+(?:{_COMING}))?")
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")

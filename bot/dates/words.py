@@ -39,6 +39,11 @@ MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
 }  # fmt: skip
+# An English Outlook's or Teams' invitation, copied: «Tuesday, April 13, 2027 10:00 AM-2:00 PM».
+MONTHS |= {
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "december": 12,
+    "oct": 10, "dec": 12,
+}  # fmt: skip
 NUMBERS: dict[str, int] = {
     "en": 1, "ein": 1, "ei": 1, "ett": 1, "eitt": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
     "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
@@ -91,6 +96,11 @@ RELATIVE_DAYS: dict[str, int] = {
 WEEK_SHIFT: dict[str, int] = {
     "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
 }  # fmt: skip
+# «førstkommende fredag», «fredag førstkomande», «fyrstkomande måndag»: the coming one.
+COMING_WORDS = (
+    "førstkommende", "førstkomande", "førstkommande", "fyrstkomande", "fyrstkommande", "fyrstkommende",
+    "kommende", "komande", "kommande",
+)  # fmt: skip
 # Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
 DEADLINE_WORDS = (
     "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
@@ -99,7 +109,7 @@ DEADLINE_WORDS = (
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
 FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
 _OTHER_WORDS = (
-    "på", "førstkommende", "førstkomande", "kommende", "komande", "førre", "påske", "påskedag",
+    "på", *COMING_WORDS, "førre", "påske", "påskedag",
     "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",

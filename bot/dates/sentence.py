@@ -1,0 +1,130 @@
+"""The date inside a whole sentence from an e-mail or a chat: «Vi foreslår å flytte møtet til tirsdag 13. april
+kl. 10–14, går det?».
+
+The grammar reads whole phrases only, so noise around a number is never a date («blah 12», «møtet 3. mars»). A
+sentence is different: its other words are plainly a sentence (a pronoun or a verb: «vi», «eg», «kan», «passar»),
+and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
+
+- every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
+  date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
+- no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»);
+- the date is not the start of something or a day counted from («fra 13. april», «etter 13. april»), and in a
+  sentence that moves a meeting the day is the one it moves to («flytte møtet til tirsdag 13. april»), never the
+  one it moves from («møtet 13. april er flytta»).
+
+`date_phrases` yields the date's words to try, longest first; `bot.dates.grammar` reads them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.words import (
+    COMING_WORDS,
+    DAY_UNITS,
+    MONTH_UNITS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    WEEK_SHIFT,
+    WEEK_UNITS,
+    WEEKDAYS,
+    normalize,
+)
+
+logger = logging.getLogger(__name__)
+
+# A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
+_SENTENCE_WORDS = frozenset(
+    {
+        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "han", "hun", "ho", "det"),
+        *("kan", "passer", "passar", "går", "blir", "vert", "er", "var", "har", "skal", "vil", "må", "bør", "kunne"),
+        *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
+        *("møtes", "møtest", "treffes", "treffast", "høres", "høyrest", "landar", "lander", "holdes", "haldast"),
+    }
+)
+# The day is not (or not surely) the meeting's.
+_REFUSING_WORDS = frozenset(
+    {
+        *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
+        *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
+        *("annakvar", "annankvar", "kvar", "hver", "annahver"),
+    }
+)
+# Words right before a date that make it a start or a day counted from, not the day meant.
+_NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
+# A sentence that moves a meeting names the day it moves to after «til».
+_MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
+_TO_WORDS = frozenset({"til", "to"})
+_MAX_WORDS = 30
+"""A longer text is a message, not a sentence with a date."""
+_MAX_MARKS = 12
+"""More words that name days than a date with its time has: not one date (and a cap on the work for junk)."""
+_REACH_BEFORE = 2  # «i morgon», «om ei veke»: words before the first date word that belong to the date
+_REACH_AFTER = 3  # «halv ni», «kvart over ti»: words after the last date word that belong to the date
+
+
+def date_phrases(text: str) -> Iterator[str]:
+    """The words of the one date a sentence names, to read, longest first; nothing when `text` is no sentence
+    with one date in it."""
+    words = text.split()
+    if len(words) > _MAX_WORDS:
+        return
+    plain = [_plain(word) for word in words]
+    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i])]
+    if not marks or len(marks) > _MAX_MARKS:
+        return
+    first, last = marks[0], marks[-1]
+    if any(word in _REFUSING_WORDS for word in plain):
+        return
+    moves = any(word.startswith(_MOVE_STEMS) for word in plain)
+    spans = [
+        (start, end)
+        for start in range(max(0, first - _REACH_BEFORE), first + 1)
+        for end in range(last + 1, min(len(words), last + 1 + _REACH_AFTER) + 1)
+    ]
+    for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+        around = plain[:start] + plain[end:]
+        before = plain[start - 1] if start else ""
+        if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
+            continue
+        if len(around) < 2 or _SENTENCE_WORDS.isdisjoint(around):
+            continue
+        phrase = " ".join(words[start:end]).rstrip(",;:!?")
+        yield phrase
+        if phrase.endswith(".") and not phrase[-2:-1].isdigit():
+            yield phrase.rstrip(".")  # «kl. 12.» at the end of the sentence
+
+
+def _plain(word: str) -> str:
+    """A word as the date words are written: lower case, one spelling, no punctuation around it."""
+    return normalize(word).strip(".,;:")
+
+
+def _marks_a_day(plain: str, word: str) -> bool:
+    """A digit or a word that says which day."""
+    return any(ch.isdigit() for ch in word) or any(part in _day_words() for part in plain.split())
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Weekdays, months, weeks, feasts and the words that move a day («neste», «førstkommende»): a word that names
+    a day anywhere in a sentence. Numbers and ordinals in words («to», «andre») are ordinary words too, and «denne»
+    («denne saka») and «går» («går det?») are left out."""
+    feasts = {w for name in (*named_day_words(), *feast_week_words()) for w in name.split()}
+    words = {
+        *WEEKDAYS,
+        *MONTHS,
+        *WEEK_UNITS,
+        *DAY_UNITS,
+        *MONTH_UNITS,
+        *WEEK_SHIFT,
+        *COMING_WORDS,
+        *feasts,
+        *("helga", "helgen", "helgi", "morgen", "morgon", "morra", "imorgen", "imorgon", "imorra", "idag", "igår"),
+        *("overmorgen", "overmorgon", "romjul", "romjula", "jul", "jula", "julen", "påske", "påska", "pinse"),
+    }
+    return frozenset(words - {"denne", "går", "man", "tor", "sun", *NUMBERS, *ORDINALS})
