@@ -63,7 +63,10 @@ _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
-_DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
+# «svarfrist 1. april», «påmeldingsfristen er 1.4»: a deadline's compound is a deadline word too.
+_DEADLINE_RE = re.compile(
+    rf"^(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?(?:\s+er)?)\s*:?\s+(?:den\s+|på\s+)?"
+)
 _FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
@@ -118,14 +121,18 @@ class DateTrouble:
     instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
 
 
-def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
+def read_date(
+    text: str, *, now: datetime, window: tuple[date, date] | None = None, sentence: bool = True
+) -> ParsedDate | DateTrouble | None:
     """Read a typed date; None when it is not one, DateTrouble when it is not *one* date.
 
     Chat input is arbitrary, so this never raises. Without a typed year the date goes into
-    `window` (or nearest to it), otherwise to its next occurrence on or after today.
+    `window` (or nearest to it), otherwise to its next occurrence on or after today. `sentence=False` reads
+    the phrase only as a whole, never the one date of a sentence (`bot.dates.sentence`), for a caller that
+    searches a text for its own words («vedtatt å møtes 20. oktober» names no day of a decision).
     """
     try:
-        return _read(text, now=now, window=window)
+        return _read(text, now=now, window=window, sentence=sentence)
     except Exception:  # a bug here must not take the command down with it
         logger.warning("could not parse date text %s", repr(text)[:200], exc_info=True)
         return None

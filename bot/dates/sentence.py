@@ -7,7 +7,10 @@ and it says one day once. Such a sentence is read as the day it names, on condit
 
 - every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
   date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
-- no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»);
+- no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»), or that
+  it has been («hadde», «møttes»: without its year the day would be read as the coming one);
+- numbers alone are no date in a sentence («1/2 time», «2.5 timar»): it names a weekday, a month or a relative
+  day, has its year or a clock time;
 - the date is not the start of something or a day counted from («fra 13. april», «etter 13. april»), and in a
   sentence that moves a meeting the day is the one it moves to («flytte møtet til tirsdag 13. april»), never the
   one it moves from («møtet 13. april er flytta»).
@@ -18,6 +21,7 @@ and it says one day once. Such a sentence is read as the day it names, on condit
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -40,8 +44,9 @@ logger = logging.getLogger(__name__)
 # A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
 _SENTENCE_WORDS = frozenset(
     {
-        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "han", "hun", "ho", "det"),
-        *("kan", "passer", "passar", "går", "blir", "vert", "er", "var", "har", "skal", "vil", "må", "bør", "kunne"),
+        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "meg", "han", "hun", "ho"),
+        *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
+        *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
         *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
         *("møtes", "møtest", "treffes", "treffast", "høres", "høyrest", "landar", "lander", "holdes", "haldast"),
     }
@@ -52,6 +57,11 @@ _REFUSING_WORDS = frozenset(
         *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
         *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
         *("annakvar", "annankvar", "kvar", "hver", "annahver"),
+        # a day someone is away, not the meeting's
+        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
+        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "reiser", "kurs"),
+        # a day that has been: without its year it would be read as the coming one
+        *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
     }
 )
 # Words right before a date that make it a start or a day counted from, not the day meant.
@@ -59,6 +69,10 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
+_SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
+_FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+_CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokkå"})
 _MAX_WORDS = 30
 """A longer text is a message, not a sentence with a date."""
 _MAX_MARKS = 12
@@ -74,12 +88,10 @@ def date_phrases(text: str) -> Iterator[str]:
     if len(words) > _MAX_WORDS:
         return
     plain = [_plain(word) for word in words]
-    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i])]
+    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i]) and not _adjective(plain, i)]
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
-    if any(word in _REFUSING_WORDS for word in plain):
-        return
     moves = any(word.startswith(_MOVE_STEMS) for word in plain)
     spans = [
         (start, end)
@@ -88,15 +100,35 @@ def date_phrases(text: str) -> Iterator[str]:
     ]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
+        if not _REFUSING_WORDS.isdisjoint(around):
+            return
         before = plain[start - 1] if start else ""
         if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
             continue
         if len(around) < 2 or _SENTENCE_WORDS.isdisjoint(around):
             continue
+        if not _surely_a_date(plain[start:end], words[start:end]):
+            continue
         phrase = " ".join(words[start:end]).rstrip(",;:!?")
         yield phrase
         if phrase.endswith(".") and not phrase[-2:-1].isdigit():
             yield phrase.rstrip(".")  # «kl. 12.» at the end of the sentence
+
+
+def _surely_a_date(plain: list[str], words: list[str]) -> bool:
+    """Numbers alone («1/2 time», «2.5 timar», «13/4») may be a fraction or a quantity in a sentence: a date there
+    names a weekday, a month or a relative day, or is a whole date with its year, or has a clock time."""
+    return (
+        any(_marks_a_day(word, "") for word in plain)
+        or any(_FULL_NUMERIC_RE.fullmatch(word.rstrip(".,")) for word in words)
+        or any(word in _CLOCK_WORDS or _COLON_TIME_RE.fullmatch(word) for word in plain)
+    )
+
+
+def _adjective(plain: list[str], i: int) -> bool:
+    """«neste møte», «forrige referat»: a word that moves a day only names one before a day («neste fredag»)."""
+    after = plain[i + 1] if i + 1 < len(plain) else ""
+    return plain[i] in _SHIFT_WORDS and not (after in _day_words() or any(ch.isdigit() for ch in after))
 
 
 def _plain(word: str) -> str:

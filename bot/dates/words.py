@@ -104,6 +104,7 @@ COMING_WORDS = (
 # Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
 DEADLINE_WORDS = (
     "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
+    "ikkje seinare enn", "ikkje seinere enn", "ikke seinere enn", "ikke etter", "ikkje etter",
     "t.o.m.", "t.o.m", "tom",
 )  # fmt: skip
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
@@ -170,6 +171,8 @@ _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
+# «16de mars», «1ste mai», «3dje», English «13th April»: a day written with its ordinal's ending.
+_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
 
 
 def normalize(text: str) -> str:
@@ -178,6 +181,7 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
+    s = _ORDINAL_END_RE.sub(r"\1.", s)
     s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
