@@ -98,7 +98,7 @@ _PART_WORDS |= {
     for week in ("uka", "uken", "uke", "veka", "veke", "vekå")
 }
 _MONTH_ONLY_RE = re.compile(
-    rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
+    rf"(?:(?:(?:en|ein)\s+(?:gang|gong)\s+)?(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"
 )
 RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b){_YEAR}")

@@ -2,8 +2,8 @@
 kl. 10–14, går det?».
 
 The grammar reads whole phrases only, so noise around a number is never a date («blah 12», «møtet 3. mars»). A
-sentence is different: its other words are plainly a sentence (a pronoun or a verb: «vi», «eg», «kan», «passar»),
-and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
+sentence is different: its other words are plainly a sentence (a pronoun or a verb: «vi», «eg», «kan», «passar»,
+or a full stop or question mark at its end), and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
 
 - every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
   date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
@@ -48,7 +48,23 @@ _SENTENCE_WORDS = frozenset(
         *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
         *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
         *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
-        *("møtes", "møtest", "treffes", "treffast", "høres", "høyrest", "landar", "lander", "holdes", "haldast"),
+        *(
+            "minner",
+            "starter",
+            "startar",
+            "begynner",
+            "byrjar",
+            "møtes",
+            "møtest",
+            "treffes",
+            "treffast",
+            "høres",
+            "høyrest",
+            "landar",
+            "lander",
+            "holdes",
+            "haldast",
+        ),
     }
 )
 # The day is not (or not surely) the meeting's.
@@ -69,6 +85,8 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
+# The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
+_FEAST_GLUE = frozenset({"i", "av", "på", "før", "etter", "efter", "rett", "like", "over", "til", "og", "den", "dagen"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
@@ -92,6 +110,7 @@ def date_phrases(text: str) -> Iterator[str]:
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
+    ended = text.rstrip().endswith((".", "?", "!"))  # «Minner om møtet i morgen kl. 10.»: written as a sentence
     moves = any(word.startswith(_MOVE_STEMS) for word in plain)
     spans = [
         (start, end)
@@ -105,14 +124,14 @@ def date_phrases(text: str) -> Iterator[str]:
         before = plain[start - 1] if start else ""
         if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
             continue
-        if len(around) < 2 or _SENTENCE_WORDS.isdisjoint(around):
+        if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
         if not _surely_a_date(plain[start:end], words[start:end]):
             continue
         phrase = " ".join(words[start:end]).rstrip(",;:!?")
         yield phrase
-        if phrase.endswith(".") and not phrase[-2:-1].isdigit():
-            yield phrase.rstrip(".")  # «kl. 12.» at the end of the sentence
+        if phrase.endswith("."):
+            yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
 
 
 def _surely_a_date(plain: list[str], words: list[str]) -> bool:
@@ -146,7 +165,7 @@ def _day_words() -> frozenset[str]:
     """Weekdays, months, weeks, feasts and the words that move a day («neste», «førstkommende»): a word that names
     a day anywhere in a sentence. Numbers and ordinals in words («to», «andre») are ordinary words too, and «denne»
     («denne saka») and «går» («går det?») are left out."""
-    feasts = {w for name in (*named_day_words(), *feast_week_words()) for w in name.split()}
+    feasts = {w for name in (*named_day_words(), *feast_week_words()) for w in name.split()} - _FEAST_GLUE
     words = {
         *WEEKDAYS,
         *MONTHS,
@@ -159,4 +178,4 @@ def _day_words() -> frozenset[str]:
         *("helga", "helgen", "helgi", "morgen", "morgon", "morra", "imorgen", "imorgon", "imorra", "idag", "igår"),
         *("overmorgen", "overmorgon", "romjul", "romjula", "jul", "jula", "julen", "påske", "påska", "pinse"),
     }
-    return frozenset(words - {"denne", "går", "man", "tor", "sun", *NUMBERS, *ORDINALS})
+    return frozenset(words - {"denne", "går", "man", "tor", "sun", "hans", *NUMBERS, *ORDINALS})
