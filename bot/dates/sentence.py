@@ -36,6 +36,7 @@ from bot.dates.words import (
     WEEK_SHIFT,
     WEEK_UNITS,
     WEEKDAYS,
+    WORKDAY_WORDS,
     normalize,
 )
 
@@ -93,10 +94,23 @@ _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokkå"})
 _MAX_WORDS = 30
 """A longer text is a message, not a sentence with a date."""
-_MAX_MARKS = 12
+_MAX_MARKS = 8
 """More words that name days than a date with its time has: not one date (and a cap on the work for junk)."""
-_REACH_BEFORE = 2  # «i morgon», «om ei veke»: words before the first date word that belong to the date
-_REACH_AFTER = 3  # «halv ni», «kvart over ti»: words after the last date word that belong to the date
+_MAX_RUN = 12
+"""«frå tysdag 16. mars kl 10 til onsdag 17. mars kl 14» is the longest date: words that name days further apart are
+more than one date."""
+_REACH = 3
+"""At most this many small words before the first date word («om ei veke», «første arbeidsdag») or after the
+last («halv ni», «kvart over ti») belong to the date."""
+# The small words a date starts or ends with («i morgon», «den 13.», «kl 10», «halv ni», «første tysdag»).
+_GLUE = frozenset(
+    {
+        *("i", "om", "på", "den", "kl", "klokka", "klokken", "halv", "kvart", "over", "ca", "rundt", "ved", "kring"),
+        *("omkring", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest", "presis"),
+        *NUMBERS,
+        *ORDINALS,
+    }
+)
 
 
 def date_phrases(text: str) -> Iterator[str]:
@@ -110,13 +124,20 @@ def date_phrases(text: str) -> Iterator[str]:
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
+    if last - first >= _MAX_RUN:
+        return
     ended = text.rstrip().endswith((".", "?", "!"))  # «Minner om møtet i morgen kl. 10.»: written as a sentence
     moves = any(word.startswith(_MOVE_STEMS) for word in plain)
-    spans = [
-        (start, end)
-        for start in range(max(0, first - _REACH_BEFORE), first + 1)
-        for end in range(last + 1, min(len(words), last + 1 + _REACH_AFTER) + 1)
-    ]
+    left = first
+    # a small word said twice («den den 16.», «kl kl») is no part of a date
+    while left > 0 and first - left < _REACH and plain[left - 1] in _GLUE and plain[left - 1] != plain[left]:
+        left -= 1
+    right = last + 1
+    while (
+        right < len(words) and right - last - 1 < _REACH and plain[right] in _GLUE and plain[right] != plain[right - 1]
+    ):
+        right += 1
+    spans = [(start, end) for start in range(left, first + 1) for end in range(last + 1, right + 1)]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
         if not _REFUSING_WORDS.isdisjoint(around):
@@ -172,6 +193,7 @@ def _day_words() -> frozenset[str]:
         *WEEK_UNITS,
         *DAY_UNITS,
         *MONTH_UNITS,
+        *WORKDAY_WORDS,
         *WEEK_SHIFT,
         *COMING_WORDS,
         *feasts,
