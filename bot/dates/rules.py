@@ -72,9 +72,10 @@ _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _COMING = alternation(COMING_WORDS)
-# «fredag som kommer», nynorsk «tysdag som kjem»: the coming one, as «førstkommende fredag».
+# «fredag som kommer», nynorsk «tysdag som kjem», «denne fredagen»: the coming one, as «førstkommende fredag».
 _PLAIN_WD_RE = re.compile(
-    rf"(?:på\s+|innen\s+)?(?:(?:{_COMING})\s+)?({_WD})(?:\s+(?:{_COMING}|som\s+(?:kommer|kjem)(?:\s+nå|\s+no)?))?"
+    rf"(?:på\s+|innen\s+)?(?:(?:{_COMING}|denne)\s+)?({_WD})(?:en)?"
+    rf"(?:\s+(?:{_COMING}|som\s+(?:kommer|kjem)(?:\s+nå|\s+no)?))?"
 )
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")

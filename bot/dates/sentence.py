@@ -76,7 +76,7 @@ _REFUSING_WORDS = frozenset(
         *("annakvar", "annankvar", "kvar", "hver", "annahver"),
         # a day someone is away, not the meeting's
         *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
-        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "reiser", "kurs"),
+        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
         # a day that has been: without its year it would be read as the coming one
         *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
     }

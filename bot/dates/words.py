@@ -170,6 +170,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
+_WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
 # «16de mars», «1ste mai», «3dje», English «13th April»: a day written with its ordinal's ending.
 _ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
@@ -182,7 +183,8 @@ def normalize(text: str) -> str:
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
     s = _ORDINAL_END_RE.sub(r"\1.", s)
-    s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
+    s = _DOT_WORD_RE.sub(". ", s)
+    s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
