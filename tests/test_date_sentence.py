@@ -51,6 +51,16 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("ikkje seinare enn 1. april", at(2027, 4, 1)),
     ("den 16de mars", at(2027, 3, 16)),
     ("1ste april kl 10", at(2027, 4, 1, 10)),
+    # the hour in words after «kl», an English «at», a point glued to the date, «denne fredagen», «Kr.»
+    ("tysdag 16. mars kl. ti", at(2027, 3, 16, 10)),
+    ("Tuesday, March 16, 2027 at 10:00 AM", at(2027, 3, 16, 10)),
+    ("tirs.16.mar.", at(2027, 3, 16)),
+    ("denne fredagen", at(2027, 3, 12)),
+    ("Kr. himmelfartsdag", at(2027, 5, 6)),
+    # a day counted from a feast or a date, and a whole day, inside a sentence
+    ("Vi tek det dagen etter 17. mai.", at(2027, 5, 18)),
+    ("Kan vi ta det fredag før pinse?", at(2027, 5, 14)),
+    ("Eg held av måndag 15. mars heile dagen.", at(2027, 3, 15)),
 ]
 
 
@@ -85,6 +95,11 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Vi må dessverre utsette møtet tysdag 16. mars.",
         "Vi har ferie fra 16. mars.",
         "Møtet blir etter 16. mars.",
+        # a day counted from the one named
+        "Budsjettet blir vedtatt tysdag 16. mars, så vi kan signere etter det.",
+        "Kan vi ta møtet etter 16. mars?",
+        # an hour in words from 1 to 5 is not read, as «kl 2» is not
+        "tysdag 16. mars kl. to",
         # numbers alone may be fractions, quantities, case or phone numbers
         "Vi treng 1/2 time på dette.",
         "Møtet varer 2.5 timar, vi startar 10.30.",

@@ -77,6 +77,8 @@ _REFUSING_WORDS = frozenset(
         # a day someone is away, not the meeting's
         *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
         *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+        # a day counted from the one named («så vi kan signere etter det»)
+        *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
         # a day that has been: without its year it would be read as the coming one
         *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
     }
@@ -107,6 +109,7 @@ _GLUE = frozenset(
     {
         *("i", "om", "på", "den", "kl", "klokka", "klokken", "halv", "kvart", "over", "ca", "rundt", "ved", "kring"),
         *("omkring", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest", "presis"),
+        *("dagen", "etter", "hele", "heile"),
         *NUMBERS,
         *ORDINALS,
     }
