@@ -33,11 +33,11 @@ from bot.dates.words import (
     MONTHS,
     NUMBERS,
     ORDINALS,
+    SPELLING,
     WEEK_SHIFT,
     WEEK_UNITS,
     WEEKDAYS,
     WORKDAY_WORDS,
-    normalize,
 )
 
 logger = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokkå"})
+_PUNCTUATION = ".,;:!?()[]«»\"'"
 _MAX_WORDS = 30
 """A longer text is a message, not a sentence with a date."""
 _MAX_MARKS = 8
@@ -120,7 +121,7 @@ def date_phrases(text: str) -> Iterator[str]:
     """The words of the one date a sentence names, to read, longest first; nothing when `text` is no sentence
     with one date in it."""
     words = text.split()
-    if len(words) > _MAX_WORDS:
+    if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
         return
     plain = [_plain(word) for word in words]
     marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i]) and not _adjective(plain, i)]
@@ -176,7 +177,8 @@ def _adjective(plain: list[str], i: int) -> bool:
 
 def _plain(word: str) -> str:
     """A word as the date words are written: lower case, one spelling, no punctuation around it."""
-    return normalize(word).strip(".,;:")
+    plain = word.lower().strip(_PUNCTUATION)
+    return SPELLING.get(plain, plain)
 
 
 def _marks_a_day(plain: str, word: str) -> bool:
