@@ -89,6 +89,8 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Eg er på ferie tysdag 16. mars.",
         "Jeg er opptatt fredag 19. mars.",
         "Vi hadde møte 3. mars.",
+        "Tildelingsbrevet kom 5. mars.",
+        "Innspelet låg føre 3. mars.",  # a day just passed, without its year: not next year's, in a sentence
         "Vi møttes tirsdag 2. mars.",
         "Møtet 16. mars er flyttet.",
         "Møtet er flytta frå 16. mars.",

@@ -74,6 +74,9 @@ _DAYPART_RE = re.compile(
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
 _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
+# «Tildelingsbrevet kom 5. januar.» on 10 January: without its year a sentence's day that far ahead is more likely
+# one that has been (next year's is what a phrase alone would be read as).
+_SENTENCE_AHEAD = timedelta(days=270)
 _CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
@@ -189,7 +192,8 @@ def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) 
     for phrase in date_phrases(text):
         found = _read(phrase, now=now, window=window, sentence=False)
         if isinstance(found, ParsedDate) and not found.day_of_month:
-            return found
+            far = window is None and not found.year_typed and found.when.date() - now.date() > _SENTENCE_AHEAD
+            return None if far else found
     return None
 
 

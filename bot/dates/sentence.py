@@ -81,6 +81,8 @@ _REFUSING_WORDS = frozenset(
         *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
         # a day that has been: without its year it would be read as the coming one
         *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
+        *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
+        *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
     }
 )
 # Words right before a date that make it a start or a day counted from, not the day meant.
