@@ -57,6 +57,7 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("tirs.16.mar.", at(2027, 3, 16)),
     ("denne fredagen", at(2027, 3, 12)),
     ("Kr. himmelfartsdag", at(2027, 5, 6)),
+    ("16. mars -27", at(2027, 3, 16)),  # a two-digit year after a dash
     # a day counted from a feast or a date, and a whole day, inside a sentence
     ("Vi tek det dagen etter 17. mai.", at(2027, 5, 18)),
     ("Kan vi ta det fredag før pinse?", at(2027, 5, 14)),
@@ -108,6 +109,8 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Kan vi ta det 16/3?",
         "Sak 13/4567 blir handsama tysdag 16. mars.",
         "Ring meg på 915 55 123 før fredag.",
+        # an American invitation's month first or a European day first: either is likely with «AM»
+        "4/5/2027 10:00 AM",
         # a repetition, or a week without its reference
         "Vi møtes annenhver tirsdag kl 10.",
         "Kan vi ta det torsdag uka etter?",

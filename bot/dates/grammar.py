@@ -27,7 +27,7 @@ from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, take_all_day, take_lunch, take_time
+from bot.dates.times import between, clock, either_order, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import MonthPart, vague
 from bot.dates.words import (
@@ -158,7 +158,7 @@ def _read(
     if not isinstance(text, str) or len(text) > MAX_PASTED:
         return None
     text = essence(text)
-    if len(text) > _MAX_LEN:
+    if len(text) > _MAX_LEN or either_order(text):
         return None
     now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
     if window is not None and window[0] > window[1]:

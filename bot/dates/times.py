@@ -156,3 +156,18 @@ def _trim(s: str) -> str:
     while s.endswith(".") and not s[-2:-1].isdigit():
         s = s[:-1].rstrip(" ,")
     return s.strip()
+
+
+# «4/5/2027 10:00 AM»: an American invitation writes the month first, a European one the day; with a twelve-hour
+# clock both are likely, so a slashed date that reads either way is no date («4/13/2027 10:00 AM» is one).
+_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def either_order(text: str) -> bool:
+    """Whether a slashed date beside a twelve-hour time reads as two different days, day first or month first."""
+    m = _SLASHED_RE.search(text)
+    if m is None or not _TWELVE_HOUR_RE.search(text):
+        return False
+    first, second = int(m.group(1)), int(m.group(2))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12

@@ -149,8 +149,14 @@ _NEXT_YEAR_RE = re.compile(r"(?<=\S)\s+(?:(?:til\s+)?neste\s+år|neste\s+året|�
 _THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:måned|månad)(?:en)?)$")
 
 
+# «13. april -27», «april -28»: a month's name with the year's last two digits after a dash.
+_SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})$")
+
+
 def with_years(s: str, *, today: date) -> str:
-    """A normalized phrase with «i år», «d.å.», «neste år» and «d.m.» written as the year (and month) they are."""
+    """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
+    are."""
+    s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
     return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
