@@ -58,6 +58,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("denne fredagen", at(2027, 3, 12)),
     ("Kr. himmelfartsdag", at(2027, 5, 6)),
     ("16. mars -27", at(2027, 3, 16)),  # a two-digit year after a dash
+    ("fredag før jul", at(2027, 12, 17)),  # counted back from Christmas Eve (a Friday in 2027)
+    ("siste arbeidsdag før jula", at(2027, 12, 23)),
     # a day counted from a feast or a date, and a whole day, inside a sentence
     ("Vi tek det dagen etter 17. mai.", at(2027, 5, 18)),
     ("Kan vi ta det fredag før pinse?", at(2027, 5, 14)),
