@@ -55,6 +55,8 @@ __all__ = [
 
 # Chat dates are short; a cap keeps every regex cheap on pasted junk.
 _MAX_LEN = 120
+_MAX_SENTENCE = 240
+"""A sentence with a date in it (`bot.dates.sentence`) may be longer; what the grammar reads of it is its date."""
 
 _SPACE_RE = re.compile(r"\s+")
 _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
@@ -158,11 +160,13 @@ def _read(
     if not isinstance(text, str) or len(text) > MAX_PASTED:
         return None
     text = essence(text)
-    if len(text) > _MAX_LEN or either_order(text):
+    if either_order(text):
         return None
-    now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
+    now = _oslo(now)
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
+    if len(text) > _MAX_LEN:  # an e-mail's sentence may be longer than a date: only its date's words are read
+        return _in_sentence(text, now=now, window=window) if sentence and len(text) <= _MAX_SENTENCE else None
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
@@ -185,6 +189,10 @@ def _read(
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
         return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
     return found
+
+
+def _oslo(now: datetime) -> datetime:
+    return now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
 
 
 def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | None:

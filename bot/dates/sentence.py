@@ -91,13 +91,18 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
-_FEAST_GLUE = frozenset({"i", "av", "på", "før", "etter", "efter", "rett", "like", "over", "til", "og", "den", "dagen"})
+_FEAST_GLUE = frozenset(
+    {
+        *("i", "av", "på", "før", "etter", "efter", "rett", "like", "over", "til", "og", "den", "dagen", "mellom"),
+        *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
+    }
+)
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokkå"})
 _PUNCTUATION = ".,;:!?()[]«»\"'"
-_MAX_WORDS = 30
+_MAX_WORDS = 45
 """A longer text is a message, not a sentence with a date."""
 _MAX_MARKS = 8
 """More words that name days than a date with its time has: not one date (and a cap on the work for junk)."""
@@ -107,16 +112,19 @@ more than one date."""
 _REACH = 3
 """At most this many small words before the first date word («om ei veke», «første arbeidsdag») or after the
 last («halv ni», «kvart over ti») belong to the date."""
-# The small words a date starts or ends with («i morgon», «den 13.», «kl 10», «halv ni», «første tysdag»).
-_GLUE = frozenset(
+# The small words a date starts with («i morgon», «om ei veke», «den 13.», «første tysdag», «dagen etter») and ends with
+# («kl 10», «halv ni», «kvart på ti», «heile dagen»).
+_CLOCK_GLUE = frozenset({"kl", "klokka", "klokken", "halv", "kvart", "over", "ca", "rundt", "ved", "kring", "omkring"})
+_LEFT_GLUE = frozenset(
     {
-        *("i", "om", "på", "den", "kl", "klokka", "klokken", "halv", "kvart", "over", "ca", "rundt", "ved", "kring"),
-        *("omkring", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest", "presis"),
-        *("dagen", "etter", "hele", "heile"),
+        *_CLOCK_GLUE,
+        *("i", "om", "på", "den", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest"),
+        *("dagen", "etter"),
         *NUMBERS,
         *ORDINALS,
     }
 )
+_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
 
 
 def date_phrases(text: str) -> Iterator[str]:
@@ -136,14 +144,22 @@ def date_phrases(text: str) -> Iterator[str]:
     moves = any(word.startswith(_MOVE_STEMS) for word in plain)
     left = first
     # a small word said twice («den den 16.», «kl kl») is no part of a date
-    while left > 0 and first - left < _REACH and plain[left - 1] in _GLUE and plain[left - 1] != plain[left]:
+    while left > 0 and first - left < _REACH and plain[left - 1] in _LEFT_GLUE and plain[left - 1] != plain[left]:
         left -= 1
     right = last + 1
     while (
-        right < len(words) and right - last - 1 < _REACH and plain[right] in _GLUE and plain[right] != plain[right - 1]
+        right < len(words)
+        and right - last - 1 < _REACH
+        and (plain[right] in _RIGHT_GLUE or plain[right - 1 : right + 1] == ["kvart", "på"])
+        and plain[right] != plain[right - 1]
     ):
         right += 1
-    spans = [(start, end) for start in range(left, first + 1) for end in range(last + 1, right + 1)]
+    spans = [
+        (start, end)
+        for start in range(left, first + 1)
+        for end in range(last + 1, right + 1)
+        if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
+    ]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
         if not _REFUSING_WORDS.isdisjoint(around):
