@@ -74,6 +74,20 @@ def test_reads(text: str, expected: tuple[datetime, bool]) -> None:
     assert (parsed.when, parsed.has_time) == expected
 
 
+def test_a_sentence_longer_than_a_date_phrase_is_read_for_its_date() -> None:
+    """Over the grammar's 120 characters, up to 240: only the date's words are read."""
+    text = (
+        "Hei alle sammen, vi foreslår å flytte dialogmøtet med Innovasjon Norge til tirsdag 16. mars kl. 10–14 "
+        "på fylkeshuset, går det for dere?"
+    )
+    assert len(text) > 120
+    parsed = read_date(text, now=WED)
+    assert isinstance(parsed, ParsedDate) and (parsed.when, parsed.has_time) == at(2027, 3, 16, 10)
+    two = text.replace("går det for dere?", "eller onsdag 17. mars om det passer bedre for dere?")
+    assert read_date(two, now=WED) is None
+    assert read_date(text + " " + "Takk for sist, og god helg til alle sammen! " * 3, now=WED) is None  # over 240
+
+
 def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
     parsed = read_date("ein gong i oktober", now=WED)
     assert isinstance(parsed, ParsedDate) and parsed.month_only and parsed.when.month == 10
