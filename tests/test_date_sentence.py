@@ -34,6 +34,7 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Minner om møtet i morgen kl. 10.", at(2027, 3, 11, 10)),
     ("Kan du sende innspel innan fredag 19. mars?", at(2027, 3, 19)),
     ("Vi tek det om ei veke.", at(2027, 3, 17)),
+    ("Vi kan måndag 15. mars kl 13, elles er eg oppteken.", at(2027, 3, 15, 13)),  # «elles» tells the other days
     # an English Outlook or Teams invitation, copied
     (
         "Tuesday, March 16, 2027 10:00 AM-2:00 PM (UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
@@ -105,6 +106,8 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Møtet tysdag 16. mars er avlyst.",
         "Eg er på ferie tysdag 16. mars.",
         "Jeg er opptatt fredag 19. mars.",
+        "Eg er oppteken måndag 15. mars, elles passar det.",
+        "Vi kan måndag 15. mars, ellers tirsdag 16. mars.",
         "Vi hadde møte 3. mars.",
         "Tildelingsbrevet kom 5. mars.",
         "Innspelet låg føre 3. mars.",  # a day just passed, without its year: not next year's, in a sentence

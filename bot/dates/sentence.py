@@ -90,6 +90,7 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
+_OTHERWISE = frozenset({"elles", "ellers"})
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
 _FEAST_GLUE = frozenset(
     {
@@ -162,7 +163,7 @@ def date_phrases(text: str) -> Iterator[str]:
     ]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
-        if not _REFUSING_WORDS.isdisjoint(around):
+        if not _REFUSING_WORDS.isdisjoint(plain[:start] + _before_otherwise(plain[end:])):
             return
         before = plain[start - 1] if start else ""
         if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
@@ -175,6 +176,13 @@ def date_phrases(text: str) -> Iterator[str]:
         yield phrase
         if phrase.endswith("."):
             yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
+
+
+def _before_otherwise(after: list[str]) -> list[str]:
+    """The words after a date up to «elles»/«ellers»: what follows tells the other days («…, elles er eg oppteken»),
+    and a date among them is still a second date (every word that names a day lies inside the date's words)."""
+    ends = [i for i, word in enumerate(after) if word in _OTHERWISE]
+    return after[: ends[0]] if ends else after
 
 
 def _surely_a_date(plain: list[str], words: list[str]) -> bool:
