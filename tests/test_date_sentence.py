@@ -107,6 +107,7 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Eg er på ferie tysdag 16. mars.",
         "Jeg er opptatt fredag 19. mars.",
         "Eg er oppteken måndag 15. mars, elles passar det.",
+        "Ferien min startar 16. mars.",
         "Vi kan måndag 15. mars, ellers tirsdag 16. mars.",
         "Vi hadde møte 3. mars.",
         "Tildelingsbrevet kom 5. mars.",

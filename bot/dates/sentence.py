@@ -91,6 +91,8 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
 _OTHERWISE = frozenset({"elles", "ellers"})
+# «ferien», «sommarferien», «permisjonen», «sjukemeldt»: forms of a day away the list above does not spell out.
+_AWAY_STEMS = ("ferie", "sommarferie", "sommerferie", "permisjon", "sjukemeld", "sykemeld", "fravær", "fråvær")
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
 _FEAST_GLUE = frozenset(
     {
@@ -163,7 +165,8 @@ def date_phrases(text: str) -> Iterator[str]:
     ]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
-        if not _REFUSING_WORDS.isdisjoint(plain[:start] + _before_otherwise(plain[end:])):
+        told = plain[:start] + _before_otherwise(plain[end:])
+        if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
             return
         before = plain[start - 1] if start else ""
         if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
