@@ -34,6 +34,7 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Minner om møtet i morgen kl. 10.", at(2027, 3, 11, 10)),
     ("Kan du sende innspel innan fredag 19. mars?", at(2027, 3, 19)),
     ("Vi tek det om ei veke.", at(2027, 3, 17)),
+    ("Vi har samling frå tysdag 16. til onsdag 17. mars.", at(2027, 3, 16)),  # a meeting over days: its first
     ("Vi kan måndag 15. mars kl 13, elles er eg oppteken.", at(2027, 3, 15, 13)),  # «elles» tells the other days
     # an English Outlook or Teams invitation, copied
     (
@@ -118,6 +119,8 @@ def test_a_month_said_roughly_in_a_sentence_is_asked_as_the_month() -> None:
         "Vi må dessverre utsette møtet tysdag 16. mars.",
         "Vi har ferie fra 16. mars.",
         "Møtet blir etter 16. mars.",
+        "Fra 16. mars er kontoret stengt.",
+        "Møtet er flytta frå 16. til 17. mars.",
         # a day counted from the one named
         "Budsjettet blir vedtatt tysdag 16. mars, så vi kan signere etter det.",
         "Kan vi ta møtet etter 16. mars?",

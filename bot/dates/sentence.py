@@ -91,6 +91,7 @@ _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sida
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
 _OTHERWISE = frozenset({"elles", "ellers"})
+_FROM = frozenset({"fra", "frå"})
 # «ferien», «sommarferien», «permisjonen», «sjukemeldt»: forms of a day away the list above does not spell out.
 _AWAY_STEMS = ("ferie", "sommarferie", "sommerferie", "permisjon", "sjukemeld", "sykemeld", "fravær", "fråvær")
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
@@ -122,7 +123,7 @@ _LEFT_GLUE = frozenset(
     {
         *_CLOCK_GLUE,
         *("i", "om", "på", "den", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest"),
-        *("dagen", "etter"),
+        *("dagen", "etter", "fra", "frå"),
         *NUMBERS,
         *ORDINALS,
     }
@@ -169,7 +170,8 @@ def date_phrases(text: str) -> Iterator[str]:
         if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
             return
         before = plain[start - 1] if start else ""
-        if plain[start] in _NOT_BEFORE or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
+        span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
+        if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
             continue
         if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
