@@ -75,7 +75,7 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> Ha
 
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size]).rstrip(",;:!?)")
-        reading = read_date(phrase, now=now, window=window)
+        reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":
             raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
         if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
