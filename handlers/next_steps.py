@@ -22,7 +22,7 @@ from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles, still_followed, superseded
-from bot.model.followups import callers_points, with_followups
+from bot.model.followups import callers_closable, callers_points, with_followups
 from bot.model.progress import Progress, earlier_missing, missing_for_signing
 from bot.model.wheel import (
     Item,
@@ -135,7 +135,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
-        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
+        points = callers_points(ctx, today=today)
+        return Outcome(reply=with_followups(quiet_reply, points, today=today, closable=callers_closable(ctx)))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -145,8 +146,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for progress in chosen_mine:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
+    others_at: int | None = None
     if chosen:
         if chosen_mine:
+            others_at = len(sections)
             sections.append(heading(_("Ellers")))
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
@@ -173,7 +176,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=buttons[:5],
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    return Outcome(reply=with_followups(reply, points, today=today, closable=callers_closable(ctx), at=others_at))
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:

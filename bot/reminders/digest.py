@@ -19,7 +19,7 @@ from bot.dates.text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.model.config import AppConfig
-from bot.model.followups import with_followups
+from bot.model.followups import may_close, with_followups
 from bot.model.followups_channels import digest_points
 from bot.model.identity import ChannelContext
 from bot.reminders.lines import SECTION_ORDER, DigestLine, SectionKey, item_label
@@ -158,7 +158,8 @@ def digest_reply(
     )
     reminded = {reminder.point for reminder in reminders if reminder.point}
     points = [point for point in points if point.id not in reminded]  # a point with its own line is not repeated
-    reply = with_followups(reply, points, today=today)
+    readers = set(parties)  # a button only for the points this channel's parties may close (walk 14b F1)
+    reply = with_followups(reply, points, today=today, closable=lambda point: may_close(config, point, parties=readers))
     if overview and not parties:
         parties = [config.parties.coordinator.key]
     mentions = mentions_for(config=config, state=state, parties=parties)
