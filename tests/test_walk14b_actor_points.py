@@ -80,3 +80,17 @@ def test_the_partys_own_points_stand_before_ellers_in_neste(lang: str) -> None:
     assert titles.index(points) < titles.index(others), titles
     assert reply.text.index(sivas) < reply.text.index(f"{others}:"), reply.text
     assert f"ferdig {sivas}" in [button.command for button in reply.buttons]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_ferdig_alone_lists_the_points_a_meetings_coordinator_may_close(lang: str) -> None:
+    """C5: the coordinators keep their meeting's list, so `ferdig` alone offers them its points too."""
+    bot, ours, sivas = _points_of_agder()
+    if lang == "nn":
+        assert bot.say("målform kanal nn", as_="kari", channel="agder").ok
+    before = bot.snapshot()
+    reply = bot.say("ferdig", as_="kari", channel="agder")
+    assert not reply.ok and ours in reply.text and sivas in reply.text, reply.text
+    assert bot.snapshot() == before
+    ola = bot.say("ferdig", as_="ola", channel="in")
+    assert ours in ola.text and sivas not in ola.text, ola.text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import ID_LENGTH, SHOW, Followup, find, may_close, open_for
+from bot.model.followups import ID_LENGTH, SHOW, Followup, closable_by, find, may_close
 from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key
@@ -47,7 +47,7 @@ def _which_point(acting: Acting) -> str:
     typed is not found), or that they have none."""
     caller = acting.caller
     mine = (
-        open_for(
+        closable_by(
             config=acting.config, state=acting.state, today=acting.now.date(), party=caller.party, person=caller.key
         )
         if caller.known

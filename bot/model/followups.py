@@ -281,6 +281,20 @@ def open_for(
     return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
 
 
+def closable_by(
+    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None
+) -> list[Followup]:
+    """The open points a party (or one person) may close (`may_close`): its own, and for a meeting's
+    coordinators every point of that meeting (`ferdig` alone lists them: walk 14b C5)."""
+    regions = [party] if party and config.region(party) else None
+    parties = [party] if party else []
+    return [
+        point
+        for point in all_followups(config=config, state=state, today=today, regions=regions)
+        if not point.closed and may_close(config, point, parties=parties, person=person)
+    ]
+
+
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     """The open points the person asking owns, by name or through their party (their `neste`). Who they
     are is asked only when some open point is a person's: a `neste` that never asked is the same for
