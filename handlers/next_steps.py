@@ -412,8 +412,9 @@ def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: d
 
 
 def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
-    """Every region's regional meetings the actor takes part in, planned within weeks (bot.facts.prepares)."""
-    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date())
+    """Every region's regional meetings the actor takes part in, planned within the one `HORIZON` `neste`
+    looks ahead for anything (bot.facts.prepares)."""
+    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date(), ahead=HORIZON)
 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:

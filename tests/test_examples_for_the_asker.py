@@ -49,12 +49,14 @@ def test_ferdig_without_an_id_lists_the_askers_open_points(person: str, channel:
     assert "«ferdig K7QM»" not in bot.say("ferdig", as_=person, channel=channel).text
     assert_recorded(bot, "referat høstmøte Høstmøtet holdt", as_="aud", channel="nasjonal")
     assert_recorded(bot, "referat haust Godt møte. oppfølging: notat @IN; rom @vestland", as_="per", channel="vestland")
-    asked = bot.say("ferdig", as_=person, channel=channel)
-    ids = re.findall(r"\[([A-Z0-9]{4})\]", asked.text)
-    assert len(ids) == 1, asked.text
-    example = re.search(r"«(ferdig [A-Z0-9]{4})»", asked.text)
-    assert example, asked.text
-    assert_recorded(bot, example.group(1), as_=person, channel=channel)
+    # IN owns one point; Per keeps his meeting's list, so he may close both (walk 14b C5)
+    for left in range(1 if person == "ola" else 2, 0, -1):
+        asked = bot.say("ferdig", as_=person, channel=channel)
+        ids = re.findall(r"\[([A-Z0-9]{4})\]", asked.text)
+        assert len(ids) == left, asked.text
+        example = re.search(r"«(ferdig [A-Z0-9]{4})»", asked.text)
+        assert example, asked.text
+        assert_recorded(bot, example.group(1), as_=person, channel=channel)
     assert "«ferdig " not in bot.say("ferdig", as_=person, channel=channel).text
 
 
