@@ -159,7 +159,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
-    if blocked:
+    if blocked and mine:  # the actor's own work first: others' agreements in a word (walk 14b C6)
+        lead += ngettext(
+            "{n} avtale til venter på andre (skriv «oversikt»).",
+            "{n} avtaler til venter på andre (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked))
+        lead += " "
+    elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
     if len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
