@@ -1,0 +1,41 @@
+"""Walk 14b cosmetics C1 and C6 (C3 is in tests/test_planner.py and tests/test_digest.py, C5 in
+tests/test_walk14b_actor_points.py): an actor's `neste` opens with its own work, and a version number no
+text ever had is said to be none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import make_bot, oslo, record_all_preconditions
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_an_actors_own_signature_leads_and_others_agreements_are_a_word(lang: str) -> None:
+    """C6: with a signature of its own to give, an actor's `neste` does not open with AU's tally of what
+    every other region's agreement waits on (others' work); it says how many, and «oversikt» has the rest."""
+    bot = make_bot(at=oslo(2027, 1, 6, 10))
+    record_all_preconditions(bot, year=2027)
+    if lang == "nn":
+        assert bot.say("målform kanal nn", as_="admin", channel="in").ok
+    reply = bot.say("neste", as_="ola", channel="in")
+    lead = reply.sections[0].text or ""
+    assert "signer IN agder 2027" in " ".join(button.command for button in reply.buttons), reply.text
+    word = "avtalar til ventar på andre" if lang == "nn" else "avtaler til venter på andre"
+    assert word in lead and "Fylkesbudsjett (" not in lead and "oversikt" in lead, lead
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_version_that_never_was_is_said_so_to_a_party_that_signed(lang: str) -> None:
+    """C1: `signer IN agder 2027 versjon 0` after IN signed version 1: no version 0, not «Allerede signert»."""
+    bot = make_bot(at=oslo(2027, 1, 6, 10))
+    record_all_preconditions(bot, year=2027)
+    if lang == "nn":
+        assert bot.say("målform kanal nn", as_="admin", channel="in").ok
+    assert bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in").ok
+    before = bot.snapshot()
+    for asked in (0, 7):
+        reply = bot.say(f"signer IN agder 2027 versjon {asked}", as_="ola", channel="in")
+        word = "Det finst ingen" if lang == "nn" else "Det finnes ingen"
+        assert not reply.ok and f"{word} versjon {asked}" in reply.text and "versjon 1" in reply.text, reply.text
+    again = bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in")
+    assert "versjon 1" in again.text and bot.snapshot() == before, again.text
