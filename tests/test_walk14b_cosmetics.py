@@ -39,3 +39,15 @@ def test_a_version_that_never_was_is_said_so_to_a_party_that_signed(lang: str) -
         assert not reply.ok and f"{word} versjon {asked}" in reply.text and "versjon 1" in reply.text, reply.text
     again = bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in")
     assert "versjon 1" in again.text and bot.snapshot() == before, again.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "channel"), [("årshjul IN", "in"), ("årshjul in 2027", "agder"), ("årshjul AU", "in")]
+)
+def test_arshjul_reads_an_actor_as_its_channel_does(typed: str, channel: str) -> None:
+    """C2: `årshjul IN` gives the wheel of every region, as `årshjul` in IN's channel does."""
+    bot = make_bot(at=oslo(2026, 12, 1, 15))
+    reply = bot.say(typed, as_="kari", channel=channel)
+    assert reply.ok and "hver region" in reply.text, reply.text
+    nynorsk = bot.say(typed, as_="per", channel="vestland")  # Vestland reads nynorsk
+    assert nynorsk.ok and "kvar region" in nynorsk.text, nynorsk.text
