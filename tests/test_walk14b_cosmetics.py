@@ -4,8 +4,11 @@ text ever had is said to be none."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bot.reminders.simulation import simulate
 from tests.driver import make_bot, oslo, record_all_preconditions
 
 
@@ -51,3 +54,23 @@ def test_arshjul_reads_an_actor_as_its_channel_does(typed: str, channel: str) ->
     assert reply.ok and "hver region" in reply.text, reply.text
     nynorsk = bot.say(typed, as_="per", channel="vestland")  # Vestland reads nynorsk
     assert nynorsk.ok and "kvar region" in nynorsk.text, nynorsk.text
+
+
+def _signing_labels(bot, channel: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        fact.label
+        for post in simulate(bot.core, start=date(2027, 1, 15), end=date(2027, 1, 15), region=None)
+        if post.digest.to.channel_id == channel
+        for section in post.digest.reply.sections
+        for fact in section.facts
+        if "Signering" in fact.label
+    ]
+
+
+def test_a_channel_about_one_region_names_it_on_a_shared_signing_line() -> None:
+    """C4: «IN i Agder» (Slack C0INAGDER) hears «Agder · Signering 2027», not «Alle regioner · …»; IN's
+    general channels, which hear every region, keep the shared line."""
+    bot = make_bot(at=oslo(2026, 12, 1, 9))
+    here = _signing_labels(bot, "C0INAGDER")
+    assert here and all(label.startswith("Agder · Signering 2027") for label in here), here
+    assert any(label.startswith("Alle regioner · Signering 2027") for label in _signing_labels(bot, "in"))

@@ -108,7 +108,7 @@ def digest_reply(
     overview: tuple[Section, ...] = (),
 ) -> Reply:
     """The neutral digest: sections of one-line facts, at most `MAX_BUTTONS` buttons, the people to call."""
-    lines = {reminder.line for reminder in reminders}  # one line per (item, party)
+    lines = _in_the_channels_region(config, {reminder.line for reminder in reminders}, reminders)  # per (item, party)
     ordered = _merge_regions(
         sorted(
             lines,
@@ -167,6 +167,23 @@ def digest_reply(
         names = ", ".join(mention.name for mention in mentions)
         reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\n" + _("Til: {names}").format(names=names))
     return reply
+
+
+def _in_the_channels_region(config: AppConfig, lines: set[DigestLine], reminders: list[DueReminder]) -> set[DigestLine]:
+    """In a channel about one region (IN's «IN i Agder»), a line shared by every region («Alle regioner ·
+    Signering 2028: venter på …») names that region, as the channel's other lines do (walk 14b C4)."""
+    regions = {reminder.channel.region for reminder in reminders}
+    region = next(iter(regions)) if len(regions) == 1 else None
+    if region is None:
+        return lines
+    shared = _("Alle regioner · {item}").format(item="")
+    here = f"{config.party_short(region)} · "
+    return {
+        replace(line, label=here + line.label[len(shared) :], region=region)
+        if line.region is None and line.label.startswith(shared)
+        else line
+        for line in lines
+    }
 
 
 def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:
