@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.reminders.simulation import simulate
-from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.driver import make_bot, oslo, record_all_preconditions, text_command
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
@@ -74,3 +74,23 @@ def test_a_channel_about_one_region_names_it_on_a_shared_signing_line() -> None:
     here = _signing_labels(bot, "C0INAGDER")
     assert here and all(label.startswith("Agder · Signering 2027") for label in here), here
     assert any(label.startswith("Alle regioner · Signering 2027") for label in _signing_labels(bot, "in"))
+
+
+@pytest.mark.parametrize(
+    ("region", "coordinator", "said"), [("agder", "kari", "bindende siden"), ("vestland", "per", "bindande sidan")]
+)
+def test_a_new_text_after_every_signature_says_since_when_the_agreement_binds(
+    region: str, coordinator: str, said: str
+) -> None:
+    """C7: the question before a new text voids a complete agreement's signatures says it has bound since."""
+    bot = make_bot(at=oslo(2027, 1, 6, 10))
+    record_all_preconditions(bot, year=2027, region=region)
+    assert bot.say("signer 2027", as_=coordinator, channel=region).ok
+    for person in ("ola", "siri", "nils", "rita"):
+        signed = bot.say(f"signer {region} 2027", as_=person)
+        assert signed.ok, signed.text
+    bot.set_time(2027, 1, 25, 10)
+    before = bot.snapshot()
+    asked = bot.say(text_command(year=2027, region=region, version=2), as_=coordinator, channel=region)
+    assert not asked.ok and bot.snapshot() == before
+    assert f"{said} 6. januar 2027" in asked.text, asked.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -20,6 +21,7 @@ from bot.i18n import _, ngettext
 from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 from storage.base import Document, Tables
 
@@ -134,4 +136,17 @@ def _ask_before_voiding(
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
         confirm=confirm_word()
     )
-    raise DomainError(f"{lead} {how}", again=_("Registrer den nye teksten"))
+    raise DomainError(f"{lead}{_binding_since(order, signed)} {how}", again=_("Registrer den nye teksten"))
+
+
+def _binding_since(order: list[str], signed: dict[str, Document]) -> str:
+    """« Avtalen er signert av alle partene og har vært bindende siden 6. januar 2027.» when every party had
+    signed: a coordinator weighs that before `bekreft` (walk 14b C7); "" otherwise."""
+    days = [str(signed[party].get("at") or "")[:10] for party in order if party in signed]
+    if set(order) - set(signed) or not all(days):
+        return ""
+    try:
+        last = max(date.fromisoformat(day) for day in days)
+    except ValueError:  # a hand-edited stamp: the question stands without the day
+        return ""
+    return " " + _("Avtalen er signert av alle partene og har vært bindende siden {day}.").format(day=day_text(last))
