@@ -140,12 +140,18 @@ def refuse_for_the_role(*, config: AppConfig, caller: Caller, command: str, regi
     the role first, saying who records it, since «Hvilken region?» would suggest a command the asker may not
     run (walk 14b F8). `command` is the command word as typed."""
     if region is None and caller.known and not (caller.party and config.region(caller.party)):
-        own = config.party_name(caller.party) if caller.party else _("ingen part")
+        if caller.party is None:  # an admin belongs to no party
+            raise DomainError(
+                _(
+                    "«{command}» registreres av fylkeskommunens koordinatorer, hver for sin region; du er ikke "
+                    "registrert for noen part."
+                ).format(command=command)
+            )
         raise DomainError(
             _(
                 "«{command}» registreres av fylkeskommunens koordinatorer, hver for sin region; du er registrert "
                 "for {own}. Si fra til fylkeskommunen, så registrerer de det."
-            ).format(command=command, own=own)
+            ).format(command=command, own=config.party_name(caller.party))
         )
 
 
