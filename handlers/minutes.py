@@ -34,7 +34,14 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import Followup, followup_section, followups_of, moved_due_text, unread_due_text
+from bot.model.followups import (
+    Followup,
+    callers_closable,
+    followup_section,
+    followups_of,
+    moved_due_text,
+    unread_due_text,
+)
 from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
@@ -145,7 +152,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
     moved = moved_due_text(recorded)
-    points = followup_section(recorded, today=ctx.now.date())
+    points = followup_section(recorded, today=ctx.now.date(), closable=callers_closable(ctx))
     section, buttons = points if points else (None, ())
     return make_reply(
         title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(

@@ -49,7 +49,7 @@ def handle(ctx: Context) -> Outcome:
     typed = ctx.args.split()[1:]
     words = [word for word in typed if fold(word) not in {fold(w) for w in EARLIER_WORDS}]
     earlier = len(words) < len(typed)
-    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, writes=False)
     if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(

@@ -19,12 +19,15 @@ from handlers.common import NATION_WORDS, context_region, read_args, reject_extr
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("year", "region"))
+    # An actor or AU named («årshjul IN») reads as in its channel: the wheel of every region (walk 14b C2).
+    args = read_args(ctx, ctx.args.split(), want=("year", "region", "party"))
+    if args.party and not (ctx.config.actor(args.party) or args.party == ctx.config.parties.coordinator.key):
+        reject_extra([args.party], example="årshjul 2027")
     views = {fold(word): word for word in args.rest}
     view = "heatmap" if views.keys() & HEATMAP_WORDS else "nation" if views.keys() & NATION_WORDS else None
     reject_extra([w for f, w in views.items() if f not in HEATMAP_WORDS | NATION_WORDS], example="årshjul 2027")
     year = args.year or ctx.now.date().year
-    region = None if view else context_region(ctx, args.region)
+    region = None if view or (args.party and not args.region) else context_region(ctx, args.region)
     # A calendar year holds items of two cycles: agreement `year` and the autumn work on agreement year+1.
     # One line per arc of the picture: a precondition's actors share one («Tildelingsbrev … 4/4»).
     groups: dict[tuple[str, int], list[Item]] = {}

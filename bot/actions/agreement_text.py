@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -138,14 +139,22 @@ def _ask_before_voiding(
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
         confirm=confirm_word()
     )
-    binding = ""
-    if set(order) <= set(signed):
-        binding = _("Avtalen er fullført: alle partene har signert, og den forplikter dem.") + " "
-        if item.deadline < acting.now.date():
-            binding += (
-                _("Fristen for signering var {day}, så de nye signaturene kommer for sent.").format(
-                    day=day_text(item.deadline)
-                )
-                + " "
-            )
-    raise DomainError(f"{binding}{lead} {how}", again=_("Registrer den nye teksten"))
+    binding = _binding_since(order, signed)
+    if binding and item.deadline < acting.now.date():
+        binding += " " + _("Fristen for signering var {day}, så de nye signaturene kommer for sent.").format(
+            day=day_text(item.deadline)
+        )
+    raise DomainError(f"{lead}{binding} {how}", again=_("Registrer den nye teksten"))
+
+
+def _binding_since(order: list[str], signed: dict[str, Document]) -> str:
+    """« Avtalen er signert av alle partene og har vært bindende siden 6. januar 2027.» when every party had
+    signed: a coordinator weighs that before `bekreft` (walk 14b C7, walk 14a F13); "" otherwise."""
+    days = [str(signed[party].get("at") or "")[:10] for party in order if party in signed]
+    if set(order) - set(signed) or not all(days):
+        return ""
+    try:
+        last = max(date.fromisoformat(day) for day in days)
+    except ValueError:  # a hand-edited stamp: the question stands without the day
+        return ""
+    return " " + _("Avtalen er signert av alle partene og har vært bindende siden {day}.").format(day=day_text(last))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import ID_LENGTH, SHOW, Followup, find
+from bot.model.followups import ID_LENGTH, SHOW, Followup, find, may_close
 from bot.model.followups_closable import closable_points
 from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
@@ -135,9 +135,9 @@ def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | Followu
 def _require_may_close(acting: Acting, *, point: Followup) -> None:
     require_known(acting)  # the one rule for who may record anything, with its «bli med» way in
     caller = acting.caller
-    keeper = responsible_party(acting.config, point.item)
-    if caller.key == point.owner or (caller.party and caller.party in (point.owner_party, keeper)):
+    if may_close(acting.config, point, parties=[caller.party] if caller.party else [], person=caller.key):
         return
+    keeper = responsible_party(acting.config, point.item)
     raise DomainError(
         _("Bare {owner} eller {keeper} kan lukke oppfølgingspunktet {id}.").format(
             owner=point.owner_name, keeper=acting.config.party_name(keeper), id=point.id

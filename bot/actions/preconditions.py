@@ -18,6 +18,7 @@ from bot.actions.precondition_day import redate
 from bot.actions.ready import ready_regions
 from bot.actions.rules import (
     EARLY_GRACE,
+    refuse_for_the_role,
     require_acts_for,
     require_known,
     require_member,
@@ -84,6 +85,9 @@ def record_precondition(
     actor: str | None = None
     if spec.owner == "region":
         if region is None:
+            refuse_for_the_role(  # an actor's adviser is told who records it, not asked for a region (F8)
+                config=config, caller=acting.caller, command=_("forutsetning") + f" {spec.key}", region=region
+            )
             raise DomainError(
                 _("Hvilken regions budsjett? Skriv f.eks. «{command}».").format(
                     command=_("forutsetning") + f" {spec.key} agder"

@@ -23,7 +23,7 @@ from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word
-from bot.model.wheel import Item, milestone_item
+from bot.model.wheel import Item, milestone_item, responsible_party
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError, StateStore, cycle_partition, national_partition
 from storage.base import Document, StoreError
@@ -286,6 +286,20 @@ def open_for(
     return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
 
 
+def closable_by(
+    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None
+) -> list[Followup]:
+    """The open points a party (or one person) may close (`may_close`): its own, and for a meeting's
+    coordinators every point of that meeting (`ferdig` alone lists them: walk 14b C5)."""
+    regions = [party] if party and config.region(party) else None
+    parties = [party] if party else []
+    return [
+        point
+        for point in all_followups(config=config, state=state, today=today, regions=regions)
+        if not point.closed and may_close(config, point, parties=parties, person=person)
+    ]
+
+
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     """The open points the person asking owns, by name or through their party (their `neste`). Who they
     are is asked only when some open point is a person's: a `neste` that never asked is the same for
@@ -368,13 +382,39 @@ def moved_due_text(points: Iterable[Followup]) -> str | None:
     )
 
 
+def may_close(config: AppConfig, point: Followup, *, parties: Iterable[str], person: str | None = None) -> bool:
+    """Whether someone of `parties` (or the person `person`) may close a point: its owner (the person named,
+    or a member of the owning party) or the coordinators of the meeting it came from, who keep the list. The
+    one rule: `ferdig` checks it, and a reply shows a «Ferdig» button only where it holds (walk 14b F1)."""
+    if person is not None and person == point.owner:
+        return True
+    keeper = responsible_party(config, point.item)
+    return any(party in (point.owner_party, keeper) for party in parties)
+
+
+def callers_closable(ctx: Context) -> Callable[[Followup], bool]:
+    """`may_close` for the person asking (their `neste`, the minutes they record)."""
+    caller = ctx.caller
+    parties = [caller.party] if caller.known and caller.party else []
+
+    def closable(point: Followup) -> bool:  # the key is read only for a person's point (a shared `neste`)
+        by_party = may_close(ctx.config, point, parties=parties)
+        return by_party or (caller.known and point.owner != point.owner_party and point.owner == caller.key)
+
+    return closable
+
+
 def close_button(point: Followup) -> Button:
     return Button(label=_("Ferdig: {id}").format(id=point.id), command=f"ferdig {point.id}")
 
 
-def followup_section(points: list[Followup], *, today: date) -> tuple[Section, tuple[Button, ...]] | None:
+def followup_section(
+    points: list[Followup], *, today: date, closable: Callable[[Followup], bool]
+) -> tuple[Section, tuple[Button, ...]] | None:
     """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button for each open
-    one (a closed point carried over into replaced minutes is ticked, with nothing to press)."""
+    one its readers may close (`closable`, from `may_close`): a point of another party rides along with its
+    meeting's reminder without a button that would only be refused (a closed point carried over into replaced
+    minutes is ticked, with nothing to press)."""
     if not points:
         return None
     ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
@@ -384,7 +424,7 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
     text = (
         _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
     )
-    buttons = tuple(close_button(point) for point in shown if not point.closed)
+    buttons = tuple(close_button(point) for point in shown if not point.closed and closable(point))
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), buttons
 
 
@@ -397,18 +437,27 @@ def _rest_command(rest: list[Followup]) -> str:
     return f"status {places[0].lower()}"
 
 
-def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Reply:
-    """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end."""
-    found = followup_section(points, today=today)
+def with_followups(
+    reply: Reply,
+    points: list[Followup],
+    *,
+    today: date,
+    closable: Callable[[Followup], bool],
+    at: int | None = None,
+) -> Reply:
+    """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end, or before the
+    body's section `at` (`neste` puts the asker's own points with its own work, before «Ellers»: walk 14b F3)."""
+    found = followup_section(points, today=today, closable=closable)
     if found is None:
         return reply
     section, buttons = found
     lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
     body = reply.sections[1:] if lead is not None else reply.sections
+    place = len(body) if at is None else at
     built = make_reply(
         title=reply.title,
         lead=lead,
-        sections=(*body, section),
+        sections=(*body[:place], section, *body[place:]),
         buttons=(*reply.buttons, *buttons)[: max(SHOW, len(reply.buttons))],  # more would crowd; ids are in the lines
         context=reply.context,
         visibility=reply.visibility,

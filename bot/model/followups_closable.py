@@ -2,7 +2,8 @@
 those of the meetings their party keeps, whose coordinators close them too (README «the meeting's
 coordinators close one»). `ferdig` alone lists both, and `hjelp ferdig` takes its example id from them, so
 a coordinator whose meetings hold others' points is not told there are none (walk 14a F6, walk 13 W2).
-Who may close a point is `bot.actions.followups`' rule; this lists what that rule lets through."""
+Who may close a point is `bot.model.followups.may_close`; this splits what it lets through into the caller's
+own and the rest."""
 
 from __future__ import annotations
 
@@ -11,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.model.config import AppConfig
-from bot.model.followups import Followup, all_followups, open_for
+from bot.model.followups import Followup, closable_by, open_for
 from bot.model.identity import Caller
-from bot.model.wheel import responsible_party
 from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
@@ -37,11 +37,6 @@ def closable_points(*, config: AppConfig, state: StateStore, caller: Caller, tod
     own = tuple(open_for(config=config, state=state, today=today, party=caller.party, person=caller.key))
     if not caller.party:
         return Closable(own=own, kept=())
-    regions = [caller.party] if config.region(caller.party) else None
     mine = {point.id for point in own}
-    kept = tuple(
-        point
-        for point in all_followups(config=config, state=state, today=today, regions=regions)
-        if not point.closed and point.id not in mine and responsible_party(config, point.item) == caller.party
-    )
-    return Closable(own=own, kept=kept)
+    everything = closable_by(config=config, state=state, today=today, party=caller.party, person=caller.key)
+    return Closable(own=own, kept=tuple(point for point in everything if point.id not in mine))
