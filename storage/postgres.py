@@ -32,7 +32,7 @@ from psycopg_pool import PoolTimeout
 from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog
-from storage.fragments import encode_partition, work_copy
+from storage.fragments import Encoded, encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
@@ -64,7 +64,9 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         self.where = describe_url(url)
         limits = timeouts()
         self._local = threading.local()
-        self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int, Encoded]] = OrderedDict()
+        """Partition -> (its version, its tables as last read or written, with the rows' JSON text where this
+        process wrote them: the next write encodes only what it changed, `storage.fragments`)."""
         self._cache_lock = threading.Lock()
         self._sealed = SealedSummaries()
         self._db = Connections(
@@ -161,9 +163,9 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             return Versioned({}, 0)
         version, raw = found[0]
         if raw is None and cached is not None:
-            return Versioned(cached[1], version)
+            return Versioned(cached[1].tables, version)
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
-        self._remember(partition, version, tables)
+        self._remember(partition, version, Encoded(tables=tables))
         return Versioned(tables, version)
 
     def version(self, partition: str) -> int:
@@ -194,18 +196,23 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             found = self._lock_row(conn, partition, known=cached[0] if cached else -1)
+            before: Encoded | None = None
             if found is None:
                 work: Tables = {}
             elif found[1] is None and cached is not None:  # the version this process read last: no text sent
-                work = work_copy(cached[1])
-            else:
-                work = decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
+                before = cached[1]
+                work = work_copy(before.tables)
+            else:  # decoded once, then written as a write after a read: the rows the text gave are not encoded anew
+                before = Encoded(
+                    tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
+                )
+                work = work_copy(before.tables)
             active[partition] = conn
             try:
                 yield work
             finally:
                 del active[partition]
-            raw, encoded = encode_partition(work, before=None)
+            raw, encoded = encode_partition(work, before=before)
             if found is None:  # upsert: `record_once` may have created an empty row meanwhile
                 written = conn.execute(
                     "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
@@ -222,11 +229,11 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         # Committed: the next read finds this version cached and is sent no text (the tables as stored, not
         # the writer's objects).
         if written is not None:
-            self._remember(partition, int(written[0]), encoded.tables)
+            self._remember(partition, int(written[0]), encoded)
 
-    def _remember(self, partition: str, version: int, tables: Tables) -> None:
+    def _remember(self, partition: str, version: int, encoded: Encoded) -> None:
         with self._cache_lock:
-            self._cache[partition] = (version, tables)
+            self._cache[partition] = (version, encoded)
             self._cache.move_to_end(partition)
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
