@@ -65,8 +65,10 @@ class PostgresNoted:
             self, partition: str, *, version: int, raw: str | None, cached: tuple[int, Encoded] | None
         ) -> Tables: ...
 
-    def note(self, *, partition: str, marks: list[Document]) -> bool:
+    def note(self, *, partition: str, marks: list[Document], wait: bool = True) -> bool:
         check_partition_name(partition)
+        if not wait:
+            return False  # a round trip is a wait: the caller notes off its event loop
         if not marks:
             return True
         docs = [_encode(mark) for mark in marks]

@@ -4,9 +4,11 @@ version, become the partition's with the update that folds them and stay noted w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from storage import Store
+from storage import Store, TinyDBStore
 
 
 @pytest.fixture
@@ -48,3 +50,31 @@ def test_a_fold_makes_the_marks_the_partitions_and_a_failed_one_keeps_them(journ
     assert second.read_noted("outbox") == ({"pending": {}}, [])
     with second.update("outbox") as tables:
         assert second.fold_noted(tables, partition="outbox") == []  # folded once, never again
+
+
+def test_a_note_that_would_wait_for_another_writer_is_declined(tmp_path: Path) -> None:
+    """`wait=False` (an event loop noting in place): while another process holds the folder for a durable
+    write, nothing is noted and the caller is told to note it with waiting; once free, it is noted."""
+    first, second = TinyDBStore(tmp_path / "data"), TinyDBStore(tmp_path / "data")
+    with first.update("outbox") as tables:
+        tables["pending"] = {"a": {"n": 1}}
+    with second.update("cycle/agder/2028") as tables:  # another process mid-write
+        tables["x"] = {}
+        assert first.note(partition="outbox", marks=[{"key": "a"}], wait=False) is False
+        assert first.note(partition="outbox", marks=[{"key": "a"}], wait=False) is False  # the lock is not kept
+    assert first.read_noted("outbox")[1] == []
+    assert first.note(partition="outbox", marks=[{"key": "a"}], wait=False) is True
+    assert second.read_noted("outbox")[1] == [{"key": "a"}]
+    with first.update("outbox"):  # the lock taken and given back by the declined tries: writes go on
+        pass
+    first.close()
+    second.close()
+
+
+def test_postgres_never_notes_without_waiting(pg_url: str) -> None:
+    from storage.postgres import PostgresStore
+
+    store = PostgresStore(pg_url)
+    assert store.note(partition="outbox", marks=[{"key": "a"}], wait=False) is False  # a round trip waits
+    assert store.read_noted("outbox") == ({}, [])
+    store.close()
