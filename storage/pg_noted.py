@@ -4,7 +4,8 @@ is `NOTED`, committed without waiting for the disk.
 Why: what became of a write's announcements (`bot.delivery.outbox.settle`) was a second transaction after
 the posts that locked the partition's row, sent its tables back and waited for the commit to reach the disk:
 a `signer` cost two durable commits (issue 21: "PostgreSQL writes ≤ 3× a one-row commit"). A mark is now one
-``INSERT`` in a transaction of its own with ``synchronous_commit`` off for that transaction only: its commit
+``INSERT``, one statement in a transaction of its own with ``synchronous_commit`` off for that transaction only
+(``set_config(…, true)``: one round trip): its commit
 returns once the mark is in the server's WAL buffers, not on disk, as the file store's journal is a line
 appended without fsync (`storage.tinydb_journal`). It survives the death of the bot's process (the server has
 it), not necessarily a crash of the database server; a lost mark leaves its row pending, which the outbox
@@ -72,15 +73,15 @@ class PostgresNoted:
         if not marks:
             return True
         docs = [_encode(mark) for mark in marks]
-        with self._errors(f"noting marks beside {partition}"), self._connection() as conn, conn.transaction():
-            conn.execute("SET LOCAL synchronous_commit = off")
-            conn.execute(
-                "INSERT INTO rows (partition, tbl, key, pos, doc)"
-                " SELECT %s, %s, v::text, v, d::jsonb"
-                " FROM (SELECT nextval('partition_version') AS v, d"
-                "       FROM unnest(%s::text[]) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered",
-                (partition, NOTED, docs),
-            )
+        self._query(  # one statement, its own transaction: synchronous_commit is read when it commits
+            f"noting marks beside {partition}",
+            "INSERT INTO rows (partition, tbl, key, pos, doc)"
+            " SELECT %s, %s, v::text, v, d::jsonb"
+            " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS quick,"
+            " (SELECT nextval('partition_version') AS v, d"
+            "  FROM unnest(%s::text[]) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered",
+            (partition, NOTED, docs),
+        )
         return True
 
     def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:
