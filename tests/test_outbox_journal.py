@@ -18,6 +18,7 @@ from bot.delivery import outbox
 from bot.delivery.announcements import undelivered
 from bot.delivery.outbox import FAILED, GRACE, PENDING, SENT, Result, Row
 from bot.reminders.passes import run_pass
+from storage.base import Store
 from storage.memory import MemoryStore
 from storage.tinydb_journal import NOTED_FOLDER
 from storage.tinydb_store import TinyDBStore
@@ -47,7 +48,12 @@ def _delivered(folder: Path) -> tuple[dict[str, FakeSender], set[str]]:
 
 def _back(folder: Path, senders: dict[str, FakeSender]) -> BotDriver:
     """A new process on the same folder, after the rows' grace, running passes with the same platforms."""
-    back = _bot(TinyDBStore(folder))
+    return back_on(TinyDBStore(folder), senders)
+
+
+def back_on(store: Store, senders: dict[str, FakeSender]) -> BotDriver:
+    """A new process (or replica) on `store`, after the rows' grace, running two passes with the same platforms."""
+    back = _bot(store)
     back.clock.set(AT + GRACE + timedelta(seconds=1))
     for sender in senders.values():
         sender.bot = back

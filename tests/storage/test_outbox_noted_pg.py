@@ -8,19 +8,17 @@ Slack finds its post by its key, a Teams row carries its durable `posting` mark 
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 
 import psycopg
 
 from bot.delivery import outbox
 from bot.delivery.announcements import undelivered
-from bot.delivery.outbox import GRACE, PENDING
-from bot.reminders.passes import run_pass
+from bot.delivery.outbox import PENDING
 from storage.pg_noted import NOTED
 from storage.postgres import PostgresStore
-from tests.driver import BotDriver
 from tests.helpers import FakeSender
-from tests.test_delivery import AT, _bot, _Counting, _last_signature, _posted, _senders
+from tests.test_delivery import _Counting, _last_signature, _posted, _senders
+from tests.test_outbox_journal import back_on
 
 PARTITION = "cycle/agder/2027"
 
@@ -45,21 +43,10 @@ def _delivered(url: str) -> tuple[dict[str, FakeSender], set[str]]:
     return senders, keys
 
 
-def _back(url: str, senders: dict[str, FakeSender]) -> BotDriver:
-    """Another replica on the same database, after the rows' grace, running passes with the same platforms."""
-    back = _bot(PostgresStore(url))
-    back.clock.set(AT + GRACE + timedelta(seconds=1))
-    for sender in senders.values():
-        sender.bot = back
-    for _ in range(2):
-        asyncio.run(run_pass(core=back.core, senders=senders))
-    return back
-
-
 def test_another_replica_posts_no_noted_announcement_again(pg_url: str) -> None:
     senders, keys = _delivered(pg_url)
     once = _posted(senders)
-    back = _back(pg_url, senders)
+    back = back_on(PostgresStore(pg_url), senders)
     assert _posted(senders) == once and set(once.values()) == {1}
     assert not set(outbox.pending(back.core.store, PARTITION)) & keys
     assert undelivered(back.core) == []  # the marks were read: no Teams row taken for one that may have gone
@@ -71,7 +58,7 @@ def test_marks_lost_with_the_server_cost_a_look_up_never_a_second_post(pg_url: s
     once = _posted(senders)
     with psycopg.connect(pg_url, autocommit=True) as conn:  # the newest marks, not yet on disk, lost
         assert conn.execute("DELETE FROM rows WHERE tbl = %s", (NOTED,)).rowcount
-    back = _back(pg_url, senders)
+    back = back_on(PostgresStore(pg_url), senders)
     assert _posted(senders) == once and set(once.values()) == {1}
     assert not set(outbox.pending(back.core.store, PARTITION)) & keys
     assert any("may already be posted" in line for line in undelivered(back.core))  # Teams: said once
