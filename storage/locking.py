@@ -43,14 +43,9 @@ class FolderLock:
             yield False
             return
         try:
-            if self._depth == 0:
-                if self._fd is None:
-                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-                try:
-                    fcntl.flock(self._fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    yield False
-                    return
+            if self._depth == 0 and not self._flock(wait=wait):
+                yield False  # another process holds the folder
+                return
             self._depth += 1
             try:
                 yield True
@@ -60,6 +55,16 @@ class FolderLock:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._rlock.release()
+
+    def _flock(self, *, wait: bool) -> bool:
+        """The folder's flock for this process (the thread lock is held): whether it was taken."""
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
     def close(self) -> None:
         with self._rlock:
