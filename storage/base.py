@@ -196,9 +196,11 @@ class Store(abc.ABC):
 
     # -- marks noted beside a partition, folded into it at a later write ------------------------------------
 
-    def note(self, *, partition: str, marks: list[Document]) -> bool:
+    def note(self, *, partition: str, marks: list[Document], wait: bool = True) -> bool:
         """Append `marks` to the partition's journal without rewriting the partition; False (the default) when
-        this store keeps no journal, and the caller writes the partition instead.
+        this store keeps no journal, and the caller writes the partition instead. With `wait` False, only if
+        that needs no waiting (no lock held by another writer, no round trip): False then means "note it
+        with waiting", and an event loop may call it in place (`bot.delivery.announcements`).
 
         Why: what became of a write's announcements (`bot.delivery.outbox.settle`) was a second durable
         replace of the partition after the posts, as dear as the write itself (issue 21). A journal is

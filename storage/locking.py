@@ -31,18 +31,40 @@ class FolderLock:
 
     @contextmanager
     def hold(self) -> Iterator[None]:
-        with self._rlock:
-            if self._depth == 0:
-                if self._fd is None:
-                    self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
+        with self.hold_if_free(wait=True):
+            yield
+
+    @contextmanager
+    def hold_if_free(self, *, wait: bool = False) -> Iterator[bool]:
+        """The lock, held while the block runs if it was free (or, with `wait`, once it is): yields whether
+        it is held. Why: work on an event loop may take the lock only when nobody holds it (a durable
+        write of another thread or process would make the loop wait for its fsyncs)."""
+        if not self._rlock.acquire(blocking=wait):
+            yield False
+            return
+        try:
+            if self._depth == 0 and not self._flock(wait=wait):
+                yield False  # another process holds the folder
+                return
             self._depth += 1
             try:
-                yield
+                yield True
             finally:
                 self._depth -= 1
                 if self._depth == 0 and self._fd is not None:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._rlock.release()
+
+    def _flock(self, *, wait: bool) -> bool:
+        """The folder's flock for this process (the thread lock is held): whether it was taken."""
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
     def close(self) -> None:
         with self._rlock:

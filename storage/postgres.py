@@ -32,8 +32,9 @@ from psycopg_pool import PoolTimeout
 from storage.base import Document, Store, StoreError, Tables, Versioned
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog
-from storage.fragments import encode_partition, work_copy
+from storage.fragments import Encoded, encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
+from storage.pg_noted import NOTED, PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
@@ -46,7 +47,7 @@ logger = logging.getLogger(__name__)
 _CACHE_SIZE = 1024
 
 
-class PostgresStore(PostgresRows, FaultLog, Store):
+class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     remote = True  # calls wait on the network: `serve` runs the core off its event loop
@@ -64,7 +65,9 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         self.where = describe_url(url)
         limits = timeouts()
         self._local = threading.local()
-        self._cache: OrderedDict[str, tuple[int, Tables]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int, Encoded]] = OrderedDict()
+        """Partition -> (its version, its tables as last read or written, with the rows' JSON text where this
+        process wrote them: the next write encodes only what it changed, `storage.fragments`)."""
         self._cache_lock = threading.Lock()
         self._sealed = SealedSummaries()
         self._db = Connections(
@@ -139,6 +142,13 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             active = self._local.updates = {}
         return active
 
+    def _marked_updates(self) -> set[str]:
+        """The partitions this thread has open updates of with marks noted beside them (`storage.pg_noted`)."""
+        marked = getattr(self._local, "marked", None)
+        if marked is None:
+            marked = self._local.marked = set()
+        return marked
+
     def _tx(self, partition: str) -> psycopg.Connection:
         conn = self._open_updates().get(partition)
         if conn is None:
@@ -149,22 +159,33 @@ class PostgresStore(PostgresRows, FaultLog, Store):
 
     def read_versioned(self, partition: str) -> Versioned:
         check_partition_name(partition)
-        with self._cache_lock:
-            cached = self._cache.get(partition)
-        known = cached[0] if cached else -1
+        cached = self._cached(partition)
         found = self._query(
             f"a read of {partition}",
             "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions WHERE name = %s",
-            (known, partition),
+            (cached[0] if cached else -1, partition),
         )
         if not found:
             return Versioned({}, 0)
         version, raw = found[0]
+        return Versioned(self._read_found(partition, version=version, raw=raw, cached=cached), version)
+
+    def _cached(self, partition: str) -> tuple[int, Encoded] | None:
+        with self._cache_lock:
+            return self._cache.get(partition)
+
+    def _read_found(
+        self, partition: str, *, version: int, raw: str | None, cached: tuple[int, Encoded] | None
+    ) -> Tables:
+        """The tables of a read asked with `cached` (the cache as it was): None for `raw` means the version
+        is the cached one, so no text was sent. Cached by `version` when decoded."""
         if raw is None and cached is not None:
-            return Versioned(cached[1], version)
+            return cached[1].tables
+        if raw is None:
+            raise AssertionError(f"{partition}: no text sent for a version this process never read")
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
-        self._remember(partition, version, tables)
-        return Versioned(tables, version)
+        self._remember(partition, version, Encoded(tables=tables))
+        return tables
 
     def version(self, partition: str) -> int:
         return self.versions((partition,))[0]
@@ -194,18 +215,27 @@ class PostgresStore(PostgresRows, FaultLog, Store):
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             found = self._lock_row(conn, partition, known=cached[0] if cached else -1)
+            before: Encoded | None = None
             if found is None:
                 work: Tables = {}
             elif found[1] is None and cached is not None:  # the version this process read last: no text sent
-                work = work_copy(cached[1])
-            else:
-                work = decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
+                before = cached[1]
+                work = work_copy(before.tables)
+            else:  # decoded once, then written as a write after a read: the rows the text gave are not encoded anew
+                before = Encoded(
+                    tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
+                )
+                work = work_copy(before.tables)
             active[partition] = conn
+            marked = self._marked_updates()
+            if found is not None and found[2]:
+                marked.add(partition)  # `fold_noted` asks for the marks only where there are some
             try:
                 yield work
             finally:
                 del active[partition]
-            raw, encoded = encode_partition(work, before=None)
+                marked.discard(partition)
+            raw, encoded = encode_partition(work, before=before)
             if found is None:  # upsert: `record_once` may have created an empty row meanwhile
                 written = conn.execute(
                     "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
@@ -222,29 +252,31 @@ class PostgresStore(PostgresRows, FaultLog, Store):
         # Committed: the next read finds this version cached and is sent no text (the tables as stored, not
         # the writer's objects).
         if written is not None:
-            self._remember(partition, int(written[0]), encoded.tables)
+            self._remember(partition, int(written[0]), encoded)
 
-    def _remember(self, partition: str, version: int, tables: Tables) -> None:
+    def _remember(self, partition: str, version: int, encoded: Encoded) -> None:
         with self._cache_lock:
-            self._cache[partition] = (version, tables)
+            self._cache[partition] = (version, encoded)
             self._cache.move_to_end(partition)
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
 
     @staticmethod
-    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[int, str | None] | None:
+    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[int, str | None, bool] | None:
         """Lock the partition's row (creating an empty one if needed, so two first writers queue too): its
-        version, and its tables as text unless the version is `known`; None when there is no row."""
+        version, its tables as text unless the version is `known`, and whether marks are noted beside it
+        (`storage.pg_noted`); None when there is no row."""
         query = (
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions"
-            " WHERE name = %s FOR UPDATE"
+            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END,"
+            " EXISTS (SELECT 1 FROM rows WHERE rows.partition = partitions.name AND tbl = %s)"
+            " FROM partitions WHERE name = %s FOR UPDATE OF partitions"
         )
-        row = conn.execute(query, (known, partition)).fetchone()
+        row = conn.execute(query, (known, NOTED, partition)).fetchone()
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
-            row = conn.execute(query, (known, partition)).fetchone()
-        return None if row is None else (int(row[0]), None if row[1] is None else str(row[1]))
+            row = conn.execute(query, (known, NOTED, partition)).fetchone()
+        return None if row is None else (int(row[0]), None if row[1] is None else str(row[1]), bool(row[2]))
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._sealed.summary(prefix, names=names, limit=limit, store=self)

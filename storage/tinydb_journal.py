@@ -56,30 +56,40 @@ class NotedMarks:
     def _write_lock(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
+    def _write_lock_if_free(self, *, wait: bool = False) -> AbstractContextManager[bool]:
+        raise NotImplementedError
+
     def _noted_path(self, partition: str, generation: int) -> str:
         return os.path.join(self.directory, NOTED_FOLDER, *partition.split("/")) + f".{generation}.jsonl"
 
-    def note(self, *, partition: str, marks: list[Document]) -> bool:
-        data = "".join(f"\n{encode_doc(mark)}" for mark in marks).encode("ascii") + b"\n" if marks else b""
+    def note(self, *, partition: str, marks: list[Document], wait: bool = True) -> bool:
+        if not wait:  # only if no writer holds the folder (its fsyncs would make the caller wait)
+            with self._write_lock_if_free() as held:
+                return held and self._append(partition, marks)
         with self._write_lock():
-            _, meta = self._read_with_meta(partition)
-            path = self._noted_path(partition, segment_count(meta, NOTED))
-            if not data:
-                return True
+            return self._append(partition, marks)
+
+    def _append(self, partition: str, marks: list[Document]) -> bool:
+        """Under the folder lock: the marks appended to the journal of the partition's generation."""
+        data = "".join(f"\n{encode_doc(mark)}" for mark in marks).encode("ascii") + b"\n" if marks else b""
+        _, meta = self._read_with_meta(partition)
+        path = self._noted_path(partition, segment_count(meta, NOTED))
+        if not data:
+            return True
+        try:
+            folder = os.path.dirname(path)
+            if folder not in self._noted_folders:
+                os.makedirs(folder, exist_ok=True)
+                self._noted_folders.add(folder)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
             try:
-                folder = os.path.dirname(path)
-                if folder not in self._noted_folders:
-                    os.makedirs(folder, exist_ok=True)
-                    self._noted_folders.add(folder)
-                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
-                try:
-                    view = memoryview(data)
-                    while view:
-                        view = view[os.write(fd, view) :]
-                finally:
-                    os.close(fd)
-            except OSError as exc:
-                raise os_fault(exc, path=path, doing="writing", partition=partition) from exc
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise os_fault(exc, path=path, doing="writing", partition=partition) from exc
         return True
 
     def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:

@@ -269,13 +269,19 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
         """The folder lock; failing to take it (read-only disk, foreign owner) is a named store fault."""
+        with self._write_lock_if_free(wait=True):
+            yield
+
+    @contextmanager
+    def _write_lock_if_free(self, *, wait: bool = False) -> Iterator[bool]:
+        """The folder lock if nobody holds it (or, with `wait`, once it is free): yields whether it is held."""
         with ExitStack() as stack:
             try:
-                stack.enter_context(self._lock.hold())
+                held = stack.enter_context(self._lock.hold_if_free(wait=wait))
             except OSError as exc:
                 path = os.path.join(self.directory, LOCK_NAME)
                 raise self.note_fault("store", os_fault(exc, path=path, doing="writing")) from exc
-            yield
+            yield held
 
     def verify(self, *, from_year: int | None = None) -> None:
         """Decode the partition files (of `from_year` on, see `Store.verify`) without caching them, so ten

@@ -18,6 +18,7 @@ from bot.delivery import outbox
 from bot.delivery.announcements import undelivered
 from bot.delivery.outbox import FAILED, GRACE, PENDING, SENT, Result, Row
 from bot.reminders.passes import run_pass
+from storage.base import Store
 from storage.memory import MemoryStore
 from storage.tinydb_journal import NOTED_FOLDER
 from storage.tinydb_store import TinyDBStore
@@ -47,7 +48,12 @@ def _delivered(folder: Path) -> tuple[dict[str, FakeSender], set[str]]:
 
 def _back(folder: Path, senders: dict[str, FakeSender]) -> BotDriver:
     """A new process on the same folder, after the rows' grace, running passes with the same platforms."""
-    back = _bot(TinyDBStore(folder))
+    return back_on(TinyDBStore(folder), senders)
+
+
+def back_on(store: Store, senders: dict[str, FakeSender]) -> BotDriver:
+    """A new process (or replica) on `store`, after the rows' grace, running two passes with the same platforms."""
+    back = _bot(store)
     back.clock.set(AT + GRACE + timedelta(seconds=1))
     for sender in senders.values():
         sender.bot = back
@@ -201,3 +207,21 @@ def test_a_copy_into_another_store_takes_the_noted_marks_with_it(tmp_path: Path)
     assert list(target.read(PARTITION)[PENDING]) == [row.key for row in rows[1:]]
     assert target.rows(PARTITION, table="ledger")[f"announcement:{rows[0].key}"]["sent_at"]
     assert outbox.fold_all(source) == 0  # nothing noted any more
+
+
+def test_posted_rows_are_noted_on_the_loop_without_the_hop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every row posted and no channel's mark to change: the marks are appended in place
+    (`outbox.settle_sent_at_once`), not through `settle` in a thread; what a pass sees is the same."""
+    import bot.delivery.announcements as announcements
+
+    def not_called(*args: object, **kwargs: object) -> list[object]:
+        raise AssertionError("settle was called: the posted rows went through the hop")
+
+    bot = _last_signature(TinyDBStore(tmp_path / "db"))
+    senders = {"slack": _senders(bot)["slack"]}
+    monkeypatch.setattr(announcements, "settle", not_called)
+    asyncio.run(bot.core.deliver(bot.last, senders=senders))
+    slack = {q.key for q in bot.last.queued if q.announcement.to.platform == "slack"}
+    assert slack and not set(outbox.pending(bot.core.store, PARTITION)) & slack
+    assert _journals(tmp_path / "db")  # noted beside the partition
+    assert set(bot.core.store.read(PARTITION)[PENDING]) >= slack

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from functools import cache
+from gettext import NullTranslations
 
 from bot.actions.base import Acting
 from bot.i18n import _, translations, using
@@ -110,8 +112,18 @@ def typed_with(acting: Acting, *, word: str, instead: str | None = None) -> str:
 
 def _bokmal(word: str) -> str:
     """A command word typed in nynorsk (`føresetnad`) as the bokmål the catalogue translates from."""
-    catalogue = getattr(translations("nn"), "_catalog", {})
-    return next((nb for nb, nn in catalogue.items() if isinstance(nb, str) and nb and nn == word), word)
+    return _from_nynorsk(translations("nn")).get(word, word)
+
+
+@cache
+def _from_nynorsk(catalogue: NullTranslations) -> dict[str, str]:
+    """Each nynorsk text to the first bokmål text that translates to it, built once per catalogue (the
+    catalogue holds ~2,000 texts; every write that reads a typed year asks for its example words)."""
+    found: dict[str, str] = {}
+    for nb, nn in getattr(catalogue, "_catalog", {}).items():
+        if isinstance(nb, str) and nb and isinstance(nn, str):
+            found.setdefault(nn, nb)
+    return found
 
 
 def _tail_at(words: list[str]) -> int:

@@ -40,6 +40,7 @@ from bot.delivery.outbox import (
     queue,
     rows_of,
     settle,
+    settle_sent_at_once,
     waiting,
 )
 from bot.delivery.pacing import Pacer
@@ -156,6 +157,10 @@ async def _deliver(
         if result is not None and result.kind == UNDELIVERABLE:
             unreachable[row.announcement.to] = result.error
     reached = [row.announcement.to for row in rows if row.key in results and results[row.key].kind == SENT]
+    if not unreachable and not core.state.store.remote and not targets.clears(core.state, reached=reached):
+        rows = settle_sent_at_once(core.state, rows, results, at=core.clock.now())  # in place: no hop
+        if not rows:
+            return []
 
     def record() -> list[Document]:  # what the posts found, then what became of them: one hop off the loop
         targets.note(core.state, failed=unreachable, reached=reached, at=at)

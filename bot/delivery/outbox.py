@@ -195,6 +195,25 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
     return given_up
 
 
+def settle_sent_at_once(state: StateStore, rows: list[Row], results: dict[str, Result], *, at: datetime) -> list[Row]:
+    """Note the posted rows beside their partitions now, where that needs no waiting (`Store.note` with
+    `wait=False`: the folder free, no round trip), so an event loop may call it in place, without a hop to
+    a thread (issue 21: a `signer`'s announcements); returns the rows left for `settle`. Each partition's
+    rows all posted are noted whole or not at all, as `settle` notes them."""
+    by_partition: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.key in results:
+            by_partition.setdefault(row.partition, []).append(row)
+    left: list[Row] = []
+    for partition, settled in by_partition.items():
+        sent = all(results[row.key].kind == SENT for row in settled)
+        if not sent or not state.store.note(
+            partition=partition, marks=[_sent(row, at=at) for row in settled], wait=False
+        ):
+            left += settled
+    return left
+
+
 def _noted(store: Store, *, partition: str, settled: list[Row], results: dict[str, Result], at: datetime) -> bool:
     """Note what became of the rows beside the partition, if none of them is given up and the store keeps
     a journal; False: write the partition instead. A row is settled by one owner at a time (its request

@@ -82,6 +82,12 @@ def kind_of(error: str) -> str:
     return UNKNOWN
 
 
+def clears(state: StateStore, *, reached: Iterable[ChannelAddress]) -> bool:
+    """Whether a post that went to `reached` clears a channel's mark (then `note` writes)."""
+    marks = _marks(state)
+    return any(key_of(to) in marks for to in reached)
+
+
 def _marks(state: StateStore) -> dict[str, Document]:
     marks = dict(state.store.read(PARTITION).get(TABLE, {}))
     _MIRROR[state.store] = marks

@@ -235,10 +235,10 @@ class RequestReads(Store):
         self.wrote = True
         self._store.record_many(partition=partition, table=table, docs=docs)
 
-    def note(self, *, partition: str, marks: list[Document]) -> bool:
+    def note(self, *, partition: str, marks: list[Document], wait: bool = True) -> bool:
         self.only_reads = False
         self.commit_held()
-        return self._store.note(partition=partition, marks=marks)
+        return self._store.note(partition=partition, marks=marks, wait=wait)
 
     def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:
         self.only_reads = False
