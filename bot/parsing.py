@@ -61,6 +61,16 @@ def slug(text: str) -> str:
     return re.sub(r"[\s_]+", "-", fold(text)).strip("-")
 
 
+_CLOSING = re.compile(r"(?<=[^\s.,;:!?…])[\s.,;:!?]*[.,;:!?]\s*$")
+
+
+def without_closing_punctuation(text: str) -> str:
+    """`Signer Agder 2027.` → `Signer Agder 2027`: people end a chat line as a sentence (walk 14b F6), and
+    no command's words end in a full stop, comma, colon, «!» or «?». Punctuation alone (`?`, the help
+    alias) is kept, and so is «…»: the placeholder of a copied example, which is said, never read."""
+    return _CLOSING.sub("", text)
+
+
 def split_command(text: str) -> tuple[str, str]:
     """First word and the rest, with a leading `/samhandling` (or `samhandling`) removed.
 

@@ -123,6 +123,7 @@ COMMANDS: tuple[Command, ...] = (
         args=("milestone", "text", "form"),
         who=Who.MEMBER,
         read_forms=READ_WORDS,  # `referat vis …` reads the whole minutes: anyone's, privately
+        verbatim=True,
     ),
     Command(
         "forutsetning",
