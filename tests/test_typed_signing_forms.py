@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import signing_open
+from tests.driver import BotDriver, record_all_preconditions, signing_open
 from tests.helpers import assert_recorded
 
+OLA_TEAMS = "11111111-0000-0000-0000-000000000003"
 REGIONS = [("agder", "kari"), ("vestland", "per")]
 
 
@@ -24,3 +25,39 @@ def test_a_closing_full_stop_never_makes_a_command_refused(region: str, coordina
 def test_punctuation_alone_is_still_the_help_alias() -> None:
     bot = signing_open(region="agder")
     assert bot.say("?", as_="kari").title == bot.say("hjelp", as_="kari").title
+
+
+def _both_open() -> BotDriver:
+    bot = signing_open(region="agder")
+    record_all_preconditions(bot, year=2027, region="vestland")
+    return bot
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "platform"),
+    [("ola", "in", "terminal"), ("U0OLA", "C0IN", "slack"), (OLA_TEAMS, "19:in@thread.tacv2", "teams")],
+)
+def test_an_actors_signing_buttons_each_name_their_region(person: str, channel: str, platform: str) -> None:
+    bot = _both_open()
+    reply = bot.say("neste", as_=person, channel=channel, platform=platform)
+    labels = [button.label for button in reply.buttons if button.command.startswith("signer")]
+    assert labels == ["Signer for IN – Agder", "Signer for IN – Vestland"], labels
+    for button in reply.buttons:  # typed as the label reads, each signs its own region
+        if button.command.startswith("signer"):
+            typed = assert_recorded(bot, button.label, as_=person, channel=channel, platform=platform)
+            region = button.label.rsplit("– ", 1)[1]
+            assert f"for {region}" in typed.text or f"for {region} fylkeskommune" in typed.text, typed.text
+
+
+@pytest.mark.parametrize("typed", ["signer for IN", "Signer for IN", "signer for Innovasjon Norge agder"])
+def test_the_buttons_own_words_typed_sign(typed: str) -> None:
+    bot = signing_open(region="agder")
+    reply = assert_recorded(bot, typed, as_="ola", channel="agder")
+    assert reply.title == "Signert for Innovasjon Norge"
+
+
+def test_a_regions_own_button_names_the_region_once() -> None:
+    bot = signing_open(region="vestland")
+    reply = bot.say("neste", as_="per", channel="vestland")
+    assert "Signer for Vestland" in [button.label for button in reply.buttons]
+    assert_recorded(bot, "Signer for Vestland", as_="per", channel="vestland")
