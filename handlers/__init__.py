@@ -45,7 +45,7 @@ COMMANDS: tuple[Command, ...] = (
         "neste",
         next_steps.handle,
         N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
-        N_("neste [region|aktør]"),
+        N_("neste [region|aktør] [side N]"),
         ("neste",),
         aliases=("næraste",),
         translated=True,

@@ -37,11 +37,12 @@ from bot.reminders.lines import item_label
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
-from handlers.common import context_region, read_args
+from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
 
 SHOW = 5
 MINE = 8
+"""The party's own items per page (`neste side 2` for the next)."""
 NEAR = timedelta(days=150)
 """What is coming within this (a season) is still shown when overdue items fill the list."""
 HORIZON = timedelta(days=200)
@@ -49,7 +50,8 @@ HORIZON = timedelta(days=200)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("region", "party", "year"))
+    page, words = take_page(ctx.args.split())
+    args = read_args(ctx, words, want=("region", "party", "year"))
     region = args.region or ctx.channel.region
     actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor
     if ctx.channel.kind == "unbound" and not (args.region or args.party):
@@ -120,8 +122,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in others if id(p) not in late_ids),
         key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
     )
-    chosen_mine = mine[:MINE]
-    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
+    pages = max(1, -(-len(mine) // MINE))
+    page = min(page, pages)  # `neste side 9` after signing most: the last page, never an empty list
+    chosen_mine = mine[(page - 1) * MINE : page * MINE]
+    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today) if page == 1 else []
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -154,11 +158,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
+    if pages > 1:
+        lead += _more_mine(ctx, words=words, page=page, pages=pages, total=len(mine), buttons=buttons) + " "
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
-    if len(overdue) + len(upcoming) > len(chosen):
+    if page == 1 and len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
     lead += (
@@ -170,10 +176,22 @@ def handle(request: Request, ctx: Context) -> Outcome:
         title=_("Neste for {who}").format(who=who),
         lead=lead,
         sections=sections,
-        buttons=buttons[:5],
+        buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`_more_mine`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+
+
+def _more_mine(ctx: Context, *, words: list[str], page: int, pages: int, total: int, buttons: list[Button]) -> str:
+    """«Viser 1–8 av 15 – skriv «neste side 2» for resten.»: what the party can do now is paged, never cut
+    without a word (walk 14b F10); the next page's command is the asker's own, typed or as a button."""
+    first = (page - 1) * MINE + 1
+    shown = _("Viser {shown} av {total}").format(shown=f"{first}–{min(page * MINE, total)}", total=total)
+    if page == pages:
+        return shown + "."
+    command = " ".join([_("neste"), *words, "side", str(page + 1)])
+    buttons.append(Button(label=_("Side {page}").format(page=page + 1), command=command))
+    return shown + " – " + _("skriv «{command}» for resten.").format(command=command)
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
