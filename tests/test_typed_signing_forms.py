@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import BotDriver, record_all_preconditions, signing_open
-from tests.helpers import assert_recorded
+from tests.helpers import assert_recorded, assert_refused
 
 OLA_TEAMS = "11111111-0000-0000-0000-000000000003"
 REGIONS = [("agder", "kari"), ("vestland", "per")]
@@ -61,3 +61,30 @@ def test_a_regions_own_button_names_the_region_once() -> None:
     reply = bot.say("neste", as_="per", channel="vestland")
     assert "Signer for Vestland" in [button.label for button in reply.buttons]
     assert_recorded(bot, "Signer for Vestland", as_="per", channel="vestland")
+
+
+@pytest.mark.parametrize(
+    ("form", "none", "past"),
+    [
+        (
+            "nb",
+            "Det finnes ingen versjon 3; gjeldende er versjon 1",
+            "Avtalen 2026 er forbi (fristen var 31. januar 2026)",
+        ),
+        (
+            "nn",
+            "Det finst ingen versjon 3; gjeldande er versjon 1",
+            "Avtalen 2026 er forbi (fristen var 31. januar 2026)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("region", ["agder", "vestland"])
+def test_a_version_or_year_that_does_not_fit_is_said_as_it_is(region: str, form: str, none: str, past: str) -> None:
+    bot = signing_open(region=region)
+    assert bot.say(f"målform {form}", as_="nils").ok
+    refused = assert_refused(bot, f"signer {region} 2027 versjon 3", as_="nils", contains=none)
+    assert "endret" not in refused.text and "endra" not in refused.text
+    assert [button.command for button in refused.buttons] == [f"signer NFR {region} 2027 versjon 1"]
+    refused = assert_refused(bot, f"signer {region} 2026", as_="nils", contains=(past, f"signer {region} 2027"))
+    assert "ennå" not in refused.text and "enno" not in refused.text
+    assert_refused(bot, f"signer {region} 2028", as_="nils", contains=("2028",))

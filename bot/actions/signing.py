@@ -195,6 +195,13 @@ def _require_meant_year(acting: Acting, *, item: Item, party: str) -> None:
             and not missing_for_signing(config=config, state=state, signing=other)
         ):
             command = f"signer {year}" if party == region else f"signer {region} {year}"
+            if acting.now.date() > item.deadline:  # not «ennå»: its time is past (walk 14b F5)
+                raise DomainError(
+                    _(
+                        "Avtalen {year} er forbi (fristen var {day}), men avtalen {other} er klar til signering: "
+                        "mente du «{command}»?"
+                    ).format(year=item.year, day=day_text(item.deadline), other=year, command=command)
+                )
             raise DomainError(
                 _(
                     "Avtalen {year} kan ikke signeres ennå, men avtalen {other} er klar til signering: mente du «{command}»?"

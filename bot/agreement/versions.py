@@ -251,6 +251,15 @@ def changed_text(current: Version, *, command: str = "signer") -> str:
     ).format(version=current.label(), link=current.link, command=command, number=current.number)
 
 
+def no_such_version_text(current: Version, *, asked: int, command: str) -> str:
+    """A version that never existed (a typo, another region's number) is said to be so, never «endret» (walk
+    14b F5)."""
+    return _(
+        "Det finnes ingen versjon {asked}; gjeldende er {version}, {link}. Les den, og signer den med "
+        "«{command} versjon {number}»."
+    ).format(asked=asked, version=current.label(), link=current.link, command=command, number=current.number)
+
+
 def signed_on_text(signature: Document) -> str:
     number = signature.get("version")
     return _("signert på versjon {number}").format(number=number) if number else _("signert uten versjon")
@@ -277,8 +286,11 @@ def version_to_sign(
     if current is None:
         raise DomainError(no_version_text())
     if asked is not None and asked != current.number:
+        command = f"signer {party} {region} {year}"
         raise DomainError(
-            changed_text(current, command=f"signer {party} {region} {year}"),
+            changed_text(current, command=command)
+            if 1 <= asked < current.number
+            else no_such_version_text(current, asked=asked, command=command),
             buttons=(button(current),) if button is not None else (),
         )
     return current
