@@ -15,6 +15,7 @@ from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
+from bot.facts.owed import still_owed
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, ngettext
@@ -96,6 +97,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             superseded(ctx.config, item=p.item, today=today)
             or (p.item.year < this_cycle and not _can_act(ctx, p, today))
         )
+        # The party's own late signature on a ready agreement stays «Du kan gjøre nå», with its year and
+        # `bekreft`, as long as the digests name it (bot.facts.owed, walk 14b F11).
+        and not (still_owed(p.item, today=today) and _can_act(ctx, p, today))
     ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
