@@ -79,3 +79,13 @@ def test_a_list_that_fits_says_nothing_of_pages() -> None:
     reply = bot.say("neste", as_="rita")
     assert "8 ting du kan gjøre nå." in reply.text and "side 2" not in reply.text, reply.text
     assert len([button for button in reply.buttons if button.command.startswith("signer")]) == 8
+
+
+def test_a_follow_up_points_button_is_not_dropped_behind_the_signing_buttons() -> None:
+    bot = every_region_signable()
+    minutes = "referat høst agder 2027 Godt møte oppfølging: send innspill @RFF innen 1. mars bekreft"
+    assert bot.say(minutes, as_="kari", channel="agder").ok, minutes
+    reply = bot.say("neste", as_="rita")
+    done = [button for button in reply.buttons if button.command.startswith("ferdig")]
+    assert len(done) == 1 and done[0].command.split()[1] in reply.text, reply.text
+    assert len([button for button in reply.buttons if button.command.startswith("signer")]) == 8

@@ -112,6 +112,9 @@ class RegionPage:
     """The next agreement, once its preparation has opened (on the calendar year's cycle's page only)."""
     upcoming: tuple[ItemLine, ...] = ()
     """`preparing`'s open items, below the cycle's own, never instead (README «Reading»; walk 7 F8)."""
+    history_total: int = 0
+    """How many changes the cycle has, of which `history` shows the latest: a cut list says so and names
+    `logg` for the rest (walk 14b F10)."""
     text_note: str = ""
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
@@ -219,7 +222,8 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         else ()
     )
     signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
-    entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
+    every_entry = snapshot.history(cycle_partition(region, year))
+    entries = list(reversed(every_entry))[:HISTORY_SHOWN]
     now = current_version(snapshot, region=region, year=year)
     history = tuple(
         HistoryLine(
@@ -241,6 +245,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         upcoming=upcoming,
         signatures=signature_lines,
         history=history,
+        history_total=len(every_entry),
         text_note=_text_note(config=config, state=snapshot, region=region, year=year),
     )
 
