@@ -40,10 +40,9 @@ from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
 from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
+from handlers.next_pages import more_text, page_of
 
 SHOW = 5
-MINE = 8
-"""The party's own items per page (`neste side 2` for the next)."""
 NEAR = timedelta(days=150)
 """What is coming within this (a season) is still shown when overdue items fill the list."""
 HORIZON = timedelta(days=200)
@@ -126,9 +125,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in others if id(p) not in late_ids),
         key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
     )
-    pages = max(1, -(-len(mine) // MINE))
-    page = min(page, pages)  # `neste side 9` after signing most: the last page, never an empty list
-    chosen_mine = mine[(page - 1) * MINE : page * MINE]
+    chosen_mine, page, pages = page_of(mine, page=page)
     chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today) if page == 1 else []
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
@@ -163,7 +160,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
     if pages > 1:
-        lead += _more_mine(ctx, words=words, page=page, pages=pages, total=len(mine), buttons=buttons) + " "
+        more, next_page = more_text(words=words, page=page, pages=pages, total=len(mine))
+        lead += more + " "
+        buttons += [next_page] if next_page else []
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked:
@@ -180,22 +179,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         title=_("Neste for {who}").format(who=who),
         lead=lead,
         sections=sections,
-        buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`_more_mine`)
+        buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`more_text`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
-
-
-def _more_mine(ctx: Context, *, words: list[str], page: int, pages: int, total: int, buttons: list[Button]) -> str:
-    """«Viser 1–8 av 15 – skriv «neste side 2» for resten.»: what the party can do now is paged, never cut
-    without a word (walk 14b F10); the next page's command is the asker's own, typed or as a button."""
-    first = (page - 1) * MINE + 1
-    shown = _("Viser {shown} av {total}").format(shown=f"{first}–{min(page * MINE, total)}", total=total)
-    if page == pages:
-        return shown + "."
-    command = " ".join([_("neste"), *words, "side", str(page + 1)])
-    buttons.append(Button(label=_("Side {page}").format(page=page + 1), command=command))
-    return shown + " – " + _("skriv «{command}» for resten.").format(command=command)
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
