@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from bot.i18n import N_, _
 from bot.memo import IdentityMemo
 from bot.messages import Button
-from bot.parsing import is_count
+from bot.parsing import count_of
 from bot.state.store import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -178,8 +178,13 @@ def take_version(words: list[str]) -> tuple[int | None, list[str]]:
         match = VERSION_RE.match(word)
         if match and number is None:
             number = int(match[1])
-        elif word.lower() == "versjon" and number is None and index + 1 < len(words) and is_count(words[index + 1]):
-            number = int(words[index + 1])
+        elif (
+            word.lower() == "versjon"
+            and number is None
+            and index + 1 < len(words)
+            and count_of(words[index + 1]) is not None
+        ):
+            number = count_of(words[index + 1])
             index += 1
         else:
             rest.append(word)
