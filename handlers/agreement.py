@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.actions.agreement_text import EXAMPLE, TextAlready, TextRegistered, register_text
 from bot.actions.base import Acting
 from bot.actions.ready import ready_by_text
-from bot.actions.rules import milestone_for, pick_year
+from bot.actions.rules import milestone_for, pick_year, require_county_region
 from bot.agreement import versions as agreement
 from bot.agreement.receipt import build_receipt, signed_before_bot, version_text, versions_section
 from bot.context import Context
@@ -29,7 +29,7 @@ from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import parties_spoken_for, ready_announcements, ready_buttons_here, to_agreement_channels
-from handlers.common import EXAMPLE_WORDS, read_args, require_region
+from handlers.common import EXAMPLE_WORDS, context_region, read_args, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -39,14 +39,24 @@ MAX_LINK = 1000
 
 
 def _region_year(
-    ctx: Context, request: Request, words: list[str], *, example: str, reading: bool
+    ctx: Context, request: Request, words: list[str], *, example: str, reading: bool, writes: bool
 ) -> tuple[str, int, list[str]]:
     """Region and agreement year. A write without a year goes where `pick_year` says (the signing that is
     open or comes next); a read shows the agreement being prepared once it has a text, else this year's."""
     args = read_args(ctx, words, want=("region", "year"))
     typed = " ".join(words)  # the asker's own words with a region put in (walk 8 N4, m11)
     example = " ".join((example, ctx.config.parties.regions[0].key, typed if len(typed) <= EXAMPLE_WORDS else ""))
-    region = require_region(ctx, args.region, example=example.strip())
+    region = (  # a text registered is the county council's; only reading it is for anyone (walk 14b F8)
+        require_county_region(
+            config=ctx.config,
+            caller=ctx.caller,
+            command="avtale",
+            region=context_region(ctx, args.region),
+            example=example.strip(),
+        )
+        if writes and (args.rest or request.attachments)
+        else require_region(ctx, args.region, example=example.strip())
+    )
     spec = signing_milestone(ctx.config)
     if spec is None:
         raise DomainError(_("Årshjulet har ingen signering, så det er ingen avtale å registrere."))
@@ -66,7 +76,9 @@ def _region_year(
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    region, year, rest = _region_year(ctx, request, words, example="avtale", reading=not request.attachments)
+    region, year, rest = _region_year(
+        ctx, request, words, example="avtale", reading=not request.attachments, writes=True
+    )
     if not rest and not request.attachments:
         return Outcome(reply=_list(ctx, region=region, year=year))
     rest, confirmed = split_confirm(rest)
@@ -263,7 +275,7 @@ def _text_example(year: int) -> str:
 
 
 def receipt(request: Request, ctx: Context) -> Outcome:
-    region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True)
+    region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True, writes=False)
     if rest:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(

@@ -123,7 +123,7 @@ EXAMPLE_WORDS = 120
 example stops at the region, which typed as shown opens the form or asks for the date."""
 
 
-def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) -> MeetingArgs:
+def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, writes: bool = True) -> MeetingArgs:
     """The leading `<møte> [region] [år]` of `dato` and `referat`; the rest of the words stay free text.
     The «which region» example is the asker's own command with a region put in (walk 8 N4, m11: never «…»),
     so typed as shown it is read."""
@@ -149,10 +149,19 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str) 
                 command=command
             )
         )
+    example = _with_region(ctx, command, spec, args)
     region = (
         None
         if spec.scope == "national"
-        else require_region(ctx, args.region, example=_with_region(ctx, command, spec, args))
+        else require_region(ctx, args.region, example=example)
+        if not writes or spec.responsible != "region"
+        else rules.require_county_region(
+            config=ctx.config,
+            caller=ctx.caller,
+            command=command,
+            region=context_region(ctx, args.region),
+            example=example,
+        )
     )
     return MeetingArgs(spec=spec, region=region, args=args)
 

@@ -23,7 +23,7 @@ from bot.model.followups import status_text
 from bot.model.order import later_note, stale_note
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
-from bot.shown.replies import day_text, days_phrase, planned_text
+from bot.shown.replies import day_text, days_phrase, days_text, planned_text
 from bot.state.store import StateStore
 from handlers.minutes_read import read_command
 
@@ -134,7 +134,8 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     if progress.not_relevant:
         facts.append(Fact(_("Status"), _("Ikke aktuelt i år")))
     elif progress.done:
-        done_when = f" {day_text(progress.done_at.date())}" if progress.done_at else ""
+        # a meeting held over two days: both (walk 13 W6)
+        done_when = f" {days_text(progress.done_at.date(), progress.held_last_day)}" if progress.done_at else ""
         if progress.recorded_at and progress.done_at:  # the day it happened, typed later (walk 10, X7)
             status = _("Ferdig {day} (registrert {recorded})").format(
                 day=day_text(progress.done_at.date()), recorded=day_text(progress.recorded_at.date())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
-from bot.model.followups import callers_points
+from bot.model.followups_closable import closable_points
 from bot.parsing import shown
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
@@ -35,12 +35,13 @@ def _who_may(command: Command) -> list[Section]:
 
 
 def _own_id(ctx: Context, example: str) -> str:
-    """An example naming a follow-up point («ferdig <id>») with the asker's own open point's id, so it runs
-    as typed (walk 13, W2); without one it stays, and typed back it says where the ids are."""
+    """An example naming a follow-up point («ferdig <id>») with the id of an open point the asker may close,
+    their own first, else one of the meetings their party keeps, so it runs as typed (walk 13, W2; walk 14a
+    F6); without one it stays, and typed back it says where the ids are."""
     if ID not in example:
         return example
-    mine = callers_points(ctx, today=ctx.now.date())
-    return example.replace(ID, mine[0].id) if mine else example
+    first = closable_points(config=ctx.config, state=ctx.state, caller=ctx.caller, today=ctx.now.date()).first
+    return example.replace(ID, first.id) if first else example
 
 
 def handle(request: Request, ctx: Context) -> Outcome:

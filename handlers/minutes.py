@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.actions.base import Acting
+from bot.actions.happened import Happened
 from bot.actions.minutes import (
     MeetingOutcome,
     MinutesRecorded,
@@ -33,12 +34,19 @@ from bot.dates.text import month_name
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import followup_section, followups_of, moved_due_text, unread_due_text
+from bot.model.followups import (
+    Followup,
+    callers_closable,
+    followup_section,
+    followups_of,
+    moved_due_text,
+    unread_due_text,
+)
 from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
-from bot.parsing import fold, shown, typed_name
+from bot.parsing import shown, typed_name
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
@@ -46,7 +54,8 @@ from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
-from handlers.minutes_owners import owned_points
+from handlers.minutes_owners import WORD, owned_points
+from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
 
@@ -54,7 +63,6 @@ EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølgin
 # The form's example is typed for the meeting the form is for (never «vår» on the autumn meeting's form).
 _EXAMPLE_TEXT = N_("Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
-_SECTION = re.compile(r"\b(vedtak|oppf(?:ø|oe|o)lging|oppfylging)\s*:", re.IGNORECASE)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -74,8 +82,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             return _from_fields(ctx, request.fields, request=request)
         return _from_text(ctx, free_text, request=request)
 
-    def held_on() -> datetime | None:
-        summary = (request.fields.get("sammendrag") or "") if request.fields else _SECTION.split(free_text)[0]
+    def held_on() -> Happened | None:
+        summary = (request.fields.get("sammendrag") or "") if request.fields else sections(free_text)[0]
         return held_day(summary, now=ctx.now)
 
     try:
@@ -89,7 +97,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             held_on=held_on,
         )
     except ReplaceAsked as asked:
-        raise replace_refusal(asked, from_form=bool(request.fields) or not free_text.strip()) from None
+        raise replace_refusal(
+            asked, from_form=bool(request.fields) or not free_text.strip(), line=request.text.strip()
+        ) from None
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
         return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
@@ -142,7 +152,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
     moved = moved_due_text(recorded)
-    points = followup_section(recorded, today=ctx.now.date())
+    points = followup_section(recorded, today=ctx.now.date(), closable=callers_closable(ctx))
     section, buttons = points if points else (None, ())
     return make_reply(
         title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
@@ -154,7 +164,9 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + dropped
         + "".join(" " + redated_text(point) for point in result.redated)
         + (f" ⚠️ {unread}" if unread else "")
+        + _unheaded_text(ctx, result)
         + (f" {moved}" if moved else "")
+        + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
         + (" " + _today_note(ctx, result) if result.held_today else ""),
         sections=(section,) if section else (),
         buttons=[
@@ -181,10 +193,35 @@ def _held(ctx: Context, result: MinutesRecorded) -> str:
     planned over two days held from its first day is named with both («1.–2. desember 2027», walk 13 W6)."""
     if result.held is None:
         return ""
-    held = result.held.date()
     progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
-    planned = progress.planned.date() if progress.planned else None
-    return days_text(held, progress.planned_last_day if planned == held else None)
+    return days_text(result.held.date(), progress.held_last_day)
+
+
+def _unheaded_text(ctx: Context, result: MinutesRecorded) -> str:
+    """Owners named in minutes without a heading that opens points («Oppfølgingsliste: Sende tall @IN»): no
+    point was stored, so the reply says so and how to write them (walk 14a F15), never a silent «0»."""
+    if result.outcome["followups"]:
+        return ""
+    named = [
+        match.group(0).rstrip(".,;:")
+        for match in WORD.finditer(str(result.outcome.get("summary") or ""))
+        if ctx.vocab.party(match.group(1).rstrip(".,;:"))
+    ]
+    if not named:
+        return ""
+    return " ⚠️ " + _(
+        "Referatet nevner {owners}, men ingen oppfølgingspunkter er lagret: skriv dem etter «oppfølging:», "
+        "f.eks. «oppfølging: Sende tall {owner} innen 1. desember», så blir de fulgt opp."
+    ).format(owners=", ".join(dict.fromkeys(named)), owner=named[0])
+
+
+def _counted_text(point: Followup, *, held: datetime | None) -> str:
+    """A deadline counted from the meeting («innen to uker»), said with the day it came to (walk 14a F8)."""
+    if point.due is None or held is None:
+        return ""
+    return _("Fristen «{words}» [{id}] er regnet fra møtedagen {held}: {due}.").format(
+        words=point.due_counted, id=point.id, held=day_text(held.date()), due=day_text(point.due)
+    )
 
 
 def _today_note(ctx: Context, result: MinutesRecorded) -> str:
@@ -220,10 +257,9 @@ _PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.
 def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:
     if not text.strip():
         return None
-    parts = _SECTION.split(text)
-    summary, sections = parts[0], dict(zip((fold(p) for p in parts[1::2]), parts[2::2], strict=True))
-    decisions = _items(sections.get("vedtak", ""))
-    followup_texts = _items(";".join(text for key, text in sections.items() if key != "vedtak"))
+    summary, headed = sections(text)
+    decisions = _items(";".join(body for heading, body in headed if not is_follow_up_heading(heading)))
+    followup_texts = _items(";".join(body for heading, body in headed if is_follow_up_heading(heading)))
     return _outcome(
         ctx, request=request, summary=summary, link=None, decisions=decisions, followup_texts=followup_texts
     )
@@ -260,7 +296,12 @@ def _outcome(
         )
     if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
         raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
-    followups = [point for text in followup_texts for point in owned_points(ctx, text, request=request)]
+    followups = [
+        point
+        for text in followup_texts
+        for clause in split_points(ctx, text, request=request)
+        for point in owned_points(ctx, clause, request=request)
+    ]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}

@@ -16,6 +16,7 @@ import logging
 import re
 from datetime import date, datetime, timedelta
 
+from bot.actions.happened import Happened
 from bot.i18n import _
 from bot.state.store import DomainError
 
@@ -43,8 +44,9 @@ def happened_at(words: list[str]) -> int | None:
     return next((index for index, word in enumerate(words) if _RECEIVED_WORDS.fullmatch(word)), None)
 
 
-def held_day(summary: str, *, now: datetime, received: bool = False) -> datetime | None:
-    """The day the summary says the meeting was held (with its time, if typed), or None when it names none.
+def held_day(summary: str, *, now: datetime, received: bool = False) -> Happened | None:
+    """The day the summary says the meeting was held (with its time, if typed, and whether its year was),
+    or None when it names none.
 
     A phrase that reads as a date contradicting itself («onsdag 6. mai» on a Thursday) is refused, as
     `dato` refuses it; anything else after the word that is not a whole day (a month, a week, «6») is
@@ -67,13 +69,13 @@ def _skippable(word: str) -> bool:
     return not any(c.isdigit() for c in word) and word.lower() not in _NOT_SKIPPED and word[-1] not in ".!?;:"
 
 
-def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> datetime | None:
+def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> Happened | None:
     """The whole day the first of `words` read as, or None."""
     from bot.dates.grammar import DateTrouble, ParsedDate, read_date
 
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size]).rstrip(",;:!?)")
-        reading = read_date(phrase, now=now, window=window)
+        reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":
             raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
         if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
@@ -81,5 +83,6 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> da
         when = reading.when
         if reading.relative and 0 < (when.date() - now.date()).days <= _WEEK.days:
             when -= _WEEK  # «holdt tirsdag»: the Tuesday that has been, not the coming one
-        return when
+        last = reading.span_end if reading.span_end and not reading.relative else None
+        return Happened(when=when, year_fixed=reading.year_typed or reading.relative, last_day=last)
     return None

@@ -24,6 +24,8 @@ WORD = re.compile(r"(?<!\w)@(\S+)")
 """An owner typed as a word: `@IN`, `@agder`, `@kari` (not the middle of an e-mail address)."""
 NAME_PART = re.compile(r"[ \t]+([^\s@;<>]+)")
 """A word that may continue a person's name after `@Ola` («Berg»)."""
+_JOINED = re.compile(r"\s*(?:,|og|samt|&)\s*(?=@)", re.IGNORECASE)
+"""What joins two owners of one task («@IN og @SIVA», «@IN, @SIVA»): no part of the point's words."""
 MORE_NAMES = 3
 """At most this many words after the first are tried as the rest of a name («@Anne Marie Berg Lie»)."""
 
@@ -58,7 +60,8 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
                 text=shown(text)
             )
         )
-    for start, end in reversed(spans):
+    joins = [(end, joined.end()) for _start, end in spans if (joined := _JOINED.match(words, end))]
+    for start, end in sorted(spans + joins, reverse=True):  # «@IN og @SIVA»: the «og» joins owners
         words = words[:start] + " " + words[end:]
     what = " ".join(words.split())
     return [{"text": what, **owner} for owner in owners.values()]

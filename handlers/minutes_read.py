@@ -16,13 +16,15 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
 from bot.model.followups import followups_of, point_line
+from bot.model.progress import stored_held_last_day
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, shown, typed_name
-from bot.shown.replies import day_text, make_reply
+from bot.shown.replies import day_text, days_text, make_reply
 from bot.state.change_log import replaced_outcomes
 from bot.state.store import DomainError
 from handlers import READ_WORDS
 from handlers.common import read_meeting
+from storage.base import Document
 
 EXAMPLE = "referat vis vår agder 2026"
 EARLIER_WORDS = ("tidligere", "tidlegare", "forrige", "førre")
@@ -47,7 +49,7 @@ def handle(ctx: Context) -> Outcome:
     typed = ctx.args.split()[1:]
     words = [word for word in typed if fold(word) not in {fold(w) for w in EARLIER_WORDS}]
     earlier = len(words) < len(typed)
-    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE)
+    meeting = read_meeting(ctx, words, command="referat vis", example=EXAMPLE, writes=False)
     if meeting.args.rest:  # the example is the meeting typed, whole: typed as shown, it is read
         example = " ".join(filter(None, ("referat vis", typed_name(meeting.spec), meeting.region)))
         raise DomainError(
@@ -89,7 +91,7 @@ def _earlier(ctx: Context, item: Item) -> Any:
     sections = []
     for old in replaced:
         title = _("Erstattet {day} av {name}").format(day=_day(old.replaced_at), name=old.replaced_by)
-        held = _("Holdt {day}").format(day=_day(old.held)) if old.held else ""
+        held = _("Holdt {day}").format(day=_days(old.held, old.record)) if old.held else ""
         sections.append(Section(title=title, text=held))
         sections += _sections(old.outcome)
     return make_reply(
@@ -97,6 +99,15 @@ def _earlier(ctx: Context, item: Item) -> Any:
         lead=_("Gjeldende referat: «{command}».").format(command=read_command(item)),
         sections=sections,
     )
+
+
+def _days(held: str, record: Document | None) -> str:
+    """The day(s) the replaced minutes were recorded as held: both days of a meeting held over two (walk 13 W6)."""
+    last = stored_held_last_day(dict(record)) if record else None
+    try:
+        return days_text(datetime.fromisoformat(held).date(), last)
+    except ValueError:
+        return "–"
 
 
 def _day(value: str | None) -> str:

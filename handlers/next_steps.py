@@ -23,7 +23,7 @@ from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles, still_followed, superseded
-from bot.model.followups import callers_points, with_followups
+from bot.model.followups import callers_closable, callers_points, with_followups
 from bot.model.progress import Progress, earlier_missing, missing_for_signing
 from bot.model.wheel import (
     Item,
@@ -140,7 +140,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
-        return Outcome(reply=with_followups(quiet_reply, callers_points(ctx, today=today), today=today))
+        points = callers_points(ctx, today=today)
+        return Outcome(reply=with_followups(quiet_reply, points, today=today, closable=callers_closable(ctx)))
     sections: list[Section] = []
     buttons: list[Button] = []
     if chosen_mine:
@@ -150,8 +151,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for progress in chosen_mine:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
+    others_at: int | None = None
     if chosen:
         if chosen_mine:
+            others_at = len(sections)
             sections.append(heading(_("Ellers")))
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
@@ -165,7 +168,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons += [next_page] if next_page else []
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
-    if blocked:
+    if blocked and mine:  # the actor's own work first: others' agreements in a word (walk 14b C6)
+        lead += ngettext(
+            "{n} avtale til venter på andre (skriv «oversikt»).",
+            "{n} avtaler til venter på andre (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked))
+        lead += " "
+    elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
     if page == 1 and len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
@@ -182,7 +192,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`more_text`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    return Outcome(reply=with_followups(reply, callers_points(ctx, today=today), today=today))  # issue 18
+    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    return Outcome(reply=with_followups(reply, points, today=today, closable=callers_closable(ctx), at=others_at))
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
@@ -417,8 +428,9 @@ def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: d
 
 
 def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
-    """Every region's regional meetings the actor takes part in, planned within weeks (bot.facts.prepares)."""
-    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date())
+    """Every region's regional meetings the actor takes part in, planned within the one `HORIZON` `neste`
+    looks ahead for anything (bot.facts.prepares)."""
+    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date(), ahead=HORIZON)
 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:

@@ -262,11 +262,17 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
     if parsed.week_only and not only_dropped:
         week = parsed.when.isocalendar().week
         # how to choose another day that week, so «uke 12» meant as «some day that week» is mended in one command
-        notes.append(
+        chosen = (
             _(
                 "ingen dag skrevet, så mandagen i uke {week} er valgt; en annen dag: skriv f.eks. «{typed} torsdag uke {week}»"
-            ).format(week=week, typed=typed)
+            )
+            if parsed.when.weekday() == 0
+            else _(  # the Monday is a holiday (2. påskedag): the week's first working day (walk 14a F4)
+                "ingen dag skrevet, så den første arbeidsdagen i uke {week} er valgt; en annen dag: skriv f.eks. "
+                "«{typed} torsdag uke {week}»"
+            )
         )
+        notes.append(chosen.format(week=week, typed=typed))
     if parsed.until is not None:
         hour, minute = parsed.until
         end = f"{hour:02d}.{minute:02d}"
@@ -311,10 +317,8 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
             lead += " " + _("{when} er {reasons}.").format(when=shown, reasons=and_join(list(asked.worries)))
         return Outcome(reply=make_reply(title=_("Bekreft datoen"), lead=lead, buttons=buttons))
     if parsed.month_only:
-        day = parsed.when.date()
-        days = working_days_in(day=day, part=parsed.month_part, days_off=acting.config.reminders.days_off_set)
-        other = next((d for d in days if d != day), day)  # another working day inside what was typed
-        example = f"{typed} {other.day}. {month_name(other.month)}"
+        day = parsed.when.date()  # the working day inside what was typed nearest its anchor (vague.working_days_in)
+        example = f"{typed} {day.day}. {month_name(day.month)}"  # the button's day, never a second one (walk 14a F5)
         what = (
             _("Ikke lagret: «{text}» er en uke, ikke en dag.")
             if parsed.month_part in ("first_week", "last_week")

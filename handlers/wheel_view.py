@@ -14,29 +14,32 @@ from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.shown.states import STATE_SYMBOLS
-from bot.shown.wheel_picture import heat_map, placed
+from bot.shown.wheel_picture import group_mark, heat_map, legend_text, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("year", "region"))
+    # An actor or AU named («årshjul IN») reads as in its channel: the wheel of every region (walk 14b C2).
+    args = read_args(ctx, ctx.args.split(), want=("year", "region", "party"))
+    if args.party and not (ctx.config.actor(args.party) or args.party == ctx.config.parties.coordinator.key):
+        reject_extra([args.party], example="årshjul 2027")
     views = {fold(word): word for word in args.rest}
     view = "heatmap" if views.keys() & HEATMAP_WORDS else "nation" if views.keys() & NATION_WORDS else None
     reject_extra([w for f, w in views.items() if f not in HEATMAP_WORDS | NATION_WORDS], example="årshjul 2027")
     year = args.year or ctx.now.date().year
-    region = None if view else context_region(ctx, args.region)
+    region = None if view or (args.party and not args.region) else context_region(ctx, args.region)
     # A calendar year holds items of two cycles: agreement `year` and the autumn work on agreement year+1.
-    items = [
-        item
-        for cycle in (year, year + 1)
-        for item in cycle_items(ctx.config, year=cycle, region=region or ctx.config.parties.regions[0].key)
-        if placed(item).year == year and (item.actor is None or item.actor == ctx.config.enabled_actors[0].key)
-    ]
+    # One line per arc of the picture: a precondition's actors share one («Tildelingsbrev … 4/4»).
+    groups: dict[tuple[str, int], list[Item]] = {}
+    for cycle in (year, year + 1):
+        for item in cycle_items(ctx.config, year=cycle, region=region or ctx.config.parties.regions[0].key):
+            if placed(item).year == year:
+                groups.setdefault((item.key, item.year), []).append(item)
     by_month: dict[int, list[str]] = {}
-    for item in items:
-        by_month.setdefault(placed(item).month, []).append(
-            _line(ctx, item, dated=region is not None or not item.region)
-        )
+    for group in groups.values():
+        head = group[0]
+        dated = region is not None or not head.region
+        by_month.setdefault(placed(head).month, []).append(_line(ctx, head, group=group if dated else None))
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())
@@ -49,7 +52,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         title=_("Årshjulet {year}").format(year=year),
         lead=_("Samhandlingsmodellens år for {where}, måned for måned. Tildelingsbrev gjelder hver aktør.").format(
             where=where
-        ),
+        )
+        + f" {legend_text()}.",
         sections=sections,
         context=_("Fra app.yaml · samhandlingsmodellen (2017)"),
     )
@@ -85,27 +89,32 @@ def _heat_map_text(ctx: Context, *, year: int, months: tuple[Section, ...]) -> R
         cells = [cell for cell in table.cells if cell.row == row and cell.state is not None]
         value = " · ".join(f"{month_name(c.col + 1)[:3]} {STATE_SYMBOLS[c.state]} {c.count}" for c in cells)
         facts.append(Fact(label, value or "–"))
-    legend = " · ".join(f"{entry.symbol} {entry.label}" for entry in table.legend)
     return make_reply(
         title=table.title,
-        lead=f"{table.subtitle}. {legend}.",
+        lead=f"{table.subtitle}. {legend_text()}.",
         sections=(Section(title=_("Per region"), facts=tuple(facts)), *months),
         context=_("Samhandlingsmodellen · per {day}").format(day=ctx.now.date().strftime("%d.%m.%Y")),
     )
 
 
-def _line(ctx: Context, item: Item, *, dated: bool) -> str:
+def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
     """Items that belong to next year's agreement (its preconditions, its draft) say so; a planned date is
-    named before the deadline, as the picture marks it with its dot (walk 6 F10). `dated`: the item is one
-    place's (a region's wheel, or a national item), not «hver region»'s, so its planned date is one date."""
+    named before the deadline, as the picture marks it with its dot (walk 6 F10). `group`: the item is one
+    place's (a region's wheel, or a national item), not «hver region»'s, so it has one state, shown with the
+    picture's symbol and count (walk 14a F9), and its planned date is one date; `group` holds its actors'
+    items too (one line for every allocation letter, as the picture's one arc)."""
     suffix = (
         " " + _("(avtale {year})").format(year=item.year)
         if item.kind == "precondition" or item.year != placed(item).year
         else ""
     )
     deadline = _("frist {day}").format(day=day_text(item.deadline))
-    progress = progress_of(config=ctx.config, state=ctx.state, item=item) if dated else None
-    if progress is not None and progress.planned is not None:
+    if group is None:
+        return f"{item.spec.name}{suffix} – {deadline}"
+    worst, count, _share = group_mark(config=ctx.config, state=ctx.state, items=group, today=ctx.now.date())
+    name = f"{STATE_SYMBOLS[worst]} {item.spec.name}{count}{suffix}"
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if progress.planned is not None:
         days = days_text(progress.planned.date(), progress.planned_last_day)
-        return f"{item.spec.name}{suffix} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
-    return f"{item.spec.name}{suffix} – {deadline}"
+        return f"{name} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
+    return f"{name} – {deadline}"

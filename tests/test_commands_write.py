@@ -138,7 +138,10 @@ def test_dato_refusals(bot: BotDriver) -> None:
     assert_refused(bot, "dato vår blåbærsyltetøy", as_="kari", contains="forstod ikke datoen")
     assert_refused(bot, "dato signering 12. januar", as_="kari", contains="signer")
     assert_refused(bot, "dato vår 22. april kl 25", as_="kari")
-    assert_refused(bot, "dato vår 22. april", as_="aud", channel="ingen-kanal", contains="Hvilken region")
+    # AU dates no regional meeting: said at once, not «Hvilken region?» (walk 14b F8)
+    assert_refused(
+        bot, "dato vår 22. april", as_="aud", channel="ingen-kanal", contains="fylkeskommunens koordinatorer"
+    )
 
 
 @pytest.mark.parametrize(
@@ -308,7 +311,7 @@ def test_forutsetning_twice_is_harmless(bot: BotDriver) -> None:
         ("kari", "agder", "forutsetning tildelingsbrev IN", "Bare Innovasjon Norge"),
         ("kari", "agder", "forutsetning tildelingsbrev", "Tildelingsbrevet registreres av aktøren selv"),
         ("admin", "nasjonal", "forutsetning tildelingsbrev", "Hvilken aktørs"),
-        ("aud", "nasjonal", "forutsetning budsjett", "Hvilken regions"),
+        ("aud", "nasjonal", "forutsetning budsjett", "fylkeskommunens koordinatorer"),  # walk 14b F8
         ("kari", "agder", "forutsetning ost", "ost"),
         ("kari", "agder", "forutsetning", "Hvilken forutsetning"),
         ("kari", "agder", "forutsetning budsjett snart", "snart"),
@@ -516,7 +519,7 @@ def test_oppdrag_per_actor_until_all_are_settled() -> None:
         ("kari", "agder", "oppdrag IN sendt straks", "straks"),
         ("ola", "in", "oppdrag IN sendt agder", "Bare Agder"),
         ("per", "vestland", "oppdrag IN sendt agder", "Berre Agder"),  # Vestland reads nynorsk
-        ("ola", "in", "oppdrag IN sendt", "Hvilken region"),
+        ("ola", "in", "oppdrag IN sendt", "fylkeskommunens koordinatorer"),  # walk 14b F8
     ],
 )
 def test_oppdrag_refusals(bot: BotDriver, person: str, channel: str, text: str, contains: str) -> None:

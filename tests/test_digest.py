@@ -79,7 +79,7 @@ def test_once_planned_leads_count_to_the_meeting_and_a_nudge_for_minutes_follows
     assert days["minutes"] == date(2026, 11, 10)  # the first working day after the meeting
     bot.set_time(2026, 10, 26, 9)
     (reminder,) = [r for r in due_for(bot, ident) if r.to.channel_id == "vestland"]
-    assert "møtet 9. november 2026 (om 14 dagar)" in reminder.line.value  # Vestland reads nynorsk
+    assert "møtet 9. november 2026 kl. 10.00 (om 14 dagar)" in reminder.line.value  # nynorsk, its hour (14b C3)
     assert "frist" not in reminder.line.value
     bot.set_time(2026, 11, 10, 9)
     (nudge,) = [r for r in due_for(bot, ident) if r.to.channel_id == "vestland"]

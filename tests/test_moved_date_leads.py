@@ -45,9 +45,9 @@ def test_a_moved_meeting_gets_the_14_day_lead_for_its_new_date() -> None:
     bot.set_time(2027, 3, 2, 10)
     assert bot.say("dato vårmøte 20. april kl 10 bekreft", as_="aud", channel="nasjonal").ok
     _passes(bot, senders, start=date(2027, 3, 2), end=date(2027, 4, 19))
-    fourteen = _to(senders, "in", MEETING, "20. april 2027 (om 14 dager)")
+    fourteen = _to(senders, "in", MEETING, "20. april 2027 kl. 10.00 (om 14 dager)")  # with its hour (14b C3)
     assert fourteen == [date(2027, 4, 6)], _to(senders, "in", MEETING)
-    assert _to(senders, "in", MEETING, "20. april 2027 (om 4 dager)") == [date(2027, 4, 16)]
+    assert _to(senders, "in", MEETING, "20. april 2027 kl. 10.00 (om 4 dager)") == [date(2027, 4, 16)]
     # Nothing goes twice: a second pass the same day posts nothing of the meeting.
     before = sum(len(sender.posts) for sender in senders.values())
     report: PassReport = asyncio.run(run_pass(core=bot.core, senders=senders))

@@ -103,7 +103,7 @@ def test_a_planned_date_moves_the_reminders() -> None:
         r for r in bot.core.planner.due(now=bot.clock.now()) if r.item.ident == "milestone:regional-spring:2027:agder"
     ]
     assert {r.to.channel_id for r in due} >= {"agder", "C0AGDER", "C0INAGDER", "siva", "nfr"}
-    assert all("møtet 22. april 2027 (om 2 dager)" in reply_text(r) for r in due)
+    assert all("møtet 22. april 2027 kl. 10.00 (om 2 dager)" in reply_text(r) for r in due)  # its hour (14b C3)
 
 
 def test_done_items_are_never_due() -> None:

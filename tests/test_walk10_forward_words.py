@@ -9,7 +9,8 @@ import pytest
 from tests.driver import make_bot, oslo
 
 PEOPLE = [("kari", "agder", "bekreft"), ("per", "vestland", "stadfest")]
-WORDS = [("over påske", "2028-04-17"), ("veka etter påske", "2028-04-17"), ("uka etter påske", "2028-04-17"),
+# A week after Easter is its first working day, never Easter Monday (walk 14a F4).
+WORDS = [("over påske", "2028-04-18"), ("veka etter påske", "2028-04-18"), ("uka etter påske", "2028-04-18"),
          ("påskeuka", "2028-04-10"), ("skjærtorsdag", "2028-04-13")]  # fmt: skip
 
 
@@ -35,8 +36,9 @@ def test_the_passed_year_typed_on_purpose_names_the_coming_one_too(as_: str, cha
     reply = bot.say("dato vår 2027 over påske", as_=as_, channel=channel)
     assert bot.snapshot() == before
     passed, coming = (button.command for button in reply.buttons)
-    assert passed == f"dato vår {channel} 2027 2027-03-29 {confirm}"  # asked for, so offered, and said passed
-    assert coming == f"dato vår {channel} 2028 2028-04-17 {confirm}"  # Easter Monday 2028: its worry named
+    assert passed == f"dato vår {channel} 2027 2027-03-30 {confirm}"  # asked for, so offered, and said passed
+    assert coming == f"dato vår {channel} 2028 2028-04-18"  # the Tuesday after Easter Monday 2028: no worry
+    assert bot.say(coming, as_=as_, channel=channel).ok
     assert "dialogmøte vår 2028" in reply.text, reply.text
 
 

@@ -162,4 +162,6 @@ def test_easter_words_after_easter_name_this_years_open_meeting_and_next_years(
     assert bot.snapshot() == before
     asked = f"For Regionalt dialogmøte vår 2027 er {words} passert: skriv dagen, {example} «dato vår 22. april kl 10»"
     assert asked in reply.text, reply.text  # this year's open meeting named, a day asked for
-    assert [button.command for button in reply.buttons] == [f"dato vår {region} 2028 2028-04-17 {confirm}"]
+    assert [button.command for button in reply.buttons] == [
+        f"dato vår {region} 2028 2028-04-18 {confirm}"
+    ]  # the Tuesday: never Easter Monday (walk 14a F4)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -20,6 +21,7 @@ from bot.i18n import _, ngettext
 from bot.model.order import confirm_word
 from bot.model.progress import Progress, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 from storage.base import Document, Tables
 
@@ -83,11 +85,13 @@ def register_text(
     label = f"versjon {current.number + 1 if current else 1}"  # the next version's, for the history line
 
     if not confirmed:
-        _ask_before_voiding(acting, region=region, signed=state.signatures(region=region, year=year), current=current)
+        _ask_before_voiding(
+            acting, item=item, region=region, signed=state.signatures(region=region, year=year), current=current
+        )
 
     def mutate(tables: Tables) -> tuple[agreement.Version, dict[str, Document], int | None]:
         if not confirmed:  # a signature given since the check above is voided only when asked
-            _ask_before_voiding(acting, region=region, signed=tables.get("signatures", {}), current=current)
+            _ask_before_voiding(acting, item=item, region=region, signed=tables.get("signatures", {}), current=current)
         version, renew = agreement.add_version(tables, fields=fields)
         same = agreement.same_text_as(tables, version=version)
         return version, renew, same.number if same else None
@@ -116,10 +120,11 @@ def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:
 
 
 def _ask_before_voiding(
-    acting: Acting, *, region: str, signed: dict[str, Document], current: agreement.Version | None
+    acting: Acting, *, item: Item, region: str, signed: dict[str, Document], current: agreement.Version | None
 ) -> None:
     """A new text voids the signatures given on the current one: ask first, naming whose (README:
-    a record that replaces another asks first and names what it replaces)."""
+    a record that replaces another asks first and names what it replaces), and, when every party has
+    signed, that it replaces a complete and binding agreement, past its signing deadline if so (walk 14a F13)."""
     if not signed:
         return
     config = acting.config
@@ -134,4 +139,22 @@ def _ask_before_voiding(
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere den nye teksten likevel.").format(
         confirm=confirm_word()
     )
-    raise DomainError(f"{lead} {how}", again=_("Registrer den nye teksten"))
+    binding = _binding_since(order, signed)
+    if binding and item.deadline < acting.now.date():
+        binding += " " + _("Fristen for signering var {day}, så de nye signaturene kommer for sent.").format(
+            day=day_text(item.deadline)
+        )
+    raise DomainError(f"{lead}{binding} {how}", again=_("Registrer den nye teksten"))
+
+
+def _binding_since(order: list[str], signed: dict[str, Document]) -> str:
+    """« Avtalen er signert av alle partene og har vært bindende siden 6. januar 2027.» when every party had
+    signed: a coordinator weighs that before `bekreft` (walk 14b C7, walk 14a F13); "" otherwise."""
+    days = [str(signed[party].get("at") or "")[:10] for party in order if party in signed]
+    if set(order) - set(signed) or not all(days):
+        return ""
+    try:
+        last = max(date.fromisoformat(day) for day in days)
+    except ValueError:  # a hand-edited stamp: the question stands without the day
+        return ""
+    return " " + _("Avtalen er signert av alle partene og har vært bindende siden {day}.").format(day=day_text(last))

@@ -13,6 +13,7 @@ from typing import Literal
 from bot.actions.base import Acting, record
 from bot.actions.rules import (
     milestone_for,
+    refuse_for_the_role,
     replace_question,
     require_coordinator,
     require_region,
@@ -73,6 +74,8 @@ def record_assignment(
     enabled = [a.key for a in config.enabled_actors]
     # Every example a whole command for the asker (walk 8 N4, m11): a region put in where none is meant.
     where = "" if region else f" {config.parties.regions[0].key}"
+    # an actor's adviser is told who records it before anything else (walk 14b F8)
+    refuse_for_the_role(config=config, caller=acting.caller, command="oppdrag", region=region)
     if actor not in enabled:
         raise DomainError(
             _("Hvilken aktør? Skriv f.eks. «{example}» eller «{other}».").format(

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import ID_LENGTH, SHOW, Followup, find, open_for
+from bot.model.followups import ID_LENGTH, SHOW, Followup, find, may_close
+from bot.model.followups_closable import closable_points
 from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key
@@ -43,22 +44,40 @@ class FollowupRemoved:
 
 
 def _which_point(acting: Acting) -> str:
-    """«Hvilket oppfølgingspunkt?» with the asker's own open points' ids (walk 8 N5: never a made-up id that
-    typed is not found), or that they have none."""
-    caller = acting.caller
-    mine = (
-        open_for(
-            config=acting.config, state=acting.state, today=acting.now.date(), party=caller.party, person=caller.key
-        )
-        if caller.known
-        else []
-    )
-    if not mine:
+    """«Hvilket oppfølgingspunkt?» with the ids the asker may close (walk 8 N5: never a made-up id that typed
+    is not found): their own open points, and those of the meetings their party keeps (walk 14a F6), or that
+    they have none."""
+    closable = closable_points(config=acting.config, state=acting.state, caller=acting.caller, today=acting.now.date())
+    first = closable.first
+    if first is None:
         return _("Hvilket oppfølgingspunkt? Du har ingen åpne oppfølgingspunkter; id-ene står i «status».")
-    listed = "; ".join(f"[{point.id}] {point.text}" for point in mine[:SHOW])
-    return _("Hvilket oppfølgingspunkt? Dine åpne: {points}. Skriv f.eks. «ferdig {id}».").format(
-        points=listed, id=mine[0].id
+    kept = (
+        _("Åpne fra møtene dere har ansvar for, som du også kan lukke: {points}.").format(
+            points=_listed(closable.kept[: max(0, SHOW - len(closable.own))] or closable.kept[:1])
+        )
+        if closable.kept
+        else ""
     )
+    if not closable.own:
+        return (
+            _("Hvilket oppfølgingspunkt? Du har ingen egne åpne oppfølgingspunkter.")
+            + f" {kept} "
+            + _("Skriv f.eks. «ferdig {id}».").format(id=first.id)
+        )
+    return " ".join(
+        part
+        for part in (
+            _("Hvilket oppfølgingspunkt? Dine åpne: {points}. Skriv f.eks. «ferdig {id}».").format(
+                points=_listed(closable.own[:SHOW]), id=first.id
+            ),
+            kept,
+        )
+        if part
+    )
+
+
+def _listed(points: tuple[Followup, ...]) -> str:
+    return "; ".join(f"[{point.id}] {point.text}" for point in points)
 
 
 class _Closed(Exception):
@@ -116,9 +135,9 @@ def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | Followu
 def _require_may_close(acting: Acting, *, point: Followup) -> None:
     require_known(acting)  # the one rule for who may record anything, with its «bli med» way in
     caller = acting.caller
-    keeper = responsible_party(acting.config, point.item)
-    if caller.key == point.owner or (caller.party and caller.party in (point.owner_party, keeper)):
+    if may_close(acting.config, point, parties=[caller.party] if caller.party else [], person=caller.key):
         return
+    keeper = responsible_party(acting.config, point.item)
     raise DomainError(
         _("Bare {owner} eller {keeper} kan lukke oppfølgingspunktet {id}.").format(
             owner=point.owner_name, keeper=acting.config.party_name(keeper), id=point.id

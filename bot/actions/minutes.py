@@ -15,6 +15,7 @@ from datetime import datetime, time
 from typing import Any
 
 from bot.actions.base import Acting, record
+from bot.actions.happened import Happened, not_come
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
@@ -22,6 +23,7 @@ from bot.model.followups import require_sound_points, same_points, stamp
 from bot.model.followups_replaced import Redated, ask_once, carry_over, dropped_open, dropped_question, redated
 from bot.model.order import (
     Breach,
+    broken_rules,
     confirm_word,
     held_breaches,
     mark,
@@ -33,7 +35,7 @@ from bot.model.order import (
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
-from bot.shown.replies import day_text
+from bot.shown.replies import day_text, days_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
@@ -74,11 +76,13 @@ class MinutesRecorded:
 
 class ReplaceAsked(DomainError):
     """New minutes would replace recorded ones: asked first. The handler words the question (how to confirm
-    from a line or a form, and the command that reads the replaced minutes), so it carries its parts."""
+    from a line or a form, and the command that reads the replaced minutes), so it carries its parts.
+    `order` is the model's order the same `bekreft` also goes past (walk 14a F11/F12: one question names
+    all one `bekreft` confirms); `repeat` when `bekreft` was typed already and the same line again confirms."""
 
-    def __init__(self, *, item: Item, what: str, dropped: str) -> None:
+    def __init__(self, *, item: Item, what: str, dropped: str, order: str = "", repeat: bool = False) -> None:
         super().__init__(str(replace_question(what=what)) + (" " + dropped if dropped else ""))
-        self.item, self.what, self.dropped = item, what, dropped
+        self.item, self.what, self.dropped, self.order, self.repeat = item, what, dropped, order, repeat
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def earlier_minutes(*, item: Item, progress: Progress) -> str:
         + ", "
         + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
     )
-    held = day_text(progress.done_at.date()) if progress.done_at else "–"
+    held = days_text(progress.done_at.date(), progress.held_last_day) if progress.done_at else "–"
     return _("referatet for {item} (holdt {day}: {counts})").format(item=item.title(), day=held, counts=counts)
 
 
@@ -132,7 +136,7 @@ def record_minutes(
     year: int | None,
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
-    held_on: Callable[[], datetime | None] = lambda: None,
+    held_on: Callable[[], Happened | None] = lambda: None,
 ) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
     about the text; None asks for the outcome (`MinutesWanted`). `held_on` is the day the text names as the
@@ -164,7 +168,7 @@ def record_minutes(
 
     if early is not None and not confirmed:
         raise DomainError(_move_question(item=item, held=early, breaches=breaches))
-    if breaches and not confirmed:
+    if breaches and not confirmed and not progress.outcome:
         raise refuse(item=item, breaches=breaches)
     given = outcome()
     if given is not None and progress.outcome and same_outcome(given, progress.outcome):
@@ -175,6 +179,7 @@ def record_minutes(
     )
     # A `bekreft` that also answered the order question does not drop open points whose question the person
     # has not seen (walk 7 F2): they are asked it once, naming the points.
+    # A question that names the points (asked now without `bekreft`) counts as seen.
     unseen = bool(dropped) and ask_once(
         config=config,
         person=(acting.request.platform, acting.request.user_id),
@@ -183,13 +188,20 @@ def record_minutes(
         ambiguous=confirmed and bool(breaches),
     )
     if progress.outcome and (not confirmed or unseen):  # asked before the form too, so nobody fills one in vain
-        what = earlier_minutes(item=item, progress=progress)
-        raise ReplaceAsked(item=item, what=what, dropped=dropped_question(dropped) if dropped else "")
+        raise ReplaceAsked(
+            item=item,
+            what=earlier_minutes(item=item, progress=progress),
+            dropped=dropped_question(dropped) if dropped else "",
+            order=broken_rules(item=item, breaches=breaches) if breaches else "",
+            repeat=confirmed,
+        )
     if given is None:
         return MinutesWanted(item=item)
-    typed_held = early or held_on()
-    if typed_held is not None:
-        require_held_day(acting, item=item, day=typed_held)
+    typed = early or held_on()
+    if typed is not None:
+        require_held_day(acting, item=item, day=typed)
+    typed_held = typed.when if typed is not None else None
+    held_last = typed.last_day if typed is not None and typed.last_day and typed.last_day > typed.date() else None
     if typed_held is not None and progress.planned and progress.planned.date() == typed_held.date():
         typed_held = progress.planned  # the planned day typed without its time keeps the planned time
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
@@ -217,6 +229,9 @@ def record_minutes(
         if early is not None:  # held before the plan: the plan moves to the day it was held, as asked
             doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
             doc.pop("planned_last_day", None)
+        if held_last is not None:  # «vi møttest 25. og 26. november»: both days, on every surface (walk 13 W6)
+            doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
+            doc["planned_last_day"] = held_last.isoformat()
         doc.pop("outside_order", None)
         doc.pop("outside_order_nn", None)
         if note:
@@ -264,7 +279,7 @@ def record_minutes(
     )
 
 
-def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], datetime | None]) -> datetime | None:
+def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], Happened | None]) -> Happened | None:
     """The day the text names as held, when it is before a planned start not yet come: the plan was stale,
     not the model's order broken (the text is read only then, so other refusals come first as before)."""
     planned = next((breach.planned for breach in breaches if breach.planned is not None), None)
@@ -274,7 +289,7 @@ def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], datetime 
     return held if held is not None and held.date() < planned.date() else None
 
 
-def _move_question(*, item: Item, held: datetime, breaches: list[Breach]) -> str:
+def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> str:
     """Held before its plan: ask to move the plan to the day it was held (with `bekreft`), and name any rule of
     the model's order the write would still break."""
     planned = next(breach.planned for breach in breaches if breach.planned is not None)
@@ -296,13 +311,14 @@ def _move_question(*, item: Item, held: datetime, breaches: list[Breach]) -> str
     )
 
 
-def require_held_day(acting: Acting, *, item: Item, day: datetime) -> None:
+def require_held_day(acting: Acting, *, item: Item, day: Happened) -> None:
     """A day named as the one it was held must have come, and be in the item's window: «holdt 6. mai» read
-    as last year's 6 May is a slip, never recorded."""
-    if day.date() > acting.now.date():
+    as last year's 6 May is a slip, never recorded; typed the day before, it names this year's (walk 14a F7)."""
+    ahead = not_come(day, today=acting.now.date(), opens=item.start)
+    if ahead is not None:
         raise DomainError(
             _("{item} kan ikke ha vært {done} {day}: den dagen har ikke kommet ennå.").format(
-                item=item.title(), done=done_word(item), day=day_text(day.date())
+                item=item.title(), done=done_word(item), day=day_text(ahead)
             )
         )
     if day.date() < item.start:

@@ -11,8 +11,8 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import (
     milestone_for,
     require_coordinator,
+    require_county_region,
     require_near_year,
-    require_region,
     typed_with,
     write_item,
 )
@@ -65,7 +65,17 @@ def mark_not_relevant(
     if year is not None:
         require_near_year(acting, year, example=_(EXAMPLE))
     first = config.parties.regions[0].key
-    where = None if spec.scope == "national" else require_region(region, example=typed_with(acting, word=first))
+    where = (
+        None
+        if spec.scope == "national"
+        else require_county_region(
+            config=config,
+            caller=acting.caller,
+            command=_("ikke aktuelt"),
+            region=region,
+            example=typed_with(acting, word=first),
+        )
+    )
     require_coordinator(
         acting,
         item=milestone_for(config, key=spec.key, year=acting.now.year, region=where),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import replace_question, require_member, require_region, typed_with
+from bot.actions.rules import replace_question, require_county_region, require_member, typed_with
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.state.store import META, DomainError, StateStore
@@ -126,7 +126,13 @@ def set_plan_period(
                 first=first, last=last, count=last - first + 1, example=EXAMPLE
             )
         )
-    region = require_region(region, example=typed_with(acting, word=config.parties.regions[0].key))
+    region = require_county_region(
+        config=config,
+        caller=acting.caller,
+        command="plan",
+        region=region,
+        example=typed_with(acting, word=config.parties.regions[0].key),
+    )
     require_member(
         acting, party=region, what=_("sette planperioden for {party}").format(party=config.party_name(region))
     )

@@ -35,7 +35,10 @@ def redate(acting: Acting, *, item: Item, was: datetime, happened: datetime, con
             _(
                 "{item} er registrert som skjedd {was}. Skal dagen det skjedde endres til {day}? Skriv det samme "
                 "med «{confirm}» til slutt."
-            ).format(item=item.title(), was=day_text(was.date()), day=day_text(happened.date()), confirm=confirm_word())
+            ).format(
+                item=item.title(), was=day_text(was.date()), day=day_text(happened.date()), confirm=confirm_word()
+            ),
+            again=_("Endre dagen"),  # the line with `bekreft` as a button (walk 14a F13)
         )
 
     def mutate(tables: Tables) -> None:

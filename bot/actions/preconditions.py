@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from bot.actions.base import Acting, record
+from bot.actions.happened import Happened, not_come
 from bot.actions.precondition_day import redate
 from bot.actions.ready import ready_regions
 from bot.actions.rules import (
     EARLY_GRACE,
+    refuse_for_the_role,
     require_acts_for,
     require_known,
     require_member,
@@ -71,7 +73,7 @@ def record_precondition(
     party: str | None,
     year: int | None,
     confirmed: bool = False,
-    happened: datetime | None = None,
+    happened: Happened | None = None,
 ) -> PreconditionRecorded | PreconditionAlready:
     """`region` is the region meant (named or the context's), `party` the party named in the command;
     `confirmed` (`bekreft`) lets a write into a cycle that predates the bot through. `happened` is the day
@@ -83,6 +85,9 @@ def record_precondition(
     actor: str | None = None
     if spec.owner == "region":
         if region is None:
+            refuse_for_the_role(  # an actor's adviser is told who records it, not asked for a region (F8)
+                config=config, caller=acting.caller, command=_("forutsetning") + f" {spec.key}", region=region
+            )
             raise DomainError(
                 _("Hvilken regions budsjett? Skriv f.eks. «{command}».").format(
                     command=_("forutsetning") + f" {spec.key} agder"
@@ -119,11 +124,13 @@ def record_precondition(
         require_untaken_cycle(acting, item=item, confirmed=confirmed)
         require_opened_window(acting, item=item, confirmed=confirmed)
         _require_earlier(acting, item=item)
-    if happened is not None and happened.date() < item.start - EARLY_GRACE <= _a_year_on(happened.date()):
-        # «vedtatt 10. desember» typed in November: the words read as last December; this December is to come.
+    ahead = not_come(happened, today=acting.now.date(), opens=item.start - EARLY_GRACE) if happened else None
+    if ahead is not None:
+        # «vedtatt 10. desember» typed in November (this December is to come), or a year typed ahead
+        # («16. desember 2028»): never recorded as the day it happened (walk 14a F1).
         raise DomainError(
             _("{day} har ikke kommet ennå. Registrer {item} når det har skjedd.").format(
-                day=day_text(_a_year_on(happened.date())), item=item.title()
+                day=day_text(ahead), item=item.title()
             )
         )
     if happened is not None and happened.date() < item.start - EARLY_GRACE and not confirmed:
@@ -136,13 +143,9 @@ def record_precondition(
             )
         )
     if done.done and done.done_at is not None and happened is not None:
-        redate(acting, item=item, was=done.done_at, happened=happened, confirmed=confirmed)
+        redate(acting, item=item, was=done.done_at, happened=happened.when, confirmed=confirmed)
         return PreconditionRecorded(item=item, newly_ready=(), redated_from=done.done_at.date())
     return _record(acting, item=item, happened=happened)
-
-
-def _a_year_on(day: date) -> date:
-    return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else day + timedelta(days=365)
 
 
 def _require_earlier(acting: Acting, *, item: Item) -> None:
@@ -194,7 +197,7 @@ def _actor(acting: Acting, *, party: str | None) -> str:
     return actor
 
 
-def _record(acting: Acting, *, item: Item, happened: datetime | None) -> PreconditionRecorded | PreconditionAlready:
+def _record(acting: Acting, *, item: Item, happened: Happened | None) -> PreconditionRecorded | PreconditionAlready:
     config, state = acting.config, acting.state
     affected = [item.region] if item.region else [region.key for region in config.parties.regions]
     ready_before = ready_regions(config=config, state=state, year=item.year, regions=affected, today=acting.now.date())
@@ -206,7 +209,7 @@ def _record(acting: Acting, *, item: Item, happened: datetime | None) -> Precond
             raise _AlreadyRecorded(existing)
         preconditions[item_doc_key(item)] = {
             "done": True,
-            "done_at": (happened or acting.now).isoformat(),
+            "done_at": (happened.when if happened else acting.now).isoformat(),
             "by": acting.caller.name,
         } | ({"recorded_at": acting.now.isoformat()} if happened is not None else {})
 

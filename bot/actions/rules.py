@@ -12,6 +12,7 @@ from bot.i18n import _, translations, using
 from bot.messages import Button
 from bot.model.config import AppConfig
 from bot.model.cycle import next_opening, write_cycle
+from bot.model.identity import Caller
 from bot.model.order import confirm_word, is_confirm, mark, nynorsk_mark, refuse, signing_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, milestone_item, tracked
@@ -130,6 +131,35 @@ def require_region(region: str | None, *, example: str) -> str:
             _("Hvilken region gjelder det? Skriv regionen i kommandoen, f.eks. «{example}».").format(example=_(example))
         )
     return region
+
+
+def refuse_for_the_role(*, config: AppConfig, caller: Caller, command: str, region: str | None) -> None:
+    """A write only a county council makes for itself (a regional meeting's date or minutes, the agreement's
+    text, its budget, the assignment agreements, the plan period, an optional item), when no region is found
+    and the asker belongs to no county council (an actor's or AU's adviser in its own channel): refused for
+    the role first, saying who records it, since «Hvilken region?» would suggest a command the asker may not
+    run (walk 14b F8). `command` is the command word as typed."""
+    if region is None and caller.known and not (caller.party and config.region(caller.party)):
+        if caller.party is None:  # an admin belongs to no party
+            raise DomainError(
+                _(
+                    "«{command}» registreres av fylkeskommunens koordinatorer, hver for sin region; du er ikke "
+                    "registrert for noen part."
+                ).format(command=command)
+            )
+        raise DomainError(
+            _(
+                "«{command}» registreres av fylkeskommunens koordinatorer, hver for sin region; du er registrert "
+                "for {own}. Si fra til fylkeskommunen, så registrerer de det."
+            ).format(command=command, own=config.party_name(caller.party))
+        )
+
+
+def require_county_region(*, config: AppConfig, caller: Caller, command: str, region: str | None, example: str) -> str:
+    """The region of a write only a county council makes for itself: `refuse_for_the_role`, then the region
+    asked for with `example` (a command the asker may run) where none is found."""
+    refuse_for_the_role(config=config, caller=caller, command=command, region=region)
+    return require_region(region, example=example)
 
 
 def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str | None = None) -> Item:

@@ -130,6 +130,7 @@ def sign(
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
+        _require_known_version(acting, region=region, year=year, asked=version)
         return AlreadySigned(party=party, year=year, signature=existing)
     _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
     _require_preconditions(acting, item=item, region=region, year=year)
@@ -263,3 +264,16 @@ def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int
                 command=f"status {region} {year}",
             )
         )
+
+
+def _require_known_version(acting: Acting, *, region: str, year: int, asked: int | None) -> None:
+    """A version number that no text of the agreement ever had (`versjon 0`) is said to be one, also to a
+    party that has signed: «Allerede signert» would read as if that version were signed (walk 14b C1)."""
+    known = agreement.versions(acting.state, region=region, year=year)
+    if asked is None or not known or asked in {version.number for version in known}:
+        return
+    raise DomainError(
+        _("Det finnes ingen versjon {asked} av avtaleteksten; gjeldende er {version}. Ingenting er endret.").format(
+            asked=asked, version=known[-1].label()
+        )
+    )

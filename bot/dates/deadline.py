@@ -16,6 +16,11 @@ end) name a deadline without such a word (walk 11 F6). A single day that is not 
 is the working day before, as a period's end is (walk 11 M6), and `Due.moved_from` says so. Any phrase
 after a deadline word, or any date-looking word («primo februar», «snarest», «i januar»), that no reading
 takes is returned by `unread_deadline`, so the minutes warn, never a silent loss.
+
+A deadline counted from the meeting (walk 14a F8): «innen to uker», «innen 14 dager», «innan ei veke», «innen en
+måned» (from the day it was held, as «om to uker» reads from it) and «innen utgangen av måneden» / «innan
+utgangen av månaden» (the end of the meeting's month), at the last working day on or before it; `Due.counted`
+holds the words, so the reply says which day they were counted to.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from bot.dates.words import DAY_UNITS, MONTH_NAMES, MONTH_UNITS, NUMBERS, WEEK_UNITS, alternation
 from bot.dates.workdays import on_or_before
 from bot.parsing import fold
 
@@ -65,6 +71,18 @@ _DATE_ANYWHERE = re.compile(
 )
 """«15. oktober», «15.10», «i november», «primo februar», «snarest» in a point without any deadline word:
 date-looking, so never silently dropped (walk 11 F6)."""
+_COUNTED = re.compile(
+    rf"^(?:om\s+)?((?:[0-9]{{1,3}}|{alternation(NUMBERS)})\s+(?:{alternation((*DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS))}))"
+    r"(?:s\s+tid)?(?:\s+(?:fra|frå|etter)\s+(?:møtet|møtedagen|i\s+dag))?$",
+    re.IGNORECASE,
+)
+"""«to uker», «14 dager», «ei veke», «en måned (fra møtet)»: counted from the meeting's day."""
+_THIS_MONTH = re.compile(
+    r"^(?:(?:i\s+)?(?:utgangen|slutten|enden)\s+av\s+(?:denne\s+)?(?:måneden|månaden|mnd)|månedsskiftet|"
+    r"månadsskiftet)$",
+    re.IGNORECASE,
+)
+"""«utgangen av måneden» / «utgangen av månaden»: the end of the meeting's month."""
 _SELF = re.compile(rf"(?<![\w@])(?:medio|ultimo|(?:i\s+)?midten\s+av)\s+{_FULL_MONTHS}(?:\s+(?:19|20)\d\d)?", re.I)
 """«medio januar», «ultimo mars», «midten av mars»: a deadline without a deadline word before it."""
 
@@ -76,6 +94,8 @@ class Due(NamedTuple):
     day: date
     rest: str
     moved_from: date | None = None
+    counted: str | None = None
+    """The words of a deadline counted from the meeting («to uker»), else None."""
 
 
 @dataclass(frozen=True)
@@ -93,10 +113,11 @@ def due_in(text: str, *, now: datetime) -> Due | None:
     """The due date a point's words name («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»)
     and its words with that phrase taken out; None when none is read as one day."""
     for named in _named(text):
-        read = _read(named, now=now)
+        counted = _counted(named.phrase, now=now) if named.strong else None
+        read = (counted, None) if counted is not None else _read(named, now=now)
         if read is not None:
             rest = " ".join((text[: named.start] + " " + text[named.end :]).split()).rstrip(" ,")
-            return Due(read[0], rest, read[1])
+            return Due(read[0], rest, read[1], named.phrase if counted is not None else None)
     return None
 
 
@@ -108,6 +129,12 @@ def unread_deadline(text: str) -> str | None:
         return named[0].phrase
     found = _DATE_ANYWHERE.search(text)
     return found.group(0).strip().rstrip(".,") if found else None
+
+
+def names_deadline(text: str) -> bool:
+    """Whether the words hold a deadline word with a phrase after it («innen 1. desember», «senest fredag»),
+    read or not: a point's words left with one after its deadline was taken out name a second deadline."""
+    return bool(_named(text))
 
 
 def _named(text: str) -> list[_Named]:
@@ -122,6 +149,19 @@ def _named(text: str) -> list[_Named]:
         if not any(named.start <= match.start() < named.end for named in found):
             found.append(_Named("", match.group(0), match.start(), match.end(), True))
     return found
+
+
+def _counted(phrase: str, *, now: datetime) -> date | None:
+    """The last working day on or before the day `phrase` counts to from `now` (the meeting's day)."""
+    from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline
+
+    words = " ".join(phrase.lower().split())
+    if _THIS_MONTH.match(words):
+        return read_deadline(f"utgangen av {MONTH_NAMES[now.month - 1]} {now.year}", now=now)
+    if (found := _COUNTED.match(words)) is None:
+        return None
+    parsed = parse_norwegian_date(f"om {found.group(1)}", now=now)
+    return on_or_before(parsed.when.date()) if parsed is not None and not parsed.month_only else None
 
 
 def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
@@ -144,9 +184,11 @@ def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
     return working, typed if working != typed else None
 
 
-def _week_end(monday: date) -> date:
+def _week_end(day: date) -> date:
     """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
-    before it (a holiday Friday), never its Monday (walk8 N3)."""
+    before it (a holiday Friday), never its Monday (walk8 N3). `day` is any day of the week (the grammar
+    reads a week as its first working day)."""
+    monday = day - timedelta(days=day.weekday())
     last = on_or_before(monday + timedelta(days=4))
     return last if last >= monday else monday + timedelta(days=4)
 

@@ -24,9 +24,10 @@ from bot.dates import fallback as date_fallback
 from bot.dates.found import Maker, shifted
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
+from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, take_all_day, take_lunch, take_time
+from bot.dates.times import between, clock, either_order, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import MonthPart, vague
 from bot.dates.words import (
@@ -38,6 +39,7 @@ from bot.dates.words import (
     normalize,
     with_years,
 )
+from bot.dates.workdays import first_working_day_of_week
 from bot.dates.zones import keeps_oslo_clock, split_zone
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,8 @@ __all__ = [
 
 # Chat dates are short; a cap keeps every regex cheap on pasted junk.
 _MAX_LEN = 120
+_MAX_SENTENCE = 240
+"""A sentence with a date in it (`bot.dates.sentence`) may be longer; what the grammar reads of it is its date."""
 
 _SPACE_RE = re.compile(r"\s+")
 _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
@@ -62,7 +66,10 @@ _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
-_DEADLINE_RE = re.compile(rf"^(?:{alternation(DEADLINE_WORDS)})\s*:?\s+(?:den\s+|på\s+)?")
+# «svarfrist 1. april», «påmeldingsfristen er 1.4»: a deadline's compound is a deadline word too.
+_DEADLINE_RE = re.compile(
+    rf"^(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?(?:\s+er)?)\s*:?\s+(?:den\s+|på\s+)?"
+)
 _FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
@@ -70,6 +77,9 @@ _DAYPART_RE = re.compile(
 )
 # A part of the day names no clock time: the date is kept without one, and `dato` says so.
 _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formiddag", "føremiddag", "tidlig", "tidleg"})
+# «Tildelingsbrevet kom 5. januar.» on 10 January: without its year a sentence's day that far ahead is more likely
+# one that has been (next year's is what a phrase alone would be read as).
+_SENTENCE_AHEAD = timedelta(days=270)
 _CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
@@ -117,14 +127,18 @@ class DateTrouble:
     instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
 
 
-def read_date(text: str, *, now: datetime, window: tuple[date, date] | None = None) -> ParsedDate | DateTrouble | None:
+def read_date(
+    text: str, *, now: datetime, window: tuple[date, date] | None = None, sentence: bool = True
+) -> ParsedDate | DateTrouble | None:
     """Read a typed date; None when it is not one, DateTrouble when it is not *one* date.
 
     Chat input is arbitrary, so this never raises. Without a typed year the date goes into
-    `window` (or nearest to it), otherwise to its next occurrence on or after today.
+    `window` (or nearest to it), otherwise to its next occurrence on or after today. `sentence=False` reads
+    the phrase only as a whole, never the one date of a sentence (`bot.dates.sentence`), for a caller that
+    searches a text for its own words («vedtatt å møtes 20. oktober» names no day of a decision).
     """
     try:
-        return _read(text, now=now, window=window)
+        return _read(text, now=now, window=window, sentence=sentence)
     except Exception:  # a bug here must not take the command down with it
         logger.warning("could not parse date text %s", repr(text)[:200], exc_info=True)
         return None
@@ -141,15 +155,19 @@ def warm_up() -> None:
     parse_norwegian_date("tirsdag 22. april kl 10", now=datetime(2026, 1, 1, tzinfo=OSLO))
 
 
-def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
+def _read(
+    text: str, *, now: datetime, window: tuple[date, date] | None, sentence: bool = True
+) -> ParsedDate | DateTrouble | None:
     if not isinstance(text, str) or len(text) > MAX_PASTED:
         return None
     text = essence(text)
-    if len(text) > _MAX_LEN:
+    if either_order(text):
         return None
-    now = now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
+    now = _oslo(now)
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
+    if len(text) > _MAX_LEN:  # an e-mail's sentence may be longer than a date: only its date's words are read
+        return _in_sentence(text, now=now, window=window) if sentence and len(text) <= _MAX_SENTENCE else None
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
@@ -166,10 +184,26 @@ def _read(text: str, *, now: datetime, window: tuple[date, date] | None) -> Pars
         local = _read(head, now=now, window=window)
         if isinstance(local, ParsedDate):
             return local if not local.has_time or keeps_oslo_clock(zone, wall=local.when) else None
+    if found is None and sentence and (inside := _in_sentence(text, now=now, window=window)) is not None:
+        return inside
     if found is None and vague(s):
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
         return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
     return found
+
+
+def _oslo(now: datetime) -> datetime:
+    return now.astimezone(OSLO) if now.tzinfo else now.replace(tzinfo=OSLO)
+
+
+def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | None:
+    """The one day a whole sentence names («Kan vi ta det torsdag 18.3 kl 9?»), or None (`bot.dates.sentence`)."""
+    for phrase in date_phrases(text):
+        found = _read(phrase, now=now, window=window, sentence=False)
+        if isinstance(found, ParsedDate) and not found.day_of_month:
+            far = window is None and not found.year_typed and found.when.date() - now.date() > _SENTENCE_AHEAD
+            return None if far else found
+    return None
 
 
 def _read_whole(
@@ -301,7 +335,9 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, relative=True)
     hour, minute = at or (0, 0)
-    day = found.day
+    day, make = found.day, found.make
+    if found.kind == "week":  # «uke 13», «etter påske»: the week's first working day, never Easter Monday
+        day, make = _first_working(day), _first_working_in(make)
     when = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)
     return ParsedDate(
         when=when,
@@ -309,13 +345,26 @@ def _result(found: Found, *, at: tuple[int, int] | None) -> ParsedDate:
         month_only=found.kind == "month",
         year_typed=found.year_typed,
         relative=found.relative or found.kind == "day_of_month",
-        in_year=found.make,
+        in_year=make,
         day_of_month=found.kind == "day_of_month",
         week_only=found.kind == "week",
         month_part=found.part,
         weekday=found.weekday,
         named=found.named,
     )
+
+
+def _first_working(day: date) -> date:
+    """A week typed without a day is its first working day (walk 14a F4: «uka etter påske» in 2027 is
+    Tuesday 30 March, not Easter Monday); a week without one keeps its Monday, and `dato` asks about it."""
+    return first_working_day_of_week(day) or day
+
+
+def _first_working_in(make: Maker | None) -> Maker | None:
+    """The same week in another year, its first working day too."""
+    if make is None:
+        return None
+    return lambda year: _first_working(made) if (made := make(year)) is not None else None
 
 
 def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:

@@ -78,6 +78,10 @@ _VARIANTS: dict[str, str] = {
     "pinseaftan": "pinseaften",
     "himmelfartsdagen": "himmelfartsdag",
     "kristi himmelfartsdagen": "kristi himmelfartsdag",
+    "kr. himmelfartsdag": "kristi himmelfartsdag",  # the calendar's short «Kr. himmelfartsdag»
+    "kr himmelfartsdag": "kristi himmelfartsdag",
+    "kr. himmelfart": "kristi himmelfartsdag",
+    "kr himmelfart": "kristi himmelfartsdag",
     "første mai": "arbeidernes dag",
     "syttende mai": "grunnlovsdag",
     "juledagen": "juledag",

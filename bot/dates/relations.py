@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.dates.found import Found, Maker, choose_year
-from bot.dates.words import DAY_UNITS, MONTHS, NUMBERS, WEEKDAYS, WORKDAY_WORDS, alternation
+from bot.dates.words import COMING_WORDS, DAY_UNITS, MONTHS, NUMBERS, WEEKDAYS, WORKDAY_WORDS, alternation
 from bot.dates.workdays import is_working_day
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ Read = Callable[[str], Found | None]
 _WD = alternation(WEEKDAYS)
 _WORKDAY = alternation(WORKDAY_WORDS)
 _N = rf"(?:[0-9]{{1,3}}|{alternation(NUMBERS)})"
-_FIRST = r"første|fyrste|førstkommende|førstkomande"
+_FIRST = rf"første|fyrste|{alternation(COMING_WORDS)}"
 _DAY_NEXT_TO_RE = re.compile(r"(?:på\s+)?dagen\s+(etter|efter|før)\s+(.+)")
 _COUNTED_FROM_RE = re.compile(
     rf"(?:på\s+)?(?:den\s+)?(?:({_FIRST}|siste)\s+)?({_WD}|{_WORKDAY})\s+(etter|efter|før)\s+(.+)"
@@ -40,13 +40,17 @@ _WD_IN_DAYS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{alternatio
 
 # «første arbeidsdag etter nyttår», «dagen før nyttår»: counted from New Year's Day (alone, «nyttår» is no day).
 _ANCHOR_WORDS = {"nyttår": "nyttårsdag", "nyttåret": "nyttårsdag"}
+# «fredag før jul», «siste arbeidsdag før jula»: counted back from Christmas Eve, where Christmas starts as
+# Norwegians count it; «etter jul» stays the week after New Year (README), so only «før» has this anchor.
+_BEFORE_ANCHOR_WORDS = dict.fromkeys(("jul", "jula", "julen", "jol", "jola"), "julaften")
 
 
 def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read) -> Found | None:
     """The day `s` names from another day, or None when it is not such a phrase."""
 
-    def read_anchor(anchor: str) -> Found | None:
-        return read(_ANCHOR_WORDS.get(anchor, anchor))
+    def read_anchor(anchor: str, way: str) -> Found | None:
+        words = _BEFORE_ANCHOR_WORDS | _ANCHOR_WORDS if way == "før" else _ANCHOR_WORDS
+        return read(words.get(anchor, anchor))
 
     if m := _WORKDAY_IN_RE.fullmatch(s):
         nth, month, year = m.groups()
@@ -62,14 +66,15 @@ def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read
         return Found(day=monday + timedelta(days=days + WEEKDAYS[weekday]), relative=True)
     if m := _DAY_NEXT_TO_RE.fullmatch(s):
         way, anchor_text = m.groups()
-        return _counted(read_anchor(anchor_text), step=-1 if way == "før" else 1, fits=None, today=today, window=window)
+        step = -1 if way == "før" else 1
+        return _counted(read_anchor(anchor_text, way), step=step, fits=None, today=today, window=window)
     if m := _COUNTED_FROM_RE.fullmatch(s):
         nth, what, way, anchor_text = m.groups()
         before = way == "før"
         if nth is not None and (nth == "siste") != before:
             return None  # "første onsdag før påske", "siste onsdag etter påske": not a way to say a day
         fits = _fits(what)
-        return _counted(read_anchor(anchor_text), step=-1 if before else 1, fits=fits, today=today, window=window)
+        return _counted(read_anchor(anchor_text, way), step=-1 if before else 1, fits=fits, today=today, window=window)
     return None
 
 

@@ -18,6 +18,7 @@ from bot.dates.named_days import feast_week, feast_week_words, named_day, named_
 from bot.dates.relations import related
 from bot.dates.vague import MonthPart
 from bot.dates.words import (
+    COMING_WORDS,
     DAY_ORDINALS,
     DAY_UNITS,
     HOUR_UNITS,
@@ -70,8 +71,12 @@ _N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s+(?:på\s+)?({_WD})")
 _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
-_COMING = "førstkommende|førstkomande|førstkommande|kommende|komande"
-_PLAIN_WD_RE = re.compile(rf"(?:på\s+|innen\s+)?(?:(?:{_COMING})\s+)?({_WD})(?:\s+(?:{_COMING}))?")
+_COMING = alternation(COMING_WORDS)
+# «fredag som kommer», nynorsk «tysdag som kjem», «denne fredagen»: the coming one, as «førstkommende fredag».
+_PLAIN_WD_RE = re.compile(
+    rf"(?:på\s+|innen\s+)?(?:(?:{_COMING}|denne)\s+)?({_WD})(?:en)?"
+    rf"(?:\s+(?:{_COMING}|som\s+(?:kommer|kjem)(?:\s+nå|\s+no)?))?"
+)
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
@@ -94,7 +99,7 @@ _PART_WORDS |= {
     for week in ("uka", "uken", "uke", "veka", "veke", "vekå")
 }
 _MONTH_ONLY_RE = re.compile(
-    rf"(?:(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
+    rf"(?:(?:(?:en|ein)\s+(?:gang|gong)\s+)?(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"
 )
 RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b){_YEAR}")

@@ -22,7 +22,13 @@ def format_norwegian(when: datetime, *, with_time: bool) -> str:
     Babel's locale data for the current written form ("tysdag" in nynorsk)."""
     local = when.astimezone(OSLO) if when.tzinfo else when
     text = _long_day(local.date(), i18n.current())
-    return f"{text} kl. {local.hour:02d}.{local.minute:02d}" if with_time else text
+    return f"{text} {clock_text(local)}" if with_time else text
+
+
+def clock_text(when: datetime) -> str:
+    """The time of day as the bot writes it, "kl. 10.00" (Oslo time)."""
+    local = when.astimezone(OSLO) if when.tzinfo else when
+    return f"kl. {local.hour:02d}.{local.minute:02d}"
 
 
 def format_short(d: date) -> str:

@@ -18,7 +18,7 @@ _SPACE_RE = re.compile(r"\s+")
 # "kl 14-16", "10:00-12:00", "kl 10 til 12": a meeting's start is what is kept; the end is only echoed.
 _RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?)?"
 # "fra kl 9 til 11"; "ca. kl. 10", "rundt 10:00": a time said roughly is the time.
-_ABOUT = r"ca\.?|cirka|rundt|omkring|kring|ved"
+_ABOUT = r"ca\.?|cirka|rundt|omkring|kring|ved|at"  # «at 10:00 AM»: an English invitation's time
 _FROM = rf"(?:^|(?<=[\s,]))(?:(?:fra|frå|{_ABOUT})\s+)?"
 _KL_RE = re.compile(
     _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
@@ -50,10 +50,12 @@ _ABOUT_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
 )
 _EARLIEST_ABOUT_HOUR = 7
+# «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not).
+_KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl\.?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
 _PRECISELY_RE = re.compile(r"(?<=[0-9])\s+(?:presis|presist|prompte|skarpt)(?=$|[\s,])")  # "kl 10 presis"
 _NIGHT = (1, 5)
 """Hours typed with one digit («kl 2», «halv tre») that chat means in the afternoon as often as at night."""
-_TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE)
+_TIME_PATTERNS = (_AMPM_RE, _ABOUT_RE, _KL_RE, _COLON_RE, _FOUR_RE, _SPOKEN_RE, _KL_WORD_RE)
 
 
 # "torsdag 22. april, lunsj", "til lunsj", "lunsj til lunsj": a meal is a part of the day, not a clock time.
@@ -111,7 +113,9 @@ def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | No
             start, until = _start_until(pattern, m)
             until = until if start is not None and until is not None and until > start else None
             rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
-            if pattern is not _SPOKEN_RE and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
+            if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(
+                p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)
+            ):
                 return rest, None, None, False  # two times in one phrase: not one meeting time
             return rest, start, until, start is not None
     return s, None, None, True
@@ -125,6 +129,9 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
     if pattern is _AMPM_RE:
         start = _twelve_hour(m.group(1), m.group(2), m.group(3))
         return start, _twelve_hour(m.group(4), m.group(5), m.group(6)) if m.group(4) else None
+    if pattern is _KL_WORD_RE:
+        hour = NUMBERS[m.group(1)]
+        return (None if _NIGHT[0] <= hour <= _NIGHT[1] else (hour, 0)), None
     if pattern is _ABOUT_RE:
         hour = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 99)
         return ((hour, 0) if _EARLIEST_ABOUT_HOUR <= hour <= 23 else None), None
@@ -149,3 +156,18 @@ def _trim(s: str) -> str:
     while s.endswith(".") and not s[-2:-1].isdigit():
         s = s[:-1].rstrip(" ,")
     return s.strip()
+
+
+# «4/5/2027 10:00 AM»: an American invitation writes the month first, a European one the day; with a twelve-hour
+# clock both are likely, so a slashed date that reads either way is no date («4/13/2027 10:00 AM» is one).
+_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def either_order(text: str) -> bool:
+    """Whether a slashed date beside a twelve-hour time reads as two different days, day first or month first."""
+    m = _SLASHED_RE.search(text)
+    if m is None or not _TWELVE_HOUR_RE.search(text):
+        return False
+    first, second = int(m.group(1)), int(m.group(2))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12

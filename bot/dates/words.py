@@ -39,6 +39,11 @@ MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
 }  # fmt: skip
+# An English Outlook's or Teams' invitation, copied: «Tuesday, April 13, 2027 10:00 AM-2:00 PM».
+MONTHS |= {
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "december": 12,
+    "oct": 10, "dec": 12,
+}  # fmt: skip
 NUMBERS: dict[str, int] = {
     "en": 1, "ein": 1, "ei": 1, "ett": 1, "eitt": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
     "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
@@ -91,15 +96,21 @@ RELATIVE_DAYS: dict[str, int] = {
 WEEK_SHIFT: dict[str, int] = {
     "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
 }  # fmt: skip
+# «førstkommende fredag», «fredag førstkomande», «fyrstkomande måndag»: the coming one.
+COMING_WORDS = (
+    "førstkommende", "førstkomande", "førstkommande", "fyrstkomande", "fyrstkommande", "fyrstkommende",
+    "kommende", "komande", "kommande",
+)  # fmt: skip
 # Words that only frame a date ("innen 31. mars" is the date itself for a meeting's plan).
 DEADLINE_WORDS = (
     "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
+    "ikkje seinare enn", "ikkje seinere enn", "ikke seinere enn", "ikke etter", "ikkje etter",
     "t.o.m.", "t.o.m", "tom",
 )  # fmt: skip
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
 FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
 _OTHER_WORDS = (
-    "på", "førstkommende", "førstkomande", "kommende", "komande", "førre", "påske", "påskedag",
+    "på", *COMING_WORDS, "førre", "påske", "påskedag",
     "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
@@ -138,8 +149,14 @@ _NEXT_YEAR_RE = re.compile(r"(?<=\S)\s+(?:(?:til\s+)?neste\s+år|neste\s+året|�
 _THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:måned|månad)(?:en)?)$")
 
 
+# «13. april -27», «april -28»: a month's name with the year's last two digits after a dash.
+_SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})$")
+
+
 def with_years(s: str, *, today: date) -> str:
-    """A normalized phrase with «i år», «d.å.», «neste år» and «d.m.» written as the year (and month) they are."""
+    """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
+    are."""
+    s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
     return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
@@ -159,7 +176,10 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
+_WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
+# «16de mars», «1ste mai», «3dje», English «13th April»: a day written with its ordinal's ending.
+_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
 
 
 def normalize(text: str) -> str:
@@ -168,7 +188,9 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
-    s = _DOT_WORD_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
+    s = _ORDINAL_END_RE.sub(r"\1.", s)
+    s = _DOT_WORD_RE.sub(". ", s)
+    s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)

@@ -17,7 +17,7 @@ from bot.state.store import StateStore
 logger = logging.getLogger(__name__)
 
 PREPARE_DAYS = 42
-"""How far ahead a planned regional meeting is one to prepare for: the summons's lead (six weeks)."""
+"""How long after a regional meeting it stays one to prepare (its minutes not yet recorded): six weeks."""
 
 
 def takes_part(config: AppConfig, *, actor: str, item: Item) -> bool:
@@ -25,15 +25,19 @@ def takes_part(config: AppConfig, *, actor: str, item: Item) -> bool:
     return item.kind == "milestone" and "actors" in item.spec.prepare and config.actor(actor) is not None
 
 
-def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, today: date) -> list[Item]:
-    """Every region's regional meetings `actor` takes part in that are planned within `PREPARE_DAYS`
-    from today, and those held within as long ago whose minutes are not recorded yet (they stay until
-    the minutes come, as in `neste <region>`), soonest first. A meeting without a date is the region's
-    to set, not yet something to prepare; an actor-in-region channel already lists its region's meetings."""
-    until = today + timedelta(days=PREPARE_DAYS)
+def meetings_to_prepare(
+    *, config: AppConfig, state: StateStore, actor: str, today: date, ahead: timedelta
+) -> list[Item]:
+    """Every region's regional meetings `actor` takes part in that are planned within `ahead` from today
+    (the reader's horizon: `neste` looks as far for these as for a national meeting, so a dialogue meeting
+    shows once it is dated, walk 14b F7), and those held within `PREPARE_DAYS` whose minutes are not recorded
+    yet (they stay until the minutes come, as in `neste <region>`), soonest first. A meeting without a date
+    is the region's to set, not yet something to prepare; an actor-in-region channel already lists its
+    region's meetings."""
+    until = today + ahead
     since = today - timedelta(days=PREPARE_DAYS)
     found: list[tuple[date, Item]] = []
-    for item in _candidates(config, actor=actor, today=today):
+    for item in _candidates(config, actor=actor, today=today, ahead=ahead):
         progress = progress_of(config=config, state=state, item=item)
         planned = progress.planned.date() if progress.planned else None
         if not progress.done and planned is not None and since <= planned <= until:
@@ -42,10 +46,10 @@ def meetings_to_prepare(*, config: AppConfig, state: StateStore, actor: str, tod
 
 
 @per_config(maxsize=256)
-def _candidates(config: AppConfig, *, actor: str, today: date) -> tuple[Item, ...]:
+def _candidates(config: AppConfig, *, actor: str, today: date, ahead: timedelta) -> tuple[Item, ...]:
     """The meetings that may be to prepare today, whatever is recorded: what follows from the configuration
     and the day, worked out once a day rather than over every region's milestones on every request."""
-    until = today + timedelta(days=PREPARE_DAYS)
+    until = today + ahead
     return tuple(
         item
         for region in config.parties.regions

@@ -23,7 +23,7 @@ from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word
-from bot.model.wheel import Item, milestone_item
+from bot.model.wheel import Item, milestone_item, responsible_party
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError, StateStore, cycle_partition, national_partition
 from storage.base import Document, StoreError
@@ -63,6 +63,8 @@ class Followup:
     """The words after «innen» when they are not one date («31. februar»): kept without a due date."""
     due_typed: date | None = None
     """The day typed when it was no working day, so `due` is the working day before («innen 1.1.»)."""
+    due_counted: str | None = None
+    """The words of a deadline counted from the meeting's day («to uker»), said in the reply."""
     made: date | None = None
     """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
     of it due before then is not sent late, the reply that recorded it said it all."""
@@ -115,6 +117,8 @@ def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -
             point["due"] = found.day.isoformat() if found else None
             if found and found.moved_from:  # «innen 1.1.»: the working day before, and the reply says so
                 point["due_typed"] = found.moved_from.isoformat()
+            if found and found.counted:  # «innen to uker»: from the meeting's day, and the reply says so
+                point["due_counted"] = found.counted
             if found:
                 point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
             elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
@@ -193,6 +197,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,
                 due_typed=_day(point.get("due_typed")),
+                due_counted=str(point["due_counted"]) if point.get("due_counted") else None,
                 made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
             )
         )
@@ -281,6 +286,20 @@ def open_for(
     return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
 
 
+def closable_by(
+    *, config: AppConfig, state: StateStore, today: date, party: str | None, person: str | None
+) -> list[Followup]:
+    """The open points a party (or one person) may close (`may_close`): its own, and for a meeting's
+    coordinators every point of that meeting (`ferdig` alone lists them: walk 14b C5)."""
+    regions = [party] if party and config.region(party) else None
+    parties = [party] if party else []
+    return [
+        point
+        for point in all_followups(config=config, state=state, today=today, regions=regions)
+        if not point.closed and may_close(config, point, parties=parties, person=person)
+    ]
+
+
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
     """The open points the person asking owns, by name or through their party (their `neste`). Who they
     are is asked only when some open point is a person's: a `neste` that never asked is the same for
@@ -363,13 +382,39 @@ def moved_due_text(points: Iterable[Followup]) -> str | None:
     )
 
 
+def may_close(config: AppConfig, point: Followup, *, parties: Iterable[str], person: str | None = None) -> bool:
+    """Whether someone of `parties` (or the person `person`) may close a point: its owner (the person named,
+    or a member of the owning party) or the coordinators of the meeting it came from, who keep the list. The
+    one rule: `ferdig` checks it, and a reply shows a «Ferdig» button only where it holds (walk 14b F1)."""
+    if person is not None and person == point.owner:
+        return True
+    keeper = responsible_party(config, point.item)
+    return any(party in (point.owner_party, keeper) for party in parties)
+
+
+def callers_closable(ctx: Context) -> Callable[[Followup], bool]:
+    """`may_close` for the person asking (their `neste`, the minutes they record)."""
+    caller = ctx.caller
+    parties = [caller.party] if caller.known and caller.party else []
+
+    def closable(point: Followup) -> bool:  # the key is read only for a person's point (a shared `neste`)
+        by_party = may_close(ctx.config, point, parties=parties)
+        return by_party or (caller.known and point.owner != point.owner_party and point.owner == caller.key)
+
+    return closable
+
+
 def close_button(point: Followup) -> Button:
     return Button(label=_("Ferdig: {id}").format(id=point.id), command=f"ferdig {point.id}")
 
 
-def followup_section(points: list[Followup], *, today: date) -> tuple[Section, tuple[Button, ...]] | None:
+def followup_section(
+    points: list[Followup], *, today: date, closable: Callable[[Followup], bool]
+) -> tuple[Section, tuple[Button, ...]] | None:
     """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button for each open
-    one (a closed point carried over into replaced minutes is ticked, with nothing to press)."""
+    one its readers may close (`closable`, from `may_close`): a point of another party rides along with its
+    meeting's reminder without a button that would only be refused (a closed point carried over into replaced
+    minutes is ticked, with nothing to press)."""
     if not points:
         return None
     ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
@@ -379,7 +424,7 @@ def followup_section(points: list[Followup], *, today: date) -> tuple[Section, t
     text = (
         _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
     )
-    buttons = tuple(close_button(point) for point in shown if not point.closed)
+    buttons = tuple(close_button(point) for point in shown if not point.closed and closable(point))
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), buttons
 
 
@@ -392,18 +437,27 @@ def _rest_command(rest: list[Followup]) -> str:
     return f"status {places[0].lower()}"
 
 
-def with_followups(reply: Reply, points: list[Followup], *, today: date) -> Reply:
-    """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end."""
-    found = followup_section(points, today=today)
+def with_followups(
+    reply: Reply,
+    points: list[Followup],
+    *,
+    today: date,
+    closable: Callable[[Followup], bool],
+    at: int | None = None,
+) -> Reply:
+    """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end, or before the
+    body's section `at` (`neste` puts the asker's own points with its own work, before «Ellers»: walk 14b F3)."""
+    found = followup_section(points, today=today, closable=closable)
     if found is None:
         return reply
     section, buttons = found
     lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
     body = reply.sections[1:] if lead is not None else reply.sections
+    place = len(body) if at is None else at
     built = make_reply(
         title=reply.title,
         lead=lead,
-        sections=(*body, section),
+        sections=(*body[:place], section, *body[place:]),
         buttons=(*reply.buttons, *buttons),  # one per point shown (at most SHOW): never dropped behind others
         context=reply.context,
         visibility=reply.visibility,

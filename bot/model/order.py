@@ -282,14 +282,19 @@ def model_quote(item: Item) -> str:
     return _("Modellen: «{model}».").format(model=model) if model else ""
 
 
-def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
-    """The refusal: the rule, the model in one sentence, and how to go on."""
+def broken_rules(*, item: Item, breaches: list[Breach]) -> str:
+    """The rules broken and the model in one sentence: what a `bekreft` past them answers."""
     quoted = any(b.about_order for b in breaches) and model_quote(item)
     model = " " + model_quote(item) if quoted else ""
+    return f"{' '.join(b.rule for b in breaches)}{model}"
+
+
+def refuse(*, item: Item, breaches: list[Breach]) -> DomainError:
+    """The refusal: the rule, the model in one sentence, and how to go on."""
     how = _("Skriv det samme med «{confirm}» til slutt for å registrere det likevel (merkes {outside}).").format(
         confirm=confirm_word(), outside=_(OUTSIDE)
     )
-    return DomainError(f"{' '.join(b.rule for b in breaches)}{model} {how}", again=_("Registrer likevel"))
+    return DomainError(f"{broken_rules(item=item, breaches=breaches)} {how}", again=_("Registrer likevel"))
 
 
 def mark(breaches: list[Breach]) -> str | None:

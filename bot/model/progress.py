@@ -51,6 +51,11 @@ class Progress:
         return self.planned_last_day or (self.planned.date() if self.planned else None)
 
     @property
+    def held_last_day(self) -> date | None:
+        """The last day of a meeting held over days: held on its planned first day, planned over several."""
+        return held_last_day(done_at=self.done_at, planned=self.planned, last_day=self.planned_last_day)
+
+    @property
     def outside_note(self) -> str | None:
         """The note in the reader's written form, where it was stored in it."""
         return local({"nb": self.outside_order, "nn": self.outside_order_nn}) if self.outside_order else None
@@ -164,6 +169,19 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         outside_order=outside,
         outside_order_nn=outside_nn,
     )
+
+
+def held_last_day(*, done_at: datetime | None, planned: datetime | None, last_day: date | None) -> date | None:
+    """The one rule for a held meeting's last day (walk 13 W6): the planned span's, when it was held from its
+    planned first day; None for one day. `stored_held_last_day` reads it from a stored (or earlier) record."""
+    if done_at is None or planned is None or last_day is None:
+        return None
+    return last_day if done_at.astimezone(planned.tzinfo).date() == planned.date() else None
+
+
+def stored_held_last_day(doc: dict[str, Any]) -> date | None:
+    """`held_last_day` of a stored record, as the history keeps it (the minutes a later write replaced)."""
+    return held_last_day(done_at=_when(doc.get("done_at")), planned=_when(doc.get("planned")), last_day=_last_day(doc))
 
 
 def _on_plan(held: datetime, planned: datetime, last_day: date | None) -> bool:

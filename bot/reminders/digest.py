@@ -19,7 +19,7 @@ from bot.dates.text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.model.config import AppConfig
-from bot.model.followups import with_followups
+from bot.model.followups import may_close, with_followups
 from bot.model.followups_channels import digest_points
 from bot.model.identity import ChannelContext
 from bot.reminders.lines import SECTION_ORDER, DigestLine, SectionKey, item_label
@@ -108,7 +108,7 @@ def digest_reply(
     overview: tuple[Section, ...] = (),
 ) -> Reply:
     """The neutral digest: sections of one-line facts, at most `MAX_BUTTONS` buttons, the people to call."""
-    lines = {reminder.line for reminder in reminders}  # one line per (item, party)
+    lines = _in_the_channels_region(config, {reminder.line for reminder in reminders}, reminders)  # per (item, party)
     ordered = _merge_regions(
         sorted(
             lines,
@@ -158,7 +158,8 @@ def digest_reply(
     )
     reminded = {reminder.point for reminder in reminders if reminder.point}
     points = [point for point in points if point.id not in reminded]  # a point with its own line is not repeated
-    reply = with_followups(reply, points, today=today)
+    readers = set(parties)  # a button only for the points this channel's parties may close (walk 14b F1)
+    reply = with_followups(reply, points, today=today, closable=lambda point: may_close(config, point, parties=readers))
     if overview and not parties:
         parties = [config.parties.coordinator.key]
     mentions = mentions_for(config=config, state=state, parties=parties)
@@ -166,6 +167,23 @@ def digest_reply(
         names = ", ".join(mention.name for mention in mentions)
         reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\n" + _("Til: {names}").format(names=names))
     return reply
+
+
+def _in_the_channels_region(config: AppConfig, lines: set[DigestLine], reminders: list[DueReminder]) -> set[DigestLine]:
+    """In a channel about one region (IN's «IN i Agder»), a line shared by every region («Alle regioner ·
+    Signering 2028: venter på …») names that region, as the channel's other lines do (walk 14b C4)."""
+    regions = {reminder.channel.region for reminder in reminders}
+    region = next(iter(regions)) if len(regions) == 1 else None
+    if region is None:
+        return lines
+    shared = _("Alle regioner · {item}").format(item="")
+    here = f"{config.party_short(region)} · "
+    return {
+        replace(line, label=here + line.label[len(shared) :], region=region)
+        if line.region is None and line.label.startswith(shared)
+        else line
+        for line in lines
+    }
 
 
 def _merge_regions(lines: list[DigestLine]) -> list[DigestLine]:

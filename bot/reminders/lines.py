@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.agreement.signing import late_breaches, opens_text, sign_button, signing_open
 from bot.agreement.versions import NO_TEXT_YET, current_version, earlier_signatures
 from bot.clock import OSLO
+from bot.dates.text import clock_text
 from bot.facts.assignment_answers import assignment_answers
 from bot.facts.item_state import item_state, on_time_until
 from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
@@ -139,9 +140,13 @@ def _when(progress: Progress, occurrence: Occurrence, *, anchor: tuple[date, Anc
     if occurrence.kind == "minutes" and progress.planned:
         return _held(item, day=days_text(progress.planned.date(), progress.planned_last_day))
     if anchored_on == "planned":
+        day = days_text(anchor_day, progress.planned_last_day)
+        planned, one_day = progress.planned, not progress.planned_last_day or progress.planned_last_day == anchor_day
+        if planned is not None and progress.planned_has_time and one_day:
+            day += " " + clock_text(planned)  # its hour, as `neste` and the feed give it (walk 14b C3)
         return _dated(  # a meeting over two days names both (walk 12 m3), as `status` does
             item,
-            day=days_text(anchor_day, progress.planned_last_day),
+            day=day,
             until=days_phrase(deadline=anchor_day, today=today) + _papers(item, anchor_day, today=today),
         )
     if anchored_on == "suggested":

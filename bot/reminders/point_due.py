@@ -70,7 +70,7 @@ def due_points(
         if not came:
             continue
         latest = came[-1]
-        if (latest.kind == "lead" and point.due < today) or (point.made is not None and latest.day < point.made):
+        if (latest.kind == "lead" and point.due < today) or _before_made(point, latest, today=today):
             continue  # a call before a date that has passed, or one from before the point was recorded
         partition = item_partition(point.item)
         ledger = state.ledger(partition)
@@ -105,6 +105,15 @@ def due_points(
                 )
             )
     return due
+
+
+def _before_made(point: Followup, occurrence: Occurrence, *, today: date) -> bool:
+    """A reminder from before the point was recorded, or from its own day once that day is over: the owner was
+    told the point at once when it was recorded, and that day's pass may have run before it (walk 14a F3:
+    «Sendt for sent: skulle gått ut 27. november» for a point written at 15:00 on 27 November)."""
+    if point.made is None:
+        return False
+    return occurrence.day < point.made or (occurrence.day == point.made and occurrence.day < today)
 
 
 def point_line(*, config: AppConfig, point: Followup, occurrence: Occurrence, today: date) -> DigestLine:

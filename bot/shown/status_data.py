@@ -125,6 +125,11 @@ def _day(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def _held_days(first: date, last: date | None) -> str:
+    """The day(s) it was done: both days of a meeting held over two (walk 13 W6)."""
+    return f"{_day(first)}–{_day(last)}" if last and last > first else _day(first)
+
+
 def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> Cell:
     item_state, planned = state_of(config=config, state=state, item=item, today=today)
     progress = progress_of(config=config, state=state, item=item)
@@ -132,7 +137,11 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     if progress.not_relevant:
         text = _("Ikke aktuelt i år")  # as `status` and `neste` say it
     elif item_state == "done":
-        text = _("Ferdig {day}").format(day=_day(progress.done_at.date())) if progress.done_at else _("Ferdig")
+        text = (
+            _("Ferdig {day}").format(day=_held_days(progress.done_at.date(), progress.held_last_day))
+            if progress.done_at
+            else _("Ferdig")
+        )
     elif item_state == "overdue":
         text = _("På overtid (frist {day})").format(day=_day(item.deadline))
     elif item_state == "planned" and planned:

@@ -95,12 +95,33 @@ def shown_items(*, config: AppConfig, state: StateStore, year: int, region: str 
     return late + year_items(config, year=year, region=region)
 
 
+def group_mark(
+    *, config: AppConfig, state: StateStore, items: list[Item], today: date
+) -> tuple[State, str, tuple[int, int] | None]:
+    """What the wheel shows for one arc (a milestone, or a precondition over its actors), and the text
+    `årshjul` beside it alike (walk 14a F9): the worst state, the count after the label (« 4/4» letters in,
+    « 3/5» signed) and the signed share, if any (partly signed reads partly done, as the status page's «2/5
+    signert»; none signed yet is open, with no count)."""
+    states = [state_of(config=config, state=state, item=item, today=today)[0] for item in items]
+    worst = _worst(states)
+    if len(items) > 1:
+        return worst, f" {states.count('done')}/{len(items)}", None
+    progress = progress_of(config=config, state=state, item=items[0])
+    share = signed_share(config=config, item=items[0], progress=progress, shown=worst)
+    return (worst, f" {share[0]}/{share[1]}", share) if share and share[0] else (worst, "", None)
+
+
 def _worst(states: list[State]) -> State:
     return min(states, key=STATE_ORDER.index)
 
 
 def _legend() -> tuple[LegendEntry, ...]:
     return tuple(LegendEntry(state=s, label=_(STATE_LABELS[s]), symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
+
+
+def legend_text() -> str:
+    """The legend as the text beside a picture says it: «✓ Ferdig · ⊘ Ikke aktuelt i år · …»."""
+    return " · ".join(f"{entry.symbol} {entry.label}" for entry in _legend())
 
 
 def _hand(year: int, today: date) -> float | None:
@@ -118,20 +139,13 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
     for (_key, cycle), items in groups.items():
         head = items[0]
         states = [state_of(config=config, state=state, item=item, today=today) for item in items]
-        worst = _worst([s for s, _ in states])
+        worst, count, share = group_mark(config=config, state=state, items=items, today=today)
         start, end = max(head.start, first), min(head.deadline, last)
         if head.deadline < first:
             start, end = carried_span(year=year, today=today)
         planned = next((p for _, p in states if p and first <= p <= last), None)
         marker = planned or (head.deadline if first <= head.deadline <= last else None)
-        label = head.spec.label or head.spec.name
-        if len(items) > 1:
-            label += f" {sum(s == 'done' for s, _ in states)}/{len(items)}"
-        progress = progress_of(config=config, state=state, item=head)
-        share = signed_share(config=config, item=head, progress=progress, shown=worst) if len(items) == 1 else None
-        share = share if share and share[0] else None  # none signed yet: open, as before
-        if share is not None:  # partly signed reads partly done, as the status page's «2/5 signert»
-            label += f" {share[0]}/{share[1]}"
+        label = (head.spec.label or head.spec.name) + count
         if cycle != year:
             label += f" ({cycle})"
         title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)

@@ -74,6 +74,8 @@ class ReplacedOutcome:
     replaced_at: str
     """When it was replaced (ISO), and by whom."""
     replaced_by: str
+    record: Document | None = None
+    """The whole record as it was (its planned days say whether it was held over two)."""
 
 
 def replaced_outcome(entry: Document) -> Document | None:
@@ -82,9 +84,25 @@ def replaced_outcome(entry: Document) -> Document | None:
     for change in entry.get("changes") or ():
         before, after = change.get("before") or {}, change.get("after") or {}
         old = before.get("outcome") if isinstance(before, dict) else None
-        if isinstance(old, dict) and old != (after.get("outcome") if isinstance(after, dict) else None):
+        new = after.get("outcome") if isinstance(after, dict) else None
+        if isinstance(old, dict) and _unclosed(old) != _unclosed(new):
             return old
     return None
+
+
+_CLOSING = ("closed_at", "closed_by")
+"""What `ferdig` writes on a point: closing one is no new minutes (walk 14a F10)."""
+
+
+def _unclosed(outcome: object) -> object:
+    """The outcome without its points' closings, so a write that only closed a point replaced nothing."""
+    if not isinstance(outcome, dict) or not isinstance(outcome.get("followups"), list):
+        return outcome
+    points = [
+        {key: value for key, value in point.items() if key not in _CLOSING} if isinstance(point, dict) else point
+        for point in outcome["followups"]
+    ]
+    return {**outcome, "followups": points}
 
 
 def replaced_outcomes(state: StateStore, *, item: Item) -> tuple[ReplacedOutcome, ...]:
@@ -101,6 +119,7 @@ def replaced_outcomes(state: StateStore, *, item: Item) -> tuple[ReplacedOutcome
                 held=before.get("done_at") if isinstance(before.get("done_at"), str) else None,
                 replaced_at=str(entry.get("at") or ""),
                 replaced_by=str(entry.get("name") or ""),
+                record=before,
             )
         )
     return tuple(reversed(found))

@@ -220,7 +220,7 @@ def test_an_assignment_needs_an_actor_and_a_coordinator(world: World) -> None:
     refused(
         world,
         lambda: record_assignment(world.acting("aud"), actor="IN", status="sent", region=None, year=2027),
-        says="Hvilken region gjelder det?",
+        says="fylkeskommunens koordinatorer",  # AU records none: said at once (walk 14b F8)
     )
 
 
@@ -258,7 +258,7 @@ def test_the_plan_period_rules(world: World) -> None:
     refused(
         world,
         lambda: set_plan_period(world.acting("admin"), region=None, first=2028, last=2031),
-        says="Hvilken region gjelder det?",
+        says="ikke registrert for noen part",  # an admin sets no region's plan: said at once (walk 14b F8)
     )
 
 

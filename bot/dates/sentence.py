@@ -1,0 +1,239 @@
+"""The date inside a whole sentence from an e-mail or a chat: «Vi foreslår å flytte møtet til tirsdag 13. april
+kl. 10–14, går det?».
+
+The grammar reads whole phrases only, so noise around a number is never a date («blah 12», «møtet 3. mars»). A
+sentence is different: its other words are plainly a sentence (a pronoun or a verb: «vi», «eg», «kan», «passar»,
+or a full stop or question mark at its end), and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
+
+- every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
+  date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
+- no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»), or that
+  it has been («hadde», «møttes»: without its year the day would be read as the coming one);
+- numbers alone are no date in a sentence («1/2 time», «2.5 timar»): it names a weekday, a month or a relative
+  day, has its year or a clock time;
+- the date is not the start of something or a day counted from («fra 13. april», «etter 13. april»), and in a
+  sentence that moves a meeting the day is the one it moves to («flytte møtet til tirsdag 13. april»), never the
+  one it moves from («møtet 13. april er flytta»).
+
+`date_phrases` yields the date's words to try, longest first; `bot.dates.grammar` reads them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.words import (
+    COMING_WORDS,
+    DAY_UNITS,
+    MONTH_UNITS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    SPELLING,
+    WEEK_SHIFT,
+    WEEK_UNITS,
+    WEEKDAYS,
+    WORKDAY_WORDS,
+)
+
+logger = logging.getLogger(__name__)
+
+# A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
+_SENTENCE_WORDS = frozenset(
+    {
+        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "meg", "han", "hun", "ho"),
+        *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
+        *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
+        *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
+        *(
+            "minner",
+            "starter",
+            "startar",
+            "begynner",
+            "byrjar",
+            "møtes",
+            "møtest",
+            "treffes",
+            "treffast",
+            "høres",
+            "høyrest",
+            "landar",
+            "lander",
+            "holdes",
+            "haldast",
+        ),
+    }
+)
+# The day is not (or not surely) the meeting's.
+_REFUSING_WORDS = frozenset(
+    {
+        *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
+        *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
+        *("annakvar", "annankvar", "kvar", "hver", "annahver"),
+        # a day someone is away, not the meeting's
+        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
+        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+        # a day counted from the one named («så vi kan signere etter det»)
+        *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
+        # a day that has been: without its year it would be read as the coming one
+        *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
+        *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
+        *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
+    }
+)
+# Words right before a date that make it a start or a day counted from, not the day meant.
+_NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
+# A sentence that moves a meeting names the day it moves to after «til».
+_MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
+_TO_WORDS = frozenset({"til", "to"})
+_OTHERWISE = frozenset({"elles", "ellers"})
+_FROM = frozenset({"fra", "frå"})
+# «ferien», «sommarferien», «permisjonen», «sjukemeldt»: forms of a day away the list above does not spell out.
+_AWAY_STEMS = ("ferie", "sommarferie", "sommerferie", "permisjon", "sjukemeld", "sykemeld", "fravær", "fråvær")
+# The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
+_FEAST_GLUE = frozenset(
+    {
+        *("i", "av", "på", "før", "etter", "efter", "rett", "like", "over", "til", "og", "den", "dagen", "mellom"),
+        *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
+    }
+)
+_SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
+_FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+_CLOCK_WORDS = frozenset({"kl", "kl.", "klokka", "klokken", "klokkå"})
+_PUNCTUATION = ".,;:!?()[]«»\"'"
+_MAX_WORDS = 45
+"""A longer text is a message, not a sentence with a date."""
+_MAX_MARKS = 8
+"""More words that name days than a date with its time has: not one date (and a cap on the work for junk)."""
+_MAX_RUN = 12
+"""«frå tysdag 16. mars kl 10 til onsdag 17. mars kl 14» is the longest date: words that name days further apart are
+more than one date."""
+_REACH = 3
+"""At most this many small words before the first date word («om ei veke», «første arbeidsdag») or after the
+last («halv ni», «kvart over ti») belong to the date."""
+# The small words a date starts with («i morgon», «om ei veke», «den 13.», «første tysdag», «dagen etter») and ends with
+# («kl 10», «halv ni», «kvart på ti», «heile dagen»).
+_CLOCK_GLUE = frozenset({"kl", "klokka", "klokken", "halv", "kvart", "over", "ca", "rundt", "ved", "kring", "omkring"})
+_LEFT_GLUE = frozenset(
+    {
+        *_CLOCK_GLUE,
+        *("i", "om", "på", "den", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest"),
+        *("dagen", "etter", "fra", "frå"),
+        *NUMBERS,
+        *ORDINALS,
+    }
+)
+_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
+
+
+def date_phrases(text: str) -> Iterator[str]:
+    """The words of the one date a sentence names, to read, longest first; nothing when `text` is no sentence
+    with one date in it."""
+    words = text.split()
+    if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
+        return
+    plain = [_plain(word) for word in words]
+    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i]) and not _adjective(plain, i)]
+    if not marks or len(marks) > _MAX_MARKS:
+        return
+    first, last = marks[0], marks[-1]
+    if last - first >= _MAX_RUN:
+        return
+    ended = text.rstrip().endswith((".", "?", "!"))  # «Minner om møtet i morgen kl. 10.»: written as a sentence
+    moves = any(word.startswith(_MOVE_STEMS) for word in plain)
+    left = first
+    # a small word said twice («den den 16.», «kl kl») is no part of a date
+    while left > 0 and first - left < _REACH and plain[left - 1] in _LEFT_GLUE and plain[left - 1] != plain[left]:
+        left -= 1
+    right = last + 1
+    while (
+        right < len(words)
+        and right - last - 1 < _REACH
+        and (plain[right] in _RIGHT_GLUE or plain[right - 1 : right + 1] == ["kvart", "på"])
+        and plain[right] != plain[right - 1]
+    ):
+        right += 1
+    spans = [
+        (start, end)
+        for start in range(left, first + 1)
+        for end in range(last + 1, right + 1)
+        if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
+    ]
+    for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+        around = plain[:start] + plain[end:]
+        told = plain[:start] + _before_otherwise(plain[end:])
+        if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
+            return
+        before = plain[start - 1] if start else ""
+        span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
+        if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
+            continue
+        if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
+            continue
+        if not _surely_a_date(plain[start:end], words[start:end]):
+            continue
+        phrase = " ".join(words[start:end]).rstrip(",;:!?")
+        yield phrase
+        if phrase.endswith("."):
+            yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
+
+
+def _before_otherwise(after: list[str]) -> list[str]:
+    """The words after a date up to «elles»/«ellers»: what follows tells the other days («…, elles er eg oppteken»),
+    and a date among them is still a second date (every word that names a day lies inside the date's words)."""
+    ends = [i for i, word in enumerate(after) if word in _OTHERWISE]
+    return after[: ends[0]] if ends else after
+
+
+def _surely_a_date(plain: list[str], words: list[str]) -> bool:
+    """Numbers alone («1/2 time», «2.5 timar», «13/4») may be a fraction or a quantity in a sentence: a date there
+    names a weekday, a month or a relative day, or is a whole date with its year, or has a clock time."""
+    return (
+        any(_marks_a_day(word, "") for word in plain)
+        or any(_FULL_NUMERIC_RE.fullmatch(word.rstrip(".,")) for word in words)
+        or any(word in _CLOCK_WORDS or _COLON_TIME_RE.fullmatch(word) for word in plain)
+    )
+
+
+def _adjective(plain: list[str], i: int) -> bool:
+    """«neste møte», «forrige referat»: a word that moves a day only names one before a day («neste fredag»)."""
+    after = plain[i + 1] if i + 1 < len(plain) else ""
+    return plain[i] in _SHIFT_WORDS and not (after in _day_words() or any(ch.isdigit() for ch in after))
+
+
+def _plain(word: str) -> str:
+    """A word as the date words are written: lower case, one spelling, no punctuation around it."""
+    plain = word.lower().strip(_PUNCTUATION)
+    return SPELLING.get(plain, plain)
+
+
+def _marks_a_day(plain: str, word: str) -> bool:
+    """A digit or a word that says which day."""
+    return any(ch.isdigit() for ch in word) or any(part in _day_words() for part in plain.split())
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Weekdays, months, weeks, feasts and the words that move a day («neste», «førstkommende»): a word that names
+    a day anywhere in a sentence. Numbers and ordinals in words («to», «andre») are ordinary words too, and «denne»
+    («denne saka») and «går» («går det?») are left out."""
+    feasts = {w for name in (*named_day_words(), *feast_week_words()) for w in name.split()} - _FEAST_GLUE
+    words = {
+        *WEEKDAYS,
+        *MONTHS,
+        *WEEK_UNITS,
+        *DAY_UNITS,
+        *MONTH_UNITS,
+        *WORKDAY_WORDS,
+        *WEEK_SHIFT,
+        *COMING_WORDS,
+        *feasts,
+        *("helga", "helgen", "helgi", "morgen", "morgon", "morra", "imorgen", "imorgon", "imorra", "idag", "igår"),
+        *("overmorgen", "overmorgon", "romjul", "romjula", "jul", "jula", "julen", "påske", "påska", "pinse"),
+    }
+    return frozenset(words - {"denne", "går", "man", "tor", "sun", "hans", *NUMBERS, *ORDINALS})
