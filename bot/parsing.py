@@ -61,6 +61,28 @@ def slug(text: str) -> str:
     return re.sub(r"[\s_]+", "-", fold(text)).strip("-")
 
 
+_CLOSING = re.compile(r"(?<=[^\s.,;:!?…])[\s.,;:!?]*[.,;:!?]\s*$")
+
+
+_ORDINAL_END = re.compile(r"(?:^|[\s(–-])\d{1,2}\.\s*$")
+"""A day written as an ordinal at the end («dato høst den 22. og 23.»): its full stop is the date's."""
+
+
+def without_closing_punctuation(text: str) -> str:
+    """`Signer Agder 2027.` → `Signer Agder 2027`: people end a chat line as a sentence (walk 14b F6), and
+    no command's words end in a full stop, comma, colon, «!» or «?» but a day's ordinal («den 22.», kept;
+    `versjon 2.` and `side 2.` are read by `bot.agreement.versions.take_version` and `take_page`).
+    Punctuation alone (`?`, the help alias) is kept, and so is «…»: the placeholder of a copied example,
+    which is said, never read."""
+    return text if _ORDINAL_END.search(text) else _CLOSING.sub("", text)
+
+
+def count_of(word: str) -> int | None:
+    """A typed count (`2`, or `2.` ending a sentence), or None."""
+    digits = word[:-1] if word.endswith(".") else word
+    return int(digits) if is_count(digits) else None
+
+
 def split_command(text: str) -> tuple[str, str]:
     """First word and the rest, with a leading `/samhandling` (or `samhandling`) removed.
 

@@ -54,6 +54,9 @@ class Command:
     """What it reads from the words after it, in order (kinds from `ARGS`)."""
     who: Who = Who.ANYONE
     read_forms: tuple[str, ...] = ()
+    verbatim: bool = False
+    """Its last words are recorded as typed (minutes), so a closing full stop stays; every other command's
+    words are read without one (`bot.pipeline.parse`)."""
     """Words that, first after the command word, make it a read (`referat vis …`, folded): that form records
     nothing, so anyone may run it, it answers in the reader's own written form and may be run again."""
 
@@ -66,7 +69,7 @@ class Command:
         """The declaration for these words: a read form (`read_forms`) writes nothing and is anyone's."""
         words = rest.split(maxsplit=1)
         if self.read_forms and words and fold(words[0]) in self.read_forms:
-            return replace(self, writes=False, who=Who.ANYONE)
+            return replace(self, writes=False, who=Who.ANYONE, verbatim=False)
         return self
 
     @property

@@ -45,7 +45,7 @@ COMMANDS: tuple[Command, ...] = (
         "neste",
         next_steps.handle,
         N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
-        N_("neste [region|aktør]"),
+        N_("neste [region|aktør] [side N]"),
         ("neste",),
         aliases=("næraste",),
         translated=True,
@@ -123,6 +123,7 @@ COMMANDS: tuple[Command, ...] = (
         args=("milestone", "text", "form"),
         who=Who.MEMBER,
         read_forms=READ_WORDS,  # `referat vis …` reads the whole minutes: anyone's, privately
+        verbatim=True,
     ),
     Command(
         "forutsetning",

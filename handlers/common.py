@@ -9,7 +9,7 @@ from bot.actions import rules
 from bot.context import Context
 from bot.i18n import _
 from bot.model.config import Milestone
-from bot.parsing import is_count, milestone_names, shown, typed_name, year_of
+from bot.parsing import count_of, milestone_names, shown, typed_name, year_of
 from bot.state.store import DomainError
 
 NATION_WORDS = frozenset({"nasjonal", "nasjonalt", "alle", "landet"})
@@ -193,6 +193,6 @@ def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
 def take_page(words: list[str]) -> tuple[int, list[str]]:
     """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
     for index, word in enumerate(words[:-1]):
-        if word.lower() == "side" and is_count(words[index + 1]) and int(words[index + 1]) >= 1:
-            return int(words[index + 1]), words[:index] + words[index + 2 :]
+        if word.lower() == "side" and (count_of(words[index + 1]) or 0) >= 1:
+            return count_of(words[index + 1]) or 1, words[:index] + words[index + 2 :]
     return 1, words

@@ -164,6 +164,7 @@ def _answerers(ctx: Context, party: str) -> tuple[Mention, ...]:
 
 def answer(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
+    words[1:] = [word.removesuffix(".") for word in words[1:]]  # «opptak ja 3.»: a sentence's full stop
     if len(words) != 2 or fold(words[0]) not in (*YES, *NO) or not is_count(words[1]):
         raise DomainError(_("Skriv «{example}» eller klikk på knappen.").format(example=ANSWER_EXAMPLE))
     approve = fold(words[0]) in YES

@@ -13,6 +13,7 @@ from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
 from bot.model.wheel import milestone_item
 from bot.shown.replies import make_reply
+from bot.shown.voided import void_note
 from bot.state.change_log import latest_changes, replaced_outcome
 from bot.state.store import entry_summary
 from handlers.common import context_region, read_args, reject_extra, take_page
@@ -46,7 +47,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     sections = [
         Section(
             title=_when_text(entry.get("at")),
-            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}" + _earlier_note(ctx, entry),
+            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}"
+            + void_note(entry, state=ctx.state)
+            + _earlier_note(ctx, entry),
         )
         for entry in entries
     ]

@@ -15,6 +15,7 @@ from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
+from bot.facts.owed import still_owed
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, ngettext
@@ -37,11 +38,11 @@ from bot.reminders.lines import item_label
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
-from handlers.common import context_region, read_args
+from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
+from handlers.next_pages import more_text, page_of
 
 SHOW = 5
-MINE = 8
 NEAR = timedelta(days=150)
 """What is coming within this (a season) is still shown when overdue items fill the list."""
 HORIZON = timedelta(days=200)
@@ -49,7 +50,8 @@ HORIZON = timedelta(days=200)
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("region", "party", "year"))
+    page, words = take_page(ctx.args.split())
+    args = read_args(ctx, words, want=("region", "party", "year"))
     region = args.region or ctx.channel.region
     actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor
     if ctx.channel.kind == "unbound" and not (args.region or args.party):
@@ -94,6 +96,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
             superseded(ctx.config, item=p.item, today=today)
             or (p.item.year < this_cycle and not _can_act(ctx, p, today))
         )
+        # The party's own late signature on a ready agreement stays «Du kan gjøre nå», with its year and
+        # `bekreft`, as long as the digests name it (bot.facts.owed, walk 14b F11).
+        and not (still_owed(p.item, today=today) and _can_act(ctx, p, today))
     ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
@@ -120,8 +125,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in others if id(p) not in late_ids),
         key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
     )
-    chosen_mine = mine[:MINE]
-    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
+    chosen_mine, page, pages = page_of(mine, page=page)
+    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today) if page == 1 else []
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -157,6 +162,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
+    if pages > 1:
+        more, next_page = more_text(words=words, page=page, pages=pages, total=len(mine))
+        lead += more + " "
+        buttons += [next_page] if next_page else []
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
     lead += _("{n} på overtid.").format(n=late) + " " if late else ""
     if blocked and mine:  # the actor's own work first: others' agreements in a word (walk 14b C6)
@@ -168,7 +177,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " "
     elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
-    if len(overdue) + len(upcoming) > len(chosen):
+    if page == 1 and len(overdue) + len(upcoming) > len(chosen):
         lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
         lead += " "
     lead += (
@@ -180,7 +189,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         title=_("Neste for {who}").format(who=who),
         lead=lead,
         sections=sections,
-        buttons=buttons[:5],
+        buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`more_text`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)

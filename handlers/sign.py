@@ -16,14 +16,19 @@ from bot.context import Context
 from bot.i18n import _
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
+from bot.parsing import fold
 from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to, to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
 
+LABEL_WORDS = frozenset({"for", "i", "–", "—", "-"})
+"""The words a signing button's label and question put around the party and region («Signer for IN –
+Agder», «… for Innovasjon Norge i Agder»): typed as the label reads, they are read as the command (walk 14b F4)."""
+
 
 def handle(request: Request, ctx: Context) -> Outcome:
-    words, confirmed = split_confirm(ctx.args.split())
+    words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)

@@ -44,7 +44,7 @@ def test_an_actor_clicking_an_old_button_gets_its_own_current_button() -> None:
     assert bot.say(text_command(year=2027, region="agder", version=2), as_="kari").ok
     refusal = bot.say("signer IN agder 2027 versjon 1", as_="ola", channel="in")
     assert [(button.label, button.command) for button in refusal.buttons] == [
-        ("Signer for IN", "signer IN agder 2027 versjon 2")
+        ("Signer for IN – Agder", "signer IN agder 2027 versjon 2")
     ], refusal.text
 
 

@@ -182,7 +182,7 @@ def test_an_actors_neste_shows_its_ready_signatures_first_naming_the_region() ->
     assert titles[:2] == ["Du kan gjøre nå for Siva", "⚠ Signering av samarbeidsavtalen 2027 – Vestland"]
     assert not any(title.startswith("Signering") and "–" not in title for title in titles)
     assert titles.count("⚠ Signering av samarbeidsavtalen 2027 – Vestland") == 1
-    assert [b.label for b in reply.buttons if b.label.startswith("Signer")] == ["Signer for SIVA"]
+    assert [b.label for b in reply.buttons if b.label.startswith("Signer")] == ["Signer for SIVA – Vestland"]
 
 
 def test_au_neste_and_oversikt_say_how_many_regions_are_behind_and_on_what() -> None:

@@ -21,10 +21,11 @@ from bot.actions.rules import (
     write_item,
 )
 from bot.agreement import versions as agreement
-from bot.agreement.signing import sign_button
+from bot.agreement.signing import late_breaches, sign_button
+from bot.facts.owed import owed_signing
 from bot.i18n import _, local
 from bot.model.cycle import read_cycles
-from bot.model.order import summary_note
+from bot.model.order import confirm_word, is_confirm, summary_note
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
 from bot.model.wheel import Item, agreement_parties, signing_milestone
 from bot.shown.replies import day_text
@@ -125,14 +126,13 @@ def sign(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
     year_typed = year
-    item = write_item(acting, key=spec.key, region=region, typed=year)
+    item = write_item(acting, key=spec.key, region=region, typed=year, example=_owed_example(acting, party, region))
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
         _require_known_version(acting, region=region, year=year, asked=version)
         return AlreadySigned(party=party, year=year, signature=existing)
-    if year_typed is not None:
-        _require_meant_year(acting, item=item, party=party)
+    _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
     _require_preconditions(acting, item=item, region=region, year=year)
     note = order_note(acting, item=item, confirmed=confirmed)
     text = agreement.version_to_sign(
@@ -181,13 +181,50 @@ def sign(
     return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
 
 
-def _require_meant_year(acting: Acting, *, item: Item, party: str) -> None:
-    """A typed year whose agreement cannot be signed, while the one next to it is open for signing, ready
-    and unsigned by the party, is most likely a slip: say so («mente du …»), not the long list of what the
-    other year lacks (walk 2, F)."""
+def _owed_example(acting: Acting, party: str, region: str) -> str | None:
+    """The «which year?» example when the party still owes a late signature in the region: that year (with
+    the confirm word, as its digest line says), never the next agreement's (walk 14b F11); None otherwise."""
+    owed = owed_signing(config=acting.config, state=acting.state, party=party, region=region, today=acting.now.date())
+    if owed is None:
+        return None
+    example = typed_with(acting, word=str(owed.year))
+    late = late_breaches(config=acting.config, item=owed, at=acting.now)
+    return f"{example} {confirm_word()}" if late and not any(is_confirm(w) for w in example.split()) else example
+
+
+def _require_meant_year(acting: Acting, *, item: Item, party: str, typed: bool) -> None:
+    """A year whose agreement cannot be signed, while another is ready and unsigned by the party, is most
+    likely a slip: say so («mente du …»), not the long list of what the other year lacks (walk 2, F). A typed
+    year may be one off an open window; typed or not, the party's own late signature still owed is the other
+    (walk 14b F11: `signer vestland` in January 2028 while 2027 is owed)."""
     config, state, region = acting.config, acting.state, item.region or ""
     if not missing_for_signing(config=config, state=state, signing=item):
         return
+    other = _meant_instead(acting, item=item, party=party) if typed else None
+    owed = owed_signing(config=config, state=state, party=party, region=region, today=acting.now.date())
+    other = other or (owed if owed is not None and owed.year != item.year else None)
+    if other is None:
+        return
+    command = f"signer {other.year}" if party == region else f"signer {region} {other.year}"
+    if late_breaches(config=config, item=other, at=acting.now):
+        command += " " + confirm_word()
+    if acting.now.date() > item.deadline:  # not «ennå»: its time is past (walk 14b F5)
+        raise DomainError(
+            _(
+                "Avtalen {year} er forbi (fristen var {day}), men avtalen {other} er klar til signering: "
+                "mente du «{command}»?"
+            ).format(year=item.year, day=day_text(item.deadline), other=other.year, command=command)
+        )
+    raise DomainError(
+        _(
+            "Avtalen {year} kan ikke signeres ennå, men avtalen {other} er klar til signering: mente du «{command}»?"
+        ).format(year=item.year, other=other.year, command=command)
+    )
+
+
+def _meant_instead(acting: Acting, *, item: Item, party: str) -> Item | None:
+    """The agreement a year off the typed one whose window is open, ready and unsigned by the party."""
+    config, state, region = acting.config, acting.state, item.region or ""
     for year in (item.year - 1, item.year + 1):
         other = milestone_for(config, key=item.key, year=year, region=region)
         if (
@@ -195,12 +232,8 @@ def _require_meant_year(acting: Acting, *, item: Item, party: str) -> None:
             and party not in state.signatures(region=region, year=year)
             and not missing_for_signing(config=config, state=state, signing=other)
         ):
-            command = f"signer {year}" if party == region else f"signer {region} {year}"
-            raise DomainError(
-                _(
-                    "Avtalen {year} kan ikke signeres ennå, men avtalen {other} er klar til signering: mente du «{command}»?"
-                ).format(year=item.year, other=year, command=command)
-            )
+            return other
+    return None
 
 
 def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int) -> None:

@@ -32,9 +32,16 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, 
     if late:
         command += " " + confirm_word()
         question = f"{' '.join(breach.rule for breach in late)} {question}"
-    return Button(
-        label=_("Signer for {party}").format(party=config.party_short(party)), command=command, confirm=question
-    )
+    return Button(label=sign_label(config, party=party, region=item.region), command=command, confirm=question)
+
+
+def sign_label(config: AppConfig, *, party: str, region: str) -> str:
+    """«Signer for IN – Agder»: an actor signs in every region, and one reply (`neste`, a digest) can carry its
+    buttons for several, so each names its region (walk 14b F2); a region signs only its own («Signer for
+    Agder»). Typed, the label is read as the command (`handlers.sign`)."""
+    if party == region:
+        return _("Signer for {party}").format(party=config.party_short(party))
+    return _("Signer for {party} – {region}").format(party=config.party_short(party), region=config.party_short(region))
 
 
 def signing_open(*, item: Item, at: datetime) -> bool:

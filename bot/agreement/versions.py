@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from bot.i18n import N_, _
 from bot.memo import IdentityMemo
 from bot.messages import Button
-from bot.parsing import is_count
+from bot.parsing import count_of
 from bot.state.store import DomainError, StateStore, cycle_partition
 from storage.base import Document, Tables
 
@@ -178,8 +178,13 @@ def take_version(words: list[str]) -> tuple[int | None, list[str]]:
         match = VERSION_RE.match(word)
         if match and number is None:
             number = int(match[1])
-        elif word.lower() == "versjon" and number is None and index + 1 < len(words) and is_count(words[index + 1]):
-            number = int(words[index + 1])
+        elif (
+            word.lower() == "versjon"
+            and number is None
+            and index + 1 < len(words)
+            and count_of(words[index + 1]) is not None
+        ):
+            number = count_of(words[index + 1])
             index += 1
         else:
             rest.append(word)
@@ -251,6 +256,15 @@ def changed_text(current: Version, *, command: str = "signer") -> str:
     ).format(version=current.label(), link=current.link, command=command, number=current.number)
 
 
+def no_such_version_text(current: Version, *, asked: int, command: str) -> str:
+    """A version that never existed (a typo, another region's number) is said to be so, never «endret» (walk
+    14b F5)."""
+    return _(
+        "Det finnes ingen versjon {asked}; gjeldende er {version}, {link}. Les den, og signer den med "
+        "«{command} versjon {number}»."
+    ).format(asked=asked, version=current.label(), link=current.link, command=command, number=current.number)
+
+
 def signed_on_text(signature: Document) -> str:
     number = signature.get("version")
     return _("signert på versjon {number}").format(number=number) if number else _("signert uten versjon")
@@ -277,8 +291,11 @@ def version_to_sign(
     if current is None:
         raise DomainError(no_version_text())
     if asked is not None and asked != current.number:
+        command = f"signer {party} {region} {year}"
         raise DomainError(
-            changed_text(current, command=f"signer {party} {region} {year}"),
+            changed_text(current, command=command)
+            if 1 <= asked < current.number
+            else no_such_version_text(current, asked=asked, command=command),
             buttons=(button(current),) if button is not None else (),
         )
     return current

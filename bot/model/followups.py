@@ -458,7 +458,7 @@ def with_followups(
         title=reply.title,
         lead=lead,
         sections=(*body[:place], section, *body[place:]),
-        buttons=(*reply.buttons, *buttons)[: max(SHOW, len(reply.buttons))],  # more would crowd; ids are in the lines
+        buttons=(*reply.buttons, *buttons),  # one per point shown (at most SHOW): never dropped behind others
         context=reply.context,
         visibility=reply.visibility,
         form=reply.form,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bot.messages import Request
-from bot.parsing import clean_input, split_command
+from bot.parsing import clean_input, split_command, without_closing_punctuation
 from bot.router import Command, Router
 
 MAX_COMMAND_LENGTH = 4000
@@ -33,16 +33,26 @@ def parse(request: Request, *, router: Router) -> Parsed:
         cleaned = request
     else:
         text = clean_input(request.text)
-        if text == request.text and not request.fields:  # most requests: nothing to clean, nothing copied
+        plain = without_closing_punctuation(text)  # `Signer Agder 2027.` is read as `Signer Agder 2027`
+        word, rest = split_command(plain)
+        command = _find(router, word=word, rest=rest)
+        if command is not None and command.verbatim:  # minutes keep their closing full stop
+            plain = text
+            rest = split_command(text)[1]
+        if plain == request.text and not request.fields:  # most requests: nothing to clean, nothing copied
             cleaned = request
         else:
             fields = MappingProxyType({key: clean_input(value) for key, value in request.fields.items()})
-            cleaned = replace(request, text=text, fields=fields)
-        word, rest = split_command(cleaned.text)
+            cleaned = replace(request, text=plain, fields=fields)
+        return Parsed(request=cleaned, word=word or DEFAULT_WORD, rest=rest, command=command, too_long=False)
     word = word or DEFAULT_WORD
-    command = router.find(word)
-    command = command.for_words(rest) if command is not None else None  # `referat vis …` is a read
+    command = _find(router, word=word, rest=rest)
     return Parsed(request=cleaned, word=word, rest=rest, command=command, too_long=too_long)
+
+
+def _find(router: Router, *, word: str, rest: str) -> Command | None:
+    command = router.find(word or DEFAULT_WORD)
+    return command.for_words(rest) if command is not None else None  # `referat vis …` is a read
 
 
 def first_word(text: str) -> str:

@@ -31,6 +31,7 @@ from typing import Literal
 from bot.dates.workdays import on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness, on_time_until
 from bot.facts.kinds import binds_signing, is_meeting, is_signing
+from bot.facts.owed import UNSIGNED_FOLLOWED
 from bot.model.config import AppConfig, Lead
 from bot.model.progress import Progress
 from bot.model.wheel import Item
@@ -140,7 +141,7 @@ class ItemSchedule:
         rhythm = 2 * every_days
         grid = after + timedelta(days=every_days)
         grid += timedelta(days=-(grid.toordinal() - 1) % rhythm)
-        end = item.deadline + timedelta(days=365)
+        end = item.deadline + UNSIGNED_FOLLOWED
         occurrences: list[Occurrence] = []
         while grid <= end:
             day = on_or_before(grid, days_off=off)

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
-from bot.actions.signing import ACTION as SIGN_ACTION
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import Version, binds, current_version, earlier_signatures
+from bot.agreement.versions import current_version, earlier_signatures
 from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -30,6 +29,7 @@ from bot.model.wheel import (
     regional_milestones,
 )
 from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
+from bot.shown.voided import void_note
 from bot.state.store import StateStore, cycle_partition, entry_summary
 from storage.base import Document
 
@@ -112,6 +112,9 @@ class RegionPage:
     """The next agreement, once its preparation has opened (on the calendar year's cycle's page only)."""
     upcoming: tuple[ItemLine, ...] = ()
     """`preparing`'s open items, below the cycle's own, never instead (README «Reading»; walk 7 F8)."""
+    history_total: int = 0
+    """How many changes the cycle has, of which `history` shows the latest: a cut list says so and names
+    `logg` for the rest (walk 14b F10)."""
     text_note: str = ""
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
@@ -228,14 +231,15 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         else ()
     )
     signature_lines = _signatures(config=config, state=snapshot, region=region, year=year)
-    entries = list(reversed(snapshot.history(cycle_partition(region, year))))[:HISTORY_SHOWN]
+    every_entry = snapshot.history(cycle_partition(region, year))
+    entries = list(reversed(every_entry))[:HISTORY_SHOWN]
     now = current_version(snapshot, region=region, year=year)
     history = tuple(
         HistoryLine(
             at=_when(entry.get("at")),
             who=str(entry.get("name") or ""),
             platform=str(entry.get("platform") or ""),
-            summary=entry_summary(entry) + (" " + _("(ugyldig: avtaleteksten er endret)") if _void(entry, now) else ""),
+            summary=entry_summary(entry) + void_note(entry, state=snapshot, current=now),
         )
         for entry in entries
     )
@@ -250,6 +254,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         upcoming=upcoming,
         signatures=signature_lines,
         history=history,
+        history_total=len(every_entry),
         text_note=_text_note(config=config, state=snapshot, region=region, year=year),
     )
 
@@ -283,18 +288,6 @@ def _before_bot(*, config: AppConfig, state: StateStore, region: str, year: int)
     """Signed before the bot took over, with nothing recorded since: the same fact chat's `status` and the
     receipt use, not five missing signatures (walk 7 F5)."""
     return signed_before_bot(config, region=region, year=year) and not state.signatures(region=region, year=year)
-
-
-def _void(entry: Document, current: Version | None) -> bool:
-    """A signature entry whose signature was on an older text: a new version voided it, so the page marks it
-    (walk 4, m4) rather than list it beside the valid ones as if it held."""
-    if entry.get("action") != SIGN_ACTION or current is None:
-        return False
-    for change in entry.get("changes") or ():
-        after = change.get("after") if isinstance(change, dict) else None
-        if isinstance(change, dict) and change.get("table") == "signatures" and isinstance(after, dict):
-            return not binds(after, current)
-    return False
 
 
 def _signatures(*, config: AppConfig, state: StateStore, region: str, year: int) -> tuple[Signature, ...]:

@@ -204,7 +204,7 @@ async def test_help_in_slack_shows_the_slash_command_forms(core: Core) -> None:
     async with running(core) as h:
         answer = (await h.slash("hjelp")).json()
     text = json.dumps(answer["blocks"], ensure_ascii=False)
-    assert "«/samhandling neste [region|aktør]»" in text and "«/samhandling status [region] [år]»" in text
+    assert "«/samhandling neste [region|aktør] [side N]»" in text and "«/samhandling status [region] [år]»" in text
     assert "«neste»" not in text
 
 

@@ -54,7 +54,7 @@ def test_every_message_of_a_lived_year_is_one_slack_takes() -> None:
 def test_every_button_of_the_year_is_accepted_when_clicked_and_a_form_it_opens_fits_a_modal() -> None:
     year = lived_year()
     labels = {p.label for p in year.pressed}
-    for new in ("Erstatt referatet", "Lagre likevel", "Fjern datoen", "Signer for IN", "Signer for Vestland"):
+    for new in ("Erstatt referatet", "Lagre likevel", "Fjern datoen", "Signer for IN – Agder", "Signer for Vestland"):
         assert new in labels, new
     refused = [
         f"{p.where}: «{p.label}» → {p.command!r}: {p.answer.text[:200]}" for p in year.pressed if not p.accepted_by

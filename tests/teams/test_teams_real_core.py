@@ -70,12 +70,12 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
             labels = [a["title"] for a in all_actions(card)]
             assert labels == [
                 "Signer for Agder",
-                "Signer for IN",
-                "Signer for SIVA",
-                "Signer for NFR",
-                "Signer for RFF",
+                "Signer for IN – Agder",
+                "Signer for SIVA – Agder",
+                "Signer for NFR – Agder",
+                "Signer for RFF – Agder",
             ]
-            sign_in = next(a for a in all_actions(card) if a["title"] == "Signer for IN")
+            sign_in = next(a for a in all_actions(card) if a["title"] == "Signer for IN – Agder")
             assert sign_in["card"]["body"][0]["text"].startswith(
                 "Signere samarbeidsavtalen 2026 for Innovasjon Norge i Agder, versjon 1"
             )
@@ -92,8 +92,8 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
             texts = card_texts(first.card)
             assert texts[0] == "✓ Signert for Innovasjon Norge"
             assert texts[1].startswith("Ola") and "12.01.2026 kl. 09:00" in texts[1]
-            assert "Signer for IN" not in [a["title"] for a in all_actions(first.card)]
-            assert "Signer for SIVA" in [a["title"] for a in all_actions(first.card)]
+            assert "Signer for IN – Agder" not in [a["title"] for a in all_actions(first.card)]
+            assert "Signer for SIVA – Agder" in [a["title"] for a in all_actions(first.card)]
             # The same button clicked by someone who may not sign for IN is refused, as when typed: a
             # reply to that person, the card stays as it is.
             updates = len(connector.updated)

@@ -1,0 +1,44 @@
+"""A signature a party still owes on a ready agreement whose deadline has passed: followed until a year after
+that deadline, when the next agreement is due (walk 6 F15). The reminders' slower rhythm (`bot.reminders.
+schedule`), `neste` and the «which year?» of a `signer` without one all read it here, so the digest, `neste`
+and the example never name different years (walk 14b F11)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from bot.agreement.versions import current_version
+from bot.facts.kinds import is_signing
+from bot.model.config import AppConfig
+from bot.model.progress import missing_for_signing, progress_of
+from bot.model.wheel import Item, milestone_item, signing_milestone
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+UNSIGNED_FOLLOWED = timedelta(days=365)
+"""How long after its deadline an unsigned agreement is still followed."""
+
+
+def still_owed(item: Item, *, today: date) -> bool:
+    """Whether a late signing is still followed on `today` (its deadline passed at most a year ago)."""
+    return is_signing(item) and item.deadline < today <= item.deadline + UNSIGNED_FOLLOWED
+
+
+def owed_signing(*, config: AppConfig, state: StateStore, party: str, region: str, today: date) -> Item | None:
+    """The earliest agreement of `region` past its deadline that `party` has not signed (or must sign again
+    on a new text), that nothing blocks and that is still followed; None when there is none."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return None
+    for year in (today.year - 2, today.year - 1, today.year):
+        item = milestone_item(config, milestone=spec, year=year, region=region)
+        if (
+            still_owed(item, today=today)
+            and party in progress_of(config=config, state=state, item=item).missing
+            and not missing_for_signing(config=config, state=state, signing=item)
+            and current_version(state, region=region, year=year) is not None
+        ):
+            return item
+    return None
