@@ -348,7 +348,8 @@ def _log_shared_channel_change(activity: Activity) -> None:
     event = channel_data.get("eventType")
     if event not in ("channelShared", "channelUnshared"):
         return
-    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams") or []
+    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams")
+    teams = teams if isinstance(teams, list) else []
     names = ", ".join(
         f"{team.get('name') or team.get('id')} ({team.get('tenantId') or '?'})"
         for team in teams

@@ -1,0 +1,102 @@
+"""Teams activities with fields of the wrong shape, over HTTP to the real adapter and core: botbuilder keeps
+a null or a number where a list item or an object belongs as it came, and reading it failed the turn with
+«Beklager, noe gikk galt» and a traceback. Each is answered, or ignored, without an error (found by
+mutating each fixture at every path: a null, a number, a missing field)."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
+from tests.teams.test_teams_real_core import _core
+
+MISSING = object()
+
+
+def _paths(value: object, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if prefix:
+        yield prefix
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _paths(inner, (*prefix, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _paths(inner, (*prefix, index))
+
+
+def _changed(activity: dict[str, Any], path: tuple[Any, ...], new: object) -> dict[str, Any]:
+    changed = copy.deepcopy(activity)
+    inner: Any = changed
+    for key in path[:-1]:
+        inner = inner[key]
+    if new is MISSING:
+        del inner[path[-1]]
+    else:
+        inner[path[-1]] = new
+    return changed
+
+
+def _posts(connector: ConnectorStandIn) -> str:
+    return " ".join(str(posted.activity) for posted in connector.accepted)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "path", "new"),
+    [
+        ("channel_message_mention", ("attachments", 0), None),
+        ("channel_message_mention", ("entities", 0), None),
+        ("personal_message", ("entities", 0), None),
+        ("conversation_update_channel_shared", ("channelData", "sharedWithTeams"), 1),
+    ],
+)
+def test_a_field_of_the_wrong_shape_is_no_failed_turn(
+    run, caplog: pytest.LogCaptureFixture, fixture: str, path: tuple[Any, ...], new: object
+) -> None:
+    async def body() -> str:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=_core()).start()
+        try:
+            activity = _changed(load_activity(fixture, service_url=connector.url), path, new)
+            assert await server.post(activity) < 500
+            return _posts(connector)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    caplog.set_level(logging.INFO)
+    posted = run(body())
+    assert "noe gikk galt" not in posted.lower()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-2000:]
+
+
+def test_a_mention_with_each_field_null_or_a_number_never_fails_a_turn(run, caplog: pytest.LogCaptureFixture) -> None:
+    async def body() -> tuple[int, str]:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=_core()).start()
+        try:
+            base = load_activity("channel_message_mention", service_url=connector.url)
+            sent = 0
+            for path in list(_paths(base)):
+                if path == ("serviceUrl",):
+                    continue
+                for new in (None, 7, MISSING):
+                    sent += 1
+                    activity = _changed(base, path, new)
+                    if path != ("id",):
+                        activity["id"] = f"hostile-{sent}"
+                    assert await server.post(activity) < 500, (path, new)
+            return sent, _posts(connector)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    caplog.set_level(logging.INFO)
+    sent, posted = run(body())
+    assert sent > 100
+    assert "noe gikk galt" not in posted.lower()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-2000:]
