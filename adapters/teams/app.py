@@ -249,9 +249,10 @@ class TeamsRuntime:
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         # Answer 201 after logging: the core is idempotent per request id, and a 500 would make the
         # channel show a generic failure without our Norwegian message.
-        logger.exception("Teams turn failed", exc_info=error)
-        if isinstance(error, ConnectorRejected):
+        if isinstance(error, ConnectorRejected):  # said in one line where it was refused; nobody to tell
+            logger.error("Teams turn ended without its reply: %s", error)
             return
+        logger.exception("Teams turn failed", exc_info=error)
         try:
             await turn_context.send_activity("Beklager, noe gikk galt. Prøv igjen om litt.")
         except Exception:

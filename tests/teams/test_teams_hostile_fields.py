@@ -100,3 +100,34 @@ def test_a_mention_with_each_field_null_or_a_number_never_fails_a_turn(run, capl
     assert sent > 100
     assert "noe gikk galt" not in posted.lower()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-2000:]
+
+
+@pytest.mark.parametrize("answers", [[502], [403] * 10])
+def test_a_connector_answer_that_is_not_json_is_retried_and_never_said_as_a_failure(
+    run, caplog: pytest.LogCaptureFixture, answers: list[int]
+) -> None:
+    """A gateway's 502 page or a proxy's text/plain 403 in front of the connector: msrest cannot read it
+    (DeserializationError), which failed the turn with a traceback and a «noe gikk galt» try. Now it is
+    retried as a lost answer is, and when it never goes, one line says so."""
+
+    async def body() -> tuple[list[str], int]:
+        connector = await ConnectorStandIn(garbled=list(answers)).start()
+        server = await BotServer(core=_core()).start()
+        try:
+            ask = load_activity("channel_message_mention", service_url=connector.url)
+            assert await server.post(ask) < 500
+            return [str(posted.activity.get("text") or "") for posted in connector.accepted], len(connector.rejected)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    caplog.set_level(logging.INFO)
+    posted, refused = run(body())
+    assert not any(record.exc_info for record in caplog.records), caplog.text[-2000:]
+    assert "noe gikk galt" not in " ".join(posted).lower()
+    if len(answers) == 1:
+        assert refused == 1 and len(posted) == 1  # the reply, once, on the second try
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    else:
+        assert posted == [] and refused == 4  # the retries, then one line
+        assert any("not delivered" in r.getMessage() for r in caplog.records)
