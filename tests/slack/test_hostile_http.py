@@ -55,3 +55,20 @@ async def test_nasty_slash_commands_over_http_are_answered_and_change_nothing(co
             assert "Noe gikk galt" not in shown and "Traceback" not in shown, text
             assert "ø" * 100 not in shown
             assert _stored(core) == before, f"{text[:60]!r} changed the store"
+
+
+async def test_a_command_while_slack_cannot_say_who_the_bot_is_gets_a_short_norwegian_answer(core: Core) -> None:
+    """Bolt asks Slack's auth.test before the first request it serves: with Slack's Web API down then
+    (a restart during a Slack incident), the person got Bolt's English «please reinstall this app»."""
+    async with running(core) as h:
+        h.standin.down = True
+        before = _stored(core)
+        answer = await h.slash("forutsetning budsjett agder 2027", trigger="down")
+        await h.settle()
+        assert answer.status == 200
+        assert answer.text == "Slack svarer ikke akkurat nå, så kommandoen ble ikke utført. Prøv igjen om litt."
+        assert _stored(core) == before
+        h.standin.down = False  # Slack back: the same command runs
+        again = await h.slash("forutsetning budsjett agder 2027", trigger="up")
+        await h.settle()
+        assert again.status == 200 and again.json()["text"].startswith("Registrert")
