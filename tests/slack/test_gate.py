@@ -171,3 +171,18 @@ async def test_the_server_reads_no_body_over_one_megabyte_on_any_route(caplog: p
             other = r.status
     assert (slack.status, other) == (413, 413)
     assert "body over cap" in caplog.text and "xxxx" not in caplog.text and "yyyy" not in caplog.text
+
+
+@pytest.mark.parametrize("name", ["block_actions", "view_submission"])
+async def test_a_user_or_channel_given_as_a_bare_id_is_read_as_that_id(name: str) -> None:
+    """The gate lets `user` and `channel` through as an id or an object with one; the listeners read them as
+    objects only, so a bare id (a broken client's) was an AttributeError and a 500 (bench.faults_fuzz)."""
+    core = FakeCore()
+    payload = {**fixture(name), "user": "U0KARI"}
+    if name == "block_actions":
+        payload["channel"] = "C0AGDER"
+    async with running(core) as h:
+        answer = await h.interact(payload)
+        await h.settle()
+    assert answer.status == 200
+    assert [request.user_id for request in core.requests] == ["U0KARI"]
