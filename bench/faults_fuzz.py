@@ -3,7 +3,7 @@
 Each value in each fixture (tests/fixtures/slack, tests/fixtures/teams) is in turn removed, or replaced by
 null, [], {}, 1, "", true or 5000 characters; Slack's are signed as Slack signs them, Teams' go to the
 adapter with the real core (the demo deployment of tests/teams/test_teams_real_core.py). Counted as a
-problem: an answer of 500 or more, a log record at ERROR or with a traceback, or «noe gikk galt» posted.
+problem (the real core behind both, the repo's app.yaml): an answer of 500 or more, a log record at ERROR or with a traceback, or «noe gikk galt» posted.
 
     python -m bench.faults_fuzz [slack|teams ...]
 
@@ -18,15 +18,20 @@ import asyncio
 import copy
 import json
 import logging
+import tempfile
 from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from tests.slack.fake_core import FakeCore
+from adapters.compose import build_core
+from bot.clock import FixedClock
 from tests.slack.harness import fixture, running
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
 from tests.teams.test_teams_real_core import _core
 
+APP_YAML = Path(__file__).resolve().parents[1] / "app.yaml"
 MISSING = object()
 VALUES: tuple[object, ...] = (MISSING, None, [], {}, 1, "", True, "x" * 5000)
 SLACK = ("block_actions", "block_actions_connect", "view_submission", "event_app_mention", "event_app_mention_connect")
@@ -79,8 +84,19 @@ def mutated(value: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 async def slack(records: Records) -> tuple[int, list[str]]:
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as folder:
+        core = build_core(
+            config_path=str(APP_YAML), db_path=f"{folder}/db", clock=FixedClock(datetime(2027, 1, 14, 10))
+        )
+        try:
+            return await _slack_on(core, records)
+        finally:
+            core.store.close()
+
+
+async def _slack_on(core: Any, records: Records) -> tuple[int, list[str]]:
     sent, problems = 0, []
-    async with running(FakeCore()) as h:
+    async with running(core) as h:
         for name in SLACK:
             base = fixture(name)
             if "response_url" in base:

@@ -72,3 +72,13 @@ async def test_a_command_while_slack_cannot_say_who_the_bot_is_gets_a_short_norw
         again = await h.slash("forutsetning budsjett agder 2027", trigger="up")
         await h.settle()
         assert again.status == 200 and again.json()["text"].startswith("Registrert")
+
+
+async def test_a_refused_form_whose_blocks_came_back_misshapen_is_answered(core: Core) -> None:
+    """The view a form submission carries back is read to key the refusal to an input; a block that is no
+    object, or an input whose id or label is no text, was an AttributeError and a 500 (bench.faults_fuzz)."""
+    async with running(core) as h:
+        blocks = [None, {"type": "input", "block_id": 1}, {"type": "input", "block_id": "tekst", "label": "x"}]
+        answer = await h.submit("referat høst agder 2026", {"tekst": ""}, blocks=blocks)  # type: ignore[list-item]
+        await h.settle()
+    assert answer.status == 200
