@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import copy
 import json
 import logging
 import tempfile
@@ -29,10 +28,10 @@ from adapters.compose import build_core
 from bot.clock import FixedClock
 from tests.slack.harness import fixture, running
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
+from tests.teams.test_teams_hostile_fields import MISSING, changed, paths
 from tests.teams.test_teams_real_core import _core
 
 APP_YAML = Path(__file__).resolve().parents[1] / "app.yaml"
-MISSING = object()
 VALUES: tuple[object, ...] = (MISSING, None, [], {}, 1, "", True, "x" * 5000)
 SLACK = ("block_actions", "block_actions_connect", "view_submission", "event_app_mention", "event_app_mention_connect")
 TEAMS = (
@@ -58,29 +57,13 @@ class Records(logging.Handler):
             self.bad.append(f"{record.name}: {record.getMessage()[:160]}")
 
 
-def paths(value: object, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    if prefix:
-        yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from paths(inner, (*prefix, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from paths(inner, (*prefix, index))
-
-
 def mutated(value: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for path in list(paths(value)):
         for new in VALUES:
-            changed = copy.deepcopy(value)
-            inner: Any = changed
-            for key in path[:-1]:
-                inner = inner[key]
-            if new is MISSING:
-                del inner[path[-1]]
-            else:
-                inner[path[-1]] = new
-            yield f"{'/'.join(map(str, path))}={'missing' if new is MISSING else repr(new)[:12]}", changed
+            yield (
+                f"{'/'.join(map(str, path))}={'missing' if new is MISSING else repr(new)[:12]}",
+                changed(value, path, new),
+            )
 
 
 async def slack(records: Records) -> tuple[int, list[str]]:

@@ -27,7 +27,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from tests.faults.test_tick_killed import ROOT, digest_posts, expire_lease, start_tick, tick_env
+from tests.faults.test_delivery_faults import digest_posts
+from tests.faults.test_tick_killed import ROOT, expire_lease, start_tick, tick_env
 from tests.slack.standin import SlackStandIn
 
 

@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tests.faults.test_delivery_faults import digest_posts
 from tests.slack.harness import slack_env
 from tests.slack.standin import SlackStandIn
 
@@ -42,17 +43,6 @@ async def start_tick(*, env: dict[str, str], at: str) -> asyncio.subprocess.Proc
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-
-
-def digest_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
-    """(channel, key) of every accepted post carrying a digest's key."""
-    found: Counter[tuple[str, str]] = Counter()
-    for channel, messages in standin.history.items():
-        for message in messages:
-            key = (message.get("metadata") or {}).get("event_payload", {}).get("key", "")
-            if key.startswith("d-"):
-                found[(channel, key)] += 1
-    return found
 
 
 def expire_lease(db: Path) -> None:

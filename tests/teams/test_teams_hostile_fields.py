@@ -18,18 +18,20 @@ from tests.teams.test_teams_real_core import _core
 MISSING = object()
 
 
-def _paths(value: object, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def paths(value: object, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every path into a JSON value (keys and list indexes), outermost first (also bench.faults_fuzz's)."""
     if prefix:
         yield prefix
     if isinstance(value, dict):
         for key, inner in value.items():
-            yield from _paths(inner, (*prefix, key))
+            yield from paths(inner, (*prefix, key))
     elif isinstance(value, list):
         for index, inner in enumerate(value):
-            yield from _paths(inner, (*prefix, index))
+            yield from paths(inner, (*prefix, index))
 
 
-def _changed(activity: dict[str, Any], path: tuple[Any, ...], new: object) -> dict[str, Any]:
+def changed(activity: dict[str, Any], path: tuple[Any, ...], new: object) -> dict[str, Any]:
+    """A deep copy of `activity` with the value at `path` replaced by `new` (`MISSING`: removed)."""
     changed = copy.deepcopy(activity)
     inner: Any = changed
     for key in path[:-1]:
@@ -61,7 +63,7 @@ def test_a_field_of_the_wrong_shape_is_no_failed_turn(
         connector = await ConnectorStandIn().start()
         server = await BotServer(core=_core()).start()
         try:
-            activity = _changed(load_activity(fixture, service_url=connector.url), path, new)
+            activity = changed(load_activity(fixture, service_url=connector.url), path, new)
             assert await server.post(activity) < 500
             return _posts(connector)
         finally:
@@ -81,12 +83,12 @@ def test_a_mention_with_each_field_null_or_a_number_never_fails_a_turn(run, capl
         try:
             base = load_activity("channel_message_mention", service_url=connector.url)
             sent = 0
-            for path in list(_paths(base)):
+            for path in list(paths(base)):
                 if path == ("serviceUrl",):
                     continue
                 for new in (None, 7, MISSING):
                     sent += 1
-                    activity = _changed(base, path, new)
+                    activity = changed(base, path, new)
                     if path != ("id",):
                         activity["id"] = f"hostile-{sent}"
                     assert await server.post(activity) < 500, (path, new)
