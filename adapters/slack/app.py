@@ -55,6 +55,13 @@ def failure_reply(lang: str = "nb") -> Reply:
         )
 
 
+def slack_unavailable_text() -> str:
+    """What a person hears when Slack itself cannot tell the bot who it is yet (its Web API is down):
+    nothing was run, so trying again later is safe. Bokmål: the person's written form is not known yet."""
+    with using("nb"):
+        return _("Slack svarer ikke akkurat nå, så kommandoen ble ikke utført. Prøv igjen om litt.")
+
+
 CLOSE_SECONDS = 2.0
 
 
@@ -92,6 +99,9 @@ class SlackAdapter:
             request_verification_enabled=False,
             # We register no Slack workflow functions, so there is never a function token to attach.
             attaching_function_token_enabled=False,
+            # Bolt asks Slack who the bot is (auth.test) before the first request it serves; while Slack's
+            # Web API is down that fails, and the person got Bolt's English «please reinstall this app».
+            user_facing_authorize_error_message=slack_unavailable_text(),
         )
         self._tasks: set[asyncio.Task[None]] = set()
         self._register()
