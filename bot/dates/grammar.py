@@ -66,9 +66,15 @@ _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
-# «svarfrist 1. april», «påmeldingsfristen er 1.4»: a deadline's compound is a deadline word too.
+# «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
+# compound is a deadline word too; «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
+_DEADLINE_ONE = (
+    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s))?"
+    r"(?:\s+er)?)"
+)
 _DEADLINE_RE = re.compile(
-    rf"^(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?(?:\s+er)?)\s*:?\s+(?:den\s+|på\s+)?"
+    rf"^(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    r"\s*:?\s+(?:den\s+|på\s+)?"
 )
 _FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(

@@ -86,7 +86,7 @@ _WEEK_NO_RE = re.compile(
 )
 _PART_WORDS: dict[str, MonthPart] = {
     "primo": "start", "starten": "start", "start": "start", "begynnelsen": "start", "tidlig": "start",
-    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start",
+    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start", "fyrst": "start",
     "medio": "middle", "midten": "middle", "midt": "middle",
     "ultimo": "end", "slutten": "end", "utgangen": "end", "enden": "end", "sent": "end", "seint": "end",
     "sist": "end", "slutt": "end",

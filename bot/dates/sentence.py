@@ -236,4 +236,4 @@ def _day_words() -> frozenset[str]:
         *("helga", "helgen", "helgi", "morgen", "morgon", "morra", "imorgen", "imorgon", "imorra", "idag", "igår"),
         *("overmorgen", "overmorgon", "romjul", "romjula", "jul", "jula", "julen", "påske", "påska", "pinse"),
     }
-    return frozenset(words - {"denne", "går", "man", "tor", "sun", "hans", *NUMBERS, *ORDINALS})
+    return frozenset(words - {"denne", "går", "man", "mån", "tor", "sun", "hans", *NUMBERS, *ORDINALS})
