@@ -5,11 +5,12 @@ The phrases are the tests' own, not the corpus's; each family is checked for the
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from bot.clock import OSLO
+from bot.dates.deadline import due_in
 from bot.dates.grammar import ParsedDate, read_date
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded
@@ -96,3 +97,9 @@ def test_dato_reads_a_meeting_name_in_front_of_its_date(wed: BotDriver) -> None:
     assert_recorded(wed, "dato høst Dialogmøte (fredag 27. november kl 10)", as_="kari")
     value = wed.tables("cycle/agder/2026").get("milestones", {}).get("regional-autumn", {}).get("planned")
     assert value is not None and datetime.fromisoformat(value) == oslo(2026, 11, 27, 10)
+
+
+def test_a_follow_up_point_reads_fristen_er() -> None:
+    """«… fristen er 1.3» in a follow-up point is its deadline, as «frist 1.3» is (the minutes warned before)."""
+    due = due_in("Kari sender notat, fristen er 1.3", now=TUE)
+    assert due is not None and due.day == date(2027, 3, 1) and due.rest == "Kari sender notat"
