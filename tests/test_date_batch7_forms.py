@@ -42,6 +42,11 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Seinast 1.3 må vi ha svar.", at(2027, 3, 1)),
     ("Innen 1.3 vil vi ha innspel", at(2027, 3, 1)),
     ("Vi tek møtet fredag 12. februar, før ferien.", at(2027, 2, 12)),
+    # a time range in front of a date with its weekday, a length in brackets after the time
+    ("9–15.30 torsdag 11.2", at(2027, 2, 11, 9)),
+    ("10.00-12.00 fredag 12. februar", at(2027, 2, 12, 10)),
+    ("Forslag: tys 9.2 kl 10 (2 timar)", at(2027, 2, 9, 10)),
+    ("onsdag 10. februar kl. 13 (ca. 1,5 t)", at(2027, 2, 10, 13)),
 ]
 
 
@@ -82,6 +87,8 @@ def test_a_part_of_the_month_in_nynorsk_is_asked_as_the_month() -> None:
         "Eg er på ferie før 1.3",
         "Vi kan møtast etter ferien 12. februar.",
         "mån 9.2",  # 9 February 2027 is a Tuesday
+        "3-5 fredag 12.2",  # an hour from 1 to 5 is as likely the afternoon
+        "tys 9.2 kl 10 (2 timar) eller 10.2",
     ],
 )
 def test_not_one_date_is_refused(text: str) -> None:

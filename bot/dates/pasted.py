@@ -45,6 +45,12 @@ _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
     *("signering", "signeringa", "signeringen", "workshop", "webinar", "samtale", "samtalen"),
 )
+# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time.
+_DURATION_RE = re.compile(
+    r"\s*\(\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*\)"
+    r"[\s.]*$",
+    re.IGNORECASE,
+)
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
 # An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
@@ -104,7 +110,9 @@ def essence(text: str) -> str:
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", s).rstrip(" ,(")  # each pattern starts at a word, so none is tried at every space
+    s = _ZONE_RE.sub("", _DURATION_RE.sub("", s)).rstrip(
+        " ,("
+    )  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)
     if (m := _LABEL_RE.match(s) or _meeting_name(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
