@@ -89,6 +89,9 @@ def test_a_part_of_the_month_in_nynorsk_is_asked_as_the_month() -> None:
         "mån 9.2",  # 9 February 2027 is a Tuesday
         "3-5 fredag 12.2",  # an hour from 1 to 5 is as likely the afternoon
         "tys 9.2 kl 10 (2 timar) eller 10.2",
+        # a dash between two numbers that could be a meeting's hours: 10 December or 10 to 12 o'clock
+        "10-12",
+        "Møte – 8-10",
     ],
 )
 def test_not_one_date_is_refused(text: str) -> None:
