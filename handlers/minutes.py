@@ -141,6 +141,10 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         outside += " " + _("Planen er flyttet fra {planned} til {held}.").format(
             planned=day_text(result.moved_from.date()), held=day_text(result.held.date())
         )
+    if result.not_planned is not None and result.held is not None:  # the text's day, not the plan (walk 15 N6)
+        outside += " " + _("Planlagt dag var {planned}; teksten sier {held}, så {held} er registrert.").format(
+            planned=day_text(result.not_planned.date()), held=day_text(result.held.date())
+        )
     dropped = (
         " "
         + _("Fjernet: {points}; de ansvarlige har fått beskjed.").format(

@@ -67,6 +67,8 @@ class MinutesRecorded:
     """Open follow-up points of the replaced minutes the new text left out (their owners are told)."""
     moved_from: datetime | None = None
     """Held before its planned start: the plan was moved from this day to the day it was held."""
+    not_planned: datetime | None = None
+    """The planned day (come) that the day the text names replaced as the held day (walk 15 N6): said."""
     new_points: tuple[str, ...] = ()
     """Ids of the follow-up points these minutes added (replaced minutes: not the ones carried over), whose
     owners are told at once (walk 11 F2)."""
@@ -270,6 +272,9 @@ def record_minutes(
         held_today=held_today,
         dropped=tuple(dropped),
         moved_from=progress.planned if early is not None else None,
+        not_planned=progress.planned
+        if early is None and typed_held and progress.planned and progress.planned.date() != typed_held.date()
+        else None,
         new_points=tuple(
             str(point["id"])
             for point in given.get("followups") or ()

@@ -1,0 +1,91 @@
+"""walk 15 N6, N7: minutes headed as Word or e-mail minutes are («Dato: 3. desember 2026», «Møtedato:
+03.12.2026», «Tid og sted:», «Referat fra møte 3.12.26», a date line at the top) name the day the meeting was
+held; deadlines count from it, and the reply says when it is not the planned day."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import BotDriver, make_bot, oslo
+from tests.walk14a_steps import AUTUMN, PERSON
+
+HEADERS = {
+    "nb": [
+        "Dato: 3. desember 2026\nSted: Kristiansand",
+        "Møtedato: 03.12.2026",
+        "Tid og sted: torsdag 3. desember kl. 10–14, Kristiansand",
+        "Referat fra møte 3.12.26",
+        "Referat fra dialogmøte\nTid: 03.12.2026 kl. 10.00–14.00",
+        "Møte 3. desember",
+        "3. desember 2026\nGodt møte.",
+    ],
+    "nn": [
+        "Dato: 3. desember 2026\nStad: Molde",
+        "Møtedato: 03.12.2026",
+        "Tid og stad: torsdag 3. desember kl. 10–14, Molde",
+        "Referat frå møte 3.12.26",
+        "Møte 3. desember",
+    ],
+}
+CASES = [(lang, header) for lang, headers in HEADERS.items() for header in headers]
+SAID = {
+    "nb": "Planlagt dag var 26. november 2026; teksten sier 3. desember 2026, så 3. desember 2026 er registrert.",
+    "nn": "Planlagd dag var 26. november 2026; teksten seier 3. desember 2026, så 3. desember 2026 er registrert.",
+}
+POINTS = {
+    "nb": "\n\nOppfølging:\n• Notat @IN innen to uker\n• Tall @Siva innen fredag",
+    "nn": "\n\nOppfølging:\n• Notat @IN innan to veker\n• Tal @Siva innan fredag",
+}
+
+
+def _autumn_meeting_held(*, planned: bool) -> BotDriver:
+    """The national autumn meeting held 5 November 2026; each region's own meeting planned 26 November, or
+    never dated."""
+    bot = make_bot(at=oslo(2026, 9, 2, 10))
+    assert bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal").ok
+    if planned:
+        for lang, (person, region) in PERSON.items():
+            assert bot.say(f"dato {AUTUMN[lang]} 26. november", as_=person, channel=region).ok
+    bot.set_time(2026, 11, 6, 9)
+    assert bot.say("referat høstmøte Bra", as_="aud", channel="nasjonal").ok
+    return bot
+
+
+def _recorded(bot: BotDriver, *, lang: str, header: str) -> tuple[str, dict]:
+    person, region = PERSON[lang]
+    reply = bot.say(f"referat {AUTUMN[lang]} {header}{POINTS[lang]}", as_=person, channel=region)
+    assert reply.ok, reply.text
+    return reply.text, bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]
+
+
+@pytest.mark.parametrize(("lang", "header"), CASES)
+def test_a_header_date_is_the_held_day_over_a_stale_plan_and_the_reply_says_so(lang: str, header: str) -> None:
+    bot = _autumn_meeting_held(planned=True)
+    bot.set_time(2026, 12, 7, 10)
+    text, doc = _recorded(bot, lang=lang, header=header)
+    assert doc["done_at"].startswith("2026-12-03"), doc["done_at"]
+    assert SAID[lang] in text
+    dues = {point["owner"]: point["due"] for point in doc["outcome"]["followups"]}
+    assert dues == {"IN": "2026-12-17", "SIVA": "2026-12-04"}  # from the meeting, never from 26 November
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_header_date_on_an_undated_meeting_wins_over_today_after_new_year(lang: str) -> None:
+    bot = _autumn_meeting_held(planned=False)
+    bot.set_time(2027, 1, 11, 10)
+    text, doc = _recorded(bot, lang=lang, header=HEADERS[lang][0])
+    assert doc["done_at"].startswith("2026-12-03"), doc["done_at"]
+    assert "2027" not in doc["done_at"] and "11. januar" not in text
+    assert {point["owner"]: point["due"] for point in doc["outcome"]["followups"]} == {
+        "IN": "2026-12-17",
+        "SIVA": "2026-12-04",
+    }
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_header_naming_the_planned_day_says_nothing_more(lang: str) -> None:
+    bot = _autumn_meeting_held(planned=True)
+    bot.set_time(2026, 12, 7, 10)
+    text, doc = _recorded(bot, lang=lang, header="Dato: 26.11.2026")
+    assert doc["done_at"].startswith("2026-11-26")
+    assert "Planlagt dag" not in text and "Planlagd dag" not in text
