@@ -62,6 +62,10 @@ def resolve(word: str, *, request: Request, directory: Directory) -> MentionedPe
             own = person.ids.get(request.platform)  # type: ignore[call-overload]
             return MentionedPerson(user_id=own or typed, name=person.name, key=person.key, party=person.party)
     found = directory.caller(platform=request.platform, user_id=typed)
+    if not found.known:  # registered in chat: by the whole name given then («@Mari Lunde»), any case
+        registered = directory.registered(platform=request.platform)
+        typed = next((uid for uid, name in registered if folded in (fold(name), fold(uid))), "")
+        found = directory.caller(platform=request.platform, user_id=typed)
     if found.known:
         return MentionedPerson(user_id=typed, name=found.name, key=found.key, party=found.party)
     return None
