@@ -169,7 +169,7 @@ def record_minutes(
         return [breach for breach in found if early is None or breach.planned is None]
 
     if early is not None and not confirmed:
-        raise DomainError(_move_question(item=item, held=early, breaches=breaches))
+        raise _move_question(item=item, held=early, breaches=breaches)
     if breaches and not confirmed and not progress.outcome:
         raise refuse(item=item, breaches=breaches)
     given = outcome()
@@ -294,25 +294,30 @@ def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], Happened 
     return held if held is not None and held.date() < planned.date() else None
 
 
-def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> str:
-    """Held before its plan: ask to move the plan to the day it was held (with `bekreft`), and name any rule of
-    the model's order the write would still break."""
+def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> DomainError:
+    """Held before its plan: ask to move the plan to the day it was held (with `bekreft`, its button), and name
+    any rule of the model's order the write would still break; the confirm word is said once (walk 15 N9)."""
     planned = next(breach.planned for breach in breaches if breach.planned is not None)
     others = [breach for breach in breaches if breach.planned is None]
-    move = _(
-        "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}. Med «{confirm}» til slutt "
-        "flyttes planen til {held}."
-    ).format(
-        item=item.title(),
-        planned=day_text(planned.date()),
-        done=done_word(item),
-        held=day_text(held.date()),
-        confirm=confirm_word(),
-    )
+    fields = {
+        "item": item.title(),
+        "planned": day_text(planned.date()),
+        "done": done_word(item),
+        "held": day_text(held.date()),
+        "confirm": confirm_word(),
+    }
     if others:
-        return move + " " + str(refuse(item=item, breaches=others))
-    return (
-        move + " " + _("Skriv det samme med «{confirm}» til slutt for å registrere det.").format(confirm=confirm_word())
+        move = _(
+            "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}; med det flyttes planen til {held}."
+        ).format(**fields)
+        rest = refuse(item=item, breaches=others)
+        return DomainError(move + " " + str(rest), again=rest.again)
+    return DomainError(
+        _(
+            "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}. Med «{confirm}» til slutt "
+            "flyttes planen til {held}, og det registreres."
+        ).format(**fields),
+        again=_("Flytt planen og registrer"),
     )
 
 
