@@ -54,7 +54,7 @@ from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day
-from handlers.minutes_owners import WORD, owned_points
+from handlers.minutes_owners import WORD, has_owner, owned_points, unowned_refusal
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
@@ -300,12 +300,10 @@ def _outcome(
         )
     if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
         raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
-    followups = [
-        point
-        for text in followup_texts
-        for clause in split_points(ctx, text, request=request)
-        for point in owned_points(ctx, clause, request=request)
-    ]
+    clauses = [clause for text in followup_texts for clause in split_points(ctx, text, request=request)]
+    if unowned := [clause for clause in clauses if not has_owner(clause)]:
+        raise unowned_refusal(unowned)  # every one named at once (walk 15 N2)
+    followups = [point for clause in clauses for point in owned_points(ctx, clause, request=request)]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
