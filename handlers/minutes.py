@@ -306,7 +306,13 @@ def _outcome(
     followups = [point for clause in clauses for point in owned_points(ctx, clause, request=request)]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
-    return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
+    lines = (" ".join(line.split()) for line in summary.splitlines())  # the pasted lines kept (walk 15 N8)
+    return {
+        "summary": "\n".join(line for line in lines if line),
+        "link": link,
+        "decisions": decisions,
+        "followups": followups,
+    }
 
 
 def _form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:

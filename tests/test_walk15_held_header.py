@@ -89,3 +89,29 @@ def test_a_header_naming_the_planned_day_says_nothing_more(lang: str) -> None:
     text, doc = _recorded(bot, lang=lang, header="Dato: 26.11.2026")
     assert doc["done_at"].startswith("2026-11-26")
     assert "Planlagt dag" not in text and "Planlagd dag" not in text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_referat_vis_keeps_the_pasted_lines(lang: str) -> None:
+    """walk 15 N8: the minutes read whole keep the lines they were pasted in; `status` shows them on one line,
+    and the same paste again changes nothing."""
+    bot = _autumn_meeting_held(planned=True)
+    bot.set_time(2026, 12, 7, 10)
+    person, region = PERSON[lang]
+    header = "REFERAT – DIALOGMØTE\nTid: 26.11.2026 kl. 10.00–14.00\n  Sted:   Kristiansand\n\nTil stede: Kari, Per"
+    line = f"referat {AUTUMN[lang]} {header}{POINTS[lang]}"
+    assert bot.say(line, as_=person, channel=region).ok
+    shown = bot.say(f"referat vis {AUTUMN[lang]}", as_=person, channel=region).text
+    lines = [line.strip() for line in shown.splitlines()]
+    first = lines.index("REFERAT – DIALOGMØTE")
+    assert lines[first : first + 4] == [
+        "REFERAT – DIALOGMØTE",
+        "Tid: 26.11.2026 kl. 10.00–14.00",
+        "Sted: Kristiansand",
+        "Til stede: Kari, Per",
+    ], shown
+    status = bot.say("status 2026", as_=person, channel=region).text
+    assert "REFERAT – DIALOGMØTE Tid: 26.11.2026" in status, status
+    before = bot.snapshot()
+    assert bot.say(line, as_=person, channel=region).ok
+    assert bot.snapshot() == before

@@ -109,10 +109,13 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
 
 
 def same_outcome(given: MeetingOutcome, stored: MeetingOutcome) -> bool:
-    """The same minutes as typed again (the points' ids, due dates and closings aside)."""
-    plain = ("summary", "link", "decisions")
-    return all(given.get(k) == stored.get(k) for k in plain) and same_points(
-        given.get("followups") or (), stored.get("followups") or ()
+    """The same minutes as typed again (the points' ids, due dates and closings aside; the summary's line
+    breaks aside too, so minutes stored before breaks were kept are the same when pasted again)."""
+    plain = ("link", "decisions")
+    return (
+        all(given.get(k) == stored.get(k) for k in plain)
+        and " ".join(str(given.get("summary") or "").split()) == " ".join(str(stored.get("summary") or "").split())
+        and same_points(given.get("followups") or (), stored.get("followups") or ())
     )
 
 
