@@ -53,7 +53,7 @@ from handlers import minutes_read
 from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
-from handlers.minutes_held import held_day
+from handlers.minutes_held import held_day, named_day
 from handlers.minutes_owners import WORD, has_owner, owned_points, unowned_refusal
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
@@ -233,11 +233,21 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     the right one (the item's own word and a day in its window in the text, «behandlet 10. desember», or
     `dato … bekreft` afterwards)."""
     item = result.item
-    example_day = max(item.start, min(ctx.now.date() - timedelta(days=1), item.deadline))
-    example = f"{done_word(item)} {example_day.day}. {month_name(example_day.month)}"
+    last = min(ctx.now.date() - timedelta(days=1), item.deadline)
+    named = named_day(str(result.outcome.get("summary") or ""), now=ctx.now, window=(item.start, last))
+    example_day = named or max(item.start, last)
+    day = f"{example_day.day}. {month_name(example_day.month)}"
+    example = f"{done_word(item)} {day}"
     command = " ".join(
         part
-        for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
+        for part in (
+            "dato",
+            typed_name(item.spec),
+            item.region or "",
+            str(item.year),
+            day if named else _("<dag>"),  # the day the text names, ready to send (walk 15 N7)
+            confirm_word(),
+        )
         if part
     )
     return _(

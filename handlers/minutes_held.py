@@ -87,6 +87,21 @@ def _headed_day(summary: str, *, now: datetime, window: tuple[date, date]) -> Ha
     return None
 
 
+def named_day(text: str, *, now: datetime, window: tuple[date, date]) -> date | None:
+    """The first whole day the text names anywhere in `window` («Godt møte 3.12 i Molde»), not said to be the
+    held day: the example a «today was taken» note offers, rather than a day the text never named (walk 15 N7)."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if any(c.isdigit() for c in word):
+            try:
+                found = _day_at(words[index : index + _MAX_WORDS], now=now, window=window)
+            except DomainError:  # a weekday that contradicts its date: no example from it
+                continue
+            if found is not None and window[0] <= found.date() <= window[1]:
+                return found.date()
+    return None
+
+
 def _after(words: list[str], *, now: datetime, window: tuple[date, date]) -> Happened | None:
     """The day named right after a verb or a header, perhaps after a few words («i fylkestinget»)."""
     for skip in range(min(_SKIP, len(words)) + 1):

@@ -115,3 +115,23 @@ def test_referat_vis_keeps_the_pasted_lines(lang: str) -> None:
     before = bot.snapshot()
     assert bot.say(line, as_=person, channel=region).ok
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_today_note_offers_the_day_the_text_names(lang: str) -> None:
+    """walk 15 N7: an undated meeting whose text names a day only in passing («Godt møte 3.12 i Molde») is
+    recorded today, and the note's example and command carry the text's day, not an arbitrary one; the
+    command it offers moves the held day there."""
+    bot = _autumn_meeting_held(planned=False)
+    bot.set_time(2027, 1, 11, 10)
+    person, region = PERSON[lang]
+    reply = bot.say(f"referat {AUTUMN[lang]} Godt møte 3.12 i Molde.", as_=person, channel=region)
+    assert reply.ok, reply.text
+    confirm = {"nb": "bekreft", "nn": "stadfest"}[lang]
+    held = {"nb": "holdt", "nn": "halde"}[lang]
+    command = f"dato {AUTUMN[lang]} {region} 2026 3. desember {confirm}"
+    assert f"«{command}»" in reply.text and f"«{held} 3. desember»" in reply.text, reply.text
+    moved = bot.say(command, as_=person, channel=region)
+    assert moved.ok, moved.text
+    doc = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]
+    assert doc["done_at"].startswith("2026-12-03"), doc
