@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver
 from tests.walk14a_steps import AUTUMN, PERSON
+from tests.walk15_steps import autumn_held
 
 HEADERS = {
     "nb": [
@@ -41,14 +42,8 @@ POINTS = {
 def _autumn_meeting_held(*, planned: bool) -> BotDriver:
     """The national autumn meeting held 5 November 2026; each region's own meeting planned 26 November, or
     never dated."""
-    bot = make_bot(at=oslo(2026, 9, 2, 10))
-    assert bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal").ok
-    if planned:
-        for lang, (person, region) in PERSON.items():
-            assert bot.say(f"dato {AUTUMN[lang]} 26. november", as_=person, channel=region).ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøte Bra", as_="aud", channel="nasjonal").ok
-    return bot
+    dated = tuple((person, region, f"dato {AUTUMN[lang]} 26. november") for lang, (person, region) in PERSON.items())
+    return autumn_held(dated=dated if planned else ())
 
 
 def _recorded(bot: BotDriver, *, lang: str, header: str) -> tuple[str, dict]:

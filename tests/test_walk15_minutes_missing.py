@@ -11,7 +11,8 @@ import pytest
 
 from bot.shown.status_data import national_page
 from bot.shown.wheel_picture import build_picture
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver
+from tests.walk15_steps import autumn_held
 
 FORMS = {
     "nb": ("kari", "agder", "høst", "referat mangler", "møtet var 3. desember 2026; referatet mangler"),
@@ -21,11 +22,7 @@ FORMS = {
 
 def _over_without_minutes(lang: str) -> BotDriver:
     person, region, autumn, *_rest = FORMS[lang]
-    bot = make_bot(at=oslo(2026, 9, 2, 10))
-    assert bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal").ok
-    assert bot.say(f"dato {autumn} 3.12. kl 12", as_=person, channel=region).ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøte Bra", as_="aud", channel="nasjonal").ok
+    bot = autumn_held(dated=((person, region, f"dato {autumn} 3.12. kl 12"),))
     bot.set_time(2026, 12, 21, 10)
     return bot
 

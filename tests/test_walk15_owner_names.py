@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.walk15_steps import autumn_held
 
 REGIONS = {"nb": ("agder", "høst", "holdt", "innen"), "nn": ("vestland", "haust", "halde", "innan")}
 
@@ -15,11 +16,7 @@ REGIONS = {"nb": ("agder", "høst", "holdt", "innen"), "nn": ("vestland", "haust
 @pytest.mark.parametrize("typed", ["@Mari Lunde", "@mari Lunde", "@MARI LUNDE", "@Mari", "@mari"])
 def test_a_person_registered_in_chat_is_an_owner_by_her_whole_name(lang: str, typed: str) -> None:
     region, autumn, held, until = REGIONS[lang]
-    bot = make_bot(at=oslo(2026, 9, 2, 10))
-    assert bot.say(f"person @mari {region} rådgiver Mari Lunde", as_="admin", channel=region).ok
-    assert bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal").ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøte Bra", as_="aud", channel="nasjonal").ok
+    bot = autumn_held(dated=(("admin", region, f"person @mari {region} rådgiver Mari Lunde"),))
     bot.set_time(2026, 12, 4, 10)
     coordinator = {"agder": "kari", "vestland": "per"}[region]
     reply = bot.say(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import BotDriver
+from tests.walk15_steps import autumn_held
 
 FORMS = {
     "nb": ("kari", "agder", "høst", "Oppfølgingspunkter", "innen", "mangler ansvarlig", "Ingenting er lagret"),
@@ -13,11 +14,8 @@ FORMS = {
 }
 
 
-def _held() -> object:
-    bot = make_bot(at=oslo(2026, 11, 2, 9))
-    assert bot.say("dato høstmøte 5. november kl 10", as_="aud", channel="nasjonal").ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøte Bra", as_="aud", channel="nasjonal").ok
+def _held() -> BotDriver:
+    bot = autumn_held()
     bot.set_time(2026, 12, 7, 10)
     return bot
 
