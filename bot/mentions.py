@@ -62,6 +62,11 @@ def resolve(word: str, *, request: Request, directory: Directory) -> MentionedPe
             own = person.ids.get(request.platform)  # type: ignore[call-overload]
             return MentionedPerson(user_id=own or typed, name=person.name, key=person.key, party=person.party)
     found = directory.caller(platform=request.platform, user_id=typed)
+    if not found.known:  # registered in chat: by the whole name given then («@Mari Lunde»), any case
+        registered = directory.registered(platform=request.platform)
+        whole = len(folded.split()) > 1  # a whole name; one word is an id (a Slack name is no id: `person`)
+        typed = next((uid for uid, name in registered if folded == fold(uid) or (whole and folded == fold(name))), "")
+        found = directory.caller(platform=request.platform, user_id=typed)
     if found.known:
         return MentionedPerson(user_id=typed, name=found.name, key=found.key, party=found.party)
     return None

@@ -182,7 +182,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(answers)  # issue 18: which actors are done with their assignment agreements
     outcome = progress.outcome or {}
     if outcome.get("summary"):
-        facts.append(Fact(_("Referat"), outcome["summary"], more=read_command(item)))
+        facts.append(Fact(_("Referat"), " ".join(outcome["summary"].split()), more=read_command(item)))  # one line
     if outcome.get("link"):
         facts.append(Fact(_("Lenke"), outcome["link"]))
     if outcome.get("decisions"):

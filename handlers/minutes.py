@@ -53,8 +53,8 @@ from handlers import minutes_read
 from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
-from handlers.minutes_held import held_day
-from handlers.minutes_owners import WORD, owned_points
+from handlers.minutes_held import held_day, named_day
+from handlers.minutes_owners import WORD, has_owner, owned_points, unowned_refusal
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
@@ -140,6 +140,10 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     if result.moved_from is not None and result.held is not None:  # held before its plan (walk 8, N13)
         outside += " " + _("Planen er flyttet fra {planned} til {held}.").format(
             planned=day_text(result.moved_from.date()), held=day_text(result.held.date())
+        )
+    if result.not_planned is not None and result.held is not None:  # the text's day, not the plan (walk 15 N6)
+        outside += " " + _("Planlagt dag var {planned}; teksten sier {held}, så {held} er registrert.").format(
+            planned=day_text(result.not_planned.date()), held=day_text(result.held.date())
         )
     dropped = (
         " "
@@ -229,11 +233,21 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     the right one (the item's own word and a day in its window in the text, «behandlet 10. desember», or
     `dato … bekreft` afterwards)."""
     item = result.item
-    example_day = max(item.start, min(ctx.now.date() - timedelta(days=1), item.deadline))
-    example = f"{done_word(item)} {example_day.day}. {month_name(example_day.month)}"
+    last = min(ctx.now.date() - timedelta(days=1), item.deadline)
+    named = named_day(str(result.outcome.get("summary") or ""), now=ctx.now, window=(item.start, last))
+    example_day = named or max(item.start, last)
+    day = f"{example_day.day}. {month_name(example_day.month)}"
+    example = f"{done_word(item)} {day}"
     command = " ".join(
         part
-        for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
+        for part in (
+            "dato",
+            typed_name(item.spec),
+            item.region or "",
+            str(item.year),
+            day if named else _("<dag>"),  # the day the text names, ready to send (walk 15 N7)
+            confirm_word(),
+        )
         if part
     )
     return _(
@@ -296,15 +310,19 @@ def _outcome(
         )
     if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
         raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
-    followups = [
-        point
-        for text in followup_texts
-        for clause in split_points(ctx, text, request=request)
-        for point in owned_points(ctx, clause, request=request)
-    ]
+    clauses = [clause for text in followup_texts for clause in split_points(ctx, text, request=request)]
+    if unowned := [clause for clause in clauses if not has_owner(clause)]:
+        raise unowned_refusal(unowned)  # every one named at once (walk 15 N2)
+    followups = [point for clause in clauses for point in owned_points(ctx, clause, request=request)]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
-    return {"summary": " ".join(summary.split()), "link": link, "decisions": decisions, "followups": followups}
+    lines = (" ".join(line.split()) for line in summary.splitlines())  # the pasted lines kept (walk 15 N8)
+    return {
+        "summary": "\n".join(line for line in lines if line),
+        "link": link,
+        "decisions": decisions,
+        "followups": followups,
+    }
 
 
 def _form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:

@@ -8,6 +8,11 @@ treated or adopted, followed by a date, perhaps after a few words that say what 
 day is never ahead of us). A skipped word never has a digit or is «å»/«at» («vedtatt å møtes 20. oktober»
 names a plan, not the day of the decision). Only the summary is searched: a decision may well name a later day («vedtatt å møtes 20.
 oktober»). Whether the day fits the meeting is the action's rule (bot/actions/minutes.py).
+
+Minutes written in Word or an e-mail name their day in a header line instead (walk 15 N6, N7): «Dato: 3.
+desember 2026», «Møtedato: 03.12.2026», «Tid og stad: torsdag 3. desember kl. 10–14, Molde», «Tid:»,
+«Referat frå møte 3.12.26», «Møte 3. desember», or a line at the top that is only a date. Such a line is the
+held day as much as «holdt 3. desember» is; only the line itself is read, never the next one.
 """
 
 from __future__ import annotations
@@ -31,6 +36,13 @@ _RECEIVED_WORDS = re.compile(
     r"\b(?:mottatt|mottok|motteke|motteken|mottekne|fått|fekk|kom)\b|" + _HELD_WORDS.pattern, re.IGNORECASE
 )
 """A precondition says the day it happened: adopted like a meeting's decision, or a letter received."""
+_HEADER = re.compile(
+    r"^[ \t•*#-]*(?:møte)?dato\b[ \t]*:?|^[ \t•*#-]*møtedag[ \t]*:|^[ \t•*#-]*(?:tid|tidspunkt)(?:[ \t]+og[ \t]+st[ae]d)?[ \t]*:"
+    r"|^[ \t•*#-]*(?:møte)?(?:referat|protokoll)\b|^[ \t•*#-]*(?:[\wæøå]*møte)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A header line that names the meeting's day, in both written forms: «Dato:», «Møtedato:», «Tid og sted:»,
+«Tid og stad:», «Referat fra/frå møte …», «Møte …», «Dialogmøte …»."""
 _MAX_WORDS = 5  # «tirsdag 6. mai 2027 kl 10»: a date phrase is never longer
 _SKIP = 3  # «i fylkestinget», «utkastet til plan»: the words between the verb and its day
 _NOT_SKIPPED = frozenset({"å", "at", "om", "til"})
@@ -54,13 +66,50 @@ def held_day(summary: str, *, now: datetime, received: bool = False) -> Happened
     """
     window = (now.date() - _PAST, now.date())
     for found in (_RECEIVED_WORDS if received else _HELD_WORDS).finditer(summary):
-        after = summary[found.end() :].split()
-        for skip in range(min(_SKIP, len(after)) + 1):
-            if skip and not _skippable(after[skip - 1]):
-                break
-            when = _day_at(after[skip : skip + _MAX_WORDS], now=now, window=window)
-            if when is not None:
-                return when
+        when = _after(summary[found.end() :].split(), now=now, window=window)
+        if when is not None:
+            return when
+    return None if received else _headed_day(summary, now=now, window=window)
+
+
+def _headed_day(summary: str, *, now: datetime, window: tuple[date, date]) -> Happened | None:
+    """The day a header line names («Dato: 3. desember 2026», «Referat frå møte 3.12.26»), or a first line
+    that is only a date; None when no header names one."""
+    for found in _HEADER.finditer(summary):
+        line = summary[found.end() :].split("\n", 1)[0]
+        when = _after(line.split(), now=now, window=window)
+        if when is not None:
+            return when
+    first = next((line.strip() for line in summary.splitlines() if line.strip()), "")
+    words = first.rstrip(".:").split()
+    if 0 < len(words) <= _MAX_WORDS:
+        return _day_at(words, now=now, window=window, whole=True)
+    return None
+
+
+def named_day(text: str, *, now: datetime, window: tuple[date, date]) -> date | None:
+    """The first whole day the text names anywhere in `window` («Godt møte 3.12 i Molde»), not said to be the
+    held day: the example a «today was taken» note offers, rather than a day the text never named (walk 15 N7)."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if any(c.isdigit() for c in word):
+            try:
+                found = _day_at(words[index : index + _MAX_WORDS], now=now, window=window)
+            except DomainError:  # a weekday that contradicts its date: no example from it
+                continue
+            if found is not None and window[0] <= found.date() <= window[1]:
+                return found.date()
+    return None
+
+
+def _after(words: list[str], *, now: datetime, window: tuple[date, date]) -> Happened | None:
+    """The day named right after a verb or a header, perhaps after a few words («i fylkestinget»)."""
+    for skip in range(min(_SKIP, len(words)) + 1):
+        if skip and not _skippable(words[skip - 1]):
+            break
+        when = _day_at(words[skip : skip + _MAX_WORDS], now=now, window=window)
+        if when is not None:
+            return when
     return None
 
 
@@ -69,11 +118,11 @@ def _skippable(word: str) -> bool:
     return not any(c.isdigit() for c in word) and word.lower() not in _NOT_SKIPPED and word[-1] not in ".!?;:"
 
 
-def _day_at(words: list[str], *, now: datetime, window: tuple[date, date]) -> Happened | None:
-    """The whole day the first of `words` read as, or None."""
+def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole: bool = False) -> Happened | None:
+    """The whole day the first of `words` read as (all of them when `whole`), or None."""
     from bot.dates.grammar import DateTrouble, ParsedDate, read_date
 
-    for size in range(len(words), 0, -1):
+    for size in range(len(words), 0 if not whole else len(words) - 1, -1):
         phrase = " ".join(words[:size]).rstrip(",;:!?)")
         reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":

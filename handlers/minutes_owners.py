@@ -55,16 +55,33 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
         spans.append((match.start(), end))
         owners.setdefault(owner["owner"], owner)
     if not owners:
-        raise DomainError(
-            _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
-                text=shown(text)
-            )
-        )
+        raise unowned_refusal([text])
     joins = [(end, joined.end()) for _start, end in spans if (joined := _JOINED.match(words, end))]
     for start, end in sorted(spans + joins, reverse=True):  # «@IN og @SIVA»: the «og» joins owners
         words = words[:start] + " " + words[end:]
     what = " ".join(words.split())
     return [{"text": what, **owner} for owner in owners.values()]
+
+
+def has_owner(text: str) -> bool:
+    """Whether `text` names an owner at all (`@…` or a platform mention), known or not."""
+    return bool(TOKEN.search(text) or WORD.search(text))
+
+
+def unowned_refusal(texts: list[str]) -> DomainError:
+    """Points that name no owner, all in one reply, so a pasted list is mended in one round (walk 15 N2)."""
+    if len(texts) == 1:
+        return DomainError(
+            _("Oppfølgingspunktet «{text}» mangler ansvarlig. Skriv f.eks. «oppfølging: Sende utkast @IN».").format(
+                text=shown(texts[0])
+            )
+        )
+    return DomainError(
+        _(
+            "{n} oppfølgingspunkter mangler ansvarlig: {points}. Skriv den ansvarlige med @ i hvert punkt, "
+            "f.eks. «oppfølging: Sende utkast @IN». Ingenting er lagret."
+        ).format(n=len(texts), points="; ".join(f"«{shown(text)}»" for text in texts))
+    )
 
 
 def _owner_at(ctx: Context, words: str, *, match: re.Match[str], request: Request) -> tuple[int, dict]:

@@ -102,7 +102,8 @@ def split_points(ctx: Context, text: str, *, request: Request) -> list[str]:
     pieces.append(text[begin:])
     found = [piece.strip(" .,;") for piece in pieces if piece.strip(" .,;")]
     for piece in found:
-        _refuse_two_deadlines(ctx, piece, request=request)
+        if starts:  # a point with no owner is named with the others that lack one (handlers/minutes.py)
+            _refuse_two_deadlines(ctx, piece, request=request)
     if len(found) > 1:
         logger.debug("follow-up item split into %d points", len(found))
     return found

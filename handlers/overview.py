@@ -9,7 +9,7 @@ from bot.actions.rules import require_readable_year
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
 from bot.facts.behind import behind_text, earlier_behind_text, held_up_by_others
-from bot.facts.item_state import item_state
+from bot.facts.item_state import item_state, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
@@ -103,7 +103,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Oversikt – syklus {year}").format(year=year),
         lead=f"{_signed_text(complete=complete, followed=followed, year=year)} {behind} "
-        + _("✓ ferdig · ⚠ på overtid · dato = planlagt{legacy}.").format(legacy=legacy)
+        + _("✓ ferdig · ⚠ på overtid · dato = planlagt (med «referat mangler»: møtet er over){legacy}.").format(
+            legacy=legacy
+        )
         + more,
         sections=sections,
         buttons=buttons,
@@ -168,7 +170,10 @@ def _fact(ctx: Context, item: Item, today: date) -> Fact:
     """A cell: the item's state (`bot.facts.item_state`) as data, and in words and symbols."""
     progress = _progress(ctx, item)
     state = item_state(config=ctx.config, progress=progress, today=today)
-    return Fact(_label(item), _cell_text(ctx, progress, state), state=state)
+    text = _cell_text(ctx, progress, state)
+    if state is ItemState.PLANNED and minutes_missing(progress, today=today):  # over, not ahead (walk 15 N3)
+        text += " · " + _("referat mangler")
+    return Fact(_label(item), text, state=state)
 
 
 def _cell(ctx: Context, item: Item, today: date) -> str:

@@ -114,7 +114,12 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
     worst, count, _share = group_mark(config=ctx.config, state=ctx.state, items=group, today=ctx.now.date())
     name = f"{STATE_SYMBOLS[worst]} {item.spec.name}{count}{suffix}"
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if worst == "done" and progress.done_at is not None:  # done, not «planlagt» (walk 15 N3)
+        days = days_text(progress.done_at.date(), progress.held_last_day)
+        return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"
     if progress.planned is not None:
         days = days_text(progress.planned.date(), progress.planned_last_day)
+        if worst == "minutes_missing":  # the picture's own mark, as `status` says it (walk 15 N3)
+            return f"{name} – " + _("møtet var {days}; referatet mangler").format(days=days) + f", {deadline}"
         return f"{name} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
     return f"{name} – {deadline}"

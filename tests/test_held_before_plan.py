@@ -64,3 +64,20 @@ def test_minutes_before_the_plan_without_a_held_day_are_asked_as_before() -> Non
     bot.set_time(2026, 11, 24, 15, 0)
     asked = bot.say("referat høst Godt møte", as_="kari", channel="agder")
     assert "som ikke er kommet ennå" in asked.text and "flyttes planen" not in asked.text, asked.text
+
+
+@pytest.mark.parametrize(("as_", "channel", "word", "held", "confirm"), [(f[0], f[1], f[2], f[3], f[6]) for f in FORMS])
+def test_the_move_question_carries_its_button_and_says_the_confirm_word_once(
+    as_: str, channel: str, word: str, held: str, confirm: str
+) -> None:
+    """Walk 15 N9: the question that moves the plan offers its button, as the other questions do, and names
+    «bekreft»/«stadfest» once; the button records it."""
+    bot = _national_held()
+    bot.say(f"dato {word} 26.11 kl 10", as_=as_, channel=channel)
+    bot.set_time(2026, 11, 24, 15, 0)
+    line = f"referat {word} Godt møte {held} 24. november"
+    asked = bot.say(line, as_=as_, channel=channel)
+    assert asked.text.count(f"«{confirm}»") == 1, asked.text
+    assert [button.command for button in asked.buttons] == [f"{line} {confirm}"], asked.buttons
+    done = bot.say(asked.buttons[0].command, as_=as_, channel=channel)
+    assert done.ok and "24. november 2026" in done.text, done.text

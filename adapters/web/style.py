@@ -20,6 +20,7 @@ FILL: dict[State, str] = {
     "done": "#009E73",  # bluish green
     "not_relevant": "#CC79A7",  # reddish purple: set aside, not done
     "planned": "#0072B2",  # blue
+    "minutes_missing": "#56B4E9",  # sky blue: the planned day has passed, the minutes are missing
     "open": "#E69F00",  # orange
     "overdue": "#D55E00",  # vermillion, hatched
     "untracked": "#BBBBBB",  # grey
@@ -28,6 +29,7 @@ TEXT_ON: dict[State, str] = {
     "done": "#000000",
     "not_relevant": "#000000",
     "planned": "#FFFFFF",
+    "minutes_missing": "#000000",
     "open": "#000000",
     "overdue": "#000000",
     "untracked": "#000000",
@@ -93,8 +95,8 @@ LEGEND_GAP = 34
 
 
 def legend_slots(picture: WheelPicture) -> list[tuple[float, float]]:
-    """Where the legend's entries go, one after another, on as many lines as they need (two for the six states
-    and the key to the planned-date dot): one slot per state, then, on the wheels, one for that key."""
+    """Where the legend's entries go, one after another, on as many lines as they need (three for the seven
+    states and the key to the planned-date dot): one slot per state, then, on the wheels, one for that key."""
     labels = [entry.label for entry in picture.legend]
     if picture.view != "heatmap":
         labels.append(picture.marker_label)
@@ -104,6 +106,6 @@ def legend_slots(picture: WheelPicture) -> list[tuple[float, float]]:
         width = 56 + text_width(label, size=LEGEND_PX) + LEGEND_GAP
         if x > 60 and x + width > SIZE - 30:
             x, line = 60.0, line + 1
-        slots.append((x, LEGEND_TOP + 20 + line * 44))
+        slots.append((x, LEGEND_TOP + 14 + line * 34))  # three lines fit: seven states and the dot
         x += width
     return slots

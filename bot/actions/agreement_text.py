@@ -100,7 +100,10 @@ def register_text(
         acting,
         action=ACTION,
         item=item,
-        summary=lambda: _("Registrerte avtaleteksten {year}, {version}").format(year=year, version=label),
+        summary=lambda: (
+            _("Registrerte avtaleteksten {year}, {version}").format(year=year, version=label)
+            + _voided_note(acting, region=region, year=year, sha256=fields.get("sha256"))
+        ),
         mutate=mutate,
     )
     if renew:
@@ -108,6 +111,18 @@ def register_text(
     progress = progress_of(config=config, state=state, item=item)
     ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
     return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready, same_as=same_as)
+
+
+def _voided_note(acting: Acting, *, region: str, year: int, sha256: str | None) -> str:
+    """«; må signere på nytt: IN, SIVA» in the history line of a text that voids signatures, so `logg` shows
+    what `kvittering` shows (walk 15 N4); a signature on the very same text (checksum) holds and is not named."""
+    signed = acting.state.signatures(region=region, year=year)
+    order = agreement_parties(acting.config, region=region)
+    voided = [p for p in order if p in signed and not (sha256 and signed[p].get("sha256") == sha256)]
+    voided += sorted(p for p in signed if p not in order and not (sha256 and signed[p].get("sha256") == sha256))
+    if not voided:
+        return ""
+    return "; " + _("må signere på nytt: {who}").format(who=", ".join(map(acting.config.party_short, voided)))
 
 
 def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:

@@ -67,6 +67,8 @@ class MinutesRecorded:
     """Open follow-up points of the replaced minutes the new text left out (their owners are told)."""
     moved_from: datetime | None = None
     """Held before its planned start: the plan was moved from this day to the day it was held."""
+    not_planned: datetime | None = None
+    """The planned day (come) that the day the text names replaced as the held day (walk 15 N6): said."""
     new_points: tuple[str, ...] = ()
     """Ids of the follow-up points these minutes added (replaced minutes: not the ones carried over), whose
     owners are told at once (walk 11 F2)."""
@@ -107,10 +109,13 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
 
 
 def same_outcome(given: MeetingOutcome, stored: MeetingOutcome) -> bool:
-    """The same minutes as typed again (the points' ids, due dates and closings aside)."""
-    plain = ("summary", "link", "decisions")
-    return all(given.get(k) == stored.get(k) for k in plain) and same_points(
-        given.get("followups") or (), stored.get("followups") or ()
+    """The same minutes as typed again (the points' ids, due dates and closings aside; the summary's line
+    breaks aside too, so minutes stored before breaks were kept are the same when pasted again)."""
+    plain = ("link", "decisions")
+    return (
+        all(given.get(k) == stored.get(k) for k in plain)
+        and " ".join(str(given.get("summary") or "").split()) == " ".join(str(stored.get("summary") or "").split())
+        and same_points(given.get("followups") or (), stored.get("followups") or ())
     )
 
 
@@ -167,7 +172,7 @@ def record_minutes(
         return [breach for breach in found if early is None or breach.planned is None]
 
     if early is not None and not confirmed:
-        raise DomainError(_move_question(item=item, held=early, breaches=breaches))
+        raise _move_question(item=item, held=early, breaches=breaches)
     if breaches and not confirmed and not progress.outcome:
         raise refuse(item=item, breaches=breaches)
     given = outcome()
@@ -270,6 +275,9 @@ def record_minutes(
         held_today=held_today,
         dropped=tuple(dropped),
         moved_from=progress.planned if early is not None else None,
+        not_planned=progress.planned
+        if early is None and typed_held and progress.planned and progress.planned.date() != typed_held.date()
+        else None,
         new_points=tuple(
             str(point["id"])
             for point in given.get("followups") or ()
@@ -289,25 +297,30 @@ def _held_before_plan(breaches: list[Breach], *, held_on: Callable[[], Happened 
     return held if held is not None and held.date() < planned.date() else None
 
 
-def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> str:
-    """Held before its plan: ask to move the plan to the day it was held (with `bekreft`), and name any rule of
-    the model's order the write would still break."""
+def _move_question(*, item: Item, held: Happened, breaches: list[Breach]) -> DomainError:
+    """Held before its plan: ask to move the plan to the day it was held (with `bekreft`, its button), and name
+    any rule of the model's order the write would still break; the confirm word is said once (walk 15 N9)."""
     planned = next(breach.planned for breach in breaches if breach.planned is not None)
     others = [breach for breach in breaches if breach.planned is None]
-    move = _(
-        "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}. Med «{confirm}» til slutt "
-        "flyttes planen til {held}."
-    ).format(
-        item=item.title(),
-        planned=day_text(planned.date()),
-        done=done_word(item),
-        held=day_text(held.date()),
-        confirm=confirm_word(),
-    )
+    fields = {
+        "item": item.title(),
+        "planned": day_text(planned.date()),
+        "done": done_word(item),
+        "held": day_text(held.date()),
+        "confirm": confirm_word(),
+    }
     if others:
-        return move + " " + str(refuse(item=item, breaches=others))
-    return (
-        move + " " + _("Skriv det samme med «{confirm}» til slutt for å registrere det.").format(confirm=confirm_word())
+        move = _(
+            "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}; med det flyttes planen til {held}."
+        ).format(**fields)
+        rest = refuse(item=item, breaches=others)
+        return DomainError(move + " " + str(rest), again=rest.again)
+    return DomainError(
+        _(
+            "{item} er planlagt {planned}, men teksten sier at det ble {done} {held}. Med «{confirm}» til slutt "
+            "flyttes planen til {held}, og det registreres."
+        ).format(**fields),
+        again=_("Flytt planen og registrer"),
     )
 
 

@@ -164,6 +164,14 @@ class Directory:
                 return doc
         return None
 
+    def registered(self, *, platform: str) -> Iterator[tuple[str, str]]:
+        """(user id, whole name) of each person `person … <navn>` registered on `platform` who has a role, so a
+        name typed in full («@Mari Lunde») finds them as app.yaml's names do (walk 15 N1)."""
+        for key, doc in sorted(self.state.tables(META).get("people", {}).items()):
+            where, _, user_id = key.partition(":")
+            if where == platform and doc.get("role") and doc.get("name"):
+                yield user_id, str(doc["name"])
+
     def organisation_of(
         self, *, organisation: str | None, email_domain: str | None = None
     ) -> OrganisationBinding | None:

@@ -1,5 +1,5 @@
-"""The six states the wheel picture and the status pages show (done, not relevant, planned, open, overdue,
-untracked),
+"""The seven states the wheel picture and the status pages show (done, not relevant, planned, a meeting over
+without minutes, open, overdue, untracked),
 with their words and symbols, mapped from the one item state (`bot.facts.item_state`): the picture, the
 pages and the feeds never decide a state of their own."""
 
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
-from bot.facts.item_state import item_state
+from bot.facts.item_state import item_state, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import N_
 from bot.messages import ItemState
@@ -21,8 +21,8 @@ from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
 
-State = Literal["done", "not_relevant", "planned", "open", "overdue", "untracked"]
-STATE_ORDER: tuple[State, ...] = ("overdue", "open", "planned", "done", "not_relevant", "untracked")
+State = Literal["done", "not_relevant", "planned", "minutes_missing", "open", "overdue", "untracked"]
+STATE_ORDER: tuple[State, ...] = ("overdue", "minutes_missing", "open", "planned", "done", "not_relevant", "untracked")
 """Worst first: a combined arc or a heat-map cell shows the worst state among its items (a group with one
 letter done and one not relevant shows done: something was done there)."""
 
@@ -30,6 +30,7 @@ STATE_LABELS: Mapping[State, str] = {
     "done": N_("Ferdig"),
     "not_relevant": N_("Ikke aktuelt i år"),
     "planned": N_("Planlagt (dato satt)"),
+    "minutes_missing": N_("Møtet er over, referat mangler"),
     "open": N_("Åpen (ingen dato ennå)"),
     "overdue": N_("På overtid"),
     "untracked": N_("Før boten (ikke fulgt opp)"),
@@ -38,6 +39,7 @@ STATE_SYMBOLS: Mapping[State, str] = {
     "done": "✓",
     "not_relevant": "⊘",
     "planned": "●",
+    "minutes_missing": "◐",
     "open": "○",
     "overdue": "!",
     "untracked": "–",
@@ -59,10 +61,15 @@ PICTURE_STATES: Mapping[ItemState, State] = {
 
 
 def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:
-    """An item's state on the picture, and its planned day (None when no date is set)."""
+    """An item's state on the picture, and its planned day (None when no date is set). A planned meeting whose
+    day has passed without minutes is over, not planned (`minutes_missing`, walk 15 N3): its own mark, as
+    `status` and `neste` say it."""
     progress = progress_of(config=config, state=state, item=item)
     planned = progress.planned.date() if progress.planned else None
-    return PICTURE_STATES[item_state(config=config, progress=progress, today=today)], planned
+    shown = PICTURE_STATES[item_state(config=config, progress=progress, today=today)]
+    if shown == "planned" and minutes_missing(progress, today=today):
+        return "minutes_missing", planned
+    return shown, planned
 
 
 def signed_share(*, config: AppConfig, item: Item, progress: Progress, shown: State) -> tuple[int, int] | None:

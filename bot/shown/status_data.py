@@ -148,12 +148,12 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
         text = _("Åpen, frist {day}").format(day=_day(item.deadline))
-    if item_state in ("planned", "overdue") and minutes_missing(progress, today=today):
+    if item_state in ("minutes_missing", "overdue") and minutes_missing(progress, today=today):
         # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
         over = _("møtet er over; referatet mangler")
         text = (
             f"{_day(progress.last_day)}: {over}"
-            if item_state == "planned" and progress.last_day
+            if item_state == "minutes_missing" and progress.last_day
             else f"{text} – {over}"
         )
     if item_state == "planned" and meeting_today(progress, today=today):

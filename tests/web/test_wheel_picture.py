@@ -71,7 +71,7 @@ def assert_legend(drawing: WheelPicture, image: Image.Image, svg: str) -> None:
         swatch = [image.getpixel((round(x + dx), round(y + dy))) for dx in (6, 14, 22, 30, 38) for dy in (-8, 0, 8)]
         assert sum(near(pixel, FILL[entry.state], 20) for pixel in swatch) >= 3, (entry, swatch)
         assert f">{entry.label}<" in svg
-    assert len(drawing.legend) == 6  # five states and «ikke aktuelt», which is not done
+    assert len(drawing.legend) == 7  # six states, «ikke aktuelt» (not done), and a meeting over without minutes
 
 
 def test_empty_cycle_every_item_of_the_year_open_with_the_hand_on_today() -> None:
