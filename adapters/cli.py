@@ -292,12 +292,17 @@ async def _tick(core: CorePort) -> PassReport:
     from adapters.terminal import PLATFORM, TerminalSender
 
     senders: dict[str, Sender] = {PLATFORM: TerminalSender()}
-    if any(os.environ.get(name) for name in PLATFORM_TOKENS):
-        from adapters.server import SENDERS, build_app
+    if not any(os.environ.get(name) for name in PLATFORM_TOKENS):
+        return await core.remind(senders=senders)
+    from adapters.server import SENDERS, build_app
 
-        app = build_app(core=core, scheduler=False)
-        senders.update(app[SENDERS])
-    return await core.remind(senders=senders)
+    app = build_app(core=core, scheduler=False)
+    senders.update(app[SENDERS])
+    try:
+        return await core.remind(senders=senders)
+    finally:  # the platforms' HTTP sessions, closed as `serve` closes them (else «Unclosed client session»)
+        app.freeze()
+        await app.cleanup()
 
 
 if __name__ == "__main__":

@@ -40,7 +40,13 @@ import aiohttp
 from bot.clock import OSLO
 from bot.reminders.ledger import INTENTS, PARTITION
 from storage.tinydb_store import TinyDBStore
-from tests.faults.test_delivery_faults import announcement_posts, free_port, last_signature, wait_healthy
+from tests.faults.test_delivery_faults import (
+    announcement_posts,
+    digest_posts,
+    free_port,
+    last_signature,
+    wait_healthy,
+)
 from tests.slack.harness import slack_env
 from tests.slack.standin import Answer, SlackStandIn
 from tests.test_delivery import AT, _bot, _ready, _sign_all_but_last
@@ -52,29 +58,22 @@ LOST = 3
 LOG = open(os.environ.get("FAULTS_LOG", os.devnull), "a")  # noqa: SIM115 - the servers' log, for the whole run
 
 
-def serve(*, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datetime) -> subprocess.Popen[str]:
+def serve(
+    *, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datetime, grace: float = 30.0
+) -> subprocess.Popen[str]:
+    """`serve` from `at` on (its clock runs from `epoch`), its outbox's grace `grace` seconds."""
     env = {**os.environ, **slack_env(standin), "SAMHANDLING_DB": str(db), "PORT": str(port)}
     env["SAMHANDLING_CONFIG"] = str(ROOT / "app.yaml")
     env.pop("DATABASE_URL", None)
     start = at.replace(tzinfo=None).isoformat()
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.faults.serve_at", start, str(epoch), "30"],
+        [sys.executable, "-m", "tests.faults.serve_at", start, str(epoch), str(grace)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=LOG,
         text=True,
     )
-
-
-def digest_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
-    found: Counter[tuple[str, str]] = Counter()
-    for channel, messages in standin.history.items():
-        for message in messages:
-            key = (message.get("metadata") or {}).get("event_payload", {}).get("key", "")
-            if key.startswith("d-"):
-                found[(channel, key)] += 1
-    return found
 
 
 async def until(check: object, *, timeout: float) -> float:

@@ -33,6 +33,7 @@ class FaultLog:
             if faults.get(where) != str(error):
                 logger.error("store fault in %s: %s", where, error)
             faults[where] = str(error)
+            self.__dict__.setdefault("_fault_kinds", {})[where] = error.kind
         return error
 
     def clear_fault(self, where: str) -> None:
@@ -42,6 +43,16 @@ class FaultLog:
             with self._faults_lock:
                 if faults.pop(where, None) is not None:
                     logger.info("store fault in %s is gone", where)
+
+    def clear_full(self) -> None:
+        """A write succeeded, so the store's disk has room again: every «full» fault is gone, wherever it was
+        noted. A full disk is the disk's, not one partition's; kept per partition, /healthz stayed degraded
+        after the operator freed space until someone happened to write that very partition again."""
+        kinds = self.__dict__.get("_fault_kinds")
+        if kinds and "full" in kinds.values():
+            for where in [where for where, kind in kinds.items() if kind == "full"]:
+                kinds.pop(where, None)
+                self.clear_fault(where)
 
 
 def os_fault(exc: OSError, *, path: str, doing: str, partition: str | None = None) -> StoreError:

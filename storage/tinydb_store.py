@@ -236,6 +236,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                         self._forget(partition)
                 self.clear_fault(f"{partition} (write)")
                 self.clear_fault("store")
+                self.clear_full()
                 self._retire(partition, written=True)  # a journal this write folded (storage.tinydb_journal)
             finally:
                 self._active.discard(partition)

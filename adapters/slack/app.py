@@ -34,7 +34,7 @@ from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibili
 from . import clicked, delivery, files, gate, picture, render, translate, views
 from .bolt_logging import bolt_logger
 from .commands import SlashCommand
-from .failure import failure_reply
+from .failure import failure_reply, slack_unavailable_text
 from .sender import SlackCallFailed, SlackPoster, SlackSender
 from .settings import SlackSettings
 
@@ -82,6 +82,9 @@ class SlackAdapter:
             request_verification_enabled=False,
             # We register no Slack workflow functions, so there is never a function token to attach.
             attaching_function_token_enabled=False,
+            # Bolt asks Slack who the bot is (auth.test) before the first request it serves; while Slack's
+            # Web API is down that fails, and the person got Bolt's English «please reinstall this app».
+            user_facing_authorize_error_message=slack_unavailable_text(),
         )
         self._tasks: set[asyncio.Task[None]] = set()
         self._register()

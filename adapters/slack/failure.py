@@ -1,4 +1,5 @@
-"""The reply a Slack reader gets when the core itself failed on their request."""
+"""What a Slack reader hears when their command could not run: the core failed on it, or Slack could not
+yet tell the bot who it is."""
 
 from __future__ import annotations
 
@@ -16,3 +17,10 @@ def failure_reply(lang: str = "nb") -> Reply:
             ok=False,
             lang=lang,
         )
+
+
+def slack_unavailable_text() -> str:
+    """What a person hears when Slack itself cannot tell the bot who it is yet (its Web API is down):
+    nothing was run, so trying again later is safe. Bokmål: the person's written form is not known yet."""
+    with using("nb"):
+        return _("Slack svarer ikke akkurat nå, så kommandoen ble ikke utført. Prøv igjen om litt.")

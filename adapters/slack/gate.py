@@ -128,12 +128,20 @@ def shape_problem(payload: object) -> str | None:
         for key in ("item", "message", "previous_message"):
             if key in event and not isinstance(event[key], dict):
                 return f"event: {key} is not an object"
+    for key in ("authorizations", "response_urls"):  # Bolt reads item 0 of each as an object
+        listed = payload.get(key, [])
+        if not (isinstance(listed, list) and all(isinstance(item, dict) for item in listed)):
+            return f"{key} is not a list of objects"
     actions = payload.get("actions", [])
     if not isinstance(actions, list) or not all(_is_action(action) for action in actions):
         return "actions are not a list of actions"
+    if payload.get("type") == "block_actions" and not (actions and all("action_id" in a for a in actions)):
+        return "block_actions without an action id"  # Bolt reads actions[0]["action_id"]
     view = payload.get("view")
     if isinstance(view, dict) and not _is_view(view):
         return "view is not a view"
+    if payload.get("type") == "view_submission" and not (isinstance(view, dict) and "type" in view):
+        return "view_submission without a view type"  # Bolt reads view["type"]
     return None
 
 

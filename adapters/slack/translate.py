@@ -88,9 +88,9 @@ def action_request(body: Mapping[str, Any], action: Mapping[str, Any]) -> Reques
     The id names the message, the button and the clicker, not the click: a double click (two payloads with
     different action_ts) is one request to the core.
     """
-    user = body.get("user") or {}
+    user = _named(body.get("user"))
     container = body.get("container") or {}
-    channel_id = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+    channel_id = _named(body.get("channel")).get("id") or container.get("channel_id") or ""
     message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts") or action.get("action_ts")
     request_id = _rid("action", channel_id, message_ts, action.get("block_id"), action.get("action_id"), user.get("id"))
     return Request(
@@ -110,7 +110,7 @@ def view_request(body: Mapping[str, Any]) -> Request:
     """A modal submission: the form's submit command with the typed values. The view id is stable for the
     life of the modal, so a second submit of the same modal is the same request."""
     view = body.get("view") or {}
-    user = body.get("user") or {}
+    user = _named(body.get("user"))
     meta = decode_metadata(view.get("private_metadata"))
     request_id = _rid("view", view.get("id"))
     fields: dict[str, str] = {}
@@ -150,6 +150,14 @@ def mention_request(body: Mapping[str, Any]) -> Request:
         personal=is_direct(channel_id=event.get("channel"), channel_type=event.get("channel_type")),
         **_organisation(user_team=event.get("user_team") or event.get("team"), home=installed_team(body)),
     )
+
+
+def _named(value: object) -> Mapping[str, Any]:
+    """A payload's `user` or `channel`: an object with an id as Slack sends it, or (from a broken client, which
+    the gate lets through) the bare id; read as a string it was an AttributeError and a 500."""
+    if isinstance(value, Mapping):
+        return value
+    return {"id": value} if isinstance(value, str) else {}
 
 
 def is_direct(*, channel_id: object, channel_type: object = None) -> bool:

@@ -88,13 +88,19 @@ def form_errors(reply: Reply, *, view: dict[str, Any]) -> dict[str, str]:
     The core's refusal names what was wrong in words ("Oppfølgingspunktet …", "Lenken …"); the input whose
     name or label shares a word with it gets the message, else the first input.
     """
-    inputs = [b for b in view.get("blocks") or () if b.get("type") == "input" and b.get("block_id")]
+    listed = view.get("blocks")
+    inputs = [  # the view as sent back: a broken client's block may be no object, its id or label no text
+        b
+        for b in (listed if isinstance(listed, list) else ())
+        if isinstance(b, dict) and b.get("type") == "input" and isinstance(b.get("block_id"), str) and b["block_id"]
+    ]
     message = clip(" ".join(reply.text.split()) or reply.title, MAX_ERROR_TEXT)
     if not inputs:
         return {}
     said = fold(message)
     for block in inputs:
-        label = str((block.get("label") or {}).get("text", ""))
+        label = block.get("label")
+        label = str(label.get("text", "")) if isinstance(label, dict) else ""
         words = label.replace("(", " ").replace(")", " ").replace(",", " ").split()
         stems = {fold(block["block_id"])[:6]} | {fold(w)[:6] for w in words[:1]}
         stems |= {fold(w.lstrip("@"))[:6] for w in words if w.startswith("@")}  # "med @ansvarlig"

@@ -249,9 +249,10 @@ class TeamsRuntime:
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         # Answer 201 after logging: the core is idempotent per request id, and a 500 would make the
         # channel show a generic failure without our Norwegian message.
-        logger.exception("Teams turn failed", exc_info=error)
-        if isinstance(error, ConnectorRejected):
+        if isinstance(error, ConnectorRejected):  # said in one line where it was refused; nobody to tell
+            logger.error("Teams turn ended without its reply: %s", error)
             return
+        logger.exception("Teams turn failed", exc_info=error)
         try:
             await turn_context.send_activity("Beklager, noe gikk galt. Prøv igjen om litt.")
         except Exception:
@@ -348,7 +349,8 @@ def _log_shared_channel_change(activity: Activity) -> None:
     event = channel_data.get("eventType")
     if event not in ("channelShared", "channelUnshared"):
         return
-    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams") or []
+    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams")
+    teams = teams if isinstance(teams, list) else []
     names = ", ".join(
         f"{team.get('name') or team.get('id')} ({team.get('tenantId') or '?'})"
         for team in teams

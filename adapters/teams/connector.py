@@ -39,7 +39,7 @@ from botframework.connector.auth import (
     ConnectorFactory,
     UserTokenClient,
 )
-from msrest.exceptions import ClientRequestError, HttpOperationError
+from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +206,17 @@ async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy,
                 raise ConnectorRejected(f"connector answered {status}", status=status) from error
             wait = policy.delay(attempt=attempt, retry_after=retry_after)
             logger.warning("Teams connector answered %s; retry %d in %.2fs", status, attempt + 1, wait)
+        except DeserializationError as error:
+            # An answer that is not the connector's JSON (a gateway's 502 page, a proxy's text/plain 403):
+            # msrest cannot read it, so its status is lost; the request reached something, so it may have gone.
+            if not resend_unsure:
+                raise ConnectorAnswerLost(f"unreadable answer from the connector: {error}") from error
+            if attempt == policy.attempts - 1:
+                raise ConnectorRejected(f"unreadable answer from the connector: {error}", status=None) from error
+            wait = policy.delay(attempt=attempt, retry_after=None)
+            logger.warning(
+                "Teams connector answered what it cannot read (%s); retry %d in %.2fs", error, attempt + 1, wait
+            )
         except ClientRequestError as error:
             if not resend_unsure and not never_sent(error):
                 raise ConnectorAnswerLost(f"no answer from the connector: {error}") from error

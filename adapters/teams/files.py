@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from botbuilder.schema import Activity
+from botbuilder.schema import Attachment as BotAttachment
 
 from adapters.files import fetch
 from bot.messages import Attachment
@@ -28,9 +29,16 @@ def _content(attachment: Any) -> dict[str, Any]:
     return content if isinstance(content, dict) else {}
 
 
+def attachments_of(activity: Activity) -> list[BotAttachment]:
+    """The activity's attachments that are attachments: botbuilder keeps a null or a number in the list as
+    it came, and reading it as one failed the turn («noe gikk galt»)."""
+    listed = activity.attachments
+    return [a for a in listed if isinstance(a, BotAttachment)] if isinstance(listed, list) else []
+
+
 def shared_files(activity: Activity) -> list[Any]:
     """The activity's attachments that are files (not the message's own HTML or a card)."""
-    return [a for a in activity.attachments or [] if a.content_type in (FILE_INFO, REFERENCE)]
+    return [a for a in attachments_of(activity) if a.content_type in (FILE_INFO, REFERENCE)]
 
 
 async def read_files(activity: Activity) -> tuple[Attachment, ...]:

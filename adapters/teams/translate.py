@@ -27,6 +27,7 @@ from botbuilder.schema import Activity
 from bot.messages import Delivery, MentionedUser, Request
 
 from .cards import parse_submit, submit_request_id
+from .files import attachments_of
 
 PLATFORM = "teams"
 _AT_TAG = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
@@ -82,7 +83,7 @@ def _mention_entities(activity: Activity) -> list[tuple[str, Mapping[str, Any]]]
     """(text as it appears, the mentioned account) for each mention entity."""
     found: list[tuple[str, Mapping[str, Any]]] = []
     for entity in activity.entities or []:
-        if entity.type != "mention":
+        if getattr(entity, "type", None) != "mention":  # a null in the list is kept as it came
             continue
         props = entity.additional_properties or {}
         mentioned = props.get("mentioned")
@@ -94,7 +95,7 @@ def _mention_entities(activity: Activity) -> list[tuple[str, Mapping[str, Any]]]
 
 def _html_text(activity: Activity) -> str | None:
     """The text/html attachment as text with ``<at>`` mentions, the way ``activity.text`` writes them."""
-    for attachment in activity.attachments or []:
+    for attachment in attachments_of(activity):
         if attachment.content_type == "text/html" and isinstance(attachment.content, str):
             return _HTML_MENTION.sub(lambda m: f"<at>{m.group(1)}</at>", attachment.content)
     return None

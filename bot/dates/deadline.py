@@ -48,7 +48,7 @@ _PERIODS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(r"^(?:paske|paska|pasken|paskeferien)$"), "skjærtorsdag", 1),
     (re.compile(r"^(?:sommeren|sommaren|sommerferien|sommarferien|fellesferien)$"), "1. juli", 1),
 )
-_STRONG = r"innen|innan|frist|senest|seinast|ikke\s+senere\s+enn|ikkje\s+seinare\s+enn|ikkje\s+seinere\s+enn"
+_STRONG = r"innen|innan|fristen\s+er|fristen|frist|senest|seinast|ikke\s+senere\s+enn|ikkje\s+seinare\s+enn|ikkje\s+seinere\s+enn"
 _WEAK = r"før|til|by|i\s+løpet\s+av|i\s+lopet\s+av|ila"
 _WORDS = re.compile(rf"(?<![\w@])(?:({_STRONG})|({_WEAK}))\b\.?(?=\s*:?\s+([^;()]+))", re.IGNORECASE)
 """A deadline word and the words after it (looked ahead, so «til IN før 1. oktober» finds «før» too)."""

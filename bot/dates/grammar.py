@@ -35,6 +35,7 @@ from bot.dates.words import (
     FROM_WORDS,
     MONTH_NAMES,
     WEEKDAY_NAMES,
+    WEEKDAYS,
     alternation,
     normalize,
     with_years,
@@ -65,10 +66,21 @@ _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
 _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
+# «9–15.30 torsdag 16.9»: the same range in front of a date that names its weekday («10-12 mars» is two days).
+_LEADING_RANGE_RE = re.compile(
+    r"^(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?[\s,]+"
+    rf"(?=(?:{alternation(WEEKDAYS)})\b)"
+)
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
-# «svarfrist 1. april», «påmeldingsfristen er 1.4»: a deadline's compound is a deadline word too.
+# «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
+# compound is a deadline word too; «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
+_DEADLINE_ONE = (
+    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s))?"
+    r"(?:\s+er)?)"
+)
 _DEADLINE_RE = re.compile(
-    rf"^(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?(?:\s+er)?)\s*:?\s+(?:den\s+|på\s+)?"
+    rf"^(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    r"\s*:?\s+(?:den\s+|på\s+)?"
 )
 _FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
@@ -299,13 +311,13 @@ def _time_range(
 ) -> tuple[Found, tuple[int, int], tuple[int, int], str] | None:
     """ "fredag 14-16": the date before a bare range of hours, its start and its end; None unless the
     hours make a plausible day-time range (start before end) and the rest is a date."""
-    m = _BARE_RANGE_RE.search(s)
+    m = _BARE_RANGE_RE.search(s) or _LEADING_RANGE_RE.match(s)
     if m is None:
         return None
     start, end = clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
     if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
         return None
-    rest = s[: m.start()].strip(" ,")
+    rest = (s[: m.start()] if m.re is _BARE_RANGE_RE else s[m.end() :]).strip(" ,")
     found = match(rest, now=now, window=window) or _two_parts(rest, now=now, window=window)
     return (found, start, end, rest) if isinstance(found, Found) else None
 

@@ -37,6 +37,20 @@ _GREETING_RE = re.compile(
 )
 # «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
 _LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
+# bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
+# it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
+_MEETING_NAME_RE = re.compile(r"^\s*([^\W\d_]+)\s*(?=\(|[–-]\s)[–-]?\s*")
+_MEETING_NOUNS = (
+    *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
+    *("signering", "signeringa", "signeringen", "workshop", "webinar", "samtale", "samtalen"),
+)
+# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time.
+_DURATION_RE = re.compile(
+    r"\s*\(\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*\)"
+    r"[\s.]*$",
+    re.IGNORECASE,
+)
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
 # An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
@@ -96,15 +110,23 @@ def essence(text: str) -> str:
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", s).rstrip(" ,(")  # each pattern starts at a word, so none is tried at every space
+    s = _ZONE_RE.sub("", _DURATION_RE.sub("", s)).rstrip(
+        " ,("
+    )  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)
-    if (m := _LABEL_RE.match(s)) and _is_label(m.group(1)):
+    if (m := _LABEL_RE.match(s) or _meeting_name(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
     if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
         s = s[: m.start()]
     return s.strip() or text.strip()
+
+
+def _meeting_name(s: str) -> re.Match[str] | None:
+    """A meeting's one-word name in front of a date set off by a bracket or a dash, or None."""
+    m = _MEETING_NAME_RE.match(s)
+    return m if m is not None and m.group(1).lower().endswith(_MEETING_NOUNS) else None
 
 
 def _when_line(s: str) -> str | None:

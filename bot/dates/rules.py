@@ -86,7 +86,7 @@ _WEEK_NO_RE = re.compile(
 )
 _PART_WORDS: dict[str, MonthPart] = {
     "primo": "start", "starten": "start", "start": "start", "begynnelsen": "start", "tidlig": "start",
-    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start",
+    "tidleg": "start", "byrjinga": "start", "byrjingi": "start", "først": "start", "fyrst": "start",
     "medio": "middle", "midten": "middle", "midt": "middle",
     "ultimo": "end", "slutten": "end", "utgangen": "end", "enden": "end", "sent": "end", "seint": "end",
     "sist": "end", "slutt": "end",
@@ -164,6 +164,8 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
+        if wd is None and _hours_or_day(s, day=int(d), month=int(mo)):
+            return None
         return _yearless_month_day(int(mo), int(d), today=today, window=window, weekday=wd)
     m = _TEXTUAL_RE.fullmatch(s) or _ORDINAL_DAY_RE.fullmatch(s)
     groups = m.groups() if m else None
@@ -177,6 +179,16 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     if y:
         return Found(day=date(int(y), MONTHS[mon], day_number), year_typed=True, weekday=_typed(wd))
     return _yearless_month_day(MONTHS[mon], day_number, today=today, window=window, weekday=wd)
+
+
+_EARLIEST_RANGE_HOUR = 6
+
+
+def _hours_or_day(s: str, *, day: int, month: int) -> bool:
+    """«10-12», «Møte – 8-10»: two numbers joined by a dash without a year are as likely a meeting's hours as 10
+    December, so neither is read (as «14-16» is no date; after a weekday, «fredag 10-12», `grammar` asks which);
+    «10.12», «10/12» and «3-2» (no hour range) are dates."""
+    return "-" in s and not any(sep in s for sep in "./") and _EARLIEST_RANGE_HOUR <= day < month
 
 
 def _yearless_month_day(

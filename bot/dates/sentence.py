@@ -29,6 +29,7 @@ from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
     COMING_WORDS,
     DAY_UNITS,
+    HOUR_UNITS,
     MONTH_UNITS,
     MONTHS,
     NUMBERS,
@@ -128,6 +129,11 @@ _LEFT_GLUE = frozenset(
         *ORDINALS,
     }
 )
+_DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
+_DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
+_QUANTITY_UNITS = frozenset(
+    {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
+)
 _RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
 
 
@@ -166,7 +172,7 @@ def date_phrases(text: str) -> Iterator[str]:
     ]
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _before_otherwise(plain[end:])
+        told = plain[:start] + _before_away(_before_otherwise(plain[end:]))
         if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
             return
         before = plain[start - 1] if start else ""
@@ -175,7 +181,8 @@ def date_phrases(text: str) -> Iterator[str]:
             continue
         if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
-        if not _surely_a_date(plain[start:end], words[start:end]):
+        after = plain[end] if end < len(plain) else ""
+        if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(plain[start:end], after=after):
             continue
         phrase = " ".join(words[start:end]).rstrip(",;:!?")
         yield phrase
@@ -188,6 +195,28 @@ def _before_otherwise(after: list[str]) -> list[str]:
     and a date among them is still a second date (every word that names a day lies inside the date's words)."""
     ends = [i for i, word in enumerate(after) if word in _OTHERWISE]
     return after[: ends[0]] if ends else after
+
+
+def _before_away(after: list[str]) -> list[str]:
+    """The words after a date without «før ferien», «før sommarferien»: a meeting set before a time away (the day
+    away itself, «Eg har ferie frå 5. juli», still refuses)."""
+    kept: list[str] = []
+    for i, word in enumerate(after):
+        if word.startswith(_AWAY_STEMS) and i and after[i - 1] == "før":
+            kept.pop()
+        else:
+            kept.append(word)
+    return kept
+
+
+def _deadline_day(plain: list[str], *, after: str) -> bool:
+    """«Seinast 1.6 ber vi om svar»: a day and a month after a deadline word are a date, not a quantity, unless a
+    unit follows («innen 2.5 timar»); a slash («innen 1/2 time») stays a fraction."""
+    return (
+        plain[0] in _DEADLINE_GLUE
+        and any(_DAY_MONTH_RE.fullmatch(word) for word in plain[1:])
+        and after not in _QUANTITY_UNITS
+    )
 
 
 def _surely_a_date(plain: list[str], words: list[str]) -> bool:
@@ -236,4 +265,4 @@ def _day_words() -> frozenset[str]:
         *("helga", "helgen", "helgi", "morgen", "morgon", "morra", "imorgen", "imorgon", "imorra", "idag", "igår"),
         *("overmorgen", "overmorgon", "romjul", "romjula", "jul", "jula", "julen", "påske", "påska", "pinse"),
     }
-    return frozenset(words - {"denne", "går", "man", "tor", "sun", "hans", *NUMBERS, *ORDINALS})
+    return frozenset(words - {"denne", "går", "man", "mån", "tor", "sun", "hans", *NUMBERS, *ORDINALS})

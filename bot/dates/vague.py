@@ -32,7 +32,19 @@ _AROUND = (
 )  # fmt: skip
 # A part of a week or a year without which day: «slutten av veka», «midt i uka», «i løpet av året».
 _PERIODS = ("uka", "uken", "veka", "veke", "året", "halvåret", "helga", "helgen")
-_PART_OF = ("midten", "midt", "slutten", "starten", "begynnelsen", "byrjinga", "løpet", "sist", "først", "seint")
+_PART_OF = (
+    "midten",
+    "midt",
+    "slutten",
+    "starten",
+    "begynnelsen",
+    "byrjinga",
+    "løpet",
+    "sist",
+    "først",
+    "fyrst",
+    "seint",
+)
 _YEAR_RE = re.compile(r"\s*,?\s*(?:i\s+)?[0-9]{4}$")
 
 

@@ -21,7 +21,7 @@ MONTH_NAMES = (
 
 WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "måndag": 0, "tysdag": 1, "laurdag": 5, "sundag": 6,  # nynorsk
-    "man": 0, "tir": 1, "tirs": 1, "tys": 1, "ons": 2, "tor": 3, "tors": 3,
+    "man": 0, "mån": 0, "tir": 1, "tirs": 1, "tys": 1, "ons": 2, "tor": 3, "tors": 3,
     "fre": 4, "lør": 5, "laur": 5, "søn": 6, "sun": 6,
 }  # fmt: skip
 # Outlook's and Teams' short weekdays in front of a date ("to. 10.12", "må 14.12.", "ti. 15.12"): only there,
@@ -30,9 +30,10 @@ PREFIX_WEEKDAYS: dict[str, int] = WEEKDAYS | {
     "ma": 0, "må": 0, "ti": 1, "ty": 1, "on": 2, "to": 3, "fr": 4, "lø": 5, "la": 5, "sø": 6, "su": 6,
 }  # fmt: skip
 # An English Outlook's weekdays in front of a Norwegian date («Thu 22.04.2027 09:00»), checked like ours.
-# "fri", "sat" and "mon" are Norwegian words («fri 22.4» is a day off), so they are not among them.
+# "fri" and "sat" are Norwegian words («fri 22.4» is a day off), so they are not among them; "mon" («mon tro») is
+# never followed by a date.
 PREFIX_WEEKDAYS |= {
-    "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3, "thur": 3, "thurs": 3,
     "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
@@ -114,7 +115,7 @@ _OTHER_WORDS = (
     "påskeaften", "påskeaftan", "skjærtorsdag", "palmesøndag", "palmesundag", "nyttårsaften",
     "nyttårsaftan", "nyttårsdag", "lillejulaften", "lillejulaftan", "første", "fyrste", "går", "forgårs",
     "grunnlovsdag", "grunnlovsdagen", "sankthansaften", "sankthansaftan", "sankthans", "første", "før",
-    "neste", "måned", "tidlig", "tidleg", "igår", "iforgårs", "igar", "kveld",
+    "neste", "måned", "tidlig", "tidleg", "fyrst", "igår", "iforgårs", "igar", "kveld",
     "påsken", "påska", "påskeuka", "olsok", "jonsok", "romjul", "romjula", "arbeidsdag", "virkedag", "påskeuken", "påskeveka", "etter", "først", "sist", "byrjinga", "føremiddag",
 )  # fmt: skip
 
@@ -178,8 +179,8 @@ _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
-# «16de mars», «1ste mai», «3dje», English «13th April»: a day written with its ordinal's ending.
-_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
+# «16de mars», «1ste mai», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
+_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
 
 
 def normalize(text: str) -> str:

@@ -148,6 +148,28 @@ def leftover(state: StateStore) -> list[Intent]:
     return sorted(found, key=lambda intent: intent.at)
 
 
+def not_before_last(state: StateStore, at: datetime) -> datetime:
+    """When a pass plans: `at`, or the time of the last pass that posted when the clock is behind it (moved
+    back by hand, a replica with a slow clock). Planned earlier, each item's earlier reminder (a lead the
+    later pass had passed over for its next one) was due again and posted late, after the later one."""
+    latest: datetime | None = None
+    for doc in state.tables(PARTITION).get(INTENTS, {}).values():
+        try:
+            when = datetime.fromisoformat(str(doc.get("at", "")))
+        except ValueError:
+            continue
+        if when.tzinfo is not None and (latest is None or when > latest):
+            latest = when
+    if latest is None or latest <= at:
+        return at
+    logger.warning(
+        "the clock (%s) is behind the last reminder pass (%s): planning as of then, so nothing is posted twice",
+        at.isoformat(),
+        latest.isoformat(),
+    )
+    return latest.astimezone(at.tzinfo)
+
+
 def keep_only(state: StateStore, keys: frozenset[str]) -> None:
     """Drop every intent but `keys` (one write): those not posted for sure (a refusal), so the next pass
     plans their reminders afresh instead of taking them for posts that may have gone."""

@@ -132,6 +132,7 @@ async def _run(
     open_intents: list[Intent] = []
     try:
         left = pass_ledger.leftover(core.state)
+        planned_at = pass_ledger.not_before_last(core.state, at)  # never earlier than the last pass that posted
         if left:
             resolved = await _resolve(core=core, senders=senders, intents=left, report=report)
             if resolved is None:
@@ -147,7 +148,7 @@ async def _run(
     digests: list[Digest] = []
     skip = frozenset(rid for intent in open_intents for rid in intent.ids)  # their answer is still awaited
     held = targets.held(core.state, at=at)
-    for digest in plan_digests(core=core, at=at, skip=skip):
+    for digest in plan_digests(core=core, at=planned_at, skip=skip):
         if digest.to.platform not in senders:
             report.no_sender += len(digest.reminders)
             continue
@@ -158,7 +159,7 @@ async def _run(
     if not digests:
         _recovered(guard)
         return
-    intents = {digest.to: pass_ledger.intent_of(digest, at=at) for digest in digests}
+    intents = {digest.to: pass_ledger.intent_of(digest, at=planned_at) for digest in digests}
     try:
         await off_loop.run(pass_ledger.write_intents, core.state, [*open_intents, *intents.values()])
     except Exception as exc:

@@ -93,6 +93,17 @@ def announcement_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
     return found
 
 
+def digest_posts(standin: SlackStandIn) -> Counter[tuple[str, str]]:
+    """(channel, key) of every accepted post that carried a digest's key (they start with d-)."""
+    found: Counter[tuple[str, str]] = Counter()
+    for channel, messages in standin.history.items():
+        for message in messages:
+            key = (message.get("metadata") or {}).get("event_payload", {}).get("key", "")
+            if key.startswith("d-"):
+                found[(channel, key)] += 1
+    return found
+
+
 def test_serve_killed_right_after_the_last_signature_announces_each_once_when_back(tmp_path: Path) -> None:
     db = tmp_path / "db"
     prepared = _bot(TinyDBStore(db))

@@ -8,11 +8,14 @@ import hmac
 import json
 import logging
 import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
 from .fake_core import FakeCore
-from .harness import SIGNING_SECRET, running, sign
+from .harness import SIGNING_SECRET, fixture, running, sign
 
 FORM = "application/x-www-form-urlencoded"
 MARKER = "FORGED-BODY-MARKER"
@@ -37,6 +40,24 @@ async def test_ten_forged_one_megabyte_bodies_add_under_100_kb_of_log(caplog: py
     assert len(refusals) == 20 and all("\n" not in line for line in refusals)
 
 
+def _without(payload: dict[str, Any], *path: str) -> dict[str, Any]:
+    inner = payload
+    for key in path[:-1]:
+        inner = inner[key]
+    del inner[path[-1]]
+    return payload
+
+
+SIGNED_BUT_MISSHAPEN: dict[str, Callable[[], dict[str, Any]]] = {
+    "block_actions with no actions": lambda: {**fixture("block_actions"), "actions": []},
+    "block_actions with an action without an id": lambda: {**fixture("block_actions"), "actions": [{}]},
+    "view_submission whose view has no type": lambda: _without(fixture("view_submission"), "view", "type"),
+    "response_urls that is not a list": lambda: {**fixture("view_submission"), "response_urls": 1},
+    "authorizations holding a number": lambda: {**fixture("event_app_mention"), "authorizations": [1]},
+}
+"""Signed payloads Bolt read with a 500 before the gate knew their shape."""
+
+
 @pytest.mark.parametrize(
     ("case", "status"),
     [
@@ -52,6 +73,11 @@ async def test_ten_forged_one_megabyte_bodies_add_under_100_kb_of_log(caplog: py
         ("payload that is a list", 400),
         ("body that is not utf-8", 400),
         ("json nested too deep", 400),
+        ("block_actions with no actions", 400),
+        ("block_actions with an action without an id", 400),
+        ("view_submission whose view has no type", 400),
+        ("response_urls that is not a list", 400),
+        ("authorizations holding a number", 400),
     ],
 )
 async def test_hostile_requests_each_get_their_status_and_never_a_traceback(
@@ -85,6 +111,10 @@ async def test_hostile_requests_each_get_their_status_and_never_a_traceback(
             body, content_type = "[" * 200_000, "application/json"
         elif case == "payload that is a list":
             body = "payload=%5B1%2C2%5D"
+        elif case in SIGNED_BUT_MISSHAPEN:  # found by mutating each fixture at every path (walk: hostile)
+            body = urlencode({"payload": json.dumps(SIGNED_BUT_MISSHAPEN[case]())})
+            if case == "authorizations holding a number":
+                body, content_type = json.dumps(SIGNED_BUT_MISSHAPEN[case]()), "application/json"
         if case == "body that is not utf-8":
             raw = b"text=\xff\xfe"
             digest = hmac.new(SIGNING_SECRET.encode(), f"v0:{now}:".encode() + raw, hashlib.sha256).hexdigest()
@@ -141,3 +171,18 @@ async def test_the_server_reads_no_body_over_one_megabyte_on_any_route(caplog: p
             other = r.status
     assert (slack.status, other) == (413, 413)
     assert "body over cap" in caplog.text and "xxxx" not in caplog.text and "yyyy" not in caplog.text
+
+
+@pytest.mark.parametrize("name", ["block_actions", "view_submission"])
+async def test_a_user_or_channel_given_as_a_bare_id_is_read_as_that_id(name: str) -> None:
+    """The gate lets `user` and `channel` through as an id or an object with one; the listeners read them as
+    objects only, so a bare id (a broken client's) was an AttributeError and a 500 (bench.faults_fuzz)."""
+    core = FakeCore()
+    payload = {**fixture(name), "user": "U0KARI"}
+    if name == "block_actions":
+        payload["channel"] = "C0AGDER"
+    async with running(core) as h:
+        answer = await h.interact(payload)
+        await h.settle()
+    assert answer.status == 200
+    assert [request.user_id for request in core.requests] == ["U0KARI"]

@@ -55,3 +55,30 @@ async def test_nasty_slash_commands_over_http_are_answered_and_change_nothing(co
             assert "Noe gikk galt" not in shown and "Traceback" not in shown, text
             assert "ø" * 100 not in shown
             assert _stored(core) == before, f"{text[:60]!r} changed the store"
+
+
+async def test_a_command_while_slack_cannot_say_who_the_bot_is_gets_a_short_norwegian_answer(core: Core) -> None:
+    """Bolt asks Slack's auth.test before the first request it serves: with Slack's Web API down then
+    (a restart during a Slack incident), the person got Bolt's English «please reinstall this app»."""
+    async with running(core) as h:
+        h.standin.down = True
+        before = _stored(core)
+        answer = await h.slash("forutsetning budsjett agder 2027", trigger="down")
+        await h.settle()
+        assert answer.status == 200
+        assert answer.text == "Slack svarer ikke akkurat nå, så kommandoen ble ikke utført. Prøv igjen om litt."
+        assert _stored(core) == before
+        h.standin.down = False  # Slack back: the same command runs
+        again = await h.slash("forutsetning budsjett agder 2027", trigger="up")
+        await h.settle()
+        assert again.status == 200 and again.json()["text"].startswith("Registrert")
+
+
+async def test_a_refused_form_whose_blocks_came_back_misshapen_is_answered(core: Core) -> None:
+    """The view a form submission carries back is read to key the refusal to an input; a block that is no
+    object, or an input whose id or label is no text, was an AttributeError and a 500 (bench.faults_fuzz)."""
+    async with running(core) as h:
+        blocks = [None, {"type": "input", "block_id": 1}, {"type": "input", "block_id": "tekst", "label": "x"}]
+        answer = await h.submit("referat høst agder 2026", {"tekst": ""}, blocks=blocks)  # type: ignore[list-item]
+        await h.settle()
+    assert answer.status == 200

@@ -171,6 +171,21 @@ def test_full_disk_is_said_in_norwegian_and_writes_nothing(data_dir: Path, monke
         assert store.faults() == {}
 
 
+def test_a_full_disk_freed_is_healthy_after_a_write_to_another_partition(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from outside (`serve` on a full tmpfs): `varsel av` failed on `meta`, space was freed and a
+    date was written, and /healthz still said «degraded» for `meta` until someone wrote `meta` again."""
+    with TinyDBStore(data_dir) as store:
+        bot = make_bot(store=store)
+        _inject(monkeypatch, code=errno.ENOSPC, when=lambda p, _f: os.path.basename(p).startswith(".meta.json."))
+        assert not bot.say("varsel av", as_="kari").ok
+        assert "meta (write)" in store.faults()
+        monkeypatch.undo()
+        assert bot.say("forutsetning budsjett agder 2027", as_="kari").ok
+        assert store.faults() == {}
+
+
 def test_a_file_corrupted_while_serving(data_dir: Path) -> None:
     with TinyDBStore(data_dir) as store:
         bot = make_bot(store=store)

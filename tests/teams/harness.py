@@ -63,6 +63,9 @@ class ConnectorStandIn:
     roster_asked: list[tuple[str, str]] = field(default_factory=list)
     drop: int = 0
     """Posts to take (recorded in ``accepted``) and then answer by dropping the connection: a lost answer."""
+    garbled: list[int] = field(default_factory=list)
+    """Statuses to answer posts with before accepting, each with a text/plain body, as a gateway or proxy in
+    front of the connector does (msrest cannot read it, so the status is lost to the SDK)."""
 
     async def _member(self, request: web.Request) -> web.Response:
         conversation, member = request.match_info["conversation_id"], request.match_info["member_id"]
@@ -76,6 +79,10 @@ class ConnectorStandIn:
         body = await request.json()
         if request.transport is not None:
             self.connections.add(request.transport.get_extra_info("peername"))
+        if self.garbled:
+            status = self.garbled.pop(0)
+            self.rejected.append(status)
+            return web.Response(status=status, text="upstream connect error", content_type="text/plain")
         if self.fail_with:
             status = self.fail_with.pop(0)
             self.rejected.append(status)
