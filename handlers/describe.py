@@ -19,7 +19,7 @@ from bot.i18n import _, current
 from bot.memo import per_config
 from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
-from bot.model.followups import status_text
+from bot.model.followups_status import status_text
 from bot.model.order import later_note, stale_note
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
 from bot.model.wheel import Item, agreement_parties, done_word, region_title

@@ -25,7 +25,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.mentions import TOKEN
 from bot.messages import Request
-from bot.model.followups import due_from
+from bot.model.followups_recorded import due_from
 from bot.parsing import fold, shown
 from bot.state.store import DomainError
 from handlers.minutes_owners import WORD, owned_points

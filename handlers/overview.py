@@ -15,7 +15,7 @@ from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, ItemState, Outcome, Request, Section
 from bot.model.config import Region
 from bot.model.cycle import read_cycles
-from bot.model.followups import count_text
+from bot.model.followups_status import count_text
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from bot.shown.replies import day_text, make_reply

@@ -13,10 +13,13 @@ than `RACY_NS` (as git treats a "racily clean" index entry); until then the fold
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
 from collections.abc import Callable
+
+from storage.codec import check_partition_name
 
 RACY_NS = 50_000_000
 """A folder changed less than this before it was listed is listed again (50 ms: far above a kernel tick)."""
@@ -86,3 +89,39 @@ class OneLook:
     def __exit__(self, *_: object) -> None:
         if self._outer:
             self._looks.seen = None
+
+
+def list_partitions(folder: str, *, base: str, prefix: str, found: list[str]) -> None:
+    """Partition names in `folder` (named `base` in the store) and below, that start with `prefix`; files and
+    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped.
+    Kept lean: a region's `logg` lists its folder (one file per year) on every request."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:  # no such folder (yet), as os.walk: nothing there
+        return
+    every = base.startswith(prefix)  # the whole folder matches the prefix (the usual case)
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            try:
+                is_folder = entry.is_dir()  # from the directory entry's type: no system call on Linux
+            except OSError:
+                continue
+            if is_folder:
+                if not entry.is_symlink():
+                    list_partitions(entry.path, base=f"{base}{name}/", prefix=prefix, found=found)
+            elif name.endswith(SUFFIX):
+                partition = base + name[:-5]
+                if (every or partition.startswith(prefix)) and is_partition_name(partition):
+                    found.append(partition)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_partition_name(name: str) -> bool:
+    try:
+        check_partition_name(name)
+    except ValueError:
+        return False
+    return True

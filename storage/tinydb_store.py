@@ -11,22 +11,19 @@ same (device, inode, size, mtime, ctime) as when it was read. The cache keeps th
 that pins the inode, so a file written later by another process can never be handed the same inode
 number, and a replace-by-rename is always detected, however quickly writes follow each other.
 
-A partition's version (`Store.version`) is a 63-bit digest of its file's bytes (`_version_of`): the file
+A partition's version (`Store.version`) is a 63-bit digest of its file's bytes (`version_of`): the file
 changes with every write (rows in segments included: the file counts them), so the version does, whoever
 wrote it, another process, plain TinyDB or a restore from backup; the file's format is unchanged.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import logging
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 
 from storage import atomic_json
 from storage.atomic_json import sweep_stale_temp_files
@@ -36,36 +33,16 @@ from storage.faults import FaultLog, os_fault
 from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
+from storage.tinydb_entry import Entry, identity_of, read_all, split_meta, version_of, write_base
 from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
-from storage.tinydb_listing import FolderListings, OneLook
+from storage.tinydb_listing import FolderListings, OneLook, is_partition_name, list_partitions
 from storage.tinydb_rows import META, Meta, SegmentedRows, SegmentFiles
 
 logger = logging.getLogger(__name__)
 
 SUFFIX = ".json"
 LOCK_NAME = ".lock"
-
-_Identity = tuple[int, int, int, int, int]
-
-
-def _identity(st: os.stat_result) -> _Identity:
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-@dataclass
-class _Entry:
-    fd: int
-    """The file this entry was read from, held open so its inode number cannot be reused."""
-    identity: _Identity
-    version: int
-    """`_version_of` the file's bytes."""
-    tables: Tables
-    """Shared by every `read` caller, who must not mutate it."""
-    meta: Meta
-    """The file's segment counts (`storage.tinydb_rows`)."""
-    encoded: Encoded | None = None
-    """What this process wrote last, row by row (`storage.fragments`): the next write encodes only what it changed."""
 
 
 class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
@@ -89,7 +66,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         except OSError as exc:
             raise os_fault(exc, path=self.directory, doing="creating") from exc
         self._cache_size = cache_size
-        self._cache: OrderedDict[str, _Entry] = OrderedDict()
+        self._cache: OrderedDict[str, Entry] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
@@ -162,7 +139,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         with self._cache_lock:
             entry = self._cache.get(partition)
             try:
-                current = entry is not None and entry.identity == _identity(os.stat(path))
+                current = entry is not None and entry.identity == identity_of(os.stat(path))
             except OSError:
                 current = False
             if current and entry is not None:
@@ -175,7 +152,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         except OSError as exc:
             raise self.note_fault(partition, os_fault(exc, path=path, doing="reading", partition=partition)) from exc
         try:
-            return _split(decode_tables(raw, path=path))
+            return split_meta(decode_tables(raw, path=path))
         except StoreError as exc:
             exc.partition = partition
             raise self.note_fault(partition, exc) from None
@@ -195,7 +172,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         """As `Store.one_look`: each partition stat'ed once in the block (nested blocks are one)."""
         return OneLook(self._looks)
 
-    def _checked(self, partition: str, path: str) -> _Entry | None:
+    def _checked(self, partition: str, path: str) -> Entry | None:
         """`_looked`, once per partition inside `one_look`."""
         seen = getattr(self._looks, "seen", None)
         if seen is None:
@@ -205,14 +182,14 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         entry = seen[partition] = self._looked(partition, path)
         return entry
 
-    def _looked(self, partition: str, path: str) -> _Entry | None:
+    def _looked(self, partition: str, path: str) -> Entry | None:
         """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
         entry = self._cache.get(partition)
         if entry is not None and not self.__dict__.get("_faults"):
             # The common case first, inline: the file as cached and no fault to clear (an actor's `neste`
             # reads ~27 partitions, and AU's kept reply checks ~50 on each repeat).
             try:
-                same = entry.identity == _identity(os.stat(path))
+                same = entry.identity == identity_of(os.stat(path))
             except OSError:
                 same = False
             if same:
@@ -244,7 +221,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 self._open_meta[partition] = meta
                 yield work
                 self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
-                raw, encoded = encode_partition({**work, META: meta} if meta else work, before=_before(entry))
+                raw, encoded = encode_partition({**work, META: meta} if meta else work, before=write_base(entry))
                 try:
                     fd = atomic_json.atomic_write_kept(path, data=raw)
                 except OSError as exc:
@@ -304,13 +281,13 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         # lists its folder on every request, so this is one scandir per folder, whatever else the store holds.
         start, base = self.directory, ""
         prefix_folder = prefix.rpartition("/")[0]
-        if prefix_folder and _is_partition_name(prefix_folder):
+        if prefix_folder and is_partition_name(prefix_folder):
             start, base = os.path.join(self.directory, *prefix_folder.split("/")), prefix_folder + "/"
-            listed = self._listings.names(start, base=base, valid=_is_partition_name)
+            listed = self._listings.names(start, base=base, valid=is_partition_name)
             if listed is not None:
                 return [name for name in listed if name.startswith(prefix)]
         found: list[str] = []
-        _list_partitions(start, base=base, prefix=prefix, found=found)
+        list_partitions(start, base=base, prefix=prefix, found=found)
         return sorted(found)
 
     def close(self) -> None:
@@ -340,7 +317,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             path = self._paths[partition] = os.path.join(self.directory, *partition.split("/")) + SUFFIX
         return path
 
-    def _current(self, partition: str, path: str) -> _Entry | None:
+    def _current(self, partition: str, path: str) -> Entry | None:
         """The cache entry matching the file on disk now, reading the file if it changed. Needs _cache_lock."""
         entry = self._cache.get(partition)
         try:
@@ -349,7 +326,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             if entry is not None:
                 self._forget(partition)
             return None
-        if entry is not None and entry.identity == _identity(st):
+        if entry is not None and entry.identity == identity_of(st):
             self._cache.move_to_end(partition)
             return entry
         try:
@@ -358,15 +335,15 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             self._forget(partition)
             return None
         try:
-            identity = _identity(os.fstat(fd))
-            raw = _read_all(fd)
+            identity = identity_of(os.fstat(fd))
+            raw = read_all(fd)
             # Validate now: a corrupt file must fail every read and every update, never be cached.
-            tables, meta = _split(decode_tables(raw, path=path))
+            tables, meta = split_meta(decode_tables(raw, path=path))
         except BaseException:
             os.close(fd)
             raise
         logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
-        entry = _Entry(fd=fd, identity=identity, version=_version_of(raw), tables=tables, meta=meta)
+        entry = Entry(fd=fd, identity=identity, version=version_of(raw), tables=tables, meta=meta)
         return self._put(partition, entry)
 
     def _remember(self, partition: str, fd: int, raw: bytes, *, encoded: Encoded) -> None:
@@ -374,16 +351,16 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         descriptor the write made (the folder lock is held, so the file is ours; it is closed here if the
         cache cannot take it)."""
         try:
-            identity = _identity(os.fstat(fd))  # after the rename, which moves the file's ctime
+            identity = identity_of(os.fstat(fd))  # after the rename, which moves the file's ctime
         except BaseException:
             os.close(fd)
             raise
-        tables, meta = _split(encoded.tables)
-        entry = _Entry(fd=fd, identity=identity, version=_version_of(raw), tables=tables, meta=meta)
+        tables, meta = split_meta(encoded.tables)
+        entry = Entry(fd=fd, identity=identity, version=version_of(raw), tables=tables, meta=meta)
         entry.encoded = encoded
         self._put(partition, entry)
 
-    def _put(self, partition: str, entry: _Entry) -> _Entry:
+    def _put(self, partition: str, entry: Entry) -> Entry:
         self._forget(partition)
         self._cache[partition] = entry
         seen = getattr(self._looks, "seen", None)
@@ -398,71 +375,3 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)
-
-
-def _before(entry: _Entry | None) -> Encoded | None:
-    """What a write starts from: the partition as this process last wrote it, or as it read it (its tables
-    alone: `encode_partition` keeps the rows a read gave that the write left as they were)."""
-    if entry is None:
-        return None
-    return entry.encoded if entry.encoded is not None else Encoded(tables=entry.tables)
-
-
-def _version_of(raw: bytes) -> int:
-    """A partition file's version: the first 63 bits of its bytes' SHA-1 digest, as a positive number (never
-    0, which is "never written"). Two versions of a partition that differ in content share it with odds
-    2**-63 (only accidents count: whoever could make a collision can write the folder anyway).
-
-    Every write hashes the whole file (a region's year is ~70 KB, the pass's partition ~230 KB): SHA-1 is
-    about twice as fast as BLAKE2b here (OpenSSL's, with the CPU's SHA instructions where it has them: 42
-    against 86 µs for 72 KB on the bench machine), and versions are only compared within one process."""
-    return (int.from_bytes(hashlib.sha1(raw, usedforsecurity=False).digest()[:8], "big") >> 1) or 1
-
-
-def _split(tables: Tables) -> tuple[Tables, Meta]:
-    """The partition's tables without its segment counts, and the counts (the caller never sees `META`)."""
-    meta = tables.pop(META, None)
-    return tables, meta or {}
-
-
-def _list_partitions(folder: str, *, base: str, prefix: str, found: list[str]) -> None:
-    """Partition names in `folder` (named `base` in the store) and below, that start with `prefix`; files and
-    folders starting with a dot, and names that are not ours (an operator's "Kopi av 2027.json"), skipped.
-    Kept lean: a region's `logg` lists its folder (one file per year) on every request."""
-    try:
-        entries = os.scandir(folder)
-    except OSError:  # no such folder (yet), as os.walk: nothing there
-        return
-    every = base.startswith(prefix)  # the whole folder matches the prefix (the usual case)
-    with entries:
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            try:
-                is_folder = entry.is_dir()  # from the directory entry's type: no system call on Linux
-            except OSError:
-                continue
-            if is_folder:
-                if not entry.is_symlink():
-                    _list_partitions(entry.path, base=f"{base}{name}/", prefix=prefix, found=found)
-            elif name.endswith(SUFFIX):
-                partition = base + name[:-5]
-                if (every or partition.startswith(prefix)) and _is_partition_name(partition):
-                    found.append(partition)
-
-
-@functools.lru_cache(maxsize=8192)
-def _is_partition_name(name: str) -> bool:
-    try:
-        check_partition_name(name)
-    except ValueError:
-        return False
-    return True
-
-
-def _read_all(fd: int) -> bytes:
-    chunks: list[bytes] = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from bot.reminders.passes import plan_digests, record_digest
+from bot.reminders.pass_plan import plan_digests, record_digest
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import assert_recorded
 

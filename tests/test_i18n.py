@@ -317,7 +317,7 @@ def test_the_teams_welcome_and_the_slack_failure_reply_follow_the_channel() -> N
     core tells it), the Slack failure reply in the reader's form when known, else bokmål."""
     from botbuilder.schema import Activity
 
-    from adapters.slack.app import failure_reply
+    from adapters.slack.failure import failure_reply
     from adapters.teams.app import _welcome
 
     bot = make_bot(at=DAYS[0], config=make_config(regions=("agder", "vestland")))

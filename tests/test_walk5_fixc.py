@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from bot.clock import OSLO
-from bot.reminders.passes import plan_digests, record_digest
+from bot.reminders.pass_plan import plan_digests, record_digest
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
 
 

@@ -31,9 +31,11 @@ from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 
-from . import clicked, delivery, files, gate, render, translate, views
+from . import clicked, delivery, files, gate, picture, render, translate, views
+from .bolt_logging import bolt_logger
 from .commands import SlashCommand
-from .sender import SlackCallFailed, SlackPoster, SlackSender, upload_png
+from .failure import failure_reply, slack_unavailable_text
+from .sender import SlackCallFailed, SlackPoster, SlackSender
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
@@ -41,25 +43,6 @@ if TYPE_CHECKING:
     from bot.reminders.passes import Sender
 
 logger = logging.getLogger(__name__)
-
-
-def failure_reply(lang: str = "nb") -> Reply:
-    """What the reader sees when the core itself failed: in their written form when the core could still
-    tell it, else bokmål."""
-    with using("nn" if lang == "nn" else "nb"):
-        return Reply(
-            title=_("Noe gikk galt"),
-            text=_("Beklager, kommandoen kunne ikke utføres nå. Prøv igjen om litt, eller si fra til administrator."),
-            ok=False,
-            lang=lang,
-        )
-
-
-def slack_unavailable_text() -> str:
-    """What a person hears when Slack itself cannot tell the bot who it is yet (its Web API is down):
-    nothing was run, so trying again later is safe. Bokmål: the person's written form is not known yet."""
-    with using("nb"):
-        return _("Slack svarer ikke akkurat nå, så kommandoen ble ikke utført. Prøv igjen om litt.")
 
 
 CLOSE_SECONDS = 2.0
@@ -93,7 +76,7 @@ class SlackAdapter:
             signing_secret=settings.signing_secret,
             client=client,
             process_before_response=True,
-            logger=_bolt_logger(),
+            logger=bolt_logger(),
             # Every HTTP request passed `gate.admit` (the same v0 HMAC, and more) before Bolt sees it, and
             # Socket Mode carries no signature: checking it a second time is CPU spent on every request.
             request_verification_enabled=False,
@@ -386,28 +369,9 @@ class SlackAdapter:
         await delivery.post_reply(self.poster, request=request, reply=reply, thread_ts=thread_ts)
 
     async def _post_picture(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
-        """A reply's picture (the wheel) as an image file in the channel, drawn off the event loop."""
-        if reply.picture is None:
-            return
-        from adapters.web.draw import picture_png
-
-        picture = reply.picture
-        png = await asyncio.get_running_loop().run_in_executor(None, picture_png, self.core, picture)
-        if png is None:
-            return
-        try:
-            await upload_png(
-                self.poster,
-                channel_id=request.channel_id,
-                png=png,
-                filename=f"{picture.name}.png",
-                title=reply.title,
-                alt=picture.alt,
-                comment=_picture_comment(reply),
-                thread_ts=thread_ts,
-            )
-        except SlackCallFailed as exc:
-            logger.warning("could not post the picture: %s", exc)
+        await picture.post_picture(
+            poster=self.poster, core=self.core, request=request, reply=reply, thread_ts=thread_ts
+        )
 
     async def _announce(self, outcome: Outcome, *, shown_in: str | None) -> None:
         here = ChannelAddress(platform=translate.PLATFORM, channel_id=shown_in) if shown_in else None
@@ -421,33 +385,6 @@ class SlackAdapter:
         await self.poster.close()
 
 
-class _TokenViaClient(logging.Filter):
-    """Quiets three things of Bolt's: the warning that the token is unused when a client is given (it is in
-    the client), any line about a refused request, which Bolt writes with the whole body, and the
-    multi-line "Unhandled request" note (one line instead)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message.startswith("Unhandled request"):
-            # Bolt's version quotes parts of the body over a dozen lines of suggested code: one line instead.
-            record.msg, record.args = "Slack request with no listener (answered 404)", None
-            return True
-        # Bolt logs the whole body of a badly signed request; the gate refuses those first and logs its own
-        # line without the body, so nothing of Bolt's about a request body is let through.
-        return "`token` will be unused" not in message and "body:" not in message and "Invalid request" not in message
-
-
-def _bolt_logger() -> logging.Logger:
-    bolt = logging.getLogger("adapters.slack.bolt")
-    if not any(isinstance(f, _TokenViaClient) for f in bolt.filters):
-        bolt.addFilter(_TokenViaClient())
-    if bolt.level == logging.NOTSET and not bolt.isEnabledFor(logging.DEBUG):
-        # Bolt asks the logger's own level, not the effective one, before writing a debug line for each of
-        # its middleware on every request: unset, it formats them all for nothing.
-        bolt.setLevel(logging.INFO)
-    return bolt
-
-
 def _when(core: CorePort) -> str:
     """Now, from the core's one clock, as people read it (12. januar 2027 kl. 10.00)."""
     from bot.shown.replies import when_text  # with the first click: babel's dates are not start-up's
@@ -457,9 +394,3 @@ def _when(core: CorePort) -> str:
 
 def _is_public(reply: Reply) -> bool:
     return reply.ok and reply.visibility == Visibility.CHANNEL
-
-
-def _picture_comment(reply: Reply) -> str:
-    """The line posted with the wheel picture, in the reply's written form."""
-    with using(reply.lang):  # type: ignore[arg-type]
-        return _("{title} (bilde). Skriv «årshjul» for teksten.").format(title=reply.title)

@@ -28,7 +28,7 @@ from urllib.parse import parse_qs
 
 from aiohttp import web
 
-from adapters.server import answer_and_close, read_capped, request_label
+from adapters.request_guard import answer_and_close, read_capped, request_label
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from botbuilder.schema.teams import ChannelInfo, TeamInfo
 from jwt import PyJWTError
 
 from adapters import offload
-from adapters.server import answer_and_close, read_whole, request_label
+from adapters.request_guard import answer_and_close, read_whole, request_label
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError

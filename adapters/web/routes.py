@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from adapters.server import NOT_FOUND_HEADERS, NOT_FOUND_TEXT
+from adapters.request_guard import NOT_FOUND_HEADERS, NOT_FOUND_TEXT
 from bot.messages import Picture
 
 from .draw import PICTURE_LINKS

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import ID_LENGTH, SHOW, Followup, find, may_close
+from bot.model.followups import SHOW, Followup, find, may_close
 from bot.model.followups_closable import closable_points
+from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint, removed_point
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key

@@ -19,7 +19,7 @@ from bot.actions.happened import Happened, not_come
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
-from bot.model.followups import require_sound_points, same_points, stamp
+from bot.model.followups_recorded import require_sound_points, same_points, stamp
 from bot.model.followups_replaced import Redated, ask_once, carry_over, dropped_open, dropped_question, redated
 from bot.model.order import (
     Breach,

@@ -4,41 +4,34 @@ its words («innen 15. mars», through the date grammar). Open ones show in the 
 in the next meeting's reminder, in `status` and as a count in AU's `oversikt`; every surface calls the
 functions here, so what is open, whose and overdue is decided once.
 
+How a point is stored (id, due date, checks) is `bot.model.followups_recorded`; what `status` and AU's
+`oversikt` say of them, `bot.model.followups_status`.
+
 The points live with the meeting's outcome (`outcome["followups"]`, one list per stored item), so a
 replaced outcome replaces its points and the history keeps both.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
 from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
-from bot.model.order import confirm_word
 from bot.model.wheel import Item, milestone_item, responsible_party
 from bot.shown.replies import day_text, make_reply
-from bot.state.store import DomainError, StateStore, cycle_partition, national_partition
+from bot.state.store import StateStore, cycle_partition, national_partition
 from storage.base import Document, StoreError
-
-if TYPE_CHECKING:
-    from bot.dates.deadline import Due
 
 logger = logging.getLogger(__name__)
 
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I/L: an id is read off a screen and typed."""
-ID_LENGTH = 4
 SHOW = 5
 """At most this many points (and their buttons) in one reply; the rest are counted."""
-_SAME = ("text", "owner", "owner_name", "owner_party")
 
 
 @dataclass(frozen=True)
@@ -71,96 +64,6 @@ class Followup:
 
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
-
-
-def new_id(*, seed: str, taken: set[str]) -> str:
-    """A short id from the point's place and words, not yet used where it is stored."""
-    for attempt in range(100):
-        digest = hashlib.sha256(f"{seed}:{attempt}".encode()).digest()
-        candidate = "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:ID_LENGTH])
-        if candidate not in taken:
-            return candidate
-    raise RuntimeError("no free follow-up id")  # 31**4 ids: never reached in practice
-
-
-def due_phrase(text: str) -> str | None:
-    """The date-looking words a point gives as its deadline when none was read as a date («31. februar» in
-    «… innen 31. februar», «15. oktober» with no deadline word), or None: `bot.dates.deadline`."""
-    from bot.dates.deadline import unread_deadline
-
-    return unread_deadline(text)
-
-
-def due_from(text: str, *, now: datetime) -> Due | None:
-    """The due date in the point's words («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»: a
-    period's last working day), read by the date grammar (`bot.dates.deadline.due_in`), with the words left
-    when its phrase is taken out; None when there is none or it is not one date."""
-    from bot.dates.deadline import due_in  # the grammar loads only when a point names a date
-
-    return due_in(text, now=now)
-
-
-def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
-    """Points as the action stores them: each with its id and due date (kept when already there). A due date
-    is read from the meeting's day `held`: the deadlines were agreed there, so minutes written late keep them
-    («innen 1. desember» of a meeting on 26 November is that 1 December, never a year on)."""
-    taken = {str(point["id"]) for point in points if point.get("id")}
-    stamped = []
-    for index, point in enumerate(points):
-        point = dict(point)
-        if not point.get("id"):
-            point["id"] = new_id(seed=f"{seed}:{index}:{point.get('text')}:{point.get('owner')}", taken=taken)
-            point["made"] = now.date().isoformat()
-            taken.add(point["id"])
-        if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
-            found = due_from(str(point.get("text", "")), now=min(held, now))
-            point["due"] = found.day.isoformat() if found else None
-            if found and found.moved_from:  # «innen 1.1.»: the working day before, and the reply says so
-                point["due_typed"] = found.moved_from.isoformat()
-            if found and found.counted:  # «innen to uker»: from the meeting's day, and the reply says so
-                point["due_counted"] = found.counted
-            if found:
-                point["typed"], point["text"] = point.get("text"), found[1] or point.get("text")
-            elif (phrase := due_phrase(str(point.get("text", "")))) is not None:
-                point["due_unread"] = phrase  # kept without a due date; the reply says so
-        stamped.append(point)
-    return stamped
-
-
-def require_sound_points(points: list[Document], *, now: datetime, held: datetime, confirmed: bool) -> None:
-    """A point says what is to be done: «oppfølging: @IN innen 1. mai» has only a deadline and is refused.
-    Its date is read from the meeting's day `held` (see `stamp`); one before that day is most likely a slip
-    («innen forrige uke»): asked, and `bekreft` stores it. One between the meeting and today was agreed at
-    the meeting and is kept: the reply shows it «på overtid»."""
-    since = min(held, now)
-    for point in points:
-        text = str(point.get("text", ""))
-        found = due_from(text, now=since)
-        if not (found[1] if found else text).strip(" .,;:-"):
-            raise DomainError(
-                _(
-                    "Oppfølgingspunktet «{text}» mangler tekst: hva skal gjøres? "
-                    "Skriv f.eks. «oppfølging: Sende utkast @IN innen 1. mai»."
-                ).format(text=text)
-            )
-        if found and found[0] < since.date() and not confirmed:
-            raise DomainError(
-                _(
-                    "Fristen for «{text}» ({day}) er allerede passert. Skriv en frist fram i tid, eller det samme "
-                    "med «{confirm}» til slutt for å lagre punktet som forsinket."
-                ).format(text=found[1], day=day_text(found[0]), confirm=confirm_word())
-            )
-
-
-def same_points(first: Iterable[Document], second: Iterable[Document]) -> bool:
-    """The same points as typed (ids, due dates and closings aside)."""
-
-    return list(map(typed_point, first)) == list(map(typed_point, second))
-
-
-def typed_point(point: Document) -> dict:
-    """A point as it was typed: its words and owner (its id, due date and closing aside)."""
-    return {**{k: point.get(k) for k in _SAME}, "text": point.get("typed") or point.get("text")}
 
 
 def _party_of(config: AppConfig, owner: str) -> str | None:
@@ -315,16 +218,6 @@ def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) ->
     return [point for point in all_followups(config=config, state=state, today=today) if point.id == wanted]
 
 
-def count_text(*, config: AppConfig, state: StateStore, today: date) -> str:
-    """AU's `oversikt`: how many follow-up points are open, and how many of them are overdue ("" for none)."""
-    points = [point for point in all_followups(config=config, state=state, today=today) if not point.closed]
-    if not points:
-        return ""
-    late = sum(point.overdue(today) for point in points)
-    text = ngettext("{n} åpent oppfølgingspunkt", "{n} åpne oppfølgingspunkter", len(points)).format(n=len(points))
-    return text + (" " + _("({n} på overtid)").format(n=late) if late else "") + "."
-
-
 def point_line(point: Followup, *, today: date) -> str:
     """«Sende utkast (IN, innen 15. mars, på overtid) [K7QM]», or «✓ …» when closed."""
     details = [point.owner_name]
@@ -334,17 +227,6 @@ def point_line(point: Followup, *, today: date) -> str:
         details.append(_("på overtid"))
     line = f"{point.text} ({', '.join(details)}) [{point.id}]"
     return f"✓ {line}" if point.closed else line
-
-
-def status_lines(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[str, ...]:
-    """The points of an item's minutes as `status` says them, closed ones ticked, one line each: chat joins
-    them, the status page lists them (walk 9 W3: the page showed none while chat said two were overdue)."""
-    return tuple(point_line(point, today=today) for point in followups_of(config=config, state=state, item=item))
-
-
-def status_text(*, config: AppConfig, state: StateStore, item: Item, today: date) -> str | None:
-    """The points of an item's minutes for `status`, closed ones ticked; None when there are none with ids."""
-    return "; ".join(status_lines(config=config, state=state, item=item, today=today)) or None
 
 
 def meeting_label(point: Followup) -> str:

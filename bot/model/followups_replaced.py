@@ -19,7 +19,8 @@ from difflib import SequenceMatcher
 from bot.i18n import _
 from bot.memo import IdentityMemo
 from bot.model.config import AppConfig
-from bot.model.followups import due_from, stored_cycles, typed_point
+from bot.model.followups import stored_cycles
+from bot.model.followups_recorded import due_from, typed_point
 from bot.model.wheel import Item, milestone_item
 from bot.shown.replies import day_text
 from bot.state.store import StateStore

@@ -21,23 +21,21 @@ import logging
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot import off_loop
-from bot.dates.workdays import is_first_working_day_of_week
 from bot.delivery import targets
 from bot.delivery.announcements import deliver_announcements, note_undelivered, redeliver, tell_admins
 from bot.delivery.pacing import Pacer
 from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
-from bot.i18n import using
-from bot.messages import ChannelAddress, Section
+from bot.messages import ChannelAddress
 from bot.reminders import lease as pass_lease
 from bot.reminders import ledger as pass_ledger
-from bot.reminders.digest import Digest, address_form, build_digests
+from bot.reminders.digest import Digest
 from bot.reminders.lease import PassLease, holder_id
 from bot.reminders.ledger import Intent
-from bot.reminders.weekly import overview_id, weekly_overview
+from bot.reminders.pass_plan import plan_digests
 from storage.base import StoreError
 
 if TYPE_CHECKING:
@@ -45,7 +43,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "record_digest", "run_pass"]
+__all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "run_pass"]
 
 MAYBE = "may have been posted before the process stopped (Teams cannot tell); not posted again"
 CONCURRENT_CHANNELS = 8
@@ -361,47 +359,3 @@ async def _resolve(
     report.sent += sum(len(intent.ids) for intent in posted)
     _recovered(guard)
     return kept
-
-
-def plan_digests(
-    *, core: Core, at: datetime, region: str | None = None, skip: frozenset[str] = frozenset()
-) -> list[Digest]:
-    """What a pass at `at` would post: the digests, each with the reminders it carries."""
-    today = at.date()
-    due = core.planner.due(now=at, region=region, skip=skip)
-    overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] = {}
-    days_off = core.config.reminders.days_off_set
-    if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):
-        by_form: dict[str, tuple[tuple[Section, ...], str]] = {}  # the overview once per written form
-        partition, prefix = overview_id(today=today)
-        ledger = core.state.ledger(partition)
-        for binding in core.directory.bindings():
-            if binding.context.kind != "national":
-                continue
-            ident = f"{prefix}|{binding.address.platform}:{binding.address.channel_id}"
-            if ident in ledger or ident in skip:
-                continue
-            lang = address_form(config=core.config, state=core.state, address=binding.address)
-            if lang not in by_form:
-                with using(lang):
-                    by_form[lang] = _overview(core, today=today)
-            sections, said = by_form[lang]
-            if sections:
-                overview[binding.address] = (ident, sections, said)
-    return build_digests(config=core.config, state=core.state, today=today, due=due, overview=overview)
-
-
-def _overview(core: Core, *, today: date) -> tuple[tuple[Section, ...], str]:
-    """AU's weekly overview; left out of this pass when a partition it reads is damaged (the store notes
-    the fault on /healthz), so one region's bad value never stops every channel's digest."""
-    try:
-        return weekly_overview(config=core.config, state=core.state, today=today)
-    except StoreError as exc:
-        logger.warning("weekly overview left out of this pass (%s): %s", exc.kind, exc.partition or "the store")
-        return (), ""
-
-
-def record_digest(core: Core, digest: Digest, *, at: datetime) -> None:
-    """Write every reminder the digest carried into the ledger, as a pass does after posting it (`simulate`
-    records what it would have posted, so the days after it see the ledger they would have)."""
-    pass_ledger.settle(core.state, posted=[pass_ledger.intent_of(digest, at=at)])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.clock import FixedClock
 from bot.reminders.digest import Digest
-from bot.reminders.passes import plan_digests, record_digest
+from bot.reminders.pass_plan import plan_digests, record_digest
 from storage.memory import MemoryStore
 from storage.transfer import contents
 

@@ -17,7 +17,7 @@ from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, local
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles
-from bot.model.followups import status_lines
+from bot.model.followups_status import status_lines
 from bot.model.order import OUTSIDE
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import (

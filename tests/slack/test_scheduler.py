@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from adapters.server import ReminderScheduler
+from adapters.reminder_scheduler import ReminderScheduler
 
 from .fake_core import FakeCore
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import aiohttp
 from aiohttp import web
 
-from adapters.server import MOUNTS, SCHEDULER, SENDERS, ReminderScheduler, build_app
+from adapters.reminder_scheduler import SCHEDULER, ReminderScheduler
+from adapters.server import MOUNTS, SENDERS, build_app
 
 from .fake_core import FakeCore
 from .harness import slack_env

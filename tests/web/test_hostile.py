@@ -26,7 +26,8 @@ import aiohttp
 import jwt
 from aiohttp import web
 
-from adapters.server import BODY_TIMEOUT, build_app
+from adapters.request_guard import BODY_TIMEOUT
+from adapters.server import build_app
 from adapters.teams.auth import CHANNEL_ISSUER
 from adapters.teams.settings import ENV_APP_ID, ENV_APP_PASSWORD, ENV_OPENID_URL, ENV_TENANT_ID
 from adapters.web.signed import link_secret, picture_address
