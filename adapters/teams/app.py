@@ -45,7 +45,7 @@ from .files import read_files, shared_files
 from .fit import cut_notice
 from .hints import for_teams, prefix_for
 from .markdown import escape
-from .members import MemberTenants
+from .members import MemberTenants, TeamsIds
 from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
@@ -86,6 +86,7 @@ class TeamsRuntime:
         self.adapter.on_turn_error = self._on_turn_error
         self.book = ConversationBook(store=core.adapter_store(), on_new=self.reachable)
         self.members = MemberTenants()
+        self.teams_ids = TeamsIds()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
@@ -144,7 +145,8 @@ class TeamsRuntime:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
         await offload.call(self._remember, activity)
-        request = to_request(activity)
+        self.teams_ids.learn(activity)
+        request = to_request(activity, known=self.teams_ids.known)
         if request is None:
             return
         request = await self.members.identify(turn_context, request)
