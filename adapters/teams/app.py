@@ -41,6 +41,7 @@ from .connector import (
     with_retry,
 )
 from .conversations import ConversationBook, is_personal
+from .edits import edit_notice
 from .files import read_files, shared_files
 from .fit import cut_notice
 from .hints import for_teams, prefix_for
@@ -282,6 +283,11 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         await self._runtime.run_turn(turn_context)
+
+    async def on_teams_message_edit(self, turn_context: TurnContext) -> None:
+        notice = edit_notice(turn_context.activity, core=self._runtime.core)
+        if notice is not None:
+            await send_with_retry(turn_context, notice, policy=self._runtime.retry)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Any conversation update means the bot is in this conversation: a team (its General channel),
