@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from bot.clock import FixedClock
 from adapters.compose import make_core
+from bot.clock import FixedClock
 from bot.model.config import load_config
 from storage.memory import MemoryStore
 from tests.teams.harness import BotServer, ConnectorStandIn, load_activity
