@@ -87,19 +87,24 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     return breaches
 
 
-def signing_breaches(*, config: AppConfig, item: Item, now: datetime) -> list[Breach]:
-    """A signature outside the signing's window (January in the model)."""
+def signing_breaches(*, config: AppConfig, item: Item, now: datetime, named: bool = False) -> list[Breach]:
+    """A signature outside the signing's window (January in the model). `named`: the refusal names the
+    region's agreement (a party signs for several regions, and two late buttons read alike, walk15b N2);
+    the note stored with a signature is shown beside its region and does not."""
     today = now.date()
+    region = config.party_name(item.region) if named and item.region else None
     if today < item.start:
-        return [
-            Breach(_("Avtalen {year} signeres fra {day}, ikke før.").format(year=item.year, day=day_text(item.start)))
-        ]
+        if region:
+            rule = _("Avtalen {year} for {region} signeres fra {day}, ikke før.")
+        else:
+            rule = _("Avtalen {year} signeres fra {day}, ikke før.")
+        return [Breach(rule.format(year=item.year, region=region, day=day_text(item.start)))]
     if today > item.deadline:
-        return [
-            Breach(
-                _("Fristen for å signere avtalen {year} var {day}.").format(year=item.year, day=day_text(item.deadline))
-            )
-        ]
+        if region:
+            rule = _("Fristen for å signere avtalen {year} for {region} var {day}.")
+        else:
+            rule = _("Fristen for å signere avtalen {year} var {day}.")
+        return [Breach(rule.format(year=item.year, region=region, day=day_text(item.deadline)))]
     return []
 
 
