@@ -230,7 +230,8 @@ def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date
             and tracked(config, before)
             and _may_come_after(config, before, day, today)
         ):
-            rule = _("før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
+            # «kanskje»: an undated meeting may still come first; the bot cannot say the day is before it (N6)
+            rule = _("kanskje før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
             breaches.append(Breach(rule))
     late = followers_before(config=config, state=state, item=item, day=day)
     for spec_key in dict.fromkeys(follower.key for follower, _planned in late):
