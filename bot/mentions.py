@@ -80,7 +80,13 @@ def _by_id(user_id: str, *, display: str | None, request: Request, directory: Di
         if person.ids.get(request.platform) == user_id:  # type: ignore[call-overload]
             return MentionedPerson(user_id=user_id, name=person.name, key=person.key, party=person.party)
     shown = display or next((m.display for m in request.mentions if m.user_id == user_id and m.display), "")
-    return MentionedPerson(user_id=user_id, name=shown.lstrip("@").strip() or user_id)
+    name = shown.lstrip("@").strip()
+    named = directory.people_named(name=name) if name else {}
+    if len(named) == 1:  # a Teams mention with only the Teams id: its name is the one known person's (N5)
+        key, (known_name, party) = next(iter(named.items()))
+        logger.info("Mention %s read as the known person %s by its display name", user_id, key)
+        return MentionedPerson(user_id=user_id, name=known_name, key=key, party=party)
+    return MentionedPerson(user_id=user_id, name=name or user_id)
 
 
 def names_in(text: str, *, request: Request, directory: Directory) -> str:

@@ -77,6 +77,29 @@ def without_closing_punctuation(text: str) -> str:
     return text if _ORDINAL_END.search(text) else _CLOSING.sub("", text)
 
 
+_OPENING = '«“"'
+_CLOSING_QUOTE = re.compile(r"[»”\"][\s.,;:!?]*$")
+_LONE_CLOSING = re.compile(r"[»”][\s.,;:!?]*$")
+"""A closing guillemet with no opening one: the end of a selected hint (a straight quote may close a quote
+inside minutes)."""
+_OWN_MENTION = re.compile(r"^[/@]samhandling(?:sbot)?\b[\s,:]*", re.IGNORECASE)
+
+
+def without_copied_marks(text: str) -> str:
+    """`«@Samhandling signer IN agder 2027»` → `signer IN agder 2027`: a command copied from the bot's own
+    hint, which quotes every command with «…» and the bot's mention (walk15b N1). The marks around the
+    whole command (or the one of them that was selected) and the bot's own name before it are no words of
+    the command; a «…» inside it (a quoted title in minutes) is kept."""
+    stripped = text.strip()
+    if stripped[:1] in _OPENING:
+        stripped = _CLOSING_QUOTE.sub("", stripped[1:])
+    elif "«" not in stripped and "“" not in stripped:
+        stripped = _LONE_CLOSING.sub("", stripped)
+    else:
+        return text
+    return _OWN_MENTION.sub("", stripped.strip()).strip()
+
+
 def count_of(word: str) -> int | None:
     """A typed count (`2`, or `2.` ending a sentence), or None."""
     digits = word[:-1] if word.endswith(".") else word

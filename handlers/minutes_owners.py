@@ -36,7 +36,17 @@ def owned_points(ctx: Context, text: str, *, request: Request) -> list[dict]:
     owners: dict[str, dict] = {}
     for token in TOKEN.finditer(text):  # platform mentions (<@U0KARI>): the one resolver says who it is
         person = resolve(token.group(0), request=request, directory=ctx.directory)
-        if person is None or (not person.known and person.name == person.user_id):
+        if person is not None and not person.known and person.name != person.user_id:
+            raise DomainError(  # a Teams mention of someone the bot has never met: never an owner nobody is
+                _(
+                    "Jeg kjenner ikke {name}, som er nevnt i «{text}». Registrer personen med "
+                    "«person @navn region rolle», eller bruk en part som ansvarlig (f.eks. @IN)."
+                ).format(
+                    name=shown(person.name),
+                    text=shown(_plain(text).replace(f"@{person.user_id}", f"@{person.name}")),
+                )
+            )
+        if person is None or not person.known:
             raise DomainError(
                 _(
                     "Jeg kjenner ikke personen som er nevnt i «{text}». Registrer personen med "

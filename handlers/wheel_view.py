@@ -14,7 +14,7 @@ from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.shown.states import STATE_SYMBOLS
-from bot.shown.wheel_picture import group_mark, heat_map, legend_text, placed
+from bot.shown.wheel_picture import carried, group_mark, heat_map, legend_text, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
@@ -30,16 +30,23 @@ def handle(request: Request, ctx: Context) -> Outcome:
     region = None if view or (args.party and not args.region) else context_region(ctx, args.region)
     # A calendar year holds items of two cycles: agreement `year` and the autumn work on agreement year+1.
     # One line per arc of the picture: a precondition's actors share one («Tildelingsbrev … 4/4»).
+    # Last year's overdue items of this year's agreement open January, as the picture draws them (`carried`,
+    # walk15b N3): one rule for both.
     groups: dict[tuple[str, int], list[Item]] = {}
+    late: set[tuple[str, int]] = set()
     for cycle in (year, year + 1):
         for item in cycle_items(ctx.config, year=cycle, region=region or ctx.config.parties.regions[0].key):
-            if placed(item).year == year:
+            dated = region is not None or not item.region
+            if dated and carried(config=ctx.config, state=ctx.state, item=item, year=year, today=ctx.now.date()):
+                late.add((item.key, item.year))
+            if placed(item).year == year or (item.key, item.year) in late:
                 groups.setdefault((item.key, item.year), []).append(item)
     by_month: dict[int, list[str]] = {}
-    for group in groups.values():
+    for key, group in groups.items():
         head = group[0]
         dated = region is not None or not head.region
-        by_month.setdefault(placed(head).month, []).append(_line(ctx, head, group=group if dated else None))
+        month = 1 if key in late else placed(head).month
+        by_month.setdefault(month, []).append(_line(ctx, head, group=group if dated else None))
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())

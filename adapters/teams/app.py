@@ -41,11 +41,12 @@ from .connector import (
     with_retry,
 )
 from .conversations import ConversationBook, is_personal
+from .edits import edit_notice
 from .files import read_files, shared_files
 from .fit import cut_notice
 from .hints import for_teams, prefix_for
 from .markdown import escape
-from .members import MemberTenants
+from .members import MemberTenants, TeamsIds
 from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
@@ -86,6 +87,7 @@ class TeamsRuntime:
         self.adapter.on_turn_error = self._on_turn_error
         self.book = ConversationBook(store=core.adapter_store(), on_new=self.reachable)
         self.members = MemberTenants()
+        self.teams_ids = TeamsIds()
         self.bot = SamhandlingTeamsBot(runtime=self)
         self.sender = TeamsSender(runtime=self)
         self.senders: MutableMapping[str, SenderLike] = senders if senders is not None else {}
@@ -144,7 +146,8 @@ class TeamsRuntime:
         """One message or card submit: core, reply in the conversation, then the announcements."""
         activity = turn_context.activity
         await offload.call(self._remember, activity)
-        request = to_request(activity)
+        self.teams_ids.learn(activity)
+        request = to_request(activity, known=self.teams_ids.known)
         if request is None:
             return
         request = await self.members.identify(turn_context, request)
@@ -281,6 +284,11 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         await self._runtime.run_turn(turn_context)
+
+    async def on_teams_message_edit(self, turn_context: TurnContext) -> None:
+        notice = edit_notice(turn_context.activity, core=self._runtime.core)
+        if notice is not None:
+            await send_with_retry(turn_context, notice, policy=self._runtime.retry)
 
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         # Any conversation update means the bot is in this conversation: a team (its General channel),

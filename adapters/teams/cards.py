@@ -40,6 +40,15 @@ def render_card(reply: Reply, *, new_id: Any = None, origin: str | None = None) 
         return _card(reply, new_id=new_id, origin=origin)
 
 
+def _below_title(reply: Reply) -> str:
+    """The reply's text under its title: a text that opens with the title sentence (an announcement is one
+    sentence, title and text alike) does not say it twice on the card (walk15b N8)."""
+    title, text = reply.title.strip(), reply.text.strip()
+    if title and text.startswith(title) and text[len(title) : len(title) + 1] in ("", "\n"):
+        return text[len(title) :].strip()
+    return reply.text
+
+
 def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dict[str, Any]:
     """The Adaptive Card for a reply: title, sections (facts, lines, tables), buttons and the form's inputs.
 
@@ -61,7 +70,7 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
             }
         )
     if not reply.sections and not reply.form:
-        body.extend(text_blocks(reply.text, first_spacing="Small"))
+        body.extend(text_blocks(_below_title(reply), first_spacing="Small"))
     body.extend(render_sections(reply.sections))
     actions: list[dict[str, Any]] = []
     buttons = list(reply.buttons)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import replace
 
 from botbuilder.core import TurnContext
@@ -63,6 +64,28 @@ class MemberTenants:
             email_domain=domain or request.email_domain,
             external=bool(host and tenant != host),
         )
+
+
+class TeamsIds:
+    """Each sender's Teams id (``29:…``) -> their AAD object id, learnt when they speak. A Teams @mention of a
+    person may carry only the Teams id and display name (walk15b N5); with this it names the person the
+    core knows by their AAD id. One process's memory: a person not met yet is matched by name in the core."""
+
+    def __init__(self) -> None:
+        self._aad: OrderedDict[str, str] = OrderedDict()
+
+    @property
+    def known(self) -> Mapping[str, str]:
+        return self._aad
+
+    def learn(self, activity: Activity) -> None:
+        sender = activity.from_property
+        if sender is None or not sender.id or not sender.aad_object_id or sender.id == sender.aad_object_id:
+            return
+        self._aad[sender.id] = sender.aad_object_id
+        self._aad.move_to_end(sender.id)
+        while len(self._aad) > MAX_REMEMBERED:
+            self._aad.popitem(last=False)
 
 
 async def _roster_member(turn_context: TurnContext, activity: Activity) -> tuple[str, str | None] | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from botbuilder.schema import Activity
@@ -40,6 +41,7 @@ _HTML_MENTION = re.compile(
 )
 _TOKEN = "\x00{}\x00"
 _MAX_LINES = 400
+NOBODY: Mapping[str, str] = MappingProxyType({})
 
 
 def channel_key(conversation_id: str) -> str:
@@ -121,9 +123,10 @@ def _source_text(activity: Activity) -> str:
     return text
 
 
-def read_command(activity: Activity) -> tuple[str, tuple[MentionedUser, ...]]:
+def read_command(activity: Activity, *, known: Mapping[str, str] = NOBODY) -> tuple[str, tuple[MentionedUser, ...]]:
     """The command (lines kept, the bot's mention and a ``/samhandling`` prefix removed) and the people
-    mentioned in it, each written into the text as ``<@user_id>``."""
+    mentioned in it, each written into the text as ``<@user_id>``: their AAD id when the mention carries it
+    or `known` (Teams id -> AAD id of people met) has it, else the Teams id."""
     text = _source_text(activity)
     recipient_id = activity.recipient.id if activity.recipient else None
     mentions: list[MentionedUser] = []
@@ -134,7 +137,8 @@ def read_command(activity: Activity) -> tuple[str, tuple[MentionedUser, ...]]:
         if mentioned.get("id") == recipient_id:
             text = text.replace(shown, " ")
             continue
-        user_id = str(mentioned.get("aadObjectId") or mentioned.get("id") or "")
+        teams_id = str(mentioned.get("id") or "")
+        user_id = str(mentioned.get("aadObjectId") or known.get(teams_id) or teams_id)
         if not user_id:
             continue
         display = html.unescape(_TAG.sub("", shown)).strip()
@@ -157,8 +161,9 @@ def command_text(activity: Activity) -> str:
     return read_command(activity)[0]
 
 
-def to_request(activity: Activity) -> Request | None:
-    """The core's request for a message or a card submit; None when there is nothing to run."""
+def to_request(activity: Activity, *, known: Mapping[str, str] = NOBODY) -> Request | None:
+    """The core's request for a message or a card submit; None when there is nothing to run (`known`: the
+    Teams ids -> AAD ids of people met, for mentions that carry only the Teams id)."""
     conversation_id = channel_key(activity.conversation.id if activity.conversation else "")
     user_id = user_key(activity)
     user_name = activity.from_property.name if activity.from_property else None
@@ -180,7 +185,7 @@ def to_request(activity: Activity) -> Request | None:
             personal=personal,
             organisation=host_tenant(activity),
         )
-    text, mentions = read_command(activity)
+    text, mentions = read_command(activity, known=known)
     if not text:
         text = "hjelp"  # a bare "@Samhandling" asks what the bot can do
     return Request(

@@ -286,7 +286,7 @@ def require_admin(acting: Acting) -> None:
 
 def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
     """The signing's window rule (bot/model/order.py): refused unless confirmed; the note to store if confirmed."""
-    breaches = signing_breaches(config=acting.config, item=item, now=acting.now)
+    breaches = signing_breaches(config=acting.config, item=item, now=acting.now, named=True)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and shown as written, like the history

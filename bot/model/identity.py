@@ -17,6 +17,7 @@ from bot.i18n import N_
 from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
+from bot.parsing import fold
 from bot.state.store import META, StateStore
 from storage.base import Document
 
@@ -192,6 +193,21 @@ class Directory:
         ]
         return [b for b in found if party is None or b.party == party]
 
+    def people_named(self, *, name: str) -> dict[str, tuple[str, str | None]]:
+        """Known people whose name is `name` (case and accents aside): key -> (name, party). A Teams
+        @mention may carry only the person's Teams id and display name (walk15b N5); the name is then what
+        the bot can match, and only a single match is used by the caller."""
+        wanted = _folded(name)
+        found: dict[str, tuple[str, str | None]] = {}
+        for person in self.config.people:
+            if _folded(person.name) == wanted and self.moved(person=person.key) is None:
+                found[person.key] = (person.name, person.party)
+        for key, doc in self.state.tables(META).get("people", {}).items():
+            person_key = str(doc.get("person") or key.partition(":")[2])
+            if doc.get("role") and _folded(str(doc.get("name") or "")) == wanted:
+                found[person_key] = (str(doc["name"]), doc.get("party"))
+        return found
+
     def people_of(self, *, party: str) -> list[Member]:
         """Who is known for `party` in person: app.yaml's people and the runtime bindings (which win)."""
         found: dict[str, Member] = {}
@@ -311,6 +327,11 @@ def terminal_seat(
             next((c.id for c in config.channels if c.platform == platform and c.national), "nasjonal"),
         )
     return user_id, channel
+
+
+def _folded(name: str) -> str:
+    """A person's name compared as people type it: case, accents and spacing aside."""
+    return " ".join(fold(name).split())
 
 
 def _shown_name(*, stored: str | None, user_name: str | None, user_id: str) -> str:

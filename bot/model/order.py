@@ -87,19 +87,24 @@ def record_breaches(*, config: AppConfig, state: StateStore, item: Item, now: da
     return breaches
 
 
-def signing_breaches(*, config: AppConfig, item: Item, now: datetime) -> list[Breach]:
-    """A signature outside the signing's window (January in the model)."""
+def signing_breaches(*, config: AppConfig, item: Item, now: datetime, named: bool = False) -> list[Breach]:
+    """A signature outside the signing's window (January in the model). `named`: the refusal names the
+    region's agreement (a party signs for several regions, and two late buttons read alike, walk15b N2);
+    the note stored with a signature is shown beside its region and does not."""
     today = now.date()
+    region = config.party_name(item.region) if named and item.region else None
     if today < item.start:
-        return [
-            Breach(_("Avtalen {year} signeres fra {day}, ikke før.").format(year=item.year, day=day_text(item.start)))
-        ]
+        if region:
+            rule = _("Avtalen {year} for {region} signeres fra {day}, ikke før.")
+        else:
+            rule = _("Avtalen {year} signeres fra {day}, ikke før.")
+        return [Breach(rule.format(year=item.year, region=region, day=day_text(item.start)))]
     if today > item.deadline:
-        return [
-            Breach(
-                _("Fristen for å signere avtalen {year} var {day}.").format(year=item.year, day=day_text(item.deadline))
-            )
-        ]
+        if region:
+            rule = _("Fristen for å signere avtalen {year} for {region} var {day}.")
+        else:
+            rule = _("Fristen for å signere avtalen {year} var {day}.")
+        return [Breach(rule.format(year=item.year, region=region, day=day_text(item.deadline)))]
     return []
 
 
@@ -225,7 +230,8 @@ def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date
             and tracked(config, before)
             and _may_come_after(config, before, day, today)
         ):
-            rule = _("før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
+            # «kanskje»: an undated meeting may still come first; the bot cannot say the day is before it (N6)
+            rule = _("kanskje før {item}, som skal komme først og ikke har dato ennå").format(item=before.title())
             breaches.append(Breach(rule))
     late = followers_before(config=config, state=state, item=item, day=day)
     for spec_key in dict.fromkeys(follower.key for follower, _planned in late):

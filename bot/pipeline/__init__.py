@@ -5,7 +5,7 @@ slack_bolt/middleware/): a step gets the job and the rest of the chain, and answ
     kept        a same-all-day read asked again is answered from the kept reply       (kept.py)
     language    the reply's written form, around everything after it                  (language.py)
     errors      a domain error, a store fault or a bug becomes a short reply          (errors.py)
-    size        a command over the size limit is refused                              (size.py)
+    size        a command over the size limit, or several in one message, is refused  (size.py)
     unbound     a reply in an unbound channel says how to bind it                     (unbound.py)
     permission  the command's declared `who` (anyone, a member, an admin)              (permission.py)
     dispatch    the command's handler, or "mente du …?"                               (dispatch.py)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bot.messages import Request
-from bot.parsing import clean_input, split_command, without_closing_punctuation
+from bot.parsing import clean_input, split_command, without_closing_punctuation, without_copied_marks
 from bot.router import Command, Router
 
 MAX_COMMAND_LENGTH = 4000
@@ -32,7 +32,7 @@ def parse(request: Request, *, router: Router) -> Parsed:
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])
         cleaned = request
     else:
-        text = clean_input(request.text)
+        text = without_copied_marks(clean_input(request.text))  # `«signer agder 2027»` pasted from a hint
         plain = without_closing_punctuation(text)  # `Signer Agder 2027.` is read as `Signer Agder 2027`
         word, rest = split_command(plain)
         command = _find(router, word=word, rest=rest)

@@ -1,12 +1,17 @@
-"""The size limit: a command longer than `MAX_COMMAND_LENGTH` is refused before anything reads it."""
+"""The size and shape limits: a command longer than `MAX_COMMAND_LENGTH`, or several commands in one
+message, is refused before anything reads it."""
 
 from __future__ import annotations
 
 from bot.i18n import _
 from bot.messages import Outcome
+from bot.parsing import shown, split_command, without_copied_marks
 from bot.pipeline.job import Job, Next
-from bot.pipeline.parse import MAX_COMMAND_LENGTH
+from bot.pipeline.parse import MAX_COMMAND_LENGTH, Parsed
 from bot.shown.replies import refusal
+
+MAX_SHOWN_LINES = 5
+"""At most this many commands are quoted back from one message."""
 
 
 def step(job: Job, call_next: Next) -> Outcome:
@@ -18,4 +23,33 @@ def step(job: Job, call_next: Next) -> Outcome:
                 )
             )
         )
+    several = commands_in(job.parsed)
+    if several:
+        quoted = ", ".join(f"«{shown(line)}»" for line in several[:MAX_SHOWN_LINES])
+        return Outcome(
+            reply=refusal(
+                _("Én kommando per melding: jeg har ikke gjort noe av dette. Send hver for seg: {commands}.").format(
+                    commands=quoted
+                )
+            )
+        )
     return call_next(job)
+
+
+def commands_in(parsed: Parsed) -> list[str]:
+    """The commands of a message that holds several, one a line («signer agder 2027» ⏎ «signer vestland
+    2027», walk15b N7), else none. A later line is another command when it repeats the first's command word
+    or opens with the bot's name; any other line is the first command's own (a date on the next line, the
+    points of minutes, whose lines are always theirs)."""
+    if parsed.command is None or parsed.command.verbatim:
+        return []
+    lines = [line.strip() for line in parsed.request.text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return []
+    later = [without_copied_marks(line) for line in lines[1:] if _another(line, word=parsed.word)]
+    return [lines[0], *later] if later else []
+
+
+def _another(line: str, *, word: str) -> bool:
+    bare = without_copied_marks(line)
+    return split_command(bare)[0] == word or (bare != line.strip() and bool(split_command(bare)[0]))

@@ -144,3 +144,41 @@ def test_person_with_a_teams_mention_registers_that_user(run) -> None:
     assert card["body"][0].get("color") != "Attention", card["fallbackText"]
     status = core.handle(Request(platform="teams", user_id=new_user, channel_id="19:agder@thread.tacv2", text="neste"))
     assert status.reply.ok
+
+
+def test_a_mention_with_only_the_teams_id_of_someone_who_spoke_names_that_person(run) -> None:
+    """Walk15b N5: Teams' @-picker may send only the Teams id (29:…); the bot learnt it when Ola spoke, so his
+    point is his even when the display name is not the one the bot knows."""
+    core = _core()
+    ola_aad = "11111111-0000-0000-0000-000000000003"
+
+    async def body() -> None:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        try:
+            ola = load_activity("channel_message_mention", service_url=connector.url)
+            ola["from"] = {"id": "29:1xY7example-ola", "name": "Ola Berg", "aadObjectId": ola_aad}
+            ola["conversation"] = dict(ola["conversation"], id="19:in@thread.tacv2;messageid=1")
+            ola["id"], ola["text"] = "ola-1", "<at>Samhandling</at> neste"
+            assert await server.post(ola) == 201
+            kari = load_activity("channel_message_mention", service_url=connector.url)
+            kari["text"] = "<at>Samhandling</at> " + "\n".join(
+                [*MINUTES_LINES[:3], "oppfølging: Sende tall <at>O. Berg</at>"]
+            )
+            kari["entities"].append(
+                {
+                    "type": "mention",
+                    "text": "<at>O. Berg</at>",
+                    "mentioned": {"id": "29:1xY7example-ola", "name": "O. Berg"},
+                }
+            )
+            assert await server.post(kari) == 201
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    run(body())
+    outcome = core.store.read("cycle/agder/2026")["milestones"]["regional-spring"]["outcome"]
+    assert [(f["text"], f["owner"], f["owner_name"]) for f in outcome["followups"]] == [
+        ("Sende tall", "ola", "Ola Berg")
+    ]
