@@ -247,8 +247,9 @@ def _texts(config: AppConfig, item: Item, lang: str) -> _ItemTexts:
 
 def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:
     """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing and a text
-    is registered to sign."""
-    if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+    is registered to sign. No party to offer (a reader who acts for none of the missing, most of a channel's
+    readers) is no buttons, without reading what blocks the signing and its text."""
+    if not parties or item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         return []
     if not signing_open(item=item, at=ctx.now):  # a click would be refused: the line says from when (F16)
         return []
