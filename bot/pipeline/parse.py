@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from bot.messages import Request
@@ -32,17 +33,24 @@ def parse(request: Request, *, router: Router) -> Parsed:
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])
         cleaned = request
     else:
-        text = clean_input(request.text)
+        text, word, rest = _words(request.text)
         if text == request.text and not request.fields:  # most requests: nothing to clean, nothing copied
             cleaned = request
         else:
             fields = MappingProxyType({key: clean_input(value) for key, value in request.fields.items()})
             cleaned = replace(request, text=text, fields=fields)
-        word, rest = split_command(cleaned.text)
     word = word or DEFAULT_WORD
     command = router.find(word)
     command = command.for_words(rest) if command is not None else None  # `referat vis …` is a read
     return Parsed(request=cleaned, word=word, rest=rest, command=command, too_long=too_long)
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, str, str]:
+    """A text cleaned, its command word and the rest: the same for every `neste` (or any text asked
+    again), so worked out once per text rather than per request (two regular expressions and a fold)."""
+    cleaned = clean_input(text)
+    return (cleaned, *split_command(cleaned))
 
 
 def first_word(text: str) -> str:
