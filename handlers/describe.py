@@ -16,7 +16,7 @@ from bot.facts.item_state import chases_lateness, item_state, meeting_today, min
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
-from bot.memo import per_config
+from bot.memo import IdentityMemo, per_config
 from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
@@ -47,7 +47,18 @@ def describe(
     if progress.outcome or is_signing(item) or is_assignments(item):
         # quotes the minutes, reads the assignment answers, or a signing's notes read other partitions: afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
-    return _describe_open(config, progress, today, current(), how)
+    # The same progress object (kept by its document, `bot.model.progress`) is the same section: found by its
+    # identity first, before the key of its fields is made and hashed (a `neste` describes up to 13 items).
+    extra = (today, current(), full, with_region)
+    kept = _OPEN.get(progress, extra)
+    if kept is not None and kept[0] is config:
+        return kept[1]
+    section = _describe_open(config, progress, today, extra[1], how)
+    _OPEN.put(progress, (config, section), extra)
+    return section
+
+
+_OPEN: IdentityMemo[tuple[AppConfig, Section]] = IdentityMemo(maxsize=4096)
 
 
 _SIGNINGS: dict[tuple[str, date, str, _How], tuple[AppConfig, tuple[object, ...], tuple[object, ...], Section]] = {}
