@@ -21,7 +21,13 @@ from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups import status_text
 from bot.model.order import later_note, stale_note
-from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
+from bot.model.progress import (
+    Progress,
+    blockers_text,
+    missing_for_signing,
+    progress_many,
+    signing_reads,
+)
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, planned_text
 from bot.state.store import StateStore
@@ -271,7 +277,7 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:
-    return [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
+    return progress_many(config=ctx.config, state=ctx.state, items=items)
 
 
 def _in_party_order(config: AppConfig, *, item: Item, signatures: dict[str, Any]) -> list[tuple[str, Any]]:
