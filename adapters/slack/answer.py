@@ -4,7 +4,8 @@ A `neste` worked out anew (after a write) is a new `Reply`, but most of its sect
 as before (the core keeps an unchanged item's section: `handlers.describe`), and so are their blocks
 (`render.section_blocks`, kept by the section). Encoding the whole ~4-10 KB of blocks again was ~20 µs of a
 region's answer; each section block's JSON is kept by the block's identity instead (a block is never
-changed once made), and only the header, the lead, the buttons and the context line are encoded per reply.
+changed once made), as is a header's and a context line's (shared per text), and only the fallback text
+and the buttons are encoded per reply.
 `json.dumps` of a dict or list is its parts' encodings joined by ", " (the default separators), so the bytes
 are exactly those of `json.dumps` of the whole (`tests/slack/test_render.py`).
 """
@@ -21,9 +22,10 @@ from .render import Block, payload_parts
 
 _BLOCKS: IdentityMemo[str] = IdentityMemo(maxsize=4096)
 """Each section block's JSON, by the block's identity (the blocks of a kept section are the same dicts)."""
-KEPT_TYPES = frozenset({"section"})
-"""The blocks worth keeping: a section's, made once per `Section` object; a header, buttons or the context
-line are made per reply and would only push the kept ones out."""
+KEPT_TYPES = frozenset({"section", "header", "context"})
+"""The blocks worth keeping: a section's, made once per `Section` object, and a header or context line,
+shared per text (`render.header_block`, `render.context_block`); buttons are made per reply and would only
+push the kept ones out."""
 
 
 def answer_json(reply: Reply, *, response_type: str, more: str | None = None) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from bot.i18n import _, using
@@ -80,7 +81,10 @@ def _bold(text: str) -> str:
     return f"*{text.strip()}*" if text.strip() else ""
 
 
+@lru_cache(maxsize=1024)
 def header_block(title: str, *, ok: bool = True) -> Block:
+    """Shared (never change it): a reply worked out anew mostly has the title it had, and the same block
+    keeps its JSON (`adapters.slack.answer`)."""
     return {"type": "header", "text": _plain(("⚠️ " if not ok else "") + (title or "Samhandling"), MAX_HEADER)}
 
 
@@ -181,7 +185,9 @@ def button_element(button: Button, index: int, *, primary: bool | None = None) -
     return element
 
 
+@lru_cache(maxsize=1024)
 def context_block(text: str) -> Block:
+    """Shared, as `header_block` (the context line is the same all day)."""
     return {"type": "context", "elements": [_mrkdwn(text, MAX_CONTEXT_TEXT)]}
 
 
