@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import subprocess
 import sys
 import time
@@ -31,7 +30,7 @@ from typing import Any
 import aiohttp
 
 from bench.serving import fresh_copies, ours_and_bare, serve_until_stopped, server_cpu, spawn, start_site, stop
-from bench.slack_anew import _stand_in, anew_groups
+from bench.slack_anew import _stand_in, anew_groups, record_replies
 from bench.slack_roundtrip import MODULE, SECRET, TOKEN, _one, crowd
 from bench.slack_setup import Served
 
@@ -99,16 +98,7 @@ async def measure_floor(served: Served, *, per_group: int, folder: Path) -> None
     children: list[subprocess.Popen[str]] = []
     try:
         copies = fresh_copies(served.data, folder=folder, names=names)
-        child, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["floor-record"])])
-        children.append(child)
-        replies: dict[str, object] = {}
-        async with aiohttp.ClientSession() as session:
-            for pairs in groups.values():
-                for write, ask in pairs:
-                    await _one(session, record_url, write)
-                    _, payload = await _one(session, record_url, ask)
-                    replies[ask.trigger] = json.loads(payload) if payload else {}
-        stop(children)
+        replies = await record_replies(groups, common=common, db=copies["floor-record"])
         started, urls = ours_and_bare(
             MODULE, common=common, db=copies["floor-ours"], replies=replies, replies_file=folder / "floor-replies.json"
         )
