@@ -79,6 +79,22 @@ def _stand_in() -> web.Application:
     return app
 
 
+async def record_replies(groups: dict[str, list[Pair]], *, common: list[str], db: Path) -> dict[str, object]:
+    """The bot on `db` asked every pair in order (what the bare app will answer each `neste` with)."""
+    child, record_url = spawn(MODULE, "ours", [*common, "--db", str(db)])
+    replies: dict[str, object] = {}
+    try:
+        async with aiohttp.ClientSession() as session:
+            for pairs in groups.values():
+                for write, ask in pairs:
+                    await _one(session, record_url, write)
+                    _, payload = await _one(session, record_url, ask)
+                    replies[ask.trigger] = json.loads(payload) if payload else {}
+    finally:
+        stop([child])
+    return replies
+
+
 async def measure_anew(served: Served, *, per_group: int, folder: Path) -> None:
     now, regions = served.now, served.regions
     config, now_text = str(served.config), now.isoformat()
@@ -88,16 +104,7 @@ async def measure_anew(served: Served, *, per_group: int, folder: Path) -> None:
     children: list[subprocess.Popen[str]] = []
     try:
         copies = fresh_copies(served.data, folder=folder, names=("anew-record", "anew-ours"))
-        child, record_url = spawn(MODULE, "ours", [*common, "--db", str(copies["anew-record"])])
-        children.append(child)
-        replies: dict[str, object] = {}
-        async with aiohttp.ClientSession() as session:
-            for pairs in groups.values():
-                for write, ask in pairs:
-                    await _one(session, record_url, write)
-                    _, payload = await _one(session, record_url, ask)
-                    replies[ask.trigger] = json.loads(payload) if payload else {}
-        stop(children)  # the record server
+        replies = await record_replies(groups, common=common, db=copies["anew-record"])
         started, urls = ours_and_bare(
             MODULE, common=common, db=copies["anew-ours"], replies=replies, replies_file=folder / "anew-replies.json"
         )

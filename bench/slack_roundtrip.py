@@ -23,6 +23,7 @@ all alike: read the ratios, taken in one interleaved run, not the milliseconds. 
 Web API bytes each server sent, so the run shows ours and bare sent the same.
 
     python -m bench.slack_roundtrip [--per-group 300] [--clients 16] [--folder /tmp/slack-bench]
+    (`--anew`: bench/slack_anew.py; `--floor`: bench/slack_floor.py)
 """
 
 from __future__ import annotations
@@ -294,13 +295,18 @@ def _line(name: str, cpu: dict[str, float], walls: dict[str, list[float]]) -> st
     )
 
 
-def main(*, per_group: int, clients: int, folder: Path, anew: bool = False) -> None:
+def main(*, per_group: int, clients: int, folder: Path, anew: bool = False, floor: bool = False) -> None:
     (folder / "setup").mkdir(parents=True, exist_ok=True)
     served = build(folder / "setup")  # before the client's loop: the history is made through the core's own
     if anew:  # `neste` worked out anew, each the first after a write: bench/slack_anew.py
         from bench.slack_anew import measure_anew
 
         asyncio.run(measure_anew(served, per_group=per_group, folder=folder))
+        return
+    if floor:  # the same, against servers with the core's work taken away step by step: bench/slack_floor.py
+        from bench.slack_floor import measure_floor
+
+        asyncio.run(measure_floor(served, per_group=per_group, folder=folder))
         return
     asyncio.run(measure(served, per_group=per_group, clients=clients, folder=folder))
 
@@ -416,6 +422,9 @@ if __name__ == "__main__":
     parser.add_argument("--per-group", type=int, default=300)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--anew", action="store_true", help="only `neste` worked out anew after a write (slack_anew)")
+    parser.add_argument(
+        "--floor", action="store_true", help="what `neste` anew costs with the work taken away (slack_floor)"
+    )
     parser.add_argument("--folder", help="where the state is built and kept (default: a temporary folder)")
     parser.add_argument("--serve", choices=("ours", "bare"), help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
@@ -439,7 +448,7 @@ if __name__ == "__main__":
         )
     elif args.folder:
         Path(args.folder).mkdir(parents=True, exist_ok=True)
-        main(per_group=args.per_group, clients=args.clients, folder=Path(args.folder), anew=args.anew)
+        main(per_group=args.per_group, clients=args.clients, folder=Path(args.folder), anew=args.anew, floor=args.floor)
     else:
         with tempfile.TemporaryDirectory() as scratch:
-            main(per_group=args.per_group, clients=args.clients, folder=Path(scratch), anew=args.anew)
+            main(per_group=args.per_group, clients=args.clients, folder=Path(scratch), anew=args.anew, floor=args.floor)

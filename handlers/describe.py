@@ -16,12 +16,18 @@ from bot.facts.item_state import chases_lateness, item_state, meeting_today, min
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
-from bot.memo import per_config
+from bot.memo import IdentityMemo, per_config
 from bot.messages import Button, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.followups_status import status_text
 from bot.model.order import later_note, stale_note
-from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of, signing_reads
+from bot.model.progress import (
+    Progress,
+    blockers_text,
+    missing_for_signing,
+    progress_many,
+    signing_reads,
+)
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, days_text, planned_text
 from bot.state.store import StateStore
@@ -47,7 +53,18 @@ def describe(
     if progress.outcome or is_signing(item) or is_assignments(item):
         # quotes the minutes, reads the assignment answers, or a signing's notes read other partitions: afresh
         return _describe(config=config, state=state, progress=progress, today=today, how=how)
-    return _describe_open(config, progress, today, current(), how)
+    # The same progress object (kept by its document, `bot.model.progress`) is the same section: found by its
+    # identity first, before the key of its fields is made and hashed (a `neste` describes up to 13 items).
+    extra = (today, current(), full, with_region)
+    kept = _OPEN.get(progress, extra)
+    if kept is not None and kept[0] is config:
+        return kept[1]
+    section = _describe_open(config, progress, today, extra[1], how)
+    _OPEN.put(progress, (config, section), extra)
+    return section
+
+
+_OPEN: IdentityMemo[tuple[AppConfig, Section]] = IdentityMemo(maxsize=4096)
 
 
 _SIGNINGS: dict[tuple[str, date, str, _How], tuple[AppConfig, tuple[object, ...], tuple[object, ...], Section]] = {}
@@ -248,8 +265,9 @@ def _texts(config: AppConfig, item: Item, lang: str) -> _ItemTexts:
 
 def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[Button]:
     """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing and a text
-    is registered to sign."""
-    if item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+    is registered to sign. No party to offer (a reader who acts for none of the missing, most of a channel's
+    readers) is no buttons, without reading what blocks the signing and its text."""
+    if not parties or item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
         return []
     if not signing_open(item=item, at=ctx.now):  # a click would be refused: the line says from when (F16)
         return []
@@ -260,7 +278,7 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
 
 
 def progress_list(ctx: Context, items: list[Item]) -> list[Progress]:
-    return [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]
+    return progress_many(config=ctx.config, state=ctx.state, items=items)
 
 
 def _in_party_order(config: AppConfig, *, item: Item, signatures: dict[str, Any]) -> list[tuple[str, Any]]:

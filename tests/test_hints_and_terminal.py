@@ -134,3 +134,17 @@ def test_a_milestone_quoted_by_its_title_is_not_taken_for_a_command() -> None:
         "Vinduet for «Signering av samarbeidsavtalen 2026» er ikke åpent nå. Skriv «@Samhandling signer IN 2026»."
     )
     assert platform_hints("«SIGNER IN»", platform="slack") == "«/samhandling SIGNER IN»"
+
+
+def test_hints_kept_per_text_follow_the_commands_known() -> None:
+    """A text's hints are kept (`bot.shown.hints._hinted`), and forgotten when the known commands change."""
+    from bot.shown import hints
+
+    before = hints._KNOWN
+    try:
+        hints.know_commands(["neste"])
+        assert hints.platform_hints("Skriv «fjas nå».", platform="slack") == "Skriv «fjas nå»."
+        hints.know_commands(["neste", "fjas"])
+        assert hints.platform_hints("Skriv «fjas nå».", platform="slack") == "Skriv «/samhandling fjas nå»."
+    finally:
+        hints.know_commands(before)

@@ -2,18 +2,22 @@
 kind of channel and for every kind of reader: what is kept to answer it faster (documents a write left
 unchanged keeping their objects, `storage.fragments`; follow-up points kept per partition,
 `bot.model.followups`; signatures per table, `bot.state.store`; what follows from the day, `bot.facts.behind`,
-`bot.model.cycle`; a signing's section by what it reads, `handlers.describe`) never outlives the change."""
+`bot.model.cycle`; a signing's section by what it reads, `handlers.describe`; the Slack JSON of unchanged
+blocks, `adapters.slack.answer`) never outlives the change."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from adapters.compose import make_core
+from adapters.slack import render
+from adapters.slack.answer import answer_json
 from bot.clock import FixedClock
-from bot.messages import Request
+from bot.messages import Reply, Request
 from bot.model.config import load_config
 from storage import TinyDBStore
 from tests.driver import DEMO_CONFIG, BotDriver, oslo
@@ -56,11 +60,20 @@ def _walk(tmp_path: Path, *, at: datetime) -> tuple[BotDriver, Callable[[], dict
                 n += 1
                 request = Request(platform="terminal", user_id=user, channel_id=channel, text="neste")
                 got = core.handle(request)
-                assert got.reply == fresh.handle(request).reply, f"{user} in {channel} after {n}"
+                anew = fresh.handle(request).reply
+                assert got.reply == anew, f"{user} in {channel} after {n}"
+                # Slack's answer from the kept JSON of unchanged blocks (`adapters.slack.answer`) is the whole
+                # answer encoded afresh.
+                assert answer_json(got.reply, response_type="ephemeral", more="neste") == _whole_json(anew)
                 answers[(user if user in KNOWN else "new", channel)] = got.reply.text
         return answers
 
     return bot, sweep
+
+
+def _whole_json(reply: Reply) -> str:
+    payload = render.message_payload(reply, more="neste")
+    return json.dumps({"text": payload["text"], "response_type": "ephemeral", "blocks": payload["blocks"]})
 
 
 def _each_write(

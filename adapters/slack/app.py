@@ -31,7 +31,7 @@ from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 
-from . import clicked, delivery, files, gate, picture, render, translate, views
+from . import answer, clicked, delivery, files, gate, picture, render, translate, views
 from .bolt_logging import bolt_logger
 from .commands import SlashCommand
 from .failure import failure_reply, slack_unavailable_text
@@ -138,7 +138,7 @@ class SlackAdapter:
             # A JSON text is sent by Bolt as it is, as application/json (`BoltResponse` reads its first "{"):
             # the same bytes as `ack(response_type=…, **payload)`, encoded once per kept reply.
             await ack(
-                render.answer_json(reply, response_type="in_channel" if public else "ephemeral", more=request.text)
+                answer.answer_json(reply, response_type="in_channel" if public else "ephemeral", more=request.text)
             )
             shown_in = request.channel_id if public else None
         self._spawn_after(outcome, shown_in=shown_in, picture_for=request)

@@ -12,9 +12,9 @@ Modals and the App Home are in `views.py`; a clicked message updated in place in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from bot.i18n import _, using
@@ -81,7 +81,10 @@ def _bold(text: str) -> str:
     return f"*{text.strip()}*" if text.strip() else ""
 
 
+@lru_cache(maxsize=1024)
 def header_block(title: str, *, ok: bool = True) -> Block:
+    """Shared (never change it): a reply worked out anew mostly has the title it had, and the same block
+    keeps its JSON (`adapters.slack.answer`)."""
     return {"type": "header", "text": _plain(("⚠️ " if not ok else "") + (title or "Samhandling"), MAX_HEADER)}
 
 
@@ -182,7 +185,9 @@ def button_element(button: Button, index: int, *, primary: bool | None = None) -
     return element
 
 
+@lru_cache(maxsize=1024)
 def context_block(text: str) -> Block:
+    """Shared, as `header_block` (the context line is the same all day)."""
     return {"type": "context", "elements": [_mrkdwn(text, MAX_CONTEXT_TEXT)]}
 
 
@@ -350,34 +355,23 @@ def fallback_text(reply: Reply, *, hinted: bool = False) -> str:
 
 
 def message_payload(reply: Reply, *, more: str | None = None) -> dict[str, Any]:
-    """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack.
+    """`text` + `blocks` for chat.postMessage, chat.update, a response_url or an ack."""
+    text, blocks = payload_parts(reply, more=more)
+    return {"text": text, "blocks": list(blocks)}
+
+
+def payload_parts(reply: Reply, *, more: str | None = None) -> tuple[str, list[Block]]:
+    """The fallback text and the blocks of `message_payload`, shared: never change them.
 
     A reply the core kept (bot/reply_cache.py) comes back as the same object: its blocks are laid out once
-    and shared (a new dict and list each time, the blocks in them never changed by anyone)."""
+    (the blocks themselves, of a section the core kept, are the same dicts across replies too)."""
     kept = _PAYLOADS.get(reply, more)
     if kept is None:
         hinted = for_slack(reply)
         kept = _PAYLOADS.put(
             reply, (fallback_text(hinted, hinted=True), render_blocks(hinted, more=more, hinted=True)), more
         )
-    text, blocks = kept
-    return {"text": text, "blocks": list(blocks)}
-
-
-_PAYLOADS: IdentityMemo[tuple[str, list[Block]]] = IdentityMemo(maxsize=256)
-
-
-def answer_json(reply: Reply, *, response_type: str, more: str | None = None) -> str:
-    """The whole answer to a slash command (`response_type`, `text`, `blocks`) as the JSON Bolt's `ack` would
-    send, encoded once per reply object: a kept reply (bot/reply_cache.py) is the same object for every
-    asker, and encoding its ~10 KB of blocks (~30 µs) was a tenth of a request. The keys are in the order
-    `ack(response_type=…, text=…, blocks=…)` writes them, so the bytes are the same as before."""
-    kept = _ANSWERS.get(reply, (response_type, more))
-    if kept is None:
-        payload = message_payload(reply, more=more)
-        body = {"text": payload["text"], "response_type": response_type, "blocks": payload["blocks"]}
-        kept = _ANSWERS.put(reply, json.dumps(body), (response_type, more))
     return kept
 
 
-_ANSWERS: IdentityMemo[str] = IdentityMemo(maxsize=256)
+_PAYLOADS: IdentityMemo[tuple[str, list[Block]]] = IdentityMemo(maxsize=256)

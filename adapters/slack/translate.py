@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -39,9 +40,11 @@ def _unangle(match: re.Match[str], found: list[MentionedUser]) -> str:
     return target  # a link: keep the URL, which is what minutes need
 
 
+@lru_cache(maxsize=1024)
 def read_text(text: str) -> tuple[str, tuple[MentionedUser, ...]]:
     """Slack's escaped message text -> the text the person meant, with each user mention as `<@U123>`,
-    and the mentions. Line breaks are kept (each line of `vedtak:` is one decision)."""
+    and the mentions. Line breaks are kept (each line of `vedtak:` is one decision). Kept per text (the
+    answer is immutable): most commands are typed again as they were (`neste`)."""
     found: list[MentionedUser] = []
     plain = _ANGLE.sub(lambda m: _unangle(m, found), text or "")
     plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -41,13 +41,23 @@ def region_plan_period(*, config: AppConfig, state: StateStore, region: str, yea
     start, as a new plan replaces the old from its first year), else app.yaml's `plan_period` if that
     covers it, else None (a period that has run out frames nothing). Next period's plan, set ahead, leaves
     this year's alone."""
-    return _framing(state.stored_plan_periods(region=region), _configured(config, region), year=year)
+    return framing_period(config=config, region=region, year=year, stored=state.stored_plan_periods(region=region))
+
+
+def framing_period(*, config: AppConfig, region: str, year: int, stored: tuple[str, ...]) -> str | None:
+    """`region_plan_period` from the region's stored periods (`StateStore.stored_plan_periods`)."""
+    return _framing(stored, _configured(config, region), year=year)
 
 
 def ended_plan_period(*, config: AppConfig, state: StateStore, region: str, year: int) -> str | None:
     """The latest plan period (set with `plan`, else app.yaml's) that ended before cycle `year`: what
     `status` names when no period frames the cycle («2024–2027 er utløpt», walk 3 #10)."""
-    for periods in (state.stored_plan_periods(region=region), _configured(config, region)):
+    return ended_period(config=config, region=region, year=year, stored=state.stored_plan_periods(region=region))
+
+
+def ended_period(*, config: AppConfig, region: str, year: int, stored: tuple[str, ...]) -> str | None:
+    """`ended_plan_period` from the region's stored periods (`StateStore.stored_plan_periods`)."""
+    for periods in (stored, _configured(config, region)):
         ended = [span for span in map(period_years, periods) if span and span[1] < year]
         if ended:
             first, last = max(ended, key=lambda span: (span[1], span[0]))

@@ -82,6 +82,9 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
         for a in outcome.announcements
         if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
     ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
+    if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
+        state.finish_request(None)
+        return outcome
     stamp = uuid.uuid4().hex[:12]
     queued: list[Queued] = []
 
@@ -94,8 +97,8 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
             rows[key] = _doc(announcement, at=at)
             queued.append(Queued(partition=partition, key=key, announcement=announcement))
 
-    written = state.finish_request(add if wanted else None)
-    if wanted and written is None:  # announced without a change: kept in the outbox partition
+    written = state.finish_request(add)
+    if written is None:  # announced without a change: kept in the outbox partition
         with state.store.update(PARTITION) as tables:
             add(state.store, PARTITION, tables)
         state.finish_request()  # a holding view keeps even this write open until now

@@ -35,8 +35,13 @@ def overdue_by_region(
     cycle's items (`oversikt 2028` speaks of 2028, not of last year's backlog); with `earliest`, none of a
     cycle before it (this year's `oversikt` names last year's apart, `earlier_behind_text`). A signing held
     up by others only is not the region's delay (`held_up_by_others`, `waiting_by_region`)."""
+    chased = _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    return _behind(config=config, state=state, chased=chased)
+
+
+def _behind(*, config: AppConfig, state: StateStore, chased: list[tuple[str, list[Item]]]) -> dict[str, list[Item]]:
     behind: dict[str, list[Item]] = {}
-    for region, late in _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest):
+    for region, late in chased:
         own = [item for item in late if not held_up_by_others(config=config, state=state, item=item)]
         if own:
             behind[region] = own
@@ -48,8 +53,15 @@ def waiting_by_region(
 ) -> dict[str, list[tuple[Item, str]]]:
     """Each region whose overdue signing waits on others only, with what it waits on in words: «venter på
     andre», never behind, on AU's `neste`, `oversikt` and weekly overview alike (walk 9, W10)."""
+    chased = _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    return _waiting(config=config, state=state, chased=chased)
+
+
+def _waiting(
+    *, config: AppConfig, state: StateStore, chased: list[tuple[str, list[Item]]]
+) -> dict[str, list[tuple[Item, str]]]:
     waiting: dict[str, list[tuple[Item, str]]] = {}
-    for region, late in _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest):
+    for region, late in chased:
         held = [(item, held_up_by_others(config=config, state=state, item=item)) for item in late]
         if found := [(item, what) for item, what in held if what]:
             waiting[region] = found
@@ -92,10 +104,11 @@ def _late_in(
 ) -> tuple[Item, ...]:
     """The candidates that are behind. Each one's progress follows from its own partition alone (its
     document, and the signatures for a signing), so the answer holds while that partition is unchanged."""
-    tables = state.tables(partition)
-    kept = _LATE.get(tables, (partition, today)) if tables else None
+    found = state.store.read(partition)
+    kept = _LATE.get(found, (partition, today)) if found else None
     if kept is not None and kept[0] is config:
-        return kept[1]
+        return kept[1]  # this very object went through `state.tables`' check when the answer was kept
+    tables = state.tables(partition)
     late = tuple(item for item in candidates if _overdue_and_chased(config=config, state=state, item=item, today=today))
     if tables:  # a partition not written yet is a new empty object each time: nothing to keep it by
         _LATE.put(tables, (config, late), (partition, today))
@@ -152,10 +165,12 @@ def behind_text(
     """Plain sentences: how many regions are behind and on what, or that none is; then what falls due
     within the digest's week (`due_soon_text`), so the day before thirteen action plans fall due does not
     read as all well. With `cycle`, of that cycle alone; with `earliest`, of no cycle before it."""
-    behind = overdue_by_region(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    # Behind and waiting are told apart among the same overdue items: found once (AU's `neste` asks per request).
+    chased = _overdue_chased(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    behind = _behind(config=config, state=state, chased=chased)
     total = len(config.parties.regions)
     soon = due_soon_text(config=config, state=state, today=today, cycle=cycle)
-    waiting = _waiting_text(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
+    waiting = _waiting_text(config=config, waiting=_waiting(config=config, state=state, chased=chased))
     if not behind:
         none = _("Ingen av {total} regioner er på etterskudd.").format(total=total)
         return " ".join(filter(None, (none, waiting, soon)))
@@ -165,9 +180,8 @@ def behind_text(
     return " ".join(filter(None, (late, waiting, soon)))
 
 
-def _waiting_text(*, config: AppConfig, state: StateStore, today: date, cycle: int | None, earliest: int | None) -> str:
+def _waiting_text(*, config: AppConfig, waiting: dict[str, list[tuple[Item, str]]]) -> str:
     """«Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027)).», or ""."""
-    waiting = waiting_by_region(config=config, state=state, today=today, cycle=cycle, earliest=earliest)
     if not waiting:
         return ""
     what = "; ".join(

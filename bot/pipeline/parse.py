@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 
 from bot.messages import Request
@@ -32,9 +33,7 @@ def parse(request: Request, *, router: Router) -> Parsed:
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])
         cleaned = request
     else:
-        text = without_copied_marks(clean_input(request.text))  # `«signer agder 2027»` pasted from a hint
-        plain = without_closing_punctuation(text)  # `Signer Agder 2027.` is read as `Signer Agder 2027`
-        word, rest = split_command(plain)
+        text, plain, word, rest = _words(request.text)
         command = _find(router, word=word, rest=rest)
         if command is not None and command.verbatim:  # minutes keep their closing full stop
             plain = text
@@ -53,6 +52,16 @@ def parse(request: Request, *, router: Router) -> Parsed:
 def _find(router: Router, *, word: str, rest: str) -> Command | None:
     command = router.find(word or DEFAULT_WORD)
     return command.for_words(rest) if command is not None else None  # `referat vis …` is a read
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, str, str, str]:
+    """A text cleaned (`«signer agder 2027»` pasted from a hint loses its marks), the same without its closing
+    punctuation (`Signer Agder 2027.`), and that one's command word and rest: the same for every `neste` (or any
+    text asked again), so worked out once per text rather than per request."""
+    cleaned = without_copied_marks(clean_input(text))
+    plain = without_closing_punctuation(cleaned)
+    return (cleaned, plain, *split_command(plain))
 
 
 def first_word(text: str) -> str:

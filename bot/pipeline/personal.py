@@ -11,7 +11,6 @@ person's key simply stops being shared.
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any, TypeVar
 
 from bot.messages import Request
@@ -55,17 +54,19 @@ def _watching(base: type[T], personal: frozenset[str]) -> type[T]:
     return type(f"Watched{base.__name__}", (base,), {"__getattribute__": __getattribute__, "_watch": None})
 
 
-_WATCHED: dict[type, tuple[type, tuple[str, ...]]] = {
-    base: (_watching(base, personal), tuple(f.name for f in fields(base)))
-    for base, personal in ((Caller, CALLER_PERSONAL), (Request, REQUEST_PERSONAL))
+_WATCHED: dict[type, type] = {
+    base: _watching(base, personal) for base, personal in ((Caller, CALLER_PERSONAL), (Request, REQUEST_PERSONAL))
 }
-_WATCHED.update({cls: (cls, names) for cls, names in list(_WATCHED.values())})  # watched again: the same kind
+_WATCHED.update({cls: cls for cls in list(_WATCHED.values())})  # watched again: the same kind
 
 
 def watched(value: T, *, watch: Watch) -> T:
     """The same caller or request (equal in every field), noting on `watch` each read of what names the
     person (`CALLER_PERSONAL`, `REQUEST_PERSONAL`)."""
-    cls, names = _WATCHED[type(value)]
-    copy = cls(**{name: getattr(value, name) for name in names})
+    cls = _WATCHED[type(value)]
+    # The fields copied as they are (the value was checked when it was made), not through `__init__` again:
+    # a `neste` worked out anew makes two of these, and a frozen dataclass's `__init__` sets field by field.
+    copy = object.__new__(cls)
+    object.__getattribute__(copy, "__dict__").update(object.__getattribute__(value, "__dict__"))
     object.__setattr__(copy, "_watch", watch)
     return copy  # type: ignore[no-any-return]

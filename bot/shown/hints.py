@@ -35,6 +35,7 @@ def know_commands(words: Iterable[str]) -> None:
     if known != _KNOWN:
         _KNOWN = known
         is_command.cache_clear()
+        _hinted.cache_clear()
 
 
 @lru_cache(maxsize=1024)
@@ -58,6 +59,20 @@ def platform_hints(
     start = PREFIXES.get(platform, "") if prefix is None else prefix
     if not start or "«" not in text:
         return text
+    if known is is_command:
+        return _hinted(text, start)
+    return _rewritten(text, start=start, known=known)
+
+
+@lru_cache(maxsize=2048)
+def _hinted(text: str, start: str) -> str:
+    """`_rewritten` with the known commands, kept per text (forgotten when they change, `know_commands`): a
+    reply worked out anew mostly repeats its title, lead and context line word for word, and each quote
+    costs a regular expression and a lookup."""
+    return _rewritten(text, start=start, known=is_command)
+
+
+def _rewritten(text: str, *, start: str, known: Callable[[str], bool]) -> str:
 
     def rewrite(match: re.Match[str]) -> str:
         inner = match.group(1)

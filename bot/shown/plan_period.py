@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.actions.plan import PLAN_YEARS, ended_plan_period, region_plan_period
-from bot.i18n import _
+from bot.actions.plan import PLAN_YEARS, ended_period, ended_plan_period, framing_period
+from bot.i18n import _, current
+from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.state.store import StateStore
 
@@ -28,9 +29,16 @@ def plan_period_reminder(*, config: AppConfig, state: StateStore, region: str, y
     """«Planperioden 2024–2027 dekker ikke syklus 2028 …: koordinatoren skriver «plan 2028–2031».» when a period the region
     had (app.yaml's or one set with `plan`) ended before cycle `year` and none frames it; None otherwise (a
     region that never had one is not told every day)."""
-    if region_plan_period(config=config, state=state, region=region, year=year) is not None:
+    return _reminder(config, region=region, year=year, stored=state.stored_plan_periods(region=region), lang=current())
+
+
+@per_config(maxsize=1024)
+def _reminder(config: AppConfig, *, region: str, year: int, stored: tuple[str, ...], lang: str) -> str | None:
+    """What follows from the configuration and the region's stored periods, in written form `lang` (a region's
+    `neste` asks it twice per request, and the periods change once in years)."""
+    if framing_period(config=config, region=region, year=year, stored=stored) is not None:
         return None
-    ended = ended_plan_period(config=config, state=state, region=region, year=year)
+    ended = ended_period(config=config, region=region, year=year, stored=stored)
     if ended is None:
         return None
     return _(

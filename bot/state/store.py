@@ -75,6 +75,14 @@ _ADDRESSES: dict[str, tuple[str, str, str]] = {}
 items' documents, and the three names were built anew for each."""
 
 
+def _address(item: Item) -> tuple[str, str, str]:
+    """An item's partition, table and document key, kept by its `ident` (~40 documents a `neste`)."""
+    address = _ADDRESSES.get(item.ident)
+    if address is None:
+        address = _ADDRESSES[item.ident] = (item_partition(item), item_table(item), item_doc_key(item))
+    return address
+
+
 @dataclass(frozen=True)
 class Author:
     """Who made a change, for the history."""
@@ -118,6 +126,17 @@ class StateStore:
         view = self.store
         return view.read_set() if isinstance(view, RequestReads) and view.only_reads else None
 
+    def only_read(self) -> bool:
+        """Whether everything this state hands out is as stored: False once this request's view (`for_request`)
+        did more than read (a held write's tables are the ones being changed, not a stored snapshot)."""
+        view = self.store
+        return view.only_reads if isinstance(view, RequestReads) else True
+
+    @staticmethod
+    def item_partition_of(item: Item) -> str:
+        """The partition holding `item`'s document (`item_partition`, kept by the item's `ident`)."""
+        return _address(item)[0]
+
     def wrote(self) -> bool:
         """Whether this request's view (`for_request`) has changed anything; True for any other state, which
         cannot tell."""
@@ -132,10 +151,7 @@ class StateStore:
         return checked_doc(self.store, partition, table, key, found)  # this document alone: a named fault
 
     def item_doc(self, item: Item) -> Document:
-        address = _ADDRESSES.get(item.ident)
-        if address is None:
-            address = _ADDRESSES[item.ident] = (item_partition(item), item_table(item), item_doc_key(item))
-        return self.doc(*address)
+        return self.doc(*_address(item))
 
     def signatures(self, *, region: str, year: int) -> dict[str, Document]:
         """party -> its signature on the current text: shared while the stored table is the same object (an

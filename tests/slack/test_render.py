@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from adapters.slack import render, translate, views
+from adapters.slack import answer, render, translate, views
 from bot.messages import Button, Fact, Form, FormField, Reply, Section, Visibility
 
 from .harness import fixture
@@ -137,7 +137,7 @@ def test_fallback_text_and_visibility_do_not_leak_markup() -> None:
 
 
 def test_a_slash_commands_answer_is_the_bytes_bolts_ack_would_send() -> None:
-    """`render.answer_json` (encoded once per reply) is what `ack(response_type=…, **message_payload(…))`
+    """`answer.answer_json` (encoded once per reply) is what `ack(response_type=…, **message_payload(…))`
     made Bolt send, byte for byte, and Bolt sends it as JSON."""
     import asyncio
 
@@ -150,8 +150,25 @@ def test_a_slash_commands_answer_is_the_bytes_bolts_ack_would_send() -> None:
 
     for reply in (_overview(3), Reply(title="Æ ø å «neste»", text="<@U1> & co", ok=False)):
         for response_type in ("ephemeral", "in_channel"):
-            encoded = render.answer_json(reply, response_type=response_type, more="neste")
-            assert render.answer_json(reply, response_type=response_type, more="neste") is encoded  # kept
+            encoded = answer.answer_json(reply, response_type=response_type, more="neste")
+            assert answer.answer_json(reply, response_type=response_type, more="neste") is encoded  # kept
             payload = render.message_payload(reply, more="neste")
             assert asyncio.run(acked(response_type=response_type, **payload)) == asyncio.run(acked(text=encoded))
             assert asyncio.run(acked(text=encoded))[1]["content-type"] == ["application/json;charset=utf-8"]
+
+
+def test_a_new_reply_with_kept_sections_encodes_to_the_same_bytes_as_a_whole_encoding() -> None:
+    """A reply worked out anew shares its unchanged sections (and so their blocks) with the one before:
+    their JSON is kept (`adapters.slack.answer`), and the answer is still byte for byte `json.dumps`."""
+    from dataclasses import replace
+
+    first = _overview(3)
+    answer.answer_json(first, response_type="ephemeral", more="neste")
+    for again in (
+        replace(first, text="other"),
+        replace(first, sections=(*first.sections[1:], Section(title="Ny «neste» <x>", text="&"))),
+        replace(first, sections=(), text="bare tekst\n" * 3),
+    ):
+        payload = render.message_payload(again, more="neste")
+        whole = json.dumps({"text": payload["text"], "response_type": "in_channel", "blocks": payload["blocks"]})
+        assert answer.answer_json(again, response_type="in_channel", more="neste") == whole

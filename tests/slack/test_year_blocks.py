@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from adapters.slack import clicked, render, views
+from adapters.slack.answer import answer_json
 from tests.year_replies import lived_year
 
 from .block_kit import modal_problems, problems
@@ -42,7 +43,7 @@ def test_every_message_of_a_lived_year_is_one_slack_takes() -> None:
         for more in (None, "status agder 2027"):
             payload = render.message_payload(reply, more=more)
             found += [f"{name} «{reply.title}»: {p}" for p in problems(payload)]
-            answer = json.loads(render.answer_json(reply, response_type="ephemeral", more=more))
+            answer = json.loads(answer_json(reply, response_type="ephemeral", more=more))
             assert answer["blocks"] == payload["blocks"]
         found += [f"{name} (modal) «{reply.title}»: {p}" for p in modal_problems(views.reply_view(reply))]
         if name.endswith(": neste"):  # the App Home shows `neste`
