@@ -321,7 +321,7 @@ def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str,
         example = f"{typed} {day.day}. {month_name(day.month)}"  # the button's day, never a second one (walk 14a F5)
         what = (
             _("Ikke lagret: «{text}» er en uke, ikke en dag.")
-            if parsed.month_part in ("first_week", "last_week")
+            if parsed.month_part.endswith("_week")
             else _("Ikke lagret: «{text}» er en måned, ikke en dag.")
         )
         lead = (

@@ -14,8 +14,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.dates.ics import ics_start
 from bot.dates.named_days import feast_week_words, named_day_words
-from bot.dates.words import PREFIX_WEEKDAYS, is_date_word
+from bot.dates.words import PREFIX_WEEKDAYS, WEEKDAYS, is_date_word
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +100,20 @@ _PLACE_RE = re.compile(
 )
 # «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.
 _NAME_AFTER_RE = re.compile(r"(?:,|\s[–-])\s*((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+# «rundt 20. januar», «ca. 20.1», «tentativt 20.1», «foreløpig 20.1», «20.1 (TBC)», «20.1 – med forbehold»: a day
+# proposed with reserve is still the day proposed (a planned date is one until it is moved), so the reserve is cut;
+# «20. eller 21.» and «evt.» name two days and stay refused.
+# Only before a day with its number or weekday, or a month's middle: «rundt påske», «ca. uke 3» stay vague.
+_TENTATIVE_LEAD_RE = re.compile(
+    r"^(?:rundt|ca\.?|cirka|omkring|kring|tentativt|tentativ|foreløpig|førebels|forel\.)\s+"
+    rf"(?=[0-9]|(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b|(?:midten|midt|medio)\s)",
+    re.IGNORECASE,
+)
+_TENTATIVE_TAIL_RE = re.compile(
+    r"(?:\s*[,–-])?\s+\(?\s*(?:tbc|tentativt|foreløpig|førebels|med\s+forbehold|med\s+atterhald|med\s+etterhald)"
+    r"\s*\)?[\s.]*$|\s*\(\s*(?:tbc|tentativt|foreløpig|førebels)\s*\)[\s.]*$",
+    re.IGNORECASE,
+)
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
@@ -106,6 +121,8 @@ _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09
 
 def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
+    if (start := ics_start(text)) is not None:
+        return start
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
@@ -120,6 +137,7 @@ def essence(text: str) -> str:
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
         s = s[: m.start()]
+    s = _TENTATIVE_LEAD_RE.sub("", _TENTATIVE_TAIL_RE.sub("", s))
     return s.strip() or text.strip()
 
 

@@ -95,9 +95,14 @@ _PART_WORDS: dict[str, MonthPart] = {
 # about like "tidlig i mars" (its Monday may lie in the month before).
 _PART_WORDS |= {
     f"{nth} {week}": part
-    for nth, part in (("første", "first_week"), ("fyrste", "first_week"), ("siste", "last_week"))
+    for nth, part in (
+        *(("første", "first_week"), ("fyrste", "first_week"), ("andre", "second_week")),
+        *(("tredje", "third_week"), ("fjerde", "fourth_week"), ("siste", "last_week")),
+    )
     for week in ("uka", "uken", "uke", "veka", "veke", "vekå")
 }
+# «andre uka i mars», «tredje veka i januar»: the month's days 8–14, 15–21, 22–28, asked about like «første uka i».
+_PART_FIRST_DAY: dict[str, int] = {"middle": 15, "second_week": 8, "third_week": 15, "fourth_week": 22}
 _MONTH_ONLY_RE = re.compile(
     rf"(?:(?:(?:en|ein)\s+(?:gang|gong)\s+)?(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"
@@ -313,7 +318,7 @@ def _month_only(s: str, *, today: date, now: datetime, window: tuple[date, date]
     def make(year: int) -> date:
         if part in ("end", "last_week"):
             return date(year, month, monthrange(year, month)[1])
-        return date(year, month, 15 if part == "middle" else 1)
+        return date(year, month, _PART_FIRST_DAY.get(part, 1))
 
     if y:
         return Found(day=make(int(y)), kind="month", year_typed=True, part=part)

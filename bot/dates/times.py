@@ -21,7 +21,7 @@ _RANGE_END = r"(?:(?:\s*-\s*|\s+til\s+)(?:kl\.?\s*)?([0-9]{1,2})(?:[:.]?([0-9]{2
 _ABOUT = r"ca\.?|cirka|rundt|omkring|kring|ved|at"  # «at 10:00 AM»: an English invitation's time
 _FROM = rf"(?:^|(?<=[\s,]))(?:(?:fra|frå|{_ABOUT})\s+)?"
 _KL_RE = re.compile(
-    _FROM + r"(?:kl\.?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
+    _FROM + r"(?:kl[.:]?|klokka|klokken|klokkå)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?" + _RANGE_END + r"(?=$|[\s,.])"
 )
 _COLON_RE = re.compile(_FROM + r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?" + _RANGE_END + r"(?=$|[\s,])")
 # "mellom 10 og 12", "mellom kl 10 og kl 12": the same range as "kl 10-12" ("og" alone joins two times).
@@ -51,7 +51,13 @@ _ABOUT_RE = re.compile(
 )
 _EARLIEST_ABOUT_HOUR = 7
 # «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not).
-_KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl\.?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
+_KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
+# «fra ni til tre», «frå åtte til halv fire» is not read (a half hour in words is said alone, «halv ni»).
+_SPOKEN_RANGE_RE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:fra|frå)\s+(?:kl\.?\s*)?({alternation(NUMBERS)})\s+til\s+(?:kl\.?\s*)?({alternation(NUMBERS)})"
+    r"(?=$|[\s,.])"
+)
+_EARLIEST_SPOKEN_START = 6
 _PRECISELY_RE = re.compile(r"(?<=[0-9])\s+(?:presis|presist|prompte|skarpt)(?=$|[\s,])")  # "kl 10 presis"
 _NIGHT = (1, 5)
 """Hours typed with one digit («kl 2», «halv tre») that chat means in the afternoon as often as at night."""
@@ -85,8 +91,18 @@ def take_all_day(s: str) -> tuple[str, bool]:
 
 
 def between(s: str) -> str:
-    """ "mellom 10 og 12" as "kl 10-12", so `take_time` reads one range."""
-    return _BETWEEN_RE.sub(r"kl \1-\2", s)
+    """ "mellom 10 og 12" as "kl 10-12", and «fra ni til tre» as "kl 9-15", so `take_time` reads one range."""
+    return _SPOKEN_RANGE_RE.sub(_spoken_range, _BETWEEN_RE.sub(r"kl \1-\2", s))
+
+
+def _spoken_range(m: re.Match[str]) -> str:
+    """«fra ni til tre» is 09-15: a working day's range said in words starts in the morning (06–12; «fra to til
+    fire» is as likely the afternoon, and is left unread) and an end hour not after it is the afternoon's."""
+    start, end = NUMBERS[m.group(1)], NUMBERS[m.group(2)]
+    if not _EARLIEST_SPOKEN_START <= start <= 12:
+        return m.group()
+    end = end + 12 if end <= start and end + 12 <= 23 else end
+    return f"kl {start}-{end}" if start < end else m.group()
 
 
 def clock(hour: str, minute: str | None) -> tuple[int, int] | None:

@@ -60,9 +60,11 @@ def vague(s: str) -> bool:
     return len(periods) == 1 and any(w in _PART_OF for w in words) and all(w in _PERIODS or w in _AROUND for w in words)
 
 
-MonthPart = Literal["whole", "start", "middle", "end", "first_week", "last_week"]
-"""Which part of a month a phrase named: «i april», «starten av», «midten av», «slutten av», «første uka i», «siste
-veka i»."""
+MonthPart = Literal[
+    "whole", "start", "middle", "end", "first_week", "second_week", "third_week", "fourth_week", "last_week"
+]
+"""Which part of a month a phrase named: «i april», «starten av», «midten av», «slutten av», «første uka i», «andre
+/ tredje / fjerde uka i», «siste veka i»."""
 
 
 def period(*, day: date, part: MonthPart) -> tuple[date, date]:
@@ -74,6 +76,9 @@ def period(*, day: date, part: MonthPart) -> tuple[date, date]:
         "middle": (11, 20),
         "end": (21, last),
         "first_week": (1, 7),
+        "second_week": (8, 14),
+        "third_week": (15, 21),
+        "fourth_week": (22, 28),
         "last_week": (last - 6, last),
     }[part]
     return day.replace(day=first_day), day.replace(day=last_day)

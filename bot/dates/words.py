@@ -181,6 +181,11 @@ _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
 # «16de mars», «1ste mai», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
 _ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
+# «20-jan-27», «20-JAN-2027», «13-apr»: a day, a month's short name and a year joined by dashes (web forms, Oracle and
+# Excel exports) are «20. jan 2027»; the middle must be a month («3-ukers-kurs» stays as typed).
+_DASHED_MONTH_RE = re.compile(r"(?<![0-9-])([0-9]{1,2})-([^\W\d_]{3,9})\.?(?:-([0-9]{4}|[0-9]{2}))?(?![0-9-])")
+# «ons. uke 19», «tirs. neste uke»: a short weekday's point is no part of the date, as «ons uke 19» shows.
+_WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
 
 
 def normalize(text: str) -> str:
@@ -193,6 +198,19 @@ def normalize(text: str) -> str:
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
+    s = _DASHED_MONTH_RE.sub(_dashed_month, s)
+    s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
+
+
+def _dashed_month(m: re.Match[str]) -> str:
+    """ "20-jan-27" as "20. jan 2027" when the middle is a month; a two-digit year is this century's (no date
+    before 2000 is read)."""
+    day, month, year = m.groups()
+    if month not in MONTHS:
+        return m.group()
+    if year is None:
+        return f"{day}. {month}"
+    return f"{day}. {month} {'20' + year if len(year) == 2 else year}"
