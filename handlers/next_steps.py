@@ -40,7 +40,7 @@ from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
 from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
-from handlers.next_pages import more_text, page_of
+from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
 
 SHOW = 5
 NEAR = timedelta(days=150)
@@ -125,8 +125,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in others if id(p) not in late_ids),
         key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
     )
-    chosen_mine, page, pages = page_of(mine, page=page)
-    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today) if page == 1 else []
+    first_others = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
+    first_ids = {id(p) for p in first_others}
+    rest = [p for p in overdue + upcoming if id(p) not in first_ids]
+    asked = page
+    chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
+    chosen = first_others if page == 1 else chosen
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -161,9 +165,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
             buttons += _buttons_for(ctx, progress)
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
+    lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
-    if pages > 1:
-        more, next_page = more_text(words=words, page=page, pages=pages, total=len(mine))
+    if own_pages > 1 and page <= own_pages:
+        more, next_page = more_text(words=words, page=page, pages=own_pages, total=len(mine))
+        lead += more + " "
+        buttons += [next_page] if next_page else []
+    if page > own_pages:
+        more, next_page = rest_page_text(
+            words=words,
+            page=page,
+            own_pages=own_pages,
+            pages=pages,
+            before=len(first_others),
+            total=len(overdue) + len(upcoming),
+        )
         lead += more + " "
         buttons += [next_page] if next_page else []
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
@@ -177,9 +193,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " "
     elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
-    if page == 1 and len(overdue) + len(upcoming) > len(chosen):
-        lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
-        lead += " "
+    if page == 1 and rest:
+        more, rest_button = rest_text(
+            words=words, shown=len(chosen), total=len(overdue) + len(upcoming), first_rest_page=own_pages + 1
+        )
+        lead += more + " "
+        buttons.append(rest_button)
     lead += (
         _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
         if context_region(ctx, None)
