@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import make_bot, oslo, record_all_preconditions
 
 PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 OTHERS = {"nb": "andre åpne", "nn": "andre opne"}
@@ -34,3 +34,41 @@ def test_neste_side_2_shows_the_other_open_items_and_a_page_past_the_end_says_so
     past = bot.say("neste side 9", as_=person, channel=channel)
     assert NOT_THERE[lang] in past.text and _titles(past.text) == rest, past.text
     assert bot.snapshot() == before
+
+
+SIGNERS = {"ola": "in", "siri": "siva", "nils": "nfr", "rita": "rff"}
+ASKED = {"nb": "Disse venter på din signatur: Agder 2027, Vestland 2027.", "nn": "Desse ventar på signaturen din"}
+
+
+@pytest.mark.parametrize("person", sorted(SIGNERS))
+def test_a_bare_signer_in_an_actors_channel_signs_the_one_agreement_that_waits_for_it(person: str) -> None:
+    """F1: «Hver part signerer med «signer»» is typed as told in the actor's own channel (no region in it)."""
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    record_all_preconditions(bot, year=2027)
+    done = bot.say("signer", as_=person, channel=SIGNERS[person])
+    assert done.ok and "2027 for Agder fylkeskommune" in done.text, done.text
+    party = bot.core.config.party_short(next(iter(bot.core.state.signatures(region="agder", year=2027))))
+    assert party.lower() == SIGNERS[person]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_bare_signer_with_several_waiting_asks_with_a_button_each(lang: str) -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    assert bot.say(f"målform {lang}", as_="ola", channel="in").ok
+    record_all_preconditions(bot, year=2027)
+    record_all_preconditions(bot, year=2027, region="vestland")
+    before = bot.snapshot()
+    asked = bot.say("signer", as_="ola", channel="in")
+    assert not asked.ok and ASKED[lang] in asked.text, asked.text
+    assert bot.snapshot() == before
+    commands = [button.command for button in asked.buttons]
+    assert commands == ["signer IN agder 2027 versjon 1", "signer IN vestland 2027 versjon 1"]
+    assert bot.say(commands[1], as_="ola", channel="in").ok
+    assert "IN" in bot.core.state.signatures(region="vestland", year=2027)
+    assert not bot.core.state.signatures(region="agder", year=2027)
+
+
+def test_a_bare_signer_with_nothing_waiting_still_asks_which_region() -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    asked = bot.say("signer", as_="ola", channel="in")
+    assert not asked.ok and "Hvilken regions avtale" in asked.text and not asked.buttons
