@@ -18,6 +18,7 @@ from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.owed import still_owed
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
+from bot.facts.text_due import text_due
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -297,6 +298,14 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     meeting, a region's dialogue meeting) is not: it cannot date nor minute it, so it is under «Ellers»."""
     party = ctx.caller.party
     item = progress.item
+    # the agreement's text is the region's own step, due before the signing opens (walk 16 F2)
+    if (
+        party is not None
+        and party == item.region
+        and acts_for(ctx.config, role=ctx.caller.role, party=party)
+        and text_due(config=ctx.config, state=ctx.state, signing=item, today=today)
+    ):
+        return True
     if party is None or item.start > today:
         return False
     if is_signing(item):
