@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.driver import make_bot, oslo, record_all_preconditions, text_command
 
 PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 OTHERS = {"nb": "andre åpne", "nn": "andre opne"}
@@ -72,3 +72,68 @@ def test_a_bare_signer_with_nothing_waiting_still_asks_which_region() -> None:
     bot = make_bot(at=oslo(2027, 1, 5, 9))
     asked = bot.say("signer", as_="ola", channel="in")
     assert not asked.ok and "Hvilken regions avtale" in asked.text and not asked.buttons
+
+
+OWN = {"nb": ("Du kan gjøre nå", "Ellers"), "nn": ("Du kan gjere no", "Elles")}
+TEXT_ASKED = {"nb": "«avtale <lenke>»", "nn": "«avtale <lenkje>»"}
+
+
+def _own_part(text: str, lang: str) -> str:
+    own, others = OWN[lang]
+    return text.split(others + ":")[0] if own in text else ""
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_agreement_text_is_the_coordinators_own_step_from_the_drafts_month(lang: str) -> None:
+    """F2: from December (the draft is treated politically before January's signing, model §3.2) the
+    coordinator's `neste` lists the signing, with «avtale <lenke>», as its own; registered, it leaves."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    assert "Signering av samarbeidsavtalen" not in _own_part(bot.say("neste", as_=person, channel=region).text, lang)
+    bot.set_time(2026, 12, 2, 9)
+    own = _own_part(bot.say("neste", as_=person, channel=region).text, lang)
+    assert "Signering av samarbeidsavtalen 2027" in own and TEXT_ASKED[lang] in own, own
+    assert "Signering av samarbeidsavtalen" not in _own_part(bot.say("neste", as_="ola", channel="in").text, "nb")
+    assert bot.say(text_command(year=2027, region=region), as_=person, channel=region).ok
+    own = _own_part(bot.say("neste", as_=person, channel=region).text, lang)
+    assert "Signering av samarbeidsavtalen" not in own, own
+
+
+AUTUMN = {"nb": "høst", "nn": "haust"}
+SET = {"nb": "19. november 2026", "nn": "19. november 2026"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize(
+    "name", ["dialogmøte {autumn}", "Dialogmøte {autumn}", "dialogmøtet {autumn}", "administrativt dialogmøte {autumn}"]
+)
+def test_the_meeting_name_the_bot_prints_is_read_as_the_meeting(lang: str, name: str) -> None:
+    """F3: the label reminders and `oversikt` print («Dialogmøte høst»), and its definite form, name the meeting."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    typed = bot.say(f"dato {name.format(autumn=AUTUMN[lang])} 19. november bekreft", as_=person, channel=region)
+    plain = make_bot(at=oslo(2026, 10, 5, 10)).say(
+        f"dato {AUTUMN[lang]} 19. november bekreft", as_=person, channel=region
+    )
+    assert typed.ok and typed.text == plain.text, typed.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("word", ["dialogmøte", "dialogmøtet"])
+def test_a_meeting_word_two_meetings_share_asks_which_with_a_button_each(lang: str, word: str) -> None:
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    before = bot.snapshot()
+    for command, rest in (("dato", "19. november"), ("referat", "Godt møte")):
+        asked = bot.say(f"{command} {word} {rest}", as_=person, channel=region)
+        assert not asked.ok and "dialogmøte " in asked.text, asked.text
+        assert [button.command for button in asked.buttons] == [
+            f"{command} vår {rest}",
+            f"{command} {AUTUMN[lang]} {rest}",
+        ]
+    assert bot.snapshot() == before
+
+
+def test_the_refusal_names_the_meetings_apart_from_the_other_dated_items() -> None:
+    asked = make_bot(at=oslo(2026, 10, 5, 10)).say("dato møte 3. mai")
+    assert "Møtene heter: vår, høst. Andre punkter: handlingsplan, politisk, oppdragsavtaler." in asked.text
