@@ -137,3 +137,43 @@ def test_a_meeting_word_two_meetings_share_asks_which_with_a_button_each(lang: s
 def test_the_refusal_names_the_meetings_apart_from_the_other_dated_items() -> None:
     asked = make_bot(at=oslo(2026, 10, 5, 10)).say("dato møte 3. mai")
     assert "Møtene heter: vår, høst. Andre punkter: handlingsplan, politisk, oppdragsavtaler." in asked.text
+
+
+QUESTIONS = {
+    "hva skjer neste uke?": ["neste"],
+    "når er dialogmøtet?": ["status", "dato", "referat"],
+    "hvordan signerer jeg": ["signer"],
+    "what is next": ["neste"],
+    "when is the meeting": ["status", "dato", "referat"],
+}
+
+
+@pytest.mark.parametrize(("question", "commands"), sorted(QUESTIONS.items()))
+def test_a_plain_question_gets_a_pointer_to_its_commands_not_the_whole_list(question: str, commands: list[str]) -> None:
+    """F5: the words of a question name the commands it is about; the reply is one short line."""
+    bot = make_bot(at=oslo(2026, 9, 7, 9))
+    before = bot.snapshot()
+    reply = bot.say(question)
+    assert not reply.ok and "Kommandoene er" not in reply.text, reply.text
+    assert all(f"«{command}»" in reply.text for command in commands) and len(reply.text) < 160, reply.text
+    assert bot.snapshot() == before
+
+
+def test_a_question_in_nynorsk_is_pointed_in_nynorsk() -> None:
+    reply = make_bot(at=oslo(2026, 9, 7, 9)).say("kva skjer neste veke", as_="per", channel="vestland")
+    assert "Eg forstår kommandoar" in reply.text and "«neste»" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_help_on_an_unknown_word_gives_the_closest_topics_in_a_line(lang: str) -> None:
+    person, region = PERSON[lang]
+    reply = make_bot(at=oslo(2026, 9, 7, 9)).say("hjelp dialogmøte", as_=person, channel=region)
+    assert "«hjelp dato»" in reply.text and "«hjelp referat»" in reply.text and len(reply.text.splitlines()) <= 3
+
+
+def test_the_unknown_command_list_names_commands_of_two_words_whole() -> None:
+    """F6: «ikke aktuelt» and «bli med», never «ikke» and «bli» alone."""
+    bot = make_bot(at=oslo(2026, 9, 7, 9))
+    listed = bot.say("hei").text
+    assert "ikke aktuelt," in listed and "bli med," in listed and ", ikke," not in listed and ", bli," not in listed
+    assert "ikkje aktuelt," in bot.say("hei", as_="per", channel="vestland").text
