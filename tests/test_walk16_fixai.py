@@ -177,3 +177,13 @@ def test_the_unknown_command_list_names_commands_of_two_words_whole() -> None:
     listed = bot.say("hei").text
     assert "ikke aktuelt," in listed and "bli med," in listed and ", ikke," not in listed and ", bli," not in listed
     assert "ikkje aktuelt," in bot.say("hei", as_="per", channel="vestland").text
+
+
+def test_the_nynorsk_help_writes_the_link_placeholder_in_nynorsk() -> None:
+    """F7: «avtale <lenkje>», as every other nynorsk text writes it; typed back it is caught as a placeholder."""
+    bot = make_bot(at=oslo(2026, 12, 10, 9))
+    for text in (bot.say("hjelp", as_="per", channel="vestland").text, bot.say("hjelp avtale", as_="per").text):
+        assert "«avtale <lenkje>»" in text and "<lenke>" not in text, text
+    before = bot.snapshot()
+    assert not bot.say("avtale <lenkje>", as_="per", channel="vestland").ok
+    assert bot.snapshot() == before
