@@ -187,3 +187,21 @@ def test_the_nynorsk_help_writes_the_link_placeholder_in_nynorsk() -> None:
     before = bot.snapshot()
     assert not bot.say("avtale <lenkje>", as_="per", channel="vestland").ok
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_terminals_reminder_preview_never_says_it_was_sent_late(lang: str) -> None:
+    """F8: the chat's start shows what a pass would post; nothing was posted, so nothing was «sent late»."""
+    import io
+
+    from adapters.terminal import run_chat
+    from bot.reminders.passes import plan_digests
+
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 10, 5, 9))
+    late = {"nb": "Sendt for sent", "nn": "Sendt for seint"}[lang]
+    passed = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == region]
+    assert passed and any(late in d.reply.text for d in passed)  # a pass would post it late: it says so
+    out = io.StringIO()
+    run_chat(bot.core, user_id=person, channel_id=region, lines=[], out=out)
+    assert region.capitalize() in out.getvalue() and late not in out.getvalue(), out.getvalue()
