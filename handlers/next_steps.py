@@ -42,6 +42,7 @@ from handlers.announce import callers_own
 from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
 from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
+from handlers.next_week import asks_next_week, week_text
 
 SHOW = 5
 NEAR = timedelta(days=150)
@@ -131,6 +132,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     rest = [p for p in overdue + upcoming if id(p) not in first_ids]
     asked = page
     chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
+    week_lead = (
+        week_text(open_items, today=today, config=ctx.config, spans_regions=spans_regions) + " "
+        if asks_next_week(args.rest)
+        else ""
+    )
     chosen = first_others if page == 1 else chosen
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
@@ -142,7 +148,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
-        lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
+        lead = week_lead + national_lead + quiet
+        lead += " " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         points = callers_points(ctx, today=today)
@@ -165,6 +172,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""

@@ -205,3 +205,36 @@ def test_the_terminals_reminder_preview_never_says_it_was_sent_late(lang: str) -
     out = io.StringIO()
     run_chat(bot.core, user_id=person, channel_id=region, lines=[], out=out)
     assert region.capitalize() in out.getvalue() and late not in out.getvalue(), out.getvalue()
+
+
+WEEK = {
+    "nb": ("neste uke", "Neste uke (14.–20. desember 2026): "),
+    "nn": ("neste veke", "Neste veke (14.–20. desember 2026): "),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_neste_uke_says_what_falls_due_next_week(lang: str) -> None:
+    """F9: «neste uke» names next week's deadlines and meetings first, never drops «uke» silently."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 12, 10, 9))
+    typed, said = WEEK[lang]
+    reply = bot.say(typed, as_=person, channel=region)
+    assert said in reply.text and "15. desember 2026" in reply.text.split(said)[1].split("\n")[0], reply.text
+    bot.set_time(2026, 10, 5, 9)
+    quiet = bot.say(typed, as_=person, channel=region).text
+    assert WEEK[lang][1].split(" (")[0] + " (12.–18. oktober 2026)" in quiet, quiet
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_december_reminders_ask_the_region_for_the_agreement_text(lang: str) -> None:
+    """F2: the passes of December (the draft's month) ask the region for the text, before January's window."""
+    from datetime import date
+
+    from tests.test_model_timing import days_saying, posted, two_regions
+
+    person, region = PERSON[lang]
+    bot = two_regions(at=oslo(2026, 11, 1, 9))
+    posts = posted(bot, region, start=date(2026, 11, 1), end=date(2027, 1, 15))
+    asked = days_saying(posts, TEXT_ASKED[lang])
+    assert asked and asked[0] < date(2027, 1, 1) and asked[0].month == 12, sorted(posts)
