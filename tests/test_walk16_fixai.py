@@ -233,7 +233,7 @@ def test_the_december_reminders_ask_the_region_for_the_agreement_text(lang: str)
 
     from tests.test_model_timing import days_saying, posted, two_regions
 
-    person, region = PERSON[lang]
+    _person, region = PERSON[lang]
     bot = two_regions(at=oslo(2026, 11, 1, 9))
     posts = posted(bot, region, start=date(2026, 11, 1), end=date(2027, 1, 15))
     asked = days_saying(posts, TEXT_ASKED[lang])
