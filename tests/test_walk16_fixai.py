@@ -7,8 +7,8 @@ import re
 import pytest
 
 from tests.driver import make_bot, oslo, record_all_preconditions, text_command
+from tests.walk14a_steps import AUTUMN, PERSON
 
-PERSON = {"nb": ("kari", "agder"), "nn": ("per", "vestland")}
 OTHERS = {"nb": "andre åpne", "nn": "andre opne"}
 NOT_THERE = {"nb": "Side 9 finnes ikke", "nn": "Side 9 finst ikkje"}
 
@@ -97,10 +97,6 @@ def test_the_agreement_text_is_the_coordinators_own_step_from_the_drafts_month(l
     assert bot.say(text_command(year=2027, region=region), as_=person, channel=region).ok
     own = _own_part(bot.say("neste", as_=person, channel=region).text, lang)
     assert "Signering av samarbeidsavtalen" not in own, own
-
-
-AUTUMN = {"nb": "høst", "nn": "haust"}
-SET = {"nb": "19. november 2026", "nn": "19. november 2026"}
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
@@ -207,23 +203,22 @@ def test_the_terminals_reminder_preview_never_says_it_was_sent_late(lang: str) -
     assert region.capitalize() in out.getvalue() and late not in out.getvalue(), out.getvalue()
 
 
-WEEK = {
-    "nb": ("neste uke", "Neste uke (14.–20. desember 2026): "),
-    "nn": ("neste veke", "Neste veke (14.–20. desember 2026): "),
-}
-
-
-@pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_neste_uke_says_what_falls_due_next_week(lang: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [
+        ("nb", "neste uke", "Neste uke (14.–20. desember 2026): "),
+        ("nn", "neste veke", "Neste veke (14.–20. desember 2026): "),
+    ],
+)
+def test_neste_uke_says_what_falls_due_next_week(lang: str, typed: str, said: str) -> None:
     """F9: «neste uke» names next week's deadlines and meetings first, never drops «uke» silently."""
     person, region = PERSON[lang]
     bot = make_bot(at=oslo(2026, 12, 10, 9))
-    typed, said = WEEK[lang]
     reply = bot.say(typed, as_=person, channel=region)
     assert said in reply.text and "15. desember 2026" in reply.text.split(said)[1].split("\n")[0], reply.text
     bot.set_time(2026, 10, 5, 9)
     quiet = bot.say(typed, as_=person, channel=region).text
-    assert WEEK[lang][1].split(" (")[0] + " (12.–18. oktober 2026)" in quiet, quiet
+    assert said.split(" (")[0] + " (12.–18. oktober 2026)" in quiet, quiet
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
