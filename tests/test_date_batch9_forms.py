@@ -20,6 +20,7 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     # a day or a weekday of next month or of this one
     ("14. neste måned", at(2027, 10, 14)),
     ("den 14. i neste månad", at(2027, 10, 14)),
+    ("den fjortende neste måned", at(2027, 10, 14)),
     ("14. neste måned kl 10", at(2027, 10, 14, 10)),
     ("første mandag neste måned", at(2027, 10, 4)),
     ("fyrste måndag i neste månad", at(2027, 10, 4)),
@@ -60,6 +61,8 @@ def test_reads(text: str, expected: tuple[datetime, bool]) -> None:
         "hos oss",
         "2027, 21",
         "0900-1430",
+        "14 neste måned",  # a bare number stays no day, as «14» does
+        "2026-2027 tysdag 21.9",  # years, not hours
         "veka etter neste eller fredag",
     ],
 )

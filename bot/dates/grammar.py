@@ -67,9 +67,10 @@ _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
 _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
-# «9–15.30 torsdag 16.9», «0830–1530 onsdag 18.8»: the same range in front of a date that names its weekday («10-12 mars» is two days).
+# «9–15.30 torsdag 16.9», «0830–1530 onsdag 18.8» (never «2026-2027 onsdag»: years): the same range in front of a date that names its weekday («10-12 mars» is two days).
 _LEADING_RANGE_RE = re.compile(
-    r"^(?:fra\s+)?([0-9]{1,2})(?:[:.]?([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]?([0-9]{2}))?[\s,]+"
+    r"^(?:fra\s+)?(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?\s*(?:-|til)\s*"
+    r"(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?[\s,]+"
     rf"(?=(?:{alternation(WEEKDAYS)})\b)"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read

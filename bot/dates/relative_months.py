@@ -12,14 +12,14 @@ import logging
 import re
 from datetime import date
 
-from bot.dates.words import MONTH_NAMES, WEEK_UNITS, WEEKDAYS, alternation
+from bot.dates.words import DAY_ORDINALS, MONTH_NAMES, WEEK_UNITS, WEEKDAYS, alternation
 
 logger = logging.getLogger(__name__)
 
 _MONTH = r"(?:måned|månad)(?:en)?"
 _END = r"(?=$|[\s,]+(?:kl|klokka|klokken)\b)"  # «13. neste måned kl 10»: the time is read afterwards
-_NEXT_MONTH_RE = re.compile(rf"(\S+)\s+(?:i\s+)?(?:neste|kommende|komande)\s+{_MONTH}{_END}")
-_THIS_MONTH_RE = re.compile(rf"(\S+)\s+i\s+(?:denne\s+(?:måned|månad)(?:en)?|måneden|månaden){_END}")
+_NEXT_MONTH_RE = re.compile(rf"((?:den\s+)?\S+)\s+(?:i\s+)?(?:neste|kommende|komande)\s+{_MONTH}{_END}")
+_THIS_MONTH_RE = re.compile(rf"((?:den\s+)?\S+)\s+i\s+(?:denne\s+(?:måned|månad)(?:en)?|måneden|månaden){_END}")
 _AFTER_NEXT_RE = re.compile(rf"(\S+)\s+(?:{alternation(WEEK_UNITS)})\s+etter\s+neste{_END}")
 
 
@@ -34,9 +34,10 @@ def with_relative_months(s: str, *, today: date) -> str:
 
 def _named(m: re.Match[str], *, month: date) -> str:
     word = m.group(1)
+    day = word.split()[-1]
     name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
-    if word[-1].isdigit() or word.endswith("."):
-        return f"{word} {name}"  # «13. neste måned», «den 13. i neste månad»
+    if day.endswith(".") or (word.startswith("den ") and (day.isdigit() or day in DAY_ORDINALS)):
+        return f"{word} {name}"  # «13. neste måned», «den 13 i neste månad», «den tredje neste måned»; not «3»
     if word in WEEKDAYS:
         return f"{word} i {name}"  # «første mandag neste måned», «siste fredag i måneden»
     return m.group()
