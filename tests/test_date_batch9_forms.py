@@ -12,6 +12,8 @@ import pytest
 
 from bot.clock import OSLO
 from bot.dates.grammar import ParsedDate, read_date
+from tests.driver import make_bot, oslo
+from tests.helpers import assert_recorded
 from tests.test_date_gaps import at
 
 THU = datetime(2027, 9, 9, 10, 0, tzinfo=OSLO)
@@ -75,3 +77,10 @@ def test_i_neste_maned_alone_stays_a_month() -> None:
     assert isinstance(parsed, ParsedDate)
     assert parsed.month_only
     assert parsed.when.date() == datetime(2027, 10, 1).date()
+
+
+def test_dato_reads_this_months_last_friday() -> None:
+    bot = make_bot(at=oslo(2026, 11, 25, 10))
+    assert_recorded(bot, "dato høst siste fredag i måneden kl 10", as_="kari")
+    value = bot.tables("cycle/agder/2026").get("milestones", {}).get("regional-autumn", {}).get("planned")
+    assert value is not None and datetime.fromisoformat(value) == oslo(2026, 11, 27, 10)
