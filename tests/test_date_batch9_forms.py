@@ -29,12 +29,17 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("siste fredag i neste måned", at(2027, 10, 29)),
     ("siste fredag i måneden", at(2027, 9, 24)),
     ("andre tysdag i månaden", at(2027, 9, 14)),
+    ("siste fredag denne måneden", at(2027, 9, 24)),
+    ("14. neste mnd", at(2027, 10, 14)),
+    ("første virkedag i neste måned", at(2027, 10, 1)),
     # a weekday in the week after next
     ("onsdag uka etter neste", at(2027, 9, 22)),
     ("tysdag veka etter neste kl 9", at(2027, 9, 21, 9)),
+    ("torsdag i uka etter neste", at(2027, 9, 23)),
     # a place said from the writer's side
     ("21.9 hos oss", at(2027, 9, 21)),
     ("21.9 hos oss i Bodø", at(2027, 9, 21)),
+    ("21.9 hjå oss", at(2027, 9, 21)),
     ("21.9 (fysisk i Bodø)", at(2027, 9, 21)),
     ("21.9 hos dykk kl 10", at(2027, 9, 21, 10)),
     # a deadline for something, a compact range of hours in front, the year first

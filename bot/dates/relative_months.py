@@ -12,15 +12,15 @@ import logging
 import re
 from datetime import date
 
-from bot.dates.words import DAY_ORDINALS, MONTH_NAMES, WEEK_UNITS, WEEKDAYS, alternation
+from bot.dates.words import DAY_ORDINALS, MONTH_NAMES, WEEK_UNITS, WEEKDAYS, WORKDAY_WORDS, alternation
 
 logger = logging.getLogger(__name__)
 
-_MONTH = r"(?:måned|månad)(?:en)?"
+_MONTH = r"(?:(?:måned|månad)(?:en)?|mnd\.?)"
 _END = r"(?=$|[\s,]+(?:kl|klokka|klokken)\b)"  # «13. neste måned kl 10»: the time is read afterwards
 _NEXT_MONTH_RE = re.compile(rf"((?:den\s+)?\S+)\s+(?:i\s+)?(?:neste|kommende|komande)\s+{_MONTH}{_END}")
-_THIS_MONTH_RE = re.compile(rf"((?:den\s+)?\S+)\s+i\s+(?:denne\s+(?:måned|månad)(?:en)?|måneden|månaden){_END}")
-_AFTER_NEXT_RE = re.compile(rf"(\S+)\s+(?:{alternation(WEEK_UNITS)})\s+etter\s+neste{_END}")
+_THIS_MONTH_RE = re.compile(rf"((?:den\s+)?\S+)\s+(?:(?:i\s+)?denne\s+{_MONTH}|i\s+(?:måneden|månaden|mnd\.?)){_END}")
+_AFTER_NEXT_RE = re.compile(rf"(\S+)\s+(?:i\s+)?(?:{alternation(WEEK_UNITS)})\s+etter\s+neste{_END}")
 
 
 def with_relative_months(s: str, *, today: date) -> str:
@@ -38,6 +38,6 @@ def _named(m: re.Match[str], *, month: date) -> str:
     name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
     if day.endswith(".") or (word.startswith("den ") and (day.isdigit() or day in DAY_ORDINALS)):
         return f"{word} {name}"  # «13. neste måned», «den 13 i neste månad», «den tredje neste måned»; not «3»
-    if word in WEEKDAYS:
-        return f"{word} i {name}"  # «første mandag neste måned», «siste fredag i måneden»
+    if word in WEEKDAYS or word in WORKDAY_WORDS:
+        return f"{word} i {name}"  # «første mandag neste måned», «siste fredag i måneden», «siste arbeidsdag i mnd»
     return m.group()
