@@ -23,6 +23,7 @@ from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
 from bot.dates.found import Maker, shifted
 from bot.dates.pasted import MAX_PASTED, essence
+from bot.dates.relative_months import with_relative_months
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, iso_instant, two_days
@@ -66,16 +67,17 @@ _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
 _BARE_RANGE_RE = re.compile(
     r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
 )
-# «9–15.30 torsdag 16.9»: the same range in front of a date that names its weekday («10-12 mars» is two days).
+# «9–15.30 torsdag 16.9», «0830–1530 onsdag 18.8» (never «2026-2027 onsdag»: years): the same range in front of a date that names its weekday («10-12 mars» is two days).
 _LEADING_RANGE_RE = re.compile(
-    r"^(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?[\s,]+"
+    r"^(?:fra\s+)?(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?\s*(?:-|til)\s*"
+    r"(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?[\s,]+"
     rf"(?=(?:{alternation(WEEKDAYS)})\b)"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 # «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
 # compound is a deadline word too; «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
 _DEADLINE_ONE = (
-    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s))?"
+    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9]))?"
     r"(?:\s+er)?)"
 )
 _DEADLINE_RE = re.compile(
@@ -185,7 +187,7 @@ def _read(
         return ParsedDate(when=when, has_time=True, year_typed=True)
     s = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", before_christmas(normalize(text))))
     s, whole = take_all_day(s)
-    s, lunch = take_lunch(between(with_years(s, today=now.date())))
+    s, lunch = take_lunch(between(with_years(with_relative_months(s, today=now.date()), today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)
     if isinstance(found, ParsedDate) and (lunch or whole) and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj", "(heldagsmøte)": no clock time

@@ -93,9 +93,13 @@ _ZONE_RE = re.compile(
 )
 # «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
 # «digitalt»: where the meeting is, at the end or before its time («22.4 på Scandic kl 10»).
+_PLACE_NAME = r"(?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4}"
+# «hos oss», «hjå oss», «(fysisk i Bergen)», «hos dykk på Scandic»: where, said from the writer's side, with or without a name.
 _PLACE_RE = re.compile(
-    r"(?<=[\s,(–-])\(?(?:(?:på|i|hos|ved)\s+((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})"
-    r"|(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt))\)?"
+    rf"(?<=[\s,(–-])\(?(?:(?:på|i|hos|hjå|ved)\s+({_PLACE_NAME})"
+    r"|(?:(?i:(?:(?:på|via|over|i)\s+)?(?:teams|zoom|skype|webex|nett|nettet)|digitalt|fysisk|hybrid|heildigitalt)"
+    r"|(?i:hos|hjå)\s+(?:oss|dere|dykk|deg|meg))"
+    rf"(?:\s+(?:på|i)\s+{_PLACE_NAME})?)\)?"
     r"(?=\s*[.!]*\s*$|[\s,]+(?i:kl\.?|klokka|klokken|fra|frå|[0-9]{1,2}[:.][0-9]{2}))"
 )
 # «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.

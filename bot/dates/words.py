@@ -153,10 +153,16 @@ _THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:m�
 # «13. april -27», «april -28»: a month's name with the year's last two digits after a dash.
 _SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})$")
 
+# «2027, 20. januar», «2027 20.1 kl 10»: the year first, as a heading or a form puts it, is the date's year.
+_YEAR_FIRST_RE = re.compile(
+    r"^(20[0-9]{2})\s*,?\s+((?:[^\W\d_]+\s+)?(?:den\s+)?[0-9]{1,2}(?:\.\s*[^\W\d_]+|[./][0-9]{1,2})\.?)(?=\s|,|$)"
+)
+
 
 def with_years(s: str, *, today: date) -> str:
     """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
-    are."""
+    are, and a year typed first («2027, 20. januar») after its date."""
+    s = _YEAR_FIRST_RE.sub(r"\2 \1", s)
     s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
