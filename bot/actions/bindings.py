@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
+from bot.actions.membership import settle_requests
 from bot.actions.rules import require_admin
 from bot.i18n import _
 from bot.model.config import AppConfig
@@ -155,6 +156,7 @@ def bind_person(
         key=key,
         doc=chosen.as_doc(),
         now=now,
+        also=lambda tables: settle_requests(tables, platform=platform, user_id=chosen.user_id),
         summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
             name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
         ),
@@ -191,6 +193,7 @@ def bind_organisation(
         key=chosen.key,
         doc=chosen.as_doc(),
         now=acting.state.doc(META, ORGANISATIONS, chosen.key) or None,
+        also=lambda tables: settle_requests(tables, platform=acting.request.platform, organisation=chosen.key),
         summary=lambda: _("Koblet organisasjonen {organisation} til {party} som {role}").format(
             organisation=chosen.key, party=acting.config.party_name(chosen.party), role=chosen.role
         ),
@@ -209,13 +212,17 @@ def _bind(
     now: Document | None,
     summary: Callable[[], str],
     region: str | None = None,
+    also: Callable[[Tables], None] | None = None,
 ) -> Bound:
-    """Store `doc` under `key` in `meta`, unless it is there already (`now`)."""
+    """Store `doc` under `key` in `meta`, unless it is there already (`now`); `also` changes what the same
+    write settles (a person's pending requests to join)."""
     if now == doc:
         return Bound(changed=False)
 
     def mutate(tables: Tables) -> None:
         tables.setdefault(table, {})[key] = doc
+        if also is not None:
+            also(tables)
 
     record(acting, action=action, partition=META, summary=summary, mutate=mutate, region=region)
     return Bound(changed=True)

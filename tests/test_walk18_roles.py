@@ -1,0 +1,59 @@
+"""Walk 18's findings on roles (issue 18): a stale `bli med` request settled by a role given another way
+(F1), `koble organisasjon` over another party's binding (F4), binding a private chat (F12), removing the
+only coordinator (F2), registering an admin (F15) and a promotion worded as one (F8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.messages import Reply, Request
+from tests.driver import BotDriver, make_bot, oslo
+
+ADMIN = "U0ADMIN"
+
+
+def slack(bot: BotDriver, text: str, *, user: str, channel: str, organisation: str | None = None) -> Reply:
+    """A Slack person, with their team when given (`Request.organisation`)."""
+    request = Request(
+        platform="slack", user_id=user, channel_id=channel, text=text, user_name=None, organisation=organisation
+    )
+    outcome = bot.core.handle(request)
+    bot.outcomes.append(outcome)
+    return outcome.reply
+
+
+def _asked(form: str) -> BotDriver:
+    bot = make_bot(at=oslo(2026, 9, 7, 10))
+    if form == "nn":
+        assert slack(bot, "målform nn", user=ADMIN, channel="C0NASJONAL").ok
+    assert slack(bot, "koble region rogaland", user=ADMIN, channel="C0ROG").ok
+    assert slack(bot, "bli med", user="U0NEW", channel="C0ROG").ok
+    return bot
+
+
+@pytest.mark.parametrize("form", ["nb", "nn"])
+@pytest.mark.parametrize("answer", ["ja", "nei"])
+def test_a_request_settled_by_person_is_not_answered_and_keeps_the_coordinator(form: str, answer: str) -> None:
+    bot = _asked(form)
+    assert slack(bot, "person <@U0NEW> rogaland koordinator Nina Ny", user=ADMIN, channel="C0NASJONAL").ok
+    assert bot.tables("meta")["join_requests"]["1"]["status"] == "settled"
+    before = bot.snapshot()
+    stale = slack(bot, f"opptak {answer} 1", user=ADMIN, channel="C0NASJONAL")
+    assert not stale.ok
+    assert bot.snapshot() == before
+    settled = "er avgjort" if form == "nb" else "er avgjord"
+    assert settled in stale.text and "Nina Ny" in stale.text
+    assert slack(bot, "dato vår 24. april", user="U0NEW", channel="C0ROG").ok
+
+
+@pytest.mark.parametrize("answer", ["ja", "nei"])
+def test_a_request_settled_by_the_organisation_is_not_answered_even_by_a_coordinator(answer: str) -> None:
+    bot = _asked("nb")
+    assert slack(bot, "bli med", user="U0ORG", channel="C0ROG", organisation="T0ROGFK123").ok
+    assert slack(bot, "person <@U0NEW> rogaland koordinator Nina Ny", user=ADMIN, channel="C0NASJONAL").ok
+    assert slack(bot, "koble organisasjon T0ROGFK123 rogaland koordinator", user=ADMIN, channel="C0NASJONAL").ok
+    before = bot.snapshot()
+    stale = slack(bot, f"opptak {answer} 2", user="U0NEW", channel="C0ROG")
+    assert not stale.ok and "koordinator" in stale.text and "organisasjonen" in stale.text
+    assert bot.snapshot() == before
+    assert slack(bot, "dato vår 22. april", user="U0ORG", channel="C0ROG", organisation="T0ROGFK123").ok
