@@ -72,8 +72,11 @@ def _channel(ctx: Context) -> ChannelBinding:
 
 def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Outcome:
     """`koble organisasjon <tenant-id | slack-team | e-postdomene> <part> [rolle]`."""
+    confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) below
     chosen, bound = actions.bind_organisation(
-        Acting.of(ctx=ctx, request=request), binding=lambda: _organisation(ctx, words)
+        Acting.of(ctx=ctx, request=request),
+        binding=lambda: _organisation(ctx, split_confirm(words)[0]),
+        confirmed=confirmed,
     )
     values = {
         "organisation": chosen.key.partition(":")[2],
@@ -86,6 +89,11 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
         "Alle fra {organisation} er nå {role} for {party}, uten egen registrering. "
         "En person som er registrert selv, beholder sin egen rolle."
     ).format(**values)
+    if bound.replaced is not None:
+        old_party, old_role = bound.replaced
+        lead += " " + _("De er ikke lenger {role} for {party}.").format(
+            role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
+        )
     return Outcome(reply=make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL))
 
 

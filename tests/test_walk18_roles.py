@@ -57,3 +57,30 @@ def test_a_request_settled_by_the_organisation_is_not_answered_even_by_a_coordin
     assert not stale.ok and "koordinator" in stale.text and "organisasjonen" in stale.text
     assert bot.snapshot() == before
     assert slack(bot, "dato vår 22. april", user="U0ORG", channel="C0ROG", organisation="T0ROGFK123").ok
+
+
+TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+
+
+@pytest.mark.parametrize(("form", "replaces"), [("nb", "erstatter"), ("nn", "erstattar")])
+def test_binding_an_organisation_to_another_party_asks_first_and_names_what_it_replaces(
+    form: str, replaces: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    if form == "nn":
+        assert bot.say("målform nn", as_="admin", channel="nasjonal").ok
+    assert bot.say(f"koble organisasjon {TENANT} agder", as_="admin", channel="nasjonal").ok
+    before = bot.snapshot()
+    asked = bot.say(f"koble organisasjon {TENANT} RFF", as_="admin", channel="nasjonal")
+    assert not asked.ok and replaces in asked.text and "Agder fylkeskommune" in asked.text, asked.text
+    confirm = "bekreft" if form == "nb" else "stadfest"
+    assert [b.command for b in asked.buttons] == [f"koble organisasjon {TENANT} RFF {confirm}"]
+    assert bot.snapshot() == before
+    done = bot.say(asked.buttons[0].command, as_="admin", channel="nasjonal")
+    # Said to the national channel, in its written form (bokmål): the replaced binding is named.
+    assert done.ok and "ikke lenger" in done.text and "Agder fylkeskommune" in done.text, done.text
+    assert bot.tables("meta")["organisations"][f"tenant:{TENANT}"]["party"] == "RFF"
+    summary = bot.core.state.history("meta")[-1]["summary"]  # the log says what was replaced
+    assert "Agder fylkeskommune" in summary and "forskningsfond" in summary, summary
+    # The same party in another role is no replacement of a party: no question.
+    assert bot.say(f"koble organisasjon {TENANT} RFF koordinator", as_="admin", channel="nasjonal").ok

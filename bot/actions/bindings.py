@@ -88,7 +88,8 @@ class Bound:
     changed: bool
     """False when the binding was already so: nothing recorded."""
     replaced: tuple[str, str] | None = None
-    """The party and role a `person` took the person away from (the reply says what changed)."""
+    """The party and role a `person` took the person away from, or `koble organisasjon` the organisation
+    (the reply says what changed)."""
 
 
 def bind_channel(
@@ -178,28 +179,60 @@ def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, st
 
 
 def bind_organisation(
-    acting: Acting, *, binding: Callable[[], OrganisationBinding]
+    acting: Acting, *, binding: Callable[[], OrganisationBinding], confirmed: bool = False
 ) -> tuple[OrganisationBinding, Bound]:
     """Bind an organisation to a party: everyone from it becomes the party's member (a person's own
-    binding still wins). `binding` is read after the admin check."""
+    binding still wins). `binding` is read after the admin check. An organisation is bound to one party, so
+    binding it to another party replaces the binding it has, and is asked first (`confirmed`), naming it
+    (walk 18 F4: a county's tenant bound to RFF silently left its region)."""
     require_admin(acting)
     chosen = binding()
     if chosen.role not in ORGANISATION_ROLES:
         raise DomainError(_("En organisasjon kan gi rollene koordinator, rådgiver eller au, ikke administrator."))
+    config = acting.config
+    now = acting.state.doc(META, ORGANISATIONS, chosen.key) or None
+    held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
+    replaced = held if held is not None and held[0] != chosen.party else None
+    if replaced is not None and not confirmed:
+        raise DomainError(
+            _(
+                "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
+                "erstatter den koblingen med {new}. Skriv det samme med «{confirm}» til slutt for å erstatte. "
+                "Ingenting er endret."
+            ).format(
+                organisation=chosen.key.partition(":")[2],
+                role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
+                party=config.party_name(replaced[0]),
+                new=config.party_name(chosen.party),
+                confirm=confirm_word(),
+            ),
+            again=_("Erstatt"),
+        )
+
+    def summary() -> str:
+        done = _("Koblet organisasjonen {organisation} til {party} som {role}").format(
+            organisation=chosen.key,
+            party=config.party_name(chosen.party),
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+        )
+        if replaced is None:
+            return done
+        return _("{done}; erstattet koblingen til {party} som {role}").format(
+            done=done, party=config.party_name(replaced[0]), role=_(ROLE_NAMES.get(replaced[1], replaced[1]))
+        )
+
     bound = _bind(
         acting,
         action=BIND_ORGANISATION,
         table=ORGANISATIONS,
         key=chosen.key,
         doc=chosen.as_doc(),
-        now=acting.state.doc(META, ORGANISATIONS, chosen.key) or None,
+        now=now,
         also=lambda tables: settle_requests(tables, platform=acting.request.platform, organisation=chosen.key),
-        summary=lambda: _("Koblet organisasjonen {organisation} til {party} som {role}").format(
-            organisation=chosen.key, party=acting.config.party_name(chosen.party), role=chosen.role
-        ),
-        region=chosen.party if acting.config.region(chosen.party) else None,
+        summary=summary,
+        region=chosen.party if config.region(chosen.party) else None,
     )
-    return chosen, bound
+    return chosen, Bound(changed=bound.changed, replaced=replaced if bound.changed else None)
 
 
 def _bind(
