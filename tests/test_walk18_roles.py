@@ -84,3 +84,29 @@ def test_binding_an_organisation_to_another_party_asks_first_and_names_what_it_r
     assert "Agder fylkeskommune" in summary and "forskningsfond" in summary, summary
     # The same party in another role is no replacement of a party: no question.
     assert bot.say(f"koble organisasjon {TENANT} RFF koordinator", as_="admin", channel="nasjonal").ok
+
+
+def _personal(bot: BotDriver, text: str, *, platform: str, user: str, channel: str) -> Reply:
+    outcome = bot.core.handle(Request(platform=platform, user_id=user, channel_id=channel, text=text, personal=True))
+    bot.outcomes.append(outcome)
+    return outcome.reply
+
+
+@pytest.mark.parametrize(
+    ("platform", "user", "channel"),
+    [("teams", "11111111-0000-0000-0000-000000000009", "a:1admin-personal"), ("slack", ADMIN, "D0ADMINDM")],
+)
+@pytest.mark.parametrize(
+    "typed", ["koble region rogaland", "koble aktør IN agder", "koble nasjonal", "målform kanal nn"]
+)
+def test_a_personal_chat_is_never_bound_nor_given_a_channel_form(
+    platform: str, user: str, channel: str, typed: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 11, 2, 8))
+    before = bot.snapshot()
+    refused = _personal(bot, typed, platform=platform, user=user, channel=channel)
+    assert not refused.ok and "privat samtale" in refused.text and f"«{typed}»" in refused.text, refused.text
+    assert bot.snapshot() == before
+    assert _personal(bot, "målform nn", platform=platform, user=user, channel=channel).ok
+    nynorsk = _personal(bot, typed, platform=platform, user=user, channel=channel)
+    assert not nynorsk.ok and "privat samtale" in nynorsk.text and "Ingenting er endra" in nynorsk.text

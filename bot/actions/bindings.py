@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.membership import settle_requests
-from bot.actions.rules import require_admin
+from bot.actions.rules import require_admin, require_shared_channel
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import (
@@ -100,6 +100,7 @@ def bind_channel(
     refusal names what it is now, since its reminders and overview would go elsewhere."""
     require_admin(acting)
     chosen = binding()
+    require_shared_channel(acting)
     current = _channel_binding(acting.channel)
     if current is not None and current != chosen and not confirmed:
         raise DomainError(
