@@ -110,3 +110,38 @@ def test_a_personal_chat_is_never_bound_nor_given_a_channel_form(
     assert _personal(bot, "målform nn", platform=platform, user=user, channel=channel).ok
     nynorsk = _personal(bot, typed, platform=platform, user=user, channel=channel)
     assert not nynorsk.ok and "privat samtale" in nynorsk.text and "Ingenting er endra" in nynorsk.text
+
+
+@pytest.mark.parametrize(
+    ("form", "last"), [("nb", "den eneste som er registrert"), ("nn", "den einaste som er registrert")]
+)
+def test_an_admin_removing_the_only_coordinator_is_asked_first_and_the_admins_are_told(form: str, last: str) -> None:
+    bot = make_bot(at=oslo(2027, 4, 26, 9))
+    if form == "nn":
+        assert bot.say("målform nn", as_="admin", channel="nasjonal").ok
+    before = bot.snapshot()
+    asked = bot.say("forlat agder @kari", as_="admin", channel="nasjonal")
+    assert not asked.ok and "Kari Nordmann" in asked.text and last in asked.text, asked.text
+    assert "forlat agder @kari " + ("bekreft" if form == "nb" else "stadfest") in asked.text, asked.text
+    assert [b.command for b in asked.buttons] == ["forlat agder @kari " + ("bekreft" if form == "nb" else "stadfest")]
+    assert bot.snapshot() == before
+    removed = bot.say(asked.buttons[0].command, as_="admin", channel="nasjonal")
+    assert removed.ok, removed.text
+    told = [a.reply.text for a in bot.last.announcements]
+    assert any("Driftsansvarlig fjernet Kari Nordmann" in text and "siste koordinatoren" in text for text in told), told
+    assert not bot.say("dato vår 22. april", as_="kari").ok
+
+
+def test_an_admin_removing_the_last_coordinator_beside_an_adviser_is_asked_first() -> None:
+    bot = make_bot(at=oslo(2027, 4, 26, 9))
+    assert bot.say("person @nina agder rådgiver Nina Ny", as_="admin", channel="nasjonal").ok
+    before = bot.snapshot()
+    asked = bot.say("forlat agder @kari", as_="admin", channel="nasjonal")
+    assert not asked.ok and "Kari Nordmann er den siste koordinatoren" in asked.text, asked.text
+    assert bot.snapshot() == before
+
+
+def test_an_admin_removing_one_of_two_coordinators_is_not_asked() -> None:
+    bot = make_bot(at=oslo(2027, 4, 26, 9))
+    assert bot.say("person @nina agder koordinator Nina Ny", as_="admin", channel="nasjonal").ok
+    assert bot.say("forlat agder @kari", as_="admin", channel="nasjonal").ok
