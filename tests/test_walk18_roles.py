@@ -145,3 +145,42 @@ def test_an_admin_removing_one_of_two_coordinators_is_not_asked() -> None:
     bot = make_bot(at=oslo(2027, 4, 26, 9))
     assert bot.say("person @nina agder koordinator Nina Ny", as_="admin", channel="nasjonal").ok
     assert bot.say("forlat agder @kari", as_="admin", channel="nasjonal").ok
+
+
+@pytest.mark.parametrize(("form", "now"), [("nb", "er nå administrator."), ("nn", "er no administrator.")])
+def test_an_admin_is_registered_without_a_party_and_is_no_partys_member(form: str, now: str) -> None:
+    bot = make_bot(at=oslo(2026, 9, 7, 10))
+    if form == "nn":
+        assert slack(bot, "målform kanal nn", user=ADMIN, channel="C0NASJONAL").ok
+    done = slack(bot, "person <@U0BOSS> admin Berit Sjef", user=ADMIN, channel="C0NASJONAL")
+    assert done.ok and f"Berit Sjef {now}" in done.text, done.text
+    assert slack(bot, "person <@U0BOSS2> admin", user=ADMIN, channel="C0NASJONAL").ok
+    # The new admin acts as one: binds a channel.
+    assert slack(bot, "koble region rogaland", user="U0BOSS", channel="C0ROG").ok
+    before = bot.snapshot()
+    refused = slack(bot, "person <@U0BOSS4> agder admin", user=ADMIN, channel="C0NASJONAL")
+    assert not refused.ok and "person <@U0BOSS4> admin" in refused.text, refused.text
+    assert bot.snapshot() == before
+    for region in ("rogaland", "agder"):
+        hvem = slack(bot, f"hvem {region}", user=ADMIN, channel="C0ROG")
+        assert "Berit" not in hvem.text and "U0BOSS" not in hvem.text, hvem.text
+
+
+@pytest.mark.parametrize(
+    ("form", "before_was"), [("nb", "Før var Ingrid Haugen rådgiver."), ("nn", "Før var Ingrid Haugen rådgjevar.")]
+)
+def test_an_adviser_made_coordinator_of_her_own_party_is_promoted_without_a_question(
+    form: str, before_was: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 9, 14, 10))
+    if form == "nn":
+        assert slack(bot, "målform kanal nn", user=ADMIN, channel="C0NASJONAL").ok
+    assert slack(bot, "person <@U0ZZ> vestland rådgiver Ingrid Haugen", user=ADMIN, channel="C0NASJONAL").ok
+    promoted = slack(bot, "person <@U0ZZ> Vestland fylkeskommune koordinator", user=ADMIN, channel="C0NASJONAL")
+    assert promoted.ok and "koordinator for Vestland fylkeskommune" in promoted.text, promoted.text
+    assert before_was in promoted.text and "flytt" not in promoted.text.lower(), promoted.text
+    # Back down to adviser in the same party loses rights: asked, worded as a change of role, not a move.
+    before = bot.snapshot()
+    asked = slack(bot, "person <@U0ZZ> vestland rådgiver", user=ADMIN, channel="C0NASJONAL")
+    assert not asked.ok and "fjern" in asked.text and "flytt" not in asked.text.lower(), asked.text
+    assert bot.snapshot() == before

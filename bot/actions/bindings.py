@@ -74,13 +74,14 @@ class PersonBinding:
     user_id: str
     """The person's id on the request's platform."""
     party: str
+    """Empty for an admin, who is nobody's party member (walk 18 F15)."""
     role: str
     person: str
     """The person key (app.yaml's when known there)."""
     name: str
 
     def as_doc(self) -> Document:
-        return {"party": self.party, "role": self.role, "person": self.person, "name": self.name}
+        return {"party": self.party or None, "role": self.role, "person": self.person, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -137,20 +138,8 @@ def bind_person(
     now = acting.state.person_binding(key=key)
     held = _held(acting, now=now, person=chosen.person)
     moves = held is not None and held != (chosen.party, chosen.role)
-    if moves and held and not confirmed:
-        config = acting.config
-        raise DomainError(
-            _(
-                "{name} er {role} for {party}. Dette flytter {name} til {new} og fjerner rettene som {role} for "
-                "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
-            ).format(
-                name=chosen.name,
-                role=_(ROLE_NAMES.get(held[1], held[1])),
-                party=config.party_name(held[0]),
-                new=config.party_name(chosen.party),
-                confirm=confirm_word(),
-            )
-        )
+    if moves and held and not confirmed and not _promotion(held, chosen):
+        raise DomainError(_moving_text(acting.config, held=held, chosen=chosen), again=_("Flytt"))
     bound = _bind(
         acting,
         action=BIND_PERSON,
@@ -159,11 +148,43 @@ def bind_person(
         doc=chosen.as_doc(),
         now=now,
         also=lambda tables: settle_requests(tables, platform=platform, user_id=chosen.user_id),
-        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
-            name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
-        ),
+        summary=lambda: (
+            _("Registrerte {name} ({platform} {user}) som {role} for {party}")
+            if chosen.party
+            else _("Registrerte {name} ({platform} {user}) som {role}")
+        ).format(name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party),
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
+
+
+def _promotion(held: tuple[str, str], chosen: PersonBinding) -> bool:
+    """An adviser made coordinator of the party they are with: nothing is lost, so nothing is asked (walk 18
+    F8)."""
+    return held == (chosen.party, "adviser") and chosen.role == "coordinator"
+
+
+def _moving_text(config: AppConfig, *, held: tuple[str, str], chosen: PersonBinding) -> str:
+    """The question before a `person` that takes someone from the party or role they hold, naming what they
+    lose: a move to another party, another role in the same party, or the admin role (no party)."""
+    values = {
+        "name": chosen.name,
+        "role": _(ROLE_NAMES.get(held[1], held[1])),
+        "party": config.party_name(held[0]),
+        "new_role": _(ROLE_NAMES.get(chosen.role, chosen.role)),
+        "new": config.party_name(chosen.party),
+        "confirm": confirm_word(),
+    }
+    if chosen.party == held[0] or not chosen.party:
+        text = _(
+            "{name} er {role} for {party}. Dette gjør {name} til {new_role} og fjerner rettene som {role} for "
+            "{party}. Skriv det samme med «{confirm}» til slutt for å endre rollen. Ingenting er endret."
+        )
+    else:
+        text = _(
+            "{name} er {role} for {party}. Dette flytter {name} til {new} og fjerner rettene som {role} for "
+            "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
+        )
+    return text.format(**values)
 
 
 def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, str] | None:
