@@ -13,10 +13,10 @@ import logging
 from dataclasses import dataclass, replace
 
 from bot.actions.base import Acting, record
+from bot.actions.stranding import ask_before_stranding
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import ROLE_NAMES, Caller, Directory, binding_key, organisation_key
-from bot.model.order import confirm_word
 from bot.reminders.notify import known_people
 from bot.state.store import META, DomainError, StateStore
 from storage.base import Document, Tables
@@ -349,8 +349,14 @@ def leave(
         leaving = caller
     last = False
     if leaving is not None:  # the same questions whoever removes the person (walk 18 F2)
-        last = _ask_before_stranding(
-            acting, party=party, leaving=leaving, by_admin=by_admin, name=target_name, confirmed=confirmed
+        last = ask_before_stranding(
+            acting,
+            party=party,
+            leaving=leaving,
+            by_admin=by_admin,
+            name=target_name,
+            confirmed=confirmed,
+            roles=answering_roles(config, party=party),
         )
     key = binding_key(request.platform, target)
     left = {"party": None, "role": None, "left": party, "person": target, "name": target_name}
@@ -367,77 +373,6 @@ def leave(
         region=party if config.region(party) else None,
     )
     return Left(party=party, name=target_name, user_id=target, by_admin=by_admin, last_coordinator=last)
-
-
-def _ask_before_stranding(
-    acting: Acting, *, party: str, leaving: Caller, by_admin: bool, name: str, confirmed: bool
-) -> bool:
-    """Ask first (unless `confirmed`) when the person leaving is the party's only registered person or its
-    last coordinator, whether they leave themselves or an admin removes them; True when they are the last
-    coordinator (the handler then tells the admins)."""
-    config = acting.config
-    party_name = config.party_name(party)
-    others = [
-        person
-        for person in known_people(config=config, state=acting.state).values()
-        if person["party"] == party and person["role"] and person["key"] != leaving.key
-    ]
-    command = f"forlat {party} {confirm_word()}"
-    if by_admin:
-        command = " ".join([*acting.request.text.split(), confirm_word()])
-    if not others and not confirmed:
-        lead = (
-            _("{name} er den eneste som er registrert for {party}.")
-            if by_admin
-            else _("Du er den eneste som er registrert for {party}.")
-        )
-        go = (
-            _("Uten {name} må en administrator slippe noen inn igjen.")
-            if by_admin
-            else _("Uten deg må en administrator slippe noen inn igjen.")
-        )
-        raise DomainError(
-            " ".join(
-                [
-                    lead.format(name=name, party=party_name),
-                    go.format(name=name),
-                    _("Skriv «{command}» for å gå likevel.").format(command=command),
-                ]
-            ),
-            again=_("Fjern likevel") if by_admin else None,
-        )
-    last = _last_coordinator(acting, party=party, leaving=leaving, others=others)
-    if last and not confirmed:
-        lead = (
-            _("{name} er den siste koordinatoren for {party}.")
-            if by_admin
-            else _("Du er den siste koordinatoren for {party}.")
-        )
-        raise DomainError(
-            " ".join(
-                [
-                    lead.format(name=name, party=party_name),
-                    _(
-                        "Uten en koordinator kan ingen sette datoer, skrive referat eller signere for {party} før en "
-                        "administrator registrerer en ny. Skriv «{command}» for å gå likevel; administratorene får "
-                        "beskjed."
-                    ).format(party=party_name, command=command),
-                ]
-            ),
-            again=_("Fjern likevel") if by_admin else None,
-        )
-    return last
-
-
-def _last_coordinator(acting: Acting, *, party: str, leaving: Caller, others: list[dict[str, object]]) -> bool:
-    """Whether the person leaving is the last of the party who answers for it (its coordinators; AU: its
-    members), counting an organisation bound in such a role: leaving then strands the party until an admin
-    acts, so it is asked first and the admins are told (walk 7 F11)."""
-    roles = answering_roles(acting.config, party=party)
-    if leaving.role not in roles or any(person["role"] in roles for person in others):
-        return False
-    organisations = Directory(config=acting.config, state=acting.state).organisations(party=party)
-    return not any(bound.role in roles for bound in organisations)
 
 
 def _put(tables: Tables, table: str, key: str, doc: Document, *, unless_taken: bool = False) -> None:
