@@ -169,7 +169,7 @@ def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
         words, name = _name_after_role(ctx, words)
         role = ROLES.get(fold(words[-1]))
         party = ctx.vocab.party(" ".join(words[1:-1])) or ""
-    if role == "admin" and party:
+    if (role == "admin" and party) or (not admin and len(words) >= 3 and ROLES.get(fold(words[2])) == "admin"):
         raise DomainError(
             _("En administrator er ikke med for en part, men for alle. Skriv «{example}». Ingenting er endret.").format(
                 example=f"person {words[0]} admin"
