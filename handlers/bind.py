@@ -72,8 +72,11 @@ def _channel(ctx: Context) -> ChannelBinding:
 
 def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Outcome:
     """`koble organisasjon <tenant-id | slack-team | e-postdomene> <part> [rolle]`."""
+    confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) below
     chosen, bound = actions.bind_organisation(
-        Acting.of(ctx=ctx, request=request), binding=lambda: _organisation(ctx, words)
+        Acting.of(ctx=ctx, request=request),
+        binding=lambda: _organisation(ctx, split_confirm(words)[0]),
+        confirmed=confirmed,
     )
     values = {
         "organisation": chosen.key.partition(":")[2],
@@ -86,6 +89,11 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
         "Alle fra {organisation} er nå {role} for {party}, uten egen registrering. "
         "En person som er registrert selv, beholder sin egen rolle."
     ).format(**values)
+    if bound.replaced is not None:
+        old_party, old_role = bound.replaced
+        lead += " " + _("De er ikke lenger {role} for {party}.").format(
+            role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
+        )
     return Outcome(reply=make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL))
 
 
@@ -122,12 +130,20 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         binding=lambda: _person(request, ctx, split_confirm(words)[0]),
         confirmed=confirmed,
     )
-    done = _("{name} er nå {role} for {party}.") if bound.changed else _("{name} er allerede {role} for {party}.")
+    if chosen.party:
+        done = _("{name} er nå {role} for {party}.") if bound.changed else _("{name} er allerede {role} for {party}.")
+    else:  # an admin is nobody's party member (walk 18 F15)
+        done = _("{name} er nå {role}.") if bound.changed else _("{name} er allerede {role}.")
     role = _(ROLE_NAMES.get(chosen.role, chosen.role))
     lead = done.format(name=chosen.name, role=role, party=ctx.config.party_name(chosen.party))
     if bound.replaced is not None:
         old_party, old_role = bound.replaced
-        lead += " " + _("{name} er ikke lenger {role} for {party}.").format(
+        gone = (
+            _("Før var {name} {role}.")  # the same party: a promotion reads as one (walk 18 F8)
+            if old_party == chosen.party
+            else _("{name} er ikke lenger {role} for {party}.")
+        )
+        lead += " " + gone.format(
             name=chosen.name, role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
         )
     if chosen.name == chosen.user_id:  # only the id: say how to give the name receipts and `logg` show
@@ -141,18 +157,29 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
 
 
 def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
-    if len(words) < 3:
+    admin = len(words) >= 2 and ROLES.get(fold(words[1])) == "admin"
+    if len(words) < 3 and not admin:
         raise DomainError(
             _("Skriv «{example}» (rolle: koordinator, rådgiver, au eller admin).").format(example=PERSON_EXAMPLE)
         )
-    words, name = _name_after_role(ctx, words)
-    role = ROLES.get(fold(words[-1]))
-    party = ctx.vocab.party(" ".join(words[1:-1]))
+    if admin:  # `person @berit admin [Berit Sjef]`: an admin is nobody's party member (walk 18 F15)
+        words, name = words[:2], " ".join(words[2:]).strip("«»\"' ") or None
+        role, party = "admin", ""
+    else:
+        words, name = _name_after_role(ctx, words)
+        role = ROLES.get(fold(words[-1]))
+        party = ctx.vocab.party(" ".join(words[1:-1])) or ""
+    if (role == "admin" and party) or (not admin and len(words) >= 3 and ROLES.get(fold(words[2])) == "admin"):
+        raise DomainError(
+            _("En administrator er ikke med for en part, men for alle. Skriv «{example}». Ingenting er endret.").format(
+                example=f"person {words[0]} admin"
+            )
+        )
     if role is None:
         raise DomainError(
             _("Ukjent rolle «{role}». Bruk koordinator, rådgiver, au eller admin.").format(role=shown(words[-1]))
         )
-    if party is None:
+    if not party and role != "admin":
         raise DomainError(
             _("Ukjent part «{party}». Bruk en region (f.eks. agder) eller en aktør (IN, SIVA, NFR, RFF, AU).").format(
                 party=shown(" ".join(words[1:-1]))

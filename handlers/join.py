@@ -231,9 +231,15 @@ def leave(request: Request, ctx: Context) -> Outcome:
             addresses=admin_channels(ctx.directory),
             reply=lambda: make_reply(
                 title=_("{party} har ingen koordinator").format(party=ctx.config.party_name(left.party)),
-                lead=_(
-                    "{name} forlot {party} og var den siste koordinatoren der. Registrer en ny med «{command}»."
+                lead=(
+                    _(
+                        "{who} fjernet {name} fra {party}, og {name} var den siste koordinatoren der. Registrer en "
+                        "ny med «{command}»."
+                    )
+                    if left.by_admin
+                    else _("{name} forlot {party} og var den siste koordinatoren der. Registrer en ny med «{command}».")
                 ).format(
+                    who=ctx.caller.name,
                     name=left.name,
                     party=ctx.config.party_name(left.party),
                     command=f"person @… {left.party} koordinator",

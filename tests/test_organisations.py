@@ -158,7 +158,9 @@ def test_a_person_leaves_and_an_admin_removes_anyone() -> None:
     assert not gone.ok and "bli med" in gone.text  # their own «left» wins over their organisation
     assert_refused(bot, "forlat IN", as_="nora", channel="in", contains="ikke med for Innovasjon Norge")
     assert_refused(bot, "forlat IN @ola", as_="siri", channel="siva", contains="Bare en administrator")
-    removed = bot.say("forlat IN @ola", as_="admin", channel="nasjonal")
+    # Walk 18 F2: Ola is IN's only registered person, so the admin is asked first, as Ola would be.
+    assert_refused(bot, "forlat IN @ola", as_="admin", channel="nasjonal", contains="den eneste som er registrert")
+    removed = bot.say("forlat IN @ola bekreft", as_="admin", channel="nasjonal")
     assert removed.ok and "Ola" in removed.text and "fjernet" in removed.text
     assert not bot.say("hvem", as_="ola", channel="in").ok
 

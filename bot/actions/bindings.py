@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import require_admin
+from bot.actions.membership import settle_requests
+from bot.actions.rules import require_admin, require_shared_channel
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import (
@@ -73,13 +74,14 @@ class PersonBinding:
     user_id: str
     """The person's id on the request's platform."""
     party: str
+    """Empty for an admin, who is nobody's party member (walk 18 F15)."""
     role: str
     person: str
     """The person key (app.yaml's when known there)."""
     name: str
 
     def as_doc(self) -> Document:
-        return {"party": self.party, "role": self.role, "person": self.person, "name": self.name}
+        return {"party": self.party or None, "role": self.role, "person": self.person, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class Bound:
     changed: bool
     """False when the binding was already so: nothing recorded."""
     replaced: tuple[str, str] | None = None
-    """The party and role a `person` took the person away from (the reply says what changed)."""
+    """The party and role a `person` took the person away from, or `koble organisasjon` the organisation
+    (the reply says what changed)."""
 
 
 def bind_channel(
@@ -98,6 +101,7 @@ def bind_channel(
     refusal names what it is now, since its reminders and overview would go elsewhere."""
     require_admin(acting)
     chosen = binding()
+    require_shared_channel(acting)
     current = _channel_binding(acting.channel)
     if current is not None and current != chosen and not confirmed:
         raise DomainError(
@@ -134,20 +138,8 @@ def bind_person(
     now = acting.state.person_binding(key=key)
     held = _held(acting, now=now, person=chosen.person)
     moves = held is not None and held != (chosen.party, chosen.role)
-    if moves and held and not confirmed:
-        config = acting.config
-        raise DomainError(
-            _(
-                "{name} er {role} for {party}. Dette flytter {name} til {new} og fjerner rettene som {role} for "
-                "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
-            ).format(
-                name=chosen.name,
-                role=_(ROLE_NAMES.get(held[1], held[1])),
-                party=config.party_name(held[0]),
-                new=config.party_name(chosen.party),
-                confirm=confirm_word(),
-            )
-        )
+    if moves and held and not confirmed and not _promotion(held, chosen):
+        raise DomainError(_moving_text(acting.config, held=held, chosen=chosen), again=_("Flytt"))
     bound = _bind(
         acting,
         action=BIND_PERSON,
@@ -155,11 +147,44 @@ def bind_person(
         key=key,
         doc=chosen.as_doc(),
         now=now,
-        summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
-            name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
-        ),
+        also=lambda tables: settle_requests(tables, platform=platform, user_id=chosen.user_id),
+        summary=lambda: (
+            _("Registrerte {name} ({platform} {user}) som {role} for {party}")
+            if chosen.party
+            else _("Registrerte {name} ({platform} {user}) som {role}")
+        ).format(name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party),
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
+
+
+def _promotion(held: tuple[str, str], chosen: PersonBinding) -> bool:
+    """An adviser made coordinator of the party they are with: nothing is lost, so nothing is asked (walk 18
+    F8)."""
+    return held == (chosen.party, "adviser") and chosen.role == "coordinator"
+
+
+def _moving_text(config: AppConfig, *, held: tuple[str, str], chosen: PersonBinding) -> str:
+    """The question before a `person` that takes someone from the party or role they hold, naming what they
+    lose: a move to another party, another role in the same party, or the admin role (no party)."""
+    values = {
+        "name": chosen.name,
+        "role": _(ROLE_NAMES.get(held[1], held[1])),
+        "party": config.party_name(held[0]),
+        "new_role": _(ROLE_NAMES.get(chosen.role, chosen.role)),
+        "new": config.party_name(chosen.party),
+        "confirm": confirm_word(),
+    }
+    if chosen.party == held[0] or not chosen.party:
+        text = _(
+            "{name} er {role} for {party}. Dette gjør {name} til {new_role} og fjerner rettene som {role} for "
+            "{party}. Skriv det samme med «{confirm}» til slutt for å endre rollen. Ingenting er endret."
+        )
+    else:
+        text = _(
+            "{name} er {role} for {party}. Dette flytter {name} til {new} og fjerner rettene som {role} for "
+            "{party}. Skriv det samme med «{confirm}» til slutt for å flytte. Ingenting er endret."
+        )
+    return text.format(**values)
 
 
 def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, str] | None:
@@ -176,27 +201,60 @@ def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, st
 
 
 def bind_organisation(
-    acting: Acting, *, binding: Callable[[], OrganisationBinding]
+    acting: Acting, *, binding: Callable[[], OrganisationBinding], confirmed: bool = False
 ) -> tuple[OrganisationBinding, Bound]:
     """Bind an organisation to a party: everyone from it becomes the party's member (a person's own
-    binding still wins). `binding` is read after the admin check."""
+    binding still wins). `binding` is read after the admin check. An organisation is bound to one party, so
+    binding it to another party replaces the binding it has, and is asked first (`confirmed`), naming it
+    (walk 18 F4: a county's tenant bound to RFF silently left its region)."""
     require_admin(acting)
     chosen = binding()
     if chosen.role not in ORGANISATION_ROLES:
         raise DomainError(_("En organisasjon kan gi rollene koordinator, rådgiver eller au, ikke administrator."))
+    config = acting.config
+    now = acting.state.doc(META, ORGANISATIONS, chosen.key) or None
+    held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
+    replaced = held if held is not None and held[0] != chosen.party else None
+    if replaced is not None and not confirmed:
+        raise DomainError(
+            _(
+                "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
+                "erstatter den koblingen med {new}. Skriv det samme med «{confirm}» til slutt for å erstatte. "
+                "Ingenting er endret."
+            ).format(
+                organisation=chosen.key.partition(":")[2],
+                role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
+                party=config.party_name(replaced[0]),
+                new=config.party_name(chosen.party),
+                confirm=confirm_word(),
+            ),
+            again=_("Erstatt"),
+        )
+
+    def summary() -> str:
+        done = _("Koblet organisasjonen {organisation} til {party} som {role}").format(
+            organisation=chosen.key,
+            party=config.party_name(chosen.party),
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+        )
+        if replaced is None:
+            return done
+        return _("{done}; erstattet koblingen til {party} som {role}").format(
+            done=done, party=config.party_name(replaced[0]), role=_(ROLE_NAMES.get(replaced[1], replaced[1]))
+        )
+
     bound = _bind(
         acting,
         action=BIND_ORGANISATION,
         table=ORGANISATIONS,
         key=chosen.key,
         doc=chosen.as_doc(),
-        now=acting.state.doc(META, ORGANISATIONS, chosen.key) or None,
-        summary=lambda: _("Koblet organisasjonen {organisation} til {party} som {role}").format(
-            organisation=chosen.key, party=acting.config.party_name(chosen.party), role=chosen.role
-        ),
-        region=chosen.party if acting.config.region(chosen.party) else None,
+        now=now,
+        also=lambda tables: settle_requests(tables, platform=acting.request.platform, organisation=chosen.key),
+        summary=summary,
+        region=chosen.party if config.region(chosen.party) else None,
     )
-    return chosen, bound
+    return chosen, Bound(changed=bound.changed, replaced=replaced if bound.changed else None)
 
 
 def _bind(
@@ -209,13 +267,17 @@ def _bind(
     now: Document | None,
     summary: Callable[[], str],
     region: str | None = None,
+    also: Callable[[Tables], None] | None = None,
 ) -> Bound:
-    """Store `doc` under `key` in `meta`, unless it is there already (`now`)."""
+    """Store `doc` under `key` in `meta`, unless it is there already (`now`); `also` changes what the same
+    write settles (a person's pending requests to join)."""
     if now == doc:
         return Bound(changed=False)
 
     def mutate(tables: Tables) -> None:
         tables.setdefault(table, {})[key] = doc
+        if also is not None:
+            also(tables)
 
     record(acting, action=action, partition=META, summary=summary, mutate=mutate, region=region)
     return Bound(changed=True)

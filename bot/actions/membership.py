@@ -13,10 +13,10 @@ import logging
 from dataclasses import dataclass, replace
 
 from bot.actions.base import Acting, record
+from bot.actions.stranding import ask_before_stranding
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.identity import Directory, binding_key
-from bot.model.order import confirm_word
+from bot.model.identity import ROLE_NAMES, Caller, Directory, binding_key, organisation_key
 from bot.reminders.notify import known_people
 from bot.state.store import META, DomainError, StateStore
 from storage.base import Document, Tables
@@ -42,7 +42,12 @@ class JoinRequest:
     channel: str
     """Where the person asked: the answer is told there."""
     status: str
-    """pending, approved, refused or withdrawn (by the person who asked)."""
+    """pending, approved, refused, withdrawn (by the person who asked) or settled (the person got a role
+    another way, `person` or their organisation: walk 18 F1)."""
+    organisation: str = ""
+    """The tenant or team the person asked from, and their e-mail domain: whether their organisation has
+    been bound since (the request is then settled, not answered)."""
+    email_domain: str = ""
 
     @classmethod
     def of(cls, number: str, doc: Document) -> JoinRequest:
@@ -54,6 +59,8 @@ class JoinRequest:
             party=str(doc.get("party", "")),
             channel=str(doc.get("channel", "")),
             status=str(doc.get("status", "pending")),
+            organisation=str(doc.get("organisation") or ""),
+            email_domain=str(doc.get("email_domain") or ""),
         )
 
     def as_doc(self) -> Document:
@@ -64,6 +71,8 @@ class JoinRequest:
             "party": self.party,
             "channel": self.channel,
             "status": self.status,
+            **({"organisation": self.organisation} if self.organisation else {}),
+            **({"email_domain": self.email_domain} if self.email_domain else {}),
         }
 
 
@@ -133,6 +142,8 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
         party=party,
         channel=request.channel_id,
         status="pending",
+        organisation=request.organisation or "",
+        email_domain=request.email_domain or "",
     )
     record(
         acting,
@@ -197,23 +208,18 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
                 who=answerers_text(config=config, state=acting.state, party=found.party), party=name
             )
         )
+    holder = held_role(acting, found) if found.status in ("pending", "settled") else None
+    if holder is not None:  # a role given another way settles the request; no answer changes it (walk 18 F1)
+        raise DomainError(settled_text(config, found, holder))
+    if found.status == "settled":
+        raise DomainError(
+            _("Forespørsel {number} ble avgjort da {name} fikk en rolle på annen måte. Ingenting er endret.").format(
+                number=number, name=found.name
+            )
+        )
     if found.status != "pending":
         return JoinChange(request=found, changed=False)
     person_key = binding_key(found.platform, found.user_id)
-    own = acting.state.person_binding(key=person_key)
-    if approve and own and own.get("role") and own.get("party") != found.party:
-        raise DomainError(
-            _(
-                "{name} er nå registrert for {own}. En administrator flytter dem med «forlat {code} @{user}» "
-                "og så «opptak ja {number}»."
-            ).format(
-                name=found.name,
-                own=config.party_name(str(own.get("party"))),
-                code=own.get("party"),
-                user=found.user_id,
-                number=number,
-            )
-        )
     answered = replace(found, status="approved" if approve else "refused")
 
     def mutate(tables: Tables) -> None:
@@ -240,6 +246,51 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
         region=found.party if config.region(found.party) else None,
     )
     return JoinChange(request=answered, changed=True)
+
+
+def held_role(acting: Acting, found: JoinRequest) -> Caller | None:
+    """The role the person who asked holds now (their own binding, app.yaml's, or their organisation's), or
+    None: a request from someone who has a role is settled, whatever its status says."""
+    holder = Directory(config=acting.config, state=acting.state).caller(
+        platform=found.platform,
+        user_id=found.user_id,
+        organisation=found.organisation or None,
+        email_domain=found.email_domain or None,
+    )
+    return holder if holder.known else None
+
+
+def settled_text(config: AppConfig, found: JoinRequest, holder: Caller) -> str:
+    """Why a request is not answered: the person got a role another way, named with how."""
+    how = _("gjennom organisasjonen sin") if holder.via == "organisation" else _("av en administrator")
+    return _(
+        "{name} er allerede {role} for {party} ({how}), så forespørsel {number} er avgjort. Ingenting er endret."
+    ).format(
+        name=holder.name if holder.name != found.user_id else found.name,
+        role=_(ROLE_NAMES.get(holder.role or "", holder.role or "")),
+        party=config.party_name(holder.party or ""),
+        how=how,
+        number=found.number,
+    )
+
+
+def settle_requests(
+    tables: Tables, *, platform: str, user_id: str | None = None, organisation: str | None = None
+) -> None:
+    """Inside a write that gives a role (`person`, `koble organisasjon`): close the pending requests of the
+    person (or of everyone from the organisation), so no later «Slipp inn» or «Avslå» changes the role."""
+    rows = tables.get(JOIN_REQUESTS, {})
+    for number, doc in rows.items():
+        found = JoinRequest.of(number, doc)
+        if found.status != "pending":
+            continue
+        mine = user_id is not None and (found.platform, found.user_id) == (platform, user_id)
+        theirs = organisation is not None and organisation in (
+            organisation_key(found.organisation) if found.organisation else None,
+            organisation_key(found.email_domain) if found.email_domain else None,
+        )
+        if mine or theirs:
+            rows[number] = replace(found, status="settled").as_doc()
 
 
 def withdraw_join(acting: Acting) -> JoinRequest:
@@ -289,32 +340,24 @@ def leave(
         if caller.role != "admin":
             raise DomainError(_("Bare en administrator kan fjerne andre. Du kan selv skrive «forlat <part>»."))
         target, target_name = user_id or "", name or user_id or ""
-        last = False
+        held = Directory(config=config, state=acting.state).caller(platform=request.platform, user_id=target)
+        leaving = held if held.party == party else None
     else:
         if not caller.known or caller.party != party:
             raise DomainError(_("Du er ikke med for {party}, så det er ingenting å forlate.").format(party=party_name))
         target, target_name = request.user_id, caller.name
-        others = [
-            person
-            for person in known_people(config=config, state=acting.state).values()
-            if person["party"] == party and person["role"] and person["key"] != caller.key
-        ]
-        if not others and not confirmed:
-            raise DomainError(
-                _(
-                    "Du er den eneste som er registrert for {party}. Uten deg må en administrator slippe noen "
-                    "inn igjen. Skriv «{command}» for å gå likevel."
-                ).format(party=party_name, command=f"forlat {party} {confirm_word()}")
-            )
-        last = _last_coordinator(acting, party=party, others=others)
-        if last and not confirmed:
-            raise DomainError(
-                _(
-                    "Du er den siste koordinatoren for {party}. Uten en koordinator kan ingen sette datoer, skrive "
-                    "referat eller signere for {party} før en administrator registrerer en ny. Skriv «{command}» "
-                    "for å gå likevel; administratorene får beskjed."
-                ).format(party=party_name, command=f"forlat {party} {confirm_word()}")
-            )
+        leaving = caller
+    last = False
+    if leaving is not None:  # the same questions whoever removes the person (walk 18 F2)
+        last = ask_before_stranding(
+            acting,
+            party=party,
+            leaving=leaving,
+            by_admin=by_admin,
+            name=target_name,
+            confirmed=confirmed,
+            roles=answering_roles(config, party=party),
+        )
     key = binding_key(request.platform, target)
     left = {"party": None, "role": None, "left": party, "person": target, "name": target_name}
     if acting.state.person_binding(key=key) == left:
@@ -330,17 +373,6 @@ def leave(
         region=party if config.region(party) else None,
     )
     return Left(party=party, name=target_name, user_id=target, by_admin=by_admin, last_coordinator=last)
-
-
-def _last_coordinator(acting: Acting, *, party: str, others: list[dict[str, object]]) -> bool:
-    """Whether the caller is the last of the party who answers for it (its coordinators; AU: its members),
-    counting an organisation bound in such a role: leaving then strands the party until an admin acts, so it
-    is asked first and the admins are told (walk 7 F11)."""
-    roles = answering_roles(acting.config, party=party)
-    if acting.caller.role not in roles or any(person["role"] in roles for person in others):
-        return False
-    organisations = Directory(config=acting.config, state=acting.state).organisations(party=party)
-    return not any(bound.role in roles for bound in organisations)
 
 
 def _put(tables: Tables, table: str, key: str, doc: Document, *, unless_taken: bool = False) -> None:

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
+from bot.actions.rules import require_shared_channel
 from bot.i18n import Lang, _
 from bot.reminders.notify import NOTIFY_TABLE, muted_people
 from bot.state.store import META, DomainError
@@ -76,6 +77,7 @@ def choose_channel_form(acting: Acting, *, lang: Lang) -> None:
     )
     if not allowed:
         raise DomainError(_("Bare en administrator eller regionens koordinator kan endre kanalens målform."))
+    require_shared_channel(acting)
     key = channel_doc_key(request.platform, request.channel_id)
     record(
         acting,

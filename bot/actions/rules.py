@@ -284,6 +284,19 @@ def require_admin(acting: Acting) -> None:
         raise DomainError(_("Bare en administrator kan koble kanaler og personer."))
 
 
+def require_shared_channel(acting: Acting) -> None:
+    """A channel's setting (what it is bound to, its written form) is made in that channel, never in a
+    personal chat (a Slack DM, a Teams personal chat), which is the person's alone: bound, a region's
+    digests and requests would land in one admin's private chat (walk 18 F12)."""
+    if acting.request.personal:
+        raise DomainError(
+            _(
+                "Dette er en privat samtale med meg, og den er bare din. Skriv «{command}» i kanalen det gjelder, "
+                "den som skal få påminnelsene. Ingenting er endret."
+            ).format(command=" ".join(acting.request.text.split()))
+        )
+
+
 def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
     """The signing's window rule (bot/model/order.py): refused unless confirmed; the note to store if confirmed."""
     breaches = signing_breaches(config=acting.config, item=item, now=acting.now, named=True)

@@ -209,15 +209,16 @@ class Directory:
         return found
 
     def people_of(self, *, party: str) -> list[Member]:
-        """Who is known for `party` in person: app.yaml's people and the runtime bindings (which win)."""
+        """Who is known for `party` in person: app.yaml's people and the runtime bindings (which win). An admin
+        is nobody's member, even one registered with a party before admins had none (walk 18 F15)."""
         found: dict[str, Member] = {}
         for person in self.config.people:
-            if person.party == party:
+            if person.party == party and person.role != "admin":
                 where = ", ".join(binding_key(p, i) for p, i in person.ids.items()) or person.key
                 found[person.key] = Member(name=person.name, role=person.role or "", address=where, via="config")
         for key, doc in sorted(self.state.tables(META).get("people", {}).items()):
             person_key = str(doc.get("person") or key.partition(":")[2])
-            if doc.get("party") == party and doc.get("role"):
+            if doc.get("party") == party and doc.get("role") and doc.get("role") != "admin":
                 name = str(doc.get("name") or person_key)
                 found[person_key] = Member(name=name, role=str(doc["role"]), address=key, via="person")
             else:
