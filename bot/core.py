@@ -150,7 +150,7 @@ class Core:
     def digests_due(self, *, at: datetime) -> list[Digest]:
         from bot.reminders.passes import plan_digests
 
-        return plan_digests(core=self, at=at)
+        return plan_digests(core=self, at=at, preview=True)  # the terminal's preview: nothing is posted
 
     async def remind(self, *, senders: Mapping[str, Sender]) -> PassReport:
         from bot.reminders.passes import run_pass

@@ -253,15 +253,18 @@ def typed_name(spec: Milestone) -> str:
     return spec.aliases[0] if spec.aliases else spec.key
 
 
-def milestone_names(config: AppConfig, *, minutes: bool = False) -> list[str]:
+def milestone_names(config: AppConfig, *, minutes: bool = False, meetings: bool | None = None) -> list[str]:
     """Short names of the meetings (what `dato` and `referat` take), e.g. `vår`, `høst`, `politisk`.
 
     The signing is left out: it has no date or minutes, each party signs with `signer`. With `minutes`, what
-    `referat` records only: the assignment agreements have no minutes (`oppdrag`).
+    `referat` records only: the assignment agreements have no minutes (`oppdrag`). `meetings`: only the
+    meetings (True) or only the other dated items (False), as a refusal names them apart (walk 16 F3).
     """
     names: list[str] = []
     for milestone in config.milestones:
         if milestone.signed_by_parties or (minutes and milestone.kind == "assignments"):
+            continue
+        if meetings is not None and meetings != bool(milestone.short or milestone.prepare):  # only meetings, or none
             continue
         name = milestone.short or (milestone.aliases[0] if milestone.aliases else milestone.key)
         if name not in names:

@@ -80,6 +80,22 @@ class Command:
 
         return _(self.usage).split(" ", 1)[0] or self.name
 
+    @property
+    def called(self) -> str:
+        """The command as a person says it: the leading plain words every form of its usage starts with,
+        «ikke aktuelt», «bli med», never «ikke» or «bli» alone (walk 16 F6); else `shown`."""
+        from bot.i18n import _
+
+        forms = [
+            [word for word in _takewhile_plain(form.split())] for form in _(self.usage).split(" | ") if form.strip()
+        ]
+        common: list[str] = []
+        for words in zip(*forms, strict=False):
+            if len(set(words)) != 1:
+                break
+            common.append(words[0])
+        return " ".join(common) or self.shown
+
 
 class Router:
     def __init__(self, commands: Iterable[Command] = ()) -> None:
@@ -106,3 +122,13 @@ class Router:
             names.update({fold(alias): command.name for alias in command.aliases})
         close = difflib.get_close_matches(fold(word), list(names), n=3, cutoff=0.6)
         return list(dict.fromkeys(names[match] for match in close))
+
+
+def _takewhile_plain(words: list[str]) -> list[str]:
+    """The leading words of a usage that are typed as they stand (no <placeholder>, [option] or a|b)."""
+    plain: list[str] = []
+    for word in words:
+        if any(mark in word for mark in "<[|"):
+            break
+        plain.append(word)
+    return plain

@@ -161,7 +161,7 @@ COMMANDS: tuple[Command, ...] = (
         agreement.handle,
         N_("Registrer avtaleteksten som en ny versjon (lenke, og sjekksum fra filen), eller se versjonene."),
         N_("avtale [region] [år] [<lenke>] [sha256:<sum>]"),
-        ("avtale <lenke>", "avtale <lenke> sha256:<sum>", "avtale"),
+        (N_("avtale <lenke>"), N_("avtale <lenke> sha256:<sum>"), "avtale"),
         aliases=("avtaletekst",),
         writes=True,
         translated=True,

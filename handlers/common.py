@@ -11,6 +11,7 @@ from bot.i18n import _
 from bot.model.config import Milestone
 from bot.parsing import count_of, milestone_names, shown, typed_name, year_of
 from bot.state.store import DomainError
+from handlers.meeting_names import read_printed_name
 
 NATION_WORDS = frozenset({"nasjonal", "nasjonalt", "alle", "landet"})
 """Words that ask for the whole country rather than a region (`årshjul nasjonal`, `status nasjonal`)."""
@@ -128,6 +129,8 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     The «which region» example is the asker's own command with a region put in (walk 8 N4, m11: never «…»),
     so typed as shown it is read."""
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
+    if args.milestone is None and (printed := read_printed_name(ctx, words, command=command)):
+        args = read_args(ctx, printed, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
         raise DomainError(  # "dato høsst 22. april": never read as another meeting
             _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(
@@ -135,10 +138,14 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
             )
         )
     if args.milestone is None:
-        names = ", ".join(milestone_names(ctx.config, minutes=command == "referat"))
+        minutes = command == "referat"
         raise DomainError(
             _("Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.").format(
-                example=_(example), names=names
+                example=_(example), names=", ".join(milestone_names(ctx.config, minutes=minutes, meetings=True))
+            )
+            + " "
+            + _("Andre punkter: {names}.").format(
+                names=", ".join(milestone_names(ctx.config, minutes=minutes, meetings=False))
             )
         )
     spec = ctx.config.milestone(args.milestone)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.i18n import N_, _
-from bot.messages import Fact, Outcome, Request, Section
+from bot.messages import Fact, Outcome, Reply, Request, Section
 from bot.model.followups_closable import closable_points
 from bot.parsing import shown
+from bot.pointers import either, pointers
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
 
@@ -48,6 +49,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     router = ctx.router if ctx.router is not None else Router()
     word = ctx.args.split()[0] if ctx.args.split() else ""
     command = router.find(word) if word else None
+    if command is None and word:
+        return Outcome(reply=_unknown_topic(ctx, router, word=word))
     if command is not None:
         facts = [Fact(_("Slik skriver du"), f"«{_(command.usage)}»")] + [
             Fact(_("Eksempel"), f"«{_own_id(ctx, _(example))}»") for example in command.examples
@@ -95,3 +98,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
             context=_("«hjelp <kommando>» gir mer"),
         )
     )
+
+
+def _unknown_topic(ctx: Context, router: Router, *, word: str) -> Reply:
+    """`hjelp dialogmøte`: the closest topics in one line, not every command's help (walk 16 F5)."""
+    pointed = [command.called for command in pointers(router=router, vocab=ctx.vocab, text=ctx.args)]
+    near = pointed or [router.find(name).called for name in router.suggest(word) if router.find(name)]
+    names = near or [command.called for command in router.commands]
+    lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " "
+    if near:
+        lead += _("Nærmest: {topics}.").format(topics=either([f"{_('hjelp')} {name}" for name in names]))
+    else:
+        lead += _("Kommandoene er: {names}.").format(names=", ".join(names))
+    lead += " " + _("«hjelp» alene viser alle med eksempler.")
+    return make_reply(title=_("Samhandlingsbot – kommandoer"), lead=lead)

@@ -17,12 +17,53 @@ MINE = 8
 T = TypeVar("T")
 
 
-def page_of(items: list[T], *, page: int) -> tuple[list[T], int, int]:
-    """The items of `page` (past the last page: the last, never an empty list), that page and the count of
-    pages."""
-    pages = max(1, -(-len(items) // MINE))
+def pages_of(*, mine: list[T], rest: list[T], page: int) -> tuple[list[T], list[T], int, int, int]:
+    """The party's own items of `page`, the other open items of it (those page 1's «Ellers» leaves out, on the
+    pages after the party's own: walk 16 F4, «Viser 5 av 10 andre åpne» had no way to the other five), the
+    page shown (past the last: the last), the pages of own items and the count of pages."""
+    own_pages = max(1, -(-len(mine) // MINE))
+    pages = own_pages + -(-len(rest) // MINE)
     page = min(page, pages)
-    return items[(page - 1) * MINE : page * MINE], page, pages
+    if page <= own_pages:
+        return mine[(page - 1) * MINE : page * MINE], [], page, own_pages, pages
+    at = (page - own_pages - 1) * MINE
+    return [], rest[at : at + MINE], page, own_pages, pages
+
+
+def page_command(*, words: list[str], page: int) -> str:
+    """The command that shows `page`, in the asker's own words (`neste rff side 2`)."""
+    return " ".join([_("neste"), *words, "side", str(page)])
+
+
+def rest_text(*, words: list[str], shown: int, total: int, first_rest_page: int) -> tuple[str, Button]:
+    """Page 1's «Viser 5 av 10 andre åpne – skriv «neste side 2» for resten.» and its button."""
+    command = page_command(words=words, page=first_rest_page)
+    text = _("Viser {shown} av {total} andre åpne").format(shown=shown, total=total)
+    button = Button(label=_("Side {page}").format(page=first_rest_page), command=command)
+    return text + " – " + _("skriv «{command}» for resten.").format(command=command), button
+
+
+def rest_page_text(
+    *, words: list[str], page: int, own_pages: int, pages: int, before: int, total: int
+) -> tuple[str, Button | None]:
+    """A page of the other open items: «Andre åpne: viser 6–10 av 10.» (`before` of them were on page 1), with
+    the next page's command if any."""
+    first = before + (page - own_pages - 1) * MINE + 1
+    shown = _("Andre åpne: viser {shown} av {total}").format(
+        shown=f"{first}–{min(first + MINE - 1, total)}", total=total
+    )
+    if page == pages:
+        return shown + ".", None
+    command = page_command(words=words, page=page + 1)
+    button = Button(label=_("Side {page}").format(page=page + 1), command=command)
+    return shown + " – " + _("skriv «{command}» for resten.").format(command=command), button
+
+
+def past_end_text(*, asked: int, pages: int) -> str:
+    """A page past the end says so, before the last page it shows instead (walk 16 F4)."""
+    if pages == 1:
+        return _("Side {asked} finnes ikke: alt står på én side.").format(asked=asked)
+    return _("Side {asked} finnes ikke: lista har {pages} sider, dette er den siste.").format(asked=asked, pages=pages)
 
 
 def more_text(*, words: list[str], page: int, pages: int, total: int) -> tuple[str, Button | None]:
@@ -32,6 +73,6 @@ def more_text(*, words: list[str], page: int, pages: int, total: int) -> tuple[s
     shown = _("Viser {shown} av {total}").format(shown=f"{first}–{min(page * MINE, total)}", total=total)
     if page == pages:
         return shown + ".", None
-    command = " ".join([_("neste"), *words, "side", str(page + 1)])
+    command = page_command(words=words, page=page + 1)
     button = Button(label=_("Side {page}").format(page=page + 1), command=command)
     return shown + " – " + _("skriv «{command}» for resten.").format(command=command), button

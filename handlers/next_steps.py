@@ -18,6 +18,7 @@ from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.owed import still_owed
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
+from bot.facts.text_due import text_due
 from bot.i18n import _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
@@ -40,7 +41,8 @@ from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
 from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
-from handlers.next_pages import more_text, page_of
+from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
+from handlers.next_week import asks_next_week, week_text
 
 SHOW = 5
 NEAR = timedelta(days=150)
@@ -125,8 +127,17 @@ def handle(request: Request, ctx: Context) -> Outcome:
         (p for p in others if id(p) not in late_ids),
         key=lambda p: (not (_own(ctx, p, party=reader) and p.item.start <= today), p.target, p.item.deadline),
     )
-    chosen_mine, page, pages = page_of(mine, page=page)
-    chosen = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today) if page == 1 else []
+    first_others = overdue[:SHOW] + _upcoming_shown(upcoming, room=SHOW - len(overdue), today=today)
+    first_ids = {id(p) for p in first_others}
+    rest = [p for p in overdue + upcoming if id(p) not in first_ids]
+    asked = page
+    chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
+    week_lead = (
+        week_text(open_items, today=today, config=ctx.config, spans_regions=spans_regions) + " "
+        if asks_next_week(args.rest)
+        else ""
+    )
+    chosen = first_others if page == 1 else chosen
     au = ctx.channel.kind == "national" or ctx.caller.party == ctx.config.parties.coordinator.key
     national_lead = behind_text(config=ctx.config, state=ctx.state, today=today) + " " if au and not region else ""
     if not chosen and not chosen_mine:
@@ -137,7 +148,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
-        lead = national_lead + quiet + (" " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else "")
+        lead = week_lead + national_lead + quiet
+        lead += " " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         points = callers_points(ctx, today=today)
@@ -160,10 +172,23 @@ def handle(request: Request, ctx: Context) -> Outcome:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
     lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
+    lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
     lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
-    if pages > 1:
-        more, next_page = more_text(words=words, page=page, pages=pages, total=len(mine))
+    if own_pages > 1 and page <= own_pages:
+        more, next_page = more_text(words=words, page=page, pages=own_pages, total=len(mine))
+        lead += more + " "
+        buttons += [next_page] if next_page else []
+    if page > own_pages:
+        more, next_page = rest_page_text(
+            words=words,
+            page=page,
+            own_pages=own_pages,
+            pages=pages,
+            before=len(first_others),
+            total=len(overdue) + len(upcoming),
+        )
         lead += more + " "
         buttons += [next_page] if next_page else []
     late = sum(id(p) in late_ids for p in mine) + len(overdue)
@@ -177,9 +202,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " "
     elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
-    if page == 1 and len(overdue) + len(upcoming) > len(chosen):
-        lead += _("Viser {shown} av {total} andre åpne.").format(shown=len(chosen), total=len(overdue) + len(upcoming))
-        lead += " "
+    if page == 1 and rest:
+        more, rest_button = rest_text(
+            words=words, shown=len(chosen), total=len(overdue) + len(upcoming), first_rest_page=own_pages + 1
+        )
+        lead += more + " "
+        buttons.append(rest_button)
     lead += (
         _("Skriv «status» for hele året, eller «hjelp» for kommandoene.")
         if context_region(ctx, None)
@@ -278,6 +306,14 @@ def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
     meeting, a region's dialogue meeting) is not: it cannot date nor minute it, so it is under «Ellers»."""
     party = ctx.caller.party
     item = progress.item
+    # the agreement's text is the region's own step, due before the signing opens (walk 16 F2)
+    if (
+        party is not None
+        and party == item.region
+        and acts_for(ctx.config, role=ctx.caller.role, party=party)
+        and text_due(config=ctx.config, state=ctx.state, signing=item, today=today)
+    ):
+        return True
     if party is None or item.start > today:
         return False
     if is_signing(item):

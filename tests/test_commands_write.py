@@ -400,7 +400,6 @@ def test_signer_refused_while_preconditions_are_missing_and_names_them() -> None
         ("ukjent", "agder", "signer agder agder 2027", "ikke registrert"),
         ("aud", "nasjonal", "signer AU agder 2027", "ikke part"),
         ("admin", "nasjonal", "signer", "For hvilken part"),
-        ("ola", "in", "signer", "Hvilken regions avtale"),
         ("kari", "agder", "signer agder 2027 nå", "nå"),
     ],
 )

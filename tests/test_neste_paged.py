@@ -63,7 +63,11 @@ def test_an_actors_cut_list_says_so_and_the_rest_is_one_command_away(form: str, 
     listed += _signed_regions(rest.text)
     assert sorted(listed) == sorted(region.short for region in bot.core.config.parties.regions)
     assert len([button for button in rest.buttons if button.command.startswith("signer")]) == 7
-    assert bot.say("neste side 9", as_="rita").text == rest.text  # past the last page: the last page
+    # past the last page: says so (walk 16 F4), then the last page
+    past = bot.say("neste side 9", as_="rita").text
+    assert ("Side 9 finnes ikke" in past or "Side 9 finst ikkje" in past) and _signed_regions(past) == _signed_regions(
+        rest.text
+    ), past
 
 
 def test_the_page_command_keeps_the_asked_region_or_actor() -> None:

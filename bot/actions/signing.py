@@ -22,8 +22,10 @@ from bot.actions.rules import (
 )
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
+from bot.facts.awaiting import awaiting_signature
 from bot.facts.owed import owed_signing
 from bot.i18n import _, local
+from bot.messages import Button
 from bot.model.cycle import read_cycles
 from bot.model.order import confirm_word, is_confirm, summary_note
 from bot.model.progress import Progress, blockers_text, missing_for_signing, progress_of
@@ -74,9 +76,10 @@ def sign_example(acting: Acting, *, year: int | None = None) -> str:
     return f"signer {party} {region} {year}"
 
 
-def signing_party(acting: Acting, *, party: str | None, region: str | None) -> tuple[str, str]:
+def signing_party(acting: Acting, *, party: str | None, region: str | None, year: int | None = None) -> tuple[str, str]:
     """Who signs for what: the named party, else the caller's own (an actor naming only the region signs
-    for itself); the named region, else the party's own, else the channel's."""
+    for itself); the named region, else the party's own, else the channel's, else the one agreement that
+    waits for the party's signature (several: the question has a button for each, walk 16 F1)."""
     caller = acting.caller
     chosen = party or caller.party
     if region and not party and caller.party and acting.config.actor(caller.party):
@@ -90,12 +93,30 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None) -> t
         )
     where = region or (chosen if acting.config.region(chosen) else None) or acting.channel.region
     if where is None:
+        waiting = awaiting_signature(config=acting.config, state=acting.state, party=chosen, at=acting.now, year=year)
+        if len(waiting) == 1 and waiting[0].region:
+            return chosen, waiting[0].region
+        example = waiting[0].region if waiting and waiting[0].region else acting.config.parties.regions[0].key
         raise DomainError(
             _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(
-                example=typed_with(acting, word=acting.config.parties.regions[0].key)
+                example=typed_with(acting, word=example)
             )
+            + (" " + _("Disse venter på din signatur: {regions}.").format(regions=_regions_text(acting, waiting)))
+            * bool(waiting),
+            buttons=tuple(_button(acting, item=item, party=chosen) for item in waiting),
         )
     return chosen, where
+
+
+def _regions_text(acting: Acting, items: list[Item]) -> str:
+    return ", ".join(f"{acting.config.party_short(item.region or '')} {item.year}" for item in items)
+
+
+def _button(acting: Acting, *, item: Item, party: str) -> Button:
+    """The «Signer for IN – Agder» button of an agreement the question lists (the one every surface shows)."""
+    version = agreement.current_version(acting.state, region=item.region or "", year=item.year)
+    assert version is not None  # awaiting_signature lists only agreements with a text
+    return sign_button(acting.config, item=item, party=party, version=version, at=acting.now)
 
 
 def sign(
@@ -111,7 +132,7 @@ def sign(
     spec = signing_milestone(config)
     if spec is None:
         raise DomainError(_("Årshjulet har ingen signering."))
-    party, region = signing_party(acting, party=party, region=region)
+    party, region = signing_party(acting, party=party, region=region, year=year)
     parties = agreement_parties(config, region=region)
     if party not in parties:
         raise DomainError(

@@ -11,6 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
+from bot.pointers import either, pointers
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -61,8 +62,16 @@ def unknown(job: Job) -> Reply:
         suggestions = [f"dato {name} …", f"referat {name} …"]
     else:
         suggestions = job.router.suggest(word)
+    pointed = [] if suggestions else pointers(router=job.router, vocab=job.vocab, text=job.parsed.request.text)
+    if pointed:  # a plain question («hva skjer neste uke?»): the commands its words name, not the whole list
+        return refusal(
+            _("Jeg forstår kommandoer, ikke spørsmål. Prøv {commands} («hjelp {command}» gir eksempler).").format(
+                commands=either([command.called for command in pointed]), command=pointed[0].called
+            ),
+            title=_("Ukjent kommando"),
+        )
     hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
-    names = ", ".join(command.shown for command in job.router.commands)
+    names = ", ".join(command.called for command in job.router.commands)
     return refusal(
         _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
             word=shown(typed, limit=30), hint=hint, names=names

@@ -16,6 +16,7 @@ from bot.dates.text import clock_text
 from bot.facts.assignment_answers import assignment_answers
 from bot.facts.item_state import item_state, on_time_until
 from bot.facts.kinds import is_action_plan, is_assignments, is_decided_elsewhere, is_meeting, is_signing
+from bot.facts.text_due import text_due_after
 from bot.i18n import _
 from bot.messages import Button, ItemState
 from bot.model.config import AppConfig
@@ -107,6 +108,8 @@ def digest_line(
         value += f" {ended}" if ended else ""
     if (occurrence.first if first is None else first) and getattr(item.spec, "participants", ""):
         value += " " + _("Deltakere: {who}.").format(who=item.spec.participants)
+    if party == item.region and text_due_after(config=config, state=state, item=item, today=today):
+        value += " " + _(NO_TEXT_YET)  # the text every signature waits on is the region's, due now (walk 16 F2)
     if late:
         value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
     section = section_of(item, occurrence, progress=progress, today=today)

@@ -24,11 +24,12 @@ logger = logging.getLogger(__name__)
 
 
 def plan_digests(
-    *, core: Core, at: datetime, region: str | None = None, skip: frozenset[str] = frozenset()
+    *, core: Core, at: datetime, region: str | None = None, skip: frozenset[str] = frozenset(), preview: bool = False
 ) -> list[Digest]:
-    """What a pass at `at` would post: the digests, each with the reminders it carries."""
+    """What a pass at `at` would post: the digests, each with the reminders it carries (`preview`: shown, not
+    posted, so no line says it was sent late)."""
     today = at.date()
-    due = core.planner.due(now=at, region=region, skip=skip)
+    due = core.planner.due(now=at, region=region, skip=skip, preview=preview)
     overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] = {}
     days_off = core.config.reminders.days_off_set
     if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):

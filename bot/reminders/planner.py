@@ -11,7 +11,7 @@ into one message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from bot.agreement.versions import voided_signed_by
@@ -97,8 +97,11 @@ class Planner(ItemSchedule):
                 items += [item for item in precondition_items(self.config, year=year, region=key) if item.region]
         return [item for item in items if tracked(self.config, item)]
 
-    def due(self, *, now: datetime, region: str | None = None, skip: frozenset[str] = frozenset()) -> list[DueReminder]:
-        """Every reminder due at `now` and not in the ledger (nor in `skip`), one per (item, channel)."""
+    def due(
+        self, *, now: datetime, region: str | None = None, skip: frozenset[str] = frozenset(), preview: bool = False
+    ) -> list[DueReminder]:
+        """Every reminder due at `now` and not in the ledger (nor in `skip`), one per (item, channel). A
+        `preview` (the terminal's, nothing is posted) never says a line was «Sendt for sent» (walk 16 F8)."""
         today = now.date()
         if not self.is_reminder_day(today):
             return []
@@ -235,13 +238,14 @@ class Planner(ItemSchedule):
         )
         due = due + [reminder for reminder in points if reminder.id not in skip]
         previous = on_or_before(today - timedelta(days=1), days_off=self.days_off)
-        return fold(
-            due,
-            today=today,
-            previous=previous,
-            fresh_tomorrow=fresh_tomorrow,
-            relined=relined_by(self, context=context, today=today),
-        )
+        relined = relined_by(self, context=context, today=today)
+        folded = fold(due, today=today, previous=previous, fresh_tomorrow=fresh_tomorrow, relined=relined)
+        if not preview:
+            return folded
+        return [
+            replace(r, late=False, line=relined(replace(r, late=False))) if r.late and r.item.ident in context else r
+            for r in folded
+        ]
 
     def audience(
         self,

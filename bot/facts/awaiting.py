@@ -1,0 +1,48 @@
+"""The agreements waiting for one party's signature now: what a bare «signer» typed in an actor's own channel
+means (walk 16 F1: «Klar til signering … Hver part signerer med «signer»» was answered «Hvilken regions
+avtale?» while exactly one agreement waited for the actor). The same test as the «Signer» buttons and
+`neste`'s «Du kan gjøre nå»: the party has not signed, nothing blocks it, a text is registered and the
+window is open (a late one only while it is still followed, `bot.facts.owed`)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.agreement.signing import signing_open
+from bot.agreement.versions import current_version
+from bot.clock import OSLO
+from bot.facts.owed import still_owed
+from bot.model.config import AppConfig
+from bot.model.progress import missing_for_signing, progress_of
+from bot.model.wheel import Item, agreement_parties, milestone_item, signing_milestone
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+
+def awaiting_signature(
+    *, config: AppConfig, state: StateStore, party: str, at: datetime, year: int | None = None
+) -> list[Item]:
+    """Every region's agreement (of `year`, else of any cycle open on `at`'s day) that waits for `party`'s
+    signature, in the regions' order."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return []
+    today = at.astimezone(OSLO).date()
+    years = (year,) if year else (today.year - 1, today.year, today.year + 1)
+    found: list[Item] = []
+    for region in config.parties.regions:
+        if party not in agreement_parties(config, region=region.key):
+            continue
+        for each in years:
+            item = milestone_item(config, milestone=spec, year=each, region=region.key)
+            if not signing_open(item=item, at=at) or (item.deadline < today and not still_owed(item, today=today)):
+                continue
+            if (
+                party in progress_of(config=config, state=state, item=item).missing
+                and current_version(state, region=region.key, year=each) is not None
+                and not missing_for_signing(config=config, state=state, signing=item)
+            ):
+                found.append(item)
+    return found

@@ -1,0 +1,61 @@
+"""The commands a plain question points to (walk 16 F5): «hva skjer neste uke?», «når er dialogmøtet?»,
+«hvordan signerer jeg», «what is next» name no command as their first word, but their words do. Read by
+the unknown-command reply and by `hjelp <word>`, so both point the same way instead of listing everything."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.i18n import _
+from bot.parsing import Vocabulary, fold
+from bot.router import Command, Router
+
+logger = logging.getLogger(__name__)
+
+COMING = frozenset({"neste", "next", "skjer", "uke", "veke", "week", "frist", "fristen", "frister", "deadline"})
+"""Words of «what is coming» («hva skjer neste uke»): `neste`."""
+MEETING = frozenset({"meeting", "meetings", "mote", "motet", "moter", "mota"})
+"""Words of a meeting besides the wheel's own names: `status` (when), `dato` and `referat`."""
+SIGNING = frozenset({"sign", "signing", "signature", "underskrift"})
+"""English and other words of signing: `signer`."""
+SHORTEST_PREFIX = 4
+"""A word that starts with a command's name of at least this length is that command («signerer», «datoen»)."""
+
+
+def pointers(*, router: Router, vocab: Vocabulary, text: str) -> list[Command]:
+    """The commands `text`'s words point to, in the order their words come, each once."""
+    found: list[Command] = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        folded = fold(word)
+        for name in _names(router, vocab, folded):
+            command = router.find(name)
+            if command is not None and command not in found:
+                found.append(command)
+    return found
+
+
+def either(names: list[str]) -> str:
+    """««status», «dato» eller «referat»»: the commands named in a sentence, in the reader's form."""
+    quoted = [f"«{name}»" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " " + _("eller") + " " + quoted[-1]
+
+
+def _names(router: Router, vocab: Vocabulary, folded: str) -> list[str]:
+    if folded in COMING:
+        return ["neste"]
+    if folded in SIGNING:
+        return ["signer"]
+    command = router.find(folded)
+    if command is not None:
+        return [command.name]
+    milestone = vocab.milestone(folded, scope=None)
+    if milestone is not None and milestone == vocab.milestone("signering", scope=None):
+        return ["signer"]
+    if folded in MEETING or folded.endswith(("mote", "motet")) or milestone:
+        return ["status", "dato", "referat"]
+    return [
+        command.name
+        for command in router.commands
+        if len(command.name) >= SHORTEST_PREFIX and folded.startswith(fold(command.name))
+    ]

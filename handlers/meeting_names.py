@@ -1,0 +1,73 @@
+"""A meeting named as the bot itself prints it (walk 16 F3): «Dialogmøte høst» (the label reminders and
+`oversikt` show), «dialogmøtet høst», nynorsk «dialogmøte haust», are read as the meeting's word; the bare
+«dialogmøte(t)», which two meetings share, asks which with a button each. Only consulted when the leading
+words name no meeting, so the ordinary words are read as before."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.context import Context
+from bot.i18n import _
+from bot.messages import Button
+from bot.model.config import Milestone
+from bot.parsing import fold, typed_name
+from bot.state.store import DomainError
+
+logger = logging.getLogger(__name__)
+
+LONGEST = 3
+"""Words in the longest printed name («Administrativt dialogmøte høst»)."""
+
+
+def _indefinite(word: str) -> str:
+    """«dialogmøtet» → «dialogmøte»: the definite form people write of a name the bot prints indefinite."""
+    return word[:-1] if fold(word).endswith("et") and len(word) > 4 else word
+
+
+def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[str] | None:
+    """`words` with a leading printed meeting name replaced by the meeting's typed word (`høst`), or None
+    when they start with no such name. A name two meetings share asks which (DomainError with buttons)."""
+    for size in range(min(LONGEST, len(words)), 0, -1):
+        lead = words[:size]
+        for phrase in (" ".join(lead), " ".join(_indefinite(word) for word in lead)):
+            key = ctx.vocab.milestone(phrase, scope=None) if size > 1 else None
+            spec = ctx.config.milestone(key) if key else None
+            if spec is None:
+                spec = _by_label(ctx, phrase)
+            if spec is not None:
+                return [typed_name(spec), *words[size:]]
+    if not words:
+        return None
+    word = _indefinite(words[0])
+    shared = _sharing_first_word(ctx, word)
+    if len(shared) > 1:
+        buttons = tuple(
+            Button(label=spec.label or typed_name(spec), command=" ".join([command, typed_name(spec), *words[1:]]))
+            for spec in shared
+        )
+        raise DomainError(
+            _("Hvilket {word} gjelder det? Skriv f.eks. «{example}».").format(
+                word=word.lower(), example=buttons[-1].command
+            ),
+            buttons=buttons,
+        )
+    return None
+
+
+def _by_label(ctx: Context, phrase: str) -> Milestone | None:
+    """The meeting whose label, in either written form, is `phrase` («Dialogmøte haust»)."""
+    for spec in ctx.config.milestones:
+        if spec.label_forms and any(fold(phrase) == fold(form) for form in spec.label_forms.forms):
+            return spec
+    return None
+
+
+def _sharing_first_word(ctx: Context, word: str) -> list[Milestone]:
+    """The meetings whose label, in either form, starts with `word` and goes on («Dialogmøte vår», «… høst»)."""
+    return [
+        spec
+        for spec in ctx.config.milestones
+        if spec.label_forms
+        and any(len(form.split()) > 1 and fold(form.split()[0]) == fold(word) for form in spec.label_forms.forms)
+    ]
