@@ -39,3 +39,20 @@ def test_a_date_on_the_next_line_is_the_commands_own(lang: str) -> None:
     bot = make_bot(at=oslo(2027, 3, 1, 10))
     reply = bot.say("dato vår\n22. april kl 10", as_=person)
     assert reply.ok and "22. april 2027" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_read_and_another_command_on_the_next_line_are_refused_quoting_both(lang: str) -> None:
+    """`neste` ⏎ `status agder`: a read takes no more lines, so a line opening with any command's word is a
+    second command, refused as README says, never dropped in silence or read as the first's words."""
+    person, region = PEOPLE[lang]
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    for text, second in ((f"neste\nstatus {region}", f"«status {region}»"), ("status\nneste", "«neste»")):
+        reply = bot.say(text, as_=person)
+        assert not reply.ok and WORDS[lang] in reply.text and second in reply.text, reply.text
+
+
+def test_a_date_phrase_that_opens_with_a_command_word_stays_the_commands_own() -> None:
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    reply = bot.say("dato vår\nneste torsdag kl 10", as_="kari")
+    assert reply.ok, reply.text

@@ -8,6 +8,7 @@ from bot.messages import Outcome
 from bot.parsing import shown, split_command, without_copied_marks
 from bot.pipeline.job import Job, Next
 from bot.pipeline.parse import MAX_COMMAND_LENGTH, Parsed
+from bot.router import Router
 from bot.shown.replies import refusal
 
 MAX_SHOWN_LINES = 5
@@ -23,7 +24,7 @@ def step(job: Job, call_next: Next) -> Outcome:
                 )
             )
         )
-    several = commands_in(job.parsed)
+    several = commands_in(job.parsed, router=job.router)
     if several:
         quoted = ", ".join(f"«{shown(line)}»" for line in several[:MAX_SHOWN_LINES])
         return Outcome(
@@ -36,20 +37,25 @@ def step(job: Job, call_next: Next) -> Outcome:
     return call_next(job)
 
 
-def commands_in(parsed: Parsed) -> list[str]:
+def commands_in(parsed: Parsed, *, router: Router) -> list[str]:
     """The commands of a message that holds several, one a line («signer agder 2027» ⏎ «signer vestland
     2027», walk15b N7), else none. A later line is another command when it repeats the first's command word
-    or opens with the bot's name; any other line is the first command's own (a date on the next line, the
-    points of minutes, whose lines are always theirs)."""
+    or opens with the bot's name, or, after a read (`neste` ⏎ `status agder`, which takes no more lines), when
+    it opens with any command's word; any other line is the first command's own (a date on the next line,
+    «neste torsdag» included, the points of minutes, whose lines are always theirs)."""
     if parsed.command is None or parsed.command.verbatim:
         return []
     lines = [line.strip() for line in parsed.request.text.split("\n") if line.strip()]
     if len(lines) < 2:
         return []
-    later = [without_copied_marks(line) for line in lines[1:] if _another(line, word=parsed.word)]
+    reads = None if parsed.command.writes else router
+    later = [without_copied_marks(line) for line in lines[1:] if _another(line, word=parsed.word, reads=reads)]
     return [lines[0], *later] if later else []
 
 
-def _another(line: str, *, word: str) -> bool:
+def _another(line: str, *, word: str, reads: Router | None) -> bool:
     bare = without_copied_marks(line)
-    return split_command(bare)[0] == word or (bare != line.strip() and bool(split_command(bare)[0]))
+    first = split_command(bare)[0]
+    if first == word or (bare != line.strip() and bool(first)):
+        return True
+    return reads is not None and reads.find(first) is not None
