@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import make_bot, oslo, register_text, signing_open
 from tests.test_model_timing import digest
 
 
@@ -44,3 +44,58 @@ def test_a_budget_recorded_in_time_with_no_day_says_nothing_more() -> None:
     bot = make_bot(at=oslo(2026, 12, 14, 9))
     reply = bot.say("forutsetning budsjett 2027", as_="kari", channel="agder")
     assert reply.ok and "dagen i dag" not in reply.text and "<dag>" not in reply.text, reply.text
+
+
+# -- F-a: a week number beside a date is a check: agreeing, the date is read; disagreeing, asked -------------------
+@pytest.mark.parametrize(
+    ("who", "channel", "agrees", "disagrees", "asked"),
+    [
+        (
+            "kari",
+            "agder",
+            "dato høst mandag 16. november (uke 47) kl 10",
+            "dato høst mandag 16. november (uke 48)",
+            "16. november er i uke 47, ikke i uke 48. Skriv «dato høst 16. november» eller «dato høst uke 48».",
+        ),
+        (
+            "per",
+            "vestland",
+            "dato haust måndag 16. november (veke 47) kl 10",
+            "dato haust måndag 16. november (veke 48)",
+            "16. november er i veke 47, ikkje i veke 48. Skriv «dato haust 16. november» eller «dato haust veke 48».",
+        ),
+    ],
+)
+def test_a_date_with_its_week_number_is_read_when_they_agree_and_asked_about_when_not(
+    who: str, channel: str, agrees: str, disagrees: str, asked: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 10, 13, 9))
+    assert bot.say("dato høstmøte 29. oktober kl 10", as_="aud").ok
+    before = bot.snapshot()
+    refused = bot.say(disagrees, as_=who, channel=channel)
+    assert not refused.ok and asked in refused.text, refused.text
+    assert bot.snapshot() == before
+    reply = bot.say(agrees, as_=who, channel=channel)
+    assert reply.ok and "16. november 2026 kl. 10.00" in reply.text, reply.text
+
+
+def test_two_dates_refused_suggest_one_of_the_typed_days_not_an_unrelated_one() -> None:
+    bot = make_bot(at=oslo(2026, 10, 13, 9))
+    refused = bot.say("dato høst 19. november 26. november", as_="kari", channel="agder")
+    assert not refused.ok and "er to datoer" in refused.text, refused.text
+    assert "«dato høst 19. november»" in refused.text, refused.text
+
+
+# -- F-e: after a new text mid-signing each party who must still sign is listed once -------------------------------
+def test_parties_who_must_sign_again_are_listed_once_in_status_and_neste_in_both_forms() -> None:
+    bot = signing_open(region="vestland")
+    assert register_text(bot, year=2027, region="vestland").ok
+    assert bot.say("signer vestland vestland 2027", as_="per", channel="vestland").ok
+    assert bot.say("signer IN vestland 2027", as_="ola", channel="in").ok
+    bot.set_time(2027, 1, 13, 9)
+    assert register_text(bot, year=2027, version=2, region="vestland").ok
+    status = bot.say("status", as_="per", channel="vestland").text
+    assert "Må signere på nytt: Vestland (" in status and "Har ikkje signert: SIVA, NFR, RFF" in status, status
+    assert "Manglar signatur" not in status, status
+    mine = bot.say("neste", as_="nils", channel="nfr").text
+    assert "Har ikke signert: SIVA, NFR, RFF" in mine and "Mangler signatur" not in mine, mine
