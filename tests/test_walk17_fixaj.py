@@ -99,3 +99,45 @@ def test_parties_who_must_sign_again_are_listed_once_in_status_and_neste_in_both
     assert "Manglar signatur" not in status, status
     mine = bot.say("neste", as_="nils", channel="nfr").text
     assert "Har ikke signert: SIVA, NFR, RFF" in mine and "Mangler signatur" not in mine, mine
+
+
+# -- F-d: in December an actor's `neste` names the agreements ready to sign from the window's first day -----------
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("nb", "Signering av samarbeidsavtalen 2028 – Agder: kan signeres fra 1. januar 2028."),
+        ("nn", "Signering av samarbeidsavtalen 2028 – Agder: kan signerast frå 1. januar 2028."),
+    ],
+)
+def test_an_actors_neste_in_december_names_an_agreement_ready_to_sign_from_january(form: str, expected: str) -> None:
+    bot = make_bot(at=oslo(2027, 12, 20, 9))
+    if form == "nn":
+        assert bot.say("målform kanal nn", as_="admin", channel="nfr").ok
+    assert register_text(bot, year=2028).ok
+    assert bot.say("forutsetning statsbudsjett vedtatt 17. desember", as_="aud", channel="nasjonal").ok
+    assert bot.say("forutsetning budsjett vedtatt 15. desember", as_="kari", channel="agder").ok
+    assert bot.say("referat politisk agder 2028 Vedtatt 14. desember bekreft", as_="kari", channel="agder").ok
+    before = bot.say("neste", as_="nils", channel="nfr").text
+    assert "2028 – Agder" not in before, before  # the allocation letters are still missing
+    for person, channel in (("ola", "in"), ("siri", "siva"), ("nils", "nfr"), ("rita", "rff")):
+        assert bot.say("forutsetning tildelingsbrev mottatt 20. desember", as_=person, channel=channel).ok
+    mine = bot.say("neste", as_="nils", channel="nfr").text
+    assert expected in mine, mine
+    assert "Vestland" not in mine, mine  # a region whose agreement still waits is not named ready
+
+
+# -- F-f: `logg` with every entry on its page reads naturally ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("who", "channel", "one", "two"),
+    [
+        ("kari", "agder", "Den eneste endringen så langt.", "Alle 2 endringer."),
+        ("per", "vestland", "Den einaste endringa så langt.", "Alle 2 endringar."),
+    ],
+)
+def test_a_short_log_says_it_is_all_of_it(who: str, channel: str, one: str, two: str) -> None:
+    bot = make_bot(at=oslo(2026, 12, 14, 9))
+    assert bot.say("forutsetning budsjett 2027", as_=who, channel=channel).ok
+    first = bot.say("logg", as_=who, channel=channel).text
+    assert one in first and " av 1 " not in first, first
+    assert bot.say("dato vår 2027 22. april kl 10", as_=who, channel=channel).ok
+    assert two in bot.say("logg", as_=who, channel=channel).text
