@@ -141,3 +141,44 @@ def test_a_short_log_says_it_is_all_of_it(who: str, channel: str, one: str, two:
     assert one in first and " av 1 " not in first, first
     assert bot.say("dato vår 2027 22. april kl 10", as_=who, channel=channel).ok
     assert two in bot.say("logg", as_=who, channel=channel).text
+
+
+# -- F-f: replaced minutes show their points' deadlines, as the current minutes do --------------------------------
+@pytest.mark.parametrize(
+    ("who", "channel", "meeting", "within", "confirm", "earlier", "shown"),
+    [
+        (
+            "kari",
+            "agder",
+            "høst",
+            "innen",
+            "bekreft",
+            "tidligere",
+            "• Tall (Norges forskningsråd, innen 1. desember 2026)",
+        ),
+        (
+            "per",
+            "vestland",
+            "haust",
+            "innan",
+            "stadfest",
+            "tidlegare",
+            "• Tall (Norges forskningsråd, innan 1. desember 2026)",
+        ),
+    ],
+)
+def test_replaced_minutes_show_their_points_deadlines(
+    who: str, channel: str, meeting: str, within: str, confirm: str, earlier: str, shown: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 9, 2, 10))
+    assert bot.say("dato høstmøte 5. november kl 10", as_="aud").ok
+    assert bot.say(f"dato {meeting} 19. november kl 10", as_=who, channel=channel).ok
+    bot.set_time(2026, 11, 6, 9)
+    assert bot.say("referat høstmøte Bra", as_="aud").ok
+    bot.set_time(2026, 11, 20, 9)
+    first = f"referat {meeting} Godt møte.\nOppfølging:\n- Tall @NFR {within} 1. desember"
+    assert bot.say(first, as_=who, channel=channel).ok
+    again = first + f"\n- Notat @IN {within} 4.12. {confirm}"
+    assert bot.say(again, as_=who, channel=channel).ok
+    text = bot.say(f"referat vis {meeting} {earlier}", as_=who, channel=channel).text
+    assert shown in text, text
