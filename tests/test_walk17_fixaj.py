@@ -182,3 +182,28 @@ def test_replaced_minutes_show_their_points_deadlines(
     assert bot.say(again, as_=who, channel=channel).ok
     text = bot.say(f"referat vis {meeting} {earlier}", as_=who, channel=channel).text
     assert shown in text, text
+
+
+# -- F-f: the text wheel lists a meeting under the month of its planned or held day, as the picture marks it --------
+@pytest.mark.parametrize(
+    ("who", "channel", "meeting", "line"),
+    [
+        ("kari", "agder", "høst", "◐ Administrativt dialogmøte høst – møtet var 3. desember 2026; referatet mangler"),
+        (
+            "per",
+            "vestland",
+            "haust",
+            "◐ Administrativt dialogmøte haust – møtet var 3. desember 2026; referatet manglar",
+        ),
+    ],
+)
+def test_the_text_wheel_lists_a_meeting_under_the_month_it_was_held(
+    who: str, channel: str, meeting: str, line: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 10, 1, 9))
+    assert bot.say("dato høstmøte 29. oktober kl 10", as_="aud").ok
+    assert bot.say(f"dato {meeting} 3. desember kl 10", as_=who, channel=channel).ok
+    bot.set_time(2026, 12, 21, 9)
+    text = bot.say("årshjul 2026", as_=who, channel=channel).text
+    before, december = text.split("• Desember", 1)
+    assert line in december and line not in before, text  # not under November, the model's suggested month
