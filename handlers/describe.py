@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from bot.agreement.receipt import version_facts
 from bot.agreement.signing import opens_text, sign_button, signing_open
-from bot.agreement.versions import current_version
+from bot.agreement.versions import current_version, earlier_signatures
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
@@ -187,8 +188,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
             )
             facts.append(Fact(_("Signert"), signed))
         facts += version_facts(config=config, state=state, region=item.region, year=item.year)
-        if progress.missing:
-            facts.append(Fact(_("Mangler signatur"), ", ".join(map(config.party_short, progress.missing))))
+        facts += _unsigned_fact(config, state=state, item=item, missing=progress.missing)
         if not progress.done:
             blockers = missing_for_signing(config=config, state=state, signing=item)
             if blockers:
@@ -304,3 +304,16 @@ def _stale(*, config: AppConfig, state: StateStore | None, progress: Progress) -
     return stale_note(
         config=config, state=state, item=progress.item, held=progress.done_at.date(), note=progress.outside_order
     )
+
+
+def _unsigned_fact(config: AppConfig, *, state: StateStore, item: Item, missing: Iterable[str]) -> list[Fact]:
+    """Who has still to sign, each once (walk 17 F-e): a party that must sign again is listed under «Må
+    signere på nytt» with the version it signed, so beside it the rest are those who «Har ikke signert»."""
+    assert item.region is not None
+    again = earlier_signatures(state, region=item.region, year=item.year)
+    waiting = list(missing)
+    rest = [party for party in waiting if party not in again]
+    if not rest:
+        return []
+    label = _("Har ikke signert") if len(rest) < len(waiting) else _("Mangler signatur")
+    return [Fact(label, ", ".join(map(config.party_short, rest)))]

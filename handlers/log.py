@@ -54,7 +54,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for entry in entries
     ]
     first = (page - 1) * SHOW
-    if page == 1:
+    if page == 1 and len(entries) == total:  # all of them: not «De siste 1 av 1 endring» (walk 17 F-f)
+        lead = ngettext("Den eneste endringen så langt.", "Alle {total} endringer.", total)
+    elif page == 1:
         lead = ngettext("De siste {shown} av {total} endring.", "De siste {shown} av {total} endringer.", total)
     else:
         lead = ngettext("Endring {first}–{last} av {total}.", "Endringer {first}–{last} av {total}.", total)

@@ -134,6 +134,15 @@ def _sections(outcome: Mapping[str, Any], *, points: list[str] | None = None) ->
     if outcome.get("decisions"):
         sections.append(Section(title=_("Vedtak"), text="\n".join(f"• {d}" for d in outcome["decisions"])))
     if outcome.get("followups"):
-        lines = points or [f"• {p['text']} ({p.get('owner_name') or p['owner']})" for p in outcome["followups"]]
+        lines = points or [_written_line(point) for point in outcome["followups"]]
         sections.append(Section(title=_("Oppfølging"), text="\n".join(lines)))
     return sections
+
+
+def _written_line(point: Mapping[str, Any]) -> str:
+    """A point as the replaced (or id-less) minutes kept it: its words, owner and deadline, «• Tal (Norges
+    forskningsråd, innen 1. desember 2026)», as the current minutes show theirs (walk 17 F-f)."""
+    details = [str(point.get("owner_name") or point.get("owner") or "")]
+    if point.get("due") and (due := _day(str(point["due"]))) != "–":
+        details.append(_("innen {day}").format(day=due))
+    return f"• {point.get('text')} ({', '.join(details)})"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 
 from bot.context import Context
 from bot.i18n import _, ngettext
@@ -37,7 +38,7 @@ def new_point_announcements(
         addresses: list[ChannelAddress] = point_channels(directory=ctx.directory, point=points[0])
 
         def reply(points: list[Followup] = points) -> Reply:  # built once per written form
-            return _told(points)
+            return _told(points, today=ctx.now.date())
 
         announcements += announce_to(ctx, request=request, addresses=addresses, reply=reply)
     return tuple(announcements)
@@ -73,12 +74,11 @@ def redated_announcements(
     return tuple(announcements)
 
 
-def _told(points: list[Followup]) -> Reply:
-    """«Nytt oppfølgingspunkt fra <møte> – <region>: <tekst> [ID] (innen …)», all of one owner's at once."""
-    lines = "; ".join(
-        f"{point.text} [{point.id}]" + (f" ({_('innen {day}').format(day=day_text(point.due))})" if point.due else "")
-        for point in points
-    )
+def _told(points: list[Followup], *, today: date) -> Reply:
+    """«Nytt oppfølgingspunkt fra <møte> – <region>: <tekst> [ID] (innen …)», all of one owner's at once; a
+    point already past its day when recorded says «på overtid», as the recorder's reply does (walk 17 F-c):
+    no separate overdue notice follows for it, so this is where its owner learns it is late."""
+    lines = "; ".join(f"{point.text} [{point.id}]" + _due(point, today=today) for point in points)
     return make_reply(
         title=ngettext("Nytt oppfølgingspunkt", "Nye oppfølgingspunkter", len(points)),
         lead=ngettext(
@@ -89,3 +89,13 @@ def _told(points: list[Followup]) -> Reply:
         buttons=[close_button(point) for point in points],
         visibility=Visibility.CHANNEL,
     )
+
+
+def _due(point: Followup, *, today: date) -> str:
+    """« (innen 19. november 2027)», « (innen 19. november 2027, på overtid)», or nothing for an undated point."""
+    if not point.due:
+        return ""
+    details = [_("innen {day}").format(day=day_text(point.due))]
+    if point.overdue(today):
+        details.append(_("på overtid"))
+    return f" ({', '.join(details)})"

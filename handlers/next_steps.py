@@ -41,6 +41,7 @@ from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
 from handlers.common import context_region, read_args, take_page
 from handlers.describe import describe, progress_list, sign_buttons
+from handlers.next_opening import opening_text
 from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
 from handlers.next_week import asks_next_week, week_text
 
@@ -114,8 +115,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
+    opening = ""
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
         blocked = _waiting_in_season(ctx, others, today=today)
+        opening = opening_text(ctx, others, today=today)  # ready, window not open (walk 17 F-d)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
     reader = actor or region
@@ -148,7 +151,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
-        lead = week_lead + national_lead + quiet
+        lead = week_lead + national_lead + quiet + (" " + opening if opening else "")
         lead += " " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
@@ -202,6 +205,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " "
     elif blocked:
         lead += _waiting_text(ctx, blocked, today=today) + " "
+    lead += opening + " " if opening else ""
     if page == 1 and rest:
         more, rest_button = rest_text(
             words=words, shown=len(chosen), total=len(overdue) + len(upcoming), first_rest_page=own_pages + 1

@@ -11,12 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.actions.base import Acting
+from bot.actions.happened import Happened
 from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_precondition
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
+from bot.model.wheel import Item, record_command
 from bot.parsing import shown
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
@@ -72,12 +74,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
         title=_("Registrert: {item}").format(item=item.title()),
         lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
         + (_("(Var {day}.)").format(day=day_text(result.redated_from)) + " " if result.redated_from else "")
+        + _late_today(ctx, item=item, happened=happened)
         + _("Registrert av {name}.").format(name=ctx.caller.name)
         + ready_note,
         buttons=ready_buttons_here(ctx, regions=newly_ready, year=item.year),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
+
+
+def _late_today(ctx: Context, *, item: Item, happened: Happened | None) -> str:
+    """Recorded with no day after its deadline (walk 17 F-b): the verb alone means today, so the reply says
+    so and gives the command with the day it happened, for a December budget written down in January."""
+    today = ctx.now.date()
+    if happened is not None or today <= item.deadline:
+        return ""
+    return (
+        _(
+            "Registrert med dagen i dag, {today} (etter fristen {deadline}); skjedde det en annen dag, skriv «{command}»."
+        ).format(today=day_text(today), deadline=day_text(item.deadline), command=record_command(item))
+        + " "
+    )
 
 
 def _example(ctx: Context) -> str:

@@ -13,8 +13,8 @@ from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
-from bot.shown.states import STATE_SYMBOLS
-from bot.shown.wheel_picture import carried, group_mark, heat_map, legend_text, placed
+from bot.shown.states import STATE_SYMBOLS, state_of
+from bot.shown.wheel_picture import carried, group_mark, heat_map, legend_text, marked_day, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
@@ -45,7 +45,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for key, group in groups.items():
         head = group[0]
         dated = region is not None or not head.region
-        month = 1 if key in late else placed(head).month
+        month = 1 if key in late else _month(ctx, group, year=year) if dated else placed(head).month
         by_month.setdefault(month, []).append(_line(ctx, head, group=group if dated else None))
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
@@ -130,3 +130,12 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
             return f"{name} – " + _("møtet var {days}; referatet mangler").format(days=days) + f", {deadline}"
         return f"{name} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
     return f"{name} – {deadline}"
+
+
+def _month(ctx: Context, group: list[Item], *, year: int) -> int:
+    """The month a dated line stands under: that of the day the picture's dot marks (a meeting planned or held
+    outside its suggested month, «møtet var 3. desember» under December), else the model's place."""
+    today = ctx.now.date()
+    states = [state_of(config=ctx.config, state=ctx.state, item=item, today=today) for item in group]
+    day = marked_day(states, year=year)
+    return day.month if day else placed(group[0]).month

@@ -79,3 +79,26 @@ def test_a_vestland_point_is_told_in_nynorsk_and_replaced_minutes_tell_only_new_
     told = _told(bot.last.announcements)
     new = next(found for found in IDS.findall(again.text) if found != old)
     assert f"plan [{new}]" in told[("terminal", "vestland")] and old not in told[("terminal", "vestland")], told
+
+
+def test_a_point_already_overdue_when_recorded_is_told_to_its_owner_as_late_in_both_forms() -> None:
+    """Walk 17 F-c: minutes written weeks after the meeting give a point whose day has passed; its owner's
+    announcement says «på overtid» as the recorder's reply does (no separate overdue notice follows)."""
+    bot = _held()
+    assert bot.say("referat høstmøte Godt møte", as_="aud").ok
+    bot.set_time(2026, 12, 7, 10)  # Agder held 12 Nov; «innen fredag» is 13 Nov, long gone
+    reply = bot.say(
+        "referat høst Godt møte. oppfølging: tall @NFR innen fredag; notat @IN innen 31. desember", as_="kari"
+    )
+    assert reply.ok, reply.text
+    ids = dict(zip(("tall", "notat"), IDS.findall(reply.text), strict=True))
+    told = _told(bot.last.announcements)
+    nfr = told[("slack", "C0NFR")] if ("slack", "C0NFR") in told else next(t for t in told.values() if ids["tall"] in t)
+    assert f"tall [{ids['tall']}] (innen 13. november 2026, på overtid)" in nfr, nfr
+    notat = next(text for text in told.values() if ids["notat"] in text)
+    assert f"notat [{ids['notat']}] (innen 31. desember 2026)" in notat and "overtid" not in notat, notat
+    late = bot.say("referat høst Godt møte. oppfølging: tal @vestland innan fredag", as_="per")  # held Fri 13 Nov
+    assert late.ok, late.text
+    (tal,) = IDS.findall(late.text)
+    nynorsk = _told(bot.last.announcements)[("slack", "C0VESTLAND")]
+    assert f"tal [{tal}] (innan 20. november 2026, på overtid)" in nynorsk, nynorsk

@@ -13,8 +13,8 @@ from tests.driver import make_bot, oslo
 @pytest.mark.parametrize(
     ("person", "channel", "typed", "lead", "did"),
     [
-        ("kari", "agder", "dato høst tirsdag 1. desember kl 10", "De siste", "Satte dato"),
-        ("per", "vestland", "dato haust tysdag 1. desember kl 10", "Dei siste", "Sette dato"),
+        ("kari", "agder", "dato høst tirsdag 1. desember kl 10", "Den eneste endringen", "Satte dato"),
+        ("per", "vestland", "dato haust tysdag 1. desember kl 10", "Den einaste endringa", "Sette dato"),
     ],
 )
 def test_logg_reads_in_the_readers_form(person: str, channel: str, typed: str, lead: str, did: str) -> None:

@@ -33,7 +33,8 @@ def test_an_allocation_letter_waiting_on_the_state_budget_names_au_and_no_comman
     assert "forutsetning statsbudsjett" not in refused.text and "føresetnad" not in refused.text
     # once AU has registered it, the letter is IN's to record, and the reminder says how
     assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
-    assert "tildelingsbrev IN 2027»" in digest(bot, "in")
+    received = "mottatt" if form == "nb" else "motteke"  # with the day it came (walk 17 F-b)
+    assert f"tildelingsbrev IN 2027 {received} <dag>»" in digest(bot, "in")
     assert can in bot.say("neste", as_="ola", channel="in").text
     assert bot.say("forutsetning tildelingsbrev IN 2027", as_="ola", channel="in").ok
 

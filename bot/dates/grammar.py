@@ -31,6 +31,7 @@ from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, either_order, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import MonthPart, vague
+from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
     DEADLINE_WORDS,
     FROM_WORDS,
@@ -414,5 +415,10 @@ def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Fo
                 return replace(
                     week, day=week.day + timedelta(days=weekday), kind="day", make=shifted(week.make, weekday)
                 )
-        return DateTrouble(reason="two_dates", message=message)
+        checked = day_with_week(first, second)  # «mandag 16. november (uke 47)» (walk 17 F-a)
+        if isinstance(checked, WeekDisagrees):
+            return DateTrouble(reason="ambiguous", message=checked.message, instead=checked.instead)
+        if checked is not None:
+            return checked
+        return DateTrouble(reason="two_dates", message=message, day=first.day)
     return None

@@ -195,10 +195,14 @@ def responsible_party(config: AppConfig, item: Item) -> str:
 
 
 def record_command(precondition: Item) -> str:
-    """The command that records a precondition: «forutsetning statsbudsjett 2027», «forutsetning
-    tildelingsbrev IN 2027» (one wording for the reminders and the refusals)."""
+    """The command that records a precondition: «forutsetning statsbudsjett 2027 vedtatt <dag>», «forutsetning
+    tildelingsbrev IN 2027 mottatt <dag>» (one wording for the reminders, the refusals and the reply that
+    recorded today). With the day form (walk 17 F-b): the verb alone records today, so a suggestion typed
+    after the day itself (a December budget written down in January) would record the wrong day."""
     actor = f" {precondition.actor}" if precondition.actor else ""
-    return _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
+    command = _("forutsetning") + f" {precondition.key}{actor} {precondition.year}"
+    received = precondition.actor is not None  # an actor's allocation letter is received, the rest adopted
+    return command + " " + (_("mottatt <dag>") if received else _("vedtatt <dag>"))
 
 
 DONE_WORDS = {

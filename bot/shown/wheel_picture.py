@@ -50,6 +50,12 @@ def placed(item: Item) -> date:
     return item.deadline
 
 
+def marked_day(states: list[tuple[State, date | None]], *, year: int) -> date | None:
+    """The planned (or held) day a group's dot marks in calendar year `year`, or None: the picture draws it,
+    and the text wheel lists the line under its month (walk 17 F-f), one rule for both."""
+    return next((day for _state, day in states if day and day.year == year), None)
+
+
 def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
     """The items of cycles `year` and `year`+1 whose window touches calendar year `year` (the autumn work on
     next year's agreement is part of this year's wheel)."""
@@ -143,7 +149,7 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         start, end = max(head.start, first), min(head.deadline, last)
         if head.deadline < first:
             start, end = carried_span(year=year, today=today)
-        planned = next((p for _, p in states if p and first <= p <= last), None)
+        planned = marked_day(states, year=year)
         marker = planned or (head.deadline if first <= head.deadline <= last else None)
         label = (head.spec.label or head.spec.name) + count
         if cycle != year:
