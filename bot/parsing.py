@@ -270,3 +270,12 @@ def milestone_names(config: AppConfig, *, minutes: bool = False, meetings: bool 
         if name not in names:
             names.append(name)
     return names
+
+
+_PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.\.\.[^()]*\))?\s*", re.DOTALL)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether the words are what a digest's or a help text's example holds in their place («…», «<tekst>»,
+    «<dag>», «[tekst]») or nothing: a suggested command typed back as shown, which gives no value."""
+    return _PLACEHOLDER_RE.fullmatch(text) is not None

@@ -46,7 +46,7 @@ from bot.model.followups_replaced import dropped_line, redated_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
-from bot.parsing import shown, typed_name
+from bot.parsing import is_placeholder, shown, typed_name
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
@@ -74,7 +74,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     free_text = _after_words(ctx.args, skip=len(words) - len(args.rest))
     if confirmed:
         free_text = free_text.rsplit(None, 1)[0] if len(free_text.split()) > 1 else ""
-    if _PLACEHOLDER_RE.fullmatch(free_text):
+    if is_placeholder(free_text):
         free_text = ""  # a suggested command typed as shown («… 2027 …», «<tekst>»): no text, so the form asks
 
     def outcome() -> MeetingOutcome | None:
@@ -262,10 +262,6 @@ def _after_words(text: str, *, skip: int) -> str:
     for _skipped in range(skip):
         rest = rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else ""
     return rest.strip()
-
-
-_PLACEHOLDER_RE = re.compile(r"\s*(?:…|\.{2,}|<[^<>]*>|\[[^\[\]]*\]|\([^()]*\.\.\.[^()]*\))?\s*", re.DOTALL)
-"""What a digest's or a help text's example holds in place of the text («…», «<tekst>», «[tekst]»): no text."""
 
 
 def _from_text(ctx: Context, text: str, *, request: Request) -> dict | None:

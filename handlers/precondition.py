@@ -19,7 +19,7 @@ from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
 from bot.model.wheel import Item, record_command
-from bot.parsing import shown
+from bot.parsing import is_placeholder, shown
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import ready_announcements, ready_buttons_here
@@ -30,8 +30,10 @@ from handlers.minutes_held import happened_at, held_day
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     at = happened_at(words)  # «budsjett vedtatt 14. desember»: the day it happened (walk 10, X7)
-    if at is not None and at == len(words) - 1:
-        words, at = words[:at], None  # «tildelingsbrev mottatt» with no day: today, as the short form (walk 13 W1)
+    if at is not None and (at == len(words) - 1 or is_placeholder(" ".join(words[at + 1 :]))):
+        # «tildelingsbrev mottatt» with no day, or the suggested «… mottatt <dag>» typed as shown: today, as the
+        # short form (walk 13 W1), and the reply says so and how to give the day
+        words, at = words[:at], None
     happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
     if at is not None and happened is None:
         raise DomainError(  # the asker's own precondition and verb, with a day (walk 13 W1)

@@ -207,3 +207,18 @@ def test_the_text_wheel_lists_a_meeting_under_the_month_it_was_held(
     text = bot.say("årshjul 2026", as_=who, channel=channel).text
     before, december = text.split("• Desember", 1)
     assert line in december and line not in before, text  # not under November, the model's suggested month
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "typed"),
+    [
+        ("kari", "agder", "forutsetning budsjett 2027 vedtatt <dag>"),
+        ("per", "vestland", "føresetnad budsjett 2027 vedteke <dag>"),
+    ],
+)
+def test_the_suggested_day_form_typed_as_shown_records_today_and_says_so(person: str, channel: str, typed: str) -> None:
+    """The digest suggests «… vedtatt <dag>»; typed back exactly, its placeholder gives no day, so the day it is
+    typed is recorded and the reply says how to give the day it happened, never «forstod ikke dagen»."""
+    bot = make_bot(at=oslo(2027, 1, 4, 9))
+    reply = bot.say(typed, as_=person, channel=channel)
+    assert reply.ok and "4. januar 2027" in reply.text, reply.text
