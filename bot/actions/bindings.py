@@ -156,8 +156,13 @@ def bind_person(
         doc=chosen.as_doc(),
         now=now,
         summary=lambda: _("Registrerte {name} ({platform} {user}) som {role} for {party}").format(
-            name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party
+            name=chosen.name,
+            platform=platform,
+            user=chosen.user_id,
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+            party=acting.config.party_name(chosen.party),
         ),
+        region=chosen.party if acting.config.region(chosen.party) else None,  # the region's own `logg` (F6)
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
 
@@ -192,7 +197,9 @@ def bind_organisation(
         doc=chosen.as_doc(),
         now=acting.state.doc(META, ORGANISATIONS, chosen.key) or None,
         summary=lambda: _("Koblet organisasjonen {organisation} til {party} som {role}").format(
-            organisation=chosen.key, party=acting.config.party_name(chosen.party), role=chosen.role
+            organisation=chosen.key,
+            party=acting.config.party_name(chosen.party),
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
         ),
         region=chosen.party if acting.config.region(chosen.party) else None,
     )
