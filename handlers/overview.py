@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from bot.actions.coordinators_only import regions_without_coordinator
 from bot.actions.rules import require_readable_year
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
@@ -72,6 +73,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
     unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
+    if page == 1 and (nobody := _nobody_records(ctx)) is not None:
+        sections.append(nobody)
     if unreachable is not None:
         sections.append(unreachable)
     buttons: list[Button] = []
@@ -202,3 +205,18 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
         return progress.planned.strftime("%d.%m")
     share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
     return share if share is not None else _("åpen")
+
+
+def _nobody_records(ctx: Context) -> Section | None:
+    """The regions with no coordinator: nobody can record for them until an administrator gives the role,
+    so AU reads it beside who is behind (walk 18 F9)."""
+    regions = regions_without_coordinator(config=ctx.config, state=ctx.state)
+    if not regions:
+        return None
+    fact = Fact(
+        ", ".join(ctx.config.party_short(region) for region in regions),
+        _("Ingen kan registrere for dem; en administrator gir rollen med «{command}».").format(
+            command=f"person @… {regions[0]} koordinator"
+        ),
+    )
+    return Section(title=_("Regioner uten koordinator"), facts=(fact,))

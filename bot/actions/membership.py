@@ -288,7 +288,10 @@ def leave(
     if by_admin:
         if caller.role != "admin":
             raise DomainError(_("Bare en administrator kan fjerne andre. Du kan selv skrive «forlat <part>»."))
-        target, target_name = user_id or "", name or user_id or ""
+        target = user_id or ""
+        # The name the admin gave with `person` wins over app.yaml's (walk 18 F14).
+        given = (acting.state.person_binding(key=binding_key(request.platform, target)) or {}).get("name")
+        target_name = str(given) if given and given != target else name or target
         last = False
     else:
         if not caller.known or caller.party != party:
