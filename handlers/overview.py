@@ -20,6 +20,7 @@ from bot.model.followups_status import count_text
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from bot.shown.replies import day_text, make_reply
+from bot.shown.unheard import unheard_actors_now, unheard_text
 from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra, take_page
 from handlers.reach import unreachable_section
@@ -75,6 +76,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
     unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
     if page == 1 and (nobody := _nobody_records(ctx)) is not None:
         sections.append(nobody)
+    if page == 1 and (unheard := unheard_actors_now(ctx.directory)):
+        texts = (unheard_text(name=ctx.config.party_name(actor), code=actor) for actor in unheard)
+        sections.append(
+            Section(
+                title=_("Aktører uten kanal"),
+                facts=tuple(Fact(actor, text) for actor, text in zip(unheard, texts, strict=True)),
+            )
+        )
     if unreachable is not None:
         sections.append(unreachable)
     buttons: list[Button] = []
