@@ -74,8 +74,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
     unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
-    if page == 1 and (nobody := _nobody_records(ctx)) is not None:
-        sections.append(nobody)
     if page == 1 and (unheard := unheard_actors_now(ctx.directory)):
         texts = (unheard_text(name=ctx.config.party_name(actor), code=actor) for actor in unheard)
         sections.append(
@@ -118,7 +116,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         + _("✓ ferdig · ⚠ på overtid · dato = planlagt (med «referat mangler»: møtet er over){legacy}.").format(
             legacy=legacy
         )
-        + more,
+        + more
+        + (_nobody_records(ctx) if page == 1 else ""),
         sections=sections,
         buttons=buttons,
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
@@ -216,16 +215,15 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
     return share if share is not None else _("åpen")
 
 
-def _nobody_records(ctx: Context) -> Section | None:
-    """The regions with no coordinator: nobody can record for them until an administrator gives the role,
-    so AU reads it beside who is behind (walk 18 F9)."""
+def _nobody_records(ctx: Context) -> str:
+    """« Uten koordinator: …»: the regions nobody can record for until an administrator gives the role, said
+    beside who is behind, so AU tells a region that is late from one that cannot act (walk 18 F9)."""
     regions = regions_without_coordinator(config=ctx.config, state=ctx.state)
     if not regions:
-        return None
-    fact = Fact(
-        ", ".join(ctx.config.party_short(region) for region in regions),
-        _("Ingen kan registrere for dem; en administrator gir rollen med «{command}».").format(
-            command=f"person @… {regions[0]} koordinator"
-        ),
+        return ""
+    return " " + _(
+        "Uten koordinator, så ingen kan registrere for dem: {regions}. En administrator gir rollen med «{command}»."
+    ).format(
+        regions=", ".join(ctx.config.party_short(region) for region in regions),
+        command=f"person @… {regions[0]} koordinator",
     )
-    return Section(title=_("Regioner uten koordinator"), facts=(fact,))
