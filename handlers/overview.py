@@ -60,6 +60,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     complete = 0
     followed = 0
     shown = {region.key for region in regions}
+    uncoordinated = set(regions_without_coordinator(config=ctx.config, state=ctx.state))
     for region in all_regions:  # the count of signed regions is over all of them, whatever the page
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
@@ -68,6 +69,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         followed += any(is_signing(item) and tracked(ctx.config, item) for item in items)
         if region.key in shown:
             cells = [_fact(ctx, item, today) for item in items]
+            if region.key in uncoordinated:  # nobody can record for it: said in its row (walk 18 F9)
+                cells.append(_nobody_records(ctx, region=region.key))
             sections.append(Section(title=region.short, facts=tuple(cells)))
     if page > 1:
         sections = sections[1:]  # the national rows are on the first page
@@ -116,8 +119,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         + _("✓ ferdig · ⚠ på overtid · dato = planlagt (med «referat mangler»: møtet er over){legacy}.").format(
             legacy=legacy
         )
-        + more
-        + (_nobody_records(ctx) if page == 1 else ""),
+        + more,
         sections=sections,
         buttons=buttons,
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
@@ -215,15 +217,12 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
     return share if share is not None else _("åpen")
 
 
-def _nobody_records(ctx: Context) -> str:
-    """« Uten koordinator: …»: the regions nobody can record for until an administrator gives the role, said
-    beside who is behind, so AU tells a region that is late from one that cannot act (walk 18 F9)."""
-    regions = regions_without_coordinator(config=ctx.config, state=ctx.state)
-    if not regions:
-        return ""
-    return " " + _(
-        "Uten koordinator, så ingen kan registrere for dem: {regions}. En administrator gir rollen med «{command}»."
-    ).format(
-        regions=", ".join(ctx.config.party_short(region) for region in regions),
-        command=f"person @… {regions[0]} koordinator",
+def _nobody_records(ctx: Context, *, region: str) -> Fact:
+    """«Koordinator: ingen, så ingen kan registrere …»: a region nobody can record for until an administrator
+    gives the role, told apart in AU's overview from one that is only late (walk 18 F9)."""
+    return Fact(
+        _("Koordinator"),
+        _("ingen, så ingen kan registrere (en administrator gir rollen med «{command}»)").format(
+            command=f"person @… {region} koordinator"
+        ),
     )
