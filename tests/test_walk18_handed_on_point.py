@@ -28,3 +28,18 @@ def test_status_names_the_party_for_a_departed_owners_point(form: str, handed: s
     status = bot.say("status", as_="nina", channel="agder").text
     assert f"lage notat (Agder fylkeskommune, {handed}" in status, status
     assert "sende liste (Ola Berg, inn" in status, status  # still with IN: his own
+
+
+def test_on_slack_too_where_a_binding_is_kept_under_the_user_id() -> None:
+    bot = make_bot(at=oslo(2027, 4, 22, 15))
+
+    def say(text: str, *, as_: str, channel: str = "C0AGDER"):  # type: ignore[no-untyped-def]
+        return bot.say(text, as_=as_, channel=channel, platform="slack")
+
+    assert say("dato vår 22. april", as_="U0KARI").ok
+    assert say("referat vår Godt møte. oppfølging: lage notat @kari innen 15. mai bekreft", as_="U0KARI").ok
+    bot.set_time(2027, 4, 26, 9)
+    assert say("forlat agder <@U0KARI> bekreft", as_="U0ADMIN", channel="C0NASJONAL").ok
+    assert say("person <@U0NINA> agder koordinator Nina Ny", as_="U0ADMIN", channel="C0NASJONAL").ok
+    status = say("status", as_="U0NINA").text
+    assert "lage notat (Agder fylkeskommune, overtatt etter Kari Nordmann" in status, status
