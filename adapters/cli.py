@@ -171,6 +171,11 @@ def _check_config(args: argparse.Namespace) -> int:
         f"{len(config.milestones)} milepæler, {len(config.preconditions)} forutsetninger, "
         f"{len(config.people)} personer, {len(config.channels)} kanaler."
     )
+    from bot.model.config_checks import unheard_actors
+    from bot.shown.unheard import unheard_text
+
+    for actor in unheard_actors(config):  # valid, but its reminders reach nobody (walk 18 F5)
+        print(unheard_text(name=config.party_name(actor), code=actor))
     return 0
 
 

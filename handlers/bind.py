@@ -11,12 +11,13 @@ from bot.actions.bindings import ChannelBinding, PersonBinding
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
-from bot.messages import Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_key
 from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
+from handlers.announce import announce_to
 from handlers.common import read_args, reject_extra
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")
@@ -112,6 +113,8 @@ def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:
         )
     role = ROLES.get(fold(words[-1]))
     party_words = words[1:-1] if role is not None else words[1:]
+    if role is not None and not party_words:  # «AU» alone is the party, not the role «au» (walk 18 F16)
+        role, party_words = None, words[1:]
     party = ctx.vocab.party(" ".join(party_words)) if party_words else None
     if party is None:
         raise DomainError(
@@ -119,7 +122,7 @@ def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:
                 party=shown(" ".join(party_words))
             )
         )
-    return OrganisationBinding(key=key, party=party, role=role or "adviser")
+    return OrganisationBinding(key=key, party=party, role=role or _default_role(ctx, party))
 
 
 def bind_person(request: Request, ctx: Context) -> Outcome:
@@ -153,7 +156,28 @@ def bind_person(request: Request, ctx: Context) -> Outcome:
         )
     if not bound.changed:
         return Outcome(reply=_already(lead))
-    return Outcome(reply=make_reply(title=_("Personen er registrert"), lead=lead, visibility=Visibility.CHANNEL))
+    reply = make_reply(title=_("Personen er registrert"), lead=lead, visibility=Visibility.CHANNEL)
+    return Outcome(reply=reply, announcements=_told_to_party(request, ctx, chosen=chosen))
+
+
+def _told_to_party(request: Request, ctx: Context, *, chosen: PersonBinding) -> tuple[Announcement, ...]:
+    """The party's own channels hear who now holds a role for it, as they hear who joined (walk 18 F6)."""
+
+    def told() -> Reply:
+        values = {
+            "name": chosen.name,
+            "role": _(ROLE_NAMES.get(chosen.role, chosen.role)),
+            "party": ctx.config.party_name(chosen.party),
+            "who": ctx.caller.name,
+        }
+        return make_reply(
+            title=_("{name} er {role} for {party}").format(**values),
+            lead=_("{who} registrerte {name} som {role} for {party}.").format(**values),
+            visibility=Visibility.CHANNEL,
+        )
+
+    addresses = ctx.directory.channels_of_party(party=chosen.party)
+    return announce_to(ctx, request=request, addresses=addresses, reply=told)
 
 
 def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
@@ -218,3 +242,8 @@ def _name_after_role(ctx: Context, words: list[str]) -> tuple[list[str], str | N
 
 def _already(lead: str) -> Reply:
     return make_reply(title=_("Allerede registrert"), lead=lead)
+
+
+def _default_role(ctx: Context, party: str) -> str:
+    """The role an organisation gives when none is typed: AU's members are AU members, others advisers."""
+    return "au_member" if party == ctx.config.parties.coordinator.key else "adviser"

@@ -123,6 +123,8 @@ def _link(ctx: Context, words: list[str]) -> Link:
     """The feed or status page named after `ny-lenke`."""
     if words and fold(words[0]) == "status":
         rest = words[1:]
+        if len(rest) == 1 and fold(rest[0]) in (NATIONAL_FEED, "au"):  # the feed's word for the national page
+            rest = []
         region = ctx.vocab.region(" ".join(rest)) if rest else None
         if rest and region is None:
             raise DomainError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.actions.coordinators_only import no_coordinator_note
 from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
@@ -159,10 +160,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=with_followups(quiet_reply, points, today=today, closable=callers_closable(ctx)))
     sections: list[Section] = []
     buttons: list[Button] = []
+    # A region's adviser reads what its coordinators do, not «du kan», and where the region has none, who
+    # gives the role (walk 18 F9: five things «you can do now», each refused).
+    own = ctx.caller.party or ""
+    adviser = bool(ctx.config.region(own)) and not acts_for(ctx.config, role=ctx.caller.role, party=own)
     if chosen_mine:
-        sections.append(
-            heading(_("Du kan gjøre nå for {party}").format(party=ctx.config.party_name(ctx.caller.party or "")))
-        )
+        mine_heading = _("Koordinatorene gjør nå for {party}") if adviser else _("Du kan gjøre nå for {party}")
+        sections.append(heading(mine_heading.format(party=ctx.config.party_name(own))))
         for progress in chosen_mine:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
@@ -178,7 +182,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
-    lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " " if mine else ""
+    if mine and adviser:
+        lead += _("{n} ting koordinatorene gjør nå.").format(n=len(mine)) + " "
+        lead += (no_coordinator_note(config=ctx.config, state=ctx.state, region=own) + " ").lstrip()
+    elif mine:
+        lead += _("{n} ting du kan gjøre nå.").format(n=len(mine)) + " "
     if own_pages > 1 and page <= own_pages:
         more, next_page = more_text(words=words, page=page, pages=own_pages, total=len(mine))
         lead += more + " "

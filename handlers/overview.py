@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from bot.actions.coordinators_only import regions_without_coordinator
 from bot.actions.rules import require_readable_year
 from bot.context import Context
 from bot.facts.assignment_answers import answered_share
@@ -19,6 +20,7 @@ from bot.model.followups_status import count_text
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from bot.shown.replies import day_text, make_reply
+from bot.shown.unheard import unheard_actors_now, unheard_text
 from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra, take_page
 from handlers.reach import unreachable_section
@@ -58,6 +60,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     complete = 0
     followed = 0
     shown = {region.key for region in regions}
+    uncoordinated = set(regions_without_coordinator(config=ctx.config, state=ctx.state))
     for region in all_regions:  # the count of signed regions is over all of them, whatever the page
         items = regional_milestones(ctx.config, year=year, region=region.key)
         items += [item for item in precondition_items(ctx.config, year=year, region=region.key) if item.region]
@@ -66,12 +69,22 @@ def handle(request: Request, ctx: Context) -> Outcome:
         followed += any(is_signing(item) and tracked(ctx.config, item) for item in items)
         if region.key in shown:
             cells = [_fact(ctx, item, today) for item in items]
+            if region.key in uncoordinated:  # nobody can record for it: said in its row (walk 18 F9)
+                cells.append(_nobody_records(ctx, region=region.key))
             sections.append(Section(title=region.short, facts=tuple(cells)))
     if page > 1:
         sections = sections[1:]  # the national rows are on the first page
     if args.year is None and view.preparing:
         sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
     unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
+    if page == 1 and (unheard := unheard_actors_now(ctx.directory)):
+        texts = (unheard_text(name=ctx.config.party_name(actor), code=actor) for actor in unheard)
+        sections.append(
+            Section(
+                title=_("Aktører uten kanal"),
+                facts=tuple(Fact(actor, text) for actor, text in zip(unheard, texts, strict=True)),
+            )
+        )
     if unreachable is not None:
         sections.append(unreachable)
     buttons: list[Button] = []
@@ -202,3 +215,14 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
         return progress.planned.strftime("%d.%m")
     share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
     return share if share is not None else _("åpen")
+
+
+def _nobody_records(ctx: Context, *, region: str) -> Fact:
+    """«Koordinator: ingen, så ingen kan registrere …»: a region nobody can record for until an administrator
+    gives the role, told apart in AU's overview from one that is only late (walk 18 F9)."""
+    return Fact(
+        _("Koordinator"),
+        _("ingen, så ingen kan registrere (en administrator gir rollen med «{command}»)").format(
+            command=f"person @… {region} koordinator"
+        ),
+    )

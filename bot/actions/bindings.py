@@ -152,7 +152,14 @@ def bind_person(
             _("Registrerte {name} ({platform} {user}) som {role} for {party}")
             if chosen.party
             else _("Registrerte {name} ({platform} {user}) som {role}")
-        ).format(name=chosen.name, platform=platform, user=chosen.user_id, role=chosen.role, party=chosen.party),
+        ).format(
+            name=chosen.name,
+            platform=platform,
+            user=chosen.user_id,
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+            party=acting.config.party_name(chosen.party) if chosen.party else "",
+        ),
+        region=chosen.party if chosen.party and acting.config.region(chosen.party) else None,  # its `logg` (F6)
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
 

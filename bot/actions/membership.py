@@ -230,16 +230,16 @@ def answer_join(acting: Acting, *, number: str, approve: bool) -> JoinChange:
             doc = {"party": found.party, "role": JOINED_ROLE, "person": found.user_id, "name": found.name}
             _put(tables, "people", person_key, doc)
 
-    said = (
-        _("{who} slapp inn {name} som rådgiver for {party} (forespørsel {number})")
-        if approve
-        else _("{who} avslo at {name} blir med for {party} (forespørsel {number})")
-    )
+    def said() -> str:  # worded inside the summary, so the nynorsk entry is nynorsk throughout (walk 18 F11)
+        if approve:
+            return _("{who} slapp inn {name} som rådgiver for {party} (forespørsel {number})")
+        return _("{who} avslo at {name} blir med for {party} (forespørsel {number})")
+
     record(
         acting,
         action=ANSWER_JOIN,
         partition=META,
-        summary=lambda: said.format(
+        summary=lambda: said().format(
             who=acting.caller.name, name=found.name, party=config.party_name(found.party), number=number
         ),
         mutate=mutate,
@@ -339,7 +339,10 @@ def leave(
     if by_admin:
         if caller.role != "admin":
             raise DomainError(_("Bare en administrator kan fjerne andre. Du kan selv skrive «forlat <part>»."))
-        target, target_name = user_id or "", name or user_id or ""
+        target = user_id or ""
+        # The name the admin gave with `person` wins over app.yaml's (walk 18 F14).
+        given = (acting.state.person_binding(key=binding_key(request.platform, target)) or {}).get("name")
+        target_name = str(given) if given and given != target else name or target
         held = Directory(config=config, state=acting.state).caller(platform=request.platform, user_id=target)
         leaving = held if held.party == party else None
     else:

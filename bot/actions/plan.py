@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
+from bot.actions.coordinators_only import refuse_non_coordinator
 from bot.actions.rules import replace_question, require_county_region, require_member, typed_with
 from bot.i18n import _
 from bot.model.config import AppConfig
@@ -147,7 +148,7 @@ def set_plan_period(
         acting, party=region, what=_("sette planperioden for {party}").format(party=config.party_name(region))
     )
     if acting.caller.role != "coordinator":
-        raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette planperioden."))
+        raise refuse_non_coordinator(acting, region=region, what=_("sette planperioden"))
     period = f"{first}–{last}"
     replaced = replaced_periods(config=config, state=acting.state, region=region, first=first, last=last)
     framed = (

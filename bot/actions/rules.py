@@ -10,6 +10,8 @@ from functools import cache
 from gettext import NullTranslations
 
 from bot.actions.base import Acting
+from bot.actions.coordinators_only import refuse_non_coordinator
+from bot.actions.departed import refuse_the_departed
 from bot.i18n import _, translations, using
 from bot.messages import Button
 from bot.model.config import AppConfig
@@ -187,6 +189,7 @@ def require_known(acting: Acting) -> None:
     """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
     declared `Who.MEMBER` (bot/pipeline/permission.py)."""
     if not acting.caller.known:
+        refuse_the_departed(acting)
         party = acting.channel.actor or acting.channel.region
         join = (
             (
@@ -233,7 +236,7 @@ def require_acts_for(acting: Acting, *, party: str, what: str) -> None:
     IN signs for IN). `what` completes «Bare fylkeskommunens koordinatorer kan …»."""
     require_member(acting, party=party, what=what)
     if not acts_for(acting.config, role=acting.caller.role, party=party):
-        raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
+        raise refuse_non_coordinator(acting, region=party, what=what)
 
 
 def acts_for(config: AppConfig, *, role: str | None, party: str) -> bool:
@@ -274,9 +277,7 @@ def require_coordinator(acting: Acting, *, item: Item, what: str | None = None) 
         what=_("registrere for {party}").format(party=acting.config.party_name(item.region)),
     )
     if acting.caller.role != "coordinator":
-        if what is not None:
-            raise DomainError(_("Bare fylkeskommunens koordinatorer kan {what}.").format(what=what))
-        raise DomainError(_("Bare fylkeskommunens koordinatorer kan sette datoer og registrere møteutfall."))
+        raise refuse_non_coordinator(acting, region=item.region, what=what)
 
 
 def require_admin(acting: Acting) -> None:

@@ -105,3 +105,10 @@ def _party_names(config: AppConfig) -> list[tuple[Path, str]]:
                     (("parties", section, index, "aliases"), f"{name!r} names both {owner[slug(name)]!r} and {key!r}")
                 )
     return problems
+
+
+def unheard_actors(config: AppConfig) -> list[str]:
+    """Enabled actors app.yaml gives no channel: valid, but their reminders (the allocation letter) reach
+    nobody until a channel is bound, so `check-config` warns by name (walk 18 F5)."""
+    heard = {channel.actor for channel in config.channels if channel.actor}
+    return [actor.key for actor in config.enabled_actors if actor.key not in heard]
