@@ -4,19 +4,36 @@ version, become the partition's with the update that folds them and stay noted w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from storage import Store, TinyDBStore
+from tests.storage.conftest import STORES, _open
+
+JOURNALLED = ["tinydb", "postgres"]
+"""The stores that keep a journal of marks; the others settle by writing the partition (`note` returns False)."""
 
 
-@pytest.fixture
-def journalled(two_instances: tuple[Store, Store]) -> tuple[Store, Store]:
-    first, _ = two_instances
-    if not first.note(partition="cycle/agder/2028", marks=[]):
-        pytest.skip("this store keeps no journal (settle writes the partition)")
-    return two_instances
+@pytest.fixture(params=JOURNALLED)
+def journalled(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two instances on the same data, as two processes (tinydb) or two replicas (PostgreSQL) have them."""
+    first, second = _open(request.param, request, tmp_path), _open(request.param, request, tmp_path)
+    yield first, second
+    first.close()
+    second.close()
+
+
+@pytest.mark.parametrize("kind", sorted(set(STORES) - set(JOURNALLED)))
+def test_a_store_without_a_journal_says_so_and_keeps_nothing(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    store = _open(kind, request, tmp_path)
+    try:
+        assert store.note(partition="cycle/agder/2028", marks=[{"key": "a"}]) is False
+    finally:
+        store.close()
 
 
 def test_marks_are_read_in_order_beside_the_tables_and_leave_the_version(journalled: tuple[Store, Store]) -> None:
