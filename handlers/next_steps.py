@@ -20,7 +20,7 @@ from bot.facts.owed import still_owed
 from bot.facts.prepares import meetings_to_prepare
 from bot.facts.responsible import Wording, who_answers
 from bot.facts.text_due import text_due
-from bot.i18n import _, ngettext
+from bot.i18n import N_, _, ngettext
 from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.config import AppConfig
@@ -40,7 +40,7 @@ from bot.reminders.lines import item_label
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
-from handlers.common import context_region, read_args, take_page
+from handlers.common import context_region, read_args, reject_extra, take_page
 from handlers.describe import describe, progress_list, sign_buttons
 from handlers.next_opening import opening_text
 from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
@@ -56,6 +56,9 @@ HORIZON = timedelta(days=200)
 def handle(request: Request, ctx: Context) -> Outcome:
     page, words = take_page(ctx.args.split())
     args = read_args(ctx, words, want=("region", "party", "year"))
+    # «neste side x», «neste side 0», a stray word: said, as `logg` and `oversikt` say it, never a reply whose
+    # page button carries the word back («neste side x side 2»)
+    reject_extra([word for word in args.rest if not asks_next_week([word])], example=N_("neste side 2"))
     region = args.region or ctx.channel.region
     actor = args.party if args.party and ctx.config.actor(args.party) else ctx.channel.actor
     if ctx.channel.kind == "unbound" and not (args.region or args.party):

@@ -93,3 +93,13 @@ def test_a_follow_up_points_button_is_not_dropped_behind_the_signing_buttons() -
     done = [button for button in reply.buttons if button.command.startswith("ferdig")]
     assert len(done) == 1 and done[0].command.split()[1] in reply.text, reply.text
     assert len([button for button in reply.buttons if button.command.startswith("signer")]) == 8
+
+
+@pytest.mark.parametrize("typed", ["neste side x", "neste side 0", "neste agdr", "neste side"])
+def test_a_page_or_word_neste_cannot_read_is_said_and_changes_nothing(typed: str) -> None:
+    """As `logg` and `oversikt` say it: never a reply whose page button carries the stray word back."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    before = bot.snapshot()
+    reply = bot.say(typed, as_="kari")
+    assert not reply.ok and "Jeg forstod ikke" in reply.text and "side 2" in reply.text, reply.text
+    assert bot.snapshot() == before
