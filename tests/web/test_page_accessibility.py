@@ -51,8 +51,8 @@ def axe_or_skip() -> Path:
 
 
 def lived() -> BotDriver:
-    """A cycle with signatures on an older text (a new version registered since), history to show and a
-    meeting's follow-up points, some overdue."""
+    """A cycle with signatures on an older text (a new version registered since), history to show, a
+    meeting's follow-up points, some overdue, and a meeting that is over with its minutes missing."""
     bot = cycle_in_progress()
     assert bot.say("signer agder 2027", as_="ola").ok
     register_text(bot, year=2027, version=2)
@@ -63,6 +63,8 @@ def lived() -> BotDriver:
     assert bot.say("referat vårmøte Godt møte", as_="aud").ok
     points = "oppfølging: tall @IN @SIVA innen 1. mai; rapport @kari innen 15. juni; en lang tekst uten mellomrom @IN"
     assert bot.say(f"referat vår Godt møte. {points}", as_="kari").ok  # walk 9 W3: the page lists them
+    # a meeting that is over with no minutes, its own state (◐, walk 15 N3) on the nynorsk and national pages
+    assert bot.say("dato vår 10. mai kl 10", as_="per", channel="vestland").ok
     bot.set_time(2027, 5, 20, 9)
     return bot
 
