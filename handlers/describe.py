@@ -8,11 +8,12 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.agreement.receipt import version_facts
-from bot.agreement.signing import opens_text, sign_button, signing_open
-from bot.agreement.versions import current_version, earlier_signatures
+from bot.agreement.signing import opens_text, sign_button
+from bot.agreement.versions import earlier_signatures
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
+from bot.facts.awaiting import signable_version
 from bot.facts.item_state import chases_lateness, item_state, meeting_today, minutes_missing
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
@@ -267,11 +268,10 @@ def sign_buttons(ctx: Context, *, item: Item, parties: tuple[str, ...]) -> list[
     """ "Signer for <part>" for parties that have not signed, when nothing blocks the signing and a text
     is registered to sign. No party to offer (a reader who acts for none of the missing, most of a channel's
     readers) is no buttons, without reading what blocks the signing and its text."""
-    if not parties or item.region is None or missing_for_signing(config=ctx.config, state=ctx.state, signing=item):
+    if not parties:
         return []
-    if not signing_open(item=item, at=ctx.now):  # a click would be refused: the line says from when (F16)
-        return []
-    version = current_version(ctx.state, region=item.region, year=item.year)
+    # a click that would be refused is no button: the line says from when, or what it waits for (F16)
+    version = signable_version(config=ctx.config, state=ctx.state, item=item, at=ctx.now)
     if version is None:
         return []
     return [sign_button(ctx.config, item=item, party=party, version=version, at=ctx.now) for party in parties]

@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 
 from bot.agreement.signing import signing_open
-from bot.agreement.versions import current_version
+from bot.agreement.versions import Version, current_version
 from bot.clock import OSLO
 from bot.facts.owed import still_owed
 from bot.model.config import AppConfig
@@ -39,10 +39,19 @@ def awaiting_signature(
             item = milestone_item(config, milestone=spec, year=each, region=region.key)
             if not signing_open(item=item, at=at) or (item.deadline < today and not still_owed(item, today=today)):
                 continue
-            if (
-                party in progress_of(config=config, state=state, item=item).missing
-                and current_version(state, region=region.key, year=each) is not None
-                and not missing_for_signing(config=config, state=state, signing=item)
+            if party in progress_of(config=config, state=state, item=item).missing and signable_version(
+                config=config, state=state, item=item, at=at
             ):
                 found.append(item)
     return found
+
+
+def signable_version(*, config: AppConfig, state: StateStore, item: Item, at: datetime) -> Version | None:
+    """The text a party signs on the signing `item` at `at`, or None when nothing may be signed yet: a
+    precondition is missing, the window is not open, or no text is registered. The one test behind the
+    «Signer» buttons and a bare «signer»."""
+    if item.region is None or missing_for_signing(config=config, state=state, signing=item):
+        return None
+    if not signing_open(item=item, at=at):
+        return None
+    return current_version(state, region=item.region, year=item.year)
