@@ -15,42 +15,29 @@ from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.item_state import chases_lateness, is_overdue
-from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
+from bot.facts.kinds import is_signing
 from bot.facts.owed import still_owed
-from bot.facts.prepares import meetings_to_prepare
-from bot.facts.responsible import Wording, who_answers
-from bot.facts.text_due import text_due
 from bot.i18n import N_, _, ngettext
-from bot.memo import per_config
 from bot.messages import Button, Outcome, Request, Section
-from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles, still_followed, superseded
 from bot.model.followups import callers_closable, callers_points, with_followups
-from bot.model.progress import Progress, earlier_missing, missing_for_signing
-from bot.model.wheel import (
-    Item,
-    cycle_items,
-    national_milestones,
-    precondition_items,
-    regional_milestones,
-    responsible_party,
-    tracked,
-)
-from bot.reminders.lines import item_label
+from bot.model.progress import Progress
+from bot.model.wheel import responsible_party, tracked
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
 from handlers.common import context_region, read_args, reject_extra, take_page
 from handlers.describe import describe, progress_list, sign_buttons
+from handlers.next_acting import can_act, stale_text
 from handlers.next_opening import opening_text
 from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
+from handlers.next_waiting import waiting_in_season, waiting_text
 from handlers.next_week import asks_next_week, week_text
+from handlers.next_window import HORIZON, actor_items, national_window, region_window
 
 SHOW = 5
 NEAR = timedelta(days=150)
 """What is coming within this (a season) is still shown when overdue items fill the list."""
-HORIZON = timedelta(days=200)
-"""How far ahead `neste` looks for items whose window has not opened yet."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -69,15 +56,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
             actor = caller_party
     today = ctx.now.date()
     if actor:
-        items = _actor_items(ctx, actor=actor, region=region, today=today)
+        items = actor_items(ctx, actor=actor, region=region, today=today)
         who = ctx.config.party_name(actor) + (
             " " + _("i {region}").format(region=ctx.config.party_name(region)) if region else ""
         )
     elif region:
-        items = list(_region_window(ctx.config, region=region, today=today))
+        items = list(region_window(ctx.config, region=region, today=today))
         who = ctx.config.party_name(region)
     else:
-        items = list(_national_window(ctx.config, today=today))
+        items = list(national_window(ctx.config, today=today))
         who = _("hele landet")
     open_items = [
         progress
@@ -101,11 +88,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if p.item.deadline < today
         and (
             superseded(ctx.config, item=p.item, today=today)
-            or (p.item.year < this_cycle and not _can_act(ctx, p, today))
+            or (p.item.year < this_cycle and not can_act(ctx, p, today))
         )
         # The party's own late signature on a ready agreement stays «Du kan gjøre nå», with its year and
         # `bekreft`, as long as the digests name it (bot.facts.owed, walk 14b F11).
-        and not (still_owed(p.item, today=today) and _can_act(ctx, p, today))
+        and not (still_owed(p.item, today=today) and can_act(ctx, p, today))
     ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
@@ -113,7 +100,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # own «Du kan gjøre nå» under NFR's heading (walk 2, M).
     other_subject = actor is not None and ctx.caller.party != actor
     mine = sorted(
-        (p for p in open_items if not other_subject and _can_act(ctx, p, today)),
+        (p for p in open_items if not other_subject and can_act(ctx, p, today)),
         key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
@@ -121,7 +108,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     blocked: list[Progress] = []
     opening = ""
     if actor and region is None:  # other regions' blocked signings: nothing the actor can do about them
-        blocked = _waiting_in_season(ctx, others, today=today)
+        blocked = waiting_in_season(ctx, others, today=today)
         opening = opening_text(ctx, others, today=today)  # ready, window not open (walk 17 F-d)
         others = [p for p in others if not is_signing(p.item)]
     late_ids = {id(p) for p in open_items if _overdue(ctx, p, today)}
@@ -152,11 +139,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if behind:
             quiet = _("Skriv «oversikt» for detaljene.")
         elif blocked:  # nothing for this actor to do, but not "all on track": agreements wait on others
-            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + _waiting_text(ctx, blocked, today=today)
+            quiet = _("Ingenting venter på {who} nå.").format(who=who) + " " + waiting_text(ctx, blocked, today=today)
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = week_lead + national_lead + quiet + (" " + opening if opening else "")
-        lead += " " + _stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
+        lead += " " + stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         points = callers_points(ctx, today=today)
@@ -181,7 +168,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
-    lead = national_lead + (_stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead = national_lead + (stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
@@ -215,7 +202,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ).format(n=len(blocked))
         lead += " "
     elif blocked:
-        lead += _waiting_text(ctx, blocked, today=today) + " "
+        lead += waiting_text(ctx, blocked, today=today) + " "
     lead += opening + " " if opening else ""
     if page == 1 and rest:
         more, rest_button = rest_text(
@@ -265,34 +252,6 @@ def _upcoming_shown(upcoming: list[Progress], *, room: int, today: date) -> list
     return [p for i, p in enumerate(upcoming) if i < room or (i < 2 and p.target <= today + NEAR)]
 
 
-@per_config(maxsize=256)
-def _region_window(config: AppConfig, *, region: str, today: date) -> tuple[Item, ...]:
-    """A region's items of last, this and next cycle that `neste` may show today: the same for every
-    request of the day, so worked out once per configuration, region and day."""
-    years = range(today.year - 1, today.year + 2)
-    return tuple(
-        item
-        for year in years
-        for item in cycle_items(config, year=year, region=region)
-        if _may_show(config, item, today=today)
-    )
-
-
-@per_config(maxsize=64)
-def _national_window(config: AppConfig, *, today: date) -> tuple[Item, ...]:
-    """The national items and every actor's preconditions that `neste` may show today, worked out once a day."""
-    years = range(today.year - 1, today.year + 2)
-    items = [item for year in years for item in national_milestones(config, year=year)]
-    items += [item for year in years for item in precondition_items(config, year=year, region=None)]
-    return tuple(item for item in items if _may_show(config, item, today=today))
-
-
-def _may_show(config: AppConfig, item: Item, *, today: date) -> bool:
-    """Whether `neste` may show an item today at all: its window opens within the horizon, the bot follows
-    it, and it is still followed (`still_followed`: of last cycle or later, as the digests and `oversikt`)."""
-    return item.start <= today + HORIZON and tracked(config, item) and still_followed(item, today=today)
-
-
 def _section(ctx: Context, progress: Progress, *, today: date, spans_regions: bool) -> Section:
     return describe(
         config=ctx.config,
@@ -315,118 +274,6 @@ def _overdue(ctx: Context, progress: Progress, today: date) -> bool:
     return progress.item.deadline < today and is_overdue(config=ctx.config, progress=progress, today=today)
 
 
-def _can_act(ctx: Context, progress: Progress, today: date) -> bool:
-    """Whether the caller's own party can do this now: its window has opened and it is theirs to record (its
-    signature, its letter, its meetings and decisions). A meeting an actor only takes part in (AU's national
-    meeting, a region's dialogue meeting) is not: it cannot date nor minute it, so it is under «Ellers»."""
-    party = ctx.caller.party
-    item = progress.item
-    # the agreement's text is the region's own step, due before the signing opens (walk 16 F2)
-    if (
-        party is not None
-        and party == item.region
-        and acts_for(ctx.config, role=ctx.caller.role, party=party)
-        and text_due(config=ctx.config, state=ctx.state, signing=item, today=today)
-    ):
-        return True
-    if party is None or item.start > today:
-        return False
-    if is_signing(item):
-        return (
-            party in progress.missing
-            and acts_for(ctx.config, role=ctx.caller.role, party=party)
-            and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
-        )
-    return responsible_party(ctx.config, item) == party and _recordable(ctx, item, today=today)
-
-
-def _stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> str:
-    """«Ikke fullført fra tidligere sykluser: Dialogmøte vår 2027 (skriv årstallet for å registrere dem).»"""
-    regions: dict[str, list[str]] = {}  # what -> the regions it is unfinished in (one name for many regions)
-    for progress in sorted(stale, key=lambda p: (p.item.deadline, p.item.ident)):
-        item = progress.item
-        regions.setdefault(item_label(item), []).append(ctx.config.party_short(item.region) if item.region else "")
-    names = [
-        f"{where[0]} · {label}" if spans_regions and len(where) == 1 and where[0] else label
-        for label, where in regions.items()
-    ]
-    names = [
-        f"{name} ({ngettext('{n} region', '{n} regioner', len(where)).format(n=len(where))})"
-        if spans_regions and len(where) > 1
-        else name
-        for name, where in zip(names, regions.values(), strict=True)
-    ]
-    if not any(_can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
-        return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))
-    return _("Ikke fullført fra tidligere sykluser: {items} (skriv årstallet for å registrere dem).").format(
-        items=", ".join(names)
-    )
-
-
-def _waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
-    """The signings of this year's agreement among `others`, from their window until the next agreement's
-    preparation opens (bot.model.cycle.read_cycles): in October an unsigned agreement of the year is history for
-    `oversikt`, not something the actor waits for."""
-    view = read_cycles(ctx.config, today=today)
-    if view.preparing is not None:
-        return []
-    return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
-
-
-def _waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
-    """«2 avtaler venter på: Tildelingsbrev fra SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
-    «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
-    names; after the signing deadline it says they are overdue, not that they wait to be signed."""
-    config = ctx.config
-    groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
-    own: set[str] = set()  # the groups that are each region's own (its budget): named by region
-    for progress in blocked:
-        region = config.party_short(progress.item.region or "")
-        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
-            label = blocker.spec.label or blocker.spec.name
-            if config.region(responsible_party(config, blocker)):
-                own.add(label)
-            else:
-                label = _("{what} fra {who}").format(
-                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
-                )
-            groups.setdefault(label, []).append(region)
-    parts = [
-        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
-        for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
-    ]
-    what = ", ".join(parts)
-    if all(progress.item.deadline < today for progress in blocked):
-        return ngettext(
-            "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
-            "{n} avtaler er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
-            len(blocked),
-        ).format(n=len(blocked), what=what)
-    return ngettext(
-        "{n} avtale venter på: {what} (skriv «oversikt»).",
-        "{n} avtaler venter på: {what} (skriv «oversikt»).",
-        len(blocked),
-    ).format(n=len(blocked), what=what)
-
-
-NAMES = 3
-"""How many region names a grouped line names before «og N til»."""
-
-
-def _own_group(label: str, regions: list[str]) -> str:
-    """«Fylkesbudsjett fra Agder», or «Fylkesbudsjett (13 regioner: Akershus, Buskerud, Finnmark og 10 til)»."""
-    if len(regions) == 1:
-        return _("{what} fra {who}").format(what=label, who=regions[0])
-    named = ", ".join(regions[:NAMES])
-    if len(regions) > NAMES:
-        named = _("{names} og {n} til").format(names=named, n=len(regions) - NAMES)
-    return f"{label} ({_regions(len(regions))}: {named})"
-
-
-def _regions(number: int) -> str:
-    return ngettext("{n} region", "{n} regioner", number).format(n=number)
-
-
 def _regions_to_watch(ctx: Context, *, today: date) -> bool:
     """Whether a region is behind or has something falling due within the week (bot.facts.behind)."""
     state, config = ctx.state, ctx.config
@@ -434,54 +281,6 @@ def _regions_to_watch(ctx: Context, *, today: date) -> bool:
         overdue_by_region(config=config, state=state, today=today)
         or due_soon_by_region(config=config, state=state, today=today)
     )
-
-
-def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
-    """A fact others decide (the state budget, adopted by the Storting) is not the recording party's to do
-    until it may have been decided (`bot.facts.kinds.decided_from`); anything else is from its window, and a
-    precondition once the one it follows is recorded (an allocation letter after the state budget, walk 6, F1)."""
-    if item.kind == "precondition" and earlier_missing(config=ctx.config, state=ctx.state, precondition=item):
-        return False
-    return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
-
-
-def _actor_items(ctx: Context, *, actor: str, region: str | None, today: date) -> list[Item]:
-    """An actor's view: its own allocation letter, the signings it owes, and the meetings it prepares.
-
-    Which items these can be follows from the configuration and the day (`_actor_window`); a request only
-    reads whether the actor has signed each agreement."""
-    items = [
-        item
-        for item, owed in _actor_window(ctx.config, actor=actor, region=region, today=today)
-        if not owed or actor not in ctx.state.signatures(region=item.region or "", year=item.year)
-    ]
-    if region is None:
-        items += _meetings_to_prepare(ctx, actor=actor)
-    return items
-
-
-@per_config(maxsize=256)
-def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: date) -> tuple[tuple[Item, bool], ...]:
-    """Each item an actor's `neste` may show today, with whether it is a signing it owes only until it signs:
-    every region's, worked out once per configuration, actor, region and day rather than per request."""
-    regions = [region] if region else [r.key for r in config.parties.regions]
-    items: list[tuple[Item, bool]] = []
-    for year in range(today.year - 1, today.year + 2):
-        items += [(item, False) for item in precondition_items(config, year=year, region=None) if item.actor == actor]
-        items += [(item, False) for item in national_milestones(config, year=year) if "actors" in item.spec.prepare]
-        for key in regions:
-            for item in regional_milestones(config, year=year, region=key):
-                if is_signing(item):
-                    items.append((item, True))
-                elif region and "actors" in item.spec.prepare:
-                    items.append((item, False))
-    return tuple((item, owed) for item, owed in items if _may_show(config, item, today=today))
-
-
-def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
-    """Every region's regional meetings the actor takes part in, planned within the one `HORIZON` `neste`
-    looks ahead for anything (bot.facts.prepares)."""
-    return meetings_to_prepare(config=ctx.config, state=ctx.state, actor=actor, today=ctx.now.date(), ahead=HORIZON)
 
 
 def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:

@@ -318,7 +318,7 @@ def test_the_teams_welcome_and_the_slack_failure_reply_follow_the_channel() -> N
     from botbuilder.schema import Activity
 
     from adapters.slack.failure import failure_reply
-    from adapters.teams.app import _welcome
+    from adapters.teams.handler import welcome as _welcome
 
     bot = make_bot(at=DAYS[0], config=make_config(regions=("agder", "vestland")))
     assert bot.core.channel_lang(platform="terminal", channel_id="vestland") == "nn"

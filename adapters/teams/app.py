@@ -17,15 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from botbuilder.core import TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
-from botbuilder.schema.teams import ChannelInfo, TeamInfo
+from botbuilder.schema import Activity, ActivityTypes
 from jwt import PyJWTError
 
 from adapters import offload
 from adapters.request_guard import answer_and_close, read_whole, request_label
-from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
 
@@ -41,9 +38,9 @@ from .connector import (
     with_retry,
 )
 from .conversations import ConversationBook, is_personal
-from .edits import edit_notice
 from .files import read_files, shared_files
 from .fit import cut_notice
+from .handler import SamhandlingTeamsBot
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .members import MemberTenants, TeamsIds
@@ -51,7 +48,7 @@ from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
 from .shape import activity_problem
-from .translate import PLATFORM, channel_key, is_shared_channel, to_request
+from .translate import PLATFORM, to_request
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -276,124 +273,10 @@ def _log_refusal(request: web.Request, *, reason: str) -> None:
     logger.warning("Teams: refused %s (%s bytes): %s", request_label(request), request.content_length, reason)
 
 
-class SamhandlingTeamsBot(TeamsActivityHandler):
-    """Converts Teams activities; everything the bot knows comes from the core."""
-
-    def __init__(self, *, runtime: TeamsRuntime) -> None:
-        self._runtime = runtime
-
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
-        await self._runtime.run_turn(turn_context)
-
-    async def on_teams_message_edit(self, turn_context: TurnContext) -> None:
-        notice = edit_notice(turn_context.activity, core=self._runtime.core)
-        if notice is not None:
-            await send_with_retry(turn_context, notice, policy=self._runtime.retry)
-
-    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
-        # Any conversation update means the bot is in this conversation: a team (its General channel),
-        # a group chat or a personal chat. Removal is handled below, after this.
-        self._runtime.book.remember(turn_context.activity)
-        _log_shared_channel_change(turn_context.activity)
-        await super().on_conversation_update_activity(turn_context)
-
-    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        self._runtime.book.remember(turn_context.activity)
-
-    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        self._runtime.book.forget(turn_context.activity.conversation.id)
-
-    async def on_teams_members_added_dispatch(
-        self, members_added: list[ChannelAccount], team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        # The SDK's version fetches every added person from the connector; we only care about ourselves.
-        await self.on_members_added_activity(members_added, turn_context)
-
-    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
-        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
-        if not any(member.id == bot_id for member in members_added):
-            where = channel_key(turn_context.activity.conversation.id)
-            logger.info("Teams: %d member(s) joined %s", len(members_added), where)
-        if any(member.id == bot_id for member in members_added):
-            activity = turn_context.activity
-            # Added again with the reference unchanged (a 403 marked it): the mark goes all the same.
-            self._runtime.reachable(channel_key(activity.conversation.id))
-            lang = _channel_lang(self._runtime.core, activity)
-            await send_with_retry(turn_context, _welcome(activity, lang=lang), policy=self._runtime.retry)
-
-    async def on_members_removed_activity(
-        self, members_removed: list[ChannelAccount], turn_context: TurnContext
-    ) -> None:
-        activity = turn_context.activity
-        bot_id = activity.recipient.id if activity.recipient else None
-        for member in members_removed:
-            self._runtime.members.forget(member.aad_object_id or member.id or "")
-        if any(member.id == bot_id for member in members_removed):
-            team = (activity.channel_data or {}).get("team") if isinstance(activity.channel_data, dict) else None
-            # The bot disallowed in one shared channel leaves the rest of the host team where it was.
-            if team and team.get("id") and not is_shared_channel(activity):
-                self._runtime.book.forget_team(team["id"])
-            self._runtime.book.forget(activity.conversation.id)
-        else:
-            logger.info("Teams: %d member(s) left %s", len(members_removed), channel_key(activity.conversation.id))
-
-    async def on_teams_channel_created(
-        self, channel_info: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        if channel_info and channel_info.id:
-            self._runtime.book.remember(turn_context.activity, conversation_id=channel_info.id)
-
-    async def on_teams_channel_deleted(
-        self, channel_info: ChannelInfo, team_info: TeamInfo, turn_context: TurnContext
-    ) -> None:
-        if channel_info and channel_info.id:
-            self._runtime.book.forget(channel_info.id)
-
-
-def _log_shared_channel_change(activity: Activity) -> None:
-    """A shared channel shared with, or unshared from, another team (maybe of another tenant): its stored
-    reference stays the host's channel, which is where reminders go, so this is only worth a log line."""
-    channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    event = channel_data.get("eventType")
-    if event not in ("channelShared", "channelUnshared"):
-        return
-    teams = channel_data.get("sharedWithTeams" if event == "channelShared" else "unsharedFromTeams")
-    teams = teams if isinstance(teams, list) else []
-    names = ", ".join(
-        f"{team.get('name') or team.get('id')} ({team.get('tenantId') or '?'})"
-        for team in teams
-        if isinstance(team, dict)
-    )
-    logger.info("Teams: %s %s with %s", channel_key(activity.conversation.id), event, names or "no team named")
-
-
 def _origin(text: str) -> str | None:
     """A command short enough to travel in a card's submit data, to run again to refresh the card."""
     words = text.split()
     return " ".join(words) if words and len(text) <= 200 else None
-
-
-def _channel_lang(core: CorePort, activity: Activity) -> str:
-    """The written form of the channel the bot was added to."""
-    return core.channel_lang(
-        platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else "")
-    )
-
-
-def _welcome(activity: Activity, *, lang: str = "nb") -> Activity:
-    """The greeting when the bot is added, in the channel's written form; hints read «@Samhandling neste»
-    where a mention is needed."""
-    with using("nn" if lang == "nn" else "nb"):
-        reply = Reply(
-            title=_("Samhandlingsbot er lagt til"),
-            text=_(
-                "Hei! Jeg holder årshjulet for samhandlingen mellom fylkeskommunene og virkemiddelaktørene. "
-                "Skriv «neste» for det som kommer, eller «hjelp» for alle kommandoer. "
-                "En administrator kobler kanalen med «koble region <navn>»."
-            ),
-            lang=lang,
-        )
-    return reply_activity(reply, channel=activity.channel_id, personal=is_personal(activity))
 
 
 def create_runtime(

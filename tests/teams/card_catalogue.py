@@ -10,8 +10,9 @@ from typing import Any
 
 from adapters.compose import make_core
 from adapters.teams.activities import card_activity, reply_activity
-from adapters.teams.app import _done_banner, _welcome
+from adapters.teams.app import _done_banner
 from adapters.teams.cards import render_card
+from adapters.teams.handler import welcome as _welcome
 from bot.clock import FixedClock
 from bot.core import Core
 from bot.messages import Reply, Request

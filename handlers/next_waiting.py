@@ -1,0 +1,77 @@
+"""`neste` for an actor: the agreements that wait on others, and what holds them up, grouped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.context import Context
+from bot.facts.kinds import is_signing
+from bot.facts.responsible import Wording, who_answers
+from bot.i18n import _, ngettext
+from bot.model.cycle import read_cycles
+from bot.model.progress import Progress, missing_for_signing
+from bot.model.wheel import responsible_party
+
+
+def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
+    """The signings of this year's agreement among `others`, from their window until the next agreement's
+    preparation opens (bot.model.cycle.read_cycles): in October an unsigned agreement of the year is history for
+    `oversikt`, not something the actor waits for."""
+    view = read_cycles(ctx.config, today=today)
+    if view.preparing is not None:
+        return []
+    return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
+
+
+def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
+    """«2 avtaler venter på: Tildelingsbrev fra SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
+    «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
+    names; after the signing deadline it says they are overdue, not that they wait to be signed."""
+    config = ctx.config
+    groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
+    own: set[str] = set()  # the groups that are each region's own (its budget): named by region
+    for progress in blocked:
+        region = config.party_short(progress.item.region or "")
+        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
+            label = blocker.spec.label or blocker.spec.name
+            if config.region(responsible_party(config, blocker)):
+                own.add(label)
+            else:
+                label = _("{what} fra {who}").format(
+                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
+                )
+            groups.setdefault(label, []).append(region)
+    parts = [
+        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
+        for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
+    ]
+    what = ", ".join(parts)
+    if all(progress.item.deadline < today for progress in blocked):
+        return ngettext(
+            "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            "{n} avtaler er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
+            len(blocked),
+        ).format(n=len(blocked), what=what)
+    return ngettext(
+        "{n} avtale venter på: {what} (skriv «oversikt»).",
+        "{n} avtaler venter på: {what} (skriv «oversikt»).",
+        len(blocked),
+    ).format(n=len(blocked), what=what)
+
+
+NAMES = 3
+"""How many region names a grouped line names before «og N til»."""
+
+
+def _own_group(label: str, regions: list[str]) -> str:
+    """«Fylkesbudsjett fra Agder», or «Fylkesbudsjett (13 regioner: Akershus, Buskerud, Finnmark og 10 til)»."""
+    if len(regions) == 1:
+        return _("{what} fra {who}").format(what=label, who=regions[0])
+    named = ", ".join(regions[:NAMES])
+    if len(regions) > NAMES:
+        named = _("{names} og {n} til").format(names=named, n=len(regions) - NAMES)
+    return f"{label} ({_regions(len(regions))}: {named})"
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)
