@@ -6,7 +6,8 @@ sentence is different: its other words are plainly a sentence (a pronoun or a ve
 or a full stop or question mark at its end), and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
 
 - every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
-  date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
+  date's words, so a second date, a case number or a phone number anywhere refuses the sentence, unless its label
+  or unit says it is no day («rom 4.12», «kr 13.400», «45 %», «tlf 915 12 345»: `bot.dates.labelled`);
 - no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»), or that
   it has been («hadde», «møttes»: without its year the day would be read as the coming one);
 - numbers alone are no date in a sentence («1/2 time», «2.5 timar»): it names a weekday, a month or a relative
@@ -25,6 +26,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
     COMING_WORDS,
@@ -144,7 +146,12 @@ def date_phrases(text: str) -> Iterator[str]:
     if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
         return
     plain = [_plain(word) for word in words]
-    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i]) and not _adjective(plain, i)]
+    quantities = labelled_numbers(plain)  # «rom 4.12», «kr 13.400», «tlf 22 33 44 55»: no day
+    marks = [
+        i
+        for i, word in enumerate(plain)
+        if _marks_a_day(word, words[i]) and not _adjective(plain, i) and i not in quantities
+    ]
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
