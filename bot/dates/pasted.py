@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from bot.dates.ics import ics_start
+from bot.dates.labelled import LABELS
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import PREFIX_WEEKDAYS, WEEKDAYS, is_date_word
 
@@ -50,6 +51,11 @@ _MEETING_NOUNS = (
 _DURATION_RE = re.compile(
     r"\s*\(\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*\)"
     r"[\s.]*$",
+    re.IGNORECASE,
+)
+# «fredag 30. april kl 9 (sak 27/1234)», «(rom 4.12)»: a case or a room in brackets after the date names no day.
+_REFERENCE_RE = re.compile(
+    rf"\s*\(\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\.?\s*(?:nr\.?\s*)?[0-9][0-9./-]*\s*\)[\s.]*$",
     re.IGNORECASE,
 )
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
@@ -131,7 +137,7 @@ def essence(text: str) -> str:
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", _DURATION_RE.sub("", s)).rstrip(
+    s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", s))).rstrip(
         " ,("
     )  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
-from bot.dates.words import NUMBERS, alternation
+from bot.dates.words import NUMBERS, PREFIX_WEEKDAYS, alternation
 
 logger = logging.getLogger(__name__)
 
@@ -176,7 +177,7 @@ def _trim(s: str) -> str:
 
 # «4/5/2027 10:00 AM»: an American invitation writes the month first, a European one the day; with a twelve-hour
 # clock both are likely, so a slashed date that reads either way is no date («4/13/2027 10:00 AM» is one).
-_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?![0-9/])")
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
@@ -187,3 +188,26 @@ def either_order(text: str) -> bool:
         return False
     first, second = int(m.group(1)), int(m.group(2))
     return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def settled_order(text: str) -> str | None:
+    """«Wed 12/8/2027 9:00 AM»: the weekday in front of a slashed date that reads two ways names one of them (8
+    December 2027 is a Wednesday, 12 August a Thursday). The text with that date written day first, or None when
+    no weekday leads it or it fits both or neither."""
+    m = _SLASHED_RE.search(text)
+    lead = text[: m.start()].split() if m else []
+    if m is None or len(lead) != 1 or (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is None:
+        return None
+    first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    fits = [d for d in (_day(year, second, first), _day(year, first, second)) if d and d.weekday() == weekday]
+    if len(fits) != 1:
+        return None
+    return f"{text[: m.start()]}{fits[0].day}.{fits[0].month}.{fits[0].year}{text[m.end() :]}"
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
