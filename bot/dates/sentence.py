@@ -137,6 +137,9 @@ _QUANTITY_UNITS = frozenset(
     {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
 )
 _RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
+# «fredag 22. oktober etter lunsj»: a meal after the date is a part of its day, not a day counted from.
+_MEALS = frozenset({"lunsj", "lunsjen", "lunch"})
+_MEAL_LEAD = frozenset({"etter", "før", "til", "over", "ved", "under"})
 
 
 def date_phrases(text: str) -> Iterator[str]:
@@ -167,7 +170,12 @@ def date_phrases(text: str) -> Iterator[str]:
     while (
         right < len(words)
         and right - last - 1 < _REACH
-        and (plain[right] in _RIGHT_GLUE or plain[right - 1 : right + 1] == ["kvart", "på"])
+        and (
+            plain[right] in _RIGHT_GLUE
+            or plain[right - 1 : right + 1] == ["kvart", "på"]
+            or plain[right] in _MEALS
+            or (plain[right] in _MEAL_LEAD and not _MEALS.isdisjoint(plain[right + 1 : right + 2]))
+        )
         and plain[right] != plain[right - 1]
     ):
         right += 1

@@ -181,29 +181,23 @@ _SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
-def either_order(text: str) -> bool:
-    """Whether a slashed date beside a twelve-hour time reads as two different days, day first or month first."""
+def day_first(text: str) -> str | None:
+    """A slashed date beside a twelve-hour time written day first when only one order is a day, or when the weekday
+    in front names one of them («Wed 12/8/2027 9:00 AM»: 8 December 2027 is a Wednesday, 12 August a Thursday);
+    None when it still reads as two days («4/5/2027 10:00 AM»). Any other text comes back as it is."""
     m = _SLASHED_RE.search(text)
     if m is None or not _TWELVE_HOUR_RE.search(text):
-        return False
-    first, second = int(m.group(1)), int(m.group(2))
-    return first != second and 1 <= first <= 12 and 1 <= second <= 12
-
-
-def settled_order(text: str) -> str | None:
-    """«Wed 12/8/2027 9:00 AM»: the weekday in front of a slashed date that reads two ways names one of them (8
-    December 2027 is a Wednesday, 12 August a Thursday). The text with that date written day first, or None when
-    no weekday leads it or it fits both or neither."""
-    m = _SLASHED_RE.search(text)
-    lead = text[: m.start()].split() if m else []
-    if m is None or len(lead) != 1 or (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is None:
-        return None
+        return text
     first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
     year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-    fits = [d for d in (_day(year, second, first), _day(year, first, second)) if d and d.weekday() == weekday]
-    if len(fits) != 1:
-        return None
-    return f"{text[: m.start()]}{fits[0].day}.{fits[0].month}.{fits[0].year}{text[m.end() :]}"
+    days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
+    lead = text[: m.start()].split()
+    if len(lead) == 1 and (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is not None:
+        days = {d for d in days if d.weekday() == weekday} or days  # none fits: the weekday check refuses it
+    if len(days) != 1:
+        return None if days else text
+    day = days.pop()
+    return f"{text[: m.start()]}{day.day}.{day.month}.{day.year}{text[m.end() :]}"
 
 
 def _day(year: int, month: int, day: int) -> date | None:
