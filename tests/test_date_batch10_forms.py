@@ -33,6 +33,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Tildelinga på 2,5 mill. kr blir drøfta fredag 19. mars kl. 13.", at(2027, 3, 19, 13)),
     ("Vi møtest 16.3 kl 10, tlf 22 33 44 55.", at(2027, 3, 16, 10)),
     ("Kan vi ta det onsdag 17. mars? Ring meg på 915 55 123.", at(2027, 3, 17)),
+    ("Vi har booka rom 16. mars.", at(2027, 3, 16)),  # a label before a date's day: still the date
+    ("Vi har rom 4.12 fredag.", at(2027, 3, 12)),
     ("Ring meg på 915 55 123 før fredag.", at(2027, 3, 12)),  # «før fredag»: the deadline, as without the number
     # a case or room in brackets after a date, «etter lunsj» after a sentence's date
     ("fredag 19. mars kl 9 (sak 27/1234)", at(2027, 3, 19, 9)),

@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.dates.words import MONTHS
+
 logger = logging.getLogger(__name__)
 
 LABELS = frozenset(
@@ -33,14 +35,15 @@ _PHONE_DIGITS = 8
 
 
 def labelled_numbers(plain: list[str]) -> frozenset[int]:
-    """The places in `plain` (a sentence's words, lower case, punctuation stripped) of numbers that say no day."""
+    """The places in `plain` (a sentence's words, lower case, punctuation stripped, one spelling) of numbers that
+    say no day. A number before a month is a date's day whatever stands in front («booka rom 16. mars»)."""
     found: set[int] = set()
     for i, word in enumerate(plain):
         before = plain[i - 1].rstrip(".") if i else ""
         after = plain[i + 1].rstrip(".") if i + 1 < len(plain) else ""
         if _VERSION_RE.fullmatch(word) or _SHARE_RE.fullmatch(word):
             found.add(i)
-        elif _NUMBER_RE.fullmatch(word) and (before in LABELS or after in _UNITS):
+        elif _NUMBER_RE.fullmatch(word) and (before in LABELS or after in _UNITS) and after not in MONTHS:
             found.add(i)
             if before in _PHONE_LABELS:  # «tlf 915 12 345»: the groups after the first too
                 found.update(_digit_run(plain, start=i))
