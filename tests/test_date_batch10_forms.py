@@ -2,7 +2,8 @@
 4.12», «kr 13.400», «pkt. 3.2», «v2.1», «45 %», «Sak 13/4567», a phone number), «i løpet av uke 12», «i dag om en
 uke»/«en uke fra i dag», a two-digit year after a numeric date («16.3.-27»), the year first with points
 («2027.03.16»), «16.de», a case or room in brackets after the date, an American slashed date settled by its order
-or its weekday, and «etter lunsj» after a sentence's date; the refusals beside them.
+or its weekday, «etter lunsj» after a sentence's date, a length («satt av 2 timer») or floor («2. etg.») beside it,
+Google Calendar's subject line; the refusals beside them.
 
 Now is Wednesday 10 March 2027, 14:00 Oslo. Expected dates are written out by hand from a calendar (16 March 2027
 is a Tuesday, 17 March a Wednesday, 19 March a Friday; week 12 starts Monday 22 March; 8 December 2027 is a
@@ -59,6 +60,13 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("3/17/2027 9:00 AM", at(2027, 3, 17, 9)),
     ("Wed 12/8/2027 9:00 AM", at(2027, 12, 8, 9)),
     ("Thu 12/8/2027 9:00 AM", at(2027, 8, 12, 9)),
+    ("04/13/2027", at(2027, 4, 13)),  # with its whole year and no day first: only April
+    # lengths and floors beside a sentence's date, a week «ila.», Google Calendar's subject line
+    ("Vi har satt av 2 timer tysdag 13. april kl 10.", at(2027, 4, 13, 10)),
+    ("Vi foreslår tirsdag 13. april kl. 10 i 2. etg.", at(2027, 4, 13, 10)),
+    ("ila. uke 15", at(2027, 4, 12)),
+    ("Invitasjon: Dialogmøte @ tir. 13. apr. 2027 10:00 - 14:00 (CET) (kari@agder.no)", at(2027, 4, 13, 10)),
+    ("Invitation: Dialogue meeting @ Tue Apr 13, 2027 10am - 2pm (CEST) (kari@agder.no)", at(2027, 4, 13, 10)),
 ]
 
 
@@ -79,6 +87,11 @@ REFUSED: tuple[str, ...] = (
     "5/3/2027 9:00 AM",
     "Sat 5/3/2027 9:00 AM",
     "Tue 3/17/2027 9:00 AM",
+    "4/13/27",  # a two-digit year: too little to call it American
+    "Vi møtes om 2 timer.",
+    "Vi treng 1/2 time på dette.",
+    "Invitasjon: Møte 14. april @ tir. 13. apr. 2027 10:00 - 14:00 (CET)",  # a day in the title too
+    "Invitation: Dialogue meeting @ Tue Apr 13, 2027 10am - 2pm (GMT) (kari@agder.no)",  # another zone
     # a day counted from, after a meal or not
     "Kan vi ta det fredag 19. mars etter møtet?",
     "Vi tek det etter lunsj fredag 19. mars.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.dates.words import MONTHS
+from bot.dates.words import HOUR_UNITS, MONTHS
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,15 @@ LABELS = frozenset(
 )
 """A word in front of a number that says what the number is (plain: lower case, no points)."""
 _PHONE_LABELS = frozenset({"tlf", "telefon", "mobil"})
-_UNITS = frozenset({"%", "prosent", "kr", "kroner", "mill", "millioner", "mrd", "milliarder", "min", "minutt"})
-"""A word after a number that makes it a quantity. Hours, days and weeks are left out: «om 3 veker» is a day."""
+_UNITS = frozenset(
+    {
+        *("%", "prosent", "kr", "kroner", "mill", "millioner", "mrd", "milliarder", "min", "minutt", "minutter"),
+        *("etasje", "etg", "etage"),  # «i 2. etg.»
+    }
+)
+"""A word after a number that makes it a quantity. Days and weeks are left out: «om 3 veker» is a day."""
+_HOURS = frozenset(HOUR_UNITS) - {"t"}
+"""«satt av 2 timer»: a length, unless «om» says when («om 2 timer»)."""
 _NUMBER_RE = re.compile(r"[0-9][0-9.,/–-]*")
 _VERSION_RE = re.compile(r"v[0-9]+(?:\.[0-9]+)+")
 _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?%")
@@ -43,12 +50,16 @@ def labelled_numbers(plain: list[str]) -> frozenset[int]:
         after = plain[i + 1].rstrip(".") if i + 1 < len(plain) else ""
         if _VERSION_RE.fullmatch(word) or _SHARE_RE.fullmatch(word):
             found.add(i)
-        elif _NUMBER_RE.fullmatch(word) and (before in LABELS or after in _UNITS) and after not in MONTHS:
+        elif _NUMBER_RE.fullmatch(word) and after not in MONTHS and (before in LABELS or _quantity(before, after)):
             found.add(i)
             if before in _PHONE_LABELS:  # «tlf 915 12 345»: the groups after the first too
                 found.update(_digit_run(plain, start=i))
     found.update(_phone_numbers(plain))
     return frozenset(found)
+
+
+def _quantity(before: str, after: str) -> bool:
+    return after in _UNITS or (after in _HOURS and before != "om")
 
 
 def _digit_run(plain: list[str], *, start: int) -> range:

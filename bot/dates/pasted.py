@@ -58,6 +58,13 @@ _REFERENCE_RE = re.compile(
     rf"\s*\(\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\.?\s*(?:nr\.?\s*)?[0-9][0-9./-]*\s*\)[\s.]*$",
     re.IGNORECASE,
 )
+# Google Calendar's subject line, «Invitasjon: Dialogmøte @ tir. 13. apr. 2027 10:00 - 14:00 (CET) (kari@agder.no)»:
+# the title before « @ » (without a digit: «Møte 14. april @ …» may name a second day) and the address in brackets
+# after the time name no day.
+_CALENDAR_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:oppdatert|updated)\s+)?(?:invitasjon|invitation)\s*:\s*[^@\n0-9]{1,80}?\s@\s+", re.IGNORECASE
+)
+_ADDRESS_TAIL_RE = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s@]+\s*\)[\s.]*$")
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
 # An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
@@ -136,6 +143,8 @@ def essence(text: str) -> str:
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
+    if m := _CALENDAR_SUBJECT_RE.match(s):
+        s = _ADDRESS_TAIL_RE.sub("", s[m.end() :])
     s = _BULLET_RE.sub("", s)
     s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", s))).rstrip(
         " ,("

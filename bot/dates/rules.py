@@ -82,7 +82,7 @@ _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
-    rf"(?:på\s+|i\s+løpet\s+av\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
+    rf"(?:på\s+|i\s+løpet\s+av\s+|ila\.?\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
     r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
 )
 _PART_WORDS: dict[str, MonthPart] = {

@@ -184,12 +184,16 @@ _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 def day_first(text: str) -> str | None:
     """A slashed date beside a twelve-hour time written day first when only one order is a day, or when the weekday
     in front names one of them («Wed 12/8/2027 9:00 AM»: 8 December 2027 is a Wednesday, 12 August a Thursday);
-    None when it still reads as two days («4/5/2027 10:00 AM»). Any other text comes back as it is."""
+    None when it still reads as two days («4/5/2027 10:00 AM»). Without such a time a date with its whole year
+    that is no day first is an American copy too («04/13/2027»). Any other text comes back as it is."""
     m = _SLASHED_RE.search(text)
-    if m is None or not _TWELVE_HOUR_RE.search(text):
+    if m is None:
         return text
     first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
     year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if not _TWELVE_HOUR_RE.search(text):
+        american = len(year_text) == 4 and _day(year, second, first) is None and _day(year, first, second)
+        return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
     days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
     lead = text[: m.start()].split()
     if len(lead) == 1 and (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is not None:
