@@ -40,6 +40,9 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     # a case or room in brackets after a date, «etter lunsj» after a sentence's date
     ("fredag 19. mars kl 9 (sak 27/1234)", at(2027, 3, 19, 9)),
     ("fredag 19. mars (rom 4.12)", at(2027, 3, 19)),
+    ("Tysdag 16. mars kl. 09.00–15.30 i møterom 2.12 (3. etg.)", at(2027, 3, 16, 9)),
+    ("tysdag 16. mars kl 10, rom 4.12", at(2027, 3, 16, 10)),
+    ("Ring meg på 22 33 44 55 fredag 19. mars.", at(2027, 3, 19)),
     ("Kan vi ta det fredag 19. mars etter lunsj?", at(2027, 3, 19)),
     # a week «i løpet av», a count of weeks from today said around «i dag»
     ("i løpet av uke 12", at(2027, 3, 22)),
@@ -78,6 +81,8 @@ REFUSED: tuple[str, ...] = (
     "Ring meg på 22 33 44 5 fredag 19. mars.",  # seven digits: no phone number
     "Vi møtes 19.3 eller i rom 4.12.",
     "Rom 4.12 er booka.",
+    "møterom 24.8",
+    "Vi flyttar det frå 16 03 2027 til fredag 19. mars.",  # a date typed with spaces is no phone number
     "(sak 27/1234)",
     # «i løpet av» a week without its number, «om en uke» from a day other than today
     "i løpet av veka",

@@ -70,12 +70,14 @@ def _digit_run(plain: list[str], *, start: int) -> range:
 
 
 def _phone_numbers(plain: list[str]) -> set[int]:
-    """Groups of digits alone that make eight in all, two groups or more: a Norwegian phone number."""
+    """Groups of two or three digits alone that make eight in all: a Norwegian phone number («22 33 44 55», «915 12
+    345»), never a date typed with spaces («16 03 2027»)."""
     found: set[int] = set()
     i = 0
     while i < len(plain):
         run = _digit_run(plain, start=i)
-        if len(run) >= 2 and sum(len(plain[j]) for j in run) == _PHONE_DIGITS:
+        groups = [len(plain[j]) for j in run]
+        if len(groups) >= 3 and sum(groups) == _PHONE_DIGITS and all(2 <= n <= 3 for n in groups):
             found.update(run)
         i = max(run.stop, i + 1)
     return found

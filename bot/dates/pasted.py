@@ -64,6 +64,12 @@ _REFERENCE_RE = re.compile(
 _CALENDAR_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:oppdatert|updated)\s+)?(?:invitasjon|invitation)\s*:\s*[^@\n0-9]{1,80}?\s@\s+", re.IGNORECASE
 )
+# «… kl. 09.00–15.30 i møterom 2.12 (3. etg.)», «…, rom 4.12»: a room by its number after the date, at the end.
+_ROOM_TAIL_RE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:i|på)\s+)?(?:møterom|møterommet|rom|rommet)\s+[0-9][0-9.]*[a-z]?"
+    r"(?:\s*,?\s*\(?\s*[0-9]{1,2}\.\s*(?:etg|etasje)\.?\s*\)?)?[\s.]*$",
+    re.IGNORECASE,
+)
 _ADDRESS_TAIL_RE = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s@]+\s*\)[\s.]*$")
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
@@ -146,7 +152,7 @@ def essence(text: str) -> str:
     if m := _CALENDAR_SUBJECT_RE.match(s):
         s = _ADDRESS_TAIL_RE.sub("", s[m.end() :])
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", s))).rstrip(
+    s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", _ROOM_TAIL_RE.sub("", s)))).rstrip(
         " ,("
     )  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)
