@@ -64,6 +64,12 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Wed 12/8/2027 9:00 AM", at(2027, 12, 8, 9)),
     ("Thu 12/8/2027 9:00 AM", at(2027, 8, 12, 9)),
     ("04/13/2027", at(2027, 4, 13)),  # with its whole year and no day first: only April
+    # an invitation's heading, a part of a month in a sentence (asked as that part: its anchor day)
+    ("Innkalling til dialogmøte tirsdag 13. april kl. 10.00–14.00", at(2027, 4, 13, 10)),
+    ("Invitasjon til dialogmøte tysdag 13. april", at(2027, 4, 13)),
+    ("Tilbakemelding innen utgangen av mars.", at(2027, 3, 31)),
+    ("Vi tek det i slutten av april.", at(2027, 4, 30)),
+    ("Kan vi ta det medio april?", at(2027, 4, 15)),
     # lengths and floors beside a sentence's date, a week «ila.», Google Calendar's subject line
     ("Vi har satt av 2 timer tysdag 13. april kl 10.", at(2027, 4, 13, 10)),
     ("Vi foreslår tirsdag 13. april kl. 10 i 2. etg.", at(2027, 4, 13, 10)),
@@ -94,6 +100,11 @@ REFUSED: tuple[str, ...] = (
     "Tue 3/17/2027 9:00 AM",
     "4/13/27",  # a two-digit year: too little to call it American
     "Vi møtes om 2 timer.",
+    # a part of a week is no day of it, in a sentence as alone (main read «neste uke» in them as its Monday)
+    "Vi tar det i slutten av neste uke.",
+    "Vi tek det i løpet av neste veke.",
+    "Vi tek det midt i neste veke.",
+    "Innkalling til dialogmøte tirsdag 13. april kl. 10 eller 14. april",
     "Vi treng 1/2 time på dette.",
     "Invitasjon: Møte 14. april @ tir. 13. apr. 2027 10:00 - 14:00 (CET)",  # a day in the title too
     "Invitation: Dialogue meeting @ Tue Apr 13, 2027 10am - 2pm (GMT) (kari@agder.no)",  # another zone

@@ -52,6 +52,8 @@ _SENTENCE_WORDS = frozenset(
         *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
         *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
         *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
+        # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
+        *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
         *(
             "minner",
             "starter",
@@ -90,6 +92,10 @@ _REFUSING_WORDS = frozenset(
 )
 # Words right before a date that make it a start or a day counted from, not the day meant.
 _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
+# A part of a period left out of the date read («i slutten av neste uke» is no Monday): the part was not read with it.
+_PART_OF = frozenset(
+    {"utgangen", "utgongen", "slutten", "enden", "starten", "begynnelsen", "byrjinga", "midten", "midt", "løpet"}
+)
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
@@ -127,6 +133,9 @@ _LEFT_GLUE = frozenset(
         *_CLOCK_GLUE,
         *("i", "om", "på", "den", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest"),
         *("dagen", "etter", "fra", "frå"),
+        # a part of a month («innen utgangen av mars», «i slutten av mars», «ultimo mars»): asked as that part
+        *("utgangen", "utgongen", "slutten", "enden", "starten", "begynnelsen", "byrjinga", "midten", "midt", "av"),
+        *("primo", "medio", "ultimo", "tidlig", "tidleg", "seint", "sent", "sist", "først", "fyrst", "løpet"),
         *NUMBERS,
         *ORDINALS,
     }
@@ -185,10 +194,16 @@ def date_phrases(text: str) -> Iterator[str]:
         for end in range(last + 1, right + 1)
         if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
     ]
-    for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+    # longest first; of two as long, the one reaching further right («torsdag 11. mars (hele dagen)» before «av
+    # torsdag 11. mars (hele»): words after a date are more often its own than words before it
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
         told = plain[:start] + _before_away(_before_otherwise(plain[end:]))
-        if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
+        if (
+            not _REFUSING_WORDS.isdisjoint(told)
+            or not _PART_OF.isdisjoint(told)
+            or any(word.startswith(_AWAY_STEMS) for word in told)
+        ):
             return
         before = plain[start - 1] if start else ""
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
