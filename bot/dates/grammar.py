@@ -28,7 +28,7 @@ from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, either_order, take_all_day, take_lunch, take_time
+from bot.dates.times import between, clock, day_first, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import MonthPart, vague
 from bot.dates.week_check import WeekDisagrees, day_with_week
@@ -176,8 +176,10 @@ def _read(
     if not isinstance(text, str) or len(text) > MAX_PASTED:
         return None
     text = essence(text)
-    if either_order(text):
-        return None
+    settled = day_first(text)  # «4/13/2027 10:00 AM», «Wed 12/8/2027 9:00 AM»: one day, written day first
+    if settled is None:
+        return None  # «4/5/2027 10:00 AM»: 4 May or 5 April
+    text = settled
     now = _oslo(now)
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from bot.dates.ics import ics_start
+from bot.dates.labelled import LABELS
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import PREFIX_WEEKDAYS, WEEKDAYS, is_date_word
 
@@ -52,6 +53,24 @@ _DURATION_RE = re.compile(
     r"[\s.]*$",
     re.IGNORECASE,
 )
+# «fredag 30. april kl 9 (sak 27/1234)», «(rom 4.12)»: a case or a room in brackets after the date names no day.
+_REFERENCE_RE = re.compile(
+    rf"\s*\(\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\.?\s*(?:nr\.?\s*)?[0-9][0-9./-]*\s*\)[\s.]*$",
+    re.IGNORECASE,
+)
+# Google Calendar's subject line, «Invitasjon: Dialogmøte @ tir. 13. apr. 2027 10:00 - 14:00 (CET) (kari@agder.no)»:
+# the title before « @ » (without a digit: «Møte 14. april @ …» may name a second day) and the address in brackets
+# after the time name no day.
+_CALENDAR_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:oppdatert|updated)\s+)?(?:invitasjon|invitation)\s*:\s*[^@\n0-9]{1,80}?\s@\s+", re.IGNORECASE
+)
+# «… kl. 09.00–15.30 i møterom 2.12 (3. etg.)», «…, rom 4.12»: a room by its number after the date, at the end.
+_ROOM_TAIL_RE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:i|på)\s+)?(?:møterom|møterommet|rom|rommet)\s+[0-9][0-9.]*[a-z]?"
+    r"(?:\s*,?\s*\(?\s*[0-9]{1,2}\.\s*(?:etg|etasje)\.?\s*\)?)?[\s.]*$",
+    re.IGNORECASE,
+)
+_ADDRESS_TAIL_RE = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s@]+\s*\)[\s.]*$")
 # A list's bullet or number in front of the date: «- 22.4», «• 22.4», «1) 22.4» («1. mai» is a date).
 _BULLET_RE = re.compile(r"^\s*(?:[-–•*·▪‣◦]|[0-9]{1,2}\)|[a-z]\))\s+")
 # An invitation's lines («Emne: …», «Sted: …», «Start: on. 14.04.2027 09:00», «Slutt: …»): the line that
@@ -130,8 +149,10 @@ def essence(text: str) -> str:
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
+    if m := _CALENDAR_SUBJECT_RE.match(s):
+        s = _ADDRESS_TAIL_RE.sub("", s[m.end() :])
     s = _BULLET_RE.sub("", s)
-    s = _ZONE_RE.sub("", _DURATION_RE.sub("", s)).rstrip(
+    s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", _ROOM_TAIL_RE.sub("", s)))).rstrip(
         " ,("
     )  # each pattern starts at a word, so none is tried at every space
     s = _GREETING_RE.sub("", s)

@@ -63,7 +63,8 @@ _FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?(?:(?:rett|like)\s+)?({alternation(feast
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
 _NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
-_IN_N_RE = re.compile(rf"om\s+({_N})\s+({_UNIT})(?:s\s+tid)?")  # "om ei vekes tid", "om en ukes tid"
+# "om ei vekes tid", "om en ukes tid", "i dag om en uke"; "en uke fra i dag"
+_IN_N_RE = re.compile(rf"(?:i\s+dag\s+)?om\s+({_N})\s+({_UNIT})(?:s\s+tid)?|({_N})\s+({_UNIT})\s+(?:fra|frå)\s+i\s*dag")
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
 _WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
@@ -81,7 +82,7 @@ _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\
 _WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
-    rf"(?:på\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
+    rf"(?:på\s+|i\s+løpet\s+av\s+|ila\.?\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
     r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
 )
 _PART_WORDS: dict[str, MonthPart] = {
@@ -253,7 +254,8 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         moment = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
         return Found(day=moment.date(), relative=True, moment=moment)
     elif m := _IN_N_RE.fullmatch(s):
-        day = _shift(today, number(m.group(1)), m.group(2))
+        amount, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        day = _shift(today, number(amount), unit)
     elif m := _AGO_RE.fullmatch(s):
         day = _shift(today, -number(m.group(1)), m.group(2))
     elif m := _WD_IN_N_WEEKS_RE.fullmatch(s):

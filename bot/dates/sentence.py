@@ -6,7 +6,8 @@ sentence is different: its other words are plainly a sentence (a pronoun or a ve
 or a full stop or question mark at its end), and it says one day once. Such a sentence is read as the day it names, on conditions that keep a wrong date out:
 
 - every word that could say which day (a digit, a weekday, a month, «neste», «veke», a feast) lies inside the
-  date's words, so a second date, a case number or a phone number anywhere refuses the sentence;
+  date's words, so a second date, a case number or a phone number anywhere refuses the sentence, unless its label
+  or unit says it is no day («rom 4.12», «kr 13.400», «45 %», «tlf 915 12 345»: `bot.dates.labelled`);
 - no word says the day is not the meeting's: «ikke»/«ikkje», «avlyst», an alternative («eller», «evt.»), or that
   it has been («hadde», «møttes»: without its year the day would be read as the coming one);
 - numbers alone are no date in a sentence («1/2 time», «2.5 timar»): it names a weekday, a month or a relative
@@ -25,6 +26,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
     COMING_WORDS,
@@ -50,6 +52,8 @@ _SENTENCE_WORDS = frozenset(
         *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
         *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
         *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
+        # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
+        *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
         *(
             "minner",
             "starter",
@@ -88,6 +92,10 @@ _REFUSING_WORDS = frozenset(
 )
 # Words right before a date that make it a start or a day counted from, not the day meant.
 _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
+# A part of a period left out of the date read («i slutten av neste uke» is no Monday): the part was not read with it.
+_PART_OF = frozenset(
+    {"utgangen", "utgongen", "slutten", "enden", "starten", "begynnelsen", "byrjinga", "midten", "midt", "løpet"}
+)
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
@@ -125,6 +133,9 @@ _LEFT_GLUE = frozenset(
         *_CLOCK_GLUE,
         *("i", "om", "på", "den", "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "siste", "nest"),
         *("dagen", "etter", "fra", "frå"),
+        # a part of a month («innen utgangen av mars», «i slutten av mars», «ultimo mars»): asked as that part
+        *("utgangen", "utgongen", "slutten", "enden", "starten", "begynnelsen", "byrjinga", "midten", "midt", "av"),
+        *("primo", "medio", "ultimo", "tidlig", "tidleg", "seint", "sent", "sist", "først", "fyrst", "løpet"),
         *NUMBERS,
         *ORDINALS,
     }
@@ -135,6 +146,9 @@ _QUANTITY_UNITS = frozenset(
     {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
 )
 _RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
+# «fredag 22. oktober etter lunsj»: a meal after the date is a part of its day, not a day counted from.
+_MEALS = frozenset({"lunsj", "lunsjen", "lunch"})
+_MEAL_LEAD = frozenset({"etter", "før", "til", "over", "ved", "under"})
 
 
 def date_phrases(text: str) -> Iterator[str]:
@@ -144,7 +158,12 @@ def date_phrases(text: str) -> Iterator[str]:
     if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
         return
     plain = [_plain(word) for word in words]
-    marks = [i for i, word in enumerate(plain) if _marks_a_day(word, words[i]) and not _adjective(plain, i)]
+    quantities = labelled_numbers(plain)  # «rom 4.12», «kr 13.400», «tlf 22 33 44 55»: no day
+    marks = [
+        i
+        for i, word in enumerate(plain)
+        if _marks_a_day(word, words[i]) and not _adjective(plain, i) and i not in quantities
+    ]
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
@@ -160,7 +179,12 @@ def date_phrases(text: str) -> Iterator[str]:
     while (
         right < len(words)
         and right - last - 1 < _REACH
-        and (plain[right] in _RIGHT_GLUE or plain[right - 1 : right + 1] == ["kvart", "på"])
+        and (
+            plain[right] in _RIGHT_GLUE
+            or plain[right - 1 : right + 1] == ["kvart", "på"]
+            or plain[right] in _MEALS
+            or (plain[right] in _MEAL_LEAD and not _MEALS.isdisjoint(plain[right + 1 : right + 2]))
+        )
         and plain[right] != plain[right - 1]
     ):
         right += 1
@@ -170,10 +194,16 @@ def date_phrases(text: str) -> Iterator[str]:
         for end in range(last + 1, right + 1)
         if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
     ]
-    for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+    # longest first; of two as long, the one reaching further right («torsdag 11. mars (hele dagen)» before «av
+    # torsdag 11. mars (hele»): words after a date are more often its own than words before it
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
         told = plain[:start] + _before_away(_before_otherwise(plain[end:]))
-        if not _REFUSING_WORDS.isdisjoint(told) or any(word.startswith(_AWAY_STEMS) for word in told):
+        if (
+            not _REFUSING_WORDS.isdisjoint(told)
+            or not _PART_OF.isdisjoint(told)
+            or any(word.startswith(_AWAY_STEMS) for word in told)
+        ):
             return
         before = plain[start - 1] if start else ""
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days

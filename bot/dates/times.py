@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 
-from bot.dates.words import NUMBERS, alternation
+from bot.dates.words import NUMBERS, PREFIX_WEEKDAYS, alternation
 
 logger = logging.getLogger(__name__)
 
@@ -176,14 +177,35 @@ def _trim(s: str) -> str:
 
 # «4/5/2027 10:00 AM»: an American invitation writes the month first, a European one the day; with a twelve-hour
 # clock both are likely, so a slashed date that reads either way is no date («4/13/2027 10:00 AM» is one).
-_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/(?:[0-9]{4}|[0-9]{2})(?![0-9/])")
+_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?![0-9/])")
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
-def either_order(text: str) -> bool:
-    """Whether a slashed date beside a twelve-hour time reads as two different days, day first or month first."""
+def day_first(text: str) -> str | None:
+    """A slashed date beside a twelve-hour time written day first when only one order is a day, or when the weekday
+    in front names one of them («Wed 12/8/2027 9:00 AM»: 8 December 2027 is a Wednesday, 12 August a Thursday);
+    None when it still reads as two days («4/5/2027 10:00 AM»). Without such a time a date with its whole year
+    that is no day first is an American copy too («04/13/2027»). Any other text comes back as it is."""
     m = _SLASHED_RE.search(text)
-    if m is None or not _TWELVE_HOUR_RE.search(text):
-        return False
-    first, second = int(m.group(1)), int(m.group(2))
-    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+    if m is None:
+        return text
+    first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if not _TWELVE_HOUR_RE.search(text):
+        american = len(year_text) == 4 and _day(year, second, first) is None and _day(year, first, second)
+        return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
+    days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
+    lead = text[: m.start()].split()
+    if len(lead) == 1 and (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is not None:
+        days = {d for d in days if d.weekday() == weekday} or days  # none fits: the weekday check refuses it
+    if len(days) != 1:
+        return None if days else text
+    day = days.pop()
+    return f"{text[: m.start()]}{day.day}.{day.month}.{day.year}{text[m.end() :]}"
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -152,6 +152,9 @@ _THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:m�
 
 # «13. april -27», «april -28»: a month's name with the year's last two digits after a dash.
 _SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})$")
+# «13.4.-27», «13.4 -27»: a day and month in numbers with the year's last two digits after a dash («22.-23. april»
+# and «13.4-15.4» are two days, never a year).
+_SHORT_NUMERIC_YEAR_RE = re.compile(r"(?<![0-9.])([0-9]{1,2}\.[0-9]{1,2})(?:\.\s?|\s)-\s?([0-9]{2})(?![0-9.:])")
 
 # «2027, 20. januar», «2027 20.1 kl 10»: the year first, as a heading or a form puts it, is the date's year.
 _YEAR_FIRST_RE = re.compile(
@@ -164,6 +167,7 @@ def with_years(s: str, *, today: date) -> str:
     are, and a year typed first («2027, 20. januar») after its date."""
     s = _YEAR_FIRST_RE.sub(r"\2 \1", s)
     s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
+    s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{today.year // 100}{m.group(2)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
     return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
@@ -182,11 +186,13 @@ def alternation(words: Iterable[str]) -> str:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
+# «2027.04.13»: the year first with points, as some registers and spreadsheets print it, is the ISO date.
+_DOTTED_ISO_RE = re.compile(r"(?<![0-9.])(20[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(?![0-9])\.?")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
-# «16de mars», «1ste mai», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
-_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
+# «16de mars», «1ste mai», «24.de august», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
+_ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
 # «20-jan-27», «20-JAN-2027», «13-apr»: a day, a month's short name and a year joined by dashes (web forms, Oracle and
 # Excel exports) are «20. jan 2027»; the middle must be a month («3-ukers-kurs» stays as typed).
 _DASHED_MONTH_RE = re.compile(r"(?<![0-9-])([0-9]{1,2})-([^\W\d_]{3,9})\.?(?:-([0-9]{4}|[0-9]{2}))?(?![0-9-])")
@@ -200,6 +206,7 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
+    s = _DOTTED_ISO_RE.sub(r"\1-\2-\3", s)
     s = _ORDINAL_END_RE.sub(r"\1.", s)
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
