@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         now = getattr(args, "now", None)
         core = build_core(clock=FixedClock(now) if now else None)
         if command == "verify":
-            return _verify(core)
+            return _verify(core, wanted=args.hash)
         if command == "kvittering":
             return _receipt(core, region=args.region, year=args.year, as_json=args.json)
         if command not in ("chat", "serve"):  # chat: start-up and first command are one wait; serve: beside
@@ -153,7 +153,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("serve", help="serve Slack and Teams over HTTP, with the reminder scheduler")
     sub.add_parser("check-config", help="validate app.yaml")
     store_commands.add_parsers(sub)
-    sub.add_parser("verify", help="walk every history hash chain; exit 1 at the first entry that does not match")
+    verify = sub.add_parser(
+        "verify", help="walk every history hash chain; exit 1 at the first entry that does not match"
+    )
+    verify.add_argument(
+        "hash",
+        nargs="?",
+        help="a hash saved from a receipt («Siste hash»): is it still in a chain, unchanged up to it?",
+    )
     receipt = sub.add_parser("kvittering", help="the receipt of one agreement: version, checksum, signatures")
     receipt.add_argument("region", help="region key or name, e.g. agder")
     receipt.add_argument("year", type=int, help="the agreement year, e.g. 2027")
@@ -190,11 +197,12 @@ def _chat(core: CorePort, *, person: str | None, channel: str | None) -> int:
     return run_chat(core, user_id=user_id, channel_id=channel_id, interactive=sys.stdin.isatty())
 
 
-def _verify(core: CorePort) -> int:
+def _verify(core: CorePort, *, wanted: str | None = None) -> int:
     """Every chain walked and replayed: the first entry that does not match named with its partition and
-    time, and every record whose stored state is not what the chain produces."""
+    time, and every record whose stored state is not what the chain produces. With a hash saved from a
+    receipt, also whether it is still in a chain with everything up to it unchanged (exit 1 if not)."""
     from bot.i18n import _
-    from bot.state.integrity import broken_lines
+    from bot.state.integrity import broken_lines, saved_hash_line
 
     check = core.check_history()  # the same walk as serve's start-up check, through the port
     reports = check.reports if check is not None else []
@@ -216,6 +224,10 @@ def _verify(core: CorePort) -> int:
         for line in broken_lines(report):
             print(_("BRUTT {line}").format(line=line))
     entries = sum(report.entries for report in reports)
+    found = True
+    if wanted is not None and check is not None:
+        found, line = saved_hash_line(check, wanted=wanted)
+        print(line)
     if broken:
         print(
             _("{broken} av {count} historikker er brutt ({entries} oppføringer sjekket).").format(
@@ -228,7 +240,7 @@ def _verify(core: CorePort) -> int:
             count=len(reports), entries=entries
         )
     )
-    return 0
+    return 0 if found else 1
 
 
 def _receipt(core: CorePort, *, region: str, year: int, as_json: bool) -> int:

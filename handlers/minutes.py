@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.actions.base import Acting
 from bot.actions.happened import Happened
@@ -82,9 +82,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
             return _from_fields(ctx, request.fields, request=request)
         return _from_text(ctx, free_text, request=request)
 
+    def summary() -> str:
+        return (request.fields.get("sammendrag") or "") if request.fields else sections(free_text)[0]
+
     def held_on() -> Happened | None:
-        summary = (request.fields.get("sammendrag") or "") if request.fields else sections(free_text)[0]
-        return held_day(summary, now=ctx.now)
+        return held_day(summary(), now=ctx.now)
+
+    def named_on(first: date, last: date) -> Happened | None:
+        """The day the text names in the meeting's window (before today), taken once the window has closed."""
+        day = named_day(summary(), now=ctx.now, window=(first, min(last, ctx.now.date() - timedelta(days=1))))
+        return Happened(when=datetime.combine(day, time(), tzinfo=ctx.now.tzinfo)) if day else None
 
     try:
         result = record_minutes(
@@ -95,6 +102,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             confirmed=confirmed,
             outcome=outcome,
             held_on=held_on,
+            named_on=named_on,
         )
     except ReplaceAsked as asked:
         raise replace_refusal(
@@ -171,7 +179,8 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + _unheaded_text(ctx, result)
         + (f" {moved}" if moved else "")
         + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
-        + (" " + _today_note(ctx, result) if result.held_today else ""),
+        + (" " + _today_note(ctx, result) if result.held_today else "")
+        + (" " + _named_note(result) if result.named_in_text else ""),
         sections=(section,) if section else (),
         buttons=[
             *buttons,
@@ -254,6 +263,20 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
         "Ingen dato var satt, så i dag er registrert. Var det en annen dag? Skriv «{command}», "
         "eller «{example}» i referatet neste gang."
     ).format(command=command, example=example)
+
+
+def _named_note(result: MinutesRecorded) -> str:
+    """The window had closed and no day was set: the day the text names was taken, not today (walk 19 F6)."""
+    item = result.item
+    command = " ".join(
+        part
+        for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
+        if part
+    )
+    return _(
+        "Ingen dato var satt, og vinduet stengte {deadline}, så dagen referatet nevner er registrert, ikke i dag. "
+        "Var det en annen dag? Skriv «{command}»."
+    ).format(deadline=day_text(item.deadline), command=command)
 
 
 def _after_words(text: str, *, skip: int) -> str:

@@ -19,6 +19,7 @@ from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import cycle_items, tracked
 from bot.parsing import fold
+from bot.shown.earlier_open import earlier_open_lines
 from bot.shown.plan_period import no_plan_period
 from bot.shown.replies import make_reply
 from bot.shown.status_data import open_items
@@ -74,6 +75,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if upcoming_period and upcoming_period != period:
             plan_facts += (Fact(_("Neste planperiode"), upcoming_period),)
     sections.append(Section(title=_("Regional plan"), facts=plan_facts))
+    earlier = earlier_open_lines(config=ctx.config, state=ctx.state, region=region, year=year, today=today)
+    if earlier:  # what earlier cycles left open, as `neste` and the digests name it (walk 19 F4)
+        sections.append(Section(title=_("Ikke fullført fra tidligere sykluser"), text="\n".join(earlier)))
     buttons: list[Button] = []
     items = cycle_items(ctx.config, year=year, region=region)
     progresses = [progress_of(config=ctx.config, state=ctx.state, item=item) for item in items]

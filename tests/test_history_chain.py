@@ -159,3 +159,60 @@ def test_removing_the_first_entries_is_found() -> None:
     report = chain.walk(partition=AGDER, entries=history[2:])
     assert not report.ok and report.broken_at == 0 and "removed" in report.describe()
     assert chain.walk(partition=AGDER, entries=history).ok
+
+
+# Walk 19 F3: a receipt's «Siste hash» can be checked, and a signed agreement's receipt does not change when the
+# cycle's later records arrive. The receipt covers the cycle's history up to the agreement's last change (its text
+# or a signature); `verify <hash>` says whether that hash is still an entry of a chain with everything before it
+# unchanged, and not once the history it came from is rewritten.
+
+
+def _head(text: str) -> str:
+    return next(line for line in text.splitlines() if "Siste hash" in line).split()[-1]
+
+
+def test_a_signed_agreements_receipt_keeps_its_hash_and_verify_finds_it(tmp_path: Path, cli) -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9), store=TinyDBStore(tmp_path / "db"))
+    record_all_preconditions(bot, year=2027)
+    for person in ("kari", "ola", "siri", "nils", "rita"):
+        assert bot.say("signer agder 2027", as_=person).ok
+    signed = bot.say("kvittering agder 2027", as_="kari").text
+    saved = _head(signed)
+    record_all_preconditions(bot, year=2027, region="vestland")
+    assert bot.say("signer vestland 2027", as_="per").ok
+    nynorsk = bot.say("kvittering vestland 2027", as_="per").text
+    assert "sist vart endra" in nynorsk and "python -m bot verify <hash>" in nynorsk, nynorsk
+    bot.set_time(2027, 11, 19, 15)  # the autumn meeting of cycle 2027, ten months on
+    assert bot.say("referat høstmøte Godt møte", as_="aud").ok
+    assert bot.say("referat høst Godt møte", as_="kari").ok
+    later = bot.say("kvittering agder 2027", as_="kari").text
+    assert _head(later) == saved, later
+    bot.core.store.close()
+    code, out = cli("verify", saved)
+    assert code == 0 and f"{saved[:12]} er oppføring" in out and "uendret" in out, out
+    code, out = cli("verify", saved[:12])
+    assert code == 0 and AGDER in out, out
+    code, out = cli("verify", "0" * 64)
+    assert code == 1 and "finnes ikke i noen kjede" in out, out
+
+
+def test_a_rewritten_history_has_lost_the_saved_hash(tmp_path: Path, cli) -> None:
+    bot = make_bot(at=oslo(2027, 1, 12, 9), store=TinyDBStore(tmp_path / "db"))
+    record_all_preconditions(bot, year=2027)
+    assert bot.say("signer agder 2027", as_="kari").ok
+    saved = _head(bot.say("kvittering agder 2027", as_="kari").text)
+    bot.core.store.close()
+    path = tmp_path / "db" / f"{AGDER}.json"
+    db = json.loads(path.read_text())
+    entries = sorted(db["history"].values(), key=lambda doc: doc["_key"])
+    previous = None
+    for doc in entries:  # a forger who rewrites a summary and seals the whole chain again with fresh hashes
+        doc["summary"] = doc["summary"] + " (endret)"
+        doc.pop("hash")
+        body = {k: v for k, v in doc.items() if k != "_key"}
+        sealed = chain.seal(body, previous=previous)
+        doc.update(sealed)
+        previous = sealed
+    path.write_text(json.dumps(db))
+    code, out = cli("verify", saved)
+    assert code == 1 and "finnes ikke i noen kjede" in out, out

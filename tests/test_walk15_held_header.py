@@ -116,9 +116,10 @@ def test_referat_vis_keeps_the_pasted_lines(lang: str) -> None:
 def test_the_today_note_offers_the_day_the_text_names(lang: str) -> None:
     """walk 15 N7: an undated meeting whose text names a day only in passing («Godt møte 3.12 i Molde») is
     recorded today, and the note's example and command carry the text's day, not an arbitrary one; the
-    command it offers moves the held day there."""
+    command it offers moves the held day there. Typed while the window is open (walk 19 F6: typed after it
+    closed, the text's day is taken instead of today, tests/test_walk19_minutes_named_day.py)."""
     bot = _autumn_meeting_held(planned=False)
-    bot.set_time(2027, 1, 11, 10)
+    bot.set_time(2026, 12, 20, 10)
     person, region = PERSON[lang]
     reply = bot.say(f"referat {AUTUMN[lang]} Godt møte 3.12 i Molde.", as_=person, channel=region)
     assert reply.ok, reply.text

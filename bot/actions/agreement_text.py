@@ -85,6 +85,7 @@ def register_text(
     label = f"versjon {current.number + 1 if current else 1}"  # the next version's, for the history line
 
     if not confirmed:
+        _ask_if_another_years(acting, region=region, year=year, fields=fields)
         _ask_before_voiding(
             acting, item=item, region=region, signed=state.signatures(region=region, year=year), current=current
         )
@@ -132,6 +133,47 @@ def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:
     if typed:
         return typed == current.sha256
     return bool(fields.get("link")) and fields.get("link") == current.link
+
+
+OTHER_YEARS = 3
+"""How many agreement years either way a new text is compared with (walk 19 F2)."""
+
+
+def _ask_if_another_years(acting: Acting, *, region: str, year: int, fields: dict[str, Any]) -> None:
+    """A text that is another year's agreement (the same checksum, or the same link without one) is most
+    likely last year's line copied from someone's notes (walk 19 F2: the parties were asked to sign the 2027
+    agreement as 2028's): ask first, naming the year it is and whether all signed it, as README promises
+    («Samme tekst (samme sjekksum) som en tidligere versjon, sier svaret det»)."""
+    for other in sorted(range(year - OTHER_YEARS, year + OTHER_YEARS + 1), key=lambda y: (abs(y - year), y)):
+        if other == year:
+            continue
+        found = next(
+            (v for v in agreement.versions(acting.state, region=region, year=other) if _same_text(v, fields)), None
+        )
+        if found is None:
+            continue
+        signed = {
+            party: doc
+            for party, doc in acting.state.signatures(region=region, year=other).items()
+            if agreement.binds(doc, found)
+        }
+        binding = _binding_since(agreement_parties(acting.config, region=region), signed)
+        raise DomainError(
+            _(
+                "Denne teksten er samarbeidsavtalen {other} for {party}: {version}, registrert {day}.{binding} "
+                "Er det riktig tekst for {year}? Skriv det samme med «{confirm}» til slutt for å registrere den "
+                "som avtalen {year} likevel."
+            ).format(
+                other=other,
+                party=acting.config.party_name(region),
+                version=found.label(),
+                day=agreement.when_text(found.at),
+                binding=binding,
+                year=year,
+                confirm=confirm_word(),
+            ),
+            again=_("Registrer teksten for {year}").format(year=year),
+        )
 
 
 def _ask_before_voiding(

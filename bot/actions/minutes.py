@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -74,6 +74,9 @@ class MinutesRecorded:
     owners are told at once (walk 11 F2)."""
     redated: tuple[Redated, ...] = ()
     """Points kept by replaced minutes whose deadline changed (walk 12 N3): said, and their owners told."""
+    named_in_text: bool = False
+    """No day was typed as the held one, planned or recorded, and the window had closed: the one day the
+    text names inside the window was taken rather than today, after it (walk 19 F6); the reply says so."""
 
 
 class ReplaceAsked(DomainError):
@@ -142,11 +145,14 @@ def record_minutes(
     confirmed: bool,
     outcome: Callable[[], MeetingOutcome | None],
     held_on: Callable[[], Happened | None] = lambda: None,
+    named_on: Callable[[date, date], Happened | None] = lambda first, last: None,
 ) -> MinutesRecorded | MinutesUnchanged | MinutesWanted:
     """`outcome` is read only after the rules allow the write, so a refusal comes before any complaint
     about the text; None asks for the outcome (`MinutesWanted`). `held_on` is the day the text names as the
     one it was held, read after the outcome; without it the planned day is taken once it has come, else the
-    day recorded before (a replaced outcome keeps its day), else today."""
+    day recorded before (a replaced outcome keeps its day), else today. Once the window has closed, today
+    would be after it: `named_on` then gives the day the text names between two days, if any, and it is
+    taken instead (walk 19 F6: «Godt møte 18. november» typed 11 January)."""
     config, state = acting.config, acting.state
     spec = config.milestone(key)
     assert spec is not None
@@ -211,6 +217,11 @@ def record_minutes(
         typed_held = progress.planned  # the planned day typed without its time keeps the planned time
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
     held_today = not (typed_held or planned or progress.done_at)
+    named_in_text = False
+    if held_today and acting.now.date() > item.deadline:
+        named = named_on(item.start, item.deadline)
+        if named is not None:
+            typed_held, held_today, named_in_text = named.when, False, True
     held = typed_held or planned or progress.done_at or acting.now
     late = held_breaches(config=config, state=state, item=item, held=held.date())
     if late and not confirmed:  # held before a meeting it follows: asked as `dato` would (walk11 F1)
@@ -273,6 +284,7 @@ def record_minutes(
         newly_ready=newly_ready,
         held=held,
         held_today=held_today,
+        named_in_text=named_in_text,
         dropped=tuple(dropped),
         moved_from=progress.planned if early is not None else None,
         not_planned=progress.planned

@@ -51,8 +51,17 @@ READ_YEARS = 10  # a read looks this far either way: a plan period set ahead end
 
 def require_near_year(acting: Acting, year: int, *, example: str) -> None:
     """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
-    not a plan, and must not create a cycle decades away. Reads look wider (`require_readable_year`)."""
-    if not acting.now.year - 1 <= year <= acting.now.year + 2:
+    not a plan, and must not create a cycle decades away. Reads look wider (`require_readable_year`).
+    A year too far back gets no example (walk 19 F1): the same command with this year put in would write
+    another meeting or cycle than the one meant, so the reply names the years a write may go to instead."""
+    first, last = acting.now.year - 1, acting.now.year + 2
+    if year < first:
+        raise DomainError(
+            _("{year} er for langt tilbake til å registrere noe nytt der. Skriv et år fra {first} til {last}.").format(
+                year=year, first=first, last=last
+            )
+        )
+    if year > last:
         _too_far(year, example=example)
 
 
@@ -81,7 +90,8 @@ def write_year(
     with the asker's own command and the year whose window opens next put in (`typed_with`); a command whose
     free text follows its names (`referat`) gives its own `example`."""
     if typed is not None:
-        require_near_year(acting, typed, example=typed_with(acting, word=str(acting.now.year), instead=str(typed)))
+        if not (typed < acting.now.year and (done or _is_done(acting))(item_for(typed))):  # a record restored
+            require_near_year(acting, typed, example=typed_with(acting, word=str(acting.now.year), instead=str(typed)))
         return typed
     today = acting.now.date()
     year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
@@ -106,9 +116,15 @@ def typed_with(acting: Acting, *, word: str, instead: str | None = None) -> str:
     kept (walk 13 W0: «oppdrag SIVA ingen» was offered as «oppdrag SIVA sendt 2028», which typed back recorded the
     opposite). The word goes after the names and before what is read only at the end: `bekreft`, a day and
     the word that names it (`mottatt 1. september`), so typed back it records what the first command meant.
-    `instead` is a typed word the new one replaces (a year too far off)."""
-    words = [typed for typed in acting.request.text.split() if typed != instead]
+    `instead` is a typed word the new one replaces where it stands (a year too far off: «referat høst 2072 Godt
+    møte» → «referat høst 2027 Godt møte», never the year pasted into the minutes' text, walk 19 F1).
+    A typed `bekreft` is left out: it answered no question about the command suggested, so typed back the
+    suggestion asks whatever it must (walk 19 F1: it replaced this year's minutes unasked)."""
+    words = [typed for typed in acting.request.text.split() if not is_confirm(typed)]
     words[:1] = [_(_bokmal(word)) for word in words[:1]]  # the command word in the reader's form: «føresetnad»
+    if instead is not None and instead in words[1:]:
+        at = words.index(instead, 1)
+        return " ".join([*words[:at], word, *words[at + 1 :]])
     return " ".join([*words[: (at := _tail_at(words))], word, *words[at:]])
 
 

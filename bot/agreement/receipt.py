@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from bot.agreement.versions import (
+    EARLIER,
     NO_TEXT_YET,
+    VERSIONS,
     Version,
     current_version,
     earlier_signatures,
@@ -27,7 +29,10 @@ from bot.model.config import AppConfig
 from bot.model.wheel import agreement_parties, milestone_item, signing_milestone, tracked
 from bot.parsing import shown
 from bot.shown.replies import render_text
+from bot.state.chain import digest
+from bot.state.replay import CHANGES
 from bot.state.store import StateStore, cycle_partition
+from storage.base import Document
 
 logger = logging.getLogger(__name__)
 
@@ -180,6 +185,14 @@ class Receipt:
                 Fact(_("Oppføringer"), str(self.history_entries)),
                 Fact(_("Kjeden"), chain),
                 Fact(_("Siste hash"), self.history_head or "–"),
+                Fact(
+                    _("Sjekk"),
+                    _(
+                        "hashen er oppføringen der avtalen sist ble endret (tekst eller signatur); senere "
+                        "oppføringer i syklusen endrer den ikke. «python -m bot verify <hash>» viser om den fortsatt "
+                        "står i kjeden med alt før den uendret."
+                    ),
+                ),
             )
         return [
             Section(title=_("Avtaletekst"), facts=tuple(text)),
@@ -222,7 +235,9 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
                 )
             )
     partition = cycle_partition(region, year)
-    chain = state.verify_history(partition)
+    entries = state.history(partition)
+    chain = state.verify_history(partition, entries=entries)
+    covered = _agreement_entries(entries) or len(entries)
     return Receipt(
         region=region,
         region_name=config.party_name(region),
@@ -240,12 +255,29 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         missing=[config.party_short(party) for party in parties if party not in signed],
         signatures=lines,
         history_partition=partition,
-        history_entries=chain.entries,
-        history_head=chain.head,
+        history_entries=covered,
+        history_head=digest(entries[covered - 1]) if covered else None,
         history_ok=chain.ok,
         history_proves_state=chain.replayed_from is not None,
         before_bot=signed_before_bot(config, region=region, year=year),
     )
+
+
+AGREEMENT_TABLES = frozenset({VERSIONS, EARLIER, "signatures"})
+AGREEMENT_ACTIONS = frozenset({"register_text", "sign"})
+
+
+def _agreement_entries(entries: list[Document]) -> int:
+    """How many entries the receipt covers: the cycle's history up to the last one that changed the agreement
+    (its text or a signature). The cycle's later records (the autumn meeting's minutes, ten months after the
+    signing) do not move the receipt's hash (walk 19 F3), and the hash stays an entry of the chain that
+    `python -m bot verify <hash>` finds with everything before it unchanged. 0 when none changed it."""
+    for index in range(len(entries) - 1, -1, -1):
+        entry = entries[index]
+        touched = {str(change.get("table")) for change in entry.get(CHANGES) or () if isinstance(change, dict)}
+        if touched & AGREEMENT_TABLES or entry.get("action") in AGREEMENT_ACTIONS:
+            return index + 1
+    return 0
 
 
 def signed_before_bot(config: AppConfig, *, region: str, year: int) -> bool:

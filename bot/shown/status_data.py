@@ -28,6 +28,7 @@ from bot.model.wheel import (
     precondition_items,
     regional_milestones,
 )
+from bot.shown.earlier_open import earlier_open_lines
 from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
 from bot.shown.voided import void_note
 from bot.state.store import StateStore, cycle_partition, entry_summary
@@ -115,6 +116,9 @@ class RegionPage:
     history_total: int = 0
     """How many changes the cycle has, of which `history` shows the latest: a cut list says so and names
     `logg` for the rest (walk 14b F10)."""
+    earlier: tuple[str, ...] = ()
+    """What earlier cycles left open (an unsigned agreement, open follow-up points), as chat's `status`
+    lists it (bot/shown/earlier_open.py, walk 19 F4)."""
     text_note: str = ""
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
@@ -256,6 +260,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         history=history,
         history_total=len(every_entry),
         text_note=_text_note(config=config, state=snapshot, region=region, year=year),
+        earlier=earlier_open_lines(config=config, state=snapshot, region=region, year=year, today=today),
     )
 
 
@@ -271,8 +276,10 @@ def _item_line(*, config: AppConfig, state: StateStore, item: Item, today: date)
 
 def open_items(*, config: AppConfig, state: StateStore, year: int, region: str, today: date) -> list[Progress]:
     """The next cycle's items whose window has opened and that are not done yet: what `status` and the page
-    list below the calendar year's cycle once the next agreement's preparation opens."""
-    items = [item for item in cycle_items(config, year=year, region=region) if item.start <= today]
+    list below the calendar year's cycle once the next agreement's preparation opens. The agreement's signing
+    is among them before its window opens: it is what the preparation leads to, and its text and «kan signeres
+    fra 1. januar» are what a coordinator works towards in December (README, Signering; walk 19 F7)."""
+    items = [item for item in cycle_items(config, year=year, region=region) if item.start <= today or is_signing(item)]
     return [p for item in items if not (p := progress_of(config=config, state=state, item=item)).done]
 
 

@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 PREV = "prev"
 HASH = "hash"
+MIN_PREFIX = 12
+"""The fewest hex digits of a hash `position` looks up (the receipts' short checksums are as long)."""
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
@@ -74,6 +76,17 @@ class ChainReport:
     the state yet (a store written before entries said what they changed)."""
     differences: tuple[Difference, ...] = ()
     """Every record where the stored state is not what the chain produces."""
+    intact: tuple[str, ...] = ()
+    """The digest of each entry from the first one on, as far as the chain is unbroken (legacy entries
+    too): a hash saved from a receipt is found here later (`position`), or is gone (walk 19 F3)."""
+
+    def position(self, wanted: str) -> int | None:
+        """The 0-based index of the entry whose digest is `wanted` (or starts with it, 12 hex digits at
+        least) when the chain up to it is unbroken; None when no such entry is left."""
+        wanted = wanted.strip().lower()
+        if len(wanted) < MIN_PREFIX:
+            return None
+        return next((index for index, found in enumerate(self.intact) if found.startswith(wanted)), None)
 
     @property
     def links_ok(self) -> bool:
@@ -108,6 +121,7 @@ def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport
     while legacy < len(entries) and PREV not in entries[legacy] and HASH not in entries[legacy]:
         legacy += 1
     head = digest(entries[-1]) if entries else None
+    intact = [digest(entry) for entry in entries[:legacy]]
 
     def broken(index: int, problem: str) -> ChainReport:
         at = entries[index].get("at")
@@ -119,9 +133,10 @@ def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport
             broken_at=index,
             broken_time=str(at) if at is not None else "no time",
             problem=problem,
+            intact=tuple(intact[:index]),
         )
 
-    expected_prev = digest(entries[legacy - 1]) if legacy > 0 else None
+    expected_prev = intact[-1] if intact else None
     for index in range(legacy, len(entries)):
         entry = entries[index]
         if PREV not in entry or HASH not in entry:
@@ -134,4 +149,5 @@ def walk(*, partition: str, entries: Sequence[Mapping[str, Any]]) -> ChainReport
         expected_prev = digest(entry)  # each entry hashed once: the next entry's link and its own hash
         if entry[HASH] != expected_prev:
             return broken(index, "was changed after it was recorded (its own hash does not match)")
-    return ChainReport(partition=partition, entries=len(entries), legacy=legacy, head=head)
+        intact.append(expected_prev)
+    return ChainReport(partition=partition, entries=len(entries), legacy=legacy, head=head, intact=tuple(intact))

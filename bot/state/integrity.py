@@ -55,6 +55,22 @@ def check_history(state: StateStore) -> HistoryCheck:
     return check
 
 
+def saved_hash_line(check: HistoryCheck, *, wanted: str) -> tuple[bool, str]:
+    """Whether a hash saved earlier (a receipt's «Siste hash») is still an entry of some chain with
+    everything up to it unchanged, and the line that says so (walk 19 F3: `verify` could not tell honest
+    growth from a rewritten chain). A rewritten or shortened history has lost it: not found."""
+    for report in check.reports:
+        index = report.position(wanted)
+        if index is not None:
+            return True, _(
+                "{hash} er oppføring {n} av {total} i {partition}, og historikken fram til den er uendret."
+            ).format(hash=wanted.strip().lower()[:12], n=index + 1, total=report.entries, partition=report.partition)
+    return False, _(
+        "{hash} finnes ikke i noen kjede: historikken den ble tatt fra er endret eller slettet (eller hashen er "
+        "skrevet av feil; skriv minst de 12 første tegnene)."
+    ).format(hash=wanted.strip()[:64])
+
+
 def broken_lines(report: ChainReport) -> list[str]:
     """Norwegian lines for a partition that does not verify (the CLI and the admin's message): the first
     entry that breaks the chain, then every record whose stored state is not what the chain produces."""

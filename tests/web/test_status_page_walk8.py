@@ -15,7 +15,8 @@ def test_an_agreement_signed_before_the_bot_counts_no_signatures(region: str) ->
     bot = make_bot(at=oslo(2026, 12, 17, 9))
     page = status_page_html(bot.core, region=region, year=2026)
     assert "signert før Samhandlingsbot tok over" in page
-    assert "/5 signert" not in page
+    # The 2026 cycle's own tables (the 2027 signing below them, under the preparation, counts its signatures)
+    assert "/5 signert" not in page.split('id="neste"')[0]
 
 
 @pytest.mark.parametrize(
