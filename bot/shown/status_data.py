@@ -28,7 +28,14 @@ from bot.model.wheel import (
     precondition_items,
     regional_milestones,
 )
-from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
+from bot.shown.states import (
+    STATE_LABELS,
+    STATE_SYMBOLS,
+    State,
+    optional_past_words,
+    signed_share,
+    state_of,
+)
 from bot.shown.voided import void_note
 from bot.state.store import StateStore, cycle_partition, entry_summary
 from storage.base import Document
@@ -147,7 +154,8 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     elif item_state == "planned" and planned:
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
-        text = _("Åpen, frist {day}").format(day=_day(item.deadline))
+        past = optional_past_words(config=config, state=state, item=item, today=today)
+        text = past or _("Åpen, frist {day}").format(day=_day(item.deadline))
     if item_state in ("minutes_missing", "overdue") and minutes_missing(progress, today=today):
         # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
         over = _("møtet er over; referatet mangler")
