@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.agreement.versions import (
-    NO_TEXT_YET,
+    NO_TEXT_YET_AFTER_LABEL,
     Version,
     current_version,
     earlier_signatures,
@@ -42,7 +42,7 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
     """The current text and who signed an older one, for the signing's section in `status` and `neste`."""
     version = current_version(state, region=region, year=year)
     if version is None:
-        return [Fact(_("Avtaletekst"), _(NO_TEXT_YET))]
+        return [Fact(_("Avtaletekst"), _(NO_TEXT_YET_AFTER_LABEL))]
     registered = _("registrert {when} av {name}").format(when=when_text(version.at), name=version.name)
     facts = [Fact(_("Avtaletekst"), f"{version_text(version)} ({registered})")]
     earlier = earlier_signatures(state, region=region, year=year)

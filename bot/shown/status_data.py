@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import NO_TEXT_YET, current_version, earlier_signatures
+from bot.agreement.versions import NO_TEXT_YET_AFTER_LABEL, current_version, earlier_signatures
 from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -289,7 +289,7 @@ def _text_note(*, config: AppConfig, state: StateStore, region: str, year: int) 
         return version.label()
     if _before_bot(config=config, state=state, region=region, year=year):
         return _("signert før Samhandlingsbot tok over, så boten har ingen opplysninger om signaturene")
-    return _(NO_TEXT_YET)
+    return _(NO_TEXT_YET_AFTER_LABEL)  # after «Avtaletekst:» on the page
 
 
 def _before_bot(*, config: AppConfig, state: StateStore, region: str, year: int) -> bool:
