@@ -70,6 +70,8 @@ class Followup:
     def owner_shown(self) -> str:
         """The owner as every line of the point says it: «Agder fylkeskommune, overtatt etter Kari Nordmann»
         for a departed owner's point (walk 18 F3), in the written form of the reply being made."""
+        if not self.owner:  # kept without one: the minutes named nobody the bot knows (handlers/minutes_named_owners)
+            return _("ingen ansvarlig")
         if self.handed_on_from is None:
             return self.owner_name
         return _("{party}, overtatt etter {name}").format(party=self.owner_name, name=self.handed_on_from)
@@ -284,7 +286,7 @@ def may_close(config: AppConfig, point: Followup, *, parties: Iterable[str], per
     """Whether someone of `parties` (or the person `person`) may close a point: its owner (the person named,
     or a member of the owning party) or the coordinators of the meeting it came from, who keep the list. The
     one rule: `ferdig` checks it, and a reply shows a «Ferdig» button only where it holds (walk 14b F1)."""
-    if person is not None and person == point.owner:
+    if person and person == point.owner:
         return True
     keeper = responsible_party(config, point.item)
     return any(party in (point.owner_party, keeper) for party in parties)
@@ -297,7 +299,8 @@ def callers_closable(ctx: Context) -> Callable[[Followup], bool]:
 
     def closable(point: Followup) -> bool:  # the key is read only for a person's point (a shared `neste`)
         by_party = may_close(ctx.config, point, parties=parties)
-        return by_party or (caller.known and point.owner != point.owner_party and point.owner == caller.key)
+        own = bool(point.owner) and point.owner != point.owner_party and point.owner == caller.key
+        return by_party or (caller.known and own)
 
     return closable
 
