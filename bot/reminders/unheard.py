@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from bot.i18n import _, using
 from bot.messages import ItemState
 from bot.model.progress import Progress, missing_for_signing, progress_of
+from bot.reminders.digest import address_form
 from bot.reminders.lines import DigestLine
 from bot.reminders.planner import DueReminder
 from bot.reminders.schedule import Occurrence
 from bot.shown.unheard import unheard_actors_now, unheard_text
 from bot.state.store import META
-from bot.written_form import channel_form
 from storage.base import StoreError
 
 if TYPE_CHECKING:
@@ -54,13 +54,7 @@ def unheard_due(*, core: Core, today: date, region: str | None, skip: frozenset[
             continue
         address = binding.address
         where = f"{address.platform}:{address.channel_id}"
-        lang = channel_form(
-            config=core.config,
-            state=core.state,
-            platform=address.platform,
-            channel_id=address.channel_id,
-            context=binding.context,
-        )
+        lang = address_form(config=core.config, state=core.state, address=address)
         for actor, (item, occurrence) in falling.items():
             ident = f"unheard|{actor}|{stamp}|{where}"
             if ident in ledger or ident in skip:
