@@ -63,6 +63,8 @@ def test_an_optional_item_past_its_date_reads_the_same_on_every_surface(
         )
         assert nation is not None
         assert any("oppdragsavtal" in a.title.lower() and page_words.lower() in a.title for a in nation.arcs)
+    wheel = bot.say("årshjul 2027", as_=person).text
+    assert any("Oppdragsavtal" in line and chat_words in line for line in wheel.splitlines()), wheel
     html = status_page_html(bot.core, region=region, year=2027)
     assert page_words in html and "Åpen, frist 31.01.2027" not in html and "Open, frist 31.01.2027" not in html
     overview = bot.say("oversikt 2027", as_="aud", channel="nasjonal")
