@@ -19,7 +19,6 @@ from bot.mentions import resolve
 from bot.messages import Request
 from bot.model.followups import Followup
 from bot.parsing import shown
-from bot.state.store import META
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +47,7 @@ def named_owner(ctx: Context, clause: str, *, request: Request) -> dict:
         owner = _owner(ctx, bracket.group("who"), request=request)
         if owner is not None:
             return _point(clause[: bracket.start()] + " " + clause[bracket.end() :], owner)
-    spans = _whole_names(ctx, clause)
+    spans = _whole_names(ctx, clause, platform=request.platform)
     people = {key for _start, _end, key in spans}
     if len(people) == 1 and (key := next(iter(people))):
         start, end, _key = spans[0]
@@ -99,11 +98,11 @@ def _owner(ctx: Context, words: str, *, request: Request) -> dict | None:
     return {"owner": person.key or person.user_id, "owner_name": person.name, "owner_party": person.party}
 
 
-def _whole_names(ctx: Context, clause: str) -> list[tuple[int, int, str]]:
+def _whole_names(ctx: Context, clause: str, *, platform: str) -> list[tuple[int, int, str]]:
     """Where a known person's whole name (two words or more) stands in `clause`: (start, end, their key, or
     "" when the name is two people's)."""
     names = {person.name for person in ctx.config.people}
-    names |= {str(doc.get("name")) for doc in ctx.state.tables(META).get("people", {}).values() if doc.get("name")}
+    names |= {name for _user, name in ctx.directory.registered(platform=platform)}  # registered in chat
     found: list[tuple[int, int, str]] = []
     for name in names:
         if len(name.split()) < 2:
