@@ -108,6 +108,9 @@ class ItemState(StrEnum):
     """A date is set and the deadline has not passed."""
     OPEN = "open"
     """Its window is open: no date set, the deadline not near."""
+    OPTIONAL_PAST = "optional_past"
+    """An optional item (the assignment agreements) past its deadline and not done: never overdue (README),
+    it waits for answers that may still come; every surface says «valgfritt, ikke på overtid»."""
     NOT_OPEN = "not_open"
     """Its window has not opened yet."""
     UNTRACKED = "untracked"

@@ -14,7 +14,7 @@ from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
 from bot.facts.awaiting import signable_version
-from bot.facts.item_state import chases_lateness, item_state, meeting_today, minutes_missing
+from bot.facts.item_state import item_state, meeting_today, minutes_missing
 from bot.facts.kinds import is_assignments, is_dated, is_signing
 from bot.facts.responsible import who_answers
 from bot.i18n import _, current
@@ -149,6 +149,7 @@ def _describe_open(config: AppConfig, progress: Progress, today: date, lang: str
 def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress, today: date, how: _How) -> Section:
     item = progress.item
     texts = _texts(config, item, current())
+    now_state = item_state(config=config, progress=progress, today=today)
     facts: list[Fact] = []
     if progress.not_relevant:
         facts.append(Fact(_("Status"), _("Ikke aktuelt i år")))
@@ -164,7 +165,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         facts.append(Fact(_("Status"), status))
     else:
         when = days_phrase(deadline=item.deadline, today=today)
-        if item.deadline < today and not chases_lateness(item):
+        if now_state is ItemState.OPTIONAL_PAST:
             # An optional item is never overdue (README; walk 3, #11): past its deadline it waits for answers.
             when = _("valgfritt, ikke på overtid")
         facts.append(Fact(_("Frist"), f"{texts.deadline} ({when})"))
@@ -223,10 +224,9 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     if not progress.done and not progress.planned and is_dated(item):
         text = _("Ingen dato satt ennå.")
     title = texts.region_title if how.with_region else texts.title
-    state = item_state(config=config, progress=progress, today=today)
-    if state is ItemState.OVERDUE:
+    if now_state is ItemState.OVERDUE:
         title = f"⚠ {title}"
-    return Section(title=title, facts=tuple(facts), text=text, state=state)
+    return Section(title=title, facts=tuple(facts), text=text, state=now_state)
 
 
 @dataclass(frozen=True)

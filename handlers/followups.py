@@ -35,7 +35,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
         lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
-            item=point.item.title(), owner=point.owner_name, name=ctx.caller.name
+            item=point.item.title(), owner=point.owner_shown, name=ctx.caller.name
         ),
         visibility=Visibility.CHANNEL,
     )
@@ -54,7 +54,7 @@ def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Ann
         return make_reply(
             title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
             lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
-                item=meeting_label(point), owner=point.owner_name, name=ctx.caller.name
+                item=meeting_label(point), owner=point.owner_shown, name=ctx.caller.name
             ),
             visibility=Visibility.CHANNEL,
         )

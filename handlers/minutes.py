@@ -54,7 +54,8 @@ from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
 from handlers.minutes_held import held_day, named_day
-from handlers.minutes_owners import WORD, has_owner, owned_points, unowned_refusal
+from handlers.minutes_named_owners import named_owner, unowned_note
+from handlers.minutes_owners import WORD, has_owner, owned_points
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
 from handlers.minutes_told import new_point_announcements, redated_announcements
@@ -164,6 +165,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
     recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
     unread = unread_due_text(recorded)
     moved = moved_due_text(recorded)
+    unowned = unowned_note(recorded)
     points = followup_section(recorded, today=ctx.now.date(), closable=callers_closable(ctx))
     section, buttons = points if points else (None, ())
     return make_reply(
@@ -176,6 +178,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + dropped
         + "".join(" " + redated_text(point) for point in result.redated)
         + (f" ⚠️ {unread}" if unread else "")
+        + (f" ⚠️ {unowned}" if unowned else "")
         + _unheaded_text(ctx, result)
         + (f" {moved}" if moved else "")
         + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
@@ -330,9 +333,17 @@ def _outcome(
     if re.search(r"<lenkj?e>", summary, re.IGNORECASE):
         raise DomainError(_("Skriv lenken til referatet i stedet for «<lenke>», eller ta den bort."))
     clauses = [clause for text in followup_texts for clause in split_points(ctx, text, request=request)]
-    if unowned := [clause for clause in clauses if not has_owner(clause)]:
-        raise unowned_refusal(unowned)  # every one named at once (walk 15 N2)
-    followups = [point for clause in clauses for point in owned_points(ctx, clause, request=request)]
+    # An owner written without @ («(IN)», «ansvar: Siva», «til Kari Nordmann») is read as @ is; a point whose
+    # owner cannot be read is kept without one and said in the reply (`unowned_note`), never the whole refused.
+    followups = [
+        point
+        for clause in clauses
+        for point in (
+            owned_points(ctx, clause, request=request)
+            if has_owner(clause)
+            else [named_owner(ctx, clause, request=request)]
+        )
+    ]
     summary = names_in(summary, request=request, directory=ctx.directory)  # mentions read as names
     decisions = [names_in(text, request=request, directory=ctx.directory) for text in decisions]
     lines = (" ".join(line.split()) for line in summary.splitlines())  # the pasted lines kept (walk 15 N8)

@@ -214,6 +214,9 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
     if progress.planned:
         return progress.planned.strftime("%d.%m")
     share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
+    if state is ItemState.OPTIONAL_PAST:  # as `status` and the page say it: never «åpen» as if ahead
+        words = _("valgfritt, ikke på overtid")
+        return f"{share}, {words}" if share is not None else words
     return share if share is not None else _("åpen")
 
 

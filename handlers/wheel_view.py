@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from bot.context import Context
 from bot.dates.text import month_name
+from bot.facts.item_state import item_state
 from bot.i18n import _, current
-from bot.messages import Fact, Outcome, Picture, Reply, Request, Section
+from bot.messages import Fact, ItemState, Outcome, Picture, Reply, Request, Section
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
@@ -121,6 +122,12 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
     worst, count, _share = group_mark(config=ctx.config, state=ctx.state, items=group, today=ctx.now.date())
     name = f"{STATE_SYMBOLS[worst]} {item.spec.name}{count}{suffix}"
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if (
+        worst == "open"
+        and len(group) == 1
+        and item_state(config=ctx.config, progress=progress, today=ctx.now.date()) is ItemState.OPTIONAL_PAST
+    ):
+        return f"{name} – " + _("valgfritt, ikke på overtid") + f", {deadline}"  # as `status` says it
     if worst == "done" and progress.done_at is not None:  # done, not «planlagt» (walk 15 N3)
         days = days_text(progress.done_at.date(), progress.held_last_day)
         return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"

@@ -29,6 +29,7 @@ _SYMBOLS = {
     ItemState.OVERDUE: "⚠",
     ItemState.PLANNED: "◷",
     ItemState.OPEN: "○",
+    ItemState.OPTIONAL_PAST: "○",
     ItemState.DUE: "○",
     ItemState.NOT_OPEN: "○",
     ItemState.UNTRACKED: "–",

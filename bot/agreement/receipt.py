@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.agreement.versions import (
     EARLIER,
-    NO_TEXT_YET,
+    NO_TEXT_YET_AFTER_LABEL,
     VERSIONS,
     Version,
     current_version,
@@ -47,7 +47,7 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
     """The current text and who signed an older one, for the signing's section in `status` and `neste`."""
     version = current_version(state, region=region, year=year)
     if version is None:
-        return [Fact(_("Avtaletekst"), _(NO_TEXT_YET))]
+        return [Fact(_("Avtaletekst"), _(NO_TEXT_YET_AFTER_LABEL))]
     registered = _("registrert {when} av {name}").format(when=when_text(version.at), name=version.name)
     facts = [Fact(_("Avtaletekst"), f"{version_text(version)} ({registered})")]
     earlier = earlier_signatures(state, region=region, year=year)

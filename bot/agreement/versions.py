@@ -35,6 +35,9 @@ HEX64 = re.compile(r"^[0-9a-f]{64}$")
 VERSION_RE = re.compile(r"^(?:v|versjon)(\d{1,3})$", re.IGNORECASE)
 SHORT = 12
 NO_TEXT_YET = N_("Avtaleteksten er ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
+NO_TEXT_YET_AFTER_LABEL = N_("ikke registrert ennå: koordinatoren registrerer den med «avtale <lenke>».")
+"""`NO_TEXT_YET` after the label «Avtaletekst» (`status`'s and `neste`'s fact, the status page's line): the
+word once, never «Avtaletekst: Avtaleteksten er ikke registrert ennå»."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ its deadline, or past its planned day when it was dated after the deadline: `on_
 the deadline at most `DUE_DAYS` away), open.
 
 An optional item (the assignment agreements) is never overdue (README): past its deadline and not done it
-stays open, on every surface (no ⚠, no «på overtid»); its lateness is not chased (`chases_lateness`): no
+is `ItemState.OPTIONAL_PAST` on every surface («valgfritt, ikke på overtid»: no ⚠, no «på overtid», nor
+«Åpen, frist …» as if the deadline were ahead); its lateness is not chased (`chases_lateness`): no
 overdue reminders, and a region is not behind on it (`bot.facts.behind.is_behind`). It is done once every
 actor's answer is in (sent, or none this year) or when it is marked not relevant (walk 3, #3/#11).
 """
@@ -68,7 +69,7 @@ def item_state(*, config: AppConfig, progress: Progress, today: date) -> ItemSta
         return ItemState.UNTRACKED
     if on_time_until(progress) < today:
         # Optional: answers may still come, but it is never overdue (README, walk 3 #3/#11).
-        return ItemState.OVERDUE if chases_lateness(item) else ItemState.OPEN
+        return ItemState.OVERDUE if chases_lateness(item) else ItemState.OPTIONAL_PAST
     if progress.planned:
         return ItemState.PLANNED
     if item.start > today:

@@ -23,6 +23,7 @@ from bot.i18n import _, ngettext
 from bot.memo import IdentityMemo
 from bot.messages import Button, Fact, Reply, Section
 from bot.model.config import AppConfig
+from bot.model.followups_departed import hand_on
 from bot.model.wheel import Item, milestone_item, responsible_party
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import StateStore, cycle_partition, national_partition
@@ -61,6 +62,19 @@ class Followup:
     made: date | None = None
     """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
     of it due before then is not sent late, the reply that recorded it said it all."""
+    handed_on_from: str | None = None
+    """The name of the person who owned it and has left its party: it is the party's now, `owner_name` the
+    party's name (`bot.model.followups_departed`)."""
+
+    @property
+    def owner_shown(self) -> str:
+        """The owner as every line of the point says it: «Agder fylkeskommune, overtatt etter Kari Nordmann»
+        for a departed owner's point (walk 18 F3), in the written form of the reply being made."""
+        if not self.owner:  # kept without one: the minutes named nobody the bot knows (handlers/minutes_named_owners)
+            return _("ingen ansvarlig")
+        if self.handed_on_from is None:
+            return self.owner_name
+        return _("{party}, overtatt etter {name}").format(party=self.owner_name, name=self.handed_on_from)
 
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
@@ -75,7 +89,7 @@ def _party_of(config: AppConfig, owner: str) -> str | None:
 
 def followups_of(*, config: AppConfig, state: StateStore, item: Item) -> list[Followup]:
     """The points of one item's minutes, in the order they were typed."""
-    return _points(config, item=item, doc=state.item_doc(item))
+    return hand_on(config=config, state=state, points=_points(config, item=item, doc=state.item_doc(item)))
 
 
 def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
@@ -143,7 +157,7 @@ def all_followups(
         except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
             continue
         found += _points_in(config, milestones, year=year, region=region) if milestones else ()
-    return found
+    return hand_on(config=config, state=state, points=found)  # a departed owner's points: the party's
 
 
 def _points_in(config: AppConfig, milestones: dict, *, year: int, region: str | None) -> tuple[Followup, ...]:
@@ -186,7 +200,11 @@ def open_for(
     ]
     if callable(person):  # a party's own point has the party as its owner; any other owner is a person
         person = person() if any(point.owner != point.owner_party for point in points) else None
-    return [point for point in points if (person and point.owner == person) or (party and point.owner_party == party)]
+    return [
+        point
+        for point in points
+        if (person and point.owner == person and not point.handed_on_from) or (party and point.owner_party == party)
+    ]
 
 
 def closable_by(
@@ -220,7 +238,7 @@ def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) ->
 
 def point_line(point: Followup, *, today: date) -> str:
     """«Sende utkast (IN, innen 15. mars, på overtid) [K7QM]», or «✓ …» when closed."""
-    details = [point.owner_name]
+    details = [point.owner_shown]
     if point.due:
         details.append(_("innen {day}").format(day=day_text(point.due)))
     if point.overdue(today):
@@ -268,7 +286,7 @@ def may_close(config: AppConfig, point: Followup, *, parties: Iterable[str], per
     """Whether someone of `parties` (or the person `person`) may close a point: its owner (the person named,
     or a member of the owning party) or the coordinators of the meeting it came from, who keep the list. The
     one rule: `ferdig` checks it, and a reply shows a «Ferdig» button only where it holds (walk 14b F1)."""
-    if person is not None and person == point.owner:
+    if person and person == point.owner:
         return True
     keeper = responsible_party(config, point.item)
     return any(party in (point.owner_party, keeper) for party in parties)
@@ -281,7 +299,8 @@ def callers_closable(ctx: Context) -> Callable[[Followup], bool]:
 
     def closable(point: Followup) -> bool:  # the key is read only for a person's point (a shared `neste`)
         by_party = may_close(ctx.config, point, parties=parties)
-        return by_party or (caller.known and point.owner != point.owner_party and point.owner == caller.key)
+        own = bool(point.owner) and point.owner != point.owner_party and point.owner == caller.key
+        return by_party or (caller.known and own)
 
     return closable
 

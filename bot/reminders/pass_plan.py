@@ -14,6 +14,7 @@ from bot.i18n import using
 from bot.messages import ChannelAddress, Section
 from bot.reminders import ledger as pass_ledger
 from bot.reminders.digest import Digest, address_form, build_digests
+from bot.reminders.unheard import unheard_due
 from bot.reminders.weekly import overview_id, weekly_overview
 from storage.base import StoreError
 
@@ -30,6 +31,7 @@ def plan_digests(
     posted, so no line says it was sent late)."""
     today = at.date()
     due = core.planner.due(now=at, region=region, skip=skip, preview=preview)
+    due += unheard_due(core=core, today=today, region=region, skip=skip)  # an actor's reminder with nowhere to go
     overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] = {}
     days_off = core.config.reminders.days_off_set
     if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):

@@ -263,6 +263,29 @@ class Planner(ItemSchedule):
         item = progress.item
         if bindings is None:
             bindings = self.directory.bindings()
+        parties = self.audience_parties(progress, occurrence, blockers=blockers)
+        by_address = self._bindings_by_address(bindings)
+        pairs: list[tuple[str, Binding]] = []
+        seen: set[ChannelAddress] = set()
+        for party in dict.fromkeys(parties):
+            key = (party, item.region)
+            found = channels.get(key) if channels is not None else None
+            if found is None:
+                found = self.directory.channels_of_party(party=party, region=item.region, bindings=bindings)
+                if channels is not None:
+                    channels[key] = found
+            for address in found:
+                if address not in seen:
+                    seen.add(address)
+                    pairs.append((party, by_address[address]))
+        return pairs
+
+    def audience_parties(
+        self, progress: Progress, occurrence: Occurrence, *, blockers: list[Item] | None = None
+    ) -> list[str]:
+        """The parties that should hear of this occurrence, whether or not they have a channel (a party with
+        none is told of in AU's channel: `bot.reminders.unheard`)."""
+        item = progress.item
         parties: list[str] = []
         if is_signing(item):
             if blockers is None:
@@ -293,21 +316,7 @@ class Planner(ItemSchedule):
                 parties.append(responsible_party(self.config, item))
             if "prepare" in wanted and item.kind == "milestone" and "actors" in item.spec.prepare:
                 parties += [actor.key for actor in self.config.enabled_actors]
-        by_address = self._bindings_by_address(bindings)
-        pairs: list[tuple[str, Binding]] = []
-        seen: set[ChannelAddress] = set()
-        for party in dict.fromkeys(parties):
-            key = (party, item.region)
-            found = channels.get(key) if channels is not None else None
-            if found is None:
-                found = self.directory.channels_of_party(party=party, region=item.region, bindings=bindings)
-                if channels is not None:
-                    channels[key] = found
-            for address in found:
-                if address not in seen:
-                    seen.add(address)
-                    pairs.append((party, by_address[address]))
-        return pairs
+        return parties
 
     def _bindings_by_address(self, bindings: list[Binding]) -> dict[ChannelAddress, Binding]:
         """Each binding by its address, made once for the list a caller passes to every `audience` call (a

@@ -132,7 +132,7 @@ def point_line(*, config: AppConfig, point: Followup, occurrence: Occurrence, to
         state = ItemState.DUE
     value = _("«{text}» ({owner}) {when}. Fra {meeting}; «ferdig {id}» når det er gjort.").format(
         text=point.text,
-        owner=point.owner_name,
+        owner=point.owner_shown,
         when=when.format(day=day_text(point.due), until=until),
         meeting=meeting_label(point),
         id=point.id,

@@ -12,7 +12,7 @@ from typing import Literal
 
 from bot.facts.item_state import item_state, minutes_missing
 from bot.facts.kinds import is_signing
-from bot.i18n import N_
+from bot.i18n import N_, _
 from bot.messages import ItemState
 from bot.model.config import AppConfig
 from bot.model.progress import Progress, progress_of
@@ -54,6 +54,7 @@ PICTURE_STATES: Mapping[ItemState, State] = {
     ItemState.PLANNED: "planned",
     ItemState.DUE: "open",
     ItemState.OPEN: "open",
+    ItemState.OPTIONAL_PAST: "open",
     ItemState.NOT_OPEN: "open",
     ItemState.UNTRACKED: "untracked",
 }
@@ -70,6 +71,15 @@ def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -
     if shown == "planned" and minutes_missing(progress, today=today):
         return "minutes_missing", planned
     return shown, planned
+
+
+def optional_past_words(*, config: AppConfig, state: StateStore, item: Item, today: date) -> str | None:
+    """«Valgfritt, ikke på overtid (frist …)» for an optional item past its deadline (`ItemState.OPTIONAL_PAST`,
+    drawn as open): what chat says of it, never «Åpen, frist …» as if the deadline were ahead; None otherwise."""
+    progress = progress_of(config=config, state=state, item=item)
+    if item_state(config=config, progress=progress, today=today) is not ItemState.OPTIONAL_PAST:
+        return None
+    return _("Valgfritt, ikke på overtid (frist {day})").format(day=item.deadline.strftime("%d.%m.%Y"))
 
 
 def signed_share(*, config: AppConfig, item: Item, progress: Progress, shown: State) -> tuple[int, int] | None:

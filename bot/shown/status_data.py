@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import NO_TEXT_YET, current_version, earlier_signatures
+from bot.agreement.versions import NO_TEXT_YET_AFTER_LABEL, current_version, earlier_signatures
 from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -29,7 +29,14 @@ from bot.model.wheel import (
     regional_milestones,
 )
 from bot.shown.earlier_open import earlier_open_lines
-from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
+from bot.shown.states import (
+    STATE_LABELS,
+    STATE_SYMBOLS,
+    State,
+    optional_past_words,
+    signed_share,
+    state_of,
+)
 from bot.shown.voided import void_note
 from bot.state.store import StateStore, cycle_partition, entry_summary
 from storage.base import Document
@@ -151,7 +158,8 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     elif item_state == "planned" and planned:
         text = _("Planlagt {day}").format(day=_day(planned))
     elif item_state == "open":
-        text = _("Åpen, frist {day}").format(day=_day(item.deadline))
+        past = optional_past_words(config=config, state=state, item=item, today=today)
+        text = past or _("Åpen, frist {day}").format(day=_day(item.deadline))
     if item_state in ("minutes_missing", "overdue") and minutes_missing(progress, today=today):
         # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
         over = _("møtet er over; referatet mangler")
@@ -288,7 +296,7 @@ def _text_note(*, config: AppConfig, state: StateStore, region: str, year: int) 
         return version.label()
     if _before_bot(config=config, state=state, region=region, year=year):
         return _("signert før Samhandlingsbot tok over, så boten har ingen opplysninger om signaturene")
-    return _(NO_TEXT_YET)
+    return _(NO_TEXT_YET_AFTER_LABEL)  # after «Avtaletekst:» on the page
 
 
 def _before_bot(*, config: AppConfig, state: StateStore, region: str, year: int) -> bool:

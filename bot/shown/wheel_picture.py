@@ -16,7 +16,15 @@ from bot.i18n import DEFAULT_LANG, LANGS, _, using
 from bot.model.config import AppConfig
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
-from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, signed_share, state_of
+from bot.shown.states import (
+    STATE_LABELS,
+    STATE_ORDER,
+    STATE_SYMBOLS,
+    State,
+    optional_past_words,
+    signed_share,
+    state_of,
+)
 from bot.shown.wheel_geometry import (
     INNER,
     VIEWS,
@@ -121,6 +129,12 @@ def _worst(states: list[State]) -> State:
     return min(states, key=STATE_ORDER.index)
 
 
+def _arc_words(config: AppConfig, state: StateStore, item: Item, shown: State, today: date) -> str:
+    """An arc's state in words: the legend's, or what chat says of an optional item past its deadline."""
+    past = shown == "open" and optional_past_words(config=config, state=state, item=item, today=today)
+    return (past or _(STATE_LABELS[shown])).lower()
+
+
 def _legend() -> tuple[LegendEntry, ...]:
     return tuple(LegendEntry(state=s, label=_(STATE_LABELS[s]), symbol=STATE_SYMBOLS[s]) for s in STATE_ORDER)
 
@@ -156,6 +170,12 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
             label += f" ({cycle})"
         title = head.title() if len(items) == 1 else f"{head.spec.name} " + _("(avtale {year})").format(year=cycle)
         shown = _(STATE_LABELS[worst]).lower()
+        past = (
+            worst == "open"
+            and len(items) == 1
+            and optional_past_words(config=config, state=state, item=head, today=today)
+        )
+        shown = past.lower() if past else shown  # what chat says of it, not «åpen (ingen dato ennå)»
         if head.deadline < first:
             shown = _("På overtid (frist {day})").format(day=head.deadline.strftime("%d.%m.%Y")).lower()
         if share is not None:
@@ -280,7 +300,7 @@ def nation_wheel(*, config: AppConfig, state: StateStore, year: int, today: date
                         end_deg=start + (index + 1) * step,
                         state=item_state,
                         label=STATE_SYMBOLS[item_state],
-                        title=f"{rows[ring][0]}: {item.title()}: {_(STATE_LABELS[item_state]).lower()}",
+                        title=f"{rows[ring][0]}: {item.title()}: {_arc_words(config, state, item, item_state, today)}",
                         marker_deg=None,
                         marker_planned=False,
                     )
