@@ -14,7 +14,6 @@ from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.cycle import still_followed
 from bot.model.followups import all_followups, meeting_label, point_line
-from bot.model.followups_status import handed_on
 from bot.model.progress import progress_of
 from bot.model.wheel import cycle_items, tracked
 from bot.state.store import StateStore
@@ -43,6 +42,6 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
         if not point.closed and point.item.region == region and point.item.year < year
     ]
     points.sort(key=lambda point: (point.item.year, point.item.deadline, point.id))
-    for point in handed_on(config=config, state=state, points=points):
+    for point in points:  # all_followups names a departed owner's point as the party's (hand_on)
         lines.append(f"{meeting_label(point)}: {point_line(point, today=today)}")
     return tuple(lines)
