@@ -6,12 +6,23 @@ Declared with the others in handlers/__init__.py; the rule is the action's
 
 from __future__ import annotations
 
+import re
+
 from bot.actions.base import Acting
-from bot.actions.followups import FollowupAlreadyClosed, FollowupRemoved, close_followup
+from bot.actions.followups import (
+    FollowupAlreadyClosed,
+    FollowupClosed,
+    FollowupRefused,
+    FollowupRemoved,
+    FollowupResult,
+    close_followup,
+    close_followups,
+)
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.followups import Followup, meeting_label
+from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
 from bot.model.wheel import region_title
@@ -20,10 +31,17 @@ from bot.state.store import DomainError
 from handlers.announce import announce_to
 from handlers.minutes_read import read_command
 
+_SEPARATORS = re.compile(r"[\s,;&+]+|\b(?:og|and)\b", re.IGNORECASE)
+_ID_SHAPED = re.compile(rf"[A-Za-z0-9]{{{ID_LENGTH}}}")
+
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
-    result = close_followup(Acting.of(ctx=ctx, request=request), point_id=words[0] if words else "")
+    tokens = [token for token in _SEPARATORS.split(" ".join(words)) if token]
+    ids = [token for token in tokens if _ID_SHAPED.fullmatch(token)]
+    if len(ids) > 1 or (ids and len(tokens) > len(ids)):  # several ids, or an id with words beside it
+        return _several(request, ctx, ids=ids, unread=[token for token in tokens if token not in ids])
+    result = close_followup(Acting.of(ctx=ctx, request=request), point_id=ids[0] if ids else "")
     if isinstance(result, FollowupRemoved):
         raise DomainError(removed_text(ctx, removed=result.removed))
     point = result.point
@@ -40,6 +58,41 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
+
+
+def _several(request: Request, ctx: Context, *, ids: list[str], unread: list[str]) -> Outcome:
+    """`ferdig HHB9 3ZBX` / `ferdig HHB9, 3ZBX og JKBY` (walk 21 A9): every id closed as a single `ferdig`
+    would close it, and one line for each, so a point not closed is named with why; words that are no id
+    are said to be unread, never silently dropped."""
+    results = close_followups(Acting.of(ctx=ctx, request=request), point_ids=ids)
+    lines = [_line(ctx, result=result) for result in results]
+    if unread:
+        lines.append(
+            _("Ikke id-er, så ikke lest: {words}.").format(words=", ".join(f"«{word[:20]}»" for word in unread))
+        )
+    closed = [result.point for result in results if isinstance(result, FollowupClosed)]
+    if not closed and any(isinstance(result, FollowupRefused | FollowupRemoved) for result in results):
+        raise DomainError("\n".join([_("Ingen oppfølgingspunkter er lukket."), *lines]))
+    reply = make_reply(
+        title=_("Oppfølgingspunkter ferdig: {closed} av {total}").format(closed=len(closed), total=len(results)),
+        lead="\n".join([*lines, _("Lukket av {name}.").format(name=ctx.caller.name)] if closed else lines),
+        visibility=Visibility.CHANNEL if closed else Visibility.PRIVATE,
+    )
+    told = tuple(told for point in closed for told in _tell_owner(ctx, request=request, point=point))
+    return Outcome(reply=reply, announcements=told)
+
+
+def _line(ctx: Context, *, result: FollowupResult) -> str:
+    if isinstance(result, FollowupClosed):
+        point = result.point
+        return _("[{id}] {text}: ferdig (fra {item}, ansvarlig {owner}).").format(
+            id=point.id, text=point.text, item=point.item.title(), owner=point.owner_name
+        )
+    if isinstance(result, FollowupAlreadyClosed):
+        return _("[{id}] {text}: var allerede lukket.").format(id=result.point.id, text=result.point.text)
+    if isinstance(result, FollowupRemoved):
+        return f"[{result.removed.id}] " + removed_text(ctx, removed=result.removed)
+    return _("[{id}] ikke lukket: {reason}").format(id=result.point_id, reason=result.reason)
 
 
 def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
