@@ -20,12 +20,13 @@ from bot.actions.followups import (
 )
 from bot.context import Context
 from bot.i18n import _
-from bot.messages import Announcement, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, ChannelAddress, Outcome, Reply, Request, Visibility
 from bot.model.followups import Followup, meeting_label
+from bot.model.followups_channels import keeper_channels
 from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
-from bot.model.wheel import region_title
+from bot.model.wheel import region_title, responsible_party
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
@@ -97,11 +98,19 @@ def _line(ctx: Context, *, result: FollowupResult) -> str:
 
 def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
     """A point closed by someone outside its owning party (the meeting's coordinator) is told in the owner's
-    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4)."""
+    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4); one closed by its
+    owner is told to the party that keeps its meeting and handed it out (walk 21 A3: Agder never heard that
+    the actors had done the points of its meeting)."""
     owner = point.owner_party
-    if not owner or owner == ctx.caller.party:
+    addresses: list[ChannelAddress] = []
+    if owner and owner != ctx.caller.party:
+        addresses += ctx.directory.channels_of_party(party=owner, region=point.item.region)
+    keeper = responsible_party(ctx.config, point.item)
+    if keeper and keeper != ctx.caller.party:
+        addresses += keeper_channels(config=ctx.config, directory=ctx.directory, point=point)
+    addresses = list(dict.fromkeys(addresses))
+    if not addresses:
         return ()
-    addresses = ctx.directory.channels_of_party(party=owner, region=point.item.region)
 
     def reply() -> Reply:
         return make_reply(

@@ -18,8 +18,9 @@ from bot.i18n import _, using
 from bot.messages import ItemState
 from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups, close_button, meeting_label
-from bot.model.followups_channels import point_channels
+from bot.model.followups_channels import keeper_channels, point_channels
 from bot.model.identity import Binding, Directory
+from bot.model.wheel import responsible_party
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of
 from bot.reminders.planner import DueReminder
 from bot.reminders.schedule import Occurrence, last_call
@@ -75,7 +76,17 @@ def due_points(
         partition = item_partition(point.item)
         ledger = state.ledger(partition)
         by_address = {binding.address: binding for binding in bindings}
-        for address in point_channels(directory=directory, point=point, bindings=bindings):
+        heard = [
+            (address, point.owner_party)
+            for address in point_channels(directory=directory, point=point, bindings=bindings)
+        ]
+        if latest.kind == "overdue":  # the meeting's keeper hears it go overdue, once, as the owner does (walk 21 A3)
+            keeper = responsible_party(config, point.item) or ""
+            heard += [
+                (address, keeper)
+                for address in keeper_channels(config=config, directory=directory, point=point, bindings=bindings)
+            ]
+        for address, party in heard:
             reminder_id = f"{point.item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
             if reminder_id in ledger:
                 continue
@@ -96,7 +107,7 @@ def due_points(
                     item=point.item,
                     occurrence=latest,
                     to=address,
-                    party=point.owner_party,
+                    party=party,
                     channel=binding.context,
                     line=line,
                     late=latest.day < today,
