@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from bot.dates.workdays import on_or_after, on_or_before
 from bot.i18n import _, using
-from bot.messages import ItemState
+from bot.messages import ChannelAddress, ItemState
 from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups, close_button, meeting_label
 from bot.model.followups_channels import keeper_channels, point_channels
@@ -80,14 +80,17 @@ def due_points(
             (address, point.owner_party)
             for address in point_channels(directory=directory, point=point, bindings=bindings)
         ]
-        if latest.kind == "overdue":  # the meeting's keeper hears it go overdue, once, as the owner does (walk 21 A3)
+        owners_told = [_reminder_id(point, latest, address) in ledger for address, _party in heard]
+        # the meeting's keeper hears it go overdue, once, with the owner (walk 21 A3): not afterwards, so a
+        # point whose owner heard it before keepers were told is not brought up late
+        if latest.kind == "overdue" and not (owners_told and all(owners_told)):
             keeper = responsible_party(config, point.item) or ""
             heard += [
                 (address, keeper)
                 for address in keeper_channels(config=config, directory=directory, point=point, bindings=bindings)
             ]
         for address, party in heard:
-            reminder_id = f"{point.item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
+            reminder_id = _reminder_id(point, latest, address)
             if reminder_id in ledger:
                 continue
             binding = by_address[address]
@@ -116,6 +119,10 @@ def due_points(
                 )
             )
     return due
+
+
+def _reminder_id(point: Followup, occurrence: Occurrence, address: ChannelAddress) -> str:
+    return f"{point.item.ident}|{occurrence.name}|{address.platform}:{address.channel_id}"
 
 
 def _before_made(point: Followup, occurrence: Occurrence, *, today: date) -> bool:
