@@ -79,8 +79,7 @@ def _several(request: Request, ctx: Context, *, ids: list[str], unread: list[str
         lead="\n".join([*lines, _("Lukket av {name}.").format(name=ctx.caller.name)] if closed else lines),
         visibility=Visibility.CHANNEL if closed else Visibility.PRIVATE,
     )
-    told = tuple(told for point in closed for told in _tell_owner(ctx, request=request, point=point))
-    return Outcome(reply=reply, announcements=told)
+    return Outcome(reply=reply, announcements=_tell(ctx, request=request, points=closed))
 
 
 def _line(ctx: Context, *, result: FollowupResult) -> str:
@@ -97,10 +96,32 @@ def _line(ctx: Context, *, result: FollowupResult) -> str:
 
 
 def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
-    """A point closed by someone outside its owning party (the meeting's coordinator) is told in the owner's
-    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4); one closed by its
-    owner is told to the party that keeps its meeting and handed it out (walk 21 A3: Agder never heard that
-    the actors had done the points of its meeting)."""
+    return _tell(ctx, request=request, points=[point])
+
+
+def _tell(ctx: Context, *, request: Request, points: list[Followup]) -> tuple[Announcement, ...]:
+    """Points closed by someone outside their owning party (the meeting's coordinator) are told in the owner's
+    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4); closed by their
+    owner, to the party that keeps their meeting and handed them out (walk 21 A3: Agder never heard that the
+    actors had done the points of its meeting). One message per channel, whatever the number closed."""
+    heard: dict[ChannelAddress, list[Followup]] = {}
+    for point in points:
+        for address in _told_where(ctx, point=point):
+            heard.setdefault(address, []).append(point)
+    groups: dict[tuple[str, ...], list[ChannelAddress]] = {}
+    for address, told in heard.items():
+        groups.setdefault(tuple(point.id for point in told), []).append(address)
+    by_id = {point.id: point for point in points}
+    announcements: list[Announcement] = []
+    for ids, addresses in groups.items():
+        group = [by_id[point_id] for point_id in ids]
+        announcements += announce_to(
+            ctx, request=request, addresses=addresses, reply=lambda group=group: _closed_reply(ctx, points=group)
+        )
+    return tuple(announcements)
+
+
+def _told_where(ctx: Context, *, point: Followup) -> list[ChannelAddress]:
     owner = point.owner_party
     addresses: list[ChannelAddress] = []
     if owner and owner != ctx.caller.party:
@@ -108,11 +129,12 @@ def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Ann
     keeper = responsible_party(ctx.config, point.item)
     if keeper and keeper != ctx.caller.party:
         addresses += keeper_channels(config=ctx.config, directory=ctx.directory, point=point)
-    addresses = list(dict.fromkeys(addresses))
-    if not addresses:
-        return ()
+    return list(dict.fromkeys(addresses))
 
-    def reply() -> Reply:
+
+def _closed_reply(ctx: Context, *, points: list[Followup]) -> Reply:
+    if len(points) == 1:
+        (point,) = points
         return make_reply(
             title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
             lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
@@ -120,8 +142,12 @@ def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Ann
             ),
             visibility=Visibility.CHANNEL,
         )
-
-    return announce_to(ctx, request=request, addresses=addresses, reply=reply)
+    lines = [_line(ctx, result=FollowupClosed(point=point)) for point in points]
+    return make_reply(
+        title=_("Oppfølgingspunkter ferdig: {closed} av {total}").format(closed=len(points), total=len(points)),
+        lead="\n".join([*lines, _("Lukket av {name}.").format(name=ctx.caller.name)]),
+        visibility=Visibility.CHANNEL,
+    )
 
 
 def removed_text(ctx: Context, *, removed: RemovedPoint) -> str:

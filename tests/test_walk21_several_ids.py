@@ -85,3 +85,15 @@ def test_a_single_id_reads_as_before() -> None:
     bot, (a, *_rest), _siva = _points("nb")
     reply = bot.say(f"ferdig {a},", as_="rita", channel="rff")
     assert reply.ok and reply.title == "Oppfølgingspunkt ferdig: A", reply.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_other_party_hears_the_points_closed_together_in_one_message(lang: str) -> None:
+    bot, (a, b, c, d), _siva = _points(lang)
+    assert bot.say(f"ferdig {a} og {b}", as_="rita", channel="rff").ok
+    (agder,) = [x for x in bot.last.announcements if x.to.platform == "terminal" and x.to.channel_id == "agder"]
+    assert a in agder.reply.text and b in agder.reply.text and "Rita Moe" in agder.reply.text, agder.reply.text
+    assert bot.say(f"ferdig {c} {d}", as_="kari").ok  # the meeting's coordinator closes: RFF hears both at once
+    (rff,) = [x for x in bot.last.announcements if x.to.platform == "terminal" and x.to.channel_id == "rff"]
+    assert c in rff.reply.text and d in rff.reply.text, rff.reply.text
+    assert ("Lukka av" if lang == "nn" else "Lukket av") in rff.reply.text, rff.reply.text
