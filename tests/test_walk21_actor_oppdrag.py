@@ -9,13 +9,12 @@ import re
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.walk21_steps import in_january
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_an_actor_asking_oppdrag_is_told_the_regions_answer(lang: str) -> None:
-    bot = make_bot(at=oslo(2027, 1, 5, 9))
-    if lang == "nn":
-        assert bot.say("målform kanal nynorsk", as_="admin", channel="siva").ok
+    bot = in_january(lang=lang, channel="siva")
     before = bot.snapshot()
     asked = bot.say("oppdrag agder", as_="siri", channel="siva")
     assert not asked.ok and bot.snapshot() == before

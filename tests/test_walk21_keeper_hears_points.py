@@ -5,34 +5,23 @@ meeting; a point the keeper owns itself is heard once, in its own channels."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver
 from tests.test_model_timing import posted
+from tests.walk21_steps import agders_autumn_points, point_id
 
 
 def _agders_meeting(lang: str) -> tuple[BotDriver, dict[str, str]]:
-    bot = make_bot(at=oslo(2026, 11, 2, 9))
+    bot, minutes = agders_autumn_points(
+        points="Tilsagn @IN innen 25. november; Kart @Siri Dahl innen 25. november; "
+        "Notat @forskningsfondet innen 25. november; Sak @agder innen 25. november"
+    )
     if lang == "nn":
         assert bot.say("målform kanal nynorsk", as_="admin", channel="agder").ok
-    assert bot.say("dato høstmøte 5. november", as_="aud").ok
-    assert bot.say("dato høst 17. november kl 10", as_="kari").ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøtet ok", as_="aud").ok
-    bot.set_time(2026, 11, 17, 15)
-    minutes = bot.say(
-        "referat høst ok. oppfølging: Tilsagn @IN innen 25. november; Kart @Siri Dahl innen 25. november; "
-        "Notat @forskningsfondet innen 25. november; Sak @agder innen 25. november",
-        as_="kari",
-    )
-    assert minutes.ok, minutes.text
-    ids: dict[str, str] = {}
-    for text in ("Tilsagn", "Kart", "Notat", "Sak"):
-        (ids[text],) = set(re.findall(rf"{text} \([^)]*\) \[([A-Z0-9]{{4}})\]", minutes.text))
-    return bot, ids
+    return bot, {text: point_id(minutes, text) for text in ("Tilsagn", "Kart", "Notat", "Sak")}
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])

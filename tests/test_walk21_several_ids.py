@@ -8,25 +8,18 @@ import re
 
 import pytest
 
-from tests.driver import BotDriver, make_bot, oslo
+from tests.driver import BotDriver
+from tests.walk21_steps import agders_autumn_points, point_id
 
 
 def _points(lang: str) -> tuple[BotDriver, list[str], str]:
     """Agder's autumn meeting gives RFF four points and Siva one; RFF's channel in `lang`."""
-    bot = make_bot(at=oslo(2026, 11, 2, 9))
-    assert bot.say("dato høstmøte 5. november", as_="aud").ok
-    assert bot.say("dato høst tirsdag 17. november", as_="kari").ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøtet ok", as_="aud").ok
-    bot.set_time(2026, 11, 18, 10)
-    minutes = bot.say(
-        "referat høst ok. oppfølging: A @RFF innen 1. desember; B @RFF innen 2. desember; "
-        "C @RFF innen 3. desember; D @RFF innen 4. desember; E @SIVA innen 4. desember",
-        as_="kari",
+    bot, minutes = agders_autumn_points(
+        points="A @RFF innen 1. desember; B @RFF innen 2. desember; C @RFF innen 3. desember; "
+        "D @RFF innen 4. desember; E @SIVA innen 4. desember",
+        minutes_at=(2026, 11, 18, 10),
     )
-    assert minutes.ok, minutes.text
-    ids = list(dict.fromkeys(re.findall(r"\[([A-Z0-9]{4})\]", minutes.text)))
-    assert len(ids) == 5, ids
+    ids = [point_id(minutes, text) for text in "ABCDE"]
     if lang == "nn":
         assert bot.say("målform kanal nynorsk", as_="admin", channel="rff").ok
     bot.set_time(2026, 12, 10, 9)

@@ -7,16 +7,15 @@ import re
 
 import pytest
 
-from tests.driver import make_bot, oslo, record_all_preconditions
+from tests.driver import record_all_preconditions
+from tests.walk21_steps import in_january
 
 NOTHING = {"nb": "Ingen avtale venter på signaturen til Siva nå", "nn": "Ingen avtale ventar på signaturen til Siva no"}
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_signer_with_nothing_waiting_says_so_and_with_one_signs(lang: str) -> None:
-    bot = make_bot(at=oslo(2027, 1, 5, 9))
-    if lang == "nn":
-        assert bot.say("målform kanal nynorsk", as_="admin", channel="siva").ok
+    bot = in_january(lang=lang, channel="siva")
     before = bot.snapshot()
     asked = bot.say("signer", as_="siri", channel="siva")
     assert not asked.ok and bot.snapshot() == before and not asked.buttons

@@ -4,30 +4,20 @@ events on that day (gone once closed), and marks the deadlines from before the b
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from bot.model.wheel import tracked
 from bot.shown.feeds import feed_items
 from bot.shown.web_links import feed_by_name
-from tests.driver import make_bot, oslo
+from tests.walk21_steps import agders_autumn_points, point_id
 
 from .harness import link_in
 from .test_feeds import fetch_feed
 
 
 async def test_an_actors_feed_has_its_own_points_and_marks_the_deadlines_before_the_bot() -> None:
-    bot = make_bot(at=oslo(2026, 11, 2, 9))
-    assert bot.say("dato høstmøte 5. november", as_="aud").ok
-    assert bot.say("dato høst 17. november kl 10", as_="kari").ok
-    bot.set_time(2026, 11, 6, 9)
-    assert bot.say("referat høstmøtet ok", as_="aud").ok
-    bot.set_time(2026, 11, 17, 15)
-    minutes = bot.say(
-        "referat høst ok. oppfølging: Tilsagn @IN innen 25. november; Kart @SIVA innen 25. november", as_="kari"
-    )
-    (ours,) = re.findall(r"Tilsagn \([^)]*\) \[([A-Z0-9]{4})\]", minutes.text)
-    (sivas,) = re.findall(r"Kart \([^)]*\) \[([A-Z0-9]{4})\]", minutes.text)
+    bot, minutes = agders_autumn_points(points="Tilsagn @IN innen 25. november; Kart @SIVA innen 25. november")
+    ours, sivas = point_id(minutes, "Tilsagn"), point_id(minutes, "Kart")
     bot.set_time(2026, 11, 20, 9)
     link = link_in(bot.say("kalender", as_="ola", channel="in").text, "/kalender/in.ics")
     events = await fetch_feed(bot, link)
