@@ -179,7 +179,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "oppdrag",
         assignments.handle,
-        N_("Oppdragsavtale sendt til en aktør (eller ingen i år)."),
+        N_(
+            "Oppdragsavtale sendt til en aktør (eller ingen i år). Regionens koordinator registrerer; en aktør "
+            "ser med «oppdrag» hva regionene har registrert for den."
+        ),
         N_("oppdrag <aktør> <sendt|ingen>"),
         ("oppdrag IN sendt", "oppdrag SIVA ingen"),
         writes=True,

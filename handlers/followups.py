@@ -6,24 +6,43 @@ Declared with the others in handlers/__init__.py; the rule is the action's
 
 from __future__ import annotations
 
+import re
+
 from bot.actions.base import Acting
-from bot.actions.followups import FollowupAlreadyClosed, FollowupRemoved, close_followup
+from bot.actions.followups import (
+    FollowupAlreadyClosed,
+    FollowupClosed,
+    FollowupRefused,
+    FollowupRemoved,
+    FollowupResult,
+    close_followup,
+    close_followups,
+)
 from bot.context import Context
 from bot.i18n import _
-from bot.messages import Announcement, Outcome, Reply, Request, Visibility
+from bot.messages import Announcement, ChannelAddress, Outcome, Reply, Request, Visibility
 from bot.model.followups import Followup, meeting_label
+from bot.model.followups_channels import keeper_channels
+from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
-from bot.model.wheel import region_title
+from bot.model.wheel import region_title, responsible_party
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
 from handlers.minutes_read import read_command
 
+_SEPARATORS = re.compile(r"[\s,;&+]+|\b(?:og|and)\b", re.IGNORECASE)
+_ID_SHAPED = re.compile(rf"[A-Za-z0-9]{{{ID_LENGTH}}}")
+
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
-    result = close_followup(Acting.of(ctx=ctx, request=request), point_id=words[0] if words else "")
+    tokens = [token for token in _SEPARATORS.split(" ".join(words)) if token]
+    ids = [token for token in tokens if _ID_SHAPED.fullmatch(token)]
+    if len(ids) > 1 or (ids and len(tokens) > len(ids)):  # several ids, or an id with words beside it
+        return _several(request, ctx, ids=ids, unread=[token for token in tokens if token not in ids])
+    result = close_followup(Acting.of(ctx=ctx, request=request), point_id=ids[0] if ids else "")
     if isinstance(result, FollowupRemoved):
         raise DomainError(removed_text(ctx, removed=result.removed))
     point = result.point
@@ -42,15 +61,80 @@ def handle(request: Request, ctx: Context) -> Outcome:
     return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
 
 
-def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
-    """A point closed by someone outside its owning party (the meeting's coordinator) is told in the owner's
-    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4)."""
-    owner = point.owner_party
-    if not owner or owner == ctx.caller.party:
-        return ()
-    addresses = ctx.directory.channels_of_party(party=owner, region=point.item.region)
+def _several(request: Request, ctx: Context, *, ids: list[str], unread: list[str]) -> Outcome:
+    """`ferdig HHB9 3ZBX` / `ferdig HHB9, 3ZBX og JKBY` (walk 21 A9): every id closed as a single `ferdig`
+    would close it, and one line for each, so a point not closed is named with why; words that are no id
+    are said to be unread, never silently dropped."""
+    results = close_followups(Acting.of(ctx=ctx, request=request), point_ids=ids)
+    lines = [_line(ctx, result=result) for result in results]
+    if unread:
+        lines.append(
+            _("Ikke id-er, så ikke lest: {words}.").format(words=", ".join(f"«{word[:20]}»" for word in unread))
+        )
+    closed = [result.point for result in results if isinstance(result, FollowupClosed)]
+    if not closed and any(isinstance(result, FollowupRefused | FollowupRemoved) for result in results):
+        raise DomainError("\n".join([_("Ingen oppfølgingspunkter er lukket."), *lines]))
+    reply = make_reply(
+        title=_("Oppfølgingspunkter ferdig: {closed} av {total}").format(closed=len(closed), total=len(results)),
+        lead="\n".join([*lines, _("Lukket av {name}.").format(name=ctx.caller.name)] if closed else lines),
+        visibility=Visibility.CHANNEL if closed else Visibility.PRIVATE,
+    )
+    return Outcome(reply=reply, announcements=_tell(ctx, request=request, points=closed))
 
-    def reply() -> Reply:
+
+def _line(ctx: Context, *, result: FollowupResult) -> str:
+    if isinstance(result, FollowupClosed):
+        point = result.point
+        return _("[{id}] {text}: ferdig (fra {item}, ansvarlig {owner}).").format(
+            id=point.id, text=point.text, item=point.item.title(), owner=point.owner_name
+        )
+    if isinstance(result, FollowupAlreadyClosed):
+        return _("[{id}] {text}: var allerede lukket.").format(id=result.point.id, text=result.point.text)
+    if isinstance(result, FollowupRemoved):
+        return f"[{result.removed.id}] " + removed_text(ctx, removed=result.removed)
+    return _("[{id}] ikke lukket: {reason}").format(id=result.point_id, reason=result.reason)
+
+
+def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
+    return _tell(ctx, request=request, points=[point])
+
+
+def _tell(ctx: Context, *, request: Request, points: list[Followup]) -> tuple[Announcement, ...]:
+    """Points closed by someone outside their owning party (the meeting's coordinator) are told in the owner's
+    channels, whose task would otherwise vanish from `neste` without a word (walk 8 m4); closed by their
+    owner, to the party that keeps their meeting and handed them out (walk 21 A3: Agder never heard that the
+    actors had done the points of its meeting). One message per channel, whatever the number closed."""
+    heard: dict[ChannelAddress, list[Followup]] = {}
+    for point in points:
+        for address in _told_where(ctx, point=point):
+            heard.setdefault(address, []).append(point)
+    groups: dict[tuple[str, ...], list[ChannelAddress]] = {}
+    for address, told in heard.items():
+        groups.setdefault(tuple(point.id for point in told), []).append(address)
+    by_id = {point.id: point for point in points}
+    announcements: list[Announcement] = []
+    for ids, addresses in groups.items():
+        group = [by_id[point_id] for point_id in ids]
+        announcements += announce_to(
+            ctx, request=request, addresses=addresses, reply=lambda group=group: _closed_reply(ctx, points=group)
+        )
+    return tuple(announcements)
+
+
+def _told_where(ctx: Context, *, point: Followup) -> list[ChannelAddress]:
+    owner = point.owner_party
+    addresses: list[ChannelAddress] = []
+    if owner and owner != ctx.caller.party:
+        addresses += ctx.directory.channels_of_party(party=owner, region=point.item.region)
+    keeper = responsible_party(ctx.config, point.item)
+    if keeper and keeper != ctx.caller.party:
+        addresses += keeper_channels(config=ctx.config, directory=ctx.directory, point=point)
+    return list(dict.fromkeys(addresses))
+
+
+def _closed_reply(ctx: Context, *, points: list[Followup]) -> Reply:
+    if len(points) == 1:
+        (point,) = points
         return make_reply(
             title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
             lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
@@ -58,8 +142,12 @@ def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Ann
             ),
             visibility=Visibility.CHANNEL,
         )
-
-    return announce_to(ctx, request=request, addresses=addresses, reply=reply)
+    lines = [_line(ctx, result=FollowupClosed(point=point)) for point in points]
+    return make_reply(
+        title=_("Oppfølgingspunkter ferdig: {closed} av {total}").format(closed=len(points), total=len(points)),
+        lead="\n".join([*lines, _("Lukket av {name}.").format(name=ctx.caller.name)]),
+        visibility=Visibility.CHANNEL,
+    )
 
 
 def removed_text(ctx: Context, *, removed: RemovedPoint) -> str:

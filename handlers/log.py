@@ -32,6 +32,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ctx.state, region=region, limit=page * SHOW, sealed_before=ctx.now.year - 1, year=args.year
     )
     entries, total = changes.entries[(page - 1) * SHOW : page * SHOW], changes.total
+    note = _regions_note(ctx) if region is None else ""
     where = ctx.config.party_name(region) if region else _("nasjonalt")
     where += f" {args.year}" if args.year else ""
     title = _("Logg – {where}").format(where=where)
@@ -41,9 +42,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead = ngettext(
             "Loggen har bare {n} side. Skriv «{command}».", "Loggen har bare {n} sider. Skriv «{command}».", pages
         )
-        return Outcome(reply=make_reply(title=title, lead=lead.format(n=pages, command=command)))
+        return Outcome(reply=make_reply(title=title, lead=lead.format(n=pages, command=command) + note))
     if not entries:
-        return Outcome(reply=make_reply(title=title, lead=_("Ingen endringer er registrert ennå.")))
+        return Outcome(reply=make_reply(title=title, lead=_("Ingen endringer er registrert ennå.") + note))
     sections = [
         Section(
             title=_when_text(entry.get("at")),
@@ -64,7 +65,20 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if first + len(entries) < total:
         more = " ".join(filter(None, (_("logg"), region, str(args.year) if args.year else None, f"side {page + 1}")))
         lead += " " + _("Eldre: «{command}».").format(command=more)
-    return Outcome(reply=make_reply(title=title, lead=lead, sections=sections))
+    return Outcome(reply=make_reply(title=title, lead=lead + note, sections=sections))
+
+
+def _regions_note(ctx: Context) -> str:
+    """In an actor's channel the bare `logg` is the national one, which holds none of the actor's own records
+    (its signatures, its points, its letters are in the regions' logs): said, with a region's command to
+    type (walk 21 A5)."""
+    actor = ctx.channel.actor or (ctx.caller.party if ctx.caller.party and ctx.config.actor(ctx.caller.party) else None)
+    if actor is None:
+        return ""
+    return " " + _(
+        "Dette er den nasjonale loggen; det {party} har registrert for en region (signaturer, oppfølgingspunkter) "
+        "står i regionens logg, f.eks. «logg {region}»."
+    ).format(party=ctx.config.party_short(actor), region=ctx.config.parties.regions[0].key)
 
 
 def _earlier_note(ctx: Context, entry: Document) -> str:

@@ -15,7 +15,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.mentions import TOKEN, MentionedPerson, resolve
 from bot.messages import Request
-from bot.parsing import shown
+from bot.parsing import fold, shown
 from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,12 @@ NAME_PART = re.compile(r"[ \t]+([^\s@;<>]+)")
 _JOINED = re.compile(r"\s*(?:,|og|samt|&)\s*(?=@)", re.IGNORECASE)
 """What joins two owners of one task («@IN og @SIVA», «@IN, @SIVA»): no part of the point's words."""
 MORE_NAMES = 3
+
+EVERYONE = frozenset(
+    {"alle", "all", "aktorene", "aktorane", "aktorer", "aktorar", "virkemiddelaktorene", "virkemiddelaktorane"}
+)
+"""Words for «everyone» after an @ («@alle aktørene»), folded: no party, but the refusal says how to give a
+point to every actor (walk 21 A6)."""
 """At most this many words after the first are tried as the rest of a name («@Anne Marie Berg Lie»)."""
 
 
@@ -134,6 +140,14 @@ def _word_owner(ctx: Context, word: str, *, request: Request) -> dict:
     owner = ctx.vocab.party(word)
     person = None if owner else resolve(word, request=request, directory=ctx.directory)
     owner_name = ctx.config.party_name(owner) if owner else person.name if person else None
+    if owner_name is None and fold(word.rstrip(".,;:")) in EVERYONE:
+        actors = " ".join(f"@{actor.key}" for actor in ctx.config.enabled_actors)
+        raise DomainError(
+            _(
+                "«@{word}» er ingen part. Et punkt til alle aktørene skrives med hver av dem, f.eks. «{actors}»: "
+                "da får hver sitt punkt, og hver lukker sitt."
+            ).format(word=shown(word), actors=actors)
+        )
     if owner_name is None:
         raise DomainError(
             _("Jeg kjenner ikke «@{word}». Bruk en part (f.eks. @IN, @agder) eller en person (f.eks. @kari).").format(

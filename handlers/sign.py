@@ -18,6 +18,7 @@ from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
 from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
 from handlers.announce import announce_to, to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
@@ -27,8 +28,13 @@ LABEL_WORDS = frozenset({"for", "i", "–", "—", "-"})
 Agder», «… for Innovasjon Norge i Agder»): typed as the label reads, they are read as the command (walk 14b F4)."""
 
 
+JOINERS = frozenset({"og", "and", "&", "+", ""})
+"""Words between two regions typed in one `signer` («agder og vestland»)."""
+
+
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
+    _one_region_at_a_time(ctx, words)
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
@@ -60,6 +66,26 @@ def handle(request: Request, ctx: Context) -> Outcome:
         reply=lambda: _signed_elsewhere(ctx, result),
     )
     return Outcome(reply=_signed(ctx, result), announcements=told)
+
+
+def _one_region_at_a_time(ctx: Context, words: list[str]) -> None:
+    """`signer agder vestland` / `signer agder og vestland` from someone of neither region (an adviser following
+    several): one agreement per signature, said with the person's own words for each region (walk 21 A11),
+    not «Vestland fylkeskommune er ikke part i avtalen for Agder», as if Vestland were asked to sign."""
+    named = {word: region for word in words if (region := ctx.vocab.region(word.strip(",")))}
+    regions = list(dict.fromkeys(named.values()))
+    if len(regions) < 2 or ctx.caller.party in regions:
+        return
+    kept = [word for word in words if word not in named and fold(word.strip(",")) not in JOINERS]
+
+    def typed(region: str) -> str:
+        return " ".join(["signer", *kept[:1], region, *kept[1:]])  # «signer IN agder 2027», as the buttons read
+
+    raise DomainError(
+        _("Én avtale om gangen: skriv «{first}», så «{second}».").format(
+            first=typed(regions[0]), second=typed(regions[1])
+        )
+    )
 
 
 def _signed(ctx: Context, result: Signed) -> Reply:

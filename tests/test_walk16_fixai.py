@@ -68,10 +68,13 @@ def test_a_bare_signer_with_several_waiting_asks_with_a_button_each(lang: str) -
     assert not bot.core.state.signatures(region="agder", year=2027)
 
 
-def test_a_bare_signer_with_nothing_waiting_still_asks_which_region() -> None:
+def test_a_bare_signer_with_nothing_waiting_says_so() -> None:
+    """Walk 21 A2 changed this: with nothing waiting, «Hvilken regions avtale?» sent the adviser to guess
+    regions one by one; now it says nothing waits, and where to read what the agreements wait on."""
     bot = make_bot(at=oslo(2027, 1, 5, 9))
     asked = bot.say("signer", as_="ola", channel="in")
-    assert not asked.ok and "Hvilken regions avtale" in asked.text and not asked.buttons
+    assert not asked.ok and "Hvilken regions avtale" not in asked.text and not asked.buttons
+    assert "Ingen avtale venter på signaturen til Innovasjon Norge nå" in asked.text, asked.text
 
 
 OWN = {"nb": ("Du kan gjøre nå", "Ellers"), "nn": ("Du kan gjere no", "Elles")}

@@ -54,7 +54,7 @@ def render_ics(*, title: str, events: Sequence[FeedEvent], now: datetime, tz_nam
             event.add("location", item.location)
         if item.url:
             event.add("url", item.url)
-        event.add("categories", ["Samhandlingsmodellen", "Frist" if item.kind == "deadline" else "Møte"])
+        event.add("categories", ["Samhandlingsmodellen", "Frist" if item.kind in ("deadline", "point") else "Møte"])
         if item.alarm_days:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")

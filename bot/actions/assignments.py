@@ -7,12 +7,14 @@ text does: the sent agreement would otherwise vanish from every surface."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import (
     milestone_for,
+    pick_year,
     refuse_for_the_role,
     replace_question,
     require_coordinator,
@@ -21,6 +23,7 @@ from bot.actions.rules import (
     typed_with,
     write_item,
 )
+from bot.facts.assignment_answers import told_to_actor
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.model.wheel import Item
@@ -74,7 +77,8 @@ def record_assignment(
     enabled = [a.key for a in config.enabled_actors]
     # Every example a whole command for the asker (walk 8 N4, m11): a region put in where none is meant.
     where = "" if region else f" {config.parties.regions[0].key}"
-    # an actor's adviser is told who records it before anything else (walk 14b F8)
+    _tell_an_actor(acting, region=region, year=year, recording=status is not None)
+    # anyone else outside a county council is told who records it before anything else (walk 14b F8)
     refuse_for_the_role(config=config, caller=acting.caller, command="oppdrag", region=region)
     if actor not in enabled:
         raise DomainError(
@@ -146,3 +150,31 @@ def record_assignment(
         complete=bool(complete),
         not_relevant=None if relevant else "lifted" if lifts else "kept",
     )
+
+
+def _tell_an_actor(acting: Acting, *, region: str | None, year: int | None, recording: bool) -> None:
+    """An actor's adviser typing `oppdrag` (asking, or trying to record) is told the answer each region has
+    recorded for the actor and who records it, with nothing to type that they may not run (walk 21 A1):
+    the assignment agreement is the region's to send and to record (§3.3). Trying to record for a named
+    region (`recording`), the refusal a coordinator's check gives comes first."""
+    config, caller = acting.config, acting.caller
+    if not (caller.known and caller.party and config.actor(caller.party)):
+        return
+    spec = milestone_of_kind(config, kind="assignments")
+    if spec is None:
+        raise DomainError(_("Årshjulet har ingen oppdragsavtaler."))
+    regions = [region] if region else [r.key for r in config.parties.regions]
+
+    def item_for(key: str) -> Callable[[int], Item]:
+        return lambda y: milestone_for(config, key=spec.key, year=y, region=key)
+
+    cycles = [(key, year or pick_year(acting, item_for=item_for(key))) for key in regions]
+    refusal = None
+    if recording and region:
+        try:
+            require_coordinator(acting, item=item_for(region)(cycles[0][1]))
+        except DomainError as refused:
+            refusal = str(refused)
+    # their own party's answers, whichever actor was typed: the one an adviser speaks for
+    told = told_to_actor(config=config, state=acting.state, actor=caller.party, regions=cycles, refusal=refusal)
+    raise DomainError(told)

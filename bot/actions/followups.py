@@ -6,8 +6,10 @@ meeting it came from (who keep the list). Closing twice is harmless: the first c
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
@@ -131,6 +133,38 @@ def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | Followu
     except _Closed:
         return FollowupAlreadyClosed(point=point)
     return FollowupClosed(point=point)
+
+
+@dataclass(frozen=True)
+class FollowupRefused:
+    """One id of several that was not closed, with why (the refusal a single `ferdig <id>` gives)."""
+
+    point_id: str
+    reason: str
+
+
+FollowupResult = FollowupClosed | FollowupAlreadyClosed | FollowupRemoved | FollowupRefused
+
+
+def close_followups(acting: Acting, *, point_ids: Sequence[str]) -> tuple[FollowupResult, ...]:
+    """`ferdig <id> <id> …` (walk 21 A9): each id as a single `ferdig <id>` would take it, one recorded write
+    each, and a result for every id, so none is dropped without a word. Each write has its own request id
+    (the request's, with the point's), so a retried command records each point once and a second point of
+    the same cycle is not taken for a repeat of the first."""
+    results: list[FollowupResult] = []
+    for point_id in dict.fromkeys(pid.strip().upper() for pid in point_ids if pid.strip()):
+        request = acting.request
+        one = dataclasses.replace(
+            acting,
+            request=dataclasses.replace(request, request_id=f"{request.request_id}/{point_id}")
+            if request.request_id
+            else request,
+        )
+        try:
+            results.append(close_followup(one, point_id=point_id))
+        except DomainError as refused:
+            results.append(FollowupRefused(point_id=point_id, reason=str(refused)))
+    return tuple(results)
 
 
 def _require_may_close(acting: Acting, *, point: Followup) -> None:

@@ -27,9 +27,10 @@ from bot.actions.rules import (
     typed_with,
     write_year,
 )
+from bot.clock import OSLO
 from bot.i18n import N_, _
 from bot.model.order import confirm_word
-from bot.model.progress import earlier_missing, progress_of
+from bot.model.progress import earlier_done_after, earlier_missing, progress_of
 from bot.model.wheel import Item, precondition_items, record_command, responsible_party
 from bot.shown.replies import day_text
 from bot.state.store import DomainError, item_doc_key
@@ -142,6 +143,8 @@ def record_precondition(
                 item=item.title(), start=day_text(item.start), day=day_text(happened.date()), confirm=confirm_word()
             )
         )
+    if happened is not None and not confirmed:
+        _require_after_earlier(acting, item=item, day=happened.date())
     if done.done and done.done_at is not None and happened is not None:
         redate(acting, item=item, was=done.done_at, happened=happened.when, confirmed=confirmed)
         return PreconditionRecorded(item=item, newly_ready=(), redated_from=done.done_at.date())
@@ -168,6 +171,30 @@ def _require_earlier(acting: Acting, *, item: Item) -> None:
             "{item} følger av {before}, som ikke er registrert ennå. {party} registrerer det; "
             "registrer dette når det er gjort. Ingenting er endret."
         ).format(item=item.title(), before=before.title(), party=config.party_short(owner))
+    )
+
+
+def _require_after_earlier(acting: Acting, *, item: Item, day: date) -> None:
+    """A typed day before the precondition it follows from was done (a letter «mottatt 10. desember» from a
+    budget adopted 16 December) is asked about, as a changed day is: a slip («10.» for «18.») would
+    otherwise stand in the receipt's history (walk 21 A4)."""
+    before = earlier_done_after(config=acting.config, state=acting.state, precondition=item, day=day)
+    if before is None:
+        return
+    done_at = progress_of(config=acting.config, state=acting.state, item=before).done_at
+    assert done_at is not None
+    raise DomainError(
+        _(
+            "{day} er før {before} ({before_day}), som {item} følger av. Skriv en annen dag, eller det samme "
+            "med «{confirm}» til slutt for å registrere det likevel."
+        ).format(
+            day=day_text(day),
+            before=before.title(),
+            before_day=day_text(done_at.astimezone(OSLO).date()),
+            item=item.title(),
+            confirm=confirm_word(),
+        ),
+        again=_("Registrer likevel"),
     )
 
 

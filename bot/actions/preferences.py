@@ -75,6 +75,13 @@ def choose_channel_form(acting: Acting, *, lang: Lang) -> None:
     allowed = caller.role == "admin" or (
         caller.role == "coordinator" and channel.region is not None and caller.party == channel.region
     )
+    if not allowed and channel.region is None:  # an actor's or AU's channel has no region coordinator (walk 21 A10)
+        raise DomainError(
+            _(
+                "Bare en administrator kan endre målformen i en kanal som ikke hører til en region. Din egen "
+                "målform endrer du med «målform nynorsk» eller «målform bokmål»."
+            )
+        )
     if not allowed:
         raise DomainError(_("Bare en administrator eller regionens koordinator kan endre kanalens målform."))
     require_shared_channel(acting)

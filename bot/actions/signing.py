@@ -96,6 +96,13 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
         waiting = awaiting_signature(config=acting.config, state=acting.state, party=chosen, at=acting.now, year=year)
         if len(waiting) == 1 and waiting[0].region:
             return chosen, waiting[0].region
+        if not waiting:  # nothing to sign anywhere: said so, not «which region?» as if one could be (walk 21 A2)
+            raise DomainError(
+                _(
+                    "Ingen avtale venter på signaturen til {party} nå. Skriv «neste» for hva avtalene venter på, "
+                    "eller «status {region}» for én region."
+                ).format(party=acting.config.party_name(chosen), region=acting.config.parties.regions[0].key)
+            )
         example = waiting[0].region if waiting and waiting[0].region else acting.config.parties.regions[0].key
         raise DomainError(
             _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(

@@ -222,13 +222,21 @@ def closable_by(
 
 
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
-    """The open points the person asking owns, by name or through their party (their `neste`). Who they
+    """The open points the person asking owns, by name or through their party (their `neste`), then those of
+    others from the meetings their party keeps. Who they
     are is asked only when some open point is a person's: a `neste` that never asked is the same for
     everyone of their party and role, and kept for them all (`bot.pipeline.personal`)."""
     caller = ctx.caller
     if not caller.known:
         return []
-    return open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
+    own = open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
+    if not caller.party:
+        return own
+    # and the others' open points of the meetings their party keeps (walk 21 A3): the coordinator who handed
+    # the work out follows it, as `ferdig` lets them close it; by party alone, so a kept `neste` stays shared
+    mine = {point.id for point in own}
+    kept = closable_by(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=None)
+    return own + [point for point in kept if point.id not in mine]
 
 
 def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> list[Followup]:

@@ -12,7 +12,7 @@ from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups
 from bot.model.identity import Binding, Directory
-from bot.model.wheel import Item
+from bot.model.wheel import Item, responsible_party
 from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,21 @@ def point_channels(
     if point.owner_party is None:
         return []
     return directory.channels_of_party(party=point.owner_party, region=point.item.region, bindings=bindings)
+
+
+def keeper_channels(
+    *, config: AppConfig, directory: Directory, point: Followup, bindings: list[Binding] | None = None
+) -> list[ChannelAddress]:
+    """The channels of the party that keeps the meeting a point came from (the region for its own meetings,
+    AU for the national ones), when another party owns the point: they handed the work out and follow it,
+    so they hear when it goes overdue and when it is closed (walk 21 A3); none when the keeper owns it (its
+    own channels hear it already, `point_channels`)."""
+    keeper = responsible_party(config, point.item)
+    if not keeper or keeper == point.owner_party:
+        return []
+    owners = set(point_channels(directory=directory, point=point, bindings=bindings))
+    found = directory.channels_of_party(party=keeper, region=point.item.region, bindings=bindings)
+    return [address for address in found if address not in owners]
 
 
 def digest_points(

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.agreement.versions import EARLIER, VERSIONS
+from bot.clock import OSLO
 from bot.facts.kinds import is_signing
 from bot.i18n import _, local
 from bot.memo import IdentityMemo, per_config
@@ -331,5 +332,21 @@ def earlier_missing(*, config: AppConfig, state: StateStore, precondition: Item)
             None,
         )
         if before is not None and not progress_of(config=config, state=state, item=before).done:
+            return before
+    return None
+
+
+def earlier_done_after(*, config: AppConfig, state: StateStore, precondition: Item, day: date) -> Item | None:
+    """The precondition `precondition` follows from (app.yaml `after`) when it was done after `day`: an
+    allocation letter typed as received 10 December, from a state budget adopted 16 December, is asked
+    about before it is recorded, as the order is checked on the day it is typed (walk 21 A4)."""
+    region = precondition.region or config.parties.regions[0].key
+    for key in precondition.spec.after:
+        before = next(
+            (item for item in precondition_items(config, year=precondition.year, region=region) if item.key == key),
+            None,
+        )
+        done_at = progress_of(config=config, state=state, item=before).done_at if before is not None else None
+        if before is not None and done_at is not None and done_at.astimezone(OSLO).date() > day:
             return before
     return None

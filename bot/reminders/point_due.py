@@ -15,11 +15,12 @@ from datetime import date, timedelta
 
 from bot.dates.workdays import on_or_after, on_or_before
 from bot.i18n import _, using
-from bot.messages import ItemState
+from bot.messages import ChannelAddress, ItemState
 from bot.model.config import AppConfig
 from bot.model.followups import Followup, all_followups, close_button, meeting_label
-from bot.model.followups_channels import point_channels
+from bot.model.followups_channels import keeper_channels, point_channels
 from bot.model.identity import Binding, Directory
+from bot.model.wheel import responsible_party
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of
 from bot.reminders.planner import DueReminder
 from bot.reminders.schedule import Occurrence, last_call
@@ -75,8 +76,21 @@ def due_points(
         partition = item_partition(point.item)
         ledger = state.ledger(partition)
         by_address = {binding.address: binding for binding in bindings}
-        for address in point_channels(directory=directory, point=point, bindings=bindings):
-            reminder_id = f"{point.item.ident}|{latest.name}|{address.platform}:{address.channel_id}"
+        heard = [
+            (address, point.owner_party)
+            for address in point_channels(directory=directory, point=point, bindings=bindings)
+        ]
+        owners_told = [_reminder_id(point, latest, address) in ledger for address, _party in heard]
+        # the meeting's keeper hears it go overdue, once, with the owner (walk 21 A3): not afterwards, so a
+        # point whose owner heard it before keepers were told is not brought up late
+        if latest.kind == "overdue" and not (owners_told and all(owners_told)):
+            keeper = responsible_party(config, point.item) or ""
+            heard += [
+                (address, keeper)
+                for address in keeper_channels(config=config, directory=directory, point=point, bindings=bindings)
+            ]
+        for address, party in heard:
+            reminder_id = _reminder_id(point, latest, address)
             if reminder_id in ledger:
                 continue
             binding = by_address[address]
@@ -96,7 +110,7 @@ def due_points(
                     item=point.item,
                     occurrence=latest,
                     to=address,
-                    party=point.owner_party,
+                    party=party,
                     channel=binding.context,
                     line=line,
                     late=latest.day < today,
@@ -105,6 +119,10 @@ def due_points(
                 )
             )
     return due
+
+
+def _reminder_id(point: Followup, occurrence: Occurrence, address: ChannelAddress) -> str:
+    return f"{point.item.ident}|{occurrence.name}|{address.platform}:{address.channel_id}"
 
 
 def _before_made(point: Followup, occurrence: Occurrence, *, today: date) -> bool:

@@ -13,8 +13,9 @@ from datetime import date, datetime
 from bot.facts.responsible import who_answers
 from bot.i18n import _
 from bot.model.config import AppConfig
+from bot.model.followups import meeting_label, open_for
 from bot.model.progress import progress_of
-from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones
+from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
 from bot.shown.status_data import cell_of
 from bot.shown.web_links import Feed
 from bot.state.store import StateStore, item_partition
@@ -41,7 +42,7 @@ class FeedEvent:
     item: str
     """The item's ident, so tests and readers can match events to the wheel."""
     kind: str
-    """`deadline` or `meeting`."""
+    """`deadline`, `meeting` or `point` (a follow-up point's deadline)."""
     last_day: date | None = None
     """An all-day event over several days (a meeting «22.–23. april») ends with this day."""
 
@@ -112,7 +113,8 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
             FeedEvent(
                 uid=f"{item.ident}:frist@{UID_DOMAIN}",
                 sequence=sequence,
-                summary=f"{'✓ ' if progress.done else ''}" + _("Frist: {title}").format(title=f"{item.title()}{where}"),
+                summary=_mark(config, item=item, done=progress.done)
+                + _("Frist: {title}").format(title=f"{item.title()}{where}"),
                 description=description,
                 day=item.deadline,
                 start=None,
@@ -158,6 +160,48 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                     last_day=last_day,
                 )
             )
+    return events + _point_events(config=config, state=snapshot, feed=feed, today=today, cache=cache)
+
+
+def _mark(config: AppConfig, *, item: Item, done: bool) -> str:
+    """«✓ » for what is done, «– » for a deadline from before the bot followed the wheel (`tracking_start`),
+    as the status page marks it, so an old deadline never reads as one the bot watched (walk 21 A8)."""
+    if done:
+        return "✓ "
+    return "" if tracked(config, item) else "– "
+
+
+def _point_events(
+    *, config: AppConfig, state: StateStore, feed: Feed, today: date, cache: dict[str, dict[str, int]]
+) -> list[FeedEvent]:
+    """The feed's party's own open follow-up points with a deadline, as all-day events on that day (walk 21
+    A8: an adviser's own dated tasks are what they want in their calendar); a closed point leaves the feed."""
+    if feed.kind not in ("actor", "region") or feed.key is None:
+        return []
+    events: list[FeedEvent] = []
+    for point in open_for(config=config, state=state, today=today, party=feed.key):
+        if point.due is None:
+            continue
+        description = _("{meeting}\nAnsvarlig: {owner}\n«ferdig {id}» når det er gjort").format(
+            meeting=meeting_label(point), owner=point.owner_name, id=point.id
+        )
+        events.append(
+            FeedEvent(
+                uid=f"{point.item.ident}:punkt-{point.id}@{UID_DOMAIN}",
+                sequence=_changes(state, point.item, cache),
+                summary=_("Oppfølgingspunkt: {text}").format(text=point.text)
+                + (f" – {point.place}" if point.place and feed.kind != "region" else ""),
+                description=description,
+                day=point.due,
+                start=None,
+                end=None,
+                location=None,
+                url=None,
+                alarm_days=None,
+                item=point.item.ident,
+                kind="point",
+            )
+        )
     return events
 
 
