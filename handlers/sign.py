@@ -13,7 +13,7 @@ from bot.actions.base import Acting
 from bot.actions.signing import AlreadySigned, Signed, sign, sign_example, signing_party
 from bot.agreement import versions as agreement
 from bot.context import Context
-from bot.i18n import _
+from bot.i18n import _, current
 from bot.messages import Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
@@ -51,12 +51,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
         _party, region = signing_party(acting, party=args.party, region=args.region)  # the region it answered for
         return Outcome(reply=_already(ctx, result, region=region))
     if result.progress.done:
+        reply = _complete(ctx, result)
+        built = {current(): reply}  # a channel reading the asker's form hears the reply itself (rendered once)
 
         def complete() -> Reply:  # built once per written form the channels read
-            return _complete(ctx, result)
+            return built.get(current()) or built.setdefault(current(), _complete(ctx, result))
 
         announcements = to_agreement_channels(ctx, request=request, region=result.region, reply=complete, national=True)
-        return Outcome(reply=complete(), announcements=announcements)
+        return Outcome(reply=reply, announcements=announcements)
     # The region answers for its agreement (§3): its channel hears each signature made elsewhere (an actor in
     # its own channel, in Teams while the region reads Slack), in one line (walk 4, M5).
     told = announce_to(

@@ -108,7 +108,7 @@ def minutes_item(acting: Acting, *, key: str, region: str | None, year: int | No
     """The item meant: the typed year, else the one rule for writes (bot/model/cycle.py), else ask for the year."""
     spec = acting.config.milestone(key)
     example = f"referat {typed_name(spec) if spec else key} {acting.now.date().year} …"
-    return write_item(acting, key=key, region=region, typed=year, example=example)
+    return write_item(acting, key=key, region=region, typed=year, example=lambda: example)
 
 
 def same_outcome(given: MeetingOutcome, stored: MeetingOutcome) -> bool:

@@ -49,7 +49,12 @@ def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable
 READ_YEARS = 10  # a read looks this far either way: a plan period set ahead ends five years out at most
 
 
-def require_near_year(acting: Acting, year: int, *, example: str) -> None:
+Example = str | Callable[[], str]
+"""An example command for a refusal, or how to make it: built only when the refusal is said (a write that
+passes never pays for the words of the refusals it did not meet)."""
+
+
+def require_near_year(acting: Acting, year: int, *, example: Example) -> None:
     """A write goes to a cycle near today (last year to two years ahead): a typed 2072 for 2027 is a slip,
     not a plan, and must not create a cycle decades away. Reads look wider (`require_readable_year`).
     A year too far back gets no example (walk 19 F1): the same command with this year put in would write
@@ -62,7 +67,7 @@ def require_near_year(acting: Acting, year: int, *, example: str) -> None:
             )
         )
     if year > last:
-        _too_far(year, example=example)
+        _too_far(year, example=example() if callable(example) else example)
 
 
 def require_readable_year(*, this_year: int, year: int, example: str) -> None:
@@ -84,25 +89,29 @@ def write_year(
     typed: int | None,
     item_for: Callable[[int], Item],
     done: Callable[[Item], bool] | None = None,
-    example: str | None = None,
+    example: Callable[[], str | None] | None = None,
 ) -> int:
     """The cycle a write goes to: the typed year, else the one rule of bot/model/cycle.py, else ask for the year
     with the asker's own command and the year whose window opens next put in (`typed_with`); a command whose
-    free text follows its names (`referat`) gives its own `example`."""
+    free text follows its names (`referat`) gives its own `example` (how to make it: None for the usual one)."""
     if typed is not None:
         if not (typed < acting.now.year and (done or _is_done(acting))(item_for(typed))):  # a record restored
-            require_near_year(acting, typed, example=typed_with(acting, word=str(acting.now.year), instead=str(typed)))
+            require_near_year(
+                acting, typed, example=lambda: typed_with(acting, word=str(acting.now.year), instead=str(typed))
+            )
         return typed
     today = acting.now.date()
     year = write_cycle(acting.config, today=today, item_for=item_for, done=done or _is_done(acting))
     if year is None:
         title = item_for(today.year).spec.name
-        example = example or typed_with(acting, word=str(next_opening(today=today, item_for=item_for)))
+        said = (example() if example else None) or typed_with(
+            acting, word=str(next_opening(today=today, item_for=item_for))
+        )
         raise DomainError(
             _(
                 "Vinduet for «{title}» er ikke åpent nå, så jeg vet ikke hvilket år du mener. "
                 "Skriv året i kommandoen, f.eks. «{example}»."
-            ).format(title=title, example=example)
+            ).format(title=title, example=said)
         )
     return year
 
@@ -192,7 +201,14 @@ def require_county_region(*, config: AppConfig, caller: Caller, command: str, re
     return require_region(region, example=example)
 
 
-def write_item(acting: Acting, *, key: str, region: str | None, typed: int | None, example: str | None = None) -> Item:
+def write_item(
+    acting: Acting,
+    *,
+    key: str,
+    region: str | None,
+    typed: int | None,
+    example: Callable[[], str | None] | None = None,
+) -> Item:
     """The item of milestone `key` a write means: in the typed year's cycle, else the one `write_year` finds."""
     config = acting.config
     year = write_year(

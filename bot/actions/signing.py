@@ -154,7 +154,9 @@ def sign(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
     year_typed = year
-    item = write_item(acting, key=spec.key, region=region, typed=year, example=_owed_example(acting, party, region))
+    item = write_item(
+        acting, key=spec.key, region=region, typed=year, example=lambda: _owed_example(acting, party, region)
+    )
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:

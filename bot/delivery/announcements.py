@@ -184,7 +184,10 @@ async def post_rows(rows: list[Row], *, senders: Mapping[str, Sender], pacer: Pa
                 results[row.key] = await _post(row, sender=senders[row.announcement.to.platform])
                 pacer.posted(row.announcement.to)
 
-    await asyncio.gather(*(post_channel(channel_rows) for channel_rows in by_channel.values()))
+    if len(by_channel) == 1:  # one channel (most signatures): in this task, no task and gather for it
+        await post_channel(next(iter(by_channel.values())))
+    else:
+        await asyncio.gather(*(post_channel(channel_rows) for channel_rows in by_channel.values()))
     return results
 
 
