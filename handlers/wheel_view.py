@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.context import Context
 from bot.dates.text import month_name
+from bot.facts.kinds import is_meeting
 from bot.i18n import _, current
 from bot.messages import Fact, Outcome, Picture, Reply, Request, Section
 from bot.model.progress import progress_of
@@ -126,8 +127,10 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
         return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"
     if progress.planned is not None:
         days = days_text(progress.planned.date(), progress.planned_last_day)
-        if worst == "minutes_missing":  # the picture's own mark, as `status` says it (walk 15 N3)
+        if worst == "minutes_missing" and is_meeting(item):  # the picture's own mark, as `status` says it (walk 15 N3)
             return f"{name} – " + _("møtet var {days}; referatet mangler").format(days=days) + f", {deadline}"
+        if worst == "minutes_missing":  # a decision's day passed unrecorded (walk 20 F-h)
+            return f"{name} – " + _("planlagt {days}; vedtaket mangler").format(days=days) + f", {deadline}"
         return f"{name} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
     return f"{name} – {deadline}"
 

@@ -28,7 +28,7 @@ from bot.model.wheel import (
     precondition_items,
     regional_milestones,
 )
-from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, signed_share, state_of
+from bot.shown.states import STATE_LABELS, STATE_SYMBOLS, State, over_text, signed_share, state_of
 from bot.shown.voided import void_note
 from bot.state.store import StateStore, cycle_partition, entry_summary
 from storage.base import Document
@@ -126,7 +126,8 @@ def _day(day: date) -> str:
 
 
 def _held_days(first: date, last: date | None) -> str:
-    """The day(s) it was done: both days of a meeting held over two (walk 13 W6)."""
+    """The day(s) it was done or is planned: both days of a meeting over two (walk 13 W6), before it, after it
+    and once it is over, as chat names them (walk 20 F-a: the page said its last day once it was over)."""
     return f"{_day(first)}–{_day(last)}" if last and last > first else _day(first)
 
 
@@ -145,15 +146,15 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     elif item_state == "overdue":
         text = _("På overtid (frist {day})").format(day=_day(item.deadline))
     elif item_state == "planned" and planned:
-        text = _("Planlagt {day}").format(day=_day(planned))
+        text = _("Planlagt {day}").format(day=_held_days(planned, progress.planned_last_day))
     elif item_state == "open":
         text = _("Åpen, frist {day}").format(day=_day(item.deadline))
     if item_state in ("minutes_missing", "overdue") and minutes_missing(progress, today=today):
         # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
-        over = _("møtet er over; referatet mangler")
+        over = over_text(item)
         text = (
-            f"{_day(progress.last_day)}: {over}"
-            if item_state == "minutes_missing" and progress.last_day
+            f"{_held_days(progress.planned.date(), progress.planned_last_day)}: {over}"  # both days (walk 20 F-a)
+            if item_state == "minutes_missing" and progress.planned
             else f"{text} – {over}"
         )
     if item_state == "planned" and meeting_today(progress, today=today):
