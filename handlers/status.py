@@ -12,6 +12,7 @@ from datetime import date
 from bot.actions.plan import region_plan_period
 from bot.actions.rules import require_readable_year
 from bot.context import Context
+from bot.facts.earlier_open import earlier_unfinished
 from bot.facts.kinds import is_signing
 from bot.i18n import _, ngettext
 from bot.messages import Button, Fact, Outcome, Request, Section
@@ -86,6 +87,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         sections.append(
             Section(title=_("Før Samhandlingsbot tok over"), text=_("Ikke fulgt opp her: {names}.").format(names=names))
         )
+    sections += _earlier(ctx, region=region, year=year, today=today)
     for progress in followed:
         sections.append(_section(ctx, progress, today=today))
     for progress in progresses:
@@ -129,6 +131,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
     return Outcome(reply=reply)
+
+
+def _earlier(ctx: Context, *, region: str, year: int, today: date) -> list[Section]:
+    """Last cycle's unfinished items this cycle's come after (`bot.facts.earlier_open`): named first, as
+    `neste` names them, so the chain that holds up the signing does not end at this cycle (walk 20 F-f)."""
+    earlier = earlier_unfinished(config=ctx.config, state=ctx.state, region=region, year=year)
+    if not earlier:
+        return []
+    head = Section(
+        title=_("Ikke fullført fra syklus {year}").format(year=earlier[0].year),
+        text=_("Syklus {year} kommer etter dette i modellen.").format(year=year),
+    )
+    return [head] + [
+        _section(ctx, progress_of(config=ctx.config, state=ctx.state, item=item), today=today) for item in earlier
+    ]
 
 
 def _section(ctx: Context, progress: Progress, *, today: date) -> Section:

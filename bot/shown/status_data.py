@@ -11,6 +11,7 @@ from datetime import date, datetime
 from bot.actions.plan import region_plan_period
 from bot.agreement.receipt import signed_before_bot
 from bot.agreement.versions import NO_TEXT_YET, current_version, earlier_signatures
+from bot.facts.earlier_open import earlier_unfinished
 from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -115,6 +116,8 @@ class RegionPage:
     history_total: int = 0
     """How many changes the cycle has, of which `history` shows the latest: a cut list says so and names
     `logg` for the rest (walk 14b F10)."""
+    earlier: tuple[ItemLine, ...] = ()
+    """Last cycle's unfinished items this cycle's come after (`bot.facts.earlier_open`, walk 20 F-f)."""
     text_note: str = ""
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
@@ -257,6 +260,10 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         history=history,
         history_total=len(every_entry),
         text_note=_text_note(config=config, state=snapshot, region=region, year=year),
+        earlier=tuple(
+            _item_line(config=config, state=snapshot, item=item, today=today)
+            for item in earlier_unfinished(config=config, state=snapshot, region=region, year=year)
+        ),
     )
 
 
