@@ -152,6 +152,11 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None, regions: list[I
     worst, count, _share = group_mark(config=ctx.config, state=ctx.state, items=group, today=ctx.now.date())
     name = f"{STATE_SYMBOLS[worst]} {item.spec.name}{count}{suffix}"
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    if worst == "done" and len(group) > 1:  # the arc is done when its last item is: the fourth letter (walk 20 F-c)
+        progress = max(
+            (progress_of(config=ctx.config, state=ctx.state, item=one) for one in group),
+            key=lambda one: one.done_at.timestamp() if one.done_at else 0.0,
+        )
     if worst == "done" and progress.done_at is not None:  # done, not «planlagt» (walk 15 N3)
         days = days_text(progress.done_at.date(), progress.held_last_day)
         return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"
