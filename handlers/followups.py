@@ -6,15 +6,19 @@ Declared with the others in handlers/__init__.py; the rule is the action's
 
 from __future__ import annotations
 
+import re
+
 from bot.actions.base import Acting
 from bot.actions.followups import FollowupAlreadyClosed, FollowupRemoved, close_followup
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.followups import Followup, meeting_label
+from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
 from bot.model.wheel import region_title
+from bot.parsing import typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
@@ -23,6 +27,8 @@ from handlers.minutes_read import read_command
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
+    if words and not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", words[0]) and (hint := _not_a_point(ctx, words[0])):
+        raise DomainError(hint)
     result = close_followup(Acting.of(ctx=ctx, request=request), point_id=words[0] if words else "")
     if isinstance(result, FollowupRemoved):
         raise DomainError(removed_text(ctx, removed=result.removed))
@@ -40,6 +46,31 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
+
+
+def _not_a_point(ctx: Context, word: str) -> str | None:
+    """`ferdig handlingsplan`: a milestone or a precondition is not a follow-up point, so the refusal names the
+    command that records it instead of listing unrelated points to close (walk 20 F-d); None for any other
+    word."""
+    key = ctx.vocab.milestone(word, scope=None)
+    spec = ctx.config.milestone(key) if key else None
+    if spec is not None:
+        if spec.signed_by_parties:
+            command = "signer"
+        elif spec.kind == "assignments":
+            command = _("oppdrag <aktør> sendt")
+        else:
+            command = f"referat {typed_name(spec)} " + (
+                _("<referat eller lenke>") if spec.short else _("<vedtak eller lenke>")
+            )
+        name = spec.name
+    elif (precondition := ctx.vocab.precondition(word)) is not None:
+        command, name = _("forutsetning") + f" {precondition} …", word
+    else:
+        return None
+    return _("«ferdig» lukker et oppfølgingspunkt fra et referat. {name} registreres med «{command}».").format(
+        name=name, command=command
+    )
 
 
 def _tell_owner(ctx: Context, *, request: Request, point: Followup) -> tuple[Announcement, ...]:
