@@ -45,13 +45,14 @@ def _teams(bot: BotDriver, text: str, *, personal: bool = False) -> Any:
     return bot.core.handle(replace(request, personal=personal) if personal else request).reply
 
 
-def _texts(card: dict[str, Any]) -> list[str]:
-    found: list[str] = []
+def _nodes(card: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """Every element of `kind` in the card, however deep."""
+    found: list[dict[str, Any]] = []
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            if node.get("type") == "TextBlock":
-                found.append(node["text"])
+            if node.get("type") == kind:
+                found.append(node)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -88,25 +89,8 @@ def test_the_receipts_checksum_and_hash_reach_the_card_whole() -> None:
         if any(len(word) > 32 for word in fact.value.split())
     ]
     assert any(len(value) >= 64 for value in long_values), long_values  # the SHA-256 at least
-    blocks = _texts(card)
+    blocks = [block["text"] for block in _nodes(card, "TextBlock")]
     for value in long_values:
         assert any(value in block.replace("\\", "") for block in blocks), (value, blocks)
-    fact_values = [f["value"] for node in _fact_sets(card) for f in node["facts"]]
+    fact_values = [f["value"] for node in _nodes(card, "FactSet") for f in node["facts"]]
     assert not any(len(word) > 32 for value in fact_values for word in value.split()), fact_values
-
-
-def _fact_sets(card: dict[str, Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "FactSet":
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
-    return found

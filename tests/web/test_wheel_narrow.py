@@ -5,13 +5,11 @@ page itself never needs a sideways scroll. The region page (bokmål and nynorsk)
 from __future__ import annotations
 
 import asyncio
-import shutil
-from pathlib import Path
 
 from tests.driver import make_bot, oslo
 
 from .harness import link_in, serving
-from .test_status_page import CHROMIUM, browser_or_skip
+from .test_status_page import browser_or_skip, launch_chromium
 
 MEASURE = """() => {
   const box = document.querySelector('.wheel-scroll');
@@ -36,10 +34,7 @@ def test_the_wheel_is_readable_on_a_phone() -> None:
     async def measure() -> list[dict[str, float]]:
         found = []
         async with serving(bot.core) as server, async_playwright() as playwright:  # type: ignore[operator]
-            browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
+            browser = await launch_chromium(playwright)
             try:
                 page = await browser.new_page(viewport={"width": 375, "height": 800}, device_scale_factor=1)
                 for link in links:
