@@ -25,7 +25,6 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.request_guard import answer_and_close, read_whole, request_label
-from bot.dates.text import clock_text
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
@@ -232,12 +231,7 @@ class TeamsRuntime:
             card = render_card(for_teams(outcome.reply, personal=personal))
             now = self._now()
             if now is not None and card["body"]:  # who is in the reply's text; when, here
-                stamp = {
-                    "type": "TextBlock",
-                    "text": f"{now:%d.%m.%Y} {clock_text(now)}",
-                    "size": "Small",
-                    "isSubtle": True,
-                }
+                stamp = {"type": "TextBlock", "text": _stamp(now), "size": "Small", "isSubtle": True}
                 card["body"].insert(1, dict(stamp, spacing="None"))
         pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
         update = card_activity(card, summary=outcome.reply.title, pointer=pointer, activity_id=activity.reply_to_id)
@@ -270,10 +264,18 @@ class TeamsRuntime:
             logger.warning("Could not tell the user about the failure", exc_info=True)
 
 
+def _stamp(now: datetime) -> str:
+    """«05.01.2027 kl. 09.30», the time as chat, pages and receipts write it (walk 20 F-j). Imported here, not
+    at the top: bot.dates reads Babel, which the server must not load before it answers /healthz."""
+    from bot.dates.text import clock_text
+
+    return f"{now:%d.%m.%Y} {clock_text(now)}"
+
+
 def _done_banner(reply: Reply, *, now: datetime | None) -> list[dict[str, Any]]:
     """What a click did, on top of the refreshed card: "✓ Signert for Innovasjon Norge" and who/when."""
     first = next((line for line in reply.text.splitlines()[1:] if line.strip()), "")
-    when = f" ({now:%d.%m.%Y} {clock_text(now)})" if now is not None else ""  # «kl. 09.30», as chat (walk 20 F-j)
+    when = f" ({_stamp(now)})" if now is not None else ""
     return [
         {"type": "TextBlock", "text": escape(f"✓ {reply.title}"), "weight": "Bolder", "color": "Good", "wrap": True},
         {"type": "TextBlock", "text": escape(f"{first}{when}"), "size": "Small", "wrap": True, "spacing": "None"},
