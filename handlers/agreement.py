@@ -28,7 +28,13 @@ from bot.parsing import shown
 from bot.reminders.notify import mentions_for
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
-from handlers.announce import parties_spoken_for, ready_announcements, ready_buttons_here, to_agreement_channels
+from handlers.announce import (
+    asker_alone,
+    parties_spoken_for,
+    ready_announcements,
+    ready_buttons_here,
+    to_agreement_channels,
+)
 from handlers.common import EXAMPLE_WORDS, context_region, read_args, require_region
 from handlers.describe import sign_buttons
 
@@ -274,6 +280,13 @@ def _text_example(year: int) -> str:
     return f"avtale {year} <lenke>"  # a placeholder that cannot be recorded (walk 8 N5)
 
 
+def _who_sees(request: Request) -> str:
+    """Who reads the receipt: the asker alone, or, in a Teams channel, everyone in the thread (walk 20 F-o)."""
+    if asker_alone(request):
+        return _("Bare du ser kvitteringen.")
+    return _("Alle i kanalen ser kvitteringen. Skriv «kvittering» til boten i en personlig chat for å se den alene.")
+
+
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True, writes=False)
     if rest:
@@ -287,6 +300,6 @@ def receipt(request: Request, ctx: Context) -> Outcome:
         lead = _("Ingen avtale {year} for {region} ennå: ingen tekst er registrert og ingen har signert.").format(
             year=year, region=found.region_name
         )
-        return Outcome(reply=make_reply(title=found.title, lead=lead, context=_("Bare du ser kvitteringen.")))
-    reply = make_reply(title=found.title, sections=found.sections(), context=_("Bare du ser kvitteringen."))
+        return Outcome(reply=make_reply(title=found.title, lead=lead, context=_who_sees(request)))
+    reply = make_reply(title=found.title, sections=found.sections(), context=_who_sees(request))
     return Outcome(reply=reply)

@@ -99,6 +99,13 @@ READS_SHOWN_TO_CHANNEL = frozenset({"teams"})
 the asker sees); Slack's is ephemeral, and the terminal has one person at it."""
 
 
+def asker_alone(request: Request) -> bool:
+    """Whether the reply to `request` is seen by the asker alone: in a personal chat, or on a platform whose
+    private reply is the asker's (`READS_SHOWN_TO_CHANNEL`). A reply that says «bare du ser» asks this, since
+    in a Teams channel everyone in the thread reads it (walk 20 F-o)."""
+    return request.personal or request.platform not in READS_SHOWN_TO_CHANNEL
+
+
 def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...], platform: str) -> tuple[str, ...]:
     """Whose «Signer for …» buttons a `status` reply here carries. Where the reply is the asker's alone, only
     their own party (when their click would be kept), and in a party's channel only if the channel speaks for

@@ -9,7 +9,7 @@ from bot.actions import bindings as actions
 from bot.actions.base import Acting
 from bot.actions.bindings import ChannelBinding, PersonBinding
 from bot.context import Context
-from bot.i18n import N_, _
+from bot.i18n import N_, _, using
 from bot.mentions import resolve
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_key
@@ -17,6 +17,7 @@ from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
+from bot.written_form import channel_form
 from handlers.announce import announce_to
 from handlers.common import read_args, reject_extra
 
@@ -49,11 +50,23 @@ def bind_channel(request: Request, ctx: Context) -> Outcome:
     what = chosen.described(ctx.config)
     if not bound.changed:
         return Outcome(reply=_already(_("Denne kanalen er allerede {what}. Ingenting er endret.").format(what=what)))
-    reply = make_reply(
-        title=_("Kanalen er koblet"),
-        lead=_("Denne kanalen er nå {what}. Påminnelser for den kommer hit.").format(what=what),
-        visibility=Visibility.CHANNEL,
+    # The post is the channel's, which reads its new region's form from now on (walk 20 F-g: a nynorsk region's
+    # channel was told it in bokmål).
+    lang = channel_form(
+        config=ctx.config,
+        state=ctx.state,
+        platform=request.platform,
+        channel_id=request.channel_id,
+        context=chosen.context(),
     )
+    with using(lang):
+        reply = make_reply(
+            title=_("Kanalen er koblet"),
+            lead=_("Denne kanalen er nå {what}. Påminnelser for den kommer hit.").format(
+                what=chosen.described(ctx.config)
+            ),
+            visibility=Visibility.CHANNEL,
+        )
     return Outcome(reply=reply)
 
 

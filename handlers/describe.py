@@ -32,6 +32,7 @@ from bot.model.progress import (
 )
 from bot.model.wheel import Item, agreement_parties, done_word, region_title
 from bot.shown.replies import day_text, days_phrase, days_text, planned_text
+from bot.shown.states import over_text
 from bot.state.store import StateStore
 from handlers.minutes_read import read_command
 
@@ -172,7 +173,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
     if progress.planned:
         planned = planned_text(progress.planned, has_time=progress.planned_has_time, last_day=progress.planned_last_day)
         if minutes_missing(progress, today=today):
-            planned += " (" + _("møtet er over; referatet mangler") + ")"  # not «Planlagt» as if still to come
+            planned += " (" + over_text(item) + ")"  # not «Planlagt» as if still to come (walk 20 F-h)
         elif meeting_today(progress, today=today):
             planned += " (" + _("i dag; referatet skrives når møtet er over") + ")"
         facts.append(Fact(_("Planlagt"), planned))

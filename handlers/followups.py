@@ -27,6 +27,7 @@ from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
 from bot.model.order import split_confirm
 from bot.model.wheel import region_title, responsible_party
+from bot.parsing import typed_name
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
@@ -40,6 +41,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
     tokens = [token for token in _SEPARATORS.split(" ".join(words)) if token]
     ids = [token for token in tokens if _ID_SHAPED.fullmatch(token)]
+    if words and not _ID_SHAPED.fullmatch(words[0]) and (hint := _not_a_point(ctx, words[0])):
+        raise DomainError(hint)
     if len(ids) > 1 or (ids and len(tokens) > len(ids)):  # several ids, or an id with words beside it
         return _several(request, ctx, ids=ids, unread=[token for token in tokens if token not in ids])
     result = close_followup(Acting.of(ctx=ctx, request=request), point_id=ids[0] if ids else "")
@@ -80,6 +83,31 @@ def _several(request: Request, ctx: Context, *, ids: list[str], unread: list[str
         visibility=Visibility.CHANNEL if closed else Visibility.PRIVATE,
     )
     return Outcome(reply=reply, announcements=_tell(ctx, request=request, points=closed))
+
+
+def _not_a_point(ctx: Context, word: str) -> str | None:
+    """`ferdig handlingsplan`: a milestone or a precondition is not a follow-up point, so the refusal names the
+    command that records it instead of listing unrelated points to close (walk 20 F-d); None for any other
+    word."""
+    key = ctx.vocab.milestone(word, scope=None)
+    spec = ctx.config.milestone(key) if key else None
+    if spec is not None:
+        if spec.signed_by_parties:
+            command = "signer"
+        elif spec.kind == "assignments":
+            command = _("oppdrag <aktør> sendt")
+        else:
+            command = f"referat {typed_name(spec)} " + (
+                _("<referat eller lenke>") if spec.short else _("<vedtak eller lenke>")
+            )
+        name = spec.name
+    elif (precondition := ctx.vocab.precondition(word)) is not None:
+        command, name = _("forutsetning") + f" {precondition} …", word
+    else:
+        return None
+    return _("«ferdig» lukker et oppfølgingspunkt fra et referat. {name} registreres med «{command}».").format(
+        name=name, command=command
+    )
 
 
 def _line(ctx: Context, *, result: FollowupResult) -> str:

@@ -12,6 +12,7 @@ from bot.messages import Fact, Outcome, Request, Section
 from bot.model.identity import ROLE_NAMES
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
+from handlers.announce import asker_alone
 from handlers.common import read_args, reject_extra
 
 WHO_EXAMPLE = N_("hvem IN")
@@ -42,7 +43,11 @@ def who(request: Request, ctx: Context) -> Outcome:
         sections.append(Section(title=_("Registrert hver for seg"), facts=facts))
     name = ctx.config.party_name(party)
     lead = (
-        _("Disse er kjent for {party}. Svaret ser bare du.").format(party=name)
+        (
+            _("Disse er kjent for {party}. Svaret ser bare du.")
+            if asker_alone(request)
+            else _("Disse er kjent for {party}. Alle i kanalen ser svaret.")
+        ).format(party=name)
         if sections
         else _("Ingen er kjent for {party} ennå. En administrator kan skrive «koble organisasjon <id> {code}».").format(
             party=name, code=party

@@ -31,6 +31,7 @@ from bot.actions.minutes import (
 from bot.agreement.versions import is_example_link
 from bot.context import Context
 from bot.dates.text import month_name
+from bot.facts.kinds import is_meeting
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
@@ -385,7 +386,9 @@ def _form(item: Item, *, region: str | None, region_name: str | None, confirmed:
 
 def _form_example(item: Item, *, region: str | None, confirmed: bool) -> str:
     """The one-line way to fill the form, for its own meeting, region and year, so typed as shown it records
-    these minutes; a form that replaces minutes is answered with `bekreft` on the line too."""
-    parts = ("referat", typed_name(item.spec), region, str(item.year), _(_EXAMPLE_TEXT))
+    these minutes; a form that replaces minutes is answered with `bekreft` on the line too. A decision (the
+    action plan, the political treatment) is exemplified as one, not as a meeting's minutes."""
+    example = _(_EXAMPLE_TEXT) if is_meeting(item) else _("Vedtatt <dag>, <lenke>")  # a decision (walk 20 F-k)
+    parts = ("referat", typed_name(item.spec), region, str(item.year), example)
     line = " ".join(part for part in parts if part)
     return f"{line} {confirm_word()}" if confirmed else line

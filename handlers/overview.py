@@ -20,6 +20,7 @@ from bot.model.followups_status import count_text
 from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item, national_milestones, precondition_items, regional_milestones, tracked
 from bot.shown.replies import day_text, make_reply
+from bot.shown.states import over_short
 from bot.shown.unheard import unheard_actors_now, unheard_text
 from bot.state.store import DomainError
 from handlers.common import read_args, reject_extra, take_page
@@ -116,7 +117,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Oversikt – syklus {year}").format(year=year),
         lead=f"{_signed_text(complete=complete, followed=followed, year=year)} {behind} "
-        + _("✓ ferdig · ⚠ på overtid · dato = planlagt (med «referat mangler»: møtet er over){legacy}.").format(
+        + _("✓ ferdig · ⚠ på overtid · dato = planlagt (med «referat/vedtak mangler»: dagen er over){legacy}.").format(
             legacy=legacy
         )
         + more,
@@ -185,7 +186,7 @@ def _fact(ctx: Context, item: Item, today: date) -> Fact:
     state = item_state(config=ctx.config, progress=progress, today=today)
     text = _cell_text(ctx, progress, state)
     if state is ItemState.PLANNED and minutes_missing(progress, today=today):  # over, not ahead (walk 15 N3)
-        text += " · " + _("referat mangler")
+        text += " · " + over_short(progress.item)
     return Fact(_label(item), text, state=state)
 
 
@@ -211,8 +212,9 @@ def _cell_text(ctx: Context, progress: Progress, state: ItemState) -> str:
         return warn + _("{signed}/{total} signert").format(signed=signed, total=total)
     if state is ItemState.OVERDUE:
         return warn + _("frist {day}").format(day=day_text(item.deadline))
-    if progress.planned:
-        return progress.planned.strftime("%d.%m")
+    if progress.planned:  # both days of a meeting over two, as the page says them (walk 20 F-a)
+        last = progress.planned_last_day
+        return progress.planned.strftime("%d.%m") + (f"–{last:%d.%m}" if last else "")
     share = answered_share(config=ctx.config, state=ctx.state, item=item)  # an optional item: how far it is
     if state is ItemState.OPTIONAL_PAST:  # as `status` and the page say it: never «åpen» as if ahead
         words = _("valgfritt, ikke på overtid")

@@ -8,13 +8,14 @@ from dataclasses import replace
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.item_state import item_state
+from bot.facts.kinds import is_meeting
 from bot.i18n import _, current
 from bot.messages import Fact, ItemState, Outcome, Picture, Reply, Request, Section
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
-from bot.shown.states import STATE_SYMBOLS, state_of
+from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
 from bot.shown.wheel_picture import carried, group_mark, heat_map, legend_text, marked_day, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
@@ -35,10 +36,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # walk15b N3): one rule for both.
     groups: dict[tuple[str, int], list[Item]] = {}
     late: set[tuple[str, int]] = set()
+    # Without a region, a regional item is every region's: its line counts their states, and it is carried
+    # over when any region's is, as the picture's rings draw them (walk 20 F-b).
+    everywhere = _across_regions(ctx, years=(year, year + 1)) if region is None else {}
     for cycle in (year, year + 1):
         for item in cycle_items(ctx.config, year=cycle, region=region or ctx.config.parties.regions[0].key):
             dated = region is not None or not item.region
-            if dated and carried(config=ctx.config, state=ctx.state, item=item, year=year, today=ctx.now.date()):
+            shared = everywhere.get((item.key, item.year, item.actor), [item]) if not dated else [item]
+            if any(
+                carried(config=ctx.config, state=ctx.state, item=one, year=year, today=ctx.now.date()) for one in shared
+            ):
                 late.add((item.key, item.year))
             if placed(item).year == year or (item.key, item.year) in late:
                 groups.setdefault((item.key, item.year), []).append(item)
@@ -47,7 +54,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         head = group[0]
         dated = region is not None or not head.region
         month = 1 if key in late else _month(ctx, group, year=year) if dated else placed(head).month
-        by_month.setdefault(month, []).append(_line(ctx, head, group=group if dated else None))
+        regions = None if dated else everywhere.get((head.key, head.year, head.actor))
+        by_month.setdefault(month, []).append(_line(ctx, head, group=group if dated else None, regions=regions))
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())
@@ -105,7 +113,27 @@ def _heat_map_text(ctx: Context, *, year: int, months: tuple[Section, ...]) -> R
     )
 
 
-def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
+def _across_regions(ctx: Context, *, years: tuple[int, ...]) -> dict[tuple[str, int, str | None], list[Item]]:
+    """Each regional item of `years`' cycles, with the same item of every region."""
+    found: dict[tuple[str, int, str | None], list[Item]] = {}
+    for cycle in years:
+        for spec in ctx.config.parties.regions:
+            for item in cycle_items(ctx.config, year=cycle, region=spec.key):
+                if item.region:
+                    found.setdefault((item.key, item.year, item.actor), []).append(item)
+    return found
+
+
+def _regions_mark(ctx: Context, items: list[Item]) -> tuple[State, str]:
+    """The worst state among the regions and how many stand in each state: «! … – regionene: på overtid 13,
+    ferdig 2», so the national wheel's text says what its rings show (walk 20 F-b)."""
+    today = ctx.now.date()
+    states = [state_of(config=ctx.config, state=ctx.state, item=item, today=today)[0] for item in items]
+    counts = ", ".join(f"{_(STATE_LABELS[s]).lower()} {n}" for s in STATE_ORDER if (n := states.count(s)))
+    return min(states, key=STATE_ORDER.index), _("regionene: {counts}").format(counts=counts)
+
+
+def _line(ctx: Context, item: Item, *, group: list[Item] | None, regions: list[Item] | None = None) -> str:
     """Items that belong to next year's agreement (its preconditions, its draft) say so; a planned date is
     named before the deadline, as the picture marks it with its dot (walk 6 F10). `group`: the item is one
     place's (a region's wheel, or a national item), not «hver region»'s, so it has one state, shown with the
@@ -117,6 +145,9 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
         else ""
     )
     deadline = _("frist {day}").format(day=day_text(item.deadline))
+    if group is None and regions:
+        worst, counts = _regions_mark(ctx, regions)
+        return f"{STATE_SYMBOLS[worst]} {item.spec.name}{suffix} – {deadline} – {counts}"
     if group is None:
         return f"{item.spec.name}{suffix} – {deadline}"
     worst, count, _share = group_mark(config=ctx.config, state=ctx.state, items=group, today=ctx.now.date())
@@ -128,13 +159,20 @@ def _line(ctx: Context, item: Item, *, group: list[Item] | None) -> str:
         and item_state(config=ctx.config, progress=progress, today=ctx.now.date()) is ItemState.OPTIONAL_PAST
     ):
         return f"{name} – " + _("valgfritt, ikke på overtid") + f", {deadline}"  # as `status` says it
+    if worst == "done" and len(group) > 1:  # the arc is done when its last item is: the fourth letter (walk 20 F-c)
+        progress = max(
+            (progress_of(config=ctx.config, state=ctx.state, item=one) for one in group),
+            key=lambda one: one.done_at.timestamp() if one.done_at else 0.0,
+        )
     if worst == "done" and progress.done_at is not None:  # done, not «planlagt» (walk 15 N3)
         days = days_text(progress.done_at.date(), progress.held_last_day)
         return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"
     if progress.planned is not None:
         days = days_text(progress.planned.date(), progress.planned_last_day)
-        if worst == "minutes_missing":  # the picture's own mark, as `status` says it (walk 15 N3)
+        if worst == "minutes_missing" and is_meeting(item):  # the picture's own mark, as `status` says it (walk 15 N3)
             return f"{name} – " + _("møtet var {days}; referatet mangler").format(days=days) + f", {deadline}"
+        if worst == "minutes_missing":  # a decision's day passed unrecorded (walk 20 F-h)
+            return f"{name} – " + _("planlagt {days}; vedtaket mangler").format(days=days) + f", {deadline}"
         return f"{name} – " + _("planlagt {days}").format(days=days) + f", {deadline}"
     return f"{name} – {deadline}"
 

@@ -12,6 +12,7 @@ from bot.parsing import fold
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from bot.written_form import channel_form, person_form
+from handlers.announce import asker_alone
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -39,7 +40,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return _set_channel(request, ctx, lang=lang)
     choose_written_form(Acting.of(ctx=ctx, request=request), lang=lang)
     with using(lang):  # the answer already in the chosen form
-        lead = _("Svar som bare du ser, kommer nå på {form}.").format(form=FORM_NAMES[lang])
+        lead = (  # in a Teams channel the thread reads the reply too (walk 20 F-o)
+            _("Svar som bare du ser, kommer nå på {form}.")
+            if asker_alone(request)
+            else _("Svar på det du spør om, kommer nå på {form}.")
+        ).format(form=FORM_NAMES[lang])
         return Outcome(reply=make_reply(title=_("Målform: {form}").format(form=FORM_NAMES[lang]), lead=lead))
 
 

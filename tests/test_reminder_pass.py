@@ -238,12 +238,18 @@ def test_signing_reminders_go_to_the_unsigned_parties_once_ready() -> None:
     senders = senders_for(bot)
     report = run(bot, senders)
     channels = signing_channels(report)
-    assert channels == {"terminal:siva", "slack:C0SIVA", "terminal:nfr", "slack:C0NFR", "terminal:rff", "slack:C0RFF"}
+    # The region, which has signed, hears it too: it answers for the signing and chases the rest (walk 20 F-e).
+    region = {"terminal:agder", "slack:C0AGDER", "teams:19:agder@thread.tacv2"}
+    actors = {"terminal:siva", "slack:C0SIVA", "terminal:nfr", "slack:C0NFR", "terminal:rff", "slack:C0RFF"}
+    assert channels == actors | region
     posts = [
         reply
         for sender in senders.values()
         for _, channel, reply in sender.posts
-        if "Agder · Signering 2027" in reply.text and "vestland" not in channel.lower()
+        if "Agder · Signering 2027" in reply.text
+        and "vestland" not in channel.lower()
+        and "agder" not in channel.lower()
+        and "C0AGDER" not in channel
     ]
     commands = {button.command for reply in posts for button in reply.buttons}
     assert commands == {
@@ -252,6 +258,14 @@ def test_signing_reminders_go_to_the_unsigned_parties_once_ready() -> None:
         "signer RFF agder 2027 versjon 1",
     }
     assert all("har ikke signert" in reply.text for reply in posts)
+    to_region = [
+        reply
+        for sender in senders.values()
+        for _, channel, reply in sender.posts
+        if "agder" in channel.lower() or "C0AGDER" in channel
+    ]
+    assert to_region and all("Mangler signatur fra SIVA, NFR, RFF. Agder følger opp" in r.text for r in to_region)
+    assert not any(button.command.startswith("signer") for reply in to_region for button in reply.buttons)
     # Once everyone has signed, nothing more about it.
     for person in ("siri", "nils", "rita"):
         assert bot.say("signer agder 2027", as_=person).ok

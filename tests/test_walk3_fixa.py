@@ -15,7 +15,7 @@ def test_rebinding_the_national_channel_asks_first_and_names_what_it_is() -> Non
     assert bot.say("neste", as_="aud", channel="nasjonal").ok
     assert "Vestland" not in bot.say("neste", as_="aud", channel="nasjonal").title
     done = bot.say("koble region vestland bekreft", as_="admin", channel="nasjonal")
-    assert done.title == "Kanalen er koblet", done.text
+    assert done.title == "Kanalen er kopla", done.text  # in the channel's new form, Vestland's (walk 20 F-g)
     assert bot.snapshot() != before
 
 

@@ -64,7 +64,7 @@ def test_an_overview_of_a_cycle_before_the_bot_never_says_it_was_signed(lang: st
         assert bot.say("målform nn", as_="aud").ok
     text = bot.say("oversikt 2026", as_="aud").text
     assert "signert" not in text.split("\n")[1]
-    assert ("ikke fulgt opp her" if lang == "nb" else "ikkje følgd opp her") in text
+    assert ("ikke fulgt opp her" if lang == "nb" else "ikkje følgt opp her") in text
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])

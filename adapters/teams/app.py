@@ -23,6 +23,7 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.request_guard import answer_and_close, read_whole, request_label
+from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
 
@@ -48,7 +49,7 @@ from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
 from .shape import activity_problem
-from .translate import PLATFORM, to_request
+from .translate import PLATFORM, channel_key, to_request
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -228,7 +229,7 @@ class TeamsRuntime:
             card = render_card(for_teams(outcome.reply, personal=personal))
             now = self._now()
             if now is not None and card["body"]:  # who is in the reply's text; when, here
-                stamp = {"type": "TextBlock", "text": f"{now:%d.%m.%Y kl. %H:%M}", "size": "Small", "isSubtle": True}
+                stamp = {"type": "TextBlock", "text": _stamp(now), "size": "Small", "isSubtle": True}
                 card["body"].insert(1, dict(stamp, spacing="None"))
         pointer = f"{prefix_for(personal=personal)}{origin}" if origin else None
         update = card_activity(card, summary=outcome.reply.title, pointer=pointer, activity_id=activity.reply_to_id)
@@ -254,15 +255,25 @@ class TeamsRuntime:
             return
         logger.exception("Teams turn failed", exc_info=error)
         try:
-            await turn_context.send_activity("Beklager, noe gikk galt. Prøv igjen om litt.")
+            with using("nn" if _failure_lang(self.core, turn_context.activity) == "nn" else "nb"):
+                sorry = _("Beklager, noe gikk galt. Prøv igjen om litt.")
+            await turn_context.send_activity(sorry)
         except Exception:
             logger.warning("Could not tell the user about the failure", exc_info=True)
+
+
+def _stamp(now: datetime) -> str:
+    """«05.01.2027 kl. 09.30», the time as chat, pages and receipts write it (walk 20 F-j). Imported here, not
+    at the top: bot.dates reads Babel, which the server must not load before it answers /healthz."""
+    from bot.dates.text import clock_text
+
+    return f"{now:%d.%m.%Y} {clock_text(now)}"
 
 
 def _done_banner(reply: Reply, *, now: datetime | None) -> list[dict[str, Any]]:
     """What a click did, on top of the refreshed card: "✓ Signert for Innovasjon Norge" and who/when."""
     first = next((line for line in reply.text.splitlines()[1:] if line.strip()), "")
-    when = f" ({now:%d.%m.%Y kl. %H:%M})" if now is not None else ""
+    when = f" ({_stamp(now)})" if now is not None else ""
     return [
         {"type": "TextBlock", "text": escape(f"✓ {reply.title}"), "weight": "Bolder", "color": "Good", "wrap": True},
         {"type": "TextBlock", "text": escape(f"{first}{when}"), "size": "Small", "wrap": True, "spacing": "None"},
@@ -277,6 +288,17 @@ def _origin(text: str) -> str | None:
     """A command short enough to travel in a card's submit data, to run again to refresh the card."""
     words = text.split()
     return " ".join(words) if words and len(text) <= 200 else None
+
+
+def _failure_lang(core: CorePort, activity: Activity) -> str:
+    """The channel's written form for the failure text (walk 20 F-j), or bokmål when even that fails."""
+    try:
+        return core.channel_lang(
+            platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else "")
+        )
+    except Exception:
+        logger.warning("Teams: the failure text's written form could not be read", exc_info=True)
+        return "nb"
 
 
 def create_runtime(

@@ -21,6 +21,10 @@ LIST_MIN_ITEMS = 3
 LONG_LABEL = 40
 """A fact's label longer than this (AU's digest: «Avtale 2027: Agder, Akershus, …» naming 15 regions) is a
 heading over its value, not a FactSet title: the title column is narrow, one region a line on a phone."""
+UNBROKEN = 32
+"""A fact's value holding a word longer than this (a SHA-256, a chain hash, a link) is a heading over a
+wrapping TextBlock, not a FactSet value: a FactSet's value column clips an unbroken string at the card's
+edge (walk 20 F-o: the receipt's checksum, the one thing a party compares whole, showed 46 of 64 digits)."""
 NAME_COLUMN_PX = 112
 """Wide enough for the longest short region name ("Møre og Romsdal") on one line in small bold text."""
 _COUNT = re.compile(r"\d+/\d+")
@@ -130,7 +134,7 @@ def _section(section: Section) -> list[dict[str, Any]]:
     if section.text:
         spacing = "Small" if section.title.strip() else "Medium"
         body.extend(text_blocks(section.text, first_spacing=spacing, bullets=True, overdue=overdue))
-    short = [f for f in section.facts if len(_list_items(f.value)) < LIST_MIN_ITEMS and len(f.label) <= LONG_LABEL]
+    short = [f for f in section.facts if _in_fact_set(f)]
     if short:
         body.append(
             {
@@ -140,19 +144,29 @@ def _section(section: Section) -> list[dict[str, Any]]:
             }
         )
     for fact in section.facts:
-        items = _list_items(fact.value)
-        if len(items) < LIST_MIN_ITEMS and len(fact.label) <= LONG_LABEL:
+        if _in_fact_set(fact):
             continue
+        items = _list_items(fact.value)
         if len(items) < LIST_MIN_ITEMS:
             items = [fact.value] if fact.value.strip() else []
         # A ";"-joined list (decisions, follow-ups) is a list: one line per item under its label.
         # wrapped: a label may name many regions (the weekly overview's «Regioner på etterskudd»)
         label = {"type": "TextBlock", "text": escape(fact.label), "weight": "Bolder", "wrap": True, "spacing": "Small"}
         body.append(label)
+        bullet = "" if len(items) == 1 and len(fact.label) <= LONG_LABEL else "• "  # an unbroken value: no list
         body.extend(
-            {"type": "TextBlock", "text": f"• {escape(item)}", "wrap": True, "spacing": "None"} for item in items
+            {"type": "TextBlock", "text": f"{bullet}{escape(item)}", "wrap": True, "spacing": "None"} for item in items
         )
     return body
+
+
+def _in_fact_set(fact: Fact) -> bool:
+    """Whether a fact fits a FactSet's row: not a list, not a long label, and no unbroken string to clip."""
+    return (
+        len(_list_items(fact.value)) < LIST_MIN_ITEMS
+        and len(fact.label) <= LONG_LABEL
+        and all(len(word) <= UNBROKEN for word in fact.value.split())
+    )
 
 
 def _list_items(value: str) -> list[str]:

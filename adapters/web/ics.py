@@ -49,7 +49,8 @@ def render_ics(*, title: str, events: Sequence[FeedEvent], now: datetime, tz_nam
         elif item.day is not None:
             event.add("dtstart", item.day)
             event.add("dtend", (item.last_day or item.day) + timedelta(days=1))
-            event.add("transp", "TRANSPARENT")
+            if item.kind != "meeting":  # a deadline is not busy time; a meeting's days are (walk 20 F-a)
+                event.add("transp", "TRANSPARENT")
         if item.location:
             event.add("location", item.location)
         if item.url:

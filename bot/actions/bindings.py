@@ -48,6 +48,14 @@ class ChannelBinding:
             return {"actor": self.actor, "region": self.region}
         return {"region": self.region}
 
+    def context(self) -> ChannelContext:
+        """The channel as it reads once bound so: what its written form follows (`bot.written_form`)."""
+        if self.national:
+            return ChannelContext(kind="national")
+        if self.actor:
+            return ChannelContext(kind="actor", region=self.region, actor=self.actor)
+        return ChannelContext(kind="region", region=self.region)
+
     def described(self, config: AppConfig) -> str:
         """«den nasjonale kanalen», «kanalen til Agder fylkeskommune», «kanalen til IN i Agder …»."""
         if self.national:

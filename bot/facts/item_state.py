@@ -31,10 +31,13 @@ DUE_DAYS = 7
 
 
 def minutes_missing(progress: Progress, *, today: date) -> bool:
-    """A meeting whose (last) planned day has passed with no minutes: over, not «planned» as if still ahead.
-    Chat's `status`, the status pages and the feeds say «møtet er over; referatet mangler» alike (walk 7 F7)."""
+    """A dated item whose (last) planned day has passed with nothing recorded: over, not «planned» as if still
+    ahead. A meeting lacks its minutes (walk 7 F7: «møtet er over; referatet mangler»); a political treatment
+    or an action plan planned for a day lacks its decision (walk 20 F-h: it read «Planlagt 16.12» on the
+    page, in `status` and `oversikt` while the digest said the day had passed). Every surface reads this one
+    fact and says it in the item's words (`bot.shown.states.over_text`)."""
     last_day = progress.last_day
-    return is_meeting(progress.item) and not progress.done and last_day is not None and last_day < today
+    return not progress.done and not progress.not_relevant and last_day is not None and last_day < today
 
 
 def on_time_until(progress: Progress) -> date:

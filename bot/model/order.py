@@ -128,7 +128,7 @@ def _after_breaches(*, config: AppConfig, state: StateStore, item: Item) -> list
     return breaches
 
 
-def _before_items(config: AppConfig, item: Item) -> list[Item]:
+def before_items(config: AppConfig, item: Item) -> list[Item]:
     """The items `item` follows in the model (its `after`), each in its own scope and cycle."""
     found: list[Item] = []
     for after in item.spec.after if item.kind == "milestone" and not item.spec.signed_by_parties else ():
@@ -144,7 +144,7 @@ def held_breaches(*, config: AppConfig, state: StateStore, item: Item, held: dat
     broken whenever the minutes are written, as `dato` refuses that day (walk11 F1). A meeting it follows
     that is not recorded yet is `record_breaches`' rule."""
     breaches: list[Breach] = []
-    for before in _before_items(config, item):
+    for before in before_items(config, item):
         done_at = progress_of(config=config, state=state, item=before).done_at
         if done_at is not None and done_at.date() > held:
             rule = _("{item} ble holdt {day}, før {before} ({first}), som skal komme først.").format(
@@ -194,7 +194,7 @@ def _unregistered(*, config: AppConfig, state: StateStore, item: Item, note: str
             _("{item} kommer etter {before}, som ikke er registrert ennå.").format(
                 item=item.title(), before=before.title()
             ): before
-            for before in _before_items(config, item)
+            for before in before_items(config, item)
         }
     parts = note.split("; ")
     if not parts or any(part not in phrases for part in parts):

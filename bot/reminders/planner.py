@@ -294,17 +294,14 @@ class Planner(ItemSchedule):
             # Blocked, the region hears what it waits on (and its own text, its part), whoever holds it up:
             # the agreement is the region's to sign and answer for (§3), so its reminders do not depend on
             # whose precondition is missing.
-            parties = (
-                [region, *(responsible_party(self.config, blocker) for blocker in blockers)]
-                if blockers
-                else list(progress.missing)
-            )
-            if occurrence.overdue:
-                # Late, the agreement is the region's to answer for (§3): its channel hears it, with whoever
-                # holds it up. Unblocked, every party that has not signed hears it too, in its own channel and
-                # on the same overdue rhythm: they are the ones that must act, and fell silent exactly when the
-                # agreement became late (walk 5, N4); a party whose signature a new text voided among them.
-                parties = [region, *(parties if blockers else progress.missing)]
+            # Unblocked, every party that has not signed hears it in its own channel: they are the ones that
+            # must act (late, on the same overdue rhythm: they fell silent exactly when the agreement became
+            # late, walk 5 N4; a party whose signature a new text voided among them). The region hears it
+            # too, having signed or not: it answers for the signing (§3, `responsible: region`) and chases a
+            # slow party at the leads, not first the day after the deadline (walk 20 F-e).
+            parties = [region, *(responsible_party(self.config, blocker) for blocker in blockers)]
+            if not blockers:
+                parties = [region, *progress.missing]
         else:
             # Overdue and minutes: the one who must act; those who prepare heard it in the leads.
             wanted = occurrence.lead.to if occurrence.lead else ("responsible",)

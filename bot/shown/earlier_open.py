@@ -1,41 +1,39 @@
 """What earlier cycles left open in a region, as `status` and the status page show it beside the current
 cycle: the items of last cycle not done after their deadline (an agreement still unsigned) and the open
 follow-up points of the region's earlier meetings (walk 19 F4: the page read «all done but one signature»
-while `neste` and the digests named three points months overdue). The same points `neste` lists for the
-region's own meetings; the same unfinished items its «Ikke fullført fra tidligere sykluser» names."""
+while `neste` and the digests named three points months overdue). The items are decided once
+(`bot.facts.earlier_open`); the points are those `neste` lists for the region's own meetings."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bot.facts.item_state import chases_lateness
+from bot.facts.earlier_open import earlier_unfinished
+from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.cycle import still_followed
 from bot.model.followups import all_followups, meeting_label, point_line
 from bot.model.progress import progress_of
-from bot.model.wheel import cycle_items, tracked
+from bot.shown.states import over_text
 from bot.state.store import StateStore
 
 
 def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> tuple[str, ...]:
-    """One line per unfinished item of an earlier cycle still followed, then one per open follow-up point
-    of the region's meetings in cycles before `year`, each naming its meeting and year."""
+    """One line per unfinished item of an earlier cycle the region still answers for
+    (`bot.facts.earlier_open.earlier_unfinished`), then one per open follow-up point of the region's meetings
+    in cycles before `year`, each naming its meeting and year."""
     lines: list[str] = []
-    for earlier in range(today.year - 1, year):
-        for item in cycle_items(config, year=earlier, region=region):
-            if not (tracked(config, item) and still_followed(item, today=today) and chases_lateness(item)):
-                continue
-            progress = progress_of(config=config, state=state, item=item)
-            if progress.done or progress.not_relevant or item.deadline >= today:
-                continue
-            if is_signing(item) and progress.missing:
-                missing = ", ".join(map(config.party_short, progress.missing))
-                lines.append(f"{item.title()}: " + _("mangler signatur fra {parties}").format(parties=missing))
-            else:
-                day = item.deadline.strftime("%d.%m.%Y")
-                lines.append(f"{item.title()}: " + _("På overtid (frist {day})").format(day=day))
+    for item in earlier_unfinished(config=config, state=state, region=region, year=year, today=today):
+        progress = progress_of(config=config, state=state, item=item)
+        if is_signing(item) and progress.missing:
+            missing = ", ".join(map(config.party_short, progress.missing))
+            lines.append(f"{item.title()}: " + _("mangler signatur fra {parties}").format(parties=missing))
+        elif minutes_missing(progress, today=today):  # the meeting is over, not merely late (walk 20 F-f)
+            lines.append(f"{item.title()}: {over_text(item)}")
+        else:
+            day = item.deadline.strftime("%d.%m.%Y")
+            lines.append(f"{item.title()}: " + _("På overtid (frist {day})").format(day=day))
     points = [
         point
         for point in all_followups(config=config, state=state, today=today, regions=[region])

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Literal
 
 from bot.facts.item_state import item_state, minutes_missing
-from bot.facts.kinds import is_signing
+from bot.facts.kinds import is_meeting, is_signing
 from bot.i18n import N_, _
 from bot.messages import ItemState
 from bot.model.config import AppConfig
@@ -30,7 +30,7 @@ STATE_LABELS: Mapping[State, str] = {
     "done": N_("Ferdig"),
     "not_relevant": N_("Ikke aktuelt i år"),
     "planned": N_("Planlagt (dato satt)"),
-    "minutes_missing": N_("Møtet er over, referat mangler"),
+    "minutes_missing": N_("Dagen er over, referat eller vedtak mangler"),
     "open": N_("Åpen (ingen dato ennå)"),
     "overdue": N_("På overtid"),
     "untracked": N_("Før boten (ikke fulgt opp)"),
@@ -59,6 +59,18 @@ PICTURE_STATES: Mapping[ItemState, State] = {
     ItemState.UNTRACKED: "untracked",
 }
 """The picture's and the status pages' six states, from the one item state (`bot.facts.item_state`)."""
+
+
+def over_text(item: Item) -> str:
+    """What is missing once a dated item's day has passed unrecorded (`bot.facts.item_state.minutes_missing`):
+    a meeting's minutes, or the decision of a political treatment or an action plan (walk 20 F-h), one
+    wording for chat, the pages and the feeds."""
+    return _("møtet er over; referatet mangler") if is_meeting(item) else _("vedtaket mangler")
+
+
+def over_short(item: Item) -> str:
+    """`over_text` as a cell of `oversikt` says it, after the planned day: «03.12 · referat mangler»."""
+    return _("referat mangler") if is_meeting(item) else _("vedtak mangler")
 
 
 def state_of(*, config: AppConfig, state: StateStore, item: Item, today: date) -> tuple[State, date | None]:

@@ -34,6 +34,7 @@ from bot.shown.states import (
     STATE_SYMBOLS,
     State,
     optional_past_words,
+    over_text,
     signed_share,
     state_of,
 )
@@ -137,7 +138,8 @@ def _day(day: date) -> str:
 
 
 def _held_days(first: date, last: date | None) -> str:
-    """The day(s) it was done: both days of a meeting held over two (walk 13 W6)."""
+    """The day(s) it was done or is planned: both days of a meeting over two (walk 13 W6), before it, after it
+    and once it is over, as chat names them (walk 20 F-a: the page said its last day once it was over)."""
     return f"{_day(first)}–{_day(last)}" if last and last > first else _day(first)
 
 
@@ -156,22 +158,24 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     elif item_state == "overdue":
         text = _("På overtid (frist {day})").format(day=_day(item.deadline))
     elif item_state == "planned" and planned:
-        text = _("Planlagt {day}").format(day=_day(planned))
+        text = _("Planlagt {day}").format(day=_held_days(planned, progress.planned_last_day))
     elif item_state == "open":
         past = optional_past_words(config=config, state=state, item=item, today=today)
         text = past or _("Åpen, frist {day}").format(day=_day(item.deadline))
     if item_state in ("minutes_missing", "overdue") and minutes_missing(progress, today=today):
         # As chat's `status` says it (walk 7 F7): the meeting is over, not still to come.
-        over = _("møtet er over; referatet mangler")
+        over = over_text(item)
         text = (
-            f"{_day(progress.last_day)}: {over}"
-            if item_state == "minutes_missing" and progress.last_day
+            f"{_held_days(progress.planned.date(), progress.planned_last_day)}: {over}"  # both days (walk 20 F-a)
+            if item_state == "minutes_missing" and progress.planned
             else f"{text} – {over}"
         )
     if item_state == "planned" and meeting_today(progress, today=today):
         text += " – " + _("i dag; referatet skrives når møtet er over")  # as chat says it (walk 8 m3)
     if (share := signed_share(config=config, item=item, progress=progress, shown=item_state)) is not None:
         text += " · " + _("{signed}/{total} signert").format(signed=share[0], total=share[1])
+        if 0 < share[0] < share[1]:  # who is missing, so an actor's feed says it is itself (walk 20 F-i)
+            text += ", " + _("mangler {parties}").format(parties=", ".join(map(config.party_short, progress.missing)))
     return Cell(state=item_state, symbol=STATE_SYMBOLS[item_state], text=text)
 
 

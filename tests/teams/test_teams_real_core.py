@@ -91,7 +91,7 @@ def test_sign_from_a_teams_card_once_even_when_clicked_twice(run) -> None:
             assert first.reply_to == "sent-1"
             texts = card_texts(first.card)
             assert texts[0] == "✓ Signert for Innovasjon Norge"
-            assert texts[1].startswith("Ola") and "12.01.2026 kl. 09:00" in texts[1]
+            assert texts[1].startswith("Ola") and "12.01.2026 kl. 09.00" in texts[1]
             assert "Signer for IN – Agder" not in [a["title"] for a in all_actions(first.card)]
             assert "Signer for SIVA – Agder" in [a["title"] for a in all_actions(first.card)]
             # The same button clicked by someone who may not sign for IN is refused, as when typed: a

@@ -1,5 +1,5 @@
-"""Issue 18 «Surfaces»: the calendar feeds as RFC 5545 and a real client (khal 0.14, checked by hand: see the
-surf report) read them, over a lived autumn: a meeting with an end, one without (no DTEND: it ends when it
+"""Issue 18 «Surfaces»: the calendar feeds as RFC 5545 (a real client, khal 0.14, reads them in
+tests/web/test_feed_khal.py), over a lived autumn: a meeting with an end, one without (no DTEND: it ends when it
 starts, 3.6.1; a DTEND equal to DTSTART is not allowed, 3.8.2.2, and khal made it an hour), one over two days
 (all-day, DTEND the day after its last, exclusive), and a removed date (the event gone from the feed, the
 deadline kept; never a second event or a STATUS:CANCELLED for some and not others)."""

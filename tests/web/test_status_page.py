@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -72,6 +73,14 @@ def browser_or_skip() -> object:
     return async_playwright
 
 
+async def launch_chromium(playwright: Any) -> Any:
+    """Chromium as the page tests start it: headless, no sandbox, no background traffic."""
+    return await playwright.chromium.launch(
+        executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
 def coloured(png: bytes, colour: tuple[int, int, int]) -> int:
     image = Image.open(io.BytesIO(png)).convert("RGB").resize((200, 600))
     return sum(1 for pixel in image.getdata() if all(abs(a - b) <= 6 for a, b in zip(pixel, colour, strict=True)))
@@ -83,10 +92,7 @@ async def test_both_pages_in_a_real_browser_on_a_phone(tmp_path: Path) -> None:
     national = link_in(bot.say("oversikt 2027", as_="aud", channel="nasjonal").text, "/status")
     region = link_in(bot.say("status agder 2027").text, "/status/agder")
     async with serving(bot.core) as server, async_playwright() as playwright:  # type: ignore[operator]
-        browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = await launch_chromium(playwright)
         try:
             page = await browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
             await page.goto(server.base_url + national)

@@ -1,0 +1,46 @@
+"""What earlier cycles left unfinished that a region's cycle still answers for, decided once for `status`,
+the status page and `neste`'s neighbours: an item of a cycle before the one shown is named when this cycle's
+own items come after it in the model (in January the treatment of agreement Y follows the autumn meeting of
+cycle Y-1, whose minutes may still be missing: walk 20 F-f), or when it is still followed, chased for
+lateness and past its deadline (last year's agreement a party never signed: walk 19 F4). Without it a reader
+who asks why the agreement cannot be signed finds a chain that ends at this cycle."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from bot.facts.item_state import chases_lateness
+from bot.model.config import AppConfig
+from bot.model.cycle import still_followed
+from bot.model.order import before_items
+from bot.model.progress import progress_of
+from bot.model.wheel import Item, cycle_items, tracked
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+
+def earlier_unfinished(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> list[Item]:
+    """The unfinished items of cycles before `year` that `region`'s cycle `year` still answers for, each once,
+    in the order of their cycles and deadlines: those an unfinished item of cycle `year` follows in the model,
+    and the region's own items of the cycles since last year still followed and past their deadline."""
+    found: dict[str, Item] = {}
+    for item in cycle_items(config, year=year, region=region):
+        if item.region not in (None, region) or progress_of(config=config, state=state, item=item).done:
+            continue
+        for before in before_items(config, item):
+            if before.year >= year or before.ident in found or not tracked(config, before):
+                continue
+            if not progress_of(config=config, state=state, item=before).done:
+                found[before.ident] = before
+    for earlier in range(today.year - 1, year):
+        for item in cycle_items(config, year=earlier, region=region):
+            if item.region != region or item.ident in found or item.deadline >= today:  # AU answers for its own
+                continue
+            if not (tracked(config, item) and still_followed(item, today=today) and chases_lateness(item)):
+                continue
+            progress = progress_of(config=config, state=state, item=item)
+            if not (progress.done or progress.not_relevant):
+                found[item.ident] = item
+    return sorted(found.values(), key=lambda item: (item.year, item.deadline))

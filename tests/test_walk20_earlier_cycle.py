@@ -1,0 +1,48 @@
+"""walk 20 F-f: in January, `status` and the status page of cycle Y name last cycle's unfinished item that
+this cycle's treatment comes after (the autumn meeting whose minutes are missing), as `neste` does, so the
+chain that holds up the signing does not end at the treatment. Gone once its minutes are recorded. One
+section with what walk 19 F4 asked for (last cycle's open points and unsigned agreement): one fact decides
+what earlier cycles left unfinished (bot.facts.earlier_open)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.driver import make_bot, oslo
+from tests.helpers import status_page_html
+
+CASES = [  # who, region, autumn, the section's title, the meeting, the confirm word
+    ("kari", "agder", "høst", "Ikke fullført fra tidligere sykluser", "Administrativt dialogmøte høst 2026", "bekreft"),
+    (
+        "per",
+        "vestland",
+        "haust",
+        "Ikkje fullført frå tidlegare syklusar",
+        "Administrativt dialogmøte haust 2026",
+        "stadfest",
+    ),
+]
+
+
+@pytest.mark.parametrize(("person", "region", "autumn", "title", "meeting", "confirm"), CASES)
+def test_last_cycles_meeting_the_treatment_waits_on_is_named(
+    person: str, region: str, autumn: str, title: str, meeting: str, confirm: str
+) -> None:
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    assert bot.say(f"dato {autumn} 17.-18. november", as_=person, channel=region).ok
+    bot.set_time(2027, 1, 5, 9, 30)
+    status = bot.say("status", as_=person, channel=region)
+    assert title in status.text and meeting in status.text, status.text
+    earlier = next(section for section in status.sections if section.title == title)
+    assert meeting in earlier.text, earlier.text
+    page = html.unescape(
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", status_page_html(bot.core, region=region, year=2027)))
+    )
+    assert title in page and meeting in page, page
+    assert bot.say(f"referat {autumn} {region} 2026 Holdt. {confirm}", as_=person, channel=region).ok
+    assert title not in bot.say("status", as_=person, channel=region).text
+    page = status_page_html(bot.core, region=region, year=2027)
+    assert html.escape(title) not in page and title not in page
