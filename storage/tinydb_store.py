@@ -99,12 +99,14 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         return self._read_with_meta(partition)[0]
 
     def read_versioned(self, partition: str) -> Versioned:
-        path = self._path(partition)
-        with self._cache_lock:
-            entry = self._checked(partition, path)
-            if entry is None:
-                return Versioned({}, 0)
-            return Versioned(entry.tables, entry.version)
+        seen = getattr(self._looks, "seen", None)
+        if seen is not None and partition in seen:  # looked at in this request (this thread's: no lock)
+            entry = seen[partition]
+        else:
+            path = self._path(partition)
+            with self._cache_lock:
+                entry = self._checked(partition, path)
+        return Versioned({}, 0) if entry is None else entry.versioned
 
     def version(self, partition: str) -> int:
         """A stat of the file, as a read: the version of the cached entry, read again when the file changed."""
