@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -133,7 +134,7 @@ class WritesFeed:
         try:
             if os.fstat(fd).st_size <= ROTATE_BYTES:
                 return
-            fresh = f"{self.path}.{os.getpid()}.tmp"
+            fresh = f"{self.path}.{os.getpid()}.{secrets.token_hex(4)}.tmp"  # swept if left (`atomic_json`)
             with open(fresh, "wb"):
                 pass
             os.replace(fresh, self.path)
