@@ -30,7 +30,8 @@ import aiohttp
 from aiohttp import web
 
 from bench.serving import fresh_copies, ours_and_bare, ratio_row, server_cpu, spawn, start_site, stop
-from bench.slack_roundtrip import ACTOR_CHANNELS, MODULE, Ask, _one, crowd
+from bench.slack_client import Ask, one
+from bench.slack_roundtrip import ACTOR_CHANNELS, MODULE, crowd
 from bench.slack_setup import NATIONAL_SLACK, Served, coordinator_slack, slack_channel
 
 ACTOR_IN_REGION = {"C0INAGDER": "agder"}
@@ -87,8 +88,8 @@ async def record_replies(groups: dict[str, list[Pair]], *, common: list[str], db
         async with aiohttp.ClientSession() as session:
             for pairs in groups.values():
                 for write, ask in pairs:
-                    await _one(session, record_url, write)
-                    _, payload = await _one(session, record_url, ask)
+                    await one(session, record_url, write)
+                    _, payload = await one(session, record_url, ask)
                     replies[ask.trigger] = json.loads(payload) if payload else {}
     finally:
         stop([child])
@@ -114,19 +115,19 @@ async def measure_anew(served: Served, *, per_group: int, folder: Path) -> None:
         async with aiohttp.ClientSession() as session:
             for warm in crowd(regions, size=50, name="warm"):  # connections, auth.test, first-use costs
                 for url in urls.values():
-                    await _one(session, url, warm)
+                    await one(session, url, warm)
             for name, pairs in groups.items():
                 cpu: dict[str, list[float]] = {"ours": [], "bare": []}
                 empty: dict[str, list[float]] = {"ours": [], "bare": []}
                 walls: dict[str, list[float]] = {"ours": [], "bare": []}
                 for n, (write, ask) in enumerate(pairs):
-                    await _one(session, ours_url, write)
+                    await one(session, ours_url, write)
                     for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
                         url = urls[kind]
                         start = await server_cpu(session, url)
                         empty[kind].append(await server_cpu(session, url) - start)
                         start = await server_cpu(session, url)
-                        seconds, payload = await _one(session, url, ask)
+                        seconds, payload = await one(session, url, ask)
                         cpu[kind].append(await server_cpu(session, url) - start)
                         walls[kind].append(seconds)
                         sizes[kind] += len(payload)

@@ -31,7 +31,8 @@ import aiohttp
 
 from bench.serving import fresh_copies, ours_and_bare, serve_until_stopped, server_cpu, spawn, start_site, stop
 from bench.slack_anew import _stand_in, anew_groups, record_replies
-from bench.slack_roundtrip import MODULE, SECRET, TOKEN, _one, crowd
+from bench.slack_client import SECRET, TOKEN, one
+from bench.slack_roundtrip import MODULE, crowd
 from bench.slack_setup import Served
 
 MODES = ("same", "fresh", "pipeline")
@@ -111,18 +112,18 @@ async def measure_floor(served: Served, *, per_group: int, folder: Path) -> None
         async with aiohttp.ClientSession() as session:
             for warm in crowd(regions, size=50, name="warm"):
                 for url in urls.values():
-                    await _one(session, url, warm)
+                    await one(session, url, warm)
             for name, pairs in groups.items():
                 cpu = dict.fromkeys(kinds, 0.0)
                 for n, (write, ask) in enumerate(pairs):
                     for kind in ("ours", *MODES):  # each server's copy moves as the bot's does
-                        await _one(session, urls[kind], write)
+                        await one(session, urls[kind], write)
                     for kind in kinds[n % len(kinds) :] + kinds[: n % len(kinds)]:
                         url = urls[kind]
                         start = await server_cpu(session, url)
                         empty = await server_cpu(session, url) - start
                         start = await server_cpu(session, url)
-                        await _one(session, url, ask)
+                        await one(session, url, ask)
                         cpu[kind] += await server_cpu(session, url) - start - empty
                 per = {kind: cpu[kind] / len(pairs) * 1000 for kind in kinds}
                 cells = " | ".join(f"{per[kind]:.2f} ms ({per[kind] / per['bare']:.2f})" for kind in kinds)

@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
-import hmac
 import json
 import os
 import random
@@ -39,11 +37,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
@@ -52,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.serving import fresh_copies, serve_until_stopped, server_cpu, spawn, start_site  # noqa: E402 - after the path is set
+from bench.slack_client import SECRET, TOKEN, Ask, Calls, StandIn, crowd_rate, one  # noqa: E402
 from bench.slack_setup import (  # noqa: E402
     ACTOR_SLACK,
     ACTOR_SLACK_CHANNEL,
@@ -64,13 +60,9 @@ from bench.slack_setup import (  # noqa: E402
 )
 
 MODULE = "bench.slack_roundtrip"
-TOKEN = "xoxb-bench-token"
-SECRET = "bench-signing-secret"
 ACTOR_CHANNELS = (*ACTOR_SLACK_CHANNEL.values(), "C0INAGDER")
 KINDS = ("ours", "bare", "ack")
 """The bot; the bare app sending the same bytes (the ack and the Web API calls); the bare app acking only."""
-Calls = dict[str, list[tuple[str, dict[str, object]]]]
-"""Per trigger id, the Web API calls (method, JSON body) the bot made for that request, in order."""
 
 
 # ---- the servers (child processes) ----------------------------------------------------------------------
@@ -152,14 +144,6 @@ async def _serve(
 # ---- what is asked ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Ask:
-    trigger: str
-    user: str
-    channel: str
-    text: str
-
-
 def groups(regions: tuple[str, ...], *, per_group: int, year: int, seed: int = 7) -> dict[str, list[Ask]]:
     """Each group's requests, every one with its own trigger id; people are new each time unless said."""
     rng = random.Random(seed)
@@ -205,88 +189,6 @@ def crowd(regions: tuple[str, ...], *, size: int, name: str) -> list[Ask]:
     return [Ask(f"{name}.{n}", f"U0{name.upper()}{n:06d}", options[n % len(options)], "neste") for n in range(size)]
 
 
-# ---- the client (this process) --------------------------------------------------------------------------
-
-
-class StandIn:
-    """Slack's Web API for the servers' posts and auth.test: answers ok, remembers when it was last called,
-    counts each server's bytes (each is given its own base URL, `/<kind>/api/`) and, while `recording`
-    names a request, keeps the calls made for it (auth.test aside: every Bolt app makes its own)."""
-
-    def __init__(self) -> None:
-        self.last = 0.0
-        self.sent: dict[str, int] = {}
-        self.recording: str | None = None
-        self.calls: Calls = {}
-
-    def app(self) -> web.Application:
-        async def api(request: web.Request) -> web.Response:
-            self.last = time.perf_counter()
-            body = await request.read()
-            who, method = request.match_info["who"], request.match_info["method"]
-            if method != "auth.test":
-                self.sent[who] = self.sent.get(who, 0) + len(body)
-                if self.recording is not None:
-                    self.calls.setdefault(self.recording, []).append((method, json.loads(body)))
-            return web.json_response({"ok": True, "team_id": "T0", "user_id": "U0BOT", "bot_id": "B0", "ts": "1.0"})
-
-        app = web.Application()
-        app.router.add_post("/{who}/api/{method}", api)
-        return app
-
-    async def quiet(self, seconds: float = 0.3) -> None:
-        """Until the servers have posted nothing for `seconds` (announcements are sent after the ack)."""
-        while time.perf_counter() - self.last < seconds:
-            await asyncio.sleep(seconds / 3)
-
-
-def _signed(body: str) -> dict[str, str]:
-    ts = str(int(time.time()))
-    sig = hmac.new(SECRET.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": f"v0={sig}",
-    }
-
-
-async def _one(session: aiohttp.ClientSession, url: str, ask: Ask) -> tuple[float, bytes]:
-    body = urlencode(
-        {
-            "token": "x",
-            "team_id": "T0",
-            "channel_id": ask.channel,
-            "user_id": ask.user,
-            "user_name": ask.user.lower(),
-            "command": "/samhandling",
-            "text": ask.text,
-            "trigger_id": ask.trigger,
-            "response_url": "http://127.0.0.1:9/unused",
-            "api_app_id": "A0",
-        }
-    )
-    headers = _signed(body)
-    start = time.perf_counter()
-    async with session.post(f"{url}/slack/events", data=body.encode(), headers=headers) as response:
-        payload = await response.read()
-        if response.status != 200:
-            raise SystemExit(f"{url}: HTTP {response.status} for {ask.text!r}")
-    return time.perf_counter() - start, payload
-
-
-async def _crowd_rate(session: aiohttp.ClientSession, url: str, asks: list[Ask], *, clients: int) -> float:
-    """Requests per second with `clients` clients each sending its next request as soon as one is answered."""
-    queue = list(reversed(asks))
-
-    async def client() -> None:
-        while queue:
-            await _one(session, url, queue.pop())
-
-    start = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(clients)))
-    return len(asks) / (time.perf_counter() - start)
-
-
 def _line(name: str, cpu: dict[str, float], walls: dict[str, list[float]]) -> str:
     wall = {kind: statistics.median(walls[kind]) * 1000 for kind in KINDS}
     return (
@@ -324,7 +226,7 @@ async def _record(url: str, asks: list[Ask], *, stand_in: StandIn) -> dict[str, 
     async with aiohttp.ClientSession() as session:
         for ask in asks:
             stand_in.recording = ask.trigger
-            _, payload = await _one(session, url, ask)
+            _, payload = await one(session, url, ask)
             replies[ask.trigger] = json.loads(payload) if payload else {}
             if ask.text.startswith(WRITES):
                 await asyncio.sleep(SETTLE)
@@ -369,7 +271,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
         async with aiohttp.ClientSession() as session:
             for warm in crowd(regions, size=50, name="warm"):  # connections, auth.test, first-use costs
                 for url in urls.values():
-                    await _one(session, url, warm)
+                    await one(session, url, warm)
             await stand_in.quiet()
             stand_in.sent.clear()
             for name, group in asked.items():
@@ -377,7 +279,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
                 walls: dict[str, list[float]] = {kind: [] for kind in KINDS}
                 for n, ask in enumerate(group):
                     for kind in KINDS[n % 3 :] + KINDS[: n % 3]:
-                        seconds, payload = await _one(session, urls[kind], ask)
+                        seconds, payload = await one(session, urls[kind], ask)
                         walls[kind].append(seconds)
                         sizes[kind] += len(payload)
                 await stand_in.quiet()
@@ -387,7 +289,7 @@ async def measure(served: Served, *, per_group: int, clients: int, folder: Path)
             rates: dict[str, list[float]] = {"ours": [], "bare": []}
             for n, asks in enumerate(crowds):
                 for kind in ("ours", "bare") if n % 2 else ("bare", "ours"):
-                    rates[kind].append(await _crowd_rate(session, urls[kind], asks, clients=clients))
+                    rates[kind].append(await crowd_rate(session, urls[kind], asks, clients=clients))
     finally:
         for child in children:
             child.terminate()

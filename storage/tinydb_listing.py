@@ -74,16 +74,20 @@ class OneLook:
     """`TinyDBStore.one_look`'s block: while it is open, this thread's `looks.seen` maps each partition looked
     at to what was found (nested blocks are one). A plain class, not a generator: it wraps every kept read."""
 
-    __slots__ = ("_looks", "_outer")
+    __slots__ = ("_looks", "_outer", "_start")
 
-    def __init__(self, looks: threading.local) -> None:
+    def __init__(self, looks: threading.local, *, start: Callable[[], None] | None = None) -> None:
         self._looks = looks
         self._outer = True
+        self._start = start
+        """Called as the outer block opens (the store reads its writes feed: `storage.tinydb_feed`)."""
 
     def __enter__(self) -> None:
         looks = self._looks
         self._outer = getattr(looks, "seen", None) is None
         if self._outer:
+            if self._start is not None:
+                self._start()
             looks.seen = {}
 
     def __exit__(self, *_: object) -> None:

@@ -7,7 +7,9 @@ fsync of the folder; the new file stays open for the cache) while ``<directory>/
 concurrent writers never lose an update.
 
 Reads are served from a cache of parsed partitions. An entry is valid while the file at the path has the
-same (device, inode, size, mtime, ctime) as when it was read. The cache keeps the file it read open:
+same (device, inode, size, mtime, ctime) as when it was read; inside a request (`one_look`) a partition the
+writes feed ``<directory>/.writes`` names no write to since it was last looked at is not stat'ed at all
+(`storage.tinydb_feed`). The cache keeps the file it read open:
 that pins the inode, so a file written later by another process can never be handed the same inode
 number, and a replace-by-rename is always detected, however quickly writes follow each other.
 
@@ -34,6 +36,7 @@ from storage.fragments import Encoded, encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
 from storage.tinydb_entry import Entry, identity_of, read_all, split_meta, version_of, write_base
+from storage.tinydb_feed import UNTRUSTED, WritesFeed
 from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
 from storage.tinydb_listing import FolderListings, OneLook, is_partition_name, list_partitions
@@ -80,6 +83,8 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         self._listings = FolderListings()
         """`one_look`: `seen` (partition -> the entry found, or None for no file) while a block is open."""
         self._sealed = SealedSummaries()
+        self._feed = WritesFeed(self.directory)
+        """Which partitions were written since a request last looked (`storage.tinydb_feed`)."""
         self._closed = False
         try:
             with self._lock.hold():
@@ -94,12 +99,14 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         return self._read_with_meta(partition)[0]
 
     def read_versioned(self, partition: str) -> Versioned:
-        path = self._path(partition)
-        with self._cache_lock:
-            entry = self._checked(partition, path)
-            if entry is None:
-                return Versioned({}, 0)
-            return Versioned(entry.tables, entry.version)
+        seen = getattr(self._looks, "seen", None)
+        if seen is not None and partition in seen:  # looked at in this request (this thread's: no lock)
+            entry = seen[partition]
+        else:
+            path = self._path(partition)
+            with self._cache_lock:
+                entry = self._checked(partition, path)
+        return Versioned({}, 0) if entry is None else entry.versioned
 
     def version(self, partition: str) -> int:
         """A stat of the file, as a read: the version of the cached entry, read again when the file changed."""
@@ -118,7 +125,9 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 entries = [self._looked(partition, path) for partition, path in paths]
             else:
                 entries = [
-                    seen[partition] if partition in seen else seen.setdefault(partition, self._looked(partition, path))
+                    seen[partition]
+                    if partition in seen
+                    else seen.setdefault(partition, self._looked(partition, path, trusting=True))
                     for partition, path in paths
                 ]
         return tuple(0 if entry is None else entry.version for entry in entries)
@@ -169,8 +178,13 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         self._sealed.forget(partition)
 
     def one_look(self) -> OneLook:
-        """As `Store.one_look`: each partition stat'ed once in the block (nested blocks are one)."""
-        return OneLook(self._looks)
+        """As `Store.one_look`: each partition stat'ed once in the block (nested blocks are one), and not at all
+        when the writes feed names no write to it since it was last looked at (`storage.tinydb_feed`)."""
+        return OneLook(self._looks, start=self._read_feed)
+
+    def _read_feed(self) -> None:
+        with self._cache_lock:
+            self._feed.read()
 
     def _checked(self, partition: str, path: str) -> Entry | None:
         """`_looked`, once per partition inside `one_look`."""
@@ -179,13 +193,22 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             return self._looked(partition, path)
         if partition in seen:
             return seen[partition]
-        entry = seen[partition] = self._looked(partition, path)
+        entry = seen[partition] = self._looked(partition, path, trusting=True)
         return entry
 
-    def _looked(self, partition: str, path: str) -> Entry | None:
-        """`_current`, with a fault named once (and shown on /healthz) until the file reads again."""
+    def _looked(self, partition: str, path: str, *, trusting: bool = False) -> Entry | None:
+        """`_current`, with a fault named once (and shown on /healthz) until the file reads again. `trusting`
+        (inside `one_look`, whose start read the writes feed): no stat when the feed names no write since the
+        last look."""
         entry = self._cache.get(partition)
-        if entry is not None and not self.__dict__.get("_faults"):
+        faults = self.__dict__.get("_faults")
+        if trusting and not faults:
+            kept = self._feed.trusted(partition)
+            if kept is not UNTRUSTED and (kept is None or kept is entry):
+                if entry is not None:
+                    self._cache.move_to_end(partition)
+                return entry
+        if entry is not None and not faults:
             # The common case first, inline: the file as cached and no fault to clear (an actor's `neste`
             # reads ~27 partitions, and AU's kept reply checks ~50 on each repeat).
             try:
@@ -194,6 +217,8 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 same = False
             if same:
                 self._cache.move_to_end(partition)
+                if trusting:
+                    self._feed.trust(partition, entry)
                 return entry
         try:
             entry = self._current(partition, path)
@@ -203,6 +228,8 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             exc.partition = partition
             raise self.note_fault(partition, exc) from None
         self.clear_fault(partition)
+        if trusting:
+            self._feed.trust(partition, entry)
         return entry
 
     @contextmanager
@@ -220,20 +247,21 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 meta: Meta = json_copy(entry.meta) if entry is not None else {}
                 self._open_meta[partition] = meta
                 yield work
-                self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
-                raw, encoded = encode_partition({**work, META: meta} if meta else work, before=write_base(entry))
-                try:
-                    fd = atomic_json.atomic_write_kept(path, data=raw)
-                except OSError as exc:
-                    fault = os_fault(exc, path=path, doing="writing", partition=partition)
-                    raise self.note_fault(f"{partition} (write)", fault) from exc
-                with self._cache_lock:
+                with self._feed.writing(partition):  # named before and after, for every process's reads
+                    self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
+                    raw, encoded = encode_partition({**work, META: meta} if meta else work, before=write_base(entry))
                     try:
-                        self._remember(partition, fd, raw, encoded=encoded)  # first: it holds `fd` from now on
-                    except OSError:
-                        # The write is durable; only the cache missed it. Never report it as failed.
-                        logger.warning("could not cache %s after writing it", path, exc_info=True)
-                        self._forget(partition)
+                        fd = atomic_json.atomic_write_kept(path, data=raw)
+                    except OSError as exc:
+                        fault = os_fault(exc, path=path, doing="writing", partition=partition)
+                        raise self.note_fault(f"{partition} (write)", fault) from exc
+                    with self._cache_lock:
+                        try:
+                            self._remember(partition, fd, raw, encoded=encoded)  # first: it holds `fd` from now on
+                        except OSError:
+                            # The write is durable; only the cache missed it. Never report it as failed.
+                            logger.warning("could not cache %s after writing it", path, exc_info=True)
+                            self._forget(partition)
                 self.clear_fault(f"{partition} (write)")
                 self.clear_fault("store")
                 self.clear_full()
@@ -295,6 +323,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             return
         self._lock.close()
         with self._cache_lock:
+            self._feed.close()
             while self._cache:
                 _, entry = self._cache.popitem()
                 os.close(entry.fd)
@@ -361,7 +390,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         self._put(partition, entry)
 
     def _put(self, partition: str, entry: Entry) -> Entry:
-        self._forget(partition)
+        self._forget(partition)  # (and the feed's trust in what was there)
         self._cache[partition] = entry
         seen = getattr(self._looks, "seen", None)
         if seen is not None and partition in seen:  # this thread's own write (or a newer read) shows at once
@@ -372,6 +401,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         return entry
 
     def _forget(self, partition: str) -> None:
+        self._feed.forget(partition)
         old = self._cache.pop(partition, None)
         if old is not None:
             os.close(old.fd)

@@ -3,7 +3,8 @@ kind of channel and for every kind of reader: what is kept to answer it faster (
 unchanged keeping their objects, `storage.fragments`; follow-up points kept per partition,
 `bot.model.followups`; signatures per table, `bot.state.store`; what follows from the day, `bot.facts.behind`,
 `bot.model.cycle`; a signing's section by what it reads, `handlers.describe`; the Slack JSON of unchanged
-blocks, `adapters.slack.answer`) never outlives the change."""
+blocks, `adapters.slack.answer`; a partition not stat'ed while the writes feed names no write to it,
+`storage.tinydb_feed`) never outlives the change, whichever process made it."""
 
 from __future__ import annotations
 
@@ -98,6 +99,16 @@ def test_neste_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) 
     assert point is not None
     assert bot.say(f"ferdig {point.group(1)}", as_="ola", channel="in").ok
     assert "Sende utkast" not in sweep()[("ola", "in")]  # a point closed leaves its owner's `neste` at once
+
+
+def test_neste_after_another_process_writes_is_what_a_fresh_process_answers(tmp_path: Path) -> None:
+    """The writes made by another process on the same folder: the sweeping bot trusts what it looked at
+    before until the feed names the partition (`storage.tinydb_feed`)."""
+    _, sweep = _walk(tmp_path, at=oslo(2026, 11, 23, 9))
+    clock = FixedClock(oslo(2026, 11, 23, 9))
+    other = make_core(config=load_config(DEMO_CONFIG), store=TinyDBStore(tmp_path / "db"), clock=clock)
+    after = _each_write(BotDriver(core=other, clock=clock), sweep, WRITES)
+    assert "30. november" in after[("new", "vestland")]
 
 
 def test_signings_section_after_each_write_is_what_a_fresh_process_answers(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from bot.memo import per_config
 from bot.model.config import AppConfig
-from bot.model.progress import progress_of
+from bot.model.progress import progress_many
 from bot.model.wheel import Item, regional_milestones, tracked
 from bot.state.store import StateStore
 
@@ -37,8 +37,9 @@ def meetings_to_prepare(
     until = today + ahead
     since = today - timedelta(days=PREPARE_DAYS)
     found: list[tuple[date, Item]] = []
-    for item in _candidates(config, actor=actor, today=today, ahead=ahead):
-        progress = progress_of(config=config, state=state, item=item)
+    candidates = _candidates(config, actor=actor, today=today, ahead=ahead)
+    # By region and year, so `progress_many` finds each partition's items in one table kept by its tables.
+    for item, progress in zip(candidates, progress_many(config=config, state=state, items=candidates), strict=True):
         planned = progress.planned.date() if progress.planned else None
         if not progress.done and planned is not None and since <= planned <= until:
             found.append((planned, item))

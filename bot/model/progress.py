@@ -117,13 +117,17 @@ def progress_many(*, config: AppConfig, state: StateStore, items: Sequence[Item]
         return [progress_of(config=config, state=state, item=item) for item in items]
     found: list[Progress] = []
     last: Tables | None = None
+    last_partition = ""
     known: dict[str, Progress] = {}
     for item in items:
         if is_signing(item):
             found.append(progress_of(config=config, state=state, item=item))
             continue
         partition = state.item_partition_of(item)
-        tables = state.store.read(partition)
+        # Items come by partition: the partition read for the item before is the same tables in a request that
+        # only reads, so it is not asked of the request's view again (~25 items a region's `neste`).
+        tables = last if partition == last_partition and last is not None else state.store.read(partition)
+        last_partition = partition
         if tables is not last:
             last = tables
             kept = _BY_TABLES.get(tables, partition) if tables else None

@@ -40,7 +40,12 @@ def test_one_plain_tinydb_file_per_partition(tiny: TinyDBStore, data_dir: Path) 
             "text": "opprettet",
         }
     assert _file(data_dir, "teams/conversations").is_file()
-    assert sorted(p.name for p in data_dir.iterdir()) == [".lock", "cycle", "teams"]
+    assert sorted(p.name for p in data_dir.iterdir()) == [
+        ".lock",
+        ".writes",
+        "cycle",
+        "teams",
+    ]  # (the feed: tinydb_feed)
 
 
 def test_tinydb_with_durable_storage_interoperates(tiny: TinyDBStore, data_dir: Path) -> None:
