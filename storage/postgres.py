@@ -38,6 +38,7 @@ from storage.pg_noted import NOTED, PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
+from storage.pg_write import CHAINED, LOCK, OpenWrite
 from storage.sealed import SealedSummaries
 
 __all__ = ["PostgresStore", "describe_url", "migrate_url"]
@@ -136,24 +137,18 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                 )
         raise AssertionError("unreachable")
 
-    def _open_updates(self) -> dict[str, psycopg.Connection]:
+    def _open_updates(self) -> dict[str, OpenWrite]:
         active = getattr(self._local, "updates", None)
         if active is None:
             active = self._local.updates = {}
         return active
 
-    def _marked_updates(self) -> set[str]:
-        """The partitions this thread has open updates of with marks noted beside them (`storage.pg_noted`)."""
-        marked = getattr(self._local, "marked", None)
-        if marked is None:
-            marked = self._local.marked = set()
-        return marked
-
-    def _tx(self, partition: str) -> psycopg.Connection:
-        conn = self._open_updates().get(partition)
-        if conn is None:
+    def _open(self, partition: str) -> OpenWrite:
+        """This thread's open update of `partition` (`storage.pg_write`)."""
+        found = self._open_updates().get(partition)
+        if found is None:
             raise RuntimeError(f"no open update of partition {partition!r} in this thread")
-        return conn
+        return found
 
     # -- Store interface ----------------------------------------------------------------------------------
 
@@ -210,7 +205,7 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
             self.forget_sealed(partition)  # after the commit: a `logg` meanwhile may have read the old rows
 
     @contextmanager
-    def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
+    def _update(self, partition: str, active: dict[str, OpenWrite]) -> Iterator[Tables]:
         with self._cache_lock:
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
@@ -226,33 +221,17 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                     tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
                 )
                 work = work_copy(before.tables)
-            active[partition] = conn
-            marked = self._marked_updates()
-            if found is not None and found[2]:
-                marked.add(partition)  # `fold_noted` asks for the marks only where there are some
+            opened = active[partition] = OpenWrite(conn, partition=partition, lock=found)
             try:
                 yield work
             finally:
                 del active[partition]
-                marked.discard(partition)
             raw, encoded = encode_partition(work, before=before)
-            if found is None:  # upsert: `record_once` may have created an empty row meanwhile
-                written = conn.execute(
-                    "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
-                    " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()"
-                    " RETURNING version",
-                    (partition, raw.decode("ascii")),
-                ).fetchone()
-            else:
-                written = conn.execute(
-                    "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'),"
-                    " updated_at = now() WHERE name = %s RETURNING version",
-                    (raw.decode("ascii"), partition),
-                ).fetchone()
+            written = opened.finish(raw=raw.decode("ascii"), exists=found is not None)
         # Committed: the next read finds this version cached and is sent no text (the tables as stored, not
         # the writer's objects).
         if written is not None:
-            self._remember(partition, int(written[0]), encoded)
+            self._remember(partition, written, encoded)
 
     def _remember(self, partition: str, version: int, encoded: Encoded) -> None:
         with self._cache_lock:
@@ -262,21 +241,17 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                 self._cache.popitem(last=False)
 
     @staticmethod
-    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[int, str | None, bool] | None:
-        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): its
-        version, its tables as text unless the version is `known`, and whether marks are noted beside it
-        (`storage.pg_noted`); None when there is no row."""
-        query = (
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END,"
-            " EXISTS (SELECT 1 FROM rows WHERE rows.partition = partitions.name AND tbl = %s)"
-            " FROM partitions WHERE name = %s FOR UPDATE OF partitions"
-        )
-        row = conn.execute(query, (known, NOTED, partition)).fetchone()
+    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[Any, ...] | None:
+        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): what
+        `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None when there
+        is no row."""
+        params = (known, NOTED, CHAINED, partition)
+        row = conn.execute(LOCK, params).fetchone()
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
-            row = conn.execute(query, (known, NOTED, partition)).fetchone()
-        return None if row is None else (int(row[0]), None if row[1] is None else str(row[1]), bool(row[2]))
+            row = conn.execute(LOCK, params).fetchone()
+        return row
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._sealed.summary(prefix, names=names, limit=limit, store=self)

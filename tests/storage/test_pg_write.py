@@ -1,0 +1,108 @@
+"""A PostgreSQL write's round trips (`storage.pg_write`): what the lock brings and the rows queued for the
+partition's write hold every promise a write made one statement at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+
+import psycopg
+import pytest
+
+from bot.clock import OSLO
+from bot.state import chain
+from bot.state.store import Author, StateStore
+from storage.postgres import PostgresStore
+
+PARTITION = "cycle/agder/2027"
+AUTHOR = Author(person=None, name="test", platform="terminal", channel="agder")
+AT = datetime(2027, 1, 1, tzinfo=OSLO)
+HANG_GUARD_S = 60
+
+
+@pytest.fixture
+def store(pg_url: str) -> Iterator[PostgresStore]:
+    opened = PostgresStore(pg_url)
+    yield opened
+    opened.close()
+
+
+def test_a_writer_that_waited_for_the_lock_chains_after_the_entry_committed_meanwhile(
+    store: PostgresStore, pg_url: str
+) -> None:
+    """The lock of a writer that waited returns the row the other writer committed, while the history its
+    statement joined is from before: that entry is asked for afresh, so the chain and the positions hold."""
+    other = PostgresStore(pg_url)
+    try:
+        StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="first", mutate=_bump)
+        holding, waited = threading.Event(), threading.Event()
+        failures: list[BaseException] = []
+
+        def second() -> None:
+            holding.wait(HANG_GUARD_S)
+            try:
+                StateStore(store=other).change(partition=PARTITION, author=AUTHOR, at=AT, summary="third", mutate=_bump)
+            except BaseException as exc:  # reported by the test below
+                failures.append(exc)
+            waited.set()
+
+        thread = threading.Thread(target=second)
+        thread.start()
+
+        def slow(tables: dict) -> None:
+            _bump(tables)
+            holding.set()  # the other writer now starts and waits for this partition's lock
+            assert not waited.wait(0.5)
+
+        StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="second", mutate=slow)
+        thread.join(HANG_GUARD_S)
+        assert not failures, failures
+        history = StateStore(store=store).history(PARTITION)
+        assert [entry["summary"] for entry in history] == ["first", "second", "third"]
+        assert chain.walk(partition=PARTITION, entries=history).broken_at is None
+        assert store.read(PARTITION)["counter"]["c"]["n"] == 3
+        with psycopg.connect(pg_url) as conn:
+            positions = conn.execute(
+                "SELECT pos FROM rows WHERE partition = %s AND tbl = 'history' ORDER BY pos", (PARTITION,)
+            ).fetchall()
+        assert [pos for (pos,) in positions] == [0, 1, 2]
+    finally:
+        other.close()
+
+
+def test_rows_put_in_a_write_are_read_back_in_it_and_land_in_the_order_put(store: PostgresStore) -> None:
+    with store.update(PARTITION) as tables:
+        store.put_row(tables, partition=PARTITION, table="ledger", key="b", doc={"n": 1})
+        store.put_row(tables, partition=PARTITION, table="ledger", key="a", doc={"n": 2})
+        store.put_row(tables, partition=PARTITION, table="ledger", key="b", doc={"n": 3})  # again: in place
+        assert store.row(tables, partition=PARTITION, table="ledger", key="b") == {"n": 3}
+        store.put_row(tables, partition=PARTITION, table="ledger", key="c", doc={"n": 4})
+        first = store.append(tables, partition=PARTITION, table="history", entry={"summary": "one"})
+        assert store.last_row(tables, partition=PARTITION, table="history") == {"summary": "one"}
+        tables["x"] = {"y": {"z": 1}}
+    assert list(store.rows(PARTITION, table="ledger")) == ["b", "a", "c"]
+    with store.update(PARTITION) as tables:  # the lock tells the last entry; the next one follows it
+        assert store.last_row(tables, partition=PARTITION, table="history") == {"summary": "one"}
+        second = store.append(tables, partition=PARTITION, table="history", entry={"summary": "two"})
+        store.put_row(tables, partition=PARTITION, table="ledger", key="d", doc={"n": 5})
+    assert (first, second) == ("000000", "000001")
+    assert list(store.rows(PARTITION, table="history")) == ["000000", "000001"]
+    assert list(store.rows(PARTITION, table="ledger")) == ["b", "a", "c", "d"]
+    assert store.read(PARTITION)["x"] == {"y": {"z": 1}}
+
+
+def test_a_write_whose_block_fails_leaves_no_queued_row(store: PostgresStore) -> None:
+    with pytest.raises(ValueError, match="refused"), store.update(PARTITION) as tables:
+        store.append(tables, partition=PARTITION, table="history", entry={"summary": "gone"})
+        store.put_row(tables, partition=PARTITION, table="requests", key="r1", doc={"history": "000000"})
+        raise ValueError("refused")
+    assert store.rows(PARTITION, table="history") == {}
+    assert store.rows(PARTITION, table="requests") == {}
+    with store.update(PARTITION) as tables:
+        assert store.append(tables, partition=PARTITION, table="history", entry={"summary": "kept"}) == "000000"
+
+
+def _bump(tables: dict) -> None:
+    doc = tables.setdefault("counter", {}).setdefault("c", {"n": 0})
+    doc["n"] += 1
