@@ -158,6 +158,12 @@ class Store(abc.ABC):
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
         """One keyed row as the open ``update(partition)`` sees it, however old (None when absent)."""
 
+    def expect_row(self, *, partition: str, table: str, key: str) -> None:
+        """The next ``update(partition)`` in this thread asks `row` for this key first (a request id: was it
+        applied?): a store may fetch it with the update's lock, one round trip fewer (PostgreSQL,
+        `storage.pg_write`). What `row` returns is the same either way; nothing for a store that cannot save
+        by it (the default)."""
+
     @abc.abstractmethod
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
         """The newest row of an append-only table as the open update sees it (None when empty): the hash

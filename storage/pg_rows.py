@@ -92,9 +92,12 @@ class PostgresRows:
         )
 
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        opened = self._open(partition)
+        told, doc = opened.told(table, key)  # brought by the lock (`expect_row`)
+        if told:
+            return doc
         found = (
-            self._open(partition)
-            .connection()
+            opened.connection()
             .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
             .fetchone()
         )

@@ -8,20 +8,21 @@ of the driver's CPU. Now:
 
 - the lock brings the partition's last history entry too (its position and text): every recorded change
   asks for it (the chain's previous hash, `bot.state.chain`), and a history entry appended after it takes
-  the next position without asking;
+  the next position without asking; and the row the block asks for first (`Store.expect_row`: the
+  request id, was it applied?);
 - rows whose outcome the block does not wait for (a history entry whose position the lock told, a
   `put_row`) are queued and sent with the partition's UPDATE in one statement (a data-modifying CTE).
 
-So a `dato` is BEGIN, the lock, the request-id check, the write, COMMIT. What the block sees is unchanged:
+So a `dato` is BEGIN, the lock, the write, COMMIT. What the block sees is unchanged:
 any statement the block sends itself (`row`, a `last_row` not told, `fold_noted`, an append to another
 table) first sends what is queued (`connection`), so rows land in the order they were put, and a row put is
 read back as put.
 
-The last history entry is trusted only when the lock's row is the one the statement's snapshot saw: a lock
+The rows the lock joins are trusted only when the lock's row is the one the statement's snapshot saw: a lock
 that waited for another writer's commit returns that writer's row (PostgreSQL re-reads a locked row after
 the wait) while the rows it joins are still those of the snapshot, so a history entry committed meanwhile
-would be missed (a stale previous hash, a taken position). `LOCK` compares the row's version with the one
-the snapshot holds; when they differ the entry is asked for afresh, as before.
+would be missed (a stale previous hash, a taken position, a request id applied twice). `LOCK` compares the
+row's version with the one the snapshot holds; when they differ both are asked for afresh, as before.
 """
 
 from __future__ import annotations
@@ -43,14 +44,23 @@ CHAINED = "history"
 LOCK = (
     "SELECT p.version, CASE WHEN p.version = %s THEN NULL ELSE p.tables::text END,"
     " EXISTS (SELECT 1 FROM rows WHERE rows.partition = p.name AND tbl = %s),"
-    " (SELECT s.version FROM partitions AS s WHERE s.name = p.name) = p.version, h.pos, h.doc"
+    " (SELECT s.version FROM partitions AS s WHERE s.name = p.name) = p.version,"
+    " (SELECT e.doc::text FROM rows AS e WHERE e.partition = p.name AND e.tbl = %s AND e.key = %s), h.pos, h.doc"
     " FROM partitions AS p LEFT JOIN LATERAL (SELECT pos, doc::text AS doc FROM rows"
     "  WHERE rows.partition = p.name AND rows.tbl = %s ORDER BY pos DESC LIMIT 1) AS h ON true"
     " WHERE p.name = %s FOR UPDATE OF p"
 )
 """Lock the partition's row: its version, its tables as text unless the version is the one given, whether
 marks are noted beside it (`storage.pg_noted`), whether the row is the one this statement's snapshot holds
-(no commit between: the history joined is current), and the last `CHAINED` entry's position and text."""
+(no commit between: the rows joined are current), the row the block will ask for first
+(`Store.expect_row`: its table and key, or NULLs), and the last `CHAINED` entry's position and text."""
+
+
+def lock_params(*, known: int, noted: str, expected: tuple[str, str] | None, partition: str) -> tuple[Any, ...]:
+    """`LOCK`'s parameters."""
+    table, key = expected if expected is not None else (None, None)
+    return (known, noted, table, key, CHAINED, partition)
+
 
 _QUEUED = (
     "INSERT INTO rows (partition, tbl, key, pos, doc)"
@@ -85,25 +95,54 @@ def position_key(position: int) -> str:
 class OpenWrite:
     """The connection of one open update, what its lock told of the partition, and the rows queued."""
 
-    __slots__ = ("_conn", "_last_doc", "_last_pos", "_queued", "chained", "marked", "partition")
+    __slots__ = (
+        "_conn",
+        "_expected",
+        "_expected_doc",
+        "_last_doc",
+        "_last_pos",
+        "_queued",
+        "chained",
+        "marked",
+        "partition",
+    )
 
-    def __init__(self, conn: psycopg.Connection, *, partition: str, lock: tuple[Any, ...] | None) -> None:
+    def __init__(
+        self,
+        conn: psycopg.Connection,
+        *,
+        partition: str,
+        lock: tuple[Any, ...] | None,
+        expected: tuple[str, str] | None = None,
+    ) -> None:
         self._conn = conn
         self.partition = partition
         self.marked = bool(lock and lock[2])
         """Whether marks are noted beside the partition (`fold_noted` asks for them only then)."""
-        self.chained = bool(lock and lock[3])
+        fresh = bool(lock and lock[3])
+        self.chained = fresh
         """Whether the lock told the last `CHAINED` entry (below); else it is asked for when needed."""
-        self._last_pos = -1 if not lock or lock[4] is None else int(lock[4])
-        self._last_doc: str | Document | None = None if not lock else lock[5]
+        self._last_pos = -1 if not lock or lock[5] is None else int(lock[5])
+        self._last_doc: str | Document | None = None if not lock else lock[6]
+        self._expected = expected if fresh else None
+        self._expected_doc: str | None = None if not lock else lock[4]
         self._queued: dict[tuple[str, str], tuple[int | None, str]] = {}
 
     def connection(self) -> psycopg.Connection:
-        """The transaction's connection for a statement of the block's own, with what is queued sent first."""
+        """The transaction's connection for a statement of the block's own, with what is queued sent first
+        (and the expected row's text no longer trusted: the block now writes past what the lock saw)."""
+        self._expected = None
         if self._queued:
             self._conn.execute(_QUEUED, self._queued_params())
             self._queued.clear()
         return self._conn
+
+    def told(self, table: str, key: str) -> tuple[bool, Document | None]:
+        """(True, the row) when the lock brought this row (`Store.expect_row`) and the block has not put it."""
+        if self._expected != (table, key) or (table, key) in self._queued:
+            return False, None
+        doc = self._expected_doc
+        return True, None if doc is None else _decode(doc)
 
     def last(self) -> Document | None:
         """The last `CHAINED` entry as the lock told it (or as appended since); only when `chained`."""

@@ -38,7 +38,7 @@ from storage.pg_noted import NOTED, PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
-from storage.pg_write import CHAINED, LOCK, OpenWrite
+from storage.pg_write import LOCK, OpenWrite, lock_params
 from storage.sealed import SealedSummaries
 
 __all__ = ["PostgresStore", "describe_url", "migrate_url"]
@@ -204,12 +204,22 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         finally:
             self.forget_sealed(partition)  # after the commit: a `logg` meanwhile may have read the old rows
 
+    def expect_row(self, *, partition: str, table: str, key: str) -> None:
+        self._local.expected = (partition, table, key)
+
+    def _expected(self, partition: str) -> tuple[str, str] | None:
+        """The row `expect_row` said the update of `partition` asks for first (taken: once)."""
+        expected = getattr(self._local, "expected", None)
+        self._local.expected = None
+        return None if expected is None or expected[0] != partition else (expected[1], expected[2])
+
     @contextmanager
     def _update(self, partition: str, active: dict[str, OpenWrite]) -> Iterator[Tables]:
+        expected = self._expected(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
-            found = self._lock_row(conn, partition, known=cached[0] if cached else -1)
+            found = self._lock_row(conn, partition, known=cached[0] if cached else -1, expected=expected)
             before: Encoded | None = None
             if found is None:
                 work: Tables = {}
@@ -221,7 +231,7 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                     tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
                 )
                 work = work_copy(before.tables)
-            opened = active[partition] = OpenWrite(conn, partition=partition, lock=found)
+            opened = active[partition] = OpenWrite(conn, partition=partition, lock=found, expected=expected)
             try:
                 yield work
             finally:
@@ -241,11 +251,13 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                 self._cache.popitem(last=False)
 
     @staticmethod
-    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[Any, ...] | None:
+    def _lock_row(
+        conn: psycopg.Connection, partition: str, *, known: int, expected: tuple[str, str] | None
+    ) -> tuple[Any, ...] | None:
         """Lock the partition's row (creating an empty one if needed, so two first writers queue too): what
         `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None when there
         is no row."""
-        params = (known, NOTED, CHAINED, partition)
+        params = lock_params(known=known, noted=NOTED, expected=expected, partition=partition)
         row = conn.execute(LOCK, params).fetchone()
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.

@@ -11,8 +11,9 @@ import psycopg
 import pytest
 
 from bot.clock import OSLO
+from bot.messages import Request
 from bot.state import chain
-from bot.state.store import Author, StateStore
+from bot.state.store import AlreadyApplied, Author, StateStore
 from storage.postgres import PostgresStore
 
 PARTITION = "cycle/agder/2027"
@@ -67,6 +68,52 @@ def test_a_writer_that_waited_for_the_lock_chains_after_the_entry_committed_mean
                 "SELECT pos FROM rows WHERE partition = %s AND tbl = 'history' ORDER BY pos", (PARTITION,)
             ).fetchall()
         assert [pos for (pos,) in positions] == [0, 1, 2]
+    finally:
+        other.close()
+
+
+def test_the_same_request_on_two_replicas_at_once_is_recorded_once(store: PostgresStore, pg_url: str) -> None:
+    """The request id the lock brings (`Store.expect_row`) is the one committed before the lock was had: a
+    replica that waited for the other's write of the same request finds it applied."""
+    other = PostgresStore(pg_url)
+    request = Request(platform="terminal", user_id="u", channel_id="agder", text="x", request_id="req-1")
+    try:
+        StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="before", mutate=_bump)
+        holding, waited = threading.Event(), threading.Event()
+        outcome: list[object] = []
+
+        def second() -> None:
+            holding.wait(HANG_GUARD_S)
+            try:
+                StateStore(store=other).change(
+                    partition=PARTITION, author=AUTHOR, at=AT, summary="again", mutate=_bump, request=request
+                )
+                outcome.append("recorded twice")
+            except AlreadyApplied as exc:
+                outcome.append(exc.entry.get("summary"))
+            except BaseException as exc:  # reported by the test below
+                outcome.append(exc)
+            waited.set()
+
+        thread = threading.Thread(target=second)
+        thread.start()
+
+        def slow(tables: dict) -> None:
+            _bump(tables)
+            holding.set()
+            assert not waited.wait(0.5)
+
+        StateStore(store=store).change(
+            partition=PARTITION, author=AUTHOR, at=AT, summary="once", mutate=slow, request=request
+        )
+        thread.join(HANG_GUARD_S)
+        assert outcome == ["once"]
+        assert store.read(PARTITION)["counter"]["c"]["n"] == 2
+        # Asked again later (the lock brings the row now): applied, the first entry named.
+        with pytest.raises(AlreadyApplied):
+            StateStore(store=other).change(
+                partition=PARTITION, author=AUTHOR, at=AT, summary="later", mutate=_bump, request=request
+            )
     finally:
         other.close()
 
