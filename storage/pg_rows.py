@@ -20,6 +20,7 @@ from storage.pg_write import CHAINED
 if TYPE_CHECKING:
     import psycopg
 
+    from storage.pg_looks import Looks
     from storage.pg_write import OpenWrite
 
 logger = logging.getLogger(__name__)
@@ -44,9 +45,10 @@ def _dumps(doc: Any) -> str:
 class PostgresRows:
     """Mixed into `PostgresStore`, which provides the pool, the open update (`_open`, `storage.pg_write`: the
     last history entry its lock told, the rows queued for its write), queries with their errors named
-    (`_query`, `_errors`) and `forget_sealed`."""
+    (`_query`, `_errors`), `forget_sealed` and the `one_look` blocks' versions (`_looks`)."""
 
     if TYPE_CHECKING:
+        _looks: Looks
 
         def _connection(self) -> AbstractContextManager[psycopg.Connection]: ...
 
@@ -132,6 +134,7 @@ class PostgresRows:
             self._record_many(partition=partition, table=table, docs=docs)
         finally:
             self.forget_sealed(partition)
+            self._looks.forget(partition)  # a new version: a `one_look` block asks again
 
     def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
@@ -174,6 +177,7 @@ class PostgresRows:
             return self._record_once(partition=partition, table=table, key=key, doc=doc)
         finally:
             self.forget_sealed(partition)
+            self._looks.forget(partition)  # a new version: a `one_look` block asks again
 
     def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():

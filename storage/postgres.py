@@ -10,7 +10,11 @@
   another takes over; no clock skew between replicas matters.
 - A partition's version (`Store.version`) is its row's ``version``, from one sequence, taken by every write
   (`update`, and `record_once`/`record_many`, which touch only rows). Reads are cached by it (one round trip
-  that returns the tables only when they changed); `versions` asks for several in one round trip.
+  that returns the tables only when they changed); `versions` asks for several in one round trip, and a
+  `one_look` block (a request) asks for the partitions a request like it read with its first look
+  (`storage.pg_looks`).
+- An update is BEGIN, the lock (bringing the last history entry and the request id the block asks for
+  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`).
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -22,18 +26,19 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
 from psycopg_pool import PoolTimeout
 
-from storage.base import Document, Store, StoreError, Tables, Versioned
+from storage.base import Document, Store, StoreError, Tables
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog
 from storage.fragments import Encoded, encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
+from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import NOTED, PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
@@ -48,7 +53,7 @@ logger = logging.getLogger(__name__)
 _CACHE_SIZE = 1024
 
 
-class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
+class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     remote = True  # calls wait on the network: `serve` runs the core off its event loop
@@ -71,6 +76,7 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         process wrote them: the next write encodes only what it changed, `storage.fragments`)."""
         self._cache_lock = threading.Lock()
         self._sealed = SealedSummaries()
+        self._looks = Looks()
         self._db = Connections(
             url,
             where=self.where,
@@ -152,19 +158,6 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
 
     # -- Store interface ----------------------------------------------------------------------------------
 
-    def read_versioned(self, partition: str) -> Versioned:
-        check_partition_name(partition)
-        cached = self._cached(partition)
-        found = self._query(
-            f"a read of {partition}",
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions WHERE name = %s",
-            (cached[0] if cached else -1, partition),
-        )
-        if not found:
-            return Versioned({}, 0)
-        version, raw = found[0]
-        return Versioned(self._read_found(partition, version=version, raw=raw, cached=cached), version)
-
     def _cached(self, partition: str) -> tuple[int, Encoded] | None:
         with self._cache_lock:
             return self._cache.get(partition)
@@ -181,16 +174,6 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         tables = decode_tables(raw.encode("utf-8"), path=f"{self.where}, partition {partition}")
         self._remember(partition, version, Encoded(tables=tables))
         return tables
-
-    def version(self, partition: str) -> int:
-        return self.versions((partition,))[0]
-
-    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
-        """One round trip for all of them (a kept reply checks the five or so partitions it read)."""
-        names = [check_partition_name(name) for name in partitions]
-        found = self._query("a version check", "SELECT name, version FROM partitions WHERE name = ANY(%s)", (names,))
-        known = {str(name): int(version) for name, version in found}
-        return tuple(known.get(name, 0) for name in names)
 
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
@@ -244,6 +227,7 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
             self._remember(partition, written, encoded)
 
     def _remember(self, partition: str, version: int, encoded: Encoded) -> None:
+        self._looks.saw(partition, version)  # inside a `one_look` block: seen at once
         with self._cache_lock:
             self._cache[partition] = (version, encoded)
             self._cache.move_to_end(partition)
