@@ -103,8 +103,13 @@ class PostgresNoted:
         opened = self._open(partition)
         if not opened.marked:  # none when the update locked the row: no round trip
             return []
+        brought = opened.fold(NOTED)  # the lock brought them: deleted with the write, no round trip
+        if brought is not None:
+            if not all(isinstance(mark, dict) for mark in brought):
+                raise ValueError(f"noted marks of {self.where}, partition {partition} are not documents")
+            return brought
         found = (
-            opened.connection()
+            opened.raw()
             .execute(
                 "WITH gone AS (DELETE FROM rows WHERE partition = %s AND tbl = %s RETURNING pos, doc)"
                 " SELECT json_agg(doc ORDER BY pos)::text FROM gone",

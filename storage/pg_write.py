@@ -43,15 +43,16 @@ CHAINED = "history"
 
 LOCK = (
     "SELECT p.version, CASE WHEN p.version = %s THEN NULL ELSE p.tables::text END,"
-    " EXISTS (SELECT 1 FROM rows WHERE rows.partition = p.name AND tbl = %s),"
+    " (SELECT json_agg(json_build_array(m.pos, m.doc) ORDER BY m.pos)::text FROM rows AS m"
+    "  WHERE m.partition = p.name AND m.tbl = %s),"
     " (SELECT s.version FROM partitions AS s WHERE s.name = p.name) = p.version,"
     " (SELECT e.doc::text FROM rows AS e WHERE e.partition = p.name AND e.tbl = %s AND e.key = %s), h.pos, h.doc"
     " FROM partitions AS p LEFT JOIN LATERAL (SELECT pos, doc::text AS doc FROM rows"
     "  WHERE rows.partition = p.name AND rows.tbl = %s ORDER BY pos DESC LIMIT 1) AS h ON true"
     " WHERE p.name = %s FOR UPDATE OF p"
 )
-"""Lock the partition's row: its version, its tables as text unless the version is the one given, whether
-marks are noted beside it (`storage.pg_noted`), whether the row is the one this statement's snapshot holds
+"""Lock the partition's row: its version, its tables as text unless the version is the one given, the
+marks noted beside it (`storage.pg_noted`: a JSON array of [position, mark], NULL for none), whether the row is the one this statement's snapshot holds
 (no commit between: the rows joined are current), the row the block will ask for first
 (`Store.expect_row`: its table and key, or NULLs), and the last `CHAINED` entry's position and text."""
 
@@ -82,7 +83,10 @@ _UPSERT = (  # a first write: `record_once` may have created an empty row meanwh
     " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()"
     " RETURNING version"
 )
-_WITH_QUEUED = "WITH queued AS (" + _QUEUED + " RETURNING 1) "
+_QUEUED_CTE = "queued AS (" + _QUEUED + " RETURNING 1)"
+_FOLDED_CTE = "folded AS (DELETE FROM rows WHERE partition = %s AND tbl = %s AND pos = ANY(%s::bigint[]) RETURNING 1)"
+"""The marks the block folded in (`storage.pg_noted`), deleted with the write that holds them: those the lock
+brought, by position; a mark noted since waits for the next fold."""
 
 _decode = json.JSONDecoder().decode
 
@@ -99,8 +103,11 @@ class OpenWrite:
         "_conn",
         "_expected",
         "_expected_doc",
+        "_folded",
         "_last_doc",
         "_last_pos",
+        "_marks",
+        "_noted",
         "_queued",
         "chained",
         "marked",
@@ -117,9 +124,12 @@ class OpenWrite:
     ) -> None:
         self._conn = conn
         self.partition = partition
-        self.marked = bool(lock and lock[2])
+        self.marked = bool(lock and lock[2] is not None)
         """Whether marks are noted beside the partition (`fold_noted` asks for them only then)."""
         fresh = bool(lock and lock[3])
+        self._marks: str | None = lock[2] if lock and fresh else None
+        self._folded: list[int] = []
+        self._noted = ""
         self.chained = fresh
         """Whether the lock told the last `CHAINED` entry (below); else it is asked for when needed."""
         self._last_pos = -1 if not lock or lock[5] is None else int(lock[5])
@@ -136,6 +146,26 @@ class OpenWrite:
             self._conn.execute(_QUEUED, self._queued_params())
             self._queued.clear()
         return self._conn
+
+    def raw(self) -> psycopg.Connection:
+        """The transaction's connection for a statement that touches no row the block put (nothing sent first)."""
+        return self._conn
+
+    def fold(self, noted: str) -> list[Any] | None:
+        """The marks the lock brought (as [position, mark] pairs), to be deleted with the write; none the
+        second time (a mark noted since waits for the next fold); None when the lock brought none to trust
+        (they are then taken with a statement of their own)."""
+        if self._noted:
+            return []
+        if self._marks is None:
+            return None
+        pairs = _decode(self._marks)
+        self._marks = None
+        if not isinstance(pairs, list) or not all(isinstance(pair, list) and len(pair) == 2 for pair in pairs):
+            raise ValueError(f"noted marks of partition {self.partition} are not a list of [position, mark]")
+        self._folded = [int(pair[0]) for pair in pairs]
+        self._noted = noted
+        return [pair[1] for pair in pairs]
 
     def told(self, table: str, key: str) -> tuple[bool, Document | None]:
         """(True, the row) when the lock brought this row (`Store.expect_row`) and the block has not put it."""
@@ -164,18 +194,23 @@ class OpenWrite:
         self._queued[(table, key)] = (None, text)  # put again: its place in the queue stays, as its row's would
 
     def finish(self, *, raw: str, exists: bool) -> int | None:
-        """Write the partition's tables (`raw`, JSON) with the queued rows, in one statement; its new version."""
+        """Write the partition's tables (`raw`, JSON) with the queued rows and the folded marks' deletion,
+        in one statement; its new version."""
+        ctes: list[str] = []
+        params: list[Any] = []
         if self._queued:
-            queued = self._queued_params()
-            if exists:
-                found = self._conn.execute(_WITH_QUEUED + _UPDATE, (*queued, raw, self.partition)).fetchone()
-            else:
-                found = self._conn.execute(_WITH_QUEUED + _UPSERT, (*queued, self.partition, raw)).fetchone()
+            ctes.append(_QUEUED_CTE)
+            params += self._queued_params()
             self._queued.clear()
-        elif exists:
-            found = self._conn.execute(_UPDATE, (raw, self.partition)).fetchone()
+        if self._folded:
+            ctes.append(_FOLDED_CTE)
+            params += (self.partition, self._noted, self._folded)
+            self._folded = []
+        prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
+        if exists:
+            found = self._conn.execute(prefix + _UPDATE, (*params, raw, self.partition)).fetchone()  # type: ignore[arg-type]
         else:
-            found = self._conn.execute(_UPSERT, (self.partition, raw)).fetchone()
+            found = self._conn.execute(prefix + _UPSERT, (*params, self.partition, raw)).fetchone()  # type: ignore[arg-type]
         return None if found is None else int(found[0])
 
     def _queued_params(self) -> tuple[Any, ...]:

@@ -153,3 +153,59 @@ def test_a_write_whose_block_fails_leaves_no_queued_row(store: PostgresStore) ->
 def _bump(tables: dict) -> None:
     doc = tables.setdefault("counter", {}).setdefault("c", {"n": 0})
     doc["n"] += 1
+
+
+def test_marks_the_lock_brought_are_folded_once_and_one_noted_meanwhile_waits(
+    store: PostgresStore, pg_url: str
+) -> None:
+    """The lock brings the marks noted beside the partition; the write deletes those, by position, so a
+    mark another replica notes during the block is not lost: it waits for the next fold."""
+    other = PostgresStore(pg_url)
+    try:
+        with store.update(PARTITION) as tables:
+            tables["pending"] = {"a": {"n": 1}, "b": {"n": 2}}
+        assert other.note(partition=PARTITION, marks=[{"key": "a"}])
+        with store.update(PARTITION) as tables:
+            assert store.fold_noted(tables, partition=PARTITION) == [{"key": "a"}]
+            assert store.fold_noted(tables, partition=PARTITION) == []  # once per write
+            assert other.note(partition=PARTITION, marks=[{"key": "b"}])  # during the block
+            del tables["pending"]["a"]
+        assert other.read_noted(PARTITION) == ({"pending": {"b": {"n": 2}}}, [{"key": "b"}])
+        with store.update(PARTITION) as tables:
+            assert store.fold_noted(tables, partition=PARTITION) == [{"key": "b"}]
+            del tables["pending"]["b"]
+        assert other.read_noted(PARTITION) == ({"pending": {}}, [])
+    finally:
+        other.close()
+
+
+def test_marks_folded_by_a_writer_the_lock_waited_for_are_not_folded_again(store: PostgresStore, pg_url: str) -> None:
+    other = PostgresStore(pg_url)
+    try:
+        with store.update(PARTITION) as tables:
+            tables["pending"] = {"a": {"n": 1}}
+        assert other.note(partition=PARTITION, marks=[{"key": "a"}])
+        holding, waited = threading.Event(), threading.Event()
+        folded: list[object] = []
+
+        def second() -> None:
+            holding.wait(HANG_GUARD_S)
+            try:
+                with other.update(PARTITION) as tables:
+                    folded.append(other.fold_noted(tables, partition=PARTITION))
+            except BaseException as exc:  # reported by the test below
+                folded.append(exc)
+            waited.set()
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        with store.update(PARTITION) as tables:
+            assert store.fold_noted(tables, partition=PARTITION) == [{"key": "a"}]
+            del tables["pending"]["a"]
+            holding.set()
+            assert not waited.wait(0.5)
+        thread.join(HANG_GUARD_S)
+        assert folded == [[]]
+        assert other.read_noted(PARTITION) == ({"pending": {}}, [])
+    finally:
+        other.close()
