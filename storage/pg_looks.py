@@ -29,10 +29,13 @@ COMPANIONS = 64
 """The most partitions a first look asks versions for (AU's `neste` reads ~50)."""
 
 LOOK = (
-    "SELECT name, version, CASE WHEN name = %s AND version <> %s THEN tables::text END FROM partitions"
-    " WHERE name = ANY(%s)"
+    "SELECT c.name, p.version, CASE WHEN c.name = %s AND p.version <> c.version THEN p.tables::text END"
+    " FROM unnest(%s::text[], %s::bigint[]) AS c(name, version) LEFT JOIN partitions AS p ON p.name = c.name"
+    " WHERE p.version IS DISTINCT FROM c.version OR c.name = %s"
 )
-"""The first look: every name's version, and the tables of the one asked for unless its version is known."""
+"""The first look, given each name with the version cached (-1 for none): the one asked for (its tables
+unless its version is the one cached), and of the others only those whose version is not the one cached
+(NULL: no partition). A request like one before finds most unchanged: they send nothing back."""
 
 
 class Looks:
@@ -164,19 +167,21 @@ class PostgresLooks:
 
     def _first_look(self, partition: str, companions: list[str], found: dict[str, int]) -> Versioned:
         """The block's first read: `partition` and its companions' versions, one round trip."""
-        cached = self._cached(partition)
-        rows = self._query(
-            f"a read of {partition}", LOOK, (partition, cached[0] if cached else -1, [partition, *companions])
-        )
-        for name, version, _ in rows:
-            found[str(name)] = int(version)
-        for name in companions:
-            found.setdefault(name, 0)  # none there when the block looked
-        asked = [(int(version), raw) for name, version, raw in rows if name == partition]
-        if not asked:
-            found[partition] = 0
+        names = [partition, *companions]
+        known = [cached[0] if (cached := self._cached(name)) else -1 for name in names]
+        rows = self._query(f"a read of {partition}", LOOK, (partition, names, known, partition))
+        found.update(zip(names[1:], known[1:], strict=True))  # not sent back: as cached
+        asked: tuple[int, str | None] | None = None
+        for name, version, raw in rows:
+            found[str(name)] = 0 if version is None else int(version)  # NULL: no partition
+            if name == partition and version is not None:
+                asked = (int(version), raw)
+        if asked is None:
             return Versioned({}, 0)
-        version, raw = asked[0]
+        version, raw = asked
+        cached = self._cached(partition) if raw is None else None
+        if raw is None and (cached is None or cached[0] != version):  # another thread replaced it meanwhile
+            return self._read_now(partition)
         return Versioned(self._read_found(partition, version=version, raw=raw, cached=cached), version)
 
     def version(self, partition: str) -> int:
