@@ -4,7 +4,7 @@ partition's write hold every promise a write made one statement at a time."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 import psycopg
@@ -37,28 +37,18 @@ def test_a_writer_that_waited_for_the_lock_chains_after_the_entry_committed_mean
     other = PostgresStore(pg_url)
     try:
         StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="first", mutate=_bump)
-        holding, waited = threading.Event(), threading.Event()
-        failures: list[BaseException] = []
 
-        def second() -> None:
-            holding.wait(HANG_GUARD_S)
-            try:
-                StateStore(store=other).change(partition=PARTITION, author=AUTHOR, at=AT, summary="third", mutate=_bump)
-            except BaseException as exc:  # reported by the test below
-                failures.append(exc)
-            waited.set()
+        def third() -> None:
+            StateStore(store=other).change(partition=PARTITION, author=AUTHOR, at=AT, summary="third", mutate=_bump)
 
-        thread = threading.Thread(target=second)
-        thread.start()
+        def hold(inside: Callable[[], None]) -> None:
+            def slow(tables: dict) -> None:
+                _bump(tables)
+                inside()  # the other writer now starts and waits for this partition's lock
 
-        def slow(tables: dict) -> None:
-            _bump(tables)
-            holding.set()  # the other writer now starts and waits for this partition's lock
-            assert not waited.wait(0.5)
+            StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="second", mutate=slow)
 
-        StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="second", mutate=slow)
-        thread.join(HANG_GUARD_S)
-        assert not failures, failures
+        assert _behind(hold, third) == [None]
         history = StateStore(store=store).history(PARTITION)
         assert [entry["summary"] for entry in history] == ["first", "second", "third"]
         assert chain.walk(partition=PARTITION, entries=history).broken_at is None
@@ -79,34 +69,26 @@ def test_the_same_request_on_two_replicas_at_once_is_recorded_once(store: Postgr
     request = Request(platform="terminal", user_id="u", channel_id="agder", text="x", request_id="req-1")
     try:
         StateStore(store=store).change(partition=PARTITION, author=AUTHOR, at=AT, summary="before", mutate=_bump)
-        holding, waited = threading.Event(), threading.Event()
-        outcome: list[object] = []
 
-        def second() -> None:
-            holding.wait(HANG_GUARD_S)
+        def again() -> object:
             try:
                 StateStore(store=other).change(
                     partition=PARTITION, author=AUTHOR, at=AT, summary="again", mutate=_bump, request=request
                 )
-                outcome.append("recorded twice")
             except AlreadyApplied as exc:
-                outcome.append(exc.entry.get("summary"))
-            except BaseException as exc:  # reported by the test below
-                outcome.append(exc)
-            waited.set()
+                return exc.entry.get("summary")
+            return "recorded twice"
 
-        thread = threading.Thread(target=second)
-        thread.start()
+        def hold(inside: Callable[[], None]) -> None:
+            def slow(tables: dict) -> None:
+                _bump(tables)
+                inside()
 
-        def slow(tables: dict) -> None:
-            _bump(tables)
-            holding.set()
-            assert not waited.wait(0.5)
+            StateStore(store=store).change(
+                partition=PARTITION, author=AUTHOR, at=AT, summary="once", mutate=slow, request=request
+            )
 
-        StateStore(store=store).change(
-            partition=PARTITION, author=AUTHOR, at=AT, summary="once", mutate=slow, request=request
-        )
-        thread.join(HANG_GUARD_S)
+        outcome = _behind(hold, again)
         assert outcome == ["once"]
         assert store.read(PARTITION)["counter"]["c"]["n"] == 2
         # Asked again later (the lock brings the row now): applied, the first entry named.
@@ -150,6 +132,33 @@ def test_a_write_whose_block_fails_leaves_no_queued_row(store: PostgresStore) ->
         assert store.append(tables, partition=PARTITION, table="history", entry={"summary": "kept"}) == "000000"
 
 
+def _behind(hold: Callable[[Callable[[], None]], None], waiting: Callable[[], object]) -> list[object]:
+    """Run `waiting` (another replica's write) in a thread that starts while `hold` holds the partition's
+    lock: `hold` calls the callback it is given inside its block, which starts the other writer and gives it
+    time to queue for the lock. Returns what `waiting` returned or raised."""
+    holding, waited = threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def second() -> None:
+        holding.wait(HANG_GUARD_S)
+        try:
+            outcome.append(waiting())
+        except BaseException as exc:  # reported by the caller's assertion
+            outcome.append(exc)
+        waited.set()
+
+    thread = threading.Thread(target=second)
+    thread.start()
+
+    def inside() -> None:
+        holding.set()
+        assert not waited.wait(0.5)  # the other writer waits for the lock
+
+    hold(inside)
+    thread.join(HANG_GUARD_S)
+    return outcome
+
+
 def _bump(tables: dict) -> None:
     doc = tables.setdefault("counter", {}).setdefault("c", {"n": 0})
     doc["n"] += 1
@@ -185,26 +194,18 @@ def test_marks_folded_by_a_writer_the_lock_waited_for_are_not_folded_again(store
         with store.update(PARTITION) as tables:
             tables["pending"] = {"a": {"n": 1}}
         assert other.note(partition=PARTITION, marks=[{"key": "a"}])
-        holding, waited = threading.Event(), threading.Event()
-        folded: list[object] = []
 
-        def second() -> None:
-            holding.wait(HANG_GUARD_S)
-            try:
-                with other.update(PARTITION) as tables:
-                    folded.append(other.fold_noted(tables, partition=PARTITION))
-            except BaseException as exc:  # reported by the test below
-                folded.append(exc)
-            waited.set()
+        def fold() -> object:
+            with other.update(PARTITION) as tables:
+                return other.fold_noted(tables, partition=PARTITION)
 
-        thread = threading.Thread(target=second)
-        thread.start()
-        with store.update(PARTITION) as tables:
-            assert store.fold_noted(tables, partition=PARTITION) == [{"key": "a"}]
-            del tables["pending"]["a"]
-            holding.set()
-            assert not waited.wait(0.5)
-        thread.join(HANG_GUARD_S)
+        def hold(inside: Callable[[], None]) -> None:
+            with store.update(PARTITION) as tables:
+                assert store.fold_noted(tables, partition=PARTITION) == [{"key": "a"}]
+                del tables["pending"]["a"]
+                inside()
+
+        folded = _behind(hold, fold)
         assert folded == [[]]
         assert other.read_noted(PARTITION) == ({"pending": {}}, [])
     finally:
