@@ -113,8 +113,10 @@ class Core:
 
     def handle(self, request: Request, *, reads_only: bool = False) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
-        written form."""
-        return self._run(self._job(request, reads_only=reads_only))
+        written form. Its reads look at each partition once (`Store.one_look`: on PostgreSQL, one round
+        trip for the partitions a request like it read, `storage.pg_looks`)."""
+        with self.state.store.one_look():
+            return self._run(self._job(request, reads_only=reads_only))
 
     def writes(self, request: Request) -> bool:
         command = self._parse(request).command

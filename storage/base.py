@@ -132,9 +132,11 @@ class Store(abc.ABC):
         """Within the block, in this thread, each partition is looked at once: `read_versioned`, `version` and
         `versions` give what the first of them found (one read, as if taken together), not what a write by
         another process since then holds; this instance's own writes show at once, and `update` always
-        starts from the partition as it is. For one request's reads (`bot.pipeline.kept`): a kept reply's
-        check and the answer worked out after it would otherwise look at the same ~50 partitions twice or
-        three times. Nothing changes for a store that cannot save by it (the default)."""
+        starts from the partition as it is. For one request's reads (`Core.handle` opens it for every request,
+        `bot.pipeline.kept` again, as one): a kept reply's check and the answer worked out after it would
+        otherwise look at the same ~50 partitions twice or three times, and PostgreSQL asks for the
+        partitions a request like it read with its first look (`storage.pg_looks`). Nothing changes for a
+        store that cannot save by it (the default)."""
         return nullcontext()
 
     # -- rows apart from the partition document ------------------------------------------------------------
@@ -157,6 +159,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
         """One keyed row as the open ``update(partition)`` sees it, however old (None when absent)."""
+
+    def expect_row(self, *, partition: str, table: str, key: str) -> None:
+        """The next ``update(partition)`` in this thread asks `row` for this key first (a request id: was it
+        applied?): a store may fetch it with the update's lock, one round trip fewer (PostgreSQL,
+        `storage.pg_write`). What `row` returns is the same either way; nothing for a store that cannot save
+        by it (the default)."""
 
     @abc.abstractmethod
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import psycopg
 
     from storage.fragments import Encoded
+    from storage.pg_write import OpenWrite
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +53,7 @@ class PostgresNoted:
 
         def _connection(self) -> AbstractContextManager[psycopg.Connection]: ...
 
-        def _tx(self, partition: str) -> psycopg.Connection: ...
-
-        def _marked_updates(self) -> set[str]: ...
+        def _open(self, partition: str) -> OpenWrite: ...
 
         def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
 
@@ -101,14 +100,23 @@ class PostgresNoted:
         return tables, _marks(marks, where=f"{self.where}, partition {partition}")
 
     def fold_noted(self, tables: Tables, *, partition: str) -> list[Document]:
-        conn = self._tx(partition)
-        if partition not in self._marked_updates():  # none when the update locked the row: no round trip
+        opened = self._open(partition)
+        if not opened.marked:  # none when the update locked the row: no round trip
             return []
-        found = conn.execute(
-            "WITH gone AS (DELETE FROM rows WHERE partition = %s AND tbl = %s RETURNING pos, doc)"
-            " SELECT json_agg(doc ORDER BY pos)::text FROM gone",
-            (partition, NOTED),
-        ).fetchone()
+        brought = opened.fold(NOTED)  # the lock brought them: deleted with the write, no round trip
+        if brought is not None:
+            if not all(isinstance(mark, dict) for mark in brought):
+                raise ValueError(f"noted marks of {self.where}, partition {partition} are not documents")
+            return brought
+        found = (
+            opened.raw()
+            .execute(
+                "WITH gone AS (DELETE FROM rows WHERE partition = %s AND tbl = %s RETURNING pos, doc)"
+                " SELECT json_agg(doc ORDER BY pos)::text FROM gone",
+                (partition, NOTED),
+            )
+            .fetchone()
+        )
         return _marks(found[0] if found else None, where=f"{self.where}, partition {partition}")
 
 

@@ -15,9 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from storage.base import Document, Tables
 from storage.codec import check_partition_name
+from storage.pg_write import CHAINED
 
 if TYPE_CHECKING:
     import psycopg
+
+    from storage.pg_looks import Looks
+    from storage.pg_write import OpenWrite
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +43,16 @@ def _dumps(doc: Any) -> str:
 
 
 class PostgresRows:
-    """Mixed into `PostgresStore`, which provides the pool, the open update's connection (`_tx`), queries
-    with their errors named (`_query`, `_errors`) and `forget_sealed`."""
+    """Mixed into `PostgresStore`, which provides the pool, the open update (`_open`, `storage.pg_write`: the
+    last history entry its lock told, the rows queued for its write), queries with their errors named
+    (`_query`, `_errors`), `forget_sealed` and the `one_look` blocks' versions (`_looks`)."""
 
     if TYPE_CHECKING:
+        _looks: Looks
 
         def _connection(self) -> AbstractContextManager[psycopg.Connection]: ...
 
-        def _tx(self, partition: str) -> psycopg.Connection: ...
+        def _open(self, partition: str) -> OpenWrite: ...
 
         def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
 
@@ -55,10 +61,14 @@ class PostgresRows:
         def forget_sealed(self, partition: str) -> None: ...
 
     def append(self, tables: Tables, *, partition: str, table: str, entry: Document) -> str:
-        # One round trip: the next position and the insert together (the partition's row lock is held, so
-        # no other writer appends to this partition meanwhile). Keys are the position, zero-padded to 6.
+        # The partition's row lock is held, so no other writer appends to this partition meanwhile: a history
+        # entry after the one the lock told waits to go with the write; another, one round trip for the next
+        # position and the insert together. Keys are the position, zero-padded to 6 (`position_key`).
+        opened = self._open(partition)
+        if table == CHAINED and opened.chained:
+            return opened.append(_dumps(entry))
         (key,) = (  # type: ignore[misc]
-            self._tx(partition)
+            opened.connection()
             .execute(
                 "INSERT INTO rows (partition, tbl, key, pos, doc)"
                 " SELECT %s, %s, CASE WHEN n < 1000000 THEN lpad(n::text, 6, '0') ELSE n::text END, n, %s::jsonb"
@@ -72,7 +82,11 @@ class PostgresRows:
         return str(key)
 
     def put_row(self, tables: Tables, *, partition: str, table: str, key: str, doc: Document) -> None:
-        self._tx(partition).execute(
+        opened = self._open(partition)
+        if table != CHAINED:  # goes with the partition's write (read back as put: `row` sends it first)
+            opened.put(table, key, _dumps(doc))
+            return
+        opened.connection().execute(
             "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
             " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"
             " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc",
@@ -80,16 +94,23 @@ class PostgresRows:
         )
 
     def row(self, tables: Tables, *, partition: str, table: str, key: str) -> Document | None:
+        opened = self._open(partition)
+        told, doc = opened.told(table, key)  # brought by the lock (`expect_row`)
+        if told:
+            return doc
         found = (
-            self._tx(partition)
+            opened.connection()
             .execute("SELECT doc FROM rows WHERE partition = %s AND tbl = %s AND key = %s", (partition, table, key))
             .fetchone()
         )
         return None if found is None else found[0]
 
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
+        opened = self._open(partition)
+        if table == CHAINED and opened.chained:  # told by the lock
+            return opened.last()
         found = (
-            self._tx(partition)
+            opened.connection()
             .execute(
                 "SELECT doc FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1", (partition, table)
             )
@@ -113,6 +134,7 @@ class PostgresRows:
             self._record_many(partition=partition, table=table, docs=docs)
         finally:
             self.forget_sealed(partition)
+            self._looks.forget(partition)  # a new version: a `one_look` block asks again
 
     def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
@@ -155,6 +177,7 @@ class PostgresRows:
             return self._record_once(partition=partition, table=table, key=key, doc=doc)
         finally:
             self.forget_sealed(partition)
+            self._looks.forget(partition)  # a new version: a `one_look` block asks again
 
     def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():

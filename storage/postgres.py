@@ -10,7 +10,11 @@
   another takes over; no clock skew between replicas matters.
 - A partition's version (`Store.version`) is its row's ``version``, from one sequence, taken by every write
   (`update`, and `record_once`/`record_many`, which touch only rows). Reads are cached by it (one round trip
-  that returns the tables only when they changed); `versions` asks for several in one round trip.
+  that returns the tables only when they changed); `versions` asks for several in one round trip, and a
+  `one_look` block (a request) asks for the partitions a request like it read with its first look
+  (`storage.pg_looks`).
+- An update is BEGIN, the lock (bringing the last history entry and the request id the block asks for
+  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`).
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -22,22 +26,24 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
 from psycopg_pool import PoolTimeout
 
-from storage.base import Document, Store, StoreError, Tables, Versioned
+from storage.base import Document, Store, StoreError, Tables
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog
 from storage.fragments import Encoded, encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
+from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import NOTED, PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
+from storage.pg_write import LOCK, OpenWrite, lock_params
 from storage.sealed import SealedSummaries
 
 __all__ = ["PostgresStore", "describe_url", "migrate_url"]
@@ -47,7 +53,7 @@ logger = logging.getLogger(__name__)
 _CACHE_SIZE = 1024
 
 
-class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
+class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store):
     """`Store` on one PostgreSQL database. One instance per process; thread-safe."""
 
     remote = True  # calls wait on the network: `serve` runs the core off its event loop
@@ -70,6 +76,7 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         process wrote them: the next write encodes only what it changed, `storage.fragments`)."""
         self._cache_lock = threading.Lock()
         self._sealed = SealedSummaries()
+        self._looks = Looks()
         self._db = Connections(
             url,
             where=self.where,
@@ -136,39 +143,20 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                 )
         raise AssertionError("unreachable")
 
-    def _open_updates(self) -> dict[str, psycopg.Connection]:
+    def _open_updates(self) -> dict[str, OpenWrite]:
         active = getattr(self._local, "updates", None)
         if active is None:
             active = self._local.updates = {}
         return active
 
-    def _marked_updates(self) -> set[str]:
-        """The partitions this thread has open updates of with marks noted beside them (`storage.pg_noted`)."""
-        marked = getattr(self._local, "marked", None)
-        if marked is None:
-            marked = self._local.marked = set()
-        return marked
-
-    def _tx(self, partition: str) -> psycopg.Connection:
-        conn = self._open_updates().get(partition)
-        if conn is None:
+    def _open(self, partition: str) -> OpenWrite:
+        """This thread's open update of `partition` (`storage.pg_write`)."""
+        found = self._open_updates().get(partition)
+        if found is None:
             raise RuntimeError(f"no open update of partition {partition!r} in this thread")
-        return conn
+        return found
 
     # -- Store interface ----------------------------------------------------------------------------------
-
-    def read_versioned(self, partition: str) -> Versioned:
-        check_partition_name(partition)
-        cached = self._cached(partition)
-        found = self._query(
-            f"a read of {partition}",
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions WHERE name = %s",
-            (cached[0] if cached else -1, partition),
-        )
-        if not found:
-            return Versioned({}, 0)
-        version, raw = found[0]
-        return Versioned(self._read_found(partition, version=version, raw=raw, cached=cached), version)
 
     def _cached(self, partition: str) -> tuple[int, Encoded] | None:
         with self._cache_lock:
@@ -187,16 +175,6 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         self._remember(partition, version, Encoded(tables=tables))
         return tables
 
-    def version(self, partition: str) -> int:
-        return self.versions((partition,))[0]
-
-    def versions(self, partitions: Iterable[str]) -> tuple[int, ...]:
-        """One round trip for all of them (a kept reply checks the five or so partitions it read)."""
-        names = [check_partition_name(name) for name in partitions]
-        found = self._query("a version check", "SELECT name, version FROM partitions WHERE name = ANY(%s)", (names,))
-        known = {str(name): int(version) for name, version in found}
-        return tuple(known.get(name, 0) for name in names)
-
     @contextmanager
     def update(self, partition: str) -> Iterator[Tables]:
         check_partition_name(partition)
@@ -209,12 +187,22 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
         finally:
             self.forget_sealed(partition)  # after the commit: a `logg` meanwhile may have read the old rows
 
+    def expect_row(self, *, partition: str, table: str, key: str) -> None:
+        self._local.expected = (partition, table, key)
+
+    def _expected(self, partition: str) -> tuple[str, str] | None:
+        """The row `expect_row` said the update of `partition` asks for first (taken: once)."""
+        expected = getattr(self._local, "expected", None)
+        self._local.expected = None
+        return None if expected is None or expected[0] != partition else (expected[1], expected[2])
+
     @contextmanager
-    def _update(self, partition: str, active: dict[str, psycopg.Connection]) -> Iterator[Tables]:
+    def _update(self, partition: str, active: dict[str, OpenWrite]) -> Iterator[Tables]:
+        expected = self._expected(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
-            found = self._lock_row(conn, partition, known=cached[0] if cached else -1)
+            found = self._lock_row(conn, partition, known=cached[0] if cached else -1, expected=expected)
             before: Encoded | None = None
             if found is None:
                 work: Tables = {}
@@ -226,35 +214,20 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                     tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
                 )
                 work = work_copy(before.tables)
-            active[partition] = conn
-            marked = self._marked_updates()
-            if found is not None and found[2]:
-                marked.add(partition)  # `fold_noted` asks for the marks only where there are some
+            opened = active[partition] = OpenWrite(conn, partition=partition, lock=found, expected=expected)
             try:
                 yield work
             finally:
                 del active[partition]
-                marked.discard(partition)
             raw, encoded = encode_partition(work, before=before)
-            if found is None:  # upsert: `record_once` may have created an empty row meanwhile
-                written = conn.execute(
-                    "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
-                    " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()"
-                    " RETURNING version",
-                    (partition, raw.decode("ascii")),
-                ).fetchone()
-            else:
-                written = conn.execute(
-                    "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'),"
-                    " updated_at = now() WHERE name = %s RETURNING version",
-                    (raw.decode("ascii"), partition),
-                ).fetchone()
+            written = opened.finish(raw=raw.decode("ascii"), exists=found is not None)
         # Committed: the next read finds this version cached and is sent no text (the tables as stored, not
         # the writer's objects).
         if written is not None:
-            self._remember(partition, int(written[0]), encoded)
+            self._remember(partition, written, encoded)
 
     def _remember(self, partition: str, version: int, encoded: Encoded) -> None:
+        self._looks.saw(partition, version)  # inside a `one_look` block: seen at once
         with self._cache_lock:
             self._cache[partition] = (version, encoded)
             self._cache.move_to_end(partition)
@@ -262,21 +235,19 @@ class PostgresStore(PostgresNoted, PostgresRows, FaultLog, Store):
                 self._cache.popitem(last=False)
 
     @staticmethod
-    def _lock_row(conn: psycopg.Connection, partition: str, *, known: int) -> tuple[int, str | None, bool] | None:
-        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): its
-        version, its tables as text unless the version is `known`, and whether marks are noted beside it
-        (`storage.pg_noted`); None when there is no row."""
-        query = (
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END,"
-            " EXISTS (SELECT 1 FROM rows WHERE rows.partition = partitions.name AND tbl = %s)"
-            " FROM partitions WHERE name = %s FOR UPDATE OF partitions"
-        )
-        row = conn.execute(query, (known, NOTED, partition)).fetchone()
+    def _lock_row(
+        conn: psycopg.Connection, partition: str, *, known: int, expected: tuple[str, str] | None
+    ) -> tuple[Any, ...] | None:
+        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): what
+        `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None when there
+        is no row."""
+        params = lock_params(known=known, noted=NOTED, expected=expected, partition=partition)
+        row = conn.execute(LOCK, params).fetchone()
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
-            row = conn.execute(query, (known, NOTED, partition)).fetchone()
-        return None if row is None else (int(row[0]), None if row[1] is None else str(row[1]), bool(row[2]))
+            row = conn.execute(LOCK, params).fetchone()
+        return row
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
         return self._sealed.summary(prefix, names=names, limit=limit, store=self)

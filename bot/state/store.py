@@ -187,8 +187,10 @@ class StateStore:
         AlreadyApplied with the first entry, so a retried or double-clicked request records once.
         """
         store = self.store
+        request_id = request.request_id if request else None
+        if request_id:  # asked first in the block: a store may bring it with the lock
+            store.expect_row(partition=partition, table="requests", key=request_id)
         with store.update(partition) as tables:
-            request_id = request.request_id if request else None
             if request_id:
                 seen = store.row(tables, partition=partition, table="requests", key=request_id)
                 if seen is not None:

@@ -194,6 +194,10 @@ class RequestReads(Store):
         self.only_reads = False
         return self._store.row(tables, partition=partition, table=table, key=key)
 
+    def expect_row(self, *, partition: str, table: str, key: str) -> None:
+        self.only_reads = False
+        self._store.expect_row(partition=partition, table=table, key=key)
+
     def last_row(self, tables: Tables, *, partition: str, table: str) -> Document | None:
         self.only_reads = False
         return self._store.last_row(tables, partition=partition, table=table)
