@@ -73,15 +73,21 @@ _SENTENCE_WORDS = frozenset(
         ),
     }
 )
+# A day someone is away, not the meeting's: only in the date's own sentence («Eg er på ferie. Passar måndag 16.
+# august?» proposes the Monday).
+_AWAY_WORDS = frozenset(
+    {
+        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
+        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+    }
+)
 # The day is not (or not surely) the meeting's.
 _REFUSING_WORDS = frozenset(
     {
         *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
         *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
         *("annakvar", "annankvar", "kvar", "hver", "annahver"),
-        # a day someone is away, not the meeting's
-        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
-        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+        *_AWAY_WORDS,
         # a day counted from the one named («så vi kan signere etter det»)
         *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
         # a day that has been: without its year it would be read as the coming one
@@ -110,6 +116,8 @@ _FEAST_GLUE = frozenset(
         *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
     }
 )
+_NOT_THE_DAY = _REFUSING_WORDS - _AWAY_WORDS
+_EITHER = frozenset({"anten", "enten"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
@@ -198,11 +206,14 @@ def date_phrases(text: str) -> Iterator[str]:
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _before_away(_before_otherwise(plain[end:]))
+        told = plain[:start] + _either_or(_before_away(_before_otherwise(plain[end:])))
+        own_start, own_end = _own_sentence(words, start=start, end=end)
+        near = plain[own_start:start] + _before_away(_before_otherwise(plain[end:own_end]))
         if (
-            not _REFUSING_WORDS.isdisjoint(told)
+            not _NOT_THE_DAY.isdisjoint(told)
             or not _PART_OF.isdisjoint(told)
-            or any(word.startswith(_AWAY_STEMS) for word in told)
+            or not _AWAY_WORDS.isdisjoint(near)
+            or any(word.startswith(_AWAY_STEMS) for word in near)
         ):
             return
         before = plain[start - 1] if start else ""
@@ -225,6 +236,30 @@ def _before_otherwise(after: list[str]) -> list[str]:
     and a date among them is still a second date (every word that names a day lies inside the date's words)."""
     ends = [i for i, word in enumerate(after) if word in _OTHERWISE]
     return after[: ends[0]] if ends else after
+
+
+def _either_or(after: list[str]) -> list[str]:
+    """The words after a date without the «eller» of «anten fysisk eller på Teams»: an alternative of how, not of
+    which day (a second day among them is still a second date)."""
+    either = next((i for i, word in enumerate(after) if word in _EITHER), None)
+    if either is None:
+        return after
+    return after[: either + 1] + [word for word in after[either + 1 :] if word != "eller"]
+
+
+def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
+    """The word indices of the sentence the date's words stand in, in a text of several («Beklager sent svar – eg
+    er på ferie. Passar det med måndag 16. august kl 13?»): a sentence ends with a word of letters and its full
+    stop, question or exclamation mark before a capital letter («kl. 10», «16. august» end none)."""
+    first, last = 0, len(words)
+    for i, word in enumerate(words[:-1]):
+        ends = word[-1:] in ".?!" and word[:-1].isalpha() and len(word) > 3 and words[i + 1][:1].isupper()
+        if ends and i < start:
+            first = i + 1
+        elif ends and i >= end - 1:
+            last = i + 1
+            break
+    return first, last
 
 
 def _before_away(after: list[str]) -> list[str]:

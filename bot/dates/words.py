@@ -92,6 +92,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
     "i morn": 1, "imorn": 1,
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
+    "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
     "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
 }  # fmt: skip
 WEEK_SHIFT: dict[str, int] = {
@@ -200,6 +201,14 @@ _DASHED_MONTH_RE = re.compile(r"(?<![0-9-])([0-9]{1,2})-([^\W\d_]{3,9})\.?(?:-([
 _WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
 
 
+# «ein dag i juni», «en gang før jul», «i august en gang»: some day of a month, asked about as the month; only before a
+# month's name or «før jul» («en dag i neste uke», «ein dag i jula» stay vague).
+_SOME_DAY_RE = re.compile(
+    rf"^(?:en|ein)\s+(?:gang|gong|dag)\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
+)
+_SOME_TIME_END_RE = re.compile(rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)}))\s+(?:en|ein)\s+(?:gang|gong)$")
+
+
 def normalize(text: str) -> str:
     """Lower case, one spelling per word, single spaces, no decoration around the phrase."""
     s = unicodedata.normalize("NFKC", text).lower()
@@ -214,6 +223,7 @@ def normalize(text: str) -> str:
     s = _DASHED_MONTH_RE.sub(_dashed_month, s)
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
+    s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
     s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
 
