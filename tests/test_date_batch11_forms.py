@@ -85,3 +85,29 @@ def test_batch11_form(text: str, expected: tuple[datetime, bool] | None) -> None
 def test_some_day_of_a_month_is_the_month_asked(text: str, month: datetime) -> None:
     parsed = read_date(text, now=THU)
     assert isinstance(parsed, ParsedDate) and parsed.month_only and parsed.when == month, f"{text!r}: {parsed}"
+
+
+# Tuesday 28 December 2027: Christmas is still on. A period read as its first day is this year's while it lasts
+# (passed, so `dato` asks), never next year's; a day of it that has passed (julaften) is next year's as before.
+IN_ROMJUL = datetime(2027, 12, 28, 11, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i romjula", at(2027, 12, 27)),
+        ("romjulen", at(2027, 12, 27)),
+        ("mellom jul og nyttår", at(2027, 12, 27)),
+        ("i jula", at(2027, 12, 24)),
+        ("julaften", at(2028, 12, 24)),
+        ("overmorra", at(2027, 12, 30)),
+    ],
+)
+def test_christmas_period_while_it_lasts(text: str, expected: tuple[datetime, bool]) -> None:
+    parsed = read_date(text, now=IN_ROMJUL)
+    assert isinstance(parsed, ParsedDate) and (parsed.when, parsed.has_time) == expected, f"{text!r}: {parsed}"
+
+
+def test_christmas_period_after_new_year_is_the_next() -> None:
+    parsed = read_date("i romjula", now=datetime(2028, 1, 2, 11, 0, tzinfo=OSLO))
+    assert isinstance(parsed, ParsedDate) and parsed.when.date().isoformat() == "2028-12-27"

@@ -14,7 +14,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
-from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words, names_a_day
+from bot.dates.named_days import (
+    feast_week,
+    feast_week_words,
+    named_day,
+    named_day_words,
+    names_a_day,
+    period_days,
+)
 from bot.dates.relations import related
 from bot.dates.vague import MonthPart
 from bot.dates.words import (
@@ -151,9 +158,15 @@ def _related(s: str, *, today: date, now: datetime, window: tuple[date, date] | 
 
 
 def _yearless(
-    make: Maker, *, today: date, window: tuple[date, date] | None, weekday: str | None = None, kind: Kind = "day"
+    make: Maker,
+    *,
+    today: date,
+    window: tuple[date, date] | None,
+    weekday: str | None = None,
+    kind: Kind = "day",
+    lasts: int = 0,
 ) -> Found | None:
-    ahead = _month_end if kind == "month" else None
+    ahead = _month_end if kind == "month" else (lambda d: d + timedelta(days=lasts)) if lasts else None
     day = choose_year(make, today=today, window=window, ahead=ahead)
     if day is None:
         return None
@@ -219,7 +232,7 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
             return None
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
-        found = _yearless(make, today=today, window=window, weekday=wd)
+        found = _yearless(make, today=today, window=window, weekday=wd, lasts=period_days(name))
         return replace(found, named=True) if found else None
     if m := _FEAST_WEEK_RE.fullmatch(s):
         name, y = m.groups()
