@@ -45,6 +45,16 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     ("Beklager sent svar – eg er bortreist. Passar det med torsdag 29. april kl 13?", at(2027, 4, 29, 13)),
     # «anten … eller» after the date is how, not which day
     ("Me føreslår fredag 30. april, anten fysisk eller på Teams.", at(2027, 4, 30)),
+    # what is due before a deadline word, and what is still to be sent after the date
+    ("svar innen fredag", at(2027, 4, 23)),
+    ("rapport innan 1.5", at(2027, 5, 1)),
+    ("tilbakemelding snarest, seinast 29. april", at(2027, 4, 29)),
+    ("fredag 30. april kl 9 – lenke kommer", at(2027, 4, 30, 9)),
+    ("fredag 30. april kl 9 på Teams (lenkje kjem)", at(2027, 4, 30, 9)),
+    # a clock time typed onto a date
+    ("30.04.2027kl 09:00", at(2027, 4, 30, 9)),
+    # a day counted from a feast is still read: only «before the feast» alone is vague
+    ("fredag før pinse", at(2027, 5, 14)),
 ]
 
 # Some day of a month: the month, asked about (month_only), as «ein gong i oktober» was.
@@ -63,6 +73,12 @@ REFUSED: tuple[str, ...] = (
     "en dag i romjula",
     "ein gong i veka",
     "i juni en dag",
+    # some day before a feast, never its Sunday
+    "før pinse",
+    "innen påske",
+    "seinast pinse 2027",
+    "svar innen 2.5 timar",  # a quantity after the deadline word stays none
+    "svar 29.4",  # a word before a date without a deadline word stays noise
     "Eg er på ferie 27. april. Kan vi ta 28. april?",  # two dates
     "Eg er på ferie 27. april. Vi kan ta det etterpå.",  # the day away is the date's own sentence
     "Eg er borte. Møtet er avlyst 28. april.",

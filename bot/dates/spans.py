@@ -58,6 +58,17 @@ _BEFORE_CHRISTMAS_RE = re.compile(
 )
 
 
+# «før påske», «innen pinse»: some day before a feast read alone as its Sunday, never that Sunday (`vague` says so).
+_BEFORE_FEAST_RE = re.compile(
+    r"^(?:før|innen|innan|senest|seinast|til)\s+(?:påske|påsken|påska|pinse|pinsen|pinsa)(?:\s*,?\s*(?:i\s+)?[0-9]{4})?$"
+)
+
+
+def before_feast(s: str) -> bool:
+    """Whether a normalized phrase is only «before Easter/Whitsun»: vague, not the feast's Sunday."""
+    return _BEFORE_FEAST_RE.match(s) is not None
+
+
 def before_christmas(s: str) -> str:
     """A normalized phrase with «før jul» as the month it means."""
     return _BEFORE_CHRISTMAS_RE.sub("desember", s)

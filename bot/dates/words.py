@@ -110,6 +110,13 @@ DEADLINE_WORDS = (
     "ikkje seinare enn", "ikkje seinere enn", "ikke seinere enn", "ikke etter", "ikkje etter",
     "t.o.m.", "t.o.m", "tom",
 )  # fmt: skip
+# What is due, said before a deadline word («svar innen 24.3», «innspel innan 1. mars»): no part of the date.
+DUE_WORDS = (
+    "svar", "svaret", "tilbakemelding", "tilbakemeldinga", "tilbakemeldingen", "tilbakemeldinger",
+    "tilbakemeldingar", "innspel", "innspela", "innspill", "innspillet", "innspillene", "kommentarer",
+    "kommentarar", "merknader", "merknadar", "utkast", "utkastet", "rapport", "rapporten", "påmelding",
+    "påmeldinga", "påmeldingen", "levering", "leveranse",
+)  # fmt: skip
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
 FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
 _OTHER_WORDS = (
@@ -192,6 +199,7 @@ _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOTTED_ISO_RE = re.compile(r"(?<![0-9.])(20[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(?![0-9])\.?")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
+_DIGIT_KL_RE = re.compile(r"(?<=[0-9])kl(?=[\s.0-9]|$)")
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
 # «16de mars», «1ste mai», «24.de august», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
 _ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
@@ -220,6 +228,7 @@ def normalize(text: str) -> str:
     s = _ORDINAL_END_RE.sub(r"\1.", s)
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
+    s = _DIGIT_KL_RE.sub(" kl", s)  # «19.03.2027kl 09:00»
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _DASHED_MONTH_RE.sub(_dashed_month, s)
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
