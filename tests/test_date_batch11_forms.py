@@ -127,3 +127,34 @@ def test_christmas_period_while_it_lasts(text: str, expected: tuple[datetime, bo
 def test_christmas_period_after_new_year_is_the_next() -> None:
     parsed = read_date("i romjula", now=datetime(2028, 1, 2, 11, 0, tzinfo=OSLO))
     assert isinstance(parsed, ParsedDate) and parsed.when.date().isoformat() == "2028-12-27"
+
+
+# Wrong readings found by wrapping every corpus phrase in sentences (main read each of them so).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kan vi ta det 29.04.2027 02:00 PM?", at(2027, 4, 29, 14)),  # main: 02.00 at night
+        ("Vi tek det i morgon kvart over ti.", at(2027, 4, 23, 10, 15)),  # main: no time
+        ("Vi tek det fjortende mai.", at(2027, 5, 14)),  # main: May, asked as the month
+        ("Vi tek det ein gong i oktober.", None),  # read below as the month
+        ("Vi tek det ein gong i jula.", None),  # main: Christmas Eve
+        ("Vi foreslår tirsdag 28. april 2027.", None),  # a Wednesday; main (through dateparser): the 28th
+        ("tirsdag 28. april 2027.", None),
+        ("fristen er jul", None),  # read below as December; main: July 2028
+    ],
+)
+def test_sentence_audit(text: str, expected: tuple[datetime, bool] | None) -> None:
+    parsed = read_date(text, now=THU)
+    if expected is None:
+        assert not isinstance(parsed, ParsedDate) or parsed.month_only, f"{text!r}: {parsed}"
+    else:
+        assert isinstance(parsed, ParsedDate) and (parsed.when, parsed.has_time) == expected, f"{text!r}: {parsed}"
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("Vi tek det ein gong i oktober.", 10), ("fristen er jul", 12), ("fram til jul", 12), ("frist: jul", 12)],
+)
+def test_some_time_of_a_month_in_a_sentence_is_the_month(text: str, month: int) -> None:
+    parsed = read_date(text, now=THU)
+    assert isinstance(parsed, ParsedDate) and parsed.month_only and parsed.when.month == month, f"{text!r}: {parsed}"

@@ -26,7 +26,7 @@ from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
-from bot.dates.spans import before_christmas, before_feast, iso_instant, two_days
+from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, day_first, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
@@ -190,7 +190,7 @@ def _read(
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
     s = before_christmas(normalize(text))
-    s = s if before_feast(s) else _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s))
+    s = s if before_feast(s) else christmas_by(_FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s)), typed=s)
     s, whole = take_all_day(s)
     s, lunch = take_lunch(between(with_years(with_relative_months(s, today=now.date()), today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)

@@ -30,6 +30,7 @@ from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
     COMING_WORDS,
+    DAY_ORDINALS,
     DAY_UNITS,
     HOUR_UNITS,
     MONTH_UNITS,
@@ -146,14 +147,19 @@ _LEFT_GLUE = frozenset(
         *("primo", "medio", "ultimo", "tidlig", "tidleg", "seint", "sent", "sist", "først", "fyrst", "løpet"),
         *NUMBERS,
         *ORDINALS,
+        # «fjortende mars», «lille julaften», «ein gong i oktober»: a day in words, a feast's first word, «some day»
+        *DAY_ORDINALS,
+        *("lille", "vesle", "gang", "gong"),
     }
 )
+# «ein gong i jula»: some time in a period read alone as its first day, never that day.
+_SOME_TIME = frozenset({"gang", "gong"})
 _DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
 _DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
 _QUANTITY_UNITS = frozenset(
     {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
 )
-_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
+_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS, "am", "pm", "a.m", "p.m"})
 # «fredag 22. oktober etter lunsj»: a meal after the date is a part of its day, not a day counted from.
 _MEALS = frozenset({"lunsj", "lunsjen", "lunch"})
 _MEAL_LEAD = frozenset({"etter", "før", "til", "over", "ved", "under"})
@@ -200,7 +206,7 @@ def date_phrases(text: str) -> Iterator[str]:
         (start, end)
         for start in range(left, first + 1)
         for end in range(last + 1, right + 1)
-        if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
+        if first - start + end - last - 1 <= 2 * _REACH  # «i morgon kvart over ti»: never more small words
     ]
     # longest first; of two as long, the one reaching further right («torsdag 11. mars (hele dagen)» before «av
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
@@ -217,6 +223,8 @@ def date_phrases(text: str) -> Iterator[str]:
         ):
             return
         before = plain[start - 1] if start else ""
+        if before in _SOME_TIME:
+            return None  # «ein gong i jula», longest first: «ein gong i oktober» was read (the month, asked) before
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
         if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
             continue

@@ -108,7 +108,7 @@ COMING_WORDS = (
 DEADLINE_WORDS = (
     "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
     "ikkje seinare enn", "ikkje seinere enn", "ikke seinere enn", "ikke etter", "ikkje etter",
-    "t.o.m.", "t.o.m", "tom",
+    "t.o.m.", "t.o.m", "tom", "fram til", "frem til",
 )  # fmt: skip
 # What is due, said before a deadline word («svar innen 24.3», «innspel innan 1. mars»): no part of the date.
 DUE_WORDS = (
@@ -234,7 +234,7 @@ def normalize(text: str) -> str:
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
-    s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
+    s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
 
 
