@@ -206,7 +206,8 @@ def date_phrases(text: str) -> Iterator[str]:
         (start, end)
         for start in range(left, first + 1)
         for end in range(last + 1, right + 1)
-        if first - start + end - last - 1 <= 2 * _REACH  # «i morgon kvart over ti»: never more small words
+        # «om ei veke», «kvart over ti»: never more small words; «i» of «i morgon» besides a time of three
+        if first - start + end - last - 1 <= _REACH + (plain[start] == "i")
     ]
     # longest first; of two as long, the one reaching further right («torsdag 11. mars (hele dagen)» before «av
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
