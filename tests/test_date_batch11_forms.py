@@ -43,6 +43,8 @@ READS: list[tuple[str, tuple[datetime, bool]]] = [
     # a day away in the sentence before the one with the date
     ("Eg er på ferie. Kan vi ta det tysdag 27. april?", at(2027, 4, 27)),
     ("Beklager sent svar – eg er bortreist. Passar det med torsdag 29. april kl 13?", at(2027, 4, 29, 13)),
+    ("Eg er på juleferie. Kan vi ta det tysdag 27. april?", at(2027, 4, 27)),
+    ("Me tek det fredag 30. april før juleferien.", at(2027, 4, 30)),  # a meeting set before time away
     # «anten … eller» after the date is how, not which day
     ("Me føreslår fredag 30. april, anten fysisk eller på Teams.", at(2027, 4, 30)),
     # what is due before a deadline word, and what is still to be sent after the date
@@ -82,6 +84,8 @@ REFUSED: tuple[str, ...] = (
     "Eg er på ferie 27. april. Kan vi ta 28. april?",  # two dates
     "Eg er på ferie 27. april. Vi kan ta det etterpå.",  # the day away is the date's own sentence
     "Eg er borte. Møtet er avlyst 28. april.",
+    "Eg er på påskeferie til 29. april.",  # every holiday's «-ferie» is time away (main read the 29th)
+    "Eg har sommarferie 30. april.",
     "Vi tek det anten 27. eller 28. april.",
     "Vi tek det anten 27. april eller seinare.",  # «anten» before the date: an alternative to it
     "Vi tek det tysdag 27. april, anten fysisk eller digitalt, eller onsdag.",

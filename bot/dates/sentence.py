@@ -220,7 +220,7 @@ def date_phrases(text: str) -> Iterator[str]:
             not _NOT_THE_DAY.isdisjoint(told)
             or not _PART_OF.isdisjoint(told)
             or not _AWAY_WORDS.isdisjoint(near)
-            or any(word.startswith(_AWAY_STEMS) for word in near)
+            or any(_away(word) for word in near)
         ):
             return
         before = plain[start - 1] if start else ""
@@ -276,11 +276,16 @@ def _before_away(after: list[str]) -> list[str]:
     away itself, «Eg har ferie frå 5. juli», still refuses)."""
     kept: list[str] = []
     for i, word in enumerate(after):
-        if word.startswith(_AWAY_STEMS) and i and after[i - 1] == "før":
+        if _away(word) and i and after[i - 1] == "før":
             kept.pop()
         else:
             kept.append(word)
     return kept
+
+
+def _away(word: str) -> bool:
+    """A word of time away: «ferien», «permisjon», and every holiday's «-ferie» («juleferie», «påskeferien»)."""
+    return word.startswith(_AWAY_STEMS) or "ferie" in word
 
 
 def _deadline_day(plain: list[str], *, after: str) -> bool:
