@@ -20,6 +20,7 @@ from typing import NamedTuple
 from bot.clock import OSLO
 from bot.dates import zones
 from bot.dates.found import FIRST_YEAR
+from bot.dates.words import PREFIX_WEEKDAYS
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ _RANGE_RE = re.compile(r"[0-9]\.?\s*[-\u2013\u2014]\s*[0-9]|\s(?:til|to|bis|till
 _OSLO_ZONE_NAMES = frozenset({"CET", "CEST", "MET", "MEST"})
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 _MONTHS += ("November", "December")  # a date written so dateparser reads the zone after it
+# A weekday typed with the date (Norwegian or English, three letters or more: «on», «to» are words too) is checked.
+_WEEKDAYS = {word: day for word, day in PREFIX_WEEKDAYS.items() if len(word) >= 3}
 _MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
 _missing = False
 
@@ -63,6 +66,8 @@ def absolute_date(text: str, *, now: datetime) -> Absolute | None:
     found = _read(text, now=now)
     if found is None:
         return None
+    if any(_WEEKDAYS.get(word, found.weekday()) != found.weekday() for word in _WORD_RE.findall(text.lower())):
+        return None  # «tirsdag 10. februar 2027.» is a Wednesday: refused as the grammar refuses it, never the 10th
     has_time = _TIME_RE.search(text) is not None
     hour, minute = (found.hour, found.minute) if has_time else (0, 0)
     when = datetime(found.year, found.month, found.day, hour, minute, tzinfo=OSLO)

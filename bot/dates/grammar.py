@@ -26,7 +26,7 @@ from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
-from bot.dates.spans import before_christmas, iso_instant, two_days
+from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, day_first, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
@@ -34,6 +34,7 @@ from bot.dates.vague import MonthPart, vague
 from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
     DEADLINE_WORDS,
+    DUE_WORDS,
     FROM_WORDS,
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -76,13 +77,13 @@ _LEADING_RANGE_RE = re.compile(
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 # «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
-# compound is a deadline word too; «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
+# compound is a deadline word too («svar innen 24.3», «tilbakemelding snarest, seinast 24. mars»: what is due first); «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
 _DEADLINE_ONE = (
     rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9]))?"
     r"(?:\s+er)?)"
 )
 _DEADLINE_RE = re.compile(
-    rf"^(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    rf"^(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
     r"\s*:?\s+(?:den\s+|på\s+)?"
 )
 _FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
@@ -188,7 +189,8 @@ def _read(
     if (moment := iso_instant(text)) is not None:
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
-    s = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", before_christmas(normalize(text))))
+    s = before_christmas(normalize(text))
+    s = s if before_feast(s) else christmas_by(_FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s)), typed=s)
     s, whole = take_all_day(s)
     s, lunch = take_lunch(between(with_years(with_relative_months(s, today=now.date()), today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)

@@ -59,6 +59,22 @@ _DAYS: dict[str, Callable[[int], date]] = {
     "andre pinsedag": _from_easter(50),
 }
 
+# A period read as its first day («i jula» Christmas Eve, «romjula» 27 December) is still this year's while it lasts:
+# «i romjula» typed on 28 December is this Christmas week (passed, so `dato` asks), never next year's.
+_JUL_WORDS = ("i jul", "jula", "i jula", "julen", "i julen", "i jol", "i jola")
+_ROMJUL_WORDS = (
+    "romjul",
+    "romjula",
+    "romjuli",
+    "i romjula",
+    "i romjulen",
+    "i romjuli",
+    "mellom jul og nyttår",
+    "romjulen",
+)
+_PERIOD_DAYS: dict[str, int] = dict.fromkeys(_JUL_WORDS, 7) | dict.fromkeys(_ROMJUL_WORDS, 4)
+
+
 # Other ways of writing the same names: nynorsk, split words, numerals and "dagen".
 _VARIANTS: dict[str, str] = {
     "lille julaften": "lillejulaften",
@@ -96,16 +112,19 @@ _VARIANTS: dict[str, str] = {
     "olsokdag": "olsok",
     # "i jul" is Christmas (from Christmas Eve, as Norwegians count it), never July; "jul" alone stays the
     # month's short form ("15. jul").
-    **dict.fromkeys(("i jul", "jula", "i jula", "julen", "i julen", "i jol", "i jola"), "julaften"),
-    **dict.fromkeys(
-        ("romjul", "romjula", "romjuli", "i romjula", "i romjulen", "i romjuli", "mellom jul og nyttår"), "romjulen"
-    ),
+    **dict.fromkeys(_JUL_WORDS, "julaften"),
+    **dict.fromkeys(_ROMJUL_WORDS[:-1], "romjulen"),
     # Easter and Whitsun as days are their Sundays ("dagen etter påske", "fredag etter pinse").
     **dict.fromkeys(("påske", "påsken", "påska", "påskesøndag", "påskesundag"), "påskedag"),
     **dict.fromkeys(("pinse", "pinsen", "pinsa"), "pinsedag"),
 }
 
 _ORDINAL_PREFIX = {"1.": "første", "2.": "andre", "fyrste": "første", "annen": "andre", "annan": "andre"}
+
+
+def period_days(name: str) -> int:
+    """How many days after its first day a named period lasts (to New Year's Eve for Christmas), 0 for a day."""
+    return _PERIOD_DAYS.get(name, 0)
 
 
 def named_day(name: str) -> Callable[[int], date] | None:

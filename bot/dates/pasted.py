@@ -137,6 +137,12 @@ _TENTATIVE_TAIL_RE = re.compile(
     r"\s*\)?[\s.]*$|\s*\(\s*(?:tbc|tentativt|foreløpig|førebels)\s*\)[\s.]*$",
     re.IGNORECASE,
 )
+# «kl 9 – lenke kommer», «på Teams (lenkje kjem)», «agenda følger»: what is still to be sent says nothing of the day.
+_LATER_TAIL_RE = re.compile(
+    r"(?:\s*[,–-])?\s+\(?\s*(?:lenke|lenkje|link|teams-lenke|teamslenke|møtelenke|agenda|saksliste|sakliste|sakspapir)"
+    r"\s+(?:kommer|kjem|følger|fylgjer|ettersendes|ettersendast|sendes|sendast)(?:\s+(?:senere|seinare|snart))?\s*\)?[\s.]*$",
+    re.IGNORECASE,
+)
 _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
@@ -152,6 +158,7 @@ def essence(text: str) -> str:
     if m := _CALENDAR_SUBJECT_RE.match(s):
         s = _ADDRESS_TAIL_RE.sub("", s[m.end() :])
     s = _BULLET_RE.sub("", s)
+    s = _LATER_TAIL_RE.sub("", s)
     s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", _ROOM_TAIL_RE.sub("", s)))).rstrip(
         " ,("
     )  # each pattern starts at a word, so none is tried at every space

@@ -28,7 +28,7 @@ _N = rf"(?:[0-9]{{1,3}}|{alternation(NUMBERS)})"
 _FIRST = rf"første|fyrste|{alternation(COMING_WORDS)}"
 _DAY_NEXT_TO_RE = re.compile(r"(?:på\s+)?dagen\s+(etter|efter|før)\s+(.+)")
 _COUNTED_FROM_RE = re.compile(
-    rf"(?:på\s+)?(?:den\s+)?(?:({_FIRST}|siste)\s+)?({_WD}|{_WORKDAY})\s+(etter|efter|før)\s+(.+)"
+    rf"(?:på\s+)?(?:den\s+)?(?:({_FIRST}|siste)\s+)?({_WD}|{_WORKDAY})(?:en)?\s+(etter|efter|før)\s+(.+)"
 )
 _WORKDAY_IN_RE = re.compile(
     rf"(?:den\s+)?({_FIRST}|siste)\s+(?:{_WORKDAY})\s+(?:i|av|på)\s+({alternation(MONTHS)})\.?"

@@ -14,7 +14,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
-from bot.dates.named_days import feast_week, feast_week_words, named_day, named_day_words, names_a_day
+from bot.dates.named_days import (
+    feast_week,
+    feast_week_words,
+    named_day,
+    named_day_words,
+    names_a_day,
+    period_days,
+)
 from bot.dates.relations import related
 from bot.dates.vague import MonthPart
 from bot.dates.words import (
@@ -49,7 +56,8 @@ _N = rf"(?:[0-9]{{1,3}}|{_NUM})"
 _YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 
 # A weekday in front of a date is checked against it ("mandag 22. april" when that is a Thursday).
-_PREFIX = rf"(?:(?:på\s+)?({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?"
+# «på 22. april», «på olsok», «på fredag 23. april»: «på» before a day is no part of it.
+_PREFIX = rf"(?:på\s+)?(?:({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?"
 _ISO_RE = re.compile(_PREFIX + r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _NUMERIC_RE = re.compile(
     _PREFIX + r"([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?:(?:\s*[./-]\s*|\s+)([0-9]{4})|\s*[./-]\s*([0-9]{2}))?\.?"
@@ -68,7 +76,7 @@ _IN_N_RE = re.compile(rf"(?:i\s+dag\s+)?om\s+({_N})\s+({_UNIT})(?:s\s+tid)?|({_N
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
 _WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
-_N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s+(?:på\s+)?({_WD})")
+_N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s*,?\s+(?:på\s+)?({_WD})")
 _NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
@@ -79,7 +87,7 @@ _PLAIN_WD_RE = re.compile(
     rf"(?:\s+(?:{_COMING}|som\s+(?:kommer|kjem)(?:\s+nå|\s+no)?))?"
 )
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
-_WEEKEND_RE = re.compile(r"(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
+_WEEKEND_RE = re.compile(r"(?:(?:rett|like)\s+)?(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
     rf"(?:på\s+|i\s+løpet\s+av\s+|ila\.?\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
@@ -150,9 +158,15 @@ def _related(s: str, *, today: date, now: datetime, window: tuple[date, date] | 
 
 
 def _yearless(
-    make: Maker, *, today: date, window: tuple[date, date] | None, weekday: str | None = None, kind: Kind = "day"
+    make: Maker,
+    *,
+    today: date,
+    window: tuple[date, date] | None,
+    weekday: str | None = None,
+    kind: Kind = "day",
+    lasts: int = 0,
 ) -> Found | None:
-    ahead = _month_end if kind == "month" else None
+    ahead = _month_end if kind == "month" else (lambda d: d + timedelta(days=lasts)) if lasts else None
     day = choose_year(make, today=today, window=window, ahead=ahead)
     if day is None:
         return None
@@ -218,7 +232,7 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
             return None
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
-        found = _yearless(make, today=today, window=window, weekday=wd)
+        found = _yearless(make, today=today, window=window, weekday=wd, lasts=period_days(name))
         return replace(found, named=True) if found else None
     if m := _FEAST_WEEK_RE.fullmatch(s):
         name, y = m.groups()

@@ -30,6 +30,7 @@ from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
     COMING_WORDS,
+    DAY_ORDINALS,
     DAY_UNITS,
     HOUR_UNITS,
     MONTH_UNITS,
@@ -73,15 +74,21 @@ _SENTENCE_WORDS = frozenset(
         ),
     }
 )
+# A day someone is away, not the meeting's: only in the date's own sentence («Eg er på ferie. Passar måndag 16.
+# august?» proposes the Monday).
+_AWAY_WORDS = frozenset(
+    {
+        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
+        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+    }
+)
 # The day is not (or not surely) the meeting's.
 _REFUSING_WORDS = frozenset(
     {
         *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
         *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
         *("annakvar", "annankvar", "kvar", "hver", "annahver"),
-        # a day someone is away, not the meeting's
-        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
-        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
+        *_AWAY_WORDS,
         # a day counted from the one named («så vi kan signere etter det»)
         *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
         # a day that has been: without its year it would be read as the coming one
@@ -110,6 +117,8 @@ _FEAST_GLUE = frozenset(
         *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
     }
 )
+_NOT_THE_DAY = _REFUSING_WORDS - _AWAY_WORDS
+_EITHER = frozenset({"anten", "enten"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _COLON_TIME_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}")
@@ -138,14 +147,19 @@ _LEFT_GLUE = frozenset(
         *("primo", "medio", "ultimo", "tidlig", "tidleg", "seint", "sent", "sist", "først", "fyrst", "løpet"),
         *NUMBERS,
         *ORDINALS,
+        # «fjortende mars», «lille julaften», «ein gong i oktober»: a day in words, a feast's first word, «some day»
+        *DAY_ORDINALS,
+        *("lille", "vesle", "gang", "gong"),
     }
 )
+# «ein gong i jula»: some time in a period read alone as its first day, never that day.
+_SOME_TIME = frozenset({"gang", "gong"})
 _DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
 _DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
 _QUANTITY_UNITS = frozenset(
     {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
 )
-_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS})
+_RIGHT_GLUE = frozenset({*_CLOCK_GLUE, "presis", "hele", "heile", "dagen", *NUMBERS, "am", "pm", "a.m", "p.m"})
 # «fredag 22. oktober etter lunsj»: a meal after the date is a part of its day, not a day counted from.
 _MEALS = frozenset({"lunsj", "lunsjen", "lunch"})
 _MEAL_LEAD = frozenset({"etter", "før", "til", "over", "ved", "under"})
@@ -192,20 +206,26 @@ def date_phrases(text: str) -> Iterator[str]:
         (start, end)
         for start in range(left, first + 1)
         for end in range(last + 1, right + 1)
-        if first - start + end - last - 1 <= _REACH  # «om ei veke», «kvart over ti»: never more small words
+        # «om ei veke», «kvart over ti»: never more small words; «i» of «i morgon» besides a time of three
+        if first - start + end - last - 1 <= _REACH + (plain[start] == "i")
     ]
     # longest first; of two as long, the one reaching further right («torsdag 11. mars (hele dagen)» before «av
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _before_away(_before_otherwise(plain[end:]))
+        told = plain[:start] + _either_or(_before_away(_before_otherwise(plain[end:])))
+        own_start, own_end = _own_sentence(words, start=start, end=end)
+        near = plain[own_start:start] + _before_away(_before_otherwise(plain[end:own_end]))
         if (
-            not _REFUSING_WORDS.isdisjoint(told)
+            not _NOT_THE_DAY.isdisjoint(told)
             or not _PART_OF.isdisjoint(told)
-            or any(word.startswith(_AWAY_STEMS) for word in told)
+            or not _AWAY_WORDS.isdisjoint(near)
+            or any(_away(word) for word in near)
         ):
             return
         before = plain[start - 1] if start else ""
+        if before in _SOME_TIME:
+            return None  # «ein gong i jula», longest first: «ein gong i oktober» was read (the month, asked) before
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
         if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
             continue
@@ -227,16 +247,45 @@ def _before_otherwise(after: list[str]) -> list[str]:
     return after[: ends[0]] if ends else after
 
 
+def _either_or(after: list[str]) -> list[str]:
+    """The words after a date without the «eller» of «anten fysisk eller på Teams»: an alternative of how, not of
+    which day (a second day among them is still a second date)."""
+    either = next((i for i, word in enumerate(after) if word in _EITHER), None)
+    if either is None:
+        return after
+    return after[: either + 1] + [word for word in after[either + 1 :] if word != "eller"]
+
+
+def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
+    """The word indices of the sentence the date's words stand in, in a text of several («Beklager sent svar – eg
+    er på ferie. Passar det med måndag 16. august kl 13?»): a sentence ends with a word of letters and its full
+    stop, question or exclamation mark before a capital letter («kl. 10», «16. august» end none)."""
+    first, last = 0, len(words)
+    for i, word in enumerate(words[:-1]):
+        ends = word[-1:] in ".?!" and word[:-1].isalpha() and len(word) > 3 and words[i + 1][:1].isupper()
+        if ends and i < start:
+            first = i + 1
+        elif ends and i >= end - 1:
+            last = i + 1
+            break
+    return first, last
+
+
 def _before_away(after: list[str]) -> list[str]:
     """The words after a date without «før ferien», «før sommarferien»: a meeting set before a time away (the day
     away itself, «Eg har ferie frå 5. juli», still refuses)."""
     kept: list[str] = []
     for i, word in enumerate(after):
-        if word.startswith(_AWAY_STEMS) and i and after[i - 1] == "før":
+        if _away(word) and i and after[i - 1] == "før":
             kept.pop()
         else:
             kept.append(word)
     return kept
+
+
+def _away(word: str) -> bool:
+    """A word of time away: «ferien», «permisjon», and every holiday's «-ferie» («juleferie», «påskeferien»)."""
+    return word.startswith(_AWAY_STEMS) or "ferie" in word
 
 
 def _deadline_day(plain: list[str], *, after: str) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from bot import i18n
 from bot.clock import OSLO
 from bot.dates.found import FIRST_YEAR, shifted
-from bot.dates.words import PREFIX_WEEKDAYS, alternation
+from bot.dates.words import DEADLINE_WORDS, PREFIX_WEEKDAYS, alternation
 
 if TYPE_CHECKING:
     from bot.dates.grammar import DateTrouble, ParsedDate
@@ -54,8 +54,26 @@ _ISO_INSTANT_RE = re.compile(
 # "før jul", "innen jula", "før nyttår": some day in December, asked about like "i desember". Without
 # this, "før" (a deadline word) was dropped and "jul" read as July.
 _BEFORE_CHRISTMAS_RE = re.compile(
-    r"^(?:før|innen|innan|senest|seinast)\s+(?:jul|jula|julen|jol|jola|nyttår|nyttåret)(?=$|[\s,])"
+    rf"^(?:{alternation((*DEADLINE_WORDS, 'til'))})\s*:?\s+(?:jul|jula|julen|jol|jola|nyttår|nyttåret)(?=$|[\s,])"
+)  # every deadline word: «frist jul», «fram til jul» were read as July
+
+
+# «før påske», «innen pinse»: some day before a feast read alone as its Sunday, never that Sunday (`vague` says so).
+_BEFORE_FEAST_RE = re.compile(
+    rf"^(?:{alternation((*DEADLINE_WORDS, 'til'))})\s*:?\s+(?:påske|påsken|påska|pinse|pinsen|pinsa)"
+    r"(?:\s*,?\s*(?:i\s+)?[0-9]{4})?$"
 )
+
+
+def christmas_by(rest: str, *, typed: str) -> str:
+    """What is left of a phrase after its deadline words («fristen er jul» → «jul»): «jul» there is Christmas, the
+    month asked about, never July (alone, «jul» stays July)."""
+    return "desember" if rest != typed and rest in ("jul", "jula", "julen", "jol", "jola") else rest
+
+
+def before_feast(s: str) -> bool:
+    """Whether a normalized phrase is only «before Easter/Whitsun»: vague, not the feast's Sunday."""
+    return _BEFORE_FEAST_RE.match(s) is not None
 
 
 def before_christmas(s: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.dates.words import MONTH_NAMES, SPELLING, WEEKDAY_NAMES, WEEKDAYS
+from bot.dates.words import MONTH_NAMES, MONTHS, SPELLING, WEEKDAY_NAMES, WEEKDAYS
 
 logger = logging.getLogger(__name__)
 
@@ -33,5 +33,12 @@ def closest(word: str, *, among: tuple[str, ...] = _TARGETS) -> str | None:
     import difflib  # only once a word was not understood
 
     scored = sorted(((difflib.SequenceMatcher(None, word, t).ratio(), t) for t in among), reverse=True)
-    (best, target), (second, _) = scored[0], scored[1]
+    best, target = scored[0]
+    # «tisdag» is as near «tysdag» as «tirsdag»: two spellings of one day are no doubt between days
+    second = next((ratio for ratio, other in scored[1:] if _meaning(other) != _meaning(target)), 0.0)
     return target if best >= _CUTOFF and best - second >= _MARGIN else None
+
+
+def _meaning(target: str) -> tuple[str, int]:
+    """The day or month a target word names, so bokmål and nynorsk spellings of one day count as one."""
+    return ("weekday", WEEKDAYS[target]) if target in WEEKDAYS else ("month", MONTHS[target])

@@ -92,6 +92,8 @@ RELATIVE_DAYS: dict[str, int] = {
     "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
     "i morn": 1, "imorn": 1,
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
+    "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
+    "overmorra": 2,
     "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
 }  # fmt: skip
 WEEK_SHIFT: dict[str, int] = {
@@ -106,7 +108,14 @@ COMING_WORDS = (
 DEADLINE_WORDS = (
     "innen", "innan", "senest", "seinast", "frist", "fristen", "før", "deadline", "ikke senere enn", "til og med",
     "ikkje seinare enn", "ikkje seinere enn", "ikke seinere enn", "ikke etter", "ikkje etter",
-    "t.o.m.", "t.o.m", "tom",
+    "t.o.m.", "t.o.m", "tom", "fram til", "frem til",
+)  # fmt: skip
+# What is due, said before a deadline word («svar innen 24.3», «innspel innan 1. mars»): no part of the date.
+DUE_WORDS = (
+    "svar", "svaret", "tilbakemelding", "tilbakemeldinga", "tilbakemeldingen", "tilbakemeldinger",
+    "tilbakemeldingar", "innspel", "innspela", "innspill", "innspillet", "innspillene", "kommentarer",
+    "kommentarar", "merknader", "merknadar", "utkast", "utkastet", "rapport", "rapporten", "påmelding",
+    "påmeldinga", "påmeldingen", "levering", "leveranse",
 )  # fmt: skip
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
 FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
@@ -190,6 +199,7 @@ _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 _DOTTED_ISO_RE = re.compile(r"(?<![0-9.])(20[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(?![0-9])\.?")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
+_DIGIT_KL_RE = re.compile(r"(?<=[0-9])kl(?=[\s.0-9]|$)")
 _NOISE_RE = re.compile(r"[!?\"'«»()\[\]{}*_~`]+")
 # «16de mars», «1ste mai», «24.de august», «3dje», «10ende» (digits with «tiende»'s ending), English «13th April»: a day written with its ordinal's ending.
 _ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?(?:ende|ande|ste|dre|dje|nde|de|te|re|st|nd|rd|th)(?=\s|$|,)")
@@ -198,6 +208,14 @@ _ORDINAL_END_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?(?:ende|ande|ste|dre|dje
 _DASHED_MONTH_RE = re.compile(r"(?<![0-9-])([0-9]{1,2})-([^\W\d_]{3,9})\.?(?:-([0-9]{4}|[0-9]{2}))?(?![0-9-])")
 # «ons. uke 19», «tirs. neste uke»: a short weekday's point is no part of the date, as «ons uke 19» shows.
 _WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
+
+
+# «ein dag i juni», «en gang før jul», «i august en gang»: some day of a month, asked about as the month; only before a
+# month's name or «før jul» («en dag i neste uke», «ein dag i jula» stay vague).
+_SOME_DAY_RE = re.compile(
+    rf"^(?:en|ein)\s+(?:gang|gong|dag)\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
+)
+_SOME_TIME_END_RE = re.compile(rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)}))\s+(?:en|ein)\s+(?:gang|gong)$")
 
 
 def normalize(text: str) -> str:
@@ -210,11 +228,13 @@ def normalize(text: str) -> str:
     s = _ORDINAL_END_RE.sub(r"\1.", s)
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
+    s = _DIGIT_KL_RE.sub(" kl", s)  # «19.03.2027kl 09:00»
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _DASHED_MONTH_RE.sub(_dashed_month, s)
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
-    s = re.sub(r"(?<=[^\W\d_])\.+$", "", s)
+    s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
+    s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
 
 
