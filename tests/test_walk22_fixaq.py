@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from tests.driver import make_bot, oslo
+from tests.test_walk5_fixc import run_passes
+from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
 
 
 def test_help_for_a_two_word_command_is_headed_by_both_words() -> None:
@@ -13,3 +19,26 @@ def test_help_for_a_two_word_command_is_headed_by_both_words() -> None:
     nynorsk = bot.say("hjelp ikkje aktuelt", as_="per", channel="vestland")
     assert nynorsk.ok and "Hjelp: ikkje aktuelt" in nynorsk.text, nynorsk.text
     assert "Hjelp: bli med" in bot.say("hjelp bli med", as_="kari", channel="agder").text
+
+
+@pytest.mark.parametrize(
+    ("form", "heading"),
+    [
+        ("nb", "Ukeoversikt: endret siden forrige ukeoversikt (1. februar 2027)"),
+        ("nn", "Vekeoversyn: endra sidan førre vekeoversyn (1. februar 2027)"),
+    ],
+)
+def test_the_first_weekly_overview_after_a_quiet_spell_counts_from_the_last_one_posted(form: str, heading: str) -> None:
+    """Weeks with nothing new and nothing due post no overview; the next one says it counts from the last
+    posted (1 February), and shows what is open now, NFR's letter having come in meanwhile."""
+    bot, first = _waits_on_nfr_at_the_deadline()
+    assert "Signering venter på andre (1)" in first
+    assert bot.say(f"målform kanal {form}", as_="admin", channel="nasjonal").ok
+    posts = run_passes(bot, start=date(2027, 2, 2), end=date(2027, 3, 9))
+    assert not any(
+        "oversyn" in text.lower() or "oversikt" in text.lower() for (_d, ch), text in posts.items() if ch == "nasjonal"
+    )
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok
+    text = run_passes(bot, start=date(2027, 3, 10), end=date(2027, 3, 15))[(date(2027, 3, 15), "nasjonal")]
+    assert heading in text, text
+    assert "Signering venter på andre" not in text and "Signering ventar på andre" not in text, text
