@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.helpers import make_config
+from tests.test_model_timing import posted
 from tests.test_walk5_fixc import run_passes
 from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
 
@@ -42,3 +44,23 @@ def test_the_first_weekly_overview_after_a_quiet_spell_counts_from_the_last_one_
     text = run_passes(bot, start=date(2027, 3, 10), end=date(2027, 3, 15))[(date(2027, 3, 15), "nasjonal")]
     assert heading in text, text
     assert "Signering venter på andre" not in text and "Signering ventar på andre" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("region", "person", "autumn", "heading", "week"),
+    [
+        ("agder", "kari", "høst", "Venter på referat (1)", "Denne uken"),
+        ("vestland", "per", "haust", "Ventar på referat (1)", "Denne veka"),
+    ],
+)
+def test_a_meeting_held_last_week_is_awaiting_minutes_not_this_week(
+    region: str, person: str, autumn: str, heading: str, week: str
+) -> None:
+    """Walk 22, N3: the Monday after a two-day meeting its «skriver referat» line was headed «Denne uken»."""
+    bot = make_bot(at=oslo(2026, 9, 1, 10), config=make_config(regions=("agder", "vestland")))
+    dated = bot.say(f"dato {autumn} 2026 19.-20. november kl 10 bekreft", as_=person, channel=region)
+    assert dated.ok, dated.text
+    posts = posted(bot, region, start=date(2026, 11, 21), end=date(2026, 11, 24))
+    monday = posts[date(2026, 11, 23)]
+    assert heading in monday and "19.–20. november 2026" in monday, monday
+    assert f"{week} (" not in monday, monday
