@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.driver import make_bot, oslo
+from tests.driver import make_bot, oslo, signing_open
 from tests.helpers import make_config
 from tests.test_model_timing import posted
 from tests.test_walk5_fixc import run_passes
@@ -64,3 +64,33 @@ def test_a_meeting_held_last_week_is_awaiting_minutes_not_this_week(
     monday = posts[date(2026, 11, 23)]
     assert heading in monday and "19.–20. november 2026" in monday, monday
     assert f"{week} (" not in monday, monday
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "words"),
+    [
+        ("kari", "agder", ("Avtalen 2028 for Agder fylkeskommune kan ikke signeres ennå", "åpner 1. januar 2028")),
+        (
+            "per",
+            "vestland",
+            ("Avtalen 2028 for Vestland fylkeskommune kan ikkje signerast enno", "opnar 1. januar 2028"),
+        ),
+    ],
+)
+def test_bare_signer_between_windows_means_the_next_agreement(
+    person: str, channel: str, words: tuple[str, ...]
+) -> None:
+    """Walk 22, N6: on 30 December, 2027 signed by all, bare `signer` answered «jeg vet ikke hvilket år du
+    mener»; only 2028 can be meant, so it answers for 2028 and says when its window opens."""
+    bot = signing_open(region=channel, year=2027)
+    signers = {"agder": ("kari", "ola", "siri", "nils", "rita"), "vestland": ("per", "ola", "siri", "nils", "rita")}
+    for who in signers[channel]:
+        party = "" if who == person else {"ola": "IN", "siri": "SIVA", "nils": "NFR", "rita": "RFF"}[who] + " "
+        assert bot.say(f"signer {party}{channel} 2027 bekreft", as_=who).ok, bot.last.reply.text
+    bot.set_time(2027, 12, 30, 10)
+    before = bot.snapshot()
+    for typed in ("signer", f"signer {channel}"):
+        reply = bot.say(typed, as_=person, channel=channel)
+        assert not reply.ok and all(word in reply.text for word in words), reply.text
+        assert "hvilket år" not in reply.text and "kva år" not in reply.text, reply.text
+    assert bot.snapshot() == before

@@ -15,6 +15,7 @@ from bot.actions.rules import (
     milestone_for,
     order_note,
     order_note_nn,
+    pick_year,
     require_acts_for,
     require_member,
     typed_with,
@@ -147,7 +148,10 @@ def sign(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
     year_typed = year
-    item = write_item(acting, key=spec.key, region=region, typed=year, example=_owed_example(acting, party, region))
+    owed_example = _owed_example(acting, party, region)
+    if year is None and owed_example is None:  # between windows: the next agreement, the only one to sign (N6)
+        year = pick_year(acting, item_for=lambda y: milestone_for(config, key=spec.key, year=y, region=region))
+    item = write_item(acting, key=spec.key, region=region, typed=year, example=owed_example)
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
     if existing:
@@ -284,7 +288,16 @@ def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int
                 missing=blockers_text(blockers),
                 command=f"status {region} {year}",
             )
+            + _opens(acting, item=item)
         )
+
+
+def _opens(acting: Acting, *, item: Item) -> str:
+    """« Vinduet for signering åpner 1. januar 2028.» when it has not opened yet (bare `signer` in late
+    December means the next agreement: say when it can be signed, walk 22 N6); "" once it has."""
+    if acting.now.date() >= item.start:
+        return ""
+    return " " + _("Vinduet for signering åpner {day}.").format(day=day_text(item.start))
 
 
 def _require_known_version(acting: Acting, *, region: str, year: int, asked: int | None) -> None:
