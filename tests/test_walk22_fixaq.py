@@ -94,3 +94,42 @@ def test_bare_signer_between_windows_means_the_next_agreement(
         assert not reply.ok and all(word in reply.text for word in words), reply.text
         assert "hvilket år" not in reply.text and "kva år" not in reply.text, reply.text
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "words"),
+    [
+        ("kari", "agder", ("Dato satt", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal komme før", "bekreftelse")),
+        ("per", "vestland", ("Dato sett", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal kome før", "stadfesting")),
+    ],
+)
+def test_a_spring_meeting_dated_after_the_undated_national_one_could_come_says_its_minutes_wait(
+    person: str, channel: str, words: tuple[str, ...]
+) -> None:
+    """Walk 22, N2: on 24 March, the national spring meeting undated and due 31 March, `dato vår 30. mars` was
+    saved without a word, and its minutes were refused for the order later; the date says so at once."""
+    bot = make_bot(at=oslo(2027, 3, 24, 10))
+    for typed in ("dato vår 24. mars kl 14", "dato vår 30. mars"):
+        said = bot.say(typed, as_=person, channel=channel)
+        assert said.ok and all(word in said.text for word in words), said.text
+    assert "Dato satt" in bot.say("dato vårmøte 24. mars kl 13", as_="aud").text
+    again = bot.say("dato vår 30. mars kl 10", as_=person, channel=channel)
+    assert again.ok and "Merk:" not in again.text, again.text
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "autumn", "words"),
+    [
+        ("kari", "agder", "høst", ("holdt 18. november 2027", "dagen referatet nevner er registrert, ikke i dag")),
+        ("per", "vestland", "haust", ("halde 18. november 2027", "dagen referatet nemner er registrert, ikkje i dag")),
+    ],
+)
+def test_minutes_naming_the_day_inside_the_window_record_that_day(
+    person: str, channel: str, autumn: str, words: tuple[str, ...]
+) -> None:
+    """Walk 22, N7: minutes typed the day after, naming the day, recorded today inside the window and the
+    named day after it; one rule: the day the text names (before today) is taken when no day was set."""
+    bot = make_bot(at=oslo(2027, 11, 19, 15))
+    reply = bot.say(f"referat {autumn} 2027 Godt møte 18. november bekreft", as_=person, channel=channel)
+    assert reply.ok and all(word in reply.text for word in words), reply.text
+    assert "i dag er registrert" not in reply.text, reply.text

@@ -21,7 +21,7 @@ from bot.dates.text import weekday_name
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.cycle import next_opening
-from bot.model.order import and_join, plan_breaches
+from bot.model.order import and_join, plan_breaches, unrecorded_first
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
@@ -63,6 +63,9 @@ class DateSet:
     confirmed_day: tuple[str, ...] = ()
     """What the day is that `bekreft` went past (a holiday, a Saturday): the reply names it, so an example
     typed with «bekreft» never plans a meeting on Easter Monday without a word (walk 13, W2)."""
+    unrecorded_first: tuple[str, ...] = ()
+    """Titles of the undated, unrecorded meetings this one follows (`unrecorded_first`): its minutes wait on
+    them, and the reply says so now (walk 22 N2)."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,12 @@ def set_date(
         held=held,
         after_removal=after_removal,
         confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),
+        unrecorded_first=tuple(
+            first.title()
+            for first in unrecorded_first(
+                config=acting.config, state=acting.state, item=item, day=when.date(), today=acting.now.date()
+            )
+        ),
     )
 
 

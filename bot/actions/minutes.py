@@ -75,8 +75,9 @@ class MinutesRecorded:
     redated: tuple[Redated, ...] = ()
     """Points kept by replaced minutes whose deadline changed (walk 12 N3): said, and their owners told."""
     named_in_text: bool = False
-    """No day was typed as the held one, planned or recorded, and the window had closed: the one day the
-    text names inside the window was taken rather than today, after it (walk 19 F6); the reply says so."""
+    """No day was typed as the held one, planned or recorded: the one day the text names inside the window
+    (before today) was taken rather than today (walk 19 F6, inside the window too: walk 22 N7); the reply
+    says so."""
 
 
 class ReplaceAsked(DomainError):
@@ -218,7 +219,7 @@ def record_minutes(
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
     held_today = not (typed_held or planned or progress.done_at)
     named_in_text = False
-    if held_today and acting.now.date() > item.deadline:
+    if held_today:  # inside the window as after it: the day the text names, not today (walk 22 N7)
         named = named_on(item.start, item.deadline)
         if named is not None:
             typed_held, held_today, named_in_text = named.when, False, True

@@ -149,8 +149,8 @@ def sign(
     )
     year_typed = year
     owed_example = _owed_example(acting, party, region)
-    if year is None and owed_example is None:  # between windows: the next agreement, the only one to sign (N6)
-        year = pick_year(acting, item_for=lambda y: milestone_for(config, key=spec.key, year=y, region=region))
+    if year is None and owed_example is None:
+        year = _only_open_year(acting, key=spec.key, region=region)
     item = write_item(acting, key=spec.key, region=region, typed=year, example=owed_example)
     year = item.year
     existing = acting.state.signatures(region=region, year=year).get(party)
@@ -204,6 +204,18 @@ def sign(
         return AlreadySigned(party=party, year=year, signature=already.signature)
     progress = progress_of(config=config, state=acting.state, item=item)
     return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
+
+
+def _only_open_year(acting: Acting, *, key: str, region: str) -> int | None:
+    """The agreement a bare `signer` can only mean: the one whose window is open or opens next, once the one
+    before it is signed by all (walk 22 N6: on 30 December, 2027 signed, it asked «which year?» though only
+    2028 was left). None while the earlier one is unfinished: then the year is asked for."""
+
+    def item_for(year: int) -> Item:
+        return milestone_for(acting.config, key=key, year=year, region=region)
+
+    year = pick_year(acting, item_for=item_for)
+    return year if progress_of(config=acting.config, state=acting.state, item=item_for(year - 1)).done else None
 
 
 def _owed_example(acting: Acting, party: str, region: str) -> str | None:
