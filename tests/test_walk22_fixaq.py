@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.driver import make_bot, oslo, signing_open
-from tests.helpers import make_config
+from tests.helpers import make_config, status_page_html
 from tests.test_model_timing import posted
 from tests.test_walk5_fixc import run_passes
 from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
@@ -133,3 +133,27 @@ def test_minutes_naming_the_day_inside_the_window_record_that_day(
     reply = bot.say(f"referat {autumn} 2027 Godt møte 18. november bekreft", as_=person, channel=channel)
     assert reply.ok and all(word in reply.text for word in words), reply.text
     assert "i dag er registrert" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("region", "words"),
+    [
+        ("agder", ("På hjulet, kalenderåret 2027:", "I syklus 2027, som tabellene teller: ")),
+        ("vestland", ("På hjulet, kalenderåret 2027:", "I syklus 2027, som tabellane tel: ")),
+    ],
+)
+def test_the_pages_wheel_says_what_it_counts_and_the_cycles_count_as_the_table(
+    region: str, words: tuple[str, ...]
+) -> None:
+    """Walk 22, N4 (walk 19 F5): «ferdig: 1» on the wheel under a table of 8 ✓; the wheel's text counts both,
+    the calendar year's arcs and the cycle's items as the table does, each named."""
+    bot = signing_open(region=region, year=2027)
+    page = status_page_html(bot.core, region=region, year=2027)
+    assert all(word in page for word in words), page
+    desc = page.split('<desc id="wheel-desc">', 1)[1].split("</desc>", 1)[0]
+    year_part, cycle_part = desc.split("syklus 2027", 1)
+
+    def done(part: str) -> int:
+        return int(part.split("ferdig: ", 1)[1].split(".", 1)[0].split(";", 1)[0])
+
+    assert done(cycle_part) == 7 and done(year_part) == 1, desc  # the cycle's preconditions, as the table's ✓

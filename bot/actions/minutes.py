@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -46,6 +46,12 @@ ACTION = "record_minutes"
 MeetingOutcome = dict[str, Any]
 """{"summary": str, "link": str | None, "decisions": [str], "followups": [{"text", "owner", "owner_name",
 "owner_party"}]}; the action adds each point's "id" and "due" (bot/model/followups.py)."""
+
+
+RECENT = timedelta(days=14)
+"""Inside the window, a day the text names is the held day only this recently: minutes written days after
+«Godt møte 18. november» name the meeting, while «vedtatt å møtes 20. oktober» two months on names a plan
+(walk 5 N7); once the window has closed, any day in it is taken (walk 19 F6)."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +226,8 @@ def record_minutes(
     held_today = not (typed_held or planned or progress.done_at)
     named_in_text = False
     if held_today:  # inside the window as after it: the day the text names, not today (walk 22 N7)
-        named = named_on(item.start, item.deadline)
+        inside = acting.now.date() <= item.deadline
+        named = named_on(max(item.start, acting.now.date() - RECENT) if inside else item.start, item.deadline)
         if named is not None:
             typed_held, held_today, named_in_text = named.when, False, True
     held = typed_held or planned or progress.done_at or acting.now
