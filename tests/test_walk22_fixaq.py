@@ -8,6 +8,7 @@ import pytest
 
 from tests.driver import make_bot, oslo, signing_open
 from tests.helpers import make_config, status_page_html
+from tests.test_followups_closable import _ids, _minutes
 from tests.test_model_timing import posted
 from tests.test_walk5_fixc import run_passes
 from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
@@ -157,3 +158,17 @@ def test_the_pages_wheel_says_what_it_counts_and_the_cycles_count_as_the_table(
         return int(part.split("ferdig: ", 1)[1].split(".", 1)[0].split(";", 1)[0])
 
     assert done(cycle_part) == 7 and done(year_part) == 1, desc  # the cycle's preconditions, as the table's ✓
+
+
+@pytest.mark.parametrize(
+    ("coordinator", "region", "meeting"), [("kari", "agder", "høst"), ("per", "vestland", "haust")]
+)
+def test_bare_ferdig_with_one_open_point_offers_its_button(coordinator: str, region: str, meeting: str) -> None:
+    """Walk 22, N5: bare `ferdig` with exactly one open point listed it without the button `neste` offers."""
+    bot = _minutes(coordinator=coordinator, region=region, meeting=meeting, points="Tall @SIVA")
+    point = _ids(bot, region)["SIVA"]
+    asked = bot.say("ferdig", as_="siri", channel="siva")
+    assert point in asked.text and [b.command for b in asked.buttons] == [f"ferdig {point}"], asked
+    assert bot.say(asked.buttons[0].command, as_="siri", channel="siva").ok
+    two = _minutes(coordinator=coordinator, region=region, meeting=meeting, points="Tall @SIVA; Notat @SIVA")
+    assert not [b for b in two.say("ferdig", as_="siri", channel="siva").buttons if b.command.startswith("ferdig")]
