@@ -10,8 +10,8 @@ from tests.driver import make_bot, oslo, signing_open
 from tests.helpers import make_config, status_page_html
 from tests.test_followups_closable import _ids, _minutes
 from tests.test_model_timing import posted
-from tests.test_walk5_fixc import run_passes
-from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline
+from tests.test_walk5_fixc import run_passes, told
+from tests.test_walk9_fixp import _waits_on_nfr_at_the_deadline, all_but_nfr
 
 
 def test_help_for_a_two_word_command_is_headed_by_both_words() -> None:
@@ -172,3 +172,14 @@ def test_bare_ferdig_with_one_open_point_offers_its_button(coordinator: str, reg
     assert bot.say(asked.buttons[0].command, as_="siri", channel="siva").ok
     two = _minutes(coordinator=coordinator, region=region, meeting=meeting, points="Tall @SIVA; Notat @SIVA")
     assert not [b for b in two.say("ferdig", as_="siri", channel="siva").buttons if b.command.startswith("ferdig")]
+
+
+@pytest.mark.parametrize(("region", "ready"), [("agder", "Klar til signering"), ("vestland", "Klar til signering")])
+def test_the_ready_to_sign_notice_says_until_when(region: str, ready: str) -> None:
+    """Walk 22, N5: «Klar til signering: samarbeidsavtalen 2027 for Agder …» did not say the deadline."""
+    bot = all_but_nfr(region=region)
+    bot.set_time(2027, 1, 20, 12)
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok
+    for channel in (region, "in"):
+        text = told(bot)[channel]
+        assert text.startswith(ready) and "Frist: 31. januar 2027." in text, (channel, text)
