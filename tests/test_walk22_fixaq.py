@@ -183,3 +183,14 @@ def test_the_ready_to_sign_notice_says_until_when(region: str, ready: str) -> No
     for channel in (region, "in"):
         text = told(bot)[channel]
         assert text.startswith(ready) and "Frist: 31. januar 2027." in text, (channel, text)
+
+
+def test_au_status_with_a_misspelt_region_in_the_national_channel_is_asked_mente_du() -> None:
+    """Walk 22, N5: AU's `status agdr` in `nasjonal` got «Skriv for eksempel «oversikt 2027»», Per's
+    `status vestlnd` «Meinte du «Vestland»?»."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    asked = bot.say("status agdr", as_="aud", channel="nasjonal")
+    assert "Mente du «Agder»?" in asked.text, asked.text
+    assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
+    assert "Meinte du «Vestland»?" in bot.say("status vestlnd", as_="aud", channel="nasjonal").text
+    assert "Oversyn – syklus 2027" in bot.say("status", as_="aud", channel="nasjonal").text
