@@ -194,3 +194,24 @@ def test_au_status_with_a_misspelt_region_in_the_national_channel_is_asked_mente
     assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
     assert "Meinte du «Vestland»?" in bot.say("status vestlnd", as_="aud", channel="nasjonal").text
     assert "Oversyn – syklus 2027" in bot.say("status", as_="aud", channel="nasjonal").text
+
+
+@pytest.mark.parametrize(
+    ("person", "channel", "treatment", "words"),
+    [
+        ("kari", "agder", "politisk", ("Allerede registrert", "Klokkeslettet er beholdt")),
+        ("per", "vestland", "politisk", ("Allereie registrert", "Klokkeslettet frå den planlagde datoen står ved lag")),
+    ],
+)
+def test_the_stored_date_typed_again_without_its_time_is_not_asked_about(
+    person: str, channel: str, treatment: str, words: tuple[str, ...]
+) -> None:
+    """Walk 22, N5: `dato politisk 10.12` equal to the stored date first asked «Bekreft datoen … kanskje før
+    …», then with «bekreft» said «Allerede registrert»: nothing changes, so nothing is asked."""
+    bot = make_bot(at=oslo(2026, 11, 2, 10))
+    assert bot.say(f"dato {treatment} 10. desember kl 10.00 bekreft", as_=person, channel=channel).ok
+    before = bot.snapshot()
+    again = bot.say(f"dato {treatment} 10.12", as_=person, channel=channel)
+    assert all(word in again.text for word in words), again.text
+    assert "Bekreft" not in again.text and "Stadfest" not in again.text, again.text
+    assert bot.snapshot() == before

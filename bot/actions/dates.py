@@ -147,6 +147,15 @@ def set_date(
     held = earlier.done_at if earlier.done and not earlier.not_relevant else None
     if held is not None:
         require_held_day(acting, item=item, when=when, held=held)
+    before, before_has_time = earlier.planned, earlier.planned_has_time
+    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
+    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
+        when, has_time = before, True
+    same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
+    same_days = earlier.planned_last_day == last_day
+    if before == when and before_has_time == has_time and same_days and same_end:
+        # before any question: the stored date typed again changes nothing to confirm (walk 22 N5)
+        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when, last_day=last_day)
         if year is None and (meant := _meant_cycle(acting, item=item)) is not None:
@@ -158,14 +167,6 @@ def set_date(
                 config=acting.config, state=acting.state, item=item, day=when.date(), today=acting.now.date()
             )
             return DateQuestion(item=item, worries=tuple(worries), about_order=bool(order))
-    before, before_has_time = earlier.planned, earlier.planned_has_time
-    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
-    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
-        when, has_time = before, True
-    same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
-    same_days = earlier.planned_last_day == last_day
-    if before == when and before_has_time == has_time and same_days and same_end:
-        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
     after_removal = taken_back(acting.state.item_doc(item)) if before is None else None
 
     def mutate(tables: Tables) -> None:
