@@ -188,8 +188,8 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
 
 
 def _late_note(item: Item, *, today: date) -> str:
-    """Made signable after its deadline (a late allocation letter): the ready notice says the deadline has
-    passed, as the buttons ask for «bekreft» (walk 9, W8)."""
-    if today <= item.deadline:
-        return ""
+    """The deadline the agreement is signed by; made signable after it (a late allocation letter), the ready
+    notice says it has passed, as the buttons ask for «bekreft» (walk 9, W8)."""
+    if today <= item.deadline:  # the deadline it is signed by (walk 22 N5: the notice did not say until when)
+        return " " + _("Frist: {day}.").format(day=day_text(item.deadline))
     return " " + _("Fristen var {day}, så signer så snart dere kan.").format(day=day_text(item.deadline))

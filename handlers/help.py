@@ -56,7 +56,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             Fact(_("Eksempel"), f"«{_own_id(ctx, _(example))}»") for example in command.examples
         ]
         reply = make_reply(
-            title=_("Hjelp: {command}").format(command=command.shown),
+            title=_("Hjelp: {command}").format(command=command.called),
             lead=_(command.summary),
             sections=[Section(title="", facts=tuple(facts)), *_who_may(command)],
         )

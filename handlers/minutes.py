@@ -91,7 +91,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return held_day(summary(), now=ctx.now)
 
     def named_on(first: date, last: date) -> Happened | None:
-        """The day the text names in the meeting's window (before today), taken once the window has closed."""
+        """The day the text names in the meeting's window (before today), taken when no day was set."""
         day = named_day(summary(), now=ctx.now, window=(first, min(last, ctx.now.date() - timedelta(days=1))))
         return Happened(when=datetime.combine(day, time(), tzinfo=ctx.now.tzinfo)) if day else None
 
@@ -184,7 +184,7 @@ def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
         + (f" {moved}" if moved else "")
         + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
         + (" " + _today_note(ctx, result) if result.held_today else "")
-        + (" " + _named_note(result) if result.named_in_text else ""),
+        + (" " + _named_note(ctx, result) if result.named_in_text else ""),
         sections=(section,) if section else (),
         buttons=[
             *buttons,
@@ -269,14 +269,20 @@ def _today_note(ctx: Context, result: MinutesRecorded) -> str:
     ).format(command=command, example=example)
 
 
-def _named_note(result: MinutesRecorded) -> str:
-    """The window had closed and no day was set: the day the text names was taken, not today (walk 19 F6)."""
+def _named_note(ctx: Context, result: MinutesRecorded) -> str:
+    """No day was set: the day the text names was taken, not today (walk 19 F6; inside the window too,
+    walk 22 N7), and why when the window had closed."""
     item = result.item
     command = " ".join(
         part
         for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
         if part
     )
+    if ctx.now.date() <= item.deadline:
+        return _(
+            "Ingen dato var satt, så dagen referatet nevner er registrert, ikke i dag. Var det en annen dag? "
+            "Skriv «{command}»."
+        ).format(command=command)
     return _(
         "Ingen dato var satt, og vinduet stengte {deadline}, så dagen referatet nevner er registrert, ikke i dag. "
         "Var det en annen dag? Skriv «{command}»."

@@ -112,7 +112,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
         )
         + replaced_note(result)
-        + _confirmed_note(result),
+        + _confirmed_note(result)
+        + _unrecorded_note(result),
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=moved_announcements(ctx, request=request, result=result))
@@ -125,6 +126,17 @@ def _confirmed_note(result: DateSet) -> str:
     return " " + _("Bekreftet: {when} er {reasons}.").format(
         when=day_text(result.when.date()), reasons=and_join(list(result.confirmed_day))
     )
+
+
+def _unrecorded_note(result: DateSet) -> str:
+    """«Referatet kan først registreres når … er registrert»: the meetings it follows have no date and are
+    not recorded, so its minutes will be asked about; said with the date, not first at the minutes (N2)."""
+    if not result.unrecorded_first:
+        return ""
+    return " " + _(
+        "Merk: {items} skal komme før dette møtet og er ikke registrert ennå. Skrives referatet herfra før "
+        "det er registrert, ber jeg om bekreftelse."
+    ).format(items=and_join(list(result.unrecorded_first)))
 
 
 def _read(

@@ -40,6 +40,8 @@ def handle_any(request: Request, ctx: Context) -> Outcome:
     national = len(rest) < len(words)
     if not national and ctx.channel.kind == "national":
         named = read_args(ctx, rest, want=("region", "year"))
+        if named.region is None and named.rest and all(word in named.rest.near for word in named.rest):
+            reject_extra(named.rest, example="status agder 2027")  # «status agdr»: «Mente du «Agder»?» (N5)
         national = context_region(ctx, named.region) is None
     if national:
         return _NATIONAL(request, replace(ctx, args=" ".join(rest)))

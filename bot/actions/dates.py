@@ -21,7 +21,7 @@ from bot.dates.text import weekday_name
 from bot.dates.workdays import holiday_name
 from bot.i18n import N_, _
 from bot.model.cycle import next_opening
-from bot.model.order import and_join, plan_breaches
+from bot.model.order import and_join, plan_breaches, unrecorded_first
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word, window_contains
 from bot.shown.replies import day_text, planned_text
@@ -63,6 +63,9 @@ class DateSet:
     confirmed_day: tuple[str, ...] = ()
     """What the day is that `bekreft` went past (a holiday, a Saturday): the reply names it, so an example
     typed with «bekreft» never plans a meeting on Easter Monday without a word (walk 13, W2)."""
+    unrecorded_first: tuple[str, ...] = ()
+    """Titles of the undated, unrecorded meetings this one follows (`unrecorded_first`): its minutes wait on
+    them, and the reply says so now (walk 22 N2)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,15 @@ def set_date(
     held = earlier.done_at if earlier.done and not earlier.not_relevant else None
     if held is not None:
         require_held_day(acting, item=item, when=when, held=held)
+    before, before_has_time = earlier.planned, earlier.planned_has_time
+    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
+    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
+        when, has_time = before, True
+    same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
+    same_days = earlier.planned_last_day == last_day
+    if before == when and before_has_time == has_time and same_days and same_end:
+        # before any question: the stored date typed again changes nothing to confirm (walk 22 N5)
+        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
     if not confirmed:
         worries = date_worries(acting, item=item, when=when, last_day=last_day)
         if year is None and (meant := _meant_cycle(acting, item=item)) is not None:
@@ -155,14 +167,6 @@ def set_date(
                 config=acting.config, state=acting.state, item=item, day=when.date(), today=acting.now.date()
             )
             return DateQuestion(item=item, worries=tuple(worries), about_order=bool(order))
-    before, before_has_time = earlier.planned, earlier.planned_has_time
-    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
-    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
-        when, has_time = before, True
-    same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
-    same_days = earlier.planned_last_day == last_day
-    if before == when and before_has_time == has_time and same_days and same_end:
-        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
     after_removal = taken_back(acting.state.item_doc(item)) if before is None else None
 
     def mutate(tables: Tables) -> None:
@@ -204,6 +208,12 @@ def set_date(
         held=held,
         after_removal=after_removal,
         confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),
+        unrecorded_first=tuple(
+            first.title()
+            for first in unrecorded_first(
+                config=acting.config, state=acting.state, item=item, day=when.date(), today=acting.now.date()
+            )
+        ),
     )
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
-from bot.model.followups import SHOW, Followup, find, may_close
+from bot.messages import Button
+from bot.model.followups import SHOW, Followup, close_button, find, may_close
 from bot.model.followups_closable import closable_points
 from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint, removed_point
@@ -79,6 +80,14 @@ def _which_point(acting: Acting) -> str:
     )
 
 
+def _only_point(acting: Acting) -> tuple[Button, ...]:
+    """The one open point the asker may close, as the button `neste` offers for it (walk 22 N5: bare `ferdig`
+    with one open point listed it without one); none when there are several to choose from, or none."""
+    closable = closable_points(config=acting.config, state=acting.state, caller=acting.caller, today=acting.now.date())
+    points = closable.own + closable.kept
+    return (close_button(points[0]),) if len(points) == 1 else ()
+
+
 def _listed(points: tuple[Followup, ...]) -> str:
     return "; ".join(f"[{point.id}] {point.text}" for point in points)
 
@@ -90,7 +99,7 @@ class _Closed(Exception):
 def close_followup(acting: Acting, *, point_id: str) -> FollowupClosed | FollowupAlreadyClosed | FollowupRemoved:
     config = acting.config
     if not re.fullmatch(rf"[A-Za-z0-9]{{{ID_LENGTH}}}", point_id.strip()):  # not an id: never echoed back
-        raise DomainError(_which_point(acting))
+        raise DomainError(_which_point(acting), buttons=_only_point(acting))
     today = acting.now.date()
     found = find(config=config, state=acting.state, today=today, point_id=point_id)
     if not found and (removed := removed_point(config=config, state=acting.state, today=today, point_id=point_id)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.actions.base import Acting, record
@@ -48,6 +48,12 @@ MeetingOutcome = dict[str, Any]
 "owner_party"}]}; the action adds each point's "id" and "due" (bot/model/followups.py)."""
 
 
+RECENT = timedelta(days=14)
+"""Inside the window, a day the text names is the held day only this recently: minutes written days after
+«Godt møte 18. november» name the meeting, while «vedtatt å møtes 20. oktober» two months on names a plan
+(walk 5 N7); once the window has closed, any day in it is taken (walk 19 F6)."""
+
+
 @dataclass(frozen=True)
 class MinutesRecorded:
     item: Item
@@ -75,8 +81,9 @@ class MinutesRecorded:
     redated: tuple[Redated, ...] = ()
     """Points kept by replaced minutes whose deadline changed (walk 12 N3): said, and their owners told."""
     named_in_text: bool = False
-    """No day was typed as the held one, planned or recorded, and the window had closed: the one day the
-    text names inside the window was taken rather than today, after it (walk 19 F6); the reply says so."""
+    """No day was typed as the held one, planned or recorded: the one day the text names inside the window
+    (before today) was taken rather than today (walk 19 F6, inside the window too: walk 22 N7); the reply
+    says so."""
 
 
 class ReplaceAsked(DomainError):
@@ -218,8 +225,9 @@ def record_minutes(
     planned = progress.planned if progress.planned and progress.planned <= acting.now else None
     held_today = not (typed_held or planned or progress.done_at)
     named_in_text = False
-    if held_today and acting.now.date() > item.deadline:
-        named = named_on(item.start, item.deadline)
+    if held_today:  # inside the window as after it: the day the text names, not today (walk 22 N7)
+        inside = acting.now.date() <= item.deadline
+        named = named_on(max(item.start, acting.now.date() - RECENT) if inside else item.start, item.deadline)
         if named is not None:
             typed_held, held_today, named_in_text = named.when, False, True
     held = typed_held or planned or progress.done_at or acting.now

@@ -15,6 +15,7 @@ from bot.actions.rules import (
     milestone_for,
     order_note,
     order_note_nn,
+    pick_year,
     require_acts_for,
     require_member,
     typed_with,
@@ -154,6 +155,8 @@ def sign(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
     year_typed = year
+    if year is None and _owed_example(acting, party, region) is None:  # a bare `signer` between windows (walk 22 N6)
+        year = _only_open_year(acting, key=spec.key, region=region)
     item = write_item(
         acting, key=spec.key, region=region, typed=year, example=lambda: _owed_example(acting, party, region)
     )
@@ -209,6 +212,18 @@ def sign(
         return AlreadySigned(party=party, year=year, signature=already.signature)
     progress = progress_of(config=config, state=acting.state, item=item)
     return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
+
+
+def _only_open_year(acting: Acting, *, key: str, region: str) -> int | None:
+    """The agreement a bare `signer` can only mean: the one whose window is open or opens next, once the one
+    before it is signed by all (walk 22 N6: on 30 December, 2027 signed, it asked «which year?» though only
+    2028 was left). None while the earlier one is unfinished: then the year is asked for."""
+
+    def item_for(year: int) -> Item:
+        return milestone_for(acting.config, key=key, year=year, region=region)
+
+    year = pick_year(acting, item_for=item_for)
+    return year if progress_of(config=acting.config, state=acting.state, item=item_for(year - 1)).done else None
 
 
 def _owed_example(acting: Acting, party: str, region: str) -> str | None:
@@ -293,7 +308,16 @@ def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int
                 missing=blockers_text(blockers),
                 command=f"status {region} {year}",
             )
+            + _opens(acting, item=item)
         )
+
+
+def _opens(acting: Acting, *, item: Item) -> str:
+    """« Vinduet for signering åpner 1. januar 2028.» when it has not opened yet (bare `signer` in late
+    December means the next agreement: say when it can be signed, walk 22 N6); "" once it has."""
+    if acting.now.date() >= item.start:
+        return ""
+    return " " + _("Vinduet for signering åpner {day}.").format(day=day_text(item.start))
 
 
 def _require_known_version(acting: Acting, *, region: str, year: int, asked: int | None) -> None:

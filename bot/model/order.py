@@ -244,6 +244,24 @@ def plan_breaches(*, config: AppConfig, state: StateStore, item: Item, day: date
     return breaches
 
 
+def unrecorded_first(*, config: AppConfig, state: StateStore, item: Item, day: date, today: date) -> list[Item]:
+    """The items `item` follows that have no date, are not recorded and are not asked about when dating it
+    on `day` (too near their deadline to come first in good time, or due before `day`): its minutes will be
+    refused for the order until they are recorded, so the date says so at once (walk 22 N2: warned at the
+    minutes, not at the date)."""
+    found: list[Item] = []
+    for before in _before_items(config, item):
+        progress = progress_of(config=config, state=state, item=before)
+        if (
+            progress.planned is None
+            and not progress.done
+            and tracked(config, before)
+            and not _may_come_after(config, before, day, today)
+        ):
+            found.append(before)
+    return found
+
+
 def followers_before(*, config: AppConfig, state: StateStore, item: Item, day: date) -> list[tuple[Item, datetime]]:
     """The items that follow `item` in the model (their `after` names it), planned before `day` and not yet
     held, with their planned start: a national meeting moved past the regions' dialogue meetings that follow

@@ -37,6 +37,7 @@ MAX_BUTTONS = 5
 SECTION_TITLES: dict[SectionKey, str] = {
     "overdue": N_("Forsinket"),
     "waiting": N_("Venter på vedtak andre gjør"),
+    "minutes": N_("Venter på referat"),
     "week": N_("Denne uken"),
     "coming": N_("Kommer"),
 }
@@ -210,6 +211,7 @@ def summary_lead(lines: list[DigestLine]) -> str:
     words = {
         "overdue": _("forsinket"),
         "waiting": _("venter på vedtak"),
+        "minutes": _("venter på referat"),
         "week": _("denne uken"),
         "coming": _("kommer"),
     }

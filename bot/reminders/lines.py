@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SectionKey = Literal["overdue", "waiting", "week", "coming"]
-SECTION_ORDER: tuple[SectionKey, ...] = ("overdue", "waiting", "week", "coming")
+SectionKey = Literal["overdue", "waiting", "minutes", "week", "coming"]
+SECTION_ORDER: tuple[SectionKey, ...] = ("overdue", "waiting", "minutes", "week", "coming")
+"""«Venter på referat» («minutes») holds a meeting that was held and lacks its minutes: under «Denne uken» a
+meeting held last week read as one still to come (walk 22, N3)."""
 AnchorKind = Literal["planned", "suggested", "deadline"]
 
 
@@ -344,7 +346,7 @@ def section_of(item: Item, occurrence: Occurrence, *, progress: Progress, today:
             return "waiting"
         return "overdue"
     if occurrence.kind == "minutes":
-        return "week"
+        return "minutes"
     return "week" if in_week_of(progress.target, today=today) else "coming"
 
 

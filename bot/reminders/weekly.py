@@ -12,7 +12,9 @@ import hashlib
 from datetime import date, timedelta
 
 from bot.agreement.versions import current_version
-from bot.facts.behind import is_behind, overdue_by_region, waiting_by_region, waits_on_others
+from bot.dates.text import format_short
+from bot.facts.behind import due_soon_text, is_behind, overdue_by_region, waiting_by_region, waits_on_others
+from bot.facts.item_state import DUE_DAYS, item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, current, using
 from bot.messages import Fact, ItemState, Section
@@ -29,6 +31,9 @@ from bot.model.wheel import (
 from bot.reminders.lines import item_label
 from bot.reminders.schedule import not_relevant
 from bot.state.store import StateStore, national_partition
+
+QUIET_DAYS = 7
+"""More days than this since the last overview posted: the next one says since when it counts."""
 
 LOOK_BACK = timedelta(days=365)
 """Overdue items older than this are history for the overview (they stay in `status`)."""
@@ -56,8 +61,13 @@ def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tup
     else:  # what it says is compared in one written form, so a channel switching form is not news
         with using("nb"):
             said = fingerprint(_sections(config=config, state=snapshot, today=today))
-    if sections and last_said(state=snapshot, today=today) == said:
-        return (unchanged(sections),), said
+    last = last_posted(state=snapshot, today=today)
+    if sections and last is not None and last[0] == said:
+        due = due_this_week(config=config, state=snapshot, today=today)
+        # Nothing new and nothing falling due: a post every Monday saying so taught AU to skip it (issue 18).
+        return ((unchanged(sections, due=due),), said) if due else ((), said)
+    if sections and last is not None and (today - last[1]).days > QUIET_DAYS:
+        return (since(day=last[1]), *sections), said
     return sections, said
 
 
@@ -70,18 +80,49 @@ def fingerprint(sections: tuple[Section, ...]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def unchanged(sections: tuple[Section, ...]) -> Section:
-    """The week's overview when nothing is new: one line naming what is still open, and where to read it."""
+def unchanged(sections: tuple[Section, ...], *, due: str) -> Section:
+    """The week's overview when nothing is new but something falls due this week: one line naming what is
+    still open, what falls due, and where to read it."""
     still = ", ".join(section.title for section in sections)
+    facts = (Fact(label=_("Fortsatt"), value=_("{still}. Skriv «oversikt» for hele bildet.").format(still=still)),)
     return Section(
-        title=_("Ukeoversikt: ingen endringer siden forrige uke"),
-        facts=(Fact(label=_("Fortsatt"), value=_("{still}. Skriv «oversikt» for hele bildet.").format(still=still)),),
+        title=_("Ukeoversikt: ingen endringer siden forrige ukeoversikt"),
+        facts=(*facts, Fact(label=_("Frist denne uken"), value=due)),
     )
 
 
-def last_said(*, state: StateStore, today: date) -> str | None:
-    """What the last weekly overview before `today` said (`fingerprint`, to any national channel), from the
-    ledger; None before the first (or one posted before the ledger kept it)."""
+def since(*, day: date) -> Section:
+    """The first overview after weeks without one: what follows is what changed since the last one posted."""
+    return Section(
+        title=_("Ukeoversikt: endret siden forrige ukeoversikt ({day})").format(day=format_short(day)),
+        text=_("Uker uten endringer og uten frister får ingen ukeoversikt."),
+    )
+
+
+def due_this_week(*, config: AppConfig, state: StateStore, today: date) -> str:
+    """What falls due within the week and is not done, in words: the regions' items (`due_soon_text`, as AU's
+    `neste` says it) and the national ones (AU's meetings, the actors' allocation letters); "" when none."""
+    until = today + timedelta(days=DUE_DAYS)
+    national = [
+        item
+        for year in (today.year, today.year + 1)
+        for item in (*national_milestones(config, year=year), *precondition_items(config, year=year, region=None))
+        if (item.region is None)
+        and today <= item.deadline <= until
+        and tracked(config, item)
+        and item_state(config=config, progress=progress_of(config=config, state=state, item=item), today=today)
+        in (ItemState.DUE, ItemState.PLANNED)
+    ]
+    parts = [due_soon_text(config=config, state=state, today=today)]
+    if national:
+        parts.append(_("Nasjonalt: {what}.").format(what=blockers_text(national)))
+    return " ".join(part for part in parts if part)
+
+
+def last_posted(*, state: StateStore, today: date) -> tuple[str, date] | None:
+    """What the last weekly overview posted before `today` said (`fingerprint`, to any national channel) and
+    the day it went out, from the ledger; None before the first (or one posted before the ledger kept it).
+    A week that posted none leaves no entry, so the next one is compared with the last one read."""
     entries = [
         entry
         for year in (today.year - 1, today.year)
@@ -91,7 +132,7 @@ def last_said(*, state: StateStore, today: date) -> str | None:
     if not entries:
         return None
     last = max(entries, key=lambda entry: str(entry.get("sent_at", "")))
-    return str(last["said"]) if last.get("said") else None
+    return (str(last["said"]), date.fromisoformat(str(last["sent_at"])[:10])) if last.get("said") else None
 
 
 def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Section, ...]:

@@ -107,7 +107,9 @@ def status_view(
             wheel = nation_wheel(config=config, state=snapshot, year=today.year, today=today)
         else:
             page = region_page(config=config, state=state, region=region, year=cycle, today=today)
-            wheel = region_wheel(config=config, state=snapshot, region=region, year=today.year, today=today)
+            wheel = region_wheel(
+                config=config, state=snapshot, region=region, year=today.year, today=today, table=cycle
+            )
     return StatusView(
         lang=lang,
         region=region,

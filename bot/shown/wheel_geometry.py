@@ -91,12 +91,25 @@ class WheelPicture:
     left of it and would cross them)."""
     marker_label: str = field(default_factory=lambda: _("Planlagt dato · strek = frist"))
     """The key to the planned-date dot, in the written form the picture was built in."""
+    cycle: int | None = None
+    """The cycle the page's tables count, when it is shown beside them (a region's status page)."""
+    cycle_counts: tuple[tuple[State, int], ...] = ()
+    """How many of that cycle's items stand in each state, as its table counts them: the wheel counts its
+    calendar year's arcs, so the text says both (walk 19 F5, walk 22 N4)."""
 
     @property
     def alt(self) -> str:
         """A text alternative: the title and how many items stand in each state."""
-        counts = [f"{_(STATE_LABELS[s]).lower()}: {n}" for s in STATE_ORDER if (n := self.count(s))]
-        return f"{self.title}. {self.subtitle}. " + "; ".join(counts)
+        counts = "; ".join(f"{_(STATE_LABELS[s]).lower()}: {n}" for s in STATE_ORDER if (n := self.count(s)))
+        if self.cycle is None:
+            return f"{self.title}. {self.subtitle}. " + counts
+        by_cycle = "; ".join(f"{_(STATE_LABELS[s]).lower()}: {n}" for s, n in self.cycle_counts)
+        return (
+            f"{self.title}. {self.subtitle}. "
+            + _("På hjulet, kalenderåret {year}: {counts}.").format(year=self.year, counts=counts)
+            + " "
+            + _("I syklus {cycle}, som tabellene teller: {counts}.").format(cycle=self.cycle, counts=by_cycle)
+        )
 
     def count(self, state: State) -> int:
         if self.view == "heatmap":

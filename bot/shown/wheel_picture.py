@@ -148,9 +148,12 @@ def _hand(year: int, today: date) -> float | None:
     return angle(today) if today.year == year else None
 
 
-def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> WheelPicture:
+def region_wheel(
+    *, config: AppConfig, state: StateStore, region: str, year: int, today: date, table: int | None = None
+) -> WheelPicture:
     """One region's year: every milestone and precondition as an arc over its window (clipped to the year),
-    packed into as few rings as let no two arcs overlap. Per-actor letters share one arc (worst state)."""
+    packed into as few rings as let no two arcs overlap. Per-actor letters share one arc (worst state).
+    `table`: the cycle the page's tables show, whose items the text counts beside the year's arcs."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     groups: dict[tuple[str, int], list[Item]] = {}
     for item in shown_items(config=config, state=state, year=year, region=region, today=today):
@@ -219,7 +222,22 @@ def region_wheel(*, config: AppConfig, state: StateStore, region: str, year: int
         hand_deg=hand,
         today_label=today_label,
         legend=_legend(),
+        cycle=table,
+        cycle_counts=_cycle_counts(config=config, state=state, region=region, cycle=table, today=today),
     )
+
+
+def _cycle_counts(
+    *, config: AppConfig, state: StateStore, region: str, cycle: int | None, today: date
+) -> tuple[tuple[State, int], ...]:
+    """How many of the cycle's items (the page's table: `cycle_items`) stand in each state."""
+    if cycle is None:
+        return ()
+    states = [
+        state_of(config=config, state=state, item=item, today=today)[0]
+        for item in cycle_items(config, year=cycle, region=region)
+    ]
+    return tuple((shown, n) for shown in STATE_ORDER if (n := states.count(shown)))
 
 
 def _labelled(
