@@ -250,7 +250,7 @@ def unrecorded_first(*, config: AppConfig, state: StateStore, item: Item, day: d
     refused for the order until they are recorded, so the date says so at once (walk 22 N2: warned at the
     minutes, not at the date)."""
     found: list[Item] = []
-    for before in _before_items(config, item):
+    for before in before_items(config, item):
         progress = progress_of(config=config, state=state, item=before)
         if (
             progress.planned is None
