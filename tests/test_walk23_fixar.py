@@ -3,8 +3,13 @@ the region's signing leads naming the actors still missing, earlier years' agree
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from bot.messages import ChannelAddress
-from tests.driver import make_bot, oslo, record_all_preconditions, register_text
+from tests.driver import make_bot, oslo, record_all_preconditions, register_text, signing_open
+from tests.test_model_timing import days_saying, posted
 
 SIGNERS = {"agder": "kari", "IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
 VL_SIGNERS = {"vestland": "per", "IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
@@ -43,3 +48,19 @@ def test_a_reopened_agreement_is_told_where_its_completion_was_told_in_both_form
     told = {a.to for a in bot.last.announcements}
     assert not told & set(NATIONAL)
     assert "ikke lenger fullført" not in bot.last.reply.text
+
+
+LEADS = [  # region, the actor who signs, the region's own line at the leads
+    ("agder", "Agder har ikke signert: «signer 2027»; mangler også signatur fra SIVA, NFR, RFF"),
+    ("vestland", "Vestland har ikkje signert: «signer 2027»; manglar òg signatur frå SIVA, NFR, RFF"),
+]
+
+
+@pytest.mark.parametrize(("region", "line"), LEADS)
+def test_the_region_not_yet_signed_hears_at_the_leads_which_actors_are_missing_too(region: str, line: str) -> None:
+    """Walk 23 #1: two days before the deadline «Agder har ikke signert» alone reads as if the region's
+    signature were the last one missing; the leads name the actors too, as the overdue line does."""
+    bot = signing_open(region=region)
+    assert bot.say(f"signer {region} 2027", as_="ola").ok
+    posts = posted(bot, region, start=date(2027, 1, 6), end=date(2027, 1, 31))
+    assert days_saying(posts, line) == [date(2027, 1, 15), date(2027, 1, 29)], posts
