@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.messages import ChannelAddress
-from tests.driver import make_bot, oslo, record_all_preconditions, register_text, signing_open
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text, signing_open
 from tests.test_model_timing import days_saying, posted
 
 SIGNERS = {"agder": "kari", "IN": "ola", "SIVA": "siri", "NFR": "nils", "RFF": "rita"}
@@ -64,3 +64,61 @@ def test_the_region_not_yet_signed_hears_at_the_leads_which_actors_are_missing_t
     assert bot.say(f"signer {region} 2027", as_="ola").ok
     posts = posted(bot, region, start=date(2027, 1, 6), end=date(2027, 1, 31))
     assert days_saying(posts, line) == [date(2027, 1, 15), date(2027, 1, 29)], posts
+
+
+def _two_years_waiting() -> BotDriver:
+    """Agder's and Vestland's 2027 agreements never completed (only Agder signed its own), the 2028 ones ready
+    in January 2028 (walk 23 y28.py)."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    for region in ("agder", "vestland"):
+        record_all_preconditions(bot, year=2027, region=region)
+    assert bot.say("signer 2027", as_="kari").ok
+    bot.set_time(2027, 12, 21, 10)
+    bot.say("forutsetning statsbudsjett 2028", as_="aud")
+    for person in ("ola", "siri", "nils", "rita"):
+        bot.say("forutsetning tildelingsbrev 2028", as_=person)
+    for region, coordinator in (("agder", "kari"), ("vestland", "per")):
+        link = f"https://dok.fylke.no/{region}/avtale-2028.pdf sha256:{'ab' * 32}"
+        assert bot.say(f"avtale {region} 2028 {link}", as_=coordinator).ok
+        bot.say(f"forutsetning budsjett {region} 2028", as_=coordinator)
+        assert bot.say(f"referat politisk {region} 2028 Vedtatt bekreft", as_=coordinator).ok
+    bot.set_time(2028, 1, 10, 12)
+    return bot
+
+
+def test_signing_a_region_without_a_year_asks_which_while_last_years_agreement_waits_in_both_forms() -> None:
+    """Walk 23 #3: `signer agder` (the question's own example) signed Agder 2028 silently while 2027 waited."""
+    bot = _two_years_waiting()
+    before = bot.snapshot()
+    bare = bot.say("signer", as_="siri")
+    assert "«signer agder 2027»" in bare.text, bare.text  # the example picks one of Agder's two years
+    for typed in ("signer agder", "signer agder bekreft"):
+        asked = bot.say(typed, as_="siri")
+        assert not asked.ok and "2027, 2028" in asked.text and "«signer agder 2027 bekreft»" in asked.text, asked.text
+        assert [b.command for b in asked.buttons] == [
+            "signer SIVA agder 2027 versjon 1 bekreft",
+            "signer SIVA agder 2028 versjon 1",
+        ]
+    own = bot.say("signer", as_="per")
+    assert not own.ok and "Fleire avtalar for Vestland fylkeskommune" in own.text, own.text
+    assert "«signer 2027 stadfest»" in own.text
+    assert bot.snapshot() == before
+    assert "2027" in bot.say("signer agder 2027 bekreft", as_="siri").text
+
+
+def test_signing_a_year_nothing_waits_for_names_the_years_that_wait_in_both_forms() -> None:
+    """Walk 23 #4: `signer 2028` said no agreement waited for SIVA at all while two 2027 ones did."""
+    bot = _two_years_waiting()
+    assert bot.say("signer agder 2028", as_="siri").ok and bot.say("signer vestland 2028", as_="siri").ok
+    before = bot.snapshot()
+    reply = bot.say("signer 2028", as_="siri")
+    assert not reply.ok and "Ingen avtale 2028 venter på signaturen til Siva" in reply.text, reply.text
+    assert "Agder 2027, Vestland 2027" in reply.text
+    assert [b.command for b in reply.buttons] == [
+        "signer SIVA agder 2027 versjon 1 bekreft",
+        "signer SIVA vestland 2027 versjon 1 bekreft",
+    ]
+    assert bot.snapshot() == before
+    assert bot.say("målform nn", as_="siri").ok
+    nynorsk = bot.say("signer 2028", as_="siri")
+    assert "Inga avtale 2028 ventar på signaturen til Siva" in nynorsk.text, nynorsk.text
