@@ -122,3 +122,31 @@ def test_signing_a_year_nothing_waits_for_names_the_years_that_wait_in_both_form
     assert bot.say("målform nn", as_="siri").ok
     nynorsk = bot.say("signer 2028", as_="siri")
     assert "Inga avtale 2028 ventar på signaturen til Siva" in nynorsk.text, nynorsk.text
+
+
+@pytest.mark.parametrize(
+    ("region", "signer", "changed", "none", "confirm"),
+    [
+        ("agder", "siri", "Avtaleteksten er endret", "Det finnes ingen versjon 9", "bekreft"),
+        ("vestland", "per", "Avtaleteksten er endra", "Det finst ingen versjon 9", "stadfest"),
+    ],
+)
+def test_after_the_deadline_an_old_version_is_refused_first_with_a_suggestion_that_signs(
+    region: str, signer: str, changed: str, none: str, confirm: str
+) -> None:
+    """Walk 23 #2: after the deadline «versjon 2» got a «bekreft» button that was then refused (the text had
+    changed); the version is checked first, as inside the window, and the suggestion carries the confirm word."""
+    bot = make_bot(at=oslo(2027, 1, 12, 9))
+    record_all_preconditions(bot, year=2027, region=region)
+    register_text(bot, year=2027, region=region, version=2)
+    bot.set_time(2027, 2, 2, 9, 30)
+    before = bot.snapshot()
+    party = "SIVA" if signer == "siri" else region
+    for asked, says in (("1", changed), ("9", none)):
+        reply = bot.say(f"signer {party} {region} 2027 versjon {asked}", as_=signer)
+        assert not reply.ok and says in reply.text, reply.text
+        suggested = f"signer {party} {region} 2027 versjon 2 {confirm}"
+        assert f"«{suggested}»" in reply.text, reply.text
+        assert [b.command for b in reply.buttons] == [suggested]
+    assert bot.snapshot() == before
+    assert bot.say(suggested, as_=signer).ok  # typed back as suggested, it signs

@@ -214,7 +214,7 @@ def sign(
         return AlreadySigned(party=party, year=year, signature=existing)
     _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
     _require_preconditions(acting, item=item, region=region, year=year)
-    note = order_note(acting, item=item, confirmed=confirmed)
+    # The version before the lateness (walk 23 #2): a «bekreft» asked for an old text would then be refused.
     text = agreement.version_to_sign(
         acting.state,
         region=region,
@@ -222,7 +222,9 @@ def sign(
         party=party,
         asked=version,
         button=lambda current: sign_button(config, item=item, party=party, version=current, at=acting.now),
+        confirm=confirm_word() if late_breaches(config=config, item=item, at=acting.now) else "",
     )
+    note = order_note(acting, item=item, confirmed=confirmed)
     signature = {
         "person": acting.caller.key,
         "name": acting.caller.name,
