@@ -150,3 +150,16 @@ def test_after_the_deadline_an_old_version_is_refused_first_with_a_suggestion_th
         assert [b.command for b in reply.buttons] == [suggested]
     assert bot.snapshot() == before
     assert bot.say(suggested, as_=signer).ok  # typed back as suggested, it signs
+
+
+def test_the_national_wheel_text_says_optional_items_past_their_day_as_every_surface_in_both_forms() -> None:
+    """Walk 23 #5: after 31 January the assignment agreements read «åpen (ingen dato ennå) 15» on the national
+    wheel's text while `årshjul`, the page and `oversikt` said «valgfritt, ikke på overtid»."""
+    bot = make_bot(at=oslo(2027, 2, 1, 10))
+    text = bot.say("årshjul nasjonal", as_="aud").text
+    [line] = [line for line in text.splitlines() if "Oppdragsavtaler sendt" in line]
+    assert line.endswith("regionene: valgfritt, ikke på overtid 15") and "ingen dato" not in line, line
+    assert bot.say("målform nn", as_="aud").ok
+    text = bot.say("årshjul nasjonal", as_="aud").text
+    [line] = [line for line in text.splitlines() if "Oppdragsavtalar" in line]
+    assert line.endswith("regionane: valfritt, ikkje på overtid 15"), line
