@@ -163,3 +163,29 @@ def test_the_national_wheel_text_says_optional_items_past_their_day_as_every_sur
     text = bot.say("årshjul nasjonal", as_="aud").text
     [line] = [line for line in text.splitlines() if "Oppdragsavtalar" in line]
     assert line.endswith("regionane: valfritt, ikkje på overtid 15"), line
+
+
+@pytest.mark.parametrize(
+    ("person", "typed", "actor", "says"),
+    [
+        ("kari", "oppdrag SIVA sendt 28.01.", "SIVA", "Dagen det skjedde: 28. januar 2027."),
+        ("per", "oppdrag IN sendt 28. jan.", "IN", "Dagen det skjedde: 28. januar 2027."),
+    ],
+)
+def test_an_assignment_agreement_sent_on_an_earlier_day_records_that_day(
+    person: str, typed: str, actor: str, says: str
+) -> None:
+    """Walk 23 #6: «oppdrag SIVA sendt 28.01.» on 2 February was refused «Jeg forstod ikke «28.01»»; the day is
+    read as a precondition's «mottatt …» is, and by the same rules (not ahead, not long before the window)."""
+    bot = make_bot(at=oslo(2027, 2, 2, 10))
+    region = "agder" if person == "kari" else "vestland"
+    reply = bot.say(typed, as_=person)
+    assert reply.ok, reply.text
+    assert says in reply.text, reply.text  # the nynorsk form reads the same
+    sent = bot.core.state.assignments(region=region, year=2027)[actor]
+    assert sent["at"][:10] == "2027-01-28" and sent["recorded_at"][:10] == "2027-02-02"
+    assert "28. januar 2027" in bot.say("logg", as_=person).text
+    before = bot.snapshot()
+    ahead = bot.say(f"oppdrag NFR sendt 20. februar {region}", as_=person)
+    assert not ahead.ok and "20. februar 2027" in ahead.text, ahead.text
+    assert bot.snapshot() == before
