@@ -189,3 +189,11 @@ def test_an_assignment_agreement_sent_on_an_earlier_day_records_that_day(
     ahead = bot.say(f"oppdrag NFR sendt 20. februar {region}", as_=person)
     assert not ahead.ok and "20. februar 2027" in ahead.text, ahead.text
     assert bot.snapshot() == before
+
+
+def test_nynorsk_help_for_signer_shows_one_confirm_word() -> None:
+    """Walk 23 #7: the nynorsk help's syntax said «[stadfest]» and its example «signer 2027 bekreft»."""
+    bot = make_bot(at=oslo(2027, 2, 2, 10))
+    nynorsk = bot.say("hjelp signer", as_="per").text
+    assert "«signer 2027 stadfest»" in nynorsk and "bekreft" not in nynorsk, nynorsk
+    assert "«signer 2027 bekreft»" in bot.say("hjelp signer", as_="kari").text
