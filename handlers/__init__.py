@@ -149,7 +149,7 @@ COMMANDS: tuple[Command, ...] = (
             "Utenfor januar: «bekreft» til slutt signerer likevel, merket utenfor modellens rekkefølge."
         ),
         N_("signer [part] [region] [år] [bekreft]"),
-        ("signer", "signer IN agder 2027", "signer 2027 bekreft"),
+        ("signer", "signer IN agder 2027", N_("signer 2027 bekreft")),  # nynorsk «stadfest», as its syntax (walk 23 #7)
         aliases=("signere", "signering", "underskriv", "underskrive", "signera"),
         writes=True,
         translated=True,
@@ -183,7 +183,7 @@ COMMANDS: tuple[Command, ...] = (
             "Oppdragsavtale sendt til en aktør (eller ingen i år). Regionens koordinator registrerer; en aktør "
             "ser med «oppdrag» hva regionene har registrert for den."
         ),
-        N_("oppdrag <aktør> <sendt|ingen>"),
+        N_("oppdrag <aktør> <sendt [dag]|ingen>"),
         ("oppdrag IN sendt", "oppdrag SIVA ingen"),
         writes=True,
         translated=True,

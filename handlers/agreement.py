@@ -120,7 +120,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         )
         lead += _never_signed(ctx, result)
         announcements = to_agreement_channels(
-            ctx, request=request, region=region, reply=lambda here: _changed(ctx, result, here=here), per_channel=True
+            ctx,
+            request=request,
+            region=region,
+            reply=lambda here: _changed(ctx, result, here=here),
+            national=result.reopened,  # told «signert av alle parter», told it is open again (walk 23 #8)
+            per_channel=True,
         )
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
         # Everything else was in place: this text is what the parties can sign now.
@@ -148,7 +153,8 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         title=_("Avtaleteksten {year} for {party} er endret").format(
             year=item.year, party=ctx.config.party_name(item.region)
         ),
-        lead=_("Ny tekst: {version}. Må signere på nytt: {who}.").format(
+        lead=_reopened(ctx, result)
+        + _("Ny tekst: {version}. Må signere på nytt: {who}.").format(
             version=version_text(result.version), who=", ".join(map(ctx.config.party_short, renewing))
         )
         + _never_signed(ctx, result),
@@ -156,6 +162,20 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         visibility=Visibility.CHANNEL,
     )
     return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
+
+
+def _reopened(ctx: Context, result: TextRegistered) -> str:
+    """«Avtalen … er ikke lenger fullført»: the channels told it was signed by all and binding must not keep
+    believing it (walk 23 #8)."""
+    if not result.reopened:
+        return ""
+    assert result.item.region is not None
+    return (
+        _("Avtalen {year} for {party} er ikke lenger fullført: alle partene hadde signert den forrige teksten.").format(
+            year=result.item.year, party=ctx.config.party_name(result.item.region)
+        )
+        + " "
+    )
 
 
 def _signable(ctx: Context, result: TextRegistered) -> bool:

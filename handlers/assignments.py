@@ -15,20 +15,23 @@ from bot.actions.assignments import (
     status_word,
 )
 from bot.actions.base import Acting
+from bot.actions.happened import Happened
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
-from bot.shown.replies import make_reply
+from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to
 from handlers.common import context_region, read_args, reject_extra
+from handlers.minutes_held import held_day
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())  # `oppdrag RFF ingen bekreft`: the word is taken
+    words, sent_on = _sent_day(ctx, words)
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
@@ -40,6 +43,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         region=context_region(ctx, args.region),
         year=args.year,
         confirmed=confirmed,
+        sent_on=sent_on,
     )
     year, party, what = result.item.year, ctx.config.party_name(result.actor), _(status_word(result.status))
     if isinstance(result, AssignmentAlready):
@@ -54,13 +58,28 @@ def handle(request: Request, ctx: Context) -> Outcome:
         done += " " + _("Punktet var markert som ikke aktuelt i år og er nå aktuelt igjen.")
     reply = make_reply(
         title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
-        lead=_("Registrert av {name} for {party}.").format(
+        lead=(_("Dagen det skjedde: {day}.").format(day=day_text(sent_on.date())) + " " if sent_on else "")
+        + _("Registrert av {name} for {party}.").format(
             name=ctx.caller.name, party=ctx.config.party_name(result.item.region)
         )
         + done,
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=_tell_actor(ctx, request=request, result=result))
+
+
+def _sent_day(ctx: Context, words: list[str]) -> tuple[list[str], Happened | None]:
+    """«sendt 28.01.»: the words after «sendt» read as the day it was sent (as a precondition's «mottatt
+    14. desember», walk 23 #6), taken out of the words; the words unchanged when they name no day."""
+    at = next((index for index, word in enumerate(words) if fold(word) == "sendt"), None)
+    if at is None or at == len(words) - 1:
+        return words, None
+    tail = words[at + 1 :]
+    for end in range(len(tail), 0, -1):  # the longest run of words that reads as a day; the rest stays
+        day = held_day("mottatt " + " ".join(tail[:end]), now=ctx.now, received=True)
+        if day is not None:
+            return [*words[: at + 1], *tail[end:]], day
+    return words, None
 
 
 def _tell_actor(ctx: Context, *, request: Request, result: AssignmentRecorded) -> tuple[Announcement, ...]:

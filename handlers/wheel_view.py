@@ -129,7 +129,18 @@ def _regions_mark(ctx: Context, items: list[Item]) -> tuple[State, str]:
     ferdig 2», so the national wheel's text says what its rings show (walk 20 F-b)."""
     today = ctx.now.date()
     states = [state_of(config=ctx.config, state=ctx.state, item=item, today=today)[0] for item in items]
-    counts = ", ".join(f"{_(STATE_LABELS[s]).lower()} {n}" for s in STATE_ORDER if (n := states.count(s)))
+    labels = [
+        _("valgfritt, ikke på overtid")  # drawn open, said as every other surface says it (walk 23 #5)
+        if shown == "open"
+        and item_state(
+            config=ctx.config, progress=progress_of(config=ctx.config, state=ctx.state, item=item), today=today
+        )
+        is ItemState.OPTIONAL_PAST
+        else _(STATE_LABELS[shown]).lower()
+        for shown, item in zip(states, items, strict=True)
+    ]
+    ordered = sorted(range(len(items)), key=lambda i: STATE_ORDER.index(states[i]))
+    counts = ", ".join(f"{label} {labels.count(label)}" for label in dict.fromkeys(labels[i] for i in ordered))
     return min(states, key=STATE_ORDER.index), _("regionene: {counts}").format(counts=counts)
 
 

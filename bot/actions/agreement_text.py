@@ -43,6 +43,9 @@ class TextRegistered:
     """Nothing else blocks the signing: this text is what the parties can sign now."""
     same_as: int | None = None
     """The earlier version with the very same text (checksum), registered again: its signatures hold."""
+    reopened: bool = False
+    """Every party had signed the replaced text: a complete, binding agreement is open again, news for every
+    channel that heard it was complete, the national ones too (walk 23 #8)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,10 @@ def register_text(
         renew = {p: renew[p] for p in agreement_parties(config, region=region) if p in renew} or renew
     progress = progress_of(config=config, state=state, item=item)
     ready = not renew and not missing_for_signing(config=config, state=state, signing=item)
-    return TextRegistered(item=item, version=version, renew=renew, progress=progress, ready=ready, same_as=same_as)
+    reopened = bool(renew) and all(p in renew for p in agreement_parties(config, region=region))
+    return TextRegistered(
+        item=item, version=version, renew=renew, progress=progress, ready=ready, same_as=same_as, reopened=reopened
+    )
 
 
 def _voided_note(acting: Acting, *, region: str, year: int, sha256: str | None) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.actions.base import Acting, record
+from bot.actions.happened import Happened
+from bot.actions.preconditions import require_day_fits
 from bot.actions.rules import (
     milestone_for,
     pick_year,
@@ -27,6 +29,7 @@ from bot.facts.assignment_answers import told_to_actor
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _
 from bot.model.wheel import Item
+from bot.shown.replies import day_text
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables
 
@@ -69,10 +72,12 @@ def record_assignment(
     region: str | None,
     year: int | None,
     confirmed: bool = False,
+    sent_on: Happened | None = None,
 ) -> AssignmentRecorded | AssignmentAlready:
     """`region` is the region meant (named or the context's); `status` None (neither «sendt» nor «ingen»
     typed) asks which, rather than guess «sendt»; `confirmed` lets a write into a cycle before the bot
-    through."""
+    through. `sent_on`: the day it was sent, when typed («sendt 28.01.», walk 23 #6), by the rule a
+    precondition's day follows; else today."""
     config = acting.config
     enabled = [a.key for a in config.enabled_actors]
     # Every example a whole command for the asker (walk 8 N4, m11): a region put in where none is meant.
@@ -106,6 +111,9 @@ def record_assignment(
     year = item.year
     require_coordinator(acting, item=item)
     require_untaken_cycle(acting, item=item, confirmed=confirmed)
+    if sent_on is not None:
+        require_day_fits(item=item, happened=sent_on, today=acting.now.date(), confirmed=confirmed)
+    when = (sent_on.when if sent_on else acting.now).isoformat()
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")
     if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
@@ -124,22 +132,27 @@ def record_assignment(
 
     def mutate(tables: Tables) -> bool:
         sent = tables.setdefault("assignments", {})
-        sent[actor] = {"status": status, "at": acting.now.isoformat(), "by": acting.caller.name}
+        sent[actor] = {"status": status, "at": when, "by": acting.caller.name}
+        if sent_on is not None:
+            sent[actor]["recorded_at"] = acting.now.isoformat()
         complete = all(key in sent for key in enabled)
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         if lifts and doc.pop("not_relevant", None):  # something was sent after all: relevant again
             doc.pop("done", None)
             doc.pop("done_at", None)
         if complete and not doc.get("not_relevant"):
-            doc.update({"done": True, "done_at": acting.now.isoformat()})
+            doc.update({"done": True, "done_at": max(str(one.get("at") or "") for one in sent.values()) or when})
         return complete
 
     complete = record(
         acting,
         action=ACTION,
         item=item,
-        summary=lambda: _("Oppdragsavtale {year} for {party}: {what}").format(
-            year=year, party=config.party_name(actor), what=_(status_word(status))
+        summary=lambda: (
+            _("Oppdragsavtale {year} for {party}: {what}").format(
+                year=year, party=config.party_name(actor), what=_(status_word(status))
+            )
+            + (", " + day_text(sent_on.date()) if sent_on is not None else "")
         ),
         mutate=mutate,
     )

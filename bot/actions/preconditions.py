@@ -125,24 +125,8 @@ def record_precondition(
         require_untaken_cycle(acting, item=item, confirmed=confirmed)
         require_opened_window(acting, item=item, confirmed=confirmed)
         _require_earlier(acting, item=item)
-    ahead = not_come(happened, today=acting.now.date(), opens=item.start - EARLY_GRACE) if happened else None
-    if ahead is not None:
-        # «vedtatt 10. desember» typed in November (this December is to come), or a year typed ahead
-        # («16. desember 2028»): never recorded as the day it happened (walk 14a F1).
-        raise DomainError(
-            _("{day} har ikke kommet ennå. Registrer {item} når det har skjedd.").format(
-                day=day_text(ahead), item=item.title()
-            )
-        )
-    if happened is not None and happened.date() < item.start - EARLY_GRACE and not confirmed:
-        raise DomainError(
-            _(
-                "{item} kan tidligst skje fra {start}, men du skrev {day}. Skriv en annen dag, eller det samme "
-                "med «{confirm}» til slutt for å registrere det likevel."
-            ).format(
-                item=item.title(), start=day_text(item.start), day=day_text(happened.date()), confirm=confirm_word()
-            )
-        )
+    if happened is not None:
+        require_day_fits(item=item, happened=happened, today=acting.now.date(), confirmed=confirmed)
     if happened is not None and not confirmed:
         _require_after_earlier(acting, item=item, day=happened.date())
     if done.done and done.done_at is not None and happened is not None:
@@ -222,6 +206,30 @@ def _actor(acting: Acting, *, party: str | None) -> str:
         )
     require_member(acting, party=actor, what=_("registrere sitt tildelingsbrev"))
     return actor
+
+
+def require_day_fits(*, item: Item, happened: Happened, today: date, confirmed: bool) -> None:
+    """The day a record says something happened must have come, and (unless confirmed) fall no earlier than
+    a month before the item's window: the one rule for every record that takes its day (preconditions,
+    assignment agreements sent, walk 23 #6)."""
+    ahead = not_come(happened, today=today, opens=item.start - EARLY_GRACE)
+    if ahead is not None:
+        # «vedtatt 10. desember» typed in November (this December is to come), or a year typed ahead
+        # («16. desember 2028»): never recorded as the day it happened (walk 14a F1).
+        raise DomainError(
+            _("{day} har ikke kommet ennå. Registrer {item} når det har skjedd.").format(
+                day=day_text(ahead), item=item.title()
+            )
+        )
+    if happened.date() < item.start - EARLY_GRACE and not confirmed:
+        raise DomainError(
+            _(
+                "{item} kan tidligst skje fra {start}, men du skrev {day}. Skriv en annen dag, eller det samme "
+                "med «{confirm}» til slutt for å registrere det likevel."
+            ).format(
+                item=item.title(), start=day_text(item.start), day=day_text(happened.date()), confirm=confirm_word()
+            )
+        )
 
 
 def _record(acting: Acting, *, item: Item, happened: Happened | None) -> PreconditionRecorded | PreconditionAlready:

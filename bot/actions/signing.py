@@ -97,6 +97,8 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
         waiting = awaiting_signature(config=acting.config, state=acting.state, party=chosen, at=acting.now, year=year)
         if len(waiting) == 1 and waiting[0].region:
             return chosen, waiting[0].region
+        if not waiting and year is not None:
+            _require_other_years(acting, party=chosen, year=year)
         if not waiting:  # nothing to sign anywhere: said so, not «which region?» as if one could be (walk 21 A2)
             raise DomainError(
                 _(
@@ -105,6 +107,8 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
                 ).format(party=acting.config.party_name(chosen), region=acting.config.parties.regions[0].key)
             )
         example = waiting[0].region if waiting and waiting[0].region else acting.config.parties.regions[0].key
+        if [item.region for item in waiting].count(example) > 1:  # two years of one region: the example picks one
+            example = f"{example} {waiting[0].year}"
         raise DomainError(
             _("Hvilken regions avtale signerer du? Skriv f.eks. «{example}».").format(
                 example=typed_with(acting, word=example)
@@ -114,6 +118,51 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
             buttons=tuple(_button(acting, item=item, party=chosen) for item in waiting),
         )
     return chosen, where
+
+
+def _require_other_years(acting: Acting, *, party: str, year: int) -> None:
+    """`signer 2028` while no 2028 agreement waits for the party but earlier or later ones do: name those,
+    with their buttons, not «Ingen avtale venter» as if nothing did (walk 23 #4)."""
+    others = awaiting_signature(config=acting.config, state=acting.state, party=party, at=acting.now)
+    if not others:
+        return
+    raise DomainError(
+        _("Ingen avtale {year} venter på signaturen til {party}, men disse gjør det: {regions}.").format(
+            year=year, party=acting.config.party_name(party), regions=_regions_text(acting, others)
+        ),
+        buttons=tuple(_button(acting, item=item, party=party) for item in others),
+    )
+
+
+def _require_one_year(acting: Acting, *, party: str, region: str, year: int | None) -> None:
+    """`signer agder` without a year while two years of Agder's agreement wait for the party (last year's
+    still owed, this year's ready): ask which, with a button each, never sign the later one while the earlier
+    waits unsaid (walk 23 #3)."""
+    if year is not None:
+        return
+    waiting = [
+        item
+        for item in awaiting_signature(config=acting.config, state=acting.state, party=party, at=acting.now)
+        if item.region == region
+    ]
+    if len(waiting) < 2:
+        return
+    first = waiting[0]
+    example = typed_with(acting, word=str(first.year))
+    if late_breaches(config=acting.config, item=first, at=acting.now):
+        example += " " + confirm_word()
+    raise DomainError(
+        _(
+            "Flere avtaler for {region} venter på signaturen til {party}: {years}. Hvilket år signerer du? "
+            "Skriv f.eks. «{example}»."
+        ).format(
+            region=acting.config.party_name(region),
+            party=acting.config.party_name(party),
+            years=", ".join(str(item.year) for item in waiting),
+            example=example,
+        ),
+        buttons=tuple(_button(acting, item=item, party=party) for item in waiting),
+    )
 
 
 def _regions_text(acting: Acting, items: list[Item]) -> str:
@@ -154,6 +203,7 @@ def sign(
     require_acts_for(
         acting, party=party, what=_("signere samarbeidsavtalen for {party}").format(party=config.party_name(party))
     )
+    _require_one_year(acting, party=party, region=region, year=year)
     year_typed = year
     if year is None and _owed_example(acting, party, region) is None:  # a bare `signer` between windows (walk 22 N6)
         year = _only_open_year(acting, key=spec.key, region=region)
@@ -167,7 +217,7 @@ def sign(
         return AlreadySigned(party=party, year=year, signature=existing)
     _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
     _require_preconditions(acting, item=item, region=region, year=year)
-    note = order_note(acting, item=item, confirmed=confirmed)
+    # The version before the lateness (walk 23 #2): a «bekreft» asked for an old text would then be refused.
     text = agreement.version_to_sign(
         acting.state,
         region=region,
@@ -175,7 +225,9 @@ def sign(
         party=party,
         asked=version,
         button=lambda current: sign_button(config, item=item, party=party, version=current, at=acting.now),
+        confirm=confirm_word() if late_breaches(config=config, item=item, at=acting.now) else "",
     )
+    note = order_note(acting, item=item, confirmed=confirmed)
     signature = {
         "person": acting.caller.key,
         "name": acting.caller.name,

@@ -253,19 +253,27 @@ def no_version_text() -> str:
     )
 
 
-def changed_text(current: Version, *, command: str = "signer") -> str:
+def changed_text(current: Version, *, command: str = "signer", confirm: str = "") -> str:
+    """`confirm`: the confirm word the suggested command needs (after the deadline), so typed back it signs."""
     return _(
         "Avtaleteksten er endret: gjeldende er {version}, {link}. Les den, og signer den med «{command} versjon {number}»."
-    ).format(version=current.label(), link=current.link, command=command, number=current.number)
+    ).format(version=current.label(), link=current.link, command=command, number=_numbered(current, confirm))
 
 
-def no_such_version_text(current: Version, *, asked: int, command: str) -> str:
+def no_such_version_text(current: Version, *, asked: int, command: str, confirm: str = "") -> str:
     """A version that never existed (a typo, another region's number) is said to be so, never «endret» (walk
     14b F5)."""
     return _(
         "Det finnes ingen versjon {asked}; gjeldende er {version}, {link}. Les den, og signer den med "
         "«{command} versjon {number}»."
-    ).format(asked=asked, version=current.label(), link=current.link, command=command, number=current.number)
+    ).format(
+        asked=asked, version=current.label(), link=current.link, command=command, number=_numbered(current, confirm)
+    )
+
+
+def _numbered(current: Version, confirm: str) -> str:
+    """«3», or «3 bekreft» when the suggested command needs the confirm word (walk 23 #2)."""
+    return f"{current.number} {confirm}" if confirm else str(current.number)
 
 
 def signed_on_text(signature: Document) -> str:
@@ -286,6 +294,7 @@ def version_to_sign(
     party: str,
     asked: int | None,
     button: Callable[[Version], Button] | None = None,
+    confirm: str = "",
 ) -> Version:
     """The version a `signer` binds to: the current one, and only if it is the one the person was shown.
     An older version's click is refused with `button(current)`, the current version's «Signer for …» the
@@ -296,9 +305,9 @@ def version_to_sign(
     if asked is not None and asked != current.number:
         command = f"signer {party} {region} {year}"
         raise DomainError(
-            changed_text(current, command=command)
+            changed_text(current, command=command, confirm=confirm)
             if 1 <= asked < current.number
-            else no_such_version_text(current, asked=asked, command=command),
+            else no_such_version_text(current, asked=asked, command=command, confirm=confirm),
             buttons=(button(current),) if button is not None else (),
         )
     return current

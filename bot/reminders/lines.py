@@ -92,7 +92,6 @@ def digest_line(
             blockers=blockers,
             missing=progress.missing,
             today=today,
-            overdue=occurrence.overdue,
         )
         if shared:
             label = _("Alle regioner · {item}").format(item=item_label(item))
@@ -201,7 +200,6 @@ def _signing_action(
     blockers: list[Item],
     missing: tuple[str, ...],
     today: date,
-    overdue: bool = False,
 ) -> tuple[str, Button | None, bool]:
     """Who acts on a signing and how: (the action, a sign button, whether the line is shared by every region
     waiting on the same party)."""
@@ -263,9 +261,9 @@ def _signing_action(
         typed += " " + confirm_word()
     action = _unsigned(config, state, item=item, party=party, version=version.number, command=typed)
     others = [p for p in missing if p != party]
-    if overdue and party == item.region and others:
-        # Late, only the region's channel hears of the signing with the actors whose signatures a new text
-        # voided: its line names every party still missing, not the region alone (walk 3, #2).
+    if party == item.region and others:
+        # The region answers for the whole signing: its line names every party still missing, not the region
+        # alone, late (walk 3, #2) and at the leads before the deadline alike (walk 23 #1).
         action += "; " + _("mangler også signatur fra {who}").format(who=", ".join(map(config.party_short, others)))
     return action, button, False
 
