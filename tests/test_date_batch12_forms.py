@@ -52,6 +52,8 @@ REFUSED: tuple[str, ...] = (
     "Kan du sende referatet fra møtet den 8. kl 10?",  # passed this month: one that has been, not next month's
     "Vi snakket sammen den 3. kl 10.",
     "Takk for møtet 12. januar",
+    "Vi tok det 26. februar i fjor.",  # last year's (main read this year's)
+    "Møtet var den 26. kl 10 i fjor.",
     "neste uke en gang",  # some day of a week stays vague, as «en dag i neste uke»
 )
 

@@ -95,6 +95,8 @@ _REFUSING_WORDS = frozenset(
         *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
         *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
         *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
+        # last year's («Vi tok det 26. januar i fjor.»): without its year the day would be read as this year's
+        *("fjor", "ifjor", "fjoråret", "fjorår"),
     }
 )
 # Words right before a date that make it a start or a day counted from, not the day meant.
