@@ -53,6 +53,7 @@ REFUSED: tuple[str, ...] = (
     "Vi snakket sammen den 3. kl 10.",
     "Takk for møtet 12. januar",
     "Vi tok det 26. februar i fjor.",  # last year's (main read this year's)
+    "Neste år blir møtet 10. november.",  # next year's (main read this year's)
     "Møtet var den 26. kl 10 i fjor.",
     "neste uke en gang",  # some day of a week stays vague, as «en dag i neste uke»
 )
