@@ -219,10 +219,22 @@ def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) 
     """The one day a whole sentence names («Kan vi ta det torsdag 18.3 kl 9?»), or None (`bot.dates.sentence`)."""
     for phrase in date_phrases(text):
         found = _read(phrase, now=now, window=window, sentence=False)
-        if isinstance(found, ParsedDate) and not found.day_of_month:
+        if isinstance(found, ParsedDate) and (not found.day_of_month or _month_implied(phrase, found, now=now)):
             far = window is None and not found.year_typed and found.when.date() - now.date() > _SENTENCE_AHEAD
             return None if far else found
     return None
+
+
+def _month_implied(phrase: str, found: ParsedDate, *, now: datetime) -> bool:
+    """«Me tek det på Teams den 18. kl 13.», «Kan vi ta det fredag den 29.?»: in a sentence a day without its month
+    is a date only with «den» before it, a clock time or a weekday with it, and still to come this month; a bare «26.»
+    there may be a point or a floor, and a day that has passed this month is more likely one that has been («Kan du
+    sende referatet fra møtet den 12. kl 10?» on the 13th) than next month's."""
+    return (
+        "den" in phrase.lower().split()
+        and (found.has_time or found.weekday is not None)
+        and (found.when.year, found.when.month) == (now.year, now.month)
+    )
 
 
 def _read_whole(

@@ -95,8 +95,11 @@ _REFUSING_WORDS = frozenset(
         *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
         *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
         *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
+        # last year's («Vi tok det 26. januar i fjor.»): without its year the day would be read as this year's
+        *("fjor", "ifjor", "fjoråret", "fjorår"),
     }
 )
+_YEAR_WORDS = frozenset({"år", "året", "aar", "aaret"})
 # Words right before a date that make it a start or a day counted from, not the day meant.
 _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
 # A part of a period left out of the date read («i slutten av neste uke» is no Monday): the part was not read with it.
@@ -311,7 +314,10 @@ def _surely_a_date(plain: list[str], words: list[str]) -> bool:
 def _adjective(plain: list[str], i: int) -> bool:
     """«neste møte», «forrige referat»: a word that moves a day only names one before a day («neste fredag»)."""
     after = plain[i + 1] if i + 1 < len(plain) else ""
-    return plain[i] in _SHIFT_WORDS and not (after in _day_words() or any(ch.isdigit() for ch in after))
+    # «neste år», «forrige året» name another year: a word that says which day («Neste år blir møtet 10. november»)
+    return plain[i] in _SHIFT_WORDS and not (
+        after in _day_words() or after in _YEAR_WORDS or any(ch.isdigit() for ch in after)
+    )
 
 
 def _plain(word: str) -> str:

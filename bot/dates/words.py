@@ -215,7 +215,14 @@ _WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
 _SOME_DAY_RE = re.compile(
     rf"^(?:en|ein)\s+(?:gang|gong|dag)\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
 )
-_SOME_TIME_END_RE = re.compile(rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)}))\s+(?:en|ein)\s+(?:gang|gong)$")
+_SOME_TIME_END_RE = re.compile(
+    rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:en|ein)\s+(?:gang|gong)$"
+)
+# «innen 1. mars, takk», «frist fredag pls»: thanks and a plea after the date say nothing of the day.
+_THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal\s+du|de)\s+ha|pls|please|plz)$")
+# «tysdag10. august», «fre10.3»: a weekday of three letters or more typed onto its day's number is two words («v14»,
+# «kl10» are read by their own rules; «to.17.12» by the point after a word).
+_WEEKDAY_DIGIT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{3,8})(?=[0-9])")
 
 
 def normalize(text: str) -> str:
@@ -232,7 +239,9 @@ def normalize(text: str) -> str:
     s = _WORD_RE.sub(lambda m: SPELLING.get(m.group(), m.group()), s)
     s = _DASHED_MONTH_RE.sub(_dashed_month, s)
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
+    s = _WEEKDAY_DIGIT_RE.sub(lambda m: m.group(1) + " " if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
+    s = _THANKS_END_RE.sub("", s).strip(" ,;:")
     s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
     s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
