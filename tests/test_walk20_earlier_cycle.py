@@ -46,3 +46,20 @@ def test_last_cycles_meeting_the_treatment_waits_on_is_named(
     assert title not in bot.say("status", as_=person, channel=region).text
     page = status_page_html(bot.core, region=region, year=2027)
     assert html.escape(title) not in page and title not in page
+
+
+@pytest.mark.parametrize(("person", "region", "autumn", "title", "meeting", "confirm"), CASES)
+def test_the_running_cycles_work_is_not_called_late_from_the_next_cycle(
+    person: str, region: str, autumn: str, title: str, meeting: str, confirm: str
+) -> None:
+    """Walk 24 F1: from September to December, `status <region> 2027` and its page named autumn 2026's meeting
+    «På overtid (frist 31.12.2026)» while `status` said «om 106 dager»: until its deadline it is the running
+    cycle's own work, not something an earlier cycle left unfinished."""
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    assert bot.say(f"dato {autumn} 17.-18. november", as_=person, channel=region).ok
+    for day in ((2026, 10, 6), (2026, 11, 16)):  # before the meeting: nothing of it is late yet
+        bot.set_time(*day, 9)
+        status = bot.say(f"status {region} 2027", as_=person, channel=region)
+        assert title not in status.text and "31.12.2026" not in status.text, status.text
+        page = status_page_html(bot.core, region=region, year=2027)
+        assert html.escape(title) not in page and title not in page

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from bot.facts.item_state import chases_lateness
+from bot.facts.item_state import chases_lateness, minutes_missing
 from bot.model.config import AppConfig
 from bot.model.cycle import still_followed
 from bot.model.order import before_items
@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 def earlier_unfinished(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> list[Item]:
     """The unfinished items of cycles before `year` that `region`'s cycle `year` still answers for, each once,
-    in the order of their cycles and deadlines: those an unfinished item of cycle `year` follows in the model,
+    in the order of their cycles and deadlines: those an unfinished item of cycle `year` follows in the model
+    once they are past their deadline or over with nothing recorded,
     and the region's own items of the cycles since last year still followed and past their deadline."""
     found: dict[str, Item] = {}
     for item in cycle_items(config, year=year, region=region):
@@ -32,7 +33,10 @@ def earlier_unfinished(*, config: AppConfig, state: StateStore, region: str, yea
         for before in before_items(config, item):
             if before.year >= year or before.ident in found or not tracked(config, before):
                 continue
-            if not progress_of(config=config, state=state, item=before).done:
+            progress = progress_of(config=config, state=state, item=before)
+            # Still the running cycle's own work until its deadline (walk 24 F1: `status 2027` read «På overtid»
+            # for autumn 2026's meeting in October): named only once it is late, or over with its minutes missing.
+            if not progress.done and (before.deadline < today or minutes_missing(progress, today=today)):
                 found[before.ident] = before
     for earlier in range(today.year - 1, year):
         for item in cycle_items(config, year=earlier, region=region):
