@@ -59,7 +59,7 @@ from handlers.minutes_named_owners import named_owner, unowned_note
 from handlers.minutes_owners import WORD, has_owner, owned_points
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
-from handlers.minutes_told import new_point_announcements, redated_announcements
+from handlers.minutes_told import held_before_plan_announcements, new_point_announcements, redated_announcements
 
 EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 # The form's example is typed for the meeting the form is for (never «vår» on the autumn meeting's form).
@@ -124,6 +124,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     announcements += dropped_announcements(ctx, request=request, item=result.item, dropped=result.dropped)
     announcements += new_point_announcements(ctx, request=request, item=result.item, new=result.new_points)
     announcements += redated_announcements(ctx, request=request, item=result.item, redated=result.redated)
+    announcements += held_before_plan_announcements(
+        ctx, request=request, item=result.item, planned=result.moved_from, held=result.held
+    )
     return Outcome(reply=_recorded(ctx, result), announcements=announcements)
 
 

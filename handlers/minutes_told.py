@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from bot.context import Context
 from bot.i18n import _, ngettext
@@ -19,6 +19,7 @@ from bot.model.followups_replaced import Redated, redated_text
 from bot.model.wheel import Item
 from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to
+from handlers.date_moved import lead_channels  # one rule for who hears a meeting's leads
 
 logger = logging.getLogger(__name__)
 
@@ -99,3 +100,32 @@ def _due(point: Followup, *, today: date) -> str:
     if point.overdue(today):
         details.append(_("på overtid"))
     return f" ({', '.join(details)})"
+
+
+def held_before_plan_announcements(
+    ctx: Context, *, request: Request, item: Item, planned: datetime | None, held: datetime | None
+) -> tuple[Announcement, ...]:
+    """A meeting recorded as held before the day it was planned for (the plan moved to the held day): the
+    channels that heard the planned day in its leads are told it is off, as a moved date is told (walk 24
+    F12: the actors kept 4 May in their calendars while the minutes said 5 February). The request's own
+    channel has the reply."""
+    if planned is None or held is None:
+        return ()
+    where = ctx.config.party_short(item.region) if item.region else _("Nasjonalt")
+
+    def reply() -> Reply:  # built once per written form
+        return make_reply(
+            title=_("{where} · {item} er holdt").format(where=where, item=item.title()),
+            lead=_(
+                "{where} · {item} ble holdt {held}, før den planlagte dagen {planned}. Registrert av {name}."
+            ).format(
+                where=where,
+                item=item.title(),
+                held=day_text(held.date()),
+                planned=day_text(planned.date()),
+                name=ctx.caller.name,
+            ),
+            visibility=Visibility.CHANNEL,
+        )
+
+    return announce_to(ctx, request=request, addresses=lead_channels(ctx, item=item), reply=reply)

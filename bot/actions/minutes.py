@@ -230,6 +230,12 @@ def record_minutes(
         named = named_on(max(item.start, acting.now.date() - RECENT) if inside else item.start, item.deadline)
         if named is not None:
             typed_held, held_today, named_in_text = named.when, False, True
+    # Recorded held today, before a planned day still to come (confirmed past the question that named it):
+    # the plan moves to today, said as a move (walk 24 F12: it read «Ingen dato var satt», and the click's
+    # time became the planned one). The day alone, no time nobody typed.
+    ahead = progress.planned if held_today and progress.planned and progress.planned > acting.now else None
+    if ahead is not None:
+        typed_held, held_today = datetime.combine(acting.now.date(), time(), tzinfo=acting.now.tzinfo), False
     held = typed_held or planned or progress.done_at or acting.now
     late = held_breaches(config=config, state=state, item=item, held=held.date())
     if late and not confirmed:  # held before a meeting it follows: asked as `dato` would (walk11 F1)
@@ -250,7 +256,7 @@ def record_minutes(
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})
         doc.update({"done": True, "done_at": held.isoformat(), "outcome": given})
-        if early is not None:  # held before the plan: the plan moves to the day it was held, as asked
+        if early is not None or ahead is not None:  # held before the plan: the plan moves to the day it was held
             doc.update({"planned": held.isoformat(), "planned_has_time": held.time() != time()})
             doc.pop("planned_last_day", None)
         if held_last is not None:  # «vi møttest 25. og 26. november»: both days, on every surface (walk 13 W6)
@@ -294,9 +300,13 @@ def record_minutes(
         held_today=held_today,
         named_in_text=named_in_text,
         dropped=tuple(dropped),
-        moved_from=progress.planned if early is not None else None,
+        moved_from=progress.planned if early is not None or ahead is not None else None,
         not_planned=progress.planned
-        if early is None and typed_held and progress.planned and progress.planned.date() != typed_held.date()
+        if early is None
+        and ahead is None
+        and typed_held
+        and progress.planned
+        and progress.planned.date() != typed_held.date()
         else None,
         new_points=tuple(
             str(point["id"])
