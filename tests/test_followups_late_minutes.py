@@ -96,6 +96,25 @@ def test_a_week_deadline_is_the_end_of_that_working_week(
     assert shown in reply.text and "7. desember" not in reply.text
 
 
+@pytest.mark.parametrize(
+    ("region", "coordinator", "meeting", "words"),
+    [
+        ("agder", "kari", "høst", "budsjett @IN innen utgangen av uke 50; notat @SIVA innen slutten av uke 52"),
+        ("vestland", "per", "haust", "budsjett @IN innan utgangen av veke 50; notat @SIVA innan slutten av veke 52"),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_week_is_that_weeks_last_working_day(
+    region: str, coordinator: str, meeting: str, words: str
+) -> None:
+    """Walk 21 A7: «innen utgangen av uke 49», as e-mails write it, kept the point without a deadline."""
+    bot = _held_26_november(region=region, coordinator=coordinator)
+    bot.set_time(2026, 12, 1, 15)
+    reply = assert_recorded(bot, f"referat {meeting} Godt møte. oppfølging: {words}", as_=coordinator, channel=region)
+    points = bot.tables(f"cycle/{region}/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
+    assert [point["due"] for point in points] == ["2026-12-11", "2026-12-24"]
+    assert "⚠" not in reply.text, reply.text
+
+
 def test_the_owner_is_not_told_overdue_in_the_week_it_is_due() -> None:
     bot = _held_26_november(region="agder", coordinator="kari")
     bot.set_time(2026, 12, 1, 15)

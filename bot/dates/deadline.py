@@ -174,8 +174,9 @@ def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
         due = read_deadline(named.phrase, now=now)
     if due is not None:
         return due, None
-    parsed = parse_norwegian_date(named.phrase, now=now)
-    if parsed is None or parsed.month_only:
+    week_end = _WEEK_END.match(" ".join(named.phrase.lower().split()))  # «innen utgangen av uke 49» (walk 21 A7)
+    parsed = parse_norwegian_date(week_end.group(1) if week_end else named.phrase, now=now)
+    if parsed is None or parsed.month_only or (week_end and not parsed.week_only):
         return None
     if parsed.week_only:
         return _week_end(parsed.when.date()), None
@@ -192,6 +193,9 @@ def _week_end(day: date) -> date:
     last = on_or_before(monday + timedelta(days=4))
     return last if last >= monday else monday + timedelta(days=4)
 
+
+_WEEK_END = re.compile(r"^(?:i\s+)?(?:utgangen|slutten|enden)\s+av\s+((?:uke|veke|uka|veka)\s*\d{1,2}\b.*)$")
+"""«utgangen av uke 49»: the end of that working week, as «innen uke 49» is."""
 
 _MONTH_END = re.compile(r"^(?:(?:i\s+)?(?:utgangen|slutten|enden|midten)\s+av|ultimo|medio|sist\s+i)\s+\w+$")
 """«utgangen av januar», «medio januar»: the grammar reads them as the month's last day or its 15th (a
