@@ -1,0 +1,34 @@
+"""Walk 24 findings fixed on branch fixas (issue 18): what the reminders, `signer` and the help say around
+January's signing window, meetings re-dated, and refusals that name their parties once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.driver import COORDINATOR, BotDriver, make_bot, oslo
+from tests.test_model_timing import posted
+
+
+def _ready_but_the_text(bot: BotDriver, *, year: int, region: str) -> None:
+    """Every precondition of `region`'s agreement `year` in, the text not registered."""
+    coordinator = COORDINATOR[region]
+    bot.say(f"forutsetning statsbudsjett {year}", as_="aud")
+    bot.say(f"forutsetning budsjett {region} {year}", as_=coordinator)
+    for person in ("ola", "siri", "nils", "rita"):
+        bot.say(f"forutsetning tildelingsbrev {year}", as_=person)
+    bot.say(f"referat politisk {region} {year} Vedtatt i fylkestinget bekreft", as_=coordinator)
+
+
+# -- F8: an agreement without a text is not «klar til signering» when the window opens ----------------------
+def test_an_agreement_without_a_text_is_not_told_ready_when_the_window_opens() -> None:
+    bot = make_bot(at=oslo(2027, 12, 9, 10))
+    _ready_but_the_text(bot, year=2028, region="agder")
+    _ready_but_the_text(bot, year=2028, region="vestland")
+    for channel, words in (
+        ("agder", "Agder · Signering 2028: signeringen åpner i dag, men venter på avtaleteksten"),
+        ("in", "Vestland · Signering 2028: signeringen åpner i dag, men venter på avtaleteksten"),
+        ("vestland", "Vestland · Signering 2028: signeringa opnar i dag, men ventar på avtaleteksten"),
+    ):
+        posts = posted(bot, channel, start=date(2028, 1, 3), end=date(2028, 1, 3))
+        text = posts.get(date(2028, 1, 3), "")
+        assert words in text and "klar til signering" not in text, text
