@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.driver import COORDINATOR, BotDriver, make_bot, oslo
+from tests.driver import COORDINATOR, BotDriver, make_bot, oslo, record_all_preconditions
 from tests.test_model_timing import posted
 
 
@@ -32,3 +32,17 @@ def test_an_agreement_without_a_text_is_not_told_ready_when_the_window_opens() -
         posts = posted(bot, channel, start=date(2028, 1, 3), end=date(2028, 1, 3))
         text = posts.get(date(2028, 1, 3), "")
         assert words in text and "klar til signering" not in text, text
+
+
+# -- F9: an actor's bare `signer` just before the window names the ready agreement and its day ---------------
+def test_an_actors_bare_signer_in_late_december_names_the_ready_agreement_and_when_it_opens() -> None:
+    bot = make_bot(at=oslo(2027, 12, 9, 10))
+    record_all_preconditions(bot, year=2028, region="agder")
+    bot.set_time(2027, 12, 30, 10)
+    before = bot.snapshot()
+    for person, channel in (("ola", "in"), ("rita", "rff")):
+        reply = bot.say("signer", as_=person, channel=channel)
+        assert not reply.ok and "Agder 2028 kan signeres fra 1. januar 2028." in reply.text, reply.text
+    assert bot.snapshot() == before
+    # without a ready agreement nothing is named
+    assert "kan signeres fra" not in make_bot(at=oslo(2027, 12, 30, 10)).say("signer", as_="ola").text
