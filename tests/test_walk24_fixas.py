@@ -46,3 +46,19 @@ def test_an_actors_bare_signer_in_late_december_names_the_ready_agreement_and_wh
     assert bot.snapshot() == before
     # without a ready agreement nothing is named
     assert "kan signeres fra" not in make_bot(at=oslo(2027, 12, 30, 10)).say("signer", as_="ola").text
+
+
+# -- F7: in December the default `oversikt` shows what was registered for the agreement being prepared --------
+def test_oversikt_in_december_shows_what_was_just_registered_for_next_years_agreement() -> None:
+    bot = make_bot(at=oslo(2026, 12, 16, 15))
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud").ok
+    assert bot.say("forutsetning budsjett 2027", as_="kari").ok
+    assert bot.say("forutsetning budsjett 2027", as_="per").ok
+    for person, title, budget in (
+        ("aud", "Forberedelse av avtalen 2027", "Statsbudsjett: ✓"),
+        ("kari", "Forberedelse av avtalen 2027", "Fylkesbudsjett: ✓"),
+        ("per", "Førebuing av avtalen 2027", "Fylkesbudsjett: ✓"),
+    ):
+        text = bot.say("oversikt", as_=person).text
+        preparing = text[text.index(title) :]
+        assert budget in preparing, preparing
