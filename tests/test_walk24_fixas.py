@@ -62,3 +62,15 @@ def test_oversikt_in_december_shows_what_was_just_registered_for_next_years_agre
         text = bot.say("oversikt", as_=person).text
         preparing = text[text.index(title) :]
         assert budget in preparing, preparing
+
+
+# -- F2: re-typing only the first day of a two-day meeting says the second day went ---------------------------
+def test_retyping_the_first_day_of_a_two_day_meeting_says_it_is_now_one_day() -> None:
+    bot = make_bot(at=oslo(2027, 2, 4, 10))
+    for person, now in (
+        ("kari", "Møtet er nå én dag (var torsdag 22. april 2027 kl. 10.00 – fredag 23. april 2027)"),
+        ("per", "Møtet er no éin dag (var torsdag 22. april 2027 kl. 10.00 – fredag 23. april 2027)"),
+    ):
+        assert bot.say("dato vår 22.-23. april kl 10", as_=person).ok
+        reply = bot.say("dato vår 22. april", as_=person)
+        assert reply.ok and now in reply.text, reply.text
