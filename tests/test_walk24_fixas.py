@@ -74,3 +74,20 @@ def test_retyping_the_first_day_of_a_two_day_meeting_says_it_is_now_one_day() ->
         assert bot.say("dato vår 22.-23. april kl 10", as_=person).ok
         reply = bot.say("dato vår 22. april", as_=person)
         assert reply.ok and now in reply.text, reply.text
+
+
+# -- F3: the refusal to close another's point names the owner once when the owner keeps the meeting ----------
+def test_the_refusal_to_close_a_point_names_its_owner_once_when_it_keeps_the_meeting() -> None:
+    import re
+
+    bot = make_bot(at=oslo(2027, 4, 22, 10))
+    for person, region, confirm in (("kari", "agder", "bekreft"), ("per", "vestland", "stadfest")):
+        minutes = f"referat vår Holdt. vedtak: a oppfølging: sender tall @{region} innen 10. mai {confirm}"
+        reply = bot.say(minutes, as_=person)
+        found = re.search(r"\[([A-Z2-9]{4})\]", reply.text)
+        assert reply.ok and found, reply.text
+        before = bot.snapshot()
+        refused = bot.say(f"ferdig {found.group(1)}", as_="ola", channel="in")
+        name = f"{region.capitalize()} fylkeskommune"
+        assert f"Bare {name} kan lukke oppfølgingspunktet {found.group(1)}." in refused.text, refused.text
+        assert " eller " not in refused.text and bot.snapshot() == before
