@@ -91,3 +91,29 @@ def test_the_refusal_to_close_a_point_names_its_owner_once_when_it_keeps_the_mee
         name = f"{region.capitalize()} fylkeskommune"
         assert f"Bare {name} kan lukke oppfølgingspunktet {found.group(1)}." in refused.text, refused.text
         assert " eller " not in refused.text and bot.snapshot() == before
+
+
+# -- F11: help examples fitted to the reader's role and region ----------------------------------------------
+def _examples(bot: BotDriver, topic: str, *, as_: str) -> list[str]:
+    return [
+        line.split(":", 1)[1].strip()
+        for line in bot.say(f"hjelp {topic}", as_=as_).text.splitlines()
+        if line.strip().startswith(("Eksempel:", "Døme:"))
+    ]
+
+
+def test_help_examples_name_the_readers_own_region_or_actor_and_mark_the_actors_own() -> None:
+    bot = make_bot(at=oslo(2026, 10, 5, 10))
+    for person, mark, region in (("kari", "(for aktørene)", "agder"), ("per", "(for aktørane)", "vestland")):
+        assert f"«signer IN {region} 2027» {mark}" in _examples(bot, "signer", as_=person)
+        letters = [e for e in _examples(bot, "forutsetning", as_=person) if "tildelingsbrev" in e]
+        assert letters and all(e.endswith(mark) for e in letters), letters
+        shown = [e for e in _examples(bot, "referat", as_=person) if " vis " in e]
+        assert shown and all(region in e for e in shown), shown
+    assert "«signer SIVA agder 2027»" in _examples(bot, "signer", as_="siri")
+    assert "«forutsetning tildelingsbrev NFR 2027»" in _examples(bot, "forutsetning", as_="nils")
+    assert "«signer IN agder 2027»" in _examples(bot, "signer", as_="aud")  # AU reads them as written
+    for person in ("kari", "per", "siri"):  # the fitted examples run as typed (here: refused only by the window)
+        for example in _examples(bot, "referat", as_=person):
+            if " vis " in example:
+                assert "forstod" not in bot.say(example.strip("«»"), as_=person).text
