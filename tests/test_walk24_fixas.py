@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.driver import COORDINATOR, BotDriver, make_bot, oslo, record_all_preconditions
+from tests.driver import COORDINATOR, BotDriver, make_bot, oslo, record_all_preconditions, signing_open
 from tests.test_model_timing import posted
 
 
@@ -117,3 +117,29 @@ def test_help_examples_name_the_readers_own_region_or_actor_and_mark_the_actors_
         for example in _examples(bot, "referat", as_=person):
             if " vis " in example:
                 assert "forstod" not in bot.say(example.strip("«»"), as_=person).text
+
+
+# -- F6: a new text for a completed agreement names the agreement and next year's way in ----------------------
+def test_a_new_text_for_a_completed_agreement_names_its_year_and_next_years_command() -> None:
+    for region, person, words in (
+        (
+            "agder",
+            "kari",
+            "Teksten gjelder avtalen 2027 for Agder fylkeskommune; er den for 2028, skriv «avtale 2028 <lenke>».",
+        ),
+        (
+            "vestland",
+            "per",
+            "Teksten gjeld avtalen 2027 for Vestland fylkeskommune; er han for 2028, skriv «avtale 2028 <lenkje>».",
+        ),
+    ):
+        bot = signing_open(region=region)
+        for signer, channel in ((person, region), ("ola", "in"), ("siri", "siva"), ("nils", "nfr"), ("rita", "rff")):
+            assert bot.say(
+                f"signer {region} 2027" if channel != region else "signer 2027", as_=signer, channel=channel
+            ).ok
+        bot.set_time(2027, 2, 4, 12)
+        before = bot.snapshot()
+        reply = bot.say(f"avtale https://{region}.no/avtale2028.pdf", as_=person)
+        assert not reply.ok and words in reply.text, reply.text
+        assert bot.snapshot() == before
