@@ -143,3 +143,16 @@ def test_a_new_text_for_a_completed_agreement_names_its_year_and_next_years_comm
         reply = bot.say(f"avtale https://{region}.no/avtale2028.pdf", as_=person)
         assert not reply.ok and words in reply.text, reply.text
         assert bot.snapshot() == before
+
+
+# -- F4: a misspelt meeting word (a swap, a Swedish «ö») gets «Mente du»; nothing is stored -----------------
+def test_a_misspelt_meeting_word_in_minutes_gets_a_suggestion() -> None:
+    bot = make_bot(at=oslo(2027, 2, 5, 10))
+    before = bot.snapshot()
+    for person, typed, words in (
+        ("kari", "referat hsöt Godt møte", "Mente du «referat høst Godt møte»?"),
+        ("per", "referat hasut Godt møte", "Meinte du «referat haust Godt møte»?"),
+    ):
+        reply = bot.say(typed, as_=person)
+        assert not reply.ok and words in reply.text, reply.text
+    assert bot.snapshot() == before
