@@ -156,3 +156,17 @@ def test_a_misspelt_meeting_word_in_minutes_gets_a_suggestion() -> None:
         reply = bot.say(typed, as_=person)
         assert not reply.ok and words in reply.text, reply.text
     assert bot.snapshot() == before
+
+
+# -- F10: a two-day meeting's start time is in the calendar event's title, which every calendar shows -------
+def test_a_two_day_meetings_start_time_is_in_the_feeds_event_title() -> None:
+    from tests.test_feed_written_form import feed_text
+
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    assert bot.say("dato vår 22.-23. april kl 10", as_="kari").ok
+    assert bot.say("dato vår 22.-23. april kl 9", as_="per").ok
+    for feed, start in (("agder", "(start kl. 10.00)"), ("vestland", "(start kl. 09.00)")):
+        text = feed_text(bot, feed).replace("\r\n ", "")
+        summary = next(line for line in text.splitlines() if line.startswith("SUMMARY:Regionalt dialogmøte vår 2027"))
+        assert start in summary, summary
+        assert "DTSTART;VALUE=DATE:20270422" in text and "DTEND;VALUE=DATE:20270424" in text
