@@ -19,6 +19,14 @@ def _ready_but_the_text(bot: BotDriver, *, year: int, region: str) -> None:
     bot.say(f"referat politisk {region} {year} Vedtatt i fylkestinget bekreft", as_=coordinator)
 
 
+def _refused_unchanged(bot: BotDriver, typed: str, *, as_: str, words: str) -> None:
+    """`typed` is refused (or asked about) with `words` in the reply, and nothing is stored."""
+    before = bot.snapshot()
+    reply = bot.say(typed, as_=as_)
+    assert not reply.ok and words in reply.text, reply.text
+    assert bot.snapshot() == before
+
+
 # -- F8: an agreement without a text is not «klar til signering» when the window opens ----------------------
 def test_an_agreement_without_a_text_is_not_told_ready_when_the_window_opens() -> None:
     bot = make_bot(at=oslo(2027, 12, 9, 10))
@@ -139,23 +147,17 @@ def test_a_new_text_for_a_completed_agreement_names_its_year_and_next_years_comm
                 f"signer {region} 2027" if channel != region else "signer 2027", as_=signer, channel=channel
             ).ok
         bot.set_time(2027, 2, 4, 12)
-        before = bot.snapshot()
-        reply = bot.say(f"avtale https://{region}.no/avtale2028.pdf", as_=person)
-        assert not reply.ok and words in reply.text, reply.text
-        assert bot.snapshot() == before
+        _refused_unchanged(bot, f"avtale https://{region}.no/avtale2028.pdf", as_=person, words=words)
 
 
 # -- F4: a misspelt meeting word (a swap, a Swedish «ö») gets «Mente du»; nothing is stored -----------------
 def test_a_misspelt_meeting_word_in_minutes_gets_a_suggestion() -> None:
     bot = make_bot(at=oslo(2027, 2, 5, 10))
-    before = bot.snapshot()
     for person, typed, words in (
         ("kari", "referat hsöt Godt møte", "Mente du «referat høst Godt møte»?"),
         ("per", "referat hasut Godt møte", "Meinte du «referat haust Godt møte»?"),
     ):
-        reply = bot.say(typed, as_=person)
-        assert not reply.ok and words in reply.text, reply.text
-    assert bot.snapshot() == before
+        _refused_unchanged(bot, typed, as_=person, words=words)
 
 
 # -- F10: a two-day meeting's start time is in the calendar event's title, which every calendar shows -------
