@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.model.config import AppConfig, Milestone
 
-_FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("oe", "o"), ("æ", "ae"), ("é", "e"))
+_FOLDS = (("å", "a"), ("aa", "a"), ("ø", "o"), ("ö", "o"), ("oe", "o"), ("æ", "ae"), ("ä", "ae"), ("é", "e"))
 YEAR_RE = re.compile(r"^(20\d\d)$")
 
 

@@ -12,6 +12,7 @@ from bot.parsing import shown
 from bot.pointers import either, pointers
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
+from handlers.help_examples import shown_example
 
 ID = "<id>"
 """The placeholder for a follow-up point's id in an example (`ferdig <id>`)."""
@@ -53,7 +54,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=_unknown_topic(ctx, router, word=word))
     if command is not None:
         facts = [Fact(_("Slik skriver du"), f"«{_(command.usage)}»")] + [
-            Fact(_("Eksempel"), f"«{_own_id(ctx, _(example))}»") for example in command.examples
+            Fact(_("Eksempel"), shown_example(ctx, command=command.name, example=_own_id(ctx, _(example))))
+            for example in command.examples
         ]
         reply = make_reply(
             title=_("Hjelp: {command}").format(command=command.called),

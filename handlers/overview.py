@@ -163,11 +163,13 @@ def _preparing(ctx: Context, *, year: int, today: date, regions: Sequence[Region
         )
         for region in regions
     ]:
-        open_items = [i for i in items if i.start <= today and not _progress(ctx, i).done]
-        if open_items:
-            facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in open_items)))
+        # What is done shows too (✓ and its day): what AU or a region just registered is seen here, not only
+        # on `oversikt {year}`, while the rows above are the running cycle's (walk 24 F7).
+        started = [i for i in items if i.start <= today or _progress(ctx, i).done]
+        if started:
+            facts.append(Fact(name, "; ".join(f"{_label(i)}: {_cell(ctx, i, today)}" for i in started)))
     text = None if facts else _("Ingenting åpent ennå.")
-    title = _("Forberedelse av avtalen {year} (åpne punkter)").format(year=year)
+    title = _("Forberedelse av avtalen {year}").format(year=year)
     return Section(title=title, facts=tuple(facts), text=text)
 
 

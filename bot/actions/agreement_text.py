@@ -203,6 +203,10 @@ def _ask_before_voiding(
         confirm=confirm_word()
     )
     binding = _binding_since(order, signed)
+    if binding:  # a complete agreement: name it, and the next year's way in (walk 24 F6: a draft for 2028)
+        binding += " " + _(
+            "Teksten gjelder avtalen {year} for {party}; er den for {next}, skriv «avtale {next} <lenke>»."
+        ).format(year=item.year, party=config.party_name(region), next=item.year + 1)
     if binding and item.deadline < acting.now.date():
         binding += " " + _("Fristen for signering var {day}, så de nye signaturene kommer for sent.").format(
             day=day_text(item.deadline)

@@ -181,9 +181,11 @@ def _require_may_close(acting: Acting, *, point: Followup) -> None:
     caller = acting.caller
     if may_close(acting.config, point, parties=[caller.party] if caller.party else [], person=caller.key):
         return
-    keeper = responsible_party(acting.config, point.item)
+    keeper = acting.config.party_name(responsible_party(acting.config, point.item))
+    if keeper == point.owner_name:  # the owner keeps the meeting: named once (walk 24 F3)
+        raise DomainError(_("Bare {owner} kan lukke oppfølgingspunktet {id}.").format(owner=keeper, id=point.id))
     raise DomainError(
         _("Bare {owner} eller {keeper} kan lukke oppfølgingspunktet {id}.").format(
-            owner=point.owner_name, keeper=acting.config.party_name(keeper), id=point.id
+            owner=point.owner_name, keeper=keeper, id=point.id
         )
     )

@@ -23,7 +23,7 @@ from bot.actions.rules import (
 )
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
-from bot.facts.awaiting import awaiting_signature
+from bot.facts.awaiting import awaiting_signature, ready_before_window
 from bot.facts.owed import owed_signing
 from bot.i18n import _, local
 from bot.messages import Button
@@ -105,6 +105,7 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
                     "Ingen avtale venter på signaturen til {party} nå. Skriv «neste» for hva avtalene venter på, "
                     "eller «status {region}» for én region."
                 ).format(party=acting.config.party_name(chosen), region=acting.config.parties.regions[0].key)
+                + _soon(acting, party=chosen)
             )
         example = waiting[0].region if waiting and waiting[0].region else acting.config.parties.regions[0].key
         if [item.region for item in waiting].count(example) > 1:  # two years of one region: the example picks one
@@ -362,6 +363,17 @@ def _require_preconditions(acting: Acting, *, item: Item, region: str, year: int
             )
             + _opens(acting, item=item)
         )
+
+
+def _soon(acting: Acting, *, party: str) -> str:
+    """« Agder 2028 kan signeres fra 1. januar 2028.» for the ready agreements whose window is still ahead
+    (walk 24 F9: the actor was told nothing waited, while `neste` said when it could be signed)."""
+    ready = ready_before_window(config=acting.config, state=acting.state, party=party, at=acting.now)
+    if not ready:
+        return ""
+    return " " + _("{regions} kan signeres fra {day}.").format(
+        regions=_regions_text(acting, ready), day=day_text(ready[0].start)
+    )
 
 
 def _opens(acting: Acting, *, item: Item) -> str:

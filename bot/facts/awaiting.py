@@ -55,3 +55,25 @@ def signable_version(*, config: AppConfig, state: StateStore, item: Item, at: da
     if not signing_open(item=item, at=at):
         return None
     return current_version(state, region=item.region, year=item.year)
+
+
+def ready_before_window(*, config: AppConfig, state: StateStore, party: str, at: datetime) -> list[Item]:
+    """Every region's next agreement that will wait for `party`'s signature once its window opens: its text
+    is in, nothing blocks it, the window is still ahead. A bare «signer» in late December names them and the
+    day they open, not «Ingen avtale venter» alone (walk 24 F9)."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return []
+    today = at.astimezone(OSLO).date()
+    found: list[Item] = []
+    for region in config.parties.regions:
+        if party not in agreement_parties(config, region=region.key):
+            continue
+        item = milestone_item(config, milestone=spec, year=today.year + 1, region=region.key)
+        if today >= item.start or party not in progress_of(config=config, state=state, item=item).missing:
+            continue
+        if current_version(state, region=region.key, year=item.year) is not None and not missing_for_signing(
+            config=config, state=state, signing=item
+        ):
+            found.append(item)
+    return found

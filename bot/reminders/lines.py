@@ -97,6 +97,9 @@ def digest_line(
             label = _("Alle regioner · {item}").format(item=item_label(item))
         if occurrence.kind == "opens":  # sent only when nothing blocks (the planner)
             opened = _("klar til signering fra i dag, frist {day} ({until})")
+            if item.region and current_version(state, region=item.region, year=item.year) is None:
+                # Not ready without a text: the window opens, but nothing can be signed yet (walk 24 F8)
+                opened = _("signeringen åpner i dag, men venter på avtaleteksten; frist {day} ({until})")
             when = opened.format(day=day_text(item.deadline), until=days_phrase(deadline=item.deadline, today=today))
     else:
         waits_on = (

@@ -132,8 +132,11 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
             # A meeting over several days is one all-day event from its first day to its last (only the first
             # day's start time is stored, so it is said in the text, not guessed as an end).
             timed = progress.planned_has_time and last_day is None
+            begins = ""
             if last_day is not None and progress.planned_has_time:
                 description += "\n" + _("Start: {time} første dag").format(time=f"{start.astimezone(config.tz):%H.%M}")
+                # and in the title, which every calendar shows (the description is one click away, walk 24 F10)
+                begins = " " + _("(start kl. {time})").format(time=f"{start.astimezone(config.tz):%H.%M}")
             end = start
             if timed and progress.planned_end:  # the end typed with the date («kl 10–15»)
                 local = start.astimezone(config.tz)
@@ -147,7 +150,7 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                 FeedEvent(
                     uid=f"{item.ident}:mote@{UID_DOMAIN}",
                     sequence=sequence,
-                    summary=f"{'✓ ' if progress.done else ''}{item.title()}{where}",
+                    summary=f"{'✓ ' if progress.done else ''}{item.title()}{where}{begins}",
                     description=description,
                     day=None if timed else start.date(),
                     start=start.astimezone(config.tz) if timed else None,
