@@ -66,10 +66,21 @@ def held_day(summary: str, *, now: datetime, received: bool = False) -> Happened
     """
     window = (now.date() - _PAST, now.date())
     for found in (_RECEIVED_WORDS if received else _HELD_WORDS).finditer(summary):
-        when = _after(summary[found.end() :].split(), now=now, window=window)
+        words = summary[found.end() :].split()
+        when = _after(words, now=now, window=window)
         if when is not None:
             return when
+        _refuse_missing(words[: _SKIP + _MAX_WORDS], today=now.date())
     return None if received else _headed_day(summary, now=now, window=window)
+
+
+def _refuse_missing(words: list[str], *, today: date) -> None:
+    """«holdt 31.11.», «halde 31. november»: a day its month does not have, right after the verb, is refused as
+    `dato` refuses it (walk 25 F2: the minutes were stored with the planned day, or today, without a word)."""
+    from bot.dates.missing_day import missing_day
+
+    if (missing := missing_day(" ".join(words), year=None, today=today)) is not None:
+        raise DomainError(missing + " " + _("Skriv en dag som finnes."))
 
 
 def _headed_day(summary: str, *, now: datetime, window: tuple[date, date]) -> Happened | None:
