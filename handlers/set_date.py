@@ -298,10 +298,21 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _command(item: Item, *, when: datetime, has_time: bool, last_day: date | None = None, confirm: bool = True) -> str:
+def _command(
+    item: Item,
+    *,
+    when: datetime,
+    has_time: bool,
+    last_day: date | None = None,
+    until: tuple[int, int] | None = None,
+    confirm: bool = True,
+) -> str:
     """The `dato` line that saves `when` on `item` as typed: a meeting over two days keeps its last day
-    («2027-05-06–2027-05-07», read back as the typed span is), so «Lagre likevel» never drops it."""
+    («2027-05-06–2027-05-07», read back as the typed span is), and a typed end time its end («2026-11-18
+    12:30–15:00», walk 25 F1), so «Lagre likevel» never drops either."""
     iso = when.strftime("%Y-%m-%d %H:%M") if has_time else when.strftime("%Y-%m-%d")
+    if has_time and until is not None and (last_day is None or last_day <= when.date()):
+        iso += f"–{until[0]:02d}:{until[1]:02d}"
     if last_day is not None and last_day > when.date():
         iso += f"–{last_day:%Y-%m-%d}"
     parts = [
@@ -318,7 +329,7 @@ def _command(item: Item, *, when: datetime, has_time: bool, last_day: date | Non
 def _question(acting: Acting, asked: DateQuestion, *, choice: Choice, text: str, shown: str, typed: str) -> Outcome:
     """The confirm reply: a day is missing, or the date looks wrong (`asked.worries`)."""
     item, parsed = asked.item, choice.parsed
-    command = _command(item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)
+    command = _command(item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end, until=parsed.until)
     buttons = [Button(label=_("Lagre likevel"), command=command, primary=False)]
     if asked.held is not None:
         lead = _(
@@ -421,7 +432,12 @@ def _later(acting: Acting, *, item: Item, choice: Choice) -> tuple[str, Button] 
     if worries and not named:
         return None
     command = _command(
-        later_item, when=parsed.when, has_time=parsed.has_time, last_day=parsed.span_end, confirm=bool(worries)
+        later_item,
+        when=parsed.when,
+        has_time=parsed.has_time,
+        last_day=parsed.span_end,
+        until=parsed.until,
+        confirm=bool(worries),
     )
     if worries:
         when = planned_text(parsed.when, has_time=parsed.has_time, last_day=parsed.span_end)

@@ -87,6 +87,11 @@ def iso_instant(text: str) -> datetime | None:
     if m is None:
         return None
     day, time, offset = m.groups()
+    spaced = text.strip()[m.start(2) - 1] == " "
+    if spaced and offset.startswith("-") and offset[1:].replace(":", "") > time[:5].replace(":", ""):
+        return None  # «2026-11-18 12:30-15:00»: a range of hours, its end later than its start, no UTC-15
+    if offset not in ("z", "Z") and int(offset[1:3]) > 14:
+        return None  # no zone is 15 hours off: not a moment with an offset
     if offset in ("z", "Z"):
         offset = "+00:00"
     elif ":" not in offset:
