@@ -41,7 +41,7 @@ from .connector import (
 from .conversations import ConversationBook, is_personal
 from .files import read_files, shared_files
 from .fit import cut_notice
-from .handler import SamhandlingTeamsBot
+from .handler import SamhandlingTeamsBot, channel_lang
 from .hints import for_teams, prefix_for
 from .markdown import escape
 from .members import MemberTenants, TeamsIds
@@ -49,7 +49,7 @@ from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
 from .shape import activity_problem
-from .translate import PLATFORM, channel_key, to_request
+from .translate import PLATFORM, to_request
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -293,9 +293,7 @@ def _origin(text: str) -> str | None:
 def _failure_lang(core: CorePort, activity: Activity) -> str:
     """The channel's written form for the failure text (walk 20 F-j), or bokmål when even that fails."""
     try:
-        return core.channel_lang(
-            platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else "")
-        )
+        return channel_lang(core, activity)
     except Exception:
         logger.warning("Teams: the failure text's written form could not be read", exc_info=True)
         return "nb"

@@ -71,7 +71,7 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
             activity = turn_context.activity
             # Added again with the reference unchanged (a 403 marked it): the mark goes all the same.
             self._runtime.reachable(channel_key(activity.conversation.id))
-            lang = _channel_lang(self._runtime.core, activity)
+            lang = channel_lang(self._runtime.core, activity)
             await send_with_retry(turn_context, welcome(activity, lang=lang), policy=self._runtime.retry)
 
     async def on_members_removed_activity(
@@ -120,7 +120,7 @@ def _log_shared_channel_change(activity: Activity) -> None:
     logger.info("Teams: %s %s with %s", channel_key(activity.conversation.id), event, names or "no team named")
 
 
-def _channel_lang(core: CorePort, activity: Activity) -> str:
+def channel_lang(core: CorePort, activity: Activity) -> str:
     """The written form of the channel the bot was added to."""
     return core.channel_lang(
         platform=PLATFORM, channel_id=channel_key(activity.conversation.id if activity.conversation else "")
