@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from storage.base import Tables, Versioned
 from storage.codec import check_partition_name
+from storage.pg_params import joined
 
 if TYPE_CHECKING:
     from storage.fragments import Encoded
@@ -30,12 +31,14 @@ COMPANIONS = 64
 
 LOOK = (
     "SELECT c.name, p.version, CASE WHEN c.name = %s AND p.version <> c.version THEN p.tables::text END"
-    " FROM unnest(%s::text[], %s::bigint[]) AS c(name, version) LEFT JOIN partitions AS p ON p.name = c.name"
+    " FROM unnest(string_to_array(%s, ','), string_to_array(%s, ',')::bigint[]) AS c(name, version)"
+    " LEFT JOIN partitions AS p ON p.name = c.name"
     " WHERE p.version IS DISTINCT FROM c.version OR c.name = %s"
 )
 """The first look, given each name with the version cached (-1 for none): the one asked for (its tables
 unless its version is the one cached), and of the others only those whose version is not the one cached
-(NULL: no partition). A request like one before finds most unchanged: they send nothing back."""
+(NULL: no partition). A request like one before finds most unchanged: they send nothing back. Names and
+versions go comma-joined (`storage.pg_params.joined`)."""
 
 
 class Looks:
@@ -169,7 +172,7 @@ class PostgresLooks:
         """The block's first read: `partition` and its companions' versions, one round trip."""
         names = [partition, *companions]
         known = [cached[0] if (cached := self._cached(name)) else -1 for name in names]
-        rows = self._query(f"a read of {partition}", LOOK, (partition, names, known, partition))
+        rows = self._query(f"a read of {partition}", LOOK, (partition, joined(names), joined(known), partition))
         found.update(zip(names[1:], known[1:], strict=True))  # not sent back: as cached
         asked: tuple[int, str | None] | None = None
         for name, version, raw in rows:
@@ -196,7 +199,9 @@ class PostgresLooks:
         known: dict[str, int] = {}
         if asked:
             found = self._query(
-                "a version check", "SELECT name, version FROM partitions WHERE name = ANY(%s)", (asked,)
+                "a version check",
+                "SELECT name, version FROM partitions WHERE name = ANY(string_to_array(%s, ','))",
+                (joined(asked),),
             )
             known = {str(name): int(version) for name, version in found}
             if looked is not None:

@@ -71,15 +71,14 @@ class PostgresNoted:
             return False  # a round trip is a wait: the caller notes off its event loop
         if not marks:
             return True
-        docs = [_encode(mark) for mark in marks]
         self._query(  # one statement, its own transaction: synchronous_commit is read when it commits
             f"noting marks beside {partition}",
             "INSERT INTO rows (partition, tbl, key, pos, doc)"
-            " SELECT %s, %s, v::text, v, d::jsonb"
+            " SELECT %s, %s, v::text, v, d"
             " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS quick,"
             " (SELECT nextval('partition_version') AS v, d"
-            "  FROM unnest(%s::text[]) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered",
-            (partition, NOTED, docs),
+            "  FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered",
+            (partition, NOTED, _encode(marks)),  # one JSON array, not a text[] (`storage.pg_params`)
         )
         return True
 

@@ -32,6 +32,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from storage.base import Document
+from storage.pg_params import joined, json_list, json_string
 
 if TYPE_CHECKING:
     import psycopg
@@ -67,12 +68,15 @@ _QUEUED = (
     "INSERT INTO rows (partition, tbl, key, pos, doc)"
     " SELECT %s, q.tbl, q.key, coalesce(q.pos, coalesce((SELECT r.pos FROM rows AS r WHERE r.partition = %s"
     "  AND r.tbl = q.tbl ORDER BY r.pos DESC LIMIT 1), -1)"
-    "  + count(*) FILTER (WHERE q.pos IS NULL) OVER (PARTITION BY q.tbl ORDER BY q.o)), q.doc::jsonb"
-    " FROM unnest(%s::text[], %s::text[], %s::bigint[], %s::text[]) WITH ORDINALITY AS q(tbl, key, pos, doc, o)"
+    "  + count(*) FILTER (WHERE q.pos IS NULL) OVER (PARTITION BY q.tbl ORDER BY q.o)), q.doc"
+    " FROM (SELECT e->>0 AS tbl, e->>1 AS key, (e->>2)::bigint AS pos, e->3 AS doc, o"
+    "  FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS j(e, o)) AS q"
     " ON CONFLICT (partition, tbl, key) DO UPDATE SET doc = excluded.doc"
 )
 """The queued rows in one statement: a history entry at the position the lock told, a put row at the next
-free position of its table (in the order put) or, if its key is there, in place (as `put_row` one by one)."""
+free position of its table (in the order put) or, if its key is there, in place (as `put_row` one by one).
+The rows come as one JSON array of [table, key, position or null, document] (`storage.pg_params`: no
+array for psycopg to adapt element by element)."""
 
 _UPDATE = (
     "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'), updated_at = now()"
@@ -84,7 +88,10 @@ _UPSERT = (  # a first write: `record_once` may have created an empty row meanwh
     " RETURNING version"
 )
 _QUEUED_CTE = "queued AS (" + _QUEUED + " RETURNING 1)"
-_FOLDED_CTE = "folded AS (DELETE FROM rows WHERE partition = %s AND tbl = %s AND pos = ANY(%s::bigint[]) RETURNING 1)"
+_FOLDED_CTE = (
+    "folded AS (DELETE FROM rows WHERE partition = %s AND tbl = %s"
+    " AND pos = ANY(string_to_array(%s, ',')::bigint[]) RETURNING 1)"
+)
 """The marks the block folded in (`storage.pg_noted`), deleted with the write that holds them: those the lock
 brought, by position; a mark noted since waits for the next fold."""
 
@@ -204,7 +211,7 @@ class OpenWrite:
             self._queued.clear()
         if self._folded:
             ctes.append(_FOLDED_CTE)
-            params += (self.partition, self._noted, self._folded)
+            params += (self.partition, self._noted, joined(self._folded))
             self._folded = []
         prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
         if exists:
@@ -214,10 +221,8 @@ class OpenWrite:
         return None if found is None else int(found[0])
 
     def _queued_params(self) -> tuple[Any, ...]:
-        tables, keys, positions, docs = [], [], [], []
-        for (table, key), (position, text) in self._queued.items():
-            tables.append(table)
-            keys.append(key)
-            positions.append(position)
-            docs.append(text)
-        return (self.partition, self.partition, tables, keys, positions, docs)
+        rows = (
+            f"[{json_string(table)},{json_string(key)},{'null' if position is None else position},{text}]"
+            for (table, key), (position, text) in self._queued.items()
+        )
+        return (self.partition, self.partition, json_list(rows))
