@@ -30,7 +30,7 @@ COMPANIONS = 64
 """The most partitions a first look asks versions for (AU's `neste` reads ~50)."""
 
 LOOK = (
-    "SELECT c.name, p.version, CASE WHEN c.name = %s AND p.version <> c.version THEN p.tables::text END"
+    "SELECT c.name, p.version, CASE WHEN c.name = %s AND p.version <> c.version THEN p.tables END"
     " FROM unnest(string_to_array(%s, ','), string_to_array(%s, ',')::bigint[]) AS c(name, version)"
     " LEFT JOIN partitions AS p ON p.name = c.name"
     " WHERE p.version IS DISTINCT FROM c.version OR c.name = %s"
@@ -160,7 +160,7 @@ class PostgresLooks:
         cached = self._cached(partition)
         found = self._query(
             f"a read of {partition}",
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END FROM partitions WHERE name = %s",
+            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables END FROM partitions WHERE name = %s",
             (cached[0] if cached else -1, partition),
         )
         if not found:

@@ -87,7 +87,7 @@ class PostgresNoted:
         cached = self._cached(partition)
         found = self._query(
             f"a read of {partition} and its marks",
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables::text END,"
+            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables END,"
             " (SELECT json_agg(doc ORDER BY pos)::text FROM rows WHERE partition = %s AND tbl = %s)"
             " FROM partitions WHERE name = %s",
             (cached[0] if cached else -1, partition, NOTED, partition),

@@ -139,7 +139,7 @@ class PostgresRows:
     def _record_many(self, *, partition: str, table: str, docs: dict[str, Document]) -> None:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}') ON CONFLICT (name) DO NOTHING",
                 (partition,),
             )
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
@@ -182,7 +182,7 @@ class PostgresRows:
     def _record_once(self, *, partition: str, table: str, key: str, doc: Document) -> bool:
         with self._errors(f"a write to {partition} {table}"), self._connection() as conn, conn.transaction():
             conn.execute(
-                "INSERT INTO partitions (name, tables) VALUES (%s, '{}'::jsonb) ON CONFLICT (name) DO NOTHING",
+                "INSERT INTO partitions (name, tables) VALUES (%s, '{}') ON CONFLICT (name) DO NOTHING",
                 (partition,),
             )
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))

@@ -43,7 +43,7 @@ CHAINED = "history"
 """The append-only table whose last entry the lock brings (every recorded change reads it, then appends)."""
 
 LOCK = (
-    "SELECT p.version, CASE WHEN p.version = %s THEN NULL ELSE p.tables::text END,"
+    "SELECT p.version, CASE WHEN p.version = %s THEN NULL ELSE p.tables END,"
     " (SELECT json_agg(json_build_array(m.pos, m.doc) ORDER BY m.pos)::text FROM rows AS m"
     "  WHERE m.partition = p.name AND m.tbl = %s),"
     " (SELECT s.version FROM partitions AS s WHERE s.name = p.name) = p.version,"
@@ -79,11 +79,11 @@ The rows come as one JSON array of [table, key, position or null, document] (`st
 array for psycopg to adapt element by element)."""
 
 _UPDATE = (
-    "UPDATE partitions SET tables = %s::jsonb, version = nextval('partition_version'), updated_at = now()"
+    "UPDATE partitions SET tables = %s, version = nextval('partition_version'), updated_at = now()"
     " WHERE name = %s RETURNING version"
 )
 _UPSERT = (  # a first write: `record_once` may have created an empty row meanwhile
-    "INSERT INTO partitions (name, tables) VALUES (%s, %s::jsonb) ON CONFLICT (name) DO UPDATE"
+    "INSERT INTO partitions (name, tables) VALUES (%s, %s) ON CONFLICT (name) DO UPDATE"
     " SET tables = excluded.tables, version = nextval('partition_version'), updated_at = now()"
     " RETURNING version"
 )

@@ -1,7 +1,7 @@
 """The `Store` on PostgreSQL, for two or more replicas sharing one database (chosen by ``DATABASE_URL``).
 
 - A partition is one row (``partitions``) holding the same TinyDB-shaped JSON the file store writes, as
-  JSONB; `update` locks it with ``SELECT … FOR UPDATE`` and writes it back in the same transaction, so
+  text (schema 2: the server neither parses nor re-renders it, `storage.pg_schema`); `update` locks it with ``SELECT … FOR UPDATE`` and writes it back in the same transaction, so
   writers on any replica exclude each other per partition and a failed block writes nothing.
 - History, the reminder ledger and applied request ids are rows of their own (``rows``), appended or
   inserted in the transaction of the update they belong to: a write costs the same at 10 or 10,000 history

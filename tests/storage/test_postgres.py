@@ -44,7 +44,7 @@ def test_migrate_is_idempotent_and_an_unmigrated_database_is_named(pg_server: pg
         store.verify()
     with pytest.raises(StoreError, match="python -m bot migrate"):
         store.read(PARTITION)
-    assert migrate_url(url) == [1]
+    assert migrate_url(url) == [1, 2]
     assert migrate_url(url) == []
     store.verify()
     store.close()
