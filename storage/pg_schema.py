@@ -66,13 +66,16 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         # every write (a 4 KB partition's UPDATE ~80-100 us against ~36 us as text; the 230 KB
         # `reminder-pass` 3.1 ms against 0.37 ms) and render it again for every read (43 -> 25 us; 1.07 ->
         # 0.29 ms). The text is the JSON the bot wrote (the file store's bytes), decoded on read as ever. A
-        # rewrite of the small table under its lock. lz4 where the server was built with it (PostgreSQL
-        # 14+ packages are), else pglz as before.
+        # rewrite of the small table under its lock. lz4 on PostgreSQL 14+ built with it (the packages
+        # are), else pglz as before (13 has no per-column compression). A replica still running schema 1's
+        # code mid-deploy writes `%s::jsonb`, which the column takes as text (an assignment cast).
         """
         ALTER TABLE partitions ALTER COLUMN tables TYPE text USING tables::text;
         DO $$
         BEGIN
-            ALTER TABLE partitions ALTER COLUMN tables SET COMPRESSION lz4;
+            IF current_setting('server_version_num')::int >= 140000 THEN
+                EXECUTE 'ALTER TABLE partitions ALTER COLUMN tables SET COMPRESSION lz4';
+            END IF;
         EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
             RAISE NOTICE 'no lz4 in this server: partitions stay compressed with pglz';
         END $$;

@@ -41,6 +41,15 @@ def _column(url: str) -> tuple[str, str]:
     return str(found[0]), str(found[1])
 
 
+def _has_lz4(url: str) -> bool:
+    with psycopg.connect(url, autocommit=True) as conn:
+        try:
+            conn.execute("CREATE TEMP TABLE probe (x text COMPRESSION lz4)")
+        except psycopg.errors.FeatureNotSupported:
+            return False
+    return True
+
+
 def test_a_schema_1_database_keeps_its_partitions_through_the_migration(
     pg_server: pgserver.PgServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -57,7 +66,7 @@ def test_a_schema_1_database_keeps_its_partitions_through_the_migration(
     assert migrate_url(url) == []
     kind, compression = _column(url)
     assert kind == "text"
-    assert compression in ("l", "")  # lz4 where the server has it; else the default (pglz)
+    assert compression == ("l" if _has_lz4(url) else "")  # else the default (pglz)
     with PostgresStore(url) as store:
         store.verify()
         assert store.read(PARTITION) == TABLES
