@@ -1,0 +1,33 @@
+"""Walk 25's minor findings (F3–F6), driven as people meet them, in both written forms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.shown.wheel_picture import region_wheel
+from tests.driver import make_bot, oslo
+
+FORMS = [
+    ("kari", "agder", "! Signering av samarbeidsavtalen 0/5"),
+    ("per", "vestland", "! Signering av samarbeidsavtalen 0/5"),
+]
+
+
+@pytest.mark.parametrize(("person", "region", "line"), FORMS)
+def test_an_overdue_signing_nobody_signed_counts_its_signatures_on_the_wheel(
+    person: str, region: str, line: str
+) -> None:
+    """F5: the wheel showed «! Signering» with no count when nobody had signed, while `oversikt` and the page
+    said «0/5 signert»; before the deadline an unsigned agreement is open and has no count."""
+    bot = make_bot(at=oslo(2027, 2, 10, 9))
+    text = bot.say("årshjul", as_=person, channel=region).text
+    assert line in text, text
+    picture = region_wheel(
+        config=bot.core.config, state=bot.core.state, region=region, year=2027, today=date(2027, 2, 10)
+    )
+    signing = next(arc for arc in picture.arcs if "Signering" in arc.label and "(" not in arc.label)
+    assert signing.label == "! Signering 0/5" and "0/5" in signing.title, signing
+    bot.set_time(2027, 1, 10, 9)  # the window open, nobody signed, not late: open, with no count
+    assert "○ Signering av samarbeidsavtalen 0/5" not in bot.say("årshjul", as_=person, channel=region).text
