@@ -31,3 +31,26 @@ def test_an_overdue_signing_nobody_signed_counts_its_signatures_on_the_wheel(
     assert signing.label == "! Signering 0/5" and "0/5" in signing.title, signing
     bot.set_time(2027, 1, 10, 9)  # the window open, nobody signed, not late: open, with no count
     assert "○ Signering av samarbeidsavtalen 0/5" not in bot.say("årshjul", as_=person, channel=region).text
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "already", "registered"),
+    [
+        ("kari", "agder", "Allerede registrert", "versjon 2 registrert"),
+        ("per", "vestland", "Allereie registrert", "versjon 2 registrert"),
+    ],
+)
+def test_the_same_link_with_its_host_in_capitals_is_the_same_text(
+    person: str, region: str, already: str, registered: str
+) -> None:
+    """F6: `avtale https://VLFK.no/avtale.pdf` after `avtale https://vlfk.no/avtale.pdf` registered version 2
+    of the same document (a host name is case-insensitive); another path's case is another document."""
+    bot = make_bot(at=oslo(2027, 1, 5, 10))
+    assert bot.say("avtale https://fylke.no/avtale.pdf", as_=person, channel=region).ok
+    before = bot.snapshot()
+    for typed in ("https://FYLKE.no/avtale.pdf", "HTTPS://Fylke.NO./avtale.pdf"):
+        again = bot.say(f"avtale {typed}", as_=person, channel=region)
+        assert already in again.text and registered not in again.text, again.text
+        assert bot.snapshot() == before
+    other = bot.say("avtale https://fylke.no/Avtale.pdf", as_=person, channel=region)
+    assert registered in other.text, other.text
