@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 import pytest
 
 from bot.shown.wheel_picture import region_wheel
-from tests.driver import make_bot, oslo
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import status_page_html
 
 FORMS = [
     ("kari", "agder", "! Signering av samarbeidsavtalen 0/5"),
@@ -54,3 +57,25 @@ def test_the_same_link_with_its_host_in_capitals_is_the_same_text(
         assert bot.snapshot() == before
     other = bot.say("avtale https://fylke.no/Avtale.pdf", as_=person, channel=region)
     assert registered in other.text, other.text
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "words"), [("kari", "agder", "Planperiode"), ("per", "vestland", "Planperiode")]
+)
+def test_the_status_page_names_the_missing_plan_period_as_status_does(person: str, region: str, words: str) -> None:
+    """F4: in 2028, with app.yaml's 2024–2027 run out and no `plan 2028–2031`, `neste`, `status` and the
+    digests said so while the 2028 page had no plan line at all; it now says what `status` says."""
+    bot = make_bot(at=oslo(2028, 2, 7, 9))
+    status = bot.say("status", as_=person, channel=region)
+    said = next(fact.value for section in status.sections for fact in section.facts if fact.label == words)
+    assert "2024–2027" in said and "plan 2028–2031" in said, said
+    page = _page_text(bot, region=region, year=2028)
+    assert said in page, (said, page)
+    assert bot.say("plan 2028–2031", as_=person, channel=region).ok
+    page = _page_text(bot, region=region, year=2028)
+    assert said not in page and "2028–2031" in page, page
+
+
+def _page_text(bot: BotDriver, *, region: str, year: int) -> str:
+    page = status_page_html(bot.core, region=region, year=year)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
