@@ -79,3 +79,28 @@ def test_the_status_page_names_the_missing_plan_period_as_status_does(person: st
 def _page_text(bot: BotDriver, *, region: str, year: int) -> str:
     page = status_page_html(bot.core, region=region, year=year)
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "autumn", "replaces", "confirm"),
+    [
+        ("kari", "agder", "høst", "Dette erstatter referatet for Administrativt dialogmøte høst 2026", "bekreft"),
+        ("per", "vestland", "haust", "Dette erstattar referatet for Administrativt dialogmøte haust 2026", "stadfest"),
+    ],
+)
+def test_the_order_question_names_the_minutes_it_would_replace(
+    person: str, region: str, autumn: str, replaces: str, confirm: str
+) -> None:
+    """F3: minutes out of the model's order, replacing earlier minutes with no points: the one question asked
+    names both (the order and the replacement), so one «bekreft» answers what was asked; nothing changes
+    before it. (A «bekreft» typed before any question confirms a replacement as it does without the order
+    question: the reply says it replaced, and `logg` keeps the earlier minutes.)"""
+    bot = make_bot(at=oslo(2026, 11, 20, 10))
+    assert bot.say(f"referat {autumn} Godt møte holdt 19. november {confirm}", as_=person, channel=region).ok
+    before = bot.snapshot()
+    asked = bot.say(f"referat {autumn} Annet møte, holdt 19. nov", as_=person, channel=region)
+    assert not asked.ok and replaces in asked.text, asked.text
+    assert "høstmøtet" in asked.text or "haustmøtet" in asked.text, asked.text
+    assert bot.snapshot() == before
+    done = bot.say(f"referat {autumn} Annet møte, holdt 19. nov {confirm}", as_=person, channel=region)
+    assert done.ok and "referat vis" in done.text, done.text
