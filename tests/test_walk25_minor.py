@@ -104,3 +104,25 @@ def test_the_order_question_names_the_minutes_it_would_replace(
     assert bot.snapshot() == before
     done = bot.say(f"referat {autumn} Annet møte, holdt 19. nov {confirm}", as_=person, channel=region)
     assert done.ok and "referat vis" in done.text, done.text
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "spring", "note", "asked"),
+    [
+        ("kari", "agder", "vår", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal komme før", "er kanskje før"),
+        ("per", "vestland", "vår", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal kome før", "er kanskje før"),
+    ],
+)
+def test_a_spring_date_before_the_undated_national_meeting_is_asked_or_told_at_the_date(
+    person: str, region: str, spring: str, note: str, asked: str
+) -> None:
+    """Walk 22 N2, re-checked: while the national spring meeting's window still leaves its 14 days' notice, a
+    regional date before its deadline is asked (README «The model's order»); within those 14 days AU cannot
+    summon it in good time, so the date is saved, and it says at once that the minutes will be asked about
+    (before, the first word of it came at the minutes)."""
+    bot = make_bot(at=oslo(2027, 3, 1, 10))
+    first = bot.say(f"dato {spring} 30. mars", as_=person, channel=region)
+    assert asked in first.text and first.buttons, first.text  # a question, with its «Lagre likevel»
+    bot.set_time(2027, 3, 24, 10)
+    saved = bot.say(f"dato {spring} 30. mars", as_=person, channel=region)
+    assert saved.ok and note in saved.text, saved.text
