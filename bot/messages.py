@@ -217,6 +217,9 @@ class Reply:
     lang: str = "nb"
     """The written form it is in (`nb` bokmål, `nn` nynorsk): adapters add their few words (a cut-off
     note, a form's "må fylles ut") in it, through bot.i18n."""
+    alone: bool = False
+    """Meant for the asker's eyes (`kvittering`): where a channel sees every reply (a Teams channel), the adapter
+    sends it to the person's own chat with the bot when it can, as Slack shows it to the asker alone."""
 
 
 @dataclass(frozen=True)
