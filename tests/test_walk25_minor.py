@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 
 import pytest
 
 from bot.shown.wheel_picture import region_wheel
-from tests.driver import BotDriver, make_bot, oslo
-from tests.helpers import status_page_html
+from tests.driver import make_bot, oslo
+from tests.test_earlier_open_one_rule import _page_text
 
 FORMS = [
     ("kari", "agder", "! Signering av samarbeidsavtalen 0/5"),
@@ -74,55 +72,3 @@ def test_the_status_page_names_the_missing_plan_period_as_status_does(person: st
     assert bot.say("plan 2028–2031", as_=person, channel=region).ok
     page = _page_text(bot, region=region, year=2028)
     assert said not in page and "2028–2031" in page, page
-
-
-def _page_text(bot: BotDriver, *, region: str, year: int) -> str:
-    page = status_page_html(bot.core, region=region, year=year)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-@pytest.mark.parametrize(
-    ("person", "region", "autumn", "replaces", "confirm"),
-    [
-        ("kari", "agder", "høst", "Dette erstatter referatet for Administrativt dialogmøte høst 2026", "bekreft"),
-        ("per", "vestland", "haust", "Dette erstattar referatet for Administrativt dialogmøte haust 2026", "stadfest"),
-    ],
-)
-def test_the_order_question_names_the_minutes_it_would_replace(
-    person: str, region: str, autumn: str, replaces: str, confirm: str
-) -> None:
-    """F3: minutes out of the model's order, replacing earlier minutes with no points: the one question asked
-    names both (the order and the replacement), so one «bekreft» answers what was asked; nothing changes
-    before it. (A «bekreft» typed before any question confirms a replacement as it does without the order
-    question: the reply says it replaced, and `logg` keeps the earlier minutes.)"""
-    bot = make_bot(at=oslo(2026, 11, 20, 10))
-    assert bot.say(f"referat {autumn} Godt møte holdt 19. november {confirm}", as_=person, channel=region).ok
-    before = bot.snapshot()
-    asked = bot.say(f"referat {autumn} Annet møte, holdt 19. nov", as_=person, channel=region)
-    assert not asked.ok and replaces in asked.text, asked.text
-    assert "høstmøtet" in asked.text or "haustmøtet" in asked.text, asked.text
-    assert bot.snapshot() == before
-    done = bot.say(f"referat {autumn} Annet møte, holdt 19. nov {confirm}", as_=person, channel=region)
-    assert done.ok and "referat vis" in done.text, done.text
-
-
-@pytest.mark.parametrize(
-    ("person", "region", "spring", "note", "asked"),
-    [
-        ("kari", "agder", "vår", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal komme før", "er kanskje før"),
-        ("per", "vestland", "vår", "Merk: Nasjonalt temamøte vår (vårmøtet) 2027 skal kome før", "er kanskje før"),
-    ],
-)
-def test_a_spring_date_before_the_undated_national_meeting_is_asked_or_told_at_the_date(
-    person: str, region: str, spring: str, note: str, asked: str
-) -> None:
-    """Walk 22 N2, re-checked: while the national spring meeting's window still leaves its 14 days' notice, a
-    regional date before its deadline is asked (README «The model's order»); within those 14 days AU cannot
-    summon it in good time, so the date is saved, and it says at once that the minutes will be asked about
-    (before, the first word of it came at the minutes)."""
-    bot = make_bot(at=oslo(2027, 3, 1, 10))
-    first = bot.say(f"dato {spring} 30. mars", as_=person, channel=region)
-    assert asked in first.text and first.buttons, first.text  # a question, with its «Lagre likevel»
-    bot.set_time(2027, 3, 24, 10)
-    saved = bot.say(f"dato {spring} 30. mars", as_=person, channel=region)
-    assert saved.ok and note in saved.text, saved.text
