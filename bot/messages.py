@@ -217,9 +217,6 @@ class Reply:
     lang: str = "nb"
     """The written form it is in (`nb` bokmål, `nn` nynorsk): adapters add their few words (a cut-off
     note, a form's "må fylles ut") in it, through bot.i18n."""
-    alone: bool = False
-    """Meant for the asker's eyes (`kvittering`): where a channel sees every reply (a Teams channel), the adapter
-    sends it to the person's own chat with the bot when it can, as Slack shows it to the asker alone."""
 
 
 @dataclass(frozen=True)
@@ -260,3 +257,6 @@ class Outcome:
     """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""
     queued: tuple[Queued, ...] = ()
     """The announcements already in the durable outbox (written with the change), for `CorePort.deliver`."""
+    alone: bool = False
+    """Meant for the asker's eyes (`kvittering`): where a channel sees every reply (a Teams channel), the adapter
+    sends it to the person's own chat with the bot when it can, as Slack shows it to the asker alone."""

@@ -162,14 +162,14 @@ class TeamsRuntime:
         if updatable and await self._update_clicked(turn_context, request=request, outcome=outcome):
             await self.announce(outcome, origin=here)
             return
-        if outcome.reply.alone and not request.personal and await self._to_own_chat(turn_context, request):
+        if outcome.alone and not request.personal and await self._to_own_chat(turn_context, request):
             return
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
 
     async def _to_own_chat(self, turn_context: TurnContext, request: Request) -> bool:
-        """A reply meant for the asker alone (`Reply.alone`, the receipt) asked in a channel, where everyone
+        """A reply meant for the asker alone (`Outcome.alone`, the receipt) asked in a channel, where everyone
         in the thread reads every reply: sent to the person's own chat with the bot, where they have one, and
         the thread told where it went (walk 20 F-o; Slack shows it to the asker alone). False, and nothing
         sent, when there is no such chat or it cannot be posted to: the reply then goes in the thread."""
