@@ -55,3 +55,18 @@ def test_the_overview_after_two_quiet_weeks_says_only_what_changed_since_the_las
     later = run_passes(bot, start=date(2027, 3, 16), end=date(2027, 3, 22))
     assert (date(2027, 3, 22), "nasjonal") not in later or "oversikt" not in later[(date(2027, 3, 22), "nasjonal")]
     assert all(word in bot.say("oversikt", as_="aud", channel="nasjonal").text for word in ("Agder", "Vestland"))
+
+
+def test_a_channel_that_never_had_an_overview_gets_the_whole_list() -> None:
+    """Compared with what each channel received: a national channel bound after 1 February has no overview to
+    count from, so its first one is the whole list, while the channel that had 1 February's gets the changes."""
+    bot, _first = _waits_on_nfr_at_the_deadline()
+    run_passes(bot, start=date(2027, 2, 2), end=date(2027, 3, 9))
+    bound = bot.say("koble nasjonal", as_="admin", channel="au-ny")
+    assert bound.ok, bound.text
+    assert bot.say("forutsetning tildelingsbrev 2027", as_="nils").ok
+    posts = run_passes(bot, start=date(2027, 3, 10), end=date(2027, 3, 15))
+    old, new = posts[(date(2027, 3, 15), "nasjonal")], posts[(date(2027, 3, 15), "au-ny")]
+    assert "Under står bare det som er nytt" in old and "Ikke signert" not in old, old
+    assert "Under står bare det som er nytt" not in new and "endret siden" not in new, new
+    assert "Ikke signert" in new and "Regioner på etterskudd (2)" in new, new
