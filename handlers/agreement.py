@@ -322,4 +322,4 @@ def receipt(request: Request, ctx: Context) -> Outcome:
         )
         return Outcome(reply=make_reply(title=found.title, lead=lead, context=_who_sees(request)))
     reply = make_reply(title=found.title, sections=found.sections(), context=_who_sees(request))
-    return Outcome(reply=reply)
+    return Outcome(reply=reply, alone=True)

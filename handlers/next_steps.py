@@ -14,6 +14,7 @@ from bot.actions.coordinators_only import no_coordinator_note
 from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
+from bot.facts.earlier_open import earlier_idents
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
 from bot.facts.owed import still_owed
@@ -77,22 +78,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
-    # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
-    # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
-    # An earlier cycle's overdue item that is someone else's to do is named there too, so last year's meetings
-    # are listed one way whoever holds them (walk 4, m3).
+    # What earlier cycles left unfinished is one fact (bot.facts.earlier_open), the items `status` and the page
+    # name under the same heading, for each region the list spans and the nation: named in one line with
+    # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18). The caller's own item stays
+    # something to do while a write without a year still means it, and its own late signature as long as the
+    # digests name it (bot.facts.owed, walk 14b F11).
     this_cycle = read_cycles(ctx.config, today=today).year
+    earlier = earlier_idents(
+        config=ctx.config,
+        state=ctx.state,
+        regions={None} | {p.item.region for p in open_items if p.item.year < this_cycle},
+        year=this_cycle,
+        today=today,
+    )
     stale = [
         p
         for p in open_items
-        if p.item.deadline < today
-        and (
-            superseded(ctx.config, item=p.item, today=today)
-            or (p.item.year < this_cycle and not can_act(ctx, p, today))
+        if p.item.ident in earlier
+        and not (
+            can_act(ctx, p, today)
+            and (still_owed(p.item, today=today) or not superseded(ctx.config, item=p.item, today=today))
         )
-        # The party's own late signature on a ready agreement stays «Du kan gjøre nå», with its year and
-        # `bekreft`, as long as the digests name it (bot.facts.owed, walk 14b F11).
-        and not (still_owed(p.item, today=today) and can_act(ctx, p, today))
     ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]

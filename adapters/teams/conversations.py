@@ -148,3 +148,12 @@ class ConversationBook:
 
     def keys(self) -> list[str]:
         return sorted(self._documents())
+
+    def personal_chat(self, user_key: str) -> str | None:
+        """The key of the person's own chat with the bot (its reference keeps the person: the AAD id, or the
+        Teams id, as `translate.user_key` reads them), or None when they never wrote to the bot there."""
+        for key, document in self._documents().items():
+            user = (document.get("reference") or {}).get("user") or {}
+            if document.get("kind") == "personal" and user_key in (user.get("aadObjectId"), user.get("id")):
+                return key
+        return None

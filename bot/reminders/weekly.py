@@ -17,7 +17,7 @@ from bot.facts.behind import due_soon_text, is_behind, overdue_by_region, waitin
 from bot.facts.item_state import DUE_DAYS, item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, current, using
-from bot.messages import Fact, ItemState, Section
+from bot.messages import ChannelAddress, Fact, ItemState, Section
 from bot.model.config import AppConfig
 from bot.model.progress import blockers_text, progress_of
 from bot.model.wheel import (
@@ -30,6 +30,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.lines import item_label
 from bot.reminders.schedule import not_relevant
+from bot.reminders.weekly_changes import changed_only, line_keys, said_lines, said_text
 from bot.state.store import StateStore, national_partition
 
 QUIET_DAYS = 7
@@ -45,7 +46,9 @@ def overview_id(*, today: date) -> tuple[str, str]:
     return national_partition(today.year), f"overview:{year}-W{week:02d}"
 
 
-def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tuple[tuple[Section, ...], str]:
+def weekly_overview(
+    *, config: AppConfig, state: StateStore, today: date, address: ChannelAddress | None = None
+) -> tuple[tuple[Section, ...], str]:
     """The overview's sections, empty when there is nothing to report, and what it says (`said`, kept in the
     ledger with the post). When it says what the last overview said, one line says so and what is still open
     (`unchanged`): the same overview every Monday into July taught AU to skip it, and none at all read as
@@ -53,21 +56,29 @@ def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tup
 
     Unchanged means the same content as last week's post, compared with what that post said (walk 11, F5): a
     week with a political treatment, a «Klar til signering», signatures or a new section is news, and so is
-    a region catching up (the list AU reads is shorter)."""
+    a region catching up (the list AU reads is shorter). Compared with the last one `address` received (any
+    national channel's without one); after quiet weeks only what changed since then is shown
+    (`bot.reminders.weekly_changes`)."""
     snapshot = state.snapshot()
     sections = _sections(config=config, state=snapshot, today=today)
     if current() == "nb":
-        said = fingerprint(sections)
+        bokmal = sections
     else:  # what it says is compared in one written form, so a channel switching form is not news
         with using("nb"):
-            said = fingerprint(_sections(config=config, state=snapshot, today=today))
-    last = last_posted(state=snapshot, today=today)
+            bokmal = _sections(config=config, state=snapshot, today=today)
+    keys = line_keys(bokmal)
+    said = said_text(fingerprint(bokmal), keys)
+    last = last_posted(state=snapshot, today=today, address=address)
     if sections and last is not None and last[0] == said:
         due = due_this_week(config=config, state=snapshot, today=today)
         # Nothing new and nothing falling due: a post every Monday saying so taught AU to skip it (issue 18).
         return ((unchanged(sections, due=due),), said) if due else ((), said)
     if sections and last is not None and (today - last[1]).days > QUIET_DAYS:
-        return (since(day=last[1]), *sections), said
+        before = said_lines(last[0])
+        if before is None:  # kept before the lines were: the whole list
+            return (since(day=last[1]), *sections), said
+        shown, rest = changed_only(sections, keys=keys, before=before)
+        return (since(day=last[1], rest=rest), *shown), said
     return sections, said
 
 
@@ -91,11 +102,13 @@ def unchanged(sections: tuple[Section, ...], *, due: str) -> Section:
     )
 
 
-def since(*, day: date) -> Section:
-    """The first overview after weeks without one: what follows is what changed since the last one posted."""
+def since(*, day: date, rest: str = "") -> Section:
+    """The first overview after weeks without one: what follows is what changed since the last one posted,
+    and `rest` says what is as before (`bot.reminders.weekly_changes.changed_only`)."""
+    quiet = _("Uker uten endringer og uten frister får ingen ukeoversikt.")
     return Section(
         title=_("Ukeoversikt: endret siden forrige ukeoversikt ({day})").format(day=format_short(day)),
-        text=_("Uker uten endringer og uten frister får ingen ukeoversikt."),
+        text=f"{rest} {quiet}" if rest else quiet,
     )
 
 
@@ -119,15 +132,17 @@ def due_this_week(*, config: AppConfig, state: StateStore, today: date) -> str:
     return " ".join(part for part in parts if part)
 
 
-def last_posted(*, state: StateStore, today: date) -> tuple[str, date] | None:
-    """What the last weekly overview posted before `today` said (`fingerprint`, to any national channel) and
-    the day it went out, from the ledger; None before the first (or one posted before the ledger kept it).
-    A week that posted none leaves no entry, so the next one is compared with the last one read."""
+def last_posted(*, state: StateStore, today: date, address: ChannelAddress | None = None) -> tuple[str, date] | None:
+    """What the last weekly overview posted before `today` said (`said_text`, to `address`, or to any national
+    channel without one) and the day it went out, from the ledger; None before the first (or one posted
+    before the ledger kept it). A week that posted none leaves no entry, so the next one is compared with the
+    last one read."""
+    to = f"|{address.platform}:{address.channel_id}" if address else ""
     entries = [
         entry
         for year in (today.year - 1, today.year)
         for key, entry in state.ledger(national_partition(year)).items()
-        if key.startswith("overview:") and str(entry.get("sent_at", ""))[:10] < today.isoformat()
+        if key.startswith("overview:") and key.endswith(to) and str(entry.get("sent_at", ""))[:10] < today.isoformat()
     ]
     if not entries:
         return None

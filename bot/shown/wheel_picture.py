@@ -115,14 +115,16 @@ def group_mark(
     """What the wheel shows for one arc (a milestone, or a precondition over its actors), and the text
     `årshjul` beside it alike (walk 14a F9): the worst state, the count after the label (« 4/4» letters in,
     « 3/5» signed) and the signed share, if any (partly signed reads partly done, as the status page's «2/5
-    signert»; none signed yet is open, with no count)."""
+    signert»; none signed yet is open, with no count, until the deadline has passed: an overdue signing says
+    «0/5» as `oversikt` and the page say «0/5 signert», walk 25 F5)."""
     states = [state_of(config=config, state=state, item=item, today=today)[0] for item in items]
     worst = _worst(states)
     if len(items) > 1:
         return worst, f" {states.count('done')}/{len(items)}", None
     progress = progress_of(config=config, state=state, item=items[0])
     share = signed_share(config=config, item=items[0], progress=progress, shown=worst)
-    return (worst, f" {share[0]}/{share[1]}", share) if share and share[0] else (worst, "", None)
+    counted = share is not None and (share[0] > 0 or worst == "overdue")
+    return (worst, f" {share[0]}/{share[1]}", share) if share and counted else (worst, "", None)
 
 
 def _worst(states: list[State]) -> State:
