@@ -270,7 +270,13 @@ def point_line(point: Followup, *, today: date) -> str:
 def meeting_label(point: Followup) -> str:
     """«Administrativt dialogmøte høst 2026 – Vestland»: the meeting and its region, so a point read outside
     the region's channel (an actor's `neste`, a digest) says where it was decided."""
-    return f"{point.item.title()} – {point.place}" if point.place else point.item.title()
+    return place_label(point.item, place=point.place)
+
+
+def place_label(item: Item, *, place: str | None) -> str:
+    """An item's title with its region's short name, «… høst 2026 – Vestland» (a national one's alone): the
+    minutes read and the points closed name the region too (walk 26 F2)."""
+    return f"{item.title()} – {place}" if place else item.title()
 
 
 def unread_due_text(points: Iterable[Followup]) -> str | None:
