@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.context import Context
 from bot.i18n import _
-from bot.messages import Fact, Outcome, Reply, Section
+from bot.messages import Button, Fact, Outcome, Section
 from bot.model.followups import (
     SHOW,
     close_button,
@@ -23,6 +23,7 @@ from bot.model.followups import (
     meeting_label,
     ordered,
     point_line,
+    with_section,
 )
 from bot.shown.replies import make_reply
 
@@ -36,7 +37,7 @@ def channel_party(ctx: Context) -> str | None:
     return ctx.channel.actor
 
 
-def _whole(ctx: Context, *, party: str) -> tuple[Section, tuple] | None:
+def _whole(ctx: Context, *, party: str) -> tuple[Section, tuple[Button, ...]] | None:
     today = ctx.now.date()
     points = ordered(followed_by(config=ctx.config, state=ctx.state, today=today, party=party), today=today)
     if not points:
@@ -75,18 +76,4 @@ def with_channel_points(outcome: Outcome, ctx: Context) -> Outcome:
     if found is None:
         return outcome
     section, buttons = found
-    reply: Reply = outcome.reply
-    lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
-    body = reply.sections[1:] if lead is not None else reply.sections
-    built = make_reply(
-        title=reply.title,
-        lead=lead,
-        sections=[*body, section],
-        buttons=[*reply.buttons, *buttons],
-        context=reply.context,
-        visibility=reply.visibility,
-        form=reply.form,
-    )
-    return replace(
-        outcome, reply=replace(built, mentions=reply.mentions, ok=reply.ok, picture=reply.picture, lang=reply.lang)
-    )
+    return replace(outcome, reply=with_section(outcome.reply, section, buttons=buttons))

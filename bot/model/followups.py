@@ -398,6 +398,12 @@ def with_followups(
     if found is None:
         return reply
     section, buttons = found
+    return with_section(reply, section, buttons=buttons, at=at)
+
+
+def with_section(reply: Reply, section: Section, *, buttons: tuple[Button, ...], at: int | None = None) -> Reply:
+    """`reply` with `section` added at the end (or before the body's section `at`) and its buttons after the
+    reply's own; the rest of the reply as it was."""
     lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
     body = reply.sections[1:] if lead is not None else reply.sections
     place = len(body) if at is None else at
