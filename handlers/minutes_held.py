@@ -21,8 +21,10 @@ import logging
 import re
 from datetime import date, datetime, timedelta
 
+from bot.actions.dates import holiday_said
 from bot.actions.happened import Happened
 from bot.i18n import _
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
@@ -146,3 +148,24 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole
         last = reading.span_end if reading.span_end and not reading.relative else None
         return Happened(when=when, year_fixed=reading.year_typed or reading.relative, last_day=last)
     return None
+
+
+def happened_lead(*, day: date, again: str | None) -> str:
+    """«Dagen det skjedde: 1. januar 2027.», and when that day is a public holiday, a word of it with the
+    command that gives another day (walk 26 F3: «mottatt fredag» typed on Tuesday 5 January read as New
+    Year's Day, a day no letter arrives, without a word; `dato` asks of such a day, this says it)."""
+    lead = _("Dagen det skjedde: {day}.").format(day=day_text(day))
+    name = holiday_said(day)
+    if name is None:
+        return lead
+    if again is None:
+        return (
+            lead
+            + " "
+            + _("Det er {name} (helligdag); stemmer ikke dagen, skriv kommandoen med riktig dag.").format(name=name)
+        )
+    return (
+        lead
+        + " "
+        + _("Det er {name} (helligdag); stemmer ikke dagen, skriv «{command}».").format(name=name, command=again)
+    )

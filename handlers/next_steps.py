@@ -21,7 +21,7 @@ from bot.facts.owed import still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.cycle import read_cycles, still_followed, superseded
-from bot.model.followups import callers_closable, callers_points, with_followups
+from bot.model.followups import callers_closable, callers_points, point_pages, with_followups
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
 from bot.shown.plan_period import plan_period_reminder
@@ -31,7 +31,15 @@ from handlers.common import context_region, read_args, reject_extra, take_page
 from handlers.describe import describe, progress_list, sign_buttons
 from handlers.next_acting import can_act, stale_text
 from handlers.next_opening import opening_text
-from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
+from handlers.next_pages import (
+    more_text,
+    page_command,
+    pages_of,
+    past_end_text,
+    points_page,
+    rest_page_text,
+    rest_text,
+)
 from handlers.next_waiting import waiting_in_season, waiting_text
 from handlers.next_week import asks_next_week, week_text
 from handlers.next_window import HORIZON, actor_items, national_window, region_window
@@ -132,6 +140,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     rest = [p for p in overdue + upcoming if id(p) not in first_ids]
     asked = page
     chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
+    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    if pages < asked <= point_pages(points):  # the asker's points go on past the items' pages (walk 26 F4)
+        return Outcome(reply=points_page(ctx, points, who=who, page=asked, words=words))
+    all_pages, more_points = max(pages, point_pages(points)), lambda n: page_command(words=words, page=n)
     week_lead = (
         week_text(open_items, today=today, config=ctx.config, spans_regions=spans_regions) + " "
         if asks_next_week(args.rest)
@@ -152,8 +164,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " " + stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
-        points = callers_points(ctx, today=today)
-        return Outcome(reply=with_followups(quiet_reply, points, today=today, closable=callers_closable(ctx)))
+        return Outcome(
+            reply=with_followups(
+                quiet_reply, points, today=today, closable=callers_closable(ctx), page=page, more_command=more_points
+            )
+        )
     sections: list[Section] = []
     buttons: list[Button] = []
     # A region's adviser reads what its coordinators do, not «du kan», and where the region has none, who
@@ -177,7 +192,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = national_lead + (stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
-    lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
+    lead += past_end_text(asked=asked, pages=all_pages) + " " if asked > all_pages else ""
     if mine and adviser:
         lead += _("{n} ting koordinatorene gjør nå.").format(n=len(mine)) + " "
         lead += (no_coordinator_note(config=ctx.config, state=ctx.state, region=own) + " ").lstrip()
@@ -228,8 +243,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`more_text`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
-    return Outcome(reply=with_followups(reply, points, today=today, closable=callers_closable(ctx), at=others_at))
+    closable = callers_closable(ctx)
+    return Outcome(
+        reply=with_followups(
+            reply, points, today=today, closable=closable, at=others_at, page=page, more_command=more_points
+        )
+    )
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:
