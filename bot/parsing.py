@@ -26,8 +26,15 @@ SHOWN_MAX = 60
 
 
 def clean_input(text: str) -> str:
-    """What a person typed, without control characters or direction overrides (a tab becomes a space)."""
-    return _INVISIBLE.sub("", text).replace("\t", " ")
+    """What a person typed, without control characters or direction overrides (a tab becomes a space). A
+    carriage return is a line break («hjelp⏎signer» from an old Mac or a pasted CRLF), never removed so
+    the words around it run together («hjelpsigner», walk 27 F8)."""
+    return _INVISIBLE.sub("", line_breaks(text)).replace("\t", " ")
+
+
+def line_breaks(text: str) -> str:
+    """Every carriage return a line break: CRLF one, a lone CR one (read before control characters go)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
