@@ -206,6 +206,7 @@ class RequestReads(Store):
         self._seen[partition] = Versioned(tables=tables, version=-1)  # the rest of the request reads its change
 
     def locked_version(self, partition: str) -> int | None:
+        self.only_reads = False  # asked inside a write, which did more than read already
         return self._store.locked_version(partition)
 
     def partitions(self, prefix: str = "") -> list[str]:
