@@ -36,7 +36,7 @@ from handlers.announce import (
     ready_buttons_here,
     to_agreement_channels,
 )
-from handlers.common import EXAMPLE_WORDS, context_region, read_args, require_region
+from handlers.common import EXAMPLE_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -336,12 +336,7 @@ def _who_sees(request: Request) -> str:
 
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True, writes=False)
-    if rest:
-        raise DomainError(
-            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=shown(" ".join(rest)), example=RECEIPT_EXAMPLE
-            )
-        )
+    reject_extra(rest, example=RECEIPT_EXAMPLE)  # «kvittering agder 1900»: too far, as every command says it
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
     if year > ctx.now.year + 1 and found.version is None and not found.signatures:  # a year ahead: nothing yet
         lead = _("Ingen avtale {year} for {region} ennå: ingen tekst er registrert og ingen har signert.").format(

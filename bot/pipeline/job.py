@@ -37,6 +37,9 @@ class Job:
     caller then notes each read of what names the person while the handler runs."""
     reads_only: bool = False
     """Run the command only when it only reads (a card refreshed by running its command again)."""
+    again: bool = True
+    """Whether a write another writer overtook runs the request again (`bot.pipeline.again`); False on the
+    last run, whose overtaken write is answered as a passing store fault."""
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
     refused: bool = field(default=False)
