@@ -137,3 +137,33 @@ def _unheard(store: TinyDBStore) -> Iterator[None]:
         yield
     finally:
         store._feed = feed
+
+
+def test_a_store_skips_its_own_write_in_the_feed_but_reads_another_process_write_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine, other = TinyDBStore(tmp_path), TinyDBStore(tmp_path)
+    _put(mine, "a", 1)
+    _put(mine, "x", 1, partition="cycle/agder/2027")
+    assert _seen(mine) == {"a"} and _seen(mine, "cycle/agder/2027") == {"x"}
+    reads: list[int] = []
+    real = os.pread
+
+    def pread(fd: int, length: int, offset: int) -> bytes:
+        reads.append(length)
+        return real(fd, length, offset)
+
+    monkeypatch.setattr(os, "pread", pread)
+    _put(mine, "b", 2)
+    assert _seen(mine) == {"a", "b"}
+    assert reads == []  # its own two lines: known without reading them
+    _put(mine, "c", 3)
+    _put(other, "y", 2, partition="cycle/agder/2027")  # another process's, after this one's
+    assert _seen(mine) == {"a", "b", "c"} and _seen(mine, "cycle/agder/2027") == {"x", "y"}
+    _put(other, "d", 4)  # another's first, then this one's: its own lines are not where it stopped reading
+    _put(mine, "z", 3, partition="cycle/agder/2027")
+    assert _seen(mine) == {"a", "b", "c", "d"} and _seen(mine, "cycle/agder/2027") == {"x", "y", "z"}
+    assert reads  # the other's lines were read
+    stated = _stats(monkeypatch)
+    assert _seen(mine) == {"a", "b", "c", "d"}
+    assert stated == []  # and what it read is trusted again
