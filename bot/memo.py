@@ -42,7 +42,7 @@ def per_config(
             value = fn(config, *args, **kwargs)
             cache[wanted] = (config, value)
             if len(cache) > maxsize:
-                _drop_oldest(cache)
+                drop_oldest(cache)
             return value
 
         memoised.cache_clear = cache.clear  # type: ignore[attr-defined]
@@ -76,14 +76,14 @@ class IdentityMemo(Generic[V]):
     def put(self, obj: object, value: V, extra: Hashable = None) -> V:
         self._values[(id(obj), extra)] = (obj, value)
         if len(self._values) > self._maxsize:
-            _drop_oldest(self._values)
+            drop_oldest(self._values)
         return value
 
     def clear(self) -> None:
         self._values.clear()
 
 
-def _drop_oldest(values: OrderedDict[Any, Any]) -> None:
+def drop_oldest(values: OrderedDict[Any, Any]) -> None:
     """Forget the oldest entry (an OrderedDict: a plain dict emptied from the front gets slower to iterate
     with every entry removed). Without a lock: a reminder pass in a worker thread may be putting into the
     same memo; a memo only loses a value it can make again. A plain `try`: `contextlib.suppress` builds an
