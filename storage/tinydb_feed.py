@@ -18,6 +18,9 @@ Why it holds (a partition trusted is never older than the request's start, but f
   the request that read the feed has seen the write;
 - a file that is not the one read before (another process started it anew: `rotate`) trusts nothing
   until it is read from its start; a folder without a feed (never written by this code) trusts nothing.
+A store's own write is not read back: its two lines are appended together under the folder lock, so when
+the store had read the feed up to where they start, its next read moves past them without reading them
+(`_own`); a line of anyone else's before or after them is read as ever.
 A write that does not go through a `TinyDBStore` (plain TinyDB, files copied in by hand) is not in the
 feed: trust lasts `TRUST_SECONDS` at most, so such a write is seen within that time, as a stat saw it at once.
 """
