@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import fields
 
 from bot.memo import IdentityMemo, drop_oldest
-from bot.messages import Button, Reply, Section
+from bot.messages import Reply, Section
 
 from .render import Block, payload_parts
 
@@ -53,19 +54,27 @@ def answer_json(reply: Reply, *, response_type: str, more: str | None = None) ->
     return kept
 
 
-ContentKey = tuple[str, str | None, str, str, str | None, bool, str, tuple[Button, ...], tuple[int, ...]]
+ContentKey = tuple[str, str | None, tuple[object, ...], tuple[int, ...]]
+
+_BY_VALUE = tuple(field.name for field in fields(Reply) if field.name not in ("sections", "mentions"))
+"""Every field of a reply but its sections, taken from the dataclass itself, so a field added to `Reply` is in
+the key without anyone remembering to add it."""
 
 
 def _content_key(reply: Reply, *, response_type: str, more: str | None) -> ContentKey | None:
     """What the answer is made of, for a new reply equal to one answered before (a channel's `neste` worked out
     anew after a write elsewhere says what it said, in the same kept sections: `handlers.describe`): every
-    field the answer shows, by value, and the sections by identity (their blocks are kept by it, and comparing
+    field of the reply by value, and the sections by identity (their blocks are kept by it, and comparing
     them by value would cost about what encoding them does). None for a reply that mentions people (rare;
-    their ids are a mapping), whose answer is encoded as before."""
+    their ids are a mapping) or holds a value that cannot be a key; its answer is encoded as before."""
     if reply.mentions:
         return None
-    sections = tuple(map(id, reply.sections))
-    return (response_type, more, reply.title, reply.text, reply.context, reply.ok, reply.lang, reply.buttons, sections)
+    key = (response_type, more, tuple(getattr(reply, name) for name in _BY_VALUE), tuple(map(id, reply.sections)))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _same_sections(kept: tuple[Section, ...], sections: tuple[Section, ...]) -> bool:
