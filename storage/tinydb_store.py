@@ -102,12 +102,16 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
 
     def read_versioned(self, partition: str) -> Versioned:
         seen = getattr(self._looks, "seen", None)
-        if seen is not None and partition in seen:  # looked at in this request (this thread's: no lock)
-            entry = seen[partition]
-        else:
+        if seen is None:
             path = self._path(partition)
             with self._cache_lock:
-                entry = self._checked(partition, path)
+                entry = self._looked(partition, path)
+        elif partition in seen:  # looked at in this request (this thread's: no lock)
+            entry = seen[partition]
+        else:  # `_checked`, inline: its first look in this request (an actor's `neste` makes ~30)
+            path = self._path(partition)
+            with self._cache_lock:
+                entry = seen[partition] = self._looked(partition, path, trusting=True)
         return Versioned({}, 0) if entry is None else entry.versioned
 
     def version(self, partition: str) -> int:
