@@ -142,6 +142,13 @@ def test_some_day_of_next_week_is_asked_with_a_day_of_it() -> None:
     assert bot.snapshot() == before
 
 
+@pytest.mark.parametrize("text", ["neste uke en gang", "ein dag neste veke", "en dag i neste uke", "tidleg neste veke"])
+def test_some_day_of_next_week_is_vague_with_its_monday_to_offer(text: str) -> None:
+    found = read_date(text, now=WED)
+    assert isinstance(found, DateTrouble) and found.reason == "vague", text
+    assert found.day == date(2027, 11, 1)
+
+
 def test_a_follow_up_due_within_a_month_is_due_at_its_end() -> None:
     assert due_in("Agder sender utkast innen desember", now=WED)[:2] == (date(2027, 12, 31), "Agder sender utkast")
     assert due_in("IN svarer innan første veka i desember", now=WED)[:2] == (date(2027, 12, 7), "IN svarer")

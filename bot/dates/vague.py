@@ -29,6 +29,7 @@ _AROUND = (
     "i", "til", "neste", "kommende", "komande", "denne", "over", "etter", "før", "utpå", "ut", "på", "om", "mot",
     "av", "løpet", "seint", "sent", "sein", "sen", "tidleg", "tidlig", "midt", "midten", "slutten", "starten",
     "begynnelsen", "byrjinga", "enden", "innen", "innan", "en", "ein", "gang", "gong", "rundt", "ca", "ca.",
+    "dag", "eller", "annan", "annen",  # «ein dag neste veke», «neste uke en eller annen dag»
 )  # fmt: skip
 # A part of a week or a year without which day: «slutten av veka», «midt i uka», «i løpet av året».
 _PERIODS = ("uke", "uka", "uken", "veka", "veke", "året", "halvåret", "helga", "helgen")
@@ -47,6 +48,7 @@ _PART_OF = (
     # «neste uke en gang», «tidleg neste veke»: some day of the week, not its Monday (dates13)
     "gang",
     "gong",
+    "dag",
     "tidlig",
     "tidleg",
 )
@@ -68,7 +70,9 @@ def vague(s: str) -> bool:
 def anchor(s: str) -> str:
     """A vague phrase without the words that make it vague («neste uke en gang» → «neste uke»): the period it is
     in, which `dato` offers a day of when asking which day."""
-    return " ".join(w for w in s.split() if w not in _PART_OF and w not in ("en", "ein", "i", "av"))
+    return " ".join(
+        w for w in s.split() if w not in _PART_OF and w not in ("en", "ein", "i", "av", "eller", "annan", "annen")
+    )
 
 
 MonthPart = Literal[
