@@ -140,6 +140,13 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole
         reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":
             raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
+        if isinstance(reading, DateTrouble) and reading.reason == "time":  # «holdt 6. mai 10:00-25:00»
+            raise DomainError(
+                reading.message + " " + _("Skriv sluttiden som et klokkeslett etter starten, eller bare dagen.")
+            )
+        if isinstance(reading, DateTrouble) and reading.reason == "two_dates" and _one_run(words[:size]):
+            # «sendt i går i morgen»: never the first of them (dates13); «holdt i går, i morgen sender vi …» reads
+            raise DomainError(reading.message + " " + _("Skriv bare den ene dagen det skjedde."))
         if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
             continue
         when = reading.when
@@ -169,3 +176,9 @@ def happened_lead(*, day: date, again: str | None) -> str:
         + " "
         + _("Det er {name} (helligdag); stemmer ikke dagen, skriv «{command}».").format(name=name, command=again)
     )
+
+
+def _one_run(words: list[str]) -> bool:
+    """Whether words run on without a comma or a sentence's end between them («i går i morgen», not «i går, i
+    morgen …» or «6. mai. Neste …»): only then are two dates in them one phrase, not a day and the next sentence."""
+    return not any(word[-1] in ",;:!?)" or (word.endswith(".") and not word[:-1].isdigit()) for word in words[:-1])

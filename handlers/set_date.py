@@ -167,6 +167,10 @@ def _read(
         raise DomainError(
             reading.message + " " + _("Skriv «{first}» eller «{second}».").format(first=first, second=second)
         )
+    if isinstance(reading, DateTrouble) and len(reading.instead) == 1:  # «10:00-25:00»: how to write it
+        raise DomainError(
+            reading.message + " " + _("Skriv f.eks. «{typed} {day}».").format(typed=typed, day=reading.instead[0])
+        )
     if isinstance(reading, DateTrouble):
         day = f"{reading.day.day}. {month_name(reading.day.month)}" if reading.day else example
         raise DomainError(
