@@ -110,18 +110,25 @@ async def redeliver(
         logger.exception("could not read the announcement outbox")
         return [], 0, None
     stale = (at - NO_SENDER_AGE).isoformat()
-    orphans = [
-        row
-        for row in rows
-        if row.announcement.to.platform not in senders and str(row.doc.get("created_at", "")) < stale
-    ]
-    if orphans:  # nobody here posts to that platform, and nobody else did for days: said once, not kept
-        gone = {
-            row.key: Result(UNDELIVERABLE, f"no {row.announcement.to.platform} sender configured") for row in orphans
-        }
+    gone: dict[str, Result] = {}
+    unposted: dict[ChannelAddress, str] = {}
+    for to in dict.fromkeys(row.announcement.to for row in rows):
+        why = targets.why_not(core.state, to=to)
+        if why is not None:  # kept before the rule, or before the reference went: no process can post it
+            unposted[to] = why
+    for row in rows:
+        to = row.announcement.to
+        if to in unposted:
+            gone[row.key] = Result(UNDELIVERABLE, unposted[to])
+        elif to.platform not in senders and str(row.doc.get("created_at", "")) < stale:
+            gone[row.key] = Result(UNDELIVERABLE, f"no {to.platform} sender configured")
+    if gone:  # nobody can post them, or nobody here posts to that platform and nobody else did for days
+        orphans = [row for row in rows if row.key in gone]
         for row in orphans:
             _note(core, row, gone[row.key])
         settle(core.state, orphans, gone, at=at)
+        targets.say_once(core.state, unposted=unposted, at=at)
+        rows = [row for row in rows if row.key not in gone]
     rows = [row for row in rows if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)
