@@ -61,6 +61,7 @@ def test_a_teams_channel_without_a_reference_gets_no_row_is_said_once_and_is_kep
         _sign(bot, user="U0KARI", channel="C0AGDER", senders=senders)
         assert _to_agder_teams(bot)  # announced, but not kept: no process could post it
         assert AGDER_TEAMS not in {q.announcement.to.channel_id for q in bot.last.queued}
+        assert not senders["slack"].posts  # nothing to post: the asker's channel had the reply
         _sign(bot, user="U0OLA", channel="C0IN", senders=senders)
         assert _to_agder_teams(bot) and bot.last.queued  # Agder's Slack channel's row is kept
         assert AGDER_TEAMS not in {q.announcement.to.channel_id for q in bot.last.queued}

@@ -89,7 +89,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
     if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
         state.finish_request(None)
         targets.say_once(state, unposted=unposted, at=at)
-        return outcome
+        return replace(outcome, kept=True) if outcome.announcements else outcome
     stamp = uuid.uuid4().hex[:12]
     queued: list[Queued] = []
 
@@ -108,7 +108,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
             add(state.store, PARTITION, tables)
         state.finish_request()  # a holding view keeps even this write open until now
     targets.say_once(state, unposted=unposted, at=at)
-    return replace(outcome, queued=tuple(queued)) if queued else outcome
+    return replace(outcome, queued=tuple(queued), kept=True)
 
 
 def _unposted(state: StateStore, announcements: list[Announcement]) -> dict[ChannelAddress, str]:
