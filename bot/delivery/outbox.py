@@ -7,9 +7,10 @@ announcement made without a change (rare) is kept in the ``outbox`` partition. P
 `bot.delivery.announcements`'s; `settle` records the results of one partition's posts: a post the platform
 accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
 and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
-and one that can never go (a Teams channel without a conversation reference) or may have gone already
-with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
-delivered. Posted and failed tries are noted beside the partition where the store keeps a journal
+and one that can never go (a Teams channel that answers 403/404) or may have gone already with no way to
+tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be delivered. An
+announcement to a channel no process can post to as the store knows it (a Teams channel without a stored
+conversation reference: `bot.delivery.targets.why_not`) is not queued at all; the channel is said once. Posted and failed tries are noted beside the partition where the store keeps a journal
 (`Store.note`: an append, not a second durable replace of the partition after every write that announces,
 issue 21) and folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
 """
