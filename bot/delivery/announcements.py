@@ -111,11 +111,7 @@ async def redeliver(
         return [], 0, None
     stale = (at - NO_SENDER_AGE).isoformat()
     gone: dict[str, Result] = {}
-    unposted: dict[ChannelAddress, str] = {}
-    for to in dict.fromkeys(row.announcement.to for row in rows):
-        why = targets.why_not(core.state, to=to)
-        if why is not None:  # kept before the rule, or before the reference went: no process can post it
-            unposted[to] = why
+    unposted = targets.unposted(core.state, to=(row.announcement.to for row in rows))  # kept before it went
     for row in rows:
         to = row.announcement.to
         if to in unposted:

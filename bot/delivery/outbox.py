@@ -84,7 +84,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
         for a in outcome.announcements
         if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
     ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
-    unposted = _unposted(state, wanted)
+    unposted = targets.unposted(state, to=(a.to for a in wanted))
     if unposted:  # no process can post there (`targets.why_not`): not kept, said once after the write
         wanted = [a for a in wanted if a.to not in unposted]
     if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
@@ -110,16 +110,6 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
         state.finish_request()  # a holding view keeps even this write open until now
     targets.say_once(state, unposted=unposted, at=at)
     return replace(outcome, queued=tuple(queued), kept=True)
-
-
-def _unposted(state: StateStore, announcements: list[Announcement]) -> dict[ChannelAddress, str]:
-    """The announcements' channels no process can post to, with why (each channel asked once)."""
-    found: dict[ChannelAddress, str] = {}
-    for to in dict.fromkeys(a.to for a in announcements):
-        why = targets.why_not(state, to=to)
-        if why is not None:
-            found[to] = why
-    return found
 
 
 def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:

@@ -111,6 +111,16 @@ def why_not(state: StateStore, *, to: ChannelAddress) -> str | None:
     return f"no {to.platform.capitalize()} conversation reference for {channel}; add the bot there"
 
 
+def unposted(state: StateStore, *, to: Iterable[ChannelAddress]) -> dict[ChannelAddress, str]:
+    """Of these channels, those no process can post to (`why_not`), with why; each channel asked once."""
+    found: dict[ChannelAddress, str] = {}
+    for address in dict.fromkeys(to):
+        why = why_not(state, to=address)
+        if why is not None:
+            found[address] = why
+    return found
+
+
 def say_once(state: StateStore, *, unposted: Mapping[ChannelAddress, str], at: datetime) -> None:
     """Channels `why_not` turned away, marked (and so logged, and shown on /healthz and `oversikt`) the
     first time only: a channel already marked costs a read, not a write or a line per announcement."""
