@@ -257,6 +257,6 @@ class Outcome:
     """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""
     queued: tuple[Queued, ...] = ()
     """The announcements already in the durable outbox (written with the change), for `CorePort.deliver`."""
-    kept: bool = False
+    outboxed: bool = False
     """The outbox has seen this outcome (`bot.delivery.outbox.queue`): what it did not queue (the asker's
     channel, a channel no process can post to) `CorePort.deliver` does not store again."""

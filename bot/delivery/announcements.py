@@ -234,7 +234,7 @@ async def deliver_announcements(
     made in one platform is announced in the others. `already_shown`: the channel that got the reply.
 
     With `core`, through the durable outbox: the announcements a request stored with its change
-    (`Outcome.queued`) are posted from there; an outcome the outbox has not seen (`Outcome.kept`: one made
+    (`Outcome.queued`) are posted from there; an outcome the outbox has not seen (`Outcome.outboxed`: one made
     outside the pipeline) is stored first, in one write. A failed post is retried by the next reminder pass."""
     if core is None:
         for announcement in outcome.announcements:
@@ -246,7 +246,7 @@ async def deliver_announcements(
             except SendFailed as exc:
                 logger.warning("announcement to %s failed: %s", announcement.to, exc)
         return
-    if not outcome.kept and outcome.announcements:
+    if not outcome.outboxed and outcome.announcements:
         outcome = queue(core.state.for_request(hold_writes=True), outcome, here=already_shown, at=core.clock.now())
     await deliver_queued(core=core, outcome=outcome, senders=senders)
 

@@ -10,9 +10,10 @@ and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it,
 and one that can never go (a Teams channel that answers 403/404) or may have gone already with no way to
 tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be delivered. An
 announcement to a channel no process can post to as the store knows it (a Teams channel without a stored
-conversation reference: `bot.delivery.targets.why_not`) is not queued at all; the channel is said once. Posted and failed tries are noted beside the partition where the store keeps a journal
-(`Store.note`: an append, not a second durable replace of the partition after every write that announces,
-issue 21) and folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
+conversation reference: `bot.delivery.targets.why_not`) is not queued at all; the channel is said once.
+Posted and failed tries are noted beside the partition where the store keeps a journal (`Store.note`: an
+append, not a second durable replace of the partition after every write that announces, issue 21) and
+folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
     if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
         state.finish_request(None)
         targets.say_once(state, unposted=unposted, at=at)
-        return replace(outcome, kept=True) if outcome.announcements else outcome
+        return replace(outcome, outboxed=True) if outcome.announcements else outcome
     stamp = uuid.uuid4().hex[:12]
     queued: list[Queued] = []
 
@@ -109,7 +110,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
             add(state.store, PARTITION, tables)
         state.finish_request()  # a holding view keeps even this write open until now
     targets.say_once(state, unposted=unposted, at=at)
-    return replace(outcome, queued=tuple(queued), kept=True)
+    return replace(outcome, queued=tuple(queued), outboxed=True)
 
 
 def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:
