@@ -80,10 +80,9 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
     and say which rows they are (`Outcome.queued`). Raises what the write raises: then nothing was
     recorded, and the person is told so. `here`: the request's channel (it has the reply), or None for an
     outcome made outside a request."""
+    delivering = here is None or here.platform in DELIVERABLE
     wanted = [
-        a
-        for a in outcome.announcements
-        if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
+        a for a in outcome.announcements if delivering and a.to != here and a.to.platform in DELIVERABLE
     ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
     unposted = targets.unposted(state, to=(a.to for a in wanted))
     if unposted:  # no process can post there (`targets.why_not`): not kept, said once after the write
@@ -91,7 +90,7 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
     if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
         state.finish_request(None)
         targets.say_once(state, unposted=unposted, at=at)
-        return replace(outcome, outboxed=True) if outcome.announcements else outcome
+        return replace(outcome, outboxed=True) if delivering and outcome.announcements else outcome
     stamp = uuid.uuid4().hex[:12]
     queued: list[Queued] = []
 
