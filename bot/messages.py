@@ -260,3 +260,6 @@ class Outcome:
     alone: bool = False
     """Meant for the asker's eyes (`kvittering`): where a channel sees every reply (a Teams channel), the adapter
     sends it to the person's own chat with the bot when it can, as Slack shows it to the asker alone."""
+    outboxed: bool = False
+    """The outbox has seen this outcome (`bot.delivery.outbox.queue`): what it did not queue (the asker's
+    channel, a channel no process can post to) `CorePort.deliver` does not store again."""

@@ -18,14 +18,16 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.delivery.targets import REFERENCES
 from storage.base import Store
 
 from .translate import channel_key
 
 logger = logging.getLogger(__name__)
 
-PARTITION = "teams/conversations"
-TABLE = "references"
+PARTITION, TABLE = REFERENCES["teams"]
+"""Named in the core (`bot.delivery.targets.REFERENCES`): a channel without a reference here is one no
+process can post to, so the outbox keeps nothing for it."""
 
 
 def is_personal(activity: Activity | ConversationReference) -> bool:
