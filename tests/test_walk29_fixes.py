@@ -82,3 +82,33 @@ def test_aus_neste_names_the_year_of_each_agreement_a_region_waits_on(form: str,
         assert bot.say("målform nn", as_="aud", channel="nasjonal").ok
     text = bot.say("neste", as_="aud", channel="nasjonal").text
     assert expected in text, text
+
+
+@pytest.mark.parametrize(
+    ("form", "title", "line"),
+    [
+        (
+            "nb",
+            "Ikke ferdig, men ikke lenger med i ukeoversikten",
+            "Agder, Vestland: Dialogmøte høst 2026 (se «oversikt 2026»)",
+        ),
+        (
+            "nn",
+            "Ikkje ferdig, men ikkje lenger med i vekeoversynet",
+            "Agder, Vestland: Dialogmøte haust 2026 (sjå «oversyn 2026»)",
+        ),
+    ],
+)
+def test_an_unheld_meeting_that_leaves_the_overview_is_said_to_be_unfinished(form: str, title: str, line: str) -> None:
+    """From 1 September 2027 last autumn's unheld meeting is history for AU's overview (`oversikt 2026` still
+    shows it): the line that loses it must not read as the regions having caught up (walk 29, F2)."""
+    bot = make_bot(at=oslo(2027, 8, 2, 8), config=make_config(regions=("agder", "vestland")))
+    assert bot.say(f"målform kanal {form}", as_="admin", channel="nasjonal").ok
+    posts = run_passes(bot, start=date(2027, 8, 2), end=date(2027, 9, 13))
+    overviews = {
+        day: text for (day, channel), text in sorted(posts.items()) if channel == "nasjonal" and "for AU –" in text
+    }
+    before = [text for day, text in overviews.items() if day < date(2027, 9, 1)]
+    assert before and "2026" in before[-1], overviews  # the meeting is among what the regions are behind on
+    after = [text for day, text in overviews.items() if day >= date(2027, 9, 1) and title.split(",")[0] in text]
+    assert after and line in after[0], overviews

@@ -67,16 +67,19 @@ def weekly_overview(
         with using("nb"):
             bokmal = _sections(config=config, state=snapshot, today=today)
     keys = line_keys(bokmal)
-    said = said_text(
-        fingerprint(bokmal), keys, items=[item_key(item) for item in _named(config, snapshot, today=today)]
-    )
+    named_now = [item_key(item) for item in _named(config, snapshot, today=today)]
+    said = said_text(fingerprint(bokmal), keys, items=named_now)
     last = last_posted(state=snapshot, today=today, address=address)
     if sections and last is not None and last[0] == said:
         due = due_this_week(config=config, state=snapshot, today=today)
         # Nothing new and nothing falling due: a post every Monday saying so taught AU to skip it (issue 18).
         quiet = (today - last[1]).days > QUIET_DAYS
         return ((unchanged(sections, due=due, day=last[1] if quiet else None),), said) if due else ((), said)
-    done = done_since(config=config, state=snapshot, today=today, last=last) if last is not None else ()
+    done = (
+        done_since(config=config, state=snapshot, today=today, last=last, named_now=frozenset(named_now))
+        if last is not None
+        else ()
+    )
     if sections and last is not None and (today - last[1]).days > QUIET_DAYS:
         before = said_lines(last[0])
         if before is None:  # kept before the lines were: the whole list
@@ -86,29 +89,45 @@ def weekly_overview(
     return ((*sections, *done) if sections else sections), said
 
 
-def done_since(*, config: AppConfig, state: StateStore, today: date, last: tuple[str, date]) -> tuple[Section, ...]:
+def done_since(
+    *, config: AppConfig, state: StateStore, today: date, last: tuple[str, date], named_now: frozenset[str]
+) -> tuple[Section, ...]:
     """What the last overview (`last`: what it said and its day) named as behind, waiting or unsigned and is
     done now, per region: the lines it leaves only drop out of the lists, so the week's good news (an agreement
-    signed by all, a region caught up) was counted as «borte», never said (walk 29, F1). Empty when nothing
-    was finished, or for an overview from before the items were kept."""
+    signed by all, a region caught up) was counted as «borte», never said (walk 29, F1). And what it named that
+    is not done but no longer counted (`named_now`: today's keys), an earlier cycle's item turned history: its
+    line only shrank, read as a region catching up (walk 29, F2). Empty for an overview from before the items
+    were kept."""
     named = said_items(last[0])
     if not named:
         return ()
-    facts: list[Fact] = []
+    done: list[Fact] = []
+    dropped: dict[str, list[str]] = {}  # what left the overview unfinished -> the regions
     for region in config.parties.regions:
-        done = [
+        before = [
             item
-            for year in (today.year - 1, today.year, today.year + 1)
+            for year in range(today.year - 2, today.year + 2)
             for item in _region_items(config, year=year, region=region.key)
-            if item_key(item) in named and _finished(config, state, item)
+            if item_key(item) in named
         ]
-        if done:
-            labels = ", ".join(item_label(item) for item in sorted(done, key=lambda item: item.deadline))
-            facts.append(Fact(label=region.short, value=labels))
-    if not facts:
-        return ()
-    title = _("Ferdig siden forrige ukeoversikt ({day})").format(day=format_short(last[1]))
-    return (Section(title=title, facts=tuple(facts), state=ItemState.DONE),)
+        finished = [item for item in before if _finished(config, state, item)]
+        if finished:
+            done.append(Fact(label=region.short, value=", ".join(item_label(item) for item in finished)))
+        if gone := [item for item in before if item not in finished and item_key(item) not in named_now]:
+            what = "; ".join(
+                _("{item} (se «oversikt {year}»)").format(item=item_label(item), year=item.year) for item in gone
+            )
+            dropped.setdefault(what, []).append(region.short)
+    day = format_short(last[1])
+    sections = []
+    if done:
+        title = _("Ferdig siden forrige ukeoversikt ({day})").format(day=day)
+        sections.append(Section(title=title, facts=tuple(done), state=ItemState.DONE))
+    if dropped:
+        title = _("Ikke ferdig, men ikke lenger med i ukeoversikten (siden {day})").format(day=day)
+        facts = tuple(Fact(label=", ".join(regions), value=what) for what, regions in dropped.items())
+        sections.append(Section(title=title, facts=facts))
+    return tuple(sections)
 
 
 def _named(config: AppConfig, state: StateStore, *, today: date) -> list[Item]:
