@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.i18n import _, ngettext
 from bot.messages import Section
+from bot.model.wheel import Item
 
 _COUNT = re.compile(r" \(\d+\)$")
 """A section's count («Regioner på etterskudd (2)»): a region more is news in its own line, not in every line."""
@@ -35,15 +36,29 @@ def line_keys(sections: tuple[Section, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(keys)
 
 
-def said_text(fingerprint: str, keys: tuple[tuple[str, ...], ...]) -> str:
-    """What a ledger entry keeps of an overview: its fingerprint, then the key of each line."""
-    return " ".join([fingerprint, *(key for section in keys for key in section)])
+def said_text(fingerprint: str, keys: tuple[tuple[str, ...], ...], *, items: list[str] | None = None) -> str:
+    """What a ledger entry keeps of an overview: its fingerprint, the key of each line, then the key of each
+    item it named (`item_key`), so the next overview can say which of them are done since (walk 29, F1)."""
+    return " ".join([fingerprint, *(key for section in keys for key in section), *(items or ())])
 
 
 def said_lines(said: str) -> frozenset[str] | None:
     """The lines' keys an entry kept, or None for an entry that kept only the fingerprint."""
-    parts = said.split()
-    return frozenset(parts[1:]) if len(parts) > 1 else None
+    parts = [part for part in said.split()[1:] if not part.startswith(_ITEM)]
+    return frozenset(parts) if parts else None
+
+
+def said_items(said: str) -> frozenset[str]:
+    """The keys of the items an entry named (none for an entry from before they were kept)."""
+    return frozenset(part for part in said.split()[1:] if part.startswith(_ITEM))
+
+
+def item_key(item: Item) -> str:
+    """A short key for an item an overview named, told from a line's key by its first character."""
+    return _ITEM + _hash(item.ident)
+
+
+_ITEM = "@"
 
 
 def changed_only(
