@@ -35,15 +35,9 @@ from bot.facts.kinds import is_meeting
 from bot.i18n import N_, _, ngettext
 from bot.mentions import names_in
 from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import (
-    Followup,
-    callers_closable,
-    followup_section,
-    followups_of,
-    moved_due_text,
-    unread_due_text,
-)
+from bot.model.followups import Followup, callers_closable, followups_of
 from bot.model.followups_replaced import dropped_line, redated_text
+from bot.model.followups_shown import followup_section, moved_due_text, unread_due_text
 from bot.model.order import OUTSIDE, confirm_word, split_confirm
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
