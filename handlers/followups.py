@@ -21,10 +21,11 @@ from bot.actions.followups import (
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Announcement, ChannelAddress, Outcome, Reply, Request, Visibility
-from bot.model.followups import Followup, meeting_label
+from bot.model.followups import Followup
 from bot.model.followups_channels import keeper_channels
 from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint
+from bot.model.followups_shown import meeting_label
 from bot.model.order import split_confirm
 from bot.model.wheel import region_title, responsible_party
 from bot.parsing import typed_name

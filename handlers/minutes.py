@@ -22,7 +22,6 @@ from bot.actions.base import Acting
 from bot.actions.happened import Happened
 from bot.actions.minutes import (
     MeetingOutcome,
-    MinutesRecorded,
     MinutesUnchanged,
     MinutesWanted,
     ReplaceAsked,
@@ -30,40 +29,27 @@ from bot.actions.minutes import (
 )
 from bot.agreement.versions import is_example_link
 from bot.context import Context
-from bot.dates.text import month_name
-from bot.facts.kinds import is_meeting
-from bot.i18n import N_, _, ngettext
+from bot.i18n import N_, _
 from bot.mentions import names_in
-from bot.messages import Form, FormField, Outcome, Reply, Request, Visibility
-from bot.model.followups import (
-    Followup,
-    callers_closable,
-    followup_section,
-    followups_of,
-    moved_due_text,
-    unread_due_text,
-)
-from bot.model.followups_replaced import dropped_line, redated_text
-from bot.model.order import OUTSIDE, confirm_word, split_confirm
-from bot.model.progress import progress_of
-from bot.model.wheel import Item, done_word
-from bot.parsing import is_placeholder, shown, typed_name
-from bot.shown.replies import day_text, days_text, make_reply
+from bot.messages import Outcome, Request
+from bot.model.order import split_confirm
+from bot.parsing import is_placeholder, shown
+from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers import minutes_read
-from handlers.announce import ready_announcements, ready_buttons_here
+from handlers.announce import ready_announcements
 from handlers.common import read_meeting
 from handlers.minutes_dropped import dropped_announcements
+from handlers.minutes_form import minutes_form
 from handlers.minutes_held import held_day, named_day
-from handlers.minutes_named_owners import named_owner, unowned_note
-from handlers.minutes_owners import WORD, has_owner, owned_points
+from handlers.minutes_named_owners import named_owner
+from handlers.minutes_owners import has_owner, owned_points
 from handlers.minutes_points import is_follow_up_heading, sections, split_points
 from handlers.minutes_replace import replace_refusal
+from handlers.minutes_reply import recorded_reply
 from handlers.minutes_told import held_before_plan_announcements, new_point_announcements, redated_announcements
 
 EXAMPLE = N_("referat vår Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
-# The form's example is typed for the meeting the form is for (never «vår» on the autumn meeting's form).
-_EXAMPLE_TEXT = N_("Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 _URL = re.compile(r"https?://\S+")
 
 
@@ -112,7 +98,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ) from None
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
-        return Outcome(reply=_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+        return Outcome(reply=minutes_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
     if isinstance(result, MinutesUnchanged):
         lead = _("{item} har allerede dette referatet. Ingenting er endret.").format(item=result.item.title())
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
@@ -127,169 +113,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     announcements += held_before_plan_announcements(
         ctx, request=request, item=result.item, planned=result.moved_from, held=result.held
     )
-    return Outcome(reply=_recorded(ctx, result), announcements=announcements)
-
-
-def _recorded(ctx: Context, result: MinutesRecorded) -> Reply:
-    item, outcome = result.item, result.outcome
-    decisions, followups = len(outcome["decisions"]), len(outcome["followups"])
-    counts = (
-        ngettext("{n} vedtak", "{n} vedtak", decisions).format(n=decisions)
-        + ", "
-        + ngettext("{n} oppfølgingspunkt", "{n} oppfølgingspunkter", followups).format(n=followups)
-        + "."
-        if decisions or followups or item.spec.kind == "meeting"  # «0 vedtak» reads oddly for an adopted plan
-        else ""
-    )
-    outside = " " + _("Merket {outside}.").format(outside=_(OUTSIDE)) if result.note else ""
-    again = (
-        " "
-        + _("(erstatter forrige referat, som beholdes i «logg» og vises med «{command}»)").format(
-            command=minutes_read.read_command(item, earlier=True)
-        )
-        if result.replaced
-        else ""
-    )
-    if result.moved_from is not None and result.held is not None:  # held before its plan (walk 8, N13)
-        outside += " " + _("Planen er flyttet fra {planned} til {held}.").format(
-            planned=day_text(result.moved_from.date()), held=day_text(result.held.date())
-        )
-    if result.not_planned is not None and result.held is not None:  # the text's day, not the plan (walk 15 N6)
-        outside += " " + _("Planlagt dag var {planned}; teksten sier {held}, så {held} er registrert.").format(
-            planned=day_text(result.not_planned.date()), held=day_text(result.held.date())
-        )
-    dropped = (
-        " "
-        + _("Fjernet: {points}; de ansvarlige har fått beskjed.").format(
-            points="; ".join(dropped_line(point) for point in result.dropped)
-        )
-        if result.dropped
-        else ""
-    )
-    recorded = followups_of(config=ctx.config, state=ctx.state, item=item)
-    unread = unread_due_text(recorded)
-    moved = moved_due_text(recorded)
-    unowned = unowned_note(recorded)
-    points = followup_section(recorded, today=ctx.now.date(), closable=callers_closable(ctx))
-    section, buttons = points if points else (None, ())
-    return make_reply(
-        title=(_("Referat registrert: {item}") if item.spec.kind == "meeting" else _("Registrert: {item}")).format(
-            item=item.title()
-        ),
-        lead=" ".join(part for part in (f"{_done_phrase(item)} {_held(ctx, result)}{again}.", counts) if part)
-        + f"{outside} "
-        + _("Registrert av {name}.").format(name=ctx.caller.name)
-        + dropped
-        + "".join(" " + redated_text(point) for point in result.redated)
-        + (f" ⚠️ {unread}" if unread else "")
-        + (f" ⚠️ {unowned}" if unowned else "")
-        + _unheaded_text(ctx, result)
-        + (f" {moved}" if moved else "")
-        + "".join(" " + _counted_text(point, held=result.held) for point in recorded if point.due_counted)
-        + (" " + _today_note(ctx, result) if result.held_today else "")
-        + (" " + _named_note(ctx, result) if result.named_in_text else ""),
-        sections=(section,) if section else (),
-        buttons=[
-            *buttons,
-            *(
-                b
-                for year, regions in result.newly_ready
-                for b in ready_buttons_here(ctx, regions=list(regions), year=year)
-            ),
-        ],
-        visibility=Visibility.CHANNEL,
-    )
-
-
-def _done_phrase(item: Item) -> str:
-    """What the reply says was done, in the word that fits: a meeting held, a treatment, a plan adopted."""
-    if item.spec.kind == "meeting":
-        return _("Møtet er markert som holdt")
-    return _("Registrert som {done}").format(done=done_word(item))
-
-
-def _held(ctx: Context, result: MinutesRecorded) -> str:
-    """The day recorded as held, always named: the planned day, the day the text names, or today; a meeting
-    planned over two days held from its first day is named with both («1.–2. desember 2027», walk 13 W6)."""
-    if result.held is None:
-        return ""
-    progress = progress_of(config=ctx.config, state=ctx.state, item=result.item)
-    return days_text(result.held.date(), progress.held_last_day)
-
-
-def _unheaded_text(ctx: Context, result: MinutesRecorded) -> str:
-    """Owners named in minutes without a heading that opens points («Oppfølgingsliste: Sende tall @IN»): no
-    point was stored, so the reply says so and how to write them (walk 14a F15), never a silent «0»."""
-    if result.outcome["followups"]:
-        return ""
-    named = [
-        match.group(0).rstrip(".,;:")
-        for match in WORD.finditer(str(result.outcome.get("summary") or ""))
-        if ctx.vocab.party(match.group(1).rstrip(".,;:"))
-    ]
-    if not named:
-        return ""
-    return " ⚠️ " + _(
-        "Referatet nevner {owners}, men ingen oppfølgingspunkter er lagret: skriv dem etter «oppfølging:», "
-        "f.eks. «oppfølging: Sende tall {owner} innen 1. desember», så blir de fulgt opp."
-    ).format(owners=", ".join(dict.fromkeys(named)), owner=named[0])
-
-
-def _counted_text(point: Followup, *, held: datetime | None) -> str:
-    """A deadline counted from the meeting («innen to uker»), said with the day it came to (walk 14a F8)."""
-    if point.due is None or held is None:
-        return ""
-    return _("Fristen «{words}» [{id}] er regnet fra møtedagen {held}: {due}.").format(
-        words=point.due_counted, id=point.id, held=day_text(held.date()), due=day_text(point.due)
-    )
-
-
-def _today_note(ctx: Context, result: MinutesRecorded) -> str:
-    """No day was planned or named, so the day the minutes were typed was taken: say so, and how to set
-    the right one (the item's own word and a day in its window in the text, «behandlet 10. desember», or
-    `dato … bekreft` afterwards)."""
-    item = result.item
-    last = min(ctx.now.date() - timedelta(days=1), item.deadline)
-    named = named_day(str(result.outcome.get("summary") or ""), now=ctx.now, window=(item.start, last))
-    example_day = named or max(item.start, last)
-    day = f"{example_day.day}. {month_name(example_day.month)}"
-    example = f"{done_word(item)} {day}"
-    command = " ".join(
-        part
-        for part in (
-            "dato",
-            typed_name(item.spec),
-            item.region or "",
-            str(item.year),
-            day if named else _("<dag>"),  # the day the text names, ready to send (walk 15 N7)
-            confirm_word(),
-        )
-        if part
-    )
-    return _(
-        "Ingen dato var satt, så i dag er registrert. Var det en annen dag? Skriv «{command}», "
-        "eller «{example}» i referatet neste gang."
-    ).format(command=command, example=example)
-
-
-def _named_note(ctx: Context, result: MinutesRecorded) -> str:
-    """No day was set: the day the text names was taken, not today (walk 19 F6; inside the window too,
-    walk 22 N7), and why when the window had closed."""
-    item = result.item
-    command = " ".join(
-        part
-        for part in ("dato", typed_name(item.spec), item.region or "", str(item.year), _("<dag>"), confirm_word())
-        if part
-    )
-    if ctx.now.date() <= item.deadline:
-        return _(
-            "Ingen dato var satt, så dagen referatet nevner er registrert, ikke i dag. Var det en annen dag? "
-            "Skriv «{command}»."
-        ).format(command=command)
-    return _(
-        "Ingen dato var satt, og vinduet stengte {deadline}, så dagen referatet nevner er registrert, ikke i dag. "
-        "Var det en annen dag? Skriv «{command}»."
-    ).format(deadline=day_text(item.deadline), command=command)
+    return Outcome(reply=recorded_reply(ctx, result=result), announcements=announcements)
 
 
 def _after_words(text: str, *, skip: int) -> str:
@@ -363,41 +187,3 @@ def _outcome(
         "decisions": decisions,
         "followups": followups,
     }
-
-
-def _form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:
-    submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
-    submit += " bekreft" if confirmed else ""
-    form = Form(
-        title=_("Referat"),
-        submit_command=submit,
-        context=" · ".join(part for part in (item.spec.name, region_name, str(item.year)) if part),
-        fields=(
-            FormField(name="sammendrag", label=_("Sammendrag"), multiline=True),
-            FormField(name="lenke", label=_("Lenke til referat"), hint="https://…"),
-            FormField(name="vedtak", label=_("Vedtak (ett per linje)"), multiline=True),
-            FormField(
-                name="oppfolging",
-                label=_("Oppfølgingspunkter (ett per linje, med @ansvarlig)"),
-                multiline=True,
-                hint=_("Sende utkast @IN"),
-            ),
-        ),
-    )
-    return make_reply(
-        title=_("Referat for {item}").format(item=item.title()),
-        lead=_("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(
-            example=_form_example(item, region=region, confirmed=confirmed)
-        ),
-        form=form,
-    )
-
-
-def _form_example(item: Item, *, region: str | None, confirmed: bool) -> str:
-    """The one-line way to fill the form, for its own meeting, region and year, so typed as shown it records
-    these minutes; a form that replaces minutes is answered with `bekreft` on the line too. A decision (the
-    action plan, the political treatment) is exemplified as one, not as a meeting's minutes."""
-    example = _(_EXAMPLE_TEXT) if is_meeting(item) else _("Vedtatt <dag>, <lenke>")  # a decision (walk 20 F-k)
-    parts = ("referat", typed_name(item.spec), region, str(item.year), example)
-    line = " ".join(part for part in parts if part)
-    return f"{line} {confirm_word()}" if confirmed else line

@@ -15,7 +15,8 @@ from typing import Any
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
-from bot.model.followups import followups_of, place_label, point_line
+from bot.model.followups import followups_of
+from bot.model.followups_shown import place_label, point_line
 from bot.model.progress import progress_of, stored_held_last_day
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, shown, typed_name

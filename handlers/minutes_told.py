@@ -13,9 +13,10 @@ from datetime import date, datetime
 from bot.context import Context
 from bot.i18n import _, ngettext
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
-from bot.model.followups import Followup, close_button, followups_of, meeting_label
+from bot.model.followups import Followup, followups_of
 from bot.model.followups_channels import point_channels
 from bot.model.followups_replaced import Redated, redated_text
+from bot.model.followups_shown import close_button, meeting_label
 from bot.model.wheel import Item
 from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to

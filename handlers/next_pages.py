@@ -9,7 +9,8 @@ from typing import TypeVar
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Button, Reply
-from bot.model.followups import Followup, callers_closable, with_followups
+from bot.model.followups import Followup, callers_closable
+from bot.model.followups_shown import with_followups
 from bot.shown.replies import make_reply
 
 logger = logging.getLogger(__name__)

@@ -21,7 +21,8 @@ from bot.facts.owed import still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.cycle import read_cycles, still_followed, superseded
-from bot.model.followups import callers_closable, callers_points, point_pages, with_followups
+from bot.model.followups import callers_closable, callers_points
+from bot.model.followups_shown import point_pages, with_followups
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
 from bot.shown.plan_period import plan_period_reminder

@@ -2,7 +2,7 @@
 (its party's open points, not only «Hvilken region?») and AU's national channel (beside the overview).
 
 A cut list of points ends «… og N til (skriv «status»)» when the points are a national meeting's or of
-several regions (`bot.model.followups.rest_command`); this is where that leads, the channel's party's points
+several regions (`bot.model.followups_shown.rest_command`); this is where that leads, the channel's party's points
 whole, in the one order every list of points has (walk 26 F4: `status` in IN's channel only asked «Hvilken
 region?», and AU's overview had none of the eight it was told to find there).
 """
@@ -15,16 +15,8 @@ from dataclasses import replace
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Button, Fact, Outcome, Section
-from bot.model.followups import (
-    SHOW,
-    close_button,
-    followed_by,
-    may_close,
-    meeting_label,
-    ordered,
-    point_line,
-    with_section,
-)
+from bot.model.followups import followed_by, may_close
+from bot.model.followups_shown import SHOW, close_button, meeting_label, ordered, point_line, with_section
 from bot.shown.replies import make_reply
 
 logger = logging.getLogger(__name__)

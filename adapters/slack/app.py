@@ -31,7 +31,7 @@ from adapters import offload
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Form, Outcome, Reply, Request, Visibility
 
-from . import answer, clicked, delivery, files, gate, picture, render, translate, views
+from . import answer, click_answer, delivery, files, gate, picture, render, translate, views
 from .bolt_logging import bolt_logger
 from .commands import SlashCommand
 from .failure import failure_reply, slack_unavailable_text
@@ -177,7 +177,7 @@ class SlackAdapter:
                 **render.message_payload(outcome.reply),
                 "response_type": "in_channel" if public else "ephemeral",
             }
-            await self._respond(response_url, payload)
+            await click_answer.respond(self.poster, url=response_url, payload=payload)
         else:
             await self._post(request, outcome.reply)
         await self._announce(outcome, shown_in=request.channel_id if public else None)
@@ -199,9 +199,13 @@ class SlackAdapter:
             self._spawn(self._publish_home(request.user_id, ""))
         elif _is_public(reply):
             shown_in = request.channel_id
-            self._spawn(self._update_clicked(body, action, request, reply))
+            self._spawn(
+                click_answer.update_clicked(
+                    self.poster, body=body, action=action, request=request, reply=reply, when=lambda: _when(self.core)
+                )
+            )
         else:
-            self._spawn(self._answer_click(body, request, reply))
+            self._spawn(click_answer.answer_click(self.poster, body=body, request=request, reply=reply))
         self._spawn_after(outcome, shown_in=shown_in)
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
@@ -328,48 +332,6 @@ class SlackAdapter:
             await self.poster.call("views.open", trigger_id=trigger_id, view=view)
         except SlackCallFailed as exc:
             logger.warning("could not open the form: %s", exc)
-
-    async def _respond(self, url: str, payload: dict[str, Any]) -> bool:
-        try:
-            await self.poster.respond(url, payload)
-            return True
-        except SlackCallFailed as exc:
-            logger.warning("could not answer a click: %s", exc)
-            return False
-
-    async def _answer_click(self, body: dict[str, Any], request: Request, reply: Reply) -> None:
-        """A click that recorded nothing (a read, a refusal): answered to the clicker alone; the clicked
-        message stays as it is."""
-        payload = {**render.message_payload(reply), "response_type": "ephemeral", "replace_original": False}
-        url = body.get("response_url")
-        if not url or not await self._respond(str(url), payload):
-            await self._post(request, reply)
-
-    async def _update_clicked(
-        self, body: dict[str, Any], action: dict[str, Any], request: Request, reply: Reply
-    ) -> None:
-        """A click that recorded something: the clicked message is updated in place (who, when, the buttons
-        that still apply). A click in an ephemeral message also tells the channel, as the command would."""
-        container = body.get("container") or {}
-        message = body.get("message") if not container.get("is_ephemeral") else None
-        updated = clicked.updated_message(
-            message=message, action=action, result=reply, user_id=request.user_id, when=_when(self.core)
-        )
-        url = body.get("response_url")
-        done = False
-        if url:
-            done = await self._respond(str(url), {**updated, "replace_original": True})
-        elif message and container.get("message_ts"):
-            try:
-                await self.poster.call("chat.update", channel=request.channel_id, ts=container["message_ts"], **updated)
-                done = True
-            except SlackCallFailed as exc:
-                logger.warning("could not update the clicked message: %s", exc)
-        if not container.get("is_ephemeral") and done:
-            return
-        public = {**render.message_payload(reply), "response_type": "in_channel", "replace_original": False}
-        if not url or not await self._respond(str(url), public):
-            await self._post(request, reply)
 
     async def _post(self, request: Request, reply: Reply, *, thread_ts: str | None = None) -> None:
         await delivery.post_reply(self.poster, request=request, reply=reply, thread_ts=thread_ts)

@@ -16,10 +16,11 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
 from bot.messages import Button
-from bot.model.followups import SHOW, Followup, close_button, find, may_close, rest_command
+from bot.model.followups import Followup, find, may_close
 from bot.model.followups_closable import closable_points
 from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint, removed_point
+from bot.model.followups_shown import SHOW, close_button, rest_command
 from bot.model.wheel import responsible_party
 from bot.state.store import DomainError, item_doc_key
 from storage.base import Tables

@@ -8,7 +8,8 @@ from datetime import date
 
 from bot.i18n import _, ngettext
 from bot.model.config import AppConfig
-from bot.model.followups import all_followups, followups_of, point_line
+from bot.model.followups import all_followups, followups_of
+from bot.model.followups_shown import point_line
 from bot.model.wheel import Item
 from bot.state.store import StateStore
 

@@ -19,8 +19,9 @@ from bot.dates.text import weekday_name
 from bot.i18n import N_, Lang, _, ngettext, using
 from bot.messages import Button, ChannelAddress, Fact, ItemState, Reply, Section, Visibility
 from bot.model.config import AppConfig
-from bot.model.followups import may_close, with_followups
+from bot.model.followups import may_close
 from bot.model.followups_channels import digest_points
+from bot.model.followups_shown import with_followups
 from bot.model.identity import ChannelContext
 from bot.model.order import and_join
 from bot.reminders.lines import SECTION_ORDER, DigestLine, SectionKey, item_label

@@ -17,8 +17,9 @@ from bot.dates.workdays import on_or_after, on_or_before
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, ItemState
 from bot.model.config import AppConfig
-from bot.model.followups import Followup, all_followups, close_button, meeting_label
+from bot.model.followups import Followup, all_followups
 from bot.model.followups_channels import keeper_channels, point_channels
+from bot.model.followups_shown import close_button, meeting_label
 from bot.model.identity import Binding, Directory
 from bot.model.wheel import responsible_party
 from bot.reminders.lines import DigestLine, SectionKey, in_week_of

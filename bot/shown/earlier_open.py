@@ -13,7 +13,8 @@ from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.followups import all_followups, meeting_label, point_line
+from bot.model.followups import all_followups
+from bot.model.followups_shown import meeting_label, point_line
 from bot.model.progress import progress_of
 from bot.shown.states import over_text
 from bot.state.store import StateStore

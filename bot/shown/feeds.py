@@ -13,7 +13,8 @@ from datetime import date, datetime
 from bot.facts.responsible import who_answers
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.followups import meeting_label, open_for
+from bot.model.followups import open_for
+from bot.model.followups_shown import meeting_label
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones, tracked
 from bot.shown.status_data import cell_of
