@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.actions.base import Acting, record
 from bot.actions.membership import settle_requests
 from bot.actions.rules import require_admin, require_shared_channel
+from bot.facts.signed_by import Made, signatures_text, signed_by, signed_through
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import (
@@ -146,8 +147,24 @@ def bind_person(
     now = acting.state.person_binding(key=key)
     held = _held(acting, now=now, person=chosen.person)
     moves = held is not None and held != (chosen.party, chosen.role)
+    left = _signatures_left(acting, chosen=chosen)
     if moves and held and not confirmed and not _promotion(held, chosen):
-        raise DomainError(_moving_text(acting.config, held=held, chosen=chosen), again=_("Flytt"))
+        raise DomainError(
+            _moving_text(acting.config, held=held, chosen=chosen) + signatures_text(acting.config, left),
+            again=_("Flytt"),
+        )
+    if left and not confirmed and not moves:  # known through an organisation, signed for another party
+        raise DomainError(
+            _("{name} har signert for en annen part enn {new}.").format(
+                name=chosen.name, new=acting.config.party_name(chosen.party)
+            )
+            + signatures_text(acting.config, left)
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å registrere. Ingenting er endret.").format(
+                confirm=confirm_word()
+            ),
+            again=_("Registrer"),
+        )
     bound = _bind(
         acting,
         action=BIND_PERSON,
@@ -170,6 +187,18 @@ def bind_person(
         region=chosen.party if chosen.party and acting.config.region(chosen.party) else None,  # its `logg` (F6)
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
+
+
+def _signatures_left(acting: Acting, *, chosen: PersonBinding) -> list[Made]:
+    """The signatures the person made for another party than the one they are bound to now: they stand
+    (`bot.facts.signed_by`), and the question before the move names them (walk 28 F3)."""
+    made: list[Made] = []
+    for person in dict.fromkeys((chosen.person, chosen.user_id)):
+        found = signed_by(
+            config=acting.config, state=acting.state, at=acting.now, person=person, platform=acting.request.platform
+        )
+        made.extend(m for m in found if m not in made)
+    return [m for m in made if m.party != chosen.party]
 
 
 def _promotion(held: tuple[str, str], chosen: PersonBinding) -> bool:
@@ -231,17 +260,23 @@ def bind_organisation(
     held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
     replaced = held if held is not None and held[0] != chosen.party else None
     if replaced is not None and not confirmed:
+        left = signed_through(
+            config=config, state=acting.state, at=acting.now, organisation=chosen.key, party=replaced[0]
+        )
         raise DomainError(
             _(
                 "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
-                "erstatter den koblingen med {new}. Skriv det samme med «{confirm}» til slutt for å erstatte. "
-                "Ingenting er endret."
+                "erstatter den koblingen med {new}."
             ).format(
                 organisation=chosen.key.partition(":")[2],
                 role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
                 party=config.party_name(replaced[0]),
                 new=config.party_name(chosen.party),
-                confirm=confirm_word(),
+            )
+            + signatures_text(config, left)
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å erstatte. Ingenting er endret.").format(
+                confirm=confirm_word()
             ),
             again=_("Erstatt"),
         )
