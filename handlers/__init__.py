@@ -247,11 +247,12 @@ COMMANDS: tuple[Command, ...] = (
         bind.bind_channel,
         N_(
             "Admin: koble denne kanalen til en region, aktør eller nasjonalt, eller en hel organisasjon til en part "
-            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det)."
+            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det); «fjern» i stedet for parten "
+            "fjerner koblingen."
         ),
         N_(
             "koble region <navn> | koble aktør <kode> [region] | koble nasjonal | "
-            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle]"
+            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle] | koble organisasjon <id> fjern"
         ),
         (N_("koble region agder"),),
         aliases=("kople",),

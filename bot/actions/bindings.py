@@ -20,6 +20,7 @@ from bot.model.identity import (
     Directory,
     OrganisationBinding,
     binding_key,
+    organisation_label,
 )
 from bot.model.order import confirm_word
 from bot.state.store import META, DomainError
@@ -283,7 +284,7 @@ def bind_organisation(
 
     def summary() -> str:
         done = _("Koblet organisasjonen {organisation} til {party} som {role}").format(
-            organisation=chosen.key,
+            organisation=organisation_label(chosen.key),
             party=config.party_name(chosen.party),
             role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
         )

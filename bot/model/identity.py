@@ -56,6 +56,16 @@ def organisation_key(ident: str) -> str | None:
     return None
 
 
+ORGANISATION_KINDS = {"tenant": "Teams", "team": "Slack", "domain": "e-post"}
+"""How a reader is told an organisation key's kind: «Slack T0ABC», «Teams <tenant-id>», «e-post siva.no»."""
+
+
+def organisation_label(key: str) -> str:
+    """An organisation key as people read it (`hvem`, `logg`), never the internal «team:» prefix."""
+    kind, _sep, ident = key.partition(":")
+    return f"{ORGANISATION_KINDS.get(kind, kind)} {ident}" if ident else key
+
+
 @dataclass(frozen=True)
 class Caller:
     key: str | None
