@@ -97,3 +97,19 @@ def test_a_guest_of_the_host_tenant_in_a_standard_channel_is_not_the_hosts_party
     member = dict(guest, userRole="user", userPrincipalName="eva@agderfk.no")
     (who,) = _run_all(run, _bound_host(), {STANDARD: {EVA_TEAMS_ID: member}}, [("hvem", "")], shared=False)
     assert who.startswith("Hvem er med for Agder fylkeskommune")
+
+
+def test_an_e_mail_domain_binding_matches_in_a_standard_channel_from_the_roster(run) -> None:
+    """Walk 28 F2: the roster is read in every conversation, so a domain binding matches outside shared channels."""
+    core = _core()
+    _as_teams(core, ADMIN, "koble region agder", channel=STANDARD)
+    _as_teams(core, ADMIN, "koble organisasjon innovasjonnorge.no IN")
+    member = {
+        "id": EVA_TEAMS_ID,
+        "name": "Eva",
+        "aadObjectId": EVA,
+        "tenantId": HOST_TENANT,
+        "email": "eva@innovasjonnorge.no",
+    }
+    (who,) = _run_all(run, core, {STANDARD: {EVA_TEAMS_ID: member}}, [("hvem", "")], shared=False)
+    assert who.startswith("Hvem er med for Innovasjon Norge")
