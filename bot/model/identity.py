@@ -111,6 +111,16 @@ class ChannelContext:
     actor: str | None = None
 
 
+def own_actor_here(*, config: AppConfig, caller: Caller, channel: ChannelContext) -> str | None:
+    """The actor a bare read means for this caller in a region's channel: their own, when they are an actor's
+    member speaking in a region's (shared) channel (walk 28 F1: IN's adviser asking `neste` in Agder's shared
+    channel was given Agder's list, and `hvem` there answered for IN: one rule for both). None elsewhere: the
+    channel's party is meant."""
+    if channel.region is None or channel.actor is not None or not caller.party:
+        return None
+    return caller.party if config.actor(caller.party) is not None else None
+
+
 @dataclass(frozen=True)
 class Binding:
     address: ChannelAddress
