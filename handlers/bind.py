@@ -20,7 +20,7 @@ from bot.state.store import DomainError
 from bot.written_form import channel_form
 from handlers.announce import announce_to
 from handlers.common import read_args, reject_extra
-from handlers.unbind import unbind_organisation
+from handlers.unbind import told_settled, unbind_organisation
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")
 PERSON_EXAMPLE = "person @kari agder koordinator"
@@ -119,7 +119,8 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
             "Et e-postdomene kjennes igjen der plattformen gir boten adressen: på Teams fra medlemslisten. Slack "
             "gir den ikke, så der kobles folk med workspace-ID-en (team-ID, T…) i stedet."
         )
-    return Outcome(reply=make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL))
+    reply = make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL)
+    return Outcome(reply=reply, announcements=told_settled(ctx, chosen=chosen, settled=bound.settled))
 
 
 def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:

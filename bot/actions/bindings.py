@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.membership import settle_requests
+from bot.actions.membership import JoinRequest, settle_requests, settled_by_organisation
 from bot.actions.rules import require_admin, require_shared_channel
 from bot.facts.signed_by import Made, signatures_text, signed_by, signed_through
 from bot.i18n import _
@@ -101,6 +101,8 @@ class Bound:
     replaced: tuple[str, str] | None = None
     """The party and role a `person` took the person away from, or `koble organisasjon` the organisation
     (the reply says what changed)."""
+    settled: tuple[JoinRequest, ...] = ()
+    """The open `bli med` requests a `koble organisasjon` settled: their people are told where they asked."""
 
 
 def bind_channel(
@@ -260,6 +262,8 @@ def bind_organisation(
     now = acting.state.doc(META, ORGANISATIONS, chosen.key) or None
     held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
     replaced = held if held is not None and held[0] != chosen.party else None
+    settles = settled_by_organisation(acting, organisation=chosen.key) if now != chosen.as_doc() else []
+    elsewhere = [f for f in settles if f.party != chosen.party]
     if replaced is not None and not confirmed:
         left = signed_through(
             config=config, state=acting.state, at=acting.now, organisation=chosen.key, party=replaced[0]
@@ -275,11 +279,21 @@ def bind_organisation(
                 new=config.party_name(chosen.party),
             )
             + signatures_text(config, left)
+            + _asked_elsewhere(config, elsewhere, chosen=chosen)
             + " "
             + _("Skriv det samme med «{confirm}» til slutt for å erstatte. Ingenting er endret.").format(
                 confirm=confirm_word()
             ),
             again=_("Erstatt"),
+        )
+    if elsewhere and not confirmed:
+        raise DomainError(
+            _asked_elsewhere(config, elsewhere, chosen=chosen).strip()
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å koble. Ingenting er endret.").format(
+                confirm=confirm_word()
+            ),
+            again=_("Koble"),
         )
 
     def summary() -> str:
@@ -305,7 +319,26 @@ def bind_organisation(
         summary=summary,
         region=chosen.party if config.region(chosen.party) else None,
     )
-    return chosen, Bound(changed=bound.changed, replaced=replaced if bound.changed else None)
+    return chosen, Bound(
+        changed=bound.changed,
+        replaced=replaced if bound.changed else None,
+        settled=tuple(settles) if bound.changed else (),
+    )
+
+
+def _asked_elsewhere(config: AppConfig, asked: list[JoinRequest], *, chosen: OrganisationBinding) -> str:
+    """« Xenia Ny har bedt om å bli med for Innovasjon Norge; koblingen gjør dem til rådgiver for Siva.» for
+    each open request the binding settles for another party than asked (walk 28 F5)."""
+    return "".join(
+        " "
+        + _("{name} har bedt om å bli med for {asked}; koblingen gjør dem til {role} for {party}.").format(
+            name=f.name,
+            asked=config.party_name(f.party),
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+            party=config.party_name(chosen.party),
+        )
+        for f in asked
+    )
 
 
 def _bind(
