@@ -44,7 +44,10 @@ def who(request: Request, ctx: Context) -> Outcome:
         (
             _("Disse er kjent for {party}. Svaret ser bare du.")
             if asker_alone(request)
-            else _("Disse er kjent for {party}. Alle i kanalen ser svaret.")
+            else _(
+                "Disse er kjent for {party}. Alle i kanalen ser svaret. Skriv «hvem» til boten i en personlig chat "
+                "for å se det alene."
+            )
         ).format(party=name)
         if sections
         else _("Ingen er kjent for {party} ennå. En administrator kan skrive «koble organisasjon <id> {code}».").format(

@@ -53,3 +53,13 @@ def test_a_domain_binding_says_it_matches_only_where_the_platform_gives_the_addr
     assert reply.ok and said in reply.text, reply.text
     tenant = bot.say(f"koble organisasjon {TENANT} SIVA", as_="admin", channel="nasjonal")
     assert tenant.ok and said not in tenant.text
+
+
+@pytest.mark.parametrize(("form", "said"), [("nb", "i en personlig chat"), ("nn", "i ein personleg chat")])
+def test_hvem_in_a_teams_channel_says_where_to_ask_alone(form: str, said: str) -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 10))
+    bot.say(f"koble organisasjon {TENANT} IN", as_="admin")
+    if form == "nn":
+        assert say(bot, "målform nn", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT).ok
+    who = say(bot, "hvem", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT)
+    assert who.ok and said in who.text and f"Teams {TENANT}" in who.text, who.text
