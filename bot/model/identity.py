@@ -17,6 +17,7 @@ from bot.i18n import N_
 from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
+from bot.model.met import MetPeople
 from bot.parsing import fold
 from bot.state.store import META, StateStore
 from storage.base import Document
@@ -132,9 +133,12 @@ def binding_key(platform: str, ident: str) -> str:
 
 
 class Directory:
-    def __init__(self, *, config: AppConfig, state: StateStore) -> None:
+    def __init__(self, *, config: AppConfig, state: StateStore, met: MetPeople | None = None) -> None:
         self.config = config
         self.state = state
+        self.met = met
+        """The organisations of people met (`bot.model.met`): a person asked about by id alone (a mention) is
+        known through the organisation they spoke from."""
 
     def caller(
         self,
@@ -171,6 +175,9 @@ class Directory:
                     via="person" if moved.get("role") else "none",
                 )
             return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
+        if organisation is None and email_domain is None and self.met is not None:
+            organisation, email_domain, met_name = self.met.of(platform=platform, user_id=user_id)
+            user_name = user_name or met_name
         bound = self.organisation_of(organisation=organisation, email_domain=email_domain)
         if bound is not None:
             return Caller(
