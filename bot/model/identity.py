@@ -148,10 +148,13 @@ class Directory:
         user_name: str | None = None,
         organisation: str | None = None,
         email_domain: str | None = None,
+        remembered: bool = True,
     ) -> Caller:
         """The person's own binding (runtime, then app.yaml), else their organisation's, else unknown. A
         runtime binding without a role (the person left with `forlat`, or an admin removed them) also
-        overrides the organisation: they are unknown until they join again."""
+        overrides the organisation: they are unknown until they join again. `remembered`: with no organisation
+        given, the one the person was last met with (`bot.model.met`, for a mention); False for the asker, whose
+        own request says it."""
         runtime = self.state.doc(META, "people", binding_key(platform, user_id))
         if runtime:
             return Caller(
@@ -175,7 +178,7 @@ class Directory:
                     via="person" if moved.get("role") else "none",
                 )
             return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
-        if organisation is None and email_domain is None and self.met is not None:
+        if remembered and organisation is None and email_domain is None and self.met is not None:
             organisation, email_domain, met_name = self.met.of(platform=platform, user_id=user_id)
             user_name = user_name or met_name
         bound = self.organisation_of(organisation=organisation, email_domain=email_domain)

@@ -26,9 +26,15 @@ class MetPeople:
         self._lock = threading.Lock()
 
     def note(self, request: Request) -> None:
-        if not (request.organisation or request.email_domain) or not request.user_id:
+        """What the person's latest request says: a request with no organisation forgets the one met before
+        (a Teams guest, a roster not read: unknown is unknown, walk 28 F6)."""
+        if not request.user_id:
             return
         key = (request.platform, request.user_id)
+        if not (request.organisation or request.email_domain):
+            with self._lock:
+                self._met.pop(key, None)
+            return
         with self._lock:
             self._met[key] = (request.organisation, request.email_domain, request.user_name)
             self._met.move_to_end(key)

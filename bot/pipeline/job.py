@@ -67,6 +67,7 @@ class Job:
             user_name=request.user_name,
             organisation=request.organisation,
             email_domain=request.email_domain,
+            remembered=False,
         )
         return caller
 
