@@ -6,16 +6,17 @@ member comes from their own tenant, and a B2B guest (roster ``userRole`` "guest"
 account in the host tenant but belongs to another organisation. So the person's organisation is what the
 roster says (``TeamsInfo.get_member``, then a shared channel's own roster): its ``tenantId`` for a member, no
 organisation for a guest (a guest is registered with `person`, README «Gjester»). A failed lookup (404, a
-throttled 429, a member added a moment ago) leaves the person with NO organisation, logged and asked again on
-their next message: unknown is unknown (they may read and are asked to `bli med`), never the host's party
-(walk 28 F6). One successful lookup per person and process.
+throttled 429, a member added a moment ago) leaves the person with NO organisation, logged, and is asked again
+a minute later (`RETRY_AFTER`): unknown is unknown (they may read and are asked to `bli med`), never the host's
+party (walk 28 F6). One successful lookup per person and process.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from botbuilder.core import TurnContext
@@ -33,16 +34,25 @@ MAX_REMEMBERED = 5000
 """People whose tenant a process keeps (a few hundred in a national deployment)."""
 
 
+RETRY_AFTER = 60.0
+"""Seconds a failed roster read is not asked again for the same person (a throttled roster is not hammered,
+and each of their messages meanwhile does not wait for two failing calls); they stay unknown meanwhile."""
+
+
 class MemberTenants:
     """The home tenant of each person met, by AAD object id (or Teams id)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._failed: OrderedDict[str, float] = OrderedDict()
+        """user id -> when their roster read last failed."""
         self._tenants: OrderedDict[str, tuple[str | None, str | None]] = OrderedDict()
         """user id -> (home tenant, None for a guest; e-mail domain)."""
 
     def forget(self, user_id: str) -> None:
         """A member removed from a channel: read them again next time (they may come back from elsewhere)."""
         self._tenants.pop(user_id, None)
+        self._failed.pop(user_id, None)
 
     async def identify(self, turn_context: TurnContext, request: Request) -> Request:
         """`request` with the person's own tenant as its organisation (None for a guest or when the roster
@@ -51,9 +61,17 @@ class MemberTenants:
         host = host_tenant(activity)
         known = self._tenants.get(request.user_id)
         if known is None:
-            known = await _roster_member(turn_context, activity)
+            failed_at = self._failed.get(request.user_id)
+            due = failed_at is None or self._clock() - failed_at >= RETRY_AFTER
+            if due:
+                known = await _roster_member(turn_context, activity)
             if known is None:
+                if due:
+                    self._failed[request.user_id] = self._clock()
+                    while len(self._failed) > MAX_REMEMBERED:
+                        self._failed.popitem(last=False)
                 return replace(request, organisation=None, email_domain=None, external=is_shared_channel(activity))
+            self._failed.pop(request.user_id, None)
             self._tenants[request.user_id] = known
             while len(self._tenants) > MAX_REMEMBERED:
                 self._tenants.popitem(last=False)

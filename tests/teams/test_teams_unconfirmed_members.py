@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from adapters.teams import members
 from tests.teams.harness import BotServer, ConnectorStandIn, card_texts, load_activity
 from tests.teams.test_teams_real_core import _core
 from tests.teams.test_teams_shared_channels import (
@@ -113,3 +114,36 @@ def test_an_e_mail_domain_binding_matches_in_a_standard_channel_from_the_roster(
     }
     (who,) = _run_all(run, core, {STANDARD: {EVA_TEAMS_ID: member}}, [("hvem", "")], shared=False)
     assert who.startswith("Hvem er med for Innovasjon Norge")
+
+
+def test_a_failed_roster_read_is_asked_again_only_after_a_minute(run, monkeypatch) -> None:
+    """A throttled roster is not hammered: one read per person a minute while it fails, then the answer."""
+    now = [1000.0]
+    original = members.MemberTenants.__init__
+
+    def with_clock(self: members.MemberTenants, *, clock: Any = None) -> None:
+        original(self, clock=lambda: now[0])
+
+    monkeypatch.setattr(members.MemberTenants, "__init__", with_clock)
+    core = _bound_host()
+
+    async def body() -> tuple[int, int, str]:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        try:
+            await server.post(_message(connector, "hvem", activity_id="r1"))
+            first = len(connector.roster_asked)
+            await server.post(_message(connector, "hvem", activity_id="r2"))
+            second = len(connector.roster_asked)
+            now[0] += members.RETRY_AFTER + 1
+            host = {"id": EVA_TEAMS_ID, "name": "Eva", "aadObjectId": EVA, "tenantId": HOST_TENANT}
+            connector.roster = {SHARED: {EVA_TEAMS_ID: host}}
+            await server.post(_message(connector, "hvem", activity_id="r3"))
+            return first, second, card_texts(connector.accepted[-1].card)[0]
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    first, second, third = run(body())
+    assert first == second == 2  # the team's roster, then the channel's; not again a moment later
+    assert third.startswith("Hvem er med for Agder fylkeskommune")
