@@ -126,6 +126,9 @@ class Core:
         command = self._parse(request).command
         return command is not None and command.writes
 
+    def organisations_bound(self) -> bool:
+        return bool(self.directory.organisations())
+
     def lang_for(self, request: Request) -> Lang:
         return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
 

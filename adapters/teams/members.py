@@ -8,7 +8,8 @@ roster says (``TeamsInfo.get_member``, then a shared channel's own roster): its 
 organisation for a guest (a guest is registered with `person`, README «Gjester»). A failed lookup (404, a
 throttled 429, a member added a moment ago) leaves the person with NO organisation, logged, and is asked again
 a minute later (`RETRY_AFTER`): unknown is unknown (they may read and are asked to `bli med`), never the host's
-party (walk 28 F6). One successful lookup per person and process.
+party (walk 28 F6). One successful lookup per person and process, and none for a read while no
+organisation is bound to a party (`CorePort.organisations_bound`).
 """
 
 from __future__ import annotations
@@ -54,12 +55,20 @@ class MemberTenants:
         self._tenants.pop(user_id, None)
         self._failed.pop(user_id, None)
 
-    async def identify(self, turn_context: TurnContext, request: Request) -> Request:
+    async def identify(self, turn_context: TurnContext, request: Request, *, ask_roster: bool = True) -> Request:
         """`request` with the person's own tenant as its organisation (None for a guest or when the roster
-        cannot be read), and `external` when that is not the tenant the conversation lives in."""
+        cannot be read), and `external` when that is not the tenant the conversation lives in.
+
+        `ask_roster` False (a read, while no organisation is bound to a party: nothing the roster says could
+        make the person a party's member) answers from what is known and leaves a person not met yet without
+        an organisation, as a failed read does, instead of a roster call on their first message: a channel's
+        new readers then cost what any read does (issue 21). A write (`bli med` records the organisation
+        for the admin) and every request once something is bound ask as before."""
         activity = turn_context.activity
         host = host_tenant(activity)
         known = self._tenants.get(request.user_id)
+        if known is None and not ask_roster:
+            return replace(request, organisation=None, email_domain=None, external=is_shared_channel(activity))
         if known is None:
             failed_at = self._failed.get(request.user_id)
             due = failed_at is None or self._clock() - failed_at >= RETRY_AFTER

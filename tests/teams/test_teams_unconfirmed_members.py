@@ -147,3 +147,37 @@ def test_a_failed_roster_read_is_asked_again_only_after_a_minute(run, monkeypatc
     first, second, third = run(body())
     assert first == second == 2  # the team's roster, then the channel's; not again a moment later
     assert third.startswith("Hvem er med for Agder fylkeskommune")
+
+
+def test_a_read_asks_no_roster_until_an_organisation_is_bound(run) -> None:
+    """Issue 21: while no organisation is bound to a party, nothing the roster says could make a reader a party's
+    member, so a channel's new readers cost no roster call; a write (`bli med` records the organisation) asks,
+    and once an organisation is bound every new person's read asks as before."""
+    core = _core()
+    _as_teams(core, ADMIN, "koble region agder", channel=STANDARD)
+
+    async def body() -> tuple[int, int, int]:
+        connector = await ConnectorStandIn().start()
+        host = {"id": EVA_TEAMS_ID, "name": "Eva", "aadObjectId": EVA, "tenantId": HOST_TENANT}
+        connector.roster = {STANDARD: {EVA_TEAMS_ID: host}}
+        server = await BotServer(core=core).start()
+        try:
+            await server.post(_standard(connector, "neste", activity_id="n1"))
+            reads = len(connector.roster_asked)
+            await server.post(_standard(connector, "bli med agder", activity_id="n2"))
+            write = len(connector.roster_asked)
+            _as_teams(core, ADMIN, "koble organisasjon regjeringen.no AU")
+            second = {"id": "29:other", "name": "Ole", "aadObjectId": "aad-ole", "tenantId": HOST_TENANT}
+            connector.roster[STANDARD]["29:other"] = second
+            activity = _standard(connector, "neste", activity_id="n3")
+            activity["from"] = {"id": "29:other", "name": "Ole", "aadObjectId": "aad-ole"}
+            await server.post(activity)
+            return reads, write, len(connector.roster_asked)
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    reads, write, bound = run(body())
+    assert reads == 0
+    assert write >= 1
+    assert bound > write
