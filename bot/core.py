@@ -18,6 +18,7 @@ from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress, Outcome, Picture, Request
 from bot.model.config import AppConfig
 from bot.model.identity import Directory
+from bot.model.met import MetPeople
 from bot.parsing import Vocabulary
 from bot.pipeline import language, repeats
 from bot.pipeline.job import Job, Step, chain
@@ -58,6 +59,8 @@ class Core:
         know_commands(word for command in router.commands for word in (command.name, *command.aliases))
         self.replies = ReplyCache(store=store)
         self.deliveries = repeats.Deliveries()
+        self.met = MetPeople()
+        """Who came from which organisation, so mentions of people known through it name them (walk 28 F9)."""
         self._parsed: IdentityMemo[Parsed] = IdentityMemo(maxsize=64)
         """The last requests parsed: an adapter asks `writes(request)` (on the event loop) and then `handle`
         (perhaps in a worker thread) with the same request, which is parsed once (a miss parses again)."""
@@ -110,6 +113,7 @@ class Core:
             router=self.router,
             public_url=self.public_url,
             reads_only=reads_only,
+            met=self.met,
         )
 
     def handle(self, request: Request, *, reads_only: bool = False) -> Outcome:
@@ -122,6 +126,9 @@ class Core:
     def writes(self, request: Request) -> bool:
         command = self._parse(request).command
         return command is not None and command.writes
+
+    def organisations_bound(self) -> bool:
+        return bool(self.directory.organisations())
 
     def lang_for(self, request: Request) -> Lang:
         return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads

@@ -71,6 +71,12 @@ class CorePort(Protocol):
         adapter runs such a request off the event loop (`adapters.offload.call_writing`)."""
         ...
 
+    def organisations_bound(self) -> bool:
+        """Whether any organisation (a workspace, tenant or e-mail domain) is bound to a party: only then can
+        what a platform says of a person's organisation make them a party's member, so only then is it worth
+        asking the platform (the Teams roster) before a read (`adapters.teams.members`)."""
+        ...
+
     def lang_for(self, request: Request) -> Lang:
         """The written form the reply to `request` is in (for a failure the adapter words itself)."""
         ...

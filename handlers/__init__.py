@@ -247,11 +247,12 @@ COMMANDS: tuple[Command, ...] = (
         bind.bind_channel,
         N_(
             "Admin: koble denne kanalen til en region, aktør eller nasjonalt, eller en hel organisasjon til en part "
-            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det)."
+            "(alle derfra blir rådgivere, eller koordinatorer når du skriver det); «fjern» i stedet for parten "
+            "fjerner koblingen."
         ),
         N_(
             "koble region <navn> | koble aktør <kode> [region] | koble nasjonal | "
-            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle]"
+            "koble organisasjon <tenant-id|slack-team|e-postdomene> <part> [rolle] | koble organisasjon <id> fjern"
         ),
         (N_("koble region agder"),),
         aliases=("kople",),
@@ -323,7 +324,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "hvem",
         members.who,
-        N_("Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg. Bare til deg."),
+        N_(
+            "Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg. Bare til deg "
+            "(i en Teams-kanal ser kanalen svaret; skriv det i en personlig chat med boten)."
+        ),
         N_("hvem [part]"),
         (N_("hvem IN"), N_("hvem agder")),
         aliases=("kven",),

@@ -22,11 +22,14 @@ from bot.state.store import DomainError
 from bot.written_form import channel_form
 from handlers.announce import announce_to
 from handlers.common import read_args, reject_extra
+from handlers.unbind import told_settled, unbind_organisation
 
 BIND_EXAMPLE = N_("koble region agder | koble aktør IN [region] | koble nasjonal")
 PERSON_EXAMPLE = "person @kari agder koordinator"
 ORGANISATION_EXAMPLE = "koble organisasjon innovasjonnorge.no IN"
 ORGANISATION_WORDS = ("organisasjon", "organisation", "org")
+REMOVE_WORDS = ("fjern", "fjerne", "ingen", "remove")
+"""`koble organisasjon <id> fjern`: the binding removed (walk 28 F7)."""
 ROLES = {
     "koordinator": "coordinator",
     "coordinator": "coordinator",
@@ -89,6 +92,9 @@ def _channel(ctx: Context) -> ChannelBinding:
 def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Outcome:
     """`koble organisasjon <tenant-id | slack-team | e-postdomene> <part> [rolle]`."""
     confirmed = bool(words) and is_confirm(words[-1])  # read fully (and refused if doubled) below
+    plain = split_confirm(words)[0]
+    if len(plain) == 2 and fold(plain[1]) in REMOVE_WORDS:
+        return unbind_organisation(request, ctx, typed=plain[0], confirmed=confirmed)
     chosen, bound = actions.bind_organisation(
         Acting.of(ctx=ctx, request=request),
         binding=lambda: _organisation(ctx, split_confirm(words)[0]),
@@ -110,7 +116,13 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
         lead += " " + _("De er ikke lenger {role} for {party}.").format(
             role=_(ROLE_NAMES.get(old_role, old_role)), party=ctx.config.party_name(old_party)
         )
-    return Outcome(reply=make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL))
+    if chosen.key.startswith("domain:"):  # walk 28 F2: say where a domain can match, and where it cannot
+        lead += " " + _(
+            "Et e-postdomene kjennes igjen der plattformen gir boten adressen: på Teams fra medlemslisten. Slack "
+            "gir den ikke, så der kobles folk med workspace-ID-en (team-ID, T…) i stedet."
+        )
+    reply = make_reply(title=_("Organisasjonen er koblet"), lead=lead, visibility=Visibility.CHANNEL)
+    return Outcome(reply=reply, announcements=told_settled(ctx, chosen=chosen, settled=bound.settled))
 
 
 def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Request, Section
-from bot.model.identity import ROLE_NAMES
+from bot.model.identity import ROLE_NAMES, organisation_label
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import asker_alone
 from handlers.common import read_args, reject_extra
 
 WHO_EXAMPLE = N_("hvem IN")
-ORGANISATION_KINDS = {"tenant": "Teams", "team": "Slack", "domain": "e-post"}
 
 
 def who(request: Request, ctx: Context) -> Outcome:
@@ -31,11 +30,10 @@ def who(request: Request, ctx: Context) -> Outcome:
     if organisations:
         facts = tuple(
             Fact(
-                label=f"{ORGANISATION_KINDS.get(kind, kind)} {ident}",
+                label=organisation_label(b.key),
                 value=_("alle som {role}").format(role=_(ROLE_NAMES.get(b.role, b.role))),
             )
             for b in organisations
-            for kind, _sep, ident in [b.key.partition(":")]
         )
         sections.append(Section(title=_("Gjennom organisasjonen"), facts=facts))
     if people:
@@ -46,7 +44,10 @@ def who(request: Request, ctx: Context) -> Outcome:
         (
             _("Disse er kjent for {party}. Svaret ser bare du.")
             if asker_alone(request)
-            else _("Disse er kjent for {party}. Alle i kanalen ser svaret.")
+            else _(
+                "Disse er kjent for {party}. Alle i kanalen ser svaret. Skriv «hvem» til boten i en personlig chat "
+                "for å se det alene."
+            )
         ).format(party=name)
         if sections
         else _("Ingen er kjent for {party} ennå. En administrator kan skrive «koble organisasjon <id> {code}».").format(

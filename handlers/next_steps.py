@@ -23,6 +23,7 @@ from bot.messages import Button, Outcome, Request, Section
 from bot.model.cycle import read_cycles, still_followed, superseded
 from bot.model.followups import callers_closable, callers_points
 from bot.model.followups_shown import point_pages, with_followups
+from bot.model.identity import own_actor_here
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
 from bot.shown.plan_period import plan_period_reminder
@@ -64,6 +65,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             region = caller_party
         elif caller_party and ctx.config.actor(caller_party):
             actor = caller_party
+    elif not (args.region or args.party):  # an actor's member in a region's shared channel: their own actor there
+        actor = own_actor_here(config=ctx.config, caller=ctx.caller, channel=ctx.channel) or actor
     today = ctx.now.date()
     if actor:
         items = actor_items(ctx, actor=actor, region=region, today=today)

@@ -48,6 +48,9 @@ class PortFake:
     def writes(self, request: Request) -> bool:
         return False
 
+    def organisations_bound(self) -> bool:
+        return False
+
     def lang_for(self, request: Request) -> Lang:
         return "nb"
 

@@ -149,7 +149,8 @@ class TeamsRuntime:
         request = to_request(activity, known=self.teams_ids.known)
         if request is None:
             return
-        request = await self.members.identify(turn_context, request)
+        asks = self.core.organisations_bound() or self.core.writes(request)  # a read by one no binding could name
+        request = await self.members.identify(turn_context, request, ask_roster=asks)
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))
         run = offload.call_writing if self.core.writes(request) else offload.call  # a write waits for the disk

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.membership import settle_requests
+from bot.actions.membership import JoinRequest, settle_requests, settled_by_organisation
 from bot.actions.rules import require_admin, require_shared_channel
+from bot.facts.signed_by import Made, signatures_text, signed_by, signed_through
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.identity import (
@@ -19,6 +20,7 @@ from bot.model.identity import (
     Directory,
     OrganisationBinding,
     binding_key,
+    organisation_label,
 )
 from bot.model.order import confirm_word
 from bot.state.store import META, DomainError
@@ -99,6 +101,8 @@ class Bound:
     replaced: tuple[str, str] | None = None
     """The party and role a `person` took the person away from, or `koble organisasjon` the organisation
     (the reply says what changed)."""
+    settled: tuple[JoinRequest, ...] = ()
+    """The open `bli med` requests a `koble organisasjon` settled: their people are told where they asked."""
 
 
 def bind_channel(
@@ -146,10 +150,26 @@ def bind_person(
     now = acting.state.person_binding(key=key)
     held = _held(acting, now=now, person=chosen.person)
     moves = held is not None and held != (chosen.party, chosen.role)
+    left = _signatures_left(acting, chosen=chosen)
     if moves and held and not confirmed and not _promotion(held, chosen):
-        raise DomainError(_moving_text(acting.config, held=held, chosen=chosen), again=_("Flytt"))
+        raise DomainError(
+            _moving_text(acting.config, held=held, chosen=chosen) + signatures_text(acting.config, left),
+            again=_("Flytt"),
+        )
     if not confirmed and (text := _namesake_text(acting, chosen=chosen, now=now)) is not None:
         raise DomainError(text, again=_("Registrer likevel"))
+    if left and not confirmed and not moves:  # known through an organisation, signed for another party
+        raise DomainError(
+            _("{name} har signert for en annen part enn {new}.").format(
+                name=chosen.name, new=acting.config.party_name(chosen.party)
+            )
+            + signatures_text(acting.config, left)
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å registrere. Ingenting er endret.").format(
+                confirm=confirm_word()
+            ),
+            again=_("Registrer"),
+        )
     bound = _bind(
         acting,
         action=BIND_PERSON,
@@ -192,6 +212,18 @@ def _namesake_text(acting: Acting, *, chosen: PersonBinding, now: Document | Non
         "«logg» og oppfølgingspunkter; bruk gjerne et navn som skiller dem. Skriv det samme med «{confirm}» til "
         "slutt for å registrere likevel. Ingenting er endret."
     ).format(party=acting.config.party_name(chosen.party), name=chosen.name, confirm=confirm_word())
+
+
+def _signatures_left(acting: Acting, *, chosen: PersonBinding) -> list[Made]:
+    """The signatures the person made for another party than the one they are bound to now: they stand
+    (`bot.facts.signed_by`), and the question before the move names them (walk 28 F3)."""
+    made: list[Made] = []
+    for person in dict.fromkeys((chosen.person, chosen.user_id)):
+        found = signed_by(
+            config=acting.config, state=acting.state, at=acting.now, person=person, platform=acting.request.platform
+        )
+        made.extend(m for m in found if m not in made)
+    return [m for m in made if m.party != chosen.party]
 
 
 def _promotion(held: tuple[str, str], chosen: PersonBinding) -> bool:
@@ -252,25 +284,43 @@ def bind_organisation(
     now = acting.state.doc(META, ORGANISATIONS, chosen.key) or None
     held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
     replaced = held if held is not None and held[0] != chosen.party else None
+    settles = settled_by_organisation(acting, organisation=chosen.key) if now != chosen.as_doc() else []
+    elsewhere = [f for f in settles if f.party != chosen.party]
     if replaced is not None and not confirmed:
+        left = signed_through(
+            config=config, state=acting.state, at=acting.now, organisation=chosen.key, party=replaced[0]
+        )
         raise DomainError(
             _(
                 "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
-                "erstatter den koblingen med {new}. Skriv det samme med «{confirm}» til slutt for å erstatte. "
-                "Ingenting er endret."
+                "erstatter den koblingen med {new}."
             ).format(
                 organisation=chosen.key.partition(":")[2],
                 role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
                 party=config.party_name(replaced[0]),
                 new=config.party_name(chosen.party),
-                confirm=confirm_word(),
+            )
+            + signatures_text(config, left)
+            + _asked_elsewhere(config, elsewhere, chosen=chosen)
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å erstatte. Ingenting er endret.").format(
+                confirm=confirm_word()
             ),
             again=_("Erstatt"),
+        )
+    if elsewhere and not confirmed:
+        raise DomainError(
+            _asked_elsewhere(config, elsewhere, chosen=chosen).strip()
+            + " "
+            + _("Skriv det samme med «{confirm}» til slutt for å koble. Ingenting er endret.").format(
+                confirm=confirm_word()
+            ),
+            again=_("Koble"),
         )
 
     def summary() -> str:
         done = _("Koblet organisasjonen {organisation} til {party} som {role}").format(
-            organisation=chosen.key,
+            organisation=organisation_label(chosen.key),
             party=config.party_name(chosen.party),
             role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
         )
@@ -291,7 +341,26 @@ def bind_organisation(
         summary=summary,
         region=chosen.party if config.region(chosen.party) else None,
     )
-    return chosen, Bound(changed=bound.changed, replaced=replaced if bound.changed else None)
+    return chosen, Bound(
+        changed=bound.changed,
+        replaced=replaced if bound.changed else None,
+        settled=tuple(settles) if bound.changed else (),
+    )
+
+
+def _asked_elsewhere(config: AppConfig, asked: list[JoinRequest], *, chosen: OrganisationBinding) -> str:
+    """« Xenia Ny har bedt om å bli med for Innovasjon Norge; koblingen gjør dem til rådgiver for Siva.» for
+    each open request the binding settles for another party than asked (walk 28 F5)."""
+    return "".join(
+        " "
+        + _("{name} har bedt om å bli med for {asked}; koblingen gjør dem til {role} for {party}.").format(
+            name=f.name,
+            asked=config.party_name(f.party),
+            role=_(ROLE_NAMES.get(chosen.role, chosen.role)),
+            party=config.party_name(chosen.party),
+        )
+        for f in asked
+    )
 
 
 def _bind(

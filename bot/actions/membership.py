@@ -285,12 +285,20 @@ def settle_requests(
         if found.status != "pending":
             continue
         mine = user_id is not None and (found.platform, found.user_id) == (platform, user_id)
-        theirs = organisation is not None and organisation in (
-            organisation_key(found.organisation) if found.organisation else None,
-            organisation_key(found.email_domain) if found.email_domain else None,
-        )
-        if mine or theirs:
+        if mine or (organisation is not None and _from(found, organisation)):
             rows[number] = replace(found, status="settled").as_doc()
+
+
+def settled_by_organisation(acting: Acting, *, organisation: str) -> list[JoinRequest]:
+    """The pending requests a binding of `organisation` would settle: their people are told (walk 28 F5)."""
+    return [f for f in join_requests(acting).values() if f.status == "pending" and _from(f, organisation)]
+
+
+def _from(found: JoinRequest, organisation: str) -> bool:
+    return organisation in (
+        organisation_key(found.organisation) if found.organisation else None,
+        organisation_key(found.email_domain) if found.email_domain else None,
+    )
 
 
 def withdraw_join(acting: Acting) -> JoinRequest:

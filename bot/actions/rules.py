@@ -218,9 +218,10 @@ def write_item(
     return milestone_for(config, key=key, year=year, region=region)
 
 
-def require_known(acting: Acting) -> None:
+def require_known(acting: Acting, *, reads: str | None = None) -> None:
     """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
-    declared `Who.MEMBER` (bot/pipeline/permission.py)."""
+    declared `Who.MEMBER` (bot/pipeline/permission.py). `reads`: the members-only command that writes
+    nothing (`hvem`), whose refusal says what it is for rather than «men ikke registrere» (walk 28 F4)."""
     if not acting.caller.known:
         refuse_the_departed(acting)
         party = acting.channel.actor or acting.channel.region
@@ -234,6 +235,15 @@ def require_known(acting: Acting) -> None:
             if party
             else ()
         )
+        if reads:
+            raise DomainError(
+                _(
+                    "Du er ikke registrert hos meg ennå, og «{command}» svarer bare dem som er med for en part; "
+                    "«neste», «status», «årshjul» og «logg» kan du lese nå. Skriv «bli med <part>», f.eks. «bli med "
+                    "IN», så slipper koordinatorene for parten deg inn."
+                ).format(command=reads),
+                buttons=join,
+            )
         raise DomainError(
             _(
                 "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "

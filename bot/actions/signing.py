@@ -21,6 +21,7 @@ from bot.actions.rules import (
     typed_with,
     write_item,
 )
+from bot.actions.signing_place import require_one_place, through_organisation
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
 from bot.facts.awaiting import awaiting_signature, ready_before_window
@@ -217,6 +218,7 @@ def sign(
         _require_known_version(acting, region=region, year=year, asked=version)
         return AlreadySigned(party=party, year=year, signature=existing)
     _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
+    require_one_place(acting, region=region, year=year, party=party)
     _require_preconditions(acting, item=item, region=region, year=year)
     # The version before the lateness (walk 23 #2): a «bekreft» asked for an old text would then be refused.
     text = agreement.version_to_sign(
@@ -237,6 +239,9 @@ def sign(
         "platform": acting.request.platform,
         "channel": acting.request.channel_id,
     }
+    through = through_organisation(acting)
+    if through:
+        signature["organisation"] = through
     note_nn = order_note_nn(acting, item=item) if note else None
     if note:
         signature["outside_order"] = note

@@ -18,6 +18,7 @@ from bot.i18n import N_
 from bot.memo import IdentityMemo
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
+from bot.model.met import MetPeople
 from bot.parsing import fold
 from bot.state.store import META, StateStore
 from storage.base import Document
@@ -57,6 +58,16 @@ def organisation_key(ident: str) -> str | None:
     if _DOMAIN.match(domain):
         return f"domain:{domain}"
     return None
+
+
+ORGANISATION_KINDS = {"tenant": "Teams", "team": "Slack", "domain": "e-post"}
+"""How a reader is told an organisation key's kind: «Slack T0ABC», «Teams <tenant-id>», «e-post siva.no»."""
+
+
+def organisation_label(key: str) -> str:
+    """An organisation key as people read it (`hvem`, `logg`), never the internal «team:» prefix."""
+    kind, _sep, ident = key.partition(":")
+    return f"{ORGANISATION_KINDS.get(kind, kind)} {ident}" if ident else key
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,16 @@ class ChannelContext:
     actor: str | None = None
 
 
+def own_actor_here(*, config: AppConfig, caller: Caller, channel: ChannelContext) -> str | None:
+    """The actor a bare read means for this caller in a region's channel: their own, when they are an actor's
+    member speaking in a region's (shared) channel (walk 28 F1: IN's adviser asking `neste` in Agder's shared
+    channel was given Agder's list, and `hvem` there answered for IN: one rule for both). None elsewhere: the
+    channel's party is meant."""
+    if channel.region is None or channel.actor is not None or not caller.party:
+        return None
+    return caller.party if config.actor(caller.party) is not None else None
+
+
 @dataclass(frozen=True)
 class Binding:
     address: ChannelAddress
@@ -115,9 +136,12 @@ def binding_key(platform: str, ident: str) -> str:
 
 
 class Directory:
-    def __init__(self, *, config: AppConfig, state: StateStore) -> None:
+    def __init__(self, *, config: AppConfig, state: StateStore, met: MetPeople | None = None) -> None:
         self.config = config
         self.state = state
+        self.met = met
+        """The organisations of people met (`bot.model.met`): a person asked about by id alone (a mention) is
+        known through the organisation they spoke from."""
 
     def caller(
         self,
@@ -127,10 +151,13 @@ class Directory:
         user_name: str | None = None,
         organisation: str | None = None,
         email_domain: str | None = None,
+        remembered: bool = True,
     ) -> Caller:
         """The person's own binding (runtime, then app.yaml), else their organisation's, else unknown. A
         runtime binding without a role (the person left with `forlat`, or an admin removed them) also
-        overrides the organisation: they are unknown until they join again."""
+        overrides the organisation: they are unknown until they join again. `remembered`: with no organisation
+        given, the one the person was last met with (`bot.model.met`, for a mention); False for the asker, whose
+        own request says it."""
         runtime = self.state.doc(META, "people", binding_key(platform, user_id))
         if runtime:
             return Caller(
@@ -154,6 +181,9 @@ class Directory:
                     via="person" if moved.get("role") else "none",
                 )
             return Caller(key=person.key, name=person.name, party=person.party, role=person.role, via="config")
+        if remembered and organisation is None and email_domain is None and self.met is not None:
+            organisation, email_domain, met_name = self.met.of(platform=platform, user_id=user_id)
+            user_name = user_name or met_name
         bound = self.organisation_of(organisation=organisation, email_domain=email_domain)
         if bound is not None:
             return Caller(

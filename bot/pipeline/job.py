@@ -13,6 +13,7 @@ from bot.memo import lazy
 from bot.messages import Outcome
 from bot.model.config import AppConfig
 from bot.model.identity import Caller, ChannelContext, Directory
+from bot.model.met import MetPeople
 from bot.parsing import Vocabulary
 from bot.pipeline.parse import Parsed
 from bot.pipeline.personal import Watch, watched
@@ -35,6 +36,8 @@ class Job:
     watch: Watch | None = None
     """Set when the reply may be kept for everyone of the asker's part (`bot.pipeline.kept`): the context's
     caller then notes each read of what names the person while the handler runs."""
+    met: MetPeople | None = None
+    """The organisations of people the core has met (`bot.model.met`), for mentions of them."""
     reads_only: bool = False
     """Run the command only when it only reads (a card refreshed by running its command again)."""
     again: bool = True
@@ -54,17 +57,20 @@ class Job:
 
     @lazy
     def directory(self) -> Directory:
-        return Directory(config=self.config, state=self.state)  # its reads through the request's view too
+        return Directory(config=self.config, state=self.state, met=self.met)  # through the request's view too
 
     @lazy
     def caller(self) -> Caller:
         request = self.parsed.request
+        if self.met is not None:
+            self.met.note(request)
         caller = self.directory.caller(
             platform=request.platform,
             user_id=request.user_id,
             user_name=request.user_name,
             organisation=request.organisation,
             email_domain=request.email_domain,
+            remembered=False,
         )
         return caller
 

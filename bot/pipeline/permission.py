@@ -20,5 +20,5 @@ def step(job: Job, call_next: Next) -> Outcome:
         if who == Who.ADMIN:
             require_admin(acting)
         else:
-            require_known(acting)
+            require_known(acting, reads=None if command is None or command.writes else command.name)
     return call_next(job)

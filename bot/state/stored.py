@@ -100,6 +100,7 @@ _SIGNATURE = {
     "channel": OPTIONAL_TEXT,
     "outside_order": OPTIONAL_TEXT,
     "outside_order_nn": OPTIONAL_TEXT,
+    "organisation": OPTIONAL_TEXT,
 }
 _ITEM = {  # `planned` and `done_at` are not here: their reader (bot/model/progress.py `_when`) reads a bad one as unset
     "done": FLAG,

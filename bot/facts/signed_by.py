@@ -1,0 +1,88 @@
+"""Signatures a change of who someone is would leave behind (walk 28 F3), decided once.
+
+The rule: a signature stands for the party it was made for. It records who bound which party at that
+moment, with the rights they had then, so moving the person (`person … bekreft`) or their organisation
+(`koble organisasjon … bekreft`) to another party does not remove it; only a new text version asks every
+party again (`bot.agreement.versions`). Because it stands, the question before such a move names the
+signatures made by those it moves, and one person never holds two parties' places in one agreement: a
+person who signed an agreement for one party is refused for another party in the same agreement.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.clock import OSLO
+from bot.dates.text import format_short
+from bot.i18n import _
+from bot.model.config import AppConfig
+from bot.state.store import Document, StateStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Made:
+    """One signature on a region's current text for a cycle."""
+
+    region: str
+    year: int
+    party: str
+    signature: Document
+
+
+def current_signatures(*, config: AppConfig, state: StateStore, at: datetime) -> list[Made]:
+    """Every signature on the current texts of the cycles around `at` (the year before, this, the next)."""
+    today = at.astimezone(OSLO).date()
+    found: list[Made] = []
+    for region in config.parties.regions:
+        for year in (today.year - 1, today.year, today.year + 1):
+            for party, signature in state.signatures(region=region.key, year=year).items():
+                found.append(Made(region=region.key, year=year, party=party, signature=signature))
+    return found
+
+
+def signed_by(*, config: AppConfig, state: StateStore, at: datetime, person: str, platform: str) -> list[Made]:
+    """The signatures `person` (a caller's key) made on `platform` (an app.yaml person on any platform)."""
+    everywhere = any(p.key == person for p in config.people)
+    return [
+        made
+        for made in current_signatures(config=config, state=state, at=at)
+        if made.signature.get("person") == person and (everywhere or made.signature.get("platform") == platform)
+    ]
+
+
+def signed_through(*, config: AppConfig, state: StateStore, at: datetime, organisation: str, party: str) -> list[Made]:
+    """The signatures for `party` by people known through the organisation bound by key `organisation`."""
+    return [
+        made
+        for made in current_signatures(config=config, state=state, at=at)
+        if made.party == party and made.signature.get("organisation") == organisation
+    ]
+
+
+def other_place(made: list[Made], *, region: str, year: int, party: str) -> Made | None:
+    """A signature in the same agreement for another party than `party`: the person holds that place."""
+    return next((m for m in made if m.region == region and m.year == year and m.party != party), None)
+
+
+def signatures_text(config: AppConfig, made: list[Made]) -> str:
+    """« Signaturene står: Inga Aas for Innovasjon Norge på samarbeidsavtalen 2027 for Agder (5. januar 2027).»
+    for a question before a move; empty when there are none."""
+    if not made:
+        return ""
+    listed = "; ".join(
+        _("{name} for {party} på samarbeidsavtalen {year} for {region} ({day})").format(
+            name=m.signature.get("name") or m.signature.get("person") or "?",
+            party=config.party_name(m.party),
+            year=m.year,
+            region=config.party_short(m.region),
+            day=format_short(datetime.fromisoformat(str(m.signature["at"])).astimezone(OSLO).date()),
+        )
+        for m in made
+    )
+    return " " + _(
+        "Signaturene står for parten de ble gitt for (bare en ny avtaletekst ber partene signere igjen): {listed}."
+    ).format(listed=listed)
