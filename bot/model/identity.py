@@ -227,13 +227,19 @@ class Directory:
 
     def bindings(self) -> list[Binding]:
         """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""
+        return list(self.kept_bindings())
+
+    def kept_bindings(self) -> tuple[Binding, ...]:
+        """`bindings()` as the one tuple kept for the runtime `channels` table and configuration it was made
+        from: a new tuple exactly when either changed, so what follows from the bindings alone may be kept
+        by its identity (a moved date's lead channels, `handlers.date_moved`)."""
         runtime = self.state.tables(META).get("channels") or None
         kept = _BINDINGS.get(self.config if runtime is None else runtime)
         if kept is not None and kept[0] is self.config:
-            return list(kept[1])
+            return kept[1]
         found = tuple(self._bindings(runtime or {}))
         _BINDINGS.put(self.config if runtime is None else runtime, (self.config, found))
-        return list(found)
+        return found
 
     def _bindings(self, runtime: dict[str, Document]) -> Iterator[Binding]:
         merged: dict[str, Binding] = {}
