@@ -9,8 +9,9 @@ hundred people of twenty organisations need one binding per organisation, not on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from bot.i18n import N_
@@ -241,6 +242,16 @@ class Directory:
         _BINDINGS.put(self.config if runtime is None else runtime, (self.config, found))
         return found
 
+    def contexts(self) -> Mapping[ChannelAddress, ChannelContext]:
+        """Each bound channel's context by its address, what `channel` says of it (a runtime binding over
+        app.yaml's), kept with the bindings tuple: an announcement to a moved date's ~11 channels asked
+        `channel` for each of them, on every write (issue 21). A channel not in it is unbound."""
+        kept = self.kept_bindings()
+        found = _CONTEXTS.get(kept)
+        if found is None:
+            found = _CONTEXTS.put(kept, MappingProxyType({binding.address: binding.context for binding in kept}))
+        return found
+
     def _bindings(self, runtime: dict[str, Document]) -> Iterator[Binding]:
         merged: dict[str, Binding] = {}
         for channel in self.config.channels:
@@ -302,6 +313,9 @@ _BINDINGS: IdentityMemo[tuple[AppConfig, tuple[Binding, ...]]] = IdentityMemo(ma
 """Every binding, kept by the runtime `channels` table it was made from (a stored table, never changed
 once handed out; the configuration alone when there is none) with the configuration: a signature's
 announcements ask for five parties' channels, each of them from every binding (issue 21)."""
+
+_CONTEXTS: IdentityMemo[Mapping[ChannelAddress, ChannelContext]] = IdentityMemo(maxsize=64)
+"""`Directory.contexts`, kept by the bindings tuple it was made from."""
 
 
 def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:
