@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from adapters import store_commands
 from adapters.compose import build_core
+from adapters.platform_config import PlatformConfigError
 from adapters.start_up import freeze_start_up
 from bot.clock import FixedClock
 from bot.model.config import ConfigError, load_config
@@ -102,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except StoreError as exc:
         print(f"Lagringen kan ikke brukes: {exc}", file=sys.stderr)
+        return 3
+    except PlatformConfigError as exc:  # one line naming what is missing, never a traceback (walk 27 F5)
+        print(f"Plattformoppsettet er ufullstendig: {exc}", file=sys.stderr)
         return 3
     except BrokenPipeError:  # e.g. `python -m bot simulate … | head`
         sys.stderr.close()

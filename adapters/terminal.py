@@ -13,6 +13,7 @@ the cursor, recolour the screen or retitle the window.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import sys
@@ -22,6 +23,7 @@ from typing import TextIO
 from adapters.files import read_local
 from bot.i18n import _, using
 from bot.messages import Announcement, Attachment, Reply, Request
+from bot.parsing import line_breaks
 from bot.port import CorePort
 from bot.shown.hints import platform_hints
 
@@ -45,7 +47,7 @@ def clean(text: str) -> str:
 
 
 def to_request(line: str, *, user_id: str, channel_id: str, request_id: str | None = None) -> Request:
-    text, attachments = local_files(clean(line).strip())
+    text, attachments = local_files(clean(line_breaks(line)).strip())  # a lone CR splits words (walk 27 F8)
     return Request(
         platform=PLATFORM,
         user_id=user_id,
@@ -140,7 +142,7 @@ def run_chat(
         if lines is not None
         else _prompt_lines(prompt=f"{seat.person_key or user_id}@{channel_id}> ")
         if interactive
-        else sys.stdin
+        else _stdin()
     )
     for line in commands(source):
         if not line.strip():
@@ -155,6 +157,13 @@ def run_chat(
             print(render_announcement(announcement), file=out)
         print("", file=out, flush=True)
     return 0
+
+
+def _stdin() -> TextIO:
+    """Piped stdin, with bytes that are not UTF-8 read as «\ufffd»: never echoed back raw (walk 27 F8)."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    return sys.stdin
 
 
 def _prompt_lines(*, prompt: str) -> Iterable[str]:

@@ -90,9 +90,22 @@ def _say(core: Core, text: str, *, user: str, channel: str, platform: str = "ter
     return outcome
 
 
+def _in_teams(core: Core) -> None:
+    """The bot added to every Teams channel the configuration binds (the references the Teams adapter
+    stores), as "Teams accepts every post" means: since issue 21's `swrite6` no process keeps an
+    announcement or plans a digest for a Teams channel without one. Written before anything is counted; a
+    tree from before that ignores the partition."""
+    channels = [b.address.channel_id for b in core.directory.bindings() if b.address.platform == "teams"]
+    with core.store.update("teams/conversations") as tables:  # bot.delivery.targets.REFERENCES["teams"]
+        references = tables.setdefault("references", {})
+        for channel in channels:
+            references[channel] = {"reference": {"conversation": {"id": channel}}, "kind": "channel"}
+
+
 def signer(folder: Path) -> tuple[Counts, int, float]:
     clock = FixedClock(SIGN_AT)
     core = make_core(config=load_config(str(ROOT / "app.yaml")), store=TinyDBStore(folder), clock=clock)
+    _in_teams(core)
     for user, channel, text in (
         ("kari", "agder", TEXT),
         ("aud", "nasjonal", "forutsetning statsbudsjett"),
@@ -122,6 +135,7 @@ def busiest_pass(folder: Path, *, teams_looks_up: bool = True) -> tuple[Counts, 
     core = make_core(
         config=load_config(str(ROOT / "app.yaml")), store=TinyDBStore(folder), clock=FixedClock(BUSIEST_AT)
     )
+    _in_teams(core)
     senders = {p: Accepting(platform=p) for p in ("terminal", "slack", "teams")}
     senders["teams"].looks_up = teams_looks_up  # False as the real Teams sender: a mark before each post
     started = time.perf_counter()

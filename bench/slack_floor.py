@@ -11,6 +11,9 @@ after a write, `bench.slack_anew`), interleaved request by request with the bot 
   as one not to keep): the pipeline on a miss (parse, the kept checks, the caller and written form, the
   context, dispatch) and the new reply's JSON. The floor a worked-out `neste` cannot go below: if it alone is
   over the aim, the pipeline is cut first.
+Since `snew4` a new reply equal to one answered before is given that one's JSON (`adapters/slack/answer.py`
+`_content_key`): *fresh* and *pipeline* answer the same content each time, so their JSON is found, not made; a
+real answer that changed (a region's, after the bench's write) still pays its Block Kit and JSON.
 CPU per request is taken around each request alone (GET /cpu before and after, less an empty pair's cost).
 
     python -m bench.slack_roundtrip --floor [--per-group 300] [--folder /tmp/slack-bench]

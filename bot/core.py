@@ -68,10 +68,11 @@ class Core:
     @cached_property
     def steps(self) -> tuple[Step, ...]:
         """The pipeline, in the order every request takes it (bot/pipeline/__init__.py)."""
-        from bot.pipeline import errors, kept, permission, size, unbound
+        from bot.pipeline import again, errors, kept, permission, size, unbound
 
         return (
             self.deliveries.step,
+            again.step,
             kept.KeptReplies(cache=self.replies, clock=self.clock).step,
             language.step,
             errors.step,
@@ -113,10 +114,10 @@ class Core:
 
     def handle(self, request: Request, *, reads_only: bool = False) -> Outcome:
         """Run one command. Never raises: every failure becomes a short Norwegian reply, in the reader's
-        written form. Its reads look at each partition once (`Store.one_look`: on PostgreSQL, one round
-        trip for the partitions a request like it read, `storage.pg_looks`)."""
-        with self.state.store.one_look():
-            return self._run(self._job(request, reads_only=reads_only))
+        written form. Its reads look at each partition once (`Store.one_look`, opened per run by
+        `bot.pipeline.again`: on PostgreSQL, one round trip for the partitions a request like it read,
+        `storage.pg_looks`)."""
+        return self._run(self._job(request, reads_only=reads_only))
 
     def writes(self, request: Request) -> bool:
         command = self._parse(request).command

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from functools import cache
 from gettext import NullTranslations
@@ -61,14 +60,20 @@ def current() -> Lang:
     return _current.get()
 
 
-@contextmanager
-def using(lang: Lang) -> Iterator[None]:
-    """Build text in `lang` inside the block (a request, one digest target)."""
-    token = _current.set(lang)
-    try:
-        yield
-    finally:
-        _current.reset(token)
+class using:
+    """Build text in `lang` inside the block (a request, one digest target). A class rather than a
+    `contextlib.contextmanager` generator: every request enters one (~2 µs less each)."""
+
+    __slots__ = ("_lang", "_token")
+
+    def __init__(self, lang: Lang) -> None:
+        self._lang = lang
+
+    def __enter__(self) -> None:
+        self._token = _current.set(self._lang)
+
+    def __exit__(self, *_exc: object) -> None:
+        _current.reset(self._token)
 
 
 def _(message: str) -> str:

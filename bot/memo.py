@@ -7,11 +7,10 @@ reused by a later configuration (a test's, a reload's) can never return the old 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,7 +42,7 @@ def per_config(
             value = fn(config, *args, **kwargs)
             cache[wanted] = (config, value)
             if len(cache) > maxsize:
-                _drop_oldest(cache)
+                drop_oldest(cache)
             return value
 
         memoised.cache_clear = cache.clear  # type: ignore[attr-defined]
@@ -77,16 +76,49 @@ class IdentityMemo(Generic[V]):
     def put(self, obj: object, value: V, extra: Hashable = None) -> V:
         self._values[(id(obj), extra)] = (obj, value)
         if len(self._values) > self._maxsize:
-            _drop_oldest(self._values)
+            drop_oldest(self._values)
         return value
 
     def clear(self) -> None:
         self._values.clear()
 
 
-def _drop_oldest(values: OrderedDict[Any, Any]) -> None:
+def drop_oldest(values: OrderedDict[Any, Any]) -> None:
     """Forget the oldest entry (an OrderedDict: a plain dict emptied from the front gets slower to iterate
     with every entry removed). Without a lock: a reminder pass in a worker thread may be putting into the
-    same memo; a memo only loses a value it can make again."""
-    with contextlib.suppress(KeyError):  # emptied meanwhile
+    same memo; a memo only loses a value it can make again. A plain `try`: `contextlib.suppress` builds an
+    object per call, and a full memo drops one entry per put (a request's parse, its answer's JSON)."""
+    try:  # noqa: SIM105 - see above
         values.popitem(last=False)
+    except KeyError:  # emptied meanwhile
+        pass
+
+
+Owner = TypeVar("Owner")
+
+
+class lazy(Generic[Owner, T]):
+    """`functools.cached_property` without its lock: worked out at the first access and kept in the
+    instance's `__dict__` (which then answers every later access). On Python 3.11 `cached_property` takes an
+    `RLock` at every first access; a request's `Job` has six such values, each asked once (~0.5 µs each). For
+    objects of one thread (a request's job), where working a value out twice would be harmless anyway."""
+
+    def __init__(self, fn: Callable[[Owner], T]) -> None:
+        self._fn = fn
+        self._name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> lazy[Owner, T]: ...
+
+    @overload
+    def __get__(self, instance: Owner, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: Owner | None, owner: type | None = None) -> T | lazy[Owner, T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._fn(instance)
+        return value

@@ -257,3 +257,9 @@ class Outcome:
     """A redelivery of a request already answered (`Request.delivery`): the adapter says nothing more."""
     queued: tuple[Queued, ...] = ()
     """The announcements already in the durable outbox (written with the change), for `CorePort.deliver`."""
+    alone: bool = False
+    """Meant for the asker's eyes (`kvittering`): where a channel sees every reply (a Teams channel), the adapter
+    sends it to the person's own chat with the bot when it can, as Slack shows it to the asker alone."""
+    outboxed: bool = False
+    """The outbox has seen this outcome (`bot.delivery.outbox.queue`): what it did not queue (the asker's
+    channel, a channel no process can post to) `CorePort.deliver` does not store again."""

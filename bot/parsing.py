@@ -23,11 +23,20 @@ meaningful in a command, and they can make a quoted word read as something else 
 a right-to-left mark pasted from a calendar hides in a quoted deadline). Line breaks and tabs are kept; the
 zero-width joiner stays, as emoji and some scripts need it."""
 SHOWN_MAX = 60
+_LOOKALIKES = str.maketrans("аеорсухіјѕкмтнвԁαεορτυνκ", "aeopcyxijskmthbdaeoptuvk")
+"""Cyrillic and Greek letters that look Latin: a name typed with them is that name misspelt, never another."""
 
 
 def clean_input(text: str) -> str:
-    """What a person typed, without control characters or direction overrides (a tab becomes a space)."""
-    return _INVISIBLE.sub("", text).replace("\t", " ")
+    """What a person typed, without control characters or direction overrides (a tab becomes a space). A
+    carriage return is a line break («hjelp⏎signer» from an old Mac or a pasted CRLF), never removed so
+    the words around it run together («hjelpsigner», walk 27 F8)."""
+    return _INVISIBLE.sub("", line_breaks(text)).replace("\t", " ")
+
+
+def line_breaks(text: str) -> str:
+    """Every carriage return a line break: CRLF one, a lone CR one (read before control characters go)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
@@ -187,12 +196,13 @@ class Vocabulary:
         typed = slug(token)
         if len(typed) < 3 or not typed.replace("-", "").isalpha():
             return None
+        latin = typed.translate(_LOOKALIKES)  # «agdеr» with a Cyrillic е is «agder» misspelt (walk 27 F6)
         best: dict[str, int] = {}
         for kind in kinds:
             for name, shown_name in self.written.get(kind, {}).items():
                 limit = 2 if len(name) >= 9 else 1 if len(name) >= 4 else 0
                 if name != typed and abs(len(name) - len(typed)) <= limit:
-                    distance = edit_distance(typed, name)
+                    distance = edit_distance(latin, name)
                     if distance <= limit:
                         best[shown_name] = min(distance, best.get(shown_name, distance))
         if not best:

@@ -9,6 +9,7 @@ typed by hand; a link alone is allowed but the reply says the text cannot be che
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.actions.agreement_text import EXAMPLE, TextAlready, TextRegistered, register_text
@@ -35,7 +36,7 @@ from handlers.announce import (
     ready_buttons_here,
     to_agreement_channels,
 )
-from handlers.common import EXAMPLE_WORDS, context_region, read_args, require_region
+from handlers.common import EXAMPLE_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import sign_buttons
 
 logger = logging.getLogger(__name__)
@@ -128,10 +129,14 @@ def handle(request: Request, ctx: Context) -> Outcome:
             per_channel=True,
         )
     elif result.ready and ready_by_text(config=ctx.config, state=ctx.state, item=result.item, today=ctx.now.date()):
-        # Everything else was in place: this text is what the parties can sign now.
-        announcements = ready_announcements(ctx, request=request, regions=[region], year=year)
+        # Everything else was in place: this text is what the parties can sign now (a text replaced before
+        # anyone signed it is told as changed: the digests named the one it replaced, walk 26 F6).
+        changed = _replaced_unsigned(ctx, region=region, year=year, result=result)
+        announcements = ready_announcements(ctx, request=request, regions=[region], year=year, changed=changed)
     elif _signable(ctx, result):  # a later text before anyone signed: this one is what is signed now
         lead += _never_signed(ctx, result)
+        changed = _replaced_unsigned(ctx, region=region, year=year, result=result)
+        announcements = ready_announcements(ctx, request=request, regions=[region], year=year, changed=changed)
     # Whatever the text replaced, while signing is open the reply carries the buttons its channel would get.
     buttons = ready_buttons_here(ctx, regions=[region], year=year)
     reply = make_reply(
@@ -162,6 +167,28 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         visibility=Visibility.CHANNEL,
     )
     return replace(built, mentions=mentions_for(config=ctx.config, state=ctx.state, parties=renewing))
+
+
+def _replaced_unsigned(ctx: Context, *, region: str, year: int, result: TextRegistered) -> Callable[[], str] | None:
+    """«Ny tekst: versjon 2 (…). Den erstatter versjon 1, som ingen hadde signert; les den nye før dere
+    signerer.» (said in each channel's written form) when the new text replaced one nobody signed; None for
+    the first text."""
+    earlier = [v for v in agreement.versions(ctx.state, region=region, year=year) if v.number < result.version.number]
+    if not earlier:
+        return None
+    old = earlier[-1].number
+
+    def said() -> str:
+        return (
+            _(
+                "Ny tekst: {version}. Den erstatter versjon {old}, som ingen hadde signert; "
+                "les den nye før dere signerer."
+            ).format(version=version_text(result.version), old=old)
+            + " "
+            + _("Hver part signerer med «signer» eller knappen.")
+        )
+
+    return said
 
 
 def _reopened(ctx: Context, result: TextRegistered) -> str:
@@ -309,12 +336,7 @@ def _who_sees(request: Request) -> str:
 
 def receipt(request: Request, ctx: Context) -> Outcome:
     region, year, rest = _region_year(ctx, request, ctx.args.split(), example="kvittering", reading=True, writes=False)
-    if rest:
-        raise DomainError(
-            _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(
-                words=shown(" ".join(rest)), example=RECEIPT_EXAMPLE
-            )
-        )
+    reject_extra(rest, example=RECEIPT_EXAMPLE)  # «kvittering agder 1900»: too far, as every command says it
     found = build_receipt(config=ctx.config, state=ctx.state, region=region, year=year)
     if year > ctx.now.year + 1 and found.version is None and not found.signatures:  # a year ahead: nothing yet
         lead = _("Ingen avtale {year} for {region} ennå: ingen tekst er registrert og ingen har signert.").format(
@@ -322,4 +344,4 @@ def receipt(request: Request, ctx: Context) -> Outcome:
         )
         return Outcome(reply=make_reply(title=found.title, lead=lead, context=_who_sees(request)))
     reply = make_reply(title=found.title, sections=found.sections(), context=_who_sees(request))
-    return Outcome(reply=reply)
+    return Outcome(reply=reply, alone=True)

@@ -162,8 +162,13 @@ def ready_buttons_here(ctx: Context, *, regions: list[str], year: int) -> list[B
     return buttons
 
 
-def ready_announcements(ctx: Context, *, request: Request, regions: list[str], year: int) -> tuple[Announcement, ...]:
-    """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement."""
+def ready_announcements(
+    ctx: Context, *, request: Request, regions: list[str], year: int, changed: Callable[[], str] | None = None
+) -> tuple[Announcement, ...]:
+    """ "Ready to sign", with a signing button per party, to every party of each newly ready agreement; with
+    `changed` (what replaced which text, when nobody had signed the one it replaced, said in each channel's
+    written form) it is told as a changed
+    text, never as news that signing opened (walk 26 F6: the parties had read version 1 from the digests)."""
     announcements: list[Announcement] = []
     for region, item, missing in _newly_ready(ctx, regions=regions, year=year):
 
@@ -174,12 +179,18 @@ def ready_announcements(ctx: Context, *, request: Request, regions: list[str], y
             missing: tuple[str, ...] = missing,
         ) -> Reply:
             mine = parties_spoken_for(context, region=region, parties=missing)
+            party = ctx.config.party_name(region)
             return make_reply(
-                title=_("Klar til signering: samarbeidsavtalen {year} for {party}").format(
-                    year=year, party=ctx.config.party_name(region)
-                ),
-                lead=_(
-                    "Alt som skal på plass før signering er registrert. Hver part signerer med «signer» eller knappen."
+                title=_("Avtaleteksten {year} for {party} er endret").format(year=year, party=party)
+                if changed
+                else _("Klar til signering: samarbeidsavtalen {year} for {party}").format(year=year, party=party),
+                lead=(
+                    changed()
+                    if changed
+                    else _(
+                        "Alt som skal på plass før signering er registrert. "
+                        "Hver part signerer med «signer» eller knappen."
+                    )
                 )
                 + _late_note(item, today=ctx.now.date()),
                 buttons=sign_buttons(ctx, item=item, parties=mine),

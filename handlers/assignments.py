@@ -21,10 +21,10 @@ from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
-from bot.shown.replies import day_text, make_reply
+from bot.shown.replies import make_reply
 from handlers.announce import announce_to
 from handlers.common import context_region, read_args, reject_extra
-from handlers.minutes_held import held_day
+from handlers.minutes_held import happened_lead, held_day
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
@@ -58,7 +58,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         done += " " + _("Punktet var markert som ikke aktuelt i år og er nå aktuelt igjen.")
     reply = make_reply(
         title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
-        lead=(_("Dagen det skjedde: {day}.").format(day=day_text(sent_on.date())) + " " if sent_on else "")
+        lead=(happened_lead(day=sent_on.date(), again=None) + " " if sent_on else "")
         + _("Registrert av {name} for {party}.").format(
             name=ctx.caller.name, party=ctx.config.party_name(result.item.region)
         )

@@ -5,6 +5,8 @@ Bindings are stored in the `meta` partition and win over app.yaml for that chann
 
 from __future__ import annotations
 
+import re
+
 from bot.actions import bindings as actions
 from bot.actions.base import Acting
 from bot.actions.bindings import ChannelBinding, PersonBinding
@@ -232,6 +234,12 @@ def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
                 who=shown(words[0]), example=PERSON_EXAMPLE
             )
         )
+    if name is not None and _MARKUP.search(name):
+        raise DomainError(  # «*Eve* <https://…|Kari>» would be bold or a link wherever the name is shown (walk 27 F9)
+            _("Et navn skrives uten lenker og formatering (*, _, ~, `): «{name}». Ingenting er endret.").format(
+                name=shown(name)
+            )
+        )
     user_id = who.user_id if who else words[0].lstrip("@")
     known = ctx.config.person_with_id(request.platform, user_id)
     return PersonBinding(
@@ -241,6 +249,10 @@ def _person(request: Request, ctx: Context, words: list[str]) -> PersonBinding:
         person=known.key if known else (who.key if who and who.key else user_id),
         name=name or (known.name if known else (who.name if who else user_id)),
     )
+
+
+_MARKUP = re.compile(r"[*_~`<>|]|://|\bwww\.", re.IGNORECASE)
+"""What a typed name may not hold: mrkdwn emphasis, code, a link or its parts."""
 
 
 def _name_after_role(ctx: Context, words: list[str]) -> tuple[list[str], str | None]:

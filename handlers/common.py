@@ -104,6 +104,8 @@ def reject_extra(words: list[str], *, example: str) -> None:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(words=shown(typed), mended=shown(mended))
         )
+    if len(words) == 1 and len(words[0]) == 4 and words[0].isdecimal():  # «signer agder 1900», «årshjul 3000»
+        rules.too_far(int(words[0]), example=_(example))  # as «oversikt 2099» is, not «forstod ikke» (walk 27 F7)
     if words:
         raise DomainError(
             _("Jeg forstod ikke «{words}». Skriv for eksempel «{example}».").format(

@@ -15,7 +15,7 @@ import logging
 from bot.actions.base import Acting
 from bot.actions.date_removed import DateRemoved, planned_item, remove_date
 from bot.context import Context
-from bot.dates.times import take_time
+from bot.dates.times import impossible_end, take_time
 from bot.dates.words import normalize
 from bot.i18n import _
 from bot.messages import Announcement, Button, ChannelAddress, Outcome, Reply, Request, Visibility
@@ -78,7 +78,8 @@ def time_alone(acting: Acting, *, text: str, key: str, region: str | None, year:
     """The planned day with the time typed alone («kl 13», «samme dag kl. 13.00»), as a date to read; None when
     the words are more than a time. Refused when no day is planned: a time alone names no day."""
     rest, start, until, ok = take_time(normalize(text))
-    if start is None or not ok or rest.strip(" ,.") not in _SAME_DAY:
+    if start is None or not ok or rest.strip(" ,.") not in _SAME_DAY or impossible_end(normalize(text)):
+        # «kl 10-25»: read as a date, so the reply says which end is wrong
         return None
     item = planned_item(acting, key=key, region=region, year=year)
     progress = progress_of(config=acting.config, state=acting.state, item=item)

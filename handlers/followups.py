@@ -54,13 +54,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             id=point.id, text=point.text
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
-    reply = make_reply(
-        title=_("Oppfølgingspunkt ferdig: {text}").format(text=point.text),
-        lead=_("Fra {item}, ansvarlig {owner}. Lukket av {name}.").format(
-            item=point.item.title(), owner=point.owner_shown, name=ctx.caller.name
-        ),
-        visibility=Visibility.CHANNEL,
-    )
+    reply = _closed_reply(ctx, points=[point])  # its meeting with the region, as the owner's copy (walk 26 F2)
     return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
 
 

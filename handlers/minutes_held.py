@@ -21,8 +21,10 @@ import logging
 import re
 from datetime import date, datetime, timedelta
 
+from bot.actions.dates import holiday_said
 from bot.actions.happened import Happened
 from bot.i18n import _
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
@@ -138,6 +140,13 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole
         reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":
             raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
+        if isinstance(reading, DateTrouble) and reading.reason == "time":  # «holdt 6. mai 10:00-25:00»
+            raise DomainError(
+                reading.message + " " + _("Skriv sluttiden som et klokkeslett etter starten, eller bare dagen.")
+            )
+        if isinstance(reading, DateTrouble) and reading.reason == "two_dates" and _one_run(words[:size]):
+            # «sendt i går i morgen»: never the first of them (dates13); «holdt i går, i morgen sender vi …» reads
+            raise DomainError(reading.message + " " + _("Skriv bare den ene dagen det skjedde."))
         if not isinstance(reading, ParsedDate) or reading.month_only or reading.week_only or reading.day_of_month:
             continue
         when = reading.when
@@ -146,3 +155,30 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole
         last = reading.span_end if reading.span_end and not reading.relative else None
         return Happened(when=when, year_fixed=reading.year_typed or reading.relative, last_day=last)
     return None
+
+
+def happened_lead(*, day: date, again: str | None) -> str:
+    """«Dagen det skjedde: 1. januar 2027.», and when that day is a public holiday, a word of it with the
+    command that gives another day (walk 26 F3: «mottatt fredag» typed on Tuesday 5 January read as New
+    Year's Day, a day no letter arrives, without a word; `dato` asks of such a day, this says it)."""
+    lead = _("Dagen det skjedde: {day}.").format(day=day_text(day))
+    name = holiday_said(day)
+    if name is None:
+        return lead
+    if again is None:
+        return (
+            lead
+            + " "
+            + _("Det er {name} (helligdag); stemmer ikke dagen, skriv kommandoen med riktig dag.").format(name=name)
+        )
+    return (
+        lead
+        + " "
+        + _("Det er {name} (helligdag); stemmer ikke dagen, skriv «{command}».").format(name=name, command=again)
+    )
+
+
+def _one_run(words: list[str]) -> bool:
+    """Whether words run on without a comma or a sentence's end between them («i går i morgen», not «i går, i
+    morgen …» or «6. mai. Neste …»): only then are two dates in them one phrase, not a day and the next sentence."""
+    return not any(word[-1] in ",;:!?)" or (word.endswith(".") and not word[:-1].isdigit()) for word in words[:-1])

@@ -15,8 +15,8 @@ from typing import Any
 from bot.context import Context
 from bot.i18n import _
 from bot.messages import Fact, Outcome, Section
-from bot.model.followups import followups_of, point_line
-from bot.model.progress import stored_held_last_day
+from bot.model.followups import followups_of, place_label, point_line
+from bot.model.progress import progress_of, stored_held_last_day
 from bot.model.wheel import Item, milestone_item
 from bot.parsing import fold, shown, typed_name
 from bot.shown.replies import day_text, days_text, make_reply
@@ -122,7 +122,20 @@ def _whole(ctx: Context, item: Item, outcome: Mapping[str, Any]) -> Any:
     ones ticked: walk 8 N2), so an adviser who opens the minutes learns when a task is due and what to type."""
     points = followups_of(config=ctx.config, state=ctx.state, item=item)
     lines = [f"• {point_line(point, today=ctx.now.date())}" for point in points]
-    return make_reply(title=_("Referat: {item}").format(item=item.title()), sections=_sections(outcome, points=lines))
+    # its region and the day it was held, as the announcements and `status` name it (walk 26 F2: an adviser
+    # with two regions open had only his own command to tell whose minutes he read)
+    place = ctx.config.party_short(item.region) if item.region else None
+    progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    held = (
+        _("Holdt {day}").format(day=days_text(progress.done_at.date(), progress.held_last_day)) + "."
+        if progress.done_at
+        else None
+    )
+    return make_reply(
+        title=_("Referat: {item}").format(item=place_label(item, place=place)),
+        sections=_sections(outcome, points=lines),
+        context=held,  # beside the minutes, never in their text (a reader copies them whole)
+    )
 
 
 def _sections(outcome: Mapping[str, Any], *, points: list[str] | None = None) -> list[Section]:

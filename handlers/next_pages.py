@@ -6,8 +6,11 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
+from bot.context import Context
 from bot.i18n import _
-from bot.messages import Button
+from bot.messages import Button, Reply
+from bot.model.followups import Followup, callers_closable, with_followups
+from bot.shown.replies import make_reply
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +79,23 @@ def more_text(*, words: list[str], page: int, pages: int, total: int) -> tuple[s
     command = page_command(words=words, page=page + 1)
     button = Button(label=_("Side {page}").format(page=page + 1), command=command)
     return shown + " – " + _("skriv «{command}» for resten.").format(command=command), button
+
+
+def points_page(ctx: Context, points: list[Followup], *, who: str, page: int, words: list[str]) -> Reply:
+    """`neste side N` past the items' pages: the asker's follow-up points of that page, where page 1's
+    «… og 3 til (skriv «neste side 2»)» leads (walk 26 F4: «Side 2 finnes ikke» and the same five again)."""
+    lead = _("Oppfølgingspunktene dine, side {page}.").format(page=page)
+    reply = make_reply(
+        title=_("Neste for {who}").format(who=who),
+        lead=lead,
+        context=_("Samhandlingsmodellen · per {day}").format(day=ctx.now.date().strftime("%d.%m.%Y")),
+    )
+    today = ctx.now.date()
+    return with_followups(
+        reply,
+        points,
+        today=today,
+        closable=callers_closable(ctx),
+        page=page,
+        more_command=lambda n: page_command(words=words, page=n),
+    )

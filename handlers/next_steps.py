@@ -14,13 +14,14 @@ from bot.actions.coordinators_only import no_coordinator_note
 from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
+from bot.facts.earlier_open import earlier_idents
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
 from bot.facts.owed import still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.cycle import read_cycles, still_followed, superseded
-from bot.model.followups import callers_closable, callers_points, with_followups
+from bot.model.followups import callers_closable, callers_points, point_pages, with_followups
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
 from bot.shown.plan_period import plan_period_reminder
@@ -30,7 +31,15 @@ from handlers.common import context_region, read_args, reject_extra, take_page
 from handlers.describe import describe, progress_list, sign_buttons
 from handlers.next_acting import can_act, stale_text
 from handlers.next_opening import opening_text
-from handlers.next_pages import more_text, pages_of, past_end_text, rest_page_text, rest_text
+from handlers.next_pages import (
+    more_text,
+    page_command,
+    pages_of,
+    past_end_text,
+    points_page,
+    rest_page_text,
+    rest_text,
+)
 from handlers.next_waiting import waiting_in_season, waiting_text
 from handlers.next_week import asks_next_week, week_text
 from handlers.next_window import HORIZON, actor_items, national_window, region_window
@@ -77,22 +86,27 @@ def handle(request: Request, ctx: Context) -> Outcome:
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
     ]
     spans_regions = region is None
-    # Unfinished items of a cycle a write no longer means (bot.model.cycle.superseded): named in one line with
-    # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18).
-    # An earlier cycle's overdue item that is someone else's to do is named there too, so last year's meetings
-    # are listed one way whoever holds them (walk 4, m3).
+    # What earlier cycles left unfinished is one fact (bot.facts.earlier_open), the items `status` and the page
+    # name under the same heading, for each region the list spans and the nation: named in one line with
+    # their year, not offered as «Du kan gjøre nå» beside this year's (issue 18). The caller's own item stays
+    # something to do while a write without a year still means it, and its own late signature as long as the
+    # digests name it (bot.facts.owed, walk 14b F11).
     this_cycle = read_cycles(ctx.config, today=today).year
+    earlier = earlier_idents(
+        config=ctx.config,
+        state=ctx.state,
+        regions={None} | {p.item.region for p in open_items if p.item.year < this_cycle},
+        year=this_cycle,
+        today=today,
+    )
     stale = [
         p
         for p in open_items
-        if p.item.deadline < today
-        and (
-            superseded(ctx.config, item=p.item, today=today)
-            or (p.item.year < this_cycle and not can_act(ctx, p, today))
+        if p.item.ident in earlier
+        and not (
+            can_act(ctx, p, today)
+            and (still_owed(p.item, today=today) or not superseded(ctx.config, item=p.item, today=today))
         )
-        # The party's own late signature on a ready agreement stays «Du kan gjøre nå», with its year and
-        # `bekreft`, as long as the digests name it (bot.facts.owed, walk 14b F11).
-        and not (still_owed(p.item, today=today) and can_act(ctx, p, today))
     ]
     stale_ids = {id(p) for p in stale}
     open_items = [p for p in open_items if id(p) not in stale_ids]
@@ -126,6 +140,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
     rest = [p for p in overdue + upcoming if id(p) not in first_ids]
     asked = page
     chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
+    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    if pages < asked <= point_pages(points):  # the asker's points go on past the items' pages (walk 26 F4)
+        return Outcome(reply=points_page(ctx, points, who=who, page=asked, words=words))
+    all_pages, more_points = max(pages, point_pages(points)), lambda n: page_command(words=words, page=n)
     week_lead = (
         week_text(open_items, today=today, config=ctx.config, spans_regions=spans_regions) + " "
         if asks_next_week(args.rest)
@@ -146,8 +164,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead += " " + stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
-        points = callers_points(ctx, today=today)
-        return Outcome(reply=with_followups(quiet_reply, points, today=today, closable=callers_closable(ctx)))
+        return Outcome(
+            reply=with_followups(
+                quiet_reply, points, today=today, closable=callers_closable(ctx), page=page, more_command=more_points
+            )
+        )
     sections: list[Section] = []
     buttons: list[Button] = []
     # A region's adviser reads what its coordinators do, not «du kan», and where the region has none, who
@@ -171,7 +192,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     lead = national_lead + (stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
     lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
-    lead += past_end_text(asked=asked, pages=pages) + " " if asked > pages else ""
+    lead += past_end_text(asked=asked, pages=all_pages) + " " if asked > all_pages else ""
     if mine and adviser:
         lead += _("{n} ting koordinatorene gjør nå.").format(n=len(mine)) + " "
         lead += (no_coordinator_note(config=ctx.config, state=ctx.state, region=own) + " ").lstrip()
@@ -222,8 +243,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
         buttons=list(dict.fromkeys(buttons)),  # one per line listed: a cut list says so (`more_text`)
         context=_("Samhandlingsmodellen · per {day}").format(day=today.strftime("%d.%m.%Y")),
     )
-    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
-    return Outcome(reply=with_followups(reply, points, today=today, closable=callers_closable(ctx), at=others_at))
+    closable = callers_closable(ctx)
+    return Outcome(
+        reply=with_followups(
+            reply, points, today=today, closable=closable, at=others_at, page=page, more_command=more_points
+        )
+    )
 
 
 def _plan_period_text(ctx: Context, *, region: str | None, actor: str | None, today: date) -> str:

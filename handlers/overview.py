@@ -76,7 +76,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if page > 1:
         sections = sections[1:]  # the national rows are on the first page
     if args.year is None and view.preparing:
-        sections.append(_preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1))
+        preparing = _preparing(ctx, year=view.preparing, today=today, regions=regions, national=page == 1)
+        # Once the agreement being prepared is the work (December: `CycleView.leading`), it comes first,
+        # under the national rows, not after every region's rows of the running cycle (walk 24 F7).
+        if view.leading:
+            sections.insert(1 if page == 1 else 0, preparing)
+        else:
+            sections.append(preparing)
     unreachable = unreachable_section(ctx) if page == 1 else None  # held reminders, said where AU looks
     if page == 1 and (unheard := unheard_actors_now(ctx.directory)):
         texts = (unheard_text(name=ctx.config.party_name(actor), code=actor) for actor in unheard)

@@ -24,7 +24,7 @@ from bot.shown.replies import day_text, make_reply
 from bot.state.store import DomainError
 from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import context_region, read_args, reject_extra
-from handlers.minutes_held import happened_at, held_day
+from handlers.minutes_held import happened_at, happened_lead, held_day
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -74,7 +74,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     reply = make_reply(
         title=_("Registrert: {item}").format(item=item.title()),
-        lead=(_("Dagen det skjedde: {day}.").format(day=day_text(happened.date())) + " " if happened else "")
+        lead=(happened_lead(day=happened.date(), again=record_command(item)) + " " if happened else "")
         + (_("(Var {day}.)").format(day=day_text(result.redated_from)) + " " if result.redated_from else "")
         + _late_today(ctx, item=item, happened=happened)
         + _("Registrert av {name}.").format(name=ctx.caller.name)

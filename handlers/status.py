@@ -29,6 +29,7 @@ from handlers.announce import signable_here
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra, require_region
 from handlers.describe import describe, sign_buttons
 from handlers.links import with_status_link
+from handlers.status_points import actor_status, with_channel_points
 
 
 def handle_any(request: Request, ctx: Context) -> Outcome:
@@ -44,7 +45,9 @@ def handle_any(request: Request, ctx: Context) -> Outcome:
             reject_extra(named.rest, example="status agder 2027")  # «status agdr»: «Mente du «Agder»?» (N5)
         national = context_region(ctx, named.region) is None
     if national:
-        return _NATIONAL(request, replace(ctx, args=" ".join(rest)))
+        outcome = _NATIONAL(request, replace(ctx, args=" ".join(rest)))
+        # in AU's channel, the points AU follows below the overview: where «skriv «status»» leads (walk 26 F4)
+        return with_channel_points(outcome, ctx) if ctx.channel.kind == "national" and outcome.reply.ok else outcome
     return _REGIONAL(request, ctx)
 
 
@@ -52,6 +55,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     args = read_args(ctx, ctx.args.split(), want=("region", "year"))
     reject_extra(args.rest, example="status agder 2027")
     if context_region(ctx, args.region) is None:
+        if args.year is None and (points := actor_status(ctx)):  # an actor's channel: its points (walk 26 F4)
+            return points
         raise DomainError(
             _("Hvilken region? Skriv f.eks. «{example}», eller «oversikt» for alle regionene på en gang.").format(
                 example="status agder 2027"

@@ -16,7 +16,8 @@ from bot.model.wheel import Item, cycle_items
 from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
-from bot.shown.wheel_picture import carried, group_mark, heat_map, legend_text, marked_day, placed
+from bot.shown.wheel_carried import carried, carried_earlier
+from bot.shown.wheel_picture import group_mark, heat_map, legend_text, marked_day, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
@@ -38,7 +39,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     late: set[tuple[str, int]] = set()
     # Without a region, a regional item is every region's: its line counts their states, and it is carried
     # over when any region's is, as the picture's rings draw them (walk 20 F-b).
-    everywhere = _across_regions(ctx, years=(year, year + 1)) if region is None else {}
+    everywhere = _across_regions(ctx, years=(year - 1, year, year + 1)) if region is None else {}
     for cycle in (year, year + 1):
         for item in cycle_items(ctx.config, year=cycle, region=region or ctx.config.parties.regions[0].key):
             dated = region is not None or not item.region
@@ -49,13 +50,22 @@ def handle(request: Request, ctx: Context) -> Outcome:
                 late.add((item.key, item.year))
             if placed(item).year == year or (item.key, item.year) in late:
                 groups.setdefault((item.key, item.year), []).append(item)
+    # and what earlier cycles left that a region's cycle still answers for, as `status` names it (walk 26 F1)
+    for key in [region] if region else [spec.key for spec in ctx.config.parties.regions]:
+        for item in carried_earlier(config=ctx.config, state=ctx.state, region=key, year=year, today=ctx.now.date()):
+            if region is None and not item.region:
+                continue
+            late.add((item.key, item.year))
+            group = groups.setdefault((item.key, item.year), [])
+            group += [item] if region or not group else []
     by_month: dict[int, list[str]] = {}
     for key, group in groups.items():
         head = group[0]
         dated = region is not None or not head.region
         month = 1 if key in late else _month(ctx, group, year=year) if dated else placed(head).month
         regions = None if dated else everywhere.get((head.key, head.year, head.actor))
-        by_month.setdefault(month, []).append(_line(ctx, head, group=group if dated else None, regions=regions))
+        line = _line(ctx, head, group=group if dated else None, regions=regions, year=year)
+        by_month.setdefault(month, []).append(line)
     sections = [
         Section(title=month_name(month).capitalize(), text="\n".join(lines))
         for month, lines in sorted(by_month.items())
@@ -144,15 +154,20 @@ def _regions_mark(ctx: Context, items: list[Item]) -> tuple[State, str]:
     return min(states, key=STATE_ORDER.index), _("regionene: {counts}").format(counts=counts)
 
 
-def _line(ctx: Context, item: Item, *, group: list[Item] | None, regions: list[Item] | None = None) -> str:
+def _line(
+    ctx: Context, item: Item, *, group: list[Item] | None, regions: list[Item] | None = None, year: int | None = None
+) -> str:
     """Items that belong to next year's agreement (its preconditions, its draft) say so; a planned date is
     named before the deadline, as the picture marks it with its dot (walk 6 F10). `group`: the item is one
     place's (a region's wheel, or a national item), not «hver region»'s, so it has one state, shown with the
     picture's symbol and count (walk 14a F9), and its planned date is one date; `group` holds its actors'
-    items too (one line for every allocation letter, as the picture's one arc)."""
+    items too (one line for every allocation letter, as the picture's one arc). An earlier cycle's item
+    carried into the wheel's `year` names its cycle, as the picture's label does («(2027)»)."""
     suffix = (
         " " + _("(avtale {year})").format(year=item.year)
         if item.kind == "precondition" or item.year != placed(item).year
+        else f" ({item.year})"
+        if year is not None and placed(item).year < year
         else ""
     )
     deadline = _("frist {day}").format(day=day_text(item.deadline))

@@ -115,6 +115,13 @@ class Store(abc.ABC):
         ``_key``) raise TypeError/ValueError and write nothing (`storage.codec.encode_tables`). After the
         write, and whether or not it happened, calls `forget_sealed(partition)`."""
 
+    def locked_version(self, partition: str) -> int | None:
+        """Inside this thread's `update(partition)`: the version the partition was when the block took its lock
+        (what `version` said then, 0 for a partition never written); None outside one, and from a store that
+        cannot tell. A request that read the partition earlier compares it with the version it read: a change
+        decided on a read another writer has overtaken is decided again (`bot.state.views.RequestReads`)."""
+        return None
+
     @abc.abstractmethod
     def partitions(self, prefix: str = "") -> list[str]:
         """Names of existing partitions that start with ``prefix`` (any string, not only a folder), sorted.

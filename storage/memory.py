@@ -34,6 +34,8 @@ class MemoryStore(RowsInTables, FaultLog, Store):
         self._parsed: dict[str, Versioned] = {}
         self._lock = threading.RLock()
         self._active: set[str] = set()
+        self._locked: dict[str, int] = {}
+        """Each open update's partition and the version it locked (`locked_version`)."""
         self._leases: dict[str, tuple[str, float]] = {}
         self._counter = itertools.count(1)
         self._sealed = SealedSummaries()
@@ -70,12 +72,18 @@ class MemoryStore(RowsInTables, FaultLog, Store):
             try:
                 held = self._raw.get(partition)
                 work = decode_tables(held[0], path=_label(partition)) if held is not None else {}
+                self._locked[partition] = held[1] if held is not None else 0
                 yield work
                 self._raw[partition] = (encode_tables(work), next(self._counter))
                 self._parsed.pop(partition, None)
             finally:
                 self._active.discard(partition)
+                self._locked.pop(partition, None)
                 self.forget_sealed(partition)
+
+    def locked_version(self, partition: str) -> int | None:
+        with self._lock:  # held by an open update: only its own thread gets here meanwhile
+            return self._locked.get(partition)
 
     def partitions(self, prefix: str = "") -> list[str]:
         with self._lock:

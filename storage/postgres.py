@@ -187,6 +187,11 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
         finally:
             self.forget_sealed(partition)  # after the commit: a `logg` meanwhile may have read the old rows
 
+    def locked_version(self, partition: str) -> int | None:
+        locked = getattr(self._local, "locked", None)
+        open_here = partition in self._open_updates()
+        return locked[1] if open_here and locked is not None and locked[0] == partition else None
+
     def expect_row(self, *, partition: str, table: str, key: str) -> None:
         self._local.expected = (partition, table, key)
 
@@ -203,6 +208,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
             cached = self._cache.get(partition)
         with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
             found = self._lock_row(conn, partition, known=cached[0] if cached else -1, expected=expected)
+            self._local.locked = (partition, int(found[0]) if found is not None else 0)  # `locked_version`
             before: Encoded | None = None
             if found is None:
                 work: Tables = {}

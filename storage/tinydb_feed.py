@@ -18,6 +18,9 @@ Why it holds (a partition trusted is never older than the request's start, but f
   the request that read the feed has seen the write;
 - a file that is not the one read before (another process started it anew: `rotate`) trusts nothing
   until it is read from its start; a folder without a feed (never written by this code) trusts nothing.
+A store's own write is not read back: its two lines are appended together under the folder lock, so when
+the store had read the feed up to where they start, its next read moves past them without reading them
+(`_own`); a line of anyone else's before or after them is read as ever.
 A write that does not go through a `TinyDBStore` (plain TinyDB, files copied in by hand) is not in the
 feed: trust lasts `TRUST_SECONDS` at most, so such a write is seen within that time, as a stat saw it at once.
 """
@@ -56,6 +59,8 @@ class WritesFeed:
         self._trusted: dict[str, tuple[object, float]] = {}
         """Partition -> what a look found (the cache entry, or None for no file) and when the feed was read."""
         self._unsettled: set[str] = set()
+        self._own: tuple[int, int, int, str] | None = None
+        """This store's last write's two lines: (inode, where they start, where they end, partition)."""
 
     def read(self) -> None:
         """What was appended since the last read (at a request's start: `TinyDBStore.one_look`)."""
@@ -72,6 +77,13 @@ class WritesFeed:
             except OSError:
                 return
             self._inode = os.fstat(self._fd).st_ino
+        own = self._own
+        if own is not None and own[0] == self._inode and own[1] == self._offset and own[2] <= st.st_size:
+            # What follows is this store's own write, its two lines together (appended under the folder lock):
+            # taken as read without reading them (a read after this process's write, the common case).
+            self._offset = own[2]
+            self._trusted.pop(own[3], None)
+            self._unsettled.discard(own[3])
         if st.st_size == self._offset:
             return
         assert self._fd is not None
@@ -110,24 +122,40 @@ class WritesFeed:
     def writing(self, partition: str) -> Iterator[None]:
         """Around a partition's replace, with the folder lock held: named before (`>`) and after (`<`), the
         latter even when the write failed (the file may have been replaced all the same)."""
-        fd = self._append(f">{partition}\n".encode())
+        before, after = f">{partition}\n".encode(), f"<{partition}\n".encode()
+        self._own = None
+        fd, whole = self._append(before)
         try:
             yield
         finally:
             if fd is not None:
-                self._append(f"<{partition}\n".encode(), fd=fd)
+                fd, also = self._append(after, fd=fd)
+                if whole and also:
+                    self._note_own(fd, partition, length=len(before) + len(after))
                 self._rotate(fd)
                 os.close(fd)
 
-    def _append(self, line: bytes, *, fd: int | None = None) -> int | None:
-        """`line` at the end of the feed (no fsync: after a crash every process starts with nothing trusted)."""
+    def _note_own(self, fd: int, partition: str, *, length: int) -> None:
+        """Where this write's two lines are, so this store's next `read` skips them (`_own`): only the folder
+        lock's holder appends, so they are together at the end of the file."""
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            return
+        self._own = (st.st_ino, st.st_size - length, st.st_size, partition)
+
+    def _append(self, line: bytes, *, fd: int | None = None) -> tuple[int | None, bool]:
+        """`line` at the end of the feed (no fsync: after a crash every process starts with nothing trusted):
+        the feed's descriptor and whether the line went whole."""
         try:
             if fd is None:
                 fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            os.write(fd, line)
+            if os.write(fd, line) != len(line):
+                raise OSError(f"a short append to {self.path}")
         except OSError:  # a reader then stats that partition every time (it stays unsettled), as without a feed
             logger.warning("could not append to %s", self.path, exc_info=True)
-        return fd
+            return fd, False
+        return fd, True
 
     def _rotate(self, fd: int) -> None:
         """Start the feed anew once it is long: readers see another file and trust nothing until they read it."""

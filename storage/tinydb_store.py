@@ -74,6 +74,8 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         self._lock = FolderLock(os.path.join(self.directory, LOCK_NAME))
         self._active: set[str] = set()
         self._open_meta: dict[str, Meta] = {}
+        self._locked: dict[str, int] = {}
+        """Each open update's partition and the version it locked (`locked_version`; one writer at a time)."""
         self._retiring: dict[str, str] = {}
         self._noted_folders: set[str] = set()
         self._paths: dict[str, str] = {}
@@ -100,12 +102,16 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
 
     def read_versioned(self, partition: str) -> Versioned:
         seen = getattr(self._looks, "seen", None)
-        if seen is not None and partition in seen:  # looked at in this request (this thread's: no lock)
-            entry = seen[partition]
-        else:
+        if seen is None:
             path = self._path(partition)
             with self._cache_lock:
-                entry = self._checked(partition, path)
+                entry = self._looked(partition, path)
+        elif partition in seen:  # looked at in this request (this thread's: no lock)
+            entry = seen[partition]
+        else:  # `_checked`, inline: its first look in this request (an actor's `neste` makes ~30)
+            path = self._path(partition)
+            with self._cache_lock:
+                entry = seen[partition] = self._looked(partition, path, trusting=True)
         return Versioned({}, 0) if entry is None else entry.versioned
 
     def version(self, partition: str) -> int:
@@ -246,6 +252,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 work = work_copy(entry.tables) if entry is not None else {}
                 meta: Meta = json_copy(entry.meta) if entry is not None else {}
                 self._open_meta[partition] = meta
+                self._locked[partition] = entry.version if entry is not None else 0
                 yield work
                 with self._feed.writing(partition):  # named before and after, for every process's reads
                     self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
@@ -269,8 +276,12 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             finally:
                 self._active.discard(partition)
                 self._open_meta.pop(partition, None)
+                self._locked.pop(partition, None)
                 self._retire(partition, written=False)
                 self.forget_sealed(partition)  # after the write: a `logg` meanwhile may have read the old rows
+
+    def locked_version(self, partition: str) -> int | None:
+        return self._locked.get(partition)  # written and read under the folder lock, one update at a time
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -10,6 +10,7 @@ from types import MappingProxyType
 from adapters.compose import make_core
 from bot.clock import OSLO, FixedClock
 from bot.core import Core
+from bot.delivery.targets import REFERENCES
 from bot.messages import Outcome, Reply, Request
 from bot.model.config import AppConfig, load_config
 from storage.base import Store, Tables
@@ -82,10 +83,49 @@ class BotDriver:
         self.clock.set(oslo(*args))
 
 
-def make_bot(*, at: datetime | None = None, store: Store | None = None, config: AppConfig | None = None) -> BotDriver:
+def make_bot(
+    *,
+    at: datetime | None = None,
+    store: Store | None = None,
+    config: AppConfig | None = None,
+    in_teams: bool = True,
+) -> BotDriver:
+    """A bot on a fresh (or the given) store. `in_teams`: the bot was added to every Teams channel the
+    configuration binds, as in a working deployment (their conversation references are stored, so
+    announcements and reminders to them are kept: `bot.delivery.targets.why_not`)."""
     clock = FixedClock(at or oslo(2026, 11, 23, 9, 0))
     core = make_core(config=config or load_config(DEMO_CONFIG), store=store or MemoryStore(), clock=clock)
+    if in_teams:
+        add_to_teams(core)
     return BotDriver(core=core, clock=clock)
+
+
+def add_to_teams(core: Core) -> None:
+    """The bot added to every Teams channel the configuration binds."""
+    teams = [b.address.channel_id for b in core.directory.bindings() if b.address.platform == "teams"]
+    store_references(core.store, channels=teams)
+
+
+def store_references(store: Store, *, channels: Iterable[str]) -> None:
+    """The conversation references the Teams adapter stores when the bot is added to these channels."""
+    partition, table = REFERENCES["teams"]
+    wanted = [channel for channel in channels if channel not in store.read(partition).get(table, {})]
+    if not wanted:
+        return
+    with store.update(partition) as tables:
+        references = tables.setdefault(table, {})
+        for channel in wanted:
+            references[channel] = {
+                "reference": {
+                    "conversation": {"id": channel, "conversationType": "channel"},
+                    "channelId": "msteams",
+                    "serviceUrl": "https://smba.trafficmanager.net/emea/",
+                },
+                "kind": "channel",
+                "team_id": None,
+                "team_name": None,
+                "tenant_id": None,
+            }
 
 
 COORDINATOR = {"agder": "kari", "vestland": "per"}

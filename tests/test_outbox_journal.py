@@ -22,7 +22,7 @@ from storage.base import Store
 from storage.memory import MemoryStore
 from storage.tinydb_journal import NOTED_FOLDER
 from storage.tinydb_store import TinyDBStore
-from tests.driver import BotDriver
+from tests.driver import BotDriver, store_references
 from tests.helpers import FakeSender
 from tests.test_delivery import AT, _bot, _last_signature, _posted, _senders
 
@@ -93,6 +93,7 @@ def _queued(store: TinyDBStore) -> list[Row]:
     from bot.state.store import StateStore
 
     state = StateStore(store=store)
+    store_references(store, channels=("T1",))  # the bot was added there: its announcement is kept
     reply = Reply(title="Signert", text="Signert.", visibility=Visibility.CHANNEL)
     announcements = tuple(
         Announcement(to=ChannelAddress(platform=platform, channel_id=channel), reply=reply)

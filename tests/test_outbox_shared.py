@@ -16,6 +16,7 @@ from bot.messages import Announcement, ChannelAddress, Outcome, Reply, Visibilit
 from bot.state.store import StateStore
 from storage.base import REPLACED_ROW_TABLES, Tables
 from storage.tinydb_store import TinyDBStore
+from tests.driver import store_references
 
 AT = datetime(2027, 1, 14, 10, tzinfo=UTC)
 PARTITION = "cycle/agder/2027"
@@ -41,6 +42,7 @@ def test_every_outbox_write_replaces_its_rows(tmp_path: Path) -> None:
     folder = tmp_path / "db"
     store = TinyDBStore(folder)
     state = StateStore(store=store)
+    store_references(store, channels=("T1", "T2"))  # the bot was added there: their announcements are kept
     with store.update(PARTITION) as tables:
         tables["signatures"] = {"in": {"by": "ola"}}
     held: list[tuple[Tables, Tables]] = []

@@ -69,7 +69,7 @@ def ask(core: Core, text: str, *, as_: str = "kari", channel: str = "agder", **e
 
 def test_the_steps_run_in_the_declared_order(bot: BotDriver) -> None:
     names = [step.__module__.rsplit(".", 1)[-1] for step in bot.core.steps]
-    assert names == ["repeats", "kept", "language", "errors", "size", "unbound", "permission"]
+    assert names == ["repeats", "again", "kept", "language", "errors", "size", "unbound", "permission"]
 
 
 def test_a_redelivery_is_answered_once_and_a_click_that_recorded_nothing_may_come_again() -> None:

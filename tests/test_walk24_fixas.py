@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.driver import COORDINATOR, BotDriver, make_bot, oslo, record_all_preconditions, signing_open
 from tests.test_model_timing import posted
 
@@ -172,3 +174,22 @@ def test_a_two_day_meetings_start_time_is_in_the_feeds_event_title() -> None:
         summary = next(line for line in text.splitlines() if line.startswith("SUMMARY:Regionalt dialogmøte vår 2027"))
         assert start in summary, summary
         assert "DTSTART;VALUE=DATE:20270422" in text and "DTEND;VALUE=DATE:20270424" in text
+
+
+@pytest.mark.parametrize(
+    ("person", "title"), [("aud", "Forberedelse av avtalen 2027"), ("per", "Førebuing av avtalen 2027")]
+)
+def test_oversikt_leads_with_the_agreement_being_prepared_once_its_deadlines_have_come(person: str, title: str) -> None:
+    """Walk 24 F7 (walk 25: «the answer is far down»): from the month the prepared agreement's first item falls
+    due (the action plan, 15 December; the model holds the running cycle's autumn meetings in October and
+    November), `oversikt` shows its preparation first, under the national rows; before, after the rows."""
+    bot = make_bot(at=oslo(2026, 12, 16, 15))
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud").ok
+    reply = bot.say("oversikt", as_=person)
+    titles = [section.title for section in reply.sections]
+    at = titles.index(title)
+    assert at == titles.index("Nasjonalt") + 1 and "Statsbudsjett: ✓" in reply.sections[at].facts[0].value, titles
+    assert "2026" in reply.title  # the cycle is still the calendar year's, as in `status` and `neste`
+    bot.set_time(2026, 11, 16, 9)
+    titles = [section.title for section in bot.say("oversikt", as_=person).sections]
+    assert titles.index(title) > titles.index("Agder"), titles

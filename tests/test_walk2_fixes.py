@@ -218,8 +218,13 @@ def test_more_points_in_an_actors_neste_point_to_a_status_that_lists_them() -> N
     points = "; ".join(f"Punkt {n} @IN innen {n}. desember" for n in range(1, 8))
     assert bot.say(f"referat høst Godt møte oppfølging: {points}", as_="kari").ok
     text = bot.say("neste", as_="ola", channel="in").text
-    assert "og 2 til (skriv «status agder»)" in text, text
-    assert bot.say("status agder", as_="ola", channel="in").ok
+    # walk 26 F4: `neste` pages the asker's own points, whatever meetings they came from («neste side 2»)
+    assert "og 2 til (skriv «neste side 2»)" in text, text
+    rest = bot.say("neste side 2", as_="ola", channel="in").text
+    later = [f"Punkt {n} " for n in range(1, 8) if f"Punkt {n} " not in text]
+    assert len(later) == 2 and all(point in rest for point in later) and "Punkt 1 " not in rest, rest
+    status = bot.say("status agder", as_="ola", channel="in")
+    assert status.ok and all(point in status.text for point in later), status.text
 
 
 @pytest.mark.parametrize(("who", "meeting"), [("kari", "høst"), ("per", "haust")])

@@ -206,7 +206,13 @@ class SlackAdapter:
 
     async def _on_view_submission(self, ack: Any, body: dict[str, Any]) -> None:
         request = translate.view_request(body)
-        outcome = await self._handle(request)
+        if request.text.strip() and request.channel_id:
+            outcome = await self._handle(request)
+        else:  # metadata not ours (not JSON, no command or channel): nothing to run, no help posted to "" (walk 27 F10)
+            with using(self._lang_for(request)):  # type: ignore[arg-type]
+                outcome = Outcome(
+                    reply=Reply(title=_("Ugyldig skjema"), text=_("Skjemaet er ugyldig; åpne det på nytt."), ok=False)
+                )
         if outcome.repeated:
             await ack()
             return

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from adapters.platform_config import PlatformConfigError
+
 DEFAULT_API_URL = "https://slack.com/api/"
+
+
+class SlackConfigError(PlatformConfigError):
+    """Slack is configured by half (a token without its signing secret, or the other way round)."""
 
 
 @dataclass(frozen=True)
@@ -24,10 +30,19 @@ class SlackSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SlackSettings | None:
-        """None when Slack is not configured (the server then runs without it)."""
+        """None when Slack is not configured (the server then runs without it); SlackConfigError when it is
+        by half: a token set without its secret runs no silent bot (walk 27 F5)."""
         bot_token = environ.get("SLACK_BOT_TOKEN", "").strip()
         signing_secret = environ.get("SLACK_SIGNING_SECRET", "").strip()
-        if not bot_token or not signing_secret:
+        app_token = environ.get("SLACK_APP_TOKEN", "").strip()
+        needed = {"SLACK_BOT_TOKEN": bot_token, "SLACK_SIGNING_SECRET": signing_secret}
+        if not all(needed.values()):
+            if any(needed.values()) or app_token:
+                missing = " and ".join(name for name, value in needed.items() if not value)
+                raise SlackConfigError(
+                    f"Slack is configured by half: {missing} not set (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET "
+                    "go together; see README.md)."
+                )
             return None
         api_url = environ.get("SLACK_API_URL", "").strip() or DEFAULT_API_URL
         if not api_url.endswith("/"):
@@ -35,7 +50,7 @@ class SlackSettings:
         return cls(
             bot_token=bot_token,
             signing_secret=signing_secret,
-            app_token=environ.get("SLACK_APP_TOKEN", "").strip() or None,
+            app_token=app_token or None,
             api_url=api_url,
         )
 

@@ -23,6 +23,7 @@ from jwt import PyJWTError
 
 from adapters import offload
 from adapters.request_guard import answer_and_close, read_whole, request_label
+from bot.delivery.sending import SendFailed
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Outcome, Reply, Request
 from storage.base import StoreError
@@ -161,9 +162,32 @@ class TeamsRuntime:
         if updatable and await self._update_clicked(turn_context, request=request, outcome=outcome):
             await self.announce(outcome, origin=here)
             return
+        if outcome.alone and not request.personal and await self._to_own_chat(turn_context, request):
+            return
         origin = _origin(request.text) if outcome.reads_only else None
         await self._reply(turn_context, outcome.reply, origin=origin)
         await self.announce(outcome, origin=here)
+
+    async def _to_own_chat(self, turn_context: TurnContext, request: Request) -> bool:
+        """A reply meant for the asker alone (`Outcome.alone`, the receipt) asked in a channel, where everyone
+        in the thread reads every reply: sent to the person's own chat with the bot, where they have one, and
+        the thread told where it went (walk 20 F-o; Slack shows it to the asker alone). False, and nothing
+        sent, when there is no such chat or it cannot be posted to: the reply then goes in the thread."""
+        chat = await offload.call(self.book.personal_chat, request.user_id)
+        if chat is None:
+            return False
+        # the same read, as asked in the person's own chat (so it says «Bare du ser …»), never a redelivery
+        alone = replace(request, personal=True, delivery=None, request_id=None)
+        outcome = await offload.call(self.core.handle, alone, reads_only=True)
+        try:
+            await self.senders[PLATFORM].send(channel_id=chat, reply=outcome.reply)
+        except SendFailed as error:  # timed out, uncertain, undeliverable: the thread gets it as before
+            logger.warning("Teams: could not send a personal reply to the person's own chat (%s)", type(error).__name__)
+            return False
+        with using(outcome.reply.lang):
+            note = _("{title}: sendt til deg i din personlige chat med boten.").format(title=outcome.reply.title)
+        await self._reply(turn_context, Reply(title=note, text=note, lang=outcome.reply.lang), origin=None)
+        return True
 
     def reachable(self, key: str) -> None:
         """A conversation reference written, or the bot added: the core may have marked the channel

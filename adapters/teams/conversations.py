@@ -18,14 +18,16 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
+from bot.delivery.targets import REFERENCES
 from storage.base import Store
 
 from .translate import channel_key
 
 logger = logging.getLogger(__name__)
 
-PARTITION = "teams/conversations"
-TABLE = "references"
+PARTITION, TABLE = REFERENCES["teams"]
+"""Named in the core (`bot.delivery.targets.REFERENCES`): a channel without a reference here is one no
+process can post to, so the outbox keeps nothing for it."""
 
 
 def is_personal(activity: Activity | ConversationReference) -> bool:
@@ -148,3 +150,12 @@ class ConversationBook:
 
     def keys(self) -> list[str]:
         return sorted(self._documents())
+
+    def personal_chat(self, user_key: str) -> str | None:
+        """The key of the person's own chat with the bot (its reference keeps the person: the AAD id, or the
+        Teams id, as `translate.user_key` reads them), or None when they never wrote to the bot there."""
+        for key, document in self._documents().items():
+            user = (document.get("reference") or {}).get("user") or {}
+            if document.get("kind") == "personal" and user_key in (user.get("aadObjectId"), user.get("id")):
+                return key
+        return None

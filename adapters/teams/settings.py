@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from adapters.platform_config import PlatformConfigError
+
 ENV_APP_ID = "MICROSOFT_APP_ID"
 ENV_APP_PASSWORD = "MICROSOFT_APP_PASSWORD"
 ENV_TENANT_ID = "MICROSOFT_APP_TENANT_ID"
@@ -20,7 +22,7 @@ ENV_SWITCH = "SAMHANDLING_TEAMS"
 MESSAGES_PATH = "/api/messages"
 
 
-class TeamsConfigError(Exception):
+class TeamsConfigError(PlatformConfigError):
     """The Teams settings are incomplete. The message is for the operator, in English."""
 
 

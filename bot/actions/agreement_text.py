@@ -138,7 +138,7 @@ def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:
     typed = fields.get("sha256")
     if typed:
         return typed == current.sha256
-    return bool(fields.get("link")) and fields.get("link") == current.link
+    return agreement.same_link(str(fields.get("link") or ""), current.link)
 
 
 OTHER_YEARS = 3

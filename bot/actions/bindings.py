@@ -148,6 +148,8 @@ def bind_person(
     moves = held is not None and held != (chosen.party, chosen.role)
     if moves and held and not confirmed and not _promotion(held, chosen):
         raise DomainError(_moving_text(acting.config, held=held, chosen=chosen), again=_("Flytt"))
+    if not confirmed and (text := _namesake_text(acting, chosen=chosen, now=now)) is not None:
+        raise DomainError(text, again=_("Registrer likevel"))
     bound = _bind(
         acting,
         action=BIND_PERSON,
@@ -170,6 +172,26 @@ def bind_person(
         region=chosen.party if chosen.party and acting.config.region(chosen.party) else None,  # its `logg` (F6)
     )
     return chosen, Bound(changed=bound.changed, replaced=held if moves and bound.changed else None)
+
+
+def _namesake_text(acting: Acting, *, chosen: PersonBinding, now: Document | None) -> str | None:
+    """The question before a new name that another person of the same party already has: receipts, «logg»,
+    the channel's «X er rådgiver for …» and a follow-up's «@Kari Nordmann» would not tell them apart, and
+    it reads as the coordinator demoted (walk 27 F3). None when the name is new there, or already theirs."""
+    if not chosen.party or (now or {}).get("name") == chosen.name:
+        return None
+    directory = Directory(config=acting.config, state=acting.state)
+    others = [
+        key for key, (_name, party) in directory.people_named(name=chosen.name).items()
+        if party == chosen.party and key != chosen.person
+    ]  # fmt: skip
+    if not others:
+        return None
+    return _(
+        "{party} har allerede en person som heter {name}. To med samme navn kan ikke skilles i kvitteringer, "
+        "«logg» og oppfølgingspunkter; bruk gjerne et navn som skiller dem. Skriv det samme med «{confirm}» til "
+        "slutt for å registrere likevel. Ingenting er endret."
+    ).format(party=acting.config.party_name(chosen.party), name=chosen.name, confirm=confirm_word())
 
 
 def _promotion(held: tuple[str, str], chosen: PersonBinding) -> bool:

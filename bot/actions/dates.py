@@ -317,14 +317,21 @@ def _weekend_worries(days: list[date]) -> list[str]:
 
 def _day_off_worries(acting: Acting, *, day: date, in_span: bool) -> list[str]:
     """A public holiday or a configured day off; inside a span it is «med …», one of the span's days."""
-    if (name := holiday_name(day)) is not None:
+    if (name := holiday_said(day)) is not None:
         worry = _("med {name} (helligdag)") if in_span else _("{name} (helligdag)")
-        return [worry.format(name=_(_lower_first(name)))]
+        return [worry.format(name=name)]
     if (day.month, day.day) in acting.config.reminders.days_off_set:  # e.g. julaften: no holiday, yet off
         off = name_of(day)
         worry = _("med {name} (fridag)") if in_span else _("{name} (fridag)")
         return [worry.format(name=_(off) if off else _("en fridag"))]
     return []
+
+
+def holiday_said(day: date) -> str | None:
+    """The public holiday on `day` as a sentence says it in the reader's written form («første nyttårsdag»),
+    else None: a date's question and the day a thing happened name it alike."""
+    name = holiday_name(day)
+    return _(_lower_first(name)) if name is not None else None
 
 
 def _lower_first(name: str) -> str:

@@ -16,7 +16,7 @@ from bot.actions.base import Acting, record
 from bot.actions.rules import require_known
 from bot.i18n import _
 from bot.messages import Button
-from bot.model.followups import SHOW, Followup, close_button, find, may_close
+from bot.model.followups import SHOW, Followup, close_button, find, may_close, rest_command
 from bot.model.followups_closable import closable_points
 from bot.model.followups_recorded import ID_LENGTH
 from bot.model.followups_replaced import RemovedPoint, removed_point
@@ -55,10 +55,13 @@ def _which_point(acting: Acting) -> str:
     first = closable.first
     if first is None:
         return _("Hvilket oppfølgingspunkt? Du har ingen åpne oppfølgingspunkter; id-ene står i «status».")
+    # «Dine åpne» is the whole of the caller's own; the others of their meetings are cut with how many more
+    # and where they are listed (walk 26 F4: two of seven left out without a word)
+    listed = closable.kept[: max(0, SHOW - len(closable.own))] or closable.kept[:1]
+    rest = list(closable.kept[len(listed) :])
+    more = " " + _("… og {n} til (skriv «{command}»).").format(n=len(rest), command=rest_command(rest)) if rest else ""
     kept = (
-        _("Åpne fra møtene dere har ansvar for, som du også kan lukke: {points}.").format(
-            points=_listed(closable.kept[: max(0, SHOW - len(closable.own))] or closable.kept[:1])
-        )
+        _("Åpne fra møtene dere har ansvar for, som du også kan lukke: {points}.").format(points=_listed(listed)) + more
         if closable.kept
         else ""
     )
@@ -72,7 +75,7 @@ def _which_point(acting: Acting) -> str:
         part
         for part in (
             _("Hvilket oppfølgingspunkt? Dine åpne: {points}. Skriv f.eks. «ferdig {id}».").format(
-                points=_listed(closable.own[:SHOW]), id=first.id
+                points=_listed(closable.own), id=first.id
             ),
             kept,
         )

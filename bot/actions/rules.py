@@ -67,17 +67,18 @@ def require_near_year(acting: Acting, year: int, *, example: Example) -> None:
             )
         )
     if year > last:
-        _too_far(year, example=example() if callable(example) else example)
+        too_far(year, example=example() if callable(example) else example)
 
 
 def require_readable_year(*, this_year: int, year: int, example: str) -> None:
     """A read may look back at history and ahead at a plan period set ahead, but a year decades off holds
     nothing: `status 2099` is a slip like `signer 2099`, refused with the same words, not an empty page."""
     if abs(year - this_year) > READ_YEARS:
-        _too_far(year, example=example)
+        too_far(year, example=example)
 
 
-def _too_far(year: int, *, example: str) -> None:
+def too_far(year: int, *, example: str) -> None:
+    """«1900 er for langt unna»: one refusal for every year too far off, read or written."""
     raise DomainError(
         _("{year} er for langt unna. Skriv et år nær i år, f.eks. «{example}».").format(year=year, example=example)
     )

@@ -143,6 +143,19 @@ def is_url(text: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text
 
 
+def same_link(one: str, other: str) -> bool:
+    """Whether two links name the same document: the scheme and host are case-insensitive and a host may end
+    in a dot (walk 25 F6: «https://VLFK.no/avtale.pdf» was a new text version of «https://vlfk.no/…»); the
+    path and query are compared as typed, since a server may tell their case apart."""
+    return bool(one) and bool(other) and _link_key(one) == _link_key(other)
+
+
+def _link_key(link: str) -> tuple[str, str, str]:
+    parsed = urlparse(link.strip())
+    host = parsed.netloc.lower().rstrip(".")
+    return parsed.scheme.lower(), host, link.strip()[len(f"{parsed.scheme}://{parsed.netloc}") :]
+
+
 _EXAMPLE_HOSTS = ("example.no", "example.com", "example.org", "example.net")
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from bot.dates.vague import deadline_day
 from bot.dates.words import DAY_UNITS, MONTH_NAMES, MONTH_UNITS, NUMBERS, WEEK_UNITS, alternation
 from bot.dates.workdays import on_or_before
 from bot.parsing import fold
@@ -176,6 +177,10 @@ def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
         return due, None
     week_end = _WEEK_END.match(" ".join(named.phrase.lower().split()))  # «innen utgangen av uke 49» (walk 21 A7)
     parsed = parse_norwegian_date(week_end.group(1) if week_end else named.phrase, now=now)
+    if parsed is not None and parsed.month_only and named.strong and not week_end:
+        # «innen desember», «innen første uke i desember»: the period's last working day (dates13)
+        end = deadline_day(day=parsed.when.date(), part=parsed.month_part)
+        return (on_or_before(end), None) if end != parsed.when.date() else None
     if parsed is None or parsed.month_only or (week_end and not parsed.week_only):
         return None
     if parsed.week_only:

@@ -21,6 +21,7 @@ from typing import Literal
 from bot import i18n
 from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
+from bot.dates.ends import by_its_end, no_such_end, until_start
 from bot.dates.found import Maker, shifted
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
@@ -28,9 +29,9 @@ from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
 from bot.dates.sentence import date_phrases
 from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
-from bot.dates.times import between, clock, day_first, take_all_day, take_lunch, take_time
+from bot.dates.times import between, clock, day_first, impossible_end, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
-from bot.dates.vague import MonthPart, vague
+from bot.dates.vague import MonthPart, anchor, vague
 from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
     DEADLINE_WORDS,
@@ -137,10 +138,10 @@ class DateTrouble:
     """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
     and the caller adds what to type instead."""
 
-    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague"]
+    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague", "time"]
     message: str
     day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
-    instead: tuple[str, ...] = ()  # the phrases to offer instead, when it could be either
+    instead: tuple[str, ...] = ()  # the phrases to offer instead: two when it could be either, one to write instead
 
 
 def read_date(
@@ -190,10 +191,17 @@ def _read(
         when = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, tzinfo=OSLO)
         return ParsedDate(when=when, has_time=True, year_typed=True)
     s = before_christmas(normalize(text))
-    s = s if before_feast(s) else christmas_by(_FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s)), typed=s)
+    by_end = False
+    if not before_feast(s):
+        deadline = _DEADLINE_RE.match(s)
+        cut = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s))
+        by_end = deadline is not None and not until_start(deadline.group()) and christmas_by(cut, typed=s) == cut
+        s = christmas_by(cut, typed=s)
     s, whole = take_all_day(s)
     s, lunch = take_lunch(between(with_years(with_relative_months(s, today=now.date()), today=now.date())))
     found = _read_whole(s, text=text, now=now, window=window)
+    if by_end and isinstance(found, ParsedDate) and found.month_only:
+        found = by_its_end(found)
     if isinstance(found, ParsedDate) and (lunch or whole) and not found.has_time and not found.month_only:
         return replace(found, daypart=True)  # "torsdag 22. april, lunsj", "(heldagsmøte)": no clock time
     if found is None and (zoned := split_zone(text)) is not None:
@@ -207,7 +215,10 @@ def _read(
         return inside
     if found is None and vague(s):
         typed = normalize(text)  # «før vinteren» as typed, not the «vinteren» read
-        return DateTrouble(reason="vague", message=i18n._("«{text}» sier ikke hvilken dag.").format(text=typed))
+        within = _read_whole(anchor(s), text=anchor(s), now=now, window=window) if anchor(s) != s else None
+        day = within.when.date() if isinstance(within, ParsedDate) and not within.month_only else None
+        message = i18n._("«{text}» sier ikke hvilken dag.").format(text=typed)
+        return DateTrouble(reason="vague", message=message, day=day)  # «neste uke en gang»: a day of it offered
     return found
 
 
@@ -256,9 +267,10 @@ def _read_whole(
 
 def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
     """One date in a normalized phrase (no span): the grammar's whole reading."""
+    wrong_end = impossible_end(s)
     s, at, until, ok = take_time(s)
     if not ok or not s:
-        return None
+        return no_such_end(wrong_end, day=None, at=at) if wrong_end and ok else None
     found = match(s, now=now, window=window)
     daypart = at is None and not _DAYPART_WORDS.isdisjoint(s.split())
     bare = _DAYPART_RE.sub("", s).strip(" ,")
@@ -296,6 +308,8 @@ def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> Par
     if found.kind == "day_of_month" and (trouble := _which_month(found, s=s, now=now, window=window)):
         return trouble
     daypart = daypart and found.kind != "month"  # "tidlig i januar" is a part of a month, asked about as one
+    if wrong_end is not None and at is not None:
+        return no_such_end(wrong_end, day=found.day, at=at)
     return replace(_result(found, at=at), until=until if at else None, daypart=daypart)
 
 

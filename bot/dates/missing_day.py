@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 _NAMED_RE = re.compile(rf"(?<![0-9])([0-9]{{1,2}})\.?\s*({alternation(MONTHS)})\.?(?:\s+([0-9]{{4}}))?(?![0-9])")
 _NUMBERED_RE = re.compile(r"(?<![0-9.])([0-9]{1,2})[./]([0-9]{1,2})(?:[./]([0-9]{4}|[0-9]{2}))?\.?(?![0-9])")
+_ISO_RE = re.compile(r"(?<![0-9.-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
+"""«2026-02-30» (walk 27 F7: `dato … 2026-02-30 10:00` was «Jeg forstod ikke datoen»)."""
 
 
 def missing_day(text: str, *, year: int | None, today: date) -> str | None:
@@ -30,6 +32,7 @@ def missing_day(text: str, *, year: int | None, today: date) -> str | None:
     phrase = normalize(text)
     found = [(m.group(1), MONTHS[m.group(2)], m.group(3)) for m in _NAMED_RE.finditer(phrase)]
     found += [(m.group(1), int(m.group(2)), m.group(3)) for m in _NUMBERED_RE.finditer(phrase)]
+    found += [(m.group(3), int(m.group(2)), m.group(1)) for m in _ISO_RE.finditer(phrase)]
     if len(found) != 1:
         return None
     day_typed, month, year_typed = found[0]

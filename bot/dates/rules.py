@@ -73,7 +73,7 @@ _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
 _NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
 # "om ei vekes tid", "om en ukes tid", "i dag om en uke"; "en uke fra i dag"
 _IN_N_RE = re.compile(rf"(?:i\s+dag\s+)?om\s+({_N})\s+({_UNIT})(?:s\s+tid)?|({_N})\s+({_UNIT})\s+(?:fra|frå)\s+i\s*dag")
-_AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+siden")
+_AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+(?:siden|sidan)")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
 _WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
 _N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s*,?\s+(?:på\s+)?({_WD})")

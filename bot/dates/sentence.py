@@ -179,11 +179,13 @@ def date_phrases(text: str) -> Iterator[str]:
     marks = [
         i
         for i, word in enumerate(plain)
-        if _marks_a_day(word, words[i]) and not _adjective(plain, i) and i not in quantities
+        if (_marks_a_day(word, words[i]) or _yesterday(plain, i)) and not _adjective(plain, i) and i not in quantities
     ]
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
+    if _spoken_hours(plain[last + 1 : last + 1 + len(_SPOKEN_HOURS)]):
+        last += len(_SPOKEN_HOURS)  # «onsdag 20. januar fra ni til tre»: the date's hours, in words
     if last - first >= _MAX_RUN:
         return
     ended = text.rstrip().endswith((".", "?", "!"))  # «Minner om møtet i morgen kl. 10.»: written as a sentence
@@ -308,7 +310,28 @@ def _surely_a_date(plain: list[str], words: list[str]) -> bool:
         any(_marks_a_day(word, "") for word in plain)
         or any(_FULL_NUMERIC_RE.fullmatch(word.rstrip(".,")) for word in words)
         or any(word in _CLOCK_WORDS or _COLON_TIME_RE.fullmatch(word) for word in plain)
+        or any(_spoken_hours(plain[i : i + len(_SPOKEN_HOURS)]) for i in range(len(plain)))
     )
+
+
+_SPOKEN_HOURS = ("fra", "ni", "til", "tre")
+"""The shape of a range of hours in words after a date: «fra ni til tre», «frå ti til to» (`bot.dates.times`)."""
+
+
+def _spoken_hours(plain: list[str]) -> bool:
+    """Whether the words are a range of hours in words («fra ni til tre»), which belong to the date before them."""
+    return (
+        len(plain) == len(_SPOKEN_HOURS)
+        and plain[0] in _FROM
+        and plain[2] == "til"
+        and plain[1] in NUMBERS
+        and plain[3] in NUMBERS
+    )
+
+
+def _yesterday(plain: list[str], i: int) -> bool:
+    """«i går» names a day («Vi tek det i går i morgen.» is two), though «går» alone is a verb («går det?»)."""
+    return plain[i] == "går" and i > 0 and plain[i - 1] == "i"
 
 
 def _adjective(plain: list[str], i: int) -> bool:

@@ -120,22 +120,44 @@ def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
     return (total // 60) % 24, total % 60
 
 
+def _first_time(s: str) -> tuple[re.Pattern[str], re.Match[str]] | None:
+    """The first time pattern that matches a phrase (without «presis»), and its match: the one `take_time` cuts."""
+    for pattern in _TIME_PATTERNS:
+        if (m := pattern.search(s)) is not None:
+            return pattern, m
+    return None
+
+
+def impossible_end(s: str) -> str | None:
+    """The end of a typed time range that no clock shows or that is not after its start («10:00-25:00», «kl
+    14-12»), as typed; None when there is no range or it is whole. Such an end was dropped without a word
+    (dates13): the phrase is refused instead, saying which end is wrong, since the meeting's end is unknown."""
+    found = _first_time(_PRECISELY_RE.sub("", s))
+    if found is None or found[0] in (_SPOKEN_RE, _KL_WORD_RE, _ABOUT_RE):
+        return None
+    pattern, m = found
+    hour_group = 4 if pattern is _AMPM_RE else 3
+    if m.group(hour_group) is None:
+        return None
+    start, until = _start_until(pattern, m)
+    if start is None or (until is not None and until > start):
+        return None
+    return m.string[m.start(hour_group) : m.end()].strip()
+
+
 def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
     is impossible ("kl 25")."""
     s = _PRECISELY_RE.sub("", s)
-    for pattern in _TIME_PATTERNS:
-        m = pattern.search(s)
-        if m:
-            start, until = _start_until(pattern, m)
-            until = until if start is not None and until is not None and until > start else None
-            rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
-            if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(
-                p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)
-            ):
-                return rest, None, None, False  # two times in one phrase: not one meeting time
-            return rest, start, until, start is not None
-    return s, None, None, True
+    if (first := _first_time(s)) is None:
+        return s, None, None, True
+    pattern, m = first
+    start, until = _start_until(pattern, m)
+    until = until if start is not None and until is not None and until > start else None
+    rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
+    if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
+        return rest, None, None, False  # two times in one phrase: not one meeting time
+    return rest, start, until, start is not None
 
 
 def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -155,7 +177,10 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
     until = clock(m.group(3), m.group(4)) if m.group(3) is not None else None
     if len(m.group(1)) == 1 and _NIGHT[0] <= int(m.group(1)) <= _NIGHT[1]:
         return None, None  # "kl 2", "2:30": 14.00 as often as 02.00, so neither is read ("kl 02" is)
-    return clock(m.group(1), m.group(2)), until
+    start = clock(m.group(1), m.group(2))
+    if start and until and until <= start and len(m.group(3)) == 1 and _NIGHT[0] <= until[0] <= _NIGHT[1]:
+        until = (until[0] + 12, until[1])  # «kl 10-2»: to 14.00, as «fra ni til tre» ends at 15
+    return start, until
 
 
 def _twelve_hour(hour: str, minute: str | None, meridiem: str) -> tuple[int, int] | None:

@@ -29,9 +29,10 @@ _AROUND = (
     "i", "til", "neste", "kommende", "komande", "denne", "over", "etter", "før", "utpå", "ut", "på", "om", "mot",
     "av", "løpet", "seint", "sent", "sein", "sen", "tidleg", "tidlig", "midt", "midten", "slutten", "starten",
     "begynnelsen", "byrjinga", "enden", "innen", "innan", "en", "ein", "gang", "gong", "rundt", "ca", "ca.",
+    "dag", "eller", "annan", "annen",  # «ein dag neste veke», «neste uke en eller annen dag»
 )  # fmt: skip
 # A part of a week or a year without which day: «slutten av veka», «midt i uka», «i løpet av året».
-_PERIODS = ("uka", "uken", "veka", "veke", "året", "halvåret", "helga", "helgen")
+_PERIODS = ("uke", "uka", "uken", "veka", "veke", "året", "halvåret", "helga", "helgen")
 _PART_OF = (
     "midten",
     "midt",
@@ -44,6 +45,12 @@ _PART_OF = (
     "først",
     "fyrst",
     "seint",
+    # «neste uke en gang», «tidleg neste veke»: some day of the week, not its Monday (dates13)
+    "gang",
+    "gong",
+    "dag",
+    "tidlig",
+    "tidleg",
 )
 _YEAR_RE = re.compile(r"\s*,?\s*(?:i\s+)?[0-9]{4}$")
 
@@ -58,6 +65,14 @@ def vague(s: str) -> bool:
         return all(w in _SEASONS or w in _AROUND or w in _PERIODS for w in words)  # «veka etter haustferien»
     periods = [w for w in words if w in _PERIODS]
     return len(periods) == 1 and any(w in _PART_OF for w in words) and all(w in _PERIODS or w in _AROUND for w in words)
+
+
+def anchor(s: str) -> str:
+    """A vague phrase without the words that make it vague («neste uke en gang» → «neste uke»): the period it is
+    in, which `dato` offers a day of when asking which day."""
+    return " ".join(
+        w for w in s.split() if w not in _PART_OF and w not in ("en", "ein", "i", "av", "eller", "annan", "annen")
+    )
 
 
 MonthPart = Literal[
@@ -82,6 +97,16 @@ def period(*, day: date, part: MonthPart) -> tuple[date, date]:
         "last_week": (last - 6, last),
     }[part]
     return day.replace(day=first_day), day.replace(day=last_day)
+
+
+_BY_ITS_END = frozenset({"whole", "first_week", "second_week", "third_week", "fourth_week", "last_week"})
+
+
+def deadline_day(*, day: date, part: MonthPart) -> date:
+    """The day a deadline naming a month or a week of one falls on: the period's last day («innen desember»,
+    «innen første uke i desember»: 31 and 7 December), as «innen utgangen av desember» is (dates13); a month's
+    start, middle or end keep the day they name («innen medio mai» is the 15th)."""
+    return period(day=day, part=part)[1] if part in _BY_ITS_END else day
 
 
 def working_days_in(*, day: date, part: MonthPart, days_off: DaysOff = ()) -> list[date]:

@@ -225,9 +225,19 @@ _THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal
 _WEEKDAY_DIGIT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{3,8})(?=[0-9])")
 
 
+# «Fri 12 Nov 2027 10:00 AM - 12:00 PM»: "fri" and "sat" are English weekdays in front of a copy that is plainly
+# English (a twelve-hour time or an English month), never in Norwegian («fri 12. nov» is a day off).
+_ENGLISH_FRI_RE = re.compile(r"^(fri|sat)\.?(?=[\s,])")
+_ENGLISH_COPY_RE = re.compile(
+    r"[0-9]\s*[ap]\.?\s?m\b|\b(?:january|february|march|may|june|july|october|december|oct|dec)\b"
+)
+
+
 def normalize(text: str) -> str:
     """Lower case, one spelling per word, single spaces, no decoration around the phrase."""
     s = unicodedata.normalize("NFKC", text).lower()
+    if _ENGLISH_FRI_RE.match(s) and _ENGLISH_COPY_RE.search(s):
+        s = _ENGLISH_FRI_RE.sub(lambda m: {"fri": "friday", "sat": "saturday"}[m.group(1)], s, count=1)
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)

@@ -110,18 +110,21 @@ async def redeliver(
         logger.exception("could not read the announcement outbox")
         return [], 0, None
     stale = (at - NO_SENDER_AGE).isoformat()
-    orphans = [
-        row
-        for row in rows
-        if row.announcement.to.platform not in senders and str(row.doc.get("created_at", "")) < stale
-    ]
-    if orphans:  # nobody here posts to that platform, and nobody else did for days: said once, not kept
-        gone = {
-            row.key: Result(UNDELIVERABLE, f"no {row.announcement.to.platform} sender configured") for row in orphans
-        }
+    gone: dict[str, Result] = {}
+    unposted = targets.unposted(core.state, to=(row.announcement.to for row in rows))  # kept before it went
+    for row in rows:
+        to = row.announcement.to
+        if to in unposted:
+            gone[row.key] = Result(UNDELIVERABLE, unposted[to])
+        elif to.platform not in senders and str(row.doc.get("created_at", "")) < stale:
+            gone[row.key] = Result(UNDELIVERABLE, f"no {to.platform} sender configured")
+    if gone:  # nobody can post them, or nobody here posts to that platform and nobody else did for days
+        orphans = [row for row in rows if row.key in gone]
         for row in orphans:
             _note(core, row, gone[row.key])
         settle(core.state, orphans, gone, at=at)
+        targets.say_once(core.state, unposted=unposted, at=at)
+        rows = [row for row in rows if row.key not in gone]
     rows = [row for row in rows if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)
@@ -231,8 +234,8 @@ async def deliver_announcements(
     made in one platform is announced in the others. `already_shown`: the channel that got the reply.
 
     With `core`, through the durable outbox: the announcements a request stored with its change
-    (`Outcome.queued`) are posted from there; an outcome that has none stored yet (one made outside the
-    pipeline) is stored first, in one write. A failed post is retried by the next reminder pass."""
+    (`Outcome.queued`) are posted from there; an outcome the outbox has not seen (`Outcome.outboxed`: one made
+    outside the pipeline) is stored first, in one write. A failed post is retried by the next reminder pass."""
     if core is None:
         for announcement in outcome.announcements:
             sender = senders.get(announcement.to.platform)
@@ -243,7 +246,7 @@ async def deliver_announcements(
             except SendFailed as exc:
                 logger.warning("announcement to %s failed: %s", announcement.to, exc)
         return
-    if not outcome.queued and outcome.announcements:
+    if not outcome.outboxed and outcome.announcements:
         outcome = queue(core.state.for_request(hold_writes=True), outcome, here=already_shown, at=core.clock.now())
     await deliver_queued(core=core, outcome=outcome, senders=senders)
 

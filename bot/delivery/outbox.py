@@ -7,11 +7,13 @@ announcement made without a change (rare) is kept in the ``outbox`` partition. P
 `bot.delivery.announcements`'s; `settle` records the results of one partition's posts: a post the platform
 accepted leaves the table for the partition's ledger (`announcement:<key>`), a failed one counts a try
 and is given up after `MAX_ATTEMPTS` (into `meta`'s history, so `logg` shows it, and told to the admins),
-and one that can never go (a Teams channel without a conversation reference) or may have gone already
-with no way to tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be
-delivered. Posted and failed tries are noted beside the partition where the store keeps a journal
-(`Store.note`: an append, not a second durable replace of the partition after every write that announces,
-issue 21) and folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
+and one that can never go (a Teams channel that answers 403/404) or may have gone already with no way to
+tell (`uncertain`) leaves at once and is said once: the outbox keeps only what can still be delivered. An
+announcement to a channel no process can post to as the store knows it (a Teams channel without a stored
+conversation reference: `bot.delivery.targets.why_not`) is not queued at all; the channel is said once.
+Posted and failed tries are noted beside the partition where the store keeps a journal (`Store.note`: an
+append, not a second durable replace of the partition after every write that announces, issue 21) and
+folded in at its next outbox write (`fold`); the outbox reads its rows with them (`pending`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.delivery import targets
 from bot.delivery.reply_doc import reply_from_doc, reply_to_doc
 from bot.i18n import _, using
 from bot.messages import Announcement, ChannelAddress, Outcome, Queued
@@ -77,14 +80,17 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
     and say which rows they are (`Outcome.queued`). Raises what the write raises: then nothing was
     recorded, and the person is told so. `here`: the request's channel (it has the reply), or None for an
     outcome made outside a request."""
+    delivering = here is None or here.platform in DELIVERABLE
     wanted = [
-        a
-        for a in outcome.announcements
-        if (here is None or here.platform in DELIVERABLE) and a.to != here and a.to.platform in DELIVERABLE
+        a for a in outcome.announcements if delivering and a.to != here and a.to.platform in DELIVERABLE
     ]  # the terminal (`chat`) prints what it would announce and posts nothing, as it always has
+    unposted = targets.unposted(state, to=(a.to for a in wanted))
+    if unposted:  # no process can post there (`targets.why_not`): not kept, said once after the write
+        wanted = [a for a in wanted if a.to not in unposted]
     if not wanted:  # most requests (every read): the held write, if any, closed as it is; no rows to name
         state.finish_request(None)
-        return outcome
+        targets.say_once(state, unposted=unposted, at=at)
+        return replace(outcome, outboxed=True) if delivering and outcome.announcements else outcome
     stamp = uuid.uuid4().hex[:12]
     queued: list[Queued] = []
 
@@ -102,7 +108,8 @@ def queue(state: StateStore, outcome: Outcome, *, here: ChannelAddress | None, a
         with state.store.update(PARTITION) as tables:
             add(state.store, PARTITION, tables)
         state.finish_request()  # a holding view keeps even this write open until now
-    return replace(outcome, queued=tuple(queued)) if queued else outcome
+    targets.say_once(state, unposted=unposted, at=at)
+    return replace(outcome, queued=tuple(queued), outboxed=True)
 
 
 def rows_of(queued: Iterable[Queued], *, at: datetime) -> list[Row]:

@@ -14,8 +14,15 @@ the channel here, in the partition `PARTITION` (bookkeeping: no history, not mod
   platform learns it can post there (`reachable`: a Teams conversation reference arrives when the bot is
   added), so the next pass posts what was held (its reminders were never written as sent).
 
-An announcement to a marked channel is still tried once (rare, and a success clears the mark); one that
-fails leaves the outbox as before (`bot.delivery.outbox`).
+What the store itself says cannot be posted to is decided here, once, before anything is tried
+(`why_not`): a Teams channel without a stored conversation reference (`REFERENCES`; the Teams adapter
+writes them when the bot is added or spoken to there, whichever process serves Teams). No process can
+post there, so the outbox does not keep an announcement to it and a pass plans no digest for it; the
+channel is marked (and logged) once, the first time (`say_once`), not per announcement or pass. When the
+reference arrives the next announcement is kept and posted, and the next pass plans its reminders.
+
+An announcement to a channel marked for another reason is still tried once (rare, and a success clears
+the mark); one that fails leaves the outbox as before (`bot.delivery.outbox`).
 """
 
 from __future__ import annotations
@@ -47,6 +54,10 @@ NO_REFERENCE, NOT_IN_CHANNEL, GONE, ARCHIVED, FORBIDDEN, UNKNOWN = (
     "unknown",
 )
 """Why a channel cannot be reached, as stored (`kind_of` reads it from the sender's message)."""
+
+REFERENCES: Mapping[str, tuple[str, str]] = {"teams": ("teams/conversations", "references")}
+"""Platforms that can post only where they keep a conversation reference, and where the store keeps them
+(partition, table; keyed by the bare channel id): `adapters/teams/conversations.py` writes them."""
 
 _MIRROR: weakref.WeakKeyDictionary[Store, dict[str, Document]] = weakref.WeakKeyDictionary()
 """What this process last read or wrote of the marks, per store: /healthz never calls the store."""
@@ -80,6 +91,54 @@ def kind_of(error: str) -> str:
         if any(word in text for word in words):
             return kind
     return UNKNOWN
+
+
+def why_not(state: StateStore, *, to: ChannelAddress) -> str | None:
+    """Why no process can post to `to`, from what the store knows now (the sender's words for it), or
+    None when one may: the one rule for what the outbox keeps (`outbox.queue`, `redeliver`) and which
+    digests a pass plans. A store that cannot be read says None: kept and tried, never dropped unseen."""
+    where = REFERENCES.get(to.platform)
+    if where is None:
+        return None
+    partition, table = where
+    channel = to.channel_id.split(";messageid=", 1)[0]
+    try:
+        if channel in state.store.read(partition).get(table, {}):
+            return None
+    except Exception:
+        logger.warning("could not read the %s conversation references; %s is kept", to.platform, channel)
+        return None
+    return f"no {to.platform.capitalize()} conversation reference for {channel}; add the bot there"
+
+
+def unposted(state: StateStore, *, to: Iterable[ChannelAddress]) -> dict[ChannelAddress, str]:
+    """Of these channels, those no process can post to (`why_not`), with why; each channel asked once."""
+    found: dict[ChannelAddress, str] = {}
+    for address in dict.fromkeys(to):
+        why = why_not(state, to=address)
+        if why is not None:
+            found[address] = why
+    return found
+
+
+def say_once(state: StateStore, *, unposted: Mapping[ChannelAddress, str], at: datetime) -> None:
+    """Channels `why_not` turned away, marked (and so logged, and shown on /healthz and `oversikt`) the
+    first time only: a channel already marked costs a read, not a write or a line per announcement."""
+    if not unposted:
+        return
+    try:
+        marks = _marks(state)
+    except Exception:
+        logger.exception("could not read the unreachable channels")
+        return
+    new = {to: error for to, error in unposted.items() if key_of(to) not in marks}
+    if not new:
+        return
+    note(state, failed=new, reached=(), at=at)
+    try:
+        state.finish_request()  # a request's holding view (`StateStore.for_request`) keeps it open until now
+    except Exception:
+        logger.exception("could not write which channels cannot be reached")
 
 
 def clears(state: StateStore, *, reached: Iterable[ChannelAddress]) -> bool:
@@ -153,7 +212,15 @@ def _note(
                 "since": old.get("since", stamp) if old else stamp,
                 "checked": stamp,
             }
-            if old is None:
+            if old is None and kind_of(error) == NO_REFERENCE:
+                logger.warning(
+                    "%s channel %s cannot be reached by any process (%s): announcements to it are not kept "
+                    "and its reminders not planned until the bot is added there; shown on oversikt and /healthz",
+                    to.platform,
+                    to.channel_id,
+                    error,
+                )
+            elif old is None:
                 logger.error(
                     "%s channel %s cannot be reached (%s); its reminders are held, tried again after %d hours or "
                     "when the bot is added there, and shown on oversikt and /healthz",

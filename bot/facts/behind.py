@@ -181,11 +181,16 @@ def behind_text(
 
 
 def _waiting_text(*, config: AppConfig, waiting: dict[str, list[tuple[Item, str]]]) -> str:
-    """«Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027)).», or ""."""
+    """«Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027)).», or "". Where the
+    agreements waiting are of more than one year, each names its year («Vestland 2027 (…); Vestland 2028 (…)»):
+    the same region twice without it read as a repeated line (walk 29, F7)."""
     if not waiting:
         return ""
+    years = {item.year for items in waiting.values() for item, _held in items}
     what = "; ".join(
-        f"{config.party_short(region)} ({held})" for region, items in waiting.items() for _item, held in items
+        f"{config.party_short(region)}{f' {item.year}' if len(years) > 1 else ''} ({held})"
+        for region, items in waiting.items()
+        for item, held in items
     )
     return _("Signering venter på andre: {what}.").format(what=what)
 

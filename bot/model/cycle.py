@@ -36,6 +36,9 @@ class CycleView:
 
     year: int
     preparing: int | None
+    leading: int | None = None
+    """The cycle a whole-country overview opens on: `preparing` once its first deadline's month has come
+    (`preparation_leads_from`), else None (the calendar year's, `year`)."""
 
 
 @per_config(maxsize=64)
@@ -50,11 +53,22 @@ def preparation_opens(config: AppConfig, *, year: int) -> date:
     return min(starts)
 
 
+@per_config(maxsize=64)
+def preparation_leads_from(config: AppConfig, *, year: int) -> date:
+    """The first day of the month in which the first item of agreement `year` falls due (its action plan, 15
+    December): from then the agreement being prepared is the work (the model, §3.2: the autumn's meetings of
+    the running cycle are held in October and November, then the draft is treated, the budgets adopted and
+    the agreement signed in January), so AU's `oversikt` opens on it (walk 24 F7)."""
+    deadlines = [spec.window.resolve(year)[1] for spec in (*config.milestones, *config.preconditions)]
+    return min(deadlines).replace(day=1)
+
+
 def read_cycles(config: AppConfig, *, today: date) -> CycleView:
     """The cycles a read shows today: the calendar year's, plus the next one from when it opens."""
     year = today.year
     preparing = year + 1 if today >= preparation_opens(config, year=year + 1) else None
-    return CycleView(year=year, preparing=preparing)
+    leading = preparing if preparing and today >= preparation_leads_from(config, year=preparing) else None
+    return CycleView(year=year, preparing=preparing, leading=leading)
 
 
 def write_cycle(

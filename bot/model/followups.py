@@ -221,22 +221,34 @@ def closable_by(
     ]
 
 
+def followed_by(
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    party: str | None,
+    person: str | Callable[[], str | None] | None = None,
+) -> list[Followup]:
+    """The open points a party (or one person of it) follows: its own, then the others' of the meetings the
+    party keeps (walk 21 A3: the coordinator who handed the work out follows it, as `ferdig` lets them close
+    it). The one list a person's `neste` pages and a bare `status` in an actor's or AU's channel shows whole
+    (walk 26 F4); the kept ones by party alone, so a kept `neste` stays shared."""
+    own = open_for(config=config, state=state, today=today, party=party, person=person)
+    if not party:
+        return own
+    mine = {point.id for point in own}
+    kept = closable_by(config=config, state=state, today=today, party=party, person=None)
+    return own + [point for point in kept if point.id not in mine]
+
+
 def callers_points(ctx: Context, *, today: date) -> list[Followup]:
-    """The open points the person asking owns, by name or through their party (their `neste`), then those of
-    others from the meetings their party keeps. Who they
-    are is asked only when some open point is a person's: a `neste` that never asked is the same for
-    everyone of their party and role, and kept for them all (`bot.pipeline.personal`)."""
+    """The open points the person asking follows (`followed_by`). Who they are is asked only when some open
+    point is a person's: a `neste` that never asked is the same for everyone of their party and role, and
+    kept for them all (`bot.pipeline.personal`)."""
     caller = ctx.caller
     if not caller.known:
         return []
-    own = open_for(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
-    if not caller.party:
-        return own
-    # and the others' open points of the meetings their party keeps (walk 21 A3): the coordinator who handed
-    # the work out follows it, as `ferdig` lets them close it; by party alone, so a kept `neste` stays shared
-    mine = {point.id for point in own}
-    kept = closable_by(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=None)
-    return own + [point for point in kept if point.id not in mine]
+    return followed_by(config=ctx.config, state=ctx.state, today=today, party=caller.party, person=lambda: caller.key)
 
 
 def find(*, config: AppConfig, state: StateStore, today: date, point_id: str) -> list[Followup]:
@@ -258,7 +270,13 @@ def point_line(point: Followup, *, today: date) -> str:
 def meeting_label(point: Followup) -> str:
     """«Administrativt dialogmøte høst 2026 – Vestland»: the meeting and its region, so a point read outside
     the region's channel (an actor's `neste`, a digest) says where it was decided."""
-    return f"{point.item.title()} – {point.place}" if point.place else point.item.title()
+    return place_label(point.item, place=point.place)
+
+
+def place_label(item: Item, *, place: str | None) -> str:
+    """An item's title with its region's short name, «… høst 2026 – Vestland» (a national one's alone): the
+    minutes read and the points closed name the region too (walk 26 F2)."""
+    return f"{item.title()} – {place}" if place else item.title()
 
 
 def unread_due_text(points: Iterable[Followup]) -> str | None:
@@ -317,33 +335,51 @@ def close_button(point: Followup) -> Button:
     return Button(label=_("Ferdig: {id}").format(id=point.id), command=f"ferdig {point.id}")
 
 
+def ordered(points: Iterable[Followup], *, today: date) -> list[Followup]:
+    """The one order of a list of points, overdue and soonest first: every page of it and every full list."""
+    return sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
+
+
+def point_pages(points: list[Followup]) -> int:
+    """How many pages of `SHOW` a list of points fills (`neste side 2` shows the next: walk 26 F4)."""
+    return -(-len(points) // SHOW)
+
+
 def followup_section(
-    points: list[Followup], *, today: date, closable: Callable[[Followup], bool]
+    points: list[Followup],
+    *,
+    today: date,
+    closable: Callable[[Followup], bool],
+    page: int = 1,
+    more_command: Callable[[int], str] | None = None,
 ) -> tuple[Section, tuple[Button, ...]] | None:
     """«Oppfølgingspunkter» with one line each (overdue and soonest first) and a «Ferdig» button for each open
     one its readers may close (`closable`, from `may_close`): a point of another party rides along with its
     meeting's reminder without a button that would only be refused (a closed point carried over into replaced
-    minutes is ticked, with nothing to press)."""
-    if not points:
+    minutes is ticked, with nothing to press). `page` shows that page of `SHOW`; a cut list names the command
+    that shows the rest: `more_command(next page)` where the reader's own list pages (`neste side 2`), else
+    `status` where this reader's points are listed whole (walk 26 F4)."""
+    listed = ordered(points, today=today)
+    start = (page - 1) * SHOW
+    shown = listed[start : start + SHOW]
+    if not shown:
         return None
-    ordered = sorted(points, key=lambda p: (not p.overdue(today), p.due or date.max, p.id))
-    shown = ordered[:SHOW]
     facts = tuple(Fact(meeting_label(point), point_line(point, today=today)) for point in shown)
-    more = len(ordered) - len(shown)
-    text = (
-        _("… og {n} til (skriv «{command}»).").format(n=more, command=_rest_command(ordered[SHOW:])) if more else None
-    )
+    rest = listed[start + SHOW :]
+    command = more_command(page + 1) if more_command else rest_command(rest)
+    text = _("… og {n} til (skriv «{command}»).").format(n=len(rest), command=command) if rest else None
     buttons = tuple(close_button(point) for point in shown if not point.closed and closable(point))
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), buttons
 
 
-def _rest_command(rest: list[Followup]) -> str:
-    """Where the points not shown are listed for any reader: a region's `status` (an actor's channel has no
-    region of its own, so a bare «status» there only asks «Hvilken region?»)."""
-    places = sorted({point.place for point in rest if point.place})
-    if not places:
-        return "status"
-    return f"status {places[0].lower()}"
+def rest_command(rest: list[Followup]) -> str:
+    """Where the points not shown are listed for any reader: a region's `status` for its meetings' points; a
+    bare `status` for a national meeting's, which in an actor's or AU's channel lists the channel's party's
+    points whole (`handlers.status_points`)."""
+    places = {point.place for point in rest}
+    if len(places) == 1 and None not in places:
+        return f"status {next(iter(places)).lower()}"
+    return "status"
 
 
 def with_followups(
@@ -353,13 +389,21 @@ def with_followups(
     today: date,
     closable: Callable[[Followup], bool],
     at: int | None = None,
+    page: int = 1,
+    more_command: Callable[[int], str] | None = None,
 ) -> Reply:
     """A reply (`neste`, a digest, a meeting's reminder) with the open points added at the end, or before the
     body's section `at` (`neste` puts the asker's own points with its own work, before «Ellers»: walk 14b F3)."""
-    found = followup_section(points, today=today, closable=closable)
+    found = followup_section(points, today=today, closable=closable, page=page, more_command=more_command)
     if found is None:
         return reply
     section, buttons = found
+    return with_section(reply, section, buttons=buttons, at=at)
+
+
+def with_section(reply: Reply, section: Section, *, buttons: tuple[Button, ...], at: int | None = None) -> Reply:
+    """`reply` with `section` added at the end (or before the body's section `at`) and its buttons after the
+    reply's own; the rest of the reply as it was."""
     lead = reply.sections[0].text if reply.sections and not reply.sections[0].title else None
     body = reply.sections[1:] if lead is not None else reply.sections
     place = len(body) if at is None else at

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
@@ -41,11 +42,13 @@ _TEAM = re.compile(r"^[TE][A-Z0-9]{6,}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
+@lru_cache(maxsize=1024)
 def organisation_key(ident: str) -> str | None:
     """The one key an organisation is bound and looked up by, from what an admin types or an adapter
     reads: a Teams tenant id (a GUID) -> ``tenant:<guid>``, a Slack team or Enterprise Grid id (``T…``,
     ``E…``) -> ``team:<id>``, an e-mail domain (``@in.no`` or ``in.no``) -> ``domain:<domain>``; None for
-    anything else, so a typo never binds a stranger's organisation."""
+    anything else, so a typo never binds a stranger's organisation. Kept per text: every Slack request
+    names its team (three patterns tried on each)."""
     word = ident.strip()
     if _GUID.match(word.lower()):
         return f"tenant:{word.lower()}"

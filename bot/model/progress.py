@@ -250,21 +250,27 @@ def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) 
     actors have their allocation letters; and (§3.2) after the draft has been treated politically.
     """
     assert signing.region is not None
-    needs, partitions = _signing_needs(config, signing)
     # What it waits for follows from the partitions those items live in, so the answer is kept by their
-    # tables' identities: AU's and an actor's `neste` ask it for every region's signing on every request.
-    tables = tuple(state.store.read(partition) or _NOTHING for partition in partitions)
+    # tables' identities: AU's and an actor's `neste` ask it for every region's signing on every request
+    # (~12 an actor's), so a kept answer is checked against the partitions it holds, before anything is built.
+    read = state.store.read
     kept = _BLOCKERS.get(signing.ident)
-    if kept is not None and kept[0] is config and all(a is b for a, b in zip(kept[1], tables, strict=True)):
-        return list(kept[2])
+    if kept is not None and kept[0] is config:
+        for partition, was in zip(kept[1], kept[2], strict=True):
+            if (read(partition) or _NOTHING) is not was:
+                break
+        else:
+            return list(kept[3])
+    needs, partitions = _signing_needs(config, signing)
+    tables = tuple(read(partition) or _NOTHING for partition in partitions)
     blockers = [item for item in needs if not progress_of(config=config, state=state, item=item).done]
-    _BLOCKERS[signing.ident] = (config, tables, tuple(blockers))
+    _BLOCKERS[signing.ident] = (config, partitions, tables, tuple(blockers))
     return blockers
 
 
-_BLOCKERS: dict[str, tuple[AppConfig, tuple[Tables, ...], tuple[Item, ...]]] = {}
-"""Per signing: the configuration and the tables its blockers were worked out from, and the blockers (one
-entry per signing ever asked about: a region and year each)."""
+_BLOCKERS: dict[str, tuple[AppConfig, tuple[str, ...], tuple[Tables, ...], tuple[Item, ...]]] = {}
+"""Per signing: the configuration, the partitions and tables its blockers were worked out from, and the
+blockers (one entry per signing ever asked about: a region and year each)."""
 
 
 def signing_reads(*, config: AppConfig, state: StateStore, signing: Item) -> tuple[object, ...]:

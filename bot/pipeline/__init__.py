@@ -2,6 +2,7 @@
 slack_bolt/middleware/): a step gets the job and the rest of the chain, and answers or hands on.
 
     repeats     a redelivery of the same delivery is answered once per process        (repeats.py)
+    again       a write another writer overtook runs the request again, in a fresh look  (again.py)
     kept        a same-all-day read asked again is answered from the kept reply       (kept.py)
     language    the reply's written form, around everything after it                  (language.py)
     errors      a domain error, a store fault or a bug becomes a short reply          (errors.py)

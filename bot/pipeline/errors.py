@@ -14,6 +14,7 @@ from bot.model.order import confirm_word, is_confirm
 from bot.pipeline.job import Job, Next
 from bot.shown.replies import make_reply, refusal, refusal_title
 from bot.state.store import AlreadyApplied, DomainError, entry_summary
+from bot.state.views import Overtaken
 from storage.base import StoreError
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,12 @@ def step(job: Job, call_next: Next) -> Outcome:
             ),
         )
         return Outcome(reply=reply)
+    except Overtaken as exc:
+        if job.again:
+            raise  # decided again on the state as it is now (bot.pipeline.again)
+        job.failed = True
+        fault = StoreError(f"a write to {exc.partition} was overtaken on every run", kind="unavailable")
+        return Outcome(reply=refusal(store_fault_text(fault)))
     except StoreError as exc:
         job.failed = True
         return Outcome(reply=refusal(store_fault_text(exc)))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 
 from bot.clock import Clock
 from bot.context import Context
 from bot.i18n import Lang
+from bot.memo import lazy
 from bot.messages import Outcome
 from bot.model.config import AppConfig
 from bot.model.identity import Caller, ChannelContext, Directory
@@ -37,23 +37,26 @@ class Job:
     caller then notes each read of what names the person while the handler runs."""
     reads_only: bool = False
     """Run the command only when it only reads (a card refreshed by running its command again)."""
+    again: bool = True
+    """Whether a write another writer overtook runs the request again (`bot.pipeline.again`); False on the
+    last run, whose overtaken write is answered as a passing store fault."""
     failed: bool = field(default=False)
     """Set by the errors step: the answer is a mapped failure, never one to keep."""
     refused: bool = field(default=False)
     """Set by the errors step: the failure is a refusal in the rules' own words (a DomainError, or a request
     applied before), not a fault; it is the person's alone."""
 
-    @cached_property
+    @lazy
     def state(self) -> StateStore:
         # One view for the whole request (each partition read once); a write is held open until the handler's
         # announcements are added to it (`bot.pipeline.dispatch`).
         return self.states.for_request(hold_writes=True)
 
-    @cached_property
+    @lazy
     def directory(self) -> Directory:
         return Directory(config=self.config, state=self.state)  # its reads through the request's view too
 
-    @cached_property
+    @lazy
     def caller(self) -> Caller:
         request = self.parsed.request
         caller = self.directory.caller(
@@ -65,16 +68,16 @@ class Job:
         )
         return caller
 
-    @cached_property
+    @lazy
     def channel(self) -> ChannelContext:
         request = self.parsed.request
         return self.directory.channel(platform=request.platform, channel_id=request.channel_id)
 
-    @cached_property
+    @lazy
     def now(self) -> datetime:
         return self.clock.now()
 
-    @cached_property
+    @lazy
     def context(self) -> Context:
         return Context(
             config=self.config,

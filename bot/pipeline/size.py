@@ -43,8 +43,8 @@ def commands_in(parsed: Parsed, *, router: Router) -> list[str]:
     or opens with the bot's name, or, after a read (`neste` ⏎ `status agder`, which takes no more lines), when
     it opens with any command's word; any other line is the first command's own (a date on the next line,
     «neste torsdag» included, the points of minutes, whose lines are always theirs)."""
-    if parsed.command is None or parsed.command.verbatim:
-        return []
+    if parsed.command is None or parsed.command.verbatim or "\n" not in parsed.request.text:
+        return []  # one line (most requests): one command
     lines = [line.strip() for line in parsed.request.text.split("\n") if line.strip()]
     if len(lines) < 2:
         return []

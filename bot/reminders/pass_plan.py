@@ -15,7 +15,7 @@ from bot.messages import ChannelAddress, Section
 from bot.reminders import ledger as pass_ledger
 from bot.reminders.digest import Digest, address_form, build_digests
 from bot.reminders.unheard import unheard_due
-from bot.reminders.weekly import overview_id, weekly_overview
+from bot.reminders.weekly import last_posted, overview_id, weekly_overview
 from storage.base import StoreError
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ def plan_digests(
     overview: dict[ChannelAddress, tuple[str, tuple[Section, ...], str]] = {}
     days_off = core.config.reminders.days_off_set
     if core.planner.is_reminder_day(today) and is_first_working_day_of_week(today, days_off=days_off):
-        by_form: dict[str, tuple[tuple[Section, ...], str]] = {}  # the overview once per written form
+        # the overview once per written form and last overview received (`weekly.last_posted`)
+        by_form: dict[tuple[str, tuple[str, date] | None], tuple[tuple[Section, ...], str]] = {}
         partition, prefix = overview_id(today=today)
         ledger = core.state.ledger(partition)
         for binding in core.directory.bindings():
@@ -45,20 +46,21 @@ def plan_digests(
             if ident in ledger or ident in skip:
                 continue
             lang = address_form(config=core.config, state=core.state, address=binding.address)
-            if lang not in by_form:
+            form = (lang, last_posted(state=core.state, today=today, address=binding.address))
+            if form not in by_form:
                 with using(lang):
-                    by_form[lang] = _overview(core, today=today)
-            sections, said = by_form[lang]
+                    by_form[form] = _overview(core, today=today, address=binding.address)
+            sections, said = by_form[form]
             if sections:
                 overview[binding.address] = (ident, sections, said)
     return build_digests(config=core.config, state=core.state, today=today, due=due, overview=overview)
 
 
-def _overview(core: Core, *, today: date) -> tuple[tuple[Section, ...], str]:
+def _overview(core: Core, *, today: date, address: ChannelAddress) -> tuple[tuple[Section, ...], str]:
     """AU's weekly overview; left out of this pass when a partition it reads is damaged (the store notes
     the fault on /healthz), so one region's bad value never stops every channel's digest."""
     try:
-        return weekly_overview(config=core.config, state=core.state, today=today)
+        return weekly_overview(config=core.config, state=core.state, today=today, address=address)
     except StoreError as exc:
         logger.warning("weekly overview left out of this pass (%s): %s", exc.kind, exc.partition or "the store")
         return (), ""

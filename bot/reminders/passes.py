@@ -148,6 +148,7 @@ async def _run(
     digests: list[Digest] = []
     skip = frozenset(rid for intent in open_intents for rid in intent.ids)  # their answer is still awaited
     held = targets.held(core.state, at=at)
+    unposted: dict[ChannelAddress, str] = {}
     for digest in plan_digests(core=core, at=planned_at, skip=skip):
         if digest.to.platform not in senders:
             report.no_sender += len(digest.reminders)
@@ -155,7 +156,13 @@ async def _run(
         if digest.to in held:  # said once when marked; tried again after `targets.RECHECK`
             report.held += len(digest.reminders)
             continue
+        why = targets.why_not(core.state, to=digest.to)
+        if why is not None:  # the outbox's rule: no process can post there (no Teams reference)
+            unposted[digest.to] = why
+            report.held += len(digest.reminders)
+            continue
         digests.append(digest)
+    targets.say_once(core.state, unposted=unposted, at=at)
     if not digests:
         _recovered(guard)
         return

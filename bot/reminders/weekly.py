@@ -17,8 +17,8 @@ from bot.facts.behind import due_soon_text, is_behind, overdue_by_region, waitin
 from bot.facts.item_state import DUE_DAYS, item_state
 from bot.facts.kinds import is_signing
 from bot.i18n import _, current, using
-from bot.messages import Fact, ItemState, Section
-from bot.model.config import AppConfig
+from bot.messages import ChannelAddress, Fact, ItemState, Section
+from bot.model.config import AppConfig, Region
 from bot.model.progress import blockers_text, progress_of
 from bot.model.wheel import (
     Item,
@@ -30,6 +30,7 @@ from bot.model.wheel import (
 )
 from bot.reminders.lines import item_label
 from bot.reminders.schedule import not_relevant
+from bot.reminders.weekly_changes import changed_only, item_key, line_keys, said_items, said_lines, said_text
 from bot.state.store import StateStore, national_partition
 
 QUIET_DAYS = 7
@@ -45,7 +46,9 @@ def overview_id(*, today: date) -> tuple[str, str]:
     return national_partition(today.year), f"overview:{year}-W{week:02d}"
 
 
-def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tuple[tuple[Section, ...], str]:
+def weekly_overview(
+    *, config: AppConfig, state: StateStore, today: date, address: ChannelAddress | None = None
+) -> tuple[tuple[Section, ...], str]:
     """The overview's sections, empty when there is nothing to report, and what it says (`said`, kept in the
     ledger with the post). When it says what the last overview said, one line says so and what is still open
     (`unchanged`): the same overview every Monday into July taught AU to skip it, and none at all read as
@@ -53,22 +56,98 @@ def weekly_overview(*, config: AppConfig, state: StateStore, today: date) -> tup
 
     Unchanged means the same content as last week's post, compared with what that post said (walk 11, F5): a
     week with a political treatment, a «Klar til signering», signatures or a new section is news, and so is
-    a region catching up (the list AU reads is shorter)."""
+    a region catching up (the list AU reads is shorter). Compared with the last one `address` received (any
+    national channel's without one); after quiet weeks only what changed since then is shown
+    (`bot.reminders.weekly_changes`)."""
     snapshot = state.snapshot()
     sections = _sections(config=config, state=snapshot, today=today)
     if current() == "nb":
-        said = fingerprint(sections)
+        bokmal = sections
     else:  # what it says is compared in one written form, so a channel switching form is not news
         with using("nb"):
-            said = fingerprint(_sections(config=config, state=snapshot, today=today))
-    last = last_posted(state=snapshot, today=today)
+            bokmal = _sections(config=config, state=snapshot, today=today)
+    keys = line_keys(bokmal)
+    named_now = [item_key(item) for item in _named(config, snapshot, today=today)]
+    said = said_text(fingerprint(bokmal), keys, items=named_now)
+    last = last_posted(state=snapshot, today=today, address=address)
     if sections and last is not None and last[0] == said:
         due = due_this_week(config=config, state=snapshot, today=today)
         # Nothing new and nothing falling due: a post every Monday saying so taught AU to skip it (issue 18).
-        return ((unchanged(sections, due=due),), said) if due else ((), said)
+        quiet = (today - last[1]).days > QUIET_DAYS
+        return ((unchanged(sections, due=due, day=last[1] if quiet else None),), said) if due else ((), said)
+    done = (
+        done_since(config=config, state=snapshot, today=today, last=last, named_now=frozenset(named_now))
+        if last is not None
+        else ()
+    )
     if sections and last is not None and (today - last[1]).days > QUIET_DAYS:
-        return (since(day=last[1]), *sections), said
-    return sections, said
+        before = said_lines(last[0])
+        if before is None:  # kept before the lines were: the whole list
+            return (since(day=last[1]), *done, *sections), said
+        shown, rest = changed_only(sections, keys=keys, before=before)
+        return (since(day=last[1], rest=rest), *done, *shown), said
+    return ((*sections, *done) if sections else sections), said
+
+
+def done_since(
+    *, config: AppConfig, state: StateStore, today: date, last: tuple[str, date], named_now: frozenset[str]
+) -> tuple[Section, ...]:
+    """What the last overview (`last`: what it said and its day) named as behind, waiting or unsigned and is
+    done now, per region: the lines it leaves only drop out of the lists, so the week's good news (an agreement
+    signed by all, a region caught up) was counted as «borte», never said (walk 29, F1). And what it named that
+    is not done but no longer counted (`named_now`: today's keys), an earlier cycle's item turned history: its
+    line only shrank, read as a region catching up (walk 29, F2). Empty for an overview from before the items
+    were kept."""
+    named = said_items(last[0])
+    if not named:
+        return ()
+    done: list[Fact] = []
+    dropped: dict[str, list[str]] = {}  # what left the overview unfinished -> the regions
+    for region in config.parties.regions:
+        before = [
+            item
+            for year in range(today.year - 2, today.year + 2)
+            for item in _region_items(config, year=year, region=region.key)
+            if item_key(item) in named
+        ]
+        finished = [item for item in before if _finished(config, state, item)]
+        if finished:
+            done.append(Fact(label=region.short, value=", ".join(item_label(item) for item in finished)))
+        if gone := [item for item in before if item not in finished and item_key(item) not in named_now]:
+            what = "; ".join(
+                _("{item} (se «oversikt {year}»)").format(item=item_label(item), year=item.year) for item in gone
+            )
+            dropped.setdefault(what, []).append(region.short)
+    day = format_short(last[1])
+    sections = []
+    if done:
+        title = _("Ferdig siden forrige ukeoversikt ({day})").format(day=day)
+        sections.append(Section(title=title, facts=tuple(done), state=ItemState.DONE))
+    if dropped:
+        title = _("Ikke ferdig, men ikke lenger med i ukeoversikten (siden {day})").format(day=day)
+        facts = tuple(Fact(label=", ".join(regions), value=what) for what, regions in dropped.items())
+        sections.append(Section(title=title, facts=facts))
+    return tuple(sections)
+
+
+def _named(config: AppConfig, state: StateStore, *, today: date) -> list[Item]:
+    """The regions' items the overview names today: behind, waiting on others, or not signed."""
+    overdue = overdue_by_region(config=config, state=state, today=today)
+    waiting = waiting_by_region(config=config, state=state, today=today)
+    named = [item for items in overdue.values() for item in items]
+    named += [item for held in waiting.values() for item, _what in held]
+    named += [signing for _region, signing, _missing in _unsigned_signings(config, state, today=today)]
+    return sorted({item.ident: item for item in named}.values(), key=lambda item: item.ident)
+
+
+def _region_items(config: AppConfig, *, year: int, region: str) -> list[Item]:
+    items = regional_milestones(config, year=year, region=region)
+    return items + [item for item in precondition_items(config, year=year, region=region) if item.region]
+
+
+def _finished(config: AppConfig, state: StateStore, item: Item) -> bool:
+    progress = progress_of(config=config, state=state, item=item)
+    return progress.done and not not_relevant(progress)
 
 
 def fingerprint(sections: tuple[Section, ...]) -> str:
@@ -80,22 +159,27 @@ def fingerprint(sections: tuple[Section, ...]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def unchanged(sections: tuple[Section, ...], *, due: str) -> Section:
+def unchanged(sections: tuple[Section, ...], *, due: str, day: date | None = None) -> Section:
     """The week's overview when nothing is new but something falls due this week: one line naming what is
-    still open, what falls due, and where to read it."""
+    still open, what falls due, and where to read it. `day`: the last overview's, when it was not last week's
+    (walk 29, F3: «ingen endringer siden forrige ukeoversikt» after 19 quiet weeks read as «since last week»)."""
     still = ", ".join(section.title for section in sections)
     facts = (Fact(label=_("Fortsatt"), value=_("{still}. Skriv «oversikt» for hele bildet.").format(still=still)),)
-    return Section(
-        title=_("Ukeoversikt: ingen endringer siden forrige ukeoversikt"),
-        facts=(*facts, Fact(label=_("Frist denne uken"), value=due)),
+    title = (
+        _("Ukeoversikt: ingen endringer siden forrige ukeoversikt ({day})").format(day=format_short(day))
+        if day
+        else _("Ukeoversikt: ingen endringer siden forrige ukeoversikt")
     )
+    return Section(title=title, facts=(*facts, Fact(label=_("Frist denne uken"), value=due)))
 
 
-def since(*, day: date) -> Section:
-    """The first overview after weeks without one: what follows is what changed since the last one posted."""
+def since(*, day: date, rest: str = "") -> Section:
+    """The first overview after weeks without one: what follows is what changed since the last one posted,
+    and `rest` says what is as before (`bot.reminders.weekly_changes.changed_only`)."""
+    quiet = _("Uker uten endringer og uten frister får ingen ukeoversikt.")
     return Section(
         title=_("Ukeoversikt: endret siden forrige ukeoversikt ({day})").format(day=format_short(day)),
-        text=_("Uker uten endringer og uten frister får ingen ukeoversikt."),
+        text=f"{rest} {quiet}" if rest else quiet,
     )
 
 
@@ -119,15 +203,17 @@ def due_this_week(*, config: AppConfig, state: StateStore, today: date) -> str:
     return " ".join(part for part in parts if part)
 
 
-def last_posted(*, state: StateStore, today: date) -> tuple[str, date] | None:
-    """What the last weekly overview posted before `today` said (`fingerprint`, to any national channel) and
-    the day it went out, from the ledger; None before the first (or one posted before the ledger kept it).
-    A week that posted none leaves no entry, so the next one is compared with the last one read."""
+def last_posted(*, state: StateStore, today: date, address: ChannelAddress | None = None) -> tuple[str, date] | None:
+    """What the last weekly overview posted before `today` said (`said_text`, to `address`, or to any national
+    channel without one) and the day it went out, from the ledger; None before the first (or one posted
+    before the ledger kept it). A week that posted none leaves no entry, so the next one is compared with the
+    last one read."""
+    to = f"|{address.platform}:{address.channel_id}" if address else ""
     entries = [
         entry
         for year in (today.year - 1, today.year)
         for key, entry in state.ledger(national_partition(year)).items()
-        if key.startswith("overview:") and str(entry.get("sent_at", ""))[:10] < today.isoformat()
+        if key.startswith("overview:") and key.endswith(to) and str(entry.get("sent_at", ""))[:10] < today.isoformat()
     ]
     if not entries:
         return None
@@ -205,22 +291,12 @@ def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -
 def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:
     """Per agreement year whose signing window has opened: the regions and the parties missing, regions
     with the same missing parties on one line (a whole country that has not started is one line)."""
-    spec = signing_milestone(config)
-    if spec is None:
-        return []
     facts: list[Fact] = []
     for year in (today.year, today.year + 1):
         groups: dict[tuple[str, ...], list[str]] = {}
-        for region in config.parties.regions:
-            item = regional_milestones(config, year=year, region=region.key)
-            signing = next((i for i in item if i.key == spec.key and is_signing(i)), None)
-            if signing is None or signing.start > today or not tracked(config, signing):
-                continue
-            progress = progress_of(config=config, state=state, item=signing)
-            if progress.done or not_relevant(progress) or not progress.missing:
-                continue
-            missing = tuple(_("fylkeskommunen") if party == region.key else party for party in progress.missing)
-            groups.setdefault(missing, []).append(region.short)
+        for region, signing, missing in _unsigned_signings(config, state, today=today):
+            if signing.year == year:
+                groups.setdefault(missing, []).append(region.short)
         for missing, regions in groups.items():
             who = ", ".join(missing)
             facts.append(
@@ -230,3 +306,26 @@ def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact
                 )
             )
     return facts
+
+
+def _unsigned_signings(
+    config: AppConfig, state: StateStore, *, today: date
+) -> list[tuple[Region, Item, tuple[str, ...]]]:
+    """Each region's signing whose window has opened (this year's and next) and that is not signed by all,
+    with the parties missing (the county council as «fylkeskommunen»)."""
+    spec = signing_milestone(config)
+    if spec is None:
+        return []
+    found: list[tuple[Region, Item, tuple[str, ...]]] = []
+    for year in (today.year, today.year + 1):
+        for region in config.parties.regions:
+            item = regional_milestones(config, year=year, region=region.key)
+            signing = next((i for i in item if i.key == spec.key and is_signing(i)), None)
+            if signing is None or signing.start > today or not tracked(config, signing):
+                continue
+            progress = progress_of(config=config, state=state, item=signing)
+            if progress.done or not_relevant(progress) or not progress.missing:
+                continue
+            missing = tuple(_("fylkeskommunen") if party == region.key else party for party in progress.missing)
+            found.append((region, signing, missing))
+    return found

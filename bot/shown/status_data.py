@@ -29,6 +29,7 @@ from bot.model.wheel import (
     regional_milestones,
 )
 from bot.shown.earlier_open import earlier_open_lines
+from bot.shown.plan_period import no_plan_period
 from bot.shown.states import (
     STATE_LABELS,
     STATE_SYMBOLS,
@@ -131,6 +132,9 @@ class RegionPage:
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
     the page escapes it, so «avtale <lenke>» shows as typed (walk 7 F6)."""
+    plan_missing: str = ""
+    """When no plan period frames the cycle, what `status` says in its plan fact (`no_plan_period`: what ran
+    out and how the next is set), so the page is not silent where chat and the digests flag it (walk 25 F4)."""
 
 
 def _day(day: date) -> str:
@@ -259,12 +263,14 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         )
         for entry in entries
     )
+    period = region_plan_period(config=config, state=snapshot, region=region, year=year)
     return RegionPage(
         year=year,
         today=today,
         region=region,
         name=spec.name,
-        plan_period=region_plan_period(config=config, state=snapshot, region=region, year=year),
+        plan_period=period,
+        plan_missing="" if period else no_plan_period(config=config, state=snapshot, region=region, year=year),
         items=items,
         preparing=preparing if upcoming else None,
         upcoming=upcoming,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from bot.i18n import DEFAULT_LANG, LANGS, _, using
 from bot.model.config import AppConfig
@@ -25,6 +25,7 @@ from bot.shown.states import (
     signed_share,
     state_of,
 )
+from bot.shown.wheel_carried import carried, carried_earlier, carried_span
 from bot.shown.wheel_geometry import (
     INNER,
     VIEWS,
@@ -76,28 +77,6 @@ def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item
     ]
 
 
-CARRIED_MIN_DAYS = 31
-"""A carried-over overdue item's arc spans at least January (the month the agreement it holds up is to be
-signed in), which also gives its label room on its ring."""
-
-
-def carried(*, config: AppConfig, state: StateStore, item: Item, year: int, today: date) -> bool:
-    """An item of this year's agreement (cycle `year`) whose window closed last year and which is still
-    overdue: the year's wheel shows it from 1 January (on 5 January the action plan, the political treatment
-    and the budgets of the agreement being signed are late, and the wheel must say so, as `status` does)."""
-    if item.year != year or item.deadline >= date(year, 1, 1):
-        return False
-    return state_of(config=config, state=state, item=item, today=today)[0] == "overdue"
-
-
-def carried_span(*, year: int, today: date) -> tuple[date, date]:
-    """Where a carried-over overdue item is drawn: from 1 January until today (it has been late all that
-    while), at least CARRIED_MIN_DAYS, within the year."""
-    first = date(year, 1, 1)
-    end = max(min(today, date(year, 12, 31)), first + timedelta(days=CARRIED_MIN_DAYS - 1))
-    return first, end
-
-
 def shown_items(*, config: AppConfig, state: StateStore, year: int, region: str | None, today: date) -> list[Item]:
     """The items the year's wheel shows for `region` (None: the national ones): the current agreement's
     overdue items carried over from last year, then those whose window touches the year."""
@@ -106,6 +85,8 @@ def shown_items(*, config: AppConfig, state: StateStore, year: int, region: str 
         for item in cycle_items(config, year=year, region=region)
         if carried(config=config, state=state, item=item, year=year, today=today)
     ]
+    if region is not None:  # and what earlier cycles left that the region's cycle answers for (walk 26 F1)
+        late = carried_earlier(config=config, state=state, region=region, year=year, today=today) + late
     return late + year_items(config, year=year, region=region)
 
 
@@ -115,14 +96,16 @@ def group_mark(
     """What the wheel shows for one arc (a milestone, or a precondition over its actors), and the text
     `årshjul` beside it alike (walk 14a F9): the worst state, the count after the label (« 4/4» letters in,
     « 3/5» signed) and the signed share, if any (partly signed reads partly done, as the status page's «2/5
-    signert»; none signed yet is open, with no count)."""
+    signert»; none signed yet is open, with no count, until the deadline has passed: an overdue signing says
+    «0/5» as `oversikt` and the page say «0/5 signert», walk 25 F5)."""
     states = [state_of(config=config, state=state, item=item, today=today)[0] for item in items]
     worst = _worst(states)
     if len(items) > 1:
         return worst, f" {states.count('done')}/{len(items)}", None
     progress = progress_of(config=config, state=state, item=items[0])
     share = signed_share(config=config, item=items[0], progress=progress, shown=worst)
-    return (worst, f" {share[0]}/{share[1]}", share) if share and share[0] else (worst, "", None)
+    counted = share is not None and (share[0] > 0 or worst == "overdue")
+    return (worst, f" {share[0]}/{share[1]}", share) if share and counted else (worst, "", None)
 
 
 def _worst(states: list[State]) -> State:
@@ -287,7 +270,8 @@ def _region_rows(*, config: AppConfig, state: StateStore, year: int, today: date
             if (item.deadline >= first and item.start <= last)
             or carried(config=config, state=state, item=item, year=year, today=today)
         ]
-        rows.append((spec.short, own))
+        earlier = carried_earlier(config=config, state=state, region=spec.key, year=year, today=today)
+        rows.append((spec.short, [item for item in earlier if item.region == spec.key] + own))
     return rows
 
 

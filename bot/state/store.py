@@ -196,6 +196,8 @@ class StateStore:
                 if seen is not None:
                     first = store.row(tables, partition=partition, table="history", key=seen["history"])
                     raise AlreadyApplied(first or {})
+            if isinstance(store, RequestReads):
+                store.require_current(partition)  # decided on what another writer has changed since: again
             frozen = replay.freeze(tables)
             result = mutate(tables)
             changes = replay.changes_since(frozen, tables)

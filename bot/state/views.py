@@ -16,6 +16,17 @@ from storage.base import Document, Store, Tables, Versioned
 logger = logging.getLogger(__name__)
 
 
+class Overtaken(Exception):
+    """A change decided on a read of `partition` that another writer overtook before this request took the
+    partition's lock (two `dato` at once: each saw the same planned date). Nothing was written; the request
+    is run again on the state as it is now (`bot.pipeline.again`), so what it replaces, asks and announces
+    is what it would have been one after the other (walk 27 F1/F2)."""
+
+    def __init__(self, partition: str) -> None:
+        super().__init__(partition)
+        self.partition = partition
+
+
 class ReadOnce(Store):
     """Serves each partition from the first read of it, for a computation that reads the same partitions
     hundreds of times and writes nothing (`StateStore.snapshot`). Writing through it is a bug: it would go
@@ -102,6 +113,8 @@ class RequestReads(Store):
         """Whether the request changed anything (a refusal that wrote nothing may be worded again)."""
         self._hold_writes = hold_writes
         self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
+        self._overtaken: str | None = None
+        """The open update's partition when what this request read of it is no longer what it locked."""
 
     @property
     def behind(self) -> Store:
@@ -124,6 +137,18 @@ class RequestReads(Store):
             raise
         manager.__exit__(None, None, None)
         return partition
+
+    def require_current(self, partition: str) -> None:
+        """Inside this view's update of `partition`: raise `Overtaken` when the request read the partition
+        before and another writer changed it since (`StateStore.change` asks before it applies a change)."""
+        if self._overtaken == partition:
+            raise Overtaken(partition)
+
+    def _note_overtaken(self, partition: str, read: Versioned | None) -> None:
+        """Under the lock: whether `read` (the request's read of `partition`, if any) is still what is locked.
+        Only before the request's first write: after it, its own change is what it reads."""
+        locked = self._store.locked_version(partition) if read is not None and not self.wrote else None
+        self._overtaken = partition if locked is not None and read is not None and locked != read.version else None
 
     def read_set(self) -> tuple[tuple[str, int], ...]:
         """Each partition read, with the version its tables were (taken with them: never newer)."""
@@ -156,10 +181,11 @@ class RequestReads(Store):
     def update(self, partition: str) -> Iterator[Tables]:
         self.only_reads = False
         self.commit_held()  # one write held at a time, so two partitions are never locked together
-        self._seen.pop(partition, None)
+        read = self._seen.pop(partition, None)
         if not self._hold_writes:
             try:
                 with self._store.update(partition) as tables:
+                    self._note_overtaken(partition, read)
                     yield tables
                 self.wrote = True
             finally:
@@ -168,6 +194,7 @@ class RequestReads(Store):
         manager = self._store.update(partition)
         tables = manager.__enter__()
         try:
+            self._note_overtaken(partition, read)
             yield tables
         except BaseException:
             self._seen.pop(partition, None)
@@ -177,6 +204,10 @@ class RequestReads(Store):
         self._held = (partition, manager, tables)
         self.wrote = True
         self._seen[partition] = Versioned(tables=tables, version=-1)  # the rest of the request reads its change
+
+    def locked_version(self, partition: str) -> int | None:
+        self.only_reads = False  # asked inside a write, which did more than read already
+        return self._store.locked_version(partition)
 
     def partitions(self, prefix: str = "") -> list[str]:
         self.only_reads = False

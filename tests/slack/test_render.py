@@ -172,3 +172,38 @@ def test_a_new_reply_with_kept_sections_encodes_to_the_same_bytes_as_a_whole_enc
         payload = render.message_payload(again, more="neste")
         whole = json.dumps({"text": payload["text"], "response_type": "in_channel", "blocks": payload["blocks"]})
         assert answer.answer_json(again, response_type="in_channel", more="neste") == whole
+
+
+def test_a_new_reply_equal_to_one_answered_gets_its_json_and_any_difference_is_encoded_anew() -> None:
+    """A channel's answer worked out anew after a write elsewhere is equal to the one before (same texts, same
+    kept section objects): its JSON is the one kept (`answer._content_key`). Anything the answer shows that
+    differs, or a section that is another object, is encoded anew, byte for byte `json.dumps`."""
+    from dataclasses import replace
+
+    def whole(reply: Reply, response_type: str = "ephemeral") -> str:
+        payload = render.message_payload(reply, more="neste")
+        return json.dumps({"text": payload["text"], "response_type": response_type, "blocks": payload["blocks"]})
+
+    first = replace(_overview(2), buttons=(Button(label="Signer", command="signer agder 2028"),))
+    encoded = answer.answer_json(first, response_type="ephemeral", more="neste")
+    assert answer.answer_json(replace(first), response_type="ephemeral", more="neste") is encoded
+    assert answer.answer_json(replace(first, text=str(first.text)), response_type="ephemeral", more="neste") == encoded
+    copied = tuple(Section(title=s.title, facts=s.facts, text=s.text, state=s.state) for s in first.sections)
+    for other in (
+        replace(first, title="Annen tittel"),
+        replace(first, text="annen tekst"),
+        replace(first, context="Oppdatert 14.01.2028"),
+        replace(first, ok=False),
+        replace(first, lang="nn"),
+        replace(first, buttons=(Button(label="Signer", command="signer agder 2027"),)),
+        replace(first, sections=first.sections[:1]),
+        replace(first, sections=(Section(title="Ny «neste»", text="&"), *first.sections[1:])),
+        replace(first, sections=copied),
+    ):
+        assert answer.answer_json(other, response_type="ephemeral", more="neste") == whole(other)
+    assert answer.answer_json(replace(first), response_type="in_channel", more="neste") == whole(first, "in_channel")
+    long = replace(first, sections=(Section(title="Lang", facts=(Fact("Referat", "x" * 3000),)), *first.sections))
+    payload = render.message_payload(long, more="status")  # cut: the note names `more`
+    cut = json.dumps({"text": payload["text"], "response_type": "ephemeral", "blocks": payload["blocks"]})
+    assert answer.answer_json(long, response_type="ephemeral", more="neste") != cut
+    assert answer.answer_json(replace(long), response_type="ephemeral", more="status") == cut

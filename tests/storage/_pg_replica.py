@@ -23,7 +23,7 @@ from bot.model.config import load_config
 from bot.reminders import lease as pass_lease
 from bot.reminders import passes as reminders
 from storage.postgres import PostgresStore
-from tests.driver import oslo
+from tests.driver import add_to_teams, oslo
 
 CONFIG = Path(__file__).resolve().parents[2] / "app.yaml"
 NOW = oslo(2027, 1, 11, 9, 0)
@@ -61,6 +61,7 @@ def main(url: str, stop_after: int) -> None:
     pass_lease.LEASE_SECONDS = LEASE_SECONDS  # a killed replica's lease runs out within a second
     store = PostgresStore(url)
     core = make_core(config=load_config(CONFIG), store=store, clock=FixedClock(NOW))
+    add_to_teams(core)  # as the reference bot (`make_bot`): the bot is in every Teams channel
     keys = Path(tempfile.gettempdir()) / f"samh-replica-{hashlib.sha256(url.encode()).hexdigest()[:12]}.keys"
     senders = {platform: _Sender(platform, stop_after, keys=keys) for platform in ("terminal", "slack", "teams")}
     deadline = time.monotonic() + GUARD_S

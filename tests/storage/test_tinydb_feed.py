@@ -41,13 +41,21 @@ def _stats(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return stated
 
 
+def _both_looked_at(tmp_path: Path, *, written_by_mine: bool) -> tuple[TinyDBStore, TinyDBStore]:
+    """Two stores on one folder (this process's and another's), two partitions written by one of them and
+    looked at by the first."""
+    mine, other = TinyDBStore(tmp_path), TinyDBStore(tmp_path)
+    writer = mine if written_by_mine else other
+    _put(writer, "a", 1)
+    _put(writer, "x", 1, partition="cycle/agder/2027")
+    assert _seen(mine) == {"a"} and _seen(mine, "cycle/agder/2027") == {"x"}
+    return mine, other
+
+
 def test_a_partition_named_by_no_write_is_not_stated_and_another_process_write_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    mine, other = TinyDBStore(tmp_path), TinyDBStore(tmp_path)
-    _put(other, "a", 1)
-    _put(other, "x", 1, partition="cycle/agder/2027")
-    assert _seen(mine) == {"a"} and _seen(mine, "cycle/agder/2027") == {"x"}
+    mine, other = _both_looked_at(tmp_path, written_by_mine=False)
     stated = _stats(monkeypatch)
     assert _seen(mine) == {"a"}
     assert stated == []  # trusted: no write named since
@@ -137,3 +145,30 @@ def _unheard(store: TinyDBStore) -> Iterator[None]:
         yield
     finally:
         store._feed = feed
+
+
+def test_a_store_skips_its_own_write_in_the_feed_but_reads_another_process_write_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine, other = _both_looked_at(tmp_path, written_by_mine=True)
+    reads: list[int] = []
+    real = os.pread
+
+    def pread(fd: int, length: int, offset: int) -> bytes:
+        reads.append(length)
+        return real(fd, length, offset)
+
+    monkeypatch.setattr(os, "pread", pread)
+    _put(mine, "b", 2)
+    assert _seen(mine) == {"a", "b"}
+    assert reads == []  # its own two lines: known without reading them
+    _put(mine, "c", 3)
+    _put(other, "y", 2, partition="cycle/agder/2027")  # another process's, after this one's
+    assert _seen(mine) == {"a", "b", "c"} and _seen(mine, "cycle/agder/2027") == {"x", "y"}
+    _put(other, "d", 4)  # another's first, then this one's: its own lines are not where it stopped reading
+    _put(mine, "z", 3, partition="cycle/agder/2027")
+    assert _seen(mine) == {"a", "b", "c", "d"} and _seen(mine, "cycle/agder/2027") == {"x", "y", "z"}
+    assert reads  # the other's lines were read
+    stated = _stats(monkeypatch)
+    assert _seen(mine) == {"a", "b", "c", "d"}
+    assert stated == []  # and what it read is trusted again
