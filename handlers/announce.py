@@ -62,11 +62,14 @@ def announce_to(
     """One reply to each of `addresses` but the request's own, built in each channel's written form."""
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
     built: dict[tuple[Lang, ChannelContext | None], Reply] = {}
+    contexts = ctx.directory.contexts() if callable(reply) else {}  # what `channel` says, for every address at once
 
     def reply_in(address: ChannelAddress) -> Reply:
         if not callable(reply):
             return reply
-        context = ctx.directory.channel(platform=address.platform, channel_id=address.channel_id)
+        context = contexts.get(address) or ctx.directory.channel(
+            platform=address.platform, channel_id=address.channel_id
+        )
         lang = channel_form(
             config=ctx.config,
             state=ctx.state,

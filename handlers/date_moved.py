@@ -19,11 +19,14 @@ from typing import Final
 
 from bot.actions.dates import DateSet
 from bot.context import Context
+from bot.facts.kinds import is_signing
 from bot.i18n import _
+from bot.memo import IdentityMemo
 from bot.messages import Announcement, ChannelAddress, Reply, Request, Visibility
+from bot.model.config import AppConfig
 from bot.model.identity import ChannelContext
 from bot.model.order import followers_before
-from bot.model.progress import progress_of
+from bot.model.progress import Progress, progress_of
 from bot.model.wheel import Item
 from bot.reminders.lines import item_label
 from bot.reminders.planner import Planner
@@ -153,9 +156,30 @@ def region_channels(ctx: Context, *, changes: list[OrderChange], but: list[Chann
 
 
 def lead_channels(ctx: Context, *, item: Item) -> list[ChannelAddress]:
-    """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`)."""
-    planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
+    """Every channel any of the item's leads goes to, in the planner's order (one rule: `Planner.audience`).
+
+    A dated item's leads all count back from its date, so their order and audience (the party answering for
+    it, the actors where they prepare) follow from the configuration and the bindings alone: kept per item
+    by the bindings' identity (a moved date asked the planner for every lead's audience anew, ~40 % of its
+    announcement's CPU). An undated item (the last call counts to the deadline) and a signing (its audience
+    follows from who has signed) are worked out each time."""
     progress = progress_of(config=ctx.config, state=ctx.state, item=item)
+    kept_by = ctx.directory.kept_bindings() if progress.planned and not is_signing(item) else None
+    if kept_by is not None and (kept := _LEAD_CHANNELS.get(kept_by, item.ident)) is not None and kept[0] is ctx.config:
+        return list(kept[1])
+    found = _lead_channels(ctx, item=item, progress=progress)
+    if kept_by is not None:
+        _LEAD_CHANNELS.put(kept_by, (ctx.config, tuple(found)), item.ident)
+    return found
+
+
+_LEAD_CHANNELS: IdentityMemo[tuple[AppConfig, tuple[ChannelAddress, ...]]] = IdentityMemo(maxsize=512)
+"""A dated item's lead channels, kept by the bindings tuple (`Directory.kept_bindings`) and the item's id,
+with the configuration they were worked out under."""
+
+
+def _lead_channels(ctx: Context, *, item: Item, progress: Progress) -> list[ChannelAddress]:
+    planner = Planner(config=ctx.config, state=ctx.state, directory=ctx.directory)
     bindings = ctx.directory.bindings()  # taken once for every lead, as a pass does
     channels: dict[tuple[str, str | None], list[ChannelAddress]] = {}
     addresses: dict[ChannelAddress, None] = {}

@@ -9,9 +9,10 @@ hundred people of twenty organisations need one binding per organisation, not on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 from bot.i18n import N_
@@ -260,13 +261,29 @@ class Directory:
 
     def bindings(self) -> list[Binding]:
         """Every bound channel on every platform; a runtime binding replaces app.yaml's for that channel."""
+        return list(self.kept_bindings())
+
+    def kept_bindings(self) -> tuple[Binding, ...]:
+        """`bindings()` as the one tuple kept for the runtime `channels` table and configuration it was made
+        from: a new tuple exactly when either changed, so what follows from the bindings alone may be kept
+        by its identity (a moved date's lead channels, `handlers.date_moved`)."""
         runtime = self.state.tables(META).get("channels") or None
         kept = _BINDINGS.get(self.config if runtime is None else runtime)
         if kept is not None and kept[0] is self.config:
-            return list(kept[1])
+            return kept[1]
         found = tuple(self._bindings(runtime or {}))
         _BINDINGS.put(self.config if runtime is None else runtime, (self.config, found))
-        return list(found)
+        return found
+
+    def contexts(self) -> Mapping[ChannelAddress, ChannelContext]:
+        """Each bound channel's context by its address, what `channel` says of it (a runtime binding over
+        app.yaml's), kept with the bindings tuple: an announcement to a moved date's ~11 channels asked
+        `channel` for each of them, on every write (issue 21). A channel not in it is unbound."""
+        kept = self.kept_bindings()
+        found = _CONTEXTS.get(kept)
+        if found is None:
+            found = _CONTEXTS.put(kept, MappingProxyType({binding.address: binding.context for binding in kept}))
+        return found
 
     def _bindings(self, runtime: dict[str, Document]) -> Iterator[Binding]:
         merged: dict[str, Binding] = {}
@@ -329,6 +346,9 @@ _BINDINGS: IdentityMemo[tuple[AppConfig, tuple[Binding, ...]]] = IdentityMemo(ma
 """Every binding, kept by the runtime `channels` table it was made from (a stored table, never changed
 once handed out; the configuration alone when there is none) with the configuration: a signature's
 announcements ask for five parties' channels, each of them from every binding (issue 21)."""
+
+_CONTEXTS: IdentityMemo[Mapping[ChannelAddress, ChannelContext]] = IdentityMemo(maxsize=64)
+"""`Directory.contexts`, kept by the bindings tuple it was made from."""
 
 
 def _context(*, region: str | None, actor: str | None, national: bool) -> ChannelContext:
