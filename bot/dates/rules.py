@@ -13,13 +13,14 @@ from calendar import monthrange
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
+from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year, short_year
 from bot.dates.named_days import (
     feast_week,
     feast_week_words,
     named_day,
     named_day_words,
     names_a_day,
+    names_a_period,
     period_days,
 )
 from bot.dates.relations import related
@@ -182,7 +183,7 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         _month_day(int(mo), int(d))  # 31.04: in no year at all
         year_text = y4 or y2
         if year_text:
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            year = short_year(year_text, today=today) if len(year_text) == 2 else int(year_text)
             return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
         if wd is None and _hours_or_day(s, day=int(d), month=int(mo)):
             return None
@@ -228,7 +229,7 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
     if m := _NAMED_RE.fullmatch(s):
         wd, name, y = m.groups()
         make = named_day(name)
-        if make is None:
+        if make is None or names_a_period(name):
             return None
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
+from bot.dates.found import short_year
+
 logger = logging.getLogger(__name__)
 
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -175,8 +177,8 @@ def with_years(s: str, *, today: date) -> str:
     """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
     are, and a year typed first («2027, 20. januar») after its date."""
     s = _YEAR_FIRST_RE.sub(r"\2 \1", s)
-    s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
-    s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{today.year // 100}{m.group(2)}", s)
+    s = _SHORT_YEAR_RE.sub(lambda m: f" {short_year(m.group(1), today=today)}", s)
+    s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{short_year(m.group(2), today=today)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
     return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
