@@ -38,6 +38,7 @@ from bot.dates.words import (
     DUE_WORDS,
     FROM_WORDS,
     MONTH_NAMES,
+    MONTHS,
     WEEKDAY_NAMES,
     WEEKDAYS,
     alternation,
@@ -79,8 +80,13 @@ _LEADING_RANGE_RE = re.compile(
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 # «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
 # compound is a deadline word too («svar innen 24.3», «tilbakemelding snarest, seinast 24. mars»: what is due first); «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
+# «frist innspill: 1. mars», «Frist for søknad til RFF: 15. april»: what is due, up to five words closed by a colon.
+# A weekday or a month is never part of the label («frist fredag: 2. mars» keeps the weekday to check).
+_LABEL_WORD = rf"(?!(?:{alternation(WEEKDAYS)}|{alternation(MONTHS)})(?![^\W\d_]))[^\W\d_](?:[^\W\d_]|-)*"
+_DUE_LABEL = rf"\s+(?:for\s+)?{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}(?=\s*:)"
 _DEADLINE_ONE = (
-    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9]))?"
+    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)"
+    rf"(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9])|{_DUE_LABEL})?"
     r"(?:\s+er)?)"
 )
 _DEADLINE_RE = re.compile(
