@@ -19,6 +19,18 @@ logger = logging.getLogger(__name__)
 FIRST_YEAR = 2000
 """No meeting date lies before this year: «14.04. 0830» read as the year 830 was offered for saving."""
 
+SHORT_YEAR_AHEAD = 10
+"""How many years ahead a two-digit year may point: «29.10.72» is 1972 (a birth date, an archive's case), never
+2072 (batch 14), and so refused like every year before `FIRST_YEAR`."""
+
+
+def short_year(digits: str, *, today: date) -> int:
+    """The year of a two-digit year («15.3.27», «13. april -27»): this century's unless that is more than
+    `SHORT_YEAR_AHEAD` years ahead, then the last century's."""
+    year = today.year // 100 * 100 + int(digits)
+    return year - 100 if year > today.year + SHORT_YEAR_AHEAD else year
+
+
 Maker = Callable[[int], date | None]
 Kind = Literal["day", "week", "month", "day_of_month"]
 """How a phrase named its day: "week" is the Monday of a week named without a weekday; "day_of_month" a day

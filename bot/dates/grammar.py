@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Literal
 
 from bot import i18n
 from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
+from bot.dates.due import DEADLINE_RE, FROM_DAY_RE
 from bot.dates.ends import by_its_end, no_such_end, until_start
 from bot.dates.found import Maker, shifted
+from bot.dates.parsed import DateTrouble, ParsedDate
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
@@ -31,12 +32,9 @@ from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_in
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, day_first, impossible_end, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
-from bot.dates.vague import MonthPart, anchor, vague
+from bot.dates.vague import anchor, vague
 from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
-    DEADLINE_WORDS,
-    DUE_WORDS,
-    FROM_WORDS,
     MONTH_NAMES,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -77,17 +75,6 @@ _LEADING_RANGE_RE = re.compile(
     rf"(?=(?:{alternation(WEEKDAYS)})\b)"
 )
 _EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
-# «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
-# compound is a deadline word too («svar innen 24.3», «tilbakemelding snarest, seinast 24. mars»: what is due first); «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
-_DEADLINE_ONE = (
-    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9]))?"
-    r"(?:\s+er)?)"
-)
-_DEADLINE_RE = re.compile(
-    rf"^(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
-    r"\s*:?\s+(?:den\s+|på\s+)?"
-)
-_FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
     r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
@@ -98,50 +85,6 @@ _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formidd
 # one that has been (next year's is what a phrase alone would be read as).
 _SENTENCE_AHEAD = timedelta(days=270)
 _CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
-
-
-@dataclass(frozen=True)
-class ParsedDate:
-    """A date understood from chat; `when` is Oslo midnight when no time was typed.
-
-    `month_only` marks "i april" (read as a day of that month, the bot should ask which).
-    The fields that do not compare say how the date was found, for `dato`'s year rule and its reply:
-    `day_of_month` a day typed without its month ("den 22.", taken in this or next month), `until` the end
-    of a typed time range (only the start is kept), `daypart` a part of the day typed instead of a time
-    ("i kveld", "i morgen tidlig": no time is kept), `span_end` the last day of a two-day meeting (the first
-    is kept), `week_only` a week typed without a day ("uke 46": its Monday is taken, and the reply says so),
-    `month_part` which part of the month a `month_only` phrase named (`bot.dates.vague.period`).
-    """
-
-    when: datetime
-    has_time: bool
-    month_only: bool = False
-    year_typed: bool = field(default=False, compare=False)
-    relative: bool = field(default=False, compare=False)
-    in_year: Maker | None = field(default=None, compare=False, repr=False)
-    day_of_month: bool = field(default=False, compare=False)
-    until: tuple[int, int] | None = field(default=None, compare=False)
-    daypart: bool = field(default=False, compare=False)
-    span_end: date | None = field(default=None, compare=False)
-    week_only: bool = field(default=False, compare=False)
-    month_part: MonthPart = field(default="whole", compare=False)
-    named: bool = field(default=False, compare=False)
-    """Named from a feast or a named day («over påske», «skjærtorsdag»), typed without a year: the words point
-    to the coming one, so `dato` never moves it back to this year's when that has passed (walk 10, X8)."""
-    weekday: int | None = field(default=None, compare=False)
-    """A weekday typed with the date (0 = Monday), checked against it: `dato` moves a date typed without a
-    year only to a year where it still fits («torsdag 25. november» is 2027's, never Wednesday 2026's)."""
-
-
-@dataclass(frozen=True)
-class DateTrouble:
-    """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
-    and the caller adds what to type instead."""
-
-    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague", "time"]
-    message: str
-    day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
-    instead: tuple[str, ...] = ()  # the phrases to offer instead: two when it could be either, one to write instead
 
 
 def read_date(
@@ -193,8 +136,8 @@ def _read(
     s = before_christmas(normalize(text))
     by_end = False
     if not before_feast(s):
-        deadline = _DEADLINE_RE.match(s)
-        cut = _FROM_DAY_RE.sub("", _DEADLINE_RE.sub("", s))
+        deadline = DEADLINE_RE.match(s)
+        cut = FROM_DAY_RE.sub("", DEADLINE_RE.sub("", s))
         by_end = deadline is not None and not until_start(deadline.group()) and christmas_by(cut, typed=s) == cut
         s = christmas_by(cut, typed=s)
     s, whole = take_all_day(s)

@@ -178,6 +178,13 @@ def feast_week(name: str) -> Callable[[int], date] | None:
     return None if days is None else _from_easter(days)
 
 
+def names_a_period(name: str) -> bool:
+    """ "påske", "pinsen 2028" alone are the holidays, days long: no one day (their Sundays are "1. påskedag",
+    "første pinsedag"); the names stand for the Sundays only where a day is counted from them ("dagen etter
+    påske"). Read as the Sunday, «dato vår påske» would have saved a day nobody named (batch 14)."""
+    return name in _FEASTS
+
+
 def names_a_day(name: str) -> bool:
     """ "etter jul" names one day (the Monday after New Year's Day), not a week whose Monday was picked."""
     return name in _AFTER_CHRISTMAS

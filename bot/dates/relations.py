@@ -45,11 +45,22 @@ _ANCHOR_WORDS = {"nyttår": "nyttårsdag", "nyttåret": "nyttårsdag"}
 _BEFORE_ANCHOR_WORDS = dict.fromkeys(("jul", "jula", "julen", "jol", "jola"), "julaften")
 
 
+# «dagen etter påske», «fredag før pinse 2028»: counted from the feast's Sunday (alone, «påske» is the holiday,
+# days long: `bot.dates.named_days.names_a_period`).
+_FEAST_SUNDAYS = {
+    **dict.fromkeys(("påske", "påsken", "påska"), "påskedag"),
+    **dict.fromkeys(("pinse", "pinsen", "pinsa"), "pinsedag"),
+}
+
+
 def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read) -> Found | None:
     """The day `s` names from another day, or None when it is not such a phrase."""
 
     def read_anchor(anchor: str, way: str) -> Found | None:
         words = _BEFORE_ANCHOR_WORDS | _ANCHOR_WORDS if way == "før" else _ANCHOR_WORDS
+        head, _, rest = anchor.partition(" ")
+        if head in _FEAST_SUNDAYS:
+            anchor = f"{_FEAST_SUNDAYS[head]} {rest}".strip()
         return read(words.get(anchor, anchor))
 
     if m := _WORKDAY_IN_RE.fullmatch(s):

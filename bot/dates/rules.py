@@ -13,13 +13,15 @@ from calendar import monthrange
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year
+from bot.dates.found import FIRST_YEAR, Found, Kind, Maker, choose_year, short_year
+from bot.dates.makers import add_months, month_day, month_end, nth_weekday
 from bot.dates.named_days import (
     feast_week,
     feast_week_words,
     named_day,
     named_day_words,
     names_a_day,
+    names_a_period,
     period_days,
 )
 from bot.dates.relations import related
@@ -166,7 +168,7 @@ def _yearless(
     kind: Kind = "day",
     lasts: int = 0,
 ) -> Found | None:
-    ahead = _month_end if kind == "month" else (lambda d: d + timedelta(days=lasts)) if lasts else None
+    ahead = month_end if kind == "month" else (lambda d: d + timedelta(days=lasts)) if lasts else None
     day = choose_year(make, today=today, window=window, ahead=ahead)
     if day is None:
         return None
@@ -179,10 +181,10 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
         return Found(day=date(int(y), int(mo), int(d)), year_typed=True, weekday=_typed(wd))
     if m := _NUMERIC_RE.fullmatch(s):
         wd, d, mo, y4, y2 = m.groups()
-        _month_day(int(mo), int(d))  # 31.04: in no year at all
+        month_day(int(mo), int(d))  # 31.04: in no year at all
         year_text = y4 or y2
         if year_text:
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            year = short_year(year_text, today=today) if len(year_text) == 2 else int(year_text)
             return Found(day=date(year, int(mo), int(d)), year_typed=True, weekday=_typed(wd))
         if wd is None and _hours_or_day(s, day=int(d), month=int(mo)):
             return None
@@ -216,9 +218,9 @@ def _yearless_month_day(
 ) -> Found | None:
     """A day and month without a year. «29. februar» is read only in the year it would mean if it existed
     every year: in 2027 it is no date (like «30. februar»), never 29 February 2028 in the next cycle."""
-    found = _yearless(_month_day(month, day), today=today, window=window, weekday=weekday)
+    found = _yearless(month_day(month, day), today=today, window=window, weekday=weekday)
     if found is not None and (month, day) == (2, 29):
-        meant = choose_year(_month_day(2, 28), today=today, window=window)
+        meant = choose_year(month_day(2, 28), today=today, window=window)
         if meant is not None and meant.year != found.day.year:
             raise ValueError("29 February does not exist in the year meant")
     return found
@@ -228,7 +230,7 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
     if m := _NAMED_RE.fullmatch(s):
         wd, name, y = m.groups()
         make = named_day(name)
-        if make is None:
+        if make is None or names_a_period(name):
             return None
         if y:
             return Found(day=make(int(y)), year_typed=True, weekday=_typed(wd))
@@ -248,7 +250,7 @@ def _named_or_nth(s: str, *, today: date, now: datetime, window: tuple[date, dat
         return Found(day=day, kind=kind, make=feast, named=kind == "week") if day else None
     if m := _NTH_WD_RE.fullmatch(s):
         nth, wd, mon, y = m.groups()
-        make = _nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
+        make = nth_weekday(ORDINALS.get(nth, -1 if nth == "siste" else -2), WEEKDAYS[wd], MONTHS[mon])
         if y:
             day = make(int(y))
             return Found(day=day, year_typed=True) if day else None
@@ -295,7 +297,7 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif _WEEKEND_RE.fullmatch(s):
         day = monday + timedelta(days=7)
     elif _NEXT_MONTH_RE.fullmatch(s):
-        first = _add_months(today.replace(day=1), 1)
+        first = add_months(today.replace(day=1), 1)
         return Found(day=first, kind="month", relative=True)
     return Found(day=day, relative=True) if day is not None else None
 
@@ -357,7 +359,7 @@ def _next_day_of_month(today: date, n: int) -> Found | None:
         return None
     first = today.replace(day=1)
     for ahead in range(3):
-        month = _add_months(first, ahead)
+        month = add_months(first, ahead)
         if n <= monthrange(month.year, month.month)[1] and (day := month.replace(day=n)) >= today:
             return Found(day=day, kind="day_of_month")
     return None
@@ -365,38 +367,5 @@ def _next_day_of_month(today: date, n: int) -> Found | None:
 
 def _shift(today: date, n: int, unit: str) -> date:
     if unit in MONTH_UNITS:
-        return _add_months(today, n)
+        return add_months(today, n)
     return today + timedelta(days=n * (7 if unit in WEEK_UNITS else 1))
-
-
-def _month_end(d: date) -> date:
-    return d.replace(day=monthrange(d.year, d.month)[1])
-
-
-def _month_day(month: int, day: int) -> Maker:
-    if not 1 <= month <= 12 or not 1 <= day <= 31 or day > monthrange(2028, month)[1]:
-        raise ValueError("no such date")  # 31. april, 30. februar: in no year at all
-
-    def make(year: int) -> date | None:
-        return date(year, month, day) if day <= monthrange(year, month)[1] else None
-
-    return make
-
-
-def _nth_weekday(nth: int, weekday: int, month: int) -> Maker:
-    """The nth (1–5) or last (-1) / second-to-last (-2) given weekday of a month."""
-
-    def make(year: int) -> date | None:
-        first = date(year, month, 1)
-        days = [first + timedelta(days=i) for i in range(monthrange(year, month)[1])]
-        matching = [d for d in days if d.weekday() == weekday]
-        index = nth - 1 if nth > 0 else nth
-        return matching[index] if -len(matching) <= index < len(matching) else None
-
-    return make
-
-
-def _add_months(d: date, n: int) -> date:
-    year, month0 = divmod(d.month - 1 + n, 12)
-    year += d.year
-    return date(year, month0 + 1, min(d.day, monthrange(year, month0 + 1)[1]))

@@ -28,7 +28,7 @@ _SEASONS = (
 _AROUND = (
     "i", "til", "neste", "kommende", "komande", "denne", "over", "etter", "før", "utpå", "ut", "på", "om", "mot",
     "av", "løpet", "seint", "sent", "sein", "sen", "tidleg", "tidlig", "midt", "midten", "slutten", "starten",
-    "begynnelsen", "byrjinga", "enden", "innen", "innan", "en", "ein", "gang", "gong", "rundt", "ca", "ca.",
+    "begynnelsen", "byrjinga", "enden", "innen", "innan", "en", "ein", "gang", "gong", "engang", "eingong", "rundt", "ca", "ca.",
     "dag", "eller", "annan", "annen",  # «ein dag neste veke», «neste uke en eller annen dag»
 )  # fmt: skip
 # A part of a week or a year without which day: «slutten av veka», «midt i uka», «i løpet av året».
@@ -48,6 +48,8 @@ _PART_OF = (
     # «neste uke en gang», «tidleg neste veke»: some day of the week, not its Monday (dates13)
     "gang",
     "gong",
+    "engang",
+    "eingong",
     "dag",
     "tidlig",
     "tidleg",

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
+from bot.dates.found import short_year
+
 logger = logging.getLogger(__name__)
 
 WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -175,8 +177,8 @@ def with_years(s: str, *, today: date) -> str:
     """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
     are, and a year typed first («2027, 20. januar») after its date."""
     s = _YEAR_FIRST_RE.sub(r"\2 \1", s)
-    s = _SHORT_YEAR_RE.sub(lambda m: f" {today.year // 100}{m.group(1)}", s)
-    s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{today.year // 100}{m.group(2)}", s)
+    s = _SHORT_YEAR_RE.sub(lambda m: f" {short_year(m.group(1), today=today)}", s)
+    s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{short_year(m.group(2), today=today)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
     s = _THIS_YEAR_RE.sub(f" {today.year}", s)
     return _NEXT_YEAR_RE.sub(f" {today.year + 1}", s)
@@ -210,16 +212,22 @@ _DASHED_MONTH_RE = re.compile(r"(?<![0-9-])([0-9]{1,2})-([^\W\d_]{3,9})\.?(?:-([
 _WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
 
 
+# «engang i januar», «i mars eingong»: «en gang» typed as one word, as people often do.
+_ONE_WORD_ONCE = "engang|eingong|eingang"
 # «ein dag i juni», «en gang før jul», «i august en gang»: some day of a month, asked about as the month; only before a
 # month's name or «før jul» («en dag i neste uke», «ein dag i jula» stay vague).
 _SOME_DAY_RE = re.compile(
-    rf"^(?:en|ein)\s+(?:gang|gong|dag)\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
+    rf"^(?:(?:en|ein)\s+(?:gang|gong|dag)|{_ONE_WORD_ONCE})\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
 )
 _SOME_TIME_END_RE = re.compile(
-    rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:en|ein)\s+(?:gang|gong)$"
+    rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
 )
 # «innen 1. mars, takk», «frist fredag pls»: thanks and a plea after the date say nothing of the day.
 _THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal\s+du|de)\s+ha|pls|please|plz)$")
+# «fredag 19/11 kl 12 (frist)», «1.3 – frist»: the deadline said after the date is no other day.
+_DUE_END_RE = re.compile(r"(?:\s*[,-]\s*|\s+)(?:frist|fristen|svarfrist|deadline)$")
+# «28th of September»: the English «of» between an ordinal day and its month.
+_OF_MONTH_RE = re.compile(rf"(?<=[0-9]\.)\s+of\s+(?=(?:{'|'.join(MONTH_NAMES)}|[^\W\d_]{{3,9}})(?:\s|$|\.))")
 # «tysdag10. august», «fre10.3»: a weekday of three letters or more typed onto its day's number is two words («v14»,
 # «kl10» are read by their own rules; «to.17.12» by the point after a word).
 _WEEKDAY_DIGIT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{3,8})(?=[0-9])")
@@ -242,7 +250,7 @@ def normalize(text: str) -> str:
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
     s = _DOTTED_ISO_RE.sub(r"\1-\2-\3", s)
-    s = _ORDINAL_END_RE.sub(r"\1.", s)
+    s = _OF_MONTH_RE.sub(" ", _ORDINAL_END_RE.sub(r"\1.", s))
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
     s = _DIGIT_KL_RE.sub(" kl", s)  # «19.03.2027kl 09:00»
@@ -251,7 +259,7 @@ def normalize(text: str) -> str:
     s = _WEEKDAY_DOT_RE.sub(lambda m: m.group(1) if m.group(1) in WEEKDAYS else m.group(), s)
     s = _WEEKDAY_DIGIT_RE.sub(lambda m: m.group(1) + " " if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
-    s = _THANKS_END_RE.sub("", s).strip(" ,;:")
+    s = _DUE_END_RE.sub("", _THANKS_END_RE.sub("", s)).strip(" ,;:")
     s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
     s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)

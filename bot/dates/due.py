@@ -1,0 +1,30 @@
+"""The words in front of a deadline's date («svarfrist», «frist for innspel:», «seinast innan») and of a day counted
+from («fra», «etter»), cut before the date is read (`bot.dates.grammar`). Moved out of the grammar so it stays one
+purpose per module.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.dates.words import DEADLINE_WORDS, DUE_WORDS, FROM_WORDS, MONTHS, WEEKDAYS, alternation
+
+logger = logging.getLogger(__name__)
+
+# «svarfrist 1. april», «påmeldingsfristen er 1.4», «fristen er 1.3», «frist for innspel: 3. mai»: a deadline's
+# compound is a deadline word too («svar innen 24.3», «tilbakemelding snarest, seinast 24. mars»: what is due first); «seinast innan 29.», «snarast og seinast 1. mars»: deadline words said twice.
+# «frist innspill: 1. mars», «Frist for søknad til RFF: 15. april»: what is due, up to five words closed by a colon.
+# A weekday or a month is never part of the label («frist fredag: 2. mars» keeps the weekday to check).
+_LABEL_WORD = rf"(?!(?:{alternation(WEEKDAYS)}|{alternation(MONTHS)})(?![^\W\d_]))[^\W\d_](?:[^\W\d_]|-)*"
+_DUE_LABEL = rf"\s+(?:for\s+)?{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,4}}(?=\s*:)"
+_DEADLINE_ONE = (
+    rf"(?:(?:{alternation(DEADLINE_WORDS)}|[^\W\d_]+frist(?:en)?)"
+    rf"(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9])|{_DUE_LABEL})?"
+    r"(?:\s+er)?)"
+)
+DEADLINE_RE = re.compile(
+    rf"^(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    r"\s*:?\s+(?:den\s+|på\s+)?"
+)
+FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
