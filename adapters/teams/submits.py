@@ -12,6 +12,7 @@ is told what was wrong and how to write it instead.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +26,9 @@ from .cards import DATA_KEY, FIELD_PREFIX, MAX_MULTILINE
 from .translate import PLATFORM, channel_key, user_key
 
 logger = logging.getLogger(__name__)
+
+_FIELD_NAME = re.compile(r"[a-zæøå_]{1,30}")
+"""A field name as our forms write them; another (hand-written) one is not repeated back in the reply."""
 
 
 def submit_problem(value: Any) -> tuple[str, str] | None:
@@ -40,10 +44,11 @@ def submit_problem(value: Any) -> tuple[str, str] | None:
         if not isinstance(key, str) or not key.startswith(FIELD_PREFIX) or raw is None:
             continue
         name = key[len(FIELD_PREFIX) :]
+        shown = name if _FIELD_NAME.fullmatch(name) else "?"
         if not isinstance(raw, str):
-            return "not-text", name
+            return "not-text", shown
         if len(raw) > MAX_MULTILINE:
-            return "too-long", name
+            return "too-long", shown
     return None
 
 
@@ -70,12 +75,12 @@ def submit_refusal(activity: Activity, *, core: CorePort) -> Reply | None:
             )
         elif problem == "not-text":
             text = _(
-                "Feltet «{field}» i skjemaet kom fram som noe annet enn tekst, så ingenting er registrert. Åpne "
+                "Feltet {field} i skjemaet kom fram som noe annet enn tekst, så ingenting er registrert. Åpne "
                 "skjemaet på nytt og fyll det inn, eller skriv kommandoen i en ny melding."
             ).format(field=field)
         else:
             text = _(
-                "Feltet «{field}» er for langt (over {limit} tegn), så ingenting er registrert. Del det opp, "
+                "Feltet {field} er for langt (over {limit} tegn), så ingenting er registrert. Del det opp, "
                 "eller legg ved en lenke."
             ).format(field=field, limit=MAX_MULTILINE)
         return Reply(title=_("Ikke registrert"), text=text, ok=False, lang=lang)

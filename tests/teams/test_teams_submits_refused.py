@@ -31,12 +31,12 @@ def _submit(data: dict[str, Any], *, inputs: dict[str, Any], activity_id: str, s
         (
             {"f_sammendrag": {"a": 1}, "f_vedtak": ["Vedtatt 10. januar 2026", "b"], "f_oppfolging": True},
             None,
-            "Feltet «sammendrag» i skjemaet kom fram som noe annet enn tekst, så ingenting er registrert.",
+            "Feltet sammendrag i skjemaet kom fram som noe annet enn tekst, så ingenting er registrert.",
         ),
         (
             {"f_sammendrag": "kort", "f_vedtak": "\n".join(f"Vedtak {n}" for n in range(5000))},
             None,
-            "Feltet «vedtak» er for langt (over 4000 tegn), så ingenting er registrert.",
+            "Feltet vedtak er for langt (over 4000 tegn), så ingenting er registrert.",
         ),
         ({"f_sammendrag": "Vedtatt"}, 5, "Knappen kom fram uten en kommando jeg kan lese, så ingenting er gjort."),
         ({"f_sammendrag": "Vedtatt"}, "  ", "Knappen kom fram uten en kommando jeg kan lese, så ingenting er gjort."),
@@ -81,3 +81,29 @@ def test_a_hand_edited_form_submit_changes_nothing_and_says_what_was_wrong(
     assert "Det er ikke registrert noe referat" in shown_before  # nothing recorded by the edited submit
     shown = core.handle(Request(platform="terminal", user_id="kari", channel_id="cli", text=SHOW)).reply
     assert "Planen vedtatt" in shown.text or any("Planen vedtatt" in (s.text or "") for s in shown.sections)
+
+
+def test_a_nynorsk_person_is_told_in_nynorsk_and_a_hand_written_field_name_is_not_repeated(run) -> None:
+    core = _core()
+    assert core.handle(Request(platform="terminal", user_id="kari", channel_id="cli", text="målform nynorsk")).reply.ok
+
+    async def body() -> str:
+        connector = await ConnectorStandIn().start()
+        server = await BotServer(core=core).start()
+        try:
+            data = {"samhandling": {"command": "referat handlingsplan agder 2026", "kind": "form", "submit_id": "s1"}}
+            edited = _submit(
+                data,
+                inputs={"f_[klikk](https://evil.example)": {"x": 1}},
+                activity_id="f:nn",
+                service_url=connector.url,
+            )
+            assert await server.post(edited) == 201
+            return " ".join(card_texts(connector.accepted[-1].card))
+        finally:
+            await server.stop()
+            await connector.stop()
+
+    said = run(body())
+    assert "Feltet ? i skjemaet kom fram som noko anna enn tekst, så ingenting er registrert." in said
+    assert "evil" not in said
