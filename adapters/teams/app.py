@@ -50,6 +50,7 @@ from .prebuilt import send_prebuilt
 from .sender import SenderLike, TeamsSender
 from .settings import TeamsSettings
 from .shape import activity_problem
+from .submits import submit_refusal
 from .translate import PLATFORM, to_request
 
 if TYPE_CHECKING:
@@ -146,6 +147,10 @@ class TeamsRuntime:
         activity = turn_context.activity
         await offload.call(self._remember, activity)
         self.teams_ids.learn(activity)
+        refused = submit_refusal(activity, core=self.core)
+        if refused is not None:  # a submit no card of ours sends: nothing reaches the core
+            await self._reply(turn_context, refused, origin=None)
+            return
         request = to_request(activity, known=self.teams_ids.known)
         if request is None:
             return
