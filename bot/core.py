@@ -28,7 +28,7 @@ from bot.reply_cache import ReplyCache
 from bot.router import Router
 from bot.shown.hints import know_commands
 from bot.state.store import StateStore
-from storage.base import Store
+from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
     from bot.agreement.receipt import Receipt
@@ -128,7 +128,10 @@ class Core:
         return command is not None and command.writes
 
     def organisations_bound(self) -> bool:
-        return bool(self.directory.organisations())
+        try:
+            return bool(self.directory.organisations())
+        except StoreError:  # the store away: ask as if bound; the request itself then gets «prøv igjen» from `handle`
+            return True
 
     def lang_for(self, request: Request) -> Lang:
         return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
