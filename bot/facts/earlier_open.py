@@ -87,13 +87,22 @@ def _candidates(
     return tuple(followers), own
 
 
-def earlier_idents(
+def earlier_items(
     *, config: AppConfig, state: StateStore, regions: Iterable[str | None], year: int, today: date
-) -> frozenset[str]:
-    """The idents of `earlier_unfinished` for each scope in `regions` (a region's, or None for the nation's):
-    what `neste` asks for the regions its list spans, so it names the items `status` and the page name."""
-    return frozenset(
-        item.ident
+) -> tuple[Item, ...]:
+    """`earlier_unfinished` for each scope in `regions` (a region's, or None for the nation's), each item once,
+    in the order of their cycles and deadlines: a region's section in `status` and on the page (its own and
+    the nation's, `region_scopes`) and what `neste` names for the regions its list spans (walk 29 F8)."""
+    found = {
+        item.ident: item
         for region in set(regions)
         for item in earlier_unfinished(config=config, state=state, region=region, year=year, today=today)
-    )
+    }
+    return tuple(sorted(found.values(), key=lambda item: (item.year, item.deadline, item.ident)))
+
+
+def region_scopes(region: str) -> tuple[str | None, ...]:
+    """A region's cycle holds the nation's items beside its own (`cycle_items`), so what earlier cycles left
+    unfinished for it is both scopes' (walk 29 F8: `neste` named AU's unheld autumn meeting of last cycle
+    under the heading, `status` and the page did not)."""
+    return (None, region)
