@@ -20,7 +20,7 @@ from bot.facts.kinds import is_signing
 from bot.facts.owed import still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
-from bot.model.cycle import read_cycles, still_followed, superseded
+from bot.model.cycle import earliest_counted, read_cycles, still_followed, superseded
 from bot.model.followups import callers_closable, callers_points, point_pages, with_followups
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
@@ -76,6 +76,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     else:
         items = list(national_window(ctx.config, today=today))
         who = _("hele landet")
+    earliest = earliest_counted(ctx.config, today=today)
     open_items = [
         progress
         for progress in progress_list(
@@ -85,6 +86,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if not progress.done
         and still_followed(progress.item, today=today)
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
+        # a cycle no longer counted is history (`earliest_counted`, walk 29 F2), bar a signature still owed
+        and (progress.item.year >= earliest or still_owed(progress.item, today=today))
     ]
     spans_regions = region is None
     # What earlier cycles left unfinished is one fact (bot.facts.earlier_open), the items `status` and the page
