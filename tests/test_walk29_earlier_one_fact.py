@@ -18,6 +18,7 @@ from bot.reminders.lines import item_label
 from bot.shown.earlier_open import earlier_points
 from tests.driver import BotDriver, make_bot, oslo
 from tests.helpers import status_page_html
+from tests.test_earlier_open_one_rule import _line_names
 
 FORMS = [  # person, region, autumn word, heading, the form's code, its confirm word
     ("kari", "agder", "høst", "Ikke fullført fra tidligere sykluser", "nb", "bekreft"),
@@ -34,15 +35,6 @@ DAYS = [
     (2028, 2, 10),
     (2028, 9, 4),
 ]
-
-
-def _line_names(text: str, heading: str) -> list[str]:
-    """The names in `neste`'s one line, without its closing «(skriv årstallet …)»."""
-    if heading + ": " not in text:
-        return []
-    line = text.split(heading + ": ", 1)[1].split("\n", 1)[0]
-    line = re.split(r"\. | \(skriv| \(skriv", line, maxsplit=1)[0].rstrip(".")
-    return [name.strip() for name in re.split(r", (?![^()]*\))", line)]
 
 
 def _page_section(bot: BotDriver, *, region: str, year: int, heading: str) -> str:
