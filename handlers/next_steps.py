@@ -97,7 +97,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # digests name it (bot.facts.owed, walk 14b F11).
     this_cycle = read_cycles(ctx.config, today=today).year
     # A region's list names the whole fact, as its `status` does (walk 29 F8), its own items too; a list
-    # spanning regions names what it shows of it.
+    # spanning regions (an actor's, AU's) names what it moved out of its items.
     scoped = region is not None and actor is None
     scopes = (
         region_scopes(region)
@@ -115,7 +115,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
             and (still_owed(p.item, today=today) or not superseded(ctx.config, item=p.item, today=today))
         )
     ]
-    stale = progress_list(ctx, list(earlier)) if scoped else [p for p in open_items if p.item.ident in earlier_ids]
+    stale = progress_list(ctx, list(earlier)) if scoped else hidden
     stale_points = (
         earlier_points(config=ctx.config, state=ctx.state, region=region, year=this_cycle, today=today)
         if scoped and region
