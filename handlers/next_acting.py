@@ -3,6 +3,7 @@ names unfinished items of earlier cycles."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from bot.actions.rules import acts_for
@@ -10,6 +11,7 @@ from bot.context import Context
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
 from bot.facts.text_due import text_due
 from bot.i18n import _, ngettext
+from bot.model.followups import Followup
 from bot.model.progress import Progress, earlier_missing, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.reminders.lines import item_label
@@ -49,8 +51,10 @@ def _recordable(ctx: Context, item: Item, *, today: date) -> bool:
     return not is_decided_elsewhere(item) or decided_from(ctx.config, item) <= today
 
 
-def stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> str:
-    """«Ikke fullført fra tidligere sykluser: Dialogmøte vår 2027 (skriv årstallet for å registrere dem).»"""
+def stale_text(ctx: Context, stale: list[Progress], points: Sequence[Followup] = (), *, spans_regions: bool) -> str:
+    """«Ikke fullført fra tidligere sykluser: Dialogmøte vår 2027 (skriv årstallet for å registrere dem).»
+    The region's open follow-up points of earlier meetings end the line, as they end `status`'s section of
+    that heading (walk 29 F6): «Dialogmøte vår 2027 (oppfølgingspunkt AQ8B)»."""
     regions: dict[str, list[str]] = {}  # what -> the regions it is unfinished in (one name for many regions)
     for progress in sorted(stale, key=lambda p: (p.item.deadline, p.item.ident)):
         item = progress.item
@@ -64,6 +68,9 @@ def stale_text(ctx: Context, stale: list[Progress], *, spans_regions: bool) -> s
         if spans_regions and len(where) > 1
         else name
         for name, where in zip(names, regions.values(), strict=True)
+    ]
+    names += [
+        _("{meeting} (oppfølgingspunkt {id})").format(meeting=item_label(point.item), id=point.id) for point in points
     ]
     if not any(can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
         return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))

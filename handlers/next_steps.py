@@ -14,18 +14,19 @@ from bot.actions.coordinators_only import no_coordinator_note
 from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
-from bot.facts.earlier_open import earlier_idents
+from bot.facts.earlier_open import earlier_items, region_scopes
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
 from bot.facts.owed import still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
-from bot.model.cycle import read_cycles, still_followed, superseded
+from bot.model.cycle import earliest_counted, read_cycles, still_followed, superseded
 from bot.model.followups import callers_closable, callers_points
 from bot.model.followups_shown import point_pages, with_followups
 from bot.model.identity import own_actor_here
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
+from bot.shown.earlier_open import earlier_points
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
 from handlers.announce import callers_own
@@ -79,6 +80,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     else:
         items = list(national_window(ctx.config, today=today))
         who = _("hele landet")
+    earliest = earliest_counted(ctx.config, today=today)
     open_items = [
         progress
         for progress in progress_list(
@@ -88,6 +90,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         if not progress.done
         and still_followed(progress.item, today=today)
         and not (progress.item.deadline < today and not chases_lateness(progress.item))  # late, not chased: hidden
+        # a cycle no longer counted is history (`earliest_counted`, walk 29 F2), bar a signature still owed
+        and (progress.item.year >= earliest or still_owed(progress.item, today=today))
     ]
     spans_regions = region is None
     # What earlier cycles left unfinished is one fact (bot.facts.earlier_open), the items `status` and the page
@@ -96,23 +100,32 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # something to do while a write without a year still means it, and its own late signature as long as the
     # digests name it (bot.facts.owed, walk 14b F11).
     this_cycle = read_cycles(ctx.config, today=today).year
-    earlier = earlier_idents(
-        config=ctx.config,
-        state=ctx.state,
-        regions={None} | {p.item.region for p in open_items if p.item.year < this_cycle},
-        year=this_cycle,
-        today=today,
+    # A region's list names the whole fact, as its `status` does (walk 29 F8), its own items too; a list
+    # spanning regions (an actor's, AU's) names what it moved out of its items.
+    scoped = region is not None and actor is None
+    scopes = (
+        region_scopes(region)
+        if scoped and region
+        else {None} | {p.item.region for p in open_items if p.item.year < this_cycle}
     )
-    stale = [
+    earlier = earlier_items(config=ctx.config, state=ctx.state, regions=scopes, year=this_cycle, today=today)
+    earlier_ids = {item.ident for item in earlier}
+    hidden = [
         p
         for p in open_items
-        if p.item.ident in earlier
+        if p.item.ident in earlier_ids
         and not (
             can_act(ctx, p, today)
             and (still_owed(p.item, today=today) or not superseded(ctx.config, item=p.item, today=today))
         )
     ]
-    stale_ids = {id(p) for p in stale}
+    stale = progress_list(ctx, list(earlier)) if scoped else hidden
+    stale_points = (
+        earlier_points(config=ctx.config, state=ctx.state, region=region, year=this_cycle, today=today)
+        if scoped and region
+        else []
+    )
+    stale_ids = {id(p) for p in hidden}
     open_items = [p for p in open_items if id(p) not in stale_ids]
     # An actor's view is the actor's: a county coordinator asking `neste nfr` sees NFR's list, not their
     # own «Du kan gjøre nå» under NFR's heading (walk 2, M).
@@ -165,7 +178,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         else:
             quiet = _("Alt er i rute: ingen åpne frister de neste månedene.")
         lead = week_lead + national_lead + quiet + (" " + opening if opening else "")
-        lead += " " + stale_text(ctx, stale, spans_regions=spans_regions) if stale else ""
+        lead += " " + stale_text(ctx, stale, stale_points, spans_regions=spans_regions) if stale or stale_points else ""
         lead += " " + _plan_period_text(ctx, region=region, actor=actor, today=today)
         quiet_reply = make_reply(title=_("Neste for {who}").format(who=who), lead=lead.strip())
         return Outcome(
@@ -193,7 +206,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         for progress in chosen:
             sections.append(_section(ctx, progress, today=today, spans_regions=spans_regions))
             buttons += _buttons_for(ctx, progress)
-    lead = national_lead + (stale_text(ctx, stale, spans_regions=spans_regions) + " " if stale else "")
+    lead = national_lead + (
+        stale_text(ctx, stale, stale_points, spans_regions=spans_regions) + " " if stale or stale_points else ""
+    )
     lead = week_lead + lead
     lead += _plan_period_text(ctx, region=region, actor=actor, today=today)
     lead += past_end_text(asked=asked, pages=all_pages) + " " if asked > all_pages else ""

@@ -20,7 +20,7 @@ from bot.model.progress import Progress, progress_of
 from bot.model.wheel import cycle_items, tracked
 from bot.parsing import fold
 from bot.shown.earlier_open import earlier_open_lines
-from bot.shown.plan_period import no_plan_period
+from bot.shown.plan_period import no_plan_period, upcoming_plan_period
 from bot.shown.replies import make_reply
 from bot.shown.status_data import open_items
 from bot.state.store import DomainError
@@ -76,11 +76,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
             period if period else no_plan_period(config=ctx.config, state=ctx.state, region=region, year=year),
         ),
     )
-    if args.year is None and view.preparing:
-        # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
-        upcoming_period = region_plan_period(config=ctx.config, state=ctx.state, region=region, year=view.preparing)
-        if upcoming_period and upcoming_period != period:
-            plan_facts += (Fact(_("Neste planperiode"), upcoming_period),)
+    # The next agreement is prepared within the next period once one is set ahead: shown beside, never instead.
+    upcoming_period = upcoming_plan_period(config=ctx.config, state=ctx.state, region=region, year=year, today=today)
+    if args.year is None and upcoming_period:
+        plan_facts += (Fact(_("Neste planperiode"), upcoming_period),)
     sections.append(Section(title=_("Regional plan"), facts=plan_facts))
     earlier = earlier_open_lines(config=ctx.config, state=ctx.state, region=region, year=year, today=today)
     if earlier:  # what earlier cycles left open, as `neste` and the digests name it (walk 19 F4)

@@ -54,8 +54,12 @@ def test_the_plan_period_set_with_plan_is_the_one_chat_and_the_status_page_show(
     assert page.plan_period == "2028–2031"
     html = _page(bot, year=2028)
     assert "2028–2031" in html and "2024–2027" not in html
-    assert _section(bot.say("status", as_="kari"), "Regional plan").facts[0].value == "2024–2027"
-    assert "2024–2027" in _page(bot, year=2027) and "2028–2031" not in _page(bot, year=2027)
+    running = _section(bot.say("status", as_="kari"), "Regional plan")
+    assert running.facts[0].value == "2024–2027"
+    # the next agreement's period beside the running cycle's, in chat and on the page alike (walk 29 F5)
+    assert [(fact.label, fact.value) for fact in running.facts[1:]] == [("Neste planperiode", "2028–2031")]
+    page_2027 = _page(bot, year=2027)
+    assert "næringsutvikling: 2024–2027." in page_2027 and "Neste planperiode: 2028–2031." in page_2027
 
 
 def test_who_answers_for_the_state_budget_reads_the_same_in_chat_on_the_page_and_in_the_feed() -> None:

@@ -17,7 +17,7 @@ from datetime import date
 from bot.facts.item_state import chases_lateness, minutes_missing
 from bot.memo import per_config
 from bot.model.config import AppConfig
-from bot.model.cycle import still_followed
+from bot.model.cycle import earliest_counted, still_followed
 from bot.model.order import before_items
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, cycle_items, tracked
@@ -64,18 +64,23 @@ def _candidates(
     for every region an actor's list spans): each item of cycle `year` with the tracked items of earlier
     cycles it follows, and the scope's own items of the cycles since last year that are past their deadline,
     still followed and chased. Only their progress is read per request."""
+    # Of the cycles before, only those whose items still count as open (`earliest_counted`: the same rule as
+    # AU's «på etterskudd», walk 29 F2); older ones are history, in `status <region> <year>`.
+    earliest = earliest_counted(config, today=today)
     followers: list[tuple[Item, tuple[Item, ...]]] = []
     for item in cycle_items(config, year=year, region=region):
         if item.region not in (None, region):
             continue
         befores = tuple(
-            before for before in before_items(config, item) if before.year < year and tracked(config, before)
+            before
+            for before in before_items(config, item)
+            if earliest <= before.year < year and tracked(config, before)
         )
         if befores:
             followers.append((item, befores))
     own = tuple(
         item
-        for earlier in range(today.year - 1, year)
+        for earlier in range(earliest, year)
         for item in cycle_items(config, year=earlier, region=region)
         # a region's scope leaves the national items out: AU answers for its own (region=None)
         if item.region == region
@@ -87,13 +92,22 @@ def _candidates(
     return tuple(followers), own
 
 
-def earlier_idents(
+def earlier_items(
     *, config: AppConfig, state: StateStore, regions: Iterable[str | None], year: int, today: date
-) -> frozenset[str]:
-    """The idents of `earlier_unfinished` for each scope in `regions` (a region's, or None for the nation's):
-    what `neste` asks for the regions its list spans, so it names the items `status` and the page name."""
-    return frozenset(
-        item.ident
+) -> tuple[Item, ...]:
+    """`earlier_unfinished` for each scope in `regions` (a region's, or None for the nation's), each item once,
+    in the order of their cycles and deadlines: a region's section in `status` and on the page (its own and
+    the nation's, `region_scopes`) and what `neste` names for the regions its list spans (walk 29 F8)."""
+    found = {
+        item.ident: item
         for region in set(regions)
         for item in earlier_unfinished(config=config, state=state, region=region, year=year, today=today)
-    )
+    }
+    return tuple(sorted(found.values(), key=lambda item: (item.year, item.deadline, item.ident)))
+
+
+def region_scopes(region: str) -> tuple[str | None, ...]:
+    """A region's cycle holds the nation's items beside its own (`cycle_items`), so what earlier cycles left
+    unfinished for it is both scopes' (walk 29 F8: `neste` named AU's unheld autumn meeting of last cycle
+    under the heading, `status` and the page did not)."""
+    return (None, region)

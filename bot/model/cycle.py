@@ -71,6 +71,17 @@ def read_cycles(config: AppConfig, *, today: date) -> CycleView:
     return CycleView(year=year, preparing=preparing, leading=leading)
 
 
+def earliest_counted(config: AppConfig, *, today: date) -> int:
+    """The oldest cycle whose unfinished items still count as open today: the one before the calendar year's
+    until the next agreement's preparation opens, then the calendar year's. From 1 September 2027 an unheld
+    autumn meeting of 2026 is history (`oversikt 2026`, `status <region> 2026`): the agreement it prepared is
+    signed or chased on its own, and the next autumn's meeting is the one to hold (walk 2, H). The one rule
+    for AU's «på etterskudd» (`bot.facts.behind`) and a region's «Ikke fullført fra tidligere sykluser»
+    (`bot.facts.earlier_open`), which gave two answers for the same meeting (walk 29 F2)."""
+    view = read_cycles(config, today=today)
+    return view.year if view.preparing else view.year - 1
+
+
 def write_cycle(
     config: AppConfig,
     *,

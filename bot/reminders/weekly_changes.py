@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.i18n import _, ngettext
-from bot.messages import Section
+from bot.messages import Fact, Section
 from bot.model.wheel import Item
 
 _COUNT = re.compile(r" \(\d+\)$")
@@ -74,7 +74,8 @@ def changed_only(
         same += len(section_keys) - len(fresh)
         changed += sum(section_keys[index][:_HALF] in about_before for index in fresh)
         if fresh:
-            shown.append(replace(section, facts=tuple(section.facts[index] for index in fresh)))
+            facts = tuple(section.facts[index] for index in fresh)
+            shown.append(replace(section, title=_part_title(section, facts=facts), facts=facts))
     gone = max(0, len(before) - same - changed)  # neither kept as it was nor told again as changed
     if not before:
         return tuple(shown), ""
@@ -112,3 +113,15 @@ _HALF = 8
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:_HALF]
+
+
+def _part_title(section: Section, *, facts: tuple[Fact, ...]) -> str:
+    """A counted section's title over part of its lines: «Regioner på etterskudd (2 av 15: nytt eller endret)»,
+    not the whole picture's «(15)» above two region names, read as a miscount (walk 29 F4). A line's label
+    names its regions, comma-separated, as `bot.reminders.weekly` writes them."""
+    count = _COUNT.search(section.title)
+    if not count or len(facts) == len(section.facts):
+        return section.title
+    named = sum(len(fact.label.split(", ")) for fact in facts)
+    whole = int(count.group(0).strip(" ()"))
+    return _COUNT.sub("", section.title) + " " + _("({shown} av {n}: nytt eller endret)").format(shown=named, n=whole)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.facts.earlier_open import earlier_unfinished
+from bot.facts.earlier_open import earlier_items, region_scopes
 from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.followups import all_followups
+from bot.model.followups import Followup, all_followups
 from bot.model.followups_shown import meeting_label, point_line
 from bot.model.progress import progress_of
 from bot.shown.states import over_text
@@ -25,7 +25,8 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
     (`bot.facts.earlier_open.earlier_unfinished`), then one per open follow-up point of the region's meetings
     in cycles before `year`, each naming its meeting and year."""
     lines: list[str] = []
-    for item in earlier_unfinished(config=config, state=state, region=region, year=year, today=today):
+    scopes = region_scopes(region)
+    for item in earlier_items(config=config, state=state, regions=scopes, year=year, today=today):
         progress = progress_of(config=config, state=state, item=item)
         if is_signing(item) and progress.missing:
             missing = ", ".join(map(config.party_short, progress.missing))
@@ -35,12 +36,19 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
         else:
             day = item.deadline.strftime("%d.%m.%Y")
             lines.append(f"{item.title()}: " + _("På overtid (frist {day})").format(day=day))
+    for point in earlier_points(
+        config=config, state=state, region=region, year=year, today=today
+    ):  # all_followups names a departed owner's point as the party's (hand_on)
+        lines.append(f"{meeting_label(point)}: {point_line(point, today=today)}")
+    return tuple(lines)
+
+
+def earlier_points(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> list[Followup]:
+    """The open follow-up points of the region's meetings in cycles before `year`: the section's second part,
+    which `neste` names in its line of the same heading too (walk 29 F6)."""
     points = [
         point
         for point in all_followups(config=config, state=state, today=today, regions=[region])
         if not point.closed and point.item.region == region and point.item.year < year
     ]
-    points.sort(key=lambda point: (point.item.year, point.item.deadline, point.id))
-    for point in points:  # all_followups names a departed owner's point as the party's (hand_on)
-        lines.append(f"{meeting_label(point)}: {point_line(point, today=today)}")
-    return tuple(lines)
+    return sorted(points, key=lambda point: (point.item.year, point.item.deadline, point.id))

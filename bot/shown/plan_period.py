@@ -5,11 +5,13 @@ plan fact, and `neste` and the action plan's reminders tell the coordinator to r
 from __future__ import annotations
 
 import logging
+from datetime import date
 
-from bot.actions.plan import PLAN_YEARS, ended_period, ended_plan_period, framing_period
+from bot.actions.plan import PLAN_YEARS, ended_period, ended_plan_period, framing_period, region_plan_period
 from bot.i18n import _, current
 from bot.memo import per_config
 from bot.model.config import AppConfig
+from bot.model.cycle import read_cycles
 from bot.state.store import StateStore
 
 logger = logging.getLogger(__name__)
@@ -23,6 +25,18 @@ def no_plan_period(*, config: AppConfig, state: StateStore, region: str, year: i
     if ended:
         text += " " + _("({period} er utløpt)").format(period=ended)
     return text + ". " + _("Koordinatoren skriver «{command}»").format(command=next_period_command(year))
+
+
+def upcoming_plan_period(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> str:
+    """The period the next agreement is prepared within, once its preparation has opened and a period other than
+    cycle `year`'s is set for it ("" otherwise): shown beside the running cycle's, never instead, by `status` and
+    the status page alike (walk 29 F5: `status` said «Neste planperiode: 2028–2031», the page did not)."""
+    view = read_cycles(config, today=today)
+    if year != view.year or not view.preparing:
+        return ""
+    upcoming = region_plan_period(config=config, state=state, region=region, year=view.preparing)
+    current_period = region_plan_period(config=config, state=state, region=region, year=year)
+    return upcoming if upcoming and upcoming != current_period else ""
 
 
 def plan_period_reminder(*, config: AppConfig, state: StateStore, region: str, year: int) -> str | None:

@@ -29,7 +29,7 @@ from bot.model.wheel import (
     regional_milestones,
 )
 from bot.shown.earlier_open import earlier_open_lines
-from bot.shown.plan_period import no_plan_period
+from bot.shown.plan_period import no_plan_period, upcoming_plan_period
 from bot.shown.states import (
     STATE_LABELS,
     STATE_SYMBOLS,
@@ -132,6 +132,8 @@ class RegionPage:
     """The current agreement text («versjon 2 (sha256 …)»), the one every party signs; before one, that it
     was signed before the bot took over (a cycle before `tracking_start`), or how to register it. Plain text:
     the page escapes it, so «avtale <lenke>» shows as typed (walk 7 F6)."""
+    next_plan_period: str = ""
+    """The period the next agreement is prepared within, when another is set ahead (`upcoming_plan_period`)."""
     plan_missing: str = ""
     """When no plan period frames the cycle, what `status` says in its plan fact (`no_plan_period`: what ran
     out and how the next is set), so the page is not silent where chat and the digests flag it (walk 25 F4)."""
@@ -271,6 +273,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         name=spec.name,
         plan_period=period,
         plan_missing="" if period else no_plan_period(config=config, state=snapshot, region=region, year=year),
+        next_plan_period=upcoming_plan_period(config=config, state=snapshot, region=region, year=year, today=today),
         items=items,
         preparing=preparing if upcoming else None,
         upcoming=upcoming,
