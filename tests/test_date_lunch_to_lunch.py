@@ -1,0 +1,63 @@
+"""Walk 31 F1/F3: a meeting over days whose end time is not after its start («22.–23. april kl 12–12», lunch to
+lunch) ends on its last day: stored from the first day's start, the end said not kept, in every span form and both
+written forms; the same end on ONE day stays refused, and the refusal's example is itself accepted."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import BotDriver, make_bot, oslo
+from tests.helpers import assert_recorded
+
+REGION = {"kari": "agder", "per": "vestland"}
+
+
+@pytest.fixture
+def feb1() -> BotDriver:
+    bot = make_bot(at=oslo(2027, 2, 1, 10))
+    assert bot.say("dato vårmøte 11. mars kl 10", as_="aud").ok
+    return bot
+
+
+@pytest.mark.parametrize(
+    ("as_", "when", "hour", "end_note"),
+    [
+        ("kari", "22.-23. april kl 12-12", 12, "slutten kl. 12.00 lagres ikke"),
+        ("per", "22.-23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
+        ("kari", "22.–23.04 kl. 12.00–12.00", 12, "slutten kl. 12.00 lagres ikke"),
+        ("per", "22. og 23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
+        ("kari", "22.-23. april kl 16-10", 16, "slutten kl. 10.00 lagres ikke"),
+        ("per", "torsdag 22. og fredag 23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
+    ],
+)
+def test_an_end_not_after_the_start_ends_on_the_last_day(
+    feb1: BotDriver, as_: str, when: str, hour: int, end_note: str
+) -> None:
+    reply = assert_recorded(feb1, f"dato vår {when}", as_=as_)
+    stored = feb1.tables(f"cycle/{REGION[as_]}/2027")["milestones"]["regional-spring"]
+    assert stored["planned"] == oslo(2027, 4, 22, hour).isoformat(), reply.text
+    assert stored["planned_last_day"] == "2027-04-23", reply.text
+    assert end_note in reply.text, reply.text
+    assert "to dato" not in reply.text and "februar" not in reply.text
+
+
+@pytest.mark.parametrize("as_", ["kari", "per"])
+@pytest.mark.parametrize("when", ["22. april kl 12-12", "22. april kl 14-10"])
+def test_the_same_end_on_one_day_stays_refused(feb1: BotDriver, as_: str, when: str) -> None:
+    before = feb1.snapshot()
+    reply = feb1.say(f"dato vår {when}", as_=as_)
+    assert not reply.ok and feb1.snapshot() == before, reply.text
+    assert "Sluttid" in reply.text and "februar" not in reply.text
+
+
+@pytest.mark.parametrize("as_", ["kari", "per"])
+@pytest.mark.parametrize("time", ["kl 23-01", "kl 22.30-22", "kl 23.59-01", "kl 14-12"])
+def test_the_refusals_example_is_itself_accepted(as_: str, time: str) -> None:
+    bot = make_bot(at=oslo(2026, 9, 1, 10))
+    before = bot.snapshot()
+    reply = bot.say(f"dato høst 12.11 {time}", as_=as_)
+    assert not reply.ok and bot.snapshot() == before, reply.text
+    example = reply.text.split("«")[-1].split("»")[0]
+    assert example.startswith(("dato høst 12. november kl ", "dato haust 12. november kl ")), reply.text
+    again = bot.say(example, as_=as_)  # a late evening asks to be confirmed; never refused the same way
+    assert again.ok and "Sluttid" not in again.text, again.text
