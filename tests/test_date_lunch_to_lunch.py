@@ -61,3 +61,15 @@ def test_the_refusals_example_is_itself_accepted(as_: str, time: str) -> None:
     assert example.startswith(("dato høst 12. november kl ", "dato haust 12. november kl ")), reply.text
     again = bot.say(example, as_=as_)  # a late evening asks to be confirmed; never refused the same way
     assert again.ok and "Sluttid" not in again.text, again.text
+
+
+@pytest.mark.parametrize(("as_", "no_time"), [("kari", "uten klokkeslett"), ("per", "utan klokkeslett")])
+def test_a_part_of_the_day_retyped_keeps_the_time_without_saying_there_is_none(
+    feb1: BotDriver, as_: str, no_time: str
+) -> None:
+    """Walk 31 F8: «lunsj til lunsj» sets no time, so the planned 12.00 is kept; the reply never says «uten
+    klokkeslett» right after «kl. 12.00»."""
+    assert_recorded(feb1, "dato vår 22.-23. april kl 12", as_=as_)
+    reply = feb1.say("dato vår torsdag 22. og fredag 23. april, lunsj til lunsj", as_=as_)
+    assert reply.ok and "kl. 12.00" in reply.text, reply.text
+    assert no_time not in reply.text, reply.text
