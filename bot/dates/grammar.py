@@ -211,9 +211,8 @@ def _read_whole(
 def _read_one(
     s: str, *, now: datetime, window: tuple[date, date] | None, span_part: bool = False
 ) -> ParsedDate | DateTrouble | None:
-    """One date in a normalized phrase (no span): the grammar's whole reading. A `span_part` (one side of «22.–23.
-    april kl 12–12») keeps an end time not after its start: over days it ends on the last day, so only a phrase on
-    one day refuses it."""
+    """One date in a normalized phrase (no span): the grammar's whole reading. A `span_part` (a side of «22.–23.
+    april kl 12–12») keeps an end not after its start: over days it ends on the last day (walk 31 F1)."""
     wrong_end = None if span_part else impossible_end(s)
     s, at, until, ok = take_time(s, any_end=span_part)
     if not ok or not s:
