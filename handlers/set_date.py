@@ -84,11 +84,13 @@ def handle(request: Request, ctx: Context) -> Outcome:
             acting, result, choice=choice, text=text, shown=shown + _notes(parsed, typed=typed), typed=typed
         )
     item = result.item
+    timed = parsed.has_time
     if result.when:
         shown = planned_text(result.when, has_time=result.has_time, last_day=result.last_day)
+        timed = result.has_time  # a time kept from the planned date: «uten klokkeslett» would contradict it
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
-            item=item.title(), when=shown + _notes(parsed, typed=typed, only_dropped=True)
+            item=item.title(), when=shown + _notes(parsed, typed=typed, only_dropped=True, timed=timed)
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
     after = (
@@ -99,7 +101,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
         lead=_("{when}. {after} Satt av {name}.").format(
-            when=shown + _notes(parsed, typed=typed), after=after, name=ctx.caller.name
+            when=shown + _notes(parsed, typed=typed, timed=timed), after=after, name=ctx.caller.name
         )
         + replaced_note(result)
         + _confirmed_note(result)
@@ -129,10 +131,10 @@ def _unrecorded_note(result: DateSet) -> str:
     ).format(items=and_join(list(result.unrecorded_first)))
 
 
-def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str:
+def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False, timed: bool = False) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
     fell in, that only a time range's start is kept, that a part of the day
-    set no time. `only_dropped`: just what was typed and not kept (a date already set says so too, so
+    set no time (unless the date shown has one, `timed`: kept from the planned date). `only_dropped`: just what was typed and not kept (a date already set says so too, so
     «Ingenting er endret» never hides a typed end day)."""
     notes = []
     if parsed.day_of_month and not only_dropped:
@@ -159,7 +161,7 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False) -> str
                 notes.append(_("slutt kl. {end}").format(end=end))
         else:
             notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=end))
-    if parsed.daypart:
+    if parsed.daypart and not timed:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""
 

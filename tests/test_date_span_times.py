@@ -28,6 +28,13 @@ def jan12() -> BotDriver:
         ("per", "22.04.–23.04.2027 kl 9–15", 9, "slutten kl. 15.00 vert ikkje lagra"),
         ("kari", "torsdag 22. og fredag 23. april", 0, None),
         ("per", "22. og 23. april kl 10", 10, None),
+        # walk 31 F1: an end not after the start is the last day's (lunch to lunch), never «to datoer»
+        ("kari", "22.-23. april kl 12-12", 12, "slutten kl. 12.00 lagres ikke"),
+        ("per", "22.-23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
+        ("kari", "22.–23.04 kl. 12.00–12.00", 12, "slutten kl. 12.00 lagres ikke"),
+        ("per", "22. og 23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
+        ("kari", "22.-23. april kl 16-10", 16, "slutten kl. 10.00 lagres ikke"),
+        ("per", "torsdag 22. og fredag 23. april kl 12-12", 12, "slutten kl. 12.00 vert ikkje lagra"),
     ],
 )
 def test_two_days_with_a_time_range_are_one_meeting(
@@ -39,6 +46,7 @@ def test_two_days_with_a_time_range_are_one_meeting(
     assert stored["planned_last_day"] == "2027-04-23", reply.text
     assert "fredag 23. april 2027" in reply.text
     assert end_note is None or end_note in reply.text, reply.text
+    assert "to dato" not in reply.text and "februar" not in reply.text
 
 
 @pytest.mark.parametrize("as_", ["kari", "per"])

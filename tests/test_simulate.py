@@ -65,3 +65,14 @@ def test_a_malformed_date_is_refused_in_norwegian(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as exit_:
         main(["simulate", "--from", "31.01.2027", "--to", "2027-03-01"])
     assert exit_.value.code == 2 and "skriv ÅÅÅÅ-MM-DD" in capsys.readouterr().err
+
+
+def test_a_region_alone_names_it_on_shared_lines_not_the_regions_filtered_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Walk 31 F7: `--region vestland` leaves the other regions out of the run, not the channel; a line shared by
+    every region says «Vestland · Signering 2027», never «Alle regioner unntatt» fourteen names."""
+    code, lines, _ = simulate(capsys, "--from", "2027-01-10", "--to", "2027-01-20", "--region", "vestland")
+    assert code == 0
+    assert not [line for line in lines if "unntatt" in line], lines
+    assert [line for line in lines if "slack:C0NASJONAL" in line and "Vestland · Signering 2027" in line], lines

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
+from bot.model.order import confirm_word
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
 from .markdown import angle_brackets, escape
@@ -165,7 +166,8 @@ def _button_action(
     if not button.confirm:
         return submit
     # Adaptive Cards have no confirm dialog; a ShowCard with the question and the real submit is the idiom.
-    confirm = dict(submit, title="Bekreft", style="positive")
+    # Its button is the written form's confirm word («Bekreft», nynorsk «Stadfest»): render_card sets the form.
+    confirm = dict(submit, title=confirm_word().capitalize(), style="positive")
     return {
         "type": "Action.ShowCard",
         "title": button.label,

@@ -51,8 +51,20 @@ def no_such_end(end: str, *, day: date | None, at: tuple[int, int] | None) -> Da
     from bot.dates.grammar import DateTrouble
 
     message = i18n._("Sluttiden «{end}» er ikke et klokkeslett etter starten.").format(end=end)
-    hour, minute = at or (10, 0)
-    example = f"kl {hour:02d}.{minute:02d}–{min(hour + 2, 23):02d}.{minute:02d}"
+    example = f"kl {_example_range(at or (10, 0))}"
     if day is not None:
         example = f"{day.day}. {month_name(day.month)} {example}"
     return DateTrouble(reason="time", message=message, day=day, instead=(example,))
+
+
+_LAST_MINUTE = 23 * 60 + 59
+
+
+def _example_range(at: tuple[int, int]) -> str:
+    """A range from the typed start that is itself accepted: two hours on, or up to 23.59 late in the evening
+    («kl 23-01» suggests «kl 23.00–23.59», never an end that is refused the same way)."""
+    start = at[0] * 60 + at[1]
+    end = min(start + 120, _LAST_MINUTE)
+    if end <= start:  # «kl 23.59-01»: the latest start with an hour before midnight
+        start = end - 60
+    return f"{start // 60:02d}.{start % 60:02d}–{end // 60:02d}.{end % 60:02d}"

@@ -198,7 +198,7 @@ def _read_whole(
     found = _read_one(s, now=now, window=window)
     if isinstance(found, ParsedDate) or (isinstance(found, DateTrouble) and found.reason != "two_dates"):
         return found
-    span = two_days(s, read=lambda part: _read_one(part, now=now, window=window))
+    span = two_days(s, read=lambda part: _read_one(part, now=now, window=window, span_part=True))
     if span is not None:
         return span
     if found is None and (mended := _weekday_mended(s, now=now, window=window)) is not None:
@@ -208,10 +208,13 @@ def _read_whole(
     return found
 
 
-def _read_one(s: str, *, now: datetime, window: tuple[date, date] | None) -> ParsedDate | DateTrouble | None:
-    """One date in a normalized phrase (no span): the grammar's whole reading."""
-    wrong_end = impossible_end(s)
-    s, at, until, ok = take_time(s)
+def _read_one(
+    s: str, *, now: datetime, window: tuple[date, date] | None, span_part: bool = False
+) -> ParsedDate | DateTrouble | None:
+    """One date in a normalized phrase (no span): the grammar's whole reading. A `span_part` (a side of «22.–23.
+    april kl 12–12») keeps an end not after its start: over days it ends on the last day (walk 31 F1)."""
+    wrong_end = None if span_part else impossible_end(s)
+    s, at, until, ok = take_time(s, any_end=span_part)
     if not ok or not s:
         return no_such_end(wrong_end, day=None, at=at) if wrong_end and ok else None
     found = match(s, now=now, window=window)

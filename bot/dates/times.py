@@ -145,15 +145,16 @@ def impossible_end(s: str) -> str | None:
     return m.string[m.start(hour_group) : m.end()].strip()
 
 
-def take_time(s: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
+def take_time(s: str, *, any_end: bool = False) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
-    is impossible ("kl 25")."""
+    is impossible ("kl 25"). `any_end` keeps an end not after the start: on a meeting over days («22.–23. april kl
+    12–12», lunch to lunch) it is the last day's end, said not kept, not an impossible one."""
     s = _PRECISELY_RE.sub("", s)
     if (first := _first_time(s)) is None:
         return s, None, None, True
     pattern, m = first
     start, until = _start_until(pattern, m)
-    until = until if start is not None and until is not None and until > start else None
+    until = until if start is not None and until is not None and (any_end or until > start) else None
     rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
     if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
         return rest, None, None, False  # two times in one phrase: not one meeting time

@@ -259,7 +259,9 @@ def reason_text(mark: Unreachable) -> str:
     """What an admin reads about a marked channel, and what to do about it."""
     platform = {"teams": "Teams", "slack": "Slack"}.get(mark.to.platform, mark.to.platform)
     texts = {
-        NO_REFERENCE: _("boten er ikke lagt til der. Legg boten til i kanalen (eller teamet), så går det som venter."),
+        NO_REFERENCE: _(
+            "boten er ikke lagt til der. Legg boten til i kanalen (eller teamet), så går påminnelsene dit; kunngjøringer fra tiden før sendes ikke dit."
+        ),
         NOT_IN_CHANNEL: _("boten er ikke med i kanalen. Inviter boten dit, så går det som venter."),
         ARCHIVED: _("kanalen er arkivert. Koble en annen kanal med «koble»."),
         GONE: _("kanalen finnes ikke lenger, eller boten ser den ikke. Koble en annen kanal med «koble»."),

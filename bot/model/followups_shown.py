@@ -113,6 +113,8 @@ def followup_section(
     command = more_command(page + 1) if more_command else rest_command(rest)
     text = _("… og {n} til (skriv «{command}»).").format(n=len(rest), command=command) if rest else None
     buttons = tuple(close_button(point) for point in shown if not point.closed and closable(point))
+    if rest and more_command:  # the page typed in the text is a button too, as «Viser 5 av 7» has (walk 31 F5)
+        buttons = (*buttons, Button(label=_("Side {page}").format(page=page + 1), command=command))
     return Section(title=_("Oppfølgingspunkter"), facts=facts, text=text), buttons
 
 
@@ -155,7 +157,8 @@ def with_section(reply: Reply, section: Section, *, buttons: tuple[Button, ...],
         title=reply.title,
         lead=lead,
         sections=(*body[:place], section, *body[place:]),
-        buttons=(*reply.buttons, *buttons),  # one per point shown (at most SHOW): never dropped behind others
+        # one per point shown (at most SHOW): never dropped behind others; a page button the reply has once
+        buttons=(*reply.buttons, *(b for b in buttons if b.command not in {own.command for own in reply.buttons})),
         context=reply.context,
         visibility=reply.visibility,
         form=reply.form,

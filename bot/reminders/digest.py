@@ -194,18 +194,21 @@ def _regions_left_out(config: AppConfig, lines: set[DigestLine], reminders: list
     """A line shared by every region («Alle regioner · Signering 2027: venter på Tildelingsbrev IN») in a
     channel that does not hear it for every region names those it leaves out («Alle regioner unntatt Agder»):
     IN's general channel does not carry Agder's, which IN's «IN i Agder» channel hears (walk 26 F5), as the
-    meeting lines leave Agder out there."""
+    meeting lines leave Agder out there. When it hears fewer than it leaves out (`simulate --region vestland`),
+    it names those it hears instead («Vestland · Signering 2028», walk 31 F7)."""
     shared = _("Alle regioner · {item}").format(item="")
     kept: set[DigestLine] = set()
     for line in lines:
         if line.region is None and line.label.startswith(shared):
             here = {reminder.item.region for reminder in reminders if reminder.line == line}
             left = [spec.key for spec in config.parties.regions if spec.key not in here]
-            if left and len(left) < len(config.parties.regions):
+            heard = [spec.key for spec in config.parties.regions if spec.key in here]
+            item = line.label[len(shared) :]
+            if left and heard and len(heard) < len(left):  # «Vestland · Signering 2028», not fourteen left out
+                line = replace(line, label=f"{and_join([config.party_short(region) for region in heard])} · {item}")
+            elif left and len(left) < len(config.parties.regions):
                 regions = and_join([config.party_short(region) for region in left])
-                label = _("Alle regioner unntatt {regions} · {item}").format(
-                    regions=regions, item=line.label[len(shared) :]
-                )
+                label = _("Alle regioner unntatt {regions} · {item}").format(regions=regions, item=item)
                 line = replace(line, label=label)
         kept.add(line)
     return kept

@@ -36,6 +36,11 @@ from bot.state.store import StateStore, national_partition
 QUIET_DAYS = 7
 """More days than this since the last overview posted: the next one says since when it counts."""
 
+LONG_GAP_DAYS = 28
+"""More days than this since the channel's last overview: the next one is the whole list again, not only what
+changed; after months a line that is as it was (an agreement still waiting for a signature) is the news AU needs
+(walk 31, F6)."""
+
 LOOK_BACK = timedelta(days=365)
 """Overdue items older than this are history for the overview (they stay in `status`)."""
 
@@ -82,7 +87,7 @@ def weekly_overview(
     )
     if sections and last is not None and (today - last[1]).days > QUIET_DAYS:
         before = said_lines(last[0])
-        if before is None:  # kept before the lines were: the whole list
+        if before is None or (today - last[1]).days > LONG_GAP_DAYS:  # kept before the lines were, or long ago
             return (since(day=last[1]), *done, *sections), said
         shown, rest = changed_only(sections, keys=keys, before=before)
         return (since(day=last[1], rest=rest), *done, *shown), said
