@@ -15,7 +15,6 @@ from typing import Any
 
 from bot.i18n import _, using
 from bot.messages import Button, Form, Mention, Reply
-from bot.model.order import confirm_word
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
 from .markdown import angle_brackets, escape
@@ -167,6 +166,9 @@ def _button_action(
         return submit
     # Adaptive Cards have no confirm dialog; a ShowCard with the question and the real submit is the idiom.
     # Its button is the written form's confirm word («Bekreft», nynorsk «Stadfest»): render_card sets the form.
+    # Imported here, not at the top: bot.model.order brings babel's dates, which `serve` loads after it listens.
+    from bot.model.order import confirm_word
+
     confirm = dict(submit, title=confirm_word().capitalize(), style="positive")
     return {
         "type": "Action.ShowCard",
