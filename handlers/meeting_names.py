@@ -26,6 +26,21 @@ def _indefinite(word: str) -> str:
     return word[:-1] if fold(word).endswith("et") and len(word) > 4 else word
 
 
+def read_printed_lead(ctx: Context, words: list[str]) -> list[str] | None:
+    """`words` with a leading printed name of two or three words replaced by the meeting's typed word, or
+    None: «dato politisk behandling 15. desember» (nynorsk «politisk handsaming») is the political treatment,
+    though «politisk» alone names it too and «behandling» would be read as part of the date (walk 32 F3).
+    Only for `dato`, whose rest is a date: minutes may begin with the word («Behandling i fylkestinget …»)."""
+    for size in range(min(LONGEST, len(words)), 1, -1):
+        lead = words[:size]
+        for phrase in (" ".join(lead), " ".join(_indefinite(word) for word in lead)):
+            key = ctx.vocab.milestone(phrase, scope=None)
+            spec = ctx.config.milestone(key) if key else _by_label(ctx, phrase)
+            if spec is not None:
+                return [typed_name(spec), *words[size:]]
+    return None
+
+
 def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[str] | None:
     """`words` with a leading printed meeting name replaced by the meeting's typed word (`høst`), or None
     when they start with no such name. A name two meetings share asks which (DomainError with buttons)."""
