@@ -97,7 +97,7 @@ def require_sound_points(points: list[Document], *, now: datetime, held: datetim
     for point in points:
         text = str(point.get("text", ""))
         found = due_from(text, now=since)
-        if not (found[1] if found else text).strip(" .,;:-"):
+        if not (found[1] if found else text).strip(" .,;:-@"):  # «oppfølging: @ innen 1. mai» (walk 32 F7)
             raise DomainError(
                 _(
                     "Oppfølgingspunktet «{text}» mangler tekst: hva skal gjøres? "
