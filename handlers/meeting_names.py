@@ -1,7 +1,8 @@
 """A meeting named as the bot itself prints it (walk 16 F3): «Dialogmøte høst» (the label reminders and
 `oversikt` show), «dialogmøtet høst», nynorsk «dialogmøte haust», are read as the meeting's word; the bare
-«dialogmøte(t)», which two meetings share, asks which with a button each. Only consulted when the leading
-words name no meeting, so the ordinary words are read as before."""
+«dialogmøte(t)», which two meetings share, asks which with a button each, unless a season follows it
+(«dialogmøtet i haust», «dialogmøte om våren»). Only consulted when the leading words name no meeting, so
+the ordinary words are read as before."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ def _indefinite(word: str) -> str:
     return word[:-1] if fold(word).endswith("et") and len(word) > 4 else word
 
 
+def read_printed_lead(ctx: Context, words: list[str]) -> list[str] | None:
+    """`words` with a leading printed name of two or three words replaced by the meeting's typed word, or
+    None: «dato politisk behandling 15. desember» (nynorsk «politisk handsaming») is the political treatment,
+    though «politisk» alone names it too and «behandling» would be read as part of the date (walk 32 F3).
+    Only for `dato`, whose rest is a date: minutes may begin with the word («Behandling i fylkestinget …»)."""
+    for size in range(min(LONGEST, len(words)), 1, -1):
+        lead = words[:size]
+        for phrase in (" ".join(lead), " ".join(_indefinite(word) for word in lead)):
+            key = ctx.vocab.milestone(phrase, scope=None)
+            spec = ctx.config.milestone(key) if key else _by_label(ctx, phrase)
+            if spec is not None:
+                return [typed_name(spec), *words[size:]]
+    return None
+
+
 def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[str] | None:
     """`words` with a leading printed meeting name replaced by the meeting's typed word (`høst`), or None
     when they start with no such name. A name two meetings share asks which (DomainError with buttons)."""
@@ -41,6 +57,9 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
         return None
     word = _indefinite(words[0])
     shared = _sharing_first_word(ctx, word)
+    if len(shared) > 1 and (seasoned := _by_season(shared, words[1:])) is not None:
+        spec, used = seasoned  # «dialogmøtet i haust»: the person said which (walk 32 F1)
+        return [typed_name(spec), *words[1 + used :]]
     if len(shared) > 1:
         buttons = tuple(
             Button(label=spec.label or typed_name(spec), command=" ".join([command, typed_name(spec), *words[1:]]))
@@ -52,6 +71,24 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
             ),
             buttons=buttons,
         )
+    return None
+
+
+SEASON_LEADS = frozenset({"i", "om", "til"})
+"""Words before a season that names a meeting: «dialogmøtet i haust», «dialogmøte om våren»."""
+
+
+def _by_season(shared: list[Milestone], rest: list[str]) -> tuple[Milestone, int] | None:
+    """The meeting among `shared` whose season `rest` starts with («i haust», «om våren», «høsten»), with
+    how many words named it; None when `rest` names no season, so the bot asks as before."""
+    lead = 1 if rest and fold(rest[0]) in SEASON_LEADS else 0
+    if len(rest) <= lead:
+        return None
+    word = fold(rest[lead])
+    for spec in shared:
+        seasons = {fold(form) for form in spec.short_forms.forms} if spec.short_forms else set()
+        if word in seasons or word in {season + "en" for season in seasons}:
+            return spec, lead + 1
     return None
 
 

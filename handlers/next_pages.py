@@ -47,6 +47,14 @@ def rest_text(*, words: list[str], shown: int, total: int, first_rest_page: int)
     return text + " – " + _("skriv «{command}» for resten.").format(command=command), button
 
 
+def onward_text(*, words: list[str], first_rest_page: int) -> tuple[str, Button]:
+    """The last page of the party's own items, when others follow: where they are (walk 32 F10: «neste side 2»
+    showed the ninth own item and stopped, no word or button for page 3's other open items, overdue ones too)."""
+    command = page_command(words=words, page=first_rest_page)
+    text = _("Andre åpne står fra side {page}: skriv «{command}».").format(page=first_rest_page, command=command)
+    return text, Button(label=_("Side {page}").format(page=first_rest_page), command=command)
+
+
 def rest_page_text(
     *, words: list[str], page: int, own_pages: int, pages: int, before: int, total: int
 ) -> tuple[str, Button | None]:

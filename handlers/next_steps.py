@@ -36,6 +36,7 @@ from handlers.next_acting import can_act, stale_text
 from handlers.next_opening import opening_text
 from handlers.next_pages import (
     more_text,
+    onward_text,
     page_command,
     pages_of,
     past_end_text,
@@ -221,6 +222,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         more, next_page = more_text(words=words, page=page, pages=own_pages, total=len(mine))
         lead += more + " "
         buttons += [next_page] if next_page else []
+    if 1 < page == own_pages and rest:  # the own items end here; the others follow on the pages after
+        onward, onward_button = onward_text(words=words, first_rest_page=own_pages + 1)
+        lead += onward + " "
+        buttons.append(onward_button)
     if page > own_pages:
         more, next_page = rest_page_text(
             words=words,

@@ -19,7 +19,7 @@ from bot.actions.happened import Happened, not_come
 from bot.actions.ready import ready_regions, signing_years_unblocked_by
 from bot.actions.rules import replace_question, require_coordinator, require_untaken_cycle, write_item
 from bot.i18n import _, local, ngettext, using
-from bot.model.followups_recorded import require_sound_points, same_points, stamp
+from bot.model.followups_recorded import agreed_on, require_sound_points, same_points, stamp
 from bot.model.followups_replaced import Redated, ask_once, carry_over, dropped_open, dropped_question, redated
 from bot.model.order import (
     Breach,
@@ -249,9 +249,11 @@ def record_minutes(
     note_nn = nynorsk_mark(all_breaches)
 
     seed = f"{item.ident}:{acting.now.isoformat()}"
-    require_sound_points(list(given.get("followups") or ()), now=acting.now, held=held, confirmed=confirmed)
+    on_plan = progress.planned is not None and progress.planned.date() == held.date()
+    agreed = agreed_on(held=held, last_day=held_last or (progress.planned_last_day if on_plan else None))
+    require_sound_points(list(given.get("followups") or ()), now=acting.now, held=agreed, confirmed=confirmed)
     points = carry_over(given.get("followups") or (), old=earlier_points, now=acting.now)
-    given = {**given, "followups": stamp(points, now=acting.now, held=held, seed=seed)}
+    given = {**given, "followups": stamp(points, now=acting.now, held=agreed, seed=seed)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})

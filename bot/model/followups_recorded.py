@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from bot.i18n import _
@@ -52,6 +52,15 @@ def due_from(text: str, *, now: datetime) -> Due | None:
     return due_in(text, now=now)
 
 
+def agreed_on(*, held: datetime, last_day: date | None) -> datetime:
+    """The day a meeting's points were agreed, which their deadlines count from: a meeting of two days
+    («22.-23. april») agrees them at its end, so «innen fredag» in the minutes of a Thursday–Friday meeting
+    is the Friday after, never the meeting's own last day (walk 32 F2). `held` is its first day."""
+    if last_day is None or last_day <= held.date():
+        return held
+    return datetime.combine(last_day, held.timetz())
+
+
 def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
     """Points as the action stores them: each with its id and due date (kept when already there). A due date
     is read from the meeting's day `held`: the deadlines were agreed there, so minutes written late keep them
@@ -88,7 +97,7 @@ def require_sound_points(points: list[Document], *, now: datetime, held: datetim
     for point in points:
         text = str(point.get("text", ""))
         found = due_from(text, now=since)
-        if not (found[1] if found else text).strip(" .,;:-"):
+        if not (found[1] if found else text).strip(" .,;:-@"):  # «oppfølging: @ innen 1. mai» (walk 32 F7)
             raise DomainError(
                 _(
                     "Oppfølgingspunktet «{text}» mangler tekst: hva skal gjøres? "
