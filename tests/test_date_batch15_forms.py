@@ -3,7 +3,7 @@ spaced «/» or « - » taken as the year («14.9 kl 10 / 13» was 14 September 
 read as a week on, dateparser asked about numbers and «kl» alone («4/2027 kl 10» was 4 October 2027) — and the
 refusals that now read: a meeting's one-word name right before a date with its time («dialogmøte 12. januar kl 10»),
 a question mark after a time ending its sentence, a day away after «elles» telling the busy days, «lille julaftan»,
-«julekvelden».
+«julekvelden»; and an evening's hour before 12 («i kveld kl 8»), read as 08.00 that day before.
 
 Now is Friday 3 September 2027, 16:00 Oslo, unless a test says otherwise. Expected dates are written out by hand from
 a calendar (14 September 2027 is a Tuesday, 1 December 2027 a Wednesday), not computed with the code.
@@ -49,6 +49,12 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("vesle julaften", FRI, at(2027, 12, 23)),
     ("julekvelden kl 15", FRI, at(2027, 12, 24, 15)),
     ("nyttårskvelden", FRI, at(2027, 12, 31)),
+    # an evening's or an afternoon's hour before 12 is the afternoon's, never the morning's
+    ("i kveld kl 8", FRI, at(2027, 9, 3, 20)),
+    ("kl 7.30 i kveld", FRI, at(2027, 9, 3, 19, 30)),
+    ("mandag ettermiddag kl 14", FRI, at(2027, 9, 6, 14)),
+    ("i morgon tidleg kl 8", FRI, at(2027, 9, 4, 8)),
+    ("i morgen kl 20", FRI, at(2027, 9, 4, 20)),
 ]
 
 
@@ -82,6 +88,11 @@ NOT_READ = [
     "Eg er oppteken onsdag 15.9, elles går det fint.",
     "Passer det med tysdag 14. september kl 13? Eller onsdag?",
     "Passer tysdag 14. september kl 13? Ikkje 15. september.",
+    # a range or a night hour in the evening, a morning with an afternoon's hour: not surely one time
+    "i kveld kl 8-10",
+    "i kveld kl 02",
+    "i morgen tidlig kl 20",
+    "mandag formiddag kl 15",
 ]
 
 
