@@ -36,6 +36,8 @@ _MONTHS += ("November", "December")  # a date written so dateparser reads the zo
 # A weekday typed with the date (Norwegian or English, three letters or more: «on», «to» are words too) is checked.
 _WEEKDAYS = {word: day for word, day in PREFIX_WEEKDAYS.items() if len(word) >= 3}
 _MAX_WORDS = 3  # a month, a weekday and "at"/"um"/"kl": more words is a sentence, not a date
+# Words of the clock say no month or weekday: «4/2027 kl 10» is numbers alone, which dateparser read as 4 October.
+_CLOCK_WORDS = frozenset({"kl", "klokka", "klokken", "at", "um", "uhr", "am", "pm", "a", "p", "m", "h", "o", "clock"})
 _missing = False
 
 
@@ -56,6 +58,7 @@ def looks_like_date(text: str) -> bool:
         and _YEAR_RE.search(text) is not None
         and _DAY_RE.search(_TIME_RE.sub(" ", without_year)) is not None
         and 1 <= len(_WORD_RE.findall(text)) <= _MAX_WORDS
+        and any(word.lower() not in _CLOCK_WORDS for word in _WORD_RE.findall(text))  # not numbers and «kl» alone
         and _RANGE_RE.search(text) is None  # two dates are the grammar's to refuse, not dateparser's to pick
     )
 

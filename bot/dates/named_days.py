@@ -78,6 +78,13 @@ _PERIOD_DAYS: dict[str, int] = dict.fromkeys(_JUL_WORDS, 7) | dict.fromkeys(_ROM
 # Other ways of writing the same names: nynorsk, split words, numerals and "dagen".
 _VARIANTS: dict[str, str] = {
     "lille julaften": "lillejulaften",
+    "lille julaftan": "lillejulaften",  # split like «lille julaften», nynorsk (dates15)
+    "vesle julaftan": "lillejulaften",
+    "vesle julaften": "lillejulaften",
+    "julekveld": "julaften",  # «julekvelden» is Christmas Eve in nynorsk and speech
+    "julekvelden": "julaften",
+    "nyttårskveld": "nyttårsaften",
+    "nyttårskvelden": "nyttårsaften",
     "veslejulaftan": "lillejulaften",
     "veslejulaften": "lillejulaften",
     "julaftan": "julaften",

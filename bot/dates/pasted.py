@@ -43,6 +43,11 @@ _LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1
 # bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
 _MEETING_NAME_RE = re.compile(r"^\s*([^\W\d_]+)\s*(?=\(|[–-]\s)[–-]?\s*")
+# «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same one-word name right in
+# front of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise.
+_MEETING_AT_RE = re.compile(
+    r"^\s*([^\W\d_]+)\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{2}|[0-9]\.[0-9]{2}\s*[–-]\s*[0-9]))"
+)
 _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
     *("signering", "signeringa", "signeringen", "workshop", "webinar", "samtale", "samtalen"),
@@ -174,8 +179,11 @@ def essence(text: str) -> str:
 
 
 def _meeting_name(s: str) -> re.Match[str] | None:
-    """A meeting's one-word name in front of a date set off by a bracket or a dash, or None."""
+    """A meeting's one-word name in front of a date set off by a bracket or a dash or before its time, or None."""
     m = _MEETING_NAME_RE.match(s)
+    if m is None and (m := _MEETING_AT_RE.match(s)) is not None:
+        after = s[m.end() :]  # «Signeringa blir torsdag …» is a sentence: the date must follow the name at once
+        m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
     return m if m is not None and m.group(1).lower().endswith(_MEETING_NOUNS) else None
 
 

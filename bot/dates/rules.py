@@ -61,8 +61,10 @@ _YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 # «på 22. april», «på olsok», «på fredag 23. april»: «på» before a day is no part of it.
 _PREFIX = rf"(?:på\s+)?(?:({alternation(PREFIX_WEEKDAYS)})\.?\s*,?\s+)?(?:den\s+)?"
 _ISO_RE = re.compile(_PREFIX + r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# A year after «/» or «-» with a space beside it is no year: «14.9 kl 10 / 13» is two hours, never 2013 (dates15).
+_YEAR_SEP = r"(?:\s*\.\s*|[/-]|\s-(?=[0-9]))"
 _NUMERIC_RE = re.compile(
-    _PREFIX + r"([0-9]{1,2})\s*[./-]\s*([0-9]{1,2})(?:(?:\s*[./-]\s*|\s+)([0-9]{4})|\s*[./-]\s*([0-9]{2}))?\.?"
+    _PREFIX + rf"([0-9]{{1,2}})\s*[./-]\s*([0-9]{{1,2}})(?:(?:{_YEAR_SEP}|\s+)([0-9]{{4}})|{_YEAR_SEP}([0-9]{{2}}))?\.?"
 )
 _TEXTUAL_RE = re.compile(_PREFIX + rf"([0-9]{{1,2}})\.?\s*({_MON})\.?{_YEAR}")
 _ORDINAL_DAY_RE = re.compile(_PREFIX + rf"({_DAY_ORD})\s+({_MON})\.?{_YEAR}")
@@ -285,8 +287,9 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif m := _WEEK_REL_RE.fullmatch(s):
         return Found(day=monday + timedelta(days=7 * WEEK_SHIFT[m.group(1)]), kind="week", relative=True)
     elif m := _PLAIN_WD_RE.fullmatch(s):
-        # "fredag" typed on a Friday means next week's: today would be "i dag".
-        day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - 1) % 7 + 1)
+        # "fredag" typed on a Friday means next week's: today would be "i dag" or «denne fredagen» (k = 0).
+        k = 0 if s.startswith("denne") or " denne " in s else 1
+        day = today + timedelta(days=(WEEKDAYS[m.group(1)] - today.weekday() - k) % 7 + k)
     elif m := _WD_DAY_RE.fullmatch(s):
         # "fredag 27.": the 27th read as "den 27." is, with the weekday checked against it. It was the next
         # Friday that is a 27th, which turned a slip ("fredag den 3." when the 3rd is a Thursday) into a

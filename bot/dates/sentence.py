@@ -181,6 +181,7 @@ def date_phrases(text: str) -> Iterator[str]:
         for i, word in enumerate(plain)
         if (_marks_a_day(word, words[i]) or _yesterday(plain, i)) and not _adjective(plain, i) and i not in quantities
     ]
+    marks = _before_busy_otherwise(plain, marks)
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
@@ -252,6 +253,16 @@ def _before_otherwise(after: list[str]) -> list[str]:
     return after[: ends[0]] if ends else after
 
 
+def _before_busy_otherwise(plain: list[str], marks: list[int]) -> list[int]:
+    """The marks of days before «elles»/«ellers» when a day away follows it («Vi kan møtast onsdag 1.12 kl 10, elles
+    er eg oppteken heile veka»): the days named there are the busy ones, not a second date (dates15). Without a day
+    away («…, elles torsdag 2.12») a day after «elles» is an alternative and still refuses."""
+    cut = next((i for i, word in enumerate(plain) if word in _OTHERWISE), None)
+    if cut is None or not any(word in _AWAY_WORDS or _away(word) for word in plain[cut + 1 :]):
+        return marks
+    return [i for i in marks if i < cut]
+
+
 def _either_or(after: list[str]) -> list[str]:
     """The words after a date without the «eller» of «anten fysisk eller på Teams»: an alternative of how, not of
     which day (a second day among them is still a second date)."""
@@ -267,7 +278,9 @@ def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
     stop, question or exclamation mark before a capital letter («kl. 10», «16. august» end none)."""
     first, last = 0, len(words)
     for i, word in enumerate(words[:-1]):
-        ends = word[-1:] in ".?!" and word[:-1].isalpha() and len(word) > 3 and words[i + 1][:1].isupper()
+        # «kl 13? Eg er tilbake …»: a question or exclamation mark ends a sentence after digits too (dates15)
+        mark = word[-1:] in "?!" or (word[-1:] == "." and word[:-1].isalpha() and len(word) > 3)
+        ends = mark and words[i + 1][:1].isupper()
         if ends and i < start:
             first = i + 1
         elif ends and i >= end - 1:

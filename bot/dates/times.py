@@ -145,6 +145,12 @@ def impossible_end(s: str) -> str | None:
     return m.string[m.start(hour_group) : m.end()].strip()
 
 
+# A part of the day with a clock time: an evening's or an afternoon's hour before 12 is the afternoon's, a morning's
+# after 13 disagrees (a wrong date's hour, not a date, if read as typed: «i kveld kl 8» was 08.00 that day).
+_LATE_WORDS = frozenset({"kveld", "ikveld", "kvelden", "kveldt", "ettermiddag", "ettermiddagen", "iettermiddag"})
+_EARLY_WORDS = frozenset({"tidlig", "tidleg", "formiddag", "formiddagen", "føremiddag", "føremiddagen", "morgenen"})
+
+
 def take_time(s: str, *, any_end: bool = False) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Cut an explicit time out, with the end of a range when one was typed; ok=False when the time itself
     is impossible ("kl 25"). `any_end` keeps an end not after the start: on a meeting over days («22.–23. april kl
@@ -158,6 +164,12 @@ def take_time(s: str, *, any_end: bool = False) -> tuple[str, tuple[int, int] | 
     rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
     if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
         return rest, None, None, False  # two times in one phrase: not one meeting time
+    if start is not None and not _LATE_WORDS.isdisjoint(rest.split()) and start[0] < 12:
+        if until is not None or start[0] <= _NIGHT[1]:
+            return rest, None, None, False  # «i kveld kl 8–10», «i kveld kl 0830»: not surely the evening's
+        return rest, (start[0] + 12, start[1]), None, True  # «i kveld kl 8» is 20.00, never 08.00 (dates15)
+    if start is not None and not _EARLY_WORDS.isdisjoint(rest.split()) and start[0] >= 13:
+        return rest, None, None, False  # «i morgon tidleg kl 20»: the hour and the part of the day disagree
     return rest, start, until, start is not None
 
 
