@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from bot.actions.base import Acting
-from bot.facts.signed_by import other_place, signed_by
+from bot.facts.signed_by import place_held
 from bot.i18n import _
 from bot.model.identity import Directory
 from bot.state.store import DomainError
@@ -19,14 +19,15 @@ def require_one_place(acting: Acting, *, region: str, year: int, party: str) -> 
     another party (and was then moved, or their organisation rebound) is refused, naming that signature."""
     if acting.caller.key is None:
         return
-    made = signed_by(
+    held = place_held(
         config=acting.config,
         state=acting.state,
-        at=acting.now,
+        region=region,
+        year=year,
+        party=party,
         person=acting.caller.key,
         platform=acting.request.platform,
     )
-    held = other_place(made, region=region, year=year, party=party)
     if held is None:
         return
     config = acting.config

@@ -50,8 +50,25 @@ def signed_by(*, config: AppConfig, state: StateStore, at: datetime, person: str
     return [
         made
         for made in current_signatures(config=config, state=state, at=at)
-        if made.signature.get("person") == person and (everywhere or made.signature.get("platform") == platform)
+        if _made_by(made.signature, person=person, platform=platform, everywhere=everywhere)
     ]
+
+
+def place_held(
+    *, config: AppConfig, state: StateStore, region: str, year: int, party: str, person: str, platform: str
+) -> Made | None:
+    """`person`'s signature in the agreement of `region` and `year` for another party than `party`: the place
+    they hold there. Reads that one agreement's signatures, not every cycle's (a `signer` asks it each time)."""
+    everywhere = any(p.key == person for p in config.people)
+    for other, signature in state.signatures(region=region, year=year).items():
+        if other != party and _made_by(signature, person=person, platform=platform, everywhere=everywhere):
+            return Made(region=region, year=year, party=other, signature=signature)
+    return None
+
+
+def _made_by(signature: Document, *, person: str, platform: str, everywhere: bool) -> bool:
+    """Whether `signature` is `person`'s: by their key, on `platform` unless they are app.yaml's (any platform)."""
+    return signature.get("person") == person and (everywhere or signature.get("platform") == platform)
 
 
 def signed_through(*, config: AppConfig, state: StateStore, at: datetime, organisation: str, party: str) -> list[Made]:
@@ -61,11 +78,6 @@ def signed_through(*, config: AppConfig, state: StateStore, at: datetime, organi
         for made in current_signatures(config=config, state=state, at=at)
         if made.party == party and made.signature.get("organisation") == organisation
     ]
-
-
-def other_place(made: list[Made], *, region: str, year: int, party: str) -> Made | None:
-    """A signature in the same agreement for another party than `party`: the person holds that place."""
-    return next((m for m in made if m.region == region and m.year == year and m.party != party), None)
 
 
 def signatures_text(config: AppConfig, made: list[Made]) -> str:
