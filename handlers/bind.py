@@ -126,9 +126,10 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
 
 
 def _organisation(ctx: Context, words: list[str]) -> OrganisationBinding:
-    usage = _("Skriv «{example}» (organisasjon: Teams-tenant-id, Slack-team-id eller e-postdomene).").format(
-        example=ORGANISATION_EXAMPLE
-    )
+    usage = _(
+        "Skriv «{example}» (organisasjon: Teams-tenant-id, Slack-team-id eller e-postdomene), eller «{remove}» for "
+        "å fjerne en kobling."
+    ).format(example=ORGANISATION_EXAMPLE, remove="koble organisasjon innovasjonnorge.no fjern")
     if len(words) < 2:
         raise DomainError(usage)
     key = organisation_key(words[0])

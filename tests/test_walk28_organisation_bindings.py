@@ -63,3 +63,15 @@ def test_hvem_in_a_teams_channel_says_where_to_ask_alone(form: str, said: str) -
         assert say(bot, "målform nn", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT).ok
     who = say(bot, "hvem", user="aad-eva", channel="19:in@thread.tacv2", organisation=TENANT)
     assert who.ok and said in who.text and f"Teams {TENANT}" in who.text, who.text
+
+
+@pytest.mark.parametrize("typed", ["koble organisasjon", "koble organisasjon fjern"])
+def test_a_binding_without_its_organisation_names_both_ways_to_write_it_and_changes_nothing(typed: str) -> None:
+    """A bare `koble organisasjon` (or `… fjern` with no organisation) says how to bind and how to remove."""
+    bot = make_bot(at=oslo(2027, 1, 5, 10))
+    before = bot.snapshot()
+    reply = bot.say(typed, as_="admin", channel="nasjonal")
+    assert not reply.ok
+    assert "«koble organisasjon innovasjonnorge.no IN»" in reply.text, reply.text
+    assert "«koble organisasjon innovasjonnorge.no fjern»" in reply.text, reply.text
+    assert bot.snapshot() == before
