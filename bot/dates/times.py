@@ -35,14 +35,18 @@ _SPOKEN_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
 )
 # "13/4 0900", "14.04. 0830-1000": four digits after a space, at the end, are a time when they can be one
-# before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither.
+# before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a word
+# is a year («20. januar 1937», «13. april -37»: refused as before 2000, never 19.37 on that day).
 _FOUR = r"([01][0-9])([0-5][0-9])"
-_FOUR_RE = re.compile(rf"(?<=[\s,]){_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
+_NOT_YEAR_AFTER_WORD = r"(?:(?!19)|(?<![^\W\d_]\s)(?<![^\W\d_]\.\s)(?<![^\W\d_],\s))"
+_FOUR_RE = re.compile(rf"(?<=[\s,]){_NOT_YEAR_AFTER_WORD}{_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
 _ANOTHER_FOUR_RE = re.compile(rf"(?:^|(?<=[\s,])){_FOUR}(?=$|[\s,])")
 # "2 pm", "kl 2:30 PM", "9:00 AM - 10:00 AM": an English calendar's twelve-hour clock.
+# Google writes the meridiem once, after the end («10:00 – 11:00am», «1:00 – 2:30pm»): the start takes it too.
 _MERIDIEM = r"\s*([ap])\.?\s?m\.?"
+_END_MERIDIEM = r"(?=\s*-\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?\s?m\b)"
 _AMPM_RE = re.compile(
-    _FROM + rf"(?:kl\.?\s*)?([0-9]{{1,2}})(?:[:.]([0-9]{{2}}))?{_MERIDIEM}"
+    _FROM + rf"(?:kl\.?\s*)?([0-9]{{1,2}})(?:[:.]([0-9]{{2}}))?(?:{_MERIDIEM}|{_END_MERIDIEM})"
     rf"(?:\s*-\s*([0-9]{{1,2}})(?:[:.]([0-9]{{2}}))?{_MERIDIEM})?(?=$|[\s,])"
 )
 # "9-tida", "ved ni-tiden", "rundt 10-tida": about that hour, kept as the hour. Before 07 it is as likely the
@@ -179,8 +183,13 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
         start = _spoken(m.group(1), m.group(2))
         return (None if start and _NIGHT[0] <= start[0] <= _NIGHT[1] else start), None
     if pattern is _AMPM_RE:
-        start = _twelve_hour(m.group(1), m.group(2), m.group(3))
-        return start, _twelve_hour(m.group(4), m.group(5), m.group(6)) if m.group(4) else None
+        until = _twelve_hour(m.group(4), m.group(5), m.group(6)) if m.group(4) else None
+        if m.group(3) is not None:
+            return _twelve_hour(m.group(1), m.group(2), m.group(3)), until
+        start = _twelve_hour(m.group(1), m.group(2), m.group(6))  # «10:00 – 11:00am»: the end's meridiem
+        if start is not None and until is not None and start > until and m.group(6) == "p":
+            start = _twelve_hour(m.group(1), m.group(2), "a")  # «11:00 – 1:00pm» starts before noon
+        return start, until
     if pattern is _KL_WORD_RE:
         hour = NUMBERS[m.group(1)]
         return (None if _NIGHT[0] <= hour <= _NIGHT[1] else (hour, 0)), None
@@ -234,12 +243,18 @@ def day_first(text: str) -> str | None:
         return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
     days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
     lead = text[: m.start()].split()
-    if len(lead) == 1 and (weekday := PREFIX_WEEKDAYS.get(lead[0].lower().strip(".,"))) is not None:
+    if len(lead) == 1 and (weekday := _copy_weekday(lead[0].lower().strip(".,"))) is not None:
         days = {d for d in days if d.weekday() == weekday} or days  # none fits: the weekday check refuses it
     if len(days) != 1:
         return None if days else text
     day = days.pop()
     return f"{text[: m.start()]}{day.day}.{day.month}.{day.year}{text[m.end() :]}"
+
+
+def _copy_weekday(word: str) -> int | None:
+    """The weekday in front of a copy with a twelve-hour time: English «Fri»/«Sat» too, which beside such a time
+    are no Norwegian day off («Fri 01/08/2027 10:00 AM» is 8 January 2027, a Friday; 1 August is a Sunday)."""
+    return PREFIX_WEEKDAYS.get(word, {"fri": 4, "sat": 5}.get(word))
 
 
 def _day(year: int, month: int, day: int) -> date | None:

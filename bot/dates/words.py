@@ -162,7 +162,7 @@ _THIS_MONTH_RE = re.compile(r"(?<=[0-9.])\s*(?:d\.\s?m\.?|(?:i\s+)?denne\s+(?:m�
 
 
 # «13. april -27», «april -28»: a month's name with the year's last two digits after a dash.
-_SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})$")
+_SHORT_YEAR_RE = re.compile(r"(?<=[^\W\d_])\.?\s+-\s?([0-9]{2})(?=$|\s+(?:kl\b|[0-9]))")
 # «13.4.-27», «13.4 -27»: a day and month in numbers with the year's last two digits after a dash («22.-23. april»
 # and «13.4-15.4» are two days, never a year).
 _SHORT_NUMERIC_YEAR_RE = re.compile(r"(?<![0-9.])([0-9]{1,2}\.[0-9]{1,2})(?:\.\s?|\s)-\s?([0-9]{2})(?![0-9.:])")
@@ -266,11 +266,11 @@ def normalize(text: str) -> str:
 
 
 def _dashed_month(m: re.Match[str]) -> str:
-    """ "20-jan-27" as "20. jan 2027" when the middle is a month; a two-digit year is this century's (no date
-    before 2000 is read)."""
+    """ "20-jan-27" as "20. jan -27" when the middle is a month: `with_years` reads a two-digit year as
+    `short_year` does every other («20-jan-72» is 1972, refused, never 2072)."""
     day, month, year = m.groups()
     if month not in MONTHS:
         return m.group()
     if year is None:
         return f"{day}. {month}"
-    return f"{day}. {month} {'20' + year if len(year) == 2 else year}"
+    return f"{day}. {month} {'-' + year if len(year) == 2 else year}"
