@@ -57,10 +57,12 @@ _ABOUT_RE = re.compile(
 _EARLIEST_ABOUT_HOUR = 7
 # «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not).
 _KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
-# «fra ni til tre», «frå åtte til halv fire» is not read (a half hour in words is said alone, «halv ni»).
+# «fra ni til tre», «frå ni til halv tre», «fra halv ni til 15»: a range with an hour in words or a half or quarter
+# hour on either side (digits alone, «fra 9 til 15», are read by the clock's own rules).
+_KIND = r"(?:(halv|kvart\s+over|kvart\s+på)\s+)"
+_SPOKEN_HOUR = rf"(?:{_KIND}([0-9]{{1,2}})|{_KIND}?({alternation(NUMBERS)}))"
 _SPOKEN_RANGE_RE = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:fra|frå)\s+(?:kl\.?\s*)?({alternation(NUMBERS)})\s+til\s+(?:kl\.?\s*)?({alternation(NUMBERS)})"
-    r"(?=$|[\s,.])"
+    rf"(?:^|(?<=[\s,]))(?:fra|frå)\s+(?:kl\.?\s*)?{_SPOKEN_HOUR}\s+til\s+(?:kl\.?\s*)?{_SPOKEN_HOUR}(?=$|[\s,.])"
 )
 _EARLIEST_SPOKEN_START = 6
 _PRECISELY_RE = re.compile(r"(?<=[0-9])\s+(?:presis|presist|prompte|skarpt)(?=$|[\s,])")  # "kl 10 presis"
@@ -101,13 +103,26 @@ def between(s: str) -> str:
 
 
 def _spoken_range(m: re.Match[str]) -> str:
-    """«fra ni til tre» is 09-15: a working day's range said in words starts in the morning (06–12; «fra to til
-    fire» is as likely the afternoon, and is left unread) and an end hour not after it is the afternoon's."""
-    start, end = NUMBERS[m.group(1)], NUMBERS[m.group(2)]
-    if not _EARLIEST_SPOKEN_START <= start <= 12:
+    """«fra ni til tre» is 09-15, «frå ni til halv tre» 09-14.30: a working day's range said in words starts in the
+    morning (06–12; «fra to til fire» is as likely the afternoon, and is left unread) and an end not after it is
+    the afternoon's."""
+    start, end = (
+        _said(m.group(1) or m.group(3), m.group(2) or m.group(4)),
+        _said(m.group(5) or m.group(7), m.group(6) or m.group(8)),
+    )
+    if start is None or end is None or not _EARLIEST_SPOKEN_START * 60 <= start <= 12 * 60:
         return m.group()
-    end = end + 12 if end <= start and end + 12 <= 23 else end
-    return f"kl {start}-{end}" if start < end else m.group()
+    end = end + 12 * 60 if end <= start and end + 12 * 60 < 24 * 60 else end
+    return f"kl {start // 60}.{start % 60:02d}-{end // 60}.{end % 60:02d}" if start < end else m.group()
+
+
+def _said(kind: str | None, hour_text: str) -> int | None:
+    """Minutes after midnight of an hour said in words or digits, with its half or quarter («halv tre» 2.30)."""
+    hour = int(hour_text) if hour_text.isdigit() else NUMBERS[hour_text]
+    if kind is None:
+        return hour * 60 if 0 <= hour <= 23 else None
+    said = _spoken(kind, str(hour))
+    return None if said is None else said[0] * 60 + said[1]
 
 
 def clock(hour: str, minute: str | None) -> tuple[int, int] | None:

@@ -91,7 +91,9 @@ WORKDAY_WORDS = ("arbeidsdag", "arbeidsdagen", "virkedag", "virkedagen", "yrkeda
 HOUR_UNITS = ("time", "timer", "timar", "t")
 RELATIVE_DAYS: dict[str, int] = {
     "i dag": 0, "idag": 0, "i kveld": 0, "ikveld": 0, "i kveldt": 0, "i ettermiddag": 0,
+    "i formiddag": 0, "i føremiddag": 0,
     "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
+    "i morgo": 1, "imorgo": 1, "i mårra": 1, "i mårrå": 1,  # northern and western spellings (dates16)
     "i morn": 1, "imorn": 1,
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
@@ -222,6 +224,12 @@ _SOME_DAY_RE = re.compile(
 _SOME_TIME_END_RE = re.compile(
     rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
 )
+# «i ettermiddag en gang», «fredag ein gong», «i morgon engang»: some time of one day is that day (a week's or a
+# month's «en gang» is read by the rules above: a month asked, «neste uke en gang» vague).
+_DAY_ONCE_RE = re.compile(
+    rf"^((?:.*\s)?(?:{'|'.join(sorted({k.split()[-1] for k in RELATIVE_DAYS} | set(WEEKDAYS)))}"
+    rf"|formiddag|føremiddag|ettermiddag|kveld))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
+)
 # «innen 1. mars, takk», «frist fredag pls»: thanks and a plea after the date say nothing of the day.
 _THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal\s+du|de)\s+ha|pls|please|plz)$")
 # «fredag 19/11 kl 12 (frist)», «1.3 – frist»: the deadline said after the date is no other day.
@@ -260,7 +268,7 @@ def normalize(text: str) -> str:
     s = _WEEKDAY_DIGIT_RE.sub(lambda m: m.group(1) + " " if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = _DUE_END_RE.sub("", _THANKS_END_RE.sub("", s)).strip(" ,;:")
-    s = _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s))
+    s = _DAY_ONCE_RE.sub(r"\1", _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s)))
     s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
 
