@@ -53,6 +53,9 @@ _SENTENCE_WORDS = frozenset(
         *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
         *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
         *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
+        # a precondition's or a deadline's coming day («Forutsetning: statsbudsjettet legges fram 6. oktober»)
+        *("legges", "leggast", "legg", "legger", "kommer", "kjem", "vedtas", "vedtast", "behandles", "handsamast"),
+        *("sendes", "sendast", "forventes", "ventes", "signeres", "signerast", "godkjennes", "godkjennast"),
         # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
         *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
         *(
