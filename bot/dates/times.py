@@ -239,7 +239,9 @@ def _trim(s: str) -> str:
 
 # «4/5/2027 10:00 AM»: an American invitation writes the month first, a European one the day; with a twelve-hour
 # clock both are likely, so a slashed date that reads either way is no date («4/13/2027 10:00 AM» is one).
-_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?![0-9/])")
+# Without its year too («1/5 10am», «5/1 10:00 AM»: 1 May or 5 January, read day first before dates16).
+_SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])")
+_LEAP_YEAR = 2028  # a yearless «29/2» is a day
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
@@ -251,11 +253,17 @@ def day_first(text: str) -> str | None:
     m = _SLASHED_RE.search(text)
     if m is None:
         return text
-    first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3)
-    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3) or ""
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text) if year_text else _LEAP_YEAR
     if not _TWELVE_HOUR_RE.search(text):
         american = len(year_text) == 4 and _day(year, second, first) is None and _day(year, first, second)
         return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
+    if not year_text:  # no year to check a weekday against: one order only, or none
+        days = {(d.day, d.month) for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
+        if len(days) != 1:
+            return None if days else text
+        day, month = days.pop()
+        return f"{text[: m.start()]}{day}.{month}{text[m.end() :]}"
     days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
     lead = text[: m.start()].split()
     if len(lead) == 1 and (weekday := _copy_weekday(lead[0].lower().strip(".,"))) is not None:
