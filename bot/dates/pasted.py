@@ -63,6 +63,11 @@ _REFERENCE_RE = re.compile(
     rf"\s*\(\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\.?\s*(?:nr\.?\s*)?[0-9][0-9./-]*\s*\)[\s.]*$",
     re.IGNORECASE,
 )
+# «Sak 21/3456 – frist 15.2», «Ref. 2027/12: svar innen 1.3»: a case's number set off in front names no day.
+_REFERENCE_LEAD_RE = re.compile(
+    r"^\s*(?:sak|saka|saken|saksnr|saksnummer|arkivsak|ref|referanse)\.?\s*(?:nr\.?\s*)?[0-9][0-9./-]*\s*(?:[–:]|-\s)\s*",
+    re.IGNORECASE,
+)
 # Google Calendar's subject line, «Invitasjon: Dialogmøte @ tir. 13. apr. 2027 10:00 - 14:00 (CET) (kari@agder.no)»:
 # the title before « @ » (without a digit: «Møte 14. april @ …» may name a second day) and the address in brackets
 # after the time name no day.
@@ -162,7 +167,7 @@ def essence(text: str) -> str:
     s = " ".join(_without_symbols(s).split())
     if m := _CALENDAR_SUBJECT_RE.match(s):
         s = _ADDRESS_TAIL_RE.sub("", s[m.end() :])
-    s = _BULLET_RE.sub("", s)
+    s = _REFERENCE_LEAD_RE.sub("", _BULLET_RE.sub("", s))
     s = _LATER_TAIL_RE.sub("", s)
     s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", _ROOM_TAIL_RE.sub("", s)))).rstrip(
         " ,("
