@@ -97,7 +97,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "i morn": 1, "imorn": 1,
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
-    "overmorra": 2,
+    "overmorra": 2, "i overmorgo": 2, "overmorgo": 2, "iovermorgo": 2,
     "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
 }  # fmt: skip
 WEEK_SHIFT: dict[str, int] = {
