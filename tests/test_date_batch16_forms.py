@@ -4,7 +4,7 @@ twelve-hour time read day first («1/5 10am» as 1 May, as likely 5 January) —
 English «Fri»/«Sat» settling a US or European slashed copy, Google's meridiem after the end only («10:00 –
 11:00am»), «i ettermiddag en gang», «i formiddag», «i morgo», a half hour in a spoken range («frå ni til halv tre»),
 «30. september og 1. oktober», a precondition's coming day after its verb («statsbudsjettet legges fram 6.
-oktober»), a case's number set off in front («Sak 21/3456 – frist 15.2»).
+oktober»), a case's number set off in front («Sak 21/3456 – frist 15.2»), «første arbeidsdag i det nye året».
 
 Now is Friday 17 September 2027, 16:00 Oslo, unless a test says otherwise. Expected dates are written out by hand
 from a calendar (8 January 2027 is a Friday, 1 August 2027 a Sunday, 5 October 2027 a Tuesday), not computed with
@@ -63,6 +63,10 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("20-jan-28", FRI, at(2028, 1, 20)),
     ("20-jan-28 kl 10", FRI, at(2028, 1, 20, 10)),
     ("13. april -28 kl 10", FRI, at(2028, 4, 13, 10)),
+    # the first day of the coming year's January; «nyårsdag» with one «t»
+    ("første arbeidsdag i det nye året", FRI, at(2028, 1, 3)),
+    ("fyrste tysdag i det nye året", FRI, at(2028, 1, 4)),
+    ("nyårsdag", FRI, at(2028, 1, 1)),
     # four digits after a numeric date are still a time
     ("tys 21/9 1930", FRI, at(2027, 9, 21, 19, 30)),
 ]
@@ -104,6 +108,9 @@ NOT_READ = [
     "Statsbudsjettet ble lagt fram 6. oktober",
     "Tildelingsbrevet kjem etter 6. oktober",
     "Budsjettet legges fram 6. oktober kl 10, høring til 1. november.",
+    # the new year alone, or a first that is no day, names none
+    "i det nye året",
+    "første møte i det nye året",
     # a case's number alone, or with a date and no mark between
     "Sak 21/3456",
     "Sak 21/3456 1.10",

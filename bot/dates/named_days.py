@@ -92,6 +92,9 @@ _VARIANTS: dict[str, str] = {
     "lillejulaftan": "lillejulaften",
     "nyttårsaftan": "nyttårsaften",
     "nyttårsafta": "nyttårsaften",
+    "nyårsdag": "nyttårsdag",  # one «t» and «nyårsaften», as often typed (dates16)
+    "nyårsaften": "nyttårsaften",
+    "nyårsaftan": "nyttårsaften",
     "sankthansaftan": "sankthansaften",
     "sankt hans aften": "sankthansaften",
     "sankt hans": "sankthansdag",

@@ -175,10 +175,16 @@ _YEAR_FIRST_RE = re.compile(
 )
 
 
+# «første arbeidsdag i det nye året», «fyrste måndag i det nye året»: the first of the coming year's January (in
+# January itself, this one's); «i det nye året» alone stays no day.
+_NEW_YEAR_FIRST_RE = re.compile(r"^((?:første|fyrste|1\.)\s+[^\W\d_]+\s+i)\s+det\s+nye\s+året$")
+
+
 def with_years(s: str, *, today: date) -> str:
     """A normalized phrase with «i år», «d.å.», «neste år», «d.m.» and «-27» written as the year (and month) they
     are, and a year typed first («2027, 20. januar») after its date."""
     s = _YEAR_FIRST_RE.sub(r"\2 \1", s)
+    s = _NEW_YEAR_FIRST_RE.sub(lambda m: f"{m.group(1)} januar {today.year + (today.month > 1)}", s)
     s = _SHORT_YEAR_RE.sub(lambda m: f" {short_year(m.group(1), today=today)}", s)
     s = _SHORT_NUMERIC_YEAR_RE.sub(lambda m: f"{m.group(1)}.{short_year(m.group(2), today=today)}", s)
     s = _THIS_MONTH_RE.sub(f" {MONTH_NAMES[today.month - 1]} {today.year}", s)
