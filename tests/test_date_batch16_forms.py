@@ -69,6 +69,8 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("nyårsdag", FRI, at(2028, 1, 1)),
     # four digits after a numeric date are still a time
     ("tys 21/9 1930", FRI, at(2027, 9, 21, 19, 30)),
+    ("i kveld 1930", FRI, at(2027, 9, 17, 19, 30)),  # after a word that is no month's name too
+    ("i morgon 1900", FRI, at(2027, 9, 18, 19)),
 ]
 
 
@@ -90,6 +92,7 @@ NOT_READ = [
     "13. april -38",
     "4. mars 1959",
     "fredag 13. april 1930",
+    "21. sept. 1945",
     # a slashed date beside a twelve-hour time that reads both ways, with or without its year
     "1/5 10am",
     "5/1 10:00 AM",

@@ -11,7 +11,7 @@ import logging
 import re
 from datetime import date
 
-from bot.dates.words import NUMBERS, PREFIX_WEEKDAYS, alternation
+from bot.dates.words import MONTHS, NUMBERS, PREFIX_WEEKDAYS, alternation
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +35,12 @@ _SPOKEN_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
 )
 # "13/4 0900", "14.04. 0830-1000": four digits after a space, at the end, are a time when they can be one
-# before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a word
-# is a year («20. januar 1937», «13. april -37»: refused as before 2000, never 19.37 on that day).
+# before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a month's
+# name is a year («20. januar 1937», «13. april -37»: refused as before 2000, never 19.37 on that day); after
+# another word it is still a time («i kveld 1930», «fredag 1900»).
 _FOUR = r"([01][0-9])([0-5][0-9])"
-_NOT_YEAR_AFTER_WORD = r"(?:(?!19)|(?<![^\W\d_]\s)(?<![^\W\d_]\.\s)(?<![^\W\d_],\s))"
-_FOUR_RE = re.compile(rf"(?<=[\s,]){_NOT_YEAR_AFTER_WORD}{_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
+_NOT_YEAR_AFTER_MONTH = "(?:(?!19)|" + "".join(rf"(?<!\b{name}\s)(?<!\b{name}\.\s)" for name in MONTHS) + ")"
+_FOUR_RE = re.compile(rf"(?<=[\s,]){_NOT_YEAR_AFTER_MONTH}{_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
 _ANOTHER_FOUR_RE = re.compile(rf"(?:^|(?<=[\s,])){_FOUR}(?=$|[\s,])")
 # "2 pm", "kl 2:30 PM", "9:00 AM - 10:00 AM": an English calendar's twelve-hour clock.
 # Google writes the meridiem once, after the end («10:00 – 11:00am», «1:00 – 2:30pm»): the start takes it too.
