@@ -9,6 +9,7 @@ precondition of a region's agreement is recorded, every party's channel is told 
 from __future__ import annotations
 
 from datetime import datetime
+from difflib import get_close_matches
 
 from bot.actions.base import Acting
 from bot.actions.happened import Happened
@@ -35,6 +36,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if at is not None and at == len(words) - 1:
         # «tildelingsbrev mottatt» with no day: today, as the short form (walk 13 W1), and the reply says so
         words, at = words[:at], None
+    if at is None:
+        _refuse_a_misspelt_verb(words)
     happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
     if at is not None and happened is None:
         raise DomainError(  # the asker's own precondition and verb, with a day (walk 13 W1)
@@ -84,6 +87,23 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
+
+
+VERBS = ("vedtatt", "mottatt", "vedteke", "motteke")
+"""The verbs a precondition's day follows, as the help and the reminders write them."""
+
+
+def _refuse_a_misspelt_verb(words: list[str]) -> None:
+    """«tildelingsbrev motatt 12.01.2028» (walk 33 F5): a verb one letter off is the day form misspelt, so the
+    refusal names the verb it is near, as a misspelt precondition («budsjet») is named, nothing recorded."""
+    for index, word in enumerate(words):
+        near = get_close_matches(word.lower(), VERBS, n=1, cutoff=0.8)
+        if near and word.lower() not in VERBS:
+            typed = " ".join(words[index:])
+            mended = " ".join([near[0], *words[index + 1 :]])
+            raise DomainError(
+                _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(words=shown(typed), mended=shown(mended))
+            )
 
 
 def _ask_for_the_day(ctx: Context, *, placeholder: str) -> None:
