@@ -15,8 +15,10 @@ def replaced_note(result: DateSet | DateUnchanged) -> str:
         if result.kept_time
         else ""
     )
-    if isinstance(result, DateUnchanged) or result.replaced is None or _same_day(result):
-        return kept + _one_day_now(result) if result.kept_time else ""
+    if result.kept_time and (isinstance(result, DateUnchanged) or result.replaced is None or _same_day(result)):
+        return kept + _one_day_now(result)
+    if isinstance(result, DateUnchanged) or result.replaced is None:
+        return ""
     return (
         " "
         + _("Erstatter {when}; den forrige datoen står i «logg».").format(
