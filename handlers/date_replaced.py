@@ -1,5 +1,5 @@
 """What a changed date replaced, said in the reply: a planned date is never changed or dropped silently
-(«10. desember kl 10.00» → «10. desember» keeps the time and says so)."""
+(«10. desember kl 10.00» → «10. desember» keeps the time and says so, as «17. desember» does, walk 33 F2)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,27 @@ from bot.shown.replies import planned_text
 
 def replaced_note(result: DateSet | DateUnchanged) -> str:
     """The sentence after «Dato satt»: the kept time, or the earlier date (which `logg` keeps)."""
-    if result.kept_time:
-        kept = " " + _("Klokkeslettet er beholdt fra den planlagte datoen; skriv et nytt klokkeslett for å endre det.")
+    kept = (
+        " " + _("Klokkeslettet er beholdt fra den planlagte datoen; skriv et nytt klokkeslett for å endre det.")
+        if result.kept_time
+        else ""
+    )
+    if result.kept_time and (isinstance(result, DateUnchanged) or result.replaced is None or _same_day(result)):
         return kept + _one_day_now(result)
     if isinstance(result, DateUnchanged) or result.replaced is None:
         return ""
-    return " " + _("Erstatter {when}; den forrige datoen står i «logg».").format(
-        when=planned_text(result.replaced, has_time=result.replaced_has_time, last_day=result.replaced_last_day)
+    return (
+        " "
+        + _("Erstatter {when}; den forrige datoen står i «logg».").format(
+            when=planned_text(result.replaced, has_time=result.replaced_has_time, last_day=result.replaced_last_day)
+        )
+        + kept
     )
+
+
+def _same_day(result: DateSet) -> bool:
+    """Only the time or the days after the first changed: no other date to name as replaced."""
+    return result.replaced is not None and result.when is not None and result.replaced.date() == result.when.date()
 
 
 def _one_day_now(result: DateSet | DateUnchanged) -> str:

@@ -33,6 +33,11 @@ EVERYONE = frozenset(
 )
 """Words for «everyone» after an @ («@alle aktørene»), folded: no party, but the refusal says how to give a
 point to every actor (walk 21 A6)."""
+ALL_REGIONS = frozenset(
+    {"regionene", "regionane", "regioner", "regionar", "fylkeskommunene", "fylkeskommunane", "fylkene", "fylka"}
+)
+"""Words for «every region» after an @ («@regionene»), folded: no party; the refusal names how to give a point to
+each region, as for the actors (walk 33 F6: AU's autumn minutes were refused with «Jeg kjenner ikke»)."""
 """At most this many words after the first are tried as the rest of a name («@Anne Marie Berg Lie»)."""
 
 
@@ -147,6 +152,14 @@ def _word_owner(ctx: Context, word: str, *, request: Request) -> dict:
                 "«@{word}» er ingen part. Et punkt til alle aktørene skrives med hver av dem, f.eks. «{actors}»: "
                 "da får hver sitt punkt, og hver lukker sitt."
             ).format(word=shown(word), actors=actors)
+        )
+    if owner_name is None and fold(word.rstrip(".,;:")) in ALL_REGIONS:
+        regions = " ".join(f"@{region.key}" for region in ctx.config.parties.regions)
+        raise DomainError(
+            _(
+                "«@{word}» er ingen part. Et punkt til alle regionene skrives med hver av dem, f.eks. «{regions}»: "
+                "da får hver sitt punkt, og hver lukker sitt."
+            ).format(word=shown(word), regions=regions)
         )
     if owner_name is None:
         raise DomainError(

@@ -9,6 +9,7 @@ precondition of a region's agreement is recorded, every party's channel is told 
 from __future__ import annotations
 
 from datetime import datetime
+from difflib import get_close_matches
 
 from bot.actions.base import Acting
 from bot.actions.happened import Happened
@@ -16,7 +17,7 @@ from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_preco
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import _
-from bot.messages import Outcome, Request, Visibility
+from bot.messages import Button, Outcome, Request, Visibility
 from bot.model.order import split_confirm
 from bot.model.wheel import Item, record_command
 from bot.parsing import is_placeholder, shown
@@ -30,10 +31,13 @@ from handlers.minutes_held import happened_at, happened_lead, held_day
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     at = happened_at(words)  # «budsjett vedtatt 14. desember»: the day it happened (walk 10, X7)
-    if at is not None and (at == len(words) - 1 or is_placeholder(" ".join(words[at + 1 :]))):
-        # «tildelingsbrev mottatt» with no day, or the suggested «… mottatt <dag>» typed as shown: today, as the
-        # short form (walk 13 W1), and the reply says so and how to give the day
+    if at is not None and at < len(words) - 1 and is_placeholder(" ".join(words[at + 1 :])):
+        _ask_for_the_day(ctx, placeholder=" ".join(words[at + 1 :]))
+    if at is not None and at == len(words) - 1:
+        # «tildelingsbrev mottatt» with no day: today, as the short form (walk 13 W1), and the reply says so
         words, at = words[:at], None
+    if at is None:
+        _refuse_a_misspelt_verb(words)
     happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
     if at is not None and happened is None:
         raise DomainError(  # the asker's own precondition and verb, with a day (walk 13 W1)
@@ -83,6 +87,40 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=announcements)
+
+
+VERBS = ("vedtatt", "mottatt", "vedteke", "motteke")
+"""The verbs a precondition's day follows, as the help and the reminders write them."""
+
+
+def _refuse_a_misspelt_verb(words: list[str]) -> None:
+    """«tildelingsbrev motatt 12.01.2028» (walk 33 F5): a verb one letter off is the day form misspelt, so the
+    refusal names the verb it is near, as a misspelt precondition («budsjet») is named, nothing recorded."""
+    for index, word in enumerate(words):
+        near = get_close_matches(word.lower(), VERBS, n=1, cutoff=0.8)
+        if near and word.lower() not in VERBS:
+            typed = " ".join(words[index:])
+            mended = " ".join([near[0], *words[index + 1 :]])
+            raise DomainError(
+                _("Jeg forstod ikke «{words}». Mente du «{mended}»?").format(words=shown(typed), mended=shown(mended))
+            )
+
+
+def _ask_for_the_day(ctx: Context, *, placeholder: str) -> None:
+    """The suggested «… vedtatt <dag>» typed back as shown (walk 33 F1): the placeholder names no day, and the
+    digests suggest it exactly when the day matters (after the deadline, a December budget written down in
+    February), so nothing is recorded; the refusal asks for the day and offers today in one click."""
+    typed = _("forutsetning") + " " + " ".join(ctx.args.split())
+    cut = typed.rfind(placeholder)
+    today = f"{typed[:cut]}{_('i dag')}{typed[cut + len(placeholder) :]}" if cut >= 0 else typed
+    example = f"{typed[:cut]}14. {month_name(12)}{typed[cut + len(placeholder) :]}" if cut >= 0 else typed
+    raise DomainError(
+        _(
+            "Skriv dagen det skjedde i stedet for «{placeholder}», f.eks. «{example}»; skjedde det i dag, skriv "
+            "«{today}». Ingenting er registrert."
+        ).format(placeholder=placeholder, example=example, today=today),
+        buttons=(Button(label=_("Registrer med dagen i dag"), command=today),),
+    )
 
 
 def _late_today(ctx: Context, *, item: Item, happened: Happened | None) -> str:

@@ -38,7 +38,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
-    reject_extra(args.rest, example=sign_example(acting, year=args.year))
+    reject_extra(args.rest, example=sign_example(acting, year=args.year, region=args.region))
     result = sign(
         acting,
         party=args.party,

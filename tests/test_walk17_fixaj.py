@@ -216,9 +216,17 @@ def test_the_text_wheel_lists_a_meeting_under_the_month_it_was_held(
         ("per", "vestland", "føresetnad budsjett 2027 vedteke <dag>"),
     ],
 )
-def test_the_suggested_day_form_typed_as_shown_records_today_and_says_so(person: str, channel: str, typed: str) -> None:
-    """The digest suggests «… vedtatt <dag>»; typed back exactly, its placeholder gives no day, so the day it is
-    typed is recorded and the reply says how to give the day it happened, never «forstod ikke dagen»."""
+def test_the_suggested_day_form_typed_as_shown_asks_for_the_day_and_offers_today(
+    person: str, channel: str, typed: str
+) -> None:
+    """The digest suggests «… vedtatt <dag>»; typed back exactly, its placeholder gives no day. Walk 17 recorded
+    the day it was typed; walk 33 F1: that put today on record for a budget adopted weeks before (the digests
+    suggest it after the deadline), so nothing is recorded, the refusal asks for the day, never «forstod ikke
+    dagen», and its button records today for whoever means today."""
     bot = make_bot(at=oslo(2027, 1, 4, 9))
+    before = bot.snapshot()
     reply = bot.say(typed, as_=person, channel=channel)
-    assert reply.ok and "4. januar 2027" in reply.text, reply.text
+    assert not reply.ok and "14. desember" in reply.text and "forstod" not in reply.text, reply.text
+    assert bot.snapshot() == before
+    today = bot.say(reply.buttons[0].command, as_=person, channel=channel)
+    assert today.ok and "4. januar 2027" in today.text, today.text

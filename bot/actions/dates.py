@@ -55,7 +55,7 @@ class DateSet:
     replaced_has_time: bool = False
     replaced_last_day: date | None = None
     kept_time: bool = False
-    """The same day was typed without a time: the planned time was kept, not dropped."""
+    """A day was typed without a time: the planned time (and a one-day meeting's end) was kept, not dropped."""
     held: datetime | None = None
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
     after_removal: TakenBack | None = None
@@ -148,9 +148,13 @@ def set_date(
     if held is not None:
         require_held_day(acting, item=item, when=when, held=held)
     before, before_has_time = earlier.planned, earlier.planned_has_time
-    kept_time = bool(before and before_has_time and not has_time and before.date() == when.date())
-    if kept_time and before is not None:  # «10. desember» after «10. desember kl 10.00»: the time stays
-        when, has_time = before, True
+    kept_time = bool(before and before_has_time and not has_time)
+    if kept_time and before is not None:
+        # «10. desember» after «10. desember kl 10.00»: the time stays; so it does on another day typed without
+        # one (walk 33 F2: moved a week and back, the meeting had silently lost its 09.00–15.30)
+        when, has_time = when.replace(hour=before.hour, minute=before.minute, second=0, microsecond=0), True
+        if end is None and last_day is None and earlier.planned_last_day is None:
+            end = earlier.planned_end
     same_end = end is None or end == earlier.planned_end  # a start typed again keeps the end typed before
     same_days = earlier.planned_last_day == last_day
     if before == when and before_has_time == has_time and same_days and same_end:

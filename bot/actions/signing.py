@@ -65,16 +65,17 @@ class _AlreadySigned(Exception):
         super().__init__()
 
 
-def sign_example(acting: Acting, *, year: int | None = None) -> str:
+def sign_example(acting: Acting, *, year: int | None = None, region: str | None = None) -> str:
     """A `signer` the reader could type: a region's coordinator signs with the year alone, an actor names
-    its own party and the channel's region (Vestland's coordinator is never shown «signer IN agder»)."""
+    its own party and the region typed, else the channel's (Vestland's coordinator is never shown «signer IN
+    agder», nor an actor who typed «signer vestland trekk», walk 33 F7)."""
     config, caller = acting.config, acting.caller
     view = read_cycles(config, today=acting.now.date())
     year = year or view.preparing or view.year
     if caller.party and config.region(caller.party):
         return f"signer {year}"
     party = caller.party if caller.party and config.actor(caller.party) else config.enabled_actors[0].key
-    region = acting.channel.region or config.parties.regions[0].key
+    region = region or acting.channel.region or config.parties.regions[0].key
     return f"signer {party} {region} {year}"
 
 
