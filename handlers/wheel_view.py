@@ -195,6 +195,10 @@ def _line(
         return f"{name} – " + _("ferdig {days}").format(days=days) + f", {deadline}"
     if progress.planned is not None:
         days = days_text(progress.planned.date(), progress.planned_last_day)
+        # a planned day gone by with the deadline passed too is no plan any more: what is missing is said, as
+        # `status` says it («møtet er over; referatet mangler»), not «planlagt 10. mai» in November (walk 35 F5)
+        gone = progress.last_day is not None and progress.last_day < ctx.now.date()
+        worst = "minutes_missing" if worst == "overdue" and gone else worst
         if worst == "minutes_missing" and is_meeting(item):  # the picture's own mark, as `status` says it (walk 15 N3)
             return f"{name} – " + _("møtet var {days}; referatet mangler").format(days=days) + f", {deadline}"
         if worst == "minutes_missing":  # a decision's day passed unrecorded (walk 20 F-h)

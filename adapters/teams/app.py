@@ -30,7 +30,7 @@ from storage.base import StoreError
 
 from .activities import card_activity, reply_activity
 from .auth import CHANNEL_METADATA_URL, TokenGate, TokenRefused
-from .cards import parse_submit, render_card, submit_origin
+from .cards import parse_submit, render_card, submit_keeps, submit_origin
 from .connector import (
     CachingBotFrameworkAuthentication,
     ConnectorRejected,
@@ -164,7 +164,17 @@ class TeamsRuntime:
             return
         here = request.channel_id if request.platform == PLATFORM else None
         clicked = activity.value is not None and parse_submit(activity.value) is not None
-        updatable = clicked and activity.reply_to_id and outcome.reply.ok
+        # A click replaces its card only with what the card is for: a read's card refreshed under what the
+        # click recorded, a question or refusal by its answer. A read clicked (`neste side 2`) is its own
+        # answer, posted, not folded into a banner over page 1; a card that told the channel of a recorded
+        # change stays (walk 35 F1, F3).
+        updatable = (
+            clicked
+            and activity.reply_to_id
+            and outcome.reply.ok
+            and not outcome.reads_only
+            and not submit_keeps(activity.value)
+        )
         if updatable and await self._update_clicked(turn_context, request=request, outcome=outcome):
             await self.announce(outcome, origin=here)
             return

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.i18n import _, using
-from bot.messages import Button, Form, Mention, Reply
+from bot.messages import Button, Form, Mention, Reply, Visibility
 from bot.pipeline.parse import MAX_COMMAND_LENGTH
 
 from .markdown import angle_brackets, escape
@@ -55,6 +55,9 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
     Each submit action gets a fresh ``submit_id``; a second click on the same button, or Teams delivering
     the same submit twice, carries the same id, which becomes part of ``Request.request_id``. ``origin`` is
     the read command that produced the reply; a click on the card refreshes the card by running it again.
+    A card that tells the channel of a recorded change (a digest, minutes recorded: `ok` and `CHANNEL`)
+    marks its buttons `keep`: a click on one is answered below it and the card stays what the channel was
+    told (walk 35: «Ferdig» on the minutes' card replaced the minutes with «Oppfølgingspunkt ferdig»).
     """
     make_id = new_id or (lambda: uuid.uuid4().hex)
     body: list[dict[str, Any]] = []
@@ -75,7 +78,8 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
     actions: list[dict[str, Any]] = []
     buttons = list(reply.buttons)
     if buttons:
-        rows = _button_actions(buttons, make_id=make_id, origin=origin)
+        keep = reply.ok and reply.visibility is Visibility.CHANNEL
+        rows = _button_actions(buttons, make_id=make_id, origin=origin, keep=keep)
         if _fits_in_one_row(buttons):
             actions.extend(rows)
         else:
@@ -131,35 +135,45 @@ def mention_parts(mentions: Sequence[Mention]) -> tuple[dict[str, Any] | None, l
     return block, entities
 
 
-def _button_actions(buttons: list[Button], *, make_id: Any, origin: str | None) -> list[dict[str, Any]]:
+def _button_actions(
+    buttons: list[Button], *, make_id: Any, origin: str | None, keep: bool = False
+) -> list[dict[str, Any]]:
     """One primary button per set: the first one marked primary by the core."""
     primary_seen = False
     actions = []
     for button in buttons:
         primary = button.primary and not primary_seen
         primary_seen = primary_seen or primary
-        actions.append(_button_action(button, submit_id=make_id(), primary=primary, origin=origin))
+        actions.append(_button_action(button, submit_id=make_id(), primary=primary, origin=origin, keep=keep))
     return actions
 
 
 def _submit_data(
-    *, command: str, kind: str, submit_id: str, origin: str | None = None, fields: tuple[str, ...] = ()
+    *,
+    command: str,
+    kind: str,
+    submit_id: str,
+    origin: str | None = None,
+    fields: tuple[str, ...] = (),
+    keep: bool = False,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {"command": command, "kind": kind, "submit_id": submit_id}
     if origin:
         data["origin"] = origin
+    if keep:
+        data["keep"] = True
     if fields:
         data["fields"] = list(fields)
     return {DATA_KEY: data}
 
 
 def _button_action(
-    button: Button, *, submit_id: str, primary: bool = True, origin: str | None = None
+    button: Button, *, submit_id: str, primary: bool = True, origin: str | None = None, keep: bool = False
 ) -> dict[str, Any]:
     submit = {
         "type": "Action.Submit",
         "title": button.label,
-        "data": _submit_data(command=button.command, kind="button", submit_id=submit_id, origin=origin),
+        "data": _submit_data(command=button.command, kind="button", submit_id=submit_id, origin=origin, keep=keep),
         **({"style": "positive"} if primary else {}),
     }
     if not button.confirm:
@@ -222,6 +236,12 @@ def submit_origin(value: Any) -> str | None:
     data = value.get(DATA_KEY) if isinstance(value, Mapping) else None
     origin = data.get("origin") if isinstance(data, Mapping) else None
     return origin if isinstance(origin, str) and origin.strip() else None
+
+
+def submit_keeps(value: Any) -> bool:
+    """Whether the clicked card told the channel of a recorded change, so it stays as it is (`_card`)."""
+    data = value.get(DATA_KEY) if isinstance(value, Mapping) else None
+    return isinstance(data, Mapping) and data.get("keep") is True
 
 
 def parse_submit(value: Any) -> tuple[str, dict[str, str], str | None] | None:

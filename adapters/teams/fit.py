@@ -67,20 +67,68 @@ def fit_card(
     fitted["fallbackText"] = fitted.get("fallbackText", "")[:500]
     calls = _mention_blocks(fitted)
     body = [element for element in fitted["body"] if not any(element is call for call in calls)]
+    # the reply's closing line (its context: «Skriv «neste» for alt som venter her») says where the rest is
+    tail = [body.pop()] if len(body) > 1 and body[-1].get("isSubtle") else []
     low, high = 1, len(body)  # keep at least the title
     while low < high:
         middle = (low + high + 1) // 2
-        fitted["body"] = [*body[:middle], notice, *calls]
+        fitted["body"] = [*body[:middle], *tail, notice, *calls]
         if measure(fitted) <= budget:
             low = middle
         else:
             high = middle - 1
-    fitted["body"] = [*body[:low], notice, *calls]
+    kept = body[:low]
+    if low < len(body):  # the first element that does not fit whole: as many of its lines as fit (walk 35 F2)
+        whole = len(_lines(body[low]))
+        rest = _rest_line(whole, lang=lang)  # the longest it can be, while measuring
+        part = _part_of(
+            body[low],
+            lambda element: measure({**fitted, "body": [*kept, element, rest, *tail, notice, *calls]}) <= budget,
+        )
+        if part is not None:
+            kept += [part, _rest_line(whole - len(_lines(part)), lang=lang)]
+    fitted["body"] = [*kept, *tail, notice, *calls]
+    if measure(fitted) > budget:
+        fitted["body"] = [*kept, notice, *calls]
     if measure(fitted) > budget:
         fitted.pop("actions", None)  # a form that alone is too big: the notice still reaches the person
         fitted["body"] = [body[0], notice, *calls]
     logger.info("Teams: cut a card from %d to %d body elements to fit", len(body), low)
     return fitted
+
+
+def _part_of(element: dict[str, Any], fits: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+    """The first lines of a list element (a FactSet's facts, a Container's items) that fit, at least one; None
+    when the element is no list or not even its first line fits. A digest's «Denne uken (50)» is one FactSet:
+    cut whole, the reminder named none of its 50 items."""
+    key = _list_key(element)
+    if key is None:
+        return None
+    lines = element[key]
+    low, high = 0, len(lines) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits({**element, key: lines[:middle]}):
+            low = middle
+        else:
+            high = middle - 1
+    return {**element, key: lines[:low]} if low else None
+
+
+def _list_key(element: dict[str, Any]) -> str | None:
+    return "facts" if element.get("facts") else "items" if element.get("items") else None
+
+
+def _lines(element: dict[str, Any]) -> list[Any]:
+    key = _list_key(element)
+    return list(element[key]) if key else []
+
+
+def _rest_line(left: int, *, lang: str) -> dict[str, Any]:
+    """«… og 12 til.» under a list cut to fit, in the reply's written form."""
+    with using("nn" if lang == "nn" else "nb"):
+        text = _("… og {n} til.").format(n=left)
+    return {"type": "TextBlock", "text": escape(text), "wrap": True, "isSubtle": True, "spacing": "Small"}
 
 
 def _mention_blocks(card: dict[str, Any]) -> list[Any]:

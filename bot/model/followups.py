@@ -58,6 +58,8 @@ class Followup:
     made: date | None = None
     """The day the point was recorded (its minutes' day for points stored before it was kept): a reminder
     of it due before then is not sent late, the reply that recorded it said it all."""
+    position: int = 0
+    """Its place among its minutes' points, as typed: points due the same day are listed in this order."""
     handed_on_from: str | None = None
     """The name of the person who owned it and has left its party: it is the party's now, `owner_name` the
     party's name (`bot.model.followups_departed`)."""
@@ -91,7 +93,7 @@ def followups_of(*, config: AppConfig, state: StateStore, item: Item) -> list[Fo
 def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
     outcome = doc.get("outcome") or {}
     found = []
-    for point in outcome.get("followups") or ():
+    for position, point in enumerate(outcome.get("followups") or ()):
         if not isinstance(point, dict) or not point.get("id"):
             continue  # minutes recorded before points had ids: shown in `status` as before
         due_day = _day(point.get("due"))
@@ -112,6 +114,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 due_typed=_day(point.get("due_typed")),
                 due_counted=str(point["due_counted"]) if point.get("due_counted") else None,
                 made=_day(point.get("made")) or _day(str(doc.get("done_at") or "")[:10]),
+                position=position,
             )
         )
     return found

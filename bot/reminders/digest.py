@@ -116,7 +116,12 @@ def digest_reply(
     ordered = _merge_regions(
         sorted(
             lines,
-            key=lambda line: (SECTION_ORDER.index(line.section), config.region_rank(line.region), line.label),
+            key=lambda line: (
+                SECTION_ORDER.index(line.section),
+                config.region_rank(line.region),
+                *(line.order or (line.label, 0)),
+                line.label,
+            ),
         )
     )
     sections: list[Section] = []

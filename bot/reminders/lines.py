@@ -53,6 +53,9 @@ class DigestLine:
     button: Button | None = None
     state: ItemState | None = None
     """The item's state today (`bot.facts.item_state`), carried into the digest beside the words."""
+    order: tuple[str, int] | None = None
+    """Where it stands among its digest section's lines when not by its label: a follow-up point's by its
+    deadline and its place in its minutes, not by its random id (walk 35 F4)."""
 
     @property
     def text(self) -> str:

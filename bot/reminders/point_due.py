@@ -165,4 +165,5 @@ def point_line(*, config: AppConfig, point: Followup, occurrence: Occurrence, to
         value=value,
         button=close_button(point),
         state=state,
+        order=(f"{place} · " + _("Oppfølgingspunkt {id}").format(id=point.due.isoformat()), point.position),
     )
