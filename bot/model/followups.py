@@ -126,28 +126,45 @@ def _day(value: object) -> date | None:
 
 
 def stored_cycles(
-    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    regions: Iterable[str] | None = None,
+    before: int | None = None,
+    nation: bool = True,
 ) -> Iterator[tuple[int, str | None, str]]:
     """(year, region or None for the nation, partition) of every stored cycle up to next year's whose minutes
-    may hold points: where points are read, and where a removed one is looked for."""
+    may hold points: where points are read, and where a removed one is looked for. Only the cycles before
+    `before` when it is given, and without the nation's when `nation` is False: a region's earlier open
+    points (`bot.shown.earlier_open`) need neither the cycle just written nor the national meetings'."""
     chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
-    places: list[str | None] = [None, *chosen]
-    window = range(today.year - 1, today.year + 2)
-    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
-    for year in [*sorted(earlier), *window]:
+    places: list[str | None] = [None, *chosen] if nation else list(chosen)
+    window = range(today.year - 1, today.year + 2 if before is None else min(today.year + 2, before))
+    earlier = {year for place in places for year in state.stored_years(region=place, before=today.year - 1)}
+    for year in [*sorted(year for year in earlier if before is None or year < before), *window]:
         for region in places:
             yield year, region, national_partition(year) if region is None else cycle_partition(region, year)
 
 
 def all_followups(
-    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    regions: Iterable[str] | None = None,
+    before: int | None = None,
+    nation: bool = True,
 ) -> list[Followup]:
     """Every point in the minutes of every stored cycle up to next year's (national meetings, and every
     region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
     points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
-    (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
+    (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028). `before` and `nation`
+    as in `stored_cycles`: what earlier cycles left in a region is read without the cycles after them."""
     found: list[Followup] = []
-    for year, region, partition in stored_cycles(config=config, state=state, today=today, regions=regions):
+    for year, region, partition in stored_cycles(
+        config=config, state=state, today=today, regions=regions, before=before, nation=nation
+    ):
         try:
             milestones = state.tables(partition).get("milestones") or {}
         except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read

@@ -48,7 +48,8 @@ def earlier_points(*, config: AppConfig, state: StateStore, region: str, year: i
     which `neste` names in its line of the same heading too (walk 29 F6)."""
     points = [
         point
-        for point in all_followups(config=config, state=state, today=today, regions=[region])
+        # the region's own cycles before `year` alone: the nation's points and the cycles since are not asked
+        for point in all_followups(config=config, state=state, today=today, regions=[region], before=year, nation=False)
         if not point.closed and point.item.region == region and point.item.year < year
     ]
     return sorted(points, key=lambda point: (point.item.year, point.item.deadline, point.id))
