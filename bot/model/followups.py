@@ -148,23 +148,23 @@ def stored_cycles(
 
 
 def all_followups(
-    *,
-    config: AppConfig,
-    state: StateStore,
-    today: date,
-    regions: Iterable[str] | None = None,
-    before: int | None = None,
-    nation: bool = True,
+    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
 ) -> list[Followup]:
     """Every point in the minutes of every stored cycle up to next year's (national meetings, and every
     region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
     points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
-    (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028). `before` and `nation`
-    as in `stored_cycles`: what earlier cycles left in a region is read without the cycles after them."""
+    (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
+    cycles = stored_cycles(config=config, state=state, today=today, regions=regions)
+    return followups_in(config=config, state=state, cycles=cycles)
+
+
+def followups_in(
+    *, config: AppConfig, state: StateStore, cycles: Iterable[tuple[int, str | None, str]]
+) -> list[Followup]:
+    """The points in the minutes of `cycles` (`stored_cycles`' (year, region, partition)), a departed owner's
+    named as the party's: `all_followups`, or what earlier cycles left in a region (`bot.shown.earlier_open`)."""
     found: list[Followup] = []
-    for year, region, partition in stored_cycles(
-        config=config, state=state, today=today, regions=regions, before=before, nation=nation
-    ):
+    for year, region, partition in cycles:
         try:
             milestones = state.tables(partition).get("milestones") or {}
         except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read
