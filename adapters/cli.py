@@ -6,6 +6,7 @@ It lives under adapters/ because it is the one place that knows every platform; 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -134,6 +135,9 @@ def _warm_up(core: CorePort) -> None:
     from handlers.later import resolve_all
 
     resolve_all(command.handler for command in COMMANDS)
+    # A write's posting and the reminder pass (the digests, babel): once /healthz imported them on the event
+    # loop before its first answer; now here, off it, so neither the first write nor the catch-up pass does.
+    importlib.import_module("bot.reminders.passes")
     core.warm_up()
     warm_up()
     is_working_day(core.clock.now().date())

@@ -178,12 +178,12 @@ class Core:
         return self.store.faults()
 
     def reminder_fault(self) -> str | None:
-        from bot.reminders.passes import ledger_fault
+        from bot.reminders.pass_guard import ledger_fault  # not the pass: /healthz asks before any pass ran
 
         return ledger_fault(self)
 
     def undelivered(self) -> list[str]:
-        from bot.delivery.announcements import undelivered
+        from bot.delivery.notes import undelivered  # not the posting: what /healthz reads alone
 
         return undelivered(self)
 

@@ -12,7 +12,7 @@ import pytest
 
 from adapters.compose import make_core
 from bot.clock import FixedClock
-from bot.delivery.announcements import undelivered
+from bot.delivery.notes import undelivered
 from bot.delivery.outbox import GRACE, PENDING, pending
 from bot.delivery.sending import Undeliverable
 from bot.messages import Outcome

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import outbox
-from bot.delivery.announcements import undelivered
+from bot.delivery.notes import undelivered
 from bot.delivery.outbox import FAILED, GRACE, PENDING, SENT, Result, Row
 from bot.reminders.passes import run_pass
 from storage.base import Store

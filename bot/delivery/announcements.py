@@ -11,14 +11,13 @@ is posted with `maybe_posted`, and the sender looks first (Slack finds the messa
 metadata) or, where the platform cannot tell (Teams), says so once (`SendUncertain`) instead of posting
 again; rows for such platforms are marked `posting` before the post, so a row without the mark is known
 not to have gone. What can never go (`Undeliverable`) leaves the outbox and is said once: in the log and on
-/healthz (`undelivered`).
+/healthz (`bot.delivery.notes`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from bot import off_loop
 from bot.delivery import outbox, targets
+from bot.delivery.notes import note_undelivered
 from bot.delivery.outbox import (
     FAILED,
     RETRY_UNCERTAIN,
@@ -60,15 +60,6 @@ logger = logging.getLogger(__name__)
 CONCURRENT_CHANNELS = 8
 NO_SENDER_AGE = timedelta(days=2)
 """A row for a platform no process has posted to for this long (it is not configured) leaves the outbox."""
-KEEP_NOTES = 50
-"""Undelivered announcements shown on /healthz (the newest); the log has every one."""
-
-_NOTES: weakref.WeakKeyDictionary[object, list[str]] = weakref.WeakKeyDictionary()
-
-
-def undelivered(core: Core) -> list[str]:
-    """What this process found it cannot deliver, one line each (for /healthz)."""
-    return list(_NOTES.get(core, ()))
 
 
 def _note(core: Core, row: Row, result: Result) -> None:
@@ -77,13 +68,6 @@ def _note(core: Core, row: Row, result: Result) -> None:
     note_undelivered(
         core, f"{row.announcement.to.platform}:{row.announcement.to.channel_id} «{title}» {why}: {result.error}"
     )
-
-
-def note_undelivered(core: Core, line: str) -> None:
-    """One line for /healthz about a post that did not arrive, or may have (a digest, an announcement)."""
-    notes = _NOTES.setdefault(core, [])
-    notes.append(line[:300])
-    del notes[:-KEEP_NOTES]
 
 
 async def deliver_queued(*, core: Core, outcome: Outcome, senders: Mapping[str, Sender]) -> None:

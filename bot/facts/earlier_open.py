@@ -19,7 +19,7 @@ from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.model.cycle import earliest_counted, still_followed
 from bot.model.order import before_items
-from bot.model.progress import progress_of
+from bot.model.progress import progress_many, progress_of
 from bot.model.wheel import Item, cycle_items, tracked
 from bot.state.store import StateStore
 
@@ -36,8 +36,11 @@ def earlier_unfinished(
     (with `region=None`: the national items, for the nation's cycle)."""
     followers, own = _candidates(config, region=region, year=year, today=today)
     found: dict[str, Item] = {}
-    for item, befores in followers:
-        if progress_of(config=config, state=state, item=item).done:
+    # Cycle `year`'s items and the region's own of the cycles since last year, each batch by its partition's
+    # tables (`progress_many`): `neste` has just asked for most of them, and one write rewrote their partition.
+    followed = progress_many(config=config, state=state, items=[item for item, _ in followers])
+    for (_, befores), progress_now in zip(followers, followed, strict=True):
+        if progress_now.done:
             continue
         for before in befores:
             if before.ident in found:
@@ -47,10 +50,8 @@ def earlier_unfinished(
             # for autumn 2026's meeting in October): named only once it is late, or over with its minutes missing.
             if not progress.done and (before.deadline < today or minutes_missing(progress, today=today)):
                 found[before.ident] = before
-    for item in own:
-        if item.ident in found:
-            continue
-        progress = progress_of(config=config, state=state, item=item)
+    for progress in progress_many(config=config, state=state, items=[item for item in own if item.ident not in found]):
+        item = progress.item
         if not (progress.done or progress.not_relevant):
             found[item.ident] = item
     return sorted(found.values(), key=lambda item: (item.year, item.deadline))

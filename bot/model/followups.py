@@ -129,15 +129,23 @@ def _day(value: object) -> date | None:
 
 
 def stored_cycles(
-    *, config: AppConfig, state: StateStore, today: date, regions: Iterable[str] | None = None
+    *,
+    config: AppConfig,
+    state: StateStore,
+    today: date,
+    regions: Iterable[str] | None = None,
+    before: int | None = None,
+    nation: bool = True,
 ) -> Iterator[tuple[int, str | None, str]]:
     """(year, region or None for the nation, partition) of every stored cycle up to next year's whose minutes
-    may hold points: where points are read, and where a removed one is looked for."""
+    may hold points: where points are read, and where a removed one is looked for. Only the cycles before
+    `before` when it is given, and without the nation's when `nation` is False: a region's earlier open
+    points (`bot.shown.earlier_open`) need neither the cycle just written nor the national meetings'."""
     chosen = [region.key for region in config.parties.regions] if regions is None else list(regions)
-    places: list[str | None] = [None, *chosen]
-    window = range(today.year - 1, today.year + 2)
-    earlier = {year for place in places for year in state.stored_years(region=place, before=window.start)}
-    for year in [*sorted(earlier), *window]:
+    places: list[str | None] = [None, *chosen] if nation else list(chosen)
+    window = range(today.year - 1, today.year + 2 if before is None else min(today.year + 2, before))
+    earlier = {year for place in places for year in state.stored_years(region=place, before=today.year - 1)}
+    for year in [*sorted(year for year in earlier if before is None or year < before), *window]:
         for region in places:
             yield year, region, national_partition(year) if region is None else cycle_partition(region, year)
 
@@ -149,8 +157,17 @@ def all_followups(
     region's or only `regions`'): one read of each cycle's milestones, an item made only where minutes hold
     points. Not a window of years: a point an earlier cycle left open stays its owner's until it is closed
     (walk 7 F13: points of 2026 vanished from `neste` and digests on 1 January 2028)."""
+    cycles = stored_cycles(config=config, state=state, today=today, regions=regions)
+    return followups_in(config=config, state=state, cycles=cycles)
+
+
+def followups_in(
+    *, config: AppConfig, state: StateStore, cycles: Iterable[tuple[int, str | None, str]]
+) -> list[Followup]:
+    """The points in the minutes of `cycles` (`stored_cycles`' (year, region, partition)), a departed owner's
+    named as the party's: `all_followups`, or what earlier cycles left in a region (`bot.shown.earlier_open`)."""
     found: list[Followup] = []
-    for year, region, partition in stored_cycles(config=config, state=state, today=today, regions=regions):
+    for year, region, partition in cycles:
         try:
             milestones = state.tables(partition).get("milestones") or {}
         except StoreError:  # a damaged partition (noted on /healthz): its points wait, the others are read

@@ -146,6 +146,9 @@ def progress_many(*, config: AppConfig, state: StateStore, items: Sequence[Item]
 _BY_TABLES: IdentityMemo[tuple[AppConfig, dict[str, Progress]]] = IdentityMemo(maxsize=1024)
 """Per partition's tables object: the progress of each of its items asked for (`progress_many`)."""
 _KNOWN: IdentityMemo[Progress] = IdentityMemo(maxsize=8192)
+_BY_SIGNED: IdentityMemo[tuple[object, Progress]] = IdentityMemo(maxsize=1024)
+"""A signing's progress by its partition's stored signatures table (or its spec, with none), with the
+document it was made from (`_signing_progress`)."""
 _NOTHING: Tables = MappingProxyType({})  # type: ignore[assignment]
 """Stands for a partition never written: a store hands out a new empty dict for each read of one."""
 
@@ -158,7 +161,19 @@ def _signing_progress(*, config: AppConfig, state: StateStore, item: Item) -> Pr
     if found is not None and found.item.spec is item.spec:
         return found
     doc = state.item_doc(item)
-    return _KNOWN.put(tables, _progress(config=config, state=state, item=item, doc=doc), item.ident)
+    # A write to another table of the partition (a precondition, `ikke aktuelt`) keeps the signing's document
+    # and the signatures the same objects (storage.fragments.share_unchanged), and the progress follows from
+    # them alone: kept by both, it is not made again for the region's `neste` right after that write.
+    # Only as stored: a held write's tables are being changed.
+    signed = (tables.get("signatures") or item.spec) if state.only_read() else None
+    held = doc or _NOTHING  # a missing document is a new empty one each read: all alike
+    kept = _BY_SIGNED.get(signed, item.ident) if signed is not None else None
+    if kept is not None and kept[0] is held and kept[1].item.spec is item.spec:
+        return _KNOWN.put(tables, kept[1], item.ident)
+    progress = _progress(config=config, state=state, item=item, doc=doc)
+    if signed is not None:
+        _BY_SIGNED.put(signed, (held, progress), item.ident)
+    return _KNOWN.put(tables, progress, item.ident)
 
 
 def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str, Any]) -> Progress:

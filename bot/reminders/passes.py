@@ -18,7 +18,6 @@ them right after the request, and each pass first posts what is still there.
 from __future__ import annotations
 
 import logging
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from bot import off_loop
 from bot.delivery import targets
-from bot.delivery.announcements import deliver_announcements, note_undelivered, redeliver, tell_admins
+from bot.delivery.announcements import deliver_announcements, redeliver, tell_admins
+from bot.delivery.notes import note_undelivered
 from bot.delivery.pacing import Pacer
 from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
 from bot.messages import ChannelAddress
@@ -35,6 +35,7 @@ from bot.reminders import ledger as pass_ledger
 from bot.reminders.digest import Digest
 from bot.reminders.lease import PassLease, holder_id
 from bot.reminders.ledger import Intent
+from bot.reminders.pass_guard import Guard, guard_of, ledger_fault
 from bot.reminders.pass_plan import plan_digests
 from storage.base import StoreError
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "plan_digests", "run_pass"]
+__all__ = ["PassReport", "SendFailed", "Sender", "deliver_announcements", "ledger_fault", "plan_digests", "run_pass"]
 
 MAYBE = "may have been posted before the process stopped (Teams cannot tell); not posted again"
 CONCURRENT_CHANNELS = 8
@@ -68,31 +69,6 @@ class PassReport:
     retry_in: float | None = None
     """Seconds after which the scheduler should run a pass again rather than wait for the next cron time
     (the lease another pass held ends; an announcement's grace ends), or None."""
-
-
-@dataclass
-class _Guard:
-    """What one process knows about its own passes (kept per core)."""
-
-    fault: str | None = None
-    posted: set[str] = field(default_factory=set)
-    """Keys of digests this process posted whose ledger write failed (so no lookup is needed)."""
-
-
-_GUARDS: weakref.WeakKeyDictionary[object, _Guard] = weakref.WeakKeyDictionary()
-
-
-def _guard(core: Core) -> _Guard:
-    guard = _GUARDS.get(core)
-    if guard is None:
-        guard = _GUARDS[core] = _Guard()
-    return guard
-
-
-def ledger_fault(core: Core) -> str | None:
-    """Why reminders are stopped in this process (for /healthz), or None when all is well."""
-    guard = _GUARDS.get(core)
-    return guard.fault if guard else None
 
 
 async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime | None = None) -> PassReport:
@@ -128,7 +104,7 @@ async def run_pass(*, core: Core, senders: Mapping[str, Sender], now: datetime |
 async def _run(
     *, core: Core, senders: Mapping[str, Sender], at: datetime, report: PassReport, lease: PassLease
 ) -> None:
-    guard = _guard(core)
+    guard = guard_of(core)
     open_intents: list[Intent] = []
     try:
         left = pass_ledger.leftover(core.state)
@@ -205,7 +181,7 @@ async def _run(
 
 def _fail(core: Core, report: PassReport, exc: Exception, *, what: str) -> None:
     report.ledger_failed = True
-    guard = _guard(core)
+    guard = guard_of(core)
     first = guard.fault is None
     guard.fault = f"{what} ({type(exc).__name__}: {exc}); reminders are stopped until it can be written"
     if first:
@@ -214,7 +190,7 @@ def _fail(core: Core, report: PassReport, exc: Exception, *, what: str) -> None:
         logger.debug("reminder ledger still not writable: %s", exc)
 
 
-def _recovered(guard: _Guard) -> None:
+def _recovered(guard: Guard) -> None:
     if guard.fault is not None:
         guard.fault = None
         logger.info("the reminder ledger is writable again; reminders resume")
@@ -307,7 +283,7 @@ async def _resolve(
     """What an earlier pass left between its posts and its ledger: into the ledger what was posted (this
     process knows, or the platform finds it), the rest posted now. Returns the intents still open (no
     answer yet from the look-up), None when the store is still not writable."""
-    guard = _guard(core)
+    guard = guard_of(core)
     posted: list[Intent] = []
     kept: list[Intent] = []
     dropped: list[Intent] = []

@@ -13,7 +13,7 @@ from bot.facts.item_state import minutes_missing
 from bot.facts.kinds import is_signing
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.model.followups import Followup, all_followups
+from bot.model.followups import Followup, followups_in, stored_cycles
 from bot.model.followups_shown import meeting_label, point_line
 from bot.model.progress import progress_of
 from bot.shown.states import over_text
@@ -38,7 +38,7 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
             lines.append(f"{item.title()}: " + _("På overtid (frist {day})").format(day=day))
     for point in earlier_points(
         config=config, state=state, region=region, year=year, today=today
-    ):  # all_followups names a departed owner's point as the party's (hand_on)
+    ):  # followups_in names a departed owner's point as the party's (hand_on)
         lines.append(f"{meeting_label(point)}: {point_line(point, today=today)}")
     return tuple(lines)
 
@@ -46,9 +46,11 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
 def earlier_points(*, config: AppConfig, state: StateStore, region: str, year: int, today: date) -> list[Followup]:
     """The open follow-up points of the region's meetings in cycles before `year`: the section's second part,
     which `neste` names in its line of the same heading too (walk 29 F6)."""
+    # the region's own cycles before `year` alone: the nation's points and the cycles since are not asked
+    cycles = stored_cycles(config=config, state=state, today=today, regions=[region], before=year, nation=False)
     points = [
         point
-        for point in all_followups(config=config, state=state, today=today, regions=[region])
+        for point in followups_in(config=config, state=state, cycles=cycles)
         if not point.closed and point.item.region == region and point.item.year < year
     ]
     return sorted(points, key=lambda point: (point.item.year, point.item.deadline, point.id))

@@ -12,7 +12,7 @@ import asyncio
 import psycopg
 
 from bot.delivery import outbox
-from bot.delivery.announcements import undelivered
+from bot.delivery.notes import undelivered
 from bot.delivery.outbox import PENDING
 from storage.pg_noted import NOTED
 from storage.postgres import PostgresStore
