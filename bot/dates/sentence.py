@@ -160,6 +160,9 @@ _LEFT_GLUE = frozenset(
 )
 # «ein gong i jula»: some time in a period read alone as its first day, never that day.
 _SOME_TIME = frozenset({"gang", "gong"})
+# «Vi tar det i romjula en gang», «… neste uke en gang»: «some time» after the date is the date's own, read with it
+# (some time of a period is no day of it, of a month the month asked, of a day that day), never left out.
+_ONCE = (["en", "gang"], ["ein", "gong"], ["en", "gong"], ["ein", "gang"], ["engang"], ["eingong"], ["eingang"])
 _DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
 _DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
 _QUANTITY_UNITS = frozenset(
@@ -211,10 +214,12 @@ def date_phrases(text: str) -> Iterator[str]:
         and plain[right] != plain[right - 1]
     ):
         right += 1
+    once = next((i + len(o) for i in range(last + 1, right + 1) for o in _ONCE if plain[i : i + len(o)] == o), 0)
+    right = max(right, once)
     spans = [
         (start, end)
         for start in range(left, first + 1)
-        for end in range(last + 1, right + 1)
+        for end in range(once or last + 1, right + 1)
         # «om ei veke», «kvart over ti»: never more small words; «i» of «i morgon» besides a time of three
         if first - start + end - last - 1 <= _REACH + (plain[start] == "i")
     ]

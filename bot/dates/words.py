@@ -236,6 +236,8 @@ _DAY_ONCE_RE = re.compile(
     rf"^((?:.*\s)?(?:{'|'.join(sorted({k.split()[-1] for k in RELATIVE_DAYS} | set(WEEKDAYS)))}"
     rf"|formiddag|føremiddag|ettermiddag|kveld))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
 )
+# «innan utgangen av januar månad», «i mars måned»: the word «month» after a month's name says nothing more.
+_MONTH_WORD_RE = re.compile(rf"(?<![^\s])({'|'.join(MONTH_NAMES)})\s+(?:måned|månad|mnd\.?)(?=\s|$|[,.])")
 # «innen 1. mars, takk», «frist fredag pls»: thanks and a plea after the date say nothing of the day.
 _THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal\s+du|de)\s+ha|pls|please|plz)$")
 # «fredag 19/11 kl 12 (frist)», «1.3 – frist»: the deadline said after the date is no other day.
@@ -274,6 +276,7 @@ def normalize(text: str) -> str:
     s = _WEEKDAY_DIGIT_RE.sub(lambda m: m.group(1) + " " if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = _DUE_END_RE.sub("", _THANKS_END_RE.sub("", s)).strip(" ,;:")
+    s = _MONTH_WORD_RE.sub(r"\1", s)
     s = _DAY_ONCE_RE.sub(r"\1", _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s)))
     s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
