@@ -214,7 +214,7 @@ def date_phrases(text: str) -> Iterator[str]:
         and plain[right] != plain[right - 1]
     ):
         right += 1
-    once = next((i + len(o) for i in range(last + 1, right + 1) for o in _ONCE if plain[i : i + len(o)] == o), 0)
+    once = next((i + len(o) for i in range(last + 1, right + 1) for o in _ONCE if _once_at(plain, i, o)), 0)
     right = max(right, once)
     spans = [
         (start, end)
@@ -362,6 +362,11 @@ def _adjective(plain: list[str], i: int) -> bool:
     return plain[i] in _SHIFT_WORDS and not (
         after in _day_words() or after in _YEAR_WORDS or any(ch.isdigit() for ch in after)
     )
+
+
+def _once_at(plain: list[str], i: int, once: list[str]) -> bool:
+    """«en gang» at `i`, not «en gang til» (once more: «Vi møtes fredag kl 10 en gang til»)."""
+    return plain[i : i + len(once)] == once and plain[i + len(once) : i + len(once) + 1] != ["til"]
 
 
 def _plain(word: str) -> str:
