@@ -25,6 +25,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
@@ -114,6 +115,14 @@ _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
 _OTHERWISE = frozenset({"elles", "ellers"})
 _FROM = frozenset({"fra", "frå"})
+# «Møtet blir etter nyttår, dato kjem.», «tidspunkt følger»: the day is still to be set, whatever else is named.
+_DAY_LATER = (["dato", "datoen", "tidspunkt", "tidspunktet", "dag", "dagen"], ["kommer", "kjem", "følger", "fylgjer"])
+# «Vi ses etter påske(ferien)», «… rett etter helga»: «etter» a feast or a weekend names a day of its own (the first
+# working day after), unlike «etter 17. mai», which is no day.
+_AFTER_PERIODS = frozenset(
+    {*("påske", "påsken", "påska", "påskeferien", "påskeferia", "påskehelga", "påskehelgen", "pinse", "pinsen")}
+    | {*("pinsa", "nyttår", "jul", "jula", "julen", "helga", "helgen", "helgi")}
+)
 # «ferien», «sommarferien», «permisjonen», «sjukemeldt»: forms of a day away the list above does not spell out.
 _AWAY_STEMS = ("ferie", "sommarferie", "sommerferie", "permisjon", "sjukemeld", "sykemeld", "fravær", "fråvær")
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
@@ -181,6 +190,8 @@ def date_phrases(text: str) -> Iterator[str]:
     if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
         return
     plain = [_plain(word) for word in words]
+    if any(a in _DAY_LATER[0] and b in _DAY_LATER[1] for a, b in pairwise(plain)):
+        return
     quantities = labelled_numbers(plain)  # «rom 4.12», «kr 13.400», «tlf 22 33 44 55»: no day
     marks = [
         i
@@ -241,7 +252,12 @@ def date_phrases(text: str) -> Iterator[str]:
         if before in _SOME_TIME:
             return None  # «ein gong i jula», longest first: «ein gong i oktober» was read (the month, asked) before
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
-        if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
+        after_period = plain[start] == "etter" and plain[start + 1 : end] and plain[start + 1] in _AFTER_PERIODS
+        if (
+            (plain[start] in _NOT_BEFORE and not span and not after_period)
+            or before in _NOT_BEFORE
+            or (moves and before not in _TO_WORDS)
+        ):
             continue
         if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue

@@ -94,7 +94,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "i formiddag": 0, "i føremiddag": 0,
     "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
     "i morgo": 1, "imorgo": 1, "i mårra": 1, "i mårrå": 1,  # northern and western spellings (dates16)
-    "i morn": 1, "imorn": 1,
+    "i morn": 1, "imorn": 1, "imårå": 1, "i morgå": 1, "imorgå": 1, "i mårgå": 1,  # Sunnmøre and Bergen (dates17)
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
     "overmorra": 2, "i overmorgo": 2, "overmorgo": 2, "iovermorgo": 2,
