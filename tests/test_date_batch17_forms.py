@@ -53,6 +53,10 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("Møte i AU 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
     ("AU-møte 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
     ("Seminar hos IN 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
+    # a year first with slashes is ISO's order; a weekday's definite form counted in a month
+    ("2027/11/05", OCT, at(2027, 11, 5)),
+    ("2027/11/5 kl 10", OCT, at(2027, 11, 5, 10)),
+    ("første fredagen i november", OCT, at(2027, 11, 5)),
     # Sunnmøre and Bergen spellings of «i morgen»
     ("imårå", OCT, at(2027, 10, 23)),
     ("i morgå kl 9", OCT, at(2027, 10, 23, 9)),
@@ -96,7 +100,10 @@ NOT_READ = [
     ("i kveld kl 5", OCT),
     ("i ettermiddag kl 05", OCT),
     ("i ettermiddag kl 5-6", OCT),
-    # a lower-case month after «møte i» is no meeting's name
+    # a case's number with slashes is no date
+    ("sak 2027/12/3", OCT),
+    ("Vi viser til sak 2027/5/14 om budsjettet.", OCT),
+    # two meetings after a meeting's name are two dates
     ("Møte i AU 11.01 kl 14 og 12.01 kl 10", OCT),
 ]
 

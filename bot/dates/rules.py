@@ -74,7 +74,7 @@ _DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}
 _FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?(?:(?:rett|like)\s+)?({alternation(feast_week_words())}){_YEAR}")
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
-_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
+_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})(?:en)?\s+(?:i|av)\s+({_MON}){_YEAR}")
 # "om ei vekes tid", "om en ukes tid", "i dag om en uke"; "en uke fra i dag"
 _IN_N_RE = re.compile(rf"(?:i\s+dag\s+)?om\s+({_N})\s+({_UNIT})(?:s\s+tid)?|({_N})\s+({_UNIT})\s+(?:fra|frå)\s+i\s*dag")
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+(?:siden|sidan)")

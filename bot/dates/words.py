@@ -206,7 +206,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 # «2027.04.13»: the year first with points, as some registers and spreadsheets print it, is the ISO date.
-_DOTTED_ISO_RE = re.compile(r"(?<![0-9.])(20[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(?![0-9])\.?")
+# «2027.04.13», «2027/04/13»: a year first with points or slashes is ISO's order (dates17: the slashes)
+_DOTTED_ISO_RE = re.compile(r"(?<![0-9./])(20[0-9]{2})([./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9/])\.?")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _DIGIT_KL_RE = re.compile(r"(?<=[0-9])kl(?=[\s.0-9]|$)")
@@ -265,7 +266,7 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
-    s = _DOTTED_ISO_RE.sub(r"\1-\2-\3", s)
+    s = _DOTTED_ISO_RE.sub(r"\1-\3-\4", s)
     s = _OF_MONTH_RE.sub(" ", _ORDINAL_END_RE.sub(r"\1.", s))
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
