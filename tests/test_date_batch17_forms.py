@@ -53,6 +53,8 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("Møte i AU 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
     ("AU-møte 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
     ("Seminar hos IN 14.4 kl 9", EASTER, at(2027, 4, 14, 9)),
+    ("Møte i Morgen kl 10", EASTER, at(2027, 3, 24, 10)),  # a day's word capitalised is no party's name
+    ("Seminar i Uke 16 kl 10", EASTER, at(2027, 4, 19, 10)),
     # a year first with slashes is ISO's order; a weekday's definite form counted in a month
     ("2027/11/05", OCT, at(2027, 11, 5)),
     ("2027/11/5 kl 10", OCT, at(2027, 11, 5, 10)),

@@ -44,12 +44,19 @@ _LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
 # «Dialogmøte vår», «Møte i AU», «AU-møte», «Samling med RFF»: the name with its season, or a party's or a place's
 # capitalised name after «i»/«med»/«hos» (dates17); «møte i mars» stays noise.
-_NAME = r"([^\W\d_]+(?:-[^\W\d_]+)?)(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i|med|hos)\s+[A-ZÆØÅ][\w-]*))?"
-_MEETING_NAME_RE = re.compile(rf"^\s*{_NAME}\s*(?=\(|[–-]\s)[–-]?\s*")
-# «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same one-word name right in
-# front of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise.
-_MEETING_AT_RE = re.compile(
-    rf"^\s*{_NAME}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+_ONE_NAME = r"([^\W\d_]+(?:-[^\W\d_]+)?)"
+_QUALIFIED = _ONE_NAME + r"(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i|med|hos)\s+[A-ZÆØÅ][\w-]*))"
+# «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same name right in front
+# of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise. Each
+# pair is the name set off and the name before its time; the qualified name is tried first.
+_MEETING_RES = tuple(
+    (
+        re.compile(rf"^\s*{name}\s*(?=\(|[–-]\s)[–-]?\s*"),
+        re.compile(
+            rf"^\s*{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+        ),
+    )
+    for name in (_QUALIFIED, _ONE_NAME)
 )
 _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
@@ -203,11 +210,17 @@ def essence(text: str) -> str:
 
 def _meeting_name(s: str) -> re.Match[str] | None:
     """A meeting's one-word name in front of a date set off by a bracket or a dash or before its time, or None."""
-    m = _MEETING_NAME_RE.match(s)
-    if m is None and (m := _MEETING_AT_RE.match(s)) is not None:
-        after = s[m.end() :]  # «Signeringa blir torsdag …» is a sentence: the date must follow the name at once
-        m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
-    return m if m is not None and m.group(1).lower().endswith(_MEETING_NOUNS) else None
+    for set_off, before_time in _MEETING_RES:
+        m = set_off.match(s)
+        if m is None and (m := before_time.match(s)) is not None:
+            after = s[m.end() :]  # «Signeringa blir torsdag …» is a sentence: the date must follow the name at once
+            m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
+        if m is None or not m.group(1).lower().endswith(_MEETING_NOUNS):
+            continue
+        qualifier = _words(m.group().strip(" –-(")[len(m.group(1).strip()) :])
+        if not qualifier or not _dated(qualifier[-1]):
+            return m  # «Møte i Morgen kl 10», «Seminar i Uke 20»: a day's word is no party's or place's name
+    return None
 
 
 def _when_line(s: str) -> str | None:
