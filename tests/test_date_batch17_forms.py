@@ -61,6 +61,9 @@ READS: list[tuple[str, datetime, str]] = [  # written as the corpus writes them:
     # Sunnmøre and Bergen spellings of «i morgen»
     ("imårå", OCT, "2027-10-23"),
     ("i morgå kl 9", OCT, "2027-10-23 09:00"),
+    # after a time away, «men» starts the day proposed (as «elles» ends it)
+    ("Eg er borte heile neste veke, men fredag 12. november går fint.", OCT, "2027-11-12"),
+    ("Eg har ferie 5. november, men kan ta det 8. november kl 10.", OCT, "2027-11-08 10:00"),
     # «en gang til» is «once more», no «some time»
     ("Vi møtes fredag kl 10 en gang til", OCT, "2027-10-29 10:00"),
     # some time of one day is still that day
@@ -102,6 +105,10 @@ NOT_READ = [
     ("i kveld kl 5", OCT),
     ("i ettermiddag kl 05", OCT),
     ("i ettermiddag kl 5-6", OCT),
+    # «men» after a time away, and a day after it that is no proposal or two days
+    ("Eg er borte, men fredag 12. november er eg på ferie.", OCT),
+    ("Eg er på ferie, men kan ta det 11. eller 12. november.", OCT),
+    ("Vi kan ikke 11.11, men 12.11 passer", OCT),
     # a case's number with slashes is no date
     ("sak 2027/12/3", OCT),
     ("Vi viser til sak 2027/5/14 om budsjettet.", OCT),
