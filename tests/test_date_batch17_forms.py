@@ -100,6 +100,8 @@ NOT_READ = [
     # the day is still to come; away after a feast; «etter» a date is no day
     ("Møtet blir etter nyttår, dato kjem.", DEC),
     ("Vi har ferie etter påske", EASTER),
+    ("Etter helga sender eg forslag til dato.", EASTER),  # when something is done, no meeting's day
+    ("Vi tek det etter påske, så kjem eg med dato.", EASTER),
     ("Vi tar det etter 17. mai.", EASTER),
     # an evening's or a zero-led hour from 1 to 5 is not surely the afternoon's
     ("i kveld kl 5", OCT),

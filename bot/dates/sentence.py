@@ -108,6 +108,7 @@ _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
 _FROM = frozenset({"fra", "frå"})
 # «Møtet blir etter nyttår, dato kjem.», «tidspunkt følger»: the day is still to be set, whatever else is named.
+_DATE_TALK = frozenset({"dato", "datoen", "datoar", "datoer", "tidspunkt", "tidspunktet", "forslag", "framlegg"})
 _DAY_LATER = (["dato", "datoen", "tidspunkt", "tidspunktet", "dag", "dagen"], ["kommer", "kjem", "følger", "fylgjer"])
 # «Vi ses etter påske(ferien)», «… rett etter helga»: «etter» a feast or a weekend names a day of its own (the first
 # working day after), unlike «etter 17. mai», which is no day.
@@ -245,7 +246,13 @@ def date_phrases(text: str) -> Iterator[str]:
         if before in _SOME_TIME:
             return None  # «ein gong i jula», longest first: «ein gong i oktober» was read (the month, asked) before
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
-        after_period = plain[start] == "etter" and plain[start + 1 : end] and plain[start + 1] in _AFTER_PERIODS
+        after_period = (
+            plain[start] == "etter"
+            and plain[start + 1 : end]
+            and plain[start + 1] in _AFTER_PERIODS
+            and start > own_start  # «Etter helga sender eg forslag.»: when something is done, no meeting's day
+            and _DATE_TALK.isdisjoint(plain)  # «… etter påske, så kjem eg med dato»: the day is still to be set
+        )
         if (
             (plain[start] in _NOT_BEFORE and not span and not after_period)
             or before in _NOT_BEFORE
