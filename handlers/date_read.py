@@ -33,16 +33,6 @@ logger = logging.getLogger(__name__)
 
 _FORMS = N_("«22.04.27 10.00», «tirsdag neste uke» eller «uke 17»")
 
-_MOVED_TO = re.compile(
-    r"^(?:(?:blir|ble|vert|blei|er)\s+)?"
-    r"(?:flytte[ts]?|flytta|flyttast|flytt|endre[ts]|endra|endrast|utsatt|utsettes|utsett|utsettast|"
-    r"fremskyndet|fremskyndes|framskunda|framskundast)"
-    r"(?:\s+(?:til|på))?\s+(?=\S)",
-    re.IGNORECASE,
-)
-"""«flyttes til 12. november», «blir flytta til …», «utsatt til …»: words a civil servant puts before the new day
-of a meeting, which is what `dato` sets; read as the day after them (walk 32), never as a second date."""
-
 
 def read_typed_date(
     acting: Acting, *, text: str, key: str, region: str | None, year: int | None, typed: str, vocab: Vocabulary
@@ -53,6 +43,7 @@ def read_typed_date(
     from bot.dates.grammar import DateTrouble, read_date
     from bot.dates.hints import mended_date
     from bot.dates.missing_day import missing_day
+    from bot.dates.pasted import MOVED_TO_RE
 
     example = example_day(acting, key=key, region=region, year=year)
     if not text:
@@ -63,7 +54,7 @@ def read_typed_date(
         require_near_year(acting, year, example=EXAMPLE)
     window = milestone_for(acting.config, key=key, year=year, region=region) if year else None
     now = acting.now
-    text = _MOVED_TO.sub("", text, count=1)
+    text = MOVED_TO_RE.sub("", text, count=1)
     reading = read_date(text, now=now, window=(window.start, window.deadline) if window else None)
     if isinstance(reading, DateTrouble) and reading.reason == "weekday" and window is None:
         reading = weekday_read(acting, text, trouble=reading, key=key, region=region)  # «onsdag 25. november»

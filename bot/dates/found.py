@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 FIRST_YEAR = 2000
 """No meeting date lies before this year: «14.04. 0830» read as the year 830 was offered for saving."""
 
+_A_YEAR = 366
+"""Days to the next occurrence at most of a day some years lack: a day not in the coming one («femte fredag i november», «29. februar» in
+2028, «uke 53» in 2027) is no date, never one years away."""
+
 SHORT_YEAR_AHEAD = 10
 """How many years ahead a two-digit year may point: «29.10.72» is 1972 (a birth date, an archive's case), never
 2072 (batch 14), and so refused like every year before `FIRST_YEAR`."""
@@ -73,10 +77,17 @@ def choose_year(
         years = range(today.year - 1, today.year + 3)
     else:
         years = range(window[0].year - 1, window[1].year + 3)
-    found = sorted(d for y in years if 1 <= y <= 9999 and (d := make(y)) is not None)
+    made = [make(y) for y in years if 1 <= y <= 9999]
+    found = sorted(d for d in made if d is not None)
     if window is None:
-        return next((d for d in found if still(d) >= today), None)
+        # the coming one; a day some years lack only within a year: «femte fredag i november» is this November's or
+        # none (it was 2029's), while Easter may be 13 months away
+        coming = next((d for d in found if still(d) >= today), None)
+        sometimes = None in made
+        return None if coming is None or (sometimes and coming > today + timedelta(days=_A_YEAR)) else coming
     start, end = window
+    if None in made:  # a day some years lack: only within a year of the window (never «femte fredag» years away)
+        found = [d for d in found if start - timedelta(days=_A_YEAR) <= d <= end + timedelta(days=_A_YEAR)]
     inside = [d for d in found if start <= d <= end]
     if inside:
         return next((d for d in inside if still(d) >= today), inside[-1])

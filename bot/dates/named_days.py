@@ -32,6 +32,7 @@ _DAYS: dict[str, Callable[[int], date]] = {
     "romjulen": _fixed(12, 27),
     "nyttårsaften": _fixed(12, 31),
     "nyttårsdag": _fixed(1, 1),
+    "trettende dag jul": _fixed(1, 6),  # the end of Christmas, a working day: a date people set meetings by
     "første nyttårsdag": _fixed(1, 1),
     "arbeidernes dag": _fixed(5, 1),
     "grunnlovsdag": _fixed(5, 17),
@@ -120,6 +121,10 @@ _VARIANTS: dict[str, str] = {
     "olsokaftan": "olsokaften",
     "olsokdagen": "olsok",
     "olsokdag": "olsok",
+    "trettendedag jul": "trettende dag jul",
+    "trettendedagen": "trettende dag jul",
+    "trettandedagen": "trettende dag jul",
+    "trettande dag jul": "trettende dag jul",
     # "i jul" is Christmas (from Christmas Eve, as Norwegians count it), never July; "jul" alone stays the
     # month's short form ("15. jul").
     **dict.fromkeys(_JUL_WORDS, "julaften"),

@@ -42,11 +42,21 @@ _LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1
 # «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
 # bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
-_MEETING_NAME_RE = re.compile(r"^\s*([^\W\d_]+)\s*(?=\(|[–-]\s)[–-]?\s*")
-# «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same one-word name right in
-# front of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise.
-_MEETING_AT_RE = re.compile(
-    r"^\s*([^\W\d_]+)\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{2}|[0-9]\.[0-9]{2}\s*[–-]\s*[0-9]))"
+# «Dialogmøte vår», «Møte i AU», «AU-møte», «Samling med RFF»: the name with its season, or a party's or a place's
+# capitalised name after «i»/«med»/«hos» (dates17); «møte i mars» stays noise.
+_ONE_NAME = r"([^\W\d_]+(?:-[^\W\d_]+)?)"
+_QUALIFIED = _ONE_NAME + r"(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i|med|hos)\s+[A-ZÆØÅ][\w-]*))"
+# «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same name right in front
+# of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise. Each
+# pair is the name set off and the name before its time; the qualified name is tried first.
+_MEETING_RES = tuple(
+    (
+        re.compile(rf"^\s*{name}\s*(?=\(|[–-]\s)[–-]?\s*"),
+        re.compile(
+            rf"^\s*{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+        ),
+    )
+    for name in (_QUALIFIED, _ONE_NAME)
 )
 _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
@@ -157,6 +167,18 @@ _SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cs", "Co"})
 _JOINERS = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u20e3"})
 _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09:00–15:30», «14.04.2027 | 09:00»
 
+MOVED_TO_RE = re.compile(
+    r"^(?:(?:blir|ble|vert|blei|er)\s+)?"
+    r"(?:flytte[ts]?|flytta|flyttast|flytt|endre[ts]|endra|endrast|utsatt|utsettes|utsett|utsettast|"
+    r"fremskyndet|fremskyndes|framskunda|framskundast)"
+    r"(?:\s+(?:til|på))?\s+(?=\S)(?!(?:fra|frå|fom|f\.o\.m\.?)\s)",
+    re.IGNORECASE,
+)
+"""«flyttes til 12. november», «blir flytta til …», «utsatt til …»: words a civil servant puts before the new day
+of a meeting, which is what `dato` sets; read as the day after them (walk 32), never as a second date; the
+grammar reads them too (dates17: «utsatt til torsdag 18/11 kl 12» in a follow-up point or a minutes' line). Not
+before «fra»: «flytta frå 14.11 til 18.11» names the old day too, never a meeting from the 14th to the 18th."""
+
 
 def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
@@ -175,6 +197,9 @@ def essence(text: str) -> str:
     s = _GREETING_RE.sub("", s)
     if (m := _LABEL_RE.match(s) or _meeting_name(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
+        if (m := _meeting_name(s)) and _is_label(m.group(1)):  # «Innkalling: Dialogmøte vår – tirsdag 13. april»
+            s = s[m.end() :]
+    s = MOVED_TO_RE.sub("", s, count=1)
     if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
@@ -185,11 +210,17 @@ def essence(text: str) -> str:
 
 def _meeting_name(s: str) -> re.Match[str] | None:
     """A meeting's one-word name in front of a date set off by a bracket or a dash or before its time, or None."""
-    m = _MEETING_NAME_RE.match(s)
-    if m is None and (m := _MEETING_AT_RE.match(s)) is not None:
-        after = s[m.end() :]  # «Signeringa blir torsdag …» is a sentence: the date must follow the name at once
-        m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
-    return m if m is not None and m.group(1).lower().endswith(_MEETING_NOUNS) else None
+    for set_off, before_time in _MEETING_RES:
+        m = set_off.match(s)
+        if m is None and (m := before_time.match(s)) is not None:
+            after = s[m.end() :]  # «Signeringa blir torsdag …» is a sentence: the date must follow the name at once
+            m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
+        if m is None or not m.group(1).lower().endswith(_MEETING_NOUNS):
+            continue
+        qualifier = _words(m.group().strip(" –-(")[len(m.group(1).strip()) :])
+        if not qualifier or not _dated(qualifier[-1]):
+            return m  # «Møte i Morgen kl 10», «Seminar i Uke 20»: a day's word is no party's or place's name
+    return None
 
 
 def _when_line(s: str) -> str | None:

@@ -74,20 +74,21 @@ _DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}
 _FEAST_WEEK_RE = re.compile(rf"(?:i\s+)?(?:(?:rett|like)\s+)?({alternation(feast_week_words())}){_YEAR}")
 _MONTH_FIRST_RE = re.compile(_PREFIX + rf"({_MON})\.?\s+([0-9]{{1,2}})\.?{_YEAR}")
 _NAMED_RE = re.compile(_PREFIX + rf"({_NAMED}){_YEAR}")
-_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})\s+(?:i|av)\s+({_MON}){_YEAR}")
+_NTH_WD_RE = re.compile(rf"(?:den\s+)?(nest\s+siste|siste|{_ORD})\s+({_WD})(?:en)?\s+(?:i|av)\s+({_MON}){_YEAR}")
 # "om ei vekes tid", "om en ukes tid", "i dag om en uke"; "en uke fra i dag"
 _IN_N_RE = re.compile(rf"(?:i\s+dag\s+)?om\s+({_N})\s+({_UNIT})(?:s\s+tid)?|({_N})\s+({_UNIT})\s+(?:fra|frå)\s+i\s*dag")
 _AGO_RE = re.compile(rf"(?:for\s+)?({_N})\s+({_UNIT})\s+(?:siden|sidan)")
 _IN_HOURS_RE = re.compile(rf"om\s+({_N}|en\s+halv)\s+({alternation(HOUR_UNITS)}|min|minutt|minutter)")
 _WD_IN_N_WEEKS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{_WEEK})")
 _N_WEEKS_WD_RE = re.compile(rf"om\s+({_N})\s+(?:{_WEEK})\s*,?\s+(?:på\s+)?({_WD})")
-_NEXT_WD_RE = re.compile(rf"(?:på\s+)?neste\s+({_WD})")
+# «neste fredag» is next week's Friday, «forrige fredag»/«førre fredag» last week's (as «onsdag forrige uke»)
+_NEXT_WD_RE = re.compile(rf"(?:på\s+)?(neste|forrige|førre)\s+({_WD})")
 _WD_IN_WEEK_RE = re.compile(rf"(?:på\s+)?({_WD})\s+(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _WEEK_REL_RE = re.compile(rf"(?:i\s+)?({_SHIFT})\s+(?:{_WEEK})")
 _COMING = alternation(COMING_WORDS)
 # «fredag som kommer», nynorsk «tysdag som kjem», «denne fredagen»: the coming one, as «førstkommende fredag».
 _PLAIN_WD_RE = re.compile(
-    rf"(?:på\s+|innen\s+)?(?:(?:{_COMING}|denne)\s+)?({_WD})(?:en)?"
+    rf"(?:(?:nå\s+|no\s+)?på\s+|innen\s+)?(?:(?:{_COMING}|denne)\s+)?({_WD})(?:en)?"
     rf"(?:\s+(?:{_COMING}|som\s+(?:kommer|kjem)(?:\s+nå|\s+no)?))?"
 )
 _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
@@ -117,7 +118,7 @@ _PART_WORDS |= {
 # «andre uka i mars», «tredje veka i januar»: the month's days 8–14, 15–21, 22–28, asked about like «første uka i».
 _PART_FIRST_DAY: dict[str, int] = {"middle": 15, "second_week": 8, "third_week": 15, "fourth_week": 22}
 _MONTH_ONLY_RE = re.compile(
-    rf"(?:(?:(?:en|ein)\s+(?:gang|gong)\s+)?(?:i\s+)?(?:løpet\s+av\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
+    rf"(?:(?:(?:en|ein)\s+(?:gang|gong)\s+)?(?:i\s+)?(?:løpet\s+av\s+|ila\.?\s+)?|(?:(?:i|på|ved|mot)\s+)?({alternation(_PART_WORDS)})\s+(?:av\s+|i\s+|på\s+)?)"
     rf"({_MON})\.?{_YEAR}"
 )
 RANGE_RE = re.compile(rf"[0-9]{{1,2}}\.?\s*-\s*[0-9]{{1,2}}(?:\.\s*|\s+)({_MON}|[0-9]{{1,2}}\b){_YEAR}")
@@ -281,7 +282,7 @@ def _relative(s: str, *, today: date, now: datetime, window: tuple[date, date] |
     elif m := _N_WEEKS_WD_RE.fullmatch(s):
         day = monday + timedelta(days=7 * number(m.group(1)) + WEEKDAYS[m.group(2)])
     elif m := _NEXT_WD_RE.fullmatch(s):
-        day = monday + timedelta(days=7 + WEEKDAYS[m.group(1)])
+        day = monday + timedelta(days=7 * WEEK_SHIFT[m.group(1)] + WEEKDAYS[m.group(2)])
     elif m := _WD_IN_WEEK_RE.fullmatch(s):
         day = monday + timedelta(days=7 * WEEK_SHIFT[m.group(2)] + WEEKDAYS[m.group(1)])
     elif m := _WEEK_REL_RE.fullmatch(s):

@@ -25,7 +25,9 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
+from bot.dates.away import AWAY_WORDS, after_away_but, before_away, before_busy_otherwise, before_otherwise, is_away
 from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
 from bot.dates.words import (
@@ -77,21 +79,13 @@ _SENTENCE_WORDS = frozenset(
         ),
     }
 )
-# A day someone is away, not the meeting's: only in the date's own sentence («Eg er på ferie. Passar måndag 16.
-# august?» proposes the Monday).
-_AWAY_WORDS = frozenset(
-    {
-        *("ferie", "fri", "fridag", "borte", "opptatt", "oppteken", "opptekne", "bortreist", "permisjon", "syk"),
-        *("sjuk", "sykemeldt", "sjukmeld", "utilgjengelig", "utilgjengeleg", "reiser", "kurs", "tilbake"),
-    }
-)
 # The day is not (or not surely) the meeting's.
 _REFUSING_WORDS = frozenset(
     {
         *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
         *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
         *("annakvar", "annankvar", "kvar", "hver", "annahver"),
-        *_AWAY_WORDS,
+        *AWAY_WORDS,
         # a day counted from the one named («så vi kan signere etter det»)
         *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
         # a day that has been: without its year it would be read as the coming one
@@ -112,10 +106,16 @@ _PART_OF = frozenset(
 # A sentence that moves a meeting names the day it moves to after «til».
 _MOVE_STEMS = ("flytt", "utsett", "utsatt", "endr", "skyv", "forskyv")
 _TO_WORDS = frozenset({"til", "to"})
-_OTHERWISE = frozenset({"elles", "ellers"})
 _FROM = frozenset({"fra", "frå"})
-# «ferien», «sommarferien», «permisjonen», «sjukemeldt»: forms of a day away the list above does not spell out.
-_AWAY_STEMS = ("ferie", "sommarferie", "sommerferie", "permisjon", "sjukemeld", "sykemeld", "fravær", "fråvær")
+# «Møtet blir etter nyttår, dato kjem.», «tidspunkt følger»: the day is still to be set, whatever else is named.
+_DATE_TALK = frozenset({"dato", "datoen", "datoar", "datoer", "tidspunkt", "tidspunktet", "forslag", "framlegg"})
+_DAY_LATER = (["dato", "datoen", "tidspunkt", "tidspunktet", "dag", "dagen"], ["kommer", "kjem", "følger", "fylgjer"])
+# «Vi ses etter påske(ferien)», «… rett etter helga»: «etter» a feast or a weekend names a day of its own (the first
+# working day after), unlike «etter 17. mai», which is no day.
+_AFTER_PERIODS = frozenset(
+    {*("påske", "påsken", "påska", "påskeferien", "påskeferia", "påskehelga", "påskehelgen", "pinse", "pinsen")}
+    | {*("pinsa", "nyttår", "jul", "jula", "julen", "helga", "helgen", "helgi")}
+)
 # The small words inside feasts' names («i påskeuka», «rett etter påske»), which name no day alone.
 _FEAST_GLUE = frozenset(
     {
@@ -123,7 +123,7 @@ _FEAST_GLUE = frozenset(
         *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
     }
 )
-_NOT_THE_DAY = _REFUSING_WORDS - _AWAY_WORDS
+_NOT_THE_DAY = _REFUSING_WORDS - AWAY_WORDS
 _EITHER = frozenset({"anten", "enten"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
@@ -160,6 +160,9 @@ _LEFT_GLUE = frozenset(
 )
 # «ein gong i jula»: some time in a period read alone as its first day, never that day.
 _SOME_TIME = frozenset({"gang", "gong"})
+# «Vi tar det i romjula en gang», «… neste uke en gang»: «some time» after the date is the date's own, read with it
+# (some time of a period is no day of it, of a month the month asked, of a day that day), never left out.
+_ONCE = (["en", "gang"], ["ein", "gong"], ["en", "gong"], ["ein", "gang"], ["engang"], ["eingong"], ["eingang"])
 _DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
 _DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
 _QUANTITY_UNITS = frozenset(
@@ -178,13 +181,18 @@ def date_phrases(text: str) -> Iterator[str]:
     if not 3 <= len(words) <= _MAX_WORDS:  # a date and two words of a sentence at least
         return
     plain = [_plain(word) for word in words]
+    if any(a in _DAY_LATER[0] and b in _DAY_LATER[1] for a, b in pairwise(plain)):
+        return
+    if but := after_away_but(plain):  # «Eg er borte heile neste veke, men fredag 14. mai går fint.»
+        yield from date_phrases(" ".join(words[but:]))
+        return
     quantities = labelled_numbers(plain)  # «rom 4.12», «kr 13.400», «tlf 22 33 44 55»: no day
     marks = [
         i
         for i, word in enumerate(plain)
         if (_marks_a_day(word, words[i]) or _yesterday(plain, i)) and not _adjective(plain, i) and i not in quantities
     ]
-    marks = _before_busy_otherwise(plain, marks)
+    marks = before_busy_otherwise(plain, marks)
     if not marks or len(marks) > _MAX_MARKS:
         return
     first, last = marks[0], marks[-1]
@@ -211,10 +219,12 @@ def date_phrases(text: str) -> Iterator[str]:
         and plain[right] != plain[right - 1]
     ):
         right += 1
+    once = next((i + len(o) for i in range(last + 1, right + 1) for o in _ONCE if _once_at(plain, i, o)), 0)
+    right = max(right, once)
     spans = [
         (start, end)
         for start in range(left, first + 1)
-        for end in range(last + 1, right + 1)
+        for end in range(once or last + 1, right + 1)
         # «om ei veke», «kvart over ti»: never more small words; «i» of «i morgon» besides a time of three
         if first - start + end - last - 1 <= _REACH + (plain[start] == "i")
     ]
@@ -222,21 +232,32 @@ def date_phrases(text: str) -> Iterator[str]:
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _either_or(_before_away(_before_otherwise(plain[end:])))
+        told = plain[:start] + _either_or(before_away(before_otherwise(plain[end:])))
         own_start, own_end = _own_sentence(words, start=start, end=end)
-        near = plain[own_start:start] + _before_away(_before_otherwise(plain[end:own_end]))
+        near = plain[own_start:start] + before_away(before_otherwise(plain[end:own_end]))
         if (
             not _NOT_THE_DAY.isdisjoint(told)
             or not _PART_OF.isdisjoint(told)
-            or not _AWAY_WORDS.isdisjoint(near)
-            or any(_away(word) for word in near)
+            or not AWAY_WORDS.isdisjoint(near)
+            or any(is_away(word) for word in near)
         ):
             return
         before = plain[start - 1] if start else ""
         if before in _SOME_TIME:
             return None  # «ein gong i jula», longest first: «ein gong i oktober» was read (the month, asked) before
         span = plain[start] in _FROM and "til" in plain[start:end]  # «frå 22. til 23. september»: a meeting's days
-        if (plain[start] in _NOT_BEFORE and not span) or before in _NOT_BEFORE or (moves and before not in _TO_WORDS):
+        after_period = (
+            plain[start] == "etter"
+            and plain[start + 1 : end]
+            and plain[start + 1] in _AFTER_PERIODS
+            and start > own_start  # «Etter helga sender eg forslag.»: when something is done, no meeting's day
+            and _DATE_TALK.isdisjoint(plain)  # «… etter påske, så kjem eg med dato»: the day is still to be set
+        )
+        if (
+            (plain[start] in _NOT_BEFORE and not span and not after_period)
+            or before in _NOT_BEFORE
+            or (moves and before not in _TO_WORDS)
+        ):
             continue
         if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
@@ -247,23 +268,6 @@ def date_phrases(text: str) -> Iterator[str]:
         yield phrase
         if phrase.endswith("."):
             yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
-
-
-def _before_otherwise(after: list[str]) -> list[str]:
-    """The words after a date up to «elles»/«ellers»: what follows tells the other days («…, elles er eg oppteken»),
-    and a date among them is still a second date (every word that names a day lies inside the date's words)."""
-    ends = [i for i, word in enumerate(after) if word in _OTHERWISE]
-    return after[: ends[0]] if ends else after
-
-
-def _before_busy_otherwise(plain: list[str], marks: list[int]) -> list[int]:
-    """The marks of days before «elles»/«ellers» when a day away follows it («Vi kan møtast onsdag 1.12 kl 10, elles
-    er eg oppteken heile veka»): the days named there are the busy ones, not a second date (dates15). Without a day
-    away («…, elles torsdag 2.12») a day after «elles» is an alternative and still refuses."""
-    cut = next((i for i, word in enumerate(plain) if word in _OTHERWISE), None)
-    if cut is None or not any(word in _AWAY_WORDS or _away(word) for word in plain[cut + 1 :]):
-        return marks
-    return [i for i in marks if i < cut]
 
 
 def _either_or(after: list[str]) -> list[str]:
@@ -290,23 +294,6 @@ def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
             last = i + 1
             break
     return first, last
-
-
-def _before_away(after: list[str]) -> list[str]:
-    """The words after a date without «før ferien», «før sommarferien»: a meeting set before a time away (the day
-    away itself, «Eg har ferie frå 5. juli», still refuses)."""
-    kept: list[str] = []
-    for i, word in enumerate(after):
-        if _away(word) and i and after[i - 1] == "før":
-            kept.pop()
-        else:
-            kept.append(word)
-    return kept
-
-
-def _away(word: str) -> bool:
-    """A word of time away: «ferien», «permisjon», and every holiday's «-ferie» («juleferie», «påskeferien»)."""
-    return word.startswith(_AWAY_STEMS) or "ferie" in word
 
 
 def _deadline_day(plain: list[str], *, after: str) -> bool:
@@ -357,6 +344,11 @@ def _adjective(plain: list[str], i: int) -> bool:
     return plain[i] in _SHIFT_WORDS and not (
         after in _day_words() or after in _YEAR_WORDS or any(ch.isdigit() for ch in after)
     )
+
+
+def _once_at(plain: list[str], i: int, once: list[str]) -> bool:
+    """«en gang» at `i`, not «en gang til» (once more: «Vi møtes fredag kl 10 en gang til»)."""
+    return plain[i : i + len(once)] == once and plain[i + len(once) : i + len(once) + 1] != ["til"]
 
 
 def _plain(word: str) -> str:

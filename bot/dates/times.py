@@ -168,6 +168,7 @@ def impossible_end(s: str) -> str | None:
 # A part of the day with a clock time: an evening's or an afternoon's hour before 12 is the afternoon's, a morning's
 # after 13 disagrees (a wrong date's hour, not a date, if read as typed: «i kveld kl 8» was 08.00 that day).
 _LATE_WORDS = frozenset({"kveld", "ikveld", "kvelden", "kveldt", "ettermiddag", "ettermiddagen", "iettermiddag"})
+_AFTERNOON_WORDS = frozenset({"ettermiddag", "ettermiddagen", "iettermiddag"})
 _EARLY_WORDS = frozenset({"tidlig", "tidleg", "formiddag", "formiddagen", "føremiddag", "føremiddagen", "morgenen"})
 
 
@@ -182,6 +183,8 @@ def take_time(s: str, *, any_end: bool = False) -> tuple[str, tuple[int, int] | 
     start, until = _start_until(pattern, m)
     until = until if start is not None and until is not None and (any_end or until > start) else None
     rest = _trim(_SPACE_RE.sub(" ", s[: m.start()] + " " + s[m.end() :]))
+    if start is None and (afternoon := _afternoon_hour(pattern, m, rest=rest)) is not None:
+        return rest, afternoon, None, True
     if pattern not in (_SPOKEN_RE, _KL_WORD_RE) and any(p.search(rest) for p in (_KL_RE, _COLON_RE, _ANOTHER_FOUR_RE)):
         return rest, None, None, False  # two times in one phrase: not one meeting time
     if start is not None and not _LATE_WORDS.isdisjoint(rest.split()) and start[0] < 12:
@@ -191,6 +194,15 @@ def take_time(s: str, *, any_end: bool = False) -> tuple[str, tuple[int, int] | 
     if start is not None and not _EARLY_WORDS.isdisjoint(rest.split()) and start[0] >= 13:
         return rest, None, None, False  # «i morgon tidleg kl 20»: the hour and the part of the day disagree
     return rest, start, until, start is not None
+
+
+def _afternoon_hour(pattern: re.Pattern[str], m: re.Match[str], *, rest: str) -> tuple[int, int] | None:
+    """«i ettermiddag kl 5», «fredag ettermiddag kl 3»: a one-digit hour alone with the afternoon is its own (17.00);
+    an evening's («i kveld kl 5»), a range or one typed with a zero («kl 05») is not surely the afternoon's."""
+    if pattern is not _KL_RE or _AFTERNOON_WORDS.isdisjoint(rest.split()) or m.group(3) is not None:
+        return None
+    hour = m.group(1)
+    return clock(str(int(hour) + 12), m.group(2)) if len(hour) == 1 and _NIGHT[0] <= int(hour) <= _NIGHT[1] else None
 
 
 def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

@@ -94,7 +94,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "i formiddag": 0, "i føremiddag": 0,
     "i morgen": 1, "imorgen": 1, "i morgon": 1, "imorgon": 1, "i morra": 1, "imorra": 1, "i mårå": 1,
     "i morgo": 1, "imorgo": 1, "i mårra": 1, "i mårrå": 1,  # northern and western spellings (dates16)
-    "i morn": 1, "imorn": 1,
+    "i morn": 1, "imorn": 1, "imårå": 1, "i morgå": 1, "imorgå": 1, "i mårgå": 1,  # Sunnmøre and Bergen (dates17)
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
     "overmorra": 2, "i overmorgo": 2, "overmorgo": 2, "iovermorgo": 2,
@@ -206,7 +206,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACE_RE = re.compile(r"\s+")
 _ISO_T_RE = re.compile(r"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
 # «2027.04.13»: the year first with points, as some registers and spreadsheets print it, is the ISO date.
-_DOTTED_ISO_RE = re.compile(r"(?<![0-9.])(20[0-9]{2})\.([0-9]{1,2})\.([0-9]{1,2})(?![0-9])\.?")
+# «2027.04.13», «2027/04/13»: a year first with points or slashes is ISO's order (dates17: the slashes)
+_DOTTED_ISO_RE = re.compile(r"(?<![0-9./])(20[0-9]{2})([./])([0-9]{1,2})\2([0-9]{1,2})(?![0-9/])\.?")
 _DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[^\W\d_])")
 _WORD_DOT_RE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[0-9])")  # «tirs.13.apr», «kl.10»
 _DIGIT_KL_RE = re.compile(r"(?<=[0-9])kl(?=[\s.0-9]|$)")
@@ -236,6 +237,8 @@ _DAY_ONCE_RE = re.compile(
     rf"^((?:.*\s)?(?:{'|'.join(sorted({k.split()[-1] for k in RELATIVE_DAYS} | set(WEEKDAYS)))}"
     rf"|formiddag|føremiddag|ettermiddag|kveld))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
 )
+# «innan utgangen av januar månad», «i mars måned»: the word «month» after a month's name says nothing more.
+_MONTH_WORD_RE = re.compile(rf"(?<![^\s])({'|'.join(MONTH_NAMES)})\s+(?:måned|månad|mnd\.?)(?=\s|$|[,.])")
 # «innen 1. mars, takk», «frist fredag pls»: thanks and a plea after the date say nothing of the day.
 _THANKS_END_RE = re.compile(r"(?:\s*,\s*|\s+)(?:(?:tusen\s+)?takk|takk\s+(?:skal\s+du|de)\s+ha|pls|please|plz)$")
 # «fredag 19/11 kl 12 (frist)», «1.3 – frist»: the deadline said after the date is no other day.
@@ -263,7 +266,7 @@ def normalize(text: str) -> str:
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     s = _NOISE_RE.sub(" ", s)
     s = _ISO_T_RE.sub(r"\1 ", s)
-    s = _DOTTED_ISO_RE.sub(r"\1-\2-\3", s)
+    s = _DOTTED_ISO_RE.sub(r"\1-\3-\4", s)
     s = _OF_MONTH_RE.sub(" ", _ORDINAL_END_RE.sub(r"\1.", s))
     s = _DOT_WORD_RE.sub(". ", s)
     s = _WORD_DOT_RE.sub(". ", s)  # "1.påskedag", "3.des" read as "1. påskedag", "3. des"
@@ -274,6 +277,7 @@ def normalize(text: str) -> str:
     s = _WEEKDAY_DIGIT_RE.sub(lambda m: m.group(1) + " " if m.group(1) in WEEKDAYS else m.group(), s)
     s = _SPACE_RE.sub(" ", s).strip(" ,;:")
     s = _DUE_END_RE.sub("", _THANKS_END_RE.sub("", s)).strip(" ,;:")
+    s = _MONTH_WORD_RE.sub(r"\1", s)
     s = _DAY_ONCE_RE.sub(r"\1", _SOME_TIME_END_RE.sub(r"\1", _SOME_DAY_RE.sub("", s)))
     s = re.sub(r"(?<=[^\W\d_])\.+$|(?<=\s20[0-9]{2})\.$", "", s)  # «… 2027.» ends a sentence
     return re.sub(r"(?<=[0-9.])\.{2,}$", "", s).strip()  # "22.4...", "22.4…" (an ellipsis after NFKC)
