@@ -15,7 +15,9 @@ through the project's own import (`storage.transfer.copy_store`). Then, alternat
 - `signer` for the 75 signatures of agreement 2028 (shuffled), each followed by `Core.deliver`.
 Both deliver to a Slack sender that accepts every post (no Teams sender, as in the Slack bench); what became
 of the posts is a mark noted beside the partition (`storage.pg_noted`, no wait for the disk).
-Wall time per write is what a person waits for; this process's CPU per write is the bot's own work (the
+Each kind is timed twice over: the write alone (`Core.handle`: the transaction and the reply, what the person
+waits for) and with its delivery (the server's whole work for the request). Until `pgw3` a `dato` was the
+write alone and a `signer` the write with its delivery. CPU is this process's, the bot's own work (the
 database's is in the wall time). Ratios are of medians, taken in one interleaved run.
 
     python -m bench.pg_write [--runs 300] [--statements]
@@ -90,12 +92,16 @@ def measure(url: str, folder: Path, *, runs: int, statements: bool = False) -> s
     loop = asyncio.new_event_loop()
     count = iter(range(10**9))
 
-    def ask(user: str, channel: str, text: str) -> None:
+    def ask(user: str, channel: str, text: str, *, write: list[tuple[float, float]] | None = None) -> None:
+        """Handle one request (its time alone appended to `write`), then deliver what it announced."""
         rid = f"slack:cmd:T0:pg.{next(count)}"
         request = Request(
             platform="slack", user_id=user, channel_id=channel, text=text, fields=MappingProxyType({}), request_id=rid
         )
+        start = (time.perf_counter(), time.process_time())
         outcome = core.handle(request)
+        if write is not None:
+            write.append((time.perf_counter() - start[0], time.process_time() - start[1]))
         if not outcome.reply.ok:
             raise SystemExit(f"{text!r} refused: {outcome.reply.text[:300]}")
         loop.run_until_complete(core.deliver(outcome, senders=senders, already_shown=None))
@@ -117,24 +123,21 @@ def measure(url: str, folder: Path, *, runs: int, statements: bool = False) -> s
             one.execute("SELECT pg_stat_statements_reset()")
             one.commit()
         base: list[tuple[float, float]] = []
-        found: dict[str, list[tuple[float, float]]] = {
-            "dato (a write, then delivered)": [],
-            "signer (a write, then delivered)": [],
-        }
+        found: dict[str, list[tuple[float, float]]] = {}
         # The signatures fall at random among the `dato`s, which keep their order: each region's `dato`
         # alternates between two days, so each one changes the date (shuffled, a region could be asked
         # for the day it already has, a write that changes nothing).
         signatures = list(asked["signer (a write and its announcements)"])
         random.Random(7).shuffle(signatures)
-        kinds = ["dato (a write, then delivered)"] * len(asked["dato (a write)"]) + [
-            "signer (a write, then delivered)"
-        ] * len(signatures)
+        kinds = ["dato"] * len(asked["dato (a write)"]) + ["signer"] * len(signatures)
         random.Random(7).shuffle(kinds)
         datos, signed = iter(asked["dato (a write)"]), iter(signatures)
-        work = [(kind, next(datos) if kind.startswith("dato") else next(signed)) for kind in kinds]
+        work = [(kind, next(datos) if kind == "dato" else next(signed)) for kind in kinds]
         for name, one_ask in work:
             base.append(_timed(commit))
-            found[name].append(_timed(lambda a=one_ask: ask(a.user, a.channel, a.text)))
+            write = found.setdefault(f"{name}: the write (`Core.handle`)", [])
+            whole = found.setdefault(f"{name}: the write, then delivered", [])
+            whole.append(_timed(lambda a=one_ask, w=write: ask(a.user, a.channel, a.text, write=w)))
         spent = _statements(one, writes=len(work)) if statements else []
     loop.close()
     store.close()
@@ -144,29 +147,34 @@ def measure(url: str, folder: Path, *, runs: int, statements: bool = False) -> s
         "| write | n | wall median | CPU median (this process) | wall ratio | CPU ratio |",
         "| --- | --- | --- | --- | --- | --- |",
         _line("one-row commit", base, reference),
-        *(_line(name, samples, reference) for name, samples in found.items()),
+        *(_line(name, samples, reference) for name, samples in sorted(found.items())),
         *spent,
     ]
     return "\n".join(lines)
 
 
 _STATEMENTS = (
-    "SELECT calls, mean_exec_time, wal_bytes, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
+    "SELECT calls, mean_exec_time, plans, mean_plan_time, wal_bytes, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
     " WHERE query NOT LIKE '%%pg_stat_statements%%' ORDER BY calls DESC, total_exec_time DESC LIMIT 16"
 )
 
 
 def _statements(conn: Any, *, writes: int) -> list[str]:
     """The server's side of the timed work (`--statements`): each statement's count per write (the bot's
-    and the one-row commits' BEGIN and COMMIT together), its mean execution time on the server and its
-    WAL per call (a commit's wait for the disk falls after its COMMIT statement, so not in its time)."""
+    and the one-row commits' BEGIN and COMMIT together), its mean execution time on the server, how
+    often it was planned (a prepared statement is planned anew while its generic plan looks dearer) and its WAL
+    per call (a commit's wait for the disk falls after its COMMIT statement, so not in its time)."""
     found = conn.execute(_STATEMENTS).fetchall()
     conn.commit()
     lines = ["", f"# the server's statements over the {writes} writes and their one-row commits (pg_stat_statements)"]
-    lines += ["| per write | mean on the server | WAL per call | statement |", "| --- | --- | --- | --- |"]
-    for calls, mean_ms, wal, query in found:
+    lines += [
+        "| per write | mean on the server | planned, mean planning | WAL per call | statement |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for calls, mean_ms, plans, plan_ms, wal, query in found:
         lines.append(
-            f"| {calls / writes:.2f} | {mean_ms * 1000:.0f} µs | {int(wal) // max(calls, 1)} B | {query[:110]} |"
+            f"| {calls / writes:.2f} | {mean_ms * 1000:.0f} µs | {plans / max(calls, 1):.0%}, {plan_ms * 1000:.0f} µs"
+            f" | {int(wal) // max(calls, 1)} B | {query[:100]} |"
         )
     return lines
 
@@ -181,6 +189,8 @@ def _count_statements(server: Any) -> None:
     server.start()
     with psycopg.connect(server.url(), autocommit=True) as conn:
         conn.execute("CREATE EXTENSION pg_stat_statements")
+        conn.execute("ALTER SYSTEM SET pg_stat_statements.track_planning = on")
+        conn.execute("SELECT pg_reload_conf()")
 
 
 def main() -> None:
