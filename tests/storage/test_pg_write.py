@@ -238,3 +238,36 @@ def test_the_lock_keeps_its_generic_plan_on_an_analysed_database(pg_url: str) ->
             "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FOR UPDATE OF p'"
         ).fetchall()
     assert plans[0] >= 6, f"the lock was planned anew on most writes (generic, custom): {plans}"
+
+
+def test_a_ledger_recorded_while_a_write_puts_a_ledger_row_queues_behind_it(store: PostgresStore, pg_url: str) -> None:
+    """A reminder pass on one replica records ledger rows (`record_many`) while a write on another puts a row
+    in the same partition's ledger (the outbox's marks folded in). Both take the next position: until pgw3
+    the pass took an advisory lock of its own and met the write's row lock only after its rows were in, the
+    write's row then waited for the pass's, and PostgreSQL broke the deadlock after a second by failing one.
+    Now the pass queues behind the write: both land, at positions of their own."""
+    other = PostgresStore(pg_url)
+    try:
+        with store.update(PARTITION) as tables:
+            tables["x"] = {"a": {"n": 0}}
+        store.record_many(partition=PARTITION, table="ledger", docs={"first": {"n": 0}})
+
+        def pass_records() -> object:
+            other.record_many(partition=PARTITION, table="ledger", docs={"pass": {"n": 1}})
+            return "recorded"
+
+        def hold(inside: Callable[[], None]) -> None:
+            with store.update(PARTITION) as tables:
+                inside()
+                store.put_row(tables, partition=PARTITION, table="ledger", key="write", doc={"n": 2})
+                tables["x"]["a"]["n"] = 1
+
+        assert _behind(hold, pass_records) == ["recorded"]
+        assert store.read(PARTITION)["x"]["a"]["n"] == 1
+        with psycopg.connect(pg_url) as conn:
+            rows = conn.execute(
+                "SELECT key, pos FROM rows WHERE partition = %s AND tbl = 'ledger' ORDER BY pos", (PARTITION,)
+            ).fetchall()
+        assert rows == [("first", 0), ("write", 1), ("pass", 2)]
+    finally:
+        other.close()
