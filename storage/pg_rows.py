@@ -29,6 +29,13 @@ NEXT_POSITION = (
     "SELECT coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0)"
 )
 """The next position of a row table: a backward index probe, O(log n) (max() may scan every row)."""
+LOCK_ROW = "SELECT 1 FROM partitions WHERE name = %s FOR UPDATE"
+"""What `record_once` and `record_many` take before they read the next position: the partition's row, the lock an
+update holds from its start. Until `pgw3` they took an advisory lock of their own (partition and table) and met
+the row lock only at `NEW_VERSION`, after their rows were in: an update putting a row in the same table
+meanwhile (the outbox's ledger rows) took the same next position, waited for their uncommitted row while they
+waited for its row lock, and PostgreSQL broke the deadlock after a second by failing one of the two writes.
+One lock, taken first by both, queues them instead."""
 NEW_VERSION = "UPDATE partitions SET version = nextval('partition_version'), updated_at = now() WHERE name = %s"
 """A write that touched only rows (`record_once`, `record_many`) is a new version of the partition too."""
 
@@ -142,7 +149,7 @@ class PostgresRows:
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}') ON CONFLICT (name) DO NOTHING",
                 (partition,),
             )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            conn.execute(LOCK_ROW, (partition,))
             (start,) = conn.execute(  # type: ignore[misc]
                 NEXT_POSITION, (partition, table)
             ).fetchone()
@@ -185,7 +192,7 @@ class PostgresRows:
                 "INSERT INTO partitions (name, tables) VALUES (%s, '{}') ON CONFLICT (name) DO NOTHING",
                 (partition,),
             )
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || '#' || %s))", (partition, table))
+            conn.execute(LOCK_ROW, (partition,))
             inserted = conn.execute(
                 "INSERT INTO rows (partition, tbl, key, pos, doc) VALUES (%s, %s, %s,"
                 " coalesce((SELECT pos FROM rows WHERE partition = %s AND tbl = %s ORDER BY pos DESC LIMIT 1) + 1, 0), %s::jsonb)"

@@ -32,6 +32,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from storage.base import Document
+from storage.pg_noted import NOTED
 from storage.pg_params import joined, json_list, json_string
 
 if TYPE_CHECKING:
@@ -42,26 +43,40 @@ logger = logging.getLogger(__name__)
 CHAINED = "history"
 """The append-only table whose last entry the lock brings (every recorded change reads it, then appends)."""
 
+
+def _literal(name: str) -> str:
+    """A table name of our own as an SQL literal (no quote in it to escape: checked)."""
+    if not name.replace(".", "").replace("_", "").isalnum():
+        raise ValueError(f"not a plain table name: {name!r}")
+    return f"'{name}'"
+
+
 LOCK = (
     "SELECT p.version, CASE WHEN p.version = %s THEN NULL ELSE p.tables END,"
     " (SELECT json_agg(json_build_array(m.pos, m.doc) ORDER BY m.pos)::text FROM rows AS m"
-    "  WHERE m.partition = p.name AND m.tbl = %s),"
+    f"  WHERE m.partition = p.name AND m.tbl = {_literal(NOTED)}),"
     " (SELECT s.version FROM partitions AS s WHERE s.name = p.name) = p.version,"
     " (SELECT e.doc::text FROM rows AS e WHERE e.partition = p.name AND e.tbl = %s AND e.key = %s), h.pos, h.doc"
     " FROM partitions AS p LEFT JOIN LATERAL (SELECT pos, doc::text AS doc FROM rows"
-    "  WHERE rows.partition = p.name AND rows.tbl = %s ORDER BY pos DESC LIMIT 1) AS h ON true"
+    f"  WHERE rows.partition = p.name AND rows.tbl = {_literal(CHAINED)} ORDER BY pos DESC LIMIT 1) AS h ON true"
     " WHERE p.name = %s FOR UPDATE OF p"
 )
 """Lock the partition's row: its version, its tables as text unless the version is the one given, the
 marks noted beside it (`storage.pg_noted`: a JSON array of [position, mark], NULL for none), whether the row is the one this statement's snapshot holds
 (no commit between: the rows joined are current), the row the block will ask for first
-(`Store.expect_row`: its table and key, or NULLs), and the last `CHAINED` entry's position and text."""
+(`Store.expect_row`: its table and key, or NULLs), and the last `CHAINED` entry's position and text.
+
+The two table names are in the text, not parameters (`pgw3`): with them as parameters, on an analysed
+database PostgreSQL judged the prepared statement's generic plan dearer than a plan for the values at hand
+and planned it anew on every write (~110 µs of the server's time, twice the statement's own ~50 µs;
+`python -m bench.pg_write --statements` shows how often each statement is planned); as literals the
+generic plan is taken from the sixth write on, as for every other statement of a write."""
 
 
-def lock_params(*, known: int, noted: str, expected: tuple[str, str] | None, partition: str) -> tuple[Any, ...]:
+def lock_params(*, known: int, expected: tuple[str, str] | None, partition: str) -> tuple[Any, ...]:
     """`LOCK`'s parameters."""
     table, key = expected if expected is not None else (None, None)
-    return (known, noted, table, key, CHAINED, partition)
+    return (known, table, key, partition)
 
 
 _QUEUED = (
@@ -89,7 +104,7 @@ _UPSERT = (  # a first write: `record_once` may have created an empty row meanwh
 )
 _QUEUED_CTE = "queued AS (" + _QUEUED + " RETURNING 1)"
 _FOLDED_CTE = (
-    "folded AS (DELETE FROM rows WHERE partition = %s AND tbl = %s"
+    f"folded AS (DELETE FROM rows WHERE partition = %s AND tbl = {_literal(NOTED)}"
     " AND pos = ANY(string_to_array(%s, ',')::bigint[]) RETURNING 1)"
 )
 """The marks the block folded in (`storage.pg_noted`), deleted with the write that holds them: those the lock
@@ -211,7 +226,7 @@ class OpenWrite:
             self._queued.clear()
         if self._folded:
             ctes.append(_FOLDED_CTE)
-            params += (self.partition, self._noted, joined(self._folded))
+            params += (self.partition, joined(self._folded))
             self._folded = []
         prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
         if exists:

@@ -39,7 +39,7 @@ from storage.faults import FaultLog
 from storage.fragments import Encoded, encode_partition, work_copy
 from storage.pg_health import Connections, is_connection_failure
 from storage.pg_looks import Looks, PostgresLooks
-from storage.pg_noted import NOTED, PostgresNoted
+from storage.pg_noted import PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
@@ -247,7 +247,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
         """Lock the partition's row (creating an empty one if needed, so two first writers queue too): what
         `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None when there
         is no row."""
-        params = lock_params(known=known, noted=NOTED, expected=expected, partition=partition)
+        params = lock_params(known=known, expected=expected, partition=partition)
         row = conn.execute(LOCK, params).fetchone()
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.

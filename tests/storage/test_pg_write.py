@@ -14,6 +14,7 @@ from bot.clock import OSLO
 from bot.messages import Request
 from bot.state import chain
 from bot.state.store import AlreadyApplied, Author, StateStore
+from storage.pg_write import LOCK, lock_params
 from storage.postgres import PostgresStore
 
 PARTITION = "cycle/agder/2027"
@@ -208,5 +209,65 @@ def test_marks_folded_by_a_writer_the_lock_waited_for_are_not_folded_again(store
         folded = _behind(hold, fold)
         assert folded == [[]]
         assert other.read_noted(PARTITION) == ({"pending": {}}, [])
+    finally:
+        other.close()
+
+
+def test_the_lock_keeps_its_generic_plan_on_an_analysed_database(pg_url: str) -> None:
+    """The lock runs on every write: planned anew each time it cost the server twice the statement itself.
+    With its table names as parameters, PostgreSQL judged the generic plan dearer once the tables were
+    analysed and planned every execution for the values at hand (pgw3)."""
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO partitions (name, tables) SELECT 'cycle/r' || i || '/2028', '{}' FROM generate_series(1, 40) AS i"
+        )
+        # As a year of writes leaves them: a partition's history, request ids and ledger, and its noted marks
+        # folded away but the one a delivery noted since (a rare table: this is what made the custom plans win).
+        for table, count in (("history", 30), ("requests", 30), ("ledger", 100), (".noted", 1)):
+            conn.execute(
+                "INSERT INTO rows (partition, tbl, key, pos, doc) SELECT 'cycle/r' || i || '/2028', %s, %s || j, j, '{}'"
+                " FROM generate_series(1, 40) AS i, generate_series(0, %s) AS j",
+                (table, table, count - 1),
+            )
+        conn.execute("ANALYZE partitions, rows")
+        for i in range(12):
+            params = lock_params(known=-1, expected=("requests", f"requests{i}"), partition=f"cycle/r{i % 40 + 1}/2028")
+            with conn.transaction():
+                assert conn.execute(LOCK, params, prepare=True).fetchone() is not None
+        (plans,) = conn.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FOR UPDATE OF p'"
+        ).fetchall()
+    assert plans[0] >= 6, f"the lock was planned anew on most writes (generic, custom): {plans}"
+
+
+def test_a_ledger_recorded_while_a_write_puts_a_ledger_row_queues_behind_it(store: PostgresStore, pg_url: str) -> None:
+    """A reminder pass on one replica records ledger rows (`record_many`) while a write on another puts a row
+    in the same partition's ledger (the outbox's marks folded in). Both take the next position: until pgw3
+    the pass took an advisory lock of its own and met the write's row lock only after its rows were in, the
+    write's row then waited for the pass's, and PostgreSQL broke the deadlock after a second by failing one.
+    Now the pass queues behind the write: both land, at positions of their own."""
+    other = PostgresStore(pg_url)
+    try:
+        with store.update(PARTITION) as tables:
+            tables["x"] = {"a": {"n": 0}}
+        store.record_many(partition=PARTITION, table="ledger", docs={"first": {"n": 0}})
+
+        def pass_records() -> object:
+            other.record_many(partition=PARTITION, table="ledger", docs={"pass": {"n": 1}})
+            return "recorded"
+
+        def hold(inside: Callable[[], None]) -> None:
+            with store.update(PARTITION) as tables:
+                inside()
+                store.put_row(tables, partition=PARTITION, table="ledger", key="write", doc={"n": 2})
+                tables["x"]["a"]["n"] = 1
+
+        assert _behind(hold, pass_records) == ["recorded"]
+        assert store.read(PARTITION)["x"]["a"]["n"] == 1
+        with psycopg.connect(pg_url) as conn:
+            rows = conn.execute(
+                "SELECT key, pos FROM rows WHERE partition = %s AND tbl = 'ledger' ORDER BY pos", (PARTITION,)
+            ).fetchall()
+        assert rows == [("first", 0), ("write", 1), ("pass", 2)]
     finally:
         other.close()
