@@ -26,6 +26,7 @@ from bot.model.followups_shown import point_pages, with_followups
 from bot.model.identity import own_actor_here
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
+from bot.pointers import asks_next_week
 from bot.shown.earlier_open import earlier_points
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
@@ -45,7 +46,7 @@ from handlers.next_pages import (
     rest_text,
 )
 from handlers.next_waiting import waiting_in_season, waiting_text
-from handlers.next_week import asks_next_week, week_text
+from handlers.next_week import week_text
 from handlers.next_window import HORIZON, actor_items, national_window, region_window
 
 SHOW = 5
