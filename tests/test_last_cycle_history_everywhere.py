@@ -11,9 +11,6 @@ from datetime import date
 import pytest
 
 from bot.messages import Reply
-
-from bot.messages import Reply
-
 from tests.driver import make_bot, oslo
 from tests.test_walk5_fixc import run_passes
 
