@@ -224,7 +224,15 @@ class StateStore:
             if request_id:
                 store.put_row(tables, partition=partition, table="requests", key=request_id, doc={"history": key})
         logger.info("recorded change in %s: %s", partition, summary)
+        if isinstance(store, RequestReads) and scope and isinstance(scope.get("region"), str):
+            store.regions.add(scope["region"])
         return result
+
+    def changed_regions(self) -> frozenset[str]:
+        """The regions this request's view recorded changes for (none for any other state, which cannot tell):
+        a reply in a chat bound to no region names the one it wrote for (`bot.pipeline.unbound`)."""
+        view = self.store
+        return frozenset(view.regions) if isinstance(view, RequestReads) else frozenset()
 
     def history(self, partition: str) -> list[Document]:
         """The partition's history, oldest first."""
