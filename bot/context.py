@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ class Context:
     gives paths only."""
     router: Router | None = None
     """The declared commands, for what lists them (`hjelp`)."""
+    clock: Callable[[], datetime] | None = None
+    """The clock's `now`, read when a change lands (its history entry's «at», under the partition's lock);
+    None: `now`."""
 
     def author(self, request: Request) -> Author:
         return Author(

@@ -59,7 +59,7 @@ class Core:
         know_commands(word for command in router.commands for word in (command.name, *command.aliases))
         self.replies = ReplyCache(store=store)
         self.deliveries = repeats.Deliveries()
-        self.met = MetPeople()
+        self.met = MetPeople(store=store)
         """Who came from which organisation, so mentions of people known through it name them (walk 28 F9)."""
         self._parsed: IdentityMemo[Parsed] = IdentityMemo(maxsize=64)
         """The last requests parsed: an adapter asks `writes(request)` (on the event loop) and then `handle`
@@ -103,7 +103,7 @@ class Core:
         found = self._parsed.get(request)
         return found if found is not None else self._parsed.put(request, parse(request, router=self.router))
 
-    def _job(self, request: Request, *, reads_only: bool = False) -> Job:
+    def _job(self, request: Request, *, reads_only: bool = False, meets: bool = True) -> Job:
         return Job(
             parsed=self._parse(request),
             config=self.config,
@@ -113,7 +113,7 @@ class Core:
             router=self.router,
             public_url=self.public_url,
             reads_only=reads_only,
-            met=self.met,
+            met=self.met if meets else None,
         )
 
     def handle(self, request: Request, *, reads_only: bool = False) -> Outcome:
@@ -134,7 +134,9 @@ class Core:
             return True
 
     def lang_for(self, request: Request) -> Lang:
-        return language.refusal_form(self._job(request))  # asked for a failure, which only the person reads
+        # asked for a failure, which only the person reads; not a meeting (`bot.model.met` keeps those the
+        # core answered, so an edit or a card the adapter refuses writes nothing)
+        return language.refusal_form(self._job(request, meets=False))
 
     def channel_lang(self, *, platform: str, channel_id: str) -> Lang:
         return language.channel_lang(config=self.config, state=self.state, platform=platform, channel_id=channel_id)

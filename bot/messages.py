@@ -92,6 +92,10 @@ class Request:
     external: bool = False
     """The person belongs to another organisation than the one the bot is installed in (a Slack Connect
     member, an external member of a Teams shared channel): some platform features stop at that border."""
+    locale: str | None = None
+    """The language the person's client is set to, as the platform says it (a Teams activity's `locale`,
+    «nn-NO»): nynorsk there is the person's written form while they have chosen none with `målform` (walk 30
+    m3); see `bot.written_form.locale_form`."""
 
 
 class ItemState(StrEnum):

@@ -19,6 +19,8 @@ MEETING = frozenset({"meeting", "meetings", "mote", "motet", "moter", "mota"})
 """Words of a meeting besides the wheel's own names: `status` (when), `dato` and `referat`."""
 SIGNING = frozenset({"sign", "signing", "signature", "underskrift"})
 """English and other words of signing: `signer`."""
+WEEK_WORDS = frozenset({"uke", "uka", "veke", "veka", "week"})
+"""The words of «neste uke» (nynorsk «neste veke», English «next week»): `neste` answers for the coming week."""
 SHORTEST_PREFIX = 4
 """A word that starts with a command's name of at least this length is that command («signerer», «datoen»)."""
 
@@ -33,6 +35,11 @@ def pointers(*, router: Router, vocab: Vocabulary, text: str) -> list[Command]:
             if command is not None and command not in found:
                 found.append(command)
     return found
+
+
+def asks_next_week(words: list[str]) -> bool:
+    """Whether `words` ask about the coming week («neste uke», «hva skjer neste veke?»)."""
+    return any(fold(word).strip("?!.,") in WEEK_WORDS for word in words)
 
 
 def either(names: list[str]) -> str:

@@ -36,9 +36,20 @@ def _stored(state: StateStore, key: str) -> Lang | None:
     return form if form in ("nb", "nn") else None
 
 
-def person_form(*, state: StateStore, person: str | None) -> Lang | None:
-    """The person's own choice, or None when they have made none."""
-    return _stored(state, person_doc_key(person)) if person else None
+def person_form(*, state: StateStore, person: str | None, locale: str | None = None) -> Lang | None:
+    """The person's own choice, else the nynorsk their client is set to (`locale_form`), or None when they
+    have made none."""
+    stored = _stored(state, person_doc_key(person)) if person else None
+    return stored or locale_form(locale)
+
+
+def locale_form(locale: str | None) -> Lang | None:
+    """«nn», «nn-NO», «nn_NO»: the client set to nynorsk, which the person reads; None for anything else. A
+    bokmål or English client says nothing of the form (most Norwegian clients are «nb-NO» by default, also
+    in a nynorsk county's channel, whose form stays the channel's)."""
+    if not isinstance(locale, str):
+        return None
+    return "nn" if locale.strip().lower().replace("_", "-").split("-", 1)[0] == "nn" else None
 
 
 def channel_form(

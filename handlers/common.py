@@ -11,7 +11,7 @@ from bot.i18n import _
 from bot.model.config import Milestone
 from bot.parsing import count_of, milestone_names, shown, typed_name, year_of
 from bot.state.store import DomainError
-from handlers.meeting_names import read_printed_lead, read_printed_name
+from handlers.meeting_names import read_printed_lead, read_printed_name, without_region_lead
 
 NATION_WORDS = frozenset({"nasjonal", "nasjonalt", "alle", "landet"})
 """Words that ask for the whole country rather than a region (`årshjul nasjonal`, `status nasjonal`)."""
@@ -132,6 +132,8 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     so typed as shown it is read."""
     if command == "dato" and (lead := read_printed_lead(ctx, words)) is not None:
         words = lead
+    if command == "dato":
+        words = without_region_lead(ctx, words)
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and (printed := read_printed_name(ctx, words, command=command)):
         args = read_args(ctx, printed, want=("milestone", "region", "year"), stop_at_unknown=True)

@@ -41,6 +41,25 @@ def read_printed_lead(ctx: Context, words: list[str]) -> list[str] | None:
     return None
 
 
+REGION_LEADS = frozenset({"i", "for"})
+"""Words before a region a coordinator writes after the meeting: «dato dialogmøte i agder 26. november»."""
+
+
+def without_region_lead(ctx: Context, words: list[str]) -> list[str]:
+    """`words` with the «i»/«for» before a region among the leading words left out, so «dato høst i agder 26.
+    november» names Agder's meeting as «dato høst agder …» does. The which-meeting buttons carried those words,
+    and each was refused «Jeg forstod ikke «i agder» i datoen» (walk 32 F8). Only for `dato`, whose rest is a
+    date: minutes may begin «I Agder …»."""
+    for index in range(1, min(LONGEST, len(words) - 1) + 1):
+        if fold(words[index]) not in REGION_LEADS:
+            continue
+        for size in range(min(4, len(words) - index - 1), 0, -1):
+            if ctx.vocab.region(" ".join(words[index + 1 : index + 1 + size])):
+                return [*words[:index], *words[index + 1 :]]
+        return words
+    return words
+
+
 def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[str] | None:
     """`words` with a leading printed meeting name replaced by the meeting's typed word (`høst`), or None
     when they start with no such name. A name two meetings share asks which (DomainError with buttons)."""
@@ -74,8 +93,9 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
     return None
 
 
-SEASON_LEADS = frozenset({"i", "om", "til"})
-"""Words before a season that names a meeting: «dialogmøtet i haust», «dialogmøte om våren»."""
+SEASON_LEADS = frozenset({"i", "om", "til", "neste"})
+"""Words before a season that names a meeting: «dialogmøtet i haust», «dialogmøte om våren», «dialogmøtet neste
+vår» (its date says which year, as for «dato vår …»; the buttons carried «neste vår», refused, walk 32 F8)."""
 
 
 def _by_season(shared: list[Milestone], rest: list[str]) -> tuple[Milestone, int] | None:

@@ -26,6 +26,7 @@ from bot.model.followups_shown import point_pages, with_followups
 from bot.model.identity import own_actor_here
 from bot.model.progress import Progress
 from bot.model.wheel import responsible_party, tracked
+from bot.pointers import asks_next_week
 from bot.shown.earlier_open import earlier_points
 from bot.shown.plan_period import plan_period_reminder
 from bot.shown.replies import heading, make_reply
@@ -45,7 +46,7 @@ from handlers.next_pages import (
     rest_text,
 )
 from handlers.next_waiting import waiting_in_season, waiting_text
-from handlers.next_week import asks_next_week, week_text
+from handlers.next_week import week_text
 from handlers.next_window import HORIZON, actor_items, national_window, region_window
 
 SHOW = 5
@@ -101,8 +102,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # something to do while a write without a year still means it, and its own late signature as long as the
     # digests name it (bot.facts.owed, walk 14b F11).
     this_cycle = read_cycles(ctx.config, today=today).year
-    # A region's list names the whole fact, as its `status` does (walk 29 F8), its own items too; a list
-    # spanning regions (an actor's, AU's) names what it moved out of its items.
+    # A region's list names the whole fact, as its `status` does (walk 29 F8; what the asker acts on as its
+    # item, below); a list spanning regions (an actor's, AU's) names what it moved out of its items.
     scoped = region is not None and actor is None
     scopes = (
         region_scopes(region)
@@ -136,6 +137,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
+    # An earlier item the caller still acts on stands among «Du kan gjøre nå» with its deadline and what to
+    # type: named there once, not also in the earlier cycles' line (walk 32 F6).
+    acted_on = {p.item.ident for p in mine}
+    stale = [p for p in stale if p.item.ident not in acted_on]
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     opening = ""

@@ -9,17 +9,9 @@ from datetime import date, timedelta
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.model.progress import Progress
-from bot.parsing import fold
 from bot.shown.replies import day_text, days_text
 
 logger = logging.getLogger(__name__)
-
-WEEK_WORDS = frozenset({"uke", "uka", "veke", "veka", "week"})
-"""The words of «neste uke» (nynorsk «neste veke», English «next week»)."""
-
-
-def asks_next_week(words: list[str]) -> bool:
-    return any(fold(word).strip("?!.,") in WEEK_WORDS for word in words)
 
 
 def week_text(items: list[Progress], *, today: date, config: AppConfig, spans_regions: bool) -> str:

@@ -90,7 +90,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
         timed = result.has_time  # a time kept from the planned date: «uten klokkeslett» would contradict it
     if isinstance(result, DateUnchanged):
         lead = _("{item} er allerede satt til {when}. Ingenting er endret.").format(
-            item=item.title(), when=shown + _notes(parsed, typed=typed, only_dropped=True, timed=timed)
+            item=item.title(),
+            when=shown + _notes(parsed, typed=typed, only_dropped=True, timed=timed, kept_end=result.end),
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead + replaced_note(result)))
     after = (
@@ -131,11 +132,14 @@ def _unrecorded_note(result: DateSet) -> str:
     ).format(items=and_join(list(result.unrecorded_first)))
 
 
-def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False, timed: bool = False) -> str:
+def _notes(
+    parsed: ParsedDate, *, typed: str, only_dropped: bool = False, timed: bool = False, kept_end: str | None = None
+) -> str:
     """What was read beyond the typed words, right after the echoed date: the month a day typed without one
     fell in, that only a time range's start is kept, that a part of the day
     set no time (unless the date shown has one, `timed`: kept from the planned date). `only_dropped`: just what was typed and not kept (a date already set says so too, so
-    «Ingenting er endret» never hides a typed end day)."""
+    «Ingenting er endret» never hides a typed end day), and the end time it keeps (`kept_end`, «14:00»): the
+    same words as for a plan without an end hid it (walk 32 F5)."""
     notes = []
     if parsed.day_of_month and not only_dropped:
         notes.append(_("ingen måned skrevet, så {month} er valgt").format(month=month_name(parsed.when.month)))
@@ -157,10 +161,13 @@ def _notes(parsed: ParsedDate, *, typed: str, only_dropped: bool = False, timed:
         hour, minute = parsed.until
         end = f"{hour:02d}.{minute:02d}"
         if parsed.span_end is None and parsed.has_time and parsed.until > (parsed.when.hour, parsed.when.minute):
-            if not only_dropped:  # a one-day meeting's end is kept: the calendar feed shows it (walk 7 F19)
+            # a one-day meeting's end is kept: the calendar feed shows it (walk 7 F19)
+            if not only_dropped or kept_end is not None:
                 notes.append(_("slutt kl. {end}").format(end=end))
         else:
             notes.append(_("starttiden; slutten kl. {end} lagres ikke").format(end=end))
+    elif kept_end is not None:  # the start typed again: the end typed before stays
+        notes.append(_("slutt kl. {end}").format(end=kept_end.replace(":", ".")))
     if parsed.daypart and not timed:
         notes.append(_("uten klokkeslett"))
     return f" ({'; '.join(notes)})" if notes else ""

@@ -32,10 +32,11 @@ from storage.atomic_json import sweep_stale_temp_files
 from storage.base import Document, Store, StoreError, Tables, Versioned, is_recent
 from storage.codec import check_partition_name, decode_tables
 from storage.faults import FaultLog, os_fault
-from storage.fragments import Encoded, encode_partition, json_copy, work_copy
+from storage.fragments import encode_partition, json_copy, work_copy
 from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
-from storage.tinydb_entry import Entry, identity_of, read_all, split_meta, version_of, write_base
+from storage.tinydb_cache import CachedEntries
+from storage.tinydb_entry import Entry, identity_of, split_meta, write_base
 from storage.tinydb_feed import UNTRUSTED, WritesFeed
 from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
@@ -48,7 +49,7 @@ SUFFIX = ".json"
 LOCK_NAME = ".lock"
 
 
-class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
+class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
     """File-backed store. One instance per data folder and process is the intended use.
 
     ``read`` returns the cached tables themselves (no copy): treat them as read-only. ``update`` hands out
@@ -356,63 +357,3 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                 self._paths.clear()
             path = self._paths[partition] = os.path.join(self.directory, *partition.split("/")) + SUFFIX
         return path
-
-    def _current(self, partition: str, path: str) -> Entry | None:
-        """The cache entry matching the file on disk now, reading the file if it changed. Needs _cache_lock."""
-        entry = self._cache.get(partition)
-        try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            if entry is not None:
-                self._forget(partition)
-            return None
-        if entry is not None and entry.identity == identity_of(st):
-            self._cache.move_to_end(partition)
-            return entry
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except FileNotFoundError:  # deleted between stat and open
-            self._forget(partition)
-            return None
-        try:
-            identity = identity_of(os.fstat(fd))
-            raw = read_all(fd)
-            # Validate now: a corrupt file must fail every read and every update, never be cached.
-            tables, meta = split_meta(decode_tables(raw, path=path))
-        except BaseException:
-            os.close(fd)
-            raise
-        logger.debug("loaded partition %s (%d bytes)", partition, len(raw))
-        entry = Entry(fd=fd, identity=identity, version=version_of(raw), tables=tables, meta=meta)
-        return self._put(partition, entry)
-
-    def _remember(self, partition: str, fd: int, raw: bytes, *, encoded: Encoded) -> None:
-        """Cache what we just wrote (the tables as the file holds them, not the writer's objects), holding the
-        descriptor the write made (the folder lock is held, so the file is ours; it is closed here if the
-        cache cannot take it)."""
-        try:
-            identity = identity_of(os.fstat(fd))  # after the rename, which moves the file's ctime
-        except BaseException:
-            os.close(fd)
-            raise
-        tables, meta = split_meta(encoded.tables)
-        entry = Entry(fd=fd, identity=identity, version=version_of(raw), tables=tables, meta=meta)
-        entry.encoded = encoded
-        self._put(partition, entry)
-
-    def _put(self, partition: str, entry: Entry) -> Entry:
-        self._forget(partition)  # (and the feed's trust in what was there)
-        self._cache[partition] = entry
-        seen = getattr(self._looks, "seen", None)
-        if seen is not None and partition in seen:  # this thread's own write (or a newer read) shows at once
-            seen[partition] = entry
-        while len(self._cache) > self._cache_size:
-            _, evicted = self._cache.popitem(last=False)
-            os.close(evicted.fd)
-        return entry
-
-    def _forget(self, partition: str) -> None:
-        self._feed.forget(partition)
-        old = self._cache.pop(partition, None)
-        if old is not None:
-            os.close(old.fd)

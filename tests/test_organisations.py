@@ -169,6 +169,7 @@ def test_a_person_known_by_their_organisation_writes_for_their_party_alone() -> 
     bot = make_bot(at=oslo(2027, 1, 12, 10))
     record_all_preconditions(bot, year=2027)
     bot.say(f"koble organisasjon {TENANT} IN", as_="admin")
+    assert say(bot, "neste", user="aad-eva", channel="agder", organisation=TENANT).ok  # met: kept (`bot.model.met`)
     before = bot.snapshot()
     for text, why in (
         ("signer SIVA agder 2027 versjon 1", "Bare Siva"),

@@ -157,3 +157,19 @@ def test_two_processes_on_one_store_slack_keeps_what_teams_can_post_once_teams_s
     asyncio.run(run_pass(core=teams.core, senders=teams_senders))
     assert _posted(teams_senders) == {("teams", AGDER_TEAMS): 1}  # the signature's announcement, once
     assert not set(pending(teams.core.store, CYCLE)) & set(kept)
+
+
+def test_a_reference_that_arrived_while_its_mark_could_not_be_cleared_gets_the_reminders_at_the_next_pass() -> None:
+    """The last stop's leftover: the Teams adapter stored the reference, but the write that clears the mark
+    (`reachable`) failed. The mark held the channel's reminders for up to 23 hours (`RECHECK`); whether a
+    reference is stored decides now, so the next pass posts them, and the post clears the mark."""
+    bot = _due_bot(in_teams=False)
+    senders = _senders(bot)
+    first = _pass(bot, senders)
+    assert first.held and AGDER_TEAMS not in _teams_posts(senders)
+    assert any(mark.to.channel_id == AGDER_TEAMS for mark in targets.known(bot.core.state))
+    store_references(bot.core.store, channels=(AGDER_TEAMS,))  # stored; `reachable` never ran
+    bot.set_time(2027, 1, 15, 10)
+    _pass(bot, senders)
+    assert AGDER_TEAMS in _teams_posts(senders)
+    assert not any(mark.to.channel_id == AGDER_TEAMS for mark in targets.known(bot.core.state))

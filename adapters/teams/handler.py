@@ -5,21 +5,23 @@ channel created or deleted), with the greeting when the bot is added. A message 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from http import HTTPStatus
+from typing import TYPE_CHECKING, ClassVar
 
-from botbuilder.core import TurnContext
+from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount
 from botbuilder.schema.teams import ChannelInfo, TeamInfo
+from msrest.serialization import Model
 
 from bot.i18n import _, using
-from bot.messages import Reply
+from bot.messages import Reply, Request
 
 from .activities import reply_activity
 from .connector import send_with_retry
 from .conversations import is_personal
 from .edits import edit_notice
-from .translate import PLATFORM, channel_key, is_shared_channel
+from .translate import PLATFORM, channel_key, is_shared_channel, user_key
 
 if TYPE_CHECKING:
     from bot.port import CorePort
@@ -37,6 +39,30 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         await self._runtime.run_turn(turn_context)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
+        """An invoke the SDK has no handler for gets what Teams expects instead of 501 (walk 30 m2): our cards
+        send Action.Submit (a message), so an `adaptiveCard/action` (Action.Execute) comes from elsewhere and
+        is answered with one line the card shows; any other (a messaging extension's query, a task module)
+        with 200 and nothing, and a log line."""
+        response = await super().on_invoke_activity(turn_context)
+        if response is None or response.status != HTTPStatus.NOT_IMPLEMENTED:
+            return response
+        activity = turn_context.activity
+        logger.info("Teams: an invoke %r answered without running a command", str(activity.name or "")[:60])
+        if activity.name != "adaptiveCard/action":
+            return InvokeResponse(status=HTTPStatus.OK)
+        asker = Request(  # who asked, for the written form only: nothing is run
+            platform=PLATFORM,
+            user_id=user_key(activity),
+            channel_id=channel_key(activity.conversation.id if activity.conversation else ""),
+            text="hjelp",
+            locale=activity.locale if isinstance(activity.locale, str) else None,
+        )
+        lang = self._runtime.core.lang_for(asker)
+        with using("nn" if lang == "nn" else "nb"):
+            line = _("Denne knappen kan jeg ikke lese. Skriv kommandoen i en ny melding, f.eks. «@Samhandling neste».")
+        return InvokeResponse(status=HTTPStatus.OK, body=_MessageAnswer(line))
 
     async def on_teams_message_edit(self, turn_context: TurnContext) -> None:
         notice = edit_notice(turn_context.activity, core=self._runtime.core)
@@ -101,6 +127,23 @@ class SamhandlingTeamsBot(TeamsActivityHandler):
     ) -> None:
         if channel_info and channel_info.id:
             self._runtime.book.forget(channel_info.id)
+
+
+class _MessageAnswer(Model):
+    """Teams' «message» answer to an Action.Execute, whose value is the text the card shows: the SDK's
+    `AdaptiveCardInvokeResponse` types its value as an object and cannot serialize a text."""
+
+    _attribute_map: ClassVar[dict[str, dict[str, str]]] = {
+        "status_code": {"key": "statusCode", "type": "int"},
+        "type": {"key": "type", "type": "str"},
+        "value": {"key": "value", "type": "str"},
+    }
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.status_code = 200
+        self.type = "application/vnd.microsoft.activity.message"
+        self.value = text
 
 
 def _log_shared_channel_change(activity: Activity) -> None:

@@ -184,6 +184,7 @@ def to_request(activity: Activity, *, known: Mapping[str, str] = NOBODY) -> Requ
             delivery=delivery_of(activity),
             personal=personal,
             organisation=host_tenant(activity),
+            locale=activity.locale if isinstance(activity.locale, str) else None,
         )
     text, mentions = read_command(activity, known=known)
     if not text:
@@ -199,6 +200,7 @@ def to_request(activity: Activity, *, known: Mapping[str, str] = NOBODY) -> Requ
         delivery=delivery_of(activity),
         personal=personal,
         organisation=host_tenant(activity),
+        locale=activity.locale if isinstance(activity.locale, str) else None,
     )
 
 

@@ -31,11 +31,20 @@ class Acting:
     channel: ChannelContext
     now: datetime
     request: Request
+    clock: Callable[[], datetime] | None = None
+    """Read once, under the partition's lock, for a change's history entry («at»): taken before the lock, a
+    writer that waited for another was stamped before the one it followed. None: `now`."""
 
     @classmethod
     def of(cls, *, ctx: Context, request: Request) -> Acting:
         return cls(
-            config=ctx.config, state=ctx.state, caller=ctx.caller, channel=ctx.channel, now=ctx.now, request=request
+            config=ctx.config,
+            state=ctx.state,
+            caller=ctx.caller,
+            channel=ctx.channel,
+            now=ctx.now,
+            request=request,
+            clock=ctx.clock,
         )
 
     @property
@@ -78,7 +87,7 @@ def record(
     return acting.state.change(
         partition=target,
         author=acting.author,
-        at=acting.now,
+        at=acting.clock or acting.now,
         summary=summary,
         summary_nn=summary_nn if summary_nn != summary else None,
         mutate=mutate,

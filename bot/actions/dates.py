@@ -78,6 +78,8 @@ class DateUnchanged:
     kept_time: bool = False
     """The planned day was typed without its time: the time stays."""
     last_day: date | None = None
+    end: str | None = None
+    """The one-day meeting's stored end («14:00»), so «Ingenting er endret» names it too (walk 32 F5)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,9 @@ def set_date(
     same_days = earlier.planned_last_day == last_day
     if before == when and before_has_time == has_time and same_days and same_end:
         # before any question: the stored date typed again changes nothing to confirm (walk 22 N5)
-        return DateUnchanged(item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day)
+        return DateUnchanged(
+            item=item, when=when, has_time=has_time, kept_time=kept_time, last_day=last_day, end=earlier.planned_end
+        )
     if not confirmed:
         worries = date_worries(acting, item=item, when=when, last_day=last_day)
         if year is None and (meant := _meant_cycle(acting, item=item)) is not None:

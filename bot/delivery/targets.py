@@ -72,6 +72,9 @@ class Unreachable:
     error: str
     since: str
     checked: str
+    by_store: bool = False
+    """Marked because the store held no conversation reference (`say_once`), not because a post failed: a
+    reference stored since then ends what the mark holds (`held`)."""
 
 
 def key_of(to: ChannelAddress) -> str:
@@ -134,7 +137,7 @@ def say_once(state: StateStore, *, unposted: Mapping[ChannelAddress, str], at: d
     new = {to: error for to, error in unposted.items() if key_of(to) not in marks}
     if not new:
         return
-    note(state, failed=new, reached=(), at=at)
+    note(state, failed=new, reached=(), at=at, by_store=True)
     try:
         state.finish_request()  # a request's holding view (`StateStore.for_request`) keeps it open until now
     except Exception:
@@ -160,6 +163,7 @@ def _of(doc: Document) -> Unreachable:
         error=str(doc.get("error", "")),
         since=str(doc.get("since", "")),
         checked=str(doc.get("checked", "")),
+        by_store=doc.get("by_store") is True,
     )
 
 
@@ -170,30 +174,47 @@ def known(state: StateStore) -> list[Unreachable]:
 
 def held(state: StateStore, *, at: datetime) -> frozenset[ChannelAddress]:
     """The marked channels a pass leaves out now: those tried within `RECHECK`. None when the marks cannot
-    be read: an unreadable mark never stops the other channels' reminders."""
+    be read: an unreadable mark never stops the other channels' reminders. A mark for a missing conversation
+    reference the store lacked (`by_store`) holds only while it still lacks one (`why_not`): a channel whose
+    reference arrived gets its reminders at the next pass, also when the write that should have cleared its
+    mark (`reachable`) failed (it held them for up to 23 hours)."""
     due = (at - RECHECK).isoformat()
     try:
-        return frozenset(mark.to for mark in known(state) if mark.checked > due)
+        return frozenset(
+            mark.to
+            for mark in known(state)
+            if mark.checked > due and not (mark.by_store and why_not(state, to=mark.to) is None)
+        )
     except Exception:
         logger.exception("could not read the unreachable channels; none is held this pass")
         return frozenset()
 
 
 def note(
-    state: StateStore, *, failed: Mapping[ChannelAddress, str], reached: Iterable[ChannelAddress], at: datetime
+    state: StateStore,
+    *,
+    failed: Mapping[ChannelAddress, str],
+    reached: Iterable[ChannelAddress],
+    at: datetime,
+    by_store: bool = False,
 ) -> None:
     """What posts found: `failed` (a channel -> the `Undeliverable` message) is marked, or its mark's last
     try moved on; `reached` (a post went) clears a mark. One write, and only when a mark changes. A store
     that cannot take it is logged, not raised: the posts are recorded, and a mark not written only means
     the channel is tried again."""
     try:
-        _note(state, failed=failed, reached=reached, at=at)
+        _note(state, failed=failed, reached=reached, at=at, by_store=by_store)
     except Exception:
         logger.exception("could not write which channels cannot be reached")
 
 
 def _note(
-    state: StateStore, *, failed: Mapping[ChannelAddress, str], reached: Iterable[ChannelAddress], at: datetime
+    state: StateStore,
+    *,
+    failed: Mapping[ChannelAddress, str],
+    reached: Iterable[ChannelAddress],
+    at: datetime,
+    by_store: bool,
 ) -> None:
     marks = _marks(state)
     cleared = [to for to in set(reached) if key_of(to) in marks and to not in failed]
@@ -211,6 +232,7 @@ def _note(
                 "error": error[:300],
                 "since": old.get("since", stamp) if old else stamp,
                 "checked": stamp,
+                **({"by_store": True} if by_store else {}),
             }
             if old is None and kind_of(error) == NO_REFERENCE:
                 logger.warning(

@@ -20,7 +20,7 @@ from bot.i18n import _, ngettext
 from bot.memo import IdentityMemo, per_config
 from bot.messages import ItemState
 from bot.model.config import AppConfig
-from bot.model.cycle import earliest_counted, read_cycles
+from bot.model.cycle import counted_years, read_cycles
 from bot.model.progress import blockers_text, missing_for_signing, progress_of
 from bot.model.wheel import Item, cycle_items, precondition_items, regional_milestones, responsible_party, tracked
 from bot.state.store import StateStore, item_partition
@@ -123,9 +123,8 @@ def _chased_past_deadline(
     partition that holds them: what follows from the configuration and the day, worked out once a day
     rather than for every region on every request (most items are not past their deadline; only these
     need their progress read)."""
-    view = read_cycles(config, today=today)
     # The cycle before counts until the next agreement's preparation opens (`earliest_counted`, walk 2, H).
-    years = range(earliest_counted(config, today=today), (view.preparing or view.year) + 1)
+    years = counted_years(config, today=today)
     regions: list[tuple[str, tuple[tuple[str, tuple[Item, ...]], ...]]] = []
     for region in config.parties.regions:
         by_partition: dict[str, list[Item]] = {}

@@ -82,6 +82,15 @@ def earliest_counted(config: AppConfig, *, today: date) -> int:
     return view.year if view.preparing else view.year - 1
 
 
+def counted_years(config: AppConfig, *, today: date) -> range:
+    """The cycles whose unfinished items count as behind today: from `earliest_counted` to the agreement being
+    prepared (or the calendar year's). AU's «på etterskudd» per region (`bot.facts.behind`) and the weekly
+    overview's «Forsinket nasjonalt» read it alike, so an unheld national meeting leaves both on the day the
+    next agreement's preparation opens (the overview kept a year of its own before)."""
+    view = read_cycles(config, today=today)
+    return range(earliest_counted(config, today=today), (view.preparing or view.year) + 1)
+
+
 def write_cycle(
     config: AppConfig,
     *,

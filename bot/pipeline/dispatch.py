@@ -11,7 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.pointers import either, pointers
+from bot.pointers import asks_next_week, either, pointers
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -63,7 +63,16 @@ def unknown(job: Job) -> Reply:
     else:
         suggestions = job.router.suggest(word)
     pointed = [] if suggestions else pointers(router=job.router, vocab=job.vocab, text=job.parsed.request.text)
-    if pointed:  # a plain question («hva skjer neste uke?»): the commands its words name, not the whole list
+    if pointed and pointed[0].name == "neste" and asks_next_week(job.parsed.request.text.split()):
+        # «hva skjer neste uke?»: the words that answer it, and what they show (walk 32 F9)
+        return refusal(
+            _(
+                "Jeg forstår kommandoer, ikke spørsmål. Skriv «{command}»: først det som har frist eller er "
+                "satt neste uke, så resten som er åpent."
+            ).format(command=_("neste uke")),
+            title=_("Ukjent kommando"),
+        )
+    if pointed:  # a plain question («hvordan signerer jeg»): the commands its words name, not the whole list
         return refusal(
             _("Jeg forstår kommandoer, ikke spørsmål. Prøv {commands} («hjelp {command}» gir eksempler).").format(
                 commands=either([command.called for command in pointed]), command=pointed[0].called

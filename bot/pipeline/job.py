@@ -97,6 +97,7 @@ class Job:
             args=self.parsed.rest,
             public_url=self.public_url,
             router=self.router,
+            clock=self.clock.now,
         )
 
 

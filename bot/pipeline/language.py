@@ -47,7 +47,7 @@ def _written_form(job: Job) -> Lang:
             return DEFAULT_LANG
         request = job.parsed.request
         if command is None or not command.writes or request.personal:
-            own = person_form(state=job.state, person=job.caller.key)
+            own = person_form(state=job.state, person=job.caller.key, locale=request.locale)
             if own:
                 return own
         if request.personal and job.channel.kind == "unbound":
@@ -76,7 +76,7 @@ def _own_form(job: Job) -> Lang | None:
         command = job.parsed.command
         if command is not None and not command.translated:
             return None
-        return person_form(state=job.state, person=job.caller.key)
+        return person_form(state=job.state, person=job.caller.key, locale=job.parsed.request.locale)
     except Exception:  # as in written_form: never stops an answer
         logger.exception("could not tell a person's written form on %s", job.parsed.request.platform)
         return None

@@ -18,10 +18,12 @@ from bot.agreement.versions import voided_signed_by
 from bot.clock import OSLO
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.kinds import is_signing
+from bot.facts.owed import still_owed
 from bot.facts.signable import signable_since
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig, Lead
+from bot.model.cycle import earliest_counted
 from bot.model.identity import Binding, ChannelContext, Directory
 from bot.model.progress import Progress, missing_for_signing, progress_of
 from bot.model.wheel import (
@@ -117,7 +119,12 @@ class Planner(ItemSchedule):
         fresh_tomorrow: set[ChannelAddress] = set()  # channels that get a first overdue notice tomorrow
         context: dict[str, tuple[Progress, list[Item] | None]] = {}
         blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
+        earliest = earliest_counted(self.config, today=today)
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
+            if item.year < earliest and not still_owed(item, today=today):
+                # History from the day the next agreement's preparation opens (`earliest_counted`), as in
+                # `neste`, `status` and `oversikt`: a first pass after downtime does not chase it again.
+                continue
             try:
                 progress = progress_of(config=self.config, state=state, item=item)
             except StoreError:  # a damaged partition (noted on /healthz): its items wait, the others go out

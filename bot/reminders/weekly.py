@@ -19,6 +19,7 @@ from bot.facts.kinds import is_signing
 from bot.i18n import _, current, using
 from bot.messages import ChannelAddress, Fact, ItemState, Section
 from bot.model.config import AppConfig, Region
+from bot.model.cycle import counted_years
 from bot.model.progress import blockers_text, progress_of
 from bot.model.wheel import (
     Item,
@@ -40,9 +41,6 @@ LONG_GAP_DAYS = 28
 """More days than this since the channel's last overview: the next one is the whole list again, not only what
 changed; after months a line that is as it was (an agreement still waiting for a signature) is the news AU needs
 (walk 31, F6)."""
-
-LOOK_BACK = timedelta(days=365)
-"""Overdue items older than this are history for the overview (they stay in `status`)."""
 
 
 def overview_id(*, today: date) -> tuple[str, str]:
@@ -265,18 +263,21 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
         count = sum(len(regions) for regions in waiting.values())
         facts = tuple(Fact(label=", ".join(regions), value=what) for what, regions in waiting.items())
         sections.append(Section(title=_("Signering venter på andre ({n})").format(n=count), facts=facts))
+    # The cycles counted as behind are the regions' (`counted_years`): last cycle's unheld meeting is history
+    # here on the day `neste`, `status` and `oversikt` make it so (1 September), not a year after its deadline.
+    years = counted_years(config, today=today)
     national = [
         Fact(label=_("Nasjonalt"), value=item_label(item))
-        for year in (today.year - 1, today.year)
+        for year in years
         for item in national_milestones(config, year=year)
-        if _overdue(config, snapshot, item, today=today)
+        if is_behind(config=config, state=snapshot, item=item, today=today)
     ]
     # The actors' allocation letters are national too (every region's agreement waits on them).
     letters = [
         item
-        for year in (today.year - 1, today.year, today.year + 1)
+        for year in years
         for item in precondition_items(config, year=year, region=None)
-        if item.actor and _overdue(config, snapshot, item, today=today)
+        if item.actor and is_behind(config=config, state=snapshot, item=item, today=today)
     ]
     if letters:
         national.append(Fact(label=_("Nasjonalt"), value=blockers_text(letters)))
@@ -286,11 +287,6 @@ def _sections(*, config: AppConfig, state: StateStore, today: date) -> tuple[Sec
     if unsigned:
         sections.append(Section(title=_("Ikke signert"), facts=tuple(unsigned)))
     return tuple(sections)
-
-
-def _overdue(config: AppConfig, state: StateStore, item: Item, *, today: date) -> bool:
-    """Behind (the one rule, `bot.facts.behind.is_behind`) within the last `LOOK_BACK`."""
-    return item.deadline >= today - LOOK_BACK and is_behind(config=config, state=state, item=item, today=today)
 
 
 def _unsigned(config: AppConfig, state: StateStore, *, today: date) -> list[Fact]:

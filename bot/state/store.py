@@ -173,7 +173,7 @@ class StateStore:
         *,
         partition: str,
         author: Author,
-        at: datetime,
+        at: datetime | Callable[[], datetime],
         summary: str,
         mutate: Callable[[Tables], Any],
         request: Request | None = None,
@@ -184,7 +184,8 @@ class StateStore:
         """Apply `mutate` to a fresh copy of the partition and record it in the history, atomically.
 
         `mutate` may raise DomainError: then nothing is written. A repeated request id raises
-        AlreadyApplied with the first entry, so a retried or double-clicked request records once.
+        AlreadyApplied with the first entry, so a retried or double-clicked request records once. `at` is
+        when it happened, or a clock read once under the lock, so the history's times follow its order.
         """
         store = self.store
         request_id = request.request_id if request else None
@@ -204,7 +205,7 @@ class StateStore:
             previous = store.last_row(tables, partition=partition, table="history")
             entry = chain.seal(
                 {
-                    "at": at.isoformat(),
+                    "at": (at if isinstance(at, datetime) else at()).isoformat(),
                     "person": author.person,
                     "name": author.name,
                     "platform": author.platform,
@@ -224,7 +225,15 @@ class StateStore:
             if request_id:
                 store.put_row(tables, partition=partition, table="requests", key=request_id, doc={"history": key})
         logger.info("recorded change in %s: %s", partition, summary)
+        if isinstance(store, RequestReads) and scope and isinstance(scope.get("region"), str):
+            store.regions.add(scope["region"])
         return result
+
+    def changed_regions(self) -> frozenset[str]:
+        """The regions this request's view recorded changes for (none for any other state, which cannot tell):
+        a reply in a chat bound to no region names the one it wrote for (`bot.pipeline.unbound`)."""
+        view = self.store
+        return frozenset(view.regions) if isinstance(view, RequestReads) else frozenset()
 
     def history(self, partition: str) -> list[Document]:
         """The partition's history, oldest first."""

@@ -111,6 +111,8 @@ class RequestReads(Store):
         self.only_reads = True
         self.wrote = False
         """Whether the request changed anything (a refusal that wrote nothing may be worded again)."""
+        self.regions: set[str] = set()
+        """The regions the request's recorded changes were for (their history entries' scope)."""
         self._hold_writes = hold_writes
         self._held: tuple[str, AbstractContextManager[Tables], Tables] | None = None
         self._overtaken: str | None = None

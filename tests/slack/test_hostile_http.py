@@ -44,6 +44,8 @@ def _stored(core: Core) -> str:
 
 async def test_nasty_slash_commands_over_http_are_answered_and_change_nothing(core: Core) -> None:
     async with running(core) as h:
+        await h.slash("neste", trigger="t-met")  # the person met (`bot.model.met` keeps it): bookkeeping, before
+        await h.settle()
         for number, text in enumerate(NASTY):
             before = _stored(core)
             answer = await h.slash(text, trigger=f"t{number}")
