@@ -56,11 +56,23 @@ def is_count(word: str) -> bool:
     return word.isdecimal() and len(word) <= COUNT_DIGITS
 
 
+FOLD_KEPT = 40
+"""Texts up to this length are folded once and kept (`_fold_kept`): words and short names, looked up again
+and again (a `dato` folds ~130 of them); a longer text is folded each time, so no message fills the cache."""
+
+
 def fold(text: str) -> str:
+    return _fold_kept(text) if len(text) <= FOLD_KEPT else _fold(text)
+
+
+def _fold(text: str) -> str:
     folded = text.strip().lower()
     for old, new in _FOLDS:
         folded = folded.replace(old, new)
     return folded
+
+
+_fold_kept = lru_cache(maxsize=8192)(_fold)
 
 
 @lru_cache(maxsize=4096)

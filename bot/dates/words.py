@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from bot.dates.found import short_year
 
@@ -258,8 +259,10 @@ _ENGLISH_COPY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def normalize(text: str) -> str:
-    """Lower case, one spelling per word, single spaces, no decoration around the phrase."""
+    """Lower case, one spelling per word, single spaces, no decoration around the phrase. Kept per text: a
+    `dato` reads its phrase three times (the grammar, a removal, a time alone), ~20 regex passes each."""
     s = unicodedata.normalize("NFKC", text).lower()
     if _ENGLISH_FRI_RE.match(s) and _ENGLISH_COPY_RE.search(s):
         s = _ENGLISH_FRI_RE.sub(lambda m: {"fri": "friday", "sat": "saturday"}[m.group(1)], s, count=1)
