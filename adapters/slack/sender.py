@@ -6,7 +6,8 @@ at once. When the retries are used up the caller gets `SlackCallFailed`; for a r
 `SendFailed`, so the ledger stays unwritten and the next pass tries again: an outage delays, never loses.
 
 chat.postMessage has no idempotency key, so a post carries its key in the message's metadata, and a post
-whose answer did not come (a timeout) is never sent again blindly: the channel's recent messages are
+whose answer did not come (a timeout, or a connection cut once the request may have gone) is never sent
+again blindly: the channel's recent messages are
 looked up by that key (`SlackSender.find`); found, it was posted; not found, the caller keeps it as
 uncertain (`SendTimedOut`) and the next pass looks again before posting.
 """
@@ -113,7 +114,15 @@ class SlackPoster:
                     return {}
                 raise SlackTimedOut(f"{method}: no answer in time and not found yet; looked up again later") from None
             except (aiohttp.ClientError, ConnectionError) as exc:
-                raise _Retry(f"connection: {type(exc).__name__}") from None
+                if settled_by is None or _never_sent(exc):
+                    raise _Retry(f"connection: {type(exc).__name__}") from None
+                # Cut after the request went out (a reset, a proxy closing): Slack may have posted it (walk 34).
+                if await settled_by():
+                    logger.info("Slack %s: connection lost, but the post is there; not sent again", method)
+                    return {}
+                raise SlackTimedOut(
+                    f"{method}: connection lost ({type(exc).__name__}) and not found yet; looked up again later"
+                ) from None
 
         return await self._with_retries(method, attempt)
 
@@ -166,6 +175,13 @@ class SlackPoster:
             await self._session.close()
         if self.client.session is not None and not self.client.session.closed:
             await self.client.session.close()
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether the connection failed before the request could reach Slack (no connection was made), so
+    sending it again cannot post it twice. A reset, a closed connection or a cut answer may come after
+    Slack took the post."""
+    return isinstance(exc, (aiohttp.ClientConnectorError, ConnectionRefusedError))
 
 
 def _retry_after(headers: Any) -> float:

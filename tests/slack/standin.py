@@ -38,6 +38,8 @@ class Answer:
     delay: float | None = None
     lost: bool = False
     """With `delay`: the call never takes effect (a request lost on the way), and the answer is late."""
+    taken: bool = False
+    """With `drop`: the call takes effect before the connection is cut (a reset after Slack took the post)."""
 
 
 RATE_LIMITED = Answer(status=429, retry_after=7)
@@ -193,6 +195,8 @@ class SlackStandIn:
             return web.json_response(answered)
         if answer.drop:
             assert request.transport is not None
+            if answer.taken:
+                self._ok(request.match_info["method"], self.calls[-1].body, request)
             request.transport.close()
             return web.Response(status=500)
         if answer.status == 429:

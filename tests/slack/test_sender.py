@@ -147,6 +147,43 @@ async def test_a_lost_post_is_left_uncertain_then_looked_up_before_it_is_tried_a
         assert len(standin.history["C0AGDER"]) == 1
 
 
+async def test_a_connection_cut_after_slack_took_the_post_is_looked_up_not_posted_again() -> None:
+    """A reset once the request went out (walk 34 F1: the digest was posted twice): the post is found by its key."""
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(drop=True, taken=True))
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-cut")
+        assert len(standin.calls_to("chat.postMessage")) == 1
+        assert len(standin.calls_to("conversations.history")) == 1
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_a_connection_cut_before_slack_took_the_post_is_left_uncertain_then_posted_once() -> None:
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", DROPPED)
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost")
+        assert len(standin.calls_to("chat.postMessage")) == 1  # not repeated blindly
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost", maybe_posted=True)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost", maybe_posted=True)
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_a_refused_connection_is_retried_at_once() -> None:
+    """Nothing reached Slack, so trying again cannot post twice."""
+    standin = await SlackStandIn().start()
+    port = standin.api_url.split(":")[2].split("/")[0]
+    await standin.stop()
+    sleep = RecordingSleep()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=f"http://127.0.0.1:{port}/api/", retry_handlers=[])
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=3, base_delay=1.0), sleep=sleep)
+    try:
+        with pytest.raises(SendFailed, match="after 3 attempts"):
+            await SlackSender(poster=poster).send(channel_id="C0AGDER", reply=REMINDER, key="d-refused")
+    finally:
+        await poster.close()
+    assert sleep.waits == [1.0, 2.0]
+
+
 async def test_a_channel_that_does_not_exist_is_undeliverable_at_once() -> None:
     async with sender() as (slack, standin, _sleep):
         standin.script("chat.postMessage", Answer(error="channel_not_found"))
