@@ -24,6 +24,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.refused_credentials import REFUSED, RefusedCredentials
 from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
 from bot.messages import Reply
 
@@ -55,6 +56,14 @@ class SlackTimedOut(SlackCallFailed):
 POST_EVENT = "samhandling_post"
 """The metadata event type of every post that carries a key."""
 _UNDELIVERABLE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "invalid_channel"})
+_CREDENTIALS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "missing_scope"}
+)
+"""Errors that say the bot's token itself is refused, for every channel alike (`RefusedCredentials`)."""
+CREDENTIALS_FIX = (
+    "Give the bot a working SLACK_BOT_TOKEN (the app's «OAuth & Permissions» page; reinstall the app to the "
+    "workspace if the token was revoked or lacks a scope) and restart serve."
+)
 
 
 @dataclass(frozen=True)
@@ -79,11 +88,17 @@ class SlackPoster:
     """Every outgoing call of the adapter goes through here, so every call has the same retry rules."""
 
     def __init__(
-        self, *, client: AsyncWebClient, policy: RetryPolicy | None = None, sleep: Sleep = asyncio.sleep
+        self,
+        *,
+        client: AsyncWebClient,
+        policy: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        refused: RefusedCredentials = REFUSED,
     ) -> None:
         self.client = client
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
+        self.refused = refused
         self._session: aiohttp.ClientSession | None = None
 
     async def call(
@@ -124,7 +139,14 @@ class SlackPoster:
                     f"{method}: connection lost ({type(exc).__name__}) and not found yet; looked up again later"
                 ) from None
 
-        return await self._with_retries(method, attempt)
+        try:
+            answer: dict[str, Any] = await self._with_retries(method, attempt)
+        except SlackCallFailed as exc:
+            if exc.error in _CREDENTIALS:
+                self.refused.refused(platform="slack", reason=f"{exc.error} on {method}", fix=CREDENTIALS_FIX)
+            raise
+        self.refused.accepted(platform="slack")
+        return answer
 
     async def respond(self, url: str, body: dict[str, Any]) -> None:
         """Post to an interaction's response_url (valid for 30 minutes, five posts)."""

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.refused_credentials import RefusedCredentials
 from adapters.slack.sender import RetryPolicy, SlackPoster, SlackSender
 from bot.delivery.sending import SendTimedOut, Undeliverable
 from bot.messages import Reply
@@ -190,3 +191,26 @@ async def test_a_channel_that_does_not_exist_is_undeliverable_at_once() -> None:
         with pytest.raises(Undeliverable, match="channel_not_found"):
             await slack.send(channel_id="C0GONE", reply=REMINDER, key="k-2")
     assert len(standin.calls_to("chat.postMessage")) == 1
+
+
+async def test_a_call_accepted_again_clears_the_refusal() -> None:
+    refused = RefusedCredentials()
+    standin = await SlackStandIn().start()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=standin.api_url, retry_handlers=[])
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=2), sleep=RecordingSleep(), refused=refused)
+    slack = SlackSender(poster=poster)
+    try:
+        for error in ("invalid_auth", "missing_scope"):
+            standin.script("chat.postMessage", Answer(error=error))
+            with pytest.raises(SendFailed, match=error):
+                await slack.send(channel_id="C0AGDER", reply=REMINDER, key=f"d-{error}")
+            assert refused.current() == {"slack": f"{error} on chat.postMessage"}
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-ok")
+        assert refused.current() == {}
+        standin.script("chat.postMessage", Answer(error="channel_not_found"))  # one channel's, not the token's
+        with pytest.raises(SendFailed):
+            await slack.send(channel_id="C0GONE", reply=REMINDER, key="d-gone")
+        assert refused.current() == {}
+    finally:
+        await poster.close()
+        await standin.stop()
