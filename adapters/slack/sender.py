@@ -108,8 +108,16 @@ class SlackPoster:
         a call that timed out is not repeated: `settled_by()` says whether it took effect (then {} is
         returned), else `SlackTimedOut`."""
         self._http()  # the client's calls go through the one session
+        unsure = False
+        """An earlier try went out and failed in a way that does not say it was not taken (a 5xx, a gateway's
+        page): with `settled_by` it is looked up before the next try, and never given up as «not posted»
+        (walk 34: a 502 from a gateway after Slack took the post posted it twice)."""
 
         async def attempt() -> dict[str, Any]:
+            nonlocal unsure
+            if unsure and settled_by is not None and await _found(settled_by):
+                logger.info("Slack %s: an earlier try was taken after all; not sent again", method)
+                return {}
             try:
                 response = await self.client.api_call(method, json=payload)
                 return dict(response.data) if isinstance(response.data, dict) else {}
@@ -119,7 +127,13 @@ class SlackPoster:
                 if status == 429 or error == "ratelimited":
                     raise _Retry("rate limited", _retry_after(exc.response.headers)) from None
                 if status >= 500 or error in _TRANSIENT_ERRORS:
+                    unsure = True
                     raise _Retry(f"HTTP {status} {error}".strip()) from None
+                if not error and settled_by is not None:  # not Slack's answer (a proxy's page): it may have gone
+                    if await settled_by():
+                        logger.info("Slack %s: unreadable answer, but the post is there; not sent again", method)
+                        return {}
+                    raise SlackTimedOut(f"{method}: unreadable answer (HTTP {status}) and not found yet") from None
                 raise SlackCallFailed(f"{method} failed: HTTP {status} {error}".strip(), error=error) from None
             except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
                 if settled_by is None:
@@ -144,6 +158,8 @@ class SlackPoster:
         except SlackCallFailed as exc:
             if exc.error in _CREDENTIALS:
                 self.refused.refused(platform="slack", reason=f"{exc.error} on {method}", fix=CREDENTIALS_FIX)
+            if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
+                raise SlackTimedOut(f"{exc}; an earlier try may have been taken, so it is looked up first") from None
             raise
         self.refused.accepted(platform="slack")
         return answer
@@ -197,6 +213,15 @@ class SlackPoster:
             await self._session.close()
         if self.client.session is not None and not self.client.session.closed:
             await self.client.session.close()
+
+
+async def _found(settled_by: Callable[[], Awaitable[bool]]) -> bool:
+    """Whether an earlier try is there; a look-up that fails too (Slack down: its 5xx said nothing was taken)
+    is no, so the try is repeated as before."""
+    try:
+        return await settled_by()
+    except SlackCallFailed:
+        return False
 
 
 def _never_sent(exc: BaseException) -> bool:

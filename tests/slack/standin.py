@@ -39,7 +39,8 @@ class Answer:
     lost: bool = False
     """With `delay`: the call never takes effect (a request lost on the way), and the answer is late."""
     taken: bool = False
-    """With `drop`: the call takes effect before the connection is cut (a reset after Slack took the post)."""
+    """With `drop` or a 5xx `status`: the call takes effect before the connection is cut or the error page
+    answers (a reset, or a gateway's 502, after Slack took the post)."""
 
 
 RATE_LIMITED = Answer(status=429, retry_after=7)
@@ -203,8 +204,10 @@ class SlackStandIn:
             headers = {"Retry-After": str(answer.retry_after or 1)}
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
         if answer.status >= 500:
+            if answer.taken:
+                self._ok(request.match_info["method"], self.calls[-1].body, request)
             return web.Response(status=answer.status, text="upstream connect error", content_type="text/html")
-        return web.json_response({"ok": False, "error": answer.error or "unknown_error"})
+        return web.json_response({"ok": False, "error": answer.error if answer.error is not None else "unknown_error"})
 
     def _ok(self, method: str, body: dict[str, Any], request: web.Request) -> dict[str, Any]:
         self._ts += 1

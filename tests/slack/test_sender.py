@@ -169,6 +169,38 @@ async def test_a_connection_cut_before_slack_took_the_post_is_left_uncertain_the
     assert len(standin.history["C0AGDER"]) == 1
 
 
+@pytest.mark.parametrize("status", [500, 502, 504])
+async def test_a_gateway_error_after_slack_took_the_post_is_looked_up_before_the_retry(status: int) -> None:
+    """A 5xx page from a gateway once Slack had taken the post (walk 34: posted twice): found, not sent again."""
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(status=status, taken=True))
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-gw")
+        assert len(standin.calls_to("chat.postMessage")) == 1
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_server_errors_with_a_key_are_retried_then_left_uncertain_never_given_up_as_unposted() -> None:
+    """Every try answered 500: the post is tried again within the pass (each after a look-up), and then left
+    to be looked up before it is sent again (SendTimedOut), since any try may have been taken."""
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", SERVER_ERROR, SERVER_ERROR)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-500")
+        assert len(standin.calls_to("chat.postMessage")) == 3 and sleep.waits == [1.0, 2.0]
+        standin.script("chat.postMessage", *[SERVER_ERROR] * 10)
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0VESTLAND", reply=REMINDER, key="d-20261102-down")
+    assert len(standin.history["C0AGDER"]) == 1 and not standin.history["C0VESTLAND"]
+
+
+async def test_an_answer_that_is_not_slacks_is_looked_up_not_called_a_refusal() -> None:
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(error=""))  # {"ok": false} with no error: a proxy's answer
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-odd")
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-odd", maybe_posted=True)
+    assert len(standin.history["C0AGDER"]) == 1
+
+
 async def test_a_refused_connection_is_retried_at_once() -> None:
     """Nothing reached Slack, so trying again cannot post twice."""
     standin = await SlackStandIn().start()
