@@ -37,6 +37,7 @@ from storage.locking import FolderLock
 from storage.sealed import SealedSummaries
 from storage.tinydb_entry import Entry, identity_of, read_all, split_meta, version_of, write_base
 from storage.tinydb_feed import UNTRUSTED, WritesFeed
+from storage.tinydb_home import folder_identity, gone_text
 from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
 from storage.tinydb_listing import FolderListings, OneLook, is_partition_name, list_partitions
@@ -66,6 +67,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             )
         try:
             os.makedirs(self.directory, exist_ok=True)
+            self._home = folder_identity(self.directory)
         except OSError as exc:
             raise os_fault(exc, path=self.directory, doing="creating") from exc
         self._cache_size = cache_size
@@ -163,6 +165,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
             with open(path, "rb") as handle:
                 raw = handle.read()
         except FileNotFoundError:
+            self._still_home()
             return {}, {}
         except OSError as exc:
             raise self.note_fault(partition, os_fault(exc, path=path, doing="reading", partition=partition)) from exc
@@ -342,6 +345,17 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
 
     # -- internals ----------------------------------------------------------------------------------------
 
+    def _still_home(self) -> None:
+        """Raise a store fault when the store's folder is gone or is another folder than the one opened
+        (deleted, moved, its volume unmounted): its missing files are then no empty partitions, and nothing may
+        be written there (walk 34: the bot showed every item undone and wrote into a new folder)."""
+        try:
+            same = folder_identity(self.directory) == self._home
+        except OSError:
+            same = False
+        if not same:
+            raise self.note_fault("store", StoreError(gone_text(self.directory), kind="unavailable"))
+
     def _check_open(self) -> None:
         if self._closed:
             raise RuntimeError(f"store for {self.directory} is closed")
@@ -363,6 +377,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         try:
             st = os.stat(path)
         except FileNotFoundError:
+            self._still_home()  # no file is an empty partition only in the folder the store opened
             if entry is not None:
                 self._forget(partition)
             return None
@@ -372,6 +387,7 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:  # deleted between stat and open
+            self._still_home()
             self._forget(partition)
             return None
         try:
