@@ -316,6 +316,9 @@ class TinyDBStore(SegmentedRows, NotedMarks, FileLeases, FaultLog, Store):
                     decode_tables(handle.read(), path=path)
             except OSError as exc:
                 raise os_fault(exc, path=path, doing="reading", partition=partition) from exc
+            except StoreError as exc:  # named for /healthz, as a read would
+                exc.partition = partition
+                raise self.note_fault(partition, exc) from None
 
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()
