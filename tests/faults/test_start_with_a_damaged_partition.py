@@ -6,35 +6,18 @@ bindings, the links' key) still stops start-up."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from storage.tinydb_store import TinyDBStore
 from tests.driver import make_bot, oslo
+from tests.faults.cli_run import chat
 
-ROOT = Path(__file__).resolve().parents[2]
 FORMS = {
     "nb": ("kari", "agder", "per", "vestland", "En del av lagringen kan ikke brukes", "bekreft"),
     "nn": ("per", "vestland", "kari", "agder", "Ein del av lagringa kan ikkje brukast", "stadfest"),
 }
-
-
-def _chat(db: Path, *, person: str, channel: str, lines: list[str]) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    env.update(SAMHANDLING_DB=str(db), SAMHANDLING_CONFIG=str(ROOT / "app.yaml"))
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--now", "2026-11-13T10:00", "--as", person, "--channel", channel],
-        input="\n".join(lines) + "\n",
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def _store(db: Path) -> None:
@@ -52,7 +35,7 @@ def test_a_damaged_partition_at_start_up_refuses_its_region_alone(tmp_path: Path
     damaged = db / "cycle" / region / "2026.json"
     kept = damaged.read_bytes()[:300]
     damaged.write_bytes(kept)  # truncated, as a crash on a file system without fsync can leave it
-    done = _chat(
+    done = chat(
         db,
         person=person,
         channel=region,
@@ -68,7 +51,7 @@ def test_a_damaged_partition_at_start_up_refuses_its_region_alone(tmp_path: Path
     assert "Noe gikk galt" not in done.stdout and "Traceback" not in done.stderr
     assert sum(str(damaged) in line for line in done.stderr.splitlines() if "adapters.compose" in line) == 1
     assert damaged.read_bytes() == kept  # never overwritten
-    other_done = _chat(db, person=other, channel=other_region, lines=["neste"])
+    other_done = chat(db, person=other, channel=other_region, lines=["neste"])
     assert other_done.returncode == 0 and refused not in other_done.stdout
 
 
@@ -76,5 +59,5 @@ def test_a_damaged_meta_still_stops_start_up(tmp_path: Path) -> None:
     db = tmp_path / "db"
     _store(db)
     (db / "meta.json").write_bytes(b"{ broken")
-    done = _chat(db, person="kari", channel="agder", lines=["status"])
+    done = chat(db, person="kari", channel="agder", lines=["status"])
     assert done.returncode == 3 and "Lagringen kan ikke brukes" in done.stderr and "meta.json" in done.stderr
