@@ -59,11 +59,31 @@ def build_core(
     )
     clock = clock or SystemClock(tz=config.tz)
     try:
-        # A corrupt file the bot will read stops start-up here (StoreError), before anyone is answered: the
-        # previous year on (the cycles being worked on); older years are checked when read.
-        store.verify(from_year=clock.now().year - 1)
+        verify_at_start(store, from_year=clock.now().year - 1)
         refuse_half_copy(store)  # an import that was stopped half-way: never serve part of the data
     except BaseException:
         store.close()
         raise
     return make_core(config=config, store=store, clock=clock, public_url=public_url)
+
+
+def verify_at_start(store: Store, *, from_year: int) -> None:
+    """Read what the bot is about to read (the previous year on; older years are checked when read). A store
+    that cannot be used, or its `meta` partition (bindings, the links' key), stops start-up (StoreError). One
+    region's or year's damaged partition does not: it is named in the log and on /healthz (the store noted it
+    when reading), and only commands that need it are refused, as when a file goes bad while the bot runs
+    (walk 34 F3: one bad file stopped every region and the reminders at a restart). It is never overwritten."""
+    from bot.state.store import META
+    from storage.base import StoreError
+
+    try:
+        store.verify(from_year=from_year)
+    except StoreError as exc:
+        if exc.kind != "damaged" or not exc.partition or exc.partition == META:
+            raise
+        logger.error(
+            "partition %s cannot be read; the bot starts without it (its commands are refused until it is "
+            "mended; other damaged partitions are named when read): %s",
+            exc.partition,
+            exc,
+        )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from adapters import offload
+from adapters.refused_credentials import REFUSED, RefusedCredentials
 from storage.base import Store, StoreError
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ TOKEN_ENV = "SAMHANDLING_HEALTH_TOKEN"
 
 
 def health_report(
-    *, core: CorePort, history: HistoryCheck, senders: Mapping[str, Sender]
+    *, core: CorePort, history: HistoryCheck, senders: Mapping[str, Sender], refused: RefusedCredentials = REFUSED
 ) -> tuple[dict[str, Any], int]:
     """The full report and its HTTP status (503 only when reminders are stopped by a ledger fault)."""
     body: dict[str, Any] = {"status": "ok" if history.ok else "degraded", "platforms": sorted(senders)}
@@ -58,6 +59,10 @@ def health_report(
     if unreachable:
         body["status"] = "degraded"
         body["unreachable"] = unreachable
+    credentials = refused.current()  # a platform refuses the bot's token: nothing reaches it until fixed
+    if credentials:
+        body["status"] = "degraded"
+        body["credentials"] = credentials
     fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"

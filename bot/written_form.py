@@ -65,6 +65,15 @@ def channel_form(
     return region_form(config=config, region=context.region) if context.kind == "region" else DEFAULT_LANG
 
 
+def configured_form(*, config: AppConfig, platform: str, channel_id: str) -> Lang:
+    """The written form app.yaml alone gives a channel (its own, else its region's): what a reply is written in
+    when the stored choices cannot be read (the store is gone; walk 34)."""
+    configured = config.channel_with_id(platform, channel_id)
+    if configured is None:
+        return DEFAULT_LANG
+    return configured.written_form or region_form(config=config, region=configured.region)
+
+
 def region_form(*, config: AppConfig, region: str | None) -> Lang:
     """A region's own written form (app.yaml `written_form`), bokmål when none is set."""
     found = config.region(region) if region else None

@@ -66,6 +66,12 @@ def os_fault(exc: OSError, *, path: str, doing: str, partition: str | None = Non
             f"No space left while {doing} {path} ({exc.strerror}). Nothing was written. Free disk space or raise "
             "the quota for the store's file system; the bot carries on once there is room."
         )
+    elif code == errno.EFBIG:  # a file-size limit (ulimit -f, a service's LimitFSIZE): a quota, as a full disk is
+        kind = "full"
+        text = (
+            f"{path} would pass the file-size limit while {doing} it ({exc.strerror}). Nothing was written. Raise "
+            "the bot's file-size limit (ulimit -f, LimitFSIZE in its service); the bot carries on once it may."
+        )
     elif code in (errno.EACCES, errno.EPERM):
         text = (
             f"Permission denied while {doing} {path}: {who} may not do that. Give it read and write access to "

@@ -19,12 +19,15 @@ logger = logging.getLogger(__name__)
 
 class CachedEntries:
     """`_current`, `_remember`, `_put` and `_forget` (mixed into `TinyDBStore`, which provides the cache, its
-    size, this thread's open look and the writes feed)."""
+    size, this thread's open look, the writes feed and `_still_home`)."""
 
     _cache: OrderedDict[str, Entry]
     _cache_size: int
     _looks: threading.local
     _feed: WritesFeed
+
+    def _still_home(self) -> None:  # provided by TinyDBStore: a vanished folder is a fault, not an empty store
+        raise NotImplementedError
 
     def _current(self, partition: str, path: str) -> Entry | None:
         """The cache entry matching the file on disk now, reading the file if it changed. Needs _cache_lock."""
@@ -32,6 +35,7 @@ class CachedEntries:
         try:
             st = os.stat(path)
         except FileNotFoundError:
+            self._still_home()  # no file is an empty partition only in the folder the store opened
             if entry is not None:
                 self._forget(partition)
             return None
@@ -41,6 +45,7 @@ class CachedEntries:
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:  # deleted between stat and open
+            self._still_home()
             self._forget(partition)
             return None
         try:

@@ -38,6 +38,7 @@ from storage.sealed import SealedSummaries
 from storage.tinydb_cache import CachedEntries
 from storage.tinydb_entry import Entry, identity_of, split_meta, write_base
 from storage.tinydb_feed import UNTRUSTED, WritesFeed
+from storage.tinydb_home import folder_identity, gone_text
 from storage.tinydb_journal import NotedMarks
 from storage.tinydb_leases import FileLeases
 from storage.tinydb_listing import FolderListings, OneLook, is_partition_name, list_partitions
@@ -67,6 +68,7 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
             )
         try:
             os.makedirs(self.directory, exist_ok=True)
+            self._home = folder_identity(self.directory)
         except OSError as exc:
             raise os_fault(exc, path=self.directory, doing="creating") from exc
         self._cache_size = cache_size
@@ -164,6 +166,7 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
             with open(path, "rb") as handle:
                 raw = handle.read()
         except FileNotFoundError:
+            self._still_home()
             return {}, {}
         except OSError as exc:
             raise self.note_fault(partition, os_fault(exc, path=path, doing="reading", partition=partition)) from exc
@@ -314,6 +317,9 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
                     decode_tables(handle.read(), path=path)
             except OSError as exc:
                 raise os_fault(exc, path=path, doing="reading", partition=partition) from exc
+            except StoreError as exc:  # named for /healthz, as a read would
+                exc.partition = partition
+                raise self.note_fault(partition, exc) from None
 
     def partitions(self, prefix: str = "") -> list[str]:
         self._check_open()
@@ -342,6 +348,17 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
         self._closed = True
 
     # -- internals ----------------------------------------------------------------------------------------
+
+    def _still_home(self) -> None:
+        """Raise a store fault when the store's folder is gone or is another folder than the one opened
+        (deleted, moved, its volume unmounted): its missing files are then no empty partitions, and nothing may
+        be written there (walk 34: the bot showed every item undone and wrote into a new folder)."""
+        try:
+            same = folder_identity(self.directory) == self._home
+        except OSError:
+            same = False
+        if not same:
+            raise self.note_fault("store", StoreError(gone_text(self.directory), kind="unavailable"))
 
     def _check_open(self) -> None:
         if self._closed:

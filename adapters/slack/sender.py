@@ -6,7 +6,8 @@ at once. When the retries are used up the caller gets `SlackCallFailed`; for a r
 `SendFailed`, so the ledger stays unwritten and the next pass tries again: an outage delays, never loses.
 
 chat.postMessage has no idempotency key, so a post carries its key in the message's metadata, and a post
-whose answer did not come (a timeout) is never sent again blindly: the channel's recent messages are
+whose answer did not come (a timeout, or a connection cut once the request may have gone) is never sent
+again blindly: the channel's recent messages are
 looked up by that key (`SlackSender.find`); found, it was posted; not found, the caller keeps it as
 uncertain (`SendTimedOut`) and the next pass looks again before posting.
 """
@@ -23,6 +24,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.refused_credentials import REFUSED, RefusedCredentials
 from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
 from bot.messages import Reply
 
@@ -54,6 +56,14 @@ class SlackTimedOut(SlackCallFailed):
 POST_EVENT = "samhandling_post"
 """The metadata event type of every post that carries a key."""
 _UNDELIVERABLE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "invalid_channel"})
+_CREDENTIALS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "missing_scope"}
+)
+"""Errors that say the bot's token itself is refused, for every channel alike (`RefusedCredentials`)."""
+CREDENTIALS_FIX = (
+    "Give the bot a working SLACK_BOT_TOKEN (the app's «OAuth & Permissions» page; reinstall the app to the "
+    "workspace if the token was revoked or lacks a scope) and restart serve."
+)
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,17 @@ class SlackPoster:
     """Every outgoing call of the adapter goes through here, so every call has the same retry rules."""
 
     def __init__(
-        self, *, client: AsyncWebClient, policy: RetryPolicy | None = None, sleep: Sleep = asyncio.sleep
+        self,
+        *,
+        client: AsyncWebClient,
+        policy: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        refused: RefusedCredentials = REFUSED,
     ) -> None:
         self.client = client
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
+        self.refused = refused
         self._session: aiohttp.ClientSession | None = None
 
     async def call(
@@ -92,8 +108,16 @@ class SlackPoster:
         a call that timed out is not repeated: `settled_by()` says whether it took effect (then {} is
         returned), else `SlackTimedOut`."""
         self._http()  # the client's calls go through the one session
+        unsure = False
+        """An earlier try went out and failed in a way that does not say it was not taken (a 5xx, a gateway's
+        page): with `settled_by` it is looked up before the next try, and never given up as «not posted»
+        (walk 34: a 502 from a gateway after Slack took the post posted it twice)."""
 
         async def attempt() -> dict[str, Any]:
+            nonlocal unsure
+            if unsure and settled_by is not None and await _found(settled_by):
+                logger.info("Slack %s: an earlier try was taken after all; not sent again", method)
+                return {}
             try:
                 response = await self.client.api_call(method, json=payload)
                 return dict(response.data) if isinstance(response.data, dict) else {}
@@ -103,7 +127,13 @@ class SlackPoster:
                 if status == 429 or error == "ratelimited":
                     raise _Retry("rate limited", _retry_after(exc.response.headers)) from None
                 if status >= 500 or error in _TRANSIENT_ERRORS:
+                    unsure = True
                     raise _Retry(f"HTTP {status} {error}".strip()) from None
+                if not error and settled_by is not None:  # not Slack's answer (a proxy's page): it may have gone
+                    if await settled_by():
+                        logger.info("Slack %s: unreadable answer, but the post is there; not sent again", method)
+                        return {}
+                    raise SlackTimedOut(f"{method}: unreadable answer (HTTP {status}) and not found yet") from None
                 raise SlackCallFailed(f"{method} failed: HTTP {status} {error}".strip(), error=error) from None
             except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
                 if settled_by is None:
@@ -113,9 +143,26 @@ class SlackPoster:
                     return {}
                 raise SlackTimedOut(f"{method}: no answer in time and not found yet; looked up again later") from None
             except (aiohttp.ClientError, ConnectionError) as exc:
-                raise _Retry(f"connection: {type(exc).__name__}") from None
+                if settled_by is None or _never_sent(exc):
+                    raise _Retry(f"connection: {type(exc).__name__}") from None
+                # Cut after the request went out (a reset, a proxy closing): Slack may have posted it (walk 34).
+                if await settled_by():
+                    logger.info("Slack %s: connection lost, but the post is there; not sent again", method)
+                    return {}
+                raise SlackTimedOut(
+                    f"{method}: connection lost ({type(exc).__name__}) and not found yet; looked up again later"
+                ) from None
 
-        return await self._with_retries(method, attempt)
+        try:
+            answer: dict[str, Any] = await self._with_retries(method, attempt)
+        except SlackCallFailed as exc:
+            if exc.error in _CREDENTIALS:
+                self.refused.refused(platform="slack", reason=f"{exc.error} on {method}", fix=CREDENTIALS_FIX)
+            if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
+                raise SlackTimedOut(f"{exc}; an earlier try may have been taken, so it is looked up first") from None
+            raise
+        self.refused.accepted(platform="slack")
+        return answer
 
     async def respond(self, url: str, body: dict[str, Any]) -> None:
         """Post to an interaction's response_url (valid for 30 minutes, five posts)."""
@@ -166,6 +213,22 @@ class SlackPoster:
             await self._session.close()
         if self.client.session is not None and not self.client.session.closed:
             await self.client.session.close()
+
+
+async def _found(settled_by: Callable[[], Awaitable[bool]]) -> bool:
+    """Whether an earlier try is there; a look-up that fails too (Slack down: its 5xx said nothing was taken)
+    is no, so the try is repeated as before."""
+    try:
+        return await settled_by()
+    except SlackCallFailed:
+        return False
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether the connection failed before the request could reach Slack (no connection was made), so
+    sending it again cannot post it twice. A reset, a closed connection or a cut answer may come after
+    Slack took the post."""
+    return isinstance(exc, (aiohttp.ClientConnectorError, ConnectionRefusedError))
 
 
 def _retry_after(headers: Any) -> float:

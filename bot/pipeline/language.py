@@ -11,7 +11,7 @@ from bot.model.config import AppConfig
 from bot.model.identity import Directory
 from bot.pipeline.job import Job, Next
 from bot.state.store import StateStore
-from bot.written_form import channel_form, party_form, person_form
+from bot.written_form import channel_form, configured_form, party_form, person_form
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +60,10 @@ def _written_form(job: Job) -> Lang:
             channel_id=request.channel_id,
             context=job.channel,
         )
-    except Exception:  # the language never stops an answer: bokmål, and the real error shows in the reply
+    except Exception:  # the language never stops an answer: app.yaml's form, and the real error shows in the reply
         logger.exception("could not tell the written form of a %s request", job.parsed.request.platform)
-        return DEFAULT_LANG
+        request = job.parsed.request
+        return configured_form(config=job.config, platform=request.platform, channel_id=request.channel_id)
 
 
 def refusal_form(job: Job) -> Lang:

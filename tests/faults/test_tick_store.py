@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from storage.tinydb_store import TinyDBStore
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.faults.cli_run import run_bot
 
 
 @pytest.fixture
@@ -32,16 +30,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def tick(db: Path, at: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MICROSOFT_", "DATABASE_"))}
-    env.update(SAMHANDLING_DB=str(db), SAMHANDLING_CONFIG=str(ROOT / "app.yaml"))
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "tick", "--now", at],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_bot(db, "tick", "--now", at)
 
 
 def fill(disk: Path) -> None:

@@ -38,6 +38,9 @@ class Answer:
     delay: float | None = None
     lost: bool = False
     """With `delay`: the call never takes effect (a request lost on the way), and the answer is late."""
+    taken: bool = False
+    """With `drop` or a 5xx `status`: the call takes effect before the connection is cut or the error page
+    answers (a reset, or a gateway's 502, after Slack took the post)."""
 
 
 RATE_LIMITED = Answer(status=429, retry_after=7)
@@ -193,14 +196,18 @@ class SlackStandIn:
             return web.json_response(answered)
         if answer.drop:
             assert request.transport is not None
+            if answer.taken:
+                self._ok(request.match_info["method"], self.calls[-1].body, request)
             request.transport.close()
             return web.Response(status=500)
         if answer.status == 429:
             headers = {"Retry-After": str(answer.retry_after or 1)}
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
         if answer.status >= 500:
+            if answer.taken:
+                self._ok(request.match_info["method"], self.calls[-1].body, request)
             return web.Response(status=answer.status, text="upstream connect error", content_type="text/html")
-        return web.json_response({"ok": False, "error": answer.error or "unknown_error"})
+        return web.json_response({"ok": False, "error": answer.error if answer.error is not None else "unknown_error"})
 
     def _ok(self, method: str, body: dict[str, Any], request: web.Request) -> dict[str, Any]:
         self._ts += 1

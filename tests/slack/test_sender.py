@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.refused_credentials import RefusedCredentials
 from adapters.slack.sender import RetryPolicy, SlackPoster, SlackSender
 from bot.delivery.sending import SendTimedOut, Undeliverable
 from bot.messages import Reply
@@ -147,9 +148,101 @@ async def test_a_lost_post_is_left_uncertain_then_looked_up_before_it_is_tried_a
         assert len(standin.history["C0AGDER"]) == 1
 
 
+async def test_a_connection_cut_after_slack_took_the_post_is_looked_up_not_posted_again() -> None:
+    """A reset once the request went out (walk 34 F1: the digest was posted twice): the post is found by its key."""
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(drop=True, taken=True))
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-cut")
+        assert len(standin.calls_to("chat.postMessage")) == 1
+        assert len(standin.calls_to("conversations.history")) == 1
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_a_connection_cut_before_slack_took_the_post_is_left_uncertain_then_posted_once() -> None:
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", DROPPED)
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost")
+        assert len(standin.calls_to("chat.postMessage")) == 1  # not repeated blindly
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost", maybe_posted=True)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-lost", maybe_posted=True)
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+async def test_a_gateway_error_after_slack_took_the_post_is_looked_up_before_the_retry(status: int) -> None:
+    """A 5xx page from a gateway once Slack had taken the post (walk 34: posted twice): found, not sent again."""
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(status=status, taken=True))
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-gw")
+        assert len(standin.calls_to("chat.postMessage")) == 1
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_server_errors_with_a_key_are_retried_then_left_uncertain_never_given_up_as_unposted() -> None:
+    """Every try answered 500: the post is tried again within the pass (each after a look-up), and then left
+    to be looked up before it is sent again (SendTimedOut), since any try may have been taken."""
+    async with sender() as (slack, standin, sleep):
+        standin.script("chat.postMessage", SERVER_ERROR, SERVER_ERROR)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-20261102-500")
+        assert len(standin.calls_to("chat.postMessage")) == 3 and sleep.waits == [1.0, 2.0]
+        standin.script("chat.postMessage", *[SERVER_ERROR] * 10)
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0VESTLAND", reply=REMINDER, key="d-20261102-down")
+    assert len(standin.history["C0AGDER"]) == 1 and not standin.history["C0VESTLAND"]
+
+
+async def test_an_answer_that_is_not_slacks_is_looked_up_not_called_a_refusal() -> None:
+    async with sender() as (slack, standin, _sleep):
+        standin.script("chat.postMessage", Answer(error=""))  # {"ok": false} with no error: a proxy's answer
+        with pytest.raises(SendTimedOut):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-odd")
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-odd", maybe_posted=True)
+    assert len(standin.history["C0AGDER"]) == 1
+
+
+async def test_a_refused_connection_is_retried_at_once() -> None:
+    """Nothing reached Slack, so trying again cannot post twice."""
+    standin = await SlackStandIn().start()
+    port = standin.api_url.split(":")[2].split("/")[0]
+    await standin.stop()
+    sleep = RecordingSleep()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=f"http://127.0.0.1:{port}/api/", retry_handlers=[])
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=3, base_delay=1.0), sleep=sleep)
+    try:
+        with pytest.raises(SendFailed, match="after 3 attempts"):
+            await SlackSender(poster=poster).send(channel_id="C0AGDER", reply=REMINDER, key="d-refused")
+    finally:
+        await poster.close()
+    assert sleep.waits == [1.0, 2.0]
+
+
 async def test_a_channel_that_does_not_exist_is_undeliverable_at_once() -> None:
     async with sender() as (slack, standin, _sleep):
         standin.script("chat.postMessage", Answer(error="channel_not_found"))
         with pytest.raises(Undeliverable, match="channel_not_found"):
             await slack.send(channel_id="C0GONE", reply=REMINDER, key="k-2")
     assert len(standin.calls_to("chat.postMessage")) == 1
+
+
+async def test_a_call_accepted_again_clears_the_refusal() -> None:
+    refused = RefusedCredentials()
+    standin = await SlackStandIn().start()
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=standin.api_url, retry_handlers=[])
+    poster = SlackPoster(client=client, policy=RetryPolicy(max_attempts=2), sleep=RecordingSleep(), refused=refused)
+    slack = SlackSender(poster=poster)
+    try:
+        for error in ("invalid_auth", "missing_scope"):
+            standin.script("chat.postMessage", Answer(error=error))
+            with pytest.raises(SendFailed, match=error):
+                await slack.send(channel_id="C0AGDER", reply=REMINDER, key=f"d-{error}")
+            assert refused.current() == {"slack": f"{error} on chat.postMessage"}
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-ok")
+        assert refused.current() == {}
+        standin.script("chat.postMessage", Answer(error="channel_not_found"))  # one channel's, not the token's
+        with pytest.raises(SendFailed):
+            await slack.send(channel_id="C0GONE", reply=REMINDER, key="d-gone")
+        assert refused.current() == {}
+    finally:
+        await poster.close()
+        await standin.stop()
