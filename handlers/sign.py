@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.actions.base import Acting
 from bot.actions.signing import AlreadySigned, Signed, sign, sign_example, signing_party
+from bot.actions.signing_withdraw import asks_withdrawal, refuse_withdrawal
 from bot.agreement import versions as agreement
 from bot.context import Context
 from bot.i18n import _, current
@@ -38,6 +39,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     asked_version, words = agreement.take_version(words)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
+    if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
+        raise refuse_withdrawal(acting, region=args.region, year=args.year)
     reject_extra(args.rest, example=sign_example(acting, year=args.year, region=args.region))
     result = sign(
         acting,
