@@ -191,14 +191,11 @@ def test_the_nynorsk_help_writes_the_link_placeholder_in_nynorsk() -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_the_terminals_reminder_preview_never_says_it_was_sent_late(lang: str) -> None:
     """F8: the chat's start shows what a pass would post; nothing was posted, so nothing was «sent late»."""
+    import asyncio
     import io
 
     from adapters.terminal import run_chat
-    from bot.reminders.passes import plan_digests
-
-    import asyncio
-
-    from bot.reminders.passes import run_pass
+    from bot.reminders.passes import plan_digests, run_pass
     from tests.helpers import senders_for
 
     person, region = PERSON[lang]
