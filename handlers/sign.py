@@ -23,6 +23,7 @@ from bot.state.store import DomainError
 from handlers.announce import announce_to, to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
+from handlers.sign_day import take_signed_day
 
 LABEL_WORDS = frozenset({"for", "i", "–", "—", "-"})
 """The words a signing button's label and question put around the party and region («Signer for IN –
@@ -37,6 +38,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     _one_region_at_a_time(ctx, words)
     asked_version, words = agreement.take_version(words)
+    words, signed_on = take_signed_day(words, now=ctx.now, example="signer 2027")  # «… signert 21. januar»
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
     if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
@@ -49,6 +51,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         year=args.year,
         version=asked_version,
         confirmed=confirmed,
+        signed_on=signed_on,
     )
     if isinstance(result, AlreadySigned):
         _party, region = signing_party(acting, party=args.party, region=args.region)  # the region it answered for
@@ -105,9 +108,18 @@ def _signed(ctx: Context, result: Signed) -> Reply:
             version=result.version.label(),
             link=result.version.link,
             missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
-        ),
+        )
+        + _signed_day(result),
         visibility=Visibility.CHANNEL,
     )
+
+
+def _signed_day(result: Signed) -> str:
+    """« Ført som signert 21. januar 2027.» (and why that is before the text's registration), or ""."""
+    if result.signed_on is None:
+        return ""
+    said = " " + _("Ført som signert {day}.").format(day=day_text(result.signed_on))
+    return said + (f" {result.day_note}" if result.day_note else "")
 
 
 def _signed_elsewhere(ctx: Context, result: Signed) -> Reply:
@@ -139,7 +151,8 @@ def _complete(ctx: Context, result: Signed) -> Reply:
             version=result.version.label(),
             link=result.version.link,
             command=f"kvittering {result.region} {result.year}",
-        ),
+        )
+        + _signed_day(result),
         sections=[describe(config=ctx.config, state=ctx.state, progress=result.progress, today=ctx.now.date())],
         visibility=Visibility.CHANNEL,
     )
