@@ -66,3 +66,12 @@ def test_without_a_day_the_signature_is_todays_as_before(typed: str) -> None:
         assert "signed_on" not in bot.tables("cycle/agder/2027")["signatures"]["agder"]
     else:
         assert "bekreft" in reply.text  # after the deadline, asked as before
+
+
+def test_the_history_names_the_day_and_keeps_when_it_was_recorded() -> None:
+    bot = adopted()
+    assert_recorded(bot, "signer agder 2027 signert 21. januar", as_="kari")
+    log = bot.say("logg agder 2027", as_="kari").text
+    assert "signert 21. januar 2027" in log, log
+    (entry,) = [e for e in bot.core.state.history("cycle/agder/2027") if e.get("action") == "sign"]
+    assert entry["at"].startswith("2027-02-15T09:30"), entry["at"]

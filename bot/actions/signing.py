@@ -274,6 +274,7 @@ def sign(
                 _("Signerte samarbeidsavtalen {year} for {region} på vegne av {party}, {version}").format(
                     year=year, region=config.party_short(region), party=config.party_name(party), version=text.label()
                 )
+                + (_(", signert {day}").format(day=day_text(signed_on)) if signed_on else "")  # walk 33 F3
                 + summary_note(note and local({"nb": note, "nn": note_nn or note}))
             ),
             mutate=mutate,
