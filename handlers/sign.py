@@ -166,15 +166,23 @@ def _already(ctx: Context, result: AlreadySigned, *, region: str) -> Reply:
     party = ctx.config.party_name(result.party)
     if result.party != region:
         party = _("{party} i avtalen for {region}").format(party=party, region=ctx.config.party_name(region))
+    template = _(
+        "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
+    )
+    day = agreement.signed_day(signature)
+    if day is not None:  # the day it was given, then when it was recorded (walk 33 F3)
+        template = _(
+            "{name} signerte avtalen {year} for {party} {day} (registrert {recorded} kl. {time}, fra "
+            "{platform}{version}). Ingenting er endret."
+        )
     return make_reply(
         title=_("Allerede signert"),
-        lead=_(
-            "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
-        ).format(
+        lead=template.format(
             name=signature.get("name"),
             year=result.year,
             party=party,
-            day=day_text(when.date()),
+            day=day_text(day or when.date()),
+            recorded=day_text(when.date()),
             time=when.strftime("%H.%M"),
             platform=signature.get("platform"),
             version=", " + agreement.signed_on_text(signature) if signature.get("version") else "",

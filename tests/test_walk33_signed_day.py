@@ -75,3 +75,13 @@ def test_the_history_names_the_day_and_keeps_when_it_was_recorded() -> None:
     assert "signert 21. januar 2027" in log, log
     (entry,) = [e for e in bot.core.state.history("cycle/agder/2027") if e.get("action") == "sign"]
     assert entry["at"].startswith("2027-02-15T09:30"), entry["at"]
+
+
+def test_signing_again_names_the_day_given_and_when_it_was_recorded() -> None:
+    bot = adopted("vestland")
+    assert_recorded(bot, "signer vestland 2027 signert 21. januar", as_="per")
+    again = bot.say("signer vestland 2027", as_="per")
+    assert (
+        "signerte avtalen 2027 for Vestland fylkeskommune 21. januar 2027 (registrert 15. februar 2027 kl. 09.30"
+        in (again.text)
+    ), again.text
