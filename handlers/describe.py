@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.agreement.receipt import version_facts
 from bot.agreement.signing import opens_text, sign_button
-from bot.agreement.versions import earlier_signatures
+from bot.agreement.versions import earlier_signatures, signed_at
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.facts.assignment_answers import answers_fact
@@ -186,7 +186,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
-                f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(sig['at']).date())})"
+                f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(signed_at(sig)).date())})"
                 for party, sig in _in_party_order(config, item=item, signatures=signatures)
             )
             facts.append(Fact(_("Signert"), signed))

@@ -52,6 +52,12 @@ _PAST = timedelta(days=366)
 _WEEK = timedelta(days=7)
 
 
+def day_after(words: list[str], *, now: datetime) -> Happened | None:
+    """The whole day that `words` (right after a verb: «signert 21. januar») name, read as a held day is
+    (never ahead of the year before today, the most recent such day), or None."""
+    return _after(words, now=now, window=(now.date() - _PAST, now.date()))
+
+
 def happened_at(words: list[str]) -> int | None:
     """Where a precondition's words say when it happened («budsjett vedtatt 14. desember», «tildelingsbrev
     mottatt 22. desember»): the index of the verb, or None. The rest is read with `held_day(..., received=True)`."""

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.actions.base import Acting
 from bot.actions.signing import AlreadySigned, Signed, sign, sign_example, signing_party
+from bot.actions.signing_withdraw import asks_withdrawal, refuse_withdrawal
 from bot.agreement import versions as agreement
 from bot.context import Context
 from bot.i18n import _, current
@@ -22,6 +23,7 @@ from bot.state.store import DomainError
 from handlers.announce import announce_to, to_agreement_channels
 from handlers.common import read_args, reject_extra
 from handlers.describe import describe
+from handlers.sign_day import take_signed_day
 
 LABEL_WORDS = frozenset({"for", "i", "–", "—", "-"})
 """The words a signing button's label and question put around the party and region («Signer for IN –
@@ -36,8 +38,11 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     _one_region_at_a_time(ctx, words)
     asked_version, words = agreement.take_version(words)
+    words, signed_on = take_signed_day(words, now=ctx.now, example="signer 2027")  # «… signert 21. januar»
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
+    if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
+        raise refuse_withdrawal(acting, region=args.region, year=args.year)
     reject_extra(args.rest, example=sign_example(acting, year=args.year, region=args.region))
     result = sign(
         acting,
@@ -46,6 +51,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         year=args.year,
         version=asked_version,
         confirmed=confirmed,
+        signed_on=signed_on,
     )
     if isinstance(result, AlreadySigned):
         _party, region = signing_party(acting, party=args.party, region=args.region)  # the region it answered for
@@ -102,9 +108,18 @@ def _signed(ctx: Context, result: Signed) -> Reply:
             version=result.version.label(),
             link=result.version.link,
             missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
-        ),
+        )
+        + _signed_day(result),
         visibility=Visibility.CHANNEL,
     )
+
+
+def _signed_day(result: Signed) -> str:
+    """« Ført som signert 21. januar 2027.» (and why that is before the text's registration), or ""."""
+    if result.signed_on is None:
+        return ""
+    said = " " + _("Ført som signert {day}.").format(day=day_text(result.signed_on))
+    return said + (f" {result.day_note}" if result.day_note else "")
 
 
 def _signed_elsewhere(ctx: Context, result: Signed) -> Reply:
@@ -136,7 +151,8 @@ def _complete(ctx: Context, result: Signed) -> Reply:
             version=result.version.label(),
             link=result.version.link,
             command=f"kvittering {result.region} {result.year}",
-        ),
+        )
+        + _signed_day(result),
         sections=[describe(config=ctx.config, state=ctx.state, progress=result.progress, today=ctx.now.date())],
         visibility=Visibility.CHANNEL,
     )
@@ -150,15 +166,23 @@ def _already(ctx: Context, result: AlreadySigned, *, region: str) -> Reply:
     party = ctx.config.party_name(result.party)
     if result.party != region:
         party = _("{party} i avtalen for {region}").format(party=party, region=ctx.config.party_name(region))
+    template = _(
+        "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
+    )
+    day = agreement.signed_day(signature)
+    if day is not None:  # the day it was given, then when it was recorded (walk 33 F3)
+        template = _(
+            "{name} signerte avtalen {year} for {party} {day} (registrert {recorded} kl. {time}, fra "
+            "{platform}{version}). Ingenting er endret."
+        )
     return make_reply(
         title=_("Allerede signert"),
-        lead=_(
-            "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
-        ).format(
+        lead=template.format(
             name=signature.get("name"),
             year=result.year,
             party=party,
-            day=day_text(when.date()),
+            day=day_text(day or when.date()),
+            recorded=day_text(when.date()),
             time=when.strftime("%H.%M"),
             platform=signature.get("platform"),
             version=", " + agreement.signed_on_text(signature) if signature.get("version") else "",

@@ -163,4 +163,4 @@ def test_minutes_points_due_within_a_month_or_its_first_week_are_due_at_the_end(
         as_="kari",
     )
     points = bot.tables("cycle/agder/2026")["milestones"]["regional-autumn"]["outcome"]["followups"]
-    assert [point["due"] for point in points] == ["2026-12-31", "2026-12-07"], reply.text
+    assert [point["due"] for point in points] == ["2026-12-30", "2026-12-07"], reply.text  # 31.12 is off (walk 33 F9)

@@ -89,7 +89,7 @@ def test_a_point_already_overdue_when_recorded_is_told_to_its_owner_as_late_in_b
     assert bot.say("referat høstmøte Godt møte", as_="aud").ok
     bot.set_time(2026, 12, 7, 10)  # Agder held 12 Nov; «innen fredag» is 13 Nov, long gone
     reply = bot.say(
-        "referat høst Godt møte. oppfølging: tall @NFR innen fredag; notat @IN innen 31. desember", as_="kari"
+        "referat høst Godt møte. oppfølging: tall @NFR innen fredag; notat @IN innen 30. desember", as_="kari"
     )
     assert reply.ok, reply.text
     ids = dict(zip(("tall", "notat"), IDS.findall(reply.text), strict=True))
@@ -97,7 +97,7 @@ def test_a_point_already_overdue_when_recorded_is_told_to_its_owner_as_late_in_b
     nfr = told[("slack", "C0NFR")] if ("slack", "C0NFR") in told else next(t for t in told.values() if ids["tall"] in t)
     assert f"tall [{ids['tall']}] (innen 13. november 2026, på overtid)" in nfr, nfr
     notat = next(text for text in told.values() if ids["notat"] in text)
-    assert f"notat [{ids['notat']}] (innen 31. desember 2026)" in notat and "overtid" not in notat, notat
+    assert f"notat [{ids['notat']}] (innen 30. desember 2026)" in notat and "overtid" not in notat, notat
     late = bot.say("referat høst Godt møte. oppfølging: tal @vestland innan fredag", as_="per")  # held Fri 13 Nov
     assert late.ok, late.text
     (tal,) = IDS.findall(late.text)

@@ -122,7 +122,7 @@ def test_two_deadlines_in_one_point_are_asked_never_one_taken(who: str, region: 
         (
             "agder",
             "Notat @SIVA innen to uker; Plan @NFR innen 14 dager; Tall @IN innen en måned",
-            {"SIVA": "2026-12-09", "NFR": "2026-12-09", "IN": "2026-12-24"},
+            {"SIVA": "2026-12-09", "NFR": "2026-12-09", "IN": "2026-12-23"},
             "Fristen «to uker» [{SIVA}] er regnet fra møtedagen 25. november 2026: 9. desember 2026.",
         ),
         (

@@ -175,7 +175,9 @@ def test_a_failed_send_stays_due_and_goes_out_on_the_next_pass() -> None:
     second = run(bot, senders)
     assert key in second.ids
     assert "milestone:national-spring:2027:national|lead-42|terminal:nasjonal" not in second.ids
-    assert bot.tables("national/2027")["ledger"][key]["late"] is True
+    # The summons fell on 20 November 2026, before the bot existed (17 February): never «late» (walk 33 F4);
+    # a reminder missed within the bot's life is, tests/test_walk33_late_before_bot.py.
+    assert bot.tables("national/2027")["ledger"][key]["late"] is False
     bot.set_time(2027, 2, 19, 9)
     assert key not in run(bot, senders).ids
 

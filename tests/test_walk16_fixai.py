@@ -191,13 +191,17 @@ def test_the_nynorsk_help_writes_the_link_placeholder_in_nynorsk() -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_the_terminals_reminder_preview_never_says_it_was_sent_late(lang: str) -> None:
     """F8: the chat's start shows what a pass would post; nothing was posted, so nothing was «sent late»."""
+    import asyncio
     import io
 
     from adapters.terminal import run_chat
-    from bot.reminders.passes import plan_digests
+    from bot.reminders.passes import plan_digests, run_pass
+    from tests.helpers import senders_for
 
     person, region = PERSON[lang]
-    bot = make_bot(at=oslo(2026, 10, 5, 9))
+    bot = make_bot(at=oslo(2026, 8, 3, 9))  # the bot ran in August: September's reminders are missed, not before it
+    asyncio.run(run_pass(core=bot.core, senders=senders_for(bot)))  # (walk 33 F4)
+    bot.set_time(2026, 10, 5, 9)
     late = {"nb": "Sendt for sent", "nn": "Sendt for seint"}[lang]
     passed = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == region]
     assert passed and any(late in d.reply.text for d in passed)  # a pass would post it late: it says so

@@ -217,7 +217,7 @@ def _ask_before_voiding(
 def _binding_since(order: list[str], signed: dict[str, Document]) -> str:
     """« Avtalen er signert av alle partene og har vært bindende siden 6. januar 2027.» when every party had
     signed: a coordinator weighs that before `bekreft` (walk 14b C7, walk 14a F13); "" otherwise."""
-    days = [str(signed[party].get("at") or "")[:10] for party in order if party in signed]
+    days = [agreement.signed_at(signed[party])[:10] for party in order if party in signed]
     if set(order) - set(signed) or not all(days):
         return ""
     try:

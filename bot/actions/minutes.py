@@ -251,9 +251,11 @@ def record_minutes(
     seed = f"{item.ident}:{acting.now.isoformat()}"
     on_plan = progress.planned is not None and progress.planned.date() == held.date()
     agreed = agreed_on(held=held, last_day=held_last or (progress.planned_last_day if on_plan else None))
-    require_sound_points(list(given.get("followups") or ()), now=acting.now, held=agreed, confirmed=confirmed)
+    off = acting.config.reminders.days_off_set  # no deadline on a day off (walk 33 F9)
+    typed = list(given.get("followups") or ())
+    require_sound_points(typed, now=acting.now, held=agreed, confirmed=confirmed, days_off=off)
     points = carry_over(given.get("followups") or (), old=earlier_points, now=acting.now)
-    given = {**given, "followups": stamp(points, now=acting.now, held=agreed, seed=seed)}
+    given = {**given, "followups": stamp(points, now=acting.now, held=agreed, seed=seed, days_off=off)}
 
     def mutate(tables: Tables) -> None:
         doc = tables.setdefault("milestones", {}).setdefault(item_doc_key(item), {})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from gettext import NullTranslations
 
@@ -341,18 +341,20 @@ def require_shared_channel(acting: Acting) -> None:
         )
 
 
-def order_note(acting: Acting, *, item: Item, confirmed: bool) -> str | None:
-    """The signing's window rule (bot/model/order.py): refused unless confirmed; the note to store if confirmed."""
-    breaches = signing_breaches(config=acting.config, item=item, now=acting.now, named=True)
+def order_note(acting: Acting, *, item: Item, confirmed: bool, at: datetime | None = None) -> str | None:
+    """The signing's window rule (bot/model/order.py) at `at` (the day it was signed, else now): refused
+    unless confirmed; the note to store if confirmed."""
+    now = at or acting.now
+    breaches = signing_breaches(config=acting.config, item=item, now=now, named=True)
     if breaches and not confirmed:
         raise refuse(item=item, breaches=breaches)
     with using("nb"):  # stored with the item and shown as written, like the history
-        return mark(signing_breaches(config=acting.config, item=item, now=acting.now))
+        return mark(signing_breaches(config=acting.config, item=item, now=now))
 
 
-def order_note_nn(acting: Acting, *, item: Item) -> str | None:
+def order_note_nn(acting: Acting, *, item: Item, at: datetime | None = None) -> str | None:
     """The signing's note in nynorsk (stored beside the bokmål one, for nynorsk readers)."""
-    return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=acting.now))
+    return nynorsk_mark(lambda: signing_breaches(config=acting.config, item=item, now=at or acting.now))
 
 
 def replace_question(*, what: str, again: str | None = None, kept: str | None = None) -> DomainError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from bot.actions.base import Acting, record
 from bot.actions.rules import (
@@ -21,6 +22,7 @@ from bot.actions.rules import (
     typed_with,
     write_item,
 )
+from bot.actions.signing_day import require_signed_day, signing_moment
 from bot.actions.signing_place import require_one_place, through_organisation
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
@@ -50,6 +52,10 @@ class Signed:
     version: agreement.Version
     progress: Progress
     """The agreement's progress after the signature: `done` when it was the last one."""
+    signed_on: date | None = None
+    """The day given with «signert …» (walk 33 F3), else None: signed when recorded."""
+    day_note: str = ""
+    """What the reply says of a signed day before the text was registered here (`signing_day`)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,7 @@ def sign(
     year: int | None,
     version: int | None,
     confirmed: bool,
+    signed_on: date | None = None,
 ) -> Signed | AlreadySigned:
     config = acting.config
     spec = signing_milestone(config)
@@ -221,6 +228,7 @@ def sign(
     _require_meant_year(acting, item=item, party=party, typed=year_typed is not None)
     require_one_place(acting, region=region, year=year, party=party)
     _require_preconditions(acting, item=item, region=region, year=year)
+    when = signing_moment(acting, day=signed_on)  # the window and deadline at the day it was signed
     # The version before the lateness (walk 23 #2): a «bekreft» asked for an old text would then be refused.
     text = agreement.version_to_sign(
         acting.state,
@@ -229,9 +237,10 @@ def sign(
         party=party,
         asked=version,
         button=lambda current: sign_button(config, item=item, party=party, version=current, at=acting.now),
-        confirm=confirm_word() if late_breaches(config=config, item=item, at=acting.now) else "",
+        confirm=confirm_word() if late_breaches(config=config, item=item, at=when) else "",
     )
-    note = order_note(acting, item=item, confirmed=confirmed)
+    day_note = require_signed_day(acting, day=signed_on, text=text) if signed_on else ""  # walk 33 F3
+    note = order_note(acting, item=item, confirmed=confirmed, at=when)
     signature = {
         "person": acting.caller.key,
         "name": acting.caller.name,
@@ -240,10 +249,12 @@ def sign(
         "platform": acting.request.platform,
         "channel": acting.request.channel_id,
     }
+    if signed_on:
+        signature["signed_on"] = signed_on.isoformat()
     through = through_organisation(acting)
     if through:
         signature["organisation"] = through
-    note_nn = order_note_nn(acting, item=item) if note else None
+    note_nn = order_note_nn(acting, item=item, at=when) if note else None
     if note:
         signature["outside_order"] = note
         signature["outside_order_nn"] = note_nn
@@ -263,6 +274,7 @@ def sign(
                 _("Signerte samarbeidsavtalen {year} for {region} på vegne av {party}, {version}").format(
                     year=year, region=config.party_short(region), party=config.party_name(party), version=text.label()
                 )
+                + (_(", signert {day}").format(day=day_text(signed_on)) if signed_on else "")  # walk 33 F3
                 + summary_note(note and local({"nb": note, "nn": note_nn or note}))
             ),
             mutate=mutate,
@@ -270,7 +282,16 @@ def sign(
     except _AlreadySigned as already:
         return AlreadySigned(party=party, year=year, signature=already.signature)
     progress = progress_of(config=config, state=acting.state, item=item)
-    return Signed(item=item, region=region, year=year, party=party, version=text, progress=progress)
+    return Signed(
+        item=item,
+        region=region,
+        year=year,
+        party=party,
+        version=text,
+        progress=progress,
+        signed_on=signed_on,
+        day_note=day_note,
+    )
 
 
 def _only_open_year(acting: Acting, *, key: str, region: str) -> int | None:

@@ -19,6 +19,7 @@ from bot.agreement.versions import (
     Version,
     current_version,
     earlier_signatures,
+    signed_day,
     signed_on_text,
     versions,
     when_text,
@@ -219,6 +220,9 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
             if sig is None:
                 continue
             at = datetime.fromisoformat(sig["at"]).astimezone(config.tz)
+            at_oslo = f"{at:%d.%m.%Y}{_(' kl. ')}{at:%H.%M}"
+            if (day := signed_day(sig)) is not None:  # signed on its day, recorded later (walk 33 F3)
+                at_oslo = _("{day} (registrert {recorded})").format(day=f"{day:%d.%m.%Y}", recorded=at_oslo)
             lines.append(
                 SignatureLine(
                     party=party,
@@ -226,7 +230,7 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
                     person=sig.get("person"),
                     name=str(sig.get("name", "")),
                     at=str(sig["at"]),
-                    at_oslo=f"{at:%d.%m.%Y}{_(' kl. ')}{at:%H.%M}",
+                    at_oslo=at_oslo,
                     platform=str(sig.get("platform", "")),
                     channel=str(sig.get("channel", "")),
                     version=sig.get("version"),

@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 from urllib.parse import urlparse
 
@@ -324,3 +324,24 @@ def version_to_sign(
             buttons=(button(current),) if button is not None else (),
         )
     return current
+
+
+def signed_day(signature: Document) -> date | None:
+    """The day the party says it signed (`signer … signert 21. januar`, walk 33 F3), when it was given: a
+    signature made before the bot was adopted, on paper, or typed a day late. None: it was signed when
+    recorded (`at`, the history entry's own time, which never changes)."""
+    value = signature.get("signed_on")
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def signed_at(signature: Document) -> str:
+    """The ISO time a signature counts from on every surface (the agreement's completion, «bindende siden»,
+    a signature's day): the start of its signed day when one was given, else when it was recorded."""
+    recorded = str(signature.get("at") or "")
+    day = signed_day(signature)
+    if day is None or not recorded:
+        return recorded
+    return datetime.combine(day, time(), tzinfo=datetime.fromisoformat(recorded).tzinfo).isoformat()

@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from bot.dates.vague import deadline_day
 from bot.dates.words import DAY_UNITS, MONTH_NAMES, MONTH_UNITS, NUMBERS, WEEK_UNITS, alternation
-from bot.dates.workdays import on_or_before
+from bot.dates.workdays import DaysOff, on_or_before
 from bot.parsing import fold
 
 logger = logging.getLogger(__name__)
@@ -110,12 +110,14 @@ class _Named:
     strong: bool
 
 
-def due_in(text: str, *, now: datetime) -> Due | None:
+def due_in(text: str, *, now: datetime, days_off: DaysOff = ()) -> Due | None:
     """The due date a point's words name («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»)
-    and its words with that phrase taken out; None when none is read as one day."""
+    and its words with that phrase taken out; None when none is read as one day. `days_off` are the
+    deployment's extra days off (app.yaml `reminders.days_off`): a deadline never falls on one («innen nyttår»
+    is 30 December where 31 December is off), by the one rule every reminder keeps (`workdays.on_or_before`)."""
     for named in _named(text):
-        counted = _counted(named.phrase, now=now) if named.strong else None
-        read = (counted, None) if counted is not None else _read(named, now=now)
+        counted = _counted(named.phrase, now=now, days_off=days_off) if named.strong else None
+        read = (counted, None) if counted is not None else _read(named, now=now, days_off=days_off)
         if read is not None:
             rest = " ".join((text[: named.start] + " " + text[named.end :]).split()).rstrip(" ,")
             return Due(read[0], rest, read[1], named.phrase if counted is not None else None)
@@ -152,27 +154,27 @@ def _named(text: str) -> list[_Named]:
     return found
 
 
-def _counted(phrase: str, *, now: datetime) -> date | None:
+def _counted(phrase: str, *, now: datetime, days_off: DaysOff) -> date | None:
     """The last working day on or before the day `phrase` counts to from `now` (the meeting's day)."""
     from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline
 
     words = " ".join(phrase.lower().split())
     if _THIS_MONTH.match(words):
-        return read_deadline(f"utgangen av {MONTH_NAMES[now.month - 1]} {now.year}", now=now)
+        return read_deadline(f"utgangen av {MONTH_NAMES[now.month - 1]} {now.year}", now=now, days_off=days_off)
     if (found := _COUNTED.match(words)) is None:
         return None
     parsed = parse_norwegian_date(f"om {found.group(1)}", now=now)
-    return on_or_before(parsed.when.date()) if parsed is not None and not parsed.month_only else None
+    return on_or_before(parsed.when.date(), days_off=days_off) if parsed is not None and not parsed.month_only else None
 
 
-def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
+def _read(named: _Named, *, now: datetime, days_off: DaysOff) -> tuple[date, date | None] | None:
     """The deadline the phrase names, and the day typed when that was no working day (else None)."""
     from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline
 
     if fold(named.word).startswith("i lopet") or named.word == "ila":  # «i løpet av september»: the month's end
-        due = read_deadline(f"utgangen av {named.phrase}", now=now)
+        due = read_deadline(f"utgangen av {named.phrase}", now=now, days_off=days_off)
     else:  # «innen nyttår», «innen 1. kvartal»: a period's last working day
-        due = read_deadline(named.phrase, now=now)
+        due = read_deadline(named.phrase, now=now, days_off=days_off)
     if due is not None:
         return due, None
     week_end = _WEEK_END.match(" ".join(named.phrase.lower().split()))  # «innen utgangen av uke 49» (walk 21 A7)
@@ -180,22 +182,22 @@ def _read(named: _Named, *, now: datetime) -> tuple[date, date | None] | None:
     if parsed is not None and parsed.month_only and named.strong and not week_end:
         # «innen desember», «innen første uke i desember»: the period's last working day (dates13)
         end = deadline_day(day=parsed.when.date(), part=parsed.month_part)
-        return (on_or_before(end), None) if end != parsed.when.date() else None
+        return (on_or_before(end, days_off=days_off), None) if end != parsed.when.date() else None
     if parsed is None or parsed.month_only or (week_end and not parsed.week_only):
         return None
     if parsed.week_only:
-        return _week_end(parsed.when.date()), None
+        return _week_end(parsed.when.date(), days_off=days_off), None
     typed = parsed.when.date()  # «før 31. mars» is that day, as the grammar's deadlines are (README) ...
-    working = on_or_before(typed)  # ... or the working day before it («innen 1.1.», walk 11 M6)
+    working = on_or_before(typed, days_off=days_off)  # ... or the working day before it («innen 1.1.», walk 11 M6)
     return working, typed if working != typed else None
 
 
-def _week_end(day: date) -> date:
+def _week_end(day: date, *, days_off: DaysOff) -> date:
     """«innen uke 50» / «innan veke 50»: by the end of that working week, its Friday or the last working day
     before it (a holiday Friday), never its Monday (walk8 N3). `day` is any day of the week (the grammar
     reads a week as its first working day)."""
     monday = day - timedelta(days=day.weekday())
-    last = on_or_before(monday + timedelta(days=4))
+    last = on_or_before(monday + timedelta(days=4), days_off=days_off)
     return last if last >= monday else monday + timedelta(days=4)
 
 
@@ -207,7 +209,7 @@ _MONTH_END = re.compile(r"^(?:(?:i\s+)?(?:utgangen|slutten|enden|midten)\s+av|ul
 month, for `dato`, which asks which day)."""
 
 
-def read_deadline(phrase: str, *, now: datetime) -> date | None:
+def read_deadline(phrase: str, *, now: datetime, days_off: DaysOff = ()) -> date | None:
     """The last working day of the period `phrase` names (the words after «innen»), or None when it names
     none of these periods."""
     words = " ".join(phrase.lower().split()).rstrip(".,")
@@ -216,20 +218,20 @@ def read_deadline(phrase: str, *, now: datetime) -> date | None:
     words = words[: year_match.start()] if year_match else words
     folded = fold(words)
     if (quarter := _QUARTER.match(folded)) and quarter.group(1) in _ORDINALS:
-        return _last_working(_QUARTER_ENDS[_ORDINALS[quarter.group(1)] - 1] + year, back=0, now=now)
+        return _last_working(_QUARTER_ENDS[_ORDINALS[quarter.group(1)] - 1] + year, back=0, now=now, days_off=days_off)
     for pattern, day, back in _PERIODS:
         if pattern.match(folded):
-            return _last_working(day + year, back=back, now=now)
+            return _last_working(day + year, back=back, now=now, days_off=days_off)
     if _MONTH_END.match(words):
-        return _last_working(words + year, back=0, now=now, month=True)
+        return _last_working(words + year, back=0, now=now, month=True, days_off=days_off)
     return None
 
 
-def _last_working(words: str, *, back: int, now: datetime, month: bool = False) -> date | None:
+def _last_working(words: str, *, back: int, now: datetime, days_off: DaysOff, month: bool = False) -> date | None:
     from bot.dates.grammar import parse_norwegian_date  # loads with the first deadline, as `due_from` does
 
     parsed = parse_norwegian_date(words, now=now)
     if parsed is None or parsed.month_only != month:
         logger.debug("deadline words %r not read as one day", words)
         return None
-    return on_or_before(parsed.when.date() - timedelta(days=back))
+    return on_or_before(parsed.when.date() - timedelta(days=back), days_off=days_off)

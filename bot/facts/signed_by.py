@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.agreement.versions import signed_at
 from bot.clock import OSLO
 from bot.dates.text import format_short
 from bot.i18n import _
@@ -91,7 +92,7 @@ def signatures_text(config: AppConfig, made: list[Made]) -> str:
             party=config.party_name(m.party),
             year=m.year,
             region=config.party_short(m.region),
-            day=format_short(datetime.fromisoformat(str(m.signature["at"])).astimezone(OSLO).date()),
+            day=format_short(datetime.fromisoformat(signed_at(m.signature)).astimezone(OSLO).date()),
         )
         for m in made
     )

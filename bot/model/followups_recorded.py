@@ -18,6 +18,7 @@ from storage.base import Document
 
 if TYPE_CHECKING:
     from bot.dates.deadline import Due
+    from bot.dates.workdays import DaysOff
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 """No 0/O, 1/I/L: an id is read off a screen and typed."""
@@ -43,13 +44,14 @@ def due_phrase(text: str) -> str | None:
     return unread_deadline(text)
 
 
-def due_from(text: str, *, now: datetime) -> Due | None:
+def due_from(text: str, *, now: datetime, days_off: DaysOff = ()) -> Due | None:
     """The due date in the point's words («innen 15. mars», «senest fredag», «før 1. oktober», «innen jul»: a
     period's last working day), read by the date grammar (`bot.dates.deadline.due_in`), with the words left
-    when its phrase is taken out; None when there is none or it is not one date."""
+    when its phrase is taken out; None when there is none or it is not one date. `days_off` (app.yaml's
+    `reminders.days_off`) are no deadline's day, as they are no reminder's (walk 33 F9)."""
     from bot.dates.deadline import due_in  # the grammar loads only when a point names a date
 
-    return due_in(text, now=now)
+    return due_in(text, now=now, days_off=days_off)
 
 
 def agreed_on(*, held: datetime, last_day: date | None) -> datetime:
@@ -61,7 +63,9 @@ def agreed_on(*, held: datetime, last_day: date | None) -> datetime:
     return datetime.combine(last_day, held.timetz())
 
 
-def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -> list[Document]:
+def stamp(
+    points: list[Document], *, now: datetime, held: datetime, seed: str, days_off: DaysOff = ()
+) -> list[Document]:
     """Points as the action stores them: each with its id and due date (kept when already there). A due date
     is read from the meeting's day `held`: the deadlines were agreed there, so minutes written late keep them
     («innen 1. desember» of a meeting on 26 November is that 1 December, never a year on)."""
@@ -74,7 +78,7 @@ def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -
             point["made"] = now.date().isoformat()
             taken.add(point["id"])
         if "due" not in point:  # the date is kept as a date, and the words without it (shown «innen …»)
-            found = due_from(str(point.get("text", "")), now=min(held, now))
+            found = due_from(str(point.get("text", "")), now=min(held, now), days_off=days_off)
             point["due"] = found.day.isoformat() if found else None
             if found and found.moved_from:  # «innen 1.1.»: the working day before, and the reply says so
                 point["due_typed"] = found.moved_from.isoformat()
@@ -88,7 +92,9 @@ def stamp(points: list[Document], *, now: datetime, held: datetime, seed: str) -
     return stamped
 
 
-def require_sound_points(points: list[Document], *, now: datetime, held: datetime, confirmed: bool) -> None:
+def require_sound_points(
+    points: list[Document], *, now: datetime, held: datetime, confirmed: bool, days_off: DaysOff = ()
+) -> None:
     """A point says what is to be done: «oppfølging: @IN innen 1. mai» has only a deadline and is refused.
     Its date is read from the meeting's day `held` (see `stamp`); one before that day is most likely a slip
     («innen forrige uke»): asked, and `bekreft` stores it. One between the meeting and today was agreed at
@@ -96,7 +102,7 @@ def require_sound_points(points: list[Document], *, now: datetime, held: datetim
     since = min(held, now)
     for point in points:
         text = str(point.get("text", ""))
-        found = due_from(text, now=since)
+        found = due_from(text, now=since, days_off=days_off)
         if not (found[1] if found else text).strip(" .,;:-@"):  # «oppfølging: @ innen 1. mai» (walk 32 F7)
             raise DomainError(
                 _(

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from types import MappingProxyType
 from typing import Any
 
-from bot.agreement.versions import EARLIER, VERSIONS
+from bot.agreement.versions import EARLIER, VERSIONS, signed_at
 from bot.clock import OSLO
 from bot.facts.kinds import is_signing
 from bot.i18n import _, local
@@ -187,7 +187,7 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
         missing = tuple(party for party in agreement_parties(config, region=item.region) if party not in signatures)
         done = not missing
         if done:
-            done_at = max((_when(sig.get("at")) for sig in signatures.values()), default=None)
+            done_at = max((_when(signed_at(sig)) for sig in signatures.values()), default=None)  # its signed day
         noted = [(p, sig) for p, sig in signatures.items() if sig.get("outside_order")]
         # Each note is a sentence of its own («… var 31. januar 2027.»): joined as sentences, not by «;» (walk 8, m8).
         outside = " ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None

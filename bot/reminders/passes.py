@@ -32,6 +32,7 @@ from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain
 from bot.messages import ChannelAddress
 from bot.reminders import lease as pass_lease
 from bot.reminders import ledger as pass_ledger
+from bot.reminders.began import note_began
 from bot.reminders.digest import Digest
 from bot.reminders.lease import PassLease, holder_id
 from bot.reminders.ledger import Intent
@@ -109,6 +110,9 @@ async def _run(
     try:
         left = pass_ledger.leftover(core.state)
         planned_at = pass_ledger.not_before_last(core.state, at)  # never earlier than the last pass that posted
+        note_began(
+            core.state, now=at, cron=core.config.reminders.cron
+        )  # when the store began, once: nothing due before it is late
         if left:
             resolved = await _resolve(core=core, senders=senders, intents=left, report=report)
             if resolved is None:

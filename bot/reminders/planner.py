@@ -34,6 +34,7 @@ from bot.model.wheel import (
     responsible_party,
     tracked,
 )
+from bot.reminders.began import began_at, missed
 from bot.reminders.folding import first_notice_on, fold, relined_by
 from bot.reminders.ledger_ids import reminder_id as ledger_id
 from bot.reminders.ledger_ids import told_already
@@ -120,6 +121,7 @@ class Planner(ItemSchedule):
         context: dict[str, tuple[Progress, list[Item] | None]] = {}
         blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
         earliest = earliest_counted(self.config, today=today)
+        began: datetime | None = None  # when the store began (`bot.reminders.began`), read when first needed
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
             if item.year < earliest and not still_owed(item, today=today):
                 # History from the day the next agreement's preparation opens (`earliest_counted`), as in
@@ -187,6 +189,10 @@ class Planner(ItemSchedule):
                 planned = progress.planned.date() if progress.planned else None
                 reminder_id = ledger_id(ident=item.ident, occurrence=told, where=where, planned=planned)
                 late = told.day < today and not made_due_by_change(progress, told)
+                if late and began is None:  # read once, only when a reminder is behind its day
+                    began = began_at(state, now=now)
+                cron = self.config.reminders.cron  # none missed before the bot existed (walk 33 F4):
+                late = late and began is not None and missed(told.day, began=began, cron=cron)
                 if reminder_id in skip or told_already(
                     ledger, ident=item.ident, occurrence=told, where=where, planned=planned, today=today
                 ):

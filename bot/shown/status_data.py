@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from bot.actions.plan import region_plan_period
 from bot.agreement.receipt import signed_before_bot
-from bot.agreement.versions import NO_TEXT_YET_AFTER_LABEL, current_version, earlier_signatures
+from bot.agreement.versions import NO_TEXT_YET_AFTER_LABEL, current_version, earlier_signatures, signed_day
 from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
@@ -353,7 +353,10 @@ def _late(sig: Document) -> str:
 
 def _signed_by(sig: Document) -> str:
     who = sig.get("name") or sig.get("person") or _("ukjent")
-    signed = _("Signert av {who} {when}").format(who=who, when=_when(sig.get("at")))
+    when = _when(sig.get("at"))
+    if (day := signed_day(sig)) is not None:  # signed on its day, recorded later (walk 33 F3)
+        when = _("{day} (registrert {recorded})").format(day=f"{day:%d.%m.%Y}", recorded=when)
+    signed = _("Signert av {who} {when}").format(who=who, when=when)
     return (signed + f" ({sig.get('platform', '')})").replace(" ()", "")
 
 

@@ -18,7 +18,7 @@ READ = {
     "d": ("medio januar", "2028-01-14"),  # 15 January 2028 is a Saturday
     "e": ("ultimo februar", "2028-02-29"),
     "f": ("{by} midten av mars", "2028-03-15"),
-    "g": ("{by} 1.1.", "2027-12-31"),  # New Year's Day: the Friday before
+    "g": ("{by} 1.1.", "2027-12-30"),  # New Year's Day; 31 December is a day off (walk 33 F9)
 }
 UNREAD = {"h": "primo februar", "i": "snarest", "j": "asap", "k": "{by} ultimo"}
 MOVED = {"nb": "er ikke en arbeidsdag, så den er satt til", "nn": "er ikkje ein arbeidsdag, så han er sett til"}
@@ -35,4 +35,4 @@ def test_month_parts_are_read_and_words_naming_no_day_warn(lang: str) -> None:
         assert f"«{words[key].split(' ', 1)[-1] if key == 'k' else words[key]}»" in reply.text, reply.text
     assert "⚠️" in reply.text
     assert "1. januar 2028" in reply.text and MOVED[lang] in reply.text, reply.text
-    assert "31. desember 2027" in reply.text
+    assert "30. desember 2027" in reply.text  # the day before the day off 31 December (walk 33 F9)

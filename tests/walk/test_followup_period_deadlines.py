@@ -17,7 +17,7 @@ PEOPLE = {"nb": ("kari", "agder", "høst", "innen"), "nn": ("per", "vestland", "
 WARNED = {"nb": "Fristen «neste møte»", "nn": "Fristen «neste møte»"}
 EXPECTED = {
     "a": ("15. januar", "2028-01-14"),  # a Saturday: the Friday before (walk 11 M6)
-    "b": ("nyttår", "2027-12-31"),  # a Friday
+    "b": ("nyttår", "2027-12-30"),  # 31 December is a day off in app.yaml (walk 33 F9)
     "c": ("utgangen av januar", "2028-01-31"),
     "d": ("jul", "2027-12-23"),  # before Christmas Eve, not July
     "e": ("1. kvartal", "2028-03-31"),

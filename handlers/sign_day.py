@@ -1,0 +1,31 @@
+"""`signer … signert 21. januar`: the day a signature was given, read from the words after «signert»
+(walk 33 F3). The rules for that day are the action's (`bot.actions.signing_day`); this reads the words."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bot.i18n import _
+from bot.parsing import fold
+from bot.state.store import DomainError
+from handlers.minutes_held import day_after
+
+SIGNED_WORDS = frozenset({"signert", "signerte", "underskrevet", "underskrive", "underskriven"})
+"""Words after which `signer` reads the day it was signed («signert 21. januar», nynorsk «underskrive»)."""
+
+
+def take_signed_day(words: list[str], *, now: datetime, example: str) -> tuple[list[str], date | None]:
+    """The words before «signert» and the day after it, or the words unchanged and None without the verb.
+    Words after the verb that name no whole day are refused: a signature is never recorded on a guess."""
+    at = next((index for index, word in enumerate(words) if fold(word).lower() in SIGNED_WORDS), None)
+    if at is None:
+        return words, None
+    after = [word for word in words[at + 1 :] if fold(word).lower() != "den"]  # «signert den 21. januar»
+    happened = day_after(after, now=now) if after else None
+    if happened is None:
+        raise DomainError(
+            _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example} signert 21. januar».").format(
+                words=" ".join(words[at:]), example=example
+            )
+        )
+    return words[:at], happened.date()
