@@ -55,3 +55,29 @@ def test_a_reminder_missed_within_the_bots_life_is_still_sent_late_with_the_mark
     assert f"{LATE['nasjonal']} 1. mars 2027.)" in later[("slack", "nasjonal")], later
     assert f"{LATE['vestland']} 1. mars 2027.)" in later[("terminal", "vestland")], later
     assert "20. november 2026" not in "".join(later.values())
+
+
+def test_a_damaged_partition_neither_stops_the_pass_nor_fixes_a_later_start(tmp_path) -> None:
+    """The store's start is read from every history; one damaged partition (named on /healthz, its region
+    refused) is passed over, the other regions' reminders go, and nothing is recorded until it is mended,
+    since its history may be the oldest (found when the merged main's start-up stopped on it)."""
+    from bot.reminders.began import PARTITION, began_at
+    from storage.tinydb_store import TinyDBStore
+
+    with TinyDBStore(tmp_path / "db") as store:
+        bot = make_bot(store=store, at=oslo(2027, 2, 15, 9, 30))
+        assert bot.say("forutsetning budsjett vestland 2027", as_="per").ok
+        assert bot.say("forutsetning budsjett agder 2027", as_="kari").ok
+        damaged = tmp_path / "db" / "cycle" / "agder" / "2027.json"
+        kept = damaged.read_bytes()
+        damaged.write_bytes(kept[:50])
+        senders = senders_for(bot)
+        bot.set_time(2027, 2, 16, 9)
+        asyncio.run(run_pass(core=bot.core, senders=senders))
+        assert posts_on(senders, day=16, month=2), "the other regions' reminders went"
+        assert store.rows(PARTITION, table="began") == {}
+        damaged.write_bytes(kept)
+        bot.set_time(2027, 2, 17, 9)
+        asyncio.run(run_pass(core=bot.core, senders=senders))
+        assert store.rows(PARTITION, table="began") != {}
+        assert began_at(bot.core.state, now=oslo(2027, 2, 17, 9)) <= oslo(2027, 2, 15, 9, 31)

@@ -16,6 +16,7 @@ import logging
 from datetime import date, datetime, time
 
 from bot.state.store import StateStore
+from storage.base import StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def began_at(state: StateStore, *, now: datetime) -> datetime:
             return datetime.fromisoformat(str(row.get("at", "")))
         except ValueError:
             logger.error("the recorded start of the store cannot be read: %r", row.get("at"))
-    return _earliest_kept(state, now=now)
+    return _earliest_kept(state, now=now)[0]
 
 
 def note_began(state: StateStore, *, now: datetime, cron: str) -> None:
@@ -43,7 +44,10 @@ def note_began(state: StateStore, *, now: datetime, cron: str) -> None:
     if state.store.rows(PARTITION, table=_TABLE).get(_KEY) is not None:
         return
     today = datetime.combine(now.date(), pass_time(cron), tzinfo=now.tzinfo)
-    at = min(_earliest_kept(state, now=now), today, now)
+    earliest, whole = _earliest_kept(state, now=now)
+    if not whole:  # a damaged partition's history may be older: record once it is mended, not a later start
+        return
+    at = min(earliest, today, now)
     if state.store.record_once(partition=PARTITION, table=_TABLE, key=_KEY, doc={"at": at.isoformat()}):
         logger.info("the store's start recorded: %s", at.isoformat())
 
@@ -62,15 +66,22 @@ def pass_time(cron: str) -> time:
     return time(0, 0)
 
 
-def _earliest_kept(state: StateStore, *, now: datetime) -> datetime:
-    """The time of the store's earliest history entry, or `now` when none is older."""
-    earliest = now
+def _earliest_kept(state: StateStore, *, now: datetime) -> tuple[datetime, bool]:
+    """The time of the store's earliest history entry, or `now` when none is older, and whether every
+    partition could be read. A damaged partition (named on /healthz and refused for its own region's
+    commands) is passed over here: it must not stop the other regions' reminders or the start-up."""
+    earliest, whole = now, True
     for name in state.store.partitions():
-        for entry in state.history(name)[:1]:
+        try:
+            first = state.history(name)[:1]
+        except StoreError:
+            whole = False
+            continue
+        for entry in first:
             try:
                 at = datetime.fromisoformat(str(entry.get("at", "")))
             except ValueError:
                 continue
             if at.tzinfo is not None:
                 earliest = min(earliest, at)
-    return earliest
+    return earliest, whole
