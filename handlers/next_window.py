@@ -6,13 +6,13 @@ configuration and day (`bot.memo.per_config`); a request only reads what was rec
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import date, timedelta
 
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.facts.prepares import meetings_to_prepare
-from bot.memo import drop_oldest, per_config
+from bot.facts.unsigned import without_signed
+from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.model.cycle import still_followed
 from bot.model.wheel import (
@@ -23,7 +23,6 @@ from bot.model.wheel import (
     regional_milestones,
     tracked,
 )
-from bot.state.store import item_partition
 
 HORIZON = timedelta(days=200)
 """How far ahead `neste` looks for items whose window has not opened yet."""
@@ -62,7 +61,8 @@ def actor_items(ctx: Context, *, actor: str, region: str | None, today: date) ->
 
     Which items these can be follows from the configuration and the day (`_actor_window`); a request only
     reads whether the actor has signed each agreement."""
-    items = list(_unsigned(ctx, actor=actor, region=region, today=today))
+    window = _actor_window(ctx.config, actor=actor, region=region, today=today)
+    items = list(without_signed(state=ctx.state, actor=actor, window=window, key=(actor, region, today)))
     if region is None:
         items += _meetings_to_prepare(ctx, actor=actor)
     return items
@@ -84,51 +84,6 @@ def _actor_window(config: AppConfig, *, actor: str, region: str | None, today: d
                 elif region and "actors" in item.spec.prepare:
                     items.append((item, False))
     return tuple((item, owed) for item, owed in items if may_show(config, item, today=today))
-
-
-def _unsigned(ctx: Context, *, actor: str, region: str | None, today: date) -> tuple[Item, ...]:
-    """The window's items less the agreements the actor has signed. That follows from each owed signing's
-    partition's signatures table alone, and a write to anything else there keeps that table the same object
-    (storage.fragments.share_unchanged), as every other region's partition is: so the answer is kept by those
-    tables' identities, and a request reads each partition (its read set still names them all) and compares,
-    rather than asking every region's signatures (~24 an actor's `neste`). Only as stored, never in a held write."""
-    window = _actor_window(ctx.config, actor=actor, region=region, today=today)
-    read = ctx.state.store.read
-    signed = tuple(
-        read(partition).get("signatures") or None
-        for partition in _owed_partitions(ctx.config, actor=actor, region=region, today=today)
-    )
-    stored = ctx.state.only_read()
-    key = (actor, region, today)
-    kept = _UNSIGNED.get(key) if stored else None
-    if kept is not None and kept[0] is window and all(a is b for a, b in zip(kept[1], signed, strict=True)):
-        return kept[2]
-    items = tuple(
-        item
-        for item, owed in window
-        if not owed or actor not in ctx.state.signatures(region=item.region or "", year=item.year)
-    )
-    if stored:
-        _UNSIGNED[key] = (window, signed, items)
-        if len(_UNSIGNED) > _UNSIGNED_KEPT:
-            drop_oldest(_UNSIGNED)
-    return items
-
-
-_UNSIGNED_KEPT = 256
-_UNSIGNED: OrderedDict[tuple[str, str | None, date], tuple[object, tuple[object, ...], tuple[Item, ...]]] = (
-    OrderedDict()
-)
-"""Per actor, region and day: the window it was made from (the configuration's, per `_actor_window`), each
-owed signing's signatures table (held, so their ids stay theirs; None for none), and the items left."""
-
-
-@per_config(maxsize=256)
-def _owed_partitions(config: AppConfig, *, actor: str, region: str | None, today: date) -> tuple[str, ...]:
-    """The partition of each signing in the actor's window (`_actor_window`) it owes until it signs, in order."""
-    return tuple(
-        item_partition(item) for item, owed in _actor_window(config, actor=actor, region=region, today=today) if owed
-    )
 
 
 def _meetings_to_prepare(ctx: Context, *, actor: str) -> list[Item]:
