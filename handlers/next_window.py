@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.facts.prepares import meetings_to_prepare
+from bot.facts.unsigned import without_signed
 from bot.memo import per_config
 from bot.model.config import AppConfig
 from bot.model.cycle import still_followed
@@ -60,11 +61,8 @@ def actor_items(ctx: Context, *, actor: str, region: str | None, today: date) ->
 
     Which items these can be follows from the configuration and the day (`_actor_window`); a request only
     reads whether the actor has signed each agreement."""
-    items = [
-        item
-        for item, owed in _actor_window(ctx.config, actor=actor, region=region, today=today)
-        if not owed or actor not in ctx.state.signatures(region=item.region or "", year=item.year)
-    ]
+    window = _actor_window(ctx.config, actor=actor, region=region, today=today)
+    items = list(without_signed(state=ctx.state, actor=actor, window=window, key=(actor, region, today)))
     if region is None:
         items += _meetings_to_prepare(ctx, actor=actor)
     return items
