@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from bot.dates.away import AWAY_WORDS, after_away_but, before_away, before_busy_otherwise, before_otherwise, is_away
 from bot.dates.labelled import labelled_numbers
@@ -46,6 +47,11 @@ from bot.dates.words import (
     WORKDAY_WORDS,
 )
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.dates.parsed import ParsedDate
+
 logger = logging.getLogger(__name__)
 
 # A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
@@ -60,6 +66,7 @@ _SENTENCE_WORDS = frozenset(
         *("sendes", "sendast", "forventes", "ventes", "signeres", "signerast", "godkjennes", "godkjennast"),
         # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
         *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
+        *("inviterer", "inviterar", "arrangerer", "arrangerar", "møteinnkalling", "møteinvitasjon"),
         *(
             "minner",
             "starter",
@@ -232,7 +239,7 @@ def date_phrases(text: str) -> Iterator[str]:
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _either_or(before_away(before_otherwise(plain[end:])))
+        told = plain[:start] + _without_meals(_either_or(before_away(before_otherwise(plain[end:]))))
         own_start, own_end = _own_sentence(words, start=start, end=end)
         near = plain[own_start:start] + before_away(before_otherwise(plain[end:own_end]))
         if (
@@ -268,6 +275,24 @@ def date_phrases(text: str) -> Iterator[str]:
         yield phrase
         if phrase.endswith("."):
             yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
+
+
+def _without_meals(after: list[str]) -> list[str]:
+    """The words after a date without «før lunsj» further on («torsdag 25. november, helst før lunsj»): a part of
+    the day named, not a day counted from (dates18), as a meal right after the date is its own."""
+    return [w for i, w in enumerate(after) if not (w in _MEAL_LEAD and not _MEALS.isdisjoint(after[i + 1 : i + 2]))]
+
+
+def month_implied(phrase: str, found: ParsedDate, *, now: datetime) -> bool:
+    """«Me tek det på Teams den 18. kl 13.», «Kan vi ta det fredag den 29.?»: in a sentence a day without its month
+    is a date only with «den» before it, a clock time or a weekday with it, and still to come this month; a bare «26.»
+    there may be a point or a floor, and a day that has passed this month is more likely one that has been («Kan du
+    sende referatet fra møtet den 12. kl 10?» on the 13th) than next month's."""
+    return (
+        "den" in phrase.lower().split()
+        and (found.has_time or found.weekday is not None)
+        and (found.when.year, found.when.month) == (now.year, now.month)
+    )
 
 
 def _either_or(after: list[str]) -> list[str]:

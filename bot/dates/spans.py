@@ -121,8 +121,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         end = read(right)
         if isinstance(end, DateTrouble) and end.reason == "weekday" and _DAY_ONLY_RE.fullmatch(left):
             return end  # "torsdag 22. – fredag 23. mai": the weekdays are wrong, not the meeting two dates
-        if not isinstance(end, ParsedDate) or end.month_only or end.day_of_month:
-            continue
+        if not isinstance(end, ParsedDate) or end.month_only or (end.day_of_month and not _days_alone(left, end)):
+            continue  # «den 14. og 15.» (dates18): two days alone are that month's, as «den 15.» alone is
         start = read(left)
         if end.until and isinstance(start, ParsedDate) and start.has_time:
             continue  # «9:00 - 10:00-12:00» is no meeting over days
@@ -164,6 +164,13 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
             span_end=last,
         )
     return None
+
+
+def _days_alone(left: str, end: ParsedDate) -> bool:
+    """Whether `left` is a day alone before a last day typed without its month («den 14.» of «den 14. og 15.»),
+    earlier in that month, so both are the month the last day is read in, never a span over a month's end."""
+    m = _DAY_ONLY_RE.fullmatch(left)
+    return m is not None and int(m.group(2)) < end.when.day
 
 
 def _same_day_range(start: ParsedDate, end: ParsedDate) -> bool:
