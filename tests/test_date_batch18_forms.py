@@ -52,6 +52,11 @@ READS: list[tuple[str, str]] = [  # written as the corpus writes them: day[ time
     ("Regionalt dialogmøte, onsdag 3. mars kl 10", "2027-03-03 10:00"),
     ("Siva inviterer til samling 3. mars kl 10.", "2027-03-03 10:00"),
     ("Vi foreslår onsdag 3. mars, helst før lunsj", "2027-03-03"),
+    # a minutes' «Neste møte:» names the meeting, not the day; two following slashed days; «Sett av …» in a mail
+    ("Neste møte: 3.3 kl 12", "2027-03-03 12:00"),
+    ("Nytt møte: onsdag 3.3", "2027-03-03"),
+    ("3/3 og 4/3", "2027-03-03"),
+    ("Sett av 3. mars", "2027-03-03"),
 ]
 
 
@@ -82,6 +87,9 @@ NOT_READ = [
     "Påminnelse\nAvlyst: 3. mars",
     "ok, ikke 3. mars",
     "Regionalt dialogmøte, avlyst 3. mars",
+    "Neste møte: avlyst",
+    "3/3 og 5/3",
+    "Ikke sett av 3. mars",
     # «til» alone is an end, no meeting's day; a day that has been is `held_day`'s, not `dato`'s
     "til mandag",
     "mottatt i går",

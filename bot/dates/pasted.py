@@ -289,9 +289,15 @@ def _without_symbols(s: str) -> str:
 
 
 def _is_label(label: str) -> bool:
-    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said."""
+    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said. «Neste
+    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day."""
     words = _words(label)
+    if len(words) == 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
+        words = words[1:]
     return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+
+
+_NEXT_WORDS = frozenset({"neste", "nytt", "ny", "førstkommende", "førstkomande"})
 
 
 def _words(s: str) -> list[str]:

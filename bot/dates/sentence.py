@@ -67,6 +67,7 @@ _SENTENCE_WORDS = frozenset(
         # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
         *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
         *("inviterer", "inviterar", "arrangerer", "arrangerar", "møteinnkalling", "møteinvitasjon"),
+        *("sett", "set", "hold", "noter", "reserver", "merk"),  # «Sett av 9. november», «Hold av …»: keep the day
         *(
             "minner",
             "starter",

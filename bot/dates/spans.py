@@ -39,7 +39,8 @@ _FROM_RE = re.compile(r"^(?:(?:fra|frå)(?:\s+og\s+med)?|fom\.?|f\.\s*o\.\s*m\.?
 _SEPARATOR_RE = re.compile(
     r"\s*-\s*|\s+(?:til(?:\s+og\s+med)?|tom\.?|t\.\s*o\.\s*m\.?)\s+|(?<=[0-9]\.)\s*/\s*(?=[0-9]{1,2}\.)"
     r"|(?<=[0-9]\.)\s+og\s+|(?<=[^\W\d_])\s+og\s+(?=(?:[^\W\d_]+\s+)?(?:den\s+)?[0-9]{1,2}\.)"
-)  # «30. september og 1. oktober»: a month's name before «og», a day's number after it
+    r"|(?<=[0-9]/[0-9]|/[0-9]{2})\s+og\s+(?=[0-9]{1,2}/[0-9])"
+)  # «30. september og 1. oktober»: a month's name before «og», a day's number after it; «4/11 og 5/11» (dates18)
 _AND_RE = re.compile(r"\s+og\s+")
 """«22. og 23. april», «torsdag 22. og fredag 23. april»: one meeting over two days only when they follow each
 other; «3. og 10. mars» stays two dates."""
