@@ -57,6 +57,11 @@ READS: list[tuple[str, str]] = [  # written as the corpus writes them: day[ time
     ("Nytt møte: onsdag 3.3", "2027-03-03"),
     ("3/3 og 4/3", "2027-03-03"),
     ("Sett av 3. mars", "2027-03-03"),
+    # a place's name in brackets after a date without its time; «St. Hans»
+    ("3.–4. mars (Bodø)", "2027-03-03"),
+    ("onsdag 3. mars (Mo i Rana)", "2027-03-03"),
+    ("St. Hans", "2027-06-24"),
+    ("St. Hans aften", "2027-06-23"),
 ]
 
 
@@ -90,6 +95,7 @@ NOT_READ = [
     "Neste møte: avlyst",
     "3/3 og 5/3",
     "Ikke sett av 3. mars",
+    "3. mars kl 10 (London)",  # with a clock time a city in brackets may be a zone: refused with it
     # «til» alone is an end, no meeting's day; a day that has been is `held_day`'s, not `dato`'s
     "til mandag",
     "mottatt i går",

@@ -147,6 +147,12 @@ _PLACE_RE = re.compile(
 )
 # «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.
 _NAME_AFTER_RE = re.compile(r"(?:,|\s[–-])\s*((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+# «16.–17. august (Bodø)» (dates18): a place's name in brackets at the end, only without a clock time (a zone's city in
+# brackets would move the hour, «(London)», and stays in to be refused with it).
+_NAME_IN_BRACKETS_RE = re.compile(
+    r"\s\(\s*([A-ZÆØÅ][a-zæøå][\w&'-]*(?:\s+(?:(?:i|på)\s+)?[A-ZÆØÅ][\w&'-]*){0,2})\s*\)\s*[.!]*$"
+)
+_CLOCK_RE = re.compile(r"[0-9][:.][0-9]{2}|\b(?i:kl|klokka|klokken|am|pm)\b|[0-9](?i:am|pm)\b")
 # «rundt 20. januar», «ca. 20.1», «tentativt 20.1», «foreløpig 20.1», «20.1 (TBC)», «20.1 – med forbehold»: a day
 # proposed with reserve is still the day proposed (a planned date is one until it is moved), so the reserve is cut;
 # «20. eller 21.» and «evt.» name two days and stay refused.
@@ -215,12 +221,22 @@ def essence(text: str) -> str:
         if (m := _meeting_name(s)) and _is_label(m.group(1)):  # «Innkalling: Dialogmøte vår – tirsdag 13. april»
             s = s[m.end() :]
     s = MOVED_TO_RE.sub("", s, count=1)
-    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
+    if (m := _name_in_brackets(s)) is not None:
+        s = s[: m.start()]
+    elif (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
         s = s[: m.start()]
     s = _TENTATIVE_LEAD_RE.sub("", _TENTATIVE_TAIL_RE.sub("", s))
     return s.strip() or text.strip()
+
+
+def _name_in_brackets(s: str) -> re.Match[str] | None:
+    """A place's name in brackets at the end («16. august (Bodø)», «(Mo i Rana)») when no clock time is typed; never
+    a word that says which day."""
+    m = None if _CLOCK_RE.search(s) else _NAME_IN_BRACKETS_RE.search(s)
+    names = [word for word in _words(m.group(1)) if word not in ("i", "på")] if m is not None else []
+    return m if m is not None and not any(_dated(word) for word in names) else None
 
 
 def _meeting_name(s: str) -> re.Match[str] | None:
