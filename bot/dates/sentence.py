@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from bot.dates.away import AWAY_WORDS, after_away_but, before_away, before_busy_otherwise, before_otherwise, is_away
 from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.sentence_words import REFUSING_WORDS, SENTENCE_WORDS
 from bot.dates.words import (
     COMING_WORDS,
     DAY_ORDINALS,
@@ -54,56 +55,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
-_SENTENCE_WORDS = frozenset(
-    {
-        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "meg", "han", "hun", "ho"),
-        *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
-        *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
-        *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
-        # a precondition's or a deadline's coming day («Forutsetning: statsbudsjettet legges fram 6. oktober»)
-        *("legges", "leggast", "legg", "legger", "kommer", "kjem", "vedtas", "vedtast", "behandles", "handsamast"),
-        *("sendes", "sendast", "forventes", "ventes", "signeres", "signerast", "godkjennes", "godkjennast"),
-        # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
-        *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
-        *("inviterer", "inviterar", "arrangerer", "arrangerar", "møteinnkalling", "møteinvitasjon"),
-        *("sett", "set", "hold", "noter", "reserver", "merk"),  # «Sett av 9. november», «Hold av …»: keep the day
-        *(
-            "minner",
-            "starter",
-            "startar",
-            "begynner",
-            "byrjar",
-            "møtes",
-            "møtest",
-            "treffes",
-            "treffast",
-            "høres",
-            "høyrest",
-            "landar",
-            "lander",
-            "holdes",
-            "haldast",
-        ),
-    }
-)
-# The day is not (or not surely) the meeting's.
-_REFUSING_WORDS = frozenset(
-    {
-        *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
-        *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
-        *("annakvar", "annankvar", "kvar", "hver", "annahver"),
-        *AWAY_WORDS,
-        # a day counted from the one named («så vi kan signere etter det»)
-        *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
-        # a day that has been: without its year it would be read as the coming one
-        *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
-        *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
-        *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
-        # last year's («Vi tok det 26. januar i fjor.»): without its year the day would be read as this year's
-        *("fjor", "ifjor", "fjoråret", "fjorår"),
-    }
-)
 _YEAR_WORDS = frozenset({"år", "året", "aar", "aaret"})
 # Words right before a date that make it a start or a day counted from, not the day meant.
 _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
@@ -131,7 +82,7 @@ _FEAST_GLUE = frozenset(
         *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
     }
 )
-_NOT_THE_DAY = _REFUSING_WORDS - AWAY_WORDS
+_NOT_THE_DAY = REFUSING_WORDS - AWAY_WORDS
 _EITHER = frozenset({"anten", "enten"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
@@ -267,7 +218,7 @@ def date_phrases(text: str) -> Iterator[str]:
             or (moves and before not in _TO_WORDS)
         ):
             continue
-        if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
+        if len(around) < 2 or (SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
         after = plain[end] if end < len(plain) else ""
         if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(plain[start:end], after=after):
