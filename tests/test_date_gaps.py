@@ -190,7 +190,7 @@ def test_a_part_of_a_month_is_asked_about_like_a_month(text: str, expected: date
         ("den 26. (fredag)", "weekday", WED, None),
         ("fredag den 3.", "weekday", WED, None),  # not the next Friday the 3rd, in September 2027
         ("fredag 31.", "weekday", WED, None),
-        ("den 22. og 23.", "two_dates", WED, None),
+        ("den 22. og 24.", "two_dates", WED, None),  # days apart; «den 22. og 23.» is a meeting (dates18)
         ("22. 23.", "two_dates", WED, None),
         ("andre desember tredje desember", "two_dates", WED, None),
         ("torsdag 10-12", "ambiguous", WED, None),  # 10 December is a Thursday too
@@ -325,7 +325,7 @@ def test_the_note_is_in_nynorsk_for_a_nynorsk_channel(wed: BotDriver) -> None:
         ("dato høst torsdag 10-12", ("«dato høst 10. desember» eller «dato høst torsdag kl 10.00»",)),
         ("dato vår 2027 den 22.", ("Hvilken måned mener du med «den 22.»?", "«dato vår 2027 22. januar»")),
         ("dato høst fredag 3. desember 2026", ("er en torsdag, ikke en fredag",)),
-        ("dato høst den 22. og 23.", ("er to datoer",)),
+        ("dato høst den 22. og 24.", ("er to datoer",)),
     ],
 )
 def test_dato_asks_instead_of_guessing(wed: BotDriver, command: str, needles: tuple[str, ...]) -> None:

@@ -8,7 +8,17 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.dates.words import DEADLINE_WORDS, DUE_WORDS, FROM_WORDS, MONTHS, WEEKDAYS, alternation
+from bot.dates.words import (
+    DAY_UNITS,
+    DEADLINE_WORDS,
+    DUE_WORDS,
+    FROM_WORDS,
+    MONTHS,
+    NUMBERS,
+    WEEK_UNITS,
+    WEEKDAYS,
+    alternation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,3 +38,14 @@ DEADLINE_RE = re.compile(
     r"\s*:?\s+(?:den\s+|på\s+)?"
 )
 FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
+# «innen to uker», «innan 14 dagar» (dates18): a length after a deadline word is the day it ends, as «om to uker».
+_LENGTH_RE = re.compile(
+    rf"^(?:[0-9]{{1,2}}|{alternation(tuple(NUMBERS))})\s+(?:{alternation((*DAY_UNITS, *WEEK_UNITS))})$"
+)
+
+
+def after_deadline(s: str) -> str:
+    """A normalized phrase without its deadline words and «fra» («svar innen 24.3» → «24.3»); a length after a
+    deadline word («innen to uker») becomes the day it ends («om to uker»): the same deadline, counted from today."""
+    cut = FROM_DAY_RE.sub("", DEADLINE_RE.sub("", s))
+    return f"om {cut}" if cut != s and DEADLINE_RE.match(s) and _LENGTH_RE.match(cut) else cut

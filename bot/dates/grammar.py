@@ -20,14 +20,15 @@ from datetime import date, datetime, timedelta
 from bot import i18n
 from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
-from bot.dates.due import DEADLINE_RE, FROM_DAY_RE
+from bot.dates.chat_hour import chat_hour, hour_asked
+from bot.dates.due import DEADLINE_RE, after_deadline
 from bot.dates.ends import by_its_end, no_such_end, until_start
 from bot.dates.found import Maker, shifted
 from bot.dates.parsed import DateTrouble, ParsedDate
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
 from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
-from bot.dates.sentence import date_phrases
+from bot.dates.sentence import date_phrases, month_implied
 from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_instant, two_days
 from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, day_first, impossible_end, take_all_day, take_lunch, take_time
@@ -137,12 +138,15 @@ def _read(
     by_end = False
     if not before_feast(s):
         deadline = DEADLINE_RE.match(s)
-        cut = FROM_DAY_RE.sub("", DEADLINE_RE.sub("", s))
+        cut = after_deadline(s)
         by_end = deadline is not None and not until_start(deadline.group()) and christmas_by(cut, typed=s) == cut
         s = christmas_by(cut, typed=s)
     s, whole = take_all_day(s)
-    s, lunch = take_lunch(between(with_years(with_relative_months(s, today=now.date()), today=now.date())))
+    s = with_years(with_relative_months(s, today=now.date()), today=now.date())
+    s, lunch = take_lunch(between(s))
     found = _read_whole(s, text=text, now=now, window=window)
+    if found is None and (hour := chat_hour(s)) is not None:  # «tors 10»: asked, never guessed
+        found = hour_asked(s, _read_whole(hour, text=hour, now=now, window=window), phrase=hour)
     if by_end and isinstance(found, ParsedDate) and found.month_only:
         found = by_its_end(found)
     if isinstance(found, ParsedDate) and (lunch or whole) and not found.has_time and not found.month_only:
@@ -173,22 +177,10 @@ def _in_sentence(text: str, *, now: datetime, window: tuple[date, date] | None) 
     """The one day a whole sentence names («Kan vi ta det torsdag 18.3 kl 9?»), or None (`bot.dates.sentence`)."""
     for phrase in date_phrases(text):
         found = _read(phrase, now=now, window=window, sentence=False)
-        if isinstance(found, ParsedDate) and (not found.day_of_month or _month_implied(phrase, found, now=now)):
+        if isinstance(found, ParsedDate) and (not found.day_of_month or month_implied(phrase, found, now=now)):
             far = window is None and not found.year_typed and found.when.date() - now.date() > _SENTENCE_AHEAD
             return None if far else found
     return None
-
-
-def _month_implied(phrase: str, found: ParsedDate, *, now: datetime) -> bool:
-    """«Me tek det på Teams den 18. kl 13.», «Kan vi ta det fredag den 29.?»: in a sentence a day without its month
-    is a date only with «den» before it, a clock time or a weekday with it, and still to come this month; a bare «26.»
-    there may be a point or a floor, and a day that has passed this month is more likely one that has been («Kan du
-    sende referatet fra møtet den 12. kl 10?» on the 13th) than next month's."""
-    return (
-        "den" in phrase.lower().split()
-        and (found.has_time or found.weekday is not None)
-        and (found.when.year, found.when.month) == (now.year, now.month)
-    )
 
 
 def _read_whole(

@@ -99,6 +99,11 @@ _VARIANTS: dict[str, str] = {
     "sankthansaftan": "sankthansaften",
     "sankt hans aften": "sankthansaften",
     "sankt hans": "sankthansdag",
+    "st. hans": "sankthansdag",  # «St. Hans», «St. Hans aften» (dates18)
+    "st hans": "sankthansdag",
+    "st. hans aften": "sankthansaften",
+    "st hans aften": "sankthansaften",
+    "st. hansaften": "sankthansaften",
     "sankthans": "sankthansdag",
     "palmesundag": "palmesøndag",
     "påskeaftan": "påskeaften",

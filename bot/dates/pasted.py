@@ -37,6 +37,8 @@ _GREETING_RE = re.compile(
     r"^\s*(?i:hei|hallo|heisann|hei hei|god morgen|god dag|takk)(?:\s+(?i:alle|alle sammen)|\s+[A-ZÆØÅ][\w-]*)?"
     r"\s*[,!.:]+\s*"
 )
+# «ok tirs 10?», «ja, fredag kl 9», «greit – 3/3» (dates18): a chat's yes in front of the day it answers with.
+_YES_RE = re.compile(r"^\s*(?i:ok|okei|okay|oki|ja|jepp|jada|greit|fint|supert|flott|topp)\b\s*[,!.:–-]*\s+(?=\S)")
 # «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
 _LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
 # «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
@@ -49,11 +51,13 @@ _QUALIFIED = _ONE_NAME + r"(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i
 # «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same name right in front
 # of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise. Each
 # pair is the name set off and the name before its time; the qualified name is tried first.
+# «Regionalt dialogmøte, onsdag 26. mai kl 10» (dates18): the kind of meeting before its name, and a comma setting it off.
+_KIND = r"(?:(?i:regionalt|regionale|nasjonalt|nasjonale|administrativt|administrative|digitalt|fysisk|felles)\s+)?"
 _MEETING_RES = tuple(
     (
-        re.compile(rf"^\s*{name}\s*(?=\(|[–-]\s)[–-]?\s*"),
+        re.compile(rf"^\s*{_KIND}{name}\s*(?=\(|[–-]\s|,\s)[–,-]?\s*"),
         re.compile(
-            rf"^\s*{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+            rf"^\s*{_KIND}{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
         ),
     )
     for name in (_QUALIFIED, _ONE_NAME)
@@ -143,12 +147,19 @@ _PLACE_RE = re.compile(
 )
 # «22. april, Scandic Kristiansand», «22. april – Quality Hotel»: a name after a comma or a dash, at the end.
 _NAME_AFTER_RE = re.compile(r"(?:,|\s[–-])\s*((?:[A-ZÆØÅ][\w&'-]*\.?)(?:\s+[A-ZÆØÅ][\w&'-]*\.?){0,4})\s*[.!]*$")
+# «16.–17. august (Bodø)» (dates18): a place's name in brackets at the end, only without a clock time (a zone's city in
+# brackets would move the hour, «(London)», and stays in to be refused with it).
+_NAME_IN_BRACKETS_RE = re.compile(
+    r"\s\(\s*([A-ZÆØÅ][a-zæøå][\w&'-]*(?:\s+(?:(?:i|på)\s+)?[A-ZÆØÅ][\w&'-]*){0,2})\s*\)\s*[.!]*$"
+)
+_CLOCK_RE = re.compile(r"[0-9][:.][0-9]{2}|\b(?i:kl|klokka|klokken|am|pm)\b|[0-9](?i:am|pm)\b")
 # «rundt 20. januar», «ca. 20.1», «tentativt 20.1», «foreløpig 20.1», «20.1 (TBC)», «20.1 – med forbehold»: a day
 # proposed with reserve is still the day proposed (a planned date is one until it is moved), so the reserve is cut;
 # «20. eller 21.» and «evt.» name two days and stay refused.
 # Only before a day with its number or weekday, or a month's middle: «rundt påske», «ca. uke 3» stay vague.
 _TENTATIVE_LEAD_RE = re.compile(
-    r"^(?:rundt|ca\.?|cirka|omkring|kring|tentativt|tentativ|foreløpig|førebels|forel\.)\s+"
+    r"^(?:rundt|ca\.?|cirka|omkring|kring|tentativt|tentativ|foreløpig|førebels|forel\.|"
+    r"\(\s*(?:tentativt|foreløpig|førebels|tbc|ikke\s+bekreftet|ikkje\s+stadfesta)\s*\)\s*:?)\s+"
     rf"(?=[0-9]|(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b|(?:midten|midt|medio)\s)",
     re.IGNORECASE,
 )
@@ -169,7 +180,7 @@ _SEPARATORS = frozenset({"·", "⋅", "|", "•"})  # Google's «14. april · 09
 
 MOVED_TO_RE = re.compile(
     r"^(?:(?:blir|ble|vert|blei|er)\s+)?"
-    r"(?:flytte[ts]?|flytta|flyttast|flytt|endre[ts]|endra|endrast|utsatt|utsettes|utsett|utsettast|"
+    r"(?:flytte[rts]?|flyttar|flytta|flyttast|flytt|endre[rts]|endrar|endra|endrast|utsatt|utsetter|utsettes|utset|utsett|utsettast|"
     r"fremskyndet|fremskyndes|framskunda|framskundast)"
     r"(?:\s+(?:til|på))?\s+(?=\S)(?!(?:fra|frå|fom|f\.o\.m\.?)\s)",
     re.IGNORECASE,
@@ -180,11 +191,21 @@ grammar reads them too (dates17: «utsatt til torsdag 18/11 kl 12» in a follow-
 before «fra»: «flytta frå 14.11 til 18.11» names the old day too, never a meeting from the 14th to the 18th."""
 
 
+# «Møteinnkalling\nTidspunkt: 24. november …», «Påminnelse\n…» (dates18): a heading line of its own above the date's
+# lines, a few words without a digit that name an invitation or a reminder; never one that takes the meeting back.
+_HEADING_LINE_RE = re.compile(
+    r"^\s*(?![^\n]*\b(?i:avlys\w*|ikke|ikkje|utgår|cancel\w*)\b)"
+    r"(?i:[^\W\d_]+\s+){0,3}(?i:\w*innkalling\w*|invitasjon\w*|påminn\w*|reminder|invitation|møteinvitasjon)"
+    r"(?i:\s+[^\W\d_]+){0,3}\s*:?\s*\n(?=[^\n]*[0-9])"
+)
+
+
 def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
     if (start := ics_start(text)) is not None:
         return start
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
+    s = _HEADING_LINE_RE.sub("", s, count=1)
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s
     s = " ".join(_without_symbols(s).split())
     if m := _CALENDAR_SUBJECT_RE.match(s):
@@ -194,18 +215,28 @@ def essence(text: str) -> str:
     s = _ZONE_RE.sub("", _DURATION_RE.sub("", _REFERENCE_RE.sub("", _ROOM_TAIL_RE.sub("", s)))).rstrip(
         " ,("
     )  # each pattern starts at a word, so none is tried at every space
-    s = _GREETING_RE.sub("", s)
+    s = _YES_RE.sub("", _GREETING_RE.sub("", s))
     if (m := _LABEL_RE.match(s) or _meeting_name(s)) and _is_label(m.group(1)):
         s = s[m.end() :]
         if (m := _meeting_name(s)) and _is_label(m.group(1)):  # «Innkalling: Dialogmøte vår – tirsdag 13. april»
             s = s[m.end() :]
     s = MOVED_TO_RE.sub("", s, count=1)
-    if (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
+    if (m := _name_in_brackets(s)) is not None:
+        s = s[: m.start()]
+    elif (m := _PLACE_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1) or "")):
         s = s[: m.start()].rstrip(" ,(–-") + " " + s[m.end() :]
     elif (m := _NAME_AFTER_RE.search(s)) and not any(_dated(word) for word in _words(m.group(1))):
         s = s[: m.start()]
     s = _TENTATIVE_LEAD_RE.sub("", _TENTATIVE_TAIL_RE.sub("", s))
     return s.strip() or text.strip()
+
+
+def _name_in_brackets(s: str) -> re.Match[str] | None:
+    """A place's name in brackets at the end («16. august (Bodø)», «(Mo i Rana)») when no clock time is typed; never
+    a word that says which day."""
+    m = None if _CLOCK_RE.search(s) else _NAME_IN_BRACKETS_RE.search(s)
+    names = [word for word in _words(m.group(1)) if word not in ("i", "på")] if m is not None else []
+    return m if m is not None and not any(_dated(word) for word in names) else None
 
 
 def _meeting_name(s: str) -> re.Match[str] | None:
@@ -217,7 +248,7 @@ def _meeting_name(s: str) -> re.Match[str] | None:
             m = m if after[:1].isdigit() or _dated(_words(after)[0]) else None
         if m is None or not m.group(1).lower().endswith(_MEETING_NOUNS):
             continue
-        qualifier = _words(m.group().strip(" –-(")[len(m.group(1).strip()) :])
+        qualifier = _words(s[m.end(1) : m.end()].strip(" –-(,"))
         if not qualifier or not _dated(qualifier[-1]):
             return m  # «Møte i Morgen kl 10», «Seminar i Uke 20»: a day's word is no party's or place's name
     return None
@@ -274,9 +305,15 @@ def _without_symbols(s: str) -> str:
 
 
 def _is_label(label: str) -> bool:
-    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said."""
+    """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said. «Neste
+    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day."""
     words = _words(label)
+    if len(words) == 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
+        words = words[1:]
     return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+
+
+_NEXT_WORDS = frozenset({"neste", "nytt", "ny", "førstkommende", "førstkomande"})
 
 
 def _words(s: str) -> list[str]:

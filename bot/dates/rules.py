@@ -68,6 +68,9 @@ _NUMERIC_RE = re.compile(
 )
 _TEXTUAL_RE = re.compile(_PREFIX + rf"([0-9]{{1,2}})\.?\s*({_MON})\.?{_YEAR}")
 _ORDINAL_DAY_RE = re.compile(_PREFIX + rf"({_DAY_ORD})\s+({_MON})\.?{_YEAR}")
+# «12 Nov 27», «3. desember '27» (dates18): two digits after a month's name are a year when no clock shows them (24–99).
+_SHORT_YEAR_AHEAD = 2
+_TEXTUAL_SHORT_RE = re.compile(_PREFIX + rf"([0-9]{{1,2}})\.?\s*({_MON})\.?\s*,?\s+'?(2[4-9]|[3-9][0-9])")
 # "den 22.", "22.", "den 22", "den tjuende": a day of the month with its month left out. A bare number
 # ("22") stays noise: it could as well be a week or a year.
 _DAY_ALONE_RE = re.compile(rf"(?:på\s+)?(?:den\s+([0-9]{{1,2}})\.?|([0-9]{{1,2}})\.|den\s+({_DAY_ORD}))")
@@ -95,7 +98,7 @@ _WD_DAY_RE = re.compile(rf"(?:på\s+)?({_WD})\.?\s*,?\s+(?:den\s+([0-9]{{1,2}})\
 _WEEKEND_RE = re.compile(r"(?:(?:rett|like)\s+)?(?:over|etter)\s+(?:helgen|helga|helgi|helga)")
 _NEXT_MONTH_RE = re.compile(r"(?:i\s+)?(?:neste|kommende)\s+(?:måned|månad)")
 _WEEK_NO_RE = re.compile(
-    rf"(?:på\s+|i\s+løpet\s+av\s+|ila\.?\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
+    rf"(?:på\s+|i\s+løpet\s+av\s+|ila\.?\s+)?(?:({_WD})\s+)?(?:i\s+)?(?:{_WEEK}|week|wk\.?|v\.?)\s*(?:nr\.?\s*)?([0-9]{{1,2}})"
     r"(?:\s*[,/]?\s*(?:i\s+)?([0-9]{4}))?"
 )
 _PART_WORDS: dict[str, MonthPart] = {
@@ -193,6 +196,12 @@ def _explicit(s: str, *, today: date, now: datetime, window: tuple[date, date] |
             return None
         return _yearless_month_day(int(mo), int(d), today=today, window=window, weekday=wd)
     m = _TEXTUAL_RE.fullmatch(s) or _ORDINAL_DAY_RE.fullmatch(s)
+    if m is None and (short := _TEXTUAL_SHORT_RE.fullmatch(s)):
+        wd, d, mon, y2 = short.groups()
+        year = short_year(y2, today=today)
+        if not today.year - 1 <= year <= today.year + _SHORT_YEAR_AHEAD:
+            return None  # «3. juni 30»: a count or a minute as likely as the year 2030
+        return Found(day=date(year, MONTHS[mon], int(d)), year_typed=True, weekday=_typed(wd))
     groups = m.groups() if m else None
     if m is None and (m := _MONTH_FIRST_RE.fullmatch(s)):
         wd, mon, d, y = m.groups()

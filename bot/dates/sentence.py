@@ -26,10 +26,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from bot.dates.away import AWAY_WORDS, after_away_but, before_away, before_busy_otherwise, before_otherwise, is_away
 from bot.dates.labelled import labelled_numbers
 from bot.dates.named_days import feast_week_words, named_day_words
+from bot.dates.sentence_words import REFUSING_WORDS, SENTENCE_WORDS
 from bot.dates.words import (
     COMING_WORDS,
     DAY_ORDINALS,
@@ -46,56 +48,13 @@ from bot.dates.words import (
     WORKDAY_WORDS,
 )
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.dates.parsed import ParsedDate
+
 logger = logging.getLogger(__name__)
 
-# A pronoun or a verb of proposing, asking or holding a meeting: the words around the date make a sentence.
-_SENTENCE_WORDS = frozenset(
-    {
-        *("vi", "me", "eg", "jeg", "du", "de", "dere", "dykk", "deg", "dokker", "oss", "meg", "han", "hun", "ho"),
-        *("det", "hva", "kva", "hvordan", "korleis", "fungerer", "funkar", "funker", "sees", "ses", "sjåast"),
-        *("kan", "passer", "passar", "går", "blir", "vert", "er", "har", "skal", "vil", "må", "bør", "kunne"),
-        *("foreslår", "føreslår", "forslår", "foreslå", "føreslå", "ønsker", "ynskjer", "tar", "tek", "ta"),
-        # a precondition's or a deadline's coming day («Forutsetning: statsbudsjettet legges fram 6. oktober»)
-        *("legges", "leggast", "legg", "legger", "kommer", "kjem", "vedtas", "vedtast", "behandles", "handsamast"),
-        *("sendes", "sendast", "forventes", "ventes", "signeres", "signerast", "godkjennes", "godkjennast"),
-        # an invitation's heading names the meeting's day («Innkalling til dialogmøte tirsdag 13. april kl. 10»)
-        *("innkalling", "innkallinga", "invitasjon", "påminnelse", "påminning", "velkommen"),
-        *(
-            "minner",
-            "starter",
-            "startar",
-            "begynner",
-            "byrjar",
-            "møtes",
-            "møtest",
-            "treffes",
-            "treffast",
-            "høres",
-            "høyrest",
-            "landar",
-            "lander",
-            "holdes",
-            "haldast",
-        ),
-    }
-)
-# The day is not (or not surely) the meeting's.
-_REFUSING_WORDS = frozenset(
-    {
-        *("ikke", "ikkje", "ikkun", "aldri", "avlyst", "avlyses", "avlyse", "avlysast", "avlysa", "utgår"),
-        *("eller", "el", "evt", "evt.", "eventuelt", "alternativt", "alternativ", "alternativet", "annenhver"),
-        *("annakvar", "annankvar", "kvar", "hver", "annahver"),
-        *AWAY_WORDS,
-        # a day counted from the one named («så vi kan signere etter det»)
-        *("etter", "efter", "før", "etterpå", "deretter", "seinare", "senere", "tidlegare", "tidligere", "dagen"),
-        # a day that has been: without its year it would be read as the coming one
-        *("hadde", "var", "vart", "ble", "blei", "møttes", "møtte", "holdt", "heldt", "skjedde", "hendte"),
-        *("kom", "fikk", "fekk", "gikk", "gjekk", "sendte", "mottok", "vedtok", "signerte", "godkjende", "skrev"),
-        *("skreiv", "sa", "gjennomførte", "avholdt", "avhaldt"),
-        # last year's («Vi tok det 26. januar i fjor.»): without its year the day would be read as this year's
-        *("fjor", "ifjor", "fjoråret", "fjorår"),
-    }
-)
 _YEAR_WORDS = frozenset({"år", "året", "aar", "aaret"})
 # Words right before a date that make it a start or a day counted from, not the day meant.
 _NOT_BEFORE = frozenset({"fra", "frå", "from", "etter", "after", "siden", "sidan", "since", "enn", "mellom"})
@@ -123,7 +82,7 @@ _FEAST_GLUE = frozenset(
         *("stille", "lille", "kr", "kr.", "sankt", "aften", "arbeidernes"),  # «stille uke», «kr 500», «lille Ola»
     }
 )
-_NOT_THE_DAY = _REFUSING_WORDS - AWAY_WORDS
+_NOT_THE_DAY = REFUSING_WORDS - AWAY_WORDS
 _EITHER = frozenset({"anten", "enten"})
 _SHIFT_WORDS = frozenset({*WEEK_SHIFT, *COMING_WORDS})
 _FULL_NUMERIC_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{2}|[0-9]{4})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
@@ -232,7 +191,7 @@ def date_phrases(text: str) -> Iterator[str]:
     # torsdag 11. mars (hele»): words after a date are more often its own than words before it
     for start, end in sorted(spans, key=lambda span: (span[0] - span[1], -span[1])):
         around = plain[:start] + plain[end:]
-        told = plain[:start] + _either_or(before_away(before_otherwise(plain[end:])))
+        told = plain[:start] + _without_meals(_either_or(before_away(before_otherwise(plain[end:]))))
         own_start, own_end = _own_sentence(words, start=start, end=end)
         near = plain[own_start:start] + before_away(before_otherwise(plain[end:own_end]))
         if (
@@ -259,7 +218,7 @@ def date_phrases(text: str) -> Iterator[str]:
             or (moves and before not in _TO_WORDS)
         ):
             continue
-        if len(around) < 2 or (_SENTENCE_WORDS.isdisjoint(around) and not ended):
+        if len(around) < 2 or (SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
         after = plain[end] if end < len(plain) else ""
         if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(plain[start:end], after=after):
@@ -268,6 +227,24 @@ def date_phrases(text: str) -> Iterator[str]:
         yield phrase
         if phrase.endswith("."):
             yield phrase.rstrip(".")  # «kl. 12.», «i veke 39.» at the end of the sentence
+
+
+def _without_meals(after: list[str]) -> list[str]:
+    """The words after a date without «før lunsj» further on («torsdag 25. november, helst før lunsj»): a part of
+    the day named, not a day counted from (dates18), as a meal right after the date is its own."""
+    return [w for i, w in enumerate(after) if not (w in _MEAL_LEAD and not _MEALS.isdisjoint(after[i + 1 : i + 2]))]
+
+
+def month_implied(phrase: str, found: ParsedDate, *, now: datetime) -> bool:
+    """«Me tek det på Teams den 18. kl 13.», «Kan vi ta det fredag den 29.?»: in a sentence a day without its month
+    is a date only with «den» before it, a clock time or a weekday with it, and still to come this month; a bare «26.»
+    there may be a point or a floor, and a day that has passed this month is more likely one that has been («Kan du
+    sende referatet fra møtet den 12. kl 10?» on the 13th) than next month's."""
+    return (
+        "den" in phrase.lower().split()
+        and (found.has_time or found.weekday is not None)
+        and (found.when.year, found.when.month) == (now.year, now.month)
+    )
 
 
 def _either_or(after: list[str]) -> list[str]:

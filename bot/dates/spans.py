@@ -39,7 +39,8 @@ _FROM_RE = re.compile(r"^(?:(?:fra|frå)(?:\s+og\s+med)?|fom\.?|f\.\s*o\.\s*m\.?
 _SEPARATOR_RE = re.compile(
     r"\s*-\s*|\s+(?:til(?:\s+og\s+med)?|tom\.?|t\.\s*o\.\s*m\.?)\s+|(?<=[0-9]\.)\s*/\s*(?=[0-9]{1,2}\.)"
     r"|(?<=[0-9]\.)\s+og\s+|(?<=[^\W\d_])\s+og\s+(?=(?:[^\W\d_]+\s+)?(?:den\s+)?[0-9]{1,2}\.)"
-)  # «30. september og 1. oktober»: a month's name before «og», a day's number after it
+    r"|(?<=[0-9]/[0-9]|/[0-9]{2})\s+og\s+(?=[0-9]{1,2}/[0-9])"
+)  # «30. september og 1. oktober»: a month's name before «og», a day's number after it; «4/11 og 5/11» (dates18)
 _AND_RE = re.compile(r"\s+og\s+")
 """«22. og 23. april», «torsdag 22. og fredag 23. april»: one meeting over two days only when they follow each
 other; «3. og 10. mars» stays two dates."""
@@ -121,8 +122,8 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
         end = read(right)
         if isinstance(end, DateTrouble) and end.reason == "weekday" and _DAY_ONLY_RE.fullmatch(left):
             return end  # "torsdag 22. – fredag 23. mai": the weekdays are wrong, not the meeting two dates
-        if not isinstance(end, ParsedDate) or end.month_only or end.day_of_month:
-            continue
+        if not isinstance(end, ParsedDate) or end.month_only or (end.day_of_month and not _days_alone(left, end)):
+            continue  # «den 14. og 15.» (dates18): two days alone are that month's, as «den 15.» alone is
         start = read(left)
         if end.until and isinstance(start, ParsedDate) and start.has_time:
             continue  # «9:00 - 10:00-12:00» is no meeting over days
@@ -164,6 +165,13 @@ def two_days(s: str, *, read: Reader) -> ParsedDate | DateTrouble | None:
             span_end=last,
         )
     return None
+
+
+def _days_alone(left: str, end: ParsedDate) -> bool:
+    """Whether `left` is a day alone before a last day typed without its month («den 14.» of «den 14. og 15.»),
+    earlier in that month, so both are the month the last day is read in, never a span over a month's end."""
+    m = _DAY_ONLY_RE.fullmatch(left)
+    return m is not None and int(m.group(2)) < end.when.day
 
 
 def _same_day_range(start: ParsedDate, end: ParsedDate) -> bool:

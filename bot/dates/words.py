@@ -120,7 +120,7 @@ DUE_WORDS = (
     "svar", "svaret", "tilbakemelding", "tilbakemeldinga", "tilbakemeldingen", "tilbakemeldinger",
     "tilbakemeldingar", "innspel", "innspela", "innspill", "innspillet", "innspillene", "kommentarer",
     "kommentarar", "merknader", "merknadar", "utkast", "utkastet", "rapport", "rapporten", "påmelding",
-    "påmeldinga", "påmeldingen", "levering", "leveranse",
+    "påmeldinga", "påmeldingen", "levering", "leveranse", "husk", "hugs", "husk på", "hugs på",
 )  # fmt: skip
 # Words that only open a date («fra 22.4 kl 10», «f.o.m. 22. april»): the date is the day it starts.
 FROM_WORDS = ("fra", "frå", "fra og med", "frå og med", "f.o.m.", "f.o.m", "fom", "fom.")
