@@ -1,0 +1,38 @@
+"""walk 36: a year typed into the terminal, each finding as the person met it (both written forms)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.driver import make_bot, oslo
+from tests.walk14a_steps import AUTUMN, PERSON
+
+LATE = {"nb": "Sendt for sent", "nn": "Sendt for seint"}
+
+
+def _chat(bot: object, *, person: str, channel: str, lines: list[str]) -> str:
+    from adapters.terminal import run_chat
+
+    out = io.StringIO()
+    run_chat(bot.core, user_id=person, channel_id=channel, lines=lines, out=out)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_chats_preview_never_calls_a_follow_up_point_late(lang: str) -> None:
+    """F1: a point overdue since a day no pass ran is previewed at the chat's start without «Sendt for sent»,
+    every start; a real pass still says it was late."""
+    from bot.reminders.passes import plan_digests
+
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 19, 15))
+    minutes = f"referat {AUTUMN[lang]} Godt møte. oppfølging: Utkast @{region} innen 20. november bekreft"
+    assert bot.say(minutes, as_=person, channel=region).ok
+    bot.set_time(2026, 12, 11, 10)
+    passed = [d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == region]
+    assert any(LATE[lang] in d.reply.text for d in passed)  # the pass that would post it: late, and says so
+    for _start in range(2):
+        shown = _chat(bot, person=person, channel=region, lines=[])
+        assert "Utkast" in shown and LATE[lang] not in shown, shown
