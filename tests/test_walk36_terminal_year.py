@@ -36,3 +36,41 @@ def test_the_chats_preview_never_calls_a_follow_up_point_late(lang: str) -> None
     for _start in range(2):
         shown = _chat(bot, person=person, channel=region, lines=[])
         assert "Utkast" in shown and LATE[lang] not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "spring", "autumn"),
+    [
+        ("nb", "Hvilket dialogmøte gjelder det?", "«dato vår 12. mai»", "«dato høst 12. mai»"),
+        ("nn", "Kva dialogmøte gjeld det?", "«dato vår 12. mai»", "«dato haust 12. mai»"),
+    ],
+)
+def test_dialogmote_alone_names_both_meetings_in_the_terminal(lang: str, asked: str, spring: str, autumn: str) -> None:
+    """F2: «dato dialogmøte 12. mai» asks which and names both commands, not the autumn one as «f.eks.» (a
+    terminal shows no buttons); typed back, the spring one is dated; the question changed nothing."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2028, 2, 1, 9))
+    before = bot.snapshot()
+    shown = _chat(bot, person=person, channel=region, lines=["dato dialogmøte 12. mai"])
+    assert asked in shown and spring in shown and autumn in shown, shown
+    assert bot.snapshot() == before
+    dated = bot.say(spring.strip("«»"), as_=person, channel=region)
+    assert dated.ok and "12. mai 2028" in dated.text, dated.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "button"),
+    [
+        ("nb", "[Registrer likevel: skriv «referat høst Godt møte bekreft»]"),
+        ("nn", "skriv «referat haust Godt møte stadfest»]"),
+    ],
+)
+def test_the_terminal_prints_a_refusals_button_as_its_command(lang: str, button: str) -> None:
+    """F3: README's own example, «referat høst Godt møte» before the national autumn meeting, asks with a
+    «Registrer likevel» button; the terminal prints it as the command to type, once, and records nothing."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    before = bot.snapshot()
+    shown = _chat(bot, person=person, channel=region, lines=[f"referat {AUTUMN[lang]} Godt møte"])
+    assert shown.count(button) == 1, shown
+    assert bot.snapshot() == before
