@@ -74,3 +74,22 @@ def test_the_terminal_prints_a_refusals_button_as_its_command(lang: str, button:
     shown = _chat(bot, person=person, channel=region, lines=[f"referat {AUTUMN[lang]} Godt møte"])
     assert shown.count(button) == 1, shown
     assert bot.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "pointed"),
+    [
+        ("nb", "hva må vi gjøre før jul?", "Jeg forstår kommandoer, ikke spørsmål. Prøv «neste»"),
+        ("nb", "Hva må vi gjøre nå?", "Jeg forstår kommandoer, ikke spørsmål. Prøv «neste»"),
+        ("nn", "kva må vi gjere før jul?", "Eg forstår kommandoar, ikkje spørsmål. Prøv «neste»"),
+    ],
+)
+def test_what_must_we_do_is_pointed_to_neste(lang: str, question: str, pointed: str) -> None:
+    """F4: «hva må vi gjøre før jul?» is a plain question and points to `neste`, not «Jeg kjenner ikke kommandoen
+    «hva»» with every command; `hjelp` with the same words points the same way."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 12, 2, 9))
+    reply = bot.say(question, as_=person, channel=region)
+    assert reply.text.startswith(pointed) and "forlat" not in reply.text, reply.text
+    helped = bot.say("hjelp " + question, as_=person, channel=region)
+    assert "«hjelp neste»" in helped.text and "forlat" not in helped.text, helped.text
