@@ -93,3 +93,18 @@ def test_what_must_we_do_is_pointed_to_neste(lang: str, question: str, pointed: 
     assert reply.text.startswith(pointed) and "forlat" not in reply.text, reply.text
     helped = bot.say("hjelp " + question, as_=person, channel=region)
     assert "«hjelp neste»" in helped.text and "forlat" not in helped.text, helped.text
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("nb", "(for aktørene)"), ("nn", "(for aktørane)")])
+def test_help_does_not_mark_a_coordinators_own_commands_for_the_actors(lang: str, mark: str) -> None:
+    """F5: `hjelp oppdrag` showed «oppdrag IN sendt» «(for aktørene)», the one command only the county's
+    coordinator runs; `kalender IN` and `hvem IN` too. Typed as shown, the coordinator's example records."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2027, 1, 20, 9))
+    for topic in ("oppdrag", "kalender", "hvem"):
+        text = bot.say(f"hjelp {topic}", as_=person, channel=region).text
+        assert mark not in text, text
+    assert mark in bot.say("hjelp signer", as_=person, channel=region).text  # an actor's signature stays marked
+    example = "oppdrag IN sendt"
+    assert f"«{example}»" in bot.say("hjelp oppdrag", as_=person, channel=region).text
+    assert bot.say(example, as_=person, channel=region).ok
