@@ -108,3 +108,44 @@ def test_help_does_not_mark_a_coordinators_own_commands_for_the_actors(lang: str
     example = "oppdrag IN sendt"
     assert f"«{example}»" in bot.say("hjelp oppdrag", as_=person, channel=region).text
     assert bot.say(example, as_=person, channel=region).ok
+
+
+@pytest.mark.parametrize(
+    ("lang", "late", "asked", "changed", "confirm"),
+    [
+        (
+            "nb",
+            "Registrert med dagen i dag, 2. februar 2027 (etter fristen 31. januar 2027)",
+            "registrert som sendt 2. februar 2027",
+            "endret til 28. januar 2027 (var 2. februar 2027)",
+            "bekreft",
+        ),
+        (
+            "nn",
+            "Registrert med dagen i dag, 2. februar 2027 (etter fristen 31. januar 2027)",
+            "registrert som send 2. februar 2027",
+            "endra til 28. januar 2027 (var 2. februar 2027)",
+            "stadfest",
+        ),
+    ],
+)
+def test_an_assignment_sent_late_says_its_day_and_takes_the_real_day_afterwards(
+    lang: str, late: str, asked: str, changed: str, confirm: str
+) -> None:
+    """F6: `oppdrag NFR sendt` on 2 February says it recorded today, after the deadline; the day typed afterwards
+    was «Allerede registrert» and dropped: now it is asked, and with `bekreft` it is the day it was sent."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2027, 2, 2, 9))
+    first = bot.say("oppdrag NFR sendt", as_=person, channel=region)
+    assert first.ok and late in first.text, first.text
+    before = bot.snapshot()
+    question = bot.say("oppdrag NFR sendt 28. januar", as_=person, channel=region)
+    assert not question.ok and asked in question.text, question.text
+    assert [b.command for b in question.buttons] == [f"oppdrag NFR sendt 28. januar {confirm}"], question.buttons
+    assert bot.snapshot() == before
+    done = bot.say(question.buttons[0].command, as_=person, channel=region)
+    assert done.ok and changed in done.text, done.text
+    again = bot.say(f"oppdrag NFR sendt 28. januar {confirm}", as_=person, channel=region)
+    assert again.ok and changed not in again.text, again.text  # the same day again: already so
+    log = bot.say("logg", as_=person, channel=region).text
+    assert "28. januar 2027 (var 2. februar 2027)" in log, log
