@@ -149,3 +149,22 @@ def test_an_assignment_sent_late_says_its_day_and_takes_the_real_day_afterwards(
     assert again.ok and changed not in again.text, again.text  # the same day again: already so
     log = bot.say("logg", as_=person, channel=region).text
     assert "28. januar 2027 (var 2. februar 2027)" in log, log
+
+
+@pytest.mark.parametrize(("lang", "example"), [("nb", "«neste uke»"), ("nn", "«neste veke»")])
+def test_hjelp_neste_shows_neste_uke(lang: str, example: str) -> None:
+    """F11: README and the bot take `neste uke`; `hjelp neste` now shows it, and typed as shown it answers."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 12, 10, 9))
+    assert example in bot.say("hjelp neste", as_=person, channel=region).text
+    assert "15. desember 2026" in bot.say(example.strip("«»"), as_=person, channel=region).text
+
+
+def test_the_page_hint_after_neste_uke_is_in_the_readers_form() -> None:
+    """F11: «neste uke» typed in Vestland's channel pointed on with «neste uke side 2»; the reader's form is
+    «neste veke side 2», and typed back it is page 2."""
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    first = bot.say("neste uke", as_="per", channel="vestland")
+    assert "«neste veke side 2»" in first.text and "uke" not in first.text, first.text
+    second = bot.say("neste veke side 2", as_="per", channel="vestland")
+    assert second.ok and second.text != first.text and "6–" in second.text, second.text
