@@ -168,3 +168,17 @@ def test_the_page_hint_after_neste_uke_is_in_the_readers_form() -> None:
     assert "«neste veke side 2»" in first.text and "uke" not in first.text, first.text
     second = bot.say("neste veke side 2", as_="per", channel="vestland")
     assert second.ok and second.text != first.text and "6–" in second.text, second.text
+
+
+@pytest.mark.parametrize(("lang", "title"), [("nb", "Logg – nasjonalt"), ("nn", "Logg – nasjonalt")])
+def test_logg_nasjonal_from_a_regions_channel_is_the_national_log(lang: str, title: str) -> None:
+    """`logg nasjonal` typed in a region's channel was «Jeg forstod ikke «nasjonal»», though `status nasjonal`
+    and `årshjul nasjonal` take the word; it is the national log, and its page hint keeps the word."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 10, 5, 9))
+    for day in range(1, 12):  # eleven changes: two pages
+        bot.set_time(2026, 10, 5, 9, day)
+        bot.say(f"dato høstmøte 2026 {day + 1}. november kl 10 bekreft", as_="aud", channel="nasjonal")
+    reply = bot.say("logg nasjonal", as_=person, channel=region)
+    assert reply.ok and reply.text.startswith(title) and "«logg nasjonal side 2»" in reply.text, reply.text
+    assert bot.say("logg nasjonal side 2", as_=person, channel=region).text.startswith(title)
