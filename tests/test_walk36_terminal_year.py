@@ -182,3 +182,17 @@ def test_logg_nasjonal_from_a_regions_channel_is_the_national_log(lang: str, tit
     reply = bot.say("logg nasjonal", as_=person, channel=region)
     assert reply.ok and reply.text.startswith(title) and "«logg nasjonal side 2»" in reply.text, reply.text
     assert bot.say("logg nasjonal side 2", as_=person, channel=region).text.startswith(title)
+
+
+@pytest.mark.parametrize(("lang", "other"), [("nb", "vestland"), ("nn", "agder")])
+def test_another_regions_neste_lists_no_points_of_the_askers_own_meetings(lang: str, other: str) -> None:
+    """F7: Per's `neste agder` (Vestland's coordinator) listed Vestland's own points under «Neste for Agder
+    fylkeskommune»; another region's list carries only the asker's points from that region's meetings."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 19, 15))
+    minutes = f"referat {AUTUMN[lang]} Godt møte. oppfølging: Eigen rapport @{region} innen 10. desember bekreft"
+    assert bot.say(minutes, as_=person, channel=region).ok
+    own = bot.say("neste", as_=person, channel=region).text
+    assert "Eigen rapport" in own, own
+    elsewhere = bot.say(f"neste {other}", as_=person, channel=region).text
+    assert "Eigen rapport" not in elsewhere, elsewhere
