@@ -45,7 +45,7 @@ COMMANDS: tuple[Command, ...] = (
         "neste",
         next_steps.handle,
         N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
-        N_("neste [uke] [region|aktør] [side N]"),
+        N_("neste [region|aktør] [side N]"),
         ("neste", N_("neste uke")),  # README's `neste uke`, in help too (walk 36 F11)
         aliases=("næraste",),
         translated=True,
