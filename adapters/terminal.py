@@ -26,6 +26,7 @@ from bot.messages import Announcement, Attachment, Reply, Request
 from bot.parsing import line_breaks
 from bot.port import CorePort
 from bot.shown.hints import platform_hints
+from bot.shown.replies import button_line
 
 PLATFORM = "terminal"
 
@@ -82,6 +83,10 @@ def local_files(text: str) -> tuple[str, tuple[Attachment, ...]]:
 def render(reply: Reply) -> str:
     """Plain text; a form becomes instructions, since a terminal cannot show one. Cleaned of escapes."""
     text = reply.text
+    with using(reply.lang):  # a question's buttons (a refusal's «Registrer likevel») as the command each types
+        unseen = [button_line(button) for button in reply.buttons if f"«{button.command}»" not in text]
+    if unseen:  # (walk 36 F3); make_reply's own are in its text already
+        text += "\n" + "\n".join(unseen)
     if reply.form is not None:
         fields = "\n".join(f"  {field.label}" for field in reply.form.fields)
         text += (

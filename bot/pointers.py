@@ -13,8 +13,12 @@ from bot.router import Command, Router
 
 logger = logging.getLogger(__name__)
 
-COMING = frozenset({"neste", "next", "skjer", "uke", "veke", "week", "frist", "fristen", "frister", "deadline"})
-"""Words of «what is coming» («hva skjer neste uke»): `neste`."""
+COMING = frozenset(
+    {"neste", "next", "skjer", "uke", "veke", "week", "frist", "fristen", "frister", "deadline"}
+    | {"gjore", "gjere", "jul", "jula", "julen", "venter", "ventar"}
+)
+"""Words of «what is coming» («hva skjer neste uke») and of «what must we do» («hva må vi gjøre før jul?»,
+nynorsk «kva må vi gjere», walk 36 F4): `neste`."""
 MEETING = frozenset({"meeting", "meetings", "mote", "motet", "moter", "mota"})
 """Words of a meeting besides the wheel's own names: `status` (when), `dato` and `referat`."""
 SIGNING = frozenset({"sign", "signing", "signature", "underskrift"})

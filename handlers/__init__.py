@@ -46,7 +46,7 @@ COMMANDS: tuple[Command, ...] = (
         next_steps.handle,
         N_("Først det din part kan gjøre nå, så de andre åpne fristene her, de forsinkede først."),
         N_("neste [region|aktør] [side N]"),
-        ("neste",),
+        ("neste", N_("neste uke")),  # README's `neste uke`, in help too (walk 36 F11)
         aliases=("næraste",),
         translated=True,
         same_all_day=True,

@@ -21,7 +21,7 @@ from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
 from bot.parsing import fold
-from bot.shown.replies import make_reply
+from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to
 from handlers.common import context_region, read_args, reject_extra
 from handlers.minutes_held import happened_lead, held_day
@@ -51,6 +51,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
             year=year, party=party, what=what
         )
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
+    if result.redated_from is not None and sent_on is not None:  # the day given afterwards (walk 36 F6)
+        lead = _("Dagen den ble sendt er endret til {day} (var {was}). Endret av {name}; endringen står i «logg».")
+        return Outcome(
+            reply=make_reply(
+                title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
+                lead=lead.format(day=day_text(sent_on.date()), was=day_text(result.redated_from), name=ctx.caller.name),
+                visibility=Visibility.CHANNEL,
+            )
+        )
     done = " " + _("Alle aktører er avklart, så punktet er ferdig.") if result.complete else ""
     if result.not_relevant == "kept":
         done = " " + _("Punktet er fortsatt markert som ikke aktuelt i år.")
@@ -59,6 +68,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Oppdragsavtale {year} – {party}: {what}").format(year=year, party=party, what=what),
         lead=(happened_lead(day=sent_on.date(), again=None) + " " if sent_on else "")
+        + _late_today(ctx, result=result, typed_day=sent_on is not None)
         + _("Registrert av {name} for {party}.").format(
             name=ctx.caller.name, party=ctx.config.party_name(result.item.region)
         )
@@ -66,6 +76,21 @@ def handle(request: Request, ctx: Context) -> Outcome:
         visibility=Visibility.CHANNEL,
     )
     return Outcome(reply=reply, announcements=_tell_actor(ctx, request=request, result=result))
+
+
+def _late_today(ctx: Context, *, result: AssignmentRecorded, typed_day: bool) -> str:
+    """«sendt» with no day after the deadline (walk 36 F6): today is recorded, so the reply says so and how to
+    give the day it went, as a precondition's verb alone does (handlers/precondition.py `_late_today`)."""
+    today, deadline = ctx.now.date(), result.item.deadline
+    if typed_day or result.status != "sent" or today <= deadline:
+        return ""
+    command = f"oppdrag {ctx.config.party_short(result.actor)} sendt {day_text(deadline)}"
+    return (
+        _(
+            "Registrert med dagen i dag, {today} (etter fristen {deadline}); ble den sendt en annen dag, skriv den, f.eks. «{command}»."
+        ).format(today=day_text(today), deadline=day_text(deadline), command=command)
+        + " "
+    )
 
 
 def _sent_day(ctx: Context, words: list[str]) -> tuple[list[str], Happened | None]:

@@ -13,6 +13,12 @@ from bot.i18n import _
 logger = logging.getLogger(__name__)
 
 
+ABOUT_AN_ACTOR = frozenset({"oppdrag", "kalender", "hvem"})
+"""Commands whose actor code names what they are about, not who types them: a coordinator runs «oppdrag IN
+sendt» (only a coordinator does), «kalender IN» and «hvem IN» as shown, so they are not «(for aktørene)»
+(walk 36 F5)."""
+
+
 def shown_example(ctx: Context, *, command: str, example: str) -> str:
     """«`example`» (of `command`, its name as declared) with the reader's own region or actor in place of
     another's, or marked as the actors'."""
@@ -26,6 +32,8 @@ def shown_example(ctx: Context, *, command: str, example: str) -> str:
     for_actors = False
     for index, word in enumerate(words):
         if word.lower() in actors and word.lower() != party.lower():
+            if own_region and command in ABOUT_AN_ACTOR:
+                continue
             if own_region:
                 for_actors = True
             elif config.actor(party) is not None:

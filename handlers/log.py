@@ -12,11 +12,12 @@ from bot.context import Context
 from bot.i18n import N_, _, ngettext
 from bot.messages import Outcome, Request, Section
 from bot.model.wheel import milestone_item
+from bot.parsing import fold
 from bot.shown.replies import make_reply
 from bot.shown.voided import void_note
 from bot.state.change_log import latest_changes, replaced_outcome
 from bot.state.store import entry_summary
-from handlers.common import context_region, read_args, reject_extra, take_page
+from handlers.common import NATION_WORDS, context_region, read_args, reject_extra, take_page
 from handlers.minutes_read import read_command
 from storage.base import Document
 
@@ -25,9 +26,11 @@ SHOW = 10
 
 def handle(request: Request, ctx: Context) -> Outcome:
     page, words = take_page(ctx.args.split())
-    args = read_args(ctx, words, want=("region", "year"))
+    national = any(fold(word) in NATION_WORDS for word in words)  # `logg nasjonal`, as `status nasjonal` (walk 36)
+    args = read_args(ctx, [word for word in words if fold(word) not in NATION_WORDS], want=("region", "year"))
     reject_extra(args.rest, example=N_("logg agder 2027 side 2"))
-    region = context_region(ctx, args.region)
+    region = None if national and not args.region else context_region(ctx, args.region)
+    named = region or (_("nasjonal") if national and context_region(ctx, None) else None)  # in the page hints
     changes = latest_changes(
         ctx.state, region=region, limit=page * SHOW, sealed_before=ctx.now.year - 1, year=args.year
     )
@@ -38,7 +41,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     title = _("Logg – {where}").format(where=where)
     if not entries and total:
         pages = -(-total // SHOW)
-        command = " ".join(filter(None, (_("logg"), region, str(args.year or "") or None, f"side {pages}")))
+        command = " ".join(filter(None, (_("logg"), named, str(args.year or "") or None, f"side {pages}")))
         lead = ngettext(
             "Loggen har bare {n} side. Skriv «{command}».", "Loggen har bare {n} sider. Skriv «{command}».", pages
         )
@@ -63,7 +66,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         lead = ngettext("Endring {first}–{last} av {total}.", "Endringer {first}–{last} av {total}.", total)
     lead = lead.format(shown=len(entries), first=first + 1, last=first + len(entries), total=total)
     if first + len(entries) < total:
-        more = " ".join(filter(None, (_("logg"), region, str(args.year) if args.year else None, f"side {page + 1}")))
+        more = " ".join(filter(None, (_("logg"), named, str(args.year) if args.year else None, f"side {page + 1}")))
         lead += " " + _("Eldre: «{command}».").format(command=more)
     return Outcome(reply=make_reply(title=title, lead=lead + note, sections=sections))
 

@@ -14,6 +14,7 @@ from bot.memo import per_config
 from bot.messages import Button
 from bot.model.config import AppConfig, Milestone
 from bot.parsing import fold, typed_name
+from bot.pointers import either
 from bot.state.store import DomainError
 
 logger = logging.getLogger(__name__)
@@ -85,9 +86,9 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
             Button(label=spec.label or typed_name(spec), command=" ".join([command, typed_name(spec), *words[1:]]))
             for spec in shared
         )
-        raise DomainError(
-            _("Hvilket {word} gjelder det? Skriv f.eks. «{example}».").format(
-                word=word.lower(), example=buttons[-1].command
+        raise DomainError(  # every choice named, not one as «f.eks.»: a terminal shows no buttons (walk 36 F2)
+            _("Hvilket {word} gjelder det? Skriv {choices}.").format(
+                word=word.lower(), choices=either([button.command for button in buttons])
             ),
             buttons=buttons,
         )

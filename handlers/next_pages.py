@@ -11,7 +11,9 @@ from bot.i18n import _
 from bot.messages import Button, Reply
 from bot.model.followups import Followup, callers_closable
 from bot.model.followups_shown import with_followups
+from bot.parsing import fold
 from bot.shown.replies import make_reply
+from handlers.next_week import WEEK_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,9 @@ def pages_of(*, mine: list[T], rest: list[T], page: int) -> tuple[list[T], list[
 
 
 def page_command(*, words: list[str], page: int) -> str:
-    """The command that shows `page`, in the asker's own words (`neste rff side 2`)."""
+    """The command that shows `page`, in the asker's own words (`neste rff side 2`), the week in the reader's
+    form («neste veke side 2» for «neste uke» typed in Vestland's channel, walk 36 F11)."""
+    words = [_("uke") if fold(word) in WEEK_WORDS else word for word in words]
     return " ".join([_("neste"), *words, "side", str(page)])
 
 

@@ -164,6 +164,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     asked = page
     chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
     points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    if args.region and args.region != ctx.caller.party:  # another region's list: its meetings' points (walk 36 F7)
+        points = [point for point in points if point.item.region == args.region]
     if pages < asked <= point_pages(points):  # the asker's points go on past the items' pages (walk 26 F4)
         return Outcome(reply=points_page(ctx, points, who=who, page=asked, words=words))
     all_pages, more_points = max(pages, point_pages(points)), lambda n: page_command(words=words, page=n)

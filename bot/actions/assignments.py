@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
+from bot.actions.assignment_day import redate_assignment, sent_at
 from bot.actions.base import Acting, record
 from bot.actions.happened import Happened
 from bot.actions.preconditions import require_day_fits
@@ -50,6 +52,8 @@ class AssignmentRecorded:
     """Every actor now has an answer, so the milestone is done."""
     not_relevant: Literal["kept", "lifted", None] = None
     """The item was marked «ikke aktuelt»: kept by a «none», lifted by a «sent» (said in the reply)."""
+    redated_from: date | None = None
+    """A «sendt» recorded before, given the day it was sent afterwards: the day it said (walk 36 F6)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,10 @@ def record_assignment(
     earlier = acting.state.assignments(region=region, year=year).get(actor, {})
     relevant = not acting.state.item_doc(item).get("not_relevant")
     if earlier.get("status") == status and (relevant or status == "none"):  # the same again: nothing to record
+        was = sent_at(earlier)
+        if status == "sent" and sent_on is not None and was is not None and was.date() != sent_on.date():
+            redate_assignment(acting, item=item, actor=actor, was=was, happened=sent_on.when, confirmed=confirmed)
+            return AssignmentRecorded(item=item, actor=actor, status=status, complete=False, redated_from=was.date())
         return AssignmentAlready(item=item, actor=actor, status=status)
     if earlier.get("status") and earlier.get("status") != status and not confirmed:  # either way asks (walk 8 m5)
         was = (

@@ -247,7 +247,13 @@ class Planner(ItemSchedule):
         from bot.reminders.point_due import due_points  # follow-up points' dates (walk 4, S1); built on these types
 
         points = due_points(
-            config=self.config, state=state, directory=self.directory, bindings=bindings, today=today, region=region
+            config=self.config,
+            state=state,
+            directory=self.directory,
+            bindings=bindings,
+            today=today,
+            region=region,
+            preview=preview,
         )
         due = due + [reminder for reminder in points if reminder.id not in skip]
         previous = on_or_before(today - timedelta(days=1), days_off=self.days_off)

@@ -60,9 +60,10 @@ def due_points(
     bindings: list[Binding],
     today: date,
     region: str | None,
+    preview: bool = False,
 ) -> list[DueReminder]:
     """Every point reminder due today and not in the ledger, one per (point, channel), in each channel's
-    written form."""
+    written form. A `preview` (the terminal's start, which posts nothing) never calls one late (walk 36 F1)."""
     due: list[DueReminder] = []
     regions = [region] if region else None
     for point in all_followups(config=config, state=state, today=today, regions=regions):
@@ -72,6 +73,7 @@ def due_points(
         if not came:
             continue
         latest = came[-1]
+        late = latest.day < today and not preview
         if (latest.kind == "lead" and point.due < today) or _before_made(point, latest, today=today):
             continue  # a call before a date that has passed, or one from before the point was recorded
         partition = item_partition(point.item)
@@ -103,7 +105,7 @@ def due_points(
                 context=binding.context,
             )
             with using(lang):
-                line = point_line(config=config, point=point, occurrence=latest, today=today)
+                line = point_line(config=config, point=point, occurrence=latest, today=today, late=late)
             due.append(
                 DueReminder(
                     id=reminder_id,
@@ -114,7 +116,7 @@ def due_points(
                     party=party,
                     channel=binding.context,
                     line=line,
-                    late=latest.day < today,
+                    late=late,
                     lang=lang,
                     point=point.id,
                 )
@@ -135,7 +137,9 @@ def _before_made(point: Followup, occurrence: Occurrence, *, today: date) -> boo
     return occurrence.day < point.made or (occurrence.day == point.made and occurrence.day < today)
 
 
-def point_line(*, config: AppConfig, point: Followup, occurrence: Occurrence, today: date) -> DigestLine:
+def point_line(
+    *, config: AppConfig, point: Followup, occurrence: Occurrence, today: date, late: bool = True
+) -> DigestLine:
     """«Agder · Oppfølgingspunkt P5X6: «IN sender tall» (Innovasjon Norge) innen 10. mai 2027 (om 2 dager).
     Fra Regionalt dialogmøte vår 2027 – Agder; «ferdig P5X6» når det er gjort.»"""
     assert point.due is not None
@@ -156,7 +160,7 @@ def point_line(*, config: AppConfig, point: Followup, occurrence: Occurrence, to
         meeting=meeting_label(point),
         id=point.id,
     )
-    if occurrence.day < today:
+    if late and occurrence.day < today:
         value += " (" + _("Sendt for sent: skulle gått ut {day}.").format(day=day_text(occurrence.day)) + ")"
     return DigestLine(
         section=section,

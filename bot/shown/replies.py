@@ -70,10 +70,7 @@ def make_reply(
     sections = tuple(sections)
     text = render_text(title=title, sections=sections, lead=lead, context=context)
     if buttons:
-        text += "\n" + "\n".join(
-            "[" + _("{label}: skriv «{command}»").format(label=button.label, command=button.command) + "]"
-            for button in buttons
-        )
+        text += "\n" + "\n".join(button_line(button) for button in buttons)
     return Reply(
         title=title,
         text=text,
@@ -84,6 +81,12 @@ def make_reply(
         form=form,
         lang=current(),
     )
+
+
+def button_line(button: Button) -> str:
+    """«[Ferdig: 58CG: skriv «ferdig 58CG»]»: a button as plain text reads, where no button is drawn (the
+    terminal, a notification) the command it types."""
+    return "[" + _("{label}: skriv «{command}»").format(label=button.label, command=button.command) + "]"
 
 
 def refusal(message: str, *, title: str | None = None) -> Reply:
