@@ -12,8 +12,8 @@ from bot.messages import Button, Reply
 from bot.model.followups import Followup, callers_closable
 from bot.model.followups_shown import with_followups
 from bot.parsing import fold
+from bot.pointers import WEEK_WORDS
 from bot.shown.replies import make_reply
-from handlers.next_week import WEEK_WORDS
 
 logger = logging.getLogger(__name__)
 
