@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from adapters import offload
+from adapters.platform_outage import DOWN, PlatformOutage
 from adapters.refused_credentials import REFUSED, RefusedCredentials
 from storage.base import Store, StoreError
 
@@ -41,7 +42,12 @@ TOKEN_ENV = "SAMHANDLING_HEALTH_TOKEN"
 
 
 def health_report(
-    *, core: CorePort, history: HistoryCheck, senders: Mapping[str, Sender], refused: RefusedCredentials = REFUSED
+    *,
+    core: CorePort,
+    history: HistoryCheck,
+    senders: Mapping[str, Sender],
+    refused: RefusedCredentials = REFUSED,
+    down: PlatformOutage = DOWN,
 ) -> tuple[dict[str, Any], int]:
     """The full report and its HTTP status (503 only when reminders are stopped by a ledger fault)."""
     body: dict[str, Any] = {"status": "ok" if history.ok else "degraded", "platforms": sorted(senders)}
@@ -63,6 +69,10 @@ def health_report(
     if credentials:
         body["status"] = "degraded"
         body["credentials"] = credentials
+    outage = down.current()  # a platform gives 5xx or no connection past a call's retries: posts wait
+    if outage:
+        body["status"] = "degraded"
+        body["outage"] = outage
     fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"

@@ -10,24 +10,18 @@ What waits is kept as any failed post is, and goes once the credentials work.
 from __future__ import annotations
 
 import logging
-import threading
+
+from adapters.platform_faults import PlatformFaults
 
 logger = logging.getLogger(__name__)
 
 
-class RefusedCredentials:
+class RefusedCredentials(PlatformFaults):
     """Per platform, why its API refuses the bot's credentials now; one per process (`REFUSED`)."""
-
-    def __init__(self) -> None:
-        self._why: dict[str, str] = {}
-        self._lock = threading.Lock()
 
     def refused(self, *, platform: str, reason: str, fix: str) -> None:
         """Note a refusal: logged as an error the first time, and until `accepted`."""
-        with self._lock:
-            first = platform not in self._why
-            self._why[platform] = reason
-        if first:
+        if self.note(platform=platform, reason=reason):
             logger.error(
                 "%s refuses the bot's credentials (%s): nothing reaches %s, and what should be posted there waits "
                 "(kept, posted once this is fixed). %s",
@@ -39,15 +33,8 @@ class RefusedCredentials:
 
     def accepted(self, *, platform: str) -> None:
         """A call went through: the credentials work again."""
-        with self._lock:
-            was = self._why.pop(platform, None)
-        if was is not None:
+        if self.clear(platform=platform):
             logger.warning("%s accepts the bot's credentials again; what waited is posted", platform)
-
-    def current(self) -> dict[str, str]:
-        """{platform: reason} for /healthz."""
-        with self._lock:
-            return dict(self._why)
 
 
 REFUSED = RefusedCredentials()

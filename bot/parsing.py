@@ -275,12 +275,16 @@ def typed_name(spec: Milestone) -> str:
     return spec.aliases[0] if spec.aliases else spec.key
 
 
-def milestone_names(config: AppConfig, *, minutes: bool = False, meetings: bool | None = None) -> list[str]:
+def milestone_names(
+    config: AppConfig, *, minutes: bool = False, meetings: bool | None = None, national: bool = False
+) -> list[str]:
     """Short names of the meetings (what `dato` and `referat` take), e.g. `vår`, `høst`, `politisk`.
 
     The signing is left out: it has no date or minutes, each party signs with `signer`. With `minutes`, what
     `referat` records only: the assignment agreements have no minutes (`oppdrag`). `meetings`: only the
     meetings (True) or only the other dated items (False), as a refusal names them apart (walk 16 F3).
+    `national`: AU's own items only, each by its printed name without the bracket («nasjonalt temamøte høst»),
+    as AU names them; the regions' items were offered to AU (walk 35 F10).
     """
     names: list[str] = []
     for milestone in config.milestones:
@@ -288,7 +292,12 @@ def milestone_names(config: AppConfig, *, minutes: bool = False, meetings: bool 
             continue
         if meetings is not None and meetings != bool(milestone.short or milestone.prepare):  # only meetings, or none
             continue
+        if national and milestone.scope != "national":
+            continue
         name = milestone.short or (milestone.aliases[0] if milestone.aliases else milestone.key)
+        if national:
+            printed = milestone.name.split("(")[0].strip()
+            name = printed[:1].lower() + printed[1:]
         if name not in names:
             names.append(name)
     return names

@@ -144,15 +144,14 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
             )
         )
     if args.milestone is None:
-        minutes = command == "referat"
+        minutes, national = command == "referat", ctx.channel.kind == "national"
+        others = milestone_names(ctx.config, minutes=minutes, meetings=False, national=national)
         raise DomainError(
             _("Hvilket møte gjelder det? Skriv f.eks. «{example}». Møtene heter: {names}.").format(
-                example=_(example), names=", ".join(milestone_names(ctx.config, minutes=minutes, meetings=True))
+                example=_(example),
+                names=", ".join(milestone_names(ctx.config, minutes=minutes, meetings=True, national=national)),
             )
-            + " "
-            + _("Andre punkter: {names}.").format(
-                names=", ".join(milestone_names(ctx.config, minutes=minutes, meetings=False))
-            )
+            + (" " + _("Andre punkter: {names}.").format(names=", ".join(others)) if others else "")
         )
     spec = ctx.config.milestone(args.milestone)
     assert spec is not None

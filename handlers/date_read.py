@@ -24,6 +24,7 @@ from bot.model.wheel import Item
 from bot.parsing import Vocabulary, year_of
 from bot.parsing import shown as typed_back
 from bot.state.store import DomainError
+from handlers.date_place import place_after, place_refusal
 from handlers.date_year import weekday_read
 
 if TYPE_CHECKING:
@@ -94,7 +95,13 @@ def read_typed_date(
     if reading is None and (oslo := foreign_zone(essence(text), now=now)) is not None:
         # «26. november 2026 10:00 GMT» is 11.00 in Oslo: never saved at the typed hour, nor advised to be
         raise DomainError(_zone_refusal(oslo, typed=typed))
-    if reading is None and (around := _date_among(text, now=now, window=window)) is not None:
+    # «12. november kl 10-15 Scandic Kristiansand, møterom Sørlandet & Co»: a date and then its place
+    around = (
+        (place_after(text, now=now, window=window) or _date_among(text, now=now, window=window))
+        if reading is None
+        else None
+    )
+    if around is not None:
         # "dato politisk fylkestinget 14. desember": a body named with the date; name the words not read
         unread, date_words, found = around
         if found.has_time and (oslo := zone_after(unread, wall=found.when, now=now)) is not None:
@@ -102,6 +109,8 @@ def read_typed_date(
         mended = f"{typed} {date_words.rstrip(',;:-–')}"
         if typed_back(mended) != mended:  # never an example cut with «…», which is refused when typed as shown
             mended = f"{typed} {found.when:%d.%m.%Y}" + (f" kl {found.when:%H.%M}" if found.has_time else "")
+        if text.startswith(date_words):  # the words after the date: a meeting place, most likely (walk 35 F9)
+            raise DomainError(place_refusal(unread=unread, mended=mended))
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(
                 words=typed_back(unread), mended=mended

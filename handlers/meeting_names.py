@@ -140,4 +140,26 @@ def _labels(config: AppConfig) -> tuple[dict[str, Milestone], dict[str, tuple[Mi
         firsts = {fold(form.split()[0]) for form in spec.label_forms.forms if len(form.split()) > 1}
         for first in firsts:
             by_first.setdefault(first, []).append(spec)
+    for name, spec in _name_tails(config).items():  # after the labels: a label wins a phrase both spell
+        by_label.setdefault(name, spec)
+        if len(name.split()) == 2 and spec not in by_first.setdefault(first := name.split()[0], []):
+            by_first[first].append(spec)  # «temamøtet» alone asks which, as «dialogmøtet» does
     return by_label, {first: tuple(specs) for first, specs in by_first.items()}
+
+
+def _name_tails(config: AppConfig) -> dict[str, Milestone]:
+    """Each meeting's full name as the model prints it, without its bracket («Nasjonalt temamøte høst»), and
+    its tails of two words or more («temamøte høst»), folded; a tail two meetings share names neither.
+    AU names its own meetings so («referat temamøte høst …»), which asked «Hvilket møte?» (walk 35 F10)."""
+    seen: dict[str, set[str]] = {}
+    specs: dict[str, Milestone] = {}
+    for spec in config.milestones:
+        if not (spec.short_forms or spec.prepare):  # meetings only, as the printed labels
+            continue
+        for form in spec.name_forms.forms:
+            words = form.split("(")[0].split()
+            for start in range(len(words) - 1):
+                tail = fold(" ".join(words[start:]))
+                seen.setdefault(tail, set()).add(spec.key)
+                specs[tail] = spec
+    return {tail: specs[tail] for tail, keys in seen.items() if len(keys) == 1}

@@ -17,7 +17,7 @@ from bot.parsing import fold
 from bot.shown.replies import day_text, days_text, make_reply
 from bot.shown.states import STATE_LABELS, STATE_ORDER, STATE_SYMBOLS, State, state_of
 from bot.shown.wheel_carried import carried, carried_earlier
-from bot.shown.wheel_picture import group_mark, heat_map, legend_text, marked_day, placed
+from bot.shown.wheel_picture import group_mark, heat_map, in_year, legend_text, marked_day, month_in, placed
 from handlers.common import NATION_WORDS, context_region, read_args, reject_extra
 
 
@@ -48,7 +48,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
                 carried(config=ctx.config, state=ctx.state, item=one, year=year, today=ctx.now.date()) for one in shared
             ):
                 late.add((item.key, item.year))
-            if placed(item).year == year or (item.key, item.year) in late:
+            if in_year(item, year=year) or (item.key, item.year) in late:  # what the picture draws
                 groups.setdefault((item.key, item.year), []).append(item)
     # and what earlier cycles left that a region's cycle still answers for, as `status` names it (walk 26 F1)
     for key in [region] if region else [spec.key for spec in ctx.config.parties.regions]:
@@ -62,7 +62,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     for key, group in groups.items():
         head = group[0]
         dated = region is not None or not head.region
-        month = 1 if key in late else _month(ctx, group, year=year) if dated else placed(head).month
+        month = 1 if key in late else _month(ctx, group, year=year) if dated else month_in(head, year=year)
         regions = None if dated else everywhere.get((head.key, head.year, head.actor))
         line = _line(ctx, head, group=group if dated else None, regions=regions, year=year)
         by_month.setdefault(month, []).append(line)
@@ -213,4 +213,4 @@ def _month(ctx: Context, group: list[Item], *, year: int) -> int:
     today = ctx.now.date()
     states = [state_of(config=ctx.config, state=ctx.state, item=item, today=today) for item in group]
     day = marked_day(states, year=year)
-    return day.month if day else placed(group[0]).month
+    return day.month if day else month_in(group[0], year=year)

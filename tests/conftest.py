@@ -19,6 +19,15 @@ def _no_served_pictures() -> None:
     PICTURE_LINKS.reset()
 
 
+@pytest.fixture(autouse=True)
+def _no_platform_outage() -> None:
+    """A Slack outage a test scripted (5xx past the retries) is this process's; each test starts without one."""
+    from adapters.platform_outage import DOWN
+
+    for platform in DOWN.current():
+        DOWN.clear(platform=platform)
+
+
 @pytest.fixture
 def bot() -> BotDriver:
     """A bot on the demo app.yaml and an in-memory store, at Monday 23 November 2026 09:00 in Oslo."""

@@ -24,6 +24,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.platform_outage import DOWN, PlatformOutage
 from adapters.refused_credentials import REFUSED, RefusedCredentials
 from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
 from bot.messages import Reply
@@ -44,9 +45,11 @@ class SlackCallFailed(Exception):
     """Slack did not accept a call after the allowed retries. The message names the method, never a token;
     `error` is Slack's error code when it gave one."""
 
-    def __init__(self, message: str, *, error: str = "") -> None:
+    def __init__(self, message: str, *, error: str = "", outage: bool = False) -> None:
         super().__init__(message)
         self.error = error
+        self.outage = outage
+        """The retries were used up on answers that say Slack is down (5xx, no connection), not on the call."""
 
 
 class SlackTimedOut(SlackCallFailed):
@@ -79,9 +82,10 @@ class RetryPolicy:
 
 
 class _Retry(Exception):
-    def __init__(self, reason: str, delay: float | None = None) -> None:
+    def __init__(self, reason: str, delay: float | None = None, *, outage: bool = True) -> None:
         super().__init__(reason)
         self.delay = delay
+        self.outage = outage  # a rate limit is Slack answering, not Slack down
 
 
 class SlackPoster:
@@ -94,11 +98,13 @@ class SlackPoster:
         policy: RetryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
         refused: RefusedCredentials = REFUSED,
+        down: PlatformOutage = DOWN,
     ) -> None:
         self.client = client
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
         self.refused = refused
+        self.down = down
         self._session: aiohttp.ClientSession | None = None
 
     async def call(
@@ -125,7 +131,7 @@ class SlackPoster:
                 status = exc.response.status_code
                 error = exc.response.data.get("error", "") if isinstance(exc.response.data, dict) else ""
                 if status == 429 or error == "ratelimited":
-                    raise _Retry("rate limited", _retry_after(exc.response.headers)) from None
+                    raise _Retry("rate limited", _retry_after(exc.response.headers), outage=False) from None
                 if status >= 500 or error in _TRANSIENT_ERRORS:
                     unsure = True
                     raise _Retry(f"HTTP {status} {error}".strip()) from None
@@ -158,10 +164,13 @@ class SlackPoster:
         except SlackCallFailed as exc:
             if exc.error in _CREDENTIALS:
                 self.refused.refused(platform="slack", reason=f"{exc.error} on {method}", fix=CREDENTIALS_FIX)
+            if exc.outage:
+                self.down.down(platform="slack", call=method, reason=str(exc).rsplit(": ", 1)[-1])
             if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
                 raise SlackTimedOut(f"{exc}; an earlier try may have been taken, so it is looked up first") from None
             raise
         self.refused.accepted(platform="slack")
+        self.down.up(platform="slack", call=method)
         return answer
 
     async def respond(self, url: str, body: dict[str, Any]) -> None:
@@ -171,7 +180,7 @@ class SlackPoster:
             try:
                 async with self._http().post(url, json=body) as response:
                     if response.status == 429:
-                        raise _Retry("rate limited", _retry_after(response.headers))
+                        raise _Retry("rate limited", _retry_after(response.headers), outage=False)
                     if response.status >= 500:
                         raise _Retry(f"HTTP {response.status}")
                     if response.status != 200:
@@ -188,7 +197,9 @@ class SlackPoster:
                 return await attempt()
             except _Retry as retry:
                 if number == policy.max_attempts:
-                    raise SlackCallFailed(f"{what} failed after {number} attempts: {retry}") from None
+                    raise SlackCallFailed(
+                        f"{what} failed after {number} attempts: {retry}", outage=retry.outage
+                    ) from None
                 delay = retry.delay if retry.delay is not None else policy.backoff(number)
                 if delay > policy.max_retry_after:
                     raise SlackCallFailed(f"{what}: Slack asked to wait {delay:.0f} s; giving up for now") from None

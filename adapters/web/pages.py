@@ -90,6 +90,7 @@ def _render(template: str, *, view: StatusView, path: str, token: str, **extra: 
             today=view.today.strftime("%d.%m.%Y"),
             legend=_legend(),
             wheel_svg=Markup(render_svg(view.wheel, standalone=False)),
+            year_note=view.year_note,
             prev_link=_link(path, token, year - 1) if view.year_shown(year - 1) else None,
             next_link=_link(path, token, year + 1) if view.year_shown(year + 1) else None,
             **extra,

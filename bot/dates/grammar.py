@@ -34,6 +34,7 @@ from bot.dates.text import day_names, format_short, month_name
 from bot.dates.times import between, clock, day_first, impossible_end, take_all_day, take_lunch, take_time
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import anchor, vague
+from bot.dates.wall_clock import clock_trouble
 from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
     MONTH_NAMES,
@@ -99,7 +100,8 @@ def read_date(
     searches a text for its own words («vedtatt å møtes 20. oktober» names no day of a decision).
     """
     try:
-        return _read(text, now=now, window=window, sentence=sentence)
+        found = _read(text, now=now, window=window, sentence=sentence)
+        return (clock_trouble(found) or found) if isinstance(found, ParsedDate) else found
     except Exception:  # a bug here must not take the command down with it
         logger.warning("could not parse date text %s", repr(text)[:200], exc_info=True)
         return None

@@ -54,7 +54,7 @@ class DateTrouble:
     """A phrase that looks like a date but is not one date; `message` says why in one Norwegian sentence,
     and the caller adds what to type instead."""
 
-    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague", "time"]
+    reason: Literal["two_dates", "weekday", "ambiguous", "month", "vague", "time", "clock"]
     message: str
     day: date | None = None  # the date a contradicting weekday was typed with, or the month to suggest
     instead: tuple[str, ...] = ()  # the phrases to offer instead: two when it could be either, one to write instead

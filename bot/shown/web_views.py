@@ -16,9 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot import i18n
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles
+from bot.parsing import shown as shown_text
 from bot.shown.feeds import FeedEvent, feed_events, feed_title
 from bot.shown.status_data import NationalPage, RegionPage, national_page, region_page
 from bot.shown.web_links import STATUS_NATIONAL, feed_by_name, status_link_id, token_matches
@@ -59,6 +61,8 @@ class StatusView:
     """The regions the national page links to (their keys)."""
     national: bool
     """The token opens the national page too (a region's page then links to it)."""
+    year_note: str | None = None
+    """Said at the top when the link's `?år=` could not be read and another cycle is shown (walk 34 F6)."""
 
     def year_shown(self, year: int) -> bool:
         """Whether a link to cycle `year` may be given (within `YEARS_AROUND` of today)."""
@@ -102,6 +106,7 @@ def status_view(
     lang = region_form(config=config, region=region) if region else DEFAULT_LANG  # AU's page: as its channel
     snapshot = state.snapshot()
     with using(lang):
+        note = year_note(typed=year, shown=cycle, today=today)
         if region is None:
             page: NationalPage | RegionPage = national_page(config=config, state=state, year=cycle, today=today)
             wheel = nation_wheel(config=config, state=snapshot, year=today.year, today=today)
@@ -119,13 +124,28 @@ def status_view(
         today=today,
         regions=tuple(r.key for r in config.parties.regions),
         national=national,
+        year_note=note,
     )
 
 
 def page_year(*, config: AppConfig, typed: str | None, today: date) -> int:
     """The cycle a page shows: `?år=2027` within `YEARS_AROUND` of today, otherwise the one `status` and
     `oversikt` show without a year (`bot.model.cycle.read_cycles`)."""
-    raw = typed or ""
+    return _read_year(typed, today=today) or read_cycles(config, today=today).year
+
+
+def year_note(*, typed: str | None, shown: int, today: date) -> str | None:
+    """A short line when `?år=` holds a value the page cannot read («2027abc», «-1», a year too far off): the
+    page shows another cycle, and says so, never silently (walk 34 F6). None when it was read or not given."""
+    if not typed or _read_year(typed, today=today) is not None:
+        return None
+    return i18n._(
+        "Året «{typed}» i lenken kunne ikke leses (skriv et år fra {first} til {last}); siden viser syklus {year}."
+    ).format(typed=shown_text(typed), first=today.year - YEARS_AROUND, last=today.year + YEARS_AROUND, year=shown)
+
+
+def _read_year(typed: str | None, *, today: date) -> int | None:
+    raw = (typed or "").strip()
     if raw.isascii() and raw.isdigit() and len(raw) == 4 and abs(int(raw) - today.year) <= YEARS_AROUND:
         return int(raw)
-    return read_cycles(config, today=today).year
+    return None

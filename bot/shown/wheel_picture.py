@@ -65,15 +65,26 @@ def marked_day(states: list[tuple[State, date | None]], *, year: int) -> date | 
     return next((day for _state, day in states if day and day.year == year), None)
 
 
+def in_year(item: Item, *, year: int) -> bool:
+    """Whether `item`'s window touches calendar year `year`: the picture draws it as an arc, and the text wheel
+    lists it, one rule for both (walk 35 F6: «Tildelingsbrev 0/4 (2028)» drawn in December, not listed)."""
+    return item.deadline >= date(year, 1, 1) and item.start <= date(year, 12, 31)
+
+
+def month_in(item: Item, *, year: int) -> int:
+    """The month of calendar year `year` an item's line stands under: where it sits (`placed`), kept inside the
+    year, so a window that runs on into next year («Tildelingsbrev», 1 December–31 January) is December's."""
+    return min(max(placed(item), date(year, 1, 1)), date(year, 12, 31)).month
+
+
 def year_items(config: AppConfig, *, year: int, region: str | None) -> list[Item]:
     """The items of cycles `year` and `year`+1 whose window touches calendar year `year` (the autumn work on
     next year's agreement is part of this year's wheel)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
     return [
         item
         for cycle in (year, year + 1)
         for item in cycle_items(config, year=cycle, region=region)
-        if item.deadline >= first and item.start <= last
+        if in_year(item, year=year)
     ]
 
 
@@ -259,7 +270,6 @@ def _rings(labels: list[str]) -> tuple[Ring, ...]:
 def _region_rows(*, config: AppConfig, state: StateStore, year: int, today: date) -> list[tuple[str, list[Item]]]:
     """The nation's rows: the national items (with every actor's letter), then each region's own; each with
     the current agreement's overdue items carried over from last year (`carried`)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
     rows = [(_("Nasjonalt"), shown_items(config=config, state=state, year=year, region=None, today=today))]
     for spec in config.parties.regions:
         own = [
@@ -267,8 +277,7 @@ def _region_rows(*, config: AppConfig, state: StateStore, year: int, today: date
             for cycle in (year, year + 1)
             for item in regional_milestones(config, year=cycle, region=spec.key)
             + [i for i in precondition_items(config, year=cycle, region=spec.key) if i.region]
-            if (item.deadline >= first and item.start <= last)
-            or carried(config=config, state=state, item=item, year=year, today=today)
+            if in_year(item, year=year) or carried(config=config, state=state, item=item, year=year, today=today)
         ]
         earlier = carried_earlier(config=config, state=state, region=spec.key, year=year, today=today)
         rows.append((spec.short, [item for item in earlier if item.region == spec.key] + own))
