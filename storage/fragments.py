@@ -66,10 +66,26 @@ def json_copy(value: Any) -> Any:
     return value
 
 
-def work_copy(tables: Tables) -> Tables:
+class WorkCopy(dict[str, dict[str, Document]]):
+    """A writer's copy of a partition (`work_copy`), which also holds the tables it was copied from.
+
+    Why: a change records what it did by comparing the model tables before and after
+    (`bot.state.replay.changes_since`). With the tables as the update opened them at hand (never changed:
+    the writer changes this copy), that is a comparison of decoded values, not every table encoded twice."""
+
+    __slots__ = ("opened",)
+
+    def __init__(self, copied: Tables, *, opened: Tables) -> None:
+        super().__init__(copied)
+        self.opened: Tables = opened
+        """The tables this copy was made from: the readers' own, read-only."""
+
+
+def work_copy(tables: Tables) -> WorkCopy:
     """The copy an update changes: row tables shallow (rows are shared, see the module docstring), the rest
     deep, so nothing the writer does reaches `tables`, which readers share."""
-    return {name: dict(docs) if name in _ROWS else json_copy(docs) for name, docs in tables.items()}
+    copied = {name: dict(docs) if name in _ROWS else json_copy(docs) for name, docs in tables.items()}
+    return WorkCopy(copied, opened=tables)
 
 
 def encode_partition(work: Tables, *, before: Encoded | None) -> tuple[bytes, Encoded]:
@@ -123,6 +139,13 @@ def _row_table(name: str, docs: dict[str, Document], *, known: Encoded, after: E
     rows = known.rows.get(name, {})
     whole = known.texts.get(name)
     read = known.tables.get(name, {}) if not rows else {}  # a partition read, not written, by this process
+    if whole is not None and rows and len(docs) == len(rows) and _starts_with(docs, rows):
+        # The same rows, as encoded before (a write that left this table alone, as a `signer` its ledger's
+        # ~100 rows): the table, its rows' texts and its text are the ones kept, shared, never copied.
+        after.tables[name] = known.tables[name]
+        after.rows[name] = rows
+        after.texts[name] = whole
+        return whole
     if whole is not None and len(docs) >= len(rows) and _starts_with(docs, rows):
         table = dict(known.tables[name])
         texts = dict(rows)

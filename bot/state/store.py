@@ -199,9 +199,9 @@ class StateStore:
                     raise AlreadyApplied(first or {})
             if isinstance(store, RequestReads):
                 store.require_current(partition)  # decided on what another writer has changed since: again
-            frozen = replay.freeze(tables)
+            before = replay.before_change(tables)
             result = mutate(tables)
-            changes = replay.changes_since(frozen, tables)
+            changes = replay.changes_since(before, tables)
             previous = store.last_row(tables, partition=partition, table="history")
             entry = chain.seal(
                 {
@@ -216,7 +216,7 @@ class StateStore:
                     **(scope or {}),
                     # What the change did, so the chain proves the state (bot/state/replay.py); a partition whose
                     # history has no replay data yet starts its replayable chain here, from the state as it is.
-                    **({} if replay.has_replay(previous) else {replay.BASE: replay.thaw(frozen)}),
+                    **({} if replay.has_replay(previous) else {replay.BASE: replay.base(before)}),
                     replay.CHANGES: changes,
                 },
                 previous=previous,
