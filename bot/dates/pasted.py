@@ -133,7 +133,8 @@ _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke l
 _ZONE_RE = re.compile(
     r"(?<![^\s,(])\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
     r"|(?<![^\s,(])\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid"
-    r"|oslo(?:\s+time|\s+tid|-tid)?|europe/oslo)\s*\)?[\s.]*$",  # «(Oslo)», «Oslo time» (dates19)
+    r"|europe/oslo)\s*\)?[\s.]*$"
+    r"|\s(?:\(\s*oslo\s*\)|oslo(?:\s+time|\s+tid|-tid))[\s.]*$",  # «(Oslo)», «Oslo time», never «i Oslo» (dates19)
     re.IGNORECASE,
 )
 # «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
