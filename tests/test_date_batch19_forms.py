@@ -51,6 +51,19 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
         at(2026, 12, 9, 9),
     ),
     ("Microsoft Teams-møte\n12.11.2027 10:00\nMøte-ID: 345 678 901 12\nPassord: 1211", FRI, at(2027, 11, 12, 10)),
+    (
+        "tirsdag 9. november 2027 10:00-11:00\nMicrosoft Teams-møte\nKlikk her for å bli med i møtet\n"
+        "Møte-ID: 345 678 901 12\nRing inn (kun lyd)\n+47 21 40 12 34,,123456789#   Norge, Oslo\n"
+        "ID for telefonkonferanse: 123 456 789#\nFinn et lokalt nummer | Tilbakestill PIN-kode",
+        FRI,
+        at(2027, 11, 9, 10),
+    ),
+    (
+        "Microsoft Teams meeting\nJoin on your computer, mobile app or room device\nMeeting ID: 345 678 901 12\n"
+        "Passcode: aB3x\nNeed help?\nTue 9 Nov 2027 10:00 - 11:00 (CET)",
+        FRI,
+        at(2027, 11, 9, 10),
+    ),
     ("Signert elektronisk av Kari Nordmann 21.12.2026 kl. 14:32", THU, at(2026, 12, 21, 14, 32)),
     # Oslo as the zone, never «i Oslo» as a place cut short
     ("27. januar 2027 kl. 10:00 - 12:00 (Oslo)", THU, at(2027, 1, 27, 10)),

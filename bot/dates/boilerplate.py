@@ -21,6 +21,11 @@ _TEAMS_LINE_RE = re.compile(
     r"|(?:klikk|click)\s+(?:her|here)\s+(?:for\s+å\s+bli\s+med|to\s+join)[^\n]*"
     r"|(?:møte-id|meeting\s+id|passord|passcode|konferanse-id|conference\s+id)\s*:[^\n]*"
     r"|(?:lær\s+mer|learn\s+more|møtealternativer|meeting\s+options|hjelp)(?:\s*\|\s*[^\n]*)?"
+    r"|(?:trenger\s+du\s+hjelp|need\s+help)\s*\??"
+    r"|(?:ring\s+inn|call\s+in)\s*\((?:kun\s+lyd|audio\s+only)\)[^\n]*"
+    r"|(?:finn\s+et\s+lokalt\s+nummer|find\s+a\s+local\s+number|tilbakestill\s+pin[^\n]*|reset\s+pin)[^\n]*"
+    r"|(?:id\s+for\s+telefonkonferanse|phone\s+conference\s+id)\s*:[^\n]*"
+    r"|\+[0-9][0-9 ]{6,}[0-9,#]*(?:\s+[^\n]*)?"  # a dial-in number line: «+47 21 40 12 34,,123456789# Norge, Oslo»
     r"|_{3,}|-{3,})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
