@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.dates.boilerplate import without_boilerplate
 from bot.dates.ics import ics_start
 from bot.dates.labelled import LABELS
 from bot.dates.named_days import feast_week_words, named_day_words
@@ -131,7 +132,9 @@ _NOT_LABELS = frozenset({"ikke", "ikkje", "avlyst", "avlyses", "utgår", "ikke l
 # Another zone («(UTC+00:00) Dublin, …», «GMT») is left in, so the phrase is not read at a wrong hour.
 _ZONE_RE = re.compile(
     r"(?<![^\s,(])\(?\s*(?:utc|gmt)\s*\+\s*0?1(?::?00)?\s*\)?(?:\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*)?[\s.]*$"
-    r"|(?<![^\s,(])\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid)\s*\)?[\s.]*$",
+    r"|(?<![^\s,(])\(?\s*(?:cet|cest|met|mest|sentraleuropeisk\s+(?:normal|sommer)?tid|norsk\s+tid"
+    r"|europe/oslo)\s*\)?[\s.]*$"
+    r"|\s(?:\(\s*oslo\s*\)|oslo(?:\s+time|\s+tid|-tid))[\s.]*$",  # «(Oslo)», «Oslo time», never «i Oslo» (dates19)
     re.IGNORECASE,
 )
 # «på Scandic», «i Kristiansand», «hos Innovasjon Norge» (a place written with a capital), «på Teams»,
@@ -204,6 +207,7 @@ def essence(text: str) -> str:
     """`text` without its signature, label, time zone, place and emoji; the whole text when nothing frames it."""
     if (start := ics_start(text)) is not None:
         return start
+    text = without_boilerplate(text)
     s = text[: m.start()] if (m := _SIGN_OFF_RE.search(text)) else text
     s = _HEADING_LINE_RE.sub("", s, count=1)
     s = _when_line(_INLINE_LABEL_RE.sub("\n", s)) or s

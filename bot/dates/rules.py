@@ -55,7 +55,9 @@ _SHIFT = alternation(WEEK_SHIFT)
 _NAMED = alternation(named_day_words())
 _DAY_ORD = alternation(DAY_ORDINALS)
 _N = rf"(?:[0-9]{{1,3}}|{_NUM})"
-_YEAR = r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
+# A year never starts inside a word: «i juli 2028» is no «i jul» + «i 2028» (Christmas 2028), and «etter juli
+# 2028» no «etter jul» (dates19).
+_YEAR = r"(?:(?![^\W\d_])\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 
 # A weekday in front of a date is checked against it ("mandag 22. april" when that is a Thursday).
 # «på 22. april», «på olsok», «på fredag 23. april»: «på» before a day is no part of it.

@@ -38,7 +38,8 @@ _SPOKEN_RE = re.compile(
 # before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a month's
 # name is a year («20. januar 1937», «13. april -37»: refused as before 2000, never 19.37 on that day); after
 # another word it is still a time («i kveld 1930», «fredag 1900»).
-_FOUR = r"([01][0-9])([0-5][0-9])"
+# 2100-2359 is never a meeting's year either («29.10. 2359» was the year 2359, dates19): a time after 21:00.
+_FOUR = r"([01][0-9]|2[1-3])([0-5][0-9])"
 _NOT_YEAR_AFTER_MONTH = "(?:(?!19)|" + "".join(rf"(?<!\b{name}\s)(?<!\b{name}\.\s)" for name in MONTHS) + ")"
 _FOUR_RE = re.compile(rf"(?<=[\s,]){_NOT_YEAR_AFTER_MONTH}{_FOUR}(?:\s*(?:-|til)\s*([0-2][0-9])([0-5][0-9]))?$")
 _ANOTHER_FOUR_RE = re.compile(rf"(?:^|(?<=[\s,])){_FOUR}(?=$|[\s,])")

@@ -24,6 +24,7 @@ MONTH_NAMES = (
 
 WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "måndag": 0, "tysdag": 1, "laurdag": 5, "sundag": 6,  # nynorsk
+    "tosdag": 3, "tossdag": 3, "tisdag": 1,  # Sogn and Bergen, and «tisdag» as Swedes and the east say it (dates19)
     "man": 0, "mån": 0, "tir": 1, "tirs": 1, "tys": 1, "ons": 2, "tor": 3, "tors": 3,
     "fre": 4, "lør": 5, "laur": 5, "søn": 6, "sun": 6,
 }  # fmt: skip
@@ -99,8 +100,15 @@ RELATIVE_DAYS: dict[str, int] = {
     "i overmorgen": 2, "i overmorgon": 2, "overimorgen": 2, "overimorgon": 2, "i overmorra": 2,
     "iovermorgen": 2, "iovermorgon": 2, "iovermorra": 2, "overmorgen": 2, "overmorgon": 2,
     "overmorra": 2, "i overmorgo": 2, "overmorgo": 2, "iovermorgo": 2,
+    "i overmårå": 2, "iovermårå": 2, "overmårå": 2,  # Bergen (dates19)
     "i går": -1, "igår": -1, "i forgårs": -2, "iforgårs": -2,
 }  # fmt: skip
+# «i dag åtte dagar», «i dag 14 dager»: today's weekday a week (or two) on, as western Norway says it (dates19).
+RELATIVE_DAYS |= {
+    f"i dag {count} {unit}": days
+    for count, days in (("åtte", 7), ("8", 7), ("fjorten", 14), ("14", 14))
+    for unit in ("dager", "dagar")
+}
 WEEK_SHIFT: dict[str, int] = {
     "denne": 0, "neste": 1, "kommende": 1, "komande": 1, "forrige": -1, "førre": -1,
 }  # fmt: skip
