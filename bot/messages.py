@@ -151,6 +151,10 @@ class Button:
     command: str
     confirm: str | None = None
     primary: bool = True
+    answers: bool = False
+    """A click answers the message itself (a request to join's «Slipp inn»/«Avslå»): where the platform
+    can, the answer takes the message's place, even on a message that told the channel of a recorded change,
+    which otherwise stays as it was told (walk 35 F3, walk 37)."""
 
 
 @dataclass(frozen=True)

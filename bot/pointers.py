@@ -41,9 +41,15 @@ def pointers(*, router: Router, vocab: Vocabulary, text: str) -> list[Command]:
     return found
 
 
+THIS_WEEK = frozenset({"denne", "this", "inneverande", "innevaerende"})
+"""Words of the week we are in («hva skjer denne uka?»): not the coming week `neste uke` shows first."""
+
+
 def asks_next_week(words: list[str]) -> bool:
-    """Whether `words` ask about the coming week («neste uke», «hva skjer neste veke?»)."""
-    return any(fold(word).strip("?!.,") in WEEK_WORDS for word in words)
+    """Whether `words` ask about the coming week («neste uke», «hva skjer neste veke?»), not this one
+    («denne uka» was pointed to «neste uke», next week's dates, walk 37)."""
+    folded = [fold(word).strip("?!.,") for word in words]
+    return any(word in WEEK_WORDS for word in folded) and not any(word in THIS_WEEK for word in folded)
 
 
 def either(names: list[str]) -> str:

@@ -45,6 +45,10 @@ class Key(NamedTuple):
     user_id: str
     user_name: str | None
     channel_id: str
+    locale: str | None
+    """The client's language (`Request.locale`): a person without a målform of their own reads the nynorsk
+    their Teams client is set to (`bot.written_form.locale_form`), so the same person from a client set
+    otherwise gets the other written form, not the one kept (walk 37)."""
     day: date
 
 
@@ -125,7 +129,16 @@ class ReplyCache:
         """The request's key (`text`: its text, cleaned), or None when it is not one to keep."""
         if request.fields or request.attachments:
             return None
-        return Key(command, text, request.platform, request.user_id, request.user_name, request.channel_id, today)
+        return Key(
+            command,
+            text,
+            request.platform,
+            request.user_id,
+            request.user_name,
+            request.channel_id,
+            request.locale,
+            today,
+        )
 
     @staticmethod
     def shared_key(key: Key, *, personal: bool, party: str | None, role: str | None, lang: str) -> SharedKey:

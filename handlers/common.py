@@ -135,7 +135,7 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     if command == "dato":
         words = without_region_lead(ctx, words)
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
-    if args.milestone is None and (printed := read_printed_name(ctx, words, command=command)):
+    if args.milestone is None and (printed := read_printed_name(ctx, words, command=command, writes=writes)):
         args = read_args(ctx, printed, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and args.rest and (near := ctx.vocab.near(args.rest[0], kinds=("milestone",))):
         raise DomainError(  # "dato høsst 22. april": never read as another meeting

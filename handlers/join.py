@@ -128,8 +128,8 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
             who=actions.answerers_text(config=ctx.config, state=ctx.state, party=asked.party),
         ),
         buttons=(
-            Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}"),
-            Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False),
+            Button(label=_("Slipp inn"), command=f"opptak ja {asked.number}", answers=True),
+            Button(label=_("Avslå"), command=f"opptak nei {asked.number}", primary=False, answers=True),
         )
         if buttons
         else (),

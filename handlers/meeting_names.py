@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import logging
 
+from bot.actions import rules
 from bot.context import Context
 from bot.i18n import _
 from bot.memo import per_config
 from bot.messages import Button
 from bot.model.config import AppConfig, Milestone
-from bot.parsing import fold, typed_name
+from bot.model.cycle import write_cycle
+from bot.model.progress import progress_of
+from bot.model.wheel import milestone_item
+from bot.parsing import fold, typed_name, year_of
 from bot.pointers import either
 from bot.state.store import DomainError
 
@@ -62,7 +66,7 @@ def without_region_lead(ctx: Context, words: list[str]) -> list[str]:
     return words
 
 
-def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[str] | None:
+def read_printed_name(ctx: Context, words: list[str], *, command: str, writes: bool = True) -> list[str] | None:
     """`words` with a leading printed meeting name replaced by the meeting's typed word (`høst`), or None
     when they start with no such name. A name two meetings share asks which (DomainError with buttons)."""
     for size in range(min(LONGEST, len(words)), 0, -1):
@@ -84,7 +88,7 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
     if len(shared) > 1:
         buttons = tuple(
             Button(label=spec.label or typed_name(spec), command=" ".join([command, typed_name(spec), *words[1:]]))
-            for spec in shared
+            for spec in (_offered(ctx, shared, command=command, rest=words[1:]) if writes else shared)
         )
         raise DomainError(  # every choice named, not one as «f.eks.»: a terminal shows no buttons (walk 36 F2)
             _("Hvilket {word} gjelder det? Skriv {choices}.").format(
@@ -93,6 +97,36 @@ def read_printed_name(ctx: Context, words: list[str], *, command: str) -> list[s
             buttons=buttons,
         )
     return None
+
+
+def _offered(ctx: Context, shared: list[Milestone], *, command: str, rest: list[str]) -> list[Milestone]:
+    """The meetings the which-meeting question offers a button for: none it would refuse (walk 37). Someone who
+    records for no county council is refused for the role at once when every meeting is the county's own
+    write (AU's «dato dialogmøte i agder …» got two buttons, each «Bare Agder fylkeskommune kan …»); minutes
+    without a year go only to a meeting whose cycle the write rule finds (in November «Dialogmøte vår» was
+    refused «Vinduet … er ikke åpent nå»). All of them where none is left, so the answer says why."""
+    if all(spec.scope != "national" and spec.responsible == "region" for spec in shared):
+        rules.refuse_for_the_role(config=ctx.config, caller=ctx.caller, command=command, region=None)
+    if command != "referat" or any(year_of(word) for word in rest[:2]):
+        return shared
+    named = ctx.vocab.region(rest[0]) if rest else None
+    own = ctx.caller.party if ctx.caller.party and ctx.config.region(ctx.caller.party) else None
+    region = named or ctx.channel.region or own
+    today = ctx.now.date()
+
+    def meant(spec: Milestone) -> bool:
+        found = None if spec.scope != "national" and region is None else region
+        return (
+            write_cycle(
+                ctx.config,
+                today=today,
+                item_for=lambda year: milestone_item(ctx.config, milestone=spec, year=year, region=found),
+                done=lambda item: progress_of(config=ctx.config, state=ctx.state, item=item).done,
+            )
+            is not None
+        )
+
+    return [spec for spec in shared if region is None or meant(spec)] or shared
 
 
 SEASON_LEADS = frozenset({"i", "om", "til", "neste"})

@@ -141,6 +141,12 @@ def handle(request: Request, ctx: Context) -> Outcome:
     # type: named there once, not also in the earlier cycles' line (walk 32 F6).
     acted_on = {p.item.ident for p in mine}
     stale = [p for p in stale if p.item.ident not in acted_on]
+    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
+    if args.region and args.region != ctx.caller.party:  # another region's list: its meetings' points (walk 36 F7)
+        points = [point for point in points if point.item.region == args.region]
+    # so is an earlier meeting's point the asker's list shows, with its «Ferdig» (walk 35 F8, walk 37)
+    listed = {point.id for point in points}
+    stale_points = [point for point in stale_points if point.id not in listed]
     others = [p for p in open_items if id(p) not in mine_ids]
     blocked: list[Progress] = []
     opening = ""
@@ -163,9 +169,6 @@ def handle(request: Request, ctx: Context) -> Outcome:
     rest = [p for p in overdue + upcoming if id(p) not in first_ids]
     asked = page
     chosen_mine, chosen, page, own_pages, pages = pages_of(mine=mine, rest=rest, page=page)
-    points = callers_points(ctx, today=today)  # the asker's own: with their own work, before «Ellers» (walk 14b F3)
-    if args.region and args.region != ctx.caller.party:  # another region's list: its meetings' points (walk 36 F7)
-        points = [point for point in points if point.item.region == args.region]
     if pages < asked <= point_pages(points):  # the asker's points go on past the items' pages (walk 26 F4)
         return Outcome(reply=points_page(ctx, points, who=who, page=asked, words=words))
     all_pages, more_points = max(pages, point_pages(points)), lambda n: page_command(words=words, page=n)

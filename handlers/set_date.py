@@ -102,7 +102,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     reply = make_reply(
         title=_("Dato satt: {item}").format(item=item.title()),
         lead=_("{when}. {after} Satt av {name}.").format(
-            when=shown + _notes(parsed, typed=typed, timed=timed), after=after, name=ctx.caller.name
+            when=shown + _notes(parsed, typed=typed, timed=timed, kept_end=result.kept_end),
+            after=after,
+            name=ctx.caller.name,
         )
         + replaced_note(result)
         + _confirmed_note(result)

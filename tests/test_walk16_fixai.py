@@ -126,10 +126,10 @@ def test_a_meeting_word_two_meetings_share_asks_which_with_a_button_each(lang: s
     for command, rest in (("dato", "19. november"), ("referat", "Godt møte")):
         asked = bot.say(f"{command} {word} {rest}", as_=person, channel=region)
         assert not asked.ok and "dialogmøte " in asked.text, asked.text
-        assert [button.command for button in asked.buttons] == [
-            f"{command} vår {rest}",
-            f"{command} {AUTUMN[lang]} {rest}",
-        ]
+        # minutes in October go only to the autumn meeting: «referat vår Godt møte» is refused, «Vinduet for
+        # … er ikke åpent nå», so it is not offered (walk 37 F-E); a date may go to the coming spring
+        offered = [f"{command} vår {rest}"] if command == "dato" else []
+        assert [button.command for button in asked.buttons] == [*offered, f"{command} {AUTUMN[lang]} {rest}"]
     assert bot.snapshot() == before
 
 

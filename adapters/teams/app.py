@@ -13,6 +13,7 @@ import logging
 from collections.abc import MutableMapping
 from dataclasses import replace
 from datetime import datetime
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -243,7 +244,7 @@ class TeamsRuntime:
             except ConnectorRejected:
                 logger.error("Teams: could not tell the person about the undelivered reply either")
 
-    async def _update_clicked(self, turn_context: TurnContext, *, request: Any, outcome: Outcome) -> bool:
+    async def _update_clicked(self, turn_context: TurnContext, *, request: Request, outcome: Outcome) -> bool:
         """Replace the clicked card in place: the refreshed card (its read command run again, so only the
         buttons that still apply remain) under a line saying what was done, by whom and when. False when
         the message could not be updated (the caller then posts the reply as a new message)."""
@@ -252,12 +253,11 @@ class TeamsRuntime:
         origin = _origin(submit_origin(activity.value) or "")
         refreshed: Outcome | None = None
         if origin:
-            again = Request(
-                platform=request.platform,
-                user_id=request.user_id,
-                channel_id=request.channel_id,
-                text=origin,
-                user_name=request.user_name,
+            # the same person as the click (their organisation, client locale, a personal chat): a bare
+            # request of their ids read them as met without an organisation, forgot them (`people/met`) and
+            # refreshed the card in the channel's written form (walk 37)
+            again = replace(
+                request, text=origin, fields=MappingProxyType({}), request_id=None, delivery=None, attachments=()
             )
             refreshed = await offload.call(self.core.handle, again, reads_only=True)  # never runs a write
             if not refreshed.reads_only:

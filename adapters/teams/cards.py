@@ -58,6 +58,8 @@ def _card(reply: Reply, *, new_id: Any = None, origin: str | None = None) -> dic
     A card that tells the channel of a recorded change (a digest, minutes recorded: `ok` and `CHANNEL`)
     marks its buttons `keep`: a click on one is answered below it and the card stays what the channel was
     told (walk 35: «Ferdig» on the minutes' card replaced the minutes with «Oppfølgingspunkt ferdig»).
+    A button that answers the card itself (`Button.answers`: a request to join's «Slipp inn») is not kept:
+    the answer replaces the request, so its buttons are gone once it is answered (walk 37).
     """
     make_id = new_id or (lambda: uuid.uuid4().hex)
     body: list[dict[str, Any]] = []
@@ -144,7 +146,8 @@ def _button_actions(
     for button in buttons:
         primary = button.primary and not primary_seen
         primary_seen = primary_seen or primary
-        actions.append(_button_action(button, submit_id=make_id(), primary=primary, origin=origin, keep=keep))
+        keeps = keep and not button.answers  # a click that answers the card itself takes its place
+        actions.append(_button_action(button, submit_id=make_id(), primary=primary, origin=origin, keep=keeps))
     return actions
 
 

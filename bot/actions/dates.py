@@ -56,6 +56,8 @@ class DateSet:
     replaced_last_day: date | None = None
     kept_time: bool = False
     """A day was typed without a time: the planned time (and a one-day meeting's end) was kept, not dropped."""
+    kept_end: str | None = None
+    """The one-day meeting's end kept with its time («15:30»), so the reply names it as the calendar has it."""
     held: datetime | None = None
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
     after_removal: TakenBack | None = None
@@ -213,6 +215,7 @@ def set_date(
         replaced_has_time=before_has_time,
         replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
+        kept_end=end if kept_time else None,
         held=held,
         after_removal=after_removal,
         confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),

@@ -32,7 +32,8 @@ def reply_to_doc(reply: Reply) -> Document:
             for s in reply.sections
         ),
         "buttons": tuple(
-            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary} for b in reply.buttons
+            {"label": b.label, "command": b.command, "confirm": b.confirm, "primary": b.primary, "answers": b.answers}
+            for b in reply.buttons
         ),
         "context": reply.context,
         "visibility": str(reply.visibility),

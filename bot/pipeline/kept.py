@@ -64,7 +64,8 @@ class KeptReplies:
 
     def _key(self, job: Job) -> Key | None:
         """What a repeat of this request is kept under, or None when it is not one to keep. The written
-        form needs no place in it: it follows from the request and the state read."""
+        form needs no place of its own in it: it follows from the request (its client's locale too, which
+        the key names) and the state read."""
         parsed = job.parsed
         command = parsed.command
         if parsed.too_long or command is None or not command.same_all_day:
