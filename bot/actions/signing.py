@@ -19,12 +19,12 @@ from bot.actions.rules import (
     pick_year,
     require_acts_for,
     require_member,
-    typed_with,
     write_item,
 )
 from bot.actions.signing_day import require_signed_day, signing_moment
 from bot.actions.signing_place import require_one_place, through_organisation
 from bot.actions.signing_which import require_one_year, signing_party
+from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
 from bot.facts.owed import owed_signing

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from bot.actions.base import Acting
-from bot.actions.rules import typed_with
+from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
 from bot.facts.awaiting import awaiting_signature, ready_before_window
