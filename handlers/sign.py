@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.actions.base import Acting
-from bot.actions.signing import AlreadySigned, Signed, sign, sign_example, signing_party
+from bot.actions.signing import AlreadySigned, Signed, sign
+from bot.actions.signing_which import sign_example, signing_party
 from bot.actions.signing_withdraw import asks_withdrawal, refuse_withdrawal
 from bot.agreement import versions as agreement
 from bot.context import Context

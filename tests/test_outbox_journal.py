@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import outbox
+from bot.delivery.given_up import SYSTEM
 from bot.delivery.notes import undelivered
 from bot.delivery.outbox import FAILED, GRACE, PENDING, SENT, Result, Row
 from bot.reminders.passes import run_pass
@@ -100,7 +101,7 @@ def _queued(store: TinyDBStore) -> list[Row]:
         for platform, channel in (("slack", "C1"), ("teams", "T1"), ("slack", "C2"))
     )
     view = state.for_request(hold_writes=True)
-    view.change(partition=PARTITION, author=outbox.SYSTEM, at=AT, summary="signert", mutate=lambda tables: None)
+    view.change(partition=PARTITION, author=SYSTEM, at=AT, summary="signert", mutate=lambda tables: None)
     queued = outbox.queue(view, Outcome(reply=reply, announcements=announcements), here=None, at=AT).queued
     return [
         Row(partition=PARTITION, key=q.key, announcement=q.announcement, doc=store.read(PARTITION)[PENDING][q.key])

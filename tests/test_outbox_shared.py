@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.delivery import outbox
+from bot.delivery.given_up import SYSTEM
 from bot.delivery.outbox import FAILED, PENDING, RETRY_UNCERTAIN, SENT, UNCERTAIN, Result, Row
 from bot.messages import Announcement, ChannelAddress, Outcome, Reply, Visibility
 from bot.state.store import StateStore
@@ -57,7 +58,7 @@ def test_every_outbox_write_replaces_its_rows(tmp_path: Path) -> None:
         tables["signatures"]["siva"] = {"by": "siri"}
 
     view = state.for_request(hold_writes=True)
-    view.change(partition=PARTITION, author=outbox.SYSTEM, at=AT, summary="signert", mutate=change)
+    view.change(partition=PARTITION, author=SYSTEM, at=AT, summary="signert", mutate=change)
     queued = outbox.queue(view, Outcome(reply=reply, announcements=announcements), here=None, at=AT).queued
     assert len(queued) == 5
     _checked(store, folder, held)

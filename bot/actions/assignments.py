@@ -24,9 +24,9 @@ from bot.actions.rules import (
     require_coordinator,
     require_region,
     require_untaken_cycle,
-    typed_with,
     write_item,
 )
+from bot.actions.typed_back import typed_with
 from bot.facts.assignment_answers import told_to_actor
 from bot.facts.kinds import milestone_of_kind
 from bot.i18n import N_, _

@@ -13,9 +13,9 @@ from bot.actions.rules import (
     require_coordinator,
     require_county_region,
     require_near_year,
-    typed_with,
     write_item,
 )
+from bot.actions.typed_back import typed_with
 from bot.i18n import N_, _
 from bot.model.config import AppConfig
 from bot.model.order import confirm_word

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
 from bot.actions.coordinators_only import refuse_non_coordinator
-from bot.actions.rules import replace_question, require_county_region, require_member, typed_with
+from bot.actions.rules import replace_question, require_county_region, require_member
+from bot.actions.typed_back import typed_with
 from bot.i18n import _
 from bot.model.config import AppConfig
 from bot.state.store import META, DomainError, StateStore

@@ -24,9 +24,9 @@ from bot.actions.rules import (
     require_member,
     require_opened_window,
     require_untaken_cycle,
-    typed_with,
     write_year,
 )
+from bot.actions.typed_back import typed_with
 from bot.clock import OSLO
 from bot.i18n import N_, _
 from bot.model.order import confirm_word

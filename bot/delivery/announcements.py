@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from bot import off_loop
 from bot.delivery import outbox, targets
+from bot.delivery.given_up import describe_undelivered
 from bot.delivery.notes import note_undelivered
 from bot.delivery.outbox import (
     FAILED,
@@ -35,7 +36,6 @@ from bot.delivery.outbox import (
     UNDELIVERABLE,
     Result,
     Row,
-    describe_undelivered,
     mark_posting,
     queue,
     rows_of,

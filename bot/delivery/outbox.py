@@ -23,13 +23,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from bot.delivery import targets
+from bot.delivery.given_up import note_given_up
 from bot.delivery.reply_doc import reply_from_doc, reply_to_doc
-from bot.i18n import _, using
 from bot.messages import Announcement, ChannelAddress, Outcome, Queued
-from bot.state.store import META, Author, StateStore
+from bot.state.store import StateStore
 from storage.base import Document, Store, Tables, is_recent
 
 logger = logging.getLogger(__name__)
@@ -42,7 +41,6 @@ DELIVERABLE = frozenset({"slack", "teams"})
 GRACE = timedelta(seconds=30)
 """How long a row belongs to the delivery started by the request that wrote it; after that a pass takes it
 (the process may have died between the reply and the post)."""
-SYSTEM = Author(person=None, name="Samhandlingsbot", platform="system", channel="")
 
 
 @dataclass(frozen=True)
@@ -201,7 +199,7 @@ def settle(state: StateStore, rows: list[Row], results: dict[str, Result], *, at
             for row in settled:
                 given_up += _settle_one(store, tables, partition=partition, key=row.key, result=results[row.key], at=at)
     for doc in given_up:
-        _note_given_up(state, doc, at=at)
+        note_given_up(state, doc, at=at)
     return given_up
 
 
@@ -360,50 +358,3 @@ def _settle_one(
         )
         return []
     return [] if result.kind == SENT else [dict(doc, attempts=entry["attempts"])]
-
-
-def _note_given_up(state: StateStore, given_up: Document, *, at: datetime) -> None:
-    title = given_up["reply"].get("title", "")
-    state.change(
-        partition=META,
-        author=SYSTEM,
-        at=at,
-        summary=_given_up_summary(given_up, title=title, lang="nb"),
-        summary_nn=_given_up_summary(given_up, title=title, lang="nn"),
-        mutate=lambda tables: None,
-    )
-    logger.error(
-        "announcement to %s:%s given up after %d attempts: %s",
-        given_up["platform"],
-        given_up["channel"],
-        given_up["attempts"],
-        given_up["last_error"],
-    )
-
-
-def _given_up_summary(doc: Document, *, title: str, lang: str) -> str:
-    """The history's line for an announcement given up, in one written form (the history keeps both)."""
-    with using(lang):  # type: ignore[arg-type]
-        return _(
-            "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk ({error})"
-        ).format(
-            title=title,
-            platform=doc["platform"],
-            channel=doc["channel"],
-            attempts=doc["attempts"],
-            error=doc["last_error"],
-        )
-
-
-def describe_undelivered(doc: Document) -> str:
-    """One Norwegian line for the admins about an announcement that did not arrive."""
-    reply: dict[str, Any] = doc.get("reply", {})
-    return _(
-        "Kunngjøringen «{title}» kom ikke fram til {platform}-kanal {channel} etter {attempts} forsøk. "
-        "Sjekk at boten er med i kanalen."
-    ).format(
-        title=reply.get("title", ""),
-        platform=doc.get("platform"),
-        channel=doc.get("channel"),
-        attempts=doc.get("attempts"),
-    )
