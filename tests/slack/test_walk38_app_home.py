@@ -8,30 +8,18 @@ direct message named her IN's), and Vestland's coordinator read his Home in bokm
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from adapters.compose import build_core
-from bot.clock import FixedClock
 from bot.core import Core
 from bot.messages import Request
 
 from .harness import fixture, running
-from .test_integration import APP_YAML, terminal
+from .test_integration import core, terminal
+
+__all__ = ["core"]  # the real core on a fresh store, 12 January 2027 (test_integration)
 
 WORKSPACE = "T0SAMHAND"  # the workspace the bot is installed in (the fixtures' team)
-
-
-@pytest.fixture
-def core(tmp_path: Path) -> Iterator[Core]:
-    core = build_core(
-        config_path=str(APP_YAML), db_path=str(tmp_path / "db"), clock=FixedClock(datetime(2027, 1, 12, 10))
-    )
-    yield core
-    core.store.close()
 
 
 async def _home(core: Core, user: str, *, event_id: str) -> str:
