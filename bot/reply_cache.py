@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import NamedTuple
 
@@ -35,8 +35,20 @@ MAX_KEPT = 256
 versions of what it read, not the tables, so an outdated one holds no old partition in memory."""
 
 
+PER_DELIVERY = frozenset({"text", "fields", "attachments", "request_id", "delivery"})
+"""What of a `Request` is not in a `Key` as it is: the text (cleaned, in `Key.text`), what makes a request one
+never kept (form fields, files), and what differs per delivery of the same request."""
+_ASKER = ("platform", "user_id", "user_name", "channel_id")
+_REST = tuple(field.name for field in fields(Request) if field.name not in PER_DELIVERY and field.name not in _ASKER)
+"""Every other field of a request, taken from the dataclass itself, so a field added to `Request` is in the key
+without anyone remembering to add it: the organisation the person spoke from (which party she is, walk 38 F1),
+her e-mail domain, whether she is external, her client's locale (her written form), a one-to-one chat."""
+
+
 class Key(NamedTuple):
-    """What a reply may depend on besides the state it read."""
+    """What a reply may depend on besides the state it read: everything the request says of who asks, where
+    and how, so a reply kept for the person speaking from one organisation (or as no one known, while a
+    Teams roster read failed) is never served to her speaking from another."""
 
     command: str
     text: str
@@ -45,11 +57,9 @@ class Key(NamedTuple):
     user_id: str
     user_name: str | None
     channel_id: str
-    locale: str | None
-    """The client's language (`Request.locale`): a person without a målform of their own reads the nynorsk
-    their Teams client is set to (`bot.written_form.locale_form`), so the same person from a client set
-    otherwise gets the other written form, not the one kept (walk 37)."""
     day: date
+    rest: tuple[object, ...] = ()
+    """The request's other fields (`_REST`): organisation, e-mail domain, external, locale, personal, mentions."""
 
 
 class SharedKey(NamedTuple):
@@ -129,16 +139,8 @@ class ReplyCache:
         """The request's key (`text`: its text, cleaned), or None when it is not one to keep."""
         if request.fields or request.attachments:
             return None
-        return Key(
-            command,
-            text,
-            request.platform,
-            request.user_id,
-            request.user_name,
-            request.channel_id,
-            request.locale,
-            today,
-        )
+        rest = tuple(getattr(request, name) for name in _REST)
+        return Key(command, text, request.platform, request.user_id, request.user_name, request.channel_id, today, rest)
 
     @staticmethod
     def shared_key(key: Key, *, personal: bool, party: str | None, role: str | None, lang: str) -> SharedKey:

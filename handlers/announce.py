@@ -15,6 +15,7 @@ from bot.model.wheel import Item, agreement_parties, signing_milestone
 from bot.shown.replies import day_text, make_reply
 from bot.written_form import channel_form
 from handlers.describe import sign_buttons
+from handlers.next_acting import holds_other_place
 
 
 def agreement_channels(ctx: Context, *, region: str) -> list[ChannelAddress]:
@@ -109,7 +110,7 @@ def asker_alone(request: Request) -> bool:
     return request.personal or request.platform not in READS_SHOWN_TO_CHANNEL
 
 
-def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...], platform: str) -> tuple[str, ...]:
+def signable_here(ctx: Context, *, item: Item, missing: tuple[str, ...], platform: str) -> tuple[str, ...]:
     """Whose «Signer for …» buttons a `status` reply here carries. Where the reply is the asker's alone, only
     their own party (when their click would be kept), and in a party's channel only if the channel speaks for
     it: a region's channel speaks for every party, but its coordinator is refused for IN (walk 6 F14). Where
@@ -117,20 +118,26 @@ def signable_here(ctx: Context, *, region: str, missing: tuple[str, ...], platfo
     (`parties_spoken_for`, as the announcements), each member clicking their own. Where the channel speaks
     for no party (a personal chat, the national channel, an unbound one) the caller's own. No surface offers a
     button that is refused to those it is shown to (walk 5, N5)."""
-    own = callers_own(ctx, missing=missing)
+    own = callers_own(ctx, item=item, missing=missing)
     if ctx.channel.kind not in ("region", "actor"):
         return own
-    spoken_for = parties_spoken_for(ctx.channel, region=region, parties=missing)
+    spoken_for = parties_spoken_for(ctx.channel, region=item.region or "", parties=missing)
     if platform in READS_SHOWN_TO_CHANNEL:
         return spoken_for
     return tuple(party for party in spoken_for if party in own)
 
 
-def callers_own(ctx: Context, *, missing: tuple[str, ...]) -> tuple[str, ...]:
-    """The caller's own party among `missing`, when they act for it (their click would be kept): the buttons of
-    a reply to one person (`neste`, and `status` where the channel speaks for no party)."""
+def callers_own(ctx: Context, *, item: Item, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """The caller's own party among `missing`, when they act for it (their click would be kept: not when they
+    signed `item`'s agreement for another party, walk 38 F7): the buttons of a reply to one person (`neste`,
+    and `status` where the channel speaks for no party)."""
     party = ctx.caller.party
-    if party is not None and party in missing and acts_for(ctx.config, role=ctx.caller.role, party=party):
+    if (
+        party is not None
+        and party in missing
+        and acts_for(ctx.config, role=ctx.caller.role, party=party)
+        and not holds_other_place(ctx, item=item, party=party)
+    ):
         return (party,)
     return ()
 
@@ -157,7 +164,7 @@ def ready_buttons_here(ctx: Context, *, regions: list[str], year: int) -> list[B
         if ctx.channel.kind in ("region", "actor"):
             mine = parties_spoken_for(ctx.channel, region=region, parties=missing)
         else:
-            mine = callers_own(ctx, missing=missing)
+            mine = callers_own(ctx, item=item, missing=missing)
         buttons += sign_buttons(ctx, item=item, parties=mine)
     return buttons
 

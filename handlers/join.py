@@ -52,7 +52,8 @@ def join(request: Request, ctx: Context) -> Outcome:
     announcement = _request_message(ctx, asked.request)
     addresses = _answering_channels(ctx, party)
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
-    others = tuple(Announcement(to=address, reply=announcement) for address in addresses if address != here)
+    # Each channel asked reads the request in its own written form, not the asker's (walk 38 F6).
+    others = announce_to(ctx, request=request, addresses=addresses, reply=lambda: _request_message(ctx, asked.request))
     if here in addresses:  # asked where it is answered: the one message with the buttons is the reply
         return Outcome(reply=announcement, announcements=others)
     if here in ctx.directory.channels_of_party(party=party):
@@ -76,23 +77,28 @@ def withdraw(request: Request, ctx: Context) -> Outcome:
     """`bli med trekk`: the person's own pending request is taken back, and those asked to answer it are told
     where they were asked (their buttons then say it was withdrawn)."""
     withdrawn = actions.withdraw_join(Acting.of(ctx=ctx, request=request))
-    values = {"name": withdrawn.name, "party": ctx.config.party_name(withdrawn.party), "number": withdrawn.number}
-    title = _("Forespørselen er trukket")
-    told = make_reply(
-        title=title,
-        lead=_("{name} trakk forespørselen om å bli med for {party} (forespørsel {number}).").format(**values),
-        visibility=Visibility.CHANNEL,
-    )
+    values = {"name": withdrawn.name, "number": withdrawn.number}
+
+    def told() -> Reply:  # in each channel's written form (`announce_to`), as the request was (walk 38 F6)
+        return make_reply(
+            title=_("Forespørselen er trukket"),
+            lead=_("{name} trakk forespørselen om å bli med for {party} (forespørsel {number}).").format(
+                **values, party=ctx.config.party_name(withdrawn.party)
+            ),
+            visibility=Visibility.CHANNEL,
+        )
+
     here = ChannelAddress(platform=request.platform, channel_id=request.channel_id)
     addresses = _answering_channels(ctx, withdrawn.party)
+    announcements = announce_to(ctx, request=request, addresses=addresses, reply=told)
     if here in addresses:
-        return Outcome(reply=told, announcements=tuple(Announcement(to=a, reply=told) for a in addresses if a != here))
+        return Outcome(reply=told(), announcements=announcements)
     lead = _(
         "Du har trukket forespørselen om å bli med for {party} (forespørsel {number}). Du kan spørre på nytt "
         "med «bli med <part>»."
-    ).format(**values)
-    reply = make_reply(title=title, lead=lead)
-    return Outcome(reply=reply, announcements=tuple(Announcement(to=a, reply=told) for a in addresses))
+    ).format(**values, party=ctx.config.party_name(withdrawn.party))
+    reply = make_reply(title=_("Forespørselen er trukket"), lead=lead)
+    return Outcome(reply=reply, announcements=announcements)
 
 
 def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) -> Reply:
@@ -180,17 +186,12 @@ def answer(request: Request, ctx: Context) -> Outcome:
             name=asked.name, said=said
         )
         return Outcome(reply=make_reply(title=_("Allerede besvart"), lead=lead))
+    title = _told(ctx, asked=asked, approve=approve)[0]
     if approve:
-        title = _("{name} er med for {party}").format(**values)
         may = adviser_may(ctx.config, party=asked.party)
-        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du {may}.").format(**values, may=may)
         said = _("{who} slapp {name} inn som rådgiver for {party}. {name} kan nå {may}.").format(**values, may=may)
     else:
-        title = _("{name} ble ikke med for {party}").format(**values)
         said = _("{who} avslo forespørselen fra {name} om å bli med for {party}.").format(**values)
-        told = _(
-            "{who} avslo forespørselen din om å bli med for {party}. Spør koordinatorene for {party} om hvorfor."
-        ).format(**values)
     reply = make_reply(
         title=title, lead=_("Svaret er sendt til {name}.").format(**values), visibility=Visibility.CHANNEL
     )
@@ -200,8 +201,25 @@ def answer(request: Request, ctx: Context) -> Outcome:
         lead = said
         return Outcome(reply=make_reply(title=title, lead=lead, visibility=Visibility.CHANNEL))
     person = Mention(person=asked.user_id, name=asked.name, ids={asked.platform: asked.user_id})
-    message = replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
-    return Outcome(reply=reply, announcements=(Announcement(to=to, reply=message),))
+
+    def message() -> Reply:  # in the written form of the channel the person asked in (walk 38 F6)
+        title, told = _told(ctx, asked=asked, approve=approve)
+        return replace(make_reply(title=title, lead=told, visibility=Visibility.CHANNEL), mentions=(person,))
+
+    return Outcome(reply=reply, announcements=announce_to(ctx, request=request, addresses=[to], reply=message))
+
+
+def _told(ctx: Context, *, asked: JoinRequest, approve: bool) -> tuple[str, str]:
+    """The title and the words the person who asked to join is told, in the written form in use."""
+    values = {"name": asked.name, "party": ctx.config.party_name(asked.party), "who": ctx.caller.name}
+    if approve:
+        may = adviser_may(ctx.config, party=asked.party)
+        told = _("{who} slapp deg inn som rådgiver for {party}. Nå kan du {may}.").format(**values, may=may)
+        return _("{name} er med for {party}").format(**values), told
+    told = _(
+        "{who} avslo forespørselen din om å bli med for {party}. Spør koordinatorene for {party} om hvorfor."
+    ).format(**values)
+    return _("{name} ble ikke med for {party}").format(**values), told
 
 
 def leave(request: Request, ctx: Context) -> Outcome:

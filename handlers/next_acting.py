@@ -9,6 +9,7 @@ from datetime import date
 from bot.actions.rules import acts_for
 from bot.context import Context
 from bot.facts.kinds import decided_from, is_decided_elsewhere, is_signing
+from bot.facts.signed_by import asker_holds_other_place
 from bot.facts.text_due import text_due
 from bot.i18n import _, ngettext
 from bot.model.followups import Followup
@@ -38,8 +39,17 @@ def can_act(ctx: Context, progress: Progress, today: date) -> bool:
             party in progress.missing
             and acts_for(ctx.config, role=ctx.caller.role, party=party)
             and not missing_for_signing(config=ctx.config, state=ctx.state, signing=item)
+            and not holds_other_place(ctx, item=item, party=party)
         )
     return responsible_party(ctx.config, item) == party and _recordable(ctx, item, today=today)
+
+
+def holds_other_place(ctx: Context, *, item: Item, party: str) -> bool:
+    """Whether the caller signed `item`'s agreement for another party than `party`, their own now: one person
+    holds one party's place (`bot.facts.signed_by`), so it is not theirs to sign (walk 38 F7)."""
+    return item.region is not None and asker_holds_other_place(
+        directory=ctx.directory, region=item.region, year=item.year, party=party, asker=lambda: ctx.caller.key
+    )
 
 
 def _recordable(ctx: Context, item: Item, *, today: date) -> bool:

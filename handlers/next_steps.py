@@ -346,4 +346,4 @@ def _buttons_for(ctx: Context, progress: Progress) -> list[Button]:
     item = progress.item
     if not (is_signing(item) and progress.missing):
         return []
-    return sign_buttons(ctx, item=item, parties=callers_own(ctx, missing=tuple(progress.missing)))
+    return sign_buttons(ctx, item=item, parties=callers_own(ctx, item=item, missing=tuple(progress.missing)))

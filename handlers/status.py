@@ -148,7 +148,7 @@ def _section(ctx: Context, progress: Progress, *, today: date) -> Section:
 def _buttons(ctx: Context, progress: Progress, *, platform: str) -> list[Button]:
     item = progress.item
     if is_signing(item) and progress.missing and item.region:
-        mine = signable_here(ctx, region=item.region, missing=tuple(progress.missing), platform=platform)
+        mine = signable_here(ctx, item=item, missing=tuple(progress.missing), platform=platform)
         return sign_buttons(ctx, item=item, parties=mine)
     return []
 

@@ -196,7 +196,10 @@ class SlackAdapter:
             # A click in the App Home: no channel to answer in. The answer goes to the person directly and
             # the tab is published again, so it shows what is left.
             self._spawn(delivery.direct_message(self.poster, user_id=request.user_id, reply=reply, note=None))
-            self._spawn(self._publish_home(request.user_id, ""))
+            home = translate.home_request(
+                user_id=request.user_id, channel_id="", organisation=request.organisation, external=request.external
+            )
+            self._spawn(self._publish_home(home))
         elif _is_public(reply):
             shown_in = request.channel_id
             self._spawn(
@@ -260,14 +263,13 @@ class SlackAdapter:
         self._spawn(self._post_picture(request, reply, thread_ts=translate.thread_of(body)))
 
     async def _on_home_opened(self, body: dict[str, Any]) -> None:
-        """The App Home tab: the viewer's own `neste` (their party's, from app.yaml or `person`)."""
-        event = body.get("event") or {}
-        if event.get("tab", "home") != "home" or not event.get("user"):
-            return
-        self._spawn(self._publish_home(str(event["user"]), str(event.get("channel") or "")))
+        """The App Home tab: the viewer's own `neste` (their party's, from app.yaml, `person` or their workspace's
+        `koble organisasjon`), in their own written form (`translate.from_home_opened`)."""
+        request = translate.from_home_opened(body)
+        if request is not None:
+            self._spawn(self._publish_home(request))
 
-    async def _publish_home(self, user_id: str, channel_id: str) -> None:
-        request = Request(platform=translate.PLATFORM, user_id=user_id, channel_id=channel_id, text="neste")
+    async def _publish_home(self, request: Request) -> None:
         reply = (await self._handle(request)).reply
         with using(reply.lang):  # type: ignore[arg-type]
             note = _(
@@ -276,7 +278,7 @@ class SlackAdapter:
             ).format(when=_when(self.core))
         view = views.home_view(replace(reply, context=None), note=render.for_slack(Reply(title="", text=note)).text)
         try:
-            await self.poster.call("views.publish", user_id=user_id, view=view)
+            await self.poster.call("views.publish", user_id=request.user_id, view=view)
         except SlackCallFailed as exc:
             logger.warning("could not publish the App Home: %s", exc)
 

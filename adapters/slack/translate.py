@@ -155,6 +155,35 @@ def mention_request(body: Mapping[str, Any]) -> Request:
     )
 
 
+def from_home_opened(body: Mapping[str, Any]) -> Request | None:
+    """The App Home tab opened: the viewer's own `neste`, asked as in her direct message with the bot (the tab
+    is hers alone: `personal`, so her written form, Vestland's coordinator's nynorsk) and from her workspace
+    (`organisation`: a workspace bound with `koble organisasjon` makes her its party's, walk 38 F2). None for
+    the Messages tab, or an event that names no one."""
+    event = body.get("event") or {}
+    if event.get("tab", "home") != "home" or not event.get("user"):
+        return None
+    return home_request(
+        user_id=str(event["user"]),
+        channel_id=str(event.get("channel") or ""),
+        **_organisation(user_team=event.get("user_team") or body.get("team_id"), home=installed_team(body)),
+    )
+
+
+def home_request(*, user_id: str, channel_id: str, organisation: str | None, external: bool) -> Request:
+    """The `neste` the App Home shows `user_id` (`from_home_opened`; after a click in the tab, from the click's
+    person and workspace)."""
+    return Request(
+        platform=PLATFORM,
+        user_id=user_id,
+        channel_id=channel_id,
+        text="neste",
+        personal=True,
+        organisation=organisation,
+        external=external,
+    )
+
+
 def _named(value: object) -> Mapping[str, Any]:
     """A payload's `user` or `channel`: an object with an id as Slack sends it, or (from a broken client, which
     the gate lets through) the bare id; read as a string it was an AttributeError and a 500."""

@@ -186,10 +186,13 @@ def _require_may_close(acting: Acting, *, point: Followup) -> None:
     if may_close(acting.config, point, parties=[caller.party] if caller.party else [], person=caller.key):
         return
     keeper = acting.config.party_name(responsible_party(acting.config, point.item))
-    if keeper == point.owner_name:  # the owner keeps the meeting: named once (walk 24 F3)
+    owner = point.owner_name
+    if point.owner_party and point.owner != point.owner_party:  # a person's point: her party may close it too
+        owner = f"{acting.config.party_name(point.owner_party)} ({point.owner_name})"  # walk 38 F4
+    if keeper == owner:  # the owner keeps the meeting: named once (walk 24 F3)
         raise DomainError(_("Bare {owner} kan lukke oppfølgingspunktet {id}.").format(owner=keeper, id=point.id))
     raise DomainError(
         _("Bare {owner} eller {keeper} kan lukke oppfølgingspunktet {id}.").format(
-            owner=point.owner_name, keeper=keeper, id=point.id
+            owner=owner, keeper=keeper, id=point.id
         )
     )

@@ -11,6 +11,7 @@ person who signed an agreement for one party is refused for another party in the
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +20,8 @@ from bot.clock import OSLO
 from bot.dates.text import format_short
 from bot.i18n import _
 from bot.model.config import AppConfig
-from bot.state.store import Document, StateStore
+from bot.model.identity import ORGANISATIONS, Directory
+from bot.state.store import META, Document, StateStore
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +67,42 @@ def place_held(
         if other != party and _made_by(signature, person=person, platform=platform, everywhere=everywhere):
             return Made(region=region, year=year, party=other, signature=signature)
     return None
+
+
+def asker_holds_other_place(
+    *, directory: Directory, region: str, year: int, party: str, asker: Callable[[], str | None]
+) -> bool:
+    """Whether the asker, now of `party`, signed the agreement of `region` and `year` for another party (moved
+    since, or their organisation rebound): `signer` refuses them (`place_held`), so nothing may offer it as
+    theirs to do (walk 38 F7). The asker's key (`asker()`) is looked at only when someone now of `party` made
+    such a signature, so a `neste` that never looks stays the same for everyone of the party (it is kept for
+    them all: bot.pipeline.personal)."""
+    moved = [
+        signature
+        for other, signature in directory.state.signatures(region=region, year=year).items()
+        if other != party and _signer_now(directory, signature) == party
+    ]
+    if not moved:
+        return False
+    key = asker()
+    return key is not None and any(signature.get("person") == key for signature in moved)
+
+
+def _signer_now(directory: Directory, signature: Document) -> str | None:
+    """The party the person who made `signature` is of now: app.yaml's by their key (moved with `person`, or
+    not), anyone else by their own binding or the organisation they were met with, else by the organisation
+    binding they signed through as it stands."""
+    person = str(signature.get("person") or "")
+    configured = next((p for p in directory.config.people if p.key == person), None)
+    if configured is not None:
+        moved = directory.moved(person=person)
+        return configured.party if moved is None else (moved.get("party") if moved.get("role") else None)
+    now = directory.caller(platform=str(signature.get("platform") or ""), user_id=person)
+    if now.known:
+        return now.party
+    through = signature.get("organisation")
+    bound = directory.state.doc(META, ORGANISATIONS, str(through)) if through else None
+    return str(bound["party"]) if bound and bound.get("party") and bound.get("role") else None
 
 
 def _made_by(signature: Document, *, person: str, platform: str, everywhere: bool) -> bool:
