@@ -229,6 +229,7 @@ COMMANDS: tuple[Command, ...] = (
         aliases=("kalendar", "ics"),
         translated=True,
         args=("region", "party"),
+        who=Who.MEMBER,  # a feed's address is a secret: only for people the bot knows (walk 38 F3)
     ),
     Command(
         "logg",

@@ -32,8 +32,11 @@ HOW_TO = N_(
     "Google Kalender: Andre kalendere → + → Fra URL. Kalenderen oppdateres av seg selv når datoer endres."
 )
 SECRET = N_(
-    "Lenken er hemmelig og personlig for kanalen din: ikke del den. En administrator kan lage en ny med «kalender ny-lenke»."
+    "Lenken er hemmelig: ikke del den. Alle som får denne kalenderen, får den samme lenken; en administrator kan "
+    "lage en ny med «kalender ny-lenke», og da slutter den gamle å virke for alle."
 )
+"""The token is the feed's (per party or national, bot/shown/web_links.py), not the channel's or the person's
+(walk 38 F3): the words say so, and who gets it is the command's `Who.MEMBER`."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
