@@ -52,6 +52,8 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
             )
         )
     where = region or (chosen if acting.config.region(chosen) else None) or acting.channel.region
+    if region is None and party is None:
+        _require_own_channel(acting, party=chosen)
     if where is None:
         waiting = awaiting_signature(config=acting.config, state=acting.state, party=chosen, at=acting.now, year=year)
         if len(waiting) == 1 and waiting[0].region:
@@ -78,6 +80,25 @@ def signing_party(acting: Acting, *, party: str | None, region: str | None, year
             buttons=tuple(_button(acting, item=item, party=chosen) for item in waiting),
         )
     return chosen, where
+
+
+def _require_own_channel(acting: Acting, *, party: str) -> None:
+    """A bare `signer` in another region's shared channel by a county, which signs only its own agreement:
+    say the channel's agreement is not the asker's and how to name her own, never answer about her own
+    county's agreement as if it were the channel's (walk 38 F5). An actor signs the channel's region's."""
+    config, here = acting.config, acting.channel.region
+    if here is None or here == party or config.region(party) is None:
+        return
+    raise DomainError(
+        _(
+            "Her gjelder «signer» avtalen for {region}, og {party} er ikke part i den. "
+            "For avtalen til {party}: skriv «{example}»."
+        ).format(
+            region=config.party_name(here),
+            party=config.party_name(party),
+            example=typed_with(acting, word=party),
+        )
+    )
 
 
 def _require_other_years(acting: Acting, *, party: str, year: int) -> None:
