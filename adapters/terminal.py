@@ -89,10 +89,10 @@ def render(reply: Reply) -> str:
         text += "\n" + "\n".join(unseen)
     if reply.form is not None:
         fields = "\n".join(f"  {field.label}" for field in reply.form.fields)
-        text += (
-            "\n\nI terminalen skriver du referatet som en kommando; avslutt en linje med \\ for å fortsette "
-            f"på neste. Skjemaet har feltene:\n{fields}"
-        )
+        with using(reply.lang):  # the handler's lead gave the one-line way (no form here: walk 36 F8)
+            text += "\n\n" + _("Avslutt en linje med \\ for å fortsette på neste. Feltene er:\n{fields}").format(
+                fields=fields
+            )
     return platform_hints(clean(text), platform=PLATFORM)
 
 

@@ -1,0 +1,34 @@
+"""walk 36's leftovers (fixbc), each as the person met it in both written forms: F8 the terminal's minutes
+form, F9 actors named in prose, F14 an announcement to another channel printed in the terminal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.driver import make_bot, oslo
+from tests.walk14a_steps import AUTUMN, PERSON
+
+
+def _chat(bot: object, *, person: str, channel: str, lines: list[str]) -> str:
+    from adapters.terminal import run_chat
+
+    out = io.StringIO()
+    run_chat(bot.core, user_id=person, channel_id=channel, lines=lines, out=out)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_terminals_minutes_form_offers_only_the_one_line_way(lang: str) -> None:
+    """F8: the terminal has no form to fill in; Slack and Teams still get the form and its lead."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 23, 9))
+    shown = _chat(bot, person=person, channel=region, lines=[f"referat {AUTUMN[lang]} bekreft"])
+    assert "skjema" not in shown.lower(), shown
+    assert ("Skriv referatet på én linje" if lang == "nb" else "Skriv referatet på éi linje") in shown, shown
+    assert f"referat {AUTUMN[lang]}" in shown
+    slack = {"nb": ("U0KARI", "C0AGDER"), "nn": ("U0PER", "C0VESTLAND")}[lang]
+    reply = bot.say(f"referat {AUTUMN[lang]} bekreft", as_=slack[0], channel=slack[1], platform="slack")
+    assert reply.form is not None, reply.text
+    assert "Fyll inn skjemaet" in reply.text, reply.text
