@@ -32,3 +32,21 @@ def test_the_terminals_minutes_form_offers_only_the_one_line_way(lang: str) -> N
     reply = bot.say(f"referat {AUTUMN[lang]} bekreft", as_=slack[0], channel=slack[1], platform="slack")
     assert reply.form is not None, reply.text
     assert "Fyll inn skjemaet" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_prose_names_the_actors_and_codes_stay_in_commands(lang: str) -> None:
+    """F9: «Tildelingsbrev mottatt – Innovasjon Norge», «Mangler signatur: Agder, Innovasjon Norge, Siva, …»,
+    never the codes one types («IN», «SIVA») in a sentence beside «Ansvarlig: Innovasjon Norge»."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
+    recorded = bot.say("forutsetning tildelingsbrev 2027", as_="ola")
+    assert recorded.ok and "Tildelingsbrev mottatt – Innovasjon Norge (avtale 2027)" in recorded.title
+    status = bot.say(f"status {region} 2027", as_=person, channel=region).text
+    received = "motteke" if lang == "nn" else "mottatt"
+    assert f"Tildelingsbrev {received} – Siva, Norges forskningsråd og Regionale forskningsfond" in status, status
+    missing = "Manglar signatur" if lang == "nn" else "Mangler signatur"
+    shown = region.capitalize()
+    assert f"{missing}: {shown}, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in status
+    assert " IN," not in status and "SIVA" not in status, status
