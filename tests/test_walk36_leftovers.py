@@ -50,3 +50,17 @@ def test_prose_names_the_actors_and_codes_stay_in_commands(lang: str) -> None:
     shown = region.capitalize()
     assert f"{missing}: {shown}, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in status
     assert " IN," not in status and "SIVA" not in status, status
+
+
+def test_the_terminal_prints_an_announcements_text_under_its_title() -> None:
+    """F14: AU moves høstmøtet after the regions' dated meetings; the terminal shows what each region is told
+    («… kommer nå før det, men skal følge det i modellen»), in its written form, not the title alone."""
+    bot = make_bot(at=oslo(2026, 9, 1, 9))
+    assert bot.say("dato høstmøte 12. oktober kl 10", as_="aud", channel="nasjonal").ok
+    assert bot.say("dato høst 9. november kl 10", as_="kari", channel="agder").ok
+    assert bot.say("dato haust 10. november kl 10", as_="per", channel="vestland").ok
+    shown = _chat(bot, person="aud", channel="nasjonal", lines=["dato høstmøte 20. november kl 10 bekreft"])
+    agder = shown.split("[til #agder] ", 1)[1].split("\n[til #", 1)[0]
+    vestland = shown.split("[til #vestland] ", 1)[1].split("\n[til #", 1)[0]
+    assert "\n  " in agder and "kommer nå før det, men skal følge det i modellen" in agder, shown
+    assert "kjem no før det, men skal følgje det i modellen" in vestland, shown
