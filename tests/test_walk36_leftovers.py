@@ -64,3 +64,35 @@ def test_the_terminal_prints_an_announcements_text_under_its_title() -> None:
     vestland = shown.split("[til #vestland] ", 1)[1].split("\n[til #", 1)[0]
     assert "\n  " in agder and "kommer nå før det, men skal følge det i modellen" in agder, shown
     assert "kjem no før det, men skal følgje det i modellen" in vestland, shown
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_neste_names_an_earlier_meeting_once_with_its_points(lang: str) -> None:
+    """Walk 35 #8: «Dialogmøte høst 2026 (oppfølgingspunkt A), Dialogmøte høst 2026 (oppfølgingspunkt B), …»
+    named the meeting once per point; now once, its points after it."""
+    person, region = PERSON[lang]
+    bot = make_bot(at=oslo(2026, 11, 19, 15))
+    within = "innan" if lang == "nn" else "innen"
+    points = f"Utkast @IN {within} 20. november; Notat @SIVA {within} 25. november"
+    assert bot.say(f"referat {AUTUMN[lang]} Godt møte. oppfølging: {points} bekreft", as_=person, channel=region).ok
+    bot.set_time(2027, 9, 2, 9)
+    lead = bot.say("neste", as_=person, channel=region).text.split("\n")[1]
+    meeting = f"Dialogmøte {AUTUMN[lang]} 2026"
+    assert lead.count(meeting) == 1, lead
+    plural = "oppfølgingspunkta" if lang == "nn" else "oppfølgingspunktene"
+    assert f"{meeting} ({plural} " in lead and (" og " in lead), lead
+
+
+@pytest.mark.parametrize(
+    ("person", "region", "question", "answer"),
+    [
+        ("kari", "agder", "hva skjer neste uke?", "Skriv «neste uke»"),
+        ("per", "vestland", "kva skjer neste veke?", "Skriv «neste veke»"),
+    ],
+)
+def test_a_question_about_next_week_is_pointed_to_neste_uke(
+    person: str, region: str, question: str, answer: str
+) -> None:
+    """Walk 32 #9 (confirmed on main): «hva skjer neste uke?» names «neste uke», not «neste» alone."""
+    bot = make_bot(at=oslo(2027, 2, 1, 9))
+    assert answer in bot.say(question, as_=person, channel=region).text
