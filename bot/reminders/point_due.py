@@ -36,20 +36,17 @@ DEFAULT_DAYS = 2
 
 
 def point_schedule(point: Followup, *, config: AppConfig) -> list[Occurrence]:
-    """A dated point's two reminders: the last call before its date, and the first working day after it
-    (after the day it was recorded, for a point written already overdue: its owner hears it that week, not
-    only when some other reminder happens to go to its channel)."""
+    """A dated point's two reminders: the last call before its date, and the first working day after it."""
     assert point.due is not None
     off = config.reminders.days_off_set
     days = last_call(config.reminders.leads) or DEFAULT_DAYS
-    after = max(point.due, point.made) if point.made is not None else point.due
     return [
         Occurrence(
             name=f"point-{point.id}-lead", day=on_or_before(point.due - timedelta(days=days), days_off=off), kind="lead"
         ),
         Occurrence(
             name=f"point-{point.id}-overdue",
-            day=on_or_after(after + timedelta(days=1), days_off=off),
+            day=on_or_after(point.due + timedelta(days=1), days_off=off),
             kind="overdue",
         ),
     ]

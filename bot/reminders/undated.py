@@ -74,6 +74,15 @@ def month_days(month_start: date | None, *, lead_days: list[date], days_off: Day
     return days
 
 
+def lead_before_undated(latest: Occurrence, came: list[Occurrence]) -> Occurrence | None:
+    """The lead before an undated reminder (`latest`), whose other parties it does not speak to: an undated
+    reminder goes to the one responsible only, so it never takes the place of a lead the actors who prepare
+    were owed and not yet told (passes that began after it). None when `latest` is no undated reminder."""
+    if not latest.name.startswith(UNDATED):
+        return None
+    return next((o for o in reversed(came) if o.kind == "lead" and not o.name.startswith(UNDATED)), None)
+
+
 def summons_first(
     latest: Occurrence, came: list[Occurrence], *, ledger: Mapping[str, Mapping[str, Any]], ident: str, where: str
 ) -> Occurrence | None:

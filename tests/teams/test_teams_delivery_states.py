@@ -28,9 +28,6 @@ AGDER = "19:agder@thread.tacv2"
 NATIONAL = "19:nasjonal@thread.tacv2"
 ADMIN = "11111111-0000-0000-0000-000000000009"
 AUTUMN = datetime(2026, 11, 2, 9, 0)
-LEAD_DAY = datetime(2026, 10, 16, 9, 0)
-"""The undated regional meetings' 14-day lead, which goes to the actors too: on 2 November an undated
-meeting is told to its region only (walk 36 F12), so IN's channel hears nothing then."""
 """The national autumn meeting's reminder is due in every channel."""
 
 
@@ -66,13 +63,13 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
 
     async def body() -> None:
         async with _teams(core, NATIONAL, AGDER) as (connector, server):
-            core.clock.set(LEAD_DAY)
+            core.clock.set(AUTUMN)
             senders = {"teams": server.runtime.sender}
             first = await run_pass(core=core, senders=senders)
             assert {p.conversation_id for p in connector.accepted if p.card} >= {NATIONAL, AGDER}
             assert [m.to.channel_id for m in targets.known(core.state)] == [IN]
             assert any(IN in line for line in core.unreachable())
-            core.clock.set(LEAD_DAY.replace(hour=10))
+            core.clock.set(AUTUMN.replace(hour=10))
             held = await run_pass(core=core, senders=senders)
             assert held.held and not held.failed and first.sent
             overview = core.handle(Request(platform="teams", user_id=ADMIN, channel_id=NATIONAL, text="oversikt"))
@@ -81,7 +78,7 @@ def test_a_channel_without_a_reference_is_marked_once_and_cleared_when_the_bot_i
             connector.accepted.clear()
             await server.post(_added(IN, service_url=connector.url))
             assert not targets.known(core.state) and not core.unreachable()
-            core.clock.set(LEAD_DAY.replace(hour=11))
+            core.clock.set(AUTUMN.replace(hour=11))
             after = await run_pass(core=core, senders=senders)
             assert after.sent and IN in {p.conversation_id for p in connector.accepted if p.card}
 
