@@ -3,20 +3,11 @@ form, F9 actors named in prose, F14 an announcement to another channel printed i
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from tests.driver import make_bot, oslo
+from tests.test_walk36_terminal_year import _chat
 from tests.walk14a_steps import AUTUMN, PERSON
-
-
-def _chat(bot: object, *, person: str, channel: str, lines: list[str]) -> str:
-    from adapters.terminal import run_chat
-
-    out = io.StringIO()
-    run_chat(bot.core, user_id=person, channel_id=channel, lines=lines, out=out)  # type: ignore[attr-defined]
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
