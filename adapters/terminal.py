@@ -89,10 +89,10 @@ def render(reply: Reply) -> str:
         text += "\n" + "\n".join(unseen)
     if reply.form is not None:
         fields = "\n".join(f"  {field.label}" for field in reply.form.fields)
-        text += (
-            "\n\nI terminalen skriver du referatet som en kommando; avslutt en linje med \\ for å fortsette "
-            f"på neste. Skjemaet har feltene:\n{fields}"
-        )
+        with using(reply.lang):  # the handler's lead gave the one-line way (no form here: walk 36 F8)
+            text += "\n\n" + _("Avslutt en linje med \\ for å fortsette på neste. Feltene er:\n{fields}").format(
+                fields=fields
+            )
     return platform_hints(clean(text), platform=PLATFORM)
 
 
@@ -110,13 +110,26 @@ def commands(lines: Iterable[str]) -> Iterator[str]:
         yield "\n".join(pending)
 
 
+ANNOUNCED_LINES = 6
+"""How many lines of an announcement's text the terminal prints under its title (the rest: «…»)."""
+
+
 def render_announcement(announcement: Announcement) -> str:
+    """«[til #agder] title» and, indented below it, the announcement's text: the line that matters to that
+    channel («… kommer nå før det, men skal følge det i modellen») is seen in the terminal too (walk 36 F14)."""
     where = (
         announcement.to.channel_id
         if announcement.to.platform == PLATFORM
         else f"{announcement.to.platform}:{announcement.to.channel_id}"
     )
-    return clean(f"[til #{where}] {announcement.reply.title}")
+    title = announcement.reply.title
+    lines = [line for line in announcement.reply.text.splitlines() if line.strip()]
+    if lines and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    if len(lines) > ANNOUNCED_LINES:
+        lines = [*lines[:ANNOUNCED_LINES], "…"]
+    body = "".join(f"\n  {line}" for line in lines)
+    return clean(f"[til #{where}] {title}{body}")
 
 
 def run_chat(

@@ -12,6 +12,9 @@ from enum import StrEnum
 from types import MappingProxyType
 
 PLATFORMS = ("terminal", "slack", "teams")
+FORMLESS = frozenset({"terminal"})
+"""Platforms whose adapter shows no form (the terminal prints text): a reply that offers a form tells them
+only the one-line way to write the same (walk 36 F8)."""
 
 
 class Visibility(StrEnum):

@@ -317,4 +317,4 @@ def _unsigned_fact(config: AppConfig, *, state: StateStore, item: Item, missing:
     if not rest:
         return []
     label = _("Har ikke signert") if len(rest) < len(waiting) else _("Mangler signatur")
-    return [Fact(label, ", ".join(map(config.party_short, rest)))]
+    return [Fact(label, ", ".join(map(config.party_prose, rest)))]

@@ -31,7 +31,7 @@ from bot.agreement.versions import is_example_link
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import names_in
-from bot.messages import Outcome, Request
+from bot.messages import FORMLESS, Outcome, Request
 from bot.model.order import split_confirm
 from bot.parsing import is_placeholder, shown
 from bot.shown.replies import make_reply
@@ -98,7 +98,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
         ) from None
     if isinstance(result, MinutesWanted):
         region_name = ctx.config.party_name(region) if region else None
-        return Outcome(reply=minutes_form(result.item, region=region, region_name=region_name, confirmed=confirmed))
+        forms = request.platform not in FORMLESS
+        form = minutes_form(result.item, region=region, region_name=region_name, confirmed=confirmed, forms=forms)
+        return Outcome(reply=form)
     if isinstance(result, MinutesUnchanged):
         lead = _("{item} har allerede dette referatet. Ingenting er endret.").format(item=result.item.title())
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))

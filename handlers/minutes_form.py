@@ -16,7 +16,11 @@ from bot.shown.replies import make_reply
 _EXAMPLE_TEXT = N_("Godt møte, <lenke> vedtak: Felles søknad oppfølging: Sende utkast @IN")
 
 
-def minutes_form(item: Item, *, region: str | None, region_name: str | None, confirmed: bool) -> Reply:
+def minutes_form(
+    item: Item, *, region: str | None, region_name: str | None, confirmed: bool, forms: bool = True
+) -> Reply:
+    """The form, and the one-line way; where the platform shows no form (`forms` False: the terminal) the
+    lead names only the one-line way, never «Fyll inn skjemaet» (walk 36 F8)."""
     submit = f"referat {item.key} {region or ''} {item.year}".replace("  ", " ")
     submit += " bekreft" if confirmed else ""
     form = Form(
@@ -35,13 +39,12 @@ def minutes_form(item: Item, *, region: str | None, region_name: str | None, con
             ),
         ),
     )
-    return make_reply(
-        title=_("Referat for {item}").format(item=item.title()),
-        lead=_("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(
-            example=_form_example(item, region=region, confirmed=confirmed)
-        ),
-        form=form,
-    )
+    example = _form_example(item, region=region, confirmed=confirmed)
+    if forms:
+        lead = _("Fyll inn skjemaet, eller skriv det på én linje: «{example}».").format(example=example)
+    else:
+        lead = _("Skriv referatet på én linje: «{example}».").format(example=example)
+    return make_reply(title=_("Referat for {item}").format(item=item.title()), lead=lead, form=form)
 
 
 def _form_example(item: Item, *, region: str | None, confirmed: bool) -> str:

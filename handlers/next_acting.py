@@ -13,6 +13,7 @@ from bot.facts.signed_by import asker_holds_other_place
 from bot.facts.text_due import text_due
 from bot.i18n import _, ngettext
 from bot.model.followups import Followup
+from bot.model.order import and_join
 from bot.model.progress import Progress, earlier_missing, missing_for_signing
 from bot.model.wheel import Item, responsible_party
 from bot.reminders.lines import item_label
@@ -79,8 +80,14 @@ def stale_text(ctx: Context, stale: list[Progress], points: Sequence[Followup] =
         else name
         for name, where in zip(names, regions.values(), strict=True)
     ]
+    by_meeting: dict[str, list[str]] = {}  # one name per meeting, its points' ids after it (walk 35 #8)
+    for point in points:
+        by_meeting.setdefault(item_label(point.item), []).append(point.id)
     names += [
-        _("{meeting} (oppfølgingspunkt {id})").format(meeting=item_label(point.item), id=point.id) for point in points
+        ngettext("{meeting} (oppfølgingspunkt {ids})", "{meeting} (oppfølgingspunktene {ids})", len(ids)).format(
+            meeting=meeting, ids=and_join(ids)
+        )
+        for meeting, ids in by_meeting.items()
     ]
     if not any(can_act(ctx, progress, ctx.now.date()) for progress in stale):  # others' items: nothing to type
         return _("Ikke fullført fra tidligere sykluser: {items}.").format(items=", ".join(names))

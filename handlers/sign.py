@@ -108,7 +108,7 @@ def _signed(ctx: Context, result: Signed) -> Reply:
             region=ctx.config.party_name(result.region),
             version=result.version.label(),
             link=result.version.link,
-            missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
+            missing=", ".join(map(ctx.config.party_prose, result.progress.missing)),
         )
         + _signed_day(result),
         visibility=Visibility.CHANNEL,
@@ -128,11 +128,11 @@ def _signed_elsewhere(ctx: Context, result: Signed) -> Reply:
         title=_(
             "{party} har signert samarbeidsavtalen {year} ({name}, {version}). Mangler fortsatt: {missing}."
         ).format(
-            party=ctx.config.party_short(result.party),
+            party=ctx.config.party_prose(result.party),
             year=result.year,
             name=ctx.caller.name,
             version=_("versjon {number}").format(number=result.version.number),
-            missing=", ".join(map(ctx.config.party_short, result.progress.missing)),
+            missing=", ".join(map(ctx.config.party_prose, result.progress.missing)),
         ),
         visibility=Visibility.CHANNEL,
     )
@@ -166,7 +166,7 @@ def _already(ctx: Context, result: AlreadySigned, *, region: str) -> Reply:
     when = datetime.fromisoformat(signature["at"])
     party = ctx.config.party_name(result.party)
     if result.party != region:
-        party = _("{party} i avtalen for {region}").format(party=party, region=ctx.config.party_name(region))
+        party = _("{party} med {region}").format(party=party, region=ctx.config.party_name(region))
     template = _(
         "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
     )

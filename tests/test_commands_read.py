@@ -28,7 +28,7 @@ def test_neste_in_a_region_channel(bot: BotDriver) -> None:
 def test_neste_in_an_actor_channel(bot: BotDriver) -> None:
     reply = bot.say("neste", as_="ola")
     assert reply.ok and reply.title == "Neste for Innovasjon Norge"
-    assert "Tildelingsbrev mottatt – IN (avtale 2027)" in titles(reply)
+    assert "Tildelingsbrev mottatt – Innovasjon Norge (avtale 2027)" in titles(reply)
     assert not any("– SIVA" in title for title in titles(reply))
 
 
@@ -117,7 +117,9 @@ def test_status_of_the_channels_region(bot: BotDriver) -> None:
     assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
     reply = bot.say("status 2027", as_="kari")
     assert reply.ok and reply.title == "Status Agder fylkeskommune – syklus 2027"
-    assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in reply.text
+    assert (
+        "Mangler signatur: Agder, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in reply.text
+    )
     assert "Venter på:" in reply.text
 
 
@@ -139,7 +141,7 @@ def test_status_after_signing_shows_who_signed() -> None:
     bot.say("signer", as_="kari")
     reply = bot.say("status agder 2027", as_="aud")
     assert "Agder (Kari Nordmann, 12. januar 2027)" in reply.text
-    assert "Mangler signatur: IN, SIVA, NFR, RFF" in reply.text
+    assert "Mangler signatur: Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in reply.text
     # The region's channel speaks for every party, but `status` answers one person: only the button their click
     # would keep (walk 6 F14). AU's member there is refused for all four; IN's member gets IN's alone. AU's
     # channel speaks for none of them, so it carries no button its members would be refused (walk 5, N5).

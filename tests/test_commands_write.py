@@ -270,7 +270,10 @@ def test_forutsetning_each_kind(bot: BotDriver) -> None:
         "Fylkeskommunens budsjett vedtatt (avtale 2027)"
         in assert_recorded(bot, "forutsetning budsjett", as_="kari").title
     )
-    assert "Tildelingsbrev mottatt – IN" in assert_recorded(bot, "forutsetning tildelingsbrev 2027", as_="ola").title
+    assert (
+        "Tildelingsbrev mottatt – Innovasjon Norge"
+        in assert_recorded(bot, "forutsetning tildelingsbrev 2027", as_="ola").title
+    )
     assert_recorded(bot, "forutsetning tildelingsbrev SIVA 2027", as_="siri", channel="ingen-kanal")
     assert_recorded(bot, "forutsetninger budsjett vestland 2027", as_="per")
     national = bot.tables("national/2027")["preconditions"]
@@ -383,7 +386,9 @@ def test_signer_refused_while_preconditions_are_missing_and_names_them() -> None
     bot.say("forutsetning tildelingsbrev 2027", as_="ola")
     reply = assert_refused(bot, "signer", as_="kari", contains="kan ikke signeres ennå")
     assert "Fylkeskommunens budsjett vedtatt (avtale 2027)" in reply.text
-    assert "Tildelingsbrev mottatt – SIVA, NFR og RFF (avtale 2027)" in reply.text  # one item, not three
+    assert (
+        "Tildelingsbrev mottatt – Siva, Norges forskningsråd og Regionale forskningsfond (avtale 2027)" in reply.text
+    )  # one item, not three
     assert "Politisk behandling av utkast til samarbeidsavtale 2027" in reply.text
     assert "Statsbudsjettet" not in reply.text and "– IN" not in reply.text and "IN," not in reply.text
     assert "«status agder 2027»" in reply.text  # says where to see who records what
@@ -411,7 +416,7 @@ def test_signer_twice_is_harmless_and_says_who_and_when() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     record_all_preconditions(bot, year=2027)
     first = assert_recorded(bot, "signer agder", as_="ola", channel="in")
-    assert "Mangler fortsatt: Agder, SIVA, NFR, RFF" in first.text
+    assert "Mangler fortsatt: Agder, Siva, Norges forskningsråd, Regionale forskningsfond" in first.text
     signature = bot.core.state.signatures(region="agder", year=2027)["IN"]
     assert signature["name"] == "Ola Berg" and signature["platform"] == "terminal" and signature["party"] == "IN"
     bot.set_time(2027, 1, 13, 14, 30)

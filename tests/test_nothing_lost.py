@@ -47,7 +47,7 @@ def test_a_write_into_a_cycle_signed_before_the_bot_took_over_asks() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     assert_recorded(bot, "forutsetning statsbudsjett 2026 bekreft", as_="aud")
     asked = assert_refused(bot, "forutsetning tildelingsbrev 2026", as_="ola", contains="før boten tok over")
-    assert "«bekreft»" in asked.text and "Tildelingsbrev mottatt – IN (avtale 2026)" in asked.text
+    assert "«bekreft»" in asked.text and "Tildelingsbrev mottatt – Innovasjon Norge (avtale 2026)" in asked.text
     assert_recorded(bot, "forutsetning tildelingsbrev 2026 bekreft", as_="ola")
     # This year's cycle is written as before.
     assert_recorded(bot, "forutsetning statsbudsjett 2027", as_="aud")

@@ -57,12 +57,16 @@ def test_a_signature_made_in_an_actors_channel_is_told_to_the_regions_channel_in
     assert "agder" in told and not {"in", "siva", "nfr", "rff", "vestland", "nasjonal"} & set(told)
     assert all("agder" in channel.lower() for channel in told), list(told)
     (line,) = told["agder"]
-    assert line.text.count("\n") == 0 and line.text.startswith("RFF har signert samarbeidsavtalen 2027"), line.text
-    assert "Mangler fortsatt: Agder, IN, SIVA, NFR." in line.text
+    assert line.text.count("\n") == 0 and line.text.startswith(
+        "Regionale forskningsfond har signert samarbeidsavtalen 2027"
+    ), line.text
+    assert "Mangler fortsatt: Agder, Innovasjon Norge, Siva, Norges forskningsråd." in line.text
     # Nynorsk in Vestland's channel; signed in the region's own channel, nobody else is told.
     assert bot.say("signer vestland 2027", as_="ola", channel="in").ok
     (line,) = _announced(bot)["vestland"]
-    assert "IN har signert samarbeidsavtalen 2027" in line.text and "Manglar framleis" in line.text, line.text
+    assert "Innovasjon Norge har signert samarbeidsavtalen 2027" in line.text and "Manglar framleis" in line.text, (
+        line.text
+    )
     assert bot.say("signer 2027", as_="kari").ok
     assert "agder" not in _announced(bot)
 

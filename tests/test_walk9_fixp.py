@@ -91,16 +91,22 @@ def test_a_signing_held_up_by_others_only_is_not_the_regions_delay_on_any_of_aus
     overview = bot.say("oversikt", as_="aud", channel="nasjonal")
     for text in (bot.say("neste", as_="aud", channel="nasjonal").text, overview.text):
         assert "Signering 2027 (1 region)" in text, text  # Vestland only
-        assert "Signering venter på andre: Agder (Tildelingsbrev mottatt – NFR (avtale 2027))." in text, text
+        assert (
+            "Signering venter på andre: Agder (Tildelingsbrev mottatt – Norges forskningsråd (avtale 2027))." in text
+        ), text
     agder = next(section for section in overview.sections if section.title == "Agder")
     cell = next(fact.value for fact in agder.facts if fact.label.startswith("Signering"))
-    assert cell == "⚠ 0/5 signert, venter på Tildelingsbrev mottatt – NFR (avtale 2027)", cell
+    assert cell == "⚠ 0/5 signert, venter på Tildelingsbrev mottatt – Norges forskningsråd (avtale 2027)", cell
     behind, waiting = weekly.split("Signering venter på andre (1)")
     assert "Signering 2027" not in behind.split("Agder:")[1].split("\n")[0], behind  # Agder's row
-    assert "Agder: Signering 2027 venter på Tildelingsbrev mottatt – NFR (avtale 2027)" in waiting, waiting
+    assert "Agder: Signering 2027 venter på Tildelingsbrev mottatt – Norges forskningsråd (avtale 2027)" in waiting, (
+        waiting
+    )
     assert bot.say("målform nn", as_="aud", channel="nasjonal").ok
     nynorsk = bot.say("neste", as_="aud", channel="nasjonal").text
-    assert "Signering ventar på andre: Agder (Tildelingsbrev motteke – NFR (avtale 2027))." in nynorsk, nynorsk
+    assert (
+        "Signering ventar på andre: Agder (Tildelingsbrev motteke – Norges forskningsråd (avtale 2027))." in nynorsk
+    ), nynorsk
 
 
 # -- W4: AU's weekly overview; a week with nothing new says so in one line only when something falls due -------

@@ -135,7 +135,9 @@ def test_an_actor_is_not_offered_aus_or_a_regions_meeting_as_its_own() -> None:
     assert bot.say("forutsetning statsbudsjett 2027", as_="aud", channel="nasjonal").ok
     reply = bot.say("neste", as_="ola", channel="in")
     mine = _mine(reply.text)
-    assert "Tildelingsbrev mottatt – IN (avtale 2027)" in mine and "Nasjonalt temamøte" not in mine, reply.text
+    assert "Tildelingsbrev mottatt – Innovasjon Norge (avtale 2027)" in mine and "Nasjonalt temamøte" not in mine, (
+        reply.text
+    )
     assert "Nasjonalt temamøte vår (vårmøtet) 2027" in reply.text.split("Ellers:", 1)[1]
     assert reply.text.count("1 ting du kan gjøre nå") == 1
     bot.set_time(2027, 3, 1, 10)
@@ -165,20 +167,22 @@ def test_aus_overview_blames_the_late_letters_not_the_region_they_hold_up() -> N
         (
             "nb",
             "Forsinket nasjonalt",
-            "Signering 2027 (avtaleteksten er ikke registrert; venter også på Tildelingsbrev mottatt – NFR og RFF",
-            "Signering venter på andre (1)\n  Vestland: Signering 2027 venter på Tildelingsbrev mottatt – NFR og RFF",
+            "Signering 2027 (avtaleteksten er ikke registrert; venter også på Tildelingsbrev mottatt – Norges forskningsråd og Regionale forskningsfond",
+            "Signering venter på andre (1)\n  Vestland: Signering 2027 venter på Tildelingsbrev mottatt – Norges forskningsråd og Regionale forskningsfond",
         ),
         (
             "nn",
             "Forseinka nasjonalt",
-            "Signering 2027 (avtaleteksten er ikkje registrert; ventar òg på Tildelingsbrev motteke – NFR og RFF",
-            "Signering ventar på andre (1)\n  Vestland: Signering 2027 ventar på Tildelingsbrev motteke – NFR og RFF",
+            "Signering 2027 (avtaleteksten er ikkje registrert; ventar òg på Tildelingsbrev motteke – Norges forskningsråd og Regionale forskningsfond",
+            "Signering ventar på andre (1)\n  Vestland: Signering 2027 ventar på Tildelingsbrev motteke – Norges forskningsråd og Regionale forskningsfond",
         ),
     ):
         if form == "nn":
             assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
         text = _overview(bot, day=date(2027, 2, 1))
-        assert late in text and "NFR og RFF (avtale 2027)" in text.split(late, 1)[1], text
+        assert (
+            late in text and "Norges forskningsråd og Regionale forskningsfond (avtale 2027)" in text.split(late, 1)[1]
+        ), text
         assert agder in text and vestland in text, text
         behind = text.split("(", 1)[1].split("\n\n", 1)[0]
         vestland_behind = [line for line in behind.splitlines() if "Vestland:" in line]

@@ -278,6 +278,15 @@ class AppConfig:
         found = self.region(code) or self.actor(code)
         return found.name if found else code
 
+    def party_prose(self, code: str) -> str:
+        """A party named in a sentence: a region's short name, an actor's name, AU (walk 36 F9: «Mangler
+        fortsatt: Siva, Norges forskningsråd», not the codes one types in a command, «SIVA, NFR»)."""
+        region = self.region(code)
+        if region:
+            return region.short
+        actor = self.actor(code)
+        return actor.name if actor else code
+
     def party_short(self, code: str) -> str:
         """A party as people write it in lists: `Agder`, `IN`, `AU`."""
         region = self.region(code)

@@ -327,7 +327,7 @@ def _signing_needs(config: AppConfig, signing: Item) -> tuple[tuple[Item, ...], 
 
 def blockers_text(blockers: list[Item]) -> str:
     """What a signing waits for, in one line: the allocation letters of every actor as one item
-    ("Tildelingsbrev mottatt – IN, SIVA, NFR og RFF (avtale 2027)"), not four of the same title."""
+    ("Tildelingsbrev mottatt – Innovasjon Norge, Siva, Norges forskningsråd og Regionale forskningsfond (avtale 2027)"), not four of the same title."""
     groups: dict[tuple[str, int] | str, list[Item]] = {}  # in order of first appearance
     for item in blockers:
         key = (item.spec.key, item.year) if item.kind == "precondition" and item.actor else item.ident
@@ -338,7 +338,7 @@ def blockers_text(blockers: list[Item]) -> str:
         if len(items) == 1:
             parts.append(first.title())
             continue
-        actors = [str(item.actor) for item in items]
+        actors = [str(item.actor_name or item.actor) for item in items]
         parts.append(
             f"{first.spec.name} – {', '.join(actors[:-1])} {_('og')} {actors[-1]} "
             + _("(avtale {year})").format(year=first.year)

@@ -6,7 +6,7 @@ every window comes from the configuration.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Literal
@@ -30,6 +30,8 @@ class Item:
     start: date
     deadline: date
     spec: Milestone | Precondition
+    actor_name: str | None = field(default=None, compare=False)
+    """The actor's name from app.yaml, for the title's prose (walk 36 F9: «– Innovasjon Norge», not «– IN»)."""
 
     @cached_property
     def ident(self) -> str:
@@ -45,7 +47,7 @@ class Item:
 
     def title(self) -> str:
         if self.kind == "precondition":
-            who = f" – {self.actor}" if self.actor else ""
+            who = f" – {self.actor_name or self.actor}" if self.actor else ""
             return _("{name}{who} (avtale {year})").format(name=self.spec.name, who=who, year=self.year)
         return f"{self.spec.name} {self.year}"
 
@@ -134,6 +136,7 @@ def _precondition_items(config: AppConfig, *, year: int, region: str | None) -> 
                     year=year,
                     region=owner_region,
                     actor=actor,
+                    actor_name=config.party_name(actor) if actor else None,
                     start=start,
                     deadline=deadline,
                     spec=spec,

@@ -41,7 +41,7 @@ from bot.reminders.ledger_ids import told_already
 from bot.reminders.lines import DigestLine, digest_line
 from bot.reminders.schedule import ItemSchedule, Occurrence, last_call, made_due_by_change, not_relevant
 from bot.reminders.signable import owed_once_signable
-from bot.reminders.undated import summons_first
+from bot.reminders.undated import lead_before_undated, summons_first
 from bot.state.store import StateStore, item_partition
 from bot.written_form import channel_form
 from storage.base import StoreError
@@ -178,12 +178,25 @@ class Planner(ItemSchedule):
                 continue
             context[item.ident] = (progress, blockers)
             lines: dict[tuple[str, Lang, str], DigestLine] = {}  # a party's channels in one form get the same line
-            for party, binding in self.audience(
-                progress, latest, bindings=bindings, blockers=blockers, channels=channels
-            ):
+            heard = [
+                (party, binding, latest)
+                for party, binding in self.audience(
+                    progress, latest, bindings=bindings, blockers=blockers, channels=channels
+                )
+            ]
+            if (prior := lead_before_undated(latest, came)) is not None:
+                addressed = {binding.address for _party, binding, _occurrence in heard}
+                heard += [
+                    (party, binding, prior)
+                    for party, binding in self.audience(
+                        progress, prior, bindings=bindings, blockers=blockers, channels=channels
+                    )
+                    if binding.address not in addressed
+                ]
+            for party, binding, occurrence in heard:
                 address = binding.address
                 where = f"{address.platform}:{address.channel_id}"
-                told = summons_first(latest, came, ledger=ledger, ident=item.ident, where=where)
+                told = summons_first(occurrence, came, ledger=ledger, ident=item.ident, where=where)
                 if told is None:
                     continue  # its summons went out late on or after this reminder's day
                 planned = progress.planned.date() if progress.planned else None

@@ -7,6 +7,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
   deadline; a lead with `before: opens` (the summons,
   «Kall inn i god tid») counts back from when the item may first happen (its suggested month or the day
   its window opens), and a political body's `agenda_days` move every lead earlier by its agenda's time;
+- for a meeting with no date: in its suggested month, on the month's first working day and mid-month
+  (`bot.reminders.undated.month_days`), and inside a window that opens after the summons, fortnightly;
 - for a meeting whose planned date has passed without minutes: one nudge on the first working day after;
 - a signing: on the first working day of its window to every party, when it is ready by then («klar til
   signering fra i dag»); before it can be signed to the region and the owners of what blocks it, then to
@@ -36,7 +38,7 @@ from bot.model.config import AppConfig, Lead
 from bot.model.progress import Progress
 from bot.model.wheel import Item
 from bot.reminders.lines import AnchorKind
-from bot.reminders.undated import UNDATED, undated_days
+from bot.reminders.undated import UNDATED, month_days, undated_days
 
 OccurrenceKind = Literal["opens", "lead", "minutes", "overdue", "still-overdue"]
 
@@ -102,7 +104,10 @@ class ItemSchedule:
             schedule.append(Occurrence(name=f"lead-{lead.days}", day=day, kind="lead", lead=lead, first=index == 0))
         if is_meeting(item) and not progress.planned:
             every = self.config.reminders.overdue.every_days  # the digests' fortnightly grid
-            for day in undated_days(item, lead_days=[day for day, _lead in leads], days_off=off, every_days=every):
+            lead_days = [day for day, _lead in leads]
+            undated = undated_days(item, lead_days=lead_days, days_off=off, every_days=every)
+            undated += month_days(suggested_day(item), lead_days=lead_days, days_off=off)
+            for day in sorted(set(undated)):
                 schedule.append(Occurrence(name=f"{UNDATED}{day.isoformat()}", day=day, kind="lead"))
         if is_signing(item):
             # The window's first working day: an agreement ready in December is told then, not first on 17

@@ -8,6 +8,11 @@ then on the digests' shared fortnightly grid (the «fortsatt forsinket» days, s
 goes out anyway), while the meeting has no date, up to half that rhythm before the next lead. A meeting whose
 window opens before its summons (the regions', with a suggested month) has its leads close together and
 gets none of these.
+
+A meeting with a suggested month (the regions' dialogue meetings: April, November) is told in that month
+that it still has no date: on its first working day and on the first working day from the 15th, once each
+(walk 36 F12). Before, its leads fell 42 and 14 days before the month and the last call two days before
+the deadline, so the coordinator heard nothing through the very month the model names.
 """
 
 from __future__ import annotations
@@ -51,6 +56,31 @@ def undated_days(item: Item, *, lead_days: list[date], days_off: DaysOff, every_
             days.append(day)
             last = day
     return days
+
+
+def month_days(month_start: date | None, *, lead_days: list[date], days_off: DaysOff) -> list[date]:
+    """The working days an undated meeting is told, in its suggested month (`month_start`, None: the wheel
+    suggests none), that it has no date yet: the month's first working day and mid-month, each only
+    when no lead falls that day and the last lead (the last call before the deadline) is still to come."""
+    if month_start is None or not lead_days:
+        return []
+    last_call = max(lead_days)
+    middle = max(month_start, month_start.replace(day=15))
+    days: list[date] = []
+    for wanted in (month_start, middle):
+        day = on_or_after(wanted, days_off=days_off)
+        if day.month == month_start.month and day < last_call and day not in lead_days and day not in days:
+            days.append(day)
+    return days
+
+
+def lead_before_undated(latest: Occurrence, came: list[Occurrence]) -> Occurrence | None:
+    """The lead before an undated reminder (`latest`), whose other parties it does not speak to: an undated
+    reminder goes to the one responsible only, so it never takes the place of a lead the actors who prepare
+    were owed and not yet told (passes that began after it). None when `latest` is no undated reminder."""
+    if not latest.name.startswith(UNDATED):
+        return None
+    return next((o for o in reversed(came) if o.kind == "lead" and not o.name.startswith(UNDATED)), None)
 
 
 def summons_first(

@@ -47,7 +47,9 @@ async def test_a_person_of_a_bound_workspace_reads_ins_neste_and_signs_for_in(co
         await h.settle()
     assert shown.body["user"] == "U0EVA" and shown.body["channel"] == "C0INAGDER"
     assert "Innovasjon Norge" in str(shown.body["blocks"])
-    assert "Mangler signatur: Agder, SIVA, NFR, RFF" in terminal(core, "kari", "agder", "status agder")
+    assert "Mangler signatur: Agder, Siva, Norges forskningsråd, Regionale forskningsfond" in terminal(
+        core, "kari", "agder", "status agder"
+    )
     assert "eva (slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
 
 

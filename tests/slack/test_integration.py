@@ -59,9 +59,9 @@ async def test_a_signature_made_in_slack_shows_in_the_terminal(core: Core) -> No
     body = answer.json()
     assert body["response_type"] == "in_channel"
     assert body["blocks"][0]["text"]["text"] == "Signert for Agder fylkeskommune"
-    assert "Mangler signatur: Agder, IN, SIVA, NFR, RFF" in before
+    assert "Mangler signatur: Agder, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in before
     after = terminal(core, "kari", "agder", "status agder")
-    assert "Mangler signatur: IN, SIVA, NFR, RFF" in after
+    assert "Mangler signatur: Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in after
     assert "Kari Nordmann (slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
 
 
