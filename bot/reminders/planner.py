@@ -156,8 +156,8 @@ class Planner(ItemSchedule):
             if not came:
                 continue
             latest = came[-1]
-            if latest.day < today and is_history(self.config, item=item, today=today):
-                continue  # held over or late, and history the day it goes out, as in `neste` (walk 37 F-J)
+            if latest.day < today and is_signing(item) and is_history(self.config, item=item, today=today):
+                continue  # held over or late, and its «Signer» no longer offered by `neste` that day (walk 37 F-J)
             if latest.kind == "lead" and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
             if latest.kind == "opens" and (latest.day < today or self._blockers(item, state=state)):
