@@ -30,8 +30,8 @@ def still_owed(item: Item, *, today: date) -> bool:
 def is_history(config: AppConfig, *, item: Item, today: date) -> bool:
     """Whether an unfinished item is no longer something to do on `today`, only named with its year: its cycle
     is no longer counted (`earliest_counted`) or a write without a year means the next one (`superseded`), bar a
-    signature still owed. `neste` offers no item or button for it, and a reminder held over or sent late is
-    checked again by it on the day it goes out (walk 37 F-J: NFR's digest of 1 February 2028 still asked for the
+    signature still owed. `neste` offers no item or button for it, and a signing's reminder held over or sent
+    late is checked again by it on the day it goes out (walk 37 F-J: NFR's digest of 1 February 2028 still asked for the
     2027 signature, with a «Signer» button, the day `neste` made it history)."""
     if still_owed(item, today=today):
         return False
