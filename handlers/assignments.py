@@ -17,14 +17,17 @@ from bot.actions.assignments import (
 from bot.actions.base import Acting
 from bot.actions.happened import Happened
 from bot.context import Context
+from bot.facts.kinds import milestone_of_kind
 from bot.i18n import _
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
 from bot.model.order import split_confirm
-from bot.parsing import fold
+from bot.parsing import fold, is_placeholder
 from bot.shown.replies import day_text, make_reply
+from bot.state.store import DomainError
 from handlers.announce import announce_to
 from handlers.common import context_region, read_args, reject_extra
 from handlers.minutes_held import happened_lead, held_day
+from handlers.placeholder_day import ask_for_the_day, plausible_day
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
 
@@ -100,11 +103,29 @@ def _sent_day(ctx: Context, words: list[str]) -> tuple[list[str], Happened | Non
     if at is None or at == len(words) - 1:
         return words, None
     tail = words[at + 1 :]
+    if is_placeholder(tail[0]):  # «oppdrag IN sendt <dag>», the usage typed back (walk 37 F-I)
+        _ask_for_the_day(ctx, words=words, at=at)
     for end in range(len(tail), 0, -1):  # the longest run of words that reads as a day; the rest stays
         day = held_day("mottatt " + " ".join(tail[:end]), now=ctx.now, received=True)
         if day is not None:
             return [*words[: at + 1], *tail[end:]], day
     return words, None
+
+
+def _ask_for_the_day(ctx: Context, *, words: list[str], at: int) -> None:
+    """The placeholder names no day and «sendt» alone records today, so nothing is recorded: the refusal asks
+    for the day, its example the assignment agreements' own deadline (or today), as `forutsetning` asks."""
+    others = [word for word in [*words[:at], *words[at + 2 :]] if fold(word) not in STATUSES]
+    try:
+        year = read_args(ctx, others, want=("party", "region", "year")).year
+    except DomainError:  # the words are refused later, once the day is given
+        year = None
+    spec = milestone_of_kind(ctx.config, kind="assignments")
+    ask_for_the_day(
+        typed="oppdrag " + " ".join(ctx.args.split()),
+        placeholder=words[at + 1],
+        example_day=plausible_day(window=spec.window if spec else None, year=year, today=ctx.now.date()),
+    )
 
 
 def _tell_actor(ctx: Context, *, request: Request, result: AssignmentRecorded) -> tuple[Announcement, ...]:

@@ -17,10 +17,10 @@ from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.earlier_open import earlier_items, region_scopes
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
-from bot.facts.owed import still_owed
+from bot.facts.owed import is_history, still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
-from bot.model.cycle import earliest_counted, read_cycles, still_followed, superseded
+from bot.model.cycle import earliest_counted, read_cycles, still_followed
 from bot.model.followups import callers_closable, callers_points
 from bot.model.followups_shown import point_pages, with_followups
 from bot.model.identity import own_actor_here
@@ -116,10 +116,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         p
         for p in open_items
         if p.item.ident in earlier_ids
-        and not (
-            can_act(ctx, p, today)
-            and (still_owed(p.item, today=today) or not superseded(ctx.config, item=p.item, today=today))
-        )
+        and not (can_act(ctx, p, today) and not is_history(ctx.config, item=p.item, today=today))
     ]
     stale = progress_list(ctx, list(earlier)) if scoped else hidden
     stale_points = (

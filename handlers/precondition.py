@@ -17,7 +17,7 @@ from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_preco
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.i18n import _
-from bot.messages import Button, Outcome, Request, Visibility
+from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
 from bot.model.wheel import Item, record_command
 from bot.parsing import is_placeholder, shown
@@ -26,13 +26,14 @@ from bot.state.store import DomainError
 from handlers.announce import ready_announcements, ready_buttons_here
 from handlers.common import context_region, read_args, reject_extra
 from handlers.minutes_held import happened_at, happened_lead, held_day
+from handlers.placeholder_day import ask_for_the_day, plausible_day
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())
     at = happened_at(words)  # «budsjett vedtatt 14. desember»: the day it happened (walk 10, X7)
     if at is not None and at < len(words) - 1 and is_placeholder(" ".join(words[at + 1 :])):
-        _ask_for_the_day(ctx, placeholder=" ".join(words[at + 1 :]))
+        _ask_for_the_day(ctx, words=words, at=at)
     if at is not None and at == len(words) - 1:
         # «tildelingsbrev mottatt» with no day: today, as the short form (walk 13 W1), and the reply says so
         words, at = words[:at], None
@@ -106,20 +107,21 @@ def _refuse_a_misspelt_verb(words: list[str]) -> None:
             )
 
 
-def _ask_for_the_day(ctx: Context, *, placeholder: str) -> None:
-    """The suggested «… vedtatt <dag>» typed back as shown (walk 33 F1): the placeholder names no day, and the
-    digests suggest it exactly when the day matters (after the deadline, a December budget written down in
-    February), so nothing is recorded; the refusal asks for the day and offers today in one click."""
-    typed = _("forutsetning") + " " + " ".join(ctx.args.split())
-    cut = typed.rfind(placeholder)
-    today = f"{typed[:cut]}{_('i dag')}{typed[cut + len(placeholder) :]}" if cut >= 0 else typed
-    example = f"{typed[:cut]}14. {month_name(12)}{typed[cut + len(placeholder) :]}" if cut >= 0 else typed
-    raise DomainError(
-        _(
-            "Skriv dagen det skjedde i stedet for «{placeholder}», f.eks. «{example}»; skjedde det i dag, skriv "
-            "«{today}». Ingenting er registrert."
-        ).format(placeholder=placeholder, example=example, today=today),
-        buttons=(Button(label=_("Registrer med dagen i dag"), command=today),),
+def _ask_for_the_day(ctx: Context, *, words: list[str], at: int) -> None:
+    """The suggested «… vedtatt <dag>» typed back as shown (walk 33 F1): the digests suggest it exactly when the
+    day matters (after the deadline, a December budget written down in February), so nothing is recorded; the
+    example names the precondition's own deadline (or today), read from the words when they name one."""
+    try:
+        args = read_args(ctx, words[:at], want=("precondition", "party", "region", "year"))
+    except DomainError:  # the words are refused later, once the day is given
+        args = None
+    spec = ctx.config.precondition(args.precondition) if args and args.precondition else None
+    ask_for_the_day(
+        typed=_("forutsetning") + " " + " ".join(ctx.args.split()),
+        placeholder=" ".join(words[at + 1 :]),
+        example_day=plausible_day(
+            window=spec.window if spec else None, year=args.year if args else None, today=ctx.now.date()
+        ),
     )
 
 

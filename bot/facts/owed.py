@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from bot.agreement.versions import current_version
 from bot.facts.kinds import is_signing
 from bot.model.config import AppConfig
+from bot.model.cycle import earliest_counted, superseded
 from bot.model.progress import missing_for_signing, progress_of
 from bot.model.wheel import Item, milestone_item, signing_milestone
 from bot.state.store import StateStore
@@ -24,6 +25,17 @@ UNSIGNED_FOLLOWED = timedelta(days=365)
 def still_owed(item: Item, *, today: date) -> bool:
     """Whether a late signing is still followed on `today` (its deadline passed at most a year ago)."""
     return is_signing(item) and item.deadline < today <= item.deadline + UNSIGNED_FOLLOWED
+
+
+def is_history(config: AppConfig, *, item: Item, today: date) -> bool:
+    """Whether an unfinished item is no longer something to do on `today`, only named with its year: its cycle
+    is no longer counted (`earliest_counted`) or a write without a year means the next one (`superseded`), bar a
+    signature still owed. `neste` offers no item or button for it, and a signing's reminder held over or sent
+    late is checked again by it on the day it goes out (walk 37 F-J: NFR's digest of 1 February 2028 still asked for the
+    2027 signature, with a «Signer» button, the day `neste` made it history)."""
+    if still_owed(item, today=today):
+        return False
+    return item.year < earliest_counted(config, today=today) or superseded(config, item=item, today=today)
 
 
 def owed_signing(*, config: AppConfig, state: StateStore, party: str, region: str, today: date) -> Item | None:
