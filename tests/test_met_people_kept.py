@@ -57,3 +57,18 @@ def test_a_plain_read_of_someone_already_kept_writes_nothing(tmp_path: Path) -> 
     # Met anew without an organisation (a guest, a roster not read): forgotten, in the store too.
     assert say(again, "status agder", user="aad-inga", channel=IN_TEAMS).ok
     assert not TinyDBStore(tmp_path).read(PARTITION).get("met")
+
+
+def test_new_people_of_an_unbound_organisation_write_nothing_when_they_read(tmp_path: Path) -> None:
+    """Every Slack request carries its workspace and every Teams one its tenant; only an organisation bound to a
+    party names anyone, so only such a person is kept. Keeping everyone made each new person's first `neste` a
+    durable write (issue 21's «no read writes»: the final benchmark of stop 28 found Slack `neste` from new
+    people at 3.2–7.9× bare Bolt and 16 clients at 138 req/s before this)."""
+    store = TinyDBStore(tmp_path)
+    bot = make_bot(at=oslo(2026, 11, 23, 10), store=store)
+    assert bot.say("neste", as_="kari", channel="agder").ok  # the bot's own first look settled
+    before = {name: store.version(name) for name in store.partitions()}
+    for n in range(5):
+        assert say(bot, "neste", user=f"new-{n}", channel=IN_TEAMS, organisation=f"T0UNBOUND{n}").ok
+    assert {name: store.version(name) for name in store.partitions()} == before
+    assert PARTITION not in store.partitions()

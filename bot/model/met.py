@@ -38,11 +38,14 @@ class MetPeople:
         self._lock = threading.Lock()
         self._store = store
         self._loaded = store is None
+        self._in_store: set[tuple[str, str]] = set()  # the people the store holds a row for
 
-    def note(self, request: Request) -> None:
+    def note(self, request: Request, *, bound: bool) -> None:
         """What the person's latest request says: a request with no organisation forgets the one met before
         (a Teams guest, a roster not read: unknown is unknown, walk 28 F6). The store is written only when
-        that changes what is kept."""
+        that changes what is kept, and only for a person whose organisation is `bound` to a party: only then
+        does it name them (every Slack request carries its workspace, so keeping every person met would make
+        each new person's first read a durable write: issue 21's «no read writes»)."""
         if not request.user_id:
             return
         key = (request.platform, request.user_id)
@@ -61,7 +64,7 @@ class MetPeople:
                 self._met.move_to_end(key)
                 while len(self._met) > MAX_MET:
                     self._met.popitem(last=False)
-        if before != met:
+        if before != met and (bound if met is not None else key in self._in_store):
             self._keep(key, met)
 
     def of(self, *, platform: str, user_id: str) -> Met:
@@ -87,6 +90,7 @@ class MetPeople:
             met = _stored(doc)
             if user_id and met is not None:
                 self._met[(platform, user_id)] = met
+                self._in_store.add((platform, user_id))
 
     def _read(self) -> dict[str, object]:
         if self._store is None:
@@ -108,6 +112,11 @@ class MetPeople:
                 else:
                     organisation, email_domain, name = met
                     rows[_row_key(key)] = {"organisation": organisation, "email_domain": email_domain, "name": name}
+            with self._lock:
+                if met is None:
+                    self._in_store.discard(key)
+                else:
+                    self._in_store.add(key)
         except Exception:
             logger.exception("could not keep who was met on %s", key[0])
 

@@ -63,7 +63,8 @@ class Job:
     def caller(self) -> Caller:
         request = self.parsed.request
         if self.met is not None:
-            self.met.note(request)
+            bound = self.directory.organisation_of(organisation=request.organisation, email_domain=request.email_domain)
+            self.met.note(request, bound=bound is not None)
         caller = self.directory.caller(
             platform=request.platform,
             user_id=request.user_id,
