@@ -14,9 +14,10 @@ SIGNED_WORDS = frozenset({"signert", "signerte", "underskrevet", "underskrive", 
 """Words after which `signer` reads the day it was signed («signert 21. januar», nynorsk «underskrive»)."""
 
 
-def take_signed_day(words: list[str], *, now: datetime, example: str) -> tuple[list[str], date | None]:
+def take_signed_day(words: list[str], *, now: datetime, command: str) -> tuple[list[str], date | None]:
     """The words before «signert» and the day after it, or the words unchanged and None without the verb.
-    Words after the verb that name no whole day are refused: a signature is never recorded on a guess."""
+    Words after the verb that name no whole day are refused: a signature is never recorded on a guess, and
+    the example keeps what was typed before the verb («signer agder 2027 signert 21. januar»)."""
     at = next((index for index, word in enumerate(words) if fold(word).lower() in SIGNED_WORDS), None)
     if at is None:
         return words, None
@@ -25,7 +26,7 @@ def take_signed_day(words: list[str], *, now: datetime, example: str) -> tuple[l
     if happened is None:
         raise DomainError(
             _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example} signert 21. januar».").format(
-                words=" ".join(words[at:]), example=example
+                words=" ".join(words[at:]), example=" ".join([command, *words[:at]])
             )
         )
     return words[:at], happened.date()

@@ -49,6 +49,13 @@ def test_in_nynorsk_and_the_refusals() -> None:
     assert "Ført som signert 21. januar 2027." in reply.text and "Teksten vart registrert her" in reply.text
     assert_refused(bot, "signer IN vestland 2027 signert 1. mars 2027", as_="ola", contains="har ikke kommet ennå")
     assert_refused(bot, "signer IN vestland 2027 signert blåbær", as_="ola", contains="forstod ikke dagen")
+    # the example keeps what was typed before «signert», the region and year included
+    assert_refused(
+        bot,
+        "signer IN vestland 2027 signert 40. januar",
+        as_="ola",
+        contains="«signer IN vestland 2027 signert 21. januar»",
+    )
     bot.set_time(2027, 2, 20, 10)
     register_text(bot, year=2027, region="vestland", version=2)  # a new text: signatures before it were on v1
     refused = bot.say("signer vestland 2027 signert 18. februar", as_="per")
