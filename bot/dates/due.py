@@ -33,11 +33,20 @@ _DEADLINE_ONE = (
     rf"(?:\s+for\s+[^\W\d_]+(?=\s*:|\s+er\s|\s+[0-9])|{_DUE_LABEL})?"
     r"(?:\s+er)?)"
 )
+# «med frist 15.01.27», «med svarfrist 26.03.»: a formal letter's «med» in front of the deadline word (dates20).
+# «innspel til måndag», «frist til fredag»: «til» after what is due is a deadline word too; alone («til mandag») it
+# stays an end, no meeting's day (tests/test_date_moved_to_words.py).
+_DUE_UNTIL = rf"(?:(?:{alternation(DUE_WORDS)}|frist|fristen|[^\W\d_]+frist(?:en)?)\s+til(?!\s+og\s+med))"
 DEADLINE_RE = re.compile(
-    rf"^(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
-    r"\s*:?\s+(?:den\s+|på\s+)?"
+    rf"^(?:med\s+)?(?:{_DUE_UNTIL}\s+|(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    r"\s*:?\s+)(?:den\s+|på\s+)?"
 )
-FROM_DAY_RE = re.compile(rf"^(?:{alternation(FROM_WORDS)})\s+(?=[0-9]|den\s)")
+# «i tidsrommet 3.–5. mars», «i perioden 13.–15. april», «f.o.m. mandag 8. februar» (dates20): a letter's words
+# opening a period or its first day, before a day's number or a weekday and its number («fra mandag» alone is no date).
+_PERIOD_WORDS = r"i\s+(?:tidsrommet|tidsrommet\s+fr[aå]|perioden|perioden\s+fr[aå])"
+FROM_DAY_RE = re.compile(
+    rf"^(?:{alternation(FROM_WORDS)}|{_PERIOD_WORDS})\s+(?=[0-9]|den\s|(?:{alternation(WEEKDAYS)})\.?\s+(?:den\s+)?[0-9])"
+)
 # «innen to uker», «innan 14 dagar» (dates18): a length after a deadline word is the day it ends, as «om to uker».
 _LENGTH_RE = re.compile(
     rf"^(?:[0-9]{{1,2}}|{alternation(tuple(NUMBERS))})\s+(?:{alternation((*DAY_UNITS, *WEEK_UNITS))})$"

@@ -130,6 +130,9 @@ _VARIANTS: dict[str, str] = {
     "trettendedagen": "trettende dag jul",
     "trettandedagen": "trettende dag jul",
     "trettande dag jul": "trettende dag jul",
+    "trettandedag jul": "trettende dag jul",  # nynorsk's compound (dates20)
+    "trettandedag": "trettende dag jul",
+    "trettendedag": "trettende dag jul",
     # "i jul" is Christmas (from Christmas Eve, as Norwegians count it), never July; "jul" alone stays the
     # month's short form ("15. jul").
     **dict.fromkeys(_JUL_WORDS, "julaften"),
@@ -188,11 +191,17 @@ _AFTER_CHRISTMAS = tuple(
     f"{word} {feast}" for word in ("etter", "over") for feast in ("jul", "jula", "julen", "nyttår", "nyttåret")
 )
 
+# «veka etter nyttår», «uka etter jul» (dates20): the week back at work, a week (its first working day, or a weekday
+# in it: «torsdag veka etter nyttår»), where «etter jul» alone names its Monday.
+_WEEK_AFTER_CHRISTMAS = tuple(
+    f"{week} etter {feast}" for week in _WEEK_WORDS for feast in ("jul", "jula", "julen", "nyttår", "nyttåret")
+)
+
 
 def feast_week(name: str) -> Callable[[int], date] | None:
     """The Monday of a week named from Easter, Whitsun or Christmas in a given year, or None when `name` is
     not one."""
-    if name in _AFTER_CHRISTMAS:
+    if name in _AFTER_CHRISTMAS or name in _WEEK_AFTER_CHRISTMAS:
         return _after_new_year
     days = _FEAST_WEEKS.get(name)
     return None if days is None else _from_easter(days)
@@ -212,7 +221,7 @@ def names_a_day(name: str) -> bool:
 
 def feast_week_words() -> list[str]:
     """Every spelling `feast_week` knows, for one regex alternation."""
-    return sorted({*_FEAST_WEEKS, *_AFTER_CHRISTMAS})
+    return sorted({*_FEAST_WEEKS, *_AFTER_CHRISTMAS, *_WEEK_AFTER_CHRISTMAS})
 
 
 def name_of(day: date) -> str | None:

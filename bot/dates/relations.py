@@ -43,6 +43,9 @@ _ANCHOR_WORDS = {"nyttår": "nyttårsdag", "nyttåret": "nyttårsdag"}
 # «fredag før jul», «siste arbeidsdag før jula»: counted back from Christmas Eve, where Christmas starts as
 # Norwegians count it; «etter jul» stays the week after New Year (README), so only «før» has this anchor.
 _BEFORE_ANCHOR_WORDS = dict.fromkeys(("jul", "jula", "julen", "jol", "jola"), "julaften")
+# «første arbeidsdag etter jul», «fyrste yrkedag etter jula» (dates20): after Christmas as an office counts it, the
+# holiday that ends with New Year's Day, as «etter jul» alone is (README); never the romjul's Monday.
+_AFTER_ANCHOR_WORDS = dict.fromkeys(("jul", "jula", "julen", "jol", "jola", "juleferien", "juleferia"), "nyttårsdag")
 
 
 # «dagen etter påske», «fredag før pinse 2028»: counted from the feast's Sunday (alone, «påske» is the holiday,
@@ -56,8 +59,9 @@ _FEAST_SUNDAYS = {
 def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read) -> Found | None:
     """The day `s` names from another day, or None when it is not such a phrase."""
 
-    def read_anchor(anchor: str, way: str) -> Found | None:
-        words = _BEFORE_ANCHOR_WORDS | _ANCHOR_WORDS if way == "før" else _ANCHOR_WORDS
+    def read_anchor(anchor: str, way: str, *, counted: bool = False) -> Found | None:
+        after = _AFTER_ANCHOR_WORDS | _ANCHOR_WORDS if counted else _ANCHOR_WORDS  # «dagen etter jula» stays the 25th
+        words = _BEFORE_ANCHOR_WORDS | _ANCHOR_WORDS if way == "før" else after
         head, _, rest = anchor.partition(" ")
         if head in _FEAST_SUNDAYS:
             anchor = f"{_FEAST_SUNDAYS[head]} {rest}".strip()
@@ -85,7 +89,8 @@ def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read
         if nth is not None and (nth == "siste") != before:
             return None  # "første onsdag før påske", "siste onsdag etter påske": not a way to say a day
         fits = _fits(what)
-        return _counted(read_anchor(anchor_text, way), step=-1 if before else 1, fits=fits, today=today, window=window)
+        anchor = read_anchor(anchor_text, way, counted=True)
+        return _counted(anchor, step=-1 if before else 1, fits=fits, today=today, window=window)
     return None
 
 

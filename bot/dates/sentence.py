@@ -123,6 +123,11 @@ _SOME_TIME = frozenset({"gang", "gong"})
 # (some time of a period is no day of it, of a month the month asked, of a day that day), never left out.
 _ONCE = (["en", "gang"], ["ein", "gong"], ["en", "gong"], ["ein", "gang"], ["engang"], ["eingong"], ["eingang"])
 _DEADLINE_GLUE = frozenset({"innen", "innan", "senest", "seinast", "frist", "fristen"})
+# A precondition's verb right before its day's numbers («legges fram 6.10.», «vert vedteke 14.12.» is refused by «vert»
+# only when it has been: «vart»).
+_COMING_VERBS = frozenset(
+    {"fram", "frem", "vedtas", "vedtast", "behandles", "handsamast", "handsama", "sendes", "sendast", "signeres"}
+)
 _DAY_MONTH_RE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.?")
 _QUANTITY_UNITS = frozenset(
     {*HOUR_UNITS, *DAY_UNITS, *WEEK_UNITS, *MONTH_UNITS, "min", "minutt", "minutter", "mill", "mrd", "kr", "prosent"}
@@ -221,7 +226,9 @@ def date_phrases(text: str) -> Iterator[str]:
         if len(around) < 2 or (SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
         after = plain[end] if end < len(plain) else ""
-        if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(plain[start:end], after=after):
+        if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(
+            plain[start:end], after=after, before=before
+        ):
             continue
         phrase = " ".join(words[start:end]).rstrip(",;:!?")
         yield phrase
@@ -273,12 +280,13 @@ def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def _deadline_day(plain: list[str], *, after: str) -> bool:
+def _deadline_day(plain: list[str], *, after: str, before: str = "") -> bool:
     """«Seinast 1.6 ber vi om svar»: a day and a month after a deadline word are a date, not a quantity, unless a
-    unit follows («innen 2.5 timar»); a slash («innen 1/2 time») stays a fraction."""
+    unit follows («innen 2.5 timar»); a slash («innen 1/2 time») stays a fraction. So are they right after a
+    precondition's verb («blir lagt fram 6.10.», «vedtas 14.12.», dates20)."""
     return (
-        plain[0] in _DEADLINE_GLUE
-        and any(_DAY_MONTH_RE.fullmatch(word) for word in plain[1:])
+        (plain[0] in _DEADLINE_GLUE or before in _COMING_VERBS)
+        and any(_DAY_MONTH_RE.fullmatch(word) for word in plain[plain[0] in _DEADLINE_GLUE :])
         and after not in _QUANTITY_UNITS
     )
 

@@ -256,6 +256,9 @@ def _trim(s: str) -> str:
 # Without its year too («1/5 10am», «5/1 10:00 AM»: 1 May or 5 January, read day first before dates16).
 _SLASHED_RE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])")
 _LEAP_YEAR = 2028  # a yearless «29/2» is a day
+# A yearless slashed date with «at»/«kl» and a time: «5/14 at 10» is read month first when no day is first; alone,
+# «5/14» stays no date (batch 18: a case's number, «sak 5/14», is case 5 of 2014).
+_MONTH_FIRST_RE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}\s+(?:at|kl\.?)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*", re.I)
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
@@ -271,6 +274,9 @@ def day_first(text: str) -> str | None:
     year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text) if year_text else _LEAP_YEAR
     if not _TWELVE_HOUR_RE.search(text):
         american = len(year_text) == 4 and _day(year, second, first) is None and _day(year, first, second)
+        if not year_text and _MONTH_FIRST_RE.fullmatch(text) and _day(year, second, first) is None:
+            american = _day(year, first, second)  # «5/14 at 10» (dates20): no day first, an English copy
+            return f"{text[: m.start()]}{second}.{first}{text[m.end() :]}" if american else text
         return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
     if not year_text:  # no year to check a weekday against: one order only, or none
         days = {(d.day, d.month) for d in (_day(year, second, first), _day(year, first, second)) if d is not None}

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+from bot.dates.english import in_norwegian
 from bot.dates.found import short_year
 
 logger = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ _ENGLISH_COPY_RE = re.compile(
 def normalize(text: str) -> str:
     """Lower case, one spelling per word, single spaces, no decoration around the phrase. Kept per text: a
     `dato` reads its phrase three times (the grammar, a removal, a time alone), ~20 regex passes each."""
-    s = unicodedata.normalize("NFKC", text).lower()
+    s = in_norwegian(unicodedata.normalize("NFKC", text).lower().strip())
     if _ENGLISH_FRI_RE.match(s) and _ENGLISH_COPY_RE.search(s):
         s = _ENGLISH_FRI_RE.sub(lambda m: {"fri": "friday", "sat": "saturday"}[m.group(1)], s, count=1)
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
