@@ -125,8 +125,8 @@ def _read(
         return None
     text = essence(text)
     settled = day_first(text)  # «4/13/2027 10:00 AM», «Wed 12/8/2027 9:00 AM»: one day, written day first
-    if settled is None:
-        return None  # «4/5/2027 10:00 AM»: 4 May or 5 April
+    if settled is None or isinstance(settled, DateTrouble):
+        return settled  # «4/5/2027 10:00 AM»: 4 May or 5 April; «5/14»: month first
     text = settled
     now = _oslo(now)
     if window is not None and window[0] > window[1]:

@@ -11,6 +11,9 @@ import logging
 import re
 from datetime import date
 
+from bot import i18n
+from bot.dates.parsed import DateTrouble
+from bot.dates.text import month_name
 from bot.dates.words import MONTHS, NUMBERS, PREFIX_WEEKDAYS, alternation
 
 logger = logging.getLogger(__name__)
@@ -262,11 +265,11 @@ _MONTH_FIRST_RE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}\s+(?:at|kl\.?)\s+[0-9]{1
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
-def day_first(text: str) -> str | None:
+def day_first(text: str) -> str | DateTrouble | None:
     """A slashed date beside a twelve-hour time written day first when only one order is a day, or when the weekday
     in front names one of them («Wed 12/8/2027 9:00 AM»: 8 December 2027 is a Wednesday, 12 August a Thursday);
-    None when it still reads as two days («4/5/2027 10:00 AM»). Without such a time a date with its whole year
-    that is no day first is an American copy too («04/13/2027»). Any other text comes back as it is."""
+    why not (`slashed_trouble`) when it still reads as two days («4/5/2027 10:00 AM»). Without such a time a date with
+    its whole year that is no day first is an American copy too («04/13/2027»). Any other text comes back as it is."""
     m = _SLASHED_RE.search(text)
     if m is None:
         return text
@@ -277,11 +280,13 @@ def day_first(text: str) -> str | None:
         if not year_text and _MONTH_FIRST_RE.fullmatch(text) and _day(year, second, first) is None:
             american = _day(year, first, second)  # «5/14 at 10» (dates20): no day first, an English copy
             return f"{text[: m.start()]}{second}.{first}{text[m.end() :]}" if american else text
-        return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}" if american else text
+        if american:
+            return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}"
+        return slashed_trouble(text) or text  # «5/14»: month first, said how to write it
     if not year_text:  # no year to check a weekday against: one order only, or none
         days = {(d.day, d.month) for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
         if len(days) != 1:
-            return None if days else text
+            return (slashed_trouble(text) or None) if days else text
         day, month = days.pop()
         return f"{text[: m.start()]}{day}.{month}{text[m.end() :]}"
     days = {d for d in (_day(year, second, first), _day(year, first, second)) if d is not None}
@@ -289,9 +294,33 @@ def day_first(text: str) -> str | None:
     if len(lead) == 1 and (weekday := _copy_weekday(lead[0].lower().strip(".,"))) is not None:
         days = {d for d in days if d.weekday() == weekday} or days  # none fits: the weekday check refuses it
     if len(days) != 1:
-        return None if days else text
+        return (slashed_trouble(text) or None) if days else text
     day = days.pop()
     return f"{text[: m.start()]}{day.day}.{day.month}.{day.year}{text[m.end() :]}"
+
+
+def slashed_trouble(text: str) -> DateTrouble | None:
+    """Why a slashed date was not read, with the day written out to type instead (dates20): two orders that are
+    both days beside a twelve-hour time («8/10/2027 10:00 AM»: 8 October or 10 August), or a yearless one that is
+    only month first («5/14», stays no date: `day_first`); None for any other text."""
+    m = _SLASHED_RE.search(text)
+    if m is None:
+        return None
+    first, second, year_text = int(m.group(1)), int(m.group(2)), m.group(3) or ""
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text) if year_text else _LEAP_YEAR
+    suffix = f" {year}" if year_text else ""
+    day_first_day, month_first_day = _day(year, second, first), _day(year, first, second)
+    if _TWELVE_HOUR_RE.search(text) and day_first_day and month_first_day and day_first_day != month_first_day:
+        both = tuple(f"{d.day}. {month_name(d.month)}{suffix}" for d in (day_first_day, month_first_day))
+        message = i18n._("«{text}» kan være både {first} og {second}.").format(
+            text=m.group(), first=both[0], second=both[1]
+        )
+        return DateTrouble(reason="ambiguous", message=message, instead=both)
+    if not year_text and month_first_day and not day_first_day and text.strip() == m.group():
+        message = i18n._("«{text}» er skrevet med måneden først.").format(text=m.group())
+        written = f"{month_first_day.day}. {month_name(month_first_day.month)}"
+        return DateTrouble(reason="ambiguous", message=message, instead=(written,))
+    return None
 
 
 def _copy_weekday(word: str) -> int | None:

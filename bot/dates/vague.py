@@ -33,6 +33,8 @@ _AROUND = (
 )  # fmt: skip
 # A part of a week or a year without which day: «slutten av veka», «midt i uka», «i løpet av året».
 _PERIODS = ("uke", "uka", "uken", "veka", "veke", "året", "halvåret", "helga", "helgen")
+# «i helga», «i helgen», «neste helg»: a weekend is two days, Saturday or Sunday, also typed on a Friday (dates20).
+_WEEKEND = ("helga", "helgen", "helg", "helgi")
 _PART_OF = (
     "midten",
     "midt",
@@ -65,8 +67,9 @@ def vague(s: str) -> bool:
     seasons = [w for w in words if w in _SEASONS]
     if seasons:
         return all(w in _SEASONS or w in _AROUND or w in _PERIODS for w in words)  # «veka etter haustferien»
-    periods = [w for w in words if w in _PERIODS]
-    return len(periods) == 1 and any(w in _PART_OF for w in words) and all(w in _PERIODS or w in _AROUND for w in words)
+    periods = [w for w in words if w in _PERIODS or w in _WEEKEND]
+    part = any(w in _PART_OF for w in words) or (len(periods) == 1 and periods[0] in _WEEKEND)
+    return len(periods) == 1 and part and all(w in _PERIODS or w in _WEEKEND or w in _AROUND for w in words)
 
 
 def anchor(s: str) -> str:
