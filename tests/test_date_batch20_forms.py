@@ -54,6 +54,7 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     # a yearless slashed date that is no day first, with its time
     ("11/23 at 2pm", FRI, at(2027, 11, 23, 14)),
     ("10/28 kl 9", FRI, at(2027, 10, 28, 9)),
+    ("12/30 at 10", FRI, at(2027, 12, 30, 10)),
     # a precondition's numbers right after its verb
     ("Budsjettet legges fram 7.10.", FRI, at(2027, 10, 7)),
     ("Planen vert handsama 21.10.", FRI, at(2027, 10, 21)),

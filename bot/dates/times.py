@@ -262,6 +262,7 @@ _LEAP_YEAR = 2028  # a yearless «29/2» is a day
 # A yearless slashed date with «at»/«kl» and a time: «5/14 at 10» is read month first when no day is first; alone,
 # «5/14» stays no date (batch 18: a case's number, «sak 5/14», is case 5 of 2014).
 _MONTH_FIRST_RE = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}\s+(?:at|kl\.?)\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*", re.I)
+_AT_RE = re.compile(r"^\s+at\s+", re.I)
 _TWELVE_HOUR_RE = re.compile(r"[0-9]\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
@@ -279,7 +280,8 @@ def day_first(text: str) -> str | DateTrouble | None:
         american = len(year_text) == 4 and _day(year, second, first) is None and _day(year, first, second)
         if not year_text and _MONTH_FIRST_RE.fullmatch(text) and _day(year, second, first) is None:
             american = _day(year, first, second)  # «5/14 at 10» (dates20): no day first, an English copy
-            return f"{text[: m.start()]}{second}.{first}{text[m.end() :]}" if american else text
+            after = _AT_RE.sub(" kl ", text[m.end() :], count=1)  # «12/31 at 10»: English «at» is «kl» here
+            return f"{text[: m.start()]}{second}.{first}{after}" if american else text
         if american:
             return f"{text[: m.start()]}{second}.{first}.{year}{text[m.end() :]}"
         return slashed_trouble(text) or text  # «5/14»: month first, said how to write it
