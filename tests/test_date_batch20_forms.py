@@ -51,6 +51,10 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("in three weeks", MON, at(2027, 2, 22)),
     ("in 10 days", MON, at(2027, 2, 11)),
     ("3rd March 2027 at 13", MON, at(2027, 3, 3, 13)),
+    ("Tue 10am", MON, at(2027, 2, 2, 10)),  # a short English weekday only before a twelve-hour time or «at»
+    ("next Thu", MON, at(2027, 2, 11)),
+    ("Thursday next week", MON, at(2027, 2, 11)),
+    ("Wed 10/2 at 9", MON, at(2027, 2, 10, 9)),
     # a yearless slashed date that is no day first, with its time
     ("11/23 at 2pm", FRI, at(2027, 11, 23, 14)),
     ("10/28 kl 9", FRI, at(2027, 10, 28, 9)),
@@ -71,6 +75,8 @@ NOT_READ: list[tuple[str, datetime]] = [
     ("torsdga kl 10", FRI),  # a misspelt weekday is offered, read only before a whole date
     ("til fredag", FRI),  # an end, no meeting's day
     ("11/23", FRI),  # month first and alone: «sak 11/23» is a case number
+    ("tue 10", FRI),  # no twelve-hour time, no «at»: never English
+    ("Vi ser at 10 passer", FRI),  # Norwegian «at»
     ("3/4 9am", FRI),  # 3 April or 4 March
     ("Budsjettet vart lagt fram 7.10.", FRI),  # a day that has been
     ("Vi la fram 2.5 timar", FRI),  # a quantity, no day
