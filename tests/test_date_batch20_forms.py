@@ -62,6 +62,7 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     # a precondition's numbers right after its verb
     ("Budsjettet legges fram 7.10.", FRI, at(2027, 10, 7)),
     ("Planen vert handsama 21.10.", FRI, at(2027, 10, 21)),
+    ("Saka vedtas i fylkestinget 9.12.", FRI, at(2027, 12, 9)),  # the body deciding between the verb and its day
     # back at work after Christmas
     ("første arbeidsdag etter jula", DEC, at(2028, 1, 3)),
     ("fyrste virkedag etter juleferien", DEC, at(2028, 1, 3)),
@@ -80,6 +81,7 @@ NOT_READ: list[tuple[str, datetime]] = [
     ("3/4 9am", FRI),  # 3 April or 4 March
     ("Budsjettet vart lagt fram 7.10.", FRI),  # a day that has been
     ("Vi la fram 2.5 timar", FRI),  # a quantity, no day
+    ("Saka vert handsama i 2.5 timar", FRI),
     ("dagen etter jul kl 10 eller 11", DEC),
 ]
 

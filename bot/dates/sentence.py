@@ -226,8 +226,9 @@ def date_phrases(text: str) -> Iterator[str]:
         if len(around) < 2 or (SENTENCE_WORDS.isdisjoint(around) and not ended):
             continue
         after = plain[end] if end < len(plain) else ""
+        verb = before if before in _COMING_VERBS else _verb_with_body(plain[:start])
         if not _surely_a_date(plain[start:end], words[start:end]) and not _deadline_day(
-            plain[start:end], after=after, before=before
+            plain[start:end], after=after, before=verb
         ):
             continue
         phrase = " ".join(words[start:end]).rstrip(",;:!?")
@@ -278,6 +279,14 @@ def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
             last = i + 1
             break
     return first, last
+
+
+def _verb_with_body(before: list[str]) -> str:
+    """The precondition's verb before «i <body>» in front of the day («vert handsama i fylkestinget 14.12.», «vedtas
+    i kommunestyret 3.5.»: dates20), or nothing."""
+    if len(before) >= 3 and before[-2] in ("i", "på") and before[-3] in _COMING_VERBS:
+        return before[-3]
+    return ""
 
 
 def _deadline_day(plain: list[str], *, after: str, before: str = "") -> bool:
