@@ -196,7 +196,7 @@ def test_a_write_to_a_year_decades_away_is_refused(text: str) -> None:
 def test_a_meeting_or_precondition_typed_as_a_command_gets_the_command_that_takes_it() -> None:
     bot = make_bot(at=oslo(2026, 11, 23, 9))
     reply = bot.say("statsbudsjett vedtatt", as_="aud", channel="nasjonal")
-    assert not reply.ok and "Mente du «forutsetning statsbudsjett»?" in reply.text, reply.text
+    assert not reply.ok and "Mente du «forutsetning statsbudsjett vedtatt»?" in reply.text, reply.text
     reply = bot.say("vårmøte 10. mars", as_="aud", channel="nasjonal")
     assert "«dato vårmøte …» eller «referat vårmøte …»" in reply.text, reply.text
 
