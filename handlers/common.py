@@ -133,7 +133,7 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     if command == "dato" and (lead := read_printed_lead(ctx, words)) is not None:
         words = lead
     if command == "dato":
-        words = without_region_lead(ctx, words)
+        words = without_region_lead(ctx, _meeting_first(ctx, words))
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and (printed := read_printed_name(ctx, words, command=command, writes=writes)):
         args = read_args(ctx, printed, want=("milestone", "region", "year"), stop_at_unknown=True)
@@ -176,6 +176,14 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
         )
     )
     return MeetingArgs(spec=spec, region=region, args=args)
+
+
+def _meeting_first(ctx: Context, words: list[str]) -> list[str]:
+    """«dato 18. november høst»: a meeting named last, after its day, is read as named first (walk 39), never
+    «Hvilket møte gjelder det?»; words whose first is a meeting are as typed."""
+    if len(words) < 2 or ctx.vocab.milestone(words[0], scope=None) or not ctx.vocab.milestone(words[-1], scope=None):
+        return words
+    return [words[-1], *words[:-1]]
 
 
 def _with_region(ctx: Context, command: str, spec: Milestone, args: Args) -> str:
