@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
+from bot.actions.rules import require_national
 from bot.actions.dates import (
     EXAMPLE,
     DateQuestion,
@@ -62,6 +63,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     if removes(text):  # «dato høst avlyst»: the planned date taken back
         return removal(ctx, request, key=spec.key, region=region, year=args.year, confirmed=confirmed)
     acting = Acting.of(ctx=ctx, request=request)
+    if spec.scope == "national":
+        require_national(acting)  # who sets it, before what is missing from the command
     text = time_alone(acting, text=text, key=spec.key, region=region, year=args.year, typed=typed) or text
     parsed, window = read_typed_date(
         acting, text=text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab
