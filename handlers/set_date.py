@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.rules import require_national
 from bot.actions.dates import (
     EXAMPLE,
     DateQuestion,
@@ -24,6 +23,7 @@ from bot.actions.dates import (
     DateUnchanged,
     set_date,
 )
+from bot.actions.rules import require_national
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.dates.vague import working_days_in
