@@ -210,9 +210,18 @@ def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
     return rules.require_region(context_region(ctx, explicit), example=example)
 
 
+PAGE_WORDS = frozenset({"side", "sida", "s", "s.", "page"})
+"""The words before a page's number: «side 2», nynorsk «sida 2», the short «s. 2» (walk 39)."""
+BARE_PAGE_DIGITS = 3
+"""A number of at most this many digits typed last alone («neste 2») is a page: a year has four."""
+
+
 def take_page(words: list[str]) -> tuple[int, list[str]]:
-    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
+    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`.
+    A short number typed last alone («neste 2», «logg agder 3») is that page, as people write it (walk 39)."""
     for index, word in enumerate(words[:-1]):
-        if word.lower() == "side" and (count_of(words[index + 1]) or 0) >= 1:
+        if word.lower() in PAGE_WORDS and (count_of(words[index + 1]) or 0) >= 1:
             return count_of(words[index + 1]) or 1, words[:index] + words[index + 2 :]
+    if words and len(words[-1]) <= BARE_PAGE_DIGITS and (count_of(words[-1]) or 0) >= 1:
+        return count_of(words[-1]) or 1, words[:-1]
     return 1, words
