@@ -40,6 +40,10 @@ help_handler = LaterModule("handlers.help").handle
 READ_WORDS = ("vis", "les")
 """`referat vis …` reads the minutes (`handlers.minutes_read`); no meeting is called «vis» or «les»."""
 
+MOVE_WORDS = ("flytt", "flytte", "utsett")
+"""`dato`'s words of a move (walk 39 F1): «flytt vårmøtet til 27. april» sets the day after «til», as «dato vårmøtet
+flyttes til 27. april» does (`handlers.set_date`); `dato høst til 12. november` alone stays refused (walk 32)."""
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         "neste",
@@ -98,6 +102,7 @@ COMMANDS: tuple[Command, ...] = (
             N_("dato høst fredag om to uker kl 13"),
             N_("dato vår 2. påskedag bekreft"),
         ),
+        aliases=MOVE_WORDS,  # «flytt vårmøtet til 27. april»: a move is a new date (walk 39 F1)
         writes=True,
         translated=True,
         args=("milestone", "region", "year", "text"),

@@ -30,6 +30,8 @@ from handlers.minutes_held import happened_lead, held_day
 from handlers.placeholder_day import ask_for_the_day, plausible_day
 
 STATUSES: dict[str, Status] = {"sendt": "sent", "ingen": "none"}
+NONE_WORDS = frozenset({"ikke", "ikkje", "nei", "inga", "ingenting", "aktuelt", "aktuell"})
+"""Words of «none this year» other than `ingen` («ikke aktuelt i år»): answered with the command that says it."""
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
@@ -38,6 +40,15 @@ def handle(request: Request, ctx: Context) -> Outcome:
     status_words = [word for word in words if fold(word) in STATUSES]
     words = [word for word in words if fold(word) not in STATUSES]
     args = read_args(ctx, words, want=("party", "region", "year"))
+    if any(fold(word) in NONE_WORDS for word in args.rest):
+        # «oppdrag RFF ikke aktuelt i år», «… ikke sendt»: the words for each, with what was typed (walk 39 F7)
+        typed = " ".join(["oppdrag", *(word for word in words if word not in args.rest)])
+        raise DomainError(
+            _(
+                "Skriv «{typed} ingen» om det ikke blir noen oppdragsavtale i år, eller «{typed} sendt» når den er "
+                "sendt. Ingenting er endret."
+            ).format(typed=typed)
+        )
     reject_extra(args.rest, example=EXAMPLE)
     result = record_assignment(
         Acting.of(ctx=ctx, request=request),

@@ -133,7 +133,7 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     if command == "dato" and (lead := read_printed_lead(ctx, words)) is not None:
         words = lead
     if command == "dato":
-        words = without_region_lead(ctx, words)
+        words = without_region_lead(ctx, _meeting_first(ctx, words))
     args = read_args(ctx, words, want=("milestone", "region", "year"), stop_at_unknown=True)
     if args.milestone is None and (printed := read_printed_name(ctx, words, command=command, writes=writes)):
         args = read_args(ctx, printed, want=("milestone", "region", "year"), stop_at_unknown=True)
@@ -178,6 +178,14 @@ def read_meeting(ctx: Context, words: list[str], *, command: str, example: str, 
     return MeetingArgs(spec=spec, region=region, args=args)
 
 
+def _meeting_first(ctx: Context, words: list[str]) -> list[str]:
+    """«dato 18. november høst»: a meeting named last, after its day, is read as named first (walk 39), never
+    «Hvilket møte gjelder det?»; words whose first is a meeting are as typed."""
+    if len(words) < 2 or ctx.vocab.milestone(words[0], scope=None) or not ctx.vocab.milestone(words[-1], scope=None):
+        return words
+    return [words[-1], *words[:-1]]
+
+
 def _with_region(ctx: Context, command: str, spec: Milestone, args: Args) -> str:
     """`command` as typed with the first region of the wheel named: «dato vår 22. april kl 10» → «dato vår agder
     22. april kl 10»."""
@@ -202,9 +210,18 @@ def require_region(ctx: Context, explicit: str | None, *, example: str) -> str:
     return rules.require_region(context_region(ctx, explicit), example=example)
 
 
+PAGE_WORDS = frozenset({"side", "sida", "s", "s.", "page"})
+"""The words before a page's number: «side 2», nynorsk «sida 2», the short «s. 2» (walk 39)."""
+BARE_PAGE_DIGITS = 3
+"""A number of at most this many digits typed last alone («neste 2») is a page: a year has four."""
+
+
 def take_page(words: list[str]) -> tuple[int, list[str]]:
-    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`."""
+    """«side 2» out of the words (page 1 without it); a page that is not a number is left for `reject_extra`.
+    A short number typed last alone («neste 2», «logg agder 3») is that page, as people write it (walk 39)."""
     for index, word in enumerate(words[:-1]):
-        if word.lower() == "side" and (count_of(words[index + 1]) or 0) >= 1:
+        if word.lower() in PAGE_WORDS and (count_of(words[index + 1]) or 0) >= 1:
             return count_of(words[index + 1]) or 1, words[:index] + words[index + 2 :]
+    if words and len(words[-1]) <= BARE_PAGE_DIGITS and (count_of(words[-1]) or 0) >= 1:
+        return count_of(words[-1]) or 1, words[:-1]
     return 1, words

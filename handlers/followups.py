@@ -41,7 +41,7 @@ _ID_SHAPED = re.compile(rf"[A-Za-z0-9]{{{ID_LENGTH}}}")
 def handle(request: Request, ctx: Context) -> Outcome:
     words, _confirmed = split_confirm(ctx.args.split())  # nothing here asks, so «bekreft» changes nothing
     tokens = [token for token in _SEPARATORS.split(" ".join(words)) if token]
-    ids = [token for token in tokens if _ID_SHAPED.fullmatch(token)]
+    ids = _ids(tokens)
     if words and not _ID_SHAPED.fullmatch(words[0]) and (hint := _not_a_point(ctx, words[0])):
         raise DomainError(hint)
     if len(ids) > 1 or (ids and len(tokens) > len(ids)):  # several ids, or an id with words beside it
@@ -57,6 +57,19 @@ def handle(request: Request, ctx: Context) -> Outcome:
         return Outcome(reply=make_reply(title=_("Allerede registrert"), lead=lead))
     reply = _closed_reply(ctx, points=[point])  # its meeting with the region, as the owner's copy (walk 26 F2)
     return Outcome(reply=reply, announcements=_tell_owner(ctx, request=request, point=point))
+
+
+def _ids(tokens: list[str]) -> list[str]:
+    """The ids typed: those first, then in the words after them only one written as an id is copied (capitals or
+    a digit), so «ferdig H3A3 sendt på e-post til Kari» closes H3A3 and never looks for a point «KARI» (walk 39)."""
+    ids: list[str] = []
+    leading = True
+    for token in tokens:
+        shaped = _ID_SHAPED.fullmatch(token) is not None
+        leading = leading and shaped
+        if shaped and (leading or token.isupper() or any(c.isdigit() for c in token)):
+            ids.append(token)
+    return ids
 
 
 def _several(request: Request, ctx: Context, *, ids: list[str], unread: list[str]) -> Outcome:

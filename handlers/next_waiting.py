@@ -24,7 +24,7 @@ def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> l
 
 
 def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
-    """«2 avtaler venter på: Tildelingsbrev fra SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
+    """«2 avtaler venter på: Tildelingsbrev – SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
     «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
     names; after the signing deadline it says they are overdue, not that they wait to be signed."""
     config = ctx.config
@@ -36,6 +36,10 @@ def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
             label = blocker.spec.label or blocker.spec.name
             if config.region(responsible_party(config, blocker)):
                 own.add(label)
+            elif blocker.kind == "precondition" and blocker.spec.owner == "actor":
+                # an actor receives its letter from its ministry: «Tildelingsbrev – SIVA», as `status` names it
+                # («Tildelingsbrev mottatt – Siva»), never «Tildelingsbrev fra SIVA» (walk 39)
+                label = f"{label} – {who_answers(config=config, item=blocker, wording=Wording.SHORT)}"
             else:
                 label = _("{what} fra {who}").format(
                     what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)

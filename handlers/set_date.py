@@ -11,6 +11,7 @@ never moved to next year behind the person's back.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from bot.actions.dates import (
     DateUnchanged,
     set_date,
 )
+from bot.actions.rules import require_national
 from bot.context import Context
 from bot.dates.text import month_name
 from bot.dates.vague import working_days_in
@@ -29,8 +31,10 @@ from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import and_join, split_confirm
 from bot.model.wheel import done_word
-from bot.parsing import typed_name
+from bot.parsing import fold, typed_name
+from bot.pipeline.parse import first_word
 from bot.shown.replies import day_text, make_reply, planned_text
+from handlers import MOVE_WORDS
 from handlers.common import read_meeting
 from handlers.date_moved import moved_announcements
 from handlers.date_question import date_question
@@ -44,17 +48,23 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+_TO_RE = re.compile(r"^til\s+(?=\S)", re.IGNORECASE)
+
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm(ctx.args.split())  # the one reading of `bekreft` (bot/model/order.py)
     meeting = read_meeting(ctx, words, command="dato", example=EXAMPLE)
     spec, region, args = meeting.spec, meeting.region, meeting.args
     text = " ".join(args.rest)
+    if fold(first_word(request.text)) in MOVE_WORDS:  # «flytt vår til 29. april»: the day after «til»
+        text = _TO_RE.sub("", text, count=1)
     # The command as the reader's own words: the meeting's name in their written form («dato haust»).
     typed = " ".join(str(part) for part in ("dato", typed_name(spec), args.region, args.year) if part)
     if removes(text):  # «dato høst avlyst»: the planned date taken back
         return removal(ctx, request, key=spec.key, region=region, year=args.year, confirmed=confirmed)
     acting = Acting.of(ctx=ctx, request=request)
+    if spec.scope == "national":
+        require_national(acting)  # who sets it, before what is missing from the command
     text = time_alone(acting, text=text, key=spec.key, region=region, year=args.year, typed=typed) or text
     parsed, window = read_typed_date(
         acting, text=text, key=spec.key, region=region, year=args.year, typed=typed, vocab=ctx.vocab

@@ -37,9 +37,9 @@ JOINERS = frozenset({"og", "and", "&", "+", ""})
 
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
-    _one_region_at_a_time(ctx, words)
     asked_version, words = agreement.take_version(words)
     words, signed_on = take_signed_day(words, now=ctx.now, command="signer")  # «… signert 21. januar»
+    _one_region_at_a_time(ctx, words)  # of the words before «signert»: «signert i Oslo» names no region (walk 39)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
     if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
@@ -105,7 +105,7 @@ def _signed(ctx: Context, result: Signed) -> Reply:
         ).format(
             name=ctx.caller.name,
             year=result.year,
-            region=ctx.config.party_name(result.region),
+            region=_for_party(ctx, party=result.party, region=result.region),
             version=result.version.label(),
             link=result.version.link,
             missing=", ".join(map(ctx.config.party_prose, result.progress.missing)),
@@ -113,6 +113,15 @@ def _signed(ctx: Context, result: Signed) -> Reply:
         + _signed_day(result),
         visibility=Visibility.CHANNEL,
     )
+
+
+def _for_party(ctx: Context, *, party: str, region: str) -> str:
+    """«Siva med Agder fylkeskommune»: whom a signature is for, naming the region unless it is the region's own
+    («Siri Dahl signerte … for Agder fylkeskommune» read as if Siva had signed for the county, walk 39 F2)."""
+    name = ctx.config.party_name(party)
+    if party == region:
+        return name
+    return _("{party} med {region}").format(party=name, region=ctx.config.party_name(region))
 
 
 def _signed_day(result: Signed) -> str:
@@ -164,9 +173,7 @@ def _already(ctx: Context, result: AlreadySigned, *, region: str) -> Reply:
     Vestland's, and must say so."""
     signature = result.signature
     when = datetime.fromisoformat(signature["at"])
-    party = ctx.config.party_name(result.party)
-    if result.party != region:
-        party = _("{party} med {region}").format(party=party, region=ctx.config.party_name(region))
+    party = _for_party(ctx, party=result.party, region=region)
     template = _(
         "{name} signerte avtalen {year} for {party} {day} kl. {time} (fra {platform}{version}). Ingenting er endret."
     )

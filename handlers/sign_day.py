@@ -7,11 +7,14 @@ from datetime import date, datetime
 
 from bot.i18n import _
 from bot.parsing import fold
+from bot.shown.replies import day_text
 from bot.state.store import DomainError
 from handlers.minutes_held import day_after
 
 SIGNED_WORDS = frozenset({"signert", "signerte", "underskrevet", "underskrive", "underskriven"})
 """Words after which `signer` reads the day it was signed («signert 21. januar», nynorsk «underskrive»)."""
+BY_WORDS = frozenset({"av"})
+"""«signert av fylkesordføreren 11. januar»: who signed on paper, which a signature does not keep (walk 39 F5)."""
 
 
 def take_signed_day(words: list[str], *, now: datetime, command: str) -> tuple[list[str], date | None]:
@@ -23,6 +26,8 @@ def take_signed_day(words: list[str], *, now: datetime, command: str) -> tuple[l
         return words, None
     after = [word for word in words[at + 1 :] if fold(word).lower() != "den"]  # «signert den 21. januar»
     happened = day_after(after, now=now) if after else None
+    if after and fold(after[0]).lower() in BY_WORDS:
+        raise DomainError(_by_someone(words, at=at, day=happened.date() if happened else now.date(), command=command))
     if happened is None:
         raise DomainError(
             _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example} signert 21. januar».").format(
@@ -30,3 +35,14 @@ def take_signed_day(words: list[str], *, now: datetime, command: str) -> tuple[l
             )
         )
     return words[:at], happened.date()
+
+
+def _by_someone(words: list[str], *, at: int, day: date, command: str) -> str:
+    """The refusal of «signert av fylkesordføreren 11. januar»: the signature would be recorded in the typist's
+    name with the signer's words silently dropped, so «Kari Nordmann signerte» stood where the county mayor had
+    signed (walk 39 F5). Nothing is recorded; the reply says whose name a signature carries and how to write it."""
+    example = " ".join([command, *words[:at], "signert", day_text(day)])  # the day typed, else today
+    return _(
+        "En signatur føres i navnet til den som skriver den, for sin part; hvem som signerte på papir («{words}»), "
+        "lagres ikke. Skriv «{example}» for å føre signaturen med dagen avtalen ble signert. Ingenting er endret."
+    ).format(words=" ".join(words[at + 1 :]), example=example)

@@ -53,7 +53,9 @@ def test_the_owner_sees_open_points_in_neste_and_closes_one() -> None:
     assert again.ok and again.title == "Allerede registrert"
     assert "Sende utkast" not in bot.say("neste", as_="ola").text
     status = bot.say("status agder 2026", as_="kari").text
-    assert f"✓ Sende utkast (Innovasjon Norge, innen 15. desember 2026) [{ids['IN']}]" in status
+    assert (
+        f"✓ Sende utkast (Innovasjon Norge, innen 15. desember 2026, ferdig 23. november 2026) [{ids['IN']}]" in status
+    )
     assert f"Booke rom (Siva) [{ids['SIVA']}]" in status
     assert "logg" and "Oppfølgingspunkt" in bot.say("logg", as_="kari").text
 

@@ -28,7 +28,7 @@ def test_the_minutes_show_each_point_as_status_does(reader: str, channel: str, d
     shown = bot.say("referat vis haust vestland", as_=reader, channel=channel)
     assert shown.ok, shown.text
     status = bot.say("status vestland 2026", as_=reader, channel=channel).text
-    assert f"✓ innspel (Siva, {due}) [{siva}]" in shown.text
+    assert f"✓ innspel (Siva, {due}, ferdig 1. desember 2026) [{siva}]" in shown.text
     for point_id in ids:
         line = next(line for line in shown.text.splitlines() if f"[{point_id}]" in line)
         assert line.strip().removeprefix("• ") in status, (line, status)

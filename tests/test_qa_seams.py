@@ -141,7 +141,7 @@ def test_an_actor_with_nothing_to_do_hears_that_agreements_wait_not_alt_er_i_rut
     # Who they wait on, by name (issue 18: not «regionenes» when they wait on the actors' letters too).
     # In March, past the signing deadline: overdue, and what each waits on grouped (walk 2, G).
     assert "15 avtaler er ikke signert (på overtid) og venter på:" in text, text
-    assert "Fylkesbudsjett (15 regioner: Agder," in text and "Tildelingsbrev fra IN (15 regioner)" in text, text
+    assert "Fylkesbudsjett (15 regioner: Agder," in text and "Tildelingsbrev – IN (15 regioner)" in text, text
 
 
 def test_binding_the_same_channel_or_person_again_records_nothing() -> None:
@@ -196,7 +196,7 @@ def test_a_write_to_a_year_decades_away_is_refused(text: str) -> None:
 def test_a_meeting_or_precondition_typed_as_a_command_gets_the_command_that_takes_it() -> None:
     bot = make_bot(at=oslo(2026, 11, 23, 9))
     reply = bot.say("statsbudsjett vedtatt", as_="aud", channel="nasjonal")
-    assert not reply.ok and "Mente du «forutsetning statsbudsjett»?" in reply.text, reply.text
+    assert not reply.ok and "Mente du «forutsetning statsbudsjett vedtatt»?" in reply.text, reply.text
     reply = bot.say("vårmøte 10. mars", as_="aud", channel="nasjonal")
     assert "«dato vårmøte …» eller «referat vårmøte …»" in reply.text, reply.text
 

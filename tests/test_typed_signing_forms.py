@@ -46,7 +46,7 @@ def test_an_actors_signing_buttons_each_name_their_region(person: str, channel: 
         if button.command.startswith("signer"):
             typed = assert_recorded(bot, button.label, as_=person, channel=channel, platform=platform)
             region = button.label.rsplit("– ", 1)[1]
-            assert f"for {region}" in typed.text or f"for {region} fylkeskommune" in typed.text, typed.text
+            assert f"med {region}" in typed.text or f"for {region} fylkeskommune" in typed.text, typed.text
 
 
 @pytest.mark.parametrize("typed", ["signer for IN", "Signer for IN", "signer for Innovasjon Norge agder"])

@@ -46,7 +46,7 @@ def test_a_bare_signer_in_an_actors_channel_signs_the_one_agreement_that_waits_f
     bot = make_bot(at=oslo(2027, 1, 5, 9))
     record_all_preconditions(bot, year=2027)
     done = bot.say("signer", as_=person, channel=SIGNERS[person])
-    assert done.ok and "2027 for Agder fylkeskommune" in done.text, done.text
+    assert done.ok and "med Agder fylkeskommune" in done.text, done.text
     party = bot.core.config.party_short(next(iter(bot.core.state.signatures(region="agder", year=2027))))
     assert party.lower() == SIGNERS[person]
 

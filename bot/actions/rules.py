@@ -259,11 +259,7 @@ def require_coordinator(acting: Acting, *, item: Item, what: str | None = None) 
     """Dates and outcomes: a region's coordinators for its own milestones, AU for the national ones.
     `what` names the write in the refusal (default: dates and meeting outcomes)."""
     if item.region is None:
-        require_member(
-            acting,
-            party=acting.config.parties.coordinator.key,
-            what=_("registrere de nasjonale møtene"),
-        )
+        require_national(acting)
         return
     require_member(
         acting,
@@ -272,6 +268,12 @@ def require_coordinator(acting: Acting, *, item: Item, what: str | None = None) 
     )
     if acting.caller.role != "coordinator":
         raise refuse_non_coordinator(acting, region=item.region, what=what)
+
+
+def require_national(acting: Acting) -> None:
+    """The national meetings are AU's to record: asked before anything else about them, so a county coordinator
+    typing `dato høstmøte` is told who sets it, not asked «Hvilken dato?» first (walk 39)."""
+    require_member(acting, party=acting.config.parties.coordinator.key, what=_("registrere de nasjonale møtene"))
 
 
 def require_admin(acting: Acting) -> None:

@@ -63,6 +63,13 @@ class Followup:
     handed_on_from: str | None = None
     """The name of the person who owned it and has left its party: it is the party's now, `owner_name` the
     party's name (`bot.model.followups_departed`)."""
+    closed_on: date | None = None
+    """The day it was closed with `ferdig` (Oslo), shown beside the ✓ so a point closed late says so (walk 39)."""
+
+    @property
+    def closed_late(self) -> bool:
+        """Closed after its due date: «ferdig 15. juni 2027, etter fristen» where the ✓ alone hid it."""
+        return self.closed_on is not None and self.due is not None and self.closed_on > self.due
 
     @property
     def owner_shown(self) -> str:
@@ -108,6 +115,7 @@ def _points(config: AppConfig, *, item: Item, doc: Document) -> list[Followup]:
                 owner_party=str(party) if party else _party_of(config, owner),
                 due=due_day,
                 closed=bool(point.get("closed_at")),
+                closed_on=_day(str(point.get("closed_at") or "")[:10]),
                 item=item,
                 place=config.party_short(item.region) if item.region else None,
                 due_unread=str(point["due_unread"]) if point.get("due_unread") else None,

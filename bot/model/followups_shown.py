@@ -24,12 +24,17 @@ SHOW = 5
 
 
 def point_line(point: Followup, *, today: date) -> str:
-    """«Sende utkast (IN, innen 15. mars, på overtid) [K7QM]», or «✓ …» when closed."""
+    """«Sende utkast (IN, innen 15. mars, på overtid) [K7QM]», or «✓ … (IN, innen 15. mars, ferdig 20. mars, etter
+    fristen) [K7QM]» when closed."""
     details = [point.owner_shown]
     if point.due:
         details.append(_("innen {day}").format(day=day_text(point.due)))
     if point.overdue(today):
         details.append(_("på overtid"))
+    if point.closed and point.closed_on is not None:  # when, and whether it was late (walk 39 F8)
+        details.append(_("ferdig {day}").format(day=day_text(point.closed_on)))
+        if point.closed_late:
+            details.append(_("etter fristen"))
     line = f"{point.text} ({', '.join(details)}) [{point.id}]"
     return f"✓ {line}" if point.closed else line
 

@@ -8,7 +8,7 @@ from bot.delivery.outbox import queue
 from bot.i18n import _
 from bot.messages import ChannelAddress, Outcome, Reply
 from bot.model.order import is_confirm
-from bot.parsing import shown
+from bot.parsing import fold, shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
 from bot.pointers import asks_next_week, either, pointers
@@ -56,8 +56,12 @@ def unknown(job: Job) -> Reply:
             title=_("Ukjent kommando"),
         )
     name = shown(typed, limit=30).lower()
-    if job.vocab.precondition(word):  # `statsbudsjett` alone: the command that records it
-        suggestions = [_("forutsetning") + f" {name}"]
+    rest = job.parsed.rest.split()
+    if job.vocab.precondition(word):  # `statsbudsjett vedtatt 15. desember`: the command that records it, as typed
+        suggestions = [shown(" ".join([_("forutsetning"), name, *rest]), limit=80)]
+    elif job.vocab.milestone(word, scope=None) and rest and fold(rest[0]) in ("dato", "referat"):
+        # «høst dato 18. november»: the command word typed after the meeting, put first (walk 39)
+        suggestions = [shown(" ".join([rest[0].lower(), name, *rest[1:]]), limit=80)]
     elif job.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
         suggestions = [f"dato {name} …", f"referat {name} …"]
     else:

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.facts.kinds import is_dated
 from bot.facts.responsible import who_answers
 from bot.i18n import _
 from bot.model.config import AppConfig
@@ -127,21 +128,29 @@ def feed_events(*, config: AppConfig, state: StateStore, feed: Feed, today: date
                 kind="deadline",
             )
         )
-        if progress.planned is not None:
-            start = progress.planned if progress.planned.tzinfo else progress.planned.replace(tzinfo=config.tz)
-            last_day = progress.planned_last_day
+        planned, has_time, last_day, planned_end = (
+            progress.planned,
+            progress.planned_has_time,
+            progress.planned_last_day,
+            progress.planned_end,
+        )
+        if planned is None and progress.done and progress.done_at is not None and is_dated(item):
+            # Held (or treated) with no plan: on the day it was held, as the page and `status` say (walk 39 F9).
+            planned, has_time, last_day, planned_end = progress.done_at, False, None, None
+        if planned is not None:
+            start = planned if planned.tzinfo else planned.replace(tzinfo=config.tz)
             # A meeting over several days is one all-day event from its first day to its last (only the first
             # day's start time is stored, so it is said in the text, not guessed as an end).
-            timed = progress.planned_has_time and last_day is None
+            timed = has_time and last_day is None
             begins = ""
-            if last_day is not None and progress.planned_has_time:
+            if last_day is not None and has_time:
                 description += "\n" + _("Start: {time} første dag").format(time=f"{start.astimezone(config.tz):%H.%M}")
                 # and in the title, which every calendar shows (the description is one click away, walk 24 F10)
                 begins = " " + _("(start kl. {time})").format(time=f"{start.astimezone(config.tz):%H.%M}")
             end = start
-            if timed and progress.planned_end:  # the end typed with the date («kl 10–15»)
+            if timed and planned_end:  # the end typed with the date («kl 10–15»)
                 local = start.astimezone(config.tz)
-                end = local.replace(hour=int(progress.planned_end[:2]), minute=int(progress.planned_end[3:]))
+                end = local.replace(hour=int(planned_end[:2]), minute=int(planned_end[3:]))
             elif timed:
                 # Only the start is stored: the event ends where it starts (RFC 5545 allows DTEND = DTSTART, and
                 # calendars show it at its start; without DTEND khal and Google make it an all-day event),
