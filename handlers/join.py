@@ -17,7 +17,17 @@ from bot.actions.rules import adviser_may
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
-from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
+from bot.messages import (
+    Announcement,
+    Button,
+    ChannelAddress,
+    Mention,
+    Outcome,
+    Reply,
+    Request,
+    Visibility,
+    platform_name,
+)
 from bot.model.order import split_confirm
 from bot.parsing import fold, is_count, shown
 from bot.shown.replies import make_reply
@@ -127,7 +137,7 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
         title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
         lead=template.format(
             name=asked.name,
-            platform=asked.platform,
+            platform=platform_name(asked.platform),
             party=name,
             number=asked.number,
             may=adviser_may(ctx.config, party=asked.party),

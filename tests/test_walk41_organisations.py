@@ -1,0 +1,53 @@
+"""Walk 41: twenty organisations met in the real clients. People from other Slack workspaces and Teams
+tenants, bound by `koble organisasjon`, sign, ask and read; what they read names their platform as people
+do («Slack», «Teams») and points them to the party of the channel they are in."""
+
+from __future__ import annotations
+
+from bot.messages import Reply, Request
+from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+
+TENANT = "aaaaaaaa-1111-2222-3333-444444444444"
+TEAMS_AGDER = "19:agder@thread.tacv2"
+
+
+def from_org(
+    bot: BotDriver, text: str, *, user: str, channel: str, organisation: str | None, platform: str = "slack"
+) -> Reply:
+    """A person from another organisation, as Slack (`user_team`) and Teams (their tenant) carry them."""
+    request = Request(
+        platform=platform,
+        user_id=user,
+        channel_id=channel,
+        text=text,
+        user_name=user.title(),
+        organisation=organisation,
+    )
+    outcome = bot.core.handle(request)
+    bot.outcomes.append(outcome)
+    return outcome.reply
+
+
+def test_logg_and_the_receipt_name_slack_and_teams_as_people_write_them() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    bot.say(f"koble organisasjon {TENANT} agder koordinator", as_="admin")
+    record_all_preconditions(bot, year=2027)
+    register_text(bot, year=2027)
+    signed = from_org(bot, "signer", user="lise", channel=TEAMS_AGDER, organisation=TENANT, platform="teams")
+    assert signed.title == "Signert for Agder fylkeskommune"
+    from_org(bot, "signer", user="anne", channel="C0INAGDER", organisation="T0INNOVA")
+
+    log = bot.say("logg")
+    assert "Anne (Slack): Signerte samarbeidsavtalen 2027" in log.text
+    assert "Lise (Teams): Signerte samarbeidsavtalen 2027" in log.text
+    assert "(slack)" not in log.text and "(teams)" not in log.text
+    receipt = bot.say("kvittering").text
+    assert "Lise, 11.01.2027 kl. 09.00 (Europe/Oslo), Teams, kanal" in receipt
+    assert "Anne, 11.01.2027 kl. 09.00 (Europe/Oslo), Slack, kanal" in receipt
+
+
+def test_a_join_request_names_the_platform_it_came_from() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    asked = from_org(bot, "bli med IN", user="anne", channel="C0IN", organisation="T0OTHERWS")
+    assert "Anne (Slack) ber om å bli med som rådgiver for Innovasjon Norge" in asked.text
