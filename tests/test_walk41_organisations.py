@@ -51,3 +51,12 @@ def test_a_join_request_names_the_platform_it_came_from() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
     asked = from_org(bot, "bli med IN", user="anne", channel="C0IN", organisation="T0OTHERWS")
     assert "Anne (Slack) ber om å bli med som rådgiver for Innovasjon Norge" in asked.text
+
+
+def test_a_stranger_in_a_regions_channel_is_shown_how_to_join_that_region() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    refused = from_org(bot, "signer", user="anne", channel="C0AGDER", organisation="T0NEWJOB")
+    assert "f.eks. «bli med agder»" in refused.text
+    assert [button.command for button in refused.buttons] == ["bli med agder"]
+    asked = from_org(bot, "hvem", user="anne", channel="C0SIVA", organisation="T0NEWJOB")
+    assert "f.eks. «bli med SIVA»" in asked.text

@@ -186,21 +186,23 @@ def require_known(acting: Acting, *, reads: str | None = None) -> None:
             if party
             else ()
         )
+        # The example is the channel's own party, as the button is (walk 41: «bli med IN» in Agder's channel).
+        example = party or "IN"
         if reads:
             raise DomainError(
                 _(
                     "Du er ikke registrert hos meg ennå, og «{command}» svarer bare dem som er med for en part; "
                     "«neste», «status», «årshjul» og «logg» kan du lese nå. Skriv «bli med <part>», f.eks. «bli med "
-                    "IN», så slipper koordinatorene for parten deg inn."
-                ).format(command=reads),
+                    "{example}», så slipper koordinatorene for parten deg inn."
+                ).format(command=reads, example=example),
                 buttons=join,
             )
         raise DomainError(
             _(
                 "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "
-                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med IN», så slipper koordinatorene for "
-                "parten deg inn."
-            ),
+                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med {example}», så slipper koordinatorene "
+                "for parten deg inn."
+            ).format(example=example),
             buttons=join,
         )
 
