@@ -60,3 +60,19 @@ def test_a_stranger_in_a_regions_channel_is_shown_how_to_join_that_region() -> N
     assert [button.command for button in refused.buttons] == ["bli med agder"]
     asked = from_org(bot, "hvem", user="anne", channel="C0SIVA", organisation="T0NEWJOB")
     assert "f.eks. «bli med SIVA»" in asked.text
+
+
+def test_someone_waiting_for_an_answer_is_told_so_when_they_try_to_record() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    asked = from_org(bot, "bli med SIVA", user="gro", channel="C0AGDER", organisation="T0GUESTWS")
+    assert asked.ok
+    before = bot.snapshot()
+    refused = from_org(bot, "signer", user="gro", channel="C0AGDER", organisation="T0GUESTWS")
+    assert not refused.ok
+    assert "Forespørselen din om å bli med for Siva (forespørsel 1) venter på svar" in refused.text
+    assert "bli med agder" not in refused.text and refused.buttons == ()
+    assert bot.snapshot() == before
+    again = from_org(bot, "bli med SIVA", user="gro", channel="C0AGDER", organisation="T0GUESTWS")
+    assert again.ok and bot.snapshot() == before
+    other = from_org(bot, "bli med IN", user="gro", channel="C0AGDER", organisation="T0GUESTWS")
+    assert not other.ok and "Du har allerede spurt om å bli med for Siva (forespørsel 1)" in other.text

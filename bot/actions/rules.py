@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from bot.actions.base import Acting
 from bot.actions.coordinators_only import refuse_non_coordinator
 from bot.actions.departed import refuse_the_departed
+from bot.actions.membership import refuse_the_waiting
 from bot.actions.typed_back import typed_with
 from bot.i18n import _, using
 from bot.messages import Button
@@ -175,6 +176,7 @@ def require_known(acting: Acting, *, reads: str | None = None) -> None:
     nothing (`hvem`), whose refusal says what it is for rather than «men ikke registrere» (walk 28 F4)."""
     if not acting.caller.known:
         refuse_the_departed(acting)
+        refuse_the_waiting(acting)
         party = acting.channel.actor or acting.channel.region
         join = (
             (
