@@ -76,3 +76,16 @@ def test_someone_waiting_for_an_answer_is_told_so_when_they_try_to_record() -> N
     assert again.ok and bot.snapshot() == before
     other = from_org(bot, "bli med IN", user="gro", channel="C0AGDER", organisation="T0GUESTWS")
     assert not other.ok and "Du har allerede spurt om å bli med for Siva (forespørsel 1)" in other.text
+
+
+def test_binding_an_organisation_names_its_kind_as_hvem_and_the_removal_do() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    bound = bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert "Alle fra Slack T0INNOVA er nå rådgiver for Innovasjon Norge" in bound.text
+    again = bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert "Slack T0INNOVA er allerede koblet til Innovasjon Norge som rådgiver." in again.text
+    asked = bot.say("koble organisasjon T0INNOVA SIVA", as_="admin")
+    assert asked.text.startswith("Alle fra Slack T0INNOVA er rådgiver for Innovasjon Norge.")
+    tenant = bot.say(f"koble organisasjon {TENANT} agder koordinator", as_="admin")
+    assert f"Alle fra Teams {TENANT} er nå koordinator for Agder fylkeskommune" in tenant.text
+    assert "Slack T0INNOVA: alle som rådgiver" in bot.say("hvem IN", as_="admin").text

@@ -295,7 +295,7 @@ def bind_organisation(
                 "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
                 "erstatter den koblingen med {new}."
             ).format(
-                organisation=chosen.key.partition(":")[2],
+                organisation=organisation_label(chosen.key),
                 role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
                 party=config.party_name(replaced[0]),
                 new=config.party_name(chosen.party),
