@@ -89,3 +89,18 @@ def test_binding_an_organisation_names_its_kind_as_hvem_and_the_removal_do() -> 
     tenant = bot.say(f"koble organisasjon {TENANT} agder koordinator", as_="admin")
     assert f"Alle fra Teams {TENANT} er nå koordinator for Agder fylkeskommune" in tenant.text
     assert "Slack T0INNOVA: alle som rådgiver" in bot.say("hvem IN", as_="admin").text
+
+
+def test_a_bare_status_in_a_personal_chat_lists_the_callers_actors_points() -> None:
+    bot = make_bot(at=oslo(2026, 9, 7, 10))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert bot.say("dato høstmøte 20. oktober kl 10", as_="aud", channel="nasjonal").ok
+    bot.set_time(2026, 10, 21, 10)
+    assert bot.say("referat høstmøte OK. oppfølging: Sende tall @IN innen 1.12.", as_="aud", channel="nasjonal").ok
+    bot.set_time(2026, 11, 13, 11)
+    request = Request(
+        platform="slack", user_id="anne", channel_id="D0ANNE", text="status", organisation="T0INNOVA", personal=True
+    )
+    status = bot.core.handle(request).reply
+    assert status.ok and status.title == "Status Innovasjon Norge", status.text
+    assert "Sende tall" in status.text and "status agder 2027" in status.text
