@@ -4,8 +4,14 @@ do («Slack», «Teams») and points them to the party of the channel they are i
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+from adapters.slack.render import message_payload
 from bot.messages import Reply, Request
+from bot.reminders.passes import run_pass
 from tests.driver import BotDriver, make_bot, oslo, record_all_preconditions, register_text
+from tests.helpers import senders_for
 
 TENANT = "aaaaaaaa-1111-2222-3333-444444444444"
 TEAMS_AGDER = "19:agder@thread.tacv2"
@@ -104,3 +110,41 @@ def test_a_bare_status_in_a_personal_chat_lists_the_callers_actors_points() -> N
     status = bot.core.handle(request).reply
     assert status.ok and status.title == "Status Innovasjon Norge", status.text
     assert "Sende tall" in status.text and "status agder 2027" in status.text
+
+
+def blocks_of(reply: Reply) -> list[dict[str, Any]]:
+    return message_payload(reply)["blocks"]
+
+
+def _point_reminders(bot: BotDriver) -> list[Reply]:
+    """The Slack posts of a reminder pass that remind of the point «sende tall»."""
+    senders = senders_for(bot)
+    asyncio.run(run_pass(core=bot.core, senders=senders))
+    return [reply for _day, _channel, reply in senders["slack"].posts if "«sende tall»" in reply.text]
+
+
+def test_a_points_reminder_calls_on_its_owner_known_through_the_organisation() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 10, 0))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert from_org(bot, "neste", user="U9ANNE", channel="C0IN", organisation="T0INNOVA").ok
+    minutes = "referat høst agder 2026 Godt møte. oppfølging: sende tall <@U9ANNE> innen 4. desember bekreft"
+    assert bot.say(minutes, as_="U0KARI", platform="slack", channel="C0AGDER").ok
+    bot.set_time(2026, 12, 2, 9, 0)
+    posts = _point_reminders(bot)
+    assert posts, "the point's reminder went out"
+    for post in posts:
+        owner = [mention for mention in post.mentions if mention.person == "U9ANNE"]
+        assert owner and owner[0].ids == {"slack": "U9ANNE"}, post.mentions
+        assert "Til: Ola Berg, U9Anne" in post.text
+        assert blocks_of(post)[-1]["elements"][0]["text"] == "Til: <@U0OLA>, <@U9ANNE>"
+
+
+def test_an_owner_who_turned_mentions_off_is_not_called_on() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 10, 0))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert from_org(bot, "varsel av", user="U9ANNE", channel="C0IN", organisation="T0INNOVA").ok
+    minutes = "referat høst agder 2026 Godt møte. oppfølging: sende tall <@U9ANNE> innen 4. desember bekreft"
+    assert bot.say(minutes, as_="U0KARI", platform="slack", channel="C0AGDER").ok
+    bot.set_time(2026, 12, 2, 9, 0)
+    posts = _point_reminders(bot)
+    assert posts and all("U9ANNE" not in [m.person for m in post.mentions] for post in posts)
