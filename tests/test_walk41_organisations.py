@@ -143,3 +143,15 @@ def test_a_points_reminder_calls_on_its_owner_known_through_the_organisation() -
 def test_an_owner_who_turned_mentions_off_is_not_called_on() -> None:
     posts = _point_reminders("varsel av")
     assert posts and all("U9ANNE" not in [m.person for m in post.mentions] for post in posts)
+
+
+def test_a_new_point_is_told_to_its_owners_channels_naming_and_calling_on_the_owner() -> None:
+    bot = make_bot(at=oslo(2026, 11, 23, 10, 0))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    assert from_org(bot, "neste", user="U9ANNE", channel="C0IN", organisation="T0INNOVA").ok
+    minutes = "referat høst agder 2026 Godt møte. oppfølging: sende tall <@U9ANNE> innen 4. desember bekreft"
+    assert bot.say(minutes, as_="U0KARI", platform="slack", channel="C0AGDER").ok
+    told = [a.reply for a in bot.last.announcements if a.to.channel_id == "C0INAGDER"]
+    assert told and "sende tall [" in told[0].text and "] (U9Anne, innen 4. desember 2026)" in told[0].text
+    assert [mention.ids for mention in told[0].mentions] == [{"slack": "U9ANNE"}]
+    assert blocks_of(told[0])[-1]["elements"][0]["text"] == "Til: <@U9ANNE>"
