@@ -155,3 +155,13 @@ def test_a_new_point_is_told_to_its_owners_channels_naming_and_calling_on_the_ow
     assert told and "sende tall [" in told[0].text and "] (U9Anne, innen 4. desember 2026)" in told[0].text
     assert [mention.ids for mention in told[0].mentions] == [{"slack": "U9ANNE"}]
     assert blocks_of(told[0])[-1]["elements"][0]["text"] == "Til: <@U9ANNE>"
+
+
+def test_unbinding_an_organisation_says_how_its_people_ask_to_come_back() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    gone = bot.say("koble organisasjon T0INNOVA fjern bekreft", as_="admin")
+    assert "De kan be om å komme med igjen: «bli med IN»." in gone.text
+    told = [a.reply.text for a in bot.last.announcements if a.to.channel_id == "C0IN"]
+    assert told and "«bli med IN»" in told[0]
+    assert from_org(bot, "bli med IN", user="anne", channel="C0IN", organisation="T0INNOVA").ok
