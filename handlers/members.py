@@ -7,9 +7,9 @@ the organisations first, then the people registered one by one (app.yaml, `perso
 from __future__ import annotations
 
 from bot.context import Context
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.messages import Fact, Outcome, Request, Section
-from bot.model.identity import ROLE_NAMES, organisation_label
+from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_label
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import asker_alone
@@ -23,6 +23,8 @@ def who(request: Request, ctx: Context) -> Outcome:
     reject_extra(args.rest, example=_(WHO_EXAMPLE))
     party = args.party or ctx.caller.party or ctx.channel.actor or ctx.channel.region
     if party is None:
+        if bound := ctx.directory.organisations():
+            return _every_organisation(request, ctx, bound)
         raise DomainError(_("Hvilken part? Skriv for eksempel «{example}».").format(example=_(WHO_EXAMPLE)))
     organisations = ctx.directory.organisations(party=party)
     people = ctx.directory.people_of(party=party)
@@ -56,4 +58,30 @@ def who(request: Request, ctx: Context) -> Outcome:
     )
     return Outcome(
         reply=make_reply(title=_("Hvem er med for {party}").format(party=name), lead=lead, sections=sections)
+    )
+
+
+def _every_organisation(request: Request, ctx: Context, bound: list[OrganisationBinding]) -> Outcome:
+    """A bare `hvem` from someone of no party (an admin in the national channel): every organisation bound,
+    with the party and role it gives, so the twenty organisations are checked at once (walk 41)."""
+    facts = tuple(
+        Fact(
+            label=organisation_label(b.key),
+            value=_("{party}: alle som {role}").format(
+                party=ctx.config.party_name(b.party), role=_(ROLE_NAMES.get(b.role, b.role))
+            ),
+        )
+        for b in sorted(bound, key=lambda b: (ctx.config.party_name(b.party), b.key))
+    )
+    lead = ngettext(
+        "{n} organisasjon er koblet til en part. Skriv «{example}» for hvem som er kjent for én part.",
+        "{n} organisasjoner er koblet til en part. Skriv «{example}» for hvem som er kjent for én part.",
+        len(facts),
+    ).format(n=len(facts), example=_(WHO_EXAMPLE))
+    return Outcome(
+        reply=make_reply(
+            title=_("Koblede organisasjoner"),
+            lead=lead,
+            sections=[Section(title=_("Organisasjoner"), facts=facts)],
+        )
     )

@@ -165,3 +165,19 @@ def test_unbinding_an_organisation_says_how_its_people_ask_to_come_back() -> Non
     told = [a.reply.text for a in bot.last.announcements if a.to.channel_id == "C0IN"]
     assert told and "«bli med IN»" in told[0]
     assert from_org(bot, "bli med IN", user="anne", channel="C0IN", organisation="T0INNOVA").ok
+
+
+def test_a_bare_hvem_from_an_admin_lists_every_organisation_bound() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    assert "Hvilken part?" in bot.say("hvem", as_="admin").text  # nothing bound yet
+    bot.say("koble organisasjon T0INNOVA IN", as_="admin")
+    bot.say(f"koble organisasjon {TENANT} agder koordinator", as_="admin")
+    bot.say("koble organisasjon siva.no SIVA", as_="admin")
+    listed = bot.say("hvem", as_="admin")
+    assert listed.ok and listed.title == "Koblede organisasjoner"
+    assert "3 organisasjoner er koblet til en part." in listed.text
+    assert f"Teams {TENANT}: Agder fylkeskommune: alle som koordinator" in listed.text
+    assert "Slack T0INNOVA: Innovasjon Norge: alle som rådgiver" in listed.text
+    assert "e-post siva.no: Siva: alle som rådgiver" in listed.text
+    assert "Slack T0INNOVA" in bot.say("hvem IN", as_="admin").text
+    assert bot.say("hvem", as_="ola", channel="nasjonal").title == "Hvem er med for Innovasjon Norge"
