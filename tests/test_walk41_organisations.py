@@ -181,3 +181,14 @@ def test_a_bare_hvem_from_an_admin_lists_every_organisation_bound() -> None:
     assert "e-post siva.no: Siva: alle som rådgiver" in listed.text
     assert "Slack T0INNOVA" in bot.say("hvem IN", as_="admin").text
     assert bot.say("hvem", as_="ola", channel="nasjonal").title == "Hvem er med for Innovasjon Norge"
+
+
+def test_the_au_role_is_refused_for_another_party_as_person_and_as_organisation() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    before = bot.snapshot()
+    for typed in ("koble organisasjon T0AGDERFK agder au", "person <@U9TEST> IN au Test Testesen"):
+        refused = bot.say(typed, as_="U0ADMIN", platform="slack", channel="C0NASJONAL")
+        assert not refused.ok and "«au» er rollen i Regionalutviklingskollegiets arbeidsutvalg (AU)." in refused.text
+    assert bot.snapshot() == before
+    assert bot.say("koble organisasjon regjeringen.no AU", as_="admin").ok
+    assert bot.say("person <@U9TEST> AU au Test Testesen", as_="U0ADMIN", platform="slack", channel="C0NASJONAL").ok
