@@ -192,3 +192,17 @@ def test_the_au_role_is_refused_for_another_party_as_person_and_as_organisation(
     assert bot.snapshot() == before
     assert bot.say("koble organisasjon regjeringen.no AU", as_="admin").ok
     assert bot.say("person <@U9TEST> AU au Test Testesen", as_="U0ADMIN", platform="slack", channel="C0NASJONAL").ok
+
+
+def test_slack_leaves_out_a_button_whose_command_is_longer_than_a_button_holds() -> None:
+    bot = make_bot(at=oslo(2026, 11, 24, 9, 0))
+    minutes = "referat høst " + "Godt møte om FoU & innovasjon. " * 80 + "oppfølging: sende tall @IN innen 4. desember"
+    asked = bot.say(minutes, as_="U0KARI", platform="slack", channel="C0AGDER")
+    assert not asked.ok and [len(b.command) > 2000 for b in asked.buttons] == [True]
+    payload = message_payload(asked)
+    assert [block for block in payload["blocks"] if block["type"] == "actions"] == []
+    assert "«bekreft» til slutt" in payload["text"]
+    short = bot.say("referat høst Godt møte", as_="U0KARI", platform="slack", channel="C0AGDER")
+    assert [e["value"] for b in blocks_of(short) if b["type"] == "actions" for e in b["elements"]] == [
+        "referat høst Godt møte bekreft"
+    ]
