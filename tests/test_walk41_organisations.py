@@ -51,6 +51,8 @@ def test_logg_and_the_receipt_name_slack_and_teams_as_people_write_them() -> Non
     receipt = bot.say("kvittering").text
     assert "Lise, 11.01.2027 kl. 09.00 (Europe/Oslo), Teams, kanal" in receipt
     assert "Anne, 11.01.2027 kl. 09.00 (Europe/Oslo), Slack, kanal" in receipt
+    # the parties still to sign named as `neste` names them, not by the codes typed in commands
+    assert "Status: mangler signatur fra Siva, Norges forskningsråd, Regionale forskningsfond" in receipt
 
 
 def test_a_join_request_names_the_platform_it_came_from() -> None:

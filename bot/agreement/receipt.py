@@ -256,7 +256,7 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         if version
         else None,
         complete=bool(parties) and all(party in signed for party in parties),
-        missing=[config.party_short(party) for party in parties if party not in signed],
+        missing=[config.party_prose(party) for party in parties if party not in signed],
         signatures=lines,
         history_partition=partition,
         history_entries=covered,
