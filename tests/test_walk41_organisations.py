@@ -58,7 +58,17 @@ def test_logg_and_the_receipt_name_slack_and_teams_as_people_write_them() -> Non
 def test_a_join_request_names_the_platform_it_came_from() -> None:
     bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
     asked = from_org(bot, "bli med IN", user="anne", channel="C0IN", organisation="T0OTHERWS")
-    assert "Anne (Slack) ber om å bli med som rådgiver for Innovasjon Norge" in asked.text
+    assert "Anne (Slack T0OTHERWS) ber om å bli med som rådgiver for Innovasjon Norge" in asked.text
+    # IN has no coordinator, so an admin answers: told how to let the whole workspace in at once
+    assert "Alle fra Slack T0OTHERWS kan kobles til en part på én gang: «koble organisasjon T0OTHERWS <part>»." in (
+        asked.text
+    )
+    terminal = bot.say("bli med IN", as_="gjest", channel="in")
+    assert "gjest (terminal) ber om" in terminal.text and "koble organisasjon" not in terminal.text
+    coordinated = from_org(bot, "bli med agder", user="bo", channel="C0AGDER", organisation="T0OTHERWS")
+    told = [a.reply.text for a in bot.last.announcements] + [coordinated.text]
+    assert any("Bo (Slack T0OTHERWS) ber om" in text for text in told), told
+    assert not any("koble organisasjon" in text for text in told)  # a coordinator cannot bind it
 
 
 def test_a_stranger_in_a_regions_channel_is_shown_how_to_join_that_region() -> None:
