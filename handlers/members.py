@@ -10,18 +10,23 @@ from bot.context import Context
 from bot.i18n import N_, _, ngettext
 from bot.messages import Fact, Outcome, Request, Section
 from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_label
+from bot.parsing import fold
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import asker_alone
 from handlers.common import read_args, reject_extra
 
 WHO_EXAMPLE = N_("hvem IN")
+NATIONAL = frozenset({"nasjonal", "nasjonalt"})
 
 
 def who(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("party",))
+    words = ctx.args.split()
+    # «hvem nasjonal»: the national party, AU, as `status nasjonal` and `logg nasjonal` read the nation (walk 41)
+    national = ctx.config.parties.coordinator.key if any(fold(w) in NATIONAL for w in words) else None
+    args = read_args(ctx, [w for w in words if fold(w) not in NATIONAL], want=("party",))
     reject_extra(args.rest, example=_(WHO_EXAMPLE))
-    party = args.party or ctx.caller.party or ctx.channel.actor or ctx.channel.region
+    party = args.party or national or ctx.caller.party or ctx.channel.actor or ctx.channel.region
     if party is None:
         if bound := ctx.directory.organisations():
             return _every_organisation(request, ctx, bound)

@@ -218,3 +218,9 @@ def test_slack_leaves_out_a_button_whose_command_is_longer_than_a_button_holds()
     assert [e["value"] for b in blocks_of(short) if b["type"] == "actions" for e in b["elements"]] == [
         "referat høst Godt møte bekreft"
     ]
+
+
+def test_hvem_nasjonal_is_aus_list() -> None:
+    bot = make_bot(at=oslo(2027, 1, 11, 9, 0))
+    for typed in ("hvem nasjonal", "hvem AU"):
+        assert bot.say(typed, as_="admin").title == "Hvem er med for Regionalutviklingskollegiets arbeidsutvalg (AU)"
