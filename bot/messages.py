@@ -12,6 +12,15 @@ from enum import StrEnum
 from types import MappingProxyType
 
 PLATFORMS = ("terminal", "slack", "teams")
+_PLATFORM_NAMES = {"slack": "Slack", "teams": "Teams"}
+
+
+def platform_name(platform: str) -> str:
+    """A platform as people read it (`logg`, `kvittering`, a join request, the status page): «Slack», «Teams»,
+    never the stored id «slack»; «terminal» and anything else as stored."""
+    return _PLATFORM_NAMES.get(platform, platform)
+
+
 FORMLESS = frozenset({"terminal"})
 """Platforms whose adapter shows no form (the terminal prints text): a reply that offers a form tells them
 only the one-line way to write the same (walk 36 F8)."""

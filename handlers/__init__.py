@@ -331,8 +331,9 @@ COMMANDS: tuple[Command, ...] = (
         "hvem",
         members.who,
         N_(
-            "Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg. Bare til deg "
-            "(i en Teams-kanal ser kanalen svaret; skriv det i en personlig chat med boten)."
+            "Hvem som er kjent for en part, og hvordan: gjennom organisasjonen eller hver for seg (uten part, fra en "
+            "administrator: alle organisasjonene som er koblet). Bare til deg (i en Teams-kanal ser kanalen svaret; "
+            "skriv det i en personlig chat med boten)."
         ),
         N_("hvem [part]"),
         (N_("hvem IN"), N_("hvem agder")),

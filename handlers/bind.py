@@ -14,7 +14,7 @@ from bot.context import Context
 from bot.i18n import N_, _, using
 from bot.mentions import resolve
 from bot.messages import Announcement, Outcome, Reply, Request, Visibility
-from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_key
+from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_key, organisation_label
 from bot.model.order import is_confirm, split_confirm
 from bot.parsing import fold, shown
 from bot.shown.replies import make_reply
@@ -101,7 +101,7 @@ def bind_organisation(request: Request, ctx: Context, *, words: list[str]) -> Ou
         confirmed=confirmed,
     )
     values = {
-        "organisation": chosen.key.partition(":")[2],
+        "organisation": organisation_label(chosen.key),
         "party": ctx.config.party_name(chosen.party),
         "role": _(ROLE_NAMES.get(chosen.role, chosen.role)),
     }

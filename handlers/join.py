@@ -17,7 +17,18 @@ from bot.actions.rules import adviser_may
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
-from bot.messages import Announcement, Button, ChannelAddress, Mention, Outcome, Reply, Request, Visibility
+from bot.messages import (
+    Announcement,
+    Button,
+    ChannelAddress,
+    Mention,
+    Outcome,
+    Reply,
+    Request,
+    Visibility,
+    platform_name,
+)
+from bot.model.identity import organisation_key, organisation_label
 from bot.model.order import split_confirm
 from bot.parsing import fold, is_count, shown
 from bot.shown.replies import make_reply
@@ -123,11 +134,19 @@ def _request_message(ctx: Context, asked: JoinRequest, *, buttons: bool = True) 
     # Who may press the buttons, by name: anyone else in the channel (AU's members in the national channel)
     # is refused, so the post says so (walk 6, F13).
     template += " " + _("Bare {who} kan svare.")
+    key = organisation_key(asked.organisation) if asked.organisation else None
+    if key is not None and not _party_answers(ctx, asked.party):
+        # Twenty organisations: the admin who answers sees where the person is from, and how to let all of it in.
+        template += " " + _(
+            "Alle fra {organisation} kan kobles til en part på én gang: «koble organisasjon {id} <part>»."
+        )
     reply = make_reply(
         title=_("{name} vil bli med for {party}").format(name=asked.name, party=name),
         lead=template.format(
             name=asked.name,
-            platform=asked.platform,
+            platform=organisation_label(key) if key is not None else platform_name(asked.platform),
+            organisation=organisation_label(key) if key is not None else "",
+            id=asked.organisation,
             party=name,
             number=asked.number,
             may=adviser_may(ctx.config, party=asked.party),

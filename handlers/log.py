@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.i18n import N_, _, ngettext
-from bot.messages import Outcome, Request, Section
+from bot.messages import Outcome, Request, Section, platform_name
 from bot.model.wheel import milestone_item
 from bot.parsing import fold
 from bot.shown.replies import make_reply
@@ -51,7 +51,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     sections = [
         Section(
             title=_when_text(entry.get("at")),
-            text=f"{entry.get('name')} ({entry.get('platform')}): {entry_summary(entry)}"
+            text=f"{entry.get('name')} ({platform_name(str(entry.get('platform') or ''))}): {entry_summary(entry)}"
             + void_note(entry, state=ctx.state)
             + _earlier_note(ctx, entry),
         )

@@ -7,22 +7,29 @@ the organisations first, then the people registered one by one (app.yaml, `perso
 from __future__ import annotations
 
 from bot.context import Context
-from bot.i18n import N_, _
+from bot.i18n import N_, _, ngettext
 from bot.messages import Fact, Outcome, Request, Section
-from bot.model.identity import ROLE_NAMES, organisation_label
+from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_label
+from bot.parsing import fold
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import asker_alone
 from handlers.common import read_args, reject_extra
 
 WHO_EXAMPLE = N_("hvem IN")
+NATIONAL = frozenset({"nasjonal", "nasjonalt"})
 
 
 def who(request: Request, ctx: Context) -> Outcome:
-    args = read_args(ctx, ctx.args.split(), want=("party",))
+    words = ctx.args.split()
+    # «hvem nasjonal»: the national party, AU, as `status nasjonal` and `logg nasjonal` read the nation (walk 41)
+    national = ctx.config.parties.coordinator.key if any(fold(w) in NATIONAL for w in words) else None
+    args = read_args(ctx, [w for w in words if fold(w) not in NATIONAL], want=("party",))
     reject_extra(args.rest, example=_(WHO_EXAMPLE))
-    party = args.party or ctx.caller.party or ctx.channel.actor or ctx.channel.region
+    party = args.party or national or ctx.caller.party or ctx.channel.actor or ctx.channel.region
     if party is None:
+        if bound := ctx.directory.organisations():
+            return _every_organisation(request, ctx, bound)
         raise DomainError(_("Hvilken part? Skriv for eksempel «{example}».").format(example=_(WHO_EXAMPLE)))
     organisations = ctx.directory.organisations(party=party)
     people = ctx.directory.people_of(party=party)
@@ -56,4 +63,30 @@ def who(request: Request, ctx: Context) -> Outcome:
     )
     return Outcome(
         reply=make_reply(title=_("Hvem er med for {party}").format(party=name), lead=lead, sections=sections)
+    )
+
+
+def _every_organisation(request: Request, ctx: Context, bound: list[OrganisationBinding]) -> Outcome:
+    """A bare `hvem` from someone of no party (an admin in the national channel): every organisation bound,
+    with the party and role it gives, so the twenty organisations are checked at once (walk 41)."""
+    facts = tuple(
+        Fact(
+            label=organisation_label(b.key),
+            value=_("{party}: alle som {role}").format(
+                party=ctx.config.party_name(b.party), role=_(ROLE_NAMES.get(b.role, b.role))
+            ),
+        )
+        for b in sorted(bound, key=lambda b: (ctx.config.party_name(b.party), b.key))
+    )
+    lead = ngettext(
+        "{n} organisasjon er koblet til en part. Skriv «{example}» for hvem som er kjent for én part.",
+        "{n} organisasjoner er koblet til en part. Skriv «{example}» for hvem som er kjent for én part.",
+        len(facts),
+    ).format(n=len(facts), example=_(WHO_EXAMPLE))
+    return Outcome(
+        reply=make_reply(
+            title=_("Koblede organisasjoner"),
+            lead=lead,
+            sections=[Section(title=_("Organisasjoner"), facts=facts)],
+        )
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from bot.context import Context
@@ -18,6 +19,7 @@ from bot.model.followups_channels import point_channels
 from bot.model.followups_replaced import Redated, redated_text
 from bot.model.followups_shown import close_button, meeting_label
 from bot.model.wheel import Item
+from bot.reminders.notify import owner_mentions
 from bot.shown.replies import day_text, make_reply
 from handlers.announce import announce_to
 from handlers.date_moved import lead_channels  # one rule for who hears a meeting's leads
@@ -40,7 +42,9 @@ def new_point_announcements(
         addresses: list[ChannelAddress] = point_channels(directory=ctx.directory, point=points[0])
 
         def reply(points: list[Followup] = points) -> Reply:  # built once per written form
-            return _told(points, today=ctx.now.date())
+            told = _told(points, today=ctx.now.date())
+            owners = [point.person_owner for point in points if point.person_owner is not None]
+            return replace(told, mentions=owner_mentions(config=ctx.config, state=ctx.state, owners=owners))
 
         announcements += announce_to(ctx, request=request, addresses=addresses, reply=reply)
     return tuple(announcements)
@@ -80,7 +84,7 @@ def _told(points: list[Followup], *, today: date) -> Reply:
     """«Nytt oppfølgingspunkt fra <møte> – <region>: <tekst> [ID] (innen …)», all of one owner's at once; a
     point already past its day when recorded says «på overtid», as the recorder's reply does (walk 17 F-c):
     no separate overdue notice follows for it, so this is where its owner learns it is late."""
-    lines = "; ".join(f"{point.text} [{point.id}]" + _due(point, today=today) for point in points)
+    lines = "; ".join(f"{point.text} [{point.id}]" + _details(point, today=today) for point in points)
     return make_reply(
         title=ngettext("Nytt oppfølgingspunkt", "Nye oppfølgingspunkter", len(points)),
         lead=ngettext(
@@ -93,14 +97,16 @@ def _told(points: list[Followup], *, today: date) -> Reply:
     )
 
 
-def _due(point: Followup, *, today: date) -> str:
-    """« (innen 19. november 2027)», « (innen 19. november 2027, på overtid)», or nothing for an undated point."""
-    if not point.due:
-        return ""
-    details = [_("innen {day}").format(day=day_text(point.due))]
-    if point.overdue(today):
-        details.append(_("på overtid"))
-    return f" ({', '.join(details)})"
+def _details(point: Followup, *, today: date) -> str:
+    """« (innen 19. november 2027)», « (innen 19. november 2027, på overtid)», or nothing for an undated point
+    of the party; a person's point names them first, as its reminder does: « (Anne Li, innen 4. desember 2026)»
+    (walk 41: the party's channel did not learn whose it was)."""
+    details = [point.person_owner[1]] if point.person_owner else []
+    if point.due:
+        details.append(_("innen {day}").format(day=day_text(point.due)))
+        if point.overdue(today):
+            details.append(_("på overtid"))
+    return f" ({', '.join(details)})" if details else ""
 
 
 def held_before_plan_announcements(

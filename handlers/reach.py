@@ -10,10 +10,8 @@ from datetime import datetime
 from bot.context import Context
 from bot.delivery.targets import known, reason_text
 from bot.i18n import _
-from bot.messages import Fact, Section
+from bot.messages import Fact, Section, platform_name
 from bot.shown.replies import day_text
-
-PLATFORMS = {"teams": "Teams", "slack": "Slack"}
 
 
 def unreachable_section(ctx: Context) -> Section | None:
@@ -26,7 +24,7 @@ def unreachable_section(ctx: Context) -> Section | None:
         where = ctx.directory.channel(platform=mark.to.platform, channel_id=mark.to.channel_id)
         party = where.actor or (ctx.config.party_name(where.region) if where.region else "")
         what = _("nasjonal") if where.kind == "national" else party
-        platform = PLATFORMS.get(mark.to.platform, mark.to.platform)
+        platform = platform_name(mark.to.platform)
         label = _("{platform}-kanal {channel}").format(platform=platform, channel=mark.to.channel_id)
         value = _("Kan ikke nås: {reason}").format(reason=reason_text(mark))
         with suppress(ValueError):  # a hand-edited mark without its day still shows

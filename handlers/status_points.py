@@ -42,8 +42,11 @@ def _whole(ctx: Context, *, party: str) -> tuple[Section, tuple[Button, ...]] | 
 
 def actor_status(ctx: Context) -> Outcome | None:
     """`status` in an actor's channel without a region: the actor's open points, with how to ask for a
-    region's cycle; None where the actor has none (then «Hvilken region?» as before)."""
+    region's cycle; None where the actor has none (then «Hvilken region?» as before). In a personal chat
+    (no channel's party) the caller's own actor, as `context_region` reads a county's (walk 41)."""
     party = ctx.channel.actor if ctx.channel.kind == "actor" else None
+    if ctx.channel.kind == "unbound" and ctx.caller.party and ctx.config.actor(ctx.caller.party):
+        party = ctx.caller.party
     found = _whole(ctx, party=party) if party else None
     if found is None or party is None:
         return None

@@ -35,9 +35,10 @@ def unbind_organisation(request: Request, ctx: Context, *, typed: str, confirmed
 def _lead(ctx: Context, gone: Unbound) -> str:
     return _(
         "{who} fjernet koblingen av {organisation} til {party}: de som bare var kjent gjennom organisasjonen, er "
-        "ikke lenger {role} for {party}. De kan be om å bli med med «bli med»."
+        "ikke lenger {role} for {party}. De kan be om å komme med igjen: «bli med {code}»."
     ).format(
         who=ctx.caller.name,
+        code=gone.party,
         organisation=organisation_label(gone.key),
         party=ctx.config.party_name(gone.party),
         role=_(ROLE_NAMES.get(gone.role, gone.role)),

@@ -215,8 +215,8 @@ def test_the_receipt_as_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixt
         f"SHA-256: {TEXT_SHA}",
         "Lenke: https://dok.fylke.no/agder/samarbeidsavtale-2027-v1.pdf",
         "Agder fylkeskommune: Kari Nordmann, 12.01.2027 kl. 09.00 (Europe/Oslo), terminal, kanal agder, versjon 1",
-        "Innovasjon Norge: Ola Berg, 12.01.2027 kl. 13.05 (Europe/Oslo), slack, kanal C0INAGDER, versjon 1",
-        "mangler signatur fra SIVA, NFR, RFF",
+        "Innovasjon Norge: Ola Berg, 12.01.2027 kl. 13.05 (Europe/Oslo), Slack, kanal C0INAGDER, versjon 1",
+        "mangler signatur fra Siva, Norges forskningsråd, Regionale forskningsfond",
         "Kjeden: i orden",
     ):
         assert needle in reply.text, needle

@@ -294,7 +294,10 @@ def render_blocks(
     """
     reply = reply if hinted else for_slack(reply)
     more = _cut_fact_more(reply) or more
-    buttons = [b for b in reply.buttons if b.command][:MAX_BUTTONS] if with_buttons else []
+    # A command longer than a button's value (long minutes typed with «Registrer likevel») is left out: cut, a
+    # click would run another command than the one shown (the minutes' end and their «bekreft» lost); the
+    # reply's text says how to write it (walk 41).
+    buttons = [b for b in reply.buttons if 0 < len(b.command) <= MAX_BUTTON_VALUE][:MAX_BUTTONS] if with_buttons else []
     tail: list[Block] = []
     if buttons:
         tail.append(actions_block(buttons))

@@ -145,6 +145,7 @@ def bind_person(
     (`confirmed`), naming what they lose (walk 7 F1: an AU member silently lost AU's rights)."""
     require_admin(acting)
     chosen = binding()
+    require_role_fits(acting.config, party=chosen.party, role=chosen.role)
     platform = acting.request.platform
     key = binding_key(platform, chosen.user_id)
     now = acting.state.person_binding(key=key)
@@ -269,6 +270,18 @@ def _held(acting: Acting, *, now: Document | None, person: str) -> tuple[str, st
     return str(found["party"]), str(found["role"])
 
 
+def require_role_fits(config: AppConfig, *, party: str | None, role: str) -> None:
+    """An AU member is AU's: «AU-medlem for Agder fylkeskommune» (a person or an organisation) named a role
+    that acts for no one there, so it is refused, naming the roles the party has (walk 41)."""
+    if role != "au_member" or party is None or party == config.parties.coordinator.key:
+        return
+    raise DomainError(
+        _("«au» er rollen i {au}. For {party}: koordinator eller rådgiver.").format(
+            au=config.party_name(config.parties.coordinator.key), party=config.party_name(party)
+        )
+    )
+
+
 def bind_organisation(
     acting: Acting, *, binding: Callable[[], OrganisationBinding], confirmed: bool = False
 ) -> tuple[OrganisationBinding, Bound]:
@@ -281,6 +294,7 @@ def bind_organisation(
     if chosen.role not in ORGANISATION_ROLES:
         raise DomainError(_("En organisasjon kan gi rollene koordinator, rådgiver eller au, ikke administrator."))
     config = acting.config
+    require_role_fits(config, party=chosen.party, role=chosen.role)
     now = acting.state.doc(META, ORGANISATIONS, chosen.key) or None
     held = (str(now["party"]), str(now["role"])) if now and now.get("party") and now.get("role") else None
     replaced = held if held is not None and held[0] != chosen.party else None
@@ -295,7 +309,7 @@ def bind_organisation(
                 "Alle fra {organisation} er {role} for {party}. En organisasjon er koblet til én part, så dette "
                 "erstatter den koblingen med {new}."
             ).format(
-                organisation=chosen.key.partition(":")[2],
+                organisation=organisation_label(chosen.key),
                 role=_(ROLE_NAMES.get(replaced[1], replaced[1])),
                 party=config.party_name(replaced[0]),
                 new=config.party_name(chosen.party),

@@ -101,6 +101,29 @@ def join_requests(acting: Acting) -> dict[str, JoinRequest]:
     return {n: JoinRequest.of(n, doc) for n, doc in acting.state.tables(META).get(JOIN_REQUESTS, {}).items()}
 
 
+def pending_of(acting: Acting) -> JoinRequest | None:
+    """The caller's own request to join that waits for an answer (a person asks for one party at a time)."""
+    request = acting.request
+    for found in join_requests(acting).values():
+        if (found.platform, found.user_id, found.status) == (request.platform, request.user_id, "pending"):
+            return found
+    return None
+
+
+def refuse_the_waiting(acting: Acting) -> None:
+    """Someone who has asked to join and tries to record is told their request waits (walk 41: the refusal
+    told them to ask again, with a «Bli med» button for the channel's party); else nothing."""
+    if (found := pending_of(acting)) is None:
+        return
+    raise DomainError(
+        _(
+            "Forespørselen din om å bli med for {party} (forespørsel {number}) venter på svar, så du kan ikke "
+            "registrere ennå. Til da kan du lese «neste», «status», «årshjul» og «logg»; svaret kommer i kanalen "
+            "der du spurte."
+        ).format(party=acting.config.party_name(found.party), number=found.number)
+    )
+
+
 def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
     """A person asks to join `party`: recorded as pending, for its coordinators to answer."""
     caller, config, request = acting.caller, acting.config, acting.request
@@ -116,23 +139,17 @@ def ask_to_join(acting: Acting, *, party: str) -> JoinChange:
             ).format(own=own, code=caller.party or "")
         )
     requests = join_requests(acting)
-    for found in requests.values():
-        if (found.platform, found.user_id, found.party, found.status) == (
-            request.platform,
-            request.user_id,
-            party,
-            "pending",
-        ):
+    if (found := pending_of(acting)) is not None:
+        if found.party == party:
             return JoinChange(request=found, changed=False)
-    for found in requests.values():  # one person, one party: a second request waits for the first's answer
-        if (found.platform, found.user_id, found.status) == (request.platform, request.user_id, "pending"):
-            raise DomainError(
-                _(
-                    "Du har allerede spurt om å bli med for {other} (forespørsel {number}), og en person er med "
-                    "for én part. Vent på svaret, trekk den selv med «bli med trekk», eller be den som svarer om "
-                    "å avslå den («opptak nei {number}») før du spør for {party}."
-                ).format(other=config.party_name(found.party), number=found.number, party=name)
-            )
+        # One person, one party: a second request waits for the first's answer.
+        raise DomainError(
+            _(
+                "Du har allerede spurt om å bli med for {other} (forespørsel {number}), og en person er med "
+                "for én part. Vent på svaret, trekk den selv med «bli med trekk», eller be den som svarer om "
+                "å avslå den («opptak nei {number}») før du spør for {party}."
+            ).format(other=config.party_name(found.party), number=found.number, party=name)
+        )
     number = str(max((int(n) for n in requests if n.isdigit()), default=0) + 1)
     asked = JoinRequest(
         number=number,

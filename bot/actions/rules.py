@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from bot.actions.base import Acting
 from bot.actions.coordinators_only import refuse_non_coordinator
 from bot.actions.departed import refuse_the_departed
+from bot.actions.membership import refuse_the_waiting
 from bot.actions.typed_back import typed_with
 from bot.i18n import _, using
 from bot.messages import Button
@@ -175,6 +176,7 @@ def require_known(acting: Acting, *, reads: str | None = None) -> None:
     nothing (`hvem`), whose refusal says what it is for rather than «men ikke registrere» (walk 28 F4)."""
     if not acting.caller.known:
         refuse_the_departed(acting)
+        refuse_the_waiting(acting)
         party = acting.channel.actor or acting.channel.region
         join = (
             (
@@ -186,21 +188,23 @@ def require_known(acting: Acting, *, reads: str | None = None) -> None:
             if party
             else ()
         )
+        # The example is the channel's own party, as the button is (walk 41: «bli med IN» in Agder's channel).
+        example = party or "IN"
         if reads:
             raise DomainError(
                 _(
                     "Du er ikke registrert hos meg ennå, og «{command}» svarer bare dem som er med for en part; "
                     "«neste», «status», «årshjul» og «logg» kan du lese nå. Skriv «bli med <part>», f.eks. «bli med "
-                    "IN», så slipper koordinatorene for parten deg inn."
-                ).format(command=reads),
+                    "{example}», så slipper koordinatorene for parten deg inn."
+                ).format(command=reads, example=example),
                 buttons=join,
             )
         raise DomainError(
             _(
                 "Du er ikke registrert hos meg ennå, så du kan lese alt («neste», «status», «årshjul», «logg»), "
-                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med IN», så slipper koordinatorene for "
-                "parten deg inn."
-            ),
+                "men ikke registrere. Skriv «bli med <part>», f.eks. «bli med {example}», så slipper koordinatorene "
+                "for parten deg inn."
+            ).format(example=example),
             buttons=join,
         )
 

@@ -25,7 +25,7 @@ from bot.agreement.versions import (
     when_text,
 )
 from bot.i18n import _
-from bot.messages import Fact, Section
+from bot.messages import Fact, Section, platform_name
 from bot.model.config import AppConfig
 from bot.model.wheel import agreement_parties, milestone_item, signing_milestone, tracked
 from bot.parsing import shown
@@ -77,7 +77,7 @@ def versions_section(*, state: StateStore, region: str, year: int) -> list[Secti
                 Fact(
                     _("Registrert"),
                     _("{when} av {name}").format(when=when_text(version.at), name=version.name)
-                    + f" ({version.platform})",
+                    + f" ({platform_name(version.platform)})",
                 ),
             ),
         )
@@ -161,7 +161,7 @@ class Receipt:
                 Fact(
                     sig.party_name,
                     _("{name}, {at} (Europe/Oslo), {platform}, kanal {channel}, {on}").format(
-                        name=sig.name, at=sig.at_oslo, platform=sig.platform, channel=sig.channel, on=on
+                        name=sig.name, at=sig.at_oslo, platform=platform_name(sig.platform), channel=sig.channel, on=on
                     )
                     + stale,
                 )
@@ -251,12 +251,12 @@ def build_receipt(*, config: AppConfig, state: StateStore, region: str, year: in
         size=version.size if version else None,
         link=version.link if version else None,
         registered=_("{when} av {name} ({platform})").format(
-            when=when_text(version.at), name=version.name, platform=version.platform
+            when=when_text(version.at), name=version.name, platform=platform_name(version.platform)
         )
         if version
         else None,
         complete=bool(parties) and all(party in signed for party in parties),
-        missing=[config.party_short(party) for party in parties if party not in signed],
+        missing=[config.party_prose(party) for party in parties if party not in signed],
         signatures=lines,
         history_partition=partition,
         history_entries=covered,

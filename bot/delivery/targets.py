@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.i18n import _
-from bot.messages import ChannelAddress
+from bot.messages import ChannelAddress, platform_name
 from bot.state.store import StateStore
 from storage.base import Document, Store
 
@@ -279,7 +279,7 @@ def lines(store: Store) -> list[str]:
 
 def reason_text(mark: Unreachable) -> str:
     """What an admin reads about a marked channel, and what to do about it."""
-    platform = {"teams": "Teams", "slack": "Slack"}.get(mark.to.platform, mark.to.platform)
+    platform = platform_name(mark.to.platform)
     texts = {
         NO_REFERENCE: _(
             "boten er ikke lagt til der. Legg boten til i kanalen (eller teamet), så går påminnelsene dit; kunngjøringer fra tiden før sendes ikke dit."

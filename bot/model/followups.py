@@ -81,6 +81,13 @@ class Followup:
             return self.owner_name
         return _("{party}, overtatt etter {name}").format(party=self.owner_name, name=self.handed_on_from)
 
+    @property
+    def person_owner(self) -> tuple[str, str] | None:
+        """(key, name) of the person who owns it; None where a party does, or nobody, or it was handed on."""
+        if not self.owner or self.owner == self.owner_party or self.handed_on_from is not None:
+            return None
+        return self.owner, self.owner_name
+
     def overdue(self, today: date) -> bool:
         return not self.closed and self.due is not None and self.due < today
 

@@ -25,7 +25,7 @@ from bot.model.followups_shown import with_followups
 from bot.model.identity import ChannelContext
 from bot.model.order import and_join
 from bot.reminders.lines import SECTION_ORDER, DigestLine, SectionKey, item_label
-from bot.reminders.notify import mentions_for
+from bot.reminders.notify import mentions_for, owner_mentions
 from bot.reminders.planner import DueReminder
 from bot.shown.replies import day_text, make_reply
 from bot.state.store import StateStore
@@ -172,6 +172,8 @@ def digest_reply(
     if overview and not parties:
         parties = [config.parties.coordinator.key]
     mentions = mentions_for(config=config, state=state, parties=parties)
+    owners = owner_mentions(config=config, state=state, owners=[r.owner for r in reminders if r.owner is not None])
+    mentions += tuple(owner for owner in owners if owner.person not in {m.person for m in mentions})
     if mentions:
         names = ", ".join(mention.name for mention in mentions)
         reply = replace(reply, mentions=mentions, text=f"{reply.text}\n\n" + _("Til: {names}").format(names=names))

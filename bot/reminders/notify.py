@@ -15,6 +15,8 @@ from types import MappingProxyType
 
 from bot.messages import Mention
 from bot.model.config import AppConfig
+from bot.model.met import PARTITION as MET_PARTITION
+from bot.model.met import TABLE as MET_TABLE
 from bot.state.store import META, StateStore
 
 logger = logging.getLogger(__name__)
@@ -50,6 +52,39 @@ def mentions_for(*, config: AppConfig, state: StateStore, parties: Iterable[str]
                 person=person["key"], name=person["name"], ids=MappingProxyType(dict(person["ids"]))
             )
     return tuple(found.values())
+
+
+def owner_mentions(*, config: AppConfig, state: StateStore, owners: Iterable[tuple[str, str]]) -> tuple[Mention, ...]:
+    """The people who own the points a reminder is about, each once, without those who opted out: a person
+    registered (app.yaml, `person`) by their ids, one known only through their organisation by the ids they
+    were met with (`bot.model.met`), so a point's owner is called on, not only their party's acting people
+    (walk 41: Anne's point reminded Ola, IN's registered adviser, and never Anne)."""
+    people = known_people(config=config, state=state)
+    muted = muted_people(state=state)
+    met: dict[str, dict[str, str]] | None = None
+    found: dict[str, Mention] = {}
+    for key, name in owners:
+        if key in muted or key in found:
+            continue
+        if key in people:
+            ids = dict(people[key]["ids"])  # type: ignore[call-overload]
+        else:
+            if met is None:
+                met = _met_ids(state)
+            ids = met.get(key, {})
+        if ids:
+            found[key] = Mention(person=key, name=name, ids=MappingProxyType(ids))
+    return tuple(found.values())
+
+
+def _met_ids(state: StateStore) -> dict[str, dict[str, str]]:
+    """user id -> {platform: user id} of the people met through their organisation."""
+    ids: dict[str, dict[str, str]] = {}
+    for row in state.tables(MET_PARTITION).get(MET_TABLE, {}):
+        platform, _sep, user_id = str(row).partition(":")
+        if user_id:
+            ids.setdefault(user_id, {})[platform] = user_id
+    return ids
 
 
 def known_people(*, config: AppConfig, state: StateStore) -> dict[str, dict[str, object]]:

@@ -63,6 +63,9 @@ class DueReminder:
     """The written form the channel reads (bot.written_form); `line` is in it."""
     point: str | None = None
     """The follow-up point this reminds of (`bot.reminders.point_due`), or None for an item of the wheel."""
+    owner: tuple[str, str] | None = None
+    """(key, name) of the person who owns that point, where a person does (not their party): the digest
+    mentions them beside the party's acting people (`bot.reminders.notify.owner_mentions`)."""
 
 
 class Planner(ItemSchedule):

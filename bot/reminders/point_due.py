@@ -119,6 +119,7 @@ def due_points(
                     late=late,
                     lang=lang,
                     point=point.id,
+                    owner=point.person_owner,
                 )
             )
     return due

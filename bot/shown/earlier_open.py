@@ -29,7 +29,7 @@ def earlier_open_lines(*, config: AppConfig, state: StateStore, region: str, yea
     for item in earlier_items(config=config, state=state, regions=scopes, year=year, today=today):
         progress = progress_of(config=config, state=state, item=item)
         if is_signing(item) and progress.missing:
-            missing = ", ".join(map(config.party_short, progress.missing))
+            missing = ", ".join(map(config.party_prose, progress.missing))
             lines.append(f"{item.title()}: " + _("mangler signatur fra {parties}").format(parties=missing))
         elif minutes_missing(progress, today=today):  # the meeting is over, not merely late (walk 20 F-f)
             lines.append(f"{item.title()}: {over_text(item)}")

@@ -15,6 +15,7 @@ from bot.facts.item_state import meeting_today, minutes_missing
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
 from bot.i18n import _, local
+from bot.messages import platform_name
 from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles
 from bot.model.followups_status import status_lines
@@ -260,7 +261,7 @@ def region_page(*, config: AppConfig, state: StateStore, region: str, year: int,
         HistoryLine(
             at=_when(entry.get("at")),
             who=str(entry.get("name") or ""),
-            platform=str(entry.get("platform") or ""),
+            platform=platform_name(str(entry.get("platform") or "")),
             summary=entry_summary(entry) + void_note(entry, state=snapshot, current=now),
         )
         for entry in entries
@@ -357,7 +358,7 @@ def _signed_by(sig: Document) -> str:
     if (day := signed_day(sig)) is not None:  # signed on its day, recorded later (walk 33 F3)
         when = _("{day} (registrert {recorded})").format(day=f"{day:%d.%m.%Y}", recorded=when)
     signed = _("Signert av {who} {when}").format(who=who, when=when)
-    return (signed + f" ({sig.get('platform', '')})").replace(" ()", "")
+    return (signed + f" ({platform_name(str(sig.get('platform', '')))})").replace(" ()", "")
 
 
 def _version_of(sig: Document | None) -> str:

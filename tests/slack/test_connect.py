@@ -50,7 +50,7 @@ async def test_a_person_of_a_bound_workspace_reads_ins_neste_and_signs_for_in(co
     assert "Mangler signatur: Agder, Siva, Norges forskningsråd, Regionale forskningsfond" in terminal(
         core, "kari", "agder", "status agder"
     )
-    assert "eva (slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
+    assert "eva (Slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
 
 
 async def test_an_unbound_workspace_is_told_how_to_join_and_the_coordinator_lets_them_in(core: Core) -> None:

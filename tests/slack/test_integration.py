@@ -62,7 +62,7 @@ async def test_a_signature_made_in_slack_shows_in_the_terminal(core: Core) -> No
     assert "Mangler signatur: Agder, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in before
     after = terminal(core, "kari", "agder", "status agder")
     assert "Mangler signatur: Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in after
-    assert "Kari Nordmann (slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
+    assert "Kari Nordmann (Slack): Signerte samarbeidsavtalen 2027" in terminal(core, "kari", "agder", "logg agder")
 
 
 async def test_double_clicked_sign_button_records_one_signature(core: Core) -> None:
