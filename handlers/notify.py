@@ -21,6 +21,13 @@ EXAMPLE = "varsel av"
 def handle(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     choice = fold(words[0]) if len(words) == 1 else ""
+    if len(words) > 1 and fold(words[0]) in ("av", "pa", "paa"):  # «varsel av til 9. august», «… i ferien»
+        raise DomainError(
+            _(
+                "Varsler slås av og på, ikke til en dato: skriv «varsel av» nå og «varsel på» når du er tilbake. "
+                "Ingenting er endret."
+            )
+        )
     if choice not in ("av", "pa", "paa"):
         muted = ctx.caller.key is not None and ctx.caller.key in muted_people(state=ctx.state)
         now = "av" if muted else "på"
