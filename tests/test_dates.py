@@ -10,7 +10,7 @@ import logging
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.clock import OSLO
@@ -303,5 +303,7 @@ def test_date_like_word_salad_never_raises(words: list[str], shift: int) -> None
     minute=st.integers(min_value=0, max_value=59),
 )
 def test_any_written_date_and_time_round_trips(day: int, month: int, hour: int, minute: int) -> None:
+    # The hour Oslo's clock skips (02.00–02.59 on 28 March 2027) is refused on purpose (test_dato_clock_change.py).
+    assume(not (month == 3 and day == 28 and hour == 2))
     text = f"{day}.{month}.2027 kl. {hour:02d}.{minute:02d}"
     assert parse_norwegian_date(text, now=SUNDAY) == ParsedDate(when=at(2027, month, day, hour, minute), has_time=True)
