@@ -44,7 +44,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     acting = Acting.of(ctx=ctx, request=request)
     if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
         raise refuse_withdrawal(acting, region=args.region, year=args.year)
-    reject_extra(args.rest, example=sign_example(acting, year=args.year, region=args.region))
+    if args.rest:  # the example is built only for the refusal that says it (issue 21: not on every signature)
+        reject_extra(args.rest, example=sign_example(acting, year=args.year, region=args.region))
     result = sign(
         acting,
         party=args.party,

@@ -103,9 +103,9 @@ class NotedMarks:
             raise RuntimeError(f"fold_noted needs an open update of {partition!r}")
         generation = segment_count(meta, NOTED)
         path = self._noted_path(partition, generation)
-        if not os.path.exists(path):
+        marks = _journal(path, partition=partition)  # one open, no stat before it (a write folds on every `signer`)
+        if marks is None:
             return []
-        marks = _marks(path, partition=partition)
         meta[NOTED] = {"n": generation + 1}  # written with the update: from then on the marks are the partition's
         self._retiring[partition] = path
         return marks
@@ -123,11 +123,17 @@ class NotedMarks:
 
 def _marks(path: str, *, partition: str) -> list[Document]:
     """The journal's marks, oldest first; a line that does not decode (torn by a power cut) is skipped."""
+    found = _journal(path, partition=partition)
+    return [] if found is None else found
+
+
+def _journal(path: str, *, partition: str) -> list[Document] | None:
+    """`_marks`, or None when there is no journal (a fold retires an empty one, as it did before)."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
-        return []
+        return None
     except OSError as exc:
         raise os_fault(exc, path=path, doing="reading", partition=partition) from exc
     return list(_decoded(raw, path=path))

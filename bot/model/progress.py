@@ -16,7 +16,7 @@ from bot.i18n import _, local
 from bot.memo import IdentityMemo, per_config
 from bot.model.config import AppConfig
 from bot.model.wheel import Item, agreement_parties, milestone_item, precondition_items
-from bot.state.store import StateStore, item_partition
+from bot.state.store import StateStore, item_doc_key, item_partition, item_table
 from storage.base import Tables
 
 logger = logging.getLogger(__name__)
@@ -271,21 +271,57 @@ def missing_for_signing(*, config: AppConfig, state: StateStore, signing: Item) 
     read = state.store.read
     kept = _BLOCKERS.get(signing.ident)
     if kept is not None and kept[0] is config:
-        for partition, was in zip(kept[1], kept[2], strict=True):
-            if (read(partition) or _NOTHING) is not was:
-                break
-        else:
+        tables = tuple(read(partition) or _NOTHING for partition in kept[1])
+        if all(now is was for now, was in zip(tables, kept[2], strict=True)):
+            return list(kept[3])
+        if kept[4] is not None and all(a is b for a, b in zip(_docs_of(kept[4], tables), kept[5], strict=True)):
+            # The partition changed (a signature, a date), not what the signing waits for (issue 21: each
+            # `signer` wrote its region's partition, and the next one worked the blockers out anew).
+            _BLOCKERS[signing.ident] = (config, kept[1], tables, *kept[3:])
             return list(kept[3])
     needs, partitions = _signing_needs(config, signing)
     tables = tuple(read(partition) or _NOTHING for partition in partitions)
     blockers = [item for item in needs if not progress_of(config=config, state=state, item=item).done]
-    _BLOCKERS[signing.ident] = (config, partitions, tables, tuple(blockers))
+    if kept is not None and kept[0] is config and not state.only_read():
+        return blockers  # worked out from a held write's copy: the answer kept is the stored state's
+    where = _where(needs, partitions)
+    docs = _docs_of(where, tables) if where is not None else ()
+    _BLOCKERS[signing.ident] = (config, partitions, tables, tuple(blockers), where, docs)
     return blockers
 
 
-_BLOCKERS: dict[str, tuple[AppConfig, tuple[str, ...], tuple[Tables, ...], tuple[Item, ...]]] = {}
-"""Per signing: the configuration, the partitions and tables its blockers were worked out from, and the
-blockers (one entry per signing ever asked about: a region and year each)."""
+_Where = tuple[tuple[int, str, str], ...]
+"""Where each item a signing waits for is stored: its partition's place among the signing's partitions,
+its table and its document's key."""
+_BLOCKERS: dict[
+    str, tuple[AppConfig, tuple[str, ...], tuple[Tables, ...], tuple[Item, ...], _Where | None, tuple[object, ...]]
+] = {}
+"""Per signing: the configuration, the partitions and tables its blockers were worked out from, the
+blockers, and where the items it waits for are stored with the documents they had (one entry per signing
+ever asked about: a region and year each)."""
+
+
+def _where(needs: tuple[Item, ...], partitions: tuple[str, ...]) -> _Where | None:
+    """Where each of `needs` is stored, or None when one is a signing (its progress follows from the
+    signatures beside its document, not from the document alone)."""
+    if any(is_signing(item) for item in needs):
+        return None
+    found = []
+    for item in needs:
+        found.append((partitions.index(item_partition(item)), item_table(item), item_doc_key(item)))
+    return tuple(found)
+
+
+def _docs_of(where: _Where, tables: tuple[Tables, ...]) -> tuple[object, ...]:
+    """The stored document of each item (an absent or empty one as None, as `progress_of` takes them
+    alike), compared by identity: a store hands out the same object while its text is the same
+    (`storage.fragments`), and any other value is a new object, so a document that changed never
+    compares the same."""
+    found: list[object] = []
+    for index, table, key in where:
+        docs = tables[index].get(table)
+        found.append((docs.get(key) or None) if isinstance(docs, dict) else docs)
+    return tuple(found)
 
 
 def signing_reads(*, config: AppConfig, state: StateStore, signing: Item) -> tuple[object, ...]:
