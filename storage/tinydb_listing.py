@@ -94,15 +94,15 @@ class FolderListings:
 
     def replaced(self, folder: str, partition: str, *, before: _Stamp | None) -> None:
         """This store has replaced `partition`'s file in `folder` by rename, holding the folder lock, and the
-        folder's stamp was `before` just before: when that is the kept listing's, trusted, and names the
-        partition, the names stand at the folder's stamp now, for at most `VOUCH_NS` after the listing."""
-        if before is None:
-            return
+        folder's stamp was `before` just before: when that is the kept listing's and it names the partition,
+        the names stand at the folder's stamp now, for at most `VOUCH_NS` after the listing. A kept listing
+        without the partition is dropped (the file may be new in the very tick the listing was taken)."""
         with self._lock:
             kept = self._kept.get(folder)
-        if kept is None or kept[0] != before or partition not in kept[2]:
-            return
-        if time.time_ns() - kept[1] >= VOUCH_NS:
+            if kept is not None and partition not in kept[2]:
+                del self._kept[folder]
+                return
+        if kept is None or kept[0] != before or time.time_ns() - kept[1] >= VOUCH_NS:
             return
         after = folder_stamp(folder)
         if after is not None:

@@ -88,8 +88,14 @@ def test_a_listing_stands_through_the_stores_own_write_of_a_listed_partition(
     _put(mine, "b", 2)  # a listed partition replaced by this store
     assert mine.partitions("cycle/agder/") == ["cycle/agder/2020", PARTITION]
     assert len(listed) == 1
-    _put(mine, "a", 1, partition="cycle/agder/2021")  # a new one: listed again
-    assert mine.partitions("cycle/agder/") == ["cycle/agder/2020", "cycle/agder/2021", PARTITION]
+    # A new one: listed again, even were the folder's times as they were (made in the tick of the listing).
+    folder, stat = str(tmp_path / "cycle" / "agder"), os.stat
+    frozen = stat(folder)
+    _put(mine, "a", 1, partition="cycle/agder/2021")
+    with monkeypatch.context() as same_tick:
+        same_tick.setattr(tinydb_listing.os, "stat", lambda path, **kw: frozen if path == folder else stat(path, **kw))
+        _put(mine, "c", 3)  # and a listed one replaced after it vouches for nothing kept before
+        assert mine.partitions("cycle/agder/") == ["cycle/agder/2020", "cycle/agder/2021", PARTITION]
     assert len(listed) == 2
 
 
