@@ -7,10 +7,12 @@ from datetime import date
 from bot.context import Context
 from bot.facts.kinds import is_signing
 from bot.facts.responsible import Wording, who_answers
-from bot.i18n import _, ngettext
+from bot.i18n import _, current, ngettext
+from bot.memo import per_config
+from bot.model.config import AppConfig
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, missing_for_signing
-from bot.model.wheel import responsible_party
+from bot.model.wheel import Item, responsible_party
 
 
 def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> list[Progress]:
@@ -26,13 +28,39 @@ def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> l
 def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
     """«2 avtaler venter på: Tildelingsbrev – SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
     «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
-    names; after the signing deadline it says they are overdue, not that they wait to be signed."""
-    config = ctx.config
+    names; after the signing deadline it says they are overdue, not that they wait to be signed.
+
+    Only what each signing waits for is read per request (`missing_for_signing`, kept by its partitions);
+    the words follow from that, the configuration and the written form (`_waiting_said`)."""
+    waits = tuple(
+        (
+            progress.item.region or "",
+            tuple(missing_for_signing(config=ctx.config, state=ctx.state, signing=progress.item)),
+        )
+        for progress in blocked
+    )
+    overdue = all(progress.item.deadline < today for progress in blocked)
+    return _waiting_said(ctx.config, waits, overdue=overdue, lang=current())
+
+
+def _said_as(waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, lang: str) -> tuple[object, ...]:
+    """`_waiting_said`'s key: each signing's region and what it waits for by ident (an item's ident names it
+    within a configuration), not the items themselves (which hash slowly)."""
+    return tuple((region, tuple(item.ident for item in items)) for region, items in waits), overdue, lang
+
+
+@per_config(maxsize=256, key=_said_as)
+def _waiting_said(
+    config: AppConfig, waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, lang: str
+) -> str:
+    """`waiting_text`'s words for `waits` (each blocked signing's region and its missing items), worked out
+    once per configuration, written form and what is missing: an actor's `neste` names ~12 signings' blockers,
+    and a write in one region leaves the others' as they were."""
     groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
     own: set[str] = set()  # the groups that are each region's own (its budget): named by region
-    for progress in blocked:
-        region = config.party_short(progress.item.region or "")
-        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
+    for region_key, blockers in waits:
+        region = config.party_short(region_key)
+        for blocker in blockers:
             label = blocker.spec.label or blocker.spec.name
             if config.region(responsible_party(config, blocker)):
                 own.add(label)
@@ -50,17 +78,17 @@ def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
         for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
     ]
     what = ", ".join(parts)
-    if all(progress.item.deadline < today for progress in blocked):
+    if overdue:
         return ngettext(
             "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
             "{n} avtaler er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",
-            len(blocked),
-        ).format(n=len(blocked), what=what)
+            len(waits),
+        ).format(n=len(waits), what=what)
     return ngettext(
         "{n} avtale venter på: {what} (skriv «oversikt»).",
         "{n} avtaler venter på: {what} (skriv «oversikt»).",
-        len(blocked),
-    ).format(n=len(blocked), what=what)
+        len(waits),
+    ).format(n=len(waits), what=what)
 
 
 NAMES = 3

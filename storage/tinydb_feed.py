@@ -61,6 +61,10 @@ class WritesFeed:
         self._unsettled: set[str] = set()
         self._own: tuple[int, int, int, str] | None = None
         """This store's last write's two lines: (inode, where they start, where they end, partition)."""
+        self._named: list[str] = []
+        """Partitions others' lines named since `take_named` (a folder listing this store vouches for checks them)."""
+        self._lost = False
+        """Whether the feed was lost or started anew since `take_named`: anything may have been written."""
 
     def read(self) -> None:
         """What was appended since the last read (at a request's start: `TinyDBStore.one_look`)."""
@@ -97,10 +101,17 @@ class WritesFeed:
         for line in added[:whole].split(b"\n")[:-1]:
             name = line[1:].decode("utf-8", "replace")
             self._trusted.pop(name, None)
+            self._named.append(name)
             if line[:1] == b">":
                 self._unsettled.add(name)
             else:
                 self._unsettled.discard(name)
+
+    def take_named(self) -> tuple[list[str], bool]:
+        """The partitions others' lines named since the last call, and whether the feed was lost meanwhile."""
+        named, lost = self._named, self._lost
+        self._named, self._lost = [], False
+        return named, lost
 
     def trusted(self, partition: str) -> object:
         """What the last look at `partition` found, when it may be trusted without a stat; else `UNTRUSTED`."""
@@ -176,6 +187,7 @@ class WritesFeed:
         self._offset = 0
         self._trusted.clear()
         self._unsettled.clear()
+        self._lost = True
 
     def close(self) -> None:
         self._drop_file()

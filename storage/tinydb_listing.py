@@ -9,6 +9,13 @@ kept with the folder's (inode, mtime, ctime) and a `stat` of the folder tells wh
 A timestamp is coarse (a kernel tick): a change within the same tick as the listing could leave the folder's
 times as they were. So a listing is trusted only when the folder's times are older than the listing by more
 than `RACY_NS` (as git treats a "racily clean" index entry); until then the folder is listed every time.
+
+A store's own write replaces a file whose name is listed (`replaced`): the folder's times move, its names do
+not. Holding the folder lock, the store vouches for the names at the folder's new times when they were the
+ones listed just before its write (a region's `neste` right after a write in its region listed the folder
+anew, ~50 µs, `StateStore.stored_years`). A change past the store (a file copied in by hand) in the same tick
+as that write is hidden at most `VOUCH_NS` after the listing, as the writes feed trusts a look
+(`storage.tinydb_feed.TRUST_SECONDS`): the folder is then listed again.
 """
 
 from __future__ import annotations
@@ -23,16 +30,28 @@ from storage.codec import check_partition_name
 
 RACY_NS = 50_000_000
 """A folder changed less than this before it was listed is listed again (50 ms: far above a kernel tick)."""
+VOUCH_NS = 1_000_000_000
+"""A listing kept through this store's own writes (`replaced`) is listed again this long after it was made."""
 SUFFIX = ".json"
 
 _Stamp = tuple[int, int, int]
 
 
+def folder_stamp(folder: str) -> _Stamp | None:
+    """The folder's (inode, mtime, ctime), or None when it cannot be stat'ed."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+
+
 class FolderListings:
-    """Per folder: its stamp when listed, when it was listed, and the partition names in it."""
+    """Per folder: its stamp when listed, when it was listed, the partition names in it, and until when this
+    store vouches for them at that stamp (0: not vouched; `replaced`)."""
 
     def __init__(self, *, maxsize: int = 1024) -> None:
-        self._kept: dict[str, tuple[_Stamp, int, tuple[str, ...]]] = {}
+        self._kept: dict[str, tuple[_Stamp, int, tuple[str, ...], int]] = {}
         self._maxsize = maxsize
         self._lock = threading.Lock()
 
@@ -46,7 +65,7 @@ class FolderListings:
         stamp = (st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
         with self._lock:
             kept = self._kept.get(folder)
-        if kept is not None and kept[0] == stamp and kept[1] - max(stamp[1], stamp[2]) > RACY_NS:
+        if kept is not None and kept[0] == stamp and (_settled(kept, stamp) or time.time_ns() < kept[3]):
             return kept[2]
         listed_at = time.time_ns()  # compared with the folder's times, which are wall-clock times
         found: list[str] = []
@@ -66,8 +85,50 @@ class FolderListings:
         with self._lock:
             if len(self._kept) >= self._maxsize:
                 self._kept.clear()
-            self._kept[folder] = (stamp, listed_at, names)
+            self._kept[folder] = (stamp, listed_at, names, 0)
         return names
+
+    def kept_stamp(self, folder: str) -> _Stamp | None:
+        """Before a write into `folder` (the folder lock held): its stamp, when a listing of it is kept."""
+        return folder_stamp(folder) if folder in self._kept else None
+
+    def replaced(self, folder: str, partition: str, *, before: _Stamp | None) -> None:
+        """This store has replaced `partition`'s file in `folder` by rename, holding the folder lock, and the
+        folder's stamp was `before` just before: when that is the kept listing's and it names the partition,
+        the names stand at the folder's stamp now, for at most `VOUCH_NS` after the listing. A kept listing
+        without the partition is dropped (the file may be new in the very tick the listing was taken)."""
+        with self._lock:
+            kept = self._kept.get(folder)
+            if kept is not None and partition not in kept[2]:
+                del self._kept[folder]
+                return
+        if kept is None or kept[0] != before or time.time_ns() - kept[1] >= VOUCH_NS:
+            return
+        after = folder_stamp(folder)
+        if after is not None:
+            with self._lock:
+                if self._kept.get(folder) is kept:
+                    self._kept[folder] = (after, kept[1], kept[2], kept[1] + VOUCH_NS)
+
+    def named(self, folder: str, partition: str) -> None:
+        """Another process wrote `partition` (the writes feed says so): a kept listing of `folder` without it
+        is listed again (it may be new, made in the tick the listing was taken)."""
+        with self._lock:
+            kept = self._kept.get(folder)
+            if kept is not None and partition not in kept[2]:
+                del self._kept[folder]
+
+    def forget_vouched(self) -> None:
+        """The writes feed was lost or started anew: no listing is vouched for through this store's writes."""
+        with self._lock:
+            for folder, kept in list(self._kept.items()):
+                if kept[3]:
+                    self._kept[folder] = (*kept[:3], 0)
+
+
+def _settled(kept: tuple[_Stamp, int, tuple[str, ...], int], stamp: _Stamp) -> bool:
+    """Whether the folder had its times `stamp` for longer than `RACY_NS` when it was listed."""
+    return kept[1] - max(stamp[1], stamp[2]) > RACY_NS
 
 
 class OneLook:

@@ -195,6 +195,15 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
     def _read_feed(self) -> None:
         with self._cache_lock:
             self._feed.read()
+            named, lost = self._feed.take_named()
+        if lost:
+            self._listings.forget_vouched()
+        for name in named:  # another process's write: a listing vouched for through this store's writes checks it
+            try:
+                folder = os.path.dirname(self._path(name))
+            except ValueError:  # not a partition's name: no listing holds it
+                continue
+            self._listings.named(folder, name)
 
     def _checked(self, partition: str, path: str) -> Entry | None:
         """`_looked`, once per partition inside `one_look`."""
@@ -261,6 +270,8 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
                 with self._feed.writing(partition):  # named before and after, for every process's reads
                     self._segments.spill(partition, work, meta)  # segments first: the partition file counts them
                     raw, encoded = encode_partition({**work, META: meta} if meta else work, before=write_base(entry))
+                    folder = os.path.dirname(path)
+                    listed = self._listings.kept_stamp(folder)  # its names stand through this replace
                     try:
                         fd = atomic_json.atomic_write_kept(path, data=raw)
                     except OSError as exc:
@@ -273,6 +284,7 @@ class TinyDBStore(CachedEntries, SegmentedRows, NotedMarks, FileLeases, FaultLog
                             # The write is durable; only the cache missed it. Never report it as failed.
                             logger.warning("could not cache %s after writing it", path, exc_info=True)
                             self._forget(partition)
+                    self._listings.replaced(folder, partition, before=listed)
                 self.clear_fault(f"{partition} (write)")
                 self.clear_fault("store")
                 self.clear_full()
