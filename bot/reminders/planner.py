@@ -18,7 +18,7 @@ from bot.agreement.versions import voided_signed_by
 from bot.clock import OSLO
 from bot.dates.workdays import is_working_day, on_or_after, on_or_before
 from bot.facts.kinds import is_signing
-from bot.facts.owed import is_history, still_owed
+from bot.facts.owed import left_behind, still_owed
 from bot.facts.signable import signable_since
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.messages import ChannelAddress
@@ -156,8 +156,8 @@ class Planner(ItemSchedule):
             if not came:
                 continue
             latest = came[-1]
-            if latest.day < today and is_signing(item) and is_history(self.config, item=item, today=today):
-                continue  # held over or late, and its «Signer» no longer offered by `neste` that day (walk 37 F-J)
+            if left_behind(self.config, item=item, today=today):
+                continue  # history that day: `neste` offers it no more (walk 37 F-J; held over or late too)
             if latest.kind == "lead" and progress.target < today:
                 continue  # a reminder ahead of a date that has passed is stale
             if latest.kind == "opens" and (latest.day < today or self._blockers(item, state=state)):
