@@ -58,6 +58,10 @@ class DateSet:
     """A day was typed without a time: the planned time (and a one-day meeting's end) was kept, not dropped."""
     kept_end: str | None = None
     """The one-day meeting's end kept with its time («15:30»), so the reply names it as the calendar has it."""
+    end: str | None = None
+    """The one-day meeting's end as stored («14:00»), for a move notice's «kl. 10.00–14.00»."""
+    replaced_end: str | None = None
+    """The end the replaced date had."""
     held: datetime | None = None
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
     after_removal: TakenBack | None = None
@@ -216,6 +220,10 @@ def set_date(
         replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         kept_end=end if kept_time else None,
+        end=end
+        if end is not None
+        else (earlier.planned_end if before == when and before_has_time == has_time else None),
+        replaced_end=earlier.planned_end,
         held=held,
         after_removal=after_removal,
         confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),
