@@ -39,7 +39,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     _one_region_at_a_time(ctx, words)
     asked_version, words = agreement.take_version(words)
-    words, signed_on = take_signed_day(words, now=ctx.now, command="signer")  # «… signert 21. januar»
+    words, signed_on = take_signed_day(
+        words, now=ctx.now, command="signer", config=ctx.config
+    )  # «… signert 21. januar»
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)
     if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
