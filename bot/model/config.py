@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot import i18n
 from bot.model.config_checks import cross_check
 from bot.model.config_parts import Lead, LocalText, ReminderSettings, Window, local_text
 from bot.model.schema import Invalid, build, rule, section
@@ -282,7 +283,9 @@ class AppConfig:
         """A party's name in the written form of the text being built (`name_nn` in nynorsk, where app.yaml
         gives one): fixbf 5, «Norges forskningsråd» in nynorsk prose."""
         found = self._party(code)
-        return str(self.party_names(code)) if found else code
+        if found is None:
+            return code
+        return found.name_nn if found.name_nn and i18n.current() == "nn" else found.name
 
     def party_names(self, code: str) -> LocalText:
         """A party's name in both written forms, for what is built once and read in either (an item's title)."""
