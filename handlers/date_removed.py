@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from bot.actions.base import Acting
+from bot.actions.date_example import example_day
 from bot.actions.date_removed import DateRemoved, planned_item, remove_date
 from bot.context import Context
 from bot.dates.times import impossible_end, take_time
@@ -29,7 +30,6 @@ from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import announce_to
 from handlers.date_moved import lead_channels, order_changes, order_note, region_channels
-from handlers.date_read import example_day
 
 logger = logging.getLogger(__name__)
 

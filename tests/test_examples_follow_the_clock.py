@@ -38,3 +38,17 @@ def test_a_signing_day_and_a_time_alone_follow_the_wheel() -> None:
     bot.set_time(2027, 11, 24, 10)
     reply = assert_refused(bot, "dato høst kl 13", as_="kari")
     assert "«dato høst 1. desember kl 10»" in reply.text, reply.text  # a working day a week on, in its window
+
+
+@pytest.mark.parametrize(
+    ("typed", "example"),
+    [
+        ("dato vår 2099 22. april", "«dato vår 18. mai kl 10»"),  # 22 April has passed: a working day a week on
+        ("dato vår 22. april 2099", "«dato vår 18. mai kl 10»"),
+        ("dato høst 9999-12-31", "«dato høst 22. november kl 10»"),
+    ],
+)
+def test_a_year_too_far_off_suggests_the_meetings_own_day_ahead(typed: str, example: str) -> None:
+    bot = make_bot(at=oslo(2027, 5, 10, 10))
+    reply = assert_refused(bot, typed, as_="kari")
+    assert example in reply.text and "22. april" not in reply.text.split("f.eks.")[1], reply.text

@@ -143,7 +143,7 @@ def set_date(
     end = _end(when, has_time=has_time, last_day=last_day, until=until)
     for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
         if near is not None:
-            require_near_year(acting, near, example=EXAMPLE)
+            require_near_year(acting, near, example=lambda: _example(acting, key=key, region=region))
     if year is not None:
         item = milestone_for(acting.config, key=key, year=year, region=region)
     else:
@@ -357,3 +357,10 @@ def _lower_first(name: str) -> str:
     """ "Grunnlovsdag" reads "grunnlovsdag" inside a sentence; "Kristi himmelfartsdag" keeps its capital."""
     parts = name.split(" og ")
     return " og ".join(part if part.startswith("Kristi") else part[:1].lower() + part[1:] for part in parts)
+
+
+def _example(acting: Acting, *, key: str, region: str | None) -> str:
+    """The meeting's own `dato` example, from the clock and the wheel (fixbf 3; that module reads this one)."""
+    from bot.actions.date_example import meeting_example
+
+    return meeting_example(acting, key=key, region=region)
