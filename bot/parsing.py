@@ -170,11 +170,11 @@ class Vocabulary:
     def build(cls, config: AppConfig) -> Vocabulary:
         regions: dict[str, str] = {}
         for region in config.parties.regions:
-            for name in (region.key, region.short, region.name, *region.aliases):
+            for name in (region.key, region.short, region.name, *region.aliases, *filter(None, (region.name_nn,))):
                 regions[slug(name)] = region.key
         parties = dict(regions)
         for actor in config.parties.actors:
-            for name in (actor.key, actor.name, *actor.aliases):
+            for name in (actor.key, actor.name, *actor.aliases, *filter(None, (actor.name_nn,))):
                 parties[slug(name)] = actor.key
         parties[slug(config.parties.coordinator.key)] = config.parties.coordinator.key
         milestones: dict[str, str] = {}

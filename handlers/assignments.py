@@ -135,7 +135,9 @@ def _ask_for_the_day(ctx: Context, *, words: list[str], at: int) -> None:
     ask_for_the_day(
         typed="oppdrag " + " ".join(ctx.args.split()),
         placeholder=words[at + 1],
-        example_day=plausible_day(window=spec.window if spec else None, year=year, today=ctx.now.date()),
+        example_day=plausible_day(
+            config=ctx.config, window=spec.window if spec else None, year=year, today=ctx.now.date()
+        ),
     )
 
 

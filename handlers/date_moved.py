@@ -57,7 +57,9 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
     def told(context: ChannelContext | None = None) -> Reply:
         where = ctx.config.party_short(item.region) if item.region else _("Nasjonalt")
         label = item_label(item)
-        now = planned_text(new, has_time=result.has_time, last_day=result.last_day)  # in this channel's form
+        now = planned_text(
+            new, has_time=result.has_time, last_day=result.last_day, end=result.end
+        )  # in this channel's form
         if removal is not None:
             title = _("{where} · {item} har fått ny dato").format(where=where, item=label)
             lead = _("{where} · {item} har fått ny dato: {new} (var {old}, fjernet {removed}). Satt av {name}.")
@@ -70,7 +72,13 @@ def moved_announcements(ctx: Context, *, request: Request, result: DateSet) -> t
         else:
             title = _("{where} · {item} er flyttet").format(where=where, item=label)
             lead = _("{where} · {item} er flyttet fra {old} til {new}. Flyttet av {name}.")
-        was = planned_text(old, has_time=result.replaced_has_time, last_day=result.replaced_last_day) if old else ""
+        was = (
+            planned_text(
+                old, has_time=result.replaced_has_time, last_day=result.replaced_last_day, end=result.replaced_end
+            )
+            if old
+            else ""
+        )
         was = removal.shown if removal is not None else was
         removed = day_text(removal.on) if removal is not None else ""
         text = lead.format(where=where, item=label, old=was, new=now, removed=removed, name=ctx.caller.name)

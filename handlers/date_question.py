@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
+from bot.actions.date_example import example_day
 from bot.actions.dates import DateQuestion, date_worries, dated_item, overdue_nearer
 from bot.actions.rules import milestone_for
 from bot.dates.text import month_name, weekday_name
@@ -22,7 +23,6 @@ from bot.model.progress import progress_of
 from bot.model.wheel import Item, done_word
 from bot.parsing import typed_name
 from bot.shown.replies import day_text, make_reply, planned_text
-from handlers.date_read import example_day
 from handlers.date_year import Choice, on_day
 
 if TYPE_CHECKING:

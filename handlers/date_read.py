@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.actions.base import Acting
-from bot.actions.dates import EXAMPLE, dating_year
+from bot.actions.date_example import example_day, meeting_example
 from bot.actions.rules import milestone_for, require_near_year
 from bot.dates.fallback import foreign_zone, zone_after
 from bot.dates.pasted import essence
 from bot.dates.text import month_name
-from bot.dates.workdays import on_or_after
 from bot.i18n import N_, _
 from bot.model.wheel import Item
 from bot.parsing import Vocabulary, year_of
@@ -52,7 +51,7 @@ def read_typed_date(
             _("Hvilken dato? Skriv f.eks. «{typed} {day}», {forms}.").format(typed=typed, day=example, forms=_(_FORMS))
         )
     if year:
-        require_near_year(acting, year, example=EXAMPLE)
+        require_near_year(acting, year, example=lambda: meeting_example(acting, key=key, region=region))
     window = milestone_for(acting.config, key=key, year=year, region=region) if year else None
     now = acting.now
     text = MOVED_TO_RE.sub("", text, count=1)
@@ -98,7 +97,8 @@ def read_typed_date(
             )
         )
     if reading is None and (far := _far_year(text)) is not None:
-        require_near_year(acting, far, example=EXAMPLE)  # «0001-01-01» is far off, as «9999-12-31» (walk 27 F7)
+        # «0001-01-01» is far off, as «9999-12-31» (walk 27 F7)
+        require_near_year(acting, far, example=lambda: meeting_example(acting, key=key, region=region))
     if reading is None and (oslo := foreign_zone(essence(text), now=now)) is not None:
         # «26. november 2026 10:00 GMT» is 11.00 in Oslo: never saved at the typed hour, nor advised to be
         raise DomainError(_zone_refusal(oslo, typed=typed))
@@ -178,27 +178,6 @@ def _date_among(text: str, *, now: datetime, window: Item | None) -> tuple[str, 
             if found is not None and not (found.month_only or found.day_of_month or found.week_only):
                 return " ".join(unread), " ".join(middle), found
     return None
-
-
-def example_day(acting: Acting, *, key: str, region: str | None, year: int | None) -> str:
-    """A day that fits the meeting in an example («22. november kl 10» for the autumn meeting, never an April
-    day): the 22nd of its suggested month (else the month its window closes), or when that has passed a
-    working day a week on, inside the window of the cycle the command means (walk 8 N5: never a past Sunday)."""
-    spec = acting.config.milestone(key)
-    month = (spec.suggested_month or int(spec.window.to.date.split("-")[0])) if spec else 4
-    if spec is not None:
-        item_for = lambda y: milestone_for(acting.config, key=key, year=y, region=region)  # noqa: E731
-        item = item_for(year or dating_year(acting, item_for=item_for))
-        today = acting.now.date()
-        off = acting.config.reminders.days_off_set
-        suggested = [date(y, month, 22) for y in (item.start.year, item.deadline.year)]
-        day = next((d for d in suggested if item.start <= d <= item.deadline), item.start)
-        day = on_or_after(day, days_off=off)
-        if day <= today:
-            day = on_or_after(today + timedelta(days=7), days_off=off)
-        if item.start <= day <= item.deadline:
-            return _("{day}. {month} kl 10").format(day=day.day, month=month_name(day.month))
-    return _("{day}. {month} kl 10").format(day=22, month=month_name(month))
 
 
 MOVED_FROM_TO_RE = re.compile(

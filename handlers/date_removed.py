@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from bot.actions.base import Acting
+from bot.actions.date_example import example_day
 from bot.actions.date_removed import DateRemoved, planned_item, remove_date
 from bot.context import Context
 from bot.dates.times import impossible_end, take_time
@@ -84,10 +85,11 @@ def time_alone(acting: Acting, *, text: str, key: str, region: str | None, year:
     item = planned_item(acting, key=key, region=region, year=year)
     progress = progress_of(config=acting.config, state=acting.state, item=item)
     if progress.planned is None:
+        example = example_day(acting, key=key, region=region, year=item.year)  # a day ahead (fixbf 3)
         raise DomainError(
             _(
                 "{item} har ingen planlagt dag å sette klokkeslettet på. Skriv dagen med, f.eks. «{typed} {example}»."
-            ).format(item=item.title(), typed=typed, example=_("22. november kl 10"))
+            ).format(item=item.title(), typed=typed, example=example)
         )
     days = f"{progress.planned:%d.%m.%Y}"
     if progress.planned_last_day is not None:  # a meeting over days keeps its days

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 
 from bot.actions.dates import holiday_said
 from bot.actions.happened import Happened
+from bot.dates.text import month_name
 from bot.i18n import _
 from bot.shown.replies import day_text
 from bot.state.store import DomainError
@@ -145,7 +146,13 @@ def _day_at(words: list[str], *, now: datetime, window: tuple[date, date], whole
         phrase = " ".join(words[:size]).rstrip(",;:!?)")
         reading = read_date(phrase, now=now, window=window, sentence=False)  # its own search of the text
         if isinstance(reading, DateTrouble) and reading.reason == "weekday":
-            raise DomainError(reading.message + " " + _("Skriv dagen møtet ble holdt én gang, f.eks. «holdt 6. mai»."))
+            held = min(window[1], now.date())  # a day that has come, in the meeting's window (fixbf 3)
+            example = _("holdt {day}").format(day=f"{held.day}. {month_name(held.month)}")
+            raise DomainError(
+                reading.message
+                + " "
+                + _("Skriv dagen møtet ble holdt én gang, f.eks. «{example}».").format(example=example)
+            )
         if isinstance(reading, DateTrouble) and reading.reason == "time":  # «holdt 6. mai 10:00-25:00»
             raise DomainError(
                 reading.message + " " + _("Skriv sluttiden som et klokkeslett etter starten, eller bare dagen.")

@@ -8,14 +8,13 @@ precondition of a region's agreement is recorded, every party's channel is told 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from difflib import get_close_matches
 
 from bot.actions.base import Acting
 from bot.actions.happened import Happened
 from bot.actions.preconditions import EXAMPLE, PreconditionAlready, record_precondition
 from bot.context import Context
-from bot.dates.text import month_name
 from bot.i18n import _
 from bot.messages import Outcome, Request, Visibility
 from bot.model.order import split_confirm
@@ -41,9 +40,10 @@ def handle(request: Request, ctx: Context) -> Outcome:
         _refuse_a_misspelt_verb(words)
     happened = held_day(" ".join(words[at:]), now=ctx.now, received=True) if at is not None else None
     if at is not None and happened is None:
+        day = day_text(_example_day(ctx, words=words, at=at))  # from the clock and the wheel (fixbf 3)
         raise DomainError(  # the asker's own precondition and verb, with a day (walk 13 W1)
             _("Jeg forstod ikke dagen i «{words}». Skriv for eksempel «{example}».").format(
-                words=shown(" ".join(words[at:])), example=f"{_example(ctx)} {words[at]} 14. {month_name(12)}"
+                words=shown(" ".join(words[at:])), example=f"{_example(ctx)} {words[at]} {day}"
             )
         )
     args = read_args(ctx, words[:at] if at is not None else words, want=("precondition", "party", "region", "year"))
@@ -111,17 +111,25 @@ def _ask_for_the_day(ctx: Context, *, words: list[str], at: int) -> None:
     """The suggested «… vedtatt <dag>» typed back as shown (walk 33 F1): the digests suggest it exactly when the
     day matters (after the deadline, a December budget written down in February), so nothing is recorded; the
     example names the precondition's own deadline (or today), read from the words when they name one."""
+    ask_for_the_day(
+        typed=_("forutsetning") + " " + " ".join(ctx.args.split()),
+        placeholder=" ".join(words[at + 1 :]),
+        example_day=_example_day(ctx, words=words, at=at),
+    )
+
+
+def _example_day(ctx: Context, *, words: list[str], at: int) -> date:
+    """The day an example suggests for the precondition the words before the verb name (`plausible_day`)."""
     try:
         args = read_args(ctx, words[:at], want=("precondition", "party", "region", "year"))
     except DomainError:  # the words are refused later, once the day is given
         args = None
     spec = ctx.config.precondition(args.precondition) if args and args.precondition else None
-    ask_for_the_day(
-        typed=_("forutsetning") + " " + " ".join(ctx.args.split()),
-        placeholder=" ".join(words[at + 1 :]),
-        example_day=plausible_day(
-            window=spec.window if spec else None, year=args.year if args else None, today=ctx.now.date()
-        ),
+    return plausible_day(
+        config=ctx.config,
+        window=spec.window if spec else None,
+        year=args.year if args else None,
+        today=ctx.now.date(),
     )
 
 

@@ -38,7 +38,9 @@ JOINERS = frozenset({"og", "and", "&", "+", ""})
 def handle(request: Request, ctx: Context) -> Outcome:
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     asked_version, words = agreement.take_version(words)
-    words, signed_on = take_signed_day(words, now=ctx.now, command="signer")  # «… signert 21. januar»
+    words, signed_on = take_signed_day(
+        words, now=ctx.now, command="signer", config=ctx.config
+    )  # «… signert 21. januar»
     _one_region_at_a_time(ctx, words)  # of the words before «signert»: «signert i Oslo» names no region (walk 39)
     args = read_args(ctx, words, want=("region", "party", "year"))
     acting = Acting.of(ctx=ctx, request=request)

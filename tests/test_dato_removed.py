@@ -127,5 +127,6 @@ def test_a_time_alone_without_a_planned_day_says_what_to_type() -> None:
         bot = make_bot(at=oslo(2026, 11, 2, 9, 0))
         before = bot.snapshot()
         reply = bot.say(f"dato {meeting} kl 13", as_=who, channel=channel)
-        assert not reply.ok and said in reply.text and f"«dato {meeting} 22. november kl 10»" in reply.text, reply.text
+        # the example is the meeting's own day ahead (`example_day`): the 22nd of November 2026 is a Sunday
+        assert not reply.ok and said in reply.text and f"«dato {meeting} 23. november kl 10»" in reply.text, reply.text
         assert bot.snapshot() == before

@@ -42,13 +42,18 @@ def test_the_weekly_overview_counts_last_cycles_national_meetings_as_au_s_neste_
 @pytest.mark.parametrize(
     ("region", "meeting"), [("agder", "Dialogmøte høst 2027"), ("vestland", "Dialogmøte haust 2027")]
 )
-@pytest.mark.parametrize(("day", "counted"), [((2028, 8, 31), True), ((2028, 9, 1), False)])
+@pytest.mark.parametrize(
+    ("day", "counted", "chased"),
+    [((2028, 6, 30), True, True), ((2028, 8, 31), True, False), ((2028, 9, 1), False, False)],
+)
 def test_a_first_pass_after_downtime_chases_last_cycles_unheld_meeting_only_while_it_counts(
-    region: str, meeting: str, day: tuple[int, int, int], counted: bool
+    region: str, meeting: str, day: tuple[int, int, int], counted: bool, chased: bool
 ) -> None:
+    """Chased while `neste` offers it; from 1 July 2028 (its next window open) `neste` names it only among the
+    earlier cycles' unfinished items, and no pass chases it then either (fixbf 2, `bot.facts.owed.left_behind`)."""
     bot = make_bot(at=oslo(*day, 8))
     text = run_passes(bot, start=date(*day), end=date(*day)).get((date(*day), region), "")
-    assert (meeting in text) == counted, (day, text)
+    assert (meeting in text) == chased, (day, text)
     person = "kari" if region == "agder" else "per"
     for command in ("neste", "status"):
         reply = _all_of(bot.say(f"{command} {region}", as_=person, channel=region))

@@ -18,6 +18,7 @@ OWNERS = [
     ("@Regionale forskningsfond", "Regionale forskningsfond"),
     ("@Siva", "Siva"),
 ]
+NYNORSK = {"Norges forskningsråd": "Noregs forskingsråd", "Regionale forskningsfond": "Regionale forskingsfond"}
 
 
 @pytest.mark.parametrize(("region", "coordinator"), [("agder", "kari"), ("vestland", "per")])
@@ -29,6 +30,7 @@ def test_a_partys_full_name_after_at_owns_the_point(region: str, coordinator: st
     meeting = "vår"
     text = f"referat {meeting} Dialogmøtet ble holdt 22. april. Oppfølging: rapport {typed} innen 1.10.27"
     reply = assert_recorded(bot, text, as_=coordinator, channel=region)
+    name = NYNORSK.get(name, name) if region == "vestland" else name  # Vestland reads nynorsk names (fixbf 5)
     assert f"rapport ({name}, " in reply.text  # the whole name is the owner, none of it left in the words
 
 
@@ -36,7 +38,7 @@ def test_a_partys_full_name_after_at_owns_the_point(region: str, coordinator: st
 def test_a_command_reads_the_nynorsk_name(region: str, coordinator: str) -> None:
     bot = make_bot(at=oslo(2028, 1, 5, 10), config=make_config(regions=("agder", "vestland")))
     reply = assert_recorded(bot, "oppdrag regionale forskingsfond ingen", as_=coordinator, channel=region)
-    assert "Regionale forskningsfond" in reply.text
+    assert ("Regionale forskingsfond" if region == "vestland" else "Regionale forskningsfond") in reply.text
 
 
 def test_a_name_that_names_two_parties_is_refused_by_check_config() -> None:

@@ -27,9 +27,11 @@ def test_words_naming_no_day_get_the_askers_own_example_with_a_day() -> None:
     bot = _with_state_budget()
     before = bot.snapshot()
     refused = bot.say("forutsetning tildelingsbrev mottatt i posten", as_="siri", channel="siva")
-    assert not refused.ok and "«forutsetning tildelingsbrev mottatt 14. desember»" in refused.text
+    assert not refused.ok and "«forutsetning tildelingsbrev mottatt 4. januar 2028»" in refused.text
     refused = bot.say("føresetnad budsjett vedteke i fylkestinget", as_="per")
-    assert not refused.ok and "«føresetnad budsjett vedteke 14. desember»" in refused.text
+    assert (
+        not refused.ok and "«føresetnad budsjett vedteke 31. desember 2027»"
+    )  # its deadline: from the clock and the wheel (fixbf 3) in refused.text
     assert bot.snapshot() == before
 
 

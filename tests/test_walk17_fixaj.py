@@ -97,7 +97,7 @@ def test_parties_who_must_sign_again_are_listed_once_in_status_and_neste_in_both
     status = bot.say("status", as_="per", channel="vestland").text
     assert (
         "Må signere på nytt: Vestland (" in status
-        and "Har ikkje signert: Siva, Norges forskningsråd, Regionale forskningsfond" in status
+        and "Har ikkje signert: Siva, Noregs forskingsråd, Regionale forskingsfond" in status
     ), status
     assert "Manglar signatur" not in status, status
     mine = bot.say("neste", as_="nils", channel="nfr").text
@@ -169,7 +169,7 @@ def test_a_short_log_says_it_is_all_of_it(who: str, channel: str, one: str, two:
             "innan",
             "stadfest",
             "tidlegare",
-            "• Tall (Norges forskningsråd, innan 1. desember 2026)",
+            "• Tall (Noregs forskingsråd, innan 1. desember 2026)",
         ),
     ],
 )

@@ -54,7 +54,7 @@ def test_in_nynorsk_and_the_refusals() -> None:
         bot,
         "signer IN vestland 2027 signert 40. januar",
         as_="ola",
-        contains="«signer IN vestland 2027 signert 21. januar»",
+        contains="«signer IN vestland 2027 signert 31. januar 2027»",  # the typed agreement's deadline (fixbf 3)
     )
     bot.set_time(2027, 2, 20, 10)
     register_text(bot, year=2027, region="vestland", version=2)  # a new text: signatures before it were on v1

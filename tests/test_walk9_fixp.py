@@ -105,7 +105,7 @@ def test_a_signing_held_up_by_others_only_is_not_the_regions_delay_on_any_of_aus
     assert bot.say("målform nn", as_="aud", channel="nasjonal").ok
     nynorsk = bot.say("neste", as_="aud", channel="nasjonal").text
     assert (
-        "Signering ventar på andre: Agder (Tildelingsbrev motteke – Norges forskningsråd (avtale 2027))." in nynorsk
+        "Signering ventar på andre: Agder (Tildelingsbrev motteke – Noregs forskingsråd (avtale 2027))." in nynorsk
     ), nynorsk
 
 

@@ -173,15 +173,22 @@ def test_aus_overview_blames_the_late_letters_not_the_region_they_hold_up() -> N
         (
             "nn",
             "Forseinka nasjonalt",
-            "Signering 2027 (avtaleteksten er ikkje registrert; ventar òg på Tildelingsbrev motteke – Norges forskningsråd og Regionale forskningsfond",
-            "Signering ventar på andre (1)\n  Vestland: Signering 2027 ventar på Tildelingsbrev motteke – Norges forskningsråd og Regionale forskningsfond",
+            "Signering 2027 (avtaleteksten er ikkje registrert; ventar òg på Tildelingsbrev motteke – Noregs forskingsråd og Regionale forskingsfond",
+            "Signering ventar på andre (1)\n  Vestland: Signering 2027 ventar på Tildelingsbrev motteke – Noregs forskingsråd og Regionale forskingsfond",
         ),
     ):
         if form == "nn":
             assert bot.say("målform kanal nn", as_="admin", channel="nasjonal").ok
         text = _overview(bot, day=date(2027, 2, 1))
         assert (
-            late in text and "Norges forskningsråd og Regionale forskningsfond (avtale 2027)" in text.split(late, 1)[1]
+            late in text
+            and (
+                "Noregs forskingsråd og Regionale forskingsfond"
+                if form == "nn"
+                else "Norges forskningsråd og Regionale forskningsfond"
+            )
+            + " (avtale 2027)"
+            in text.split(late, 1)[1]
         ), text
         assert agder in text and vestland in text, text
         behind = text.split("(", 1)[1].split("\n\n", 1)[0]

@@ -155,7 +155,8 @@ class TeamsRuntime:
         request = to_request(activity, known=self.teams_ids.known)
         if request is None:
             return
-        asks = self.core.organisations_bound() or self.core.writes(request)  # a read by one no binding could name
+        # a read by one no binding could name; `meta` read off the loop, as every store read (`offload.call`)
+        asks = self.core.writes(request) or await offload.call(self.core.organisations_bound)
         request = await self.members.identify(turn_context, request, ask_roster=asks)
         if shared_files(activity):
             request = replace(request, attachments=await read_files(activity))

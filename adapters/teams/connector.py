@@ -41,6 +41,8 @@ from botframework.connector.auth import (
 )
 from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
+from adapters.platform_outage import DOWN, PlatformOutage
+
 logger = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -192,11 +194,33 @@ async def update_with_retry(turn_context: TurnContext, activity: Activity, *, po
     return await with_retry(lambda: turn_context.update_activity(activity), policy=policy)
 
 
-async def with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy, resend_unsure: bool = True) -> Any:
+async def with_retry(
+    call: Callable[[], Awaitable[Any]],
+    *,
+    policy: RetryPolicy,
+    resend_unsure: bool = True,
+    down: PlatformOutage = DOWN,
+) -> Any:
     """Run one connector call; retry 412/429/5xx and network errors; raise `ConnectorRejected` otherwise.
 
     With `resend_unsure=False` (a reminder or announcement, which the core must never post twice) a network
-    error after the request may have reached the connector is not retried: `ConnectorAnswerLost`."""
+    error after the request may have reached the connector is not retried: `ConnectorAnswerLost`.
+
+    A connector that answers 5xx, what no one can read, or not at all past the retries is an outage, as Slack's
+    is (`adapters.platform_outage`): /healthz says «degraded» naming Teams until a call goes through."""
+    try:
+        answer = await _with_retry(call, policy=policy, resend_unsure=resend_unsure)
+    except ConnectorAnswerLost:
+        raise
+    except ConnectorRejected as error:
+        if error.status is None or (error.status >= 500 and error.status in RETRY_STATUSES):
+            down.down(platform="teams", call="the Bot Connector API", reason=str(error).split(": ", 1)[0])
+        raise
+    down.up(platform="teams", call="the Bot Connector API")
+    return answer
+
+
+async def _with_retry(call: Callable[[], Awaitable[Any]], *, policy: RetryPolicy, resend_unsure: bool) -> Any:
     for attempt in range(policy.attempts):
         try:
             return await call()

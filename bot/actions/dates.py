@@ -58,6 +58,10 @@ class DateSet:
     """A day was typed without a time: the planned time (and a one-day meeting's end) was kept, not dropped."""
     kept_end: str | None = None
     """The one-day meeting's end kept with its time («15:30»), so the reply names it as the calendar has it."""
+    end: str | None = None
+    """The one-day meeting's end as stored («14:00»), for a move notice's «kl. 10.00–14.00»."""
+    replaced_end: str | None = None
+    """The end the replaced date had."""
     held: datetime | None = None
     """The item was recorded as held on this day before; confirmed, the date set is now the day it was held."""
     after_removal: TakenBack | None = None
@@ -139,7 +143,7 @@ def set_date(
     end = _end(when, has_time=has_time, last_day=last_day, until=until)
     for near in (year, when.year):  # «22. april 2099» is as far off as «dato vår 2099 …», for every meeting
         if near is not None:
-            require_near_year(acting, near, example=EXAMPLE)
+            require_near_year(acting, near, example=lambda: _example(acting, key=key, region=region))
     if year is not None:
         item = milestone_for(acting.config, key=key, year=year, region=region)
     else:
@@ -216,6 +220,10 @@ def set_date(
         replaced_last_day=earlier.planned_last_day,
         kept_time=kept_time,
         kept_end=end if kept_time else None,
+        end=end
+        if end is not None
+        else (earlier.planned_end if before == when and before_has_time == has_time else None),
+        replaced_end=earlier.planned_end,
         held=held,
         after_removal=after_removal,
         confirmed_day=tuple(day_worries(acting, day=when.date())) if confirmed else (),
@@ -349,3 +357,10 @@ def _lower_first(name: str) -> str:
     """ "Grunnlovsdag" reads "grunnlovsdag" inside a sentence; "Kristi himmelfartsdag" keeps its capital."""
     parts = name.split(" og ")
     return " og ".join(part if part.startswith("Kristi") else part[:1].lower() + part[1:] for part in parts)
+
+
+def _example(acting: Acting, *, key: str, region: str | None) -> str:
+    """The meeting's own `dato` example, from the clock and the wheel (fixbf 3; that module reads this one)."""
+    from bot.actions.date_example import meeting_example
+
+    return meeting_example(acting, key=key, region=region)

@@ -34,19 +34,6 @@ def is_signing(item: Item) -> bool:
     return bool(item.kind == "milestone" and item.spec.signed_by_parties and item.region)
 
 
-def binds_signing(config: AppConfig, item: Item) -> bool:
-    """An agreement's signing, or an item a signing waits for (§2.1 the budgets and allocation letters, §3.2
-    the political treatment: `bot.model.progress.missing_for_signing`'s needs): while it is open the
-    agreement that binds the parties is unsigned, so its overdue reminders keep a slower rhythm after
-    `overdue.max_times` instead of falling silent (walk 6 F15, walk 7 F4)."""
-    if is_signing(item) or item.kind == "precondition":
-        return True
-    waited_for = {
-        after.key for milestone in config.milestones if milestone.signed_by_parties for after in milestone.after
-    }
-    return item.kind == "milestone" and item.key in waited_for
-
-
 def is_meeting(item: Item) -> bool:
     """A meeting someone summons (it has a vår/høst short name, or actors prepare for it): only meetings
     are told "kall inn", have a planned date to count to, and are nudged for minutes."""

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from bot.agreement.versions import current_version
 from bot.facts.kinds import is_signing
 from bot.model.config import AppConfig
-from bot.model.cycle import earliest_counted, superseded
+from bot.model.cycle import earliest_counted, read_cycles, superseded
 from bot.model.progress import missing_for_signing, progress_of
 from bot.model.wheel import Item, milestone_item, signing_milestone
 from bot.state.store import StateStore
@@ -36,6 +36,14 @@ def is_history(config: AppConfig, *, item: Item, today: date) -> bool:
     if still_owed(item, today=today):
         return False
     return item.year < earliest_counted(config, today=today) or superseded(config, item=item, today=today)
+
+
+def left_behind(config: AppConfig, *, item: Item, today: date) -> bool:
+    """Whether an unfinished item of an earlier cycle is history on `today` (`is_history`): `neste` names it with
+    its year among «Ikke fullført fra tidligere sykluser» and offers nothing for it, so no reminder chases it
+    either, on its day or late after downtime (a pass on 31 August 2027 chased the unheld autumn meeting of
+    2026 that `neste` named only as history). An item of the calendar year's cycle stays `neste`'s to offer."""
+    return item.year < read_cycles(config, today=today).year and is_history(config, item=item, today=today)
 
 
 def owed_signing(*, config: AppConfig, state: StateStore, party: str, region: str, today: date) -> Item | None:

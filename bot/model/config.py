@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot import i18n
 from bot.model.config_checks import cross_check
 from bot.model.config_parts import Lead, LocalText, ReminderSettings, Window, local_text
 from bot.model.schema import Invalid, build, rule, section
@@ -37,6 +38,8 @@ class Region:
     key: str = rule(pattern=_KEY)
     name: str
     short: str
+    name_nn: str | None = rule(default=None, min_length=1)
+    """The party's name in nynorsk prose where it differs (optional; `name` is used in both forms otherwise)."""
     aliases: tuple[str, ...] = ()
     plan_period: str | None = None
     written_form: Literal["nb", "nn"] = "nb"
@@ -47,6 +50,8 @@ class Region:
 class Actor:
     key: str = rule(pattern=r"^[A-Z][A-Z0-9]*$")
     name: str
+    name_nn: str | None = rule(default=None, min_length=1)
+    """The actor's name in nynorsk prose where it differs («Noregs forskingsråd»); optional."""
     aliases: tuple[str, ...] = ()
     enabled: bool = True
 
@@ -55,6 +60,8 @@ class Actor:
 class Coordinator:
     key: str = rule(pattern=r"^[A-Z][A-Z0-9]*$")
     name: str
+    name_nn: str | None = rule(default=None, min_length=1)
+    """The coordinator's name in nynorsk prose where it differs; optional."""
 
 
 @section
@@ -273,10 +280,24 @@ class AppConfig:
         return self._by_key["precondition"].get(key)
 
     def party_name(self, code: str) -> str:
+        """A party's name in the written form of the text being built (`name_nn` in nynorsk, where app.yaml
+        gives one): fixbf 5, «Norges forskningsråd» in nynorsk prose."""
+        found = self._party(code)
+        if found is None:
+            return code
+        return found.name_nn if found.name_nn and i18n.current() == "nn" else found.name
+
+    def party_names(self, code: str) -> LocalText:
+        """A party's name in both written forms, for what is built once and read in either (an item's title)."""
+        found = self._party(code)
+        if found is None:
+            return LocalText(nb=code, nn=code)
+        return LocalText(nb=found.name, nn=found.name_nn or found.name)
+
+    def _party(self, code: str) -> Region | Actor | Coordinator | None:
         if code == self.parties.coordinator.key:
-            return self.parties.coordinator.name
-        found = self.region(code) or self.actor(code)
-        return found.name if found else code
+            return self.parties.coordinator
+        return self.region(code) or self.actor(code)
 
     def party_prose(self, code: str) -> str:
         """A party named in a sentence: a region's short name, an actor's name, AU (walk 36 F9: «Mangler
@@ -284,8 +305,7 @@ class AppConfig:
         region = self.region(code)
         if region:
             return region.short
-        actor = self.actor(code)
-        return actor.name if actor else code
+        return self.party_name(code) if self.actor(code) else code
 
     def party_short(self, code: str) -> str:
         """A party as people write it in lists: `Agder`, `IN`, `AU`."""

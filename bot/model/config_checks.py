@@ -89,11 +89,16 @@ def _party_names(config: AppConfig) -> list[tuple[Path, str]]:
     problems: list[tuple[Path, str]] = []
     owner: dict[str, str] = {}
     parties = [
-        ("regions", index, region.key, (region.key, region.name, region.short, *region.aliases))
+        (
+            "regions",
+            index,
+            region.key,
+            (region.key, region.name, region.short, *region.aliases, *filter(None, (region.name_nn,))),
+        )
         for index, region in enumerate(config.parties.regions)
     ]
     parties += [
-        ("actors", index, actor.key, (actor.key, actor.name, *actor.aliases))
+        ("actors", index, actor.key, (actor.key, actor.name, *actor.aliases, *filter(None, (actor.name_nn,))))
         for index, actor in enumerate(config.parties.actors)
     ]
     for section, index, key, names in parties:

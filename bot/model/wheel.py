@@ -14,6 +14,7 @@ from typing import Literal
 from bot.i18n import N_, _
 from bot.memo import per_config
 from bot.model.config import AppConfig, Milestone, Precondition
+from bot.model.config_parts import LocalText
 
 ItemKind = Literal["milestone", "precondition"]
 
@@ -30,8 +31,9 @@ class Item:
     start: date
     deadline: date
     spec: Milestone | Precondition
-    actor_name: str | None = field(default=None, compare=False)
-    """The actor's name from app.yaml, for the title's prose (walk 36 F9: «– Innovasjon Norge», not «– IN»)."""
+    actor_name: LocalText | None = field(default=None, compare=False)
+    """The actor's name from app.yaml, for the title's prose (walk 36 F9: «– Innovasjon Norge», not «– IN»), in
+    the reader's written form (fixbf 5: items are built once per configuration, read in both)."""
 
     @cached_property
     def ident(self) -> str:
@@ -136,7 +138,7 @@ def _precondition_items(config: AppConfig, *, year: int, region: str | None) -> 
                     year=year,
                     region=owner_region,
                     actor=actor,
-                    actor_name=config.party_name(actor) if actor else None,
+                    actor_name=config.party_names(actor) if actor else None,
                     start=start,
                     deadline=deadline,
                     spec=spec,

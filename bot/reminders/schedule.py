@@ -20,8 +20,8 @@ working day before; `reminders.days_off` adds days such as 24 December):
   item so they share one digest (the days whose ordinal is a
   multiple of `every_days`: with 7 or 14 these are Mondays, every week or every other week), each moved to
   the working day before when it is not a working day as the planner counts them (Norwegian public
-  holidays, weekends and `reminders.days_off`); after `max_times` an unsigned agreement and what it waits
-  for keep a slower rhythm (`2 × every_days`) until a year after the deadline (walk 6 F15).
+  holidays, weekends and `reminders.days_off`); after `max_times` an item still open keeps a slower rhythm
+  (`2 × every_days`) until a year after the deadline (walk 6 F15) or until `neste` names it as history.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Literal
 
 from bot.dates.workdays import on_or_after, on_or_before
 from bot.facts.item_state import chases_lateness, on_time_until
-from bot.facts.kinds import binds_signing, is_meeting, is_signing
+from bot.facts.kinds import is_meeting, is_signing
 from bot.facts.owed import UNSIGNED_FOLLOWED
 from bot.model.config import AppConfig, Lead
 from bot.model.progress import Progress
@@ -133,15 +133,18 @@ class ItemSchedule:
                 schedule.append(Occurrence(name="overdue-0", day=first_overdue, kind="overdue"))
             still = self._still_overdue(first_overdue, every_days=overdue.every_days, times=overdue.max_times)
             schedule += still
-            if overdue.max_times and binds_signing(self.config, item):
+            if overdue.max_times:
                 after = still[-1].day if still else first_overdue
-                schedule += self._unsigned(after, item=item, every_days=overdue.every_days, numbered=len(still) + 1)
+                schedule += self._slower(after, item=item, every_days=overdue.every_days, numbered=len(still) + 1)
         return sorted(schedule, key=lambda occurrence: occurrence.day)
 
-    def _unsigned(self, after: date, *, item: Item, every_days: int, numbered: int) -> list[Occurrence]:
-        """After `overdue.max_times`, an unsigned agreement and what it waits for keep a slower rhythm: a
-        folded line every `2 × every_days` days on the same grid (so it still shares the digest), until a
-        year after the deadline, when the next agreement is due (walk 6 F15, walk 7 F4)."""
+    def _slower(self, after: date, *, item: Item, every_days: int, numbered: int) -> list[Occurrence]:
+        """After `overdue.max_times`, an item still open keeps a slower rhythm: a folded line every `2 ×
+        every_days` days on the same grid (so it still shares the digest), until a year after the deadline,
+        when the next agreement is due (walk 6 F15, walk 7 F4), or until `neste` names it only as history
+        (the planner leaves it then, `bot.facts.owed.left_behind`). `neste` lists an overdue item as long as
+        that, so the digests never fall silent on what it still shows (fixbf 1: the spring dialogue meeting
+        listed after 13 September 2027 with no reminder since)."""
         off = self.days_off
         rhythm = 2 * every_days
         grid = after + timedelta(days=every_days)

@@ -126,12 +126,14 @@ def day_text(day: date) -> str:
     return format_short(day)
 
 
-def planned_text(when: datetime, *, has_time: bool, last_day: date | None) -> str:
+def planned_text(when: datetime, *, has_time: bool, last_day: date | None, end: str | None = None) -> str:
     """A planned date in full, with the last day of a meeting over several days: "torsdag 22. april 2027
-    kl. 10.00 – fredag 23. april 2027"."""
+    kl. 10.00 – fredag 23. april 2027", or a one-day meeting's end time when one was typed ("kl. 10.00–14.00")."""
     first = when_text(when, has_time=has_time)
     if last_day is not None and last_day > when.date():
         return f"{first} – {weekday_name(last_day)} {day_text(last_day)}"
+    if has_time and end:
+        return f"{first}–{end.replace(':', '.')}"
     return first
 
 
