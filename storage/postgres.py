@@ -14,7 +14,8 @@
   `one_look` block (a request) asks for the partitions a request like it read with its first look
   (`storage.pg_looks`).
 - An update is BEGIN, the lock (bringing the last history entry and the request id the block asks for
-  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`).
+  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`; BEGIN and
+  COMMIT sent by libpq directly, `storage.pg_tx`).
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -42,6 +43,7 @@ from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
+from storage.pg_tx import transaction
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
 from storage.pg_write import LOCK, OpenWrite, lock_params
 from storage.sealed import SealedSummaries
@@ -206,7 +208,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
         expected = self._expected(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
-        with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
+        with self._errors(f"a write to {partition}"), self._connection() as conn, transaction(conn):
             found = self._lock_row(conn, partition, known=cached[0] if cached else -1, expected=expected)
             self._local.locked = (partition, int(found[0]) if found is not None else 0)  # `locked_version`
             before: Encoded | None = None
