@@ -1,59 +1,193 @@
-"""A write's transaction on a pooled (autocommit) connection: BEGIN and COMMIT sent by libpq itself.
+"""A write's transaction in two round trips, sent by libpq itself: BEGIN with the lock, the write with COMMIT.
 
-Why (issue 21, "PostgreSQL writes ≤ 3× a one-row commit"): `psycopg.Connection.transaction()` sends BEGIN
-and COMMIT through psycopg's generators and its wait loop, with a `Transaction` object and its savepoint
-bookkeeping around them: two of a write's four round trips, each woken by the event loop of `wait`. A
-blocking ``PQexec`` (`pgconn.exec_`, which releases the GIL while it waits: measured, another thread runs on)
-does the same round trip in C. Measured on this machine (`/tmp` micro bench, BEGIN, a locking SELECT, an
-UPDATE, COMMIT on one connection, 3,000 alternated runs, load ~5): CPU 190 -> 160 µs, wall 1.36 -> 1.26 ms.
-psycopg 3's pipeline mode, which would send BEGIN with the lock and COMMIT with the write, cost more CPU than
-it saved waiting (160 -> 245 µs in the same bench) and no wall time on a local socket.
+Why (issue 21, "PostgreSQL writes ≤ 3× a one-row commit"): a write was four round trips through psycopg
+(BEGIN, the lock, the write, COMMIT), each through psycopg's generators, its wait loop and its parameter
+adaptation in Python, ~40-50 µs of the bot's CPU each. Here the lock and the write are statements prepared
+on the connection (SQL ``PREPARE``, once per connection) and sent with their values as literals escaped by
+libpq, BEGIN before the lock and COMMIT after the write in the same text, by a blocking ``PQexec``
+(`pgconn.exec_`, which releases the GIL while it waits: measured, another thread runs on). Measured on this
+machine (a `/tmp` micro bench: a locking SELECT and an UPDATE of a 4 KB text, 3,000 alternated runs, load ~5):
+the bot's CPU 195-211 -> 67-75 µs a write. psycopg 3's pipeline mode cost more CPU than it saved (160 -> 245 µs
+for the same four statements) and no wall time on a local socket.
 
 What stays as it was:
-- a failed block (an exception, the database's or the core's) is rolled back by psycopg (`rollback`, which
-  also forgets the statements prepared meanwhile, as its `Transaction` does), and the exception goes on;
-- a COMMIT that did not commit is an error: the server's, as psycopg raises it (`error_from_result`: a
-  lost connection or a shutdown is an `OperationalError`, which `PostgresStore._errors` names), and a
-  transaction the server had aborted (its COMMIT answers ``ROLLBACK``) raises here, never a write confirmed
-  that was not written.
+- the statements are the same text (`storage.pg_write`: `LOCK`, the write's CTEs), so the server plans them
+  as before (a generic plan from the sixth use, as for a prepared statement of psycopg's);
+- a failed block (the database's error or the core's) is rolled back and the exception goes on; a statement
+  the block sends itself goes through psycopg on the same connection, in the same transaction;
+- an error of the server's is raised as psycopg raises it (`error_from_result`: a lost connection or a
+  shutdown is an `OperationalError`, which `PostgresStore._errors` names), so nothing that did not commit is
+  confirmed: COMMIT is sent only after the write succeeded, and the new version is read after it;
+- a connection whose prepared statements are gone (psycopg deallocates all of its own on a rollback, with
+  ``DEALLOCATE ALL``) prepares them again: the lock finds that out before the block runs, and starts over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import logging
+import re
+import threading
+import weakref
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import pq
 
 if TYPE_CHECKING:
-    from psycopg.pq.abc import PGconn
+    from psycopg.pq.abc import PGconn, PGresult
 
-_OK = pq.ExecStatus.COMMAND_OK
+logger = logging.getLogger(__name__)
+
+_TUPLES, _OK = pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK
+_MISSING = "26000"  # invalid_sql_statement_name: a prepared statement that is not there
+_IDLE = pq.TransactionStatus.IDLE
+_PLACEHOLDER = re.compile(r"%s")
 
 
-def _command(conn: psycopg.Connection, pgconn: PGconn, command: bytes) -> None:
-    """Run a command of no parameters with ``PQexec``; its error as psycopg raises it, and a COMMIT that the
-    server answered with anything but COMMIT (an aborted transaction answers ROLLBACK) as an error too."""
-    result = pgconn.exec_(command)  # raises OperationalError (no SQLSTATE) when the connection is gone
-    if result.status != _OK:
-        raise psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
-    if command == b"COMMIT" and result.command_status != b"COMMIT":
-        raise psycopg.OperationalError(
-            f"the transaction was not committed (the server answered {result.command_status!r})"
-        )
+def numbered(sql: str) -> str:
+    """A statement written with psycopg's ``%s`` placeholders, with ``$1``, ``$2``, … for ``PREPARE``."""
+    count = iter(range(1, 1000))
+    return _PLACEHOLDER.sub(lambda _: f"${next(count)}", sql)
+
+
+class Statements:
+    """Statements prepared by name on each connection that runs them (all of them at once, on first use).
+
+    Each preparation has names of its own (``samh_<name>_<n>``): a PREPARE that failed half-way leaves names
+    that are never asked for again, instead of a name that exists on one connection and not another."""
+
+    def __init__(self, statements: dict[str, str]) -> None:
+        self._statements = {name: numbered(sql) for name, sql in statements.items()}
+        self._ready: weakref.WeakKeyDictionary[psycopg.Connection, int] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self._count = itertools.count(1)
+
+    def prepared_on(self, conn: psycopg.Connection) -> int | None:
+        """The preparation `conn` holds (None: none yet, or it was lost)."""
+        with self._lock:
+            return self._ready.get(conn)
+
+    def prepare(self) -> tuple[int, bytes]:
+        """A new preparation's number and its PREPAREs."""
+        with self._lock:
+            number = next(self._count)
+        text = "".join(f"PREPARE samh_{name}_{number} AS {sql};" for name, sql in self._statements.items())
+        return number, text.encode()
+
+    def held(self, conn: psycopg.Connection, number: int | None) -> None:
+        """`conn` holds preparation `number` (None: it holds none that is known)."""
+        with self._lock:
+            if number is None:
+                self._ready.pop(conn, None)
+            else:
+                self._ready[conn] = number
+
+
+def call(name: str, values: Sequence[Any], escaping: pq.Escaping) -> bytes:
+    """``EXECUTE name(…)`` with `values` as literals (None as NULL, a number as its digits, text escaped)."""
+    parts = []
+    for value in values:
+        if value is None:
+            parts.append(b"NULL")
+        elif isinstance(value, bool):
+            parts.append(b"true" if value else b"false")
+        elif isinstance(value, int):
+            parts.append(str(value).encode())
+        else:
+            parts.append(escaping.escape_literal(str(value).encode("utf-8")))
+    return b"EXECUTE " + name.encode() + b"(" + b",".join(parts) + b")"
+
+
+class Transaction:
+    """One write's transaction on an autocommit connection (`transaction`)."""
+
+    __slots__ = ("_escaping", "begun", "conn", "done", "number", "pgconn")
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+        self.pgconn: PGconn = conn.pgconn
+        self._escaping = pq.Escaping(self.pgconn)
+        self.begun = False
+        self.done = False
+        self.number = 0
+        """The preparation the lock used (`Statements`), which the write uses too."""
+
+    def begin_with(self, statements: Statements, name: str, values: Sequence[Any]) -> PGresult:
+        """BEGIN and the prepared statement `name` in one round trip; its rows' result. A connection that
+        lost its prepared statements rolls back and prepares them again (nothing has run in the block)."""
+        for attempt in (1, 2):
+            number = statements.prepared_on(self.conn)
+            prefix = b""
+            if number is None:
+                number, prefix = statements.prepare()
+            self.number = number
+            result = self.pgconn.exec_(prefix + b"BEGIN;" + call(f"samh_{name}_{number}", values, self._escaping))
+            self.begun = True
+            if self.pgconn.transaction_status != _IDLE:  # BEGIN ran, so every PREPARE before it did
+                statements.held(self.conn, number)
+            if result.status == _TUPLES:
+                return result
+            state = (result.error_field(pq.DiagnosticField.SQLSTATE) or b"").decode()
+            if attempt == 1 and state == _MISSING and not prefix:
+                self._rollback()
+                statements.held(self.conn, None)
+                continue
+            raise self._error(result)
+        raise AssertionError("unreachable")
+
+    def commit_with(self, name: str, values: Sequence[Any], *, then: bytes) -> PGresult:
+        """The prepared statement `name`, COMMIT and `then` (a statement whose rows are returned) in one
+        round trip: the statement failing, nothing after it runs and the transaction is rolled back."""
+        result = self.pgconn.exec_(call(f"samh_{name}_{self.number}", values, self._escaping) + b";COMMIT;" + then)
+        if result.status != _TUPLES:
+            raise self._error(result)
+        self.done = True
+        return result
+
+    def _error(self, result: PGresult) -> psycopg.Error:
+        """The error psycopg would raise: a lost connection (no SQLSTATE) as `OperationalError`, as its own
+        statements raise it, so `PostgresStore._errors` takes it for the connection failure it is."""
+        if self.pgconn.status == pq.ConnStatus.BAD or not result.error_field(pq.DiagnosticField.SQLSTATE):
+            message = result.get_error_message(self.conn.info.encoding) or "the connection was lost"
+            return psycopg.OperationalError(message.strip())
+        return psycopg.errors.error_from_result(result, encoding=self.conn.info.encoding)
+
+    def _rollback(self) -> None:
+        if not self.conn.closed and self.pgconn.transaction_status != _IDLE:
+            result = self.pgconn.exec_(b"ROLLBACK")
+            if result.status != _OK:
+                raise self._error(result)
+        self.begun = False
+
+    def commit(self) -> None:
+        """COMMIT, unless `commit_with` did; a COMMIT the server answered with ROLLBACK (an aborted
+        transaction) raises: never a write confirmed that was not written."""
+        if self.done or not self.begun:
+            return
+        result = self.pgconn.exec_(b"COMMIT")
+        if result.status != _OK:
+            raise self._error(result)
+        if result.command_status != b"COMMIT":
+            raise psycopg.OperationalError(
+                f"the transaction was not committed (the server answered {result.command_status!r})"
+            )
+        self.done = True
 
 
 @contextmanager
-def transaction(conn: psycopg.Connection) -> Iterator[None]:
-    """BEGIN, the block, COMMIT on `conn` (autocommit, not in a transaction); rolled back if the block raises."""
-    pgconn = conn.pgconn
-    _command(conn, pgconn, b"BEGIN")
+def transaction(conn: psycopg.Connection) -> Iterator[Transaction]:
+    """A write's transaction on `conn` (autocommit, not in a transaction): begun by `begin_with`, committed
+    by `commit_with` or at the end of the block; rolled back if the block raises."""
+    tx = Transaction(conn)
     try:
-        yield
+        yield tx
     except BaseException:
-        if not conn.closed and pgconn.transaction_status != pq.TransactionStatus.IDLE:
-            conn.rollback()
+        try:
+            tx._rollback()
+        except psycopg.Error as exc:  # the connection is gone: the pool discards it, the block's error goes on
+            logger.warning("could not roll back a failed write: %s", exc)
         raise
-    _command(conn, pgconn, b"COMMIT")
+    tx.commit()
