@@ -98,7 +98,7 @@ def call(name: str, values: Sequence[Any], escaping: pq.Escaping) -> bytes:
             parts.append(str(value).encode())
         else:
             parts.append(escaping.escape_literal(str(value).encode("utf-8")))
-    return b"EXECUTE " + name.encode() + b"(" + b",".join(parts) + b")"
+    return b"EXECUTE " + name.encode() + (b"(" + b",".join(parts) + b")" if parts else b"")
 
 
 class Transaction:
@@ -138,10 +138,15 @@ class Transaction:
             raise self._error(result)
         raise AssertionError("unreachable")
 
-    def commit_with(self, name: str, values: Sequence[Any], *, then: bytes) -> PGresult:
-        """The prepared statement `name`, COMMIT and `then` (a statement whose rows are returned) in one
-        round trip: the statement failing, nothing after it runs and the transaction is rolled back."""
-        result = self.pgconn.exec_(call(f"samh_{name}_{self.number}", values, self._escaping) + b";COMMIT;" + then)
+    def commit_with(self, name: str, values: Sequence[Any], *, then: str) -> PGresult:
+        """The prepared statement `name`, COMMIT and the prepared statement `then` (no values; its rows are
+        returned) in one round trip: the statement failing, nothing after it runs and the transaction is
+        rolled back."""
+        number, escaping = self.number, self._escaping
+        sent = (
+            call(f"samh_{name}_{number}", values, escaping) + b";COMMIT;" + call(f"samh_{then}_{number}", (), escaping)
+        )
+        result = self.pgconn.exec_(sent)
         if result.status != _TUPLES:
             raise self._error(result)
         self.done = True

@@ -140,10 +140,15 @@ _WRITES = {
 }
 """The write of a partition that exists, with its queued rows, its folded marks' deletion, both or neither."""
 _NAMES = {key: "write" + "q" * key[0] + "f" * key[1] for key in _WRITES}
-STATEMENTS = Statements({"lock": LOCK, **{_NAMES[key]: sql for key, sql in _WRITES.items()}})
-"""The lock and the writes, prepared on each connection that writes (`storage.pg_tx`)."""
-_VERSION = b"SELECT currval('partition_version')"
-"""The version the write took (this session's last from the sequence), asked after its COMMIT."""
+STATEMENTS = Statements(
+    {
+        "lock": LOCK,
+        **{_NAMES[key]: sql for key, sql in _WRITES.items()},
+        "version": "SELECT currval('partition_version')",  # the version the write took, asked after its COMMIT
+    }
+)
+"""The lock, the writes and the version a write took (this session's last from the sequence), prepared on
+each connection that writes (`storage.pg_tx`)."""
 
 
 def position_key(position: int) -> str:
@@ -264,7 +269,7 @@ class OpenWrite:
             params += (self.partition, joined(self._folded))
             self._folded = []
         if exists:
-            result = self._tx.commit_with(_NAMES[(queued, folded)], (*params, raw, self.partition), then=_VERSION)
+            result = self._tx.commit_with(_NAMES[(queued, folded)], (*params, raw, self.partition), then="version")
             return int(result.get_value(0, 0) or b"0")
         ctes = [cte for cte, on in ((_QUEUED_CTE, queued), (_FOLDED_CTE, folded)) if on]
         prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
