@@ -45,6 +45,8 @@ _TUPLES, _OK = pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK
 _MISSING = "26000"  # invalid_sql_statement_name: a prepared statement that is not there
 _IDLE = pq.TransactionStatus.IDLE
 _PLACEHOLDER = re.compile(r"%s")
+_PREPARATIONS = itertools.count(1)
+"""Each preparation's number, unique in the process (so names never meet across `Statements`)."""
 
 
 def numbered(sql: str) -> str:
@@ -63,7 +65,6 @@ class Statements:
         self._statements = {name: numbered(sql) for name, sql in statements.items()}
         self._ready: weakref.WeakKeyDictionary[psycopg.Connection, int] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
-        self._count = itertools.count(1)
 
     def prepared_on(self, conn: psycopg.Connection) -> int | None:
         """The preparation `conn` holds (None: none yet, or it was lost)."""
@@ -73,7 +74,7 @@ class Statements:
     def prepare(self) -> tuple[int, bytes]:
         """A new preparation's number and its PREPAREs."""
         with self._lock:
-            number = next(self._count)
+            number = next(_PREPARATIONS)
         text = "".join(f"PREPARE samh_{name}_{number} AS {sql};" for name, sql in self._statements.items())
         return number, text.encode()
 
@@ -101,6 +102,49 @@ def call(name: str, values: Sequence[Any], escaping: pq.Escaping) -> bytes:
     return b"EXECUTE " + name.encode() + (b"(" + b",".join(parts) + b")" if parts else b"")
 
 
+def rows(result: PGresult) -> list[tuple[str | None, ...]]:
+    """A result's rows as text (libpq's text format; NULL as None), for the caller to convert."""
+    value, width = result.get_value, range(result.nfields)
+    return [
+        tuple(None if (cell := value(row, column)) is None else cell.decode("utf-8") for column in width)
+        for row in range(result.ntuples)
+    ]
+
+
+def run(conn: psycopg.Connection, statements: Statements, name: str, values: Sequence[Any]) -> PGresult:
+    """One prepared statement on `conn` (autocommit), in one round trip (its PREPAREs first on a connection
+    that has none); prepared again once if the connection lost them. Errors as psycopg raises them."""
+    return _send(Transaction(conn), statements, name, values, begin=False)
+
+
+def _send(tx: Transaction, statements: Statements, name: str, values: Sequence[Any], *, begin: bool) -> PGresult:
+    """The prepared statement `name` (BEGIN before it with `begin`), its PREPAREs first where `tx`'s
+    connection has none; a connection that lost them (psycopg's ``DEALLOCATE ALL``) rolls back what it began
+    and prepares them again, once."""
+    conn, pgconn = tx.conn, tx.pgconn
+    for attempt in (1, 2):
+        number = statements.prepared_on(conn)
+        prefix = b""
+        if number is None:
+            number, prefix = statements.prepare()
+        tx.number = number
+        result = pgconn.exec_(
+            prefix + (b"BEGIN;" if begin else b"") + call(f"samh_{name}_{number}", values, tx._escaping)
+        )
+        tx.begun = begin
+        if prefix and (result.status == _TUPLES or (begin and pgconn.transaction_status != _IDLE)):
+            statements.held(conn, number)  # the statement ran, or BEGIN after the PREPAREs did: they all hold
+        if result.status == _TUPLES:
+            return result
+        state = (result.error_field(pq.DiagnosticField.SQLSTATE) or b"").decode()
+        if attempt == 1 and state == _MISSING and not prefix:
+            tx._rollback()
+            statements.held(conn, None)
+            continue
+        raise tx._error(result)
+    raise AssertionError("unreachable")
+
+
 class Transaction:
     """One write's transaction on an autocommit connection (`transaction`)."""
 
@@ -118,25 +162,7 @@ class Transaction:
     def begin_with(self, statements: Statements, name: str, values: Sequence[Any]) -> PGresult:
         """BEGIN and the prepared statement `name` in one round trip; its rows' result. A connection that
         lost its prepared statements rolls back and prepares them again (nothing has run in the block)."""
-        for attempt in (1, 2):
-            number = statements.prepared_on(self.conn)
-            prefix = b""
-            if number is None:
-                number, prefix = statements.prepare()
-            self.number = number
-            result = self.pgconn.exec_(prefix + b"BEGIN;" + call(f"samh_{name}_{number}", values, self._escaping))
-            self.begun = True
-            if self.pgconn.transaction_status != _IDLE:  # BEGIN ran, so every PREPARE before it did
-                statements.held(self.conn, number)
-            if result.status == _TUPLES:
-                return result
-            state = (result.error_field(pq.DiagnosticField.SQLSTATE) or b"").decode()
-            if attempt == 1 and state == _MISSING and not prefix:
-                self._rollback()
-                statements.held(self.conn, None)
-                continue
-            raise self._error(result)
-        raise AssertionError("unreachable")
+        return _send(self, statements, name, values, begin=True)
 
     def commit_with(self, name: str, values: Sequence[Any], *, then: str) -> PGresult:
         """The prepared statement `name`, COMMIT and the prepared statement `then` (no values; its rows are

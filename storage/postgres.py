@@ -27,7 +27,7 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -43,7 +43,7 @@ from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
-from storage.pg_tx import Transaction, transaction
+from storage.pg_tx import Statements, Transaction, rows, run, transaction
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
 from storage.pg_write import LOCK, STATEMENTS, OpenWrite, lock_params, lock_row
 from storage.sealed import SealedSummaries
@@ -131,11 +131,26 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
 
     def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
+
+        def ask(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
+            cursor = conn.execute(sql, params)  # type: ignore[arg-type]
+            return cursor.fetchall() if cursor.description is not None else []
+
+        return self._retried(what, ask)
+
+    def _ask(
+        self, what: str, statements: Statements, name: str, values: tuple[Any, ...]
+    ) -> list[tuple[str | None, ...]]:
+        """A statement of `statements`, prepared on the connection and sent by libpq (`storage.pg_tx`: a hot
+        read, without psycopg's adaptation), as `_query`; its rows as text."""
+        return self._retried(what, lambda conn: rows(run(conn, statements, name, values)))
+
+    def _retried(self, what: str, ask: Callable[[psycopg.Connection], list[Any]]) -> list[Any]:
+        """`ask` on a pooled connection, errors named; retried once on a fresh connection if the first was dead."""
         for attempt in (1, 2):
             try:
                 with self._errors(what), self._connection() as conn:
-                    cursor = conn.execute(sql, params)  # type: ignore[arg-type]
-                    return cursor.fetchall() if cursor.description is not None else []
+                    return ask(conn)
             except StoreError as exc:
                 cause = exc.__cause__
                 if attempt == 2 or not isinstance(cause, psycopg.OperationalError) or not is_connection_failure(cause):
