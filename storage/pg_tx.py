@@ -1,25 +1,27 @@
-"""A write's transaction in two round trips, sent by libpq itself: BEGIN with the lock, the write with COMMIT.
+"""The hot statements sent by libpq itself: a write in two round trips (BEGIN with the lock, the write with
+COMMIT), and a request's reads and a delivery's noted marks in one each, without psycopg's machinery.
 
 Why (issue 21, "PostgreSQL writes ≤ 3× a one-row commit"): a write was four round trips through psycopg
-(BEGIN, the lock, the write, COMMIT), each through psycopg's generators, its wait loop and its parameter
-adaptation in Python, ~40-50 µs of the bot's CPU each. Here the lock and the write are statements prepared
-on the connection (SQL ``PREPARE``, once per connection) and sent with their values as literals escaped by
-libpq, BEGIN before the lock and COMMIT after the write in the same text, by a blocking ``PQexec``
-(`pgconn.exec_`, which releases the GIL while it waits: measured, another thread runs on). Measured on this
-machine (a `/tmp` micro bench: a locking SELECT and an UPDATE of a 4 KB text, 3,000 alternated runs, load ~5):
-the bot's CPU 195-211 -> 67-75 µs a write. psycopg 3's pipeline mode cost more CPU than it saved (160 -> 245 µs
-for the same four statements) and no wall time on a local socket.
+(BEGIN, the lock, the write, COMMIT), and every statement went through psycopg's generators, its wait loop
+and its parameter adaptation in Python: psycopg was the largest single part of the bot's CPU in a profile
+of `bench.pg_write`. Here the statements are prepared on each connection (SQL ``PREPARE``, all of a
+`Statements` at once, in the same round trip as their first use) and sent with their values as literals
+escaped by libpq, by a blocking ``PQexec`` (`pgconn.exec_`, which releases the GIL while it waits:
+measured, another thread runs on). Measured on this machine (a `/tmp` micro bench: a locking SELECT and an
+UPDATE of a 4 KB text, 3,000 alternated runs, load ~5): the bot's CPU 195-211 -> 67-75 µs a write. psycopg
+3's pipeline mode cost more CPU than it saved (160 -> 245 µs for the same four statements) and no wall
+time on a local socket.
 
 What stays as it was:
-- the statements are the same text (`storage.pg_write`: `LOCK`, the write's CTEs), so the server plans them
-  as before (a generic plan from the sixth use, as for a prepared statement of psycopg's);
+- the statements are the same text (`storage.pg_write.LOCK`, the write's CTEs, `storage.pg_looks.LOOK`), so
+  the server plans them as before (a generic plan from the sixth use, as for psycopg's prepared statements);
 - a failed block (the database's error or the core's) is rolled back and the exception goes on; a statement
   the block sends itself goes through psycopg on the same connection, in the same transaction;
-- an error of the server's is raised as psycopg raises it (`error_from_result`: a lost connection or a
-  shutdown is an `OperationalError`, which `PostgresStore._errors` names), so nothing that did not commit is
-  confirmed: COMMIT is sent only after the write succeeded, and the new version is read after it;
-- a connection whose prepared statements are gone (psycopg deallocates all of its own on a rollback, with
-  ``DEALLOCATE ALL``) prepares them again: the lock finds that out before the block runs, and starts over.
+- an error of the server's is raised as psycopg raises it (`error_from_result`; a lost connection, which has
+  no SQLSTATE, as an `OperationalError`), which `PostgresStore._errors` names; nothing that did not commit is
+  confirmed: COMMIT is sent only after the write, in the same text, and nothing after a failed statement runs;
+- a connection whose prepared statements are gone (psycopg deallocates all of its own after a rollback it
+  sees, with ``DEALLOCATE ALL``) prepares them again: the lock finds that out before the block runs.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _TUPLES, _OK = pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK
+_RAN = (_TUPLES, _OK)  # a statement that returns rows, or one that returns none (an INSERT)
 _MISSING = "26000"  # invalid_sql_statement_name: a prepared statement that is not there
 _IDLE = pq.TransactionStatus.IDLE
 _PLACEHOLDER = re.compile(r"%s")
@@ -132,9 +135,10 @@ def _send(tx: Transaction, statements: Statements, name: str, values: Sequence[A
             prefix + (b"BEGIN;" if begin else b"") + call(f"samh_{name}_{number}", values, tx._escaping)
         )
         tx.begun = begin
-        if prefix and (result.status == _TUPLES or (begin and pgconn.transaction_status != _IDLE)):
+        ran = result.status in _RAN
+        if prefix and (ran or (begin and pgconn.transaction_status != _IDLE)):
             statements.held(conn, number)  # the statement ran, or BEGIN after the PREPAREs did: they all hold
-        if result.status == _TUPLES:
+        if ran:
             return result
         state = (result.error_field(pq.DiagnosticField.SQLSTATE) or b"").decode()
         if attempt == 1 and state == _MISSING and not prefix:
