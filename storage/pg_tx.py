@@ -90,8 +90,9 @@ class Statements:
                 self._ready[conn] = number
 
 
-def call(name: str, values: Sequence[Any], escaping: pq.Escaping) -> bytes:
-    """``EXECUTE name(…)`` with `values` as literals (None as NULL, a number as its digits, text escaped)."""
+def call(name: str, values: Sequence[Any], escaping: pq.Escaping, encoding: str) -> bytes:
+    """``EXECUTE name(…)`` with `values` as literals (None as NULL, a number as its digits, text in the
+    connection's `encoding`, escaped), as psycopg would send them."""
     parts = []
     for value in values:
         if value is None:
@@ -101,23 +102,28 @@ def call(name: str, values: Sequence[Any], escaping: pq.Escaping) -> bytes:
         elif isinstance(value, int):
             parts.append(str(value).encode())
         else:
-            parts.append(escaping.escape_literal(str(value).encode("utf-8")))
+            parts.append(escaping.escape_literal(str(value).encode(encoding)))
     return b"EXECUTE " + name.encode() + (b"(" + b",".join(parts) + b")" if parts else b"")
 
 
-def rows(result: PGresult) -> list[tuple[str | None, ...]]:
-    """A result's rows as text (libpq's text format; NULL as None), for the caller to convert."""
+def rows(result: PGresult, encoding: str) -> list[tuple[str | None, ...]]:
+    """A result's rows as text (libpq's text format, in the connection's `encoding`; NULL as None), for the
+    caller to convert."""
     value, width = result.get_value, range(result.nfields)
     return [
-        tuple(None if (cell := value(row, column)) is None else cell.decode("utf-8") for column in width)
+        tuple(None if (cell := value(row, column)) is None else cell.decode(encoding) for column in width)
         for row in range(result.ntuples)
     ]
 
 
-def run(conn: psycopg.Connection, statements: Statements, name: str, values: Sequence[Any]) -> PGresult:
+def run(
+    conn: psycopg.Connection, statements: Statements, name: str, values: Sequence[Any]
+) -> list[tuple[str | None, ...]]:
     """One prepared statement on `conn` (autocommit), in one round trip (its PREPAREs first on a connection
-    that has none); prepared again once if the connection lost them. Errors as psycopg raises them."""
-    return _send(Transaction(conn), statements, name, values, begin=False)
+    that has none); prepared again once if the connection lost them; its rows as text (`rows`). Errors as
+    psycopg raises them."""
+    tx = Transaction(conn)
+    return rows(_send(tx, statements, name, values, begin=False), tx.encoding)
 
 
 def _send(tx: Transaction, statements: Statements, name: str, values: Sequence[Any], *, begin: bool) -> PGresult:
@@ -132,7 +138,7 @@ def _send(tx: Transaction, statements: Statements, name: str, values: Sequence[A
             number, prefix = statements.prepare()
         tx.number = number
         result = pgconn.exec_(
-            prefix + (b"BEGIN;" if begin else b"") + call(f"samh_{name}_{number}", values, tx._escaping)
+            prefix + (b"BEGIN;" if begin else b"") + call(f"samh_{name}_{number}", values, tx._escaping, tx.encoding)
         )
         tx.begun = begin
         ran = result.status in _RAN
@@ -152,12 +158,14 @@ def _send(tx: Transaction, statements: Statements, name: str, values: Sequence[A
 class Transaction:
     """One write's transaction on an autocommit connection (`transaction`)."""
 
-    __slots__ = ("_escaping", "begun", "conn", "done", "number", "pgconn")
+    __slots__ = ("_escaping", "begun", "conn", "done", "encoding", "number", "pgconn")
 
     def __init__(self, conn: psycopg.Connection) -> None:
         self.conn = conn
         self.pgconn: PGconn = conn.pgconn
         self._escaping = pq.Escaping(self.pgconn)
+        self.encoding = conn.info.encoding
+        """The connection's client encoding as Python names it: how psycopg would encode and decode text."""
         self.begun = False
         self.done = False
         self.number = 0
@@ -174,7 +182,9 @@ class Transaction:
         rolled back."""
         number, escaping = self.number, self._escaping
         sent = (
-            call(f"samh_{name}_{number}", values, escaping) + b";COMMIT;" + call(f"samh_{then}_{number}", (), escaping)
+            call(f"samh_{name}_{number}", values, escaping, self.encoding)
+            + b";COMMIT;"
+            + call(f"samh_{then}_{number}", (), escaping, self.encoding)
         )
         result = self.pgconn.exec_(sent)
         if result.status != _TUPLES:

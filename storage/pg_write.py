@@ -81,12 +81,12 @@ def lock_params(*, known: int, expected: tuple[str, str] | None, partition: str)
     return (known, table, key, partition)
 
 
-def lock_row(result: PGresult) -> tuple[Any, ...] | None:
+def lock_row(result: PGresult, encoding: str) -> tuple[Any, ...] | None:
     """`LOCK`'s row from a result libpq gave as text (`storage.pg_tx`), as psycopg would give it; None for none."""
     if result.ntuples == 0:
         return None
     value = result.get_value
-    text = [None if (cell := value(0, column)) is None else cell.decode("utf-8") for column in range(7)]
+    text = [None if (cell := value(0, column)) is None else cell.decode(encoding) for column in range(7)]
     return (
         int(text[0]),  # type: ignore[arg-type]
         text[1],

@@ -43,7 +43,7 @@ from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
-from storage.pg_tx import Statements, Transaction, rows, run, transaction
+from storage.pg_tx import Statements, Transaction, run, transaction
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
 from storage.pg_write import LOCK, STATEMENTS, OpenWrite, lock_params, lock_row
 from storage.sealed import SealedSummaries
@@ -143,7 +143,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
     ) -> list[tuple[str | None, ...]]:
         """A statement of `statements`, prepared on the connection and sent by libpq (`storage.pg_tx`: a hot
         read, without psycopg's adaptation), as `_query`; its rows as text."""
-        return self._retried(what, lambda conn: rows(run(conn, statements, name, values)))
+        return self._retried(what, lambda conn: run(conn, statements, name, values))
 
     def _retried(self, what: str, ask: Callable[[psycopg.Connection], list[Any]]) -> list[Any]:
         """`ask` on a pooled connection, errors named; retried once on a fresh connection if the first was dead."""
@@ -265,7 +265,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
         too): what `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None
         when there is no row."""
         params = lock_params(known=known, expected=expected, partition=partition)
-        row = lock_row(tx.begin_with(STATEMENTS, "lock", params))
+        row = lock_row(tx.begin_with(STATEMENTS, "lock", params), tx.encoding)
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.
             tx.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))

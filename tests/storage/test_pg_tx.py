@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from bot.clock import OSLO
+from bot.state import chain
 from bot.state.store import Author, StateStore
 from storage.pg_tx import Statements, transaction
 from storage.postgres import PostgresStore
@@ -109,3 +110,28 @@ def test_a_refused_change_writes_nothing_and_the_next_write_goes_through(store: 
     state.change(partition=PARTITION, author=AUTHOR, at=AT, summary="bump again", mutate=_bump)
     assert store.read(PARTITION)["counter"]["c"] == {"n": 2}
     assert [entry["summary"] for entry in state.history(PARTITION)] == ["bump", "bump again"]
+
+
+def test_text_goes_and_comes_in_the_connections_encoding(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client that asks for LATIN1 (``PGCLIENTENCODING``): what libpq sends (a history entry, a noted mark)
+    and brings back (the last entry, with the lock) is in it, as with psycopg, so the chain holds."""
+    monkeypatch.setenv("PGCLIENTENCODING", "LATIN1")
+    store = PostgresStore(pg_url)
+    try:
+        with store._connection() as conn:
+            assert conn.info.encoding == "iso8859-1"
+        state = StateStore(store=store)
+        for summary in ("Møte i Bodø", "Frist i Tromsø"):  # the second chains to the first, brought by the lock
+            state.change(partition=PARTITION, author=AUTHOR, at=AT, summary=summary, mutate=_bump)
+        store.note(partition=PARTITION, marks=[{"kanal": "Trøndelag"}])
+        assert store.read_noted(PARTITION)[1] == [{"kanal": "Trøndelag"}]
+    finally:
+        store.close()
+    monkeypatch.delenv("PGCLIENTENCODING")
+    utf8 = PostgresStore(pg_url)
+    try:
+        history = StateStore(store=utf8).history(PARTITION)
+        assert [entry["summary"] for entry in history] == ["Møte i Bodø", "Frist i Tromsø"]
+        assert chain.walk(partition=PARTITION, entries=history).broken_at is None
+    finally:
+        utf8.close()
