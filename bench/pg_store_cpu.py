@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -69,18 +70,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--writes", type=int, default=1500, help="recorded changes (the first 100 not counted)")
     args = parser.parse_args()
+    from bench.pg_write import on_server
     from storage.postgres import migrate_url
-    from tests import pgserver
 
-    reason = pgserver.unavailable()
-    if reason:
-        raise SystemExit(f"skipped: {reason}")
-    server = pgserver.start_server()
-    try:
+    def work(server: Any) -> str:
         migrate_url(server.url())
-        print(measure(server.url(), writes=max(args.writes, 101)))
-    finally:
-        pgserver.stop_server(server)
+        return measure(server.url(), writes=max(args.writes, 101))
+
+    print(on_server(work))
 
 
 if __name__ == "__main__":
