@@ -206,6 +206,19 @@ def main() -> None:
     )
     args = parser.parse_args()
     from storage.postgres import migrate_url
+
+    def work(server: Any) -> str:
+        if args.statements:
+            _count_statements(server)
+        with tempfile.TemporaryDirectory(prefix="pg-write-") as folder:
+            migrate_url(server.url())
+            return measure(server.url(), Path(folder), runs=args.runs, statements=args.statements)
+
+    print(on_server(work))
+
+
+def on_server(work: Callable[[Any], str]) -> str:
+    """`work(server)` on a throwaway PostgreSQL 15 (`tests.pgserver`), stopped after; exits where none can start."""
     from tests import pgserver
 
     reason = pgserver.unavailable()
@@ -213,11 +226,7 @@ def main() -> None:
         raise SystemExit(f"skipped: {reason}")
     server = pgserver.start_server()
     try:
-        if args.statements:
-            _count_statements(server)
-        migrate_url(server.url())
-        with tempfile.TemporaryDirectory(prefix="pg-write-") as folder:
-            print(measure(server.url(), Path(folder), runs=args.runs, statements=args.statements))
+        return work(server)
     finally:
         pgserver.stop_server(server)
 

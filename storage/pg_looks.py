@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from storage.base import Tables, Versioned
 from storage.codec import check_partition_name
 from storage.pg_params import joined
+from storage.pg_tx import Statements
 
 if TYPE_CHECKING:
     from storage.fragments import Encoded
@@ -39,6 +40,12 @@ LOOK = (
 unless its version is the one cached), and of the others only those whose version is not the one cached
 (NULL: no partition). A request like one before finds most unchanged: they send nothing back. Names and
 versions go comma-joined (`storage.pg_params.joined`)."""
+READ = "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables END FROM partitions WHERE name = %s"
+"""One partition's version, and its tables unless the version is the one cached (-1 for none)."""
+VERSIONS = "SELECT name, version FROM partitions WHERE name = ANY(string_to_array(%s, ','))"
+"""The versions of the partitions named (comma-joined); a partition not there is not in the rows."""
+READS = Statements({"look": LOOK, "read": READ, "versions": VERSIONS})
+"""The reads every request makes, prepared on each connection and sent by libpq (`storage.pg_tx`)."""
 
 
 class Looks:
@@ -123,7 +130,9 @@ class PostgresLooks:
     if TYPE_CHECKING:
         _looks: Looks
 
-        def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
+        def _ask(
+            self, what: str, statements: Statements, name: str, values: tuple[Any, ...]
+        ) -> list[tuple[str | None, ...]]: ...
 
         def _cached(self, partition: str) -> tuple[int, Encoded] | None: ...
 
@@ -158,21 +167,17 @@ class PostgresLooks:
 
     def _read_now(self, partition: str) -> Versioned:
         cached = self._cached(partition)
-        found = self._query(
-            f"a read of {partition}",
-            "SELECT version, CASE WHEN version = %s THEN NULL ELSE tables END FROM partitions WHERE name = %s",
-            (cached[0] if cached else -1, partition),
-        )
+        found = self._ask(f"a read of {partition}", READS, "read", (cached[0] if cached else -1, partition))
         if not found:
             return Versioned({}, 0)
-        version, raw = found[0]
+        version, raw = int(found[0][0]), found[0][1]  # type: ignore[arg-type]
         return Versioned(self._read_found(partition, version=version, raw=raw, cached=cached), version)
 
     def _first_look(self, partition: str, companions: list[str], found: dict[str, int]) -> Versioned:
         """The block's first read: `partition` and its companions' versions, one round trip."""
         names = [partition, *companions]
         known = [cached[0] if (cached := self._cached(name)) else -1 for name in names]
-        rows = self._query(f"a read of {partition}", LOOK, (partition, joined(names), joined(known), partition))
+        rows = self._ask(f"a read of {partition}", READS, "look", (partition, joined(names), joined(known), partition))
         found.update(zip(names[1:], known[1:], strict=True))  # not sent back: as cached
         asked: tuple[int, str | None] | None = None
         for name, version, raw in rows:
@@ -198,12 +203,8 @@ class PostgresLooks:
         asked = names if looked is None else [name for name in names if name not in looked]
         known: dict[str, int] = {}
         if asked:
-            found = self._query(
-                "a version check",
-                "SELECT name, version FROM partitions WHERE name = ANY(string_to_array(%s, ','))",
-                (joined(asked),),
-            )
-            known = {str(name): int(version) for name, version in found}
+            found = self._ask("a version check", READS, "versions", (joined(asked),))
+            known = {str(name): int(version) for name, version in found}  # type: ignore[arg-type]
             if looked is not None:
                 looked.update((name, known.get(name, 0)) for name in asked)
         if looked is not None:

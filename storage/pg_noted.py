@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from storage.base import Document, Tables
 from storage.codec import check_partition_name
+from storage.pg_tx import Statements
 
 if TYPE_CHECKING:
     import psycopg
@@ -41,6 +42,17 @@ logger = logging.getLogger(__name__)
 NOTED = ".noted"
 """The ``rows.tbl`` of a partition's noted marks (the dot keeps it apart from every table a partition holds)."""
 _decode = json.JSONDecoder().decode
+NOTES = Statements(
+    {
+        "note": "INSERT INTO rows (partition, tbl, key, pos, doc)"
+        " SELECT %s, %s, v::text, v, d"
+        " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS quick,"
+        " (SELECT nextval('partition_version') AS v, d"
+        "  FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered"
+    }
+)
+"""Marks noted beside a partition, as one JSON array (not a text[], `storage.pg_params`), each at the next
+version's number (the order they were noted in)."""
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
@@ -57,6 +69,10 @@ class PostgresNoted:
 
         def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]: ...
 
+        def _ask(
+            self, what: str, statements: Statements, name: str, values: tuple[Any, ...]
+        ) -> list[tuple[str | None, ...]]: ...
+
         def _errors(self, what: str) -> AbstractContextManager[None]: ...
 
         def _cached(self, partition: str) -> tuple[int, Encoded] | None: ...
@@ -71,15 +87,9 @@ class PostgresNoted:
             return False  # a round trip is a wait: the caller notes off its event loop
         if not marks:
             return True
-        self._query(  # one statement, its own transaction: synchronous_commit is read when it commits
-            f"noting marks beside {partition}",
-            "INSERT INTO rows (partition, tbl, key, pos, doc)"
-            " SELECT %s, %s, v::text, v, d"
-            " FROM (SELECT set_config('synchronous_commit', 'off', true)) AS quick,"
-            " (SELECT nextval('partition_version') AS v, d"
-            "  FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS t(d, o) ORDER BY o) AS numbered",
-            (partition, NOTED, _encode(marks)),  # one JSON array, not a text[] (`storage.pg_params`)
-        )
+        # One statement, its own transaction: synchronous_commit is read when it commits. Sent by libpq
+        # (`storage.pg_tx`): every delivered announcement notes its mark.
+        self._ask(f"noting marks beside {partition}", NOTES, "note", (partition, NOTED, _encode(marks)))
         return True
 
     def read_noted(self, partition: str) -> tuple[Tables, list[Document]]:

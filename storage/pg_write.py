@@ -34,9 +34,11 @@ from typing import TYPE_CHECKING, Any
 from storage.base import Document
 from storage.pg_noted import NOTED
 from storage.pg_params import joined, json_list, json_string
+from storage.pg_tx import Statements, Transaction
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg.pq.abc import PGresult
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,23 @@ def lock_params(*, known: int, expected: tuple[str, str] | None, partition: str)
     return (known, table, key, partition)
 
 
+def lock_row(result: PGresult, encoding: str) -> tuple[Any, ...] | None:
+    """`LOCK`'s row from a result libpq gave as text (`storage.pg_tx`), as psycopg would give it; None for none."""
+    if result.ntuples == 0:
+        return None
+    value = result.get_value
+    text = [None if (cell := value(0, column)) is None else cell.decode(encoding) for column in range(7)]
+    return (
+        int(text[0]),  # type: ignore[arg-type]
+        text[1],
+        text[2],
+        None if text[3] is None else text[3] == "t",
+        text[4],
+        None if text[5] is None else int(text[5]),
+        text[6],
+    )
+
+
 _QUEUED = (
     "INSERT INTO rows (partition, tbl, key, pos, doc)"
     " SELECT %s, q.tbl, q.key, coalesce(q.pos, coalesce((SELECT r.pos FROM rows AS r WHERE r.partition = %s"
@@ -112,6 +131,25 @@ brought, by position; a mark noted since waits for the next fold."""
 
 _decode = json.JSONDecoder().decode
 
+_WRITES = {
+    (queued, folded): ("WITH " + ", ".join(c for c, on in ((_QUEUED_CTE, queued), (_FOLDED_CTE, folded)) if on) + " ")
+    * (queued or folded)
+    + _UPDATE
+    for queued in (False, True)
+    for folded in (False, True)
+}
+"""The write of a partition that exists, with its queued rows, its folded marks' deletion, both or neither."""
+_NAMES = {key: "write" + "q" * key[0] + "f" * key[1] for key in _WRITES}
+STATEMENTS = Statements(
+    {
+        "lock": LOCK,
+        **{_NAMES[key]: sql for key, sql in _WRITES.items()},
+        "version": "SELECT currval('partition_version')",  # the version the write took, asked after its COMMIT
+    }
+)
+"""The lock, the writes and the version a write took (this session's last from the sequence), prepared on
+each connection that writes (`storage.pg_tx`)."""
+
 
 def position_key(position: int) -> str:
     """An appended row's key: its position, zero-padded to 6 so keys sort in the order of appending."""
@@ -131,6 +169,7 @@ class OpenWrite:
         "_marks",
         "_noted",
         "_queued",
+        "_tx",
         "chained",
         "marked",
         "partition",
@@ -138,13 +177,14 @@ class OpenWrite:
 
     def __init__(
         self,
-        conn: psycopg.Connection,
+        tx: Transaction,
         *,
         partition: str,
         lock: tuple[Any, ...] | None,
         expected: tuple[str, str] | None = None,
     ) -> None:
-        self._conn = conn
+        self._tx = tx
+        self._conn = tx.conn
         self.partition = partition
         self.marked = bool(lock and lock[2] is not None)
         """Whether marks are noted beside the partition (`fold_noted` asks for them only then)."""
@@ -217,22 +257,23 @@ class OpenWrite:
 
     def finish(self, *, raw: str, exists: bool) -> int | None:
         """Write the partition's tables (`raw`, JSON) with the queued rows and the folded marks' deletion,
-        in one statement; its new version."""
-        ctes: list[str] = []
+        in one statement; its new version. A partition that exists is written and committed in one round
+        trip (`storage.pg_tx`: the version is the sequence's last value in this session, taken by this
+        write's UPDATE of the row the lock holds); a first write's UPSERT is committed with the block."""
         params: list[Any] = []
-        if self._queued:
-            ctes.append(_QUEUED_CTE)
+        queued, folded = bool(self._queued), bool(self._folded)
+        if queued:
             params += self._queued_params()
             self._queued.clear()
-        if self._folded:
-            ctes.append(_FOLDED_CTE)
+        if folded:
             params += (self.partition, joined(self._folded))
             self._folded = []
-        prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
         if exists:
-            found = self._conn.execute(prefix + _UPDATE, (*params, raw, self.partition)).fetchone()  # type: ignore[arg-type]
-        else:
-            found = self._conn.execute(prefix + _UPSERT, (*params, self.partition, raw)).fetchone()  # type: ignore[arg-type]
+            result = self._tx.commit_with(_NAMES[(queued, folded)], (*params, raw, self.partition), then="version")
+            return int(result.get_value(0, 0) or b"0")
+        ctes = [cte for cte, on in ((_QUEUED_CTE, queued), (_FOLDED_CTE, folded)) if on]
+        prefix = "WITH " + ", ".join(ctes) + " " if ctes else ""
+        found = self._conn.execute(prefix + _UPSERT, (*params, self.partition, raw)).fetchone()  # type: ignore[arg-type]
         return None if found is None else int(found[0])
 
     def _queued_params(self) -> tuple[Any, ...]:

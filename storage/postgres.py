@@ -14,7 +14,8 @@
   `one_look` block (a request) asks for the partitions a request like it read with its first look
   (`storage.pg_looks`).
 - An update is BEGIN, the lock (bringing the last history entry and the request id the block asks for
-  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`).
+  first), one statement writing the partition with its queued rows, COMMIT (`storage.pg_write`): two round
+  trips, BEGIN with the lock and the write with COMMIT (`storage.pg_tx`).
 
 Connection failures (a restarted server, a network blip) become `StoreError`, which the core answers with
 "Prøv igjen om litt"; a read is retried once on a fresh connection, a write never is after its block ran.
@@ -26,7 +27,7 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -42,8 +43,9 @@ from storage.pg_looks import Looks, PostgresLooks
 from storage.pg_noted import PostgresNoted
 from storage.pg_rows import PostgresRows
 from storage.pg_schema import LATEST, current_version
+from storage.pg_tx import Statements, Transaction, run, transaction
 from storage.pg_url import check_url, connection_reason, describe_url, timeouts
-from storage.pg_write import LOCK, OpenWrite, lock_params
+from storage.pg_write import LOCK, STATEMENTS, OpenWrite, lock_params, lock_row
 from storage.sealed import SealedSummaries
 
 __all__ = ["PostgresStore", "describe_url", "migrate_url"]
@@ -129,11 +131,26 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
 
     def _query(self, what: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """An autocommit statement, retried once on a fresh connection if the first one was dead."""
+
+        def ask(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
+            cursor = conn.execute(sql, params)  # type: ignore[arg-type]
+            return cursor.fetchall() if cursor.description is not None else []
+
+        return self._retried(what, ask)
+
+    def _ask(
+        self, what: str, statements: Statements, name: str, values: tuple[Any, ...]
+    ) -> list[tuple[str | None, ...]]:
+        """A statement of `statements`, prepared on the connection and sent by libpq (`storage.pg_tx`: a hot
+        read, without psycopg's adaptation), as `_query`; its rows as text."""
+        return self._retried(what, lambda conn: run(conn, statements, name, values))
+
+    def _retried(self, what: str, ask: Callable[[psycopg.Connection], list[Any]]) -> list[Any]:
+        """`ask` on a pooled connection, errors named; retried once on a fresh connection if the first was dead."""
         for attempt in (1, 2):
             try:
                 with self._errors(what), self._connection() as conn:
-                    cursor = conn.execute(sql, params)  # type: ignore[arg-type]
-                    return cursor.fetchall() if cursor.description is not None else []
+                    return ask(conn)
             except StoreError as exc:
                 cause = exc.__cause__
                 if attempt == 2 or not isinstance(cause, psycopg.OperationalError) or not is_connection_failure(cause):
@@ -206,8 +223,8 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
         expected = self._expected(partition)
         with self._cache_lock:
             cached = self._cache.get(partition)
-        with self._errors(f"a write to {partition}"), self._connection() as conn, conn.transaction():
-            found = self._lock_row(conn, partition, known=cached[0] if cached else -1, expected=expected)
+        with self._errors(f"a write to {partition}"), self._connection() as conn, transaction(conn) as tx:
+            found = self._lock_row(tx, partition, known=cached[0] if cached else -1, expected=expected)
             self._local.locked = (partition, int(found[0]) if found is not None else 0)  # `locked_version`
             before: Encoded | None = None
             if found is None:
@@ -220,7 +237,7 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
                     tables=decode_tables(str(found[1]).encode("utf-8"), path=f"{self.where}, partition {partition}")
                 )
                 work = work_copy(before.tables)
-            opened = active[partition] = OpenWrite(conn, partition=partition, lock=found, expected=expected)
+            opened = active[partition] = OpenWrite(tx, partition=partition, lock=found, expected=expected)
             try:
                 yield work
             finally:
@@ -242,17 +259,17 @@ class PostgresStore(PostgresLooks, PostgresNoted, PostgresRows, FaultLog, Store)
 
     @staticmethod
     def _lock_row(
-        conn: psycopg.Connection, partition: str, *, known: int, expected: tuple[str, str] | None
+        tx: Transaction, partition: str, *, known: int, expected: tuple[str, str] | None
     ) -> tuple[Any, ...] | None:
-        """Lock the partition's row (creating an empty one if needed, so two first writers queue too): what
-        `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None when there
-        is no row."""
+        """BEGIN and lock the partition's row (creating an empty one if needed, so two first writers queue
+        too): what `storage.pg_write.LOCK` returns (its tables as text unless the version is `known`); None
+        when there is no row."""
         params = lock_params(known=known, expected=expected, partition=partition)
-        row = conn.execute(LOCK, params).fetchone()
+        row = lock_row(tx.begin_with(STATEMENTS, "lock", params), tx.encoding)
         if row is None:
             # A first write: take a lock on the name itself so two first writers queue instead of colliding.
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
-            row = conn.execute(LOCK, params).fetchone()
+            tx.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (partition,))
+            row = tx.conn.execute(LOCK, params).fetchone()
         return row
 
     def sealed_history(self, prefix: str, *, names: tuple[str, ...], limit: int) -> tuple[list[Document], int]:
