@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform_outage import DOWN, PlatformOutage
 from adapters.refused_credentials import REFUSED, RefusedCredentials
-from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
+from bot.delivery.sending import SendFailed, SendHeld, SendTimedOut, Undeliverable
 from bot.messages import Reply
 
 from .render import message_payload
@@ -280,6 +280,8 @@ class SlackSender:
         except SlackCallFailed as exc:
             if exc.error in _UNDELIVERABLE:
                 raise Undeliverable(str(exc)) from None
+            if exc.error in _CREDENTIALS:
+                raise SendHeld(str(exc)) from None
             raise SendFailed(str(exc)) from None
 
     async def find(self, *, channel_id: str, key: str) -> bool:

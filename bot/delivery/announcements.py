@@ -30,6 +30,7 @@ from bot.delivery.given_up import describe_undelivered
 from bot.delivery.notes import note_undelivered
 from bot.delivery.outbox import (
     FAILED,
+    HELD,
     RETRY_UNCERTAIN,
     SENT,
     UNCERTAIN,
@@ -44,7 +45,7 @@ from bot.delivery.outbox import (
     waiting,
 )
 from bot.delivery.pacing import Pacer
-from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
+from bot.delivery.sending import Sender, SendFailed, SendHeld, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Mention, Outcome, Visibility
 from bot.reminders.digest import address_form
@@ -196,6 +197,8 @@ async def _post(row: Row, *, sender: Sender) -> Result:
             "announcement to %s:%s: no answer (%s); looked up before any new try", to.platform, to.channel_id, exc
         )
         return Result(RETRY_UNCERTAIN, str(exc))
+    except SendHeld as exc:  # said once by the sender (/healthz, the log): the row waits, no try counted
+        return Result(HELD, str(exc))
     except SendFailed as exc:
         logger.warning(
             "announcement to %s:%s failed; kept in the outbox for the next pass: %s", to.platform, to.channel_id, exc

@@ -25,6 +25,11 @@ class SendUncertain(SendFailed):
     """The post may have gone and the platform cannot tell: it is not tried again, and said once."""
 
 
+class SendHeld(SendFailed):
+    """The platform refuses every post now, whichever the channel (the bot's own credentials: a revoked
+    token, a missing scope): the post waits, without counting a try, and goes once a post is accepted."""
+
+
 class Undeliverable(SendFailed):
     """The post can never go as things are (a Teams channel without a conversation reference, a Slack
     channel that does not exist): not tried again, and said once."""
