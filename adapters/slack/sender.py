@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform_outage import DOWN, PlatformOutage
 from adapters.refused_credentials import REFUSED, RefusedCredentials
-from bot.delivery.sending import SendFailed, SendHeld, SendTimedOut, Undeliverable
+from bot.delivery.sending import SendFailed, SendHeld, SendHeldUnsure, SendTimedOut, Undeliverable
 from bot.messages import Reply
 
 from .render import message_payload
@@ -167,7 +167,9 @@ class SlackPoster:
             if exc.outage:
                 self.down.down(platform="slack", call=method, reason=str(exc).rsplit(": ", 1)[-1])
             if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
-                raise SlackTimedOut(f"{exc}; an earlier try may have been taken, so it is looked up first") from None
+                raise SlackTimedOut(
+                    f"{exc}; an earlier try may have been taken, so it is looked up first", outage=exc.outage
+                ) from None
             raise
         self.refused.accepted(platform="slack")
         self.down.up(platform="slack", call=method)
@@ -275,13 +277,14 @@ class SlackSender:
                 logger.info("Slack post %s to %s was made before; not sent again", key, channel_id)
                 return
             await self.poster.call("chat.postMessage", channel=channel_id, settled_by=settled_by, **payload)
-        except SlackTimedOut as exc:
-            raise SendTimedOut(str(exc)) from None
         except SlackCallFailed as exc:
+            held = exc.outage or exc.error in _CREDENTIALS  # all of Slack, not this post: it waits uncounted
+            if isinstance(exc, SlackTimedOut):
+                raise (SendHeldUnsure if held else SendTimedOut)(str(exc)) from None
+            if held:
+                raise SendHeld(str(exc)) from None
             if exc.error in _UNDELIVERABLE:
                 raise Undeliverable(str(exc)) from None
-            if exc.error in _CREDENTIALS:
-                raise SendHeld(str(exc)) from None
             raise SendFailed(str(exc)) from None
 
     async def find(self, *, channel_id: str, key: str) -> bool:
@@ -292,7 +295,9 @@ class SlackSender:
                 "conversations.history", channel=channel_id, limit=self.LOOK_BACK, include_all_metadata=True
             )
         except SlackCallFailed as exc:
-            raise SlackTimedOut(f"could not look up post {key} in {channel_id}: {exc}") from None
+            raise SlackTimedOut(
+                f"could not look up post {key} in {channel_id}: {exc}", error=exc.error, outage=exc.outage
+            ) from None
         for message in answer.get("messages") or ():
             metadata = message.get("metadata") or {}
             if metadata.get("event_type") == POST_EVENT and (metadata.get("event_payload") or {}).get("key") == key:

@@ -77,7 +77,7 @@ async def deliver_queued(*, core: Core, outcome: Outcome, senders: Mapping[str, 
     rows = [row for row in rows_of(outcome.queued, at=at) if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=Pacer(), results=results)
-    if any(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values()):
+    if any(result.kind in (FAILED, RETRY_UNCERTAIN, HELD) for result in results.values()):
         follow_up(core=core, senders=senders)
 
 
@@ -113,7 +113,7 @@ async def redeliver(
     rows = [row for row in rows if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)
-    failed = sum(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values())
+    failed = sum(result.kind in (FAILED, RETRY_UNCERTAIN, HELD) for result in results.values())
     return given_up, failed, retry_in
 
 
@@ -192,13 +192,13 @@ async def _post(row: Row, *, sender: Sender) -> Result:
         return Result(UNDELIVERABLE, str(exc))
     except SendUncertain as exc:
         return Result(UNCERTAIN, str(exc))
+    except SendHeld as exc:  # said once by the sender (/healthz, the log): the row waits, no try counted
+        return Result(HELD, str(exc))
     except SendTimedOut as exc:
         logger.warning(
             "announcement to %s:%s: no answer (%s); looked up before any new try", to.platform, to.channel_id, exc
         )
         return Result(RETRY_UNCERTAIN, str(exc))
-    except SendHeld as exc:  # said once by the sender (/healthz, the log): the row waits, no try counted
-        return Result(HELD, str(exc))
     except SendFailed as exc:
         logger.warning(
             "announcement to %s:%s failed; kept in the outbox for the next pass: %s", to.platform, to.channel_id, exc

@@ -317,7 +317,7 @@ def _next(stored: Document, result: Result, *, at: datetime) -> tuple[Document, 
     `pending` (None: it stays, to be tried again)."""
     doc = dict(stored)  # the stored row is shared with readers: replaced, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
-    if result.kind == HELD:
+    if result.kind == HELD:  # a swept row is looked up before it is posted again (`Row.maybe_posted`)
         doc.update(held=at.isoformat(), last_error=result.error[:300], last_try=at.isoformat())
         doc.pop("posting", None)
         return doc, None

@@ -27,7 +27,13 @@ class SendUncertain(SendFailed):
 
 class SendHeld(SendFailed):
     """The platform refuses every post now, whichever the channel (the bot's own credentials: a revoked
-    token, a missing scope): the post waits, without counting a try, and goes once a post is accepted."""
+    token, a missing scope; or it is down): an announcement waits, without counting a try, so an outage or
+    a revoked token longer than its tries never gives it up; it goes once a post is accepted."""
+
+
+class SendHeldUnsure(SendTimedOut, SendHeld):
+    """Held, and a try may have gone (the platform down after it may have taken the post): looked up first,
+    as any `SendTimedOut`."""
 
 
 class Undeliverable(SendFailed):
