@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
-from bot.delivery.sending import SendFailed, SendTimedOut, SendUncertain, Undeliverable
+from bot.delivery.sending import SendFailed, SendHeld, SendTimedOut, SendUncertain, Undeliverable
 from bot.messages import Reply
 
 from .activities import reply_activity
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 GONE_STATUSES = frozenset({403, 404})
 """What the connector answers a post to a conversation the bot is no longer in, or that is gone."""
+REFUSED_STATUSES = frozenset({401})
+"""What the connector answers when it refuses the bot itself (its app credentials), whichever the channel:
+the post waits (`SendHeld`), no try counted, until the operator mends the credentials."""
 
 
 class SenderLike(Protocol):
@@ -80,6 +83,8 @@ class TeamsSender:
             if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
                 # removed from the team, the channel deleted, the bot blocked: no retry will help
                 raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error
+            if isinstance(error, ConnectorRejected) and error.status in REFUSED_STATUSES:
+                raise SendHeld(f"Teams refuses the bot's credentials ({error}); the post waits") from error
             raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
 
 
