@@ -59,6 +59,8 @@ class SlackTimedOut(SlackCallFailed):
 POST_EVENT = "samhandling_post"
 """The metadata event type of every post that carries a key."""
 _UNDELIVERABLE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "invalid_channel"})
+RATE_LIMITED = "ratelimited"
+"""Slack's 429 (its error code): the workspace's limit, no one post's fault, so a post it stops waits uncounted."""
 _CREDENTIALS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "missing_scope"}
 )
@@ -198,13 +200,16 @@ class SlackPoster:
             try:
                 return await attempt()
             except _Retry as retry:
+                limited = RATE_LIMITED if not retry.outage else ""
                 if number == policy.max_attempts:
                     raise SlackCallFailed(
-                        f"{what} failed after {number} attempts: {retry}", outage=retry.outage
+                        f"{what} failed after {number} attempts: {retry}", error=limited, outage=retry.outage
                     ) from None
                 delay = retry.delay if retry.delay is not None else policy.backoff(number)
                 if delay > policy.max_retry_after:
-                    raise SlackCallFailed(f"{what}: Slack asked to wait {delay:.0f} s; giving up for now") from None
+                    raise SlackCallFailed(
+                        f"{what}: Slack asked to wait {delay:.0f} s; giving up for now", error=limited
+                    ) from None
                 logger.warning("Slack %s: %s; retry %d in %.1f s", what, retry, number, delay)
                 await self.sleep(delay)
         raise AssertionError("unreachable")
@@ -278,7 +283,7 @@ class SlackSender:
                 return
             await self.poster.call("chat.postMessage", channel=channel_id, settled_by=settled_by, **payload)
         except SlackCallFailed as exc:
-            held = exc.outage or exc.error in _CREDENTIALS  # all of Slack, not this post: it waits uncounted
+            held = exc.outage or exc.error in _CREDENTIALS or exc.error == RATE_LIMITED  # not this post's fault
             if isinstance(exc, SlackTimedOut):
                 raise (SendHeldUnsure if held else SendTimedOut)(str(exc)) from None
             if held:

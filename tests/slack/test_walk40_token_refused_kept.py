@@ -4,7 +4,8 @@
 A date moved while the token was refused: its announcements failed at every try (the request's delivery,
 its follow-ups, each pass), and after five they were given up, though a refused token is no channel's
 fault and `adapters/refused_credentials.py` promises what waits «goes once the credentials work»; the same
-after an hour of Slack's 5xx pages (`adapters/platform_outage.py`: «an outage delays, never loses»). Over
+after an hour of Slack's 5xx pages (`adapters/platform_outage.py`: «an outage delays, never loses») or of 429s
+asking for ten minutes' wait. Over
 HTTP against the Slack stand-in: a move, an hour of passes with every post refused, the token mended, one
 pass: each of the four actors' channels gets the move once, and nothing was given up."""
 
@@ -29,7 +30,7 @@ def _given_up(store: Store) -> list[str]:
     return [key for key, doc in store.rows("cycle/agder/2027", table="ledger").items() if doc.get("given_up_at")]
 
 
-@pytest.mark.parametrize("fault", ["token_revoked", "down"])
+@pytest.mark.parametrize("fault", ["token_revoked", "down", "ratelimited"])
 async def test_announcements_wait_while_slack_refuses_the_token_and_go_once_when_it_works(tmp_path, fault) -> None:
     with real_core(tmp_path, at=datetime(2027, 3, 3, 10)) as core:
         async with running(core) as h:
@@ -37,6 +38,8 @@ async def test_announcements_wait_while_slack_refuses_the_token_and_go_once_when
             await h.settle()
             if fault == "down":  # Slack's 5xx pages for an hour: platform-wide as well
                 h.standin.down = True
+            elif fault == "ratelimited":  # 429, «wait ten minutes», for an hour
+                h.standin.script("chat.postMessage", *[Answer(status=429, retry_after=600)] * 500)
             else:
                 h.standin.script("chat.postMessage", *[Answer(error=fault)] * 500)
             moved = await h.slash("dato vår 2027-04-22 10:00 bekreft", trigger="b")
