@@ -162,6 +162,10 @@ async def one_run(template: Path, work: Path, *, write: Write, rng: random.Rando
         async with aiohttp.ClientSession() as session:
             await wait_healthy(session, port)
             await _quiet(standin)
+            seen = -1
+            while seen != len(connector.accepted):  # and Teams' start-up digests: no post for 2 s
+                seen = len(connector.accepted)
+                await asyncio.sleep(2)
             keys_before, texts_before = announcement_posts(standin), text_posts(standin, Counter())
             sent = asyncio.ensure_future(slash(session, port=port, standin=standin, write=write))
             if args.at_post:  # the first announcement reached the platform: kill before or after it is recorded
