@@ -294,7 +294,11 @@ class SlackAdapter:
     async def _on_revoked(self, body: dict[str, Any]) -> None:
         """Slack says the bot's token is gone (`tokens_revoked`, `app_uninstalled`; sent to every app whatever
         it subscribed to): /healthz names it at once, not at the next post that fails (adapters/refused_credentials)."""
-        kind = str((body.get("event") or {}).get("type") or "tokens_revoked")
+        event = body.get("event") or {}
+        kind = str(event.get("type") or "tokens_revoked")
+        tokens = event.get("tokens")
+        if kind == "tokens_revoked" and not (isinstance(tokens, dict) and tokens.get("bot")):
+            return  # only people's own (user) tokens went: the bot's still works
         self.sender.poster.refused.refused(platform="slack", reason=f"Slack sent {kind}", fix=CREDENTIALS_FIX)
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:

@@ -37,10 +37,12 @@ async def test_events_sent_to_every_app_are_answered_and_a_revoked_token_is_on_h
         before = json.loads((await h.get("/healthz")).text)
         limited = await h.event({**_event("app_rate_limited"), "type": "app_rate_limited", "minute_rate_limited": 1})
         other = await h.event(_event("reaction_added", user="U0KARI", reaction="tada"))
+        people = await h.event(_event("tokens_revoked", tokens={"oauth": ["U0KARI"], "bot": []}))
+        after_people = json.loads((await h.get("/healthz")).text)
         revoked = await h.event(_event("tokens_revoked", tokens={"oauth": [], "bot": ["U0SAMBOT"]}))
         after = json.loads((await h.get("/healthz")).text)
         mention = await h.event(fixture("event_app_mention"))
         await h.settle()
-    assert "credentials" not in before
-    assert (limited.status, other.status, revoked.status, mention.status) == (200, 200, 200, 200)
+    assert "credentials" not in before and "credentials" not in after_people  # a person's own token only
+    assert (limited.status, other.status, people.status, revoked.status, mention.status) == (200,) * 5
     assert after["status"] != "ok" and "tokens_revoked" in after["credentials"]["slack"]
