@@ -35,8 +35,8 @@ def _unangle(match: re.Match[str], found: list[MentionedUser]) -> str:
     if target.startswith("@") and len(target) > 1:  # <@U123|kari>: the neutral mention token
         found.append(MentionedUser(user_id=target[1:], display=label.lstrip("@")))
         return f"<@{target[1:]}>"
-    if target.startswith("#"):  # <#C123|agder>
-        return target[1:]
+    if target.startswith("#"):  # <#C123|agder>: «#agder», as the person saw it (the id when Slack sent no name)
+        return "#" + label if label else target[1:]
     if target.startswith("!"):  # <!here>, <!subteam^S1|@team>: what the person saw, «@here», never a ping
         name = target[1:].partition("^")[0]
         return "@" + name if name in _BROADCASTS or not label else label
