@@ -59,15 +59,16 @@ LOG = open(os.environ.get("FAULTS_LOG", os.devnull), "a")  # noqa: SIM115 - the 
 
 
 def serve(
-    *, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datetime, grace: float = 30.0
+    *, db: Path, standin: SlackStandIn, port: int, epoch: float, at: datetime, grace: float = 30.0, lease: float = 60.0
 ) -> subprocess.Popen[str]:
-    """`serve` from `at` on (its clock runs from `epoch`), its outbox's grace `grace` seconds."""
+    """`serve` from `at` on (its clock runs from `epoch`), its outbox's grace `grace` seconds, the pass
+    lease `lease` seconds."""
     env = {**os.environ, **slack_env(standin), "SAMHANDLING_DB": str(db), "PORT": str(port)}
     env["SAMHANDLING_CONFIG"] = str(ROOT / "app.yaml")
     env.pop("DATABASE_URL", None)
     start = at.replace(tzinfo=None).isoformat()
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.faults.serve_at", start, str(epoch), str(grace)],
+        [sys.executable, "-m", "tests.faults.serve_at", start, str(epoch), str(grace), str(lease)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

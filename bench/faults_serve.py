@@ -74,6 +74,16 @@ async def slash(
         return raw
 
 
+async def killed(process: subprocess.Popen[str], answer: asyncio.Future[str]) -> str:
+    """SIGKILL `process`; then what it answered the request in flight ("" when the answer never came)."""
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    try:
+        return await asyncio.wait_for(answer, 10)
+    except (aiohttp.ClientError, TimeoutError):
+        return ""
+
+
 def redate(n: int) -> tuple[str, str]:
     """The n-th `dato` of Agder's autumn meeting, and the date it stores."""
     day, hour = 10 + n % 18, 8 + n % 9
@@ -123,12 +133,7 @@ async def writes(work: Path, *, runs: int, rng: random.Random) -> str:
             maybe.append(date)
             write = asyncio.ensure_future(slash(session, port=port, standin=standin, text=text, trigger=f"w{sent}"))
             await asyncio.sleep(rng.uniform(0.0, 0.08))
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
-            try:
-                said = await asyncio.wait_for(write, 10)
-            except (aiohttp.ClientError, TimeoutError):
-                said = ""
+            said = await killed(process, write)
             if "Dato satt" in said:
                 confirmed, maybe = date, []
             else:

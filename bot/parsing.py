@@ -46,6 +46,19 @@ def shown(text: str, *, limit: int = SHOWN_MAX) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
+NAME_MAX = 80
+"""A person's name as a platform gives it (a Teams display name is whatever its owner wrote) is shown in
+replies, announcements, `logg` and receipts at most this long."""
+
+
+def person_name(name: str | None) -> str | None:
+    """A platform's display name made fit to show: one line, no control characters or direction overrides
+    (an «Eve» whose name reverses the rest of an announcement's line), at most `NAME_MAX` characters."""
+    if name is None or (name.isprintable() and len(name) <= NAME_MAX):
+        return name  # every ordinary name, as it came
+    return shown(name, limit=NAME_MAX) or None
+
+
 COUNT_DIGITS = 9
 """A typed number (a page, a version, a request) longer than this is no number a person means."""
 

@@ -35,7 +35,7 @@ from . import answer, click_answer, delivery, files, gate, picture, render, tran
 from .bolt_logging import bolt_logger
 from .commands import SlashCommand
 from .failure import failure_reply, slack_unavailable_text
-from .sender import SlackCallFailed, SlackPoster, SlackSender
+from .sender import CREDENTIALS_FIX, SlackCallFailed, SlackPoster, SlackSender
 from .settings import SlackSettings
 
 if TYPE_CHECKING:
@@ -46,6 +46,10 @@ logger = logging.getLogger(__name__)
 
 
 CLOSE_SECONDS = 2.0
+
+
+REVOKED_EVENTS = ("tokens_revoked", "app_uninstalled")
+"""Slack's events that say the bot's token no longer works."""
 
 
 class SlackAdapter:
@@ -97,6 +101,7 @@ class SlackAdapter:
         self.app.view(views.FORM_CALLBACK_ID)(self._on_view_submission)
         self.app.event("app_mention")(self._on_mention)
         self.app.event("app_home_opened")(self._on_home_opened)
+        self.app.event(re.compile(f"^({'|'.join(REVOKED_EVENTS)})$"))(self._on_revoked)
         self.app.error(self._on_error)
 
     async def handle_http(self, request: web.Request) -> web.StreamResponse:
@@ -111,6 +116,10 @@ class SlackAdapter:
             headers=request.headers,  # type: ignore[arg-type]
         )
         bolt_response = await self.app.async_dispatch(bolt_request)
+        if bolt_response.status == 404 and admitted.body.startswith("{"):
+            # An Events API delivery no listener takes (Slack sends some to every app: `app_rate_limited`, an
+            # event type the manifest once had): 200, or Slack retries it and counts a failed delivery.
+            return web.Response(status=200)
         return await to_aiohttp_response(bolt_response)
 
     # ---- listeners ----------------------------------------------------------------------------------------
@@ -281,6 +290,16 @@ class SlackAdapter:
             await self.poster.call("views.publish", user_id=request.user_id, view=view)
         except SlackCallFailed as exc:
             logger.warning("could not publish the App Home: %s", exc)
+
+    async def _on_revoked(self, body: dict[str, Any]) -> None:
+        """Slack says the bot's token is gone (`tokens_revoked`, `app_uninstalled`; sent to every app whatever
+        it subscribed to): /healthz names it at once, not at the next post that fails (adapters/refused_credentials)."""
+        event = body.get("event") or {}
+        kind = str(event.get("type") or "tokens_revoked")
+        tokens = event.get("tokens")
+        if kind == "tokens_revoked" and not (isinstance(tokens, dict) and tokens.get("bot")):
+            return  # only people's own (user) tokens went: the bot's still works
+        self.sender.poster.refused.refused(platform="slack", reason=f"Slack sent {kind}", fix=CREDENTIALS_FIX)
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         logger.error("Slack listener failed: %s", type(error).__name__, exc_info=error)

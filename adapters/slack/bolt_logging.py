@@ -15,7 +15,7 @@ class TokenViaClient(logging.Filter):
         message = record.getMessage()
         if message.startswith("Unhandled request"):
             # Bolt's version quotes parts of the body over a dozen lines of suggested code: one line instead.
-            record.msg, record.args = "Slack request with no listener (answered 404)", None
+            record.msg, record.args = "Slack request with no listener (a slash command 404, an event 200)", None
             return True
         # Bolt logs the whole body of a badly signed request; the gate refuses those first and logs its own
         # line without the body, so nothing of Bolt's about a request body is let through.

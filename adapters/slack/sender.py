@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform_outage import DOWN, PlatformOutage
 from adapters.refused_credentials import REFUSED, RefusedCredentials
-from bot.delivery.sending import SendFailed, SendTimedOut, Undeliverable
+from bot.delivery.sending import SendFailed, SendHeld, SendHeldUnsure, SendTimedOut, Undeliverable
 from bot.messages import Reply
 
 from .render import message_payload
@@ -59,6 +59,8 @@ class SlackTimedOut(SlackCallFailed):
 POST_EVENT = "samhandling_post"
 """The metadata event type of every post that carries a key."""
 _UNDELIVERABLE = frozenset({"channel_not_found", "is_archived", "not_in_channel", "invalid_channel"})
+RATE_LIMITED = "ratelimited"
+"""Slack's 429 (its error code): the workspace's limit, no one post's fault, so a post it stops waits uncounted."""
 _CREDENTIALS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "missing_scope"}
 )
@@ -167,7 +169,9 @@ class SlackPoster:
             if exc.outage:
                 self.down.down(platform="slack", call=method, reason=str(exc).rsplit(": ", 1)[-1])
             if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
-                raise SlackTimedOut(f"{exc}; an earlier try may have been taken, so it is looked up first") from None
+                raise SlackTimedOut(
+                    f"{exc}; an earlier try may have been taken, so it is looked up first", outage=exc.outage
+                ) from None
             raise
         self.refused.accepted(platform="slack")
         self.down.up(platform="slack", call=method)
@@ -196,13 +200,16 @@ class SlackPoster:
             try:
                 return await attempt()
             except _Retry as retry:
+                limited = RATE_LIMITED if not retry.outage else ""
                 if number == policy.max_attempts:
                     raise SlackCallFailed(
-                        f"{what} failed after {number} attempts: {retry}", outage=retry.outage
+                        f"{what} failed after {number} attempts: {retry}", error=limited, outage=retry.outage
                     ) from None
                 delay = retry.delay if retry.delay is not None else policy.backoff(number)
                 if delay > policy.max_retry_after:
-                    raise SlackCallFailed(f"{what}: Slack asked to wait {delay:.0f} s; giving up for now") from None
+                    raise SlackCallFailed(
+                        f"{what}: Slack asked to wait {delay:.0f} s; giving up for now", error=limited
+                    ) from None
                 logger.warning("Slack %s: %s; retry %d in %.1f s", what, retry, number, delay)
                 await self.sleep(delay)
         raise AssertionError("unreachable")
@@ -275,9 +282,12 @@ class SlackSender:
                 logger.info("Slack post %s to %s was made before; not sent again", key, channel_id)
                 return
             await self.poster.call("chat.postMessage", channel=channel_id, settled_by=settled_by, **payload)
-        except SlackTimedOut as exc:
-            raise SendTimedOut(str(exc)) from None
         except SlackCallFailed as exc:
+            held = exc.outage or exc.error in _CREDENTIALS or exc.error == RATE_LIMITED  # not this post's fault
+            if isinstance(exc, SlackTimedOut):
+                raise (SendHeldUnsure if held else SendTimedOut)(str(exc)) from None
+            if held:
+                raise SendHeld(str(exc)) from None
             if exc.error in _UNDELIVERABLE:
                 raise Undeliverable(str(exc)) from None
             raise SendFailed(str(exc)) from None
@@ -290,7 +300,9 @@ class SlackSender:
                 "conversations.history", channel=channel_id, limit=self.LOOK_BACK, include_all_metadata=True
             )
         except SlackCallFailed as exc:
-            raise SlackTimedOut(f"could not look up post {key} in {channel_id}: {exc}") from None
+            raise SlackTimedOut(
+                f"could not look up post {key} in {channel_id}: {exc}", error=exc.error, outage=exc.outage
+            ) from None
         for message in answer.get("messages") or ():
             metadata = message.get("metadata") or {}
             if metadata.get("event_type") == POST_EVENT and (metadata.get("event_payload") or {}).get("key") == key:

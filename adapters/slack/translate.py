@@ -25,6 +25,8 @@ from .views import FORM_INPUT_ACTION, decode_metadata
 PLATFORM = "slack"
 
 _ANGLE = re.compile(r"<([^<>]*)>")
+_BROADCASTS = frozenset({"here", "channel", "everyone"})
+"""Slack's broadcast mentions (`<!here>`, legacy `<!here|here>`): read as the «@here» the person saw."""
 
 
 def _unangle(match: re.Match[str], found: list[MentionedUser]) -> str:
@@ -33,10 +35,13 @@ def _unangle(match: re.Match[str], found: list[MentionedUser]) -> str:
     if target.startswith("@") and len(target) > 1:  # <@U123|kari>: the neutral mention token
         found.append(MentionedUser(user_id=target[1:], display=label.lstrip("@")))
         return f"<@{target[1:]}>"
-    if target.startswith("#"):  # <#C123|agder>
-        return target[1:]
-    if target.startswith("!"):  # <!here>, <!subteam^S1|@team>
-        return label or target[1:]
+    if target.startswith("#"):  # <#C123|agder>: «#agder», as the person saw it (the id when Slack sent no name)
+        return "#" + label if label else target[1:]
+    if target.startswith("!"):  # <!here>, <!subteam^S1|@team>: what the person saw, «@here», never a ping
+        name = target[1:].partition("^")[0]
+        return "@" + name if name in _BROADCASTS or not label else label
+    if target.startswith("mailto:"):  # an e-mail address Slack linked: the address as typed
+        return label or target.removeprefix("mailto:")
     return target  # a link: keep the URL, which is what minutes need
 
 

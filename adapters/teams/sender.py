@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
-from bot.delivery.sending import SendFailed, SendTimedOut, SendUncertain, Undeliverable
+from bot.delivery.sending import SendFailed, SendHeld, SendTimedOut, SendUncertain, Undeliverable
 from bot.messages import Reply
 
 from .activities import reply_activity
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 GONE_STATUSES = frozenset({403, 404})
 """What the connector answers a post to a conversation the bot is no longer in, or that is gone."""
+REFUSED_STATUSES = frozenset({401, 429})
+"""What the connector answers when it refuses the bot itself (its app credentials; its throttling),
+whichever the channel: the post waits (`SendHeld`), no try counted, until the operator mends the credentials
+or the connector takes posts again; as do its 5xx and no connection at all, past the retries."""
 
 
 class SenderLike(Protocol):
@@ -80,6 +84,8 @@ class TeamsSender:
             if isinstance(error, ConnectorRejected) and error.status in GONE_STATUSES:
                 # removed from the team, the channel deleted, the bot blocked: no retry will help
                 raise Undeliverable(f"Teams post to {channel_key(channel_id)} refused for good: {error}") from error
+            if isinstance(error, ConnectorRejected) and _held(error.status):
+                raise SendHeld(f"Teams post to {channel_key(channel_id)} waits: {error}") from error
             raise SendFailed(f"Teams post to {channel_id} failed: {error}") from error
 
 
@@ -88,3 +94,8 @@ async def _new_post(turn_context: TurnContext, activities: list[Activity], next_
     for activity in activities:
         activity.reply_to_id = None
     return await next_send()
+
+
+def _held(status: int | None) -> bool:
+    """Whether the connector's refusal is of every post now, not this one (`REFUSED_STATUSES`, 5xx, none)."""
+    return status is None or status >= 500 or status in REFUSED_STATUSES

@@ -30,6 +30,7 @@ from bot.delivery.given_up import describe_undelivered
 from bot.delivery.notes import note_undelivered
 from bot.delivery.outbox import (
     FAILED,
+    HELD,
     RETRY_UNCERTAIN,
     SENT,
     UNCERTAIN,
@@ -44,7 +45,7 @@ from bot.delivery.outbox import (
     waiting,
 )
 from bot.delivery.pacing import Pacer
-from bot.delivery.sending import Sender, SendFailed, SendTimedOut, SendUncertain, Undeliverable
+from bot.delivery.sending import Sender, SendFailed, SendHeld, SendTimedOut, SendUncertain, Undeliverable
 from bot.i18n import _, using
 from bot.messages import ChannelAddress, Mention, Outcome, Visibility
 from bot.reminders.digest import address_form
@@ -76,7 +77,7 @@ async def deliver_queued(*, core: Core, outcome: Outcome, senders: Mapping[str, 
     rows = [row for row in rows_of(outcome.queued, at=at) if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=Pacer(), results=results)
-    if any(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values()):
+    if any(result.kind in (FAILED, RETRY_UNCERTAIN, HELD) for result in results.values()):
         follow_up(core=core, senders=senders)
 
 
@@ -112,7 +113,7 @@ async def redeliver(
     rows = [row for row in rows if row.announcement.to.platform in senders]
     results: dict[str, Result] = {}
     given_up = await _deliver(core=core, rows=rows, senders=senders, at=at, pacer=pacer, results=results)
-    failed = sum(result.kind in (FAILED, RETRY_UNCERTAIN) for result in results.values())
+    failed = sum(result.kind in (FAILED, RETRY_UNCERTAIN, HELD) for result in results.values())
     return given_up, failed, retry_in
 
 
@@ -191,6 +192,8 @@ async def _post(row: Row, *, sender: Sender) -> Result:
         return Result(UNDELIVERABLE, str(exc))
     except SendUncertain as exc:
         return Result(UNCERTAIN, str(exc))
+    except SendHeld as exc:  # said once by the sender (/healthz, the log): the row waits, no try counted
+        return Result(HELD, str(exc))
     except SendTimedOut as exc:
         logger.warning(
             "announcement to %s:%s: no answer (%s); looked up before any new try", to.platform, to.channel_id, exc

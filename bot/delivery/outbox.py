@@ -148,6 +148,9 @@ def waiting(state: StateStore, *, now: datetime, from_year: int) -> tuple[list[R
 
 
 SENT, FAILED, UNCERTAIN, UNDELIVERABLE, RETRY_UNCERTAIN = "sent", "failed", "uncertain", "undeliverable", "look-again"
+HELD = "held"
+"""The platform refused the bot itself (`bot.delivery.sending.SendHeld`): no try is counted, so a row is
+never given up while the operator mends the credentials (walk 40)."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,10 @@ def _next(stored: Document, result: Result, *, at: datetime) -> tuple[Document, 
     `pending` (None: it stays, to be tried again)."""
     doc = dict(stored)  # the stored row is shared with readers: replaced, never changed in place
     attempts = int(doc.get("attempts", 0)) + 1
+    if result.kind == HELD:  # a swept row is looked up before it is posted again (`Row.maybe_posted`)
+        doc.update(held=at.isoformat(), last_error=result.error[:300], last_try=at.isoformat())
+        doc.pop("posting", None)
+        return doc, None
     if result.kind == FAILED or result.kind == RETRY_UNCERTAIN:
         doc.update(attempts=attempts, last_error=result.error[:300], last_try=at.isoformat())
         doc.pop("posting", None)

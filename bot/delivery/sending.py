@@ -25,6 +25,17 @@ class SendUncertain(SendFailed):
     """The post may have gone and the platform cannot tell: it is not tried again, and said once."""
 
 
+class SendHeld(SendFailed):
+    """The platform refuses every post now, whichever the channel (the bot's own credentials: a revoked
+    token, a missing scope; or it is down): an announcement waits, without counting a try, so an outage or
+    a revoked token longer than its tries never gives it up; it goes once a post is accepted."""
+
+
+class SendHeldUnsure(SendTimedOut, SendHeld):
+    """Held, and a try may have gone (the platform down after it may have taken the post): looked up first,
+    as any `SendTimedOut`."""
+
+
 class Undeliverable(SendFailed):
     """The post can never go as things are (a Teams channel without a conversation reference, a Slack
     channel that does not exist): not tried again, and said once."""

@@ -7,7 +7,13 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from bot.messages import Request
-from bot.parsing import clean_input, split_command, without_closing_punctuation, without_copied_marks
+from bot.parsing import (
+    clean_input,
+    person_name,
+    split_command,
+    without_closing_punctuation,
+    without_copied_marks,
+)
 from bot.router import Command, Router
 
 MAX_COMMAND_LENGTH = 4000
@@ -28,6 +34,9 @@ class Parsed:
 
 
 def parse(request: Request, *, router: Router) -> Parsed:
+    name = person_name(request.user_name)
+    if name != request.user_name:  # a display name of junk: shown, stored and remembered cleaned
+        request = replace(request, user_name=name)
     too_long = len(request.text) > MAX_COMMAND_LENGTH
     if too_long:  # not cleaned (that is work on text we refuse); its first word still picks the language
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])

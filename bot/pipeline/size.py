@@ -9,7 +9,7 @@ from bot.parsing import shown, split_command, without_copied_marks
 from bot.pipeline.job import Job, Next
 from bot.pipeline.parse import MAX_COMMAND_LENGTH, Parsed
 from bot.router import Router
-from bot.shown.replies import refusal
+from bot.shown.replies import refusal, refusal_title
 
 MAX_SHOWN_LINES = 5
 """At most this many commands are quoted back from one message."""
@@ -17,11 +17,14 @@ MAX_SHOWN_LINES = 5
 
 def step(job: Job, call_next: Next) -> Outcome:
     if job.parsed.too_long:
+        command = job.parsed.command  # a read refused showed nothing: «Ikke vist», not «Ikke registrert»
+        title = refusal_title(writes=command.writes, bare=False, shown=job.parsed.word) if command else None
         return Outcome(
             reply=refusal(
                 _("Meldingen er for lang (over {limit} tegn). Del den opp, eller legg ved en lenke.").format(
                     limit=MAX_COMMAND_LENGTH
-                )
+                ),
+                title=title,
             )
         )
     several = commands_in(job.parsed, router=job.router)

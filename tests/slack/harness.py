@@ -8,8 +8,9 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,9 +18,11 @@ from urllib.parse import urlencode
 import aiohttp
 from aiohttp import web
 
+from adapters.compose import build_core
 from adapters.server import SENDERS, build_app
 from adapters.slack import slack_adapter
 from adapters.slack.app import SlackAdapter
+from bot.clock import FixedClock
 
 from .standin import SlackStandIn
 
@@ -28,6 +31,17 @@ BOT_TOKEN = "xoxb-test-0000-secret-bot-token"
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 APP_TOKEN = "xapp-1-test-app-token"
 SLACK_ONLY = ("adapters.slack:mount_slack",)  # the Teams adapter has its own tests
+APP_YAML = Path(__file__).resolve().parents[2] / "app.yaml"
+
+
+@contextmanager
+def real_core(folder: Path, *, at: datetime) -> Iterator[Any]:
+    """The real core on the repo's app.yaml and a TinyDB store in `folder`, its clock fixed at `at`."""
+    core = build_core(config_path=str(APP_YAML), db_path=str(folder / "db"), clock=FixedClock(at))
+    try:
+        yield core
+    finally:
+        core.store.close()
 
 
 def fixture(name: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@ server, both on 127.0.0.1 with free ports, and Teams activities loaded from test
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import random
@@ -63,6 +64,8 @@ class ConnectorStandIn:
     roster_asked: list[tuple[str, str]] = field(default_factory=list)
     drop: int = 0
     """Posts to take (recorded in ``accepted``) and then answer by dropping the connection: a lost answer."""
+    delay: float = 0.0
+    """Seconds each post takes to answer once taken (a slow connector: a death mid-post)."""
     garbled: list[int] = field(default_factory=list)
     """Statuses to answer posts with before accepting, each with a text/plain body, as a gateway or proxy in
     front of the connector does (msrest cannot read it, so the status is lost to the SDK)."""
@@ -95,6 +98,8 @@ class ConnectorStandIn:
                 activity=body,
             )
         )
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.drop:
             self.drop -= 1
             if request.transport is not None:

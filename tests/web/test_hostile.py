@@ -380,7 +380,8 @@ async def test_slack_refuses_junk_with_its_status_and_one_line() -> None:
             )
         unhandled = json.dumps({"type": "event_callback", "event": {"type": "reaction_added", "user": "U1"}})
         answer = await server.call("POST", "/slack/events", data=unhandled, headers=_signed(unhandled))
-        found += problems("slack event with no listener", answer, status=404)
+        # 200, or Slack retries it and counts a failed delivery (walk 40: adapters/slack/app.py)
+        found += problems("slack event with no listener", answer, status=200)
     assert not found, "\n".join(found)
 
 
