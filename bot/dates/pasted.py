@@ -51,14 +51,15 @@ _ONE_NAME = r"([^\W\d_]+(?:-[^\W\d_]+)?)"
 _QUALIFIED = _ONE_NAME + r"(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i|med|hos)\s+[A-ZÆØÅ][\w-]*))"
 # «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same name right in front
 # of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise. Each
-# pair is the name set off and the name before its time; the qualified name is tried first.
+# pair is the name set off and the name before its time; the qualified name is tried first. An hour in words
+# after «klokken» is a time too («møte tjuesjette januar klokken ni», dates21).
 # «Regionalt dialogmøte, onsdag 26. mai kl 10» (dates18): the kind of meeting before its name, and a comma setting it off.
 _KIND = r"(?:(?i:regionalt|regionale|nasjonalt|nasjonale|administrativt|administrative|digitalt|fysisk|felles)\s+)?"
 _MEETING_RES = tuple(
     (
         re.compile(rf"^\s*{_KIND}{name}\s*(?=\(|[–-]\s|,\s)[–,-]?\s*"),
         re.compile(
-            rf"^\s*{_KIND}{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+            rf"^\s*{_KIND}{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|\bklokk(?:en|å)\s+[^\W\d_]|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
         ),
     )
     for name in (_QUALIFIED, _ONE_NAME)
@@ -67,10 +68,11 @@ _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
     *("signering", "signeringa", "signeringen", "workshop", "webinar", "samtale", "samtalen"),
 )
-# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time.
+# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time, or
+# set off by a spaced dash or a comma («fredag 1.10 kl 10 – 2 timer», «kl 9, ca. 3 timar»: dates21).
+_LENGTH = r"\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*"
 _DURATION_RE = re.compile(
-    r"\s*\(\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*\)"
-    r"[\s.]*$",
+    rf"(?:\s*\({_LENGTH}\)|(?:\s+[–-]\s+|\s*,\s*){_LENGTH})[\s.]*$",
     re.IGNORECASE,
 )
 # «fredag 30. april kl 9 (sak 27/1234)», «(rom 4.12)»: a case or a room in brackets after the date names no day.
@@ -310,10 +312,13 @@ def _without_symbols(s: str) -> str:
 
 def _is_label(label: str) -> bool:
     """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said. «Neste
-    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day."""
+    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day, nor
+    «i»/«med»/«hos» before its party («Neste møte i AU:», dates21)."""
     words = _words(label)
-    if len(words) == 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
+    if len(words) >= 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
         words = words[1:]
+    if len(words) >= 3 and words[0].endswith(_MEETING_NOUNS) and words[1] in ("i", "med", "hos"):
+        words = [words[0], *words[2:]]  # «Neste møte i AU:», «Møte med Siva:» (dates21); «Møte i morgen:» stays said
     return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
 
 

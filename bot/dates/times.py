@@ -60,8 +60,16 @@ _ABOUT_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
 )
 _EARLIEST_ABOUT_HOUR = 7
-# «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not).
-_KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
+# «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not), and its
+# minutes in words as a phone's dictation writes them («klokken tretten tretti», «klokka ni femten»: dates21).
+_MINUTE_WORDS: dict[str, int] = {
+    "fem": 5, "ti": 10, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30, "trettifem": 35, "førti": 40,
+    "førtifem": 45, "femti": 50, "femtifem": 55,
+}  # fmt: skip
+_KL_WORD_RE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken|klokkå)\s*({alternation(NUMBERS)})"
+    rf"(?:\s+({alternation(_MINUTE_WORDS)}))?(?=$|[\s,.])"
+)
 # «fra ni til tre», «frå ni til halv tre», «fra halv ni til 15»: a range with an hour in words or a half or quarter
 # hour on either side (digits alone, «fra 9 til 15», are read by the clock's own rules).
 _KIND = r"(?:(halv|kvart\s+over|kvart\s+på)\s+)"
@@ -223,8 +231,8 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
             start = _twelve_hour(m.group(1), m.group(2), "a")  # «11:00 – 1:00pm» starts before noon
         return start, until
     if pattern is _KL_WORD_RE:
-        hour = NUMBERS[m.group(1)]
-        return (None if _NIGHT[0] <= hour <= _NIGHT[1] else (hour, 0)), None
+        hour, minute = NUMBERS[m.group(1)], _MINUTE_WORDS.get(m.group(2) or "", 0)
+        return (None if _NIGHT[0] <= hour <= _NIGHT[1] or hour > 23 else (hour, minute)), None
     if pattern is _ABOUT_RE:
         hour = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 99)
         return ((hour, 0) if _EARLIEST_ABOUT_HOUR <= hour <= 23 else None), None
