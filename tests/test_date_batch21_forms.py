@@ -1,5 +1,5 @@
 """Batch 21's families (stop 29), with phrases of their own: a phone's dictation with the clock's minutes in words
-(«klokka ni femten»), a meeting's name before a day in words and an hour in words after «klokken», a label naming the
+(«klokka ni femten») or from the hour («ti over ni», «fem på halv elleve»), a meeting's name before a day in words and an hour in words after «klokken», a label naming the
 meeting and its party («Neste møte i styret:»), «some time» after a part of a month («midt i april ein gong»), a
 precondition's verb with its body after «for»/«av» («behandles av styret 3.6.»), a length set off by a dash or a
 comma after the time («kl 9 – 3 timar»), «snarest» between deadline words («Frist: straks, senest …»), and a working
@@ -34,6 +34,11 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("fredag klokka ni femten", WED, at(2027, 9, 24, 9, 15)),
     ("tjueniende september klokken elleve førtifem", WED, at(2027, 9, 29, 11, 45)),
     ("4. oktober kl ti tretti", WED, at(2027, 10, 4, 10, 30)),
+    # the clock said from the hour or its half
+    ("fredag klokka ti over ni", WED, at(2027, 9, 24, 9, 10)),
+    ("onsdag 29.9 fem på halv elleve", WED, at(2027, 9, 29, 10, 25)),
+    ("4. oktober kl tjue på ti", WED, at(2027, 10, 4, 9, 40)),
+    ("4. oktober klokkå fem over halv tolv", WED, at(2027, 10, 4, 11, 35)),
     # a meeting's name before a day in words and an hour in words
     ("seminar tjuefjerde februar klokken ti", MON, at(2027, 2, 24, 10)),
     ("samling femte mars klokkå ni", MON, at(2027, 3, 5, 9)),
@@ -64,6 +69,7 @@ MONTHS: list[tuple[str, datetime, date]] = [
 
 NOT_READ: list[tuple[str, datetime]] = [
     ("kl halv 3 tirsdag", MON),
+    ("4. oktober ti på tre", WED),  # 02.50 as often as 14.50, as «halv tre» is
     ("onsdag 29.9 kl 9-3 timar", WED),  # no spaced dash: «9-3» is a range, and «timar» no time
     ("frist: snarest", MON),
     ("dagen etter jul 2028", NOV),  # «dagen etter jula» is the 25th; «jul 2028» is July

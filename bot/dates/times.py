@@ -34,8 +34,11 @@ _BETWEEN_RE = re.compile(
     r"([0-9]{1,2}(?:[:.][0-9]{2})?)(?=$|[\s,])"
 )
 _HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
+# «ti over ni» (09.10), «fem på halv tre» (14.25), «tjue på ti» as a phone's dictation writes the clock (dates21).
+_SPOKEN_MINUTES = {"fem": 5, "ti": 10, "tjue": 20}
 _SPOKEN_RE = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
+    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken|klokkå)\s+)?"
+    rf"(halv|kvart\s+over|kvart\s+på|(?:{alternation(_SPOKEN_MINUTES)})\s+(?:over|på)(?:\s+halv)?)\s+{_HOUR}(?=$|[\s,])"
 )
 # "13/4 0900", "14.04. 0830-1000": four digits after a space, at the end, are a time when they can be one
 # before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a month's
@@ -144,11 +147,16 @@ def clock(hour: str, minute: str | None) -> tuple[int, int] | None:
 
 
 def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
-    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45 (the hour as said)."""
+    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45; "fem over halv ti" 9.35 (the hour as said)."""
     hour = int(hour_text) if hour_text.isdigit() else NUMBERS.get(hour_text, 99)
     if not 1 <= hour <= 24:
         return None
-    total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[_SPACE_RE.sub(" ", kind)]
+    words = _SPACE_RE.sub(" ", kind).split()
+    if words[0] in _SPOKEN_MINUTES:  # «ti over ni», «fem på halv tre»: minutes from the hour or its half
+        minutes = _SPOKEN_MINUTES[words[0]] * (1 if words[1] == "over" else -1)
+        total = hour * 60 + minutes - (30 if words[-1] == "halv" else 0)
+    else:
+        total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[" ".join(words)]
     return (total // 60) % 24, total % 60
 
 
