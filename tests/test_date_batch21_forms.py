@@ -45,6 +45,7 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     # a label naming the meeting and its party
     ("Neste møte i styret: torsdag 4. mars kl 10", MON, at(2027, 3, 4, 10)),
     ("Møte med Siva: 9.3", MON, at(2027, 3, 9)),
+    ("Neste samling i RFF-styret: 10.3 kl 9", MON, at(2027, 3, 10, 9)),
     # a precondition's body after «for» or «av»
     ("behandles av styret 3.3.", MON, at(2027, 3, 3)),
     ("legges fram for fylkestinget 9.3.", MON, at(2027, 3, 9)),

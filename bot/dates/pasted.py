@@ -40,8 +40,9 @@ _GREETING_RE = re.compile(
 )
 # «ok tirs 10?», «ja, fredag kl 9», «greit – 3/3» (dates18): a chat's yes in front of the day it answers with.
 _YES_RE = re.compile(r"^\s*(?i:ok|okei|okay|oki|ja|jepp|jada|greit|fint|supert|flott|topp)\b\s*[,!.:–-]*\s+(?=\S)")
-# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date («Neste møte i RFF-styret:»:
+# a party's joined name after the first word, dates21).
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+(?:-[^\W\d_]+)?\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
 # «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
 # bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
