@@ -34,6 +34,7 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("fredag klokka ni femten", WED, at(2027, 9, 24, 9, 15)),
     ("tjueniende september klokken elleve førtifem", WED, at(2027, 9, 29, 11, 45)),
     ("4. oktober kl ti tretti", WED, at(2027, 10, 4, 10, 30)),
+    ("onsdag 6.10 klokka fjorten null null", WED, at(2027, 10, 6, 14)),
     # the clock said from the hour or its half
     ("fredag klokka ti over ni", WED, at(2027, 9, 24, 9, 10)),
     ("onsdag 29.9 fem på halv elleve", WED, at(2027, 9, 29, 10, 25)),
@@ -46,6 +47,7 @@ READS: list[tuple[str, datetime, tuple[datetime, bool]]] = [
     ("Neste møte i styret: torsdag 4. mars kl 10", MON, at(2027, 3, 4, 10)),
     ("Møte med Siva: 9.3", MON, at(2027, 3, 9)),
     ("Neste samling i RFF-styret: 10.3 kl 9", MON, at(2027, 3, 10, 9)),
+    ("Doodle-avstemning: fredag 12. mars 09:00–10:00", MON, at(2027, 3, 12, 9)),
     # a precondition's body after «for» or «av»
     ("behandles av styret 3.3.", MON, at(2027, 3, 3)),
     ("legges fram for fylkestinget 9.3.", MON, at(2027, 3, 9)),
@@ -73,6 +75,7 @@ NOT_READ: list[tuple[str, datetime]] = [
     ("4. oktober ti på tre", WED),  # 02.50 as often as 14.50, as «halv tre» is
     ("onsdag 29.9 kl 9-3 timar", WED),  # no spaced dash: «9-3» is a range, and «timar» no time
     ("frist: snarest", MON),
+    ("ikke-møte: 3.3", MON),  # a joined word that says the meeting is off is no label
     ("dagen etter jul 2028", NOV),  # «dagen etter jula» is the 25th; «jul 2028» is July
     ("ble behandlet av styret 3.3.", MON),  # a day that has been: `held_day`'s, not `dato`'s
 ]

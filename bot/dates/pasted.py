@@ -41,8 +41,9 @@ _GREETING_RE = re.compile(
 # «ok tirs 10?», «ja, fredag kl 9», «greit – 3/3» (dates18): a chat's yes in front of the day it answers with.
 _YES_RE = re.compile(r"^\s*(?i:ok|okei|okay|oki|ja|jepp|jada|greit|fint|supert|flott|topp)\b\s*[,!.:–-]*\s+(?=\S)")
 # «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date («Neste møte i RFF-styret:»:
-# a party's joined name after the first word, dates21).
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+(?:-[^\W\d_]+)?\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# «Doodle-avstemning:»: a word joined by a hyphen, dates21).
+_LABEL_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?\.?"
+_LABEL_RE = re.compile(rf"^\s*({_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,3}})(?:\s+[0-9]{{1,2}})?\s*:\s+")
 # «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
 # bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
@@ -320,7 +321,8 @@ def _is_label(label: str) -> bool:
         words = words[1:]
     if len(words) >= 3 and words[0].endswith(_MEETING_NOUNS) and words[1] in ("i", "med", "hos"):
         words = [words[0], *words[2:]]  # «Neste møte i AU:», «Møte med Siva:» (dates21); «Møte i morgen:» stays said
-    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+    parts = [part for word in words for part in word.split("-")]  # «ikke-møte:», «fredags-møte:» say the day
+    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in (*words, *parts))
 
 
 _NEXT_WORDS = frozenset({"neste", "nytt", "ny", "førstkommende", "førstkomande"})

@@ -67,7 +67,7 @@ _EARLIEST_ABOUT_HOUR = 7
 # minutes in words as a phone's dictation writes them («klokken tretten tretti», «klokka ni femten»: dates21).
 _MINUTE_WORDS: dict[str, int] = {
     "fem": 5, "ti": 10, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30, "trettifem": 35, "førti": 40,
-    "førtifem": 45, "femti": 50, "femtifem": 55,
+    "førtifem": 45, "femti": 50, "femtifem": 55, "null null": 0,
 }  # fmt: skip
 _KL_WORD_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken|klokkå)\s*({alternation(NUMBERS)})"
