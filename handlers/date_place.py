@@ -55,6 +55,29 @@ def _fewest(words: list[str], *, size: int, found: ParsedDate, now: datetime, bo
     return size
 
 
+_OTHER_WORDS = frozenset({"eller", "evt", "evt.", "alternativt", "el", "el.", "og", "/"})
+"""Words in front of another day after a date («… eller 31. mars kl 10»)."""
+
+
+def names_no_day(words: str) -> bool:
+    """Words after a date that may be its place: none says a day or a time («Bergen rådhus, møterom 3»; never
+    «kl 25», «uka etter», dates21: those are what is said wrong instead). «på»/«i» lead a place as often."""
+    from bot.dates.words import is_date_word
+
+    said = (word.strip(",.;:()").lower() for word in words.split())
+    return not any(is_date_word(word) for word in said if word not in ("på", "i"))
+
+
+def second_date(words: str, *, now: datetime) -> str | None:
+    """The other day typed after a date as an alternative («eller 31. mars kl 10»), as typed, or None."""
+    from bot.dates.grammar import ParsedDate, read_date
+
+    first, _, rest = words.partition(" ")
+    if first.lower() not in _OTHER_WORDS or not rest:
+        return None
+    return words if isinstance(read_date(rest, now=now, sentence=False), ParsedDate) else None
+
+
 def place_refusal(*, unread: str, mended: str) -> str:
     """The words after a date named as not read, where a place goes, and the date alone to type."""
     return _(

@@ -23,7 +23,7 @@ from bot.model.wheel import Item
 from bot.parsing import Vocabulary, year_of
 from bot.parsing import shown as typed_back
 from bot.state.store import DomainError
-from handlers.date_place import place_after, place_refusal
+from handlers.date_place import names_no_day, place_after, place_refusal, second_date
 from handlers.date_year import weekday_read
 
 if TYPE_CHECKING:
@@ -116,7 +116,14 @@ def read_typed_date(
         mended = f"{typed} {date_words.rstrip(',;:-–')}"
         if typed_back(mended) != mended:  # never an example cut with «…», which is refused when typed as shown
             mended = f"{typed} {found.when:%d.%m.%Y}" + (f" kl {found.when:%H.%M}" if found.has_time else "")
-        if text.startswith(date_words):  # the words after the date: a meeting place, most likely (walk 35 F9)
+        if text.startswith(date_words) and (other := second_date(unread, now=now)) is not None:
+            # «30. mars kl 10 eller 31. mars kl 10»: two days, never «a place» (dates21)
+            raise DomainError(
+                _("«{text}» er to datoer.").format(text=typed_back(f"{date_words} {other}"))
+                + " "
+                + _("Skriv én dato, f.eks. «{typed} {day}».").format(typed=typed, day=date_words)
+            )
+        if text.startswith(date_words) and names_no_day(unread):  # a meeting place, most likely (walk 35 F9)
             raise DomainError(place_refusal(unread=unread, mended=mended))
         raise DomainError(
             _("Jeg forstod ikke «{words}» i datoen. Skriv bare datoen, f.eks. «{mended}».").format(

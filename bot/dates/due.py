@@ -37,8 +37,11 @@ _DEADLINE_ONE = (
 # «innspel til måndag», «frist til fredag»: «til» after what is due is a deadline word too; alone («til mandag») it
 # stays an end, no meeting's day (tests/test_date_moved_to_words.py).
 _DUE_UNTIL = rf"(?:(?:{alternation(DUE_WORDS)}|frist|fristen|[^\W\d_]+frist(?:en)?)\s+til(?!\s+og\s+med))"
+# «snarest, senest 1.3», «Frist: snarast og seinast 1. mars» (dates21): «as soon as possible» before a deadline word,
+# first or after another.
+_SOON = r"(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)"
 DEADLINE_RE = re.compile(
-    rf"^(?:med\s+)?(?:{_DUE_UNTIL}\s+|(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?(?:(?:snarast|snarest|straks)\s*,?\s+(?:og\s+)?)?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_DEADLINE_ONE})*"
+    rf"^(?:med\s+)?(?:{_DUE_UNTIL}\s+|(?:(?:{alternation(DUE_WORDS)})\s*,?\s+)?{_SOON}?{_DEADLINE_ONE}(?:\s*[:,]?\s+(?:og\s+)?{_SOON}?{_DEADLINE_ONE})*"
     r"\s*:?\s+)(?:den\s+|på\s+)?"
 )
 # «i tidsrommet 3.–5. mars», «i perioden 13.–15. april», «f.o.m. mandag 8. februar» (dates20): a letter's words

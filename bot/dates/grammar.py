@@ -20,27 +20,26 @@ from datetime import date, datetime, timedelta
 from bot import i18n
 from bot.clock import OSLO
 from bot.dates import fallback as date_fallback
+from bot.dates.bare_range import date_or_time, time_range
 from bot.dates.chat_hour import chat_hour, hour_asked
 from bot.dates.due import DEADLINE_RE, after_deadline
 from bot.dates.ends import by_its_end, no_such_end, until_start
-from bot.dates.found import Maker, shifted
+from bot.dates.found import Maker
 from bot.dates.parsed import DateTrouble, ParsedDate
 from bot.dates.pasted import MAX_PASTED, essence
 from bot.dates.relative_months import with_relative_months
-from bot.dates.rules import RANGE_RE, Found, match, plain_weekday
+from bot.dates.rules import Found, match
 from bot.dates.sentence import date_phrases, month_implied
 from bot.dates.spans import before_christmas, before_feast, christmas_by, iso_instant, two_days
-from bot.dates.text import day_names, format_short, month_name
+from bot.dates.text import day_names, format_short
 from bot.dates.times import between, clock, day_first, impossible_end, take_all_day, take_lunch, take_time
+from bot.dates.two_parts import two_parts
 from bot.dates.typos import WEEKDAY_TARGETS, closest, unknown
 from bot.dates.vague import anchor, vague
 from bot.dates.wall_clock import clock_trouble
-from bot.dates.week_check import WeekDisagrees, day_with_week
 from bot.dates.words import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
-    WEEKDAYS,
-    alternation,
     normalize,
     with_years,
 )
@@ -66,17 +65,6 @@ _MAX_SENTENCE = 240
 
 _SPACE_RE = re.compile(r"\s+")
 _DOT_TIME_END_RE = re.compile(r"[\s,]+([0-9]{1,2})\.([0-9]{2})$")
-# "fredag 14-16", "22. april 10.00-12.00": a bare pair of hours after a date is a time range, never a date.
-_BARE_RANGE_RE = re.compile(
-    r"[\s,]+(?:fra\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:-|til)\s*([0-9]{1,2})(?:[:.]([0-9]{2}))?$"
-)
-# «9–15.30 torsdag 16.9», «0830–1530 onsdag 18.8» (never «2026-2027 onsdag»: years): the same range in front of a date that names its weekday («10-12 mars» is two days).
-_LEADING_RANGE_RE = re.compile(
-    r"^(?:fra\s+)?(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?\s*(?:-|til)\s*"
-    r"(?![2-9][0-9]{3})([0-9]{1,2})(?:[:.]?([0-9]{2}))?[\s,]+"
-    rf"(?=(?:{alternation(WEEKDAYS)})\b)"
-)
-_EARLIEST_BARE_HOUR = 6  # "fredag 3-5" is more likely 15-17 or 3 to 5 May than a night meeting: not read
 _DAYPART_RE = re.compile(
     r"[\s,]+(?:tidlig|tidleg|(?:på|om)\s+(?:formiddagen|ettermiddagen|kvelden|morgenen|morgonen)"
     r"|formiddag|føremiddag|føremiddagen|ettermiddag|kveld|morgen|morgon)$"
@@ -86,7 +74,6 @@ _DAYPART_WORDS = frozenset({"kveld", "ikveld", "kveldt", "ettermiddag", "formidd
 # «Tildelingsbrevet kom 5. januar.» on 10 January: without its year a sentence's day that far ahead is more likely
 # one that has been (next year's is what a phrase alone would be read as).
 _SENTENCE_AHEAD = timedelta(days=270)
-_CONNECTORS = {"og", "eller", "til", "-", "fra", "frå", "à", "/", ",", "og/eller", "el", "evt", "evt."}
 
 
 def read_date(
@@ -218,11 +205,11 @@ def _read_one(
         # "fredag ettermiddag" is Friday, "fredag 11.30-12.30 ettermiddag" a time; "i ettermiddag" matched whole
         if (found := match(bare, now=now, window=window)) is not None:
             s, daypart = bare, at is None
-        elif at is None and _time_range(bare, now=now, window=window) is not None:
+        elif at is None and time_range(bare, now=now, window=window) is not None:
             s = bare
-    if at is None and (ranged := _time_range(s, now=now, window=window)) is not None:
+    if at is None and (ranged := time_range(s, now=now, window=window)) is not None:
         if found is not None and not _contradicts(found):
-            return _date_or_time(found, ranged, s=s)
+            return date_or_time(found, ranged, s=s)
         found, at, until, _ = ranged
     if found is None and at is None and (m := _DOT_TIME_END_RE.search(s)):
         # "22.04.27 10.00": a trailing dotted pair is a time only if the rest is a date,
@@ -232,7 +219,7 @@ def _read_one(
             return None
         found = match(s[: m.start()].strip(" ,"), now=now, window=window)
     if found is None:
-        found = _two_parts(s, now=now, window=window)
+        found = two_parts(s, now=now, window=window)
         if not isinstance(found, Found):
             return found
     if _contradicts(found):
@@ -268,31 +255,6 @@ def _weekday_mended(s: str, *, now: datetime, window: tuple[date, date] | None) 
 
 def _contradicts(found: Found) -> bool:
     return found.weekday is not None and found.weekday != found.day.weekday()
-
-
-def _date_or_time(found: Found, ranged: tuple[Found, tuple[int, int], tuple[int, int], str], *, s: str) -> DateTrouble:
-    """ "torsdag 10-12" when 10 December is a Thursday: a date or a time, and we must not pick one."""
-    _, start, _, rest = ranged
-    as_date = f"{found.day.day}. {month_name(found.day.month)}" + (f" {found.day.year}" if found.year_typed else "")
-    as_time = f"{rest} kl {start[0]:02d}.{start[1]:02d}"
-    message = i18n._("«{text}» kan være både {day} og et klokkeslett.").format(text=s, day=as_date)
-    return DateTrouble(reason="ambiguous", message=message, instead=(as_date, as_time))
-
-
-def _time_range(
-    s: str, *, now: datetime, window: tuple[date, date] | None
-) -> tuple[Found, tuple[int, int], tuple[int, int], str] | None:
-    """ "fredag 14-16": the date before a bare range of hours, its start and its end; None unless the
-    hours make a plausible day-time range (start before end) and the rest is a date."""
-    m = _BARE_RANGE_RE.search(s) or _LEADING_RANGE_RE.match(s)
-    if m is None:
-        return None
-    start, end = clock(m.group(1), m.group(2)), clock(m.group(3), m.group(4))
-    if start is None or end is None or start >= end or start[0] < _EARLIEST_BARE_HOUR:
-        return None
-    rest = (s[: m.start()] if m.re is _BARE_RANGE_RE else s[m.end() :]).strip(" ,")
-    found = match(rest, now=now, window=window) or _two_parts(rest, now=now, window=window)
-    return (found, start, end, rest) if isinstance(found, Found) else None
 
 
 def _which_month(found: Found, *, s: str, now: datetime, window: tuple[date, date] | None) -> DateTrouble | None:
@@ -350,45 +312,3 @@ def _first_working_in(make: Maker | None) -> Maker | None:
     if make is None:
         return None
     return lambda year: _first_working(made) if (made := make(year)) is not None else None
-
-
-def _two_parts(s: str, *, now: datetime, window: tuple[date, date] | None) -> Found | DateTrouble | None:
-    """A phrase of two date parts: one day said twice ("i morgen fredag" on a Thursday) or a weekday
-    in a week ("neste uke torsdag") is that day; two different days ("i går i morgen", "1. mars 3. mars")
-    are refused, since we must not pick one."""
-    message = i18n._("«{text}» er to datoer.").format(text=s)
-    if RANGE_RE.fullmatch(s):
-        return DateTrouble(reason="two_dates", message=message)
-    words = [w for w in (word.strip(",") for word in s.split()) if w]
-    for i in range(1, len(words)):
-        left = " ".join(w for w in words[:i] if w not in _CONNECTORS)
-        right = " ".join(w for w in words[i:] if w not in _CONNECTORS)
-        if not left or not right:
-            continue
-        first = match(left, now=now, window=window)
-        if first is None:
-            continue
-        second = match(right, now=now, window=window)
-        if second is None:
-            continue
-        if {first.kind, second.kind} == {"day_of_month", "month"}:
-            return None  # "31. april": one impossible date, not two
-        if first.day == second.day and first.kind == second.kind:
-            return first if first.moment is None else second
-        for explicit, part in ((first, right), (second, left)):
-            weekday = plain_weekday(part)
-            if weekday is not None and not explicit.relative and explicit.kind in ("day", "day_of_month"):
-                return replace(explicit, weekday=weekday)  # "22. april (torsdag)": checked like a prefix
-        for week, part, found in ((first, right, second), (second, left, first)):
-            weekday = plain_weekday(part)
-            if week.kind == "week" and weekday is not None and found.kind == "day":
-                return replace(
-                    week, day=week.day + timedelta(days=weekday), kind="day", make=shifted(week.make, weekday)
-                )
-        checked = day_with_week(first, second)  # «mandag 16. november (uke 47)» (walk 17 F-a)
-        if isinstance(checked, WeekDisagrees):
-            return DateTrouble(reason="ambiguous", message=checked.message, instead=checked.instead)
-        if checked is not None:
-            return checked
-        return DateTrouble(reason="two_dates", message=message, day=first.day)
-    return None

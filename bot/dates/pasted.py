@@ -40,8 +40,10 @@ _GREETING_RE = re.compile(
 )
 # «ok tirs 10?», «ja, fredag kl 9», «greit – 3/3» (dates18): a chat's yes in front of the day it answers with.
 _YES_RE = re.compile(r"^\s*(?i:ok|okei|okay|oki|ja|jepp|jada|greit|fint|supert|flott|topp)\b\s*[,!.:–-]*\s+(?=\S)")
-# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date.
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3})(?:\s+[0-9]{1,2})?\s*:\s+")
+# «Forslag:», «Ny dato:», «Tid og stad:»: up to four words and a colon in front of the date («Neste møte i RFF-styret:»:
+# «Doodle-avstemning:»: a word joined by a hyphen, dates21).
+_LABEL_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?\.?"
+_LABEL_RE = re.compile(rf"^\s*({_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,3}})(?:\s+[0-9]{{1,2}})?\s*:\s+")
 # «Signeringsmøte (tysdag 19.1. kl 10)», «Møte – onsdag 20. januar»: a meeting's name, one word, set off by a
 # bracket or a dash names the meeting the date is for; without them («møtet 3. mars», «fylkestinget 14. desember»)
 # it stays noise, and a name of two words or more may say the day has been («Møtet vart halde (2. mars)»).
@@ -51,14 +53,15 @@ _ONE_NAME = r"([^\W\d_]+(?:-[^\W\d_]+)?)"
 _QUALIFIED = _ONE_NAME + r"(?:\s+(?:vår|våren|høst|høsten|haust|hausten|(?:i|med|hos)\s+[A-ZÆØÅ][\w-]*))"
 # «dialogmøte 12. januar kl 10», «Oppstartsmøte onsdag 1. september kl. 10.00–14.00»: the same name right in front
 # of a date with its clock time names the meeting too (batches 11, 14, 15); without a time it stays noise. Each
-# pair is the name set off and the name before its time; the qualified name is tried first.
+# pair is the name set off and the name before its time; the qualified name is tried first. An hour in words
+# after «klokken» is a time too («møte tjuesjette januar klokken ni», dates21).
 # «Regionalt dialogmøte, onsdag 26. mai kl 10» (dates18): the kind of meeting before its name, and a comma setting it off.
 _KIND = r"(?:(?i:regionalt|regionale|nasjonalt|nasjonale|administrativt|administrative|digitalt|fysisk|felles)\s+)?"
 _MEETING_RES = tuple(
     (
         re.compile(rf"^\s*{_KIND}{name}\s*(?=\(|[–-]\s|,\s)[–,-]?\s*"),
         re.compile(
-            rf"^\s*{_KIND}{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
+            rf"^\s*{_KIND}{name}\s+(?=[^\n]*(?:\bkl\.?\s*[0-9]|\bklokka\s|\bklokk(?:en|å)\s+[^\W\d_]|[0-9]:[0-9]{{2}}|[0-9]\.[0-9]{{2}}\s*[–-]\s*[0-9]))"
         ),
     )
     for name in (_QUALIFIED, _ONE_NAME)
@@ -67,10 +70,11 @@ _MEETING_NOUNS = (
     *("møte", "møtet", "samling", "samlinga", "samlingen", "seminar", "seminaret", "konferanse", "konferansen"),
     *("signering", "signeringa", "signeringen", "workshop", "webinar", "samtale", "samtalen"),
 )
-# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time.
+# «tys 14.9 kl 10 (2 timar)», «(ca. 1,5 t)», «(45 min)»: how long the meeting lasts, in brackets after its time, or
+# set off by a spaced dash or a comma («fredag 1.10 kl 10 – 2 timer», «kl 9, ca. 3 timar»: dates21).
+_LENGTH = r"\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*"
 _DURATION_RE = re.compile(
-    r"\s*\(\s*(?:ca\.?\s*|cirka\s+)?[0-9]+(?:[.,][0-9]+)?\s*(?:t|timer|timar|time|min|minutt|minutter|hours?|h)\.?\s*\)"
-    r"[\s.]*$",
+    rf"(?:\s*\({_LENGTH}\)|(?:\s+[–-]\s+|\s*,\s*){_LENGTH})[\s.]*$",
     re.IGNORECASE,
 )
 # «fredag 30. april kl 9 (sak 27/1234)», «(rom 4.12)»: a case or a room in brackets after the date names no day.
@@ -310,11 +314,15 @@ def _without_symbols(s: str) -> str:
 
 def _is_label(label: str) -> bool:
     """A label frames the date; a weekday, a month or «avlyst» in front of a colon is part of what is said. «Neste
-    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day."""
+    møte:», «Nytt møte:» (dates18) name the meeting, not the day: «neste» before a meeting's name says no day, nor
+    «i»/«med»/«hos» before its party («Neste møte i AU:», dates21)."""
     words = _words(label)
-    if len(words) == 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
+    if len(words) >= 2 and words[0] in _NEXT_WORDS and words[1].endswith(_MEETING_NOUNS):
         words = words[1:]
-    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in words)
+    if len(words) >= 3 and words[0].endswith(_MEETING_NOUNS) and words[1] in ("i", "med", "hos"):
+        words = [words[0], *words[2:]]  # «Neste møte i AU:», «Møte med Siva:» (dates21); «Møte i morgen:» stays said
+    parts = [part for word in words for part in word.split("-")]  # «ikke-møte:», «fredags-møte:» say the day
+    return " ".join(words) not in _NOT_LABELS and not any(w in _NOT_LABELS or _dated(w) for w in (*words, *parts))
 
 
 _NEXT_WORDS = frozenset({"neste", "nytt", "ny", "førstkommende", "førstkomande"})

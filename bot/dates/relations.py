@@ -34,6 +34,7 @@ _WORKDAY_IN_RE = re.compile(
     rf"(?:den\s+)?({_FIRST}|siste)\s+(?:{_WORKDAY})\s+(?:i|av|på)\s+({alternation(MONTHS)})\.?"
     r"(?:\s*,?\s*(?:i\s+)?([0-9]{4}))?"
 )
+_YEAR_RE = re.compile(r"[0-9]{4}")
 # "fredag om 14 dager" is "fredag om to uker": a number of days that is whole weeks.
 _WD_IN_DAYS_RE = re.compile(rf"(?:på\s+)?({_WD})\s+om\s+({_N})\s+(?:{alternation(DAY_UNITS)})")
 
@@ -65,6 +66,10 @@ def related(s: str, *, today: date, window: tuple[date, date] | None, read: Read
         head, _, rest = anchor.partition(" ")
         if head in _FEAST_SUNDAYS:
             anchor = f"{_FEAST_SUNDAYS[head]} {rest}".strip()
+        elif head in words and _YEAR_RE.fullmatch(
+            rest
+        ):  # «første arbeidsdag etter jul 2028»: as «etter jul 2028» (dates21)
+            anchor = f"{words[head]} {rest}"
         return read(words.get(anchor, anchor))
 
     if m := _WORKDAY_IN_RE.fullmatch(s):

@@ -283,8 +283,8 @@ def _own_sentence(words: list[str], *, start: int, end: int) -> tuple[int, int]:
 
 def _verb_with_body(before: list[str]) -> str:
     """The precondition's verb before «i <body>» in front of the day («vert handsama i fylkestinget 14.12.», «vedtas
-    i kommunestyret 3.5.»: dates20), or nothing."""
-    if len(before) >= 3 and before[-2] in ("i", "på") and before[-3] in _COMING_VERBS:
+    i kommunestyret 3.5.»: dates20; «legges fram for kommunestyret 10.6.», «behandles av styret 3.5.»: dates21), or nothing."""
+    if len(before) >= 3 and before[-2] in ("i", "på", "for", "av") and before[-3] in _COMING_VERBS:
         return before[-3]
     return ""
 

@@ -34,8 +34,11 @@ _BETWEEN_RE = re.compile(
     r"([0-9]{1,2}(?:[:.][0-9]{2})?)(?=$|[\s,])"
 )
 _HOUR = rf"([0-9]{{1,2}}|{alternation(NUMBERS)})"
+# «ti over ni» (09.10), «fem på halv tre» (14.25), «tjue på ti» as a phone's dictation writes the clock (dates21).
+_SPOKEN_MINUTES = {"fem": 5, "ti": 10, "tjue": 20}
 _SPOKEN_RE = re.compile(
-    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken)\s+)?(halv|kvart\s+over|kvart\s+på)\s+{_HOUR}(?=$|[\s,])"
+    rf"(?:^|(?<=[\s,]))(?:(?:kl\.?|klokka|klokken|klokkå)\s+)?"
+    rf"(halv|kvart\s+over|kvart\s+på|(?:{alternation(_SPOKEN_MINUTES)})\s+(?:over|på)(?:\s+halv)?)\s+{_HOUR}(?=$|[\s,])"
 )
 # "13/4 0900", "14.04. 0830-1000": four digits after a space, at the end, are a time when they can be one
 # before 20:00 (0000-1959); "2027" stays a year, and "1978" (no such minute) is neither. "19xx" right after a month's
@@ -60,8 +63,16 @@ _ABOUT_RE = re.compile(
     rf"(?:^|(?<=[\s,]))(?:(?:{_ABOUT}|i)\s+)?(?:kl\.?\s*)?{_HOUR}\s*-?\s*(?:tida|tiden|tidi|tia)(?=$|[\s,.])"
 )
 _EARLIEST_ABOUT_HOUR = 7
-# «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not).
-_KL_WORD_RE = re.compile(rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken)\s*({alternation(NUMBERS)})(?=$|[\s,.])")
+# «kl. ti», «klokka ni»: the hour in words after «kl» (one from 1 to 5 is not read, as «kl 2» is not), and its
+# minutes in words as a phone's dictation writes them («klokken tretten tretti», «klokka ni femten»: dates21).
+_MINUTE_WORDS: dict[str, int] = {
+    "fem": 5, "ti": 10, "femten": 15, "tjue": 20, "tjuefem": 25, "tretti": 30, "trettifem": 35, "førti": 40,
+    "førtifem": 45, "femti": 50, "femtifem": 55, "null null": 0,
+}  # fmt: skip
+_KL_WORD_RE = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:kl[.:]?|klokka|klokken|klokkå)\s*({alternation(NUMBERS)})"
+    rf"(?:\s+({alternation(_MINUTE_WORDS)}))?(?=$|[\s,.])"
+)
 # «fra ni til tre», «frå ni til halv tre», «fra halv ni til 15»: a range with an hour in words or a half or quarter
 # hour on either side (digits alone, «fra 9 til 15», are read by the clock's own rules).
 _KIND = r"(?:(halv|kvart\s+over|kvart\s+på)\s+)"
@@ -136,11 +147,16 @@ def clock(hour: str, minute: str | None) -> tuple[int, int] | None:
 
 
 def _spoken(kind: str, hour_text: str) -> tuple[int, int] | None:
-    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45 (the hour as said)."""
+    """ "halv elleve" is 10.30; "kvart over ti" 10.15; "kvart på ti" 9.45; "fem over halv ti" 9.35 (the hour as said)."""
     hour = int(hour_text) if hour_text.isdigit() else NUMBERS.get(hour_text, 99)
     if not 1 <= hour <= 24:
         return None
-    total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[_SPACE_RE.sub(" ", kind)]
+    words = _SPACE_RE.sub(" ", kind).split()
+    if words[0] in _SPOKEN_MINUTES:  # «ti over ni», «fem på halv tre»: minutes from the hour or its half
+        minutes = _SPOKEN_MINUTES[words[0]] * (1 if words[1] == "over" else -1)
+        total = hour * 60 + minutes - (30 if words[-1] == "halv" else 0)
+    else:
+        total = hour * 60 + {"halv": -30, "kvart over": 15, "kvart på": -15}[" ".join(words)]
     return (total // 60) % 24, total % 60
 
 
@@ -223,8 +239,8 @@ def _start_until(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[tuple[int,
             start = _twelve_hour(m.group(1), m.group(2), "a")  # «11:00 – 1:00pm» starts before noon
         return start, until
     if pattern is _KL_WORD_RE:
-        hour = NUMBERS[m.group(1)]
-        return (None if _NIGHT[0] <= hour <= _NIGHT[1] else (hour, 0)), None
+        hour, minute = NUMBERS[m.group(1)], _MINUTE_WORDS.get(m.group(2) or "", 0)
+        return (None if _NIGHT[0] <= hour <= _NIGHT[1] or hour > 23 else (hour, minute)), None
     if pattern is _ABOUT_RE:
         hour = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 99)
         return ((hour, 0) if _EARLIEST_ABOUT_HOUR <= hour <= 23 else None), None

@@ -233,13 +233,14 @@ _WEEKDAY_DOT_RE = re.compile(r"(?:^|(?<=\s))([^\W\d_]{2,4})\.(?=\s|$)")
 
 # «engang i januar», «i mars eingong»: «en gang» typed as one word, as people often do.
 _ONE_WORD_ONCE = "engang|eingong|eingang"
-# «ein dag i juni», «en gang før jul», «i august en gang»: some day of a month, asked about as the month; only before a
+# «ein dag i juni», «en gang før jul», «i august en gang», «tidlig i mars en gang» (any words ending in a month, its
+# part read by the rules: dates21): some day of a month, asked about as the month; only before a
 # month's name or «før jul» («en dag i neste uke», «ein dag i jula» stay vague).
 _SOME_DAY_RE = re.compile(
     rf"^(?:(?:en|ein)\s+(?:gang|gong|dag)|{_ONE_WORD_ONCE})\s+(?=(?:i\s+(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))(?:\s|$))"
 )
 _SOME_TIME_END_RE = re.compile(
-    rf"^((?:i\s+)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
+    rf"^((?:.*\s)?(?:{'|'.join(MONTH_NAMES)})|før\s+(?:jul|jula|julen))\s+(?:(?:en|ein)\s+(?:gang|gong)|{_ONE_WORD_ONCE})$"
 )
 # «i ettermiddag en gang», «fredag ein gong», «i morgon engang»: some time of one day is that day (a week's or a
 # month's «en gang» is read by the rules above: a month asked, «neste uke en gang» vague).
