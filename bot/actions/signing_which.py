@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.actions.base import Acting
-from bot.actions.rules import pick_year
+from bot.actions.rules import meant_year, pick_year
 from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
@@ -157,8 +157,8 @@ def require_one_left(acting: Acting, *, party: str, region: str, item_for: Calla
     waits, never «which year?» as if one were left (walk 39: Vestland on 27 December 2027, 2027 and 2028
     signed)."""
     state, today = acting.state, acting.now.date()
-    if any(item_for(year).start <= today <= item_for(year).deadline for year in (today.year, today.year + 1)):
-        return  # a window is open: that year is meant, and an «already signed» says so
+    if meant_year(acting, item_for=item_for) is not None:
+        return  # a year is meant (its window open, or just done): an «already signed» says so
     if party not in state.signatures(region=region, year=pick_year(acting, item_for=item_for)):
         return
     waiting = awaiting_signature(config=acting.config, state=state, party=party, at=acting.now)
