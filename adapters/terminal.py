@@ -5,8 +5,8 @@ printed, so it can be scripted. Due reminders for the channel are shown first, a
 (a preview: only `tick` posts and records them).
 
 A line that ends with `\` continues on the next one, so a multi-line `referat` keeps its lines (each line
-of `vedtak:` one decision). Control characters and ANSI escape sequences are stripped from what is typed
-and from everything printed (stored minutes included): text from people is shown as text, and cannot move
+of `vedtak:` one decision); minutes pasted after a `referat` line are its own without it (`commands`).
+Control characters and ANSI escape sequences are stripped from what is typed and from everything printed (stored minutes included): text from people is shown as text, and cannot move
 the cursor, recolour the screen or retitle the window.
 """
 
@@ -25,8 +25,10 @@ from bot.i18n import _, using
 from bot.messages import Announcement, Attachment, Reply, Request
 from bot.parsing import line_breaks
 from bot.port import CorePort
+from bot.router import Router
 from bot.shown.hints import platform_hints
 from bot.shown.replies import button_line
+from handlers import build_router
 
 PLATFORM = "terminal"
 
@@ -96,18 +98,54 @@ def render(reply: Reply) -> str:
     return platform_hints(clean(text), platform=PLATFORM)
 
 
-def commands(lines: Iterable[str]) -> Iterator[str]:
-    r"""Lines -> commands: a line ending in `\` continues on the next, keeping the line break."""
-    pending: list[str] = []
+def commands(lines: Iterable[str], *, router: Router | None = None, interactive: bool = False) -> Iterator[str]:
+    r"""Lines -> commands: a line ending in `\` continues on the next, keeping the line break. With a `router`,
+    the lines after a command that records its words as typed (`referat`, not `referat vis`) are its own, as
+    minutes pasted from an e-mail arrive («Vedtak: …», «Oppfølging: …» on lines of their own, walk 39): up to
+    a line that starts with a command word in lower case (a new command), an empty line when `interactive`
+    (Enter on an empty line sends what was pasted), or the end of the input. Piped, empty lines inside the
+    minutes are kept."""
+    block: list[str] = []
+    takes_more = False
+    blanks = 0
     for raw in lines:
         line = raw.rstrip("\r\n")
+        if takes_more:
+            if not line.strip() and not interactive:
+                blanks += 1
+                continue
+            if line.strip() and not _starts_command(router, line):
+                block += [""] * blanks + [line]
+                blanks = 0
+                continue
+            yield "\n".join(block)
+            block, takes_more, blanks = [], False, 0
+            if not line.strip():
+                continue
         if line.rstrip().endswith("\\"):
-            pending.append(line.rstrip()[:-1].rstrip())
+            block.append(line.rstrip()[:-1].rstrip())
             continue
-        yield "\n".join([*pending, line]) if pending else line
-        pending = []
-    if pending:
-        yield "\n".join(pending)
+        block.append(line)
+        if _takes_pasted(router, block[0]):
+            takes_more = True
+            continue
+        yield "\n".join(block)
+        block = []
+    if block:
+        yield "\n".join(block)
+
+
+def _starts_command(router: Router | None, line: str) -> bool:
+    """A line typed as a new command: its first word a command's, in lower case and not a label («Vedtak:»)."""
+    word = line.split(maxsplit=1)[0] if line.strip() else ""
+    return bool(router and word[:1].islower() and not word.endswith(":") and router.find(word))
+
+
+def _takes_pasted(router: Router | None, line: str) -> bool:
+    """A command whose words are recorded as typed (minutes), in its writing form: more lines may follow."""
+    words = line.split()
+    command = router.find(words[0]) if router and words else None
+    return bool(command and command.verbatim and not (len(words) > 1 and words[1].lower() in command.read_forms))
 
 
 ANNOUNCED_LINES = 6
@@ -162,7 +200,7 @@ def run_chat(
         if interactive
         else _stdin()
     )
-    for line in commands(source):
+    for line in commands(source, router=build_router(), interactive=interactive):
         if not line.strip():
             continue
         if line.strip().lower() in ("exit", "quit", "avslutt"):

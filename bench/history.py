@@ -30,7 +30,7 @@ TEXT_LINK = "https://dok.fylke.no/avtaler"
 TEXT_SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 """The agreement text's digest; each year's text ends in its year, as a text registered for one year is
 refused for another (the bot says which agreement it is)."""
-AGDER_PARTY = '    - {key: agder, name: "Agder fylkeskommune", short: "Agder", plan_period: "2024–2027"}\n'
+AGDER_PARTY = '    - {key: agder, name: "Agder fylkeskommune", short: "Agder", aliases: ["Vest-Agder", "Aust-Agder"], plan_period: "2024–2027"}\n'
 AGDER_CHANNEL = "  - {platform: terminal, id: agder, region: agder}\n"
 MINUTES = "Godt møte https://dok.fylke.no/referat vedtak: Felles satsing; Ny arbeidsgruppe oppfølging: Sende utkast @IN"
 

@@ -178,6 +178,8 @@ class Vocabulary:
     written: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per kind (`region`, `party`, `milestone`, `precondition`), each folded name as app.yaml writes it:
     what a «Mente du …?» offers for a misspelt word."""
+    former: dict[str, tuple[str, str, ...]] = field(default_factory=dict)
+    """A former county split between regions (`viken`): its name as written, then the region keys."""
 
     @classmethod
     def build(cls, config: AppConfig) -> Vocabulary:
@@ -213,7 +215,8 @@ class Vocabulary:
             "precondition": _written(item.key for item in config.preconditions),
         }
         written["party"] |= written["region"]
-        return cls(regions, parties, milestones, short, preconditions, written)
+        former = {slug(item.name): (item.name, *item.regions) for item in config.parties.former}
+        return cls(regions, parties, milestones, short, preconditions, written, former)
 
     def near(self, token: str, *, kinds: Iterable[str]) -> str | None:
         """The one name of `kinds` that `token` misspells (`statsbudsjet`, `agdr`), as app.yaml writes it;
@@ -241,6 +244,10 @@ class Vocabulary:
 
     def party(self, token: str) -> str | None:
         return self.parties.get(slug(token))
+
+    def split_region(self, token: str) -> tuple[str, ...] | None:
+        """A former county now in several regions (`Viken`): its name as written, then the region keys."""
+        return self.former.get(slug(token))
 
     def milestone(self, token: str, *, scope: str | None) -> str | None:
         """A milestone by name; the short names (`vår`, `høst`) mean the regional meeting in a region's

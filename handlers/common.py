@@ -10,6 +10,7 @@ from bot.context import Context
 from bot.i18n import _
 from bot.model.config import Milestone
 from bot.parsing import count_of, milestone_names, shown, typed_name, year_of
+from bot.pointers import either
 from bot.state.store import DomainError
 from handlers.meeting_names import read_printed_lead, read_printed_name, without_region_lead
 
@@ -62,6 +63,8 @@ def read_args(
             args.precondition = key
         elif "region" in want and args.region is None and (key := ctx.vocab.region(word)):
             args.region = key
+        elif "region" in want and args.region is None and (split := ctx.vocab.split_region(word)):
+            _ask_which_region(ctx, split)
         elif "party" in want and args.party is None and (key := ctx.vocab.party(word)):
             args.party = key
         elif stop_at_unknown:
@@ -77,6 +80,16 @@ def read_args(
     return args
 
 
+def _ask_which_region(ctx: Context, split: tuple[str, ...]) -> None:
+    """A former county split between regions is asked about, never guessed (Viken is now three)."""
+    name, *keys = split
+    raise DomainError(
+        _("{name} er nå flere regioner. Hvilken mener du: {regions}? Skriv den i stedet for «{name}».").format(
+            name=name, regions=either([ctx.config.party_prose(key) for key in keys])
+        )
+    )
+
+
 def _join_names(ctx: Context, words: list[str]) -> list[tuple[str, int]]:
     """Multi-word names (`Møre og Romsdal`) as one word, each with the index of its first word."""
     joined: list[tuple[str, int]] = []
@@ -84,7 +97,9 @@ def _join_names(ctx: Context, words: list[str]) -> list[tuple[str, int]]:
     while index < len(words):
         for size in (4, 3, 2):
             phrase = " ".join(words[index : index + size])
-            if index + size <= len(words) and (ctx.vocab.region(phrase) or ctx.vocab.party(phrase)):
+            if index + size <= len(words) and (
+                ctx.vocab.region(phrase) or ctx.vocab.party(phrase) or ctx.vocab.split_region(phrase)
+            ):
                 joined.append((phrase, index))
                 index += size
                 break

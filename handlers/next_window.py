@@ -14,7 +14,7 @@ from bot.facts.prepares import meetings_to_prepare
 from bot.facts.unsigned import without_signed
 from bot.memo import per_config
 from bot.model.config import AppConfig
-from bot.model.cycle import still_followed
+from bot.model.cycle import latest_counted, still_followed
 from bot.model.wheel import (
     Item,
     cycle_items,
@@ -29,9 +29,15 @@ HORIZON = timedelta(days=200)
 
 
 def may_show(config: AppConfig, item: Item, *, today: date) -> bool:
-    """Whether `neste` may show an item today at all: its window opens within the horizon, the bot follows
-    it, and it is still followed (`still_followed`: of last cycle or later, as the digests and `oversikt`)."""
-    return item.start <= today + HORIZON and tracked(config, item) and still_followed(item, today=today)
+    """Whether `neste` may show an item today at all: its window opens within the horizon, its cycle is not
+    after `latest_counted` (the next agreement's items from when its preparation opens), the bot follows it,
+    and it is still followed (`still_followed`: of last cycle or later, as the digests and `oversikt`)."""
+    return (
+        item.start <= today + HORIZON
+        and item.year <= latest_counted(config, today=today)
+        and tracked(config, item)
+        and still_followed(item, today=today)
+    )
 
 
 @per_config(maxsize=256)

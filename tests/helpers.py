@@ -71,8 +71,10 @@ def config_text(*, regions: tuple[str, ...] | None = None, rff_enabled: bool = T
         for line in text.splitlines():
             if any(f"{{key: {key}," in line or re.search(rf"region: {re.escape(key)}\}}", line) for key in drop):
                 continue
+            if "regions: [" in line and any(re.search(rf"[\[ ]{re.escape(key)}[,\]]", line) for key in drop):
+                continue  # a former county split between regions, one of them left out
             kept.append(line)
-        text = "\n".join(kept) + "\n"
+        text = re.sub(r"\n  former:\n(?!    -)", "\n", "\n".join(kept) + "\n")
     return text
 
 

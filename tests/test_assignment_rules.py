@@ -20,7 +20,7 @@ def test_ikke_aktuelt_is_refused_after_one_was_sent() -> None:
     bot = make_bot(at=oslo(2027, 1, 12, 9))
     assert_recorded(bot, "oppdrag IN sendt", as_="kari")
     refused = assert_refused(bot, "ikke aktuelt oppdrag", as_="kari", contains="er aktuelt i år")
-    assert "sendt til IN" in refused.text
+    assert "sendt til Innovasjon Norge" in refused.text
 
 
 def test_a_later_ingen_keeps_ikke_aktuelt_and_a_sent_one_lifts_it_and_says_so() -> None:

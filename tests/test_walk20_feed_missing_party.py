@@ -12,8 +12,8 @@ from bot.shown.web_links import feed_by_name, token_of
 from tests.driver import BotDriver, signing_open
 
 CASES = [
-    ("vestland", "per", "rff", "4/5 signert, mangler RFF"),
-    ("vestland", "per", "vestland", "4/5 signert, manglar RFF"),
+    ("vestland", "per", "rff", "4/5 signert, mangler Regionale forskningsfond"),
+    ("vestland", "per", "vestland", "4/5 signert, manglar Regionale forskningsfond"),
 ]
 
 

@@ -122,7 +122,7 @@ def require_none_sent(acting: Acting, *, item: Item) -> None:
     if sent:
         raise DomainError(
             _("{item} er aktuelt i år: oppdragsavtale er registrert sendt til {parties}.").format(
-                item=item.title(), parties=", ".join(acting.config.party_short(a) for a in sent)
+                item=item.title(), parties=", ".join(acting.config.party_prose(a) for a in sent)
             )
         )
 
@@ -139,7 +139,7 @@ def require_confirmed_over_answers(acting: Acting, *, item: Item, confirmed: boo
             "for å markere hele punktet som ikke aktuelt; svarene beholdes."
         ).format(
             item=item.title(),
-            parties=", ".join(acting.config.party_short(a) for a in answers),
+            parties=", ".join(acting.config.party_prose(a) for a in answers),
             confirm=confirm_word(),
         )
     )

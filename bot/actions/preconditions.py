@@ -154,7 +154,7 @@ def _require_earlier(acting: Acting, *, item: Item) -> None:
         _(
             "{item} følger av {before}, som ikke er registrert ennå. {party} registrerer det; "
             "registrer dette når det er gjort. Ingenting er endret."
-        ).format(item=item.title(), before=before.title(), party=config.party_short(owner))
+        ).format(item=item.title(), before=before.title(), party=config.party_prose(owner))
     )
 
 

@@ -37,6 +37,11 @@ def _is_done(acting: Acting) -> Callable[[Item], bool]:
     return lambda item: progress_of(config=acting.config, state=acting.state, item=item).done
 
 
+def meant_year(acting: Acting, *, item_for: Callable[[int], Item]) -> int | None:
+    """The cycle a write without a year means by the write rule alone (bot/model/cycle.py), or None: asked."""
+    return write_cycle(acting.config, today=acting.now.date(), item_for=item_for, done=_is_done(acting))
+
+
 def pick_year(acting: Acting, *, item_for: Callable[[int], Item], done: Callable[[Item], bool] | None = None) -> int:
     """The cycle a date or plan means without a year: the write rule (bot/model/cycle.py), or else the cycle
     whose window for the item opens next (a meeting may be planned before its window opens)."""

@@ -8,6 +8,7 @@ party. Signing twice is harmless: the earlier signature is the result.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +24,7 @@ from bot.actions.rules import (
 )
 from bot.actions.signing_day import require_signed_day, signing_moment
 from bot.actions.signing_place import require_one_place, through_organisation
-from bot.actions.signing_which import require_one_year, signing_party
+from bot.actions.signing_which import require_one_left, require_one_year, signing_party
 from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
@@ -101,6 +102,8 @@ def sign(
     year_typed = year
     if year is None and _owed_example(acting, party, region) is None:  # a bare `signer` between windows (walk 22 N6)
         year = _only_open_year(acting, key=spec.key, region=region)
+        if year is None:
+            require_one_left(acting, party=party, region=region, item_for=_items(acting, key=spec.key, region=region))
     item = write_item(
         acting, key=spec.key, region=region, typed=year, example=lambda: _owed_example(acting, party, region)
     )
@@ -178,14 +181,18 @@ def sign(
     )
 
 
+def _items(acting: Acting, *, key: str, region: str) -> Callable[[int], Item]:
+    def item_for(year: int) -> Item:
+        return milestone_for(acting.config, key=key, year=year, region=region)
+
+    return item_for
+
+
 def _only_open_year(acting: Acting, *, key: str, region: str) -> int | None:
     """The agreement a bare `signer` can only mean: the one whose window is open or opens next, once the one
     before it is signed by all (walk 22 N6: on 30 December, 2027 signed, it asked «which year?» though only
     2028 was left). None while the earlier one is unfinished: then the year is asked for."""
-
-    def item_for(year: int) -> Item:
-        return milestone_for(acting.config, key=key, year=year, region=region)
-
+    item_for = _items(acting, key=key, region=region)
     year = pick_year(acting, item_for=item_for)
     return year if progress_of(config=acting.config, state=acting.state, item=item_for(year - 1)).done else None
 

@@ -5,16 +5,21 @@ Kept apart from the signature's own rules (preconditions, window, version) so ea
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from bot.actions.base import Acting
+from bot.actions.rules import meant_year, pick_year
 from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
+from bot.agreement.versions import signed_at
+from bot.clock import OSLO
 from bot.facts.awaiting import awaiting_signature, ready_before_window
 from bot.i18n import _
 from bot.messages import Button
 from bot.model.cycle import read_cycles
-from bot.model.order import confirm_word
+from bot.model.order import and_join, confirm_word
 from bot.model.wheel import Item
 from bot.shown.replies import day_text
 from bot.state.store import DomainError
@@ -143,6 +148,33 @@ def require_one_year(acting: Acting, *, party: str, region: str, year: int | Non
             example=example,
         ),
         buttons=tuple(_button(acting, item=item, party=party) for item in waiting),
+    )
+
+
+def require_one_left(acting: Acting, *, party: str, region: str, item_for: Callable[[int], Item]) -> None:
+    """A bare `signer` between windows by a party that has signed the agreement a bare `signer` would mean
+    next, with nothing in the region waiting for its signature: say what it signed and when, and that nothing
+    waits, never «which year?» as if one were left (walk 39: Vestland on 27 December 2027, 2027 and 2028
+    signed)."""
+    state, today = acting.state, acting.now.date()
+    if meant_year(acting, item_for=item_for) is not None:
+        return  # a year is meant (its window open, or just done): an «already signed» says so
+    if party not in state.signatures(region=region, year=pick_year(acting, item_for=item_for)):
+        return
+    waiting = awaiting_signature(config=acting.config, state=state, party=party, at=acting.now)
+    if any(item.region == region for item in waiting):
+        return
+    signed = [
+        _("avtalen {year} ({day})").format(
+            year=year, day=day_text(datetime.fromisoformat(signed_at(sig)).astimezone(OSLO).date())
+        )
+        for year in range(today.year - 1, today.year + 2)
+        if (sig := state.signatures(region=region, year=year).get(party))
+    ]
+    raise DomainError(
+        _(
+            "{party} har signert {signed}. Ingen avtale venter på signaturen din nå; skriv «neste» for hva som venter."
+        ).format(party=acting.config.party_prose(party), signed=and_join(signed))
     )
 
 

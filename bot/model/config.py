@@ -65,10 +65,20 @@ class Coordinator:
 
 
 @section
+class Former:
+    """A former county now split between regions (Viken): a name people still say, answered with a
+    question naming the regions, never a guess (one wholly inside a region is that region's alias)."""
+
+    name: str
+    regions: tuple[str, ...] = rule(min_length=2)
+
+
+@section
 class Parties:
     regions: tuple[Region, ...] = rule(min_length=1)
     actors: tuple[Actor, ...] = rule(min_length=1)
     coordinator: Coordinator
+    former: tuple[Former, ...] = ()
 
 
 @section

@@ -31,6 +31,11 @@ def cross_check(config: AppConfig) -> list[tuple[Path, str]]:
     unique(("preconditions",), [item.key for item in config.preconditions])
     unique(("people",), [person.key for person in config.people])
 
+    for index, former in enumerate(config.parties.former):
+        for region_index, key in enumerate(former.regions):
+            if key not in region_keys:
+                problems.append((("parties", "former", index, "regions", region_index), f"unknown region {key!r}"))
+
     milestone_keys = {milestone.key for milestone in config.milestones}
     for index, milestone in enumerate(config.milestones):
         for after_index, after in enumerate(milestone.after):
@@ -100,6 +105,10 @@ def _party_names(config: AppConfig) -> list[tuple[Path, str]]:
     parties += [
         ("actors", index, actor.key, (actor.key, actor.name, *actor.aliases, *filter(None, (actor.name_nn,))))
         for index, actor in enumerate(config.parties.actors)
+    ]
+    parties += [
+        ("former", index, f"{former.name} (former)", (former.name,))
+        for index, former in enumerate(config.parties.former)
     ]
     for section, index, key, names in parties:
         for name in names:

@@ -82,13 +82,22 @@ def earliest_counted(config: AppConfig, *, today: date) -> int:
     return view.year if view.preparing else view.year - 1
 
 
+def latest_counted(config: AppConfig, *, today: date) -> int:
+    """The latest cycle anything is shown or chased for today: the calendar year's, and the next agreement's
+    from the day its preparation opens (`read_cycles`), never before. One rule for `neste`
+    (`handlers.next_window.may_show`), `status` (its section below the year's), the digests
+    (`bot.reminders.planner`) and `counted_years` (walk 39: Agder's `neste` in June 2027 listed the 2028 action
+    plan and treatment under «Ellers», months before September, when the model starts that agreement's work)."""
+    view = read_cycles(config, today=today)
+    return view.preparing or view.year
+
+
 def counted_years(config: AppConfig, *, today: date) -> range:
     """The cycles whose unfinished items count as behind today: from `earliest_counted` to the agreement being
     prepared (or the calendar year's). AU's «på etterskudd» per region (`bot.facts.behind`) and the weekly
     overview's «Forsinket nasjonalt» read it alike, so an unheld national meeting leaves both on the day the
     next agreement's preparation opens (the overview kept a year of its own before)."""
-    view = read_cycles(config, today=today)
-    return range(earliest_counted(config, today=today), (view.preparing or view.year) + 1)
+    return range(earliest_counted(config, today=today), latest_counted(config, today=today) + 1)
 
 
 def write_cycle(

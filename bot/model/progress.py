@@ -190,10 +190,10 @@ def _progress(*, config: AppConfig, state: StateStore, item: Item, doc: dict[str
             done_at = max((_when(signed_at(sig)) for sig in signatures.values()), default=None)  # its signed day
         noted = [(p, sig) for p, sig in signatures.items() if sig.get("outside_order")]
         # Each note is a sentence of its own («… var 31. januar 2027.»): joined as sentences, not by «;» (walk 8, m8).
-        outside = " ".join(f"{config.party_short(p)}: {sig['outside_order']}" for p, sig in noted) or None
+        outside = " ".join(f"{config.party_prose(p)}: {sig['outside_order']}" for p, sig in noted) or None
         outside_nn = (
             " ".join(
-                f"{config.party_short(p)}: {sig.get('outside_order_nn') or sig['outside_order']}" for p, sig in noted
+                f"{config.party_prose(p)}: {sig.get('outside_order_nn') or sig['outside_order']}" for p, sig in noted
             )
             or None
         )

@@ -23,7 +23,7 @@ from bot.facts.signable import signable_since
 from bot.i18n import DEFAULT_LANG, Lang, using
 from bot.messages import ChannelAddress
 from bot.model.config import AppConfig
-from bot.model.cycle import earliest_counted
+from bot.model.cycle import earliest_counted, latest_counted
 from bot.model.identity import Binding, ChannelContext, Directory
 from bot.model.progress import Progress, missing_for_signing, progress_of
 from bot.model.wheel import (
@@ -124,9 +124,10 @@ class Planner(ItemAudience):
         context: dict[str, tuple[Progress, list[Item] | None]] = {}
         blocked: dict[str, list[Item] | None] = {}  # each signing's blockers read once a pass
         earliest = earliest_counted(self.config, today=today)
+        last_cycle = latest_counted(self.config, today=today)  # the next agreement's from when it opens, as `neste`
         began: datetime | None = None  # when the store began (`bot.reminders.began`), read when first needed
         for item in self.items(years=range(today.year - 1, today.year + 2), region=region):
-            if item.year < earliest and not still_owed(item, today=today):
+            if item.year > last_cycle or (item.year < earliest and not still_owed(item, today=today)):
                 # History from the day the next agreement's preparation opens (`earliest_counted`), as in
                 # `neste`, `status` and `oversikt`: a first pass after downtime does not chase it again.
                 continue
