@@ -277,6 +277,6 @@ def test_a_new_text_tells_the_parties_that_never_signed_in_nynorsk_too() -> None
     changed = register_text(bot, year=2027, region="vestland", version=2)
     assert "må signere på nytt: Vestland" in changed.text
     assert (
-        "Må signere: Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond (har ikkje signert)."
+        "Må signere: Innovasjon Norge, Siva, Noregs forskingsråd, Regionale forskingsfond (har ikkje signert)."
         in changed.text
     )

@@ -13,7 +13,7 @@ from tests.driver import BotDriver, signing_open
 
 CASES = [
     ("vestland", "per", "rff", "4/5 signert, mangler Regionale forskningsfond"),
-    ("vestland", "per", "vestland", "4/5 signert, manglar Regionale forskningsfond"),
+    ("vestland", "per", "vestland", "4/5 signert, manglar Regionale forskingsfond"),
 ]
 
 

@@ -22,7 +22,7 @@ CASES = [  # region, coordinator, the line the region hears
     (
         "vestland",
         "per",
-        "Vestland · Signering 2027: frist 31. januar 2027 (om {n} dagar). Manglar signatur frå Regionale forskningsfond.",
+        "Vestland · Signering 2027: frist 31. januar 2027 (om {n} dagar). Manglar signatur frå Regionale forskingsfond.",
     ),
 ]
 

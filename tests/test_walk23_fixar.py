@@ -57,7 +57,7 @@ LEADS = [  # region, the actor who signs, the region's own line at the leads
     ),
     (
         "vestland",
-        "Vestland har ikkje signert: «signer 2027»; manglar òg signatur frå Siva, Norges forskningsråd, Regionale forskningsfond",
+        "Vestland har ikkje signert: «signer 2027»; manglar òg signatur frå Siva, Noregs forskingsråd, Regionale forskingsfond",
     ),
 ]
 

@@ -67,7 +67,7 @@ def test_nothing_new_after_quiet_weeks_names_the_day_of_the_last_overview(form: 
         ),
         (
             "nn",
-            "Signering ventar på andre: Vestland 2027 (signatur frå Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond); Vestland 2028 (",
+            "Signering ventar på andre: Vestland 2027 (signatur frå Innovasjon Norge, Siva, Noregs forskingsråd, Regionale forskingsfond); Vestland 2028 (",
         ),
     ],
 )

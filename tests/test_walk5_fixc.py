@@ -154,7 +154,7 @@ def test_a_lead_made_due_by_a_later_change_is_not_called_late() -> None:
     # so the lead is not «made due» for it by the new text below: its next lead says it, not called late.
     assert "Vestland har ikkje signert" not in posts[(date(2027, 1, 15), "vestland")]
     assert (
-        "Manglar signatur frå Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond"
+        "Manglar signatur frå Innovasjon Norge, Siva, Noregs forskingsråd, Regionale forskingsfond"
         in posts[(date(2027, 1, 15), "vestland")]
     )
     assert register_text(bot, year=2027, region="vestland", version=2).ok  # Per's signature is voided
