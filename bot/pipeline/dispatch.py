@@ -11,7 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import fold, shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.pointers import asks_next_week, either, pointers
+from bot.pointers import asks, asks_next_week, either, pointers
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -65,7 +65,7 @@ def unknown(job: Job) -> Reply:
     elif job.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
         suggestions = [f"dato {name} …", f"referat {name} …"]
     else:
-        suggestions = job.router.suggest(word)
+        suggestions = [] if asks(word) else job.router.suggest(word)
     pointed = [] if suggestions else pointers(router=job.router, vocab=job.vocab, text=job.parsed.request.text)
     if pointed and pointed[0].name == "neste" and asks_next_week(job.parsed.request.text.split()):
         # «hva skjer neste uke?»: the words that answer it, and what they show (walk 32 F9)
@@ -80,6 +80,14 @@ def unknown(job: Job) -> Reply:
         return refusal(
             _("Jeg forstår kommandoer, ikke spørsmål. Prøv {commands} («hjelp {command}» gir eksempler).").format(
                 commands=either([command.called for command in pointed]), command=pointed[0].called
+            ),
+            title=_("Ukjent kommando"),
+        )
+    if asks(word):  # «hvordan virker dette?»: a question none of whose words names a command (walk 43)
+        return refusal(
+            _(
+                "Jeg forstår kommandoer, ikke spørsmål. Skriv «hjelp» for det du kan gjøre her, eller «neste» for "
+                "det som venter nå."
             ),
             title=_("Ukjent kommando"),
         )

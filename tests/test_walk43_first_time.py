@@ -1,0 +1,46 @@
+"""Walk 43: people meeting the bot for the first time type questions, half-remembered commands and `hjelp`;
+each answer says what to type next, in their written form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.driver import BotDriver, make_bot, oslo
+
+
+@pytest.fixture
+def june() -> BotDriver:
+    return make_bot(at=oslo(2027, 6, 10, 9, 0))
+
+
+@pytest.mark.parametrize("question", ["har vi signert?", "har alle signert", "er avtalen underskrevet?"])
+def test_a_question_whether_signed_points_to_status_not_to_signing(june: BotDriver, question: str) -> None:
+    reply = june.say(question)
+    assert "«status»" in reply.text and "«signer»" not in reply.text, reply.text
+
+
+def test_how_to_sign_still_points_to_signer(june: BotDriver) -> None:
+    assert "«signer»" in june.say("hvordan signerer jeg?").text
+
+
+@pytest.mark.parametrize("question", ["hvordan blir jeg med?", "korleis får eg tilgang?", "kan jeg bli medlem?"])
+def test_a_newcomer_asking_how_to_get_in_is_pointed_to_bli_med(june: BotDriver, question: str) -> None:
+    reply = june.say(question, as_="lise", channel="siva")
+    assert "«bli med»" in reply.text and "koble" not in reply.text, reply.text
+
+
+def test_a_question_naming_no_command_points_to_hjelp_and_neste(june: BotDriver) -> None:
+    reply = june.say("hvordan virker dette?")
+    assert "«hjelp»" in reply.text and "«neste»" in reply.text and "Kommandoene er" not in reply.text
+
+
+def test_a_misspelt_command_is_still_guessed(june: BotDriver) -> None:
+    assert "Mente du «status»" in june.say("sttaus").text
+
+
+def test_nynorsk_pointer_is_nynorsk(june: BotDriver) -> None:
+    june.say("målform nn", as_="per", channel="vestland")
+    reply = june.say("kva gjer eg no?", as_="per", channel="vestland")
+    assert "«neste»" in reply.text and "gjev døme" in reply.text and " gir " not in reply.text, reply.text
+    reply = june.say("korleis verkar dette?", as_="per", channel="vestland")
+    assert reply.text.startswith("Eg forstår kommandoar") and "ventar no" in reply.text, reply.text
