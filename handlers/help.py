@@ -4,6 +4,7 @@ the catalogue: nynorsk examples in nynorsk)."""
 
 from __future__ import annotations
 
+from bot.actions.rules import join_party
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Reply, Request, Section
@@ -83,6 +84,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     if word:
         lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead
+    listed = [command for command in router.commands if command.open_to(role=ctx.caller.role)]
     sections = [
         Section(
             title=f"«{_(command.usage)}»",  # «…»: each platform's renderer shows it as typed there
@@ -90,16 +92,38 @@ def handle(request: Request, ctx: Context) -> Outcome:
             if command.examples
             else _(command.summary),
         )
-        for command in router.commands
+        for command in listed
     ]
     return Outcome(
         reply=make_reply(
             title=_("Samhandlingsbot – kommandoer"),
-            lead=lead,
+            lead=_newcomer(ctx) + lead,
             sections=sections,
-            context=_("«hjelp <kommando>» gir mer"),
+            context=_("«hjelp <kommando>» gir mer") + _not_listed(router, listed),
         )
     )
+
+
+def _newcomer(ctx: Context) -> str:
+    """A person not registered reads first how to get in, with this channel's party as the example: the
+    commands listed are what they may run, and most of them only read until then (walk 43)."""
+    if ctx.caller.known:
+        return ""
+    example = join_party(ctx.channel) or "IN"
+    return (
+        _(
+            "Du er ikke registrert hos meg ennå: du kan lese alt, men ikke registrere. Skriv «bli med <part>», "
+            "f.eks. «bli med {example}», så slipper koordinatorene for parten deg inn."
+        ).format(example=example)
+        + "\n\n"
+    )
+
+
+def _not_listed(router: Router, listed: list[Command]) -> str:
+    """The commands left out of the list as not this person's (admin's, members'): named, so a newcomer told
+    of one («koble») knows it exists and why it is not offered (walk 43)."""
+    left = [command.called for command in router.commands if command not in listed]
+    return " · " + _("ikke for deg: {names}").format(names=", ".join(left)) if left else ""
 
 
 def _unknown_topic(ctx: Context, router: Router, *, word: str) -> Reply:

@@ -44,3 +44,21 @@ def test_nynorsk_pointer_is_nynorsk(june: BotDriver) -> None:
     assert "«neste»" in reply.text and "gjev døme" in reply.text and " gir " not in reply.text, reply.text
     reply = june.say("korleis verkar dette?", as_="per", channel="vestland")
     assert reply.text.startswith("Eg forstår kommandoar") and "ventar no" in reply.text, reply.text
+
+
+def test_hjelp_lists_what_this_person_may_run_and_names_the_rest(june: BotDriver) -> None:
+    kari = june.say("hjelp")
+    titles = " ".join(section.title for section in kari.sections)
+    assert "«neste" in titles and "«signer" in titles and "«koble" not in titles and "«person" not in titles
+    assert kari.context is not None and kari.context.endswith("ikke for deg: koble, person"), kari.context
+    admin = june.say("hjelp", as_="admin")
+    assert "«koble" in " ".join(section.title for section in admin.sections) and "ikke for deg" not in admin.text
+
+
+def test_hjelp_for_a_newcomer_says_how_to_get_in_with_this_channels_party(june: BotDriver) -> None:
+    reply = june.say("hjelp", as_="lise", channel="siva")
+    titles = " ".join(section.title for section in reply.sections)
+    assert reply.text.count("«bli med SIVA»") == 1 and "«signer" not in titles and "«neste" in titles
+    assert "signer" in (reply.context or "")
+    nynorsk = june.say("hjelp", as_="lise", channel="vestland").text  # a nynorsk county's channel
+    assert "Du er ikkje registrert hos meg enno" in nynorsk and "«bli med vestland»" in nynorsk, nynorsk
