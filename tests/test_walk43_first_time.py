@@ -62,3 +62,15 @@ def test_hjelp_for_a_newcomer_says_how_to_get_in_with_this_channels_party(june: 
     assert "signer" in (reply.context or "")
     nynorsk = june.say("hjelp", as_="lise", channel="vestland").text  # a nynorsk county's channel
     assert "Du er ikkje registrert hos meg enno" in nynorsk and "«bli med vestland»" in nynorsk, nynorsk
+
+
+def test_a_newcomer_choosing_nynorsk_is_told_how_to_join_and_nothing_is_stored(june: BotDriver) -> None:
+    before = june.snapshot()
+    reply = june.say("målform nn", as_="lise", channel="siva")
+    assert not reply.ok and "«bli med SIVA»" in reply.text and "«person" not in reply.text, reply.text
+    assert june.snapshot() == before
+
+
+def test_an_unknown_word_lists_only_the_commands_this_person_may_run(june: BotDriver) -> None:
+    assert "koble" not in june.say("sttaus").text
+    assert "koble" in june.say("sttaus", as_="admin").text

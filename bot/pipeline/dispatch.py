@@ -92,7 +92,8 @@ def unknown(job: Job) -> Reply:
             title=_("Ukjent kommando"),
         )
     hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
-    names = ", ".join(command.called for command in job.router.commands)
+    role = job.context.caller.role  # the commands this person may run, as `hjelp` lists them (walk 43)
+    names = ", ".join(command.called for command in job.router.commands if command.open_to(role=role))
     return refusal(
         _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
             word=shown(typed, limit=30), hint=hint, names=names
