@@ -74,3 +74,17 @@ def test_a_newcomer_choosing_nynorsk_is_told_how_to_join_and_nothing_is_stored(j
 def test_an_unknown_word_lists_only_the_commands_this_person_may_run(june: BotDriver) -> None:
     assert "koble" not in june.say("sttaus").text
     assert "koble" in june.say("sttaus", as_="admin").text
+
+
+def test_hvem_asked_in_prose_gives_the_example_for_the_party_named(june: BotDriver) -> None:
+    reply = june.say("hvem er kontaktperson i Siva?")
+    assert not reply.ok and "«hvem SIVA»" in reply.text, reply.text
+    assert "Siri Dahl" in june.say("hvem SIVA").text
+
+
+def test_hvem_asked_about_signatures_points_to_status(june: BotDriver) -> None:
+    reply = june.say("hvem har signert avtalen?")
+    assert "«status»" in reply.text and "«signer»" not in reply.text, reply.text
+    june.say("målform nn", as_="per", channel="vestland")
+    nynorsk = june.say("kven har signert avtalen?", as_="per", channel="vestland").text
+    assert nynorsk.startswith("«kven» viser kven") and "«status»" in nynorsk, nynorsk
