@@ -38,6 +38,9 @@ QUESTION = frozenset(
 )
 """A sentence's first word that makes it a question («korleis får eg tilgang?»): its words point to commands
 before the command word's spelling is guessed at («korleis» is not «koble», walk 43)."""
+GREETING = frozenset({"hei", "heisann", "hallo", "halla", "morn", "morna", "god", "goddag", "hi", "hello", "hey"})
+"""A first word that greets («hei», «god morgen», «hallo!»): answered with what to type first, not as a
+misspelt command with the list of every command (walk 43)."""
 SHORTEST_PREFIX = 4
 """A word that starts with a command's name of at least this length is that command («signerer», «datoen»)."""
 
@@ -68,6 +71,11 @@ def asks_next_week(words: list[str]) -> bool:
 def asks(word: str) -> bool:
     """Whether a sentence starting with `word` is a question, not a misspelt command (`QUESTION`)."""
     return fold(word).strip("?!.,") in QUESTION
+
+
+def greets(word: str) -> bool:
+    """Whether a message starting with `word` is a greeting (`GREETING`)."""
+    return fold(word).strip("?!.,") in GREETING
 
 
 def either(names: list[str]) -> str:

@@ -88,3 +88,14 @@ def test_hvem_asked_about_signatures_points_to_status(june: BotDriver) -> None:
     june.say("målform nn", as_="per", channel="vestland")
     nynorsk = june.say("kven har signert avtalen?", as_="per", channel="vestland").text
     assert nynorsk.startswith("«kven» viser kven") and "«status»" in nynorsk, nynorsk
+
+
+@pytest.mark.parametrize("hello", ["hei", "Hei!", "god morgen", "hallo"])
+def test_a_greeting_is_answered_with_what_to_type_first(june: BotDriver, hello: str) -> None:
+    reply = june.say(hello, as_="ola", channel="in")
+    assert "«neste»" in reply.text and "«hjelp»" in reply.text and "Kommandoene er" not in reply.text, reply.text
+
+
+def test_a_greeting_in_nynorsk(june: BotDriver) -> None:
+    june.say("målform nn", as_="per", channel="vestland")
+    assert "ventar no" in june.say("hei", as_="per", channel="vestland").text

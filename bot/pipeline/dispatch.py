@@ -11,7 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import fold, shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.pointers import asks, asks_next_week, either, pointers
+from bot.pointers import asks, asks_next_week, either, greets, pointers
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -54,6 +54,10 @@ def unknown(job: Job) -> Reply:
                 "«dato vår 22. april {confirm}» eller «referat høst Godt møte {confirm}»."
             ).format(confirm=word.rstrip(".!")),
             title=_("Ukjent kommando"),
+        )
+    if greets(word) and not job.parsed.rest.split()[1:]:  # «hei», «god morgen»: a first hello (walk 43)
+        return refusal(
+            _("Hei! Skriv «neste» for det som venter nå, eller «hjelp» for det du kan gjøre her."), title=_("Hei")
         )
     name = shown(typed, limit=30).lower()
     rest = job.parsed.rest.split()
