@@ -99,3 +99,21 @@ def test_a_greeting_is_answered_with_what_to_type_first(june: BotDriver, hello: 
 def test_a_greeting_in_nynorsk(june: BotDriver) -> None:
     june.say("målform nn", as_="per", channel="vestland")
     assert "ventar no" in june.say("hei", as_="per", channel="vestland").text
+
+
+@pytest.mark.parametrize("typed", ["bli med i Agder", "bli med for agder", "bli med som rådgiver i Agder"])
+def test_bli_med_reads_the_party_past_the_words_around_it(june: BotDriver, typed: str) -> None:
+    reply = june.say(typed, as_="lise", channel="in")
+    assert reply.ok and "Agder" in reply.text, reply.text
+    assert june.say("bli med trekk", as_="lise", channel="in").ok
+
+
+def test_bli_med_as_coordinator_says_how_that_role_is_given(june: BotDriver) -> None:
+    before = june.snapshot()
+    reply = june.say("bli med som koordinator for agder", as_="lise", channel="in")
+    assert not reply.ok and "«bli med agder»" in reply.text and "Ukjent part" not in reply.text, reply.text
+    assert june.snapshot() == before
+
+
+def test_bli_medlem_gets_the_example_of_this_channels_party(june: BotDriver) -> None:
+    assert "«bli med SIVA»" in june.say("bli medlem", as_="lise", channel="siva").text
