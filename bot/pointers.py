@@ -41,6 +41,11 @@ before the command word's spelling is guessed at («korleis» is not «koble», 
 GREETING = frozenset({"hei", "heisann", "hallo", "halla", "morn", "morna", "god", "goddag", "hi", "hello", "hey"})
 """A first word that greets («hei», «god morgen», «hallo!»): answered with what to type first, not as a
 misspelt command with the list of every command (walk 43)."""
+WHEN = frozenset({"nar", "naar", "when"})
+"""A question's first word asking when («når må vi signere?»): `neste`, which shows each deadline, comes
+first, so the pointer is never only a command that records (walk 43)."""
+THANKS = frozenset({"takk", "tusen", "thanks", "thank", "thx"})
+"""A first word thanking («takk», «tusen takk!»): answered kindly, not «Mente du «opptak»?» (walk 43)."""
 SHORTEST_PREFIX = 4
 """A word that starts with a command's name of at least this length is that command («signerer», «datoen»)."""
 
@@ -48,7 +53,10 @@ SHORTEST_PREFIX = 4
 def pointers(*, router: Router, vocab: Vocabulary, text: str) -> list[Command]:
     """The commands `text`'s words point to, in the order their words come, each once."""
     found: list[Command] = []
-    for word in re.findall(r"[^\W\d_]+", text):
+    words = re.findall(r"[^\W\d_]+", text)
+    if words and fold(words[0]) in WHEN and (coming := router.find("neste")) is not None:
+        found.append(coming)
+    for word in words:
         folded = fold(word)
         for name in _names(router, vocab, folded):
             command = router.find(name)
@@ -76,6 +84,11 @@ def asks(word: str) -> bool:
 def greets(word: str) -> bool:
     """Whether a message starting with `word` is a greeting (`GREETING`)."""
     return fold(word).strip("?!.,") in GREETING
+
+
+def thanks(word: str) -> bool:
+    """Whether a message starting with `word` thanks the bot (`THANKS`)."""
+    return fold(word).strip("?!.,") in THANKS
 
 
 def either(names: list[str]) -> str:

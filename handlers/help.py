@@ -9,7 +9,7 @@ from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Reply, Request, Section
 from bot.model.followups_closable import closable_points
-from bot.parsing import shown
+from bot.parsing import fold, shown
 from bot.pointers import either, pointers
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
@@ -17,6 +17,9 @@ from handlers.help_examples import shown_example
 
 ID = "<id>"
 """The placeholder for a follow-up point's id in an example (`ferdig <id>`)."""
+
+FOR_ME = frozenset({"meg", "me", "oss", "us", "please", "plz", ""})
+"""Words after `hjelp` that ask for help, not about a command («hjelp meg», «help me», «hjelp!»)."""
 
 WHO_MAY = {
     Who.ANYONE: N_("Alle kan bruke den."),
@@ -50,6 +53,8 @@ def _own_id(ctx: Context, example: str) -> str:
 def handle(request: Request, ctx: Context) -> Outcome:
     router = ctx.router if ctx.router is not None else Router()
     word = ctx.args.split()[0] if ctx.args.split() else ""
+    if fold(word).strip("!?.,") in FOR_ME:  # «hjelp meg!», «help me»: the whole help (walk 43)
+        word = ""
     command = router.find(word) if word else None
     if command is None and word:
         return Outcome(reply=_unknown_topic(ctx, router, word=word))
@@ -130,7 +135,7 @@ def _unknown_topic(ctx: Context, router: Router, *, word: str) -> Reply:
     """`hjelp dialogmøte`: the closest topics in one line, not every command's help (walk 16 F5)."""
     pointed = [command.called for command in pointers(router=router, vocab=ctx.vocab, text=ctx.args)]
     near = pointed or [router.find(name).called for name in router.suggest(word) if router.find(name)]
-    names = near or [command.called for command in router.commands]
+    names = near or [command.called for command in router.commands if command.open_to(role=ctx.caller.role)]
     lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " "
     if near:
         lead += _("Nærmest: {topics}.").format(topics=either([f"{_('hjelp')} {name}" for name in names]))

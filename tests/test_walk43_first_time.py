@@ -116,3 +116,27 @@ def test_bli_med_as_coordinator_says_how_that_role_is_given(june: BotDriver) -> 
 
 def test_bli_medlem_gets_the_example_of_this_channels_party(june: BotDriver) -> None:
     assert "«bli med SIVA»" in june.say("bli medlem", as_="lise", channel="siva").text
+
+
+@pytest.mark.parametrize("question", ["når må vi signere?", "Når skal avtalen signeres", "when do we sign?"])
+def test_a_when_question_points_to_neste_first_never_only_to_a_command_that_records(
+    june: BotDriver, question: str
+) -> None:
+    assert june.say(question).text.startswith("Jeg forstår kommandoer, ikke spørsmål. Prøv «neste»")
+
+
+@pytest.mark.parametrize("typed", ["hjelp meg!", "help me", "hjelp oss"])
+def test_hjelp_meg_is_the_whole_help(june: BotDriver, typed: str) -> None:
+    reply = june.say(typed)
+    titles = " ".join(section.title for section in reply.sections)
+    assert reply.ok and "Jeg kjenner ikke" not in reply.text and "«neste" in titles
+
+
+def test_hjelp_about_an_unknown_word_lists_only_this_persons_commands(june: BotDriver) -> None:
+    assert "koble" not in june.say("hjelp tull").text
+
+
+@pytest.mark.parametrize("typed", ["takk", "Tusen takk!", "takk skal du ha"])
+def test_thanks_is_answered_kindly(june: BotDriver, typed: str) -> None:
+    reply = june.say(typed)
+    assert reply.text.startswith("Bare hyggelig!") and "opptak" not in reply.text, reply.text

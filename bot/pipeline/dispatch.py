@@ -11,7 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import fold, shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.pointers import asks, asks_next_week, either, greets, pointers
+from bot.pointers import asks, asks_next_week, either, greets, pointers, thanks
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -59,6 +59,8 @@ def unknown(job: Job) -> Reply:
         return refusal(
             _("Hei! Skriv «neste» for det som venter nå, eller «hjelp» for det du kan gjøre her."), title=_("Hei")
         )
+    if thanks(word) and len(job.parsed.rest.split()) <= 3:  # «takk», «tusen takk!», «takk skal du ha» (walk 43)
+        return refusal(_("Bare hyggelig! Skriv «neste» når du vil se hva som venter."), title=_("Hei"))
     name = shown(typed, limit=30).lower()
     rest = job.parsed.rest.split()
     if job.vocab.precondition(word):  # `statsbudsjett vedtatt 15. desember`: the command that records it, as typed
