@@ -33,7 +33,8 @@ JOIN = frozenset({"blir", "medlem", "tilgang", "registrert", "registrere", "regi
 """Words of «how do I get in» («hvordan blir jeg med?», «korleis får eg tilgang?», «er jeg registrert?»):
 `bli med`, the join request (walk 43)."""
 QUESTION = frozenset(
-    {"hvordan", "korleis", "hva", "kva", "hvorfor", "kvifor", "hvor", "kor", "nar", "kan", "har", "er", "ma"}
+    {"hvordan", "korleis", "hva", "kva", "hvorfor", "kvifor", "korfor", "hvor", "kvar", "kor", "nar", "kan", "har"}
+    | {"er", "ma"}
     | {"skal", "how", "what", "when", "where", "why"}
 )
 """A sentence's first word that makes it a question («korleis får eg tilgang?»): its words point to commands
@@ -41,8 +42,8 @@ before the command word's spelling is guessed at («korleis» is not «koble», 
 GREETING = frozenset({"hei", "heisann", "hallo", "halla", "morn", "morna", "god", "goddag", "hi", "hello", "hey"})
 """A first word that greets («hei», «god morgen», «hallo!»): answered with what to type first, not as a
 misspelt command with the list of every command (walk 43)."""
-WHEN = frozenset({"nar", "naar", "when"})
-"""A question's first word asking when («når må vi signere?»): `neste`, which shows each deadline, comes
+WHEN = frozenset({"nar", "naar", "when", "kor tid", "kva tid", "hva tid", "nar tid"})
+"""A question's first word(s) asking when («når må vi signere?», nynorsk «kor tid er vårmøtet?»): `neste`, which shows each deadline, comes
 first, so the pointer is never only a command that records (walk 43)."""
 THANKS = frozenset({"takk", "tusen", "thanks", "thank", "thx"})
 """A first word thanking («takk», «tusen takk!»): answered kindly, not «Mente du «opptak»?» (walk 43)."""
@@ -54,7 +55,11 @@ def pointers(*, router: Router, vocab: Vocabulary, text: str) -> list[Command]:
     """The commands `text`'s words point to, in the order their words come, each once."""
     found: list[Command] = []
     words = re.findall(r"[^\W\d_]+", text)
-    if words and fold(words[0]) in WHEN and (coming := router.find("neste")) is not None:
+    if (
+        words
+        and (fold(words[0]) in WHEN or fold(" ".join(words[:2])) in WHEN)
+        and (coming := router.find("neste")) is not None
+    ):
         found.append(coming)
     for word in words:
         folded = fold(word)

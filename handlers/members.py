@@ -21,6 +21,10 @@ WHO_EXAMPLE = N_("hvem IN")
 NATIONAL = frozenset({"nasjonal", "nasjonalt"})
 
 
+ONESELF = frozenset({"er", "jeg", "eg", "meg", "am", "i", "me"})
+"""«hvem er jeg?», «kven er eg»: asked about oneself, answered as `hvem` alone, for the asker's party (walk 43)."""
+
+
 def _refuse_rest(ctx: Context, rest: list[str], *, party: str | None) -> None:
     """Words `hvem` does not read, from someone asking in prose: «hvem har signert avtalen?» asks about the
     signatures (`status`), not who is known; «hvem er kontaktperson i Siva?» gets the example for the party it
@@ -42,7 +46,7 @@ def who(request: Request, ctx: Context) -> Outcome:
     # «hvem nasjonal»: the national party, AU, as `status nasjonal` and `logg nasjonal` read the nation (walk 41)
     national = ctx.config.parties.coordinator.key if any(fold(w) in NATIONAL for w in words) else None
     args = read_args(ctx, [w for w in words if fold(w) not in NATIONAL], want=("party",))
-    if args.rest:
+    if args.rest and not (args.party is None and all(fold(word).strip("?!.") in ONESELF for word in args.rest)):
         _refuse_rest(ctx, args.rest, party=args.party)
     party = args.party or national or ctx.caller.party or ctx.channel.actor or ctx.channel.region
     if party is None:

@@ -140,3 +140,17 @@ def test_hjelp_about_an_unknown_word_lists_only_this_persons_commands(june: BotD
 def test_thanks_is_answered_kindly(june: BotDriver, typed: str) -> None:
     reply = june.say(typed)
     assert reply.text.startswith("Bare hyggelig!") and "opptak" not in reply.text, reply.text
+
+
+def test_nynorsk_questions_of_where_and_when(june: BotDriver) -> None:
+    june.say("målform nn", as_="per", channel="vestland")
+    where = june.say("kvar finn eg statussida?", as_="per", channel="vestland").text
+    assert "«status»" in where and "Meinte du" not in where, where
+    when = june.say("kor tid er vårmøtet?", as_="per", channel="vestland").text
+    assert "Prøv «neste»" in when, when
+
+
+@pytest.mark.parametrize("typed", ["hvem er jeg?", "kven er eg"])
+def test_who_am_i_answers_for_the_askers_own_party(june: BotDriver, typed: str) -> None:
+    reply = june.say(typed, as_="per", channel="vestland")
+    assert reply.ok and "Per Hansen" in reply.text and "Vestland" in reply.text, reply.text
