@@ -154,3 +154,11 @@ def test_nynorsk_questions_of_where_and_when(june: BotDriver) -> None:
 def test_who_am_i_answers_for_the_askers_own_party(june: BotDriver, typed: str) -> None:
     reply = june.say(typed, as_="per", channel="vestland")
     assert reply.ok and "Per Hansen" in reply.text and "Vestland" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("person", ["lise", "admin"])
+def test_help_examples_are_quoted_for_everyone(june: BotDriver, person: str) -> None:
+    """A newcomer's and an admin's examples were shown bare («Eksempel: dato vår 22. april kl 10»)."""
+    reply = june.say("hjelp dato", as_=person, channel="agder")
+    examples = [fact.value for section in reply.sections for fact in section.facts if fact.label == "Eksempel"]
+    assert examples and all(value.startswith("«") and value.endswith("»") for value in examples), examples
