@@ -120,7 +120,7 @@ def _newcomer(ctx: Context) -> str:
             "Du er ikke registrert hos meg ennå: du kan lese alt, men ikke registrere. Skriv «bli med <part>», "
             "f.eks. «bli med {example}», så slipper koordinatorene for parten deg inn."
         ).format(example=example)
-        + "\n\n"
+        + " "  # one paragraph with the lead, as «Jeg kjenner ikke …» is
     )
 
 
