@@ -65,6 +65,13 @@ class Command:
         if unknown:
             raise ValueError(f"command {self.name}: unknown argument kinds {sorted(unknown)}")
 
+    def open_to(self, *, role: str | None) -> bool:
+        """Whether a person with `role` (None: not registered) may run it as declared (`who`), as the
+        permission step checks it (`bot.pipeline.permission`): what `hjelp` lists for them (walk 43)."""
+        if self.who == Who.ADMIN:
+            return role == "admin"
+        return self.who == Who.ANYONE or role is not None
+
     def for_words(self, rest: str) -> Command:
         """The declaration for these words: a read form (`read_forms`) writes nothing and is anyone's."""
         words = rest.split(maxsplit=1)

@@ -4,11 +4,12 @@ the catalogue: nynorsk examples in nynorsk)."""
 
 from __future__ import annotations
 
+from bot.actions.rules import join_party
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.messages import Fact, Outcome, Reply, Request, Section
 from bot.model.followups_closable import closable_points
-from bot.parsing import shown
+from bot.parsing import fold, shown
 from bot.pointers import either, pointers
 from bot.router import Command, Router, Who
 from bot.shown.replies import make_reply
@@ -16,6 +17,9 @@ from handlers.help_examples import shown_example
 
 ID = "<id>"
 """The placeholder for a follow-up point's id in an example (`ferdig <id>`)."""
+
+FOR_ME = frozenset({"meg", "me", "oss", "us", "please", "plz", ""})
+"""Words after `hjelp` that ask for help, not about a command («hjelp meg», «help me», «hjelp!»)."""
 
 WHO_MAY = {
     Who.ANYONE: N_("Alle kan bruke den."),
@@ -49,6 +53,8 @@ def _own_id(ctx: Context, example: str) -> str:
 def handle(request: Request, ctx: Context) -> Outcome:
     router = ctx.router if ctx.router is not None else Router()
     word = ctx.args.split()[0] if ctx.args.split() else ""
+    if fold(word).strip("!?.,") in FOR_ME:  # «hjelp meg!», «help me»: the whole help (walk 43)
+        word = ""
     command = router.find(word) if word else None
     if command is None and word:
         return Outcome(reply=_unknown_topic(ctx, router, word=word))
@@ -83,6 +89,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )
     if word:
         lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " " + lead
+    listed = [command for command in router.commands if command.open_to(role=ctx.caller.role)]
     sections = [
         Section(
             title=f"«{_(command.usage)}»",  # «…»: each platform's renderer shows it as typed there
@@ -90,23 +97,45 @@ def handle(request: Request, ctx: Context) -> Outcome:
             if command.examples
             else _(command.summary),
         )
-        for command in router.commands
+        for command in listed
     ]
     return Outcome(
         reply=make_reply(
             title=_("Samhandlingsbot – kommandoer"),
-            lead=lead,
+            lead=_newcomer(ctx) + lead,
             sections=sections,
-            context=_("«hjelp <kommando>» gir mer"),
+            context=_("«hjelp <kommando>» gir mer") + _not_listed(router, listed),
         )
     )
+
+
+def _newcomer(ctx: Context) -> str:
+    """A person not registered reads first how to get in, with this channel's party as the example: the
+    commands listed are what they may run, and most of them only read until then (walk 43)."""
+    if ctx.caller.known:
+        return ""
+    example = join_party(ctx.channel) or "IN"
+    return (
+        _(
+            "Du er ikke registrert hos meg ennå: du kan lese alt, men ikke registrere. Skriv «bli med <part>», "
+            "f.eks. «bli med {example}», så slipper koordinatorene for parten deg inn."
+        ).format(example=example)
+        + " "  # one paragraph with the lead, as «Jeg kjenner ikke …» is
+    )
+
+
+def _not_listed(router: Router, listed: list[Command]) -> str:
+    """The commands left out of the list as not this person's (admin's, members'): named, so a newcomer told
+    of one («koble») knows it exists and why it is not offered (walk 43)."""
+    left = [command.called for command in router.commands if command not in listed]
+    return " · " + _("ikke for deg: {names}").format(names=", ".join(left)) if left else ""
 
 
 def _unknown_topic(ctx: Context, router: Router, *, word: str) -> Reply:
     """`hjelp dialogmøte`: the closest topics in one line, not every command's help (walk 16 F5)."""
     pointed = [command.called for command in pointers(router=router, vocab=ctx.vocab, text=ctx.args)]
     near = pointed or [router.find(name).called for name in router.suggest(word) if router.find(name)]
-    names = near or [command.called for command in router.commands]
+    names = near or [command.called for command in router.commands if command.open_to(role=ctx.caller.role)]
     lead = _("Jeg kjenner ikke «{word}».").format(word=shown(word)) + " "
     if near:
         lead += _("Nærmest: {topics}.").format(topics=either([f"{_('hjelp')} {name}" for name in names]))

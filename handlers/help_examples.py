@@ -23,8 +23,8 @@ def shown_example(ctx: Context, *, command: str, example: str) -> str:
     """«`example`» (of `command`, its name as declared) with the reader's own region or actor in place of
     another's, or marked as the actors'."""
     config, party = ctx.config, ctx.caller.party
-    if party is None:  # AU and admins read the examples as written
-        return example
+    if party is None:  # admins and newcomers read the examples as written, quoted as everyone's (walk 43)
+        return f"«{example}»"
     actors = {actor.key.lower() for actor in config.enabled_actors}
     regions = {region.key.lower() for region in config.parties.regions}
     own_region = config.region(party) is not None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from bot.actions import membership as actions
 from bot.actions.base import Acting
 from bot.actions.membership import JoinRequest
-from bot.actions.rules import adviser_may
+from bot.actions.rules import adviser_may, join_party
 from bot.context import Context
 from bot.i18n import N_, _
 from bot.mentions import resolve
@@ -47,8 +47,9 @@ NO = ("nei", "no", "avsla", "avslaa")
 
 def join(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
-    if not words or fold(words[0]) != "med":
-        raise DomainError(_("Skriv «{example}».").format(example=_(JOIN_EXAMPLE)))
+    if not words or fold(words[0]) != "med":  # «bli medlem»: the example for this channel's party (walk 43)
+        party = join_party(ctx.channel)
+        raise DomainError(_("Skriv «{example}».").format(example=f"bli med {party}" if party else _(JOIN_EXAMPLE)))
     if len(words) > 1 and fold(words[1]) in WITHDRAW_WORDS:
         return withdraw(request, ctx)
     party = _party(ctx, words[1:], example=JOIN_EXAMPLE)
@@ -290,8 +291,30 @@ def leave(request: Request, ctx: Context) -> Outcome:
     )
 
 
+JOIN_FILLER = frozenset({"i", "for", "hos", "til", "pa", "som", "radgiver", "radgjevar", "raadgiver"})
+"""Words around the party as people write it («bli med i Agder», «bli med som rådgiver for IN»): the
+request is always an adviser's, so saying so changes nothing (walk 43)."""
+
+
+def _party_words(ctx: Context, words: list[str]) -> list[str]:
+    """The words naming the party, without `JOIN_FILLER`; asking to join as coordinator is told how that
+    role is given instead of «Ukjent part» (walk 43)."""
+    named = [word for word in words if fold(word) not in JOIN_FILLER]
+    if any(fold(word).startswith("koordinator") for word in named):
+        rest = [word for word in named if not fold(word).startswith("koordinator")]
+        code = (ctx.vocab.party(" ".join(rest)) if rest else None) or join_party(ctx.channel) or "agder"
+        raise DomainError(
+            _(
+                "Med «bli med» blir du rådgiver for parten. Koordinator blir du når en administrator skriver "
+                "«person <@bruker> {party} koordinator». Skriv «bli med {party}» for å be om å bli rådgiver først."
+            ).format(party=code)
+        )
+    return named
+
+
 def _party(ctx: Context, words: list[str], *, example: str) -> str:
     """The party named, else the channel's (its actor, or its region)."""
+    words = _party_words(ctx, words)
     if words:
         party = ctx.vocab.party(" ".join(words))
         if party is None:
@@ -301,7 +324,7 @@ def _party(ctx: Context, words: list[str], *, example: str) -> str:
                 ).format(party=shown(" ".join(words)))
             )
         return party
-    party = ctx.channel.actor or ctx.channel.region
+    party = join_party(ctx.channel)
     if party is None:
         raise DomainError(_("Hvilken part? Skriv for eksempel «{example}».").format(example=_(example)))
     return party

@@ -11,6 +11,7 @@ from bot.i18n import N_, _, ngettext
 from bot.messages import Fact, Outcome, Request, Section
 from bot.model.identity import ROLE_NAMES, OrganisationBinding, organisation_label
 from bot.parsing import fold
+from bot.pointers import either, pointers
 from bot.shown.replies import make_reply
 from bot.state.store import DomainError
 from handlers.announce import asker_alone
@@ -20,12 +21,33 @@ WHO_EXAMPLE = N_("hvem IN")
 NATIONAL = frozenset({"nasjonal", "nasjonalt"})
 
 
+ONESELF = frozenset({"er", "jeg", "eg", "meg", "am", "i", "me"})
+"""«hvem er jeg?», «kven er eg»: asked about oneself, answered as `hvem` alone, for the asker's party (walk 43)."""
+
+
+def _refuse_rest(ctx: Context, rest: list[str], *, party: str | None) -> None:
+    """Words `hvem` does not read, from someone asking in prose: «hvem har signert avtalen?» asks about the
+    signatures (`status`), not who is known; «hvem er kontaktperson i Siva?» gets the example for the party it
+    named, «hvem SIVA», so a copy of it answers (walk 43)."""
+    router = ctx.router
+    pointed = [] if router is None else pointers(router=router, vocab=ctx.vocab, text=" ".join(rest))
+    others = [command.called for command in pointed if command.name != "hvem"]
+    if others:
+        raise DomainError(
+            _("«{command}» viser hvem som er kjent for en part. Spør du om noe annet, prøv {commands}.").format(
+                command=_(WHO_EXAMPLE).split()[0], commands=either(others)
+            )
+        )
+    reject_extra(rest, example=f"{_(WHO_EXAMPLE).split()[0]} {party}" if party else _(WHO_EXAMPLE))
+
+
 def who(request: Request, ctx: Context) -> Outcome:
     words = ctx.args.split()
     # «hvem nasjonal»: the national party, AU, as `status nasjonal` and `logg nasjonal` read the nation (walk 41)
     national = ctx.config.parties.coordinator.key if any(fold(w) in NATIONAL for w in words) else None
     args = read_args(ctx, [w for w in words if fold(w) not in NATIONAL], want=("party",))
-    reject_extra(args.rest, example=_(WHO_EXAMPLE))
+    if args.rest and not (args.party is None and all(fold(word).strip("?!.") in ONESELF for word in args.rest)):
+        _refuse_rest(ctx, args.rest, party=args.party)
     party = args.party or national or ctx.caller.party or ctx.channel.actor or ctx.channel.region
     if party is None:
         if bound := ctx.directory.organisations():

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.actions.base import Acting, record
-from bot.actions.rules import require_shared_channel
+from bot.actions.rules import require_known, require_shared_channel
 from bot.i18n import Lang, _
 from bot.reminders.notify import NOTIFY_TABLE, muted_people
 from bot.state.store import META, DomainError
@@ -58,6 +58,7 @@ def choose_written_form(acting: Acting, *, lang: Lang) -> None:
     """The form of the replies only the caller sees."""
     caller = acting.caller
     if caller.key is None or not caller.known:
+        require_known(acting)  # a newcomer reads how to join, with the button (walk 43), not «ask an admin»
         raise DomainError(_("Du er ikke registrert som person her ennå. En administrator kan skrive «person …»."))
     key = person_doc_key(caller.key)
     record(

@@ -16,7 +16,7 @@ from bot.i18n import _, using
 from bot.messages import Button
 from bot.model.config import AppConfig
 from bot.model.cycle import next_opening, write_cycle
-from bot.model.identity import Caller
+from bot.model.identity import Caller, ChannelContext
 from bot.model.order import confirm_word, mark, nynorsk_mark, refuse, signing_breaches
 from bot.model.progress import progress_of
 from bot.model.wheel import Item, milestone_item, tracked
@@ -175,6 +175,12 @@ def write_item(
     return milestone_for(config, key=key, year=year, region=region)
 
 
+def join_party(channel: ChannelContext) -> str | None:
+    """The party a newcomer here most likely joins (the channel's actor or region): the example and button
+    of «bli med» in a refusal and in `hjelp` (walk 41, walk 43)."""
+    return channel.actor or channel.region
+
+
 def require_known(acting: Acting, *, reads: str | None = None) -> None:
     """Only a registered person (app.yaml or `person`) writes; also the pipeline's check for a command
     declared `Who.MEMBER` (bot/pipeline/permission.py). `reads`: the members-only command that writes
@@ -182,7 +188,7 @@ def require_known(acting: Acting, *, reads: str | None = None) -> None:
     if not acting.caller.known:
         refuse_the_departed(acting)
         refuse_the_waiting(acting)
-        party = acting.channel.actor or acting.channel.region
+        party = join_party(acting.channel)
         join = (
             (
                 Button(

@@ -11,7 +11,7 @@ from bot.model.order import is_confirm
 from bot.parsing import fold, shown
 from bot.pipeline.job import Job
 from bot.pipeline.parse import first_word
-from bot.pointers import asks_next_week, either, pointers
+from bot.pointers import asks, asks_next_week, either, greets, pointers, thanks
 from bot.shown.replies import refusal
 
 NOT_A_READ = Outcome(reply=Reply(title="", text="", ok=False))
@@ -55,6 +55,12 @@ def unknown(job: Job) -> Reply:
             ).format(confirm=word.rstrip(".!")),
             title=_("Ukjent kommando"),
         )
+    if greets(word) and not job.parsed.rest.split()[1:]:  # «hei», «god morgen»: a first hello (walk 43)
+        return refusal(
+            _("Hei! Skriv «neste» for det som venter nå, eller «hjelp» for det du kan gjøre her."), title=_("Hei")
+        )
+    if thanks(word) and len(job.parsed.rest.split()) <= 3:  # «takk», «tusen takk!», «takk skal du ha» (walk 43)
+        return refusal(_("Bare hyggelig! Skriv «neste» når du vil se hva som venter."), title=_("Hei"))
     name = shown(typed, limit=30).lower()
     rest = job.parsed.rest.split()
     if job.vocab.precondition(word):  # `statsbudsjett vedtatt 15. desember`: the command that records it, as typed
@@ -65,7 +71,7 @@ def unknown(job: Job) -> Reply:
     elif job.vocab.milestone(word, scope=None):  # `vårmøte …`: the commands that take a meeting
         suggestions = [f"dato {name} …", f"referat {name} …"]
     else:
-        suggestions = job.router.suggest(word)
+        suggestions = [] if asks(word) else job.router.suggest(word)
     pointed = [] if suggestions else pointers(router=job.router, vocab=job.vocab, text=job.parsed.request.text)
     if pointed and pointed[0].name == "neste" and asks_next_week(job.parsed.request.text.split()):
         # «hva skjer neste uke?»: the words that answer it, and what they show (walk 32 F9)
@@ -83,8 +89,17 @@ def unknown(job: Job) -> Reply:
             ),
             title=_("Ukjent kommando"),
         )
+    if asks(word):  # «hvordan virker dette?»: a question none of whose words names a command (walk 43)
+        return refusal(
+            _(
+                "Jeg forstår kommandoer, ikke spørsmål. Skriv «hjelp» for det du kan gjøre her, eller «neste» for "
+                "det som venter nå."
+            ),
+            title=_("Ukjent kommando"),
+        )
     hint = " " + _("Mente du «{words}»?").format(words=_("» eller «").join(suggestions)) if suggestions else ""
-    names = ", ".join(command.called for command in job.router.commands)
+    role = job.context.caller.role  # the commands this person may run, as `hjelp` lists them (walk 43)
+    names = ", ".join(command.called for command in job.router.commands if command.open_to(role=role))
     return refusal(
         _("Jeg kjenner ikke kommandoen «{word}».{hint} Kommandoene er: {names}.").format(
             word=shown(typed, limit=30), hint=hint, names=names

@@ -236,7 +236,9 @@ def test_a_new_link_by_an_admin_only(world: World) -> None:
 
 def test_mentions_and_form_need_a_known_person(world: World) -> None:
     refused(world, lambda: set_mentions(world.acting("stranger"), on=False), says="ikke registrert som person")
-    refused(world, lambda: choose_written_form(world.acting("stranger"), lang="nn"), says="ikke registrert som person")
+    refused(
+        world, lambda: choose_written_form(world.acting("stranger"), lang="nn"), says="«bli med <part>»"
+    )  # how to join (walk 43)
 
 
 def test_a_channels_form_by_an_admin_or_the_regions_coordinator(world: World) -> None:
