@@ -332,7 +332,7 @@ def _action(
     elif occurrence.kind == "minutes" or (progress.planned and progress.planned.date() < today):
         action = _("{who} skriver referat: «{command}»").format(who=who, command=minutes)
     elif party != responsible_party(config, item):
-        action = _("{party} forbereder seg til møtet").format(party=config.party_short(party))
+        action = _("{party} forbereder seg til møtet").format(party=config.party_prose(party))
     elif progress.planned:
         action = _("{who} kaller inn").format(who=who)
     else:

@@ -1,0 +1,28 @@
+"""Walk 42: an actor's adviser read the actors' codes in prose. `neste` in Innovasjon Norge's channel on
+5 January said «15 avtaler venter på: Tildelingsbrev – SIVA (15 regioner), Tildelingsbrev – NFR …», and the
+morning reminder in Siva's channel said «SIVA forbereder seg til møtet»: the codes one types in a command,
+where `status` names the parties («Tildelingsbrev mottatt – Siva»)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.driver import make_bot, oslo
+from tests.test_model_timing import days_saying, posted
+
+
+def test_the_letters_an_agreement_waits_for_name_their_actors() -> None:
+    bot = make_bot(at=oslo(2027, 1, 5, 9))
+    text = bot.say("neste", as_="ola", channel="in").text
+    assert "Tildelingsbrev – Siva (15 regioner)" in text, text
+    assert "Tildelingsbrev – Norges forskningsråd" in text, text
+    assert "– SIVA" not in text and "– NFR" not in text and "– RFF" not in text, text
+
+
+def test_the_reminder_names_the_actor_that_prepares_for_a_dated_meeting() -> None:
+    bot = make_bot(at=oslo(2026, 12, 21, 9))
+    assert bot.say("dato høst agder 2026 30. desember kl 10 bekreft", as_="kari").ok
+    posts = posted(bot, "siva", start=date(2026, 12, 21), end=date(2026, 12, 31))
+    told = days_saying(posts, "møtet 30. desember 2026")
+    assert told, posts
+    assert all("Siva forbereder seg" in posts[day] and "SIVA forbereder" not in posts[day] for day in told), posts
