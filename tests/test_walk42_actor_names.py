@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.reminders.passes import plan_digests
 from tests.driver import make_bot, oslo
 from tests.test_model_timing import days_saying, posted
 
@@ -26,3 +27,14 @@ def test_the_reminder_names_the_actor_that_prepares_for_a_dated_meeting() -> Non
     told = days_saying(posts, "møtet 30. desember 2026")
     assert told, posts
     assert all("Siva forbereder seg" in posts[day] and "SIVA forbereder" not in posts[day] for day in told), posts
+
+
+def test_the_national_weekly_overview_names_the_parties_that_have_not_signed() -> None:
+    """AU's Monday overview on 11 January said «Avtale 2027: Agder: mangler fylkeskommunen, SIVA, NFR» while the
+    signing reply it follows said «Mangler fortsatt: Agder, Siva, Norges forskningsråd»."""
+    bot = make_bot(at=oslo(2027, 1, 11, 9))
+    nasjonal = next(d for d in plan_digests(core=bot.core, at=bot.clock.now()) if d.to.channel_id == "nasjonal")
+    text = nasjonal.reply.text
+    assert "Ikke signert" in text, text
+    assert "mangler fylkeskommunen, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in text
+    assert ", SIVA" not in text and "NFR" not in text, text

@@ -327,6 +327,8 @@ def _unsigned_signings(
             progress = progress_of(config=config, state=state, item=signing)
             if progress.done or not_relevant(progress) or not progress.missing:
                 continue
-            missing = tuple(_("fylkeskommunen") if party == region.key else party for party in progress.missing)
+            missing = tuple(
+                _("fylkeskommunen") if party == region.key else config.party_prose(party) for party in progress.missing
+            )
             found.append((region, signing, missing))
     return found
