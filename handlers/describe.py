@@ -186,7 +186,7 @@ def _describe(*, config: AppConfig, state: StateStore | None, progress: Progress
         signatures = state.signatures(region=item.region, year=item.year)
         if signatures:
             signed = ", ".join(
-                f"{config.party_short(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(signed_at(sig)).date())})"
+                f"{config.party_prose(party)} ({sig.get('name')}, {day_text(datetime.fromisoformat(signed_at(sig)).date())})"
                 for party, sig in _in_party_order(config, item=item, signatures=signatures)
             )
             facts.append(Fact(_("Signert"), signed))

@@ -293,7 +293,7 @@ def test_status_lists_signatures_in_party_order() -> None:
         assert bot.say(command, as_=who).ok, (who, command)
     text = bot.say("status", as_="kari").text
     line = next(line for line in text.splitlines() if "Signert:" in line)
-    assert line.index("Agder (") < line.index("IN (") < line.index("NFR ("), line
+    assert line.index("Agder (") < line.index("Innovasjon Norge (") < line.index("Norges forskningsråd ("), line
 
 
 @pytest.mark.parametrize(

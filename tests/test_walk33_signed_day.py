@@ -37,7 +37,9 @@ def test_a_signature_given_in_january_is_recorded_with_its_day_everywhere() -> N
     assert "Kari Nordmann, 21.01.2027 (registrert 15.02.2027 kl. 09.30)" in receipt, receipt
     assert "Kjeden: i orden" in receipt and "utenfor modellens rekkefølge" not in receipt, receipt
     status = bot.say("status agder 2027", as_="kari").text
-    assert "Agder (Kari Nordmann, 21. januar 2027)" in status and "IN (Ola Berg, 22. januar 2027)" in status, status
+    assert (
+        "Agder (Kari Nordmann, 21. januar 2027)" in status and "Innovasjon Norge (Ola Berg, 22. januar 2027)" in status
+    ), status
     assert "Ferdig" in status and "28. januar 2027" in status, status
     assert "Fristen for å signere avtalen 2027 var 31. januar 2027" not in status, status
     assert all(report.ok for report in bot.core.state.verify_all())

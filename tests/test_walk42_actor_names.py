@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.reminders.passes import plan_digests
-from tests.driver import make_bot, oslo
+from tests.driver import make_bot, oslo, signing_open
 from tests.test_model_timing import days_saying, posted
 
 
@@ -38,3 +38,13 @@ def test_the_national_weekly_overview_names_the_parties_that_have_not_signed() -
     assert "Ikke signert" in text, text
     assert "mangler fylkeskommunen, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond" in text
     assert ", SIVA" not in text and "NFR" not in text, text
+
+
+def test_status_names_the_parties_that_signed_as_it_names_those_missing() -> None:
+    """`status agder` on 11 January read «Signert: IN (Ola Berg, 11. januar 2027)» above «Mangler signatur:
+    Agder, Siva, Norges forskningsråd …»: one line in codes, the next in names."""
+    bot = signing_open(region="agder")
+    assert bot.say("signer agder", as_="ola", channel="in").ok
+    status = bot.say("status agder", as_="ola", channel="in").text
+    assert "Signert: Innovasjon Norge (Ola Berg, " in status, status
+    assert "Mangler signatur: Agder, Siva, Norges forskningsråd, Regionale forskningsfond" in status, status
