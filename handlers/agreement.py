@@ -217,7 +217,7 @@ def _never_signed(ctx: Context, result: TextRegistered) -> str:
     never = [party for party in result.progress.missing if party not in result.renew]
     if not never:
         return ""
-    return " " + _("Må signere: {who} (har ikke signert).").format(who=", ".join(map(ctx.config.party_short, never)))
+    return " " + _("Må signere: {who} (har ikke signert).").format(who=", ".join(map(ctx.config.party_prose, never)))
 
 
 def _refuse_example(link: str) -> None:

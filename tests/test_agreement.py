@@ -154,7 +154,7 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     bot.set_time(2027, 1, 13, 9)
     changed = register_text(bot, year=2027, version=2)
     assert "må signere på nytt: Agder, IN" in changed.text
-    assert "Må signere: SIVA, NFR, RFF (har ikke signert)." in changed.text
+    assert "Må signere: Siva, Norges forskningsråd, Regionale forskningsfond (har ikke signert)." in changed.text
     announced = {a.to: a.reply for a in bot.last.announcements}
     assert ChannelAddress("slack", "C0SIVA") in announced and ChannelAddress("teams", "19:in@thread.tacv2") in announced
     note = announced[ChannelAddress("slack", "C0SIVA")]
@@ -162,7 +162,7 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     assert "Må signere på nytt: Agder, IN" in note.text
     # The parties that never signed must sign the new text too, and are told so (walk 7 F14: SIVA's channel
     # heard only who must sign again, and had no button).
-    assert "Må signere: SIVA, NFR, RFF (har ikke signert)." in note.text
+    assert "Må signere: Siva, Norges forskningsråd, Regionale forskningsfond (har ikke signert)." in note.text
     assert {m.person for m in note.mentions} == {"kari", "ola"}  # the earlier signers, by mention
     # Each channel carries the buttons of the parties it speaks for (walk 4, M6): SIVA's in SIVA's, IN's in
     # IN's, every party's in the region's own.
@@ -275,4 +275,7 @@ def test_a_new_text_tells_the_parties_that_never_signed_in_nynorsk_too() -> None
     assert bot.say("signer vestland vestland 2027", as_="per", channel="vestland").ok
     changed = register_text(bot, year=2027, region="vestland", version=2)
     assert "må signere på nytt: Vestland" in changed.text
-    assert "Må signere: IN, SIVA, NFR, RFF (har ikkje signert)." in changed.text
+    assert (
+        "Må signere: Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond (har ikkje signert)."
+        in changed.text
+    )

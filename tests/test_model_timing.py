@@ -229,11 +229,11 @@ def test_an_overdue_agreement_goes_to_the_region_and_the_missing_actor() -> None
         assert bot.say("signer agder 2027", as_=person).ok
     bot.set_time(2027, 2, 1, 9)  # the first working day after the window
     region = digest(bot, "agder")
-    assert "Signering 2027" in region and "Mangler signatur fra IN. Agder følger opp" in region, region
+    assert "Signering 2027" in region and "Mangler signatur fra Innovasjon Norge. Agder følger opp" in region, region
     # The actor that has not signed hears it too, in its own channel (walk 5, N4: it fell silent when late);
     # the actors that signed do not.
     own = digest(bot, "in")
-    assert "Signering 2027" in own and "IN har ikke signert" in own, own
+    assert "Signering 2027" in own and "Innovasjon Norge har ikke signert" in own, own
     assert "Signering 2027" not in digest(bot, "siva")
 
 

@@ -266,7 +266,10 @@ def test_signing_reminders_go_to_the_unsigned_parties_once_ready() -> None:
         for _, channel, reply in sender.posts
         if "agder" in channel.lower() or "C0AGDER" in channel
     ]
-    assert to_region and all("Mangler signatur fra SIVA, NFR, RFF. Agder følger opp" in r.text for r in to_region)
+    assert to_region and all(
+        "Mangler signatur fra Siva, Norges forskningsråd, Regionale forskningsfond. Agder følger opp" in r.text
+        for r in to_region
+    )
     assert not any(button.command.startswith("signer") for reply in to_region for button in reply.buttons)
     # Once everyone has signed, nothing more about it.
     for person in ("siri", "nils", "rita"):

@@ -13,7 +13,7 @@ from bot.reminders.passes import plan_digests
 from tests.driver import TEXT_SHA, BotDriver, register_text, signing_open
 
 CASES = [
-    ("agder", "kari", "har ikke signert", "IN signerte versjon 1; må signere versjon 2 på nytt"),
+    ("agder", "kari", "har ikke signert", "Innovasjon Norge signerte versjon 1; må signere versjon 2 på nytt"),
     ("vestland", "per", "har ikkje signert", "Vestland signerte versjon 1; må signere versjon 2 på nytt"),
 ]
 
@@ -43,8 +43,8 @@ def test_a_party_that_signed_an_earlier_version_is_told_to_sign_again(
     own = _texts(bot, region)
     if region == "agder":  # an actor's own channel
         told = _texts(bot, "in")
-        assert again in told and "IN har ikke signert" not in told, told
-        assert "NFR har ikke signert" in _texts(bot, "nfr")  # never signed: said as before
+        assert again in told and "Innovasjon Norge har ikke signert" not in told, told
+        assert "Norges forskningsråd har ikke signert" in _texts(bot, "nfr")  # never signed: said as before
     else:  # the region itself, in nynorsk
         assert again in own and f"Vestland {never}" not in own, own
 

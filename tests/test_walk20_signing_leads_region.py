@@ -14,8 +14,16 @@ from tests.driver import signing_open
 from tests.test_model_timing import days_saying, posted
 
 CASES = [  # region, coordinator, the line the region hears
-    ("agder", "kari", "Agder · Signering 2027: frist 31. januar 2027 (om {n} dager). Mangler signatur fra RFF."),
-    ("vestland", "per", "Vestland · Signering 2027: frist 31. januar 2027 (om {n} dagar). Manglar signatur frå RFF."),
+    (
+        "agder",
+        "kari",
+        "Agder · Signering 2027: frist 31. januar 2027 (om {n} dager). Mangler signatur fra Regionale forskningsfond.",
+    ),
+    (
+        "vestland",
+        "per",
+        "Vestland · Signering 2027: frist 31. januar 2027 (om {n} dagar). Manglar signatur frå Regionale forskningsfond.",
+    ),
 ]
 
 
@@ -29,8 +37,10 @@ def test_the_region_hears_the_signing_leads_while_an_actor_has_not_signed(
     posts = posted(bot, region, start=date(2027, 1, 6), end=date(2027, 1, 31))
     assert days_saying(posts, line.format(n=16)) == [date(2027, 1, 15)], posts
     assert days_saying(posts, line.format(n=2)) == [date(2027, 1, 29)], posts
-    assert days_saying(posts, "RFF har ikke signert") == []  # RFF's own line goes to RFF
-    assert days_saying(posted(bot, "rff", start=date(2027, 1, 6), end=date(2027, 1, 31)), "RFF har ikke signert")
+    assert days_saying(posts, "Regionale forskningsfond har ikke signert") == []  # RFF's own line goes to RFF
+    assert days_saying(
+        posted(bot, "rff", start=date(2027, 1, 6), end=date(2027, 1, 31)), "Regionale forskningsfond har ikke signert"
+    )
     region_posts = [
         post.digest.reply
         for post in simulate(bot.core, start=date(2027, 1, 29), end=date(2027, 1, 29), region=None)

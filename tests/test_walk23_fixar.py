@@ -51,8 +51,14 @@ def test_a_reopened_agreement_is_told_where_its_completion_was_told_in_both_form
 
 
 LEADS = [  # region, the actor who signs, the region's own line at the leads
-    ("agder", "Agder har ikke signert: «signer 2027»; mangler også signatur fra SIVA, NFR, RFF"),
-    ("vestland", "Vestland har ikkje signert: «signer 2027»; manglar òg signatur frå SIVA, NFR, RFF"),
+    (
+        "agder",
+        "Agder har ikke signert: «signer 2027»; mangler også signatur fra Siva, Norges forskningsråd, Regionale forskningsfond",
+    ),
+    (
+        "vestland",
+        "Vestland har ikkje signert: «signer 2027»; manglar òg signatur frå Siva, Norges forskningsråd, Regionale forskningsfond",
+    ),
 ]
 
 

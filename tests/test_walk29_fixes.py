@@ -61,8 +61,14 @@ def test_nothing_new_after_quiet_weeks_names_the_day_of_the_last_overview(form: 
 @pytest.mark.parametrize(
     ("form", "expected"),
     [
-        ("nb", "Signering venter på andre: Vestland 2027 (signatur fra IN, SIVA, NFR, RFF); Vestland 2028 ("),
-        ("nn", "Signering ventar på andre: Vestland 2027 (signatur frå IN, SIVA, NFR, RFF); Vestland 2028 ("),
+        (
+            "nb",
+            "Signering venter på andre: Vestland 2027 (signatur fra Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond); Vestland 2028 (",
+        ),
+        (
+            "nn",
+            "Signering ventar på andre: Vestland 2027 (signatur frå Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond); Vestland 2028 (",
+        ),
     ],
 )
 def test_aus_neste_names_the_year_of_each_agreement_a_region_waits_on(form: str, expected: str) -> None:

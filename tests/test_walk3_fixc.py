@@ -65,13 +65,13 @@ def test_after_the_deadline_every_party_that_must_sign_again_is_told() -> None:
     # Each of them signed version 1: said so, not «har ikke signert» (walk 8 N12).
     region = _digest(bot, "agder")
     assert (
-        "Agder signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 bekreft»; mangler også signatur fra IN, SIVA, NFR, RFF"
+        "Agder signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 bekreft»; mangler også signatur fra Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond"
         in region
     )
     actor = _digest(bot, "in")
     assert (
         "Signering" in actor
-        and "IN signerte versjon 1; må signere versjon 2 på nytt: «signer agder 2027 bekreft»" in actor
+        and "Innovasjon Norge signerte versjon 1; må signere versjon 2 på nytt: «signer agder 2027 bekreft»" in actor
     )
     # Nynorsk: the same for Vestland, in its written form.
     bot = make_bot(at=oslo(2027, 1, 12, 9))
@@ -82,7 +82,7 @@ def test_after_the_deadline_every_party_that_must_sign_again_is_told() -> None:
     register_text(bot, year=2027, region="vestland", version=2)
     bot.set_time(2027, 2, 1, 9)
     assert (
-        "Vestland signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 stadfest»; manglar òg signatur frå IN"
+        "Vestland signerte versjon 1; må signere versjon 2 på nytt: «signer 2027 stadfest»; manglar òg signatur frå Innovasjon Norge"
         in _digest(bot, "vestland")
     )
 

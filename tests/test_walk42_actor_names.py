@@ -48,3 +48,19 @@ def test_status_names_the_parties_that_signed_as_it_names_those_missing() -> Non
     status = bot.say("status agder", as_="ola", channel="in").text
     assert "Signert: Innovasjon Norge (Ola Berg, " in status, status
     assert "Mangler signatur: Agder, Siva, Norges forskningsråd, Regionale forskningsfond" in status, status
+
+
+def test_after_the_deadline_the_actor_and_au_read_who_has_not_signed_by_name() -> None:
+    """3 February: Forskningsrådet's morning digest said «NFR har ikke signert: «signer agder 2027 bekreft»», and
+    AU's `neste` «Signering venter på andre: Agder (signatur fra NFR, RFF)»."""
+    bot = signing_open(region="agder", year=2027)
+    for who, command in (("kari", "signer"), ("ola", "signer agder"), ("siri", "signer agder")):
+        assert bot.say(command, as_=who).ok, (who, command)
+    bot.set_time(2027, 2, 3, 9)
+    digests = {d.to.channel_id: d.reply.text for d in plan_digests(core=bot.core, at=bot.clock.now())}
+    assert "Norges forskningsråd har ikke signert: «signer agder 2027 bekreft»" in digests["nfr"], digests["nfr"]
+    assert "NFR har ikke" not in digests["nfr"]
+    text = bot.say("neste", as_="aud", channel="nasjonal").text
+    assert "Agder (signatur fra Norges forskningsråd, Regionale forskningsfond)" in text, text
+    assert "signer agder 2027 bekreft" in digests["nfr"]
+    assert bot.say("signer agder 2027 bekreft", as_="nils", channel="nfr").ok  # typed as shown, it signs

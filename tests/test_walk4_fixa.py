@@ -116,9 +116,9 @@ def test_a_typed_date_for_the_action_plan_is_its_decision_and_the_agenda_lead_sa
 def test_an_agreement_ready_in_december_is_told_to_every_party_when_the_window_opens() -> None:
     bot = _ready_in_december()
     for channel, words in (
-        ("rff", ("Agder · Signering 2028: klar til signering fra i dag", "RFF har ikke signert")),
+        ("rff", ("Agder · Signering 2028: klar til signering fra i dag", "Regionale forskningsfond har ikke signert")),
         ("agder", ("Agder · Signering 2028: klar til signering fra i dag", "Agder har ikke signert")),
-        ("in", ("Vestland · Signering 2028: klar til signering fra i dag", "IN har ikke signert")),
+        ("in", ("Vestland · Signering 2028: klar til signering fra i dag", "Innovasjon Norge har ikke signert")),
         ("vestland", ("Vestland · Signering 2028: klar til signering frå i dag", "Vestland har ikkje signert")),
     ):
         posts = posted(bot, channel, start=date(2027, 12, 9), end=date(2028, 1, 31))

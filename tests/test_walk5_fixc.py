@@ -102,7 +102,7 @@ def test_after_the_deadline_each_party_that_has_not_signed_hears_the_overdue_rhy
     record_all_preconditions(bot, year=2027, region="vestland")
     assert bot.say("signer vestland 2027", as_="nils", channel="nfr").ok  # NFR signed, the others not
     posts = run_passes(bot, start=date(2027, 1, 5), end=date(2027, 3, 31))
-    for channel, party in (("in", "IN"), ("rff", "RFF"), ("siva", "SIVA")):
+    for channel, party in (("in", "Innovasjon Norge"), ("rff", "Regionale forskningsfond"), ("siva", "Siva")):
         late = [day for (day, ch), text in posts.items() if ch == channel and "Vestland · Signering 2027" in text]
         after = [day for day in late if day > date(2027, 1, 31)]
         assert after and after[0] == date(2027, 2, 1), (channel, late)
@@ -149,11 +149,14 @@ def test_a_lead_made_due_by_a_later_change_is_not_called_late() -> None:
     record_all_preconditions(bot, year=2027, region="vestland")
     assert bot.say("signer 2027", as_="per", channel="vestland").ok
     posts = run_passes(bot, start=date(2027, 1, 5), end=date(2027, 1, 20))
-    assert "IN har ikke signert" in posts[(date(2027, 1, 15), "in")]  # the lead went to those missing
+    assert "Innovasjon Norge har ikke signert" in posts[(date(2027, 1, 15), "in")]  # the lead went to those missing
     # The region, which answers for the signing, hears the lead too, naming whom it waits for (walk 20 F-e),
     # so the lead is not «made due» for it by the new text below: its next lead says it, not called late.
     assert "Vestland har ikkje signert" not in posts[(date(2027, 1, 15), "vestland")]
-    assert "Manglar signatur frå IN, SIVA, NFR, RFF" in posts[(date(2027, 1, 15), "vestland")]
+    assert (
+        "Manglar signatur frå Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond"
+        in posts[(date(2027, 1, 15), "vestland")]
+    )
     assert register_text(bot, year=2027, region="vestland", version=2).ok  # Per's signature is voided
     later = run_passes(bot, start=date(2027, 1, 21), end=date(2027, 1, 29))
     region = later[(date(2027, 1, 29), "vestland")]

@@ -277,7 +277,7 @@ def waits_on_others(*, config: AppConfig, state: StateStore, signing: Item) -> s
     missing = progress_of(config=config, state=state, item=signing).missing
     unsigned = [party for party in missing if party != signing.region]
     if not blockers and unsigned and signing.region not in missing:
-        return _("signatur fra {who}").format(who=", ".join(map(config.party_short, unsigned)))
+        return _("signatur fra {who}").format(who=", ".join(map(config.party_prose, unsigned)))
     return ""
 
 

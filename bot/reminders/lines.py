@@ -243,7 +243,7 @@ def _signing_action(
         # The region has signed and answers for the rest: who is missing, and that it follows them up.
         return (
             _("mangler signatur fra {who}. {region} følger opp: se «{command}»").format(
-                who=", ".join(map(config.party_short, missing)),
+                who=", ".join(map(config.party_prose, missing)),
                 region=config.party_short(party),
                 command=f"status{where} {item.year}",
             ),
@@ -252,11 +252,11 @@ def _signing_action(
         )
     version = current_version(state, region=item.region, year=item.year)
     if version is None:
-        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party))
+        unsigned = _("{party} har ikke signert.").format(party=config.party_prose(party))
         return (unsigned + " " + _(NO_TEXT_YET)).rstrip("."), None, False
     noon = datetime.combine(today, time(12), tzinfo=OSLO)
     if not signing_open(item=item, at=noon):  # a button or a typed «signer» would be refused (walk 6, F16)
-        unsigned = _("{party} har ikke signert.").format(party=config.party_short(party)).rstrip(".")
+        unsigned = _("{party} har ikke signert.").format(party=config.party_prose(party)).rstrip(".")
         return f"{unsigned}; {opens_text(item)}", None, False
     button = sign_button(config, item=item, party=party, version=version, at=noon)  # carries «bekreft» late
     # The shortest command that works for the party in its own channel, on the day: the region signs with
@@ -270,7 +270,7 @@ def _signing_action(
     if party == item.region and others:
         # The region answers for the whole signing: its line names every party still missing, not the region
         # alone, late (walk 3, #2) and at the leads before the deadline alike (walk 23 #1).
-        action += "; " + _("mangler også signatur fra {who}").format(who=", ".join(map(config.party_short, others)))
+        action += "; " + _("mangler også signatur fra {who}").format(who=", ".join(map(config.party_prose, others)))
     return action, button, False
 
 
@@ -278,7 +278,7 @@ def _unsigned(config: AppConfig, state: StateStore, *, item: Item, party: str, v
     """«NFR har ikke signert: «…»», or for a party whose signature a new text voided «NFR signerte versjon 1;
     må signere versjon 2 på nytt: «…»» (walk 8 N12: it did sign, an earlier text)."""
     assert item.region is not None
-    short = config.party_short(party)
+    short = config.party_prose(party)  # named, not coded, in prose (walk 42)
     earlier = earlier_signatures(state, region=item.region, year=item.year).get(party)
     if earlier and earlier.get("version"):
         return _("{party} signerte versjon {old}; må signere versjon {new} på nytt: «{command}»").format(
