@@ -64,3 +64,15 @@ def test_after_the_deadline_the_actor_and_au_read_who_has_not_signed_by_name() -
     assert "Agder (signatur fra Norges forskningsråd, Regionale forskningsfond)" in text, text
     assert "signer agder 2027 bekreft" in digests["nfr"]
     assert bot.say("signer agder 2027 bekreft", as_="nils", channel="nfr").ok  # typed as shown, it signs
+
+
+def test_a_county_refused_another_regions_agreement_reads_its_parties_by_name() -> None:
+    """Kari typed «signer vestland» on 12 January and read «Partene er: Vestland, IN, SIVA, NFR, RFF.»"""
+    bot = signing_open(region="vestland")
+    before = bot.snapshot()
+    reply = bot.say("signer vestland", as_="kari", channel="agder")
+    assert not reply.ok
+    assert (
+        "Partene er: Vestland, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond." in reply.text
+    ), reply.text
+    assert bot.snapshot() == before
