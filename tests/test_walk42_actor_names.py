@@ -76,3 +76,13 @@ def test_a_county_refused_another_regions_agreement_reads_its_parties_by_name() 
         "Partene er: Vestland, Innovasjon Norge, Siva, Norges forskningsråd, Regionale forskningsfond." in reply.text
     ), reply.text
     assert bot.snapshot() == before
+
+
+def test_an_adviser_reading_nynorsk_is_pointed_to_one_overview_word() -> None:
+    """Forskningsrådet's adviser on nynorsk read «13 avtalar til ventar på andre (skriv «oversikt»). Skriv
+    «oversyn» for alle regionane» in one `neste`: two words for one command. Nynorsk says «oversyn» throughout."""
+    bot = signing_open(region="agder")
+    assert bot.say("målform nn", as_="nils", channel="nfr").ok
+    text = bot.say("neste", as_="nils", channel="nfr").text
+    assert "ventar på andre (skriv «oversyn»)" in text and "«oversikt»" not in text, text
+    assert bot.say("oversyn", as_="nils", channel="nfr").text.startswith("Oversyn – syklus 2027")
