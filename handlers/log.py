@@ -81,7 +81,7 @@ def _regions_note(ctx: Context) -> str:
     return " " + _(
         "Dette er den nasjonale loggen; det {party} har registrert for en region (signaturer, oppfølgingspunkter) "
         "står i regionens logg, f.eks. «logg {region}»."
-    ).format(party=ctx.config.party_short(actor), region=ctx.config.parties.regions[0].key)
+    ).format(party=ctx.config.party_prose(actor), region=ctx.config.parties.regions[0].key)
 
 
 def _earlier_note(ctx: Context, entry: Document) -> str:

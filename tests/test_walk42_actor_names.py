@@ -86,3 +86,11 @@ def test_an_adviser_reading_nynorsk_is_pointed_to_one_overview_word() -> None:
     text = bot.say("neste", as_="nils", channel="nfr").text
     assert "ventar på andre (skriv «oversyn»)" in text and "«oversikt»" not in text, text
     assert bot.say("oversyn", as_="nils", channel="nfr").text.startswith("Oversyn – syklus 2027")
+
+
+def test_the_national_log_in_an_actors_channel_names_the_actor() -> None:
+    """`logg` in Innovasjon Norge's channel on 9 February: «det IN har registrert for en region …»."""
+    bot = make_bot(at=oslo(2027, 2, 9, 9))
+    text = bot.say("logg", as_="ola", channel="in").text
+    assert "det Innovasjon Norge har registrert for en region" in text, text
+    assert "det IN har" not in text, text
