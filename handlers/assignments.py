@@ -158,7 +158,7 @@ def _tell_actor(ctx: Context, *, request: Request, result: AssignmentRecorded) -
             title=_("Oppdragsavtale {year} – {party}: {what}").format(
                 year=item.year, party=ctx.config.party_name(actor), what=_(status_word(result.status))
             ),
-            lead=said.format(region=ctx.config.party_short(region), year=item.year, actor=ctx.config.party_short(actor))
+            lead=said.format(region=ctx.config.party_short(region), year=item.year, actor=ctx.config.party_prose(actor))
             + " "
             + _("Registrert av {name}.").format(name=ctx.caller.name),
             visibility=Visibility.CHANNEL,

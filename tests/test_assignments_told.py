@@ -37,7 +37,10 @@ def test_the_reminder_names_the_actors_still_open(region: str, coordinator: str,
 
 @pytest.mark.parametrize(
     ("status", "said"),
-    [("sendt", "har sendt oppdragsavtalen 2028 til IN"), ("ingen", "IN ikke får oppdragsavtale i 2028")],
+    [
+        ("sendt", "har sendt oppdragsavtalen 2028 til Innovasjon Norge"),
+        ("ingen", "Innovasjon Norge ikke får oppdragsavtale i 2028"),
+    ],
 )
 def test_the_actor_is_told_in_its_channel(status: str, said: str) -> None:
     bot = make_bot(at=oslo(2028, 1, 4, 10))
@@ -52,4 +55,4 @@ def test_the_actor_reads_it_in_its_channels_form() -> None:
     bot = make_bot(at=oslo(2028, 1, 4, 10), config=make_config(regions=("agder", "vestland")))
     assert_recorded(bot, "oppdrag IN sendt", as_="per", channel="vestland")
     told = [a for a in bot.last.announcements if a.to.channel_id == "in"]
-    assert told and "Vestland har sendt oppdragsavtalen 2028 til IN. Si fra i" in told[0].reply.text
+    assert told and "Vestland har sendt oppdragsavtalen 2028 til Innovasjon Norge. Si fra i" in told[0].reply.text
