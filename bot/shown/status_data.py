@@ -182,7 +182,7 @@ def cell_of(*, config: AppConfig, state: StateStore, item: Item, today: date) ->
     if (share := signed_share(config=config, item=item, progress=progress, shown=item_state)) is not None:
         text += " · " + _("{signed}/{total} signert").format(signed=share[0], total=share[1])
         if 0 < share[0] < share[1]:  # who is missing, so an actor's feed says it is itself (walk 20 F-i)
-            text += ", " + _("mangler {parties}").format(parties=", ".join(map(config.party_short, progress.missing)))
+            text += ", " + _("mangler {parties}").format(parties=", ".join(map(config.party_prose, progress.missing)))
     return Cell(state=item_state, symbol=STATE_SYMBOLS[item_state], text=text)
 
 
