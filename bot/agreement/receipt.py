@@ -57,7 +57,7 @@ def version_facts(*, config: AppConfig, state: StateStore, region: str, year: in
             Fact(
                 _("Må signere på nytt"),
                 ", ".join(
-                    f"{config.party_short(party)} ({signed_on_text(sig)}, {sig.get('name')})"
+                    f"{config.party_prose(party)} ({signed_on_text(sig)}, {sig.get('name')})"
                     for party, sig in earlier.items()
                 ),
             )
