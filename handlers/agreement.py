@@ -117,7 +117,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
     announcements: tuple[Announcement, ...] = ()
     if result.renew:
         lead += " " + _("Signaturene på tidligere versjoner gjelder ikke lenger; må signere på nytt: {who}.").format(
-            who=", ".join(map(ctx.config.party_short, result.renew))
+            who=", ".join(map(ctx.config.party_prose, result.renew))
         )
         lead += _never_signed(ctx, result)
         announcements = to_agreement_channels(
@@ -160,7 +160,7 @@ def _changed(ctx: Context, result: TextRegistered, *, here: ChannelContext) -> R
         ),
         lead=_reopened(ctx, result)
         + _("Ny tekst: {version}. Må signere på nytt: {who}.").format(
-            version=version_text(result.version), who=", ".join(map(ctx.config.party_short, renewing))
+            version=version_text(result.version), who=", ".join(map(ctx.config.party_prose, renewing))
         )
         + _never_signed(ctx, result),
         buttons=sign_buttons(ctx, item=item, parties=mine),

@@ -26,7 +26,7 @@ def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> l
 
 
 def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
-    """«2 avtaler venter på: Tildelingsbrev – SIVA (2 regioner), Fylkesbudsjett fra Agder (skriv
+    """«2 avtaler venter på: Tildelingsbrev – Siva (2 regioner), Fylkesbudsjett fra Agder (skriv
     «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
     names; after the signing deadline it says they are overdue, not that they wait to be signed.
 
@@ -65,9 +65,10 @@ def _waiting_said(
             if config.region(responsible_party(config, blocker)):
                 own.add(label)
             elif blocker.kind == "precondition" and blocker.spec.owner == "actor":
-                # an actor receives its letter from its ministry: «Tildelingsbrev – SIVA», as `status` names it
-                # («Tildelingsbrev mottatt – Siva»), never «Tildelingsbrev fra SIVA» (walk 39)
-                label = f"{label} – {who_answers(config=config, item=blocker, wording=Wording.SHORT)}"
+                # an actor receives its letter from its ministry: «Tildelingsbrev – Siva», named as `status`
+                # names it («Tildelingsbrev mottatt – Siva»), never «Tildelingsbrev fra SIVA» (walk 39) nor by
+                # the code one types (walk 42)
+                label = f"{label} – {config.party_prose(responsible_party(config, blocker))}"
             else:
                 label = _("{what} fra {who}").format(
                     what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)

@@ -153,13 +153,13 @@ def test_a_new_version_asks_the_earlier_signers_again_and_completion_waits_for_i
     sign(bot, "IN")
     bot.set_time(2027, 1, 13, 9)
     changed = register_text(bot, year=2027, version=2)
-    assert "må signere på nytt: Agder, IN" in changed.text
+    assert "må signere på nytt: Agder, Innovasjon Norge" in changed.text
     assert "Må signere: Siva, Norges forskningsråd, Regionale forskningsfond (har ikke signert)." in changed.text
     announced = {a.to: a.reply for a in bot.last.announcements}
     assert ChannelAddress("slack", "C0SIVA") in announced and ChannelAddress("teams", "19:in@thread.tacv2") in announced
     note = announced[ChannelAddress("slack", "C0SIVA")]
     assert note.title == "Avtaleteksten 2027 for Agder fylkeskommune er endret"
-    assert "Må signere på nytt: Agder, IN" in note.text
+    assert "Må signere på nytt: Agder, Innovasjon Norge" in note.text
     # The parties that never signed must sign the new text too, and are told so (walk 7 F14: SIVA's channel
     # heard only who must sign again, and had no button).
     assert "Må signere: Siva, Norges forskningsråd, Regionale forskningsfond (har ikke signert)." in note.text

@@ -141,7 +141,9 @@ def test_an_actor_with_nothing_to_do_hears_that_agreements_wait_not_alt_er_i_rut
     # Who they wait on, by name (issue 18: not «regionenes» when they wait on the actors' letters too).
     # In March, past the signing deadline: overdue, and what each waits on grouped (walk 2, G).
     assert "15 avtaler er ikke signert (på overtid) og venter på:" in text, text
-    assert "Fylkesbudsjett (15 regioner: Agder," in text and "Tildelingsbrev – IN (15 regioner)" in text, text
+    assert (
+        "Fylkesbudsjett (15 regioner: Agder," in text and "Tildelingsbrev – Innovasjon Norge (15 regioner)" in text
+    ), text
 
 
 def test_binding_the_same_channel_or_person_again_records_nothing() -> None:

@@ -18,7 +18,7 @@ def test_the_log_of_a_new_text_names_the_signatures_it_voided(lang: str) -> None
     log = bot.say("logg", as_=person, channel=region).text
     entry = next(row for row in log.splitlines() if "avtaleteksten 2027, versjon 2" in row)
     assert "må signere på nytt:" in entry, entry
-    for party in ("IN", "SIVA", "Vestland" if region == "vestland" else "Agder"):
+    for party in ("Innovasjon Norge", "Siva", "Vestland" if region == "vestland" else "Agder"):
         assert party in entry.split("må signere på nytt:")[1], entry
     first = next(row for row in log.splitlines() if "avtaleteksten 2027, versjon 1" in row)
     assert "signere på nytt" not in first, first

@@ -1,5 +1,5 @@
 """walk 20 F-i: a partly signed agreement's status on the feed and the pages names who has not signed
-(«4/5 signert, mangler RFF»), so RFF's own feed in Outlook says the missing signature is its own, as chat's
+(«4/5 signert, mangler Regionale forskningsfond», by name since walk 42), so RFF's own feed in Outlook says the missing signature is its own, as chat's
 `neste` and `oversikt` do; in the reader's written form."""
 
 from __future__ import annotations

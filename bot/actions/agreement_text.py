@@ -121,7 +121,7 @@ def register_text(
 
 
 def _voided_note(acting: Acting, *, region: str, year: int, sha256: str | None) -> str:
-    """«; må signere på nytt: IN, SIVA» in the history line of a text that voids signatures, so `logg` shows
+    """«; må signere på nytt: Innovasjon Norge, Siva» in the history line of a text that voids signatures, so `logg` shows
     what `kvittering` shows (walk 15 N4); a signature on the very same text (checksum) holds and is not named."""
     signed = acting.state.signatures(region=region, year=year)
     order = agreement_parties(acting.config, region=region)
@@ -129,7 +129,7 @@ def _voided_note(acting: Acting, *, region: str, year: int, sha256: str | None) 
     voided += sorted(p for p in signed if p not in order and not (sha256 and signed[p].get("sha256") == sha256))
     if not voided:
         return ""
-    return "; " + _("må signere på nytt: {who}").format(who=", ".join(map(acting.config.party_short, voided)))
+    return "; " + _("må signere på nytt: {who}").format(who=", ".join(map(acting.config.party_prose, voided)))
 
 
 def _same_text(current: agreement.Version, fields: dict[str, Any]) -> bool:

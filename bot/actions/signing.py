@@ -91,7 +91,7 @@ def sign(
             _("{party} er ikke part i avtalen for {region}. Partene er: {parties}.").format(
                 party=config.party_name(party),
                 region=config.party_name(region),
-                parties=", ".join(map(config.party_short, parties)),
+                parties=", ".join(map(config.party_prose, parties)),
             )
         )
     require_member(acting, party=party, what=_("signere for dem"))

@@ -23,7 +23,7 @@ def test_a_new_text_that_voids_signatures_asks_first_and_names_whose() -> None:
     assert "versjon 1" in asked.text
     assert len(versions(bot.core.state, region="agder", year=2027)) == 1
     done = assert_recorded(bot, text_command(year=2027, version=2, confirm=True), as_="kari")
-    assert "må signere på nytt: Agder, IN, SIVA" in done.text
+    assert "må signere på nytt: Agder, Innovasjon Norge, Siva" in done.text
 
 
 def test_a_new_text_before_anyone_signed_asks_nothing() -> None:
