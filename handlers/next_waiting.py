@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.context import Context
 from bot.facts.kinds import is_signing
-from bot.facts.responsible import Wording, who_answers
+from bot.facts.responsible import Wording, answering, who_answers
 from bot.i18n import _, ngettext
 from bot.model.cycle import read_cycles
 from bot.model.progress import Progress, missing_for_signing
@@ -30,9 +30,13 @@ def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
     config = ctx.config
     groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
     own: set[str] = set()  # the groups that are each region's own (its budget): named by region
+    recorders: dict[str, str] = {}  # a group adopted by a body -> the party that records it (AU)
     for progress in blocked:
         region = config.party_short(progress.item.region or "")
-        for blocker in missing_for_signing(config=config, state=ctx.state, signing=progress.item):
+        blockers = missing_for_signing(config=config, state=ctx.state, signing=progress.item)
+        if not blockers:  # every precondition recorded: it waits on the other parties' signatures (walk 41)
+            groups.setdefault(_("de andre partenes signaturer"), []).append(region)
+        for blocker in blockers:
             label = blocker.spec.label or blocker.spec.name
             if config.region(responsible_party(config, blocker)):
                 own.add(label)
@@ -41,12 +45,13 @@ def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
                 # («Tildelingsbrev mottatt – Siva»), never «Tildelingsbrev fra SIVA» (walk 39)
                 label = f"{label} – {who_answers(config=config, item=blocker, wording=Wording.SHORT)}"
             else:
-                label = _("{what} fra {who}").format(
-                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
-                )
+                who, recorder = answering(config=config, item=blocker, wording=Wording.SHORT)
+                label = _("{what} fra {who}").format(what=label, who=who)
+                if recorder:  # one bracket, not «fra Stortinget (registreres av AU) (15 regioner)» (walk 41)
+                    recorders[label] = recorder
             groups.setdefault(label, []).append(region)
     parts = [
-        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
+        _own_group(label, regions) if label in own else _group(label, regions, recorder=recorders.get(label))
         for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
     ]
     what = ", ".join(parts)
@@ -75,6 +80,15 @@ def _own_group(label: str, regions: list[str]) -> str:
     if len(regions) > NAMES:
         named = _("{names} og {n} til").format(names=named, n=len(regions) - NAMES)
     return f"{label} ({_regions(len(regions))}: {named})"
+
+
+def _group(label: str, regions: list[str], *, recorder: str | None) -> str:
+    """«Tildelingsbrev – SIVA (15 regioner)», or «Statsbudsjett fra Stortinget (15 regioner; registreres av AU)»."""
+    if recorder:
+        return _("{what} ({regions}; registreres av {party})").format(
+            what=label, regions=_regions(len(regions)), party=recorder
+        )
+    return f"{label} ({_regions(len(regions))})"
 
 
 def _regions(number: int) -> str:
