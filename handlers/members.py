@@ -70,14 +70,7 @@ def who(request: Request, ctx: Context) -> Outcome:
         sections.append(Section(title=_("Registrert hver for seg"), facts=facts))
     name = ctx.config.party_name(party)
     lead = (
-        (
-            _("Disse er kjent for {party}. Svaret ser bare du.")
-            if asker_alone(request)
-            else _(
-                "Disse er kjent for {party}. Alle i kanalen ser svaret. Skriv «hvem» til boten i en personlig chat "
-                "for å se det alene."
-            )
-        ).format(party=name)
+        _("Disse er kjent for {party}.").format(party=name) + " " + _seen_by(request)
         if sections
         else _("Ingen er kjent for {party} ennå. En administrator kan skrive «koble organisasjon <id> {code}».").format(
             party=name, code=party
@@ -105,6 +98,7 @@ def _every_organisation(request: Request, ctx: Context, bound: list[Organisation
         "{n} organisasjoner er koblet til en part. Skriv «{example}» for hvem som er kjent for én part.",
         len(facts),
     ).format(n=len(facts), example=_(WHO_EXAMPLE))
+    lead += " " + _seen_by(request)
     return Outcome(
         reply=make_reply(
             title=_("Koblede organisasjoner"),
@@ -112,3 +106,11 @@ def _every_organisation(request: Request, ctx: Context, bound: list[Organisation
             sections=[Section(title=_("Organisasjoner"), facts=facts)],
         )
     )
+
+
+def _seen_by(request: Request) -> str:
+    """Who reads a `hvem` answer, said the same for one party's list and for every organisation bound (walk 41:
+    in a Teams channel the whole channel reads the list of organisations, and it did not say so)."""
+    if asker_alone(request):
+        return _("Svaret ser bare du.")
+    return _("Alle i kanalen ser svaret. Skriv «hvem» til boten i en personlig chat for å se det alene.")

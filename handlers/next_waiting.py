@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.context import Context
 from bot.facts.kinds import is_signing
-from bot.facts.responsible import Wording, who_answers
+from bot.facts.responsible import Wording, answering
 from bot.i18n import _, current, ngettext
 from bot.memo import per_config
 from bot.model.config import AppConfig
@@ -58,8 +58,11 @@ def _waiting_said(
     and a write in one region leaves the others' as they were."""
     groups: dict[str, list[str]] = {}  # what is missing -> the regions whose agreement waits on it
     own: set[str] = set()  # the groups that are each region's own (its budget): named by region
+    recorders: dict[str, str] = {}  # a group adopted by a body -> the party that records it (AU)
     for region_key, blockers in waits:
         region = config.party_short(region_key)
+        if not blockers:  # every precondition recorded: it waits on the other parties' signatures (walk 41)
+            groups.setdefault(_("de andre partenes signaturer"), []).append(region)
         for blocker in blockers:
             label = blocker.spec.label or blocker.spec.name
             if config.region(responsible_party(config, blocker)):
@@ -70,12 +73,13 @@ def _waiting_said(
                 # the code one types (walk 42)
                 label = f"{label} – {config.party_prose(responsible_party(config, blocker))}"
             else:
-                label = _("{what} fra {who}").format(
-                    what=label, who=who_answers(config=config, item=blocker, wording=Wording.SHORT)
-                )
+                who, recorder = answering(config=config, item=blocker, wording=Wording.SHORT)
+                label = _("{what} fra {who}").format(what=label, who=who)
+                if recorder:  # one bracket, not «fra Stortinget (registreres av AU) (15 regioner)» (walk 41)
+                    recorders[label] = recorder
             groups.setdefault(label, []).append(region)
     parts = [
-        _own_group(label, regions) if label in own else f"{label} ({_regions(len(regions))})"
+        _own_group(label, regions) if label in own else _group(label, regions, recorder=recorders.get(label))
         for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
     ]
     what = ", ".join(parts)
@@ -90,6 +94,19 @@ def _waiting_said(
         "{n} avtaler venter på: {what} (skriv «oversikt»).",
         len(waits),
     ).format(n=len(waits), what=what)
+
+
+def _group(label: str, regions: list[str], *, recorder: str | None) -> str:
+    """«Tildelingsbrev – SIVA (15 regioner)», or «Statsbudsjett fra Stortinget (15 regioner; registreres av AU)»."""
+    if recorder:
+        return _("{what} ({regions}; registreres av {party})").format(
+            what=label, regions=_regions(len(regions)), party=recorder
+        )
+    return f"{label} ({_regions(len(regions))})"
+
+
+def _regions(number: int) -> str:
+    return ngettext("{n} region", "{n} regioner", number).format(n=number)
 
 
 NAMES = 3

@@ -8,6 +8,7 @@ party's channel hears of it; any other is told in one line to the region's chann
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 
 from bot.actions.base import Acting
 from bot.actions.signing import AlreadySigned, Signed, sign
@@ -36,6 +37,7 @@ JOINERS = frozenset({"og", "and", "&", "+", ""})
 
 
 def handle(request: Request, ctx: Context) -> Outcome:
+    named = _region_signing_for_itself(ctx, ctx.args.split())
     words, confirmed = split_confirm([word for word in ctx.args.split() if fold(word) not in LABEL_WORDS])
     asked_version, words = agreement.take_version(words)
     words, signed_on = take_signed_day(
@@ -43,6 +45,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
     )  # «… signert 21. januar»
     _one_region_at_a_time(ctx, words)  # of the words before «signert»: «signert i Oslo» names no region (walk 39)
     args = read_args(ctx, words, want=("region", "party", "year"))
+    if named and args.party is None and args.region == named:
+        args.party = named
     acting = Acting.of(ctx=ctx, request=request)
     if asks_withdrawal(args.rest):  # «signer vestland trekk»: no withdrawal; say what to do (walk 33 F7)
         raise refuse_withdrawal(acting, region=args.region, year=args.year)
@@ -78,6 +82,16 @@ def handle(request: Request, ctx: Context) -> Outcome:
         reply=lambda: _signed_elsewhere(ctx, result),
     )
     return Outcome(reply=_signed(ctx, result), announcements=told)
+
+
+def _region_signing_for_itself(ctx: Context, words: list[str]) -> str | None:
+    """The region named right after «for» («signer for agder 2027 versjon 1», a region's own button; «Signer for
+    Agder» typed as its label reads): the party that signs, not only where, so an adviser's click on Agder's
+    button is refused as «signer agder agder» was (walk 41). «for IN» names an actor, read as before."""
+    for before, word in pairwise(words):
+        if fold(before) == "for" and (region := ctx.vocab.region(word)):
+            return region
+    return None
 
 
 def _one_region_at_a_time(ctx: Context, words: list[str]) -> None:

@@ -34,8 +34,8 @@ def test_an_old_version_button_is_refused_with_the_current_one(region: str) -> N
     refusal = bot.say(f"signer {region} {region} 2027 versjon 1", as_=COORDINATOR[region])
     assert not refusal.ok and CHANGED[region] in refusal.text, refusal.text
     assert bot.snapshot() == before
-    assert [button.command for button in refusal.buttons] == [f"signer {region} {region} 2027 versjon 2"]
-    assert f"«signer {region} {region} 2027 versjon 2»" in refusal.text  # the button is the command it names
+    assert [button.command for button in refusal.buttons] == [f"signer for {region} 2027 versjon 2"]
+    assert f"«signer for {region} 2027 versjon 2»" in refusal.text  # the button is the command it names
     assert bot.say(refusal.buttons[0].command, as_=COORDINATOR[region]).ok
 
 

@@ -87,7 +87,7 @@ def test_neste_offers_the_signing_button_for_the_callers_own_party_when_ready() 
     assert not any(button.command.startswith("signer") for button in before.buttons)
     record_all_preconditions(bot, year=2027)
     reply = bot.say("neste", as_="kari")
-    assert [b.command for b in reply.buttons if b.command.startswith("signer")] == ["signer agder agder 2027 versjon 1"]
+    assert [b.command for b in reply.buttons if b.command.startswith("signer")] == ["signer for agder 2027 versjon 1"]
     actor = bot.say("neste", as_="ola")
     commands = [b.command for b in actor.buttons]
     assert "signer IN agder 2027 versjon 1" in commands

@@ -358,7 +358,8 @@ def test_the_last_precondition_announces_ready_to_sign_to_every_party() -> None:
         name = announcement.to.channel_id.lower().removeprefix("c0").removeprefix("19:").split("@")[0]
         parties = [actor_of[name]] if name in actor_of else ["agder", "IN", "SIVA", "NFR", "RFF"]
         assert [b.command for b in announcement.reply.buttons] == [
-            f"signer {party} agder 2027 versjon 1" for party in parties
+            "signer for agder 2027 versjon 1" if party == "agder" else f"signer {party} agder 2027 versjon 1"
+            for party in parties
         ], announcement.to
 
 

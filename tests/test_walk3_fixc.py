@@ -36,7 +36,7 @@ def test_after_the_deadline_every_signing_button_carries_the_confirm_word_and_is
     assert late == ["signer IN agder 2027 versjon 2 bekreft"]
     status = _signing_buttons(bot.say("status", as_="kari").buttons)
     assert status and all(command.endswith(" bekreft") for command in status)
-    assert "signer agder agder 2027 versjon 2 bekreft" in status
+    assert "signer for agder 2027 versjon 2 bekreft" in status
     assert bot.say(late[0], as_="ola", channel="in").ok
     # Nynorsk: Vestland's coordinator sees the nynorsk confirm word on the same kind of button.
     bot.set_time(2027, 1, 14, 9)

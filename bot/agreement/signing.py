@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from bot.agreement.versions import Version
+from bot.agreement.versions import Version, sign_command
 from bot.clock import OSLO
 from bot.i18n import _
 from bot.messages import Button
@@ -21,10 +21,11 @@ def sign_button(config: AppConfig, *, item: Item, party: str, version: Version, 
     After the deadline the command carries the confirm word and the question names the rule it passes (one
     rule for every button: digest, `neste`, `status`, announcements, judged at noon of `at`'s day so a button
     is the same all day, walk 3, #1/#9); before the window opens it never does, so a click in December gets
-    the refusal that quotes the model instead of a signature (walk 4, S6)."""
+    the refusal that quotes the model instead of a signature (walk 4, S6). A region's own button names the
+    region once (`sign_command`: `signer for agder 2027 versjon N`)."""
     assert item.region is not None
     where = "" if party == item.region else " " + _("i {region}").format(region=config.party_short(item.region))
-    command = f"signer {party} {item.region} {item.year} versjon {version.number}"
+    command = f"{sign_command(party=party, region=item.region, year=item.year)} versjon {version.number}"
     question = _("Signere samarbeidsavtalen {year} for {party}{where}, {version}: {link}?").format(
         year=item.year, party=config.party_name(party), where=where, version=version.label(), link=version.link
     )

@@ -316,7 +316,7 @@ def version_to_sign(
     if current is None:
         raise DomainError(no_version_text())
     if asked is not None and asked != current.number:
-        command = f"signer {party} {region} {year}"
+        command = sign_command(party=party, region=region, year=year)
         raise DomainError(
             changed_text(current, command=command, confirm=confirm)
             if 1 <= asked < current.number
@@ -324,6 +324,14 @@ def version_to_sign(
             buttons=(button(current),) if button is not None else (),
         )
     return current
+
+
+def sign_command(*, party: str, region: str, year: int) -> str:
+    """`signer IN agder 2027`; a region's own `signer for agder 2027`, the region named once as the party that
+    signs (walk 41: «signer agder agder 2027» read doubled). `handlers.sign` reads a region after «for» as the
+    party, so an actor's click on the region's button is refused as not theirs. Buttons and the refusals that
+    name the command (`bot.agreement.signing.sign_button`) build it here."""
+    return f"signer for {region} {year}" if party == region else f"signer {party} {region} {year}"
 
 
 def signed_day(signature: Document) -> date | None:

@@ -27,8 +27,18 @@ class Wording(StrEnum):
 
 def who_answers(*, config: AppConfig, item: Item, wording: Wording = Wording.FULL) -> str:
     """Who answers for `item`, in the reader's written form."""
+    who, recorder = answering(config=config, item=item, wording=wording)
+    if recorder:
+        return _("{who} (registreres av {party})").format(who=who, party=recorder)
+    return who
+
+
+def answering(*, config: AppConfig, item: Item, wording: Wording = Wording.FULL) -> tuple[str, str | None]:
+    """Who answers for `item` and, where a body adopts it (`adopted_by`), the short name of the party that
+    records it: («Stortinget», «AU»), or («Agder fylkeskommune», None). For a reply that already has a bracket
+    after the name (an actor's `neste`: «… (15 regioner; registreres av AU)»)."""
     party = responsible_party(config, item)
     adopted_by = getattr(item.spec, "adopted_by", None)
     if adopted_by:
-        return _("{who} (registreres av {party})").format(who=adopted_by, party=config.party_short(party))
-    return config.party_short(party) if wording is Wording.SHORT else config.party_name(party)
+        return adopted_by, config.party_short(party)
+    return (config.party_short(party) if wording is Wording.SHORT else config.party_name(party)), None

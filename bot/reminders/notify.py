@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from bot.messages import Mention
 from bot.model.config import AppConfig
+from bot.model.identity import Directory
 from bot.model.met import PARTITION as MET_PARTITION
 from bot.model.met import TABLE as MET_TABLE
 from bot.state.store import META, StateStore
@@ -36,13 +37,17 @@ def party_kind(config: AppConfig, party: str) -> str:
 def mentions_for(*, config: AppConfig, state: StateStore, parties: Iterable[str]) -> tuple[Mention, ...]:
     """The people to mention for `parties`, in the parties' order, each once, without those who opted out.
 
-    A party with nobody in its acting role falls back to everyone known for that party.
+    A party with nobody in its acting role falls back to everyone known for that party. People known only
+    through their organisation (a bound tenant, workspace or domain: `bot.model.met`) are the party's as
+    `owner_mentions` reads them (walk 41: a party whose people were all met so got no «Til:» line).
     """
     people = known_people(config=config, state=state)
     muted = muted_people(state=state)
     found: dict[str, Mention] = {}
-    for party in dict.fromkeys(parties):
-        members = [person for person in people.values() if person["party"] == party]
+    wanted = list(dict.fromkeys(parties))
+    met = _met_members(config=config, state=state, people=people) if wanted else []
+    for party in wanted:
+        members = [person for person in [*people.values(), *met] if person["party"] == party]
         role = ACTING_ROLE[party_kind(config, party)]
         acting = [person for person in members if person["role"] == role] or members
         for person in acting:
@@ -85,6 +90,29 @@ def _met_ids(state: StateStore) -> dict[str, dict[str, str]]:
         if user_id:
             ids.setdefault(user_id, {})[platform] = user_id
     return ids
+
+
+def _met_members(
+    *, config: AppConfig, state: StateStore, people: dict[str, dict[str, object]]
+) -> list[dict[str, object]]:
+    """The people met through an organisation bound to a party, as `known_people` entries (their party and role
+    the binding's), leaving out anyone `people` already knows by the same id."""
+    directory: Directory | None = None
+    ids = {(platform, user_id) for person in people.values() for platform, user_id in dict(person["ids"]).items()}  # type: ignore[call-overload]
+    members: dict[str, dict[str, object]] = {}
+    for row, doc in state.tables(MET_PARTITION).get(MET_TABLE, {}).items():
+        platform, _sep, user_id = str(row).partition(":")
+        if not user_id or not isinstance(doc, dict) or (platform, user_id) in ids:
+            continue
+        directory = directory or Directory(config=config, state=state)
+        bound = directory.organisation_of(organisation=doc.get("organisation"), email_domain=doc.get("email_domain"))
+        if bound is None:
+            continue
+        entry = members.setdefault(
+            user_id, {"key": user_id, "name": doc.get("name") or user_id, "party": bound.party, "role": bound.role}
+        )
+        entry.setdefault("ids", {})[platform] = user_id  # type: ignore[index]
+    return list(members.values())
 
 
 def known_people(*, config: AppConfig, state: StateStore) -> dict[str, dict[str, object]]:

@@ -362,10 +362,12 @@ def _signed_by(sig: Document) -> str:
 
 
 def _version_of(sig: Document | None) -> str:
+    """The cell under «Versjon»: the number alone («Versjon: 1» on a narrow screen, never «Versjon: versjon 1»,
+    walk 41), «ingen» for a signature made without a registered text, «–» for none."""
     if sig is None:
         return "–"
     number = sig.get("version")
-    return _("versjon {number}").format(number=number) if number else _("uten versjon")
+    return str(number) if number else _("ingen")
 
 
 def _when(value: object) -> str:

@@ -70,7 +70,7 @@ async def test_double_clicked_sign_button_records_one_signature(core: Core) -> N
     async with running(core) as h:
         shown = (await h.slash("status agder", user="U0KARI", channel="C0AGDER")).json()
         buttons = [e for b in shown["blocks"] if b["type"] == "actions" for e in b["elements"]]
-        value = next(b["value"] for b in buttons if b["value"].startswith("signer agder"))
+        value = next(b["value"] for b in buttons if b["value"].startswith("signer for agder"))
         await h.click(value, user="U0KARI", channel="C0AGDER")
         await h.click(value, user="U0KARI", channel="C0AGDER")
         await h.settle()

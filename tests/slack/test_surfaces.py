@@ -165,7 +165,7 @@ async def test_signing_by_click_updates_the_message_in_place_with_who_and_when(c
         shown = (await h.slash("status agder", user="U0KARI", channel="C0AGDER")).json()
         actions = next(b for b in shown["blocks"] if b["type"] == "actions")
         message = {"type": "message", "ts": "1767000000.000100", "text": shown["text"], "blocks": shown["blocks"]}
-        agder = next(e for e in actions["elements"] if e["value"].startswith("signer agder"))
+        agder = next(e for e in actions["elements"] if e["value"].startswith("signer for agder"))
         await h.click(agder["value"], user="U0KARI", message=message, action_id=agder["action_id"])
         await h.settle()
         responses = [c for c in h.standin.calls if c.method.startswith("response_url:")]
@@ -242,7 +242,7 @@ async def test_a_click_in_the_app_home_answers_directly_and_refreshes_the_tab(co
             for b in shown["blocks"]
             if b["type"] == "actions"
             for e in b["elements"]
-            if "agder agder" in e["value"]
+            if e["value"].startswith("signer for agder")
         )
         payload = fixture("block_actions")
         del payload["channel"], payload["response_url"]

@@ -90,7 +90,7 @@ def test_a_person_of_a_bound_tenant_in_a_shared_channel_reads_ins_neste_and_sign
     status = core.handle(Request(platform="terminal", user_id="kari", channel_id="agder", text="status agder 2026"))
     commands = [b.command for b in status.reply.buttons]
     # Kari's terminal reply is hers alone: her own party's button, never IN's (signed) nor SIVA's (walk 6 F14).
-    assert "signer IN agder 2026 versjon 1" not in commands and "signer agder agder 2026 versjon 1" in commands
+    assert "signer IN agder 2026 versjon 1" not in commands and "signer for agder 2026 versjon 1" in commands
     assert "signer SIVA agder 2026 versjon 1" not in commands
 
 
