@@ -131,7 +131,9 @@ def handle(request: Request, ctx: Context) -> Outcome:
     other_subject = actor is not None and ctx.caller.party != actor
     mine = sorted(
         (p for p in open_items if not other_subject and can_act(ctx, p, today)),
-        key=lambda p: (not is_signing(p.item), *_order(ctx, p, spans_regions)),
+        # a signing whose window is open first; before it opens (its text to register in December) it stands by
+        # its deadline, after the action plan due next week (walk 43: «kan signeres fra 1. januar» listed first)
+        key=lambda p: (not (is_signing(p.item) and p.item.start <= today), *_order(ctx, p, spans_regions)),
     )
     mine_ids = {id(p) for p in mine}  # by identity: comparing Progress records field by field is costly
     # An earlier item the caller still acts on stands among «Du kan gjøre nå» with its deadline and what to
