@@ -255,8 +255,8 @@ def handle(request: Request, ctx: Context) -> Outcome:
             len(blocked),
         ).format(n=len(blocked))
         lead += " "
-    elif blocked:
-        lead += waiting_text(ctx, blocked, today=today) + " "
+    elif blocked:  # said once: the last line names «oversikt» where no region is the channel's
+        lead += waiting_text(ctx, blocked, today=today, hint=bool(context_region(ctx, None))) + " "
     lead += opening + " " if opening else ""
     if page == 1 and rest:
         more, rest_button = rest_text(

@@ -25,7 +25,7 @@ def waiting_in_season(ctx: Context, others: list[Progress], *, today: date) -> l
     return [p for p in others if is_signing(p.item) and p.item.year == view.year and p.item.start <= today]
 
 
-def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
+def waiting_text(ctx: Context, blocked: list[Progress], *, today: date, hint: bool = True) -> str:
     """«2 avtaler venter på: Tildelingsbrev – Siva (2 regioner), Fylkesbudsjett fra Agder (skriv
     «oversikt»).»: what holds the agreements up, grouped by what is missing, with at most a few region
     names; after the signing deadline it says they are overdue, not that they wait to be signed.
@@ -40,18 +40,20 @@ def waiting_text(ctx: Context, blocked: list[Progress], *, today: date) -> str:
         for progress in blocked
     )
     overdue = all(progress.item.deadline < today for progress in blocked)
-    return _waiting_said(ctx.config, waits, overdue=overdue, lang=current())
+    return _waiting_said(ctx.config, waits, overdue=overdue, hint=hint, lang=current())
 
 
-def _said_as(waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, lang: str) -> tuple[object, ...]:
+def _said_as(
+    waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, hint: bool, lang: str
+) -> tuple[object, ...]:
     """`_waiting_said`'s key: each signing's region and what it waits for by ident (an item's ident names it
     within a configuration), not the items themselves (which hash slowly)."""
-    return tuple((region, tuple(item.ident for item in items)) for region, items in waits), overdue, lang
+    return tuple((region, tuple(item.ident for item in items)) for region, items in waits), overdue, hint, lang
 
 
 @per_config(maxsize=256, key=_said_as)
 def _waiting_said(
-    config: AppConfig, waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, lang: str
+    config: AppConfig, waits: tuple[tuple[str, tuple[Item, ...]], ...], *, overdue: bool, hint: bool, lang: str
 ) -> str:
     """`waiting_text`'s words for `waits` (each blocked signing's region and its missing items), worked out
     once per configuration, written form and what is missing: an actor's `neste` names ~12 signings' blockers,
@@ -83,6 +85,16 @@ def _waiting_said(
         for label, regions in sorted(groups.items(), key=lambda group: -len(group[1]))
     ]
     what = ", ".join(parts)
+    if not hint:  # the reply's last line already says «Skriv «oversikt» for alle regionene» (walk 41)
+        if overdue:
+            return ngettext(
+                "{n} avtale er ikke signert (på overtid) og venter på: {what}.",
+                "{n} avtaler er ikke signert (på overtid) og venter på: {what}.",
+                len(waits),
+            ).format(n=len(waits), what=what)
+        return ngettext("{n} avtale venter på: {what}.", "{n} avtaler venter på: {what}.", len(waits)).format(
+            n=len(waits), what=what
+        )
     if overdue:
         return ngettext(
             "{n} avtale er ikke signert (på overtid) og venter på: {what} (skriv «oversikt»).",

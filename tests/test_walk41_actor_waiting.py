@@ -27,7 +27,8 @@ def test_nynorsk_points_to_the_nynorsk_command_word() -> None:
     bot = make_bot(at=oslo(2027, 1, 5, 10, 0))
     assert bot.say("målform nn", as_="ola").ok
     nynorsk = bot.say("neste", as_="ola", channel="in").text
-    assert "«oversikt»" not in nynorsk and "(skriv «oversyn»)" in nynorsk, nynorsk
+    assert "«oversikt»" not in nynorsk and "«oversyn»" in nynorsk, nynorsk
+    assert nynorsk.count("«oversyn»") == 1, nynorsk  # said once, in the last line, not also after the groups
 
 
 def test_the_count_is_the_regions_grouped() -> None:
