@@ -31,13 +31,17 @@ class Parsed:
     """The words after it, as typed."""
     command: Command | None
     too_long: bool
+    long_field: str | None = None
+    """The first form field longer than `MAX_COMMAND_LENGTH` (a submitted modal or card), refused as a long
+    command is: a form is no way round the typed limit (walk 40)."""
 
 
 def parse(request: Request, *, router: Router) -> Parsed:
     name = person_name(request.user_name)
     if name != request.user_name:  # a display name of junk: shown, stored and remembered cleaned
         request = replace(request, user_name=name)
-    too_long = len(request.text) > MAX_COMMAND_LENGTH
+    long_field = next((key for key, value in request.fields.items() if len(value) > MAX_COMMAND_LENGTH), None)
+    too_long = len(request.text) > MAX_COMMAND_LENGTH or long_field is not None
     if too_long:  # not cleaned (that is work on text we refuse); its first word still picks the language
         word, rest = split_command(request.text[:MAX_COMMAND_LENGTH])
         cleaned = request
@@ -55,7 +59,7 @@ def parse(request: Request, *, router: Router) -> Parsed:
         return Parsed(request=cleaned, word=word or DEFAULT_WORD, rest=rest, command=command, too_long=False)
     word = word or DEFAULT_WORD
     command = _find(router, word=word, rest=rest)
-    return Parsed(request=cleaned, word=word, rest=rest, command=command, too_long=too_long)
+    return Parsed(request=cleaned, word=word, rest=rest, command=command, too_long=too_long, long_field=long_field)
 
 
 def _find(router: Router, *, word: str, rest: str) -> Command | None:
