@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
@@ -48,7 +49,7 @@ def parse(request: Request, *, router: Router) -> Parsed:
     else:
         text, plain, word, rest = _words(request.text)
         command = _find(router, word=word, rest=rest)
-        if command is not None and command.verbatim:  # minutes keep their closing full stop
+        if command is not None and command.verbatim:  # minutes keep their closing full stop and their forms
             plain = text
             rest = split_command(text)[1]
         if plain == request.text and not request.fields:  # most requests: nothing to clean, nothing copied
@@ -73,8 +74,18 @@ def _words(text: str) -> tuple[str, str, str, str]:
     punctuation (`Signer Agder 2027.`), and that one's command word and rest: the same for every `neste` (or any
     text asked again), so worked out once per text rather than per request."""
     cleaned = without_copied_marks(clean_input(text))
-    plain = without_closing_punctuation(cleaned)
+    plain = without_closing_punctuation(compatible(cleaned))
     return (cleaned, plain, *split_command(plain))
+
+
+def compatible(text: str) -> str:
+    """`ＮＥＳＴＥ` (fullwidth, from some phone keyboards and IMEs) → `NESTE`: the compatibility forms of
+    letters, digits and spaces read as their plain ones (NFKC, walk 40), so a command word is found however
+    it was keyed. «…», a copied example's placeholder, stays itself (NFKC would make it «...»). Only the
+    text read as a command: minutes (`verbatim`) keep the text as typed."""
+    if text.isascii():
+        return text
+    return "…".join(unicodedata.normalize("NFKC", part) for part in text.split("…"))
 
 
 def first_word(text: str) -> str:
