@@ -81,11 +81,23 @@ def _words(text: str) -> tuple[str, str, str, str]:
 def compatible(text: str) -> str:
     """`ＮＥＳＴＥ` (fullwidth, from some phone keyboards and IMEs) → `NESTE`: the compatibility forms of
     letters, digits and spaces read as their plain ones (NFKC, walk 40), so a command word is found however
-    it was keyed. «…», a copied example's placeholder, stays itself (NFKC would make it «...»). Only the
+    it was keyed. «…», a copied example's placeholder, stays itself (NFKC would make it «...»), and so do
+    superscripts, subscripts and fractions («side ²» is refused as unread, not read as page 2). Only the
     text read as a command: minutes (`verbatim`) keep the text as typed."""
     if text.isascii():
         return text
-    return "…".join(unicodedata.normalize("NFKC", part) for part in text.split("…"))
+    out: list[str] = []
+    start = 0
+    for at, char in enumerate(text):
+        if char == "…" or unicodedata.decomposition(char).startswith(_KEPT_FORMS):
+            out += (unicodedata.normalize("NFKC", text[start:at]), char)
+            start = at + 1
+    out.append(unicodedata.normalize("NFKC", text[start:]))
+    return "".join(out)
+
+
+_KEPT_FORMS = ("<super>", "<sub>", "<fraction>")
+"""Compatibility forms `compatible` keeps: a superscript digit is no digit a person meant to type."""
 
 
 def first_word(text: str) -> str:
