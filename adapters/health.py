@@ -24,6 +24,7 @@ from aiohttp import web
 
 from adapters import offload
 from adapters.platform_outage import DOWN, PlatformOutage
+from adapters.platform_rate_limit import LIMITED, RateLimits
 from adapters.refused_credentials import REFUSED, RefusedCredentials
 from storage.base import Store, StoreError
 
@@ -48,6 +49,7 @@ def health_report(
     senders: Mapping[str, Sender],
     refused: RefusedCredentials = REFUSED,
     down: PlatformOutage = DOWN,
+    limited: RateLimits = LIMITED,
 ) -> tuple[dict[str, Any], int]:
     """The full report and its HTTP status (503 only when reminders are stopped by a ledger fault)."""
     body: dict[str, Any] = {"status": "ok" if history.ok else "degraded", "platforms": sorted(senders)}
@@ -73,6 +75,10 @@ def health_report(
     if outage:
         body["status"] = "degraded"
         body["outage"] = outage
+    held = limited.current()  # a platform's 429 asked for a longer wait than a call makes: posts wait
+    if held:
+        body["status"] = "degraded"
+        body["rate_limited"] = held
     fault = core.reminder_fault()
     if fault is not None:  # reminders stopped: posted, but the ledger could not be written
         body["status"] = "degraded"

@@ -23,9 +23,11 @@ def _no_served_pictures() -> None:
 def _no_platform_outage() -> None:
     """A Slack outage a test scripted (5xx past the retries) is this process's; each test starts without one."""
     from adapters.platform_outage import DOWN
+    from adapters.platform_rate_limit import LIMITED
 
-    for platform in DOWN.current():
-        DOWN.clear(platform=platform)
+    for faults in (DOWN, LIMITED):
+        for platform in faults.current():
+            faults.clear(platform=platform)
 
 
 @pytest.fixture

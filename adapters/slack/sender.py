@@ -25,6 +25,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platform_outage import DOWN, PlatformOutage
+from adapters.platform_rate_limit import LIMITED, RateLimits
 from adapters.refused_credentials import REFUSED, RefusedCredentials
 from bot.delivery.sending import SendFailed, SendHeld, SendHeldUnsure, SendTimedOut, Undeliverable
 from bot.messages import Reply
@@ -101,12 +102,14 @@ class SlackPoster:
         sleep: Sleep = asyncio.sleep,
         refused: RefusedCredentials = REFUSED,
         down: PlatformOutage = DOWN,
+        limited: RateLimits = LIMITED,
     ) -> None:
         self.client = client
         self.policy = policy or RetryPolicy()
         self.sleep = sleep
         self.refused = refused
         self.down = down
+        self.limited = limited
         self._session: aiohttp.ClientSession | None = None
 
     async def call(
@@ -168,6 +171,8 @@ class SlackPoster:
                 self.refused.refused(platform="slack", reason=f"{exc.error} on {method}", fix=CREDENTIALS_FIX)
             if exc.outage:
                 self.down.down(platform="slack", call=method, reason=str(exc).rsplit(": ", 1)[-1])
+            if exc.error == RATE_LIMITED:
+                self.limited.held(platform="slack", reason=str(exc))
             if unsure and settled_by is not None and not isinstance(exc, SlackTimedOut):
                 raise SlackTimedOut(
                     f"{exc}; an earlier try may have been taken, so it is looked up first", outage=exc.outage
@@ -175,6 +180,7 @@ class SlackPoster:
             raise
         self.refused.accepted(platform="slack")
         self.down.up(platform="slack", call=method)
+        self.limited.lifted(platform="slack")
         return answer
 
     async def respond(self, url: str, body: dict[str, Any]) -> None:

@@ -42,6 +42,7 @@ from botframework.connector.auth import (
 from msrest.exceptions import ClientRequestError, DeserializationError, HttpOperationError
 
 from adapters.platform_outage import DOWN, PlatformOutage
+from adapters.platform_rate_limit import LIMITED, RateLimits
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +201,7 @@ async def with_retry(
     policy: RetryPolicy,
     resend_unsure: bool = True,
     down: PlatformOutage = DOWN,
+    limited: RateLimits = LIMITED,
 ) -> Any:
     """Run one connector call; retry 412/429/5xx and network errors; raise `ConnectorRejected` otherwise.
 
@@ -215,8 +217,11 @@ async def with_retry(
     except ConnectorRejected as error:
         if error.status is None or (error.status >= 500 and error.status in RETRY_STATUSES):
             down.down(platform="teams", call="the Bot Connector API", reason=str(error).split(": ", 1)[0])
+        if error.status == 429:  # past the retries: every post waits (`SendHeld`) until a call goes through
+            limited.held(platform="teams", reason=f"{error} on the Bot Connector API")
         raise
     down.up(platform="teams", call="the Bot Connector API")
+    limited.lifted(platform="teams")
     return answer
 
 

@@ -19,14 +19,18 @@ def step(job: Job, call_next: Next) -> Outcome:
     if job.parsed.too_long:
         command = job.parsed.command  # a read refused showed nothing: «Ikke vist», not «Ikke registrert»
         title = refusal_title(writes=command.writes, bare=False, shown=job.parsed.word) if command else None
-        return Outcome(
-            reply=refusal(
-                _("Meldingen er for lang (over {limit} tegn). Del den opp, eller legg ved en lenke.").format(
-                    limit=MAX_COMMAND_LENGTH
-                ),
-                title=title,
+        field = job.parsed.long_field
+        text = (
+            _(
+                "Feltet {field} er for langt (over {limit} tegn), så ingenting er registrert. Del det opp, "
+                "eller legg ved en lenke."
+            ).format(field=shown(field), limit=MAX_COMMAND_LENGTH)
+            if field is not None
+            else _("Meldingen er for lang (over {limit} tegn). Del den opp, eller legg ved en lenke.").format(
+                limit=MAX_COMMAND_LENGTH
             )
         )
+        return Outcome(reply=refusal(text, title=title))
     several = commands_in(job.parsed, router=job.router)
     if several:
         quoted = ", ".join(f"«{shown(line)}»" for line in several[:MAX_SHOWN_LINES])

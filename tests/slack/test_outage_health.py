@@ -15,7 +15,7 @@ from aiohttp import web
 
 from adapters.server import SENDERS, build_app
 from adapters.slack.sender import RetryPolicy, SlackSender
-from bot.delivery.sending import SendFailed
+from bot.delivery.sending import SendFailed, SendHeld
 from bot.messages import Reply
 
 from .fake_core import FakeCore
@@ -88,3 +88,17 @@ async def test_one_channel_refused_or_a_long_rate_limit_is_no_outage(answer: Ans
         with pytest.raises(SendFailed):
             await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-one")
         assert "outage" not in await _health(healthz)
+
+
+async def test_a_held_rate_limit_is_named_on_healthz_until_a_call_goes_through() -> None:
+    """Walk 40: a 429 with a long Retry-After holds every post (`SendHeld`) and now shows on /healthz too."""
+    async with served() as (slack, standin, healthz):
+        standin.script("chat.postMessage", Answer(status=429, retry_after=100000))
+        with pytest.raises(SendHeld):
+            await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-one")
+        held = await _health(healthz)
+        await slack.send(channel_id="C0AGDER", reply=REMINDER, key="d-two")
+        lifted = await _health(healthz)
+    assert held["status"] == "degraded" and isinstance(held["rate_limited"], dict), held
+    assert set(held["rate_limited"]) == {"slack"} and "outage" not in held, held
+    assert lifted["status"] == "ok" and "rate_limited" not in lifted, lifted

@@ -4,10 +4,13 @@ Teams and what it met, and «ok» again once a call goes through; a refusal of o
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import pytest
 
 from adapters.health import health_report
-from bot.delivery.sending import SendFailed
+from bot.delivery.sending import SendFailed, SendHeld
 from bot.messages import Reply
 from bot.state.integrity import HistoryCheck
 from tests.teams.fake_core import FakeCore
@@ -21,15 +24,26 @@ def _report(core: FakeCore) -> dict[str, object]:
     return health_report(core=core, history=HistoryCheck(), senders={})[0]
 
 
+@asynccontextmanager
+async def _served(core: FakeCore) -> AsyncIterator[tuple[BotServer, ConnectorStandIn]]:
+    """The Teams server on `core` with the bot added to `CHANNEL`, and the connector stand-in it posts to."""
+    connector = await ConnectorStandIn().start()
+    server = await BotServer(core=core).start()
+    assert server.runtime is not None
+    try:
+        await server.post(load_activity("conversation_update_bot_added", service_url=connector.url))
+        yield server, connector
+    finally:
+        await server.stop()
+        await connector.stop()
+
+
 def test_a_connector_outage_is_named_on_healthz_until_a_post_goes_through(run) -> None:
     core = FakeCore()
 
     async def body() -> list[dict[str, object]]:
-        connector = await ConnectorStandIn().start()
-        server = await BotServer(core=core).start()
-        assert server.runtime is not None
-        try:
-            await server.post(load_activity("conversation_update_bot_added", service_url=connector.url))
+        async with _served(core) as (server, connector):
+            assert server.runtime is not None
             seen = [_report(core)]
             connector.fail_with = [403]  # one channel's refusal: no outage
             with pytest.raises(SendFailed):
@@ -42,12 +56,29 @@ def test_a_connector_outage_is_named_on_healthz_until_a_post_goes_through(run) -
             await server.runtime.sender.send(channel_id=CHANNEL, reply=REMINDER)
             seen.append(_report(core))
             return seen
-        finally:
-            await server.stop()
-            await connector.stop()
 
     first, refused, down, up = run(body())
     assert first["status"] == "ok" and refused["status"] == "ok" and "outage" not in refused, refused
     assert down["status"] == "degraded" and set(down["outage"]) == {"teams"}, down  # type: ignore[arg-type]
     assert "503" in down["outage"]["teams"], down  # type: ignore[index]
     assert up["status"] == "ok" and "outage" not in up, up
+
+
+def test_a_held_rate_limit_is_named_on_healthz_until_a_post_goes_through(run) -> None:
+    """Walk 40: a 429 past the retries holds every post (`SendHeld`) and now shows on /healthz as well."""
+    core = FakeCore()
+
+    async def body() -> list[dict[str, object]]:
+        async with _served(core) as (server, connector):
+            assert server.runtime is not None
+            connector.fail_with = [429] * server.runtime.retry.attempts
+            with pytest.raises(SendHeld):
+                await server.runtime.sender.send(channel_id=CHANNEL, reply=REMINDER)
+            held = _report(core)
+            await server.runtime.sender.send(channel_id=CHANNEL, reply=REMINDER)
+            return [held, _report(core)]
+
+    held, lifted = run(body())
+    assert held["status"] == "degraded" and set(held["rate_limited"]) == {"teams"}, held  # type: ignore[arg-type]
+    assert "429" in held["rate_limited"]["teams"] and "outage" not in held, held  # type: ignore[index]
+    assert lifted["status"] == "ok" and "rate_limited" not in lifted, lifted
