@@ -37,4 +37,4 @@ def test_a_signature_given_by_mistake_is_refused_with_what_to_do(lang: str, regi
     assert AGAIN[lang] in replaced.text and f"signer NFR {region} 2027 versjon 2" in replaced.text, replaced.text
 
 
-AGAIN = {"nb": "må signere på nytt: Norges forskningsråd", "nn": "må signere på nytt: Norges forskningsråd"}
+AGAIN = {"nb": "må signere på nytt: Norges forskningsråd", "nn": "må signere på nytt: Noregs forskingsråd"}
