@@ -17,7 +17,7 @@ from bot.facts.behind import behind_text, due_soon_by_region, overdue_by_region
 from bot.facts.earlier_open import earlier_items, region_scopes
 from bot.facts.item_state import chases_lateness, is_overdue
 from bot.facts.kinds import is_signing
-from bot.facts.owed import is_history, still_owed
+from bot.facts.owed import left_behind, still_owed
 from bot.i18n import N_, _, ngettext
 from bot.messages import Button, Outcome, Request, Section
 from bot.model.cycle import earliest_counted, read_cycles, still_followed
@@ -116,7 +116,7 @@ def handle(request: Request, ctx: Context) -> Outcome:
         p
         for p in open_items
         if p.item.ident in earlier_ids
-        and not (can_act(ctx, p, today) and not is_history(ctx.config, item=p.item, today=today))
+        and not (can_act(ctx, p, today) and not left_behind(ctx.config, item=p.item, today=today))
     ]
     stale = progress_list(ctx, list(earlier)) if scoped else hidden
     stale_points = (

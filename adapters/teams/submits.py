@@ -3,10 +3,11 @@
 Teams sends a click as a message whose ``value`` is the button's data merged with the card's inputs. Our
 cards' inputs are ``Input.Text`` (a string, at most `cards.MAX_MULTILINE` characters, which the client alone
 enforces), and every button names its command. A value edited by hand can carry anything: a form field as
-an object or a list was written into minutes as Python's repr («{'a': 1}», a follow-up point «True»), a
-50 kB field recorded 5000 decisions that typing refuses at 4000 characters, and a button without a readable
-command answered with the whole help page, or not at all (walk 30 M1-M3). Such a submit changes nothing and
-is told what was wrong and how to write it instead.
+an object or a list was written into minutes as Python's repr («{'a': 1}», a follow-up point «True»), and a
+button without a readable command answered with the whole help page, or not at all (walk 30 M1-M3). Such a
+submit changes nothing and is told what was wrong and how to write it instead. A field too long (walk 30 M2:
+a 50 kB field recorded 5000 decisions) is text of the right shape: the core's size step refuses it, for Slack's
+forms and Teams' cards alike (`bot.pipeline.size`), so the limit is decided once.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bot.i18n import _, using
 from bot.messages import Reply, Request
 from bot.port import CorePort
 
-from .cards import DATA_KEY, FIELD_PREFIX, MAX_MULTILINE
+from .cards import DATA_KEY, FIELD_PREFIX
 from .translate import PLATFORM, channel_key, user_key
 
 logger = logging.getLogger(__name__)
@@ -47,8 +48,6 @@ def submit_problem(value: Any) -> tuple[str, str] | None:
         shown = name if _FIELD_NAME.fullmatch(name) else "?"
         if not isinstance(raw, str):
             return "not-text", shown
-        if len(raw) > MAX_MULTILINE:
-            return "too-long", shown
     return None
 
 
@@ -73,14 +72,9 @@ def submit_refusal(activity: Activity, *, core: CorePort) -> Reply | None:
                 "Knappen kom fram uten en kommando jeg kan lese, så ingenting er gjort. Skriv kommandoen i en ny "
                 "melding, f.eks. «neste», eller «hjelp» for alle kommandoene."
             )
-        elif problem == "not-text":
+        else:
             text = _(
                 "Feltet {field} i skjemaet kom fram som noe annet enn tekst, så ingenting er registrert. Åpne "
                 "skjemaet på nytt og fyll det inn, eller skriv kommandoen i en ny melding."
             ).format(field=field)
-        else:
-            text = _(
-                "Feltet {field} er for langt (over {limit} tegn), så ingenting er registrert. Del det opp, "
-                "eller legg ved en lenke."
-            ).format(field=field, limit=MAX_MULTILINE)
         return Reply(title=_("Ikke registrert"), text=text, ok=False, lang=lang)
