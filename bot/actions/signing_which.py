@@ -13,7 +13,7 @@ from bot.actions.rules import meant_year, pick_year
 from bot.actions.typed_back import typed_with
 from bot.agreement import versions as agreement
 from bot.agreement.signing import late_breaches, sign_button
-from bot.agreement.versions import signed_at
+from bot.agreement.versions import sign_command, signed_at
 from bot.clock import OSLO
 from bot.facts.awaiting import awaiting_signature, ready_before_window
 from bot.i18n import _
@@ -38,7 +38,7 @@ def sign_example(acting: Acting, *, year: int | None = None, region: str | None 
         return f"signer {year}"
     party = caller.party if caller.party and config.actor(caller.party) else config.enabled_actors[0].key
     region = region or acting.channel.region or config.parties.regions[0].key
-    return f"signer {party} {region} {year}"
+    return sign_command(party=party, region=region, year=year)  # one way to write a `signer` (bot.agreement.versions)
 
 
 def signing_party(acting: Acting, *, party: str | None, region: str | None, year: int | None = None) -> tuple[str, str]:
